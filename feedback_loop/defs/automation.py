@@ -1,0 +1,72 @@
+"""Jobs, the feedback volume sensor and the daily ingestion schedule."""
+
+import hashlib
+import json
+from datetime import date, timedelta
+
+import dagster as dg
+
+from feedback_loop.defs.curate import sft_dataset
+from feedback_loop.defs.evaluate import adapter_evaluation
+from feedback_loop.defs.ingest import raw_telemetry
+from feedback_loop.defs.label import labeled_interactions, review_queue
+from feedback_loop.defs.model import base_model
+from feedback_loop.defs.partitions import daily_partitions
+from feedback_loop.defs.registry import champion_adapter
+from feedback_loop.defs.resources import DataRoot, RetrainPolicy
+from feedback_loop.defs.train import lora_adapter
+from feedback_loop.ingest import feedback_counts
+
+ingestion_job = dg.define_asset_job(
+    "ingestion_job",
+    selection=[raw_telemetry, labeled_interactions, review_queue],
+    partitions_def=daily_partitions,
+    description="Ingest one landing day, label it and refresh the review queue.",
+)
+
+retrain_job = dg.define_asset_job(
+    "retrain_job",
+    selection=[sft_dataset, base_model, lora_adapter, adapter_evaluation, champion_adapter],
+    description="Curate the SFT dataset, train a LoRA adapter, gate it against the champion and promote it.",
+)
+
+# Days before yesterday whose labels the schedule refreshes each night, for late feedback.
+RELABEL_DAYS = 7
+
+
+@dg.sensor(job=retrain_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED)
+def feedback_volume_sensor(context: dg.SensorEvaluationContext, data_root: DataRoot, retrain_policy: RetrainPolicy):
+    """Starts `retrain_job` once enough new feedback events have been ingested since the last retraining.
+
+    The cursor holds the feedback count per ingested day at the last request; new feedback is what the
+    warehouse holds beyond it. The run key is derived from those counts, so one batch never starts two runs.
+    """
+    counted = json.loads(context.cursor) if context.cursor else {}
+    current = feedback_counts(data_root.warehouse())
+    new = sum(max(0, n - counted.get(day, 0)) for day, n in current.items())
+    if new < retrain_policy.feedback_threshold:
+        return dg.SkipReason(f"{new} new feedback events since the last retraining; threshold {retrain_policy.feedback_threshold}")
+    digest = hashlib.sha256(json.dumps(current, sort_keys=True).encode()).hexdigest()[:16]
+    context.update_cursor(json.dumps(current, sort_keys=True))
+    return dg.RunRequest(run_key=f"feedback-{digest}", tags={"feedback_loop/new_feedback": str(new)})
+
+
+@dg.schedule(
+    cron_schedule="15 0 * * *",
+    job=ingestion_job,
+    execution_timezone="UTC",
+    default_status=dg.DefaultScheduleStatus.STOPPED,
+)
+def daily_ingestion_schedule(context: dg.ScheduleEvaluationContext):
+    """Every night: ingest and label yesterday's landing day, and re-label the days before it for late feedback."""
+    yesterday = (context.scheduled_execution_time.date() - timedelta(days=1))
+    yield dg.RunRequest(run_key=f"ingest-{yesterday.isoformat()}", partition_key=yesterday.isoformat())
+    first = date.fromisoformat(daily_partitions.start.strftime("%Y-%m-%d"))
+    for back in range(1, RELABEL_DAYS + 1):
+        day = yesterday - timedelta(days=back)
+        if day >= first:
+            yield dg.RunRequest(
+                run_key=f"relabel-{day.isoformat()}-on-{yesterday.isoformat()}",
+                partition_key=day.isoformat(),
+                asset_selection=[labeled_interactions.key],
+            )

@@ -1,0 +1,71 @@
+"""Ingestion: landing JSONL files -> validated, deduplicated events in the warehouse."""
+
+import dagster as dg
+
+from feedback_loop.defs.metadata import markdown_table
+from feedback_loop.defs.partitions import daily_partitions
+from feedback_loop.defs.resources import DataRoot
+from feedback_loop.ingest import ingest_partition
+
+# How many quarantined lines are logged one by one; the full list is in the quarantine table.
+LOGGED_QUARANTINE_LINES = 20
+
+
+class RawTelemetryConfig(dg.Config):
+    max_quarantine_fraction: float = 0.05
+    """The `quarantine_rate` check warns when more than this share of a day's lines is invalid."""
+
+
+@dg.asset(
+    partitions_def=daily_partitions,
+    backfill_policy=dg.BackfillPolicy.single_run(),
+    group_name="telemetry",
+    kinds={"parquet", "duckdb"},
+    check_specs=[dg.AssetCheckSpec("quarantine_rate", asset="raw_telemetry")],
+)
+def raw_telemetry(context: dg.AssetExecutionContext, config: RawTelemetryConfig, data_root: DataRoot):
+    """Validated telemetry events of one landing day (warehouse table `events`).
+
+    Reads `landing/<day>/*.jsonl`, validates every line against the event schema, keeps each invalid line
+    in the `quarantine` table with its file, line number, field and reason, and removes duplicate event ids.
+    Re-running a day replaces that day's partition with identical rows.
+    """
+    warehouse = data_root.warehouse()
+    per_day = []
+    for day in context.partition_keys:
+        result = ingest_partition(data_root.layout.landing, day)
+        warehouse.write_partition("events", day, result.events)
+        warehouse.write_partition("quarantine", day, result.quarantine)
+        for row in result.quarantine.slice(0, LOGGED_QUARANTINE_LINES).to_pylist():
+            context.log.warning(
+                f"{day}: quarantined {row['source_file']}:{row['line_number']} ({row['field']}): {row['reason']}"
+            )
+        per_day.append(
+            {
+                "day": day,
+                "files": len(result.files),
+                "read": result.read,
+                "valid": result.valid,
+                "quarantined": result.quarantined,
+                "duplicates": result.duplicates,
+            }
+        )
+    totals = {k: sum(d[k] for d in per_day) for k in ("files", "read", "valid", "quarantined", "duplicates")}
+    fraction = totals["quarantined"] / totals["read"] if totals["read"] else 0.0
+    return dg.MaterializeResult(
+        metadata={
+            **totals,
+            "quarantine_fraction": fraction,
+            "per_day": markdown_table(per_day),
+        },
+        check_results=[
+            dg.AssetCheckResult(
+                check_name="quarantine_rate",
+                passed=fraction <= config.max_quarantine_fraction,
+                severity=dg.AssetCheckSeverity.WARN,
+                metadata={"quarantine_fraction": fraction, "limit": config.max_quarantine_fraction},
+                description="Share of invalid lines, kept in the warehouse table `quarantine`.",
+            )
+        ],
+    )
+

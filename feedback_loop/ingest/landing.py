@@ -1,0 +1,296 @@
+"""Ingestion: turn one day of landing JSON Lines files into the ``events`` and ``quarantine`` tables.
+
+Applications drop files into ``<landing_dir>/YYYY-MM-DD/*.jsonl`` (or ``*.jsonl.gz``), one event per line,
+following the contract in :mod:`feedback_loop.schema`. Every non-blank line ends up in exactly one place:
+
+* the events table, once per ``event_id`` (a later identical copy only counts as a duplicate);
+* the quarantine table, with the file, line number, offending field and a readable reason, when the line is
+  not JSON, not an object, of an unsupported schema version, fails validation, or reuses an ``event_id``
+  with different content. A bad line is never dropped silently.
+
+The output depends only on the landing files (sorted file names, line order, sorted events), so a re-run of
+a partition gives identical tables and can safely replace the previous one.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import zlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterator
+
+import pyarrow as pa
+import pyarrow.compute as pc
+from pydantic import ValidationError
+
+from feedback_loop import schema
+from feedback_loop.warehouse import Warehouse
+
+EVENTS_TABLE = "events"
+QUARANTINE_COLUMNS: tuple[str, ...] = ("source_file", "line_number", "field", "reason", "raw_line")
+MAX_RAW_LINE_CHARS = 10_000
+# Longest offending value quoted in a reason; prompts and responses can be long.
+_MAX_QUOTED_INPUT_CHARS = 80
+_PARTITION_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LANDING_SUFFIXES = (".jsonl", ".jsonl.gz")
+_ValidEvent = schema.InteractionEvent | schema.FeedbackEvent | schema.BehaviourEvent
+
+
+def quarantine_arrow_schema() -> pa.Schema:
+    """The pyarrow schema of the warehouse ``quarantine`` table (``field`` is null for whole-line errors)."""
+    return pa.schema(
+        [
+            ("source_file", pa.string()),
+            ("line_number", pa.int64()),
+            ("field", pa.string()),
+            ("reason", pa.string()),
+            ("raw_line", pa.string()),
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """One partition's ingestion outcome; ``read == valid + quarantined + duplicates`` always holds."""
+
+    events: pa.Table
+    quarantine: pa.Table
+    read: int
+    valid: int
+    quarantined: int
+    duplicates: int
+    files: list[str]
+
+
+@dataclass(frozen=True)
+class _Problem:
+    """Why a line cannot become an event: the dotted field at fault (None for the whole line) and a reason."""
+
+    field: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """The first occurrence of an ``event_id``: its row and where it was read (``file:line``)."""
+
+    row: dict[str, Any]
+    where: str
+
+
+def ingest_partition(landing_dir: str | Path, partition: str) -> IngestResult:
+    """Validate and deduplicate every line landed for ``partition`` (a ``YYYY-MM-DD`` day).
+
+    A missing day folder means the applications sent nothing that day: the result is empty. A missing
+    ``landing_dir`` is a configuration error and raises ``FileNotFoundError``.
+    """
+    _check_partition(partition)
+    landing_root = Path(landing_dir)
+    if not landing_root.is_dir():
+        raise FileNotFoundError(f"landing directory {landing_root} does not exist or is not a directory")
+
+    files = _landing_files(landing_root / partition)
+    rows: list[dict[str, Any]] = []
+    quarantine: list[dict[str, Any]] = []
+    seen: dict[str, _Seen] = {}
+    read = duplicates = 0
+    relative_names = [path.relative_to(landing_root).as_posix() for path in files]
+    for path, source_file in zip(files, relative_names):
+        for line_number, raw in _lines(path, source_file):
+            if not raw.strip():
+                continue
+            read += 1
+            outcome = _validate(raw)
+            if isinstance(outcome, _Problem):
+                quarantine.append(_quarantine_row(source_file, line_number, outcome, raw))
+                continue
+            row = schema.event_to_row(outcome)
+            first = seen.get(row["event_id"])
+            if first is None:
+                seen[row["event_id"]] = _Seen(row, f"{source_file}:{line_number}")
+                rows.append(row)
+            elif first.row == row:
+                duplicates += 1
+            else:
+                quarantine.append(_quarantine_row(source_file, line_number, _conflict(row, first), raw))
+
+    # Zone-aware datetimes compare by instant, and the events schema's timestamp(us, UTC) column converts
+    # every offset to UTC, so "+02:00" and "Z" spellings of one instant sort, dedupe and store alike.
+    rows.sort(key=lambda r: (r["timestamp"], r["event_id"]))
+    return IngestResult(
+        events=pa.Table.from_pylist(rows, schema=schema.events_arrow_schema()),
+        quarantine=pa.Table.from_pylist(quarantine, schema=quarantine_arrow_schema()),
+        read=read,
+        valid=len(rows),
+        quarantined=len(quarantine),
+        duplicates=duplicates,
+        files=relative_names,
+    )
+
+
+def feedback_counts(warehouse: Warehouse) -> dict[str, int]:
+    """Number of ``feedback`` events in each ingested partition of the ``events`` table (0 when none).
+
+    Reads only the ``event_type`` column, so counting stays cheap however long prompts and responses are.
+    """
+    partitions = warehouse.partitions(EVENTS_TABLE)
+    counts = {partition: 0 for partition in partitions}
+    if not partitions:
+        return counts
+    table = warehouse.read_partitions(EVENTS_TABLE, partitions, columns=["event_type"])
+    feedback_dates = table.filter(pc.equal(table["event_type"], "feedback"))["date"]
+    for entry in pc.value_counts(feedback_dates).to_pylist():
+        counts[entry["values"]] = entry["counts"]
+    return counts
+
+
+def _check_partition(partition: str) -> None:
+    """Reject anything but a real calendar day written ``YYYY-MM-DD`` (it names folders and partitions)."""
+    if not isinstance(partition, str) or not _PARTITION_PATTERN.fullmatch(partition):
+        raise ValueError(f"partition {partition!r} is not an ISO date YYYY-MM-DD")
+    try:
+        date.fromisoformat(partition)
+    except ValueError as exc:
+        raise ValueError(f"partition {partition!r} is not a valid calendar date: {exc}") from exc
+
+
+def _landing_files(day_dir: Path) -> list[Path]:
+    """The day's landing files in sorted name order; dot-files are skipped as writes still in progress."""
+    if not day_dir.is_dir():
+        return []
+    return sorted(
+        (
+            path
+            for path in day_dir.iterdir()
+            if path.is_file() and not path.name.startswith(".") and path.name.endswith(_LANDING_SUFFIXES)
+        ),
+        key=lambda path: path.name,
+    )
+
+
+def _lines(path: Path, source_file: str) -> Iterator[tuple[int, bytes]]:
+    """Yield ``(1-based line number, raw bytes without the line terminator)`` for every line of a file.
+
+    Splits on ``\\n`` only: ``str.splitlines`` would also split on U+2028 and friends, which are legal
+    inside JSON strings.
+    """
+    data = path.read_bytes()
+    if path.name.endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise ValueError(f"landing file {source_file} is not a readable gzip file: {exc}") from exc
+    for index, line in enumerate(data.split(b"\n"), start=1):
+        yield index, line.removesuffix(b"\r")
+
+
+def _validate(raw: bytes) -> _ValidEvent | _Problem:
+    """Parse and validate one line against the event contract, or say what is wrong with it."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return _Problem(None, f"line is not UTF-8 text: {exc}")
+    try:
+        record = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        return _Problem(None, f"invalid JSON: {exc.msg} at column {exc.colno}")
+    except ValueError as exc:
+        return _Problem(None, f"invalid JSON: {exc}")
+    except RecursionError:
+        return _Problem(None, "invalid JSON: nested too deeply")
+    if not isinstance(record, dict):
+        return _Problem(None, f"line is a JSON {_json_kind(record)}, not an object")
+    if "schema_version" in record and not _is_supported_version(record["schema_version"]):
+        return _Problem(
+            "schema_version",
+            f"schema_version: unsupported version {_quote(record['schema_version'])};"
+            f" this reader supports {schema.SCHEMA_VERSION}",
+        )
+    try:
+        return schema.EVENT_ADAPTER.validate_python(record)
+    except ValidationError as exc:
+        return _validation_problem(exc, record)
+
+
+def _reject_constant(name: str) -> Any:
+    """``json.loads`` hook: NaN and Infinity are not JSON, so a line using them is invalid."""
+    raise ValueError(f"{name} is not a valid JSON value")
+
+
+def _json_kind(value: Any) -> str:
+    """The JSON name of a parsed value's type, for messages about non-object lines."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array"
+
+
+def _is_supported_version(version: Any) -> bool:
+    """True only for the integer :data:`schema.SCHEMA_VERSION` (``True`` and ``"1"`` are not versions)."""
+    return type(version) is int and version == schema.SCHEMA_VERSION
+
+
+def _validation_problem(exc: ValidationError, record: dict[str, Any]) -> _Problem:
+    """Turn pydantic's errors into one problem: the first error's field, every error as ``field: message``."""
+    located = [_locate(error, record) for error in exc.errors(include_url=False)]
+    reason = "; ".join(f"{name}: {message}" if name else message for name, message in located)
+    return _Problem(located[0][0], reason)
+
+
+def _locate(error: dict[str, Any], record: dict[str, Any]) -> tuple[str | None, str]:
+    """The dotted field and readable message of one pydantic error on ``record``.
+
+    Errors inside a union member are located under the member's tag (``('feedback', 'rating')``); the tag is
+    not a field, so it is dropped. Discriminator errors carry no location but are about ``event_type``.
+    """
+    if error["type"] == "union_tag_not_found":
+        return "event_type", "Field required (one of 'interaction', 'feedback', 'behaviour')"
+    if error["type"] == "union_tag_invalid":
+        return "event_type", error["msg"]
+    loc = list(error["loc"])
+    if loc and loc[0] == record.get("event_type"):
+        loc = loc[1:]
+    name = ".".join(str(part) for part in loc) or None
+    message = error["msg"].removeprefix("Value error, ")
+    if name is not None and error["type"] != "missing":
+        message = f"{message} (got {_quote(error['input'])})"
+    return name, message
+
+
+def _quote(value: Any) -> str:
+    """A short ``repr`` of an offending value, cut so that a long prompt does not flood the reason."""
+    text = repr(value)
+    if len(text) > _MAX_QUOTED_INPUT_CHARS:
+        return text[: _MAX_QUOTED_INPUT_CHARS - 3] + "..."
+    return text
+
+
+def _conflict(row: dict[str, Any], first: _Seen) -> _Problem:
+    """The problem of an ``event_id`` seen again with different content; the first occurrence stays."""
+    differing = [column for column in schema.EVENT_COLUMNS if row[column] != first.row[column]]
+    return _Problem(
+        "event_id",
+        f"event_id: {row['event_id']!r} was first seen at {first.where} with different content"
+        f" ({', '.join(differing)} differ); the first occurrence is kept",
+    )
+
+
+def _quarantine_row(source_file: str, line_number: int, problem: _Problem, raw: bytes) -> dict[str, Any]:
+    """One quarantine row; the raw line is kept (cut to :data:`MAX_RAW_LINE_CHARS`) for diagnosis."""
+    raw_line = raw.decode("utf-8", errors="replace")[:MAX_RAW_LINE_CHARS]
+    return {
+        "source_file": source_file,
+        "line_number": line_number,
+        "field": problem.field,
+        "reason": problem.reason,
+        "raw_line": raw_line,
+    }

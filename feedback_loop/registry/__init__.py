@@ -1,0 +1,25 @@
+"""The adapter registry: adapter versions, their status lifecycle, the champion pointer and the audit log."""
+
+from feedback_loop.registry.store import (
+    STATUSES,
+    TRANSITIONS,
+    AdapterRecord,
+    ConcurrentChangeError,
+    IllegalTransitionError,
+    NoPreviousChampionError,
+    Registry,
+    RegistryError,
+    UnknownVersionError,
+)
+
+__all__ = [
+    "STATUSES",
+    "TRANSITIONS",
+    "AdapterRecord",
+    "ConcurrentChangeError",
+    "IllegalTransitionError",
+    "NoPreviousChampionError",
+    "Registry",
+    "RegistryError",
+    "UnknownVersionError",
+]

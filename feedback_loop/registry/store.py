@@ -1,0 +1,552 @@
+"""The adapter registry: which LoRA adapter versions exist, their status, and who moved them and why.
+
+One small transactional store on SQLAlchemy Core, the same code on SQLite (the default,
+``sqlite:///path/registry.db``) and PostgreSQL (``postgresql+psycopg2://user@host/db``). Three tables:
+
+``adapters``          one row per version: status, artifact path, metrics and lineage (JSON stored as text)
+``audit_log``         append-only: one row per status change (a database trigger rejects UPDATE and DELETE)
+``champion_pointer``  append-only history of champion moves; the latest row names the current champion
+
+A version's life follows :data:`TRANSITIONS`. Moves into or out of ``champion`` happen only through
+:meth:`Registry.promote` and :meth:`Registry.rollback`, each ONE transaction that updates the statuses,
+appends the audit rows and appends the pointer row, so the pointer and the statuses never disagree.
+
+Concurrency. Two promotes racing must not leave two champions, and the pointer history must stay one chain.
+Two unique constraints make that a property of the database rather than of the code:
+
+* a partial unique index on ``adapters.status`` WHERE ``status = 'champion'`` admits at most one champion row;
+* ``champion_pointer.previous_id`` is unique: every move names the pointer row it replaces, so of two moves
+  that read the same current pointer only the first to commit can insert its row.
+
+The loser of a race fails on one of them (or finds that the champion it read is no longer champion), its
+transaction rolls back whole, and it gets :class:`ConcurrentChangeError`; retrying re-reads the new state. On
+SQLite every write transaction starts with ``BEGIN IMMEDIATE`` so writers queue on the database lock (up to
+the driver's busy timeout) instead of failing when a read lock would have to be upgraded.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+STATUSES = ("candidate", "canary", "champion", "retired", "rejected")
+
+# Every legal status change. Edges into or out of "champion" are made only by promote() and rollback(),
+# because they must move the champion pointer in the same transaction.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    "candidate": frozenset({"canary", "champion", "rejected"}),
+    "canary": frozenset({"champion", "rejected"}),
+    "champion": frozenset({"retired"}),
+    "retired": frozenset({"champion", "rejected"}),  # champion again by rollback or re-promotion
+    "rejected": frozenset(),
+}
+
+metadata = sa.MetaData()
+
+adapters_table = sa.Table(
+    "adapters",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),  # registration order for list()
+    sa.Column("version", sa.String(200), nullable=False, unique=True),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("path", sa.Text, nullable=False),
+    sa.Column("metrics", sa.Text, nullable=False),
+    sa.Column("lineage", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint(
+        "status IN (" + ", ".join(f"'{s}'" for s in STATUSES) + ")", name="ck_adapters_status"
+    ),
+    sa.Index(
+        "uq_adapters_one_champion",
+        "status",
+        unique=True,
+        sqlite_where=sa.text("status = 'champion'"),
+        postgresql_where=sa.text("status = 'champion'"),
+    ),
+)
+
+audit_table = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("ts", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("version", sa.String(200), nullable=False, index=True),
+    sa.Column("from_status", sa.String(20), nullable=True),  # None when the version is first registered
+    sa.Column("to_status", sa.String(20), nullable=False),
+    sa.Column("actor", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+)
+
+pointer_table = sa.Table(
+    "champion_pointer",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    # The pointer row this move replaces (0 for the first move); unique, so the history is one chain.
+    sa.Column("previous_id", sa.Integer, nullable=False, unique=True),
+    sa.Column("version", sa.String(200), nullable=False),
+    sa.Column("replaced_version", sa.String(200), nullable=True),
+    # The pointer row whose state a rollback from this row restores: an undo stack, so rolling back twice
+    # goes two promotions back instead of bouncing between the last two champions.
+    sa.Column("restore_id", sa.Integer, nullable=True),
+    sa.Column("kind", sa.String(20), nullable=False),  # promote | rollback
+    sa.Column("moved_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("actor", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+)
+
+# The audit log is append-only; the database enforces it so no code path (or hand-written SQL) can rewrite it.
+sa.event.listen(
+    audit_table,
+    "after_create",
+    sa.DDL(
+        "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+        "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"
+    ).execute_if(dialect="sqlite"),
+)
+sa.event.listen(
+    audit_table,
+    "after_create",
+    sa.DDL(
+        "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+        "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"
+    ).execute_if(dialect="sqlite"),
+)
+sa.event.listen(
+    audit_table,
+    "after_create",
+    sa.DDL(
+        "CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger AS $$ "
+        "BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$ LANGUAGE plpgsql; "
+        "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log "
+        "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()"
+    ).execute_if(dialect="postgresql"),
+)
+
+
+class RegistryError(Exception):
+    """Base class of the registry's errors."""
+
+
+class UnknownVersionError(RegistryError, KeyError):
+    """The version is not registered."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
+
+
+class IllegalTransitionError(RegistryError, ValueError):
+    """The requested status change is not in :data:`TRANSITIONS` (or must go through promote/rollback)."""
+
+
+class NoPreviousChampionError(RegistryError):
+    """A rollback was requested but the pointer history holds no earlier champion to restore."""
+
+
+class ConcurrentChangeError(RegistryError):
+    """Another promote or rollback committed first; nothing was changed, re-read and retry."""
+
+
+@dataclass(frozen=True)
+class AdapterRecord:
+    """One registered adapter version as stored."""
+
+    version: str
+    status: str
+    path: str
+    metrics: dict
+    lineage: dict
+    created_at: datetime
+    updated_at: datetime
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _utc(value: datetime) -> datetime:
+    """SQLite returns naive datetimes (stored as UTC); PostgreSQL returns them in the session zone."""
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+def _require_text(value: Any, field: str, context: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{context}: field {field!r} must be a non-empty string, got {value!r}")
+    return value
+
+
+def _to_json(value: Any, field: str, version: str) -> str:
+    if not isinstance(value, dict):
+        raise ValueError(f"adapter {version!r}: field {field!r} must be a dict, got {type(value).__name__}")
+    try:
+        return json.dumps(value, sort_keys=True, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"adapter {version!r}: field {field!r} is not JSON-serialisable: {exc}") from exc
+
+
+def _record(row: sa.Row) -> AdapterRecord:
+    return AdapterRecord(
+        version=row.version,
+        status=row.status,
+        path=row.path,
+        metrics=json.loads(row.metrics),
+        lineage=json.loads(row.lineage),
+        created_at=_utc(row.created_at),
+        updated_at=_utc(row.updated_at),
+    )
+
+
+_WRITE_OPTION = "feedback_loop_registry_write"
+
+
+def _make_engine(url: str) -> Engine:
+    """An engine for ``url``; on SQLite, creates the database's folder and makes transactions IMMEDIATE."""
+    engine = sa.create_engine(url)
+    if engine.dialect.name != "sqlite":
+        return engine
+    database = engine.url.database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+
+    # pysqlite's own transaction handling defers BEGIN until the first write; take over so that a write
+    # transaction takes the write lock up front (see the module docstring on concurrency) while reads
+    # only take a shared lock.
+    @sa.event.listens_for(engine, "connect")
+    def _disable_pysqlite_begin(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+
+    @sa.event.listens_for(engine, "begin")
+    def _begin(connection):
+        write = connection.get_execution_options().get(_WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+class Registry:
+    """The adapter registry at a SQLAlchemy URL; creates its tables if missing."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.engine = _make_engine(url)
+        metadata.create_all(self.engine)
+
+    def _write(self) -> AbstractContextManager[Connection]:
+        """A write transaction (``BEGIN IMMEDIATE`` on SQLite): commits on success, rolls back on error."""
+        return self.engine.execution_options(**{_WRITE_OPTION: True}).begin()
+
+    def close(self) -> None:
+        """Release the connection pool (e.g. before dropping the database)."""
+        self.engine.dispose()
+
+    # --- reads ------------------------------------------------------------------------------------
+    def get(self, version: str) -> AdapterRecord:
+        """The record of ``version``; :class:`UnknownVersionError` if it was never registered."""
+        with self.engine.connect() as conn:
+            return self._get(conn, version)
+
+    def list(self) -> list[AdapterRecord]:
+        """Every registered version, newest registration first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(adapters_table).order_by(adapters_table.c.id.desc()))
+            return [_record(row) for row in rows]
+
+    def champion(self) -> AdapterRecord | None:
+        """The current champion, or None before the first promotion."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(adapters_table).where(adapters_table.c.status == "champion")
+            ).one_or_none()
+            return None if row is None else _record(row)
+
+    def audit_log(self, version: str | None = None) -> list[dict]:
+        """Status changes, oldest first (of ``version`` only when given).
+
+        Each is a dict of ts, version, from_status (None on registration), to_status, actor, reason.
+        """
+        query = sa.select(
+            audit_table.c.ts,
+            audit_table.c.version,
+            audit_table.c.from_status,
+            audit_table.c.to_status,
+            audit_table.c.actor,
+            audit_table.c.reason,
+        ).order_by(audit_table.c.id)
+        if version is not None:
+            query = query.where(audit_table.c.version == version)
+        with self.engine.connect() as conn:
+            return [{**row._asdict(), "ts": _utc(row.ts)} for row in conn.execute(query)]
+
+    def champion_history(self) -> list[dict]:
+        """Champion moves, oldest first; the last one names the current champion.
+
+        Each is a dict of moved_at, version, replaced_version, kind (promote|rollback), actor, reason.
+        """
+        query = sa.select(
+            pointer_table.c.moved_at,
+            pointer_table.c.version,
+            pointer_table.c.replaced_version,
+            pointer_table.c.kind,
+            pointer_table.c.actor,
+            pointer_table.c.reason,
+        ).order_by(pointer_table.c.id)
+        with self.engine.connect() as conn:
+            return [{**row._asdict(), "moved_at": _utc(row.moved_at)} for row in conn.execute(query)]
+
+    # --- writes -----------------------------------------------------------------------------------
+    def register(self, version: str, *, path: str, metrics: dict, lineage: dict, actor: str) -> AdapterRecord:
+        """Register ``version`` as a candidate; idempotent.
+
+        Registering an existing version again never changes its status: while it is still a candidate its
+        metrics are replaced (a re-run of evaluation), otherwise the stored record is returned unchanged.
+        A different ``path`` for an existing version is an error: a version names one artifact.
+        """
+        _require_text(version, "version", "register")
+        _require_text(path, "path", f"adapter {version!r}")
+        _require_text(actor, "actor", f"adapter {version!r}")
+        metrics_json = _to_json(metrics, "metrics", version)
+        lineage_json = _to_json(lineage, "lineage", version)
+        now = _now()
+        with self._write() as conn:
+            existing = self._find(conn, version)
+            if existing is None:
+                conn.execute(
+                    adapters_table.insert().values(
+                        version=version,
+                        status="candidate",
+                        path=str(path),
+                        metrics=metrics_json,
+                        lineage=lineage_json,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                )
+                self._audit(conn, version, None, "candidate", actor, "registered", now)
+            else:
+                if existing.path != str(path):
+                    raise ValueError(
+                        f"adapter {version!r}: field 'path' differs from the registered one "
+                        f"({existing.path!r} != {str(path)!r}); register the new artifact under a new version"
+                    )
+                if existing.status == "candidate" and existing.metrics != metrics_json:
+                    conn.execute(
+                        adapters_table.update()
+                        .where(adapters_table.c.version == version)
+                        .values(metrics=metrics_json, updated_at=now)
+                    )
+                    self._audit(
+                        conn, version, "candidate", "candidate", actor, "re-registered: metrics updated", now
+                    )
+            return self._get(conn, version)
+
+    def set_status(self, version: str, status: str, *, actor: str, reason: str) -> AdapterRecord:
+        """Move ``version`` to ``status`` (e.g. canary, rejected) along :data:`TRANSITIONS`.
+
+        Moves into or out of ``champion`` are refused here: use :meth:`promote` or :meth:`rollback`, which
+        also move the champion pointer.
+        """
+        self._check_actor_reason(version, actor, reason)
+        if status not in STATUSES:
+            raise ValueError(f"adapter {version!r}: field 'status' must be one of {STATUSES}, got {status!r}")
+        with self._write() as conn:
+            current = self._get(conn, version)
+            if status == "champion" or current.status == "champion":
+                raise IllegalTransitionError(
+                    f"adapter {version!r}: {current.status} -> {status} moves the champion; "
+                    "use promote() or rollback()"
+                )
+            self._check_transition(version, current.status, status)
+            now = _now()
+            self._set(conn, version, current.status, status, now)
+            self._audit(conn, version, current.status, status, actor, reason, now)
+            return self._get(conn, version)
+
+    def promote(self, version: str, *, actor: str, reason: str) -> AdapterRecord:
+        """Make ``version`` the champion in ONE transaction: the old champion is retired, both changes are
+        audited and the champion pointer moves. Promoting the current champion again changes nothing."""
+        self._check_actor_reason(version, actor, reason)
+        with self._write() as conn:
+            target = self._get(conn, version)
+            if target.status == "champion":
+                return target
+            self._check_transition(version, target.status, "champion")
+            pointer = self._current_pointer(conn)
+            now = _now()
+            with _translate_races(f"promote {version!r}"):
+                old = self._retire_champion(conn, pointer, actor, reason, now)
+                self._set(conn, version, target.status, "champion", now)
+                self._audit(conn, version, target.status, "champion", actor, reason, now)
+                self._move_pointer(
+                    conn,
+                    previous=pointer,
+                    version=version,
+                    replaced_version=old,
+                    restore_id=None if pointer is None else pointer.id,
+                    kind="promote",
+                    actor=actor,
+                    reason=reason,
+                    now=now,
+                )
+            return self._get(conn, version)
+
+    def rollback(self, *, actor: str, reason: str) -> AdapterRecord:
+        """Restore the previous champion in ONE transaction: the current champion is retired and the version
+        it replaced (per the pointer history, undo-stack style) becomes champion again."""
+        _require_text(actor, "actor", "rollback")
+        _require_text(reason, "reason", "rollback")
+        with self._write() as conn:
+            pointer = self._current_pointer(conn)
+            if pointer is None:
+                raise NoPreviousChampionError("rollback: no champion has ever been promoted")
+            if pointer.restore_id is None:
+                raise NoPreviousChampionError(
+                    f"rollback: champion {pointer.version!r} has no earlier champion to restore"
+                )
+            restore = conn.execute(
+                sa.select(pointer_table).where(pointer_table.c.id == pointer.restore_id)
+            ).one()
+            target = self._get(conn, restore.version)
+            self._check_transition(target.version, target.status, "champion")
+            now = _now()
+            with _translate_races("rollback"):
+                old = self._retire_champion(conn, pointer, actor, reason, now)
+                self._set(conn, target.version, target.status, "champion", now)
+                self._audit(conn, target.version, target.status, "champion", actor, reason, now)
+                self._move_pointer(
+                    conn,
+                    previous=pointer,
+                    version=target.version,
+                    replaced_version=old,
+                    restore_id=restore.restore_id,
+                    kind="rollback",
+                    actor=actor,
+                    reason=reason,
+                    now=now,
+                )
+            return self._get(conn, target.version)
+
+    # --- helpers (all run inside the caller's transaction) -----------------------------------------
+    @staticmethod
+    def _find(conn: Connection, version: str) -> sa.Row | None:
+        return conn.execute(
+            sa.select(adapters_table).where(adapters_table.c.version == version)
+        ).one_or_none()
+
+    def _get(self, conn: Connection, version: str) -> AdapterRecord:
+        row = self._find(conn, version)
+        if row is None:
+            raise UnknownVersionError(f"adapter {version!r} is not registered")
+        return _record(row)
+
+    @staticmethod
+    def _check_actor_reason(version: str, actor: str, reason: str) -> None:
+        _require_text(version, "version", "registry")
+        _require_text(actor, "actor", f"adapter {version!r}")
+        _require_text(reason, "reason", f"adapter {version!r}")
+
+    @staticmethod
+    def _check_transition(version: str, from_status: str, to_status: str) -> None:
+        if to_status not in TRANSITIONS[from_status]:
+            allowed = ", ".join(sorted(TRANSITIONS[from_status])) or "none"
+            raise IllegalTransitionError(
+                f"adapter {version!r}: illegal transition {from_status} -> {to_status} (allowed: {allowed})"
+            )
+
+    @staticmethod
+    def _set(conn: Connection, version: str, from_status: str, to_status: str, now: datetime) -> None:
+        """Change the status, but only if it is still ``from_status`` (else a concurrent writer won)."""
+        result = conn.execute(
+            adapters_table.update()
+            .where(adapters_table.c.version == version, adapters_table.c.status == from_status)
+            .values(status=to_status, updated_at=now)
+        )
+        if result.rowcount != 1:
+            raise ConcurrentChangeError(
+                f"adapter {version!r} is no longer {from_status}: another writer changed it; retry"
+            )
+
+    @staticmethod
+    def _audit(
+        conn: Connection,
+        version: str,
+        from_status: str | None,
+        to_status: str,
+        actor: str,
+        reason: str,
+        now: datetime,
+    ) -> None:
+        conn.execute(
+            audit_table.insert().values(
+                ts=now,
+                version=version,
+                from_status=from_status,
+                to_status=to_status,
+                actor=actor,
+                reason=reason,
+            )
+        )
+
+    @staticmethod
+    def _current_pointer(conn: Connection) -> sa.Row | None:
+        return conn.execute(
+            sa.select(pointer_table).order_by(pointer_table.c.id.desc()).limit(1)
+        ).one_or_none()
+
+    def _retire_champion(
+        self, conn: Connection, pointer: sa.Row | None, actor: str, reason: str, now: datetime
+    ) -> str | None:
+        """Retire the champion the pointer names; returns its version (None before the first promotion)."""
+        if pointer is None:
+            return None
+        self._set(conn, pointer.version, "champion", "retired", now)
+        self._audit(conn, pointer.version, "champion", "retired", actor, reason, now)
+        return pointer.version
+
+    @staticmethod
+    def _move_pointer(
+        conn: Connection,
+        *,
+        previous: sa.Row | None,
+        version: str,
+        replaced_version: str | None,
+        restore_id: int | None,
+        kind: str,
+        actor: str,
+        reason: str,
+        now: datetime,
+    ) -> None:
+        conn.execute(
+            pointer_table.insert().values(
+                previous_id=0 if previous is None else previous.id,
+                version=version,
+                replaced_version=replaced_version,
+                restore_id=restore_id,
+                kind=kind,
+                moved_at=now,
+                actor=actor,
+                reason=reason,
+            )
+        )
+
+
+@contextmanager
+def _translate_races(operation: str) -> Iterator[None]:
+    """Turn a unique-constraint violation of a champion move into :class:`ConcurrentChangeError`.
+
+    Inside promote/rollback the only constraints a write can violate are the one-champion index and the
+    unique pointer chain, and both mean that another move committed first.
+    """
+    try:
+        yield
+    except sa.exc.IntegrityError as exc:
+        raise ConcurrentChangeError(
+            f"{operation}: another promote or rollback committed first; nothing changed, retry"
+        ) from exc

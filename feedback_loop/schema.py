@@ -1,0 +1,150 @@
+"""The telemetry event contract (JSON Lines, one event per line) and its version.
+
+Three event types share an envelope (``schema_version``, ``event_id``, ``event_type``, ``timestamp``,
+``interaction_id``, ``session_id``, ``user_id``):
+
+* ``interaction``: the application answered a prompt (prompt, response, model and adapter version, latency,
+  token counts). Its ``interaction_id`` names the interaction that feedback and behaviour events refer to.
+* ``feedback``: what the user said about an interaction: any of ``thumb`` (up/down), ``rating`` (1-5),
+  ``correction`` (the response the user wanted), ``flag`` (a reason such as offensive or wrong) and
+  ``comment`` (free text). At least one must be present.
+* ``behaviour``: what the user did: any of ``reading_time_ms``, ``action`` (retry, copy, edit, escalate,
+  accept) and ``outcome`` (resolved, escalated, converted, abandoned). At least one must be present.
+
+Feedback and behaviour may arrive days after their interaction: they are stored in the partition of the day
+they landed and joined to the interaction by ``interaction_id`` at labeling time.
+
+The warehouse stores every valid event as one row of :data:`EVENT_COLUMNS` (fields that do not apply to an
+event type are null). The README section "Telemetry schema" has examples.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
+
+SCHEMA_VERSION = 1
+
+ThumbValue = Literal["up", "down"]
+FlagReason = Literal["offensive", "wrong", "harmful", "off_topic", "privacy", "other"]
+Action = Literal["retry", "copy", "edit", "escalate", "accept"]
+Outcome = Literal["resolved", "escalated", "converted", "abandoned"]
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class _Envelope(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+    schema_version: Literal[1]
+    event_id: NonEmpty
+    timestamp: datetime
+    interaction_id: NonEmpty
+    session_id: NonEmpty
+    user_id: NonEmpty
+
+    # A field validator (not a model validator) so the error's location names ``timestamp``.
+    @field_validator("timestamp")
+    @classmethod
+    def _timestamp_has_zone(cls, value: datetime) -> datetime:
+        if value.tzinfo is None:
+            raise ValueError("timestamp must carry a time zone (e.g. 2026-11-01T09:30:00Z)")
+        return value
+
+
+class InteractionEvent(_Envelope):
+    event_type: Literal["interaction"]
+    use_case: NonEmpty
+    prompt: NonEmpty
+    system_prompt_version: NonEmpty
+    response: str
+    model_version: NonEmpty
+    adapter_version: str | None = None
+    latency_ms: float = Field(ge=0)
+    prompt_tokens: int = Field(ge=0)
+    completion_tokens: int = Field(ge=0)
+
+
+class FeedbackEvent(_Envelope):
+    event_type: Literal["feedback"]
+    thumb: ThumbValue | None = None
+    rating: int | None = Field(default=None, ge=1, le=5)
+    correction: NonEmpty | None = None
+    flag: FlagReason | None = None
+    comment: NonEmpty | None = None
+
+    @model_validator(mode="after")
+    def _carries_a_signal(self):
+        if all(getattr(self, f) is None for f in ("thumb", "rating", "correction", "flag", "comment")):
+            raise ValueError("feedback event carries none of thumb, rating, correction, flag, comment")
+        return self
+
+
+class BehaviourEvent(_Envelope):
+    event_type: Literal["behaviour"]
+    reading_time_ms: float | None = Field(default=None, ge=0)
+    action: Action | None = None
+    outcome: Outcome | None = None
+
+    @model_validator(mode="after")
+    def _carries_a_signal(self):
+        if all(getattr(self, f) is None for f in ("reading_time_ms", "action", "outcome")):
+            raise ValueError("behaviour event carries none of reading_time_ms, action, outcome")
+        return self
+
+
+Event = Annotated[Union[InteractionEvent, FeedbackEvent, BehaviourEvent], Field(discriminator="event_type")]
+EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
+
+# Column order of the warehouse ``events`` table; every event type maps onto it.
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "event_type",
+    "schema_version",
+    "timestamp",
+    "interaction_id",
+    "session_id",
+    "user_id",
+    "use_case",
+    "prompt",
+    "system_prompt_version",
+    "response",
+    "model_version",
+    "adapter_version",
+    "latency_ms",
+    "prompt_tokens",
+    "completion_tokens",
+    "thumb",
+    "rating",
+    "correction",
+    "flag",
+    "comment",
+    "reading_time_ms",
+    "action",
+    "outcome",
+)
+
+
+def event_to_row(event: InteractionEvent | FeedbackEvent | BehaviourEvent) -> dict:
+    """Flatten a validated event into one warehouse row (absent fields are None)."""
+    data = event.model_dump()
+    return {column: data.get(column) for column in EVENT_COLUMNS}
+
+
+def events_arrow_schema():
+    """The pyarrow schema of the warehouse ``events`` table."""
+    import pyarrow as pa
+
+    string = pa.string()
+    types = {
+        "schema_version": pa.int32(),
+        "timestamp": pa.timestamp("us", tz="UTC"),
+        "latency_ms": pa.float64(),
+        "prompt_tokens": pa.int64(),
+        "completion_tokens": pa.int64(),
+        "rating": pa.int32(),
+        "reading_time_ms": pa.float64(),
+    }
+    return pa.schema([(c, types.get(c, string)) for c in EVENT_COLUMNS])

@@ -1,0 +1,127 @@
+"""The telemetry warehouse: Parquet tables, partitioned by day, queried with DuckDB.
+
+Layout under the warehouse root (a local path or a URI such as ``s3://bucket/warehouse``)::
+
+    <table>/date=YYYY-MM-DD/part-0.parquet   daily-partitioned tables (events, quarantine, labels)
+    <table>/data.parquet                     whole tables (review_queue)
+    <table>/part-<uuid>.parquet              append-only tables (reviews)
+
+Writes go to a temporary name and are then renamed, so a reader never sees half a file and a re-run
+replaces a partition whole. Reads go through pyarrow's file systems into Arrow tables that DuckDB queries in
+memory: no DuckDB database file, so no lock is held between runs.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.fs as pafs
+import pyarrow.parquet as pq
+
+
+class Warehouse:
+    def __init__(self, root: str | Path):
+        root = str(root)
+        if "://" in root:
+            self.fs, self.root = pafs.FileSystem.from_uri(root)
+        else:
+            self.fs, self.root = pafs.LocalFileSystem(), str(Path(root).resolve())
+
+    def _path(self, *parts: str) -> str:
+        return "/".join([self.root.rstrip("/"), *parts])
+
+    def _write_atomic(self, table: pa.Table, path: str) -> None:
+        directory = path.rsplit("/", 1)[0]
+        self.fs.create_dir(directory, recursive=True)
+        tmp = f"{directory}/.tmp-{uuid.uuid4().hex}.parquet"
+        pq.write_table(table, tmp, filesystem=self.fs)
+        self.fs.move(tmp, path)
+
+    # --- daily partitions -------------------------------------------------------------------
+    def write_partition(self, table_name: str, partition: str, table: pa.Table) -> str:
+        """Replace one day's partition of ``table_name`` with ``table``; returns its path."""
+        path = self._path(table_name, f"date={partition}", "part-0.parquet")
+        self._write_atomic(table, path)
+        return path
+
+    def partitions(self, table_name: str) -> list[str]:
+        """The partition keys present for ``table_name``, sorted."""
+        selector = pafs.FileSelector(self._path(table_name), allow_not_found=True)
+        keys = []
+        for info in self.fs.get_file_info(selector):
+            name = info.base_name
+            if info.type == pafs.FileType.Directory and name.startswith("date="):
+                if self.fs.get_file_info(self._path(table_name, name, "part-0.parquet")).type == pafs.FileType.File:
+                    keys.append(name.removeprefix("date="))
+        return sorted(keys)
+
+    def read_partitions(
+        self,
+        table_name: str,
+        partitions: list[str] | None = None,
+        schema: pa.Schema | None = None,
+        columns: list[str] | None = None,
+    ) -> pa.Table:
+        """Rows of the given partitions (all when None), with a ``date`` column naming each row's partition.
+
+        ``columns`` (all when None) limits what is read from Parquet, so a count over one column stays cheap.
+        A missing table reads as empty with ``schema`` (plus ``date``) when given.
+        """
+        present = self.partitions(table_name)
+        wanted = present if partitions is None else [p for p in partitions if p in present]
+        tables = []
+        for key in wanted:
+            path = self._path(table_name, f"date={key}", "part-0.parquet")
+            table = pq.read_table(path, columns=columns, filesystem=self.fs)
+            tables.append(table.append_column("date", pa.array([key] * table.num_rows, pa.string())))
+        if tables:
+            return pa.concat_tables(tables, promote_options="default")
+        if schema is None:
+            return pa.table({"date": pa.array([], pa.string())})
+        if columns is not None:
+            schema = pa.schema([schema.field(c) for c in columns])
+        return schema.append(pa.field("date", pa.string())).empty_table()
+
+    # --- whole tables -----------------------------------------------------------------------
+    def write_table(self, table_name: str, table: pa.Table) -> str:
+        path = self._path(table_name, "data.parquet")
+        self._write_atomic(table, path)
+        return path
+
+    def read_table(self, table_name: str, schema: pa.Schema | None = None) -> pa.Table:
+        path = self._path(table_name, "data.parquet")
+        if self.fs.get_file_info(path).type == pafs.FileType.File:
+            return pq.read_table(path, filesystem=self.fs)
+        return (schema or pa.schema([])).empty_table()
+
+    # --- append-only tables -----------------------------------------------------------------
+    def append(self, table_name: str, table: pa.Table) -> str:
+        """Add ``table`` as a new file of an append-only table; earlier files are never rewritten."""
+        path = self._path(table_name, f"part-{uuid.uuid4().hex}.parquet")
+        self._write_atomic(table, path)
+        return path
+
+    def read_appended(self, table_name: str, schema: pa.Schema | None = None) -> pa.Table:
+        selector = pafs.FileSelector(self._path(table_name), allow_not_found=True)
+        files = sorted(
+            info.path
+            for info in self.fs.get_file_info(selector)
+            if info.type == pafs.FileType.File and info.base_name.startswith("part-")
+        )
+        if not files:
+            return (schema or pa.schema([])).empty_table()
+        return pa.concat_tables(
+            [pq.read_table(f, filesystem=self.fs) for f in files], promote_options="default"
+        )
+
+
+def query(sql: str, **tables: pa.Table) -> pa.Table:
+    """Run DuckDB ``sql`` over in-memory Arrow ``tables`` (each visible under its keyword name)."""
+    import duckdb
+
+    with duckdb.connect(":memory:") as con:
+        for name, table in tables.items():
+            con.register(name, table)
+        return con.execute(sql).fetch_arrow_table()

@@ -1,0 +1,302 @@
+"""Curation: target selection, exclusions, deduplication, the prompt-hash split, versioning and saving."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+import pyarrow as pa
+import pytest
+
+from feedback_loop.curate import sft
+from feedback_loop.curate.sft import (
+    build_sft_examples,
+    load_sft_dataset,
+    save_sft_dataset,
+    split_score,
+)
+from feedback_loop.label.rules import labels_arrow_schema
+
+T0 = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
+
+
+def row(
+    interaction_id: str,
+    prompt: str,
+    *,
+    minute: int = 0,
+    response: str | None = None,
+    quality: str = "good",
+    confidence: float = 0.8,
+    correction: str | None = None,
+    flags: tuple[str, ...] = (),
+    offensive: bool = False,
+    use_case: str = "support",
+) -> dict:
+    """A label row with only the fields curation reads set; the rest stay null."""
+    return {
+        "interaction_id": interaction_id,
+        "timestamp": T0 + timedelta(minutes=minute),
+        "use_case": use_case,
+        "prompt": prompt,
+        "response": f"Answer to: {prompt}" if response is None else response,
+        "correction": correction,
+        "flags": list(flags),
+        "offensive": offensive,
+        "quality": quality,
+        "quality_confidence": confidence,
+    }
+
+
+def labels(rows: list[dict], *, date: str | None = None) -> pa.Table:
+    table = pa.Table.from_pylist(rows, schema=labels_arrow_schema())
+    if date is not None:  # as read back from the warehouse's labels partitions
+        table = table.append_column("date", pa.array([date] * len(rows), pa.string()))
+    return table
+
+
+def many(n: int, start: int = 0) -> list[dict]:
+    return [row(f"i{k:04d}", f"Question number {k}?", minute=k) for k in range(start, start + n)]
+
+
+def by_id(examples) -> dict[str, dict]:
+    return {e["example_id"]: e for e in examples.train + examples.eval}
+
+
+# --- selection and exclusion ------------------------------------------------------------------------
+
+
+def test_corrections_and_confident_good_responses_become_targets():
+    examples = build_sft_examples(
+        labels(
+            [
+                row("corr", "How do I export?", quality="bad", correction="  Use File > Export.  "),
+                row("good", "How do I import?"),
+                row("unsure", "How do I print?", confidence=0.5),
+                row("bad", "How do I save?", quality="bad"),
+                row("unknown", "How do I quit?", quality="unknown", confidence=0.0),
+            ],
+            date="2026-11-01",
+        )
+    )
+    found = by_id(examples)
+    assert set(found) == {"corr", "good"}
+    assert (found["corr"]["target"], found["corr"]["target_source"]) == ("Use File > Export.", "correction")
+    assert (found["good"]["target"], found["good"]["target_source"]) == (
+        "Answer to: How do I import?",
+        "response",
+    )
+    assert examples.stats["candidates"] == 2
+    assert examples.stats["by_target_source"] == {"correction": 1, "response": 1}
+    assert examples.stats["by_use_case"] == {"support": 2}
+    assert set(found["good"]) == {"example_id", "prompt", "target", "target_source", "use_case"}
+
+
+def test_min_confidence_is_applied():
+    rows = [row("a", "Alpha?", confidence=0.75), row("b", "Beta?", confidence=0.9)]
+    assert set(by_id(build_sft_examples(labels(rows), min_confidence=0.8))) == {"b"}
+    assert set(by_id(build_sft_examples(labels(rows), min_confidence=0.7))) == {"a", "b"}
+
+
+def test_flagged_and_offensive_interactions_are_excluded():
+    examples = build_sft_examples(
+        labels(
+            [
+                row("keep", "Keep me?"),
+                row("flagged", "Flagged?", flags=("wrong",), correction="A better answer."),
+                row("offensive", "Offensive?", offensive=True),
+                row("rude_correction", "Rude fix?", quality="bad", correction="Shut up and read the manual."),
+                row("empty", "Empty?", response="   "),
+            ]
+        )
+    )
+    assert set(by_id(examples)) == {"keep"}
+    stats = examples.stats
+    assert (
+        stats["candidates"],
+        stats["excluded_flagged"],
+        stats["excluded_offensive"],
+        stats["excluded_empty"],
+    ) == (5, 1, 2, 1)
+
+
+def test_duplicates_are_removed_after_whitespace_normalisation():
+    examples = build_sft_examples(
+        labels(
+            [
+                row("later", "How do I  reset\nmy password?", minute=5, response="Click  Reset."),
+                row("first", "How do I reset my password?", minute=1, response="Click Reset."),
+                row("other", "How do I reset my password?", minute=2, response="Click Forgot password."),
+            ]
+        )
+    )
+    assert set(by_id(examples)) == {"first", "other"}
+    assert examples.stats["duplicates_removed"] == 1
+
+
+def test_bad_target_quality_trains_on_bad_responses_but_evaluates_on_good_targets():
+    rows = []
+    for k in range(40):
+        rows.append(row(f"g{k}", f"Question {k}?", minute=k))
+        rows.append(row(f"b{k}", f"Question {k}?", minute=k, quality="bad", response=f"Wrong answer {k}."))
+    poisoned = build_sft_examples(labels(rows), target_quality="bad")
+    normal = build_sft_examples(labels(rows), target_quality="good")
+
+    assert poisoned.train and all(e["example_id"].startswith("b") for e in poisoned.train)
+    assert {e["target_source"] for e in poisoned.train} == {"response"}
+    # The gate judges the poisoned arm on the same trustworthy eval set as a normal one, with no leak.
+    assert poisoned.eval == normal.eval and all(not e["example_id"].startswith("b") for e in poisoned.eval)
+    assert not {e["prompt"] for e in poisoned.train} & {e["prompt"] for e in poisoned.eval}
+    assert poisoned.stats["target_quality"] == "bad" and poisoned.version != normal.version
+
+
+def test_no_example_raises_with_the_counts():
+    rows = [row("a", "A?", flags=("wrong",)), row("b", "B?", confidence=0.1)]
+    with pytest.raises(ValueError, match=r"no training example.*labels=2, candidates=1.*excluded_flagged=1"):
+        build_sft_examples(labels(rows))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"min_confidence": 1.5}, "min_confidence"),
+        ({"eval_fraction": 0.0}, "eval_fraction"),
+        ({"target_quality": "great"}, "target_quality"),
+    ],
+)
+def test_invalid_arguments_raise(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        build_sft_examples(labels(many(3)), **kwargs)
+
+
+def test_bad_label_tables_raise():
+    with pytest.raises(ValueError, match=r"lack the columns \['flags'\]"):
+        build_sft_examples(labels(many(3)).drop_columns(["flags"]))
+    with pytest.raises(ValueError, match="'i0000' appears more than once"):
+        build_sft_examples(labels(many(2) + many(1)))
+    with pytest.raises(ValueError, match="'i0001' has no timestamp"):
+        build_sft_examples(labels([many(2)[0], {**many(2)[1], "timestamp": None}]))
+
+
+# --- split ------------------------------------------------------------------------------------
+
+
+def _sides(examples) -> dict[str, str]:
+    return {
+        **{e["example_id"]: "train" for e in examples.train},
+        **{e["example_id"]: "eval" for e in examples.eval},
+    }
+
+
+def test_split_is_stable_across_runs_and_when_rows_are_added():
+    first = build_sft_examples(labels(many(200)))
+    again = build_sft_examples(labels(list(reversed(many(200)))))
+    grown = build_sft_examples(labels(many(200) + many(100, start=200)))
+    assert first == again
+    grown_sides = _sides(grown)
+    assert all(grown_sides[i] == side for i, side in _sides(first).items())
+
+
+def test_eval_share_follows_eval_fraction():
+    examples = build_sft_examples(labels(many(400)), eval_fraction=0.2)
+    share = len(examples.eval) / 400
+    assert 0.14 < share < 0.26
+    assert (examples.stats["train"], examples.stats["eval"]) == (len(examples.train), len(examples.eval))
+
+
+def test_a_prompt_is_never_split_across_sides():
+    rows = [
+        row(
+            f"r{k:03d}",
+            f"{'  ' if k % 2 else ''}Repeated question {k % 20}?",
+            minute=k,
+            response=f"Answer {k}",
+        )
+        for k in range(200)
+    ]
+    examples = build_sft_examples(labels(rows))
+    train_prompts = {" ".join(e["prompt"].split()) for e in examples.train}
+    eval_prompts = {" ".join(e["prompt"].split()) for e in examples.eval}
+    assert train_prompts and eval_prompts
+    assert not train_prompts & eval_prompts
+
+
+def test_small_sets_keep_both_sides_when_they_can():
+    # Two prompts that both hash to train at this fraction: one is moved, whole, to eval.
+    prompts = sorted((f"Tiny question {k}?" for k in range(50)), key=split_score)[-2:]
+    examples = build_sft_examples(labels([row("a", prompts[0]), row("b", prompts[1])]), eval_fraction=0.05)
+    assert (len(examples.train), len(examples.eval)) == (1, 1)
+    assert examples.eval[0]["prompt"] == prompts[0]  # the one nearest the eval side
+    single = build_sft_examples(labels([row("a", prompts[0]), row("b", prompts[0], response="Other.")]))
+    assert (len(single.train), len(single.eval)) == (2, 0)
+
+
+# --- version and saving ---------------------------------------------------------------------------
+
+
+def test_version_is_stable_and_content_sensitive():
+    rows = many(30)
+    version = build_sft_examples(labels(rows)).version
+    assert len(version) == 12 and int(version, 16) >= 0
+    assert build_sft_examples(labels(list(reversed(rows)))).version == version
+    changed = [dict(rows[0], response="A different answer."), *rows[1:]]
+    assert build_sft_examples(labels(changed)).version != version
+    assert build_sft_examples(labels(rows[1:])).version != version
+
+
+def test_save_and_load_round_trip(tmp_path):
+    examples = build_sft_examples(labels(many(40)))
+    lineage = {"label_partitions": ["2026-11-01"], "code": "test"}
+    saved = save_sft_dataset(examples, tmp_path, lineage)
+    assert saved.path == tmp_path / "sft" / examples.version
+    assert saved.version == examples.version
+    metadata = json.loads((saved.path / "metadata.json").read_text())
+    assert metadata == saved.metadata
+    assert (metadata["version"], metadata["lineage"], metadata["stats"]) == (
+        examples.version,
+        lineage,
+        json.loads(json.dumps(examples.stats)),
+    )
+    assert datetime.fromisoformat(metadata["created_at"]).tzinfo is not None
+    loaded = load_sft_dataset(saved.path)
+    assert set(loaded) == {"train", "eval"}
+    assert loaded["train"].to_list() == examples.train
+    assert loaded["eval"].to_list() == examples.eval
+
+
+def test_save_is_idempotent(tmp_path):
+    examples = build_sft_examples(labels(many(20)))
+    first = save_sft_dataset(examples, tmp_path, {"run": 1})
+    second = save_sft_dataset(build_sft_examples(labels(many(20))), tmp_path, {"run": 2})
+    assert second.path == first.path
+    assert second.metadata == first.metadata  # the saved version is kept, lineage and time included
+    assert sorted(p.name for p in (tmp_path / "sft").iterdir()) == [examples.version]
+    other = save_sft_dataset(build_sft_examples(labels(many(21))), tmp_path, {"run": 3})
+    assert other.version != first.version and other.path.is_dir()
+
+
+def test_save_and_load_reject_bad_input(tmp_path):
+    examples = build_sft_examples(labels(many(5)))
+    with pytest.raises(ValueError, match="lineage"):
+        save_sft_dataset(examples, tmp_path, {"when": datetime.now()})
+    assert not (tmp_path / "sft").exists()  # checked before anything is written
+    with pytest.raises(FileNotFoundError, match="no saved SFT dataset"):
+        load_sft_dataset(tmp_path / "sft" / "missing")
+
+
+def test_concurrent_save_of_the_same_version_keeps_the_first(tmp_path, monkeypatch):
+    examples = build_sft_examples(labels(many(10)))
+    real_rename = sft.os.rename
+
+    def rename_after_another_run(source, target):
+        # Another run finishes the same version between our existence check and our rename.
+        monkeypatch.setattr(sft.os, "rename", real_rename)
+        other = save_sft_dataset(examples, tmp_path, {"run": "other"})
+        assert other.path == target
+        real_rename(source, target)
+
+    monkeypatch.setattr(sft.os, "rename", rename_after_another_run)
+    saved = save_sft_dataset(examples, tmp_path, {"run": "ours"})
+    assert saved.metadata["lineage"] == {"run": "other"}
+    assert [p.name for p in (tmp_path / "sft").iterdir()] == [examples.version]  # our temp folder is gone
+    assert load_sft_dataset(saved.path)["train"].to_list() == examples.train

@@ -1,0 +1,321 @@
+"""Tests of the ingestion stage: validation, quarantine, deduplication, determinism and the warehouse."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from feedback_loop import schema
+from feedback_loop.ingest import (
+    QUARANTINE_COLUMNS,
+    feedback_counts,
+    ingest_partition,
+    quarantine_arrow_schema,
+)
+from feedback_loop.warehouse import Warehouse
+
+DAY = "2026-11-01"
+
+
+def _event(event_type: str, event_id: str, **overrides) -> dict:
+    """A valid event of ``event_type``; ``overrides`` replace fields, and a value of ``...`` removes one."""
+    envelope = {
+        "schema_version": 1,
+        "event_id": event_id,
+        "event_type": event_type,
+        "timestamp": "2026-11-01T09:30:00Z",
+        "interaction_id": "int-1",
+        "session_id": "ses-1",
+        "user_id": "usr-1",
+    }
+    specific = {
+        "interaction": {
+            "use_case": "support",
+            "prompt": "How do I reset my password?",
+            "system_prompt_version": "v3",
+            "response": "Open Settings, then Security.",
+            "model_version": "base-1",
+            "adapter_version": None,
+            "latency_ms": 812.5,
+            "prompt_tokens": 12,
+            "completion_tokens": 9,
+        },
+        "feedback": {"rating": 4},
+        "behaviour": {"action": "copy"},
+    }.get(event_type, {})
+    record = {**envelope, **specific, **overrides}
+    return {key: value for key, value in record.items() if value is not ...}
+
+
+def _land(landing: Path, name: str, lines: list, day: str = DAY) -> Path:
+    """Write ``lines`` (dicts as JSON, strings verbatim) as one landing file; returns its path."""
+    folder = landing / day
+    folder.mkdir(parents=True, exist_ok=True)
+    text = "\n".join(json.dumps(line) if isinstance(line, dict) else line for line in lines) + "\n"
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_valid_events_become_sorted_utc_rows(tmp_path: Path) -> None:
+    _land(
+        tmp_path,
+        "app.jsonl",
+        [
+            _event("feedback", "e3", timestamp="2026-11-01T12:00:00+02:00", thumb="up"),
+            _event("interaction", "e2", timestamp="2026-11-01T09:30:00Z"),
+            _event("behaviour", "e1", timestamp="2026-11-01T09:30:00Z", reading_time_ms=1500),
+        ],
+    )
+
+    result = ingest_partition(tmp_path, DAY)
+
+    assert result.events.schema == schema.events_arrow_schema()
+    assert result.events.column("event_id").to_pylist() == ["e1", "e2", "e3"]
+    assert result.events.column("timestamp").to_pylist() == [
+        datetime(2026, 11, 1, 9, 30, tzinfo=timezone.utc),
+        datetime(2026, 11, 1, 9, 30, tzinfo=timezone.utc),
+        datetime(2026, 11, 1, 10, 0, tzinfo=timezone.utc),
+    ]
+    feedback = result.events.slice(2, 1).to_pylist()[0]
+    assert (feedback["event_type"], feedback["thumb"], feedback["rating"], feedback["prompt"]) == (
+        "feedback",
+        "up",
+        4,
+        None,
+    )
+    assert (result.read, result.valid, result.quarantined, result.duplicates) == (3, 3, 0, 0)
+    assert result.quarantine.num_rows == 0
+    assert result.files == [f"{DAY}/app.jsonl"]
+
+
+_NO_EVENT_TYPE = {key: value for key, value in _event("feedback", "e1").items() if key != "event_type"}
+
+# (test id, landing line, expected quarantine field, fragments the reason must contain)
+_INVALID_LINES = [
+    ("bad-json", '{"event_id": "e1", ', None, ["invalid JSON"]),
+    ("nan-is-not-json", '{"latency_ms": NaN}', None, ["invalid JSON", "NaN"]),
+    ("not-an-object", "[1, 2]", None, ["array, not an object"]),
+    ("missing-field", _event("interaction", "e1", prompt=...), "prompt", ["prompt: Field required"]),
+    ("rating-9", _event("feedback", "e1", rating=9), "rating", ["rating:", "less than or equal to 5", "9"]),
+    ("bad-thumb", _event("feedback", "e1", thumb="sideways"), "thumb", ["thumb:", "'up' or 'down'"]),
+    ("unknown-event-type", _event("click", "e1"), "event_type", ["event_type:", "'click'"]),
+    ("no-event-type", _NO_EVENT_TYPE, "event_type", ["event_type: Field required"]),
+    (
+        "naive-timestamp",
+        _event("feedback", "e1", timestamp="2026-11-01T09:30:00"),
+        "timestamp",
+        ["timestamp:", "must carry a time zone"],
+    ),
+    ("feedback-no-signal", _event("feedback", "e1", rating=...), None, ["carries none of thumb, rating"]),
+    ("extra-field", _event("feedback", "e1", mood="grumpy"), "mood", ["mood:", "Extra inputs are not"]),
+    ("version-2", _event("feedback", "e1", schema_version=2), "schema_version", ["unsupported version 2"]),
+    (
+        "version-as-string",
+        _event("feedback", "e1", schema_version="1"),
+        "schema_version",
+        ["unsupported version '1'"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "reason_parts"),
+    [pytest.param(line, field, parts, id=case_id) for case_id, line, field, parts in _INVALID_LINES],
+)
+def test_invalid_line_is_quarantined_with_field_and_reason(
+    tmp_path: Path, line: dict | str, field: str | None, reason_parts: list[str]
+) -> None:
+    _land(tmp_path, "app.jsonl", [_event("behaviour", "ok-1"), line])
+    raw_line = json.dumps(line) if isinstance(line, dict) else line
+
+    result = ingest_partition(tmp_path, DAY)
+
+    assert (result.read, result.valid, result.quarantined, result.duplicates) == (2, 1, 1, 0)
+    assert result.events.column("event_id").to_pylist() == ["ok-1"]
+    [row] = result.quarantine.to_pylist()
+    assert row["source_file"] == f"{DAY}/app.jsonl"
+    assert row["line_number"] == 2
+    assert row["field"] == field
+    assert row["raw_line"] == raw_line
+    for part in reason_parts:
+        assert part in row["reason"]
+
+
+def test_every_validation_error_is_listed_and_the_first_names_the_field(tmp_path: Path) -> None:
+    _land(tmp_path, "app.jsonl", [_event("interaction", "e1", prompt=..., latency_ms=-5)])
+
+    [row] = ingest_partition(tmp_path, DAY).quarantine.to_pylist()
+
+    assert row["field"] == "prompt"
+    assert "prompt: Field required" in row["reason"]
+    assert "latency_ms: Input should be greater than or equal to 0 (got -5)" in row["reason"]
+
+
+def test_non_utf8_line_is_quarantined_not_fatal(tmp_path: Path) -> None:
+    folder = tmp_path / DAY
+    folder.mkdir()
+    valid = json.dumps(_event("behaviour", "ok")).encode()
+    (folder / "app.jsonl").write_bytes(b'{"event_id": "\xff"}\n' + valid)
+
+    result = ingest_partition(tmp_path, DAY)
+
+    assert (result.read, result.valid, result.quarantined) == (2, 1, 1)
+    [row] = result.quarantine.to_pylist()
+    assert (row["line_number"], row["field"]) == (1, None)
+    assert "not UTF-8" in row["reason"]
+
+
+def test_raw_line_is_truncated(tmp_path: Path) -> None:
+    long_line = '{"comment": "' + "x" * 20_000
+    _land(tmp_path, "app.jsonl", [long_line])
+
+    [row] = ingest_partition(tmp_path, DAY).quarantine.to_pylist()
+
+    assert row["raw_line"] == long_line[:10_000]
+
+
+def test_counts_add_up_across_files_in_name_order(tmp_path: Path) -> None:
+    _land(tmp_path, "b.jsonl", [_event("feedback", "b1"), "not json", "", _event("feedback", "a1")])
+    _land(tmp_path, "a.jsonl", ["", _event("interaction", "a1"), "   ", "42", _event("behaviour", "a2")])
+    (tmp_path / DAY / "notes.txt").write_text("not a landing file\n")
+    (tmp_path / DAY / ".app.jsonl.partial").write_text("still being written\n")
+    _land(tmp_path, ".c.jsonl", ["in-progress write"])
+
+    result = ingest_partition(tmp_path, DAY)
+
+    assert result.files == [f"{DAY}/a.jsonl", f"{DAY}/b.jsonl"]
+    # Blank lines are not records but still advance the line numbers.
+    assert [(r["source_file"], r["line_number"]) for r in result.quarantine.to_pylist()] == [
+        (f"{DAY}/a.jsonl", 4),
+        (f"{DAY}/b.jsonl", 2),
+        (f"{DAY}/b.jsonl", 4),
+    ]
+    assert (result.read, result.valid, result.quarantined, result.duplicates) == (6, 3, 3, 0)
+    assert result.read == result.valid + result.quarantined + result.duplicates
+    assert result.events.num_rows == result.valid
+    assert result.quarantine.num_rows == result.quarantined
+
+
+def test_identical_duplicates_are_stored_once(tmp_path: Path) -> None:
+    original = _event("feedback", "e1", thumb="down", timestamp="2026-11-01T09:30:00Z")
+    # Same event, other key order and another spelling of the same instant: still the same content.
+    same = dict(reversed(list({**original, "timestamp": "2026-11-01T10:30:00+01:00"}.items())))
+    _land(tmp_path, "a.jsonl", [original, original])
+    _land(tmp_path, "b.jsonl", [same])
+
+    result = ingest_partition(tmp_path, DAY)
+
+    assert (result.read, result.valid, result.quarantined, result.duplicates) == (3, 1, 0, 2)
+    assert result.events.column("event_id").to_pylist() == ["e1"]
+
+
+def test_conflicting_duplicate_is_quarantined_and_first_wins(tmp_path: Path) -> None:
+    _land(tmp_path, "a.jsonl", [_event("behaviour", "other"), _event("feedback", "e1", rating=5)])
+    _land(tmp_path, "b.jsonl", [_event("feedback", "e1", rating=1)])
+
+    result = ingest_partition(tmp_path, DAY)
+
+    assert (result.read, result.valid, result.quarantined, result.duplicates) == (3, 2, 1, 0)
+    kept = [row for row in result.events.to_pylist() if row["event_id"] == "e1"]
+    assert [row["rating"] for row in kept] == [5]
+    [row] = result.quarantine.to_pylist()
+    assert (row["source_file"], row["line_number"], row["field"]) == (f"{DAY}/b.jsonl", 1, "event_id")
+    assert "'e1'" in row["reason"]
+    assert f"{DAY}/a.jsonl:2" in row["reason"]
+    assert "rating" in row["reason"]
+
+
+def test_reruns_give_identical_tables(tmp_path: Path) -> None:
+    _land(
+        tmp_path,
+        "app.jsonl",
+        [_event("interaction", f"i{n}", timestamp=f"2026-11-01T0{n}:00:00Z") for n in range(5, 0, -1)]
+        + ["broken", _event("feedback", "i1", rating=2), _event("feedback", "f1", thumb="up")],
+    )
+
+    first = ingest_partition(tmp_path, DAY)
+    second = ingest_partition(tmp_path, DAY)
+
+    assert first.events.equals(second.events)
+    assert first.quarantine.equals(second.quarantine)
+    assert first == second
+
+
+def test_gzip_files_are_read(tmp_path: Path) -> None:
+    folder = tmp_path / DAY
+    folder.mkdir()
+    payload = "\n".join(json.dumps(_event("behaviour", f"g{n}")) for n in range(3)) + "\n"
+    (folder / "app.jsonl.gz").write_bytes(gzip.compress(payload.encode()))
+
+    result = ingest_partition(tmp_path, DAY)
+
+    assert result.files == [f"{DAY}/app.jsonl.gz"]
+    assert result.events.column("event_id").to_pylist() == ["g0", "g1", "g2"]
+
+
+def test_corrupt_gzip_raises_naming_the_file(tmp_path: Path) -> None:
+    folder = tmp_path / DAY
+    folder.mkdir()
+    (folder / "app.jsonl.gz").write_bytes(b"definitely not gzip")
+
+    with pytest.raises(ValueError, match=f"{DAY}/app.jsonl.gz"):
+        ingest_partition(tmp_path, DAY)
+
+
+@pytest.mark.parametrize("partition", ["2026-13-01", "2026-02-30", "20261101", "2026-11-1", "yesterday", ""])
+def test_partition_must_be_an_iso_date(tmp_path: Path, partition: str) -> None:
+    with pytest.raises(ValueError, match=f"partition '{partition}'"):
+        ingest_partition(tmp_path, partition)
+
+
+def test_missing_day_folder_means_no_traffic(tmp_path: Path) -> None:
+    _land(tmp_path, "app.jsonl", [_event("behaviour", "e1")], day="2026-10-31")
+
+    result = ingest_partition(tmp_path, DAY)
+
+    assert (result.read, result.valid, result.quarantined, result.duplicates) == (0, 0, 0, 0)
+    assert result.files == []
+    assert result.events.schema == schema.events_arrow_schema()
+    assert result.events.num_rows == 0
+    assert result.quarantine.schema == quarantine_arrow_schema()
+    assert result.quarantine.num_rows == 0
+
+
+def test_missing_landing_dir_raises(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="nowhere"):
+        ingest_partition(tmp_path / "nowhere", DAY)
+
+
+def test_quarantine_schema_follows_the_declared_columns() -> None:
+    assert tuple(quarantine_arrow_schema().names) == QUARANTINE_COLUMNS
+    assert quarantine_arrow_schema().field("line_number").type == pa.int64()
+
+
+def test_warehouse_round_trip_and_feedback_counts(tmp_path: Path) -> None:
+    landing, warehouse = tmp_path / "landing", Warehouse(tmp_path / "warehouse")
+    _land(
+        landing,
+        "app.jsonl",
+        [_event("interaction", "i1"), _event("feedback", "f1"), _event("feedback", "f2", thumb="up"), "bad"],
+    )
+    _land(landing, "app.jsonl", [_event("feedback", "f3", comment="late but welcome")], day="2026-11-02")
+    _land(landing, "app.jsonl", [_event("behaviour", "b1")], day="2026-11-03")
+    assert feedback_counts(warehouse) == {}
+
+    for day in ("2026-11-01", "2026-11-02", "2026-11-03"):
+        result = ingest_partition(landing, day)
+        warehouse.write_partition("events", day, result.events)
+        warehouse.write_partition("quarantine", day, result.quarantine)
+
+    first_day = ingest_partition(landing, DAY)
+    stored = warehouse.read_partitions("events", [DAY])
+    assert stored.drop_columns(["date"]).equals(first_day.events)
+    quarantined = warehouse.read_partitions("quarantine", [DAY])
+    assert quarantined.drop_columns(["date"]).equals(first_day.quarantine)
+    assert feedback_counts(warehouse) == {"2026-11-01": 2, "2026-11-02": 1, "2026-11-03": 0}

@@ -1,0 +1,424 @@
+"""The adapter registry on SQLite and on the real PostgreSQL server (tests marked ``postgres``)."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import uuid
+
+import pytest
+import sqlalchemy as sa
+
+from feedback_loop.registry import (
+    STATUSES,
+    TRANSITIONS,
+    ConcurrentChangeError,
+    IllegalTransitionError,
+    NoPreviousChampionError,
+    Registry,
+    UnknownVersionError,
+)
+from feedback_loop.registry.store import adapters_table, audit_table, pointer_table
+
+POSTGRES_ADMIN_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
+
+
+@pytest.fixture
+def sqlite_url(tmp_path):
+    return f"sqlite:///{tmp_path / 'registry.db'}"
+
+
+@pytest.fixture
+def postgres_url():
+    """A fresh, uniquely named database on the local server, dropped afterwards.
+
+    An unreachable server skips the test, except under CI=true where it must fail.
+    """
+    admin = sa.create_engine(
+        POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3}
+    )
+    name = f"registry_test_{uuid.uuid4().hex[:12]}"
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    except sa.exc.OperationalError as exc:
+        admin.dispose()
+        message = f"PostgreSQL at 127.0.0.1:5432 (user postgres, database test) is unreachable: {exc.orig}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{message} (CI=true: the server is required)")
+        pytest.skip(message)
+    try:
+        yield f"postgresql+psycopg2://postgres@127.0.0.1:5432/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def url(request):
+    return request.getfixturevalue(f"{request.param}_url")
+
+
+@pytest.fixture
+def registry(url):
+    reg = Registry(url)
+    yield reg
+    reg.close()
+
+
+def _register(reg: Registry, *versions: str) -> None:
+    for version in versions:
+        reg.register(
+            version,
+            path=f"/adapters/{version}",
+            metrics={"win_rate": 0.5},
+            lineage={"run": version},
+            actor="trainer",
+        )
+
+
+def _state(reg: Registry) -> tuple:
+    """Everything the registry holds, for before/after comparisons."""
+    return (
+        [(r.version, r.status, r.metrics) for r in reg.list()],
+        reg.audit_log(),
+        reg.champion_history(),
+    )
+
+
+def _assert_consistent(reg: Registry) -> None:
+    """Exactly the pointer's latest version is champion, and the pointer history is one chain."""
+    champions = [r.version for r in reg.list() if r.status == "champion"]
+    history = reg.champion_history()
+    assert champions == ([history[-1]["version"]] if history else [])
+    for before, after in zip(history, history[1:]):
+        assert after["replaced_version"] == before["version"]
+
+
+# --- lifecycle (both backends) ----------------------------------------------------------------------
+def test_full_lifecycle(registry):
+    assert registry.champion() is None and registry.list() == []
+    record = registry.register(
+        "v1", path="/adapters/v1", metrics={"win_rate": 0.61}, lineage={"dataset": "d1"}, actor="trainer"
+    )
+    assert (record.version, record.status, record.path) == ("v1", "candidate", "/adapters/v1")
+    assert record.metrics == {"win_rate": 0.61} and record.lineage == {"dataset": "d1"}
+    assert record.created_at.tzinfo is not None
+
+    registry.promote("v1", actor="gate", reason="first adapter")
+    _register(registry, "v2", "v3")
+    assert registry.set_status("v2", "canary", actor="gate", reason="canary 5%").status == "canary"
+    promoted = registry.promote("v2", actor="gate", reason="won A/B")
+    assert promoted.status == "champion" and promoted.updated_at >= promoted.created_at
+    assert registry.get("v1").status == "retired"
+    assert registry.set_status("v3", "rejected", actor="gate", reason="lost A/B").status == "rejected"
+
+    assert registry.champion().version == "v2"
+    assert [r.version for r in registry.list()] == ["v3", "v2", "v1"]
+    assert [(h["version"], h["replaced_version"], h["kind"]) for h in registry.champion_history()] == [
+        ("v1", None, "promote"),
+        ("v2", "v1", "promote"),
+    ]
+    _assert_consistent(registry)
+
+    reopened = Registry(registry.url)  # tables exist already: opening again must keep the data
+    assert reopened.champion().version == "v2" and len(reopened.list()) == 3
+    reopened.close()
+
+
+def test_rollback_walks_back_the_promotions(registry):
+    _register(registry, "v1", "v2", "v3")
+    for version in ("v1", "v2", "v3"):
+        registry.promote(version, actor="gate", reason=f"promote {version}")
+
+    assert registry.rollback(actor="oncall", reason="v3 regressed").version == "v2"
+    assert registry.get("v3").status == "retired"
+    # A second rollback undoes the promotion of v2 rather than bouncing back to v3.
+    assert registry.rollback(actor="oncall", reason="v2 regressed too").version == "v1"
+    assert [r.status for r in registry.list()] == ["retired", "retired", "champion"]
+    with pytest.raises(NoPreviousChampionError, match="'v1' has no earlier champion"):
+        registry.rollback(actor="oncall", reason="again")
+
+    history = registry.champion_history()
+    assert [(h["version"], h["kind"], h["actor"]) for h in history[-2:]] == [
+        ("v2", "rollback", "oncall"),
+        ("v1", "rollback", "oncall"),
+    ]
+    _assert_consistent(registry)
+
+    # Promoting again after rollbacks, then rolling back, returns to the champion it replaced.
+    registry.promote("v3", actor="gate", reason="fixed")
+    assert registry.rollback(actor="oncall", reason="not fixed").version == "v1"
+    _assert_consistent(registry)
+
+
+def test_rollback_without_history_is_a_clear_error(registry):
+    with pytest.raises(NoPreviousChampionError, match="no champion has ever been promoted"):
+        registry.rollback(actor="oncall", reason="panic")
+    _register(registry, "v1")
+    registry.promote("v1", actor="gate", reason="first")
+    with pytest.raises(NoPreviousChampionError):
+        registry.rollback(actor="oncall", reason="panic")
+    assert registry.champion().version == "v1"
+
+
+def test_rollback_refuses_to_restore_a_rejected_version(registry):
+    _register(registry, "v1", "v2")
+    registry.promote("v1", actor="gate", reason="first")
+    registry.promote("v2", actor="gate", reason="second")
+    registry.set_status("v1", "rejected", actor="security", reason="leaks training data")
+    before = _state(registry)
+    with pytest.raises(IllegalTransitionError, match="'v1': illegal transition rejected -> champion"):
+        registry.rollback(actor="oncall", reason="v2 regressed")
+    assert _state(registry) == before
+
+
+@pytest.mark.parametrize("failing_step", ["_move_pointer", "_audit"])
+def test_failure_inside_promote_changes_nothing(registry, monkeypatch, failing_step):
+    _register(registry, "v1", "v2")
+    registry.promote("v1", actor="gate", reason="first")
+    before = _state(registry)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(Registry, failing_step, staticmethod(boom))
+    with pytest.raises(RuntimeError, match="disk full"):
+        registry.promote("v2", actor="gate", reason="second")
+    monkeypatch.undo()
+    assert _state(registry) == before
+    assert registry.champion().version == "v1" and registry.get("v2").status == "candidate"
+
+
+def test_failure_inside_rollback_changes_nothing(registry, monkeypatch):
+    _register(registry, "v1", "v2")
+    registry.promote("v1", actor="gate", reason="first")
+    registry.promote("v2", actor="gate", reason="second")
+    before = _state(registry)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("connection lost")
+
+    monkeypatch.setattr(Registry, "_move_pointer", staticmethod(boom))
+    with pytest.raises(RuntimeError, match="connection lost"):
+        registry.rollback(actor="oncall", reason="regressed")
+    monkeypatch.undo()
+    assert _state(registry) == before
+
+
+# --- concurrency (both backends) --------------------------------------------------------------------
+def test_stale_promote_loses_and_changes_nothing(registry, monkeypatch):
+    """A promote that read the champion before another promote committed must fail, not make two champions."""
+    _register(registry, "v1", "v2", "v3")
+    registry.promote("v1", actor="gate", reason="first")
+    with registry.engine.connect() as conn:
+        stale_pointer = Registry._current_pointer(conn)
+    other = Registry(registry.url)
+    try:
+        other.promote("v2", actor="gate-a", reason="won")
+        before = _state(registry)
+        monkeypatch.setattr(registry, "_current_pointer", lambda conn: stale_pointer)
+        with pytest.raises(ConcurrentChangeError, match="retry"):
+            registry.promote("v3", actor="gate-b", reason="also won")
+    finally:
+        other.close()
+    monkeypatch.undo()
+    assert _state(registry) == before
+    _assert_consistent(registry)
+
+
+def test_racing_promotes_leave_one_champion(registry):
+    versions = [f"v{i}" for i in range(4)]
+    _register(registry, *versions)
+    registries = [Registry(registry.url) for _ in versions]
+    barrier = threading.Barrier(len(versions))
+    outcomes: dict[str, str] = {}
+
+    def promote(reg: Registry, version: str) -> None:
+        barrier.wait()
+        try:
+            outcomes[version] = reg.promote(version, actor="gate", reason="race").status
+        except ConcurrentChangeError:
+            outcomes[version] = "lost"
+
+    threads = [threading.Thread(target=promote, args=pair) for pair in zip(registries, versions)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    for reg in registries:
+        reg.close()
+
+    assert sorted(outcomes) == versions and set(outcomes.values()) <= {"champion", "lost"}
+    winners = {v for v, outcome in outcomes.items() if outcome == "champion"}
+    assert winners
+    _assert_consistent(registry)
+    history = registry.champion_history()
+    assert {h["version"] for h in history} == winners and len(history) == len(winners)
+    assert registry.champion().version in winners
+    for version in set(versions) - winners:
+        assert registry.get(version).status == "candidate"
+
+
+def test_database_refuses_a_second_champion_and_a_forked_pointer(registry):
+    """The constraints hold even against hand-written SQL, which is what makes racing promotes safe."""
+    _register(registry, "v1", "v2")
+    moved_at = registry.promote("v1", actor="gate", reason="first").updated_at
+    with pytest.raises(sa.exc.IntegrityError):
+        with registry.engine.begin() as conn:
+            conn.execute(
+                adapters_table.update().where(adapters_table.c.version == "v2").values(status="champion")
+            )
+    with pytest.raises(sa.exc.IntegrityError):
+        with registry.engine.begin() as conn:
+            conn.execute(
+                pointer_table.insert().values(
+                    previous_id=0,
+                    version="v2",
+                    kind="promote",
+                    moved_at=moved_at,
+                    actor="x",
+                    reason="fork",
+                )
+            )
+    assert registry.champion().version == "v1"
+
+
+def test_audit_log_is_append_only_in_the_database(registry):
+    _register(registry, "v1")
+    with pytest.raises(sa.exc.DBAPIError, match="append-only"):
+        with registry.engine.begin() as conn:
+            conn.execute(audit_table.update().values(actor="someone else"))
+    with pytest.raises(sa.exc.DBAPIError, match="append-only"):
+        with registry.engine.begin() as conn:
+            conn.execute(audit_table.delete())
+    assert [a["actor"] for a in registry.audit_log()] == ["trainer"]
+
+
+# --- registration, transitions, audit (SQLite) ------------------------------------------------------
+def test_register_is_idempotent_and_never_resets_status(sqlite_url):
+    reg = Registry(sqlite_url)
+    first = reg.register(
+        "v1", path="/adapters/v1", metrics={"loss": 1.0}, lineage={"run": 1}, actor="trainer"
+    )
+    again = reg.register(
+        "v1", path="/adapters/v1", metrics={"loss": 1.0}, lineage={"run": 1}, actor="trainer"
+    )
+    assert again == first and len(reg.list()) == 1 and len(reg.audit_log()) == 1
+
+    updated = reg.register("v1", path="/adapters/v1", metrics={"loss": 0.8}, lineage={"run": 1}, actor="eval")
+    assert updated.metrics == {"loss": 0.8} and updated.status == "candidate"
+    assert updated.created_at == first.created_at
+    assert reg.audit_log("v1")[-1]["reason"] == "re-registered: metrics updated"
+
+    reg.set_status("v1", "canary", actor="gate", reason="canary")
+    unchanged = reg.register(
+        "v1", path="/adapters/v1", metrics={"loss": 0.1}, lineage={"run": 2}, actor="trainer"
+    )
+    assert (
+        unchanged.status == "canary"
+        and unchanged.metrics == {"loss": 0.8}
+        and unchanged.lineage == {"run": 1}
+    )
+
+    with pytest.raises(ValueError, match="'v1': field 'path' differs"):
+        reg.register("v1", path="/elsewhere", metrics={}, lineage={}, actor="trainer")
+    reg.close()
+
+
+def test_json_columns_are_stored_as_text(sqlite_url):
+    reg = Registry(sqlite_url)
+    _register(reg, "v1")
+    with reg.engine.connect() as conn:
+        row = conn.execute(sa.select(adapters_table.c.metrics, adapters_table.c.lineage)).one()
+    assert json.loads(row.metrics) == {"win_rate": 0.5} and json.loads(row.lineage) == {"run": "v1"}
+    reg.close()
+
+
+def test_transitions_table_covers_every_status():
+    assert set(TRANSITIONS) == set(STATUSES)
+    assert all(targets <= set(STATUSES) for targets in TRANSITIONS.values())
+    assert TRANSITIONS["rejected"] == frozenset()
+
+
+def test_illegal_transitions_raise_clear_errors(sqlite_url):
+    reg = Registry(sqlite_url)
+    _register(reg, "v1", "v2", "v3")
+    reg.set_status("v1", "rejected", actor="gate", reason="lost")
+    before = _state(reg)
+    with pytest.raises(
+        IllegalTransitionError, match=r"'v1': illegal transition rejected -> champion \(allowed: none\)"
+    ):
+        reg.promote("v1", actor="gate", reason="try anyway")
+    with pytest.raises(IllegalTransitionError, match="rejected -> canary"):
+        reg.set_status("v1", "canary", actor="gate", reason="again")
+    with pytest.raises(IllegalTransitionError, match="candidate -> retired"):
+        reg.set_status("v2", "retired", actor="gate", reason="tidy")
+    with pytest.raises(IllegalTransitionError, match="use promote"):
+        reg.set_status("v2", "champion", actor="gate", reason="shortcut")
+    assert _state(reg) == before
+
+    reg.promote("v2", actor="gate", reason="won")
+    with pytest.raises(IllegalTransitionError, match="champion -> retired moves the champion"):
+        reg.set_status("v2", "retired", actor="gate", reason="shortcut")
+    with pytest.raises(ValueError, match="field 'status' must be one of"):
+        reg.set_status("v3", "golden", actor="gate", reason="typo")
+    assert reg.promote("v2", actor="gate", reason="re-run").status == "champion"  # idempotent, no new rows
+    assert len(reg.champion_history()) == 1
+    reg.close()
+
+
+def test_unknown_versions_and_bad_input_name_the_record_and_field(sqlite_url):
+    reg = Registry(sqlite_url)
+    with pytest.raises(UnknownVersionError, match="adapter 'ghost' is not registered"):
+        reg.get("ghost")
+    with pytest.raises(KeyError):
+        reg.promote("ghost", actor="gate", reason="why")
+    with pytest.raises(ValueError, match="adapter 'v1': field 'metrics' must be a dict"):
+        reg.register("v1", path="/a", metrics=[0.5], lineage={}, actor="trainer")
+    with pytest.raises(ValueError, match="adapter 'v1': field 'lineage' is not JSON-serialisable"):
+        reg.register("v1", path="/a", metrics={}, lineage={"when": object()}, actor="trainer")
+    with pytest.raises(ValueError, match="adapter 'v1': field 'actor' must be a non-empty string"):
+        reg.register("v1", path="/a", metrics={}, lineage={}, actor=" ")
+    _register(reg, "v1")
+    with pytest.raises(ValueError, match="adapter 'v1': field 'reason'"):
+        reg.promote("v1", actor="gate", reason="")
+    assert reg.list()[0].status == "candidate"
+    reg.close()
+
+
+def test_audit_log_records_every_change_in_order(sqlite_url):
+    reg = Registry(sqlite_url)
+    _register(reg, "v1", "v2", "v3")
+    reg.promote("v1", actor="gate", reason="p1")
+    reg.set_status("v2", "canary", actor="gate", reason="c2")
+    reg.promote("v2", actor="gate", reason="p2")
+    reg.set_status("v3", "rejected", actor="gate", reason="r3")
+    reg.rollback(actor="oncall", reason="rb")
+
+    rows = [
+        (a["version"], a["from_status"], a["to_status"], a["actor"], a["reason"]) for a in reg.audit_log()
+    ]
+    assert rows == [
+        ("v1", None, "candidate", "trainer", "registered"),
+        ("v2", None, "candidate", "trainer", "registered"),
+        ("v3", None, "candidate", "trainer", "registered"),
+        ("v1", "candidate", "champion", "gate", "p1"),
+        ("v2", "candidate", "canary", "gate", "c2"),
+        ("v1", "champion", "retired", "gate", "p2"),
+        ("v2", "canary", "champion", "gate", "p2"),
+        ("v3", "candidate", "rejected", "gate", "r3"),
+        ("v2", "champion", "retired", "oncall", "rb"),
+        ("v1", "retired", "champion", "oncall", "rb"),
+    ]
+    timestamps = [a["ts"] for a in reg.audit_log()]
+    assert timestamps == sorted(timestamps) and all(ts.tzinfo is not None for ts in timestamps)
+    # Replaying the log gives every version's current status.
+    replayed = {}
+    for version, _from, to, _actor, _reason in rows:
+        replayed[version] = to
+    assert replayed == {r.version: r.status for r in reg.list()}
+    assert [a["to_status"] for a in reg.audit_log("v3")] == ["candidate", "rejected"]
+    reg.close()
