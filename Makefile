@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 
 export HF_HUB_OFFLINE := 1
 export HF_DATASETS_OFFLINE := 1
+export HF_HUB_DISABLE_PROGRESS_BARS := 1
+export HF_DATASETS_DISABLE_PROGRESS_BARS := 1
 export DAGSTER_HOME ?= $(CURDIR)/data/dagster_home
 
 .PHONY: demo test ui install install-dev clean

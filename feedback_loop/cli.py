@@ -7,6 +7,7 @@ Runs started here are recorded in the Dagster instance at DAGSTER_HOME, so `dags
 from __future__ import annotations
 
 import json
+import warnings
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Optional
@@ -17,8 +18,14 @@ from rich.table import Table
 
 from feedback_loop.settings import Settings, load_settings
 
+# The single-run backfill policy is a Dagster beta feature; the CLI relies on it knowingly.
+warnings.filterwarnings("ignore", message="Parameter `backfill_policy`")
+
 app = typer.Typer(help="Close the loop between an LLM application and its analytics.", no_args_is_help=True)
-registry_app = typer.Typer(help="Adapter versions, the champion pointer and its audit log.", no_args_is_help=True)
+registry_# The single-run backfill policy is a Dagster beta feature; the CLI relies on it knowingly.
+warnings.filterwarnings("ignore", message="Parameter `backfill_policy`")
+
+app = typer.Typer(help="Adapter versions, the champion pointer and its audit log.", no_args_is_help=True)
 app.add_typer(registry_app, name="registry")
 console = Console()
 
@@ -33,10 +40,19 @@ def _settings(data_dir: Path | None) -> Settings:
 
 
 def _instance(settings: Settings):
+    """The Dagster instance at DAGSTER_HOME, created on first use with embedded SQLite storage."""
     import dagster as dg
 
     settings.dagster_home.mkdir(parents=True, exist_ok=True)
+    config = settings.dagster_home / "dagster.yaml"
+    if not config.exists():
+        # No network here to report usage to; an explicit file also silences Dagster's first-run notice.
+        config.write_text("telemetry:\n  enabled: false\n")
     return dg.DagsterInstance.from_config(str(settings.dagster_home))
+
+
+# Runs started from the CLI log at INFO: the step-by-step DEBUG events stay in the run's log in the UI.
+_QUIET = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 
 
 def _defs(settings: Settings):
@@ -50,12 +66,13 @@ def run_ingestion(settings: Settings, first: str, last: str, instance=None):
     """Ingest and label the landing days ``first``..``last`` in one Dagster run (single-run backfill)."""
     job = _defs(settings).resolve_job_def("ingestion_job")
     tags = {"dagster/asset_partition_range_start": first, "dagster/asset_partition_range_end": last}
-    return job.execute_in_process(instance=instance or _instance(settings), tags=tags)
+    return job.execute_in_process(instance=instance or _instance(settings), run_config=_QUIET, tags=tags)
 
 
 def run_retraining(settings: Settings, run_config: dict | None = None, instance=None):
     """Run `retrain_job`; a failed offline gate fails the run and leaves the champion unchanged."""
     job = _defs(settings).resolve_job_def("retrain_job")
+    run_config = {**_QUIET, **(run_config or {})}
     return job.execute_in_process(instance=instance or _instance(settings), run_config=run_config, raise_on_error=False)
 
 
@@ -144,7 +161,7 @@ def _print_registry(store) -> None:
         interval = (
             f"{improvement['mean']:+.4f} [{improvement['low']:+.4f}, {improvement['high']:+.4f}]" if improvement else ""
         )
-        table.add_row(record.version, record.status, str(record.lineage.get("dataset_version", "")), interval, str(record.updated_at))
+        table.add_row(record.version, record.status, str(record.lineage.get("dataset_version", "")), interval, record.updated_at.strftime("%Y-%m-%d %H:%M:%S"))
     console.print(table)
 
 

@@ -20,10 +20,13 @@ class BaseModelConfig(dg.Config):
     num_heads: int = 4
     intermediate_size: int = 512
     max_length: int = 256
-    pretrain_steps: int = 300
-    pretrain_batch_size: int = 16
+    pretrain_steps: int = 200
+    pretrain_batch_size: int = 8
     learning_rate: float = 3e-3
     seed: int = 0
+    log_every: int = 10
+    device: str = "auto"
+    """'auto' pre-trains on CUDA in bf16 when a GPU is present, else on the CPU in fp32."""
 
 
 @dg.asset(group_name="training", kinds={"pytorch", "huggingface"})

@@ -86,7 +86,8 @@ def score_examples(base_dir: str | Path, adapter_dir: str | Path | None, rows: l
     """Score the model at ``base_dir`` (plus the adapter at ``adapter_dir``, if any) on ``rows``.
 
     Each row needs ``example_id``, ``prompt`` and ``target``. Returns, in the order of ``rows``, one dict
-    per example: ``example_id``, ``loss`` (mean NLL per target token), ``generated`` (greedy answer),
+    per example: ``example_id``, ``loss`` (mean NLL per token of the target and its closing eos),
+    ``generated`` (greedy answer, at most ``spec.max_new_tokens``),
     ``score`` (token F1 of generated vs target) and ``offensive`` (lexicon hit in the generated answer).
     """
     import torch
@@ -98,7 +99,6 @@ def score_examples(base_dir: str | Path, adapter_dir: str | Path | None, rows: l
     if limit is not None and limit <= spec.max_new_tokens:
         raise ValueError(f"EvalSpec.max_new_tokens ({spec.max_new_tokens}) leaves no room for a prompt in the "
                          f"model's {limit}-token context")
-    torch.manual_seed(spec.seed)
     with torch.no_grad():
         losses = _losses(model, tokenizer, pairs, limit, spec.batch_size, device)
         generated = _generate(model, tokenizer, [prompt for prompt, _ in pairs],
@@ -242,8 +242,8 @@ def _generate(model, tokenizer, prompts: list[str], prompt_limit: int | None, sp
         attention_mask = torch.zeros((len(indices), width), dtype=torch.long)
         for row, index in enumerate(indices):
             ids = encoded[index]
-            input_ids[row, :len(ids)] = torch.tensor(ids)
-            attention_mask[row, :len(ids)] = 1
+            input_ids[row, width - len(ids):] = torch.tensor(ids)
+            attention_mask[row, width - len(ids):] = 1
         output = model.generate(input_ids=input_ids.to(device), attention_mask=attention_mask.to(device),
                                 generation_config=config)
         for row, index in enumerate(indices):

@@ -40,9 +40,9 @@ _BYTE_ALPHABET_SIZE = 256
 class BaseModelSpec:
     """Size and pre-training recipe of the base model that :func:`build_base_model` creates.
 
-    The defaults give a model of about 1.3M parameters that learns the shape of support conversations in
-    a few minutes on a laptop CPU. ``log_every`` sets how often the loss curve is sampled and ``device``
-    is passed to :func:`resolve_device`.
+    The defaults give a model of about 1.2M parameters; its 200 steps of 8 x 256 tokens take about
+    70 seconds on 2 CPU cores (about 5,800 tokens/s). ``log_every`` sets how often the loss curve is sampled and ``device`` is
+    passed to :func:`resolve_device`.
     """
 
     vocab_size: int = 2048
@@ -51,8 +51,8 @@ class BaseModelSpec:
     num_heads: int = 4
     intermediate_size: int = 512
     max_length: int = 256
-    pretrain_steps: int = 300
-    pretrain_batch_size: int = 16
+    pretrain_steps: int = 200
+    pretrain_batch_size: int = 8
     learning_rate: float = 3e-3
     seed: int = 0
     log_every: int = 10

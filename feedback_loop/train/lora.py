@@ -94,7 +94,7 @@ def example_text(row: Mapping[str, Any], field: str, where: str) -> str:
     return value
 
 
-def row_name(split: str, index: int, row: Mapping[str, Any]) -> str:
+def _row_name(split: str, index: int, row: Mapping[str, Any]) -> str:
     """How an error message names a dataset row: its split, position and example_id when it has one."""
     example_id = row.get("example_id")
     return f"{split} row {index}" + (f" (example_id={example_id!r})" if example_id is not None else "")
@@ -191,7 +191,7 @@ def response_nll(model, batch: Mapping[str, torch.Tensor]) -> tuple[torch.Tensor
     token_nll = torch.nn.functional.cross_entropy(
         logits[:, :-1].transpose(1, 2), labels, ignore_index=IGNORE_INDEX, reduction="none")
     counted = labels != IGNORE_INDEX
-    return (token_nll * counted).sum(dim=1), counted.sum(dim=1)
+    return token_nll.sum(dim=1), counted.sum(dim=1)  # ignored positions already hold 0
 
 
 def read_sft_splits(dataset_dir: str | Path) -> tuple[list[dict], list[dict], str]:
@@ -222,7 +222,7 @@ def read_sft_splits(dataset_dir: str | Path) -> tuple[list[dict], list[dict], st
         rows = dataset[split].select_columns(columns).to_list()
         for index, row in enumerate(rows):
             for field in ("prompt", "target"):
-                example_text(row, field, f"dataset {path}, {row_name(split, index, row)}")
+                example_text(row, field, f"dataset {path}, {_row_name(split, index, row)}")
         splits.append(rows)
     return splits[0], splits[1], version
 

@@ -71,7 +71,8 @@ def test_collate_pads_right_and_masks_padding_and_prompt():
                     pad_token_id=0)
     assert batch["input_ids"].tolist() == [[5, 6, 7, 8], [5, 9, 0, 0]]
     assert batch["attention_mask"].tolist() == [[1, 1, 1, 1], [1, 1, 0, 0]]
-    assert batch["labels"].tolist() == [[IGNORE_INDEX, IGNORE_INDEX, 7, 8], [IGNORE_INDEX, 9, IGNORE_INDEX, IGNORE_INDEX]]
+    assert batch["labels"].tolist() == [[IGNORE_INDEX, IGNORE_INDEX, 7, 8],
+                                        [IGNORE_INDEX, 9, IGNORE_INDEX, IGNORE_INDEX]]
 
 
 def test_collate_masks_padding_even_when_pad_is_a_real_token():
