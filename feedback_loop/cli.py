@@ -22,10 +22,7 @@ from feedback_loop.settings import Settings, load_settings
 warnings.filterwarnings("ignore", message="Parameter `backfill_policy`")
 
 app = typer.Typer(help="Close the loop between an LLM application and its analytics.", no_args_is_help=True)
-registry_# The single-run backfill policy is a Dagster beta feature; the CLI relies on it knowingly.
-warnings.filterwarnings("ignore", message="Parameter `backfill_policy`")
-
-app = typer.Typer(help="Adapter versions, the champion pointer and its audit log.", no_args_is_help=True)
+registry_app = typer.Typer(help="Adapter versions, the champion pointer and its audit log.", no_args_is_help=True)
 app.add_typer(registry_app, name="registry")
 console = Console()
 

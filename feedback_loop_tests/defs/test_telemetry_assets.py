@@ -1,0 +1,76 @@
+"""raw_telemetry and labeled_interactions as assets: quarantine, idempotent re-runs, late feedback."""
+
+import json
+
+import dagster as dg
+
+from feedback_loop.defs.ingest import raw_telemetry
+from feedback_loop.defs.label import labeled_interactions, review_queue
+from feedback_loop.warehouse import Warehouse
+
+DAY1, DAY2 = "2026-11-01", "2026-11-02"
+
+
+def _event(event_id, event_type, interaction_id, timestamp, **fields):
+    return {"schema_version": 1, "event_id": event_id, "event_type": event_type, "timestamp": timestamp,
+            "interaction_id": interaction_id, "session_id": "s1", "user_id": "u1", **fields}
+
+
+def _interaction(event_id, interaction_id):
+    return _event(event_id, "interaction", interaction_id, "2026-11-01T10:00:00Z", use_case="support",
+                  prompt="How do I reset my password?", system_prompt_version="v1",
+                  response="Open Settings and choose Reset password.", model_version="base",
+                  latency_ms=100.0, prompt_tokens=6, completion_tokens=6)
+
+
+def _land(landing, day, name, lines):
+    folder = landing / day
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text("\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines) + "\n")
+
+
+def test_ingestion_and_labeling_assets_quarantine_dedupe_rerun_and_attach_late_feedback(settings, resources):
+    landing = settings.layout.landing
+    _land(landing, DAY1, "app.jsonl", [
+        _interaction("e1", "i1"),
+        _interaction("e2", "i2"),
+        _interaction("e2", "i2"),  # the app resent an event: stored once
+        '{"schema_version": 1, "event_id": "bad"',  # truncated line: quarantined
+        _event("e3", "feedback", "i1", "2026-11-01T10:01:00Z", rating=9),  # out of range: quarantined
+    ])
+    _land(landing, DAY2, "app.jsonl", [
+        _event("e4", "feedback", "i1", "2026-11-02T08:00:00Z", thumb="up"),  # late feedback for day 1
+        _event("e5", "behaviour", "i1", "2026-11-02T08:00:05Z", action="accept", outcome="resolved"),
+    ])
+    assets = [raw_telemetry, labeled_interactions, review_queue]
+
+    for day in (DAY1, DAY2):
+        result = dg.materialize(assets, partition_key=day, resources=resources, selection=[raw_telemetry])
+        assert result.success
+    metadata = result.asset_materializations_for_node("raw_telemetry")[0].metadata
+    assert (metadata["read"].value, metadata["valid"].value) == (2, 2)
+
+    warehouse = Warehouse(settings.layout.warehouse)
+    quarantine = warehouse.read_partitions("quarantine", [DAY1]).to_pylist()
+    assert [(q["line_number"], q["field"]) for q in quarantine] == [(4, None), (5, "rating")]
+    day1 = warehouse.read_partitions("events", [DAY1])
+    assert sorted(day1["event_id"].to_pylist()) == ["e1", "e2"]
+
+    first = dg.materialize(assets, partition_key=DAY1, resources=resources, selection=[raw_telemetry])
+    meta = first.asset_materializations_for_node("raw_telemetry")[0].metadata
+    assert (meta["read"].value, meta["valid"].value, meta["quarantined"].value, meta["duplicates"].value) == (5, 2, 2, 1)
+    assert warehouse.read_partitions("events", [DAY1]).equals(day1)  # re-run: identical rows
+
+    labeled = dg.materialize(assets, partition_key=DAY1, resources=resources, selection=[labeled_interactions, review_queue])
+    assert labeled.success
+    assert labeled.asset_materializations_for_node("labeled_interactions")[0].metadata["late_signals"].value == 2
+    labels = {row["interaction_id"]: row for row in warehouse.read_partitions("labels", [DAY1]).to_pylist()}
+    assert labels["i1"]["thumb"] == "up" and labels["i1"]["quality"] == "good"
+    assert labels["i1"]["task_success"] is True
+    assert labels["i2"]["quality"] == "unknown"
+
+    again = warehouse.read_partitions("labels", [DAY1])
+    dg.materialize(assets, partition_key=DAY1, resources=resources, selection=[labeled_interactions])
+    assert warehouse.read_partitions("labels", [DAY1]).equals(again)
+    queue = warehouse.read_table("review_queue")
+    assert queue.num_rows == sum(row["needs_review"] for row in labels.values())
