@@ -162,15 +162,26 @@ def _print_registry(store) -> None:
     console.print(table)
 
 
+def _open_registry(data_dir: Path | None):
+    from feedback_loop.registry import Registry
+
+    return Registry(_settings(data_dir).registry_url)
+
+
+def _refused(error: Exception) -> typer.Exit:
+    """A registry refusal (unknown version, illegal transition) as a one-line error and exit status 1."""
+    message = error.args[0] if isinstance(error, KeyError) and error.args else error
+    console.print(f"[red]refused: {message}[/red]")
+    return typer.Exit(1)
+
+
 @registry_app.command("list")
 def registry_list(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     data_dir: DataDirOption = None,
 ):
     """Every adapter version with its status, metrics and lineage."""
-    from feedback_loop.registry import Registry
-
-    store = Registry(_settings(data_dir).registry_url)
+    store = _open_registry(data_dir)
     if as_json:
         print(json.dumps([record.__dict__ for record in store.list()], default=str, indent=2))
     else:
@@ -185,9 +196,12 @@ def registry_promote(
     data_dir: DataDirOption = None,
 ):
     """Make VERSION the champion (the previous champion is retired), in one transaction."""
-    from feedback_loop.registry import Registry
+    from feedback_loop.registry import RegistryError
 
-    record = Registry(_settings(data_dir).registry_url).promote(version, actor=actor, reason=reason)
+    try:
+        record = _open_registry(data_dir).promote(version, actor=actor, reason=reason)
+    except RegistryError as error:
+        raise _refused(error) from error
     console.print(f"champion is now {record.version}")
 
 
@@ -198,15 +212,16 @@ def registry_rollback(
     data_dir: DataDirOption = None,
 ):
     """Retire the current champion and restore the previous one."""
-    from feedback_loop.registry import Registry
+    from feedback_loop.registry import RegistryError
 
-    record = Registry(_settings(data_dir).registry_url).rollback(actor=actor, reason=reason)
+    try:
+        record = _open_registry(data_dir).rollback(actor=actor, reason=reason)
+    except RegistryError as error:
+        raise _refused(error) from error
     console.print(f"champion is now {record.version}")
 
 
 @registry_app.command("audit")
 def registry_audit(version: Annotated[Optional[str], typer.Argument()] = None, data_dir: DataDirOption = None):
     """The audit log of status transitions (of one VERSION when given)."""
-    from feedback_loop.registry import Registry
-
-    print(json.dumps(Registry(_settings(data_dir).registry_url).audit_log(version), default=str, indent=2))
+    print(json.dumps(_open_registry(data_dir).audit_log(version), default=str, indent=2))

@@ -1,0 +1,53 @@
+"""`feedback-loop registry list/promote/rollback/audit` on a registry under a data root."""
+
+import json
+
+from typer.testing import CliRunner
+
+from feedback_loop.cli import app
+from feedback_loop.registry import Registry
+from feedback_loop.settings import DataLayout
+
+runner = CliRunner()
+
+
+def _registry(data_dir):
+    data_dir.mkdir(parents=True, exist_ok=True)
+    store = Registry(DataLayout(data_dir.resolve()).default_registry_url())
+    for version in ("aaa111", "bbb222"):
+        store.register(version, path=f"/adapters/{version}", metrics={"loss": 1.0}, lineage={"dataset_version": "d1"}, actor="test")
+    return store
+
+
+def _invoke(*args):
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_promote_list_rollback_and_audit(tmp_path):
+    data_dir = tmp_path / "data"
+    store = _registry(data_dir)
+    root = ["--data-dir", str(data_dir)]
+
+    assert "champion is now aaa111" in _invoke("registry", "promote", "aaa111", *root)
+    assert "champion is now bbb222" in _invoke("registry", "promote", "bbb222", "--reason", "better", *root)
+    listed = {r["version"]: r["status"] for r in json.loads(_invoke("registry", "list", "--json", *root))}
+    assert listed == {"aaa111": "retired", "bbb222": "champion"}
+
+    assert "champion is now aaa111" in _invoke("registry", "rollback", *root)
+    assert store.champion().version == "aaa111"
+    table = _invoke("registry", "list", *root)
+    assert "aaa111" in table and "champion" in table
+
+    audit = json.loads(_invoke("registry", "audit", "bbb222", *root))
+    assert [(a["from_status"], a["to_status"]) for a in audit][-2:] == [("candidate", "champion"), ("champion", "retired")]
+    assert any(a["reason"] == "better" for a in audit)
+
+
+def test_promoting_an_unknown_version_fails_with_its_name(tmp_path):
+    data_dir = tmp_path / "data"
+    _registry(data_dir)
+    result = runner.invoke(app, ["registry", "promote", "nope", "--data-dir", str(data_dir)])
+    assert result.exit_code != 0
+    assert result.exit_code == 1 and "refused" in result.output and "nope" in result.output
