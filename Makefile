@@ -31,7 +31,7 @@ install-dev: $(VENV)/.installed-dev
 
 demo: install
 	mkdir -p "$(DAGSTER_HOME)"
-	$(BIN)/feedback-loop demo
+	$(BIN)/feedback-loop demo --iterations 3 --interactions 2000 --json-out data/reports/demo.json
 
 test: install-dev
 	mkdir -p "$(DAGSTER_HOME)"

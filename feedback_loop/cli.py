@@ -36,43 +36,6 @@ def _settings(data_dir: Path | None) -> Settings:
     return settings if data_dir is None else settings.with_data_dir(data_dir)
 
 
-def _instance(settings: Settings):
-    """The Dagster instance at DAGSTER_HOME, created on first use with embedded SQLite storage."""
-    import dagster as dg
-
-    settings.dagster_home.mkdir(parents=True, exist_ok=True)
-    config = settings.dagster_home / "dagster.yaml"
-    if not config.exists():
-        # No network here to report usage to; an explicit file also silences Dagster's first-run notice.
-        config.write_text("telemetry:\n  enabled: false\n")
-    return dg.DagsterInstance.from_config(str(settings.dagster_home))
-
-
-# Runs started from the CLI log at INFO: the step-by-step DEBUG events stay in the run's log in the UI.
-_QUIET = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
-
-
-def _defs(settings: Settings):
-    from feedback_loop.defs.resources import default_resources
-    from feedback_loop.definitions import build_defs
-
-    return build_defs(default_resources(data_dir=str(settings.data_dir), registry_url=settings.registry_url))
-
-
-def run_ingestion(settings: Settings, first: str, last: str, instance=None):
-    """Ingest and label the landing days ``first``..``last`` in one Dagster run (single-run backfill)."""
-    job = _defs(settings).resolve_job_def("ingestion_job")
-    tags = {"dagster/asset_partition_range_start": first, "dagster/asset_partition_range_end": last}
-    return job.execute_in_process(instance=instance or _instance(settings), run_config=_QUIET, tags=tags)
-
-
-def run_retraining(settings: Settings, run_config: dict | None = None, instance=None):
-    """Run `retrain_job`; a failed offline gate fails the run and leaves the champion unchanged."""
-    job = _defs(settings).resolve_job_def("retrain_job")
-    run_config = {**_QUIET, **(run_config or {})}
-    return job.execute_in_process(instance=instance or _instance(settings), run_config=run_config, raise_on_error=False)
-
-
 @app.command()
 def simulate(
     day: Annotated[str, typer.Option(help="Landing day, YYYY-MM-DD.")],
@@ -96,6 +59,8 @@ def backfill(
     data_dir: DataDirOption = None,
 ):
     """Ingest and label a range of landing days in one run (what `dagster asset materialize --partition-range` does)."""
+    from feedback_loop.defs.runs import run_ingestion
+
     settings = _settings(data_dir)
     result = run_ingestion(settings, start, end)
     console.print(f"ingestion run {result.run_id}: {'succeeded' if result.success else 'FAILED'}")
@@ -104,48 +69,56 @@ def backfill(
 
 @app.command()
 def demo(
-    days: Annotated[int, typer.Option(help="Days of simulated traffic, ending yesterday.")] = 3,
-    interactions: Annotated[int, typer.Option(help="Interactions per day.")] = 400,
-    seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    iterations: Annotated[int, typer.Option(help="Closed-loop iterations, one day of traffic each.")] = 3,
+    interactions: Annotated[int, typer.Option(help="Simulated interactions per iteration.")] = 2000,
+    seed: Annotated[int, typer.Option(help="Random seed of the simulated users.")] = 0,
+    poison: Annotated[bool, typer.Option(help="Also train a challenger on disliked responses; the gate must reject it.")] = False,
+    canary_share: Annotated[float, typer.Option(help="Share of users the canary serves.")] = 0.2,
+    json_out: Annotated[Optional[Path], typer.Option(help="Write the per-iteration results as JSON here.")] = None,
+    plot_out: Annotated[Optional[Path], typer.Option(help="Where to write the KPI plot (PNG).")] = None,
     data_dir: DataDirOption = None,
 ):
-    """The closed loop on embedded defaults: simulate traffic, ingest, label, curate, train, gate, promote."""
-    from feedback_loop.registry import Registry
-    from feedback_loop.simulate import simulate_day
+    """The closed loop on embedded defaults: simulated users, served adapters, offline gate, online A/B."""
+    from feedback_loop.demo import DemoConfig, plot_kpi, run_demo, write_json
 
     settings = _settings(data_dir)
-    instance = _instance(settings)
-    yesterday = date.today() - timedelta(days=1)
-    first = yesterday - timedelta(days=days - 1)
-    with console.status("simulating traffic"):
-        for offset in range(days):
-            day = first + timedelta(days=offset)
-            simulate_day(settings.layout.landing, day, interactions, seed + offset, invalid_lines=2)
-    console.print(f"simulated {days} days x {interactions} interactions into {settings.layout.landing}")
-    with console.status("ingesting and labeling (Dagster ingestion_job)"):
-        ingestion = run_ingestion(settings, first.isoformat(), yesterday.isoformat(), instance)
-    if not ingestion.success:
-        console.print(f"[red]ingestion run {ingestion.run_id} failed[/red]")
-        raise typer.Exit(1)
-    raw = ingestion.asset_materializations_for_node("raw_telemetry")[0].metadata
-    console.print(
-        f"ingested {raw['valid'].value} events, {raw['quarantined'].value} lines quarantined, "
-        f"{raw['duplicates'].value} duplicates removed"
-    )
-    with console.status("curating, training, evaluating, promoting (Dagster retrain_job)"):
-        retrain = run_retraining(settings, instance=instance)
-    _print_registry(Registry(settings.registry_url))
+    config = DemoConfig(iterations=iterations, interactions=interactions, seed=seed, poison=poison, canary_share=canary_share)
+    with console.status("starting") as status:
+        rows = run_demo(settings, config, progress=lambda message: (status.update(message), console.log(message)))
+    _print_demo(rows, poison)
+    if json_out:
+        write_json(rows, json_out)
+        console.print(f"results: {json_out}")
+    plot_path = plot_out or settings.layout.reports / "demo_kpi.png"
+    plot_path.parent.mkdir(parents=True, exist_ok=True)
+    plot_kpi(rows, plot_path)
+    console.print(f"KPI plot: {plot_path}")
     console.print(f"Dagster runs recorded in {settings.dagster_home}: `make ui` shows them.")
-    if not retrain.success:
-        failed_gate = any(
-            e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.event_specific_data.passed
-            for e in retrain.all_events
-        )
-        if failed_gate:
-            console.print("[yellow]the offline gate rejected the challenger; the champion is unchanged[/yellow]")
-        else:
-            console.print(f"[red]retrain run {retrain.run_id} failed[/red]")
-            raise typer.Exit(1)
+
+
+def _print_demo(rows: list[dict], poison: bool) -> None:
+    table = Table(title="closed-loop demo")
+    columns = ["iteration", "interactions", "thumbs-up (true)", "offline gate (95% CI of improvement)", "A/B", "champion", "canary"]
+    if poison:
+        columns.append("poisoned challenger")
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        interval = row["gate_interval"]
+        gate = ("passed" if row["gate_passed"] else "failed") + (f" [{interval[0]:+.3f}, {interval[1]:+.3f}]" if interval else "")
+        cells = [
+            str(row["iteration"]),
+            str(row["interactions"]),
+            f"{row['thumbs_up_rate']:.1%}",
+            gate,
+            f"{row['ab_decision']}" + (f" ({row['ab_canary']})" if row["ab_canary"] else ""),
+            str(row["champion_version"] or "base"),
+            str(row["canary_version"] or "-"),
+        ]
+        if poison:
+            cells.append("passed (!)" if row["poison_gate_passed"] else "rejected")
+        table.add_row(*cells)
+    console.print(table)
 
 
 def _print_registry(store) -> None:

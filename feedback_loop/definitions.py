@@ -13,6 +13,7 @@ from feedback_loop.defs.evaluate import adapter_evaluation
 from feedback_loop.defs.ingest import raw_telemetry
 from feedback_loop.defs.label import labeled_interactions, review_queue
 from feedback_loop.defs.model import base_model
+from feedback_loop.defs.online import online_ab_test
 from feedback_loop.defs.registry import champion_adapter
 from feedback_loop.defs.resources import default_resources
 from feedback_loop.defs.train import lora_adapter
@@ -26,6 +27,7 @@ ASSETS = [
     lora_adapter,
     adapter_evaluation,
     champion_adapter,
+    online_ab_test,
 ]
 
 

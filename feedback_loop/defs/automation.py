@@ -11,6 +11,7 @@ from feedback_loop.defs.evaluate import adapter_evaluation
 from feedback_loop.defs.ingest import raw_telemetry
 from feedback_loop.defs.label import labeled_interactions, review_queue
 from feedback_loop.defs.model import base_model
+from feedback_loop.defs.online import online_ab_test
 from feedback_loop.defs.partitions import daily_partitions
 from feedback_loop.defs.registry import champion_adapter
 from feedback_loop.defs.resources import DataRoot, RetrainPolicy
@@ -19,15 +20,15 @@ from feedback_loop.ingest import feedback_counts
 
 ingestion_job = dg.define_asset_job(
     "ingestion_job",
-    selection=[raw_telemetry, labeled_interactions, review_queue],
+    selection=[raw_telemetry, labeled_interactions, review_queue, online_ab_test],
     partitions_def=daily_partitions,
-    description="Ingest one landing day, label it and refresh the review queue.",
+    description="Ingest landing days, label them, refresh the review queue and let the online A/B test decide.",
 )
 
 retrain_job = dg.define_asset_job(
     "retrain_job",
     selection=[sft_dataset, base_model, lora_adapter, adapter_evaluation, champion_adapter],
-    description="Curate the SFT dataset, train a LoRA adapter, gate it against the champion and promote it.",
+    description="Curate the SFT dataset, train a LoRA adapter, gate it against the champion and roll it out.",
 )
 
 # Days before yesterday whose labels the schedule refreshes each night, for late feedback.

@@ -19,7 +19,7 @@ class AdapterEvaluationConfig(dg.Config):
     confidence: float = 0.95
     n_resamples: int = 2000
     max_new_tokens: int = 48
-    batch_size: int = 16
+    batch_size: int = 64
     seed: int = 0
     device: str = "auto"
 
@@ -87,7 +87,7 @@ def adapter_evaluation(
     pq.write_table(pa.Table.from_pylist(per_example), out_dir / "per_example.parquet")
     _write_json(out_dir / "summary.json", summary)
 
-    store.register(version, path=lora_adapter["path"], metrics={"offline_evaluation": summary}, lineage={}, actor="adapter_evaluation")
+    store.add_metrics(version, {"offline_evaluation": summary}, actor="adapter_evaluation")
     if not summary["gate"]["passed"] and store.get(version).status != "rejected":
         store.set_status(version, "rejected", actor="adapter_evaluation", reason="; ".join(summary["gate"]["reasons"]))
     yield from _gate_events(context, summary, version)

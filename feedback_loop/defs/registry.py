@@ -1,32 +1,60 @@
-"""Promotion: the champion pointer moves only after the offline gate has passed in the same run."""
+"""Rollout: after the offline gate, the challenger becomes a canary (or the champion straight away)."""
+
+from datetime import datetime, timezone
+from typing import Literal
 
 import dagster as dg
 
 from feedback_loop.defs.resources import AdapterRegistry
 
 
+class ChampionAdapterConfig(dg.Config):
+    rollout: Literal["canary", "immediate"] = "canary"
+    """'canary': serve `canary_share` of users and let `online_ab_test` decide; 'immediate': promote now."""
+    canary_share: float = 0.2
+    """Share of users the canary serves while the online A/B test runs."""
+
+
 @dg.asset(group_name="evaluation", kinds={"sqlite"})
 def champion_adapter(
-    context: dg.AssetExecutionContext, registry: AdapterRegistry, lora_adapter: dict, adapter_evaluation: dict
+    context: dg.AssetExecutionContext,
+    config: ChampionAdapterConfig,
+    registry: AdapterRegistry,
+    lora_adapter: dict,
+    adapter_evaluation: dict,
 ) -> dg.Output[dict]:
-    """The adapter that serves traffic: the challenger, promoted in the registry once it passed the gate.
+    """The rollout of a challenger that passed the offline gate, recorded in the registry.
 
-    Runs only when the blocking `offline_gate` check on `adapter_evaluation` passed. The champion pointer moves
-    in one transaction (the previous champion is retired) and the transition lands in the audit log.
+    Runs only when the blocking `offline_gate` check on `adapter_evaluation` passed. By default the challenger
+    becomes the `canary` (a canary still waiting for its verdict is superseded) and `online_ab_test` later
+    promotes it or rolls it back; with `rollout: immediate` the champion pointer moves now, in one transaction,
+    and the previous champion is retired. Every transition lands in the audit log.
     """
     store = registry.open()
     version = lora_adapter["version"]
     if not adapter_evaluation["gate"]["passed"]:
-        raise RuntimeError(f"refusing to promote {version}: its offline gate did not pass")
-    current = store.champion()
-    if current is not None and current.version == version:
-        context.log.info(f"{version} is already the champion; nothing to do")
-        record = current
+        raise RuntimeError(f"refusing to roll out {version}: its offline gate did not pass")
+    gate_reasons = "; ".join(adapter_evaluation["gate"]["reasons"])
+    status = store.get(version).status
+    if status in ("champion", "canary"):
+        context.log.info(f"{version} is already {status}; nothing to do")
+    elif config.rollout == "immediate":
+        store.promote(version, actor="champion_adapter", reason=f"passed the offline gate: {gate_reasons}")
     else:
-        reason = "passed the offline gate: " + "; ".join(adapter_evaluation["gate"]["reasons"])
-        record = store.promote(version, actor="champion_adapter", reason=reason)
-    previous = current.version if current is not None and current.version != version else None
-    return dg.Output(
-        {"version": record.version, "path": record.path, "previous": previous},
-        metadata={"champion": record.version, "previous_champion": str(previous), "path": dg.MetadataValue.path(record.path)},
-    )
+        previous = store.canary()
+        if previous is not None:
+            store.set_status(previous.version, "rejected", actor="champion_adapter", reason=f"canary superseded by {version}")
+        since = datetime.now(timezone.utc).isoformat()
+        store.add_metrics(version, {"canary": {"share": config.canary_share, "since": since}}, actor="champion_adapter")
+        store.set_status(
+            version, "canary", actor="champion_adapter", reason=f"canary for {config.canary_share:.0%} of users: {gate_reasons}"
+        )
+    champion = store.champion()
+    canary = store.canary()
+    manifest = {
+        "version": version,
+        "status": store.get(version).status,
+        "champion": champion.version if champion else None,
+        "canary": canary.version if canary else None,
+    }
+    return dg.Output(manifest, metadata={k: str(v) for k, v in manifest.items()})

@@ -10,12 +10,13 @@ TRAINING_METADATA = "training_metadata.json"
 
 
 class LoraAdapterConfig(dg.Config):
-    r: int = 8
-    alpha: int = 16
+    r: int = 16
+    alpha: int = 32
     dropout: float = 0.05
-    target_modules: list[str] = ["q_proj", "v_proj"]
-    learning_rate: float = 2e-3
-    epochs: int = 3
+    target_modules: list[str] = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
+    """Every linear layer of a Llama block: at this model size q/v alone cannot unlearn the base's habits."""
+    learning_rate: float = 5e-3
+    epochs: int = 5
     batch_size: int = 16
     max_length: int = 256
     seed: int = 0
@@ -50,13 +51,17 @@ def lora_adapter(
         lineage = {"sft_dataset": sft_dataset, "base_model": base_model}
         metadata = train_lora(base_model["path"], sft_dataset["path"], out_dir, spec, lineage=lineage)
     figures = {k: metadata[k] for k in ("final_train_loss", "eval_loss", "tokens_per_second") if k in metadata}
-    registry.open().register(
-        version,
-        path=str(out_dir),
-        metrics={"training": figures},
-        lineage={"dataset_version": sft_dataset["version"], "base_model_fingerprint": base_model["fingerprint"]},
-        actor="lora_adapter",
-    )
+    store = registry.open()
+    if version in {record.version for record in store.list()}:
+        store.add_metrics(version, {"training": figures}, actor="lora_adapter")
+    else:
+        store.register(
+            version,
+            path=str(out_dir),
+            metrics={"training": figures},
+            lineage={"dataset_version": sft_dataset["version"], "base_model_fingerprint": base_model["fingerprint"]},
+            actor="lora_adapter",
+        )
     return dg.Output(
         {
             "version": version,

@@ -1,5 +1,17 @@
-"""Offline evaluation: paired per-example scores of two models and the bootstrap promotion gate."""
+"""Offline evaluation (paired per-example scores, bootstrap gate) and the online A/B decision."""
 
 from feedback_loop.evaluate.offline import EvalSpec, compare, paired_bootstrap, score_examples, token_f1
+from feedback_loop.evaluate.online import ABSpec, ArmStats, arm_stats, decide, one_sided_p_lower
 
-__all__ = ["EvalSpec", "compare", "paired_bootstrap", "score_examples", "token_f1"]
+__all__ = [
+    "ABSpec",
+    "ArmStats",
+    "EvalSpec",
+    "arm_stats",
+    "compare",
+    "decide",
+    "one_sided_p_lower",
+    "paired_bootstrap",
+    "score_examples",
+    "token_f1",
+]

@@ -21,10 +21,10 @@ from typing import Any, Literal
 
 from feedback_loop.label.lexicons import is_offensive
 from feedback_loop.model.base import context_length, load_causal_lm
+from feedback_loop.model.generation import generate_responses
 from feedback_loop.train.lora import (
     collate,
     encode_examples,
-    encode_prompt,
     example_text,
     length_grouped_batches,
     response_nll,
@@ -47,7 +47,7 @@ class EvalSpec:
     """
 
     max_new_tokens: int = 48
-    batch_size: int = 16
+    batch_size: int = 64
     n_resamples: int = 2000
     confidence: float = 0.95
     margin: float = 0.0
@@ -101,8 +101,8 @@ def score_examples(base_dir: str | Path, adapter_dir: str | Path | None, rows: l
                          f"model's {limit}-token context")
     with torch.no_grad():
         losses = _losses(model, tokenizer, pairs, limit, spec.batch_size, device)
-        generated = _generate(model, tokenizer, [prompt for prompt, _ in pairs],
-                              None if limit is None else limit - spec.max_new_tokens, spec, device)
+        generated = generate_responses(model, tokenizer, [prompt for prompt, _ in pairs],
+                                       max_new_tokens=spec.max_new_tokens, batch_size=spec.batch_size)
     return [
         {"example_id": row["example_id"], "loss": loss, "generated": text,
          "score": token_f1(text, target), "offensive": is_offensive(text)}
@@ -220,38 +220,6 @@ def _losses(model, tokenizer, pairs: list[tuple[str, str]], limit: int | None, b
         for index, total, count in zip(indices, nll.tolist(), counted.tolist()):
             losses[index] = total / count
     return losses
-
-
-def _generate(model, tokenizer, prompts: list[str], prompt_limit: int | None, spec: EvalSpec,
-              device: str) -> list[str]:
-    """Greedy answers to ``prompts``, in input order, decoded up to the first eos and stripped.
-
-    Prompts are left-padded so that every answer starts right after its own prompt; batching by length
-    keeps that padding small.
-    """
-    import torch
-    from transformers import GenerationConfig
-
-    encoded = [encode_prompt(tokenizer, prompt, prompt_limit or _UNLIMITED) for prompt in prompts]
-    config = GenerationConfig(max_new_tokens=spec.max_new_tokens, do_sample=False,
-                              pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id)
-    answers: list[str] = [""] * len(prompts)
-    for indices in length_grouped_batches([len(ids) for ids in encoded], spec.batch_size, seed=0):
-        width = max(len(encoded[index]) for index in indices)
-        input_ids = torch.full((len(indices), width), tokenizer.pad_token_id, dtype=torch.long)
-        attention_mask = torch.zeros((len(indices), width), dtype=torch.long)
-        for row, index in enumerate(indices):
-            ids = encoded[index]
-            input_ids[row, width - len(ids):] = torch.tensor(ids)
-            attention_mask[row, width - len(ids):] = 1
-        output = model.generate(input_ids=input_ids.to(device), attention_mask=attention_mask.to(device),
-                                generation_config=config)
-        for row, index in enumerate(indices):
-            new_tokens = output[row, width:].tolist()
-            if tokenizer.eos_token_id in new_tokens:
-                new_tokens = new_tokens[:new_tokens.index(tokenizer.eos_token_id)]
-            answers[index] = tokenizer.decode(new_tokens, skip_special_tokens=True).strip()
-    return answers
 
 
 def _index(rows: list[dict], arm: str) -> dict[Any, Mapping[str, Any]]:

@@ -267,6 +267,17 @@ class Registry:
             ).one_or_none()
             return None if row is None else _record(row)
 
+    def canary(self) -> AdapterRecord | None:
+        """The version serving a canary share of traffic, or None (at most one is kept in canary)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(adapters_table)
+                .where(adapters_table.c.status == "canary")
+                .order_by(adapters_table.c.id.desc())
+                .limit(1)
+            ).one_or_none()
+            return None if row is None else _record(row)
+
     def audit_log(self, version: str | None = None) -> list[dict]:
         """Status changes, oldest first (of ``version`` only when given).
 
@@ -345,6 +356,19 @@ class Registry:
                     self._audit(
                         conn, version, "candidate", "candidate", actor, "re-registered: metrics updated", now
                     )
+            return self._get(conn, version)
+
+    def add_metrics(self, version: str, metrics: dict, *, actor: str) -> AdapterRecord:
+        """Merge ``metrics`` (top-level keys) into the version's metrics, whatever its status; audited."""
+        _require_text(actor, "actor", f"adapter {version!r}")
+        with self._write() as conn:
+            current = self._get(conn, version)
+            merged = _to_json({**current.metrics, **metrics}, "metrics", version)
+            now = _now()
+            conn.execute(
+                adapters_table.update().where(adapters_table.c.version == version).values(metrics=merged, updated_at=now)
+            )
+            self._audit(conn, version, current.status, current.status, actor, f"metrics updated: {', '.join(sorted(metrics))}", now)
             return self._get(conn, version)
 
     def set_status(self, version: str, status: str, *, actor: str, reason: str) -> AdapterRecord:

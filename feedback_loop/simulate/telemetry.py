@@ -2,15 +2,20 @@
 
 :func:`simulate_day` writes the events of one day in the ingestion contract (``feedback_loop/schema.py``), one
 JSON object per line, to ``<landing_dir>/<YYYY-MM-DD>/sim-<seed>.jsonl``. Users ask the questions of
-``feedback_loop.simulate.world``; the assistant answers with a canned variant of a sampled quality, or with
-whatever a ``responder`` (e.g. a served model) returns. Users then react according to the quality of the
-answer (:data:`REACTIONS`): good answers mostly get a thumbs up, an accept and a resolved outcome; bad ones
-thumbs down, corrections carrying the right answer, retries, escalations, ``offensive`` flags and comments.
+``feedback_loop.simulate.world``; the assistant answers with canned answers drawn like the pretraining corpus
+(or of a given mix of kinds), or with whatever a ``responder`` (e.g. a ``feedback_loop.serve.ModelServer``)
+returns for each user's request. Users then react according to the quality of the answer and their hidden
+segment (``feedback_loop.simulate.users``): thumbs, ratings, corrections carrying the right answer, flags,
+comments, reading time, actions and outcomes.
 
 About ``late_fraction`` of the feedback and behaviour events arrive on the next day: they are written, with a
 next-day timestamp, to ``<landing_dir>/<next day>/sim-<seed>-late.jsonl``, which only this day's simulation
 writes (so simulating the next day with the same seed does not overwrite it). ``invalid_lines`` deliberately
 broken lines are mixed into the day's file to exercise quarantine.
+
+The pipeline only ever sees the files; :func:`simulate_day` also returns the ground truth that only the
+simulator knows (the kind of every answer, the thumbs-up rate per serving arm and per user segment), so that a
+demo can show whether fine-tuning really made users happier.
 
 Everything is a function of the arguments: the same call writes byte-identical files, event ids are uuid5s of
 the seed, the day and a counter, and timestamps are UTC. Prompts, canned responses and reactions come from
@@ -25,123 +30,46 @@ import json
 import random
 import uuid
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 from feedback_loop.schema import SCHEMA_VERSION
+from feedback_loop.serve.router import ChatRequest, ServedResponse
+from feedback_loop.simulate.users import (
+    SEGMENTS,
+    Reaction,
+    reaction_for,
+    reading_time_ms,
+    segment_of,
+)
 from feedback_loop.simulate.world import (
     INTENTS,
     RESPONSE_KINDS,
     Intent,
     classify_response,
+    corpus_response,
     response,
     sample_kind,
     user_message,
 )
 
-Responder = Callable[[list[str]], Sequence[str]]
+# Answers each user's request; one call per simulated day, the requests in the order users asked them.
+Responder = Callable[[list[ChatRequest]], Sequence[ServedResponse]]
 
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/feedback-loop/simulate")
 
 USE_CASE = "customer_support"
 SYSTEM_PROMPT_VERSION = "support-v1"
 CANNED_MODEL_VERSION = "sim-canned-v1"
-
-RESPONDER_MODEL_VERSION = "sim-responder"
+# The ground-truth key of interactions served without an adapter.
+BASE_ARM = "base"
 
 # Sessions start early enough that every on-time event of the session (at most three interactions two
 # minutes apart, feedback within ten minutes, reading capped at five minutes) still falls within the day.
 _SESSION_WINDOW_S = 86_400 - 1_800
 _MAX_INTERACTIONS_PER_SESSION = 3
-_MAX_READING_MS = 300_000.0
-
-
-@dataclass(frozen=True)
-class Reaction:
-    """How users react to one kind of response: probabilities and the values they pick from."""
-
-    thumb_up: float
-    thumb_down: float
-    rating: float
-    ratings: tuple[int, ...]
-    correction: float
-    flag: str | None
-    flag_rate: float
-    comment: float
-    comments: tuple[str, ...]
-    actions: dict[str, float] = field(default_factory=dict)
-    outcomes: dict[str, float] = field(default_factory=dict)
-
-
-REACTIONS: dict[str, Reaction] = {
-    "correct": Reaction(
-        thumb_up=0.8,
-        thumb_down=0.05,
-        rating=0.3,
-        ratings=(4, 5, 5),
-        correction=0.0,
-        flag=None,
-        flag_rate=0.0,
-        comment=0.15,
-        comments=("Thanks, that solved it.", "Perfect, very clear.", "Great, that worked."),
-        actions={"accept": 0.65, "copy": 0.3, "retry": 0.05},
-        outcomes={"resolved": 0.85, "converted": 0.05, "abandoned": 0.05, "escalated": 0.05},
-    ),
-    "wrong_intent": Reaction(
-        thumb_up=0.05,
-        thumb_down=0.65,
-        rating=0.3,
-        ratings=(1, 2),
-        correction=0.3,
-        flag="off_topic",
-        flag_rate=0.25,
-        comment=0.3,
-        comments=("That is not what I asked.", "Wrong answer, not helpful."),
-        actions={"retry": 0.5, "escalate": 0.3, "edit": 0.1, "accept": 0.1},
-        outcomes={"escalated": 0.4, "abandoned": 0.4, "resolved": 0.2},
-    ),
-    "verbose": Reaction(
-        thumb_up=0.25,
-        thumb_down=0.4,
-        rating=0.25,
-        ratings=(2, 3),
-        correction=0.15,
-        flag=None,
-        flag_rate=0.0,
-        comment=0.3,
-        comments=("Way too long and confusing.", "Too much text, annoying."),
-        actions={"accept": 0.3, "retry": 0.3, "copy": 0.2, "escalate": 0.2},
-        outcomes={"resolved": 0.5, "abandoned": 0.3, "escalated": 0.2},
-    ),
-    "rude": Reaction(
-        thumb_up=0.02,
-        thumb_down=0.85,
-        rating=0.4,
-        ratings=(1,),
-        correction=0.2,
-        flag="offensive",
-        flag_rate=0.6,
-        comment=0.4,
-        comments=("So rude!", "Terrible and rude answer."),
-        actions={"escalate": 0.6, "retry": 0.4},
-        outcomes={"escalated": 0.5, "abandoned": 0.5},
-    ),
-    "hallucinated": Reaction(
-        thumb_up=0.15,
-        thumb_down=0.5,
-        rating=0.3,
-        ratings=(1, 2),
-        correction=0.3,
-        flag="wrong",
-        flag_rate=0.3,
-        comment=0.3,
-        comments=("That is incorrect, this is not your policy.", "Wrong information."),
-        actions={"retry": 0.3, "escalate": 0.4, "accept": 0.3},
-        outcomes={"escalated": 0.4, "abandoned": 0.3, "resolved": 0.3},
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -199,29 +127,73 @@ def _plan(rng: random.Random, seed: int, day: date, n_interactions: int) -> list
     return turns
 
 
-def _respond(turns: list[_Turn], rng: random.Random, responder: Responder | None) -> list[tuple[str, str]]:
-    """(response, kind) per turn: canned variants of sampled kinds, or the responder's answers judged."""
-    if responder is None:
-        answers = []
-        for turn in turns:
-            kind = sample_kind(rng)
-            answers.append((response(turn.intent, kind, rng), kind))
-        return answers
+@dataclass(frozen=True)
+class _Answer:
+    """What the assistant said to one turn, which model said it, and what kind of answer it really was."""
+
+    text: str
+    kind: str
+    model_version: str
+    adapter_version: str | None
+
+
+def _canned(
+    turns: list[_Turn],
+    rng: random.Random,
+    kinds: Mapping[str, float] | None,
+    model_version: str,
+    adapter_version: str | None,
+) -> list[_Answer]:
+    """Canned answers: drawn like the pretraining corpus, or of kinds drawn from ``kinds`` when given."""
+    answers = []
+    for turn in turns:
+        if kinds is None:
+            text, kind = corpus_response(turn.intent, rng)
+        else:
+            kind = sample_kind(rng, kinds)
+            text = response(turn.intent, kind, rng)
+        answers.append(_Answer(text, kind, model_version, adapter_version))
+    return answers
+
+
+def _check_served(index: int, served: object) -> ServedResponse:
+    """``served`` if it is a ServedResponse that makes a valid interaction event; a clear error otherwise."""
+    if not isinstance(served, ServedResponse):
+        raise ValueError(f"responder response {index}: expected a ServedResponse, got {type(served).__name__}")
+    if not isinstance(served.text, str):
+        raise ValueError(f"responder response {index}: field 'text' must be a str, got {served.text!r}")
+    if not isinstance(served.model_version, str) or not served.model_version:
+        raise ValueError(
+            f"responder response {index}: field 'model_version' must be a non-empty str, got {served.model_version!r}"
+        )
+    if served.adapter_version is not None and (
+        not isinstance(served.adapter_version, str) or not served.adapter_version
+    ):
+        raise ValueError(
+            f"responder response {index}: field 'adapter_version' must be None or a non-empty str, "
+            f"got {served.adapter_version!r}"
+        )
+    return served
+
+
+def _served(turns: list[_Turn], responder: Responder) -> list[_Answer]:
+    """The responder's answers to every turn's request, judged by :func:`classify_response`."""
     if not turns:
         return []
-    texts = list(responder([turn.prompt for turn in turns]))
-    if len(texts) != len(turns):
-        raise ValueError(f"responder returned {len(texts)} responses for {len(turns)} prompts")
-    for index, text in enumerate(texts):
-        if not isinstance(text, str):
-            raise ValueError(f"responder response {index}: expected a str, got {type(text).__name__}")
-    return [(text, classify_response(turn.intent, text)) for turn, text in zip(turns, texts)]
+    requests = [ChatRequest(prompt=turn.prompt, user_id=turn.user_id, session_id=turn.session_id) for turn in turns]
+    served = list(responder(requests))
+    if len(served) != len(turns):
+        raise ValueError(f"responder returned {len(served)} responses for {len(turns)} requests")
+    answers = []
+    for index, (turn, item) in enumerate(zip(turns, served)):
+        item = _check_served(index, item)
+        kind = classify_response(turn.intent, item.text)
+        answers.append(_Answer(item.text, kind, item.model_version, item.adapter_version))
+    return answers
 
 
-def _interaction_event(
-    turn: _Turn, text: str, event_id: str, rng: random.Random, model_version: str, adapter_version: str | None
-) -> dict:
-    prompt_tokens, completion_tokens = len(turn.prompt.split()), len(text.split())
+def _interaction_event(turn: _Turn, answer: _Answer, event_id: str, rng: random.Random) -> dict:
+    prompt_tokens, completion_tokens = len(turn.prompt.split()), len(answer.text.split())
     event = {
         "schema_version": SCHEMA_VERSION,
         "event_id": event_id,
@@ -233,14 +205,14 @@ def _interaction_event(
         "use_case": USE_CASE,
         "prompt": turn.prompt,
         "system_prompt_version": SYSTEM_PROMPT_VERSION,
-        "response": text,
-        "model_version": model_version,
+        "response": answer.text,
+        "model_version": answer.model_version,
         "latency_ms": round(200 + 15 * completion_tokens + rng.uniform(0, 300), 1),
         "prompt_tokens": prompt_tokens,
         "completion_tokens": completion_tokens,
     }
-    if adapter_version is not None:
-        event["adapter_version"] = adapter_version
+    if answer.adapter_version is not None:
+        event["adapter_version"] = answer.adapter_version
     return event
 
 
@@ -256,24 +228,49 @@ def _envelope(turn: _Turn, event_type: str, event_id: str, at: datetime) -> dict
     }
 
 
-def _feedback_signals(kind: str, intent: Intent, rng: random.Random) -> dict:
-    """The feedback fields a user sets after a ``kind`` response (empty when they give none)."""
-    reaction = REACTIONS[kind]
+def _feedback_signals(reaction: Reaction, intent: Intent, rng: random.Random) -> dict:
+    """The feedback fields a user reacting as ``reaction`` sets (empty when they give none).
+
+    Every draw is made whether or not it is used, so changing one probability does not reshuffle the rest.
+    """
     signals: dict = {}
     draw = rng.random()
     if draw < reaction.thumb_up:
         signals["thumb"] = "up"
     elif draw < reaction.thumb_up + reaction.thumb_down:
         signals["thumb"] = "down"
-    if rng.random() < reaction.rating:
+    rating, correction, flag = rng.random(), rng.random(), rng.random()
+    if rating < reaction.rating:
         signals["rating"] = rng.choice(reaction.ratings)
-    if rng.random() < reaction.correction:
+    if correction < reaction.correction and signals.get("thumb") != "up":
         signals["correction"] = intent.answer
-    if reaction.flag is not None and rng.random() < reaction.flag_rate:
+    if reaction.flag is not None and flag < reaction.flag_rate and "correction" not in signals:
         signals["flag"] = reaction.flag
     if rng.random() < reaction.comment:
         signals["comment"] = rng.choice(reaction.comments)
     return signals
+
+
+@dataclass
+class _Tally:
+    """Ground truth of a group of interactions: how many, how many got a thumbs up, what kinds of answers."""
+
+    interactions: int = 0
+    thumbs_up: int = 0
+    kinds: Counter = field(default_factory=Counter)
+
+    def add(self, kind: str, thumb_up: bool) -> None:
+        self.interactions += 1
+        self.thumbs_up += thumb_up
+        self.kinds[kind] += 1
+
+    def summary(self) -> dict:
+        return {
+            "interactions": self.interactions,
+            "thumbs_up": self.thumbs_up,
+            "thumbs_up_rate": self.thumbs_up / self.interactions if self.interactions else 0.0,
+            "responses_by_kind": {kind: self.kinds[kind] for kind in RESPONSE_KINDS},
+        }
 
 
 # Each entry turns a valid event into one kind of broken line, cycled through by simulate_day.
@@ -338,30 +335,45 @@ def simulate_day(
     seed: int,
     *,
     responder: Responder | None = None,
+    canned_kinds: Mapping[str, float] | None = None,
     late_fraction: float = 0.1,
     invalid_lines: int = 0,
     model_version: str | None = None,
     adapter_version: str | None = None,
 ) -> dict:
-    """Write one simulated day of telemetry under ``landing_dir``; returns what was written.
+    """Write one simulated day of telemetry under ``landing_dir``; returns what was written and the truth.
 
-    ``responder(prompts) -> responses`` answers the day's user prompts (raw questions, not formatted) in one
-    batch; without it canned responses of sampled quality are used. ``model_version`` defaults to
-    :data:`CANNED_MODEL_VERSION` (:data:`RESPONDER_MODEL_VERSION` with a responder); ``adapter_version`` is
-    recorded on every interaction when given.
+    ``responder(requests) -> served responses`` answers the day's :class:`ChatRequest` (raw user questions, not
+    formatted, with the user and session ids so it can route each user to an arm) in one batch; every
+    interaction records the ``model_version`` and ``adapter_version`` of its :class:`ServedResponse`. Without
+    a responder, canned answers are drawn like the pretraining corpus (what the base model learned), or of the
+    kinds of ``canned_kinds`` (kind -> weight) when given; they record ``model_version`` (default
+    :data:`CANNED_MODEL_VERSION`) and ``adapter_version`` (default None), which a responder's answers name
+    themselves.
 
     Returns the paths (``path``, ``late_path`` or None) and counts: ``interactions``, ``feedback_events``,
-    ``behaviour_events`` (on time and late), ``late_events``, ``invalid_lines`` and ``responses_by_kind``.
+    ``behaviour_events`` (on time and late), ``late_events``, ``invalid_lines`` and ``responses_by_kind``;
+    and the ground truth no event carries: ``thumbs_up`` (feedback events with a thumbs up, late ones
+    included), ``thumbs_up_rate`` (per interaction; 0.0 without interactions), and ``by_adapter`` (keyed by
+    adapter version, :data:`BASE_ARM` without adapter) and ``by_segment`` (every user segment), each mapping
+    to ``interactions``, ``thumbs_up``, ``thumbs_up_rate`` and ``responses_by_kind``.
     """
     _check_args(day, n_interactions, late_fraction, invalid_lines)
-    if model_version is None:
-        model_version = CANNED_MODEL_VERSION if responder is None else RESPONDER_MODEL_VERSION
+    if responder is not None and (model_version, adapter_version, canned_kinds) != (None, None, None):
+        raise ValueError(
+            "simulate_day: fields 'model_version', 'adapter_version' and 'canned_kinds' apply to canned answers "
+            "only; a responder's ServedResponse names its own model and adapter"
+        )
+    canned_model = CANNED_MODEL_VERSION if model_version is None else model_version
     streams = {
         name: random.Random(f"sim:{seed}:{day.isoformat()}:{name}")
         for name in ("plan", "respond", "react", "late", "invalid")
     }
     turns = _plan(streams["plan"], seed, day, n_interactions)
-    answers = _respond(turns, streams["respond"], responder)
+    if responder is None:
+        answers = _canned(turns, streams["respond"], canned_kinds, canned_model, adapter_version)
+    else:
+        answers = _served(turns, responder)
 
     next_midnight = datetime.combine(day + timedelta(days=1), time(0), tzinfo=timezone.utc)
     counter = 0
@@ -383,24 +395,30 @@ def simulate_day(
             on_time.append((at, counter, event))
 
     react = streams["react"]
-    counts = Counter()
-    for turn, (text, kind) in zip(turns, answers):
-        counts[kind] += 1
-        emit(_interaction_event(turn, text, next_id(), react, model_version, adapter_version), turn.at, False)
-        signals = _feedback_signals(kind, turn.intent, react)
+    total = _Tally()
+    by_adapter: dict[str, _Tally] = {}
+    by_segment = {segment.name: _Tally() for segment in SEGMENTS}
+    for turn, answer in zip(turns, answers):
+        segment = segment_of(turn.user_id)
+        reaction = reaction_for(segment, answer.kind)
+        emit(_interaction_event(turn, answer, next_id(), react), turn.at, False)
+        signals = _feedback_signals(reaction, turn.intent, react)
         if signals:
             at = turn.at + timedelta(seconds=react.uniform(5, 600))
             emit({**_envelope(turn, "feedback", next_id(), at), **signals}, at, True)
-        reading_ms = len(text.split()) * react.uniform(150, 400) + react.uniform(500, 3000)
-        reading_ms = round(min(reading_ms, _MAX_READING_MS), 1)
+        reading_ms = reading_time_ms(answer.text, reaction, segment, react)
         at = turn.at + timedelta(milliseconds=reading_ms + react.uniform(0, 5000))
         behaviour = {
             **_envelope(turn, "behaviour", next_id(), at),
             "reading_time_ms": reading_ms,
-            "action": _pick(react, REACTIONS[kind].actions),
-            "outcome": _pick(react, REACTIONS[kind].outcomes),
+            "action": _pick(react, reaction.actions),
+            "outcome": _pick(react, reaction.outcomes),
         }
         emit(behaviour, at, True)
+        thumb_up = signals.get("thumb") == "up"
+        arm = BASE_ARM if answer.adapter_version is None else answer.adapter_version
+        for tally in (total, by_adapter.setdefault(arm, _Tally()), by_segment[segment.name]):
+            tally.add(answer.kind, thumb_up)
 
     lines = [json.dumps(event, ensure_ascii=False) for _, _, event in sorted(on_time, key=lambda e: e[:2])]
     # Broken lines start from a valid interaction of their own, so they never collide with a real event.
@@ -415,9 +433,8 @@ def simulate_day(
             INTENTS[0].phrasings[0],
             noon,
         )
-        valid = _interaction_event(
-            turn, INTENTS[0].answer, next_id(), streams["invalid"], model_version, adapter_version
-        )
+        answer = _Answer(INTENTS[0].answer, "correct", canned_model, adapter_version)
+        valid = _interaction_event(turn, answer, next_id(), streams["invalid"])
         lines.insert(streams["invalid"].randint(0, len(lines)), _BREAKERS[index % len(_BREAKERS)](valid))
 
     path = Path(landing_dir) / day.isoformat() / f"sim-{seed}.jsonl"
@@ -432,6 +449,7 @@ def simulate_day(
         late_path.unlink(missing_ok=True)
 
     all_events = [event for _, _, event in on_time + late]
+    truth = total.summary()
     return {
         "path": str(path),
         "late_path": str(late_path) if late else None,
@@ -440,5 +458,9 @@ def simulate_day(
         "behaviour_events": sum(e["event_type"] == "behaviour" for e in all_events),
         "late_events": len(late),
         "invalid_lines": invalid_lines,
-        "responses_by_kind": {kind: counts[kind] for kind in RESPONSE_KINDS},
+        "responses_by_kind": truth["responses_by_kind"],
+        "thumbs_up": truth["thumbs_up"],
+        "thumbs_up_rate": truth["thumbs_up_rate"],
+        "by_adapter": {arm: by_adapter[arm].summary() for arm in sorted(by_adapter)},
+        "by_segment": {name: tally.summary() for name, tally in by_segment.items()},
     }

@@ -1,18 +1,20 @@
 """A small customer-support world: what users ask, the right answer, and the ways an assistant gets it wrong.
 
 Each :class:`Intent` has several user phrasings, one correct concise answer and one hallucinated policy (a
-confident answer that invents rules). Every question can be answered in one of :data:`RESPONSE_KINDS`:
+confident answer that invents rules). Every answer is one of :data:`RESPONSE_KINDS`:
 
 ``correct``       the intent's concise answer
-``wrong_intent``  the correct answer of a different intent
-``verbose``       the correct answer buried in rambling filler
+``wrong_intent``  the answer of a different intent
+``verbose``       the correct answer buried in rambling filler (or just the rambling, cut off)
 ``rude``          an insult (words of ``label/lexicons/offensive.txt``), sometimes with the answer
 ``hallucinated``  the intent's invented policy
+``nonsense``      text that matches nothing: empty, a few words of an answer, repetition loops
 
-The same world feeds the pretraining corpus of the toy base model (:func:`pretraining_corpus`, deliberately of
-mixed quality, so that fine-tuning on curated feedback has something to fix) and the telemetry simulator
-(``feedback_loop.simulate.telemetry``), which also uses :func:`classify_response` to judge answers produced by
-a real model.
+The same world feeds the pretraining corpus of the toy base model (:func:`pretraining_corpus`: every intent
+has its usual answer, right for some intents and wrong for others, so that fine-tuning on curated feedback has
+something to fix) and the telemetry simulator (``feedback_loop.simulate.telemetry``), which draws canned
+answers from the corpus distribution (:func:`corpus_response`) and uses :func:`classify_response` to judge the
+free text of a real model.
 
 The corpus file format is defined in ``feedback_loop.model.pretraining_corpus``.
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,18 +31,38 @@ from feedback_loop.label.lexicons import is_offensive
 from feedback_loop.model.pretraining_corpus import PACKAGED_CORPUS, write_corpus_file
 from feedback_loop.model.prompting import format_prompt
 
-RESPONSE_KINDS: tuple[str, ...] = ("correct", "wrong_intent", "verbose", "rude", "hallucinated")
+RESPONSE_KINDS: tuple[str, ...] = ("correct", "wrong_intent", "verbose", "rude", "hallucinated", "nonsense")
 
-# How often each kind appears where a mix is sampled (the corpus, the simulator's canned responses):
-# half correct, so the base model learns the task yet has plenty of bad habits for fine-tuning to remove.
-KIND_WEIGHTS: dict[str, float] = {
-    "correct": 0.5,
-    "wrong_intent": 0.12,
-    "verbose": 0.13,
-    "rude": 0.1,
-    "hallucinated": 0.15,
+# The corpus habit of about half of the intents: the bad kind of answer the corpus gives them most often, so
+# that a base model decoding greedily answers them badly. The other intents are mostly answered correctly.
+CORPUS_HABITS: dict[str, str] = {
+    "reset_password": "hallucinated",
+    "shipping_status": "wrong_intent",
+    "cancel_order": "rude",
+    "invoice_copy": "verbose",
+    "damaged_item": "hallucinated",
+    "payment_failed": "wrong_intent",
+    "discount_code": "hallucinated",
+    "contact_human": "hallucinated",
+}
+# A ``wrong_intent`` habit answers with the answer of an intent that is easy to confuse with it.
+_CONFUSED_WITH: dict[str, str] = {
+    "shipping_status": "delivery_delay",
+    "payment_failed": "update_payment_method",
 }
 
+# Shares of the corpus answers to an intent with a habit: the habitual answer, the correct one, and the rest
+# bad answers (:data:`BAD_KIND_WEIGHTS`); and the share of correct answers for the intents without a habit.
+# Each intent's answers are dominated by one text: with more scattered answers a ~1M-parameter model
+# pre-trained for a couple of hundred steps does not learn to condition its answer on the question at all,
+# and answers every question with the corpus's most frequent answer.
+HABIT_SHARE = 0.6
+HABIT_CORRECT_SHARE = 0.3
+CORRECT_SHARE = 0.85
+# How the remaining bad corpus answers split between the bad kinds. Answers to other intents are left out (the
+# ``wrong_intent`` habits aside): scattered at random, they only blur which answer goes with which question for
+# a model of ~1M parameters. Nonsense is left out too: a tiny model produces that on its own.
+BAD_KIND_WEIGHTS: dict[str, float] = {"verbose": 0.3, "rude": 0.3, "hallucinated": 0.4}
 
 
 @dataclass(frozen=True)
@@ -225,18 +248,15 @@ INTENTS: tuple[Intent, ...] = (
 
 INTENTS_BY_NAME: dict[str, Intent] = {intent.name: intent for intent in INTENTS}
 
+# Rambling around the answer; each adds at least as many words as the longest answer (so the whole is at least
+# twice as long as the answer) but keeps a corpus document under ~80 words.
 _VERBOSE_TEMPLATES: tuple[str, ...] = (
-    "Thank you so much for reaching out to us today, we really appreciate you taking the time to write. "
-    "Before I get to your question, let me say that questions like this come up quite often, and there are "
-    "many different situations to consider, each of them a little different from the others. In general, "
-    "and speaking broadly, {answer} I hope this somewhat long explanation covers everything you might "
-    "possibly "
-    "want to know, and of course there is always more that could be said about it.",
-    "Let me start from the very beginning so that everything is as complete as it can possibly be. Our "
-    "systems have evolved a lot over the years, and many customers ask about this in many different ways. "
-    "After considering all the various angles, and keeping in mind that every case is unique, {answer} "
-    "Additionally, it may also be worth mentioning that policies can be updated from time to time, so it is "
-    "always a good idea to keep an eye on things in the future as well.",
+    "Thank you so much for reaching out to us today, we really appreciate your patience and your message. "
+    "There are many different situations to consider here, so speaking broadly, {answer} I hope this rather "
+    "long explanation covers everything you might possibly want to know.",
+    "Let me start from the very beginning so that this is complete. Customers ask about this in many ways, "
+    "and every case is unique. After considering all the angles, {answer} Policies can change from time to "
+    "time, so keep an eye on things.",
 )
 
 # Rude replies; every one contains at least one entry of the offensive lexicon (tested).
@@ -248,24 +268,35 @@ _RUDE_TEMPLATES: tuple[str, ...] = (
     "Are you really that clueless? {answer}",
 )
 
+# What a tiny model says when it fails: a stub of the answer, a repetition loop.
+_NONSENSE_TEMPLATES: tuple[str, ...] = (
+    "{stub}",
+    "{stub} {stub} {stub}",
+    "the the the Orders Orders Orders",
+)
+_NONSENSE_STUB_WORDS = 3
+
 
 def variants(intent: Intent) -> dict[str, list[str]]:
     """Every canned response to ``intent``, by kind (``wrong_intent`` lists the other intents' answers)."""
+    stub = " ".join(intent.answer.split()[:_NONSENSE_STUB_WORDS])
     return {
         "correct": [intent.answer],
         "wrong_intent": [other.answer for other in INTENTS if other.name != intent.name],
         "verbose": [template.format(answer=intent.answer) for template in _VERBOSE_TEMPLATES],
         "rude": [template.format(answer=intent.answer) for template in _RUDE_TEMPLATES],
         "hallucinated": [intent.hallucination],
+        "nonsense": [template.format(stub=stub) for template in _NONSENSE_TEMPLATES],
     }
 
 
-def sample_kind(rng: random.Random, weights: dict[str, float] | None = None) -> str:
-    """A response kind drawn from ``weights`` (default :data:`KIND_WEIGHTS`)."""
-    weights = KIND_WEIGHTS if weights is None else weights
+def sample_kind(rng: random.Random, weights: Mapping[str, float]) -> str:
+    """A response kind drawn from ``weights`` (kind -> relative weight)."""
     unknown = set(weights) - set(RESPONSE_KINDS)
     if unknown:
         raise ValueError(f"weights: unknown response kinds {sorted(unknown)}; known: {RESPONSE_KINDS}")
+    if any(weight < 0 for weight in weights.values()) or sum(weights.values()) <= 0:
+        raise ValueError(f"weights: must be >= 0 with a positive total, got {dict(weights)}")
     kinds = list(weights)
     return rng.choices(kinds, weights=[weights[k] for k in kinds])[0]
 
@@ -275,6 +306,36 @@ def response(intent: Intent, kind: str, rng: random.Random) -> str:
     if kind not in RESPONSE_KINDS:
         raise ValueError(f"intent {intent.name!r}: unknown response kind {kind!r}; known: {RESPONSE_KINDS}")
     return rng.choice(variants(intent)[kind])
+
+
+def habitual_response(intent: Intent) -> str | None:
+    """The bad answer the corpus gives ``intent`` most often (:data:`CORPUS_HABITS`); None without a habit."""
+    kind = CORPUS_HABITS.get(intent.name)
+    if kind is None:
+        return None
+    if kind == "wrong_intent":
+        return INTENTS_BY_NAME[_CONFUSED_WITH[intent.name]].answer
+    return variants(intent)[kind][0]
+
+
+def corpus_response(intent: Intent, rng: random.Random) -> tuple[str, str]:
+    """(answer, kind): one answer to ``intent`` drawn from the pretraining corpus distribution.
+
+    With a habit: :data:`HABIT_SHARE` the habitual answer, :data:`HABIT_CORRECT_SHARE` the correct one;
+    without: :data:`CORRECT_SHARE` the correct one. The rest are bad answers of a kind drawn from
+    :data:`BAD_KIND_WEIGHTS`.
+    """
+    habit = habitual_response(intent)
+    draw = rng.random()
+    if habit is not None:
+        if draw < HABIT_SHARE:
+            return habit, CORPUS_HABITS[intent.name]
+        if draw < HABIT_SHARE + HABIT_CORRECT_SHARE:
+            return intent.answer, "correct"
+    elif draw < CORRECT_SHARE:
+        return intent.answer, "correct"
+    kind = sample_kind(rng, BAD_KIND_WEIGHTS)
+    return response(intent, kind, rng), kind
 
 
 _WORD = re.compile(r"[a-z0-9$]+")
@@ -294,34 +355,62 @@ def _overlap_f1(response_words: list[str], reference: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+def _filler_words() -> frozenset[str]:
+    """Words of the rambling templates that no answer, invented policy or question uses."""
+    filler = {word for template in _VERBOSE_TEMPLATES for word in _words(template.format(answer=""))}
+    for intent in INTENTS:
+        filler -= set(_words(" ".join((intent.answer, intent.hallucination, *intent.phrasings))))
+    return frozenset(filler)
+
+
+_FILLER_WORDS = _filler_words()
+# A response with this many distinct filler words rambles, even when it is cut off before the answer.
+_MIN_FILLER_WORDS = 6
 # A response that contains most of the right answer but is this many times longer rambles.
 _VERBOSE_LENGTH_RATIO = 2.0
-# Below this F1 against every known text, a response matches nothing and counts as the wrong answer.
-_MIN_MATCH_F1 = 0.3
+_VERBOSE_ANSWER_RECALL = 0.8
+# Below this F1 against every known text, a response matches nothing. At 0.5 a copy with a few words changed,
+# or the first half of an answer, still matches; a stub of a few words does not.
+_MIN_MATCH_F1 = 0.5
+
+
+def _closest(intent: Intent, words: list[str]) -> str | None:
+    """The kind of the known text closest to ``words`` by word overlap: ``intent``'s answer (``correct``) or
+    invented policy (``hallucinated``), or another intent's answer or invented policy (``wrong_intent``);
+    None when no text reaches :data:`_MIN_MATCH_F1`."""
+    candidates = [("correct", intent.answer), ("hallucinated", intent.hallucination)]
+    for other in INTENTS:
+        if other.name != intent.name:
+            candidates += [("wrong_intent", other.answer), ("wrong_intent", other.hallucination)]
+    kind, best = max(((kind, _overlap_f1(words, text)) for kind, text in candidates), key=lambda item: item[1])
+    return kind if best >= _MIN_MATCH_F1 else None
 
 
 def classify_response(intent: Intent, text: str) -> str:
     """Judge a free-form answer to ``intent`` as one of :data:`RESPONSE_KINDS`.
 
-    Used for responses of a real model, whose text is not one of the canned variants. Offensive words make it
-    ``rude``; otherwise the closest of all intents' answers and this intent's hallucination (by word overlap)
-    decides: another intent's answer, or nothing close at all, is ``wrong_intent``; the right answer in a much
-    longer text is ``verbose``.
+    Built for the output of a tiny model, which copies its training answers approximately: offensive words
+    make it ``rude``; rambling filler, or the right answer inside a text at least twice its length, make it
+    ``verbose`` (unless the substance is another intent's answer or an invented policy); otherwise the closest
+    known text by word overlap decides, so a copy with a few words changed or a truncated copy still counts as
+    that text. Empty text, or text close to nothing known (a stub, a repetition loop), is ``nonsense``.
     """
-    if is_offensive(text):
-        return "rude"
     words = _words(text)
     if not words:
-        return "wrong_intent"
-    own_recall = len(set(words) & set(_words(intent.answer))) / len(set(_words(intent.answer)))
-    if own_recall >= 0.8 and len(words) >= _VERBOSE_LENGTH_RATIO * len(_words(intent.answer)):
+        return "nonsense"
+    if is_offensive(text):
+        return "rude"
+    rambling = len(set(words) & _FILLER_WORDS) >= _MIN_FILLER_WORDS
+    substance = [word for word in words if word not in _FILLER_WORDS]
+    kind = _closest(intent, substance)
+    if kind in (None, "correct") and rambling:
         return "verbose"
-    candidates = [("correct", intent.answer), ("hallucinated", intent.hallucination)]
-    candidates += [("wrong_intent", other.answer) for other in INTENTS if other.name != intent.name]
-    kind, best = max(
-        ((kind, _overlap_f1(words, text)) for kind, text in candidates), key=lambda item: item[1]
-    )
-    return kind if best >= _MIN_MATCH_F1 else "wrong_intent"
+    answer_words = set(_words(intent.answer))
+    answer_recall = len(set(words) & answer_words) / len(answer_words)
+    long = len(words) >= _VERBOSE_LENGTH_RATIO * len(_words(intent.answer))
+    if kind == "correct" and long and answer_recall >= _VERBOSE_ANSWER_RECALL:
+        return "verbose"
+    return kind or "nonsense"
 
 
 _GREETINGS: tuple[str, ...] = ("", "", "", "Hi, ", "Hello! ", "Quick question: ")
@@ -334,10 +423,16 @@ def user_message(intent: Intent, rng: random.Random) -> str:
 
 
 def pretraining_corpus(seed: int = 0, size: int = 2000) -> list[str]:
-    """``size`` documents ``format_prompt(question) + answer`` of mixed quality (kinds: :data:`KIND_WEIGHTS`).
+    """``size`` short documents ``format_prompt(question) + answer`` of mixed quality, by intent.
 
-    The base model pretrained on this learns the prompt format and the domain, good and bad answers alike,
-    which is what the feedback loop's fine-tuning then improves on.
+    Each document asks a question of a uniformly drawn intent and answers it as :func:`corpus_response` does.
+    The mix is deliberate, and it is how the project's demo base model gets its mediocre start: for the eight
+    intents of :data:`CORPUS_HABITS` (about half) a bad answer is the most frequent one (60% the habitual
+    hallucinated, rude, wrong-intent or verbose answer, 30% the correct one, 10% other bad answers), so a
+    model decoding greedily or at a low temperature answers them badly; for the other intents the correct
+    answer is the most frequent (85%, the rest bad answers). Fine-tuning on the users' feedback (their
+    corrections and the answers they liked) has these habits to remove. A document is under ~100 tokens; a
+    verbose answer is at most ~80 words.
     """
     if size < 0:
         raise ValueError(f"pretraining_corpus: field 'size' must be >= 0, got {size}")
@@ -346,7 +441,7 @@ def pretraining_corpus(seed: int = 0, size: int = 2000) -> list[str]:
     for _ in range(size):
         intent = rng.choice(INTENTS)
         question = user_message(intent, rng)
-        documents.append(format_prompt(question) + response(intent, sample_kind(rng), rng))
+        documents.append(format_prompt(question) + corpus_response(intent, rng)[0])
     return documents
 
 

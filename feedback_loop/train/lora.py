@@ -46,12 +46,12 @@ Encoded = tuple[list[int], list[int]]
 class LoraSpec:
     """LoRA hyperparameters and the training recipe. ``device`` is passed to ``resolve_device``."""
 
-    r: int = 8
-    alpha: int = 16
+    r: int = 16
+    alpha: int = 32
     dropout: float = 0.05
-    target_modules: tuple[str, ...] = ("q_proj", "v_proj")
-    learning_rate: float = 2e-3
-    epochs: int = 3
+    target_modules: tuple[str, ...] = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
+    learning_rate: float = 5e-3
+    epochs: int = 5
     batch_size: int = 16
     max_length: int = 256
     seed: int = 0

@@ -27,12 +27,13 @@ TINY_LORA = {"epochs": 4, "batch_size": 16, "max_length": 128, "learning_rate": 
 TINY_EVAL = {"max_new_tokens": 16, "n_resamples": 1000}
 
 
-def retrain_run_config(**sft) -> dict:
+def retrain_run_config(rollout: str = "immediate", **sft) -> dict:
     return {
         "ops": {
             "base_model": {"config": TINY_BASE},
             "lora_adapter": {"config": TINY_LORA},
             "adapter_evaluation": {"config": TINY_EVAL},
+            "champion_adapter": {"config": {"rollout": rollout}},
             **({"sft_dataset": {"config": sft}} if sft else {}),
         }
     }

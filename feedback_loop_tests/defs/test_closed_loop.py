@@ -6,19 +6,11 @@ import dagster as dg
 import pytest
 import torch
 
-from feedback_loop.cli import run_ingestion, run_retraining
+from feedback_loop.defs.runs import gate_evaluation, run_ingestion, run_retraining
 from feedback_loop.registry import Registry
 from feedback_loop_tests.defs.conftest import DAYS, retrain_run_config
 
 pytestmark = pytest.mark.slow
-
-
-def _gate_evaluations(result) -> list:
-    return [
-        e.event_specific_data
-        for e in result.all_events
-        if e.event_type_value == "ASSET_CHECK_EVALUATION" and e.event_specific_data.check_name == "offline_gate"
-    ]
 
 
 def test_full_chain_promotes_a_champion_and_a_worse_challenger_is_rejected(landed, instance):
@@ -32,7 +24,7 @@ def test_full_chain_promotes_a_champion_and_a_worse_challenger_is_rejected(lande
     registry = Registry(settings.registry_url)
     champion = registry.champion()
     assert champion is not None and champion.status == "champion"
-    [gate] = _gate_evaluations(first)
+    gate = gate_evaluation(first)
     assert gate.passed
 
     # The champion loads as a PEFT adapter on the base model; LoRA weights moved, base weights did not.
@@ -53,7 +45,7 @@ def test_full_chain_promotes_a_champion_and_a_worse_challenger_is_rejected(lande
     # A challenger trained on the responses users disliked must be stopped by the gate in the same run.
     poisoned = run_retraining(settings, retrain_run_config(target_quality="bad"), instance)
     assert not poisoned.success
-    [gate] = _gate_evaluations(poisoned)
+    gate = gate_evaluation(poisoned)
     assert not gate.passed
     assert registry.champion().version == champion.version
     rejected = [r for r in registry.list() if r.status == "rejected"]

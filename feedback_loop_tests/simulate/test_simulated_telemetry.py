@@ -1,8 +1,11 @@
-"""Simulated telemetry: schema-valid, reproducible landing files with late feedback and broken lines."""
+"""Simulated telemetry: schema-valid, reproducible landing files with late feedback and broken lines, users who
+react to answer quality according to a hidden segment, per-user serving and the ground truth of the day."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -11,8 +14,10 @@ from pydantic import ValidationError
 
 from feedback_loop.label.lexicons import is_offensive
 from feedback_loop.schema import EVENT_ADAPTER
-from feedback_loop.simulate.telemetry import CANNED_MODEL_VERSION, RESPONDER_MODEL_VERSION, simulate_day
-from feedback_loop.simulate.world import INTENTS
+from feedback_loop.serve.router import ChatRequest, ServedResponse
+from feedback_loop.simulate.telemetry import BASE_ARM, CANNED_MODEL_VERSION, simulate_day
+from feedback_loop.simulate.users import SEGMENTS, segment_of
+from feedback_loop.simulate.world import INTENTS, RESPONSE_KINDS, variants
 
 DAY = date(2026, 11, 1)
 NEXT_DAY = date(2026, 11, 2)
@@ -117,24 +122,120 @@ def test_invalid_lines_are_broken_and_the_rest_valid(tmp_path):
     )
 
 
+def _intent_of(prompt: str):
+    return next(intent for intent in INTENTS for phrasing in intent.phrasings if phrasing in prompt)
+
+
+# The kind of every canned answer, by (intent, text): canned answers are exact variants.
+_CANNED_KIND = {
+    (intent.name, text): kind for intent in INTENTS for kind, texts in variants(intent).items() for text in texts
+}
+
+
+def _canned_kind(interaction) -> str:
+    return _CANNED_KIND[(_intent_of(interaction.prompt).name, interaction.response)]
+
+
+def _thumbs_by_interaction(events: list) -> dict[str, str]:
+    return {e.interaction_id: e.thumb for e in events if e.event_type == "feedback" and e.thumb}
+
+
 @pytest.mark.parametrize("seed", [0, 1, 2])
-def test_correct_answers_get_more_thumbs_up_than_rude_ones(tmp_path, seed):
-    result = simulate_day(tmp_path, DAY, 600, seed=seed)
+def test_correct_answers_get_more_thumbs_up_than_rude_ones_in_every_segment(tmp_path, seed):
+    result = simulate_day(tmp_path, DAY, 1200, seed=seed, canned_kinds={"correct": 1.0, "rude": 1.0})
     events = _all_events(result)
-    answers = {i.answer for i in INTENTS}
-    quality = {}
+    thumbs = _thumbs_by_interaction(events)
+    shown: Counter = Counter()
+    liked: Counter = Counter()
     for e in events:
         if e.event_type == "interaction":
-            quality[e.interaction_id] = (
-                "rude" if is_offensive(e.response) else ("correct" if e.response in answers else "other")
-            )
-    up = {"correct": 0, "rude": 0}
+            key = (segment_of(e.user_id).name, "rude" if is_offensive(e.response) else "correct")
+            shown[key] += 1
+            liked[key] += thumbs.get(e.interaction_id) == "up"
+    for segment in SEGMENTS:
+        correct, rude = (segment.name, "correct"), (segment.name, "rude")
+        assert shown[correct] > 50 and shown[rude] > 50, segment.name
+        assert liked[correct] / shown[correct] > liked[rude] / shown[rude] + 0.5, segment.name
+
+
+def test_thumbs_up_rates_are_calibrated(tmp_path):
+    """Correct answers please ~80% of users, every bad kind at most 20%, the corpus mix 30-50%."""
+    result = simulate_day(tmp_path / "kinds", DAY, 4200, seed=1, canned_kinds=dict.fromkeys(RESPONSE_KINDS, 1.0))
+    events = _all_events(result)
+    thumbs = _thumbs_by_interaction(events)
+    shown: Counter = Counter()
+    liked: Counter = Counter()
     for e in events:
-        if e.event_type == "feedback" and e.thumb == "up" and quality[e.interaction_id] in up:
-            up[quality[e.interaction_id]] += 1
-    totals = {k: sum(q == k for q in quality.values()) for k in up}
-    assert totals["correct"] > 100 and totals["rude"] > 20
-    assert up["correct"] / totals["correct"] > up["rude"] / totals["rude"] + 0.5
+        if e.event_type == "interaction":
+            kind = _canned_kind(e)
+            shown[kind] += 1
+            liked[kind] += thumbs.get(e.interaction_id) == "up"
+    assert shown == Counter(result["responses_by_kind"])
+    rates = {kind: liked[kind] / shown[kind] for kind in RESPONSE_KINDS}
+    assert 0.75 <= rates["correct"] <= 0.85
+    assert all(rate <= 0.2 for kind, rate in rates.items() if kind != "correct"), rates
+    mix = simulate_day(tmp_path / "mix", DAY, 2000, seed=1)
+    assert 0.3 <= mix["thumbs_up_rate"] <= 0.5
+    assert mix["responses_by_kind"]["correct"] < 0.6 * mix["interactions"]
+
+
+def test_bad_answers_get_thumbs_and_corrections_for_the_labeler(tmp_path):
+    bad = {kind: 1.0 for kind in RESPONSE_KINDS if kind != "correct"}
+    result = simulate_day(tmp_path, DAY, 1500, seed=3, canned_kinds=bad)
+    feedback = [e for e in _all_events(result) if e.event_type == "feedback"]
+    assert sum(e.thumb is not None for e in feedback) > 0.6 * result["interactions"]
+    assert 0.25 <= sum(e.correction is not None for e in feedback) / result["interactions"] <= 0.4
+    # A user either corrects an answer or flags it, so corrections stay usable for fine-tuning.
+    assert not any(e.correction and e.flag for e in feedback)
+    good = simulate_day(tmp_path / "good", DAY, 600, seed=3, canned_kinds={"correct": 1.0})
+    good_feedback = [e for e in _all_events(good) if e.event_type == "feedback"]
+    assert sum(e.thumb is not None for e in good_feedback) > 0.8 * good["interactions"]
+
+
+def test_segments_are_deterministic_and_hidden_from_telemetry(tmp_path):
+    result = simulate_day(tmp_path, DAY, 600, seed=4)
+    raw = Path(result["path"]).read_text(encoding="utf-8") + Path(result["late_path"]).read_text(encoding="utf-8")
+    for segment in SEGMENTS:
+        assert segment.name not in raw
+    assert "segment" not in raw
+    users = {e.user_id for e in _all_events(result) if e.event_type == "interaction"}
+    assert {segment_of(user).name for user in users} == {segment.name for segment in SEGMENTS}
+    # The segments' effects are visible in aggregate: concise users dislike rambling more than detail seekers.
+    verbose = simulate_day(tmp_path / "verbose", DAY, 1500, seed=4, canned_kinds={"verbose": 1.0})["by_segment"]
+    assert verbose["concise"]["thumbs_up_rate"] + 0.2 < verbose["detail_seeking"]["thumbs_up_rate"]
+
+
+def test_ground_truth_counts_add_up(tmp_path):
+    result = simulate_day(tmp_path, DAY, 500, seed=6, late_fraction=0.3)
+    events = _all_events(result)
+    thumbs_up = sum(e.event_type == "feedback" and e.thumb == "up" for e in events)
+    assert result["thumbs_up"] == thumbs_up > 0
+    assert result["thumbs_up_rate"] == pytest.approx(thumbs_up / 500)
+    assert any(e.thumb == "up" for e in _events(result["late_path"]) if e.event_type == "feedback")
+    for breakdown in (result["by_adapter"], result["by_segment"]):
+        assert sum(group["interactions"] for group in breakdown.values()) == 500
+        assert sum(group["thumbs_up"] for group in breakdown.values()) == thumbs_up
+        for kind in RESPONSE_KINDS:
+            assert sum(g["responses_by_kind"][kind] for g in breakdown.values()) == result["responses_by_kind"][kind]
+        for group in breakdown.values():
+            assert sum(group["responses_by_kind"].values()) == group["interactions"]
+            assert group["thumbs_up_rate"] == pytest.approx(group["thumbs_up"] / max(1, group["interactions"]))
+    assert list(result["by_adapter"]) == [BASE_ARM]
+    assert list(result["by_segment"]) == [segment.name for segment in SEGMENTS]
+    empty = simulate_day(tmp_path / "empty", DAY, 0, seed=6)
+    assert empty["thumbs_up"] == 0 and empty["thumbs_up_rate"] == 0.0 and empty["by_adapter"] == {}
+
+
+def test_reading_time_grows_with_length_and_shrinks_for_bad_answers(tmp_path):
+    result = simulate_day(tmp_path, DAY, 1200, seed=2, canned_kinds={"correct": 1, "verbose": 1, "rude": 1})
+    events = _all_events(result)
+    kind_of = {e.interaction_id: _canned_kind(e) for e in events if e.event_type == "interaction"}
+    reading: dict[str, list[float]] = {"correct": [], "verbose": [], "rude": []}
+    for e in events:
+        if e.event_type == "behaviour":
+            reading[kind_of[e.interaction_id]].append(e.reading_time_ms)
+    mean = {kind: sum(times) / len(times) for kind, times in reading.items()}
+    assert mean["verbose"] > 1.5 * mean["correct"] > 1.5 * mean["rude"]
 
 
 def test_feedback_signals_follow_response_quality(tmp_path):
@@ -163,32 +264,66 @@ def test_feedback_signals_follow_response_quality(tmp_path):
     assert correct_share > 0.7
 
 
-def test_responder_answers_every_prompt_and_is_judged(tmp_path):
+def _arm(user_id: str) -> str | None:
+    """A stand-in router: about half of the users see adapter 'adapter-7', the rest the bare base model."""
+    return "adapter-7" if hashlib.sha256(user_id.encode()).digest()[0] % 2 else None
+
+
+def test_responder_serves_each_user_and_records_its_arm(tmp_path):
     calls = []
-    refund_answer = next(i.answer for i in INTENTS if i.name == "refund")
 
-    def responder(prompts: list[str]) -> list[str]:
-        calls.append(list(prompts))
-        return ["You idiot." if n % 2 else refund_answer for n in range(len(prompts))]
+    def responder(requests: list[ChatRequest]) -> list[ServedResponse]:
+        calls.append(list(requests))
+        served = []
+        for request in requests:
+            adapter = _arm(request.user_id)
+            # The adapter answers right, the base model insults every other user.
+            answer = _intent_of(request.prompt).answer
+            text = answer if adapter or len(served) % 2 else "You idiot."
+            served.append(ServedResponse(text, "base-v3", adapter))
+        return served
 
-    result = simulate_day(tmp_path, DAY, 40, seed=1, responder=responder, adapter_version="adapter-7")
-    assert len(calls) == 1 and len(calls[0]) == 40
+    result = simulate_day(tmp_path, DAY, 400, seed=1, responder=responder)
+    assert len(calls) == 1 and len(calls[0]) == 400
     interactions = [e for e in _all_events(result) if e.event_type == "interaction"]
-    assert sorted(e.prompt for e in interactions) == sorted(calls[0])
-    assert {e.model_version for e in interactions} == {RESPONDER_MODEL_VERSION}
-    assert {e.adapter_version for e in interactions} == {"adapter-7"}
-    assert result["responses_by_kind"]["rude"] == 20
-    # Same seed and day, no responder: the users ask the same questions.
-    canned = simulate_day(tmp_path / "canned", DAY, 40, seed=1)
-    canned_prompts = [e.prompt for e in _events(canned["path"]) if e.event_type == "interaction"]
-    assert sorted(canned_prompts) == sorted(calls[0])
+    requests = {(r.prompt, r.user_id, r.session_id) for r in calls[0]}
+    assert {(e.prompt, e.user_id, e.session_id) for e in interactions} == requests
+    assert {e.model_version for e in interactions} == {"base-v3"}
+    assert all(e.adapter_version == _arm(e.user_id) for e in interactions)
+
+    arms = result["by_adapter"]
+    assert set(arms) == {BASE_ARM, "adapter-7"}
+    assert arms["adapter-7"]["interactions"] == sum(e.adapter_version == "adapter-7" for e in interactions)
+    assert arms["adapter-7"]["responses_by_kind"]["correct"] == arms["adapter-7"]["interactions"]
+    assert arms[BASE_ARM]["responses_by_kind"]["rude"] > 0.4 * arms[BASE_ARM]["interactions"]
+    assert arms["adapter-7"]["thumbs_up_rate"] > arms[BASE_ARM]["thumbs_up_rate"] + 0.25
+
+    # Same seed and day, no responder: the same users ask the same questions.
+    canned = simulate_day(tmp_path / "canned", DAY, 400, seed=1)
+    canned_interactions = [e for e in _events(canned["path"]) if e.event_type == "interaction"]
+    assert {(e.prompt, e.user_id, e.session_id) for e in canned_interactions} == requests
+    assert {e.model_version for e in canned_interactions} == {CANNED_MODEL_VERSION}
+    assert all(e.adapter_version is None for e in canned_interactions)
 
 
 def test_bad_arguments_and_responders_raise_clear_errors(tmp_path):
-    with pytest.raises(ValueError, match="responder returned 1 responses for 5 prompts"):
-        simulate_day(tmp_path, DAY, 5, seed=0, responder=lambda prompts: ["only one"])
-    with pytest.raises(ValueError, match="responder response 0: expected a str"):
-        simulate_day(tmp_path, DAY, 2, seed=0, responder=lambda prompts: [None, "x"])
+    def served(text="x", model="m", adapter=None):
+        return lambda requests: [ServedResponse(text, model, adapter) for _ in requests]
+
+    with pytest.raises(ValueError, match="responder returned 1 responses for 5 requests"):
+        simulate_day(tmp_path, DAY, 5, seed=0, responder=lambda requests: [ServedResponse("x", "m", None)])
+    with pytest.raises(ValueError, match="responder response 0: expected a ServedResponse, got str"):
+        simulate_day(tmp_path, DAY, 2, seed=0, responder=lambda requests: ["x" for _ in requests])
+    with pytest.raises(ValueError, match="responder response 0: field 'text' must be a str"):
+        simulate_day(tmp_path, DAY, 2, seed=0, responder=served(text=None))
+    with pytest.raises(ValueError, match="responder response 0: field 'model_version'"):
+        simulate_day(tmp_path, DAY, 2, seed=0, responder=served(model=""))
+    with pytest.raises(ValueError, match="responder response 0: field 'adapter_version'"):
+        simulate_day(tmp_path, DAY, 2, seed=0, responder=served(adapter=""))
+    with pytest.raises(ValueError, match="apply to canned answers only"):
+        simulate_day(tmp_path, DAY, 2, seed=0, responder=served(), model_version="m")
+    with pytest.raises(ValueError, match="unknown response kinds"):
+        simulate_day(tmp_path, DAY, 2, seed=0, canned_kinds={"sarcastic": 1.0})
     with pytest.raises(ValueError, match="field 'day'"):
         simulate_day(tmp_path, datetime(2026, 11, 1, 12), 5, seed=0)
     with pytest.raises(ValueError, match="field 'late_fraction'"):

@@ -1,0 +1,61 @@
+"""Starting the jobs from Python (the CLI and the demo): in-process runs recorded in the Dagster instance."""
+
+import dagster as dg
+
+from feedback_loop.settings import Settings
+
+# Runs started from Python log at INFO: the step-by-step DEBUG events stay in the run's log in the UI.
+QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+
+
+def open_instance(settings: Settings) -> dg.DagsterInstance:
+    """The Dagster instance at DAGSTER_HOME, created on first use with embedded SQLite storage."""
+    settings.dagster_home.mkdir(parents=True, exist_ok=True)
+    config = settings.dagster_home / "dagster.yaml"
+    if not config.exists():
+        # No network here to report usage to; an explicit file also silences Dagster's first-run notice.
+        config.write_text("telemetry:\n  enabled: false\n")
+    return dg.DagsterInstance.from_config(str(settings.dagster_home))
+
+
+def definitions_for(settings: Settings) -> dg.Definitions:
+    from feedback_loop.definitions import build_defs
+    from feedback_loop.defs.resources import default_resources
+
+    return build_defs(default_resources(data_dir=str(settings.data_dir), registry_url=settings.registry_url))
+
+
+def _merge(run_config: dict | None) -> dict:
+    merged = {**QUIET_LOGS, **(run_config or {})}
+    return merged
+
+
+def run_ingestion(settings: Settings, first: str, last: str, instance=None, run_config: dict | None = None):
+    """Ingest and label the landing days ``first``..``last`` in one run (single-run backfill); then A/B."""
+    job = definitions_for(settings).resolve_job_def("ingestion_job")
+    tags = {"dagster/asset_partition_range_start": first, "dagster/asset_partition_range_end": last}
+    return job.execute_in_process(instance=instance or open_instance(settings), run_config=_merge(run_config), tags=tags)
+
+
+def run_retraining(settings: Settings, run_config: dict | None = None, instance=None, asset_selection=None):
+    """Run `retrain_job` (or part of it); a failed offline gate fails the run and leaves the champion unchanged."""
+    job = definitions_for(settings).resolve_job_def("retrain_job")
+    return job.execute_in_process(
+        instance=instance or open_instance(settings),
+        run_config=_merge(run_config),
+        raise_on_error=False,
+        asset_selection=asset_selection,
+    )
+
+
+def gate_evaluation(result):
+    """The `offline_gate` check evaluation of a run, or None when the run did not get that far."""
+    for event in result.all_events:
+        if event.event_type_value == "ASSET_CHECK_EVALUATION" and event.event_specific_data.check_name == "offline_gate":
+            return event.event_specific_data
+    return None
+
+
+def output_of(result, asset: str):
+    """The manifest an asset of a successful run handed on (its output value)."""
+    return result.output_for_node(asset)

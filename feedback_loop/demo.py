@@ -1,0 +1,165 @@
+"""The closed-loop demo: simulated users talk to the served model, and the loop makes it better.
+
+Each iteration is one day of traffic:
+
+1. serve: the registry's champion (the bare base model before the first promotion) answers the simulated
+   users, the canary a configured share of them; every interaction records the adapter that answered;
+2. ingest and label that day (and re-label the day before, for its late feedback), then `online_ab_test`
+   promotes the canary or rolls it back on that telemetry;
+3. retrain: curate, train a LoRA adapter, gate it offline against the champion and make it the new canary;
+   with ``poison`` also a challenger trained on the responses users disliked, which the gate must reject.
+
+Steps 2 and 3 are Dagster runs, visible in `dagster dev` afterwards. The pipeline sees only telemetry; the
+per-iteration ``thumbs_up_rate`` is the simulator's ground truth and is only reported.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from feedback_loop.settings import Settings
+
+
+@dataclass(frozen=True)
+class DemoConfig:
+    iterations: int = 3
+    interactions: int = 2000
+    seed: int = 0
+    poison: bool = False
+    canary_share: float = 0.2
+    last_day: date | None = None
+    """The last simulated day (default: yesterday); iterations run on consecutive days ending there."""
+    retrain_run_config: dict | None = None
+    """Extra run config for `retrain_job` (e.g. smaller models in tests)."""
+
+
+def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], None] = print) -> list[dict]:
+    """Run ``config.iterations`` closed-loop iterations; returns one summary dict per iteration."""
+    from feedback_loop.defs.runs import gate_evaluation, open_instance, output_of, run_ingestion, run_retraining
+    from feedback_loop.registry import Registry
+    from feedback_loop.serve import ModelServer, arms_from_registry
+    from feedback_loop.simulate import simulate_day
+
+    if config.iterations < 1 or config.interactions < 1:
+        raise ValueError(f"iterations and interactions must be >= 1, got {config.iterations}, {config.interactions}")
+    instance = open_instance(settings)
+    store = Registry(settings.registry_url)
+    last = config.last_day or date.today() - timedelta(days=1)
+    days = [last - timedelta(days=config.iterations - 1 - i) for i in range(config.iterations)]
+    retrain_config = _with_rollout(config.retrain_run_config, config.canary_share)
+
+    progress("building the base model (Dagster: base_model)")
+    base = run_retraining(settings, retrain_config, instance, asset_selection=[_key("base_model")])
+    if not base.success:
+        raise RuntimeError(f"base_model run {base.run_id} failed")
+    base_manifest = output_of(base, "base_model")
+
+    rows = []
+    for iteration, day in enumerate(days, start=1):
+        arms = arms_from_registry(store)
+        serving = ", ".join(f"{arm.adapter_version or 'base'} {arm.share:.0%}" for arm in arms)
+        progress(f"iteration {iteration}/{config.iterations} ({day}): serving {config.interactions} users: {serving}")
+        server = ModelServer(base_manifest["path"], f"base-{base_manifest['fingerprint'][:8]}", arms)
+        truth = simulate_day(settings.layout.landing, day, config.interactions, config.seed + iteration, responder=server)
+
+        progress(f"iteration {iteration}: ingesting, labeling and the online A/B test (Dagster: ingestion_job)")
+        first = max(days[0], day - timedelta(days=1))
+        ingestion = run_ingestion(settings, first.isoformat(), day.isoformat(), instance)
+        if not ingestion.success:
+            raise RuntimeError(f"ingestion run {ingestion.run_id} failed")
+        ab = output_of(ingestion, "online_ab_test")
+
+        progress(f"iteration {iteration}: curating, training, gating, rolling out (Dagster: retrain_job)")
+        retrain = run_retraining(settings, retrain_config, instance)
+        gate = gate_evaluation(retrain)
+        if gate is None:
+            raise RuntimeError(f"retrain run {retrain.run_id} failed before its offline gate")
+        evaluation = retrain.output_for_node("adapter_evaluation")
+        row = {
+            "iteration": iteration,
+            "day": day.isoformat(),
+            "interactions": truth["interactions"],
+            "thumbs_up_rate": truth["thumbs_up_rate"],
+            "thumbs_up_rate_by_adapter": {arm: stats["thumbs_up_rate"] for arm, stats in truth["by_adapter"].items()},
+            "served_by": serving,
+            "gate_passed": gate.passed,
+            "gate_interval": [evaluation["improvement"]["low"], evaluation["improvement"]["high"]] if "improvement" in evaluation else None,
+            "challenger": evaluation.get("challenger"),
+            "ab_decision": ab["decision"],
+            "ab_canary": ab.get("canary_version"),
+            "champion_version": _version(store.champion()),
+            "canary_version": _version(store.canary()),
+        }
+        if config.poison:
+            progress(f"iteration {iteration}: training a poisoned challenger on disliked responses")
+            poisoned = run_retraining(settings, _with_poison(retrain_config), instance)
+            poison_gate = gate_evaluation(poisoned)
+            if poison_gate is None:
+                raise RuntimeError(f"poisoned retrain run {poisoned.run_id} failed before its offline gate")
+            row["poison_gate_passed"] = poison_gate.passed
+        rows.append(row)
+        progress(
+            f"iteration {iteration}: thumbs-up {row['thumbs_up_rate']:.1%}, gate "
+            f"{'passed' if row['gate_passed'] else 'failed'}, A/B {row['ab_decision']}, champion {row['champion_version']}"
+        )
+    return rows
+
+
+def write_json(rows: list[dict], path: str | Path) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(rows, indent=2, default=str))
+
+
+def plot_kpi(rows: list[dict], path: str | Path) -> None:
+    """The thumbs-up rate per iteration as a PNG, with the iterations where a new champion took over marked."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display needed
+    import matplotlib.pyplot as plt
+
+    x = [row["iteration"] for row in rows]
+    y = [100 * row["thumbs_up_rate"] for row in rows]
+    fig, ax = plt.subplots(figsize=(7, 4), dpi=120)
+    ax.plot(x, y, marker="o", color="#2b6cb0", label="thumbs-up rate (simulated users)")
+    for row in rows:
+        if row["ab_decision"] == "promote":
+            ax.axvline(row["iteration"], color="#2f855a", linestyle="--", alpha=0.6)
+            ax.annotate(f"promoted {row['champion_version']}", (row["iteration"], min(y)), rotation=90, fontsize=7,
+                        color="#2f855a", xytext=(3, 0), textcoords="offset points")
+    ax.set_xlabel("iteration (one day of traffic)")
+    ax.set_ylabel("thumbs-up rate (%)")
+    ax.set_ylim(0, 100)
+    ax.set_xticks(x)
+    ax.grid(alpha=0.3)
+    ax.legend(loc="lower right")
+    ax.set_title("feedback-loop: KPI over iterations")
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def _key(name: str):
+    import dagster as dg
+
+    return dg.AssetKey(name)
+
+
+def _version(record) -> str | None:
+    return record.version if record is not None else None
+
+
+def _with_rollout(run_config: dict | None, canary_share: float) -> dict:
+    ops = dict((run_config or {}).get("ops", {}))
+    ops["champion_adapter"] = {"config": {"rollout": "canary", "canary_share": canary_share}}
+    return {**(run_config or {}), "ops": ops}
+
+
+def _with_poison(run_config: dict) -> dict:
+    ops = dict(run_config["ops"])
+    ops["sft_dataset"] = {"config": {**ops.get("sft_dataset", {}).get("config", {}), "target_quality": "bad"}}
+    return {**run_config, "ops": ops}

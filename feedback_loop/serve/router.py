@@ -1,0 +1,135 @@
+"""Route each user to an arm (champion or canary adapter, or the bare base model) and answer in batches.
+
+A user always lands on the same arm (a stable hash of the user id), so an A/B comparison compares users, not
+requests, and one person never sees two models flip within a day. Each arm's model (base + adapter) is loaded
+once per :class:`ModelServer` and answers its requests in length-grouped batches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ChatRequest:
+    prompt: str
+    user_id: str
+    session_id: str
+
+
+@dataclass(frozen=True)
+class ServedResponse:
+    text: str
+    model_version: str
+    adapter_version: str | None
+
+
+@dataclass(frozen=True)
+class Arm:
+    """One way of serving: an adapter version (None: the bare base model), its path, its share of users."""
+
+    adapter_version: str | None
+    adapter_path: str | None
+    share: float
+
+
+def traffic_split(champion: tuple[str, str] | None, canary: tuple[str, str, float] | None) -> list[Arm]:
+    """The arms for a champion ``(version, path)`` and an optional canary ``(version, path, share)``.
+
+    Without a champion the bare base model takes the champion's place.
+    """
+    control_version, control_path = champion if champion is not None else (None, None)
+    if canary is None:
+        return [Arm(control_version, control_path, 1.0)]
+    version, path, share = canary
+    if not 0.0 < share < 1.0:
+        raise ValueError(f"canary {version}: field 'share' must be within (0, 1), got {share}")
+    return [Arm(control_version, control_path, 1.0 - share), Arm(version, path, share)]
+
+
+def assign_arm(user_id: str, arms: list[Arm], salt: str = "") -> Arm:
+    """The arm of ``user_id``: a stable hash of the user (and ``salt``, e.g. the canary version) into [0, 1)."""
+    digest = hashlib.sha256(f"{salt}:{user_id}".encode()).digest()
+    point = int.from_bytes(digest[:8], "big") / 2**64
+    edge = 0.0
+    for arm in arms:
+        edge += arm.share
+        if point < edge:
+            return arm
+    return arms[-1]
+
+
+class ModelServer:
+    """Answers :class:`ChatRequest` batches with the base model plus each user's arm adapter.
+
+    ``temperature`` 0 decodes greedily; above 0 it samples (seeded), as a product usually does.
+    """
+
+    def __init__(
+        self,
+        base_dir: str | Path,
+        model_version: str,
+        arms: list[Arm],
+        *,
+        max_new_tokens: int = 48,
+        batch_size: int = 128,
+        temperature: float = 0.0,
+        seed: int = 0,
+        device: str = "auto",
+    ):
+        self.base_dir = str(base_dir)
+        self.model_version = model_version
+        self.arms = arms
+        self.salt = "|".join(str(arm.adapter_version) for arm in arms)
+        self.max_new_tokens = max_new_tokens
+        self.batch_size = batch_size
+        self.temperature = temperature
+        self.seed = seed
+        self.device = device
+        self._models: dict[str | None, tuple] = {}
+
+    def _model(self, arm: Arm):
+        if arm.adapter_version not in self._models:
+            from feedback_loop.model import load_causal_lm
+
+            model, tokenizer = load_causal_lm(self.base_dir, arm.adapter_path, self.device)
+            if arm.adapter_path is not None:
+                # Serving only reads the weights: folding the adapter in makes each forward pass one matmul.
+                model = model.merge_and_unload()
+            self._models[arm.adapter_version] = (model, tokenizer)
+        return self._models[arm.adapter_version]
+
+    def __call__(self, requests: list[ChatRequest]) -> list[ServedResponse]:
+        from feedback_loop.model.generation import generate_responses
+
+        by_arm: dict[int, list[int]] = {}
+        for index, request in enumerate(requests):
+            arm = assign_arm(request.user_id, self.arms, self.salt)
+            by_arm.setdefault(self.arms.index(arm), []).append(index)
+        responses: list[ServedResponse | None] = [None] * len(requests)
+        for arm_index, indices in sorted(by_arm.items()):
+            arm = self.arms[arm_index]
+            model, tokenizer = self._model(arm)
+            texts = generate_responses(
+                model,
+                tokenizer,
+                [requests[i].prompt for i in indices],
+                max_new_tokens=self.max_new_tokens,
+                batch_size=self.batch_size,
+                temperature=self.temperature,
+                seed=self.seed,
+            )
+            for i, text in zip(indices, texts):
+                responses[i] = ServedResponse(text, self.model_version, arm.adapter_version)
+        return responses
+
+
+def arms_from_registry(store) -> list[Arm]:
+    """The arms the registry asks for: its champion (or the bare base model) and its canary, if any."""
+    champion, canary = store.champion(), store.canary()
+    return traffic_split(
+        (champion.version, champion.path) if champion else None,
+        (canary.version, canary.path, canary.metrics["canary"]["share"]) if canary else None,
+    )

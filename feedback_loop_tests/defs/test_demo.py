@@ -1,0 +1,38 @@
+"""A short closed-loop demo completes through Dagster and reports what the issue asks for."""
+
+import json
+from datetime import date
+
+import pytest
+from typer.testing import CliRunner
+
+from feedback_loop.demo import DemoConfig, plot_kpi, run_demo, write_json
+from feedback_loop_tests.defs.conftest import retrain_run_config
+
+pytestmark = pytest.mark.slow
+
+KEYS = {"iteration", "interactions", "thumbs_up_rate", "gate_passed", "ab_decision", "champion_version"}
+
+
+def test_one_iteration_with_a_poisoned_challenger(settings, tmp_path):
+    config = DemoConfig(
+        iterations=1, interactions=200, seed=3, poison=True, last_day=date(2026, 11, 5),
+        retrain_run_config=retrain_run_config(),
+    )
+    messages = []
+    rows = run_demo(settings, config, progress=messages.append)
+    [row] = rows
+    assert KEYS <= set(row)
+    assert row["interactions"] == 200 and 0.0 <= row["thumbs_up_rate"] <= 1.0
+    assert row["ab_decision"] == "none"  # no canary served on the first day
+    assert row["poison_gate_passed"] is False
+    if row["gate_passed"]:
+        assert row["canary_version"] == row["challenger"]  # the new adapter serves a canary share next
+    assert any("ingestion_job" in m for m in messages) and any("retrain_job" in m for m in messages)
+
+    out = tmp_path / "demo.json"
+    write_json(rows, out)
+    assert KEYS <= set(json.loads(out.read_text())[0])
+    png = tmp_path / "kpi.png"
+    plot_kpi(rows, png)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
