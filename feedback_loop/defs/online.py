@@ -14,13 +14,15 @@ class OnlineABTestConfig(dg.Config):
     """Significance level of the one-sided tests for 'the canary is worse'."""
     non_inferiority_margin: float = 0.0
     """How much lower the canary's thumbs-up rate may be and still count as not worse."""
+    lookback_days: int = 14
+    """How many of the latest labeled days are searched for the canary's traffic."""
 
 
 @dg.asset(deps=[labeled_interactions], group_name="evaluation", kinds={"duckdb"})
 def online_ab_test(
     context: dg.AssetExecutionContext, config: OnlineABTestConfig, data_root: DataRoot, registry: AdapterRegistry
 ) -> dg.Output[dict]:
-    """Canary vs champion on the telemetry of the days since the canary went live.
+    """Canary vs champion on the telemetry of the days on which the canary served.
 
     Compares thumbs-up rate and escalation rate of the interactions each arm answered, with one-sided
     two-proportion tests and a minimum sample size per arm. Promotes the canary to champion when it is not
@@ -33,11 +35,14 @@ def online_ab_test(
         return dg.Output({"decision": "none", "reasons": ["no canary is serving"]}, metadata={"decision": "none"})
     champion = store.champion()
     champion_version = champion.version if champion else None
-    since = canary.metrics["canary"]["since"][:10]
     warehouse = data_root.warehouse()
-    days = [day for day in warehouse.partitions("labels") if day >= since]
-    rows = warehouse.read_partitions("labels", days, columns=["adapter_version", "thumb", "escalated"]).to_pylist()
-    result = decide(arm_stats(rows, champion_version), arm_stats(rows, canary.version), ABSpec(**config.model_dump()))
+    recent = warehouse.partitions("labels")[-config.lookback_days :]
+    rows = warehouse.read_partitions("labels", recent, columns=["adapter_version", "thumb", "escalated"]).to_pylist()
+    # Both arms on the same days: those on which the canary served (its version marks its traffic).
+    days = sorted({row["date"] for row in rows if row["adapter_version"] == canary.version})
+    rows = [row for row in rows if row["date"] in days]
+    spec = ABSpec(**config.model_dump(exclude={"lookback_days"}))
+    result = decide(arm_stats(rows, champion_version), arm_stats(rows, canary.version), spec)
     result.update({"canary_version": canary.version, "champion_version": champion_version, "days": days})
     reason = "online A/B: " + "; ".join(result["reasons"])
     store.add_metrics(canary.version, {"online_ab_test": result}, actor="online_ab_test")

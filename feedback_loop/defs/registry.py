@@ -1,6 +1,5 @@
 """Rollout: after the offline gate, the challenger becomes a canary (or the champion straight away)."""
 
-from datetime import datetime, timezone
 from typing import Literal
 
 import dagster as dg
@@ -44,8 +43,7 @@ def champion_adapter(
         previous = store.canary()
         if previous is not None:
             store.set_status(previous.version, "rejected", actor="champion_adapter", reason=f"canary superseded by {version}")
-        since = datetime.now(timezone.utc).isoformat()
-        store.add_metrics(version, {"canary": {"share": config.canary_share, "since": since}}, actor="champion_adapter")
+        store.add_metrics(version, {"canary": {"share": config.canary_share}}, actor="champion_adapter")
         store.set_status(
             version, "canary", actor="champion_adapter", reason=f"canary for {config.canary_share:.0%} of users: {gate_reasons}"
         )

@@ -12,6 +12,7 @@ from feedback_loop.registry import Registry
 from feedback_loop.warehouse import Warehouse
 
 DAY = "2026-11-03"
+OLD_DAY = "2026-11-01"
 
 
 def _labels(arms: dict[str | None, tuple[int, int]]) -> pa.Table:
@@ -33,9 +34,13 @@ def _setup(settings, arms, with_champion=True):
         store.register(version, path=f"/adapters/{version}", metrics={}, lineage={}, actor="test")
     if with_champion:
         store.promote("champ", actor="test", reason="setup")
-    store.add_metrics("cand", {"canary": {"share": 0.2, "since": f"{DAY}T00:00:00+00:00"}}, actor="test")
+    store.add_metrics("cand", {"canary": {"share": 0.2}}, actor="test")
     store.set_status("cand", "canary", actor="test", reason="setup")
-    Warehouse(settings.layout.warehouse).write_partition("labels", DAY, _labels(arms))
+    warehouse = Warehouse(settings.layout.warehouse)
+    warehouse.write_partition("labels", DAY, _labels(arms))
+    # A day before the canary served: the champion's poor day then must not count against it.
+    champion = "champ" if with_champion else None
+    warehouse.write_partition("labels", OLD_DAY, _labels({champion: (400, 0)}))
     return store
 
 
