@@ -97,21 +97,21 @@ def demo(
 
 
 def _print_demo(rows: list[dict], poison: bool) -> None:
-    table = Table(title="closed-loop demo")
-    columns = ["iteration", "interactions", "thumbs-up (true)", "offline gate (95% CI of improvement)", "A/B", "champion", "canary"]
+    table = Table(title="closed-loop demo (thumbs-up: the simulated users' true rate)")
+    columns = ["iter", "users", "thumbs-up", "offline gate, 95% CI", "A/B", "champion", "canary"]
     if poison:
-        columns.append("poisoned challenger")
+        columns.append("poisoned")
     for column in columns:
         table.add_column(column)
     for row in rows:
         interval = row["gate_interval"]
-        gate = ("passed" if row["gate_passed"] else "failed") + (f" [{interval[0]:+.3f}, {interval[1]:+.3f}]" if interval else "")
+        gate = ("passed" if row["gate_passed"] else "failed") + (f" [{interval[0]:+.3f},{interval[1]:+.3f}]" if interval else "")
         cells = [
             str(row["iteration"]),
             str(row["interactions"]),
             f"{row['thumbs_up_rate']:.1%}",
             gate,
-            f"{row['ab_decision']}" + (f" ({row['ab_canary']})" if row["ab_canary"] else ""),
+            row["ab_decision"],
             str(row["champion_version"] or "base"),
             str(row["canary_version"] or "-"),
         ]
