@@ -39,7 +39,7 @@ class DemoConfig:
 
 def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], None] = print) -> list[dict]:
     """Run ``config.iterations`` closed-loop iterations; returns one summary dict per iteration."""
-    from feedback_loop.defs.runs import gate_evaluation, open_instance, output_of, run_ingestion, run_retraining
+    from feedback_loop.defs.runs import gate_evaluation, open_instance, run_ingestion, run_retraining
     from feedback_loop.registry import Registry
     from feedback_loop.serve import ModelServer, arms_from_registry
     from feedback_loop.simulate import simulate_day
@@ -56,7 +56,7 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
     base = run_retraining(settings, retrain_config, instance, asset_selection=[_key("base_model")])
     if not base.success:
         raise RuntimeError(f"base_model run {base.run_id} failed")
-    base_manifest = output_of(base, "base_model")
+    base_manifest = base.output_for_node("base_model")
 
     rows = []
     for iteration, day in enumerate(days, start=1):
@@ -71,7 +71,7 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
         ingestion = run_ingestion(settings, first.isoformat(), day.isoformat(), instance)
         if not ingestion.success:
             raise RuntimeError(f"ingestion run {ingestion.run_id} failed")
-        ab = output_of(ingestion, "online_ab_test")
+        ab = ingestion.output_for_node("online_ab_test")
 
         progress(f"iteration {iteration}: curating, training, gating, rolling out (Dagster: retrain_job)")
         retrain = run_retraining(settings, retrain_config, instance)

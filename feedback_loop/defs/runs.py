@@ -26,8 +26,7 @@ def definitions_for(settings: Settings) -> dg.Definitions:
 
 
 def _merge(run_config: dict | None) -> dict:
-    merged = {**QUIET_LOGS, **(run_config or {})}
-    return merged
+    return {**QUIET_LOGS, **(run_config or {})}
 
 
 def run_ingestion(settings: Settings, first: str, last: str, instance=None, run_config: dict | None = None):
@@ -54,8 +53,3 @@ def gate_evaluation(result):
         if event.event_type_value == "ASSET_CHECK_EVALUATION" and event.event_specific_data.check_name == "offline_gate":
             return event.event_specific_data
     return None
-
-
-def output_of(result, asset: str):
-    """The manifest an asset of a successful run handed on (its output value)."""
-    return result.output_for_node(asset)
