@@ -22,8 +22,10 @@ from feedback_loop.settings import Settings, load_settings
 warnings.filterwarnings("ignore", message="Parameter `backfill_policy`")
 
 app = typer.Typer(help="Close the loop between an LLM application and its analytics.", no_args_is_help=True)
+bench_app = typer.Typer(help="Benchmarks of the speed targets (never checked by timed tests).", no_args_is_help=True)
 registry_app = typer.Typer(help="Adapter versions, the champion pointer and its audit log.", no_args_is_help=True)
 app.add_typer(registry_app, name="registry")
+app.add_typer(bench_app, name="bench")
 console = Console()
 
 DataDirOption = Annotated[
@@ -119,6 +121,40 @@ def _print_demo(rows: list[dict], poison: bool) -> None:
             cells.append("passed (!)" if row["poison_gate_passed"] else "rejected")
         table.add_row(*cells)
     console.print(table)
+
+
+@bench_app.command("train")
+def bench_train(
+    examples: Annotated[int, typer.Option(help="Prompt/answer pairs from the packaged corpus.")] = 400,
+    epochs: Annotated[int, typer.Option(help="Epochs per training run.")] = 2,
+    base_dir: Annotated[Optional[Path], typer.Option(help="A local HF causal LM; default: build the default architecture (briefly pre-trained).")] = None,
+    json_out: Annotated[Optional[Path], typer.Option(help="Write the figures as JSON here.")] = None,
+):
+    """LoRA training throughput in real tokens/s: length-grouped batches against shuffled ones."""
+    import tempfile
+
+    from feedback_loop.model import BaseModelSpec, build_base_model
+    from feedback_loop.model.pretraining_corpus import read_corpus
+    from feedback_loop.train import LoraSpec
+    from feedback_loop.train.bench import bench_lora_throughput, corpus_examples
+
+    corpus = read_corpus()
+    with tempfile.TemporaryDirectory() as work:
+        if base_dir is None:
+            base_dir = Path(work) / "base"
+            # Throughput depends on the architecture, not on how long it was pre-trained.
+            build_base_model(corpus, base_dir, BaseModelSpec(pretrain_steps=10))
+        results = bench_lora_throughput(base_dir, corpus_examples(corpus, examples), LoraSpec(epochs=epochs), work)
+    table = Table(title=f"LoRA training throughput ({results['examples']} examples, {results['length_grouped']['device']})")
+    for column in ("batches", "real tokens/s", "padding", "seconds"):
+        table.add_column(column)
+    for name in ("length_grouped", "shuffled"):
+        row = results[name]
+        table.add_row(name, f"{row['tokens_per_second']:,.0f}", f"{row['padding_fraction']:.1%}", f"{row['train_seconds']:.1f}")
+    console.print(table)
+    console.print(f"speed-up from length grouping: x{results['speedup']:.2f}")
+    if json_out:
+        json_out.write_text(json.dumps(results, indent=2))
 
 
 def _print_registry(store) -> None:

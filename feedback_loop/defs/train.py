@@ -22,6 +22,8 @@ class LoraAdapterConfig(dg.Config):
     seed: int = 0
     device: str = "auto"
     """'auto' trains on CUDA in bf16 when a GPU is present, else on the CPU in fp32."""
+    group_by_length: bool = True
+    """Batch examples of similar length together: far less padding, so more real tokens per second."""
 
 
 @dg.asset(group_name="training", kinds={"pytorch", "peft"}, tags={"compute": "gpu"})

@@ -56,6 +56,7 @@ class LoraSpec:
     max_length: int = 256
     seed: int = 0
     device: str = "auto"
+    group_by_length: bool = True
 
     def __post_init__(self) -> None:
         for name in ("r", "alpha", "epochs", "batch_size"):
@@ -165,6 +166,13 @@ def length_grouped_batches(lengths: Sequence[int], batch_size: int, seed: int) -
     batches = [order[start:start + batch_size] for start in range(0, len(order), batch_size)]
     rng.shuffle(batches)
     return batches
+
+
+def shuffled_batches(n: int, batch_size: int, seed: int) -> list[list[int]]:
+    """Batches of example indices in a seeded random order, lengths mixed (the baseline for grouping)."""
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    return [order[start:start + batch_size] for start in range(0, n, batch_size)]
 
 
 def padding_fraction(lengths: Sequence[int], batches: Sequence[Sequence[int]]) -> float:
@@ -314,7 +322,11 @@ def _train(model, examples: list[Encoded], pad_token_id: int, spec: LoraSpec,
     seconds = 0.0
     model.train()
     for epoch in range(spec.epochs):
-        batches = length_grouped_batches(lengths, spec.batch_size, spec.seed + epoch)
+        batches = (
+            length_grouped_batches(lengths, spec.batch_size, spec.seed + epoch)
+            if spec.group_by_length
+            else shuffled_batches(len(lengths), spec.batch_size, spec.seed + epoch)
+        )
         padded_tokens += _padded_size(lengths, batches)
         real_tokens += sum(lengths)
         epoch_started = time.perf_counter()
