@@ -1,12 +1,10 @@
 """The offline gate: challenger adapter against the current champion, paired on the eval split."""
 
-import json
-import os
 from typing import Literal
 
 import dagster as dg
 
-from feedback_loop.defs.resources import AdapterRegistry, DataRoot
+from feedback_loop.defs.resources import AdapterRegistry, DataRoot, write_json_atomic
 
 GATE_CHECK = "offline_gate"
 
@@ -54,6 +52,7 @@ def adapter_evaluation(
     A rejected challenger is marked `rejected` in the registry with the reason.
     """
     import pyarrow as pa
+    import pyarrow.parquet as pq
 
     from feedback_loop.curate import load_sft_dataset
     from feedback_loop.evaluate import EvalSpec, compare, score_examples
@@ -82,10 +81,8 @@ def adapter_evaluation(
     ]
     out_dir = data_root.layout.evaluations / version
     out_dir.mkdir(parents=True, exist_ok=True)
-    import pyarrow.parquet as pq
-
     pq.write_table(pa.Table.from_pylist(per_example), out_dir / "per_example.parquet")
-    _write_json(out_dir / "summary.json", summary)
+    write_json_atomic(out_dir / "summary.json", summary)
 
     store.add_metrics(version, {"offline_evaluation": summary}, actor="adapter_evaluation")
     if not summary["gate"]["passed"] and store.get(version).status != "rejected":
@@ -106,9 +103,3 @@ def _gate_events(context: dg.AssetExecutionContext, summary: dict, version: str)
         metadata={"reasons": "; ".join(gate["reasons"]), **figures},
     )
 
-
-def _write_json(path, obj) -> None:
-    tmp = f"{path}.tmp"
-    with open(tmp, "w") as f:
-        json.dump(obj, f, indent=2, sort_keys=True, default=str)
-    os.replace(tmp, path)

@@ -17,6 +17,14 @@ from feedback_loop.settings import DataLayout, load_settings
 from feedback_loop.warehouse import Warehouse
 
 
+def write_json_atomic(path: Path, obj) -> None:
+    """Write ``obj`` as JSON to ``path`` through a temporary file, so a reader never sees half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(obj, indent=2, sort_keys=True, default=str))
+    os.replace(tmp, path)
+
+
 class DataRoot(dg.ConfigurableResource):
     """The data root: landing files, warehouse, datasets, models and adapters live under it."""
 
@@ -54,11 +62,7 @@ class ManifestIOManager(dg.ConfigurableIOManager):
         return Path(self.data_dir) / "manifests" / ("__".join(asset_key.path) + ".json")
 
     def handle_output(self, context: dg.OutputContext, obj: dict) -> None:
-        path = self._path(context.asset_key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(obj, indent=2, sort_keys=True, default=str))
-        os.replace(tmp, path)
+        write_json_atomic(self._path(context.asset_key), obj)
 
     def load_input(self, context: dg.InputContext) -> dict:
         path = self._path(context.asset_key)

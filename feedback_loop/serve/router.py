@@ -8,8 +8,12 @@ once per :class:`ModelServer` and answers its requests in length-grouped batches
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -49,16 +53,21 @@ def traffic_split(champion: tuple[str, str] | None, canary: tuple[str, str, floa
     return [Arm(control_version, control_path, 1.0 - share), Arm(version, path, share)]
 
 
-def assign_arm(user_id: str, arms: list[Arm], salt: str = "") -> Arm:
-    """The arm of ``user_id``: a stable hash of the user (and ``salt``, e.g. the canary version) into [0, 1)."""
-    digest = hashlib.sha256(f"{salt}:{user_id}".encode()).digest()
+def pick_by_share(key: str, items: Sequence[T], shares: Sequence[float]) -> T:
+    """The item whose share of [0, 1) a stable hash of ``key`` falls into; the same key always picks the same item."""
+    digest = hashlib.sha256(key.encode()).digest()
     point = int.from_bytes(digest[:8], "big") / 2**64
     edge = 0.0
-    for arm in arms:
-        edge += arm.share
+    for item, share in zip(items, shares):
+        edge += share
         if point < edge:
-            return arm
-    return arms[-1]
+            return item
+    return items[-1]  # only reached through rounding of the shares' sum
+
+
+def assign_arm(user_id: str, arms: list[Arm], salt: str = "") -> Arm:
+    """The arm of ``user_id``: a stable hash of the user (and ``salt``, e.g. the canary version) into [0, 1)."""
+    return pick_by_share(f"{salt}:{user_id}", arms, [arm.share for arm in arms])
 
 
 class ModelServer:

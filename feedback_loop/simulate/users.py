@@ -16,10 +16,11 @@ so the pipeline can only see its effects, as with real users.
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+
+from feedback_loop.serve.router import pick_by_share
 
 MAX_READING_MS = 300_000.0
 # Time to look at an answer before reading it, whatever its length.
@@ -196,14 +197,7 @@ def segment_of(user_id: str) -> Segment:
     The hash input has its own prefix, so segments are independent of the serving arm (the router hashes the
     same user id with another salt) and an A/B comparison sees the same mix of users on each arm.
     """
-    digest = hashlib.sha256(f"feedback-loop/simulate/segment:{user_id}".encode()).digest()
-    point = int.from_bytes(digest[:8], "big") / 2**64
-    edge = 0.0
-    for segment in SEGMENTS:
-        edge += segment.share
-        if point < edge:
-            return segment
-    return SEGMENTS[-1]  # only reached through rounding of the shares' sum
+    return pick_by_share(f"feedback-loop/simulate/segment:{user_id}", SEGMENTS, [s.share for s in SEGMENTS])
 
 
 def _scaled(weights: dict[str, float], factors: Mapping[str, float]) -> dict[str, float]:

@@ -140,18 +140,24 @@ def _thumbs_by_interaction(events: list) -> dict[str, str]:
     return {e.interaction_id: e.thumb for e in events if e.event_type == "feedback" and e.thumb}
 
 
-@pytest.mark.parametrize("seed", [0, 1, 2])
-def test_correct_answers_get_more_thumbs_up_than_rude_ones_in_every_segment(tmp_path, seed):
-    result = simulate_day(tmp_path, DAY, 1200, seed=seed, canned_kinds={"correct": 1.0, "rude": 1.0})
-    events = _all_events(result)
+def _shown_and_liked(events, key) -> tuple[Counter, Counter]:
+    """Interactions and thumbs-up per ``key(interaction event)``."""
     thumbs = _thumbs_by_interaction(events)
     shown: Counter = Counter()
     liked: Counter = Counter()
     for e in events:
         if e.event_type == "interaction":
-            key = (segment_of(e.user_id).name, "rude" if is_offensive(e.response) else "correct")
-            shown[key] += 1
-            liked[key] += thumbs.get(e.interaction_id) == "up"
+            shown[key(e)] += 1
+            liked[key(e)] += thumbs.get(e.interaction_id) == "up"
+    return shown, liked
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_correct_answers_get_more_thumbs_up_than_rude_ones_in_every_segment(tmp_path, seed):
+    result = simulate_day(tmp_path, DAY, 1200, seed=seed, canned_kinds={"correct": 1.0, "rude": 1.0})
+    shown, liked = _shown_and_liked(
+        _all_events(result), lambda e: (segment_of(e.user_id).name, "rude" if is_offensive(e.response) else "correct")
+    )
     for segment in SEGMENTS:
         correct, rude = (segment.name, "correct"), (segment.name, "rude")
         assert shown[correct] > 50 and shown[rude] > 50, segment.name
@@ -161,15 +167,7 @@ def test_correct_answers_get_more_thumbs_up_than_rude_ones_in_every_segment(tmp_
 def test_thumbs_up_rates_are_calibrated(tmp_path):
     """Correct answers please ~80% of users, every bad kind at most 20%, the corpus mix 30-50%."""
     result = simulate_day(tmp_path / "kinds", DAY, 4200, seed=1, canned_kinds=dict.fromkeys(RESPONSE_KINDS, 1.0))
-    events = _all_events(result)
-    thumbs = _thumbs_by_interaction(events)
-    shown: Counter = Counter()
-    liked: Counter = Counter()
-    for e in events:
-        if e.event_type == "interaction":
-            kind = _canned_kind(e)
-            shown[kind] += 1
-            liked[kind] += thumbs.get(e.interaction_id) == "up"
+    shown, liked = _shown_and_liked(_all_events(result), _canned_kind)
     assert shown == Counter(result["responses_by_kind"])
     rates = {kind: liked[kind] / shown[kind] for kind in RESPONSE_KINDS}
     assert 0.75 <= rates["correct"] <= 0.85
