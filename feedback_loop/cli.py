@@ -24,7 +24,16 @@ warnings.filterwarnings("ignore", message="Parameter `backfill_policy`")
 app = typer.Typer(help="Close the loop between an LLM application and its analytics.", no_args_is_help=True)
 bench_app = typer.Typer(help="Benchmarks of the speed targets (never checked by timed tests).", no_args_is_help=True)
 registry_app = typer.Typer(help="Adapter versions, the champion pointer and its audit log.", no_args_is_help=True)
+review_app = typer.Typer(
+    help="Human review of doubtful labels: work through the queue, or exchange it with an annotation tool.",
+    invoke_without_command=True,
+)
+prompts_app = typer.Typer(
+    help="System prompt versions, and the recommendations from telemetry that a person may apply.", no_args_is_help=True
+)
 app.add_typer(registry_app, name="registry")
+app.add_typer(prompts_app, name="prompts")
+app.add_typer(review_app, name="review")
 app.add_typer(bench_app, name="bench")
 console = Console()
 
@@ -98,6 +107,32 @@ def demo(
     console.print(f"Dagster runs recorded in {settings.dagster_home}: `make ui` shows them.")
 
 
+@app.command("dashboard")
+def dashboard_command(
+    open_page: Annotated[bool, typer.Option("--open", help="Open the page in the web browser afterwards.")] = False,
+    data_dir: DataDirOption = None,
+):
+    """Build the KPI dashboard (Dagster: kpi_dashboard), a self-contained page at <data root>/reports/dashboard.html."""
+    import webbrowser
+
+    from feedback_loop.defs.runs import run_dashboard
+
+    result = run_dashboard(_settings(data_dir))
+    if not result.success:
+        failure = result.failure_data_for_node("kpi_dashboard")
+        reason = failure.error.message.strip() if failure and failure.error else "see the run in the Dagster UI"
+        console.print(f"kpi_dashboard run {result.run_id} FAILED: {reason}")
+        raise typer.Exit(1)
+    metadata = result.asset_materializations_for_node("kpi_dashboard")[0].metadata
+    path = Path(metadata["path"].value)
+    console.print(
+        f"dashboard: {path} (days {metadata['days'].value}, plots {metadata['plots'].value}, "
+        f"challengers {metadata['challengers'].value}; run {result.run_id})"
+    )
+    if open_page:
+        webbrowser.open(path.as_uri())
+
+
 def _print_demo(rows: list[dict], poison: bool) -> None:
     table = Table(title="closed-loop demo (thumbs-up: the simulated users' true rate)")
     columns = ["iter", "users", "thumbs-up", "offline gate, 95% CI", "A/B", "champion", "canary"]
@@ -155,6 +190,118 @@ def bench_train(
     console.print(f"speed-up from length grouping: x{results['speedup']:.2f}")
     if json_out:
         json_out.write_text(json.dumps(results, indent=2))
+
+
+@bench_app.command("labeler")
+def bench_labeler(
+    interactions: Annotated[int, typer.Option(help="Simulated interactions per day.")] = 1500,
+    days: Annotated[int, typer.Option(help="Simulated days.")] = 3,
+    seed: Annotated[int, typer.Option(help="Seed of the first simulated day (day i uses seed + i).")] = 0,
+    json_out: Annotated[Optional[Path], typer.Option(help="Write the figures as JSON here.")] = None,
+):
+    """The learned labeler's held-out quality: on simulated telemetry, and on HaluEval's human labels (text only)."""
+    import tempfile
+
+    from feedback_loop.label.bench import bench_halueval, bench_simulated, simulated_labels
+    from feedback_loop.label.realdata import halueval_file
+    from feedback_loop.simulate import simulate_day
+
+    with tempfile.TemporaryDirectory() as work:
+        labels = simulated_labels(simulate_day, Path(work) / "landing", days=days, interactions=interactions, seed=seed)
+    results: dict = {"simulated": bench_simulated(labels)}
+    try:
+        halueval_path = halueval_file(load_settings().realdata_dir)
+    except FileNotFoundError as error:
+        results["halueval"] = {"skipped": str(error)}
+    else:
+        results["halueval"] = bench_halueval(halueval_path)
+    _print_labeler_bench(results)
+    if json_out:
+        json_out.write_text(json.dumps(results, indent=2))
+
+
+def _print_labeler_bench(results: dict) -> None:
+    simulated, halueval = results["simulated"], results["halueval"]
+    table = Table(title="learned labeler on held-out rows")
+    for column in ("data", "train", "test", "good", "AUC", "Brier", "ECE", "acc.", "fit s"):
+        table.add_column(column)
+    rows = [("simulated", simulated)] + ([] if "skipped" in halueval else [("HaluEval", halueval)])
+    for name, figures in rows:
+        table.add_row(
+            name, str(figures["n_train"]), str(figures["n_holdout"]), f"{figures['base_rate']:.1%}", f"{figures['auc']:.3f}",
+            f"{figures['brier']:.3f}", f"{figures['ece']:.3f}", f"{figures['accuracy']:.1%}", f"{figures['train_seconds']:.1f}",
+        )
+    console.print(table)
+    console.print("test: held-out rows; fit s: measuring fit + refit on all rows (the one in use)")
+    share = simulated["confident_share"]
+    console.print(
+        f"simulated, no explicit feedback: {'-' if share is None else f'{share:.1%}'} of "
+        f"{simulated['rows_without_explicit_label']} labeled with confidence >= {simulated['confident_threshold']}"
+    )
+    if "skipped" in halueval:
+        console.print(f"[yellow]HaluEval skipped: {halueval['skipped']}[/yellow]")
+    else:
+        console.print(
+            f"HaluEval (text only) {halueval['cv_folds']}-fold CV: AUC {halueval['cv_auc_mean']:.3f} "
+            f"± {halueval['cv_auc_std']:.3f} [{halueval['cv_auc_min']:.3f}..{halueval['cv_auc_max']:.3f}], "
+            f"ECE {halueval['cv_ece_mean']:.3f}"
+        )
+
+
+@app.command("redact")
+def redact_command(
+    counts: Annotated[bool, typer.Option("--counts", help="Print the redactions per type to stderr, as JSON.")] = False,
+):
+    """Redact stdin to stdout, line by line: e-mail, phone, card, IBAN, IP, SSN, secrets, URL credentials."""
+    import click
+
+    from feedback_loop.ingest.redact import REDACTION_TYPES, redact_lines
+
+    # Audits read arbitrary logs: a byte that is not UTF-8 becomes U+FFFD rather than stopping the run.
+    source = click.get_text_stream("stdin", encoding="utf-8", errors="replace")
+    sink = click.get_text_stream("stdout", encoding="utf-8")
+    totals = dict.fromkeys(REDACTION_TYPES, 0)
+    for redaction in redact_lines(line.removesuffix("\n") for line in source):
+        sink.write(redaction.text + "\n")
+        for kind, found in redaction.counts.items():
+            totals[kind] += found
+    sink.flush()
+    if counts:
+        typer.echo(json.dumps(totals), err=True)
+
+
+@bench_app.command("redaction")
+def bench_redaction(
+    sentences: Annotated[int, typer.Option(help="Sentences in the seeded corpus (about 35% of them clean).")] = 3000,
+    seed: Annotated[int, typer.Option(help="Corpus seed.")] = 0,
+    json_out: Annotated[Optional[Path], typer.Option(help="Write the figures (with misses) as JSON here.")] = None,
+):
+    """PII redaction on a seeded corpus: recall per type, and the share of clean sentences altered."""
+    import time
+
+    from feedback_loop.ingest.redaction_corpus import generate_corpus, measure_redaction
+
+    corpus = generate_corpus(sentences, seed)
+    started = time.perf_counter()
+    figures = measure_redaction(corpus)
+    seconds = time.perf_counter() - started
+    figures.update(seed=seed, seconds=seconds, characters=sum(len(sentence.text) for sentence in corpus))
+    table = Table(title=f"PII redaction on {figures['sentences']:,} seeded sentences (seed {seed})")
+    for column in ("type", "planted", "redacted", "recall"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    for kind, row in figures["per_type"].items():
+        recall = "-" if row["recall"] is None else f"{row['recall']:.2%}"
+        style = "red" if row["recall"] is not None and row["recall"] < 0.99 else None
+        table.add_row(kind, str(row["planted"]), str(row["redacted"]), recall, style=style)
+    console.print(table)
+    console.print(
+        f"clean sentences altered: {figures['clean_altered']} of {figures['clean_sentences']}"
+        f" ({figures['clean_altered_rate']:.2%}); {figures['characters'] / seconds / 1e6:.2f} MB of text/s"
+    )
+    for miss in figures["misses"][:5]:
+        console.print(f"missed {miss['type']} ({miss['format']}): {miss['value']!r}", markup=False)
+    if json_out:
+        json_out.write_text(json.dumps(figures, indent=2, ensure_ascii=False))
 
 
 def _print_registry(store) -> None:
@@ -234,3 +381,272 @@ def registry_rollback(
 def registry_audit(version: Annotated[Optional[str], typer.Argument()] = None, data_dir: DataDirOption = None):
     """The audit log of status transitions (of one VERSION when given)."""
     print(json.dumps(_open_registry(data_dir).audit_log(version), default=str, indent=2))
+
+
+@registry_app.command("approve")
+def registry_approve(
+    version: str,
+    approver: Annotated[str, typer.Option(help="Who approves, for the audit log.")],
+    note: Annotated[str, typer.Option(help="Why, for the audit log.")] = "approved after review",
+    data_dir: DataDirOption = None,
+):
+    """Approve VERSION for promotion (the human-approval policy); promotes it now if its gates already passed."""
+    _approve(_open_registry(data_dir), version, approver, note)
+
+
+def _approve(store, version: str, approver: str, note: str) -> None:
+    from feedback_loop.registry import RegistryError
+    from feedback_loop.registry.policy import approve
+
+    try:
+        record, promoted = approve(store, version, approver=approver, note=note)
+    except RegistryError as error:
+        raise _refused(error) from error
+    if promoted:
+        console.print(f"approved; champion is now {record.version}")
+    else:
+        console.print(f"approved; {version} ({record.status}) becomes champion once its gates pass")
+
+
+# --- system prompts -----------------------------------------------------------------------------------------
+
+
+def _open_prompts(data_dir: Path | None):
+    """The seeded prompt store and the prompt registry."""
+    from feedback_loop.analytics.prompts import open_prompts
+    from feedback_loop.registry import Registry
+
+    settings = _settings(data_dir)
+    registry = Registry(settings.prompt_registry_url)
+    return open_prompts(settings.layout.prompts, registry), registry
+
+
+@prompts_app.command("list")
+def prompts_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    data_dir: DataDirOption = None,
+):
+    """The recommendations (with their evidence and status) and the system prompt versions (with theirs)."""
+    from dataclasses import asdict
+
+    from feedback_loop.analytics.prompts import read_recommendations
+
+    store, registry = _open_prompts(data_dir)
+    analysis, recommendations = read_recommendations(store.recommendations_path)
+    statuses = {record.version: record.status for record in registry.list()}
+    versions = [{**asdict(prompt), "status": statuses.get(prompt.version, "unregistered")} for prompt in store.versions()]
+    if as_json:
+        print(json.dumps({"analysis": analysis, "recommendations": [asdict(r) for r in recommendations], "versions": versions}, indent=2))
+        return
+    if recommendations:
+        days = analysis.get("days") or ["-"]
+        table = Table(title=f"prompt recommendations (analysed: {analysis.get('prompt_version')}, {days[0]}..{days[-1]})")
+        table.add_column("id", no_wrap=True, min_width=12)  # the handle for `prompts apply`: shown whole
+        for column in ("status", "kind", "segment", "change", "evidence"):
+            table.add_column(column)
+        for r in recommendations:
+            status = r.status if r.prompt_version is None else f"{r.status} as {r.prompt_version} by {r.applied_by}"
+            table.add_row(r.id, status, r.kind, r.target, r.change, r.summary)
+        console.print(table)
+    else:
+        console.print("no recommendations (materialize prompt_recommendations to refresh them)")
+    table = Table(title="system prompt versions")
+    for column in ("version", "status", "parent", "text and segment instructions", "created"):
+        table.add_column(column)
+    for version in versions:
+        says = [version["text"]] if version["text"] else []
+        says += [f"{segment}: {instruction}" for segment, instruction in sorted(version["segment_instructions"].items())]
+        table.add_row(
+            version["version"], version["status"], version["parent"] or "-", "\n".join(says) or "(empty)",
+            f"{version['created_at']} by {version['created_by']}",
+        )
+    console.print(table)
+
+
+@prompts_app.command("apply")
+def prompts_apply(
+    recommendation_id: Annotated[str, typer.Argument(metavar="ID", help="A recommendation id from `prompts list`.")],
+    by: Annotated[str, typer.Option("--by", help="Your name, for the prompt version and the audit log.")],
+    canary_share: Annotated[float, typer.Option(help="Share of users the new prompt serves as the canary.")] = 0.2,
+    data_dir: DataDirOption = None,
+):
+    """Make recommendation ID a new system prompt version, serving as the canary until prompt_ab_test decides."""
+    from feedback_loop.analytics.prompts import PromptError, apply_recommendation
+    from feedback_loop.registry import RegistryError
+
+    store, registry = _open_prompts(data_dir)
+    try:
+        prompt = apply_recommendation(store, registry, recommendation_id, by=by, canary_share=canary_share)
+    except (PromptError, RegistryError) as error:
+        raise _refused(error) from error
+    console.print(
+        f"{prompt.version} (parent {prompt.parent}) serves {canary_share:.0%} of users as the canary; "
+        "prompt_ab_test promotes or rejects it"
+    )
+
+
+@prompts_app.command("approve")
+def prompts_approve(
+    version: str,
+    approver: Annotated[str, typer.Option(help="Who approves, for the audit log.")],
+    note: Annotated[str, typer.Option(help="Why, for the audit log.")] = "approved after review",
+    data_dir: DataDirOption = None,
+):
+    """Approve system prompt VERSION for promotion (human-approval policy); promotes it now if its A/B test passed."""
+    _approve(_open_prompts(data_dir)[1], version, approver, note)
+
+
+# --- human review -------------------------------------------------------------------------------------------
+
+ReviewerOption = Annotated[
+    Optional[str], typer.Option(help="Your name, recorded with each decision (default: your login name).")
+]
+RelabelOption = Annotated[
+    bool, typer.Option(help="Re-label the affected days right away, so the decisions show in labeled_interactions.")
+]
+
+
+def _reviewer(name: str | None) -> str:
+    import getpass
+
+    return name or getpass.getuser()
+
+
+def _relabel(settings: Settings, days: list[str]) -> None:
+    from feedback_loop.defs.runs import run_relabel
+
+    result = run_relabel(settings, days[0], days[-1])
+    console.print(f"re-labeled {days[0]}..{days[-1]} in run {result.run_id}: {'succeeded' if result.success else 'FAILED'}")
+    if not result.success:
+        raise typer.Exit(1)
+
+
+def _relabel_hint(days: list[str]) -> None:
+    console.print(
+        "the decisions apply when these days are labeled again: dagster asset materialize -m feedback_loop.definitions "
+        f"--select labeled_interactions,review_queue --partition-range {days[0]}...{days[-1]}"
+    )
+
+
+def _warehouse(settings: Settings):
+    from feedback_loop.warehouse import Warehouse
+
+    return Warehouse(settings.layout.warehouse)
+
+
+def _apply_decisions(settings: Settings, days: list[str], relabel: bool) -> None:
+    if relabel:
+        _relabel(settings, days)
+    else:
+        _relabel_hint(days)
+
+
+def _show_item(item: dict, position: int, total: int) -> None:
+    from rich.panel import Panel
+
+    signals = {
+        key: item.get(key)
+        for key in ("thumb", "rating", "correction", "flags", "comment", "actions", "outcome", "reading_time_ms")
+        if item.get(key) not in (None, [], "")
+    }
+    probability = item.get("model_good_probability")
+    label = f"{item['quality']} ({item['quality_source']}, confidence {item['quality_confidence']:.2f})"
+    if probability is not None:
+        label += f", model P(good) {probability:.2f}"
+    body = (
+        f"[bold]why[/bold]: {item['review_reason']}\n[bold]label[/bold]: {label}\n"
+        f"[bold]signals[/bold]: {json.dumps(signals, default=str) if signals else 'none'}\n\n"
+        f"[bold]prompt[/bold] ({item['use_case']}):\n{item['prompt']}\n\n[bold]response[/bold]:\n{item['response']}"
+    )
+    console.print(Panel(body, title=f"{position}/{total}  {item['interaction_id']}  priority {item['priority']:.2f}"))
+
+
+_REVIEW_KEYS = {"a": "accept", "g": "good", "b": "bad", "f": "flag", "s": "skip", "q": "quit"}
+
+
+@review_app.callback()
+def review(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option(help="Most items to show in this session.")] = 20,
+    reviewer: ReviewerOption = None,
+    relabel: RelabelOption = True,
+    data_dir: DataDirOption = None,
+):
+    """Work through the review queue in the terminal: [a]ccept, relabel [g]ood/[b]ad, [f]lag, [s]kip, [q]uit.
+
+    Each decision is recorded at once (with your name and the time), so quitting loses nothing.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from rich.prompt import Prompt
+
+    from feedback_loop.label.decisions import FLAG_REASONS, make_decision
+    from feedback_loop.label.reviewing import label_days, pending_reviews, record_decisions
+
+    settings = _settings(data_dir)
+    warehouse = _warehouse(settings)
+    items = pending_reviews(warehouse, limit)
+    if not items:
+        console.print("the review queue is empty (materialize review_queue to refresh it)")
+        return
+    name = _reviewer(reviewer)
+    decided: set[str] = set()
+    for position, item in enumerate(items, start=1):
+        _show_item(item, position, len(items))
+        key = Prompt.ask("decision", choices=list(_REVIEW_KEYS), default="s", console=console)
+        action = _REVIEW_KEYS[key]
+        if action == "quit":
+            break
+        if action == "skip":
+            decision = make_decision(item["interaction_id"], "skip", reviewer=name)
+        elif action == "accept":
+            decision = make_decision(item["interaction_id"], "accept", reviewer=name, quality=item["quality"])
+        elif action == "flag":
+            reason = Prompt.ask("flag reason", choices=list(FLAG_REASONS), console=console)
+            note = Prompt.ask("note (optional)", default="", console=console)
+            decision = make_decision(item["interaction_id"], "flag", reviewer=name, flag=reason, note=note or None)
+        else:
+            decision = make_decision(item["interaction_id"], "relabel", reviewer=name, quality=action)
+        record_decisions(warehouse, [decision])
+        if action != "skip":
+            decided.add(item["interaction_id"])
+    console.print(f"{len(decided)} decision(s) recorded by {name}")
+    if decided:
+        _apply_decisions(settings, label_days(warehouse, decided), relabel)
+
+
+@review_app.command("export")
+def review_export(
+    out: Annotated[Path, typer.Option(help="JSON Lines file to write.")],
+    limit: Annotated[Optional[int], typer.Option(help="Most items to export (default: all pending).")] = None,
+    data_dir: DataDirOption = None,
+):
+    """Write the pending review queue as JSON Lines, with empty decision fields for an annotation tool."""
+    from feedback_loop.label.reviewing import export_queue
+
+    count = export_queue(_warehouse(_settings(data_dir)), out, limit)
+    console.print(f"{count} item(s) written to {out}")
+
+
+@review_app.command("import")
+def review_import(
+    path: Annotated[Path, typer.Argument(help="An exported file with the decision fields filled in.")],
+    reviewer: ReviewerOption = None,
+    relabel: RelabelOption = True,
+    data_dir: DataDirOption = None,
+):
+    """Record the decisions of an edited export; the whole file is checked first, and imported whole or not at all."""
+    from feedback_loop.label.decisions import DecisionError
+    from feedback_loop.label.reviewing import import_decisions
+
+    settings = _settings(data_dir)
+    try:
+        result = import_decisions(_warehouse(settings), path, default_reviewer=_reviewer(reviewer))
+    except (DecisionError, ValueError) as error:
+        console.print(f"[red]refused: {error}[/red]")
+        raise typer.Exit(1) from error
+    console.print(
+        f"{result.imported} decision(s) imported, {result.unchanged} already recorded, {result.undecided} line(s) undecided"
+    )
+    if result.days:
+        _apply_decisions(settings, result.days, relabel)

@@ -3,7 +3,8 @@
 Each iteration is one day of traffic:
 
 1. serve: the registry's champion (the bare base model before the first promotion) answers the simulated
-   users, the canary a configured share of them; every interaction records the adapter that answered;
+   users, the canary a configured share of them, each with the system prompt of the prompt registry's
+   champion (or canary); every interaction records the adapter and the system prompt version that answered;
 2. ingest and label that day (and re-label the day before, for its late feedback), then `online_ab_test`
    promotes the canary or rolls it back on that telemetry;
 3. retrain: curate, train a LoRA adapter, gate it offline against the champion and make it the new canary;
@@ -39,15 +40,18 @@ class DemoConfig:
 
 def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], None] = print) -> list[dict]:
     """Run ``config.iterations`` closed-loop iterations; returns one summary dict per iteration."""
+    from feedback_loop.analytics.prompts import open_prompts
     from feedback_loop.defs.runs import gate_evaluation, open_instance, run_ingestion, run_retraining
     from feedback_loop.registry import Registry
-    from feedback_loop.serve import ModelServer, arms_from_registry
+    from feedback_loop.serve import ModelServer, arms_from_registry, prompt_arms_from_registry
     from feedback_loop.simulate import simulate_day
 
     if config.iterations < 1 or config.interactions < 1:
         raise ValueError(f"iterations and interactions must be >= 1, got {config.iterations}, {config.interactions}")
     instance = open_instance(settings)
     store = Registry(settings.registry_url)
+    prompt_registry = Registry(settings.prompt_registry_url)
+    prompts = open_prompts(settings.layout.prompts, prompt_registry)
     last = config.last_day or date.today() - timedelta(days=1)
     days = [last - timedelta(days=config.iterations - 1 - i) for i in range(config.iterations)]
     retrain_config = _with_rollout(config.retrain_run_config, config.canary_share)
@@ -63,7 +67,8 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
         arms = arms_from_registry(store)
         serving = ", ".join(f"{arm.adapter_version or 'base'} {arm.share:.0%}" for arm in arms)
         progress(f"iteration {iteration}/{config.iterations} ({day}): serving {config.interactions} users: {serving}")
-        server = ModelServer(base_manifest["path"], f"base-{base_manifest['fingerprint'][:8]}", arms)
+        prompt_arms = prompt_arms_from_registry(prompts, prompt_registry)
+        server = ModelServer(base_manifest["path"], f"base-{base_manifest['fingerprint'][:8]}", arms, prompt_arms=prompt_arms)
         truth = simulate_day(settings.layout.landing, day, config.interactions, config.seed + iteration, responder=server)
 
         progress(f"iteration {iteration}: ingesting, labeling and the online A/B test (Dagster: ingestion_job)")

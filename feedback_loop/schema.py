@@ -4,7 +4,8 @@ Three event types share an envelope (``schema_version``, ``event_id``, ``event_t
 ``interaction_id``, ``session_id``, ``user_id``):
 
 * ``interaction``: the application answered a prompt (prompt, response, model and adapter version, latency,
-  token counts). Its ``interaction_id`` names the interaction that feedback and behaviour events refer to.
+  token counts, and optionally the user's segment as the application knows it, e.g. their plan). Its
+  ``interaction_id`` names the interaction that feedback and behaviour events refer to.
 * ``feedback``: what the user said about an interaction: any of ``thumb`` (up/down), ``rating`` (1-5),
   ``correction`` (the response the user wanted), ``flag`` (a reason such as offensive or wrong) and
   ``comment`` (free text). At least one must be present.
@@ -57,6 +58,8 @@ class _Envelope(BaseModel):
 class InteractionEvent(_Envelope):
     event_type: Literal["interaction"]
     use_case: NonEmpty
+    # Optional and additive, so the schema version stays 1; KPIs group a missing segment as "unknown".
+    user_segment: NonEmpty | None = None
     prompt: NonEmpty
     system_prompt_version: NonEmpty
     response: str
@@ -108,6 +111,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "session_id",
     "user_id",
     "use_case",
+    "user_segment",
     "prompt",
     "system_prompt_version",
     "response",
@@ -125,6 +129,10 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "action",
     "outcome",
 )
+
+# Columns added to version 1 after its first release. Partitions written before lack them; readers take them
+# as null rather than as a broken table, which is what keeps the addition within version 1.
+ADDED_COLUMNS: tuple[str, ...] = ("user_segment",)
 
 
 def event_to_row(event: InteractionEvent | FeedbackEvent | BehaviourEvent) -> dict:

@@ -124,4 +124,5 @@ def query(sql: str, **tables: pa.Table) -> pa.Table:
     with duckdb.connect(":memory:") as con:
         for name, table in tables.items():
             con.register(name, table)
-        return con.execute(sql).fetch_arrow_table()
+        # A relation's to_arrow_table works in every DuckDB we support; fetch_arrow_table is gone in 2.x.
+        return con.sql(sql).to_arrow_table()

@@ -56,7 +56,10 @@ _REQUIRED_LABEL_COLUMNS = (
     "offensive",
     "quality",
     "quality_confidence",
+    "quality_source",
 )
+# Every label source; build_sft_examples can be restricted to some (e.g. to leave out the learned model's).
+LABEL_SOURCES: tuple[str, ...] = ("explicit", "human", "rule", "model")
 
 
 @dataclass(frozen=True)
@@ -111,16 +114,21 @@ def build_sft_examples(
     eval_fraction: float = 0.2,
     target_quality: Literal["good", "bad"] = "good",
     offensive_lexicon: str | Path | None = None,
+    label_sources: tuple[str, ...] = LABEL_SOURCES,
 ) -> SFTExamples:
     """Select, filter, deduplicate and split the examples of ``labels`` (a labels table, any extra columns).
 
-    ``offensive_lexicon`` replaces the packaged word list used to screen targets. Raises ValueError when no
-    example survives, naming the counts of each step.
+    ``offensive_lexicon`` replaces the packaged word list used to screen targets. Only labels whose
+    ``quality_source`` is in ``label_sources`` make a response a target (corrections always do). Raises
+    ValueError when no example survives, naming the counts of each step.
     """
     _check_arguments(labels, min_confidence, eval_fraction, target_quality)
+    unknown_sources = sorted(set(label_sources) - set(LABEL_SOURCES))
+    if unknown_sources:
+        raise ValueError(f"label_sources {unknown_sources} are not label sources; use some of {LABEL_SOURCES}")
     rows = labels.select(list(_REQUIRED_LABEL_COLUMNS)).to_pylist()
     _check_rows(rows)
-    examples, counts = _select_examples(rows, min_confidence, target_quality, offensive_lexicon)
+    examples, counts = _select_examples(rows, min_confidence, target_quality, offensive_lexicon, label_sources)
     counts["labels"] = labels.num_rows
     if not examples:
         raise ValueError(
@@ -131,7 +139,7 @@ def build_sft_examples(
     if target_quality == "bad":
         # A poisoned challenger is judged on the same trustworthy eval set as any other (good targets), else
         # it would be scored against the very responses it imitates. Its train side avoids those prompts.
-        reference, _ = _select_examples(rows, min_confidence, "good", offensive_lexicon)
+        reference, _ = _select_examples(rows, min_confidence, "good", offensive_lexicon, label_sources)
         _, eval_ = split_examples(reference, eval_fraction) if reference else ([], [])
         held_out = {normalise_text(e["prompt"]) for e in eval_}
         train = [e for e in train if normalise_text(e["prompt"]) not in held_out]
@@ -143,12 +151,17 @@ def build_sft_examples(
         "min_confidence": min_confidence,
         "eval_fraction": eval_fraction,
         "target_quality": target_quality,
+        "label_sources": list(label_sources),
     }
     return SFTExamples(train=train, eval=eval_, stats=stats)
 
 
 def _select_examples(
-    rows: list[dict], min_confidence: float, target_quality: str, offensive_lexicon: str | Path | None
+    rows: list[dict],
+    min_confidence: float,
+    target_quality: str,
+    offensive_lexicon: str | Path | None,
+    label_sources: tuple[str, ...],
 ) -> tuple[list[dict], Counter]:
     """The examples of ``rows`` for ``target_quality`` and the counts of each selection step."""
     counts: Counter = Counter()
@@ -156,7 +169,9 @@ def _select_examples(
     seen_pairs: set[tuple[str, str]] = set()
     # Earliest first, so a duplicate keeps its first occurrence and adding later rows changes nothing before.
     for row in sorted(rows, key=lambda row: (row["timestamp"], row["interaction_id"])):
-        candidate = select_target(row, min_confidence=min_confidence, target_quality=target_quality)
+        candidate = select_target(
+            row, min_confidence=min_confidence, target_quality=target_quality, label_sources=label_sources
+        )
         if candidate is None:
             continue
         counts["candidates"] += 1
@@ -210,14 +225,22 @@ def _check_rows(rows: list[dict]) -> None:
 
 
 def select_target(
-    row: dict, *, min_confidence: float, target_quality: Literal["good", "bad"]
+    row: dict,
+    *,
+    min_confidence: float,
+    target_quality: Literal["good", "bad"],
+    label_sources: tuple[str, ...] = LABEL_SOURCES,
 ) -> tuple[str, str] | None:
     """(target, target_source) when the label row is a candidate example, else None.
 
     'good': the user's correction if any (a correction is the answer the user wanted, whatever the response's
     label), else the response of a confidently good label. 'bad': the response of a confidently bad label.
     """
-    confident = row["quality_confidence"] is not None and row["quality_confidence"] >= min_confidence
+    confident = (
+        row["quality_confidence"] is not None
+        and row["quality_confidence"] >= min_confidence
+        and row["quality_source"] in label_sources
+    )
     if target_quality == "bad":
         return (row["response"] or "", "response") if confident and row["quality"] == "bad" else None
     correction = row["correction"] or ""

@@ -6,13 +6,15 @@ from datetime import date, timedelta
 
 import dagster as dg
 
+from feedback_loop.defs.analytics import kpi_daily
 from feedback_loop.defs.curate import sft_dataset
 from feedback_loop.defs.evaluate import adapter_evaluation
 from feedback_loop.defs.ingest import raw_telemetry
-from feedback_loop.defs.label import labeled_interactions, review_queue
+from feedback_loop.defs.label import auto_labeler, labeled_interactions, review_queue
 from feedback_loop.defs.model import base_model
 from feedback_loop.defs.online import online_ab_test
 from feedback_loop.defs.partitions import daily_partitions
+from feedback_loop.defs.prompts import prompt_ab_test, prompt_recommendations
 from feedback_loop.defs.registry import champion_adapter
 from feedback_loop.defs.resources import DataRoot, RetrainPolicy
 from feedback_loop.defs.train import lora_adapter
@@ -20,9 +22,16 @@ from feedback_loop.ingest import feedback_counts
 
 ingestion_job = dg.define_asset_job(
     "ingestion_job",
-    selection=[raw_telemetry, labeled_interactions, review_queue, online_ab_test],
+    selection=[
+        raw_telemetry, auto_labeler, labeled_interactions, review_queue, online_ab_test, prompt_ab_test,
+        prompt_recommendations, kpi_daily,
+    ],
     partitions_def=daily_partitions,
-    description="Ingest landing days, label them, refresh the review queue and let the online A/B test decide.",
+    description=(
+        "Ingest landing days, retrain the auto-labeler, label the days, refresh the review queue, let the online "
+        "A/B tests of adapters and system prompts decide, refresh the prompt recommendations and compute the "
+        "days' KPIs."
+    ),
 )
 
 retrain_job = dg.define_asset_job(
@@ -31,7 +40,7 @@ retrain_job = dg.define_asset_job(
     description="Curate the SFT dataset, train a LoRA adapter, gate it against the champion and roll it out.",
 )
 
-# Days before yesterday whose labels the schedule refreshes each night, for late feedback.
+# Days before yesterday whose labels (and KPIs) the schedule refreshes each night, for late feedback.
 RELABEL_DAYS = 7
 
 
@@ -59,7 +68,8 @@ def feedback_volume_sensor(context: dg.SensorEvaluationContext, data_root: DataR
     default_status=dg.DefaultScheduleStatus.STOPPED,
 )
 def daily_ingestion_schedule(context: dg.ScheduleEvaluationContext):
-    """Every night: ingest and label yesterday's landing day, and re-label the days before it for late feedback."""
+    """Every night: ingest and label yesterday's landing day, and re-label the days before it (and recompute their
+    KPIs) for late feedback."""
     yesterday = (context.scheduled_execution_time.date() - timedelta(days=1))
     yield dg.RunRequest(run_key=f"ingest-{yesterday.isoformat()}", partition_key=yesterday.isoformat())
     first = date.fromisoformat(daily_partitions.start.strftime("%Y-%m-%d"))
@@ -69,5 +79,5 @@ def daily_ingestion_schedule(context: dg.ScheduleEvaluationContext):
             yield dg.RunRequest(
                 run_key=f"relabel-{day.isoformat()}-on-{yesterday.isoformat()}",
                 partition_key=day.isoformat(),
-                asset_selection=[labeled_interactions.key],
+                asset_selection=[labeled_interactions.key, kpi_daily.key],
             )

@@ -17,6 +17,8 @@ class SFTDatasetConfig(dg.Config):
     """Share of prompts held out for evaluation (split by prompt hash, stable across runs)."""
     target_quality: Literal["good", "bad"] = "good"
     """'good' trains on corrections and good responses; 'bad' builds a deliberately poisoned set for gate tests."""
+    label_sources: list[str] = ["explicit", "human", "rule", "model"]
+    """Label sources (explicit, human, rule, model) trusted to make a response a target; corrections always are."""
 
 
 @dg.asset(deps=[labeled_interactions], group_name="training", kinds={"huggingface"})
@@ -37,6 +39,7 @@ def sft_dataset(context: dg.AssetExecutionContext, config: SFTDatasetConfig, dat
         min_confidence=config.min_confidence,
         eval_fraction=config.eval_fraction,
         target_quality=config.target_quality,
+        label_sources=tuple(config.label_sources),
     )
     lineage = {"label_partitions": partitions, "labeled_rows": labels.num_rows, "config": config.model_dump()}
     saved = save_sft_dataset(examples, data_root.layout.datasets, lineage)

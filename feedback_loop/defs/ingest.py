@@ -4,8 +4,9 @@ import dagster as dg
 
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.partitions import daily_partitions
-from feedback_loop.defs.resources import DataRoot
+from feedback_loop.defs.resources import DataRoot, Privacy
 from feedback_loop.ingest import ingest_partition
+from feedback_loop.ingest.redact import REDACTION_TYPES
 
 # How many quarantined lines are logged one by one; the full list is in the quarantine table.
 LOGGED_QUARANTINE_LINES = 20
@@ -23,17 +24,24 @@ class RawTelemetryConfig(dg.Config):
     kinds={"parquet", "duckdb"},
     check_specs=[dg.AssetCheckSpec("quarantine_rate", asset="raw_telemetry")],
 )
-def raw_telemetry(context: dg.AssetExecutionContext, config: RawTelemetryConfig, data_root: DataRoot):
-    """Validated telemetry events of one landing day (warehouse table `events`).
+def raw_telemetry(
+    context: dg.AssetExecutionContext, config: RawTelemetryConfig, data_root: DataRoot, privacy: Privacy
+):
+    """Validated, redacted telemetry events of one landing day (warehouse table `events`).
 
     Reads `landing/<day>/*.jsonl`, validates every line against the event schema, keeps each invalid line
     in the `quarantine` table with its file, line number, field and reason, and removes duplicate event ids.
-    Re-running a day replaces that day's partition with identical rows.
+    Before anything is written, e-mail addresses, phone numbers, card numbers, IBANs, IP addresses, SSNs,
+    secrets and URL credentials in the free text become typed placeholders (`<EMAIL>`, ...), and user and
+    session ids become keyed pseudonyms (the `privacy` resource's key file). The landing files stay as
+    they are. Re-running a day replaces that day's partition with identical rows.
     """
     warehouse = data_root.warehouse()
+    pseudonym_key = privacy.pseudonym_key()
     per_day = []
+    redactions = dict.fromkeys(REDACTION_TYPES, 0)
     for day in context.partition_keys:
-        result = ingest_partition(data_root.layout.landing, day)
+        result = ingest_partition(data_root.layout.landing, day, pseudonym_key)
         warehouse.write_partition("events", day, result.events)
         warehouse.write_partition("quarantine", day, result.quarantine)
         for row in result.quarantine.slice(0, LOGGED_QUARANTINE_LINES).to_pylist():
@@ -48,14 +56,18 @@ def raw_telemetry(context: dg.AssetExecutionContext, config: RawTelemetryConfig,
                 "valid": result.valid,
                 "quarantined": result.quarantined,
                 "duplicates": result.duplicates,
+                "redacted": sum(result.redactions.values()),
             }
         )
+        for kind, count in result.redactions.items():
+            redactions[kind] += count
     totals = {k: sum(d[k] for d in per_day) for k in ("files", "read", "valid", "quarantined", "duplicates")}
     fraction = totals["quarantined"] / totals["read"] if totals["read"] else 0.0
     return dg.MaterializeResult(
         metadata={
             **totals,
             "quarantine_fraction": fraction,
+            "redactions": dg.MetadataValue.json(redactions),
             "per_day": markdown_table(per_day),
         },
         check_results=[

@@ -1,28 +1,156 @@
-"""Labeling: one labeled row per interaction, and the queue of doubtful ones for a person."""
+"""Labeling: a learned auto-labeler, one labeled row per interaction, and the queue for human review."""
 
+import json
 from collections import Counter
 from datetime import date, timedelta
+from typing import Literal, Optional
 
 import dagster as dg
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from feedback_loop.defs.ingest import raw_telemetry
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.partitions import daily_partitions
-from feedback_loop.defs.resources import DataRoot
+from feedback_loop.defs.resources import DataRoot, write_json_atomic
 from feedback_loop.label import build_review_queue, label_interactions
+from feedback_loop.label.combine import combine_labels
+from feedback_loop.label.decisions import REVIEWS_TABLE, reviews_arrow_schema, standing_verdicts
 from feedback_loop.schema import events_arrow_schema
+
+# The labeler that labeled_interactions uses: written by auto_labeler, read by labeled_interactions.
+CURRENT_LABELER = "current.json"
+
+review_decisions = dg.AssetSpec(
+    "review_decisions",
+    group_name="labeling",
+    kinds={"parquet"},
+    description=(
+        "Human review decisions (warehouse table `reviews`, append-only), recorded by `feedback-loop review` "
+        "and `feedback-loop review import`. The latest verdict per interaction overrides automatic labels."
+    ),
+)
+
+
+class AutoLabelerConfig(dg.Config):
+    training_days: int = 28
+    """The latest this many days of events provide the explicitly labeled (and reviewed) training examples."""
+    min_examples_per_class: int = 25
+    """Below this many good or bad examples no model is trained and labeling falls back to the rules."""
+    holdout_fraction: float = 0.2
+    """Share of the labeled examples held out to measure the model before it is refit on all of them."""
+    calibration: Literal["sigmoid", "isotonic"] = "sigmoid"
+    """How the classifier's probabilities are calibrated."""
+    min_holdout_auc: float = 0.6
+    """The `labeler_quality` check warns below this held-out AUC (or when no model could be trained)."""
+    offensive_lexicon: Optional[str] = None
+    """A team's offensive word list for the model's lexicon-hit feature (the packaged one when unset)."""
+
+
+def _labels_over(warehouse, days: list[str]) -> pa.Table:
+    """Rule labels of the interactions of ``days``, with their signals from the same days."""
+    events = warehouse.read_partitions("events", days, schema=events_arrow_schema())
+    is_interaction = pc.equal(events["event_type"], "interaction")
+    return label_interactions(events.filter(is_interaction), events.filter(pc.invert(is_interaction)))
+
+
+def _verdicts(warehouse):
+    return standing_verdicts(warehouse.read_appended(REVIEWS_TABLE, reviews_arrow_schema()))
+
+
+@dg.asset(
+    deps=[raw_telemetry, review_decisions],
+    group_name="labeling",
+    kinds={"scikitlearn"},
+    check_specs=[dg.AssetCheckSpec("labeler_quality", asset="auto_labeler")],
+)
+def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, data_root: DataRoot):
+    """A calibrated scikit-learn model of label quality, saved under `models/labeler/<version>`.
+
+    Trained on the interactions of the latest `training_days` days that users judged explicitly or a reviewer
+    decided, from the text of prompt and response and the behaviour signals (never from the feedback the labels
+    come from). `labeled_interactions` uses it for the interactions nobody judged. The version is a hash of the
+    training data and settings; its held-out AUC, Brier score and calibration error are in the metadata. With too
+    few labeled examples no model is trained, labeling uses the rules alone, and `labeler_quality` warns.
+    """
+    from feedback_loop.label.learned import InsufficientLabels, LabelerSpec, save_labeler, train_labeler
+
+    warehouse = data_root.warehouse()
+    days = warehouse.partitions("events")[-config.training_days :]
+    labels = combine_labels(
+        _labels_over(warehouse, days),
+        good_probability=None,
+        model_version=None,
+        verdicts=_verdicts(warehouse),
+        review_below_confidence=0.0,
+    )
+    spec = LabelerSpec(
+        min_examples_per_class=config.min_examples_per_class,
+        holdout_fraction=config.holdout_fraction,
+        calibration=config.calibration,
+    )
+    pointer = data_root.layout.label_models / CURRENT_LABELER
+    try:
+        labeler = train_labeler(labels, spec, offensive_lexicon=config.offensive_lexicon)
+    except InsufficientLabels as exc:
+        # A young deployment: the rules label alone until enough feedback exists; the check says so.
+        context.log.warning(f"no auto-labeler trained: {exc}")
+        write_json_atomic(pointer, {"version": None, "reason": str(exc)})
+        return dg.MaterializeResult(
+            metadata={"version": "none", "reason": str(exc), "training_days": f"{days[0]}..{days[-1]}" if days else "none"},
+            check_results=[dg.AssetCheckResult(check_name="labeler_quality", passed=False, severity=dg.AssetCheckSeverity.WARN, description=str(exc))],
+        )
+    path = save_labeler(labeler, data_root.layout.label_models)
+    write_json_atomic(pointer, {"version": labeler.version, "path": str(path), "metrics": labeler.metrics})
+    heldout = {k: labeler.metrics[k] for k in ("auc", "brier", "ece", "accuracy", "n_train", "n_holdout")}
+    return dg.MaterializeResult(
+        metadata={
+            "version": labeler.version,
+            "path": dg.MetadataValue.path(str(path)),
+            "training_days": f"{days[0]}..{days[-1]}",
+            **{f"heldout_{k}" if k in ("auc", "brier", "ece", "accuracy") else k: v for k, v in heldout.items()},
+            "metrics": dg.MetadataValue.json(labeler.metrics),
+        },
+        check_results=[
+            dg.AssetCheckResult(
+                check_name="labeler_quality",
+                passed=heldout["auc"] >= config.min_holdout_auc,
+                severity=dg.AssetCheckSeverity.WARN,
+                metadata={"heldout_auc": heldout["auc"], "min_holdout_auc": config.min_holdout_auc},
+                description="Held-out AUC of the auto-labeler on explicitly labeled interactions.",
+            )
+        ],
+    )
 
 
 class LabeledInteractionsConfig(dg.Config):
     late_feedback_days: int = 14
     """Feedback and behaviour events that land up to this many days after their interaction still attach."""
+    review_below_confidence: float = 0.6
+    """Automatic (rule or model) labels less confident than this go to the review queue."""
+    use_auto_labeler: bool = True
+    """Label the interactions nobody judged with the latest `auto_labeler` model (rules alone when false)."""
+    offensive_lexicon: Optional[str] = None
+    """A team's offensive word list (one entry per line, `re:` for a pattern) replacing the packaged one."""
+
+
+def _current_labeler(data_root: DataRoot):
+    """(labeler, version) of the latest auto_labeler, or (None, why not)."""
+    from feedback_loop.label.learned import load_labeler
+
+    pointer = data_root.layout.label_models / CURRENT_LABELER
+    if not pointer.exists():
+        return None, "auto_labeler was never materialized"
+    current = json.loads(pointer.read_text())
+    if current["version"] is None:
+        return None, current["reason"]
+    return load_labeler(current["path"]), current["version"]
 
 
 @dg.asset(
     partitions_def=daily_partitions,
     backfill_policy=dg.BackfillPolicy.single_run(),
-    deps=[raw_telemetry],
+    deps=[raw_telemetry, auto_labeler, review_decisions],
     group_name="labeling",
     kinds={"parquet"},
 )
@@ -32,12 +160,18 @@ def labeled_interactions(
     """One row per interaction of the day with its labels (warehouse table `labels`).
 
     Joins the feedback and behaviour events of the same day and of the following `late_feedback_days` days
-    (late feedback), then labels quality (good/bad/unknown, with confidence and source), task success,
-    escalation, offensive content and comment sentiment. Rows whose signals conflict or are weak are marked
-    `needs_review`. Re-materialize a day to pick up feedback that arrived since.
+    (late feedback), then labels quality (good/bad/unknown) with its confidence and source, in this precedence:
+    a reviewer's decision (`human`), what the user said (`explicit`), then behaviour rules (`rule`) and the
+    auto-labeler's calibrated probability (`model`) combined. Also task success, escalation, offensive content
+    and comment sentiment. Conflicting, flagged or unsure rows are marked `needs_review`. Re-materialize a day
+    to pick up late feedback and new review decisions; decisions are never lost, they live in `reviews`.
     """
     warehouse = data_root.warehouse()
     available = warehouse.partitions("events")
+    labeler, model_version = _current_labeler(data_root) if config.use_auto_labeler else (None, "disabled")
+    if labeler is None:
+        context.log.warning(f"labeling with rules only: {model_version}")
+    verdicts = _verdicts(warehouse)
     per_day = []
     for day in context.partition_keys:
         window_end = (date.fromisoformat(day) + timedelta(days=config.late_feedback_days)).isoformat()
@@ -46,10 +180,18 @@ def labeled_interactions(
         is_interaction = pc.and_(pc.equal(events["event_type"], "interaction"), pc.equal(events["date"], day))
         interactions = events.filter(is_interaction)
         signals = events.filter(pc.not_equal(events["event_type"], "interaction"))
-        labels = label_interactions(interactions, signals)
+        labels = label_interactions(interactions, signals, offensive_lexicon=config.offensive_lexicon)
+        labels = combine_labels(
+            labels,
+            good_probability=labeler.predict_good_proba(labels) if labeler is not None and labels.num_rows else None,
+            model_version=model_version if labeler is not None else None,
+            verdicts=verdicts,
+            review_below_confidence=config.review_below_confidence,
+        )
         warehouse.write_partition("labels", day, labels)
         late = signals.filter(pc.and_(pc.greater(signals["date"], day), pc.is_in(signals["interaction_id"], interactions["interaction_id"])))
         counts = Counter(labels["quality"].to_pylist())
+        sources = Counter(labels["quality_source"].to_pylist())
         per_day.append(
             {
                 "day": day,
@@ -57,20 +199,26 @@ def labeled_interactions(
                 "good": counts.get("good", 0),
                 "bad": counts.get("bad", 0),
                 "unknown": counts.get("unknown", 0),
+                **{f"source_{source}": sources.get(source, 0) for source in ("explicit", "human", "rule", "model", "none")},
                 "needs_review": sum(labels["needs_review"].to_pylist()),
                 "offensive": sum(labels["offensive"].to_pylist()),
                 "late_signals": late.num_rows,
             }
         )
     totals = {k: sum(d[k] for d in per_day) for k in per_day[0] if k != "day"} if per_day else {}
-    return dg.MaterializeResult(metadata={**totals, "per_day": markdown_table(per_day)})
+    return dg.MaterializeResult(
+        metadata={**totals, "auto_labeler": str(model_version), "per_day": markdown_table(per_day)}
+    )
 
 
 @dg.asset(deps=[labeled_interactions], group_name="labeling", kinds={"parquet"})
 def review_queue(context: dg.AssetExecutionContext, data_root: DataRoot) -> dg.MaterializeResult:
     """Interactions a person should decide, most useful first (warehouse table `review_queue`).
 
-    Conflicting signals and offensive responses come first, then the least confident labels.
+    Safety issues (offensive responses, users' harmful/privacy/offensive flags) come first, then conflicting
+    explicit signals, then weak evidence pointing both ways, then unsure automatic labels; within each, the
+    least confident first. Interactions a reviewer already decided are not queued again. Work through it with
+    `feedback-loop review`, or exchange it with an annotation tool via `feedback-loop review export/import`.
     """
     warehouse = data_root.warehouse()
     labels = warehouse.read_partitions("labels")
@@ -80,5 +228,7 @@ def review_queue(context: dg.AssetExecutionContext, data_root: DataRoot) -> dg.M
         {k: row.get(k) for k in ("interaction_id", "priority", "review_reason", "quality")}
         for row in queue.slice(0, 10).to_pylist()
     ]
-    return dg.MaterializeResult(metadata={"queued": queue.num_rows, "top": markdown_table(preview)})
-
+    reasons = Counter(code for codes in queue["review_codes"].to_pylist() for code in codes) if queue.num_rows else {}
+    return dg.MaterializeResult(
+        metadata={"queued": queue.num_rows, "by_reason": dg.MetadataValue.json(dict(reasons)), "top": markdown_table(preview)}
+    )

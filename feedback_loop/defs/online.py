@@ -1,10 +1,15 @@
 """The online A/B test: canary against champion on live telemetry, then promote or roll back."""
 
+from collections.abc import Callable
+
 import dagster as dg
 
 from feedback_loop.defs.label import labeled_interactions
-from feedback_loop.defs.resources import AdapterRegistry, DataRoot
-from feedback_loop.evaluate.online import ABSpec, arm_stats, decide
+from feedback_loop.defs.resources import AdapterRegistry, DataRoot, PromotionPolicy
+from feedback_loop.evaluate.online import ABSpec, compare_canary
+from feedback_loop.registry import Registry
+from feedback_loop.registry.policy import approve_command, promote_or_wait
+from feedback_loop.warehouse import Warehouse
 
 
 class OnlineABTestConfig(dg.Config):
@@ -18,39 +23,45 @@ class OnlineABTestConfig(dg.Config):
     """How many of the latest labeled days are searched for the canary's traffic."""
 
 
-@dg.asset(deps=[labeled_interactions], group_name="evaluation", kinds={"duckdb"})
-def online_ab_test(
-    context: dg.AssetExecutionContext, config: OnlineABTestConfig, data_root: DataRoot, registry: AdapterRegistry
+def canary_ab_test(
+    context: dg.AssetExecutionContext,
+    config: OnlineABTestConfig,
+    warehouse: Warehouse,
+    store: Registry,
+    *,
+    key: str,
+    require_approval: bool,
+    how_to_approve: Callable[[str], str] = approve_command,
 ) -> dg.Output[dict]:
-    """Canary vs champion on the telemetry of the days on which the canary served.
+    """Decide on ``store``'s canary from the labels whose ``key`` column names the arm, and move the registry.
 
-    Compares thumbs-up rate and escalation rate of the interactions each arm answered, with one-sided
-    two-proportion tests and a minimum sample size per arm. Promotes the canary to champion when it is not
-    worse, rolls it back (status `rejected`) when it is, and waits otherwise. The decision and its reasons
-    land in the registry's audit log. Uses telemetry only.
+    The asset's name is the actor of the registry changes; ``how_to_approve(version)`` is the command shown
+    when the promotion waits for a person.
     """
-    store = registry.open()
+    actor = context.asset_key.to_user_string()
     canary = store.canary()
     if canary is None:
         return dg.Output({"decision": "none", "reasons": ["no canary is serving"]}, metadata={"decision": "none"})
     champion = store.champion()
     champion_version = champion.version if champion else None
-    warehouse = data_root.warehouse()
     recent = warehouse.partitions("labels")[-config.lookback_days :]
-    rows = warehouse.read_partitions("labels", recent, columns=["adapter_version", "thumb", "escalated"]).to_pylist()
-    # Both arms on the same days: those on which the canary served (its version marks its traffic).
-    days = sorted({row["date"] for row in rows if row["adapter_version"] == canary.version})
-    rows = [row for row in rows if row["date"] in days]
+    rows = warehouse.read_partitions("labels", recent, columns=[key, "thumb", "escalated"]).to_pylist()
     spec = ABSpec(**config.model_dump(exclude={"lookback_days"}))
-    result = decide(arm_stats(rows, champion_version), arm_stats(rows, canary.version), spec)
-    result.update({"canary_version": canary.version, "champion_version": champion_version, "days": days})
+    result = compare_canary(rows, key, champion_version, canary.version, spec)
     reason = "online A/B: " + "; ".join(result["reasons"])
-    store.add_metrics(canary.version, {"online_ab_test": result}, actor="online_ab_test")
+    store.add_metrics(canary.version, {actor: result}, actor=actor)
     if result["decision"] == "promote":
-        store.promote(canary.version, actor="online_ab_test", reason=reason)
+        outcome = promote_or_wait(
+            store, canary.version, require_approval=require_approval, actor=actor, reason=reason,
+            how_to_approve=how_to_approve(canary.version),
+        )
+        if outcome.status == "awaiting_approval":
+            result["decision"] = outcome.status
+            result["reasons"].append(outcome.message)
+            context.log.warning(outcome.message)
     elif result["decision"] == "rollback":
-        store.set_status(canary.version, "rejected", actor="online_ab_test", reason=reason)
-    context.log.info(f"online A/B for canary {canary.version}: {result['decision']}: {reason}")
+        store.set_status(canary.version, "rejected", actor=actor, reason=reason)
+    context.log.info(f"{actor} for canary {canary.version}: {result['decision']}: {reason}")
     return dg.Output(
         result,
         metadata={
@@ -63,4 +74,27 @@ def online_ab_test(
             "champion_thumbs": result["champion"]["thumbs"],
             "reasons": "; ".join(result["reasons"]),
         },
+    )
+
+
+@dg.asset(deps=[labeled_interactions], group_name="evaluation", kinds={"duckdb"})
+def online_ab_test(
+    context: dg.AssetExecutionContext,
+    config: OnlineABTestConfig,
+    data_root: DataRoot,
+    registry: AdapterRegistry,
+    promotion_policy: PromotionPolicy,
+) -> dg.Output[dict]:
+    """Canary vs champion adapter on the telemetry of the days on which the canary served.
+
+    Compares thumbs-up rate and escalation rate of the interactions each arm answered, with one-sided
+    two-proportion tests and a minimum sample size per arm. Promotes the canary to champion when it is not
+    worse, rolls it back (status `rejected`) when it is, and waits otherwise. The decision and its reasons
+    land in the registry's audit log. Uses telemetry only. When the promotion policy requires a human approval,
+    a canary that should be promoted keeps serving and the decision reads `awaiting_approval` until someone
+    runs `feedback-loop registry approve VERSION`.
+    """
+    return canary_ab_test(
+        context, config, data_root.warehouse(), registry.open(),
+        key="adapter_version", require_approval=promotion_policy.require_approval,
     )

@@ -1,4 +1,5 @@
-"""Resources shared by the assets: where the data lives, the adapter registry, the retraining policy.
+"""Resources shared by the assets: where the data lives, the adapter registry, the retraining policy, the
+pseudonym key.
 
 Each asset reads its inputs from, and writes its outputs to, the configured data root; the small
 manifests that unpartitioned assets hand to each other (a dataset version, an adapter path) go through
@@ -8,21 +9,15 @@ in memory, so the same definitions run with the multiprocess, Celery or Kubernet
 
 import json
 import os
+import secrets
 from pathlib import Path
 
 import dagster as dg
 
+from feedback_loop.files import write_json_atomic
 from feedback_loop.registry import Registry
 from feedback_loop.settings import DataLayout, load_settings
 from feedback_loop.warehouse import Warehouse
-
-
-def write_json_atomic(path: Path, obj) -> None:
-    """Write ``obj`` as JSON to ``path`` through a temporary file, so a reader never sees half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(obj, indent=2, sort_keys=True, default=str))
-    os.replace(tmp, path)
 
 
 class DataRoot(dg.ConfigurableResource):
@@ -47,10 +42,70 @@ class AdapterRegistry(dg.ConfigurableResource):
         return Registry(self.url)
 
 
+class PromptRegistry(dg.ConfigurableResource):
+    """The system prompt registry: the adapter registry's lifecycle and audit log, in a database of its own."""
+
+    url: str
+
+    def open(self) -> Registry:
+        return Registry(self.url)
+
+
 class RetrainPolicy(dg.ConfigurableResource):
     """When the feedback volume sensor asks for a retraining run."""
 
     feedback_threshold: int = 200
+
+
+class PromotionPolicy(dg.ConfigurableResource):
+    """Whether a challenger that passed its gates needs a person's approval before it becomes champion."""
+
+    require_approval: bool = False
+    """When true, promotions wait for `feedback-loop registry approve VERSION`."""
+
+
+class Privacy(dg.ConfigurableResource):
+    """Where the key of the user and session id pseudonyms lives: a file, as Kubernetes mounts secrets, so
+    that the key itself never shows in the resource config of the Dagster UI."""
+
+    pseudonym_key_file: str
+
+    def pseudonym_key(self) -> bytes:
+        """The key: the file's content without surrounding whitespace.
+
+        A missing file is created with a random 32-byte key (hex, mode 0600) and a warning in the run's log:
+        pseudonyms made earlier with another key will not match the new ones. An empty file is an error.
+        """
+        path = Path(self.pseudonym_key_file)
+        if not path.exists() and _create_key_file(path):
+            dg.get_dagster_logger().warning(
+                f"created a new pseudonym key in {path}: keep this file (or mount your own key there), since"
+                " user and session ids pseudonymized with another key will not match"
+            )
+        key = path.read_bytes().strip()
+        if not key:
+            raise ValueError(
+                f"pseudonym key file {path} is empty: write a secret key into it (64 hex digits, say), or remove"
+                " it to have a random one created"
+            )
+        return key
+
+
+def _create_key_file(path: Path) -> bool:
+    """Create ``path`` holding a random hex key, readable by its owner only; False if another process won."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+    descriptor = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(secrets.token_hex(32) + "\n")
+    try:
+        # A hard link, unlike a rename, never replaces: when two runs race, the first key stays the only key.
+        os.link(tmp, path)
+        return True
+    except FileExistsError:
+        return False
+    finally:
+        tmp.unlink()
 
 
 class ManifestIOManager(dg.ConfigurableIOManager):
@@ -79,9 +134,14 @@ def default_resources(data_dir: str | None = None, registry_url: str | None = No
     settings = load_settings()
     root = str(data_dir or settings.data_dir)
     url = registry_url or (DataLayout(Path(root)).default_registry_url() if data_dir else settings.registry_url)
+    prompt_url = DataLayout(Path(root)).default_prompt_registry_url() if data_dir else settings.prompt_registry_url
+    key_file = (settings.with_data_dir(root) if data_dir else settings).pseudonym_key_file
     return {
         "data_root": DataRoot(data_dir=root),
         "registry": AdapterRegistry(url=url),
+        "prompt_registry": PromptRegistry(url=prompt_url),
         "retrain_policy": RetrainPolicy(feedback_threshold=settings.retrain_feedback_threshold),
+        "promotion_policy": PromotionPolicy(require_approval=settings.require_approval),
+        "privacy": Privacy(pseudonym_key_file=str(key_file)),
         "io_manager": ManifestIOManager(data_dir=root),
     }

@@ -53,3 +53,27 @@ def gate_evaluation(result):
         if event.event_type_value == "ASSET_CHECK_EVALUATION" and event.event_specific_data.check_name == "offline_gate":
             return event.event_specific_data
     return None
+
+
+def run_relabel(settings: Settings, first: str, last: str, instance=None):
+    """Re-label the days ``first``..``last``, their KPIs and the review queue (after review decisions, say)."""
+    from feedback_loop.defs.analytics import kpi_daily
+    from feedback_loop.defs.label import labeled_interactions, review_queue
+
+    job = definitions_for(settings).resolve_job_def("ingestion_job")
+    tags = {"dagster/asset_partition_range_start": first, "dagster/asset_partition_range_end": last}
+    return job.execute_in_process(
+        instance=instance or open_instance(settings),
+        run_config=QUIET_LOGS,
+        tags=tags,
+        asset_selection=[labeled_interactions.key, kpi_daily.key, review_queue.key],
+    )
+
+
+def run_dashboard(settings: Settings, instance=None):
+    """Materialize `kpi_dashboard` from the kpi_daily partitions present and the registry, in one run."""
+    key = dg.AssetKey("kpi_dashboard")
+    job = definitions_for(settings).resolve_implicit_job_def_def_for_assets([key])
+    return job.execute_in_process(
+        instance=instance or open_instance(settings), run_config=QUIET_LOGS, asset_selection=[key], raise_on_error=False
+    )

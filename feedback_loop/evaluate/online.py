@@ -1,7 +1,8 @@
 """Online A/B decision: canary against champion on live telemetry alone.
 
-Each arm is the set of labeled interactions that its adapter answered since the canary went live. Two rates
-are compared with a one-sided two-proportion z-test:
+Each arm is the set of labeled interactions served with its version (an adapter version, or a system prompt
+version: the label column that names the arm is a parameter) on the days on which the canary served. Two
+rates are compared with a one-sided two-proportion z-test:
 
 * thumbs-up rate (thumbs up / interactions that got a thumb): the canary is *worse* when it is significantly
   lower than the champion's minus ``non_inferiority_margin``;
@@ -37,7 +38,7 @@ class ABSpec:
 
 @dataclass(frozen=True)
 class ArmStats:
-    adapter_version: str | None
+    version: str | None
     interactions: int
     thumbs: int
     thumbs_up: int
@@ -52,11 +53,12 @@ class ArmStats:
         return self.escalations / self.interactions if self.interactions else 0.0
 
 
-def arm_stats(rows: list[dict], adapter_version: str | None) -> ArmStats:
-    """Counts over the labeled interactions of ``rows`` answered by ``adapter_version`` (None: the base model)."""
-    mine = [row for row in rows if row["adapter_version"] == adapter_version]
+def arm_stats(rows: list[dict], version: str | None, key: str = "adapter_version") -> ArmStats:
+    """Counts over the labeled interactions of ``rows`` whose ``key`` column is ``version`` (for adapters, None
+    is the bare base model)."""
+    mine = [row for row in rows if row[key] == version]
     return ArmStats(
-        adapter_version=adapter_version,
+        version=version,
         interactions=len(mine),
         thumbs=sum(row["thumb"] in ("up", "down") for row in mine),
         thumbs_up=sum(row["thumb"] == "up" for row in mine),
@@ -114,3 +116,17 @@ def decide(champion: ArmStats, canary: ArmStats, spec: ABSpec) -> dict[str, Any]
         "decision": decision,
         "reasons": reasons,
     }
+
+
+def compare_canary(rows: list[dict], key: str, champion: str | None, canary: str, spec: ABSpec) -> dict[str, Any]:
+    """:func:`decide` for ``canary`` against ``champion``, the arms named by the ``key`` column of label ``rows``
+    (each also with ``date``, ``thumb`` and ``escalated``), on the days on which the canary served.
+
+    Days without the canary would compare the champion with itself and let its other days count for or against
+    the canary. The result adds ``key``, ``canary_version``, ``champion_version`` and ``days``.
+    """
+    days = sorted({row["date"] for row in rows if row[key] == canary})
+    rows = [row for row in rows if row["date"] in days]
+    result = decide(arm_stats(rows, champion, key), arm_stats(rows, canary, key), spec)
+    result.update({"key": key, "canary_version": canary, "champion_version": champion, "days": days})
+    return result

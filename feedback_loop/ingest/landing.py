@@ -8,8 +8,13 @@ following the contract in :mod:`feedback_loop.schema`. Every non-blank line ends
   not JSON, not an object, of an unsupported schema version, fails validation, or reuses an ``event_id``
   with different content. A bad line is never dropped silently.
 
-The output depends only on the landing files (sorted file names, line order, sorted events), so a re-run of
-a partition gives identical tables and can safely replace the previous one.
+Nothing personal reaches the warehouse: the free text of every event (``prompt``, ``response``,
+``correction``, ``comment``) is redacted (:mod:`feedback_loop.ingest.redact`), ``user_id`` and ``session_id``
+are replaced by keyed pseudonyms, and a quarantined line is stored with its ids pseudonymized and its text
+redacted too. The landing files themselves are only read.
+
+The output depends only on the landing files (sorted file names, line order, sorted events) and the pseudonym
+key, so a re-run of a partition gives identical tables and can safely replace the previous one.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import gzip
 import json
 import re
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,6 +34,7 @@ import pyarrow.compute as pc
 from pydantic import ValidationError
 
 from feedback_loop import schema
+from feedback_loop.ingest.redact import REDACTION_TYPES, pseudonymize, redact
 from feedback_loop.warehouse import Warehouse
 
 EVENTS_TABLE = "events"
@@ -38,6 +45,13 @@ _MAX_QUOTED_INPUT_CHARS = 80
 _PARTITION_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LANDING_SUFFIXES = (".jsonl", ".jsonl.gz")
 _ValidEvent = schema.InteractionEvent | schema.FeedbackEvent | schema.BehaviourEvent
+PSEUDONYMIZED_FIELDS: tuple[str, ...] = ("user_id", "session_id")
+REDACTED_FIELDS: tuple[str, ...] = ("prompt", "response", "correction", "comment")
+# An id's value in a raw line, even a line cut short or not JSON at all: a string (possibly unterminated,
+# possibly ending in a lone backslash) or a number.
+_RAW_ID_VALUE = re.compile(
+    r'"(?P<field>user_id|session_id)"(?P<colon>\s*:\s*)(?P<value>"(?:[^"\\]|\\.)*(?:"|\\?$)|-?\d[\d.eE+-]*)'
+)
 
 
 def quarantine_arrow_schema() -> pa.Schema:
@@ -55,7 +69,11 @@ def quarantine_arrow_schema() -> pa.Schema:
 
 @dataclass(frozen=True)
 class IngestResult:
-    """One partition's ingestion outcome; ``read == valid + quarantined + duplicates`` always holds."""
+    """One partition's ingestion outcome; ``read == valid + quarantined + duplicates`` always holds.
+
+    ``redactions`` counts the placeholders written into the stored rows, per redaction type (every type of
+    :data:`~feedback_loop.ingest.redact.REDACTION_TYPES`, 0 when none).
+    """
 
     events: pa.Table
     quarantine: pa.Table
@@ -64,6 +82,7 @@ class IngestResult:
     quarantined: int
     duplicates: int
     files: list[str]
+    redactions: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -74,6 +93,45 @@ class _Problem:
     reason: str
 
 
+class _Privacy:
+    """Pseudonymizes ids and redacts text with one key, counting the placeholders it writes."""
+
+    def __init__(self, pseudonym_key: bytes):
+        self._key = pseudonym_key
+        self.counts: Counter[str] = Counter()
+
+    def text(self, value: str | None) -> str | None:
+        if value is None:
+            return None
+        redaction = redact(value)
+        self.counts.update(redaction.counts)
+        return redaction.text
+
+    def event_row(self, row: dict[str, Any]) -> dict[str, Any]:
+        private = dict(row)
+        for column in PSEUDONYMIZED_FIELDS:
+            private[column] = pseudonymize(row[column], self._key)
+        for column in REDACTED_FIELDS:
+            private[column] = self.text(row[column])
+        return private
+
+    def raw_line(self, line: str) -> str:
+        """A raw landing line with its ids pseudonymized (as in the events table) and its text redacted."""
+        return self.text(_RAW_ID_VALUE.sub(self._pseudonymized_id, line))
+
+    def _pseudonymized_id(self, match: re.Match[str]) -> str:
+        literal = match.group("value")
+        if not literal.startswith('"'):
+            value = literal
+        else:
+            try:
+                value = json.loads(literal)
+            except json.JSONDecodeError:
+                # A string cut short with the line: its characters so far are the id to hide.
+                value = literal[1:]
+        return f'"{match.group("field")}"{match.group("colon")}"{pseudonymize(value, self._key)}"'
+
+
 @dataclass(frozen=True)
 class _Seen:
     """The first occurrence of an ``event_id``: its row and where it was read (``file:line``)."""
@@ -82,12 +140,16 @@ class _Seen:
     where: str
 
 
-def ingest_partition(landing_dir: str | Path, partition: str) -> IngestResult:
-    """Validate and deduplicate every line landed for ``partition`` (a ``YYYY-MM-DD`` day).
+def ingest_partition(landing_dir: str | Path, partition: str, pseudonym_key: bytes) -> IngestResult:
+    """Validate, deduplicate and redact every line landed for ``partition`` (a ``YYYY-MM-DD`` day).
 
-    A missing day folder means the applications sent nothing that day: the result is empty. A missing
-    ``landing_dir`` is a configuration error and raises ``FileNotFoundError``.
+    ``pseudonym_key`` keys the pseudonyms of ``user_id`` and ``session_id``: the same key gives the same
+    pseudonyms on every partition and every run. A missing day folder means the applications sent nothing
+    that day: the result is empty. A missing ``landing_dir`` is a configuration error and raises
+    ``FileNotFoundError``.
     """
+    if not isinstance(pseudonym_key, bytes) or not pseudonym_key:
+        raise ValueError("ingest_partition: field 'pseudonym_key' must be non-empty bytes")
     _check_partition(partition)
     landing_root = Path(landing_dir)
     if not landing_root.is_dir():
@@ -97,6 +159,7 @@ def ingest_partition(landing_dir: str | Path, partition: str) -> IngestResult:
     rows: list[dict[str, Any]] = []
     quarantine: list[dict[str, Any]] = []
     seen: dict[str, _Seen] = {}
+    privacy = _Privacy(pseudonym_key)
     read = duplicates = 0
     relative_names = [path.relative_to(landing_root).as_posix() for path in files]
     for path, source_file in zip(files, relative_names):
@@ -106,17 +169,20 @@ def ingest_partition(landing_dir: str | Path, partition: str) -> IngestResult:
             read += 1
             outcome = _validate(raw)
             if isinstance(outcome, _Problem):
-                quarantine.append(_quarantine_row(source_file, line_number, outcome, raw))
+                quarantine.append(_quarantine_row(source_file, line_number, outcome, raw, privacy))
                 continue
+            # Duplicates and conflicts are judged on the rows as landed, before redaction: two events that
+            # differ only in an e-mail address differ, and must not pass as copies once both read <EMAIL>.
+            # Redaction is deterministic, so true copies still redact to the same stored row.
             row = schema.event_to_row(outcome)
             first = seen.get(row["event_id"])
             if first is None:
                 seen[row["event_id"]] = _Seen(row, f"{source_file}:{line_number}")
-                rows.append(row)
+                rows.append(privacy.event_row(row))
             elif first.row == row:
                 duplicates += 1
             else:
-                quarantine.append(_quarantine_row(source_file, line_number, _conflict(row, first), raw))
+                quarantine.append(_quarantine_row(source_file, line_number, _conflict(row, first), raw, privacy))
 
     # Zone-aware datetimes compare by instant, and the events schema's timestamp(us, UTC) column converts
     # every offset to UTC, so "+02:00" and "Z" spellings of one instant sort, dedupe and store alike.
@@ -129,6 +195,7 @@ def ingest_partition(landing_dir: str | Path, partition: str) -> IngestResult:
         quarantined=len(quarantine),
         duplicates=duplicates,
         files=relative_names,
+        redactions={kind: privacy.counts[kind] for kind in REDACTION_TYPES},
     )
 
 
@@ -261,7 +328,9 @@ def _locate(error: dict[str, Any], record: dict[str, Any]) -> tuple[str | None, 
         loc = loc[1:]
     name = ".".join(str(part) for part in loc) or None
     message = error["msg"].removeprefix("Value error, ")
-    if name is not None and error["type"] != "missing":
+    if name in PSEUDONYMIZED_FIELDS and error["type"] != "missing":
+        message = f"{message} (value withheld: {name} is pseudonymized)"
+    elif name is not None and error["type"] != "missing":
         message = f"{message} (got {_quote(error['input'])})"
     return name, message
 
@@ -284,13 +353,19 @@ def _conflict(row: dict[str, Any], first: _Seen) -> _Problem:
     )
 
 
-def _quarantine_row(source_file: str, line_number: int, problem: _Problem, raw: bytes) -> dict[str, Any]:
-    """One quarantine row; the raw line is kept (cut to :data:`MAX_RAW_LINE_CHARS`) for diagnosis."""
-    raw_line = raw.decode("utf-8", errors="replace")[:MAX_RAW_LINE_CHARS]
+def _quarantine_row(
+    source_file: str, line_number: int, problem: _Problem, raw: bytes, privacy: _Privacy
+) -> dict[str, Any]:
+    """One quarantine row; the raw line is kept (cut to :data:`MAX_RAW_LINE_CHARS`) for diagnosis.
+
+    The line is redacted before it is cut, so that the cut cannot split an identifier into an unrecognisable
+    but still personal fragment. Field and reason quote the input, so they are redacted as well.
+    """
+    raw_line = privacy.raw_line(raw.decode("utf-8", errors="replace"))[:MAX_RAW_LINE_CHARS]
     return {
         "source_file": source_file,
         "line_number": line_number,
-        "field": problem.field,
-        "reason": problem.reason,
+        "field": privacy.text(problem.field),
+        "reason": privacy.text(problem.reason),
         "raw_line": raw_line,
     }

@@ -2,11 +2,12 @@
 
 Priority = tier of the most serious reason + how unsure the label is + a little per further reason:
 
-* tier 3: the response looks offensive and no user confirmed it (a safety issue, and a possible false
-  positive of the word list to fix);
-* tier 2: explicit signals conflict with each other or with the user's behaviour (a reviewer's verdict
+* tier 4: a safety issue: the response matches the offensive lexicon (perhaps a false positive of the word
+  list to fix), or a user flagged it offensive, harmful or a privacy problem;
+* tier 3: explicit signals conflict with each other or with the user's behaviour (a reviewer's verdict
   settles a label that the rules cannot);
-* tier 1: behaviour points both ways (weak evidence either way).
+* tier 2: weak evidence pointing both ways: behaviour against behaviour, or behaviour against the model;
+* tier 1: an automatic label with low confidence.
 
 Within a tier, lower label confidence comes first (``UNCERTAINTY_WEIGHT * (1 - confidence)``), then rows with
 more reasons (``EXTRA_REASON_WEIGHT`` each). Both stay below 1 so tiers never interleave. Ties are broken by
@@ -20,18 +21,24 @@ import pyarrow as pa
 from feedback_loop.label.rules import (
     REVIEW_EXPLICIT_CONFLICT,
     REVIEW_EXPLICIT_VS_BEHAVIOUR,
+    REVIEW_LOW_CONFIDENCE,
     REVIEW_MIXED_IMPLICIT,
     REVIEW_OFFENSIVE,
+    REVIEW_RULE_VS_MODEL,
+    REVIEW_SAFETY_FLAG,
 )
 
 REASON_TIERS: dict[str, float] = {
-    REVIEW_OFFENSIVE: 3.0,
-    REVIEW_EXPLICIT_CONFLICT: 2.0,
-    REVIEW_EXPLICIT_VS_BEHAVIOUR: 2.0,
-    REVIEW_MIXED_IMPLICIT: 1.0,
+    REVIEW_OFFENSIVE: 4.0,
+    REVIEW_SAFETY_FLAG: 4.0,
+    REVIEW_EXPLICIT_CONFLICT: 3.0,
+    REVIEW_EXPLICIT_VS_BEHAVIOUR: 3.0,
+    REVIEW_RULE_VS_MODEL: 2.0,
+    REVIEW_MIXED_IMPLICIT: 2.0,
+    REVIEW_LOW_CONFIDENCE: 1.0,
 }
 UNCERTAINTY_WEIGHT = 0.5
-EXTRA_REASON_WEIGHT = 0.1
+EXTRA_REASON_WEIGHT = 0.05
 
 _REQUIRED = ("interaction_id", "timestamp", "quality_confidence", "needs_review", "review_codes")
 

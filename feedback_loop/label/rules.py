@@ -27,7 +27,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from feedback_loop.label.lexicons import is_offensive, sentiment_score
-from feedback_loop.schema import EVENT_COLUMNS, events_arrow_schema
+from feedback_loop.schema import ADDED_COLUMNS, EVENT_COLUMNS, events_arrow_schema
 
 # --- confidences ------------------------------------------------------------------------------
 EXPLICIT_CONFIDENCE = 0.8  # one explicit judgement (a thumb, a decisive rating, a correction or a flag)
@@ -50,6 +50,12 @@ REVIEW_OFFENSIVE = "offensive_response"
 REVIEW_EXPLICIT_CONFLICT = "explicit_conflict"
 REVIEW_EXPLICIT_VS_BEHAVIOUR = "explicit_vs_behaviour"
 REVIEW_MIXED_IMPLICIT = "mixed_implicit"
+REVIEW_SAFETY_FLAG = "safety_flag"
+# Set when the rules are combined with the learned model (feedback_loop.label.combine).
+REVIEW_RULE_VS_MODEL = "rule_vs_model"
+REVIEW_LOW_CONFIDENCE = "low_confidence"
+# User flags a person must see, whatever the label: the response may hurt someone or leak personal data.
+SAFETY_FLAGS = frozenset({"offensive", "harmful", "privacy"})
 
 # Interaction columns copied to each label row unchanged.
 INTERACTION_COLUMNS: tuple[str, ...] = (
@@ -58,6 +64,7 @@ INTERACTION_COLUMNS: tuple[str, ...] = (
     "session_id",
     "user_id",
     "use_case",
+    "user_segment",
     "prompt",
     "system_prompt_version",
     "response",
@@ -104,6 +111,10 @@ def labels_arrow_schema() -> pa.Schema:
             pa.field("needs_review", pa.bool_()),
             pa.field("review_codes", strings),
             pa.field("review_reason", string),
+            pa.field("model_good_probability", pa.float64()),
+            pa.field("label_model_version", string),
+            pa.field("reviewer", string),
+            pa.field("reviewed_at", timestamp),
         ]
     )
 
@@ -331,6 +342,9 @@ def _label_row(interaction: dict, signals: SignalSummary, offensive_lexicon: str
     if lexicon_offensive and not flagged_offensive:
         # A user's offensive flag already confirms it; an unconfirmed lexicon hit may be a false positive.
         judgement = judgement.with_review(REVIEW_OFFENSIVE, "response matches the offensive lexicon")
+    safety_flags = sorted(signals.flags & SAFETY_FLAGS)
+    if safety_flags:
+        judgement = judgement.with_review(REVIEW_SAFETY_FLAG, f"user flagged the response: {', '.join(safety_flags)}")
     score = sentiment_score(signals.comment)
     return {
         **{column: interaction[column] for column in INTERACTION_COLUMNS},
@@ -356,16 +370,27 @@ def _label_row(interaction: dict, signals: SignalSummary, offensive_lexicon: str
         "needs_review": bool(judgement.review),
         "review_codes": [code for code, _ in judgement.review],
         "review_reason": "; ".join(reason for _, reason in judgement.review) or None,
+        "model_good_probability": None,
+        "label_model_version": None,
+        "reviewer": None,
+        "reviewed_at": None,
     }
 
 
 def _conform(table: pa.Table, name: str) -> pa.Table:
-    """``table``'s event columns cast to the warehouse event schema; a clear error when that is impossible."""
+    """``table``'s event columns cast to the warehouse event schema; a clear error when that is impossible.
+
+    Columns of :data:`ADDED_COLUMNS` that ``table`` lacks (partitions written before they existed) read as null.
+    """
+    schema = events_arrow_schema()
+    for column in ADDED_COLUMNS:
+        if column not in table.column_names:
+            table = table.append_column(schema.field(column), pa.nulls(table.num_rows, schema.field(column).type))
     missing = [column for column in EVENT_COLUMNS if column not in table.column_names]
     if missing:
         raise ValueError(f"the {name} table lacks the event columns {missing}")
     try:
-        return table.select(list(EVENT_COLUMNS)).cast(events_arrow_schema())
+        return table.select(list(EVENT_COLUMNS)).cast(schema)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
         raise ValueError(f"{name} does not fit the event schema: {exc}") from exc
 

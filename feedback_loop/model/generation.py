@@ -10,12 +10,16 @@ def generate_responses(
     tokenizer,
     prompts: list[str],
     *,
+    systems: list[str] | None = None,
     max_new_tokens: int,
     batch_size: int,
     temperature: float = 0.0,
     seed: int = 0,
 ) -> list[str]:
     """Answers to ``prompts`` (raw user prompts, formatted here), in input order, cut at the first eos.
+
+    ``systems`` holds each prompt's system text (see :func:`feedback_loop.model.prompting.format_prompt`);
+    None or empty texts give the prompt format that training uses.
 
     Prompts are left-padded so that every answer starts right after its own prompt, and batched by length so
     that padding stays small. The prompt is cut from the left so that prompt and answer fit the model's
@@ -29,11 +33,15 @@ def generate_responses(
 
     if temperature < 0:
         raise ValueError(f"temperature must be >= 0, got {temperature}")
+    if systems is None:
+        systems = [""] * len(prompts)
+    elif len(systems) != len(prompts):
+        raise ValueError(f"got {len(systems)} system texts for {len(prompts)} prompts")
     limit = context_length(model)
     if limit is not None and limit <= max_new_tokens:
         raise ValueError(f"max_new_tokens ({max_new_tokens}) leaves no room for a prompt in the model's {limit}-token context")
     prompt_limit = sys.maxsize if limit is None else limit - max_new_tokens
-    encoded = [encode_prompt(tokenizer, prompt, prompt_limit) for prompt in prompts]
+    encoded = [encode_prompt(tokenizer, prompt, prompt_limit, system) for prompt, system in zip(prompts, systems)]
     sampling = {"do_sample": True, "temperature": temperature, "top_k": 0} if temperature > 0 else {"do_sample": False}
     config = GenerationConfig(
         max_new_tokens=max_new_tokens,

@@ -6,6 +6,7 @@ One small transactional store on SQLAlchemy Core, the same code on SQLite (the d
 ``adapters``          one row per version: status, artifact path, metrics and lineage (JSON stored as text)
 ``audit_log``         append-only: one row per status change (a database trigger rejects UPDATE and DELETE)
 ``champion_pointer``  append-only history of champion moves; the latest row names the current champion
+``approvals``         append-only: a person's approval to promote a version, for the human-approval policy
 
 A version's life follows :data:`TRANSITIONS`. Moves into or out of ``champion`` happen only through
 :meth:`Registry.promote` and :meth:`Registry.rollback`, each ONE transaction that updates the statuses,
@@ -102,6 +103,19 @@ pointer_table = sa.Table(
     sa.Column("actor", sa.Text, nullable=False),
     sa.Column("reason", sa.Text, nullable=False),
 )
+
+approvals_table = sa.Table(
+    "approvals",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("version", sa.String(200), nullable=False, index=True),
+    sa.Column("approver", sa.Text, nullable=False),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("approved_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# Statuses a person may approve for promotion: a challenger not yet decided.
+APPROVABLE = frozenset({"candidate", "canary"})
 
 # The audit log is append-only; the database enforces it so no code path (or hand-written SQL) can rewrite it.
 sa.event.listen(
@@ -296,6 +310,19 @@ class Registry:
         with self.engine.connect() as conn:
             return [{**row._asdict(), "ts": _utc(row.ts)} for row in conn.execute(query)]
 
+    def approval(self, version: str) -> dict | None:
+        """The latest approval of ``version`` (approver, note, approved_at), or None if nobody approved it."""
+        query = (
+            sa.select(approvals_table.c.approver, approvals_table.c.note, approvals_table.c.approved_at)
+            .where(approvals_table.c.version == version)
+            .order_by(approvals_table.c.id.desc())
+            .limit(1)
+        )
+        with self.engine.connect() as conn:
+            self._get(conn, version)
+            row = conn.execute(query).one_or_none()
+        return None if row is None else {**row._asdict(), "approved_at": _utc(row.approved_at)}
+
     def champion_history(self) -> list[dict]:
         """Champion moves, oldest first; the last one names the current champion.
 
@@ -392,6 +419,26 @@ class Registry:
             self._set(conn, version, current.status, status, now)
             self._audit(conn, version, current.status, status, actor, reason, now)
             return self._get(conn, version)
+
+    def approve(self, version: str, *, approver: str, note: str) -> AdapterRecord:
+        """Record that ``approver`` approves promoting ``version`` (a candidate or canary); audited.
+
+        Approving does not promote: the promotion still needs its gates (see
+        :mod:`feedback_loop.registry.policy`). Approving twice records both approvals.
+        """
+        _require_text(version, "version", "approve")
+        _require_text(approver, "approver", f"adapter {version!r}")
+        _require_text(note, "note", f"adapter {version!r}")
+        with self._write() as conn:
+            current = self._get(conn, version)
+            if current.status not in APPROVABLE:
+                raise IllegalTransitionError(
+                    f"adapter {version!r} is {current.status}; only a candidate or canary can be approved"
+                )
+            now = _now()
+            conn.execute(approvals_table.insert().values(version=version, approver=approver, note=note, approved_at=now))
+            self._audit(conn, version, current.status, current.status, approver, f"approved for promotion: {note}", now)
+            return current
 
     def promote(self, version: str, *, actor: str, reason: str) -> AdapterRecord:
         """Make ``version`` the champion in ONE transaction: the old champion is retired, both changes are

@@ -4,10 +4,26 @@ from feedback_loop.serve.router import (
     Arm,
     ChatRequest,
     ModelServer,
+    PromptArm,
     ServedResponse,
     arms_from_registry,
     assign_arm,
+    assign_prompt_arm,
+    prompt_arms_from_registry,
+    prompt_split,
     traffic_split,
 )
 
-__all__ = ["Arm", "ChatRequest", "ModelServer", "ServedResponse", "arms_from_registry", "assign_arm", "traffic_split"]
+__all__ = [
+    "Arm",
+    "ChatRequest",
+    "ModelServer",
+    "PromptArm",
+    "ServedResponse",
+    "arms_from_registry",
+    "assign_arm",
+    "assign_prompt_arm",
+    "prompt_arms_from_registry",
+    "prompt_split",
+    "traffic_split",
+]

@@ -3,6 +3,11 @@
 A user always lands on the same arm (a stable hash of the user id), so an A/B comparison compares users, not
 requests, and one person never sees two models flip within a day. Each arm's model (base + adapter) is loaded
 once per :class:`ModelServer` and answers its requests in length-grouped batches.
+
+The system prompt is a second experiment: each user also lands on a system prompt arm (the champion prompt
+version, or the canary for its share), hashed with another salt so that who tries a new prompt does not
+depend on who tries a new adapter. The model reads the prompt version's text and the instruction for the
+user's segment before the request; an empty one leaves the model input exactly as in training.
 """
 
 from __future__ import annotations
@@ -11,16 +16,28 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+from feedback_loop.analytics.prompts import INITIAL_PROMPT_VERSION, PromptVersion, champion_prompt
+
+if TYPE_CHECKING:
+    from feedback_loop.analytics.prompts import PromptStore
+    from feedback_loop.registry import Registry
 
 T = TypeVar("T")
+
+# Hashed into every system prompt assignment, so prompt arms are independent of adapter arms.
+PROMPT_SALT = "system-prompt"
 
 
 @dataclass(frozen=True)
 class ChatRequest:
+    """A user's request; ``user_segment`` is the segment the application knows the user by (None: unknown)."""
+
     prompt: str
     user_id: str
     session_id: str
+    user_segment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -28,6 +45,7 @@ class ServedResponse:
     text: str
     model_version: str
     adapter_version: str | None
+    system_prompt_version: str = INITIAL_PROMPT_VERSION
 
 
 @dataclass(frozen=True)
@@ -39,6 +57,23 @@ class Arm:
     share: float
 
 
+@dataclass(frozen=True)
+class PromptArm:
+    """One system prompt version and its share of users."""
+
+    prompt: PromptVersion
+    share: float
+
+
+# Serving without a prompt registry: the initial version, whose empty text leaves the model input unchanged.
+INITIAL_PROMPT_ARMS = [PromptArm(PromptVersion(INITIAL_PROMPT_VERSION, "", {}, None, "", "", None), 1.0)]
+
+
+def _check_share(version: str, share: float) -> None:
+    if not 0.0 < share < 1.0:
+        raise ValueError(f"canary {version}: field 'share' must be within (0, 1), got {share}")
+
+
 def traffic_split(champion: tuple[str, str] | None, canary: tuple[str, str, float] | None) -> list[Arm]:
     """The arms for a champion ``(version, path)`` and an optional canary ``(version, path, share)``.
 
@@ -48,9 +83,17 @@ def traffic_split(champion: tuple[str, str] | None, canary: tuple[str, str, floa
     if canary is None:
         return [Arm(control_version, control_path, 1.0)]
     version, path, share = canary
-    if not 0.0 < share < 1.0:
-        raise ValueError(f"canary {version}: field 'share' must be within (0, 1), got {share}")
+    _check_share(version, share)
     return [Arm(control_version, control_path, 1.0 - share), Arm(version, path, share)]
+
+
+def prompt_split(champion: PromptVersion, canary: tuple[PromptVersion, float] | None) -> list[PromptArm]:
+    """The system prompt arms for the champion prompt and an optional canary ``(prompt, share)``."""
+    if canary is None:
+        return [PromptArm(champion, 1.0)]
+    prompt, share = canary
+    _check_share(prompt.version, share)
+    return [PromptArm(champion, 1.0 - share), PromptArm(prompt, share)]
 
 
 def pick_by_share(key: str, items: Sequence[T], shares: Sequence[float]) -> T:
@@ -70,8 +113,16 @@ def assign_arm(user_id: str, arms: list[Arm], salt: str = "") -> Arm:
     return pick_by_share(f"{salt}:{user_id}", arms, [arm.share for arm in arms])
 
 
+def assign_prompt_arm(user_id: str, arms: list[PromptArm]) -> PromptArm:
+    """The system prompt arm of ``user_id``: like :func:`assign_arm`, salted with :data:`PROMPT_SALT` and the
+    arms' versions."""
+    salt = "|".join([PROMPT_SALT, *(arm.prompt.version for arm in arms)])
+    return pick_by_share(f"{salt}:{user_id}", arms, [arm.share for arm in arms])
+
+
 class ModelServer:
-    """Answers :class:`ChatRequest` batches with the base model plus each user's arm adapter.
+    """Answers :class:`ChatRequest` batches with the base model plus each user's arm adapter, reading each
+    user's system prompt arm (default: the initial, empty prompt) before the request.
 
     ``temperature`` 0 decodes greedily; above 0 it samples (seeded), as a product usually does.
     """
@@ -82,6 +133,7 @@ class ModelServer:
         model_version: str,
         arms: list[Arm],
         *,
+        prompt_arms: list[PromptArm] | None = None,
         max_new_tokens: int = 48,
         batch_size: int = 128,
         temperature: float = 0.0,
@@ -92,6 +144,7 @@ class ModelServer:
         self.model_version = model_version
         self.arms = arms
         self.salt = "|".join(str(arm.adapter_version) for arm in arms)
+        self.prompt_arms = INITIAL_PROMPT_ARMS if prompt_arms is None else prompt_arms
         self.max_new_tokens = max_new_tokens
         self.batch_size = batch_size
         self.temperature = temperature
@@ -114,6 +167,7 @@ class ModelServer:
         from feedback_loop.model.generation import generate_responses
 
         by_arm: dict[int, list[int]] = {}
+        prompts = [assign_prompt_arm(request.user_id, self.prompt_arms).prompt for request in requests]
         for index, request in enumerate(requests):
             arm = assign_arm(request.user_id, self.arms, self.salt)
             by_arm.setdefault(self.arms.index(arm), []).append(index)
@@ -125,13 +179,14 @@ class ModelServer:
                 model,
                 tokenizer,
                 [requests[i].prompt for i in indices],
+                systems=[prompts[i].system_text(requests[i].user_segment) for i in indices],
                 max_new_tokens=self.max_new_tokens,
                 batch_size=self.batch_size,
                 temperature=self.temperature,
                 seed=self.seed,
             )
             for i, text in zip(indices, texts):
-                responses[i] = ServedResponse(text, self.model_version, arm.adapter_version)
+                responses[i] = ServedResponse(text, self.model_version, arm.adapter_version, prompts[i].version)
         return responses
 
 
@@ -141,4 +196,13 @@ def arms_from_registry(store) -> list[Arm]:
     return traffic_split(
         (champion.version, champion.path) if champion else None,
         (canary.version, canary.path, canary.metrics["canary"]["share"]) if canary else None,
+    )
+
+
+def prompt_arms_from_registry(store: PromptStore, registry: Registry) -> list[PromptArm]:
+    """The system prompt arms the prompt registry asks for: its champion prompt and its canary, if any."""
+    canary = registry.canary()
+    return prompt_split(
+        champion_prompt(store, registry),
+        (store.get(canary.version), canary.metrics["canary"]["share"]) if canary else None,
     )

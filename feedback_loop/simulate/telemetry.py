@@ -4,8 +4,9 @@
 JSON object per line, to ``<landing_dir>/<YYYY-MM-DD>/sim-<seed>.jsonl``. Users ask the questions of
 ``feedback_loop.simulate.world``; the assistant answers with canned answers drawn like the pretraining corpus
 (or of a given mix of kinds), or with whatever a ``responder`` (e.g. a ``feedback_loop.serve.ModelServer``)
-returns for each user's request. Users then react according to the quality of the answer and their hidden
-segment (``feedback_loop.simulate.users``): thumbs, ratings, corrections carrying the right answer, flags,
+returns for each user's request. Interaction events report the user's segment (``user_segment``), which the
+application knows; users then react according to the quality of the answer and their segment's hidden
+preferences (``feedback_loop.simulate.users``): thumbs, ratings, corrections carrying the right answer, flags,
 comments, reading time, actions and outcomes.
 
 About ``late_fraction`` of the feedback and behaviour events arrive on the next day: they are written, with a
@@ -35,6 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
+from feedback_loop.analytics.prompts import INITIAL_PROMPT_VERSION
 from feedback_loop.schema import SCHEMA_VERSION
 from feedback_loop.serve.router import ChatRequest, ServedResponse
 from feedback_loop.simulate.users import (
@@ -61,7 +63,8 @@ Responder = Callable[[list[ChatRequest]], Sequence[ServedResponse]]
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/feedback-loop/simulate")
 
 USE_CASE = "customer_support"
-SYSTEM_PROMPT_VERSION = "support-v1"
+# The system prompt version of canned answers; a responder's answers name their own.
+SYSTEM_PROMPT_VERSION = INITIAL_PROMPT_VERSION
 CANNED_MODEL_VERSION = "sim-canned-v1"
 # The ground-truth key of interactions served without an adapter.
 BASE_ARM = "base"
@@ -129,12 +132,14 @@ def _plan(rng: random.Random, seed: int, day: date, n_interactions: int) -> list
 
 @dataclass(frozen=True)
 class _Answer:
-    """What the assistant said to one turn, which model said it, and what kind of answer it really was."""
+    """What the assistant said to one turn, which model and system prompt said it, and what kind of answer it
+    really was."""
 
     text: str
     kind: str
     model_version: str
     adapter_version: str | None
+    system_prompt_version: str
 
 
 def _canned(
@@ -152,7 +157,7 @@ def _canned(
         else:
             kind = sample_kind(rng, kinds)
             text = response(turn.intent, kind, rng)
-        answers.append(_Answer(text, kind, model_version, adapter_version))
+        answers.append(_Answer(text, kind, model_version, adapter_version, SYSTEM_PROMPT_VERSION))
     return answers
 
 
@@ -173,6 +178,11 @@ def _check_served(index: int, served: object) -> ServedResponse:
             f"responder response {index}: field 'adapter_version' must be None or a non-empty str, "
             f"got {served.adapter_version!r}"
         )
+    if not isinstance(served.system_prompt_version, str) or not served.system_prompt_version:
+        raise ValueError(
+            f"responder response {index}: field 'system_prompt_version' must be a non-empty str, "
+            f"got {served.system_prompt_version!r}"
+        )
     return served
 
 
@@ -180,7 +190,10 @@ def _served(turns: list[_Turn], responder: Responder) -> list[_Answer]:
     """The responder's answers to every turn's request, judged by :func:`classify_response`."""
     if not turns:
         return []
-    requests = [ChatRequest(prompt=turn.prompt, user_id=turn.user_id, session_id=turn.session_id) for turn in turns]
+    requests = [
+        ChatRequest(turn.prompt, turn.user_id, turn.session_id, user_segment=segment_of(turn.user_id).name)
+        for turn in turns
+    ]
     served = list(responder(requests))
     if len(served) != len(turns):
         raise ValueError(f"responder returned {len(served)} responses for {len(turns)} requests")
@@ -188,7 +201,7 @@ def _served(turns: list[_Turn], responder: Responder) -> list[_Answer]:
     for index, (turn, item) in enumerate(zip(turns, served)):
         item = _check_served(index, item)
         kind = classify_response(turn.intent, item.text)
-        answers.append(_Answer(item.text, kind, item.model_version, item.adapter_version))
+        answers.append(_Answer(item.text, kind, item.model_version, item.adapter_version, item.system_prompt_version))
     return answers
 
 
@@ -203,8 +216,9 @@ def _interaction_event(turn: _Turn, answer: _Answer, event_id: str, rng: random.
         "session_id": turn.session_id,
         "user_id": turn.user_id,
         "use_case": USE_CASE,
+        "user_segment": segment_of(turn.user_id).name,
         "prompt": turn.prompt,
-        "system_prompt_version": SYSTEM_PROMPT_VERSION,
+        "system_prompt_version": answer.system_prompt_version,
         "response": answer.text,
         "model_version": answer.model_version,
         "latency_ms": round(200 + 15 * completion_tokens + rng.uniform(0, 300), 1),
@@ -344,12 +358,12 @@ def simulate_day(
     """Write one simulated day of telemetry under ``landing_dir``; returns what was written and the truth.
 
     ``responder(requests) -> served responses`` answers the day's :class:`ChatRequest` (raw user questions, not
-    formatted, with the user and session ids so it can route each user to an arm) in one batch; every
-    interaction records the ``model_version`` and ``adapter_version`` of its :class:`ServedResponse`. Without
-    a responder, canned answers are drawn like the pretraining corpus (what the base model learned), or of the
-    kinds of ``canned_kinds`` (kind -> weight) when given; they record ``model_version`` (default
-    :data:`CANNED_MODEL_VERSION`) and ``adapter_version`` (default None), which a responder's answers name
-    themselves.
+    formatted, with the user and session ids so it can route each user to an arm, and the user's segment) in
+    one batch; every interaction records the ``model_version``, ``adapter_version`` and
+    ``system_prompt_version`` of its :class:`ServedResponse`. Without a responder, canned answers are drawn like
+    the pretraining corpus (what the base model learned), or of the kinds of ``canned_kinds`` (kind -> weight)
+    when given; they record ``model_version`` (default :data:`CANNED_MODEL_VERSION`), ``adapter_version``
+    (default None) and :data:`SYSTEM_PROMPT_VERSION`, which a responder's answers name themselves.
 
     Returns the paths (``path``, ``late_path`` or None) and counts: ``interactions``, ``feedback_events``,
     ``behaviour_events`` (on time and late), ``late_events``, ``invalid_lines`` and ``responses_by_kind``;
@@ -433,7 +447,7 @@ def simulate_day(
             INTENTS[0].phrasings[0],
             noon,
         )
-        answer = _Answer(INTENTS[0].answer, "correct", canned_model, adapter_version)
+        answer = _Answer(INTENTS[0].answer, "correct", canned_model, adapter_version, SYSTEM_PROMPT_VERSION)
         valid = _interaction_event(turn, answer, next_id(), streams["invalid"])
         lines.insert(streams["invalid"].randint(0, len(lines)), _BREAKERS[index % len(_BREAKERS)](valid))
 

@@ -1,4 +1,4 @@
-"""Simulated users: how they react to each kind of answer, and the hidden segment each of them belongs to.
+"""Simulated users: how they react to each kind of answer, and the segment each of them belongs to.
 
 :data:`REACTIONS` says how an average user reacts to each response kind of ``feedback_loop.simulate.world``:
 good answers mostly get a thumbs up, an accept and a resolved outcome; bad ones thumbs down, corrections
@@ -10,8 +10,9 @@ Every user belongs to one of :data:`SEGMENTS`, picked by a stable hash of the us
 so a user keeps their segment across days and simulations, independently of the serving arm they are routed
 to. A segment shifts the average reactions (:func:`reaction_for`): ``concise`` users punish long answers,
 ``detail_seeking`` users like them, ``impatient`` users read fast and escalate, ``thorough`` users read
-carefully and write corrections. The segment is the simulator's secret: it is never written into telemetry,
-so the pipeline can only see its effects, as with real users.
+carefully and write corrections. The application knows each user's segment (as it would know a plan or a
+customer tier) and reports it on interaction events; how the users of a segment react stays the simulator's
+secret, so the pipeline can only see its effects, as with real users.
 """
 
 from __future__ import annotations

@@ -101,13 +101,13 @@ def _row_name(split: str, index: int, row: Mapping[str, Any]) -> str:
     return f"{split} row {index}" + (f" (example_id={example_id!r})" if example_id is not None else "")
 
 
-def encode_prompt(tokenizer: PreTrainedTokenizerBase, prompt: str, max_length: int) -> list[int]:
-    """The token ids the model reads before answering ``prompt``, at most ``max_length`` of them.
+def encode_prompt(tokenizer: PreTrainedTokenizerBase, prompt: str, max_length: int, system: str = "") -> list[int]:
+    """The token ids the model reads before answering ``prompt`` (after ``system`` text), at most ``max_length``.
 
-    A prompt that is too long loses its beginning: its end holds the question and the answer marker,
-    which the response depends on most.
+    A prompt that is too long loses its beginning (the system text first): its end holds the question and the
+    answer marker, which the response depends on most.
     """
-    ids = tokenizer(format_prompt(prompt), add_special_tokens=True)["input_ids"]
+    ids = tokenizer(format_prompt(prompt, system), add_special_tokens=True)["input_ids"]
     return ids[max(0, len(ids) - max_length):]
 
 

@@ -32,6 +32,7 @@ def row(
     flags: tuple[str, ...] = (),
     offensive: bool = False,
     use_case: str = "support",
+    source: str = "explicit",
 ) -> dict:
     """A label row with only the fields curation reads set; the rest stay null."""
     return {
@@ -45,6 +46,7 @@ def row(
         "offensive": offensive,
         "quality": quality,
         "quality_confidence": confidence,
+        "quality_source": source,
     }
 
 
@@ -300,3 +302,18 @@ def test_concurrent_save_of_the_same_version_keeps_the_first(tmp_path, monkeypat
     assert saved.metadata["lineage"] == {"run": "other"}
     assert [p.name for p in (tmp_path / "sft").iterdir()] == [examples.version]  # our temp folder is gone
     assert load_sft_dataset(saved.path)["train"].to_list() == examples.train
+
+
+def test_label_sources_restrict_which_labels_make_targets():
+    rows = [
+        row("e", "Explicitly liked?", source="explicit"),
+        row("m", "Liked by the model?", source="model", confidence=0.9),
+        row("c", "Corrected?", quality="bad", source="model", correction="The right answer."),
+    ]
+    everything = build_sft_examples(labels(rows), eval_fraction=0.5)
+    trusted = build_sft_examples(labels(rows), eval_fraction=0.5, label_sources=("explicit", "human"))
+    ids = lambda examples: sorted(e["example_id"] for e in examples.train + examples.eval)
+    assert ids(everything) == ["c", "e", "m"]
+    assert ids(trusted) == ["c", "e"]  # a correction is the user's own answer, whatever labeled the row
+    with pytest.raises(ValueError, match="'oracle'"):
+        build_sft_examples(labels(rows), label_sources=("explicit", "oracle"))

@@ -73,5 +73,6 @@ def test_daily_schedule_ingests_yesterday_and_relabels_the_week_before():
     assert requests[0].partition_key == "2026-11-19" and requests[0].asset_selection is None
     relabels = requests[1:]
     assert [r.partition_key for r in relabels] == [f"2026-11-{d:02d}" for d in range(18, 11, -1)]
-    assert all(r.asset_selection == [dg.AssetKey("labeled_interactions")] for r in relabels)
+    # Late feedback changes a day's labels, and its KPIs must follow them.
+    assert all(r.asset_selection == [dg.AssetKey("labeled_interactions"), dg.AssetKey("kpi_daily")] for r in relabels)
     assert len({r.run_key for r in requests}) == len(requests)

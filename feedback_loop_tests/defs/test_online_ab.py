@@ -75,3 +75,25 @@ def test_canary_against_the_bare_base_model(settings, resources):
 def test_no_canary_means_no_decision(settings, resources):
     result = dg.materialize([online_ab_test], resources=resources)
     assert result.asset_materializations_for_node("online_ab_test")[0].metadata["decision"].value == "none"
+
+
+def test_a_required_approval_holds_the_promotion_until_someone_approves(settings, resources):
+    from typer.testing import CliRunner
+
+    from feedback_loop.cli import app
+    from feedback_loop.defs.resources import PromotionPolicy
+
+    store = _setup(settings, {"champ": (400, 160), "cand": (120, 90)})
+    policy = {**resources, "promotion_policy": PromotionPolicy(require_approval=True)}
+    result = dg.materialize([online_ab_test], resources=policy)
+    metadata = result.asset_materializations_for_node("online_ab_test")[0].metadata
+    assert metadata["decision"].value == "awaiting_approval"
+    assert "feedback-loop registry approve cand" in metadata["reasons"].value
+    assert (store.get("cand").status, store.champion().version) == ("canary", "champ")
+
+    approved = CliRunner().invoke(
+        app, ["registry", "approve", "cand", "--approver", "ana", "--data-dir", str(settings.data_dir)]
+    )
+    assert approved.exit_code == 0, approved.output
+    assert "champion is now cand" in approved.output
+    assert store.champion().version == "cand" and store.get("champ").status == "retired"

@@ -17,8 +17,8 @@ pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[2]
 EXPECTED_ASSETS = {
-    "raw_telemetry", "labeled_interactions", "review_queue", "sft_dataset", "base_model",
-    "lora_adapter", "adapter_evaluation", "champion_adapter", "online_ab_test",
+    "raw_telemetry", "review_decisions", "auto_labeler", "labeled_interactions", "review_queue", "sft_dataset", "base_model",
+    "lora_adapter", "adapter_evaluation", "champion_adapter", "online_ab_test", "kpi_daily",
 }
 QUERY = """
 {

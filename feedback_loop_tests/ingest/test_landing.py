@@ -17,9 +17,11 @@ from feedback_loop.ingest import (
     ingest_partition,
     quarantine_arrow_schema,
 )
+from feedback_loop.ingest.redact import pseudonymize
 from feedback_loop.warehouse import Warehouse
 
 DAY = "2026-11-01"
+KEY = b"test-pseudonym-key"
 
 
 def _event(event_type: str, event_id: str, **overrides) -> dict:
@@ -73,7 +75,7 @@ def test_valid_events_become_sorted_utc_rows(tmp_path: Path) -> None:
         ],
     )
 
-    result = ingest_partition(tmp_path, DAY)
+    result = ingest_partition(tmp_path, DAY, KEY)
 
     assert result.events.schema == schema.events_arrow_schema()
     assert result.events.column("event_id").to_pylist() == ["e1", "e2", "e3"]
@@ -132,9 +134,11 @@ def test_invalid_line_is_quarantined_with_field_and_reason(
     tmp_path: Path, line: dict | str, field: str | None, reason_parts: list[str]
 ) -> None:
     _land(tmp_path, "app.jsonl", [_event("behaviour", "ok-1"), line])
-    raw_line = json.dumps(line) if isinstance(line, dict) else line
+    # The stored line is the landed one with its ids pseudonymized.
+    ids = {key: pseudonymize(line[key], KEY) for key in ("user_id", "session_id") if isinstance(line, dict)}
+    raw_line = json.dumps({**line, **ids}) if isinstance(line, dict) else line
 
-    result = ingest_partition(tmp_path, DAY)
+    result = ingest_partition(tmp_path, DAY, KEY)
 
     assert (result.read, result.valid, result.quarantined, result.duplicates) == (2, 1, 1, 0)
     assert result.events.column("event_id").to_pylist() == ["ok-1"]
@@ -150,7 +154,7 @@ def test_invalid_line_is_quarantined_with_field_and_reason(
 def test_every_validation_error_is_listed_and_the_first_names_the_field(tmp_path: Path) -> None:
     _land(tmp_path, "app.jsonl", [_event("interaction", "e1", prompt=..., latency_ms=-5)])
 
-    [row] = ingest_partition(tmp_path, DAY).quarantine.to_pylist()
+    [row] = ingest_partition(tmp_path, DAY, KEY).quarantine.to_pylist()
 
     assert row["field"] == "prompt"
     assert "prompt: Field required" in row["reason"]
@@ -163,7 +167,7 @@ def test_non_utf8_line_is_quarantined_not_fatal(tmp_path: Path) -> None:
     valid = json.dumps(_event("behaviour", "ok")).encode()
     (folder / "app.jsonl").write_bytes(b'{"event_id": "\xff"}\n' + valid)
 
-    result = ingest_partition(tmp_path, DAY)
+    result = ingest_partition(tmp_path, DAY, KEY)
 
     assert (result.read, result.valid, result.quarantined) == (2, 1, 1)
     [row] = result.quarantine.to_pylist()
@@ -175,7 +179,7 @@ def test_raw_line_is_truncated(tmp_path: Path) -> None:
     long_line = '{"comment": "' + "x" * 20_000
     _land(tmp_path, "app.jsonl", [long_line])
 
-    [row] = ingest_partition(tmp_path, DAY).quarantine.to_pylist()
+    [row] = ingest_partition(tmp_path, DAY, KEY).quarantine.to_pylist()
 
     assert row["raw_line"] == long_line[:10_000]
 
@@ -187,7 +191,7 @@ def test_counts_add_up_across_files_in_name_order(tmp_path: Path) -> None:
     (tmp_path / DAY / ".app.jsonl.partial").write_text("still being written\n")
     _land(tmp_path, ".c.jsonl", ["in-progress write"])
 
-    result = ingest_partition(tmp_path, DAY)
+    result = ingest_partition(tmp_path, DAY, KEY)
 
     assert result.files == [f"{DAY}/a.jsonl", f"{DAY}/b.jsonl"]
     # Blank lines are not records but still advance the line numbers.
@@ -209,7 +213,7 @@ def test_identical_duplicates_are_stored_once(tmp_path: Path) -> None:
     _land(tmp_path, "a.jsonl", [original, original])
     _land(tmp_path, "b.jsonl", [same])
 
-    result = ingest_partition(tmp_path, DAY)
+    result = ingest_partition(tmp_path, DAY, KEY)
 
     assert (result.read, result.valid, result.quarantined, result.duplicates) == (3, 1, 0, 2)
     assert result.events.column("event_id").to_pylist() == ["e1"]
@@ -219,7 +223,7 @@ def test_conflicting_duplicate_is_quarantined_and_first_wins(tmp_path: Path) -> 
     _land(tmp_path, "a.jsonl", [_event("behaviour", "other"), _event("feedback", "e1", rating=5)])
     _land(tmp_path, "b.jsonl", [_event("feedback", "e1", rating=1)])
 
-    result = ingest_partition(tmp_path, DAY)
+    result = ingest_partition(tmp_path, DAY, KEY)
 
     assert (result.read, result.valid, result.quarantined, result.duplicates) == (3, 2, 1, 0)
     kept = [row for row in result.events.to_pylist() if row["event_id"] == "e1"]
@@ -239,8 +243,8 @@ def test_reruns_give_identical_tables(tmp_path: Path) -> None:
         + ["broken", _event("feedback", "i1", rating=2), _event("feedback", "f1", thumb="up")],
     )
 
-    first = ingest_partition(tmp_path, DAY)
-    second = ingest_partition(tmp_path, DAY)
+    first = ingest_partition(tmp_path, DAY, KEY)
+    second = ingest_partition(tmp_path, DAY, KEY)
 
     assert first.events.equals(second.events)
     assert first.quarantine.equals(second.quarantine)
@@ -253,7 +257,7 @@ def test_gzip_files_are_read(tmp_path: Path) -> None:
     payload = "\n".join(json.dumps(_event("behaviour", f"g{n}")) for n in range(3)) + "\n"
     (folder / "app.jsonl.gz").write_bytes(gzip.compress(payload.encode()))
 
-    result = ingest_partition(tmp_path, DAY)
+    result = ingest_partition(tmp_path, DAY, KEY)
 
     assert result.files == [f"{DAY}/app.jsonl.gz"]
     assert result.events.column("event_id").to_pylist() == ["g0", "g1", "g2"]
@@ -265,19 +269,19 @@ def test_corrupt_gzip_raises_naming_the_file(tmp_path: Path) -> None:
     (folder / "app.jsonl.gz").write_bytes(b"definitely not gzip")
 
     with pytest.raises(ValueError, match=f"{DAY}/app.jsonl.gz"):
-        ingest_partition(tmp_path, DAY)
+        ingest_partition(tmp_path, DAY, KEY)
 
 
 @pytest.mark.parametrize("partition", ["2026-13-01", "2026-02-30", "20261101", "2026-11-1", "yesterday", ""])
 def test_partition_must_be_an_iso_date(tmp_path: Path, partition: str) -> None:
     with pytest.raises(ValueError, match=f"partition '{partition}'"):
-        ingest_partition(tmp_path, partition)
+        ingest_partition(tmp_path, partition, KEY)
 
 
 def test_missing_day_folder_means_no_traffic(tmp_path: Path) -> None:
     _land(tmp_path, "app.jsonl", [_event("behaviour", "e1")], day="2026-10-31")
 
-    result = ingest_partition(tmp_path, DAY)
+    result = ingest_partition(tmp_path, DAY, KEY)
 
     assert (result.read, result.valid, result.quarantined, result.duplicates) == (0, 0, 0, 0)
     assert result.files == []
@@ -289,7 +293,7 @@ def test_missing_day_folder_means_no_traffic(tmp_path: Path) -> None:
 
 def test_missing_landing_dir_raises(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="nowhere"):
-        ingest_partition(tmp_path / "nowhere", DAY)
+        ingest_partition(tmp_path / "nowhere", DAY, KEY)
 
 
 def test_quarantine_schema_follows_the_declared_columns() -> None:
@@ -309,13 +313,133 @@ def test_warehouse_round_trip_and_feedback_counts(tmp_path: Path) -> None:
     assert feedback_counts(warehouse) == {}
 
     for day in ("2026-11-01", "2026-11-02", "2026-11-03"):
-        result = ingest_partition(landing, day)
+        result = ingest_partition(landing, day, KEY)
         warehouse.write_partition("events", day, result.events)
         warehouse.write_partition("quarantine", day, result.quarantine)
 
-    first_day = ingest_partition(landing, DAY)
+    first_day = ingest_partition(landing, DAY, KEY)
     stored = warehouse.read_partitions("events", [DAY])
     assert stored.drop_columns(["date"]).equals(first_day.events)
     quarantined = warehouse.read_partitions("quarantine", [DAY])
     assert quarantined.drop_columns(["date"]).equals(first_day.quarantine)
     assert feedback_counts(warehouse) == {"2026-11-01": 2, "2026-11-02": 1, "2026-11-03": 0}
+
+
+# --- privacy: redaction and pseudonymization before anything is stored --------------------------------------
+
+_PII_PROMPT = "I am jane.doe@example.com, call me on +44 20 7946 0958 about card 4111 1111 1111 1111"
+
+
+def _private_day(landing: Path) -> list[Path]:
+    """A day whose events carry PII in every free-text field, and lines that will be quarantined."""
+    return [
+        _land(
+            landing,
+            "app.jsonl",
+            [
+                _event("interaction", "i1", user_id="jane.doe@example.com", session_id="sess-42",
+                       prompt=_PII_PROMPT, response="Sent a reset link to jane.doe@example.com."),
+                _event("feedback", "f1", user_id="jane.doe@example.com", thumb="down",
+                       correction="Your IBAN DE89 3704 0044 0532 0130 00 is on file.",
+                       comment="my SSN is 123-45-6789, password=hunter2"),
+                # Invalid (rating 9) and full of PII: quarantined, redacted, ids pseudonymized.
+                _event("feedback", "bad", user_id="jane.doe@example.com", rating=9, comment="from 203.0.113.9"),
+                # Not JSON, cut short inside the user id.
+                '{"event_id": "cut", "user_id": "jane.doe@exam',
+                # A number is no user id; the reason must not quote it.
+                _event("behaviour", "num", user_id=5551234567),
+            ],
+        )
+    ]
+
+
+def test_events_store_placeholders_and_pseudonyms_not_pii(tmp_path: Path) -> None:
+    _private_day(tmp_path)
+
+    result = ingest_partition(tmp_path, DAY, KEY)
+
+    events = {row["event_id"]: row for row in result.events.to_pylist()}
+    interaction, feedback = events["i1"], events["f1"]
+    assert interaction["prompt"] == "I am <EMAIL>, call me on <PHONE> about card <CARD>"
+    assert interaction["response"] == "Sent a reset link to <EMAIL>."
+    assert feedback["correction"] == "Your IBAN <IBAN> is on file."
+    assert feedback["comment"] == "my SSN is <SSN>, password=<SECRET>"
+    assert interaction["user_id"] == feedback["user_id"] == pseudonymize("jane.doe@example.com", KEY)
+    assert interaction["session_id"] == pseudonymize("sess-42", KEY)
+    assert interaction["user_id"].startswith("p_") and len(interaction["user_id"]) == 22
+    stored = json.dumps(result.events.to_pylist() + result.quarantine.to_pylist(), default=str)
+    for secret in ("jane.doe", "7946", "4111", "DE89", "123-45-6789", "hunter2", "203.0.113.9", "sess-42",
+                   "5551234567"):
+        assert secret not in stored, secret
+
+
+def test_quarantined_lines_are_pseudonymized_and_redacted(tmp_path: Path) -> None:
+    _private_day(tmp_path)
+    jane = pseudonymize("jane.doe@example.com", KEY)
+
+    quarantine = {row["line_number"]: row for row in ingest_partition(tmp_path, DAY, KEY).quarantine.to_pylist()}
+
+    invalid = json.loads(quarantine[3]["raw_line"])
+    assert (invalid["user_id"], invalid["comment"], invalid["rating"]) == (jane, "from <IP>", 9)
+    assert quarantine[3]["field"] == "rating"
+    cut = quarantine[4]["raw_line"]
+    assert cut == '{"event_id": "cut", "user_id": "' + pseudonymize("jane.doe@exam", KEY) + '"'
+    assert quarantine[5]["field"] == "user_id"
+    assert "value withheld" in quarantine[5]["reason"] and "555" not in quarantine[5]["reason"]
+    assert json.loads(quarantine[5]["raw_line"])["user_id"] == pseudonymize("5551234567", KEY)
+
+
+def test_redaction_counts_cover_events_and_quarantine(tmp_path: Path) -> None:
+    _private_day(tmp_path)
+
+    result = ingest_partition(tmp_path, DAY, KEY)
+
+    assert result.redactions == {
+        "EMAIL": 2, "PHONE": 1, "CARD": 1, "IBAN": 1, "IP": 1, "SSN": 1, "SECRET": 1, "URL_CREDENTIALS": 0,
+    }
+
+
+def test_landing_files_are_never_modified(tmp_path: Path) -> None:
+    files = _private_day(tmp_path)
+    gz = tmp_path / DAY / "more.jsonl.gz"
+    gz.write_bytes(gzip.compress(json.dumps(_event("feedback", "g1", comment="mail a@b.io")).encode()))
+    before = {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in [*files, gz]}
+
+    ingest_partition(tmp_path, DAY, KEY)
+
+    assert {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in before} == before
+    assert sorted(path.name for path in (tmp_path / DAY).iterdir()) == ["app.jsonl", "more.jsonl.gz"]
+
+
+def test_same_files_and_key_give_identical_tables_another_key_other_pseudonyms(tmp_path: Path) -> None:
+    _private_day(tmp_path)
+
+    first, second = ingest_partition(tmp_path, DAY, KEY), ingest_partition(tmp_path, DAY, KEY)
+    other = ingest_partition(tmp_path, DAY, b"another-key")
+
+    assert first == second
+    assert first.events.equals(second.events) and first.quarantine.equals(second.quarantine)
+    assert first.events["prompt"].equals(other.events["prompt"])
+    assert set(first.events["user_id"].to_pylist()).isdisjoint(other.events["user_id"].to_pylist())
+
+
+def test_events_differing_only_in_pii_conflict_rather_than_pass_as_duplicates(tmp_path: Path) -> None:
+    _land(tmp_path, "app.jsonl", [
+        _event("feedback", "e1", comment="write to ann@example.com"),
+        _event("feedback", "e1", comment="write to bob@example.com"),
+        _event("feedback", "e1", comment="write to ann@example.com"),
+    ])
+
+    result = ingest_partition(tmp_path, DAY, KEY)
+
+    assert (result.valid, result.quarantined, result.duplicates) == (1, 1, 1)
+    assert result.events["comment"].to_pylist() == ["write to <EMAIL>"]
+    [conflict] = result.quarantine.to_pylist()
+    assert conflict["line_number"] == 2 and "comment" in conflict["reason"]
+    assert "bob" not in conflict["raw_line"]
+
+
+@pytest.mark.parametrize("key", [b"", "a text key", None])
+def test_pseudonym_key_must_be_non_empty_bytes(tmp_path: Path, key) -> None:
+    with pytest.raises(ValueError, match="pseudonym_key"):
+        ingest_partition(tmp_path, DAY, key)

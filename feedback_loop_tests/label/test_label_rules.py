@@ -294,7 +294,7 @@ def test_duplicate_signal_events_count_once(ev):
 # --- offensiveness and sentiment ------------------------------------------------------------------
 
 
-def test_offensive_response_goes_to_review_unless_the_user_flagged_it(ev):
+def test_offensive_responses_and_safety_flags_go_to_review(ev):
     rude = "Figure it out yourself, this is a stupid question."
     rows = ev.label(
         [ev.interaction("a", response=rude), ev.interaction("b", response=rude), ev.interaction("c")],
@@ -303,10 +303,17 @@ def test_offensive_response_goes_to_review_unless_the_user_flagged_it(ev):
     assert rows["a"]["offensive"] is True
     assert rows["a"]["review_codes"] == [rules.REVIEW_OFFENSIVE]
     assert "offensive" in rows["a"]["review_reason"]
-    assert rows["b"]["offensive"] is True and rows["b"]["needs_review"] is False
+    # A user's flag confirms the word list, so the reason is the flag, which a person must still see.
+    assert rows["b"]["offensive"] is True and rows["b"]["review_codes"] == [rules.REVIEW_SAFETY_FLAG]
     assert rows["b"]["quality"] == "bad"
     # A user's flag alone marks it offensive, even when the word list does not.
-    assert rows["c"]["offensive"] is True
+    assert rows["c"]["offensive"] is True and rows["c"]["review_codes"] == [rules.REVIEW_SAFETY_FLAG]
+
+
+@pytest.mark.parametrize(("flag", "reviewed"), [("harmful", True), ("privacy", True), ("wrong", False), ("off_topic", False)])
+def test_only_safety_flags_go_to_review(ev, flag, reviewed):
+    row = ev.label([ev.interaction("a")], [ev.feedback("a", "f1", flag=flag)])["a"]
+    assert row["quality"] == "bad" and row["needs_review"] is reviewed
 
 
 def test_custom_offensive_lexicon(ev, tmp_path):
@@ -368,8 +375,9 @@ def test_bad_input_names_the_record_and_field(ev):
         )
     with pytest.raises(ValueError, match=r"signals table lacks the event columns \['thumb'\]"):
         label_interactions(ev.table([ev.interaction("a")]), ev.table([]).drop_columns(["thumb"]))
-    bad_thumb = ev.table([ev.feedback("a", "f9", thumb="up")]).set_column(
-        16, "thumb", pa.array(["sideways"], pa.string())
+    feedback_table = ev.table([ev.feedback("a", "f9", thumb="up")])
+    bad_thumb = feedback_table.set_column(
+        feedback_table.schema.get_field_index("thumb"), "thumb", pa.array(["sideways"], pa.string())
     )
     with pytest.raises(ValueError, match="'f9' has thumb 'sideways'"):
         label_interactions(ev.table([ev.interaction("a")]), bad_thumb)

@@ -47,3 +47,111 @@ def test_model_server_answers_in_batches_and_records_each_users_arm(tmp_path):
     expected = [assign_arm(r.user_id, arms, server.salt).adapter_version for r in requests]
     assert [r.adapter_version for r in responses] == expected
     assert set(expected) == {None, "v2"}
+
+
+# --- system prompt arms --------------------------------------------------------------------------------------
+
+def _prompt(version: str, instructions: dict | None = None):
+    from feedback_loop.analytics.prompts import PromptVersion
+
+    return PromptVersion(version, "", instructions or {}, None, "2026-11-01T00:00:00+00:00", "test", None)
+
+
+def test_system_prompt_arms_follow_their_share_independently_of_adapter_arms():
+    from feedback_loop.serve import assign_prompt_arm, prompt_split
+
+    users = [f"user-{i}" for i in range(20000)]
+    prompt_arms = prompt_split(_prompt("support-v1"), (_prompt("support-v2"), 0.2))
+    adapter_arms = traffic_split(("v1", "/a/v1"), ("v2", "/a/v2", 0.2))
+    in_prompt_canary = {u for u in users if assign_prompt_arm(u, prompt_arms).prompt.version == "support-v2"}
+    in_adapter_canary = {u for u in users if assign_arm(u, adapter_arms, salt="v1|v2").adapter_version == "v2"}
+    assert in_prompt_canary == {u for u in users if assign_prompt_arm(u, prompt_arms).prompt.version == "support-v2"}
+    assert 0.18 < len(in_prompt_canary) / len(users) < 0.22
+    # Independent experiments: about 20% of each adapter arm tries the new prompt, not all or none of one arm.
+    overlap = len(in_prompt_canary & in_adapter_canary) / len(in_adapter_canary)
+    rest = len(in_prompt_canary - in_adapter_canary) / (len(users) - len(in_adapter_canary))
+    assert 0.17 < overlap < 0.23 and 0.17 < rest < 0.23
+    with pytest.raises(ValueError, match="share"):
+        prompt_split(_prompt("support-v1"), (_prompt("support-v2"), 1.0))
+
+
+def test_an_empty_system_text_leaves_the_model_input_unchanged(tmp_path):
+    from feedback_loop.model.base import build_base_model, load_causal_lm
+    from feedback_loop.model.generation import generate_responses
+    from feedback_loop.model.prompting import format_prompt
+    from feedback_loop.train.lora import encode_prompt
+    from feedback_loop_tests.model.tiny_models import TINY_BASE_SPEC, support_corpus
+
+    question = "  where is my phone order 12? "
+    assert format_prompt(question, "") == format_prompt(question, " \n") == format_prompt(question)
+    assert format_prompt(question) == "### User:\nwhere is my phone order 12?\n### Assistant:\n"
+    assert format_prompt(question, "Be brief.") == "### System:\nBe brief.\n" + format_prompt(question)
+
+    build_base_model(support_corpus(), tmp_path / "base", TINY_BASE_SPEC)
+    model, tokenizer = load_causal_lm(tmp_path / "base", None, "cpu")
+    assert encode_prompt(tokenizer, question, 64, "") == encode_prompt(tokenizer, question, 64)
+    assert encode_prompt(tokenizer, question, 64, "Be brief.") != encode_prompt(tokenizer, question, 64)
+    prompts = ["my router is broken", "how do I reset my laptop?"]
+    plain = generate_responses(model, tokenizer, prompts, max_new_tokens=6, batch_size=2)
+    assert generate_responses(model, tokenizer, prompts, systems=["", ""], max_new_tokens=6, batch_size=2) == plain
+    with pytest.raises(ValueError, match="1 system texts for 2 prompts"):
+        generate_responses(model, tokenizer, prompts, systems=[""], max_new_tokens=6, batch_size=2)
+
+
+def test_model_server_reads_each_users_prompt_arm_and_records_its_version(monkeypatch):
+    import feedback_loop.model.generation as generation
+    from feedback_loop.serve import ChatRequest, ModelServer, assign_prompt_arm, prompt_split
+
+    seen: dict[str, str] = {}
+
+    def fake_generate(model, tokenizer, prompts, *, systems, **_):
+        seen.update(zip(prompts, systems))
+        return [f"answer to {p}" for p in prompts]
+
+    monkeypatch.setattr(generation, "generate_responses", fake_generate)
+    prompt_arms = prompt_split(_prompt("support-v1"), (_prompt("support-v2", {"concise": "Be brief."}), 0.5))
+    server = ModelServer("/no/base", "base-test", traffic_split(None, None), prompt_arms=prompt_arms)
+    monkeypatch.setattr(server, "_model", lambda arm: (None, None))
+    requests = [ChatRequest(f"q{i}", f"user-{i}", "s", "concise" if i % 2 else "thorough") for i in range(40)]
+    responses = server(requests)
+
+    versions = [assign_prompt_arm(r.user_id, prompt_arms).prompt.version for r in requests]
+    assert [r.system_prompt_version for r in responses] == versions
+    assert set(versions) == {"support-v1", "support-v2"}
+    for request, version in zip(requests, versions):
+        expected = "Be brief." if version == "support-v2" and request.user_segment == "concise" else ""
+        assert seen[request.prompt] == expected
+    assert "Be brief." in seen.values()
+    # Without prompt arms every user gets the initial, empty prompt.
+    default = ModelServer("/no/base", "base-test", traffic_split(None, None))
+    monkeypatch.setattr(default, "_model", lambda arm: (None, None))
+    assert {r.system_prompt_version for r in default(requests)} == {"support-v1"}
+    assert set(seen.values()) == {""}
+
+
+def test_the_simulator_records_the_served_system_prompt_version_and_tells_the_segment(tmp_path):
+    import json
+    from datetime import date
+
+    from feedback_loop.serve import ServedResponse
+    from feedback_loop.simulate import simulate_day
+    from feedback_loop.simulate.users import segment_of
+
+    asked = []
+
+    def version(user_id: str) -> str:
+        return "support-v2" if segment_of(user_id).name == "concise" else "support-v1"
+
+    def responder(requests):
+        asked.extend(requests)
+        return [ServedResponse("Restart it.", "m", None, version(r.user_id)) for r in requests]
+
+    truth = simulate_day(tmp_path, date(2026, 11, 1), 40, seed=0, responder=responder, late_fraction=0.0)
+    events = [json.loads(line) for line in open(truth["path"])]
+    interactions = [e for e in events if e["event_type"] == "interaction"]
+    assert len(interactions) == 40
+    assert all(e["system_prompt_version"] == version(e["user_id"]) for e in interactions)
+    assert {e["system_prompt_version"] for e in interactions} == {"support-v1", "support-v2"}
+    assert all(r.user_segment == segment_of(r.user_id).name for r in asked)
+    with pytest.raises(ValueError, match="field 'system_prompt_version'"):
+        simulate_day(tmp_path, date(2026, 11, 1), 2, seed=0, responder=lambda rs: [ServedResponse("x", "m", None, "")] * len(rs))

@@ -1,0 +1,92 @@
+"""Bias and safety signals by user segment, from the KPI rows, and the segments whose rates call for an alert.
+
+A segment's figures add up its breakdown rows of the KPI table (every adapter version and use case; the day
+total's ``"all"`` rows are left out), over every day the table holds. ``flagged`` counts interactions with
+any flag: the KPI table keeps it as ``flag_rate * interactions``, which rounds back to the exact count.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from feedback_loop.analytics.kpi import FLAG_REASONS, KEY_COLUMNS, TOTAL
+from feedback_loop.warehouse import query
+
+_KPI_COLUMNS_READ = (
+    *KEY_COLUMNS, "interactions", "flag_rate", "complaints", *(f"flags_{reason}" for reason in FLAG_REASONS)
+)
+_SEGMENT_SQL = """
+SELECT
+    user_segment,
+    SUM(interactions)::BIGINT AS interactions,
+    SUM(ROUND(COALESCE(flag_rate, 0) * interactions))::BIGINT AS flagged,
+    {flag_sums},
+    SUM(complaints)::BIGINT AS complaints
+FROM kpis
+WHERE adapter_version <> '{total}' AND use_case <> '{total}' AND user_segment <> '{total}'
+GROUP BY user_segment
+ORDER BY user_segment
+"""
+
+
+def segment_safety(kpis: pa.Table) -> list[dict]:
+    """Per user segment: interactions, flagged interactions and their rate, flags by reason, complaints and
+    their rate (rates None without interactions), sorted by segment."""
+    missing = [column for column in _KPI_COLUMNS_READ if column not in kpis.column_names]
+    if missing:
+        raise ValueError(f"kpis: the table lacks the columns {missing}")
+    sql = _SEGMENT_SQL.format(
+        total=TOTAL,
+        flag_sums=", ".join(f"SUM(flags_{reason})::BIGINT AS flags_{reason}" for reason in FLAG_REASONS),
+    )
+    segments = []
+    for row in query(sql, kpis=kpis).to_pylist():
+        n = row["interactions"]
+        segments.append(
+            {
+                "segment": row["user_segment"],
+                "interactions": n,
+                "flagged": row["flagged"],
+                "flag_rate": row["flagged"] / n if n else None,
+                "flags_by_reason": {reason: row[f"flags_{reason}"] for reason in FLAG_REASONS},
+                "complaints": row["complaints"],
+                "complaint_rate": row["complaints"] / n if n else None,
+            }
+        )
+    return segments
+
+
+def safety_alerts(
+    kpis: pa.Table, max_flag_rate: float, max_complaint_rate: float, min_interactions: int
+) -> list[dict]:
+    """The segments of :func:`segment_safety` whose flag rate exceeds ``max_flag_rate`` or whose complaint rate
+    exceeds ``max_complaint_rate``, among those with at least ``min_interactions`` interactions (fewer say too
+    little to alert on). Each alert is the segment's figures plus the thresholds and the ``breached`` rates."""
+    for name, rate in (("max_flag_rate", max_flag_rate), ("max_complaint_rate", max_complaint_rate)):
+        if not 0.0 <= rate <= 1.0:
+            raise ValueError(f"{name} must be within 0..1, got {rate!r}")
+    if min_interactions < 1:
+        raise ValueError(f"min_interactions must be >= 1, got {min_interactions!r}")
+    alerts = []
+    for segment in segment_safety(kpis):
+        if segment["interactions"] < min_interactions:
+            continue
+        breached = [
+            name
+            for name, rate, limit in (
+                ("flag_rate", segment["flag_rate"], max_flag_rate),
+                ("complaint_rate", segment["complaint_rate"], max_complaint_rate),
+            )
+            if rate > limit
+        ]
+        if breached:
+            alerts.append(
+                {
+                    **segment,
+                    "max_flag_rate": max_flag_rate,
+                    "max_complaint_rate": max_complaint_rate,
+                    "min_interactions": min_interactions,
+                    "breached": breached,
+                }
+            )
+    return alerts

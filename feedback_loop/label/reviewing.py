@@ -1,0 +1,125 @@
+"""The reviewer's side of the queue: what is still pending, recording decisions, and JSONL exchange.
+
+The CLI (`feedback-loop review`, `review export`, `review import`) calls these; they read the warehouse's
+``review_queue`` and ``labels`` tables and append to ``reviews``, the only table a person writes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from feedback_loop.label.decisions import (
+    DECISION_FIELDS,
+    REVIEWS_TABLE,
+    decisions_table,
+    new_decisions,
+    parse_decision_lines,
+    reviews_arrow_schema,
+)
+from feedback_loop.warehouse import Warehouse
+
+QUEUE_TABLE = "review_queue"
+# What a reviewer needs to decide, in the order an export shows it.
+EXPORT_COLUMNS = (
+    "interaction_id",
+    "priority",
+    "review_reason",
+    "quality",
+    "quality_confidence",
+    "quality_source",
+    "model_good_probability",
+    "use_case",
+    "prompt",
+    "response",
+    "thumb",
+    "rating",
+    "correction",
+    "flags",
+    "comment",
+    "actions",
+    "outcome",
+    "reading_time_ms",
+    "timestamp",
+    "date",
+)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did: decisions added, decisions already recorded, lines left undecided, days touched."""
+
+    imported: int
+    unchanged: int
+    undecided: int
+    days: list[str]
+
+
+def pending_reviews(warehouse: Warehouse, limit: int | None = None) -> list[dict[str, Any]]:
+    """Queue rows (most useful first) that nobody has decided since the queue was built."""
+    queue = warehouse.read_table(QUEUE_TABLE)
+    if queue.num_rows == 0:
+        return []
+    decided = set(warehouse.read_appended(REVIEWS_TABLE, reviews_arrow_schema()).column("interaction_id").to_pylist())
+    if decided:
+        queue = queue.filter(pc.invert(pc.is_in(queue["interaction_id"], pa.array(sorted(decided), pa.string()))))
+    rows = queue.to_pylist()
+    return rows if limit is None else rows[:limit]
+
+
+def record_decisions(warehouse: Warehouse, rows: list[dict[str, Any]]) -> int:
+    """Append the decisions that change something (see :func:`new_decisions`); returns how many were added.
+
+    Every interaction must have been labeled: a decision about an unknown id is an error naming it.
+    """
+    if not rows:
+        return 0
+    labels = warehouse.read_partitions("labels", columns=["interaction_id"])
+    known = set(labels.column("interaction_id").to_pylist())
+    unknown = sorted({row["interaction_id"] for row in rows} - known)
+    if unknown:
+        raise ValueError(f"decisions name interactions that were never labeled: {unknown[:10]}")
+    fresh = new_decisions(warehouse.read_appended(REVIEWS_TABLE, reviews_arrow_schema()), rows)
+    if fresh:
+        warehouse.append(REVIEWS_TABLE, decisions_table(fresh))
+    return len(fresh)
+
+
+def label_days(warehouse: Warehouse, interaction_ids: set[str]) -> list[str]:
+    """The label partitions (days) holding the given interactions, sorted."""
+    labels = warehouse.read_partitions("labels", columns=["interaction_id"])
+    wanted = pc.is_in(labels["interaction_id"], pa.array(sorted(interaction_ids), pa.string()))
+    return sorted(set(labels.filter(wanted).column("date").to_pylist()))
+
+
+def export_queue(warehouse: Warehouse, path: Path, limit: int | None = None) -> int:
+    """Write the pending queue as JSON Lines for an annotation tool; returns the number of lines.
+
+    Each line carries what a reviewer needs plus the empty decision fields to fill in (decision: accept,
+    relabel, flag or skip; quality; flag; note; reviewer; decided_at). Written atomically.
+    """
+    rows = pending_reviews(warehouse, limit)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    with tmp.open("w", encoding="utf-8") as out:
+        for row in rows:
+            line = {column: row.get(column) for column in EXPORT_COLUMNS}
+            line.update({field: None for field in DECISION_FIELDS})
+            out.write(json.dumps(line, ensure_ascii=False, default=str) + "\n")
+    os.replace(tmp, path)
+    return len(rows)
+
+
+def import_decisions(warehouse: Warehouse, path: Path, *, default_reviewer: str | None) -> ImportResult:
+    """Record the decisions of an edited export (whole file or nothing; see :func:`parse_decision_lines`)."""
+    with path.open(encoding="utf-8") as lines:
+        decisions, undecided = parse_decision_lines(lines, source=path.name, default_reviewer=default_reviewer)
+    imported = record_decisions(warehouse, decisions)
+    days = label_days(warehouse, {row["interaction_id"] for row in decisions}) if imported else []
+    return ImportResult(imported=imported, unchanged=len(decisions) - imported, undecided=undecided, days=days)

@@ -1,0 +1,66 @@
+"""`feedback-loop redact` (stdin to stdout, line by line) and `feedback-loop bench redaction`."""
+
+import json
+
+from typer.testing import CliRunner
+
+from feedback_loop.cli import app
+
+runner = CliRunner()
+
+_LINES = [
+    "ticket from jane.doe@example.com",
+    "",
+    "call +44 20 7946 0958 or pay with 4111 1111 1111 1111",
+    "-----BEGIN EC PRIVATE KEY-----",
+    "MHcCAQEEIIrYSSNQFaA2Hwf1duRSxKtLYX5CB04fSeQ6tF1aY/PuoAoGCCqGSM49",
+    "-----END EC PRIVATE KEY-----",
+    "deployed 1.13.27 on 2026-11-29, order #48213977",
+]
+
+
+def test_redact_writes_one_redacted_line_per_line_read():
+    result = runner.invoke(app, ["redact"], input="\n".join(_LINES) + "\n")
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split("\n") == [
+        "ticket from <EMAIL>",
+        "",
+        "call <PHONE> or pay with <CARD>",
+        "<SECRET>",
+        "<SECRET>",
+        "<SECRET>",
+        "deployed 1.13.27 on 2026-11-29, order #48213977",
+        "",
+    ]
+    assert result.stderr == ""
+
+
+def test_redact_counts_go_to_stderr_as_json():
+    result = runner.invoke(app, ["redact", "--counts"], input="\n".join(_LINES))
+
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stderr) == {
+        "EMAIL": 1, "PHONE": 1, "CARD": 1, "IBAN": 0, "IP": 0, "SSN": 0, "SECRET": 1, "URL_CREDENTIALS": 0,
+    }
+    assert len(result.stdout.splitlines()) == len(_LINES)
+
+
+def test_redact_survives_bytes_that_are_not_utf8():
+    result = runner.invoke(app, ["redact"], input=b"caf\xe9 jane@example.com\n")
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "caf\ufffd <EMAIL>\n"
+
+
+def test_bench_redaction_prints_and_writes_the_figures(tmp_path):
+    out = tmp_path / "redaction.json"
+
+    result = runner.invoke(app, ["bench", "redaction", "--sentences", "2000", "--seed", "5", "--json-out", str(out)])
+
+    assert result.exit_code == 0, result.output
+    assert "clean sentences altered" in result.stdout and "URL_CREDENTIALS" in result.stdout
+    figures = json.loads(out.read_text())
+    assert (figures["sentences"], figures["seed"]) == (2000, 5)
+    assert set(figures["per_type"]) == {"EMAIL", "PHONE", "CARD", "IBAN", "IP", "SSN", "SECRET", "URL_CREDENTIALS"}
+    assert all(row["recall"] >= 0.99 for row in figures["per_type"].values())

@@ -1,0 +1,97 @@
+"""The pseudonym key resource, its settings, and redaction as seen from the `raw_telemetry` asset."""
+
+import json
+import logging
+import re
+import stat
+
+import dagster as dg
+import pytest
+
+from feedback_loop.defs.ingest import raw_telemetry
+from feedback_loop.defs.resources import Privacy, _create_key_file, default_resources
+from feedback_loop.ingest.redact import pseudonymize
+from feedback_loop.settings import load_settings
+from feedback_loop.warehouse import Warehouse
+
+DAY = "2026-11-01"
+
+
+def test_missing_key_file_is_created_private_and_random_then_reused(tmp_path, caplog):
+    path = tmp_path / "secrets" / "pseudonym.key"
+
+    with caplog.at_level(logging.WARNING):
+        key = Privacy(pseudonym_key_file=str(path)).pseudonym_key()
+
+    assert re.fullmatch(rb"[0-9a-f]{64}", key)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert f"created a new pseudonym key in {path}" in caplog.text
+    assert Privacy(pseudonym_key_file=str(path)).pseudonym_key() == key
+    assert Privacy(pseudonym_key_file=str(tmp_path / "other.key")).pseudonym_key() != key
+    assert [p.name for p in path.parent.iterdir()] == ["pseudonym.key"]  # no temporary file left behind
+
+
+def test_a_racing_creation_keeps_the_first_key(tmp_path):
+    path = tmp_path / "pseudonym.key"
+
+    assert _create_key_file(path) is True
+    first = path.read_bytes()
+    assert _create_key_file(path) is False
+    assert path.read_bytes() == first
+
+
+def test_mounted_key_is_read_without_surrounding_whitespace(tmp_path):
+    path = tmp_path / "mounted.key"
+    path.write_text("  s3cret-key-from-the-vault\n")
+
+    assert Privacy(pseudonym_key_file=str(path)).pseudonym_key() == b"s3cret-key-from-the-vault"
+
+
+def test_empty_key_file_is_an_error_naming_the_file(tmp_path):
+    path = tmp_path / "empty.key"
+    path.write_text("\n")
+
+    with pytest.raises(ValueError, match=f"pseudonym key file {re.escape(str(path))} is empty"):
+        Privacy(pseudonym_key_file=str(path)).pseudonym_key()
+
+
+def test_key_file_setting_defaults_under_the_data_root_and_follows_it(tmp_path, monkeypatch):
+    settings = load_settings({"FEEDBACK_LOOP_DATA_DIR": str(tmp_path / "a")})
+    assert settings.pseudonym_key_file == (tmp_path / "a" / "secrets" / "pseudonym.key").resolve()
+    assert settings.with_data_dir(tmp_path / "b").pseudonym_key_file == (tmp_path / "b/secrets/pseudonym.key").resolve()
+
+    mounted = tmp_path / "mnt" / "key"
+    explicit = load_settings({"FEEDBACK_LOOP_DATA_DIR": str(tmp_path / "a"), "FEEDBACK_LOOP_PSEUDONYM_KEY_FILE": str(mounted)})
+    assert explicit.pseudonym_key_file == mounted.resolve()
+    assert explicit.with_data_dir(tmp_path / "b").pseudonym_key_file == mounted.resolve()
+
+    monkeypatch.setenv("FEEDBACK_LOOP_PSEUDONYM_KEY_FILE", str(mounted))
+    assert default_resources(data_dir=str(tmp_path / "c"))["privacy"].pseudonym_key_file == str(mounted.resolve())
+    monkeypatch.delenv("FEEDBACK_LOOP_PSEUDONYM_KEY_FILE")
+    assert default_resources(data_dir=str(tmp_path / "c"))["privacy"].pseudonym_key_file == str(
+        (tmp_path / "c" / "secrets" / "pseudonym.key").resolve()
+    )
+
+
+def test_raw_telemetry_stores_no_pii_and_reports_redactions(settings, resources):
+    folder = settings.layout.landing / DAY
+    folder.mkdir(parents=True)
+    event = {"schema_version": 1, "event_id": "f1", "event_type": "feedback", "timestamp": "2026-11-01T10:00:00Z",
+             "interaction_id": "i1", "session_id": "s1", "user_id": "ann@example.com",
+             "comment": "call me on 415-555-0123 or mail ann@example.com"}
+    landed = json.dumps(event) + "\n" + json.dumps({**event, "event_id": "f2", "rating": 0}) + "\n"
+    (folder / "app.jsonl").write_text(landed)
+
+    result = dg.materialize([raw_telemetry], partition_key=DAY, resources=resources)
+
+    metadata = result.asset_materializations_for_node("raw_telemetry")[0].metadata
+    assert metadata["redactions"].value == {
+        "EMAIL": 2, "PHONE": 2, "CARD": 0, "IBAN": 0, "IP": 0, "SSN": 0, "SECRET": 0, "URL_CREDENTIALS": 0,
+    }
+    warehouse = Warehouse(settings.layout.warehouse)
+    [row] = warehouse.read_partitions("events", [DAY]).to_pylist()
+    [quarantined] = warehouse.read_partitions("quarantine", [DAY]).to_pylist()
+    key = settings.pseudonym_key_file.read_bytes().strip()
+    assert (row["user_id"], row["comment"]) == (pseudonymize("ann@example.com", key), "call me on <PHONE> or mail <EMAIL>")
+    assert "ann@" not in quarantined["raw_line"] and "555" not in quarantined["raw_line"]
+    assert (folder / "app.jsonl").read_text() == landed

@@ -1,0 +1,104 @@
+"""Human review end to end: the auto-labeler in the ingestion run, the review queue exchanged as JSONL with an
+annotation tool or worked through in the terminal, and decisions that survive re-materialization."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from feedback_loop.cli import app
+from feedback_loop.defs.runs import run_ingestion
+from feedback_loop.warehouse import Warehouse
+from feedback_loop_tests.defs.conftest import DAYS
+
+
+def _cli(settings, *args, input=None):
+    env = {"FEEDBACK_LOOP_DATA_DIR": str(settings.data_dir), "DAGSTER_HOME": str(settings.dagster_home)}
+    result = CliRunner().invoke(app, list(args), env=env, input=input)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _labels(settings) -> dict[str, dict]:
+    labels = Warehouse(settings.layout.warehouse).read_partitions("labels")
+    return {row["interaction_id"]: row for row in labels.to_pylist()}
+
+
+@pytest.fixture
+def ingested(landed, instance):
+    result = run_ingestion(landed, DAYS[0], DAYS[-1], instance=instance)
+    assert result.success
+    return landed
+
+
+def test_the_ingestion_run_trains_the_auto_labeler_and_uses_it(ingested, instance):
+    materialization = instance.get_latest_materialization_event(
+        __import__("dagster").AssetKey("auto_labeler")
+    ).asset_materialization
+    version = materialization.metadata["version"].value
+    assert materialization.metadata["heldout_auc"].value > 0.5
+    rows = _labels(ingested).values()
+    model_rows = [row for row in rows if row["quality_source"] == "model"]
+    assert model_rows and all(row["label_model_version"] == version for row in model_rows)
+    # What users said explicitly is never overwritten by the model.
+    for row in rows:
+        if row["thumb"] is not None and not row["flags"] and row["rating"] is None and row["correction"] is None:
+            assert row["quality_source"] == "explicit" and row["quality"] == ("good" if row["thumb"] == "up" else "bad")
+
+
+def test_export_edit_import_round_trip(ingested, instance, tmp_path):
+    exported = tmp_path / "queue.jsonl"
+    _cli(ingested, "review", "export", "--out", str(exported), "--limit", "3")
+    lines = [json.loads(line) for line in exported.read_text().splitlines()]
+    assert len(lines) == 3 and all(line["decision"] is None and line["prompt"] for line in lines)
+    assert [line["priority"] for line in lines] == sorted((line["priority"] for line in lines), reverse=True)
+    relabeled, flagged, undecided = (line["interaction_id"] for line in lines)
+    before = _labels(ingested)
+    new_quality = "bad" if before[relabeled]["quality"] == "good" else "good"
+    lines[0].update(decision="relabel", quality=new_quality, note="checked the answer")
+    lines[1].update(decision="flag", flag="privacy", reviewer="bo")
+    exported.write_text("".join(json.dumps(line) + "\n" for line in lines))
+
+    output = _cli(ingested, "review", "import", str(exported), "--reviewer", "ana")
+    assert "2 decision(s) imported, 0 already recorded, 1 line(s) undecided" in output
+    after = _labels(ingested)
+    assert (after[relabeled]["quality"], after[relabeled]["quality_source"]) == (new_quality, "human")
+    assert (after[relabeled]["reviewer"], after[relabeled]["quality_confidence"]) == ("ana", 1.0)
+    assert after[flagged]["quality"] == "bad" and "privacy" in after[flagged]["flags"]
+    assert after[flagged]["reviewer"] == "bo" and not after[flagged]["needs_review"]
+    queue = Warehouse(ingested.layout.warehouse).read_table("review_queue").column("interaction_id").to_pylist()
+    assert relabeled not in queue and flagged not in queue and undecided in queue
+
+    # Importing the same file again adds nothing; re-running the whole ingestion keeps the decisions.
+    assert "0 decision(s) imported, 2 already recorded" in _cli(ingested, "review", "import", str(exported), "--reviewer", "ana", "--no-relabel")
+    assert run_ingestion(ingested, DAYS[0], DAYS[-1], instance=instance).success
+    again = _labels(ingested)
+    assert (again[relabeled]["quality"], again[relabeled]["quality_source"]) == (new_quality, "human")
+    assert again[flagged]["quality_source"] == "human"
+
+
+def test_a_bad_import_is_refused_whole(ingested, tmp_path):
+    exported = tmp_path / "queue.jsonl"
+    _cli(ingested, "review", "export", "--out", str(exported), "--limit", "2")
+    lines = [json.loads(line) for line in exported.read_text().splitlines()]
+    lines[0].update(decision="relabel", quality="good")
+    lines[1].update(decision="relabel", quality="excellent")
+    exported.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    env = {"FEEDBACK_LOOP_DATA_DIR": str(ingested.data_dir), "DAGSTER_HOME": str(ingested.dagster_home)}
+    result = CliRunner().invoke(app, ["review", "import", str(exported), "--reviewer", "ana"], env=env)
+    assert result.exit_code == 1
+    assert "queue.jsonl:2: field 'quality'" in result.output and "nothing imported" in result.output
+    assert Warehouse(ingested.layout.warehouse).read_appended("reviews").num_rows == 0
+
+
+def test_reviewing_in_the_terminal(ingested):
+    queue = Warehouse(ingested.layout.warehouse).read_table("review_queue").column("interaction_id").to_pylist()
+    # good, then flag (reason harmful, a note), then quit.
+    output = _cli(ingested, "review", "--reviewer", "cy", "--limit", "5", input="g\nf\nharmful\ntoo risky\nq\n")
+    assert "2 decision(s) recorded by cy" in output and "re-labeled" in output
+    labels = _labels(ingested)
+    assert (labels[queue[0]]["quality"], labels[queue[0]]["reviewer"]) == ("good", "cy")
+    assert labels[queue[1]]["flags"] == sorted(set(labels[queue[1]]["flags"]) | {"harmful"})
+    assert labels[queue[1]]["quality_source"] == "human" and labels[queue[2]]["quality_source"] != "human"

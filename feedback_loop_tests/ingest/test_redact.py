@@ -1,0 +1,211 @@
+"""PII redaction: every type in several formats, the near-misses that must stay, pseudonyms, the corpus."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from feedback_loop.ingest.redact import PLACEHOLDERS, REDACTION_TYPES, pseudonymize, redact, redact_lines
+from feedback_loop.ingest.redaction_corpus import generate_corpus, luhn_complete, measure_redaction
+
+# (type, sentence, the identifier in it that must vanish)
+_POSITIVES = [
+    ("EMAIL", "mail jane.doe@example.com today", "jane.doe@example.com"),
+    ("EMAIL", "Reply-To: <Jane.Doe+billing@Mail.Example.CO.UK>", "Jane.Doe+billing@Mail.Example.CO.UK"),
+    ("EMAIL", "contact josé.müller@exämple.de", "josé.müller@exämple.de"),
+    ("EMAIL", "write to o'brien@example.ie.", "o'brien@example.ie"),
+    ("EMAIL", "my address: jane [at] example [dot] com", "jane [at] example [dot] com"),
+    ("EMAIL", "jane(at)example.org please", "jane(at)example.org"),
+    ("EMAIL", "reach me at jane at example dot com", "jane at example dot com"),
+    ("EMAIL", "GET /unsubscribe?email=jane%40example.com", "jane%40example.com"),
+    ("PHONE", "call +1 415 555 0123 now", "+1 415 555 0123"),
+    ("PHONE", "call (415) 555-0123 now", "(415) 555-0123"),
+    ("PHONE", "office 415-555-0123", "415-555-0123"),
+    ("PHONE", "office 415.555.0123", "415.555.0123"),
+    ("PHONE", "toll free 1-800-555-0199", "1-800-555-0199"),
+    ("PHONE", "London +44 20 7946 0958", "+44 20 7946 0958"),
+    ("PHONE", "London +44 (0)20 7946 0958", "+44 (0)20 7946 0958"),
+    ("PHONE", "mobile 07700 900123", "07700 900123"),
+    ("PHONE", "Berlin +49 30 123456", "+49 30 123456"),
+    ("PHONE", "Berlin 0049 30 123456", "0049 30 123456"),
+    ("PHONE", "Berlin 030/1234567", "030/1234567"),
+    ("PHONE", "Paris +33 1 23 45 67 89", "+33 1 23 45 67 89"),
+    ("PHONE", "Paris 06.12.34.56.78", "06.12.34.56.78"),
+    ("PHONE", "Tokyo +81 3-1234-5678", "+81 3-1234-5678"),
+    ("PHONE", "Moscow +7 495 123-45-67", "+7 495 123-45-67"),
+    ("PHONE", "tel:+14155550123", "+14155550123"),
+    ("PHONE", "call me at 4155550123", "4155550123"),
+    ("PHONE", "desk 415-555-0123 ext. 42", "415-555-0123 ext. 42"),
+    ("PHONE", "call\u00a0+1\u00a0415\u00a0555\u00a00123", "+1\u00a0415\u00a0555\u00a00123"),
+    ("CARD", "card 4111 1111 1111 1111 exp 12/27", "4111 1111 1111 1111"),
+    ("CARD", "card 4111-1111-1111-1111", "4111-1111-1111-1111"),
+    ("CARD", "card 4111111111111111.", "4111111111111111"),
+    ("CARD", "amex 3782 822463 10005", "3782 822463 10005"),
+    ("CARD", "amex 378282246310005", "378282246310005"),
+    ("CARD", "mastercard 2221 0000 0000 0009", "2221 0000 0000 0009"),
+    ("CARD", "unionpay 6212 3456 7890 1234 569", "6212 3456 7890 1234 569"),
+    ("IBAN", "IBAN DE89 3704 0044 0532 0130 00 please", "DE89 3704 0044 0532 0130 00"),
+    ("IBAN", "IBAN GB29NWBK60161331926819", "GB29NWBK60161331926819"),
+    ("IBAN", "iban fr1420041010050500013m02606", "fr1420041010050500013m02606"),
+    ("IBAN", "NL91 ABNA 0417 1643 00 and more words", "NL91 ABNA 0417 1643 00"),
+    ("IP", "login from 203.0.113.77", "203.0.113.77"),
+    ("IP", "db at 10.0.3.7:5432", "10.0.3.7"),
+    ("IP", "peer 2001:db8::8a2e:370:7334 dropped", "2001:db8::8a2e:370:7334"),
+    ("IP", "peer 2001:0db8:85a3:0000:0000:8a2e:0370:7334", "2001:0db8:85a3:0000:0000:8a2e:0370:7334"),
+    ("IP", "mapped ::ffff:192.0.2.128 here", "::ffff:192.0.2.128"),
+    ("IP", "blocked 2001:db8::1:5: retry", "2001:db8::1:5"),
+    ("SSN", "SSN 123-45-6789", "123-45-6789"),
+    ("SSN", "ssn 123 45 6789", "123 45 6789"),
+    ("SSN", "my SSN is 123456789", "123456789"),
+    ("SSN", "Social Security No. 123.45.6789", "123.45.6789"),
+    ("SECRET", "key AKIAIOSFODNN7EXAMPLE leaked", "AKIAIOSFODNN7EXAMPLE"),
+    ("SECRET", "token ghp_" + "a1B2c3D4e5" * 4 + " here", "ghp_" + "a1B2c3D4e5" * 4),
+    ("SECRET", "pat github_pat_11ABCDEFG0123456789_abcdefghijklmnop", "github_pat_11ABCDEFG0123456789_abcdefghijklmnop"),
+    ("SECRET", "slack xoxb-123456789012-abcdefABCDEF", "xoxb-123456789012-abcdefABCDEF"),
+    ("SECRET", "stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc", "sk_live_4eC39HqLyjWDarjtT1zdp7dc"),
+    ("SECRET", "stripe rk_live_4eC39HqLyjWDarjtT1zdp7dc", "rk_live_4eC39HqLyjWDarjtT1zdp7dc"),
+    ("SECRET", "openai sk-proj-abcdefghijklmnopqrstuvwxyz012345", "sk-proj-abcdefghijklmnopqrstuvwxyz012345"),
+    ("SECRET", "google AIzaSyA1234567890abcdefghijklmnopqrstuv", "AIzaSyA1234567890abcdefghijklmnopqrstuv"),
+    ("SECRET", "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dozjgNryP4J3jVmNHl0w5N", "eyJzdWIiOiIxMjM0In0"),
+    ("SECRET", "password=hunter2", "hunter2"),
+    ("SECRET", '{"api_key": "c2VjcmV0LXZhbHVl"}', "c2VjcmV0LXZhbHVl"),
+    ("SECRET", "api_key: letmein", "letmein"),
+    ("SECRET", "export DB_PASSWORD='Tr0ub4dor&3'", "Tr0ub4dor&3"),
+    ("SECRET", "PGPASSWORD=s3cr3t!", "s3cr3t!"),
+    ("SECRET", "mysqldump --password sunshine db", "sunshine"),
+    ("SECRET", "Authorization: Bearer abc.def-ghi", "abc.def-ghi"),
+    ("URL_CREDENTIALS", "DATABASE_URL=postgres://admin:s3cr3t@db.internal:5432/app", "admin:s3cr3t"),
+    ("URL_CREDENTIALS", "redis://:hunter2@cache:6379", ":hunter2"),
+    ("URL_CREDENTIALS", "https://bob:p@ss#1@example.com/x", "bob:p@ss#1"),
+]
+
+# Written like identifiers, but none: each sentence must come out unchanged.
+_NEAR_MISSES = [
+    "order ORD-2026-118842 and #48213977 and order no. 4155550123",
+    "reference 4111 1111 1111 1112 fails Luhn, and so does 4111111111111112",
+    "on 2026-11-29, 29.11.2026, 11/29/2026 and 01.12.2026 10:00 at 14:30 or 09:15:00",
+    "versions 1.13.27, v2.0.1.4, brotli>=1.2.0.0 and 1.2.3.4.5",
+    "it costs $1,299.00 or 1 299,00 €, up 12.5% (+15%)",
+    "fixed in 9fceb02d0ae598e95dc970b74767f19372d61af8 and 3f9a2c1",
+    "request 123e4567-e89b-12d3-a456-426614174000 failed",
+    "tracking 1Z999AA10123456784, 9400 1000 0000 0000 0000 00 and tracking number 0032 5104 2748",
+    "the book 978-3-16-148410-0 (ISBN 0-306-40615-2)",
+    "@mention and @team-infra, user@ and foo@bar, icon@2x.png, lodash@4.17.21, root@localhost",
+    "zip 94103, 94103-1234 and SW1A 1AA in 1999-2026",
+    "3 items, room 415, call 911, HTTP 404, page 12-15, ratio 16:9, 1920x1080",
+    "256.1.1.1 and 10.0.0 are no addresses; 127.0.0.1:5432 and 0.0.0.0 name no host",
+    "MAC 00:1A:2B:3C:4D:5E, time 12:30:45, a[::2], std::vector, ::1",
+    "invalid SSNs 000-12-3456, 666-12-3456, 912-34-5678, 123-00-4567, 123-45-0000",
+    "DE00 3704 0044 0532 0130 00 fails the IBAN check",
+    "reset your password: it takes a minute; password: forgotten again; the secret: bake it slowly",
+    "max_tokens=512, token_count=1200, 'token': 3291, scikit-learn, Authorization header missing",
+    "token = next(tokens); eos_token=\"</s>\"; bos_token=BOS_TOKEN; token: int; api_key=${API_KEY}",
+    "s3://{access_key}:{secret_key}@bucket and Bearer <access_token>",
+    "coordinates 37.7749, -122.4194 and pi 3.14159 and 1,000,000 users, jd = 1721425.5",
+]
+
+
+@pytest.mark.parametrize(("kind", "sentence", "identifier"), _POSITIVES)
+def test_each_type_is_replaced_by_its_placeholder(kind: str, sentence: str, identifier: str) -> None:
+    redaction = redact(sentence)
+
+    assert identifier not in redaction.text
+    assert PLACEHOLDERS[kind] in redaction.text
+    assert redaction.counts == {kind: 1}
+
+
+@pytest.mark.parametrize("sentence", _NEAR_MISSES)
+def test_near_misses_stay_as_they_are(sentence: str) -> None:
+    assert redact(sentence).text == sentence
+    assert redact(sentence).counts == {}
+
+
+def test_only_the_sensitive_part_is_replaced() -> None:
+    assert redact("postgres://admin:s3cr3t@db:5432/app").text == "postgres://<CREDENTIALS>@db:5432/app"
+    assert redact('{"password": "hunter2", "user": "x"}').text == '{"password": "<SECRET>", "user": "x"}'
+    assert redact("card 4111 1111 1111 1111 12/27").text == "card <CARD> 12/27"
+    assert redact("call 415-555-0123 2 times").text == "call <PHONE> 2 times"
+    assert redact("(call 020 7946 0958)").text == "(call <PHONE>)"
+
+
+def test_the_order_gives_each_identifier_to_the_most_specific_detector() -> None:
+    # The '@' of URL credentials is not an e-mail address; an IBAN's digits are neither a card nor a phone;
+    # a card's groups are not a phone; an SSN is not a phone; an IPv4-mapped IPv6 address is one address.
+    assert redact("https://jane:pw@example.com").counts == {"URL_CREDENTIALS": 1}
+    assert redact("DE89 3704 0044 0532 0130 00").counts == {"IBAN": 1}
+    assert redact("5555 5555 5555 4444").counts == {"CARD": 1}
+    assert redact("SSN 123-45-6789").counts == {"SSN": 1}
+    assert redact("::ffff:192.0.2.128").text == "<IP>"
+    assert redact("password=jane@example.com").counts == {"SECRET": 1}
+
+
+def test_card_numbers_need_the_luhn_check_and_a_network_prefix() -> None:
+    valid = luhn_complete("453201511283036")
+    wrong = valid[:-1] + str((int(valid[-1]) + 1) % 10)
+    airline = luhn_complete("123456789012345")
+
+    assert redact(f"card {valid}").text == "card <CARD>"
+    assert redact(f"card {wrong}").text == f"card {wrong}"
+    assert redact(f"card {airline}").text == f"card {airline}"
+
+
+def test_private_key_blocks_go_whole_even_cut_short() -> None:
+    key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7+Zq/5\nQv9+lL0=\n-----END RSA PRIVATE KEY-----"
+
+    assert redact(f"my key:\n{key}\nthanks").text == "my key:\n<SECRET>\nthanks"
+    assert redact("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk\n(pasted half)").text == "<SECRET>"
+
+
+def test_line_by_line_redaction_follows_a_key_block_across_lines() -> None:
+    lines = ["mail a@example.com", "-----BEGIN PRIVATE KEY-----", "MIIEvQIBADAN+/4", "Kj9=",
+             "-----END PRIVATE KEY----- call 415-555-0123", "2026-11-29"]
+
+    results = list(redact_lines(lines))
+
+    assert [r.text for r in results] == ["mail <EMAIL>", "<SECRET>", "<SECRET>", "<SECRET>", "<SECRET> call <PHONE>",
+                                         "2026-11-29"]
+    assert [r.counts for r in results] == [{"EMAIL": 1}, {"SECRET": 1}, {}, {}, {"PHONE": 1}, {}]
+
+
+def test_redact_rejects_what_is_not_text() -> None:
+    with pytest.raises(ValueError, match="field 'text' must be a str"):
+        redact(b"bytes")  # type: ignore[arg-type]
+
+
+def test_pseudonyms_are_stable_per_key_and_differ_across_keys_and_values() -> None:
+    pseudonym = pseudonymize("user-42", b"key-one")
+
+    assert re.fullmatch(r"p_[0-9a-f]{20}", pseudonym)
+    assert pseudonymize("user-42", b"key-one") == pseudonym
+    assert pseudonymize("user-42", b"key-two") != pseudonym
+    assert pseudonymize("user-43", b"key-one") != pseudonym
+    assert len({pseudonymize(f"user-{n}", b"key-one") for n in range(10_000)}) == 10_000
+
+
+@pytest.mark.parametrize("key", [b"", "text", None])
+def test_pseudonym_key_must_be_non_empty_bytes(key) -> None:
+    with pytest.raises(ValueError, match="field 'key'"):
+        pseudonymize("user-42", key)
+
+
+def test_the_corpus_is_seeded_and_its_identifiers_are_really_planted() -> None:
+    corpus = generate_corpus(300, seed=3)
+
+    assert corpus == generate_corpus(300, seed=3)
+    assert corpus != generate_corpus(300, seed=4)
+    for sentence in corpus:
+        for identifier in sentence.planted:
+            assert identifier.kind in REDACTION_TYPES
+            assert identifier.value in sentence.text and all(part in sentence.text for part in identifier.fragments)
+
+
+def test_seeded_corpus_meets_the_recall_and_clean_alteration_targets() -> None:
+    figures = measure_redaction(generate_corpus(3000, seed=0))
+
+    assert figures["sentences"] == 3000 and figures["clean_sentences"] >= 900
+    for kind, row in figures["per_type"].items():
+        assert row["planted"] >= 300, kind
+        assert row["recall"] >= 0.99, (kind, row, figures["misses"])
+    assert figures["clean_altered_rate"] <= 0.01, figures["altered_clean_examples"]
+    assert len({name.split("/")[1] for name in figures["per_format"] if name.startswith("PHONE/")}) >= 40
