@@ -104,6 +104,7 @@ def demo(
     plot_path.parent.mkdir(parents=True, exist_ok=True)
     plot_kpi(rows, plot_path)
     console.print(f"KPI plot: {plot_path}")
+    _build_dashboard(settings)
     console.print(f"Dagster runs recorded in {settings.dagster_home}: `make ui` shows them.")
 
 
@@ -115,9 +116,16 @@ def dashboard_command(
     """Build the KPI dashboard (Dagster: kpi_dashboard), a self-contained page at <data root>/reports/dashboard.html."""
     import webbrowser
 
+    path = _build_dashboard(_settings(data_dir))
+    if open_page:
+        webbrowser.open(path.as_uri())
+
+
+def _build_dashboard(settings: Settings) -> Path:
+    """Materialize kpi_dashboard in one recorded run and say where the page is; exit 1 when the run fails."""
     from feedback_loop.defs.runs import run_dashboard
 
-    result = run_dashboard(_settings(data_dir))
+    result = run_dashboard(settings)
     if not result.success:
         failure = result.failure_data_for_node("kpi_dashboard")
         reason = failure.error.message.strip() if failure and failure.error else "see the run in the Dagster UI"
@@ -129,8 +137,7 @@ def dashboard_command(
         f"dashboard: {path} (days {metadata['days'].value}, plots {metadata['plots'].value}, "
         f"challengers {metadata['challengers'].value}; run {result.run_id})"
     )
-    if open_page:
-        webbrowser.open(path.as_uri())
+    return path
 
 
 def _print_demo(rows: list[dict], poison: bool) -> None:

@@ -22,7 +22,7 @@ event type are null). The README section "Telemetry schema" has examples.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
@@ -32,6 +32,7 @@ ThumbValue = Literal["up", "down"]
 FlagReason = Literal["offensive", "wrong", "harmful", "off_topic", "privacy", "other"]
 Action = Literal["retry", "copy", "edit", "escalate", "accept"]
 Outcome = Literal["resolved", "escalated", "converted", "abandoned"]
+FLAG_REASONS: tuple[str, ...] = get_args(FlagReason)
 
 NonEmpty = Annotated[str, Field(min_length=1)]
 

@@ -13,9 +13,12 @@ variables alone.
 ``FEEDBACK_LOOP_RETRAIN_THRESHOLD``  new feedback events that trigger retraining; default ``200``
 ``FEEDBACK_LOOP_REALDATA_DIR``  public human-labeled data sets (HaluEval) for measuring the labeler; default
                              ``shared/realdata`` next to the repository
+``FEEDBACK_LOOP_LATE_FEEDBACK_DAYS``  days after an interaction its feedback still attaches; default ``14``
 ``FEEDBACK_LOOP_REQUIRE_APPROVAL``  ``true`` makes promotions wait for a person's approval; default ``false``
 ``FEEDBACK_LOOP_PSEUDONYM_KEY_FILE``  file holding the key of the user and session id pseudonyms (a file, as
-                             Kubernetes mounts secrets); default ``<data root>/secrets/pseudonym.key``
+                             Kubernetes mounts secrets); it must exist when set (a missing secret mount is an
+                             error, not a new key); default ``<data root>/secrets/pseudonym.key``, created
+                             with a random key when missing
 """
 
 from __future__ import annotations
@@ -92,7 +95,11 @@ class Settings:
     retrain_feedback_threshold: int
     realdata_dir: Path
     require_approval: bool
+    late_feedback_days: int
     pseudonym_key_file: Path
+    # True when FEEDBACK_LOOP_PSEUDONYM_KEY_FILE named the key file: it is then never created, nor moved with
+    # the data root.
+    pseudonym_key_file_configured: bool
 
     @property
     def layout(self) -> DataLayout:
@@ -100,10 +107,10 @@ class Settings:
 
     def with_data_dir(self, data_dir: str | Path) -> "Settings":
         """These settings with another data root, whose registries (the default SQLite ones) move along, and so
-        does the pseudonym key file unless one was configured elsewhere."""
+        does the pseudonym key file unless one was configured."""
         root = Path(data_dir).expanduser().resolve()
         key_file = self.pseudonym_key_file
-        if key_file == self.layout.default_pseudonym_key_file:
+        if not self.pseudonym_key_file_configured:
             key_file = DataLayout(root).default_pseudonym_key_file
         layout = DataLayout(root)
         return replace(
@@ -131,9 +138,11 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         retrain_feedback_threshold=int(env.get("FEEDBACK_LOOP_RETRAIN_THRESHOLD", "200")),
         realdata_dir=Path(env.get("FEEDBACK_LOOP_REALDATA_DIR") or DEFAULT_REALDATA_DIR).expanduser().resolve(),
         require_approval=_boolean(env, "FEEDBACK_LOOP_REQUIRE_APPROVAL", default=False),
+        late_feedback_days=int(env.get("FEEDBACK_LOOP_LATE_FEEDBACK_DAYS", "14")),
         pseudonym_key_file=Path(
             env.get("FEEDBACK_LOOP_PSEUDONYM_KEY_FILE") or layout.default_pseudonym_key_file
         ).expanduser().resolve(),
+        pseudonym_key_file_configured=bool(env.get("FEEDBACK_LOOP_PSEUDONYM_KEY_FILE")),
     )
 
 

@@ -16,9 +16,7 @@ from __future__ import annotations
 import html
 import io
 import math
-import os
 import re
-import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from feedback_loop.analytics.kpi import KEY_COLUMNS, TOTAL
+from feedback_loop.files import write_text_atomic
 
 if TYPE_CHECKING:
     from feedback_loop.registry import Registry
@@ -132,7 +131,7 @@ def build_dashboard(
     plots = [name for section in sections for name in section.plots]
     page = _page(days, totals, history, generated_at, sections)
     path = Path(out)
-    _write_atomic(path, page)
+    write_text_atomic(path, page)
     return DashboardReport(path=path, days=days, plots=plots, challengers=len(challengers))
 
 
@@ -716,8 +715,3 @@ def _palette(n: int) -> list:
     return [colours[i % len(colours)] for i in range(n)]
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)

@@ -19,10 +19,12 @@ adapter counts under ``"base"``; one without a segment under ``"unknown"``. Colu
   ``converted`` outcome event about one of its interactions of the day, in whatever partition of the window
   it landed; its time to completion is from the session's first interaction of the day to that event, in
   seconds. The session counts under the breakdown of the interaction that completed it (and in the total).
+  A completion stamped before its session began (a client's clock off) has no duration: it is counted in
+  ``early_completions`` (and in ``completed_sessions``) but left out of the mean.
 * ``reading_time_ms_mean``: mean over interactions with a reading time of their longest reading time.
 * ``corrections``: interactions the user corrected; ``correction_rate = corrections / interactions``.
 * ``flags_<reason>``: interactions flagged for that reason (users' flags and reviewers', as labels hold
-  them); ``flag_rate``: interactions with any flag / ``interactions``.
+  them); ``flagged``: interactions with any flag; ``flag_rate = flagged / interactions``.
 * ``complaints``: interactions with a negative-sentiment comment or any flag;
   ``complaint_rate = complaints / interactions``.
 * ``prompt_tokens``, ``completion_tokens``: their sums. ``cost_usd``: the sum over interactions of
@@ -42,12 +44,11 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import get_args
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from feedback_loop.schema import ADDED_COLUMNS, FlagReason
+from feedback_loop.schema import ADDED_COLUMNS, FLAG_REASONS
 from feedback_loop.warehouse import query
 
 # The keys of the day-total row, and what missing keys are grouped as.
@@ -55,7 +56,6 @@ TOTAL = "all"
 BASE_ADAPTER = "base"
 UNKNOWN_SEGMENT = "unknown"
 
-FLAG_REASONS: tuple[str, ...] = get_args(FlagReason)
 SUCCESS_OUTCOMES = ("resolved", "converted")
 _SUCCESS_SQL = "(" + ", ".join(f"'{outcome}'" for outcome in SUCCESS_OUTCOMES) + ")"
 KEY_COLUMNS = ("adapter_version", "use_case", "user_segment")
@@ -78,10 +78,12 @@ KPI_SCHEMA = pa.schema(
         ("escalation_rate", _RATE),
         ("completed_sessions", _COUNT),
         ("time_to_completion_s_mean", _RATE),
+        ("early_completions", _COUNT),
         ("reading_time_ms_mean", _RATE),
         ("corrections", _COUNT),
         ("correction_rate", _RATE),
         *[(f"flags_{reason}", _COUNT) for reason in FLAG_REASONS],
+        ("flagged", _COUNT),
         ("flag_rate", _RATE),
         ("complaints", _COUNT),
         ("complaint_rate", _RATE),
@@ -215,17 +217,23 @@ session_completions AS (
     FROM completions AS c JOIN session_starts AS s USING (session_id)
     WHERE c.nth = 1
 ),
+-- A completion stamped before its session began (a client clock off): no duration, but counted.
+completion_times AS (
+    SELECT interaction_id, CASE WHEN seconds >= 0 THEN seconds END AS seconds, seconds < 0 AS early
+    FROM session_completions
+),
 facts AS (
     SELECT
         i.*,
         sc.seconds AS time_to_completion_s,
+        COALESCE(sc.early, false) AS early_completion,
         p.model_version IS NULL AS unpriced,
         (i.prompt_tokens * p.prompt_per_1k + i.completion_tokens * p.completion_per_1k) / 1000.0 AS cost_usd,
         len(i.flags) > 0 AS flagged,
         len(i.flags) > 0 OR i.sentiment = 'negative' AS complaint,
         i.outcome IN {success} AS resolved
     FROM interactions AS i
-    LEFT JOIN session_completions AS sc USING (interaction_id)
+    LEFT JOIN completion_times AS sc USING (interaction_id)
     LEFT JOIN prices AS p USING (model_version)
 ),
 grouped AS (
@@ -243,8 +251,9 @@ grouped AS (
         COUNT(outcome) AS outcomes,
         COUNT(*) FILTER (WHERE resolved) AS resolved,
         COUNT(*) FILTER (WHERE escalated) AS escalated,
-        COUNT(time_to_completion_s) AS completed_sessions,
+        COUNT(*) FILTER (WHERE time_to_completion_s IS NOT NULL OR early_completion) AS completed_sessions,
         AVG(time_to_completion_s) AS time_to_completion_s_mean,
+        COUNT(*) FILTER (WHERE early_completion) AS early_completions,
         AVG(reading_time_ms) AS reading_time_ms_mean,
         COUNT(correction) AS corrections,
         {flag_counts},
@@ -264,11 +273,11 @@ SELECT
     ratings, rating_mean,
     outcomes, resolved, resolved / NULLIF(outcomes, 0) AS resolution_rate,
     escalated, escalated / NULLIF(interactions, 0) AS escalation_rate,
-    completed_sessions, time_to_completion_s_mean,
+    completed_sessions, time_to_completion_s_mean, early_completions,
     reading_time_ms_mean,
     corrections, corrections / NULLIF(interactions, 0) AS correction_rate,
     {flag_columns},
-    flagged / NULLIF(interactions, 0) AS flag_rate,
+    flagged, flagged / NULLIF(interactions, 0) AS flag_rate,
     complaints, complaints / NULLIF(interactions, 0) AS complaint_rate,
     prompt_tokens, completion_tokens,
     CASE WHEN unpriced_interactions = 0 THEN priced_cost_usd END AS cost_usd,
@@ -298,11 +307,10 @@ def compute_kpis(labels: pa.Table, events: pa.Table, prices: Prices) -> pa.Table
     ``labels`` are one day's rows of the ``labels`` table; ``events`` are the warehouse events of that day and
     of the late-feedback window after it (other rows, such as interactions or events about other days'
     interactions, are ignored). Raises ValueError naming the interaction or event and the field when a key is
-    missing or collides with the day total's ``"all"``, or an outcome predates its session.
+    missing or collides with the day total's ``"all"``.
     """
     labels = _label_rows(labels)
     events = _event_rows(events)
-    _check_outcome_times(labels, events)
     price_rows = []
     for model in sorted(set(labels["model_version"].to_pylist())):
         price = prices.price_of(model)
@@ -350,28 +358,3 @@ def _event_rows(events: pa.Table) -> pa.Table:
     if missing:
         raise ValueError(f"events: the table lacks the columns {missing}")
     return events.select(list(_EVENT_COLUMNS))
-
-
-def _check_outcome_times(labels: pa.Table, events: pa.Table) -> None:
-    """Raise for a success outcome stamped before its session began: a duration would come out negative."""
-    early = query(
-        f"""
-        WITH starts AS (SELECT session_id, MIN(timestamp) AS started_at FROM labels GROUP BY session_id)
-        SELECT e.event_id, e.timestamp, l.session_id, s.started_at
-        FROM events AS e
-        JOIN labels AS l USING (interaction_id)
-        JOIN starts AS s USING (session_id)
-        WHERE e.event_type = 'behaviour' AND e.outcome IN {_SUCCESS_SQL}
-          AND e.timestamp < s.started_at
-        ORDER BY e.timestamp, e.event_id
-        LIMIT 1
-        """,
-        labels=labels,
-        events=events,
-    ).to_pylist()
-    if early:
-        event = early[0]
-        raise ValueError(
-            f"events: event {event['event_id']!r} has timestamp {event['timestamp'].isoformat()}, before its "
-            f"session {event['session_id']!r} began ({event['started_at'].isoformat()})"
-        )

@@ -17,7 +17,7 @@ tests it runs), with at least ``min_samples`` on both sides and a rate that many
 
 * ``length``: within a segment, answers over N completion tokens (N configured, or the segment's upper
   quartile) are rated down (thumb down, or rating <= 2) ``min_ratio`` times as often as shorter ones -> keep
-  answers to N words or fewer;
+  answers to about 0.75 N words or fewer;
 * ``escalation``: a segment escalates ``min_escalation_ratio`` times as often as all other users together ->
   say what to do next and how to reach a person.
 
@@ -35,7 +35,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from feedback_loop.files import write_json_atomic
+from feedback_loop.analytics.kpi import UNKNOWN_SEGMENT
+from feedback_loop.files import exclusive_lock, write_json_atomic
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -44,8 +45,6 @@ if TYPE_CHECKING:
 
 INITIAL_PROMPT_VERSION = "support-v1"
 RECOMMENDATIONS_FILE = "recommendations.json"
-# Users whose segment the application did not report; an instruction for them would target nobody in particular.
-UNKNOWN_SEGMENT = "unknown"
 # The actor of registry changes made by the package itself (seeding), not by a person or an asset.
 SEED_ACTOR = "feedback-loop"
 
@@ -272,8 +271,13 @@ def recommendation_id(kind: str, target: str, change: str) -> str:
     return hashlib.sha256(f"{kind}\x1f{target}\x1f{change}".encode()).hexdigest()[:12]
 
 
+# The evidence counts completion tokens but a model follows a limit in words; English runs ~0.75 words a token.
+WORDS_PER_TOKEN = 0.75
+
+
 def length_instruction(tokens: int) -> str:
-    return f"Keep answers to {tokens} words or fewer."
+    """The instruction for answers of at most ``tokens`` completion tokens, said in words."""
+    return f"Keep answers to {max(1, round(tokens * WORDS_PER_TOKEN))} words or fewer."
 
 
 _REQUIRED_COLUMNS = ("interaction_id", "user_segment", "completion_tokens", "thumb", "rating", "escalated")
@@ -491,6 +495,11 @@ def apply_recommendation(
     if not 0.0 < canary_share < 1.0:
         raise PromptError(f"apply {recommendation_id!r}: field 'canary_share' must be within (0, 1), got {canary_share}")
     path = store.recommendations_path
+    with exclusive_lock(path):
+        return _apply(store, registry, path, recommendation_id, by=by, canary_share=canary_share)
+
+
+def _apply(store: PromptStore, registry: Registry, path: Path, recommendation_id: str, *, by: str, canary_share: float) -> PromptVersion:
     analysis, recommendations = read_recommendations(path)
     found = [r for r in recommendations if r.id == recommendation_id]
     if not found:

@@ -2,7 +2,7 @@
 
 A segment's figures add up its breakdown rows of the KPI table (every adapter version and use case; the day
 total's ``"all"`` rows are left out), over every day the table holds. ``flagged`` counts interactions with
-any flag: the KPI table keeps it as ``flag_rate * interactions``, which rounds back to the exact count.
+any flag.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ _SEGMENT_SQL = """
 SELECT
     user_segment,
     SUM(interactions)::BIGINT AS interactions,
-    SUM(ROUND(COALESCE(flag_rate, 0) * interactions))::BIGINT AS flagged,
+    SUM(flagged)::BIGINT AS flagged,
     {flag_sums},
     SUM(complaints)::BIGINT AS complaints
 FROM kpis

@@ -12,7 +12,7 @@ from feedback_loop.analytics.safety import safety_alerts, segment_safety
 from feedback_loop.defs.label import labeled_interactions
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.partitions import daily_partitions
-from feedback_loop.defs.resources import AdapterRegistry, DataRoot
+from feedback_loop.defs.resources import AdapterRegistry, DataRoot, LateFeedbackWindow
 from feedback_loop.label import labels_arrow_schema
 from feedback_loop.schema import events_arrow_schema
 
@@ -30,8 +30,6 @@ _EVENT_COLUMNS = ["event_id", "event_type", "timestamp", "interaction_id", "outc
 class KpiDailyConfig(dg.Config):
     prices_file: Optional[str] = None
     """A TOML file of token prices by model version; the packaged `feedback_loop/analytics/prices.toml` if unset."""
-    late_feedback_days: int = 14
-    """Outcome events that land up to this many days after the day still complete its sessions."""
     max_flag_rate: float = 0.2
     """`segment_safety` warns when a segment's share of flagged interactions in a day exceeds this."""
     max_complaint_rate: float = 0.35
@@ -56,12 +54,14 @@ def _shown(value):
         dg.AssetCheckSpec("prices_known", asset=KPI_TABLE),
     ],
 )
-def kpi_daily(context: dg.AssetExecutionContext, config: KpiDailyConfig, data_root: DataRoot):
+def kpi_daily(
+    context: dg.AssetExecutionContext, config: KpiDailyConfig, data_root: DataRoot, late_feedback: LateFeedbackWindow
+):
     """The day's KPIs by adapter version, use case and user segment, plus the day total (warehouse table
     `kpi_daily`; every definition is in `feedback_loop/analytics/kpi.py`).
 
     DuckDB SQL over the day's `labels` (late feedback already joined) and the events of the day and of the
-    following `late_feedback_days` days (outcomes that complete its sessions). Materialized with the labels,
+    following `late_feedback` days (outcomes that complete its sessions). Materialized with the labels,
     so late feedback updates the day it belongs to. The day total's KPIs are the materialization's metadata,
     which the UI plots across partitions; a run over several days records each day's as an observation of
     that day's partition instead. Checks (WARN): `segment_safety` (a segment's flag or complaint rate above
@@ -79,7 +79,7 @@ def kpi_daily(context: dg.AssetExecutionContext, config: KpiDailyConfig, data_ro
                 f"kpi_daily {day}: the day has no labels partition; materialize labeled_interactions first"
             )
         labels = warehouse.read_partitions("labels", [day], schema=labels_arrow_schema())
-        window_end = (date.fromisoformat(day) + timedelta(days=config.late_feedback_days)).isoformat()
+        window_end = (date.fromisoformat(day) + timedelta(days=late_feedback.days)).isoformat()
         window = [p for p in available if day <= p <= window_end]
         events = warehouse.read_partitions("events", window, schema=events_arrow_schema(), columns=_EVENT_COLUMNS)
         kpis = compute_kpis(labels, events, prices)

@@ -16,7 +16,7 @@ from feedback_loop.defs.online import online_ab_test
 from feedback_loop.defs.partitions import daily_partitions
 from feedback_loop.defs.prompts import prompt_ab_test, prompt_recommendations
 from feedback_loop.defs.registry import champion_adapter
-from feedback_loop.defs.resources import DataRoot, RetrainPolicy
+from feedback_loop.defs.resources import DataRoot, LateFeedbackWindow, RetrainPolicy
 from feedback_loop.defs.train import lora_adapter
 from feedback_loop.ingest import feedback_counts
 
@@ -39,10 +39,6 @@ retrain_job = dg.define_asset_job(
     selection=[sft_dataset, base_model, lora_adapter, adapter_evaluation, champion_adapter],
     description="Curate the SFT dataset, train a LoRA adapter, gate it against the champion and roll it out.",
 )
-
-# Days before yesterday whose labels (and KPIs) the schedule refreshes each night, for late feedback.
-RELABEL_DAYS = 7
-
 
 @dg.sensor(job=retrain_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED)
 def feedback_volume_sensor(context: dg.SensorEvaluationContext, data_root: DataRoot, retrain_policy: RetrainPolicy):
@@ -67,13 +63,14 @@ def feedback_volume_sensor(context: dg.SensorEvaluationContext, data_root: DataR
     execution_timezone="UTC",
     default_status=dg.DefaultScheduleStatus.STOPPED,
 )
-def daily_ingestion_schedule(context: dg.ScheduleEvaluationContext):
+def daily_ingestion_schedule(context: dg.ScheduleEvaluationContext, late_feedback: LateFeedbackWindow):
     """Every night: ingest and label yesterday's landing day, and re-label the days before it (and recompute their
-    KPIs) for late feedback."""
+    KPIs) for late feedback: `late_feedback` days plus one, because last night's re-labeling ran beside the
+    ingestion of the day before and may have missed what landed that day."""
     yesterday = (context.scheduled_execution_time.date() - timedelta(days=1))
     yield dg.RunRequest(run_key=f"ingest-{yesterday.isoformat()}", partition_key=yesterday.isoformat())
     first = date.fromisoformat(daily_partitions.start.strftime("%Y-%m-%d"))
-    for back in range(1, RELABEL_DAYS + 1):
+    for back in range(1, late_feedback.days + 2):
         day = yesterday - timedelta(days=back)
         if day >= first:
             yield dg.RunRequest(

@@ -4,7 +4,8 @@ from typing import Literal
 
 import dagster as dg
 
-from feedback_loop.defs.resources import AdapterRegistry, DataRoot, write_json_atomic
+from feedback_loop.defs.resources import AdapterRegistry, DataRoot
+from feedback_loop.files import write_json_atomic
 
 GATE_CHECK = "offline_gate"
 

@@ -12,7 +12,8 @@ import pyarrow.compute as pc
 from feedback_loop.defs.ingest import raw_telemetry
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.partitions import daily_partitions
-from feedback_loop.defs.resources import DataRoot, write_json_atomic
+from feedback_loop.defs.resources import DataRoot, LateFeedbackWindow
+from feedback_loop.files import write_json_atomic
 from feedback_loop.label import build_review_queue, label_interactions
 from feedback_loop.label.combine import combine_labels
 from feedback_loop.label.decisions import REVIEWS_TABLE, reviews_arrow_schema, standing_verdicts
@@ -71,7 +72,8 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
     decided, from the text of prompt and response and the behaviour signals (never from the feedback the labels
     come from). `labeled_interactions` uses it for the interactions nobody judged. The version is a hash of the
     training data and settings; its held-out AUC, Brier score and calibration error are in the metadata. With too
-    few labeled examples no model is trained, labeling uses the rules alone, and `labeler_quality` warns.
+    few labeled examples no new model is trained: labeling keeps the previous one (or, in a young deployment,
+    uses the rules alone) and `labeler_quality` warns.
     """
     from feedback_loop.label.learned import InsufficientLabels, LabelerSpec, save_labeler, train_labeler
 
@@ -93,15 +95,28 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
     try:
         labeler = train_labeler(labels, spec, offensive_lexicon=config.offensive_lexicon)
     except InsufficientLabels as exc:
-        # A young deployment: the rules label alone until enough feedback exists; the check says so.
-        context.log.warning(f"no auto-labeler trained: {exc}")
-        write_json_atomic(pointer, {"version": None, "reason": str(exc)})
+        previous = json.loads(pointer.read_text())["version"] if pointer.exists() else None
+        if previous is None:
+            write_json_atomic(pointer, {"version": None, "reason": str(exc)})
+        outcome = f"labeling keeps the previous model {previous}" if previous else "labeling uses the rules alone"
+        context.log.warning(f"no new auto-labeler trained ({exc}); {outcome}")
         return dg.MaterializeResult(
-            metadata={"version": "none", "reason": str(exc), "training_days": f"{days[0]}..{days[-1]}" if days else "none"},
-            check_results=[dg.AssetCheckResult(check_name="labeler_quality", passed=False, severity=dg.AssetCheckSeverity.WARN, description=str(exc))],
+            metadata={
+                "version": str(previous),
+                "reason": f"{exc}; {outcome}",
+                "training_days": f"{days[0]}..{days[-1]}" if days else "none",
+            },
+            check_results=[
+                dg.AssetCheckResult(
+                    check_name="labeler_quality",
+                    passed=False,
+                    severity=dg.AssetCheckSeverity.WARN,
+                    description=f"No new model: {exc}; {outcome}.",
+                )
+            ],
         )
     path = save_labeler(labeler, data_root.layout.label_models)
-    write_json_atomic(pointer, {"version": labeler.version, "path": str(path), "metrics": labeler.metrics})
+    write_json_atomic(pointer, {"version": labeler.version, "metrics": labeler.metrics})
     heldout = {k: labeler.metrics[k] for k in ("auc", "brier", "ece", "accuracy", "n_train", "n_holdout")}
     return dg.MaterializeResult(
         metadata={
@@ -124,8 +139,6 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
 
 
 class LabeledInteractionsConfig(dg.Config):
-    late_feedback_days: int = 14
-    """Feedback and behaviour events that land up to this many days after their interaction still attach."""
     review_below_confidence: float = 0.6
     """Automatic (rule or model) labels less confident than this go to the review queue."""
     use_auto_labeler: bool = True
@@ -144,7 +157,7 @@ def _current_labeler(data_root: DataRoot):
     current = json.loads(pointer.read_text())
     if current["version"] is None:
         return None, current["reason"]
-    return load_labeler(current["path"]), current["version"]
+    return load_labeler(data_root.layout.label_models / current["version"]), current["version"]
 
 
 @dg.asset(
@@ -155,11 +168,14 @@ def _current_labeler(data_root: DataRoot):
     kinds={"parquet"},
 )
 def labeled_interactions(
-    context: dg.AssetExecutionContext, config: LabeledInteractionsConfig, data_root: DataRoot
+    context: dg.AssetExecutionContext,
+    config: LabeledInteractionsConfig,
+    data_root: DataRoot,
+    late_feedback: LateFeedbackWindow,
 ) -> dg.MaterializeResult:
     """One row per interaction of the day with its labels (warehouse table `labels`).
 
-    Joins the feedback and behaviour events of the same day and of the following `late_feedback_days` days
+    Joins the feedback and behaviour events of the same day and of the following `late_feedback` days
     (late feedback), then labels quality (good/bad/unknown) with its confidence and source, in this precedence:
     a reviewer's decision (`human`), what the user said (`explicit`), then behaviour rules (`rule`) and the
     auto-labeler's calibrated probability (`model`) combined. Also task success, escalation, offensive content
@@ -174,7 +190,7 @@ def labeled_interactions(
     verdicts = _verdicts(warehouse)
     per_day = []
     for day in context.partition_keys:
-        window_end = (date.fromisoformat(day) + timedelta(days=config.late_feedback_days)).isoformat()
+        window_end = (date.fromisoformat(day) + timedelta(days=late_feedback.days)).isoformat()
         window = [p for p in available if day <= p <= window_end]
         events = warehouse.read_partitions("events", window, schema=events_arrow_schema())
         is_interaction = pc.and_(pc.equal(events["event_type"], "interaction"), pc.equal(events["date"], day))

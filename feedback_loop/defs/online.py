@@ -8,7 +8,7 @@ from feedback_loop.defs.label import labeled_interactions
 from feedback_loop.defs.resources import AdapterRegistry, DataRoot, PromotionPolicy
 from feedback_loop.evaluate.online import ABSpec, compare_canary
 from feedback_loop.registry import Registry
-from feedback_loop.registry.policy import approve_command, promote_or_wait
+from feedback_loop.registry.policy import approve_command, promote_or_wait, withdraw_pending
 from feedback_loop.warehouse import Warehouse
 
 
@@ -59,8 +59,10 @@ def canary_ab_test(
             result["decision"] = outcome.status
             result["reasons"].append(outcome.message)
             context.log.warning(outcome.message)
-    elif result["decision"] == "rollback":
-        store.set_status(canary.version, "rejected", actor=actor, reason=reason)
+    else:
+        withdraw_pending(store, canary.version, actor=actor)
+        if result["decision"] == "rollback":
+            store.set_status(canary.version, "rejected", actor=actor, reason=reason)
     context.log.info(f"{actor} for canary {canary.version}: {result['decision']}: {reason}")
     return dg.Output(
         result,

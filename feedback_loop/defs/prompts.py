@@ -18,6 +18,7 @@ from feedback_loop.defs.label import labeled_interactions
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.online import OnlineABTestConfig, canary_ab_test
 from feedback_loop.defs.resources import DataRoot, PromotionPolicy, PromptRegistry
+from feedback_loop.files import exclusive_lock
 
 
 class PromptRecommendationsConfig(dg.Config):
@@ -61,10 +62,12 @@ def prompt_recommendations(
         labels = labels.append_column("user_segment", pa.nulls(labels.num_rows, pa.string()))
     spec = RecommendationSpec(**config.model_dump(exclude={"lookback_days"}))
     fresh = recommend(labels, spec, prompt_version=champion.version) if labels.num_rows else []
-    _, previous = read_recommendations(store.recommendations_path)
-    recommendations = merge_recommendations(previous, fresh)
     analysis = {"prompt_version": champion.version, "days": days, "spec": config.model_dump(exclude={"lookback_days"})}
-    write_recommendations(store.recommendations_path, recommendations, analysis)
+    # `prompts apply` may mark a recommendation applied meanwhile; the lock keeps that status from being lost.
+    with exclusive_lock(store.recommendations_path):
+        _, previous = read_recommendations(store.recommendations_path)
+        recommendations = merge_recommendations(previous, fresh)
+        write_recommendations(store.recommendations_path, recommendations, analysis)
     proposed = [r for r in recommendations if r.status == "proposed"]
     context.log.info(f"{len(proposed)} proposed prompt recommendation(s) for {champion.version} over {len(days)} day(s)")
     table = [

@@ -57,6 +57,13 @@ class RetrainPolicy(dg.ConfigurableResource):
     feedback_threshold: int = 200
 
 
+class LateFeedbackWindow(dg.ConfigurableResource):
+    """How long after its day feedback still counts: labels and KPIs read the events of the day and of the
+    following `days` days, and the nightly schedule re-labels that many days back."""
+
+    days: int = 14
+
+
 class PromotionPolicy(dg.ConfigurableResource):
     """Whether a challenger that passed its gates needs a person's approval before it becomes champion."""
 
@@ -69,14 +76,24 @@ class Privacy(dg.ConfigurableResource):
     that the key itself never shows in the resource config of the Dagster UI."""
 
     pseudonym_key_file: str
+    create_if_missing: bool = False
+    """True only for the default key file under the data root (a laptop, a demo). A key file that was named
+    (``FEEDBACK_LOOP_PSEUDONYM_KEY_FILE``) is a mounted secret: a missing one is an error, since a new key would
+    silently change every pseudonym."""
 
     def pseudonym_key(self) -> bytes:
         """The key: the file's content without surrounding whitespace.
 
-        A missing file is created with a random 32-byte key (hex, mode 0600) and a warning in the run's log:
-        pseudonyms made earlier with another key will not match the new ones. An empty file is an error.
+        A missing file is a ``FileNotFoundError`` unless ``create_if_missing``: then it is created with a random
+        32-byte key (hex, mode 0600) and a warning in the run's log, as pseudonyms made earlier with another key
+        will not match the new ones. An empty file is an error.
         """
         path = Path(self.pseudonym_key_file)
+        if not path.exists() and not self.create_if_missing:
+            raise FileNotFoundError(
+                f"pseudonym key file {path} (FEEDBACK_LOOP_PSEUDONYM_KEY_FILE) does not exist: mount the key"
+                " there; it is not created, since a new key would change every user and session pseudonym"
+            )
         if not path.exists() and _create_key_file(path):
             dg.get_dagster_logger().warning(
                 f"created a new pseudonym key in {path}: keep this file (or mount your own key there), since"
@@ -84,9 +101,9 @@ class Privacy(dg.ConfigurableResource):
             )
         key = path.read_bytes().strip()
         if not key:
+            removing = ", or remove it to have a random one created" if self.create_if_missing else ""
             raise ValueError(
-                f"pseudonym key file {path} is empty: write a secret key into it (64 hex digits, say), or remove"
-                " it to have a random one created"
+                f"pseudonym key file {path} is empty: write a secret key into it (64 hex digits, say){removing}"
             )
         return key
 
@@ -135,13 +152,17 @@ def default_resources(data_dir: str | None = None, registry_url: str | None = No
     root = str(data_dir or settings.data_dir)
     url = registry_url or (DataLayout(Path(root)).default_registry_url() if data_dir else settings.registry_url)
     prompt_url = DataLayout(Path(root)).default_prompt_registry_url() if data_dir else settings.prompt_registry_url
-    key_file = (settings.with_data_dir(root) if data_dir else settings).pseudonym_key_file
+    key_settings = settings.with_data_dir(root) if data_dir else settings
     return {
         "data_root": DataRoot(data_dir=root),
         "registry": AdapterRegistry(url=url),
         "prompt_registry": PromptRegistry(url=prompt_url),
         "retrain_policy": RetrainPolicy(feedback_threshold=settings.retrain_feedback_threshold),
         "promotion_policy": PromotionPolicy(require_approval=settings.require_approval),
-        "privacy": Privacy(pseudonym_key_file=str(key_file)),
+        "late_feedback": LateFeedbackWindow(days=settings.late_feedback_days),
+        "privacy": Privacy(
+            pseudonym_key_file=str(key_settings.pseudonym_key_file),
+            create_if_missing=not key_settings.pseudonym_key_file_configured,
+        ),
         "io_manager": ManifestIOManager(data_dir=root),
     }

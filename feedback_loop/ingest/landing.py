@@ -34,7 +34,7 @@ import pyarrow.compute as pc
 from pydantic import ValidationError
 
 from feedback_loop import schema
-from feedback_loop.ingest.redact import REDACTION_TYPES, pseudonymize, redact
+from feedback_loop.ingest.redact import PLACEHOLDERS, REDACTION_TYPES, pseudonymize, redact
 from feedback_loop.warehouse import Warehouse
 
 EVENTS_TABLE = "events"
@@ -52,6 +52,9 @@ REDACTED_FIELDS: tuple[str, ...] = ("prompt", "response", "correction", "comment
 _RAW_ID_VALUE = re.compile(
     r'"(?P<field>user_id|session_id)"(?P<colon>\s*:\s*)(?P<value>"(?:[^"\\]|\\.)*(?:"|\\?$)|-?\d[\d.eE+-]*)'
 )
+_PLACEHOLDER_TEXT = re.compile("|".join(re.escape(placeholder) for placeholder in PLACEHOLDERS.values()))
+_LONGEST_PLACEHOLDER = max(len(placeholder) for placeholder in PLACEHOLDERS.values())
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def quarantine_arrow_schema() -> pa.Schema:
@@ -116,8 +119,75 @@ class _Privacy:
         return private
 
     def raw_line(self, line: str) -> str:
-        """A raw landing line with its ids pseudonymized (as in the events table) and its text redacted."""
-        return self.text(_RAW_ID_VALUE.sub(self._pseudonymized_id, line))
+        """A raw landing line with its ids pseudonymized (as in the events table) and its text redacted, cut to
+        :data:`MAX_RAW_LINE_CHARS` after redaction without splitting a placeholder.
+
+        A line that parses as JSON is redacted value by value, decoded, and written back as compact JSON: in
+        the JSON text an escape such as ``\\n`` or ``\\u00a0`` puts a letter right before a number, and the
+        detectors that want a boundary there (card, SSN, IP, phone) would miss it. ``user_id`` and
+        ``session_id`` values are pseudonymized at any depth. The JSON text written back is then redacted as a
+        whole as well, for what only a member's name reveals (``"password":"hunter2"``). A line that is not
+        JSON, or is nested too deeply to walk, is redacted as text, its ids found by :data:`_RAW_ID_VALUE`.
+        """
+        text, counts = self._json_line(line) or _redacted(_RAW_ID_VALUE.sub(self._pseudonymized_id, line))
+        return self._kept(_cut(text, MAX_RAW_LINE_CHARS), counts)
+
+    def quote(self, value: Any) -> str:
+        """A short ``repr`` of an offending input value, for a reason: redacted (and its nested ids
+        pseudonymized) whole, then cut without splitting a placeholder, so that the cut cannot leave a
+        fragment of an identifier that the detectors no longer recognise ("jane.doe@exam")."""
+        counts: Counter[str] = Counter()
+        try:
+            walked = repr(self._json_value(value, counts, is_id=False))
+        except RecursionError:
+            # Nested nearly as deep as the JSON parser allows: the walk, deeper in the stack, cannot follow.
+            return "a value nested too deeply to quote"
+        text, more = _redacted(walked)
+        if len(text) > _MAX_QUOTED_INPUT_CHARS:
+            text = _cut(text, _MAX_QUOTED_INPUT_CHARS - 3) + "..."
+        return self._kept(text, counts + more)
+
+    def _kept(self, text: str, counts: Counter[str]) -> str:
+        """``text`` as it is stored, counting the placeholders that redaction wrote into it (``counts``) and
+        that its cut kept."""
+        self.counts.update({kind: min(found, text.count(PLACEHOLDERS[kind])) for kind, found in counts.items()})
+        return text
+
+    def _json_line(self, line: str) -> tuple[str, Counter[str]] | None:
+        """The private compact JSON of a JSON line and the placeholders written into it; None when the line is
+        not JSON or is too deep to walk."""
+        counts: Counter[str] = Counter()
+        try:
+            private = self._json_value(json.loads(line), counts, is_id=False)
+            compact = json.dumps(private, ensure_ascii=False, separators=(",", ":"))
+        except (json.JSONDecodeError, RecursionError):
+            return None
+        # A lone surrogate ("\\ud800" in the line) cannot be stored as UTF-8: it stays escaped, as landed.
+        compact = _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", compact)
+        text, more = _redacted(compact)
+        return text, counts + more
+
+    def _json_value(self, value: Any, counts: Counter[str], *, is_id: bool) -> Any:
+        """A parsed JSON value with its strings redacted and, under a ``user_id`` or ``session_id`` member at
+        any depth (``is_id``), its strings and numbers pseudonymized; ``counts`` gains the placeholders."""
+        if isinstance(value, dict):
+            private: dict[str, Any] = {}
+            for name, item in value.items():
+                private[name] = self._json_value(item, counts, is_id=is_id or name in PSEUDONYMIZED_FIELDS)
+            return private
+        if isinstance(value, list):
+            # A loop, not a comprehension: a comprehension is one more stack frame per level of nesting.
+            items: list[Any] = []
+            for item in value:
+                items.append(self._json_value(item, counts, is_id=is_id))
+            return items
+        if is_id and isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return pseudonymize(value if isinstance(value, str) else json.dumps(value), self._key)
+        if isinstance(value, str):
+            text, found = _redacted(value)
+            counts.update(found)
+            return text
+        return value
 
     def _pseudonymized_id(self, match: re.Match[str]) -> str:
         literal = match.group("value")
@@ -167,7 +237,7 @@ def ingest_partition(landing_dir: str | Path, partition: str, pseudonym_key: byt
             if not raw.strip():
                 continue
             read += 1
-            outcome = _validate(raw)
+            outcome = _validate(raw, privacy)
             if isinstance(outcome, _Problem):
                 quarantine.append(_quarantine_row(source_file, line_number, outcome, raw, privacy))
                 continue
@@ -255,8 +325,9 @@ def _lines(path: Path, source_file: str) -> Iterator[tuple[int, bytes]]:
         yield index, line.removesuffix(b"\r")
 
 
-def _validate(raw: bytes) -> _ValidEvent | _Problem:
-    """Parse and validate one line against the event contract, or say what is wrong with it."""
+def _validate(raw: bytes, privacy: _Privacy) -> _ValidEvent | _Problem:
+    """Parse and validate one line against the event contract, or say what is wrong with it (quoting the
+    offending values through ``privacy``)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -274,13 +345,13 @@ def _validate(raw: bytes) -> _ValidEvent | _Problem:
     if "schema_version" in record and not _is_supported_version(record["schema_version"]):
         return _Problem(
             "schema_version",
-            f"schema_version: unsupported version {_quote(record['schema_version'])};"
+            f"schema_version: unsupported version {privacy.quote(record['schema_version'])};"
             f" this reader supports {schema.SCHEMA_VERSION}",
         )
     try:
         return schema.EVENT_ADAPTER.validate_python(record)
     except ValidationError as exc:
-        return _validation_problem(exc, record)
+        return _validation_problem(exc, record, privacy)
 
 
 def _reject_constant(name: str) -> Any:
@@ -306,14 +377,14 @@ def _is_supported_version(version: Any) -> bool:
     return type(version) is int and version == schema.SCHEMA_VERSION
 
 
-def _validation_problem(exc: ValidationError, record: dict[str, Any]) -> _Problem:
+def _validation_problem(exc: ValidationError, record: dict[str, Any], privacy: _Privacy) -> _Problem:
     """Turn pydantic's errors into one problem: the first error's field, every error as ``field: message``."""
-    located = [_locate(error, record) for error in exc.errors(include_url=False)]
+    located = [_locate(error, record, privacy) for error in exc.errors(include_url=False)]
     reason = "; ".join(f"{name}: {message}" if name else message for name, message in located)
     return _Problem(located[0][0], reason)
 
 
-def _locate(error: dict[str, Any], record: dict[str, Any]) -> tuple[str | None, str]:
+def _locate(error: dict[str, Any], record: dict[str, Any], privacy: _Privacy) -> tuple[str | None, str]:
     """The dotted field and readable message of one pydantic error on ``record``.
 
     Errors inside a union member are located under the member's tag (``('feedback', 'rating')``); the tag is
@@ -331,16 +402,28 @@ def _locate(error: dict[str, Any], record: dict[str, Any]) -> tuple[str | None, 
     if name in PSEUDONYMIZED_FIELDS and error["type"] != "missing":
         message = f"{message} (value withheld: {name} is pseudonymized)"
     elif name is not None and error["type"] != "missing":
-        message = f"{message} (got {_quote(error['input'])})"
+        message = f"{message} (got {privacy.quote(error['input'])})"
     return name, message
 
 
-def _quote(value: Any) -> str:
-    """A short ``repr`` of an offending value, cut so that a long prompt does not flood the reason."""
-    text = repr(value)
-    if len(text) > _MAX_QUOTED_INPUT_CHARS:
-        return text[: _MAX_QUOTED_INPUT_CHARS - 3] + "..."
-    return text
+def _redacted(text: str) -> tuple[str, Counter[str]]:
+    """``text`` redacted, and the placeholders written into it per type."""
+    redaction = redact(text)
+    return redaction.text, Counter(redaction.counts)
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, earlier where the cut would split a placeholder: "<EMA"
+    would read as neither the placeholder nor the text it replaced."""
+    if len(text) <= limit:
+        return text
+    # A placeholder that starts before this position ends at or before the limit.
+    for placeholder in _PLACEHOLDER_TEXT.finditer(text, max(0, limit - _LONGEST_PLACEHOLDER + 1)):
+        if placeholder.start() >= limit:
+            break
+        if placeholder.end() > limit:
+            return text[: placeholder.start()]
+    return text[:limit]
 
 
 def _conflict(row: dict[str, Any], first: _Seen) -> _Problem:
@@ -361,7 +444,7 @@ def _quarantine_row(
     The line is redacted before it is cut, so that the cut cannot split an identifier into an unrecognisable
     but still personal fragment. Field and reason quote the input, so they are redacted as well.
     """
-    raw_line = privacy.raw_line(raw.decode("utf-8", errors="replace"))[:MAX_RAW_LINE_CHARS]
+    raw_line = privacy.raw_line(raw.decode("utf-8", errors="replace"))
     return {
         "source_file": source_file,
         "line_number": line_number,

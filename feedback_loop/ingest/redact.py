@@ -8,23 +8,31 @@ type                placeholder       what is detected
 ``EMAIL``           ``<EMAIL>``       ``name@domain.tld`` (Unicode too, ``%40`` as in URLs), ``name [at] domain
                                       [dot] tld`` and ``name at domain dot com`` forms
 ``PHONE``           ``<PHONE>``       ``+``/``00`` international numbers; US numbers; national numbers with a
-                                      trunk ``0``; other groupings and bare digit strings only after a phone
-                                      word ("call", "tel"); never dates, decimals, SSN shapes, or numbers
+                                      trunk ``0`` or an area code in parentheses; other groupings and bare
+                                      digit strings only when named as a phone: a phone word before ("call",
+                                      "tel"), a phrase handing it over ("my number is", "I'm on") or one
+                                      after it ("is my cell"); never dates, decimals, SSN shapes, or numbers
                                       named as something else ("order no.", "tracking number")
 ``CARD``            ``<CARD>``        13-19 digits (bare, or grouped 4-4-4-4[-3] / 4-6-4[5] by spaces or
-                                      dashes) starting with 2-6 (the major networks) and passing Luhn
+                                      dashes) starting with 2-6 (the major networks) and passing Luhn; not a
+                                      product code's length right after "EAN", "GTIN", "UPC", "barcode"
 ``IBAN``            ``<IBAN>``        country code, check digits and BBAN of that country's length, spaced or
-                                      not, passing the mod-97 check
+                                      not, passing the mod-97 check (a mostly-letter BBAN only compact or in
+                                      groups of four)
 ``IP``              ``<IP>``          IPv4 with valid octets, not inside a longer dotted sequence nor after
-                                      ``>=``/``==`` (loopback, 0.0.0.0 and broadcast stay); IPv6 of 3+ groups
+                                      ``>=``/``==`` or a version word ("firmware 2.8.4.85"); loopback,
+                                      0.0.0.0 and broadcast stay; IPv6 of 3+ groups
 ``SSN``             ``<SSN>``         US ``123-45-6789`` / ``123 45 6789`` (never 000/666/9xx, 00, 0000); nine
                                       bare or dotted digits only after "SSN" or "social security"
 ``SECRET``          ``<SECRET>``      private key blocks; well-known token shapes (AWS, GitHub, GitLab, Slack
                                       and its webhooks, Stripe, OpenAI-style ``sk-``, Google ``AIza``, Hugging
-                                      Face, npm, SendGrid, Twilio, JWT); Authorization header credentials;
-                                      the values of ``password=``, ``"api_key": "..."``, ``--password ...``
-                                      style assignments (the key name stays), unless they read as code,
-                                      prose or a placeholder (``token = next(it)``, ``password: forgotten``)
+                                      Face, npm, SendGrid, Twilio, JWT, Discord); Authorization header
+                                      credentials; the values of ``password=``, ``"api_key": "..."``,
+                                      ``--password ...`` style assignments (the key name stays), unless they
+                                      read as code, prose or a placeholder (``token = next(it)``,
+                                      ``api_key=settings.API_KEY``, ``password: forgotten``, ``<your
+                                      password>``); passwords said in a sentence ("my password is ...",
+                                      "pw is ...", "I changed my password to ...")
 ``URL_CREDENTIALS`` ``<CREDENTIALS>`` ``user:password`` in ``scheme://user:password@host`` (scheme and host stay)
 ==================  ================  =========================================================================
 
@@ -226,9 +234,19 @@ _FLAG = re.compile(
     r"(?P<value>\"[^\"\n]*\"|'[^'\n]*'|<[^<>\n]{1,40}>|[^\s\"'-][^\s\"']*)"
 )
 
+# A name in code (a variable, one part of a dotted path): a word in snake_case, UPPER_CASE, camelCase or
+# PascalCase, digits at its end only. Random keys mix case and digits throughout ("ZLSJ3Hm6pH7GxYse.Yh5oU7J0",
+# "$njX_E3oDJ") and are no such name; "settings.API_KEY", "os.environ", "config.apiKey", "self._token" and
+# "$DB_PASS" are.
+_IDENTIFIER_PART = (
+    r"(?:_*[a-z]+\d*(?:_[a-z]+\d*)*|_*[A-Z]+\d*(?:_[A-Z]+\d*)*|_*[a-z]+(?:[A-Z][a-z]+)+\d*|(?:[A-Z][a-z]+)+\d*)"
+)
 # Placeholders and references standing where a value would be ("${DB_PASSWORD}", "{{ token }}", "<api_key>",
 # "%s", "*****"), and the special tokens of tokenizers ("</s>", "<|image_pad|>", "[PAD]").
-_REFERENCE = re.compile(r"\$\{?\w+\}?|\{\{.*\}\}|\{\w*\}|<[^<>\n]*>|\[[A-Z_]+\]|%(?:\(\w+\))?s|[*•]+|[*xX•.]{3,}")
+_REFERENCE = re.compile(
+    rf"\$\{{?(?:{_IDENTIFIER_PART}|\d+)\}}?"
+    r"|\{\{.*\}\}|\{\w*\}|<[^<>\n]*>|\[[A-Z_]+\]|%(?:\(\w+\))?s|[*•]+|[*xX•.]{3,}"
+)
 # Type names after "token: " in Python annotations, and literals that stand for "no value".
 _CODE_WORDS = frozenset("int str bytes bool float dict list tuple set any none null nil true false undefined".split())
 # Key prefixes that name an action or a setting about a password rather than the password.
@@ -269,10 +287,6 @@ def _is_reference(value: str) -> bool:
     return _REFERENCE.fullmatch(value) is not None or _REFERENCE.fullmatch(value.rstrip(".,;!?")) is not None
 
 
-# One part of a dotted code reference: a word in snake_case, UPPER_CASE, camelCase or PascalCase, digits at
-# its end only. Random keys mix case and digits throughout ("ZLSJ3Hm6pH7GxYse.Yh5oU7J0aHcw") and are no such
-# path; "settings.API_KEY", "os.environ", "config.apiKey" and "self._token" are.
-_IDENTIFIER_PART = r"(?:_*[a-z]+\d*(?:_[a-z]+\d*)*|_*[A-Z]+\d*(?:_[A-Z]+\d*)*|_*[a-z]+(?:[A-Z][a-z]+)+\d*|(?:[A-Z][a-z]+)+\d*)"
 _CODE_PATH = re.compile(rf"\$?{_IDENTIFIER_PART}(?:\.{_IDENTIFIER_PART})+")
 # Objects that code reads settings from: "config.token", "env.password".
 _CODE_ROOTS = frozenset(
@@ -359,8 +373,11 @@ _PASSWORD_STATES = frozenset(
     easy hard mine yours ours theirs his hers sent gone what which who why how something anything nothing
     everything whatever""".split()
 )
-# What may follow a one-word value and end its clause: "my password is sunshine and it fails".
-_CLAUSE_GOES_ON = re.compile(r"\s+(?:and|but|so|or|because|since|then|thanks|thx|please|pls)\b|\s+[A-Z]|\s*\n|\s*$")
+# What ends the clause after a one-word value: punctuation, the end of the line, a conjunction or a new
+# sentence ("my password is sunshine and it fails", "my password is sunshine Thanks").
+_CLAUSE_ENDS = re.compile(
+    r"[\"'”’`]?[.,;:?)\]]|\s*\n|\s*$|\s+(?:and|but|so|or|because|since|then|thanks|thx|please|pls)\b|\s+[A-Z]"
+)
 
 
 def _spoken_password(match: re.Match[str]) -> str | None:
@@ -370,17 +387,19 @@ def _spoken_password(match: re.Match[str]) -> str | None:
     word = value.rstrip("!").lower()
     if _is_reference(value) or word in _PROSE_AFTER_COLON or word in _PASSWORD_STATES or word in _CODE_WORDS:
         return None
-    if re.fullmatch(r"[a-z]{3,}(?:ed|ing)", word.rsplit("-", 1)[-1]) or re.fullmatch(r"v?\d+(?:\.\d+)+|[~.]*/\S*", word):
+    # "my password was changed", "... is expiring", a version or a path.
+    if re.fullmatch(r"[a-z]{3,}(?:ed|ing)", word.rsplit("-", 1)[-1]):
+        return None
+    if re.fullmatch(r"v?\d+(?:\.\d+)+|[~.]*/\S*", word):
         return None
     classes = _character_classes(value)
     if match.group("pronoun") and classes < 3:
         return None
+    # A plain word or number may be the sentence going on ("my password is 8 characters long"): it is taken
+    # only where its clause ends. A mix of character classes is a password wherever it stands.
     written_like_a_password = classes >= 3 or (classes == 2 and len(value) >= 6)
-    if not written_like_a_password:
-        rest = match.string[match.end() :]
-        rest = rest[len(rest) - len(rest.lstrip("\"'”’`.,;:?)]")) :]
-        if not _CLAUSE_GOES_ON.match(rest) and not re.match(r"[.,;:?)\]]", match.string[match.end() : match.end() + 1]):
-            return None
+    if not written_like_a_password and not _CLAUSE_ENDS.match(match.string, match.end()):
+        return None
     return _group("SECRET", "value")(match)
 
 
@@ -498,7 +517,7 @@ def _iban(match: re.Match[str]) -> str | None:
     compact = re.sub(f"[{_SP}-]", "", candidate)
     if not iban_is_valid(compact):
         return None
-    # Swiss, Italian or British account numbers may be mostly letters, and then so is text: "AT12 word word".
+    # Swiss or Italian account numbers may be mostly letters, and then so is text: "AT12 word word".
     # A letter-heavy candidate is taken only in one of the two ways IBANs are written, compact (electronic
     # form) or in groups of four (paper form), so that prose reaches the 1-in-97 checksum only in those shapes.
     bban = compact[4:]
@@ -547,7 +566,7 @@ def _is_card(digits: str) -> bool:
 # "EAN 4006381333931", "barcode: 5901234123457": a number named as a product code, of a product code's length
 # (EAN-8, UPC-A 12, EAN-13, GTIN-14 digits), is that code; 13 and 14 digits also fit a card's length.
 _PRODUCT_CODE_BEFORE = re.compile(
-    r"(?i)\b(?:ean|gtin|upc|isbn|jan|barcode|bar code)(?:-?(?:8|12|13|14|a))?"
+    r"(?i)\b(?:ean|gtin|upc|isbn|barcode|bar code)(?:-?(?:8|12|13|14|a))?"
     r"(?:\s+(?:no\.?|nr\.?|number|code|#))?[\s:#]*$"
 )
 _PRODUCT_CODE_LENGTHS = frozenset((8, 12, 13, 14))
@@ -636,7 +655,7 @@ _PHONE_CANDIDATE = re.compile(
 )
 _PHONE_CONTEXT = re.compile(
     r"(?i)\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|call|text me|text us|whatsapp|sms|dial|ring|reach"
-    r"|contact|hotline|handy|telefon|téléphone|portable|móvil|cellulare)\b"
+    r"|contact|hotline|handy|telefon|telefone|teléfono|téléphone|portable|móvil|celular|cellulare)\b"
 )
 # Phrases that hand a number over right before it without a phone word: "my number is", "the correct number
 # is", "I'm on" (British for "call me on"), "the code was sent to".
@@ -650,7 +669,10 @@ _PHONE_CUE_BEFORE = re.compile(
     r")(?:\s+(?:is|was))?[\s:]*$"
 )
 # The number named as a phone right after it: "98619 93105 is my cell", "030 96049453 (mobile)", "... - cell".
-_PHONE_LABEL = r"(?:(?:new|work|home|office|private|personal|direct|mobile|cell)\s+)?(?:phone|cell|cellphone|mobile|landline|whatsapp|fax|tel|telephone)"
+_PHONE_LABEL = (
+    r"(?:(?:new|work|home|office|private|personal|direct|mobile|cell)\s+)?"
+    r"(?:phone|cell|cellphone|mobile|landline|whatsapp|fax|tel|telephone)"
+)
 _PHONE_CUE_AFTER = re.compile(
     rf"(?i)\s*(?:(?:is|was)\s+(?:my|our|his|her|their)\s+(?:{_PHONE_LABEL}|(?:[a-z]+\s+)?number)"
     rf"|\(\s*{_PHONE_LABEL}|[-–,]\s+(?:(?:my|our)\s+)?{_PHONE_LABEL})\b(?!\s+of\b)"
@@ -677,8 +699,8 @@ def phone_is_plausible(number: str, context_before: str = "", context_after: str
     groups of two or more) and numbers with an area code in parentheses (8-12 digits); any other 9-12 digit
     grouping only when named as a phone: a phone word in ``context_before`` (the sentence up to the number),
     a phrase handing it over right before it ("my number is", "I'm on"), or right after it in
-    ``context_after`` ("is my cell"). A number written without any separator also needs to be named so
-    unless it starts with ``+``.
+    ``context_after`` ("is my cell"); a ZIP+4 shape (5-4 digits) only when named so within its last three
+    words. A number written without any separator also needs to be named so unless it starts with ``+``.
     """
     stripped = number.strip()
     if stripped.count("(") != stripped.count(")") or stripped.count("(") > 2:
@@ -689,11 +711,12 @@ def phone_is_plausible(number: str, context_before: str = "", context_after: str
     groups = re.findall(r"\d+", stripped)
     digits = "".join(groups)
     separated = len(groups) > 1
-    in_context = (
-        _PHONE_CONTEXT.search(context_before) is not None
+    named_right_there = (
+        _PHONE_CONTEXT.search(" ".join(context_before.split()[-3:])) is not None
         or _PHONE_CUE_BEFORE.search(context_before) is not None
         or _PHONE_CUE_AFTER.match(context_after) is not None
     )
+    in_context = named_right_there or _PHONE_CONTEXT.search(context_before) is not None
     lead = stripped.lstrip("( ")
     if lead.startswith("+"):
         return 8 <= len(digits) <= 15 and digits[0] != "0"
@@ -709,6 +732,10 @@ def phone_is_plausible(number: str, context_before: str = "", context_after: str
         return True
     # "123-45-6789" is the shape of a social security number, valid or not; never a phone number.
     if lengths == (3, 2, 4) and set(re.findall(r"\D+", stripped)) == {"-"}:
+        return False
+    # "my phone died, ship to 95255-7167": a US ZIP+4 code; a phone ("tel 91234-5678") only when named so right
+    # there, not by a phone word earlier in the sentence.
+    if lengths == (5, 4) and set(re.findall(r"\D+", stripped)) == {"-"} and not named_right_there:
         return False
     # German mobiles ("0170-16643012") and Brazilian numbers with a carrier code reach 12 digits.
     if digits[0] == "0" and 9 <= len(digits) <= 12 and len(groups) <= 5 and min(lengths) >= 2:

@@ -20,15 +20,15 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Iterable, get_args
+from typing import Any, Iterable
 
 import pyarrow as pa
 
-from feedback_loop.schema import FlagReason
+from feedback_loop.ingest.redact import redact
+from feedback_loop.schema import FLAG_REASONS
 
 DECISIONS = ("accept", "relabel", "flag", "skip")
 QUALITIES = ("good", "bad", "unknown")
-FLAG_REASONS: tuple[str, ...] = get_args(FlagReason)
 REVIEWS_TABLE = "reviews"
 # The fields a reviewer (or an annotation tool) fills in an exported queue line.
 DECISION_FIELDS = ("decision", "quality", "flag", "note", "reviewer", "decided_at")
@@ -79,7 +79,8 @@ def make_decision(
     """One validated ``reviews`` row; ``where`` (e.g. ``file.jsonl:3``) prefixes error messages.
 
     ``accept`` and ``relabel`` need ``quality``; ``flag`` needs ``flag`` (its quality is ``bad``); ``skip``
-    needs neither. ``decided_at`` defaults to now and must carry a time zone.
+    needs neither. ``decided_at`` defaults to now and must carry a time zone. The note is free text a person
+    wrote into the warehouse, so it is redacted like telemetry.
     """
     record = where or f"interaction {interaction_id!r}"
 
@@ -113,7 +114,7 @@ def make_decision(
         "decision": decision,
         "quality": quality,
         "flag": flag,
-        "note": note or None,
+        "note": redact(note).text if note else None,
         "reviewer": reviewer.strip(),
         "decided_at": decided_at.astimezone(timezone.utc),
     }
@@ -130,7 +131,8 @@ def parse_decision_lines(lines: Iterable[str], *, source: str, default_reviewer:
     """Decisions from JSON Lines (an exported queue edited by a person or a tool), and how many lines had none.
 
     Every line must be a JSON object with ``interaction_id``; a line whose ``decision`` is null or absent is
-    still undecided and is counted, not imported. ``reviewer`` falls back to ``default_reviewer``.
+    still undecided and is counted, not imported. ``reviewer`` falls back to ``default_reviewer``; an ``accept``
+    without ``quality`` accepts the exported automatic label (``label_quality``).
     ``decided_at`` (ISO 8601 with a zone) is optional. All errors are collected and raised together, each
     naming ``source:line`` and the field, so a file is imported whole or not at all.
     """
@@ -162,7 +164,8 @@ def parse_decision_lines(lines: Iterable[str], *, source: str, default_reviewer:
                     record.get("interaction_id"),
                     record["decision"],
                     reviewer=record.get("reviewer") or default_reviewer,
-                    quality=record.get("quality"),
+                    quality=record.get("quality")
+                    or (record.get("label_quality") if record["decision"] == "accept" else None),
                     flag=record.get("flag"),
                     note=record.get("note"),
                     decided_at=decided_at,

@@ -7,7 +7,6 @@ The CLI (`feedback-loop review`, `review export`, `review import`) calls these; 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from feedback_loop.files import write_text_atomic
 from feedback_loop.label.decisions import (
     DECISION_FIELDS,
     REVIEWS_TABLE,
@@ -22,6 +22,7 @@ from feedback_loop.label.decisions import (
     new_decisions,
     parse_decision_lines,
     reviews_arrow_schema,
+    standing_verdicts,
 )
 from feedback_loop.warehouse import Warehouse
 
@@ -31,7 +32,7 @@ EXPORT_COLUMNS = (
     "interaction_id",
     "priority",
     "review_reason",
-    "quality",
+    "label_quality",
     "quality_confidence",
     "quality_source",
     "model_good_probability",
@@ -62,11 +63,11 @@ class ImportResult:
 
 
 def pending_reviews(warehouse: Warehouse, limit: int | None = None) -> list[dict[str, Any]]:
-    """Queue rows (most useful first) that nobody has decided since the queue was built."""
+    """Queue rows (most useful first) that have no verdict since the queue was built; skipped ones stay."""
     queue = warehouse.read_table(QUEUE_TABLE)
     if queue.num_rows == 0:
         return []
-    decided = set(warehouse.read_appended(REVIEWS_TABLE, reviews_arrow_schema()).column("interaction_id").to_pylist())
+    decided = set(standing_verdicts(warehouse.read_appended(REVIEWS_TABLE, reviews_arrow_schema())))
     if decided:
         queue = queue.filter(pc.invert(pc.is_in(queue["interaction_id"], pa.array(sorted(decided), pa.string()))))
     rows = queue.to_pylist()
@@ -101,18 +102,18 @@ def label_days(warehouse: Warehouse, interaction_ids: set[str]) -> list[str]:
 def export_queue(warehouse: Warehouse, path: Path, limit: int | None = None) -> int:
     """Write the pending queue as JSON Lines for an annotation tool; returns the number of lines.
 
-    Each line carries what a reviewer needs plus the empty decision fields to fill in (decision: accept,
-    relabel, flag or skip; quality; flag; note; reviewer; decided_at). Written atomically.
+    Each line carries what a reviewer needs (the automatic label as ``label_quality``) plus the empty decision
+    fields to fill in (decision: accept, relabel, flag or skip; quality; flag; note; reviewer; decided_at).
+    Written atomically.
     """
     rows = pending_reviews(warehouse, limit)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("w", encoding="utf-8") as out:
-        for row in rows:
-            line = {column: row.get(column) for column in EXPORT_COLUMNS}
-            line.update({field: None for field in DECISION_FIELDS})
-            out.write(json.dumps(line, ensure_ascii=False, default=str) + "\n")
-    os.replace(tmp, path)
+    lines = []
+    for row in rows:
+        line = {column: row.get(column) for column in EXPORT_COLUMNS}
+        line["label_quality"] = row["quality"]
+        line.update({field: None for field in DECISION_FIELDS})
+        lines.append(json.dumps(line, ensure_ascii=False, default=str) + "\n")
+    write_text_atomic(path, "".join(lines))
     return len(rows)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from feedback_loop.files import write_text_atomic
+
 PACKAGED_CORPUS = Path(__file__).resolve().parent / "corpus" / "support_corpus.txt"
 
 
@@ -33,10 +35,7 @@ def write_corpus_file(documents: list[str], path: str | Path) -> Path:
         if "\\" in document or "\r" in document:
             raise ValueError(f"corpus document {index}: contains a backslash or carriage return: {document!r}")
         lines.append(document.replace("\n", "\\n"))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    tmp.replace(path)
+    write_text_atomic(path, "".join(line + "\n" for line in lines))
     return path
 
 

@@ -2,8 +2,9 @@
 
 With ``require_approval`` a challenger whose gates say "promote" is not promoted until someone runs
 ``feedback-loop registry approve VERSION``: the pending promotion is written into the version's metrics
-(``pending_promotion``, with who asked and why) and audited, and approving it then promotes at once. An
-approval given before the gates decide is kept, and the promotion goes ahead as soon as they do.
+(``pending_promotion``, with who asked and why) and audited, and approving it then promotes at once. A later
+verdict that is not "promote" withdraws the pending promotion. An approval given before the gates decide is
+kept, and the promotion goes ahead as soon as they do.
 """
 
 from __future__ import annotations
@@ -55,3 +56,9 @@ def approve(store: Registry, version: str, *, approver: str, note: str) -> tuple
         return record, False
     reason = f"{pending['reason']}; approved by {approver}: {note}"
     return store.promote(version, actor=approver, reason=reason), True
+
+
+def withdraw_pending(store: Registry, version: str, *, actor: str) -> None:
+    """Forget a pending promotion whose evidence no longer holds, so an approval cannot act on stale gates."""
+    if store.get(version).metrics.get(PENDING) is not None:
+        store.add_metrics(version, {PENDING: None}, actor=actor)

@@ -37,6 +37,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 from feedback_loop.analytics.prompts import INITIAL_PROMPT_VERSION
+from feedback_loop.files import write_text_atomic
 from feedback_loop.schema import SCHEMA_VERSION
 from feedback_loop.serve.router import ChatRequest, ServedResponse
 from feedback_loop.simulate.users import (
@@ -325,10 +326,7 @@ _BREAKERS: tuple[Callable[[dict], str], ...] = (
 
 def _write_lines(path: Path, lines: list[str]) -> None:
     """Replace ``path`` whole, so a reader never sees a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes("".join(line + "\n" for line in lines).encode("utf-8"))
-    tmp.replace(path)
+    write_text_atomic(path, "".join(line + "\n" for line in lines))
 
 
 def _check_args(day: date, n_interactions: int, late_fraction: float, invalid_lines: int) -> None:

@@ -148,7 +148,7 @@ def test_every_kpi_matches_the_hand_computed_figures(partitions):
         ("lora-a", "support", "pro"), ("lora-a", "billing", "pro"), ("lora-a", "billing", "unknown"),
     }  # fmt: skip
     no_flags = {"flags_offensive": 0, "flags_wrong": 0, "flags_harmful": 0, "flags_off_topic": 0,
-                "flags_privacy": 0, "flags_other": 0}  # fmt: skip
+                "flags_privacy": 0, "flags_other": 0, "early_completions": 0}  # fmt: skip
     assert_row(rows["all", "all", "all"], {
         "interactions": 12, "sessions": 8,
         # thumbs: i1 up, i2 down, i3 up (late), i5 up, i6 down, i7 up, i8 down, i9 up, i12 down
@@ -164,7 +164,7 @@ def test_every_kpi_matches_the_hand_computed_figures(partitions):
         "reading_time_ms_mean": (4000 + 2000 + 6000 + 3000 + 1000) / 5,  # i1, i2, i5, i7, i12
         "corrections": 2, "correction_rate": 2 / 12,  # i2, i12
         **no_flags, "flags_offensive": 1, "flags_wrong": 1, "flags_off_topic": 1,  # i8, i4, i11
-        "flag_rate": 3 / 12,
+        "flagged": 3, "flag_rate": 3 / 12,
         "complaints": 4, "complaint_rate": 4 / 12,  # the three flagged, and i6's negative comment
         "prompt_tokens": 1550, "completion_tokens": 2200,
         "cost_usd": 1550 / 1000 * 1.0 + 2200 / 1000 * 2.0,  # 5.95
@@ -175,7 +175,7 @@ def test_every_kpi_matches_the_hand_computed_figures(partitions):
         "ratings": 2, "rating_mean": (5 + 4) / 2, "outcomes": 3, "resolved": 2, "resolution_rate": 2 / 3,
         "escalated": 0, "escalation_rate": 0.0, "completed_sessions": 2, "time_to_completion_s_mean": (60 + 82_500) / 2,
         "reading_time_ms_mean": (4000 + 2000) / 2, "corrections": 1, "correction_rate": 1 / 3, **no_flags,
-        "flag_rate": 0.0, "complaints": 0, "complaint_rate": 0.0, "prompt_tokens": 350, "completion_tokens": 600,
+        "flagged": 0, "flag_rate": 0.0, "complaints": 0, "complaint_rate": 0.0, "prompt_tokens": 350, "completion_tokens": 600,
         "cost_usd": 0.5 + 0.25 + 0.8, "cost_per_resolved_usd": 1.55 / 2, "unpriced_interactions": 0,
     })  # fmt: skip
     assert_row(rows["base", "support", "pro"], {  # i4, i5
@@ -183,14 +183,14 @@ def test_every_kpi_matches_the_hand_computed_figures(partitions):
         "ratings": 1, "rating_mean": 2.0, "outcomes": 2, "resolved": 1, "resolution_rate": 0.5,
         "escalated": 1, "escalation_rate": 0.5, "completed_sessions": 1, "time_to_completion_s_mean": 420.0,
         "reading_time_ms_mean": 6000.0, "corrections": 0, "correction_rate": 0.0, **no_flags, "flags_wrong": 1,
-        "flag_rate": 0.5, "complaints": 1, "complaint_rate": 0.5, "prompt_tokens": 200, "completion_tokens": 500,
+        "flagged": 1, "flag_rate": 0.5, "complaints": 1, "complaint_rate": 0.5, "prompt_tokens": 200, "completion_tokens": 500,
         "cost_usd": 0.3 + 0.9, "cost_per_resolved_usd": 1.2, "unpriced_interactions": 0,
     })  # fmt: skip
     assert_row(rows["base", "billing", "free"], {  # i6: converted, negative comment, nothing rated or read
         "interactions": 1, "sessions": 1, "thumbs": 1, "thumbs_up": 0, "thumbs_up_rate": 0.0,
         "ratings": 0, "rating_mean": None, "outcomes": 1, "resolved": 1, "resolution_rate": 1.0,
         "escalated": 0, "escalation_rate": 0.0, "completed_sessions": 1, "time_to_completion_s_mean": 180.0,
-        "reading_time_ms_mean": None, "corrections": 0, "correction_rate": 0.0, **no_flags, "flag_rate": 0.0,
+        "reading_time_ms_mean": None, "corrections": 0, "correction_rate": 0.0, **no_flags, "flagged": 0, "flag_rate": 0.0,
         "complaints": 1, "complaint_rate": 1.0, "prompt_tokens": 300, "completion_tokens": 100,
         "cost_usd": 0.5, "cost_per_resolved_usd": 0.5, "unpriced_interactions": 0,
     })  # fmt: skip
@@ -199,7 +199,7 @@ def test_every_kpi_matches_the_hand_computed_figures(partitions):
         "ratings": 1, "rating_mean": 4.0, "outcomes": 1, "resolved": 1, "resolution_rate": 1.0,
         "escalated": 1, "escalation_rate": 1 / 3, "completed_sessions": 1, "time_to_completion_s_mean": 120.0,
         "reading_time_ms_mean": 3000.0, "corrections": 0, "correction_rate": 0.0, **no_flags, "flags_offensive": 1,
-        "flag_rate": 1 / 3, "complaints": 1, "complaint_rate": 1 / 3, "prompt_tokens": 350, "completion_tokens": 650,
+        "flagged": 1, "flag_rate": 1 / 3, "complaints": 1, "complaint_rate": 1 / 3, "prompt_tokens": 350, "completion_tokens": 650,
         "cost_usd": 0.5 + 0.5 + 0.65, "cost_per_resolved_usd": 1.65, "unpriced_interactions": 0,
     })  # fmt: skip
     assert_row(rows["lora-a", "billing", "pro"], {  # i10 (s6's later success), i11
@@ -207,14 +207,14 @@ def test_every_kpi_matches_the_hand_computed_figures(partitions):
         "ratings": 1, "rating_mean": 3.0, "outcomes": 2, "resolved": 1, "resolution_rate": 0.5,
         "escalated": 0, "escalation_rate": 0.0, "completed_sessions": 0, "time_to_completion_s_mean": None,
         "reading_time_ms_mean": None, "corrections": 0, "correction_rate": 0.0, **no_flags, "flags_off_topic": 1,
-        "flag_rate": 0.5, "complaints": 1, "complaint_rate": 0.5, "prompt_tokens": 150, "completion_tokens": 150,
+        "flagged": 1, "flag_rate": 0.5, "complaints": 1, "complaint_rate": 0.5, "prompt_tokens": 150, "completion_tokens": 150,
         "cost_usd": 0.15 + 0.3, "cost_per_resolved_usd": 0.45, "unpriced_interactions": 0,
     })  # fmt: skip
     assert_row(rows["lora-a", "billing", "unknown"], {  # i12, no segment reported
         "interactions": 1, "sessions": 1, "thumbs": 1, "thumbs_up": 0, "thumbs_up_rate": 0.0,
         "ratings": 0, "rating_mean": None, "outcomes": 0, "resolved": 0, "resolution_rate": None,
         "escalated": 0, "escalation_rate": 0.0, "completed_sessions": 0, "time_to_completion_s_mean": None,
-        "reading_time_ms_mean": 1000.0, "corrections": 1, "correction_rate": 1.0, **no_flags, "flag_rate": 0.0,
+        "reading_time_ms_mean": 1000.0, "corrections": 1, "correction_rate": 1.0, **no_flags, "flagged": 0, "flag_rate": 0.0,
         "complaints": 0, "complaint_rate": 0.0, "prompt_tokens": 200, "completion_tokens": 200,
         "cost_usd": 0.6, "cost_per_resolved_usd": None, "unpriced_interactions": 0,
     })  # fmt: skip
@@ -328,10 +328,11 @@ def test_bad_input_names_the_interaction_or_event_and_field(partitions):
     with pytest.raises(ValueError, match="interaction 'i1' has user_segment 'all'"):
         compute_kpis(clashing, window, PRICES)
 
+    # A completion stamped before its session began (a client clock off) is counted, but has no duration.
     early = table([signal("behaviour", "i5", "b-early", 15, outcome="resolved")], DAY)  # s3 starts at minute 20
-    message = r"event 'b-early' has timestamp 2026-11-01T09:15:00\+00:00, before its session 's3'"
-    with pytest.raises(ValueError, match=message):
-        compute_kpis(labels, pa.concat_tables([window, early]), PRICES)
+    before = compute_kpis(labels, window, PRICES).to_pylist()[0]
+    after = compute_kpis(labels, pa.concat_tables([window, early]), PRICES).to_pylist()[0]
+    assert (before["early_completions"], after["early_completions"]) == (0, 1)
 
     with pytest.raises(ValueError, match=r"labels: the table lacks the columns \['flags'\]"):
         compute_kpis(labels.drop_columns(["flags"]), window, PRICES)

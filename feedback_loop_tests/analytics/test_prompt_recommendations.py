@@ -59,7 +59,7 @@ def test_long_answers_rated_down_twice_as_often_yield_a_length_instruction_for_t
     assert [(r.kind, r.target) for r in recommendations] == [("length", "concise")]
     (r,) = recommendations
     # The upper quartile of 600 answers of 20 tokens and 200 of 80 is 20: long means over 20 tokens.
-    assert r.change == length_instruction(20) == "Keep answers to 20 words or fewer."
+    assert r.change == length_instruction(20) == "Keep answers to 15 words or fewer."
     evidence = r.evidence
     assert (evidence["threshold_tokens"], evidence["threshold_source"]) == (20, "upper quartile")
     assert evidence["long"] == {"judged": 200, "rated_down": 80, "rate": 0.4}

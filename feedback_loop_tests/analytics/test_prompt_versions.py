@@ -89,7 +89,7 @@ def test_applying_a_recommendation_creates_the_canary_in_the_prompt_registry(reg
     prompt = apply_recommendation(prompts, registry, recommendation.id, by="ana", canary_share=0.25)
 
     assert (prompt.version, prompt.parent, prompt.created_by) == ("support-v2", INITIAL_PROMPT_VERSION, "ana")
-    assert prompt.segment_instructions == {"concise": "Keep answers to 30 words or fewer."}
+    assert prompt.segment_instructions == {"concise": "Keep answers to 22 words or fewer."}
     assert prompt.recommendation_id == recommendation.id
     assert prompts.get("support-v2") == prompt
     record = registry.get("support-v2")

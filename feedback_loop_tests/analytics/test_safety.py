@@ -13,7 +13,7 @@ def row(adapter, segment, interactions, flagged=0, complaints=0, **flags) -> dic
     """A breakdown row: ``flagged`` interactions with any flag, ``flags`` the per-reason counts."""
     values = {field.name: 0 if field.type == pa.int64() else None for field in KPI_SCHEMA}
     values.update(adapter_version=adapter, use_case="support", user_segment=segment, interactions=interactions,
-                  complaints=complaints, **{f"flags_{reason}": n for reason, n in flags.items()},
+                  complaints=complaints, flagged=flagged, **{f"flags_{reason}": n for reason, n in flags.items()},
                   flag_rate=flagged / interactions if interactions else None,
                   complaint_rate=complaints / interactions if interactions else None)  # fmt: skip
     return values

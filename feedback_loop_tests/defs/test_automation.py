@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import dagster as dg
 import pyarrow as pa
+import pytest
 
 from feedback_loop.defs.automation import daily_ingestion_schedule, feedback_volume_sensor
 from feedback_loop.defs.resources import DataRoot, RetrainPolicy
@@ -67,12 +68,22 @@ def test_sensor_run_key_is_stable_for_the_same_batch(tmp_path):
     assert first.run_key == second.run_key
 
 
-def test_daily_schedule_ingests_yesterday_and_relabels_the_week_before():
-    context = dg.build_schedule_context(scheduled_execution_time=datetime(2026, 11, 20, 0, 15, tzinfo=timezone.utc))
+@pytest.mark.parametrize("late_days", [14, 3])
+def test_daily_schedule_ingests_yesterday_and_relabels_the_late_feedback_window(late_days):
+    from feedback_loop.defs.resources import LateFeedbackWindow
+
+    context = dg.build_schedule_context(
+        scheduled_execution_time=datetime(2026, 11, 20, 0, 15, tzinfo=timezone.utc),
+        resources={"late_feedback": LateFeedbackWindow(days=late_days)},
+    )
     requests = list(daily_ingestion_schedule(context))
     assert requests[0].partition_key == "2026-11-19" and requests[0].asset_selection is None
     relabels = requests[1:]
-    assert [r.partition_key for r in relabels] == [f"2026-11-{d:02d}" for d in range(18, 11, -1)]
+    # Feedback may land up to `late_days` after its day; one more day covers last night's concurrent runs.
+    oldest = date(2026, 11, 19) - timedelta(days=late_days + 1)
+    assert [r.partition_key for r in relabels] == [
+        (date(2026, 11, 18) - timedelta(days=back)).isoformat() for back in range((date(2026, 11, 18) - oldest).days + 1)
+    ]
     # Late feedback changes a day's labels, and its KPIs must follow them.
     assert all(r.asset_selection == [dg.AssetKey("labeled_interactions"), dg.AssetKey("kpi_daily")] for r in relabels)
     assert len({r.run_key for r in requests}) == len(requests)

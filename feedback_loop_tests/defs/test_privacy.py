@@ -17,18 +17,28 @@ from feedback_loop.warehouse import Warehouse
 DAY = "2026-11-01"
 
 
-def test_missing_key_file_is_created_private_and_random_then_reused(tmp_path, caplog):
+def test_missing_default_key_file_is_created_private_and_random_then_reused(tmp_path, caplog):
     path = tmp_path / "secrets" / "pseudonym.key"
 
     with caplog.at_level(logging.WARNING):
-        key = Privacy(pseudonym_key_file=str(path)).pseudonym_key()
+        key = Privacy(pseudonym_key_file=str(path), create_if_missing=True).pseudonym_key()
 
     assert re.fullmatch(rb"[0-9a-f]{64}", key)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert f"created a new pseudonym key in {path}" in caplog.text
+    assert Privacy(pseudonym_key_file=str(path), create_if_missing=True).pseudonym_key() == key
     assert Privacy(pseudonym_key_file=str(path)).pseudonym_key() == key
-    assert Privacy(pseudonym_key_file=str(tmp_path / "other.key")).pseudonym_key() != key
+    assert Privacy(pseudonym_key_file=str(tmp_path / "other.key"), create_if_missing=True).pseudonym_key() != key
     assert [p.name for p in path.parent.iterdir()] == ["pseudonym.key"]  # no temporary file left behind
+
+
+def test_missing_named_key_file_is_an_error_naming_variable_and_path_not_a_new_key(tmp_path):
+    path = tmp_path / "mnt" / "secrets" / "pseudonym.key"  # a secret mount that failed
+
+    with pytest.raises(FileNotFoundError, match=f"{re.escape(str(path))} \\(FEEDBACK_LOOP_PSEUDONYM_KEY_FILE\\)"):
+        Privacy(pseudonym_key_file=str(path)).pseudonym_key()
+
+    assert not (tmp_path / "mnt").exists()
 
 
 def test_a_racing_creation_keeps_the_first_key(tmp_path):
@@ -60,17 +70,52 @@ def test_key_file_setting_defaults_under_the_data_root_and_follows_it(tmp_path, 
     assert settings.pseudonym_key_file == (tmp_path / "a" / "secrets" / "pseudonym.key").resolve()
     assert settings.with_data_dir(tmp_path / "b").pseudonym_key_file == (tmp_path / "b/secrets/pseudonym.key").resolve()
 
+    assert not settings.pseudonym_key_file_configured
+
     mounted = tmp_path / "mnt" / "key"
     explicit = load_settings({"FEEDBACK_LOOP_DATA_DIR": str(tmp_path / "a"), "FEEDBACK_LOOP_PSEUDONYM_KEY_FILE": str(mounted)})
     assert explicit.pseudonym_key_file == mounted.resolve()
+    assert explicit.pseudonym_key_file_configured
     assert explicit.with_data_dir(tmp_path / "b").pseudonym_key_file == mounted.resolve()
-
-    monkeypatch.setenv("FEEDBACK_LOOP_PSEUDONYM_KEY_FILE", str(mounted))
-    assert default_resources(data_dir=str(tmp_path / "c"))["privacy"].pseudonym_key_file == str(mounted.resolve())
-    monkeypatch.delenv("FEEDBACK_LOOP_PSEUDONYM_KEY_FILE")
-    assert default_resources(data_dir=str(tmp_path / "c"))["privacy"].pseudonym_key_file == str(
-        (tmp_path / "c" / "secrets" / "pseudonym.key").resolve()
+    # Named, even at the default place, the key file is a secret mount: it stays where it was named.
+    named_default = load_settings(
+        {
+            "FEEDBACK_LOOP_DATA_DIR": str(tmp_path / "a"),
+            "FEEDBACK_LOOP_PSEUDONYM_KEY_FILE": str(settings.pseudonym_key_file),
+        }
     )
+    assert named_default.with_data_dir(tmp_path / "b").pseudonym_key_file == settings.pseudonym_key_file
+
+
+def test_default_resources_create_only_the_default_key_file(tmp_path, monkeypatch):
+    mounted = tmp_path / "mnt" / "key"
+    monkeypatch.setenv("FEEDBACK_LOOP_PSEUDONYM_KEY_FILE", str(mounted))
+    named = default_resources(data_dir=str(tmp_path / "c"))["privacy"]
+    assert (named.pseudonym_key_file, named.create_if_missing) == (str(mounted.resolve()), False)
+    with pytest.raises(FileNotFoundError, match="FEEDBACK_LOOP_PSEUDONYM_KEY_FILE"):
+        named.pseudonym_key()
+    assert not mounted.exists()
+
+    monkeypatch.delenv("FEEDBACK_LOOP_PSEUDONYM_KEY_FILE")
+    default = default_resources(data_dir=str(tmp_path / "c"))["privacy"]
+    default_file = (tmp_path / "c" / "secrets" / "pseudonym.key").resolve()
+    assert (default.pseudonym_key_file, default.create_if_missing) == (str(default_file), True)
+    assert default.pseudonym_key() == default_file.read_bytes().strip()
+
+
+def test_raw_telemetry_stops_when_the_named_key_file_is_missing(settings, monkeypatch):
+    mounted = settings.data_dir.parent / "mnt" / "pseudonym.key"
+    monkeypatch.setenv("FEEDBACK_LOOP_PSEUDONYM_KEY_FILE", str(mounted))
+    resources = default_resources(data_dir=str(settings.data_dir), registry_url=settings.registry_url)
+    folder = settings.layout.landing / DAY
+    folder.mkdir(parents=True)
+    (folder / "app.jsonl").write_text(json.dumps({"event_id": "e1", "user_id": "ann"}) + "\n")
+
+    with pytest.raises(FileNotFoundError, match=re.escape(str(mounted.resolve()))):
+        dg.materialize([raw_telemetry], partition_key=DAY, resources=resources)
+
+    assert not mounted.exists()
+    assert Warehouse(settings.layout.warehouse).partitions("quarantine") == []
 
 
 def test_raw_telemetry_stores_no_pii_and_reports_redactions(settings, resources):

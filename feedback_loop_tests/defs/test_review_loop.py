@@ -53,6 +53,8 @@ def test_export_edit_import_round_trip(ingested, instance, tmp_path):
     _cli(ingested, "review", "export", "--out", str(exported), "--limit", "3")
     lines = [json.loads(line) for line in exported.read_text().splitlines()]
     assert len(lines) == 3 and all(line["decision"] is None and line["prompt"] for line in lines)
+    labels_now = _labels(ingested)
+    assert all(line["label_quality"] == labels_now[line["interaction_id"]]["quality"] for line in lines)
     assert [line["priority"] for line in lines] == sorted((line["priority"] for line in lines), reverse=True)
     relabeled, flagged, undecided = (line["interaction_id"] for line in lines)
     before = _labels(ingested)
@@ -102,3 +104,27 @@ def test_reviewing_in_the_terminal(ingested):
     assert (labels[queue[0]]["quality"], labels[queue[0]]["reviewer"]) == ("good", "cy")
     assert labels[queue[1]]["flags"] == sorted(set(labels[queue[1]]["flags"]) | {"harmful"})
     assert labels[queue[1]]["quality_source"] == "human" and labels[queue[2]]["quality_source"] != "human"
+
+
+def test_a_skipped_item_stays_in_the_queue(ingested, tmp_path):
+    first = Warehouse(ingested.layout.warehouse).read_table("review_queue").column("interaction_id")[0].as_py()
+    assert "0 decision(s) recorded" in _cli(ingested, "review", "--reviewer", "cy", "--limit", "1", input="s\n")
+    exported = tmp_path / "queue.jsonl"
+    _cli(ingested, "review", "export", "--out", str(exported), "--limit", "1")
+    assert json.loads(exported.read_text().splitlines()[0])["interaction_id"] == first
+
+
+def test_too_few_labels_keep_the_previous_labeler(ingested, resources, instance):
+    import dagster as dg
+
+    from feedback_loop.defs.label import auto_labeler
+
+    trained = instance.get_latest_materialization_event(dg.AssetKey("auto_labeler")).asset_materialization
+    version = trained.metadata["version"].value
+    config = {"ops": {"auto_labeler": {"config": {"min_examples_per_class": 100_000}}}}
+    result = dg.materialize([auto_labeler], resources=resources, run_config=config, instance=instance)
+    materialization = result.asset_materializations_for_node("auto_labeler")[0]
+    assert materialization.metadata["version"].value == version
+    assert f"labeling keeps the previous model {version}" in materialization.metadata["reason"].value
+    check = result.get_asset_check_evaluations()[0]
+    assert check.check_name == "labeler_quality" and not check.passed

@@ -126,6 +126,15 @@ _INVALID_LINES = [
 ]
 
 
+# The landed lines of _INVALID_LINES that parse as JSON (NaN too: Python's parser reads it) are stored compact.
+_COMPACT_JSON_LINES = {'{"latency_ms": NaN}': '{"latency_ms":NaN}', "[1, 2]": "[1,2]"}
+
+
+def _compact(record: object) -> str:
+    """A JSON value as a quarantined JSON line stores it."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
 @pytest.mark.parametrize(
     ("line", "field", "reason_parts"),
     [pytest.param(line, field, parts, id=case_id) for case_id, line, field, parts in _INVALID_LINES],
@@ -134,9 +143,9 @@ def test_invalid_line_is_quarantined_with_field_and_reason(
     tmp_path: Path, line: dict | str, field: str | None, reason_parts: list[str]
 ) -> None:
     _land(tmp_path, "app.jsonl", [_event("behaviour", "ok-1"), line])
-    # The stored line is the landed one with its ids pseudonymized.
+    # The stored line is the landed one with its ids pseudonymized, written back as compact JSON when it is JSON.
     ids = {key: pseudonymize(line[key], KEY) for key in ("user_id", "session_id") if isinstance(line, dict)}
-    raw_line = json.dumps({**line, **ids}) if isinstance(line, dict) else line
+    raw_line = _compact({**line, **ids}) if isinstance(line, dict) else _COMPACT_JSON_LINES.get(line, line)
 
     result = ingest_partition(tmp_path, DAY, KEY)
 
@@ -437,6 +446,158 @@ def test_events_differing_only_in_pii_conflict_rather_than_pass_as_duplicates(tm
     [conflict] = result.quarantine.to_pylist()
     assert conflict["line_number"] == 2 and "comment" in conflict["reason"]
     assert "bob" not in conflict["raw_line"]
+
+
+def _pay_with(separator: str) -> str:
+    """A card, an SSN, an IP address and a phone number, each right after ``separator``."""
+    return separator.join(
+        ["Pay with:", "4111 1111 1111 1111 or", "123-45-6789 ip:", "10.1.2.3 call:", "+44 20 7946 0958"]
+    )
+
+
+_LANDED_IDS = {"user_id": pseudonymize("usr-1", KEY), "session_id": pseudonymize("ses-1", KEY)}
+
+
+@pytest.mark.parametrize("separator", ["\n", "\t", "\u00a0"], ids=["newline", "tab", "no-break-space"])
+def test_quarantined_json_line_is_redacted_decoded_not_as_escaped_text(tmp_path: Path, separator: str) -> None:
+    line = _event("interaction", "i1", prompt=_pay_with(separator), latency_ms=-1)
+    _land(tmp_path, "app.jsonl", [line])
+    # As landed, a letter of the escape ("\n", "\t", "\u00a0") sits right before every number.
+    assert json.dumps(separator)[1:-1] + "4111" in (tmp_path / DAY / "app.jsonl").read_text()
+
+    result = ingest_partition(tmp_path, DAY, KEY)
+
+    [row] = result.quarantine.to_pylist()
+    for identifier in ("4111 1111 1111 1111", "123-45-6789", "10.1.2.3", "7946 0958"):
+        assert identifier not in row["raw_line"], identifier
+    redacted = f"Pay with:{separator}<CARD> or{separator}<SSN> ip:{separator}<IP> call:{separator}<PHONE>"
+    assert row["raw_line"] == _compact({**line, **_LANDED_IDS, "prompt": redacted})
+    assert {kind: result.redactions[kind] for kind in ("CARD", "SSN", "IP", "PHONE")} == {
+        "CARD": 1, "SSN": 1, "IP": 1, "PHONE": 1,
+    }
+
+
+def test_quarantined_json_is_redacted_and_pseudonymized_at_any_depth(tmp_path: Path) -> None:
+    context = {
+        "user_id": "jane",
+        "history": [{"session_id": 42, "note": "ip:\n10.1.2.3"}, ["mail\tjane.doe@example.com"]],
+    }
+    event = _event("feedback", "f1", context=context)  # an unknown field
+    array = [{"user_id": ["jane", 7]}, "card:\n4111 1111 1111 1111"]  # not an object
+    _land(tmp_path, "app.jsonl", [event, json.dumps(array)])
+    jane = pseudonymize("jane", KEY)
+
+    first, second = ingest_partition(tmp_path, DAY, KEY).quarantine.to_pylist()
+
+    for identifier in ('"jane"', "jane.doe", "10.1.2.3", "4111 1111", '"session_id": 42'):
+        assert identifier not in first["raw_line"] + second["raw_line"], identifier
+    private_context = {
+        "user_id": jane,
+        "history": [{"session_id": pseudonymize("42", KEY), "note": "ip:\n<IP>"}, ["mail\t<EMAIL>"]],
+    }
+    assert first["raw_line"] == _compact({**event, **_LANDED_IDS, "context": private_context})
+    assert first["field"] == "context"
+    # The reason quotes the unknown field's value: with its ids pseudonymized too.
+    assert "(got {'user_id': '" + jane in first["reason"] and "jane'" not in first["reason"]
+    assert second["raw_line"] == _compact([{"user_id": [jane, pseudonymize("7", KEY)]}, "card:\n<CARD>"])
+
+
+def test_a_lone_surrogate_in_a_quarantined_json_line_stays_escaped(tmp_path: Path) -> None:
+    # Decoded, "\ud800" is a character that UTF-8, and so the quarantine table, cannot hold.
+    line = json.dumps(_event("feedback", "f1", comment="bad \ud800 byte, mail jane.doe@example.com"))
+    assert "\\ud800" in line
+    _land(tmp_path, "app.jsonl", [line])
+
+    [row] = ingest_partition(tmp_path, DAY, KEY).quarantine.to_pylist()
+
+    assert row["field"] == "comment"
+    assert '"comment":"bad \\ud800 byte, mail <EMAIL>"' in row["raw_line"]
+
+
+def test_a_secret_named_only_by_its_member_is_redacted_in_a_quarantined_json_line(tmp_path: Path) -> None:
+    auth = {"password": "hunter2xyz", "api_key": "k7x9q2w8e4r5"}
+    _land(tmp_path, "app.jsonl", [_event("feedback", "f1", rating=9, auth=auth)])
+
+    [row] = ingest_partition(tmp_path, DAY, KEY).quarantine.to_pylist()
+
+    assert json.loads(row["raw_line"])["auth"] == {"password": "<SECRET>", "api_key": "<SECRET>"}
+
+
+def test_a_line_that_is_not_json_is_redacted_as_text(tmp_path: Path) -> None:
+    line = '{"user_id": "jane", "comment": "call +44 20 7946 0958 or mail jane.doe@example.com",'
+
+    _land(tmp_path, "app.jsonl", [line])
+    [row] = ingest_partition(tmp_path, DAY, KEY).quarantine.to_pylist()
+
+    assert row["raw_line"] == (
+        '{"user_id": "' + pseudonymize("jane", KEY) + '", "comment": "call <PHONE> or mail <EMAIL>",'
+    )
+
+
+def test_a_long_raw_line_is_cut_after_redaction_never_inside_a_placeholder(tmp_path: Path) -> None:
+    # Each line is padded so that, redacted, its "<EMAIL>" starts 3 characters before the 10,000-character cut.
+    text_head = '{"comment": "' + "x" * (9_996 - len('{"comment": "')) + " "
+    text_line = text_head + "jane.doe@example.com and more"  # an unterminated string: not JSON
+    unpadded = _compact({**_event("interaction", "i1", latency_ms=-1, prompt=" <EMAIL>"), **_LANDED_IDS})
+    padding = "x" * (9_997 - unpadded.index("<EMAIL>"))
+    json_line = _event("interaction", "i1", latency_ms=-1, prompt=padding + " jane.doe@example.com")
+    _land(tmp_path, "app.jsonl", [text_line, json_line])
+
+    text_row, json_row = ingest_partition(tmp_path, DAY, KEY).quarantine.to_pylist()
+
+    assert text_row["raw_line"] == text_head
+    stored = _compact({**json_line, **_LANDED_IDS, "prompt": padding + " <EMAIL>"})
+    assert stored.index("<EMAIL>") == 9_997
+    assert json_row["raw_line"] == stored[:9_997]
+
+
+_PROMPT_TOKENS_NOT_AN_INTEGER = (
+    "prompt_tokens: Input should be a valid integer, unable to parse string as an integer (got "
+)
+
+
+@pytest.mark.parametrize(
+    ("padding", "identifier", "placeholder"),
+    # Quoted as landed and cut to 77 characters, each identifier would be cut to a fragment no detector
+    # recognises: "jane.doe@exam", "4111 1111 1111 ".
+    [(62, "jane.doe@example.com", "<EMAIL>"), (60, "4111 1111 1111 1111", "<CARD>")],
+    ids=["email", "card"],
+)
+def test_a_quoted_value_is_redacted_whole_before_it_is_cut(
+    tmp_path: Path, padding: int, identifier: str, placeholder: str
+) -> None:
+    _land(tmp_path, "app.jsonl", [_event("interaction", "i1", prompt_tokens="x" * padding + " " + identifier)])
+
+    [row] = ingest_partition(tmp_path, DAY, KEY).quarantine.to_pylist()
+
+    assert _PROMPT_TOKENS_NOT_AN_INTEGER + repr("x" * padding + " " + placeholder) + ")" in row["reason"]
+
+
+def test_a_quote_is_cut_before_a_placeholder_not_inside_it(tmp_path: Path) -> None:
+    # Redacted, the quote is 82 characters, its "<EMAIL>" from character 74 to 81: across the cut at 77.
+    _land(tmp_path, "app.jsonl", [_event("interaction", "i1", prompt_tokens="x" * 72 + " jane.doe@example.com")])
+
+    result = ingest_partition(tmp_path, DAY, KEY)
+
+    [row] = result.quarantine.to_pylist()
+    assert _PROMPT_TOKENS_NOT_AN_INTEGER + "'" + "x" * 72 + " ...)" in row["reason"]
+    assert result.redactions["EMAIL"] == 1  # the raw line's; the quote's was cut off, so it is not stored
+
+
+def test_lines_nested_up_to_and_past_the_parsers_limit_are_quarantined_and_redacted(tmp_path: Path) -> None:
+    # Around the parser's nesting limit the walk over a value, deeper in the stack, cannot always follow the
+    # parser: the reason then quotes no content and the line is redacted as text. Past it, the line is not JSON.
+    event = json.dumps(_event("feedback", "f1"))
+    lines = [
+        event[:-1] + ', "context": ' + "[" * depth + '"mail jane.doe@example.com"' + "]" * depth + "}"
+        for depth in range(850, 1_010)
+    ]
+    _land(tmp_path, "app.jsonl", lines)
+
+    result = ingest_partition(tmp_path, DAY, KEY)
+
+    assert (result.quarantined, result.redactions["EMAIL"]) == (len(lines), len(lines))
+    assert not any("jane" in row["reason"] + row["raw_line"] for row in result.quarantine.to_pylist())
 
 
 @pytest.mark.parametrize("key", [b"", "a text key", None])

@@ -38,6 +38,21 @@ _POSITIVES = [
     ("PHONE", "call me at 4155550123", "4155550123"),
     ("PHONE", "desk 415-555-0123 ext. 42", "415-555-0123 ext. 42"),
     ("PHONE", "call\u00a0+1\u00a0415\u00a0555\u00a00123", "+1\u00a0415\u00a0555\u00a00123"),
+    # Named as a phone only by the words around it: before ("my number is", "I'm on") or after ("is my cell").
+    ("PHONE", "my number is 75665 13793", "75665 13793"),
+    ("PHONE", "sorry, the correct number is 0624360202", "0624360202"),
+    ("PHONE", "I'm on 98765 43210 all day", "98765 43210"),
+    ("PHONE", "the verification code was sent to 93107 51036", "93107 51036"),
+    ("PHONE", "98619 93105 is my cell", "98619 93105"),
+    ("PHONE", "42 93273-4481 (mobile)", "42 93273-4481"),
+    ("PHONE", "celular: 91234-5678", "91234-5678"),
+    # Area codes in parentheses, and trunk-0 numbers of 12 digits.
+    ("PHONE", "Rio (21) 2345-6789", "(21) 2345-6789"),
+    ("PHONE", "São Paulo (011) 91234-5678", "(011) 91234-5678"),
+    ("PHONE", "Berlin 0170-16643012", "0170-16643012"),
+    # Right after another number or sentence.
+    ("PHONE", "ZIP 39142. 080-4888-0009 is mine", "080-4888-0009"),
+    ("PHONE", "Tracking: 254122065054 - 0044 7736 038 044", "0044 7736 038 044"),
     ("CARD", "card 4111 1111 1111 1111 exp 12/27", "4111 1111 1111 1111"),
     ("CARD", "card 4111-1111-1111-1111", "4111-1111-1111-1111"),
     ("CARD", "card 4111111111111111.", "4111111111111111"),
@@ -49,6 +64,10 @@ _POSITIVES = [
     ("IBAN", "IBAN GB29NWBK60161331926819", "GB29NWBK60161331926819"),
     ("IBAN", "iban fr1420041010050500013m02606", "fr1420041010050500013m02606"),
     ("IBAN", "NL91 ABNA 0417 1643 00 and more words", "NL91 ABNA 0417 1643 00"),
+    # Account numbers that are mostly letters (Swiss, Italian), compact or in groups of four.
+    ("IBAN", "paid from CH7804835SPARKONTO7XQ today", "CH7804835SPARKONTO7XQ"),
+    ("IBAN", "IBAN: CH78 0483 5SPA RKON TO7X Q, thanks", "CH78 0483 5SPA RKON TO7X Q"),
+    ("IBAN", "the mandate for IT57X0542811101KONTOABCDEFG is active", "IT57X0542811101KONTOABCDEFG"),
     ("IP", "login from 203.0.113.77", "203.0.113.77"),
     ("IP", "db at 10.0.3.7:5432", "10.0.3.7"),
     ("IP", "peer 2001:db8::8a2e:370:7334 dropped", "2001:db8::8a2e:370:7334"),
@@ -75,6 +94,22 @@ _POSITIVES = [
     ("SECRET", "PGPASSWORD=s3cr3t!", "s3cr3t!"),
     ("SECRET", "mysqldump --password sunshine db", "sunshine"),
     ("SECRET", "Authorization: Bearer abc.def-ghi", "abc.def-ghi"),
+    # Values with a dot are keys, not code, unless they read as a code path (see the near-misses).
+    ("SECRET", "apiKey=Qm4xT9vLk2PzR7wY.Hc8nB3dF6sJ1", "Qm4xT9vLk2PzR7wY.Hc8nB3dF6sJ1"),
+    ("SECRET", '{"x-api-key": "Qm4xT9vLk2PzR7wY.Hc8nB3dF6sJ1"}', "Qm4xT9vLk2PzR7wY.Hc8nB3dF6sJ1"),
+    ("SECRET", "SENDGRID_API_KEY: Qm4xT9vLk2PzR7wY.Hc8nB3dF6sJ1 - right?", "Qm4xT9vLk2PzR7wY.Hc8nB3dF6sJ1"),
+    ("SECRET", "password=hunter.two", "hunter.two"),
+    ("SECRET", "bot MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs", "ZnCjm1XVW7vRze4b7Cq4se7kKWs"),
+    ("SECRET", "password='x'", "'x'"),
+    ("SECRET", "login?user=jdoe&password=$kR7_pX2mQzLw ok", "$kR7_pX2mQzLw"),
+    # Passwords said in a sentence.
+    ("SECRET", "the password I use is Summer!2017. Thanks", "Summer!2017"),
+    ("SECRET", "pw is Drag0n324! thx", "Drag0n324"),
+    ("SECRET", "my password is x", " x"),
+    ("SECRET", "my password is sunshine and it fails", "sunshine"),
+    ("SECRET", "the wifi password for the office is 'guest'.", "guest"),
+    ("SECRET", "I changed my password to P@ssw0rd!", "P@ssw0rd"),
+    ("SECRET", "I reset it to Kx8#pLm2Qz and still can't log in", "Kx8#pLm2Qz"),
     ("URL_CREDENTIALS", "DATABASE_URL=postgres://admin:s3cr3t@db.internal:5432/app", "admin:s3cr3t"),
     ("URL_CREDENTIALS", "redis://:hunter2@cache:6379", ":hunter2"),
     ("URL_CREDENTIALS", "https://bob:p@ss#1@example.com/x", "bob:p@ss#1"),
@@ -103,6 +138,20 @@ _NEAR_MISSES = [
     "token = next(tokens); eos_token=\"</s>\"; bos_token=BOS_TOKEN; token: int; api_key=${API_KEY}",
     "s3://{access_key}:{secret_key}@bucket and Bearer <access_token>",
     "coordinates 37.7749, -122.4194 and pi 3.14159 and 1,000,000 users, jd = 1721425.5",
+    # Placeholders with spaces, masks before a full stop, code paths.
+    "set password=<your password> in the file; --password <your password>; Password: ********.",
+    "api_key=settings.API_KEY; token = config.token; apiKey: process.env.API_KEY; password=form.password",
+    "password=$DB_PASSWORD; password=$dbPassword; api_key=${API_KEY}; token=$1",
+    # Password prose: a state, a quantity, the sentence going on, code.
+    "my password is wrong; the password is case sensitive; my password is 8 characters long",
+    "my password was changed yesterday; if password is None: return; I reset it to factory settings",
+    # Dotted quads named as versions; IPs elsewhere stay redacted (see the positives).
+    "firmware 2.8.4.85, driver 31.0.15.36, version 1.0.0.45, v 4.1.0.2, build 10.0.3.7",
+    # "number" with no phone meant; a year in parentheses; counts after a dash.
+    "my number of orders is 12345 67890; my order number is 4155550123; Smith (2020) 1234-5678",
+    "my phone died so I'm on my laptop, ship to 95255-7167",
+    # Prose after a country code and two digits passes the IBAN checksum here, but is not written as an IBAN.
+    "AT32 we send it again now",
 ]
 
 
@@ -138,6 +187,30 @@ def test_the_order_gives_each_identifier_to_the_most_specific_detector() -> None
     assert redact("SSN 123-45-6789").counts == {"SSN": 1}
     assert redact("::ffff:192.0.2.128").text == "<IP>"
     assert redact("password=jane@example.com").counts == {"SECRET": 1}
+
+
+def test_a_phone_number_glued_to_another_leaves_no_digit_of_either() -> None:
+    assert redact("+44 20 8259 8554 (399) 646-2502").text == "<PHONE> <PHONE>"
+    assert redact("+44 20 8259 8554 (399) 646-2502").counts == {"PHONE": 2}
+    assert redact("+44 20 8259 8554 - (399) 646-2502").text == "<PHONE> - <PHONE>"
+    assert redact("call 415-555-0123 2024").text == "call <PHONE>"
+    assert redact("call 415-555-0123 2 times").text == "call <PHONE> 2 times"
+
+
+def test_a_number_named_as_a_product_code_is_no_card() -> None:
+    ean = luhn_complete("400638133393")  # 13 digits, Visa's leading 4, passes Luhn: a card if named as none
+
+    assert redact(f"card {ean}").text == "card <CARD>"
+    for named in (f"EAN {ean} on the box", f"barcode: {ean}", f"GTIN-13 {ean}", f"UPC no. {ean}"):
+        assert redact(named).text == named
+    # 16 digits are no product code's length: a card after "barcode" is still a card.
+    assert redact("barcode 4111111111111111").text == "barcode <CARD>"
+
+
+def test_a_dotted_quad_is_a_version_only_right_after_a_version_word() -> None:
+    assert redact("firmware 2.8.4.85").text == "firmware 2.8.4.85"
+    assert redact("the firmware server at 10.0.3.7").text == "the firmware server at <IP>"
+    assert redact("version 2 runs on 10.0.3.7").text == "version 2 runs on <IP>"
 
 
 def test_card_numbers_need_the_luhn_check_and_a_network_prefix() -> None:

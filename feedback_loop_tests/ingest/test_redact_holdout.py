@@ -1,8 +1,8 @@
 """PII redaction measured out of sample, on a corpus written independently of the detectors' tuning corpus.
 
-The target is recall >= 0.99 for every type and at most 1% of clean sentences altered. The redactor does not
-meet it on this corpus (seed 0, 2,400 sentences): the target test is a strict xfail that records the figures,
-and a second test holds the redactor to them, so that a regression fails and an improvement is noticed.
+The target is recall >= 0.99 for every type and at most 1% of clean sentences altered. It is tested on seed 0,
+whose misses guided the fixes, and on seed 7, which was not looked at before it was measured (2,400 sentences
+each). A second test pins the figures measured on seed 0, so that a regression within the target still fails.
 """
 
 from __future__ import annotations
@@ -25,23 +25,25 @@ from feedback_loop_tests.ingest.holdout_pii_corpus import (
 
 RECALL_TARGET = 0.99
 CLEAN_ALTERED_TARGET = 0.01
-# A password said in words ("the password I use is ..."): not a form the redactor documents, so it is held
-# out of the SECRET figure the target applies to and measured on its own.
-UNDOCUMENTED_FORMAT = "SECRET/password-in-words (undocumented)"
+# Seed 0 was studied to find the causes of the misses; seed 7 was first measured with the fixes in (no miss).
+TARGET_SEEDS = (0, 7)
+# A password said in words ("the password I use is ..."). The corpus still names the form "undocumented"
+# (it was written before the redactor documented it); it counts in SECRET like every other form.
+SPOKEN_PASSWORD_FORMAT = "SECRET/password-in-words (undocumented)"
 
-# Measured on seed 0: (redacted, planted) per type, SECRET without the undocumented form.
+# Measured on seed 0: (redacted, planted) per type, SECRET with the 21 passwords said in words.
 MEASURED = {
     "EMAIL": (227, 227),
-    "PHONE": (371, 382),
+    "PHONE": (382, 382),
     "CARD": (244, 244),
-    "IBAN": (207, 215),
+    "IBAN": (215, 215),
     "IP": (251, 251),
     "SSN": (250, 250),
-    "SECRET": (449, 462),
+    "SECRET": (483, 483),
     "URL_CREDENTIALS": (235, 235),
 }
-MEASURED_UNDOCUMENTED = (0, 21)
-MEASURED_CLEAN = (20, 848)  # (altered, clean sentences)
+MEASURED_SPOKEN_PASSWORDS = (21, 21)
+MEASURED_CLEAN = (0, 848)  # (altered, clean sentences)
 
 _IBAN_LENGTHS = {"DE": 22, "GB": 22, "FR": 27, "ES": 24, "IT": 27, "NL": 18, "BE": 16, "CH": 21, "AT": 20,
                  "PL": 28, "PT": 25, "IE": 22, "BR": 29}
@@ -56,17 +58,6 @@ def corpus():
 @pytest.fixture(scope="module")
 def report(corpus):
     return measure_redaction(corpus)
-
-
-def _documented(report: dict) -> dict[str, tuple[int, int]]:
-    """(redacted, planted) per type over the forms the redactor documents."""
-    totals = {kind: [0, 0] for kind in REDACTION_TYPES}
-    for name, tally in report["per_format"].items():
-        if name != UNDOCUMENTED_FORMAT:
-            kind = name.split("/", 1)[0]
-            totals[kind][0] += tally["redacted"]
-            totals[kind][1] += tally["planted"]
-    return {kind: (redacted, planted) for kind, (redacted, planted) in totals.items()}
 
 
 def test_number_checks_agree_with_published_examples():
@@ -109,23 +100,22 @@ def test_every_planted_identifier_is_written_verbatim_and_valid(corpus):
                 assert json.loads(base64.urlsafe_b64decode(header + "=" * (-len(header) % 4)))["typ"] == "JWT"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="out of sample (seed 0): recall PHONE 0.971, IBAN 0.963, SECRET 0.972 (passwords in words, "
-    "0/21, apart); clean sentences altered 2.4% (firmware versions as IPs, 'password=<your password>', EAN-13)",
-)
-def test_redactor_meets_recall_and_clean_targets_out_of_sample(report):
-    recall = {kind: redacted / planted for kind, (redacted, planted) in _documented(report).items()}
-    assert min(recall.values()) >= RECALL_TARGET, recall
-    assert report["clean_altered_rate"] <= CLEAN_ALTERED_TARGET, report["altered_clean_examples"]
+@pytest.mark.parametrize("seed", TARGET_SEEDS)
+def test_redactor_meets_recall_and_clean_targets_out_of_sample(seed, report):
+    figures = report if seed == 0 else measure_redaction(generate_holdout_corpus(seed=seed))
+
+    recall = {kind: row["recall"] for kind, row in figures["per_type"].items()}
+    assert set(recall) == set(REDACTION_TYPES) and None not in recall.values(), recall
+    assert min(recall.values()) >= RECALL_TARGET, (recall, figures["misses"])
+    assert figures["clean_altered_rate"] <= CLEAN_ALTERED_TARGET, figures["altered_clean_examples"]
 
 
 def test_redactor_keeps_its_measured_out_of_sample_figures(report):
-    by_type = _documented(report)
     for kind, (redacted, planted) in MEASURED.items():
-        assert by_type[kind][1] == planted, f"{kind}: the corpus changed; measure again and update MEASURED"
-        assert by_type[kind][0] >= redacted, (kind, by_type[kind], report["misses"])
-    in_words = report["per_format"][UNDOCUMENTED_FORMAT]
-    assert in_words["planted"] == MEASURED_UNDOCUMENTED[1] and in_words["redacted"] >= MEASURED_UNDOCUMENTED[0]
+        row = report["per_type"][kind]
+        assert row["planted"] == planted, f"{kind}: the corpus changed; measure again and update MEASURED"
+        assert row["redacted"] >= redacted, (kind, row, report["misses"])
+    spoken = report["per_format"][SPOKEN_PASSWORD_FORMAT]
+    assert (spoken["redacted"], spoken["planted"]) == MEASURED_SPOKEN_PASSWORDS, report["misses"]
     assert report["clean_sentences"] == MEASURED_CLEAN[1]
     assert report["clean_altered"] <= MEASURED_CLEAN[0], report["altered_clean_examples"]

@@ -106,3 +106,14 @@ def test_recording_the_same_decisions_again_adds_nothing_but_a_change_of_mind_co
     good = make_decision("i1", "relabel", reviewer="ana", quality="good", decided_at=at(50))
     assert new_decisions(stored, [bad, good]) == [bad, good]
     assert new_decisions(reviews_arrow_schema().empty_table(), first) == first
+
+
+def test_a_reviewers_note_is_redacted_like_telemetry():
+    row = make_decision("i1", "relabel", reviewer="ana", quality="bad", note="user wrote jane.doe@example.com", decided_at=T0)
+    assert row["note"] == "user wrote <EMAIL>"
+
+
+def test_an_accept_without_quality_accepts_the_exported_label():
+    lines = [json.dumps({"interaction_id": "i1", "label_quality": "bad", "decision": "accept", "reviewer": "ana"})]
+    decisions, _ = parse_decision_lines(lines, source="q.jsonl", default_reviewer=None)
+    assert (decisions[0]["decision"], decisions[0]["quality"]) == ("accept", "bad")

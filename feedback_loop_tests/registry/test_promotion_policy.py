@@ -53,3 +53,12 @@ def test_only_undecided_challengers_can_be_approved(store):
     assert store.approval("v2") is None
     approvals = [row for row in store.audit_log("v2") if row["reason"].startswith("approved")]
     assert approvals == []
+
+
+def test_a_withdrawn_promotion_is_not_promoted_by_a_late_approval(store):
+    from feedback_loop.registry.policy import withdraw_pending
+
+    promote_or_wait(store, "v2", require_approval=True, actor="online_ab_test", reason="A/B passed")
+    withdraw_pending(store, "v2", actor="online_ab_test")  # the next A/B run said "wait"
+    record, promoted = approve(store, "v2", approver="ana", note="looked fine yesterday")
+    assert not promoted and record.status == "canary" and store.champion().version == "v1"
