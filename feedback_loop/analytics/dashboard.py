@@ -447,7 +447,7 @@ def _cost_section(details: list[dict]) -> _Section:
     axes = fig.subplots()
     axes.bar(range(len(versions)), values, color=_palette(len(versions)))
     for position, version, value in zip(range(len(versions)), versions, values):
-        axes.annotate(f"${value:.4f}\n{costed[version]['resolved']:,} resolved", (position, value),
+        axes.annotate(f"{_usd(value)}\n{costed[version]['resolved']:,} resolved", (position, value),
                       ha="center", va="bottom", fontsize=7)
     axes.set_xticks(range(len(versions)), versions, rotation=20, ha="right")
     axes.set_ylabel("USD per resolved conversation")
@@ -666,7 +666,7 @@ def _cards(days: list[str], totals: dict[str, dict]) -> str:
     for column, label, _ in TREND_RATES:
         cards.append(_card(label, _percent(latest[column]), _delta(latest, previous, column, 100, " pp", "{:+.1f}")))
     cards.append(_card("cost per resolved", _usd(latest["cost_per_resolved_usd"]),
-                       _delta(latest, previous, "cost_per_resolved_usd", 1, " USD", "{:+.4f}")))
+                       _usd_delta(latest, previous, "cost_per_resolved_usd")))
     cards.append(_card("interactions", f"{latest['interactions']:,}", ""))
     return f'<div class="cards" title="{html.escape(days[-1])}">{"".join(cards)}</div>'
 
@@ -674,6 +674,12 @@ def _cards(days: list[str], totals: dict[str, dict]) -> str:
 def _card(label: str, value: str, delta: str) -> str:
     return (f'<div class="card"><div class="label">{html.escape(label)}</div><div class="value">{value}</div>'
             f'<div class="delta">{delta}</div></div>')
+
+
+def _usd_delta(latest: dict, previous: dict | None, column: str) -> str:
+    if previous is None or latest[column] is None or previous[column] is None:
+        return "newest day"
+    return f"{_usd(latest[column] - previous[column], signed=True)} vs the day before"
 
 
 def _delta(latest: dict, previous: dict | None, column: str, scale: float, unit: str, form: str) -> str:
@@ -696,8 +702,12 @@ def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value:.1%}"
 
 
-def _usd(value: float | None) -> str:
-    return "-" if value is None else f"${value:,.4f}"
+def _usd(value: float | None, signed: bool = False) -> str:
+    """Dollars with three significant digits at least: a small local model costs fractions of a cent."""
+    if value is None:
+        return "-"
+    digits = 4 if value == 0 else max(4, 2 - math.floor(math.log10(abs(value))))
+    return f"{'+' if signed and value >= 0 else '-' if value < 0 else ''}${abs(value):,.{digits}f}"
 
 
 def _utc(value: datetime) -> datetime:

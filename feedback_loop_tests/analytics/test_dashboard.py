@@ -204,7 +204,7 @@ def test_cost_per_resolved_leaves_out_rows_without_a_price(tmp_path):
     report = build_dashboard(kpi_table({"2026-11-01": rows}), _history(), tmp_path / "d.html")
     plot = Page(report.path.read_text()).plots["cost_by_adapter"]
     # 0.2 USD over the 40 resolved of the priced row; the unpriced row's 30 resolved do not dilute it.
-    assert "$0.0050" in plot["comments"] and "40 resolved" in plot["comments"]
+    assert "$0.00500" in plot["comments"] and "40 resolved" in plot["comments"]
     assert "unpriced interactions by adapter version: v1: 50" in " ".join(plot["caption"].split())
     trends = " ".join(Page(report.path.read_text()).plots["kpi_trends"]["caption"].split())
     assert "No cost on 1 of the 1 days" in trends
@@ -269,3 +269,11 @@ def test_registry_history_lists_challengers_oldest_first_with_their_decisions(tm
     assert v2["online_ab_test"] is None and v2["last_change"]["reason"] == "interval does not lie above the margin"
     assert [(m["kind"], m["version"]) for m in history["champion_moves"]] == [("promote", "v1")]
     assert datetime.now(timezone.utc) - history["champion_moves"][0]["moved_at"] < timedelta(minutes=5)
+
+
+def test_small_costs_keep_three_significant_digits():
+    from feedback_loop.analytics.dashboard import _usd
+
+    # A small local model costs fractions of a cent per conversation: "$0.0000" would say nothing.
+    assert [_usd(v) for v in (1.2345e-5, 0.005, 12.3456, 0.0, None)] == ["$0.0000123", "$0.00500", "$12.3456", "$0.0000", "-"]
+    assert _usd(-3e-6, signed=True) == "-$0.00000300" and _usd(2e-6, signed=True) == "+$0.00000200"
