@@ -95,16 +95,19 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
     try:
         labeler = train_labeler(labels, spec, offensive_lexicon=config.offensive_lexicon)
     except InsufficientLabels as exc:
-        previous = json.loads(pointer.read_text())["version"] if pointer.exists() else None
-        if previous is None:
+        previous = json.loads(pointer.read_text()) if pointer.exists() else {"version": None}
+        if previous["version"] is None:
             write_json_atomic(pointer, {"version": None, "reason": str(exc)})
-        outcome = f"labeling keeps the previous model {previous}" if previous else "labeling uses the rules alone"
+            outcome = "labeling uses the rules alone"
+        else:
+            outcome = f"labeling keeps the previous model {previous['version']}"
         context.log.warning(f"no new auto-labeler trained ({exc}); {outcome}")
         return dg.MaterializeResult(
             metadata={
-                "version": str(previous),
+                "version": previous["version"] or "none",
                 "reason": f"{exc}; {outcome}",
-                "training_days": f"{days[0]}..{days[-1]}" if days else "none",
+                # The days the model in use learned from, not those that were too few to learn from.
+                "training_days": previous.get("training_days", "none"),
             },
             check_results=[
                 dg.AssetCheckResult(
@@ -116,13 +119,14 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
             ],
         )
     path = save_labeler(labeler, data_root.layout.label_models)
-    write_json_atomic(pointer, {"version": labeler.version, "metrics": labeler.metrics})
+    training_days = f"{days[0]}..{days[-1]}"
+    write_json_atomic(pointer, {"version": labeler.version, "training_days": training_days, "metrics": labeler.metrics})
     heldout = {k: labeler.metrics[k] for k in ("auc", "brier", "ece", "accuracy", "n_train", "n_holdout")}
     return dg.MaterializeResult(
         metadata={
             "version": labeler.version,
             "path": dg.MetadataValue.path(str(path)),
-            "training_days": f"{days[0]}..{days[-1]}",
+            "training_days": training_days,
             **{f"heldout_{k}" if k in ("auc", "brier", "ece", "accuracy") else k: v for k, v in heldout.items()},
             "metrics": dg.MetadataValue.json(labeler.metrics),
         },

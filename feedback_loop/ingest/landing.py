@@ -46,7 +46,11 @@ _PARTITION_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LANDING_SUFFIXES = (".jsonl", ".jsonl.gz")
 _ValidEvent = schema.InteractionEvent | schema.FeedbackEvent | schema.BehaviourEvent
 PSEUDONYMIZED_FIELDS: tuple[str, ...] = ("user_id", "session_id")
-REDACTED_FIELDS: tuple[str, ...] = ("prompt", "response", "correction", "comment")
+# Every free-text field the application fills. The event and interaction ids are kept as they are: they are
+# the application's keys, which a support engineer looks up, and no detector should rewrite half a key.
+REDACTED_FIELDS: tuple[str, ...] = (
+    "prompt", "response", "correction", "comment", "use_case", "user_segment", "system_prompt_version", "model_version",
+)  # fmt: skip
 # An id's value in a raw line, even a line cut short or not JSON at all: a string (possibly unterminated,
 # possibly ending in a lone backslash) or a number.
 _RAW_ID_VALUE = re.compile(
@@ -55,6 +59,10 @@ _RAW_ID_VALUE = re.compile(
 _PLACEHOLDER_TEXT = re.compile("|".join(re.escape(placeholder) for placeholder in PLACEHOLDERS.values()))
 _LONGEST_PLACEHOLDER = max(len(placeholder) for placeholder in PLACEHOLDERS.values())
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# A JSON string literal, or the unterminated last one of a line cut short.
+_STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\\?$)')
+# An escape cut short at the end of a truncated literal ("\u00" or a lone "\").
+_PARTIAL_ESCAPE = re.compile(r'\\(?:u[0-9a-fA-F]{0,3})?$')
 
 
 def quarantine_arrow_schema() -> pa.Schema:
@@ -127,25 +135,48 @@ class _Privacy:
         detectors that want a boundary there (card, SSN, IP, phone) would miss it. ``user_id`` and
         ``session_id`` values are pseudonymized at any depth. The JSON text written back is then redacted as a
         whole as well, for what only a member's name reveals (``"password":"hunter2"``). A line that is not
-        JSON, or is nested too deeply to walk, is redacted as text, its ids found by :data:`_RAW_ID_VALUE`.
+        JSON, or is nested too deeply to walk (a line cut short, say), has its ids found by
+        :data:`_RAW_ID_VALUE`, each string literal in it (the unterminated last one too) decoded and redacted the
+        same way, and is then redacted as a whole.
         """
-        text, counts = self._json_line(line) or _redacted(_RAW_ID_VALUE.sub(self._pseudonymized_id, line))
+        text, counts = self._json_line(line) or self._text_line(line)
         return self._kept(_cut(text, MAX_RAW_LINE_CHARS), counts)
+
+    def _text_line(self, line: str) -> tuple[str, Counter[str]]:
+        counts: Counter[str] = Counter()
+
+        def literal(match: re.Match[str]) -> str:
+            text, closed = match.group(), match.group().endswith('"') and len(match.group()) > 1
+            body = text[1:-1] if closed else _PARTIAL_ESCAPE.sub("", text[1:])
+            try:
+                decoded = json.loads(f'"{body}"')
+            except json.JSONDecodeError:
+                decoded = body  # not a JSON string after all: redact its characters as they are
+            redacted, found = _redacted(decoded)
+            counts.update(found)
+            encoded = _SURROGATE.sub(
+                lambda match: f"\\u{ord(match.group()):04x}", json.dumps(redacted, ensure_ascii=False)
+            )
+            return encoded if closed else encoded[:-1]
+
+        ids_hidden = _RAW_ID_VALUE.sub(self._pseudonymized_id, line)
+        text, more = _redacted(_STRING_LITERAL.sub(literal, ids_hidden))
+        return text, counts + more
 
     def quote(self, value: Any) -> str:
         """A short ``repr`` of an offending input value, for a reason: redacted (and its nested ids
         pseudonymized) whole, then cut without splitting a placeholder, so that the cut cannot leave a
         fragment of an identifier that the detectors no longer recognise ("jane.doe@exam")."""
-        counts: Counter[str] = Counter()
         try:
-            walked = repr(self._json_value(value, counts, is_id=False))
+            walked = repr(self._json_value(value, Counter(), is_id=False))
         except RecursionError:
             # Nested nearly as deep as the JSON parser allows: the walk, deeper in the stack, cannot follow.
             return "a value nested too deeply to quote"
-        text, more = _redacted(walked)
+        text, _ = _redacted(walked)
         if len(text) > _MAX_QUOTED_INPUT_CHARS:
             text = _cut(text, _MAX_QUOTED_INPUT_CHARS - 3) + "..."
-        return self._kept(text, counts + more)
+        # Not counted: the quoted value is also in the line's raw_line, where its identifiers already count.
+        return text
 
     def _kept(self, text: str, counts: Counter[str]) -> str:
         """``text`` as it is stored, counting the placeholders that redaction wrote into it (``counts``) and

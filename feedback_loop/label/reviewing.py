@@ -63,14 +63,16 @@ class ImportResult:
 
 
 def pending_reviews(warehouse: Warehouse, limit: int | None = None) -> list[dict[str, Any]]:
-    """Queue rows (most useful first) that have no verdict since the queue was built; skipped ones stay."""
+    """Queue rows without a verdict, most useful first; skipped ones stay, after those nobody has looked at yet."""
     queue = warehouse.read_table(QUEUE_TABLE)
     if queue.num_rows == 0:
         return []
-    decided = set(standing_verdicts(warehouse.read_appended(REVIEWS_TABLE, reviews_arrow_schema())))
-    if decided:
-        queue = queue.filter(pc.invert(pc.is_in(queue["interaction_id"], pa.array(sorted(decided), pa.string()))))
-    rows = queue.to_pylist()
+    reviews = warehouse.read_appended(REVIEWS_TABLE, reviews_arrow_schema())
+    decided = set(standing_verdicts(reviews))
+    skipped = {row["interaction_id"] for row in reviews.to_pylist() if row["decision"] == "skip"}
+    rows = [row for row in queue.to_pylist() if row["interaction_id"] not in decided]
+    # A stable sort keeps the priority order within the unseen and within the skipped.
+    rows.sort(key=lambda row: row["interaction_id"] in skipped)
     return rows if limit is None else rows[:limit]
 
 

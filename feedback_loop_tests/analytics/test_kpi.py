@@ -333,6 +333,10 @@ def test_bad_input_names_the_interaction_or_event_and_field(partitions):
     before = compute_kpis(labels, window, PRICES).to_pylist()[0]
     after = compute_kpis(labels, pa.concat_tables([window, early]), PRICES).to_pylist()[0]
     assert (before["early_completions"], after["early_completions"]) == (0, 1)
+    # s3 still completed (by the early event now), but only the four other sessions have a duration.
+    assert before["completed_sessions"] == after["completed_sessions"] == 5
+    assert before["time_to_completion_s_mean"] == pytest.approx((60 + 82_500 + 420 + 180 + 120) / 5)
+    assert after["time_to_completion_s_mean"] == pytest.approx((60 + 82_500 + 180 + 120) / 4)
 
     with pytest.raises(ValueError, match=r"labels: the table lacks the columns \['flags'\]"):
         compute_kpis(labels.drop_columns(["flags"]), window, PRICES)

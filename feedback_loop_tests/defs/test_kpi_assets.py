@@ -119,3 +119,19 @@ def test_kpi_daily_refuses_a_day_that_was_never_labeled(landed, resources):
     _run(resources, [raw_telemetry], DAY1)
     with pytest.raises(ValueError, match=f"kpi_daily {DAY1}: the day has no labels partition"):
         dg.materialize(ASSETS, partition_key=DAY1, resources=resources, selection=[kpi_daily])
+
+
+def test_the_late_feedback_window_decides_what_attaches_to_labels_and_kpis(landed, resources):
+    from feedback_loop.defs.resources import LateFeedbackWindow
+
+    warehouse = Warehouse(landed.layout.warehouse)
+    _run(resources, [raw_telemetry], tags=RANGE)  # both days: day 1's late feedback landed on day 2
+    totals = {}
+    for days in (0, 1):
+        windowed = {**resources, "late_feedback": LateFeedbackWindow(days=days)}
+        result = _run(windowed, [labeled_interactions, kpi_daily], DAY1)
+        late = result.asset_materializations_for_node("labeled_interactions")[0].metadata["late_signals"].value
+        totals[days] = (late, _total(warehouse, DAY1))
+    (late_0, kpis_0), (late_1, kpis_1) = totals[0], totals[1]
+    assert late_0 == 0 and late_1 > 0
+    assert kpis_1["thumbs"] > kpis_0["thumbs"] or kpis_1["outcomes"] > kpis_0["outcomes"]

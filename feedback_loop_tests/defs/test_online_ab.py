@@ -97,3 +97,20 @@ def test_a_required_approval_holds_the_promotion_until_someone_approves(settings
     assert approved.exit_code == 0, approved.output
     assert "champion is now cand" in approved.output
     assert store.champion().version == "cand" and store.get("champ").status == "retired"
+
+
+def test_a_pending_promotion_is_withdrawn_when_the_evidence_no_longer_holds(settings, resources):
+    from feedback_loop.defs.resources import PromotionPolicy
+    from feedback_loop.registry.policy import PENDING, approve
+
+    store = _setup(settings, {"champ": (400, 160), "cand": (120, 90)})
+    policy = {**resources, "promotion_policy": PromotionPolicy(require_approval=True)}
+    dg.materialize([online_ab_test], resources=policy)
+    assert store.get("cand").metrics[PENDING] is not None
+    # The next day's data is too thin to decide: the request for approval no longer stands.
+    Warehouse(settings.layout.warehouse).write_partition("labels", DAY, _labels({"champ": (400, 160), "cand": (20, 15)}))
+    result = dg.materialize([online_ab_test], resources=policy)
+    assert result.asset_materializations_for_node("online_ab_test")[0].metadata["decision"].value == "wait"
+    assert store.get("cand").metrics[PENDING] is None
+    record, promoted = approve(store, "cand", approver="ana", note="saw yesterday's report")
+    assert not promoted and record.status == "canary" and store.champion().version == "champ"

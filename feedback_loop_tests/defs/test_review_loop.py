@@ -106,12 +106,13 @@ def test_reviewing_in_the_terminal(ingested):
     assert labels[queue[1]]["quality_source"] == "human" and labels[queue[2]]["quality_source"] != "human"
 
 
-def test_a_skipped_item_stays_in_the_queue(ingested, tmp_path):
-    first = Warehouse(ingested.layout.warehouse).read_table("review_queue").column("interaction_id")[0].as_py()
+def test_a_skipped_item_stays_in_the_queue_after_the_unseen_ones(ingested, tmp_path):
+    queue = Warehouse(ingested.layout.warehouse).read_table("review_queue").column("interaction_id").to_pylist()
     assert "0 decision(s) recorded" in _cli(ingested, "review", "--reviewer", "cy", "--limit", "1", input="s\n")
     exported = tmp_path / "queue.jsonl"
-    _cli(ingested, "review", "export", "--out", str(exported), "--limit", "1")
-    assert json.loads(exported.read_text().splitlines()[0])["interaction_id"] == first
+    _cli(ingested, "review", "export", "--out", str(exported))
+    order = [json.loads(line)["interaction_id"] for line in exported.read_text().splitlines()]
+    assert order == queue[1:] + queue[:1]
 
 
 def test_too_few_labels_keep_the_previous_labeler(ingested, resources, instance):
@@ -125,6 +126,7 @@ def test_too_few_labels_keep_the_previous_labeler(ingested, resources, instance)
     result = dg.materialize([auto_labeler], resources=resources, run_config=config, instance=instance)
     materialization = result.asset_materializations_for_node("auto_labeler")[0]
     assert materialization.metadata["version"].value == version
+    assert materialization.metadata["training_days"].value == trained.metadata["training_days"].value
     assert f"labeling keeps the previous model {version}" in materialization.metadata["reason"].value
     check = result.get_asset_check_evaluations()[0]
     assert check.check_name == "labeler_quality" and not check.passed

@@ -18,7 +18,8 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
 EXPECTED_ASSETS = {
     "raw_telemetry", "review_decisions", "auto_labeler", "labeled_interactions", "review_queue", "sft_dataset", "base_model",
-    "lora_adapter", "adapter_evaluation", "champion_adapter", "online_ab_test", "kpi_daily",
+    "lora_adapter", "adapter_evaluation", "champion_adapter", "online_ab_test", "kpi_daily", "kpi_dashboard",
+    "prompt_recommendations", "prompt_ab_test",
 }
 QUERY = """
 {
@@ -76,6 +77,10 @@ def test_webserver_lists_assets_and_the_blocking_gate(tmp_path):
             for c in (n["assetChecksOrError"] or {}).get("checks", [])
         }
         assert checks[("adapter_evaluation", "offline_gate")] is True
+        # The warnings people act on: invalid lines, labeler quality, segment safety, unpriced models.
+        for warning in [("raw_telemetry", "quarantine_rate"), ("auto_labeler", "labeler_quality"),
+                        ("kpi_daily", "segment_safety"), ("kpi_daily", "prices_known")]:  # fmt: skip
+            assert checks[warning] is False, warning
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:

@@ -604,3 +604,35 @@ def test_lines_nested_up_to_and_past_the_parsers_limit_are_quarantined_and_redac
 def test_pseudonym_key_must_be_non_empty_bytes(tmp_path: Path, key) -> None:
     with pytest.raises(ValueError, match="pseudonym_key"):
         ingest_partition(tmp_path, DAY, key)
+
+
+def test_a_line_cut_short_has_its_string_literals_decoded_and_redacted(tmp_path: Path) -> None:
+    # Not JSON any more (the app's write was cut), so no walk: each literal, the unterminated one too, is
+    # decoded before redaction, or "\n4111..." and "\u0040" would hide the identifiers from the detectors.
+    prompt = "x\n4111111111111111 or\n123-45-6789 mail jane.doe\u0040example.com call +44\u00a020\u00a07946\u00a00958"
+    line = json.dumps(_event("interaction", "i1", prompt=prompt))
+    cut = line[: line.index("0958") + 4]  # inside the prompt literal, which never closes
+    _land(tmp_path, "app.jsonl", [cut])
+
+    (row,) = ingest_partition(tmp_path, DAY, KEY).quarantine.to_pylist()
+
+    for identifier in ("4111111111111111", "123-45-6789", "jane.doe", "7946"):
+        assert identifier not in row["raw_line"], identifier
+    assert "<CARD>" in row["raw_line"] and "<SSN>" in row["raw_line"] and "<EMAIL>" in row["raw_line"]
+    assert row["raw_line"].endswith("<PHONE>")  # still unterminated, as landed
+
+
+def test_an_identifier_in_a_quarantined_line_counts_once(tmp_path: Path) -> None:
+    # The reason quotes the offending value and raw_line holds it too: one identifier, one redaction.
+    _land(tmp_path, "app.jsonl", [json.dumps(_event("feedback", "f1", context="mail jane.doe@example.com"))])
+    result = ingest_partition(tmp_path, DAY, KEY)
+    (row,) = result.quarantine.to_pylist()
+    assert "<EMAIL>" in row["raw_line"] and "<EMAIL>" in row["reason"]
+    assert result.redactions["EMAIL"] == 1
+
+
+def test_every_free_text_field_is_redacted(tmp_path: Path) -> None:
+    event = _event("interaction", "i1", use_case="ask jane.doe@example.com", model_version="m 10.1.2.3")
+    _land(tmp_path, "app.jsonl", [json.dumps(event)])
+    (row,) = ingest_partition(tmp_path, DAY, KEY).events.to_pylist()
+    assert (row["use_case"], row["model_version"]) == ("ask <EMAIL>", "m <IP>")
