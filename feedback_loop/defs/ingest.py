@@ -1,12 +1,15 @@
 """Ingestion: landing JSONL files -> validated, deduplicated events in the warehouse."""
 
+from datetime import date, timedelta
+
 import dagster as dg
 
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.partitions import daily_partitions
-from feedback_loop.defs.resources import DataRoot, Privacy
+from feedback_loop.defs.resources import DataRoot, LateFeedbackWindow, Privacy
 from feedback_loop.ingest import ingest_partition
 from feedback_loop.ingest.redact import REDACTION_TYPES
+from feedback_loop.schema import events_arrow_schema
 
 # How many quarantined lines are logged one by one; the full list is in the quarantine table.
 LOGGED_QUARANTINE_LINES = 20
@@ -25,12 +28,17 @@ class RawTelemetryConfig(dg.Config):
     check_specs=[dg.AssetCheckSpec("quarantine_rate", asset="raw_telemetry")],
 )
 def raw_telemetry(
-    context: dg.AssetExecutionContext, config: RawTelemetryConfig, data_root: DataRoot, privacy: Privacy
+    context: dg.AssetExecutionContext,
+    config: RawTelemetryConfig,
+    data_root: DataRoot,
+    privacy: Privacy,
+    late_feedback: LateFeedbackWindow,
 ):
     """Validated, redacted telemetry events of one landing day (warehouse table `events`).
 
     Reads `landing/<day>/*.jsonl`, validates every line against the event schema, keeps each invalid line
-    in the `quarantine` table with its file, line number, field and reason, and removes duplicate event ids.
+    in the `quarantine` table with its file, line number, field and reason, and removes duplicate event ids,
+    also those an earlier day within the late-feedback window already stored (an upload retried a day later).
     Before anything is written, e-mail addresses, phone numbers, card numbers, IBANs, IP addresses, SSNs,
     secrets and URL credentials in the free text become typed placeholders (`<EMAIL>`, ...), and user and
     session ids become keyed pseudonyms (the `privacy` resource's key file). The landing files stay as
@@ -41,7 +49,11 @@ def raw_telemetry(
     per_day = []
     redactions = dict.fromkeys(REDACTION_TYPES, 0)
     for day in context.partition_keys:
-        result = ingest_partition(data_root.layout.landing, day, pseudonym_key)
+        first = (date.fromisoformat(day) - timedelta(days=late_feedback.days)).isoformat()
+        earlier = [p for p in warehouse.partitions("events") if first <= p < day]
+        stored = warehouse.read_partitions("events", earlier, schema=events_arrow_schema(), columns=["event_id"])
+        earlier_ids = set(stored["event_id"].to_pylist())
+        result = ingest_partition(data_root.layout.landing, day, pseudonym_key, earlier_ids)
         warehouse.write_partition("events", day, result.events)
         warehouse.write_partition("quarantine", day, result.quarantine)
         for row in result.quarantine.slice(0, LOGGED_QUARANTINE_LINES).to_pylist():
@@ -56,12 +68,14 @@ def raw_telemetry(
                 "valid": result.valid,
                 "quarantined": result.quarantined,
                 "duplicates": result.duplicates,
+                "earlier_duplicates": result.earlier_duplicates,
                 "redacted": sum(result.redactions.values()),
             }
         )
         for kind, count in result.redactions.items():
             redactions[kind] += count
-    totals = {k: sum(d[k] for d in per_day) for k in ("files", "read", "valid", "quarantined", "duplicates")}
+    counted = ("files", "read", "valid", "quarantined", "duplicates", "earlier_duplicates")
+    totals = {k: sum(d[k] for d in per_day) for k in counted}
     fraction = totals["quarantined"] / totals["read"] if totals["read"] else 0.0
     return dg.MaterializeResult(
         metadata={

@@ -24,6 +24,7 @@ import json
 import re
 import zlib
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -80,7 +81,10 @@ def quarantine_arrow_schema() -> pa.Schema:
 
 @dataclass(frozen=True)
 class IngestResult:
-    """One partition's ingestion outcome; ``read == valid + quarantined + duplicates`` always holds.
+    """One partition's ingestion outcome; ``read == valid + quarantined + duplicates + earlier_duplicates``.
+
+    ``earlier_duplicates`` counts lines whose event id an earlier day already stored (an upload retried the
+    next day): the earlier copy stands, and the line is not stored twice.
 
     ``redactions`` counts the placeholders written into the stored rows, per redaction type (every type of
     :data:`~feedback_loop.ingest.redact.REDACTION_TYPES`, 0 when none).
@@ -92,6 +96,7 @@ class IngestResult:
     valid: int
     quarantined: int
     duplicates: int
+    earlier_duplicates: int
     files: list[str]
     redactions: dict[str, int]
 
@@ -241,13 +246,16 @@ class _Seen:
     where: str
 
 
-def ingest_partition(landing_dir: str | Path, partition: str, pseudonym_key: bytes) -> IngestResult:
+def ingest_partition(
+    landing_dir: str | Path, partition: str, pseudonym_key: bytes, earlier_event_ids: Collection[str] = frozenset()
+) -> IngestResult:
     """Validate, deduplicate and redact every line landed for ``partition`` (a ``YYYY-MM-DD`` day).
 
     ``pseudonym_key`` keys the pseudonyms of ``user_id`` and ``session_id``: the same key gives the same
     pseudonyms on every partition and every run. A missing day folder means the applications sent nothing
     that day: the result is empty. A missing ``landing_dir`` is a configuration error and raises
-    ``FileNotFoundError``.
+    ``FileNotFoundError``. ``earlier_event_ids`` are the event ids stored for earlier days (see
+    :class:`IngestResult`); their stored rows are redacted, so a copy is recognised by its id alone.
     """
     if not isinstance(pseudonym_key, bytes) or not pseudonym_key:
         raise ValueError("ingest_partition: field 'pseudonym_key' must be non-empty bytes")
@@ -261,7 +269,7 @@ def ingest_partition(landing_dir: str | Path, partition: str, pseudonym_key: byt
     quarantine: list[dict[str, Any]] = []
     seen: dict[str, _Seen] = {}
     privacy = _Privacy(pseudonym_key)
-    read = duplicates = 0
+    read = duplicates = earlier_duplicates = 0
     relative_names = [path.relative_to(landing_root).as_posix() for path in files]
     for path, source_file in zip(files, relative_names):
         for line_number, raw in _lines(path, source_file):
@@ -276,6 +284,9 @@ def ingest_partition(landing_dir: str | Path, partition: str, pseudonym_key: byt
             # differ only in an e-mail address differ, and must not pass as copies once both read <EMAIL>.
             # Redaction is deterministic, so true copies still redact to the same stored row.
             row = schema.event_to_row(outcome)
+            if row["event_id"] in earlier_event_ids:
+                earlier_duplicates += 1
+                continue
             first = seen.get(row["event_id"])
             if first is None:
                 seen[row["event_id"]] = _Seen(row, f"{source_file}:{line_number}")
@@ -295,6 +306,7 @@ def ingest_partition(landing_dir: str | Path, partition: str, pseudonym_key: byt
         valid=len(rows),
         quarantined=len(quarantine),
         duplicates=duplicates,
+        earlier_duplicates=earlier_duplicates,
         files=relative_names,
         redactions={kind: privacy.counts[kind] for kind in REDACTION_TYPES},
     )

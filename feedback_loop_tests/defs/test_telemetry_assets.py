@@ -74,3 +74,19 @@ def test_ingestion_and_labeling_assets_quarantine_dedupe_rerun_and_attach_late_f
     assert warehouse.read_partitions("labels", [DAY1]).equals(again)
     queue = warehouse.read_table("review_queue")
     assert queue.num_rows == sum(row["needs_review"] for row in labels.values())
+
+
+def test_an_upload_retried_the_next_day_is_stored_once(settings, resources):
+    landing = settings.layout.landing
+    _land(landing, DAY1, "app.jsonl", [_interaction("e1", "i1")])
+    _land(landing, DAY2, "retry.jsonl", [_interaction("e1", "i1"), _interaction("e2", "i2")])
+    tags = {"dagster/asset_partition_range_start": DAY1, "dagster/asset_partition_range_end": DAY2}
+    result = dg.materialize([raw_telemetry], resources=resources, tags=tags)
+    assert result.success
+    metadata = result.asset_materializations_for_node("raw_telemetry")[0].metadata
+    assert (metadata["valid"].value, metadata["earlier_duplicates"].value) == (2, 1)
+    events = Warehouse(settings.layout.warehouse).read_partitions("events")
+    assert sorted(zip(events["date"].to_pylist(), events["event_id"].to_pylist())) == [(DAY1, "e1"), (DAY2, "e2")]
+    # Re-running the later day alone gives the same partition: the earlier day's copy still stands.
+    assert dg.materialize([raw_telemetry], resources=resources, partition_key=DAY2).success
+    assert Warehouse(settings.layout.warehouse).read_partitions("events", [DAY2])["event_id"].to_pylist() == ["e2"]

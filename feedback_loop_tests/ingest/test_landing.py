@@ -636,3 +636,10 @@ def test_every_free_text_field_is_redacted(tmp_path: Path) -> None:
     _land(tmp_path, "app.jsonl", [json.dumps(event)])
     (row,) = ingest_partition(tmp_path, DAY, KEY).events.to_pylist()
     assert (row["use_case"], row["model_version"]) == ("ask <EMAIL>", "m <IP>")
+
+
+def test_an_event_an_earlier_day_stored_is_not_stored_again(tmp_path: Path) -> None:
+    _land(tmp_path, "app.jsonl", [json.dumps(_event("feedback", "f1")), json.dumps(_event("feedback", "f2"))])
+    result = ingest_partition(tmp_path, DAY, KEY, earlier_event_ids={"f1"})
+    assert [row["event_id"] for row in result.events.to_pylist()] == ["f2"]
+    assert (result.read, result.valid, result.duplicates, result.earlier_duplicates) == (2, 1, 0, 1)
