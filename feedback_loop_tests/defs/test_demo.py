@@ -4,7 +4,6 @@ import json
 from datetime import date
 
 import pytest
-from typer.testing import CliRunner
 
 from feedback_loop.demo import DemoConfig, plot_kpi, run_demo, write_json
 from feedback_loop_tests.defs.conftest import retrain_run_config
