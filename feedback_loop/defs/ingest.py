@@ -48,13 +48,13 @@ def raw_telemetry(
     pseudonym_key = privacy.pseudonym_key()
     per_day = []
     redactions = dict.fromkeys(REDACTION_TYPES, 0)
+    ids_by_day = _stored_event_ids(warehouse, context.partition_keys, late_feedback.days)
     for day in context.partition_keys:
         first = (date.fromisoformat(day) - timedelta(days=late_feedback.days)).isoformat()
-        earlier = [p for p in warehouse.partitions("events") if first <= p < day]
-        stored = warehouse.read_partitions("events", earlier, schema=events_arrow_schema(), columns=["event_id"])
-        earlier_ids = set(stored["event_id"].to_pylist())
+        earlier_ids = set().union(*(ids for stored_day, ids in ids_by_day.items() if first <= stored_day < day))
         result = ingest_partition(data_root.layout.landing, day, pseudonym_key, earlier_ids)
         warehouse.write_partition("events", day, result.events)
+        ids_by_day[day] = set(result.events["event_id"].to_pylist())
         warehouse.write_partition("quarantine", day, result.quarantine)
         for row in result.quarantine.slice(0, LOGGED_QUARANTINE_LINES).to_pylist():
             context.log.warning(
@@ -95,3 +95,13 @@ def raw_telemetry(
         ],
     )
 
+
+def _stored_event_ids(warehouse, days: list[str], window_days: int) -> dict[str, set[str]]:
+    """The stored event ids per day, from ``window_days`` before the first of ``days`` to the last, read once."""
+    first = (date.fromisoformat(days[0]) - timedelta(days=window_days)).isoformat()
+    wanted = [p for p in warehouse.partitions("events") if first <= p <= days[-1]]
+    stored = warehouse.read_partitions("events", wanted, schema=events_arrow_schema(), columns=["event_id"])
+    ids_by_day: dict[str, set[str]] = {}
+    for event_id, day in zip(stored["event_id"].to_pylist(), stored["date"].to_pylist()):
+        ids_by_day.setdefault(day, set()).add(event_id)
+    return ids_by_day
