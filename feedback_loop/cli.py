@@ -10,7 +10,7 @@ import json
 import warnings
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -38,7 +38,7 @@ app.add_typer(bench_app, name="bench")
 console = Console()
 
 DataDirOption = Annotated[
-    Optional[Path], typer.Option("--data-dir", help="Data root (default: FEEDBACK_LOOP_DATA_DIR or ./data).")
+    Path | None, typer.Option("--data-dir", help="Data root (default: FEEDBACK_LOOP_DATA_DIR or ./data).")
 ]
 
 
@@ -59,7 +59,9 @@ def simulate(
     from feedback_loop.simulate import simulate_day
 
     settings = _settings(data_dir)
-    counts = simulate_day(settings.layout.landing, date.fromisoformat(day), interactions, seed, invalid_lines=invalid_lines)
+    counts = simulate_day(
+        settings.layout.landing, date.fromisoformat(day), interactions, seed, invalid_lines=invalid_lines
+    )
     console.print_json(json.dumps(counts, default=str))
 
 
@@ -83,17 +85,21 @@ def demo(
     iterations: Annotated[int, typer.Option(help="Closed-loop iterations, one day of traffic each.")] = 3,
     interactions: Annotated[int, typer.Option(help="Simulated interactions per iteration.")] = 2000,
     seed: Annotated[int, typer.Option(help="Random seed of the simulated users.")] = 0,
-    poison: Annotated[bool, typer.Option(help="Also train a challenger on disliked responses; the gate must reject it.")] = False,
+    poison: Annotated[
+        bool, typer.Option(help="Also train a challenger on disliked responses; the gate must reject it.")
+    ] = False,
     canary_share: Annotated[float, typer.Option(help="Share of users the canary serves.")] = 0.2,
-    json_out: Annotated[Optional[Path], typer.Option(help="Write the per-iteration results as JSON here.")] = None,
-    plot_out: Annotated[Optional[Path], typer.Option(help="Where to write the KPI plot (PNG).")] = None,
+    json_out: Annotated[Path | None, typer.Option(help="Write the per-iteration results as JSON here.")] = None,
+    plot_out: Annotated[Path | None, typer.Option(help="Where to write the KPI plot (PNG).")] = None,
     data_dir: DataDirOption = None,
 ):
     """The closed loop on embedded defaults: simulated users, served adapters, offline gate, online A/B."""
     from feedback_loop.demo import DemoConfig, plot_kpi, run_demo, write_json
 
     settings = _settings(data_dir)
-    config = DemoConfig(iterations=iterations, interactions=interactions, seed=seed, poison=poison, canary_share=canary_share)
+    config = DemoConfig(
+        iterations=iterations, interactions=interactions, seed=seed, poison=poison, canary_share=canary_share
+    )
     with console.status("starting") as status:
         rows = run_demo(settings, config, progress=lambda message: (status.update(message), console.log(message)))
     _print_demo(rows, poison)
@@ -149,7 +155,9 @@ def _print_demo(rows: list[dict], poison: bool) -> None:
         table.add_column(column)
     for row in rows:
         interval = row["gate_interval"]
-        gate = ("passed" if row["gate_passed"] else "failed") + (f" [{interval[0]:+.3f},{interval[1]:+.3f}]" if interval else "")
+        gate = ("passed" if row["gate_passed"] else "failed") + (
+            f" [{interval[0]:+.3f},{interval[1]:+.3f}]" if interval else ""
+        )
         cells = [
             str(row["iteration"]),
             str(row["interactions"]),
@@ -169,8 +177,11 @@ def _print_demo(rows: list[dict], poison: bool) -> None:
 def bench_train(
     examples: Annotated[int, typer.Option(help="Prompt/answer pairs from the packaged corpus.")] = 400,
     epochs: Annotated[int, typer.Option(help="Epochs per training run.")] = 2,
-    base_dir: Annotated[Optional[Path], typer.Option(help="A local HF causal LM; default: build the default architecture (briefly pre-trained).")] = None,
-    json_out: Annotated[Optional[Path], typer.Option(help="Write the figures as JSON here.")] = None,
+    base_dir: Annotated[
+        Path | None,
+        typer.Option(help="A local HF causal LM; default: build the default architecture (briefly pre-trained)."),
+    ] = None,
+    json_out: Annotated[Path | None, typer.Option(help="Write the figures as JSON here.")] = None,
 ):
     """LoRA training throughput in real tokens/s: length-grouped batches against shuffled ones."""
     import tempfile
@@ -187,12 +198,16 @@ def bench_train(
             # Throughput depends on the architecture, not on how long it was pre-trained.
             build_base_model(corpus, base_dir, BaseModelSpec(pretrain_steps=10))
         results = bench_lora_throughput(base_dir, corpus_examples(corpus, examples), LoraSpec(epochs=epochs), work)
-    table = Table(title=f"LoRA training throughput ({results['examples']} examples, {results['length_grouped']['device']})")
+    table = Table(
+        title=f"LoRA training throughput ({results['examples']} examples, {results['length_grouped']['device']})"
+    )
     for column in ("batches", "real tokens/s", "padding", "seconds"):
         table.add_column(column)
     for name in ("length_grouped", "shuffled"):
         row = results[name]
-        table.add_row(name, f"{row['tokens_per_second']:,.0f}", f"{row['padding_fraction']:.1%}", f"{row['train_seconds']:.1f}")
+        table.add_row(
+            name, f"{row['tokens_per_second']:,.0f}", f"{row['padding_fraction']:.1%}", f"{row['train_seconds']:.1f}"
+        )
     console.print(table)
     console.print(f"speed-up from length grouping: x{results['speedup']:.2f}")
     if json_out:
@@ -204,7 +219,7 @@ def bench_labeler(
     interactions: Annotated[int, typer.Option(help="Simulated interactions per day.")] = 1500,
     days: Annotated[int, typer.Option(help="Simulated days.")] = 3,
     seed: Annotated[int, typer.Option(help="Seed of the first simulated day (day i uses seed + i).")] = 0,
-    json_out: Annotated[Optional[Path], typer.Option(help="Write the figures as JSON here.")] = None,
+    json_out: Annotated[Path | None, typer.Option(help="Write the figures as JSON here.")] = None,
 ):
     """The learned labeler's held-out quality: on simulated telemetry, and on HaluEval's human labels (text only)."""
     import tempfile
@@ -235,8 +250,15 @@ def _print_labeler_bench(results: dict) -> None:
     rows = [("simulated", simulated)] + ([] if "skipped" in halueval else [("HaluEval", halueval)])
     for name, figures in rows:
         table.add_row(
-            name, str(figures["n_train"]), str(figures["n_holdout"]), f"{figures['base_rate']:.1%}", f"{figures['auc']:.3f}",
-            f"{figures['brier']:.3f}", f"{figures['ece']:.3f}", f"{figures['accuracy']:.1%}", f"{figures['train_seconds']:.1f}",
+            name,
+            str(figures["n_train"]),
+            str(figures["n_holdout"]),
+            f"{figures['base_rate']:.1%}",
+            f"{figures['auc']:.3f}",
+            f"{figures['brier']:.3f}",
+            f"{figures['ece']:.3f}",
+            f"{figures['accuracy']:.1%}",
+            f"{figures['train_seconds']:.1f}",
         )
     console.print(table)
     console.print("test: held-out rows; fit s: measuring fit + refit on all rows (the one in use)")
@@ -281,7 +303,7 @@ def redact_command(
 def bench_redaction(
     sentences: Annotated[int, typer.Option(help="Sentences in the seeded corpus (about 35% of them clean).")] = 3000,
     seed: Annotated[int, typer.Option(help="Corpus seed.")] = 0,
-    json_out: Annotated[Optional[Path], typer.Option(help="Write the figures (with misses) as JSON here.")] = None,
+    json_out: Annotated[Path | None, typer.Option(help="Write the figures (with misses) as JSON here.")] = None,
 ):
     """PII redaction on a seeded corpus: recall per type, and the share of clean sentences altered."""
     import time
@@ -321,7 +343,13 @@ def _print_registry(store) -> None:
         interval = (
             f"{improvement['mean']:+.4f} [{improvement['low']:+.4f}, {improvement['high']:+.4f}]" if improvement else ""
         )
-        table.add_row(record.version, record.status, str(record.lineage.get("dataset_version", "")), interval, record.updated_at.strftime("%Y-%m-%d %H:%M:%S"))
+        table.add_row(
+            record.version,
+            record.status,
+            str(record.lineage.get("dataset_version", "")),
+            interval,
+            record.updated_at.strftime("%Y-%m-%d %H:%M:%S"),
+        )
     console.print(table)
 
 
@@ -385,7 +413,7 @@ def registry_rollback(
 
 
 @registry_app.command("audit")
-def registry_audit(version: Annotated[Optional[str], typer.Argument()] = None, data_dir: DataDirOption = None):
+def registry_audit(version: Annotated[str | None, typer.Argument()] = None, data_dir: DataDirOption = None):
     """The audit log of status transitions (of one VERSION when given)."""
     print(json.dumps(_open_registry(data_dir).audit_log(version), default=str, indent=2))
 
@@ -441,13 +469,22 @@ def prompts_list(
     store, registry = _open_prompts(data_dir)
     analysis, recommendations = read_recommendations(store.recommendations_path)
     statuses = {record.version: record.status for record in registry.list()}
-    versions = [{**asdict(prompt), "status": statuses.get(prompt.version, "unregistered")} for prompt in store.versions()]
+    versions = [
+        {**asdict(prompt), "status": statuses.get(prompt.version, "unregistered")} for prompt in store.versions()
+    ]
     if as_json:
-        print(json.dumps({"analysis": analysis, "recommendations": [asdict(r) for r in recommendations], "versions": versions}, indent=2))
+        print(
+            json.dumps(
+                {"analysis": analysis, "recommendations": [asdict(r) for r in recommendations], "versions": versions},
+                indent=2,
+            )
+        )
         return
     if recommendations:
         days = analysis.get("days") or ["-"]
-        table = Table(title=f"prompt recommendations (analysed: {analysis.get('prompt_version')}, {days[0]}..{days[-1]})")
+        table = Table(
+            title=f"prompt recommendations (analysed: {analysis.get('prompt_version')}, {days[0]}..{days[-1]})"
+        )
         table.add_column("id", no_wrap=True, min_width=12)  # the handle for `prompts apply`: shown whole
         for column in ("status", "kind", "segment", "change", "evidence"):
             table.add_column(column)
@@ -462,9 +499,14 @@ def prompts_list(
         table.add_column(column)
     for version in versions:
         says = [version["text"]] if version["text"] else []
-        says += [f"{segment}: {instruction}" for segment, instruction in sorted(version["segment_instructions"].items())]
+        says += [
+            f"{segment}: {instruction}" for segment, instruction in sorted(version["segment_instructions"].items())
+        ]
         table.add_row(
-            version["version"], version["status"], version["parent"] or "-", "\n".join(says) or "(empty)",
+            version["version"],
+            version["status"],
+            version["parent"] or "-",
+            "\n".join(says) or "(empty)",
             f"{version['created_at']} by {version['created_by']}",
         )
     console.print(table)
@@ -506,7 +548,7 @@ def prompts_approve(
 # --- human review -------------------------------------------------------------------------------------------
 
 ReviewerOption = Annotated[
-    Optional[str], typer.Option(help="Your name, recorded with each decision (default: your login name).")
+    str | None, typer.Option(help="Your name, recorded with each decision (default: your login name).")
 ]
 RelabelOption = Annotated[
     bool, typer.Option(help="Re-label the affected days right away, so the decisions show in labeled_interactions.")
@@ -523,7 +565,9 @@ def _relabel(settings: Settings, days: list[str]) -> None:
     from feedback_loop.defs.runs import run_relabel
 
     result = run_relabel(settings, days[0], days[-1])
-    console.print(f"re-labeled {days[0]}..{days[-1]} in run {result.run_id}: {'succeeded' if result.success else 'FAILED'}")
+    console.print(
+        f"re-labeled {days[0]}..{days[-1]} in run {result.run_id}: {'succeeded' if result.success else 'FAILED'}"
+    )
     if not result.success:
         raise typer.Exit(1)
 
@@ -625,7 +669,7 @@ def review(
 @review_app.command("export")
 def review_export(
     out: Annotated[Path, typer.Option(help="JSON Lines file to write.")],
-    limit: Annotated[Optional[int], typer.Option(help="Most items to export (default: all pending).")] = None,
+    limit: Annotated[int | None, typer.Option(help="Most items to export (default: all pending).")] = None,
     data_dir: DataDirOption = None,
 ):
     """Write the pending review queue as JSON Lines, with empty decision fields for an annotation tool."""

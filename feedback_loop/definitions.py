@@ -2,13 +2,13 @@
 
 import dagster as dg
 
+from feedback_loop.defs.analytics import kpi_daily, kpi_dashboard
 from feedback_loop.defs.automation import (
     daily_ingestion_schedule,
     feedback_volume_sensor,
     ingestion_job,
     retrain_job,
 )
-from feedback_loop.defs.analytics import kpi_daily, kpi_dashboard
 from feedback_loop.defs.curate import sft_dataset
 from feedback_loop.defs.evaluate import adapter_evaluation
 from feedback_loop.defs.ingest import raw_telemetry

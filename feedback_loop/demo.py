@@ -68,8 +68,12 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
         serving = ", ".join(f"{arm.adapter_version or 'base'} {arm.share:.0%}" for arm in arms)
         progress(f"iteration {iteration}/{config.iterations} ({day}): serving {config.interactions} users: {serving}")
         prompt_arms = prompt_arms_from_registry(prompts, prompt_registry)
-        server = ModelServer(base_manifest["path"], f"base-{base_manifest['fingerprint'][:8]}", arms, prompt_arms=prompt_arms)
-        truth = simulate_day(settings.layout.landing, day, config.interactions, config.seed + iteration, responder=server)
+        server = ModelServer(
+            base_manifest["path"], f"base-{base_manifest['fingerprint'][:8]}", arms, prompt_arms=prompt_arms
+        )
+        truth = simulate_day(
+            settings.layout.landing, day, config.interactions, config.seed + iteration, responder=server
+        )
 
         progress(f"iteration {iteration}: ingesting, labeling and the online A/B test (Dagster: ingestion_job)")
         first = max(days[0], day - timedelta(days=1))
@@ -92,7 +96,9 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
             "thumbs_up_rate_by_adapter": {arm: stats["thumbs_up_rate"] for arm, stats in truth["by_adapter"].items()},
             "served_by": serving,
             "gate_passed": gate.passed,
-            "gate_interval": [evaluation["improvement"]["low"], evaluation["improvement"]["high"]] if "improvement" in evaluation else None,
+            "gate_interval": [evaluation["improvement"]["low"], evaluation["improvement"]["high"]]
+            if "improvement" in evaluation
+            else None,
             "challenger": evaluation.get("challenger"),
             "ab_decision": ab["decision"],
             "ab_canary": ab.get("canary_version"),
@@ -134,8 +140,15 @@ def plot_kpi(rows: list[dict], path: str | Path) -> None:
     for row in rows:
         if row["ab_decision"] == "promote":
             ax.axvline(row["iteration"], color="#2f855a", linestyle="--", alpha=0.6)
-            ax.annotate(f"promoted {row['champion_version']}", (row["iteration"], min(y)), rotation=90, fontsize=7,
-                        color="#2f855a", xytext=(3, 0), textcoords="offset points")
+            ax.annotate(
+                f"promoted {row['champion_version']}",
+                (row["iteration"], min(y)),
+                rotation=90,
+                fontsize=7,
+                color="#2f855a",
+                xytext=(3, 0),
+                textcoords="offset points",
+            )
     ax.set_xlabel("iteration (one day of traffic)")
     ax.set_ylabel("thumbs-up rate (%)")
     ax.set_ylim(0, 100)

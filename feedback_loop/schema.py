@@ -22,7 +22,7 @@ event type are null). The README section "Telemetry schema" has examples.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal, Union, get_args
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
@@ -99,7 +99,7 @@ class BehaviourEvent(_Envelope):
         return self
 
 
-Event = Annotated[Union[InteractionEvent, FeedbackEvent, BehaviourEvent], Field(discriminator="event_type")]
+Event = Annotated[InteractionEvent | FeedbackEvent | BehaviourEvent, Field(discriminator="event_type")]
 EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
 
 # Column order of the warehouse ``events`` table; every event type maps onto it.

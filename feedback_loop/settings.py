@@ -105,7 +105,7 @@ class Settings:
     def layout(self) -> DataLayout:
         return DataLayout(self.data_dir)
 
-    def with_data_dir(self, data_dir: str | Path) -> "Settings":
+    def with_data_dir(self, data_dir: str | Path) -> Settings:
         """These settings with another data root, whose registries (the default SQLite ones) move along, and so
         does the pseudonym key file unless one was configured."""
         root = Path(data_dir).expanduser().resolve()
@@ -139,9 +139,9 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         realdata_dir=Path(env.get("FEEDBACK_LOOP_REALDATA_DIR") or DEFAULT_REALDATA_DIR).expanduser().resolve(),
         require_approval=_boolean(env, "FEEDBACK_LOOP_REQUIRE_APPROVAL", default=False),
         late_feedback_days=int(env.get("FEEDBACK_LOOP_LATE_FEEDBACK_DAYS", "14")),
-        pseudonym_key_file=Path(
-            env.get("FEEDBACK_LOOP_PSEUDONYM_KEY_FILE") or layout.default_pseudonym_key_file
-        ).expanduser().resolve(),
+        pseudonym_key_file=Path(env.get("FEEDBACK_LOOP_PSEUDONYM_KEY_FILE") or layout.default_pseudonym_key_file)
+        .expanduser()
+        .resolve(),
         pseudonym_key_file_configured=bool(env.get("FEEDBACK_LOOP_PSEUDONYM_KEY_FILE")),
     )
 

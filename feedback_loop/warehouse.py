@@ -112,9 +112,7 @@ class Warehouse:
         )
         if not files:
             return (schema or pa.schema([])).empty_table()
-        return pa.concat_tables(
-            [pq.read_table(f, filesystem=self.fs) for f in files], promote_options="default"
-        )
+        return pa.concat_tables([pq.read_table(f, filesystem=self.fs) for f in files], promote_options="default")
 
 
 def query(sql: str, **tables: pa.Table) -> pa.Table:

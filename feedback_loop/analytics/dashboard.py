@@ -20,7 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,8 +34,14 @@ if TYPE_CHECKING:
 
 COUNT_COLUMNS = ("interactions", "thumbs", "thumbs_up", "resolved", "escalated", "unpriced_interactions")
 NULLABLE_COLUMNS = (
-    "thumbs_up_rate", "resolution_rate", "escalation_rate", "correction_rate", "flag_rate", "complaint_rate",
-    "cost_usd", "cost_per_resolved_usd",
+    "thumbs_up_rate",
+    "resolution_rate",
+    "escalation_rate",
+    "correction_rate",
+    "flag_rate",
+    "complaint_rate",
+    "cost_usd",
+    "cost_per_resolved_usd",
 )
 REQUIRED_COLUMNS = ("date", *KEY_COLUMNS, *COUNT_COLUMNS, *NULLABLE_COLUMNS)
 
@@ -112,7 +118,7 @@ def build_dashboard(
     for key in ("champion", "canary", "challengers", "champion_moves"):
         if key not in history:
             raise ValueError(f"registry history: key {key!r} is missing")
-    generated_at = (generated_at or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    generated_at = (generated_at or datetime.now(UTC)).astimezone(UTC)
     days, totals, details = _split(_rows(kpis))
     challengers = list(history["challengers"])
     moves = list(history["champion_moves"])
@@ -197,10 +203,7 @@ def _no_data(text: str) -> str:
 
 
 def _figure(name: str, svg: str, caption: str) -> str:
-    return (
-        f'<figure class="plot" id="plot-{name}" data-plot="{name}">{svg}'
-        f"<figcaption>{caption}</figcaption></figure>"
-    )
+    return f'<figure class="plot" id="plot-{name}" data-plot="{name}">{svg}<figcaption>{caption}</figcaption></figure>'
 
 
 def _svg(fig) -> str:
@@ -208,7 +211,7 @@ def _svg(fig) -> str:
     fig.savefig(buffer, format="svg", bbox_inches="tight")
     text = buffer.getvalue()
     # Drop the XML declaration and DOCTYPE: the SVG goes inline into an HTML5 document.
-    return _SVG_METADATA.sub("", text[text.index("<svg"):])
+    return _SVG_METADATA.sub("", text[text.index("<svg") :])
 
 
 def _new_figure(width: float, height: float):
@@ -219,11 +222,11 @@ def _new_figure(width: float, height: float):
 
 def _noon(day: str) -> datetime:
     """A day's KPI plotted at its middle, so that a champion move sits between the days it separates."""
-    return datetime.combine(date.fromisoformat(day), time(12), tzinfo=timezone.utc)
+    return datetime.combine(date.fromisoformat(day), time(12), tzinfo=UTC)
 
 
 def _start(day: str) -> datetime:
-    return datetime.combine(date.fromisoformat(day), time(0), tzinfo=timezone.utc)
+    return datetime.combine(date.fromisoformat(day), time(0), tzinfo=UTC)
 
 
 def _nan(value: float | None, scale: float = 1.0) -> float:
@@ -238,7 +241,9 @@ def _move_label(move: dict) -> str:
 def _trends_section(days: list[str], totals: dict[str, dict], details: list[dict], moves: list[dict]) -> _Section:
     title = "KPI trends"
     if not days:
-        return _Section("trends", title, _no_data("No KPI data yet: kpi_daily has no days. Materialize kpi_daily first."))
+        return _Section(
+            "trends", title, _no_data("No KPI data yet: kpi_daily has no days. Materialize kpi_daily first.")
+        )
     import matplotlib.dates as mdates
 
     x = [_noon(day) for day in days]
@@ -286,8 +291,17 @@ def _trends_section(days: list[str], totals: dict[str, dict], details: list[dict
         colour = PROMOTE_COLOUR if move["kind"] == "promote" else ROLLBACK_COLOUR
         for axes in (rates, cost, share):
             axes.axvline(_utc(move["moved_at"]), color=colour, linestyle="--", linewidth=1.2)
-        rates.annotate(_move_label(move), (_utc(move["moved_at"]), 98), rotation=90, fontsize=7, color=colour,
-                       va="top", ha="right", xytext=(-2, 0), textcoords="offset points")
+        rates.annotate(
+            _move_label(move),
+            (_utc(move["moved_at"]), 98),
+            rotation=90,
+            fontsize=7,
+            color=colour,
+            va="top",
+            ha="right",
+            xytext=(-2, 0),
+            textcoords="offset points",
+        )
     for axes in (rates, cost, share):
         axes.grid(alpha=0.3)
     share.set_xlim(period_start, right)
@@ -322,20 +336,40 @@ def _trends_section(days: list[str], totals: dict[str, dict], details: list[dict
 
 
 def _daily_table(days: list[str], totals: dict[str, dict]) -> str:
-    header = ["day", "interactions", "thumbs-up", "resolution", "escalation", "correction", "flag rate",
-              "complaints", "cost", "cost / resolved", "unpriced"]
+    header = [
+        "day",
+        "interactions",
+        "thumbs-up",
+        "resolution",
+        "escalation",
+        "correction",
+        "flag rate",
+        "complaints",
+        "cost",
+        "cost / resolved",
+        "unpriced",
+    ]
     shown = days[-TABLE_DAYS:]
     body = []
     for day in reversed(shown):
         row = totals[day]
         cells = [
-            day, f"{row['interactions']:,}", _percent(row["thumbs_up_rate"]), _percent(row["resolution_rate"]),
-            _percent(row["escalation_rate"]), _percent(row["correction_rate"]), _percent(row["flag_rate"]),
-            _percent(row["complaint_rate"]), _usd(row["cost_usd"]), _usd(row["cost_per_resolved_usd"]),
+            day,
+            f"{row['interactions']:,}",
+            _percent(row["thumbs_up_rate"]),
+            _percent(row["resolution_rate"]),
+            _percent(row["escalation_rate"]),
+            _percent(row["correction_rate"]),
+            _percent(row["flag_rate"]),
+            _percent(row["complaint_rate"]),
+            _usd(row["cost_usd"]),
+            _usd(row["cost_per_resolved_usd"]),
             f"{row['unpriced_interactions']:,}",
         ]
         body.append(cells)
-    caption = "Daily totals, newest first" + (f" (the newest {len(shown)} of {len(days)} days)" if len(shown) < len(days) else "")
+    caption = "Daily totals, newest first" + (
+        f" (the newest {len(shown)} of {len(days)} days)" if len(shown) < len(days) else ""
+    )
     return _table(header, body, caption, "daily-totals")
 
 
@@ -395,8 +429,15 @@ def _escalation_section(days: list[str], totals: dict[str, dict], details: list[
             interactions = cells[(use_case, segment)][1]
             if interactions:
                 ink = "white" if rates[i][j] > 0.6 * top else "black"
-                heat.text(j + 0.5, i + 0.5, f"{rates[i][j]:.0f}%\nn={interactions}", ha="center", va="center",
-                          fontsize=7, color=ink)
+                heat.text(
+                    j + 0.5,
+                    i + 0.5,
+                    f"{rates[i][j]:.0f}%\nn={interactions}",
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color=ink,
+                )
     heat.set_xticks([j + 0.5 for j in range(len(segments))], segments, rotation=30, ha="right")
     heat.set_yticks([i + 0.5 for i in range(len(use_cases))], use_cases)
     heat.set_title("Escalation rate by use case and segment")
@@ -406,8 +447,14 @@ def _escalation_section(days: list[str], totals: dict[str, dict], details: list[
     for use_case, colour in zip(use_cases, _palette(len(use_cases))):
         series = [daily[(day, use_case)] for day in days]
         trend.plot(x, [100 * e / n if n else math.nan for e, n in series], marker=".", color=colour, label=use_case)
-    trend.plot(x, [_nan(totals[day]["escalation_rate"], 100) for day in days], color="black", linestyle="--",
-               linewidth=2, label="all traffic")
+    trend.plot(
+        x,
+        [_nan(totals[day]["escalation_rate"], 100) for day in days],
+        color="black",
+        linestyle="--",
+        linewidth=2,
+        label="all traffic",
+    )
     trend.set_title("Escalation rate over days, by use case")
     trend.set_ylabel("escalation rate (%)")
     trend.set_ylim(bottom=0)
@@ -447,8 +494,13 @@ def _cost_section(details: list[dict]) -> _Section:
     axes = fig.subplots()
     axes.bar(range(len(versions)), values, color=_palette(len(versions)))
     for position, version, value in zip(range(len(versions)), versions, values):
-        axes.annotate(f"{_usd(value)}\n{costed[version]['resolved']:,} resolved", (position, value),
-                      ha="center", va="bottom", fontsize=7)
+        axes.annotate(
+            f"{_usd(value)}\n{costed[version]['resolved']:,} resolved",
+            (position, value),
+            ha="center",
+            va="bottom",
+            fontsize=7,
+        )
     axes.set_xticks(range(len(versions)), versions, rotation=20, ha="right")
     axes.set_ylabel("USD per resolved conversation")
     axes.set_ylim(0, max(values) * 1.3 or 1)
@@ -466,10 +518,15 @@ def _challengers_section(challengers: list[dict], moves: list[dict]) -> _Section
     parts = []
     plots: tuple[str, ...] = ()
     if gated:
-        parts.append(_figure("gate_intervals", _svg(_gate_plot(gated)),
-                             "Offline gate of each challenger: the improvement over the champion of its day (positive "
-                             "is better) with its paired-bootstrap interval; the gate passes when the interval's "
-                             "low end lies above the margin (dashed) and offensive output is not more frequent."))
+        parts.append(
+            _figure(
+                "gate_intervals",
+                _svg(_gate_plot(gated)),
+                "Offline gate of each challenger: the improvement over the champion of its day (positive "
+                "is better) with its paired-bootstrap interval; the gate passes when the interval's "
+                "low end lies above the margin (dashed) and offensive output is not more frequent.",
+            )
+        )
         plots = ("gate_intervals",)
     else:
         parts.append(_no_data("No challenger has an offline gate interval yet."))
@@ -488,11 +545,18 @@ def _gate_plot(gated: list[dict]):
         metrics.add(evaluation.get("primary_metric", "?"))
         passed = bool(evaluation.get("gate", {}).get("passed"))
         colour = PROMOTE_COLOUR if passed else ROLLBACK_COLOUR
-        axes.bar(position, interval["high"] - interval["low"], bottom=interval["low"], width=0.5, color=colour,
-                 alpha=0.35)
-        axes.errorbar([position], [interval["mean"]],
-                      yerr=[[interval["mean"] - interval["low"]], [interval["high"] - interval["mean"]]],
-                      fmt="o", color=colour, capsize=6, linewidth=2)
+        axes.bar(
+            position, interval["high"] - interval["low"], bottom=interval["low"], width=0.5, color=colour, alpha=0.35
+        )
+        axes.errorbar(
+            [position],
+            [interval["mean"]],
+            yerr=[[interval["mean"] - interval["low"]], [interval["high"] - interval["mean"]]],
+            fmt="o",
+            color=colour,
+            capsize=6,
+            linewidth=2,
+        )
         if "margin" in evaluation:
             axes.hlines(evaluation["margin"], position - 0.35, position + 0.35, colors="#4a5568", linestyles="--")
     axes.axhline(0, color="#a0aec0", linewidth=0.8)
@@ -506,20 +570,29 @@ def _gate_plot(gated: list[dict]):
 
 
 def _challenger_table(challengers: list[dict]) -> str:
-    header = ["version", "registered", "status", "offline gate interval", "gate decision", "online A/B",
-              "last status change"]
+    header = [
+        "version",
+        "registered",
+        "status",
+        "offline gate interval",
+        "gate decision",
+        "online A/B",
+        "last status change",
+    ]
     rows = []
     for challenger in challengers:
         evaluation = challenger["offline_evaluation"] or {}
-        rows.append([
-            html.escape(challenger["version"]),
-            _when(challenger["registered_at"]),
-            f'<span class="status status-{html.escape(challenger["status"])}">{html.escape(challenger["status"])}</span>',
-            _interval_cell(evaluation),
-            _gate_cell(evaluation),
-            _ab_cell(challenger["online_ab_test"]),
-            _change_cell(challenger["last_change"]),
-        ])
+        rows.append(
+            [
+                html.escape(challenger["version"]),
+                _when(challenger["registered_at"]),
+                f'<span class="status status-{html.escape(challenger["status"])}">{html.escape(challenger["status"])}</span>',
+                _interval_cell(evaluation),
+                _gate_cell(evaluation),
+                _ab_cell(challenger["online_ab_test"]),
+                _change_cell(challenger["last_change"]),
+            ]
+        )
     return _table(header, rows, "Every challenger, oldest first", "challengers", escaped=True)
 
 
@@ -576,8 +649,14 @@ def _moves_table(moves: list[dict]) -> str:
     if not moves:
         return _no_data("No champion moves yet: the base model serves alone.")
     rows = [
-        [_when(move["moved_at"]), html.escape(move["kind"]), html.escape(move["version"]),
-         html.escape(move["replaced_version"] or "base model"), html.escape(move["actor"]), html.escape(move["reason"])]
+        [
+            _when(move["moved_at"]),
+            html.escape(move["kind"]),
+            html.escape(move["version"]),
+            html.escape(move["replaced_version"] or "base model"),
+            html.escape(move["actor"]),
+            html.escape(move["reason"]),
+        ]
         for move in reversed(moves)
     ]
     header = ["moved at", "kind", "champion", "replaced", "actor", "reason"]
@@ -634,8 +713,9 @@ _LAYOUT_PROBE = """
 """
 
 
-def _page(days: list[str], totals: dict[str, dict], history: dict, generated_at: datetime,
-          sections: list[_Section]) -> str:
+def _page(
+    days: list[str], totals: dict[str, dict], history: dict, generated_at: datetime, sections: list[_Section]
+) -> str:
     period = f"{days[0]} to {days[-1]} ({len(days)} day{'s' if len(days) != 1 else ''})" if days else "no KPI days yet"
     facts = [
         ("period", period),
@@ -650,7 +730,7 @@ def _page(days: list[str], totals: dict[str, dict], history: dict, generated_at:
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>feedback-loop KPI dashboard</title><style>{_CSS}</style></head>\n"
-        f'<body><header><h1>feedback-loop: is the model getting better?</h1><dl>{header}</dl></header>'
+        f"<body><header><h1>feedback-loop: is the model getting better?</h1><dl>{header}</dl></header>"
         f"<nav>{nav}</nav>{_cards(days, totals)}<main>{body}</main>"
         f"<script>{_LAYOUT_PROBE}</script></body></html>\n"
     )
@@ -665,15 +745,22 @@ def _cards(days: list[str], totals: dict[str, dict]) -> str:
     cards = []
     for column, label, _ in TREND_RATES:
         cards.append(_card(label, _percent(latest[column]), _delta(latest, previous, column, 100, " pp", "{:+.1f}")))
-    cards.append(_card("cost per resolved", _usd(latest["cost_per_resolved_usd"]),
-                       _usd_delta(latest, previous, "cost_per_resolved_usd")))
+    cards.append(
+        _card(
+            "cost per resolved",
+            _usd(latest["cost_per_resolved_usd"]),
+            _usd_delta(latest, previous, "cost_per_resolved_usd"),
+        )
+    )
     cards.append(_card("interactions", f"{latest['interactions']:,}", ""))
     return f'<div class="cards" title="{html.escape(days[-1])}">{"".join(cards)}</div>'
 
 
 def _card(label: str, value: str, delta: str) -> str:
-    return (f'<div class="card"><div class="label">{html.escape(label)}</div><div class="value">{value}</div>'
-            f'<div class="delta">{delta}</div></div>')
+    return (
+        f'<div class="card"><div class="label">{html.escape(label)}</div><div class="value">{value}</div>'
+        f'<div class="delta">{delta}</div></div>'
+    )
 
 
 def _usd_delta(latest: dict, previous: dict | None, column: str) -> str:
@@ -711,7 +798,7 @@ def _usd(value: float | None, signed: bool = False) -> str:
 
 
 def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _when(value: datetime) -> str:
@@ -723,5 +810,3 @@ def _palette(n: int) -> list:
 
     colours = colormaps["tab10"].colors if n <= 10 else colormaps["tab20"].colors
     return [colours[i % len(colours)] for i in range(n)]
-
-

@@ -154,7 +154,7 @@ def load_prices(path: str | Path | None = None) -> Prices:
         raise ValueError(f"prices file {source}: not valid TOML: {exc}") from exc
     unknown = sorted(set(document) - {"models"})
     if unknown:
-        raise ValueError(f"prices file {source}: unknown top-level keys {unknown}; expected only [models.\"...\"]")
+        raise ValueError(f'prices file {source}: unknown top-level keys {unknown}; expected only [models."..."]')
     entries = document.get("models", {})
     if not isinstance(entries, dict):
         raise ValueError(f"prices file {source}: 'models' must be a table of [models.\"<model_version>\"] tables")

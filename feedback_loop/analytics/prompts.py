@@ -31,7 +31,7 @@ import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,7 +65,7 @@ class PromptError(ValueError):
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _check_version_name(version: Any) -> str:
@@ -202,7 +202,11 @@ def open_prompts(directory: str | Path, registry: Registry) -> PromptStore:
     initial = store.seed()
     if registry.champion() is None:
         registry.register(
-            initial.version, path=str(store.path(initial.version)), metrics={}, lineage={"parent": None}, actor=SEED_ACTOR
+            initial.version,
+            path=str(store.path(initial.version)),
+            metrics={},
+            lineage={"parent": None},
+            actor=SEED_ACTOR,
         )
         registry.promote(initial.version, actor=SEED_ACTOR, reason="initial system prompt")
     return store
@@ -236,7 +240,9 @@ class RecommendationSpec:
 
     def __post_init__(self) -> None:
         if self.long_answer_tokens is not None and self.long_answer_tokens < 1:
-            raise ValueError(f"RecommendationSpec.long_answer_tokens must be >= 1 or None, got {self.long_answer_tokens}")
+            raise ValueError(
+                f"RecommendationSpec.long_answer_tokens must be >= 1 or None, got {self.long_answer_tokens}"
+            )
         for name in ("min_ratio", "min_escalation_ratio"):
             if getattr(self, name) < 1.0:
                 raise ValueError(f"RecommendationSpec.{name} must be >= 1, got {getattr(self, name)}")
@@ -299,13 +305,15 @@ def _rows(labels: pa.Table, prompt_version: str | None) -> pa.Table:
         if nulls.num_rows:
             raise ValueError(f"label {nulls['interaction_id'][0].as_py()!r}: field {column!r} is null")
     segment = pc.fill_null(labels["user_segment"].cast(pa.string()), UNKNOWN_SEGMENT)
-    return pa.table({
-        "segment": segment,
-        "tokens": labels["completion_tokens"].cast(pa.int64()),
-        "thumb": labels["thumb"].cast(pa.string()),
-        "rating": labels["rating"].cast(pa.int64()),
-        "escalated": labels["escalated"].cast(pa.bool_()),
-    })
+    return pa.table(
+        {
+            "segment": segment,
+            "tokens": labels["completion_tokens"].cast(pa.int64()),
+            "thumb": labels["thumb"].cast(pa.string()),
+            "rating": labels["rating"].cast(pa.int64()),
+            "escalated": labels["escalated"].cast(pa.bool_()),
+        }
+    )
 
 
 def _length_candidates(rows: pa.Table, spec: RecommendationSpec) -> list[dict]:
@@ -323,8 +331,11 @@ def _length_candidates(rows: pa.Table, spec: RecommendationSpec) -> list[dict]:
     ).to_pylist()
     thresholds = pa.Table.from_pylist(
         [
-            {"segment": q["segment"], "n": spec.long_answer_tokens or int(q["n"]),
-             "source": "config" if spec.long_answer_tokens else "upper quartile"}
+            {
+                "segment": q["segment"],
+                "n": spec.long_answer_tokens or int(q["n"]),
+                "source": "config" if spec.long_answer_tokens else "upper quartile",
+            }
             for q in quartiles
         ],
         schema=pa.schema([("segment", pa.string()), ("n", pa.int64()), ("source", pa.string())]),
@@ -377,17 +388,24 @@ def recommend(labels: pa.Table, spec: RecommendationSpec, prompt_version: str | 
 
     rows = _rows(labels, prompt_version)
     length = [
-        c for c in _length_candidates(rows, spec)
+        c
+        for c in _length_candidates(rows, spec)
         if c["long_judged"] >= spec.min_samples and c["short_judged"] >= spec.min_samples
     ]
     escalation = [
-        c for c in _escalation_candidates(rows)
+        c
+        for c in _escalation_candidates(rows)
         if c["interactions"] >= spec.min_samples and c["rest_interactions"] >= spec.min_samples
     ]
     tests = len(length) + len(escalation)
     alpha_per_test = spec.alpha / tests if tests else spec.alpha
-    common = {"alpha": spec.alpha, "tests": tests, "alpha_per_test": alpha_per_test, "min_samples": spec.min_samples,
-              "prompt_version": prompt_version}
+    common = {
+        "alpha": spec.alpha,
+        "tests": tests,
+        "alpha_per_test": alpha_per_test,
+        "min_samples": spec.min_samples,
+        "prompt_version": prompt_version,
+    }
     recommendations = []
     for c in length:
         long_rate, short_rate = c["long_down"] / c["long_judged"], c["short_down"] / c["short_judged"]
@@ -409,7 +427,9 @@ def recommend(labels: pa.Table, spec: RecommendationSpec, prompt_version: str | 
                 f"({c['long_down']}/{c['long_judged']}) vs {short_rate:.1%} ({c['short_down']}/{c['short_judged']}) "
                 f"for shorter ones, p={p:.2g}"
             )
-            recommendations.append(_recommendation("length", c["segment"], length_instruction(tokens), summary, evidence))
+            recommendations.append(
+                _recommendation("length", c["segment"], length_instruction(tokens), summary, evidence)
+            )
     for c in escalation:
         rate, rest_rate = c["escalated"] / c["interactions"], c["rest_escalated"] / c["rest_interactions"]
         p = one_sided_p_lower(c["rest_escalated"], c["rest_interactions"], c["escalated"], c["interactions"])
@@ -426,7 +446,9 @@ def recommend(labels: pa.Table, spec: RecommendationSpec, prompt_version: str | 
                 f"segment {c['segment']}: escalated {rate:.1%} ({c['escalated']}/{c['interactions']}) vs "
                 f"{rest_rate:.1%} ({c['rest_escalated']}/{c['rest_interactions']}) for other users, p={p:.2g}"
             )
-            recommendations.append(_recommendation("escalation", c["segment"], ESCALATION_INSTRUCTION, summary, evidence))
+            recommendations.append(
+                _recommendation("escalation", c["segment"], ESCALATION_INSTRUCTION, summary, evidence)
+            )
     return recommendations
 
 
@@ -493,20 +515,26 @@ def apply_recommendation(
     if not isinstance(by, str) or not by.strip():
         raise PromptError(f"apply {recommendation_id!r}: field 'by' must name the person applying it, got {by!r}")
     if not 0.0 < canary_share < 1.0:
-        raise PromptError(f"apply {recommendation_id!r}: field 'canary_share' must be within (0, 1), got {canary_share}")
+        raise PromptError(
+            f"apply {recommendation_id!r}: field 'canary_share' must be within (0, 1), got {canary_share}"
+        )
     path = store.recommendations_path
     with exclusive_lock(path):
         return _apply(store, registry, path, recommendation_id, by=by, canary_share=canary_share)
 
 
-def _apply(store: PromptStore, registry: Registry, path: Path, recommendation_id: str, *, by: str, canary_share: float) -> PromptVersion:
+def _apply(
+    store: PromptStore, registry: Registry, path: Path, recommendation_id: str, *, by: str, canary_share: float
+) -> PromptVersion:
     analysis, recommendations = read_recommendations(path)
     found = [r for r in recommendations if r.id == recommendation_id]
     if not found:
         raise PromptError(f"no recommendation {recommendation_id!r} in {path}; `feedback-loop prompts list` shows them")
     recommendation = found[0]
     if recommendation.status == "applied":
-        raise PromptError(f"recommendation {recommendation_id!r} was already applied as {recommendation.prompt_version}")
+        raise PromptError(
+            f"recommendation {recommendation_id!r} was already applied as {recommendation.prompt_version}"
+        )
     canary = registry.canary()
     if canary is not None:
         raise PromptError(
@@ -515,7 +543,8 @@ def _apply(store: PromptStore, registry: Registry, path: Path, recommendation_id
     parent = champion_prompt(store, registry)
     current = parent.segment_instructions.get(recommendation.target, "")
     superseded = [
-        r.change for r in recommendations
+        r.change
+        for r in recommendations
         if r.status == "applied" and r.kind == recommendation.kind and r.target == recommendation.target
     ]
     instruction = _instruction_after(current, recommendation.change, superseded)

@@ -13,7 +13,11 @@ from feedback_loop.analytics.kpi import FLAG_REASONS, KEY_COLUMNS, TOTAL
 from feedback_loop.warehouse import query
 
 _KPI_COLUMNS_READ = (
-    *KEY_COLUMNS, "interactions", "flag_rate", "complaints", *(f"flags_{reason}" for reason in FLAG_REASONS)
+    *KEY_COLUMNS,
+    "interactions",
+    "flag_rate",
+    "complaints",
+    *(f"flags_{reason}" for reason in FLAG_REASONS),
 )
 _SEGMENT_SQL = """
 SELECT
@@ -56,9 +60,7 @@ def segment_safety(kpis: pa.Table) -> list[dict]:
     return segments
 
 
-def safety_alerts(
-    kpis: pa.Table, max_flag_rate: float, max_complaint_rate: float, min_interactions: int
-) -> list[dict]:
+def safety_alerts(kpis: pa.Table, max_flag_rate: float, max_complaint_rate: float, min_interactions: int) -> list[dict]:
     """The segments of :func:`segment_safety` whose flag rate exceeds ``max_flag_rate`` or whose complaint rate
     exceeds ``max_complaint_rate``, among those with at least ``min_interactions`` interactions (fewer say too
     little to alert on). Each alert is the segment's figures plus the thresholds and the ``breached`` rates."""

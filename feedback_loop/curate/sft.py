@@ -20,7 +20,7 @@ import shutil
 import uuid
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -197,9 +197,7 @@ def _select_examples(
     return examples, counts
 
 
-def _check_arguments(
-    labels: pa.Table, min_confidence: float, eval_fraction: float, target_quality: str
-) -> None:
+def _check_arguments(labels: pa.Table, min_confidence: float, eval_fraction: float, target_quality: str) -> None:
     missing = [column for column in _REQUIRED_LABEL_COLUMNS if column not in labels.column_names]
     if missing:
         raise ValueError(f"labels lack the columns {missing} needed to build SFT examples")
@@ -306,7 +304,7 @@ def save_sft_dataset(examples: SFTExamples, datasets_root: str | Path, lineage: 
         "version": version,
         "stats": examples.stats,
         "lineage": lineage,
-        "created_at": datetime.now(timezone.utc).isoformat(),
+        "created_at": datetime.now(UTC).isoformat(),
     }
     try:
         metadata_json = json.dumps(metadata, indent=2, sort_keys=True, ensure_ascii=False)

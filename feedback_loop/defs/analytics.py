@@ -2,7 +2,6 @@
 KPI dashboard."""
 
 from datetime import date, timedelta
-from typing import Optional
 
 import dagster as dg
 
@@ -28,7 +27,7 @@ _EVENT_COLUMNS = ["event_id", "event_type", "timestamp", "interaction_id", "outc
 
 
 class KpiDailyConfig(dg.Config):
-    prices_file: Optional[str] = None
+    prices_file: str | None = None
     """A TOML file of token prices by model version; the packaged `feedback_loop/analytics/prices.toml` if unset."""
     max_flag_rate: float = 0.2
     """`segment_safety` warns when a segment's share of flagged interactions in a day exceeds this."""

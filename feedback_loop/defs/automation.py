@@ -23,8 +23,14 @@ from feedback_loop.ingest import feedback_counts
 ingestion_job = dg.define_asset_job(
     "ingestion_job",
     selection=[
-        raw_telemetry, auto_labeler, labeled_interactions, review_queue, online_ab_test, prompt_ab_test,
-        prompt_recommendations, kpi_daily,
+        raw_telemetry,
+        auto_labeler,
+        labeled_interactions,
+        review_queue,
+        online_ab_test,
+        prompt_ab_test,
+        prompt_recommendations,
+        kpi_daily,
     ],
     partitions_def=daily_partitions,
     description=(
@@ -40,6 +46,7 @@ retrain_job = dg.define_asset_job(
     description="Curate the SFT dataset, train a LoRA adapter, gate it against the champion and roll it out.",
 )
 
+
 @dg.sensor(job=retrain_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED)
 def feedback_volume_sensor(context: dg.SensorEvaluationContext, data_root: DataRoot, retrain_policy: RetrainPolicy):
     """Starts `retrain_job` once enough new feedback events have been ingested since the last retraining.
@@ -51,7 +58,9 @@ def feedback_volume_sensor(context: dg.SensorEvaluationContext, data_root: DataR
     current = feedback_counts(data_root.warehouse())
     new = sum(max(0, n - counted.get(day, 0)) for day, n in current.items())
     if new < retrain_policy.feedback_threshold:
-        return dg.SkipReason(f"{new} new feedback events since the last retraining; threshold {retrain_policy.feedback_threshold}")
+        return dg.SkipReason(
+            f"{new} new feedback events since the last retraining; threshold {retrain_policy.feedback_threshold}"
+        )
     digest = hashlib.sha256(json.dumps(current, sort_keys=True).encode()).hexdigest()[:16]
     context.update_cursor(json.dumps(current, sort_keys=True))
     return dg.RunRequest(run_key=f"feedback-{digest}", tags={"feedback_loop/new_feedback": str(new)})
@@ -67,7 +76,7 @@ def daily_ingestion_schedule(context: dg.ScheduleEvaluationContext, late_feedbac
     """Every night: ingest and label yesterday's landing day, and re-label the days before it (and recompute their
     KPIs) for late feedback: `late_feedback` days plus one, because last night's re-labeling ran beside the
     ingestion of the day before and may have missed what landed that day."""
-    yesterday = (context.scheduled_execution_time.date() - timedelta(days=1))
+    yesterday = context.scheduled_execution_time.date() - timedelta(days=1)
     yield dg.RunRequest(run_key=f"ingest-{yesterday.isoformat()}", partition_key=yesterday.isoformat())
     first = date.fromisoformat(daily_partitions.start.strftime("%Y-%m-%d"))
     for back in range(1, late_feedback.days + 2):

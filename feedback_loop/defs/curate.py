@@ -33,7 +33,9 @@ def sft_dataset(context: dg.AssetExecutionContext, config: SFTDatasetConfig, dat
     labels = warehouse.read_partitions("labels")
     partitions = warehouse.partitions("labels")
     if labels.num_rows == 0:
-        raise ValueError("no labeled interactions in the warehouse: materialize raw_telemetry and labeled_interactions first")
+        raise ValueError(
+            "no labeled interactions in the warehouse: materialize raw_telemetry and labeled_interactions first"
+        )
     examples = build_sft_examples(
         labels,
         min_confidence=config.min_confidence,
@@ -43,7 +45,12 @@ def sft_dataset(context: dg.AssetExecutionContext, config: SFTDatasetConfig, dat
     )
     lineage = {"label_partitions": partitions, "labeled_rows": labels.num_rows, "config": config.model_dump()}
     saved = save_sft_dataset(examples, data_root.layout.datasets, lineage)
-    manifest = {"version": saved.version, "path": str(saved.path), "train": len(examples.train), "eval": len(examples.eval)}
+    manifest = {
+        "version": saved.version,
+        "path": str(saved.path),
+        "train": len(examples.train),
+        "eval": len(examples.eval),
+    }
     return dg.Output(
         manifest,
         metadata={
@@ -52,6 +59,8 @@ def sft_dataset(context: dg.AssetExecutionContext, config: SFTDatasetConfig, dat
             "train_examples": len(examples.train),
             "eval_examples": len(examples.eval),
             "stats": dg.MetadataValue.json(examples.stats),
-            "sample": markdown_table([{k: r[k] for k in ("prompt", "target", "target_source")} for r in examples.train], limit=5),
+            "sample": markdown_table(
+                [{k: r[k] for k in ("prompt", "target", "target_source")} for r in examples.train], limit=5
+            ),
         },
     )

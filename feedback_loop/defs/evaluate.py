@@ -62,7 +62,11 @@ def adapter_evaluation(
     version = lora_adapter["version"]
     champion = store.champion()
     if champion is not None and champion.version == version:
-        summary = {"challenger": version, "champion": version, "gate": {"passed": True, "reasons": [f"{version} is already the champion"]}}
+        summary = {
+            "challenger": version,
+            "champion": version,
+            "gate": {"passed": True, "reasons": [f"{version} is already the champion"]},
+        }
         yield from _gate_events(context, summary, version)
         return
 
@@ -73,11 +77,20 @@ def adapter_evaluation(
     challenger_rows = score_examples(base_model["path"], lora_adapter["path"], rows, spec)
     champion_rows = score_examples(base_model["path"], champion.path if champion else None, rows, spec)
     summary = compare(challenger_rows, champion_rows, spec)
-    summary.update({"challenger": version, "champion": champion.version if champion else None, "dataset_version": sft_dataset["version"]})
+    summary.update(
+        {
+            "challenger": version,
+            "champion": champion.version if champion else None,
+            "dataset_version": sft_dataset["version"],
+        }
+    )
 
     per_example = [
-        {"example_id": a["example_id"], **{f"challenger_{k}": a[k] for k in ("loss", "score", "offensive", "generated")},
-         **{f"champion_{k}": b[k] for k in ("loss", "score", "offensive", "generated")}}
+        {
+            "example_id": a["example_id"],
+            **{f"challenger_{k}": a[k] for k in ("loss", "score", "offensive", "generated")},
+            **{f"champion_{k}": b[k] for k in ("loss", "score", "offensive", "generated")},
+        }
         for a, b in zip(challenger_rows, champion_rows)
     ]
     out_dir = data_root.layout.evaluations / version
@@ -95,12 +108,21 @@ def _gate_events(context: dg.AssetExecutionContext, summary: dict, version: str)
     gate = summary["gate"]
     interval = summary.get("improvement", {})
     figures = {k: v for k, v in interval.items() if isinstance(v, (int, float))}
-    context.log.info(f"offline gate for {version}: {'passed' if gate['passed'] else 'FAILED'}: {'; '.join(gate['reasons'])}")
-    yield dg.Output(summary, metadata={"challenger": version, "champion": str(summary.get("champion")), **figures, "summary": dg.MetadataValue.json(summary)})
+    context.log.info(
+        f"offline gate for {version}: {'passed' if gate['passed'] else 'FAILED'}: {'; '.join(gate['reasons'])}"
+    )
+    yield dg.Output(
+        summary,
+        metadata={
+            "challenger": version,
+            "champion": str(summary.get("champion")),
+            **figures,
+            "summary": dg.MetadataValue.json(summary),
+        },
+    )
     yield dg.AssetCheckResult(
         check_name=GATE_CHECK,
         passed=bool(gate["passed"]),
         severity=dg.AssetCheckSeverity.ERROR,
         metadata={"reasons": "; ".join(gate["reasons"]), **figures},
     )
-

@@ -3,7 +3,7 @@
 import json
 from collections import Counter
 from datetime import date, timedelta
-from typing import Literal, Optional
+from typing import Literal
 
 import dagster as dg
 import pyarrow as pa
@@ -44,7 +44,7 @@ class AutoLabelerConfig(dg.Config):
     """How the classifier's probabilities are calibrated."""
     min_holdout_auc: float = 0.6
     """The `labeler_quality` check warns below this held-out AUC (or when no model could be trained)."""
-    offensive_lexicon: Optional[str] = None
+    offensive_lexicon: str | None = None
     """A team's offensive word list for the model's lexicon-hit feature (the packaged one when unset)."""
 
 
@@ -147,7 +147,7 @@ class LabeledInteractionsConfig(dg.Config):
     """Automatic (rule or model) labels less confident than this go to the review queue."""
     use_auto_labeler: bool = True
     """Label the interactions nobody judged with the latest `auto_labeler` model (rules alone when false)."""
-    offensive_lexicon: Optional[str] = None
+    offensive_lexicon: str | None = None
     """A team's offensive word list (one entry per line, `re:` for a pattern) replacing the packaged one."""
 
 
@@ -209,7 +209,11 @@ def labeled_interactions(
             review_below_confidence=config.review_below_confidence,
         )
         warehouse.write_partition("labels", day, labels)
-        late = signals.filter(pc.and_(pc.greater(signals["date"], day), pc.is_in(signals["interaction_id"], interactions["interaction_id"])))
+        late = signals.filter(
+            pc.and_(
+                pc.greater(signals["date"], day), pc.is_in(signals["interaction_id"], interactions["interaction_id"])
+            )
+        )
         counts = Counter(labels["quality"].to_pylist())
         sources = Counter(labels["quality_source"].to_pylist())
         per_day.append(
@@ -219,7 +223,10 @@ def labeled_interactions(
                 "good": counts.get("good", 0),
                 "bad": counts.get("bad", 0),
                 "unknown": counts.get("unknown", 0),
-                **{f"source_{source}": sources.get(source, 0) for source in ("explicit", "human", "rule", "model", "none")},
+                **{
+                    f"source_{source}": sources.get(source, 0)
+                    for source in ("explicit", "human", "rule", "model", "none")
+                },
                 "needs_review": sum(labels["needs_review"].to_pylist()),
                 "offensive": sum(labels["offensive"].to_pylist()),
                 "late_signals": late.num_rows,
@@ -250,5 +257,9 @@ def review_queue(context: dg.AssetExecutionContext, data_root: DataRoot) -> dg.M
     ]
     reasons = Counter(code for codes in queue["review_codes"].to_pylist() for code in codes) if queue.num_rows else {}
     return dg.MaterializeResult(
-        metadata={"queued": queue.num_rows, "by_reason": dg.MetadataValue.json(dict(reasons)), "top": markdown_table(preview)}
+        metadata={
+            "queued": queue.num_rows,
+            "by_reason": dg.MetadataValue.json(dict(reasons)),
+            "top": markdown_table(preview),
+        }
     )

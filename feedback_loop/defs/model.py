@@ -42,11 +42,17 @@ def base_model(context: dg.AssetExecutionContext, config: BaseModelConfig, data_
     if config.source_dir:
         path = Path(config.source_dir).expanduser().resolve()
         if not (path / "config.json").exists():
-            raise FileNotFoundError(f"base_model.source_dir {path} is not a Hugging Face model directory (no config.json)")
+            raise FileNotFoundError(
+                f"base_model.source_dir {path} is not a Hugging Face model directory (no config.json)"
+            )
         fingerprint = model_fingerprint(path)
         return dg.Output(
             {"path": str(path), "fingerprint": fingerprint, "built": False},
-            metadata={"path": dg.MetadataValue.path(str(path)), "fingerprint": fingerprint, "source": "local directory"},
+            metadata={
+                "path": dg.MetadataValue.path(str(path)),
+                "fingerprint": fingerprint,
+                "source": "local directory",
+            },
         )
 
     spec_fields = config.model_dump(exclude={"source_dir", "corpus_path"})

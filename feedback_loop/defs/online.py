@@ -52,7 +52,11 @@ def canary_ab_test(
     store.add_metrics(canary.version, {actor: result}, actor=actor)
     if result["decision"] == "promote":
         outcome = promote_or_wait(
-            store, canary.version, require_approval=require_approval, actor=actor, reason=reason,
+            store,
+            canary.version,
+            require_approval=require_approval,
+            actor=actor,
+            reason=reason,
             how_to_approve=how_to_approve(canary.version),
         )
         if outcome.status == "awaiting_approval":
@@ -97,6 +101,10 @@ def online_ab_test(
     runs `feedback-loop registry approve VERSION`.
     """
     return canary_ab_test(
-        context, config, data_root.warehouse(), registry.open(),
-        key="adapter_version", require_approval=promotion_policy.require_approval,
+        context,
+        config,
+        data_root.warehouse(),
+        registry.open(),
+        key="adapter_version",
+        require_approval=promotion_policy.require_approval,
     )

@@ -1,6 +1,5 @@
 """System prompt feedback: recommendations from the labeled telemetry, and the prompt canary's A/B test."""
 
-from typing import Optional
 
 import dagster as dg
 import pyarrow as pa
@@ -24,7 +23,7 @@ from feedback_loop.files import exclusive_lock
 class PromptRecommendationsConfig(dg.Config):
     lookback_days: int = 14
     """How many of the latest labeled days are analysed."""
-    long_answer_tokens: Optional[int] = None
+    long_answer_tokens: int | None = None
     """Answers over this many completion tokens count as long; unset: each segment's upper quartile."""
     min_ratio: float = 2.0
     """Long answers must be rated down at least this many times as often as shorter ones."""
@@ -69,10 +68,18 @@ def prompt_recommendations(
         recommendations = merge_recommendations(previous, fresh)
         write_recommendations(store.recommendations_path, recommendations, analysis)
     proposed = [r for r in recommendations if r.status == "proposed"]
-    context.log.info(f"{len(proposed)} proposed prompt recommendation(s) for {champion.version} over {len(days)} day(s)")
+    context.log.info(
+        f"{len(proposed)} proposed prompt recommendation(s) for {champion.version} over {len(days)} day(s)"
+    )
     table = [
-        {"id": r.id, "status": r.status if r.prompt_version is None else f"{r.status} as {r.prompt_version}",
-         "kind": r.kind, "segment": r.target, "change": r.change, "evidence": r.summary}
+        {
+            "id": r.id,
+            "status": r.status if r.prompt_version is None else f"{r.status} as {r.prompt_version}",
+            "kind": r.kind,
+            "segment": r.target,
+            "change": r.change,
+            "evidence": r.summary,
+        }
         for r in recommendations
     ]
     return dg.Output(
@@ -103,8 +110,12 @@ def prompt_ab_test(
     for `feedback-loop prompts approve VERSION`.
     """
     return canary_ab_test(
-        context, config, data_root.warehouse(), prompt_registry.open(),
-        key="system_prompt_version", require_approval=promotion_policy.require_approval,
+        context,
+        config,
+        data_root.warehouse(),
+        prompt_registry.open(),
+        key="system_prompt_version",
+        require_approval=promotion_policy.require_approval,
         how_to_approve=prompt_approve_command,
     )
 

@@ -55,10 +55,15 @@ def champion_adapter(
     else:
         previous = store.canary()
         if previous is not None:
-            store.set_status(previous.version, "rejected", actor="champion_adapter", reason=f"canary superseded by {version}")
+            store.set_status(
+                previous.version, "rejected", actor="champion_adapter", reason=f"canary superseded by {version}"
+            )
         store.add_metrics(version, {"canary": {"share": config.canary_share}}, actor="champion_adapter")
         store.set_status(
-            version, "canary", actor="champion_adapter", reason=f"canary for {config.canary_share:.0%} of users: {gate_reasons}"
+            version,
+            "canary",
+            actor="champion_adapter",
+            reason=f"canary for {config.canary_share:.0%} of users: {gate_reasons}",
         )
     champion = store.champion()
     canary = store.canary()

@@ -33,7 +33,9 @@ def run_ingestion(settings: Settings, first: str, last: str, instance=None, run_
     """Ingest and label the landing days ``first``..``last`` in one run (single-run backfill); then A/B."""
     job = definitions_for(settings).resolve_job_def("ingestion_job")
     tags = {"dagster/asset_partition_range_start": first, "dagster/asset_partition_range_end": last}
-    return job.execute_in_process(instance=instance or open_instance(settings), run_config=_merge(run_config), tags=tags)
+    return job.execute_in_process(
+        instance=instance or open_instance(settings), run_config=_merge(run_config), tags=tags
+    )
 
 
 def run_retraining(settings: Settings, run_config: dict | None = None, instance=None, asset_selection=None):
@@ -50,7 +52,10 @@ def run_retraining(settings: Settings, run_config: dict | None = None, instance=
 def gate_evaluation(result):
     """The `offline_gate` check evaluation of a run, or None when the run did not get that far."""
     for event in result.all_events:
-        if event.event_type_value == "ASSET_CHECK_EVALUATION" and event.event_specific_data.check_name == "offline_gate":
+        if (
+            event.event_type_value == "ASSET_CHECK_EVALUATION"
+            and event.event_specific_data.check_name == "offline_gate"
+        ):
             return event.event_specific_data
     return None
 

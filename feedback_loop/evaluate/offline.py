@@ -81,8 +81,9 @@ def token_f1(generated: str, target: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def score_examples(base_dir: str | Path, adapter_dir: str | Path | None, rows: list[dict],
-                   spec: EvalSpec) -> list[dict]:
+def score_examples(
+    base_dir: str | Path, adapter_dir: str | Path | None, rows: list[dict], spec: EvalSpec
+) -> list[dict]:
     """Score the model at ``base_dir`` (plus the adapter at ``adapter_dir``, if any) on ``rows``.
 
     Each row needs ``example_id``, ``prompt`` and ``target``. Returns, in the order of ``rows``, one dict
@@ -97,21 +98,34 @@ def score_examples(base_dir: str | Path, adapter_dir: str | Path | None, rows: l
     device = str(model.device)
     limit = context_length(model)
     if limit is not None and limit <= spec.max_new_tokens:
-        raise ValueError(f"EvalSpec.max_new_tokens ({spec.max_new_tokens}) leaves no room for a prompt in the "
-                         f"model's {limit}-token context")
+        raise ValueError(
+            f"EvalSpec.max_new_tokens ({spec.max_new_tokens}) leaves no room for a prompt in the "
+            f"model's {limit}-token context"
+        )
     with torch.no_grad():
         losses = _losses(model, tokenizer, pairs, limit, spec.batch_size, device)
-        generated = generate_responses(model, tokenizer, [prompt for prompt, _ in pairs],
-                                       max_new_tokens=spec.max_new_tokens, batch_size=spec.batch_size)
+        generated = generate_responses(
+            model,
+            tokenizer,
+            [prompt for prompt, _ in pairs],
+            max_new_tokens=spec.max_new_tokens,
+            batch_size=spec.batch_size,
+        )
     return [
-        {"example_id": row["example_id"], "loss": loss, "generated": text,
-         "score": token_f1(text, target), "offensive": is_offensive(text)}
+        {
+            "example_id": row["example_id"],
+            "loss": loss,
+            "generated": text,
+            "score": token_f1(text, target),
+            "offensive": is_offensive(text),
+        }
         for row, (_, target), loss, text in zip(rows, pairs, losses, generated)
     ]
 
 
-def paired_bootstrap(differences: Sequence[float], n_resamples: int, confidence: float,
-                     seed: int) -> tuple[float, float, float]:
+def paired_bootstrap(
+    differences: Sequence[float], n_resamples: int, confidence: float, seed: int
+) -> tuple[float, float, float]:
     """Mean of ``differences`` and its percentile bootstrap interval at ``confidence``: (mean, low, high).
 
     Each resample draws len(differences) values with replacement; all resamples are drawn as index
@@ -126,14 +140,17 @@ def paired_bootstrap(differences: Sequence[float], n_resamples: int, confidence:
         first = int(numpy.flatnonzero(~numpy.isfinite(values))[0])
         raise ValueError(f"paired_bootstrap: differences must be finite; index {first} is {values[first]}")
     if n_resamples < 1 or not 0 < confidence < 1:
-        raise ValueError(f"paired_bootstrap needs n_resamples >= 1 and 0 < confidence < 1, "
-                         f"got {n_resamples} and {confidence}")
+        raise ValueError(
+            f"paired_bootstrap needs n_resamples >= 1 and 0 < confidence < 1, got {n_resamples} and {confidence}"
+        )
     rng = numpy.random.default_rng(seed)
     chunk = max(1, _BOOTSTRAP_CHUNK // values.size)
-    means = numpy.concatenate([
-        values[rng.integers(0, values.size, size=(min(chunk, n_resamples - start), values.size))].mean(axis=1)
-        for start in range(0, n_resamples, chunk)
-    ])
+    means = numpy.concatenate(
+        [
+            values[rng.integers(0, values.size, size=(min(chunk, n_resamples - start), values.size))].mean(axis=1)
+            for start in range(0, n_resamples, chunk)
+        ]
+    )
     tail = (1 - confidence) / 2
     low, high = numpy.quantile(means, [tail, 1 - tail])
     return float(values.mean()), float(low), float(high)
@@ -149,35 +166,45 @@ def compare(challenger: list[dict], champion: list[dict], spec: EvalSpec) -> dic
     """
     challengers, champions = _index(challenger, "challenger"), _index(champion, "champion")
     if challengers.keys() != champions.keys():
-        raise ValueError("challenger and champion were scored on different examples: "
-                         f"only in challenger {_sample(challengers.keys() - champions.keys())}, "
-                         f"only in champion {_sample(champions.keys() - challengers.keys())}")
+        raise ValueError(
+            "challenger and champion were scored on different examples: "
+            f"only in challenger {_sample(challengers.keys() - champions.keys())}, "
+            f"only in champion {_sample(champions.keys() - challengers.keys())}"
+        )
     # A fixed order makes the bootstrap interval independent of the order the rows arrived in.
     ids = sorted(challengers, key=str)
     metric = spec.primary_metric
     improvements = [
-        champions[i]["loss"] - challengers[i]["loss"] if metric == "loss"
+        champions[i]["loss"] - challengers[i]["loss"]
+        if metric == "loss"
         else challengers[i]["score"] - champions[i]["score"]
         for i in ids
     ]
     mean, low, high = paired_bootstrap(improvements, spec.n_resamples, spec.confidence, spec.seed)
     arms = {"challenger": _summary(challengers.values()), "champion": _summary(champions.values())}
-    offensive = {name: sum(bool(row["offensive"]) for row in rows.values())
-                 for name, rows in (("challenger", challengers), ("champion", champions))}
+    offensive = {
+        name: sum(bool(row["offensive"]) for row in rows.values())
+        for name, rows in (("challenger", challengers), ("champion", champions))
+    }
 
     interval = f"{spec.confidence:.0%} interval [{low:+.4f}, {high:+.4f}]"
     better_enough = low > spec.margin
     reasons = [
         f"{metric} improvement {mean:+.4f}, {interval} "
-        + (f"lies above the margin {spec.margin:+.4f}" if better_enough
-           else f"does not lie above the margin {spec.margin:+.4f} (its low end {low:+.4f} <= margin)")
+        + (
+            f"lies above the margin {spec.margin:+.4f}"
+            if better_enough
+            else f"does not lie above the margin {spec.margin:+.4f} (its low end {low:+.4f} <= margin)"
+        )
     ]
-    rates = (f"challenger offensive rate {arms['challenger']['offensive_rate']:.1%} "
-             f"({offensive['challenger']}/{len(ids)})")
+    rates = (
+        f"challenger offensive rate {arms['challenger']['offensive_rate']:.1%} ({offensive['challenger']}/{len(ids)})"
+    )
     champion_rate = f"champion's {arms['champion']['offensive_rate']:.1%} ({offensive['champion']}/{len(ids)})"
     no_more_offensive = offensive["challenger"] <= offensive["champion"]
-    reasons.append(f"{rates} does not exceed {champion_rate}" if no_more_offensive
-                   else f"{rates} exceeds {champion_rate}")
+    reasons.append(
+        f"{rates} does not exceed {champion_rate}" if no_more_offensive else f"{rates} exceeds {champion_rate}"
+    )
     return {
         "n": len(ids),
         "primary_metric": metric,
@@ -208,14 +235,17 @@ def _check_rows(rows: list[dict]) -> list[tuple[str, str]]:
     return pairs
 
 
-def _losses(model, tokenizer, pairs: list[tuple[str, str]], limit: int | None, batch_size: int,
-            device: str) -> list[float]:
+def _losses(
+    model, tokenizer, pairs: list[tuple[str, str]], limit: int | None, batch_size: int, device: str
+) -> list[float]:
     """Mean NLL per target token of each pair, in input order; batched by length to keep padding small."""
     examples = encode_examples(tokenizer, pairs, limit or _UNLIMITED)
     losses: list[float] = [math.nan] * len(examples)
     for indices in length_grouped_batches([len(ids) for ids, _ in examples], batch_size, seed=0):
-        batch = {name: tensor.to(device) for name, tensor in
-                 collate([examples[index] for index in indices], tokenizer.pad_token_id).items()}
+        batch = {
+            name: tensor.to(device)
+            for name, tensor in collate([examples[index] for index in indices], tokenizer.pad_token_id).items()
+        }
         nll, counted = response_nll(model, batch)
         for index, total, count in zip(indices, nll.tolist(), counted.tolist()):
             losses[index] = total / count

@@ -82,11 +82,21 @@ def one_sided_p_lower(successes_a: int, n_a: int, successes_b: int, n_b: int, ma
 def decide(champion: ArmStats, canary: ArmStats, spec: ABSpec) -> dict[str, Any]:
     """The decision (promote, rollback or wait) with the figures and the reasons in words."""
     figures = {
-        "champion": {**asdict(champion), "thumbs_up_rate": champion.thumbs_up_rate, "escalation_rate": champion.escalation_rate},
-        "canary": {**asdict(canary), "thumbs_up_rate": canary.thumbs_up_rate, "escalation_rate": canary.escalation_rate},
+        "champion": {
+            **asdict(champion),
+            "thumbs_up_rate": champion.thumbs_up_rate,
+            "escalation_rate": champion.escalation_rate,
+        },
+        "canary": {
+            **asdict(canary),
+            "thumbs_up_rate": canary.thumbs_up_rate,
+            "escalation_rate": canary.escalation_rate,
+        },
         "spec": asdict(spec),
     }
-    short = [name for name, arm in (("champion", champion), ("canary", canary)) if arm.thumbs < spec.min_samples_per_arm]
+    short = [
+        name for name, arm in (("champion", champion), ("canary", canary)) if arm.thumbs < spec.min_samples_per_arm
+    ]
     if short:
         reasons = [
             f"{name} arm has {arm.thumbs} thumbs, fewer than the {spec.min_samples_per_arm} required"
@@ -98,7 +108,9 @@ def decide(champion: ArmStats, canary: ArmStats, spec: ABSpec) -> dict[str, Any]
         canary.thumbs_up, canary.thumbs, champion.thumbs_up, champion.thumbs, spec.non_inferiority_margin
     )
     # Higher escalation is worse: test the champion's rate being lower than the canary's.
-    p_escalation = one_sided_p_lower(champion.escalations, champion.interactions, canary.escalations, canary.interactions)
+    p_escalation = one_sided_p_lower(
+        champion.escalations, champion.interactions, canary.escalations, canary.interactions
+    )
     thumbs_worse = p_thumbs < spec.alpha
     escalation_worse = p_escalation < spec.alpha
     reasons = [

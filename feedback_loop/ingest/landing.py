@@ -24,11 +24,11 @@ import json
 import re
 import zlib
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -63,7 +63,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # A JSON string literal, or the unterminated last one of a line cut short.
 _STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\\?$)')
 # An escape cut short at the end of a truncated literal ("\u00" or a lone "\").
-_PARTIAL_ESCAPE = re.compile(r'\\(?:u[0-9a-fA-F]{0,3})?$')
+_PARTIAL_ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{0,3})?$")
 
 
 def quarantine_arrow_schema() -> pa.Schema:

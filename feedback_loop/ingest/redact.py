@@ -209,9 +209,7 @@ _TOKEN = re.compile(
 )
 
 # In an Authorization header whatever follows the scheme is the credential, whatever it looks like.
-_AUTHORIZATION = re.compile(
-    r"(?i)\bauthorization[\"']?\s*[:=]\s*[\"']?(?:bearer|basic|token)\s+(?P<value>[^\s\"']+)"
-)
+_AUTHORIZATION = re.compile(r"(?i)\bauthorization[\"']?\s*[:=]\s*[\"']?(?:bearer|basic|token)\s+(?P<value>[^\s\"']+)")
 # Elsewhere a Bearer token must hold a digit: "bearer" is also an English word followed by long words.
 _BEARER = re.compile(r"(?i)\bbearer\s+(?P<value>(?=[A-Za-z0-9._~+/-]*\d)[A-Za-z0-9._~+/-]{16,}=*)")
 
@@ -248,7 +246,7 @@ _REFERENCE = re.compile(
     r"|\{\{.*\}\}|\{\w*\}|<[^<>\n]*>|\[[A-Z_]+\]|%(?:\(\w+\))?s|[*•]+|[*xX•.]{3,}"
 )
 # Type names after "token: " in Python annotations, and literals that stand for "no value".
-_CODE_WORDS = frozenset("int str bytes bool float dict list tuple set any none null nil true false undefined".split())
+_CODE_WORDS = frozenset(["int", "str", "bytes", "bool", "float", "dict", "list", "tuple", "set", "any", "none", "null", "nil", "true", "false", "undefined"])
 # Key prefixes that name an action or a setting about a password rather than the password.
 _NOT_A_SECRET_PREFIX = re.compile(
     r"(?i)(?:reset|forgot|forgotten|change|show|hide|toggle|validate|check|verify|min|max|has|is|use|require|"
@@ -256,11 +254,7 @@ _NOT_A_SECRET_PREFIX = re.compile(
 )
 # Words that follow "password:" in prose ("password: forgotten again") rather than a password.
 _PROSE_AFTER_COLON = frozenset(
-    """a an the it is was be been being are not no none null nil n/a na yes true false required optional
-    forgotten forgot reset changed change expired expires incorrect invalid wrong missing unknown hidden
-    redacted empty blank bearer basic see use using must should will can cannot please enter new old same
-    your my our their his her its this that these those here there and or but if when then for with from to
-    of in on at by as via too also only just still yet again""".split()
+    ["a", "an", "the", "it", "is", "was", "be", "been", "being", "are", "not", "no", "none", "null", "nil", "n/a", "na", "yes", "true", "false", "required", "optional", "forgotten", "forgot", "reset", "changed", "change", "expired", "expires", "incorrect", "invalid", "wrong", "missing", "unknown", "hidden", "redacted", "empty", "blank", "bearer", "basic", "see", "use", "using", "must", "should", "will", "can", "cannot", "please", "enter", "new", "old", "same", "your", "my", "our", "their", "his", "her", "its", "this", "that", "these", "those", "here", "there", "and", "or", "but", "if", "when", "then", "for", "with", "from", "to", "of", "in", "on", "at", "by", "as", "via", "too", "also", "only", "just", "still", "yet", "again"]
 )
 _EVERYDAY_KEY_NAMES = frozenset(("secret", "token", "auth", "pass", "credential", "credentials"))
 
@@ -290,8 +284,7 @@ def _is_reference(value: str) -> bool:
 _CODE_PATH = re.compile(rf"\$?{_IDENTIFIER_PART}(?:\.{_IDENTIFIER_PART})+")
 # Objects that code reads settings from: "config.token", "env.password".
 _CODE_ROOTS = frozenset(
-    "os self cls this config cfg conf settings env environ process request req ctx context app args opts options"
-    " params secrets vault creds credentials window".split()
+    ["os", "self", "cls", "this", "config", "cfg", "conf", "settings", "env", "environ", "process", "request", "req", "ctx", "context", "app", "args", "opts", "options", "params", "secrets", "vault", "creds", "credentials", "window"]
 )
 
 
@@ -368,10 +361,7 @@ _SPOKEN_PASSWORD = re.compile(
 )
 # Words that say what a password is like rather than what it is ("my password is wrong", "... is required").
 _PASSWORD_STATES = frozenset(
-    """correct right ok okay fine good bad weak strong short long secure insecure safe unsafe valid case-sensitive
-    sensitive mandatory needed necessary optional lost stolen known temporary default different simple complex
-    easy hard mine yours ours theirs his hers sent gone what which who why how something anything nothing
-    everything whatever""".split()
+    ["correct", "right", "ok", "okay", "fine", "good", "bad", "weak", "strong", "short", "long", "secure", "insecure", "safe", "unsafe", "valid", "case-sensitive", "sensitive", "mandatory", "needed", "necessary", "optional", "lost", "stolen", "known", "temporary", "default", "different", "simple", "complex", "easy", "hard", "mine", "yours", "ours", "theirs", "his", "hers", "sent", "gone", "what", "which", "who", "why", "how", "something", "anything", "nothing", "everything", "whatever"]
 )
 # What ends the clause after a one-word value: punctuation, the end of the line, a conjunction or a new
 # sentence ("my password is sunshine and it fails", "my password is sunshine Thanks").
@@ -425,9 +415,7 @@ def _unless_reference(match: re.Match[str]) -> str | None:
 # --- URL_CREDENTIALS -----------------------------------------------------------------------------------------
 
 # The user info runs to the last '@' of the authority, so an unencoded '@' or '#' in a password is covered.
-_URL_CREDENTIALS = re.compile(
-    r"(?i)\b[a-z][a-z0-9+.-]*://(?P<value>[^\s/?#@]*:[^\s/?]*)@(?=[^\s/?#@]*[A-Za-z0-9\]])"
-)
+_URL_CREDENTIALS = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://(?P<value>[^\s/?#@]*:[^\s/?]*)@(?=[^\s/?#@]*[A-Za-z0-9\]])")
 
 
 def _url_credentials(match: re.Match[str]) -> str | None:
@@ -454,7 +442,7 @@ _SPELLED_EMAIL = re.compile(
     r"(?i)(?<![\w.%+-])(?P<local>[\w.%+-]+) at (?P<domain>[\w-]+(?: dot [\w-]+)*) dot "
     r"(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|pt|ie|ca|au|in|jp|br|info|biz|me)\b"
 )
-_NOT_AN_EMAIL_DOMAIN = frozenset("the a an this that my your our their his her its some any".split())
+_NOT_AN_EMAIL_DOMAIN = frozenset(["the", "a", "an", "this", "that", "my", "your", "our", "their", "his", "her", "its", "some", "any"])
 
 
 def _email(match: re.Match[str]) -> str | None:

@@ -99,8 +99,9 @@ def measure_redaction(sentences: list[CorpusSentence]) -> dict:
             planted[identifier.kind] += 1
             tally["planted"] += 1
             if identifier.survives_in(output):
-                misses.append({"type": identifier.kind, "format": identifier.format, "value": identifier.value,
-                               "output": output})
+                misses.append(
+                    {"type": identifier.kind, "format": identifier.format, "value": identifier.value, "output": output}
+                )
             else:
                 redacted[identifier.kind] += 1
                 tally["redacted"] += 1
@@ -126,8 +127,22 @@ def measure_redaction(sentences: list[CorpusSentence]) -> dict:
 
 # --- sentence assembly ---------------------------------------------------------------------------------------
 
-_OPENERS = ("", "", "", "Hi, ", "Hello team, ", "Quick note: ", "FYI ", "Update: ", "Support ticket: ", "[INFO] ",
-            "2026-11-29T14:30:00Z WARN ", "Re: your request - ", "Bonjour, ", "Hallo, ")
+_OPENERS = (
+    "",
+    "",
+    "",
+    "Hi, ",
+    "Hello team, ",
+    "Quick note: ",
+    "FYI ",
+    "Update: ",
+    "Support ticket: ",
+    "[INFO] ",
+    "2026-11-29T14:30:00Z WARN ",
+    "Re: your request - ",
+    "Bonjour, ",
+    "Hallo, ",
+)
 _CONNECTORS = (". ", "; ", ", and ", ". Also, ", " - ", ". Btw ", "\n", ". ")
 
 
@@ -168,13 +183,65 @@ def _alnum(rng: random.Random, n: int, alphabet: str = string.ascii_letters + st
 
 # --- EMAIL --------------------------------------------------------------------------------------------------
 
-_FIRST = ("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy", "mallory", "oscar",
-          "peggy", "trent", "victor", "walter", "yuki", "mohammed", "priya", "chen", "olga", "juan", "fatima")
-_LAST = ("smith", "jones", "garcia", "miller", "nguyen", "kowalski", "schmidt", "rossi", "dubois", "tanaka",
-         "okafor", "silva", "oconnor", "van-dijk", "li", "haddad")
-_DOMAINS = ("example.com", "gmail.com", "outlook.com", "acme-corp.io", "mail.company.co.uk", "uni-heidelberg.de",
-            "orange.fr", "yahoo.co.jp", "proton.me", "startup.technology", "web.de", "posteo.net",
-            "support.bigbank.com.au", "x.org")
+_FIRST = (
+    "alice",
+    "bob",
+    "carol",
+    "dave",
+    "erin",
+    "frank",
+    "grace",
+    "heidi",
+    "ivan",
+    "judy",
+    "mallory",
+    "oscar",
+    "peggy",
+    "trent",
+    "victor",
+    "walter",
+    "yuki",
+    "mohammed",
+    "priya",
+    "chen",
+    "olga",
+    "juan",
+    "fatima",
+)
+_LAST = (
+    "smith",
+    "jones",
+    "garcia",
+    "miller",
+    "nguyen",
+    "kowalski",
+    "schmidt",
+    "rossi",
+    "dubois",
+    "tanaka",
+    "okafor",
+    "silva",
+    "oconnor",
+    "van-dijk",
+    "li",
+    "haddad",
+)
+_DOMAINS = (
+    "example.com",
+    "gmail.com",
+    "outlook.com",
+    "acme-corp.io",
+    "mail.company.co.uk",
+    "uni-heidelberg.de",
+    "orange.fr",
+    "yahoo.co.jp",
+    "proton.me",
+    "startup.technology",
+    "web.de",
+    "posteo.net",
+    "support.bigbank.com.au",
+    "x.org",
+)
 
 
 def _email(rng: random.Random) -> tuple[PlantedIdentifier, str]:
@@ -190,9 +257,11 @@ def _email(rng: random.Random) -> tuple[PlantedIdentifier, str]:
         "underscore": lambda r: f"{first}_{last}@{domain}",
         "single_letter": lambda r: f"{first[0]}@{domain}",
         "apostrophe": lambda r: f"{first}.o'{last}@{domain}",
-        "unicode": lambda r: r.choice(("josé", "zoë", "jürgen", "søren", "ana.maría"))
-        + "@"
-        + r.choice(("exämple.de", "correo.es", "müller.ch")),
+        "unicode": lambda r: (
+            r.choice(("josé", "zoë", "jürgen", "søren", "ana.maría"))
+            + "@"
+            + r.choice(("exämple.de", "correo.es", "müller.ch"))
+        ),
         "subdomain": lambda r: f"{first}@{r.choice(('eu', 'mail', 'corp'))}.{domain}",
         "brackets": lambda r: f"{first} [at] {host} [dot] {tld}",
         "parens": lambda r: f"{first}(at){domain}",
@@ -450,8 +519,20 @@ def _ssn(rng: random.Random) -> tuple[PlantedIdentifier, str]:
 _B62 = string.ascii_letters + string.digits
 _B64URL = _B62 + "-_"
 _UPPER36 = string.ascii_uppercase + string.digits
-_HUMAN_PASSWORDS = ("hunter2", "Tr0ub4dor&3", "P@ssw0rd!", "letmein", "sunshine", "dragon", "qwerty123",
-                    "correct-horse-battery-staple", "Summer2026!", "monkey", "iloveyou", "Zx9#mK2$pQ")
+_HUMAN_PASSWORDS = (
+    "hunter2",
+    "Tr0ub4dor&3",
+    "P@ssw0rd!",
+    "letmein",
+    "sunshine",
+    "dragon",
+    "qwerty123",
+    "correct-horse-battery-staple",
+    "Summer2026!",
+    "monkey",
+    "iloveyou",
+    "Zx9#mK2$pQ",
+)
 
 
 def _password(rng: random.Random) -> str:
@@ -461,8 +542,9 @@ def _password(rng: random.Random) -> str:
 
 
 def _private_key(rng: random.Random) -> tuple[str, tuple[str, ...]]:
-    label = rng.choice(("RSA PRIVATE KEY", "PRIVATE KEY", "OPENSSH PRIVATE KEY", "EC PRIVATE KEY",
-                        "ENCRYPTED PRIVATE KEY"))
+    label = rng.choice(
+        ("RSA PRIVATE KEY", "PRIVATE KEY", "OPENSSH PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY")
+    )
     body = tuple(_alnum(rng, 64, _B62 + "+/") for _ in range(rng.randint(2, 5)))
     return f"-----BEGIN {label}-----\n" + "\n".join(body) + f"\n-----END {label}-----", body
 
@@ -480,8 +562,9 @@ def _secret(rng: random.Random) -> tuple[PlantedIdentifier, str]:
         "google": lambda r: "AIza" + _alnum(r, 35, _B64URL),
         "huggingface": lambda r: "hf_" + _alnum(r, 34),
         "twilio": lambda r: "SK" + _hex(r, 32),
-        "slack_webhook": lambda r: f"https://hooks.slack.com/services/T{_alnum(r, 8, _UPPER36)}/B{_alnum(r, 8, _UPPER36)}/"
-        + _alnum(r, 24),
+        "slack_webhook": lambda r: (
+            f"https://hooks.slack.com/services/T{_alnum(r, 8, _UPPER36)}/B{_alnum(r, 8, _UPPER36)}/" + _alnum(r, 24)
+        ),
         "anthropic": lambda r: "sk-ant-api03-" + _alnum(r, 80, _B64URL),
         "jwt": lambda r: f"eyJ{_alnum(r, 20, _B64URL)}.eyJ{_alnum(r, 40, _B64URL)}.{_alnum(r, 43, _B64URL)}",
     }
@@ -525,13 +608,21 @@ _ASSIGNMENTS = {
 # --- URL_CREDENTIALS ----------------------------------------------------------------------------------------
 
 _USERS = ("admin", "app_user", "deploy", "root", "svc-backup", "reporting", "grafana", "jenkins")
-_HOSTS = ("db.internal", "10.0.3.7", "cluster0.ab1cd.mongodb.net", "rabbit.prod.svc", "ftp.example.org",
-          "cache-01", "warehouse.acme-corp.io")
+_HOSTS = (
+    "db.internal",
+    "10.0.3.7",
+    "cluster0.ab1cd.mongodb.net",
+    "rabbit.prod.svc",
+    "ftp.example.org",
+    "cache-01",
+    "warehouse.acme-corp.io",
+)
 
 
 def _url_credentials(rng: random.Random) -> tuple[PlantedIdentifier, str]:
-    scheme = rng.choice(("postgres", "postgresql", "mysql", "mongodb+srv", "redis", "amqp", "https", "ftp",
-                         "smtp", "sftp"))
+    scheme = rng.choice(
+        ("postgres", "postgresql", "mysql", "mongodb+srv", "redis", "amqp", "https", "ftp", "smtp", "sftp")
+    )
     user = "" if scheme == "redis" and rng.random() < 0.5 else rng.choice(_USERS)
     password = rng.choice((_password(rng), _alnum(rng, 16), "p%40ss" + _digits(rng, 3), "S3cr3t!" + _digits(rng, 2)))
     userinfo = f"{user}:{password}"
@@ -557,35 +648,116 @@ _GENERATORS: dict[str, Callable[[random.Random], tuple[PlantedIdentifier, str]]]
 
 # Clause templates per type; {x} is the identifier as written (a URL's credentials within the whole URL).
 _CLAUSES: dict[str, tuple[str, ...]] = {
-    "EMAIL": ("my email is {x}", "please write to {x}", "contact: {x}", "send the invoice to {x}",
-              "reply-to <{x}>", "mailto:{x}", "the account ({x}) is locked", "CC {x} on this",
-              "user {x} reported the bug", "email={x}", "from: \"Support\" <{x}>", "reach me at {x}"),
-    "PHONE": ("call me at {x}", "my phone number is {x}", "tel: {x}", "mobile {x}", "you can reach me on {x}",
-              "phone={x}", "Tel. {x}", "text me at {x}", "my cell: {x}", "call {x} after 5pm",
-              "whatsapp {x}", "contact number {x}", "Telefon: {x}"),
-    "CARD": ("my card {x} was charged twice", "card number: {x}", "pay with {x}", "card {x} exp 12/27",
-             "the card ending in {x} was declined", "cc={x}", "Visa {x}", "I used {x} for the order",
-             "refund to {x} please", "card no. {x} cvv 123"),
-    "IBAN": ("IBAN: {x}", "please transfer to {x}", "my IBAN is {x}", "account {x}", "iban={x}",
-             "refund to IBAN {x} by Friday", "Kontonummer (IBAN) {x}", "beneficiary {x} (BIC DEUTDEFF)"),
-    "IP": ("login from {x}", "client_ip={x}", "blocked IP {x} after 5 attempts", "server at {x} is down",
-           "ssh to {x} failed", "request from {x}: 403", "the VPN gave me {x}", "X-Forwarded-For: {x}",
-           "(ip {x})"),
-    "SSN": ("my SSN is {x}", "SSN: {x}", "social security number {x}", "ssn={x}", "SSN# {x}",
-            "Social Security No. {x}", "for tax form W-9, SSN {x}"),
-    "SECRET": ("here is my key {x}", "token: {x}", "I accidentally pasted {x} in the chat",
-               "config has {x}", "rotate {x} now", "leaked credential {x}", "env: {x}"),
-    "URL_CREDENTIALS": ("DATABASE_URL={x}", "connect with {x}", "the job uses {x} and fails",
-                        "broker: {x}", "see {x} for the dump", "url=\"{x}\""),
+    "EMAIL": (
+        "my email is {x}",
+        "please write to {x}",
+        "contact: {x}",
+        "send the invoice to {x}",
+        "reply-to <{x}>",
+        "mailto:{x}",
+        "the account ({x}) is locked",
+        "CC {x} on this",
+        "user {x} reported the bug",
+        "email={x}",
+        'from: "Support" <{x}>',
+        "reach me at {x}",
+    ),
+    "PHONE": (
+        "call me at {x}",
+        "my phone number is {x}",
+        "tel: {x}",
+        "mobile {x}",
+        "you can reach me on {x}",
+        "phone={x}",
+        "Tel. {x}",
+        "text me at {x}",
+        "my cell: {x}",
+        "call {x} after 5pm",
+        "whatsapp {x}",
+        "contact number {x}",
+        "Telefon: {x}",
+    ),
+    "CARD": (
+        "my card {x} was charged twice",
+        "card number: {x}",
+        "pay with {x}",
+        "card {x} exp 12/27",
+        "the card ending in {x} was declined",
+        "cc={x}",
+        "Visa {x}",
+        "I used {x} for the order",
+        "refund to {x} please",
+        "card no. {x} cvv 123",
+    ),
+    "IBAN": (
+        "IBAN: {x}",
+        "please transfer to {x}",
+        "my IBAN is {x}",
+        "account {x}",
+        "iban={x}",
+        "refund to IBAN {x} by Friday",
+        "Kontonummer (IBAN) {x}",
+        "beneficiary {x} (BIC DEUTDEFF)",
+    ),
+    "IP": (
+        "login from {x}",
+        "client_ip={x}",
+        "blocked IP {x} after 5 attempts",
+        "server at {x} is down",
+        "ssh to {x} failed",
+        "request from {x}: 403",
+        "the VPN gave me {x}",
+        "X-Forwarded-For: {x}",
+        "(ip {x})",
+    ),
+    "SSN": (
+        "my SSN is {x}",
+        "SSN: {x}",
+        "social security number {x}",
+        "ssn={x}",
+        "SSN# {x}",
+        "Social Security No. {x}",
+        "for tax form W-9, SSN {x}",
+    ),
+    "SECRET": (
+        "here is my key {x}",
+        "token: {x}",
+        "I accidentally pasted {x} in the chat",
+        "config has {x}",
+        "rotate {x} now",
+        "leaked credential {x}",
+        "env: {x}",
+    ),
+    "URL_CREDENTIALS": (
+        "DATABASE_URL={x}",
+        "connect with {x}",
+        "the job uses {x} and fails",
+        "broker: {x}",
+        "see {x} for the dump",
+        'url="{x}"',
+    ),
 }
 
-_ASSIGNMENT_CLAUSES = ("config has {x}", "I set {x} in the file", "the log printed {x}", "{x}",
-                       "my settings: {x}", "line 12: {x}")
-_BARE_PHONE_CLAUSES = ("call me at {x}", "my phone number is {x}", "tel: {x}", "mobile {x}", "text me at {x}",
-                       "phone {x}", "my cell is {x}", "whatsapp: {x}")
+_ASSIGNMENT_CLAUSES = (
+    "config has {x}",
+    "I set {x} in the file",
+    "the log printed {x}",
+    "{x}",
+    "my settings: {x}",
+    "line 12: {x}",
+)
+_BARE_PHONE_CLAUSES = (
+    "call me at {x}",
+    "my phone number is {x}",
+    "tel: {x}",
+    "mobile {x}",
+    "text me at {x}",
+    "phone {x}",
+    "my cell is {x}",
+    "whatsapp: {x}",
+)
 _BARE_PHONE_FORMATS = frozenset(("us_bare", "us_bare_1", "uk_mobile_bare", "de_bare"))
 _BARE_SSN_CLAUSES = ("my SSN is {x}", "SSN: {x}", "social security number {x}", "ssn={x}", "SSN# {x}")
-
 
 
 # --- near-misses: written like identifiers, but none ----------------------------------------------------
@@ -636,57 +808,143 @@ def _isbn13(rng: random.Random) -> str:
 
 
 _NEAR_MISSES: dict[str, Callable[[random.Random], str]] = {
-    "order": lambda r: r.choice((f"ORD-{r.randint(2019, 2026)}-{_digits(r, 6)}", f"#{_digits(r, 8)}",
-                                 f"order {_digits(r, 8)}", f"PO-{_digits(r, 5)}", f"order no. {_digits(r, 10)}",
-                                 f"invoice INV-{_digits(r, 7)}", f"case #{_digits(r, 8)}")),
+    "order": lambda r: r.choice(
+        (
+            f"ORD-{r.randint(2019, 2026)}-{_digits(r, 6)}",
+            f"#{_digits(r, 8)}",
+            f"order {_digits(r, 8)}",
+            f"PO-{_digits(r, 5)}",
+            f"order no. {_digits(r, 10)}",
+            f"invoice INV-{_digits(r, 7)}",
+            f"case #{_digits(r, 8)}",
+        )
+    ),
     "luhn_failing": _luhn_failing,
-    "date": lambda r: r.choice((f"2026-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
-                                f"{r.randint(1, 28):02d}.{r.randint(1, 12):02d}.2026",
-                                f"{r.randint(1, 12)}/{r.randint(1, 28)}/2026", f"{r.randint(1, 28)} Nov 2026",
-                                f"2026-11-{r.randint(10, 28)}T{r.randint(10, 23)}:{r.randint(10, 59)}:00Z",
-                                f"{r.randint(1, 28):02d}.{r.randint(1, 12):02d}.2026 {r.randint(10, 23)}:00")),
-    "time": lambda r: r.choice((f"{r.randint(10, 23)}:{r.randint(10, 59)}", f"0{r.randint(1, 9)}:15:00",
-                                f"{r.randint(1, 12)}:45 PM", f"{r.randint(8, 11)}:00-{r.randint(12, 17)}:30")),
-    "version": lambda r: r.choice((f"{r.randint(1, 3)}.{r.randint(0, 20)}.{r.randint(0, 40)}",
-                                   f"v{r.randint(1, 9)}.{r.randint(0, 9)}.{r.randint(0, 9)}.{r.randint(0, 9)}",
-                                   f"v1.{r.randint(0, 9)}.{r.randint(0, 9)}-beta.{r.randint(1, 9)}",
-                                   f"1.{r.randint(0, 9)}.{r.randint(0, 9)}.{r.randint(0, 9)}.{r.randint(0, 9)}",
-                                   "dagster 1.13.27", "Python 3.11.4")),
-    "price": lambda r: r.choice((f"${r.randint(1, 9)},{_digits(r, 3)}.{_digits(r, 2)}", f"€{r.randint(1, 99)}.99",
-                                 f"{r.randint(1, 9)} {_digits(r, 3)},00 €", f"USD {r.randint(10, 99)},500",
-                                 f"£{r.randint(100, 999)}")),
-    "percentage": lambda r: r.choice((f"{r.randint(1, 99)}.{r.randint(0, 9)}%", f"{r.randint(1, 99)} %",
-                                      f"+{r.randint(1, 30)}%")),
+    "date": lambda r: r.choice(
+        (
+            f"2026-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+            f"{r.randint(1, 28):02d}.{r.randint(1, 12):02d}.2026",
+            f"{r.randint(1, 12)}/{r.randint(1, 28)}/2026",
+            f"{r.randint(1, 28)} Nov 2026",
+            f"2026-11-{r.randint(10, 28)}T{r.randint(10, 23)}:{r.randint(10, 59)}:00Z",
+            f"{r.randint(1, 28):02d}.{r.randint(1, 12):02d}.2026 {r.randint(10, 23)}:00",
+        )
+    ),
+    "time": lambda r: r.choice(
+        (
+            f"{r.randint(10, 23)}:{r.randint(10, 59)}",
+            f"0{r.randint(1, 9)}:15:00",
+            f"{r.randint(1, 12)}:45 PM",
+            f"{r.randint(8, 11)}:00-{r.randint(12, 17)}:30",
+        )
+    ),
+    "version": lambda r: r.choice(
+        (
+            f"{r.randint(1, 3)}.{r.randint(0, 20)}.{r.randint(0, 40)}",
+            f"v{r.randint(1, 9)}.{r.randint(0, 9)}.{r.randint(0, 9)}.{r.randint(0, 9)}",
+            f"v1.{r.randint(0, 9)}.{r.randint(0, 9)}-beta.{r.randint(1, 9)}",
+            f"1.{r.randint(0, 9)}.{r.randint(0, 9)}.{r.randint(0, 9)}.{r.randint(0, 9)}",
+            "dagster 1.13.27",
+            "Python 3.11.4",
+        )
+    ),
+    "price": lambda r: r.choice(
+        (
+            f"${r.randint(1, 9)},{_digits(r, 3)}.{_digits(r, 2)}",
+            f"€{r.randint(1, 99)}.99",
+            f"{r.randint(1, 9)} {_digits(r, 3)},00 €",
+            f"USD {r.randint(10, 99)},500",
+            f"£{r.randint(100, 999)}",
+        )
+    ),
+    "percentage": lambda r: r.choice(
+        (f"{r.randint(1, 99)}.{r.randint(0, 9)}%", f"{r.randint(1, 99)} %", f"+{r.randint(1, 30)}%")
+    ),
     "git_sha": lambda r: r.choice((_hex(r, 7), _hex(r, 40), f"commit {_hex(r, 12)}")),
     "uuid": _uuid,
-    "tracking": lambda r: r.choice((f"1Z{_alnum(r, 6, string.ascii_uppercase + string.digits)}{_digits(r, 10)}",
-                                    "9400 " + " ".join(_digits(r, 4) for _ in range(4)) + " " + _digits(r, 2),
-                                    f"{_digits(r, 4)} {_digits(r, 4)} {_digits(r, 4)}",
-                                    f"JD{_digits(r, 18)}")),
+    "tracking": lambda r: r.choice(
+        (
+            f"1Z{_alnum(r, 6, string.ascii_uppercase + string.digits)}{_digits(r, 10)}",
+            "9400 " + " ".join(_digits(r, 4) for _ in range(4)) + " " + _digits(r, 2),
+            f"{_digits(r, 4)} {_digits(r, 4)} {_digits(r, 4)}",
+            f"JD{_digits(r, 18)}",
+        )
+    ),
     "isbn": lambda r: r.choice((_isbn13(r), f"ISBN 0-{_digits(r, 3)}-{_digits(r, 5)}-{r.randint(0, 9)}")),
-    "mention": lambda r: r.choice((f"@{r.choice(_FIRST)}_{r.choice(_LAST)}", "@team-infra", "@here",
-                                   f"ping @{r.choice(_FIRST)}")),
-    "at_without_domain": lambda r: r.choice((f"{r.choice(_FIRST)}@", f"{r.choice(_FIRST)}@localhost", "foo@bar",
-                                             f"icon@{r.randint(2, 3)}x.png", f"lodash@4.17.{r.randint(10, 21)}",
-                                             "root@host:~$")),
-    "zip": lambda r: r.choice((f"{r.randint(10000, 99999)}", f"{r.randint(10000, 99999)}-{_digits(r, 4)}",
-                               "SW1A 1AA", f"D-{r.randint(10000, 99999)}")),
+    "mention": lambda r: r.choice(
+        (f"@{r.choice(_FIRST)}_{r.choice(_LAST)}", "@team-infra", "@here", f"ping @{r.choice(_FIRST)}")
+    ),
+    "at_without_domain": lambda r: r.choice(
+        (
+            f"{r.choice(_FIRST)}@",
+            f"{r.choice(_FIRST)}@localhost",
+            "foo@bar",
+            f"icon@{r.randint(2, 3)}x.png",
+            f"lodash@4.17.{r.randint(10, 21)}",
+            "root@host:~$",
+        )
+    ),
+    "zip": lambda r: r.choice(
+        (
+            f"{r.randint(10000, 99999)}",
+            f"{r.randint(10000, 99999)}-{_digits(r, 4)}",
+            "SW1A 1AA",
+            f"D-{r.randint(10000, 99999)}",
+        )
+    ),
     "year": lambda r: r.choice((str(r.randint(1990, 2030)), f"{r.randint(1990, 2010)}-{r.randint(2011, 2026)}")),
-    "short_number": lambda r: r.choice((f"{r.randint(2, 99)} items", f"room {r.randint(100, 999)}", "call 911",
-                                        f"ext. {r.randint(100, 999)}", f"HTTP {r.choice((404, 500, 503))}",
-                                        f"page {r.randint(1, 20)}-{r.randint(21, 40)}", "ratio 16:9")),
-    "invalid_ip": lambda r: r.choice((f"{r.randint(256, 999)}.{r.randint(0, 255)}.1.1", "10.0.0", "1.2.3.4.5",
-                                      "00:1A:2B:3C:4D:5E", "12:30:45", "a[::2]", "std::vector", "::1",
-                                      "localhost:8080")),
+    "short_number": lambda r: r.choice(
+        (
+            f"{r.randint(2, 99)} items",
+            f"room {r.randint(100, 999)}",
+            "call 911",
+            f"ext. {r.randint(100, 999)}",
+            f"HTTP {r.choice((404, 500, 503))}",
+            f"page {r.randint(1, 20)}-{r.randint(21, 40)}",
+            "ratio 16:9",
+        )
+    ),
+    "invalid_ip": lambda r: r.choice(
+        (
+            f"{r.randint(256, 999)}.{r.randint(0, 255)}.1.1",
+            "10.0.0",
+            "1.2.3.4.5",
+            "00:1A:2B:3C:4D:5E",
+            "12:30:45",
+            "a[::2]",
+            "std::vector",
+            "::1",
+            "localhost:8080",
+        )
+    ),
     "invalid_ssn": _invalid_ssn,
     "bad_check_iban": _bad_check_iban,
-    "measure": lambda r: r.choice(("1920x1080", f"{r.randint(1, 9)}.{r.randint(1, 9)} kg",
-                                   "37.7749, -122.4194", "1,000,000 users", f"{r.randint(2, 64)} GB",
-                                   "#ff8800", "3.14159")),
-    "secret_words": lambda r: r.choice(("reset your password: it takes a minute", "password: forgotten again",
-                                        "the API key rotation is due", "max_tokens=512", "token limit 4096",
-                                        "scikit-learn", "the secret: bake it slowly", "auth: required",
-                                        "password reset link", "token_count=1200", "Authorization header missing")),
+    "measure": lambda r: r.choice(
+        (
+            "1920x1080",
+            f"{r.randint(1, 9)}.{r.randint(1, 9)} kg",
+            "37.7749, -122.4194",
+            "1,000,000 users",
+            f"{r.randint(2, 64)} GB",
+            "#ff8800",
+            "3.14159",
+        )
+    ),
+    "secret_words": lambda r: r.choice(
+        (
+            "reset your password: it takes a minute",
+            "password: forgotten again",
+            "the API key rotation is due",
+            "max_tokens=512",
+            "token limit 4096",
+            "scikit-learn",
+            "the secret: bake it slowly",
+            "auth: required",
+            "password reset link",
+            "token_count=1200",
+            "Authorization header missing",
+        )
+    ),
 }
 
 _NEAR_MISS_CLAUSES = (

@@ -14,9 +14,10 @@ The pipeline may not import the simulator (only the CLI and demo do), so the cal
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import pyarrow as pa

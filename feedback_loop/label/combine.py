@@ -16,7 +16,7 @@ not decide, so disagreements with explicit feedback stay visible.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import pyarrow as pa
 

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Iterable
+from datetime import UTC, datetime
+from typing import Any
 
 import pyarrow as pa
 
@@ -106,7 +107,7 @@ def make_decision(
     if note is not None and not isinstance(note, str):
         raise fail("note", f"must be text, got {note!r}")
     if decided_at is None:
-        decided_at = datetime.now(timezone.utc)
+        decided_at = datetime.now(UTC)
     elif decided_at.tzinfo is None:
         raise fail("decided_at", "must carry a time zone (e.g. 2026-11-29T10:00:00Z)")
     row = {
@@ -116,7 +117,7 @@ def make_decision(
         "flag": flag,
         "note": redact(note).text if note else None,
         "reviewer": reviewer.strip(),
-        "decided_at": decided_at.astimezone(timezone.utc),
+        "decided_at": decided_at.astimezone(UTC),
     }
     digest = hashlib.sha256(json.dumps(row, sort_keys=True, default=str).encode()).hexdigest()
     return {"decision_id": digest[:20], **row}

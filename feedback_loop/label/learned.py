@@ -36,7 +36,7 @@ import re
 import shutil
 import uuid
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -254,7 +254,7 @@ def save_labeler(labeler: TrainedLabeler, root: str | Path) -> Path:
         "metrics": labeler.metrics,
         "sklearn_version": sklearn_version,
         "feature_set_version": FEATURE_SET_VERSION,
-        "created_at": datetime.now(timezone.utc).isoformat(),
+        "created_at": datetime.now(UTC).isoformat(),
     }
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = final.parent / f".tmp-{labeler.version}-{uuid.uuid4().hex}"
@@ -351,7 +351,7 @@ def split_units(interaction_ids: list[str], seed: int) -> np.ndarray:
     """A number in [0, 1) per interaction_id, from a hash of it and ``seed``: the same id always lands alike."""
     return np.array(
         [
-            int.from_bytes(hashlib.sha256(f"{seed}:{i}".encode("utf-8")).digest()[:8], "big") / 2**64
+            int.from_bytes(hashlib.sha256(f"{seed}:{i}".encode()).digest()[:8], "big") / 2**64
             for i in interaction_ids
         ],
         dtype=np.float64,
@@ -415,9 +415,7 @@ def _row_features(index: int, row: dict, offensive_pattern: re.Pattern[str]) -> 
         raise ValueError(f"label row {index}: field 'interaction_id' is {interaction_id!r}, expected an id")
 
     def bad(field: str, expected: str) -> ValueError:
-        return ValueError(
-            f"label row {interaction_id!r}: field {field!r} is {row[field]!r}, expected {expected}"
-        )
+        return ValueError(f"label row {interaction_id!r}: field {field!r} is {row[field]!r}, expected {expected}")
 
     for field in ("prompt", "response", "use_case"):
         if not isinstance(row[field], str) or (field != "response" and not row[field]):

@@ -17,14 +17,14 @@ own file.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 PACKAGED = Path(__file__).with_name("lexicons")
 PATTERN_PREFIX = "re:"
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon_entries(path: str | Path) -> frozenset[str]:
     """The entries of the lexicon file at ``path`` (comments and blank lines dropped).
 
@@ -72,7 +72,7 @@ def _combined_pattern(entries: frozenset[str]) -> tuple[re.Pattern[str], tuple[s
     # Longest word first, so that a phrase wins over a word it contains ("not helpful" over "helpful").
     word_groups = [f"(?P<e{index}>{re.escape(entry)})" for index, entry in enumerate(words)]
     pattern_groups = [
-        f"(?P<e{index}>{entry[len(PATTERN_PREFIX):]})" for index, entry in enumerate(patterns, start=len(words))
+        f"(?P<e{index}>{entry[len(PATTERN_PREFIX) :]})" for index, entry in enumerate(patterns, start=len(words))
     ]
     alternatives = ([r"\b(?:" + "|".join(word_groups) + r")\b"] if word_groups else []) + pattern_groups
     if not alternatives:
@@ -85,7 +85,7 @@ def _matched_entry(match: re.Match[str], ordered: tuple[str, ...]) -> str:
     return ordered[int(match.lastgroup.removeprefix("e"))]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(path: str | Path) -> re.Pattern[str]:
     """A compiled pattern that finds any entry of the lexicon file at ``path``."""
     return _combined_pattern(lexicon_entries(path))[0]
@@ -103,7 +103,7 @@ def is_offensive(text: str | None, lexicon: str | Path | None = None) -> bool:
     return pattern.search(text) is not None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sentiment_lexicons() -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str]]:
     """One pattern over both sentiment lists, the entry of each group, and the positive entries.
 

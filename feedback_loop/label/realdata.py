@@ -16,7 +16,7 @@ counts are whitespace-separated word counts.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pyarrow as pa
@@ -54,7 +54,7 @@ def halueval_events(path: str | Path, *, limit: int | None = None) -> pa.Table:
     if limit is not None and limit < 0:
         raise ValueError(f"limit must be >= 0, got {limit}")
     path = Path(path)
-    start = datetime.combine(HALUEVAL_DAY, time(0), tzinfo=timezone.utc)
+    start = datetime.combine(HALUEVAL_DAY, time(0), tzinfo=UTC)
     rows = []
     records = 0
     with path.open(encoding="utf-8") as lines:

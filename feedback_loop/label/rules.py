@@ -210,16 +210,12 @@ def judge_explicit(votes: list[tuple[str, str]]) -> Judgement:
     bad = [name for name, vote in votes if vote == "bad"]
     if not good or not bad:
         agreeing = len(votes)
-        confidence = min(
-            EXPLICIT_MAX_CONFIDENCE, EXPLICIT_CONFIDENCE + EXPLICIT_CONFIDENCE_STEP * (agreeing - 1)
-        )
+        confidence = min(EXPLICIT_MAX_CONFIDENCE, EXPLICIT_CONFIDENCE + EXPLICIT_CONFIDENCE_STEP * (agreeing - 1))
         return Judgement("good" if good else "bad", confidence, "explicit")
     if len(good) == len(bad):
         judgement = Judgement("unknown", 0.0, "explicit")
     else:
-        judgement = Judgement(
-            "good" if len(good) > len(bad) else "bad", EXPLICIT_CONFLICT_CONFIDENCE, "explicit"
-        )
+        judgement = Judgement("good" if len(good) > len(bad) else "bad", EXPLICIT_CONFLICT_CONFIDENCE, "explicit")
     reason = f"conflicting explicit signals: {', '.join(good)} vs {', '.join(bad)}"
     return judgement.with_review(REVIEW_EXPLICIT_CONFLICT, reason)
 
@@ -242,9 +238,7 @@ def implicit_cues(signals: SignalSummary) -> tuple[list[str], list[str]]:
 def is_quick_retry(signals: SignalSummary) -> bool:
     """A retry after barely reading the answer: the user rejected it at a glance."""
     return (
-        "retry" in signals.actions
-        and signals.reading_time_ms is not None
-        and signals.reading_time_ms < SHORT_READ_MS
+        "retry" in signals.actions and signals.reading_time_ms is not None and signals.reading_time_ms < SHORT_READ_MS
     )
 
 
@@ -297,9 +291,7 @@ def judge_quality(signals: SignalSummary) -> Judgement:
     behaviour = strong_behaviour(signals)
     if judgement.quality in ("good", "bad") and behaviour is not None and behaviour[0] != judgement.quality:
         reason = f"explicit {judgement.quality} contradicted by behaviour: {behaviour[1]}"
-        judgement = judgement.with_review(
-            REVIEW_EXPLICIT_VS_BEHAVIOUR, reason, cap_confidence=CONTRADICTED_CONFIDENCE
-        )
+        judgement = judgement.with_review(REVIEW_EXPLICIT_VS_BEHAVIOUR, reason, cap_confidence=CONTRADICTED_CONFIDENCE)
     return judgement
 
 
@@ -401,8 +393,7 @@ def _interaction_rows(interactions: pa.Table) -> dict[str, dict]:
     for row in _conform(interactions, "interactions").to_pylist():
         if row["event_type"] != "interaction":
             raise ValueError(
-                f"interactions: event {row['event_id']!r} has event_type {row['event_type']!r}, "
-                "expected 'interaction'"
+                f"interactions: event {row['event_id']!r} has event_type {row['event_type']!r}, expected 'interaction'"
             )
         for column in ("event_id", "interaction_id", "timestamp"):
             if row[column] is None:
@@ -444,8 +435,7 @@ def _check_signal(event: dict) -> None:
         raise ValueError(f"signals: an event about interaction {event['interaction_id']!r} has no event_id")
     if event["event_type"] not in SIGNAL_EVENT_TYPES:
         raise ValueError(
-            f"signals: event {event_id!r} has event_type {event['event_type']!r}, "
-            f"expected one of {SIGNAL_EVENT_TYPES}"
+            f"signals: event {event_id!r} has event_type {event['event_type']!r}, expected one of {SIGNAL_EVENT_TYPES}"
         )
     if event["timestamp"] is None:
         raise ValueError(f"signals: event {event_id!r} has no timestamp")

@@ -68,8 +68,14 @@ class BaseModelSpec:
             raise ValueError(
                 f"BaseModelSpec.hidden_size ({self.hidden_size}) must be divisible by num_heads ({self.num_heads})"
             )
-        for name in ("num_layers", "num_heads", "intermediate_size", "pretrain_steps",
-                     "pretrain_batch_size", "log_every"):
+        for name in (
+            "num_layers",
+            "num_heads",
+            "intermediate_size",
+            "pretrain_steps",
+            "pretrain_batch_size",
+            "log_every",
+        ):
             if getattr(self, name) < 1:
                 raise ValueError(f"BaseModelSpec.{name} must be at least 1, got {getattr(self, name)}")
         if self.max_length < 2:
@@ -143,8 +149,11 @@ def model_fingerprint(model_dir: str | Path) -> str:
     directory = Path(model_dir)
     if not directory.is_dir():
         raise FileNotFoundError(f"model directory {directory} does not exist")
-    files = sorted(path for path in directory.iterdir() if path.is_file() and (
-        path.name in _FINGERPRINT_CONFIGS or path.name.endswith(_WEIGHT_SUFFIXES)))
+    files = sorted(
+        path
+        for path in directory.iterdir()
+        if path.is_file() and (path.name in _FINGERPRINT_CONFIGS or path.name.endswith(_WEIGHT_SUFFIXES))
+    )
     if not any(path.name.endswith(_WEIGHT_SUFFIXES) for path in files):
         raise FileNotFoundError(f"model directory {directory} holds no weight files (*.safetensors or *.bin)")
     digest = hashlib.sha256()
@@ -329,8 +338,9 @@ def _learning_rate(step: int, spec: BaseModelSpec) -> float:
     return floor + (spec.learning_rate - floor) * 0.5 * (1 + math.cos(math.pi * progress))
 
 
-def _pretrain(model, stream: torch.Tensor, block: int, spec: BaseModelSpec, device: str,
-              dtype: torch.dtype) -> tuple[list[dict[str, float]], float]:
+def _pretrain(
+    model, stream: torch.Tensor, block: int, spec: BaseModelSpec, device: str, dtype: torch.dtype
+) -> tuple[list[dict[str, float]], float]:
     """Next-token training on random windows of ``stream`` (nanoGPT's recipe).
 
     Returns the loss curve, one point per ``spec.log_every`` steps holding the mean loss of those steps,
@@ -339,15 +349,14 @@ def _pretrain(model, stream: torch.Tensor, block: int, spec: BaseModelSpec, devi
     import torch
 
     generator = torch.Generator().manual_seed(spec.seed)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=spec.learning_rate, betas=(0.9, 0.95),
-                                  weight_decay=0.01)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=spec.learning_rate, betas=(0.9, 0.95), weight_decay=0.01)
     model.train()
     curve: list[dict[str, float]] = []
     window: list[float] = []
     started = time.perf_counter()
     for step in range(spec.pretrain_steps):
         starts = torch.randint(len(stream) - block + 1, (spec.pretrain_batch_size,), generator=generator)
-        batch = torch.stack([stream[start:start + block] for start in starts.tolist()])
+        batch = torch.stack([stream[start : start + block] for start in starts.tolist()])
         for group in optimizer.param_groups:
             group["lr"] = _learning_rate(step, spec)
         with autocast(device, dtype):

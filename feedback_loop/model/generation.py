@@ -39,7 +39,9 @@ def generate_responses(
         raise ValueError(f"got {len(systems)} system texts for {len(prompts)} prompts")
     limit = context_length(model)
     if limit is not None and limit <= max_new_tokens:
-        raise ValueError(f"max_new_tokens ({max_new_tokens}) leaves no room for a prompt in the model's {limit}-token context")
+        raise ValueError(
+            f"max_new_tokens ({max_new_tokens}) leaves no room for a prompt in the model's {limit}-token context"
+        )
     prompt_limit = sys.maxsize if limit is None else limit - max_new_tokens
     encoded = [encode_prompt(tokenizer, prompt, prompt_limit, system) for prompt, system in zip(prompts, systems)]
     sampling = {"do_sample": True, "temperature": temperature, "top_k": 0} if temperature > 0 else {"do_sample": False}

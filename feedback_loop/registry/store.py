@@ -31,7 +31,7 @@ import json
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -63,9 +63,7 @@ adapters_table = sa.Table(
     sa.Column("lineage", sa.Text, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-    sa.CheckConstraint(
-        "status IN (" + ", ".join(f"'{s}'" for s in STATUSES) + ")", name="ck_adapters_status"
-    ),
+    sa.CheckConstraint("status IN (" + ", ".join(f"'{s}'" for s in STATUSES) + ")", name="ck_adapters_status"),
     sa.Index(
         "uq_adapters_one_champion",
         "status",
@@ -183,12 +181,12 @@ class AdapterRecord:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _utc(value: datetime) -> datetime:
     """SQLite returns naive datetimes (stored as UTC); PostgreSQL returns them in the session zone."""
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _require_text(value: Any, field: str, context: str) -> str:
@@ -276,9 +274,7 @@ class Registry:
     def champion(self) -> AdapterRecord | None:
         """The current champion, or None before the first promotion."""
         with self.engine.connect() as conn:
-            row = conn.execute(
-                sa.select(adapters_table).where(adapters_table.c.status == "champion")
-            ).one_or_none()
+            row = conn.execute(sa.select(adapters_table).where(adapters_table.c.status == "champion")).one_or_none()
             return None if row is None else _record(row)
 
     def canary(self) -> AdapterRecord | None:
@@ -380,9 +376,7 @@ class Registry:
                         .where(adapters_table.c.version == version)
                         .values(metrics=metrics_json, updated_at=now)
                     )
-                    self._audit(
-                        conn, version, "candidate", "candidate", actor, "re-registered: metrics updated", now
-                    )
+                    self._audit(conn, version, "candidate", "candidate", actor, "re-registered: metrics updated", now)
             return self._get(conn, version)
 
     def add_metrics(self, version: str, metrics: dict, *, actor: str) -> AdapterRecord:
@@ -393,9 +387,19 @@ class Registry:
             merged = _to_json({**current.metrics, **metrics}, "metrics", version)
             now = _now()
             conn.execute(
-                adapters_table.update().where(adapters_table.c.version == version).values(metrics=merged, updated_at=now)
+                adapters_table.update()
+                .where(adapters_table.c.version == version)
+                .values(metrics=merged, updated_at=now)
             )
-            self._audit(conn, version, current.status, current.status, actor, f"metrics updated: {', '.join(sorted(metrics))}", now)
+            self._audit(
+                conn,
+                version,
+                current.status,
+                current.status,
+                actor,
+                f"metrics updated: {', '.join(sorted(metrics))}",
+                now,
+            )
             return self._get(conn, version)
 
     def set_status(self, version: str, status: str, *, actor: str, reason: str) -> AdapterRecord:
@@ -411,8 +415,7 @@ class Registry:
             current = self._get(conn, version)
             if status == "champion" or current.status == "champion":
                 raise IllegalTransitionError(
-                    f"adapter {version!r}: {current.status} -> {status} moves the champion; "
-                    "use promote() or rollback()"
+                    f"adapter {version!r}: {current.status} -> {status} moves the champion; use promote() or rollback()"
                 )
             self._check_transition(version, current.status, status)
             now = _now()
@@ -436,7 +439,9 @@ class Registry:
                     f"adapter {version!r} is {current.status}; only a candidate or canary can be approved"
                 )
             now = _now()
-            conn.execute(approvals_table.insert().values(version=version, approver=approver, note=note, approved_at=now))
+            conn.execute(
+                approvals_table.insert().values(version=version, approver=approver, note=note, approved_at=now)
+            )
             self._audit(conn, version, current.status, current.status, approver, f"approved for promotion: {note}", now)
             return current
 
@@ -481,9 +486,7 @@ class Registry:
                 raise NoPreviousChampionError(
                     f"rollback: champion {pointer.version!r} has no earlier champion to restore"
                 )
-            restore = conn.execute(
-                sa.select(pointer_table).where(pointer_table.c.id == pointer.restore_id)
-            ).one()
+            restore = conn.execute(sa.select(pointer_table).where(pointer_table.c.id == pointer.restore_id)).one()
             target = self._get(conn, restore.version)
             self._check_transition(target.version, target.status, "champion")
             now = _now()
@@ -507,9 +510,7 @@ class Registry:
     # --- helpers (all run inside the caller's transaction) -----------------------------------------
     @staticmethod
     def _find(conn: Connection, version: str) -> sa.Row | None:
-        return conn.execute(
-            sa.select(adapters_table).where(adapters_table.c.version == version)
-        ).one_or_none()
+        return conn.execute(sa.select(adapters_table).where(adapters_table.c.version == version)).one_or_none()
 
     def _get(self, conn: Connection, version: str) -> AdapterRecord:
         row = self._find(conn, version)
@@ -567,9 +568,7 @@ class Registry:
 
     @staticmethod
     def _current_pointer(conn: Connection) -> sa.Row | None:
-        return conn.execute(
-            sa.select(pointer_table).order_by(pointer_table.c.id.desc()).limit(1)
-        ).one_or_none()
+        return conn.execute(sa.select(pointer_table).order_by(pointer_table.c.id.desc()).limit(1)).one_or_none()
 
     def _retire_champion(
         self, conn: Connection, pointer: sa.Row | None, actor: str, reason: str, now: datetime

@@ -33,7 +33,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from feedback_loop.analytics.prompts import INITIAL_PROMPT_VERSION
@@ -104,7 +104,7 @@ def _pick(rng: random.Random, weights: dict[str, float]) -> str:
 
 def _plan(rng: random.Random, seed: int, day: date, n_interactions: int) -> list[_Turn]:
     """Sessions of one to three questions from a pool of recurring users, spread over the day."""
-    midnight = datetime.combine(day, time(0), tzinfo=timezone.utc)
+    midnight = datetime.combine(day, time(0), tzinfo=UTC)
     user_pool = max(10, n_interactions // 3)
     turns: list[_Turn] = []
     session = 0
@@ -387,7 +387,7 @@ def simulate_day(
     else:
         answers = _served(turns, responder)
 
-    next_midnight = datetime.combine(day + timedelta(days=1), time(0), tzinfo=timezone.utc)
+    next_midnight = datetime.combine(day + timedelta(days=1), time(0), tzinfo=UTC)
     counter = 0
 
     def next_id() -> str:
@@ -434,7 +434,7 @@ def simulate_day(
 
     lines = [json.dumps(event, ensure_ascii=False) for _, _, event in sorted(on_time, key=lambda e: e[:2])]
     # Broken lines start from a valid interaction of their own, so they never collide with a real event.
-    noon = datetime.combine(day, time(12), tzinfo=timezone.utc)
+    noon = datetime.combine(day, time(12), tzinfo=UTC)
     for index in range(invalid_lines):
         turn = _Turn(
             -1,
@@ -453,9 +453,7 @@ def simulate_day(
     _write_lines(path, lines)
     late_path = Path(landing_dir) / (day + timedelta(days=1)).isoformat() / f"sim-{seed}-late.jsonl"
     if late:
-        _write_lines(
-            late_path, [json.dumps(e, ensure_ascii=False) for _, _, e in sorted(late, key=lambda e: e[:2])]
-        )
+        _write_lines(late_path, [json.dumps(e, ensure_ascii=False) for _, _, e in sorted(late, key=lambda e: e[:2])])
     else:
         # This day owns its late file: a re-run without late events must not leave an old one behind.
         late_path.unlink(missing_ok=True)

@@ -84,8 +84,7 @@ INTENTS: tuple[Intent, ...] = (
             "I can't log in because I lost my password.",
             "Where can I change my password?",
         ),
-        "Click 'Forgot password' on the login page and follow the link we email you. The link is valid for "
-        "24 hours.",
+        "Click 'Forgot password' on the login page and follow the link we email you. The link is valid for 24 hours.",
         "Passwords can only be reset by calling our head office, and each reset costs a $15 security fee.",
     ),
     Intent(
@@ -98,8 +97,7 @@ INTENTS: tuple[Intent, ...] = (
         ),
         "You can request a refund within 30 days of delivery from Orders > Request refund. The money is back"
         " on your card within 5 business days.",
-        "Refunds are only possible within 48 hours of ordering and are paid out as store credit, never to "
-        "your card.",
+        "Refunds are only possible within 48 hours of ordering and are paid out as store credit, never to your card.",
     ),
     Intent(
         "shipping_status",
@@ -134,8 +132,7 @@ INTENTS: tuple[Intent, ...] = (
         ),
         "Update your address under Account > Addresses. For an order that has not shipped yet, edit the "
         "address in Orders > Change address.",
-        "Addresses can only be changed by sending a signed letter to our warehouse, which takes about six "
-        "weeks.",
+        "Addresses can only be changed by sending a signed letter to our warehouse, which takes about six weeks.",
     ),
     Intent(
         "invoice_copy",
@@ -158,8 +155,7 @@ INTENTS: tuple[Intent, ...] = (
         ),
         "Sorry for the delay. If your order is more than 3 days past its delivery date, contact us from "
         "Orders > Report a problem and we will resend it or refund you.",
-        "Late deliveries are never compensated, and you must wait 90 days before reporting a missing "
-        "package.",
+        "Late deliveries are never compensated, and you must wait 90 days before reporting a missing package.",
     ),
     Intent(
         "damaged_item",
@@ -171,8 +167,7 @@ INTENTS: tuple[Intent, ...] = (
         ),
         "Sorry about that. Report it within 14 days from Orders > Report a problem with a photo, and we will"
         " send a replacement or a refund.",
-        "Damaged items are the customer's responsibility once delivered, so we cannot replace or refund "
-        "them.",
+        "Damaged items are the customer's responsibility once delivered, so we cannot replace or refund them.",
     ),
     Intent(
         "account_deletion",
@@ -182,8 +177,7 @@ INTENTS: tuple[Intent, ...] = (
             "Please remove my account and my data.",
             "How can I deactivate my account?",
         ),
-        "Go to Account > Privacy > Delete account. Your account and personal data are removed within 30 "
-        "days.",
+        "Go to Account > Privacy > Delete account. Your account and personal data are removed within 30 days.",
         "Accounts cannot be deleted; we keep all customer data permanently by law.",
     ),
     Intent(
@@ -240,8 +234,7 @@ INTENTS: tuple[Intent, ...] = (
             "How do I reach customer service by phone?",
             "Is there a live chat with a person?",
         ),
-        "You can chat with an agent from Help > Contact us, every day from 8am to 8pm, or request a callback"
-        " there.",
+        "You can chat with an agent from Help > Contact us, every day from 8am to 8pm, or request a callback there.",
         "Human agents are only available to customers who have spent over $10,000 with us.",
     ),
 )

@@ -23,7 +23,7 @@ def corpus_examples(documents: list[str], limit: int) -> list[dict]:
     for index, document in enumerate(documents[:limit]):
         if not document.startswith(head) or _ASSISTANT not in document:
             raise ValueError(f"corpus document {index} is not in the prompt format of model/prompting.py")
-        prompt, target = document[len(head):].split(_ASSISTANT, 1)
+        prompt, target = document[len(head) :].split(_ASSISTANT, 1)
         rows.append({"example_id": f"bench-{index}", "prompt": prompt, "target": target})
     return rows
 

@@ -63,15 +63,17 @@ class LoraSpec:
             if getattr(self, name) < 1:
                 raise ValueError(f"LoraSpec.{name} must be at least 1, got {getattr(self, name)}")
         if self.max_length < 2:
-            raise ValueError(f"LoraSpec.max_length must be at least 2 (a prompt and a response token), "
-                             f"got {self.max_length}")
+            raise ValueError(
+                f"LoraSpec.max_length must be at least 2 (a prompt and a response token), got {self.max_length}"
+            )
         if not 0 <= self.dropout < 1:
             raise ValueError(f"LoraSpec.dropout must be in [0, 1), got {self.dropout}")
         if not self.learning_rate > 0:
             raise ValueError(f"LoraSpec.learning_rate must be positive, got {self.learning_rate}")
         if isinstance(self.target_modules, str) or not self.target_modules:
-            raise ValueError(f"LoraSpec.target_modules must be a non-empty tuple of module names, "
-                             f"got {self.target_modules!r}")
+            raise ValueError(
+                f"LoraSpec.target_modules must be a non-empty tuple of module names, got {self.target_modules!r}"
+            )
 
 
 def adapter_version(dataset_version: str, base_fingerprint: str, spec: LoraSpec) -> str:
@@ -82,8 +84,9 @@ def adapter_version(dataset_version: str, base_fingerprint: str, spec: LoraSpec)
     """
     recipe = {name: value for name, value in asdict(spec).items() if name != "device"}
     recipe["target_modules"] = list(spec.target_modules)
-    payload = json.dumps({"dataset_version": dataset_version, "base_fingerprint": base_fingerprint,
-                          "spec": recipe}, sort_keys=True)
+    payload = json.dumps(
+        {"dataset_version": dataset_version, "base_fingerprint": base_fingerprint, "spec": recipe}, sort_keys=True
+    )
     return hashlib.sha256(payload.encode()).hexdigest()[:12]
 
 
@@ -108,11 +111,12 @@ def encode_prompt(tokenizer: PreTrainedTokenizerBase, prompt: str, max_length: i
     answer marker, which the response depends on most.
     """
     ids = tokenizer(format_prompt(prompt, system), add_special_tokens=True)["input_ids"]
-    return ids[max(0, len(ids) - max_length):]
+    return ids[max(0, len(ids) - max_length) :]
 
 
-def encode_examples(tokenizer: PreTrainedTokenizerBase, pairs: Sequence[tuple[str, str]],
-                    max_length: int) -> list[Encoded]:
+def encode_examples(
+    tokenizer: PreTrainedTokenizerBase, pairs: Sequence[tuple[str, str]], max_length: int
+) -> list[Encoded]:
     """Encode (prompt, target) pairs as ``format_prompt(prompt) + target + eos`` with response-only labels.
 
     The labels are IGNORE_INDEX on the prompt tokens. An example longer than ``max_length`` keeps its
@@ -127,8 +131,8 @@ def encode_examples(tokenizer: PreTrainedTokenizerBase, pairs: Sequence[tuple[st
     targets = tokenizer([target for _, target in pairs], add_special_tokens=False)["input_ids"]
     encoded = []
     for prompt_ids, target_ids in zip(prompts, targets):
-        prompt_ids = prompt_ids[max(0, len(prompt_ids) - (max_length - 1)):]
-        response = [*target_ids, tokenizer.eos_token_id][:max_length - len(prompt_ids)]
+        prompt_ids = prompt_ids[max(0, len(prompt_ids) - (max_length - 1)) :]
+        response = [*target_ids, tokenizer.eos_token_id][: max_length - len(prompt_ids)]
         encoded.append((prompt_ids + response, [IGNORE_INDEX] * len(prompt_ids) + response))
     return encoded
 
@@ -146,9 +150,9 @@ def collate(examples: Sequence[Encoded], pad_token_id: int) -> dict[str, torch.T
     attention_mask = torch.zeros((len(examples), width), dtype=torch.long)
     labels = torch.full((len(examples), width), IGNORE_INDEX, dtype=torch.long)
     for row, (ids, example_labels) in enumerate(examples):
-        input_ids[row, :len(ids)] = torch.tensor(ids)
-        attention_mask[row, :len(ids)] = 1
-        labels[row, :len(example_labels)] = torch.tensor(example_labels)
+        input_ids[row, : len(ids)] = torch.tensor(ids)
+        attention_mask[row, : len(ids)] = 1
+        labels[row, : len(example_labels)] = torch.tensor(example_labels)
     return {"input_ids": input_ids, "attention_mask": attention_mask, "labels": labels}
 
 
@@ -163,7 +167,7 @@ def length_grouped_batches(lengths: Sequence[int], batch_size: int, seed: int) -
     order = list(range(len(lengths)))
     rng.shuffle(order)
     order.sort(key=lambda index: lengths[index])
-    batches = [order[start:start + batch_size] for start in range(0, len(order), batch_size)]
+    batches = [order[start : start + batch_size] for start in range(0, len(order), batch_size)]
     rng.shuffle(batches)
     return batches
 
@@ -172,7 +176,7 @@ def shuffled_batches(n: int, batch_size: int, seed: int) -> list[list[int]]:
     """Batches of example indices in a seeded random order, lengths mixed (the baseline for grouping)."""
     order = list(range(n))
     random.Random(seed).shuffle(order)
-    return [order[start:start + batch_size] for start in range(0, n, batch_size)]
+    return [order[start : start + batch_size] for start in range(0, n, batch_size)]
 
 
 def padding_fraction(lengths: Sequence[int], batches: Sequence[Sequence[int]]) -> float:
@@ -197,7 +201,8 @@ def response_nll(model, batch: Mapping[str, torch.Tensor]) -> tuple[torch.Tensor
     logits = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits.float()
     labels = batch["labels"][:, 1:]
     token_nll = torch.nn.functional.cross_entropy(
-        logits[:, :-1].transpose(1, 2), labels, ignore_index=IGNORE_INDEX, reduction="none")
+        logits[:, :-1].transpose(1, 2), labels, ignore_index=IGNORE_INDEX, reduction="none"
+    )
     counted = labels != IGNORE_INDEX
     return token_nll.sum(dim=1), counted.sum(dim=1)  # ignored positions already hold 0
 
@@ -235,8 +240,9 @@ def read_sft_splits(dataset_dir: str | Path) -> tuple[list[dict], list[dict], st
     return splits[0], splits[1], version
 
 
-def train_lora(base_dir: str | Path, dataset_dir: str | Path, out_dir: str | Path, spec: LoraSpec,
-               lineage: dict | None = None) -> dict[str, Any]:
+def train_lora(
+    base_dir: str | Path, dataset_dir: str | Path, out_dir: str | Path, spec: LoraSpec, lineage: dict | None = None
+) -> dict[str, Any]:
     """Train a LoRA adapter on the base model at ``base_dir`` with the dataset at ``dataset_dir``.
 
     The adapter and ``training_metadata.json`` replace ``out_dir`` in one rename. Returns that metadata:
@@ -262,9 +268,17 @@ def train_lora(base_dir: str | Path, dataset_dir: str | Path, out_dir: str | Pat
     train_examples = encode_examples(tokenizer, _pairs(train_rows), resolved.max_length)
     eval_examples = encode_examples(tokenizer, _pairs(eval_rows), resolved.max_length)
 
-    model = get_peft_model(model, LoraConfig(
-        r=spec.r, lora_alpha=spec.alpha, lora_dropout=spec.dropout, target_modules=list(spec.target_modules),
-        bias="none", task_type="CAUSAL_LM")).to(device)
+    model = get_peft_model(
+        model,
+        LoraConfig(
+            r=spec.r,
+            lora_alpha=spec.alpha,
+            lora_dropout=spec.dropout,
+            target_modules=list(spec.target_modules),
+            bias="none",
+            task_type="CAUSAL_LM",
+        ),
+    ).to(device)
     run = _train(model, train_examples, tokenizer.pad_token_id, resolved, dtype)
     eval_loss = _mean_loss(model, eval_examples, tokenizer.pad_token_id, resolved.batch_size, device, dtype)
 
@@ -303,8 +317,7 @@ def _seed_everything(seed: int) -> None:
     torch.manual_seed(seed)
 
 
-def _train(model, examples: list[Encoded], pad_token_id: int, spec: LoraSpec,
-           dtype: torch.dtype) -> dict[str, Any]:
+def _train(model, examples: list[Encoded], pad_token_id: int, spec: LoraSpec, dtype: torch.dtype) -> dict[str, Any]:
     """Run ``spec.epochs`` epochs of AdamW over the trainable (LoRA) parameters, linear decay to zero.
 
     Returns the per-step loss curve (``loss_curve[i]`` is step i+1), the final train loss, throughput in
@@ -331,8 +344,10 @@ def _train(model, examples: list[Encoded], pad_token_id: int, spec: LoraSpec,
         real_tokens += sum(lengths)
         epoch_started = time.perf_counter()
         for batch_indices in batches:
-            batch = {name: tensor.to(spec.device) for name, tensor in
-                     collate([examples[index] for index in batch_indices], pad_token_id).items()}
+            batch = {
+                name: tensor.to(spec.device)
+                for name, tensor in collate([examples[index] for index in batch_indices], pad_token_id).items()
+            }
             with autocast(spec.device, dtype):
                 nll, counted = response_nll(model, batch)
                 loss = nll.sum() / counted.sum()
@@ -344,7 +359,7 @@ def _train(model, examples: list[Encoded], pad_token_id: int, spec: LoraSpec,
             curve.append(loss.item())
         seconds += time.perf_counter() - epoch_started
     model.eval()
-    last_epoch = curve[-len(batches):]
+    last_epoch = curve[-len(batches) :]
     return {
         "steps": len(curve),
         "trainable_parameters": sum(parameter.numel() for parameter in trainable),
@@ -356,8 +371,9 @@ def _train(model, examples: list[Encoded], pad_token_id: int, spec: LoraSpec,
     }
 
 
-def _mean_loss(model, examples: list[Encoded], pad_token_id: int, batch_size: int, device: str,
-               dtype: torch.dtype) -> float | None:
+def _mean_loss(
+    model, examples: list[Encoded], pad_token_id: int, batch_size: int, device: str, dtype: torch.dtype
+) -> float | None:
     """Token-weighted mean response NLL of ``examples`` (None when there are none), without gradients."""
     import torch
 
@@ -367,8 +383,10 @@ def _mean_loss(model, examples: list[Encoded], pad_token_id: int, batch_size: in
     total_nll = total_tokens = 0.0
     with torch.no_grad(), autocast(device, dtype):
         for batch_indices in length_grouped_batches(lengths, batch_size, seed=0):
-            batch = {name: tensor.to(device) for name, tensor in
-                     collate([examples[index] for index in batch_indices], pad_token_id).items()}
+            batch = {
+                name: tensor.to(device)
+                for name, tensor in collate([examples[index] for index in batch_indices], pad_token_id).items()
+            }
             nll, counted = response_nll(model, batch)
             total_nll += nll.sum().item()
             total_tokens += counted.sum().item()

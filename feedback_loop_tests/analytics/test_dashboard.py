@@ -4,7 +4,7 @@ empty data rendered as notes, and a clear error for a kpi_daily table that break
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 
 import pyarrow as pa
@@ -15,7 +15,7 @@ from feedback_loop_tests.analytics.kpi_tables import kpi_row, kpi_table, registr
 
 PLOTS = ["kpi_trends", "feedback_distribution", "escalation_patterns", "cost_by_adapter", "gate_intervals"]
 SECTIONS = ["trends", "feedback", "escalation", "cost", "challengers"]
-GENERATED = datetime(2026, 11, 4, 8, 30, tzinfo=timezone.utc)
+GENERATED = datetime(2026, 11, 4, 8, 30, tzinfo=UTC)
 
 
 class Page(HTMLParser):
@@ -74,8 +74,12 @@ def _move(version: str, at: datetime, kind: str = "promote") -> dict:
 def full(tmp_path):
     """The dashboard of three days and a registry with one promoted and one rejected challenger."""
     store = registry_with_two_challengers(f"sqlite:///{tmp_path / 'registry.db'}")
-    report = build_dashboard(kpi_table(three_days()), registry_history(store), tmp_path / "reports" / "dashboard.html",
-                             generated_at=GENERATED)
+    report = build_dashboard(
+        kpi_table(three_days()),
+        registry_history(store),
+        tmp_path / "reports" / "dashboard.html",
+        generated_at=GENERATED,
+    )
     return report, report.path.read_text(encoding="utf-8")
 
 
@@ -87,7 +91,7 @@ def test_the_page_is_self_contained(full):
     outside = [url for url in page.urls if not url.startswith(("#", "data:"))]
     assert not outside, outside
     assert "link" not in page.tags and "img" not in page.tags and "iframe" not in page.tags
-    assert page.tags["script"] == 1 and 'src=' not in text.split("<script")[1].split(">")[0]
+    assert page.tags["script"] == 1 and "src=" not in text.split("<script")[1].split(">")[0]
     assert "@import" not in text and not re.search(r"url\((?!#)", text), "only in-page references in url()"
     assert "<?xml" not in text and "<!DOCTYPE svg" not in text
 
@@ -114,7 +118,11 @@ def test_every_section_and_plot_is_drawn_from_the_data(full):
     feedback = page.plots["feedback_distribution"]["comments"]
     assert {"billing", "shipping", "free", "pro", "unknown", "thumbs up", "thumbs down"} <= set(feedback)
     escalation = page.plots["escalation_patterns"]["comments"]
-    pro = [row for row in kpi_table(three_days()).to_pylist() if (row["use_case"], row["user_segment"]) == ("billing", "pro")]
+    pro = [
+        row
+        for row in kpi_table(three_days()).to_pylist()
+        if (row["use_case"], row["user_segment"]) == ("billing", "pro")
+    ]
     rate = sum(row["escalated"] for row in pro) / sum(row["interactions"] for row in pro)
     assert f"{rate:.0%}" in escalation and "n=180" in escalation
     cost = page.plots["cost_by_adapter"]["comments"]
@@ -140,12 +148,18 @@ def test_text_from_the_data_is_escaped(tmp_path):
     evil = '<script>alert("x")</script>'
     rows = [kpi_row("v&<b>", evil, "pro", 10, 4, 2, resolved=5, escalated=1)]
     challenger = {
-        "version": "v&<b>", "status": "candidate", "registered_at": GENERATED, "online_ab_test": None,
+        "version": "v&<b>",
+        "status": "candidate",
+        "registered_at": GENERATED,
+        "online_ab_test": None,
         "offline_evaluation": {"gate": {"passed": False, "reasons": [evil]}},
         "last_change": {"ts": GENERATED, "from_status": None, "to_status": "candidate", "actor": evil, "reason": evil},
     }
-    history = _history(challengers=[challenger], champion="v&<b>",
-                       champion_moves=[_move("v&<b>", datetime(2026, 11, 1, 15, tzinfo=timezone.utc))])
+    history = _history(
+        challengers=[challenger],
+        champion="v&<b>",
+        champion_moves=[_move("v&<b>", datetime(2026, 11, 1, 15, tzinfo=UTC))],
+    )
     report = build_dashboard(kpi_table({"2026-11-01": rows}), history, tmp_path / "d.html", generated_at=GENERATED)
     text = report.path.read_text()
     assert "<script>alert" not in text and "<b>" not in text
@@ -158,8 +172,9 @@ def test_text_from_the_data_is_escaped(tmp_path):
 
 
 def test_empty_data_renders_no_data_notes(tmp_path):
-    report = build_dashboard(pa.table({"date": pa.array([], pa.string())}), _history(), tmp_path / "d.html",
-                             generated_at=GENERATED)
+    report = build_dashboard(
+        pa.table({"date": pa.array([], pa.string())}), _history(), tmp_path / "d.html", generated_at=GENERATED
+    )
     assert report.plots == [] and report.days == [] and report.challengers == 0
     page = Page(report.path.read_text())
     assert page.sections == SECTIONS and page.plots == {}
@@ -170,8 +185,14 @@ def test_empty_data_renders_no_data_notes(tmp_path):
 
 
 def test_challengers_without_an_interval_render_their_table_without_a_plot(tmp_path):
-    challenger = {"version": "v9", "status": "candidate", "registered_at": GENERATED, "offline_evaluation": None,
-                  "online_ab_test": None, "last_change": None}
+    challenger = {
+        "version": "v9",
+        "status": "candidate",
+        "registered_at": GENERATED,
+        "offline_evaluation": None,
+        "online_ab_test": None,
+        "last_change": None,
+    }
     report = build_dashboard(kpi_table(three_days()), _history(challengers=[challenger]), tmp_path / "d.html")
     assert "gate_intervals" not in report.plots and report.challengers == 1
     words = Page(report.path.read_text()).all_text
@@ -212,8 +233,10 @@ def test_cost_per_resolved_leaves_out_rows_without_a_price(tmp_path):
 
 def test_a_long_period_is_plotted_whole_and_tabled_for_its_newest_month(tmp_path):
     start = datetime(2026, 9, 1)
-    days = {(start + timedelta(days=i)).date().isoformat(): [kpi_row("v1", "billing", "pro", 10 + i, 4, 2, 5, 1)]
-            for i in range(40)}
+    days = {
+        (start + timedelta(days=i)).date().isoformat(): [kpi_row("v1", "billing", "pro", 10 + i, 4, 2, 5, 1)]
+        for i in range(40)
+    }
     report = build_dashboard(kpi_table(days), _history(), tmp_path / "d.html")
     assert len(report.days) == 40 and "kpi_trends" in report.plots
     words = Page(report.path.read_text()).all_text
@@ -237,12 +260,19 @@ def test_the_file_is_replaced_whole(tmp_path):
         (lambda t: t.drop_columns(["resolved"]), r"columns \['resolved'\] are missing"),
         (lambda t: t.filter(pa.compute.not_equal(t["use_case"], "all")), r"day 2026-11-0\d: no total row"),
         (lambda t: pa.concat_tables([t, t.slice(t.num_rows - 1)]), r"day 2026-11-03: more than one total row"),
-        (lambda t: t.set_column(t.column_names.index("user_segment"), "user_segment",
-                                pa.array([None] + t["user_segment"].to_pylist()[1:], pa.string())),
-         r"kpi_daily row \(date='2026-11-01', adapter_version='base', use_case='billing', user_segment=None\): "
-         r"field 'user_segment' is null"),
-        (lambda t: t.set_column(t.column_names.index("date"), "date", pa.array(["11/01/2026"] * t.num_rows)),
-         r"field 'date' is not an ISO date"),
+        (
+            lambda t: t.set_column(
+                t.column_names.index("user_segment"),
+                "user_segment",
+                pa.array([None] + t["user_segment"].to_pylist()[1:], pa.string()),
+            ),
+            r"kpi_daily row \(date='2026-11-01', adapter_version='base', use_case='billing', user_segment=None\): "
+            r"field 'user_segment' is null",
+        ),
+        (
+            lambda t: t.set_column(t.column_names.index("date"), "date", pa.array(["11/01/2026"] * t.num_rows)),
+            r"field 'date' is not an ISO date",
+        ),
     ],
 )
 def test_a_table_breaking_the_contract_is_refused_with_the_row_and_field(tmp_path, breakage, message):
@@ -268,12 +298,18 @@ def test_registry_history_lists_challengers_oldest_first_with_their_decisions(tm
     assert v1["last_change"]["to_status"] == "champion" and v1["last_change"]["actor"] == "online_ab_test"
     assert v2["online_ab_test"] is None and v2["last_change"]["reason"] == "interval does not lie above the margin"
     assert [(m["kind"], m["version"]) for m in history["champion_moves"]] == [("promote", "v1")]
-    assert datetime.now(timezone.utc) - history["champion_moves"][0]["moved_at"] < timedelta(minutes=5)
+    assert datetime.now(UTC) - history["champion_moves"][0]["moved_at"] < timedelta(minutes=5)
 
 
 def test_small_costs_keep_three_significant_digits():
     from feedback_loop.analytics.dashboard import _usd
 
     # A small local model costs fractions of a cent per conversation: "$0.0000" would say nothing.
-    assert [_usd(v) for v in (1.2345e-5, 0.005, 12.3456, 0.0, None)] == ["$0.0000123", "$0.00500", "$12.3456", "$0.0000", "-"]
+    assert [_usd(v) for v in (1.2345e-5, 0.005, 12.3456, 0.0, None)] == [
+        "$0.0000123",
+        "$0.00500",
+        "$12.3456",
+        "$0.0000",
+        "-",
+    ]
     assert _usd(-3e-6, signed=True) == "-$0.00000300" and _usd(2e-6, signed=True) == "+$0.00000200"

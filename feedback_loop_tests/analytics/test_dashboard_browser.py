@@ -52,7 +52,9 @@ def chromium() -> str:
     if shutil.which("chromium") is None:
         problem = _install_chromium()
         if shutil.which("chromium") is None:
-            message = f"Debian's chromium is missing and could not be installed: {problem or 'not on PATH after install'}"
+            message = (
+                f"Debian's chromium is missing and could not be installed: {problem or 'not on PATH after install'}"
+            )
             if os.environ.get("CI") == "true":
                 pytest.fail(message)
             pytest.skip(message + " (skipped outside CI; with CI=true this fails)")
@@ -61,8 +63,16 @@ def chromium() -> str:
 
 def _headless(chromium: str, tmp_path: Path, page: Path, height: int, *mode: str) -> subprocess.CompletedProcess:
     command = [
-        chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1",
-        f"--user-data-dir={tmp_path / 'profile'}", f"--window-size={WIDTH},{height}", *mode, page.as_uri(),
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--hide-scrollbars",
+        "--force-device-scale-factor=1",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        f"--window-size={WIDTH},{height}",
+        *mode,
+        page.as_uri(),
     ]
     completed = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert completed.returncode == 0, completed.stderr[-3000:]

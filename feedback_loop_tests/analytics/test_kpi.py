@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -21,8 +21,8 @@ from feedback_loop.label import label_interactions
 from feedback_loop.schema import EVENT_ADAPTER, event_to_row, events_arrow_schema
 
 DAY, NEXT_DAY = "2026-11-01", "2026-11-02"
-T0 = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
-LATE = datetime(2026, 11, 2, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+LATE = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
 # $1 per 1k prompt tokens and $2 per 1k completion tokens keep the cost arithmetic readable.
 PRICES = Prices({"base-*": ModelPrice(1.0, 2.0)}, "test")
 
@@ -109,9 +109,7 @@ NEXT_DAY_EVENTS = [
 
 def day_kpis(day_events: pa.Table, window: pa.Table, day: str, prices: Prices = PRICES) -> dict[tuple, dict]:
     """KPIs of ``day`` as kpi_daily computes them: labels from the window's signals, rows by their keys."""
-    interactions = window.filter(
-        pc.and_(pc.equal(window["event_type"], "interaction"), pc.equal(window["date"], day))
-    )
+    interactions = window.filter(pc.and_(pc.equal(window["event_type"], "interaction"), pc.equal(window["date"], day)))
     labels = label_interactions(interactions, window.filter(pc.not_equal(window["event_type"], "interaction")))
     kpis = compute_kpis(labels, window, prices)
     assert kpis.schema == KPI_SCHEMA and tuple(kpis.column_names) == KPI_COLUMNS

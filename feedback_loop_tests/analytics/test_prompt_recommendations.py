@@ -25,7 +25,10 @@ def _group(segment, n, *, tokens=SHORT, down=0, escalated=0, version=VERSION, un
     them escalated), plus ``unjudged`` ones without thumb or rating."""
     return [
         {
-            "segment": segment, "tokens": tokens, "version": version, "escalated": i < escalated,
+            "segment": segment,
+            "tokens": tokens,
+            "version": version,
+            "escalated": i < escalated,
             "thumb": None if i >= n else ("down" if i < down else "up"),
         }
         for i in range(n + unjudged)
@@ -35,8 +38,12 @@ def _group(segment, n, *, tokens=SHORT, down=0, escalated=0, version=VERSION, un
 def _labels(*groups) -> pa.Table:
     rows = [
         {
-            "interaction_id": f"i-{index}", "user_segment": row["segment"], "completion_tokens": row["tokens"],
-            "system_prompt_version": row["version"], "thumb": row["thumb"], "escalated": row["escalated"],
+            "interaction_id": f"i-{index}",
+            "user_segment": row["segment"],
+            "completion_tokens": row["tokens"],
+            "system_prompt_version": row["version"],
+            "thumb": row["thumb"],
+            "escalated": row["escalated"],
         }
         for index, row in enumerate(row for group in groups for row in group)
     ]
@@ -150,7 +157,8 @@ def test_missing_columns_and_null_fields_are_named():
     with pytest.raises(ValueError, match="user_segment"):
         recommend(labels.drop_columns(["user_segment"]), RecommendationSpec(), VERSION)
     broken = labels.set_column(
-        labels.schema.get_field_index("completion_tokens"), "completion_tokens",
+        labels.schema.get_field_index("completion_tokens"),
+        "completion_tokens",
         pa.array([None] + [SHORT] * (labels.num_rows - 1), pa.int64()),
     )
     with pytest.raises(ValueError, match="label 'i-0': field 'completion_tokens' is null"):

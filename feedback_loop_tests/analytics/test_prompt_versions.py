@@ -55,8 +55,9 @@ def test_the_initial_version_is_seeded_once_as_the_first_champion(tmp_path, regi
 
 
 def test_versions_are_written_whole_and_never_rewritten(prompts):
-    prompt = PromptVersion("support-v7", "Be kind.", {"concise": "Be brief."}, "support-v1", "2026-11-01T00:00:00+00:00",
-                           "ana", None)
+    prompt = PromptVersion(
+        "support-v7", "Be kind.", {"concise": "Be brief."}, "support-v1", "2026-11-01T00:00:00+00:00", "ana", None
+    )
     assert prompts.write(prompt) == prompt
     assert json.loads(prompts.path("support-v7").read_text())["segment_instructions"] == {"concise": "Be brief."}
     assert prompt.system_text("concise") == "Be kind.\nBe brief." and prompt.system_text(None) == "Be kind."
@@ -75,10 +76,19 @@ def test_version_names_must_be_safe_file_names(prompts, name):
 
 
 def test_a_broken_version_file_is_named_with_its_field(prompts):
-    prompts.path("support-v9").write_text(json.dumps({
-        "version": "support-v9", "text": "", "segment_instructions": {"concise": ""}, "parent": None,
-        "created_at": "t", "created_by": "ana", "recommendation_id": None,
-    }))
+    prompts.path("support-v9").write_text(
+        json.dumps(
+            {
+                "version": "support-v9",
+                "text": "",
+                "segment_instructions": {"concise": ""},
+                "parent": None,
+                "created_at": "t",
+                "created_by": "ana",
+                "recommendation_id": None,
+            }
+        )
+    )
     with pytest.raises(PromptError, match="support-v9.json: field 'segment_instructions'"):
         prompts.get("support-v9")
 
@@ -94,7 +104,9 @@ def test_applying_a_recommendation_creates_the_canary_in_the_prompt_registry(reg
     assert prompts.get("support-v2") == prompt
     record = registry.get("support-v2")
     assert record.status == "canary" and record.metrics["canary"] == {"share": 0.25}
-    assert record.lineage["parent"] == INITIAL_PROMPT_VERSION and record.lineage["recommendation_id"] == recommendation.id
+    assert (
+        record.lineage["parent"] == INITIAL_PROMPT_VERSION and record.lineage["recommendation_id"] == recommendation.id
+    )
     assert registry.champion().version == INITIAL_PROMPT_VERSION
     moves = [(a["from_status"], a["to_status"], a["actor"]) for a in registry.audit_log("support-v2")]
     assert moves == [(None, "candidate", "ana"), ("candidate", "canary", "ana")]

@@ -41,7 +41,14 @@ def test_redact_counts_go_to_stderr_as_json():
 
     assert result.exit_code == 0, result.output
     assert json.loads(result.stderr) == {
-        "EMAIL": 1, "PHONE": 1, "CARD": 1, "IBAN": 0, "IP": 0, "SSN": 0, "SECRET": 1, "URL_CREDENTIALS": 0,
+        "EMAIL": 1,
+        "PHONE": 1,
+        "CARD": 1,
+        "IBAN": 0,
+        "IP": 0,
+        "SSN": 0,
+        "SECRET": 1,
+        "URL_CREDENTIALS": 0,
     }
     assert len(result.stdout.splitlines()) == len(_LINES)
 

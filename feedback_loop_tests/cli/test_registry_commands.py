@@ -15,7 +15,9 @@ def _registry(data_dir):
     data_dir.mkdir(parents=True, exist_ok=True)
     store = Registry(DataLayout(data_dir.resolve()).default_registry_url())
     for version in ("aaa111", "bbb222"):
-        store.register(version, path=f"/adapters/{version}", metrics={"loss": 1.0}, lineage={"dataset_version": "d1"}, actor="test")
+        store.register(
+            version, path=f"/adapters/{version}", metrics={"loss": 1.0}, lineage={"dataset_version": "d1"}, actor="test"
+        )
     return store
 
 
@@ -41,7 +43,10 @@ def test_promote_list_rollback_and_audit(tmp_path):
     assert "aaa111" in table and "champion" in table
 
     audit = json.loads(_invoke("registry", "audit", "bbb222", *root))
-    assert [(a["from_status"], a["to_status"]) for a in audit][-2:] == [("candidate", "champion"), ("champion", "retired")]
+    assert [(a["from_status"], a["to_status"]) for a in audit][-2:] == [
+        ("candidate", "champion"),
+        ("champion", "retired"),
+    ]
     assert any(a["reason"] == "better" for a in audit)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import dagster as dg
 import pyarrow as pa
@@ -18,21 +18,39 @@ from feedback_loop.warehouse import Warehouse
 def _write_feedback(warehouse: Warehouse, day: str, n: int) -> None:
     schema = events_arrow_schema()
     rows = [
-        {"event_id": f"{day}-{i}", "event_type": "feedback", "schema_version": 1,
-         "timestamp": datetime(2026, 11, 1, tzinfo=timezone.utc), "interaction_id": f"i{i}",
-         "session_id": "s", "user_id": "u", "thumb": "up"}
+        {
+            "event_id": f"{day}-{i}",
+            "event_type": "feedback",
+            "schema_version": 1,
+            "timestamp": datetime(2026, 11, 1, tzinfo=UTC),
+            "interaction_id": f"i{i}",
+            "session_id": "s",
+            "user_id": "u",
+            "thumb": "up",
+        }
         for i in range(n)
     ]
-    rows.append({"event_id": f"{day}-x", "event_type": "interaction", "schema_version": 1,
-                 "timestamp": datetime(2026, 11, 1, tzinfo=timezone.utc), "interaction_id": "ix",
-                 "session_id": "s", "user_id": "u"})
+    rows.append(
+        {
+            "event_id": f"{day}-x",
+            "event_type": "interaction",
+            "schema_version": 1,
+            "timestamp": datetime(2026, 11, 1, tzinfo=UTC),
+            "interaction_id": "ix",
+            "session_id": "s",
+            "user_id": "u",
+        }
+    )
     warehouse.write_partition("events", day, pa.Table.from_pylist(rows, schema=schema))
 
 
 def _evaluate(data_dir, cursor, threshold=10):
     context = dg.build_sensor_context(
         cursor=cursor,
-        resources={"data_root": DataRoot(data_dir=str(data_dir)), "retrain_policy": RetrainPolicy(feedback_threshold=threshold)},
+        resources={
+            "data_root": DataRoot(data_dir=str(data_dir)),
+            "retrain_policy": RetrainPolicy(feedback_threshold=threshold),
+        },
     )
     result = feedback_volume_sensor(context)
     return result, context.cursor
@@ -73,7 +91,7 @@ def test_daily_schedule_ingests_yesterday_and_relabels_the_late_feedback_window(
     from feedback_loop.defs.resources import LateFeedbackWindow
 
     context = dg.build_schedule_context(
-        scheduled_execution_time=datetime(2026, 11, 20, 0, 15, tzinfo=timezone.utc),
+        scheduled_execution_time=datetime(2026, 11, 20, 0, 15, tzinfo=UTC),
         resources={"late_feedback": LateFeedbackWindow(days=late_days)},
     )
     requests = list(daily_ingestion_schedule(context))
@@ -82,7 +100,8 @@ def test_daily_schedule_ingests_yesterday_and_relabels_the_late_feedback_window(
     # Feedback may land up to `late_days` after its day; one more day covers last night's concurrent runs.
     oldest = date(2026, 11, 19) - timedelta(days=late_days + 1)
     assert [r.partition_key for r in relabels] == [
-        (date(2026, 11, 18) - timedelta(days=back)).isoformat() for back in range((date(2026, 11, 18) - oldest).days + 1)
+        (date(2026, 11, 18) - timedelta(days=back)).isoformat()
+        for back in range((date(2026, 11, 18) - oldest).days + 1)
     ]
     # Late feedback changes a day's labels, and its KPIs must follow them.
     assert all(r.asset_selection == [dg.AssetKey("labeled_interactions"), dg.AssetKey("kpi_daily")] for r in relabels)

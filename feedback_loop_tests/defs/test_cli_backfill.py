@@ -27,9 +27,21 @@ def test_cli_backfill_of_three_days_materializes_three_partitions(tmp_path):
     env = {**os.environ, "FEEDBACK_LOOP_DATA_DIR": str(data_dir), "DAGSTER_HOME": str(home)}
     dagster = Path(sys.executable).with_name("dagster")
     completed = subprocess.run(
-        [str(dagster), "asset", "materialize", "-m", "feedback_loop.definitions",
-         "--select", "raw_telemetry,labeled_interactions", "--partition-range", f"{RANGE[0]}...{RANGE[-1]}"],
-        env=env, capture_output=True, text=True, timeout=300,
+        [
+            str(dagster),
+            "asset",
+            "materialize",
+            "-m",
+            "feedback_loop.definitions",
+            "--select",
+            "raw_telemetry,labeled_interactions",
+            "--partition-range",
+            f"{RANGE[0]}...{RANGE[-1]}",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert completed.returncode == 0, completed.stderr[-3000:]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import dagster as dg
 from typer.testing import CliRunner
@@ -16,7 +16,7 @@ from feedback_loop_tests.analytics.kpi_tables import day_partition, registry_wit
 
 def _land_kpis(settings) -> list[str]:
     """Three kpi_daily partitions ending today, so that the registry's promotion falls inside the period."""
-    first = (datetime.now(timezone.utc).date() - timedelta(days=2)).isoformat()
+    first = (datetime.now(UTC).date() - timedelta(days=2)).isoformat()
     warehouse = Warehouse(settings.layout.warehouse)
     days = three_days(first)
     for day, rows in days.items():
@@ -33,7 +33,11 @@ def test_the_dashboard_covers_every_partition_and_every_challenger(settings, res
     metadata = result.asset_materializations_for_node("kpi_dashboard")[0].metadata
     path = settings.layout.reports / "dashboard.html"
     assert metadata["path"].value == str(path)
-    assert metadata["days"].value == 3 and metadata["first_day"].value == days[0] and metadata["last_day"].value == days[-1]
+    assert (
+        metadata["days"].value == 3
+        and metadata["first_day"].value == days[0]
+        and metadata["last_day"].value == days[-1]
+    )
     assert metadata["plots"].value == 5 and metadata["challengers"].value == 2
 
     text = path.read_text()

@@ -15,13 +15,17 @@ KEYS = {"iteration", "interactions", "thumbs_up_rate", "gate_passed", "ab_decisi
 
 def test_one_iteration_with_a_poisoned_challenger(settings, tmp_path):
     config = DemoConfig(
-        iterations=1, interactions=200, seed=3, poison=True, last_day=date(2026, 11, 5),
+        iterations=1,
+        interactions=200,
+        seed=3,
+        poison=True,
+        last_day=date(2026, 11, 5),
         retrain_run_config=retrain_run_config(),
     )
     messages = []
     rows = run_demo(settings, config, progress=messages.append)
     [row] = rows
-    assert KEYS <= set(row)
+    assert set(row) >= KEYS
     assert row["interactions"] == 200 and 0.0 <= row["thumbs_up_rate"] <= 1.0
     assert row["ab_decision"] == "none"  # no canary served on the first day
     assert row["poison_gate_passed"] is False
@@ -31,7 +35,7 @@ def test_one_iteration_with_a_poisoned_challenger(settings, tmp_path):
 
     out = tmp_path / "demo.json"
     write_json(rows, out)
-    assert KEYS <= set(json.loads(out.read_text())[0])
+    assert set(json.loads(out.read_text())[0]) >= KEYS
     png = tmp_path / "kpi.png"
     plot_kpi(rows, png)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

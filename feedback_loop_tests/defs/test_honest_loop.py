@@ -32,7 +32,8 @@ def test_no_pipeline_module_imports_the_simulator():
     offenders = [
         str(path.relative_to(PACKAGE))
         for path in PACKAGE.rglob("*.py")
-        if "simulate" not in path.relative_to(PACKAGE).parts and path not in ALLOWED
+        if "simulate" not in path.relative_to(PACKAGE).parts
+        and path not in ALLOWED
         and any(name.startswith("feedback_loop.simulate") for name in _imports(path))
     ]
     assert offenders == []

@@ -22,7 +22,11 @@ def _run(resources, selection, partition_key=None, kpi_config=None, tags=None):
     if kpi_config:
         ops["kpi_daily"] = {"config": kpi_config}
     result = dg.materialize(
-        ASSETS, partition_key=partition_key, resources=resources, selection=selection, run_config={"ops": ops},
+        ASSETS,
+        partition_key=partition_key,
+        resources=resources,
+        selection=selection,
+        run_config={"ops": ops},
         tags=tags,
     )
     assert result.success

@@ -1,6 +1,6 @@
 """online_ab_test on labeled telemetry: a worse canary is rolled back, a better one promoted, thin data waits."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import dagster as dg
 import pyarrow as pa
@@ -21,10 +21,15 @@ def _labels(arms: dict[str | None, tuple[int, int]]) -> pa.Table:
     rows = []
     for version, (thumbs, up) in arms.items():
         for i in range(thumbs):
-            rows.append({
-                "interaction_id": f"{version}-{i}", "timestamp": datetime(2026, 11, 3, tzinfo=timezone.utc),
-                "adapter_version": version, "thumb": "up" if i < up else "down", "escalated": False,
-            })
+            rows.append(
+                {
+                    "interaction_id": f"{version}-{i}",
+                    "timestamp": datetime(2026, 11, 3, tzinfo=UTC),
+                    "adapter_version": version,
+                    "thumb": "up" if i < up else "down",
+                    "escalated": False,
+                }
+            )
     return pa.Table.from_pylist(rows, schema=schema)
 
 
@@ -108,7 +113,9 @@ def test_a_pending_promotion_is_withdrawn_when_the_evidence_no_longer_holds(sett
     dg.materialize([online_ab_test], resources=policy)
     assert store.get("cand").metrics[PENDING] is not None
     # The next day's data is too thin to decide: the request for approval no longer stands.
-    Warehouse(settings.layout.warehouse).write_partition("labels", DAY, _labels({"champ": (400, 160), "cand": (20, 15)}))
+    Warehouse(settings.layout.warehouse).write_partition(
+        "labels", DAY, _labels({"champ": (400, 160), "cand": (20, 15)})
+    )
     result = dg.materialize([online_ab_test], resources=policy)
     assert result.asset_materializations_for_node("online_ab_test")[0].metadata["decision"].value == "wait"
     assert store.get("cand").metrics[PENDING] is None

@@ -46,7 +46,13 @@ def test_runs_are_stored_in_postgres(landed, postgres_database, tmp_path, monkey
     home = tmp_path / "pg_home"
     home.mkdir()
     shutil.copy(REPO / "dagster.yaml", home / "dagster.yaml")
-    for key, value in {"HOST": "127.0.0.1", "PORT": "5432", "USER": "postgres", "PASSWORD": "", "DB": postgres_database}.items():
+    for key, value in {
+        "HOST": "127.0.0.1",
+        "PORT": "5432",
+        "USER": "postgres",
+        "PASSWORD": "",
+        "DB": postgres_database,
+    }.items():
         monkeypatch.setenv(f"DAGSTER_PG_{key}", value)
 
     with dg.DagsterInstance.from_config(str(home)) as instance:

@@ -73,7 +73,9 @@ def test_key_file_setting_defaults_under_the_data_root_and_follows_it(tmp_path, 
     assert not settings.pseudonym_key_file_configured
 
     mounted = tmp_path / "mnt" / "key"
-    explicit = load_settings({"FEEDBACK_LOOP_DATA_DIR": str(tmp_path / "a"), "FEEDBACK_LOOP_PSEUDONYM_KEY_FILE": str(mounted)})
+    explicit = load_settings(
+        {"FEEDBACK_LOOP_DATA_DIR": str(tmp_path / "a"), "FEEDBACK_LOOP_PSEUDONYM_KEY_FILE": str(mounted)}
+    )
     assert explicit.pseudonym_key_file == mounted.resolve()
     assert explicit.pseudonym_key_file_configured
     assert explicit.with_data_dir(tmp_path / "b").pseudonym_key_file == mounted.resolve()
@@ -121,9 +123,16 @@ def test_raw_telemetry_stops_when_the_named_key_file_is_missing(settings, monkey
 def test_raw_telemetry_stores_no_pii_and_reports_redactions(settings, resources):
     folder = settings.layout.landing / DAY
     folder.mkdir(parents=True)
-    event = {"schema_version": 1, "event_id": "f1", "event_type": "feedback", "timestamp": "2026-11-01T10:00:00Z",
-             "interaction_id": "i1", "session_id": "s1", "user_id": "ann@example.com",
-             "comment": "call me on 415-555-0123 or mail ann@example.com"}
+    event = {
+        "schema_version": 1,
+        "event_id": "f1",
+        "event_type": "feedback",
+        "timestamp": "2026-11-01T10:00:00Z",
+        "interaction_id": "i1",
+        "session_id": "s1",
+        "user_id": "ann@example.com",
+        "comment": "call me on 415-555-0123 or mail ann@example.com",
+    }
     landed = json.dumps(event) + "\n" + json.dumps({**event, "event_id": "f2", "rating": 0}) + "\n"
     (folder / "app.jsonl").write_text(landed)
 
@@ -131,12 +140,22 @@ def test_raw_telemetry_stores_no_pii_and_reports_redactions(settings, resources)
 
     metadata = result.asset_materializations_for_node("raw_telemetry")[0].metadata
     assert metadata["redactions"].value == {
-        "EMAIL": 2, "PHONE": 2, "CARD": 0, "IBAN": 0, "IP": 0, "SSN": 0, "SECRET": 0, "URL_CREDENTIALS": 0,
+        "EMAIL": 2,
+        "PHONE": 2,
+        "CARD": 0,
+        "IBAN": 0,
+        "IP": 0,
+        "SSN": 0,
+        "SECRET": 0,
+        "URL_CREDENTIALS": 0,
     }
     warehouse = Warehouse(settings.layout.warehouse)
     [row] = warehouse.read_partitions("events", [DAY]).to_pylist()
     [quarantined] = warehouse.read_partitions("quarantine", [DAY]).to_pylist()
     key = settings.pseudonym_key_file.read_bytes().strip()
-    assert (row["user_id"], row["comment"]) == (pseudonymize("ann@example.com", key), "call me on <PHONE> or mail <EMAIL>")
+    assert (row["user_id"], row["comment"]) == (
+        pseudonymize("ann@example.com", key),
+        "call me on <PHONE> or mail <EMAIL>",
+    )
     assert "ann@" not in quarantined["raw_line"] and "555" not in quarantined["raw_line"]
     assert (folder / "app.jsonl").read_text() == landed

@@ -2,7 +2,7 @@
 and prompt_recommendations writes its proposals and keeps the applied ones."""
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import dagster as dg
 import pyarrow as pa
@@ -26,8 +26,11 @@ def _labels(arms: dict[str, tuple[int, int]], adapter: str | None = "champ") -> 
     """Label rows: per system prompt version, (interactions with a thumb, thumbs up)."""
     rows = [
         {
-            "interaction_id": f"{version}-{i}", "timestamp": datetime(2026, 11, 3, tzinfo=timezone.utc),
-            "system_prompt_version": version, "adapter_version": adapter, "thumb": "up" if i < up else "down",
+            "interaction_id": f"{version}-{i}",
+            "timestamp": datetime(2026, 11, 3, tzinfo=UTC),
+            "system_prompt_version": version,
+            "adapter_version": adapter,
+            "thumb": "up" if i < up else "down",
             "escalated": False,
         }
         for version, (thumbs, up) in arms.items()
@@ -90,7 +93,9 @@ def test_no_prompt_canary_means_no_decision(settings, resources):
 def test_a_required_approval_holds_the_prompt_promotion_until_someone_approves(settings, resources):
     registry = _setup(settings, {INITIAL_PROMPT_VERSION: (400, 160), CANARY: (120, 90)})
     policy = {**resources, "promotion_policy": PromotionPolicy(require_approval=True)}
-    metadata = dg.materialize([prompt_ab_test], resources=policy).asset_materializations_for_node("prompt_ab_test")[0].metadata
+    metadata = (
+        dg.materialize([prompt_ab_test], resources=policy).asset_materializations_for_node("prompt_ab_test")[0].metadata
+    )
     assert metadata["decision"].value == "awaiting_approval"
     assert f"feedback-loop prompts approve {CANARY}" in metadata["reasons"].value
     assert (registry.get(CANARY).status, registry.champion().version) == ("canary", INITIAL_PROMPT_VERSION)
@@ -106,12 +111,19 @@ def test_a_required_approval_holds_the_prompt_promotion_until_someone_approves(s
 def _planted_labels() -> pa.Table:
     """Segment 'concise': long answers (80 tokens) rated down 40%, short ones (20 tokens) 10%."""
     rows = []
-    for segment, tokens, n, down in (("concise", 20, 600, 60), ("concise", 80, 200, 80), ("thorough", 20, 600, 60),
-                                      ("thorough", 80, 200, 20)):
+    for segment, tokens, n, down in (
+        ("concise", 20, 600, 60),
+        ("concise", 80, 200, 80),
+        ("thorough", 20, 600, 60),
+        ("thorough", 80, 200, 20),
+    ):
         rows += [
             {
-                "interaction_id": f"{segment}-{tokens}-{i}", "user_segment": segment, "completion_tokens": tokens,
-                "system_prompt_version": INITIAL_PROMPT_VERSION, "thumb": "down" if i < down else "up",
+                "interaction_id": f"{segment}-{tokens}-{i}",
+                "user_segment": segment,
+                "completion_tokens": tokens,
+                "system_prompt_version": INITIAL_PROMPT_VERSION,
+                "thumb": "down" if i < down else "up",
                 "escalated": False,
             }
             for i in range(n)
@@ -126,7 +138,11 @@ def test_prompt_recommendations_are_written_idempotently_and_keep_their_applied_
     path = settings.layout.prompts / "recommendations.json"
     stored = json.loads(path.read_text())
     (recommendation,) = stored["recommendations"]
-    assert (recommendation["kind"], recommendation["target"], recommendation["status"]) == ("length", "concise", "proposed")
+    assert (recommendation["kind"], recommendation["target"], recommendation["status"]) == (
+        "length",
+        "concise",
+        "proposed",
+    )
     assert recommendation["evidence"]["long"] == {"judged": 200, "rated_down": 80, "rate": 0.4}
     assert (stored["prompt_version"], stored["days"]) == (INITIAL_PROMPT_VERSION, [DAY])
     assert metadata["proposed"].value == 1 and recommendation["id"] in metadata["recommendations"].value
@@ -144,4 +160,7 @@ def test_prompt_recommendations_are_written_idempotently_and_keep_their_applied_
     shown = json.loads(listed.output)
     (kept,) = shown["recommendations"]
     assert (kept["id"], kept["status"], kept["prompt_version"]) == (recommendation["id"], "applied", CANARY)
-    assert {v["version"]: v["status"] for v in shown["versions"]} == {INITIAL_PROMPT_VERSION: "champion", CANARY: "canary"}
+    assert {v["version"]: v["status"] for v in shown["versions"]} == {
+        INITIAL_PROMPT_VERSION: "champion",
+        CANARY: "canary",
+    }

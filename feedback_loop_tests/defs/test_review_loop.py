@@ -74,7 +74,9 @@ def test_export_edit_import_round_trip(ingested, instance, tmp_path):
     assert relabeled not in queue and flagged not in queue and undecided in queue
 
     # Importing the same file again adds nothing; re-running the whole ingestion keeps the decisions.
-    assert "0 decision(s) imported, 2 already recorded" in _cli(ingested, "review", "import", str(exported), "--reviewer", "ana", "--no-relabel")
+    assert "0 decision(s) imported, 2 already recorded" in _cli(
+        ingested, "review", "import", str(exported), "--reviewer", "ana", "--no-relabel"
+    )
     assert run_ingestion(ingested, DAYS[0], DAYS[-1], instance=instance).success
     again = _labels(ingested)
     assert (again[relabeled]["quality"], again[relabeled]["quality_source"]) == (new_quality, "human")

@@ -12,15 +12,33 @@ DAY1, DAY2 = "2026-11-01", "2026-11-02"
 
 
 def _event(event_id, event_type, interaction_id, timestamp, **fields):
-    return {"schema_version": 1, "event_id": event_id, "event_type": event_type, "timestamp": timestamp,
-            "interaction_id": interaction_id, "session_id": "s1", "user_id": "u1", **fields}
+    return {
+        "schema_version": 1,
+        "event_id": event_id,
+        "event_type": event_type,
+        "timestamp": timestamp,
+        "interaction_id": interaction_id,
+        "session_id": "s1",
+        "user_id": "u1",
+        **fields,
+    }
 
 
 def _interaction(event_id, interaction_id):
-    return _event(event_id, "interaction", interaction_id, "2026-11-01T10:00:00Z", use_case="support",
-                  prompt="How do I reset my password?", system_prompt_version="v1",
-                  response="Open Settings and choose Reset password.", model_version="base",
-                  latency_ms=100.0, prompt_tokens=6, completion_tokens=6)
+    return _event(
+        event_id,
+        "interaction",
+        interaction_id,
+        "2026-11-01T10:00:00Z",
+        use_case="support",
+        prompt="How do I reset my password?",
+        system_prompt_version="v1",
+        response="Open Settings and choose Reset password.",
+        model_version="base",
+        latency_ms=100.0,
+        prompt_tokens=6,
+        completion_tokens=6,
+    )
 
 
 def _land(landing, day, name, lines):
@@ -31,17 +49,27 @@ def _land(landing, day, name, lines):
 
 def test_ingestion_and_labeling_assets_quarantine_dedupe_rerun_and_attach_late_feedback(settings, resources):
     landing = settings.layout.landing
-    _land(landing, DAY1, "app.jsonl", [
-        _interaction("e1", "i1"),
-        _interaction("e2", "i2"),
-        _interaction("e2", "i2"),  # the app resent an event: stored once
-        '{"schema_version": 1, "event_id": "bad"',  # truncated line: quarantined
-        _event("e3", "feedback", "i1", "2026-11-01T10:01:00Z", rating=9),  # out of range: quarantined
-    ])
-    _land(landing, DAY2, "app.jsonl", [
-        _event("e4", "feedback", "i1", "2026-11-02T08:00:00Z", thumb="up"),  # late feedback for day 1
-        _event("e5", "behaviour", "i1", "2026-11-02T08:00:05Z", action="accept", outcome="resolved"),
-    ])
+    _land(
+        landing,
+        DAY1,
+        "app.jsonl",
+        [
+            _interaction("e1", "i1"),
+            _interaction("e2", "i2"),
+            _interaction("e2", "i2"),  # the app resent an event: stored once
+            '{"schema_version": 1, "event_id": "bad"',  # truncated line: quarantined
+            _event("e3", "feedback", "i1", "2026-11-01T10:01:00Z", rating=9),  # out of range: quarantined
+        ],
+    )
+    _land(
+        landing,
+        DAY2,
+        "app.jsonl",
+        [
+            _event("e4", "feedback", "i1", "2026-11-02T08:00:00Z", thumb="up"),  # late feedback for day 1
+            _event("e5", "behaviour", "i1", "2026-11-02T08:00:05Z", action="accept", outcome="resolved"),
+        ],
+    )
     assets = [raw_telemetry, labeled_interactions, review_queue]
 
     for day in (DAY1, DAY2):
@@ -58,10 +86,17 @@ def test_ingestion_and_labeling_assets_quarantine_dedupe_rerun_and_attach_late_f
 
     first = dg.materialize(assets, partition_key=DAY1, resources=resources, selection=[raw_telemetry])
     meta = first.asset_materializations_for_node("raw_telemetry")[0].metadata
-    assert (meta["read"].value, meta["valid"].value, meta["quarantined"].value, meta["duplicates"].value) == (5, 2, 2, 1)
+    assert (meta["read"].value, meta["valid"].value, meta["quarantined"].value, meta["duplicates"].value) == (
+        5,
+        2,
+        2,
+        1,
+    )
     assert warehouse.read_partitions("events", [DAY1]).equals(day1)  # re-run: identical rows
 
-    labeled = dg.materialize(assets, partition_key=DAY1, resources=resources, selection=[labeled_interactions, review_queue])
+    labeled = dg.materialize(
+        assets, partition_key=DAY1, resources=resources, selection=[labeled_interactions, review_queue]
+    )
     assert labeled.success
     assert labeled.asset_materializations_for_node("labeled_interactions")[0].metadata["late_signals"].value == 2
     labels = {row["interaction_id"]: row for row in warehouse.read_partitions("labels", [DAY1]).to_pylist()}

@@ -35,6 +35,10 @@ def models(tmp_path_factory):
     rows = sft_rows(48)
     with one_torch_thread():
         build_base_model(support_corpus(), root / "base", TINY_BASE_SPEC)
-        train_lora(root / "base", save_dataset(root / "dataset", rows[:40], rows[40:]), root / "adapter",
-                   LoraSpec(dropout=0.0, learning_rate=2e-2, epochs=4, batch_size=8, max_length=64, device="cpu"))
+        train_lora(
+            root / "base",
+            save_dataset(root / "dataset", rows[:40], rows[40:]),
+            root / "adapter",
+            LoraSpec(dropout=0.0, learning_rate=2e-2, epochs=4, batch_size=8, max_length=64, device="cpu"),
+        )
     return root / "base", root / "adapter"

@@ -18,18 +18,23 @@ SPEC = EvalSpec(max_new_tokens=8, batch_size=4, n_resamples=1000, device="cpu")
 def arm(losses, scores=None, offensive=()):
     """Scored rows as score_examples returns them, with ids e0, e1, ..."""
     scores = scores if scores is not None else [0.5] * len(losses)
-    return [{"example_id": f"e{i}", "loss": loss, "score": score, "generated": "text", "offensive": i in offensive}
-            for i, (loss, score) in enumerate(zip(losses, scores))]
+    return [
+        {"example_id": f"e{i}", "loss": loss, "score": score, "generated": "text", "offensive": i in offensive}
+        for i, (loss, score) in enumerate(zip(losses, scores))
+    ]
 
 
-@pytest.mark.parametrize(("generated", "target", "expected"), [
-    ("your phone ships on monday.", "Your phone ships on Monday", 1.0),
-    ("nothing in common", "your phone ships", 0.0),
-    ("the cat sat", "the cat ran away", 4 / 7),  # precision 2/3, recall 2/4
-    ("a a a", "a", 0.5),  # repeated words count once per match: precision 1/3, recall 1
-    ("", "", 1.0),
-    ("", "something", 0.0),
-])
+@pytest.mark.parametrize(
+    ("generated", "target", "expected"),
+    [
+        ("your phone ships on monday.", "Your phone ships on Monday", 1.0),
+        ("nothing in common", "your phone ships", 0.0),
+        ("the cat sat", "the cat ran away", 4 / 7),  # precision 2/3, recall 2/4
+        ("a a a", "a", 0.5),  # repeated words count once per match: precision 1/3, recall 1
+        ("", "", 1.0),
+        ("", "something", 0.0),
+    ],
+)
 def test_token_f1(generated, target, expected):
     assert token_f1(generated, target) == pytest.approx(expected)
 
@@ -50,8 +55,12 @@ def test_paired_bootstrap_interval_is_centred_and_sized_like_the_normal_one():
 
 def test_paired_bootstrap_interval_covers_the_true_mean_at_its_confidence():
     rng = numpy.random.default_rng(11)
-    covered = [low < 0.3 < high for low, high in (
-        paired_bootstrap(rng.normal(0.3, 1.0, size=60), 500, 0.9, seed=trial)[1:] for trial in range(300))]
+    covered = [
+        low < 0.3 < high
+        for low, high in (
+            paired_bootstrap(rng.normal(0.3, 1.0, size=60), 500, 0.9, seed=trial)[1:] for trial in range(300)
+        )
+    ]
     assert 0.85 <= sum(covered) / len(covered) <= 0.95
 
 
@@ -163,8 +172,9 @@ def test_batched_left_padded_scoring_matches_one_at_a_time(models, eval_rows):
 
 def test_the_trained_adapter_beats_the_bare_base_model(models, eval_rows):
     base_dir, adapter_dir = models
-    summary = compare(score_examples(base_dir, adapter_dir, eval_rows, SPEC),
-                      score_examples(base_dir, None, eval_rows, SPEC), SPEC)
+    summary = compare(
+        score_examples(base_dir, adapter_dir, eval_rows, SPEC), score_examples(base_dir, None, eval_rows, SPEC), SPEC
+    )
     assert summary["gate"]["passed"], summary["gate"]["reasons"]
     assert summary["challenger"]["loss"] < summary["champion"]["loss"] - 0.5
 

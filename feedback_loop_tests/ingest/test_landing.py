@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -80,9 +80,9 @@ def test_valid_events_become_sorted_utc_rows(tmp_path: Path) -> None:
     assert result.events.schema == schema.events_arrow_schema()
     assert result.events.column("event_id").to_pylist() == ["e1", "e2", "e3"]
     assert result.events.column("timestamp").to_pylist() == [
-        datetime(2026, 11, 1, 9, 30, tzinfo=timezone.utc),
-        datetime(2026, 11, 1, 9, 30, tzinfo=timezone.utc),
-        datetime(2026, 11, 1, 10, 0, tzinfo=timezone.utc),
+        datetime(2026, 11, 1, 9, 30, tzinfo=UTC),
+        datetime(2026, 11, 1, 9, 30, tzinfo=UTC),
+        datetime(2026, 11, 1, 10, 0, tzinfo=UTC),
     ]
     feedback = result.events.slice(2, 1).to_pylist()[0]
     assert (feedback["event_type"], feedback["thumb"], feedback["rating"], feedback["prompt"]) == (
@@ -346,11 +346,22 @@ def _private_day(landing: Path) -> list[Path]:
             landing,
             "app.jsonl",
             [
-                _event("interaction", "i1", user_id="jane.doe@example.com", session_id="sess-42",
-                       prompt=_PII_PROMPT, response="Sent a reset link to jane.doe@example.com."),
-                _event("feedback", "f1", user_id="jane.doe@example.com", thumb="down",
-                       correction="Your IBAN DE89 3704 0044 0532 0130 00 is on file.",
-                       comment="my SSN is 123-45-6789, password=hunter2"),
+                _event(
+                    "interaction",
+                    "i1",
+                    user_id="jane.doe@example.com",
+                    session_id="sess-42",
+                    prompt=_PII_PROMPT,
+                    response="Sent a reset link to jane.doe@example.com.",
+                ),
+                _event(
+                    "feedback",
+                    "f1",
+                    user_id="jane.doe@example.com",
+                    thumb="down",
+                    correction="Your IBAN DE89 3704 0044 0532 0130 00 is on file.",
+                    comment="my SSN is 123-45-6789, password=hunter2",
+                ),
                 # Invalid (rating 9) and full of PII: quarantined, redacted, ids pseudonymized.
                 _event("feedback", "bad", user_id="jane.doe@example.com", rating=9, comment="from 203.0.113.9"),
                 # Not JSON, cut short inside the user id.
@@ -377,8 +388,17 @@ def test_events_store_placeholders_and_pseudonyms_not_pii(tmp_path: Path) -> Non
     assert interaction["session_id"] == pseudonymize("sess-42", KEY)
     assert interaction["user_id"].startswith("p_") and len(interaction["user_id"]) == 22
     stored = json.dumps(result.events.to_pylist() + result.quarantine.to_pylist(), default=str)
-    for secret in ("jane.doe", "7946", "4111", "DE89", "123-45-6789", "hunter2", "203.0.113.9", "sess-42",
-                   "5551234567"):
+    for secret in (
+        "jane.doe",
+        "7946",
+        "4111",
+        "DE89",
+        "123-45-6789",
+        "hunter2",
+        "203.0.113.9",
+        "sess-42",
+        "5551234567",
+    ):
         assert secret not in stored, secret
 
 
@@ -404,7 +424,14 @@ def test_redaction_counts_cover_events_and_quarantine(tmp_path: Path) -> None:
     result = ingest_partition(tmp_path, DAY, KEY)
 
     assert result.redactions == {
-        "EMAIL": 2, "PHONE": 1, "CARD": 1, "IBAN": 1, "IP": 1, "SSN": 1, "SECRET": 1, "URL_CREDENTIALS": 0,
+        "EMAIL": 2,
+        "PHONE": 1,
+        "CARD": 1,
+        "IBAN": 1,
+        "IP": 1,
+        "SSN": 1,
+        "SECRET": 1,
+        "URL_CREDENTIALS": 0,
     }
 
 
@@ -433,11 +460,15 @@ def test_same_files_and_key_give_identical_tables_another_key_other_pseudonyms(t
 
 
 def test_events_differing_only_in_pii_conflict_rather_than_pass_as_duplicates(tmp_path: Path) -> None:
-    _land(tmp_path, "app.jsonl", [
-        _event("feedback", "e1", comment="write to ann@example.com"),
-        _event("feedback", "e1", comment="write to bob@example.com"),
-        _event("feedback", "e1", comment="write to ann@example.com"),
-    ])
+    _land(
+        tmp_path,
+        "app.jsonl",
+        [
+            _event("feedback", "e1", comment="write to ann@example.com"),
+            _event("feedback", "e1", comment="write to bob@example.com"),
+            _event("feedback", "e1", comment="write to ann@example.com"),
+        ],
+    )
 
     result = ingest_partition(tmp_path, DAY, KEY)
 
@@ -473,7 +504,10 @@ def test_quarantined_json_line_is_redacted_decoded_not_as_escaped_text(tmp_path:
     redacted = f"Pay with:{separator}<CARD> or{separator}<SSN> ip:{separator}<IP> call:{separator}<PHONE>"
     assert row["raw_line"] == _compact({**line, **_LANDED_IDS, "prompt": redacted})
     assert {kind: result.redactions[kind] for kind in ("CARD", "SSN", "IP", "PHONE")} == {
-        "CARD": 1, "SSN": 1, "IP": 1, "PHONE": 1,
+        "CARD": 1,
+        "SSN": 1,
+        "IP": 1,
+        "PHONE": 1,
     }
 
 

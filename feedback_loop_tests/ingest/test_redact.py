@@ -80,7 +80,11 @@ _POSITIVES = [
     ("SSN", "Social Security No. 123.45.6789", "123.45.6789"),
     ("SECRET", "key AKIAIOSFODNN7EXAMPLE leaked", "AKIAIOSFODNN7EXAMPLE"),
     ("SECRET", "token ghp_" + "a1B2c3D4e5" * 4 + " here", "ghp_" + "a1B2c3D4e5" * 4),
-    ("SECRET", "pat github_pat_11ABCDEFG0123456789_abcdefghijklmnop", "github_pat_11ABCDEFG0123456789_abcdefghijklmnop"),
+    (
+        "SECRET",
+        "pat github_pat_11ABCDEFG0123456789_abcdefghijklmnop",
+        "github_pat_11ABCDEFG0123456789_abcdefghijklmnop",
+    ),
     ("SECRET", "slack xoxb-123456789012-abcdefABCDEF", "xoxb-123456789012-abcdefABCDEF"),
     ("SECRET", "stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc", "sk_live_4eC39HqLyjWDarjtT1zdp7dc"),
     ("SECRET", "stripe rk_live_4eC39HqLyjWDarjtT1zdp7dc", "rk_live_4eC39HqLyjWDarjtT1zdp7dc"),
@@ -135,7 +139,7 @@ _NEAR_MISSES = [
     "DE00 3704 0044 0532 0130 00 fails the IBAN check",
     "reset your password: it takes a minute; password: forgotten again; the secret: bake it slowly",
     "max_tokens=512, token_count=1200, 'token': 3291, scikit-learn, Authorization header missing",
-    "token = next(tokens); eos_token=\"</s>\"; bos_token=BOS_TOKEN; token: int; api_key=${API_KEY}",
+    'token = next(tokens); eos_token="</s>"; bos_token=BOS_TOKEN; token: int; api_key=${API_KEY}',
     "s3://{access_key}:{secret_key}@bucket and Bearer <access_token>",
     "coordinates 37.7749, -122.4194 and pi 3.14159 and 1,000,000 users, jd = 1721425.5",
     # Placeholders with spaces, masks before a full stop, code paths.
@@ -231,13 +235,25 @@ def test_private_key_blocks_go_whole_even_cut_short() -> None:
 
 
 def test_line_by_line_redaction_follows_a_key_block_across_lines() -> None:
-    lines = ["mail a@example.com", "-----BEGIN PRIVATE KEY-----", "MIIEvQIBADAN+/4", "Kj9=",
-             "-----END PRIVATE KEY----- call 415-555-0123", "2026-11-29"]
+    lines = [
+        "mail a@example.com",
+        "-----BEGIN PRIVATE KEY-----",
+        "MIIEvQIBADAN+/4",
+        "Kj9=",
+        "-----END PRIVATE KEY----- call 415-555-0123",
+        "2026-11-29",
+    ]
 
     results = list(redact_lines(lines))
 
-    assert [r.text for r in results] == ["mail <EMAIL>", "<SECRET>", "<SECRET>", "<SECRET>", "<SECRET> call <PHONE>",
-                                         "2026-11-29"]
+    assert [r.text for r in results] == [
+        "mail <EMAIL>",
+        "<SECRET>",
+        "<SECRET>",
+        "<SECRET>",
+        "<SECRET> call <PHONE>",
+        "2026-11-29",
+    ]
     assert [r.counts for r in results] == [{"EMAIL": 1}, {"SECRET": 1}, {}, {}, {"PHONE": 1}, {}]
 
 

@@ -45,8 +45,21 @@ MEASURED = {
 MEASURED_SPOKEN_PASSWORDS = (21, 21)
 MEASURED_CLEAN = (0, 848)  # (altered, clean sentences)
 
-_IBAN_LENGTHS = {"DE": 22, "GB": 22, "FR": 27, "ES": 24, "IT": 27, "NL": 18, "BE": 16, "CH": 21, "AT": 20,
-                 "PL": 28, "PT": 25, "IE": 22, "BR": 29}
+_IBAN_LENGTHS = {
+    "DE": 22,
+    "GB": 22,
+    "FR": 27,
+    "ES": 24,
+    "IT": 27,
+    "NL": 18,
+    "BE": 16,
+    "CH": 21,
+    "AT": 20,
+    "PL": 28,
+    "PT": 25,
+    "IE": 22,
+    "BR": 29,
+}
 _CARD_PREFIXES = re.compile(r"4|5[1-5]|2(?:22[1-9]|2[3-9]\d|[3-6]\d\d|7[01]\d|720)|3[47]|6011|64[4-9]|65")
 
 

@@ -5,7 +5,7 @@ Rows go through the real event contract (pydantic validation, then the warehouse
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 import pyarrow as pa
@@ -14,7 +14,7 @@ import pytest
 from feedback_loop.label.rules import label_interactions
 from feedback_loop.schema import EVENT_ADAPTER, event_to_row, events_arrow_schema
 
-T0 = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 
 
 def at(minutes: float) -> datetime:

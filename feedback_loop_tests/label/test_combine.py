@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -12,7 +12,7 @@ from feedback_loop.label.decisions import decisions_table, make_decision, standi
 from feedback_loop.label.rules import label_interactions
 from feedback_loop_tests.label.conftest import behaviour, events_table, feedback, interaction
 
-T0 = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -50,7 +50,11 @@ def test_the_model_never_overrides_an_explicit_label(labels):
 
 def test_the_model_labels_what_nobody_judged_and_unsure_labels_go_to_review(labels):
     rows = combine(labels, [0.5, 0.2, 0.9, 0.55])
-    assert (rows["n"]["quality"], rows["n"]["quality_source"], rows["n"]["quality_confidence"]) == ("good", "model", 0.9)
+    assert (rows["n"]["quality"], rows["n"]["quality_source"], rows["n"]["quality_confidence"]) == (
+        "good",
+        "model",
+        0.9,
+    )
     assert not rows["n"]["needs_review"]
     # Agreement: the more confident side is the source (model 0.8 beats the escalation rule's 0.6).
     assert (rows["r"]["quality"], rows["r"]["quality_source"], rows["r"]["quality_confidence"]) == ("bad", "model", 0.8)

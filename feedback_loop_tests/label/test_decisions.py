@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -17,7 +17,7 @@ from feedback_loop.label.decisions import (
     standing_verdicts,
 )
 
-T0 = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
 
 
 def at(minutes: int) -> datetime:
@@ -85,7 +85,15 @@ def test_parsing_an_edited_export_collects_every_error():
 def test_parsing_fills_the_default_reviewer_and_counts_undecided_lines():
     lines = [
         json.dumps({"interaction_id": "i1", "decision": "relabel", "quality": "good"}),
-        json.dumps({"interaction_id": "i2", "decision": "accept", "quality": "bad", "reviewer": "bo", "decided_at": "2026-11-29T10:00:00Z"}),
+        json.dumps(
+            {
+                "interaction_id": "i2",
+                "decision": "accept",
+                "quality": "bad",
+                "reviewer": "bo",
+                "decided_at": "2026-11-29T10:00:00Z",
+            }
+        ),
         json.dumps({"interaction_id": "i3", "decision": None, "quality": None}),
     ]
     decisions, undecided = parse_decision_lines(lines, source="q.jsonl", default_reviewer="lead")
@@ -109,7 +117,9 @@ def test_recording_the_same_decisions_again_adds_nothing_but_a_change_of_mind_co
 
 
 def test_a_reviewers_note_is_redacted_like_telemetry():
-    row = make_decision("i1", "relabel", reviewer="ana", quality="bad", note="user wrote jane.doe@example.com", decided_at=T0)
+    row = make_decision(
+        "i1", "relabel", reviewer="ana", quality="bad", note="user wrote jane.doe@example.com", decided_at=T0
+    )
     assert row["note"] == "user wrote <EMAIL>"
 
 

@@ -244,9 +244,7 @@ def test_late_feedback_from_another_partition_attaches(ev, tmp_path):
     warehouse.write_partition(
         "events",
         "2026-11-01",
-        ev.table(
-            [ev.interaction("a"), ev.interaction("b", minute=3), ev.behaviour("a", "b1", action="copy")]
-        ),
+        ev.table([ev.interaction("a"), ev.interaction("b", minute=3), ev.behaviour("a", "b1", action="copy")]),
     )
     # Three days later: feedback on a (from day one) and on an interaction of another day.
     warehouse.write_partition(
@@ -282,10 +280,9 @@ def test_duplicate_signal_events_count_once(ev):
             ev.table([duplicate_retry, duplicate_thumb], "2026-11-02"),
         ]
     )
-    row = {
-        r["interaction_id"]: r
-        for r in label_interactions(ev.table([ev.interaction("a")]), signals).to_pylist()
-    }["a"]
+    row = {r["interaction_id"]: r for r in label_interactions(ev.table([ev.interaction("a")]), signals).to_pylist()}[
+        "a"
+    ]
     assert row["actions"] == ["retry"]
     assert (row["n_feedback_events"], row["n_behaviour_events"]) == (1, 1)
     assert row["quality_confidence"] == rules.EXPLICIT_CONFIDENCE  # one thumb, not two agreeing ones
@@ -310,7 +307,9 @@ def test_offensive_responses_and_safety_flags_go_to_review(ev):
     assert rows["c"]["offensive"] is True and rows["c"]["review_codes"] == [rules.REVIEW_SAFETY_FLAG]
 
 
-@pytest.mark.parametrize(("flag", "reviewed"), [("harmful", True), ("privacy", True), ("wrong", False), ("off_topic", False)])
+@pytest.mark.parametrize(
+    ("flag", "reviewed"), [("harmful", True), ("privacy", True), ("wrong", False), ("off_topic", False)]
+)
 def test_only_safety_flags_go_to_review(ev, flag, reviewed):
     row = ev.label([ev.interaction("a")], [ev.feedback("a", "f1", flag=flag)])["a"]
     assert row["quality"] == "bad" and row["needs_review"] is reviewed
@@ -370,9 +369,7 @@ def test_bad_input_names_the_record_and_field(ev):
     with pytest.raises(ValueError, match="'f1'.*event_type 'feedback'"):
         label_interactions(ev.table([ev.interaction("a"), ev.feedback("a", "f1", thumb="up")]), ev.table([]))
     with pytest.raises(ValueError, match="interaction_id 'a'.*'ev-a'.*'other'"):
-        label_interactions(
-            ev.table([ev.interaction("a"), {**ev.interaction("a"), "event_id": "other"}]), ev.table([])
-        )
+        label_interactions(ev.table([ev.interaction("a"), {**ev.interaction("a"), "event_id": "other"}]), ev.table([]))
     with pytest.raises(ValueError, match=r"signals table lacks the event columns \['thumb'\]"):
         label_interactions(ev.table([ev.interaction("a")]), ev.table([]).drop_columns(["thumb"]))
     feedback_table = ev.table([ev.feedback("a", "f9", thumb="up")])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import math
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pyarrow as pa
@@ -24,8 +24,8 @@ from feedback_loop.label.learned import (
 )
 from feedback_loop.label.rules import labels_arrow_schema
 
-T0 = datetime(2026, 3, 1, tzinfo=timezone.utc)
-WORDS = "account order refund password invoice delivery settings email profile billing plan device".split()
+T0 = datetime(2026, 3, 1, tzinfo=UTC)
+WORDS = ["account", "order", "refund", "password", "invoice", "delivery", "settings", "email", "profile", "billing", "plan", "device"]
 # The columns the explicit label is made of, and those derived from them; the model must not read any.
 EXPLICIT_COLUMNS = ("thumb", "rating", "correction", "flags", "comment", "offensive", "n_feedback_events")
 LABEL_COLUMNS = ("quality", "quality_confidence", "quality_source", "needs_review", "review_codes", "review_reason")

@@ -92,9 +92,7 @@ def test_inconsistent_review_rows_raise():
 
 
 def test_no_review_needed_gives_an_empty_queue(ev):
-    labels = label_interactions(
-        ev.table([ev.interaction("a")]), ev.table([ev.feedback("a", "f1", thumb="up")])
-    )
+    labels = label_interactions(ev.table([ev.interaction("a")]), ev.table([ev.feedback("a", "f1", thumb="up")]))
     queue = build_review_queue(labels)
     assert queue.num_rows == 0 and "priority" in queue.column_names
     with pytest.raises(ValueError, match="review_codes"):

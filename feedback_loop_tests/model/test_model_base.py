@@ -35,7 +35,10 @@ def test_build_writes_a_model_that_reloads_with_its_metadata(built_base):
     assert [point["step"] for point in curve] == list(range(5, TINY_BASE_SPEC.pretrain_steps + 1, 5))
     assert metadata["final_loss"] == curve[-1]["loss"] < curve[0]["loss"] - 1.0
     assert (tokenizer.bos_token_id, tokenizer.eos_token_id, tokenizer.pad_token_id) == (
-        model.config.bos_token_id, model.config.eos_token_id, model.config.pad_token_id)
+        model.config.bos_token_id,
+        model.config.eos_token_id,
+        model.config.pad_token_id,
+    )
     assert len({tokenizer.bos_token_id, tokenizer.eos_token_id, tokenizer.pad_token_id}) == 3
     assert model.config.vocab_size == len(tokenizer) <= TINY_BASE_SPEC.vocab_size
 
@@ -134,9 +137,14 @@ def test_default_spec_builds_a_model_of_1_to_4m_parameters():
     from transformers import LlamaConfig, LlamaForCausalLM
 
     spec = BaseModelSpec()
-    config = LlamaConfig(vocab_size=spec.vocab_size, hidden_size=spec.hidden_size,
-                         intermediate_size=spec.intermediate_size, num_hidden_layers=spec.num_layers,
-                         num_attention_heads=spec.num_heads, tie_word_embeddings=True)
+    config = LlamaConfig(
+        vocab_size=spec.vocab_size,
+        hidden_size=spec.hidden_size,
+        intermediate_size=spec.intermediate_size,
+        num_hidden_layers=spec.num_layers,
+        num_attention_heads=spec.num_heads,
+        tie_word_embeddings=True,
+    )
     with torch.device("meta"):  # counts parameters without allocating them
         parameters = sum(p.numel() for p in LlamaForCausalLM(config).parameters())
     assert 1_000_000 <= parameters <= 4_000_000

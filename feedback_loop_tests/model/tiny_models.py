@@ -20,8 +20,17 @@ PRODUCTS = ["router", "laptop", "phone", "printer", "camera", "tablet"]
 DELIVERY_DAY = dict(zip(PRODUCTS, ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]))
 
 TINY_BASE_SPEC = BaseModelSpec(
-    vocab_size=320, hidden_size=32, num_layers=2, num_heads=2, intermediate_size=64, max_length=64,
-    pretrain_steps=40, pretrain_batch_size=8, learning_rate=1e-2, log_every=5, device="cpu",
+    vocab_size=320,
+    hidden_size=32,
+    num_layers=2,
+    num_heads=2,
+    intermediate_size=64,
+    max_length=64,
+    pretrain_steps=40,
+    pretrain_batch_size=8,
+    learning_rate=1e-2,
+    log_every=5,
+    device="cpu",
 )
 
 
@@ -48,10 +57,20 @@ def support_corpus(n: int = 120, seed: int = 0) -> list[str]:
     documents = []
     for _ in range(n):
         product = rng.choice(PRODUCTS)
-        prompt = rng.choice([f"my {product} is broken", f"how do I reset my {product}?",
-                             f"where is my {product} order {rng.randint(1, 99)}?"])
-        answer = rng.choice(["sorry to hear that, please restart it.", f"hold the {product} button for ten seconds.",
-                             "thanks for writing, we will check your order."])
+        prompt = rng.choice(
+            [
+                f"my {product} is broken",
+                f"how do I reset my {product}?",
+                f"where is my {product} order {rng.randint(1, 99)}?",
+            ]
+        )
+        answer = rng.choice(
+            [
+                "sorry to hear that, please restart it.",
+                f"hold the {product} button for ten seconds.",
+                "thanks for writing, we will check your order.",
+            ]
+        )
         documents.append(format_prompt(prompt) + answer)
     return documents
 
@@ -62,12 +81,14 @@ def sft_rows(n: int, seed: int = 0, prefix: str = "ex") -> list[dict]:
     rows = []
     for index in range(n):
         product, order = rng.choice(PRODUCTS), rng.randint(1, 99)
-        rows.append({
-            "example_id": f"{prefix}-{index}",
-            "prompt": f"where is my {product} order {order}?",
-            "target": f"your {product} ships on {DELIVERY_DAY[product]}.",
-            "weight": 1.0,
-        })
+        rows.append(
+            {
+                "example_id": f"{prefix}-{index}",
+                "prompt": f"where is my {product} order {order}?",
+                "target": f"your {product} ships on {DELIVERY_DAY[product]}.",
+                "weight": 1.0,
+            }
+        )
     return rows
 
 
@@ -77,8 +98,10 @@ def save_dataset(path: Path, train: list[dict], eval: list[dict], version: str =
 
     features = Dataset.from_list(train or eval).features  # an empty split still needs the columns
     # datasets 5 can neither build an empty split from an empty list nor reload one saved in zero shards.
-    splits = {name: Dataset.from_dict({column: [row[column] for row in rows] for column in features}, features=features)
-              for name, rows in (("train", train), ("eval", eval))}
+    splits = {
+        name: Dataset.from_dict({column: [row[column] for row in rows] for column in features}, features=features)
+        for name, rows in (("train", train), ("eval", eval))
+    }
     DatasetDict(splits).save_to_disk(str(path), num_shards={"train": 1, "eval": 1})
     (path / "metadata.json").write_text(json.dumps({"version": version}), encoding="utf-8")
     return path
@@ -93,14 +116,31 @@ def build_gpt2_dir(path: Path, n_positions: int = 32) -> Path:
     backend = Tokenizer(models.BPE())
     backend.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     backend.decoder = decoders.ByteLevel()
-    backend.train_from_iterator(support_corpus(40), trainers.BpeTrainer(
-        vocab_size=300, special_tokens=["<|endoftext|>"], initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
-        show_progress=False))
-    tokenizer = PreTrainedTokenizerFast(tokenizer_object=backend, eos_token="<|endoftext|>",
-                                        bos_token="<|endoftext|>", clean_up_tokenization_spaces=False)
+    backend.train_from_iterator(
+        support_corpus(40),
+        trainers.BpeTrainer(
+            vocab_size=300,
+            special_tokens=["<|endoftext|>"],
+            initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+            show_progress=False,
+        ),
+    )
+    tokenizer = PreTrainedTokenizerFast(
+        tokenizer_object=backend,
+        eos_token="<|endoftext|>",
+        bos_token="<|endoftext|>",
+        clean_up_tokenization_spaces=False,
+    )
     torch.manual_seed(0)
-    config = GPT2Config(vocab_size=len(tokenizer), n_positions=n_positions, n_embd=32, n_layer=1, n_head=2,
-                        bos_token_id=tokenizer.eos_token_id, eos_token_id=tokenizer.eos_token_id)
+    config = GPT2Config(
+        vocab_size=len(tokenizer),
+        n_positions=n_positions,
+        n_embd=32,
+        n_layer=1,
+        n_head=2,
+        bos_token_id=tokenizer.eos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+    )
     GPT2LMHeadModel(config).save_pretrained(path)
     tokenizer.save_pretrained(path)
     return path

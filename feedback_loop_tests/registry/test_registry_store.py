@@ -35,9 +35,7 @@ def postgres_url():
 
     An unreachable server skips the test, except under CI=true where it must fail.
     """
-    admin = sa.create_engine(
-        POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3}
-    )
+    admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
     name = f"registry_test_{uuid.uuid4().hex[:12]}"
     try:
         with admin.connect() as conn:
@@ -266,46 +264,36 @@ def test_database_refuses_a_second_champion_and_a_forked_pointer(registry):
     """The constraints hold even against hand-written SQL, which is what makes racing promotes safe."""
     _register(registry, "v1", "v2")
     moved_at = registry.promote("v1", actor="gate", reason="first").updated_at
-    with pytest.raises(sa.exc.IntegrityError):
-        with registry.engine.begin() as conn:
-            conn.execute(
-                adapters_table.update().where(adapters_table.c.version == "v2").values(status="champion")
+    with pytest.raises(sa.exc.IntegrityError), registry.engine.begin() as conn:
+        conn.execute(adapters_table.update().where(adapters_table.c.version == "v2").values(status="champion"))
+    with pytest.raises(sa.exc.IntegrityError), registry.engine.begin() as conn:
+        conn.execute(
+            pointer_table.insert().values(
+                previous_id=0,
+                version="v2",
+                kind="promote",
+                moved_at=moved_at,
+                actor="x",
+                reason="fork",
             )
-    with pytest.raises(sa.exc.IntegrityError):
-        with registry.engine.begin() as conn:
-            conn.execute(
-                pointer_table.insert().values(
-                    previous_id=0,
-                    version="v2",
-                    kind="promote",
-                    moved_at=moved_at,
-                    actor="x",
-                    reason="fork",
-                )
-            )
+        )
     assert registry.champion().version == "v1"
 
 
 def test_audit_log_is_append_only_in_the_database(registry):
     _register(registry, "v1")
-    with pytest.raises(sa.exc.DBAPIError, match="append-only"):
-        with registry.engine.begin() as conn:
-            conn.execute(audit_table.update().values(actor="someone else"))
-    with pytest.raises(sa.exc.DBAPIError, match="append-only"):
-        with registry.engine.begin() as conn:
-            conn.execute(audit_table.delete())
+    with pytest.raises(sa.exc.DBAPIError, match="append-only"), registry.engine.begin() as conn:
+        conn.execute(audit_table.update().values(actor="someone else"))
+    with pytest.raises(sa.exc.DBAPIError, match="append-only"), registry.engine.begin() as conn:
+        conn.execute(audit_table.delete())
     assert [a["actor"] for a in registry.audit_log()] == ["trainer"]
 
 
 # --- registration, transitions, audit (SQLite) ------------------------------------------------------
 def test_register_is_idempotent_and_never_resets_status(sqlite_url):
     reg = Registry(sqlite_url)
-    first = reg.register(
-        "v1", path="/adapters/v1", metrics={"loss": 1.0}, lineage={"run": 1}, actor="trainer"
-    )
-    again = reg.register(
-        "v1", path="/adapters/v1", metrics={"loss": 1.0}, lineage={"run": 1}, actor="trainer"
-    )
+    first = reg.register("v1", path="/adapters/v1", metrics={"loss": 1.0}, lineage={"run": 1}, actor="trainer")
+    again = reg.register("v1", path="/adapters/v1", metrics={"loss": 1.0}, lineage={"run": 1}, actor="trainer")
     assert again == first and len(reg.list()) == 1 and len(reg.audit_log()) == 1
 
     updated = reg.register("v1", path="/adapters/v1", metrics={"loss": 0.8}, lineage={"run": 1}, actor="eval")
@@ -314,14 +302,8 @@ def test_register_is_idempotent_and_never_resets_status(sqlite_url):
     assert reg.audit_log("v1")[-1]["reason"] == "re-registered: metrics updated"
 
     reg.set_status("v1", "canary", actor="gate", reason="canary")
-    unchanged = reg.register(
-        "v1", path="/adapters/v1", metrics={"loss": 0.1}, lineage={"run": 2}, actor="trainer"
-    )
-    assert (
-        unchanged.status == "canary"
-        and unchanged.metrics == {"loss": 0.8}
-        and unchanged.lineage == {"run": 1}
-    )
+    unchanged = reg.register("v1", path="/adapters/v1", metrics={"loss": 0.1}, lineage={"run": 2}, actor="trainer")
+    assert unchanged.status == "canary" and unchanged.metrics == {"loss": 0.8} and unchanged.lineage == {"run": 1}
 
     with pytest.raises(ValueError, match="'v1': field 'path' differs"):
         reg.register("v1", path="/elsewhere", metrics={}, lineage={}, actor="trainer")
@@ -398,9 +380,7 @@ def test_audit_log_records_every_change_in_order(sqlite_url):
     reg.set_status("v3", "rejected", actor="gate", reason="r3")
     reg.rollback(actor="oncall", reason="rb")
 
-    rows = [
-        (a["version"], a["from_status"], a["to_status"], a["actor"], a["reason"]) for a in reg.audit_log()
-    ]
+    rows = [(a["version"], a["from_status"], a["to_status"], a["actor"], a["reason"]) for a in reg.audit_log()]
     assert rows == [
         ("v1", None, "candidate", "trainer", "registered"),
         ("v2", None, "candidate", "trainer", "registered"),

@@ -36,11 +36,17 @@ def test_model_server_answers_in_batches_and_records_each_users_arm(tmp_path):
 
     build_base_model(support_corpus(), tmp_path / "base", TINY_BASE_SPEC)
     rows = sft_rows(24)
-    train_lora(tmp_path / "base", save_dataset(tmp_path / "ds", rows[:20], rows[20:]), tmp_path / "adapter",
-               LoraSpec(epochs=1, batch_size=8, max_length=64, device="cpu"))
+    train_lora(
+        tmp_path / "base",
+        save_dataset(tmp_path / "ds", rows[:20], rows[20:]),
+        tmp_path / "adapter",
+        LoraSpec(epochs=1, batch_size=8, max_length=64, device="cpu"),
+    )
     arms = traffic_split(None, ("v2", str(tmp_path / "adapter"), 0.5))
     server = ModelServer(tmp_path / "base", "base-test", arms, max_new_tokens=8, batch_size=4)
-    requests = [ChatRequest(f"When does my {p} arrive?", f"user-{i}", "s") for i, p in enumerate(["laptop", "phone"] * 6)]
+    requests = [
+        ChatRequest(f"When does my {p} arrive?", f"user-{i}", "s") for i, p in enumerate(["laptop", "phone"] * 6)
+    ]
     responses = server(requests)
     assert len(responses) == len(requests)
     assert all(r.model_version == "base-test" and isinstance(r.text, str) for r in responses)
@@ -50,6 +56,7 @@ def test_model_server_answers_in_batches_and_records_each_users_arm(tmp_path):
 
 
 # --- system prompt arms --------------------------------------------------------------------------------------
+
 
 def _prompt(version: str, instructions: dict | None = None):
     from feedback_loop.analytics.prompts import PromptVersion
@@ -154,4 +161,6 @@ def test_the_simulator_records_the_served_system_prompt_version_and_tells_the_se
     assert {e["system_prompt_version"] for e in interactions} == {"support-v1", "support-v2"}
     assert all(r.user_segment == segment_of(r.user_id).name for r in asked)
     with pytest.raises(ValueError, match="field 'system_prompt_version'"):
-        simulate_day(tmp_path, date(2026, 11, 1), 2, seed=0, responder=lambda rs: [ServedResponse("x", "m", None, "")] * len(rs))
+        simulate_day(
+            tmp_path, date(2026, 11, 1), 2, seed=0, responder=lambda rs: [ServedResponse("x", "m", None, "")] * len(rs)
+        )

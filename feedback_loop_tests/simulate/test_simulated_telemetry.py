@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -36,7 +36,7 @@ def _all_events(result: dict) -> list:
 
 
 def _day_bounds(day: date) -> tuple[datetime, datetime]:
-    start = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+    start = datetime(day.year, day.month, day.day, tzinfo=UTC)
     return start, start + timedelta(days=1)
 
 
@@ -115,11 +115,7 @@ def test_invalid_lines_are_broken_and_the_rest_valid(tmp_path):
             invalid += 1
     assert invalid == 7
     assert (
-        valid
-        == result["interactions"]
-        + result["feedback_events"]
-        + result["behaviour_events"]
-        - result["late_events"]
+        valid == result["interactions"] + result["feedback_events"] + result["behaviour_events"] - result["late_events"]
     )
 
 
@@ -240,23 +236,17 @@ def test_feedback_signals_follow_response_quality(tmp_path):
     answer_of = {p.lower(): i.answer for i in INTENTS for p in i.phrasings}
     feedback = [e for e in events if e.event_type == "feedback"]
     offensive_flags = [e for e in feedback if e.flag == "offensive"]
-    assert offensive_flags and all(
-        is_offensive(interactions[e.interaction_id].response) for e in offensive_flags
-    )
+    assert offensive_flags and all(is_offensive(interactions[e.interaction_id].response) for e in offensive_flags)
     corrections = [e for e in feedback if e.correction]
     assert corrections
     for e in corrections:
         interaction = interactions[e.interaction_id]
         assert e.correction != interaction.response
         assert any(
-            e.correction == answer
-            for phrase, answer in answer_of.items()
-            if phrase in interaction.prompt.lower()
+            e.correction == answer for phrase, answer in answer_of.items() if phrase in interaction.prompt.lower()
         )
     resolved = [e for e in events if e.event_type == "behaviour" and e.outcome == "resolved"]
-    correct_share = sum(
-        interactions[e.interaction_id].response in answer_of.values() for e in resolved
-    ) / len(resolved)
+    correct_share = sum(interactions[e.interaction_id].response in answer_of.values() for e in resolved) / len(resolved)
     assert correct_share > 0.7
 
 

@@ -58,14 +58,15 @@ def test_every_segment_prefers_correct_answers(segment):
         base = REACTIONS[kind]
         # The shift moves users between up and down; it never changes how many give a thumb.
         assert reaction.thumb_up + reaction.thumb_down == pytest.approx(base.thumb_up + base.thumb_down)
-        assert 0.0 <= reaction.thumb_up and 0.0 <= reaction.thumb_down and 0.0 <= reaction.correction <= 1.0
+        assert reaction.thumb_up >= 0.0 and reaction.thumb_down >= 0.0 and 0.0 <= reaction.correction <= 1.0
         if kind not in ("correct", "verbose"):
             assert reaction.thumb_up <= 0.1 and correct.thumb_up > reaction.thumb_up + 0.5, kind
 
 
 def test_segments_shift_reactions_the_way_their_names_say():
-    concise, detail, impatient, thorough = (SEGMENTS_BY_NAME[name] for name in
-                                            ("concise", "detail_seeking", "impatient", "thorough"))
+    concise, detail, impatient, thorough = (
+        SEGMENTS_BY_NAME[name] for name in ("concise", "detail_seeking", "impatient", "thorough")
+    )
     assert reaction_for(concise, "verbose").thumb_up + 0.3 < reaction_for(detail, "verbose").thumb_up
     wrong = REACTIONS["wrong_intent"]
     hasty = reaction_for(impatient, "wrong_intent")

@@ -14,7 +14,12 @@ def test_corpus_examples_split_each_document_into_prompt_and_target():
 
 def test_length_grouping_pads_less(base_dir, tmp_path):
     # The tiny test model's context is short: cut the answers to varied lengths that fit it.
-    rows = [{**row, "target": " ".join(row["target"].split()[: 1 + i % 12])} for i, row in enumerate(corpus_examples(read_corpus(), 48))]
-    results = bench_lora_throughput(base_dir, rows, LoraSpec(epochs=1, batch_size=8, max_length=64, device="cpu"), tmp_path)
+    rows = [
+        {**row, "target": " ".join(row["target"].split()[: 1 + i % 12])}
+        for i, row in enumerate(corpus_examples(read_corpus(), 48))
+    ]
+    results = bench_lora_throughput(
+        base_dir, rows, LoraSpec(epochs=1, batch_size=8, max_length=64, device="cpu"), tmp_path
+    )
     assert results["length_grouped"]["padding_fraction"] < results["shuffled"]["padding_fraction"]
     assert results["examples"] == 48 and results["speedup"] > 0

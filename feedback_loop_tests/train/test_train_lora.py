@@ -67,12 +67,13 @@ def test_truncation_keeps_the_prompt_and_cuts_a_long_prompt_from_the_left(tokeni
 
 
 def test_collate_pads_right_and_masks_padding_and_prompt():
-    batch = collate([([5, 6, 7, 8], [IGNORE_INDEX, IGNORE_INDEX, 7, 8]), ([5, 9], [IGNORE_INDEX, 9])],
-                    pad_token_id=0)
+    batch = collate([([5, 6, 7, 8], [IGNORE_INDEX, IGNORE_INDEX, 7, 8]), ([5, 9], [IGNORE_INDEX, 9])], pad_token_id=0)
     assert batch["input_ids"].tolist() == [[5, 6, 7, 8], [5, 9, 0, 0]]
     assert batch["attention_mask"].tolist() == [[1, 1, 1, 1], [1, 1, 0, 0]]
-    assert batch["labels"].tolist() == [[IGNORE_INDEX, IGNORE_INDEX, 7, 8],
-                                        [IGNORE_INDEX, 9, IGNORE_INDEX, IGNORE_INDEX]]
+    assert batch["labels"].tolist() == [
+        [IGNORE_INDEX, IGNORE_INDEX, 7, 8],
+        [IGNORE_INDEX, 9, IGNORE_INDEX, IGNORE_INDEX],
+    ]
 
 
 def test_collate_masks_padding_even_when_pad_is_a_real_token():
@@ -87,7 +88,7 @@ def test_length_grouping_partitions_the_examples_and_cuts_padding():
     batches = length_grouped_batches(lengths, batch_size=16, seed=3)
     in_order = list(range(len(lengths)))
     rng.shuffle(in_order)
-    random_batches = [in_order[start:start + 16] for start in range(0, len(in_order), 16)]
+    random_batches = [in_order[start : start + 16] for start in range(0, len(in_order), 16)]
 
     assert sorted(index for batch in batches for index in batch) == list(range(203))
     assert sorted(len(batch) for batch in batches) == [11] + [16] * 12
@@ -154,8 +155,9 @@ def test_the_adapter_loads_and_fits_the_task_better_than_the_base(trained, base_
     losses = {}
     for name, adapter in (("base", None), ("adapted", trained[0])):
         model, tokenizer = load_causal_lm(base_dir, adapter, device="cpu")
-        batch = collate(encode_examples(tokenizer, [(r["prompt"], r["target"]) for r in eval_rows], 64),
-                        tokenizer.pad_token_id)
+        batch = collate(
+            encode_examples(tokenizer, [(r["prompt"], r["target"]) for r in eval_rows], 64), tokenizer.pad_token_id
+        )
         with torch.no_grad():
             nll, counted = response_nll(model, batch)
         losses[name] = (nll.sum() / counted.sum()).item()
