@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from feedback_loop.ingest.redact import PLACEHOLDERS, REDACTION_TYPES, pseudonymize, redact, redact_lines
-from feedback_loop.ingest.redaction_corpus import generate_corpus, luhn_complete, measure_redaction
+from feedback_loop.privacy import PLACEHOLDERS, REDACTION_TYPES, pseudonymize, redact, redact_lines
+from feedback_loop.privacy.corpus import generate_corpus, luhn_complete, measure_redaction
 
 # (type, sentence, the identifier in it that must vanish)
 _POSITIVES = [
@@ -152,7 +152,7 @@ _NEAR_MISSES = [
     # Dotted quads named as versions; IPs elsewhere stay redacted (see the positives).
     "firmware 2.8.4.85, driver 31.0.15.36, version 1.0.0.45, v 4.1.0.2, build 10.0.3.7",
     # "number" with no phone meant; a year in parentheses; counts after a dash.
-    "my number of orders is 12345 67890; my order number is 4155550123; Smith (2020) 1234-5678",
+    "my number of orders is 12345 67890; my order number is 4155550123; Report (2020) 1234-5678",
     "my phone died so I'm on my laptop, ship to 95255-7167",
     # Prose after a country code and two digits passes the IBAN checksum here, but is not written as an IBAN.
     "AT32 we send it again now",

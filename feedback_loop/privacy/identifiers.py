@@ -1,0 +1,146 @@
+"""National identity numbers, passport numbers and dates of birth.
+
+The formats and check digits come from ``python-stdnum`` (each number's own module: ``stdnum.de.idnr``,
+``stdnum.es.dni``, ...); this module only finds the candidates in free text and decides which need a word
+naming them:
+
+==============================  ===========================================================================
+what                            found
+==============================  ===========================================================================
+UK National Insurance number    two letters (the prefixes HMRC issues), six digits, a suffix A-D; spaced or
+                                not. It has no check digit: the letter rules alone decide.
+German tax id (Steuer-ID)       11 digits passing ISO 7064 and the digit-repetition rule; written ``12 345
+                                678 901``, or compact after a word naming it ("Steuer-ID", "tax id", "IdNr")
+Spanish DNI / NIE               8 digits and a check letter / X, Y or Z, 7 digits and a check letter
+Indian Aadhaar                  12 digits (4-4-4 or compact) passing Verhoeff, not named as something else
+                                ("tracking number ...")
+Indian PAN                      five letters (the fourth a holder type), four digits, a letter
+French INSEE number (NIR)       15 digits (sex, year, month, place, order, key) passing the mod-97 key
+Italian codice fiscale          16 characters passing the check character
+passport numbers                6-10 letters and digits (a digit at least, or 8-10 capitals) right after a word naming a
+                                passport, in English, German, French, Spanish, Italian or Portuguese
+dates of birth                  a date (numeric, or with the month's name) right after "born (on)", "DOB",
+                                "date of birth", "birthday", "geboren am", "né le", "fecha de nacimiento" ...
+==============================  ===========================================================================
+
+National ids become ``<NATIONAL_ID>``, passports ``<PASSPORT>``, dates of birth ``<DOB>`` (the word naming
+them stays).
+"""
+
+from __future__ import annotations
+
+import re
+
+from stdnum.de import idnr
+from stdnum.es import dni, nie
+from stdnum.fr import nir
+from stdnum.in_ import aadhaar, pan
+from stdnum.it import codicefiscale
+
+from feedback_loop.privacy.patterns import NAMED_AS_SOMETHING_ELSE
+from feedback_loop.privacy.placeholders import PLACEHOLDERS, Detector, contains, group, has_digit, substitute
+
+_NATIONAL_ID = PLACEHOLDERS["NATIONAL_ID"]
+_END = r"(?![\w-]|[.,/]\d)"
+_START = r"(?<![\w.,/#+-])"
+
+# HMRC never issues the prefixes BG, GB, KN, NK, NT, TN, ZZ, nor D, F, I, Q, U, V as either letter, nor O as
+# the second.
+_NINO = re.compile(
+    _START + r"(?i:(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])"
+    r"(?P<sep>[ -]?)\d{2}(?P=sep)\d{2}(?P=sep)\d{2}(?P=sep)(?i:[A-D])" + _END
+)
+_STEUER_ID_GROUPED = re.compile(_START + r"[1-9]\d(?P<sep>[ .])\d{3}(?P=sep)\d{3}(?P=sep)\d{3}" + _END)
+_STEUER_ID_NAMED = re.compile(
+    r"(?i)\b(?:steuer[- ]?id(?:entifikationsnummer)?|steuerliche\s+identifikationsnummer|identifikationsnummer"
+    r"|idnr|id-nr\.?|st\.?-?idnr\.?|tax\s+id(?:entification)?(?:\s+number)?|tin)\b"
+    r"(?:\s*(?:\(?steuer-?id\)?|no\.?|nr\.?|number|is|was|lautet|ist|:|#))*\s*"
+    r"(?P<value>[1-9]\d{10})" + _END
+)
+_DNI = re.compile(_START + r"\d{8}[ -]?[A-Za-z]" + _END)
+_NIE = re.compile(_START + r"[XYZxyz][ -]?\d{7}[ -]?[A-Za-z]" + _END)
+_AADHAAR = re.compile(_START + r"[2-9]\d{3}(?P<sep>[ -]?)\d{4}(?P=sep)\d{4}" + _END)
+_PAN = re.compile(r"(?<![\w-])[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z](?![\w-])")
+_NIR = re.compile(
+    _START
+    + r"[12](?P<sep>[ .]?)\d{2}(?P=sep)\d{2}(?P=sep)(?:\d{2}|2[ABab])(?P=sep)\d{3}(?P=sep)\d{3}(?P=sep)?\d{2}"
+    + _END
+)
+_OMOCODE = "0-9LMNPQRSTUV"
+_CODICE_FISCALE = re.compile(
+    rf"(?i)(?<![\w-])[A-Z]{{6}}[{_OMOCODE}]{{2}}[ABCDEHLMPRST][{_OMOCODE}]{{2}}[A-Z][{_OMOCODE}]{{3}}[A-Z](?![\w-])"
+)
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\s.-]", "", text).upper()
+
+
+def _validated(is_valid, *, named_check: bool = False):
+    """A replacement that keeps a candidate failing ``is_valid`` (its check digits), or, with ``named_check``,
+    one named as something else right before it ("tracking number 2345 6789 0123")."""
+
+    def replace(match: re.Match[str]) -> str | None:
+        if named_check:
+            sentence = re.split(r"[.!?;\n]\s", match.string[max(0, match.start() - 40) : match.start()])[-1]
+            if NAMED_AS_SOMETHING_ELSE.search(sentence):
+                return None
+        return _NATIONAL_ID if is_valid(_compact(match.group(0))) else None
+
+    return replace
+
+
+def _steuer_id(match: re.Match[str]) -> str | None:
+    return group("NATIONAL_ID", "value")(match) if idnr.is_valid(match.group("value")) else None
+
+
+def _has_two_digits(text: str, lower: str) -> bool:
+    return _TWO_DIGITS.search(text) is not None
+
+
+_TWO_DIGITS = re.compile(r"\d\D*\d")
+
+
+# --- passports ----------------------------------------------------------------------------------------------
+
+_PASSPORT = re.compile(
+    r"(?i)\b(?:passport|pass\s+no\.?|reisepass(?:nummer)?|passnummer|passeport|pasaporte|passaporto|passaporte)"
+    r"(?:\s*(?:number|num|no\.?|nr\.?|n[º°o]\.?|#|is|was|reads|ist|lautet|est|es|è|:|-|\(|\)))*\s*"
+    r"(?P<value>(?=[A-Za-z]*\d)[A-Za-z0-9]{6,10}|(?-i:[A-Z0-9]{8,10}))(?![\w-])"
+)
+
+# --- dates of birth -----------------------------------------------------------------------------------------
+
+_MONTHS = (
+    r"(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|f[ée]vrier|mar(?:ch|s)?|m[äa]rz|apr(?:il)?|avril|may|mai|june?"
+    r"|juin|july?|juillet|aug(?:ust)?|ao[ûu]t|sep(?:t(?:ember)?)?|septembre|oct(?:ober)?|okt(?:ober)?|octobre"
+    r"|nov(?:ember)?|novembre|dec(?:ember)?|dez(?:ember)?|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio"
+    r"|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre"
+    r"|ottobre|dicembre)\.?"
+)
+_DATE = (
+    r"(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?{_MONTHS},?\s+(?:de\s+)?(?:19|20)\d\d"
+    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)"
+)
+_DATE_OF_BIRTH = re.compile(
+    r"(?i)\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday|bday|geboren(?:\s+am)?"
+    r"|geburtsdatum|geb\.|n[ée]e?\s+le|date\s+de\s+naissance|fecha\s+de\s+nacimiento|nacid[oa]\s+el"
+    r"|data\s+di\s+nascita|nat[oa]\s+il|data\s+de\s+nascimento)"
+    r"(?:\s*(?:is|was|:|-|=|\(|\)|on|am|el|il|le))*\s*"
+    rf"(?P<value>{_DATE})(?![\w]|[./-]\d)"
+)
+
+IDENTIFIER_DETECTORS: tuple[Detector, ...] = (
+    Detector("NATIONAL_ID", substitute(_NINO, _validated(lambda value: len(value) == 9)), has_digit),
+    Detector("NATIONAL_ID", substitute(_STEUER_ID_GROUPED, _validated(idnr.is_valid)), has_digit),
+    Detector("NATIONAL_ID", substitute(_STEUER_ID_NAMED, _steuer_id), has_digit),
+    Detector("NATIONAL_ID", substitute(_NIE, _validated(nie.is_valid)), has_digit),
+    Detector("NATIONAL_ID", substitute(_DNI, _validated(dni.is_valid)), has_digit),
+    Detector("NATIONAL_ID", substitute(_NIR, _validated(nir.is_valid)), has_digit),
+    Detector("NATIONAL_ID", substitute(_AADHAAR, _validated(aadhaar.is_valid, named_check=True)), has_digit),
+    Detector("NATIONAL_ID", substitute(_PAN, _validated(pan.is_valid)), has_digit),
+    Detector("NATIONAL_ID", substitute(_CODICE_FISCALE, _validated(codicefiscale.is_valid)), has_digit),
+    Detector("PASSPORT", substitute(_PASSPORT, group("PASSPORT", "value")), contains("pas")),
+    Detector("DOB", substitute(_DATE_OF_BIRTH, group("DOB", "value")), _has_two_digits),
+)

@@ -1,0 +1,308 @@
+"""Street addresses and person names found by rules: the part of name and address detection that needs no model.
+
+**Addresses** (``<ADDRESS>``): a house number and a street named by its street word, as each country writes
+it (``12 Baker Street``, ``221B Baker St.``, ``Hauptstraße 5``, ``12 rue de la Paix``, ``Calle Mayor 7``, ``Via
+Roma 10``, ``Kungsgatan 44``, ``Keizersgracht 123``), with what follows it when it reads as the rest of the
+address (flat or suite, postcode, city, state); ``P.O. Box 123``. A street word that is also an everyday word
+("Drive", "Way", "Park", "Place") makes an address only where the street ends its clause (a comma, the end of
+the sentence) or a word such as "live at", "ship to", "address:" comes before it: "2 Google Drive accounts"
+stays.
+
+**Person names** (``<PERSON>``): words written as names right after a word that introduces one ("my name is",
+"Name:", "Dear", "Hi", "Regards,", "Mr", "Dr", "spoke with", "ask", "my colleague" ...), and a given name
+followed by a surname that a name list holds (the person-name lists of the ``faker`` package, 86 locales). The
+named-entity model of :mod:`feedback_loop.privacy.ner` adds the names no rule sees.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import re
+
+from feedback_loop.privacy.placeholders import PLACEHOLDERS, Detector, always, has_digit, substitute
+
+# --- ADDRESS ------------------------------------------------------------------------------------------------
+
+_WORD = r"[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?"
+_CAPITAL = r"(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
+_NAME_WORD = _CAPITAL + _WORD
+_HOUSE_NUMBER = r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?"
+# Street words that are nothing else.
+_STREET_WORDS = (
+    r"Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Av\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Highway|Hwy\.?|Parkway|Pkwy\.?"
+    r"|Crescent|Cres\.?|Terrace|Tce\.?|Marg|Nagar|Strasse|Straße|Str\.|Allee|Gasse|Weg"
+)
+# Street words that are everyday words too: an address only where the street ends its clause, or is announced.
+_WEAK_STREET_WORDS = (
+    r"Drive|Dr\.?|Way|Court|Ct\.?|Place|Pl\.?|Square|Sq\.?|Close|Park|Hill|Walk|Row|Grove|Gardens|Circle|Cir\."
+    r"|Plaza|Path|Trail|Mews|Green|View|Rise|Vale|Heights|Point|Quay|Wharf"
+)
+_UNIT = r"(?:,?\s*(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|#)\s*[\w-]{1,6})"
+# After the street: ", London NW1 6XE", ", Springfield, IL 62704", ", 10115 Berlin", ", UK".
+_POSTCODE = (
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{4,6}(?:-\d{3,4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{2}\s+\d{5}(?:-\d{4})?)"
+)
+_PLACE = rf"(?:{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}}(?:\s+{_POSTCODE})?|{_POSTCODE}(?:\s+{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})?)"
+_REST_OF_ADDRESS = rf"{_UNIT}?(?:,\s*{_PLACE}){{0,3}}"
+_STREET_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|la|du|des|del|da|do|di|van|von|der|den)){{0,3}}"
+_ENGLISH_STREET = rf"{_HOUSE_NUMBER},?\s+{_STREET_NAME}\s+(?:{_STREET_WORDS})(?![\w-])"
+_ENGLISH_WEAK_STREET = rf"{_HOUSE_NUMBER},?\s+{_STREET_NAME}\s+(?:{_WEAK_STREET_WORDS})(?![\w-])"
+# "Hauptstraße 5", "Am Lindenweg 12a", "Keizersgracht 123", "Kungsgatan 44", "Nørrebrogade 7".
+_SUFFIXED_STREET = (
+    rf"(?:(?:Am|An der|Auf der|Im|In der|Zum|Zur)\s+)?{_CAPITAL}[^\W\d_]*"
+    r"(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|straat|laan|gracht|plein"
+    r"|kade|singel|dijk|gatan|gata|vägen|väg|gade|vej|veien|vei|gate|katu|tie|utca|ulica|ul\.)"
+    rf"\s+{_HOUSE_NUMBER}(?![\w-])"
+)
+# "12 rue de la Paix", "3 bis avenue Foch", "Calle Mayor 7", "C/ de Balmes, 12", "Via Roma 10", "Rua Augusta 200".
+_ROMANCE_STREET_WORDS = (
+    r"rue|avenue|av\.|bd|boulevard|place|chemin|allée|impasse|quai|route|cours|calle|c/|avenida|avda\.?|paseo"
+    r"|plaza|carrera|camino|ronda|rua|travessa|largo|praça|via|viale|piazza|corso|vicolo|strada"
+)
+_ROMANCE_STREET_NAME = rf"(?:(?:de|del|de la|de l'|du|des|da|do|dos|das|di|della|dei|delle)\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|da|di))*?"
+_FRENCH_STREET = (
+    rf"{_HOUSE_NUMBER}(?:\s?(?:bis|ter))?,?\s+(?i:{_ROMANCE_STREET_WORDS})\s+{_ROMANCE_STREET_NAME}(?=[\s,.;)]|$)"
+)
+_SOUTHERN_STREET = rf"(?i:{_ROMANCE_STREET_WORDS})\s+{_ROMANCE_STREET_NAME},?\s+(?:n[º°o.]\s*)?{_HOUSE_NUMBER}(?![\w-])"
+_PO_BOX = (
+    r"(?i:p\.?\s?o\.?\s?box|post\s+office\s+box|postfach|apartado(?:\s+de\s+correos)?|casella\s+postale)\s+\d{1,6}"
+)
+_ADDRESS = re.compile(
+    rf"(?<![\w/.-])(?:{_ENGLISH_STREET}|{_SUFFIXED_STREET}|{_FRENCH_STREET}|{_SOUTHERN_STREET}|{_PO_BOX})"
+    rf"{_REST_OF_ADDRESS}"
+)
+_WEAK_ADDRESS = re.compile(rf"(?<![\w/.-])(?P<street>{_ENGLISH_WEAK_STREET}){_REST_OF_ADDRESS}")
+# What announces an address: "I live at", "ship to", "deliver it to", "address:", "moved to", "located at".
+_ADDRESS_CUE_BEFORE = re.compile(
+    r"(?i)\b(?:live|living|lives|stay|staying|located|based|reside|resides|moved|move|ship|shipped|send|sent|mail"
+    r"|deliver|delivered|address(?:\s+is)?|addr\.?|adresse|dirección|indirizzo|endereço)\b"
+    r"(?:\s+(?:it|them|the\s+\w+|my\s+\w+|is|was|now|at|to|on|in|:))*[\s:]*$"
+)
+# What ends a street's clause: a comma, the end of a sentence or line, a bracket.
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[,;)\n]|[.!?](?:\s|$)|$)")
+
+
+def _weak_address(match: re.Match[str]) -> str | None:
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if _ADDRESS_CUE_BEFORE.search(before) or _CLAUSE_END_AFTER.match(match.string, match.end("street")):
+        return PLACEHOLDERS["ADDRESS"]
+    return None
+
+
+ADDRESS_DETECTORS: tuple[Detector, ...] = (
+    Detector("ADDRESS", substitute(_ADDRESS, lambda match: PLACEHOLDERS["ADDRESS"]), has_digit),
+    Detector("ADDRESS", substitute(_WEAK_ADDRESS, _weak_address), has_digit),
+)
+
+# --- PERSON -------------------------------------------------------------------------------------------------
+
+# A word of a name: letters of any Latin-script language, with inner apostrophes and hyphens (O'Brien,
+# Al-Sayed, Jean-Luc); particles that stand lower-case inside names.
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_PARTICLES = frozenset(
+    "van von de der den da das do dos del della di du la le bin binti ibn al el ter ten af av y e zu".split()
+)
+# Cues after which a name may be written in any case: a form's field, "my name is".
+_STRONG_CUE = re.compile(
+    r"(?i)(?:\bmy\s+name\s+is|\bmy\s+name['’]s|\bname\s+is|\b(?:full|first|last|sur|given|family|customer|contact"
+    r"|account|holder|card\s*holder|sender|recipient|patient|passenger|applicant|employee|guest|user)?\s*name\s*[:=]"
+    r"|\b(?:customer|account\s+holder|cardholder|contact(?:\s+person)?|recipient|attn|attention|patient|passenger"
+    r"|applicant|employee|signed|signature|from|to|cc|bcc|reply-to|sender)\s*:"
+    r"|\b(?:je\s+m['’]appelle|ich\s+heiße|ich\s+heisse|mein\s+name\s+ist|me\s+llamo|mi\s+nombre\s+es|mi\s+chiamo"
+    r"|meu\s+nome\s+é))\s*$"
+)
+_STRONG_CUE_FORWARD = re.compile(_STRONG_CUE.pattern.removesuffix(r"\s*$") + r"[ \t]*")
+# Cues after which a capitalised word is a name unless it is a common word ("Dear Team", "Mr Bean").
+_CUE = re.compile(
+    r"(?i)(?:\b(?:dear|regards|sincerely|yours|warmly|kind\s+regards|best\s+regards|best\s+wishes|many\s+thanks"
+    r"|mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|herr|frau|monsieur|madame|mme|mlle|señor|señora"
+    r"|señorita|sr|sra|srta|doña|signor|signora|sig|dott|dott\.ssa|avv|sheikh|shri|smt"
+    r"|speaking\s+with|spoke\s+(?:with|to)|speak\s+(?:with|to)|talk(?:ed)?\s+(?:with|to)|chatted\s+with|ask"
+    r"|asked|tell|told|forward(?:ed)?(?:\s+(?:this|it))?\s+to|assign(?:ed)?\s+to|according\s+to|reported\s+by"
+    r"|approved\s+by|signed\s+by|handled\s+by|helped\s+by|introduced\s+(?:me\s+)?to|on\s+behalf\s+of|cc|bcc"
+    r"|agent|rep|representative|technician|supervisor|(?:account\s+)?holder\s+is|(?:his|her|their)\s+name\s+is"
+    r"|my\s+(?:wife|husband|partner|son|daughter|child|kid|mother|mom|mum|father|dad|brother|sister|aunt"
+    r"|uncle|cousin|friend|colleague|coworker|co-worker|boss|manager|neighbou?r|landlord|tenant|doctor"
+    r"|lawyer|assistant|grandmother|grandfather|grandma|grandpa|fiancée?|girlfriend|boyfriend))\.?,?"
+    r"|(?:regards|thanks|thank\s+you|cheers|best|sincerely|yours|thx|ty|bye|love)\s*[,!.]?\s*\n"
+    r"|^\s*(?:[—–]|--)|\n\s*(?:[—–]|--))\s*$"
+)
+# Greetings and introductions: a name when the name ends the clause ("Hi Aroha,", "I'm Tomás from ...").
+_GREETING_CUE = re.compile(
+    r"(?i)\b(?:hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening)|thanks|thank\s+you|thx"
+    r"|cheers|best|love|bye|this\s+is|it['’]s|i\s+am|i['’]m|im|here\s+is|named|called)\s*,?\s*$"
+)
+# What a person does right after the name: "Oluwaseun wrote:", "Zeynep ordered it for me", "Tomás here".
+_ACTION_AFTER_NAME = re.compile(
+    r"\s+(?:wrote\b|said\b|says\b|replied\b|here\b|(?:asked|called|emailed|messaged|texted|told|helped)\s+(?:me|us)\b"
+    r"|ordered\s+(?:it|this|them)\b|(?:is|was)\s+(?:my|our)\s+(?:\w+\s+)?(?:wife|husband|partner|son|daughter|friend"
+    r"|colleague|manager|boss|contact|agent))"
+)
+_NUMBER_AFTER = re.compile(r"[ \u00a0]?[#№]?\d")
+_CLAUSE_ENDS_AFTER_NAME = re.compile(r"\s*(?:[,!.?;:)\n]|$|(?:from|here|speaking|at|of|with|and)\b)")
+# Everyday words before a name too ("with", "for", "and"): a name there only when a name list knows a word of it.
+_WEAK_CUE = re.compile(
+    r"(?i)\b(?:with|for|from|by|and|or|to|call|called|text|texted|message|messaged|contact|contacted|email"
+    r"|emailed|meet|met|ping|pinged|engineer|manager|customer|user|client|caller)\s*$"
+)
+# Capitalised words that are not names after a cue: greetings' objects, fillers, pronouns, product words.
+NOT_NAMES = frozenset(
+    """team teams all everyone everybody folks guys there sir madam madame customer customers user users support
+    again so very not sorry happy glad unable able sure back here available interested looking trying writing
+    calling contacting reaching following hoping still just also really please thanks thank regards best
+    kind good great ok okay yes no hello hi hey dear morning afternoon evening night today tomorrow yesterday
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december admin administrator agent service services sales billing account
+    accounts manager management department dept office company customer-service helpdesk help desk it hr
+    finance legal security operations ops dev devops engineering product marketing shipping delivery returns
+    order orders refund refunds payment payments invoice invoices the a an my your our their his her its this
+    that these those new old first last next same other another each every any some no none one two three
+    i me we you he she they it us them who what where when why how which whose mr mrs ms dr prof
+    app apps api web website site email mail phone chat bot assistant mobile desktop android ios windows mac
+    linux cloud server premium pro plus basic free trial plan subscription version update upgrade""".split()
+)
+_MAX_NAME_TOKENS = 4
+
+
+@functools.cache
+def person_name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """Given names and surnames in Latin script from the person providers of every ``faker`` locale."""
+    import faker.providers.person as person_providers
+
+    given: set[str] = set()
+    surnames: set[str] = set()
+    for module in pkgutil.iter_modules(person_providers.__path__):
+        provider = importlib.import_module(f"{person_providers.__name__}.{module.name}").Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            given.update(_names(getattr(provider, attribute, ())))
+        surnames.update(_names(getattr(provider, "last_names", ())))
+    # "Per", "Will", "May", "Else": names that are English function words too are no sign of a name.
+    everyday = _NOT_NAMES_TITLE | {word.title() for word in _stop_words()}
+    return frozenset(given - everyday), frozenset(surnames - everyday)
+
+
+_NOT_NAMES_TITLE = frozenset(word.title() for word in NOT_NAMES)
+_LATIN_NAME = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’-]{2,}")
+
+
+def _names(values) -> set[str]:
+    names = values.keys() if isinstance(values, dict) else values if isinstance(values, list | tuple) else ()
+    return {name for name in names if isinstance(name, str) and _LATIN_NAME.fullmatch(name)}
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[0].isupper() and not (len(word) > 1 and word.isupper())
+
+
+def find_person_names(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that the rules read as person names (cue words, the name lists), in order."""
+    tokens = [(match.start(), match.end(), match.group()) for match in _TOKEN.finditer(text)]
+    if not tokens:
+        return []
+    given, surnames = person_name_lists()
+    # Where a form's field or "my name is" ends, a name in any case may start.
+    strong_cue_ends = {match.end() for match in _STRONG_CUE_FORWARD.finditer(text)}
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(tokens):
+        start, _, word = tokens[index]
+        taken = 0
+        if strong_cue_ends and start in strong_cue_ends:
+            taken = _name_run(text, tokens, index, any_case=True)
+        elif (_is_capitalised(word) or _particle_before_name(tokens, index)) and word.lower() not in NOT_NAMES:
+            taken = _cued_or_known_name(text, tokens, index, given, surnames)
+        if taken:
+            spans.append((start, tokens[index + taken - 1][1]))
+            index += taken
+        else:
+            index += 1
+    return spans
+
+
+def _cued_or_known_name(text: str, tokens, index: int, given: frozenset[str], surnames: frozenset[str]) -> int:
+    """How many tokens from ``index`` on form a name that a cue announces or the name lists know (0: none)."""
+    run = _name_run(text, tokens, index, any_case=False)
+    if not run:
+        return 0
+    start, word = tokens[index][0], tokens[index][2]
+    end = tokens[index + run - 1][1]
+    # "Case 36542192", "Pixel 8", "Windows 11": a capitalised word numbered is a thing, not a person.
+    if _NUMBER_AFTER.match(text, end):
+        return 0
+    words = [tokens[position][2] for position in range(index, index + run)]
+    known_given = word in given
+    known = known_given or any(name in surnames for name in words[1:]) or (run > 1 and word in surnames)
+    before = text[max(0, start - 40) : start]
+    if (
+        _CUE.search(before)
+        or (_GREETING_CUE.search(before) and (known_given or _CLAUSE_ENDS_AFTER_NAME.match(text, end)))
+        or (_WEAK_CUE.search(before) and known_given)
+        or _ACTION_AFTER_NAME.match(text, end)
+        or (run >= 2 and known_given and _surname_follows(tokens, index, run, surnames))
+    ):
+        return run
+    return 0
+
+
+def _particle_before_name(tokens, index: int) -> bool:
+    """True for "van" in "Mr van der Merwe": a particle that starts a surname written after a title."""
+    return (
+        tokens[index][2].lower() in _PARTICLES
+        and index + 1 < len(tokens)
+        and any(_is_capitalised(tokens[position][2]) for position in range(index + 1, min(index + 3, len(tokens))))
+    )
+
+
+def _name_run(text: str, tokens: list[tuple[int, int, str]], index: int, *, any_case: bool) -> int:
+    """How many tokens from ``index`` on form one name: capitalised words (any words after a form's "Name:"),
+    with particles inside, on one line, separated by single spaces, up to four words."""
+    count = particles = 0
+    position = index
+    while position < len(tokens) and count + particles < _MAX_NAME_TOKENS + 2:
+        start, end, word = tokens[position]
+        if position > index:
+            gap = text[tokens[position - 1][1] : start]
+            if gap not in (" ", "\u00a0"):
+                break
+        lower = word.lower()
+        if lower in _PARTICLES and position + 1 < len(tokens) and (count or position == index):
+            particles += 1
+            position += 1
+            continue
+        if lower in NOT_NAMES or (not any_case and not _is_capitalised(word)) or word.isupper() and len(word) > 1:
+            break
+        if any_case and count and lower in _STOP_WORDS:
+            break
+        count += 1
+        position += 1
+        if count == _MAX_NAME_TOKENS:
+            break
+    # Trailing particles belong to the next words, not the name.
+    while position > index and tokens[position - 1][2].lower() in _PARTICLES:
+        position -= 1
+    if not count:
+        return 0
+    # A name that starts with a particle ("van der Merwe") is one only after a title or a form's field.
+    return position - index
+
+
+def _surname_follows(tokens, index: int, run: int, surnames: frozenset[str]) -> bool:
+    return any(tokens[position][2] in surnames for position in range(index + 1, index + run))
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+class _LazyStopWords:
+    def __contains__(self, word: str) -> bool:
+        return word in _stop_words()
+
+
+_STOP_WORDS = _LazyStopWords()
+NAME_TRIGGER = always

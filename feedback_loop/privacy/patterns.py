@@ -1,0 +1,954 @@
+"""The pattern detectors: identifiers with a shape (and often a checksum) that a regular expression finds.
+
+Each replaces what it detects by a typed placeholder (:mod:`feedback_loop.privacy.placeholders`). National
+ids, passports and dates of birth are in :mod:`feedback_loop.privacy.identifiers`; addresses and names in
+:mod:`feedback_loop.privacy.names`; :data:`PATTERN_DETECTORS` puts all of them in order.
+
+==================  ================  =========================================================================
+type                placeholder       what is detected
+==================  ================  =========================================================================
+``EMAIL``           ``<EMAIL>``       ``name@domain.tld`` (Unicode too, ``%40`` as in URLs), ``name [at] domain
+                                      [dot] tld`` and ``name at domain dot com`` forms
+``PHONE``           ``<PHONE>``       ``+``/``00`` international numbers; US numbers; national numbers with a
+                                      trunk ``0`` or an area code in parentheses; other groupings and bare
+                                      digit strings only when named as a phone: a phone word before ("call",
+                                      "tel"), a phrase handing it over ("my number is", "I'm on") or one
+                                      after it ("is my cell"); never dates, decimals, SSN shapes, or numbers
+                                      named as something else ("order no.", "tracking number")
+``CARD``            ``<CARD>``        13-19 digits (bare, or grouped 4-4-4-4[-3] / 4-6-4[5] by spaces or
+                                      dashes) starting with 2-6 (the major networks) and passing Luhn; not a
+                                      product code's length right after "EAN", "GTIN", "UPC", "barcode"
+``IBAN``            ``<IBAN>``        country code, check digits and BBAN of that country's length, spaced or
+                                      not, passing the mod-97 check (a mostly-letter BBAN only compact or in
+                                      groups of four)
+``IP``              ``<IP>``          IPv4 with valid octets, not inside a longer dotted sequence nor after
+                                      ``>=``/``==`` or a version word ("firmware 2.8.4.85"); loopback,
+                                      0.0.0.0 and broadcast stay; IPv6 of 3+ groups
+``SSN``             ``<SSN>``         US ``123-45-6789`` / ``123 45 6789`` (never 000/666/9xx, 00, 0000); nine
+                                      bare or dotted digits only after "SSN" or "social security"
+``SECRET``          ``<SECRET>``      private key blocks; well-known token shapes (AWS, GitHub, GitLab, Slack
+                                      and its webhooks, Stripe, OpenAI-style ``sk-``, Google ``AIza``, Hugging
+                                      Face, npm, SendGrid, Twilio, JWT, Discord); Authorization header
+                                      credentials; the values of ``password=``, ``"api_key": "..."``,
+                                      ``--password ...`` style assignments (the key name stays), unless they
+                                      read as code, prose or a placeholder (``token = next(it)``,
+                                      ``api_key=settings.API_KEY``, ``password: forgotten``, ``<your
+                                      password>``); passwords said in a sentence ("my password is ...",
+                                      "pw is ...", "I changed my password to ...")
+``URL_CREDENTIALS`` ``<CREDENTIALS>`` ``user:password`` in ``scheme://user:password@host`` (scheme and host stay)
+==================  ================  =========================================================================
+
+The detectors run one after another, each on the output of the previous ones, in :data:`PATTERN_DETECTORS` order:
+the most specific shapes first, so that a looser detector never takes a piece of something a stricter one
+would have recognised whole (see the comment above :data:`PATTERN_DETECTORS`). Placeholders contain no digits or
+``@``, so a later detector never matches inside one.
+
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Callable
+
+import phonenumbers
+from stdnum import luhn
+
+from feedback_loop.privacy.placeholders import (
+    PLACEHOLDERS,
+    SPACES,
+    Detector,
+    contains,
+    group,
+    has_digit,
+    splice,
+    substitute,
+    whole,
+)
+
+_SP = SPACES
+
+# --- SECRET: private keys, token shapes, assignments ------------------------------------------------------
+
+_PRIVATE_KEY_HEADER = r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"
+PRIVATE_KEY_END = re.compile(r"-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
+# A block cut short (a truncated paste) is redacted to the end of the text: its body is the secret.
+_PRIVATE_KEY = re.compile(_PRIVATE_KEY_HEADER + r".*?(?:" + PRIVATE_KEY_END.pattern + r"|\Z)", re.DOTALL)
+_PRIVATE_KEY_BEGIN = re.compile(_PRIVATE_KEY_HEADER)
+
+
+def opens_private_key(line: str) -> bool:
+    """True when ``line`` holds a private key header whose block does not end on the same line."""
+    begins = list(_PRIVATE_KEY_BEGIN.finditer(line))
+    return bool(begins) and PRIVATE_KEY_END.search(line, begins[-1].end()) is None
+
+
+_TOKEN = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z0-9]{16}"  # AWS access key ids
+    r"|gh[pousr]_[A-Za-z0-9]{36,255}"  # GitHub classic tokens
+    r"|github_pat_[A-Za-z0-9_]{22,255}"  # GitHub fine-grained tokens
+    r"|glpat-[A-Za-z0-9_-]{20,}"  # GitLab personal access tokens
+    r"|xox[abposr]-[A-Za-z0-9-]{10,}"  # Slack tokens
+    r"|(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}"  # Stripe secret and restricted keys
+    r"|sk-(?:[A-Za-z0-9]+-)*[A-Za-z0-9_-]{20,}"  # OpenAI-style (sk-..., sk-proj-..., sk-ant-api03-...)
+    r"|AIza[0-9A-Za-z_-]{35}"  # Google API keys
+    r"|hf_[A-Za-z0-9]{30,}"  # Hugging Face tokens
+    r"|npm_[A-Za-z0-9]{36}"  # npm tokens
+    r"|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}"  # SendGrid keys
+    r"|SK[0-9a-fA-F]{32}"  # Twilio API keys
+    r"|https://hooks\.slack\.com/services/[A-Za-z0-9_/-]+"  # Slack webhooks (the path is the secret)
+    r"|eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*"  # JWTs (header.payload.signature)
+    r"|[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}"  # Discord bot tokens
+    r")(?![\w-])"
+)
+
+# What each token shape above starts with or must hold, searched before the full pattern: most text holds none.
+_TOKEN_TRIGGER = re.compile(
+    r"A(?:KIA|SIA|GPA|IDA|ROA|IPA|NPA|NVA|BIA|CCA|Iza)|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|[sr]k_(?:live|test)_"
+    r"|sk-|hf_|npm_|SG\.|SK[0-9a-fA-F]{32}|hooks\.slack\.com|eyJ|[MNO][A-Za-z0-9_-]{23,25}\."
+)
+
+# In an Authorization header whatever follows the scheme is the credential, whatever it looks like.
+_AUTHORIZATION = re.compile(r"(?i)\bauthorization[\"']?\s*[:=]\s*[\"']?(?:bearer|basic|token)\s+(?P<value>[^\s\"']+)")
+# Elsewhere a Bearer token must hold a digit: "bearer" is also an English word followed by long words.
+_BEARER = re.compile(r"(?i)\bbearer\s+(?P<value>(?=[A-Za-z0-9._~+/-]*\d)[A-Za-z0-9._~+/-]{16,}=*)")
+
+_SECRET_KEY_NAMES = (
+    r"password|passwd|pwd|passphrase|pass|secret|client[_-]?secret|secret[_-]?key|api[_-]?key|apikey"
+    r"|access[_-]?key(?:[_-]?id)?|private[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|token"
+    r"|credentials?|auth"
+)
+# ``DB_PASSWORD=``, ``"api_key": "..."``, ``x-api-key: ...``, ``?token=...``, ``PGPASSWORD=``: the key may
+# carry a prefix joined by ``_``, ``.`` or ``-`` (or glued, in capitals); the key name stays, the value goes.
+_ASSIGNMENT = re.compile(
+    r"(?i)(?<![\w.-])(?:[\w.-]*[_.-]|(?-i:[A-Z]{2,}))?(?P<name>" + _SECRET_KEY_NAMES + r")[\"']?"
+    r"(?P<operator>\s*(?::=|=|:)\s*)"
+    r"(?P<value>\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|<[^<>\n]{1,40}>|[^\s\"'`,;&(){}\[\]]+)"
+)
+# ``--password hunter2``: command-line flags (``--api-key=...`` is an assignment above).
+_FLAG = re.compile(
+    r"(?i)(?<![\w-])--(?:[\w-]*-)?(?:password|passwd|pass|pwd|passphrase|token|api-key|apikey|secret"
+    r"|client-secret|access-token|auth-token|secret-key)\s+"
+    r"(?P<value>\"[^\"\n]*\"|'[^'\n]*'|<[^<>\n]{1,40}>|[^\s\"'-][^\s\"']*)"
+)
+
+# A name in code (a variable, one part of a dotted path): a word in snake_case, UPPER_CASE, camelCase or
+# PascalCase, digits at its end only. Random keys mix case and digits throughout ("ZLSJ3Hm6pH7GxYse.Yh5oU7J0",
+# "$njX_E3oDJ") and are no such name; "settings.API_KEY", "os.environ", "config.apiKey", "self._token" and
+# "$DB_PASS" are.
+_IDENTIFIER_PART = (
+    r"(?:_*[a-z]+\d*(?:_[a-z]+\d*)*|_*[A-Z]+\d*(?:_[A-Z]+\d*)*|_*[a-z]+(?:[A-Z][a-z]+)+\d*|(?:[A-Z][a-z]+)+\d*)"
+)
+# Placeholders and references standing where a value would be ("${DB_PASSWORD}", "{{ token }}", "<api_key>",
+# "%s", "*****"), and the special tokens of tokenizers ("</s>", "<|image_pad|>", "[PAD]").
+_REFERENCE = re.compile(
+    rf"\$\{{?(?:{_IDENTIFIER_PART}|\d+)\}}?"
+    r"|\{\{.*\}\}|\{\w*\}|<[^<>\n]*>|\[[A-Z_]+\]|%(?:\(\w+\))?s|[*•]+|[*xX•.]{3,}"
+)
+# Type names after "token: " in Python annotations, and literals that stand for "no value".
+_CODE_WORDS = frozenset(
+    [
+        "int",
+        "str",
+        "bytes",
+        "bool",
+        "float",
+        "dict",
+        "list",
+        "tuple",
+        "set",
+        "any",
+        "none",
+        "null",
+        "nil",
+        "true",
+        "false",
+        "undefined",
+    ]
+)
+# Key prefixes that name an action or a setting about a password rather than the password.
+_NOT_A_SECRET_PREFIX = re.compile(
+    r"(?i)(?:reset|forgot|forgotten|change|show|hide|toggle|validate|check|verify|min|max|has|is|use|require|"
+    r"required|enable|disable|allow)[_.-]"
+)
+# Words that follow "password:" in prose ("password: forgotten again") rather than a password.
+_PROSE_AFTER_COLON = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "it",
+        "is",
+        "was",
+        "be",
+        "been",
+        "being",
+        "are",
+        "not",
+        "no",
+        "none",
+        "null",
+        "nil",
+        "n/a",
+        "na",
+        "yes",
+        "true",
+        "false",
+        "required",
+        "optional",
+        "forgotten",
+        "forgot",
+        "reset",
+        "changed",
+        "change",
+        "expired",
+        "expires",
+        "incorrect",
+        "invalid",
+        "wrong",
+        "missing",
+        "unknown",
+        "hidden",
+        "redacted",
+        "empty",
+        "blank",
+        "bearer",
+        "basic",
+        "see",
+        "use",
+        "using",
+        "must",
+        "should",
+        "will",
+        "can",
+        "cannot",
+        "please",
+        "enter",
+        "new",
+        "old",
+        "same",
+        "your",
+        "my",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "here",
+        "there",
+        "and",
+        "or",
+        "but",
+        "if",
+        "when",
+        "then",
+        "for",
+        "with",
+        "from",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "as",
+        "via",
+        "too",
+        "also",
+        "only",
+        "just",
+        "still",
+        "yet",
+        "again",
+    ]
+)
+_EVERYDAY_KEY_NAMES = frozenset(("secret", "token", "auth", "pass", "credential", "credentials"))
+
+
+def _secret_value(match: re.Match[str]) -> str | None:
+    """The assignment with its value replaced (inside its quotes), unless the value is empty, a reference,
+    code or prose."""
+    value = match.group("value")
+    bare = value.strip("\"'")
+    quoted = value != bare
+    if not bare or _is_reference(bare) or _reads_as_code(bare, match):
+        return None
+    if ":" in match.group("operator") and not quoted and _reads_as_prose(bare, match):
+        return None
+    if len(bare) < 3 and not quoted:
+        return None
+    start, end = match.span("value")
+    inside_quotes = 1 if quoted else 0
+    return splice(match, start + inside_quotes, end - inside_quotes, "SECRET")
+
+
+def _is_reference(value: str) -> bool:
+    """True for a placeholder or reference, also when a sentence's punctuation follows it ("********.")."""
+    return _REFERENCE.fullmatch(value) is not None or _REFERENCE.fullmatch(value.rstrip(".,;!?")) is not None
+
+
+_CODE_PATH = re.compile(rf"\$?{_IDENTIFIER_PART}(?:\.{_IDENTIFIER_PART})+")
+# Objects that code reads settings from: "config.token", "env.password".
+_CODE_ROOTS = frozenset(
+    [
+        "os",
+        "self",
+        "cls",
+        "this",
+        "config",
+        "cfg",
+        "conf",
+        "settings",
+        "env",
+        "environ",
+        "process",
+        "request",
+        "req",
+        "ctx",
+        "context",
+        "app",
+        "args",
+        "opts",
+        "options",
+        "params",
+        "secrets",
+        "vault",
+        "creds",
+        "credentials",
+        "window",
+    ]
+)
+
+
+def _is_code_path(value: str, key_name: str) -> bool:
+    """True for a dotted path that reads as code rather than as a password with a dot ("hunter.two"): one of
+    its parts is written in code case (snake_case, UPPER_CASE, camelCase), names the key itself
+    ("form.password"), or it starts at an object code reads settings from ("config.token")."""
+    value = value.rstrip(".,;!?")
+    if _CODE_PATH.fullmatch(value) is None:
+        return False
+    parts = value.lstrip("$").split(".")
+    key = re.sub(r"[_-]", "", key_name.lower())
+    return (
+        parts[0].lower() in _CODE_ROOTS
+        or any("_" in part or re.search(r"[A-Z]{2}|[a-z][A-Z]", part) for part in parts)
+        or any(part.lower().replace("_", "") == key for part in parts)
+    )
+
+
+def _flag_value(match: re.Match[str]) -> str | None:
+    """The flag with its value replaced, unless the value is a placeholder (``--password <your password>``)."""
+    if _is_reference(match.group("value").strip("\"'")):
+        return None
+    return group("SECRET", "value")(match)
+
+
+def _reads_as_code(value: str, match: re.Match[str]) -> bool:
+    """True when the "value" is code or another setting: ``token = next(it)``, ``bos_token=BOS_TOKEN``,
+    ``credentials=call_credentials``, ``token: int``, ``PASS = "PASS"``, ``'token': 3291``,
+    ``reset_password: ...``, ``has_new_token = ...``, ``PASSWORD= NEXT_VAR=1``."""
+    following = match.string[match.end() : match.end() + 1]
+    return (
+        following in ("(", "[")
+        or _is_code_path(value, match.group("name"))
+        or re.fullmatch(r"_*[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|_*[a-z]+(?:_[a-z]+)+", value) is not None
+        or re.match(r"[A-Za-z_][\w.-]*=.", value) is not None
+        or value.lower() in _CODE_WORDS
+        or value.lower() == match.group("name").lower()
+        # A number after "token" is a token id or count ("'token': 3291"); after "password" it is a PIN.
+        or (match.group("name").lower() == "token" and value.isdigit())
+        or _NOT_A_SECRET_PREFIX.match(match.group(0)[: match.start("name") - match.start()]) is not None
+    )
+
+
+def _reads_as_prose(value: str, match: re.Match[str]) -> bool:
+    """After a colon, a common word ("password: forgotten") is prose, not a value; so is a plain word that
+    the sentence goes on from after a name that is also an everyday word ("the secret: bake it")."""
+    word = value.rstrip(".!?")
+    if word.lower() in _PROSE_AFTER_COLON:
+        return True
+    following = match.string[match.end() : match.end() + 2]
+    return (
+        match.group("name").lower() in _EVERYDAY_KEY_NAMES
+        and word == value
+        and word.isalpha()
+        and (word.islower() or word.istitle())
+        and re.fullmatch(" [a-z]", following) is not None
+    )
+
+
+# A password said in a sentence: "my password is Summer!2017", "the password I use for work is x", "pw is
+# Drag0n324!", "I changed my password to hunter2", and "I reset it to 70MB56jeSMOWmi3Dd" where no word names
+# the password (then the value must be written like nothing but a password). The value is one token; what
+# follows it decides whether it was a value or the sentence going on ("my password is case sensitive").
+_PASSWORD_NOUN = r"(?:password|passwort|passcode|passphrase|pass\s?word|pw)"
+_SPOKEN_PASSWORD = re.compile(
+    r"(?i)(?:"
+    rf"\b{_PASSWORD_NOUN}(?:\s+(?:i|we)\s+(?:use|used|chose|picked|set|have|had|typed|entered|tried))?"
+    r"(?:\s+(?:for|on|of)\s+(?:(?:the|my|our|this|that)\s+)?[\w.-]+)?"
+    r"\s+(?:is|was|is\s+now|is\s+still|will\s+be|should\s+be)\s*:?"
+    rf"|\b(?:reset|changed?|set|updated?)\s+(?:my|the|our|your)\s+(?:[\w-]+\s+)?{_PASSWORD_NOUN}\s+to"
+    r"|\b(?P<pronoun>reset\s+it\s+to)"
+    r")\s+[\"'“‘`]?(?P<value>[^\s\"'“”‘’`]+?)(?=[\"'”’`]?[.,;:?)\]]*(?:\s|$))"
+)
+# Words that say what a password is like rather than what it is ("my password is wrong", "... is required").
+_PASSWORD_STATES = frozenset(
+    [
+        "correct",
+        "right",
+        "ok",
+        "okay",
+        "fine",
+        "good",
+        "bad",
+        "weak",
+        "strong",
+        "short",
+        "long",
+        "secure",
+        "insecure",
+        "safe",
+        "unsafe",
+        "valid",
+        "case-sensitive",
+        "sensitive",
+        "mandatory",
+        "needed",
+        "necessary",
+        "optional",
+        "lost",
+        "stolen",
+        "known",
+        "temporary",
+        "default",
+        "different",
+        "simple",
+        "complex",
+        "easy",
+        "hard",
+        "mine",
+        "yours",
+        "ours",
+        "theirs",
+        "his",
+        "hers",
+        "sent",
+        "gone",
+        "what",
+        "which",
+        "who",
+        "why",
+        "how",
+        "something",
+        "anything",
+        "nothing",
+        "everything",
+        "whatever",
+    ]
+)
+# What ends the clause after a one-word value: punctuation, the end of the line, a conjunction or a new
+# sentence ("my password is sunshine and it fails", "my password is sunshine Thanks").
+_CLAUSE_ENDS = re.compile(
+    r"[\"'”’`]?[.,;:?)\]]|\s*\n|\s*$|\s+(?:and|but|so|or|because|since|then|thanks|thx|please|pls)\b|\s+[A-Z]"
+)
+
+
+def _spoken_password(match: re.Match[str]) -> str | None:
+    """The sentence with the password replaced, unless the "value" describes the password or the sentence
+    goes on from it as prose."""
+    value = match.group("value")
+    word = value.rstrip("!").lower()
+    if _is_reference(value) or word in _PROSE_AFTER_COLON or word in _PASSWORD_STATES or word in _CODE_WORDS:
+        return None
+    # "my password was changed", "... is expiring", a version or a path.
+    if re.fullmatch(r"[a-z]{3,}(?:ed|ing)", word.rsplit("-", 1)[-1]):
+        return None
+    if re.fullmatch(r"v?\d+(?:\.\d+)+|[~.]*/\S*", word):
+        return None
+    classes = _character_classes(value)
+    if match.group("pronoun") and classes < 3:
+        return None
+    # A plain word or number may be the sentence going on ("my password is 8 characters long"): it is taken
+    # only where its clause ends. A mix of character classes is a password wherever it stands.
+    written_like_a_password = classes >= 3 or (classes == 2 and len(value) >= 6)
+    if not written_like_a_password and not _CLAUSE_ENDS.match(match.string, match.end()):
+        return None
+    return group("SECRET", "value")(match)
+
+
+def _character_classes(value: str) -> int:
+    """How many of lower case, upper case, digits and symbols ``value`` mixes; a hyphen joining two letters
+    ("case-sensitive") counts as no symbol."""
+    value = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", "", value)
+    return sum(
+        (
+            any(char.islower() for char in value),
+            any(char.isupper() for char in value),
+            any(char.isdigit() for char in value),
+            any(not char.isalnum() for char in value),
+        )
+    )
+
+
+def _unless_reference(match: re.Match[str]) -> str | None:
+    """The match with its value replaced, unless the value is a reference ("Bearer <access_token>")."""
+    return None if _is_reference(match.group("value")) else group("SECRET", "value")(match)
+
+
+# --- URL_CREDENTIALS -----------------------------------------------------------------------------------------
+
+# The user info runs to the last '@' of the authority, so an unencoded '@' or '#' in a password is covered.
+_URL_CREDENTIALS = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://(?P<value>[^\s/?#@]*:[^\s/?]*)@(?=[^\s/?#@]*[A-Za-z0-9\]])")
+
+
+def _url_credentials(match: re.Match[str]) -> str | None:
+    """Keep templates such as ``s3://{access_key}:{secret_key}@bucket``: they hold no credentials."""
+    if all(not part or _REFERENCE.fullmatch(part) for part in match.group("value").split(":", 1)):
+        return None
+    return group("URL_CREDENTIALS", "value")(match)
+
+
+# --- EMAIL --------------------------------------------------------------------------------------------------
+
+# "%40" is an '@' in a URL query ("?email=jane%40example.com").
+_EMAIL = re.compile(
+    r"(?<![\w.%+-])[\w%+-](?:[\w.%+'-]*[\w%+-])?(?:@|%40)"
+    r"(?P<domain>(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24})(?![\w-]|\.[^\W_])"
+)
+_OBFUSCATED_EMAIL = re.compile(
+    r"(?i)(?<![\w.%+-])[\w.%+-]+\s*[\[({<]\s*at\s*[\])}>]\s*[\w-]+"
+    r"(?:(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\.)[\w-]+)+"
+)
+# "alice at example dot com": only with a usual top-level domain and without a pronoun or article as the
+# domain ("look at the dot com bubble").
+_SPELLED_EMAIL = re.compile(
+    r"(?i)(?<![\w.%+-])(?P<local>[\w.%+-]+) at (?P<domain>[\w-]+(?: dot [\w-]+)*) dot "
+    r"(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|pt|ie|ca|au|in|jp|br|info|biz|me)\b"
+)
+_NOT_AN_EMAIL_DOMAIN = frozenset(
+    ["the", "a", "an", "this", "that", "my", "your", "our", "their", "his", "her", "its", "some", "any"]
+)
+
+
+def _email(match: re.Match[str]) -> str | None:
+    """Keep ``icon@2x.png``-style asset names: their "domain" starts with a scale factor."""
+    if re.match(r"\d+x\.", match.group("domain")):
+        return None
+    return PLACEHOLDERS["EMAIL"]
+
+
+def _spelled_email(match: re.Match[str]) -> str | None:
+    if match.group("domain").split(" dot ")[0].lower() in _NOT_AN_EMAIL_DOMAIN:
+        return None
+    if match.group("local").lower() in _NOT_AN_EMAIL_DOMAIN:
+        return None
+    return PLACEHOLDERS["EMAIL"]
+
+
+# --- IBAN ---------------------------------------------------------------------------------------------------
+
+# Lengths of the IBANs of the countries in the SWIFT IBAN registry.
+IBAN_LENGTHS: dict[str, int] = {
+    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BR": 29,
+    "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "DO": 28, "EE": 20, "EG": 29,
+    "ES": 24, "FI": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28,
+    "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20,
+    "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MD": 24, "ME": 22, "MK": 19,
+    "MR": 27, "MT": 31, "MU": 30, "NL": 18, "NO": 15, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29,
+    "RO": 24, "RS": 22, "SA": 24, "SC": 31, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "ST": 25, "SV": 28,
+    "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
+}  # fmt: skip
+
+
+def _iban_pattern() -> re.Pattern[str]:
+    """Country code, check digits, then exactly as many characters (spaces and dashes aside) as the
+    country's IBANs have: the length, not the next word, decides where an IBAN ends."""
+    by_length: dict[int, list[str]] = {}
+    for country, length in sorted(IBAN_LENGTHS.items()):
+        by_length.setdefault(length, []).append(country)
+    alternatives = [
+        f"(?:{'|'.join(countries)})\\d{{2}}(?:[{_SP}-]?[A-Z0-9]){{{length - 4}}}"
+        for length, countries in sorted(by_length.items(), reverse=True)
+    ]
+    return re.compile(f"(?i)(?<![\\w-])(?:{'|'.join(alternatives)})(?![A-Za-z0-9]|-[A-Za-z0-9])")
+
+
+_IBAN = _iban_pattern()
+
+
+def iban_is_valid(compact: str) -> bool:
+    """True for an IBAN without separators of its country's length whose mod-97 check gives 1."""
+    compact = compact.upper()
+    if IBAN_LENGTHS.get(compact[:2]) != len(compact) or not compact[2:4].isdigit() or not compact.isalnum():
+        return False
+    rearranged = compact[4:] + compact[:4]
+    return int("".join(str(int(char, 36)) for char in rearranged)) % 97 == 1
+
+
+def _iban(match: re.Match[str]) -> str | None:
+    candidate = match.group(0)
+    compact = re.sub(f"[{_SP}-]", "", candidate)
+    if not iban_is_valid(compact):
+        return None
+    # Swiss or Italian account numbers may be mostly letters, and then so is text: "AT12 word word".
+    # A letter-heavy candidate is taken only in one of the two ways IBANs are written, compact (electronic
+    # form) or in groups of four (paper form), so that prose reaches the 1-in-97 checksum only in those shapes.
+    bban = compact[4:]
+    if sum(char.isdigit() for char in bban) * 2 < len(bban) and not _written_as_iban(candidate):
+        return None
+    return PLACEHOLDERS["IBAN"]
+
+
+def _written_as_iban(candidate: str) -> bool:
+    """True when ``candidate`` has no separators, or one separator between groups of four (the last shorter)."""
+    groups = re.split(f"[{_SP}-]", candidate)
+    if len(groups) == 1:
+        return True
+    separators = set(re.findall(f"[{_SP}-]", candidate))
+    return len(separators) == 1 and all(len(group) == 4 for group in groups[:-1]) and 1 <= len(groups[-1]) <= 4
+
+
+# --- CARD ---------------------------------------------------------------------------------------------------
+
+_CARD = re.compile(
+    rf"(?<![\w.,#/+-])(?<!\d[{_SP}-])(?:"
+    rf"\d{{4}}(?P<sep>[{_SP}-])\d{{4}}(?P=sep)\d{{4}}(?P=sep)\d{{4}}(?:(?P=sep)\d{{3}})?(?!\d|(?P=sep)\d{{4}})"
+    rf"|\d{{4}}(?P<amex>[{_SP}-])\d{{6}}(?P=amex)\d{{4,5}}(?!\d|(?P=amex)\d)"
+    r"|\d{13,19}(?![\d]|[.,]\d)"
+    r")(?!\w)"
+)
+
+
+def _is_card(digits: str) -> bool:
+    # Visa 4, Mastercard 2/5, Amex, Diners and JCB 3, Discover and UnionPay 6: other leading digits are
+    # airlines, petroleum, telecoms or national schemes, and mostly not card numbers in free text.
+    return 13 <= len(digits) <= 19 and digits[0] in "23456" and luhn.is_valid(digits)
+
+
+# "EAN 4006381333931", "barcode: 5901234123457": a number named as a product code, of a product code's length
+# (EAN-8, UPC-A 12, EAN-13, GTIN-14 digits), is that code; 13 and 14 digits also fit a card's length.
+_PRODUCT_CODE_BEFORE = re.compile(
+    r"(?i)\b(?:ean|gtin|upc|isbn|barcode|bar code)(?:-?(?:8|12|13|14|a))?"
+    r"(?:\s+(?:no\.?|nr\.?|number|code|#))?[\s:#]*$"
+)
+_PRODUCT_CODE_LENGTHS = frozenset((8, 12, 13, 14))
+
+
+def _card(match: re.Match[str]) -> str | None:
+    candidate = match.group(0)
+    digits = re.sub(r"\D", "", candidate)
+    before = match.string[max(0, match.start() - 24) : match.start()]
+    if len(digits) in _PRODUCT_CODE_LENGTHS and _PRODUCT_CODE_BEFORE.search(before):
+        return None
+    if _is_card(digits):
+        return PLACEHOLDERS["CARD"]
+    # "4111 1111 1111 1111 123": a CVV or expiry may sit where a 19-digit number's last group would.
+    if match.group("sep") and len(digits) == 19 and _is_card(digits[:16]):
+        return PLACEHOLDERS["CARD"] + candidate[19:]
+    return None
+
+
+# --- SSN ----------------------------------------------------------------------------------------------------
+
+_SSN_NUMBER = rf"(?!000|666|9)\d{{3}}(?P<sep>[{_SP}-])(?!00)\d{{2}}(?P=sep)(?!0000)\d{{4}}"
+_SSN = re.compile(r"(?<![\w.,/#+-])(?<!\d )" + _SSN_NUMBER + r"(?![\w]|[-.,/]\d| \d)")
+_SSN_IN_CONTEXT = re.compile(
+    r"(?i)\b(?:ssn|ss#|social[ -]security|soc\.? ?sec\.?)(?:\s*(?:#|no\.|nr\.?|number|num|is|was|:|=))*"
+    rf"\s*(?P<value>(?!000|666|9)\d{{3}}([{_SP}.-]?)(?!00)\d{{2}}\2(?!0000)\d{{4}})(?!\w|[-.]\d)"
+)
+
+
+# --- IP -----------------------------------------------------------------------------------------------------
+
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+# Not inside a longer dotted sequence ("1.2.3.4.5"), nor a version: "v2.0.1.4", "brotli>=1.2.0.0".
+_IPV4 = re.compile(r"(?<![\w.])(?<![<>=~!]=)" + _OCTET + r"(?:\." + _OCTET + r"){3}(?![\w]|\.\d)")
+# Loopback, "any" and broadcast addresses name no host: "127.0.0.1:5432" in a how-to is no one's address.
+_IPV4_NOT_A_HOST = re.compile(r"127\..*|0\.0\.0\.0|255\.255\.255\.255")
+
+
+# "firmware 2.8.4.85", "build 10.0.1.7", "v 4.1.0.2": a dotted quad right after a word naming a version is
+# that version. Only right after: "the build server at 10.0.3.7" is an address.
+_VERSION_WORD_BEFORE = re.compile(
+    r"(?i)\b(?:version|ver\.?|v|firmware|fw|release|build|driver|app|bios|kernel|patch)\s*:?\s*$"
+)
+
+
+# "section 2.3.1.1", "§ 4.1.2.3", "clause 10.2.1.4": a dotted quad named as a part of a document.
+_SECTION_WORD_BEFORE = re.compile(
+    r"(?i)(?:\b(?:sections?|sec\.?|clauses?|chapters?|ch\.|paragraphs?|para\.?|articles?|art\.|items?|steps?"
+    r"|rules?|appendix|annex|tables?|figures?|fig\.|parts?|points?|requirements?|req\.?|see|in|under|per)|§)\s*$"
+)
+# Words that name a dotted quad as an address: "ping 1.1.1.1", "DNS 8.8.8.8", "from 1.2.3.4".
+_IP_WORD_BEFORE = re.compile(
+    r"(?i)\b(?:ip|ipv4|addr|address|host|server|dns|gateway|router|ping|from|to|via|connect(?:ed|ing)?|login"
+    r"|client|peer|proxy|subnet|route|remote|origin|source|src|dst|destination)\b\W*$"
+)
+
+
+def _ipv4(match: re.Match[str]) -> str | None:
+    if _IPV4_NOT_A_HOST.fullmatch(match.group(0)):
+        return None
+    before = match.string[max(0, match.start() - 16) : match.start()]
+    if _VERSION_WORD_BEFORE.search(before) or _SECTION_WORD_BEFORE.search(before):
+        return None
+    # "2.3.1.1": four one-digit numbers are how documents number their sections; as a host address such a
+    # quad is rare enough (a few public resolvers) to need a word naming it so.
+    if len(match.group(0)) == 7 and not _IP_WORD_BEFORE.search(before):
+        return None
+    return PLACEHOLDERS["IP"]
+
+
+_IPV6_CANDIDATE = re.compile(
+    r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{1,4})?"
+    r"(?:%[0-9A-Za-z_.]+)?(?![\w]|\.\d)"
+)
+
+
+def _ipv6(match: re.Match[str]) -> str | None:
+    candidate = match.group(0)
+    # "blocked 2001:db8::1: retry" - a colon that ends the address in prose, not part of it.
+    trailing = ""
+    if candidate.endswith(":") and not candidate.endswith("::"):
+        candidate, trailing = candidate[:-1], ":"
+    address = candidate.split("%", 1)[0]
+    try:
+        parsed = ipaddress.IPv6Address(address)
+    except ValueError:
+        return None
+    # "::1", "fe80::1" and the "::2" of a Python slice carry no more than one or two groups: not a host.
+    if parsed.ipv4_mapped is None and sum(1 for part in address.split(":") if part) < 3:
+        return None
+    return PLACEHOLDERS["IP"] + trailing
+
+
+# --- PHONE --------------------------------------------------------------------------------------------------
+
+# A full stop followed by a space, or a dash with spaces around it, ends a number: "ZIP 39142. 080-4888-0009"
+# and "tracking 254122065054 - 0044 7736 038 044" hold two numbers, not one.
+_PHONE_CANDIDATE = re.compile(
+    r"(?<![\w.,/#+$€£%-])(?<!\d )"
+    rf"(?P<number>(?:\(\s?)?(?:\+|00)?\(?\d(?:(?!\.[{_SP}]|[{_SP}]-[{_SP}])[\d(){_SP}.\-/]){{5,40}}\d)"
+    r"(?P<extension>\s?(?:x|ext\.?|extension)\s?\d{1,6})?"
+    r"(?![\w]|[.,/:-]?\d)"
+)
+_PHONE_CONTEXT = re.compile(
+    r"(?i)\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|call|text me|text us|whatsapp|sms|dial|ring|reach"
+    r"|contact|hotline|handy|telefon|telefone|teléfono|téléphone|portable|móvil|celular|cellulare)\b"
+)
+# Phrases that hand a number over right before it without a phone word: "my number is", "the correct number
+# is", "I'm on" (British for "call me on"), "the code was sent to".
+_PHONE_CUE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:my|your|our|his|her|their)\s+(?:(?:new|correct|right|real|current|direct|private|personal|work"
+    r"|home|office|contact)\s+)?number"
+    r"|\bthe\s+(?:new|correct|right|best|real|current)\s+number"
+    r"|\b(?:i['’]?m|i am|we['’]?re|we are)\s+on"
+    r"|\b(?:code|sms|otp|message|text)s?\s+(?:(?:was|were|is|are|gets?|got|has been|have been)\s+)?"
+    r"(?:sent|texted|delivered)\s+to"
+    r")(?:\s+(?:is|was))?[\s:]*$"
+)
+# The number named as a phone right after it: "98619 93105 is my cell", "030 96049453 (mobile)", "... - cell".
+_PHONE_LABEL = (
+    r"(?:(?:new|work|home|office|private|personal|direct|mobile|cell)\s+)?"
+    r"(?:phone|cell|cellphone|mobile|landline|whatsapp|fax|tel|telephone)"
+)
+_PHONE_CUE_AFTER = re.compile(
+    rf"(?i)\s*(?:(?:is|was)\s+(?:my|our|his|her|their)\s+(?:{_PHONE_LABEL}|(?:[a-z]+\s+)?number)"
+    rf"|\(\s*{_PHONE_LABEL}|[-–,]\s+(?:(?:my|our)\s+)?{_PHONE_LABEL})\b(?!\s+of\b)"
+)
+_PHONE_CONTEXT_CHARS = 40
+# "tracking number 0032 5104 2748", "order no. 4155550123", "my account number is ...": the number is named
+# as something else.
+NAMED_AS_SOMETHING_ELSE = re.compile(
+    r"(?i)\b(?:tracking|order|invoice|ticket|case|ref|reference|isbn|serial|account|sku|part|batch|lot|po"
+    r"|customer|member|membership|loyalty|policy|confirmation|booking|receipt|transaction|voucher|model|routing)"
+    r"(?:\s+(?:no\.?|nr\.?|number|id|#))?(?:\s+(?:is|was))?[\s:#]*$"
+)
+_IBAN_GROUPS_BEFORE = re.compile(r"\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4})+ $")
+# "(19) 5481-4020", "(029) 92595-8350": an area code in parentheses, as numbers are written across Latin
+# America and elsewhere, then the subscriber number in two groups, the last of four digits. Not "(2020)".
+_AREA_CODE_NUMBER = re.compile(rf"\((?!(?:19|20)\d\d\))\d{{2,5}}\)[{_SP}]?\d{{3,5}}[{_SP}.\-]\d{{4}}")
+
+
+def phone_is_plausible(number: str, context_before: str = "", context_after: str = "") -> bool:
+    """True when ``number`` (digits with separators, without extension) is written like a phone number.
+
+    International numbers (``+`` or ``00``) need 8-15 digits. National ones: US numbers (3-3-4 digits with
+    valid area and exchange codes, optionally after a ``1``), numbers with a trunk ``0`` (9-12 digits in
+    groups of two or more) and numbers with an area code in parentheses (8-12 digits); any other 9-12 digit
+    grouping only when named as a phone: a phone word in ``context_before`` (the sentence up to the number),
+    a phrase handing it over right before it ("my number is", "I'm on"), or right after it in
+    ``context_after`` ("is my cell"); a ZIP+4 shape (5-4 digits) only when named so within its last three
+    words. A number written without any separator also needs to be named so unless it starts with ``+``.
+    """
+    stripped = number.strip()
+    if stripped.count("(") != stripped.count(")") or stripped.count("(") > 2:
+        return False
+    # 1721425.5, +1.2345678901: a decimal number. "pp. 573-583. 2020": a sentence goes on, not a number.
+    if re.fullmatch(r"\+?\d+\.\d+", stripped) or re.search(r"\.\s|\s\.", stripped):
+        return False
+    groups = re.findall(r"\d+", stripped)
+    digits = "".join(groups)
+    separated = len(groups) > 1
+    named_right_there = (
+        _PHONE_CONTEXT.search(" ".join(context_before.split()[-3:])) is not None
+        or _PHONE_CUE_BEFORE.search(context_before) is not None
+        or _PHONE_CUE_AFTER.match(context_after) is not None
+    )
+    in_context = named_right_there or _PHONE_CONTEXT.search(context_before) is not None
+    lead = stripped.lstrip("( ")
+    if lead.startswith("+"):
+        return international_number_is_possible(digits)
+    if lead.startswith("00") and (separated or in_context):
+        return international_number_is_possible(digits[2:])
+    if any(_looks_like_date(chunk) for chunk in stripped.split()) or _looks_like_date_range(stripped):
+        return False
+    if not separated and not in_context:
+        return False
+    lengths = tuple(len(group) for group in groups)
+    if _is_us_number(digits, lengths):
+        return True
+    # "123-45-6789" is the shape of a social security number, valid or not; never a phone number.
+    if lengths == (3, 2, 4) and set(re.findall(r"\D+", stripped)) == {"-"}:
+        return False
+    # "my phone died, ship to 95255-7167": a US ZIP+4 code; a phone ("tel 91234-5678") only when named so right
+    # there, not by a phone word earlier in the sentence.
+    if lengths == (5, 4) and set(re.findall(r"\D+", stripped)) == {"-"} and not named_right_there:
+        return False
+    # German mobiles ("0170-16643012") and Brazilian numbers with a carrier code reach 12 digits.
+    if digits[0] == "0" and 9 <= len(digits) <= 12 and len(groups) <= 5 and min(lengths) >= 2:
+        return True
+    if _AREA_CODE_NUMBER.fullmatch(stripped) and 8 <= len(digits) <= 12:
+        return True
+    return in_context and 9 <= len(digits) <= 12 and separated and min(lengths) >= 2
+
+
+def _is_us_number(digits: str, lengths: tuple[int, ...]) -> bool:
+    if len(digits) == 11 and digits[0] == "1":
+        digits = digits[1:]
+        lengths = tuple(length for length in (lengths[0] - 1, *lengths[1:]) if length)
+    if len(digits) != 10 or lengths not in ((3, 3, 4), (10,), (3, 7)):
+        return False
+    return digits[0] in "23456789" and digits[3] in "23456789"
+
+
+def international_number_is_possible(digits: str) -> bool:
+    """True when ``digits`` (after ``+`` or ``00``) start with a country calling code and have a length that
+    country's numbers can have (``phonenumbers``: Google's libphonenumber metadata, per country)."""
+    if not 8 <= len(digits) <= 15 or digits[0] == "0":
+        return False
+    try:
+        number = phonenumbers.parse("+" + digits)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_possible_number(number)
+
+
+# "01/2017-01/2019", "2017/01 - 2019/03", "03.2015–11.2018": a range of months (or of dates), as CVs and
+# contracts write them, whose digits a phone number's shape would otherwise take.
+_MONTH_OR_DATE = (
+    r"(?:(?:0?[1-9]|1[0-2])[./-](?:19|20)\d\d|(?:19|20)\d\d[./-](?:0?[1-9]|1[0-2])|\d{1,4}[./-]\d{1,2}[./-]\d{1,4})"
+)
+_DATE_RANGE = re.compile(rf"\(?{_MONTH_OR_DATE}\s*[-–—]\s*{_MONTH_OR_DATE}\)?")
+
+
+def _looks_like_date_range(number: str) -> bool:
+    return _DATE_RANGE.fullmatch(number) is not None
+
+
+def _looks_like_date(chunk: str) -> bool:
+    """2026-11-29, 29.11.2026, 11/29/2026: three groups, one of four digits at an end, one separator."""
+    groups = re.findall(r"\d+", chunk)
+    if len(groups) != 3 or len(set(re.findall(r"[^\d]+", chunk.strip("()")))) != 1:
+        return False
+    lengths = [len(group) for group in groups]
+    return lengths[1] <= 2 and ((lengths[0] == 4 and lengths[2] <= 2) or (lengths[2] == 4 and lengths[0] <= 2))
+
+
+def _phone(match: re.Match[str]) -> str | None:
+    number = match.group("number")
+    before = match.string[max(0, match.start() - _PHONE_CONTEXT_CHARS) : match.start()]
+    after = match.string[match.end() : match.end() + _PHONE_CONTEXT_CHARS]
+    # "NL25 PYFT 0150 0686 63": the digits continue a bank account number written in IBAN groups.
+    if _IBAN_GROUPS_BEFORE.search(before):
+        return None
+    # The phone word must be in the same sentence: "call 911. ISBN 0-306-40615-2" is no phone number.
+    context = re.split(r"[.!?;\n]\s", before)[-1]
+    if NAMED_AS_SOMETHING_ELSE.search(context):
+        return None
+    # "(call 020 7946 0958)": the parenthesis opens the remark, not an area code.
+    opening = ""
+    if number.startswith("(") and number.count("(") > number.count(")"):
+        opening, number = "(", number[1:]
+    if phone_is_plausible(number, context, after):
+        return opening + PLACEHOLDERS["PHONE"]
+    return _split_phone(match, opening, number, context, after)
+
+
+def _split_phone(match: re.Match[str], opening: str, number: str, context: str, after: str) -> str | None:
+    """A phone number followed by something else it was glued to by a space, with no digit of either left.
+
+    "415-555-0123 2 times": a count of one or two digits stays. "+44 20 8259 8554 (399) 646-2502": two
+    numbers, both go. Only heads written with a country code, parentheses or non-space separators are cut:
+    "0123 4567 8901 2345" stays whole. Digits after a phone that fit no number go with it, so that no
+    redaction leaves part of a number behind.
+    """
+    extension = match.group("extension") or ""
+    head_found = False
+    for cut in reversed([m.start() for m in re.finditer(r"\s+", number)]):
+        head, tail = number[:cut], number[cut:]
+        if not re.search(r"[\d)]$", head) or not re.search(r"^\s*[(+]|[().\-/]", head):
+            continue
+        if not phone_is_plausible(head, context):
+            continue
+        head_found = True
+        if sum(char.isdigit() for char in tail) <= 2:
+            return opening + PLACEHOLDERS["PHONE"] + tail + extension
+        if phone_is_plausible(tail, "", after):
+            space = tail[: len(tail) - len(tail.lstrip())]
+            return opening + PLACEHOLDERS["PHONE"] + space + PLACEHOLDERS["PHONE"]
+    return opening + PLACEHOLDERS["PHONE"] if head_found else None
+
+
+# --- the detectors, each with the cheap test that must pass before it searches a text ---------------------
+
+_ASSIGNMENT_TRIGGER = contains("pass", "pwd", "secret", "key", "token", "credential", "auth")
+SECRET_DETECTORS: tuple[Detector, ...] = (
+    Detector("SECRET", substitute(_PRIVATE_KEY, whole("SECRET")), contains("private key")),
+    Detector("URL_CREDENTIALS", substitute(_URL_CREDENTIALS, _url_credentials), contains("://")),
+    Detector(
+        "SECRET", substitute(_TOKEN, whole("SECRET")), lambda text, lower: _TOKEN_TRIGGER.search(text) is not None
+    ),
+    Detector("SECRET", substitute(_AUTHORIZATION, _unless_reference), contains("authorization")),
+    Detector("SECRET", substitute(_BEARER, group("SECRET", "value")), contains("bearer")),
+    Detector("SECRET", substitute(_ASSIGNMENT, _secret_value), _ASSIGNMENT_TRIGGER),
+    Detector("SECRET", substitute(_FLAG, _flag_value), contains("--")),
+    Detector("SECRET", substitute(_SPOKEN_PASSWORD, _spoken_password), contains("pass", "pw", "reset it")),
+)
+
+
+def _bracketed_at(text: str, lower: str) -> bool:
+    return "at" in lower and any(bracket in text for bracket in "[({<")
+
+
+EMAIL_DETECTORS: tuple[Detector, ...] = (
+    Detector("EMAIL", substitute(_EMAIL, _email), contains("@", "%40")),
+    Detector("EMAIL", substitute(_OBFUSCATED_EMAIL, whole("EMAIL")), _bracketed_at),
+    Detector("EMAIL", substitute(_SPELLED_EMAIL, _spelled_email), contains(" dot ")),
+)
+IBAN_DETECTOR = Detector("IBAN", substitute(_IBAN, _iban), has_digit)
+CARD_DETECTOR = Detector("CARD", substitute(_CARD, _card), has_digit)
+SSN_DETECTORS: tuple[Detector, ...] = (
+    Detector("SSN", substitute(_SSN_IN_CONTEXT, group("SSN", "value")), has_digit),
+    Detector("SSN", substitute(_SSN, whole("SSN")), has_digit),
+)
+IP_DETECTORS: tuple[Detector, ...] = (
+    Detector("IP", substitute(_IPV6_CANDIDATE, _ipv6), contains(":")),
+    Detector("IP", substitute(_IPV4, _ipv4), has_digit),
+)
+PHONE_DETECTOR = Detector("PHONE", substitute(_PHONE_CANDIDATE, _phone), has_digit)

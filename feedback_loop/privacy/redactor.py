@@ -1,0 +1,282 @@
+"""The redactor: every detector in order, skipping those a text cannot trigger, with memoization and batching.
+
+:class:`Redactor` runs in one of two tiers (:data:`TIERS`):
+
+* ``patterns``: the shape detectors (:mod:`~feedback_loop.privacy.patterns`,
+  :mod:`~feedback_loop.privacy.identifiers`), street addresses and the rule-based person names of
+  :mod:`~feedback_loop.privacy.names`;
+* ``patterns+ner`` (the default, :data:`DEFAULT_TIER`): the same, plus the person names that the named-entity
+  model of :mod:`~feedback_loop.privacy.ner` finds, run in batches by :meth:`Redactor.redact_many`.
+
+Speed, where ingestion spends most of its time:
+
+* **A pre-scan.** Each detector has a trigger (a digit, ``@``, ``://``, a key word such as "pass" or "bearer"):
+  a text is searched only by the detectors whose trigger it holds. Most chat text holds no digit, so the
+  number detectors, the costliest, never run on it.
+* **Memoization.** A redactor remembers the result of the last :data:`MEMO_ENTRIES` distinct texts (up to
+  :data:`MEMO_MAX_CHARS` characters each): the low-cardinality fields (use case, segment, versions) and repeated
+  messages are redacted once per redactor, so once per partition when ingestion makes one per partition.
+* **Batches.** :meth:`Redactor.redact_many` gives the texts the model must read to ``nlp.pipe`` together.
+
+**Conversation scopes.** Given a scope (a session id, a conversation id), person names become numbered
+placeholders, the same number for the same name within the scope: "<PERSON_1> asked <PERSON_2> to call
+<PERSON_1> back". Numbers are given in the order names first appear in that redactor, so ingesting the same
+files in the same order gives the same numbers; a redactor remembers the last :data:`SCOPES_KEPT` scopes. Without
+a scope a name becomes ``<PERSON>``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections import Counter
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+from feedback_loop.privacy.identifiers import IDENTIFIER_DETECTORS
+from feedback_loop.privacy.names import ADDRESS_DETECTORS, find_person_names
+from feedback_loop.privacy.patterns import (
+    CARD_DETECTOR,
+    EMAIL_DETECTORS,
+    IBAN_DETECTOR,
+    IP_DETECTORS,
+    PHONE_DETECTOR,
+    PRIVATE_KEY_END,
+    SECRET_DETECTORS,
+    SSN_DETECTORS,
+    opens_private_key,
+)
+from feedback_loop.privacy.placeholders import PLACEHOLDERS, Detector
+
+Tier = Literal["patterns", "patterns+ner"]
+TIERS: tuple[str, ...] = get_args(Tier)
+DEFAULT_TIER: Tier = "patterns+ner"
+MEMO_ENTRIES = 65_536
+MEMO_MAX_CHARS = 4_096
+SCOPES_KEPT = 100_000
+
+PSEUDONYM_PREFIX = "p_"
+# 20 hex characters are 80 bits: a collision among a billion ids has a probability below 1e-6.
+PSEUDONYM_HEX_CHARS = 20
+
+# Most specific first:
+# 1. Private key blocks: their base64 body holds digit runs and '+' signs that CARD and PHONE would take
+#    piecemeal, leaving the rest of the key behind.
+# 2. URL credentials: "user:pass@host" contains an '@' that EMAIL would take ("pass@host.com") and digits
+#    that PHONE would take, leaving the user name.
+# 3. Token shapes and secret assignments: tokens contain digit runs, and a password may contain an '@'.
+# 4. E-mail addresses: local parts often carry digits ("jane.doe1987@...") that PHONE or CARD could take.
+# 5. IBANs before the national ids, CARD and PHONE: the BBAN is a long digit run that may pass Luhn or look
+#    like a phone.
+# 6. National ids, passports and dates of birth before CARD and PHONE: a French NIR has a card's length, an
+#    Aadhaar number a phone's.
+# 7. Cards before SSN and PHONE: their groups of four digits look like phone groups.
+# 8. SSNs before PHONE: 3-2-4 digit groups fit the loose phone shapes.
+# 9. IP addresses before PHONE: dotted quads look like dotted phone numbers ("415.555.0123"). IPv6 before
+#    IPv4, so that "::ffff:192.0.2.1" goes whole.
+# 10. Street addresses before PHONE: house numbers and postcodes are digit runs.
+# 11. Phone numbers last of the shapes: the loosest detector sees only what no stricter one claimed.
+# Person names come after all of them, on text that holds placeholders instead of identifiers.
+PATTERN_DETECTORS: tuple[Detector, ...] = (
+    *SECRET_DETECTORS,
+    *EMAIL_DETECTORS,
+    IBAN_DETECTOR,
+    *IDENTIFIER_DETECTORS,
+    CARD_DETECTOR,
+    *SSN_DETECTORS,
+    *IP_DETECTORS,
+    *ADDRESS_DETECTORS,
+    PHONE_DETECTOR,
+)
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """Redacted text and how many identifiers of each type it replaced (types with none are absent)."""
+
+    text: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Detected:
+    """A text after the pattern detectors and the name rules: its text, counts, and the name spans still to
+    replace (the model's are added in :meth:`Redactor.redact_many`)."""
+
+    text: str
+    counts: dict[str, int]
+    names: tuple[tuple[int, int], ...]
+
+
+class Redactor:
+    """Redacts text in one tier (:data:`TIERS`), memoizing results; see the module documentation."""
+
+    def __init__(self, tier: str = DEFAULT_TIER):
+        if tier not in TIERS:
+            raise ValueError(f"Redactor: field 'tier' must be one of {TIERS}, got {tier!r}")
+        self.tier = tier
+        self._memo: dict[str, Redaction | _Detected] = {}
+        self._scopes: dict[Hashable, dict[str, int]] = {}
+
+    def redact(self, text: str, scope: Hashable | None = None) -> Redaction:
+        """``text`` with every detected identifier replaced by its typed placeholder, and the counts per type;
+        person names numbered within ``scope`` when one is given."""
+        return self.redact_many([text], None if scope is None else [scope])[0]
+
+    def redact_many(
+        self, texts: Sequence[str | None], scopes: Sequence[Hashable | None] | None = None
+    ) -> list[Redaction | None]:
+        """:meth:`redact` for each text (None stays None), with the model run over all texts that need it at
+        once; ``scopes``, when given, holds one scope (or None) per text."""
+        if scopes is not None and len(scopes) != len(texts):
+            raise ValueError(f"redact_many: field 'scopes' has {len(scopes)} entries for {len(texts)} texts")
+        detected: list[Redaction | _Detected | None] = []
+        for position, text in enumerate(texts):
+            if text is None:
+                detected.append(None)
+                continue
+            if not isinstance(text, str):
+                raise ValueError(
+                    f"redact: field 'text' must be a str, got {type(text).__name__} (text {position} of the batch)"
+                )
+            detected.append(self._memo.get(text) or self._detect(text))
+        if self.tier == "patterns+ner":
+            self._add_model_names(texts, detected)
+        results: list[Redaction | None] = []
+        for position, found in enumerate(detected):
+            scope = None if scopes is None else scopes[position]
+            results.append(None if found is None else self._render(found, scope))
+        return results
+
+    def _detect(self, text: str) -> Redaction | _Detected:
+        lower = text.lower()
+        counts: Counter[str] = Counter()
+        redacted = text
+        for detector in PATTERN_DETECTORS:
+            if detector.trigger(redacted, lower):
+                redacted, found = detector.detect(redacted)
+                if found:
+                    counts[detector.kind] += found
+                    lower = redacted.lower()
+        names = tuple(find_person_names(redacted))
+        if self.tier == "patterns+ner":
+            # The model's names are added by redact_many, which memoizes the result.
+            return _Detected(redacted, dict(counts), names)
+        return self._remember(text, _Detected(redacted, dict(counts), names))
+
+    def _add_model_names(self, texts: Sequence[str | None], detected: list[Redaction | _Detected | None]) -> None:
+        from feedback_loop.privacy.ner import model_could_add_a_name, person_spans_many
+
+        pending = [
+            position
+            for position, found in enumerate(detected)
+            if isinstance(found, _Detected) and texts[position] not in self._memo
+        ]
+        reading = [position for position in pending if model_could_add_a_name(detected[position].text)]
+        unique = list(dict.fromkeys(detected[position].text for position in reading))
+        spans_by_text = dict(zip(unique, person_spans_many(unique))) if unique else {}
+        for position in pending:
+            found = detected[position]
+            merged = _merge(found.names, spans_by_text.get(found.text, []))
+            detected[position] = self._remember(texts[position], _Detected(found.text, found.counts, merged))
+
+    def _remember(self, text: str, found: _Detected) -> Redaction | _Detected:
+        result: Redaction | _Detected = found if found.names else Redaction(found.text, found.counts)
+        if len(text) <= MEMO_MAX_CHARS:
+            if len(self._memo) >= MEMO_ENTRIES:
+                del self._memo[next(iter(self._memo))]
+            self._memo[text] = result
+        return result
+
+    def _render(self, found: Redaction | _Detected, scope: Hashable | None) -> Redaction:
+        if isinstance(found, Redaction):
+            return found
+        counts = dict(found.counts)
+        counts["PERSON"] = counts.get("PERSON", 0) + len(found.names)
+        numbers = None if scope is None else self._scope_numbers(scope)
+        pieces, last = [], 0
+        for start, end in found.names:
+            pieces.append(found.text[last:start])
+            if numbers is None:
+                pieces.append(PLACEHOLDERS["PERSON"])
+            else:
+                key = " ".join(found.text[start:end].casefold().split())
+                number = numbers.setdefault(key, len(numbers) + 1)
+                pieces.append(f"<PERSON_{number}>")
+            last = end
+        pieces.append(found.text[last:])
+        return Redaction("".join(pieces), counts)
+
+    def _scope_numbers(self, scope: Hashable) -> dict[str, int]:
+        numbers = self._scopes.get(scope)
+        if numbers is None:
+            if len(self._scopes) >= SCOPES_KEPT:
+                del self._scopes[next(iter(self._scopes))]
+            numbers = self._scopes[scope] = {}
+        return numbers
+
+
+def _merge(first: Iterable[tuple[int, int]], second: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The union of two lists of spans, overlapping spans joined, in order."""
+    merged: list[list[int]] = []
+    for start, end in sorted([*first, *second]):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple((start, end) for start, end in merged)
+
+
+_DEFAULT_REDACTORS: dict[str, Redactor] = {}
+
+
+def default_redactor(tier: str = DEFAULT_TIER) -> Redactor:
+    """The process's shared redactor of ``tier`` (its memo serves every caller of :func:`redact`)."""
+    if tier not in _DEFAULT_REDACTORS:
+        _DEFAULT_REDACTORS[tier] = Redactor(tier)
+    return _DEFAULT_REDACTORS[tier]
+
+
+def redact(text: str, tier: str = DEFAULT_TIER) -> Redaction:
+    """``text`` with every detected identifier replaced by its typed placeholder, and the counts per type."""
+    if not isinstance(text, str):
+        raise ValueError(f"redact: field 'text' must be a str, got {type(text).__name__}")
+    return default_redactor(tier).redact(text)
+
+
+def redact_lines(lines: Iterable[str], tier: str = DEFAULT_TIER) -> Iterator[Redaction]:
+    """Redact text line by line (one result per line), following private key blocks across lines.
+
+    :func:`redact` sees a whole key block only when it is given the whole text; here a line that opens a
+    block without closing it is redacted to its end, and the following lines, up to the one that closes the
+    block, become ``<SECRET>`` (the block counts once).
+    """
+    inside_key = False
+    for line in lines:
+        if inside_key:
+            end = PRIVATE_KEY_END.search(line)
+            if end is None:
+                yield Redaction(PLACEHOLDERS["SECRET"])
+                continue
+            rest = redact(line[end.end() :], tier)
+            inside_key = opens_private_key(line[end.end() :])
+            yield Redaction(PLACEHOLDERS["SECRET"] + rest.text, rest.counts)
+            continue
+        inside_key = opens_private_key(line)
+        yield redact(line, tier)
+
+
+def pseudonymize(value: str, key: bytes) -> str:
+    """A stable pseudonym of ``value`` under ``key``: ``p_`` and the first 20 hex digits of HMAC-SHA256.
+
+    The same value and key always give the same pseudonym; without the key a pseudonym cannot be linked back
+    to its value by hashing candidate ids.
+    """
+    if not isinstance(key, bytes) or not key:
+        raise ValueError("pseudonymize: field 'key' must be non-empty bytes")
+    if not isinstance(value, str):
+        raise ValueError(f"pseudonymize: field 'value' must be a str, got {type(value).__name__}")
+    digest = hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
+    return PSEUDONYM_PREFIX + digest[:PSEUDONYM_HEX_CHARS]
+
