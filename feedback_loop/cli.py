@@ -281,10 +281,11 @@ def _print_labeler_bench(results: dict) -> None:
 def redact_command(
     counts: Annotated[bool, typer.Option("--counts", help="Print the redactions per type to stderr, as JSON.")] = False,
 ):
-    """Redact stdin to stdout, line by line: e-mail, phone, card, IBAN, IP, SSN, secrets, URL credentials."""
+    """Redact stdin to stdout, line by line: names, addresses, e-mail, phone, card, IBAN, IP, national ids,
+    passports, dates of birth, secrets, URL credentials."""
     import click
 
-    from feedback_loop.ingest.redact import REDACTION_TYPES, redact_lines
+    from feedback_loop.privacy import REDACTION_TYPES, redact_lines
 
     # Audits read arbitrary logs: a byte that is not UTF-8 becomes U+FFFD rather than stopping the run.
     source = click.get_text_stream("stdin", encoding="utf-8", errors="replace")
@@ -303,32 +304,39 @@ def redact_command(
 def bench_redaction(
     sentences: Annotated[int, typer.Option(help="Sentences in the seeded corpus (about 35% of them clean).")] = 3000,
     seed: Annotated[int, typer.Option(help="Corpus seed.")] = 0,
+    tier: Annotated[
+        list[str] | None, typer.Option(help="Detector tier to measure (patterns, patterns+ner); default: both.")
+    ] = None,
     json_out: Annotated[Path | None, typer.Option(help="Write the figures (with misses) as JSON here.")] = None,
 ):
-    """PII redaction on a seeded corpus: recall per type, and the share of clean sentences altered."""
-    import time
+    """PII redaction on a seeded corpus, per tier: recall per type, clean sentences altered, texts/s."""
+    from feedback_loop.privacy.bench import bench_redaction as run_bench
+    from feedback_loop.privacy.redactor import TIERS
 
-    from feedback_loop.ingest.redaction_corpus import generate_corpus, measure_redaction
-
-    corpus = generate_corpus(sentences, seed)
-    started = time.perf_counter()
-    figures = measure_redaction(corpus)
-    seconds = time.perf_counter() - started
-    figures.update(seed=seed, seconds=seconds, characters=sum(len(sentence.text) for sentence in corpus))
-    table = Table(title=f"PII redaction on {figures['sentences']:,} seeded sentences (seed {seed})")
-    for column in ("type", "planted", "redacted", "recall"):
-        table.add_column(column, justify="left" if column == "type" else "right")
-    for kind, row in figures["per_type"].items():
-        recall = "-" if row["recall"] is None else f"{row['recall']:.2%}"
-        style = "red" if row["recall"] is not None and row["recall"] < 0.99 else None
-        table.add_row(kind, str(row["planted"]), str(row["redacted"]), recall, style=style)
+    tiers = tuple(tier or TIERS)
+    unknown = sorted(set(tiers) - set(TIERS))
+    if unknown:
+        raise typer.BadParameter(f"unknown tier(s) {unknown}; known: {list(TIERS)}", param_hint="--tier")
+    figures = run_bench(sentences, seed, tiers)
+    table = Table(title=f"PII redaction on {sentences:,} seeded sentences (seed {seed})")
+    table.add_column("type")
+    for name in tiers:
+        table.add_column(f"recall {name}", justify="right")
+    first = figures["tiers"][tiers[0]]
+    table.add_column("planted", justify="right")
+    for kind, row in first["per_type"].items():
+        recalls = [figures["tiers"][name]["per_type"][kind]["recall"] for name in tiers]
+        table.add_row(kind, *("-" if r is None else f"{r:.2%}" for r in recalls), str(row["planted"]))
     console.print(table)
-    console.print(
-        f"clean sentences altered: {figures['clean_altered']} of {figures['clean_sentences']}"
-        f" ({figures['clean_altered_rate']:.2%}); {figures['characters'] / seconds / 1e6:.2f} MB of text/s"
-    )
-    for miss in figures["misses"][:5]:
-        console.print(f"missed {miss['type']} ({miss['format']}): {miss['value']!r}", markup=False)
+    for name in tiers:
+        result = figures["tiers"][name]
+        console.print(
+            f"{name}: clean sentences altered {result['clean_altered']} of {result['clean_sentences']}"
+            f" ({result['clean_altered_rate']:.2%}); {result['texts_per_s']:,.0f} texts/s distinct,"
+            f" {result['repeated_texts_per_s']:,.0f} texts/s repeated (memo); {result['mb_per_s']:.2f} MB/s"
+        )
+        for miss in result["misses"][:5]:
+            console.print(f"  missed {miss['type']} ({miss['format']}): {miss['value']!r}", markup=False)
     if json_out:
         json_out.write_text(json.dumps(figures, indent=2, ensure_ascii=False))
 

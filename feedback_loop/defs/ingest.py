@@ -8,7 +8,7 @@ from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.partitions import daily_partitions
 from feedback_loop.defs.resources import DataRoot, LateFeedbackWindow, Privacy
 from feedback_loop.ingest import ingest_partition
-from feedback_loop.ingest.redact import REDACTION_TYPES
+from feedback_loop.privacy import DEFAULT_TIER, REDACTION_TYPES, Tier
 from feedback_loop.schema import events_arrow_schema
 
 # How many quarantined lines are logged one by one; the full list is in the quarantine table.
@@ -18,6 +18,9 @@ LOGGED_QUARANTINE_LINES = 20
 class RawTelemetryConfig(dg.Config):
     max_quarantine_fraction: float = 0.05
     """The `quarantine_rate` check warns when more than this share of a day's lines is invalid."""
+    redaction_tier: Tier = DEFAULT_TIER
+    """Detectors that redact the text: `patterns` (shapes, checksums, rule-found names and addresses) or
+    `patterns+ner` (the same plus a named-entity model for person names; docs/privacy.md)."""
 
 
 @dg.asset(
@@ -39,8 +42,9 @@ def raw_telemetry(
     Reads `landing/<day>/*.jsonl`, validates every line against the event schema, keeps each invalid line
     in the `quarantine` table with its file, line number, field and reason, and removes duplicate event ids,
     also those an earlier day within the late-feedback window already stored (an upload retried a day later).
-    Before anything is written, e-mail addresses, phone numbers, card numbers, IBANs, IP addresses, SSNs,
-    secrets and URL credentials in the free text become typed placeholders (`<EMAIL>`, ...), and user and
+    Before anything is written, person names, addresses, e-mail addresses, phone numbers, card numbers, IBANs,
+    IP addresses, national ids, passports, dates of birth, secrets and URL credentials in the free text become
+    typed placeholders (`<EMAIL>`, ..., names numbered per session: `<PERSON_1>`), and user and
     session ids become keyed pseudonyms (the `privacy` resource's key file). The landing files stay as
     they are. Re-running a day replaces that day's partition with identical rows.
     """
@@ -52,7 +56,9 @@ def raw_telemetry(
     for day in context.partition_keys:
         first = (date.fromisoformat(day) - timedelta(days=late_feedback.days)).isoformat()
         earlier_ids = set().union(*(ids for stored_day, ids in ids_by_day.items() if first <= stored_day < day))
-        result = ingest_partition(data_root.layout.landing, day, pseudonym_key, earlier_ids)
+        result = ingest_partition(
+            data_root.layout.landing, day, pseudonym_key, earlier_ids, redaction_tier=config.redaction_tier
+        )
         warehouse.write_partition("events", day, result.events)
         ids_by_day[day] = set(result.events["event_id"].to_pylist())
         warehouse.write_partition("quarantine", day, result.quarantine)

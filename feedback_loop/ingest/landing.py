@@ -9,7 +9,7 @@ following the contract in :mod:`feedback_loop.schema`. Every non-blank line ends
   with different content. A bad line is never dropped silently.
 
 Nothing personal reaches the warehouse: the free text of every event (``prompt``, ``response``,
-``correction``, ``comment``) is redacted (:mod:`feedback_loop.ingest.redact`), ``user_id`` and ``session_id``
+``correction``, ``comment``) is redacted (:mod:`feedback_loop.privacy`), ``user_id`` and ``session_id``
 are replaced by keyed pseudonyms, and a quarantined line is stored with its ids pseudonymized and its text
 redacted too. The landing files themselves are only read.
 
@@ -35,7 +35,7 @@ import pyarrow.compute as pc
 from pydantic import ValidationError
 
 from feedback_loop import schema
-from feedback_loop.ingest.redact import PLACEHOLDERS, REDACTION_TYPES, pseudonymize, redact
+from feedback_loop.privacy import DEFAULT_TIER, PLACEHOLDERS, REDACTION_TYPES, Redactor, pseudonymize, redact
 from feedback_loop.warehouse import Warehouse
 
 EVENTS_TABLE = "events"
@@ -87,7 +87,7 @@ class IngestResult:
     next day): the earlier copy stands, and the line is not stored twice.
 
     ``redactions`` counts the placeholders written into the stored rows, per redaction type (every type of
-    :data:`~feedback_loop.ingest.redact.REDACTION_TYPES`, 0 when none).
+    :data:`~feedback_loop.privacy.REDACTION_TYPES`, 0 when none).
     """
 
     events: pa.Table
@@ -112,14 +112,15 @@ class _Problem:
 class _Privacy:
     """Pseudonymizes ids and redacts text with one key, counting the placeholders it writes."""
 
-    def __init__(self, pseudonym_key: bytes):
+    def __init__(self, pseudonym_key: bytes, redactor: Redactor):
         self._key = pseudonym_key
+        self._redactor = redactor
         self.counts: Counter[str] = Counter()
 
-    def text(self, value: str | None) -> str | None:
+    def text(self, value: str | None, scope: str | None = None) -> str | None:
         if value is None:
             return None
-        redaction = redact(value)
+        redaction = self._redactor.redact(value, scope)
         self.counts.update(redaction.counts)
         return redaction.text
 
@@ -128,7 +129,8 @@ class _Privacy:
         for column in PSEUDONYMIZED_FIELDS:
             private[column] = pseudonymize(row[column], self._key)
         for column in REDACTED_FIELDS:
-            private[column] = self.text(row[column])
+            # Person names are numbered per session: "<PERSON_1> asked <PERSON_2>" stays readable.
+            private[column] = self.text(row[column], scope=row["session_id"])
         return private
 
     def raw_line(self, line: str) -> str:
@@ -247,7 +249,11 @@ class _Seen:
 
 
 def ingest_partition(
-    landing_dir: str | Path, partition: str, pseudonym_key: bytes, earlier_event_ids: Collection[str] = frozenset()
+    landing_dir: str | Path,
+    partition: str,
+    pseudonym_key: bytes,
+    earlier_event_ids: Collection[str] = frozenset(),
+    redaction_tier: str = DEFAULT_TIER,
 ) -> IngestResult:
     """Validate, deduplicate and redact every line landed for ``partition`` (a ``YYYY-MM-DD`` day).
 
@@ -256,6 +262,7 @@ def ingest_partition(
     that day: the result is empty. A missing ``landing_dir`` is a configuration error and raises
     ``FileNotFoundError``. ``earlier_event_ids`` are the event ids stored for earlier days (see
     :class:`IngestResult`); their stored rows are redacted, so a copy is recognised by its id alone.
+    ``redaction_tier`` chooses the detectors (:data:`feedback_loop.privacy.TIERS`).
     """
     if not isinstance(pseudonym_key, bytes) or not pseudonym_key:
         raise ValueError("ingest_partition: field 'pseudonym_key' must be non-empty bytes")
@@ -268,7 +275,7 @@ def ingest_partition(
     rows: list[dict[str, Any]] = []
     quarantine: list[dict[str, Any]] = []
     seen: dict[str, _Seen] = {}
-    privacy = _Privacy(pseudonym_key)
+    privacy = _Privacy(pseudonym_key, Redactor(redaction_tier))
     read = duplicates = earlier_duplicates = 0
     relative_names = [path.relative_to(landing_root).as_posix() for path in files]
     for path, source_file in zip(files, relative_names):

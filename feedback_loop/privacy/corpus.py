@@ -20,10 +20,10 @@ from dataclasses import dataclass
 
 from stdnum import luhn, verhoeff
 from stdnum.de import idnr
-from stdnum.iso7064 import mod_11_10
 from stdnum.es import dni
 from stdnum.fr import nir
 from stdnum.in_ import aadhaar
+from stdnum.iso7064 import mod_11_10
 from stdnum.it import codicefiscale
 
 from feedback_loop.privacy.patterns import IBAN_LENGTHS
@@ -100,7 +100,7 @@ def measure_redaction(sentences: list[CorpusSentence], redactor: Redactor | None
     formats: dict[str, dict[str, int]] = {}
     misses, altered = [], []
     clean = clean_altered = 0
-    for sentence, output in zip(sentences, outputs):
+    for sentence, output in zip(sentences, outputs, strict=True):
         if not sentence.planted:
             clean += 1
             if output != sentence.text:
@@ -653,23 +653,67 @@ def _url_credentials(rng: random.Random) -> tuple[PlantedIdentifier, str]:
 # (given names, family names, family name first?) per naming culture; written for this corpus, not taken from
 # the name lists the detector reads.
 _NAME_CULTURES: dict[str, tuple[tuple[str, ...], tuple[str, ...], bool]] = {
-    "english": (("Oliver", "Amelia", "Harry", "Isla", "George", "Charlotte", "Jack", "Emily"), ("Thompson", "Walker", "Hughes", "Bennett", "Clarke", "Fletcher"), False),
-    "irish": (("Siobhan", "Ciaran", "Aoife", "Padraig", "Niamh"), ("O'Sullivan", "McCarthy", "Gallagher", "Byrne", "Ó Briain"), False),
-    "german": (("Jürgen", "Annika", "Lukas", "Friederike", "Matthias"), ("Schneider", "Müller", "Hoffmann", "Weißmann", "von Bülow"), False),
-    "french": (("Jean-Luc", "Élodie", "Thibault", "Margaux", "Amélie"), ("Lefèvre", "Dubois", "Moreau", "de la Fontaine", "Girard"), False),
-    "spanish": (("José", "Lucía", "Javier", "Ana Belén", "Iñaki"), ("García López", "Fernández", "Martínez Ruiz", "Domínguez"), False),
-    "italian": (("Giulia", "Alessandro", "Chiara", "Lorenzo"), ("Bianchi", "Esposito", "Ricci", "Colombo", "De Luca"), False),
+    "english": (
+        ("Oliver", "Amelia", "Harry", "Isla", "George", "Charlotte", "Jack", "Emily"),
+        ("Thompson", "Walker", "Hughes", "Bennett", "Clarke", "Fletcher"),
+        False,
+    ),
+    "irish": (
+        ("Siobhan", "Ciaran", "Aoife", "Padraig", "Niamh"),
+        ("O'Sullivan", "McCarthy", "Gallagher", "Byrne", "Ó Briain"),
+        False,
+    ),
+    "german": (
+        ("Jürgen", "Annika", "Lukas", "Friederike", "Matthias"),
+        ("Schneider", "Müller", "Hoffmann", "Weißmann", "von Bülow"),
+        False,
+    ),
+    "french": (
+        ("Jean-Luc", "Élodie", "Thibault", "Margaux", "Amélie"),
+        ("Lefèvre", "Dubois", "Moreau", "de la Fontaine", "Girard"),
+        False,
+    ),
+    "spanish": (
+        ("José", "Lucía", "Javier", "Ana Belén", "Iñaki"),
+        ("García López", "Fernández", "Martínez Ruiz", "Domínguez"),
+        False,
+    ),
+    "italian": (
+        ("Giulia", "Alessandro", "Chiara", "Lorenzo"),
+        ("Bianchi", "Esposito", "Ricci", "Colombo", "De Luca"),
+        False,
+    ),
     "portuguese": (("João", "Mariana", "Thiago", "Beatriz"), ("Oliveira", "Pereira", "dos Santos", "Carvalho"), False),
     "dutch": (("Sanne", "Joris", "Femke", "Pieter"), ("de Vries", "van den Berg", "Jansen", "Visser"), False),
-    "polish": (("Katarzyna", "Wojciech", "Małgorzata", "Piotr"), ("Wiśniewska", "Kowalczyk", "Zieliński", "Nowak"), False),
+    "polish": (
+        ("Katarzyna", "Wojciech", "Małgorzata", "Piotr"),
+        ("Wiśniewska", "Kowalczyk", "Zieliński", "Nowak"),
+        False,
+    ),
     "russian": (("Dmitri", "Yekaterina", "Sergei", "Anastasia"), ("Ivanov", "Smirnova", "Kuznetsov", "Volkova"), False),
     "turkish": (("Mehmet", "Ayşe", "Emre", "Zeynep"), ("Yılmaz", "Demir", "Şahin", "Çelik"), False),
-    "arabic": (("Fatima", "Omar", "Layla", "Youssef", "Khalid"), ("Al-Sayed", "Haddad", "El-Amin", "Nasser", "bin Rashid"), False),
+    "arabic": (
+        ("Fatima", "Omar", "Layla", "Youssef", "Khalid"),
+        ("Al-Sayed", "Haddad", "El-Amin", "Nasser", "bin Rashid"),
+        False,
+    ),
     "persian": (("Dariush", "Shirin", "Arash", "Niloufar"), ("Tehrani", "Hosseini", "Rahimi", "Karimi"), False),
-    "hindi": (("Priya", "Rahul", "Ananya", "Vikram", "Sunita"), ("Sharma", "Raghunathan", "Deshpande", "Iyer", "Chatterjee"), False),
-    "nigerian": (("Oluwaseun", "Chidi", "Ngozi", "Adebayo", "Funmilayo"), ("Adeyemi", "Okonkwo", "Eze", "Balogun"), False),
+    "hindi": (
+        ("Priya", "Rahul", "Ananya", "Vikram", "Sunita"),
+        ("Sharma", "Raghunathan", "Deshpande", "Iyer", "Chatterjee"),
+        False,
+    ),
+    "nigerian": (
+        ("Oluwaseun", "Chidi", "Ngozi", "Adebayo", "Funmilayo"),
+        ("Adeyemi", "Okonkwo", "Eze", "Balogun"),
+        False,
+    ),
     "east_african": (("Wanjiru", "Baraka", "Amani", "Zawadi"), ("Kamau", "Otieno", "Mwangi", "Njoroge"), False),
-    "south_african": (("Thabo", "Lerato", "Sipho", "Nomvula"), ("Mokoena", "Ndlovu", "Dlamini", "van der Merwe"), False),
+    "south_african": (
+        ("Thabo", "Lerato", "Sipho", "Nomvula"),
+        ("Mokoena", "Ndlovu", "Dlamini", "van der Merwe"),
+        False,
+    ),
     "chinese": (("Wei", "Xiuying", "Jun", "Mei Ling", "Hao"), ("Zhang", "Wang", "Liu", "Chen", "Huang"), True),
     "japanese": (("Hiroshi", "Yuki", "Haruto", "Sakura"), ("Tanaka", "Suzuki", "Takahashi", "Watanabe"), False),
     "korean": (("Min-jun", "Seo-yeon", "Ji-hoon", "Hye-jin"), ("Kim", "Park", "Choi", "Jung"), True),
@@ -699,7 +743,20 @@ def _person(rng: random.Random) -> tuple[PlantedIdentifier, str]:
 
 # --- ADDRESS ------------------------------------------------------------------------------------------------
 
-_STREET_NAMES = ("Baker", "Maple", "Oak", "King", "Station", "Church", "Victoria", "Highland", "Lincoln", "Elm", "Cedar", "Mill")
+_STREET_NAMES = (
+    "Baker",
+    "Maple",
+    "Oak",
+    "King",
+    "Station",
+    "Church",
+    "Victoria",
+    "Highland",
+    "Lincoln",
+    "Elm",
+    "Cedar",
+    "Mill",
+)
 _CITIES = ("London", "Springfield", "Leeds", "Austin", "Toronto", "Dublin", "Sydney", "Portland", "Bristol", "Denver")
 
 
@@ -708,20 +765,42 @@ def _address(rng: random.Random) -> tuple[PlantedIdentifier, str]:
     street = rng.choice(_STREET_NAMES)
     city = rng.choice(_CITIES)
     formats = {
-        "us": lambda r: f"{number} {street} {r.choice(('Street', 'St', 'Avenue', 'Ave.', 'Road', 'Blvd', 'Lane'))}, {city}, {r.choice(('TX', 'OR', 'IL', 'CO'))} {_digits(r, 5)}",
-        "us_unit": lambda r: f"{number} {street} {r.choice(('Street', 'Avenue', 'Drive'))}, Apt {r.randint(1, 40)}{r.choice('ABC')}, {city}",
+        "us": lambda r: (
+            f"{number} {street} {r.choice(('Street', 'St', 'Avenue', 'Ave.', 'Road', 'Blvd', 'Lane'))}, {city}, {r.choice(('TX', 'OR', 'IL', 'CO'))} {_digits(r, 5)}"
+        ),
+        "us_unit": lambda r: (
+            f"{number} {street} {r.choice(('Street', 'Avenue', 'Drive'))}, Apt {r.randint(1, 40)}{r.choice('ABC')}, {city}"
+        ),
         "us_weak_street": lambda r: f"{number} {street} {r.choice(('Drive', 'Court', 'Way', 'Place'))}, {city}",
-        "uk": lambda r: f"{number} {street} {r.choice(('Road', 'Street', 'Lane', 'Crescent'))}, {city} {r.choice(('NW1', 'LS6', 'BS8', 'M14'))} {r.randint(1, 9)}{r.choice(('AB', 'XE', 'QT', 'HL'))}",
+        "uk": lambda r: (
+            f"{number} {street} {r.choice(('Road', 'Street', 'Lane', 'Crescent'))}, {city} {r.choice(('NW1', 'LS6', 'BS8', 'M14'))} {r.randint(1, 9)}{r.choice(('AB', 'XE', 'QT', 'HL'))}"
+        ),
         "uk_flat": lambda r: f"Flat {r.randint(1, 12)}, {number} {street} Road, {city}",
-        "de": lambda r: f"{r.choice(('Haupt', 'Linden', 'Goethe', 'Bahnhof', 'Schiller'))}{r.choice(('straße', 'strasse', 'weg', 'allee'))} {r.randint(1, 150)}{r.choice(('', 'a', 'b'))}, {_digits(r, 5)} {r.choice(('Berlin', 'München', 'Köln'))}",
-        "fr": lambda r: f"{r.randint(1, 90)} {r.choice(('rue', 'avenue', 'boulevard'))} {r.choice(('de la Paix', 'Victor Hugo', 'des Lilas', 'du Moulin'))}, {_digits(r, 5)} {r.choice(('Paris', 'Lyon', 'Nantes'))}",
-        "es": lambda r: f"{r.choice(('Calle', 'Avenida', 'C/'))} {r.choice(('Mayor', 'de Alcalá', 'Gran Vía', 'del Sol'))} {r.randint(1, 200)}, {_digits(r, 5)} {r.choice(('Madrid', 'Sevilla'))}",
-        "it": lambda r: f"{r.choice(('Via', 'Viale', 'Corso'))} {r.choice(('Roma', 'Garibaldi', 'Dante', 'della Repubblica'))} {r.randint(1, 120)}, {_digits(r, 5)} {r.choice(('Milano', 'Torino'))}",
-        "nl": lambda r: f"{r.choice(('Keizers', 'Prinsen', 'Heren'))}gracht {r.randint(1, 600)}, {r.randint(1000, 9999)} {r.choice(('AB', 'KL', 'VN'))} Amsterdam",
+        "de": lambda r: (
+            f"{r.choice(('Haupt', 'Linden', 'Goethe', 'Bahnhof', 'Schiller'))}{r.choice(('straße', 'strasse', 'weg', 'allee'))} {r.randint(1, 150)}{r.choice(('', 'a', 'b'))}, {_digits(r, 5)} {r.choice(('Berlin', 'München', 'Köln'))}"
+        ),
+        "fr": lambda r: (
+            f"{r.randint(1, 90)} {r.choice(('rue', 'avenue', 'boulevard'))} {r.choice(('de la Paix', 'Victor Hugo', 'des Lilas', 'du Moulin'))}, {_digits(r, 5)} {r.choice(('Paris', 'Lyon', 'Nantes'))}"
+        ),
+        "es": lambda r: (
+            f"{r.choice(('Calle', 'Avenida', 'C/'))} {r.choice(('Mayor', 'de Alcalá', 'Gran Vía', 'del Sol'))} {r.randint(1, 200)}, {_digits(r, 5)} {r.choice(('Madrid', 'Sevilla'))}"
+        ),
+        "it": lambda r: (
+            f"{r.choice(('Via', 'Viale', 'Corso'))} {r.choice(('Roma', 'Garibaldi', 'Dante', 'della Repubblica'))} {r.randint(1, 120)}, {_digits(r, 5)} {r.choice(('Milano', 'Torino'))}"
+        ),
+        "nl": lambda r: (
+            f"{r.choice(('Keizers', 'Prinsen', 'Heren'))}gracht {r.randint(1, 600)}, {r.randint(1000, 9999)} {r.choice(('AB', 'KL', 'VN'))} Amsterdam"
+        ),
         "br": lambda r: f"Rua {r.choice(('Augusta', 'das Flores', 'Oscar Freire'))} {r.randint(10, 2000)}, São Paulo",
-        "se": lambda r: f"{r.choice(('Kungs', 'Drottning', 'Stor'))}gatan {r.randint(1, 90)}, {_digits(r, 3)} {_digits(r, 2)} Stockholm",
-        "in": lambda r: f"Flat {r.randint(101, 905)}, {r.randint(1, 80)} {r.choice(('MG', 'Residency', 'Park'))} Road, {r.choice(('Bengaluru', 'Pune'))} {_digits(r, 6)}",
-        "au": lambda r: f"{number} {r.choice(('George', 'Collins', 'Pitt'))} St, {r.choice(('Sydney NSW', 'Melbourne VIC'))} {_digits(r, 4)}",
+        "se": lambda r: (
+            f"{r.choice(('Kungs', 'Drottning', 'Stor'))}gatan {r.randint(1, 90)}, {_digits(r, 3)} {_digits(r, 2)} Stockholm"
+        ),
+        "in": lambda r: (
+            f"Flat {r.randint(101, 905)}, {r.randint(1, 80)} {r.choice(('MG', 'Residency', 'Park'))} Road, {r.choice(('Bengaluru', 'Pune'))} {_digits(r, 6)}"
+        ),
+        "au": lambda r: (
+            f"{number} {r.choice(('George', 'Collins', 'Pitt'))} St, {r.choice(('Sydney NSW', 'Melbourne VIC'))} {_digits(r, 4)}"
+        ),
         "po_box": lambda r: f"{r.choice(('P.O. Box', 'PO Box', 'Postfach'))} {r.randint(10, 99999)}",
     }
     name, written = _pick(rng, formats)
@@ -768,7 +847,13 @@ def _aadhaar(rng: random.Random) -> str:
 
 def _pan(rng: random.Random) -> str:
     letters = string.ascii_uppercase
-    return "".join(rng.choice(letters) for _ in range(3)) + rng.choice("PCHFATBLJG") + rng.choice(letters) + _digits(rng, 4) + rng.choice(letters)
+    return (
+        "".join(rng.choice(letters) for _ in range(3))
+        + rng.choice("PCHFATBLJG")
+        + rng.choice(letters)
+        + _digits(rng, 4)
+        + rng.choice(letters)
+    )
 
 
 def _nir(rng: random.Random) -> str:
@@ -821,7 +906,20 @@ def _passport(rng: random.Random) -> tuple[PlantedIdentifier, str]:
     return PlantedIdentifier("PASSPORT", name, value), value
 
 
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def _date_of_birth(rng: random.Random) -> tuple[PlantedIdentifier, str]:
@@ -832,7 +930,9 @@ def _date_of_birth(rng: random.Random) -> tuple[PlantedIdentifier, str]:
         "month_name_day": lambda r: f"{_MONTH_NAMES[month - 1]} {day}, {year}",
         "slashes": lambda r: f"{day:02d}/{month:02d}/{year}",
         "dots": lambda r: f"{day:02d}.{month:02d}.{year}",
-        "ordinal": lambda r: f"{day}{'th' if 4 <= day <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')} of {_MONTH_NAMES[month - 1]} {year}",
+        "ordinal": lambda r: (
+            f"{day}{'th' if 4 <= day <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')} of {_MONTH_NAMES[month - 1]} {year}"
+        ),
     }
     name, value = _pick(rng, formats)
     return PlantedIdentifier("DOB", name, value), value
@@ -1211,19 +1311,58 @@ _NEAR_MISSES: dict[str, Callable[[random.Random], str]] = {
 _HARD_NEAR_MISSES: dict[str, Callable[[random.Random], str]] = {
     "product": lambda r: r.choice(
         (
-            "Microsoft Teams", "Google Drive", "Adobe Photoshop", "Jira Service Management", "Salesforce Einstein",
-            "Amazon Echo Dot", "Apple Watch Series 9", "Samsung Galaxy S24", "Tesla Model Y", "Visual Studio Code",
-            "Power BI", "Grafana", "Kubernetes", "Microsoft Office 365", "the Kindle Paperwhite", "Fire TV Stick",
-            "Google Pixel 8 Pro", "Zoom Rooms", "Slack Connect", "Home Assistant", "Raspberry Pi 5", "Sonos Arc",
-            "Dropbox Business", "Notion AI", "GitHub Actions", "Azure DevOps", "Wells Fargo", "Morgan Stanley",
+            "Microsoft Teams",
+            "Google Drive",
+            "Adobe Photoshop",
+            "Jira Service Management",
+            "Salesforce Einstein",
+            "Amazon Echo Dot",
+            "Apple Watch Series 9",
+            "Samsung Galaxy S24",
+            "Tesla Model Y",
+            "Visual Studio Code",
+            "Power BI",
+            "Grafana",
+            "Kubernetes",
+            "Microsoft Office 365",
+            "the Kindle Paperwhite",
+            "Fire TV Stick",
+            "Google Pixel 8 Pro",
+            "Zoom Rooms",
+            "Slack Connect",
+            "Home Assistant",
+            "Raspberry Pi 5",
+            "Sonos Arc",
+            "Dropbox Business",
+            "Notion AI",
+            "GitHub Actions",
+            "Azure DevOps",
+            "Wells Fargo",
+            "Morgan Stanley",
         )
     ),
     "capitalised": lambda r: r.choice(
         (
-            "Premium Plan", "Dark Mode", "Customer Success", "Terms of Service", "Export to PDF", "Billing Settings",
-            "Two-Factor Authentication", "Black Friday", "Early Access", "Getting Started Guide", "Order History",
-            "Account Settings > Privacy", "Main Street Bank", "the Wall Street Journal", "Help Center",
-            "Release Notes", "Service Level Agreement", "Cyber Monday", "Business Class", "Sales Team",
+            "Premium Plan",
+            "Dark Mode",
+            "Customer Success",
+            "Terms of Service",
+            "Export to PDF",
+            "Billing Settings",
+            "Two-Factor Authentication",
+            "Black Friday",
+            "Early Access",
+            "Getting Started Guide",
+            "Order History",
+            "Account Settings > Privacy",
+            "Main Street Bank",
+            "the Wall Street Journal",
+            "Help Center",
+            "Release Notes",
+            "Service Level Agreement",
+            "Cyber Monday",
+            "Business Class",
+            "Sales Team",
         )
     ),
     "section": lambda r: r.choice(
@@ -1247,8 +1386,12 @@ _HARD_NEAR_MISSES: dict[str, Callable[[random.Random], str]] = {
     ),
     "order": lambda r: r.choice(
         (
-            f"order #A-{_digits(r, 8)}", f"ORD-{r.randint(2019, 2026)}-{_digits(r, 6)}", f"order {_digits(r, 10)}",
-            f"PO-{_digits(r, 5)}", f"ticket SUP-{_digits(r, 4)}", f"RMA {_digits(r, 7)}",
+            f"order #A-{_digits(r, 8)}",
+            f"ORD-{r.randint(2019, 2026)}-{_digits(r, 6)}",
+            f"order {_digits(r, 10)}",
+            f"PO-{_digits(r, 5)}",
+            f"ticket SUP-{_digits(r, 4)}",
+            f"RMA {_digits(r, 7)}",
         )
     ),
 }

