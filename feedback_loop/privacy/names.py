@@ -155,14 +155,14 @@ _CUE = re.compile(
     r"|agent|rep|representative|technician|supervisor|(?:account\s+)?holder\s+is|(?:his|her|their)\s+name\s+is"
     r"|my\s+(?:wife|husband|partner|son|daughter|child|kid|mother|mom|mum|father|dad|brother|sister|aunt"
     r"|uncle|cousin|friend|colleague|coworker|co-worker|boss|manager|neighbou?r|landlord|tenant|doctor"
-    r"|lawyer|assistant|grandmother|grandfather|grandma|grandpa|fiancée?|girlfriend|boyfriend))\.?,?"
+    r"|lawyer|assistant|grandmother|grandfather|grandma|grandpa|fiancée?|girlfriend|boyfriend))\b\.?,?"
     r"|(?:regards|thanks|thank\s+you|cheers|best|sincerely|yours|thx|ty|bye|love)\s*[,!.]?\s*\n"
     r"|^\s*(?:[—–]|--)|\n\s*(?:[—–]|--))\s*$"
 )
 # Greetings and introductions: a name when the name ends the clause ("Hi Aroha,", "I'm Tomás from ...").
 _GREETING_CUE = re.compile(
     r"(?i)\b(?:hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening)|thanks|thank\s+you|thx"
-    r"|cheers|best|love|bye|this\s+is|it['’]s|i\s+am|i['’]m|im|here\s+is|named|called)\s*,?\s*$"
+    r"|cheers|best|love|bye|this\s+is|it['’]s|i\s+am|i['’]m|im|here\s+is|named|called)\b\s*,?\s*$"
 )
 # What a person does right after the name: "Oluwaseun wrote:", "Zeynep ordered it for me", "Tomás here".
 _ACTION_AFTER_NAME = re.compile(
@@ -177,7 +177,7 @@ _GREETING_CUE_FORWARD = re.compile(_GREETING_CUE.pattern.removesuffix(r"\s*,?\s*
 # Everyday words before a name too ("with", "for", "and"): a name there only when a name list knows a word of it.
 _WEAK_CUE = re.compile(
     r"(?i)\b(?:with|for|from|by|and|or|call|called|text|texted|message|messaged|contact|contacted|email"
-    r"|emailed|meet|met|ping|pinged|engineer|manager|customer|user|client|caller)\s*$"
+    r"|emailed|meet|met|ping|pinged|engineer|manager|customer|user|client|caller)\b\s*$"
 )
 _WEAK_CUE_FORWARD = re.compile(_WEAK_CUE.pattern.removesuffix(r"\s*$") + r"[ \t]*")
 # Capitalised words that are not names after a cue: greetings' objects, fillers, pronouns, product words.
