@@ -5,6 +5,7 @@ import json
 from typer.testing import CliRunner
 
 from feedback_loop.cli import app
+from feedback_loop.privacy import REDACTION_TYPES
 
 runner = CliRunner()
 
@@ -49,6 +50,7 @@ def test_redact_counts_go_to_stderr_as_json():
         "SSN": 0,
         "SECRET": 1,
         "URL_CREDENTIALS": 0,
+        **{kind: 0 for kind in ("NATIONAL_ID", "PASSPORT", "DOB", "ADDRESS", "PERSON")},
     }
     assert len(result.stdout.splitlines()) == len(_LINES)
 
@@ -60,14 +62,21 @@ def test_redact_survives_bytes_that_are_not_utf8():
     assert result.stdout == "caf\ufffd <EMAIL>\n"
 
 
-def test_bench_redaction_prints_and_writes_the_figures(tmp_path):
+def test_bench_redaction_prints_and_writes_the_figures_per_tier(tmp_path):
     out = tmp_path / "redaction.json"
 
-    result = runner.invoke(app, ["bench", "redaction", "--sentences", "2000", "--seed", "5", "--json-out", str(out)])
+    result = runner.invoke(app, ["bench", "redaction", "--sentences", "600", "--seed", "5", "--json-out", str(out)])
 
     assert result.exit_code == 0, result.output
     assert "clean sentences altered" in result.stdout and "URL_CREDENTIALS" in result.stdout
+    assert "texts/s" in result.stdout
     figures = json.loads(out.read_text())
-    assert (figures["sentences"], figures["seed"]) == (2000, 5)
-    assert set(figures["per_type"]) == {"EMAIL", "PHONE", "CARD", "IBAN", "IP", "SSN", "SECRET", "URL_CREDENTIALS"}
-    assert all(row["recall"] >= 0.99 for row in figures["per_type"].values())
+    assert (figures["sentences"], figures["seed"]) == (600, 5)
+    assert set(figures["tiers"]) == {"patterns", "patterns+ner"}
+    for tier in figures["tiers"].values():
+        assert set(tier["per_type"]) == set(REDACTION_TYPES)
+        assert tier["texts_per_s"] > 0 and tier["repeated_texts_per_s"] > 0
+        shapes = {kind: row for kind, row in tier["per_type"].items() if kind not in ("PERSON", "ADDRESS")}
+        assert all(row["recall"] >= 0.99 for row in shapes.values()), shapes
+    unknown = runner.invoke(app, ["bench", "redaction", "--tier", "ner-only"])
+    assert unknown.exit_code != 0 and "unknown tier" in unknown.output
