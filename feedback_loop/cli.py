@@ -38,11 +38,17 @@ app.add_typer(bench_app, name="bench")
 console = Console()
 
 DataDirOption = Annotated[
-    Path | None, typer.Option("--data-dir", help="Data root (default: FEEDBACK_LOOP_DATA_DIR or ./data).")
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="Data root (default: FEEDBACK_LOOP_DATA_DIR or ./data). Configured registry URLs and key file stay as "
+        "configured; only their defaults move under this root.",
+    ),
 ]
 
 
 def _settings(data_dir: Path | None) -> Settings:
+    """The settings of this command: the environment's, with ``--data-dir`` when given."""
     settings = load_settings()
     return settings if data_dir is None else settings.with_data_dir(data_dir)
 
@@ -72,7 +78,7 @@ def backfill(
     data_dir: DataDirOption = None,
 ):
     """Ingest and label a range of landing days in one run (what `dagster asset materialize --partition-range` does)."""
-    from feedback_loop.defs.runs import run_ingestion
+    from feedback_loop.runs import run_ingestion
 
     settings = _settings(data_dir)
     result = run_ingestion(settings, start, end)
@@ -129,7 +135,7 @@ def dashboard_command(
 
 def _build_dashboard(settings: Settings) -> Path:
     """Materialize kpi_dashboard in one recorded run and say where the page is; exit 1 when the run fails."""
-    from feedback_loop.defs.runs import run_dashboard
+    from feedback_loop.runs import run_dashboard
 
     result = run_dashboard(settings)
     if not result.success:
@@ -232,7 +238,7 @@ def bench_labeler(
         labels = simulated_labels(simulate_day, Path(work) / "landing", days=days, interactions=interactions, seed=seed)
     results: dict = {"simulated": bench_simulated(labels)}
     try:
-        halueval_path = halueval_file(load_settings().realdata_dir)
+        halueval_path = halueval_file(_settings(None).realdata_dir)
     except FileNotFoundError as error:
         results["halueval"] = {"skipped": str(error)}
     else:
@@ -570,7 +576,7 @@ def _reviewer(name: str | None) -> str:
 
 
 def _relabel(settings: Settings, days: list[str]) -> None:
-    from feedback_loop.defs.runs import run_relabel
+    from feedback_loop.runs import run_relabel
 
     result = run_relabel(settings, days[0], days[-1])
     console.print(

@@ -1,4 +1,8 @@
-"""The Dagster code location of feedback-loop: assembles assets, checks, jobs, sensors and resources."""
+"""The Dagster code location of feedback-loop: assembles assets, checks, jobs, sensors and resources.
+
+``dagster dev`` loads :data:`defs`, built from the environment's settings; the CLI and the demo call
+:func:`build_defs` with the settings they loaded, so every launcher runs the same definitions.
+"""
 
 import dagster as dg
 
@@ -17,10 +21,11 @@ from feedback_loop.defs.model import base_model
 from feedback_loop.defs.online import online_ab_test
 from feedback_loop.defs.prompts import prompt_ab_test, prompt_recommendations
 from feedback_loop.defs.registry import champion_adapter
-from feedback_loop.defs.resources import default_resources
+from feedback_loop.defs.resources import build_resources
 from feedback_loop.defs.train import lora_adapter
+from feedback_loop.settings import Settings, load_settings
 
-ASSETS = [
+ASSETS: list[dg.AssetsDefinition | dg.AssetSpec] = [
     raw_telemetry,
     review_decisions,
     auto_labeler,
@@ -39,15 +44,15 @@ ASSETS = [
 ]
 
 
-def build_defs(resources: dict | None = None) -> dg.Definitions:
-    """The definitions with the given resources (the environment's defaults when None)."""
+def build_defs(settings: Settings) -> dg.Definitions:
+    """The definitions, with every resource built from ``settings``."""
     return dg.Definitions(
         assets=ASSETS,
         jobs=[ingestion_job, retrain_job],
         sensors=[feedback_volume_sensor],
         schedules=[daily_ingestion_schedule],
-        resources=resources if resources is not None else default_resources(),
+        resources=build_resources(settings),
     )
 
 
-defs = build_defs()
+defs = build_defs(load_settings())

@@ -1,9 +1,14 @@
-"""Every path and environment variable of feedback-loop, resolved in one place.
+"""Every path and deployment setting of feedback-loop, in one :class:`Settings` object.
 
-Nothing else in the package reads ``os.environ``: the Dagster layer builds its resources from
-:func:`load_settings`, and the CLI does the same, so a deployment changes behaviour through these
-variables alone.
+:func:`load_settings` builds it from the environment and an optional settings file; nothing else in the
+package reads ``os.environ``. The launchers (the CLI, the demo, ``dagster dev`` through
+``feedback_loop.definitions``) each load it once and hand the same object on: ``build_defs(settings)`` builds
+every Dagster resource from it, so a run started by the CLI sees exactly what ``dagster dev`` sees.
 
+Where a value comes from, strongest first: the environment, then the settings file, then the default.
+
+``FEEDBACK_LOOP_SETTINGS_FILE``  a TOML file of settings by field name (``registry_url = "postgresql+..."``);
+                             optional, but a named file must exist
 ``FEEDBACK_LOOP_DATA_DIR``   root of all data (landing files, warehouse, datasets, models); default ``./data``
 ``FEEDBACK_LOOP_REGISTRY_URL``  SQLAlchemy URL of the adapter registry; default SQLite under the data root
 ``FEEDBACK_LOOP_PROMPT_REGISTRY_URL``  SQLAlchemy URL of the system prompt registry; default
@@ -19,13 +24,33 @@ variables alone.
                              Kubernetes mounts secrets); it must exist when set (a missing secret mount is an
                              error, not a new key); default ``<data root>/secrets/pseudonym.key``, created
                              with a random key when missing
+
+A value that is configured (in the environment, the file, or given to :class:`Settings`) stays as it is when
+the data root changes (:meth:`Settings.with_data_dir`, the CLI's ``--data-dir``); only the defaults derived from
+the data root move with it.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, Field, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+from pydantic_settings.sources.utils import parse_env_vars
+
+SETTINGS_FILE_VARIABLE = "FEEDBACK_LOOP_SETTINGS_FILE"
+ENV_PREFIX = "FEEDBACK_LOOP_"
 
 # ``shared/realdata`` beside the repository (parents[1] is the repository root): the data sets are not ours to
 # copy into it.
@@ -78,6 +103,10 @@ class DataLayout:
     def default_pseudonym_key_file(self) -> Path:
         return self.root / "secrets" / "pseudonym.key"
 
+    @property
+    def default_dagster_home(self) -> Path:
+        return self.root / "dagster_home"
+
     def default_registry_url(self) -> str:
         return f"sqlite:///{self.root / 'registry.db'}"
 
@@ -85,74 +114,139 @@ class DataLayout:
         return f"sqlite:///{self.root / 'prompt_registry.db'}"
 
 
-@dataclass(frozen=True)
-class Settings:
-    data_dir: Path
-    registry_url: str
-    prompt_registry_url: str
-    dagster_home: Path
-    first_day: str
-    retrain_feedback_threshold: int
-    realdata_dir: Path
-    require_approval: bool
-    late_feedback_days: int
-    pseudonym_key_file: Path
-    # True when FEEDBACK_LOOP_PSEUDONYM_KEY_FILE named the key file: it is then never created, nor moved with
-    # the data root.
-    pseudonym_key_file_configured: bool
+def _absolute(path: Path) -> Path:
+    return path.expanduser().resolve()
+
+
+AbsolutePath = Annotated[Path, AfterValidator(_absolute)]
+
+
+def _layout(values: dict[str, Any]) -> DataLayout:
+    """The data layout of the values validated so far (``data_dir`` is the first field)."""
+    return DataLayout(values["data_dir"])
+
+
+class Settings(BaseSettings):
+    """The deployment's settings; each default is written here once.
+
+    Building it directly (``Settings(data_dir=...)``) takes the given values and the defaults, never the
+    environment: :func:`load_settings` is the one reader of the environment.
+    """
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_ignore_empty=True,
+        extra="forbid",
+        frozen=True,
+        validate_default=True,
+        validate_by_name=True,
+        use_attribute_docstrings=True,
+    )
+
+    data_dir: AbsolutePath = Path("data")
+    """Root of all data: landing files, warehouse, datasets, models, adapters."""
+    registry_url: str = Field(default_factory=lambda values: _layout(values).default_registry_url())
+    """SQLAlchemy URL of the adapter registry (SQLite under the data root by default, PostgreSQL in production)."""
+    prompt_registry_url: str = Field(default_factory=lambda values: _layout(values).default_prompt_registry_url())
+    """SQLAlchemy URL of the system prompt registry."""
+    dagster_home: AbsolutePath = Field(
+        default_factory=lambda values: _layout(values).default_dagster_home, validation_alias="DAGSTER_HOME"
+    )
+    """Dagster's instance folder, where runs started from Python are recorded."""
+    first_day: date = date(2026, 1, 1)
+    """First day of the daily partitions."""
+    retrain_threshold: int = Field(200, ge=1)
+    """New feedback events since the last retraining that make the sensor ask for another."""
+    realdata_dir: AbsolutePath = DEFAULT_REALDATA_DIR
+    """Public human-labeled data sets (HaluEval) for measuring the labeler."""
+    late_feedback_days: int = Field(14, ge=0)
+    """Days after an interaction its feedback still attaches (labels, KPIs, nightly re-labeling)."""
+    require_approval: bool = False
+    """True: a challenger that passed its gates waits for a person's approval before it becomes champion."""
+    pseudonym_key_file: AbsolutePath = Field(default_factory=lambda values: _layout(values).default_pseudonym_key_file)
+    """The key of the user and session id pseudonyms; only the default one is created when missing."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # The environment and the settings file are read by load_settings() alone.
+        return (init_settings,)
 
     @property
     def layout(self) -> DataLayout:
         return DataLayout(self.data_dir)
 
+    def configured(self, name: str) -> bool:
+        """Whether ``name`` was configured rather than left to its default."""
+        if name not in type(self).model_fields:
+            raise KeyError(f"Settings has no field {name!r}")
+        return name in self.model_fields_set
+
+    @property
+    def pseudonym_key_file_configured(self) -> bool:
+        """A configured key file is a mounted secret: it is never created, nor moved with the data root."""
+        return self.configured("pseudonym_key_file")
+
     def with_data_dir(self, data_dir: str | Path) -> Settings:
-        """These settings with another data root, whose registries (the default SQLite ones) move along, and so
-        does the pseudonym key file unless one was configured."""
-        root = Path(data_dir).expanduser().resolve()
-        key_file = self.pseudonym_key_file
-        if not self.pseudonym_key_file_configured:
-            key_file = DataLayout(root).default_pseudonym_key_file
-        layout = DataLayout(root)
-        return replace(
-            self,
-            data_dir=root,
-            registry_url=layout.default_registry_url(),
-            prompt_registry_url=layout.default_prompt_registry_url(),
-            pseudonym_key_file=key_file,
-        )
+        """These settings with another data root: what was configured stays, the defaults derived from the data
+        root (registries, Dagster home, pseudonym key file) move along."""
+        configured = {name: getattr(self, name) for name in self.model_fields_set}
+        return type(self)(**{**configured, "data_dir": data_dir})
 
 
-def load_settings(environ: dict[str, str] | None = None) -> Settings:
-    """Resolve the settings from the environment (``os.environ`` unless given)."""
+class _Environment(EnvSettingsSource):
+    """The environment source of pydantic-settings over a given mapping (``os.environ`` by default)."""
+
+    def __init__(self, settings_cls: type[BaseSettings], environ: Mapping[str, str]):
+        self._environ = environ
+        super().__init__(settings_cls)
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        return parse_env_vars(self._environ, self.case_sensitive, self.env_ignore_empty, self.env_parse_none_str)
+
+
+def _by_field_name(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` keyed by field name, whether a source keyed them by name or by alias."""
+    names = {field.validation_alias: name for name, field in Settings.model_fields.items() if field.validation_alias}
+    return {names.get(key, key): value for key, value in values.items()}
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """The settings from the environment (``os.environ`` unless given) over the settings file it names."""
     env = os.environ if environ is None else environ
-    data_dir = Path(env.get("FEEDBACK_LOOP_DATA_DIR", "data")).expanduser().resolve()
-    layout = DataLayout(data_dir)
-    registry_url = env.get("FEEDBACK_LOOP_REGISTRY_URL") or layout.default_registry_url()
-    dagster_home = Path(env.get("DAGSTER_HOME") or data_dir / "dagster_home").expanduser().resolve()
-    return Settings(
-        data_dir=data_dir,
-        registry_url=registry_url,
-        prompt_registry_url=env.get("FEEDBACK_LOOP_PROMPT_REGISTRY_URL") or layout.default_prompt_registry_url(),
-        dagster_home=dagster_home,
-        first_day=env.get("FEEDBACK_LOOP_FIRST_DAY", "2026-01-01"),
-        retrain_feedback_threshold=int(env.get("FEEDBACK_LOOP_RETRAIN_THRESHOLD", "200")),
-        realdata_dir=Path(env.get("FEEDBACK_LOOP_REALDATA_DIR") or DEFAULT_REALDATA_DIR).expanduser().resolve(),
-        require_approval=_boolean(env, "FEEDBACK_LOOP_REQUIRE_APPROVAL", default=False),
-        late_feedback_days=int(env.get("FEEDBACK_LOOP_LATE_FEEDBACK_DAYS", "14")),
-        pseudonym_key_file=Path(env.get("FEEDBACK_LOOP_PSEUDONYM_KEY_FILE") or layout.default_pseudonym_key_file)
-        .expanduser()
-        .resolve(),
-        pseudonym_key_file_configured=bool(env.get("FEEDBACK_LOOP_PSEUDONYM_KEY_FILE")),
-    )
+    from_file: dict[str, Any] = {}
+    settings_file = env.get(SETTINGS_FILE_VARIABLE)
+    if settings_file:
+        path = Path(settings_file).expanduser()
+        if not path.is_file():
+            raise FileNotFoundError(f"settings file {path} ({SETTINGS_FILE_VARIABLE}) does not exist")
+        from_file = _by_field_name(TomlConfigSettingsSource(Settings, toml_file=path)())
+    from_environment = _by_field_name(_Environment(Settings, env)())
+    try:
+        return Settings(**{**from_file, **from_environment})
+    except ValidationError as error:
+        raise ValueError(f"invalid settings: {_explained(error)}") from error
 
 
-def _boolean(env, name: str, *, default: bool) -> bool:
-    """A true/false environment variable; anything else is an error naming the variable."""
-    value = env.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in ("1", "true", "yes"):
-        return True
-    if value.lower() in ("0", "false", "no"):
-        return False
-    raise ValueError(f"{name}={value!r} is not a boolean (use true or false)")
+def _variable(name: str) -> str:
+    """The environment variable of the field ``name``."""
+    alias = Settings.model_fields[name].validation_alias
+    return alias if isinstance(alias, str) else f"{ENV_PREFIX}{name.upper()}"
+
+
+def _explained(error: ValidationError) -> str:
+    """Each problem with the variable (or settings file key) and the value it came from."""
+    problems = []
+    for problem in error.errors():
+        if problem["type"] == "default_factory_not_called":
+            continue  # a consequence of another problem, which is reported
+        name = str(problem["loc"][0]) if problem["loc"] else ""
+        where = f"{_variable(name)} (or {name} in the settings file)" if name in Settings.model_fields else name
+        problems.append(f"{where} = {problem['input']!r}: {problem['msg']}")
+    return "; ".join(problems)

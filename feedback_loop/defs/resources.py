@@ -1,5 +1,6 @@
 """Resources shared by the assets: where the data lives, the adapter registry, the retraining policy, the
-pseudonym key.
+pseudonym key; :func:`build_resources` makes each of them from the one :class:`~feedback_loop.settings.Settings`,
+where every default is written (the resources here have none of their own).
 
 Each asset reads its inputs from, and writes its outputs to, the configured data root; the small
 manifests that unpartitioned assets hand to each other (a dataset version, an adapter path) go through
@@ -16,7 +17,7 @@ import dagster as dg
 
 from feedback_loop.files import write_json_atomic
 from feedback_loop.registry import Registry
-from feedback_loop.settings import DataLayout, load_settings
+from feedback_loop.settings import DataLayout, Settings
 from feedback_loop.warehouse import Warehouse
 
 
@@ -54,20 +55,20 @@ class PromptRegistry(dg.ConfigurableResource):
 class RetrainPolicy(dg.ConfigurableResource):
     """When the feedback volume sensor asks for a retraining run."""
 
-    feedback_threshold: int = 200
+    feedback_threshold: int
 
 
 class LateFeedbackWindow(dg.ConfigurableResource):
     """How long after its day feedback still counts: labels and KPIs read the events of the day and of the
     following `days` days, and the nightly schedule re-labels that many days back."""
 
-    days: int = 14
+    days: int
 
 
 class PromotionPolicy(dg.ConfigurableResource):
     """Whether a challenger that passed its gates needs a person's approval before it becomes champion."""
 
-    require_approval: bool = False
+    require_approval: bool
     """When true, promotions wait for `feedback-loop registry approve VERSION`."""
 
 
@@ -146,23 +147,19 @@ class ManifestIOManager(dg.ConfigurableIOManager):
         return json.loads(path.read_text())
 
 
-def default_resources(data_dir: str | None = None, registry_url: str | None = None) -> dict:
-    """The resources of the deployment, from the environment (see :mod:`feedback_loop.settings`)."""
-    settings = load_settings()
-    root = str(data_dir or settings.data_dir)
-    url = registry_url or (DataLayout(Path(root)).default_registry_url() if data_dir else settings.registry_url)
-    prompt_url = DataLayout(Path(root)).default_prompt_registry_url() if data_dir else settings.prompt_registry_url
-    key_settings = settings.with_data_dir(root) if data_dir else settings
+def build_resources(settings: Settings) -> dict:
+    """The resources of the deployment, every one from ``settings``."""
+    root = str(settings.data_dir)
     return {
         "data_root": DataRoot(data_dir=root),
-        "registry": AdapterRegistry(url=url),
-        "prompt_registry": PromptRegistry(url=prompt_url),
-        "retrain_policy": RetrainPolicy(feedback_threshold=settings.retrain_feedback_threshold),
+        "registry": AdapterRegistry(url=settings.registry_url),
+        "prompt_registry": PromptRegistry(url=settings.prompt_registry_url),
+        "retrain_policy": RetrainPolicy(feedback_threshold=settings.retrain_threshold),
         "promotion_policy": PromotionPolicy(require_approval=settings.require_approval),
         "late_feedback": LateFeedbackWindow(days=settings.late_feedback_days),
         "privacy": Privacy(
-            pseudonym_key_file=str(key_settings.pseudonym_key_file),
-            create_if_missing=not key_settings.pseudonym_key_file_configured,
+            pseudonym_key_file=str(settings.pseudonym_key_file),
+            create_if_missing=not settings.pseudonym_key_file_configured,
         ),
         "io_manager": ManifestIOManager(data_dir=root),
     }

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from feedback_loop.cli import app
@@ -56,3 +57,20 @@ def test_promoting_an_unknown_version_fails_with_its_name(tmp_path):
     result = runner.invoke(app, ["registry", "promote", "nope", "--data-dir", str(data_dir)])
     assert result.exit_code != 0
     assert result.exit_code == 1 and "refused" in result.output and "nope" in result.output
+
+
+@pytest.mark.postgres
+def test_data_dir_keeps_a_configured_postgres_registry(tmp_path, postgres_url, monkeypatch):
+    """Issue 9: with FEEDBACK_LOOP_REGISTRY_URL on PostgreSQL, `registry promote v2 --data-dir X` said "not
+    registered" and created a new SQLite registry under X."""
+    store = Registry(postgres_url)
+    store.register("bbb222", path="/adapters/bbb222", metrics={}, lineage={}, actor="test")
+    monkeypatch.setenv("FEEDBACK_LOOP_REGISTRY_URL", postgres_url)
+    monkeypatch.delenv("FEEDBACK_LOOP_SETTINGS_FILE", raising=False)
+    other_root = tmp_path / "elsewhere"
+
+    assert "champion is now bbb222" in _invoke("registry", "promote", "bbb222", "--data-dir", str(other_root))
+
+    assert store.champion().version == "bbb222"
+    assert not (other_root / "registry.db").exists()
+    store.close()

@@ -7,7 +7,7 @@ from datetime import date
 import dagster as dg
 import pytest
 
-from feedback_loop.defs.resources import default_resources
+from feedback_loop.defs.resources import build_resources
 from feedback_loop.settings import load_settings
 
 DAYS = ["2026-11-01", "2026-11-02"]
@@ -53,7 +53,7 @@ def settings(data_dir, tmp_path):
 
 @pytest.fixture
 def resources(settings):
-    return default_resources(data_dir=str(settings.data_dir), registry_url=settings.registry_url)
+    return build_resources(settings)
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import dagster as dg
 import pytest
 import torch
 
-from feedback_loop.defs.runs import gate_evaluation, run_ingestion, run_retraining
 from feedback_loop.registry import Registry
+from feedback_loop.runs import gate_evaluation, run_ingestion, run_retraining
 from feedback_loop_tests.defs.conftest import DAYS, retrain_run_config
 
 pytestmark = pytest.mark.slow

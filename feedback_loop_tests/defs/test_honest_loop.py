@@ -45,6 +45,7 @@ def test_the_pipeline_runs_with_the_simulator_unimportable(settings, tmp_path):
 
     for seed, day in enumerate(DAYS):
         simulate_day(settings.layout.landing, date.fromisoformat(day), 150, seed)
+    environment = {"FEEDBACK_LOOP_DATA_DIR": str(settings.data_dir), "DAGSTER_HOME": str(settings.dagster_home)}
     script = textwrap.dedent(
         f"""
         import importlib.abc, json, sys
@@ -55,10 +56,10 @@ def test_the_pipeline_runs_with_the_simulator_unimportable(settings, tmp_path):
                     raise ImportError(name + " is blocked: the pipeline must not see the simulator")
 
         sys.meta_path.insert(0, BlockSimulator())
-        from feedback_loop.defs.runs import gate_evaluation, run_ingestion, run_retraining
+        from feedback_loop.runs import gate_evaluation, run_ingestion, run_retraining
         from feedback_loop.settings import load_settings
 
-        settings = load_settings({json.dumps({"FEEDBACK_LOOP_DATA_DIR": str(settings.data_dir), "DAGSTER_HOME": str(settings.dagster_home)})})
+        settings = load_settings({json.dumps(environment)})
         ingestion = run_ingestion(settings, "{DAYS[0]}", "{DAYS[-1]}")
         retrain = run_retraining(settings, {retrain_run_config()!r})
         print(json.dumps({{"ingestion": ingestion.success, "retrain": retrain.success,

@@ -10,7 +10,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from feedback_loop.defs.runs import run_ingestion
+from feedback_loop.runs import run_ingestion
 from feedback_loop_tests.defs.conftest import DAYS
 
 pytestmark = pytest.mark.postgres

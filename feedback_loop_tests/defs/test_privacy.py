@@ -9,9 +9,9 @@ import dagster as dg
 import pytest
 
 from feedback_loop.defs.ingest import raw_telemetry
-from feedback_loop.defs.resources import Privacy, _create_key_file, default_resources
+from feedback_loop.defs.resources import Privacy, _create_key_file, build_resources
 from feedback_loop.ingest.redact import pseudonymize
-from feedback_loop.settings import load_settings
+from feedback_loop.settings import Settings, load_settings
 from feedback_loop.warehouse import Warehouse
 
 DAY = "2026-11-01"
@@ -89,26 +89,24 @@ def test_key_file_setting_defaults_under_the_data_root_and_follows_it(tmp_path, 
     assert named_default.with_data_dir(tmp_path / "b").pseudonym_key_file == settings.pseudonym_key_file
 
 
-def test_default_resources_create_only_the_default_key_file(tmp_path, monkeypatch):
+def test_resources_create_only_the_default_key_file(tmp_path):
     mounted = tmp_path / "mnt" / "key"
-    monkeypatch.setenv("FEEDBACK_LOOP_PSEUDONYM_KEY_FILE", str(mounted))
-    named = default_resources(data_dir=str(tmp_path / "c"))["privacy"]
+    root = {"FEEDBACK_LOOP_DATA_DIR": str(tmp_path / "c")}
+    named = build_resources(load_settings({**root, "FEEDBACK_LOOP_PSEUDONYM_KEY_FILE": str(mounted)}))["privacy"]
     assert (named.pseudonym_key_file, named.create_if_missing) == (str(mounted.resolve()), False)
     with pytest.raises(FileNotFoundError, match="FEEDBACK_LOOP_PSEUDONYM_KEY_FILE"):
         named.pseudonym_key()
     assert not mounted.exists()
 
-    monkeypatch.delenv("FEEDBACK_LOOP_PSEUDONYM_KEY_FILE")
-    default = default_resources(data_dir=str(tmp_path / "c"))["privacy"]
+    default = build_resources(load_settings(root))["privacy"]
     default_file = (tmp_path / "c" / "secrets" / "pseudonym.key").resolve()
     assert (default.pseudonym_key_file, default.create_if_missing) == (str(default_file), True)
     assert default.pseudonym_key() == default_file.read_bytes().strip()
 
 
-def test_raw_telemetry_stops_when_the_named_key_file_is_missing(settings, monkeypatch):
+def test_raw_telemetry_stops_when_the_named_key_file_is_missing(settings):
     mounted = settings.data_dir.parent / "mnt" / "pseudonym.key"
-    monkeypatch.setenv("FEEDBACK_LOOP_PSEUDONYM_KEY_FILE", str(mounted))
-    resources = default_resources(data_dir=str(settings.data_dir), registry_url=settings.registry_url)
+    resources = build_resources(Settings(data_dir=settings.data_dir, pseudonym_key_file=mounted))
     folder = settings.layout.landing / DAY
     folder.mkdir(parents=True)
     (folder / "app.jsonl").write_text(json.dumps({"event_id": "e1", "user_id": "ann"}) + "\n")

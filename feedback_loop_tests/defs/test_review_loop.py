@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from feedback_loop.cli import app
-from feedback_loop.defs.runs import run_ingestion
+from feedback_loop.runs import run_ingestion
 from feedback_loop.warehouse import Warehouse
 from feedback_loop_tests.defs.conftest import DAYS
 

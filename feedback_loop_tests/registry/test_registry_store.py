@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
-import os
 import threading
-import uuid
 
 import pytest
 import sqlalchemy as sa
@@ -21,39 +20,13 @@ from feedback_loop.registry import (
 )
 from feedback_loop.registry.store import adapters_table, audit_table, pointer_table
 
-POSTGRES_ADMIN_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
-
 
 @pytest.fixture
 def sqlite_url(tmp_path):
     return f"sqlite:///{tmp_path / 'registry.db'}"
 
 
-@pytest.fixture
-def postgres_url():
-    """A fresh, uniquely named database on the local server, dropped afterwards.
-
-    An unreachable server skips the test, except under CI=true where it must fail.
-    """
-    admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
-    name = f"registry_test_{uuid.uuid4().hex[:12]}"
-    try:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    except sa.exc.OperationalError as exc:
-        admin.dispose()
-        message = f"PostgreSQL at 127.0.0.1:5432 (user postgres, database test) is unreachable: {exc.orig}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{message} (CI=true: the server is required)")
-        pytest.skip(message)
-    try:
-        yield f"postgresql+psycopg2://postgres@127.0.0.1:5432/{name}"
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
-
-
+# postgres_url: feedback_loop_tests/conftest.py
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def url(request):
     return request.getfixturevalue(f"{request.param}_url")

@@ -1,4 +1,8 @@
-"""Starting the jobs from Python (the CLI and the demo): in-process runs recorded in the Dagster instance."""
+"""Starting the jobs from Python (the CLI and the demo): in-process runs recorded in the Dagster instance.
+
+Every run is built by :func:`feedback_loop.definitions.build_defs` from the caller's settings, so it uses the
+same resources (registries, policies, key file) as `dagster dev` with those settings.
+"""
 
 import dagster as dg
 
@@ -20,9 +24,8 @@ def open_instance(settings: Settings) -> dg.DagsterInstance:
 
 def definitions_for(settings: Settings) -> dg.Definitions:
     from feedback_loop.definitions import build_defs
-    from feedback_loop.defs.resources import default_resources
 
-    return build_defs(default_resources(data_dir=str(settings.data_dir), registry_url=settings.registry_url))
+    return build_defs(settings)
 
 
 def _merge(run_config: dict | None) -> dict:
@@ -79,6 +82,8 @@ def run_dashboard(settings: Settings, instance=None):
     """Materialize `kpi_dashboard` from the kpi_daily partitions present and the registry, in one run."""
     key = dg.AssetKey("kpi_dashboard")
     job = definitions_for(settings).resolve_implicit_job_def_def_for_assets([key])
+    if job is None:
+        raise LookupError("no job materializes kpi_dashboard in the definitions")
     return job.execute_in_process(
         instance=instance or open_instance(settings), run_config=QUIET_LOGS, asset_selection=[key], raise_on_error=False
     )
