@@ -6,27 +6,17 @@ from pathlib import Path
 import dagster as dg
 
 from feedback_loop.defs.resources import DataRoot
+from feedback_loop.model.base import BaseModelSpec
 from feedback_loop.model.pretraining_corpus import PACKAGED_CORPUS, corpus_digest, read_corpus
 
 
-class BaseModelConfig(dg.Config):
+class BaseModelConfig(dg.Config, BaseModelSpec):
+    """The recipe of the built base model (`BaseModelSpec`, where each field is defined), and where it comes from."""
+
     source_dir: str | None = None
     """A local Hugging Face causal LM directory to use as the base instead of building one."""
     corpus_path: str = str(PACKAGED_CORPUS)
     """Pretraining corpus for the built model (one document per line, see `pretraining_corpus`)."""
-    vocab_size: int = 2048
-    hidden_size: int = 128
-    num_layers: int = 4
-    num_heads: int = 4
-    intermediate_size: int = 512
-    max_length: int = 256
-    pretrain_steps: int = 200
-    pretrain_batch_size: int = 8
-    learning_rate: float = 3e-3
-    seed: int = 0
-    log_every: int = 10
-    device: str = "auto"
-    """'auto' pre-trains on CUDA in bf16 when a GPU is present, else on the CPU in fp32."""
 
 
 @dg.asset(group_name="training", kinds={"pytorch", "huggingface"})
@@ -37,7 +27,7 @@ def base_model(context: dg.AssetExecutionContext, config: BaseModelConfig, data_
     tokenizer is trained on the corpus and a small Llama-style model is pre-trained on it; a model already
     built from the same corpus and settings is reused, so re-materializing is cheap and gives the same weights.
     """
-    from feedback_loop.model import BaseModelSpec, build_base_model, model_fingerprint
+    from feedback_loop.model import build_base_model
 
     if config.source_dir:
         path = Path(config.source_dir).expanduser().resolve()
@@ -45,20 +35,11 @@ def base_model(context: dg.AssetExecutionContext, config: BaseModelConfig, data_
             raise FileNotFoundError(
                 f"base_model.source_dir {path} is not a Hugging Face model directory (no config.json)"
             )
-        fingerprint = model_fingerprint(path)
-        return dg.Output(
-            {"path": str(path), "fingerprint": fingerprint, "built": False},
-            metadata={
-                "path": dg.MetadataValue.path(str(path)),
-                "fingerprint": fingerprint,
-                "source": "local directory",
-            },
-        )
+        return _manifest(path, built=False, source="local directory")
 
-    spec_fields = config.model_dump(exclude={"source_dir", "corpus_path"})
-    spec = BaseModelSpec(**spec_fields)
+    spec = BaseModelSpec.of(config)
     corpus = read_corpus(config.corpus_path)
-    recipe = {"spec": spec_fields, "corpus_digest": corpus_digest(corpus)}
+    recipe = {"spec": spec.model_dump(), "corpus_digest": corpus_digest(corpus)}
     out_dir = data_root.layout.base_model
     recipe_file = out_dir / "recipe.json"
     if recipe_file.exists() and json.loads(recipe_file.read_text()) == recipe:
@@ -69,15 +50,22 @@ def base_model(context: dg.AssetExecutionContext, config: BaseModelConfig, data_
         metadata = build_base_model(corpus, out_dir, spec)
         recipe_file.write_text(json.dumps(recipe, indent=2, sort_keys=True))
         reused = False
-    fingerprint = model_fingerprint(out_dir)
+    return _manifest(
+        out_dir,
+        built=True,
+        reused=reused,
+        corpus_documents=len(corpus),
+        parameters=metadata.get("parameters"),
+        final_pretrain_loss=metadata.get("final_loss"),
+    )
+
+
+def _manifest(path: Path, *, built: bool, **metadata) -> dg.Output[dict]:
+    """The model at ``path`` as the manifest later assets read, with its fingerprint; ``metadata`` for the UI."""
+    from feedback_loop.model import model_fingerprint
+
+    fingerprint = model_fingerprint(path)
     return dg.Output(
-        {"path": str(out_dir), "fingerprint": fingerprint, "built": True},
-        metadata={
-            "path": dg.MetadataValue.path(str(out_dir)),
-            "fingerprint": fingerprint,
-            "reused": reused,
-            "corpus_documents": len(corpus),
-            "parameters": metadata.get("parameters"),
-            "final_pretrain_loss": metadata.get("final_loss"),
-        },
+        {"path": str(path), "fingerprint": fingerprint, "built": built},
+        metadata={"path": dg.MetadataValue.path(str(path)), "fingerprint": fingerprint, **metadata},
     )

@@ -19,13 +19,16 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import Field, model_validator
+
+from feedback_loop.stage_config import StageConfig
+
 if TYPE_CHECKING:
     import torch
-    from transformers import PreTrainedModel, PreTrainedTokenizerBase
+    from transformers import PreTrainedTokenizerBase
 
 METADATA_FILE = "base_model_metadata.json"
 PAD_TOKEN, BOS_TOKEN, EOS_TOKEN = "<pad>", "<s>", "</s>"
@@ -36,52 +39,43 @@ _WEIGHT_SUFFIXES = (".safetensors", ".bin")
 _BYTE_ALPHABET_SIZE = 256
 
 
-@dataclass(frozen=True)
-class BaseModelSpec:
+class BaseModelSpec(StageConfig):
     """Size and pre-training recipe of the base model that :func:`build_base_model` creates.
 
-    The defaults give a model of about 1.2M parameters; its 200 steps of 8 x 256 tokens take about
-    70 seconds on 2 CPU cores (about 5,800 tokens/s). ``log_every`` sets how often the loss curve is sampled and ``device`` is
-    passed to :func:`resolve_device`.
+    The defaults give a model of about 1.2M parameters; its 200 steps of 8 x 256 tokens take about 70 seconds on
+    2 CPU cores (about 5,800 tokens/s).
     """
 
-    vocab_size: int = 2048
-    hidden_size: int = 128
-    num_layers: int = 4
-    num_heads: int = 4
-    intermediate_size: int = 512
-    max_length: int = 256
-    pretrain_steps: int = 200
-    pretrain_batch_size: int = 8
-    learning_rate: float = 3e-3
+    vocab_size: int = Field(2048, gt=_BYTE_ALPHABET_SIZE + 3)
+    """Tokenizer vocabulary: above the 256 byte tokens and 3 special tokens."""
+    hidden_size: int = Field(128, ge=1)
+    """Width of the model; a multiple of `num_heads`."""
+    num_layers: int = Field(4, ge=1)
+    """Transformer layers."""
+    num_heads: int = Field(4, ge=1)
+    """Attention heads (as many key/value heads)."""
+    intermediate_size: int = Field(512, ge=1)
+    """Width of each layer's feed-forward block."""
+    max_length: int = Field(256, ge=2)
+    """Longest sequence in tokens: the pre-training block length and the model's positions."""
+    pretrain_steps: int = Field(200, ge=1)
+    """Optimizer steps of pre-training."""
+    pretrain_batch_size: int = Field(8, ge=1)
+    """Blocks per pre-training step."""
+    learning_rate: float = Field(3e-3, gt=0)
+    """Peak learning rate (linear warm-up over a tenth of the steps, then cosine decay to a tenth)."""
     seed: int = 0
-    log_every: int = 10
+    """Seed of the weights' initialisation and of the pre-training batches."""
+    log_every: int = Field(10, ge=1)
+    """Steps per point of the loss curve."""
     device: str = "auto"
+    """'auto' pre-trains on CUDA in bf16 when a GPU is present, else on the CPU in fp32 (see `resolve_device`)."""
 
-    def __post_init__(self) -> None:
-        if self.vocab_size <= _BYTE_ALPHABET_SIZE + 3:
-            raise ValueError(
-                f"BaseModelSpec.vocab_size must exceed {_BYTE_ALPHABET_SIZE + 3} (256 byte tokens and "
-                f"3 special tokens), got {self.vocab_size}"
-            )
+    @model_validator(mode="after")
+    def _heads_divide_the_width(self) -> BaseModelSpec:
         if self.hidden_size % self.num_heads:
-            raise ValueError(
-                f"BaseModelSpec.hidden_size ({self.hidden_size}) must be divisible by num_heads ({self.num_heads})"
-            )
-        for name in (
-            "num_layers",
-            "num_heads",
-            "intermediate_size",
-            "pretrain_steps",
-            "pretrain_batch_size",
-            "log_every",
-        ):
-            if getattr(self, name) < 1:
-                raise ValueError(f"BaseModelSpec.{name} must be at least 1, got {getattr(self, name)}")
-        if self.max_length < 2:
-            raise ValueError(f"BaseModelSpec.max_length must be at least 2, got {self.max_length}")
-        if not self.learning_rate > 0:
-            raise ValueError(f"BaseModelSpec.learning_rate must be positive, got {self.learning_rate}")
+            raise ValueError(f"hidden_size ({self.hidden_size}) must be divisible by num_heads ({self.num_heads})")
+        return self
 
 
 def resolve_device(device: str = "auto") -> tuple[str, torch.dtype]:
@@ -263,7 +257,7 @@ def build_base_model(corpus: list[str], out_dir: str | Path, spec: BaseModelSpec
             "block_size": block,
             "device": device,
             "dtype": str(dtype).removeprefix("torch."),
-            "spec": asdict(spec),
+            "spec": spec.model_dump(),
         }
         (staging / METADATA_FILE).write_text(json.dumps(metadata, indent=2), encoding="utf-8")
     return metadata
