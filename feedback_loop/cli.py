@@ -461,13 +461,12 @@ def _approve(store, version: str, approver: str, note: str) -> None:
 
 
 def _open_prompts(data_dir: Path | None):
-    """The seeded prompt store and the prompt registry."""
-    from feedback_loop.analytics.prompts import open_prompts
+    """The prompt store and the prompt registry."""
+    from feedback_loop.prompts import PromptStore
     from feedback_loop.registry import Registry
 
     settings = _settings(data_dir)
-    registry = Registry(settings.prompt_registry_url)
-    return open_prompts(settings.layout.prompts, registry), registry
+    return PromptStore(settings.layout.prompts), Registry(settings.prompt_registry_url)
 
 
 @prompts_app.command("list")
@@ -478,11 +477,11 @@ def prompts_list(
     """The recommendations (with their evidence and status) and the system prompt versions (with theirs)."""
     from dataclasses import asdict
 
-    from feedback_loop.analytics.prompts import read_recommendations
+    from feedback_loop.prompts import read_recommendations, version_statuses
 
     store, registry = _open_prompts(data_dir)
     analysis, recommendations = read_recommendations(store.recommendations_path)
-    statuses = {record.version: record.status for record in registry.list()}
+    statuses = version_statuses(registry)
     versions = [
         {**asdict(prompt), "status": statuses.get(prompt.version, "unregistered")} for prompt in store.versions()
     ]
@@ -521,7 +520,7 @@ def prompts_list(
             version["status"],
             version["parent"] or "-",
             "\n".join(says) or "(empty)",
-            f"{version['created_at']} by {version['created_by']}",
+            f"{version['created_at'] or 'built in'} by {version['created_by']}",
         )
     console.print(table)
 
@@ -534,7 +533,7 @@ def prompts_apply(
     data_dir: DataDirOption = None,
 ):
     """Make recommendation ID a new system prompt version, serving as the canary until prompt_ab_test decides."""
-    from feedback_loop.analytics.prompts import PromptError, apply_recommendation
+    from feedback_loop.prompts import PromptError, apply_recommendation
     from feedback_loop.registry import RegistryError
 
     store, registry = _open_prompts(data_dir)

@@ -40,9 +40,9 @@ class DemoConfig:
 
 def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], None] = print) -> list[dict]:
     """Run ``config.iterations`` closed-loop iterations; returns one summary dict per iteration."""
-    from feedback_loop.analytics.prompts import open_prompts
-    from feedback_loop.defs.runs import gate_evaluation, open_instance, run_ingestion, run_retraining
+    from feedback_loop.prompts import PromptStore
     from feedback_loop.registry import Registry
+    from feedback_loop.runs import gate_evaluation, open_instance, run_ingestion, run_retraining
     from feedback_loop.serve import ModelServer, arms_from_registry, prompt_arms_from_registry
     from feedback_loop.simulate import simulate_day
 
@@ -51,7 +51,7 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
     instance = open_instance(settings)
     store = Registry(settings.registry_url)
     prompt_registry = Registry(settings.prompt_registry_url)
-    prompts = open_prompts(settings.layout.prompts, prompt_registry)
+    prompts = PromptStore(settings.layout.prompts)
     last = config.last_day or date.today() - timedelta(days=1)
     days = [last - timedelta(days=config.iterations - 1 - i) for i in range(config.iterations)]
     retrain_config = _with_rollout(config.retrain_run_config, config.canary_share)

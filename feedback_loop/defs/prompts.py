@@ -1,38 +1,28 @@
 """System prompt feedback: recommendations from the labeled telemetry, and the prompt canary's A/B test."""
 
-
 import dagster as dg
 import pyarrow as pa
 
-from feedback_loop.analytics.prompts import (
-    RecommendationSpec,
-    champion_prompt,
-    merge_recommendations,
-    open_prompts,
-    read_recommendations,
-    recommend,
-    write_recommendations,
-)
+from feedback_loop.analytics.recommend import RecommendationSpec, recommend
 from feedback_loop.defs.label import labeled_interactions
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.online import OnlineABTestConfig, canary_ab_test
 from feedback_loop.defs.resources import DataRoot, PromotionPolicy, PromptRegistry
 from feedback_loop.files import exclusive_lock
+from feedback_loop.prompts import (
+    PromptStore,
+    champion_prompt,
+    merge_recommendations,
+    read_recommendations,
+    write_recommendations,
+)
 
 
-class PromptRecommendationsConfig(dg.Config):
+class PromptRecommendationsConfig(dg.Config, RecommendationSpec):
+    """When the data supports a recommendation (`RecommendationSpec`), and how much of it is analysed."""
+
     lookback_days: int = 14
     """How many of the latest labeled days are analysed."""
-    long_answer_tokens: int | None = None
-    """Answers over this many completion tokens count as long; unset: each segment's upper quartile."""
-    min_ratio: float = 2.0
-    """Long answers must be rated down at least this many times as often as shorter ones."""
-    min_escalation_ratio: float = 1.5
-    """A segment must escalate at least this many times as often as the other users."""
-    min_samples: int = 50
-    """Judged interactions (length) or interactions (escalation) each side of a comparison needs."""
-    alpha: float = 0.05
-    """Family-wise significance level of the one-sided two-proportion tests."""
 
 
 @dg.asset(deps=[labeled_interactions], group_name="analytics", kinds={"duckdb", "json"})
@@ -51,17 +41,16 @@ def prompt_recommendations(
     runs `feedback-loop prompts apply ID --by NAME`, which starts a prompt canary for `prompt_ab_test`.
     """
     warehouse = data_root.warehouse()
-    registry = prompt_registry.open()
-    store = open_prompts(data_root.layout.prompts, registry)
-    champion = champion_prompt(store, registry)
+    store = PromptStore(data_root.layout.prompts)
+    champion = champion_prompt(store, prompt_registry.open())
     days = warehouse.partitions("labels")[-config.lookback_days :]
     # Whole partitions: those labeled before user_segment existed lack the column and read it as null.
     labels = warehouse.read_partitions("labels", days)
     if "user_segment" not in labels.column_names:
         labels = labels.append_column("user_segment", pa.nulls(labels.num_rows, pa.string()))
-    spec = RecommendationSpec(**config.model_dump(exclude={"lookback_days"}))
+    spec = RecommendationSpec.of(config)
     fresh = recommend(labels, spec, prompt_version=champion.version) if labels.num_rows else []
-    analysis = {"prompt_version": champion.version, "days": days, "spec": config.model_dump(exclude={"lookback_days"})}
+    analysis = {"prompt_version": champion.version, "days": days, "spec": spec.model_dump()}
     # `prompts apply` may mark a recommendation applied meanwhile; the lock keeps that status from being lost.
     with exclusive_lock(store.recommendations_path):
         _, previous = read_recommendations(store.recommendations_path)

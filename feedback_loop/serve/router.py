@@ -16,12 +16,12 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
-from feedback_loop.analytics.prompts import INITIAL_PROMPT_VERSION, PromptVersion, champion_prompt
+from feedback_loop.prompts import INITIAL_PROMPT, INITIAL_PROMPT_VERSION, PromptVersion, champion_prompt
 
 if TYPE_CHECKING:
-    from feedback_loop.analytics.prompts import PromptStore
+    from feedback_loop.prompts import PromptStore
     from feedback_loop.registry import Registry
 
 T = TypeVar("T")
@@ -66,7 +66,7 @@ class PromptArm:
 
 
 # Serving without a prompt registry: the initial version, whose empty text leaves the model input unchanged.
-INITIAL_PROMPT_ARMS = [PromptArm(PromptVersion(INITIAL_PROMPT_VERSION, "", {}, None, "", "", None), 1.0)]
+INITIAL_PROMPT_ARMS = [PromptArm(INITIAL_PROMPT, 1.0)]
 
 
 def _check_share(version: str, share: float) -> None:

@@ -32,12 +32,12 @@ import random
 import uuid
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from feedback_loop.analytics.prompts import INITIAL_PROMPT_VERSION
 from feedback_loop.files import write_text_atomic
+from feedback_loop.prompts import INITIAL_PROMPT_VERSION
 from feedback_loop.schema import SCHEMA_VERSION
 from feedback_loop.serve.router import ChatRequest, ServedResponse
 from feedback_loop.simulate.users import (

@@ -6,15 +6,9 @@ from dataclasses import replace
 import pyarrow as pa
 import pytest
 
-from feedback_loop.analytics.prompts import (
-    ESCALATION_INSTRUCTION,
-    RecommendationSpec,
-    length_instruction,
-    merge_recommendations,
-    recommend,
-    recommendation_id,
-)
+from feedback_loop.analytics.recommend import ESCALATION_INSTRUCTION, RecommendationSpec, length_instruction, recommend
 from feedback_loop.label.rules import labels_arrow_schema
+from feedback_loop.prompts import merge_recommendations, recommendation_id
 
 VERSION = "support-v1"
 SHORT, LONG = 20, 80

@@ -1,29 +1,54 @@
-"""Each asset's typed config maps one-to-one onto the stage spec it controls, with the same defaults."""
+"""Each asset's typed config is its stage's configuration: defined once in the stage, subclassed by the asset."""
 
 import dataclasses
 
+import pydantic
 import pytest
 
+from feedback_loop.analytics.recommend import RecommendationSpec
 from feedback_loop.defs.evaluate import AdapterEvaluationConfig
-from feedback_loop.defs.model import BaseModelConfig
+from feedback_loop.defs.model import BaseModelConfig, base_model
+from feedback_loop.defs.prompts import PromptRecommendationsConfig, prompt_recommendations
 from feedback_loop.defs.train import LoraAdapterConfig
 from feedback_loop.evaluate import EvalSpec
 from feedback_loop.model import BaseModelSpec
+from feedback_loop.stage_config import StageConfig
 from feedback_loop.train import LoraSpec
 
+# (asset, its Dagster config, the stage configuration it extends, the fields only the asset has, a bad value)
+STAGE_CONFIGS = [
+    (base_model, BaseModelConfig, BaseModelSpec, {"source_dir", "corpus_path"}, {"hidden_size": 30, "num_heads": 4}),
+    (prompt_recommendations, PromptRecommendationsConfig, RecommendationSpec, {"lookback_days"}, {"alpha": 1.5}),
+]
 
+
+@pytest.mark.parametrize(("asset", "config_class", "spec_class", "own", "bad"), STAGE_CONFIGS)
+def test_the_asset_config_extends_the_stage_config_and_defines_only_its_own_fields(
+    asset, config_class, spec_class, own, bad
+):
+    assert issubclass(spec_class, StageConfig) and issubclass(config_class, spec_class)
+    assert set(config_class.__annotations__) == own  # no stage field (or default) written again
+    # What the launchpad shows comes from the stage's definition.
+    schema = asset.op.config_schema.config_type.fields
+    assert set(schema) == set(spec_class.model_fields) | own
+    for name, field in spec_class.model_fields.items():
+        assert schema[name].default_value == field.default, name
+        assert schema[name].description == field.description and field.description, name
+    # The stage's validation runs on the asset's config, and the stage gets its own fields back.
+    with pytest.raises(pydantic.ValidationError):
+        config_class(**bad)
+    config = config_class()
+    assert spec_class.of(config) == spec_class() and type(spec_class.of(config)) is spec_class
+
+
+# Still dataclasses, whose fields the asset config repeats: their stages move to StageConfig next.
 @pytest.mark.parametrize(
-    ("config_class", "spec_class", "extra"),
-    [
-        (BaseModelConfig, BaseModelSpec, {"source_dir", "corpus_path"}),
-        (LoraAdapterConfig, LoraSpec, set()),
-        (AdapterEvaluationConfig, EvalSpec, set()),
-    ],
+    ("config_class", "spec_class"), [(LoraAdapterConfig, LoraSpec), (AdapterEvaluationConfig, EvalSpec)]
 )
-def test_config_fields_and_defaults_match_the_spec(config_class, spec_class, extra):
+def test_config_fields_and_defaults_match_the_dataclass_spec(config_class, spec_class):
     spec_defaults = {f.name: f.default for f in dataclasses.fields(spec_class)}
     config = config_class().model_dump()
-    assert set(config) - extra == set(spec_defaults)
+    assert set(config) == set(spec_defaults)
     for name, default in spec_defaults.items():
         value = config[name]
         assert (tuple(value) if isinstance(value, list) else value) == default, name

@@ -1,40 +1,27 @@
 """The labeler, curation and both gates see only telemetry, never the simulator's hidden truth."""
 
-import ast
 import json
 import subprocess
 import sys
 import textwrap
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-import feedback_loop
 from feedback_loop_tests.defs.conftest import DAYS, retrain_run_config
+from feedback_loop_tests.package_imports import PACKAGE, imports, modules, room
 
-PACKAGE = Path(feedback_loop.__file__).parent
 # Only the simulator itself, and the demo and CLI that drive it, may import it.
 ALLOWED = {PACKAGE / "demo.py", PACKAGE / "cli.py"}
-
-
-def _imports(path: Path) -> set[str]:
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text())):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-    return names
 
 
 def test_no_pipeline_module_imports_the_simulator():
     offenders = [
         str(path.relative_to(PACKAGE))
-        for path in PACKAGE.rglob("*.py")
-        if "simulate" not in path.relative_to(PACKAGE).parts
+        for path in modules()
+        if room(path) != "simulate"
         and path not in ALLOWED
-        and any(name.startswith("feedback_loop.simulate") for name in _imports(path))
+        and any(name.startswith("feedback_loop.simulate") for name in imports(path))
     ]
     assert offenders == []
 

@@ -9,11 +9,11 @@ import pyarrow as pa
 import pytest
 from typer.testing import CliRunner
 
-from feedback_loop.analytics.prompts import INITIAL_PROMPT_VERSION, Recommendation, open_prompts, write_recommendations
 from feedback_loop.cli import app
 from feedback_loop.defs.prompts import prompt_ab_test, prompt_recommendations
 from feedback_loop.defs.resources import PromotionPolicy
 from feedback_loop.label.rules import labels_arrow_schema
+from feedback_loop.prompts import INITIAL_PROMPT_VERSION, PromptStore, Recommendation, write_recommendations
 from feedback_loop.registry import Registry
 from feedback_loop.warehouse import Warehouse
 
@@ -40,10 +40,10 @@ def _labels(arms: dict[str, tuple[int, int]], adapter: str | None = "champ") -> 
 
 
 def _setup(settings, arms):
-    """The seeded prompt registry with support-v2 as a 20% canary, and labels of the canary's day and of a
-    day before it served."""
+    """The prompt registry with support-v2 as a 20% canary, and labels of the canary's day and of a day before
+    it served."""
     registry = Registry(settings.prompt_registry_url)
-    prompts = open_prompts(settings.layout.prompts, registry)
+    prompts = PromptStore(settings.layout.prompts)
     recommendation = Recommendation("rec-1", "length", "concise", "Keep answers to 30 words or fewer.", "why", {})
     write_recommendations(prompts.recommendations_path, [recommendation], {})
     result = CliRunner().invoke(

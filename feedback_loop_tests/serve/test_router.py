@@ -59,7 +59,7 @@ def test_model_server_answers_in_batches_and_records_each_users_arm(tmp_path):
 
 
 def _prompt(version: str, instructions: dict | None = None):
-    from feedback_loop.analytics.prompts import PromptVersion
+    from feedback_loop.prompts import PromptVersion
 
     return PromptVersion(version, "", instructions or {}, None, "2026-11-01T00:00:00+00:00", "test", None)
 

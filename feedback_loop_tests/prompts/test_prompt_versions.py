@@ -1,21 +1,22 @@
-"""System prompt versions: seeded once, never rewritten, and applying a recommendation starts a prompt canary."""
+"""System prompt versions: built in until the first change, never rewritten, and applying a recommendation starts
+a prompt canary."""
 
 import json
 
 import pytest
 
-from feedback_loop.analytics.prompts import (
-    ESCALATION_INSTRUCTION,
+from feedback_loop.analytics.recommend import ESCALATION_INSTRUCTION, length_instruction
+from feedback_loop.prompts import (
     INITIAL_PROMPT_VERSION,
     PromptError,
     PromptStore,
     PromptVersion,
     Recommendation,
     apply_recommendation,
-    length_instruction,
-    open_prompts,
+    champion_prompt,
     read_recommendations,
     recommendation_id,
+    version_statuses,
     write_recommendations,
 )
 from feedback_loop.registry import Registry
@@ -29,11 +30,14 @@ def registry(tmp_path):
 
 
 @pytest.fixture
-def prompts(tmp_path, registry):
-    return open_prompts(tmp_path / "prompts", registry)
+def prompts(tmp_path):
+    return PromptStore(tmp_path / "prompts")
 
 
-def _recommendation(kind="length", target="concise", change=length_instruction(30)) -> Recommendation:
+SHORTER = length_instruction(30)
+
+
+def _recommendation(kind="length", target="concise", change=SHORTER) -> Recommendation:
     return Recommendation(
         recommendation_id(kind, target, change), kind, target, change, f"{target}: evidence in words", {"ratio": 3.0}
     )
@@ -44,17 +48,38 @@ def _propose(prompts: PromptStore, *recommendations: Recommendation) -> None:
     write_recommendations(prompts.recommendations_path, [*stored, *recommendations], {"prompt_version": "support-v1"})
 
 
-def test_the_initial_version_is_seeded_once_as_the_first_champion(tmp_path, registry, prompts):
-    initial = prompts.get(INITIAL_PROMPT_VERSION)
-    assert (initial.text, initial.segment_instructions, initial.parent) == ("", {}, None)
+def test_reading_writes_nothing_and_the_initial_version_is_the_champion_until_a_change(tmp_path, registry, prompts):
+    initial = champion_prompt(prompts, registry)
+    assert (initial.version, initial.text, initial.segment_instructions, initial.parent) == (
+        INITIAL_PROMPT_VERSION,
+        "",
+        {},
+        None,
+    )
     assert initial.system_text("concise") == ""
+    assert [p.version for p in prompts.versions()] == [INITIAL_PROMPT_VERSION]
+    assert version_statuses(registry) == {INITIAL_PROMPT_VERSION: "champion"}
+    assert not (tmp_path / "prompts").exists()
+    assert registry.list() == [] and registry.audit_log() == []
+
+
+def test_the_first_change_registers_the_initial_version_as_champion_once(registry, prompts):
+    recommendation = _recommendation()
+    _propose(prompts, recommendation)
+    apply_recommendation(prompts, registry, recommendation.id, by="ana")
+    stored = json.loads(prompts.path(INITIAL_PROMPT_VERSION).read_text())
+    assert (stored["text"], stored["created_by"]) == ("", "feedback-loop") and stored["created_at"]
     assert registry.champion().version == INITIAL_PROMPT_VERSION
-    before = (prompts.path(INITIAL_PROMPT_VERSION).read_text(), registry.audit_log())
-    open_prompts(tmp_path / "prompts", registry)
-    assert (prompts.path(INITIAL_PROMPT_VERSION).read_text(), registry.audit_log()) == before
+    assert [(a["version"], a["to_status"]) for a in registry.audit_log(INITIAL_PROMPT_VERSION)] == [
+        (INITIAL_PROMPT_VERSION, "candidate"),
+        (INITIAL_PROMPT_VERSION, "champion"),
+    ]
+    assert version_statuses(registry) == {INITIAL_PROMPT_VERSION: "champion", "support-v2": "canary"}
 
 
 def test_versions_are_written_whole_and_never_rewritten(prompts):
+    with pytest.raises(PromptError, match=r"support-v1.*text.*never rewritten"):
+        prompts.write(PromptVersion(INITIAL_PROMPT_VERSION, "Be kind.", {}, None, "t", "ana", None))
     prompt = PromptVersion(
         "support-v7", "Be kind.", {"concise": "Be brief."}, "support-v1", "2026-11-01T00:00:00+00:00", "ana", None
     )
@@ -63,7 +88,7 @@ def test_versions_are_written_whole_and_never_rewritten(prompts):
     assert prompt.system_text("concise") == "Be kind.\nBe brief." and prompt.system_text(None) == "Be kind."
     # The same content again keeps the stored file, its time included.
     assert prompts.write(PromptVersion(**{**prompt.__dict__, "created_at": "later", "created_by": "bo"})) == prompt
-    with pytest.raises(PromptError, match="support-v7.*segment_instructions.*never rewritten"):
+    with pytest.raises(PromptError, match=r"support-v7.*segment_instructions.*never rewritten"):
         prompts.write(PromptVersion(**{**prompt.__dict__, "segment_instructions": {"concise": "Be briefer."}}))
     assert prompts.get("support-v7") == prompt
     assert {p.version for p in prompts.versions()} == {INITIAL_PROMPT_VERSION, "support-v7"}
@@ -76,6 +101,7 @@ def test_version_names_must_be_safe_file_names(prompts, name):
 
 
 def test_a_broken_version_file_is_named_with_its_field(prompts):
+    prompts.directory.mkdir()
     prompts.path("support-v9").write_text(
         json.dumps(
             {
@@ -89,7 +115,7 @@ def test_a_broken_version_file_is_named_with_its_field(prompts):
             }
         )
     )
-    with pytest.raises(PromptError, match="support-v9.json: field 'segment_instructions'"):
+    with pytest.raises(PromptError, match=r"support-v9.json: field 'segment_instructions'"):
         prompts.get("support-v9")
 
 
