@@ -65,10 +65,10 @@ def simulate(
     from feedback_loop.simulate import simulate_day
 
     settings = _settings(data_dir)
-    counts = simulate_day(
+    simulated = simulate_day(
         settings.layout.landing, date.fromisoformat(day), interactions, seed, invalid_lines=invalid_lines
     )
-    console.print_json(json.dumps(counts, default=str))
+    console.print_json(json.dumps(simulated.as_dict()))
 
 
 @app.command()

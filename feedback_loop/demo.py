@@ -91,9 +91,9 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
         row = {
             "iteration": iteration,
             "day": day.isoformat(),
-            "interactions": truth["interactions"],
-            "thumbs_up_rate": truth["thumbs_up_rate"],
-            "thumbs_up_rate_by_adapter": {arm: stats["thumbs_up_rate"] for arm, stats in truth["by_adapter"].items()},
+            "interactions": truth.interactions,
+            "thumbs_up_rate": truth.thumbs_up_rate,
+            "thumbs_up_rate_by_adapter": {arm: stats.thumbs_up_rate for arm, stats in truth.by_adapter.items()},
             "served_by": serving,
             "gate_passed": gate.passed,
             "gate_interval": [evaluation["improvement"]["low"], evaluation["improvement"]["high"]]

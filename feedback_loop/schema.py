@@ -102,33 +102,12 @@ class BehaviourEvent(_Envelope):
 Event = Annotated[InteractionEvent | FeedbackEvent | BehaviourEvent, Field(discriminator="event_type")]
 EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
 
-# Column order of the warehouse ``events`` table; every event type maps onto it.
-EVENT_COLUMNS: tuple[str, ...] = (
-    "event_id",
-    "event_type",
-    "schema_version",
-    "timestamp",
-    "interaction_id",
-    "session_id",
-    "user_id",
-    "use_case",
-    "user_segment",
-    "prompt",
-    "system_prompt_version",
-    "response",
-    "model_version",
-    "adapter_version",
-    "latency_ms",
-    "prompt_tokens",
-    "completion_tokens",
-    "thumb",
-    "rating",
-    "correction",
-    "flag",
-    "comment",
-    "reading_time_ms",
-    "action",
-    "outcome",
+# The models of the Event union, in order.
+EVENT_MODELS: tuple[type[BaseModel], ...] = get_args(get_args(Event)[0])
+# Column order of the warehouse ``events`` table, every event type mapped onto it: the row's keys first, then
+# every model's fields in the order they are declared (the envelope's, then each event type's own).
+EVENT_COLUMNS: tuple[str, ...] = tuple(
+    dict.fromkeys(["event_id", "event_type", *(name for model in EVENT_MODELS for name in model.model_fields)])
 )
 
 # Columns added to version 1 after its first release. Partitions written before lack them; readers take them

@@ -41,7 +41,7 @@ HOLDOUT_FIGURES = ("auc", "brier", "log_loss", "ece", "accuracy", "base_rate", "
 
 
 def simulated_labels(
-    simulate_day: Callable[..., dict], landing_dir: str | Path, *, days: int, interactions: int, seed: int
+    simulate_day: Callable[..., object], landing_dir: str | Path, *, days: int, interactions: int, seed: int
 ) -> pa.Table:
     """Simulate ``days`` days of ``interactions`` each into ``landing_dir``, then ingest and label them all.
 

@@ -199,7 +199,7 @@ def _served(turns: list[_Turn], responder: Responder) -> list[_Answer]:
     if len(served) != len(turns):
         raise ValueError(f"responder returned {len(served)} responses for {len(turns)} requests")
     answers = []
-    for index, (turn, item) in enumerate(zip(turns, served)):
+    for index, (turn, item) in enumerate(zip(turns, served, strict=True)):
         item = _check_served(index, item)
         kind = classify_response(turn.intent, item.text)
         answers.append(_Answer(item.text, kind, item.model_version, item.adapter_version, item.system_prompt_version))
@@ -266,9 +266,27 @@ def _feedback_signals(reaction: Reaction, intent: Intent, rng: random.Random) ->
     return signals
 
 
+@dataclass(frozen=True)
+class GroundTruth:
+    """What only the simulator knows about a group of interactions: how many got a thumbs up, and what kinds of
+    answers they really were."""
+
+    interactions: int
+    thumbs_up: int
+    responses_by_kind: dict[str, int]
+
+    @property
+    def thumbs_up_rate(self) -> float:
+        """Thumbs up per interaction; 0.0 without interactions."""
+        return self.thumbs_up / self.interactions if self.interactions else 0.0
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "thumbs_up_rate": self.thumbs_up_rate}
+
+
 @dataclass
 class _Tally:
-    """Ground truth of a group of interactions: how many, how many got a thumbs up, what kinds of answers."""
+    """The ground truth of a group of interactions, as it is counted."""
 
     interactions: int = 0
     thumbs_up: int = 0
@@ -279,12 +297,59 @@ class _Tally:
         self.thumbs_up += thumb_up
         self.kinds[kind] += 1
 
-    def summary(self) -> dict:
+    def truth(self) -> GroundTruth:
+        return GroundTruth(self.interactions, self.thumbs_up, {kind: self.kinds[kind] for kind in RESPONSE_KINDS})
+
+
+@dataclass(frozen=True)
+class SimulatedDay:
+    """What :func:`simulate_day` wrote, and the ground truth no event carries."""
+
+    path: Path
+    late_path: Path | None
+    """The next day's file of this day's late events; None when there were none."""
+    feedback_events: int
+    """Feedback events, on time and late."""
+    behaviour_events: int
+    """Behaviour events, on time and late."""
+    late_events: int
+    invalid_lines: int
+    total: GroundTruth
+    by_adapter: dict[str, GroundTruth]
+    """Keyed by adapter version, :data:`BASE_ARM` for interactions served without one."""
+    by_segment: dict[str, GroundTruth]
+    """Keyed by user segment, every segment present."""
+
+    @property
+    def interactions(self) -> int:
+        return self.total.interactions
+
+    @property
+    def thumbs_up(self) -> int:
+        """Interactions whose feedback (on time or late) was a thumbs up."""
+        return self.total.thumbs_up
+
+    @property
+    def thumbs_up_rate(self) -> float:
+        return self.total.thumbs_up_rate
+
+    @property
+    def responses_by_kind(self) -> dict[str, int]:
+        return self.total.responses_by_kind
+
+    def as_dict(self) -> dict:
+        """The counts and the truth as JSON-ready values."""
         return {
+            "path": str(self.path),
+            "late_path": None if self.late_path is None else str(self.late_path),
             "interactions": self.interactions,
-            "thumbs_up": self.thumbs_up,
-            "thumbs_up_rate": self.thumbs_up / self.interactions if self.interactions else 0.0,
-            "responses_by_kind": {kind: self.kinds[kind] for kind in RESPONSE_KINDS},
+            "feedback_events": self.feedback_events,
+            "behaviour_events": self.behaviour_events,
+            "late_events": self.late_events,
+            "invalid_lines": self.invalid_lines,
+            **self.total.as_dict(),
+            "by_adapter": {arm: truth.as_dict() for arm, truth in self.by_adapter.items()},
+            "by_segment": {segment: truth.as_dict() for segment, truth in self.by_segment.items()},
         }
 
 
@@ -340,6 +405,101 @@ def _check_args(day: date, n_interactions: int, late_fraction: float, invalid_li
         raise ValueError(f"simulate_day: field 'invalid_lines' must be an int >= 0, got {invalid_lines!r}")
 
 
+class _DayLog:
+    """The day's events as they are made: ids numbered in order, feedback and behaviour events moved to the next
+    day with probability ``late_fraction`` (a timestamp then drawn within that day)."""
+
+    def __init__(self, seed: int, day: date, late_fraction: float, rng: random.Random):
+        self.seed, self.day, self.late_fraction, self.rng = seed, day, late_fraction, rng
+        self.next_midnight = datetime.combine(day + timedelta(days=1), time(0), tzinfo=UTC)
+        self.count = 0
+        self.on_time: list[tuple[datetime, int, dict]] = []
+        self.late: list[tuple[datetime, int, dict]] = []
+
+    def next_id(self) -> str:
+        self.count += 1
+        return _uuid(self.seed, self.day, "event", self.count)
+
+    def emit(self, event: dict, at: datetime, may_be_late: bool) -> None:
+        """Keep ``event`` (whose id was the last one drawn) on time, or late if it may be and the draw says so."""
+        if may_be_late and self.rng.random() < self.late_fraction:
+            at = self.next_midnight + timedelta(milliseconds=self.rng.randrange(86_400_000))
+            event["timestamp"] = _timestamp(at)
+            self.late.append((at, self.count, event))
+        else:
+            self.on_time.append((at, self.count, event))
+
+    def events(self) -> list[dict]:
+        return [event for _, _, event in self.on_time + self.late]
+
+    @staticmethod
+    def lines(events: list[tuple[datetime, int, dict]]) -> list[str]:
+        """The events as JSON lines in time order (ties in the order they were made)."""
+        return [json.dumps(event, ensure_ascii=False) for _, _, event in sorted(events, key=lambda e: e[:2])]
+
+
+def _react(turns: list[_Turn], answers: list[_Answer], log: _DayLog, rng: random.Random) -> dict[str, _Tally]:
+    """Each turn's interaction event and its user's reactions into ``log``; the tallies of the ground truth:
+    ``total``, ``adapter:<arm>`` per serving arm and ``segment:<name>`` per user segment."""
+    tallies = {"total": _Tally(), **{f"segment:{segment.name}": _Tally() for segment in SEGMENTS}}
+    for turn, answer in zip(turns, answers, strict=True):
+        segment = segment_of(turn.user_id)
+        reaction = reaction_for(segment, answer.kind)
+        log.emit(_interaction_event(turn, answer, log.next_id(), rng), turn.at, False)
+        signals = _feedback_signals(reaction, turn.intent, rng)
+        if signals:
+            at = turn.at + timedelta(seconds=rng.uniform(5, 600))
+            log.emit({**_envelope(turn, "feedback", log.next_id(), at), **signals}, at, True)
+        reading_ms = reading_time_ms(answer.text, reaction, segment, rng)
+        at = turn.at + timedelta(milliseconds=reading_ms + rng.uniform(0, 5000))
+        behaviour = {
+            **_envelope(turn, "behaviour", log.next_id(), at),
+            "reading_time_ms": reading_ms,
+            "action": _pick(rng, reaction.actions),
+            "outcome": _pick(rng, reaction.outcomes),
+        }
+        log.emit(behaviour, at, True)
+        arm = BASE_ARM if answer.adapter_version is None else answer.adapter_version
+        for key in ("total", f"adapter:{arm}", f"segment:{segment.name}"):
+            tallies.setdefault(key, _Tally()).add(answer.kind, signals.get("thumb") == "up")
+    return tallies
+
+
+def _with_broken_lines(lines: list[str], count: int, log: _DayLog, canned: _Answer, rng: random.Random) -> list[str]:
+    """``lines`` with ``count`` broken lines inserted at random places, cycling through :data:`_BREAKERS`.
+
+    Each starts from a valid interaction of its own (answered ``canned``), so it never collides with a real event.
+    """
+    noon = datetime.combine(log.day, time(12), tzinfo=UTC)
+    lines = list(lines)
+    for index in range(count):
+        turn = _Turn(
+            -1,
+            _uuid(log.seed, log.day, "invalid", index),
+            _uuid(log.seed, log.day, "invalid-session", index),
+            "sim-user-invalid",
+            INTENTS[0],
+            INTENTS[0].phrasings[0],
+            noon,
+        )
+        valid = _interaction_event(turn, canned, log.next_id(), rng)
+        lines.insert(rng.randint(0, len(lines)), _BREAKERS[index % len(_BREAKERS)](valid))
+    return lines
+
+
+def _write_day(landing_dir: str | Path, log: _DayLog, lines: list[str]) -> tuple[Path, Path | None]:
+    """Write the day's file and the next day's file of late events; their paths (None: no late events)."""
+    path = Path(landing_dir) / log.day.isoformat() / f"sim-{log.seed}.jsonl"
+    _write_lines(path, lines)
+    late_path = Path(landing_dir) / (log.day + timedelta(days=1)).isoformat() / f"sim-{log.seed}-late.jsonl"
+    if log.late:
+        _write_lines(late_path, log.lines(log.late))
+        return path, late_path
+    # This day owns its late file: a re-run without late events must not leave an old one behind.
+    late_path.unlink(missing_ok=True)
+    return path, None
+
+
 def simulate_day(
     landing_dir: str | Path,
     day: date,
@@ -352,7 +512,7 @@ def simulate_day(
     invalid_lines: int = 0,
     model_version: str | None = None,
     adapter_version: str | None = None,
-) -> dict:
+) -> SimulatedDay:
     """Write one simulated day of telemetry under ``landing_dir``; returns what was written and the truth.
 
     ``responder(requests) -> served responses`` answers the day's :class:`ChatRequest` (raw user questions, not
@@ -362,13 +522,6 @@ def simulate_day(
     the pretraining corpus (what the base model learned), or of the kinds of ``canned_kinds`` (kind -> weight)
     when given; they record ``model_version`` (default :data:`CANNED_MODEL_VERSION`), ``adapter_version``
     (default None) and :data:`SYSTEM_PROMPT_VERSION`, which a responder's answers name themselves.
-
-    Returns the paths (``path``, ``late_path`` or None) and counts: ``interactions``, ``feedback_events``,
-    ``behaviour_events`` (on time and late), ``late_events``, ``invalid_lines`` and ``responses_by_kind``;
-    and the ground truth no event carries: ``thumbs_up`` (feedback events with a thumbs up, late ones
-    included), ``thumbs_up_rate`` (per interaction; 0.0 without interactions), and ``by_adapter`` (keyed by
-    adapter version, :data:`BASE_ARM` without adapter) and ``by_segment`` (every user segment), each mapping
-    to ``interactions``, ``thumbs_up``, ``thumbs_up_rate`` and ``responses_by_kind``.
     """
     _check_args(day, n_interactions, late_fraction, invalid_lines)
     if responder is not None and (model_version, adapter_version, canned_kinds) != (None, None, None):
@@ -387,90 +540,23 @@ def simulate_day(
     else:
         answers = _served(turns, responder)
 
-    next_midnight = datetime.combine(day + timedelta(days=1), time(0), tzinfo=UTC)
-    counter = 0
+    log = _DayLog(seed, day, late_fraction, streams["late"])
+    tallies = _react(turns, answers, log, streams["react"])
+    canned = _Answer(INTENTS[0].answer, "correct", canned_model, adapter_version, SYSTEM_PROMPT_VERSION)
+    lines = _with_broken_lines(log.lines(log.on_time), invalid_lines, log, canned, streams["invalid"])
+    path, late_path = _write_day(landing_dir, log, lines)
 
-    def next_id() -> str:
-        nonlocal counter
-        counter += 1
-        return _uuid(seed, day, "event", counter)
-
-    on_time: list[tuple[datetime, int, dict]] = []
-    late: list[tuple[datetime, int, dict]] = []
-
-    def emit(event: dict, at: datetime, may_be_late: bool) -> None:
-        if may_be_late and streams["late"].random() < late_fraction:
-            at = next_midnight + timedelta(milliseconds=streams["late"].randrange(86_400_000))
-            event["timestamp"] = _timestamp(at)
-            late.append((at, counter, event))
-        else:
-            on_time.append((at, counter, event))
-
-    react = streams["react"]
-    total = _Tally()
-    by_adapter: dict[str, _Tally] = {}
-    by_segment = {segment.name: _Tally() for segment in SEGMENTS}
-    for turn, answer in zip(turns, answers):
-        segment = segment_of(turn.user_id)
-        reaction = reaction_for(segment, answer.kind)
-        emit(_interaction_event(turn, answer, next_id(), react), turn.at, False)
-        signals = _feedback_signals(reaction, turn.intent, react)
-        if signals:
-            at = turn.at + timedelta(seconds=react.uniform(5, 600))
-            emit({**_envelope(turn, "feedback", next_id(), at), **signals}, at, True)
-        reading_ms = reading_time_ms(answer.text, reaction, segment, react)
-        at = turn.at + timedelta(milliseconds=reading_ms + react.uniform(0, 5000))
-        behaviour = {
-            **_envelope(turn, "behaviour", next_id(), at),
-            "reading_time_ms": reading_ms,
-            "action": _pick(react, reaction.actions),
-            "outcome": _pick(react, reaction.outcomes),
-        }
-        emit(behaviour, at, True)
-        thumb_up = signals.get("thumb") == "up"
-        arm = BASE_ARM if answer.adapter_version is None else answer.adapter_version
-        for tally in (total, by_adapter.setdefault(arm, _Tally()), by_segment[segment.name]):
-            tally.add(answer.kind, thumb_up)
-
-    lines = [json.dumps(event, ensure_ascii=False) for _, _, event in sorted(on_time, key=lambda e: e[:2])]
-    # Broken lines start from a valid interaction of their own, so they never collide with a real event.
-    noon = datetime.combine(day, time(12), tzinfo=UTC)
-    for index in range(invalid_lines):
-        turn = _Turn(
-            -1,
-            _uuid(seed, day, "invalid", index),
-            _uuid(seed, day, "invalid-session", index),
-            "sim-user-invalid",
-            INTENTS[0],
-            INTENTS[0].phrasings[0],
-            noon,
-        )
-        answer = _Answer(INTENTS[0].answer, "correct", canned_model, adapter_version, SYSTEM_PROMPT_VERSION)
-        valid = _interaction_event(turn, answer, next_id(), streams["invalid"])
-        lines.insert(streams["invalid"].randint(0, len(lines)), _BREAKERS[index % len(_BREAKERS)](valid))
-
-    path = Path(landing_dir) / day.isoformat() / f"sim-{seed}.jsonl"
-    _write_lines(path, lines)
-    late_path = Path(landing_dir) / (day + timedelta(days=1)).isoformat() / f"sim-{seed}-late.jsonl"
-    if late:
-        _write_lines(late_path, [json.dumps(e, ensure_ascii=False) for _, _, e in sorted(late, key=lambda e: e[:2])])
-    else:
-        # This day owns its late file: a re-run without late events must not leave an old one behind.
-        late_path.unlink(missing_ok=True)
-
-    all_events = [event for _, _, event in on_time + late]
-    truth = total.summary()
-    return {
-        "path": str(path),
-        "late_path": str(late_path) if late else None,
-        "interactions": len(turns),
-        "feedback_events": sum(e["event_type"] == "feedback" for e in all_events),
-        "behaviour_events": sum(e["event_type"] == "behaviour" for e in all_events),
-        "late_events": len(late),
-        "invalid_lines": invalid_lines,
-        "responses_by_kind": truth["responses_by_kind"],
-        "thumbs_up": truth["thumbs_up"],
-        "thumbs_up_rate": truth["thumbs_up_rate"],
-        "by_adapter": {arm: by_adapter[arm].summary() for arm in sorted(by_adapter)},
-        "by_segment": {name: tally.summary() for name, tally in by_segment.items()},
-    }
+    events = log.events()
+    return SimulatedDay(
+        path=path,
+        late_path=late_path,
+        feedback_events=sum(e["event_type"] == "feedback" for e in events),
+        behaviour_events=sum(e["event_type"] == "behaviour" for e in events),
+        late_events=len(log.late),
+        invalid_lines=invalid_lines,
+        total=tallies["total"].truth(),
+        by_adapter={
+            key.removeprefix("adapter:"): tallies[key].truth() for key in sorted(tallies) if key.startswith("adapter:")
+        },
+        by_segment={segment.name: tallies[f"segment:{segment.name}"].truth() for segment in SEGMENTS},
+    )

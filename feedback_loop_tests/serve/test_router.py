@@ -154,7 +154,7 @@ def test_the_simulator_records_the_served_system_prompt_version_and_tells_the_se
         return [ServedResponse("Restart it.", "m", None, version(r.user_id)) for r in requests]
 
     truth = simulate_day(tmp_path, date(2026, 11, 1), 40, seed=0, responder=responder, late_fraction=0.0)
-    events = [json.loads(line) for line in open(truth["path"])]
+    events = [json.loads(line) for line in truth.path.read_text().splitlines()]
     interactions = [e for e in events if e["event_type"] == "interaction"]
     assert len(interactions) == 40
     assert all(e["system_prompt_version"] == version(e["user_id"]) for e in interactions)

@@ -29,9 +29,9 @@ def _events(path: str | Path) -> list:
 
 
 def _all_events(result: dict) -> list:
-    events = _events(result["path"])
-    if result["late_path"]:
-        events += _events(result["late_path"])
+    events = _events(result.path)
+    if result.late_path:
+        events += _events(result.late_path)
     return events
 
 
@@ -44,12 +44,12 @@ def test_every_event_validates_and_counts_match(tmp_path):
     result = simulate_day(tmp_path, DAY, 300, seed=1)
     events = _all_events(result)  # validate_json raises on any invalid event
     by_type = {t: [e for e in events if e.event_type == t] for t in ("interaction", "feedback", "behaviour")}
-    assert result["interactions"] == len(by_type["interaction"]) == 300
-    assert result["feedback_events"] == len(by_type["feedback"]) > 0
-    assert result["behaviour_events"] == len(by_type["behaviour"]) == 300
-    assert sum(result["responses_by_kind"].values()) == 300
+    assert result.interactions == len(by_type["interaction"]) == 300
+    assert result.feedback_events == len(by_type["feedback"]) > 0
+    assert result.behaviour_events == len(by_type["behaviour"]) == 300
+    assert sum(result.responses_by_kind.values()) == 300
     assert len({e.event_id for e in events}) == len(events)
-    assert Path(result["path"]) == tmp_path / "2026-11-01" / "sim-1.jsonl"
+    assert Path(result.path) == tmp_path / "2026-11-01" / "sim-1.jsonl"
 
     interactions = {e.interaction_id: e for e in by_type["interaction"]}
     assert all(e.interaction_id in interactions for e in by_type["feedback"] + by_type["behaviour"])
@@ -57,32 +57,32 @@ def test_every_event_validates_and_counts_match(tmp_path):
         assert event.use_case == "customer_support" and event.model_version == CANNED_MODEL_VERSION
         assert event.prompt_tokens == len(event.prompt.split()) and event.latency_ms > 0
     start, end = _day_bounds(DAY)
-    for event in _events(result["path"]):
+    for event in _events(result.path):
         assert event.timestamp.utcoffset() == timedelta(0) and start <= event.timestamp < end
 
 
 def test_same_arguments_give_byte_identical_files(tmp_path):
     first = simulate_day(tmp_path / "a", DAY, 120, seed=5, invalid_lines=3)
     second = simulate_day(tmp_path / "b", DAY, 120, seed=5, invalid_lines=3)
-    for key in ("path", "late_path"):
-        assert Path(first[key]).read_bytes() == Path(second[key]).read_bytes()
+    for path, other in ((first.path, second.path), (first.late_path, second.late_path)):
+        assert Path(path).read_bytes() == Path(other).read_bytes()
     again = simulate_day(tmp_path / "a", DAY, 120, seed=5, invalid_lines=3)  # re-running replaces, same bytes
-    assert Path(again["path"]).read_bytes() == Path(second["path"]).read_bytes()
+    assert Path(again.path).read_bytes() == Path(second.path).read_bytes()
     other_seed = simulate_day(tmp_path / "c", DAY, 120, seed=6, invalid_lines=3)
-    assert Path(other_seed["path"]).read_bytes() != Path(first["path"]).read_bytes()
+    assert Path(other_seed.path).read_bytes() != Path(first.path).read_bytes()
     other_day = simulate_day(tmp_path / "d", NEXT_DAY, 120, seed=5)
-    first_ids = {e.event_id for e in _events(first["late_path"])}
+    first_ids = {e.event_id for e in _events(first.late_path)}
     assert first_ids.isdisjoint(e.event_id for e in _all_events(other_day))
 
 
 def test_late_feedback_lands_in_the_next_day_and_points_back(tmp_path):
     result = simulate_day(tmp_path, DAY, 400, seed=2, late_fraction=0.1)
-    assert Path(result["late_path"]) == tmp_path / "2026-11-02" / "sim-2-late.jsonl"
-    late = _events(result["late_path"])
-    assert result["late_events"] == len(late)
-    feedback_and_behaviour = result["feedback_events"] + result["behaviour_events"]
+    assert Path(result.late_path) == tmp_path / "2026-11-02" / "sim-2-late.jsonl"
+    late = _events(result.late_path)
+    assert result.late_events == len(late)
+    feedback_and_behaviour = result.feedback_events + result.behaviour_events
     assert 0.05 < len(late) / feedback_and_behaviour < 0.15
-    day_interactions = {e.interaction_id: e for e in _events(result["path"]) if e.event_type == "interaction"}
+    day_interactions = {e.interaction_id: e for e in _events(result.path) if e.event_type == "interaction"}
     start, end = _day_bounds(NEXT_DAY)
     for event in late:
         assert event.event_type in ("feedback", "behaviour")
@@ -92,31 +92,29 @@ def test_late_feedback_lands_in_the_next_day_and_points_back(tmp_path):
 
     # Simulating the next day with the same seed writes its own file next to the late one.
     next_day = simulate_day(tmp_path, NEXT_DAY, 50, seed=2)
-    assert Path(result["late_path"]).exists() and next_day["path"] != result["late_path"]
+    assert Path(result.late_path).exists() and next_day.path != result.late_path
 
 
 def test_no_late_fraction_writes_no_late_file_and_removes_a_stale_one(tmp_path):
     with_late = simulate_day(tmp_path, DAY, 100, seed=3, late_fraction=0.5)
-    assert Path(with_late["late_path"]).exists()
+    assert Path(with_late.late_path).exists()
     without = simulate_day(tmp_path, DAY, 100, seed=3, late_fraction=0.0)
-    assert without["late_path"] is None and without["late_events"] == 0
-    assert not Path(with_late["late_path"]).exists()
+    assert without.late_path is None and without.late_events == 0
+    assert not Path(with_late.late_path).exists()
 
 
 def test_invalid_lines_are_broken_and_the_rest_valid(tmp_path):
     result = simulate_day(tmp_path, DAY, 60, seed=4, invalid_lines=7)
-    assert result["invalid_lines"] == 7
+    assert result.invalid_lines == 7
     valid, invalid = 0, 0
-    for line in Path(result["path"]).read_text(encoding="utf-8").splitlines():
+    for line in Path(result.path).read_text(encoding="utf-8").splitlines():
         try:
             EVENT_ADAPTER.validate_json(line)
             valid += 1
         except ValidationError:
             invalid += 1
     assert invalid == 7
-    assert (
-        valid == result["interactions"] + result["feedback_events"] + result["behaviour_events"] - result["late_events"]
-    )
+    assert valid == result.interactions + result.feedback_events + result.behaviour_events - result.late_events
 
 
 def _intent_of(prompt: str):
@@ -165,26 +163,26 @@ def test_thumbs_up_rates_are_calibrated(tmp_path):
     """Correct answers please ~80% of users, every bad kind at most 20%, the corpus mix 30-50%."""
     result = simulate_day(tmp_path / "kinds", DAY, 4200, seed=1, canned_kinds=dict.fromkeys(RESPONSE_KINDS, 1.0))
     shown, liked = _shown_and_liked(_all_events(result), _canned_kind)
-    assert shown == Counter(result["responses_by_kind"])
+    assert shown == Counter(result.responses_by_kind)
     rates = {kind: liked[kind] / shown[kind] for kind in RESPONSE_KINDS}
     assert 0.75 <= rates["correct"] <= 0.85
     assert all(rate <= 0.2 for kind, rate in rates.items() if kind != "correct"), rates
     mix = simulate_day(tmp_path / "mix", DAY, 2000, seed=1)
-    assert 0.3 <= mix["thumbs_up_rate"] <= 0.5
-    assert mix["responses_by_kind"]["correct"] < 0.6 * mix["interactions"]
+    assert 0.3 <= mix.thumbs_up_rate <= 0.5
+    assert mix.responses_by_kind["correct"] < 0.6 * mix.interactions
 
 
 def test_bad_answers_get_thumbs_and_corrections_for_the_labeler(tmp_path):
     bad = {kind: 1.0 for kind in RESPONSE_KINDS if kind != "correct"}
     result = simulate_day(tmp_path, DAY, 1500, seed=3, canned_kinds=bad)
     feedback = [e for e in _all_events(result) if e.event_type == "feedback"]
-    assert sum(e.thumb is not None for e in feedback) > 0.6 * result["interactions"]
-    assert 0.25 <= sum(e.correction is not None for e in feedback) / result["interactions"] <= 0.4
+    assert sum(e.thumb is not None for e in feedback) > 0.6 * result.interactions
+    assert 0.25 <= sum(e.correction is not None for e in feedback) / result.interactions <= 0.4
     # A user either corrects an answer or flags it, so corrections stay usable for fine-tuning.
     assert not any(e.correction and e.flag for e in feedback)
     good = simulate_day(tmp_path / "good", DAY, 600, seed=3, canned_kinds={"correct": 1.0})
     good_feedback = [e for e in _all_events(good) if e.event_type == "feedback"]
-    assert sum(e.thumb is not None for e in good_feedback) > 0.8 * good["interactions"]
+    assert sum(e.thumb is not None for e in good_feedback) > 0.8 * good.interactions
 
 
 def test_segments_are_deterministic_and_reported_on_interactions(tmp_path):
@@ -193,29 +191,32 @@ def test_segments_are_deterministic_and_reported_on_interactions(tmp_path):
     assert all(e.user_segment == segment_of(e.user_id).name for e in interactions)
     assert {e.user_segment for e in interactions} == {segment.name for segment in SEGMENTS}
     # The segments' effects are visible in aggregate: concise users dislike rambling more than detail seekers.
-    verbose = simulate_day(tmp_path / "verbose", DAY, 1500, seed=4, canned_kinds={"verbose": 1.0})["by_segment"]
-    assert verbose["concise"]["thumbs_up_rate"] + 0.2 < verbose["detail_seeking"]["thumbs_up_rate"]
+    verbose = simulate_day(tmp_path / "verbose", DAY, 1500, seed=4, canned_kinds={"verbose": 1.0}).by_segment
+    assert verbose["concise"].thumbs_up_rate + 0.2 < verbose["detail_seeking"].thumbs_up_rate
 
 
 def test_ground_truth_counts_add_up(tmp_path):
     result = simulate_day(tmp_path, DAY, 500, seed=6, late_fraction=0.3)
     events = _all_events(result)
     thumbs_up = sum(e.event_type == "feedback" and e.thumb == "up" for e in events)
-    assert result["thumbs_up"] == thumbs_up > 0
-    assert result["thumbs_up_rate"] == pytest.approx(thumbs_up / 500)
-    assert any(e.thumb == "up" for e in _events(result["late_path"]) if e.event_type == "feedback")
-    for breakdown in (result["by_adapter"], result["by_segment"]):
-        assert sum(group["interactions"] for group in breakdown.values()) == 500
-        assert sum(group["thumbs_up"] for group in breakdown.values()) == thumbs_up
+    assert result.thumbs_up == thumbs_up > 0
+    assert result.thumbs_up_rate == pytest.approx(thumbs_up / 500)
+    assert any(e.thumb == "up" for e in _events(result.late_path) if e.event_type == "feedback")
+    for breakdown in (result.by_adapter, result.by_segment):
+        assert sum(group.interactions for group in breakdown.values()) == 500
+        assert sum(group.thumbs_up for group in breakdown.values()) == thumbs_up
         for kind in RESPONSE_KINDS:
-            assert sum(g["responses_by_kind"][kind] for g in breakdown.values()) == result["responses_by_kind"][kind]
+            assert sum(g.responses_by_kind[kind] for g in breakdown.values()) == result.responses_by_kind[kind]
         for group in breakdown.values():
-            assert sum(group["responses_by_kind"].values()) == group["interactions"]
-            assert group["thumbs_up_rate"] == pytest.approx(group["thumbs_up"] / max(1, group["interactions"]))
-    assert list(result["by_adapter"]) == [BASE_ARM]
-    assert list(result["by_segment"]) == [segment.name for segment in SEGMENTS]
+            assert sum(group.responses_by_kind.values()) == group.interactions
+            assert group.thumbs_up_rate == pytest.approx(group.thumbs_up / max(1, group.interactions))
+    assert list(result.by_adapter) == [BASE_ARM]
+    assert list(result.by_segment) == [segment.name for segment in SEGMENTS]
     empty = simulate_day(tmp_path / "empty", DAY, 0, seed=6)
-    assert empty["thumbs_up"] == 0 and empty["thumbs_up_rate"] == 0.0 and empty["by_adapter"] == {}
+    printed = json.loads(json.dumps(result.as_dict()))  # what `feedback-loop simulate` prints
+    assert (printed["path"], printed["interactions"], printed["thumbs_up"]) == (str(result.path), 500, thumbs_up)
+    assert printed["by_segment"]["concise"]["thumbs_up_rate"] == result.by_segment["concise"].thumbs_up_rate
+    assert empty.thumbs_up == 0 and empty.thumbs_up_rate == 0.0 and empty.by_adapter == {}
 
 
 def test_reading_time_grows_with_length_and_shrinks_for_bad_answers(tmp_path):
@@ -277,16 +278,16 @@ def test_responder_serves_each_user_and_records_its_arm(tmp_path):
     assert {e.model_version for e in interactions} == {"base-v3"}
     assert all(e.adapter_version == _arm(e.user_id) for e in interactions)
 
-    arms = result["by_adapter"]
+    arms = result.by_adapter
     assert set(arms) == {BASE_ARM, "adapter-7"}
-    assert arms["adapter-7"]["interactions"] == sum(e.adapter_version == "adapter-7" for e in interactions)
-    assert arms["adapter-7"]["responses_by_kind"]["correct"] == arms["adapter-7"]["interactions"]
-    assert arms[BASE_ARM]["responses_by_kind"]["rude"] > 0.4 * arms[BASE_ARM]["interactions"]
-    assert arms["adapter-7"]["thumbs_up_rate"] > arms[BASE_ARM]["thumbs_up_rate"] + 0.25
+    assert arms["adapter-7"].interactions == sum(e.adapter_version == "adapter-7" for e in interactions)
+    assert arms["adapter-7"].responses_by_kind["correct"] == arms["adapter-7"].interactions
+    assert arms[BASE_ARM].responses_by_kind["rude"] > 0.4 * arms[BASE_ARM].interactions
+    assert arms["adapter-7"].thumbs_up_rate > arms[BASE_ARM].thumbs_up_rate + 0.25
 
     # Same seed and day, no responder: the same users ask the same questions.
     canned = simulate_day(tmp_path / "canned", DAY, 400, seed=1)
-    canned_interactions = [e for e in _events(canned["path"]) if e.event_type == "interaction"]
+    canned_interactions = [e for e in _events(canned.path) if e.event_type == "interaction"]
     assert {(e.prompt, e.user_id, e.session_id) for e in canned_interactions} == requests
     assert {e.model_version for e in canned_interactions} == {CANNED_MODEL_VERSION}
     assert all(e.adapter_version is None for e in canned_interactions)
@@ -320,6 +321,6 @@ def test_bad_arguments_and_responders_raise_clear_errors(tmp_path):
 
 def test_event_lines_are_plain_json_objects_in_time_order(tmp_path):
     result = simulate_day(tmp_path, DAY, 80, seed=8)
-    rows = [json.loads(line) for line in Path(result["path"]).read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in Path(result.path).read_text(encoding="utf-8").splitlines()]
     stamps = [row["timestamp"] for row in rows]
     assert stamps == sorted(stamps) and all(s.endswith("Z") for s in stamps)
