@@ -11,7 +11,7 @@ export HF_HUB_DISABLE_PROGRESS_BARS := 1
 export HF_DATASETS_DISABLE_PROGRESS_BARS := 1
 export DAGSTER_HOME ?= $(CURDIR)/data/dagster_home
 
-.PHONY: demo test ui install install-dev clean
+.PHONY: demo test lint ui install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,13 @@ demo: install
 	mkdir -p "$(DAGSTER_HOME)"
 	$(BIN)/feedback-loop demo --iterations 3 --interactions 2000 --json-out data/reports/demo.json
 
-test: install-dev
+# Lint, formatting and types first: they take seconds, the tests minutes.
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: lint
 	mkdir -p "$(DAGSTER_HOME)"
 	$(BIN)/python -m pytest
 

@@ -107,7 +107,12 @@ def demo(
         iterations=iterations, interactions=interactions, seed=seed, poison=poison, canary_share=canary_share
     )
     with console.status("starting") as status:
-        rows = run_demo(settings, config, progress=lambda message: (status.update(message), console.log(message)))
+
+        def progress(message: str) -> None:
+            status.update(message)
+            console.log(message)
+
+        rows = run_demo(settings, config, progress=progress)
     _print_demo(rows, poison)
     if json_out:
         write_json(rows, json_out)
@@ -289,19 +294,23 @@ def redact_command(
 ):
     """Redact stdin to stdout, line by line: names, addresses, e-mail, phone, card, IBAN, IP, national ids,
     passports, dates of birth, secrets, URL credentials."""
-    import click
+    import io
+    import sys
 
     from feedback_loop.privacy import REDACTION_TYPES, redact_lines
 
     # Audits read arbitrary logs: a byte that is not UTF-8 becomes U+FFFD rather than stopping the run.
-    source = click.get_text_stream("stdin", encoding="utf-8", errors="replace")
-    sink = click.get_text_stream("stdout", encoding="utf-8")
+    source = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    sink = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8")
     totals = dict.fromkeys(REDACTION_TYPES, 0)
     for redaction in redact_lines(line.removesuffix("\n") for line in source):
         sink.write(redaction.text + "\n")
         for kind, found in redaction.counts.items():
             totals[kind] += found
     sink.flush()
+    # The wrappers go, the process's own streams stay open.
+    source.detach()
+    sink.detach()
     if counts:
         typer.echo(json.dumps(totals), err=True)
 
@@ -710,7 +719,8 @@ def review_import(
         console.print(f"[red]refused: {error}[/red]")
         raise typer.Exit(1) from error
     console.print(
-        f"{result.imported} decision(s) imported, {result.unchanged} already recorded, {result.undecided} line(s) undecided"
+        f"{result.imported} decision(s) imported, {result.unchanged} already recorded, "
+        f"{result.undecided} line(s) undecided"
     )
     if result.days:
         _apply_decisions(settings, result.days, relabel)

@@ -115,7 +115,8 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
         rows.append(row)
         progress(
             f"iteration {iteration}: thumbs-up {row['thumbs_up_rate']:.1%}, gate "
-            f"{'passed' if row['gate_passed'] else 'failed'}, A/B {row['ab_decision']}, champion {row['champion_version']}"
+            f"{'passed' if row['gate_passed'] else 'failed'}, A/B {row['ab_decision']}, "
+            f"champion {row['champion_version']}"
         )
     return rows
 

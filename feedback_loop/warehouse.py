@@ -52,9 +52,12 @@ class Warehouse:
         keys = []
         for info in self.fs.get_file_info(selector):
             name = info.base_name
-            if info.type == pafs.FileType.Directory and name.startswith("date="):
-                if self.fs.get_file_info(self._path(table_name, name, "part-0.parquet")).type == pafs.FileType.File:
-                    keys.append(name.removeprefix("date="))
+            if (
+                info.type == pafs.FileType.Directory
+                and name.startswith("date=")
+                and self.fs.get_file_info(self._path(table_name, name, "part-0.parquet")).type == pafs.FileType.File
+            ):
+                keys.append(name.removeprefix("date="))
         return sorted(keys)
 
     def read_partitions(

@@ -18,11 +18,11 @@ import io
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pyarrow as pa
 
@@ -125,8 +125,9 @@ def build_dashboard(
 
     # Text as glyph paths: the page renders the same without the fonts matplotlib used. No mathtext: a "$" in
     # a use case or version name is text, not a formula.
-    style = {"svg.fonttype": "path", "text.parse_math": False, "font.size": 9, "axes.titlesize": 10}
-    with matplotlib.rc_context(style):
+    with matplotlib.rc_context(
+        {"svg.fonttype": "path", "text.parse_math": False, "font.size": 9, "axes.titlesize": 10}
+    ):
         sections = [
             _trends_section(days, totals, details, moves),
             _feedback_section(details),
@@ -270,18 +271,18 @@ def _trends_section(days: list[str], totals: dict[str, dict], details: list[dict
     cost.set_ylabel("USD per resolved\nconversation")
     cost.set_ylim(bottom=0)
 
-    served = defaultdict(int)
+    served: defaultdict[tuple[str, str], int] = defaultdict(int)
     for row in details:
         served[(row["date"], row["adapter_version"])] += row["interactions"]
     versions = sorted({version for _, version in served})
     bottom = [0.0] * len(days)
-    for version, colour in zip(versions, _palette(len(versions))):
+    for version, colour in zip(versions, _palette(len(versions)), strict=True):
         shares = [
             100 * served[(day, version)] / totals[day]["interactions"] if totals[day]["interactions"] else 0.0
             for day in days
         ]
         share.bar(x, shares, width=0.8, bottom=bottom, color=colour, label=version)
-        bottom = [b + s for b, s in zip(bottom, shares)]
+        bottom = [b + s for b, s in zip(bottom, shares, strict=True)]
     share.set_ylabel("% of interactions\nby adapter")
     share.set_ylim(0, 100)
     if versions:
@@ -375,7 +376,10 @@ def _daily_table(days: list[str], totals: dict[str, dict]) -> str:
 
 def _feedback_section(details: list[dict]) -> _Section:
     title = "Feedback by use case and segment"
-    thumbs = {"use_case": defaultdict(lambda: [0, 0]), "user_segment": defaultdict(lambda: [0, 0])}
+    thumbs: dict[str, defaultdict[str, list[int]]] = {
+        "use_case": defaultdict(lambda: [0, 0]),
+        "user_segment": defaultdict(lambda: [0, 0]),
+    }
     for row in details:
         for column in thumbs:
             counts = thumbs[column][row[column]]
@@ -384,14 +388,16 @@ def _feedback_section(details: list[dict]) -> _Section:
     if not any(row["thumbs"] for row in details):
         return _Section("feedback", title, _no_data("No thumbs feedback yet in the period."))
     fig = _new_figure(11, 4.2)
-    for axes, (column, label) in zip(fig.subplots(1, 2), (("use_case", "use case"), ("user_segment", "user segment"))):
+    for axes, (column, label) in zip(
+        fig.subplots(1, 2), (("use_case", "use case"), ("user_segment", "user segment")), strict=True
+    ):
         names = sorted(thumbs[column])
         up = [thumbs[column][name][0] for name in names]
         down = [thumbs[column][name][1] for name in names]
         positions = range(len(names))
         axes.bar(positions, up, color=UP_COLOUR, label="thumbs up")
         axes.bar(positions, down, bottom=up, color=DOWN_COLOUR, label="thumbs down")
-        for position, u, d in zip(positions, up, down):
+        for position, u, d in zip(positions, up, down, strict=True):
             if u + d:
                 axes.annotate(f"{u / (u + d):.0%}", (position, u + d), ha="center", va="bottom", fontsize=7)
         axes.set_xticks(list(positions), names, rotation=30, ha="right")
@@ -407,8 +413,8 @@ def _escalation_section(days: list[str], totals: dict[str, dict], details: list[
     title = "Escalation patterns"
     if not details:
         return _Section("escalation", title, _no_data("No interactions yet in the period."))
-    cells = defaultdict(lambda: [0, 0])
-    daily = defaultdict(lambda: [0, 0])
+    cells: defaultdict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    daily: defaultdict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for row in details:
         for counts in (cells[(row["use_case"], row["user_segment"])], daily[(row["date"], row["use_case"])]):
             counts[0] += row["escalated"]
@@ -422,7 +428,7 @@ def _escalation_section(days: list[str], totals: dict[str, dict], details: list[
     fig = _new_figure(11, max(3.6, 0.45 * len(use_cases) + 1.6))
     heat, trend = fig.subplots(1, 2, width_ratios=[1.1, 1])
     finite = [value for row in rates for value in row if not math.isnan(value)]
-    top = max(finite + [1.0])
+    top = max([*finite, 1.0])
     mesh = heat.pcolormesh(rates, cmap="Reds", vmin=0, vmax=top, edgecolors="white", linewidth=0.5)
     for i, use_case in enumerate(use_cases):
         for j, segment in enumerate(segments):
@@ -444,7 +450,7 @@ def _escalation_section(days: list[str], totals: dict[str, dict], details: list[
     fig.colorbar(mesh, ax=heat, label="escalation rate (%)")
 
     x = [_noon(day) for day in days]
-    for use_case, colour in zip(use_cases, _palette(len(use_cases))):
+    for use_case, colour in zip(use_cases, _palette(len(use_cases)), strict=True):
         series = [daily[(day, use_case)] for day in days]
         trend.plot(x, [100 * e / n if n else math.nan for e, n in series], marker=".", color=colour, label=use_case)
     trend.plot(
@@ -468,7 +474,7 @@ def _escalation_section(days: list[str], totals: dict[str, dict], details: list[
 
 def _cost_section(details: list[dict]) -> _Section:
     title = "Cost per resolved conversation"
-    by_version = defaultdict(lambda: {"cost": 0.0, "resolved": 0, "unpriced": 0})
+    by_version: defaultdict[str, dict[str, float]] = defaultdict(lambda: {"cost": 0.0, "resolved": 0, "unpriced": 0})
     for row in details:
         figures = by_version[row["adapter_version"]]
         figures["unpriced"] += row["unpriced_interactions"]
@@ -493,7 +499,7 @@ def _cost_section(details: list[dict]) -> _Section:
     fig = _new_figure(11, 3.6)
     axes = fig.subplots()
     axes.bar(range(len(versions)), values, color=_palette(len(versions)))
-    for position, version, value in zip(range(len(versions)), versions, values):
+    for position, version, value in zip(range(len(versions)), versions, values, strict=True):
         axes.annotate(
             f"{_usd(value)}\n{costed[version]['resolved']:,} resolved",
             (position, value),
@@ -586,7 +592,7 @@ def _challenger_table(challengers: list[dict]) -> str:
             [
                 html.escape(challenger["version"]),
                 _when(challenger["registered_at"]),
-                f'<span class="status status-{html.escape(challenger["status"])}">{html.escape(challenger["status"])}</span>',
+                _status_cell(challenger["status"]),
                 _interval_cell(evaluation),
                 _gate_cell(evaluation),
                 _ab_cell(challenger["online_ab_test"]),
@@ -663,9 +669,16 @@ def _moves_table(moves: list[dict]) -> str:
     return _table(header, rows, "Champion moves, newest first", "champion-moves", escaped=True)
 
 
+def _status_cell(status: str) -> str:
+    escaped = html.escape(status)
+    return f'<span class="status status-{escaped}">{escaped}</span>'
+
+
 # --- page --------------------------------------------------------------------------------------------------
 _CSS = """
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1a202c; margin: 0; background: #f7fafc; }
+body {
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1a202c; margin: 0; background: #f7fafc;
+}
 header { background: #1a365d; color: #fff; padding: 16px 28px; }
 header h1 { margin: 0 0 6px; font-size: 22px; }
 header dl { display: flex; flex-wrap: wrap; gap: 4px 28px; margin: 0; }
@@ -807,6 +820,9 @@ def _when(value: datetime) -> str:
 
 def _palette(n: int) -> list:
     from matplotlib import colormaps
+    from matplotlib.colors import ListedColormap
 
-    colours = colormaps["tab10"].colors if n <= 10 else colormaps["tab20"].colors
+    colormap = colormaps["tab10" if n <= 10 else "tab20"]
+    assert isinstance(colormap, ListedColormap)  # the qualitative maps list their colours
+    colours = cast("Sequence[tuple[float, float, float]]", colormap.colors)
     return [colours[i % len(colours)] for i in range(n)]

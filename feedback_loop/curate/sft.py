@@ -159,7 +159,7 @@ def build_sft_examples(
 def _select_examples(
     rows: list[dict],
     min_confidence: float,
-    target_quality: str,
+    target_quality: Literal["good", "bad"],
     offensive_lexicon: str | Path | None,
     label_sources: tuple[str, ...],
 ) -> tuple[list[dict], Counter]:

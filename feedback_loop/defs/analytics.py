@@ -2,6 +2,7 @@
 KPI dashboard."""
 
 from datetime import date, timedelta
+from typing import Any
 
 import dagster as dg
 
@@ -71,7 +72,10 @@ def kpi_daily(
     labeled_days = set(warehouse.partitions("labels"))
     available = warehouse.partitions("events")
     several_days = len(context.partition_keys) > 1
-    per_day, segments, alerts, unpriced = [], [], [], {}
+    per_day: list[dict] = []
+    segments: list[dict] = []
+    alerts: list[dict] = []
+    unpriced: dict[str, int] = {}
     for day in context.partition_keys:
         if day not in labeled_days:
             raise ValueError(
@@ -107,6 +111,7 @@ def kpi_daily(
                     asset_key=context.asset_key, partition=day, metadata={**total, "breakdown": breakdown}
                 )
             )
+    metadata: dict[str, Any]
     if several_days:
         metadata = {"days": f"{per_day[0]['day']}..{per_day[-1]['day']}", "per_day": markdown_table(per_day, 100)}
     else:

@@ -91,7 +91,7 @@ def adapter_evaluation(
             **{f"challenger_{k}": a[k] for k in ("loss", "score", "offensive", "generated")},
             **{f"champion_{k}": b[k] for k in ("loss", "score", "offensive", "generated")},
         }
-        for a, b in zip(challenger_rows, champion_rows)
+        for a, b in zip(challenger_rows, champion_rows, strict=True)
     ]
     out_dir = data_root.layout.evaluations / version
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -108,6 +108,6 @@ def _stored_event_ids(warehouse, days: list[str], window_days: int) -> dict[str,
     wanted = [p for p in warehouse.partitions("events") if first <= p <= days[-1]]
     stored = warehouse.read_partitions("events", wanted, schema=events_arrow_schema(), columns=["event_id"])
     ids_by_day: dict[str, set[str]] = {}
-    for event_id, day in zip(stored["event_id"].to_pylist(), stored["date"].to_pylist()):
+    for event_id, day in zip(stored["event_id"].to_pylist(), stored["date"].to_pylist(), strict=True):
         ids_by_day.setdefault(day, set()).add(event_id)
     return ids_by_day

@@ -119,7 +119,7 @@ def score_examples(
             "score": token_f1(text, target),
             "offensive": is_offensive(text),
         }
-        for row, (_, target), loss, text in zip(rows, pairs, losses, generated)
+        for row, (_, target), loss, text in zip(rows, pairs, losses, generated, strict=True)
     ]
 
 
@@ -247,7 +247,7 @@ def _losses(
             for name, tensor in collate([examples[index] for index in indices], tokenizer.pad_token_id).items()
         }
         nll, counted = response_nll(model, batch)
-        for index, total, count in zip(indices, nll.tolist(), counted.tolist()):
+        for index, total, count in zip(indices, nll.tolist(), counted.tolist(), strict=True):
             losses[index] = total / count
     return losses
 

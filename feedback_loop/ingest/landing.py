@@ -24,7 +24,7 @@ import json
 import re
 import zlib
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -278,7 +278,7 @@ def ingest_partition(
     privacy = _Privacy(pseudonym_key, Redactor(redaction_tier))
     read = duplicates = earlier_duplicates = 0
     relative_names = [path.relative_to(landing_root).as_posix() for path in files]
-    for path, source_file in zip(files, relative_names):
+    for path, source_file in zip(files, relative_names, strict=True):
         for line_number, raw in _lines(path, source_file):
             if not raw.strip():
                 continue
@@ -434,7 +434,7 @@ def _validation_problem(exc: ValidationError, record: dict[str, Any], privacy: _
     return _Problem(located[0][0], reason)
 
 
-def _locate(error: dict[str, Any], record: dict[str, Any], privacy: _Privacy) -> tuple[str | None, str]:
+def _locate(error: Mapping[str, Any], record: dict[str, Any], privacy: _Privacy) -> tuple[str | None, str]:
     """The dotted field and readable message of one pydantic error on ``record``.
 
     Errors inside a union member are located under the member's tag (``('feedback', 'rating')``); the tag is

@@ -67,10 +67,10 @@ class Verdict:
 
 
 def make_decision(
-    interaction_id: str,
+    interaction_id: object,
     decision: str,
     *,
-    reviewer: str,
+    reviewer: object,
     quality: str | None = None,
     flag: str | None = None,
     note: str | None = None,

@@ -29,6 +29,7 @@ A saved labeler is a joblib pickle: load only the folders your own pipeline wrot
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 import os
@@ -329,7 +330,7 @@ def labeled_rows(labels: pa.Table) -> pa.Table:
     ids = rows["interaction_id"].to_pylist()
     if None in ids:
         raise ValueError("a labeled row has no interaction_id")
-    duplicates = sorted({i for i, j in zip(ids, ids[1:]) if i == j})
+    duplicates = sorted({i for i, j in itertools.pairwise(ids) if i == j})
     if duplicates:
         raise ValueError(f"interaction_id {duplicates[0]!r} has more than one labeled row")
     return rows
@@ -337,7 +338,7 @@ def labeled_rows(labels: pa.Table) -> pa.Table:
 
 def training_summary(training: pa.Table) -> dict[str, Any]:
     """Rows, sources and the digest of the (interaction_id, quality) pairs a labeler was trained on."""
-    pairs = sorted(zip(training["interaction_id"].to_pylist(), training["quality"].to_pylist()))
+    pairs = sorted(zip(training["interaction_id"].to_pylist(), training["quality"].to_pylist(), strict=True))
     digest = hashlib.sha256("\n".join(f"{i}\t{q}" for i, q in pairs).encode("utf-8")).hexdigest()[:16]
     sources = training["quality_source"].to_pylist()
     return {
@@ -350,10 +351,7 @@ def training_summary(training: pa.Table) -> dict[str, Any]:
 def split_units(interaction_ids: list[str], seed: int) -> np.ndarray:
     """A number in [0, 1) per interaction_id, from a hash of it and ``seed``: the same id always lands alike."""
     return np.array(
-        [
-            int.from_bytes(hashlib.sha256(f"{seed}:{i}".encode()).digest()[:8], "big") / 2**64
-            for i in interaction_ids
-        ],
+        [int.from_bytes(hashlib.sha256(f"{seed}:{i}".encode()).digest()[:8], "big") / 2**64 for i in interaction_ids],
         dtype=np.float64,
     )
 

@@ -82,6 +82,7 @@ def _combined_pattern(entries: frozenset[str]) -> tuple[re.Pattern[str], tuple[s
 
 def _matched_entry(match: re.Match[str], ordered: tuple[str, ...]) -> str:
     # The entry's own group closes after any unnamed groups inside it, so it is the last group matched.
+    assert match.lastgroup is not None  # every alternative of the pattern is a named group
     return ordered[int(match.lastgroup.removeprefix("e"))]
 
 

@@ -182,7 +182,7 @@ class Judgement:
 
     def with_review(self, code: str, reason: str, *, cap_confidence: float | None = None) -> Judgement:
         confidence = self.confidence if cap_confidence is None else min(self.confidence, cap_confidence)
-        return Judgement(self.quality, confidence, self.source, self.review + ((code, reason),))
+        return Judgement(self.quality, confidence, self.source, (*self.review, (code, reason)))
 
 
 UNKNOWN = Judgement("unknown", 0.0, "none")

@@ -165,7 +165,7 @@ def load_causal_lm(
     adapter_dir: str | Path | None = None,
     device: str | None = None,
     dtype: torch.dtype | None = None,
-) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
+) -> tuple[Any, PreTrainedTokenizerBase]:
     """Load a local causal LM and its tokenizer, in eval mode, with the LoRA adapter at ``adapter_dir`` on top.
 
     ``base_dir`` may be any directory written by ``save_pretrained`` (ours, a GPT-2, a Llama, ...). A
@@ -182,7 +182,8 @@ def load_causal_lm(
         if tokenizer.eos_token is None:
             raise ValueError(f"the tokenizer in {base} has neither a pad token nor an eos token to pad with")
         tokenizer.pad_token = tokenizer.eos_token
-    model = AutoModelForCausalLM.from_pretrained(base, dtype=dtype or default_dtype)
+    # A PreTrainedModel, or a PeftModel once the adapter is on: callers use what both have.
+    model: Any = AutoModelForCausalLM.from_pretrained(base, dtype=dtype or default_dtype)
     if adapter_dir is not None:
         from peft import PeftModel
 
@@ -239,7 +240,7 @@ def build_base_model(corpus: list[str], out_dir: str | Path, spec: BaseModelSpec
         pad_token_id=tokenizer.pad_token_id,
         tie_word_embeddings=True,  # at this size the embedding matrix is a large share of all parameters
     )
-    model = LlamaForCausalLM(config).to(device)
+    model = LlamaForCausalLM(config).to(device)  # type: ignore[arg-type]  # transformers types .to unbound
     curve, seconds = _pretrain(model, stream.to(device), block, spec, device, dtype)
 
     with staged_output_dir(out_dir) as staging:

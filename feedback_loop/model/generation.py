@@ -43,7 +43,9 @@ def generate_responses(
             f"max_new_tokens ({max_new_tokens}) leaves no room for a prompt in the model's {limit}-token context"
         )
     prompt_limit = sys.maxsize if limit is None else limit - max_new_tokens
-    encoded = [encode_prompt(tokenizer, prompt, prompt_limit, system) for prompt, system in zip(prompts, systems)]
+    encoded = [
+        encode_prompt(tokenizer, prompt, prompt_limit, system) for prompt, system in zip(prompts, systems, strict=True)
+    ]
     sampling = {"do_sample": True, "temperature": temperature, "top_k": 0} if temperature > 0 else {"do_sample": False}
     config = GenerationConfig(
         max_new_tokens=max_new_tokens,

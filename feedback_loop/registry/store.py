@@ -27,6 +27,7 @@ the driver's busy timeout) instead of failing when a read lock would have to be 
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -288,7 +289,7 @@ class Registry:
             ).one_or_none()
             return None if row is None else _record(row)
 
-    def audit_log(self, version: str | None = None) -> list[dict]:
+    def audit_log(self, version: str | None = None) -> builtins.list[dict]:  # `list` here is the method above
         """Status changes, oldest first (of ``version`` only when given).
 
         Each is a dict of ts, version, from_status (None on registration), to_status, actor, reason.
@@ -319,7 +320,7 @@ class Registry:
             row = conn.execute(query).one_or_none()
         return None if row is None else {**row._asdict(), "approved_at": _utc(row.approved_at)}
 
-    def champion_history(self) -> list[dict]:
+    def champion_history(self) -> builtins.list[dict]:
         """Champion moves, oldest first; the last one names the current champion.
 
         Each is a dict of moved_at, version, replaced_version, kind (promote|rollback), actor, reason.

@@ -101,7 +101,7 @@ def pick_by_share(key: str, items: Sequence[T], shares: Sequence[float]) -> T:
     digest = hashlib.sha256(key.encode()).digest()
     point = int.from_bytes(digest[:8], "big") / 2**64
     edge = 0.0
-    for item, share in zip(items, shares):
+    for item, share in zip(items, shares, strict=True):
         edge += share
         if point < edge:
             return item
@@ -185,9 +185,10 @@ class ModelServer:
                 temperature=self.temperature,
                 seed=self.seed,
             )
-            for i, text in zip(indices, texts):
+            for i, text in zip(indices, texts, strict=True):
                 responses[i] = ServedResponse(text, self.model_version, arm.adapter_version, prompts[i].version)
-        return responses
+        # Every request belongs to exactly one arm, so every place was filled.
+        return cast(list[ServedResponse], responses)
 
 
 def arms_from_registry(store) -> list[Arm]:

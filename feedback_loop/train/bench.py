@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from feedback_loop.model.prompting import PROMPT_TEMPLATE
 
@@ -40,7 +41,7 @@ def bench_lora_throughput(base_dir: str | Path, rows: list[dict], spec, work_dir
         {"train": datasets.Dataset.from_list(rows), "eval": datasets.Dataset.from_list(rows[:8])}
     ).save_to_disk(str(dataset_dir))
     (dataset_dir / "metadata.json").write_text(json.dumps({"version": "bench"}))
-    results = {}
+    results: dict[str, Any] = {}
     for name, grouped in (("length_grouped", True), ("shuffled", False)):
         metadata = train_lora(base_dir, dataset_dir, work_dir / name, replace(spec, group_by_length=grouped))
         results[name] = {

@@ -130,7 +130,7 @@ def encode_examples(
     prompts = tokenizer([format_prompt(prompt) for prompt, _ in pairs], add_special_tokens=True)["input_ids"]
     targets = tokenizer([target for _, target in pairs], add_special_tokens=False)["input_ids"]
     encoded = []
-    for prompt_ids, target_ids in zip(prompts, targets):
+    for prompt_ids, target_ids in zip(prompts, targets, strict=True):
         prompt_ids = prompt_ids[max(0, len(prompt_ids) - (max_length - 1)) :]
         response = [*target_ids, tokenizer.eos_token_id][: max_length - len(prompt_ids)]
         encoded.append((prompt_ids + response, [IGNORE_INDEX] * len(prompt_ids) + response))
@@ -283,7 +283,7 @@ def train_lora(
     eval_loss = _mean_loss(model, eval_examples, tokenizer.pad_token_id, resolved.batch_size, device, dtype)
 
     with staged_output_dir(out_dir) as staging:
-        model.save_pretrained(staging)
+        model.save_pretrained(str(staging))
         metadata = {
             "adapter_version": version,
             "dataset_version": dataset_version,

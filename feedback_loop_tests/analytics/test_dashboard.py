@@ -264,7 +264,7 @@ def test_the_file_is_replaced_whole(tmp_path):
             lambda t: t.set_column(
                 t.column_names.index("user_segment"),
                 "user_segment",
-                pa.array([None] + t["user_segment"].to_pylist()[1:], pa.string()),
+                pa.array([None, *t["user_segment"].to_pylist()[1:]], pa.string()),
             ),
             r"kpi_daily row \(date='2026-11-01', adapter_version='base', use_case='billing', user_segment=None\): "
             r"field 'user_segment' is null",

@@ -139,7 +139,7 @@ def assert_row(row: dict, expected: dict) -> None:
 
 def test_every_kpi_matches_the_hand_computed_figures(partitions):
     rows = day_kpis(partitions[DAY], _window(partitions, DAY, NEXT_DAY), DAY)
-    assert list(rows)[0] == ("all", "all", "all")
+    assert next(iter(rows)) == ("all", "all", "all")
     assert set(rows) == {
         ("all", "all", "all"),
         ("base", "support", "free"), ("base", "support", "pro"), ("base", "billing", "free"),
@@ -173,7 +173,8 @@ def test_every_kpi_matches_the_hand_computed_figures(partitions):
         "ratings": 2, "rating_mean": (5 + 4) / 2, "outcomes": 3, "resolved": 2, "resolution_rate": 2 / 3,
         "escalated": 0, "escalation_rate": 0.0, "completed_sessions": 2, "time_to_completion_s_mean": (60 + 82_500) / 2,
         "reading_time_ms_mean": (4000 + 2000) / 2, "corrections": 1, "correction_rate": 1 / 3, **no_flags,
-        "flagged": 0, "flag_rate": 0.0, "complaints": 0, "complaint_rate": 0.0, "prompt_tokens": 350, "completion_tokens": 600,
+        "flagged": 0, "flag_rate": 0.0, "complaints": 0, "complaint_rate": 0.0, "prompt_tokens": 350,
+        "completion_tokens": 600,
         "cost_usd": 0.5 + 0.25 + 0.8, "cost_per_resolved_usd": 1.55 / 2, "unpriced_interactions": 0,
     })  # fmt: skip
     assert_row(rows["base", "support", "pro"], {  # i4, i5
@@ -181,14 +182,16 @@ def test_every_kpi_matches_the_hand_computed_figures(partitions):
         "ratings": 1, "rating_mean": 2.0, "outcomes": 2, "resolved": 1, "resolution_rate": 0.5,
         "escalated": 1, "escalation_rate": 0.5, "completed_sessions": 1, "time_to_completion_s_mean": 420.0,
         "reading_time_ms_mean": 6000.0, "corrections": 0, "correction_rate": 0.0, **no_flags, "flags_wrong": 1,
-        "flagged": 1, "flag_rate": 0.5, "complaints": 1, "complaint_rate": 0.5, "prompt_tokens": 200, "completion_tokens": 500,
+        "flagged": 1, "flag_rate": 0.5, "complaints": 1, "complaint_rate": 0.5, "prompt_tokens": 200,
+        "completion_tokens": 500,
         "cost_usd": 0.3 + 0.9, "cost_per_resolved_usd": 1.2, "unpriced_interactions": 0,
     })  # fmt: skip
     assert_row(rows["base", "billing", "free"], {  # i6: converted, negative comment, nothing rated or read
         "interactions": 1, "sessions": 1, "thumbs": 1, "thumbs_up": 0, "thumbs_up_rate": 0.0,
         "ratings": 0, "rating_mean": None, "outcomes": 1, "resolved": 1, "resolution_rate": 1.0,
         "escalated": 0, "escalation_rate": 0.0, "completed_sessions": 1, "time_to_completion_s_mean": 180.0,
-        "reading_time_ms_mean": None, "corrections": 0, "correction_rate": 0.0, **no_flags, "flagged": 0, "flag_rate": 0.0,
+        "reading_time_ms_mean": None, "corrections": 0, "correction_rate": 0.0, **no_flags, "flagged": 0,
+        "flag_rate": 0.0,
         "complaints": 1, "complaint_rate": 1.0, "prompt_tokens": 300, "completion_tokens": 100,
         "cost_usd": 0.5, "cost_per_resolved_usd": 0.5, "unpriced_interactions": 0,
     })  # fmt: skip
@@ -197,7 +200,8 @@ def test_every_kpi_matches_the_hand_computed_figures(partitions):
         "ratings": 1, "rating_mean": 4.0, "outcomes": 1, "resolved": 1, "resolution_rate": 1.0,
         "escalated": 1, "escalation_rate": 1 / 3, "completed_sessions": 1, "time_to_completion_s_mean": 120.0,
         "reading_time_ms_mean": 3000.0, "corrections": 0, "correction_rate": 0.0, **no_flags, "flags_offensive": 1,
-        "flagged": 1, "flag_rate": 1 / 3, "complaints": 1, "complaint_rate": 1 / 3, "prompt_tokens": 350, "completion_tokens": 650,
+        "flagged": 1, "flag_rate": 1 / 3, "complaints": 1, "complaint_rate": 1 / 3, "prompt_tokens": 350,
+        "completion_tokens": 650,
         "cost_usd": 0.5 + 0.5 + 0.65, "cost_per_resolved_usd": 1.65, "unpriced_interactions": 0,
     })  # fmt: skip
     assert_row(rows["lora-a", "billing", "pro"], {  # i10 (s6's later success), i11
@@ -205,14 +209,16 @@ def test_every_kpi_matches_the_hand_computed_figures(partitions):
         "ratings": 1, "rating_mean": 3.0, "outcomes": 2, "resolved": 1, "resolution_rate": 0.5,
         "escalated": 0, "escalation_rate": 0.0, "completed_sessions": 0, "time_to_completion_s_mean": None,
         "reading_time_ms_mean": None, "corrections": 0, "correction_rate": 0.0, **no_flags, "flags_off_topic": 1,
-        "flagged": 1, "flag_rate": 0.5, "complaints": 1, "complaint_rate": 0.5, "prompt_tokens": 150, "completion_tokens": 150,
+        "flagged": 1, "flag_rate": 0.5, "complaints": 1, "complaint_rate": 0.5, "prompt_tokens": 150,
+        "completion_tokens": 150,
         "cost_usd": 0.15 + 0.3, "cost_per_resolved_usd": 0.45, "unpriced_interactions": 0,
     })  # fmt: skip
     assert_row(rows["lora-a", "billing", "unknown"], {  # i12, no segment reported
         "interactions": 1, "sessions": 1, "thumbs": 1, "thumbs_up": 0, "thumbs_up_rate": 0.0,
         "ratings": 0, "rating_mean": None, "outcomes": 0, "resolved": 0, "resolution_rate": None,
         "escalated": 0, "escalation_rate": 0.0, "completed_sessions": 0, "time_to_completion_s_mean": None,
-        "reading_time_ms_mean": 1000.0, "corrections": 1, "correction_rate": 1.0, **no_flags, "flagged": 0, "flag_rate": 0.0,
+        "reading_time_ms_mean": 1000.0, "corrections": 1, "correction_rate": 1.0, **no_flags, "flagged": 0,
+        "flag_rate": 0.0,
         "complaints": 0, "complaint_rate": 0.0, "prompt_tokens": 200, "completion_tokens": 200,
         "cost_usd": 0.6, "cost_per_resolved_usd": None, "unpriced_interactions": 0,
     })  # fmt: skip

@@ -68,9 +68,9 @@ def test_alerts_fire_above_the_rates_only_with_enough_interactions_and_carry_the
 
 
 def test_bad_thresholds_and_tables_are_errors_naming_the_field():
-    with pytest.raises(ValueError, match="max_flag_rate must be within 0..1, got 1.5"):
+    with pytest.raises(ValueError, match=r"max_flag_rate must be within 0..1, got 1.5"):
         safety_alerts(TABLE, max_flag_rate=1.5, max_complaint_rate=0.2, min_interactions=1)
-    with pytest.raises(ValueError, match="max_complaint_rate must be within 0..1, got -0.1"):
+    with pytest.raises(ValueError, match=r"max_complaint_rate must be within 0..1, got -0.1"):
         safety_alerts(TABLE, max_flag_rate=0.1, max_complaint_rate=-0.1, min_interactions=1)
     with pytest.raises(ValueError, match="min_interactions must be >= 1, got 0"):
         safety_alerts(TABLE, max_flag_rate=0.1, max_complaint_rate=0.2, min_interactions=0)

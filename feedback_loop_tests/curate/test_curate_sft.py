@@ -312,7 +312,10 @@ def test_label_sources_restrict_which_labels_make_targets():
     ]
     everything = build_sft_examples(labels(rows), eval_fraction=0.5)
     trusted = build_sft_examples(labels(rows), eval_fraction=0.5, label_sources=("explicit", "human"))
-    ids = lambda examples: sorted(e["example_id"] for e in examples.train + examples.eval)
+
+    def ids(examples):
+        return sorted(e["example_id"] for e in examples.train + examples.eval)
+
     assert ids(everything) == ["c", "e", "m"]
     assert ids(trusted) == ["c", "e"]  # a correction is the user's own answer, whatever labeled the row
     with pytest.raises(ValueError, match="'oracle'"):

@@ -121,7 +121,10 @@ def test_an_upload_retried_the_next_day_is_stored_once(settings, resources):
     metadata = result.asset_materializations_for_node("raw_telemetry")[0].metadata
     assert (metadata["valid"].value, metadata["earlier_duplicates"].value) == (2, 1)
     events = Warehouse(settings.layout.warehouse).read_partitions("events")
-    assert sorted(zip(events["date"].to_pylist(), events["event_id"].to_pylist())) == [(DAY1, "e1"), (DAY2, "e2")]
+    assert sorted(zip(events["date"].to_pylist(), events["event_id"].to_pylist(), strict=True)) == [
+        (DAY1, "e1"),
+        (DAY2, "e2"),
+    ]
     # Re-running the later day alone gives the same partition: the earlier day's copy still stands.
     assert dg.materialize([raw_telemetry], resources=resources, partition_key=DAY2).success
     assert Warehouse(settings.layout.warehouse).read_partitions("events", [DAY2])["event_id"].to_pylist() == ["e2"]

@@ -20,7 +20,7 @@ def arm(losses, scores=None, offensive=()):
     scores = scores if scores is not None else [0.5] * len(losses)
     return [
         {"example_id": f"e{i}", "loss": loss, "score": score, "generated": "text", "offensive": i in offensive}
-        for i, (loss, score) in enumerate(zip(losses, scores))
+        for i, (loss, score) in enumerate(zip(losses, scores, strict=True))
     ]
 
 
@@ -152,7 +152,7 @@ def test_score_examples_returns_one_row_per_example_in_order(models, eval_rows):
     scored = score_examples(base_dir, adapter_dir, eval_rows, SPEC)
 
     assert [row["example_id"] for row in scored] == [row["example_id"] for row in eval_rows]
-    for row, example in zip(scored, eval_rows):
+    for row, example in zip(scored, eval_rows, strict=True):
         assert set(row) == {"example_id", "loss", "generated", "score", "offensive"}
         assert 0 < row["loss"] < 20 and 0 <= row["score"] <= 1
         assert row["score"] == token_f1(row["generated"], example["target"])

@@ -16,6 +16,7 @@ written form (``PHONE/DE/+49 (0)30 xxxx xxxx``), so that misses can be traced to
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import random
 import re
@@ -559,7 +560,7 @@ def _plant_card(rng: random.Random, assistant: bool) -> tuple[PlantedIdentifier,
     if layout != "compact":
         separator = " " if layout == "spaced" else "-"
         bounds = (0, *cuts, length)
-        value = separator.join(digits[a:b] for a, b in zip(bounds, bounds[1:]))
+        value = separator.join(digits[a:b] for a, b in itertools.pairwise(bounds))
     templates = _CARD_TEMPLATES_ASSISTANT if assistant else _CARD_TEMPLATES_USER
     return PlantedIdentifier("CARD", f"{network}/{layout}", value), _fill(rng, templates, value)
 
@@ -1122,7 +1123,8 @@ _NEAR_MISSES: dict[str, Callable[[random.Random], str]] = {
         (
             f"the outage started at {r.randint(0, 23):02d}:{r.randint(0, 59):02d}",
             f"your team is open {r.randint(7, 10)}:00-{r.randint(16, 20)}:30 CET, right?",
-            f"the call is scheduled for {r.randint(1, 12)}:{r.choice(('00', '15', '30', '45'))} {r.choice(('AM', 'PM'))}",
+            f"the call is scheduled for {r.randint(1, 12)}:{r.choice(('00', '15', '30', '45'))} "
+            f"{r.choice(('AM', 'PM'))}",
             f"the job ran at {r.randint(0, 23):02d}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d} and failed",
         )
     ),

@@ -93,5 +93,5 @@ def test_a_human_verdict_wins_over_everything(labels):
 def test_bad_model_output_is_an_error(labels):
     with pytest.raises(ValueError, match="3 model probabilities for 4 label rows"):
         combine(labels, [0.5, 0.5, 0.5])
-    with pytest.raises(ValueError, match="label 'n': model probability 1.5"):
+    with pytest.raises(ValueError, match=r"label 'n': model probability 1.5"):
         combine(labels, [0.5, 0.5, 1.5, 0.5])

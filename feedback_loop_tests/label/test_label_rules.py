@@ -366,9 +366,9 @@ def test_empty_interactions_give_an_empty_table(ev):
 
 
 def test_bad_input_names_the_record_and_field(ev):
-    with pytest.raises(ValueError, match="'f1'.*event_type 'feedback'"):
+    with pytest.raises(ValueError, match=r"'f1'.*event_type 'feedback'"):
         label_interactions(ev.table([ev.interaction("a"), ev.feedback("a", "f1", thumb="up")]), ev.table([]))
-    with pytest.raises(ValueError, match="interaction_id 'a'.*'ev-a'.*'other'"):
+    with pytest.raises(ValueError, match=r"interaction_id 'a'.*'ev-a'.*'other'"):
         label_interactions(ev.table([ev.interaction("a"), {**ev.interaction("a"), "event_id": "other"}]), ev.table([]))
     with pytest.raises(ValueError, match=r"signals table lacks the event columns \['thumb'\]"):
         label_interactions(ev.table([ev.interaction("a")]), ev.table([]).drop_columns(["thumb"]))

@@ -25,7 +25,20 @@ from feedback_loop.label.learned import (
 from feedback_loop.label.rules import labels_arrow_schema
 
 T0 = datetime(2026, 3, 1, tzinfo=UTC)
-WORDS = ["account", "order", "refund", "password", "invoice", "delivery", "settings", "email", "profile", "billing", "plan", "device"]
+WORDS = [
+    "account",
+    "order",
+    "refund",
+    "password",
+    "invoice",
+    "delivery",
+    "settings",
+    "email",
+    "profile",
+    "billing",
+    "plan",
+    "device",
+]
 # The columns the explicit label is made of, and those derived from them; the model must not read any.
 EXPLICIT_COLUMNS = ("thumb", "rating", "correction", "flags", "comment", "offensive", "n_feedback_events")
 LABEL_COLUMNS = ("quality", "quality_confidence", "quality_source", "needs_review", "review_codes", "review_reason")
@@ -257,10 +270,10 @@ def test_load_refuses_a_labeler_of_another_scikit_learn(copy_labeler, tmp_path):
     path = save_labeler(copy_labeler, tmp_path)
     metadata = json.loads((path / "metadata.json").read_text())
     (path / "metadata.json").write_text(json.dumps({**metadata, "sklearn_version": "0.1"}))
-    with pytest.raises(ValueError, match="scikit-learn 0.1"):
+    with pytest.raises(ValueError, match=r"scikit-learn 0.1"):
         load_labeler(path)
     (path / "model.joblib").unlink()
-    with pytest.raises(FileNotFoundError, match="model.joblib"):
+    with pytest.raises(FileNotFoundError, match=r"model.joblib"):
         load_labeler(path)
 
 

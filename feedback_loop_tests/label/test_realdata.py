@@ -93,7 +93,7 @@ def test_the_real_file_imports_with_its_human_labels(halueval_path):
     assert labels.num_rows == limit
     assert pc.all(pc.equal(labels["quality_source"], "explicit")).as_py()
     expected = {f"halueval-line-{n}": "bad" if r["hallucination"] == "yes" else "good" for n, r in enumerate(raw, 1)}
-    assert dict(zip(labels["interaction_id"].to_pylist(), labels["quality"].to_pylist())) == expected
+    assert dict(zip(labels["interaction_id"].to_pylist(), labels["quality"].to_pylist(), strict=True)) == expected
 
 
 def test_the_labeler_predicts_human_hallucination_labels_from_text(halueval_path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from feedback_loop.label import rules
@@ -69,7 +71,7 @@ def test_equal_priorities_are_ordered_oldest_first(ev):
 
 def test_tiers_never_interleave():
     ordered = sorted(set(REASON_TIERS.values()))
-    for lower, higher in zip(ordered, ordered[1:]):
+    for lower, higher in itertools.pairwise(ordered):
         lower_codes = [code for code, tier in REASON_TIERS.items() if tier <= lower]
         highest_of_lower = review_priority(lower_codes, 0.0, "x")
         higher_code = next(code for code, tier in REASON_TIERS.items() if tier == higher)
@@ -85,9 +87,9 @@ def test_lower_confidence_and_more_reasons_rank_higher():
 
 
 def test_inconsistent_review_rows_raise():
-    with pytest.raises(ValueError, match="'a'.*unknown review_codes \\['bogus'\\]"):
+    with pytest.raises(ValueError, match=r"'a'.*unknown review_codes \['bogus'\]"):
         review_priority(["bogus"], 0.5, "a")
-    with pytest.raises(ValueError, match="'b'.*review_codes is empty"):
+    with pytest.raises(ValueError, match=r"'b'.*review_codes is empty"):
         review_priority([], 0.5, "b")
 
 

@@ -100,9 +100,9 @@ def test_a_gpt2_style_directory_loads_and_pads_with_eos(tmp_path):
 
 
 def test_load_causal_lm_names_a_missing_model_or_adapter(built_base, tmp_path):
-    with pytest.raises(FileNotFoundError, match="base model directory .* has no config.json"):
+    with pytest.raises(FileNotFoundError, match=r"base model directory .* has no config.json"):
         load_causal_lm(tmp_path / "nowhere", device="cpu")
-    with pytest.raises(FileNotFoundError, match="adapter directory .* has no adapter_config.json"):
+    with pytest.raises(FileNotFoundError, match=r"adapter directory .* has no adapter_config.json"):
         load_causal_lm(built_base[0], tmp_path, device="cpu")
 
 

@@ -17,7 +17,7 @@ from feedback_loop.model.prompting import format_prompt
 
 PRODUCTS = ["router", "laptop", "phone", "printer", "camera", "tablet"]
 # The fine-tuning task: the delivery day is a fixed function of the product, so an adapter can learn it.
-DELIVERY_DAY = dict(zip(PRODUCTS, ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]))
+DELIVERY_DAY = dict(zip(PRODUCTS, ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"], strict=True))
 
 TINY_BASE_SPEC = BaseModelSpec(
     vocab_size=320,

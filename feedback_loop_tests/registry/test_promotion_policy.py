@@ -32,7 +32,7 @@ def test_with_the_policy_the_promotion_waits_then_approval_promotes(store):
 
     record, promoted = approve(store, "v2", approver="ana", note="read the A/B report")
     assert promoted and record.status == "champion" and store.champion().version == "v2"
-    promotion = [row for row in store.audit_log("v2") if row["to_status"] == "champion"][0]
+    promotion = next(row for row in store.audit_log("v2") if row["to_status"] == "champion")
     assert promotion["actor"] == "ana" and promotion["reason"] == "A/B passed; approved by ana: read the A/B report"
     assert store.approval("v2")["approver"] == "ana"
 

@@ -64,7 +64,7 @@ def _assert_consistent(reg: Registry) -> None:
     champions = [r.version for r in reg.list() if r.status == "champion"]
     history = reg.champion_history()
     assert champions == ([history[-1]["version"]] if history else [])
-    for before, after in zip(history, history[1:]):
+    for before, after in itertools.pairwise(history):
         assert after["replaced_version"] == before["version"]
 
 
@@ -214,7 +214,7 @@ def test_racing_promotes_leave_one_champion(registry):
         except ConcurrentChangeError:
             outcomes[version] = "lost"
 
-    threads = [threading.Thread(target=promote, args=pair) for pair in zip(registries, versions)]
+    threads = [threading.Thread(target=promote, args=pair) for pair in zip(registries, versions, strict=True)]
     for thread in threads:
         thread.start()
     for thread in threads:

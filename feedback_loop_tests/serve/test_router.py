@@ -112,7 +112,7 @@ def test_model_server_reads_each_users_prompt_arm_and_records_its_version(monkey
     seen: dict[str, str] = {}
 
     def fake_generate(model, tokenizer, prompts, *, systems, **_):
-        seen.update(zip(prompts, systems))
+        seen.update(zip(prompts, systems, strict=True))
         return [f"answer to {p}" for p in prompts]
 
     monkeypatch.setattr(generation, "generate_responses", fake_generate)
@@ -125,7 +125,7 @@ def test_model_server_reads_each_users_prompt_arm_and_records_its_version(monkey
     versions = [assign_prompt_arm(r.user_id, prompt_arms).prompt.version for r in requests]
     assert [r.system_prompt_version for r in responses] == versions
     assert set(versions) == {"support-v1", "support-v2"}
-    for request, version in zip(requests, versions):
+    for request, version in zip(requests, versions, strict=True):
         expected = "Be brief." if version == "support-v2" and request.user_segment == "concise" else ""
         assert seen[request.prompt] == expected
     assert "Be brief." in seen.values()

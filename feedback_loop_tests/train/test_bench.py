@@ -9,7 +9,7 @@ from feedback_loop.train.lora import LoraSpec
 def test_corpus_examples_split_each_document_into_prompt_and_target():
     rows = corpus_examples(read_corpus(), 5)
     assert len(rows) == 5
-    assert all(format_prompt(r["prompt"]) + r["target"] == d for r, d in zip(rows, read_corpus()[:5]))
+    assert all(format_prompt(r["prompt"]) + r["target"] == d for r, d in zip(rows, read_corpus()[:5], strict=True))
 
 
 def test_length_grouping_pads_less(base_dir, tmp_path):

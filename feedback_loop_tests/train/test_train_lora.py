@@ -175,7 +175,7 @@ def test_retraining_is_deterministic_and_replaces_the_adapter(trained, base_dir,
 
 def test_an_empty_train_split_is_refused(base_dir, tmp_path):
     dataset = save_dataset(tmp_path / "empty", [], sft_rows(4))
-    with pytest.raises(ValueError, match="'train' split .* is empty"):
+    with pytest.raises(ValueError, match=r"'train' split .* is empty"):
         train_lora(base_dir, dataset, tmp_path / "adapter", SPEC)
     assert not (tmp_path / "adapter").exists()
 
