@@ -35,6 +35,13 @@ app.add_typer(registry_app, name="registry")
 app.add_typer(prompts_app, name="prompts")
 app.add_typer(review_app, name="review")
 app.add_typer(bench_app, name="bench")
+import_app = typer.Typer(
+    help="Land what teams already have as telemetry: OpenAI chat logs, preference pairs, OTLP files.",
+    no_args_is_help=True,
+)
+export_app = typer.Typer(help="Export a registered adapter for serving elsewhere.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+app.add_typer(export_app, name="export")
 console = Console()
 
 DataDirOption = Annotated[
@@ -724,3 +731,120 @@ def review_import(
     )
     if result.days:
         _apply_decisions(settings, result.days, relabel)
+
+
+# --- connecting applications: the collector, importers, adapter export ---------------------------------------
+
+
+@app.command()
+def collect(
+    host: Annotated[str, typer.Option(help="Address to listen on; beyond loopback a token file is required.")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port (4318 is OTLP/HTTP's).")] = 4318,
+    data_dir: DataDirOption = None,
+):
+    """Run the collector: OTLP/HTTP (/v1/traces, /v1/logs), /v1/events, /v1/champion and /healthz.
+
+    Accepted events are on disk in the landing folder before the answer; the bearer token comes from the file
+    FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE names. See docs/connect.md.
+    """
+    from feedback_loop.collect.app import CollectorConfig, CollectorSetupError, serve
+
+    try:
+        serve(_settings(data_dir), host, port, CollectorConfig())
+    except CollectorSetupError as error:
+        console.print(f"[red]refused: {error}[/red]")
+        raise typer.Exit(2) from error
+
+
+def _import(kind: str, path: Path, data_dir: Path | None, **preference) -> None:
+    from feedback_loop.collect.importers import PreferenceDefaults, import_file
+
+    settings = _settings(data_dir)
+    defaults = PreferenceDefaults(**preference) if preference else None
+    result = import_file(kind, path, settings.layout.landing, defaults)
+    console.print_json(json.dumps(result.__dict__))
+    if result.day_range:
+        first, last = result.day_range
+        console.print(f"ingest them with: feedback-loop backfill --start {first} --end {last}")
+
+
+ImportFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="JSON Lines (.jsonl or .jsonl.gz).")]
+
+
+@import_app.command("openai-chat")
+def import_openai_chat(path: ImportFile, data_dir: DataDirOption = None):
+    """OpenAI chat-completions calls, one {"request", "response"[, "feedback", ...]} object per line."""
+    _import("openai-chat", path, data_dir)
+
+
+@import_app.command("preference")
+def import_preference(
+    path: ImportFile,
+    day: Annotated[
+        str | None, typer.Option(help="Landing day of pairs without a timestamp (default: today, UTC).")
+    ] = None,
+    model_version: Annotated[str, typer.Option(help="Model the answers are recorded under.")] = "preference-data",
+    use_case: Annotated[str, typer.Option(help="Use case of pairs that do not name one.")] = "preference",
+    data_dir: DataDirOption = None,
+):
+    """prompt/chosen/rejected pairs: two interactions each, the chosen answer thumbed up, the rejected one down."""
+    from feedback_loop.collect.landing import utc_day
+
+    _import("preference", path, data_dir, day=day or utc_day(), model_version=model_version, use_case=use_case)
+
+
+@import_app.command("otlp")
+def import_otlp(path: ImportFile, data_dir: DataDirOption = None):
+    """OTLP JSON as the OpenTelemetry Collector's file exporter writes it, mapped as the collector maps it."""
+    _import("otlp", path, data_dir)
+
+
+@export_app.command("adapter")
+def export_adapter_command(
+    version: str,
+    fmt: Annotated[str, typer.Option("--format", help="peft, merged or vllm.")],
+    out: Annotated[Path, typer.Option(help="Folder to write (replaced whole).")],
+    base_dir: Annotated[
+        Path | None, typer.Option(help="The base model (default: the one the adapter was trained on).")
+    ] = None,
+    data_dir: DataDirOption = None,
+):
+    """Export adapter VERSION as a PEFT adapter with a model card, a merged model, or vLLM's multi-LoRA layout."""
+    from feedback_loop.registry import RegistryError
+    from feedback_loop.serve.export import ExportError, export_adapter
+
+    try:
+        metadata = export_adapter(_open_registry(data_dir), version, fmt, out, base_dir)
+    except (RegistryError, ExportError) as error:
+        raise _refused(error) from error
+    console.print_json(json.dumps(metadata))
+    console.print(f"{version} exported as {fmt} to {out}")
+
+
+@bench_app.command("collect")
+def bench_collect(
+    seconds: Annotated[float, typer.Option(help="Length of the throughput phase.")] = 30.0,
+    clients: Annotated[int, typer.Option(help="Concurrent HTTP clients.")] = 8,
+    batch: Annotated[int, typer.Option(help="Events per request.")] = 100,
+    json_out: Annotated[Path | None, typer.Option(help="Write the figures as JSON here.")] = None,
+):
+    """Collector throughput (accepted events/s, p50/p99 latency) and events lost to a SIGKILL under load."""
+    from feedback_loop.collect.bench import bench_collector
+
+    results = bench_collector(seconds=seconds, clients=clients, batch=batch, progress=console.log)
+    table = Table(title=f"collector: {clients} clients, batches of {batch}, {results['cpu_count']} cores")
+    for column in ("events/s", "p50 ms", "p99 ms", "acknowledged", "lost after SIGKILL", "torn lines"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        f"{results['events_per_s']:,.0f}",
+        f"{results['p50_ms']:.1f}",
+        f"{results['p99_ms']:.1f}",
+        f"{results['acknowledged']:,}",
+        f"{results['lost_after_kill']:.2%}",
+        str(results["torn_lines"]),
+    )
+    console.print(table)
+    if json_out:
+        json_out.write_text(json.dumps(results, indent=2))

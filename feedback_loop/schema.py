@@ -27,6 +27,9 @@ from typing import Annotated, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
 SCHEMA_VERSION = 1
+# A landing line {"rejected": {"source", "field", "reason", "record"}} is a record that a collector or an
+# importer received but could not turn into an event; ingestion quarantines it with that field and reason.
+REJECTED_KEY = "rejected"
 
 ThumbValue = Literal["up", "down"]
 FlagReason = Literal["offensive", "wrong", "harmful", "off_topic", "privacy", "other"]

@@ -24,6 +24,8 @@ Where a value comes from, strongest first: the environment, then the settings fi
                              Kubernetes mounts secrets); it must exist when set (a missing secret mount is an
                              error, not a new key); default ``<data root>/secrets/pseudonym.key``, created
                              with a random key when missing
+``FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE``  file holding the bearer token of `feedback-loop collect`; unset: no
+                             token, which the collector accepts on a loopback address only
 
 A value that is configured (in the environment, the file, or given to :class:`Settings`) stays as it is when
 the data root changes (:meth:`Settings.with_data_dir`, the CLI's ``--data-dir``); only the defaults derived from
@@ -165,6 +167,9 @@ class Settings(BaseSettings):
     """True: a challenger that passed its gates waits for a person's approval before it becomes champion."""
     pseudonym_key_file: AbsolutePath = Field(default_factory=lambda values: _layout(values).default_pseudonym_key_file)
     """The key of the user and session id pseudonyms; only the default one is created when missing."""
+    collector_token_file: AbsolutePath | None = None
+    """File holding the bearer token of `feedback-loop collect`; unset: no token, which the collector accepts on a
+    loopback address only."""
 
     @classmethod
     def settings_customise_sources(

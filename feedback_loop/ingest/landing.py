@@ -392,6 +392,8 @@ def _validate(raw: bytes, privacy: _Privacy) -> _ValidEvent | _Problem:
         return _Problem(None, "invalid JSON: nested too deeply")
     if not isinstance(record, dict):
         return _Problem(None, f"line is a JSON {_json_kind(record)}, not an object")
+    if set(record) == {schema.REJECTED_KEY}:
+        return _rejected_at_collection(record[schema.REJECTED_KEY])
     if "schema_version" in record and not _is_supported_version(record["schema_version"]):
         return _Problem(
             "schema_version",
@@ -402,6 +404,15 @@ def _validate(raw: bytes, privacy: _Privacy) -> _ValidEvent | _Problem:
         return schema.EVENT_ADAPTER.validate_python(record)
     except ValidationError as exc:
         return _validation_problem(exc, record, privacy)
+
+
+def _rejected_at_collection(rejection: Any) -> _Problem:
+    """The problem a collector or importer found with a record it landed as a rejection line."""
+    if not isinstance(rejection, dict) or not isinstance(rejection.get("reason"), str):
+        return _Problem(schema.REJECTED_KEY, f"{schema.REJECTED_KEY}: must be an object with a 'reason' string")
+    field = rejection.get("field") if isinstance(rejection.get("field"), str) else None
+    source = rejection.get("source") if isinstance(rejection.get("source"), str) else "unknown source"
+    return _Problem(field, f"rejected at collection ({source}): {rejection['reason']}")
 
 
 def _reject_constant(name: str) -> Any:

@@ -113,11 +113,19 @@ def assign_arm(user_id: str, arms: list[Arm], salt: str = "") -> Arm:
     return pick_by_share(f"{salt}:{user_id}", arms, [arm.share for arm in arms])
 
 
+def arm_salt(arms: list[Arm]) -> str:
+    """The salt of the adapter assignment: the arms' versions, so a new canary reshuffles who is in it."""
+    return "|".join(str(arm.adapter_version) for arm in arms)
+
+
+def prompt_salt(arms: list[PromptArm]) -> str:
+    """The salt of the system prompt assignment: :data:`PROMPT_SALT` and the arms' versions."""
+    return "|".join([PROMPT_SALT, *(arm.prompt.version for arm in arms)])
+
+
 def assign_prompt_arm(user_id: str, arms: list[PromptArm]) -> PromptArm:
-    """The system prompt arm of ``user_id``: like :func:`assign_arm`, salted with :data:`PROMPT_SALT` and the
-    arms' versions."""
-    salt = "|".join([PROMPT_SALT, *(arm.prompt.version for arm in arms)])
-    return pick_by_share(f"{salt}:{user_id}", arms, [arm.share for arm in arms])
+    """The system prompt arm of ``user_id``: like :func:`assign_arm`, salted with :func:`prompt_salt`."""
+    return pick_by_share(f"{prompt_salt(arms)}:{user_id}", arms, [arm.share for arm in arms])
 
 
 class ModelServer:
@@ -143,7 +151,7 @@ class ModelServer:
         self.base_dir = str(base_dir)
         self.model_version = model_version
         self.arms = arms
-        self.salt = "|".join(str(arm.adapter_version) for arm in arms)
+        self.salt = arm_salt(arms)
         self.prompt_arms = INITIAL_PROMPT_ARMS if prompt_arms is None else prompt_arms
         self.max_new_tokens = max_new_tokens
         self.batch_size = batch_size

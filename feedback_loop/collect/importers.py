@@ -1,0 +1,367 @@
+"""`feedback-loop import ...`: what teams already have, landed as telemetry for a range of days.
+
+* ``openai-chat``: JSON Lines of OpenAI chat-completions calls, one object per line: ``request`` (the request
+  body), ``response`` (the chat completion; a Batch API output line's ``response.body`` works too) and
+  optionally ``feedback`` (any of thumb, rating, correction, flag, comment, and its own ``timestamp``),
+  ``user_id``, ``session_id``, ``timestamp``, ``latency_ms``, ``use_case``, ``user_segment``,
+  ``system_prompt_version``, ``adapter_version``, ``interaction_id``. See docs/connect.md for where each
+  field comes from when a line does not say it.
+* ``preference``: ``prompt`` / ``chosen`` / ``rejected`` JSON Lines (strings, or chat message lists as in
+  UltraFeedback; Anthropic HH lines without ``prompt`` are split at their last ``Assistant:`` turn). Each
+  pair becomes two interactions with the same prompt, one answered by ``chosen`` with a thumb up and one by
+  ``rejected`` with a thumb down.
+* ``otlp``: OTLP JSON as the OpenTelemetry Collector's file exporter writes it (one export request per line),
+  mapped exactly as the collector maps it (:mod:`feedback_loop.collect.otel`).
+
+Events land in the day of their timestamp; lines that cannot be mapped land, as rejection lines, in the day
+of the import, and are quarantined when that day is ingested. Event ids derive from the content, and each
+day's file is named after the input's content, so importing a file twice changes nothing.
+
+Imported calls rarely recorded their latency, and preference pairs were never served: ``latency_ms`` (and
+for preference pairs the token counts) is then 0, the convention of :mod:`feedback_loop.label.realdata` for
+data that was not measured, and the import counts such events in ``not_measured``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from feedback_loop.collect import otel
+from feedback_loop.collect.landing import ImportWriter, utc_day
+from feedback_loop.collect.records import Mapped, Problem, Rejection, content_id, landing_line
+
+KINDS = ("openai-chat", "preference", "otlp")
+# A rejected line that is not JSON is kept as text, cut to this many characters (ingestion cuts it again).
+_MAX_RAW_TEXT = 10_000
+_HH_ASSISTANT = "\n\nAssistant:"
+
+
+@dataclass
+class ImportResult:
+    """What an import landed: lines per day, events, rejected lines, events whose latency was not measured."""
+
+    source: str
+    files: list[str] = field(default_factory=list)
+    days: dict[str, int] = field(default_factory=dict)
+    events: int = 0
+    rejected: int = 0
+    not_measured: int = 0
+
+    @property
+    def day_range(self) -> tuple[str, str] | None:
+        return (min(self.days), max(self.days)) if self.days else None
+
+
+@dataclass(frozen=True)
+class PreferenceDefaults:
+    """What a preference line does not say: its day, the model and use case its answers are recorded under."""
+
+    day: str
+    model_version: str = "preference-data"
+    use_case: str = "preference"
+
+
+def import_file(kind: str, path: str | Path, landing_dir: str | Path, preference: PreferenceDefaults | None = None):
+    """Import ``path`` as ``kind`` (one of :data:`KINDS`) into ``landing_dir``; returns an :class:`ImportResult`."""
+    if kind not in KINDS:
+        raise ValueError(f"import kind {kind!r} is not one of {KINDS}")
+    path = Path(path)
+    today = utc_day()
+    preference = preference or PreferenceDefaults(day=today)
+    digest = hashlib.sha256(json.dumps([kind, preference.__dict__ if kind == "preference" else None]).encode())
+    result = ImportResult(source=str(path))
+    with ImportWriter(landing_dir) as writer:
+        for number, raw in _lines(path):
+            digest.update(raw)
+            mapped = _map_line(kind, raw, number, preference)
+            for event in mapped.events:
+                writer.add(event["timestamp"][:10], [landing_line(event)])
+                result.not_measured += event.get("latency_ms") == 0 and event["event_type"] == "interaction"
+            for rejection in mapped.rejections:
+                writer.add(today, [landing_line(rejection.line())])
+            result.events += len(mapped.events)
+            result.rejected += len(mapped.rejections)
+        paths = writer.commit(f"import-{kind}-{digest.hexdigest()[:16]}")
+    result.files = [str(p) for p in paths]
+    result.days = dict(sorted(writer.lines.items()))
+    return result
+
+
+def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rb") as handle:
+        yield from enumerate(handle, start=1)
+
+
+def _map_line(kind: str, raw: bytes, number: int, preference: PreferenceDefaults) -> Mapped:
+    mapped = Mapped()
+    source = f"{kind} line {number}"
+    if not raw.strip():
+        return mapped
+    if kind == "otlp":
+        return _map_otlp(raw, source)
+    try:
+        record = json.loads(raw, parse_constant=_reject_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        text = raw.decode("utf-8", errors="replace").rstrip("\n")[:_MAX_RAW_TEXT]
+        mapped.rejections.append(Rejection(source, (Problem(None, f"invalid JSON ({error})"),), text))
+        return mapped
+    if not isinstance(record, dict):
+        mapped.rejections.append(Rejection(source, (Problem(None, "a line must be a JSON object"),), record))
+        return mapped
+    if kind == "openai-chat":
+        _map_openai_chat(record, source, mapped)
+    else:
+        _map_preference(record, source, preference, mapped)
+    return mapped
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"{name} is not a valid JSON value")
+
+
+# --- otlp -------------------------------------------------------------------------------------------------------
+
+
+def _map_otlp(raw: bytes, source: str) -> Mapped:
+    mapped = Mapped()
+    try:
+        document = json.loads(raw)
+    except (UnicodeDecodeError, ValueError) as error:
+        text = raw.decode("utf-8", errors="replace").rstrip("\n")[:_MAX_RAW_TEXT]
+        mapped.rejections.append(Rejection(source, (Problem(None, f"invalid JSON ({error})"),), text))
+        return mapped
+    if not isinstance(document, dict):
+        mapped.rejections.append(Rejection(source, (Problem(None, "not an OTLP export request object"),), document))
+        return mapped
+    spans = any(name in document for name in ("resourceSpans", "resource_spans"))
+    logs = any(name in document for name in ("resourceLogs", "resource_logs"))
+    try:
+        if spans:
+            return otel.map_traces(otel.decode_traces(raw, "json"))
+        if logs:
+            return otel.map_logs(otel.decode_logs(raw, "json"))
+    except otel.OtlpRequestError as error:
+        mapped.rejections.append(Rejection(source, (Problem(error.position, error.message),), document))
+        return mapped
+    mapped.ignored += 1  # metrics, or an empty export: no LLM telemetry
+    return mapped
+
+
+# --- openai-chat --------------------------------------------------------------------------------------------------
+
+
+def _map_openai_chat(record: dict[str, Any], source: str, mapped: Mapped) -> None:
+    problems: list[Problem] = []
+    request = _object(record, "request", problems)
+    response = _object(record, "response", problems)
+    if isinstance(response.get("body"), dict):
+        response = response["body"]  # a Batch API output line
+    metadata = request.get("metadata") if isinstance(request.get("metadata"), dict) else {}
+    interaction_id = _text(record.get("interaction_id")) or _text(response.get("id"))
+    if interaction_id is None:
+        problems.append(Problem("response.id", "missing: the completion's id names the interaction"))
+    timestamp = _text(record.get("timestamp")) or _unix_seconds(response.get("created"))
+    if timestamp is None:
+        problems.append(Problem("response.created", "missing: no timestamp and no created time"))
+    user = (
+        _text(record.get("user_id"))
+        or _text(request.get("user"))
+        or _text(request.get("safety_identifier"))
+        or _text(metadata.get("user_id"))
+    )
+    if user is None:
+        problems.append(Problem("user_id", "missing: set user_id, or the request's user or safety_identifier"))
+    messages = request.get("messages")
+    prompt = _last_message_text(messages, ("user",))
+    if prompt is None:
+        problems.append(Problem("request.messages", "has no user message with text"))
+    choices = response.get("choices")
+    first = choices[0] if isinstance(choices, list) and choices and isinstance(choices[0], dict) else {}
+    answer = _content_text(first.get("message", {}).get("content")) if isinstance(first.get("message"), dict) else None
+    if answer is None:
+        problems.append(Problem("response.choices[0].message.content", "missing: the first choice has no text"))
+    usage = response.get("usage") if isinstance(response.get("usage"), dict) else {}
+    event_id = content_id("openai-chat", record)
+    latency = record.get("latency_ms", 0.0)
+    system = _last_message_text(messages, ("system", "developer"))
+    candidate = None
+    if not problems:
+        session = _text(record.get("session_id")) or _text(metadata.get("session_id")) or interaction_id
+        envelope = {"schema_version": 1, "interaction_id": interaction_id, "session_id": session, "user_id": user}
+        candidate = {
+            **envelope,
+            "event_id": event_id,
+            "event_type": "interaction",
+            "timestamp": timestamp,
+            "use_case": _text(record.get("use_case")) or _text(metadata.get("use_case")) or "openai-chat",
+            "user_segment": _text(record.get("user_segment")),
+            "prompt": prompt,
+            "system_prompt_version": _text(record.get("system_prompt_version"))
+            or (content_id("sha256", system) if system else otel.NO_SYSTEM_PROMPT),
+            "response": answer,
+            "model_version": _text(response.get("model")) or _text(request.get("model")),
+            "adapter_version": _text(record.get("adapter_version")),
+            "latency_ms": latency,
+            "prompt_tokens": usage.get("prompt_tokens"),
+            "completion_tokens": usage.get("completion_tokens"),
+        }
+    rendered = _openai_rendered(record)
+    mapped.add(source, candidate, problems, rendered)
+    feedback = record.get("feedback")
+    if feedback is None or candidate is None or mapped.rejections:
+        return
+    if not isinstance(feedback, dict):
+        mapped.add(source, None, [Problem("feedback", "must be an object")], rendered)
+        return
+    signals = {name: value for name, value in feedback.items() if name != "timestamp"}
+    mapped.add(
+        source,
+        {
+            **envelope,
+            "event_id": f"{event_id}-feedback",
+            "event_type": "feedback",
+            "timestamp": _text(feedback.get("timestamp")) or timestamp,
+            **signals,
+        },
+        [],
+        rendered,
+    )
+
+
+def _openai_rendered(record: dict[str, Any]) -> dict[str, Any]:
+    """The line with the request's end-user ids under a ``user_id`` member, which ingestion pseudonymizes."""
+    rendered = dict(record)
+    request = rendered.get("request")
+    if isinstance(request, dict):
+        request = dict(request)
+        ids = {name: request.pop(name) for name in ("user", "safety_identifier") if name in request}
+        if ids:
+            request["user_id"] = ids
+        rendered["request"] = request
+    return rendered
+
+
+def _object(record: dict[str, Any], name: str, problems: list[Problem]) -> dict[str, Any]:
+    value = record.get(name)
+    if isinstance(value, dict):
+        return value
+    problems.append(Problem(name, "missing: must be an object"))
+    return {}
+
+
+def _last_message_text(messages: Any, roles: tuple[str, ...]) -> str | None:
+    if not isinstance(messages, list):
+        return None
+    for message in reversed(messages):
+        if isinstance(message, dict) and message.get("role") in roles:
+            text = _content_text(message.get("content"))
+            if text:
+                return text
+    return None
+
+
+def _content_text(content: Any) -> str | None:
+    """A chat message's text: a string, or the text of its ``{"type": "text", "text": ...}`` parts."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        texts = [
+            part["text"]
+            for part in content
+            if isinstance(part, dict) and part.get("type") == "text" and isinstance(part.get("text"), str)
+        ]
+        return "\n".join(texts) if texts else None
+    return None
+
+
+def _unix_seconds(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return datetime.fromtimestamp(value, UTC).isoformat()
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+# --- preference -------------------------------------------------------------------------------------------------
+
+
+def _map_preference(record: dict[str, Any], source: str, defaults: PreferenceDefaults, mapped: Mapped) -> None:
+    problems: list[Problem] = []
+    prompt = _preference_prompt(record)
+    if prompt is None:
+        problems.append(Problem("prompt", "missing: a string, a message list, or an HH dialogue in chosen"))
+    answers = {}
+    for name in ("chosen", "rejected"):
+        answers[name] = _preference_answer(record.get(name))
+        if answers[name] is None:
+            problems.append(Problem(name, "missing: a string or a message list ending with the assistant's answer"))
+    if problems:
+        mapped.add(source, None, problems, record)
+        return
+    pair = content_id("preference", prompt, answers["chosen"], answers["rejected"])
+    user = _text(record.get("user_id")) or pair
+    timestamp = _text(record.get("timestamp")) or f"{defaults.day}T00:00:00+00:00"
+    for name, thumb in (("chosen", "up"), ("rejected", "down")):
+        interaction_id = f"{pair}-{name}"
+        envelope = {
+            "schema_version": 1,
+            "timestamp": timestamp,
+            "interaction_id": interaction_id,
+            "session_id": _text(record.get("session_id")) or pair,
+            "user_id": user,
+        }
+        interaction = {
+            **envelope,
+            "event_id": interaction_id,
+            "event_type": "interaction",
+            "use_case": _text(record.get("use_case")) or defaults.use_case,
+            "prompt": prompt,
+            "system_prompt_version": otel.NO_SYSTEM_PROMPT,
+            "response": answers[name],
+            "model_version": _text(record.get("model_version")) or defaults.model_version,
+            "latency_ms": 0.0,
+            "prompt_tokens": 0,
+            "completion_tokens": 0,
+        }
+        mapped.add(source, interaction, [], record)
+        mapped.add(
+            source,
+            {**envelope, "event_id": f"{interaction_id}-feedback", "event_type": "feedback", "thumb": thumb},
+            [],
+            record,
+        )
+
+
+def _preference_prompt(record: dict[str, Any]) -> str | None:
+    prompt = record.get("prompt")
+    if isinstance(prompt, str) and prompt.strip():
+        return prompt
+    if isinstance(prompt, list):
+        return _last_message_text(prompt, ("user",))
+    chosen = record.get("chosen")
+    if isinstance(chosen, list):
+        return _last_message_text(chosen[:-1], ("user",))
+    if isinstance(chosen, str) and _HH_ASSISTANT in chosen:
+        dialogue = chosen[: chosen.rindex(_HH_ASSISTANT)]
+        last_human = dialogue.rfind("\n\nHuman:")
+        return dialogue[last_human + len("\n\nHuman:") :].strip() if last_human >= 0 else None
+    return None
+
+
+def _preference_answer(value: Any) -> str | None:
+    if isinstance(value, str):
+        answer = value[value.rindex(_HH_ASSISTANT) + len(_HH_ASSISTANT) :] if _HH_ASSISTANT in value else value
+        return answer.strip() or None
+    if isinstance(value, list) and value and isinstance(value[-1], dict) and value[-1].get("role") == "assistant":
+        return _content_text(value[-1].get("content"))
+    return None

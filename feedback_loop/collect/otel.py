@@ -1,0 +1,607 @@
+"""OpenTelemetry GenAI telemetry -> events: the attribute mapping shared by the collector and `import otlp`.
+
+Decoding uses the messages of the ``opentelemetry-proto`` package for both OTLP/HTTP encodings: protobuf,
+and JSON (whose trace and span ids are hex, not the base64 of protobuf's JSON mapping, so they are converted
+before parsing). The mapping follows the GenAI semantic conventions (development status; the attribute names
+are checked against the ``opentelemetry-semantic-conventions`` package in the tests):
+
+* a span whose ``gen_ai.operation.name`` is an inference operation (:data:`INTERACTION_OPERATIONS`) becomes an
+  ``interaction``; its prompt and response come from ``gen_ai.input.messages`` / ``gen_ai.output.messages``
+  on the span or on its ``gen_ai.client.inference.operation.details`` span event;
+* a ``gen_ai.evaluation.result`` event (a span event, or a log record) whose ``gen_ai.evaluation.name`` is a
+  user feedback signal (:data:`EVALUATION_SIGNALS`) becomes a ``feedback`` event about the span it is
+  parented to;
+* ``feedback_loop.feedback.*`` and ``feedback_loop.behaviour.*`` attributes on a span or log record become a
+  ``feedback`` or ``behaviour`` event;
+* a ``gen_ai.client.inference.operation.details`` log record becomes an ``interaction`` when it says its
+  latency (``feedback_loop.latency_ms``): the event carries no duration of its own.
+
+The full table is in docs/connect.md. A record meant as LLM telemetry that cannot be mapped (no ``user.id``,
+no prompt, an evaluation that is not user feedback, ...) is rejected with every reason found, and lands as a
+rejection line that ingestion quarantines. Spans and log records that are not LLM telemetry at all are counted
+as ignored.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+from collections import ChainMap
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from feedback_loop.collect.records import Mapped, Problem, content_id
+
+# --- attribute names (GenAI semantic conventions, and this project's own namespace) ---------------------------
+OPERATION = "gen_ai.operation.name"
+REQUEST_MODEL = "gen_ai.request.model"
+RESPONSE_MODEL = "gen_ai.response.model"
+INPUT_TOKENS = "gen_ai.usage.input_tokens"
+OUTPUT_TOKENS = "gen_ai.usage.output_tokens"
+# Deprecated names of the token counts, still emitted by instrumentations on semantic conventions 1.26 or older.
+INPUT_TOKENS_OLD = "gen_ai.usage.prompt_tokens"
+OUTPUT_TOKENS_OLD = "gen_ai.usage.completion_tokens"
+INPUT_MESSAGES = "gen_ai.input.messages"
+OUTPUT_MESSAGES = "gen_ai.output.messages"
+SYSTEM_INSTRUCTIONS = "gen_ai.system_instructions"
+PROMPT_NAME = "gen_ai.prompt.name"
+CONVERSATION_ID = "gen_ai.conversation.id"
+AGENT_NAME = "gen_ai.agent.name"
+EVALUATION_NAME = "gen_ai.evaluation.name"
+EVALUATION_SCORE_VALUE = "gen_ai.evaluation.score.value"
+EVALUATION_SCORE_LABEL = "gen_ai.evaluation.score.label"
+EVALUATION_EXPLANATION = "gen_ai.evaluation.explanation"
+USER_ID = "user.id"
+ENDUSER_ID = "enduser.id"  # deprecated in favour of user.id
+SESSION_ID = "session.id"
+SERVICE_NAME = "service.name"
+EVENT_NAME = "event.name"  # where log records carried their event name before LogRecord.event_name existed
+
+DETAILS_EVENT = "gen_ai.client.inference.operation.details"
+EVALUATION_EVENT = "gen_ai.evaluation.result"
+INTERACTION_OPERATIONS = frozenset({"chat", "text_completion", "generate_content"})
+
+OWN = "feedback_loop."
+OWN_INTERACTION_ID = OWN + "interaction_id"
+OWN_USE_CASE = OWN + "use_case"
+OWN_USER_SEGMENT = OWN + "user_segment"
+OWN_SYSTEM_PROMPT_VERSION = OWN + "system_prompt_version"
+OWN_ADAPTER_VERSION = OWN + "adapter_version"
+OWN_LATENCY_MS = OWN + "latency_ms"
+FEEDBACK_PREFIX = OWN + "feedback."
+BEHAVIOUR_PREFIX = OWN + "behaviour."
+FEEDBACK_FIELDS = ("thumb", "rating", "correction", "flag", "comment")
+BEHAVIOUR_FIELDS = ("reading_time_ms", "action", "outcome")
+
+# gen_ai.evaluation.name (lower case) -> the feedback field it fills. Other evaluations (an automated
+# "Relevance" score, say) are not what a user said, and are rejected with that reason.
+EVALUATION_SIGNALS: dict[str, str] = {
+    "user_feedback": "thumb",
+    "thumbs": "thumb",
+    "thumb": "thumb",
+    "user_rating": "rating",
+    "rating": "rating",
+    "correction": "correction",
+    "flag": "flag",
+}
+# gen_ai.evaluation.score.label (lower case) of a thumb evaluation -> thumb; score.value 1 / 0 work as well.
+THUMB_LABELS: dict[str, str] = {
+    "up": "up", "thumbs_up": "up", "pass": "up", "positive": "up",
+    "down": "down", "thumbs_down": "down", "fail": "down", "negative": "down",
+}  # fmt: skip
+# Without system instructions and a version attribute, the interaction's system prompt version is this.
+NO_SYSTEM_PROMPT = "none"
+
+SPAN_SOURCE, LOG_SOURCE = "otlp span", "otlp log record"
+
+
+class OtlpRequestError(ValueError):
+    """A request body that is not a valid OTLP export request; ``position`` names where (or ``body``)."""
+
+    def __init__(self, position: str, message: str):
+        super().__init__(f"{position}: {message}")
+        self.position = position
+        self.message = message
+
+
+# --- decoding -------------------------------------------------------------------------------------------------
+
+
+def decode_traces(body: bytes, encoding: str):
+    """An ``ExportTraceServiceRequest`` from an OTLP/HTTP body (``encoding``: ``protobuf`` or ``json``)."""
+    from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
+
+    request = _decode(ExportTraceServiceRequest(), body, encoding, _TRACE_ID_PATHS)
+    for r, resource_spans in enumerate(request.resource_spans):
+        for s, scope_spans in enumerate(resource_spans.scope_spans):
+            for i, span in enumerate(scope_spans.spans):
+                where = f"resourceSpans[{r}].scopeSpans[{s}].spans[{i}]"
+                _check_id(span.trace_id, 16, f"{where}.traceId", required=True)
+                _check_id(span.span_id, 8, f"{where}.spanId", required=True)
+                _check_id(span.parent_span_id, 8, f"{where}.parentSpanId", required=False)
+    return request
+
+
+def decode_logs(body: bytes, encoding: str):
+    """An ``ExportLogsServiceRequest`` from an OTLP/HTTP body (``encoding``: ``protobuf`` or ``json``)."""
+    from opentelemetry.proto.collector.logs.v1.logs_service_pb2 import ExportLogsServiceRequest
+
+    request = _decode(ExportLogsServiceRequest(), body, encoding, _LOG_ID_PATHS)
+    for r, resource_logs in enumerate(request.resource_logs):
+        for s, scope_logs in enumerate(resource_logs.scope_logs):
+            for i, log in enumerate(scope_logs.log_records):
+                where = f"resourceLogs[{r}].scopeLogs[{s}].logRecords[{i}]"
+                _check_id(log.trace_id, 16, f"{where}.traceId", required=False)
+                _check_id(log.span_id, 8, f"{where}.spanId", required=False)
+    return request
+
+
+def _decode(message, body: bytes, encoding: str, id_paths):
+    from google.protobuf import json_format
+    from google.protobuf.message import DecodeError
+
+    if encoding == "protobuf":
+        try:
+            message.ParseFromString(body)
+        except DecodeError as error:
+            raise OtlpRequestError(
+                "body", f"not a valid {type(message).__name__} protobuf message ({error})"
+            ) from error
+        return message
+    try:
+        document = json.loads(body, parse_constant=_reject_constant)
+    except (UnicodeDecodeError, ValueError) as error:
+        raise OtlpRequestError("body", f"not valid JSON ({error})") from error
+    if not isinstance(document, dict):
+        raise OtlpRequestError(
+            "body", f"must be a JSON object ({type(message).__name__}), got {type(document).__name__}"
+        )
+    for path in id_paths:
+        _hex_ids_to_base64(document, path, [])
+    try:
+        # OTLP receivers must ignore fields they do not know (a newer sender's additions).
+        json_format.ParseDict(document, message, ignore_unknown_fields=True)
+    except json_format.ParseError as error:
+        raise OtlpRequestError("body", str(error)) from error
+    return message
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"{name} is not a valid JSON value")
+
+
+# Where OTLP/JSON puts hex ids: a path of (camelCase, snake_case) member names, "*" for every list item.
+_TRACE_ID_PATHS = [
+    (("resourceSpans", "resource_spans"), "*", ("scopeSpans", "scope_spans"), "*", ("spans",), "*", ids)
+    for ids in (("traceId", "trace_id"), ("spanId", "span_id"), ("parentSpanId", "parent_span_id"))
+] + [
+    (
+        ("resourceSpans", "resource_spans"), "*", ("scopeSpans", "scope_spans"), "*", ("spans",), "*",
+        ("links",), "*", ids,
+    )
+    for ids in (("traceId", "trace_id"), ("spanId", "span_id"))
+]  # fmt: skip
+_LOG_ID_PATHS = [
+    (("resourceLogs", "resource_logs"), "*", ("scopeLogs", "scope_logs"), "*", ("logRecords", "log_records"), "*", ids)
+    for ids in (("traceId", "trace_id"), ("spanId", "span_id"))
+]
+
+
+def _hex_ids_to_base64(node: Any, path: tuple, where: list[str]) -> None:
+    step, rest = path[0], path[1:]
+    if step == "*":
+        if isinstance(node, list):
+            for index, item in enumerate(node):
+                _hex_ids_to_base64(item, rest, [*where[:-1], f"{where[-1]}[{index}]"])
+        return
+    if not isinstance(node, dict):
+        return
+    for name in step:
+        if name not in node:
+            continue
+        if rest:
+            _hex_ids_to_base64(node[name], rest, [*where, name])
+            continue
+        value = node[name]
+        position = ".".join([*where, name])
+        if not isinstance(value, str):
+            raise OtlpRequestError(position, f"must be a hex string, got {type(value).__name__}")
+        try:
+            node[name] = base64.b64encode(bytes.fromhex(value)).decode()
+        except ValueError as error:
+            raise OtlpRequestError(position, f"must be hex digits ({error})") from error
+
+
+def _check_id(value: bytes, length: int, position: str, *, required: bool) -> None:
+    if (value or required) and (len(value) != length or not any(value)):
+        raise OtlpRequestError(position, f"must be {length} bytes ({2 * length} hex digits), not all zero")
+
+
+# --- mapping --------------------------------------------------------------------------------------------------
+
+
+def map_traces(request) -> Mapped:
+    """The events (and rejections) of an ``ExportTraceServiceRequest``."""
+    mapped = Mapped()
+    for resource_spans in request.resource_spans:
+        resource = _attributes(resource_spans.resource.attributes)
+        for scope_spans in resource_spans.scope_spans:
+            for span in scope_spans.spans:
+                mapped.extend(_map_span(span, resource))
+    return mapped
+
+
+def map_logs(request) -> Mapped:
+    """The events (and rejections) of an ``ExportLogsServiceRequest``."""
+    mapped = Mapped()
+    for resource_logs in request.resource_logs:
+        resource = _attributes(resource_logs.resource.attributes)
+        for scope_logs in resource_logs.scope_logs:
+            for log in scope_logs.log_records:
+                mapped.extend(_map_log(log, resource, scope_logs.scope))
+    return mapped
+
+
+def _map_span(span, resource: dict[str, Any]) -> Mapped:
+    mapped = Mapped()
+    trace_id, span_id = span.trace_id.hex(), span.span_id.hex()
+    attributes = ChainMap(_attributes(span.attributes), resource)
+    events = [(event, _attributes(event.attributes)) for event in span.events]
+    record = None  # rendered only when something is rejected
+
+    def rendered():
+        nonlocal record
+        record = record or _render_span(span, attributes, events)
+        return record
+
+    is_interaction = attributes.get(OPERATION) in INTERACTION_OPERATIONS
+    span_key = f"otel-{trace_id}-{span_id}"
+    interaction_id = _text(attributes.get(OWN_INTERACTION_ID)) or span_key
+    handled = is_interaction
+    if is_interaction:
+        details = next((attrs for event, attrs in events if event.name == DETAILS_EVENT), {})
+        content = ChainMap(attributes, details)
+        latency = (span.end_time_unix_nano - span.start_time_unix_nano) / 1e6
+        candidate, problems = _interaction(content, latency, span.start_time_unix_nano, trace_id)
+        if candidate is not None:
+            candidate.update(event_id=span_key, interaction_id=interaction_id)
+        mapped.add(SPAN_SOURCE, candidate, problems, rendered())
+    for index, (event, event_attributes) in enumerate(events):
+        if event.name != EVALUATION_EVENT:
+            continue
+        handled = True
+        scope = ChainMap(event_attributes, attributes)
+        about = _text(event_attributes.get(OWN_INTERACTION_ID)) or interaction_id
+        candidate, problems = _evaluation(scope, about, event.time_unix_nano or span.end_time_unix_nano, trace_id)
+        if candidate is not None:
+            candidate["event_id"] = f"{span_key}-event{index}"
+        mapped.add(SPAN_SOURCE, candidate, problems, rendered())
+    # A span that carries feedback attributes is about the interaction it names, or about itself if it is one.
+    about = _text(attributes.get(OWN_INTERACTION_ID)) or (interaction_id if is_interaction else None)
+    for kind, candidate, problems in _own_signals(attributes, about, span.end_time_unix_nano, trace_id):
+        handled = True
+        if candidate is not None:
+            candidate["event_id"] = f"{span_key}-{kind}"
+        mapped.add(SPAN_SOURCE, candidate, problems, rendered())
+    if not handled:
+        mapped.ignored += 1
+    return mapped
+
+
+def _map_log(log, resource: dict[str, Any], scope) -> Mapped:
+    mapped = Mapped()
+    own = _attributes(log.attributes)
+    attributes = ChainMap(own, resource)
+    name = log.event_name or _text(own.get(EVENT_NAME))
+    trace_id, span_id = log.trace_id.hex(), log.span_id.hex()
+    parent = f"otel-{trace_id}-{span_id}" if log.span_id else None
+    timestamp = log.time_unix_nano or log.observed_time_unix_nano
+    # Log records have no id of their own: the id is their content, so a re-sent record gets the same one.
+    record_id = content_id(
+        "otel-log", log.SerializeToString(deterministic=True).hex(), sorted(resource.items(), key=str), scope.name
+    )
+    record = None
+
+    def rendered():
+        nonlocal record
+        record = record or _render_log(log, name, attributes)
+        return record
+
+    handled = False
+    about = _text(own.get(OWN_INTERACTION_ID)) or parent
+    if name == EVALUATION_EVENT:
+        handled = True
+        candidate, problems = _evaluation(attributes, about, timestamp, trace_id or None)
+        if candidate is not None:
+            candidate["event_id"] = f"{record_id}-feedback"
+        mapped.add(LOG_SOURCE, candidate, problems, rendered())
+    elif name == DETAILS_EVENT:
+        handled = True
+        latency = attributes.get(OWN_LATENCY_MS)
+        candidate, problems = _interaction(attributes, latency, timestamp, trace_id or None)
+        if latency is None:
+            problems.append(
+                Problem(
+                    OWN_LATENCY_MS,
+                    f"missing: a {DETAILS_EVENT} log record carries no duration; send the GenAI span with its "
+                    f"content (capture mode SPAN_ONLY) or set {OWN_LATENCY_MS}",
+                )
+            )
+        if candidate is not None:
+            candidate.update(event_id=f"{record_id}-interaction", interaction_id=about or record_id)
+        mapped.add(LOG_SOURCE, candidate, problems, rendered())
+    for kind, candidate, problems in _own_signals(attributes, about, timestamp, trace_id or None):
+        handled = True
+        if candidate is not None:
+            candidate["event_id"] = f"{record_id}-{kind}"
+        mapped.add(LOG_SOURCE, candidate, problems, rendered())
+    if not handled:
+        mapped.ignored += 1
+    return mapped
+
+
+def _interaction(
+    attributes: Mapping[str, Any], latency_ms: Any, start_unix_nano: int, trace_id: str | None
+) -> tuple[dict | None, list[Problem]]:
+    """The interaction fields of a GenAI inference (without event_id and interaction_id), and its problems."""
+    problems: list[Problem] = []
+    envelope = _envelope(attributes, start_unix_nano, trace_id, problems)
+    prompt = _last_user_text(attributes.get(INPUT_MESSAGES), problems)
+    response = _first_output_text(attributes.get(OUTPUT_MESSAGES), problems)
+    model = _text(attributes.get(RESPONSE_MODEL)) or _text(attributes.get(REQUEST_MODEL))
+    if model is None:
+        problems.append(Problem(REQUEST_MODEL, f"missing: neither {RESPONSE_MODEL} nor {REQUEST_MODEL} is set"))
+    tokens = {}
+    for column, name, old in (
+        ("prompt_tokens", INPUT_TOKENS, INPUT_TOKENS_OLD),
+        ("completion_tokens", OUTPUT_TOKENS, OUTPUT_TOKENS_OLD),
+    ):
+        value = attributes.get(name, attributes.get(old))
+        if value is None:
+            problems.append(Problem(name, "missing: the token count is required"))
+        tokens[column] = value
+    if problems:
+        return None, problems
+    return {
+        **envelope,
+        "event_type": "interaction",
+        "use_case": _text(attributes.get(OWN_USE_CASE))
+        or _text(attributes.get(AGENT_NAME))
+        or _text(attributes.get(SERVICE_NAME)),
+        "user_segment": _text(attributes.get(OWN_USER_SEGMENT)),
+        "prompt": prompt,
+        "system_prompt_version": _system_prompt_version(attributes),
+        "response": response,
+        "model_version": model,
+        "adapter_version": _text(attributes.get(OWN_ADAPTER_VERSION)),
+        "latency_ms": latency_ms,
+        **tokens,
+    }, []
+
+
+def _evaluation(
+    attributes: Mapping[str, Any], interaction_id: str | None, unix_nano: int, trace_id: str | None
+) -> tuple[dict | None, list[Problem]]:
+    """The feedback event of a ``gen_ai.evaluation.result`` (without event_id), and its problems."""
+    problems: list[Problem] = []
+    envelope = _envelope(attributes, unix_nano, trace_id, problems)
+    _require_interaction(interaction_id, problems)
+    name = _text(attributes.get(EVALUATION_NAME))
+    target = EVALUATION_SIGNALS.get((name or "").lower())
+    if target is None:
+        known = ", ".join(sorted(EVALUATION_SIGNALS))
+        problems.append(Problem(EVALUATION_NAME, f"{name!r} is not a user feedback signal (mapped names: {known})"))
+        return None, problems
+    label = _text(attributes.get(EVALUATION_SCORE_LABEL))
+    value = attributes.get(EVALUATION_SCORE_VALUE)
+    explanation = _text(attributes.get(EVALUATION_EXPLANATION))
+    signal: dict[str, Any] = {}
+    if target == "thumb":
+        thumb = THUMB_LABELS.get((label or "").lower()) or {1: "up", 0: "down"}.get(_integral(value))
+        if thumb is None:
+            problems.append(
+                Problem(EVALUATION_SCORE_LABEL, f"a thumb needs a label in {sorted(THUMB_LABELS)} or a value 1 or 0")
+            )
+        signal = {"thumb": thumb, "comment": explanation}
+    elif target == "rating":
+        signal = {"rating": _integral(value) if value is not None else None, "comment": explanation}
+        if signal["rating"] is None:
+            problems.append(Problem(EVALUATION_SCORE_VALUE, f"a rating needs a whole number 1 to 5, got {value!r}"))
+    elif target == "correction":
+        signal = {"correction": explanation}
+    else:
+        signal = {"flag": (label or "").lower() or None, "comment": explanation}
+    if problems:
+        return None, problems
+    return {**envelope, "event_type": "feedback", "interaction_id": interaction_id, **signal}, []
+
+
+def _own_signals(attributes: Mapping[str, Any], interaction_id: str | None, unix_nano: int, trace_id: str | None):
+    """``(kind, candidate, problems)`` for the feedback and behaviour attributes of this project on a record."""
+    for kind, prefix, fields in (
+        ("feedback", FEEDBACK_PREFIX, FEEDBACK_FIELDS),
+        ("behaviour", BEHAVIOUR_PREFIX, BEHAVIOUR_FIELDS),
+    ):
+        present = {name.removeprefix(prefix): value for name, value in attributes.items() if name.startswith(prefix)}
+        if not present:
+            continue
+        problems: list[Problem] = []
+        unknown = sorted(set(present) - set(fields))
+        if unknown:
+            problems.append(Problem(prefix + unknown[0], f"unknown attribute(s) {unknown}; known: {list(fields)}"))
+        envelope = _envelope(attributes, unix_nano, trace_id, problems)
+        _require_interaction(interaction_id, problems)
+        candidate = None
+        if not problems:
+            candidate = {**envelope, "event_type": kind, "interaction_id": interaction_id, **present}
+        yield kind, candidate, problems
+
+
+def _envelope(attributes: Mapping[str, Any], unix_nano: int, trace_id: str | None, problems: list[Problem]) -> dict:
+    user = _text(attributes.get(USER_ID)) or _text(attributes.get(ENDUSER_ID))
+    if user is None:
+        problems.append(Problem(USER_ID, "missing: every event needs the user it is about"))
+    session = _text(attributes.get(SESSION_ID)) or _text(attributes.get(CONVERSATION_ID))
+    if session is None and trace_id:
+        session = f"otel-trace-{trace_id}"
+    if session is None:
+        problems.append(Problem(SESSION_ID, f"missing: set {SESSION_ID} or {CONVERSATION_ID}"))
+    if not unix_nano:
+        problems.append(Problem("timeUnixNano", "missing: the record has no time"))
+    return {
+        "schema_version": 1,
+        "timestamp": _iso(unix_nano) if unix_nano else None,
+        "session_id": session,
+        "user_id": user,
+    }
+
+
+def _require_interaction(interaction_id: str | None, problems: list[Problem]) -> None:
+    if interaction_id is None:
+        problems.append(
+            Problem(
+                OWN_INTERACTION_ID,
+                "missing: parent the record to the GenAI span it is about, or name the interaction with "
+                f"{OWN_INTERACTION_ID}",
+            )
+        )
+
+
+def _system_prompt_version(attributes: Mapping[str, Any]) -> str:
+    version = _text(attributes.get(OWN_SYSTEM_PROMPT_VERSION)) or _text(attributes.get(PROMPT_NAME))
+    if version:
+        return version
+    instructions = _parts_text(_json_value(attributes.get(SYSTEM_INSTRUCTIONS)))
+    # The same instructions always give the same version, so analytics can compare them without a registry.
+    return content_id("sha256", instructions) if instructions else NO_SYSTEM_PROMPT
+
+
+def _last_user_text(messages: Any, problems: list[Problem]) -> str | None:
+    messages = _json_value(messages)
+    if not isinstance(messages, list):
+        problems.append(
+            Problem(
+                INPUT_MESSAGES,
+                "missing: turn on content capture on spans (e.g. OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT"
+                "=SPAN_ONLY; instrumentations on conventions 1.36 or older also need "
+                "OTEL_SEMCONV_STABILITY_OPT_IN=gen_ai_latest_experimental)",
+            )
+        )
+        return None
+    for message in reversed(messages):
+        if isinstance(message, dict) and message.get("role") == "user":
+            text = _parts_text(message.get("parts"))
+            if text:
+                return text
+    problems.append(Problem(INPUT_MESSAGES, "has no user message with a text part"))
+    return None
+
+
+def _first_output_text(messages: Any, problems: list[Problem]) -> str | None:
+    messages = _json_value(messages)
+    if not isinstance(messages, list) or not messages:
+        problems.append(Problem(OUTPUT_MESSAGES, "missing: the model's answer is needed (content capture on spans)"))
+        return None
+    first = messages[0]
+    text = _parts_text(first.get("parts")) if isinstance(first, dict) else None
+    if text is None:
+        problems.append(Problem(OUTPUT_MESSAGES, "the first output message has no text part (a tool call?)"))
+    return text
+
+
+def _parts_text(parts: Any) -> str | None:
+    """The text parts of a message (or of system instructions) joined by newlines; None when there are none."""
+    if not isinstance(parts, list):
+        return None
+    texts = [
+        part["content"]
+        for part in parts
+        if isinstance(part, dict) and part.get("type") == "text" and isinstance(part.get("content"), str)
+    ]
+    return "\n".join(texts) if texts else None
+
+
+def _json_value(value: Any) -> Any:
+    """Structured attributes may come as a JSON string (the conventions allow it on spans)."""
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return None
+    return value
+
+
+def _integral(value: Any) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return int(value) if float(value).is_integer() else None
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _iso(unix_nano: int) -> str:
+    return (datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=unix_nano // 1000)).isoformat()
+
+
+def _attributes(key_values: Iterable) -> dict[str, Any]:
+    return {kv.key: _value(kv.value) for kv in key_values}
+
+
+def _value(any_value) -> Any:
+    kind = any_value.WhichOneof("value")
+    if kind is None:
+        return None
+    if kind == "array_value":
+        return [_value(item) for item in any_value.array_value.values]
+    if kind == "kvlist_value":
+        return {kv.key: _value(kv.value) for kv in any_value.kvlist_value.values}
+    if kind == "bytes_value":
+        return base64.b64encode(any_value.bytes_value).decode()
+    value = getattr(any_value, kind)
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # NaN and infinities have no JSON spelling
+    return value
+
+
+# --- rendering rejected records ---------------------------------------------------------------------------------
+
+# Identity attributes move under user_id / session_id members, where ingestion pseudonymizes quarantined ids.
+_IDENTITY_MEMBERS = {USER_ID: "user_id", ENDUSER_ID: "user_id", SESSION_ID: "session_id", CONVERSATION_ID: "session_id"}
+
+
+def _render_attributes(attributes: Mapping[str, Any]) -> dict[str, Any]:
+    rendered: dict[str, Any] = {"attributes": {}}
+    for name, value in dict(attributes).items():
+        member = _IDENTITY_MEMBERS.get(name)
+        if member is None:
+            rendered["attributes"][name] = value
+        else:
+            rendered.setdefault(member, {})[name] = value
+    return rendered
+
+
+def _render_span(span, attributes: Mapping[str, Any], events) -> dict[str, Any]:
+    return {
+        "name": span.name,
+        "trace_id": span.trace_id.hex(),
+        "span_id": span.span_id.hex(),
+        "start_time_unix_nano": span.start_time_unix_nano,
+        "end_time_unix_nano": span.end_time_unix_nano,
+        **_render_attributes(attributes),
+        "events": [{"name": event.name, **_render_attributes(attrs)} for event, attrs in events],
+    }
+
+
+def _render_log(log, name: str | None, attributes: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "event_name": name,
+        "trace_id": log.trace_id.hex(),
+        "span_id": log.span_id.hex(),
+        "time_unix_nano": log.time_unix_nano,
+        "body": _value(log.body),
+        **_render_attributes(attributes),
+    }
