@@ -1,0 +1,193 @@
+"""The collector's endpoints in process (Starlette's test client): landing, validation, limits, auth, OTLP."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from feedback_loop.collect.app import CollectorConfig, CollectorSetupError, build_app, is_loopback, read_token
+from feedback_loop_tests.collect.otlp_builders import genai_attributes, log_record, logs, otlp_json, span, traces
+
+TOKEN = "s3cret-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+# Published at once, so the test reads the landing files while the app is still running.
+CONFIG = CollectorConfig(rotate_seconds=0.05)
+
+
+def event(event_id: str = "e-1", **overrides) -> dict:
+    return {
+        "schema_version": 1,
+        "event_id": event_id,
+        "event_type": "feedback",
+        "timestamp": "2026-11-01T09:31:10Z",
+        "interaction_id": "int-1",
+        "session_id": "ses-1",
+        "user_id": "usr-1",
+        "thumb": "up",
+        **overrides,
+    }
+
+
+@pytest.fixture
+def landing(tmp_path) -> Path:
+    return tmp_path / "landing"
+
+
+def client(landing: Path, config: CollectorConfig = CONFIG, token: str | None = TOKEN, champion=None) -> TestClient:
+    return TestClient(build_app(landing, token.encode() if token else None, config, champion))
+
+
+def landed(landing: Path) -> list[dict]:
+    """Every line of the visible landing files (the app must have been closed, or rotated)."""
+    paths = [path for path in sorted(landing.glob("*/*.jsonl")) if not path.name.startswith(".")]
+    return [json.loads(line) for path in paths for line in path.read_text().splitlines()]
+
+
+def test_events_land_as_json_array_and_as_ndjson_before_the_answer(landing):
+    with client(landing) as http:
+        answer = http.post("/v1/events", content=json.dumps([event("a"), event("b")]), headers=AUTH)
+        assert answer.status_code == 200 and answer.json() == {"accepted": 2}
+        ndjson = "\n".join(json.dumps(event(i)) for i in ("c", "d")) + "\n\n"
+        assert http.post("/v1/events", content=ndjson, headers=AUTH).json() == {"accepted": 2}
+        health = http.get("/healthz").json()
+    assert health["accepted_events"] == 4 and health["status"] == "ok"
+    assert [line["event_id"] for line in landed(landing)] == ["a", "b", "c", "d"]
+    [path] = landing.glob("*/*.jsonl")
+    assert path.name.startswith("collector-") and not list(landing.glob("*/.*"))
+
+
+def test_a_malformed_batch_gets_400_naming_position_and_field_and_nothing_lands(landing):
+    batch = [event("a"), event("b", rating=9), event("c", thumb=None, rating=None), "not an object"]
+    with client(landing) as http:
+        answer = http.post("/v1/events", content=json.dumps(batch), headers=AUTH)
+        ndjson = http.post("/v1/events", content=json.dumps(event("x")) + "\n{broken\n", headers=AUTH)
+        version = http.post("/v1/events", content=json.dumps([event("v", schema_version=True)]), headers=AUTH)
+    assert answer.status_code == 400
+    problems = answer.json()["problems"]
+    assert problems[0] == {"position": "events[1]", "field": "rating", "message": problems[0]["message"]}
+    assert "less than or equal to 5" in problems[0]["message"]
+    assert problems[1]["position"] == "events[2]" and "carries none of" in problems[1]["message"]
+    assert problems[2] == {
+        "position": "events[3]",
+        "field": None,
+        "message": "an event must be a JSON object, got a string",
+    }
+    assert ndjson.status_code == 400 and ndjson.json()["problems"][0]["position"] == "line 2"
+    assert version.status_code == 400 and version.json()["problems"][0]["field"] == "schema_version"
+    assert landed(landing) == []
+
+
+def test_wrong_or_missing_token_gets_401(landing):
+    with client(landing) as http:
+        wrong = http.post("/v1/events", content=json.dumps([event()]), headers={"Authorization": "Bearer nope"})
+        missing = http.post("/v1/events", content=json.dumps([event()]))
+        otlp = http.post("/v1/traces", content=b"", headers={"Content-Type": "application/x-protobuf"})
+        champion = http.get("/v1/champion")
+        assert http.get("/healthz").status_code == 200  # liveness needs no token
+    assert wrong.status_code == missing.status_code == otlp.status_code == champion.status_code == 401
+    assert wrong.headers["WWW-Authenticate"] == "Bearer"
+    assert landed(landing) == []
+
+
+def test_size_limits_give_413_also_after_decompression(landing):
+    small = replace(CONFIG, max_request_bytes=2000)
+    big = json.dumps([event(str(i)) for i in range(30)]).encode()
+    with client(landing, small) as http:
+        assert http.post("/v1/events", content=big, headers=AUTH).status_code == 413
+        bomb = gzip.compress(b"[" + b" " * 100_000 + b"]")
+        assert len(bomb) < 2000
+        assert http.post("/v1/events", content=bomb, headers={**AUTH, "Content-Encoding": "gzip"}).status_code == 413
+        fits = gzip.compress(json.dumps([event("z")]).encode())
+        assert http.post("/v1/events", content=fits, headers={**AUTH, "Content-Encoding": "gzip"}).status_code == 200
+        assert http.post("/v1/events", content=fits, headers={**AUTH, "Content-Encoding": "br"}).status_code == 415
+
+
+@pytest.mark.parametrize("limit", [{"max_in_flight": 0}, {"max_pending_bytes": 0}])
+def test_overload_gets_429_with_retry_after(landing, limit):
+    with client(landing, replace(CONFIG, retry_after_seconds=3, **limit)) as http:
+        answer = http.post("/v1/events", content=json.dumps([event()]), headers=AUTH)
+    assert answer.status_code == 429 and answer.headers["Retry-After"] == "3"
+    assert landed(landing) == []
+
+
+def test_otlp_protobuf_and_json_land_events_and_rejections_with_partial_success(landing):
+    from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceResponse
+
+    good = span()
+    unmappable = span("00f067aa0ba902b8", attributes=genai_attributes(**{"user.id": None}))
+    request = traces(good, unmappable)
+    with client(landing) as http:
+        answer = http.post(
+            "/v1/traces",
+            content=request.SerializeToString(),
+            headers={**AUTH, "Content-Type": "application/x-protobuf"},
+        )
+        as_json = http.post(
+            "/v1/logs",
+            content=otlp_json(
+                logs(log_record("gen_ai.evaluation.result", {"gen_ai.evaluation.name": "thumbs",
+                                                             "gen_ai.evaluation.score.value": 0, "user.id": "usr-1"}))
+            ),
+            headers={**AUTH, "Content-Type": "application/json; charset=utf-8"},
+        )  # fmt: skip
+    assert answer.status_code == 200 and answer.headers["content-type"] == "application/x-protobuf"
+    response = ExportTraceServiceResponse.FromString(answer.content)
+    assert response.partial_success.rejected_spans == 1
+    assert "user.id: missing" in response.partial_success.error_message
+    assert as_json.status_code == 200 and as_json.json() == {}
+    lines = landed(landing)
+    assert [line.get("event_type") for line in lines] == ["interaction", None, "feedback"]
+    assert lines[1]["rejected"]["field"] == "user.id"
+    assert lines[2]["thumb"] == "down"
+
+
+def test_malformed_otlp_gets_400_with_a_status_body_in_the_request_encoding(landing):
+    from google.rpc.status_pb2 import Status
+
+    with client(landing) as http:
+        protobuf = http.post(
+            "/v1/traces", content=b"\xff\x01", headers={**AUTH, "Content-Type": "application/x-protobuf"}
+        )
+        as_json = http.post(
+            "/v1/traces",
+            content=json.dumps({"resourceSpans": [{"scopeSpans": [{"spans": [{"traceId": "zz", "spanId": "00"}]}]}]}),
+            headers={**AUTH, "Content-Type": "application/json"},
+        )
+        wrong_type = http.post("/v1/logs", content=b"{}", headers={**AUTH, "Content-Type": "text/plain"})
+    assert protobuf.status_code == 400 and Status.FromString(protobuf.content).code == 3
+    assert as_json.status_code == 400
+    assert as_json.json()["message"].startswith("resourceSpans[0].scopeSpans[0].spans[0].traceId:")
+    assert wrong_type.status_code == 415
+    assert landed(landing) == []
+
+
+def test_the_champion_endpoint_passes_the_users_query(landing):
+    asked = []
+
+    def champion(user_id, user_segment):
+        asked.append((user_id, user_segment))
+        return {"champion": None}
+
+    with client(landing, champion=champion) as http:
+        answer = http.get("/v1/champion", params={"user_id": "usr-7", "user_segment": "pro"}, headers=AUTH)
+    assert answer.json() == {"champion": None} and asked == [("usr-7", "pro")]
+
+
+def test_without_a_token_file_only_loopback_is_allowed(tmp_path):
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("10.1.2.3") and not is_loopback("collector.internal")
+    assert read_token(None, "127.0.0.1") is None
+    with pytest.raises(CollectorSetupError, match=r"refusing to listen on 0\.0\.0\.0 without a token"):
+        read_token(None, "0.0.0.0")
+    empty = tmp_path / "empty"
+    empty.write_text("\n")
+    with pytest.raises(CollectorSetupError, match="is empty"):
+        read_token(empty, "0.0.0.0")
+    secret = tmp_path / "token"
+    secret.write_text(f"{TOKEN}\n")
+    assert read_token(secret, "0.0.0.0") == TOKEN.encode()
