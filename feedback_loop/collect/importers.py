@@ -14,7 +14,7 @@
   mapped exactly as the collector maps it (:mod:`feedback_loop.collect.otel`).
 
 Events land in the day of their timestamp; lines that cannot be mapped land, as rejection lines, in the day
-of the import, and are quarantined when that day is ingested. Event ids derive from the content, and each
+of the import (for preference pairs: their ``--day``), and are quarantined when that day is ingested. Event ids derive from the content, and each
 day's file is named after the input's content, so importing a file twice changes nothing.
 
 Imported calls rarely recorded their latency, and preference pairs were never served: ``latency_ms`` (and
@@ -73,8 +73,9 @@ def import_file(kind: str, path: str | Path, landing_dir: str | Path, preference
     if kind not in KINDS:
         raise ValueError(f"import kind {kind!r} is not one of {KINDS}")
     path = Path(path)
-    today = utc_day()
-    preference = preference or PreferenceDefaults(day=today)
+    preference = preference or PreferenceDefaults(day=utc_day())
+    # Lines that cannot be mapped have no trustworthy time: they land in the day the import is about.
+    rejection_day = preference.day if kind == "preference" else utc_day()
     digest = hashlib.sha256(json.dumps([kind, preference.__dict__ if kind == "preference" else None]).encode())
     result = ImportResult(source=str(path))
     with ImportWriter(landing_dir) as writer:
@@ -85,7 +86,7 @@ def import_file(kind: str, path: str | Path, landing_dir: str | Path, preference
                 writer.add(event["timestamp"][:10], [landing_line(event)])
                 result.not_measured += event.get("latency_ms") == 0 and event["event_type"] == "interaction"
             for rejection in mapped.rejections:
-                writer.add(today, [landing_line(rejection.line())])
+                writer.add(rejection_day, [landing_line(rejection.line())])
             result.events += len(mapped.events)
             result.rejected += len(mapped.rejections)
         paths = writer.commit(f"import-{kind}-{digest.hexdigest()[:16]}")
@@ -304,7 +305,7 @@ def _map_preference(record: dict[str, Any], source: str, defaults: PreferenceDef
     for name in ("chosen", "rejected"):
         answers[name] = _preference_answer(record.get(name))
         if answers[name] is None:
-            problems.append(Problem(name, "missing: a string or a message list ending with the assistant's answer"))
+            problems.append(Problem(name, "must be a string or a message list ending with the assistant's answer"))
     if problems:
         mapped.add(source, None, problems, record)
         return
@@ -359,9 +360,10 @@ def _preference_prompt(record: dict[str, Any]) -> str | None:
 
 
 def _preference_answer(value: Any) -> str | None:
+    """The answer of a chosen or rejected value; an empty answer is one (a model that said nothing)."""
     if isinstance(value, str):
         answer = value[value.rindex(_HH_ASSISTANT) + len(_HH_ASSISTANT) :] if _HH_ASSISTANT in value else value
-        return answer.strip() or None
+        return answer.strip()
     if isinstance(value, list) and value and isinstance(value[-1], dict) and value[-1].get("role") == "assistant":
         return _content_text(value[-1].get("content"))
     return None

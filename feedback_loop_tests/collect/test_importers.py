@@ -1,0 +1,182 @@
+"""`import openai-chat | preference | otlp`: days, ids derived from content, idempotence, rejections, real data."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from feedback_loop.collect.importers import PreferenceDefaults, import_file
+from feedback_loop.ingest import ingest_partition
+from feedback_loop.schema import EVENT_ADAPTER
+from feedback_loop.settings import load_settings
+from feedback_loop_tests.collect.otlp_builders import genai_attributes, otlp_json, span, traces
+
+KEY = b"importer-test-key"
+CHAT_LINE = {
+    "request": {
+        "model": "gpt-4o-mini",
+        "user": "usr-42",
+        "messages": [
+            {"role": "system", "content": "You are a support agent."},
+            {"role": "user", "content": "Where is my order?"},
+            {"role": "assistant", "content": "Which order?"},
+            {"role": "user", "content": [{"type": "text", "text": "Order 17"}]},
+        ],
+    },
+    "response": {
+        "id": "chatcmpl-17",
+        "object": "chat.completion",
+        "created": 1793525400,
+        "model": "gpt-4o-mini-2024-07-18",
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": "It ships Monday."}}],
+        "usage": {"prompt_tokens": 30, "completion_tokens": 4, "total_tokens": 34},
+    },
+    "latency_ms": 640.0,
+    "feedback": {"thumb": "down", "comment": "too late", "timestamp": "2026-11-02T08:00:00Z"},
+}
+
+
+def write_jsonl(path: Path, lines: list) -> Path:
+    path.write_text("".join((line if isinstance(line, str) else json.dumps(line)) + "\n" for line in lines))
+    return path
+
+
+def landed(landing: Path) -> dict[str, list[dict]]:
+    return {
+        path.parent.name: [json.loads(line) for line in path.read_text().splitlines()]
+        for path in sorted(landing.glob("*/import-*.jsonl"))
+    }
+
+
+def test_openai_chat_lines_become_interactions_and_feedback_in_their_days(tmp_path):
+    batch_line = {
+        "custom_id": "r2",
+        "response": {"status_code": 200, "body": {**CHAT_LINE["response"], "id": "chatcmpl-18", "created": 1793611800}},
+        "request": {**CHAT_LINE["request"], "user": None, "safety_identifier": "usr-43"},
+    }
+    source = write_jsonl(tmp_path / "chat.jsonl", [CHAT_LINE, "", batch_line])
+    result = import_file("openai-chat", source, tmp_path / "landing")
+    assert (result.events, result.rejected, result.not_measured) == (3, 0, 1)
+    # The feedback came a day later: it lands in the day of its own timestamp, as late feedback does.
+    assert result.days == {"2026-11-01": 1, "2026-11-02": 2} and result.day_range == ("2026-11-01", "2026-11-02")
+    days = landed(tmp_path / "landing")
+    [interaction] = days["2026-11-01"]
+    feedback, second = days["2026-11-02"]
+    assert interaction["event_type"] == "interaction"
+    assert (interaction["interaction_id"], interaction["user_id"], interaction["session_id"]) == (
+        "chatcmpl-17",
+        "usr-42",
+        "chatcmpl-17",
+    )
+    assert (interaction["prompt"], interaction["response"]) == ("Order 17", "It ships Monday.")
+    assert (interaction["prompt_tokens"], interaction["completion_tokens"], interaction["latency_ms"]) == (30, 4, 640.0)
+    assert interaction["model_version"] == "gpt-4o-mini-2024-07-18"
+    assert interaction["system_prompt_version"].startswith("sha256-")
+    assert interaction["timestamp"] == "2026-11-01T09:30:00+00:00"
+    assert (feedback["thumb"], feedback["comment"], feedback["interaction_id"]) == ("down", "too late", "chatcmpl-17")
+    assert second["user_id"] == "usr-43" and second["latency_ms"] == 0.0  # not measured
+    for events in days.values():
+        for event in events:
+            EVENT_ADAPTER.validate_python(event)
+
+
+def test_importing_twice_changes_nothing_and_ids_derive_from_content(tmp_path):
+    source = write_jsonl(tmp_path / "chat.jsonl", [CHAT_LINE])
+    first = import_file("openai-chat", source, tmp_path / "landing")
+    before = {path: path.read_bytes() for path in (tmp_path / "landing").rglob("*.jsonl")}
+    second = import_file("openai-chat", source, tmp_path / "landing")
+    assert first.files == second.files
+    assert {path: path.read_bytes() for path in (tmp_path / "landing").rglob("*.jsonl")} == before
+    # The same call in another file (another name) has the same event ids: ingestion stores it once.
+    copy = write_jsonl(
+        tmp_path / "copy.jsonl", [CHAT_LINE, {**CHAT_LINE, "response": {**CHAT_LINE["response"], "id": "x"}}]
+    )
+    import_file("openai-chat", copy, tmp_path / "landing")
+    interactions = ingest_partition(tmp_path / "landing", "2026-11-01", KEY)
+    assert (interactions.valid, interactions.duplicates, interactions.quarantined) == (2, 1, 0)
+    feedback = ingest_partition(tmp_path / "landing", "2026-11-02", KEY)
+    assert (feedback.valid, feedback.duplicates, feedback.quarantined) == (2, 1, 0)
+
+
+def test_lines_that_cannot_be_mapped_land_as_rejections_that_ingestion_quarantines(tmp_path):
+    no_user = {**CHAT_LINE, "request": {**CHAT_LINE["request"], "user": None}}
+    tool_call = {
+        **CHAT_LINE,
+        "response": {**CHAT_LINE["response"], "choices": [{"message": {"role": "assistant", "content": None}}]},
+    }
+    source = write_jsonl(tmp_path / "chat.jsonl", ["{not json", no_user, tool_call, [1, 2]])
+    result = import_file("openai-chat", source, tmp_path / "landing")
+    assert (result.events, result.rejected) == (0, 4)
+    [(day, lines)] = landed(tmp_path / "landing").items()
+    assert [line["rejected"]["field"] for line in lines] == [
+        None,
+        "user_id",
+        "response.choices[0].message.content",
+        None,
+    ]
+    ingested = ingest_partition(tmp_path / "landing", day, KEY)
+    rows = ingested.quarantine.to_pylist()
+    assert [row["field"] for row in rows] == [None, "user_id", "response.choices[0].message.content", None]
+    assert rows[0]["reason"].startswith("rejected at collection (openai-chat line 1): invalid JSON")
+    assert "usr-42" not in rows[2]["raw_line"]  # the request's end-user id is pseudonymized in quarantine
+
+
+def test_preference_pairs_become_two_interactions_with_opposite_thumbs(tmp_path):
+    lines = [
+        {"prompt": "Name a color", "chosen": "Blue.", "rejected": "Seven."},
+        {
+            "prompt": "Say hi",
+            "chosen": [{"role": "user", "content": "Say hi"}, {"role": "assistant", "content": "Hi!"}],
+            "rejected": [{"role": "user", "content": "Say hi"}, {"role": "assistant", "content": "No."}],
+        },
+        {"chosen": "\n\nHuman: What is 2+2?\n\nAssistant: 4", "rejected": "\n\nHuman: What is 2+2?\n\nAssistant: 5"},
+        {"prompt": "broken", "chosen": "yes"},
+    ]
+    source = write_jsonl(tmp_path / "pairs.jsonl", lines)
+    result = import_file("preference", source, tmp_path / "landing", PreferenceDefaults(day="2026-10-01"))
+    assert (result.events, result.rejected, result.not_measured) == (12, 1, 6)
+    *events, rejection = landed(tmp_path / "landing")["2026-10-01"]  # a line that cannot be mapped: the same day
+    assert rejection["rejected"]["field"] == "rejected"
+    interactions = [e for e in events if e["event_type"] == "interaction"]
+    thumbs = {e["interaction_id"]: e["thumb"] for e in events if e["event_type"] == "feedback"}
+    assert [(e["prompt"], e["response"], thumbs[e["interaction_id"]]) for e in interactions] == [
+        ("Name a color", "Blue.", "up"),
+        ("Name a color", "Seven.", "down"),
+        ("Say hi", "Hi!", "up"),
+        ("Say hi", "No.", "down"),
+        ("What is 2+2?", "4", "up"),
+        ("What is 2+2?", "5", "down"),
+    ]
+    assert {e["model_version"] for e in interactions} == {"preference-data"}
+
+
+def test_otlp_file_exporter_lines_are_mapped_like_the_collector_maps_them(tmp_path):
+    request = traces(span(), span("00f067aa0ba902b8", attributes=genai_attributes(**{"user.id": None})))
+    source = write_jsonl(tmp_path / "traces.jsonl", [otlp_json(request), '{"resourceMetrics": []}', "nope"])
+    result = import_file("otlp", source, tmp_path / "landing")
+    assert (result.events, result.rejected) == (1, 2)
+    assert "2026-11-01" in result.days
+
+
+def test_pandalm_human_preferences_import_and_every_pair_is_stored_or_quarantined(tmp_path):
+    path = load_settings().realdata_dir / "pandalm-testset-v1.json"
+    if not path.is_file():
+        pytest.skip(f"PandaLM not found at {path} (FEEDBACK_LOOP_REALDATA_DIR)")
+    pairs = []
+    for record in json.loads(path.read_text())[:200]:
+        votes = Counter(record[f"annotator{i}"] for i in (1, 2, 3)).most_common(1)[0][0]
+        if votes == 0:
+            continue  # a tie says nothing about which answer is better
+        prompt = "\n".join(part for part in (record["instruction"], record["input"]) if part)
+        better, worse = (record["response1"], record["response2"])[:: 1 if votes == 1 else -1]
+        pairs.append({"prompt": prompt, "chosen": better, "rejected": worse})
+    source = write_jsonl(tmp_path / "pandalm.jsonl", pairs)
+    result = import_file("preference", source, tmp_path / "landing", PreferenceDefaults(day="2026-10-01"))
+    ingested = ingest_partition(tmp_path / "landing", "2026-10-01", KEY)
+    valid_pairs = result.events // 4
+    assert valid_pairs + result.rejected == len(pairs) and valid_pairs > 0.95 * len(pairs)
+    assert ingested.valid + ingested.duplicates == result.events
+    assert ingested.quarantined == result.rejected

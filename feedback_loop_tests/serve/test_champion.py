@@ -1,0 +1,88 @@
+"""`GET /v1/champion`: what to serve, and an assignment rule an application can follow to route users as
+ModelServer does."""
+
+from __future__ import annotations
+
+import hashlib
+
+from starlette.testclient import TestClient
+
+from feedback_loop.analytics.prompts import PromptVersion, open_prompts
+from feedback_loop.collect.app import CollectorConfig, build_app, champion_from_settings
+from feedback_loop.registry import Registry
+from feedback_loop.serve import ModelServer, arms_from_registry
+from feedback_loop.serve.champion import serving_state
+from feedback_loop.settings import load_settings
+
+
+def _registries(tmp_path):
+    settings = load_settings({"FEEDBACK_LOOP_DATA_DIR": str(tmp_path / "data")})
+    registry = Registry(settings.registry_url)
+    for version in ("lora-1", "lora-2"):
+        registry.register(version, path=f"/adapters/{version}", metrics={}, lineage={}, actor="test")
+    registry.promote("lora-1", actor="test", reason="first")
+    registry.set_status("lora-2", "canary", actor="test", reason="try it")
+    registry.add_metrics("lora-2", {"canary": {"share": 0.3}}, actor="test")
+    prompt_registry = Registry(settings.prompt_registry_url)
+    prompts = open_prompts(settings.layout.prompts, prompt_registry)
+    concise = prompts.write(
+        PromptVersion("support-v2", "Be concise.", {"pro": "Mention the API."}, "support-v1", "", "t", None)
+    )
+    prompt_registry.register(
+        concise.version, path=str(prompts.path(concise.version)), metrics={}, lineage={}, actor="t"
+    )
+    prompt_registry.set_status(concise.version, "canary", actor="test", reason="try it")
+    prompt_registry.add_metrics(concise.version, {"canary": {"share": 0.5}}, actor="test")
+    return settings, registry, prompts, prompt_registry
+
+
+def _documented_rule(salt: str, user_id: str, arms: list[tuple[str | None, float]]):
+    """The assignment rule as /v1/champion states it, written from its text alone."""
+    point = int.from_bytes(hashlib.sha256(f"{salt}:{user_id}".encode()).digest()[:8], "big") / 2**64
+    edge = 0.0
+    for name, share in arms:
+        edge += share
+        if point < edge:
+            return name
+    return arms[-1][0]
+
+
+def test_the_state_names_champion_canary_prompts_and_a_rule_that_routes_like_the_model_server(tmp_path):
+    settings, registry, prompts, prompt_registry = _registries(tmp_path)
+    state = serving_state(registry, prompts, prompt_registry, settings.layout.base_model)
+    assert state["champion"] == {"version": "lora-1", "path": "/adapters/lora-1"}
+    assert state["canary"] == {"version": "lora-2", "path": "/adapters/lora-2", "share": 0.3}
+    assert [(a["adapter_version"], a["share"]) for a in state["adapter_arms"]] == [("lora-1", 0.7), ("lora-2", 0.3)]
+    assert [(a["version"], a["share"]) for a in state["system_prompt_arms"]] == [
+        ("support-v1", 0.5),
+        ("support-v2", 0.5),
+    ]
+    server = ModelServer(settings.layout.base_model, "base-test", arms_from_registry(registry))
+    assert state["assignment"]["adapter_salt"] == server.salt
+    adapters = [(a["adapter_version"], a["share"]) for a in state["adapter_arms"]]
+    prompt_arms = [(a["version"], a["share"]) for a in state["system_prompt_arms"]]
+    canary_users = 0
+    for number in range(200):
+        user = f"user-{number}"
+        mine = serving_state(registry, prompts, prompt_registry, settings.layout.base_model, user_id=user)["user"]
+        assert mine["adapter_version"] == _documented_rule(state["assignment"]["adapter_salt"], user, adapters)
+        assert mine["system_prompt_version"] == _documented_rule(state["assignment"]["prompt_salt"], user, prompt_arms)
+        canary_users += mine["adapter_version"] == "lora-2"
+    assert 0.2 < canary_users / 200 < 0.4
+
+
+def test_the_collector_serves_it_with_the_users_segment_instruction(tmp_path):
+    settings, *_ = _registries(tmp_path)
+    app = build_app(settings.layout.landing, b"token", CollectorConfig(), champion_from_settings(settings))
+    with TestClient(app) as http:
+        answers = [
+            http.get(
+                "/v1/champion",
+                params={"user_id": f"user-{n}", "user_segment": "pro"},
+                headers={"Authorization": "Bearer token"},
+            ).json()
+            for n in range(20)
+        ]
+    assert {a["champion"]["version"] for a in answers} == {"lora-1"}
+    texts = {a["user"]["system_prompt_version"]: a["user"]["system_text"] for a in answers}
+    assert texts == {"support-v1": "", "support-v2": "Be concise.\nMention the API."}

@@ -1,0 +1,131 @@
+"""`export adapter`: the vLLM layout and the merged model load with transformers/peft and answer exactly as the
+served model does; the PEFT export carries a filled card and a relative base reference; vLLM's refusals."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from feedback_loop.registry import Registry
+from feedback_loop.serve.export import ExportError, export_adapter
+from feedback_loop_tests.model.tiny_models import (
+    TINY_BASE_SPEC,
+    one_torch_thread,
+    save_dataset,
+    sft_rows,
+    support_corpus,
+)
+
+PROMPTS = ["where is my laptop order 12?", "where is my phone order 7?", "my router is broken", "hello"]
+NEW_TOKENS = 10
+
+
+@pytest.fixture(autouse=True)
+def _one_thread():
+    with one_torch_thread():
+        yield
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    """(base dir, registry) with a tiny adapter `lora-test` registered and promoted to champion."""
+    from feedback_loop.model.base import build_base_model
+    from feedback_loop.train.lora import LoraSpec, train_lora
+
+    work = tmp_path_factory.mktemp("export")
+    with one_torch_thread():
+        build_base_model(support_corpus(), work / "base", TINY_BASE_SPEC)
+        rows = sft_rows(40)
+        train_lora(
+            work / "base",
+            save_dataset(work / "ds", rows[:32], rows[32:]),
+            work / "adapters" / "lora-test",
+            LoraSpec(epochs=3, batch_size=8, max_length=64, learning_rate=5e-3, device="cpu"),
+        )
+    registry = Registry(f"sqlite:///{work / 'registry.db'}")
+    registry.register(
+        "lora-test", path=str(work / "adapters" / "lora-test"), metrics={}, lineage={"dataset": "ds-test"}, actor="t"
+    )
+    registry.promote("lora-test", actor="test", reason="round trip")
+    return work / "base", registry
+
+
+def _served(base: Path, registry) -> list[str]:
+    from feedback_loop.serve import ChatRequest, ModelServer, arms_from_registry
+
+    server = ModelServer(base, "base-test", arms_from_registry(registry), max_new_tokens=NEW_TOKENS, device="cpu")
+    responses = server([ChatRequest(prompt, f"user-{n}", "s") for n, prompt in enumerate(PROMPTS)])
+    assert {r.adapter_version for r in responses} == {"lora-test"}
+    return [r.text for r in responses]
+
+
+def _generate(model, tokenizer) -> list[str]:
+    from feedback_loop.model.generation import generate_responses
+
+    return generate_responses(model, tokenizer, PROMPTS, max_new_tokens=NEW_TOKENS, batch_size=8)
+
+
+def test_the_vllm_layout_and_the_merged_model_answer_exactly_as_the_served_model(trained, tmp_path):
+    from peft import PeftModel
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    base, registry = trained
+    served = _served(base, registry)
+    plain = _generate(AutoModelForCausalLM.from_pretrained(base).eval(), AutoTokenizer.from_pretrained(base))
+    assert plain != served  # the adapter changes the answers: an export that lost it could not pass
+
+    vllm_dir = tmp_path / "vllm"
+    metadata = export_adapter(registry, "lora-test", "vllm", vllm_dir)
+    assert sorted(path.name for path in vllm_dir.iterdir()) == [
+        "README.md",
+        "adapter_config.json",
+        "adapter_model.safetensors",
+        "export_metadata.json",
+    ]
+    assert metadata["vllm"]["max_lora_rank"] >= json.loads((vllm_dir / "adapter_config.json").read_text())["r"]
+    model = PeftModel.from_pretrained(AutoModelForCausalLM.from_pretrained(base), vllm_dir).eval()
+    assert _generate(model, AutoTokenizer.from_pretrained(base)) == served
+
+    merged_dir = tmp_path / "merged"
+    export_adapter(registry, "lora-test", "merged", merged_dir)
+    assert not (merged_dir / "adapter_config.json").exists()
+    merged = AutoModelForCausalLM.from_pretrained(merged_dir).eval()
+    assert _generate(merged, AutoTokenizer.from_pretrained(merged_dir)) == served
+
+
+def test_the_peft_export_has_a_relative_base_reference_and_a_filled_card(trained, tmp_path):
+    base, registry = trained
+    out = tmp_path / "deploy" / "peft"
+    metadata = export_adapter(registry, "lora-test", "peft", out)
+    config = json.loads((out / "adapter_config.json").read_text())
+    assert not os.path.isabs(config["base_model_name_or_path"])
+    assert (out / config["base_model_name_or_path"]).resolve() == base.resolve()
+    card = (out / "README.md").read_text()
+    assert card.startswith("---\n") and f"base_model: {config['base_model_name_or_path']}" in card
+    assert "More Information Needed" not in card and "None" not in card.split("## Evaluation")[0]
+    assert metadata["base_model"]["fingerprint"] in card and "ds-test" in card
+    assert "### User:" in card  # the prompt format the model expects
+
+
+def test_vllm_refusals_and_a_base_model_that_is_not_the_adapters(trained, tmp_path):
+    base, registry = trained
+    source = Path(registry.get("lora-test").path)
+    broken = tmp_path / "lora-broken"
+    shutil.copytree(source, broken)
+    config = json.loads((broken / "adapter_config.json").read_text())
+    (broken / "adapter_config.json").write_text(
+        json.dumps({**config, "modules_to_save": ["lm_head"], "use_dora": True})
+    )
+    registry.register("lora-broken", path=str(broken), metrics={}, lineage={}, actor="test")
+    with pytest.raises(ExportError, match="modules_to_save") as refused:
+        export_adapter(registry, "lora-broken", "vllm", tmp_path / "out")
+    assert "DoRA" in str(refused.value) and not (tmp_path / "out").exists()
+    other_base = tmp_path / "other-base"
+    shutil.copytree(base, other_base)
+    (other_base / "config.json").write_text((other_base / "config.json").read_text().replace("}", ', "x": 1}', 1))
+    with pytest.raises(ExportError, match="trained on base model"):
+        export_adapter(registry, "lora-test", "peft", tmp_path / "out", base_dir=other_base)
