@@ -4,6 +4,7 @@ labeling: GenAI spans with prompts and completions, thumbs as `gen_ai.evaluation
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import dagster as dg
 
@@ -128,3 +129,42 @@ def test_genai_spans_and_evaluation_events_from_the_sdk_land_are_ingested_and_la
     key = resources["privacy"].pseudonym_key()
     assert "usr-secret-7" not in quarantined["raw_line"]
     assert pseudonymize("usr-secret-7", key) in quarantined["raw_line"]
+
+
+def _example_app() -> str:
+    """The Python block of docs/connect.md's "Example app" section."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "connect.md").read_text()
+    section = text.split("## Example app", 1)[1]
+    return section.split("```python\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_documented_example_app_records_an_answer_and_its_thumb(tmp_path, monkeypatch):
+    token_file = tmp_path / "token"
+    token_file.write_text("example-token")
+    collector = start_collector(tmp_path / "data", free_port(), token_file)
+    monkeypatch.setenv("COLLECTOR_URL", f"http://127.0.0.1:{collector.port}")
+    monkeypatch.setenv("COLLECTOR_TOKEN_FILE", str(token_file))
+    app: dict = {}
+    try:
+        exec(compile(_example_app(), "docs/connect.md", "exec"), app)
+        seen = []
+
+        def generate(prompt, adapter_path, system_text):
+            seen.append((adapter_path, system_text))
+            return "Open Settings.", 6, 3
+
+        reply, span = app["answer"]("usr-1", "How do I reset my password?", generate)
+        app["thumb"](span, "usr-1", up=False)
+        assert app["tracing"].force_flush() and app["logging"].force_flush()
+    finally:
+        stop_collector(collector)
+    assert reply == "Open Settings." and seen == [(None, "")]  # no champion yet: the base model, the initial prompt
+    landed = [json.loads(line) for path in collector.landing.glob("*/collector-*.jsonl") for line in path.open()]
+    interaction, feedback = sorted(landed, key=lambda event: event["event_type"], reverse=True)
+    assert (interaction["prompt"], interaction["response"], interaction["adapter_version"]) == (
+        "How do I reset my password?",
+        "Open Settings.",
+        None,
+    )
+    assert interaction["system_prompt_version"] == "support-v1"
+    assert (feedback["thumb"], feedback["interaction_id"]) == ("down", interaction["interaction_id"])
