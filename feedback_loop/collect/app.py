@@ -144,14 +144,16 @@ class Collector:
 
     async def healthz(self, request: Request) -> Response:
         spool = self.spool
+        failure = spool.failure if spool else None
         return JSONResponse(
             {
-                "status": "ok",
+                "status": "ok" if failure is None else f"failed: {failure!r}",
                 **self.counts,
                 "in_flight": self.in_flight,
                 "pending_bytes": spool.pending_bytes if spool else 0,
                 "recovered_segments": len(spool.recovered) if spool else 0,
-            }
+            },
+            status_code=200 if failure is None else 503,
         )
 
     async def champion_endpoint(self, request: Request) -> Response:

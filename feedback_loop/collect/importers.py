@@ -14,8 +14,9 @@
   mapped exactly as the collector maps it (:mod:`feedback_loop.collect.otel`).
 
 Events land in the day of their timestamp; lines that cannot be mapped land, as rejection lines, in the day
-of the import (for preference pairs: their ``--day``), and are quarantined when that day is ingested. Event ids derive from the content, and each
-day's file is named after the input's content, so importing a file twice changes nothing.
+of the import (for preference pairs: their ``--day``), and are quarantined when that day is ingested. Event
+ids derive from the content, and each day's file is named after the input's content, so importing a file
+twice changes nothing.
 
 Imported calls rarely recorded their latency, and preference pairs were never served: ``latency_ms`` (and
 for preference pairs the token counts) is then 0, the convention of :mod:`feedback_loop.label.realdata` for
@@ -30,6 +31,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -214,7 +216,7 @@ def _map_openai_chat(record: dict[str, Any], source: str, mapped: Mapped) -> Non
             "prompt_tokens": usage.get("prompt_tokens"),
             "completion_tokens": usage.get("completion_tokens"),
         }
-    rendered = _openai_rendered(record)
+    rendered = partial(_openai_rendered, record)  # rendered only for a rejection
     mapped.add(source, candidate, problems, rendered)
     feedback = record.get("feedback")
     if feedback is None or candidate is None or mapped.rejections:
@@ -307,7 +309,7 @@ def _map_preference(record: dict[str, Any], source: str, defaults: PreferenceDef
         if answers[name] is None:
             problems.append(Problem(name, "must be a string or a message list ending with the assistant's answer"))
     if problems:
-        mapped.add(source, None, problems, record)
+        mapped.add(source, None, problems, lambda: record)
         return
     pair = content_id("preference", prompt, answers["chosen"], answers["rejected"])
     user = _text(record.get("user_id")) or pair
@@ -334,12 +336,12 @@ def _map_preference(record: dict[str, Any], source: str, defaults: PreferenceDef
             "prompt_tokens": 0,
             "completion_tokens": 0,
         }
-        mapped.add(source, interaction, [], record)
+        mapped.add(source, interaction, [], lambda: record)
         mapped.add(
             source,
             {**envelope, "event_id": f"{interaction_id}-feedback", "event_type": "feedback", "thumb": thumb},
             [],
-            record,
+            lambda: record,
         )
 
 

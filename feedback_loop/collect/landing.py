@@ -86,6 +86,7 @@ class LandingSpool:
         self.recovered = recover_segments(self.landing)
         self.pending_bytes = 0
         self.published: list[Path] = []
+        self.failure: Exception | None = None
         self._queue: list[tuple[str, bytes, Future]] = []
         self._segments: dict[str, _Segment] = {}
         self._sequence = 0
@@ -101,6 +102,8 @@ class LandingSpool:
             raise ValueError("data must be whole lines, ending with a newline")
         future: Future = Future()
         with self._wake:
+            if self.failure is not None:
+                raise RuntimeError(f"the landing writer stopped: {self.failure!r}") from self.failure
             if self._closed:
                 raise RuntimeError("the landing spool is closed")
             self._queue.append((day, data, future))
@@ -123,9 +126,20 @@ class LandingSpool:
                     self._wake.wait(timeout=min(1.0, self.rotate_seconds))
                 batch, self._queue = self._queue, []
                 closing = self._closed
-            if batch:
-                self._commit(batch)
-            self._rotate(everything=closing)
+            try:
+                if batch:
+                    self._commit(batch)
+                self._rotate(everything=closing)
+            except Exception as error:
+                # Not a failed write (those fail their own batch): the writer cannot go on. Every waiting and
+                # later request fails with this error instead of waiting for an answer that never comes.
+                with self._wake:
+                    self.failure = error
+                    waiting, self._queue = batch + self._queue, []
+                for _, _, future in waiting:
+                    if not future.done():
+                        future.set_exception(error)
+                raise
             if closing:
                 return
 

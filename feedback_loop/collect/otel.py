@@ -27,7 +27,6 @@ from __future__ import annotations
 import base64
 import json
 import math
-from collections import ChainMap
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -247,7 +246,8 @@ def map_logs(request) -> Mapped:
 def _map_span(span, resource: dict[str, Any]) -> Mapped:
     mapped = Mapped()
     trace_id, span_id = span.trace_id.hex(), span.span_id.hex()
-    attributes = ChainMap(_attributes(span.attributes), resource)
+    # Merged dicts rather than ChainMaps: looked up a dozen times per span, a plain dict is several times faster.
+    attributes = {**resource, **_attributes(span.attributes)}
     events = [(event, _attributes(event.attributes)) for event in span.events]
     record = None  # rendered only when something is rejected
 
@@ -262,29 +262,29 @@ def _map_span(span, resource: dict[str, Any]) -> Mapped:
     handled = is_interaction
     if is_interaction:
         details = next((attrs for event, attrs in events if event.name == DETAILS_EVENT), {})
-        content = ChainMap(attributes, details)
+        content = {**details, **attributes}
         latency = (span.end_time_unix_nano - span.start_time_unix_nano) / 1e6
         candidate, problems = _interaction(content, latency, span.start_time_unix_nano, trace_id)
         if candidate is not None:
             candidate.update(event_id=span_key, interaction_id=interaction_id)
-        mapped.add(SPAN_SOURCE, candidate, problems, rendered())
+        mapped.add(SPAN_SOURCE, candidate, problems, rendered)
     for index, (event, event_attributes) in enumerate(events):
         if event.name != EVALUATION_EVENT:
             continue
         handled = True
-        scope = ChainMap(event_attributes, attributes)
+        scope = {**attributes, **event_attributes}
         about = _text(event_attributes.get(OWN_INTERACTION_ID)) or interaction_id
         candidate, problems = _evaluation(scope, about, event.time_unix_nano or span.end_time_unix_nano, trace_id)
         if candidate is not None:
             candidate["event_id"] = f"{span_key}-event{index}"
-        mapped.add(SPAN_SOURCE, candidate, problems, rendered())
+        mapped.add(SPAN_SOURCE, candidate, problems, rendered)
     # A span that carries feedback attributes is about the interaction it names, or about itself if it is one.
     about = _text(attributes.get(OWN_INTERACTION_ID)) or (interaction_id if is_interaction else None)
     for kind, candidate, problems in _own_signals(attributes, about, span.end_time_unix_nano, trace_id):
         handled = True
         if candidate is not None:
             candidate["event_id"] = f"{span_key}-{kind}"
-        mapped.add(SPAN_SOURCE, candidate, problems, rendered())
+        mapped.add(SPAN_SOURCE, candidate, problems, rendered)
     if not handled:
         mapped.ignored += 1
     return mapped
@@ -293,7 +293,7 @@ def _map_span(span, resource: dict[str, Any]) -> Mapped:
 def _map_log(log, resource: dict[str, Any], scope) -> Mapped:
     mapped = Mapped()
     own = _attributes(log.attributes)
-    attributes = ChainMap(own, resource)
+    attributes = {**resource, **own}
     name = log.event_name or _text(own.get(EVENT_NAME))
     trace_id, span_id = log.trace_id.hex(), log.span_id.hex()
     parent = f"otel-{trace_id}-{span_id}" if log.span_id else None
@@ -316,7 +316,7 @@ def _map_log(log, resource: dict[str, Any], scope) -> Mapped:
         candidate, problems = _evaluation(attributes, about, timestamp, trace_id or None)
         if candidate is not None:
             candidate["event_id"] = f"{record_id}-feedback"
-        mapped.add(LOG_SOURCE, candidate, problems, rendered())
+        mapped.add(LOG_SOURCE, candidate, problems, rendered)
     elif name == DETAILS_EVENT:
         handled = True
         latency = attributes.get(OWN_LATENCY_MS)
@@ -331,12 +331,12 @@ def _map_log(log, resource: dict[str, Any], scope) -> Mapped:
             )
         if candidate is not None:
             candidate.update(event_id=f"{record_id}-interaction", interaction_id=about or record_id)
-        mapped.add(LOG_SOURCE, candidate, problems, rendered())
+        mapped.add(LOG_SOURCE, candidate, problems, rendered)
     for kind, candidate, problems in _own_signals(attributes, about, timestamp, trace_id or None):
         handled = True
         if candidate is not None:
             candidate["event_id"] = f"{record_id}-{kind}"
-        mapped.add(LOG_SOURCE, candidate, problems, rendered())
+        mapped.add(LOG_SOURCE, candidate, problems, rendered)
     if not handled:
         mapped.ignored += 1
     return mapped

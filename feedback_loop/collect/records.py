@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,15 +82,17 @@ class Mapped:
         self.rejections.extend(other.rejections)
         self.ignored += other.ignored
 
-    def add(self, source: str, candidate: dict[str, Any] | None, problems: list[Problem], record: Any) -> None:
-        """Add ``candidate`` as an event if it has no ``problems`` and passes the event contract, else reject
-        ``record`` with every problem found."""
+    def add(
+        self, source: str, candidate: dict[str, Any] | None, problems: list[Problem], record: Callable[[], Any]
+    ) -> None:
+        """Add ``candidate`` as an event if it has no ``problems`` and passes the event contract, else reject the
+        received record (``record()`` renders it, only then) with every problem found."""
         if not problems and candidate is not None:
             problems = contract_problems(candidate)
             if not problems:
                 self.events.append(candidate)
                 return
-        self.rejections.append(Rejection(source, tuple(problems), record))
+        self.rejections.append(Rejection(source, tuple(problems), record()))
 
 
 def is_supported_version(version: Any) -> bool:

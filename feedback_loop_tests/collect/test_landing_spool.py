@@ -123,3 +123,19 @@ def test_an_import_is_visible_only_once_committed_and_removed_when_it_fails(tmp_
         failing.add("2026-11-03", [b"{}\n"])
         raise RuntimeError("the input broke off")
     assert not list((tmp_path / "2026-11-03").iterdir())
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+def test_a_writer_that_cannot_go_on_refuses_later_batches_instead_of_leaving_them_waiting(tmp_path, monkeypatch):
+    spool = LandingSpool(tmp_path, rotate_seconds=3600, rotate_bytes=2**30)
+
+    def broken_rotation(*, everything):
+        raise ValueError("a bug in rotation")
+
+    monkeypatch.setattr(spool, "_rotate", broken_rotation)
+    written = spool.submit(DAY, b'{"a":1}\n')
+    wait([written], timeout=30)
+    assert written.exception() is None  # on disk before the rotation failed
+    spool._thread.join(timeout=30)
+    with pytest.raises(RuntimeError, match="the landing writer stopped"):
+        spool.submit(DAY, b'{"b":2}\n')
