@@ -828,23 +828,36 @@ def bench_collect(
     seconds: Annotated[float, typer.Option(help="Length of the throughput phase.")] = 30.0,
     clients: Annotated[int, typer.Option(help="Concurrent HTTP clients.")] = 8,
     batch: Annotated[int, typer.Option(help="Events per request.")] = 100,
+    rate: Annotated[float, typer.Option(help="Offered events/s of the latency phase.")] = 5000.0,
     json_out: Annotated[Path | None, typer.Option(help="Write the figures as JSON here.")] = None,
 ):
-    """Collector throughput (accepted events/s, p50/p99 latency) and events lost to a SIGKILL under load."""
+    """Collector throughput (events/s at saturation), p50/p99 latency at --rate, and events lost to a SIGKILL."""
     from feedback_loop.collect.bench import bench_collector
 
-    results = bench_collector(seconds=seconds, clients=clients, batch=batch, progress=console.log)
-    table = Table(title=f"collector: {clients} clients, batches of {batch}, {results['cpu_count']} cores")
-    for column in ("events/s", "p50 ms", "p99 ms", "acknowledged", "lost after SIGKILL", "torn lines"):
+    results = bench_collector(seconds=seconds, clients=clients, batch=batch, rate=rate, progress=console.log)
+    table = Table(
+        title=f"collector: {clients} clients, batches of {batch}, {results['cpu_count']} cores "
+        f"(load average {results['load_average_1m']:.1f})"
+    )
+    for column in ("phase", "events/s", "p50 ms", "p99 ms"):
         table.add_column(column, justify="right")
     table.add_row(
+        "saturation",
         f"{results['events_per_s']:,.0f}",
+        f"{results['saturation_p50_ms']:.1f}",
+        f"{results['saturation_p99_ms']:.1f}",
+    )
+    table.add_row(
+        f"{rate:,.0f} offered",
+        f"{results['paced_events_per_s']:,.0f}",
         f"{results['p50_ms']:.1f}",
         f"{results['p99_ms']:.1f}",
-        f"{results['acknowledged']:,}",
-        f"{results['lost_after_kill']:.2%}",
-        str(results["torn_lines"]),
     )
     console.print(table)
+    console.print(
+        f"SIGKILL under load: {results['acknowledged']:,} events acknowledged, {results['lost_events']} lost "
+        f"({results['lost_after_kill']:.2%}), {results['torn_lines']} torn lines, "
+        f"{results['segments_recovered']} segment(s) recovered"
+    )
     if json_out:
         json_out.write_text(json.dumps(results, indent=2))

@@ -4,9 +4,12 @@ A real collector process (``python -m feedback_loop.collect``, with a bearer tok
 is driven by concurrent HTTP clients (threads with keep-alive connections), each posting batches of
 interaction events to ``/v1/events`` and waiting for the answer before sending the next.
 
-1. Throughput: for ``seconds``, accepted events per second and the p50/p99 latency of a request (send to
-   answer, which includes the group-commit ``fdatasync``).
-2. Durability: the same load again; after a short while the collector is killed with SIGKILL while requests
+1. Saturation: for ``seconds``, clients send back to back; accepted events per second (``events_per_s``),
+   and the latency of a request (send to answer, including the group-commit ``fdatasync``), which at
+   saturation is mostly the queue the clients keep full.
+2. Latency at an offered load: for ``seconds``, the clients send ``rate`` events/s in all on a fixed
+   schedule (default 5,000, the target of issue 17): ``p50_ms`` and ``p99_ms``.
+3. Durability: saturation again; after a short while the collector is killed with SIGKILL while requests
    are in flight. The visible landing files are checked for torn lines at once, then the collector is
    restarted (it recovers the dead process's segments) and stopped cleanly. Every event whose request was
    acknowledged with 200, in either phase, must be in the visible landing files: ``lost_after_kill`` is the
@@ -128,30 +131,49 @@ class LoadResult:
     acknowledged: list[tuple[str, int]] = field(default_factory=list)
     refused: int = 0
     errors: int = 0
+    failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
 
 def drive_load(
-    port: int, token: str, *, clients: int, batch: int, seconds: float, prefix: str, on_started: Callable | None = None
+    port: int,
+    token: str,
+    *,
+    clients: int,
+    batch: int,
+    seconds: float,
+    prefix: str,
+    rate: float | None = None,
+    on_started: Callable | None = None,
 ) -> LoadResult:
     """``clients`` threads post batches of ``batch`` events for ``seconds`` (or until the collector dies).
 
+    Without ``rate`` each client sends its next batch as soon as the last one is answered (saturation). With
+    ``rate`` (events/s in all) each client sends on a fixed schedule, so the latency is that of a collector
+    under that load rather than of a queue the clients keep full; a late client sends at once.
+
     Event ids are ``<prefix>-<client>-<n>``; ``acknowledged`` holds ``(client prefix, first n)`` of each batch
-    answered with 200. A 429 is retried after its ``Retry-After``.
+    answered with 200. A 429 is retried after its ``Retry-After``; any other answer stops the run with an error.
     """
     template = json.dumps(_EVENT, separators=(",", ":"))
     head, middle, tail = template.split('"{id}"')
     result = LoadResult()
     lock = threading.Lock()
     stop = threading.Event()
+    interval = clients * batch / rate if rate else 0.0
+    began = time.perf_counter()
 
     def client(number: int) -> None:
         name = f"{prefix}-{number}"
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         headers = {"Content-Type": "application/json", "Authorization": f"Bearer {token}"}
         latencies, acknowledged, refused, errors = [], [], 0, 0
-        first = 0
+        first, sent = 0, 0
         while not stop.is_set():
+            if interval:
+                wait = began + (sent + number / clients) * interval - time.perf_counter()
+                if wait > 0 and stop.wait(wait):
+                    break
             body = (
                 "["
                 + ",".join(f'{head}"{name}-{n}"{middle}"{name}-{n}"{tail}' for n in range(first, first + batch))
@@ -161,7 +183,7 @@ def drive_load(
             try:
                 connection.request("POST", "/v1/events", body, headers)
                 response = connection.getresponse()
-                response.read()
+                answer = response.read()
             except OSError:
                 errors += 1
                 break  # the collector is gone (the kill phase)
@@ -169,11 +191,14 @@ def drive_load(
                 latencies.append(time.perf_counter() - started)
                 acknowledged.append((name, first))
                 first += batch
+                sent += 1
             elif response.status == 429:
                 refused += 1
                 time.sleep(float(response.getheader("Retry-After", "1")))
             else:
-                raise RuntimeError(f"the collector answered {response.status}: {response.read()[:500]!r}")
+                with lock:
+                    result.failures.append(f"{response.status}: {answer[:500]!r}")
+                break
         connection.close()
         with lock:
             result.latencies += latencies
@@ -182,18 +207,19 @@ def drive_load(
             result.errors += errors
 
     threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(clients)]
-    started = time.perf_counter()
     for thread in threads:
         thread.start()
     if on_started is not None:
         on_started()
-    deadline = started + seconds
+    deadline = began + seconds
     for thread in threads:  # until the time is up, or every client has stopped (the collector died)
         thread.join(max(0.0, deadline - time.perf_counter()))
     stop.set()
     for thread in threads:
         thread.join()
-    result.seconds = time.perf_counter() - started
+    result.seconds = time.perf_counter() - began
+    if result.failures:
+        raise RuntimeError(f"the collector answered with errors: {result.failures[:3]}")
     return result
 
 
@@ -259,19 +285,27 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def bench_collector(
-    *, seconds: float, clients: int, batch: int, progress: Callable[[str], Any] = print
+    *, seconds: float, clients: int, batch: int, rate: float, progress: Callable[[str], Any] = print
 ) -> dict[str, Any]:
-    """Run both phases against a fresh collector in a temporary data root; returns the figures."""
+    """Run the phases against a fresh collector in a temporary data root; returns the figures.
+
+    ``events_per_s`` is the saturation throughput; ``p50_ms`` and ``p99_ms`` are the latencies at the offered
+    ``rate`` (the load a deployment is sized for), the saturation latencies are ``saturation_p50_ms`` and
+    ``saturation_p99_ms``.
+    """
     with tempfile.TemporaryDirectory(prefix="bench-collect-") as work:
         work_dir = Path(work)
         token_file = work_dir / "token"
         token_file.write_text(secrets.token_urlsafe(32))
         data_dir, port = work_dir / "data", free_port()
         collector = start_collector(data_dir, port, token_file)
-        progress(f"throughput: {clients} clients, batches of {batch}, {seconds:.0f} s")
-        load = drive_load(port, collector.token, clients=clients, batch=batch, seconds=seconds, prefix="load")
+        common = {"clients": clients, "batch": batch, "seconds": seconds}
+        progress(f"saturation: {clients} clients sending back to back, batches of {batch}, {seconds:.0f} s")
+        load = drive_load(port, collector.token, prefix="load", **common)
+        progress(f"latency at {rate:,.0f} events/s offered, {seconds:.0f} s")
+        paced = drive_load(port, collector.token, prefix="paced", rate=rate, **common)
         kill_after = max(1.0, min(5.0, seconds / 4))
-        progress(f"durability: the same load, SIGKILL after {kill_after:.1f} s")
+        progress(f"durability: saturation again, SIGKILL after {kill_after:.1f} s")
         killed = kill_under_load(collector, clients=clients, batch=batch, kill_after=kill_after)
         _, torn_before_restart, hidden_before = landed_event_ids(collector.landing)
         cut_short = torn_tails(collector.landing)
@@ -279,15 +313,18 @@ def bench_collector(
         restarted = start_collector(data_dir, free_port(), token_file)
         stop_collector(restarted)
         landed, torn, hidden_after = landed_event_ids(collector.landing)
-        acknowledged = expected_ids([load, killed], batch)
+        acknowledged = expected_ids([load, paced, killed], batch)
         lost = len(acknowledged - landed)
-        events = len(load.acknowledged) * batch
         return {
-            "events_per_s": events / load.seconds,
-            "p50_ms": 1000 * _percentile(load.latencies, 0.50),
-            "p99_ms": 1000 * _percentile(load.latencies, 0.99),
-            "requests": len(load.latencies),
-            "refused_429": load.refused + killed.refused,
+            "events_per_s": len(load.acknowledged) * batch / load.seconds,
+            "p50_ms": 1000 * _percentile(paced.latencies, 0.50),
+            "p99_ms": 1000 * _percentile(paced.latencies, 0.99),
+            "offered_events_per_s": rate,
+            "paced_events_per_s": len(paced.acknowledged) * batch / paced.seconds,
+            "saturation_p50_ms": 1000 * _percentile(load.latencies, 0.50),
+            "saturation_p99_ms": 1000 * _percentile(load.latencies, 0.99),
+            "requests": len(load.latencies) + len(paced.latencies),
+            "refused_429": load.refused + paced.refused + killed.refused,
             "acknowledged": len(acknowledged),
             "acknowledged_in_kill_phase": len(killed.acknowledged) * batch,
             "lost_events": lost,
@@ -296,7 +333,7 @@ def bench_collector(
             "segments_recovered": hidden_before,
             "segments_cut_mid_line": cut_short,
             "hidden_segments_left": hidden_after,
-            "seconds": load.seconds,
+            "seconds": seconds,
             "clients": clients,
             "batch": batch,
             "cpu_count": os.cpu_count(),
