@@ -151,6 +151,7 @@ class Collector:
                 **self.counts,
                 "in_flight": self.in_flight,
                 "pending_bytes": spool.pending_bytes if spool else 0,
+                "published_segments": spool.published if spool else 0,
                 "recovered_segments": len(spool.recovered) if spool else 0,
             },
             status_code=200 if failure is None else 503,

@@ -85,7 +85,7 @@ class LandingSpool:
         self.name = f"{SEGMENT_PREFIX}{stamp}-{os.getpid()}-{secrets.token_hex(3)}"
         self.recovered = recover_segments(self.landing)
         self.pending_bytes = 0
-        self.published: list[Path] = []
+        self.published = 0
         self.failure: Exception | None = None
         self._queue: list[tuple[str, bytes, Future]] = []
         self._segments: dict[str, _Segment] = {}
@@ -198,7 +198,8 @@ class LandingSpool:
         for day, segment in list(self._segments.items()):
             if everything or now - segment.opened_at >= self.rotate_seconds or segment.size >= self.rotate_bytes:
                 del self._segments[day]
-                self.published.append(_publish(segment.hidden, segment.fd))
+                _publish(segment.hidden, segment.fd)
+                self.published += 1
 
 
 def _publish(hidden: Path, fd: int) -> Path:
