@@ -24,8 +24,8 @@ Where a value comes from, strongest first: the environment, then the settings fi
                              Kubernetes mounts secrets); it must exist when set (a missing secret mount is an
                              error, not a new key); default ``<data root>/secrets/pseudonym.key``, created
                              with a random key when missing
-``FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE``  file holding the bearer token of `feedback-loop collect`; unset: no
-                             token, which the collector accepts on a loopback address only
+``FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE``  file holding the bearer token of ``feedback-loop collect``; default
+                             none: no token, which the collector accepts on a loopback address only
 
 A value that is configured (in the environment, the file, or given to :class:`Settings`) stays as it is when
 the data root changes (:meth:`Settings.with_data_dir`, the CLI's ``--data-dir``); only the defaults derived from
@@ -168,8 +168,7 @@ class Settings(BaseSettings):
     pseudonym_key_file: AbsolutePath = Field(default_factory=lambda values: _layout(values).default_pseudonym_key_file)
     """The key of the user and session id pseudonyms; only the default one is created when missing."""
     collector_token_file: AbsolutePath | None = None
-    """File holding the bearer token of `feedback-loop collect`; unset: no token, which the collector accepts on a
-    loopback address only."""
+    """File holding the collector's bearer token; none: no token, which the collector accepts on loopback only."""
 
     @classmethod
     def settings_customise_sources(
@@ -237,6 +236,12 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         return Settings(**{**from_file, **from_environment})
     except ValidationError as error:
         raise ValueError(f"invalid settings: {_explained(error)}") from error
+
+
+def child_environment(**settings: Any) -> dict[str, str]:
+    """The environment of a child process of this one (a collector that a benchmark starts): this process's, with
+    ``settings`` (by field name) as their variables, so that the child's :func:`load_settings` reads them."""
+    return {**os.environ, **{_variable(name): str(value) for name, value in settings.items()}}
 
 
 def _variable(name: str) -> str:

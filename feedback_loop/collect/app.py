@@ -99,18 +99,19 @@ def read_token(token_file: Path | None, host: str) -> bytes | None:
     if token_file is None:
         if not is_loopback(host):
             raise CollectorSetupError(
-                f"refusing to listen on {host} without a token: set FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE to a file "
-                "holding the bearer token (or listen on 127.0.0.1)"
+                f"refusing to listen on {host} without a token: set FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE (or "
+                "collector_token_file in the settings file) to a file holding the bearer token, or listen on "
+                "127.0.0.1"
             )
         return None
     try:
         token = token_file.read_bytes().strip()
     except OSError as error:
         raise CollectorSetupError(
-            f"FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE {token_file}: cannot read it ({error})"
+            f"collector token file {token_file} (FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE): cannot read it ({error})"
         ) from error
     if not token:
-        raise CollectorSetupError(f"FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE {token_file} is empty")
+        raise CollectorSetupError(f"collector token file {token_file} (FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE) is empty")
     return token
 
 
@@ -239,6 +240,8 @@ class Collector:
         return body
 
     async def _land(self, data: bytes) -> None:
+        if self.spool is None:
+            raise RuntimeError("the landing spool is not open: the app's lifespan has not started")
         try:
             await asyncio.wrap_future(self.spool.submit(utc_day(), data))
         except OSError as error:
@@ -387,13 +390,13 @@ def build_app(
 
 def champion_from_settings(settings: Settings) -> Callable[[str | None, str | None], dict]:
     """`GET /v1/champion`'s answer from the registries and the base model the settings name."""
-    from feedback_loop.analytics.prompts import open_prompts
+    from feedback_loop.prompts import PromptStore
     from feedback_loop.registry import Registry
     from feedback_loop.serve.champion import serving_state
 
     registry = Registry(settings.registry_url)
     prompt_registry = Registry(settings.prompt_registry_url)
-    prompts = open_prompts(settings.layout.prompts, prompt_registry)
+    prompts = PromptStore(settings.layout.prompts)
 
     def answer(user_id: str | None, user_segment: str | None) -> dict:
         return serving_state(

@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-TOKEN_ENV = "FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE"
+from feedback_loop.settings import child_environment
+
 _EVENT = {
     "schema_version": 1,
     "event_id": "{id}",
@@ -80,7 +81,6 @@ def start_collector(
     data_dir: Path, port: int, token_file: Path, *, host: str = "127.0.0.1", timeout: float = 60.0
 ) -> CollectorProcess:
     """Start ``python -m feedback_loop.collect`` and wait until ``/healthz`` answers."""
-    env = {**os.environ, TOKEN_ENV: str(token_file)}
     process = subprocess.Popen(
         [
             sys.executable,
@@ -93,14 +93,14 @@ def start_collector(
             "--data-dir",
             str(data_dir),
         ],
-        env=env,
+        env=child_environment(collector_token_file=token_file),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
     deadline = time.monotonic() + timeout
     while True:
         if process.poll() is not None:
-            output = process.stdout.read().decode(errors="replace")
+            output = process.communicate()[0].decode(errors="replace")
             raise RuntimeError(f"the collector exited with {process.returncode}: {output[-2000:]}")
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
@@ -299,11 +299,12 @@ def bench_collector(
         token_file.write_text(secrets.token_urlsafe(32))
         data_dir, port = work_dir / "data", free_port()
         collector = start_collector(data_dir, port, token_file)
-        common = {"clients": clients, "batch": batch, "seconds": seconds}
         progress(f"saturation: {clients} clients sending back to back, batches of {batch}, {seconds:.0f} s")
-        load = drive_load(port, collector.token, prefix="load", **common)
+        load = drive_load(port, collector.token, clients=clients, batch=batch, seconds=seconds, prefix="load")
         progress(f"latency at {rate:,.0f} events/s offered, {seconds:.0f} s")
-        paced = drive_load(port, collector.token, prefix="paced", rate=rate, **common)
+        paced = drive_load(
+            port, collector.token, clients=clients, batch=batch, seconds=seconds, prefix="paced", rate=rate
+        )
         kill_after = max(1.0, min(5.0, seconds / 4))
         progress(f"durability: saturation again, SIGKILL after {kill_after:.1f} s")
         killed = kill_under_load(collector, clients=clients, batch=batch, kill_after=kill_after)

@@ -167,7 +167,7 @@ def _map_openai_chat(record: dict[str, Any], source: str, mapped: Mapped) -> Non
     response = _object(record, "response", problems)
     if isinstance(response.get("body"), dict):
         response = response["body"]  # a Batch API output line
-    metadata = request.get("metadata") if isinstance(request.get("metadata"), dict) else {}
+    metadata = _optional_object(request, "metadata")
     interaction_id = _text(record.get("interaction_id")) or _text(response.get("id"))
     if interaction_id is None:
         problems.append(Problem("response.id", "missing: the completion's id names the interaction"))
@@ -191,7 +191,7 @@ def _map_openai_chat(record: dict[str, Any], source: str, mapped: Mapped) -> Non
     answer = _content_text(first.get("message", {}).get("content")) if isinstance(first.get("message"), dict) else None
     if answer is None:
         problems.append(Problem("response.choices[0].message.content", "missing: the first choice has no text"))
-    usage = response.get("usage") if isinstance(response.get("usage"), dict) else {}
+    usage = _optional_object(response, "usage")
     event_id = content_id("openai-chat", record)
     latency = record.get("latency_ms", 0.0)
     system = _last_message_text(messages, ("system", "developer"))
@@ -258,6 +258,12 @@ def _object(record: dict[str, Any], name: str, problems: list[Problem]) -> dict[
         return value
     problems.append(Problem(name, "missing: must be an object"))
     return {}
+
+
+def _optional_object(record: dict[str, Any], name: str) -> dict[str, Any]:
+    """``record[name]`` if it is an object, else an empty one: for parts a record may leave out."""
+    value = record.get(name)
+    return value if isinstance(value, dict) else {}
 
 
 def _last_message_text(messages: Any, roles: tuple[str, ...]) -> str | None:

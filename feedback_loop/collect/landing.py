@@ -219,7 +219,7 @@ def recover_segments(landing_dir: str | Path) -> list[RecoveredSegment]:
     A segment whose ``flock`` is held belongs to a live process and is left alone. An empty segment (or one
     with no complete line) is removed.
     """
-    recovered = []
+    recovered: list[RecoveredSegment] = []
     landing = Path(landing_dir)
     if not landing.is_dir():
         return recovered

@@ -90,6 +90,7 @@ THUMB_LABELS: dict[str, str] = {
     "up": "up", "thumbs_up": "up", "pass": "up", "positive": "up",
     "down": "down", "thumbs_down": "down", "fail": "down", "negative": "down",
 }  # fmt: skip
+THUMB_VALUES: dict[int | None, str] = {1: "up", 0: "down"}
 # Without system instructions and a version attribute, the interaction's system prompt version is this.
 NO_SYSTEM_PROMPT = "none"
 
@@ -279,8 +280,8 @@ def _map_span(span, resource: dict[str, Any]) -> Mapped:
             candidate["event_id"] = f"{span_key}-event{index}"
         mapped.add(SPAN_SOURCE, candidate, problems, rendered)
     # A span that carries feedback attributes is about the interaction it names, or about itself if it is one.
-    about = _text(attributes.get(OWN_INTERACTION_ID)) or (interaction_id if is_interaction else None)
-    for kind, candidate, problems in _own_signals(attributes, about, span.end_time_unix_nano, trace_id):
+    signals_about = _text(attributes.get(OWN_INTERACTION_ID)) or (interaction_id if is_interaction else None)
+    for kind, candidate, problems in _own_signals(attributes, signals_about, span.end_time_unix_nano, trace_id):
         handled = True
         if candidate is not None:
             candidate["event_id"] = f"{span_key}-{kind}"
@@ -399,7 +400,7 @@ def _evaluation(
     explanation = _text(attributes.get(EVALUATION_EXPLANATION))
     signal: dict[str, Any] = {}
     if target == "thumb":
-        thumb = THUMB_LABELS.get((label or "").lower()) or {1: "up", 0: "down"}.get(_integral(value))
+        thumb = THUMB_LABELS.get((label or "").lower()) or THUMB_VALUES.get(_integral(value))
         if thumb is None:
             problems.append(
                 Problem(EVALUATION_SCORE_LABEL, f"a thumb needs a label in {sorted(THUMB_LABELS)} or a value 1 or 0")

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from feedback_loop import schema
 
@@ -112,7 +113,7 @@ def contract_problems(record: dict[str, Any]) -> list[Problem]:
     return []
 
 
-def _problem(error: dict[str, Any], record: dict[str, Any]) -> Problem:
+def _problem(error: ErrorDetails, record: dict[str, Any]) -> Problem:
     if error["type"] in ("union_tag_not_found", "union_tag_invalid"):
         return Problem("event_type", "must be one of 'interaction', 'feedback', 'behaviour'")
     location = list(error["loc"])

@@ -23,7 +23,7 @@ from feedback_loop.serve.router import (
 )
 
 if TYPE_CHECKING:
-    from feedback_loop.analytics.prompts import PromptStore
+    from feedback_loop.prompts import PromptStore
     from feedback_loop.registry import Registry
 
 ASSIGNMENT_RULE = (

@@ -11,6 +11,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from feedback_loop.collect.app import CollectorConfig, CollectorSetupError, build_app, is_loopback, read_token
+from feedback_loop.settings import load_settings
 from feedback_loop_tests.collect.otlp_builders import genai_attributes, log_record, logs, otlp_json, span, traces
 
 TOKEN = "s3cret-token"
@@ -191,3 +192,16 @@ def test_without_a_token_file_only_loopback_is_allowed(tmp_path):
     secret = tmp_path / "token"
     secret.write_text(f"{TOKEN}\n")
     assert read_token(secret, "0.0.0.0") == TOKEN.encode()
+
+
+def test_the_token_file_is_a_setting_from_the_environment_or_the_settings_file(tmp_path):
+    secret = tmp_path / "token"
+    secret.write_text(f"{TOKEN}\n")
+    settings_file = tmp_path / "feedback-loop.toml"
+    settings_file.write_text(f'collector_token_file = "{secret}"\n')
+    from_file = load_settings({"FEEDBACK_LOOP_SETTINGS_FILE": str(settings_file)})
+    from_environment = load_settings({"FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE": str(secret)})
+    assert from_file.collector_token_file == from_environment.collector_token_file == secret.resolve()
+    assert from_file.with_data_dir(tmp_path / "elsewhere").collector_token_file == secret.resolve()
+    assert load_settings({"FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE": ""}).collector_token_file is None
+    assert read_token(from_file.collector_token_file, "0.0.0.0") == TOKEN.encode()

@@ -10,7 +10,6 @@ import subprocess
 import sys
 
 from feedback_loop.collect.bench import (
-    TOKEN_ENV,
     expected_ids,
     free_port,
     kill_under_load,
@@ -21,7 +20,7 @@ from feedback_loop.collect.bench import (
 
 
 def test_refuses_to_listen_beyond_loopback_without_a_token_file(tmp_path):
-    env = {name: value for name, value in os.environ.items() if name != TOKEN_ENV}
+    env = {name: value for name, value in os.environ.items() if name != "FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE"}
     command = [sys.executable, "-m", "feedback_loop.collect", "--host", "0.0.0.0", "--port", str(free_port())]
     finished = subprocess.run(
         [*command, "--data-dir", str(tmp_path)], env=env, capture_output=True, text=True, timeout=120

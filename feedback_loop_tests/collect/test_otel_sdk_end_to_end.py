@@ -11,8 +11,9 @@ import dagster as dg
 from feedback_loop.collect.bench import free_port, start_collector, stop_collector
 from feedback_loop.defs.ingest import raw_telemetry
 from feedback_loop.defs.label import labeled_interactions
-from feedback_loop.defs.resources import default_resources
+from feedback_loop.defs.resources import build_resources
 from feedback_loop.ingest.redact import pseudonymize
+from feedback_loop.settings import Settings
 from feedback_loop.warehouse import Warehouse
 
 # (prompt, answer, thumb, how the thumb is sent: an event in the span, or a log record parented to it later)
@@ -110,7 +111,7 @@ def test_genai_spans_and_evaluation_events_from_the_sdk_land_are_ingested_and_la
         "rejected"
     ]
 
-    resources = default_resources(data_dir=str(data_dir))
+    resources = build_resources(Settings(data_dir=data_dir))
     for day in days:
         result = dg.materialize([raw_telemetry, labeled_interactions], partition_key=day, resources=resources)
         assert result.success

@@ -7,8 +7,8 @@ import hashlib
 
 from starlette.testclient import TestClient
 
-from feedback_loop.analytics.prompts import PromptVersion, open_prompts
 from feedback_loop.collect.app import CollectorConfig, build_app, champion_from_settings
+from feedback_loop.prompts import PromptStore, PromptVersion, seed_registry
 from feedback_loop.registry import Registry
 from feedback_loop.serve import ModelServer, arms_from_registry
 from feedback_loop.serve.champion import serving_state
@@ -24,7 +24,8 @@ def _registries(tmp_path):
     registry.set_status("lora-2", "canary", actor="test", reason="try it")
     registry.add_metrics("lora-2", {"canary": {"share": 0.3}}, actor="test")
     prompt_registry = Registry(settings.prompt_registry_url)
-    prompts = open_prompts(settings.layout.prompts, prompt_registry)
+    prompts = PromptStore(settings.layout.prompts)
+    seed_registry(prompts, prompt_registry)
     concise = prompts.write(
         PromptVersion("support-v2", "Be concise.", {"pro": "Mention the API."}, "support-v1", "", "t", None)
     )
