@@ -237,62 +237,89 @@ def bench_labeler(
     interactions: Annotated[int, typer.Option(help="Simulated interactions per day.")] = 1500,
     days: Annotated[int, typer.Option(help="Simulated days.")] = 3,
     seed: Annotated[int, typer.Option(help="Seed of the first simulated day (day i uses seed + i).")] = 0,
+    folds: Annotated[int, typer.Option(help="Cross-validation folds (by prompt group) on the real data.")] = 5,
     json_out: Annotated[Path | None, typer.Option(help="Write the figures as JSON here.")] = None,
 ):
-    """The learned labeler's held-out quality: on simulated telemetry, and on HaluEval's human labels (text only)."""
+    """The learned labeler's quality: on simulated telemetry, and on real human judgements (HaluEval, PandaLM),
+    split by prompt group; also the text encoder's throughput. Embeddings are kept under the data root."""
     import tempfile
 
-    from feedback_loop.label.bench import bench_halueval, bench_simulated, simulated_labels
-    from feedback_loop.label.realdata import halueval_file
+    from feedback_loop.label.bench import (
+        bench_halueval,
+        bench_pandalm,
+        bench_simulated,
+        encoding_throughput,
+        simulated_labels,
+    )
+    from feedback_loop.label.encoders import EncoderSpec, build_encoder
+    from feedback_loop.label.publication import embedding_store
+    from feedback_loop.label.realdata import halueval_file, pandalm_file
     from feedback_loop.simulate import simulate_day
 
+    settings = _settings(None)
+    encoder = build_encoder(EncoderSpec(), store_dir=embedding_store(settings.layout.label_models))
     with tempfile.TemporaryDirectory() as work:
         labels = simulated_labels(simulate_day, Path(work) / "landing", days=days, interactions=interactions, seed=seed)
-    results: dict = {"simulated": bench_simulated(labels)}
-    try:
-        halueval_path = halueval_file(_settings(None).realdata_dir)
-    except FileNotFoundError as error:
-        results["halueval"] = {"skipped": str(error)}
-    else:
-        results["halueval"] = bench_halueval(halueval_path)
+    results: dict = {"encoder": encoder.identity, "encoding": encoding_throughput(encoder, labels)}
+    results["simulated"] = bench_simulated(labels, encoder=encoder)
+    for name, locate, bench in (("halueval", halueval_file, bench_halueval), ("pandalm", pandalm_file, bench_pandalm)):
+        try:
+            path = locate(settings.realdata_dir)
+        except FileNotFoundError as error:
+            results[name] = {"skipped": str(error)}
+        else:
+            results[name] = bench(path, encoder=encoder, folds=folds)
     _print_labeler_bench(results)
     if json_out:
         json_out.write_text(json.dumps(results, indent=2))
 
 
 def _print_labeler_bench(results: dict) -> None:
-    simulated, halueval = results["simulated"], results["halueval"]
-    table = Table(title="learned labeler on held-out rows")
-    for column in ("data", "train", "test", "good", "AUC", "Brier", "ECE", "acc.", "fit s"):
+    simulated = results["simulated"]
+    encoding = results["encoding"]
+    console.print(
+        f"encoder {results['encoder']}: {encoding['distinct_texts']} distinct simulated texts, "
+        f"{encoding['texts_per_second']:.1f} texts/s (cached texts are not encoded again)"
+    )
+    table = Table(title="learned labeler, split by prompt group")
+    for column in ("data", "rows", "good", "AUC", "Brier", "ECE", "pairwise acc.", "random-split AUC"):
         table.add_column(column)
-    rows = [("simulated", simulated)] + ([] if "skipped" in halueval else [("HaluEval", halueval)])
-    for name, figures in rows:
+    table.add_row(
+        "simulated (held out)",
+        f"{simulated['n_train']} / {simulated['n_holdout']}",
+        f"{simulated['base_rate']:.1%}",
+        f"{simulated['auc']:.3f}",
+        f"{simulated['brier']:.3f}",
+        f"{simulated['ece']:.3f}",
+        "-",
+        "-",
+    )
+    for name, title in (("halueval", "HaluEval"), ("pandalm", "PandaLM")):
+        figures = results[name]
+        if "skipped" in figures:
+            console.print(f"[yellow]{title} skipped: {figures['skipped']}[/yellow]")
+            continue
+
+        def spread(key: str, figures: dict = figures) -> str:
+            mean, std = figures.get(f"{key}_mean"), figures.get(f"{key}_std")
+            return "-" if mean is None else f"{mean:.3f} ± {std:.3f}"
+
         table.add_row(
-            name,
-            str(figures["n_train"]),
-            str(figures["n_holdout"]),
+            f"{title} ({figures['cv_folds']}-fold CV)",
+            str(figures["rows"]),
             f"{figures['base_rate']:.1%}",
-            f"{figures['auc']:.3f}",
-            f"{figures['brier']:.3f}",
-            f"{figures['ece']:.3f}",
-            f"{figures['accuracy']:.1%}",
-            f"{figures['train_seconds']:.1f}",
+            spread("cv_auc"),
+            spread("cv_brier"),
+            spread("cv_ece"),
+            spread("cv_preference_accuracy") if name == "pandalm" else "-",
+            f"{figures['random_split_auc']:.3f}" if name == "pandalm" else "-",
         )
     console.print(table)
-    console.print("test: held-out rows; fit s: measuring fit + refit on all rows (the one in use)")
     share = simulated["confident_share"]
     console.print(
         f"simulated, no explicit feedback: {'-' if share is None else f'{share:.1%}'} of "
         f"{simulated['rows_without_explicit_label']} labeled with confidence >= {simulated['confident_threshold']}"
     )
-    if "skipped" in halueval:
-        console.print(f"[yellow]HaluEval skipped: {halueval['skipped']}[/yellow]")
-    else:
-        console.print(
-            f"HaluEval (text only) {halueval['cv_folds']}-fold CV: AUC {halueval['cv_auc_mean']:.3f} "
-            f"± {halueval['cv_auc_std']:.3f} [{halueval['cv_auc_min']:.3f}..{halueval['cv_auc_max']:.3f}], "
-            f"ECE {halueval['cv_ece_mean']:.3f}"
-        )
 
 
 @app.command("redact")

@@ -1,6 +1,5 @@
 """Labeling: a learned auto-labeler, one labeled row per interaction, and the queue for human review."""
 
-import json
 from collections import Counter
 from datetime import date, timedelta
 from typing import Literal
@@ -13,14 +12,10 @@ from feedback_loop.defs.ingest import raw_telemetry
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.partitions import daily_partitions
 from feedback_loop.defs.resources import DataRoot, LateFeedbackWindow
-from feedback_loop.files import write_json_atomic
 from feedback_loop.label import build_review_queue, label_interactions
 from feedback_loop.label.combine import combine_labels
 from feedback_loop.label.decisions import REVIEWS_TABLE, reviews_arrow_schema, standing_verdicts
 from feedback_loop.schema import events_arrow_schema
-
-# The labeler that labeled_interactions uses: written by auto_labeler, read by labeled_interactions.
-CURRENT_LABELER = "current.json"
 
 review_decisions = dg.AssetSpec(
     "review_decisions",
@@ -39,13 +34,17 @@ class AutoLabelerConfig(dg.Config):
     min_examples_per_class: int = 25
     """Below this many good or bad examples no model is trained and labeling falls back to the rules."""
     holdout_fraction: float = 0.2
-    """Share of the labeled examples held out to measure the model before it is refit on all of them."""
+    """Share of the prompt groups held out to measure the model before it is refit on all of them."""
     calibration: Literal["sigmoid", "isotonic"] = "sigmoid"
-    """How the classifier's probabilities are calibrated."""
+    """How the model's scores are calibrated into probabilities."""
     min_holdout_auc: float = 0.6
-    """The `labeler_quality` check warns below this held-out AUC (or when no model could be trained)."""
+    """The quality check: a labeler whose held-out AUC is below this labels nothing (check severity ERROR)."""
     offensive_lexicon: str | None = None
     """A team's offensive word list for the model's lexicon-hit feature (the packaged one when unset)."""
+    text_encoder: Literal["minilm", "base_model"] = "minilm"
+    """Sentence embeddings from the packaged all-MiniLM-L6-v2, or from the hidden states of a team's own model."""
+    text_encoder_dir: str | None = None
+    """The model directory of `text_encoder: base_model` (default: the project's base model)."""
 
 
 def _labels_over(warehouse, days: list[str]) -> pa.Table:
@@ -59,23 +58,51 @@ def _verdicts(warehouse):
     return standing_verdicts(warehouse.read_appended(REVIEWS_TABLE, reviews_arrow_schema()))
 
 
+def _quality_check(passed: bool, description: str, **metadata) -> dg.AssetCheckResult:
+    return dg.AssetCheckResult(
+        check_name="labeler_quality",
+        passed=passed,
+        severity=dg.AssetCheckSeverity.WARN if passed else dg.AssetCheckSeverity.ERROR,
+        description=description,
+        metadata=metadata,
+    )
+
+
 @dg.asset(
     deps=[raw_telemetry, review_decisions],
     group_name="labeling",
     kinds={"scikitlearn"},
-    check_specs=[dg.AssetCheckSpec("labeler_quality", asset="auto_labeler")],
+    check_specs=[
+        dg.AssetCheckSpec(
+            "labeler_quality",
+            asset="auto_labeler",
+            description=(
+                "The held-out AUC (prompt groups unseen in training) reaches min_holdout_auc. ERROR when it "
+                "does not: that labeler labels nothing. WARN when too few labels to train a new one."
+            ),
+        )
+    ],
 )
 def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, data_root: DataRoot):
-    """A calibrated scikit-learn model of label quality, saved under `models/labeler/<version>`.
+    """A calibrated model of label quality from the meaning of prompt and response, saved under
+    `models/labeler/<version>` (JSON and safetensors) and published in `models/labeler/current.json`.
 
     Trained on the interactions of the latest `training_days` days that users judged explicitly or a reviewer
-    decided, from the text of prompt and response and the behaviour signals (never from the feedback the labels
-    come from). `labeled_interactions` uses it for the interactions nobody judged. The version is a hash of the
-    training data and settings; its held-out AUC, Brier score and calibration error are in the metadata. With too
-    few labeled examples no new model is trained: labeling keeps the previous one (or, in a young deployment,
-    uses the rules alone) and `labeler_quality` warns.
+    decided: sentence embeddings (all-MiniLM-L6-v2, or the base model's hidden states), word features, the
+    shape of the response and the behaviour signals (never the feedback the labels come from); a Bradley-Terry
+    term over responses to one prompt with different verdicts. Measured on held-out prompt groups. A labeler
+    below `min_holdout_auc` is not published: labeling then uses explicit, human and rule labels only (check
+    severity ERROR). With too few labeled examples no new model is trained: labeling keeps the previous one
+    (or uses the rules alone) and `labeler_quality` warns.
     """
-    from feedback_loop.label.learned import InsufficientLabels, LabelerSpec, save_labeler, train_labeler
+    from feedback_loop.label.encoders import EncoderSpec, build_encoder
+    from feedback_loop.label.learned import InsufficientLabels, LabelerSpec, train_labeler
+    from feedback_loop.label.publication import (
+        embedding_store,
+        publish_labeler,
+        read_publication,
+        withdraw_labeler,
+    )
 
     warehouse = data_root.warehouse()
     days = warehouse.partitions("events")[-config.training_days :]
@@ -90,24 +117,27 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
         min_examples_per_class=config.min_examples_per_class,
         holdout_fraction=config.holdout_fraction,
         calibration=config.calibration,
+        encoder=EncoderSpec(kind=config.text_encoder, model_dir=config.text_encoder_dir),
     )
-    pointer = data_root.layout.label_models / CURRENT_LABELER
+    root = data_root.layout.label_models
+    encoder = build_encoder(spec.encoder, base_model_dir=data_root.layout.base_model, store_dir=embedding_store(root))
     try:
-        labeler = train_labeler(labels, spec, offensive_lexicon=config.offensive_lexicon)
+        labeler = train_labeler(labels, spec, encoder=encoder, offensive_lexicon=config.offensive_lexicon)
     except InsufficientLabels as exc:
-        previous = json.loads(pointer.read_text()) if pointer.exists() else {"version": None}
-        if previous["version"] is None:
-            write_json_atomic(pointer, {"version": None, "reason": str(exc)})
-            outcome = "labeling uses the rules alone"
+        previous = read_publication(root)
+        if previous is None or previous.version is None:
+            withdraw_labeler(root, str(exc))
+            outcome = "labeling uses explicit, human and rule labels only"
         else:
-            outcome = f"labeling keeps the previous model {previous['version']}"
+            outcome = f"labeling keeps the previous model {previous.version}"
         context.log.warning(f"no new auto-labeler trained ({exc}); {outcome}")
         return dg.MaterializeResult(
             metadata={
-                "version": previous["version"] or "none",
+                "version": (previous.version if previous else None) or "none",
+                "labels_with_model": previous is not None and previous.version is not None,
                 "reason": f"{exc}; {outcome}",
                 # The days the model in use learned from, not those that were too few to learn from.
-                "training_days": previous.get("training_days", "none"),
+                "training_days": (previous.record.get("training_days") if previous else None) or "none",
             },
             check_results=[
                 dg.AssetCheckResult(
@@ -118,25 +148,40 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
                 )
             ],
         )
-    path = save_labeler(labeler, data_root.layout.label_models)
     training_days = f"{days[0]}..{days[-1]}"
-    write_json_atomic(pointer, {"version": labeler.version, "training_days": training_days, "metrics": labeler.metrics})
-    heldout = {k: labeler.metrics[k] for k in ("auc", "brier", "ece", "accuracy", "n_train", "n_holdout")}
+    heldout = {k: labeler.metrics[k] for k in ("auc", "brier", "ece", "accuracy", "pairwise_accuracy")}
+    passed = heldout["auc"] >= config.min_holdout_auc
+    check = {"heldout_auc": heldout["auc"], "min_holdout_auc": config.min_holdout_auc}
+    if passed:
+        path = publish_labeler(root, labeler, training_days=training_days, quality_check=check)
+        outcome = f"labels the interactions nobody judged (published {labeler.version})"
+    else:
+        path = None
+        outcome = (
+            f"labels nothing: held-out AUC {heldout['auc']:.3f} < {config.min_holdout_auc}; labeling uses "
+            "explicit, human and rule labels only"
+        )
+        withdraw_labeler(root, f"labeler {labeler.version} failed its quality check: {outcome}", quality_check=check)
+        context.log.error(f"auto-labeler {labeler.version} {outcome}")
     return dg.MaterializeResult(
         metadata={
             "version": labeler.version,
-            "path": dg.MetadataValue.path(str(path)),
+            "published": passed,
+            "labels_with_model": passed,
+            "outcome": outcome,
+            **({"path": dg.MetadataValue.path(str(path))} if path else {}),
+            "encoder": labeler.encoder.identity,
             "training_days": training_days,
-            **{f"heldout_{k}" if k in ("auc", "brier", "ece", "accuracy") else k: v for k, v in heldout.items()},
+            **{f"heldout_{k}": v for k, v in heldout.items() if v is not None},
+            "n_train": labeler.metrics["n_train"],
+            "n_holdout": labeler.metrics["n_holdout"],
             "metrics": dg.MetadataValue.json(labeler.metrics),
         },
         check_results=[
-            dg.AssetCheckResult(
-                check_name="labeler_quality",
-                passed=heldout["auc"] >= config.min_holdout_auc,
-                severity=dg.AssetCheckSeverity.WARN,
-                metadata={"heldout_auc": heldout["auc"], "min_holdout_auc": config.min_holdout_auc},
-                description="Held-out AUC of the auto-labeler on explicitly labeled interactions.",
+            _quality_check(
+                passed,
+                f"Held-out AUC on prompt groups unseen in training; the labeler {outcome}.",
+                **check,
             )
         ],
     )
@@ -152,16 +197,10 @@ class LabeledInteractionsConfig(dg.Config):
 
 
 def _current_labeler(data_root: DataRoot):
-    """(labeler, version) of the latest auto_labeler, or (None, why not)."""
-    from feedback_loop.label.learned import load_labeler
+    """(labeler, version) of the published auto_labeler, or (None, why not)."""
+    from feedback_loop.label.publication import current_labeler
 
-    pointer = data_root.layout.label_models / CURRENT_LABELER
-    if not pointer.exists():
-        return None, "auto_labeler was never materialized"
-    current = json.loads(pointer.read_text())
-    if current["version"] is None:
-        return None, current["reason"]
-    return load_labeler(data_root.layout.label_models / current["version"]), current["version"]
+    return current_labeler(data_root.layout.label_models)
 
 
 @dg.asset(

@@ -1,62 +1,87 @@
 """A learned, calibrated quality labeler: P(quality == good) for interactions nobody judged explicitly.
 
-It learns from the label rows (schema :func:`~feedback_loop.label.rules.labels_arrow_schema`) whose quality a
-person stated: source ``explicit`` (the user's thumb, rating, correction or flag) or ``human`` (a reviewer's
-verdict), quality ``good`` or ``bad``. It predicts from what every interaction has:
+Public API (what the labeling data flow composes with):
 
-* text: hashed TF-IDF word n-grams of the prompt and of the response, and character n-grams of the response;
-* size and speed: response length, completion tokens and latency (log scale), reading time (log scale, with an
-  indicator where it is missing);
-* behaviour: the count of each action, the outcome (one-hot, ``none`` included), escalation, task success
-  (succeeded, failed or unknown);
-* the comment's sentiment score (with an indicator where there is no comment), and whether the response
-  matches the offensive lexicon (the lexicon's pattern is kept with the model, so a later edit of the list
-  does not change what a trained labeler sees);
-* the use case (one-hot; a use case unseen in training sets none of them).
+* :func:`train_labeler` ``(labels, spec) -> TrainedLabeler``: fit on label rows (schema
+  :func:`~feedback_loop.label.rules.labels_arrow_schema`); it reads only the rows a person judged (source
+  ``explicit`` or ``human``, quality ``good`` or ``bad``) and, of every row, only :data:`FEATURE_COLUMNS`.
+* :meth:`TrainedLabeler.predict_good_proba` ``(labels) -> ndarray``: calibrated P(good) per row, in row order;
+  rows are independent (a row's probability does not depend on the other rows passed with it), so predicting
+  only new or changed interactions gives the same numbers as predicting a whole day.
+* :func:`save_labeler` / :func:`load_labeler`: a folder of JSON and safetensors, loaded only after its content
+  hash matched the one its publisher recorded (:mod:`feedback_loop.label.publication`).
 
-Never the explicit signals the training labels are made of (thumb, rating, correction, flags, nor the columns
-derived from them: ``offensive``, ``n_feedback_events``, the label and review columns): that would leak the
-label, and the rows to predict do not have them.
+What it reads (never the explicit signals the training labels are made of: thumb, rating, correction, flags,
+nor ``offensive``, ``n_feedback_events``, the label and review columns):
 
-The labeler is measured, not assumed: the labeled rows are split by a hash of ``interaction_id`` (salted with
-the seed) into a training and a held-out part; a model fit on the training part gives the held-out figures in
-:attr:`TrainedLabeler.metrics`. The labeler returned is then refit on all labeled rows (``refit_on_all_rows``
-in the metrics): the figures describe a model that saw fewer rows than the one in use.
+* meaning: sentence embeddings of the response and of the prompt, and their cosine similarity, from a
+  pretrained encoder (:mod:`feedback_loop.label.encoders`: all-MiniLM-L6-v2 by default, or the hidden states of
+  the team's own model);
+* words: hashed TF-IDF word n-grams of the prompt and of the response, and character n-grams of the response;
+* the shape of the response and how it relates to the prompt: lengths, repeated words and trigrams, the share
+  of its words taken from the prompt and of the prompt's words it covers, whether it echoes the prompt, ends
+  a sentence, is empty, declines or apologises (lexicon ``refusal``), the density of numbers, years, capitals
+  and symbols, and whether the prompt asks for live or external information (lexicon ``time_sensitive``);
+* behaviour: size and latency, reading time, actions, outcome, escalation, task success, the comment's
+  sentiment and an offensive-lexicon hit; and the use case.
 
-A saved labeler is a joblib pickle: load only the folders your own pipeline wrote.
+**Prompts are groups, and the model cannot learn a prompt's label.** Every row belongs to the group of its
+normalised prompt text. Where a group holds both a good and a bad response (with different texts), it
+contributes only pairs ``(good, bad)`` to a Bradley-Terry term (P(good beats bad) = sigmoid(s(good) -
+s(bad)), at most ``max_pairs_per_prompt`` per group): what the two share, the prompt above all, cancels out,
+so only what distinguishes the responses is learned. The other rows contribute a pointwise logistic term.
+Both terms fit one linear score ``s`` (scikit-learn's ``LogisticRegression``, the Bradley-Terry rows as
+feature differences without intercept), which is then calibrated to P(good) (Platt or isotonic) on
+out-of-fold scores. The old labeler, trained pointwise on hashed prompt words, gave a held-back reply the
+label of its sibling and scored 0.35 AUC on a random split of preference pairs; see docs/labeling.md.
+
+**Measured, not assumed:** the labeled rows are split by a hash of their prompt group (salted with the
+seed), so no prompt is on both sides; a model fit on the training part gives the held-out figures in
+:attr:`TrainedLabeler.metrics` (AUC, Brier, ECE, accuracy, and pairwise accuracy where the held-out part has
+pairs). The labeler returned is then refit on all rows.
 """
 
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import math
 import os
 import re
 import shutil
+import unicodedata
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal, Protocol, get_args
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from feedback_loop.label.encoders import EncoderSpec, build_encoder
 from feedback_loop.label.lexicons import PACKAGED, load_lexicon
 from feedback_loop.schema import Action, Outcome
 
 # Part of every labeler version: bump it whenever the features below change meaning.
-FEATURE_SET_VERSION = 1
+FEATURE_SET_VERSION = 2
 TRAINING_SOURCES = ("explicit", "human")
 QUALITIES = ("good", "bad")
 ACTIONS: tuple[str, ...] = get_args(Action)
 OUTCOMES: tuple[str, ...] = get_args(Outcome)
 ECE_BINS = 10
-MODEL_FILE = "model.joblib"
-METADATA_FILE = "metadata.json"
+PARAMETERS_FILE = "parameters.safetensors"
+METADATA_FILE = "labeler.json"
+LABELER_FILES = (METADATA_FILE, PARAMETERS_FILE)
+# The intercept is a feature column of this value in pointwise rows and 0 in Bradley-Terry rows; large, so
+# that the L2 penalty on its weight is negligible.
+INTERCEPT_FEATURE = 10.0
+_WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_SYMBOL = re.compile(r"[=+*/^<>|_{}\[\]\\]")
 
 # The label columns the features are computed from; nothing else of a row is read.
 FEATURE_COLUMNS = (
@@ -73,7 +98,28 @@ FEATURE_COLUMNS = (
     "task_success",
     "sentiment_score",
 )
-NUMERIC_FEATURES: tuple[str, ...] = (
+TEXT_FEATURES: tuple[str, ...] = (
+    "log_prompt_chars",
+    "log_response_words",
+    "response_empty",
+    "distinct_word_share",
+    "distinct_trigram_share",
+    "words_from_prompt_share",
+    "prompt_words_covered_share",
+    "echoes_prompt",
+    "ends_sentence",
+    "log_newlines",
+    "digit_share",
+    "numbers_per_word",
+    "years_per_word",
+    "capitalised_per_word",
+    "symbol_share",
+    "refusal",
+    "refusal_at_start",
+    "prompt_time_sensitive",
+    "prompt_response_cosine",
+)
+BEHAVIOUR_FEATURES: tuple[str, ...] = (
     "log_response_chars",
     "log_completion_tokens",
     "log_latency_ms",
@@ -89,6 +135,7 @@ NUMERIC_FEATURES: tuple[str, ...] = (
     "comment_missing",
     "offensive_lexicon_hit",
 )
+NUMERIC_FEATURES: tuple[str, ...] = (*BEHAVIOUR_FEATURES, *TEXT_FEATURES)
 
 
 class InsufficientLabels(ValueError):
@@ -100,108 +147,150 @@ class InsufficientLabels(ValueError):
         self.minimum = minimum
 
 
-@dataclass(frozen=True)
-class LabelerSpec:
+class LabelerIntegrityError(ValueError):
+    """A saved labeler's files do not match the content hash its publisher recorded: it is not loaded."""
+
+
+class LabelerSpec(BaseModel):
     """How the labeler is trained; every field is part of its version."""
 
-    min_examples_per_class: int = 25
-    """Fewest good and fewest bad labeled rows (explicit or human) to train at all."""
-    holdout_fraction: float = 0.2
-    """Share of the labeled rows held out, by a hash of interaction_id and seed, to measure the labeler."""
-    calibration: Literal["sigmoid", "isotonic"] = "sigmoid"
-    """How ``CalibratedClassifierCV`` maps scores to probabilities: Platt scaling or isotonic regression."""
-    calibration_folds: int = 3
-    """Cross-validation folds of ``CalibratedClassifierCV`` (stratified, shuffled with ``seed``)."""
-    seed: int = 0
-    """Salt of the held-out split and of the calibration folds."""
-    text_features: int = 2**14
-    """Hash buckets of each of the three text vectorizers (prompt words, response words, response chars)."""
-    word_ngram_max: int = 2
-    """Longest word n-gram of the prompt and response vectorizers (all from 1 to this)."""
-    char_ngram_min: int = 2
-    """Shortest character n-gram of the response (taken within words, padded by spaces)."""
-    char_ngram_max: int = 4
-    """Longest character n-gram of the response."""
-    regularization_c: float = 1.0
-    """Inverse regularisation strength ``C`` of the logistic regression (smaller: simpler model)."""
-    max_iter: int = 1000
-    """Iteration limit of the logistic regression's solver."""
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
-    def __post_init__(self):
-        problems = []
-        if self.calibration not in ("sigmoid", "isotonic"):
-            problems.append(f"calibration {self.calibration!r} is not 'sigmoid' or 'isotonic'")
-        if not 0.0 < self.holdout_fraction < 1.0:
-            problems.append(f"holdout_fraction {self.holdout_fraction} is not strictly between 0 and 1")
-        if self.calibration_folds < 2:
-            problems.append(f"calibration_folds {self.calibration_folds} is below 2")
-        if self.min_examples_per_class < 1:
-            problems.append(f"min_examples_per_class {self.min_examples_per_class} is below 1")
-        if self.text_features < 1 or self.word_ngram_max < 1 or self.max_iter < 1:
-            problems.append("text_features, word_ngram_max and max_iter must be positive")
-        if not 1 <= self.char_ngram_min <= self.char_ngram_max:
-            problems.append(f"char n-gram range ({self.char_ngram_min}, {self.char_ngram_max}) is empty")
-        if not self.regularization_c > 0:
-            problems.append(f"regularization_c {self.regularization_c} is not positive")
-        if problems:
-            raise ValueError("LabelerSpec: " + "; ".join(problems))
+    min_examples_per_class: int = Field(25, ge=1)
+    """Fewest good and fewest bad labeled rows (explicit or human) to train at all."""
+    holdout_fraction: float = Field(0.2, gt=0.0, lt=1.0)
+    """Share of the prompt groups held out, by a hash of the group and seed, to measure the labeler."""
+    calibration: Literal["sigmoid", "isotonic"] = "sigmoid"
+    """How scores become probabilities: Platt scaling or isotonic regression, fit on out-of-fold scores."""
+    calibration_folds: int = Field(3, ge=2)
+    """Folds (by prompt group) of the out-of-fold scores the calibration is fit on."""
+    seed: int = 0
+    """Salt of the held-out split, the calibration folds and the choice of pairs."""
+    text_features: int = Field(2**14, ge=1)
+    """Hash buckets of each of the three text vectorizers (prompt words, response words, response chars)."""
+    word_ngram_max: int = Field(2, ge=1)
+    """Longest word n-gram of the prompt and response vectorizers (all from 1 to this)."""
+    char_ngram_min: int = Field(2, ge=1)
+    """Shortest character n-gram of the response (taken within words, padded by spaces)."""
+    char_ngram_max: int = Field(4, ge=1)
+    """Longest character n-gram of the response."""
+    embedding_weight: float = Field(0.03, gt=0.0)
+    """Scale of the standardised embedding columns against the others: the L2 penalty on their weights is
+    ``1 / embedding_weight**2`` times stronger (hundreds of correlated columns need it; tuned on the shared
+    real data, see docs/labeling.md)."""
+    max_pairs_per_prompt: int = Field(50, ge=1)
+    """Bradley-Terry pairs taken from one prompt group at most (chosen at random with ``seed``)."""
+    regularization_c: float = Field(1.0, gt=0.0)
+    """Inverse regularisation strength ``C`` of the logistic regression (smaller: simpler model)."""
+    max_iter: int = Field(2000, ge=1)
+    """Iteration limit of the logistic regression's solver."""
+    encoder: EncoderSpec = EncoderSpec()
+    """The pretrained text encoder of the embedding features."""
+
+    @model_validator(mode="after")
+    def _char_range(self) -> LabelerSpec:
+        if self.char_ngram_min > self.char_ngram_max:
+            raise ValueError(f"char n-gram range ({self.char_ngram_min}, {self.char_ngram_max}) is empty")
+        return self
+
+
+class Encoder(Protocol):
+    """What the labeler needs of a text encoder (:class:`~feedback_loop.label.encoders.TextEncoder`)."""
+
+    @property
+    def identity(self) -> str: ...
+
+    def encode(self, texts: list[str]) -> np.ndarray: ...
+
+
+@dataclass(frozen=True)
+class LabelerParameters:
+    """Everything a fitted labeler computes with: plain arrays and names, nothing executable."""
+
+    arrays: dict[str, np.ndarray]
+    """``idf_prompt_words``, ``idf_response_words``, ``idf_response_chars``, ``embedding_mean``,
+    ``embedding_scale``, ``numeric_mean``, ``numeric_scale``, ``weights`` and the calibration's
+    ``platt`` (slope, intercept) or ``isotonic_x`` / ``isotonic_y``."""
+    use_cases: tuple[str, ...]
+    """The use cases of the one-hot columns, in order."""
 
 
 @dataclass(frozen=True)
 class TrainedLabeler:
-    """A calibrated classifier of label rows, its version and the figures measured on held-out rows."""
+    """A calibrated scorer of label rows, its version, and the figures measured on held-out prompt groups."""
 
     version: str
-    """16 hex digits of a sha256 over the training pairs (interaction_id, quality), the spec, the scikit-learn
-    version, the feature set version and the offensive lexicon."""
+    """16 hex digits of a sha256 over the training pairs (interaction_id, quality), the spec, the encoder's
+    identity, the feature set version and the lexicons."""
     spec: LabelerSpec
     metrics: dict[str, Any]
-    """Held-out figures (auc, brier, log_loss, ece, accuracy, base_rate, n_train, n_holdout and class counts
-    of both parts) and the training data (training_rows, training_digest, rows by source)."""
-    model: Any
-    """The fitted scikit-learn pipeline (features, then ``CalibratedClassifierCV``), refit on all labeled rows."""
-    offensive_pattern: re.Pattern[str]
+    """Held-out figures (auc, brier, log_loss, ece, accuracy, base_rate, pairwise_accuracy, n_train,
+    n_holdout, groups and class counts of both parts) and the training data (training_rows,
+    training_digest, rows by source, pairs and pointwise rows)."""
+    parameters: LabelerParameters
+    encoder: Encoder
+    lexicons: dict[str, str]
+    """The patterns of the offensive, refusal and time-sensitive lexicons the features were computed with
+    (kept with the model, so that a later edit of a list does not change what a trained labeler sees)."""
 
     def predict_good_proba(self, labels: pa.Table) -> np.ndarray:
         """Calibrated P(quality == good) for each row of ``labels``, in row order.
 
         Raises ValueError naming the interaction_id and field of a row whose features cannot be computed.
         """
+        return _calibrate(self.parameters, self.scores(labels), self.spec.calibration)
+
+    def scores(self, labels: pa.Table) -> np.ndarray:
+        """The uncalibrated score of each row (higher: better); compare two responses to one prompt with it."""
         if labels.num_rows == 0:
             return np.empty(0, dtype=np.float64)
-        return _good_proba(self.model, feature_frame(labels, self.offensive_pattern))
+        inputs = feature_inputs(labels, self.encoder, self.lexicons)
+        return _score(self.parameters, _design(self.parameters, inputs, self.spec))
 
 
 def train_labeler(
-    labels: pa.Table, spec: LabelerSpec = LabelerSpec(), *, offensive_lexicon: str | Path | None = None
+    labels: pa.Table,
+    spec: LabelerSpec = LabelerSpec(),
+    *,
+    encoder: Encoder | None = None,
+    offensive_lexicon: str | Path | None = None,
 ) -> TrainedLabeler:
-    """Train, measure on held-out rows, then refit on all labeled rows; see the module docstring.
+    """Train, measure on held-out prompt groups, then refit on all labeled rows; see the module docstring.
 
-    ``offensive_lexicon`` replaces the packaged offensive word list for the lexicon-hit feature. Raises
+    ``encoder`` defaults to the one ``spec.encoder`` names (pass one built with an embedding store to keep
+    embeddings between runs). ``offensive_lexicon`` replaces the packaged offensive word list. Raises
     :class:`InsufficientLabels` when either class has fewer than ``spec.min_examples_per_class`` rows or a
     part of the split lacks the rows to fit or to measure, and ValueError for a row that cannot be used.
     """
-    from sklearn import __version__ as sklearn_version
-
-    offensive_pattern, training, frame, y = _prepare(labels, spec, offensive_lexicon)
-    holdout = split_units(training["interaction_id"].to_pylist(), spec.seed) < spec.holdout_fraction
+    encoder = encoder or build_encoder(spec.encoder)
+    lexicons = _lexicons(offensive_lexicon)
+    training, inputs, y, groups = _prepare(labels, spec, encoder, lexicons)
+    holdout = split_units(groups, spec.seed) < spec.holdout_fraction
     _check_part(y[~holdout], "training part", spec.calibration_folds, spec)
     _check_part(y[holdout], "held-out part", 1, spec)
 
-    measured = _fit(frame[~holdout], y[~holdout], spec)
+    measured = _fit(inputs.take(~holdout), y[~holdout], groups[~holdout], spec)
+    held_scores = _score(measured, _design(measured, inputs.take(holdout), spec))
+    held_proba = _calibrate(measured, held_scores, spec.calibration)
     metrics = {
-        **probability_metrics(y[holdout], _good_proba(measured, frame[holdout])),
+        **probability_metrics(y[holdout], held_proba),
+        **pairwise_metrics(y[holdout], groups[holdout], held_scores, training["response"].filter(holdout)),
         "n_train": int((~holdout).sum()),
         "n_holdout": int(holdout.sum()),
+        "train_groups": len(set(groups[~holdout])),
+        "holdout_groups": len(set(groups[holdout])),
         "train_good": int(y[~holdout].sum()),
         "train_bad": int((~holdout).sum() - y[~holdout].sum()),
         "holdout_good": int(y[holdout].sum()),
         "holdout_bad": int(holdout.sum() - y[holdout].sum()),
+        "split": "prompt_group",
         "refit_on_all_rows": True,
         **training_summary(training),
     }
-    version = _version(metrics["training_digest"], spec, sklearn_version, offensive_pattern)
-    return TrainedLabeler(version, spec, metrics, _fit(frame, y, spec), offensive_pattern)
+    parameters = _fit(inputs, y, groups, spec)
+    metrics.update(_objective_rows(y, groups, training["response"], spec))
+    version = _version(metrics["training_digest"], spec, encoder.identity, lexicons)
+    return TrainedLabeler(version, spec, metrics, parameters, encoder, lexicons)
 
 
 def cross_validate_labeler(
@@ -209,64 +298,81 @@ def cross_validate_labeler(
     spec: LabelerSpec = LabelerSpec(),
     *,
     folds: int = 5,
+    encoder: Encoder | None = None,
     offensive_lexicon: str | Path | None = None,
 ) -> dict[str, Any]:
-    """AUC, Brier score and ECE of the labeler in ``folds``-fold cross-validation, per fold and their spread.
+    """AUC, Brier score, ECE (and pairwise accuracy where there are pairs) in ``folds``-fold cross-validation
+    by prompt group, per fold and their mean and spread.
 
-    The folds are cut by the same hash of interaction_id as the held-out split; each fold is predicted by a
-    labeler fit on the others. Raises :class:`InsufficientLabels` like :func:`train_labeler`.
+    Each fold is predicted by a labeler fit on the others; ``out_of_fold`` maps each interaction_id to its
+    (fold, score), for figures of one's own (e.g. against known preferences). Raises
+    :class:`InsufficientLabels` like :func:`train_labeler`.
     """
     if folds < 2:
         raise ValueError(f"cross-validation needs at least 2 folds, got {folds}")
-    _, training, frame, y = _prepare(labels, spec, offensive_lexicon)
-    units = split_units(training["interaction_id"].to_pylist(), spec.seed)
-    fold_of = np.minimum((units * folds).astype(int), folds - 1)
+    encoder = encoder or build_encoder(spec.encoder)
+    training, inputs, y, groups = _prepare(labels, spec, encoder, _lexicons(offensive_lexicon))
+    fold_of = _folds(groups, folds, spec.seed)
+    responses = training["response"]
     per_fold = []
+    out_of_fold = np.zeros(len(y))
     for fold in range(folds):
         held_out = fold_of == fold
         _check_part(y[~held_out], f"training part of fold {fold}", spec.calibration_folds, spec)
         _check_part(y[held_out], f"fold {fold}", 1, spec)
-        model = _fit(frame[~held_out], y[~held_out], spec)
-        figures = probability_metrics(y[held_out], _good_proba(model, frame[held_out]))
+        parameters = _fit(inputs.take(~held_out), y[~held_out], groups[~held_out], spec)
+        scores = _score(parameters, _design(parameters, inputs.take(held_out), spec))
+        out_of_fold[held_out] = scores
+        figures = probability_metrics(y[held_out], _calibrate(parameters, scores, spec.calibration))
+        figures.update(pairwise_metrics(y[held_out], groups[held_out], scores, responses.filter(held_out)))
         per_fold.append({"n": int(held_out.sum()), **figures})
     result: dict[str, Any] = {"folds": folds, "rows": len(y), "base_rate": float(y.mean()), "per_fold": per_fold}
-    for name in ("auc", "brier", "ece"):
-        values = np.array([fold[name] for fold in per_fold])
-        result[f"{name}_mean"] = float(values.mean())
-        result[f"{name}_std"] = float(values.std(ddof=1))
+    ids = training["interaction_id"].to_pylist()
+    result["out_of_fold"] = {i: (int(f), float(v)) for i, f, v in zip(ids, fold_of, out_of_fold)}
+    for name in ("auc", "brier", "ece", "pairwise_accuracy"):
+        values = np.array([fold[name] for fold in per_fold if fold.get(name) is not None], dtype=np.float64)
+        result[f"{name}_mean"] = float(values.mean()) if len(values) else None
+        result[f"{name}_std"] = float(values.std(ddof=1)) if len(values) > 1 else None
     return result
 
 
-def save_labeler(labeler: TrainedLabeler, root: str | Path) -> Path:
-    """Write ``labeler`` to ``<root>/<version>/`` (model.joblib, metadata.json); returns that folder.
+# --- persistence ----------------------------------------------------------------------------
 
-    The folder appears whole or not at all (written under a temporary name, then renamed). A version already
-    saved is left as it is: the same version is the same data, spec and library.
+
+def save_labeler(labeler: TrainedLabeler, root: str | Path) -> Path:
+    """Write ``labeler`` to ``<root>/<version>/`` (labeler.json, parameters.safetensors); returns that folder.
+
+    Plain JSON and safetensors: loading them runs no code. The folder appears whole or not at all (written
+    under a temporary name, then renamed). A version already saved is left as it is.
     """
-    import joblib
-    from sklearn import __version__ as sklearn_version
+    from safetensors.numpy import save_file
 
     final = Path(root) / labeler.version
-    if (final / METADATA_FILE).is_file():
+    if all((final / name).is_file() for name in LABELER_FILES):
         return final
     metadata = {
         "version": labeler.version,
-        "spec": asdict(labeler.spec),
+        "spec": labeler.spec.model_dump(mode="json"),
         "metrics": labeler.metrics,
-        "sklearn_version": sklearn_version,
         "feature_set_version": FEATURE_SET_VERSION,
+        "encoder_identity": labeler.encoder.identity,
+        "use_cases": list(labeler.parameters.use_cases),
+        "lexicons": labeler.lexicons,
         "created_at": datetime.now(UTC).isoformat(),
     }
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = final.parent / f".tmp-{labeler.version}-{uuid.uuid4().hex}"
     tmp.mkdir()
     try:
-        joblib.dump({"model": labeler.model, "offensive_pattern": labeler.offensive_pattern}, tmp / MODEL_FILE)
+        arrays = {name: np.ascontiguousarray(array) for name, array in labeler.parameters.arrays.items()}
+        save_file(arrays, str(tmp / PARAMETERS_FILE))
         (tmp / METADATA_FILE).write_text(json.dumps(metadata, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        if final.exists():
+            shutil.rmtree(final)  # an incomplete folder of this version (a planted or foreign file)
         try:
             os.rename(tmp, final)
         except OSError:
-            if not (final / METADATA_FILE).is_file():
+            if not all((final / name).is_file() for name in LABELER_FILES):
                 raise
             # Another run saved the same version between our check and our rename: theirs is identical.
     finally:
@@ -275,37 +381,59 @@ def save_labeler(labeler: TrainedLabeler, root: str | Path) -> Path:
     return final
 
 
-def load_labeler(path: str | Path) -> TrainedLabeler:
-    """The labeler saved in the folder ``path`` by :func:`save_labeler`.
+def labeler_digest(path: str | Path) -> str:
+    """The sha256 over the names and contents of a saved labeler's files (what a publisher records)."""
+    path = Path(path)
+    digest = hashlib.sha256()
+    for name in LABELER_FILES:
+        file = path / name
+        if not file.is_file():
+            raise FileNotFoundError(f"{path} holds no {name}: not a labeler saved by save_labeler")
+        digest.update(name.encode() + b"\0")
+        digest.update(file.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
 
-    Raises FileNotFoundError when a file is missing, and ValueError when it was saved by another scikit-learn
-    or feature set version (its predictions could silently differ: retrain it).
+
+def load_labeler(
+    path: str | Path, *, expected_sha256: str, encoder: Encoder | None = None, embedding_store: Path | None = None
+) -> TrainedLabeler:
+    """The labeler saved in the folder ``path``, after its files matched ``expected_sha256``.
+
+    Only the JSON metadata and the safetensors parameters are read (any other file in the folder is
+    ignored), and only after the hash matched: :class:`LabelerIntegrityError` otherwise. Raises
+    FileNotFoundError when a file is missing, and ValueError when the labeler was computed with another
+    feature set or encoder (its predictions could silently differ: retrain it). ``encoder`` defaults to the
+    one its spec names, keeping embeddings in ``embedding_store`` when given.
     """
-    import joblib
-    from sklearn import __version__ as sklearn_version
+    from safetensors.numpy import load_file
 
     path = Path(path)
-    for name in (METADATA_FILE, MODEL_FILE):
-        if not (path / name).is_file():
-            raise FileNotFoundError(f"{path} holds no {name}: not a labeler saved by save_labeler")
-    metadata = json.loads((path / METADATA_FILE).read_text(encoding="utf-8"))
-    if metadata["sklearn_version"] != sklearn_version:
-        raise ValueError(
-            f"labeler {metadata['version']} was trained with scikit-learn {metadata['sklearn_version']}, "
-            f"this is {sklearn_version}: retrain it"
+    found = labeler_digest(path)
+    if found != expected_sha256:
+        raise LabelerIntegrityError(
+            f"labeler files in {path} have sha256 {found}, not the published {expected_sha256}: not loaded"
         )
+    metadata = json.loads((path / METADATA_FILE).read_text(encoding="utf-8"))
     if metadata["feature_set_version"] != FEATURE_SET_VERSION:
         raise ValueError(
             f"labeler {metadata['version']} uses feature set {metadata['feature_set_version']}, "
             f"this code computes feature set {FEATURE_SET_VERSION}: retrain it"
         )
-    saved = joblib.load(path / MODEL_FILE)
+    spec = LabelerSpec.model_validate(metadata["spec"])
+    encoder = encoder or build_encoder(spec.encoder, store_dir=embedding_store)
+    if encoder.identity != metadata["encoder_identity"]:
+        raise ValueError(
+            f"labeler {metadata['version']} was trained with encoder {metadata['encoder_identity']}, "
+            f"this one is {encoder.identity}: retrain it"
+        )
     return TrainedLabeler(
         version=metadata["version"],
-        spec=LabelerSpec(**metadata["spec"]),
+        spec=spec,
         metrics=metadata["metrics"],
-        model=saved["model"],
-        offensive_pattern=saved["offensive_pattern"],
+        parameters=LabelerParameters(load_file(str(path / PARAMETERS_FILE)), tuple(metadata["use_cases"])),
+        encoder=encoder,
+        lexicons=metadata["lexicons"],
     )
 
 
@@ -330,15 +458,21 @@ def labeled_rows(labels: pa.Table) -> pa.Table:
     ids = rows["interaction_id"].to_pylist()
     if None in ids:
         raise ValueError("a labeled row has no interaction_id")
-    duplicates = sorted({i for i, j in itertools.pairwise(ids) if i == j})
+    duplicates = sorted({i for i, j in zip(ids, ids[1:]) if i == j})
     if duplicates:
         raise ValueError(f"interaction_id {duplicates[0]!r} has more than one labeled row")
     return rows
 
 
+def prompt_group(prompt: str) -> str:
+    """The group of a prompt: the sha256 (16 hex digits) of its text, case-folded, NFKC, whitespace collapsed."""
+    normalised = " ".join(unicodedata.normalize("NFKC", prompt).casefold().split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
 def training_summary(training: pa.Table) -> dict[str, Any]:
     """Rows, sources and the digest of the (interaction_id, quality) pairs a labeler was trained on."""
-    pairs = sorted(zip(training["interaction_id"].to_pylist(), training["quality"].to_pylist(), strict=True))
+    pairs = sorted(zip(training["interaction_id"].to_pylist(), training["quality"].to_pylist()))
     digest = hashlib.sha256("\n".join(f"{i}\t{q}" for i, q in pairs).encode("utf-8")).hexdigest()[:16]
     sources = training["quality_source"].to_pylist()
     return {
@@ -348,21 +482,33 @@ def training_summary(training: pa.Table) -> dict[str, Any]:
     }
 
 
-def split_units(interaction_ids: list[str], seed: int) -> np.ndarray:
-    """A number in [0, 1) per interaction_id, from a hash of it and ``seed``: the same id always lands alike."""
+def split_units(keys: list[str] | np.ndarray, seed: int) -> np.ndarray:
+    """A number in [0, 1) per key, from a hash of it and ``seed``: the same key always lands alike."""
     return np.array(
-        [int.from_bytes(hashlib.sha256(f"{seed}:{i}".encode()).digest()[:8], "big") / 2**64 for i in interaction_ids],
+        [int.from_bytes(hashlib.sha256(f"{seed}:{key}".encode()).digest()[:8], "big") / 2**64 for key in keys],
         dtype=np.float64,
     )
 
 
-def _prepare(labels: pa.Table, spec: LabelerSpec, offensive_lexicon: str | Path | None):
-    """(offensive pattern, labeled rows, their feature frame, targets 1 = good), the class counts checked."""
-    offensive_pattern = load_lexicon(offensive_lexicon or PACKAGED / "offensive.txt")
+def _folds(groups: np.ndarray, folds: int, seed: int) -> np.ndarray:
+    return np.minimum((split_units(groups, seed) * folds).astype(int), folds - 1)
+
+
+def _lexicons(offensive_lexicon: str | Path | None) -> dict[str, str]:
+    return {
+        "offensive": load_lexicon(offensive_lexicon or PACKAGED / "offensive.txt").pattern,
+        "refusal": load_lexicon(PACKAGED / "refusal.txt").pattern,
+        "time_sensitive": load_lexicon(PACKAGED / "time_sensitive.txt").pattern,
+    }
+
+
+def _prepare(labels: pa.Table, spec: LabelerSpec, encoder: Encoder, lexicons: dict[str, str]):
+    """(labeled rows, their feature inputs, targets 1 = good, prompt groups), the class counts checked."""
     training = labeled_rows(labels)
     y = np.array([quality == "good" for quality in training["quality"].to_pylist()], dtype=np.int64)
     _check_counts({"good": int(y.sum()), "bad": int(len(y) - y.sum())}, spec)
-    return offensive_pattern, training, feature_frame(training, offensive_pattern), y
+    inputs = feature_inputs(training, encoder, lexicons)
+    return training, inputs, y, np.array([prompt_group(p) for p in inputs.prompts])
 
 
 def _check_counts(counts: dict[str, int], spec: LabelerSpec) -> None:
@@ -390,24 +536,61 @@ def _check_part(y: np.ndarray, name: str, minimum: int, spec: LabelerSpec) -> No
 # --- features -------------------------------------------------------------------------------
 
 
-def feature_frame(labels: pa.Table, offensive_pattern: re.Pattern[str]):
-    """A pandas DataFrame of the model's inputs, one row per label row: the texts, use case and numbers.
+@dataclass(frozen=True)
+class FeatureInputs:
+    """What the model computes from, one entry per row: texts, embeddings, numbers, use cases."""
+
+    prompts: list[str]
+    responses: list[str]
+    embeddings: np.ndarray
+    """Response embedding, then prompt embedding, side by side."""
+    numeric: np.ndarray
+    """The columns of :data:`NUMERIC_FEATURES`."""
+    use_cases: list[str]
+
+    def take(self, mask: np.ndarray) -> FeatureInputs:
+        index = np.flatnonzero(mask)
+        return FeatureInputs(
+            [self.prompts[i] for i in index],
+            [self.responses[i] for i in index],
+            self.embeddings[index],
+            self.numeric[index],
+            [self.use_cases[i] for i in index],
+        )
+
+
+def feature_inputs(labels: pa.Table, encoder: Encoder, lexicons: dict[str, str]) -> FeatureInputs:
+    """The model's inputs for each label row; the encoder embeds each distinct prompt and response once.
 
     Raises ValueError naming the interaction_id and field of a row with a missing or impossible value.
     """
-    import pandas as pd
-
     missing = [c for c in FEATURE_COLUMNS if c not in labels.column_names]
     if missing:
         raise ValueError(f"the labels table lacks the columns {missing}")
-    records = [
-        _row_features(index, row, offensive_pattern)
-        for index, row in enumerate(labels.select(list(FEATURE_COLUMNS)).to_pylist())
+    patterns = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in lexicons.items()}
+    rows = labels.select(list(FEATURE_COLUMNS)).to_pylist()
+    behaviour = [_behaviour_features(index, row, patterns["offensive"]) for index, row in enumerate(rows)]
+    prompts = [row["prompt"] for row in rows]
+    responses = [row["response"] for row in rows]
+    vectors = encoder.encode(prompts + responses)
+    prompt_vectors, response_vectors = vectors[: len(rows)], vectors[len(rows) :]
+    cosine = np.einsum("ij,ij->i", prompt_vectors, response_vectors)
+    text = [
+        _text_features(prompt, response, patterns) + [float(similarity)]
+        for prompt, response, similarity in zip(prompts, responses, cosine)
     ]
-    return pd.DataFrame.from_records(records, columns=["prompt", "response", "use_case", *NUMERIC_FEATURES])
+    return FeatureInputs(
+        prompts,
+        responses,
+        np.hstack([response_vectors, prompt_vectors]).astype(np.float64),
+        np.hstack([np.array(behaviour, dtype=np.float64), np.array(text, dtype=np.float64)]).reshape(
+            len(rows), len(NUMERIC_FEATURES)
+        ),
+        [row["use_case"] for row in rows],
+    )
 
 
-def _row_features(index: int, row: dict, offensive_pattern: re.Pattern[str]) -> dict[str, Any]:
+def _behaviour_features(index: int, row: dict, offensive: re.Pattern[str]) -> list[float]:
     interaction_id = row["interaction_id"]
     if not isinstance(interaction_id, str) or not interaction_id:
         raise ValueError(f"label row {index}: field 'interaction_id' is {interaction_id!r}, expected an id")
@@ -436,29 +619,55 @@ def _row_features(index: int, row: dict, offensive_pattern: re.Pattern[str]) -> 
     sentiment = row["sentiment_score"]
     if sentiment is not None and not (isinstance(sentiment, (int, float)) and -1.0 <= sentiment <= 1.0):
         raise bad("sentiment_score", "a number within -1..1 or null")
-
     response = row["response"]
-    features: dict[str, Any] = {
-        "prompt": row["prompt"],
-        "response": response,
-        "use_case": row["use_case"],
-        "log_response_chars": math.log1p(len(response)),
-        "log_completion_tokens": math.log1p(row["completion_tokens"]),
-        "log_latency_ms": math.log1p(row["latency_ms"]),
-        "log_reading_time_ms": 0.0 if reading is None else math.log1p(reading),
-        "reading_time_missing": float(reading is None),
-        **{f"action_{action}": float(actions.count(action)) for action in ACTIONS},
-        **{f"outcome_{outcome}": float(row["outcome"] == outcome) for outcome in OUTCOMES},
-        "outcome_none": float(row["outcome"] is None),
-        "escalated": float(row["escalated"]),
-        "task_succeeded": float(row["task_success"] is True),
-        "task_failed": float(row["task_success"] is False),
-        "task_success_unknown": float(row["task_success"] is None),
-        "sentiment_score": 0.0 if sentiment is None else float(sentiment),
-        "comment_missing": float(sentiment is None),
-        "offensive_lexicon_hit": float(offensive_pattern.search(response) is not None),
-    }
-    return features
+    return [
+        math.log1p(len(response)),
+        math.log1p(row["completion_tokens"]),
+        math.log1p(row["latency_ms"]),
+        0.0 if reading is None else math.log1p(reading),
+        float(reading is None),
+        *(float(actions.count(action)) for action in ACTIONS),
+        *(float(row["outcome"] == outcome) for outcome in OUTCOMES),
+        float(row["outcome"] is None),
+        float(row["escalated"]),
+        float(row["task_success"] is True),
+        float(row["task_success"] is False),
+        float(row["task_success"] is None),
+        0.0 if sentiment is None else float(sentiment),
+        float(sentiment is None),
+        float(offensive.search(response) is not None),
+    ]
+
+
+def _text_features(prompt: str, response: str, patterns: dict[str, re.Pattern[str]]) -> list[float]:
+    """The values of :data:`TEXT_FEATURES` but the last (the embeddings' cosine similarity)."""
+    words = _WORD.findall(response.casefold())
+    prompt_words = set(_WORD.findall(prompt.casefold()))
+    n = len(words)
+    trigrams = [tuple(words[i : i + 3]) for i in range(n - 2)]
+    stripped = response.strip()
+    raw_words = response.split()
+    chars = max(1, len(response))
+    return [
+        math.log1p(len(prompt)),
+        math.log1p(n),
+        float(n == 0),
+        len(set(words)) / n if n else 0.0,
+        len(set(trigrams)) / len(trigrams) if trigrams else 1.0,
+        sum(word in prompt_words for word in words) / n if n else 0.0,
+        len(prompt_words & set(words)) / len(prompt_words) if prompt_words else 0.0,
+        float(bool(stripped) and stripped.casefold().startswith(prompt.strip().casefold()[:30])),
+        float(stripped[-1:] in ".!?\"')]`*") if stripped else 0.0,
+        math.log1p(response.count("\n")),
+        sum(c.isdigit() for c in response) / chars,
+        len(_NUMBER.findall(response)) / max(1, n),
+        len(_YEAR.findall(response)) / max(1, n),
+        sum(word[:1].isupper() for word in raw_words[1:]) / max(1, len(raw_words)),
+        len(_SYMBOL.findall(response)) / chars,
+        float(patterns["refusal"].search(response) is not None),
+        float(patterns["refusal"].search(response[:150]) is not None),
+        float(patterns["time_sensitive"].search(prompt) is not None),
+    ]
 
 
 def _is_count(value: Any) -> bool:
@@ -468,65 +677,186 @@ def _is_count(value: Any) -> bool:
 # --- model ----------------------------------------------------------------------------------
 
 
-def _fit(frame, y: np.ndarray, spec: LabelerSpec):
-    """The feature pipeline, then a ``CalibratedClassifierCV`` around a logistic regression, fit on ``frame``.
+def _hashed(inputs: FeatureInputs, spec: LabelerSpec):
+    """The hashed n-gram counts of prompt words, response words and response characters (3 sparse blocks)."""
+    from sklearn.feature_extraction.text import HashingVectorizer
 
-    The features (IDF weights, scaling) are fit once on all of ``frame`` and the calibration folds split the
-    feature matrix. They read no labels, so no label leaks into the calibration; fitting them per fold would
-    only repeat the text hashing.
+    def vectorizer(analyzer: str, ngrams: tuple[int, int]):
+        return HashingVectorizer(
+            analyzer=analyzer, ngram_range=ngrams, n_features=spec.text_features, alternate_sign=False, norm=None
+        )
+
+    words = vectorizer("word", (1, spec.word_ngram_max))
+    chars = vectorizer("char_wb", (spec.char_ngram_min, spec.char_ngram_max))
+    return {
+        "idf_prompt_words": words.transform(inputs.prompts),
+        "idf_response_words": words.transform(inputs.responses),
+        "idf_response_chars": chars.transform(inputs.responses),
+    }
+
+
+def _design(parameters: LabelerParameters, inputs: FeatureInputs, spec: LabelerSpec):
+    """The sparse feature matrix (without the intercept column) of ``inputs`` under fitted ``parameters``."""
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    arrays = parameters.arrays
+    blocks = []
+    for name, counts in _hashed(inputs, spec).items():
+        tfidf = TfidfTransformer(sublinear_tf=True)
+        tfidf.idf_ = arrays[name]
+        blocks.append(tfidf.transform(counts))
+    embeddings = (inputs.embeddings - arrays["embedding_mean"]) / arrays["embedding_scale"] * spec.embedding_weight
+    numeric = (inputs.numeric - arrays["numeric_mean"]) / arrays["numeric_scale"]
+    index = {use_case: i for i, use_case in enumerate(parameters.use_cases)}
+    one_hot = np.zeros((len(inputs.use_cases), len(index)))
+    for row, use_case in enumerate(inputs.use_cases):
+        if use_case in index:  # an unseen use case sets none
+            one_hot[row, index[use_case]] = 1.0
+    return sp.hstack([*blocks, sp.csr_matrix(embeddings), sp.csr_matrix(numeric), sp.csr_matrix(one_hot)]).tocsr()
+
+
+def _score(parameters: LabelerParameters, design) -> np.ndarray:
+    weights = parameters.arrays["weights"]
+    return np.asarray(design @ weights[:-1]).ravel() + INTERCEPT_FEATURE * weights[-1]
+
+
+def _fit(inputs: FeatureInputs, y: np.ndarray, groups: np.ndarray, spec: LabelerSpec) -> LabelerParameters:
+    """Feature transforms, the linear score (pointwise and Bradley-Terry terms) and its calibration."""
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    arrays = {
+        name: TfidfTransformer(sublinear_tf=True).fit(counts).idf_ for name, counts in _hashed(inputs, spec).items()
+    }
+    arrays["embedding_mean"], arrays["embedding_scale"] = _standardiser(inputs.embeddings)
+    arrays["numeric_mean"], arrays["numeric_scale"] = _standardiser(inputs.numeric)
+    use_cases = tuple(sorted(set(inputs.use_cases)))
+    unfitted = LabelerParameters(arrays, use_cases)
+    design = _design(unfitted, inputs, spec)
+    weights = _fit_weights(design, y, groups, inputs.responses, spec)
+    # Out-of-fold scores by prompt group (the features above read no labels, so they are shared).
+    fold_of = _folds(groups, spec.calibration_folds, spec.seed + 1)
+    out_of_fold = np.zeros(len(y))
+    for fold in range(spec.calibration_folds):
+        held = fold_of == fold
+        if held.all() or not held.any() or len(set(y[~held])) < 2:
+            raise InsufficientLabels(
+                f"calibration fold {fold} of {spec.calibration_folds} leaves no good or no bad rows to fit on: "
+                "too few prompt groups; add labeled rows or lower calibration_folds",
+                {"good": int(y.sum()), "bad": int(len(y) - y.sum())},
+                spec.min_examples_per_class,
+            )
+        fold_weights = _fit_weights(design[~held], y[~held], groups[~held], _subset(inputs.responses, ~held), spec)
+        out_of_fold[held] = np.asarray(design[held] @ fold_weights[:-1]).ravel() + INTERCEPT_FEATURE * fold_weights[-1]
+    arrays.update(weights=weights, **_calibrator(out_of_fold, y, spec))
+    return LabelerParameters(arrays, use_cases)
+
+
+def _subset(values: list, mask: np.ndarray) -> list:
+    return [value for value, keep in zip(values, mask) if keep]
+
+
+def _standardiser(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    mean = matrix.mean(axis=0)
+    scale = matrix.std(axis=0)
+    return mean, np.where(scale > 0, scale, 1.0)
+
+
+def bradley_terry_pairs(
+    y: np.ndarray, groups: np.ndarray, responses: list[str], spec: LabelerSpec
+) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """(pairs (good row, bad row) within prompt groups, mask of the rows trained pointwise).
+
+    A group with a good and a bad response of different texts gives at most ``spec.max_pairs_per_prompt``
+    pairs (a seeded random choice) and no pointwise rows; every other row is pointwise.
     """
-    from sklearn.calibration import CalibratedClassifierCV
-    from sklearn.compose import ColumnTransformer
-    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+    by_group: dict[str, list[int]] = {}
+    for index, group in enumerate(groups):
+        by_group.setdefault(group, []).append(index)
+    pairs: list[tuple[int, int]] = []
+    pointwise = np.ones(len(y), dtype=bool)
+    rng = np.random.default_rng(spec.seed)
+    for group in sorted(by_group):
+        members = by_group[group]
+        candidates = [
+            (good, bad)
+            for good in members
+            if y[good] == 1
+            for bad in members
+            if y[bad] == 0 and responses[good] != responses[bad]
+        ]
+        if not candidates:
+            continue
+        if len(candidates) > spec.max_pairs_per_prompt:
+            chosen = rng.choice(len(candidates), spec.max_pairs_per_prompt, replace=False)
+            candidates = [candidates[i] for i in sorted(chosen)]
+        pairs.extend(candidates)
+        pointwise[members] = False
+    return pairs, pointwise
+
+
+def _objective_rows(y: np.ndarray, groups: np.ndarray, responses, spec: LabelerSpec) -> dict[str, int]:
+    pairs, pointwise = bradley_terry_pairs(y, groups, list(responses.to_pylist()), spec)
+    return {"bradley_terry_pairs": len(pairs), "pointwise_rows": int(pointwise.sum())}
+
+
+def _fit_weights(design, y: np.ndarray, groups: np.ndarray, responses: list[str], spec: LabelerSpec) -> np.ndarray:
+    """The weights (last: intercept) of one logistic regression over pointwise rows and Bradley-Terry pairs."""
+    import scipy.sparse as sp
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold
-    from sklearn.pipeline import Pipeline, make_pipeline
-    from sklearn.preprocessing import OneHotEncoder, StandardScaler
     from threadpoolctl import threadpool_limits
 
-    def text(analyzer: str, ngram_range: tuple[int, int]):
-        hashing = HashingVectorizer(
-            analyzer=analyzer, ngram_range=ngram_range, n_features=spec.text_features, alternate_sign=False, norm=None
+    pairs, pointwise = bradley_terry_pairs(y, groups, responses, spec)
+    points = design[pointwise]
+    parts = [sp.hstack([points, sp.csr_matrix(np.full((points.shape[0], 1), INTERCEPT_FEATURE))])]
+    targets = [y[pointwise]]
+    if pairs:
+        good = np.array([g for g, _ in pairs])
+        bad = np.array([b for _, b in pairs])
+        difference = sp.hstack([design[good] - design[bad], sp.csr_matrix((len(pairs), 1))])
+        # Both orders, so that the pair rows carry no bias of their own.
+        parts += [difference, -difference]
+        targets += [np.ones(len(pairs)), np.zeros(len(pairs))]
+    target = np.concatenate(targets)
+    if len(set(target)) < 2:
+        raise InsufficientLabels(
+            "the rows to fit hold a single class", {"good": int(y.sum()), "bad": int(len(y) - y.sum())}, 1
         )
-        return make_pipeline(hashing, TfidfTransformer(sublinear_tf=True))
-
-    words = (1, spec.word_ngram_max)
-    features = ColumnTransformer(
-        [
-            ("prompt_words", text("word", words), "prompt"),
-            ("response_words", text("word", words), "response"),
-            ("response_chars", text("char_wb", (spec.char_ngram_min, spec.char_ngram_max)), "response"),
-            ("use_case", OneHotEncoder(handle_unknown="ignore"), ["use_case"]),
-            ("signals", StandardScaler(), list(NUMERIC_FEATURES)),
-        ]
-    )
-    logistic = LogisticRegression(C=spec.regularization_c, max_iter=spec.max_iter)
-    folds = StratifiedKFold(spec.calibration_folds, shuffle=True, random_state=spec.seed)
-    # ensemble=False: one regression fit on all rows, its calibrator fit on out-of-fold scores; a single model
-    # is smaller and faster to predict with than the average of one per fold, and was as well calibrated.
-    calibrated = CalibratedClassifierCV(logistic, method=spec.calibration, cv=folds, ensemble=False)
-    model = Pipeline([("features", features), ("calibrated", calibrated)])
+    logistic = LogisticRegression(C=spec.regularization_c, fit_intercept=False, max_iter=spec.max_iter)
     # A sparse logistic regression of this size gains little from threads, and on a busy machine competing
     # OpenMP threads made one fit five times slower (measured).
     with threadpool_limits(1):
-        return model.fit(frame, y)
+        logistic.fit(sp.vstack(parts).tocsr(), target)
+    return logistic.coef_[0].astype(np.float64)
 
 
-def _good_proba(model, frame) -> np.ndarray:
-    from threadpoolctl import threadpool_limits
+def _calibrator(scores: np.ndarray, y: np.ndarray, spec: LabelerSpec) -> dict[str, np.ndarray]:
+    if spec.calibration == "isotonic":
+        from sklearn.isotonic import IsotonicRegression
 
-    good_column = list(model.classes_).index(1)
-    with threadpool_limits(1):
-        return model.predict_proba(frame)[:, good_column].astype(np.float64)
+        isotonic = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(scores, y)
+        return {"isotonic_x": isotonic.X_thresholds_, "isotonic_y": isotonic.y_thresholds_}
+    from sklearn.linear_model import LogisticRegression
+
+    platt = LogisticRegression(C=1e6, max_iter=1000).fit(scores.reshape(-1, 1), y)
+    return {"platt": np.array([platt.coef_[0, 0], platt.intercept_[0]], dtype=np.float64)}
 
 
-def _version(digest: str, spec: LabelerSpec, sklearn_version: str, offensive_pattern: re.Pattern[str]) -> str:
+def _calibrate(parameters: LabelerParameters, scores: np.ndarray, calibration: str) -> np.ndarray:
+    arrays = parameters.arrays
+    if calibration == "isotonic":
+        return np.interp(scores, arrays["isotonic_x"], arrays["isotonic_y"]).astype(np.float64)
+    slope, intercept = arrays["platt"]
+    return 1.0 / (1.0 + np.exp(-(slope * scores + intercept)))
+
+
+def _version(digest: str, spec: LabelerSpec, encoder_identity: str, lexicons: dict[str, str]) -> str:
     identity = {
         "training_digest": digest,
-        "spec": asdict(spec),
-        "sklearn_version": sklearn_version,
+        "spec": spec.model_dump(mode="json"),
+        "encoder": encoder_identity,
         "feature_set_version": FEATURE_SET_VERSION,
-        "offensive_lexicon": offensive_pattern.pattern,
+        "lexicons": lexicons,
     }
     return hashlib.sha256(json.dumps(identity, sort_keys=True).encode("utf-8")).hexdigest()[:16]
 
@@ -560,3 +890,22 @@ def probability_metrics(y_true: np.ndarray, good_proba: np.ndarray) -> dict[str,
         "accuracy": float(np.mean((good_proba >= 0.5) == (np.asarray(y_true) == 1))),
         "base_rate": float(np.mean(y_true)),
     }
+
+
+def pairwise_metrics(y: np.ndarray, groups: np.ndarray, scores: np.ndarray, responses) -> dict[str, Any]:
+    """The share of (good, bad) pairs of different responses to one prompt that the scores order right (ties
+    count half), and how many pairs there were; None where there are none."""
+    texts = responses.to_pylist() if hasattr(responses, "to_pylist") else list(responses)
+    by_group: dict[str, list[int]] = {}
+    for index, group in enumerate(groups):
+        by_group.setdefault(group, []).append(index)
+    right, pairs = 0.0, 0
+    for members in by_group.values():
+        for good in members:
+            if y[good] != 1:
+                continue
+            for bad in members:
+                if y[bad] == 0 and texts[good] != texts[bad]:
+                    pairs += 1
+                    right += 1.0 if scores[good] > scores[bad] else 0.5 if scores[good] == scores[bad] else 0.0
+    return {"pairwise_accuracy": right / pairs if pairs else None, "pairs": pairs}

@@ -93,3 +93,38 @@ def ev() -> SimpleNamespace:
         table=events_table,
         label=label,
     )
+
+
+class HashedWordsEncoder:
+    """A stand-in text encoder for the labeler's logic tests: each word adds a fixed random unit vector (a
+    hash of the word picks it), the sum is normalised. Cheap and deterministic; it carries word identity,
+    not meaning. The real encoders are tested in test_encoders.py and on real data in test_realdata.py."""
+
+    identity = "test-hashed-words-32"
+
+    def __init__(self, dimension: int = 32):
+        self.dimension = dimension
+        self.calls = 0
+
+    def encode(self, texts):
+        import hashlib
+        import re
+
+        import numpy as np
+
+        self.calls += 1
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.casefold()):
+                seed = int.from_bytes(hashlib.sha256(word.encode()).digest()[:4], "big")
+                out[row] += np.random.default_rng(seed).standard_normal(self.dimension).astype(np.float32)
+            norm = np.linalg.norm(out[row])
+            if norm > 0:
+                out[row] /= norm
+        return out
+
+
+@pytest.fixture(scope="session")
+def hashed_encoder() -> HashedWordsEncoder:
+    """The stand-in encoder above."""
+    return HashedWordsEncoder()

@@ -1,5 +1,8 @@
 """The learned labeler: calibration, learning a planted signal (and nothing without one), no label leakage,
-versioning, persistence, and clear errors."""
+no prompt shortcut, Bradley-Terry pairs, a split by prompt group, versioning, safe persistence, clear errors.
+
+The logic tests use the ``hashed_encoder`` stand-in (conftest.py) so that they take seconds; the real encoder
+is tested in test_encoders.py and on real data in test_realdata.py."""
 
 from __future__ import annotations
 
@@ -15,9 +18,12 @@ import pytest
 from feedback_loop.label.bench import bench_simulated, simulated_labels
 from feedback_loop.label.learned import (
     InsufficientLabels,
+    LabelerIntegrityError,
     LabelerSpec,
     expected_calibration_error,
+    labeler_digest,
     load_labeler,
+    prompt_group,
     save_labeler,
     split_units,
     train_labeler,
@@ -133,8 +139,8 @@ def no_signal(rng: random.Random):
 
 
 def held_out(labels: pa.Table, spec: LabelerSpec = LabelerSpec()) -> pa.Table:
-    ids = labels["interaction_id"].to_pylist()
-    return labels.filter(pa.array(split_units(ids, spec.seed) < spec.holdout_fraction))
+    groups = [prompt_group(prompt) for prompt in labels["prompt"].to_pylist()]
+    return labels.filter(pa.array(split_units(groups, spec.seed) < spec.holdout_fraction))
 
 
 @pytest.fixture(scope="module")
@@ -143,12 +149,22 @@ def copy_data() -> pa.Table:
 
 
 @pytest.fixture(scope="module")
-def copy_labeler(copy_data):
-    return train_labeler(copy_data)
+def copy_labeler(copy_data, hashed_encoder):
+    return train_labeler(copy_data, encoder=hashed_encoder)
 
 
-def test_probabilities_are_calibrated_where_the_truth_is_known():
-    labeler = train_labeler(planted(2000, 1, reading_signal))
+@pytest.fixture(scope="module")
+def train(hashed_encoder):
+    """train_labeler with the stand-in encoder."""
+
+    def train(labels: pa.Table, spec: LabelerSpec = LabelerSpec()):
+        return train_labeler(labels, spec, encoder=hashed_encoder)
+
+    return train
+
+
+def test_probabilities_are_calibrated_where_the_truth_is_known(train):
+    labeler = train(planted(2000, 1, reading_signal))
     assert labeler.metrics["ece"] < 0.1
     fresh = planted(4000, 2, reading_signal, first_index=10_000)
     predicted = labeler.predict_good_proba(fresh)
@@ -157,8 +173,8 @@ def test_probabilities_are_calibrated_where_the_truth_is_known():
     assert np.abs(predicted - reading_truth(fresh)).mean() < 0.12
 
 
-def test_isotonic_calibration_recovers_a_step_shaped_truth(copy_data):
-    labeler = train_labeler(copy_data, LabelerSpec(calibration="isotonic"))
+def test_isotonic_calibration_recovers_a_step_shaped_truth(copy_data, train):
+    labeler = train(copy_data, LabelerSpec(calibration="isotonic"))
     fresh = planted(4000, 2, copy_signal, first_index=10_000)
     predicted = labeler.predict_good_proba(fresh)
     copied = np.array([actions == ["copy"] for actions in fresh["actions"].to_pylist()])
@@ -180,14 +196,14 @@ def test_metrics_describe_the_held_out_part_and_the_training_data(copy_labeler, 
         assert np.isfinite(metrics[name])
 
 
-def test_the_model_learns_a_planted_text_signal():
-    labeler = train_labeler(planted(1500, 2, text_signal))
+def test_the_model_learns_a_planted_text_signal(train):
+    labeler = train(planted(1500, 2, text_signal))
     assert labeler.metrics["auc"] > 0.8
     assert labeler.metrics["accuracy"] > 0.8
 
 
-def test_without_a_signal_the_auc_is_about_one_half():
-    labeler = train_labeler(planted(2000, 3, no_signal))
+def test_without_a_signal_the_auc_is_about_one_half(train):
+    labeler = train(planted(2000, 3, no_signal))
     assert abs(labeler.metrics["auc"] - 0.5) < 0.1
 
 
@@ -214,51 +230,51 @@ def test_the_explicit_signals_do_not_leak_into_the_model(copy_labeler, copy_data
     assert np.array_equal(copy_labeler.predict_good_proba(changed), copy_labeler.predict_good_proba(copy_data))
 
 
-def test_a_label_written_only_in_the_explicit_signals_cannot_be_learned():
+def test_a_label_written_only_in_the_explicit_signals_cannot_be_learned(train):
     rng = random.Random(4)
     rows = []
     for index in range(1500):
         quality = rng.choice(["good", "bad"])
         rows.append(label_row(index, quality, rng, rating=5 if quality == "good" else 1))
-    labeler = train_labeler(table(rows))
+    labeler = train(table(rows))
     assert abs(labeler.metrics["auc"] - 0.5) < 0.1
 
 
-def test_only_explicit_and_human_labels_train_the_model(copy_labeler, copy_data):
+def test_only_explicit_and_human_labels_train_the_model(copy_labeler, copy_data, train):
     rng = random.Random(5)
     others = [
         label_row(100_000 + index, quality, rng, source=source)
         for index, (quality, source) in enumerate([("bad", "rule"), ("good", "model"), ("unknown", "explicit")] * 20)
     ]
-    with_others = train_labeler(table(copy_data.to_pylist() + others))
+    with_others = train(table(copy_data.to_pylist() + others))
     assert with_others.version == copy_labeler.version
     human = [label_row(200_000 + index, "bad", rng, source="human") for index in range(5)]
-    with_human = train_labeler(table(copy_data.to_pylist() + human))
+    with_human = train(table(copy_data.to_pylist() + human))
     assert with_human.metrics["training_human_rows"] == 5
     assert with_human.version != copy_labeler.version
 
 
-def test_version_depends_on_data_and_spec_not_on_row_order(copy_labeler, copy_data):
+def test_version_depends_on_data_and_spec_not_on_row_order(copy_labeler, copy_data, train):
     shuffled = copy_data.take(np.random.default_rng(0).permutation(copy_data.num_rows))
-    again = train_labeler(shuffled)
+    again = train(shuffled)
     assert again.version == copy_labeler.version
     assert np.array_equal(again.predict_good_proba(copy_data), copy_labeler.predict_good_proba(copy_data))
 
     rows = copy_data.to_pylist()
     rows[0]["quality"] = "good" if rows[0]["quality"] == "bad" else "bad"
-    assert train_labeler(table(rows)).version != copy_labeler.version
-    assert train_labeler(copy_data, LabelerSpec(regularization_c=0.5)).version != copy_labeler.version
+    assert train(table(rows)).version != copy_labeler.version
+    assert train(copy_data, LabelerSpec(regularization_c=0.5)).version != copy_labeler.version
 
 
-def test_save_and_load_round_trip(copy_labeler, copy_data, tmp_path):
+def test_save_and_load_round_trip(copy_labeler, copy_data, tmp_path, hashed_encoder):
     path = save_labeler(copy_labeler, tmp_path / "labelers")
     assert path == tmp_path / "labelers" / copy_labeler.version
-    assert sorted(p.name for p in (tmp_path / "labelers").iterdir()) == [copy_labeler.version]
-    loaded = load_labeler(path)
+    assert sorted(p.name for p in path.iterdir()) == ["labeler.json", "parameters.safetensors"]
+    loaded = load_labeler(path, expected_sha256=labeler_digest(path), encoder=hashed_encoder)
     assert (loaded.version, loaded.spec) == (copy_labeler.version, copy_labeler.spec)
     assert loaded.metrics == copy_labeler.metrics
     assert np.array_equal(loaded.predict_good_proba(copy_data), copy_labeler.predict_good_proba(copy_data))
-    metadata = json.loads((path / "metadata.json").read_text())
+    metadata = json.loads((path / "labeler.json").read_text())
     assert metadata["metrics"]["training_digest"] == copy_labeler.metrics["training_digest"]
 
     written = {p.name: p.stat().st_mtime_ns for p in path.iterdir()}
@@ -266,26 +282,153 @@ def test_save_and_load_round_trip(copy_labeler, copy_data, tmp_path):
     assert {p.name: p.stat().st_mtime_ns for p in path.iterdir()} == written
 
 
-def test_load_refuses_a_labeler_of_another_scikit_learn(copy_labeler, tmp_path):
+def test_load_checks_the_hash_then_the_feature_set_and_encoder(copy_labeler, tmp_path, hashed_encoder):
     path = save_labeler(copy_labeler, tmp_path)
-    metadata = json.loads((path / "metadata.json").read_text())
-    (path / "metadata.json").write_text(json.dumps({**metadata, "sklearn_version": "0.1"}))
-    with pytest.raises(ValueError, match=r"scikit-learn 0.1"):
-        load_labeler(path)
-    (path / "model.joblib").unlink()
-    with pytest.raises(FileNotFoundError, match=r"model.joblib"):
-        load_labeler(path)
+    digest = labeler_digest(path)
+    parameters = path / "parameters.safetensors"
+    original = parameters.read_bytes()
+    parameters.write_bytes(original[:-1] + bytes([original[-1] ^ 1]))
+    with pytest.raises(LabelerIntegrityError, match="not the published"):
+        load_labeler(path, expected_sha256=digest, encoder=hashed_encoder)
+    parameters.write_bytes(original)
+
+    metadata = json.loads((path / "labeler.json").read_text())
+    (path / "labeler.json").write_text(json.dumps({**metadata, "feature_set_version": 1}))
+    with pytest.raises(ValueError, match="feature set 1"):
+        load_labeler(path, expected_sha256=labeler_digest(path), encoder=hashed_encoder)
+    (path / "labeler.json").write_text(json.dumps({**metadata, "encoder_identity": "another-encoder"}))
+    with pytest.raises(ValueError, match="encoder another-encoder"):
+        load_labeler(path, expected_sha256=labeler_digest(path), encoder=hashed_encoder)
+    parameters.unlink()
+    with pytest.raises(FileNotFoundError, match="parameters.safetensors"):
+        load_labeler(path, expected_sha256=digest, encoder=hashed_encoder)
 
 
-def test_too_few_labels_of_a_class(copy_data):
+class _Payload:
+    """Unpickling this creates the file ``marker``: what a planted pickle could do (run any code)."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (type(self.marker).touch, (self.marker,))
+
+
+def plant_pickle(folder, marker) -> None:
+    """A joblib/pickle file with a payload in ``folder``, as the old labeler format stored its model."""
+    import pickle
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "model.joblib").write_bytes(pickle.dumps({"model": _Payload(marker)}))
+
+
+def test_a_planted_pickle_in_a_labeler_folder_never_runs(copy_labeler, tmp_path, hashed_encoder):
+    from feedback_loop.label.publication import current_labeler, publish_labeler
+
+    root = tmp_path / "labeler"
+    marker = tmp_path / "payload-ran"
+    path = publish_labeler(root, copy_labeler)
+    plant_pickle(path, marker)  # beside the real files: ignored
+    labeler, version = current_labeler(root, encoder=hashed_encoder)
+    assert version == copy_labeler.version and labeler is not None
+
+    # A version folder holding only a pickle, with a pointer to it (the old format, or an attacker's).
+    planted = root / "0123456789abcdef"
+    plant_pickle(planted, marker)
+    (planted / "metadata.json").write_text(json.dumps({"version": planted.name}))
+    (root / "current.json").write_text(json.dumps({"version": planted.name}))
+    with pytest.raises(ValueError, match="no recorded sha256"):
+        current_labeler(root, encoder=hashed_encoder)
+    (root / "current.json").write_text(json.dumps({"version": planted.name, "sha256": "0" * 64}))
+    with pytest.raises(FileNotFoundError, match="labeler.json"):
+        current_labeler(root, encoder=hashed_encoder)
+    (root / "current.json").write_text(json.dumps({"version": "../../etc", "sha256": "0" * 64}))
+    with pytest.raises(ValueError, match="not a labeler version"):
+        current_labeler(root, encoder=hashed_encoder)
+    assert not marker.exists()
+
+
+def test_publication_withdrawn_means_no_labeler(copy_labeler, tmp_path, hashed_encoder):
+    from feedback_loop.label.publication import current_labeler, publish_labeler, read_publication, withdraw_labeler
+
+    root = tmp_path / "labeler"
+    assert current_labeler(root, encoder=hashed_encoder) == (None, "auto_labeler was never materialized")
+    publish_labeler(root, copy_labeler, training_days="2026-01-01..2026-01-02")
+    assert read_publication(root).record["training_days"] == "2026-01-01..2026-01-02"
+    withdraw_labeler(root, "failed its quality check")
+    assert current_labeler(root, encoder=hashed_encoder) == (None, "failed its quality check")
+
+
+def test_no_prompt_is_on_both_sides_of_the_split(train):
+    rng = random.Random(7)
+    rows = []
+    for index in range(600):
+        prompt = f"Question {index // 3}: how do I change my " + " ".join(WORDS[(index // 3) % 12 :][:2]) + "?"
+        rows.append(
+            label_row(index, rng.choice(["good", "bad"]), rng, prompt=prompt if index % 3 else f" {prompt.upper()}  ")
+        )
+    data = table(rows)
+    labeler = train(data)
+    groups = {prompt_group(p) for p in data["prompt"].to_pylist()}
+    assert len(groups) == 200  # case and spacing do not make another prompt
+    assert labeler.metrics["train_groups"] + labeler.metrics["holdout_groups"] == 200
+    assert labeler.metrics["split"] == "prompt_group"
+    assert labeler.metrics["n_holdout"] == held_out(data).num_rows
+    assert held_out(data).num_rows % 3 == 0
+
+
+def sibling_pairs(n_prompts: int, seed: int) -> pa.Table:
+    """Preference data: each prompt has a good and a bad response; the good one gives the steps (``Open``),
+    the bad one says the page does not exist. Prompts carry many distinct words."""
+    rng = random.Random(seed)
+    rows = []
+    for group in range(n_prompts):
+        prompt = f"Topic {group} " + " ".join(rng.choices(WORDS, k=6)) + f" {rng.random():.6f}?"
+        for side, quality in enumerate(rng.sample(["good", "bad"], 2)):
+            if quality == "good":
+                response = "Open " + " ".join(rng.choices(WORDS, k=6)) + " and save."
+            else:
+                response = "Sorry, that page about " + " ".join(rng.choices(WORDS, k=2)) + " does not exist."
+            rows.append(label_row(2 * group + side, quality, rng, prompt=prompt, response=response))
+    return table(rows)
+
+
+def test_pairs_of_responses_to_one_prompt_train_a_bradley_terry_term(train):
+    labeler = train(sibling_pairs(150, 8))
+    assert labeler.metrics["bradley_terry_pairs"] == 150 and labeler.metrics["pointwise_rows"] == 0
+    assert labeler.metrics["pairwise_accuracy"] > 0.95 and labeler.metrics["pairs"] > 0
+    assert labeler.metrics["auc"] > 0.9
+
+
+def test_a_held_back_reply_does_not_get_its_siblings_label(train):
+    """As in a deployment: a random half of the interactions is held back, so a held-back reply's sibling
+    (same prompt, the opposite label) is often in training. A labeler that learned prompts would score
+    below 0.5 here; one that reads responses ranks them right."""
+    from sklearn.metrics import roc_auc_score
+
+    data = sibling_pairs(300, 9)
+    rng = np.random.default_rng(0)
+    hidden = rng.random(data.num_rows) < 0.5
+    labeler = train(data.filter(pa.array(~hidden)))
+    target = data.filter(pa.array(hidden))
+    assert roc_auc_score(good(target), labeler.predict_good_proba(target)) > 0.9
+
+
+def test_rows_are_predicted_independently(copy_labeler, copy_data):
+    whole = copy_labeler.predict_good_proba(copy_data)
+    some = copy_data.take([5, 17, 3])
+    assert np.allclose(copy_labeler.predict_good_proba(some), whole[[5, 17, 3]])
+
+
+def test_too_few_labels_of_a_class(copy_data, train):
     rng = random.Random(6)
     rows = [label_row(i, "good", rng) for i in range(100)] + [label_row(100 + i, "bad", rng) for i in range(10)]
     rows += [label_row(200 + i, "bad", rng, source="rule") for i in range(50)]  # behaviour labels do not count
     with pytest.raises(InsufficientLabels, match=r"at least 25 good and 25 bad.*100 good and 10 bad") as raised:
-        train_labeler(table(rows))
+        train(table(rows))
     assert (raised.value.counts, raised.value.minimum) == ({"good": 100, "bad": 10}, 25)
     with pytest.raises(InsufficientLabels, match="1 good"):
-        train_labeler(table([label_row(0, "good", rng)]), LabelerSpec(min_examples_per_class=1))
+        train(table([label_row(0, "good", rng)]), LabelerSpec(min_examples_per_class=1))
 
 
 @pytest.mark.parametrize(
@@ -299,14 +442,14 @@ def test_too_few_labels_of_a_class(copy_data):
         ("escalated", None, "true or false"),
     ],
 )
-def test_a_bad_row_names_the_interaction_and_field(copy_labeler, copy_data, field, value, expected):
+def test_a_bad_row_names_the_interaction_and_field(copy_labeler, copy_data, field, value, expected, train):
     rows = copy_data.to_pylist()
     rows[7][field] = value
     message = rf"label row 'i-00007': field '{field}' is .*expected {expected}"
     with pytest.raises(ValueError, match=message):
         copy_labeler.predict_good_proba(table(rows))
     with pytest.raises(ValueError, match=message):
-        train_labeler(table(rows))
+        train(table(rows))
 
 
 def test_missing_values_that_mean_no_signal_are_accepted(copy_labeler, copy_data):
@@ -333,11 +476,11 @@ def test_expected_calibration_error():
     assert expected_calibration_error(np.array([1, 1]), np.array([0.75, 0.75])) == pytest.approx(0.25)
 
 
-def test_bench_on_a_small_simulation(tmp_path):
+def test_bench_on_a_small_simulation(tmp_path, hashed_encoder):
     from feedback_loop.simulate import simulate_day
 
     labels = simulated_labels(simulate_day, tmp_path / "landing", days=1, interactions=400, seed=0)
-    figures = bench_simulated(labels)
+    figures = bench_simulated(labels, encoder=hashed_encoder)
     assert figures["interactions"] == 400
     assert figures["labeled_rows"] + figures["rows_without_explicit_label"] <= 400
     assert figures["n_train"] + figures["n_holdout"] == figures["labeled_rows"]
