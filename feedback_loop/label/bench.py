@@ -8,7 +8,7 @@
   prompt group (no prompt on both sides), whose spread says how far a single figure can be trusted:
   HaluEval (AUC, Brier, ECE of P(good) against the human hallucination labels) and PandaLM (the same against
   the thumbs of the preferred and the other response, and the pairwise accuracy: the share of human
-  preferences whose preferred response scores higher). For PandaLM also a random split of the interactions,
+  preferences whose preferred response scores higher). For PandaLM also a random split of the responses,
   as a deployment sees it (the other response to a held-back reply's prompt may be in training, with the
   opposite label): a labeler that learns prompts instead of responses falls below 0.5 there.
 
@@ -35,8 +35,11 @@ from feedback_loop.label.learned import (
     cross_validate_labeler,
     labeled_rows,
     probability_metrics,
+    prompt_group,
+    split_units,
     train_labeler,
 )
+from feedback_loop.label.encoders import text_key
 from feedback_loop.label.realdata import halueval_labels, pandalm_labels
 from feedback_loop.label.rules import label_interactions
 
@@ -139,13 +142,17 @@ def bench_pandalm(
 
 
 def random_split_auc(labels: pa.Table, spec: LabelerSpec, encoder: Encoder, *, held_back: float = 0.5) -> float:
-    """AUC on a random ``held_back`` share of the labeled interactions (by interaction, not by prompt) whose
-    labels were hidden from training: how the labeler is used, and where learning prompts does harm."""
+    """AUC on a random ``held_back`` share of the labeled responses whose labels were hidden from training, as a
+    deployment sees it: the other response to a held-back reply's prompt is often in training, with the opposite
+    label, and a labeler that learned prompts gives the held-back reply that label. Interactions with the same
+    prompt and response text are held back together, so that an exact copy cannot carry its label across."""
     training = labeled_rows(labels)
-    rng = np.random.default_rng(spec.seed)
-    hidden = rng.random(training.num_rows) < held_back
-    visible = training.filter(pa.array(~hidden))
-    labeler = train_labeler(visible, spec, encoder=encoder)
+    units = [
+        f"{prompt_group(prompt)}:{text_key(response)}"
+        for prompt, response in zip(training["prompt"].to_pylist(), training["response"].to_pylist(), strict=True)
+    ]
+    hidden = split_units(units, spec.seed) < held_back
+    labeler = train_labeler(training.filter(pa.array(~hidden)), spec, encoder=encoder)
     target = training.filter(pa.array(hidden))
     y = np.array([q == "good" for q in target["quality"].to_pylist()], dtype=np.int64)
     return probability_metrics(y, labeler.predict_good_proba(target))["auc"]
