@@ -28,6 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from feedback_loop.ingest import ingest_partition
+from feedback_loop.label.encoders import text_key
 from feedback_loop.label.learned import (
     TRAINING_SOURCES,
     Encoder,
@@ -39,7 +40,6 @@ from feedback_loop.label.learned import (
     split_units,
     train_labeler,
 )
-from feedback_loop.label.encoders import text_key
 from feedback_loop.label.realdata import halueval_labels, pandalm_labels
 from feedback_loop.label.rules import label_interactions
 
@@ -81,8 +81,9 @@ def encoding_throughput(encoder: Encoder, labels: pa.Table) -> dict[str, Any]:
     return {"distinct_texts": len(texts), "encode_seconds": seconds, "texts_per_second": len(texts) / seconds}
 
 
-def bench_simulated(labels: pa.Table, spec: LabelerSpec = LabelerSpec(), *, encoder: Encoder) -> dict[str, Any]:
+def bench_simulated(labels: pa.Table, spec: LabelerSpec | None = None, *, encoder: Encoder) -> dict[str, Any]:
     """Held-out figures on ``labels``, training time, and the confident share of rows without explicit labels."""
+    spec = spec or LabelerSpec()
     started = time.perf_counter()
     labeler = train_labeler(labels, spec, encoder=encoder)
     train_seconds = time.perf_counter() - started
@@ -105,9 +106,10 @@ def bench_simulated(labels: pa.Table, spec: LabelerSpec = LabelerSpec(), *, enco
 
 
 def bench_halueval(
-    path: str | Path, spec: LabelerSpec = LabelerSpec(), *, encoder: Encoder, folds: int = 5
+    path: str | Path, spec: LabelerSpec | None = None, *, encoder: Encoder, folds: int = 5
 ) -> dict[str, Any]:
     """Cross-validated figures (by prompt group) of the labeler predicting HaluEval's human labels from text."""
+    spec = spec or LabelerSpec()
     labels = halueval_labels(path)
     started = time.perf_counter()
     figures = _cross_validated(labels, spec, encoder, folds)
@@ -115,10 +117,11 @@ def bench_halueval(
 
 
 def bench_pandalm(
-    path: str | Path, spec: LabelerSpec = LabelerSpec(), *, encoder: Encoder, folds: int = 5
+    path: str | Path, spec: LabelerSpec | None = None, *, encoder: Encoder, folds: int = 5
 ) -> dict[str, Any]:
     """Cross-validated figures (by prompt group) on PandaLM, with the pairwise accuracy against the human
     preferences, and the AUC on a random half of the interactions held back (as a deployment sees it)."""
+    spec = spec or LabelerSpec()
     labels, data = pandalm_labels(path)
     started = time.perf_counter()
     cross_validated = cross_validate_labeler(labels, spec, folds=folds, encoder=encoder)

@@ -90,7 +90,7 @@ class TextEncoder:
         """One float32 row per text (in order), each of unit length."""
         keys = [text_key(text) for text in texts]
         found = _memory_cache(self.identity).get_many(keys)
-        missing = {key: text for key, text in zip(keys, texts) if key not in found}
+        missing = {key: text for key, text in zip(keys, texts, strict=True) if key not in found}
         if missing and self.store is not None:
             stored = self.store.get_many(self.identity, list(missing))
             found.update(stored)
@@ -98,7 +98,7 @@ class TextEncoder:
             missing = {key: text for key, text in missing.items() if key not in stored}
         if missing:
             vectors = self._forward(list(missing.values()))
-            new = dict(zip(missing, vectors))
+            new = dict(zip(missing, vectors, strict=True))
             found.update(new)
             _memory_cache(self.identity).put_many(new)
             if self.store is not None:
@@ -131,7 +131,7 @@ class TextEncoder:
                 mask = encoded["attention_mask"].unsqueeze(-1).to(hidden.last_hidden_state.dtype)
                 pooled = (hidden.last_hidden_state * mask).sum(1) / mask.sum(1).clamp(min=1.0)
                 pooled = torch.nn.functional.normalize(pooled.float(), dim=-1).numpy()
-                for i, vector in zip(batch, pooled):
+                for i, vector in zip(batch, pooled, strict=True):
                     vectors[i] = vector.astype(np.float32)
         return vectors
 
@@ -224,7 +224,7 @@ class EmbeddingStore:
             if not rows:
                 continue
             matrix = _matrix(table.take(rows)["embedding"])
-            found.update({hashes[index]: vector for index, vector in zip(rows, matrix)})
+            found.update({hashes[index]: vector for index, vector in zip(rows, matrix, strict=True)})
         return found
 
     def put_many(self, identity: str, vectors: dict[str, np.ndarray]) -> None:

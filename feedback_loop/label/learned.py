@@ -44,6 +44,7 @@ pairs). The labeler returned is then refit on all rows.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 import os
@@ -250,7 +251,7 @@ class TrainedLabeler:
 
 def train_labeler(
     labels: pa.Table,
-    spec: LabelerSpec = LabelerSpec(),
+    spec: LabelerSpec | None = None,
     *,
     encoder: Encoder | None = None,
     offensive_lexicon: str | Path | None = None,
@@ -262,6 +263,7 @@ def train_labeler(
     :class:`InsufficientLabels` when either class has fewer than ``spec.min_examples_per_class`` rows or a
     part of the split lacks the rows to fit or to measure, and ValueError for a row that cannot be used.
     """
+    spec = spec or LabelerSpec()
     encoder = encoder or build_encoder(spec.encoder)
     lexicons = _lexicons(offensive_lexicon)
     training, inputs, y, groups = _prepare(labels, spec, encoder, lexicons)
@@ -295,7 +297,7 @@ def train_labeler(
 
 def cross_validate_labeler(
     labels: pa.Table,
-    spec: LabelerSpec = LabelerSpec(),
+    spec: LabelerSpec | None = None,
     *,
     folds: int = 5,
     encoder: Encoder | None = None,
@@ -310,6 +312,7 @@ def cross_validate_labeler(
     """
     if folds < 2:
         raise ValueError(f"cross-validation needs at least 2 folds, got {folds}")
+    spec = spec or LabelerSpec()
     encoder = encoder or build_encoder(spec.encoder)
     training, inputs, y, groups = _prepare(labels, spec, encoder, _lexicons(offensive_lexicon))
     fold_of = _folds(groups, folds, spec.seed)
@@ -328,7 +331,7 @@ def cross_validate_labeler(
         per_fold.append({"n": int(held_out.sum()), **figures})
     result: dict[str, Any] = {"folds": folds, "rows": len(y), "base_rate": float(y.mean()), "per_fold": per_fold}
     ids = training["interaction_id"].to_pylist()
-    result["out_of_fold"] = {i: (int(f), float(v)) for i, f, v in zip(ids, fold_of, out_of_fold)}
+    result["out_of_fold"] = {i: (int(f), float(v)) for i, f, v in zip(ids, fold_of, out_of_fold, strict=True)}
     for name in ("auc", "brier", "ece", "pairwise_accuracy"):
         values = np.array([fold[name] for fold in per_fold if fold.get(name) is not None], dtype=np.float64)
         result[f"{name}_mean"] = float(values.mean()) if len(values) else None
@@ -458,7 +461,7 @@ def labeled_rows(labels: pa.Table) -> pa.Table:
     ids = rows["interaction_id"].to_pylist()
     if None in ids:
         raise ValueError("a labeled row has no interaction_id")
-    duplicates = sorted({i for i, j in zip(ids, ids[1:]) if i == j})
+    duplicates = sorted({i for i, j in itertools.pairwise(ids) if i == j})
     if duplicates:
         raise ValueError(f"interaction_id {duplicates[0]!r} has more than one labeled row")
     return rows
@@ -472,7 +475,7 @@ def prompt_group(prompt: str) -> str:
 
 def training_summary(training: pa.Table) -> dict[str, Any]:
     """Rows, sources and the digest of the (interaction_id, quality) pairs a labeler was trained on."""
-    pairs = sorted(zip(training["interaction_id"].to_pylist(), training["quality"].to_pylist()))
+    pairs = sorted(zip(training["interaction_id"].to_pylist(), training["quality"].to_pylist(), strict=True))
     digest = hashlib.sha256("\n".join(f"{i}\t{q}" for i, q in pairs).encode("utf-8")).hexdigest()[:16]
     sources = training["quality_source"].to_pylist()
     return {
@@ -576,8 +579,8 @@ def feature_inputs(labels: pa.Table, encoder: Encoder, lexicons: dict[str, str])
     prompt_vectors, response_vectors = vectors[: len(rows)], vectors[len(rows) :]
     cosine = np.einsum("ij,ij->i", prompt_vectors, response_vectors)
     text = [
-        _text_features(prompt, response, patterns) + [float(similarity)]
-        for prompt, response, similarity in zip(prompts, responses, cosine)
+        [*_text_features(prompt, response, patterns), float(similarity)]
+        for prompt, response, similarity in zip(prompts, responses, cosine, strict=True)
     ]
     return FeatureInputs(
         prompts,
@@ -753,7 +756,7 @@ def _fit(inputs: FeatureInputs, y: np.ndarray, groups: np.ndarray, spec: Labeler
 
 
 def _subset(values: list, mask: np.ndarray) -> list:
-    return [value for value, keep in zip(values, mask) if keep]
+    return [value for value, keep in zip(values, mask, strict=True) if keep]
 
 
 def _standardiser(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -204,7 +204,7 @@ def pandalm_events(path: str | Path, *, limit: int | None = None) -> PandaLMData
         idx, prompt, models, responses, preferred = comparison
         at = start + timedelta(seconds=position)
         ids = [f"pandalm-{idx}-{side}" for side in (1, 2)]
-        for side, (interaction_id, model, response) in enumerate(zip(ids, models, responses), start=1):
+        for side, (interaction_id, model, response) in enumerate(zip(ids, models, responses, strict=True), start=1):
             thumb = None if preferred is None else ("up" if preferred == side else "down")
             rows.extend(_pandalm_events(interaction_id, f"pandalm-{idx}", prompt, model, response, thumb, at, where))
         if preferred is not None:

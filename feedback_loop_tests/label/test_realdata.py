@@ -1,4 +1,5 @@
-"""HaluEval as telemetry: the loader's mapping and errors, the setting that finds it, and the labeler on it."""
+"""HaluEval and PandaLM as telemetry: the loaders' mapping and errors, the setting that finds them, and the
+labeler on real text."""
 
 from __future__ import annotations
 
@@ -10,7 +11,15 @@ import pyarrow.compute as pc
 import pytest
 
 from feedback_loop.label.learned import cross_validate_labeler, train_labeler
-from feedback_loop.label.realdata import HALUEVAL_FILE, halueval_events, halueval_file, halueval_labels
+from feedback_loop.label.realdata import (
+    HALUEVAL_FILE,
+    PANDALM_FILE,
+    halueval_events,
+    halueval_file,
+    halueval_labels,
+    pandalm_file,
+    pandalm_labels,
+)
 from feedback_loop.schema import events_arrow_schema
 from feedback_loop.settings import DEFAULT_REALDATA_DIR, load_settings
 
@@ -97,6 +106,63 @@ def test_the_real_file_imports_with_its_human_labels(halueval_path):
 
 
 def test_the_labeler_predicts_human_hallucination_labels_from_text(halueval_path):
+    """With the real MiniLM encoder, on a small sample (the full figures: `feedback-loop bench labeler`)."""
     labels = halueval_labels(halueval_path, limit=400)
     assert train_labeler(labels).metrics["auc"] > 0.6
     assert cross_validate_labeler(labels, folds=3)["auc_mean"] > 0.6
+
+
+@pytest.fixture(scope="module")
+def pandalm_path() -> Path:
+    realdata_dir = load_settings().realdata_dir
+    try:
+        return pandalm_file(realdata_dir)
+    except FileNotFoundError:
+        pytest.skip(f"PandaLM ({PANDALM_FILE}) not found at {realdata_dir} (FEEDBACK_LOOP_REALDATA_DIR)")
+
+
+def comparison(idx: int, votes=(1, 1, 2), **fields) -> dict:
+    return {
+        "idx": idx,
+        "motivation_app": "test",
+        "cmp_key": "model-a_model-b",
+        "instruction": "Name a prime number.",
+        "input": "",
+        "response1": "7",
+        "response2": "8",
+        **dict(zip(("annotator1", "annotator2", "annotator3"), votes)),
+        **fields,
+    }
+
+
+def test_pandalm_comparisons_become_two_interactions_and_a_preference(tmp_path):
+    records = [
+        comparison(0),
+        comparison(1, (2, 2, 0), input="Between 1 and 10."),
+        comparison(2, (0, 0, 1)),
+        comparison(3, (0, 1, 2)),
+        comparison(4, response1=True),
+    ]
+    path = tmp_path / PANDALM_FILE
+    path.write_text(json.dumps(records), encoding="utf-8")
+    labels, data = pandalm_labels(path)
+    rows = {row["interaction_id"]: row for row in labels.to_pylist()}
+    assert sorted(rows) == [f"pandalm-{i}-{side}" for i in range(4) for side in (1, 2)]
+    assert data.preferences == [("pandalm-0-1", "pandalm-0-2"), ("pandalm-1-2", "pandalm-1-1")]
+    assert (rows["pandalm-0-1"]["quality"], rows["pandalm-0-2"]["quality"]) == ("good", "bad")
+    assert rows["pandalm-1-1"]["prompt"] == "Name a prime number.\n\nBetween 1 and 10."
+    assert (rows["pandalm-0-1"]["model_version"], rows["pandalm-0-2"]["model_version"]) == ("model-a", "model-b")
+    # A tie, and no majority: no feedback, the interactions stay unjudged.
+    assert {rows[f"pandalm-{i}-{s}"]["quality_source"] for i in (2, 3) for s in (1, 2)} == {"none"}
+    assert len(data.skipped) == 1 and "idx 4): field 'response1' is True, not text" in data.skipped[0]
+
+    path.write_text(json.dumps([comparison(5, (1, 3, 1))]), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"idx 5\): field 'annotator2' is 3"):
+        pandalm_labels(path)
+
+
+def test_the_real_pandalm_file_imports_with_its_preferences(pandalm_path):
+    labels, data = pandalm_labels(pandalm_path, limit=60)
+    judged = [row for row in labels.to_pylist() if row["quality_source"] == "explicit"]
+    assert len(judged) == 2 * len(data.preferences) > 0
+    assert sum(row["quality"] == "good" for row in judged) == len(data.preferences)
