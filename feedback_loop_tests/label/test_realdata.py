@@ -130,7 +130,7 @@ def comparison(idx: int, votes=(1, 1, 2), **fields) -> dict:
         "input": "",
         "response1": "7",
         "response2": "8",
-        **dict(zip(("annotator1", "annotator2", "annotator3"), votes)),
+        **dict(zip(("annotator1", "annotator2", "annotator3"), votes, strict=True)),
         **fields,
     }
 
