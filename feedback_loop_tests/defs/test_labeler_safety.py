@@ -7,9 +7,9 @@ import json
 import pickle
 
 import dagster as dg
-from feedback_loop.defs.runs import run_ingestion
 
 from feedback_loop.defs.label import auto_labeler, labeled_interactions
+from feedback_loop.runs import run_ingestion
 from feedback_loop.warehouse import Warehouse
 from feedback_loop_tests.defs.conftest import DAYS
 
