@@ -37,8 +37,17 @@ from stdnum.fr import nir
 from stdnum.in_ import aadhaar, pan
 from stdnum.it import codicefiscale
 
-from feedback_loop.privacy.patterns import NAMED_AS_SOMETHING_ELSE
-from feedback_loop.privacy.placeholders import PLACEHOLDERS, Detector, contains, group, has_digit, substitute
+from feedback_loop.privacy.patterns import NAMED_AS_SOMETHING_ELSE, SENTENCE_END
+from feedback_loop.privacy.placeholders import (
+    PLACEHOLDERS,
+    Detector,
+    Scan,
+    both,
+    contains,
+    group,
+    number_of,
+    substitute,
+)
 
 _NATIONAL_ID = PLACEHOLDERS["NATIONAL_ID"]
 _END = r"(?![\w-]|[.,/]\d)"
@@ -72,8 +81,11 @@ _CODICE_FISCALE = re.compile(
 )
 
 
+_SEPARATORS = re.compile(r"[\s.-]")
+
+
 def _compact(text: str) -> str:
-    return re.sub(r"[\s.-]", "", text).upper()
+    return _SEPARATORS.sub("", text).upper()
 
 
 def _validated(is_valid, *, named_check: bool = False):
@@ -82,7 +94,7 @@ def _validated(is_valid, *, named_check: bool = False):
 
     def replace(match: re.Match[str]) -> str | None:
         if named_check:
-            sentence = re.split(r"[.!?;\n]\s", match.string[max(0, match.start() - 40) : match.start()])[-1]
+            sentence = SENTENCE_END.split(match.string[max(0, match.start() - 40) : match.start()])[-1]
             if NAMED_AS_SOMETHING_ELSE.search(sentence):
                 return None
         return _NATIONAL_ID if is_valid(_compact(match.group(0))) else None
@@ -92,13 +104,6 @@ def _validated(is_valid, *, named_check: bool = False):
 
 def _steuer_id(match: re.Match[str]) -> str | None:
     return group("NATIONAL_ID", "value")(match) if idnr.is_valid(match.group("value")) else None
-
-
-def _has_two_digits(text: str, lower: str) -> bool:
-    return _TWO_DIGITS.search(text) is not None
-
-
-_TWO_DIGITS = re.compile(r"\d\D*\d")
 
 
 # --- passports ----------------------------------------------------------------------------------------------
@@ -131,16 +136,38 @@ _DATE_OF_BIRTH = re.compile(
     rf"(?P<value>{_DATE})(?![\w]|[./-]\d)"
 )
 
+
+def _digit_run_of(digits: int):
+    """The trigger of a detector whose every match holds ``digits`` digits in a row."""
+    return lambda scan: scan.digit_run >= digits
+
+
+# The triggers: the digits each id holds in one number (a NIR's last 8 digits are never cut by its Corsican
+# department letters), or in a row; the words that name a Steuer-ID or a date of birth; a codice fiscale's 16
+# characters without a space (its digits may all be letters).
+_NAMES_A_STEUER_ID = contains("steuer", "identifikationsnummer", "idnr", "id-nr", "tax", "tin")
+_BIRTH_WORDS = ("born", "dob", "d.o", "o.b", "birth", "bday", "geb", "naissance", "nacid", "nacim", "nasc")
+_BIRTH_PHRASE = re.compile(r"n[ée]e?\s+le|nat[oa]\s+il")
+
+
+def _names_a_birth(scan: Scan) -> bool:
+    return any(map(scan.lower.__contains__, _BIRTH_WORDS)) or _BIRTH_PHRASE.search(scan.lower) is not None
+
+
 IDENTIFIER_DETECTORS: tuple[Detector, ...] = (
-    Detector("NATIONAL_ID", substitute(_NINO, _validated(lambda value: len(value) == 9)), has_digit),
-    Detector("NATIONAL_ID", substitute(_STEUER_ID_GROUPED, _validated(idnr.is_valid)), has_digit),
-    Detector("NATIONAL_ID", substitute(_STEUER_ID_NAMED, _steuer_id), has_digit),
-    Detector("NATIONAL_ID", substitute(_NIE, _validated(nie.is_valid)), has_digit),
-    Detector("NATIONAL_ID", substitute(_DNI, _validated(dni.is_valid)), has_digit),
-    Detector("NATIONAL_ID", substitute(_NIR, _validated(nir.is_valid)), has_digit),
-    Detector("NATIONAL_ID", substitute(_AADHAAR, _validated(aadhaar.is_valid, named_check=True)), has_digit),
-    Detector("NATIONAL_ID", substitute(_PAN, _validated(pan.is_valid)), has_digit),
-    Detector("NATIONAL_ID", substitute(_CODICE_FISCALE, _validated(codicefiscale.is_valid)), has_digit),
+    Detector("NATIONAL_ID", substitute(_NINO, _validated(lambda value: len(value) == 9)), number_of(6)),
+    Detector("NATIONAL_ID", substitute(_STEUER_ID_GROUPED, _validated(idnr.is_valid)), number_of(11)),
+    Detector("NATIONAL_ID", substitute(_STEUER_ID_NAMED, _steuer_id), both(_NAMES_A_STEUER_ID, _digit_run_of(11))),
+    Detector("NATIONAL_ID", substitute(_NIE, _validated(nie.is_valid)), _digit_run_of(7)),
+    Detector("NATIONAL_ID", substitute(_DNI, _validated(dni.is_valid)), _digit_run_of(8)),
+    Detector("NATIONAL_ID", substitute(_NIR, _validated(nir.is_valid)), number_of(8)),
+    Detector("NATIONAL_ID", substitute(_AADHAAR, _validated(aadhaar.is_valid, named_check=True)), number_of(12)),
+    Detector("NATIONAL_ID", substitute(_PAN, _validated(pan.is_valid)), _digit_run_of(4)),
+    Detector(
+        "NATIONAL_ID",
+        substitute(_CODICE_FISCALE, _validated(codicefiscale.is_valid)),
+        lambda scan: scan.longest_word >= 16,
+    ),
     Detector("PASSPORT", substitute(_PASSPORT, group("PASSPORT", "value")), contains("pas")),
-    Detector("DOB", substitute(_DATE_OF_BIRTH, group("DOB", "value")), _has_two_digits),
+    Detector("DOB", substitute(_DATE_OF_BIRTH, group("DOB", "value")), both(number_of(4), _names_a_birth)),
 )

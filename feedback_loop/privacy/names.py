@@ -21,7 +21,7 @@ import importlib
 import pkgutil
 import re
 
-from feedback_loop.privacy.placeholders import PLACEHOLDERS, Detector, always, has_digit, substitute
+from feedback_loop.privacy.placeholders import PLACEHOLDERS, Detector, has_digit, substitute
 
 # --- ADDRESS ------------------------------------------------------------------------------------------------
 
@@ -548,4 +548,3 @@ class _LazyStopWords:
 
 
 _STOP_WORDS = _LazyStopWords()
-NAME_TRIGGER = always

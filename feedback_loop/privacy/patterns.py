@@ -57,15 +57,27 @@ from feedback_loop.privacy.placeholders import (
     PLACEHOLDERS,
     SPACES,
     Detector,
+    Scan,
+    both,
     contains,
     group,
     has_digit,
+    number_of,
     splice,
     substitute,
     whole,
 )
 
 _SP = SPACES
+
+# Small patterns the detectors' checks use, compiled once (they run for every candidate).
+_DIGIT_GROUP = re.compile(r"\d+")
+_NOT_DIGITS = re.compile(r"\D+")
+_DECIMAL = re.compile(r"\+?\d+\.\d+")
+_SENTENCE_GOES_ON = re.compile(r"\.\s|\s\.")
+_IBAN_SEPARATOR = re.compile(f"[{_SP}-]")
+# Where a sentence ends: a word before it names nothing after it.
+SENTENCE_END = re.compile(r"[.!?;\n]\s")
 
 # --- SECRET: private keys, token shapes, assignments ------------------------------------------------------
 
@@ -564,20 +576,39 @@ IBAN_LENGTHS: dict[str, int] = {
 }  # fmt: skip
 
 
-def _iban_pattern() -> re.Pattern[str]:
-    """Country code, check digits, then exactly as many characters (spaces and dashes aside) as the
-    country's IBANs have: the length, not the next word, decides where an IBAN ends."""
-    by_length: dict[int, list[str]] = {}
-    for country, length in sorted(IBAN_LENGTHS.items()):
-        by_length.setdefault(length, []).append(country)
-    alternatives = [
-        f"(?:{'|'.join(countries)})\\d{{2}}(?:[{_SP}-]?[A-Z0-9]){{{length - 4}}}"
-        for length, countries in sorted(by_length.items(), reverse=True)
-    ]
-    return re.compile(f"(?i)(?<![\\w-])(?:{'|'.join(alternatives)})(?![A-Za-z0-9]|-[A-Za-z0-9])")
+# An IBAN is found from its check digits back: a search for two digits skips the letters of a text at C speed,
+# where a pattern starting with one of 77 country codes would be tried at every letter.
+_IBAN_CHECK_DIGITS = re.compile(r"\d\d(?<=[A-Za-z]{2}\d\d)")
+_WORD_OR_DASH = re.compile(r"[\w-]")
+# Country code, check digits, then exactly as many characters (spaces and dashes aside) as the country's IBANs
+# have: the length, not the next word, decides where an IBAN ends.
+_IBAN_OF_LENGTH: dict[int, re.Pattern[str]] = {
+    length: re.compile(f"(?i)[A-Z]{{2}}\\d{{2}}(?:[{_SP}-]?[A-Z0-9]){{{length - 4}}}(?![A-Za-z0-9]|-[A-Za-z0-9])")
+    for length in set(IBAN_LENGTHS.values())
+}
 
 
-_IBAN = _iban_pattern()
+def _detect_ibans(text: str) -> tuple[str, int]:
+    """Every IBAN of ``text`` replaced (see :func:`_iban`), and how many; each candidate is matched at the
+    country code before two digits, not preceded by a letter, digit or dash."""
+    pieces, written, found = [], 0, 0
+    searched_to = 0
+    for check_digits in _IBAN_CHECK_DIGITS.finditer(text):
+        start = check_digits.start() - 2
+        if start < searched_to or (start and _WORD_OR_DASH.match(text, start - 1)):
+            continue
+        length = IBAN_LENGTHS.get(text[start : start + 2].upper())
+        match = None if length is None else _IBAN_OF_LENGTH[length].match(text, start)
+        if match is None:
+            continue
+        # As in a substitution, an invalid candidate still covers its characters: no IBAN starts inside it.
+        searched_to = match.end()
+        replacement = _iban(match)
+        if replacement is not None:
+            pieces += (text[written:start], replacement)
+            written = match.end()
+            found += 1
+    return ("".join(pieces) + text[written:], found) if found else (text, 0)
 
 
 def iban_is_valid(compact: str) -> bool:
@@ -591,7 +622,7 @@ def iban_is_valid(compact: str) -> bool:
 
 def _iban(match: re.Match[str]) -> str | None:
     candidate = match.group(0)
-    compact = re.sub(f"[{_SP}-]", "", candidate)
+    compact = _IBAN_SEPARATOR.sub("", candidate)
     if not iban_is_valid(compact):
         return None
     # Swiss or Italian account numbers may be mostly letters, and then so is text: "AT12 word word".
@@ -605,10 +636,10 @@ def _iban(match: re.Match[str]) -> str | None:
 
 def _written_as_iban(candidate: str) -> bool:
     """True when ``candidate`` has no separators, or one separator between groups of four (the last shorter)."""
-    groups = re.split(f"[{_SP}-]", candidate)
+    groups = _IBAN_SEPARATOR.split(candidate)
     if len(groups) == 1:
         return True
-    separators = set(re.findall(f"[{_SP}-]", candidate))
+    separators = set(_IBAN_SEPARATOR.findall(candidate))
     return len(separators) == 1 and all(len(group) == 4 for group in groups[:-1]) and 1 <= len(groups[-1]) <= 4
 
 
@@ -640,7 +671,7 @@ _PRODUCT_CODE_LENGTHS = frozenset((8, 12, 13, 14))
 
 def _card(match: re.Match[str]) -> str | None:
     candidate = match.group(0)
-    digits = re.sub(r"\D", "", candidate)
+    digits = _NOT_DIGITS.sub("", candidate)
     before = match.string[max(0, match.start() - 24) : match.start()]
     if len(digits) in _PRODUCT_CODE_LENGTHS and _PRODUCT_CODE_BEFORE.search(before):
         return None
@@ -774,6 +805,10 @@ _IBAN_GROUPS_BEFORE = re.compile(r"\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4})+ $")
 _AREA_CODE_NUMBER = re.compile(rf"\((?!(?:19|20)\d\d\))\d{{2,5}}\)[{_SP}]?\d{{3,5}}[{_SP}.\-]\d{{4}}")
 
 
+# The fewest digits of a phone number phone_is_plausible accepts (an area code in parentheses and 6 digits).
+MIN_PHONE_DIGITS = 8
+
+
 def phone_is_plausible(number: str, context_before: str = "", context_after: str = "") -> bool:
     """True when ``number`` (digits with separators, without extension) is written like a phone number.
 
@@ -789,42 +824,50 @@ def phone_is_plausible(number: str, context_before: str = "", context_after: str
     if stripped.count("(") != stripped.count(")") or stripped.count("(") > 2:
         return False
     # 1721425.5, +1.2345678901: a decimal number. "pp. 573-583. 2020": a sentence goes on, not a number.
-    if re.fullmatch(r"\+?\d+\.\d+", stripped) or re.search(r"\.\s|\s\.", stripped):
+    if _DECIMAL.fullmatch(stripped) or _SENTENCE_GOES_ON.search(stripped):
         return False
-    groups = re.findall(r"\d+", stripped)
+    groups = _DIGIT_GROUP.findall(stripped)
     digits = "".join(groups)
+    # Every rule below needs 8 digits at least; the context, the costly part, is read only where a rule asks.
+    if len(digits) < MIN_PHONE_DIGITS:
+        return False
     separated = len(groups) > 1
-    named_right_there = (
-        _PHONE_CONTEXT.search(" ".join(context_before.split()[-3:])) is not None
-        or _PHONE_CUE_BEFORE.search(context_before) is not None
-        or _PHONE_CUE_AFTER.match(context_after) is not None
-    )
-    in_context = named_right_there or _PHONE_CONTEXT.search(context_before) is not None
+
+    def named_right_there() -> bool:
+        return (
+            _PHONE_CONTEXT.search(" ".join(context_before.split()[-3:])) is not None
+            or _PHONE_CUE_BEFORE.search(context_before) is not None
+            or _PHONE_CUE_AFTER.match(context_after) is not None
+        )
+
+    def in_context() -> bool:
+        return _PHONE_CONTEXT.search(context_before) is not None or named_right_there()
+
     lead = stripped.lstrip("( ")
     if lead.startswith("+"):
         return international_number_is_possible(digits)
-    if lead.startswith("00") and (separated or in_context):
+    if lead.startswith("00") and (separated or in_context()):
         return international_number_is_possible(digits[2:])
     if any(_looks_like_date(chunk) for chunk in stripped.split()) or _looks_like_date_range(stripped):
         return False
-    if not separated and not in_context:
+    if not separated and not in_context():
         return False
     lengths = tuple(len(group) for group in groups)
     if _is_us_number(digits, lengths):
         return True
     # "123-45-6789" is the shape of a social security number, valid or not; never a phone number.
-    if lengths == (3, 2, 4) and set(re.findall(r"\D+", stripped)) == {"-"}:
+    if lengths == (3, 2, 4) and set(_NOT_DIGITS.findall(stripped)) == {"-"}:
         return False
     # "my phone died, ship to 95255-7167": a US ZIP+4 code; a phone ("tel 91234-5678") only when named so right
     # there, not by a phone word earlier in the sentence.
-    if lengths == (5, 4) and set(re.findall(r"\D+", stripped)) == {"-"} and not named_right_there:
+    if lengths == (5, 4) and set(_NOT_DIGITS.findall(stripped)) == {"-"} and not named_right_there():
         return False
     # German mobiles ("0170-16643012") and Brazilian numbers with a carrier code reach 12 digits.
     if digits[0] == "0" and 9 <= len(digits) <= 12 and len(groups) <= 5 and min(lengths) >= 2:
         return True
     if _AREA_CODE_NUMBER.fullmatch(stripped) and 8 <= len(digits) <= 12:
         return True
-    return in_context and 9 <= len(digits) <= 12 and separated and min(lengths) >= 2
+    return 9 <= len(digits) <= 12 and separated and min(lengths) >= 2 and in_context()
 
 
 def _is_us_number(digits: str, lengths: tuple[int, ...]) -> bool:
@@ -862,8 +905,8 @@ def _looks_like_date_range(number: str) -> bool:
 
 def _looks_like_date(chunk: str) -> bool:
     """2026-11-29, 29.11.2026, 11/29/2026: three groups, one of four digits at an end, one separator."""
-    groups = re.findall(r"\d+", chunk)
-    if len(groups) != 3 or len(set(re.findall(r"[^\d]+", chunk.strip("()")))) != 1:
+    groups = _DIGIT_GROUP.findall(chunk)
+    if len(groups) != 3 or len(set(_NOT_DIGITS.findall(chunk.strip("()")))) != 1:
         return False
     lengths = [len(group) for group in groups]
     return lengths[1] <= 2 and ((lengths[0] == 4 and lengths[2] <= 2) or (lengths[2] == 4 and lengths[0] <= 2))
@@ -871,13 +914,16 @@ def _looks_like_date(chunk: str) -> bool:
 
 def _phone(match: re.Match[str]) -> str | None:
     number = match.group("number")
+    # Neither the number nor a phone number cut from it (see _split_phone) can have fewer digits.
+    if sum(map(str.isdigit, number)) < MIN_PHONE_DIGITS:
+        return None
     before = match.string[max(0, match.start() - _PHONE_CONTEXT_CHARS) : match.start()]
     after = match.string[match.end() : match.end() + _PHONE_CONTEXT_CHARS]
     # "NL25 PYFT 0150 0686 63": the digits continue a bank account number written in IBAN groups.
     if _IBAN_GROUPS_BEFORE.search(before):
         return None
     # The phone word must be in the same sentence: "call 911. ISBN 0-306-40615-2" is no phone number.
-    context = re.split(r"[.!?;\n]\s", before)[-1]
+    context = SENTENCE_END.split(before)[-1]
     if NAMED_AS_SOMETHING_ELSE.search(context):
         return None
     # "(call 020 7946 0958)": the parenthesis opens the remark, not an area code.
@@ -920,8 +966,11 @@ _ASSIGNMENT_TRIGGER = contains("pass", "pwd", "secret", "key", "token", "credent
 SECRET_DETECTORS: tuple[Detector, ...] = (
     Detector("SECRET", substitute(_PRIVATE_KEY, whole("SECRET")), contains("private key")),
     Detector("URL_CREDENTIALS", substitute(_URL_CREDENTIALS, _url_credentials), contains("://")),
+    # The shortest token shapes (a Slack token, a JWT) are 15 characters long.
     Detector(
-        "SECRET", substitute(_TOKEN, whole("SECRET")), lambda text, lower: _TOKEN_TRIGGER.search(text) is not None
+        "SECRET",
+        substitute(_TOKEN, whole("SECRET")),
+        lambda scan: scan.longest_word >= 15 and _TOKEN_TRIGGER.search(scan.text) is not None,
     ),
     Detector("SECRET", substitute(_AUTHORIZATION, _unless_reference), contains("authorization")),
     Detector("SECRET", substitute(_BEARER, group("SECRET", "value")), contains("bearer")),
@@ -931,8 +980,8 @@ SECRET_DETECTORS: tuple[Detector, ...] = (
 )
 
 
-def _bracketed_at(text: str, lower: str) -> bool:
-    return "at" in lower and any(bracket in text for bracket in "[({<")
+def _bracketed_at(scan: Scan) -> bool:
+    return "at" in scan.lower and any(bracket in scan.text for bracket in "[({<")
 
 
 EMAIL_DETECTORS: tuple[Detector, ...] = (
@@ -940,14 +989,17 @@ EMAIL_DETECTORS: tuple[Detector, ...] = (
     Detector("EMAIL", substitute(_OBFUSCATED_EMAIL, whole("EMAIL")), _bracketed_at),
     Detector("EMAIL", substitute(_SPELLED_EMAIL, _spelled_email), contains(" dot ")),
 )
-IBAN_DETECTOR = Detector("IBAN", substitute(_IBAN, _iban), has_digit)
-CARD_DETECTOR = Detector("CARD", substitute(_CARD, _card), has_digit)
+IBAN_DETECTOR = Detector("IBAN", _detect_ibans, has_digit)
+# The digits each needs: a card 13, an SSN 9, a phone MIN_PHONE_DIGITS, an IPv4 address 4.
+CARD_DETECTOR = Detector("CARD", substitute(_CARD, _card), number_of(13))
 SSN_DETECTORS: tuple[Detector, ...] = (
-    Detector("SSN", substitute(_SSN_IN_CONTEXT, group("SSN", "value")), has_digit),
-    Detector("SSN", substitute(_SSN, whole("SSN")), has_digit),
+    Detector(
+        "SSN", substitute(_SSN_IN_CONTEXT, group("SSN", "value")), both(contains("ssn", "ss#", "soc"), number_of(9))
+    ),
+    Detector("SSN", substitute(_SSN, whole("SSN")), number_of(9)),
 )
 IP_DETECTORS: tuple[Detector, ...] = (
-    Detector("IP", substitute(_IPV6_CANDIDATE, _ipv6), contains(":")),
-    Detector("IP", substitute(_IPV4, _ipv4), has_digit),
+    Detector("IP", substitute(_IPV6_CANDIDATE, _ipv6), lambda scan: scan.text.count(":") >= 2),
+    Detector("IP", substitute(_IPV4, _ipv4), lambda scan: scan.number_digits >= 4 and "." in scan.text),
 )
-PHONE_DETECTOR = Detector("PHONE", substitute(_PHONE_CANDIDATE, _phone), has_digit)
+PHONE_DETECTOR = Detector("PHONE", substitute(_PHONE_CANDIDATE, _phone), number_of(MIN_PHONE_DIGITS))

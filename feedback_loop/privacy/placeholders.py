@@ -46,12 +46,64 @@ DetectFunction = Callable[[str], tuple[str, int]]
 
 @dataclass(frozen=True)
 class Detector:
-    """One detector: its type, what it does, and the cheap test (on the text and its lower-cased copy) without
-    which it cannot match."""
+    """One detector: its type, what it does, and the cheap test on the text's :class:`Scan` without which it
+    cannot match."""
 
     kind: str
     detect: DetectFunction
-    trigger: Callable[[str, str], bool]
+    trigger: Callable[[Scan], bool]
+
+
+# A run of digits and the separators that numbers are written with: every match of a detector that takes
+# digits (cards, phones, SSNs, national ids, IPv4, dates) lies in one such run, apart from letters around it.
+_NUMBER_RUN = re.compile(rf"\d[\d(){SPACES}.\-/]*")
+_DROP_SEPARATORS = str.maketrans("", "", "() \u00a0\u2007\u2009\u202f.-/")
+_DIGITS = re.compile(r"\d+")
+
+
+class Scan:
+    """The pre-scan of one text: what the triggers test, each figure computed once, on first use.
+
+    ``number_digits`` is the most digits that one number holds, counted across the separators numbers are
+    written with ("+1 (415) 555-0123" holds 11); ``digit_run`` the longest run of digits without a separator;
+    ``longest_word`` the longest run of characters without white space. A detector that needs a number of 13
+    digits is not run on a text whose numbers hold at most 8. The redactor makes a new scan when a detector
+    changed the text.
+    """
+
+    __slots__ = ("_digit_run", "_longest_word", "_lower", "_number_digits", "text")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._lower: str | None = None
+        self._number_digits: int | None = None
+        self._digit_run: int | None = None
+        self._longest_word: int | None = None
+
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
+
+    @property
+    def number_digits(self) -> int:
+        if self._number_digits is None:
+            runs = _NUMBER_RUN.findall(self.text)
+            self._number_digits = max((len(run.translate(_DROP_SEPARATORS)) for run in runs), default=0)
+        return self._number_digits
+
+    @property
+    def digit_run(self) -> int:
+        if self._digit_run is None:
+            self._digit_run = max(map(len, _DIGITS.findall(self.text)), default=0) if self.number_digits else 0
+        return self._digit_run
+
+    @property
+    def longest_word(self) -> int:
+        if self._longest_word is None:
+            self._longest_word = max(map(len, self.text.split()), default=0)
+        return self._longest_word
 
 
 def substitute(pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str | None]) -> DetectFunction:
@@ -90,18 +142,26 @@ def splice(match: re.Match[str], start: int, end: int, kind: str) -> str:
     return matched[: start - offset] + PLACEHOLDERS[kind] + matched[end - offset :]
 
 
-def has_digit(text: str, lower: str) -> bool:
+def has_digit(scan: Scan) -> bool:
     """The trigger of detectors whose every match holds a digit."""
-    return _DIGIT.search(text) is not None
+    return scan.number_digits > 0
 
 
-def contains(*needles: str) -> Callable[[str, str], bool]:
+def number_of(digits: int) -> Callable[[Scan], bool]:
+    """The trigger of a detector whose every match is a number of at least ``digits`` digits (separators
+    between them allowed)."""
+    return lambda scan: scan.number_digits >= digits
+
+
+def contains(*needles: str) -> Callable[[Scan], bool]:
     """The trigger of a detector that cannot match without one of ``needles`` (lower case) in the text."""
-    return lambda text, lower: any(needle in lower for needle in needles)
+
+    def trigger(scan: Scan) -> bool:
+        return any(map(scan.lower.__contains__, needles))
+
+    return trigger
 
 
-def always(text: str, lower: str) -> bool:
-    return True
-
-
-_DIGIT = re.compile(r"\d")
+def both(first: Callable[[Scan], bool], second: Callable[[Scan], bool]) -> Callable[[Scan], bool]:
+    """A trigger that needs ``first`` and ``second``."""
+    return lambda scan: first(scan) and second(scan)

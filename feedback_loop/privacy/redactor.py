@@ -3,10 +3,11 @@
 :class:`Redactor` runs in one of two tiers (:data:`TIERS`):
 
 * ``patterns``: the shape detectors (:mod:`~feedback_loop.privacy.patterns`,
-  :mod:`~feedback_loop.privacy.identifiers`), street addresses and the rule-based person names of
-  :mod:`~feedback_loop.privacy.names`;
-* ``patterns+ner`` (the default, :data:`DEFAULT_TIER`): the same, plus the person names that the named-entity
-  model of :mod:`~feedback_loop.privacy.ner` finds, run in batches by :meth:`Redactor.redact_many`.
+  :mod:`~feedback_loop.privacy.identifiers`): e-mail, phone, card, IBAN, IP, SSN, secrets, URL credentials,
+  national ids, passports and dates of birth. As fast as ingestion needs (issue 15's goal is for this tier).
+* ``patterns+ner`` (the default, :data:`DEFAULT_TIER`): the same, plus street addresses and person names
+  (:mod:`~feedback_loop.privacy.names`: cue words, the name lists, and the named-entity model of
+  :mod:`~feedback_loop.privacy.ner`, run in batches by :meth:`Redactor.redact_many`).
 
 Speed, where ingestion spends most of its time:
 
@@ -29,7 +30,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, get_args
@@ -47,7 +47,7 @@ from feedback_loop.privacy.patterns import (
     SSN_DETECTORS,
     opens_private_key,
 )
-from feedback_loop.privacy.placeholders import PLACEHOLDERS, Detector
+from feedback_loop.privacy.placeholders import PLACEHOLDERS, REDACTION_TYPES, Detector, Scan
 
 Tier = Literal["patterns", "patterns+ner"]
 TIERS: tuple[str, ...] = get_args(Tier)
@@ -75,10 +75,10 @@ PSEUDONYM_HEX_CHARS = 20
 # 8. SSNs before PHONE: 3-2-4 digit groups fit the loose phone shapes.
 # 9. IP addresses before PHONE: dotted quads look like dotted phone numbers ("415.555.0123"). IPv6 before
 #    IPv4, so that "::ffff:192.0.2.1" goes whole.
-# 10. Street addresses before PHONE: house numbers and postcodes are digit runs.
+# 10. Street addresses (patterns+ner tier) before PHONE: house numbers and postcodes are digit runs.
 # 11. Phone numbers last of the shapes: the loosest detector sees only what no stricter one claimed.
 # Person names come after all of them, on text that holds placeholders instead of identifiers.
-PATTERN_DETECTORS: tuple[Detector, ...] = (
+_BEFORE_ADDRESSES: tuple[Detector, ...] = (
     *SECRET_DETECTORS,
     *EMAIL_DETECTORS,
     IBAN_DETECTOR,
@@ -86,9 +86,15 @@ PATTERN_DETECTORS: tuple[Detector, ...] = (
     CARD_DETECTOR,
     *SSN_DETECTORS,
     *IP_DETECTORS,
-    *ADDRESS_DETECTORS,
-    PHONE_DETECTOR,
 )
+PATTERN_DETECTORS: tuple[Detector, ...] = (*_BEFORE_ADDRESSES, PHONE_DETECTOR)
+NER_TIER_DETECTORS: tuple[Detector, ...] = (*_BEFORE_ADDRESSES, *ADDRESS_DETECTORS, PHONE_DETECTOR)
+DETECTORS: dict[str, tuple[Detector, ...]] = {"patterns": PATTERN_DETECTORS, "patterns+ner": NER_TIER_DETECTORS}
+# What each tier can find: the pattern tier finds no names and no addresses.
+TIER_TYPES: dict[str, frozenset[str]] = {
+    "patterns": frozenset(REDACTION_TYPES) - {"PERSON", "ADDRESS"},
+    "patterns+ner": frozenset(REDACTION_TYPES),
+}
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,7 @@ class Redactor:
         if tier not in TIERS:
             raise ValueError(f"Redactor: field 'tier' must be one of {TIERS}, got {tier!r}")
         self.tier = tier
+        self._detectors = [(detector.kind, detector.detect, detector.trigger) for detector in DETECTORS[tier]]
         self._memo: dict[str, Redaction | _Detected] = {}
         self._scopes: dict[Hashable, dict[str, int]] = {}
 
@@ -150,20 +157,21 @@ class Redactor:
         return results
 
     def _detect(self, text: str) -> Redaction | _Detected:
-        lower = text.lower()
-        counts: Counter[str] = Counter()
-        redacted = text
-        for detector in PATTERN_DETECTORS:
-            if detector.trigger(redacted, lower):
-                redacted, found = detector.detect(redacted)
+        scan = Scan(text)
+        counts: dict[str, int] = {}
+        for kind, detect, trigger in self._detectors:
+            if trigger(scan):
+                redacted, found = detect(scan.text)
                 if found:
-                    counts[detector.kind] += found
-                    lower = redacted.lower()
-        names = tuple(find_person_names(redacted))
-        if self.tier == "patterns+ner":
-            # The model's names are added by redact_many, which memoizes the result.
-            return _Detected(redacted, dict(counts), names)
-        return self._remember(text, _Detected(redacted, dict(counts), names))
+                    counts[kind] = counts.get(kind, 0) + found
+                # A detector may rewrite what it finds without counting a new placeholder (a secret's value
+                # that held one already).
+                if redacted is not scan.text and redacted != scan.text:
+                    scan = Scan(redacted)
+        if self.tier == "patterns":
+            return self._remember(text, _Detected(scan.text, counts, ()))
+        # The model's names are added by redact_many, which memoizes the result.
+        return _Detected(scan.text, counts, tuple(find_person_names(scan.text)))
 
     def _add_model_names(self, texts: Sequence[str | None], detected: list[Redaction | _Detected | None]) -> None:
         from feedback_loop.privacy.ner import model_could_add_a_name, person_spans_many

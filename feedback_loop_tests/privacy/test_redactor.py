@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from feedback_loop.privacy import PLACEHOLDER_PATTERN, REDACTION_TYPES, TIERS, Redactor, redact
 from feedback_loop.privacy.corpus import generate_corpus
-from feedback_loop.privacy.placeholders import PLACEHOLDERS
-from feedback_loop.privacy.redactor import PATTERN_DETECTORS
+from feedback_loop.privacy.placeholders import PLACEHOLDERS, Scan
+from feedback_loop.privacy.redactor import DETECTORS, TIER_TYPES
 
 # (type, sentence, what must vanish)
 _NEW_TYPES = [
@@ -78,7 +78,7 @@ def test_a_dotted_quad_of_one_digit_numbers_is_an_address_only_when_named_so() -
 
 
 def test_a_conversation_scope_numbers_the_same_person_the_same_way() -> None:
-    redactor = Redactor("patterns")
+    redactor = Redactor("patterns+ner")
     first, second, other = redactor.redact_many(
         ["Dear Ana Souza, I asked Tom Becker", "Tom Becker replied to Ana Souza", "Dear Ana Souza,"],
         scopes=["s1", "s1", "s2"],
@@ -101,21 +101,29 @@ def test_redact_many_keeps_nones_and_matches_one_by_one_redaction() -> None:
     assert [r.text for r in batch[1:]] == [Redactor().redact(text).text for text in texts]
 
 
-def test_the_tier_is_checked_and_the_pattern_tier_needs_no_model(monkeypatch) -> None:
+def test_the_tier_is_checked_and_the_pattern_tier_needs_no_model_and_no_name_lists(monkeypatch) -> None:
     with pytest.raises(ValueError, match="field 'tier'"):
         Redactor("ner-only")
     assert TIERS == ("patterns", "patterns+ner")
 
-    def no_model(*args, **kwargs):
-        raise AssertionError("the pattern tier loaded the model")
+    def not_in_this_tier(*args, **kwargs):
+        raise AssertionError("the pattern tier looked for names")
 
-    monkeypatch.setattr("feedback_loop.privacy.ner.load_ner_pipeline", no_model)
-    assert Redactor("patterns").redact("call +44 20 7946 0958").text == "call <PHONE>"
+    monkeypatch.setattr("feedback_loop.privacy.ner.load_ner_pipeline", not_in_this_tier)
+    monkeypatch.setattr("feedback_loop.privacy.redactor.find_person_names", not_in_this_tier)
+    text = "Dear Ana Souza, call +44 20 7946 0958 or visit 12 Baker Street, London"
+    assert Redactor("patterns").redact(text).text == "Dear Ana Souza, call <PHONE> or visit 12 Baker Street, London"
+
+
+def test_names_and_addresses_are_the_named_entity_tiers() -> None:
+    assert TIER_TYPES["patterns"] == set(REDACTION_TYPES) - {"PERSON", "ADDRESS"}
+    assert TIER_TYPES["patterns+ner"] == set(REDACTION_TYPES)
+    redaction = Redactor("patterns+ner").redact("Dear Ana Souza, ship it to 12 Baker Street, London")
+    assert redaction.text == "Dear <PERSON>, ship it to <ADDRESS>"
 
 
 def test_the_model_tier_finds_names_no_rule_announces() -> None:
     sentence = "yesterday Zeynep went to the store"
-    assert Redactor("patterns").redact(sentence).text == sentence
     assert Redactor("patterns+ner").redact(sentence).text == "yesterday <PERSON> went to the store"
 
 
@@ -126,13 +134,27 @@ def test_redact_many_rejects_what_is_not_text() -> None:
         Redactor("patterns").redact_many(["a", "b"], scopes=["s"])
 
 
-def test_the_pre_scan_skips_no_detector_that_would_have_matched() -> None:
+@pytest.mark.parametrize("tier", TIERS)
+def test_the_pre_scan_skips_no_detector_that_would_have_matched(tier: str) -> None:
     # Every detector, run without its trigger, changes nothing that the triggered run left alone.
     for sentence in generate_corpus(400, seed=11):
         text = sentence.text
-        for detector in PATTERN_DETECTORS:
-            if not detector.trigger(text, text.lower()):
+        for detector in DETECTORS[tier]:
+            if not detector.trigger(Scan(text)):
                 assert detector.detect(text) == (text, 0), (detector.kind, text)
+
+
+_DIGIT_HEAVY = st.text(alphabet=st.sampled_from("0123456789" * 4 + " -./()+:@#\u00a0abDEGBXYZ"), max_size=80)
+
+
+@settings(max_examples=3_000, deadline=None)
+@given(_DIGIT_HEAVY, _DIGIT_HEAVY)
+def test_no_trigger_turns_away_a_text_its_detector_would_change(before: str, after: str) -> None:
+    # Numbers of every length with every separator, next to the words that name ids.
+    text = f"{before} ssn tax id DOB born passport {after}"
+    for detector in DETECTORS["patterns+ner"]:
+        if not detector.trigger(Scan(text)):
+            assert detector.detect(text) == (text, 0), (detector.kind, text)
 
 
 _TEXT = st.text(
