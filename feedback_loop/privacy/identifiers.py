@@ -20,7 +20,8 @@ Italian codice fiscale          16 characters passing the check character
 passport numbers                6-10 letters and digits (a digit at least, or 8-10 capitals) right after a word naming a
                                 passport, in English, German, French, Spanish, Italian or Portuguese
 dates of birth                  a date (numeric, or with the month's name) right after "born (on)", "DOB",
-                                "date of birth", "birthday", "geboren am", "né le", "fecha de nacimiento" ...
+                                "date of birth", "birthday", "geboren am", "né le", "fecha de nacimiento" ...;
+                                a year alone after "born (in)", "year of birth", "DOB", "Jahrgang", "né en" ...
 ==============================  ===========================================================================
 
 National ids become ``<NATIONAL_ID>``, passports ``<PASSPORT>``, dates of birth ``<DOB>`` (the word naming
@@ -135,6 +136,13 @@ _DATE_OF_BIRTH = re.compile(
     r"(?:\s*(?:is|was|:|-|=|\(|\)|on|am|el|il|le))*\s*"
     rf"(?P<value>{_DATE})(?![\w]|[./-]\d)"
 )
+# A year of birth alone: "born in 1985", "year of birth: 1985", "DOB 1985", "Jahrgang 1985", "né en 1985".
+_YEAR_OF_BIRTH = re.compile(
+    r"(?i)\b(?:born(?:\s+in)?|year\s+of\s+birth|birth\s*year|d\.?o\.?b\.?|jahrgang|geburtsjahr|geboren(?:\s+im)?"
+    r"|n[ée]e?\s+en|ann[ée]e\s+de\s+naissance|nacid[oa]\s+en|año\s+de\s+nacimiento|nat[oa]\s+nel"
+    r"|anno\s+di\s+nascita|ano\s+de\s+nascimento)"
+    r"(?:\s*(?:is|was|:|-|=|\(|\)))*\s*(?P<value>(?:19|20)\d\d)(?![\w]|[./-]\d)"
+)
 
 
 def _digit_run_of(digits: int):
@@ -146,8 +154,8 @@ def _digit_run_of(digits: int):
 # department letters), or in a row; the words that name a Steuer-ID or a date of birth; a codice fiscale's 16
 # characters without a space (its digits may all be letters).
 _NAMES_A_STEUER_ID = contains("steuer", "identifikationsnummer", "idnr", "id-nr", "tax", "tin")
-_BIRTH_WORDS = ("born", "dob", "d.o", "o.b", "birth", "bday", "geb", "naissance", "nacid", "nacim", "nasc")
-_BIRTH_PHRASE = re.compile(r"n[ée]e?\s+le|nat[oa]\s+il")
+_BIRTH_WORDS = ("born", "dob", "d.o", "o.b", "birth", "bday", "geb", "jahrgang", "naissance", "nacid", "nacim", "nasc")
+_BIRTH_PHRASE = re.compile(r"n[ée]e?\s+(?:le|en)|nat[oa]\s+(?:il|nel)")
 
 
 def _names_a_birth(scan: Scan) -> bool:
@@ -170,4 +178,5 @@ IDENTIFIER_DETECTORS: tuple[Detector, ...] = (
     ),
     Detector("PASSPORT", substitute(_PASSPORT, group("PASSPORT", "value")), contains("pas")),
     Detector("DOB", substitute(_DATE_OF_BIRTH, group("DOB", "value")), both(number_of(4), _names_a_birth)),
+    Detector("DOB", substitute(_YEAR_OF_BIRTH, group("DOB", "value")), both(number_of(4), _names_a_birth)),
 )

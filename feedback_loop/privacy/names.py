@@ -20,8 +20,9 @@ import functools
 import importlib
 import pkgutil
 import re
+import unicodedata
 
-from feedback_loop.privacy.placeholders import PLACEHOLDERS, Detector, has_digit, substitute
+from feedback_loop.privacy.placeholders import PLACEHOLDERS, Detector, has_digit, number_of, substitute
 
 # --- ADDRESS ------------------------------------------------------------------------------------------------
 
@@ -40,9 +41,10 @@ _WEAK_STREET_WORDS = (
     r"|Plaza|Path|Trail|Mews|Green|View|Rise|Vale|Heights|Point|Quay|Wharf"
 )
 _UNIT = r"(?:,?\s*(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|#)\s*[\w-]{1,6})"
-# After the street: ", London NW1 6XE", ", Springfield, IL 62704", ", 10115 Berlin", ", UK".
+# After the street: ", London NW1 6XE", ", Springfield, IL 62704", ", 10115 Berlin", ", 00-514 Warszawa", ", UK".
 _POSTCODE = (
-    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{4,6}(?:-\d{3,4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{2}\s+\d{5}(?:-\d{4})?)"
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{4,6}(?:-\d{3,4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{2}\s+\d{5}(?:-\d{4})?"
+    r"|\d{2}-\d{3}|\d{3}\s\d{2})"
 )
 _TOWN = rf"{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}}"
 _PLACE = rf"(?:{_TOWN}(?:\s+{_POSTCODE})?|{_POSTCODE}(?:\s+{_TOWN})?)"
@@ -57,12 +59,21 @@ _SUFFIXED_STREET = (
     r"|kade|singel|dijk|gatan|gata|vägen|väg|gade|vej|veien|vei|gate|katu|tie|utca|ulica|ul\.)"
     rf"\s+{_HOUSE_NUMBER}(?![\w-])"
 )
-# "12 rue de la Paix", "3 bis avenue Foch", "Calle Mayor 7", "C/ de Balmes, 12", "Via Roma 10", "Rua Augusta 200".
+# "Mariahilfer Straße 88", "Karl Johans gate 22", "Váci utca 10", "Bağdat Caddesi 12": the street word apart.
+_SEPARATE_STREET = (
+    rf"{_STREET_NAME}\s+(?:Straße|Strasse|Str\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer|gate|gata|gatan|vei|veien|vej"
+    r"|vägen|väg|utca|út|ulica|ulice|straat|laan|tie|katu|iela|gatvė|[Cc]addesi|[Ss]okak|[Ss]okağı|[Bb]ulvarı)"
+    rf"\s+{_HOUSE_NUMBER}(?![\w-])"
+)
+# "12 rue de la Paix", "3 bis avenue Foch", "Calle Mayor 7", "C/ de Balmes, 12", "Via Roma 10", "Rua Augusta 200",
+# and the street words written first in Catalan, Polish, Romanian, Albanian and South Slavic addresses
+# ("Carrer de Mallorca 401", "ul. Marszałkowska 84", "Calea Victoriei 12", "Rruga e Kavajës 5").
 _ROMANCE_STREET_WORDS = (
     r"rue|avenue|av\.|bd|boulevard|place|chemin|allée|impasse|quai|route|cours|calle|c/|avenida|avda\.?|paseo"
     r"|plaza|carrera|camino|ronda|rua|travessa|largo|praça|via|viale|piazza|corso|vicolo|strada"
+    r"|carrer|passeig|avinguda|ul\.|ulica|aleja|plac|calea|bulevardul|rruga|ulitsa|prospekt|bulevar|cesta|trg"
 )
-_ROMANCE_ARTICLE = r"(?:de|del|de la|de l'|du|des|da|do|dos|das|di|della|dei|delle)"
+_ROMANCE_ARTICLE = r"(?:de|del|de la|de l'|du|des|da|do|dos|das|di|della|dei|delle|e)"
 _ROMANCE_STREET_NAME = rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|da|di))*?"
 _FRENCH_STREET = (
     rf"{_HOUSE_NUMBER}(?:\s?(?:bis|ter))?,?\s+(?i:{_ROMANCE_STREET_WORDS})\s+{_ROMANCE_STREET_NAME}(?=[\s,.;)]|$)"
@@ -71,9 +82,22 @@ _SOUTHERN_STREET = rf"(?i:{_ROMANCE_STREET_WORDS})\s+{_ROMANCE_STREET_NAME},?\s+
 _PO_BOX = (
     r"(?i:p\.?\s?o\.?\s?box|post\s+office\s+box|postfach|apartado(?:\s+de\s+correos)?|casella\s+postale)\s+\d{1,6}"
 )
+# "3-2-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023": Japanese block numbers, the district, a ward or city.
+_JAPANESE_BLOCK = (
+    rf"\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?,?\s+{_NAME_WORD}(?:-{_WORD})?,\s*{_NAME_WORD}-(?:ku|shi|gun|machi|cho|chō|mura)"
+    rf"(?![\w-])(?:,\s*{_TOWN}(?:\s+〒?\d{{3}}-\d{{4}})?)?"
+)
 _ADDRESS = re.compile(
-    rf"(?<![\w/.-])(?:{_ENGLISH_STREET}|{_SUFFIXED_STREET}|{_FRENCH_STREET}|{_SOUTHERN_STREET}|{_PO_BOX})"
-    rf"{_REST_OF_ADDRESS}"
+    rf"(?<![\w/.-])(?:{_ENGLISH_STREET}|{_SUFFIXED_STREET}|{_SEPARATE_STREET}|{_FRENCH_STREET}|{_SOUTHERN_STREET}"
+    rf"|{_JAPANESE_BLOCK}|{_PO_BOX}){_REST_OF_ADDRESS}"
+)
+# "Damrak 62, 1012 LM Amsterdam", "Rynek 5, 31-042 Kraków", "Marktplatz 1, 12345 Musterstadt": a street with no
+# street word is an address when a postcode and a town follow it, a postcode written only as postcodes are (Dutch,
+# Polish, Portuguese, Swedish), or 4-5 digits where a word announces an address ("ship to", "address:").
+_POSTCODE_OF_ITS_OWN = r"\d{4}\s?[A-Z]{2}(?![\w-])|\d{2}-\d{3}|\d{4}-\d{3}|\d{3}\s\d{2}"
+_UNNAMED_STREET = re.compile(
+    rf"(?<![\w/.-]){_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_HOUSE_NUMBER},\s*"
+    rf"(?:(?P<own>{_POSTCODE_OF_ITS_OWN})|(?P<digits>(?!(?:19|20)\d\d\b)\d{{4,5}}))\s+{_TOWN}"
 )
 _WEAK_ADDRESS = re.compile(rf"(?<![\w/.-])(?P<street>{_ENGLISH_WEAK_STREET}){_REST_OF_ADDRESS}")
 # What announces an address: "I live at", "ship to", "deliver it to", "address:", "moved to", "located at".
@@ -93,9 +117,17 @@ def _weak_address(match: re.Match[str]) -> str | None:
     return None
 
 
+def _unnamed_street(match: re.Match[str]) -> str | None:
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if match.group("own") or _ADDRESS_CUE_BEFORE.search(before):
+        return PLACEHOLDERS["ADDRESS"]
+    return None
+
+
 ADDRESS_DETECTORS: tuple[Detector, ...] = (
     Detector("ADDRESS", substitute(_ADDRESS, lambda match: PLACEHOLDERS["ADDRESS"]), has_digit),
     Detector("ADDRESS", substitute(_WEAK_ADDRESS, _weak_address), has_digit),
+    Detector("ADDRESS", substitute(_UNNAMED_STREET, _unnamed_street), number_of(4)),
 )
 
 # --- PERSON -------------------------------------------------------------------------------------------------
@@ -170,16 +202,21 @@ _ACTION_AFTER_NAME = re.compile(
     r"|ordered\s+(?:it|this|them)\b|(?:is|was)\s+(?:my|our)\s+(?:\w+\s+)?(?:wife|husband|partner|son|daughter|friend"
     r"|colleague|manager|boss|contact|agent))"
 )
-_CUE_FORWARD = re.compile(_CUE.pattern.removesuffix(r"\s*$") + r"\s*")
 _NUMBER_AFTER = re.compile(r"[ \u00a0]?[#№]?\d")
 _CLAUSE_ENDS_AFTER_NAME = re.compile(r"\s*(?:[,!.?;)\n]|$|(?:from|here|speaking|at|of|with|and)\b)")
-_GREETING_CUE_FORWARD = re.compile(_GREETING_CUE.pattern.removesuffix(r"\s*,?\s*$") + r"[ \t]*,?[ \t]*")
 # Everyday words before a name too ("with", "for", "and"): a name there only when a name list knows a word of it.
 _WEAK_CUE = re.compile(
     r"(?i)\b(?:with|for|from|by|and|or|call|called|text|texted|message|messaged|contact|contacted|email"
     r"|emailed|meet|met|ping|pinged|engineer|manager|customer|user|client|caller)\b\s*$"
 )
-_WEAK_CUE_FORWARD = re.compile(_WEAK_CUE.pattern.removesuffix(r"\s*$") + r"[ \t]*")
+# The cues as they end right before a name (searched back from the name's first letter, within _CUE_REACH
+# characters): a cue, or a greeting or an everyday word on the same line.
+_CUE_BEFORE = _CUE
+_GREETING_CUE_BEFORE = re.compile(_GREETING_CUE.pattern.removesuffix(r"\s*,?\s*$") + r"[ \t]*,?[ \t]*$")
+_WEAK_CUE_BEFORE = re.compile(_WEAK_CUE.pattern.removesuffix(r"\s*$") + r"[ \t]*$")
+_CUE_REACH = 48
+# What a strong cue cannot be written without: run its search only on texts that hold one of these.
+_STRONG_CUE_WORDS = ("name", ":", "appelle", "heiße", "heisse", "llamo", "nombre", "chiamo", "nome")
 # Capitalised words that are not names after a cue: greetings' objects, fillers, pronouns, product words.
 NOT_NAMES = frozenset(
     [
@@ -412,13 +449,28 @@ def person_name_lists() -> tuple[frozenset[str], frozenset[str]]:
         for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
             given.update(_names(getattr(provider, attribute, ())))
         surnames.update(_names(getattr(provider, "last_names", ())))
+    # Names are written without their diacritics as often as with them: "Ozturk" for "Öztürk", "Nguyen" for
+    # "Nguyễn", "Huseynov" for "Hüseynov".
+    given |= {folded for name in given if (folded := fold_diacritics(name)) != name}
+    surnames |= {folded for name in surnames if (folded := fold_diacritics(name)) != name}
     # "Per", "Will", "May", "Else": names that are English function words too are no sign of a name.
-    everyday = _NOT_NAMES_TITLE | {word.title() for word in _stop_words()}
+    everyday = _NOT_NAMES_TITLE | {word.title() for word in stop_words()}
     return frozenset(given - everyday), frozenset(surnames - everyday)
 
 
 _NOT_NAMES_TITLE = frozenset(word.title() for word in NOT_NAMES)
-_LATIN_NAME = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’-]{2,}")
+# Latin letters of every European, African and Asian alphabet written in Latin script (Latin-1, Extended-A and
+# -B, "ə" of Azerbaijani, Vietnamese letters), apostrophes and hyphens.
+_LATIN_NAME = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏəƏḀ-ỿ'’-]{2,}")
+# Letters that Unicode does not decompose into a base letter and a mark, as they are written without it.
+_UNDECOMPOSED = str.maketrans({"ə": "a", "Ə": "A", "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d",
+                               "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "þ": "th", "ð": "d"})  # fmt: skip
+
+
+def fold_diacritics(word: str) -> str:
+    """``word`` without diacritics: "Öztürk" -> "Ozturk", "Nguyễn" -> "Nguyen", "Łukasz" -> "Lukasz"."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(_UNDECOMPOSED))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _names(values) -> set[str]:
@@ -430,30 +482,28 @@ def _is_capitalised(word: str) -> bool:
     return word[0].isupper() and not (len(word) > 1 and word.isupper())
 
 
-def find_person_names(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` that the rules read as person names (cue words, the name lists), in order."""
+def find_person_names(text: str) -> list[tuple[int, int, bool]]:
+    """Spans of ``text`` that the rules read as person names, in order, each with whether a cue *announced* it
+    (a form's field, "Dear", "spoke with", a greeting, "... wrote:") or only the name lists know it (a given name
+    and a surname, or a given name after an everyday word such as "with"): the model may veto the latter."""
     tokens = [(match.start(), match.end(), match.group()) for match in _TOKEN.finditer(text)]
     if not tokens:
         return []
     given, surnames = person_name_lists()
+    lower = text.lower()
     # Where a form's field or "my name is" ends, a name in any case may start.
-    strong_cue_ends = _ends(_STRONG_CUE_FORWARD, text)
-    cue_ends = {
-        "cue": _ends(_CUE_FORWARD, text),
-        "greeting": _ends(_GREETING_CUE_FORWARD, text),
-        "weak": _ends(_WEAK_CUE_FORWARD, text),
-    }
-    spans: list[tuple[int, int]] = []
+    strong_cue_ends = _ends(_STRONG_CUE_FORWARD, text) if any(map(lower.__contains__, _STRONG_CUE_WORDS)) else ()
+    spans: list[tuple[int, int, bool]] = []
     index = 0
     while index < len(tokens):
         start, _, word = tokens[index]
-        taken = 0
+        taken, announced = 0, False
         if strong_cue_ends and start in strong_cue_ends:
-            taken = _name_run(text, tokens, index, any_case=True)
+            taken, announced = _name_run(text, tokens, index, any_case=True), True
         elif (_is_capitalised(word) or _particle_before_name(tokens, index)) and word.lower() not in NOT_NAMES:
-            taken = _cued_or_known_name(text, tokens, index, given, surnames, cue_ends)
+            taken, announced = _cued_or_known_name(text, tokens, index, given, surnames)
         if taken:
-            spans.append((start, tokens[index + taken - 1][1]))
+            spans.append((start, tokens[index + taken - 1][1], announced))
             index += taken
         else:
             index += 1
@@ -465,28 +515,37 @@ def _ends(pattern: re.Pattern[str], text: str) -> set[int]:
     return {match.end() for match in pattern.finditer(text)}
 
 
+def _cue_before(pattern: re.Pattern[str], text: str, start: int) -> bool:
+    return pattern.search(text, max(0, start - _CUE_REACH), start) is not None
+
+
 def _cued_or_known_name(
-    text: str, tokens, index: int, given: frozenset[str], surnames: frozenset[str], cue_ends: dict[str, set[int]]
-) -> int:
-    """How many tokens from ``index`` on form a name that a cue announces or the name lists know (0: none)."""
+    text: str, tokens, index: int, given: frozenset[str], surnames: frozenset[str]
+) -> tuple[int, bool]:
+    """How many tokens from ``index`` on form a name that a cue announces or the name lists know (0: none),
+    and whether a cue announced it."""
     run = _name_run(text, tokens, index, any_case=False)
     if not run:
-        return 0
+        return 0, False
     start, word = tokens[index][0], tokens[index][2]
     end = tokens[index + run - 1][1]
     # "Case 36542192", "Pixel 8", "Windows 11": a capitalised word numbered is a thing, not a person.
     if _NUMBER_AFTER.match(text, end):
-        return 0
+        return 0, False
     known_given = word in given
     if (
-        start in cue_ends["cue"]
-        or (start in cue_ends["greeting"] and (known_given or _CLAUSE_ENDS_AFTER_NAME.match(text, end)))
-        or (start in cue_ends["weak"] and known_given)
+        _cue_before(_CUE_BEFORE, text, start)
+        or (
+            (known_given or _CLAUSE_ENDS_AFTER_NAME.match(text, end)) and _cue_before(_GREETING_CUE_BEFORE, text, start)
+        )
         or _ACTION_AFTER_NAME.match(text, end)
-        or (run >= 2 and known_given and _surname_follows(tokens, index, run, surnames))
     ):
-        return run
-    return 0
+        return run, True
+    if known_given and (
+        (run >= 2 and _surname_follows(tokens, index, run, surnames)) or _cue_before(_WEAK_CUE_BEFORE, text, start)
+    ):
+        return run, False
+    return 0, False
 
 
 def _particle_before_name(tokens, index: int) -> bool:
@@ -536,7 +595,8 @@ def _surname_follows(tokens, index: int, run: int, surnames: frozenset[str]) -> 
 
 
 @functools.cache
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words ("can", "does", "will" ...), lower case."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)
@@ -544,7 +604,7 @@ def _stop_words() -> frozenset[str]:
 
 class _LazyStopWords:
     def __contains__(self, word: str) -> bool:
-        return word in _stop_words()
+        return word in stop_words()
 
 
 _STOP_WORDS = _LazyStopWords()

