@@ -83,6 +83,7 @@ _CODICE_FISCALE = re.compile(
 
 
 _SEPARATORS = re.compile(r"[\s.-]")
+_IBAN_START_BEFORE = re.compile(r"\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4})* $")
 
 
 def _compact(text: str) -> str:
@@ -94,6 +95,9 @@ def _validated(is_valid, *, named_check: bool = False):
     one named as something else right before it ("tracking number 2345 6789 0123")."""
 
     def replace(match: re.Match[str]) -> str | None:
+        # "PT29 8639 0781 3580 ...": digits in the groups of a bank account number (one failing its check).
+        if _IBAN_START_BEFORE.search(match.string, max(0, match.start() - 40), match.start()):
+            return None
         if named_check:
             sentence = SENTENCE_END.split(match.string[max(0, match.start() - 40) : match.start()])[-1]
             if NAMED_AS_SOMETHING_ELSE.search(sentence):

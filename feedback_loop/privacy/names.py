@@ -87,8 +87,9 @@ _JAPANESE_BLOCK = (
     rf"\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?,?\s+{_NAME_WORD}(?:-{_WORD})?,\s*{_NAME_WORD}-(?:ku|shi|gun|machi|cho|chō|mura)"
     rf"(?![\w-])(?:,\s*{_TOWN}(?:\s+〒?\d{{3}}-\d{{4}})?)?"
 )
+# Not right after a time's colon ("14:30:00Z WARN the Wall Street Journal").
 _ADDRESS = re.compile(
-    rf"(?<![\w/.-])(?:{_ENGLISH_STREET}|{_SUFFIXED_STREET}|{_SEPARATE_STREET}|{_FRENCH_STREET}|{_SOUTHERN_STREET}"
+    rf"(?<![\w/.:-])(?:{_ENGLISH_STREET}|{_SUFFIXED_STREET}|{_SEPARATE_STREET}|{_FRENCH_STREET}|{_SOUTHERN_STREET}"
     rf"|{_JAPANESE_BLOCK}|{_PO_BOX}){_REST_OF_ADDRESS}"
 )
 # "Damrak 62, 1012 LM Amsterdam", "Rynek 5, 31-042 Kraków", "Marktplatz 1, 12345 Musterstadt": a street with no
@@ -99,7 +100,7 @@ _UNNAMED_STREET = re.compile(
     rf"(?<![\w/.-]){_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_HOUSE_NUMBER},\s*"
     rf"(?:(?P<own>{_POSTCODE_OF_ITS_OWN})|(?P<digits>(?!(?:19|20)\d\d\b)\d{{4,5}}))\s+{_TOWN}"
 )
-_WEAK_ADDRESS = re.compile(rf"(?<![\w/.-])(?P<street>{_ENGLISH_WEAK_STREET}){_REST_OF_ADDRESS}")
+_WEAK_ADDRESS = re.compile(rf"(?<![\w/.:-])(?P<street>{_ENGLISH_WEAK_STREET}){_REST_OF_ADDRESS}")
 # What announces an address: "I live at", "ship to", "deliver it to", "address:", "moved to", "located at".
 _ADDRESS_CUE_BEFORE = re.compile(
     r"(?i)\b(?:live|living|lives|stay|staying|located|based|reside|resides|moved|move|ship|shipped|send|sent|mail"
@@ -185,9 +186,13 @@ _CUE = re.compile(
     r"|asked|tell|told|forward(?:ed)?(?:\s+(?:this|it))?\s+to|assign(?:ed)?\s+to|according\s+to|reported\s+by"
     r"|approved\s+by|signed\s+by|handled\s+by|helped\s+by|introduced\s+(?:me\s+)?to|on\s+behalf\s+of|cc|bcc"
     r"|agent|rep|representative|technician|supervisor|(?:account\s+)?holder\s+is|(?:his|her|their)\s+name\s+is"
-    r"|my\s+(?:wife|husband|partner|son|daughter|child|kid|mother|mom|mum|father|dad|brother|sister|aunt"
-    r"|uncle|cousin|friend|colleague|coworker|co-worker|boss|manager|neighbou?r|landlord|tenant|doctor"
-    r"|lawyer|assistant|grandmother|grandfather|grandma|grandpa|fiancée?|girlfriend|boyfriend))\b\.?,?"
+    r"|signed|(?:customer|contact|account|holder|full|first|last|given|family|user|sender|recipient)\s+name(?:\s+is)?"
+    r"|(?:my|our|your|his|her|their)\s+(?:new\s+|old\s+|former\s+)?(?:wife|husband|partner|son|daughter|child"
+    r"|kid|mother|mom|mum|father|dad|brother|sister|aunt|uncle|cousin|friend|colleague|coworker|co-worker|teammate"
+    r"|boss|manager|supervisor|director|ceo|cfo|cto|coo|founder|owner|neighbou?r|landlord|tenant|doctor|nurse"
+    r"|teacher|lawyer|attorney|accountant|bookkeeper|assistant|secretary|admin|administrator|contact|client"
+    r"|developer|engineer|designer|consultant|advisor|adviser|agent|rep|driver|courier|grandmother|grandfather"
+    r"|grandma|grandpa|fiancée?|girlfriend|boyfriend))\b\.?,?"
     r"|(?:regards|thanks|thank\s+you|cheers|best|sincerely|yours|thx|ty|bye|love)\s*[,!.]?\s*\n"
     r"|^\s*(?:[—–]|--)|\n\s*(?:[—–]|--))\s*$"
 )
@@ -196,11 +201,16 @@ _GREETING_CUE = re.compile(
     r"(?i)\b(?:hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening)|thanks|thank\s+you|thx"
     r"|cheers|best|love|bye|this\s+is|it['’]s|i\s+am|i['’]m|im|here\s+is|named|called)\b\s*,?\s*$"
 )
-# What a person does right after the name: "Oluwaseun wrote:", "Zeynep ordered it for me", "Tomás here".
+# What a person does or is right after the name: "Oluwaseun wrote:", "Zeynep ordered it for me", "Tomás here",
+# "Ana from billing", "Tom is out of office".
 _ACTION_AFTER_NAME = re.compile(
     r"\s+(?:wrote\b|said\b|says\b|replied\b|here\b|(?:asked|called|emailed|messaged|texted|told|helped)\s+(?:me|us)\b"
     r"|ordered\s+(?:it|this|them)\b|(?:is|was)\s+(?:my|our)\s+(?:\w+\s+)?(?:wife|husband|partner|son|daughter|friend"
-    r"|colleague|manager|boss|contact|agent))"
+    r"|colleague|manager|boss|contact|agent)"
+    r"|from\s+(?:your|our|the\s+\w+\s+team|support|billing|sales|accounts?|accounting|finance|customer\s+(?:service"
+    r"|support|care|success)|it|hr|legal|security|tech\s+support|the\s+help\s*desk)\b"
+    r"|(?:is|was|will\s+be)\s+(?:out\s+of\s+(?:the\s+)?office|on\s+(?:leave|vacation|holiday|sick\s+leave"
+    r"|parental\s+leave)|away\s+until|back\s+on)\b)"
 )
 _NUMBER_AFTER = re.compile(r"[ \u00a0]?[#№]?\d")
 _CLAUSE_ENDS_AFTER_NAME = re.compile(r"\s*(?:[,!.?;)\n]|$|(?:from|here|speaking|at|of|with|and)\b)")
@@ -543,6 +553,13 @@ def _cued_or_known_name(
         return run, True
     if known_given and (
         (run >= 2 and _surname_follows(tokens, index, run, surnames)) or _cue_before(_WEAK_CUE_BEFORE, text, start)
+    ):
+        return run, False
+    # Family name first, as Chinese, Japanese, Korean, Vietnamese and Hungarian names are written.
+    if (
+        run >= 2
+        and word in surnames
+        and any(tokens[position][2] in given for position in range(index + 1, index + run))
     ):
         return run, False
     return 0, False
