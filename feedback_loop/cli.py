@@ -356,9 +356,13 @@ def bench_redaction(
     tier: Annotated[
         list[str] | None, typer.Option(help="Detector tier to measure (patterns, patterns+ner); default: both.")
     ] = None,
+    events: Annotated[
+        int, typer.Option(help="Simulated events whose free text is timed (about one text each).")
+    ] = 3000,
     json_out: Annotated[Path | None, typer.Option(help="Write the figures (with misses) as JSON here.")] = None,
 ):
-    """PII redaction on a seeded corpus, per tier: recall per type, clean sentences altered, texts/s."""
+    """PII redaction on a seeded corpus, per tier: recall per type, clean sentences altered, texts/s, and events/s
+    on simulated events' free text."""
     from feedback_loop.privacy.bench import bench_redaction as run_bench
     from feedback_loop.privacy.redactor import TIERS
 
@@ -366,7 +370,7 @@ def bench_redaction(
     unknown = sorted(set(tiers) - set(TIERS))
     if unknown:
         raise typer.BadParameter(f"unknown tier(s) {unknown}; known: {list(TIERS)}", param_hint="--tier")
-    figures = run_bench(sentences, seed, tiers)
+    figures = run_bench(sentences, seed, tiers, events)
     table = Table(title=f"PII redaction on {sentences:,} seeded sentences (seed {seed})")
     table.add_column("type")
     for name in tiers:
@@ -374,17 +378,28 @@ def bench_redaction(
     first = figures["tiers"][tiers[0]]
     table.add_column("planted", justify="right")
     for kind, row in first["per_type"].items():
-        recalls = [figures["tiers"][name]["per_type"][kind]["recall"] for name in tiers]
-        table.add_row(kind, *("-" if r is None else f"{r:.2%}" for r in recalls), str(row["planted"]))
+        cells = [figures["tiers"][name]["per_type"][kind] for name in tiers]
+        table.add_row(
+            kind,
+            *(
+                "not in tier" if not c["in_tier"] else "-" if c["recall"] is None else f"{c['recall']:.2%}"
+                for c in cells
+            ),
+            str(row["planted"]),
+        )
     console.print(table)
     for name in tiers:
         result = figures["tiers"][name]
+        mix = result["event_mix"]
         console.print(
             f"{name}: clean sentences altered {result['clean_altered']} of {result['clean_sentences']}"
-            f" ({result['clean_altered_rate']:.2%}); {result['texts_per_s']:,.0f} texts/s distinct,"
-            f" {result['repeated_texts_per_s']:,.0f} texts/s repeated (memo); {result['mb_per_s']:.2f} MB/s"
+            f" ({result['clean_altered_rate']:.2%}); {result['texts_per_s']:,.0f} texts/s distinct"
+            f" ({result['texts_per_cpu_s']:,.0f} per CPU-second), {result['repeated_texts_per_s']:,.0f} texts/s"
+            f" repeated (memo); {result['mb_per_s']:.2f} MB/s; event mix: {mix['events_per_s']:,.0f} events/s"
+            f" ({mix['events_per_cpu_s']:,.0f} per CPU-second, {mix['texts']:,} texts for {mix['events']:,} events)"
         )
-        for miss in result["misses"][:5]:
+        in_tier = [miss for miss in result["misses"] if result["per_type"][miss["type"]]["in_tier"]]
+        for miss in in_tier[:5]:
             console.print(f"  missed {miss['type']} ({miss['format']}): {miss['value']!r}", markup=False)
     if json_out:
         json_out.write_text(json.dumps(figures, indent=2, ensure_ascii=False))

@@ -72,16 +72,16 @@ def generate_corpus(n_sentences: int = DEFAULT_SENTENCES, seed: int = 0) -> list
     sentences = []
     for _ in range(n_sentences):
         if rng.random() < CLEAN_SHARE:
-            clauses = [_near_miss_clause(rng) for _ in range(rng.randint(1, 3))]
+            clauses = [near_miss_clause(rng) for _ in range(rng.randint(1, 3))]
             sentences.append(CorpusSentence(_join(rng, clauses), ()))
             continue
         planted, clauses = [], []
         for _ in range(rng.choices((1, 2, 3), weights=(5, 3, 1))[0]):
-            identifier, clause = _identifier_clause(rng)
+            identifier, clause = identifier_clause(rng)
             planted.append(identifier)
             clauses.append(clause)
         if rng.random() < 0.6:
-            clauses.insert(rng.randrange(len(clauses) + 1), _near_miss_clause(rng))
+            clauses.insert(rng.randrange(len(clauses) + 1), near_miss_clause(rng))
         sentences.append(CorpusSentence(_join(rng, clauses), tuple(planted)))
     return sentences
 
@@ -167,7 +167,8 @@ def _join(rng: random.Random, clauses: list[str]) -> str:
     return rng.choice(_OPENERS) + text + ending
 
 
-def _identifier_clause(rng: random.Random) -> tuple[PlantedIdentifier, str]:
+def identifier_clause(rng: random.Random) -> tuple[PlantedIdentifier, str]:
+    """A clause carrying one identifier of a type drawn at random, in one of its written formats."""
     kind = rng.choice(REDACTION_TYPES)
     identifier, written = _GENERATORS[kind](rng)
     if identifier.format.startswith("assignment_"):
@@ -1439,7 +1440,8 @@ _NEAR_MISS_CLAUSES = (
 )
 
 
-def _near_miss_clause(rng: random.Random) -> str:
+def near_miss_clause(rng: random.Random) -> str:
+    """A clause full of near-misses (order numbers, versions, products, dates ...) that must stay as it is."""
     template = rng.choice(_NEAR_MISS_CLAUSES + _HARD_NEAR_MISS_CLAUSES)
     generators = {**_NEAR_MISSES, **_HARD_NEAR_MISSES}
     names = [part.split("}")[0] for part in template.split("{")[1:]]

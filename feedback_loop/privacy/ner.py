@@ -18,8 +18,9 @@ How the rules, the name lists and the model decide (:func:`names_with_the_model`
   known to the name lists, not numbered ("Raspberry Pi 5") and not one piece of a longer run of capitalised
   words ("Amazon Echo Dot", "Salesforce Einstein"). Without the name lists the small model took 4% of clean
   support sentences for names ("Zoom Rooms", "Early Access", "Jira").
-* Nothing that a company's legal form or an organisation's head noun follows is a name ("Hugo Boss AG", "Lloyds
-  Bank"), nor, unless a cue announced it, what an ampersand joins ("Johnson & Johnson", "Marks & Spencer").
+* Nothing that a company's legal form or the head noun of an organisation, place or event follows or ends is a
+  name ("Hugo Boss AG", "Lloyds Bank", "Golden Gate Bridge", "Martin Luther King Day"), nor, unless a cue
+  announced it, what an ampersand joins ("Johnson & Johnson", "Marks & Spencer").
 
 **Speed.** The model reads only the sentences it can change: those holding a name the lists alone found (to
 veto it) or a capitalised word that the name lists know, that is no everyday English word or country ("Price",
@@ -71,10 +72,11 @@ def load_ner_pipeline():
 
 
 @functools.cache
-def _company_suffixes() -> re.Pattern[str]:
-    """A company's legal form or a word naming an organisation right after a name: ``faker``'s company suffixes
-    of every locale written in Latin letters ("Inc", "GmbH", "& Co.", "S.p.A.", "and Sons"), and the head nouns
-    of organisations' names."""
+def _named_after_a_person() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words that make a name part of something else's name: ``faker``'s company suffixes of every locale
+    written in Latin letters ("Inc", "GmbH", "& Co.", "S.p.A.", "and Sons") and the head nouns of organisations,
+    places, events and prizes ("Bank", "Labs", "Hospital", "Bridge", "Day", "Award"). The first pattern finds one
+    right after a name, the second one among a name's words."""
     import faker.providers.company as company_providers
 
     suffixes: set[str] = set()
@@ -88,13 +90,22 @@ def _company_suffixes() -> re.Pattern[str]:
         reverse=True,
     )
     heads = (
-        "Bank|Banking|Group|Holdings?|Partners|Associates|Capital|Securities|Insurance|Foundation|Trust|University"
-        "|Institute|College|School|Academy|Hospital|Clinic|Airlines?|Airways|Motors|Brothers|Bros\\.?|Company|Corp\\.?"
-        "|Co\\.|Industries|Enterprises|Consulting|Solutions|Systems|Technologies|Labs|Studios?|Media|Pharma"
-        "|Hotels?|Resorts?|Foods|Stores?|Restaurants?|Café|Cafe|Bakery|Pharmacy|Honors|Rewards|Mobile|Energy"
+        "Bank|Banking|Group|Holdings?|Partners|Associates|Capital|Securities|Insurance|Foundation|Trust|Fund"
+        "|University|Institute|College|School|Academy|Hospital|Clinic|Airlines?|Airways|Motors|Brothers|Bros\\.?"
+        "|Company|Corp\\.?|Co\\.|Industries|Enterprises|Consulting|Solutions|Systems|Technologies|Labs|Laboratories"
+        "|Studios?|Media|Pharma|Hotels?|Resorts?|Foods|Stores?|Restaurants?|Café|Cafe|Bakery|Pharmacy|Honors|Rewards"
+        "|Energy|Center|Centre|Hall|Tower|Building|Bridge|Airport|Station|Stadium|Arena|Museum|Library|Memorial"
+        "|Square|Park|Day|Week|Award|Awards|Prize|Cup|Trophy|Festival|Street|Avenue|Road|Boulevard"
     )
-    alternatives = "|".join(re.escape(suffix) for suffix in latin)
-    return re.compile(rf",?[ \u00a0]+(?:{alternatives}|{heads})(?![\w&])")
+    words = "|".join(re.escape(suffix) for suffix in latin)
+    # Among a name's own words ("Ralph Becker GmbH" reads as one run of capitalised words) only the head nouns
+    # that are nobody's surname: "Ana Park", "Tom Hall", "Doris Day" are people.
+    _, surnames = person_name_lists()
+    not_surnames = "|".join(head for head in heads.split("|") if head not in surnames)
+    return (
+        re.compile(rf",?[ \u00a0]+(?:{words}|{heads})(?![\w&])"),
+        re.compile(rf"[ \u00a0](?:{words}|{not_surnames})(?![\w&])"),
+    )
 
 
 _AMPERSAND_AFTER = re.compile(r"[ \u00a0]*&[ \u00a0]*[A-Z]")
@@ -102,10 +113,12 @@ _AMPERSAND_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \u00a0]*&[ \u00a0]*$")
 
 
 def named_like_a_company(text: str, start: int, end: int, *, announced: bool = False) -> bool:
-    """True when a company's legal form or an organisation's head noun follows ``text[start:end]`` ("Hugo Boss
-    AG", "Lloyds Bank"), or, for a name no cue announced, an ampersand joins it to a neighbour ("Johnson &
-    Johnson", "Marks & Spencer"; "Hi Ana & Tom" is two people)."""
-    if _company_suffixes().match(text, end) is not None:
+    """True when a company's legal form or the head noun of an organisation, place or event follows
+    ``text[start:end]`` ("Hugo Boss AG", "Lloyds Bank"), or such a head noun that is nobody's surname ends it
+    ("Charles River Labs", "Ask Lloyds Bank"), or, for a name no cue announced, an ampersand joins it to a
+    neighbour ("Johnson & Johnson", "Marks & Spencer"; "Hi Ana & Tom" is two people)."""
+    after, among = _named_after_a_person()
+    if after.match(text, end) is not None or among.search(text, start, end) is not None:
         return True
     return not announced and (
         _AMPERSAND_AFTER.match(text, end) is not None or _AMPERSAND_BEFORE.search(text, 0, start) is not None
@@ -213,6 +226,8 @@ def _sentence_around(text: str, position: int) -> Span:
         start = text.find(" ", low, position) + 1 or low
     if end == high and high < len(text):
         end = text.rfind(" ", position, high) if text.rfind(" ", position, high) > position else high
+    while start < position and text[start].isspace():
+        start += 1
     return start, end
 
 

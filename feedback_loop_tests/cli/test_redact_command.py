@@ -65,18 +65,23 @@ def test_redact_survives_bytes_that_are_not_utf8():
 def test_bench_redaction_prints_and_writes_the_figures_per_tier(tmp_path):
     out = tmp_path / "redaction.json"
 
-    result = runner.invoke(app, ["bench", "redaction", "--sentences", "600", "--seed", "5", "--json-out", str(out)])
+    result = runner.invoke(
+        app, ["bench", "redaction", "--sentences", "600", "--seed", "5", "--events", "300", "--json-out", str(out)]
+    )
 
     assert result.exit_code == 0, result.output
     assert "clean sentences altered" in result.stdout and "URL_CREDENTIALS" in result.stdout
-    assert "texts/s" in result.stdout
+    assert "texts/s" in result.stdout and "events/s" in result.stdout and "not in tier" in result.stdout
     figures = json.loads(out.read_text())
     assert (figures["sentences"], figures["seed"]) == (600, 5)
     assert set(figures["tiers"]) == {"patterns", "patterns+ner"}
-    for tier in figures["tiers"].values():
+    for name, tier in figures["tiers"].items():
         assert set(tier["per_type"]) == set(REDACTION_TYPES)
-        assert tier["texts_per_s"] > 0 and tier["repeated_texts_per_s"] > 0
+        assert tier["texts_per_s"] > 0 and tier["texts_per_cpu_s"] > 0 and tier["repeated_texts_per_s"] > 0
+        assert tier["event_mix"]["events"] == 300 and 250 <= tier["event_mix"]["texts"] <= 350
+        assert tier["event_mix"]["events_per_s"] > 0 and tier["event_mix"]["events_per_cpu_s"] > 0
         shapes = {kind: row for kind, row in tier["per_type"].items() if kind not in ("PERSON", "ADDRESS")}
-        assert all(row["recall"] >= 0.99 for row in shapes.values()), shapes
+        assert all(row["recall"] >= 0.99 and row["in_tier"] for row in shapes.values()), shapes
+        assert tier["per_type"]["PERSON"]["in_tier"] == (name == "patterns+ner")
     unknown = runner.invoke(app, ["bench", "redaction", "--tier", "ner-only"])
     assert unknown.exit_code != 0 and "unknown tier" in unknown.output

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from feedback_loop.privacy import PLACEHOLDER_PATTERN, REDACTION_TYPES, TIERS, Redactor, redact
+from feedback_loop.privacy import PLACEHOLDER_PATTERN, REDACTION_TYPES, TIERS, Redactor, ner, redact
 from feedback_loop.privacy.corpus import generate_corpus
+from feedback_loop.privacy.names import fold_diacritics
 from feedback_loop.privacy.placeholders import PLACEHOLDERS, Scan
 from feedback_loop.privacy.redactor import DETECTORS, TIER_TYPES
 
@@ -40,6 +41,25 @@ _NEW_TYPES = [
     ("DOB", "I was born on 12 March 1985", "12 March 1985"),
     ("DOB", "DOB: 1985-03-12", "1985-03-12"),
     ("DOB", "geboren am 03.12.1985", "03.12.1985"),
+    # A year of birth alone, after a birth cue.
+    ("DOB", "I was born in 1985 and moved in 2003", "1985"),
+    ("DOB", "year of birth: 1979", "1979"),
+    # Cues of roles, fields, absences and departments; family names written first.
+    ("PERSON", "Our accountant Tomasz Wrona needs the invoice.", "Tomasz Wrona"),
+    ("PERSON", "Oksana Melnyk is out of office until Monday.", "Oksana Melnyk"),
+    ("PERSON", "Dilnoza from billing called.", "Dilnoza"),
+    ("PERSON", "Customer name Ikenna Eze", "Ikenna Eze"),
+    ("PERSON", "Signed, Mariana Duarte", "Mariana Duarte"),
+    ("PERSON", "Could Wang Lei call me back?", "Wang Lei"),
+    # The name lists hold each name without its diacritics too.
+    ("PERSON", "the order is for Tuan Nguyen", "Tuan Nguyen"),
+    # Streets without a street word before a postcode and a town, with the street word apart or first, and
+    # Japanese blocks.
+    ("ADDRESS", "ship to Rynek 5, 31-042 Kraków", "Rynek 5"),
+    ("ADDRESS", "address: Marktgasse 12, 3011 Bern", "Marktgasse 12"),
+    ("ADDRESS", "send it to Andrássy út 22, 1061 Budapest", "Andrássy út 22"),
+    ("ADDRESS", "we moved to Carrer de Sants 14, Barcelona", "Carrer de Sants 14"),
+    ("ADDRESS", "office: 1-1 Marunouchi, Chiyoda-ku, Tokyo 100-0005", "1-1 Marunouchi"),
 ]
 
 
@@ -65,6 +85,15 @@ def test_each_new_type_is_replaced_by_its_placeholder(kind: str, sentence: str, 
         "DNI 12345678A fails its check letter; Steuer-ID 65929970488 too; Aadhaar 2345 6789 0123 too",
         "tracking number 2345 6789 0124 and order 234567890124",
         "my passport expired in 2019; born to run; DOB unknown",
+        # Companies and things named after people: the model reads them as organisations, a legal form or the
+        # head noun of an organisation follows or ends them, an ampersand joins them.
+        "We used Morgan Stanley and then moved to Wells Fargo.",
+        "Smith & Wesson and Barnes & Noble use the API; Ralph Becker GmbH and Lloyds Bank pay late.",
+        "The Amazon Echo Dot and the Raspberry Pi 5 are on the list.",
+        # The digits of a bank account number failing its check are no national id; a time is no house number.
+        "the transfer to PT29 8488 1633 4458 0068 6863 2 bounced",
+        "at 14:30:00Z WARN the Wall Street Journal",
+        "Windows 11, 2024 Update and Python 3, 10000 Users",
     ],
 )
 def test_near_misses_of_the_new_types_stay(sentence: str) -> None:
@@ -125,6 +154,35 @@ def test_names_and_addresses_are_the_named_entity_tiers() -> None:
 def test_the_model_tier_finds_names_no_rule_announces() -> None:
     sentence = "yesterday Zeynep went to the store"
     assert Redactor("patterns+ner").redact(sentence).text == "yesterday <PERSON> went to the store"
+
+
+def test_a_cue_announces_a_name_the_model_would_take_for_an_organisation() -> None:
+    # The small model reads "Thabo Mokoena" as an ORG after "spoke with"; the cue wins.
+    assert Redactor("patterns+ner").redact("I spoke with Thabo Mokoena").text == "I spoke with <PERSON>"
+    # A name the lists alone know is asked about again where only a person fits: a person stays a person.
+    assert Redactor("patterns+ner").redact("The order is for Priya Sharma.").text == "The order is for <PERSON>."
+
+
+def test_the_model_reads_only_the_sentences_it_can_change(monkeypatch) -> None:
+    read: list[str] = []
+    original = ner._read
+
+    def spy(windows):
+        read.extend(windows)
+        return original(windows)
+
+    monkeypatch.setattr(ner, "_read", spy)
+    text = "Python is a language. " * 10 + "Later, Deepa Krishnan joined the call. " + "It is fast. " * 10
+    redaction = Redactor("patterns+ner").redact_many([text, "no capitalised name here", "Does it work?"])[0]
+
+    assert "Later, <PERSON> joined the call." in redaction.text
+    assert read == ["Later, Deepa Krishnan joined the call."]
+
+
+def test_diacritics_are_folded_for_the_name_lists() -> None:
+    assert fold_diacritics("Öztürk") == "Ozturk"
+    assert fold_diacritics("Nguyễn") == "Nguyen"
+    assert fold_diacritics("Łukasz Wiśniewski") == "Lukasz Wisniewski"
 
 
 def test_redact_many_rejects_what_is_not_text() -> None:
