@@ -543,16 +543,20 @@ def _cued_or_known_name(
     if _NUMBER_AFTER.match(text, end):
         return 0, False
     known_given = word in given
+    cue_may_end_here = _cue_may_end_before(text, tokens, index)
     if (
-        _cue_before(_CUE_BEFORE, text, start)
+        (cue_may_end_here and _cue_before(_CUE_BEFORE, text, start))
         or (
-            (known_given or _CLAUSE_ENDS_AFTER_NAME.match(text, end)) and _cue_before(_GREETING_CUE_BEFORE, text, start)
+            cue_may_end_here
+            and (known_given or _CLAUSE_ENDS_AFTER_NAME.match(text, end))
+            and _cue_before(_GREETING_CUE_BEFORE, text, start)
         )
         or _ACTION_AFTER_NAME.match(text, end)
     ):
         return run, True
     if known_given and (
-        (run >= 2 and _surname_follows(tokens, index, run, surnames)) or _cue_before(_WEAK_CUE_BEFORE, text, start)
+        (run >= 2 and _surname_follows(tokens, index, run, surnames))
+        or (cue_may_end_here and _cue_before(_WEAK_CUE_BEFORE, text, start))
     ):
         return run, False
     # Family name first, as Chinese, Japanese, Korean, Vietnamese and Hungarian names are written.
@@ -563,6 +567,25 @@ def _cued_or_known_name(
     ):
         return run, False
     return 0, False
+
+
+# Titles written with a full stop ("Mr. Smith", "Dott. Rossi"): the only cues a full stop may follow.
+_TITLE_ABBREVIATIONS = frozenset(
+    ("mr", "mrs", "ms", "mx", "dr", "prof", "sr", "sra", "srta", "sig", "dott", "ssa", "avv", "mme", "mlle")
+)
+
+
+def _cue_may_end_before(text: str, tokens, index: int) -> bool:
+    """False where no cue can end right before token ``index``: what separates it from the word before is not
+    white space, a comma or a line break, nor the full stop of a title ("Mr."). Most capitalised words of prose
+    open a sentence after ". ", and no cue search is needed for them."""
+    if index == 0:
+        return True
+    gap = text[tokens[index - 1][1] : tokens[index][0]]
+    if "\n" in gap:
+        return True
+    gap = gap.strip(" \t\u00a0")
+    return gap in ("", ",") or (gap in (".", ".,") and tokens[index - 1][2].lower() in _TITLE_ABBREVIATIONS)
 
 
 def _particle_before_name(tokens, index: int) -> bool:
