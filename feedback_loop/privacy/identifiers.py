@@ -60,7 +60,12 @@ _NINO = re.compile(
     _START + r"(?i:(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])"
     r"(?P<sep>[ -]?)\d{2}(?P=sep)\d{2}(?P=sep)\d{2}(?P=sep)(?i:[A-D])" + _END
 )
-_STEUER_ID_GROUPED = re.compile(_START + r"[1-9]\d(?P<sep>[ .])\d{3}(?P=sep)\d{3}(?P=sep)\d{3}" + _END)
+# Grouped ids are no part of a longer grouped number ("gift card code 6693 1540 6174 7788"): no group of digits
+# right before or after them.
+_NOT_AFTER_A_GROUP = r"(?<!\d[ .-])"
+_STEUER_ID_GROUPED = re.compile(
+    _START + _NOT_AFTER_A_GROUP + r"[1-9]\d(?P<sep>[ .])\d{3}(?P=sep)\d{3}(?P=sep)\d{3}(?!(?P=sep)\d)" + _END
+)
 _STEUER_ID_NAMED = re.compile(
     r"(?i)\b(?:steuer[- ]?id(?:entifikationsnummer)?|steuerliche\s+identifikationsnummer|identifikationsnummer"
     r"|idnr|id-nr\.?|st\.?-?idnr\.?|tax\s+id(?:entification)?(?:\s+number)?|tin)\b"
@@ -69,7 +74,7 @@ _STEUER_ID_NAMED = re.compile(
 )
 _DNI = re.compile(_START + r"\d{8}[ -]?[A-Za-z]" + _END)
 _NIE = re.compile(_START + r"[XYZxyz][ -]?\d{7}[ -]?[A-Za-z]" + _END)
-_AADHAAR = re.compile(_START + r"[2-9]\d{3}(?P<sep>[ -]?)\d{4}(?P=sep)\d{4}" + _END)
+_AADHAAR = re.compile(_START + _NOT_AFTER_A_GROUP + r"[2-9]\d{3}(?P<sep>[ -]?)\d{4}(?P=sep)\d{4}(?![ -]\d)" + _END)
 _PAN = re.compile(r"(?<![\w-])[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z](?![\w-])")
 _NIR = re.compile(
     _START
