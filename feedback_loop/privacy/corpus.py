@@ -37,6 +37,9 @@ CLEAN_SHARE = 0.35
 QUOTED_EXAMPLES = 20
 
 
+_DIGIT_RUN = re.compile(r"\d{4,}")
+
+
 @dataclass(frozen=True)
 class PlantedIdentifier:
     """One identifier written into a sentence.
@@ -54,6 +57,11 @@ class PlantedIdentifier:
     def survives_in(self, text: str) -> bool:
         """True when the identifier, or one of its fragments, is still in ``text``."""
         return any(part in text for part in (self.value, *self.fragments))
+
+    def digits_left_in(self, redacted: str, sentence: str) -> bool:
+        """True when ``redacted`` holds a run of 4+ digits of the value that ``sentence`` holds nowhere else."""
+        elsewhere = sentence.replace(self.value, " ")
+        return any(digits in redacted and digits not in elsewhere for digits in _DIGIT_RUN.findall(self.value))
 
 
 @dataclass(frozen=True)
@@ -90,7 +98,8 @@ def measure_redaction(sentences: list[CorpusSentence], redactor: Redactor | None
     """Recall per type and format, the clean-sentence alteration rate, and examples of each failure.
 
     An identifier counts as redacted when neither its value nor any of its fragments is left in the
-    redacted sentence. A clean sentence counts as altered when its redacted text differs from it at all. The
+    redacted sentence, nor a run of four or more of its digits that the rest of the sentence does not hold (a
+    card redacted but for its last group is not redacted). A clean sentence counts as altered when its redacted text differs from it at all. The
     sentences go through ``redactor`` (the default tier's, when None) in batches, as ingestion sends them.
     """
     redactor = redactor or Redactor()
@@ -111,7 +120,7 @@ def measure_redaction(sentences: list[CorpusSentence], redactor: Redactor | None
             tally = formats.setdefault(f"{identifier.kind}/{identifier.format}", {"planted": 0, "redacted": 0})
             planted[identifier.kind] += 1
             tally["planted"] += 1
-            if identifier.survives_in(output):
+            if identifier.survives_in(output) or identifier.digits_left_in(output, sentence.text):
                 misses.append(
                     {"type": identifier.kind, "format": identifier.format, "value": identifier.value, "output": output}
                 )
