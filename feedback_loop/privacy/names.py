@@ -75,8 +75,10 @@ _ROMANCE_STREET_WORDS = (
 )
 _ROMANCE_ARTICLE = r"(?:de|del|de la|de l'|du|des|da|do|dos|das|di|della|dei|delle|e)"
 _ROMANCE_STREET_NAME = rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|da|di))*?"
+# The name runs to its last capitalised word: "33 boulevard Victor Hugo, 40963 Nantes" is one address.
 _FRENCH_STREET = (
-    rf"{_HOUSE_NUMBER}(?:\s?(?:bis|ter))?,?\s+(?i:{_ROMANCE_STREET_WORDS})\s+{_ROMANCE_STREET_NAME}(?=[\s,.;)]|$)"
+    rf"{_HOUSE_NUMBER}(?:\s?(?:bis|ter))?,?\s+(?i:{_ROMANCE_STREET_WORDS})\s+"
+    rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|du|des|da|di))*(?=[\s,.;)]|$)"
 )
 _SOUTHERN_STREET = rf"(?i:{_ROMANCE_STREET_WORDS})\s+{_ROMANCE_STREET_NAME},?\s+(?:n[º°o.]\s*)?{_HOUSE_NUMBER}(?![\w-])"
 _PO_BOX = (
