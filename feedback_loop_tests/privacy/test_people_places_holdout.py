@@ -1,7 +1,11 @@
 """PERSON, ADDRESS and clean sentences on the third hold-out (holdout_people_places.py), measured, not tuned to.
 
 First measurement, before the tier split and the name work it was written for (patterns+ner): PERSON 79 of 100,
-ADDRESS 41 of 48, 11 of 40 clean sentences altered.
+ADDRESS 41 of 48, 11 of 40 clean sentences altered. After it: PERSON 86, ADDRESS 48, 7 clean sentences altered.
+The same engineer wrote this file and then the address patterns: the street words of the languages added
+(Catalan, Polish, Norwegian, Hungarian, Japanese blocks, streets without a street word) are general, but cover
+formats this file holds, so its ADDRESS figure is not fully out of sample. No name or company rule was written
+from its sentences; its clean sentences are companies named after people, on purpose.
 """
 
 from __future__ import annotations
@@ -10,9 +14,9 @@ from feedback_loop.privacy import Redactor
 from feedback_loop.privacy.corpus import measure_redaction
 from feedback_loop_tests.privacy.holdout_people_places import generate_people_places_holdout
 
-# (redacted or altered, of), patterns+ner
-MEASURED = {"PERSON": (79, 100), "ADDRESS": (41, 48)}
-MEASURED_CLEAN_ALTERED = (11, 40)
+# (redacted, planted), patterns+ner
+MEASURED = {"PERSON": (86, 100), "ADDRESS": (48, 48)}
+MEASURED_CLEAN_ALTERED = (7, 40)
 
 
 def test_people_and_places_keep_their_measurement() -> None:
