@@ -7,6 +7,7 @@ and :func:`redact` for one text; :func:`pseudonymize` for user and session ids.
 from feedback_loop.privacy.placeholders import PLACEHOLDER_PATTERN, PLACEHOLDERS, REDACTION_TYPES
 from feedback_loop.privacy.redactor import (
     DEFAULT_TIER,
+    TIER_TYPES,
     TIERS,
     Redaction,
     Redactor,
@@ -22,6 +23,7 @@ __all__ = [
     "PLACEHOLDER_PATTERN",
     "REDACTION_TYPES",
     "TIERS",
+    "TIER_TYPES",
     "Redaction",
     "Redactor",
     "Tier",

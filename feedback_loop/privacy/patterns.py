@@ -2,7 +2,7 @@
 
 Each replaces what it detects by a typed placeholder (:mod:`feedback_loop.privacy.placeholders`). National
 ids, passports and dates of birth are in :mod:`feedback_loop.privacy.identifiers`; addresses and names in
-:mod:`feedback_loop.privacy.names`; :data:`PATTERN_DETECTORS` puts all of them in order.
+:mod:`feedback_loop.privacy.names`; :data:`~feedback_loop.privacy.redactor.DETECTORS` puts each tier's in order.
 
 ==================  ================  =========================================================================
 type                placeholder       what is detected
@@ -40,7 +40,7 @@ type                placeholder       what is detected
 
 The detectors run one after another, each on the output of the previous ones, in :data:`PATTERN_DETECTORS` order:
 the most specific shapes first, so that a looser detector never takes a piece of something a stricter one
-would have recognised whole (see the comment above :data:`PATTERN_DETECTORS`). Placeholders contain no digits or
+would have recognised whole (see the comment above :data:`~feedback_loop.privacy.redactor.PATTERN_DETECTORS`). Placeholders contain no digits or
 ``@``, so a later detector never matches inside one.
 
 """

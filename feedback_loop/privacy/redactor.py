@@ -11,13 +11,17 @@
 
 Speed, where ingestion spends most of its time:
 
-* **A pre-scan.** Each detector has a trigger (a digit, ``@``, ``://``, a key word such as "pass" or "bearer"):
-  a text is searched only by the detectors whose trigger it holds. Most chat text holds no digit, so the
-  number detectors, the costliest, never run on it.
+* **A pre-scan.** Each detector has a trigger on the text's :class:`~feedback_loop.privacy.placeholders.Scan`
+  (computed once per text: the most digits one number holds, the longest run of digits, the longest word, the
+  lower-case text): a card needs a number of 13 digits, a phone 8, an SSN 9, a codice fiscale a 16-character
+  word, a secret assignment a word such as "pass" or "token". A text is searched only by the detectors whose
+  trigger it holds; most chat text holds no long number, so the number detectors, the costliest, never run on
+  it.
 * **Memoization.** A redactor remembers the result of the last :data:`MEMO_ENTRIES` distinct texts (up to
   :data:`MEMO_MAX_CHARS` characters each): the low-cardinality fields (use case, segment, versions) and repeated
   messages are redacted once per redactor, so once per partition when ingestion makes one per partition.
-* **Batches.** :meth:`Redactor.redact_many` gives the texts the model must read to ``nlp.pipe`` together.
+* **Batches.** :meth:`Redactor.redact_many` gives the sentences the model must read (only those, see
+  :mod:`~feedback_loop.privacy.ner`) to ``nlp.pipe`` together.
 
 **Conversation scopes.** Given a scope (a session id, a conversation id), person names become numbered
 placeholders, the same number for the same name within the scope: "<PERSON_1> asked <PERSON_2> to call
