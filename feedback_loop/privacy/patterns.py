@@ -38,10 +38,10 @@ type                placeholder       what is detected
 ``URL_CREDENTIALS`` ``<CREDENTIALS>`` ``user:password`` in ``scheme://user:password@host`` (scheme and host stay)
 ==================  ================  =========================================================================
 
-The detectors run one after another, each on the output of the previous ones, in :data:`PATTERN_DETECTORS` order:
-the most specific shapes first, so that a looser detector never takes a piece of something a stricter one
-would have recognised whole (see the comment above :data:`~feedback_loop.privacy.redactor.PATTERN_DETECTORS`). Placeholders contain no digits or
-``@``, so a later detector never matches inside one.
+The detectors run one after another, each on the output of the previous ones, in the order of
+:data:`~feedback_loop.privacy.redactor.PATTERN_DETECTORS`: the most specific shapes first, so that a looser
+detector never takes a piece of something a stricter one would have recognised whole (see the comment above
+it). Placeholders contain no digits or ``@``, so a later detector never matches inside one.
 
 """
 
