@@ -28,7 +28,7 @@ from stdnum.it import codicefiscale
 
 from feedback_loop.privacy.patterns import IBAN_LENGTHS
 from feedback_loop.privacy.placeholders import REDACTION_TYPES
-from feedback_loop.privacy.redactor import Redactor
+from feedback_loop.privacy.redactor import Redaction, Redactor
 
 DEFAULT_SENTENCES = 3000
 # Share of sentences without any identifier: the sample of the clean-sentence alteration rate.
@@ -99,11 +99,12 @@ def measure_redaction(sentences: list[CorpusSentence], redactor: Redactor | None
 
     An identifier counts as redacted when neither its value nor any of its fragments is left in the
     redacted sentence, nor a run of four or more of its digits that the rest of the sentence does not hold (a
-    card redacted but for its last group is not redacted). A clean sentence counts as altered when its redacted text differs from it at all. The
-    sentences go through ``redactor`` (the default tier's, when None) in batches, as ingestion sends them.
+    card redacted but for its last group is not redacted). A clean sentence counts as altered when its redacted
+    text differs from it at all. The sentences go through ``redactor`` (the default tier's, when None) in
+    batches, as ingestion sends them.
     """
     redactor = redactor or Redactor()
-    outputs = [redaction.text for redaction in redactor.redact_many([sentence.text for sentence in sentences])]
+    outputs = [redactor_output.text for redactor_output in _redacted(redactor, [s.text for s in sentences])]
     planted = {kind: 0 for kind in REDACTION_TYPES}
     redacted = {kind: 0 for kind in REDACTION_TYPES}
     formats: dict[str, dict[str, int]] = {}
@@ -147,6 +148,11 @@ def measure_redaction(sentences: list[CorpusSentence], redactor: Redactor | None
     }
 
 
+def _redacted(redactor: Redactor, texts: list[str]) -> list[Redaction]:
+    """The redactions of ``texts``, none of them None."""
+    return [redaction for redaction in redactor.redact_many(texts) if redaction is not None]
+
+
 # --- sentence assembly ---------------------------------------------------------------------------------------
 
 _OPENERS = (
@@ -180,6 +186,7 @@ def identifier_clause(rng: random.Random) -> tuple[PlantedIdentifier, str]:
     """A clause carrying one identifier of a type drawn at random, in one of its written formats."""
     kind = rng.choice(REDACTION_TYPES)
     identifier, written = _GENERATORS[kind](rng)
+    templates: tuple[str, ...]
     if identifier.format.startswith("assignment_"):
         templates = _ASSIGNMENT_CLAUSES
     elif identifier.format in _BARE_PHONE_FORMATS:
@@ -444,7 +451,7 @@ def _card(rng: random.Random) -> tuple[PlantedIdentifier, str]:
     network, digits, grouping = _card_number(rng)
     style = rng.choice(("spaces", "dashes", "bare", "nbsp")) if grouping else "bare"
     separator = {"spaces": " ", "dashes": "-", "nbsp": "\u00a0"}.get(style, "")
-    value = digits if style == "bare" else _grouped(digits, grouping, separator)
+    value = digits if style == "bare" or grouping is None else _grouped(digits, grouping, separator)
     return PlantedIdentifier("CARD", f"{network}_{style}", value), value
 
 

@@ -143,7 +143,8 @@ def names_with_the_model(
             for start, end, label in entities[text[window_start:window_end]]:
                 span = (window_start + start, window_start + end)
                 (persons if label == "PERSON" else others).append(span)
-        names, doubted = [], []
+        names: list[Span] = []
+        doubted: list[Span] = []
         for start, end, announced in found:
             if named_like_a_company(text, start, end, announced=announced):
                 continue

@@ -591,8 +591,8 @@ _IBAN_OF_LENGTH: dict[int, re.Pattern[str]] = {
 def _detect_ibans(text: str) -> tuple[str, int]:
     """Every IBAN of ``text`` replaced (see :func:`_iban`), and how many; each candidate is matched at the
     country code before two digits, not preceded by a letter, digit or dash."""
-    pieces, written, found = [], 0, 0
-    searched_to = 0
+    pieces: list[str] = []
+    written = found = searched_to = 0
     for check_digits in _IBAN_CHECK_DIGITS.finditer(text):
         start = check_digits.start() - 2
         if start < searched_to or (start and _WORD_OR_DASH.match(text, start - 1)):

@@ -135,7 +135,10 @@ class Redactor:
     def redact(self, text: str, scope: Hashable | None = None) -> Redaction:
         """``text`` with every detected identifier replaced by its typed placeholder, and the counts per type;
         person names numbered within ``scope`` when one is given."""
-        return self.redact_many([text], None if scope is None else [scope])[0]
+        (redaction,) = self.redact_many([text], None if scope is None else [scope])
+        if redaction is None:
+            raise ValueError("redact: field 'text' must be a str, got None")
+        return redaction
 
     def redact_many(
         self, texts: Sequence[str | None], scopes: Sequence[Hashable | None] | None = None
@@ -183,16 +186,13 @@ class Redactor:
         from feedback_loop.privacy.ner import names_with_the_model
 
         pending = [
-            position
-            for position, found in enumerate(detected)
-            if isinstance(found, _Detected) and found.rule_names is not None
+            (position, text, found, found.rule_names)
+            for position, (text, found) in enumerate(zip(texts, detected, strict=True))
+            if text is not None and isinstance(found, _Detected) and found.rule_names is not None
         ]
-        checked = names_with_the_model(
-            [detected[position].text for position in pending], [detected[position].rule_names for position in pending]
-        )
-        for position, names in zip(pending, checked, strict=True):
-            found = detected[position]
-            detected[position] = self._remember(texts[position], _Detected(found.text, found.counts, tuple(names)))
+        checked = names_with_the_model([found.text for _, _, found, _ in pending], [rules for *_, rules in pending])
+        for (position, text, found, _), names in zip(pending, checked, strict=True):
+            detected[position] = self._remember(text, _Detected(found.text, found.counts, tuple(names)))
 
     def _remember(self, text: str, found: _Detected) -> Redaction | _Detected:
         result: Redaction | _Detected = found if found.names else Redaction(found.text, found.counts)
