@@ -65,6 +65,19 @@ class LateFeedbackWindow(dg.ConfigurableResource):
     days: int
 
 
+class TorchThreads(dg.ConfigurableResource):
+    """How many CPU threads torch uses in a run: `count`, or (None) the CPUs this process may use (affinity and
+    cgroup quota, see `feedback_loop.model.compute`)."""
+
+    count: int | None
+
+    def apply(self) -> int:
+        """Set torch's thread count for this process; returns it."""
+        from feedback_loop.model.compute import use_torch_threads
+
+        return use_torch_threads(self.count)
+
+
 class PromotionPolicy(dg.ConfigurableResource):
     """Whether a challenger that passed its gates needs a person's approval before it becomes champion."""
 
@@ -157,6 +170,7 @@ def build_resources(settings: Settings) -> dict:
         "retrain_policy": RetrainPolicy(feedback_threshold=settings.retrain_threshold),
         "promotion_policy": PromotionPolicy(require_approval=settings.require_approval),
         "late_feedback": LateFeedbackWindow(days=settings.late_feedback_days),
+        "torch_threads": TorchThreads(count=settings.torch_threads),
         "privacy": Privacy(
             pseudonym_key_file=str(settings.pseudonym_key_file),
             create_if_missing=not settings.pseudonym_key_file_configured,

@@ -4,26 +4,14 @@ import json
 
 import dagster as dg
 
-from feedback_loop.defs.resources import AdapterRegistry, DataRoot
+from feedback_loop.defs.resources import AdapterRegistry, DataRoot, TorchThreads
+from feedback_loop.train.lora import LoraSpec
 
 TRAINING_METADATA = "training_metadata.json"
 
 
-class LoraAdapterConfig(dg.Config):
-    r: int = 16
-    alpha: int = 32
-    dropout: float = 0.05
-    target_modules: list[str] = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
-    """Every linear layer of a Llama block: at this model size q/v alone cannot unlearn the base's habits."""
-    learning_rate: float = 5e-3
-    epochs: int = 5
-    batch_size: int = 16
-    max_length: int = 256
-    seed: int = 0
-    device: str = "auto"
-    """'auto' trains on CUDA in bf16 when a GPU is present, else on the CPU in fp32."""
-    group_by_length: bool = True
-    """Batch examples of similar length together: far less padding, so more real tokens per second."""
+class LoraAdapterConfig(dg.Config, LoraSpec):
+    """The LoRA recipe (`LoraSpec`, where each field is defined and documented)."""
 
 
 @dg.asset(group_name="training", kinds={"pytorch", "peft"}, tags={"compute": "gpu"})
@@ -32,6 +20,7 @@ def lora_adapter(
     config: LoraAdapterConfig,
     data_root: DataRoot,
     registry: AdapterRegistry,
+    torch_threads: TorchThreads,
     sft_dataset: dict,
     base_model: dict,
 ) -> dg.Output[dict]:
@@ -39,19 +28,30 @@ def lora_adapter(
 
     Loss is computed on response tokens only. The version is a hash of the dataset version, the base model
     fingerprint and the training config, so the same inputs give the same version and a re-run reuses the
-    adapter already trained. The adapter is registered as a `candidate` in the registry.
+    adapter already trained. Training checkpoints its adapter and optimizer every `checkpoint_every` steps under
+    `adapters/.checkpoints/<version>`, and a run that was killed resumes from the last checkpoint. The adapter is
+    registered as a `candidate` in the registry.
     """
-    from feedback_loop.train import LoraSpec, adapter_version, train_lora
+    from feedback_loop.train import adapter_version, train_lora
 
-    spec = LoraSpec(**{**config.model_dump(), "target_modules": tuple(config.target_modules)})
+    spec = LoraSpec.of(config)
     version = adapter_version(sft_dataset["version"], base_model["fingerprint"], spec)
     out_dir = data_root.layout.adapters / version
     if (out_dir / TRAINING_METADATA).exists():
         context.log.info(f"adapter {version} already trained from the same inputs; reusing {out_dir}")
         metadata = json.loads((out_dir / TRAINING_METADATA).read_text())
     else:
+        context.log.info(f"training adapter {version} on {torch_threads.apply()} torch threads")
         lineage = {"sft_dataset": sft_dataset, "base_model": base_model}
-        metadata = train_lora(base_model["path"], sft_dataset["path"], out_dir, spec, lineage=lineage)
+        metadata = train_lora(
+            base_model["path"],
+            sft_dataset["path"],
+            out_dir,
+            spec,
+            lineage=lineage,
+            checkpoint_dir=data_root.layout.adapters / ".checkpoints" / version,
+            log=context.log.info,
+        )
     figures = {k: metadata[k] for k in ("final_train_loss", "eval_loss", "tokens_per_second") if k in metadata}
     store = registry.open()
     if version in {record.version for record in store.list()}:
@@ -76,6 +76,7 @@ def lora_adapter(
             "path": dg.MetadataValue.path(str(out_dir)),
             **figures,
             "device": metadata.get("device", ""),
+            "target_modules": dg.MetadataValue.json(metadata.get("target_modules", [])),
             "loss_curve": dg.MetadataValue.json(metadata.get("loss_curve", [])),
         },
     )

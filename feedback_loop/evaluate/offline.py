@@ -22,7 +22,7 @@ from typing import Any, Literal
 from feedback_loop.label.lexicons import is_offensive
 from feedback_loop.model.base import context_length, load_causal_lm
 from feedback_loop.model.generation import generate_responses
-from feedback_loop.train.lora import (
+from feedback_loop.model.encoding import (
     collate,
     encode_examples,
     example_text,

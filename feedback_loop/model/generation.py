@@ -18,8 +18,8 @@ def generate_responses(
 ) -> list[str]:
     """Answers to ``prompts`` (raw user prompts, formatted here), in input order, cut at the first eos.
 
-    ``systems`` holds each prompt's system text (see :func:`feedback_loop.model.prompting.format_prompt`);
-    None or empty texts give the prompt format that training uses.
+    ``systems`` holds each prompt's system text (see :func:`feedback_loop.model.encoding.prompt_ids`); None or
+    empty texts give the prompt that training uses.
 
     Prompts are left-padded so that every answer starts right after its own prompt, and batched by length so
     that padding stays small. The prompt is cut from the left so that prompt and answer fit the model's
@@ -29,7 +29,7 @@ def generate_responses(
     from transformers import GenerationConfig
 
     from feedback_loop.model.base import context_length
-    from feedback_loop.train.lora import encode_prompt, length_grouped_batches
+    from feedback_loop.model.encoding import encode_prompt, length_grouped_batches
 
     if temperature < 0:
         raise ValueError(f"temperature must be >= 0, got {temperature}")

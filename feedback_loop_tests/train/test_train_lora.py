@@ -8,21 +8,8 @@ import random
 import pytest
 
 from feedback_loop.model.base import load_causal_lm, model_fingerprint
-from feedback_loop.model.prompting import format_prompt
-from feedback_loop.train.lora import (
-    IGNORE_INDEX,
-    METADATA_FILE,
-    LoraSpec,
-    adapter_version,
-    collate,
-    encode_examples,
-    encode_prompt,
-    length_grouped_batches,
-    padding_fraction,
-    read_sft_splits,
-    response_nll,
-    train_lora,
-)
+from feedback_loop.model.encoding import collate, encode_examples, response_nll
+from feedback_loop.train.lora import METADATA_FILE, LoraSpec, adapter_version, read_sft_splits, train_lora
 from feedback_loop_tests.model.tiny_models import one_torch_thread, save_dataset, sft_rows
 
 SPEC = LoraSpec(r=8, alpha=16, dropout=0.0, learning_rate=2e-2, epochs=4, batch_size=8, max_length=64, device="cpu")
@@ -43,69 +30,16 @@ def trained(base_dir, dataset_dir, tmp_path_factory):
     return out_dir, metadata, fingerprint_before
 
 
-def test_encoding_takes_loss_on_the_response_and_eos_only(tokenizer):
-    [(input_ids, labels)] = encode_examples(tokenizer, [("where is my phone?", "on monday.")], max_length=64)
-    prompt_ids = tokenizer(format_prompt("where is my phone?"))["input_ids"]
-    response_ids = tokenizer("on monday.", add_special_tokens=False)["input_ids"] + [tokenizer.eos_token_id]
-
-    assert input_ids == prompt_ids + response_ids
-    assert labels == [IGNORE_INDEX] * len(prompt_ids) + response_ids
-
-
-def test_truncation_keeps_the_prompt_and_cuts_a_long_prompt_from_the_left(tokenizer):
-    prompt_len = len(tokenizer(format_prompt("where is my phone?"))["input_ids"])
-    [(ids, labels)] = encode_examples(tokenizer, [("where is my phone?", "on monday " * 40)], prompt_len + 3)
-    assert len(ids) == prompt_len + 3
-    assert labels[:prompt_len] == [IGNORE_INDEX] * prompt_len and IGNORE_INDEX not in labels[prompt_len:]
-
-    long_prompt = "my router is broken " * 30 + "where is it?"
-    full = tokenizer(format_prompt(long_prompt))["input_ids"]
-    [(ids, labels)] = encode_examples(tokenizer, [(long_prompt, "on monday.")], max_length=20)
-    assert ids[:19] == full[-19:]  # the end of the prompt (the answer marker) survives
-    assert labels == [IGNORE_INDEX] * 19 + ids[19:] and len(ids) == 20
-    assert encode_prompt(tokenizer, long_prompt, 20) == full[-20:]
-
-
-def test_collate_pads_right_and_masks_padding_and_prompt():
-    batch = collate([([5, 6, 7, 8], [IGNORE_INDEX, IGNORE_INDEX, 7, 8]), ([5, 9], [IGNORE_INDEX, 9])], pad_token_id=0)
-    assert batch["input_ids"].tolist() == [[5, 6, 7, 8], [5, 9, 0, 0]]
-    assert batch["attention_mask"].tolist() == [[1, 1, 1, 1], [1, 1, 0, 0]]
-    assert batch["labels"].tolist() == [
-        [IGNORE_INDEX, IGNORE_INDEX, 7, 8],
-        [IGNORE_INDEX, 9, IGNORE_INDEX, IGNORE_INDEX],
-    ]
-
-
-def test_collate_masks_padding_even_when_pad_is_a_real_token():
-    batch = collate([([3, 4, 2], [IGNORE_INDEX, 4, 2]), ([3], [IGNORE_INDEX])], pad_token_id=2)
-    assert batch["attention_mask"].tolist() == [[1, 1, 1], [1, 0, 0]]
-    assert batch["labels"].tolist() == [[IGNORE_INDEX, 4, 2], [IGNORE_INDEX] * 3]
-
-
-def test_length_grouping_partitions_the_examples_and_cuts_padding():
-    rng = random.Random(0)
-    lengths = [rng.randint(5, 120) for _ in range(203)]
-    batches = length_grouped_batches(lengths, batch_size=16, seed=3)
-    in_order = list(range(len(lengths)))
-    rng.shuffle(in_order)
-    random_batches = [in_order[start : start + 16] for start in range(0, len(in_order), 16)]
-
-    assert sorted(index for batch in batches for index in batch) == list(range(203))
-    assert sorted(len(batch) for batch in batches) == [11] + [16] * 12
-    assert padding_fraction(lengths, batches) < 0.1 < 0.3 < padding_fraction(lengths, random_batches)
-    assert length_grouped_batches(lengths, 16, seed=3) == batches
-    assert length_grouped_batches(lengths, 16, seed=4) != batches
-
-
 def test_adapter_version_is_stable_and_names_the_recipe():
     version = adapter_version("ds1", "abcd" * 4, SPEC)
     assert len(version) == 12 and int(version, 16) >= 0
-    assert adapter_version("ds1", "abcd" * 4, LoraSpec(**{**SPEC.__dict__})) == version
-    assert adapter_version("ds1", "abcd" * 4, LoraSpec(**{**SPEC.__dict__, "device": "cuda"})) == version
+    assert adapter_version("ds1", "abcd" * 4, LoraSpec(**SPEC.model_dump())) == version
+    for execution in ({"device": "cuda"}, {"attention": "eager"}, {"compile": True}, {"checkpoint_every": 3}):
+        assert adapter_version("ds1", "abcd" * 4, SPEC.model_copy(update=execution)) == version
     assert adapter_version("ds2", "abcd" * 4, SPEC) != version
     assert adapter_version("ds1", "dcba" * 4, SPEC) != version
-    assert adapter_version("ds1", "abcd" * 4, LoraSpec(**{**SPEC.__dict__, "learning_rate": 1e-3})) != version
-    assert adapter_version("ds1", "abcd" * 4, LoraSpec(**{**SPEC.__dict__, "target_modules": ("q_proj",)})) != version
+    for recipe in ({"learning_rate": 1e-3}, {"target_modules": ["q_proj"]}, {"batching": "shuffled"}):
+        assert adapter_version("ds1", "abcd" * 4, SPEC.model_copy(update=recipe)) != version
 
 
 def test_training_lowers_the_loss_and_records_its_metadata(trained, base_dir, dataset_dir):
