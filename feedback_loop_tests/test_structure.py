@@ -36,3 +36,23 @@ def _reads_the_environment(path) -> bool:
 def test_settings_is_the_only_reader_of_the_environment():
     readers = [str(path.relative_to(PACKAGE)) for path in modules() if _reads_the_environment(path)]
     assert readers == ["settings.py"]
+
+
+def test_serving_evaluation_and_the_model_do_not_depend_on_the_trainer():
+    # `from feedback_loop import train` names the package through the imported name, so both forms are looked at.
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for path in modules()
+        if room(path) in {"serve", "evaluate", "model"}
+        and any(name == "feedback_loop.train" or name.startswith("feedback_loop.train.") for name in _names(path))
+    ]
+    assert offenders == []
+
+
+def _names(path) -> set[str]:
+    """The modules ``path`` imports, and for ``from package import name`` also ``package.name``."""
+    names = set(imports(path))
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
