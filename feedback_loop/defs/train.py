@@ -29,7 +29,7 @@ def lora_adapter(
     Loss is computed on response tokens only. The version is a hash of the dataset version, the base model
     fingerprint and the training config, so the same inputs give the same version and a re-run reuses the
     adapter already trained. Training checkpoints its adapter and optimizer every `checkpoint_every` steps under
-    `adapters/.checkpoints/<version>`, and a run that was killed resumes from the last checkpoint. The adapter is
+    `checkpoints/<version>`, and a run that was killed resumes from the last checkpoint. The adapter is
     registered as a `candidate` in the registry.
     """
     from feedback_loop.train import adapter_version, train_lora
@@ -49,7 +49,7 @@ def lora_adapter(
             out_dir,
             spec,
             lineage=lineage,
-            checkpoint_dir=data_root.layout.adapters / ".checkpoints" / version,
+            checkpoint_dir=data_root.layout.root / "checkpoints" / version,
             log=context.log.info,
         )
     figures = {k: metadata[k] for k in ("final_train_loss", "eval_loss", "tokens_per_second") if k in metadata}

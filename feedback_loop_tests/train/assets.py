@@ -1,0 +1,37 @@
+"""Materialize the training assets on their own: the upstream manifests are written by hand, as the IO manager
+would have kept them, so a test runs base_model, lora_adapter and adapter_evaluation without ingestion."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import dagster as dg
+
+from feedback_loop.defs.curate import sft_dataset
+from feedback_loop.defs.evaluate import adapter_evaluation
+from feedback_loop.defs.model import base_model
+from feedback_loop.defs.resources import default_resources
+from feedback_loop.defs.train import lora_adapter
+
+TRAINING_ASSETS = [sft_dataset, base_model, lora_adapter, adapter_evaluation]
+
+
+def write_manifest(data_dir: Path, asset: str, manifest: dict) -> None:
+    """What ManifestIOManager keeps for ``asset`` under ``data_dir``."""
+    path = Path(data_dir) / "manifests" / f"{asset}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(manifest))
+
+
+def materialize(data_dir: Path, selection: list, ops: dict, instance=None, torch_threads: int | None = 1):
+    """Materialize ``selection`` (asset definitions) of the training assets with ``ops`` as run config."""
+    resources = default_resources(data_dir=str(data_dir))
+    resources["torch_threads"] = type(resources["torch_threads"])(count=torch_threads)
+    return dg.materialize(
+        TRAINING_ASSETS,
+        selection=selection,
+        resources=resources,
+        run_config={"ops": {name: {"config": config} for name, config in ops.items()}},
+        instance=instance,
+    )
