@@ -193,43 +193,89 @@ def _print_demo(rows: list[dict], poison: bool) -> None:
 
 @bench_app.command("train")
 def bench_train(
-    examples: Annotated[int, typer.Option(help="Prompt/answer pairs from the packaged corpus.")] = 400,
-    epochs: Annotated[int, typer.Option(help="Epochs per training run.")] = 2,
-    base_dir: Annotated[
-        Path | None,
-        typer.Option(help="A local HF causal LM; default: build the default architecture (briefly pre-trained)."),
+    examples: Annotated[
+        int | None, typer.Option(help="Prompt/answer pairs of the packaged corpus (all on CUDA).")
+    ] = None,
+    epochs: Annotated[int | None, typer.Option(help="Epochs of each training run (2 on CPU, 10 on CUDA).")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Examples per step (16 on CPU, 128 on CUDA).")] = None,
+    device: Annotated[str, typer.Option(help="'auto', 'cpu' or 'cuda'.")] = "auto",
+    arch: Annotated[
+        str | None,
+        typer.Option(help="A real architecture with random weights, e.g. qwen2-0.5b; default: the project's model."),
+    ] = None,
+    base_dir: Annotated[Path | None, typer.Option(help="A local HF causal LM to benchmark instead.")] = None,
+    ablations: Annotated[
+        bool | None, typer.Option(help="Also time each speed feature switched off/on (default: on CUDA only).")
+    ] = None,
+    peak_tflops: Annotated[
+        float | None, typer.Option(help="The GPU's dense bf16 peak, for MFU on a GPU the table does not list.")
+    ] = None,
+    threads: Annotated[
+        int | None, typer.Option(help="torch threads (default: FEEDBACK_LOOP_TORCH_THREADS or usable CPUs).")
     ] = None,
     json_out: Annotated[Path | None, typer.Option(help="Write the figures as JSON here.")] = None,
 ):
-    """LoRA training throughput in real tokens/s: length-grouped batches against shuffled ones."""
+    """LoRA training throughput in real tokens/s: the project's loop against HF Trainer + PEFT (padded, shuffled
+    batches) on the same model, data and LoRA configuration, in the same run."""
     import tempfile
 
-    from feedback_loop.model import BaseModelSpec, build_base_model
+    from feedback_loop.model import BaseModelSpec, build_base_model, resolve_device
+    from feedback_loop.model.compute import use_torch_threads
     from feedback_loop.model.pretraining_corpus import read_corpus
     from feedback_loop.train import LoraSpec
-    from feedback_loop.train.bench import bench_lora_throughput, corpus_examples
+    from feedback_loop.train.bench import bench_train, build_architecture, corpus_examples
 
+    use_torch_threads(threads or load_settings().torch_threads)
+    cuda = resolve_device(device)[0].startswith("cuda")
     corpus = read_corpus()
+    spec = LoraSpec(epochs=epochs or (10 if cuda else 2), batch_size=batch_size or (128 if cuda else 16), device=device)
+    rows = corpus_examples(corpus, examples or (len(corpus) if cuda else 400))
     with tempfile.TemporaryDirectory() as work:
-        if base_dir is None:
+        if arch is not None:
+            base_dir = build_architecture(arch, corpus, Path(work) / arch)
+        elif base_dir is None:
             base_dir = Path(work) / "base"
             # Throughput depends on the architecture, not on how long it was pre-trained.
-            build_base_model(corpus, base_dir, BaseModelSpec(pretrain_steps=10))
-        results = bench_lora_throughput(base_dir, corpus_examples(corpus, examples), LoraSpec(epochs=epochs), work)
-    table = Table(
-        title=f"LoRA training throughput ({results['examples']} examples, {results['length_grouped']['device']})"
-    )
-    for column in ("batches", "real tokens/s", "padding", "seconds"):
-        table.add_column(column)
-    for name in ("length_grouped", "shuffled"):
-        row = results[name]
-        table.add_row(
-            name, f"{row['tokens_per_second']:,.0f}", f"{row['padding_fraction']:.1%}", f"{row['train_seconds']:.1f}"
+            build_base_model(corpus, base_dir, BaseModelSpec(pretrain_steps=10, device=device))
+        results = bench_train(
+            base_dir, rows, spec, work, ablations=cuda if ablations is None else ablations, peak_tflops=peak_tflops
         )
-    console.print(table)
-    console.print(f"speed-up from length grouping: x{results['speedup']:.2f}")
+    results["arch"] = arch or ("local" if base_dir else "project")
+    _print_train_bench(results)
     if json_out:
         json_out.write_text(json.dumps(results, indent=2))
+
+
+def _print_train_bench(results: dict) -> None:
+    conditions = results["conditions"]
+    table = Table(
+        title=f"LoRA training, {conditions['examples']} examples x {conditions['epochs']} epochs, "
+        f"{results['device']}, {conditions['torch_threads']} torch threads"
+    )
+    for column in ("run", "real tokens/s", "tokens/CPU-s", "padding", "seconds", "layout", "peak GPU GiB"):
+        table.add_column(column)
+    rows = [("project", results["project"]), ("HF Trainer + PEFT", results["baseline"])]
+    rows += [(ablation["change"], ablation) for ablation in results.get("ablations", [])]
+    for name, row in rows:
+        memory = row.get("peak_memory_gb")
+        table.add_row(
+            name,
+            f"{row['tokens_per_second']:,.0f}",
+            f"{row['tokens_per_cpu_second']:,.0f}",
+            f"{row['padding_fraction']:.1%}",
+            f"{row['train_seconds']:.1f}",
+            row.get("layout", "padded"),
+            "-" if memory is None else f"{memory:.1f}",
+        )
+    console.print(table)
+    console.print(
+        f"project / baseline: x{results['ratio']:.2f} in real tokens/s, x{results['ratio_per_cpu_second']:.2f} per "
+        f"CPU-second; load average before/after: {conditions['load_average_before'][0]:.1f} / "
+        f"{conditions['load_average_after'][0]:.1f}"
+    )
+    if results.get("model_tflops_per_s") is not None:
+        mfu = "unknown peak (--peak-tflops)" if results["mfu"] is None else f"{results['mfu']:.1%}"
+        console.print(f"model TFLOPS/s: {results['model_tflops_per_s']:.1f}; MFU (bf16 dense peak): {mfu}")
 
 
 @bench_app.command("labeler")

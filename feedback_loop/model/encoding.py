@@ -99,7 +99,7 @@ def encode_examples(
         prompts = tokenizer([format_prompt(prompt) for prompt, _ in pairs], add_special_tokens=True)["input_ids"]
     targets = tokenizer([target for _, target in pairs], add_special_tokens=False)["input_ids"]
     encoded = []
-    for ids, target_ids in zip(prompts, targets):
+    for ids, target_ids in zip(prompts, targets, strict=True):
         ids = ids[max(0, len(ids) - (max_length - 1)) :]
         response = [*target_ids, tokenizer.eos_token_id][: max_length - len(ids)]
         encoded.append((ids + response, [IGNORE_INDEX] * len(ids) + response))

@@ -1,20 +1,69 @@
-"""Training throughput benchmark: real (non-pad) tokens per second with and without length grouping.
+"""Training throughput benchmark: the project's LoRA training against HF ``Trainer`` + PEFT, in the same run.
 
-`feedback-loop bench train` runs it. The examples are the prompt/answer pairs of the pretraining corpus, whose
-lengths vary like real support answers; the same base model, examples and recipe are trained twice, once in
-length-grouped batches and once in shuffled ones, so the difference is the padding alone.
+`feedback-loop bench train` runs it. Both sides train the same base model with the same LoRA configuration
+(rank, alpha, dropout, the target modules the project's run found), learning rate schedule, epochs, batch size and
+seed, on the same encoded examples: the prompt/answer pairs of the packaged corpus, whose lengths vary like real
+support answers. The baseline is what a team writes first: ``Trainer`` with right-padded batches in random order
+(``DataCollatorForSeq2Seq``), the model's own loss, default attention. Each side's figure is real (non-padding)
+tokens per second of training, timed around the training loop only (model loading and evaluation excluded).
+
+Because both sides run in one process, one after the other, background load on shared cores slows both alike;
+the ratio is the figure to compare across machines, and tokens per CPU-second (process time, all threads) is
+reported beside it. With ``ablations``, the project's run is repeated with each speed feature switched the other
+way (packing, bf16, flash-attention, fused kernels, torch.compile), so each one's effect is measured, not assumed.
+
+On CUDA the benchmark also reports peak GPU memory and model FLOPs utilisation (MFU) against the GPU's dense bf16
+peak: the FLOPs LoRA training needs (:func:`training_flops`) per second of training.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+import os
+import resource
+import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from feedback_loop.model.prompting import PROMPT_TEMPLATE
 
 _ASSISTANT = PROMPT_TEMPLATE.split("{prompt}")[1]
+
+# Dense (no sparsity) bf16 tensor-core peaks in TFLOPS from the vendors' datasheets, by a part of the device name;
+# the first match wins, so more specific names come first. An unlisted GPU gets no MFU unless a peak is given.
+BF16_PEAK_TFLOPS = (
+    ("H100 PCIe", 756.0),
+    ("H100 NVL", 835.0),
+    ("GH200", 989.0),
+    ("H200", 989.0),
+    ("H100", 989.0),
+    ("B200", 2250.0),
+    ("A100", 312.0),
+    ("L40S", 362.0),
+    ("L4", 121.0),
+    ("RTX 4090", 165.0),
+)
+
+# Configurations of real architectures, built with random weights (nothing is downloaded): the compute of a
+# training step depends on the shapes, not on the weights' values.
+ARCHITECTURES: dict[str, tuple[str, dict[str, Any]]] = {
+    "qwen2-0.5b": (
+        "Qwen2Config",
+        {
+            "vocab_size": 151936,
+            "hidden_size": 896,
+            "intermediate_size": 4864,
+            "num_hidden_layers": 24,
+            "num_attention_heads": 14,
+            "num_key_value_heads": 2,
+            "max_position_embeddings": 32768,
+            "rope_theta": 1000000.0,
+            "rms_norm_eps": 1e-6,
+            "tie_word_embeddings": True,
+        },
+    ),
+}
 
 
 def corpus_examples(documents: list[str], limit: int) -> list[dict]:
@@ -29,11 +78,86 @@ def corpus_examples(documents: list[str], limit: int) -> list[dict]:
     return rows
 
 
-def bench_lora_throughput(base_dir: str | Path, rows: list[dict], spec, work_dir: str | Path) -> dict:
-    """Train ``spec`` on ``rows`` with grouped and with shuffled batches; tokens/s and padding of each."""
-    import datasets
+def build_architecture(name: str, corpus: list[str], out_dir: Path, seed: int = 0) -> Path:
+    """A randomly initialised model of architecture ``name`` (see :data:`ARCHITECTURES`) with a tokenizer trained
+    on ``corpus``, saved into ``out_dir``. The tokenizer's ids are a subset of the architecture's vocabulary."""
+    import torch
+    import transformers
+    from transformers import AutoModelForCausalLM
 
-    from feedback_loop.train.lora import train_lora
+    from feedback_loop.model.base import train_tokenizer
+
+    if name not in ARCHITECTURES:
+        raise ValueError(f"unknown architecture {name!r}; known: {sorted(ARCHITECTURES)}")
+    config_class, sizes = ARCHITECTURES[name]
+    tokenizer = train_tokenizer(corpus, vocab_size=2048, max_length=sizes["max_position_embeddings"])
+    config = getattr(transformers, config_class)(
+        **sizes,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        pad_token_id=tokenizer.pad_token_id,
+    )
+    torch.manual_seed(seed)
+    AutoModelForCausalLM.from_config(config).save_pretrained(out_dir)
+    tokenizer.save_pretrained(out_dir)
+    return out_dir
+
+
+def bf16_peak_tflops(device_name: str) -> float | None:
+    """The dense bf16 peak of the GPU called ``device_name`` (None when it is not in :data:`BF16_PEAK_TFLOPS`)."""
+    return next((peak for part, peak in BF16_PEAK_TFLOPS if part in device_name), None)
+
+
+def training_flops(model, lengths: Sequence[int], labelled: int, lora_parameters: int) -> float:
+    """The FLOPs one pass of LoRA training over examples of these ``lengths`` needs (``labelled`` response tokens).
+
+    Counted as in PaLM's MFU (Chowdhery et al. 2022, appendix B), adapted to LoRA: every frozen weight matrix of
+    the blocks costs 2 FLOPs per token forward and 2 for the activation gradient (it gets no weight gradient), the
+    LoRA weights 6; the vocabulary projection only where a loss is taken; attention 4 FLOPs per head dimension per
+    (query, key) pair forward and twice that backward, the pairs counted causally within each example.
+    Counting 6 per weight per token, as for full fine-tuning, would read 1.5 times higher.
+    """
+    import torch
+
+    head = model.get_output_embeddings()
+    embeddings = {id(model.get_input_embeddings().weight), id(head.weight)}
+    block_weights = sum(
+        module.weight.numel()
+        for module in model.modules()
+        if isinstance(module, torch.nn.Linear) and module is not head and id(module.weight) not in embeddings
+    )
+    config = model.config
+    head_dim = getattr(config, "head_dim", None) or config.hidden_size // config.num_attention_heads
+    attention_width = config.num_attention_heads * head_dim
+    tokens = sum(lengths)
+    pairs = sum(length * (length + 1) // 2 for length in lengths)
+    return (
+        4 * block_weights * tokens
+        + 6 * lora_parameters * tokens
+        + 4 * head.weight.numel() * labelled
+        + 3 * 4 * attention_width * pairs * config.num_hidden_layers
+    )
+
+
+def bench_train(
+    base_dir: str | Path,
+    rows: list[dict],
+    spec,
+    work_dir: str | Path,
+    *,
+    ablations: bool = False,
+    peak_tflops: float | None = None,
+) -> dict[str, Any]:
+    """Train ``spec`` on ``rows`` with the project's loop and with the Trainer baseline; figures of both.
+
+    Returns the JSON of `bench train`: ``project_tokens_per_s``, ``baseline_tokens_per_s``, ``ratio``, ``device``,
+    ``mfu`` (None on the CPU or an unknown GPU) and the details of each run, the ablations and the conditions.
+    """
+    import datasets
+    import torch
+
+    from feedback_loop.model.base import load_causal_lm, resolve_device
+    from feedback_loop.model.encoding import encode_examples
 
     work_dir = Path(work_dir)
     dataset_dir = work_dir / "dataset"
@@ -41,15 +165,215 @@ def bench_lora_throughput(base_dir: str | Path, rows: list[dict], spec, work_dir
         {"train": datasets.Dataset.from_list(rows), "eval": datasets.Dataset.from_list(rows[:8])}
     ).save_to_disk(str(dataset_dir))
     (dataset_dir / "metadata.json").write_text(json.dumps({"version": "bench"}))
-    results: dict[str, Any] = {}
-    for name, grouped in (("length_grouped", True), ("shuffled", False)):
-        metadata = train_lora(base_dir, dataset_dir, work_dir / name, replace(spec, group_by_length=grouped))
-        results[name] = {
-            "tokens_per_second": metadata["tokens_per_second"],
-            "padding_fraction": metadata["padding_fraction"],
-            "train_seconds": metadata["train_seconds"],
-            "device": metadata["device"],
-        }
-    results["speedup"] = results["length_grouped"]["tokens_per_second"] / results["shuffled"]["tokens_per_second"]
-    results["examples"] = len(rows)
+    device, _ = resolve_device(spec.device)
+    cuda = torch.device(device).type == "cuda"
+    load_before = os.getloadavg()
+
+    project, metadata = _project_run(base_dir, dataset_dir, work_dir / "project", spec, cuda)
+    baseline = _baseline_run(base_dir, dataset_dir, metadata, spec, cuda)
+
+    results: dict[str, Any] = {
+        "project_tokens_per_s": project["tokens_per_second"],
+        "baseline_tokens_per_s": baseline["tokens_per_second"],
+        "ratio": project["tokens_per_second"] / baseline["tokens_per_second"],
+        "ratio_per_cpu_second": project["tokens_per_cpu_second"] / baseline["tokens_per_cpu_second"],
+        "device": torch.cuda.get_device_name(torch.device(device)) if cuda else "cpu",
+        "mfu": None,
+        "project": project,
+        "baseline": baseline,
+    }
+    if cuda:
+        model, tokenizer = load_causal_lm(base_dir, device="cpu", dtype=torch.float32)
+        examples = encode_examples(
+            tokenizer, [(r["prompt"], r["target"]) for r in rows], metadata["spec"]["max_length"]
+        )
+        per_epoch = training_flops(
+            model,
+            [len(ids) for ids, _ in examples],
+            sum(label != -100 for _, labels in examples for label in labels),
+            metadata["trainable_parameters"],
+        )
+        peak = peak_tflops or bf16_peak_tflops(results["device"])
+        achieved = per_epoch * spec.epochs / project["train_seconds"]
+        results["model_tflops_per_s"] = achieved / 1e12
+        results["peak_bf16_tflops"] = peak
+        results["mfu"] = achieved / (peak * 1e12) if peak else None
+    if ablations:
+        results["ablations"] = [
+            {"change": change, **_project_run(base_dir, dataset_dir, work_dir / "ablation", variant, cuda)[0]}
+            for change, variant in _ablations(spec, metadata, cuda)
+        ]
+    results["conditions"] = {
+        "examples": len(rows),
+        "epochs": spec.epochs,
+        "batch_size": spec.batch_size,
+        "torch_threads": torch.get_num_threads(),
+        "load_average_before": load_before,
+        "load_average_after": os.getloadavg(),
+        "peak_rss_gb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20,
+        "torch": torch.__version__,
+    }
     return results
+
+
+def _ablations(spec, metadata: dict, cuda: bool) -> list[tuple[str, Any]]:
+    """Each speed feature switched the other way from the project's run, one at a time."""
+    resolved = metadata["spec"]
+    packed = metadata["layout"] != "padded"
+    changes = [("packing off" if packed else "packing on", {"batching": "length_grouped" if packed else "packed"})]
+    if cuda:  # on the CPU, torch.compile measured slower after minutes of compiling (docs/training.md)
+        flash = resolved["attention"].startswith("flash_attention")
+        changes += [
+            ("torch.compile on" if not spec.compile else "torch.compile off", {"compile": not spec.compile}),
+            ("bf16 off", {"bf16": False}),
+            (
+                "flash-attention off (sdpa)" if flash else "attention: flash_attention_2",
+                {"attention": "sdpa" if flash else "flash_attention_2"},
+            ),
+            (
+                "fused kernels off" if metadata["fused_kernels"] else "fused kernels on",
+                {"fused_kernels": not metadata["fused_kernels"]},
+            ),
+        ]
+    return [(name, spec.model_copy(update=update)) for name, update in changes]
+
+
+def _project_run(base_dir, dataset_dir: Path, out_dir: Path, spec, cuda: bool) -> tuple[dict[str, Any], dict]:
+    """The figures of one training run of the project's loop, and its training metadata."""
+    import torch
+
+    from feedback_loop.train.lora import train_lora
+
+    if cuda:
+        torch.cuda.reset_peak_memory_stats()
+    metadata = train_lora(base_dir, dataset_dir, out_dir, spec)
+    figures = {
+        "tokens_per_second": metadata["tokens_per_second"],
+        "tokens_per_cpu_second": metadata["tokens_per_cpu_second"],
+        "padding_fraction": metadata["padding_fraction"],
+        "train_seconds": metadata["train_seconds"],
+        "layout": metadata["layout"],
+        "attention": metadata["spec"]["attention"],
+        "dtype": metadata["dtype"],
+        "fused_kernels": metadata["fused_kernels"],
+        "compile": metadata["spec"]["compile"],
+        "eval_loss": metadata["eval_loss"],
+        "peak_memory_gb": torch.cuda.max_memory_allocated() / 2**30 if cuda else None,
+    }
+    return figures, metadata
+
+
+def _baseline_run(base_dir, dataset_dir: Path, project: dict, spec, cuda: bool) -> dict[str, Any]:
+    """HF Trainer + PEFT on the same examples, LoRA configuration and recipe, with padded, shuffled batches."""
+    import datasets
+    import torch
+    from peft import LoraConfig, get_peft_model
+    from transformers import DataCollatorForSeq2Seq, Trainer, TrainerCallback, TrainingArguments
+
+    from feedback_loop.model.base import load_causal_lm, resolve_device
+    from feedback_loop.model.encoding import encode_examples
+    from feedback_loop.train.lora import read_sft_splits
+
+    device, dtype = resolve_device(spec.device)
+    if not spec.bf16:
+        dtype = torch.float32
+    model, tokenizer = load_causal_lm(base_dir, device=device, dtype=dtype)
+    train_rows, _, _ = read_sft_splits(dataset_dir)
+    examples = encode_examples(
+        tokenizer, [(r["prompt"], r["target"]) for r in train_rows], project["spec"]["max_length"]
+    )
+    model = get_peft_model(
+        model,
+        LoraConfig(
+            r=spec.r,
+            lora_alpha=spec.alpha,
+            lora_dropout=spec.dropout,
+            target_modules=project["target_modules"],
+            bias="none",
+            task_type="CAUSAL_LM",
+        ),
+    )
+    dataset = datasets.Dataset.from_dict(
+        {
+            "input_ids": [ids for ids, _ in examples],
+            "attention_mask": [[1] * len(ids) for ids, _ in examples],
+            "labels": [labels for _, labels in examples],
+        }
+    )
+    counter = _CountingCollator(DataCollatorForSeq2Seq(tokenizer, padding="longest", label_pad_token_id=-100))
+    timer = _Timer(cuda)
+    arguments = TrainingArguments(
+        output_dir=str(Path(dataset_dir).parent / "baseline"),
+        per_device_train_batch_size=spec.batch_size,
+        num_train_epochs=spec.epochs,
+        learning_rate=spec.learning_rate,
+        lr_scheduler_type="linear",
+        warmup_steps=0,
+        weight_decay=0.0,
+        max_grad_norm=1.0,
+        seed=spec.seed,
+        bf16=dtype == torch.bfloat16,
+        use_cpu=not cuda,
+        train_sampling_strategy="random",
+        dataloader_num_workers=0,
+        logging_strategy="no",
+        save_strategy="no",
+        report_to=[],
+        disable_tqdm=True,
+    )
+    trainer = Trainer(
+        model=model,
+        args=arguments,
+        train_dataset=dataset,
+        data_collator=counter,
+        callbacks=[timer.callback(TrainerCallback)],
+    )
+    if cuda:
+        torch.cuda.reset_peak_memory_stats()
+    trainer.train()
+    return {
+        "tokens_per_second": counter.real_tokens / timer.seconds,
+        "tokens_per_cpu_second": counter.real_tokens / timer.cpu_seconds,
+        "padding_fraction": 1 - counter.real_tokens / counter.positions,
+        "train_seconds": timer.seconds,
+        "attention": model.get_base_model().config._attn_implementation,
+        "dtype": str(dtype).removeprefix("torch."),
+        "peak_memory_gb": torch.cuda.max_memory_allocated() / 2**30 if cuda else None,
+    }
+
+
+class _CountingCollator:
+    """Wraps a collator and counts the real tokens and the positions (real plus padding) of every batch."""
+
+    def __init__(self, collator):
+        self.collator, self.real_tokens, self.positions = collator, 0, 0
+
+    def __call__(self, features):
+        batch = self.collator(features)
+        self.real_tokens += int(batch["attention_mask"].sum())
+        self.positions += batch["input_ids"].numel()
+        return batch
+
+
+class _Timer:
+    """Wall and CPU time from the start to the end of Trainer's training loop."""
+
+    def __init__(self, cuda: bool):
+        self.cuda, self.seconds, self.cpu_seconds = cuda, 0.0, 0.0
+
+    def callback(self, base):
+        timer = self
+
+        class Callback(base):
+            def on_train_begin(self, args, state, control, **kwargs):
+                timer.started, timer.cpu_started = time.perf_counter(), time.process_time()
+
+            def on_train_end(self, args, state, control, **kwargs):
+                if timer.cuda:
+                    import torch
+
+                    torch.cuda.synchronize()
+                timer.seconds = time.perf_counter() - timer.started
+                timer.cpu_seconds = time.process_time() - timer.cpu_started
+
+        return Callback()

@@ -96,7 +96,10 @@ class LoraSpec(StageConfig):
     much padding). 'auto': packed where flash-attention runs, else length_grouped, which measured faster than
     packed rows with SDPA on CPU (docs/training.md)."""
     device: str = "auto"
-    """'auto' trains on CUDA in bf16 when a GPU is present, else on the CPU in fp32."""
+    """'auto' trains on CUDA when a GPU is present, else on the CPU."""
+    bf16: bool = True
+    """On a GPU that supports it, keep the frozen base weights in bfloat16 and compute in bfloat16 (the LoRA
+    weights and their optimizer stay float32); False, or on the CPU: float32 throughout."""
     attention: str = "auto"
     """Transformers' attention implementation ('sdpa', 'eager', 'flash_attention_2', ...); 'auto':
     flash_attention_2 on CUDA where the flash-attn package is installed, else sdpa."""
@@ -109,7 +112,7 @@ class LoraSpec(StageConfig):
 
 
 # Fields that say where and how training runs, not what it learns: left out of the adapter version.
-EXECUTION_FIELDS = frozenset({"device", "attention", "fused_kernels", "compile", "checkpoint_every"})
+EXECUTION_FIELDS = frozenset({"device", "bf16", "attention", "fused_kernels", "compile", "checkpoint_every"})
 
 
 def adapter_version(dataset_version: str, base_fingerprint: str, spec: LoraSpec) -> str:
@@ -229,6 +232,8 @@ def train_lora(
     base_fingerprint = model_fingerprint(base_dir)
     version = adapter_version(dataset_version, base_fingerprint, spec)
     device, dtype = resolve_device(spec.device)
+    if not spec.bf16:
+        dtype = torch.float32
     _seed_everything(spec.seed)
     # The frozen base weights stay in the compute dtype (bf16 on CUDA); PEFT keeps the adapter's own weights in
     # float32, so AdamW updates them exactly.

@@ -113,12 +113,19 @@ def test_pack_rows_fills_rows_first_fit_decreasing_and_refuses_an_example_too_lo
 
 
 def test_packed_rows_restart_positions_and_keep_each_examples_labels():
-    examples = [([1, 2, 3], [IGNORE_INDEX, 2, 3]), ([4, 5], [IGNORE_INDEX, 5]), ([6, 7, 8, 9], [IGNORE_INDEX] * 2 + [8, 9])]
+    examples = [
+        ([1, 2, 3], [IGNORE_INDEX, 2, 3]),
+        ([4, 5], [IGNORE_INDEX, 5]),
+        ([6, 7, 8, 9], [IGNORE_INDEX] * 2 + [8, 9]),
+    ]
     batch = collate_packed(examples, pad_token_id=0, row_length=5)
     assert batch["input_ids"].tolist() == [[6, 7, 8, 9, 0], [1, 2, 3, 4, 5]]
     assert batch["position_ids"].tolist() == [[0, 1, 2, 3, 0], [0, 1, 2, 0, 1]]
     assert batch["example_index"].tolist() == [[2, 2, 2, 2, -1], [0, 0, 0, 1, 1]]
-    assert batch["labels"].tolist() == [[IGNORE_INDEX, IGNORE_INDEX, 8, 9, IGNORE_INDEX], [IGNORE_INDEX, 2, 3, IGNORE_INDEX, 5]]
+    assert batch["labels"].tolist() == [
+        [IGNORE_INDEX, IGNORE_INDEX, 8, 9, IGNORE_INDEX],
+        [IGNORE_INDEX, 2, 3, IGNORE_INDEX, 5],
+    ]
     targets, owner = next_token_targets(batch)
     # The last token of an example never predicts the first of the next one.
     assert targets.tolist() == [[IGNORE_INDEX, 8, 9, IGNORE_INDEX, IGNORE_INDEX], [2, 3, IGNORE_INDEX, 5, IGNORE_INDEX]]
@@ -153,7 +160,7 @@ def models_under_test(built_base, tmp_path_factory):
 @pytest.mark.parametrize("name", ["project", "gpt2", *FAMILIES])
 def test_a_packed_batch_gives_each_example_the_loss_it_gets_alone(models_under_test, name):
     model, tokenizer = load_causal_lm(models_under_test[name], device="cpu", dtype=None)
-    rows = sft_rows(7, seed=5) + [{"prompt": "hi", "target": "hello, how can I help you today with your order?"}]
+    rows = [*sft_rows(7, seed=5), {"prompt": "hi", "target": "hello, how can I help you today with your order?"}]
     examples = encode_examples(tokenizer, [(r["prompt"], r["target"]) for r in rows], max_length=64)
     alone = _per_example_losses(model, examples, "one_by_one")
     for layout in ("padded", "packed_rows", "flat"):
@@ -168,7 +175,9 @@ def test_packed_training_gets_the_same_gradients_as_one_by_one(built_base):
     from peft import LoraConfig, get_peft_model
 
     model, tokenizer = load_causal_lm(built_base[0], device="cpu", dtype=torch.float32)
-    model = get_peft_model(model, LoraConfig(r=4, target_modules="all-linear", lora_dropout=0.0, init_lora_weights=False))
+    model = get_peft_model(
+        model, LoraConfig(r=4, target_modules="all-linear", lora_dropout=0.0, init_lora_weights=False)
+    )
     examples = encode_examples(tokenizer, [(r["prompt"], r["target"]) for r in sft_rows(6, seed=2)], 64)
 
     def gradients(batches):

@@ -1,8 +1,12 @@
-"""The throughput benchmark: grouping by length pads less than shuffled batches of the same examples."""
+"""`bench train`: the project's loop and the HF Trainer + PEFT baseline on the same examples, in one run."""
+
+from __future__ import annotations
+
+import pytest
 
 from feedback_loop.model.pretraining_corpus import read_corpus
 from feedback_loop.model.prompting import format_prompt
-from feedback_loop.train.bench import bench_lora_throughput, corpus_examples
+from feedback_loop.train.bench import ARCHITECTURES, bench_train, bf16_peak_tflops, corpus_examples, training_flops
 from feedback_loop.train.lora import LoraSpec
 
 
@@ -12,14 +16,58 @@ def test_corpus_examples_split_each_document_into_prompt_and_target():
     assert all(format_prompt(r["prompt"]) + r["target"] == d for r, d in zip(rows, read_corpus()[:5], strict=True))
 
 
-def test_length_grouping_pads_less(base_dir, tmp_path):
+def _short_rows(n: int) -> list[dict]:
     # The tiny test model's context is short: cut the answers to varied lengths that fit it.
-    rows = [
+    return [
         {**row, "target": " ".join(row["target"].split()[: 1 + i % 12])}
-        for i, row in enumerate(corpus_examples(read_corpus(), 48))
+        for i, row in enumerate(corpus_examples(read_corpus(), n))
     ]
-    results = bench_lora_throughput(
-        base_dir, rows, LoraSpec(epochs=1, batch_size=8, max_length=64, device="cpu"), tmp_path
+
+
+def test_the_project_and_the_baseline_train_the_same_examples_and_are_compared(base_dir, tmp_path):
+    # Without dropout, whose random masks depend on the batch's shape, every layout learns exactly the same.
+    spec = LoraSpec(epochs=1, batch_size=8, max_length=64, dropout=0.0, device="cpu")
+    results = bench_train(base_dir, _short_rows(48), spec, tmp_path, ablations=True)
+
+    assert results["device"] == "cpu" and results["mfu"] is None
+    assert results["ratio"] == results["project_tokens_per_s"] / results["baseline_tokens_per_s"]
+    project, baseline = results["project"], results["baseline"]
+    # Both sides saw the same real tokens; only the baseline's shuffled batches carry much padding.
+    assert project["tokens_per_second"] * project["train_seconds"] == pytest.approx(
+        baseline["tokens_per_second"] * baseline["train_seconds"]
     )
-    assert results["length_grouped"]["padding_fraction"] < results["shuffled"]["padding_fraction"]
-    assert results["examples"] == 48 and results["speedup"] > 0
+    assert project["padding_fraction"] < baseline["padding_fraction"]
+    assert project["layout"] == "padded" and baseline["attention"] == "sdpa"
+    assert [a["change"] for a in results["ablations"]] == ["packing on"]
+    assert results["ablations"][0]["layout"] == "packed_rows"
+    # Packing changes how the examples reach the model, not what is learned.
+    assert results["ablations"][0]["eval_loss"] == pytest.approx(project["eval_loss"], rel=1e-4)
+    assert results["conditions"]["examples"] == 48 and results["conditions"]["torch_threads"] >= 1
+
+
+def test_mfu_counts_the_flops_lora_training_needs():
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    config = LlamaConfig(
+        vocab_size=100, hidden_size=16, intermediate_size=32, num_hidden_layers=2, num_attention_heads=2
+    )
+    model = LlamaForCausalLM(config)
+    block = 2 * (4 * 16 * 16 + 3 * 16 * 32)  # q, k, v, o and the gated MLP of two layers
+    tokens, causal_pairs = 4 + 9, 4 * 5 // 2 + 9 * 10 // 2
+    expected = 4 * block * tokens + 6 * 50 * tokens + 4 * 100 * 16 * 4 + 3 * 4 * 16 * causal_pairs * 2
+    assert training_flops(model, [4, 9], labelled=4, lora_parameters=50) == expected
+    assert bf16_peak_tflops("NVIDIA H100 80GB HBM3") == 989.0 and bf16_peak_tflops("NVIDIA H100 PCIe") == 756.0
+    assert bf16_peak_tflops("NVIDIA L40S") == 362.0 and bf16_peak_tflops("Some future GPU") is None
+    assert "qwen2-0.5b" in ARCHITECTURES
+
+
+@pytest.mark.skipif(
+    not __import__("torch").cuda.is_available(), reason="no CUDA device here: the GPU path runs where one is lent"
+)
+def test_the_cuda_path_trains_in_bf16_and_reports_memory_and_mfu(base_dir, tmp_path):
+    spec = LoraSpec(epochs=1, batch_size=16, max_length=64, device="cuda")
+    results = bench_train(base_dir, _short_rows(64), spec, tmp_path, ablations=True, peak_tflops=100.0)
+    assert results["device"] != "cpu" and results["project"]["dtype"] == "bfloat16"
+    assert results["project"]["peak_memory_gb"] > 0 and 0 < results["mfu"] < 1
+    assert results["ratio"] > 0 and {a["change"] for a in results["ablations"]} >= {"bf16 off"}
+    assert all(a["eval_loss"] == pytest.approx(results["project"]["eval_loss"], rel=0.05) for a in results["ablations"])

@@ -90,9 +90,13 @@ def test_a_checkpoint_of_another_training_is_ignored(base_dir, dataset_dir, tmp_
     torch.save({"adapter_version": "0123456789ab"}, checkpoints / CHECKPOINT_FILE)
     logged: list[str] = []
     spec = LoraSpec(**{**CONFIG, "epochs": 1})
-    metadata = train_lora(base_dir, dataset_dir, tmp_path / "adapter", spec, checkpoint_dir=checkpoints, log=logged.append)
-    assert logged == [f"ignoring the checkpoint in {checkpoints}: it belongs to adapter 0123456789ab, not "
-                      f"{metadata['adapter_version']}"]
+    metadata = train_lora(
+        base_dir, dataset_dir, tmp_path / "adapter", spec, checkpoint_dir=checkpoints, log=logged.append
+    )
+    assert logged == [
+        f"ignoring the checkpoint in {checkpoints}: it belongs to adapter 0123456789ab, not "
+        f"{metadata['adapter_version']}"
+    ]
     assert metadata["steps"] == 6 and not checkpoints.exists()
 
 
