@@ -18,6 +18,7 @@ peak: the FLOPs LoRA training needs (:func:`training_flops`) per second of train
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import resource
@@ -212,29 +213,24 @@ def bench_train(
         "load_average_after": os.getloadavg(),
         "peak_rss_gb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20,
         "torch": torch.__version__,
+        "installed": {name: importlib.util.find_spec(name) is not None for name in ("flash_attn", "liger_kernel")},
     }
     return results
 
 
 def _ablations(spec, metadata: dict, cuda: bool) -> list[tuple[str, Any]]:
-    """Each speed feature switched the other way from the project's run, one at a time."""
-    resolved = metadata["spec"]
+    """Each speed feature of the project's run switched the other way, one at a time (features whose package is
+    not installed were not on, and are not switched on)."""
     packed = metadata["layout"] != "padded"
     changes = [("packing off" if packed else "packing on", {"batching": "length_grouped" if packed else "packed"})]
     if cuda:  # on the CPU, torch.compile measured slower after minutes of compiling (docs/training.md)
-        flash = resolved["attention"].startswith("flash_attention")
-        changes += [
-            ("torch.compile on" if not spec.compile else "torch.compile off", {"compile": not spec.compile}),
-            ("bf16 off", {"bf16": False}),
-            (
-                "flash-attention off (sdpa)" if flash else "attention: flash_attention_2",
-                {"attention": "sdpa" if flash else "flash_attention_2"},
-            ),
-            (
-                "fused kernels off" if metadata["fused_kernels"] else "fused kernels on",
-                {"fused_kernels": not metadata["fused_kernels"]},
-            ),
-        ]
+        changes.append(("torch.compile off" if spec.compile else "torch.compile on", {"compile": not spec.compile}))
+        if metadata["dtype"] == "bfloat16":
+            changes.append(("bf16 off", {"bf16": False}))
+        if metadata["spec"]["attention"].startswith("flash_attention"):
+            changes.append(("flash-attention off (sdpa)", {"attention": "sdpa"}))
+        if metadata["fused_kernels"]:
+            changes.append(("fused kernels off", {"fused_kernels": False}))
     return [(name, spec.model_copy(update=update)) for name, update in changes]
 
 

@@ -167,15 +167,16 @@ def read_sft_splits(dataset_dir: str | Path) -> tuple[list[dict], list[dict], st
     return splits[0], splits[1], version
 
 
-def resolve_attention(requested: str, device: str) -> str:
-    """The attention implementation for ``requested`` on ``device``: 'auto' is flash_attention_2 on CUDA where
-    flash-attn is installed, else sdpa."""
+def resolve_attention(requested: str, device: str, dtype: torch.dtype) -> str:
+    """The attention implementation for ``requested`` on ``device``: 'auto' is flash_attention_2 on CUDA in a
+    16-bit dtype (all that flash-attention computes in) where flash-attn is installed, else sdpa."""
     if requested != "auto":
         return requested
     import torch
     from transformers.utils import is_flash_attn_2_available
 
-    return "flash_attention_2" if torch.device(device).type == "cuda" and is_flash_attn_2_available() else "sdpa"
+    usable = torch.device(device).type == "cuda" and dtype in (torch.bfloat16, torch.float16)
+    return "flash_attention_2" if usable and is_flash_attn_2_available() else "sdpa"
 
 
 def resolve_layout(batching: Batching, attention: str) -> Layout:
@@ -238,7 +239,7 @@ def train_lora(
     # The frozen base weights stay in the compute dtype (bf16 on CUDA); PEFT keeps the adapter's own weights in
     # float32, so AdamW updates them exactly.
     model, tokenizer = load_causal_lm(base_dir, device=device, dtype=dtype)
-    attention = resolve_attention(spec.attention, device)
+    attention = resolve_attention(spec.attention, device, dtype)
     if model.config._attn_implementation != attention:
         model.set_attn_implementation(attention)
     limit = context_length(model)
