@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from feedback_loop.model.prompting import format_prompt
 
@@ -67,7 +67,8 @@ def prompt_ids(tokenizer: PreTrainedTokenizerBase, prompt: str, system: str = ""
 
 
 def _render(tokenizer: PreTrainedTokenizerBase, messages: list[dict[str, str]]) -> str:
-    return tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+    # With tokenize=False the template's text comes back (the return type covers the tokenized forms too).
+    return cast(str, tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True))
 
 
 def encode_prompt(tokenizer: PreTrainedTokenizerBase, prompt: str, max_length: int, system: str = "") -> list[int]:
@@ -147,9 +148,7 @@ def pack_rows(lengths: Sequence[int], row_length: int) -> list[list[int]]:
     return rows
 
 
-def collate_packed(
-    examples: Sequence[Encoded], pad_token_id: int, row_length: int | None = None
-) -> dict[str, torch.Tensor]:
+def collate_packed(examples: Sequence[Encoded], pad_token_id: int, row_length: int | None = None) -> dict[str, Any]:
     """Pack encoded examples into rows: ``input_ids``, ``labels``, ``position_ids`` and ``example_index``.
 
     With ``row_length`` the examples go into rows of at most that many tokens (:func:`pack_rows`), right-padded to
@@ -179,7 +178,12 @@ def collate_packed(
             example_index[row, start:end] = index
             start = end
         position_ids[row, start:] = torch.arange(width - start)
-    batch = {"input_ids": input_ids, "labels": labels, "position_ids": position_ids, "example_index": example_index}
+    batch: dict[str, Any] = {
+        "input_ids": input_ids,
+        "labels": labels,
+        "position_ids": position_ids,
+        "example_index": example_index,
+    }
     if row_length is None:
         boundaries = torch.tensor([0, *lengths], dtype=torch.int32).cumsum(0, dtype=torch.int32)
         batch.update(

@@ -222,7 +222,9 @@ def _ablations(spec, metadata: dict, cuda: bool) -> list[tuple[str, Any]]:
     """Each speed feature of the project's run switched the other way, one at a time (features whose package is
     not installed were not on, and are not switched on)."""
     packed = metadata["layout"] != "padded"
-    changes = [("packing off" if packed else "packing on", {"batching": "length_grouped" if packed else "packed"})]
+    changes: list[tuple[str, dict[str, Any]]] = [
+        ("packing off" if packed else "packing on", {"batching": "length_grouped" if packed else "packed"})
+    ]
     if cuda:  # on the CPU, torch.compile measured slower after minutes of compiling (docs/training.md)
         changes.append(("torch.compile off" if spec.compile else "torch.compile on", {"compile": not spec.compile}))
         if metadata["dtype"] == "bfloat16":
@@ -273,13 +275,13 @@ def _baseline_run(base_dir, dataset_dir: Path, project: dict, spec, cuda: bool) 
     device, dtype = resolve_device(spec.device)
     if not spec.bf16:
         dtype = torch.float32
-    model, tokenizer = load_causal_lm(base_dir, device=device, dtype=dtype)
+    base, tokenizer = load_causal_lm(base_dir, device=device, dtype=dtype)
     train_rows, _, _ = read_sft_splits(dataset_dir)
     examples = encode_examples(
         tokenizer, [(r["prompt"], r["target"]) for r in train_rows], project["spec"]["max_length"]
     )
     model = get_peft_model(
-        model,
+        base,
         LoraConfig(
             r=spec.r,
             lora_alpha=spec.alpha,
@@ -332,7 +334,7 @@ def _baseline_run(base_dir, dataset_dir: Path, project: dict, spec, cuda: bool) 
         "tokens_per_cpu_second": counter.real_tokens / timer.cpu_seconds,
         "padding_fraction": 1 - counter.real_tokens / counter.positions,
         "train_seconds": timer.seconds,
-        "attention": model.get_base_model().config._attn_implementation,
+        "attention": base.config._attn_implementation,
         "dtype": str(dtype).removeprefix("torch."),
         "peak_memory_gb": torch.cuda.max_memory_allocated() / 2**30 if cuda else None,
     }

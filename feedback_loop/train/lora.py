@@ -238,20 +238,20 @@ def train_lora(
     _seed_everything(spec.seed)
     # The frozen base weights stay in the compute dtype (bf16 on CUDA); PEFT keeps the adapter's own weights in
     # float32, so AdamW updates them exactly.
-    model, tokenizer = load_causal_lm(base_dir, device=device, dtype=dtype)
+    base, tokenizer = load_causal_lm(base_dir, device=device, dtype=dtype)
     attention = resolve_attention(spec.attention, device, dtype)
-    if model.config._attn_implementation != attention:
-        model.set_attn_implementation(attention)
-    limit = context_length(model)
+    if base.config._attn_implementation != attention:
+        base.set_attn_implementation(attention)
+    limit = context_length(base)
     resolved = spec.model_copy(
         update={"device": device, "attention": attention, "max_length": min(spec.max_length, limit or spec.max_length)}
     )
     train_examples = encode_examples(tokenizer, _pairs(train_rows), resolved.max_length)
     eval_examples = encode_examples(tokenizer, _pairs(eval_rows), resolved.max_length)
-    fused = _apply_fused_kernels(model) if spec.fused_kernels and torch.device(device).type == "cuda" else []
+    fused = _apply_fused_kernels(base) if spec.fused_kernels and torch.device(device).type == "cuda" else []
 
     model = get_peft_model(
-        model,
+        base,
         LoraConfig(
             r=spec.r,
             lora_alpha=spec.alpha,
@@ -261,7 +261,7 @@ def train_lora(
             task_type="CAUSAL_LM",
         ),
     ).to(device)
-    target_modules = sorted(model.peft_config["default"].target_modules)
+    target_modules = _target_modules(model)
     layout = resolve_layout(spec.batching, attention)
     run = _train(
         model,
@@ -275,13 +275,13 @@ def train_lora(
     eval_loss = mean_response_loss(model, eval_examples, tokenizer.pad_token_id, resolved.batch_size, device, dtype)
 
     with staged_output_dir(out_dir) as staging:
-        model.save_pretrained(staging)
+        model.save_pretrained(str(staging))
         metadata = {
             "adapter_version": version,
             "dataset_version": dataset_version,
             "dataset_path": str(Path(dataset_dir).resolve()),
             "base_model": {"path": str(Path(base_dir).resolve()), "fingerprint": base_fingerprint},
-            "architecture": model.get_base_model().config.model_type,
+            "architecture": base.config.model_type,
             "spec": resolved.model_dump(),
             "target_modules": target_modules,
             "layout": layout,
@@ -300,6 +300,11 @@ def train_lora(
     if checkpoint_dir is not None:
         shutil.rmtree(checkpoint_dir, ignore_errors=True)
     return metadata
+
+
+def _target_modules(model) -> list[str]:
+    """The names of the modules LoRA went on (PEFT resolves 'all-linear' to them when it wraps the model)."""
+    return sorted(model.peft_config["default"].target_modules)
 
 
 def _pairs(rows: Sequence[Mapping[str, Any]]) -> list[tuple[str, str]]:
@@ -387,7 +392,7 @@ def _train(
     from feedback_loop.train.checkpoint import Progress
 
     trainable = [parameter for parameter in model.parameters() if parameter.requires_grad]
-    optimizer = torch.optim.AdamW(trainable, lr=spec.learning_rate, weight_decay=0.0)
+    optimizer = torch.optim.AdamW(trainable, lr=spec.learning_rate, weight_decay=0.0, fused=True)
     lengths = [len(ids) for ids, _ in examples]
     schedule = [batch for epoch in range(spec.epochs) for batch in step_batches(lengths, spec, epoch)]
     last_epoch_steps = len(step_batches(lengths, spec, spec.epochs - 1))
