@@ -257,6 +257,9 @@ def _print_train_bench(results: dict) -> None:
     rows = [("project", results["project"]), ("HF Trainer + PEFT", results["baseline"])]
     rows += [(ablation["change"], ablation) for ablation in results.get("ablations", [])]
     for name, row in rows:
+        if "error" in row:
+            table.add_row(name, f"failed: {row['error']}"[:200], "", "", "", "", "")
+            continue
         memory = row.get("peak_memory_gb")
         table.add_row(
             name,

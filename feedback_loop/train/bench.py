@@ -201,7 +201,7 @@ def bench_train(
         results["mfu"] = achieved / (peak * 1e12) if peak else None
     if ablations:
         results["ablations"] = [
-            {"change": change, **_project_run(base_dir, dataset_dir, work_dir / "ablation", variant, cuda)[0]}
+            _ablation_run(change, base_dir, dataset_dir, work_dir / "ablation", variant, cuda)
             for change, variant in _ablations(spec, metadata, cuda)
         ]
     results["conditions"] = {
@@ -236,6 +236,15 @@ def _ablations(spec, metadata: dict, cuda: bool) -> list[tuple[str, Any]]:
     return [(name, spec.model_copy(update=update)) for name, update in changes]
 
 
+def _ablation_run(change: str, base_dir, dataset_dir: Path, out_dir: Path, spec, cuda: bool) -> dict[str, Any]:
+    """One ablation's figures; a combination that fails (torch.compile with a kernel it cannot trace, say) is
+    reported with its error, and the benchmark's other figures still come out."""
+    try:
+        return {"change": change, **_project_run(base_dir, dataset_dir, out_dir, spec, cuda)[0]}
+    except Exception as error:  # reported in the table and the JSON, never counted as a figure
+        return {"change": change, "error": f"{type(error).__name__}: {error}"}
+
+
 def _project_run(base_dir, dataset_dir: Path, out_dir: Path, spec, cuda: bool) -> tuple[dict[str, Any], dict]:
     """The figures of one training run of the project's loop, and its training metadata."""
     import torch
@@ -265,12 +274,12 @@ def _baseline_run(base_dir, dataset_dir: Path, project: dict, spec, cuda: bool) 
     """HF Trainer + PEFT on the same examples, LoRA configuration and recipe, with padded, shuffled batches."""
     import datasets
     import torch
-    from peft import LoraConfig, get_peft_model
+    from peft import get_peft_model
     from transformers import DataCollatorForSeq2Seq, Trainer, TrainerCallback, TrainingArguments
 
     from feedback_loop.model.base import load_causal_lm, resolve_device
     from feedback_loop.model.encoding import encode_examples
-    from feedback_loop.train.lora import read_sft_splits
+    from feedback_loop.train.lora import peft_lora_config, read_sft_splits
 
     device, dtype = resolve_device(spec.device)
     if not spec.bf16:
@@ -280,17 +289,7 @@ def _baseline_run(base_dir, dataset_dir: Path, project: dict, spec, cuda: bool) 
     examples = encode_examples(
         tokenizer, [(r["prompt"], r["target"]) for r in train_rows], project["spec"]["max_length"]
     )
-    model = get_peft_model(
-        base,
-        LoraConfig(
-            r=spec.r,
-            lora_alpha=spec.alpha,
-            lora_dropout=spec.dropout,
-            target_modules=project["target_modules"],
-            bias="none",
-            task_type="CAUSAL_LM",
-        ),
-    )
+    model = get_peft_model(base, peft_lora_config(spec, project["target_modules"]))
     dataset = datasets.Dataset.from_dict(
         {
             "input_ids": [ids for ids, _ in examples],

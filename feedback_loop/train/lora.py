@@ -223,7 +223,7 @@ def train_lora(
     tokens/s, padding fraction, device, dtype, split sizes, wall time and ``lineage`` as given.
     """
     import torch
-    from peft import LoraConfig, get_peft_model
+    from peft import get_peft_model
 
     log = log or _logger.info
     started = time.perf_counter()
@@ -250,17 +250,7 @@ def train_lora(
     eval_examples = encode_examples(tokenizer, _pairs(eval_rows), resolved.max_length)
     fused = _apply_fused_kernels(base) if spec.fused_kernels and torch.device(device).type == "cuda" else []
 
-    model = get_peft_model(
-        base,
-        LoraConfig(
-            r=spec.r,
-            lora_alpha=spec.alpha,
-            lora_dropout=spec.dropout,
-            target_modules=spec.target_modules or "all-linear",
-            bias="none",
-            task_type="CAUSAL_LM",
-        ),
-    ).to(device)
+    model = get_peft_model(base, peft_lora_config(spec, spec.target_modules or "all-linear")).to(device)
     target_modules = _target_modules(model)
     layout = resolve_layout(spec.batching, attention)
     run = _train(
@@ -300,6 +290,20 @@ def train_lora(
     if checkpoint_dir is not None:
         shutil.rmtree(checkpoint_dir, ignore_errors=True)
     return metadata
+
+
+def peft_lora_config(spec: LoraSpec, target_modules: str | list[str]):
+    """PEFT's LoraConfig for ``spec`` on ``target_modules`` (module names, or 'all-linear')."""
+    from peft import LoraConfig
+
+    return LoraConfig(
+        r=spec.r,
+        lora_alpha=spec.alpha,
+        lora_dropout=spec.dropout,
+        target_modules=target_modules,
+        bias="none",
+        task_type="CAUSAL_LM",
+    )
 
 
 def _target_modules(model) -> list[str]:

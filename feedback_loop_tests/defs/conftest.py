@@ -48,7 +48,9 @@ def data_dir(tmp_path):
 def settings(data_dir, tmp_path):
     home = tmp_path / "dagster_home"
     home.mkdir()
-    return load_settings({"FEEDBACK_LOOP_DATA_DIR": str(data_dir), "DAGSTER_HOME": str(home)})
+    return load_settings(
+        {"FEEDBACK_LOOP_DATA_DIR": str(data_dir), "DAGSTER_HOME": str(home), "FEEDBACK_LOOP_TORCH_THREADS": "1"}
+    )
 
 
 @pytest.fixture

@@ -65,8 +65,9 @@ def test_mfu_counts_the_flops_lora_training_needs():
     not __import__("torch").cuda.is_available(), reason="no CUDA device here: the GPU path runs where one is lent"
 )
 def test_the_cuda_path_trains_in_bf16_and_reports_memory_and_mfu(base_dir, tmp_path):
-    spec = LoraSpec(epochs=1, batch_size=16, max_length=64, device="cuda")
+    spec = LoraSpec(epochs=1, batch_size=16, max_length=64, dropout=0.0, device="cuda")
     results = bench_train(base_dir, _short_rows(64), spec, tmp_path, ablations=True, peak_tflops=100.0)
+    assert [a["change"] for a in results["ablations"] if "error" in a] == []
     assert results["device"] != "cpu" and results["project"]["dtype"] == "bfloat16"
     assert results["project"]["peak_memory_gb"] > 0 and 0 < results["mfu"] < 1
     assert results["ratio"] > 0 and {a["change"] for a in results["ablations"]} >= {"bf16 off"}
