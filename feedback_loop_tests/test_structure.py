@@ -1,4 +1,4 @@
-"""Rooms that match their jobs: who may import analytics, and who reads the environment."""
+"""Rooms that match their jobs: who may import analytics and the trainer, and who reads the environment."""
 
 import ast
 

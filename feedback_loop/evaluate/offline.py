@@ -21,7 +21,6 @@ from typing import Any, Literal
 
 from feedback_loop.label.lexicons import is_offensive
 from feedback_loop.model.base import context_length, load_causal_lm
-from feedback_loop.model.generation import generate_responses
 from feedback_loop.model.encoding import (
     collate,
     encode_examples,
@@ -29,6 +28,7 @@ from feedback_loop.model.encoding import (
     length_grouped_batches,
     response_nll,
 )
+from feedback_loop.model.generation import generate_responses
 
 _WORD = re.compile(r"\w+")
 # Stands for "no length limit" when a model's config does not state its context length.

@@ -84,9 +84,9 @@ def test_system_prompt_arms_follow_their_share_independently_of_adapter_arms():
 
 def test_an_empty_system_text_leaves_the_model_input_unchanged(tmp_path):
     from feedback_loop.model.base import build_base_model, load_causal_lm
+    from feedback_loop.model.encoding import encode_prompt
     from feedback_loop.model.generation import generate_responses
     from feedback_loop.model.prompting import format_prompt
-    from feedback_loop.model.encoding import encode_prompt
     from feedback_loop_tests.model.tiny_models import TINY_BASE_SPEC, support_corpus
 
     question = "  where is my phone order 12? "

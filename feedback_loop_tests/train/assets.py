@@ -11,8 +11,9 @@ import dagster as dg
 from feedback_loop.defs.curate import sft_dataset
 from feedback_loop.defs.evaluate import adapter_evaluation
 from feedback_loop.defs.model import base_model
-from feedback_loop.defs.resources import default_resources
+from feedback_loop.defs.resources import build_resources
 from feedback_loop.defs.train import lora_adapter
+from feedback_loop.settings import Settings
 
 TRAINING_ASSETS = [sft_dataset, base_model, lora_adapter, adapter_evaluation]
 
@@ -26,8 +27,7 @@ def write_manifest(data_dir: Path, asset: str, manifest: dict) -> None:
 
 def materialize(data_dir: Path, selection: list, ops: dict, instance=None, torch_threads: int | None = 1):
     """Materialize ``selection`` (asset definitions) of the training assets with ``ops`` as run config."""
-    resources = default_resources(data_dir=str(data_dir))
-    resources["torch_threads"] = type(resources["torch_threads"])(count=torch_threads)
+    resources = build_resources(Settings(data_dir=data_dir, torch_threads=torch_threads))
     return dg.materialize(
         TRAINING_ASSETS,
         selection=selection,
