@@ -5,9 +5,8 @@ import json
 import dagster as dg
 
 from feedback_loop.defs.resources import AdapterRegistry, DataRoot, TorchThreads
+from feedback_loop.model.base import TRAINING_METADATA_FILE
 from feedback_loop.train.lora import LoraSpec
-
-TRAINING_METADATA = "training_metadata.json"
 
 
 class LoraAdapterConfig(dg.Config, LoraSpec):
@@ -37,9 +36,9 @@ def lora_adapter(
     spec = LoraSpec.of(config)
     version = adapter_version(sft_dataset["version"], base_model["fingerprint"], spec)
     out_dir = data_root.layout.adapters / version
-    if (out_dir / TRAINING_METADATA).exists():
+    if (out_dir / TRAINING_METADATA_FILE).exists():
         context.log.info(f"adapter {version} already trained from the same inputs; reusing {out_dir}")
-        metadata = json.loads((out_dir / TRAINING_METADATA).read_text())
+        metadata = json.loads((out_dir / TRAINING_METADATA_FILE).read_text())
     else:
         context.log.info(f"training adapter {version} on {torch_threads.apply()} torch threads")
         lineage = {"sft_dataset": sft_dataset, "base_model": base_model}

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from transformers import PreTrainedTokenizerBase
 
 METADATA_FILE = "base_model_metadata.json"
+# What an adapter was trained from and how training went, beside the adapter's weights (written by training, read
+# by serving and export).
+TRAINING_METADATA_FILE = "training_metadata.json"
 PAD_TOKEN, BOS_TOKEN, EOS_TOKEN = "<pad>", "<s>", "</s>"
 # Config files and weight files are what make two model directories behave the same; tokenizer files and
 # our own metadata are left out so that re-writing metadata does not change a model's identity.

@@ -41,17 +41,31 @@ def example_text(row: Mapping[str, Any], field: str, where: str) -> str:
     return value
 
 
+def has_chat_template(tokenizer: PreTrainedTokenizerBase) -> bool:
+    """Whether the tokenizer brings a chat template (instruct releases do), which then writes every prompt."""
+    return bool(getattr(tokenizer, "chat_template", None))
+
+
 def prompt_ids(tokenizer: PreTrainedTokenizerBase, prompt: str, system: str = "") -> list[int]:
     """The token ids the model reads before it answers ``prompt`` (after ``system`` text, if any), uncut.
 
+    A chat template writes its own special tokens (such as bos), so none are added to its text; the project's
+    format gets the tokenizer's special tokens.
+    """
+    text = prompt_text(tokenizer, prompt, system)
+    return tokenizer(text, add_special_tokens=not has_chat_template(tokenizer))["input_ids"]
+
+
+def prompt_text(tokenizer: PreTrainedTokenizerBase, prompt: str, system: str = "") -> str:
+    """The text the model reads before it answers ``prompt``: the tokenizer's chat template, or the project's format.
+
     With a chat template, the system text is a system message and the prompt a user message, followed by the
     template's generation prompt; a template that refuses system messages (Gemma's) gets the system text at the
-    start of the user message instead. The template writes its own special tokens (such as bos), so none are
-    added. Without a template, the project's format is used and the tokenizer adds its special tokens.
+    start of the user message instead.
     """
     system = system.strip()
-    if not getattr(tokenizer, "chat_template", None):
-        return tokenizer(format_prompt(prompt, system), add_special_tokens=True)["input_ids"]
+    if not has_chat_template(tokenizer):
+        return format_prompt(prompt, system)
     user = {"role": "user", "content": prompt.strip()}
     text = None
     if system:
@@ -61,9 +75,7 @@ def prompt_ids(tokenizer: PreTrainedTokenizerBase, prompt: str, system: str = ""
             text = _render(tokenizer, [{"role": "system", "content": system}, user])
         except TemplateError:  # the template raises for a role it does not support
             user = {"role": "user", "content": f"{system}\n\n{prompt.strip()}"}
-    if text is None:
-        text = _render(tokenizer, [user])
-    return tokenizer(text, add_special_tokens=False)["input_ids"]
+    return text if text is not None else _render(tokenizer, [user])
 
 
 def _render(tokenizer: PreTrainedTokenizerBase, messages: list[dict[str, str]]) -> str:
@@ -94,7 +106,7 @@ def encode_examples(
         raise ValueError("the tokenizer has no eos token; training needs one to teach the model to stop")
     if not pairs:
         return []
-    if getattr(tokenizer, "chat_template", None):
+    if has_chat_template(tokenizer):
         prompts = [prompt_ids(tokenizer, prompt) for prompt, _ in pairs]
     else:
         prompts = tokenizer([format_prompt(prompt) for prompt, _ in pairs], add_special_tokens=True)["input_ids"]

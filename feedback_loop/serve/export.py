@@ -49,8 +49,8 @@ def export_adapter(
     ``base_dir`` defaults to the base model the adapter was trained on (its training metadata says where);
     either way its fingerprint must be the one the adapter was trained on.
     """
+    from feedback_loop.model.base import TRAINING_METADATA_FILE as TRAINING_METADATA
     from feedback_loop.model.base import model_fingerprint, staged_output_dir
-    from feedback_loop.train.lora import METADATA_FILE as TRAINING_METADATA
 
     if fmt not in FORMATS:
         raise ExportError(f"format {fmt!r} is not one of {FORMATS}")
@@ -197,7 +197,7 @@ A LoRA adapter trained by feedback-loop on the answers its users liked, exported
 - **Adapter version**: `{version}` (registry status when exported: `{record.status}`)
 - **Base model**: `{base["relative_path"]}` (relative to this folder), fingerprint `{base["fingerprint"]}`
 - **LoRA**: rank {spec.get("r")}, alpha {spec.get("alpha")}, dropout {spec.get("dropout")}, target modules
-  {", ".join(spec.get("target_modules", []))}
+  {", ".join(training.get("target_modules") or spec.get("target_modules") or [])}
 - **Adapter fingerprint**: `{metadata["adapter_fingerprint"]}`
 
 ## Prompt format
@@ -205,7 +205,7 @@ A LoRA adapter trained by feedback-loop on the answers its users liked, exported
 The model answers prompts in the format it was trained on:
 
 ```text
-{format_prompt("How do I reset my password?")}```
+{training.get("prompt_example") or format_prompt("How do I reset my password?")}```
 
 A system text, when there is one, comes first: `{format_prompt("...", "SYSTEM").splitlines()[0]}` and the text on
 the following line.

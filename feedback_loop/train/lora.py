@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from feedback_loop.model.base import (
+    TRAINING_METADATA_FILE,
     autocast,
     context_length,
     load_causal_lm,
@@ -43,6 +44,7 @@ from feedback_loop.model.encoding import (
     encode_examples,
     example_text,
     length_grouped_batches,
+    prompt_text,
     response_nll,
     shuffled_batches,
 )
@@ -51,7 +53,6 @@ from feedback_loop.stage_config import StageConfig
 if TYPE_CHECKING:
     import torch
 
-METADATA_FILE = "training_metadata.json"
 DATASET_METADATA_FILE = "metadata.json"
 _logger = logging.getLogger(__name__)
 
@@ -274,6 +275,8 @@ def train_lora(
             "architecture": base.config.model_type,
             "spec": resolved.model_dump(),
             "target_modules": target_modules,
+            # How prompts were written, for whoever serves the adapter elsewhere (the exported model card).
+            "prompt_example": prompt_text(tokenizer, "How do I reset my password?"),
             "layout": layout,
             "fused_kernels": fused,
             **run,
@@ -286,7 +289,7 @@ def train_lora(
             "wall_time_s": time.perf_counter() - started,
             "lineage": lineage or {},
         }
-        (staging / METADATA_FILE).write_text(json.dumps(metadata, indent=2), encoding="utf-8")
+        (staging / TRAINING_METADATA_FILE).write_text(json.dumps(metadata, indent=2), encoding="utf-8")
     if checkpoint_dir is not None:
         shutil.rmtree(checkpoint_dir, ignore_errors=True)
     return metadata

@@ -23,6 +23,8 @@ EVAL = {"max_new_tokens": 8, "n_resamples": 200, "batch_size": 16, "device": "cp
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_a_local_model_of_the_family_trains_evaluates_and_serves(family, tmp_path):
+    from transformers import AutoTokenizer
+
     from feedback_loop.serve import ChatRequest, ModelServer, traffic_split
 
     model_dir = build_family_model(family, tmp_path / "model")
@@ -45,6 +47,12 @@ def test_a_local_model_of_the_family_trains_evaluates_and_serves(family, tmp_pat
     adapter = result.output_for_node("lora_adapter")
     metadata = json.loads((data_dir / "adapters" / adapter["version"] / "training_metadata.json").read_text())
     assert metadata["architecture"] == family
+    # The tokenizer's chat template wrote the prompts.
+    tokenizer = AutoTokenizer.from_pretrained(model_dir)
+    question = [{"role": "user", "content": "How do I reset my password?"}]
+    assert metadata["prompt_example"] == tokenizer.apply_chat_template(
+        question, tokenize=False, add_generation_prompt=True
+    )
     # LoRA found every linear layer of the blocks, by the family's own names (Phi-3's fused qkv_proj...).
     assert {name.rsplit(".", 1)[-1] for name in metadata["target_modules"]} == FAMILIES[family].linear_layers
     assert len(metadata["target_modules"]) == 2 * len(FAMILIES[family].linear_layers)

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from feedback_loop.model.base import load_causal_lm, model_fingerprint
+from feedback_loop.model.base import TRAINING_METADATA_FILE, load_causal_lm, model_fingerprint
 from feedback_loop.model.encoding import collate, encode_examples, response_nll
-from feedback_loop.train.lora import METADATA_FILE, LoraSpec, adapter_version, read_sft_splits, train_lora
+from feedback_loop.train.lora import LoraSpec, adapter_version, read_sft_splits, train_lora
 from feedback_loop_tests.model.tiny_models import one_torch_thread, save_dataset, sft_rows
 
 SPEC = LoraSpec(r=8, alpha=16, dropout=0.0, learning_rate=2e-2, epochs=4, batch_size=8, max_length=64, device="cpu")
@@ -45,7 +45,7 @@ def test_training_lowers_the_loss_and_records_its_metadata(trained, base_dir, da
     out_dir, metadata, base_fingerprint = trained
     curve = metadata["loss_curve"]
 
-    assert json.loads((out_dir / METADATA_FILE).read_text()) == metadata
+    assert json.loads((out_dir / TRAINING_METADATA_FILE).read_text()) == metadata
     assert metadata["adapter_version"] == adapter_version("ds-test", base_fingerprint, SPEC)
     assert metadata["dataset_version"] == "ds-test"
     assert metadata["base_model"] == {"path": str(base_dir.resolve()), "fingerprint": base_fingerprint}
