@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from feedback_loop.defs.resources import DataRoot
+from feedback_loop.defs.resources import DataRoot, TorchThreads
 from feedback_loop.model.base import BaseModelSpec
 from feedback_loop.model.pretraining_corpus import PACKAGED_CORPUS, corpus_digest, read_corpus
 
@@ -20,7 +20,9 @@ class BaseModelConfig(dg.Config, BaseModelSpec):
 
 
 @dg.asset(group_name="training", kinds={"pytorch", "huggingface"})
-def base_model(context: dg.AssetExecutionContext, config: BaseModelConfig, data_root: DataRoot) -> dg.Output[dict]:
+def base_model(
+    context: dg.AssetExecutionContext, config: BaseModelConfig, data_root: DataRoot, torch_threads: TorchThreads
+) -> dg.Output[dict]:
     """The causal LM that adapters are trained on, in Hugging Face format under `models/base`.
 
     With `source_dir` set, that local model directory is used as it is (nothing is downloaded). Otherwise a
@@ -47,6 +49,7 @@ def base_model(context: dg.AssetExecutionContext, config: BaseModelConfig, data_
         context.log.info(f"reusing the base model in {out_dir}, built from the same corpus and settings")
         reused = True
     else:
+        context.log.info(f"pre-training the base model on {torch_threads.apply()} torch threads")
         metadata = build_base_model(corpus, out_dir, spec)
         recipe_file.write_text(json.dumps(recipe, indent=2, sort_keys=True))
         reused = False
