@@ -24,8 +24,8 @@ Where a value comes from, strongest first: the environment, then the settings fi
                              Kubernetes mounts secrets); it must exist when set (a missing secret mount is an
                              error, not a new key); default ``<data root>/secrets/pseudonym.key``, created
                              with a random key when missing
-``FEEDBACK_LOOP_TORCH_THREADS``  CPU threads of torch in training; default: the CPUs this process may use
-                             (affinity and cgroup quota)
+``FEEDBACK_LOOP_TORCH_THREADS``  CPU threads of torch in training; default: torch's own count, lowered to the
+                             CPUs this process may use (affinity and cgroup quota)
 ``FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE``  file holding the bearer token of ``feedback-loop collect``; default
                              none: no token, which the collector accepts on a loopback address only
 
@@ -170,7 +170,7 @@ class Settings(BaseSettings):
     pseudonym_key_file: AbsolutePath = Field(default_factory=lambda values: _layout(values).default_pseudonym_key_file)
     """The key of the user and session id pseudonyms; only the default one is created when missing."""
     torch_threads: int | None = Field(None, ge=1)
-    """CPU threads of torch in training; None: the CPUs this process may use (affinity, cgroup CPU quota)."""
+    """CPU threads of torch in training; None: torch's own count, lowered to the CPUs this process may use."""
     collector_token_file: AbsolutePath | None = None
     """File holding the collector's bearer token; none: no token, which the collector accepts on loopback only."""
 

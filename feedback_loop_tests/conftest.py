@@ -8,8 +8,6 @@ import pytest
 # Set before anything imports transformers or datasets: there is no model hub here.
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["HF_DATASETS_OFFLINE"] = "1"
-# The tests' tiny models train fastest on one torch thread, and the cores are shared (docs/training.md#threads).
-os.environ.setdefault("FEEDBACK_LOOP_TORCH_THREADS", "1")
 
 
 POSTGRES_ADMIN_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/test"

@@ -66,8 +66,8 @@ class LateFeedbackWindow(dg.ConfigurableResource):
 
 
 class TorchThreads(dg.ConfigurableResource):
-    """How many CPU threads torch uses in a run: `count`, or (None) the CPUs this process may use (affinity and
-    cgroup quota, see `feedback_loop.model.compute`)."""
+    """How many CPU threads torch uses in a run: `count`, or (None) torch's own count lowered to the CPUs this
+    process may use (affinity and cgroup quota, see `feedback_loop.model.compute`)."""
 
     count: int | None
 

@@ -1,10 +1,11 @@
-"""How many CPU threads torch should use: as many CPUs as this process may really run on.
+"""How many CPU threads torch should use: no more than the CPUs this process may really run on.
 
-torch sizes its thread pool from the machine's cores. In a container whose CPU quota (a Kubernetes CPU limit) is
-far below the node's core count, or a process pinned to a few cores, that starts more threads than there are CPUs
-to run them, and the threads wait on each other at every parallel region: training slows down many times over.
-The count here is the process's CPU affinity, capped by its cgroup's CPU quota (cgroup v2 ``cpu.max`` or v1
-``cpu.cfs_quota_us``, the tightest along the cgroup's ancestors). The ``torch_threads`` setting overrides it.
+torch sizes its thread pool from the machine's cores (or ``OMP_NUM_THREADS``). In a container whose CPU quota (a
+Kubernetes CPU limit) is far below the node's core count, that starts more threads than there are CPUs to run them,
+and the threads wait on each other at every parallel region: training slows down many times over. The usable CPUs
+are the process's CPU affinity, capped by its cgroup's CPU quota (cgroup v2 ``cpu.max`` or v1
+``cpu.cfs_quota_us``, the tightest along the cgroup's ancestors); torch's own count is lowered to them, never
+raised. The ``torch_threads`` setting overrides both.
 """
 
 from __future__ import annotations
@@ -71,11 +72,12 @@ def _v1_quota(directory: Path) -> float | None:
 
 
 def use_torch_threads(requested: int | None = None) -> int:
-    """Set torch's intra-op thread count to ``requested``, or to :func:`usable_cpus` when None; returns it."""
+    """Set torch's intra-op thread count to ``requested``; when None, lower torch's own count (the cores, or
+    ``OMP_NUM_THREADS``) to :func:`usable_cpus`. Returns the count."""
     import torch
 
     if requested is not None and requested < 1:
         raise ValueError(f"torch_threads must be at least 1, got {requested}")
-    threads = requested or usable_cpus()
+    threads = requested or min(torch.get_num_threads(), usable_cpus())
     torch.set_num_threads(threads)
     return threads

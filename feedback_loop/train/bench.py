@@ -156,9 +156,11 @@ def bench_train(
     """
     import datasets
     import torch
+    from transformers import AutoConfig
 
     from feedback_loop.model.base import load_causal_lm, resolve_device
     from feedback_loop.model.encoding import encode_examples
+    from feedback_loop.train.lora import fused_kernels_available
 
     work_dir = Path(work_dir)
     dataset_dir = work_dir / "dataset"
@@ -170,8 +172,15 @@ def bench_train(
     cuda = torch.device(device).type == "cuda"
     load_before = os.getloadavg()
 
+    # liger-kernel swaps its kernels into transformers' classes for the rest of the process: the runs without
+    # them (the baseline, the fused-kernels ablation) go first.
+    baseline = _baseline_run(base_dir, dataset_dir, spec, cuda)
+    runs = []
+    model_type = AutoConfig.from_pretrained(base_dir).model_type
+    if ablations and cuda and spec.fused_kernels and fused_kernels_available(model_type):
+        unfused = spec.model_copy(update={"fused_kernels": False})
+        runs.append(_ablation_run("fused kernels off", base_dir, dataset_dir, work_dir / "ablation", unfused, cuda))
     project, metadata = _project_run(base_dir, dataset_dir, work_dir / "project", spec, cuda)
-    baseline = _baseline_run(base_dir, dataset_dir, metadata, spec, cuda)
 
     results: dict[str, Any] = {
         "project_tokens_per_s": project["tokens_per_second"],
@@ -200,7 +209,7 @@ def bench_train(
         results["peak_bf16_tflops"] = peak
         results["mfu"] = achieved / (peak * 1e12) if peak else None
     if ablations:
-        results["ablations"] = [
+        results["ablations"] = runs + [
             _ablation_run(change, base_dir, dataset_dir, work_dir / "ablation", variant, cuda)
             for change, variant in _ablations(spec, metadata, cuda)
         ]
@@ -220,7 +229,8 @@ def bench_train(
 
 def _ablations(spec, metadata: dict, cuda: bool) -> list[tuple[str, Any]]:
     """Each speed feature of the project's run switched the other way, one at a time (features whose package is
-    not installed were not on, and are not switched on)."""
+    not installed were not on, and are not switched on). The fused kernels are switched off in a run before the
+    project's, see :func:`bench_train`."""
     packed = metadata["layout"] != "padded"
     changes: list[tuple[str, dict[str, Any]]] = [
         ("packing off" if packed else "packing on", {"batching": "length_grouped" if packed else "packed"})
@@ -231,8 +241,6 @@ def _ablations(spec, metadata: dict, cuda: bool) -> list[tuple[str, Any]]:
             changes.append(("bf16 off", {"bf16": False}))
         if metadata["spec"]["attention"].startswith("flash_attention"):
             changes.append(("flash-attention off (sdpa)", {"attention": "sdpa"}))
-        if metadata["fused_kernels"]:
-            changes.append(("fused kernels off", {"fused_kernels": False}))
     return [(name, spec.model_copy(update=update)) for name, update in changes]
 
 
@@ -270,14 +278,14 @@ def _project_run(base_dir, dataset_dir: Path, out_dir: Path, spec, cuda: bool) -
     return figures, metadata
 
 
-def _baseline_run(base_dir, dataset_dir: Path, project: dict, spec, cuda: bool) -> dict[str, Any]:
+def _baseline_run(base_dir, dataset_dir: Path, spec, cuda: bool) -> dict[str, Any]:
     """HF Trainer + PEFT on the same examples, LoRA configuration and recipe, with padded, shuffled batches."""
     import datasets
     import torch
     from peft import get_peft_model
     from transformers import DataCollatorForSeq2Seq, Trainer, TrainerCallback, TrainingArguments
 
-    from feedback_loop.model.base import load_causal_lm, resolve_device
+    from feedback_loop.model.base import context_length, load_causal_lm, resolve_device
     from feedback_loop.model.encoding import encode_examples
     from feedback_loop.train.lora import peft_lora_config, read_sft_splits
 
@@ -286,10 +294,11 @@ def _baseline_run(base_dir, dataset_dir: Path, project: dict, spec, cuda: bool) 
         dtype = torch.float32
     base, tokenizer = load_causal_lm(base_dir, device=device, dtype=dtype)
     train_rows, _, _ = read_sft_splits(dataset_dir)
-    examples = encode_examples(
-        tokenizer, [(r["prompt"], r["target"]) for r in train_rows], project["spec"]["max_length"]
-    )
-    model = get_peft_model(base, peft_lora_config(spec, project["target_modules"]))
+    # The same encoding and target modules as the project's run: its max_length capped by the model's context,
+    # and the modules PEFT's 'all-linear' finds.
+    max_length = min(spec.max_length, context_length(base) or spec.max_length)
+    examples = encode_examples(tokenizer, [(r["prompt"], r["target"]) for r in train_rows], max_length)
+    model = get_peft_model(base, peft_lora_config(spec, spec.target_modules or "all-linear"))
     dataset = datasets.Dataset.from_dict(
         {
             "input_ids": [ids for ids, _ in examples],

@@ -4,7 +4,8 @@ The loss is taken on the response tokens only: the model learns to answer prompt
 are encoded and batched by :mod:`feedback_loop.model.encoding`, the encoding that evaluation and serving use too.
 Each optimizer step takes ``batch_size`` examples, grouped by length; how they reach the model is the
 ``batching`` setting: packed several to a row (padding-free with flash-attention), or right-padded. Every layout
-gives each example the same loss, so it changes the speed of training, not what is learned.
+gives each example the same loss, so it changes the speed of training, not what is learned (up to LoRA dropout,
+whose random masks follow the batch's shape).
 
 The adapter is saved with PEFT next to ``training_metadata.json``, which records what it was trained from (dataset
 version, base model fingerprint, configuration) and how training went. With a checkpoint folder, the adapter,
@@ -290,8 +291,8 @@ def train_lora(
             "lineage": lineage or {},
         }
         (staging / TRAINING_METADATA_FILE).write_text(json.dumps(metadata, indent=2), encoding="utf-8")
-    if checkpoint_dir is not None:
-        shutil.rmtree(checkpoint_dir, ignore_errors=True)
+    if checkpoint_dir is not None and Path(checkpoint_dir).exists():  # none was written in a short run
+        shutil.rmtree(checkpoint_dir)
     return metadata
 
 
@@ -328,21 +329,29 @@ def _seed_everything(seed: int) -> None:
     torch.manual_seed(seed)
 
 
+def fused_kernels_available(model_type: str) -> bool:
+    """Whether liger-kernel is installed and has kernels for the architecture ``model_type`` ('qwen2', ...)."""
+    import importlib.util
+
+    if importlib.util.find_spec("liger_kernel") is None:
+        return False
+    from liger_kernel.transformers.monkey_patch import MODEL_TYPE_TO_APPLY_LIGER_FN
+
+    return model_type in MODEL_TYPE_TO_APPLY_LIGER_FN
+
+
 def _apply_fused_kernels(model) -> list[str]:
     """Swap liger-kernel's fused RMSNorm, RoPE and SwiGLU into ``model`` where the package is installed and
     supports the architecture; the names of the kernels applied (none without the package).
 
-    The loss stays ours (logits only where a loss is taken), so liger's fused cross entropy is not used.
+    The loss stays ours (logits only where a loss is taken), so liger's fused cross entropy is not used. liger
+    also swaps its kernels into transformers' classes of the architecture, for every model this process builds
+    afterwards.
     """
-    import importlib.util
-
-    if importlib.util.find_spec("liger_kernel") is None:
+    if not fused_kernels_available(model.config.model_type):
         return []
     from liger_kernel.transformers import _apply_liger_kernel_to_instance
-    from liger_kernel.transformers.monkey_patch import MODEL_TYPE_TO_APPLY_LIGER_FN
 
-    if model.config.model_type not in MODEL_TYPE_TO_APPLY_LIGER_FN:
-        return []
     kernels = {"rope": True, "rms_norm": True, "swiglu": True}
     _apply_liger_kernel_to_instance(model=model, cross_entropy=False, fused_linear_cross_entropy=False, **kernels)
     return sorted(kernels)

@@ -48,9 +48,7 @@ def data_dir(tmp_path):
 def settings(data_dir, tmp_path):
     home = tmp_path / "dagster_home"
     home.mkdir()
-    return load_settings(
-        {"FEEDBACK_LOOP_DATA_DIR": str(data_dir), "DAGSTER_HOME": str(home), "FEEDBACK_LOOP_TORCH_THREADS": "1"}
-    )
+    return load_settings({"FEEDBACK_LOOP_DATA_DIR": str(data_dir), "DAGSTER_HOME": str(home)})
 
 
 @pytest.fixture

@@ -38,13 +38,18 @@ def test_cgroup_v1_quota_and_no_quota(tmp_path):
     assert cgroup_cpu_quota(tmp_path / "no_proc_file", root) is None
 
 
-def test_torch_threads_follow_the_setting_or_the_usable_cpus():
+def test_torch_threads_follow_the_setting_or_are_capped_at_the_usable_cpus(monkeypatch):
     import torch
+
+    import feedback_loop.model.compute as compute
 
     previous = torch.get_num_threads()
     try:
+        assert use_torch_threads(3) == torch.get_num_threads() == 3
+        monkeypatch.setattr(compute, "usable_cpus", lambda: 2)  # a 2-CPU quota under torch's count of 3
+        assert use_torch_threads(None) == torch.get_num_threads() == 2
         assert use_torch_threads(1) == torch.get_num_threads() == 1
-        assert use_torch_threads(None) == torch.get_num_threads() == usable_cpus()
+        assert use_torch_threads(None) == 1  # fewer threads than CPUs (OMP_NUM_THREADS=1, say) stay as they are
         with pytest.raises(ValueError, match="at least 1"):
             use_torch_threads(0)
     finally:
