@@ -231,6 +231,7 @@ def bench_train(
     spec = LoraSpec(epochs=epochs or (10 if cuda else 2), batch_size=batch_size or (128 if cuda else 16), device=device)
     rows = corpus_examples(corpus, examples or (len(corpus) if cuda else 400))
     with tempfile.TemporaryDirectory() as work:
+        model = arch or (str(base_dir) if base_dir else "project")
         if arch is not None:
             base_dir = build_architecture(arch, corpus, Path(work) / arch)
         elif base_dir is None:
@@ -240,7 +241,7 @@ def bench_train(
         results = bench_train(
             base_dir, rows, spec, work, ablations=cuda if ablations is None else ablations, peak_tflops=peak_tflops
         )
-    results["arch"] = arch or ("local" if base_dir else "project")
+    results["arch"] = model
     _print_train_bench(results)
     if json_out:
         json_out.write_text(json.dumps(results, indent=2))
