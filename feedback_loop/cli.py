@@ -165,8 +165,8 @@ def _build_dashboard(settings: Settings) -> Path:
 
 
 def _print_demo(rows: list[dict], poison: bool) -> None:
-    table = Table(title="closed-loop demo (thumbs-up: the simulated users' true rate)")
-    columns = ["iter", "users", "thumbs-up", "offline gate, 95% CI", "A/B", "champion", "canary"]
+    table = Table(title="closed-loop demo (thumbs-up rate: thumbs up / thumbs of the simulated users, as in kpi_daily)")
+    columns = ["iter", "users", "thumbs-up rate", "offline gate, 95% CI", "A/B", "champion", "canary"]
     if poison:
         columns.append("poisoned")
     for column in columns:
@@ -174,14 +174,19 @@ def _print_demo(rows: list[dict], poison: bool) -> None:
     for row in rows:
         interval = row["gate_interval"]
         gate = ("passed" if row["gate_passed"] else "failed") + (
-            f" [{interval[0]:+.3f},{interval[1]:+.3f}]" if interval else ""
+            f" {row['gate_metric']} [{interval[0]:+.3f},{interval[1]:+.3f}]" if interval else ""
         )
+        if row.get("gate_no_op"):
+            gate += " no-op"
+        ab = row["ab_decision"]
+        if ab == "wait" and row.get("ab_progress") is not None:
+            ab += f" ({min(row['ab_progress'], 1):.0%} of the sample)"
         cells = [
             str(row["iteration"]),
             str(row["interactions"]),
             f"{row['thumbs_up_rate']:.1%}",
             gate,
-            row["ab_decision"],
+            ab,
             str(row["champion_version"] or "base"),
             str(row["canary_version"] or "-"),
         ]
@@ -280,6 +285,44 @@ def _print_train_bench(results: dict) -> None:
     if results.get("model_tflops_per_s") is not None:
         mfu = "unknown peak (--peak-tflops)" if results["mfu"] is None else f"{results['mfu']:.1%}"
         console.print(f"model TFLOPS/s: {results['model_tflops_per_s']:.1f}; MFU (bf16 dense peak): {mfu}")
+
+
+@bench_app.command("decisions")
+def bench_decisions(
+    online_replications: Annotated[int, typer.Option(help="Simulated A/B tests per planted difference.")] = 400,
+    offline_replications: Annotated[int, typer.Option(help="Simulated eval sets per planted difference.")] = 200,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    workers: Annotated[int, typer.Option(help="Processes running the scenarios.")] = 2,
+    json_out: Annotated[Path | None, typer.Option(help="Write the rows as a JSON list here.")] = None,
+):
+    """P(promote) of the online A/B test and the offline gate, at their default settings, for planted differences."""
+    import time
+
+    from feedback_loop.evaluate.bench import bench_decisions as run_bench
+
+    started = time.perf_counter()
+    rows = run_bench(
+        online_replications=online_replications, offline_replications=offline_replications, seed=seed, workers=workers
+    )
+    table = Table(title="P(promote) by true difference (rate points; negative: the challenger is worse)")
+    for column in ("gate", "regime", "traffic", "true difference", "P(promote)", "P(rollback)", "days", "runs"):
+        table.add_column(column)
+    for row in rows:
+        online = row["gate"] == "online"
+        table.add_row(
+            row["gate"],
+            row["regime"],
+            f"{row['interactions_per_day']:,}/day" if online else f"{row['examples']} examples",
+            f"{row['true_difference']:+.0f}",
+            f"{row['p_promote']:.3f}",
+            f"{row['p_rollback']:.3f}" if online else "-",
+            f"{row['mean_days_to_decision']:.1f}" if online else "-",
+            str(row["replications"]),
+        )
+    console.print(table)
+    console.print(f"{time.perf_counter() - started:.0f} s")
+    if json_out:
+        json_out.write_text(json.dumps(rows, indent=2))
 
 
 @bench_app.command("labeler")
@@ -457,17 +500,19 @@ def bench_redaction(
 
 def _print_registry(store) -> None:
     table = Table(title="adapter registry")
-    for column in ("version", "status", "dataset", "improvement (95% CI)", "updated"):
+    for column in ("version", "status", "canary share", "dataset", "offline gate: improvement (95% CI)", "updated"):
         table.add_column(column)
     for record in store.list():
-        evaluation = record.metrics.get("offline_evaluation", {})
-        improvement = evaluation.get("improvement", {})
+        primary = record.metrics.get("offline_evaluation", {}).get("primary") or {}
         interval = (
-            f"{improvement['mean']:+.4f} [{improvement['low']:+.4f}, {improvement['high']:+.4f}]" if improvement else ""
+            f"{primary['metric']} {primary['mean']:+.4f} [{primary['low']:+.4f}, {primary['high']:+.4f}]"
+            if primary
+            else ""
         )
         table.add_row(
             record.version,
             record.status,
+            "" if record.canary_share is None else f"{record.canary_share:.0%}",
             str(record.lineage.get("dataset_version", "")),
             interval,
             record.updated_at.strftime("%Y-%m-%d %H:%M:%S"),

@@ -11,7 +11,9 @@ Each iteration is one day of traffic:
    with ``poison`` also a challenger trained on the responses users disliked, which the gate must reject.
 
 Steps 2 and 3 are Dagster runs, visible in `dagster dev` afterwards. The pipeline sees only telemetry; the
-per-iteration ``thumbs_up_rate`` is the simulator's ground truth and is only reported.
+per-iteration ``thumbs_up_rate`` (thumbs up / interactions with a thumb, the definition of ``kpi_daily`` and the
+A/B test) is the simulator's ground truth and is only reported, as is the truth per serving arm, which says
+whether a canary the A/B test promoted was really better.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class DemoConfig:
 
 def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], None] = print) -> list[dict]:
     """Run ``config.iterations`` closed-loop iterations; returns one summary dict per iteration."""
+    from feedback_loop.evaluate.offline import GateResult
     from feedback_loop.prompts import PromptStore
     from feedback_loop.registry import Registry
     from feedback_loop.runs import gate_evaluation, open_instance, run_ingestion, run_retraining
@@ -87,21 +90,26 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
         gate = gate_evaluation(retrain)
         if gate is None:
             raise RuntimeError(f"retrain run {retrain.run_id} failed before its offline gate")
-        evaluation = retrain.output_for_node("adapter_evaluation")
+        evaluation = GateResult.model_validate(retrain.output_for_node("adapter_evaluation"))
+        by_adapter = truth.by_adapter
         row = {
             "iteration": iteration,
             "day": day.isoformat(),
             "interactions": truth.interactions,
             "thumbs_up_rate": truth.thumbs_up_rate,
-            "thumbs_up_rate_by_adapter": {arm: stats.thumbs_up_rate for arm, stats in truth.by_adapter.items()},
+            "thumbs_up_per_interaction": truth.total.thumbs_up_per_interaction,
+            "thumbs_up_rate_by_adapter": {arm: stats.thumbs_up_rate for arm, stats in by_adapter.items()},
             "served_by": serving,
             "gate_passed": gate.passed,
-            "gate_interval": [evaluation["improvement"]["low"], evaluation["improvement"]["high"]]
-            if "improvement" in evaluation
-            else None,
-            "challenger": evaluation.get("challenger"),
+            "gate_no_op": evaluation.no_op,
+            "gate_metric": evaluation.primary.metric if evaluation.primary else None,
+            "gate_interval": [evaluation.primary.low, evaluation.primary.high] if evaluation.primary else None,
+            "challenger": evaluation.challenger_version,
             "ab_decision": ab["decision"],
             "ab_canary": ab.get("canary_version"),
+            "ab_progress": (ab.get("plan") or {}).get("information_fraction"),
+            # The simulator's truth on the A/B day: the canary's thumbs-up rate minus the champion's.
+            "ab_true_difference": _true_difference(by_adapter, ab),
             "champion_version": _version(store.champion()),
             "canary_version": _version(store.canary()),
         }
@@ -170,6 +178,15 @@ def _key(name: str):
 
 def _version(record) -> str | None:
     return record.version if record is not None else None
+
+
+def _true_difference(by_adapter: dict, ab: dict) -> float | None:
+    """The simulated users' true thumbs-up rate of the A/B test's canary minus its champion's, on the day served."""
+    canary, champion = ab.get("canary_version"), ab.get("champion_version")
+    arms = by_adapter.get(canary), by_adapter.get(champion or "base")
+    if canary is None or None in arms:
+        return None
+    return arms[0].thumbs_up_rate - arms[1].thumbs_up_rate
 
 
 def _with_rollout(run_config: dict | None, canary_share: float) -> dict:

@@ -520,7 +520,7 @@ def _challengers_section(challengers: list[dict], moves: list[dict]) -> _Section
     title = "Challenger evaluations"
     if not challengers:
         return _Section("challengers", title, _no_data("No challengers registered yet: no adapter has been trained."))
-    gated = [c for c in challengers if (c["offline_evaluation"] or {}).get("improvement")]
+    gated = [c for c in challengers if (c["offline_evaluation"] or {}).get("primary")]
     parts = []
     plots: tuple[str, ...] = ()
     if gated:
@@ -528,9 +528,11 @@ def _challengers_section(challengers: list[dict], moves: list[dict]) -> _Section
             _figure(
                 "gate_intervals",
                 _svg(_gate_plot(gated)),
-                "Offline gate of each challenger: the improvement over the champion of its day (positive "
-                "is better) with its paired-bootstrap interval; the gate passes when the interval's "
-                "low end lies above the margin (dashed) and offensive output is not more frequent.",
+                "Offline gate of each challenger: the improvement of its primary metric over the champion of its "
+                "day (positive is better) with its paired group-bootstrap interval; the gate passes when the "
+                "interval's low end lies above the practical margin (dashed), the guardrail metric is not worse "
+                "by more than its margin, the generated responses are not the champion's (no no-op) and offensive "
+                "output is not more frequent.",
             )
         )
         plots = ("gate_intervals",)
@@ -547,9 +549,9 @@ def _gate_plot(gated: list[dict]):
     metrics = set()
     for position, challenger in enumerate(gated):
         evaluation = challenger["offline_evaluation"]
-        interval = evaluation["improvement"]
-        metrics.add(evaluation.get("primary_metric", "?"))
-        passed = bool(evaluation.get("gate", {}).get("passed"))
+        interval = evaluation["primary"]
+        metrics.add(interval.get("metric", "?"))
+        passed = bool(evaluation.get("passed"))
         colour = PROMOTE_COLOUR if passed else ROLLBACK_COLOUR
         axes.bar(
             position, interval["high"] - interval["low"], bottom=interval["low"], width=0.5, color=colour, alpha=0.35
@@ -563,10 +565,10 @@ def _gate_plot(gated: list[dict]):
             capsize=6,
             linewidth=2,
         )
-        if "margin" in evaluation:
-            axes.hlines(evaluation["margin"], position - 0.35, position + 0.35, colors="#4a5568", linestyles="--")
+        if "margin" in interval:
+            axes.hlines(interval["margin"], position - 0.35, position + 0.35, colors="#4a5568", linestyles="--")
     axes.axhline(0, color="#a0aec0", linewidth=0.8)
-    labels = [f"{c['version']}\n({c['offline_evaluation'].get('primary_metric', '?')})" for c in gated]
+    labels = [f"{c['version']}\n({c['offline_evaluation']['primary'].get('metric', '?')})" for c in gated]
     axes.set_xticks(range(len(gated)), labels, fontsize=7)
     axes.set_xlim(-0.6, len(gated) - 0.4)
     axes.set_ylabel("improvement of the\nprimary metric")
@@ -603,23 +605,24 @@ def _challenger_table(challengers: list[dict]) -> str:
 
 
 def _interval_cell(evaluation: dict) -> str:
-    interval = evaluation.get("improvement")
+    interval = evaluation.get("primary")
     if not interval:
         return "not evaluated" if not evaluation else "no interval"
-    confidence = evaluation.get("confidence")
+    confidence = (evaluation.get("spec") or {}).get("confidence")
     level = f"{confidence:.0%} " if isinstance(confidence, (int, float)) else ""
+    no_op = " (no-op: same responses as the champion)" if evaluation.get("no_op") else ""
     return html.escape(
-        f"{evaluation.get('primary_metric', '?')} {interval['mean']:+.4f}, {level}[{interval['low']:+.4f}, "
-        f"{interval['high']:+.4f}], margin {evaluation.get('margin', float('nan')):+.4f}, n={evaluation.get('n', '?')}"
+        f"{interval.get('metric', '?')} {interval['mean']:+.4f}, {level}[{interval['low']:+.4f}, "
+        f"{interval['high']:+.4f}], margin {interval.get('margin', float('nan')):+.4f}, "
+        f"n={evaluation.get('examples', '?')}{no_op}"
     )
 
 
 def _gate_cell(evaluation: dict) -> str:
-    gate = evaluation.get("gate")
-    if not gate:
+    if "passed" not in evaluation:
         return "-"
-    verdict = "passed" if gate.get("passed") else "failed"
-    reasons = "; ".join(str(reason) for reason in gate.get("reasons", []))
+    verdict = "passed" if evaluation["passed"] else "failed"
+    reasons = "; ".join(str(reason) for reason in evaluation.get("reasons", []))
     return f'<span class="gate-{verdict}">{verdict}</span><br><small>{html.escape(reasons)}</small>'
 
 

@@ -154,7 +154,13 @@ def recommend(labels: pa.Table, spec: RecommendationSpec, prompt_version: str | 
     ``thumb``, ``rating`` and ``escalated`` (and ``system_prompt_version`` to filter by version).
     """
     # The evaluate package loads the offline evaluation's model code; serving imports this module, not that.
-    from feedback_loop.evaluate.online import one_sided_p_lower
+    from feedback_loop.evaluate.stats import ClusteredRate, compare_rates
+
+    def p_higher(successes: int, trials: int, other_successes: int, other_trials: int) -> float:
+        """One-sided p-value of H1: the first rate is higher (statsmodels' score test, independent trials)."""
+        first = ClusteredRate.independent(successes, trials)
+        other = ClusteredRate.independent(other_successes, other_trials)
+        return compare_rates(first, other, value=0.0, alternative="larger").pvalue
 
     rows = _rows(labels, prompt_version)
     length = [
@@ -179,7 +185,7 @@ def recommend(labels: pa.Table, spec: RecommendationSpec, prompt_version: str | 
     recommendations = []
     for c in length:
         long_rate, short_rate = c["long_down"] / c["long_judged"], c["short_down"] / c["short_judged"]
-        p = one_sided_p_lower(c["short_down"], c["short_judged"], c["long_down"], c["long_judged"])
+        p = p_higher(c["long_down"], c["long_judged"], c["short_down"], c["short_judged"])
         if p < alpha_per_test and long_rate > 0 and long_rate >= spec.min_ratio * short_rate:
             tokens = c["threshold_tokens"]
             evidence = {
@@ -202,7 +208,7 @@ def recommend(labels: pa.Table, spec: RecommendationSpec, prompt_version: str | 
             )
     for c in escalation:
         rate, rest_rate = c["escalated"] / c["interactions"], c["rest_escalated"] / c["rest_interactions"]
-        p = one_sided_p_lower(c["rest_escalated"], c["rest_interactions"], c["escalated"], c["interactions"])
+        p = p_higher(c["escalated"], c["interactions"], c["rest_escalated"], c["rest_interactions"])
         if p < alpha_per_test and rate > 0 and rate >= spec.min_escalation_ratio * rest_rate:
             evidence = {
                 **common,

@@ -1,26 +1,16 @@
 """The offline gate: challenger adapter against the current champion, paired on the eval split."""
 
-from typing import Literal
-
 import dagster as dg
 
 from feedback_loop.defs.resources import AdapterRegistry, DataRoot
+from feedback_loop.evaluate.offline import EvalSpec, GateResult
 from feedback_loop.files import write_json_atomic
 
 GATE_CHECK = "offline_gate"
 
 
-class AdapterEvaluationConfig(dg.Config):
-    primary_metric: Literal["loss", "score"] = "loss"
-    """'loss': per-example target NLL; 'score': token F1 of the generated response against the target."""
-    margin: float = 0.0
-    """The lower end of the improvement's confidence interval must exceed this."""
-    confidence: float = 0.95
-    n_resamples: int = 2000
-    max_new_tokens: int = 48
-    batch_size: int = 64
-    seed: int = 0
-    device: str = "auto"
+class AdapterEvaluationConfig(dg.Config, EvalSpec):
+    """The offline gate's settings: :class:`feedback_loop.evaluate.offline.EvalSpec`, each default written there."""
 
 
 @dg.asset(
@@ -31,8 +21,9 @@ class AdapterEvaluationConfig(dg.Config):
             GATE_CHECK,
             asset="adapter_evaluation",
             blocking=True,
-            description="Promotion gate: paired-bootstrap interval of the improvement above the margin, "
-            "and a rate of offensive output no worse than the champion's.",
+            description="Promotion gate: the challenger's generated responses differ from the champion's (no no-op), "
+            "the primary metric's group-bootstrap interval lies above its practical margin, the guardrail metric is "
+            "not worse by more than its margin, and offensive output is no more frequent.",
         )
     ],
 )
@@ -47,40 +38,43 @@ def adapter_evaluation(
 ):
     """The challenger adapter scored against the champion (or the bare base model) on the same eval examples.
 
-    Per example: loss on the target tokens and a score of the greedy-generated response, for both arms, so the
-    comparison is paired. The blocking `offline_gate` check fails the run, and so stops promotion, unless the
-    improvement's paired-bootstrap interval lies above the margin and offensive output is no more frequent.
-    A rejected challenger is marked `rejected` in the registry with the reason.
+    Per example: loss on the target tokens and the token F1 of the greedy-generated response against the target,
+    for both arms, so the comparison is paired. The blocking `offline_gate` check fails the run, and so stops
+    promotion, unless the challenger is not a no-op (its generated responses differ from the champion's), the
+    primary metric (default: the generated responses' score) improves by more than its practical margin and the
+    other does not get worse by more than its margin (BCa intervals that resample whole target groups), and
+    offensive output is no more frequent. Both arms' figures are kept in the registry; a rejected challenger is
+    marked `rejected` there with the reason.
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     from feedback_loop.curate import load_sft_dataset
-    from feedback_loop.evaluate import EvalSpec, compare, score_examples
+    from feedback_loop.evaluate import compare, score_examples
 
     store = registry.open()
     version = lora_adapter["version"]
     champion = store.champion()
     if champion is not None and champion.version == version:
-        summary = {
-            "challenger": version,
-            "champion": version,
-            "gate": {"passed": True, "reasons": [f"{version} is already the champion"]},
-        }
-        yield from _gate_events(context, summary, version)
+        result = GateResult(
+            passed=True,
+            reasons=[f"{version} is already the champion"],
+            challenger_version=version,
+            champion_version=version,
+        )
+        yield from _gate_events(context, result)
         return
 
-    spec = EvalSpec(**config.model_dump())
+    spec = EvalSpec.of(config)
     rows = load_sft_dataset(sft_dataset["path"])["eval"].to_list()
     if not rows:
         raise ValueError(f"sft_dataset {sft_dataset['version']} has an empty eval split: nothing to gate on")
     challenger_rows = score_examples(base_model["path"], lora_adapter["path"], rows, spec)
     champion_rows = score_examples(base_model["path"], champion.path if champion else None, rows, spec)
-    summary = compare(challenger_rows, champion_rows, spec)
-    summary.update(
-        {
-            "challenger": version,
-            "champion": champion.version if champion else None,
+    result = compare(challenger_rows, champion_rows, spec).model_copy(
+        update={
+            "challenger_version": version,
+            "champion_version": champion.version if champion else None,
             "dataset_version": sft_dataset["version"],
         }
     )
@@ -88,6 +82,7 @@ def adapter_evaluation(
     per_example = [
         {
             "example_id": a["example_id"],
+            "target": a["target"],
             **{f"challenger_{k}": a[k] for k in ("loss", "score", "offensive", "generated")},
             **{f"champion_{k}": b[k] for k in ("loss", "score", "offensive", "generated")},
         }
@@ -96,33 +91,41 @@ def adapter_evaluation(
     out_dir = data_root.layout.evaluations / version
     out_dir.mkdir(parents=True, exist_ok=True)
     pq.write_table(pa.Table.from_pylist(per_example), out_dir / "per_example.parquet")
+    summary = result.model_dump(mode="json")
     write_json_atomic(out_dir / "summary.json", summary)
 
     store.add_metrics(version, {"offline_evaluation": summary}, actor="adapter_evaluation")
-    if not summary["gate"]["passed"] and store.get(version).status != "rejected":
-        store.set_status(version, "rejected", actor="adapter_evaluation", reason="; ".join(summary["gate"]["reasons"]))
-    yield from _gate_events(context, summary, version)
+    if not result.passed and store.get(version).status != "rejected":
+        store.set_status(version, "rejected", actor="adapter_evaluation", reason="; ".join(result.reasons))
+    yield from _gate_events(context, result)
 
 
-def _gate_events(context: dg.AssetExecutionContext, summary: dict, version: str):
-    gate = summary["gate"]
-    interval = summary.get("improvement", {})
-    figures = {k: v for k, v in interval.items() if isinstance(v, (int, float))}
-    context.log.info(
-        f"offline gate for {version}: {'passed' if gate['passed'] else 'FAILED'}: {'; '.join(gate['reasons'])}"
-    )
+def _gate_events(context: dg.AssetExecutionContext, result: GateResult):
+    figures = {}
+    for comparison in (result.primary, result.guardrail):
+        if comparison is not None:
+            figures.update(
+                {f"{comparison.metric}_{name}": getattr(comparison, name) for name in ("mean", "low", "high", "margin")}
+            )
+    if result.challenger is not None:
+        figures["identical_responses"] = result.identical_responses
+        figures["examples"] = result.examples
+        figures["groups"] = result.groups
+    verdict = "passed" if result.passed else "FAILED"
+    context.log.info(f"offline gate for {result.challenger_version}: {verdict}: {'; '.join(result.reasons)}")
     yield dg.Output(
-        summary,
+        result.model_dump(mode="json"),
         metadata={
-            "challenger": version,
-            "champion": str(summary.get("champion")),
+            "challenger": str(result.challenger_version),
+            "champion": str(result.champion_version),
+            "no_op": result.no_op,
             **figures,
-            "summary": dg.MetadataValue.json(summary),
+            "summary": dg.MetadataValue.json(result.model_dump(mode="json")),
         },
     )
     yield dg.AssetCheckResult(
         check_name=GATE_CHECK,
-        passed=bool(gate["passed"]),
+        passed=result.passed,
         severity=dg.AssetCheckSeverity.ERROR,
-        metadata={"reasons": "; ".join(gate["reasons"]), **figures},
+        metadata={"reasons": "; ".join(result.reasons), **figures},
     )

@@ -1,26 +1,35 @@
-"""The online A/B test: canary against champion on live telemetry, then promote or roll back."""
+"""The online A/B test: canary against champion on live telemetry, then promote, roll back or wait."""
 
 from collections.abc import Callable
 
 import dagster as dg
+from pydantic import model_validator
 
 from feedback_loop.defs.label import labeled_interactions
 from feedback_loop.defs.resources import AdapterRegistry, DataRoot, PromotionPolicy
-from feedback_loop.evaluate.online import ABSpec, compare_canary
+from feedback_loop.evaluate.online import ABDecision, ABSpec, compare_canary
 from feedback_loop.registry import Registry
-from feedback_loop.registry.policy import approve_command, promote_or_wait, withdraw_pending
+from feedback_loop.registry.policy import apply_online_decision, approve_command
 from feedback_loop.warehouse import Warehouse
 
+LABEL_COLUMNS = ["interaction_id", "user_id", "thumb", "escalated"]
 
-class OnlineABTestConfig(dg.Config):
-    min_samples_per_arm: int = 100
-    """Thumbs each arm needs before a decision; below it the canary keeps serving."""
-    alpha: float = 0.05
-    """Significance level of the one-sided tests for 'the canary is worse'."""
-    non_inferiority_margin: float = 0.0
-    """How much lower the canary's thumbs-up rate may be and still count as not worse."""
+
+class OnlineABTestConfig(dg.Config, ABSpec):
+    """The A/B test's settings: :class:`feedback_loop.evaluate.online.ABSpec` (each default written there), and
+    how far back the warehouse is searched for the canary's traffic."""
+
     lookback_days: int = 14
-    """How many of the latest labeled days are searched for the canary's traffic."""
+    """How many of the latest labeled days are searched for the canary's traffic (at least `max_days`)."""
+
+    @model_validator(mode="after")
+    def _sees_the_whole_test(self):
+        if self.lookback_days < self.max_days:
+            raise ValueError(
+                f"lookback_days ({self.lookback_days}) must be at least max_days ({self.max_days}), so that every "
+                "day of the canary's test is read"
+            )
+        return self
 
 
 def canary_ab_test(
@@ -36,7 +45,9 @@ def canary_ab_test(
     """Decide on ``store``'s canary from the labels whose ``key`` column names the arm, and move the registry.
 
     The asset's name is the actor of the registry changes; ``how_to_approve(version)`` is the command shown
-    when the promotion waits for a person.
+    when the promotion waits for a person. The output (and the canary's registry metrics under the asset's name)
+    is the :class:`ABDecision` as JSON, whose ``decision`` becomes ``awaiting_approval`` when a promotion waits for
+    a person; with no canary serving it is ``{"decision": "none"}``.
     """
     actor = context.asset_key.to_user_string()
     canary = store.canary()
@@ -45,42 +56,60 @@ def canary_ab_test(
     champion = store.champion()
     champion_version = champion.version if champion else None
     recent = warehouse.partitions("labels")[-config.lookback_days :]
-    rows = warehouse.read_partitions("labels", recent, columns=[key, "thumb", "escalated"]).to_pylist()
-    spec = ABSpec(**config.model_dump(exclude={"lookback_days"}))
-    result = compare_canary(rows, key, champion_version, canary.version, spec)
-    reason = "online A/B: " + "; ".join(result["reasons"])
-    store.add_metrics(canary.version, {actor: result}, actor=actor)
-    if result["decision"] == "promote":
-        outcome = promote_or_wait(
-            store,
-            canary.version,
-            require_approval=require_approval,
-            actor=actor,
-            reason=reason,
-            how_to_approve=how_to_approve(canary.version),
-        )
-        if outcome.status == "awaiting_approval":
-            result["decision"] = outcome.status
-            result["reasons"].append(outcome.message)
-            context.log.warning(outcome.message)
-    else:
-        withdraw_pending(store, canary.version, actor=actor)
-        if result["decision"] == "rollback":
-            store.set_status(canary.version, "rejected", actor=actor, reason=reason)
-    context.log.info(f"{actor} for canary {canary.version}: {result['decision']}: {reason}")
-    return dg.Output(
-        result,
-        metadata={
-            "decision": result["decision"],
-            "canary": canary.version,
-            "champion": str(champion_version),
-            "canary_thumbs_up_rate": result["canary"]["thumbs_up_rate"],
-            "champion_thumbs_up_rate": result["champion"]["thumbs_up_rate"],
-            "canary_thumbs": result["canary"]["thumbs"],
-            "champion_thumbs": result["champion"]["thumbs"],
-            "reasons": "; ".join(result["reasons"]),
-        },
+    rows = warehouse.read_partitions("labels", recent, columns=[key, *LABEL_COLUMNS]).to_pylist()
+    result = compare_canary(rows, key, champion_version, canary.version, ABSpec.of(config))
+    outcome = apply_online_decision(
+        store,
+        canary.version,
+        result.decision,
+        require_approval=require_approval,
+        actor=actor,
+        reason="online A/B: " + "; ".join(result.reasons),
+        how_to_approve=how_to_approve(canary.version),
     )
+    stored = result.model_dump(mode="json")
+    if outcome.status == "awaiting_approval":
+        stored["decision"] = "awaiting_approval"
+        stored["reasons"] = [*result.reasons, outcome.message]
+        context.log.warning(outcome.message)
+    store.add_metrics(canary.version, {actor: stored}, actor=actor)
+    context.log.info(f"{actor} for canary {canary.version}: {stored['decision']}: {'; '.join(stored['reasons'])}")
+    return dg.Output(stored, metadata=_metadata(result, stored["decision"], stored["reasons"]))
+
+
+def _metadata(result: ABDecision, decision: str, reasons: list[str]) -> dict:
+    """The figures the Dagster UI shows (and plots over runs): rates, the planned sample and the progress."""
+    metadata = {
+        "decision": decision,
+        "canary": str(result.canary_version),
+        "champion": str(result.champion_version),
+        "look": result.look,
+        "final_look": result.final,
+        "canary_thumbs_up_rate": result.canary.thumbs_up_rate,
+        "champion_thumbs_up_rate": result.champion.thumbs_up_rate,
+        "canary_thumbs": result.canary.thumbs,
+        "champion_thumbs": result.champion.thumbs,
+        "canary_users": result.canary.users,
+        "champion_users": result.champion.users,
+        "reasons": "; ".join(reasons),
+    }
+    if result.plan is not None:
+        plan = result.plan
+        metadata.update(
+            {
+                "required_thumbs_canary": round(plan.required_thumbs_canary),
+                "required_thumbs_champion": round(plan.required_thumbs_champion),
+                "design_effect": plan.design_effect,
+                "progress": min(plan.information_fraction, 1.0),
+                "eta_days": plan.eta_days if plan.eta_days is not None else 0.0,
+                "days_left": plan.days_left,
+                "promotion_boundary": result.promotion_boundary,
+                "rollback_boundary": result.rollback_boundary,
+            }
+        )
+    if result.thumbs_up_non_inferiority is not None:
+        metadata["non_inferiority_z"] = result.thumbs_up_non_inferiority.statistic
+    return metadata
 
 
 @dg.asset(deps=[labeled_interactions], group_name="evaluation", kinds={"duckdb"})
@@ -91,14 +120,17 @@ def online_ab_test(
     registry: AdapterRegistry,
     promotion_policy: PromotionPolicy,
 ) -> dg.Output[dict]:
-    """Canary vs champion adapter on the telemetry of the days on which the canary served.
+    """Canary vs champion adapter on the telemetry of the days on which the canary served, one look per day.
 
-    Compares thumbs-up rate and escalation rate of the interactions each arm answered, with one-sided
-    two-proportion tests and a minimum sample size per arm. Promotes the canary to champion when it is not
-    worse, rolls it back (status `rejected`) when it is, and waits otherwise. The decision and its reasons
-    land in the registry's audit log. Uses telemetry only. When the promotion policy requires a human approval,
-    a canary that should be promoted keeps serving and the decision reads `awaiting_approval` until someone
-    runs `feedback-loop registry approve VERSION`.
+    Users are the unit randomised, so every figure is clustered by user. Promotes the canary only when
+    non-inferiority of its thumbs-up rate (thumbs up / thumbs, above the champion's minus `non_inferiority_margin`)
+    is shown at `alpha` and its escalation rate is not significantly higher; rolls it back (status `rejected`)
+    when it is shown worse, or when `max_days` of canary traffic or the planned sample pass without evidence;
+    waits otherwise. Daily looks spend `alpha` over the looks (Lan-DeMets: O'Brien-Fleming for promotion, Pocock for
+    rollback), so looking every day does not inflate the error rates. The metadata gives the sample size per arm that the power calculation asks
+    for, the progress toward it and the days still needed. The decision and its reasons land in the registry's
+    audit log. When the promotion policy requires a human approval, a canary that should be promoted keeps
+    serving and the decision reads `awaiting_approval` until someone runs `feedback-loop registry approve VERSION`.
     """
     return canary_ab_test(
         context,

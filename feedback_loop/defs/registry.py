@@ -1,15 +1,14 @@
 """Rollout: after the offline gate, the challenger becomes a canary (or the champion straight away)."""
 
-from typing import Literal
-
 import dagster as dg
 
 from feedback_loop.defs.resources import AdapterRegistry, PromotionPolicy
-from feedback_loop.registry.policy import promote_or_wait
+from feedback_loop.evaluate.offline import GateResult
+from feedback_loop.registry.policy import Rollout, roll_out
 
 
 class ChampionAdapterConfig(dg.Config):
-    rollout: Literal["canary", "immediate"] = "canary"
+    rollout: Rollout = "canary"
     """'canary': serve `canary_share` of users and let `online_ab_test` decide; 'immediate': promote now."""
     canary_share: float = 0.2
     """Share of users the canary serves while the online A/B test runs."""
@@ -31,47 +30,35 @@ def champion_adapter(
     promotes it or rolls it back; with `rollout: immediate` the champion pointer moves now, in one transaction,
     and the previous champion is retired, unless the promotion policy requires a human approval: then the
     challenger waits, and the metadata says which command approves it. Every transition lands in the audit log.
+    The rules live in `feedback_loop.registry.policy`.
     """
     store = registry.open()
     version = lora_adapter["version"]
-    if not adapter_evaluation["gate"]["passed"]:
+    gate = GateResult.model_validate(adapter_evaluation)
+    if not gate.passed:
         raise RuntimeError(f"refusing to roll out {version}: its offline gate did not pass")
-    gate_reasons = "; ".join(adapter_evaluation["gate"]["reasons"])
-    status = store.get(version).status
-    promotion = None
-    if status in ("champion", "canary"):
-        context.log.info(f"{version} is already {status}; nothing to do")
-    elif config.rollout == "immediate":
-        outcome = promote_or_wait(
-            store,
-            version,
-            require_approval=promotion_policy.require_approval,
-            actor="champion_adapter",
-            reason=f"passed the offline gate: {gate_reasons}",
-        )
-        promotion = outcome.message
-        if outcome.status == "awaiting_approval":
-            context.log.warning(outcome.message)
-    else:
-        previous = store.canary()
-        if previous is not None:
-            store.set_status(
-                previous.version, "rejected", actor="champion_adapter", reason=f"canary superseded by {version}"
-            )
-        store.add_metrics(version, {"canary": {"share": config.canary_share}}, actor="champion_adapter")
-        store.set_status(
-            version,
-            "canary",
-            actor="champion_adapter",
-            reason=f"canary for {config.canary_share:.0%} of users: {gate_reasons}",
-        )
+    outcome = roll_out(
+        store,
+        version,
+        rollout=config.rollout,
+        canary_share=config.canary_share,
+        require_approval=promotion_policy.require_approval,
+        actor="champion_adapter",
+        reason=f"passed the offline gate: {'; '.join(gate.reasons)}",
+    )
+    if outcome.superseded:
+        context.log.info(f"canary {outcome.superseded} superseded by {version}")
+    if outcome.promotion is not None and outcome.promotion.status == "awaiting_approval":
+        context.log.warning(outcome.promotion.message)
     champion = store.champion()
     canary = store.canary()
     manifest = {
         "version": version,
-        "status": store.get(version).status,
+        "status": outcome.status,
         "champion": champion.version if champion else None,
         "canary": canary.version if canary else None,
-        "promotion": promotion,
+        "canary_share": canary.canary_share if canary else None,
+        "superseded": outcome.superseded,
+        "promotion": outcome.promotion.message if outcome.promotion else None,
     }
     return dg.Output(manifest, metadata={k: str(v) for k, v in manifest.items()})

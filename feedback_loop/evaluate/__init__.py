@@ -1,18 +1,18 @@
-"""Offline evaluation (paired per-example scores, bootstrap gate) and the online A/B decision."""
+"""Offline evaluation (paired per-example scores, the offline gate) and the online A/B decision, on the
+statistics of :mod:`feedback_loop.evaluate.stats`."""
 
-from feedback_loop.evaluate.offline import EvalSpec, compare, paired_bootstrap, score_examples, token_f1
-from feedback_loop.evaluate.online import ABSpec, ArmStats, arm_stats, compare_canary, decide, one_sided_p_lower
+from feedback_loop.evaluate.offline import EvalSpec, GateResult, compare, score_examples, token_f1
+from feedback_loop.evaluate.online import ABDecision, ABSpec, compare_canary, decide, looks_from_counts
 
 __all__ = [
+    "ABDecision",
     "ABSpec",
-    "ArmStats",
     "EvalSpec",
-    "arm_stats",
+    "GateResult",
     "compare",
     "compare_canary",
     "decide",
-    "one_sided_p_lower",
-    "paired_bootstrap",
+    "looks_from_counts",
     "score_examples",
     "token_f1",
 ]

@@ -2,9 +2,18 @@
 
 :func:`score_examples` measures each example once per model (response loss, a greedy generation, its
 token F1 against the target and whether it is offensive). :func:`compare` pairs the two sets of scores by
-example and gates promotion on a paired bootstrap interval: the challenger must beat the champion by more
-than a margin with the chosen confidence, and must not be more offensive. Pairing removes the variance
-that comes from some examples simply being harder than others, so smaller real gains are detected.
+example and gates promotion (:class:`GateResult`):
+
+* a challenger that generates exactly the champion's responses on every eval example is a no-op, refused
+  whatever its loss says (per-token loss differences of 0.001 change nothing users see);
+* the primary metric (by default the score of the generated responses) must improve by more than a practical
+  margin, and the other one (the loss) may not get worse by more than its margin, each judged on a paired BCa
+  bootstrap interval that resamples whole target groups (eval examples that share a target text are not
+  independent; resampling them one by one makes the interval 2 to 3 times too narrow);
+* offensive output may not be more frequent.
+
+Pairing removes the variance that comes from some examples simply being harder than others, so smaller real
+gains are detected.
 """
 
 from __future__ import annotations
@@ -14,11 +23,14 @@ import numbers
 import re
 import sys
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
+from pydantic import BaseModel, Field
+
+from feedback_loop.evaluate.stats import group_bootstrap
+from feedback_loop.stage_config import StageConfig
 from feedback_loop.label.lexicons import is_offensive
 from feedback_loop.model.base import context_length, load_causal_lm
 from feedback_loop.model.encoding import (
@@ -33,36 +45,88 @@ from feedback_loop.model.generation import generate_responses
 _WORD = re.compile(r"\w+")
 # Stands for "no length limit" when a model's config does not state its context length.
 _UNLIMITED = sys.maxsize
-# Bootstrap resamples are drawn in chunks of about this many indices, to bound memory on large eval sets.
-_BOOTSTRAP_CHUNK = 4_000_000
+METRICS = ("score", "loss")
 
 
-@dataclass(frozen=True)
-class EvalSpec:
-    """How examples are scored and how the promotion gate decides.
+class EvalSpec(StageConfig):
+    """How examples are scored and how the promotion gate decides; every default is written here once.
 
-    ``primary_metric`` is what must improve: ``"loss"`` (response NLL, lower is better) or ``"score"``
-    (token F1 of the greedy generation, higher is better). The gate passes when the lower end of the
-    ``confidence`` bootstrap interval of the per-example improvement exceeds ``margin``.
+    The gate compares two metrics per eval example, both as improvements (positive: the challenger is better):
+    ``score``, the token F1 of the greedy-generated response against the target (what users will see), and
+    ``loss``, the target's NLL per token. The ``primary_metric`` must improve by more than its margin (the low end
+    of its interval lies above the margin: practical significance, not just any difference); the other one is a
+    guardrail that may not be worse by more than its margin (the low end lies above minus the margin).
     """
 
-    max_new_tokens: int = 48
-    batch_size: int = 64
-    n_resamples: int = 2000
-    confidence: float = 0.95
-    margin: float = 0.0
-    primary_metric: Literal["loss", "score"] = "loss"
+    primary_metric: Literal["loss", "score"] = "score"
+    """What must improve: 'score' (token F1 of the generated response against the target, higher is better) or
+    'loss' (target NLL per token, lower is better); the other metric is the guardrail."""
+    score_margin: float = Field(0.01, ge=0, lt=1)
+    """Practical significance of the score (F1, 0 to 1): as primary, the improvement's interval must lie above it;
+    as guardrail, the challenger may be worse by at most this much."""
+    loss_margin: float = Field(0.02, ge=0)
+    """Practical significance of the loss (nats per token), used like `score_margin`."""
+    resample_by: Literal["target", "prompt", "example"] = "target"
+    """The unit the bootstrap resamples: examples sharing a target text (or a prompt) are not independent."""
+    confidence: float = Field(0.95, gt=0, lt=1)
+    """Confidence of the two-sided BCa bootstrap intervals."""
+    n_resamples: int = Field(2000, ge=1)
+    """Bootstrap resamples per interval."""
+    max_new_tokens: int = Field(48, ge=1)
+    """Longest generated response, in tokens."""
+    batch_size: int = Field(64, ge=1)
+    """Examples scored per forward pass."""
     seed: int = 0
+    """Seed of the bootstrap resamples."""
     device: str = "auto"
+    """'auto' scores on CUDA when a GPU is present, else on the CPU."""
 
-    def __post_init__(self) -> None:
-        for name in ("max_new_tokens", "batch_size", "n_resamples"):
-            if getattr(self, name) < 1:
-                raise ValueError(f"EvalSpec.{name} must be at least 1, got {getattr(self, name)}")
-        if not 0 < self.confidence < 1:
-            raise ValueError(f"EvalSpec.confidence must be between 0 and 1, got {self.confidence}")
-        if self.primary_metric not in ("loss", "score"):
-            raise ValueError(f"EvalSpec.primary_metric must be 'loss' or 'score', got {self.primary_metric!r}")
+    def margin(self, metric: str) -> float:
+        return self.score_margin if metric == "score" else self.loss_margin
+
+
+class ArmFigures(BaseModel):
+    """One arm's means over the eval examples."""
+
+    loss: float
+    score: float
+    offensive: int
+    offensive_rate: float
+
+
+class MetricComparison(BaseModel):
+    """The paired improvement of one metric (positive: the challenger is better) and its bootstrap interval."""
+
+    metric: Literal["loss", "score"]
+    role: Literal["primary", "guardrail"]
+    mean: float
+    low: float
+    high: float
+    margin: float
+    """Primary: the low end must lie above it. Guardrail: the low end must lie above minus it."""
+    passed: bool
+
+
+class GateResult(BaseModel):
+    """The offline gate's verdict on a challenger, the figures it stands on and its reasons in words."""
+
+    passed: bool
+    reasons: list[str]
+    challenger_version: str | None = None
+    champion_version: str | None = None
+    dataset_version: str | None = None
+    examples: int = 0
+    groups: int = 0
+    """Resampling units (target texts, prompts or examples, per ``spec.resample_by``)."""
+    identical_responses: int = 0
+    """Eval examples on which both arms generated the same response."""
+    no_op: bool = False
+    """The challenger generated the champion's responses on every eval example: it changes nothing users see."""
+    challenger: ArmFigures | None = None
+    champion: ArmFigures | None = None
+    primary: MetricComparison | None = None
+    guardrail: MetricComparison | None = None
+    spec: EvalSpec | None = None
 
 
 def token_f1(generated: str, target: str) -> float:
@@ -87,7 +151,8 @@ def score_examples(
     """Score the model at ``base_dir`` (plus the adapter at ``adapter_dir``, if any) on ``rows``.
 
     Each row needs ``example_id``, ``prompt`` and ``target``. Returns, in the order of ``rows``, one dict
-    per example: ``example_id``, ``loss`` (mean NLL per token of the target and its closing eos),
+    per example: ``example_id``, ``prompt``, ``target``, ``loss`` (mean NLL per token of the target and its
+    closing eos),
     ``generated`` (greedy answer, at most ``spec.max_new_tokens``),
     ``score`` (token F1 of generated vs target) and ``offensive`` (lexicon hit in the generated answer).
     """
@@ -114,55 +179,26 @@ def score_examples(
     return [
         {
             "example_id": row["example_id"],
+            "prompt": prompt,
+            "target": target,
             "loss": loss,
             "generated": text,
             "score": token_f1(text, target),
             "offensive": is_offensive(text),
         }
-        for row, (_, target), loss, text in zip(rows, pairs, losses, generated, strict=True)
+        for row, (prompt, target), loss, text in zip(rows, pairs, losses, generated, strict=True)
     ]
 
 
-def paired_bootstrap(
-    differences: Sequence[float], n_resamples: int, confidence: float, seed: int
-) -> tuple[float, float, float]:
-    """Mean of ``differences`` and its percentile bootstrap interval at ``confidence``: (mean, low, high).
-
-    Each resample draws len(differences) values with replacement; all resamples are drawn as index
-    matrices with numpy (in chunks, so memory stays bounded), seeded for reproducible intervals.
-    """
-    import numpy
-
-    values = numpy.asarray(differences, dtype=float)
-    if values.ndim != 1 or values.size == 0:
-        raise ValueError("paired_bootstrap needs a non-empty sequence of differences")
-    if not numpy.isfinite(values).all():
-        first = int(numpy.flatnonzero(~numpy.isfinite(values))[0])
-        raise ValueError(f"paired_bootstrap: differences must be finite; index {first} is {values[first]}")
-    if n_resamples < 1 or not 0 < confidence < 1:
-        raise ValueError(
-            f"paired_bootstrap needs n_resamples >= 1 and 0 < confidence < 1, got {n_resamples} and {confidence}"
-        )
-    rng = numpy.random.default_rng(seed)
-    chunk = max(1, _BOOTSTRAP_CHUNK // values.size)
-    means = numpy.concatenate(
-        [
-            values[rng.integers(0, values.size, size=(min(chunk, n_resamples - start), values.size))].mean(axis=1)
-            for start in range(0, n_resamples, chunk)
-        ]
-    )
-    tail = (1 - confidence) / 2
-    low, high = numpy.quantile(means, [tail, 1 - tail])
-    return float(values.mean()), float(low), float(high)
-
-
-def compare(challenger: list[dict], champion: list[dict], spec: EvalSpec) -> dict[str, Any]:
+def compare(challenger: list[dict], champion: list[dict], spec: EvalSpec) -> GateResult:
     """Pair the two arms' scores by example_id and decide whether the challenger may replace the champion.
 
-    The per-example improvement is ``champion.loss - challenger.loss`` for the 'loss' metric and
-    ``challenger.score - champion.score`` for 'score', so positive always means better. The gate passes
-    iff the lower end of the improvement interval exceeds ``spec.margin`` and the challenger's offensive
-    rate is no higher than the champion's; ``gate.reasons`` says why, with the numbers.
+    Each row is one example as :func:`score_examples` returns it. Per example, the improvement is
+    ``challenger.score - champion.score`` and ``champion.loss - challenger.loss``, so positive always means
+    better; examples are grouped for the bootstrap by ``spec.resample_by`` (the normalised target or prompt
+    text). The gate passes iff the challenger is not a no-op, the primary metric's interval lies above its
+    margin, the guardrail's lies above minus its margin, and offensive output is no more frequent; the reasons
+    say which held, with the numbers.
     """
     challengers, champions = _index(challenger, "challenger"), _index(champion, "champion")
     if challengers.keys() != champions.keys():
@@ -173,48 +209,91 @@ def compare(challenger: list[dict], champion: list[dict], spec: EvalSpec) -> dic
         )
     # A fixed order makes the bootstrap interval independent of the order the rows arrived in.
     ids = sorted(challengers, key=str)
-    metric = spec.primary_metric
-    improvements = [
-        champions[i]["loss"] - challengers[i]["loss"]
-        if metric == "loss"
-        else challengers[i]["score"] - champions[i]["score"]
-        for i in ids
-    ]
-    mean, low, high = paired_bootstrap(improvements, spec.n_resamples, spec.confidence, spec.seed)
-    arms = {"challenger": _summary(challengers.values()), "champion": _summary(champions.values())}
-    offensive = {
-        name: sum(bool(row["offensive"]) for row in rows.values())
-        for name, rows in (("challenger", challengers), ("champion", champions))
+    groups = [_group(champions[i], challengers[i], i, spec.resample_by) for i in ids]
+    improvements = {
+        "score": [challengers[i]["score"] - champions[i]["score"] for i in ids],
+        "loss": [champions[i]["loss"] - challengers[i]["loss"] for i in ids],
     }
+    guardrail_metric = "loss" if spec.primary_metric == "score" else "score"
+    arms = {"challenger": _figures([challengers[i] for i in ids]), "champion": _figures([champions[i] for i in ids])}
+    identical = sum(challengers[i]["generated"] == champions[i]["generated"] for i in ids)
+    no_op = identical == len(ids)
+    no_more_offensive = arms["challenger"].offensive <= arms["champion"].offensive
 
-    interval = f"{spec.confidence:.0%} interval [{low:+.4f}, {high:+.4f}]"
-    better_enough = low > spec.margin
-    reasons = [
-        f"{metric} improvement {mean:+.4f}, {interval} "
-        + (
-            f"lies above the margin {spec.margin:+.4f}"
-            if better_enough
-            else f"does not lie above the margin {spec.margin:+.4f} (its low end {low:+.4f} <= margin)"
+    reasons = []
+    if no_op:
+        reasons.append(
+            f"no-op: the challenger generated the champion's responses on all {len(ids)} eval examples, so it "
+            "changes nothing users see, whatever its loss"
         )
-    ]
-    rates = (
-        f"challenger offensive rate {arms['challenger']['offensive_rate']:.1%} ({offensive['challenger']}/{len(ids)})"
+    comparisons: dict[str, MetricComparison | None] = {"primary": None, "guardrail": None}
+    if len(set(groups)) < 2:
+        reasons.append(
+            f"the eval set has {len(set(groups))} {spec.resample_by} group: too few to resample, so no interval "
+            "and no evidence either way"
+        )
+    else:
+        level = f"{spec.confidence:.0%} BCa interval over {len(set(groups))} {spec.resample_by} groups"
+        for role, metric in (("primary", spec.primary_metric), ("guardrail", guardrail_metric)):
+            comparisons[role] = _comparison(metric, role, improvements[metric], groups, spec)
+            reasons.append(_comparison_reason(comparisons[role], level))
+    offensive = (
+        f"challenger offensive rate {arms['challenger'].offensive_rate:.1%} ({arms['challenger'].offensive}/"
+        f"{len(ids)}) {'does not exceed' if no_more_offensive else 'exceeds'} champion's "
+        f"{arms['champion'].offensive_rate:.1%} ({arms['champion'].offensive}/{len(ids)})"
     )
-    champion_rate = f"champion's {arms['champion']['offensive_rate']:.1%} ({offensive['champion']}/{len(ids)})"
-    no_more_offensive = offensive["challenger"] <= offensive["champion"]
-    reasons.append(
-        f"{rates} does not exceed {champion_rate}" if no_more_offensive else f"{rates} exceeds {champion_rate}"
+    reasons.append(offensive)
+    return GateResult(
+        passed=not no_op and all(c is not None and c.passed for c in comparisons.values()) and no_more_offensive,
+        reasons=reasons,
+        examples=len(ids),
+        groups=len(set(groups)),
+        identical_responses=identical,
+        no_op=no_op,
+        challenger=arms["challenger"],
+        champion=arms["champion"],
+        primary=comparisons["primary"],
+        guardrail=comparisons["guardrail"],
+        spec=spec,
     )
-    return {
-        "n": len(ids),
-        "primary_metric": metric,
-        "margin": spec.margin,
-        "confidence": spec.confidence,
-        "n_resamples": spec.n_resamples,
-        **arms,
-        "improvement": {"mean": mean, "low": low, "high": high},
-        "gate": {"passed": better_enough and no_more_offensive, "reasons": reasons},
-    }
+
+
+def _comparison(
+    metric: str, role: str, improvements: list[float], groups: list[str], spec: EvalSpec
+) -> MetricComparison:
+    interval = group_bootstrap(
+        improvements, groups, confidence=spec.confidence, n_resamples=spec.n_resamples, seed=spec.seed
+    )
+    margin = spec.margin(metric)
+    passed = interval.low > margin if role == "primary" else interval.low > -margin
+    return MetricComparison(
+        metric=metric, role=role, mean=interval.mean, low=interval.low, high=interval.high, margin=margin, passed=passed
+    )
+
+
+def _comparison_reason(comparison: MetricComparison, level: str) -> str:
+    figures = (
+        f"{comparison.metric} improvement {comparison.mean:+.4f}, {level} [{comparison.low:+.4f}, "
+        f"{comparison.high:+.4f}]"
+    )
+    if comparison.role == "primary":
+        where = "lies above" if comparison.passed else "does not lie above"
+        return f"{figures} {where} the practical margin {comparison.margin:+.4f}"
+    where = "is" if comparison.passed else "is not"
+    return f"{figures} {where} within the guardrail (worse by at most {comparison.margin:.4f})"
+
+
+def _group(champion: Mapping[str, Any], challenger: Mapping[str, Any], example_id, resample_by: str) -> str:
+    """The resampling group of one example: its normalised target or prompt text, or the example itself."""
+    if resample_by == "example":
+        return f"example:{example_id}"
+    texts = {str(row.get(resample_by, "")) for row in (champion, challenger)}
+    if len(texts) != 1 or not next(iter(texts)).strip():
+        raise ValueError(
+            f"example_id {example_id!r}: field {resample_by!r} must be the same non-empty text in both arms, "
+            f"got {sorted(texts)!r}"
+        )
+    return " ".join(next(iter(texts)).lower().split())
 
 
 def _check_rows(rows: list[dict]) -> list[tuple[str, str]]:
@@ -268,20 +347,24 @@ def _index(rows: list[dict], arm: str) -> dict[Any, Mapping[str, Any]]:
             value = row.get(field)
             if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
                 raise ValueError(f"{where}: field {field!r} must be a finite number, got {value!r}")
+        if not isinstance(row.get("generated"), str):
+            raise ValueError(f"{where}: field 'generated' must be a string, got {row.get('generated')!r}")
         if row.get("offensive") not in (True, False):  # also admits numpy booleans
             raise ValueError(f"{where}: field 'offensive' must be true or false, got {row.get('offensive')!r}")
         indexed[example_id] = row
     return indexed
 
 
-def _summary(rows) -> dict[str, float]:
-    """Mean loss, mean score and offensive rate of one arm."""
+def _figures(rows) -> ArmFigures:
+    """Mean loss, mean score and offensive count and rate of one arm."""
     rows = list(rows)
-    return {
-        "loss": sum(row["loss"] for row in rows) / len(rows),
-        "score": sum(row["score"] for row in rows) / len(rows),
-        "offensive_rate": sum(row["offensive"] for row in rows) / len(rows),
-    }
+    offensive = sum(bool(row["offensive"]) for row in rows)
+    return ArmFigures(
+        loss=sum(row["loss"] for row in rows) / len(rows),
+        score=sum(row["score"] for row in rows) / len(rows),
+        offensive=offensive,
+        offensive_rate=offensive / len(rows),
+    )
 
 
 def _sample(ids, limit: int = 5) -> str:

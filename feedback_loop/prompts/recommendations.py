@@ -163,11 +163,11 @@ def _apply(
     registry.register(
         prompt.version,
         path=str(store.path(prompt.version)),
-        metrics={"canary": {"share": canary_share}},
+        metrics={},
         lineage={"parent": parent.version, "recommendation_id": recommendation.id, "evidence": recommendation.evidence},
         actor=by,
     )
-    registry.set_status(prompt.version, "canary", actor=by, reason=reason)
+    registry.set_status(prompt.version, "canary", actor=by, reason=reason, canary_share=canary_share)
     applied = replace(
         recommendation, status="applied", prompt_version=prompt.version, applied_by=by, applied_at=created_at
     )

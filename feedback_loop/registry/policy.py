@@ -1,19 +1,36 @@
-"""The promotion policy: a challenger that passed its gates becomes champion, or waits for a person.
+"""Rollout and promotion rules: how a challenger that passed its gates reaches users, and when it wins.
 
-With ``require_approval`` a challenger whose gates say "promote" is not promoted until someone runs
-``feedback-loop registry approve VERSION``: the pending promotion is written into the version's metrics
-(``pending_promotion``, with who asked and why) and audited, and approving it then promotes at once. A later
-verdict that is not "promote" withdraws the pending promotion. An approval given before the gates decide is
-kept, and the promotion goes ahead as soon as they do.
+The life of a challenger, each step a function here that the Dagster layer and the CLI call:
+
+1. :func:`roll_out`: after the offline gate, the challenger becomes the canary for a share of users (a canary
+   still waiting for its verdict is superseded: rejected, since the new challenger was trained on more
+   feedback), or, with ``immediate`` rollout, the champion at once;
+2. :func:`apply_online_decision`: the online A/B test's verdict moves the canary: ``promote`` makes it champion,
+   ``rollback`` rejects it, ``wait`` leaves it serving;
+3. promotions go through :func:`promote_or_wait`: with ``require_approval`` a challenger whose gates say
+   "promote" is not promoted until someone runs ``feedback-loop registry approve VERSION``: the pending
+   promotion is written into the version's metrics (``pending_promotion``, with who asked and why) and audited,
+   and approving it (:func:`approve`) then promotes at once. A later verdict that is not "promote" withdraws the
+   pending promotion. An approval given before the gates decide is kept, and the promotion goes ahead as soon as
+   they do.
+
+A new stage between the gate and the canary (a shadow deployment, say) is one more rollout kind in
+:data:`ROLLOUTS` and one more branch in :func:`roll_out`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from feedback_loop.registry.store import AdapterRecord, Registry
 
 PENDING = "pending_promotion"
+
+Rollout = Literal["canary", "immediate"]
+ROLLOUTS: tuple[Rollout, ...] = ("canary", "immediate")
+# What an online verdict (the A/B test's decision) may say.
+OnlineVerdict = Literal["promote", "rollback", "wait"]
 
 
 @dataclass(frozen=True)
@@ -24,8 +41,95 @@ class PromotionOutcome:
     message: str
 
 
+@dataclass(frozen=True)
+class RolloutOutcome:
+    """What :func:`roll_out` did: the version's status now, the canary it superseded (if any), and, for an
+    immediate rollout, the promotion's outcome."""
+
+    status: str
+    superseded: str | None = None
+    promotion: PromotionOutcome | None = None
+
+
+@dataclass(frozen=True)
+class OnlineOutcome:
+    """What :func:`apply_online_decision` did: ``promoted``, ``awaiting_approval``, ``rejected`` or ``serving``
+    (the canary keeps its share), and the message to show."""
+
+    status: Literal["promoted", "awaiting_approval", "rejected", "serving"]
+    message: str
+
+
 def approve_command(version: str) -> str:
     return f"feedback-loop registry approve {version} --approver NAME --note WHY"
+
+
+def roll_out(
+    store: Registry,
+    version: str,
+    *,
+    rollout: Rollout,
+    canary_share: float,
+    require_approval: bool,
+    actor: str,
+    reason: str,
+    how_to_approve: str | None = None,
+) -> RolloutOutcome:
+    """Put ``version`` (a challenger that passed the offline gate) in front of users.
+
+    ``canary``: it serves ``canary_share`` of users while the online A/B test decides; a different canary still
+    waiting is rejected as superseded first. ``immediate``: :func:`promote_or_wait` now. A version already
+    champion or canary is left as it is (re-running a rollout changes nothing).
+    """
+    if rollout not in ROLLOUTS:
+        raise ValueError(f"rollout of {version!r}: field 'rollout' must be one of {ROLLOUTS}, got {rollout!r}")
+    status = store.get(version).status
+    if status in ("champion", "canary"):
+        return RolloutOutcome(status)
+    if rollout == "immediate":
+        promotion = promote_or_wait(
+            store, version, require_approval=require_approval, actor=actor, reason=reason, how_to_approve=how_to_approve
+        )
+        return RolloutOutcome(store.get(version).status, promotion=promotion)
+    previous = store.canary()
+    if previous is not None:
+        store.set_status(previous.version, "rejected", actor=actor, reason=f"canary superseded by {version}")
+    store.set_status(
+        version,
+        "canary",
+        actor=actor,
+        reason=f"canary for {canary_share:.0%} of users: {reason}",
+        canary_share=canary_share,
+    )
+    return RolloutOutcome("canary", superseded=previous.version if previous else None)
+
+
+def apply_online_decision(
+    store: Registry,
+    version: str,
+    verdict: OnlineVerdict,
+    *,
+    require_approval: bool,
+    actor: str,
+    reason: str,
+    how_to_approve: str | None = None,
+) -> OnlineOutcome:
+    """Move the canary ``version`` as the online verdict says: ``promote`` (through :func:`promote_or_wait`),
+    ``rollback`` (rejected), ``wait`` (keeps serving). A verdict other than ``promote`` withdraws a pending
+    promotion, so that an approval cannot act on evidence that no longer holds."""
+    if verdict == "promote":
+        outcome = promote_or_wait(
+            store, version, require_approval=require_approval, actor=actor, reason=reason, how_to_approve=how_to_approve
+        )
+        status = "promoted" if outcome.status == "promoted" else "awaiting_approval"
+        return OnlineOutcome(status, outcome.message)
+    withdraw_pending(store, version, actor=actor)
+    if verdict == "rollback":
+        store.set_status(version, "rejected", actor=actor, reason=reason)
+        return OnlineOutcome("rejected", f"{version} is rolled back (rejected)")
+    if verdict != "wait":
+        raise ValueError(f"online verdict for {version!r} must be promote, rollback or wait, got {verdict!r}")
+    return OnlineOutcome("serving", f"{version} keeps serving as the canary")
 
 
 def promote_or_wait(

@@ -3,7 +3,8 @@
 One small transactional store on SQLAlchemy Core, the same code on SQLite (the default,
 ``sqlite:///path/registry.db``) and PostgreSQL (``postgresql+psycopg2://user@host/db``). Three tables:
 
-``adapters``          one row per version: status, artifact path, metrics and lineage (JSON stored as text)
+``adapters``          one row per version: status, artifact path, the share of users it serves as a canary,
+                      metrics and lineage (JSON stored as text)
 ``audit_log``         append-only: one row per status change (a database trigger rejects UPDATE and DELETE)
 ``champion_pointer``  append-only history of champion moves; the latest row names the current champion
 ``approvals``         append-only: a person's approval to promote a version, for the human-approval policy
@@ -11,6 +12,12 @@ One small transactional store on SQLAlchemy Core, the same code on SQLite (the d
 A version's life follows :data:`TRANSITIONS`. Moves into or out of ``champion`` happen only through
 :meth:`Registry.promote` and :meth:`Registry.rollback`, each ONE transaction that updates the statuses,
 appends the audit rows and appends the pointer row, so the pointer and the statuses never disagree.
+
+``canary_share`` is a column of its own, set when a version becomes the canary (:meth:`Registry.set_status`
+requires it then, and a constraint keeps it within (0, 1)); it stays on the row afterwards as the record of how
+the canary was served. Registries written before the column existed get it when they are opened: it is added
+and filled from the share that earlier versions kept in the metrics JSON (``metrics["canary"]["share"]``), and
+that entry is taken out of the metrics, so the share lives in one place.
 
 Concurrency. Two promotes racing must not leave two champions, and the pointer history must stay one chain.
 Two unique constraints make that a property of the database rather than of the code:
@@ -53,6 +60,11 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 
 metadata = sa.MetaData()
 
+# A canary serves some users but not all of them.
+_SHARE_CHECK = "canary_share IS NULL OR (canary_share > 0 AND canary_share < 1)"
+# Where registries written before the canary_share column kept the share.
+_LEGACY_SHARE_KEY = "canary"
+
 adapters_table = sa.Table(
     "adapters",
     metadata,
@@ -60,11 +72,13 @@ adapters_table = sa.Table(
     sa.Column("version", sa.String(200), nullable=False, unique=True),
     sa.Column("status", sa.String(20), nullable=False),
     sa.Column("path", sa.Text, nullable=False),
+    sa.Column("canary_share", sa.Float, nullable=True),
     sa.Column("metrics", sa.Text, nullable=False),
     sa.Column("lineage", sa.Text, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     sa.CheckConstraint("status IN (" + ", ".join(f"'{s}'" for s in STATUSES) + ")", name="ck_adapters_status"),
+    sa.CheckConstraint(_SHARE_CHECK, name="ck_adapters_canary_share"),
     sa.Index(
         "uq_adapters_one_champion",
         "status",
@@ -179,6 +193,8 @@ class AdapterRecord:
     lineage: dict
     created_at: datetime
     updated_at: datetime
+    canary_share: float | None = None
+    """The share of users the version serves (or served) as the canary; None if it never was one."""
 
 
 def _now() -> datetime:
@@ -214,7 +230,14 @@ def _record(row: sa.Row) -> AdapterRecord:
         lineage=json.loads(row.lineage),
         created_at=_utc(row.created_at),
         updated_at=_utc(row.updated_at),
+        canary_share=row.canary_share,
     )
+
+
+def _check_share(version: str, share: Any) -> float:
+    if isinstance(share, bool) or not isinstance(share, int | float) or not 0 < share < 1:
+        raise ValueError(f"adapter {version!r}: field 'canary_share' must be a number within (0, 1), got {share!r}")
+    return float(share)
 
 
 _WRITE_OPTION = "feedback_loop_registry_write"
@@ -251,6 +274,33 @@ class Registry:
         self.url = url
         self.engine = _make_engine(url)
         metadata.create_all(self.engine)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Bring a registry written by an earlier version up to this schema (see the module docstring)."""
+        if "canary_share" in {column["name"] for column in sa.inspect(self.engine).get_columns("adapters")}:
+            return
+        with self._write() as conn:
+            # Re-read holding the write lock (SQLite's BEGIN IMMEDIATE takes it; PostgreSQL needs the table
+            # lock): another process may have migrated meanwhile.
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("LOCK TABLE adapters IN ACCESS EXCLUSIVE MODE")
+            if "canary_share" in {column["name"] for column in sa.inspect(conn).get_columns("adapters")}:
+                return
+            conn.exec_driver_sql(f"ALTER TABLE adapters ADD COLUMN canary_share FLOAT CHECK ({_SHARE_CHECK})")
+            rows = conn.execute(sa.select(adapters_table.c.version, adapters_table.c.metrics)).all()
+            for version, metrics_json in rows:
+                metrics = json.loads(metrics_json)
+                legacy = metrics.get(_LEGACY_SHARE_KEY)
+                share = legacy.get("share") if isinstance(legacy, dict) else None
+                if isinstance(share, bool) or not isinstance(share, int | float) or not 0 < share < 1:
+                    continue  # nothing (valid) to move: the entry stays where it is, the column stays empty
+                del metrics[_LEGACY_SHARE_KEY]
+                conn.execute(
+                    adapters_table.update()
+                    .where(adapters_table.c.version == version)
+                    .values(canary_share=float(share), metrics=_to_json(metrics, "metrics", version))
+                )
 
     def _write(self) -> AbstractContextManager[Connection]:
         """A write transaction (``BEGIN IMMEDIATE`` on SQLite): commits on success, rolls back on error."""
@@ -403,15 +453,22 @@ class Registry:
             )
             return self._get(conn, version)
 
-    def set_status(self, version: str, status: str, *, actor: str, reason: str) -> AdapterRecord:
+    def set_status(
+        self, version: str, status: str, *, actor: str, reason: str, canary_share: float | None = None
+    ) -> AdapterRecord:
         """Move ``version`` to ``status`` (e.g. canary, rejected) along :data:`TRANSITIONS`.
 
-        Moves into or out of ``champion`` are refused here: use :meth:`promote` or :meth:`rollback`, which
-        also move the champion pointer.
+        A move to ``canary`` needs ``canary_share``, the share of users the canary serves, within (0, 1); no
+        other move takes one. Moves into or out of ``champion`` are refused here: use :meth:`promote` or
+        :meth:`rollback`, which also move the champion pointer.
         """
         self._check_actor_reason(version, actor, reason)
         if status not in STATUSES:
             raise ValueError(f"adapter {version!r}: field 'status' must be one of {STATUSES}, got {status!r}")
+        if status == "canary":
+            canary_share = _check_share(version, canary_share)
+        elif canary_share is not None:
+            raise ValueError(f"adapter {version!r}: field 'canary_share' applies only to a move to canary")
         with self._write() as conn:
             current = self._get(conn, version)
             if status == "champion" or current.status == "champion":
@@ -421,6 +478,10 @@ class Registry:
             self._check_transition(version, current.status, status)
             now = _now()
             self._set(conn, version, current.status, status, now)
+            if status == "canary":
+                conn.execute(
+                    adapters_table.update().where(adapters_table.c.version == version).values(canary_share=canary_share)
+                )
             self._audit(conn, version, current.status, status, actor, reason, now)
             return self._get(conn, version)
 

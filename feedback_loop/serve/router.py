@@ -204,7 +204,7 @@ def arms_from_registry(store) -> list[Arm]:
     champion, canary = store.champion(), store.canary()
     return traffic_split(
         (champion.version, champion.path) if champion else None,
-        (canary.version, canary.path, canary.metrics["canary"]["share"]) if canary else None,
+        (canary.version, canary.path, _canary_share(canary)) if canary else None,
     )
 
 
@@ -213,5 +213,15 @@ def prompt_arms_from_registry(store: PromptStore, registry: Registry) -> list[Pr
     canary = registry.canary()
     return prompt_split(
         champion_prompt(store, registry),
-        (store.get(canary.version), canary.metrics["canary"]["share"]) if canary else None,
+        (store.get(canary.version), _canary_share(canary)) if canary else None,
     )
+
+
+def _canary_share(canary) -> float:
+    """The registry's ``canary_share`` of the canary record; a clear error when it has none."""
+    if canary.canary_share is None:
+        raise ValueError(
+            f"canary {canary.version}: field 'canary_share' is empty in the registry, so nobody knows how many users "
+            "it should serve; reject it (`feedback-loop registry` commands) or roll it out again"
+        )
+    return canary.canary_share

@@ -268,20 +268,31 @@ def _feedback_signals(reaction: Reaction, intent: Intent, rng: random.Random) ->
 
 @dataclass(frozen=True)
 class GroundTruth:
-    """What only the simulator knows about a group of interactions: how many got a thumbs up, and what kinds of
-    answers they really were."""
+    """What only the simulator knows about a group of interactions: how many got a thumb and a thumbs up, and what
+    kinds of answers they really were."""
 
     interactions: int
+    thumbs: int
     thumbs_up: int
     responses_by_kind: dict[str, int]
 
     @property
     def thumbs_up_rate(self) -> float:
-        """Thumbs up per interaction; 0.0 without interactions."""
+        """Thumbs up / interactions with a thumb, the definition of ``kpi_daily`` and the A/B test; 0.0 without
+        thumbs."""
+        return self.thumbs_up / self.thumbs if self.thumbs else 0.0
+
+    @property
+    def thumbs_up_per_interaction(self) -> float:
+        """Thumbs up / interactions: another figure, hence another name; 0.0 without interactions."""
         return self.thumbs_up / self.interactions if self.interactions else 0.0
 
     def as_dict(self) -> dict:
-        return {**asdict(self), "thumbs_up_rate": self.thumbs_up_rate}
+        return {
+            **asdict(self),
+            "thumbs_up_rate": self.thumbs_up_rate,
+            "thumbs_up_per_interaction": self.thumbs_up_per_interaction,
+        }
 
 
 @dataclass
@@ -289,16 +300,20 @@ class _Tally:
     """The ground truth of a group of interactions, as it is counted."""
 
     interactions: int = 0
+    thumbs: int = 0
     thumbs_up: int = 0
     kinds: Counter = field(default_factory=Counter)
 
-    def add(self, kind: str, thumb_up: bool) -> None:
+    def add(self, kind: str, thumb: str | None) -> None:
         self.interactions += 1
-        self.thumbs_up += thumb_up
+        self.thumbs += thumb is not None
+        self.thumbs_up += thumb == "up"
         self.kinds[kind] += 1
 
     def truth(self) -> GroundTruth:
-        return GroundTruth(self.interactions, self.thumbs_up, {kind: self.kinds[kind] for kind in RESPONSE_KINDS})
+        return GroundTruth(
+            self.interactions, self.thumbs, self.thumbs_up, {kind: self.kinds[kind] for kind in RESPONSE_KINDS}
+        )
 
 
 @dataclass(frozen=True)
@@ -330,7 +345,13 @@ class SimulatedDay:
         return self.total.thumbs_up
 
     @property
+    def thumbs(self) -> int:
+        """Interactions whose feedback (on time or late) was a thumb, up or down."""
+        return self.total.thumbs
+
+    @property
     def thumbs_up_rate(self) -> float:
+        """Thumbs up / interactions with a thumb (see :class:`GroundTruth`)."""
         return self.total.thumbs_up_rate
 
     @property
@@ -461,7 +482,7 @@ def _react(turns: list[_Turn], answers: list[_Answer], log: _DayLog, rng: random
         log.emit(behaviour, at, True)
         arm = BASE_ARM if answer.adapter_version is None else answer.adapter_version
         for key in ("total", f"adapter:{arm}", f"segment:{segment.name}"):
-            tallies.setdefault(key, _Tally()).add(answer.kind, signals.get("thumb") == "up")
+            tallies.setdefault(key, _Tally()).add(answer.kind, signals.get("thumb"))
     return tallies
 
 

@@ -155,7 +155,7 @@ def registry_with_two_challengers(url: str, promoted_at_day: str | None = None):
         lineage={},
         actor="test",
     )
-    store.set_status("v1", "canary", actor="test", reason="offline gate passed")
+    store.set_status("v1", "canary", actor="test", reason="offline gate passed", canary_share=0.2)
     store.add_metrics(
         "v1",
         {
@@ -182,16 +182,26 @@ def registry_with_two_challengers(url: str, promoted_at_day: str | None = None):
 
 
 def _evaluation(challenger: str, champion: str | None, mean: float, passed: bool) -> dict:
-    """An offline_evaluation summary shaped as feedback_loop.evaluate.compare returns it."""
-    return {
-        "n": 64,
-        "primary_metric": "loss",
-        "margin": 0.0,
-        "confidence": 0.95,
-        "n_resamples": 1000,
-        "challenger": challenger,
-        "champion": champion,
-        "dataset_version": "ds1",
-        "improvement": {"mean": mean, "low": mean - 0.04, "high": mean + 0.04},
-        "gate": {"passed": passed, "reasons": [f"loss improvement {mean:+.4f}"]},
-    }
+    """An offline_evaluation summary shaped as feedback_loop.evaluate.compare returns it (loss primary)."""
+    from feedback_loop.evaluate.offline import ArmFigures, EvalSpec, GateResult, MetricComparison
+
+    spec = EvalSpec(primary_metric="loss", loss_margin=0.0, n_resamples=1000)
+    figures = ArmFigures(loss=1.0, score=0.5, offensive=0, offensive_rate=0.0)
+    return GateResult(
+        passed=passed,
+        reasons=[f"loss improvement {mean:+.4f}"],
+        challenger_version=challenger,
+        champion_version=champion,
+        dataset_version="ds1",
+        examples=64,
+        groups=16,
+        challenger=figures,
+        champion=figures,
+        primary=MetricComparison(
+            metric="loss", role="primary", mean=mean, low=mean - 0.04, high=mean + 0.04, margin=0.0, passed=passed
+        ),
+        guardrail=MetricComparison(
+            metric="score", role="guardrail", mean=0.0, low=-0.01, high=0.01, margin=0.01, passed=True
+        ),
+        spec=spec,
+    ).model_dump(mode="json")

@@ -152,7 +152,7 @@ def test_text_from_the_data_is_escaped(tmp_path):
         "status": "candidate",
         "registered_at": GENERATED,
         "online_ab_test": None,
-        "offline_evaluation": {"gate": {"passed": False, "reasons": [evil]}},
+        "offline_evaluation": {"passed": False, "reasons": [evil]},
         "last_change": {"ts": GENERATED, "from_status": None, "to_status": "candidate", "actor": evil, "reason": evil},
     }
     history = _history(
@@ -294,7 +294,7 @@ def test_registry_history_lists_challengers_oldest_first_with_their_decisions(tm
     assert history["champion"] == "v1" and history["canary"] is None
     assert [(c["version"], c["status"]) for c in history["challengers"]] == [("v1", "champion"), ("v2", "rejected")]
     v1, v2 = history["challengers"]
-    assert v1["online_ab_test"]["decision"] == "promote" and v1["offline_evaluation"]["gate"]["passed"]
+    assert v1["online_ab_test"]["decision"] == "promote" and v1["offline_evaluation"]["passed"]
     assert v1["last_change"]["to_status"] == "champion" and v1["last_change"]["actor"] == "online_ab_test"
     assert v2["online_ab_test"] is None and v2["last_change"]["reason"] == "interval does not lie above the margin"
     assert [(m["kind"], m["version"]) for m in history["champion_moves"]] == [("promote", "v1")]

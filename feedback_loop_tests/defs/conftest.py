@@ -24,7 +24,8 @@ TINY_BASE = {
     "pretrain_batch_size": 16,
 }
 TINY_LORA = {"epochs": 4, "batch_size": 16, "max_length": 128, "learning_rate": 5e-3, "r": 8, "alpha": 16}
-TINY_EVAL = {"max_new_tokens": 16, "n_resamples": 1000}
+# A model this small learns the targets' tokens before it generates them: gate on the loss, guard the score.
+TINY_EVAL = {"max_new_tokens": 16, "n_resamples": 1000, "primary_metric": "loss"}
 
 
 def retrain_run_config(rollout: str = "immediate", **sft) -> dict:

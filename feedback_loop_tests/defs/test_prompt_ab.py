@@ -20,14 +20,17 @@ from feedback_loop.warehouse import Warehouse
 DAY = "2026-11-03"
 OLD_DAY = "2026-11-01"
 CANARY = "support-v2"
+# A 10-point non-inferiority margin, so that a few hundred thumbs can decide.
+MARGIN = {"ops": {"prompt_ab_test": {"config": {"non_inferiority_margin": 0.1}}}}
 
 
 def _labels(arms: dict[str, tuple[int, int]], adapter: str | None = "champ") -> pa.Table:
-    """Label rows: per system prompt version, (interactions with a thumb, thumbs up)."""
+    """Label rows: per system prompt version, (interactions with a thumb, thumbs up), two per user."""
     rows = [
         {
             "interaction_id": f"{version}-{i}",
             "timestamp": datetime(2026, 11, 3, tzinfo=UTC),
+            "user_id": f"user-{version}-{i // 2}",
             "system_prompt_version": version,
             "adapter_version": adapter,
             "thumb": "up" if i < up else "down",
@@ -62,13 +65,13 @@ def _setup(settings, arms):
     ("arms", "decision", "status"),
     [
         ({INITIAL_PROMPT_VERSION: (400, 280), CANARY: (120, 40)}, "rollback", "rejected"),
-        ({INITIAL_PROMPT_VERSION: (400, 160), CANARY: (120, 90)}, "promote", "champion"),
+        ({INITIAL_PROMPT_VERSION: (400, 160), CANARY: (200, 150)}, "promote", "champion"),
         ({INITIAL_PROMPT_VERSION: (400, 160), CANARY: (20, 15)}, "wait", "canary"),
     ],
 )
 def test_prompt_ab_decision_moves_the_prompt_registry(settings, resources, arms, decision, status):
     registry = _setup(settings, arms)
-    result = dg.materialize([prompt_ab_test], resources=resources)
+    result = dg.materialize([prompt_ab_test], resources=resources, run_config=MARGIN)
     assert result.success
     metadata = result.asset_materializations_for_node("prompt_ab_test")[0].metadata
     assert (metadata["decision"].value, metadata["canary"].value) == (decision, CANARY)
@@ -77,7 +80,7 @@ def test_prompt_ab_decision_moves_the_prompt_registry(settings, resources, arms,
     assert stored["decision"] == decision and stored["key"] == "system_prompt_version"
     assert stored["days"] == [DAY]
     if decision != "wait":
-        entry = [a for a in registry.audit_log(CANARY) if a["to_status"] == status][-1]
+        entry = [a for a in registry.audit_log(CANARY) if a["from_status"] != a["to_status"] == status][-1]
         assert entry["actor"] == "prompt_ab_test" and "thumbs-up rate" in entry["reason"]
     if decision == "promote":
         assert registry.get(INITIAL_PROMPT_VERSION).status == "retired"
@@ -91,11 +94,10 @@ def test_no_prompt_canary_means_no_decision(settings, resources):
 
 
 def test_a_required_approval_holds_the_prompt_promotion_until_someone_approves(settings, resources):
-    registry = _setup(settings, {INITIAL_PROMPT_VERSION: (400, 160), CANARY: (120, 90)})
+    registry = _setup(settings, {INITIAL_PROMPT_VERSION: (400, 160), CANARY: (200, 150)})
     policy = {**resources, "promotion_policy": PromotionPolicy(require_approval=True)}
-    metadata = (
-        dg.materialize([prompt_ab_test], resources=policy).asset_materializations_for_node("prompt_ab_test")[0].metadata
-    )
+    result = dg.materialize([prompt_ab_test], resources=policy, run_config=MARGIN)
+    metadata = result.asset_materializations_for_node("prompt_ab_test")[0].metadata
     assert metadata["decision"].value == "awaiting_approval"
     assert f"feedback-loop prompts approve {CANARY}" in metadata["reasons"].value
     assert (registry.get(CANARY).status, registry.champion().version) == ("canary", INITIAL_PROMPT_VERSION)

@@ -1,4 +1,4 @@
-"""Offline evaluation: token F1, the paired bootstrap, the promotion gate and scoring real models."""
+"""Offline evaluation: token F1, the promotion gate (no-ops, margins, target groups) and scoring real models."""
 
 from __future__ import annotations
 
@@ -7,20 +7,28 @@ import random
 import numpy
 import pytest
 
-from feedback_loop.evaluate import offline
-from feedback_loop.evaluate.offline import EvalSpec, compare, paired_bootstrap, score_examples, token_f1
+from feedback_loop.evaluate.offline import EvalSpec, GateResult, compare, score_examples, token_f1
 from feedback_loop.label.lexicons import is_offensive
 from feedback_loop_tests.model.tiny_models import build_gpt2_dir
 
 SPEC = EvalSpec(max_new_tokens=8, batch_size=4, n_resamples=1000, device="cpu")
 
 
-def arm(losses, scores=None, offensive=()):
-    """Scored rows as score_examples returns them, with ids e0, e1, ..."""
+def arm(losses, scores=None, offensive=(), generated=None, groups=8):
+    """Scored rows as score_examples returns them, with ids e0, e1, ... sharing ``groups`` target texts."""
     scores = scores if scores is not None else [0.5] * len(losses)
+    generated = generated if generated is not None else [f"answer {i}" for i in range(len(losses))]
     return [
-        {"example_id": f"e{i}", "loss": loss, "score": score, "generated": "text", "offensive": i in offensive}
-        for i, (loss, score) in enumerate(zip(losses, scores, strict=True))
+        {
+            "example_id": f"e{i}",
+            "prompt": f"question {i}",
+            "target": f"target {i % groups}",
+            "loss": loss,
+            "score": score,
+            "generated": text,
+            "offensive": i in offensive,
+        }
+        for i, (loss, score, text) in enumerate(zip(losses, scores, generated, strict=True))
     ]
 
 
@@ -39,99 +47,82 @@ def test_token_f1(generated, target, expected):
     assert token_f1(generated, target) == pytest.approx(expected)
 
 
-def test_paired_bootstrap_interval_is_centred_and_sized_like_the_normal_one():
-    differences = numpy.random.default_rng(7).normal(0.5, 1.0, size=400)
-    mean, low, high = paired_bootstrap(differences, n_resamples=2000, confidence=0.95, seed=0)
-
-    assert mean == pytest.approx(differences.mean())
-    assert low < mean < high
-    assert (low + high) / 2 == pytest.approx(mean, abs=0.02)
-    assert high - low == pytest.approx(2 * 1.96 * differences.std() / 20, rel=0.15)  # 2 * 1.96 * sd / sqrt(n)
-    assert paired_bootstrap(differences, 2000, 0.95, seed=0) == (mean, low, high)
-    assert paired_bootstrap(differences, 2000, 0.95, seed=1) != (mean, low, high)
-    narrower = paired_bootstrap(differences, 2000, 0.5, seed=0)
-    assert low < narrower[1] < narrower[2] < high
-
-
-def test_paired_bootstrap_interval_covers_the_true_mean_at_its_confidence():
-    rng = numpy.random.default_rng(11)
-    covered = [
-        low < 0.3 < high
-        for low, high in (
-            paired_bootstrap(rng.normal(0.3, 1.0, size=60), 500, 0.9, seed=trial)[1:] for trial in range(300)
-        )
-    ]
-    assert 0.85 <= sum(covered) / len(covered) <= 0.95
+def _pair(n=64, score_gain=0.0, loss_gain=0.0, seed=0):
+    """(challenger, champion) rows: the challenger's score and loss shifted by the gains, with noise."""
+    rng = random.Random(seed)
+    champion_scores = [0.3 + 0.4 * rng.random() for _ in range(n)]
+    champion_losses = [2.0 + rng.gauss(0, 0.5) for _ in range(n)]
+    challenger = arm(
+        [loss - loss_gain + rng.gauss(0, 0.02) for loss in champion_losses],
+        [score + score_gain + rng.gauss(0, 0.02) for score in champion_scores],
+    )
+    champion = arm(champion_losses, champion_scores, generated=[f"old answer {i}" for i in range(n)])
+    return challenger, champion
 
 
-def test_paired_bootstrap_of_constant_differences_is_a_point():
-    assert paired_bootstrap([0.25] * 30, n_resamples=500, confidence=0.95, seed=0) == (0.25, 0.25, 0.25)
+def test_gate_passes_a_challenger_whose_generated_responses_are_clearly_better():
+    result = compare(*_pair(score_gain=0.2), SPEC)
+    assert isinstance(result, GateResult) and result.passed, result.reasons
+    assert (result.examples, result.groups, result.identical_responses, result.no_op) == (64, 8, 0, False)
+    primary, guardrail = result.primary, result.guardrail
+    assert (primary.metric, primary.role, guardrail.metric, guardrail.role) == ("score", "primary", "loss", "guardrail")
+    assert primary.mean == pytest.approx(result.challenger.score - result.champion.score)
+    assert primary.margin < primary.low < 0.2 < primary.high
+    assert "lies above the practical margin +0.0100" in result.reasons[0]
+    assert "BCa interval over 8 target groups" in result.reasons[0]
+    assert "is within the guardrail" in result.reasons[1]
 
 
-def test_paired_bootstrap_draws_the_same_resamples_in_chunks(monkeypatch):
-    differences = numpy.random.default_rng(3).normal(size=50)
-    whole = paired_bootstrap(differences, 300, 0.9, seed=2)
-    monkeypatch.setattr(offline, "_BOOTSTRAP_CHUNK", 50 * 7)  # 7 resamples per chunk
-    assert paired_bootstrap(differences, 300, 0.9, seed=2) == pytest.approx(whole)
+def test_a_no_op_challenger_is_refused_whatever_its_loss_says():
+    challenger, champion = _pair(loss_gain=0.01)
+    for row, same in zip(challenger, champion, strict=True):
+        row["generated"], row["score"] = same["generated"], same["score"]
+    result = compare(challenger, champion, SPEC.model_copy(update={"primary_metric": "loss", "loss_margin": 0.0}))
+    assert result.primary.low > 0  # the loss alone would have passed
+    assert result.no_op and not result.passed and result.identical_responses == 64
+    assert result.reasons[0].startswith("no-op: the challenger generated the champion's responses on all 64")
 
 
-def test_paired_bootstrap_rejects_bad_input():
-    with pytest.raises(ValueError, match="non-empty"):
-        paired_bootstrap([], 100, 0.95, 0)
-    with pytest.raises(ValueError, match="index 1 is nan"):
-        paired_bootstrap([0.1, float("nan")], 100, 0.95, 0)
-    with pytest.raises(ValueError, match="confidence"):
-        paired_bootstrap([0.1, 0.2], 100, 1.5, 0)
+def test_an_eval_set_of_one_target_group_gives_no_evidence():
+    challenger, champion = _pair(n=12, score_gain=0.3)
+    for row in (*challenger, *champion):
+        row["target"] = "the same target"
+    result = compare(challenger, champion, SPEC)
+    assert not result.passed and result.primary is None and result.groups == 1
+    assert "too few to resample" in result.reasons[0]
 
 
-def test_gate_passes_a_clearly_better_challenger():
-    rng = random.Random(0)
-    champion = [2.0 + rng.gauss(0, 0.5) for _ in range(40)]
-    challenger = [loss - 0.3 + rng.gauss(0, 0.05) for loss in champion]
-    summary = compare(arm(challenger), arm(champion), SPEC)
-
-    assert summary["gate"]["passed"], summary["gate"]["reasons"]
-    assert summary["n"] == 40 and summary["primary_metric"] == "loss" and summary["margin"] == 0.0
-    improvement = summary["improvement"]
-    assert improvement["mean"] == pytest.approx(summary["champion"]["loss"] - summary["challenger"]["loss"])
-    assert 0 < improvement["low"] < 0.3 < improvement["high"]
-    assert summary["challenger"]["offensive_rate"] == summary["champion"]["offensive_rate"] == 0.0
-    assert "lies above the margin" in summary["gate"]["reasons"][0]
+def test_gate_fails_a_challenger_inside_the_practical_margin():
+    result = compare(*_pair(score_gain=0.005), SPEC)
+    assert not result.passed and result.primary.low < result.primary.margin
+    assert "does not lie above the practical margin" in result.reasons[0]
 
 
-def test_gate_fails_a_worse_challenger_and_says_why():
-    champion = [1.0 + 0.1 * i for i in range(20)]
-    summary = compare(arm([loss + 0.2 for loss in champion]), arm(champion), SPEC)
-
-    assert not summary["gate"]["passed"]
-    assert summary["improvement"]["mean"] == pytest.approx(-0.2)
-    assert "loss improvement -0.2000" in summary["gate"]["reasons"][0]
-    assert "does not lie above the margin +0.0000" in summary["gate"]["reasons"][0]
+def test_gate_fails_a_better_scoring_challenger_with_a_much_worse_loss():
+    result = compare(*_pair(score_gain=0.2, loss_gain=-0.3), SPEC)
+    assert result.primary.passed and not result.guardrail.passed and not result.passed
+    assert "is not within the guardrail (worse by at most 0.0200)" in result.reasons[1]
 
 
 def test_gate_fails_a_better_but_more_offensive_challenger():
-    champion = [1.0 + 0.1 * i for i in range(20)]
-    summary = compare(arm([loss - 0.5 for loss in champion], offensive={3}), arm(champion), SPEC)
+    challenger, champion = _pair(n=20, score_gain=0.3)
+    challenger[3]["offensive"] = True
+    result = compare(challenger, champion, SPEC)
+    assert not result.passed and result.primary.passed
+    assert result.challenger.offensive_rate == 0.05
+    assert "challenger offensive rate 5.0% (1/20) exceeds champion's 0.0% (0/20)" in result.reasons
 
-    assert not summary["gate"]["passed"]
-    assert summary["improvement"]["low"] > 0
-    assert summary["challenger"]["offensive_rate"] == 0.05
-    assert "challenger offensive rate 5.0% (1/20) exceeds champion's 0.0% (0/20)" in summary["gate"]["reasons"]
 
-
-def test_gate_on_score_uses_score_differences_and_the_margin():
-    champion = arm([1.0] * 20, scores=[0.2 + 0.01 * i for i in range(20)])
-    challenger = arm([1.0] * 20, scores=[0.4 + 0.01 * i for i in range(20)])
-    assert compare(challenger, champion, EvalSpec(primary_metric="score"))["gate"]["passed"]
-    summary = compare(challenger, champion, EvalSpec(primary_metric="score", margin=0.25))
-    assert not summary["gate"]["passed"]
-    assert summary["improvement"]["mean"] == pytest.approx(0.2)
+def test_gate_on_loss_uses_loss_improvements_and_its_margin():
+    challenger, champion = _pair(loss_gain=0.1)
+    assert compare(challenger, champion, EvalSpec(primary_metric="loss", loss_margin=0.05)).passed
+    result = compare(challenger, champion, EvalSpec(primary_metric="loss", loss_margin=0.2))
+    assert not result.passed and result.primary.mean == pytest.approx(0.1, abs=0.02)
 
 
 def test_compare_ignores_row_order():
-    champion, challenger = arm([1.0 + 0.3 * (i % 5) for i in range(25)]), arm([0.9 + 0.2 * (i % 7) for i in range(25)])
-    shuffled = challenger[::-1]
-    assert compare(shuffled, champion, SPEC) == compare(challenger, champion, SPEC)
+    challenger, champion = _pair(score_gain=0.05)
+    assert compare(challenger[::-1], champion, SPEC) == compare(challenger, champion, SPEC)
 
 
 def test_compare_refuses_unpaired_or_malformed_arms():
@@ -145,6 +136,17 @@ def test_compare_refuses_unpaired_or_malformed_arms():
     broken[1]["loss"] = None
     with pytest.raises(ValueError, match=r"champion row 1 \(example_id='e1'\): field 'loss' must be a finite number"):
         compare(arm([1.0] * 3), broken, SPEC)
+    moved = arm([1.0] * 3)
+    moved[1]["target"] = "another target"
+    with pytest.raises(ValueError, match=r"example_id 'e1': field 'target' must be the same non-empty text"):
+        compare(moved, arm([1.0] * 3), SPEC)
+
+
+def test_spec_validation():
+    with pytest.raises(ValueError, match="confidence"):
+        EvalSpec(confidence=1.5)
+    with pytest.raises(ValueError, match="primary_metric"):
+        EvalSpec(primary_metric="bleu")
 
 
 def test_score_examples_returns_one_row_per_example_in_order(models, eval_rows):
@@ -153,7 +155,7 @@ def test_score_examples_returns_one_row_per_example_in_order(models, eval_rows):
 
     assert [row["example_id"] for row in scored] == [row["example_id"] for row in eval_rows]
     for row, example in zip(scored, eval_rows, strict=True):
-        assert set(row) == {"example_id", "loss", "generated", "score", "offensive"}
+        assert set(row) == {"example_id", "prompt", "target", "loss", "generated", "score", "offensive"}
         assert 0 < row["loss"] < 20 and 0 <= row["score"] <= 1
         assert row["score"] == token_f1(row["generated"], example["target"])
         assert row["offensive"] == is_offensive(row["generated"])
@@ -172,11 +174,19 @@ def test_batched_left_padded_scoring_matches_one_at_a_time(models, eval_rows):
 
 def test_the_trained_adapter_beats_the_bare_base_model(models, eval_rows):
     base_dir, adapter_dir = models
-    summary = compare(
+    result = compare(
         score_examples(base_dir, adapter_dir, eval_rows, SPEC), score_examples(base_dir, None, eval_rows, SPEC), SPEC
     )
-    assert summary["gate"]["passed"], summary["gate"]["reasons"]
-    assert summary["challenger"]["loss"] < summary["champion"]["loss"] - 0.5
+    assert result.passed, result.reasons
+    assert result.challenger.loss < result.champion.loss - 0.5
+    assert result.challenger.score > result.champion.score + 0.1
+
+
+def test_the_adapter_against_itself_is_a_no_op(models, eval_rows):
+    base_dir, adapter_dir = models
+    scored = score_examples(base_dir, adapter_dir, eval_rows, SPEC)
+    result = compare(scored, scored, SPEC)
+    assert result.no_op and not result.passed
 
 
 def test_a_gpt2_model_with_a_short_context_is_scored_within_it(tmp_path, eval_rows):

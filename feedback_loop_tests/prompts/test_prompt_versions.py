@@ -129,7 +129,7 @@ def test_applying_a_recommendation_creates_the_canary_in_the_prompt_registry(reg
     assert prompt.recommendation_id == recommendation.id
     assert prompts.get("support-v2") == prompt
     record = registry.get("support-v2")
-    assert record.status == "canary" and record.metrics["canary"] == {"share": 0.25}
+    assert record.status == "canary" and record.canary_share == 0.25
     assert (
         record.lineage["parent"] == INITIAL_PROMPT_VERSION and record.lineage["recommendation_id"] == recommendation.id
     )

@@ -18,7 +18,7 @@ from feedback_loop.registry import (
     Registry,
     UnknownVersionError,
 )
-from feedback_loop.registry.store import adapters_table, audit_table, pointer_table
+from feedback_loop.registry.store import adapters_table, approvals_table, audit_table, metadata, pointer_table
 
 
 @pytest.fixture
@@ -80,7 +80,8 @@ def test_full_lifecycle(registry):
 
     registry.promote("v1", actor="gate", reason="first adapter")
     _register(registry, "v2", "v3")
-    assert registry.set_status("v2", "canary", actor="gate", reason="canary 5%").status == "canary"
+    canary = registry.set_status("v2", "canary", actor="gate", reason="canary 5%", canary_share=0.05)
+    assert (canary.status, canary.canary_share, registry.canary().canary_share) == ("canary", 0.05, 0.05)
     promoted = registry.promote("v2", actor="gate", reason="won A/B")
     assert promoted.status == "champion" and promoted.updated_at >= promoted.created_at
     assert registry.get("v1").status == "retired"
@@ -274,7 +275,7 @@ def test_register_is_idempotent_and_never_resets_status(sqlite_url):
     assert updated.created_at == first.created_at
     assert reg.audit_log("v1")[-1]["reason"] == "re-registered: metrics updated"
 
-    reg.set_status("v1", "canary", actor="gate", reason="canary")
+    reg.set_status("v1", "canary", actor="gate", reason="canary", canary_share=0.2)
     unchanged = reg.register("v1", path="/adapters/v1", metrics={"loss": 0.1}, lineage={"run": 2}, actor="trainer")
     assert unchanged.status == "canary" and unchanged.metrics == {"loss": 0.8} and unchanged.lineage == {"run": 1}
 
@@ -308,7 +309,7 @@ def test_illegal_transitions_raise_clear_errors(sqlite_url):
     ):
         reg.promote("v1", actor="gate", reason="try anyway")
     with pytest.raises(IllegalTransitionError, match="rejected -> canary"):
-        reg.set_status("v1", "canary", actor="gate", reason="again")
+        reg.set_status("v1", "canary", actor="gate", reason="again", canary_share=0.2)
     with pytest.raises(IllegalTransitionError, match="candidate -> retired"):
         reg.set_status("v2", "retired", actor="gate", reason="tidy")
     with pytest.raises(IllegalTransitionError, match="use promote"):
@@ -348,7 +349,7 @@ def test_audit_log_records_every_change_in_order(sqlite_url):
     reg = Registry(sqlite_url)
     _register(reg, "v1", "v2", "v3")
     reg.promote("v1", actor="gate", reason="p1")
-    reg.set_status("v2", "canary", actor="gate", reason="c2")
+    reg.set_status("v2", "canary", actor="gate", reason="c2", canary_share=0.2)
     reg.promote("v2", actor="gate", reason="p2")
     reg.set_status("v3", "rejected", actor="gate", reason="r3")
     reg.rollback(actor="oncall", reason="rb")
@@ -375,3 +376,77 @@ def test_audit_log_records_every_change_in_order(sqlite_url):
     assert replayed == {r.version: r.status for r in reg.list()}
     assert [a["to_status"] for a in reg.audit_log("v3")] == ["candidate", "rejected"]
     reg.close()
+
+
+def _old_schema_registry(url: str) -> None:
+    """A registry as written before the canary_share column: v1 champion, v2 canary whose share the metrics
+    JSON kept, v3 rejected after serving as a canary, v4 a candidate."""
+    old = sa.MetaData()
+    sa.Table(
+        "adapters",
+        old,
+        *[column.copy() for column in adapters_table.columns if column.name != "canary_share"],
+    )
+    engine = sa.create_engine(url)
+    old.create_all(engine)
+    metadata.create_all(engine, tables=[audit_table, pointer_table, approvals_table])
+    now = "2026-11-01 00:00:00"
+    rows = [
+        ("v1", "champion", {"loss": 0.5}),
+        ("v2", "canary", {"canary": {"share": 0.25}, "loss": 0.4}),
+        ("v3", "rejected", {"canary": {"share": 0.1}}),
+        ("v4", "candidate", {}),
+    ]
+    with engine.begin() as conn:
+        for version, status, metrics in rows:
+            conn.execute(
+                sa.text(
+                    "INSERT INTO adapters (version, status, path, metrics, lineage, created_at, updated_at) "
+                    "VALUES (:v, :s, :p, :m, '{}', :t, :t)"
+                ),
+                {"v": version, "s": status, "p": f"/adapters/{version}", "m": json.dumps(metrics), "t": now},
+            )
+    engine.dispose()
+
+
+def test_an_old_registry_gets_the_canary_share_column_from_its_metrics(url):
+    _old_schema_registry(url)
+    # Several processes may open the old registry at once: one migrates, the others find it done.
+    errors = []
+
+    def open_registry():
+        try:
+            Registry(url).close()
+        except Exception as exc:  # collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_registry) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    reg = Registry(url)
+    canary = reg.canary()
+    assert (canary.version, canary.canary_share, canary.metrics) == ("v2", 0.25, {"loss": 0.4})
+    assert reg.get("v3").canary_share == 0.1 and reg.get("v3").metrics == {}
+    assert reg.get("v1").canary_share is None and reg.get("v1").metrics == {"loss": 0.5}
+    # The migrated column is checked like a new one.
+    with pytest.raises(sa.exc.IntegrityError), reg.engine.begin() as conn:
+        conn.execute(adapters_table.update().where(adapters_table.c.version == "v4").values(canary_share=1.5))
+    reg.close()
+
+
+def test_a_canary_needs_its_share_and_nothing_else_takes_one(sqlite_url):
+    reg = Registry(sqlite_url)
+    _register(reg, "v1", "v2")
+    for share in (None, 0.0, 1.0, True, "0.2"):
+        with pytest.raises(ValueError, match="field 'canary_share' must be a number within"):
+            reg.set_status("v1", "canary", actor="gate", reason="canary", canary_share=share)
+    assert reg.get("v1").status == "candidate"
+    with pytest.raises(ValueError, match="applies only to a move to canary"):
+        reg.set_status("v2", "rejected", actor="gate", reason="no", canary_share=0.2)
+    record = reg.set_status("v1", "canary", actor="gate", reason="canary", canary_share=0.3)
+    assert record.canary_share == 0.3 and "canary" not in record.metrics
+    # The share stays as the record of how the version was served.
+    assert reg.promote("v1", actor="ab", reason="won").canary_share == 0.3

@@ -164,3 +164,22 @@ def test_the_simulator_records_the_served_system_prompt_version_and_tells_the_se
         simulate_day(
             tmp_path, date(2026, 11, 1), 2, seed=0, responder=lambda rs: [ServedResponse("x", "m", None, "")] * len(rs)
         )
+
+
+def test_arms_come_from_the_registry_share_column(tmp_path):
+    from feedback_loop.registry import Registry
+    from feedback_loop.registry.store import adapters_table
+    from feedback_loop.serve import arms_from_registry
+
+    store = Registry(f"sqlite:///{tmp_path / 'registry.db'}")
+    assert arms_from_registry(store) == [Arm(None, None, 1.0)]
+    for version in ("v1", "v2"):
+        store.register(version, path=f"/a/{version}", metrics={}, lineage={}, actor="test")
+    store.promote("v1", actor="test", reason="first")
+    store.set_status("v2", "canary", actor="test", reason="canary", canary_share=0.25)
+    assert arms_from_registry(store) == [Arm("v1", "/a/v1", 0.75), Arm("v2", "/a/v2", 0.25)]
+    # A canary whose share is missing (a registry edited by hand) is a clear error naming it, not a KeyError.
+    with store.engine.begin() as conn:
+        conn.execute(adapters_table.update().where(adapters_table.c.version == "v2").values(canary_share=None))
+    with pytest.raises(ValueError, match=r"canary v2: field 'canary_share' is empty"):
+        arms_from_registry(store)

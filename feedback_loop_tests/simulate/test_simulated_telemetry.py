@@ -168,7 +168,7 @@ def test_thumbs_up_rates_are_calibrated(tmp_path):
     assert 0.75 <= rates["correct"] <= 0.85
     assert all(rate <= 0.2 for kind, rate in rates.items() if kind != "correct"), rates
     mix = simulate_day(tmp_path / "mix", DAY, 2000, seed=1)
-    assert 0.3 <= mix.thumbs_up_rate <= 0.5
+    assert 0.3 <= mix.total.thumbs_up_per_interaction <= 0.5
     assert mix.responses_by_kind["correct"] < 0.6 * mix.interactions
 
 
@@ -199,17 +199,22 @@ def test_ground_truth_counts_add_up(tmp_path):
     result = simulate_day(tmp_path, DAY, 500, seed=6, late_fraction=0.3)
     events = _all_events(result)
     thumbs_up = sum(e.event_type == "feedback" and e.thumb == "up" for e in events)
-    assert result.thumbs_up == thumbs_up > 0
-    assert result.thumbs_up_rate == pytest.approx(thumbs_up / 500)
+    thumbs = sum(e.event_type == "feedback" and e.thumb is not None for e in events)
+    assert result.thumbs_up == thumbs_up > 0 and result.thumbs == thumbs > thumbs_up
+    # One definition of the thumbs-up rate, as kpi_daily's; per interaction is another figure with another name.
+    assert result.thumbs_up_rate == pytest.approx(thumbs_up / thumbs)
+    assert result.total.thumbs_up_per_interaction == pytest.approx(thumbs_up / 500)
     assert any(e.thumb == "up" for e in _events(result.late_path) if e.event_type == "feedback")
     for breakdown in (result.by_adapter, result.by_segment):
         assert sum(group.interactions for group in breakdown.values()) == 500
         assert sum(group.thumbs_up for group in breakdown.values()) == thumbs_up
+        assert sum(group.thumbs for group in breakdown.values()) == thumbs
         for kind in RESPONSE_KINDS:
             assert sum(g.responses_by_kind[kind] for g in breakdown.values()) == result.responses_by_kind[kind]
         for group in breakdown.values():
             assert sum(group.responses_by_kind.values()) == group.interactions
-            assert group.thumbs_up_rate == pytest.approx(group.thumbs_up / max(1, group.interactions))
+            assert group.thumbs_up_rate == pytest.approx(group.thumbs_up / max(1, group.thumbs))
+            assert group.thumbs_up_per_interaction == pytest.approx(group.thumbs_up / max(1, group.interactions))
     assert list(result.by_adapter) == [BASE_ARM]
     assert list(result.by_segment) == [segment.name for segment in SEGMENTS]
     empty = simulate_day(tmp_path / "empty", DAY, 0, seed=6)

@@ -1,0 +1,39 @@
+"""`feedback-loop bench decisions` runs the real gates and writes the rows the issue names."""
+
+import json
+
+from typer.testing import CliRunner
+
+from feedback_loop.cli import app
+from feedback_loop.evaluate.bench import OFFLINE_DIFFERENCES, ONLINE_DIFFERENCES
+
+
+def test_bench_decisions_writes_one_row_per_gate_regime_and_difference(tmp_path):
+    out = tmp_path / "decisions.json"
+    result = CliRunner().invoke(
+        app,
+        [
+            "bench",
+            "decisions",
+            "--online-replications",
+            "2",
+            "--offline-replications",
+            "2",
+            "--workers",
+            "1",
+            "--json-out",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(out.read_text())
+    online = [row for row in rows if row["gate"] == "online"]
+    offline = [row for row in rows if row["gate"] == "offline"]
+    assert [r["true_difference"] for r in online if r["regime"] == "default"] == list(ONLINE_DIFFERENCES)
+    assert [r["true_difference"] for r in online if r["regime"] == "powered"] == list(ONLINE_DIFFERENCES)
+    assert [r["true_difference"] for r in offline] == list(OFFLINE_DIFFERENCES)
+    assert all(0 <= row["p_promote"] <= 1 and row["replications"] == 2 for row in rows)
+    # The powered regime has the traffic to reach the planned sample before the deadline.
+    powered = {row["interactions_per_day"] for row in online if row["regime"] == "powered"}
+    assert min(powered) > 2000
+    assert "P(promote)" in result.output
