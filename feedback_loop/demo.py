@@ -183,10 +183,10 @@ def _version(record) -> str | None:
 def _true_difference(by_adapter: dict, ab: dict) -> float | None:
     """The simulated users' true thumbs-up rate of the A/B test's canary minus its champion's, on the day served."""
     canary, champion = ab.get("canary_version"), ab.get("champion_version")
-    arms = by_adapter.get(canary), by_adapter.get(champion or "base")
-    if canary is None or None in arms:
+    canary_truth, champion_truth = by_adapter.get(canary), by_adapter.get(champion or "base")
+    if canary_truth is None or champion_truth is None:
         return None
-    return arms[0].thumbs_up_rate - arms[1].thumbs_up_rate
+    return canary_truth.thumbs_up_rate - champion_truth.thumbs_up_rate
 
 
 def _with_rollout(run_config: dict | None, canary_share: float) -> dict:

@@ -126,11 +126,12 @@ def online_ab_test(
     non-inferiority of its thumbs-up rate (thumbs up / thumbs, above the champion's minus `non_inferiority_margin`)
     is shown at `alpha` and its escalation rate is not significantly higher; rolls it back (status `rejected`)
     when it is shown worse, or when `max_days` of canary traffic or the planned sample pass without evidence;
-    waits otherwise. Daily looks spend `alpha` over the looks (Lan-DeMets: O'Brien-Fleming for promotion, Pocock for
-    rollback), so looking every day does not inflate the error rates. The metadata gives the sample size per arm that the power calculation asks
-    for, the progress toward it and the days still needed. The decision and its reasons land in the registry's
-    audit log. When the promotion policy requires a human approval, a canary that should be promoted keeps
-    serving and the decision reads `awaiting_approval` until someone runs `feedback-loop registry approve VERSION`.
+    waits otherwise. Daily looks spend `alpha` over the looks (Lan-DeMets: O'Brien-Fleming for promotion, Pocock
+    for rollback), so looking every day does not inflate the error rates. The metadata gives the sample size per
+    arm that the power calculation asks for, the progress toward it and the days still needed. The decision and its
+    reasons land in the registry's audit log. When the promotion policy requires a human approval, a canary that
+    should be promoted keeps serving and the decision reads `awaiting_approval` until someone runs
+    `feedback-loop registry approve VERSION`.
     """
     return canary_ab_test(
         context,

@@ -30,7 +30,6 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from feedback_loop.evaluate.stats import group_bootstrap
-from feedback_loop.stage_config import StageConfig
 from feedback_loop.label.lexicons import is_offensive
 from feedback_loop.model.base import context_length, load_causal_lm
 from feedback_loop.model.encoding import (
@@ -41,6 +40,7 @@ from feedback_loop.model.encoding import (
     response_nll,
 )
 from feedback_loop.model.generation import generate_responses
+from feedback_loop.stage_config import StageConfig
 
 _WORD = re.compile(r"\w+")
 # Stands for "no length limit" when a model's config does not state its context length.
@@ -235,8 +235,9 @@ def compare(challenger: list[dict], champion: list[dict], spec: EvalSpec) -> Gat
     else:
         level = f"{spec.confidence:.0%} BCa interval over {len(set(groups))} {spec.resample_by} groups"
         for role, metric in (("primary", spec.primary_metric), ("guardrail", guardrail_metric)):
-            comparisons[role] = _comparison(metric, role, improvements[metric], groups, spec)
-            reasons.append(_comparison_reason(comparisons[role], level))
+            comparison = _comparison(metric, role, improvements[metric], groups, spec)
+            comparisons[role] = comparison
+            reasons.append(_comparison_reason(comparison, level))
     offensive = (
         f"challenger offensive rate {arms['challenger'].offensive_rate:.1%} ({arms['challenger'].offensive}/"
         f"{len(ids)}) {'does not exceed' if no_more_offensive else 'exceeds'} champion's "

@@ -218,8 +218,10 @@ def sequential_boundaries(
         return ()
     if any(not 0 < t <= 1 for t in fractions) or any(b <= a for a, b in itertools.pairwise(fractions)):
         raise ValueError(f"information fractions must increase within (0, 1], got {fractions}")
-    if len(information) != len(fractions) or information[0] <= 0 or any(
-        b <= a for a, b in itertools.pairwise(information)
+    if (
+        len(information) != len(fractions)
+        or information[0] <= 0
+        or any(b <= a for a, b in itertools.pairwise(information))
     ):
         raise ValueError(f"information must be positive and increase, one per look, got {information}")
     if spending not in ("obrien_fleming", "pocock"):
@@ -309,21 +311,21 @@ def group_bootstrap(
     """
     from scipy.stats import bootstrap
 
-    values = numpy.asarray(values, dtype=float)
-    if values.ndim != 1 or values.size == 0 or len(groups) != values.size:
+    array = numpy.asarray(values, dtype=float)
+    if array.ndim != 1 or array.size == 0 or len(groups) != array.size:
         raise ValueError("group_bootstrap needs one group per value and at least one value")
-    if not numpy.isfinite(values).all():
-        first = int(numpy.flatnonzero(~numpy.isfinite(values))[0])
-        raise ValueError(f"group_bootstrap: values must be finite; index {first} is {values[first]}")
+    if not numpy.isfinite(array).all():
+        first = int(numpy.flatnonzero(~numpy.isfinite(array))[0])
+        raise ValueError(f"group_bootstrap: values must be finite; index {first} is {array[first]}")
     if n_resamples < 1 or not 0 < confidence < 1:
         raise ValueError(
             f"group_bootstrap needs n_resamples >= 1 and 0 < confidence < 1, got {n_resamples} and {confidence}"
         )
     keys = {key: index for index, key in enumerate(dict.fromkeys(groups))}
     codes = numpy.fromiter((keys[key] for key in groups), dtype=int, count=len(groups))
-    sums = numpy.bincount(codes, weights=values, minlength=len(keys))
+    sums = numpy.bincount(codes, weights=array, minlength=len(keys))
     sizes = numpy.bincount(codes, minlength=len(keys)).astype(float)
-    mean = float(values.mean())
+    mean = float(array.mean())
     if len(keys) < 2:
         raise ValueError(f"group_bootstrap needs at least two groups to resample, got {len(keys)}")
     if numpy.allclose(sums / sizes, mean, rtol=0, atol=1e-12):

@@ -121,8 +121,9 @@ def apply_online_decision(
         outcome = promote_or_wait(
             store, version, require_approval=require_approval, actor=actor, reason=reason, how_to_approve=how_to_approve
         )
-        status = "promoted" if outcome.status == "promoted" else "awaiting_approval"
-        return OnlineOutcome(status, outcome.message)
+        if outcome.status == "promoted":
+            return OnlineOutcome("promoted", outcome.message)
+        return OnlineOutcome("awaiting_approval", outcome.message)
     withdraw_pending(store, version, actor=actor)
     if verdict == "rollback":
         store.set_status(version, "rejected", actor=actor, reason=reason)

@@ -13,9 +13,9 @@ from feedback_loop.evaluate.stats import (
     compare_rates,
     distinct_looks,
     group_bootstrap,
-    spent,
     required_sample_size,
     sequential_boundaries,
+    spent,
 )
 
 
@@ -60,7 +60,9 @@ def test_a_final_look_past_the_plan_spends_what_is_left_at_its_real_information(
     information = numpy.array([0.3, 0.6, 1.3])
     bounds = sequential_boundaries([0.3, 0.6, 1.0], 0.05, information=information)
     assert bounds[:2] == sequential_boundaries([0.3, 0.6], 0.05)
-    correlation = numpy.sqrt(numpy.minimum.outer(information, information) / numpy.maximum.outer(information, information))
+    correlation = numpy.sqrt(
+        numpy.minimum.outer(information, information) / numpy.maximum.outer(information, information)
+    )
     crossed = 1 - multivariate_normal(numpy.zeros(3), correlation).cdf(numpy.array(bounds))
     assert crossed == pytest.approx(0.05, abs=2e-4)
     # Treating the overrun as the plan would assume the looks more alike than they are, and spend too much.
