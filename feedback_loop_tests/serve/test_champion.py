@@ -21,8 +21,7 @@ def _registries(tmp_path):
     for version in ("lora-1", "lora-2"):
         registry.register(version, path=f"/adapters/{version}", metrics={}, lineage={}, actor="test")
     registry.promote("lora-1", actor="test", reason="first")
-    registry.set_status("lora-2", "canary", actor="test", reason="try it")
-    registry.add_metrics("lora-2", {"canary": {"share": 0.3}}, actor="test")
+    registry.set_status("lora-2", "canary", actor="test", reason="try it", canary_share=0.3)
     prompt_registry = Registry(settings.prompt_registry_url)
     prompts = PromptStore(settings.layout.prompts)
     seed_registry(prompts, prompt_registry)
@@ -32,8 +31,7 @@ def _registries(tmp_path):
     prompt_registry.register(
         concise.version, path=str(prompts.path(concise.version)), metrics={}, lineage={}, actor="t"
     )
-    prompt_registry.set_status(concise.version, "canary", actor="test", reason="try it")
-    prompt_registry.add_metrics(concise.version, {"canary": {"share": 0.5}}, actor="test")
+    prompt_registry.set_status(concise.version, "canary", actor="test", reason="try it", canary_share=0.5)
     return settings, registry, prompts, prompt_registry
 
 
