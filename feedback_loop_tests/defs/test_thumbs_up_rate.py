@@ -29,9 +29,9 @@ def test_the_demo_the_kpis_and_the_ab_test_report_the_same_thumbs_up_rate(settin
     assert result.success
     warehouse = Warehouse(settings.layout.warehouse)
     total = warehouse.read_partitions("kpi_daily", [DAY]).to_pylist()[0]
-    assert (total["thumbs"], total["thumbs_up"]) == (truth["thumbs"], truth["thumbs_up"])
-    assert total["thumbs_up_rate"] == pytest.approx(truth["thumbs_up_rate"])
-    assert truth["thumbs_up_per_interaction"] < truth["thumbs_up_rate"] - 0.05  # a different figure
+    assert (total["thumbs"], total["thumbs_up"]) == (truth.thumbs, truth.thumbs_up)
+    assert total["thumbs_up_rate"] == pytest.approx(truth.thumbs_up_rate)
+    assert truth.total.thumbs_up_per_interaction < truth.thumbs_up_rate - 0.05  # a different figure
 
     # The A/B test's arm figures on the same labels: half of the users played a canary arm here.
     labels = warehouse.read_partitions("labels", [DAY]).to_pylist()
@@ -39,5 +39,5 @@ def test_the_demo_the_kpis_and_the_ab_test_report_the_same_thumbs_up_rate(settin
     canary_users = set(users[::2])
     rows = [{**row, "adapter_version": "v2" if row["user_id"] in canary_users else None} for row in labels]
     ab = compare_canary(rows, "adapter_version", None, "v2", ABSpec())
-    assert ab.canary.thumbs + ab.champion.thumbs == truth["thumbs"]
-    assert ab.canary.thumbs_up + ab.champion.thumbs_up == truth["thumbs_up"]
+    assert ab.canary.thumbs + ab.champion.thumbs == truth.thumbs
+    assert ab.canary.thumbs_up + ab.champion.thumbs_up == truth.thumbs_up
