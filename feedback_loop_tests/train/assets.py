@@ -25,7 +25,14 @@ def write_manifest(data_dir: Path, asset: str, manifest: dict) -> None:
     path.write_text(json.dumps(manifest))
 
 
-def materialize(data_dir: Path, selection: list, ops: dict, instance=None, torch_threads: int | None = 1):
+def materialize(
+    data_dir: Path,
+    selection: list,
+    ops: dict,
+    instance=None,
+    torch_threads: int | None = 1,
+    raise_on_error: bool = True,
+):
     """Materialize ``selection`` (asset definitions) of the training assets with ``ops`` as run config."""
     resources = build_resources(Settings(data_dir=data_dir, torch_threads=torch_threads))
     return dg.materialize(
@@ -34,4 +41,5 @@ def materialize(data_dir: Path, selection: list, ops: dict, instance=None, torch
         resources=resources,
         run_config={"ops": {name: {"config": config} for name, config in ops.items()}},
         instance=instance,
+        raise_on_error=raise_on_error,
     )

@@ -38,12 +38,16 @@ def test_a_local_model_of_the_family_trains_evaluates_and_serves(family, tmp_pat
         [base_model, lora_adapter, adapter_evaluation],
         {"base_model": {"source_dir": str(model_dir)}, "lora_adapter": LORA, "adapter_evaluation": EVAL},
         instance=dg.DagsterInstance.ephemeral(),
+        raise_on_error=False,
     )
-    # The offline gate may reject a random model's adapter; every step must still have run to the end.
+    # The offline gate may reject a random model's adapter (a blocking check fails the evaluation step), but
+    # training and evaluation must have run to the end: nothing else may fail.
     succeeded = {e.step_key for e in result.all_events if e.event_type_value == "STEP_SUCCESS"}
-    assert succeeded == {"base_model", "lora_adapter", "adapter_evaluation"}, [
-        e.message for e in result.all_events if e.event_type_value == "STEP_FAILURE"
-    ]
+    failures = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+    assert {"base_model", "lora_adapter"} <= succeeded, [e.message for e in failures]
+    if failures:
+        assert [e.step_key for e in failures] == ["adapter_evaluation"]
+        assert "offline_gate" in failures[0].event_specific_data.error.message
     adapter = result.output_for_node("lora_adapter")
     metadata = json.loads((data_dir / "adapters" / adapter["version"] / "training_metadata.json").read_text())
     assert metadata["architecture"] == family
@@ -59,7 +63,7 @@ def test_a_local_model_of_the_family_trains_evaluates_and_serves(family, tmp_pat
     curve = metadata["loss_curve"]
     assert sum(curve[-3:]) / 3 < sum(curve[:3]) / 3
     summary = json.loads((data_dir / "evaluations" / adapter["version"] / "summary.json").read_text())
-    assert summary["n"] == 8 and summary["challenger"] == adapter["version"]
+    assert summary["examples"] == 8 and summary["challenger_version"] == adapter["version"]
 
     arms = traffic_split(None, (adapter["version"], adapter["path"], 0.5))
     server = ModelServer(model_dir, family, arms, max_new_tokens=6, batch_size=4, device="cpu")
