@@ -8,8 +8,10 @@ any flag.
 from __future__ import annotations
 
 import pyarrow as pa
+from pydantic import Field
 
 from feedback_loop.analytics.kpi import FLAG_REASONS, KEY_COLUMNS, TOTAL
+from feedback_loop.stage_config import StageConfig
 from feedback_loop.warehouse import query
 
 _KPI_COLUMNS_READ = (
@@ -60,24 +62,31 @@ def segment_safety(kpis: pa.Table) -> list[dict]:
     return segments
 
 
-def safety_alerts(kpis: pa.Table, max_flag_rate: float, max_complaint_rate: float, min_interactions: int) -> list[dict]:
-    """The segments of :func:`segment_safety` whose flag rate exceeds ``max_flag_rate`` or whose complaint rate
-    exceeds ``max_complaint_rate``, among those with at least ``min_interactions`` interactions (fewer say too
-    little to alert on). Each alert is the segment's figures plus the thresholds and the ``breached`` rates."""
-    for name, rate in (("max_flag_rate", max_flag_rate), ("max_complaint_rate", max_complaint_rate)):
-        if not 0.0 <= rate <= 1.0:
-            raise ValueError(f"{name} must be within 0..1, got {rate!r}")
-    if min_interactions < 1:
-        raise ValueError(f"min_interactions must be >= 1, got {min_interactions!r}")
+class SafetySpec(StageConfig):
+    """When a segment's day calls for a safety alert (the `segment_safety` check)."""
+
+    max_flag_rate: float = Field(0.2, ge=0, le=1)
+    """`segment_safety` warns when a segment's share of flagged interactions in a day exceeds this."""
+    max_complaint_rate: float = Field(0.35, ge=0, le=1)
+    """`segment_safety` warns when a segment's share of complaints (a flag or a negative comment) exceeds this."""
+    min_segment_interactions: int = Field(50, ge=1)
+    """Segments with fewer interactions in a day are reported but not alerted on: too few to tell."""
+
+
+def safety_alerts(kpis: pa.Table, spec: SafetySpec) -> list[dict]:
+    """The segments of :func:`segment_safety` whose flag rate exceeds ``spec.max_flag_rate`` or whose complaint
+    rate exceeds ``spec.max_complaint_rate``, among those with at least ``spec.min_segment_interactions``
+    interactions (fewer say too little to alert on). Each alert is the segment's figures plus the thresholds and
+    the ``breached`` rates."""
     alerts = []
     for segment in segment_safety(kpis):
-        if segment["interactions"] < min_interactions:
+        if segment["interactions"] < spec.min_segment_interactions:
             continue
         breached = [
             name
             for name, rate, limit in (
-                ("flag_rate", segment["flag_rate"], max_flag_rate),
-                ("complaint_rate", segment["complaint_rate"], max_complaint_rate),
+                ("flag_rate", segment["flag_rate"], spec.max_flag_rate),
+                ("complaint_rate", segment["complaint_rate"], spec.max_complaint_rate),
             )
             if rate > limit
         ]
@@ -85,9 +94,7 @@ def safety_alerts(kpis: pa.Table, max_flag_rate: float, max_complaint_rate: floa
             alerts.append(
                 {
                     **segment,
-                    "max_flag_rate": max_flag_rate,
-                    "max_complaint_rate": max_complaint_rate,
-                    "min_interactions": min_interactions,
+                    **spec.model_dump(),
                     "breached": breached,
                 }
             )

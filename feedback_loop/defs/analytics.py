@@ -8,7 +8,7 @@ import dagster as dg
 
 from feedback_loop.analytics.dashboard import build_dashboard, registry_history
 from feedback_loop.analytics.kpi import KEY_COLUMNS, compute_kpis, load_prices, unpriced_models
-from feedback_loop.analytics.safety import safety_alerts, segment_safety
+from feedback_loop.analytics.safety import SafetySpec, safety_alerts, segment_safety
 from feedback_loop.defs.label import labeled_interactions
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.partitions import daily_partitions
@@ -27,15 +27,9 @@ BREAKDOWN_ROWS = 50
 _EVENT_COLUMNS = ["event_id", "event_type", "timestamp", "interaction_id", "outcome"]
 
 
-class KpiDailyConfig(dg.Config):
+class KpiDailyConfig(dg.Config, SafetySpec):
     prices_file: str | None = None
     """A TOML file of token prices by model version; the packaged `feedback_loop/analytics/prices.toml` if unset."""
-    max_flag_rate: float = 0.2
-    """`segment_safety` warns when a segment's share of flagged interactions in a day exceeds this."""
-    max_complaint_rate: float = 0.35
-    """`segment_safety` warns when a segment's share of complaints (a flag or a negative comment) exceeds this."""
-    min_segment_interactions: int = 50
-    """Segments with fewer interactions in a day are reported but not alerted on: too few to tell."""
 
 
 def _shown(value):
@@ -87,9 +81,7 @@ def kpi_daily(
         events = warehouse.read_partitions("events", window, schema=events_arrow_schema(), columns=_EVENT_COLUMNS)
         kpis = compute_kpis(labels, events, prices)
         # Alerts before the write, so that a bad threshold fails the run before any partition changes.
-        day_alerts = safety_alerts(
-            kpis, config.max_flag_rate, config.max_complaint_rate, config.min_segment_interactions
-        )
+        day_alerts = safety_alerts(kpis, SafetySpec.of(config))
         warehouse.write_partition(KPI_TABLE, day, kpis)
 
         rows = kpis.to_pylist()
@@ -152,9 +144,7 @@ def _segment_safety_result(config: KpiDailyConfig, segments: list[dict], alerts:
         metadata={
             "alerts": dg.MetadataValue.json(alerts),
             "segments": markdown_table(table, 100),
-            "max_flag_rate": config.max_flag_rate,
-            "max_complaint_rate": config.max_complaint_rate,
-            "min_segment_interactions": config.min_segment_interactions,
+            **SafetySpec.of(config).model_dump(),
         },
     )
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pyarrow as pa
+import pydantic
 import pytest
 
 from feedback_loop.analytics.kpi import KPI_SCHEMA
-from feedback_loop.analytics.safety import safety_alerts, segment_safety
+from feedback_loop.analytics.safety import SafetySpec, safety_alerts, segment_safety
 
 
 def row(adapter, segment, interactions, flagged=0, complaints=0, **flags) -> dict:
@@ -49,30 +50,37 @@ def test_segment_figures_add_up_the_breakdown_rows_and_leave_out_the_day_total()
     assert segments["free"]["flagged"] == 30 and sum(segments["free"]["flags_by_reason"].values()) == 31
 
 
+STRICT = SafetySpec(max_flag_rate=0.1, max_complaint_rate=0.25, min_segment_interactions=50)
+
+
 def test_alerts_fire_above_the_rates_only_with_enough_interactions_and_carry_the_evidence():
-    alerts = safety_alerts(TABLE, max_flag_rate=0.1, max_complaint_rate=0.25, min_interactions=50)
+    alerts = safety_alerts(TABLE, STRICT)
     assert [a["segment"] for a in alerts] == ["free"]  # trial is above both rates but has 10 interactions
     free = alerts[0]
     assert free["breached"] == ["flag_rate", "complaint_rate"]
     assert (free["interactions"], free["flagged"], free["complaints"]) == (100, 30, 32)
     assert free["flag_rate"] == pytest.approx(0.30) and free["complaint_rate"] == pytest.approx(0.32)
-    assert (free["max_flag_rate"], free["max_complaint_rate"], free["min_interactions"]) == (0.1, 0.25, 50)
+    assert (free["max_flag_rate"], free["max_complaint_rate"], free["min_segment_interactions"]) == (0.1, 0.25, 50)
     assert free["flags_by_reason"]["wrong"] == 21
 
-    with_trial = safety_alerts(TABLE, max_flag_rate=0.1, max_complaint_rate=0.25, min_interactions=10)
+    with_trial = safety_alerts(
+        TABLE, SafetySpec(max_flag_rate=0.1, max_complaint_rate=0.25, min_segment_interactions=10)
+    )
     assert [a["segment"] for a in with_trial] == ["free", "trial"]
     # A rate equal to the limit is not above it; only the complaint rate breaches here.
-    at_limit = safety_alerts(TABLE, max_flag_rate=0.30, max_complaint_rate=0.31, min_interactions=50)
+    at_limit = safety_alerts(
+        TABLE, SafetySpec(max_flag_rate=0.30, max_complaint_rate=0.31, min_segment_interactions=50)
+    )
     assert [(a["segment"], a["breached"]) for a in at_limit] == [("free", ["complaint_rate"])]
-    assert safety_alerts(TABLE, max_flag_rate=0.5, max_complaint_rate=0.5, min_interactions=1) == []
+    assert safety_alerts(TABLE, SafetySpec(max_flag_rate=0.5, max_complaint_rate=0.5, min_segment_interactions=1)) == []
 
 
 def test_bad_thresholds_and_tables_are_errors_naming_the_field():
-    with pytest.raises(ValueError, match=r"max_flag_rate must be within 0..1, got 1.5"):
-        safety_alerts(TABLE, max_flag_rate=1.5, max_complaint_rate=0.2, min_interactions=1)
-    with pytest.raises(ValueError, match=r"max_complaint_rate must be within 0..1, got -0.1"):
-        safety_alerts(TABLE, max_flag_rate=0.1, max_complaint_rate=-0.1, min_interactions=1)
-    with pytest.raises(ValueError, match="min_interactions must be >= 1, got 0"):
-        safety_alerts(TABLE, max_flag_rate=0.1, max_complaint_rate=0.2, min_interactions=0)
+    with pytest.raises(pydantic.ValidationError, match="max_flag_rate"):
+        SafetySpec(max_flag_rate=1.5)
+    with pytest.raises(pydantic.ValidationError, match="max_complaint_rate"):
+        SafetySpec(max_complaint_rate=-0.1)
+    with pytest.raises(pydantic.ValidationError, match="min_segment_interactions"):
+        SafetySpec(min_segment_interactions=0)
     with pytest.raises(ValueError, match=r"lacks the columns \['complaints'\]"):
         segment_safety(TABLE.drop_columns(["complaints"]))
