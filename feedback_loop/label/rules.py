@@ -189,7 +189,13 @@ UNKNOWN = Judgement("unknown", 0.0, "none")
 
 
 def explicit_votes(signals: SignalSummary) -> list[tuple[str, str]]:
-    """The explicit judgements as (signal, 'good'|'bad'); a neutral rating or a comment is no judgement."""
+    """The explicit judgements as (signal, 'good'|'bad'); a neutral rating or a comment is no judgement.
+
+    A correction is a better answer, not a verdict on the response: it counts as a 'bad' vote only where the
+    user judged the response no other way. Next to a thumb up or a good rating (annotators improve answers
+    that people preferred), the response stays good and the correction still becomes the preferred target
+    (curation: the correction over the response).
+    """
     votes = []
     if signals.thumb is not None:
         votes.append((f"thumb {signals.thumb}", "good" if signals.thumb == "up" else "bad"))
@@ -197,8 +203,8 @@ def explicit_votes(signals: SignalSummary) -> list[tuple[str, str]]:
         votes.append((f"rating {signals.rating}", "good"))
     elif signals.rating is not None and signals.rating <= BAD_RATING:
         votes.append((f"rating {signals.rating}", "bad"))
-    if signals.correction is not None:
-        votes.append(("correction", "bad"))  # the user had to write the answer they wanted
+    if signals.correction is not None and not any(vote == "good" for _, vote in votes):
+        votes.append(("correction", "bad"))  # the user had to write the answer they wanted, and said nothing else
     if signals.flags:
         votes.append((f"flag {','.join(sorted(signals.flags))}", "bad"))
     return votes

@@ -50,6 +50,26 @@ def test_ratings_corrections_and_flags_are_judgements(ev, fields, expected):
     assert (row["quality"], row["quality_source"]) == (expected, "explicit")
 
 
+@pytest.mark.parametrize(
+    ("fields", "expected", "confidence"),
+    [
+        # The user liked the response and still wrote a better one: no verdict against the response.
+        ({"thumb": "up", "correction": "Use the reset link."}, "good", rules.EXPLICIT_CONFIDENCE),
+        ({"rating": 5, "correction": "Use the reset link."}, "good", rules.EXPLICIT_CONFIDENCE),
+        # Said nothing else: having to write the answer is the verdict.
+        ({"correction": "Use the reset link."}, "bad", rules.EXPLICIT_CONFIDENCE),
+        ({"rating": 3, "correction": "Use the reset link."}, "bad", rules.EXPLICIT_CONFIDENCE),
+        ({"thumb": "down", "correction": "Use the reset link."}, "bad", rules.EXPLICIT_CONFIDENCE + 0.05),
+    ],
+)
+def test_a_correction_is_no_verdict_against_an_explicit_good(ev, fields, expected, confidence):
+    row = ev.label([ev.interaction("a")], [ev.feedback("a", "f1", **fields)])["a"]
+    assert (row["quality"], row["quality_source"]) == (expected, "explicit")
+    assert row["quality_confidence"] == pytest.approx(confidence)
+    assert row["correction"] == "Use the reset link."
+    assert not row["needs_review"], row["review_reason"]
+
+
 def test_neutral_rating_leaves_the_label_to_behaviour(ev):
     rows = ev.label(
         [ev.interaction("a"), ev.interaction("b")],
@@ -100,7 +120,7 @@ def test_latest_feedback_wins_without_a_conflict(ev):
     [
         ({"thumb": "up", "rating": 1}, ("thumb up", "rating 1")),
         ({"thumb": "up", "flag": "wrong"}, ("thumb up", "flag wrong")),
-        ({"thumb": "up", "correction": "Use the link."}, ("thumb up", "correction")),
+        ({"thumb": "down", "rating": 5}, ("thumb down", "rating 5")),
     ],
 )
 def test_conflicting_explicit_signals_go_to_review(ev, fields, names):
