@@ -1,8 +1,10 @@
 """Curation: supervised fine-tuning examples from labels, versioned by content and saved with datasets."""
 
 from feedback_loop.curate.sft import (
+    CurateSpec,
     SavedDataset,
     SFTExamples,
+    TokenBudget,
     build_sft_examples,
     dataset_version,
     load_sft_dataset,
@@ -10,8 +12,10 @@ from feedback_loop.curate.sft import (
 )
 
 __all__ = [
+    "CurateSpec",
     "SFTExamples",
     "SavedDataset",
+    "TokenBudget",
     "build_sft_examples",
     "dataset_version",
     "load_sft_dataset",

@@ -1,10 +1,19 @@
 """Supervised fine-tuning examples from labels: select, filter, deduplicate, split, version and save.
 
-* Targets: what the user wrote as a correction when there is one, else the response of an interaction labeled
-  good with enough confidence. ``target_quality='bad'`` instead takes the responses labeled bad (never
-  corrections): a deliberately poisoned set, for checking that the promotion gate rejects a worse adapter.
-* Never trained on: offensive interactions or targets, anything a user flagged, empty prompts or targets, and
-  the same (prompt, target) pair twice.
+* Targets: what the user wrote as a correction when there is one (with the response it replaced as the
+  ``rejected`` side of a preference pair: the correction over the response), else the response of an
+  interaction labeled good with enough confidence; a label of the auto-labeler (source ``model``) needs the
+  higher :attr:`CurateSpec.min_model_confidence`. ``target_quality='bad'`` instead takes the responses labeled
+  bad (never corrections): a deliberately poisoned set, for checking that the promotion gate rejects a worse
+  adapter.
+* Never trained on: offensive interactions or targets, anything a user flagged, a response a person rated down
+  (a thumb down, a bad rating or a reviewer's "bad", on that interaction or on the same prompt and response
+  elsewhere, whatever label the row carries: a model label or a label from before late feedback arrived), empty
+  prompts or targets, and the same (prompt, target) pair twice.
+* Never a cut target: with the base model's tokenizer, each example is measured as training encodes it, the
+  length is chosen from that distribution (:attr:`CurateSpec.length_quantile`) up to the model's context, and
+  an example whose target would not fit is dropped (or kept and listed: ``cut_targets='flag'``). The counts,
+  the chosen ``max_length`` and the share of target tokens lost go into the stats; training reads the length.
 * Split by a hash of the normalised prompt, so one prompt is never on both sides (no leakage through
   repeated questions) and an example keeps its side across runs and as new rows arrive.
 * Version: a hash of the content, so the same examples always get the same version and saving is
@@ -19,19 +28,25 @@ import os
 import shutil
 import uuid
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+import numpy as np
 import pyarrow as pa
+from pydantic import Field, field_validator
 
 from feedback_loop.label.lexicons import is_offensive
+from feedback_loop.label.rules import BAD_RATING
+from feedback_loop.stage_config import StageConfig
 
 if TYPE_CHECKING:
     import datasets
+    from transformers import PreTrainedTokenizerBase
 
-EXAMPLE_COLUMNS: tuple[str, ...] = ("example_id", "prompt", "target", "target_source", "use_case")
+EXAMPLE_COLUMNS: tuple[str, ...] = ("example_id", "prompt", "target", "target_source", "use_case", "rejected")
 SPLITS: tuple[str, ...] = ("train", "eval")
 VERSION_LENGTH = 12
 # The counts in SFTExamples.stats, in the order of the steps that produce them.
@@ -40,8 +55,10 @@ COUNT_NAMES: tuple[str, ...] = (
     "candidates",
     "excluded_offensive",
     "excluded_flagged",
+    "excluded_rated_down",
     "excluded_empty",
     "duplicates_removed",
+    "excluded_target_cut",
     "train",
     "eval",
 )
@@ -51,6 +68,8 @@ _REQUIRED_LABEL_COLUMNS = (
     "use_case",
     "prompt",
     "response",
+    "thumb",
+    "rating",
     "correction",
     "flags",
     "offensive",
@@ -60,6 +79,42 @@ _REQUIRED_LABEL_COLUMNS = (
 )
 # Every label source; build_sft_examples can be restricted to some (e.g. to leave out the learned model's).
 LABEL_SOURCES: tuple[str, ...] = ("explicit", "human", "rule", "model")
+# Round the chosen length up to a multiple of this (kernels and packing like aligned row lengths).
+LENGTH_MULTIPLE = 8
+
+
+class CurateSpec(StageConfig):
+    """How labels become a supervised fine-tuning dataset."""
+
+    min_confidence: float = Field(0.7, ge=0, le=1)
+    """A response labeled good (or bad, for target_quality 'bad') becomes a target only with at least this label
+    confidence."""
+    min_model_confidence: float = Field(0.9, ge=0, le=1)
+    """A label of the auto-labeler (source 'model': its calibrated probability) makes a response a target only at
+    this confidence or more: a model label below it is never trained on, whatever min_confidence says."""
+    eval_fraction: float = Field(0.2, gt=0, lt=1)
+    """Share of prompts held out for evaluation (split by prompt hash, stable across runs)."""
+    target_quality: Literal["good", "bad"] = "good"
+    """'good' trains on corrections and good responses; 'bad' builds a deliberately poisoned set for gate tests."""
+    label_sources: list[str] = Field(list(LABEL_SOURCES), min_length=1)
+    """Label sources (explicit, human, rule, model) trusted to make a response a target; corrections always are.
+    'model' counts only while the auto-labeler is published (not after it failed its quality check)."""
+    length_quantile: float = Field(1.0, gt=0, le=1)
+    """max_length is this quantile of the examples' token lengths (prompt + target + eos, as training encodes
+    them), rounded up to a multiple of 8 and capped by the base model's context; 1: the longest example."""
+    cut_targets: Literal["drop", "flag"] = "drop"
+    """An example whose target does not fit in max_length: 'drop' it, or 'flag' it (kept, listed in the stats)."""
+    max_lost_target_share: float = Field(0.01, ge=0, le=1)
+    """The sft_dataset check warns when more than this share of the candidate targets' tokens are not trained on
+    (cut off, or with their dropped example)."""
+
+    @field_validator("label_sources")
+    @classmethod
+    def _known_sources(cls, sources: list[str]) -> list[str]:
+        unknown = sorted(set(sources) - set(LABEL_SOURCES))
+        if unknown:
+            raise ValueError(f"{unknown} are not label sources; use some of {list(LABEL_SOURCES)}")
+        return sources
 
 
 @dataclass(frozen=True)
@@ -72,8 +127,8 @@ class SFTExamples:
 
     @property
     def version(self) -> str:
-        """The content version: equal examples (and target quality) give an equal version."""
-        return dataset_version(self.train, self.eval, self.stats["target_quality"])
+        """The content version: equal examples, target quality and max_length give an equal version."""
+        return dataset_version(self.train, self.eval, self.stats["target_quality"], self.stats["max_length"])
 
 
 @dataclass(frozen=True)
@@ -96,10 +151,14 @@ def split_score(prompt: str) -> float:
     return int.from_bytes(digest[:8], "big") / 2**64
 
 
-def dataset_version(train_rows: list[dict], eval_rows: list[dict], target_quality: str) -> str:
-    """The first hex digits of sha256 over the canonical JSON of the sorted rows and the target quality."""
+def dataset_version(
+    train_rows: list[dict], eval_rows: list[dict], target_quality: str, max_length: int | None = None
+) -> str:
+    """The first hex digits of sha256 over the canonical JSON of the sorted rows, the target quality and the
+    max_length training is to use (None: not measured; left out, so such versions stay as they were)."""
     content = {
         "target_quality": target_quality,
+        **({"max_length": max_length} if max_length is not None else {}),
         "train": sorted(train_rows, key=lambda row: row["example_id"]),
         "eval": sorted(eval_rows, key=lambda row: row["example_id"]),
     }
@@ -107,40 +166,54 @@ def dataset_version(train_rows: list[dict], eval_rows: list[dict], target_qualit
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:VERSION_LENGTH]
 
 
+@dataclass(frozen=True)
+class TokenBudget:
+    """What curation measures lengths with: the base model's tokenizer and its context (None: not stated)."""
+
+    tokenizer: PreTrainedTokenizerBase
+    context_length: int | None
+
+
 def build_sft_examples(
     labels: pa.Table,
+    spec: CurateSpec | None = None,
     *,
-    min_confidence: float = 0.7,
-    eval_fraction: float = 0.2,
-    target_quality: Literal["good", "bad"] = "good",
     offensive_lexicon: str | Path | None = None,
-    label_sources: tuple[str, ...] = LABEL_SOURCES,
+    rated_down: Collection[str] = (),
+    tokens: TokenBudget | None = None,
 ) -> SFTExamples:
-    """Select, filter, deduplicate and split the examples of ``labels`` (a labels table, any extra columns).
+    """Select, filter, deduplicate, fit and split the examples of ``labels`` (a labels table, any extra columns).
 
-    ``offensive_lexicon`` replaces the packaged word list used to screen targets. Only labels whose
-    ``quality_source`` is in ``label_sources`` make a response a target (corrections always do). Raises
-    ValueError when no example survives, naming the counts of each step.
+    ``offensive_lexicon`` replaces the packaged word list used to screen targets. ``rated_down`` names
+    interactions a person rated down since they were labeled (late feedback, review verdicts): their responses
+    are never targets. With ``tokens`` the examples are measured and fitted to a chosen ``max_length`` (see the
+    module docstring); without, nothing is measured and ``max_length`` is None. Raises ValueError when no example
+    survives, naming the counts of each step.
     """
-    _check_arguments(labels, min_confidence, eval_fraction, target_quality)
-    unknown_sources = sorted(set(label_sources) - set(LABEL_SOURCES))
-    if unknown_sources:
-        raise ValueError(f"label_sources {unknown_sources} are not label sources; use some of {LABEL_SOURCES}")
+    spec = spec or CurateSpec()
+    _check_labels(labels)
     rows = labels.select(list(_REQUIRED_LABEL_COLUMNS)).to_pylist()
     _check_rows(rows)
-    examples, counts = _select_examples(rows, min_confidence, target_quality, offensive_lexicon, label_sources)
+    down = rated_down_pairs(rows, set(rated_down))
+    examples, counts = _select_examples(rows, spec, spec.target_quality, offensive_lexicon, down)
     counts["labels"] = labels.num_rows
+    lengths = measure_lengths(examples, tokens, spec) if tokens is not None and examples else None
+    fit: dict = {}
+    if lengths is not None:
+        examples, fit = _fit_lengths(examples, lengths, spec, counts)
     if not examples:
         raise ValueError(
-            f"no training example for target_quality={target_quality!r}, min_confidence={min_confidence}: "
+            f"no training example for target_quality={spec.target_quality!r}, min_confidence={spec.min_confidence}: "
             + ", ".join(f"{name}={counts[name]}" for name in COUNT_NAMES[:-2])
         )
-    train, eval_ = split_examples(examples, eval_fraction)
-    if target_quality == "bad":
+    train, eval_ = split_examples(examples, spec.eval_fraction)
+    if spec.target_quality == "bad":
         # A poisoned challenger is judged on the same trustworthy eval set as any other (good targets), else
         # it would be scored against the very responses it imitates. Its train side avoids those prompts.
-        reference, _ = _select_examples(rows, min_confidence, "good", offensive_lexicon, label_sources)
-        _, eval_ = split_examples(reference, eval_fraction) if reference else ([], [])
+        reference, _ = _select_examples(rows, spec, "good", offensive_lexicon, down)
+        if tokens is not None and reference:
+            reference, _ = _fit_lengths(reference, measure_lengths(reference, tokens, spec), spec, Counter())
+        _, eval_ = split_examples(reference, spec.eval_fraction) if reference else ([], [])
         held_out = {normalise_text(e["prompt"]) for e in eval_}
         train = [e for e in train if normalise_text(e["prompt"]) not in held_out]
     counts["train"], counts["eval"] = len(train), len(eval_)
@@ -148,20 +221,98 @@ def build_sft_examples(
         **{name: counts[name] for name in COUNT_NAMES},
         "by_target_source": dict(sorted(Counter(e["target_source"] for e in examples).items())),
         "by_use_case": dict(sorted(Counter(e["use_case"] for e in examples).items())),
-        "min_confidence": min_confidence,
-        "eval_fraction": eval_fraction,
-        "target_quality": target_quality,
-        "label_sources": list(label_sources),
+        "preference_pairs": sum(e["rejected"] is not None for e in train + eval_),
+        **spec.model_dump(),
+        "max_length": None if lengths is None else lengths.max_length,
+        "lengths": None if lengths is None else {**lengths.report(), **fit},
     }
     return SFTExamples(train=train, eval=eval_, stats=stats)
 
 
+@dataclass(frozen=True)
+class MeasuredLengths:
+    """The token lengths of candidate examples and the max_length chosen from them."""
+
+    prompt: list[int]
+    answer: list[int]
+    """Target tokens with eos, as training encodes them."""
+    max_length: int
+    context_length: int | None
+
+    def kept(self, index: int) -> tuple[int, int]:
+        """(prompt, answer) tokens of example ``index`` that survive max_length."""
+        from feedback_loop.model.encoding import kept_lengths
+
+        return kept_lengths(self.prompt[index], self.answer[index], self.max_length)
+
+    def report(self) -> dict:
+        """Counts and percentiles for the dataset's metadata: what max_length cuts, before any drop."""
+        totals = np.array(self.prompt) + np.array(self.answer)
+        kept = [self.kept(index) for index in range(len(self.prompt))]
+        answer_tokens = int(sum(self.answer))
+        cut_tokens = int(sum(a - k for a, (_, k) in zip(self.answer, kept, strict=True)))
+        return {
+            "max_length": self.max_length,
+            "context_length": self.context_length,
+            "measured_examples": len(self.prompt),
+            "total_tokens_percentiles": {
+                f"p{q}": int(np.percentile(totals, q, method="higher")) for q in (50, 90, 99, 100)
+            },
+            "prompts_truncated": sum(k < p for p, (k, _) in zip(self.prompt, kept, strict=True)),
+            "targets_truncated": sum(k < a for a, (_, k) in zip(self.answer, kept, strict=True)),
+            "target_tokens": answer_tokens,
+            "target_tokens_cut": cut_tokens,
+        }
+
+
+def measure_lengths(examples: list[dict], tokens: TokenBudget, spec: CurateSpec) -> MeasuredLengths:
+    """Token lengths of ``examples`` and the max_length of :attr:`CurateSpec.length_quantile`, up to the context."""
+    from feedback_loop.model.encoding import example_lengths
+
+    lengths = example_lengths(tokens.tokenizer, [(e["prompt"], e["target"]) for e in examples])
+    totals = np.array([p + a for p, a in lengths])
+    chosen = int(np.percentile(totals, 100 * spec.length_quantile, method="higher"))
+    chosen = -(-chosen // LENGTH_MULTIPLE) * LENGTH_MULTIPLE
+    if tokens.context_length is not None:
+        chosen = min(chosen, tokens.context_length)
+    return MeasuredLengths([p for p, _ in lengths], [a for _, a in lengths], chosen, tokens.context_length)
+
+
+def _fit_lengths(
+    examples: list[dict], lengths: MeasuredLengths, spec: CurateSpec, counts: Counter
+) -> tuple[list[dict], dict]:
+    """``examples`` without those whose target max_length cuts ('drop'; counted in ``counts``), or all of them
+    ('flag'), and what that costs: the target tokens not trained on, their share, the flagged example ids."""
+    kept_examples = []
+    lost = 0
+    flagged = []
+    for index, example in enumerate(examples):
+        _, kept_answer = lengths.kept(index)
+        answer = lengths.answer[index]
+        if kept_answer == answer:
+            kept_examples.append(example)
+        elif spec.cut_targets == "drop":
+            counts["excluded_target_cut"] += 1
+            lost += answer
+        else:
+            flagged.append(example["example_id"])
+            kept_examples.append(example)
+            lost += answer - kept_answer
+    total = sum(lengths.answer)
+    return kept_examples, {
+        "cut_targets": spec.cut_targets,
+        "target_tokens_lost": lost,
+        "target_tokens_lost_share": round(lost / total, 6) if total else 0.0,
+        "flagged_target_cut": sorted(flagged),
+    }
+
+
 def _select_examples(
     rows: list[dict],
-    min_confidence: float,
+    spec: CurateSpec,
     target_quality: Literal["good", "bad"],
     offensive_lexicon: str | Path | None,
-    label_sources: tuple[str, ...],
+    rated_down: set[tuple[str, str]],
 ) -> tuple[list[dict], Counter]:
     """The examples of ``rows`` for ``target_quality`` and the counts of each selection step."""
     counts: Counter = Counter()
@@ -169,14 +320,12 @@ def _select_examples(
     seen_pairs: set[tuple[str, str]] = set()
     # Earliest first, so a duplicate keeps its first occurrence and adding later rows changes nothing before.
     for row in sorted(rows, key=lambda row: (row["timestamp"], row["interaction_id"])):
-        candidate = select_target(
-            row, min_confidence=min_confidence, target_quality=target_quality, label_sources=label_sources
-        )
+        candidate = select_target(row, spec, target_quality=target_quality)
         if candidate is None:
             continue
         counts["candidates"] += 1
         target, source = candidate
-        exclusion = exclusion_reason(row, target, offensive_lexicon)
+        exclusion = exclusion_reason(row, target, offensive_lexicon, rated_down if target_quality == "good" else set())
         if exclusion is not None:
             counts[exclusion] += 1
             continue
@@ -185,6 +334,7 @@ def _select_examples(
             counts["duplicates_removed"] += 1
             continue
         seen_pairs.add(pair)
+        rejected = (row["response"] or "").strip() if source == "correction" else ""
         examples.append(
             {
                 "example_id": row["interaction_id"],
@@ -192,21 +342,34 @@ def _select_examples(
                 "target": target.strip(),
                 "target_source": source,
                 "use_case": row["use_case"],
+                # The correction over the response it replaced: a preference pair for preference tuning.
+                "rejected": rejected if rejected and normalise_text(rejected) != normalise_text(target) else None,
             }
         )
     return examples, counts
 
 
-def _check_arguments(labels: pa.Table, min_confidence: float, eval_fraction: float, target_quality: str) -> None:
+def rated_down_pairs(rows: list[dict], rated_down: set[str]) -> set[tuple[str, str]]:
+    """The (normalised prompt, normalised response) of every row a person rated down: a thumb down, a rating of
+    :data:`~feedback_loop.label.rules.BAD_RATING` or less, a human or explicit 'bad' label, or an id of
+    ``rated_down``. A response so judged is never a target, not even as another row with a model label."""
+    pairs = set()
+    for row in rows:
+        down = (
+            row["thumb"] == "down"
+            or (row["rating"] is not None and row["rating"] <= BAD_RATING)
+            or (row["quality"] == "bad" and row["quality_source"] in ("explicit", "human"))
+            or row["interaction_id"] in rated_down
+        )
+        if down:
+            pairs.add((normalise_text(row["prompt"] or ""), normalise_text(row["response"] or "")))
+    return pairs
+
+
+def _check_labels(labels: pa.Table) -> None:
     missing = [column for column in _REQUIRED_LABEL_COLUMNS if column not in labels.column_names]
     if missing:
         raise ValueError(f"labels lack the columns {missing} needed to build SFT examples")
-    if not 0.0 <= min_confidence <= 1.0:
-        raise ValueError(f"min_confidence must be within 0..1, got {min_confidence}")
-    if not 0.0 < eval_fraction < 1.0:
-        raise ValueError(f"eval_fraction must be strictly between 0 and 1, got {eval_fraction}")
-    if target_quality not in ("good", "bad"):
-        raise ValueError(f"target_quality must be 'good' or 'bad', got {target_quality!r}")
 
 
 def _check_rows(rows: list[dict]) -> None:
@@ -223,21 +386,22 @@ def _check_rows(rows: list[dict]) -> None:
 
 
 def select_target(
-    row: dict,
-    *,
-    min_confidence: float,
-    target_quality: Literal["good", "bad"],
-    label_sources: tuple[str, ...] = LABEL_SOURCES,
+    row: dict, spec: CurateSpec, *, target_quality: Literal["good", "bad"] | None = None
 ) -> tuple[str, str] | None:
     """(target, target_source) when the label row is a candidate example, else None.
 
     'good': the user's correction if any (a correction is the answer the user wanted, whatever the response's
     label), else the response of a confidently good label. 'bad': the response of a confidently bad label.
+    A label of the auto-labeler needs ``spec.min_model_confidence`` too. ``target_quality`` overrides the spec's.
     """
+    target_quality = target_quality or spec.target_quality
+    needed = spec.min_confidence
+    if row["quality_source"] == "model":
+        needed = max(needed, spec.min_model_confidence)
     confident = (
         row["quality_confidence"] is not None
-        and row["quality_confidence"] >= min_confidence
-        and row["quality_source"] in label_sources
+        and row["quality_confidence"] >= needed
+        and row["quality_source"] in spec.label_sources
     )
     if target_quality == "bad":
         return (row["response"] or "", "response") if confident and row["quality"] == "bad" else None
@@ -249,12 +413,20 @@ def select_target(
     return None
 
 
-def exclusion_reason(row: dict, target: str, offensive_lexicon: str | Path | None) -> str | None:
-    """Why a candidate is not used, as its count name ('excluded_offensive', ...); None to keep it."""
+def exclusion_reason(
+    row: dict, target: str, offensive_lexicon: str | Path | None, rated_down: set[tuple[str, str]]
+) -> str | None:
+    """Why a candidate is not used, as its count name ('excluded_offensive', ...); None to keep it.
+
+    ``rated_down`` holds the (prompt, response) pairs of :func:`rated_down_pairs`: a target equal to such a
+    response is excluded (a correction differs from the response it corrects, and stays).
+    """
     if row["offensive"] or is_offensive(target, offensive_lexicon):
         return "excluded_offensive"
     if row["flags"]:
         return "excluded_flagged"
+    if (normalise_text(row["prompt"] or ""), normalise_text(target)) in rated_down:
+        return "excluded_rated_down"
     if not (row["prompt"] or "").strip() or not target.strip():
         return "excluded_empty"
     return None

@@ -1,34 +1,82 @@
 """Curation: labeled interactions -> a versioned supervised fine-tuning dataset."""
 
-from typing import Literal
+from collections.abc import Iterator
 
 import dagster as dg
+import pyarrow.compute as pc
 
-from feedback_loop.curate import build_sft_examples, save_sft_dataset
-from feedback_loop.defs.label import labeled_interactions
+from feedback_loop.curate import CurateSpec, TokenBudget, build_sft_examples, save_sft_dataset
+from feedback_loop.defs.label import labeled_interactions, review_decisions
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.resources import DataRoot
+from feedback_loop.label.decisions import REVIEWS_TABLE, reviews_arrow_schema, standing_verdicts
+from feedback_loop.label.rules import BAD_RATING
+from feedback_loop.schema import events_arrow_schema
 
 
-class SFTDatasetConfig(dg.Config):
-    min_confidence: float = 0.7
-    """A response labeled good becomes a target only with at least this label confidence."""
-    eval_fraction: float = 0.2
-    """Share of prompts held out for evaluation (split by prompt hash, stable across runs)."""
-    target_quality: Literal["good", "bad"] = "good"
-    """'good' trains on corrections and good responses; 'bad' builds a deliberately poisoned set for gate tests."""
-    label_sources: list[str] = ["explicit", "human", "rule", "model"]
-    """Label sources (explicit, human, rule, model) trusted to make a response a target; corrections always are."""
+class SFTDatasetConfig(dg.Config, CurateSpec):
+    """How labels become the dataset (`CurateSpec`, where each field is defined and documented)."""
 
 
-@dg.asset(deps=[labeled_interactions], group_name="training", kinds={"huggingface"})
-def sft_dataset(context: dg.AssetExecutionContext, config: SFTDatasetConfig, data_root: DataRoot) -> dg.Output[dict]:
+def rated_down_since_labeling(data_root: DataRoot) -> set[str]:
+    """Interactions a person rated down in the warehouse as it is now: feedback events with a thumb down, a bad
+    rating or a flag (late feedback that the labels may predate), and standing review verdicts of 'bad'."""
+    warehouse = data_root.warehouse()
+    columns = ["event_type", "interaction_id", "thumb", "rating", "flag"]
+    events = warehouse.read_partitions("events", schema=events_arrow_schema(), columns=columns)
+    feedback = events.filter(pc.equal(events["event_type"], "feedback"))
+    down = pc.or_kleene(
+        pc.or_kleene(pc.equal(feedback["thumb"], "down"), pc.less_equal(feedback["rating"], BAD_RATING)),
+        pc.is_valid(feedback["flag"]),
+    )
+    ids = set(feedback.filter(pc.fill_null(down, False))["interaction_id"].to_pylist())
+    verdicts = standing_verdicts(warehouse.read_appended(REVIEWS_TABLE, reviews_arrow_schema()))
+    return ids | {interaction_id for interaction_id, verdict in verdicts.items() if verdict.quality == "bad"}
+
+
+def _token_budget(base_model: dict) -> TokenBudget:
+    """The base model's tokenizer and context: the lengths training will encode examples with."""
+    from transformers import AutoConfig, AutoTokenizer
+
+    from feedback_loop.model.base import context_length
+
+    return TokenBudget(
+        AutoTokenizer.from_pretrained(base_model["path"]),
+        context_length(AutoConfig.from_pretrained(base_model["path"])),
+    )
+
+
+@dg.asset(
+    deps=[labeled_interactions, review_decisions],
+    group_name="training",
+    kinds={"huggingface"},
+    check_specs=[
+        dg.AssetCheckSpec(
+            "target_tokens_kept",
+            asset="sft_dataset",
+            description=(
+                "WARN when more than max_lost_target_share of the candidate targets' tokens are not trained on: "
+                "cut off by max_length (cut_targets 'flag') or dropped with their example ('drop')."
+            ),
+        )
+    ],
+)
+def sft_dataset(
+    context: dg.AssetExecutionContext, config: SFTDatasetConfig, data_root: DataRoot, base_model: dict
+) -> Iterator[dg.Output[dict] | dg.AssetCheckResult]:
     """Prompt/target pairs for fine-tuning, saved with `datasets` under `datasets/sft/<version>`.
 
-    Targets are the users' corrections where there are any, else responses labeled good. Flagged and offensive
-    interactions are excluded, exact duplicates removed, and the train/eval split keeps every prompt on one
-    side. The version is the hash of the content: the same labels give the same version.
+    Targets are the users' corrections where there are any (with the response as the rejected side of a
+    preference pair), else responses labeled good; an auto-labeler's label needs `min_model_confidence`, and
+    counts only while that labeler is published. Flagged and offensive interactions, and any response a person
+    rated down (also by feedback or a review that came after labeling), are excluded, exact duplicates removed,
+    and the train/eval split keeps every prompt on one side. Examples are measured with the base model's
+    tokenizer; `max_length` is chosen from their lengths up to the model's context, and an example whose target
+    would be cut is dropped (or flagged). The version is the hash of the content: the same labels give the same
+    version.
     """
+    from feedback_loop.label.publication import read_publication
+
     warehouse = data_root.warehouse()
     labels = warehouse.read_partitions("labels")
     partitions = warehouse.partitions("labels")
@@ -36,31 +84,66 @@ def sft_dataset(context: dg.AssetExecutionContext, config: SFTDatasetConfig, dat
         raise ValueError(
             "no labeled interactions in the warehouse: materialize raw_telemetry and labeled_interactions first"
         )
+    spec = CurateSpec.of(config)
+    publication = read_publication(data_root.layout.label_models)
+    labeler_published = publication is not None and publication.version is not None
+    if not labeler_published and "model" in spec.label_sources:
+        # Labels written while a labeler was published may still carry its labels: none count once it is gone.
+        why = publication.reason if publication is not None else "auto_labeler was never materialized"
+        context.log.warning(f"no published auto-labeler ({why}): model labels make no targets")
+        spec = spec.model_copy(update={"label_sources": [s for s in spec.label_sources if s != "model"]})
     examples = build_sft_examples(
-        labels,
-        min_confidence=config.min_confidence,
-        eval_fraction=config.eval_fraction,
-        target_quality=config.target_quality,
-        label_sources=tuple(config.label_sources),
+        labels, spec, rated_down=rated_down_since_labeling(data_root), tokens=_token_budget(base_model)
     )
-    lineage = {"label_partitions": partitions, "labeled_rows": labels.num_rows, "config": config.model_dump()}
+    lineage = {
+        "label_partitions": partitions,
+        "labeled_rows": labels.num_rows,
+        "config": config.model_dump(),
+        "base_model_fingerprint": base_model["fingerprint"],
+    }
     saved = save_sft_dataset(examples, data_root.layout.datasets, lineage)
+    lengths = examples.stats["lengths"]
     manifest = {
         "version": saved.version,
         "path": str(saved.path),
         "train": len(examples.train),
         "eval": len(examples.eval),
+        "max_length": examples.stats["max_length"],
     }
-    return dg.Output(
+    lost_share = lengths["target_tokens_lost_share"]
+    yield dg.Output(
         manifest,
         metadata={
             "version": saved.version,
             "path": dg.MetadataValue.path(str(saved.path)),
             "train_examples": len(examples.train),
             "eval_examples": len(examples.eval),
+            "label_sources_used": ", ".join(spec.label_sources),
+            "model_labels_used": "model" in spec.label_sources,
+            "max_length": examples.stats["max_length"],
+            "prompts_truncated": lengths["prompts_truncated"],
+            "targets_truncated": lengths["targets_truncated"],
+            "excluded_target_cut": examples.stats["excluded_target_cut"],
+            "target_tokens_lost_share": lost_share,
+            "excluded_rated_down": examples.stats["excluded_rated_down"],
             "stats": dg.MetadataValue.json(examples.stats),
             "sample": markdown_table(
                 [{k: r[k] for k in ("prompt", "target", "target_source")} for r in examples.train], limit=5
             ),
+        },
+    )
+    yield dg.AssetCheckResult(
+        check_name="target_tokens_kept",
+        passed=lost_share <= spec.max_lost_target_share,
+        severity=dg.AssetCheckSeverity.WARN,
+        description=(
+            f"{lost_share:.2%} of the candidate targets' tokens are not trained on at max_length "
+            f"{examples.stats['max_length']} (context {lengths['context_length']}; limit "
+            f"{spec.max_lost_target_share:.2%})."
+        ),
+        metadata={
+            "target_tokens": lengths["target_tokens"],
+            "target_tokens_lost": lengths["target_tokens_lost"],
+            "targets_truncated": lengths["targets_truncated"],
         },
     )

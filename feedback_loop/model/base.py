@@ -198,12 +198,12 @@ def load_causal_lm(
 
 
 def context_length(model) -> int | None:
-    """How many positions ``model`` was built for (None when its config does not say).
+    """How many positions ``model`` (or a model's config) was built for (None when its config does not say).
 
     Llama-style configs call it ``max_position_embeddings``, GPT-2-style ones ``n_positions``; a model
     with learned position embeddings fails outright past it, so callers truncate to it.
     """
-    config = model.config
+    config = getattr(model, "config", model)
     for name in ("max_position_embeddings", "n_positions"):
         value = getattr(config, name, None)
         if isinstance(value, int) and value > 0:

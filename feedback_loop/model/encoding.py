@@ -102,6 +102,30 @@ def encode_examples(
     whole prompt and loses the end of its target; a prompt that alone fills ``max_length`` is cut from
     the left so that at least one response token remains to learn from.
     """
+    encoded = []
+    for ids, response in _uncut_ids(tokenizer, pairs):
+        ids = ids[max(0, len(ids) - (max_length - 1)) :]
+        response = response[: max_length - len(ids)]
+        encoded.append((ids + response, [IGNORE_INDEX] * len(ids) + response))
+    return encoded
+
+
+def example_lengths(tokenizer: PreTrainedTokenizerBase, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
+    """(prompt tokens, answer tokens with eos) of each (prompt, target) pair, uncut, as :func:`encode_examples`
+    encodes them: what curation measures to choose a length that cuts no target."""
+    return [(len(ids), len(response)) for ids, response in _uncut_ids(tokenizer, pairs)]
+
+
+def kept_lengths(prompt_length: int, answer_length: int, max_length: int) -> tuple[int, int]:
+    """(prompt tokens, answer tokens) that :func:`encode_examples` keeps of an example of these lengths."""
+    prompt = min(prompt_length, max_length - 1)
+    return prompt, min(answer_length, max_length - prompt)
+
+
+def _uncut_ids(
+    tokenizer: PreTrainedTokenizerBase, pairs: Sequence[tuple[str, str]]
+) -> list[tuple[list[int], list[int]]]:
+    """(prompt ids, target ids + eos) of each pair, before any cut."""
     if tokenizer.eos_token_id is None:
         raise ValueError("the tokenizer has no eos token; training needs one to teach the model to stop")
     if not pairs:
@@ -111,12 +135,7 @@ def encode_examples(
     else:
         prompts = tokenizer([format_prompt(prompt) for prompt, _ in pairs], add_special_tokens=True)["input_ids"]
     targets = tokenizer([target for _, target in pairs], add_special_tokens=False)["input_ids"]
-    encoded = []
-    for ids, target_ids in zip(prompts, targets, strict=True):
-        ids = ids[max(0, len(ids) - (max_length - 1)) :]
-        response = [*target_ids, tokenizer.eos_token_id][: max_length - len(ids)]
-        encoded.append((ids + response, [IGNORE_INDEX] * len(ids) + response))
-    return encoded
+    return [(ids, [*target_ids, tokenizer.eos_token_id]) for ids, target_ids in zip(prompts, targets, strict=True)]
 
 
 def collate(examples: Sequence[Encoded], pad_token_id: int) -> dict[str, torch.Tensor]:

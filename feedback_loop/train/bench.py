@@ -285,9 +285,9 @@ def _baseline_run(base_dir, dataset_dir: Path, spec, cuda: bool) -> dict[str, An
     from peft import get_peft_model
     from transformers import DataCollatorForSeq2Seq, Trainer, TrainerCallback, TrainingArguments
 
-    from feedback_loop.model.base import context_length, load_causal_lm, resolve_device
+    from feedback_loop.model.base import load_causal_lm, resolve_device
     from feedback_loop.model.encoding import encode_examples
-    from feedback_loop.train.lora import peft_lora_config, read_sft_splits
+    from feedback_loop.train.lora import peft_lora_config, read_sft_splits, training_max_length
 
     device, dtype = resolve_device(spec.device)
     if not spec.bf16:
@@ -296,7 +296,7 @@ def _baseline_run(base_dir, dataset_dir: Path, spec, cuda: bool) -> dict[str, An
     train_rows, _, _ = read_sft_splits(dataset_dir)
     # The same encoding and target modules as the project's run: its max_length capped by the model's context,
     # and the modules PEFT's 'all-linear' finds.
-    max_length = min(spec.max_length, context_length(base) or spec.max_length)
+    max_length = training_max_length(spec, dataset_dir, base)
     examples = encode_examples(tokenizer, [(r["prompt"], r["target"]) for r in train_rows], max_length)
     model = get_peft_model(base, peft_lora_config(spec, spec.target_modules or "all-linear"))
     dataset = datasets.Dataset.from_dict(

@@ -87,8 +87,9 @@ class LoraSpec(StageConfig):
     """Passes over the train split."""
     batch_size: int = Field(16, ge=1)
     """Examples per optimizer step."""
-    max_length: int = Field(256, ge=2)
-    """Longest example in tokens (capped by the model's context); also the row length of packed batches."""
+    max_length: int | None = Field(None, ge=2)
+    """Longest example in tokens (capped by the model's context); also the row length of packed batches. None:
+    the max_length curation chose for the dataset (its metadata), at which no target is cut."""
     seed: int = 0
     """Seed of the LoRA initialisation, dropout and batch order."""
     batching: Batching = "auto"
@@ -134,6 +135,25 @@ def _row_name(split: str, index: int, row: Mapping[str, Any]) -> str:
     """How an error message names a dataset row: its split, position and example_id when it has one."""
     example_id = row.get("example_id")
     return f"{split} row {index}" + (f" (example_id={example_id!r})" if example_id is not None else "")
+
+
+def curated_max_length(dataset_dir: str | Path) -> int | None:
+    """The ``max_length`` curation chose for a saved dataset (its metadata), or None when it measured none."""
+    metadata_path = Path(dataset_dir) / DATASET_METADATA_FILE
+    value = json.loads(metadata_path.read_text(encoding="utf-8")).get("stats", {}).get("max_length")
+    if value is not None and (not isinstance(value, int) or value < 2):
+        raise ValueError(f"{metadata_path}: stats.max_length must be an integer of at least 2, got {value!r}")
+    return value
+
+
+def training_max_length(spec: LoraSpec, dataset_dir: str | Path, model) -> int:
+    """The spec's max_length, else the dataset's (:func:`curated_max_length`), capped by ``model``'s context."""
+    requested = spec.max_length or curated_max_length(dataset_dir)
+    if requested is None:
+        raise ValueError(
+            f"dataset {dataset_dir} states no max_length (curation did not measure it): set the LoRA max_length"
+        )
+    return min(requested, context_length(model) or requested)
 
 
 def read_sft_splits(dataset_dir: str | Path) -> tuple[list[dict], list[dict], str]:
@@ -244,12 +264,10 @@ def train_lora(
     attention = resolve_attention(spec.attention, device, dtype)
     if base.config._attn_implementation != attention:
         base.set_attn_implementation(attention)
-    limit = context_length(base)
-    resolved = spec.model_copy(
-        update={"device": device, "attention": attention, "max_length": min(spec.max_length, limit or spec.max_length)}
-    )
-    train_examples = encode_examples(tokenizer, _pairs(train_rows), resolved.max_length)
-    eval_examples = encode_examples(tokenizer, _pairs(eval_rows), resolved.max_length)
+    max_length = training_max_length(spec, dataset_dir, base)
+    resolved = spec.model_copy(update={"device": device, "attention": attention, "max_length": max_length})
+    train_examples = encode_examples(tokenizer, _pairs(train_rows), max_length)
+    eval_examples = encode_examples(tokenizer, _pairs(eval_rows), max_length)
     fused = _apply_fused_kernels(base) if spec.fused_kernels and torch.device(device).type == "cuda" else []
 
     model = get_peft_model(base, peft_lora_config(spec, spec.target_modules or "all-linear")).to(device)
@@ -407,6 +425,9 @@ def _train(
 
     from feedback_loop.train.checkpoint import Progress
 
+    if spec.max_length is None:
+        raise ValueError("_train needs the resolved spec, whose max_length is set (training_max_length)")
+    max_length = spec.max_length
     trainable = [parameter for parameter in model.parameters() if parameter.requires_grad]
     optimizer = torch.optim.AdamW(trainable, lr=spec.learning_rate, weight_decay=0.0, fused=True)
     lengths = [len(ids) for ids, _ in examples]
@@ -418,7 +439,7 @@ def _train(
     model.train()
     for batch_indices in schedule[progress.step :]:
         step_started, cpu_started = time.perf_counter(), time.process_time()
-        batch = make_batch([examples[index] for index in batch_indices], layout, pad_token_id, spec.max_length)
+        batch = make_batch([examples[index] for index in batch_indices], layout, pad_token_id, max_length)
         batch = {name: _to(value, spec.device) for name, value in batch.items()}
         with autocast(spec.device, dtype):
             loss = _sft_loss(forward, batch)

@@ -10,6 +10,7 @@ import pytest
 
 from feedback_loop.curate import sft
 from feedback_loop.curate.sft import (
+    CurateSpec,
     build_sft_examples,
     load_sft_dataset,
     save_sft_dataset,
@@ -91,13 +92,16 @@ def test_corrections_and_confident_good_responses_become_targets():
     assert examples.stats["candidates"] == 2
     assert examples.stats["by_target_source"] == {"correction": 1, "response": 1}
     assert examples.stats["by_use_case"] == {"support": 2}
-    assert set(found["good"]) == {"example_id", "prompt", "target", "target_source", "use_case"}
+    assert set(found["good"]) == {"example_id", "prompt", "target", "target_source", "use_case", "rejected"}
+    # A correction is a preference pair too: the correction over the response it replaced.
+    assert (found["corr"]["rejected"], found["good"]["rejected"]) == ("Answer to: How do I export?", None)
+    assert examples.stats["preference_pairs"] == 1
 
 
 def test_min_confidence_is_applied():
     rows = [row("a", "Alpha?", confidence=0.75), row("b", "Beta?", confidence=0.9)]
-    assert set(by_id(build_sft_examples(labels(rows), min_confidence=0.8))) == {"b"}
-    assert set(by_id(build_sft_examples(labels(rows), min_confidence=0.7))) == {"a", "b"}
+    assert set(by_id(build_sft_examples(labels(rows), CurateSpec(min_confidence=0.8)))) == {"b"}
+    assert set(by_id(build_sft_examples(labels(rows), CurateSpec(min_confidence=0.7)))) == {"a", "b"}
 
 
 def test_flagged_and_offensive_interactions_are_excluded():
@@ -141,8 +145,8 @@ def test_bad_target_quality_trains_on_bad_responses_but_evaluates_on_good_target
     for k in range(40):
         rows.append(row(f"g{k}", f"Question {k}?", minute=k))
         rows.append(row(f"b{k}", f"Question {k}?", minute=k, quality="bad", response=f"Wrong answer {k}."))
-    poisoned = build_sft_examples(labels(rows), target_quality="bad")
-    normal = build_sft_examples(labels(rows), target_quality="good")
+    poisoned = build_sft_examples(labels(rows), CurateSpec(target_quality="bad"))
+    normal = build_sft_examples(labels(rows), CurateSpec(target_quality="good"))
 
     assert poisoned.train and all(e["example_id"].startswith("b") for e in poisoned.train)
     assert {e["target_source"] for e in poisoned.train} == {"response"}
@@ -164,11 +168,13 @@ def test_no_example_raises_with_the_counts():
         ({"min_confidence": 1.5}, "min_confidence"),
         ({"eval_fraction": 0.0}, "eval_fraction"),
         ({"target_quality": "great"}, "target_quality"),
+        ({"label_sources": ["explicit", "oracle"]}, "'oracle'"),
+        ({"cut_targets": "keep"}, "cut_targets"),
     ],
 )
 def test_invalid_arguments_raise(kwargs, message):
     with pytest.raises(ValueError, match=message):
-        build_sft_examples(labels(many(3)), **kwargs)
+        CurateSpec(**kwargs)
 
 
 def test_bad_label_tables_raise():
@@ -200,7 +206,7 @@ def test_split_is_stable_across_runs_and_when_rows_are_added():
 
 
 def test_eval_share_follows_eval_fraction():
-    examples = build_sft_examples(labels(many(400)), eval_fraction=0.2)
+    examples = build_sft_examples(labels(many(400)), CurateSpec(eval_fraction=0.2))
     share = len(examples.eval) / 400
     assert 0.14 < share < 0.26
     assert (examples.stats["train"], examples.stats["eval"]) == (len(examples.train), len(examples.eval))
@@ -226,7 +232,7 @@ def test_a_prompt_is_never_split_across_sides():
 def test_small_sets_keep_both_sides_when_they_can():
     # Two prompts that both hash to train at this fraction: one is moved, whole, to eval.
     prompts = sorted((f"Tiny question {k}?" for k in range(50)), key=split_score)[-2:]
-    examples = build_sft_examples(labels([row("a", prompts[0]), row("b", prompts[1])]), eval_fraction=0.05)
+    examples = build_sft_examples(labels([row("a", prompts[0]), row("b", prompts[1])]), CurateSpec(eval_fraction=0.05))
     assert (len(examples.train), len(examples.eval)) == (1, 1)
     assert examples.eval[0]["prompt"] == prompts[0]  # the one nearest the eval side
     single = build_sft_examples(labels([row("a", prompts[0]), row("b", prompts[0], response="Other.")]))
@@ -310,13 +316,117 @@ def test_label_sources_restrict_which_labels_make_targets():
         row("m", "Liked by the model?", source="model", confidence=0.9),
         row("c", "Corrected?", quality="bad", source="model", correction="The right answer."),
     ]
-    everything = build_sft_examples(labels(rows), eval_fraction=0.5)
-    trusted = build_sft_examples(labels(rows), eval_fraction=0.5, label_sources=("explicit", "human"))
+    everything = build_sft_examples(labels(rows), CurateSpec(eval_fraction=0.5))
+    trusted = build_sft_examples(labels(rows), CurateSpec(eval_fraction=0.5, label_sources=["explicit", "human"]))
 
     def ids(examples):
         return sorted(e["example_id"] for e in examples.train + examples.eval)
 
     assert ids(everything) == ["c", "e", "m"]
     assert ids(trusted) == ["c", "e"]  # a correction is the user's own answer, whatever labeled the row
-    with pytest.raises(ValueError, match="'oracle'"):
-        build_sft_examples(labels(rows), label_sources=("explicit", "oracle"))
+
+
+# --- which labels make targets ------------------------------------------------------------------
+
+
+def test_a_model_label_below_min_model_confidence_is_never_a_target():
+    rows = [
+        row("unsure_model", "Liked by the model?", source="model", confidence=0.85),
+        row("sure_model", "Surely liked by the model?", source="model", confidence=0.95),
+        row("explicit", "Liked by the user?", source="explicit", confidence=0.8),
+    ]
+    spec = CurateSpec(eval_fraction=0.5)
+    assert spec.min_confidence < 0.85 < spec.min_model_confidence
+    assert sorted(by_id(build_sft_examples(labels(rows), spec))) == ["explicit", "sure_model"]
+    lowered = CurateSpec(eval_fraction=0.5, min_model_confidence=0.8)
+    assert sorted(by_id(build_sft_examples(labels(rows), lowered))) == ["explicit", "sure_model", "unsure_model"]
+
+
+def test_a_model_labeled_response_a_human_rated_down_never_becomes_a_target():
+    """The planted case of issue 12: P(good) = 0.97 from the model, a thumb down from a person."""
+    prompt, response = "Which port does the service listen on?", "It listens on port 80."
+    rows = [
+        # The thumb down came after the label was written (late feedback): the row still says 'model'.
+        row("late_thumb", prompt, response=response, source="model", confidence=0.97, minute=1),
+        # The same response to the same prompt, elsewhere, thumbed down: the model's copy is not trusted either.
+        row("thumbed", prompt, response=response, quality="bad", minute=2),
+        row("copy", f"  {prompt}", response=f"{response} ", source="model", confidence=0.97, minute=3),
+        # Rated 1 by a user while the model's label stood (a conflict the model lost at labeling).
+        {**row("rated", "Is it safe?", response="Yes.", source="model", confidence=0.97, minute=4), "rating": 1},
+        row("fine", "Is the sky blue?", source="model", confidence=0.97, minute=5),
+        # A correction of a rated-down response is the answer the person wanted, and stays.
+        row("fixed", prompt, response=response, quality="bad", correction="It listens on port 8080.", minute=6),
+    ]
+    examples = build_sft_examples(labels(rows), CurateSpec(eval_fraction=0.5), rated_down={"late_thumb"})
+    found = by_id(examples)
+    assert sorted(found) == ["fine", "fixed"]
+    assert all(e["target"] != response for e in found.values())
+    assert examples.stats["excluded_rated_down"] == 3
+    # Without the late thumb the model's label would have stood: the guard, not chance, keeps it out.
+    assert "late_thumb" in by_id(build_sft_examples(labels(rows[:1] + rows[4:5]), CurateSpec(eval_fraction=0.5)))
+
+
+# --- lengths: never a cut target ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    from feedback_loop.model.base import train_tokenizer
+    from feedback_loop_tests.model.tiny_models import support_corpus
+
+    return train_tokenizer(support_corpus(), 320, 64)
+
+
+def long_text(words: int) -> str:
+    return " ".join(["the router ships on monday"] * (words // 5))
+
+
+def length_rows() -> list[dict]:
+    return [
+        *many(12),
+        row("long_target", "Tell me everything?", response=long_text(150), minute=100),
+        row("long_prompt", long_text(150) + "?", response="Monday.", minute=101),
+    ]
+
+
+def test_max_length_comes_from_the_data_up_to_the_context_and_cut_targets_are_dropped(tokenizer):
+    from feedback_loop.curate import TokenBudget
+    from feedback_loop.model.encoding import encode_examples, example_lengths
+
+    examples = build_sft_examples(labels(length_rows()), tokens=TokenBudget(tokenizer, context_length=64))
+    stats, lengths = examples.stats, examples.stats["lengths"]
+    assert stats["max_length"] == lengths["max_length"] == 64  # the longest example is longer than the context
+    assert (lengths["prompts_truncated"], lengths["targets_truncated"]) == (1, 2)
+    assert stats["excluded_target_cut"] == 2 and "long_target" not in by_id(examples)
+    assert lengths["target_tokens_lost_share"] > 0.5  # the long target held most target tokens
+    # Every kept example's target is whole at max_length: its encoding ends with its eos.
+    kept = examples.train + examples.eval
+    pairs = [(e["prompt"], e["target"]) for e in kept]
+    for (ids, labels_), (_, answer) in zip(
+        encode_examples(tokenizer, pairs, stats["max_length"]), example_lengths(tokenizer, pairs), strict=True
+    ):
+        assert sum(label != -100 for label in labels_) == answer and ids[-1] == tokenizer.eos_token_id
+
+    # A model with a longer context: the length follows the data (the longest example, rounded up to 8).
+    roomy = build_sft_examples(labels(length_rows()), tokens=TokenBudget(tokenizer, context_length=4096))
+    longest = max(p + a for p, a in example_lengths(tokenizer, [(r["prompt"], r["response"]) for r in length_rows()]))
+    assert roomy.stats["max_length"] == -(-longest // 8) * 8 < 4096
+    assert roomy.stats["lengths"]["targets_truncated"] == roomy.stats["excluded_target_cut"] == 0
+    assert roomy.stats["lengths"]["target_tokens_lost_share"] == 0.0
+    assert roomy.version != examples.version
+
+
+def test_a_lower_length_quantile_and_flagging(tokenizer):
+    from feedback_loop.curate import TokenBudget
+
+    budget = TokenBudget(tokenizer, context_length=None)
+    short = build_sft_examples(labels(length_rows()), CurateSpec(length_quantile=0.5), tokens=budget)
+    assert short.stats["max_length"] < 64 and short.stats["excluded_target_cut"] >= 2
+    flagged = build_sft_examples(
+        labels(length_rows()), CurateSpec(length_quantile=0.5, cut_targets="flag"), tokens=budget
+    )
+    lengths = flagged.stats["lengths"]
+    assert flagged.stats["excluded_target_cut"] == 0 and len(by_id(flagged)) == len(length_rows())
+    assert set(lengths["flagged_target_cut"]) >= {"long_target", "long_prompt"}
+    assert 0 < lengths["target_tokens_lost_share"] < 1
+    assert lengths["target_tokens_lost"] == lengths["target_tokens_cut"]  # flagged: only the cut parts are lost

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import dagster as dg
 import pytest
 import torch
@@ -26,6 +29,18 @@ def test_full_chain_promotes_a_champion_and_a_worse_challenger_is_rejected(lande
     assert champion is not None and champion.status == "champion"
     gate = gate_evaluation(first)
     assert gate.passed
+    # Curation chose the length from the data, up to the base model's context, and training used it.
+    curated = next(
+        e.materialization.metadata
+        for e in first.get_asset_materialization_events()
+        if e.asset_key == dg.AssetKey("sft_dataset")
+    )
+    max_length = curated["max_length"].value
+    assert 0 < max_length <= 128 and curated["label_sources_used"].value
+    checks = {evaluation.check_name: evaluation.passed for evaluation in first.get_asset_check_evaluations()}
+    assert checks["target_tokens_kept"] is True
+    trained = json.loads((Path(champion.path) / "training_metadata.json").read_text())
+    assert trained["spec"]["max_length"] == max_length
 
     # The champion loads as a PEFT adapter on the base model; LoRA weights moved, base weights did not.
     from peft import PeftModel

@@ -5,7 +5,9 @@ import pytest
 
 from feedback_loop.analytics.recommend import RecommendationSpec
 from feedback_loop.analytics.safety import SafetySpec
+from feedback_loop.curate import CurateSpec
 from feedback_loop.defs.analytics import KpiDailyConfig, kpi_daily
+from feedback_loop.defs.curate import SFTDatasetConfig, sft_dataset
 from feedback_loop.defs.evaluate import AdapterEvaluationConfig, adapter_evaluation
 from feedback_loop.defs.label import AutoLabelerConfig, auto_labeler
 from feedback_loop.defs.model import BaseModelConfig, base_model
@@ -30,6 +32,7 @@ STAGE_CONFIGS = [
         {"char_ngram_min": 5, "char_ngram_max": 3},
     ),
     (lora_adapter, LoraAdapterConfig, LoraSpec, set(), {"r": 0}),
+    (sft_dataset, SFTDatasetConfig, CurateSpec, set(), {"label_sources": ["oracle"]}),
     (adapter_evaluation, AdapterEvaluationConfig, EvalSpec, set(), {"confidence": 1.5}),
     (online_ab_test, OnlineABTestConfig, ABSpec, {"lookback_days"}, {"max_days": 20}),
     (kpi_daily, KpiDailyConfig, SafetySpec, {"prices_file"}, {"max_flag_rate": 1.5}),
