@@ -15,6 +15,7 @@ from feedback_loop.label import build_review_queue, label_interactions
 from feedback_loop.label.combine import combine_labels
 from feedback_loop.label.decisions import REVIEWS_TABLE, reviews_arrow_schema, standing_verdicts
 from feedback_loop.label.learned import LabelerSpec
+from feedback_loop.label.review import ReviewBudgetSpec
 from feedback_loop.schema import events_arrow_schema
 
 review_decisions = dg.AssetSpec(
@@ -258,32 +259,63 @@ def labeled_interactions(
         )
     totals = {k: sum(d[k] for d in per_day) for k in per_day[0] if k != "day"} if per_day else {}
     return dg.MaterializeResult(
-        metadata={**totals, "auto_labeler": str(model_version), "per_day": markdown_table(per_day)}
+        metadata={
+            **totals,
+            "auto_labeler": str(model_version),
+            # Without a published labeler (never trained, too few labels, or withdrawn by its quality check):
+            "labels_with_model": labeler is not None,
+            "label_sources_used": "explicit, human, rule" + (", model" if labeler is not None else ""),
+            "per_day": markdown_table(per_day),
+        }
     )
 
 
-@dg.asset(deps=[labeled_interactions], group_name="labeling", kinds={"parquet"})
-def review_queue(context: dg.AssetExecutionContext, data_root: DataRoot) -> dg.MaterializeResult:
-    """Interactions a person should decide, most useful first (warehouse table `review_queue`).
+class ReviewQueueConfig(dg.Config, ReviewBudgetSpec):
+    """The review budget (`ReviewBudgetSpec`, where each field is defined and documented)."""
 
-    Safety issues (offensive responses, users' harmful/privacy/offensive flags) come first, then conflicting
-    explicit signals, then weak evidence pointing both ways, then unsure automatic labels; within each, the
-    least confident first. Interactions a reviewer already decided are not queued again. Work through it with
+
+@dg.asset(deps=[labeled_interactions], group_name="labeling", kinds={"parquet"})
+def review_queue(
+    context: dg.AssetExecutionContext, config: ReviewQueueConfig, data_root: DataRoot
+) -> dg.MaterializeResult:
+    """Interactions a person should decide, as many as a day's review budget holds, most valuable first
+    (warehouse table `review_queue`).
+
+    Each day gets `share_per_day` of its interactions as places (at most `max_per_day`). Safety issues
+    (offensive responses, users' harmful/privacy/offensive flags) come first but take at most
+    `max_safety_share` of them; the rest go by the expected value of a decision: how unsure the label is times
+    what it puts at stake (a wrong "good" trains the model on a bad answer). What did not fit is in the
+    metadata. Interactions a reviewer already decided are not queued again. Work through it with
     `feedback-loop review`, or exchange it with an annotation tool via `feedback-loop review export/import`.
     """
     warehouse = data_root.warehouse()
     labels = warehouse.read_partitions("labels")
-    queue = build_review_queue(labels) if labels.num_rows else labels
+    spec = ReviewBudgetSpec.of(config)
+    if labels.num_rows:
+        built = build_review_queue(labels, spec)
+        queue, left_out, per_day = built.queue, built.left_out, built.per_day
+    else:
+        queue = left_out = labels.append_column("priority", pa.array([], pa.float64()))
+        per_day = []
     warehouse.write_table("review_queue", queue)
-    preview = [
-        {k: row.get(k) for k in ("interaction_id", "priority", "review_reason", "quality")}
-        for row in queue.slice(0, 10).to_pylist()
-    ]
-    reasons = Counter(code for codes in queue["review_codes"].to_pylist() for code in codes) if queue.num_rows else {}
+    columns = ("interaction_id", "priority", "review_reason", "quality")
+
+    def reasons(table: pa.Table) -> dict:
+        return dict(Counter(code for codes in table["review_codes"].to_pylist() for code in codes))
+
+    if left_out.num_rows:
+        context.log.info(f"{left_out.num_rows} interactions needing review did not fit the review budget")
     return dg.MaterializeResult(
         metadata={
             "queued": queue.num_rows,
-            "by_reason": dg.MetadataValue.json(dict(reasons)),
-            "top": markdown_table(preview),
+            "places": sum(day["places"] for day in per_day),
+            "left_out": left_out.num_rows,
+            "by_reason": dg.MetadataValue.json(reasons(queue)),
+            "left_out_by_reason": dg.MetadataValue.json(reasons(left_out)),
+            "per_day": markdown_table(per_day),
+            "top": markdown_table([{k: row.get(k) for k in columns} for row in queue.slice(0, 10).to_pylist()]),
+            "top_left_out": markdown_table(
+                [{k: row.get(k) for k in columns} for row in left_out.slice(0, 10).to_pylist()]
+            ),
         }
     )

@@ -11,12 +11,14 @@ from feedback_loop.label.learned import (
     train_labeler,
 )
 from feedback_loop.label.realdata import halueval_events, halueval_file, halueval_labels
-from feedback_loop.label.review import build_review_queue
+from feedback_loop.label.review import ReviewBudgetSpec, ReviewQueue, build_review_queue
 from feedback_loop.label.rules import label_interactions, labels_arrow_schema
 
 __all__ = [
     "InsufficientLabels",
     "LabelerSpec",
+    "ReviewBudgetSpec",
+    "ReviewQueue",
     "TrainedLabeler",
     "build_review_queue",
     "cross_validate_labeler",

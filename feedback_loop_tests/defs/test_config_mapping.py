@@ -9,13 +9,14 @@ from feedback_loop.curate import CurateSpec
 from feedback_loop.defs.analytics import KpiDailyConfig, kpi_daily
 from feedback_loop.defs.curate import SFTDatasetConfig, sft_dataset
 from feedback_loop.defs.evaluate import AdapterEvaluationConfig, adapter_evaluation
-from feedback_loop.defs.label import AutoLabelerConfig, auto_labeler
+from feedback_loop.defs.label import AutoLabelerConfig, ReviewQueueConfig, auto_labeler, review_queue
 from feedback_loop.defs.model import BaseModelConfig, base_model
 from feedback_loop.defs.online import OnlineABTestConfig, online_ab_test
 from feedback_loop.defs.prompts import PromptRecommendationsConfig, prompt_recommendations
 from feedback_loop.defs.train import LoraAdapterConfig, lora_adapter
 from feedback_loop.evaluate import ABSpec, EvalSpec
 from feedback_loop.label.learned import LabelerSpec
+from feedback_loop.label.review import ReviewBudgetSpec
 from feedback_loop.model import BaseModelSpec
 from feedback_loop.stage_config import StageConfig
 from feedback_loop.train import LoraSpec
@@ -33,6 +34,7 @@ STAGE_CONFIGS = [
     ),
     (lora_adapter, LoraAdapterConfig, LoraSpec, set(), {"r": 0}),
     (sft_dataset, SFTDatasetConfig, CurateSpec, set(), {"label_sources": ["oracle"]}),
+    (review_queue, ReviewQueueConfig, ReviewBudgetSpec, set(), {"max_safety_share": 1.5}),
     (adapter_evaluation, AdapterEvaluationConfig, EvalSpec, set(), {"confidence": 1.5}),
     (online_ab_test, OnlineABTestConfig, ABSpec, {"lookback_days"}, {"max_days": 20}),
     (kpi_daily, KpiDailyConfig, SafetySpec, {"prices_file"}, {"max_flag_rate": 1.5}),
