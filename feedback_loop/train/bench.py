@@ -30,6 +30,8 @@ from typing import Any
 from feedback_loop.model.prompting import PROMPT_TEMPLATE
 
 _ASSISTANT = PROMPT_TEMPLATE.split("{prompt}")[1]
+# The row length the benchmark trains at (docs/training.md's figures), capped by the model's context.
+BENCH_MAX_LENGTH = 256
 
 # Dense (no sparsity) bf16 tensor-core peaks in TFLOPS from the vendors' datasheets, by a part of the device name;
 # the first match wins, so more specific names come first. An unlisted GPU gets no MFU unless a peak is given.
@@ -167,7 +169,10 @@ def bench_train(
     datasets.DatasetDict(
         {"train": datasets.Dataset.from_list(rows), "eval": datasets.Dataset.from_list(rows[:8])}
     ).save_to_disk(str(dataset_dir))
-    (dataset_dir / "metadata.json").write_text(json.dumps({"version": "bench"}))
+    # As curation would state it: the row length training uses unless the spec sets one.
+    (dataset_dir / "metadata.json").write_text(
+        json.dumps({"version": "bench", "stats": {"max_length": BENCH_MAX_LENGTH}})
+    )
     device, _ = resolve_device(spec.device)
     cuda = torch.device(device).type == "cuda"
     load_before = os.getloadavg()

@@ -5,14 +5,19 @@ Rows go through the real event contract (pydantic validation, then the warehouse
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from types import SimpleNamespace
 
 import pyarrow as pa
 import pytest
 
+from feedback_loop.label.realdata import halueval_file, pandalm_file
 from feedback_loop.label.rules import label_interactions
 from feedback_loop.schema import EVENT_ADAPTER, event_to_row, events_arrow_schema
+from feedback_loop.settings import load_settings
 
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 
@@ -128,3 +133,27 @@ class HashedWordsEncoder:
 def hashed_encoder() -> HashedWordsEncoder:
     """The stand-in encoder above."""
     return HashedWordsEncoder()
+
+
+def _realdata(locate: Callable[[Path], Path]) -> Path:
+    """The real-data file ``locate`` finds in the configured folder; a test without it skips, saying where it
+    looked, except under CI=true, where the data must be there."""
+    realdata_dir = load_settings().realdata_dir
+    try:
+        return locate(realdata_dir)
+    except FileNotFoundError as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{exc} (CI=true: the real-data sets are required)")
+        pytest.skip(str(exc))
+
+
+@pytest.fixture(scope="session")
+def halueval_path() -> Path:
+    """HaluEval's general_data.json under FEEDBACK_LOOP_REALDATA_DIR."""
+    return _realdata(halueval_file)
+
+
+@pytest.fixture(scope="session")
+def pandalm_path() -> Path:
+    """PandaLM's testset-v1.json under FEEDBACK_LOOP_REALDATA_DIR."""
+    return _realdata(pandalm_file)

@@ -17,20 +17,10 @@ from feedback_loop.label.realdata import (
     halueval_events,
     halueval_file,
     halueval_labels,
-    pandalm_file,
     pandalm_labels,
 )
 from feedback_loop.schema import events_arrow_schema
 from feedback_loop.settings import DEFAULT_REALDATA_DIR, load_settings
-
-
-@pytest.fixture(scope="module")
-def halueval_path() -> Path:
-    realdata_dir = load_settings().realdata_dir
-    try:
-        return halueval_file(realdata_dir)
-    except FileNotFoundError:
-        pytest.skip(f"HaluEval ({HALUEVAL_FILE}) not found at {realdata_dir} (FEEDBACK_LOOP_REALDATA_DIR)")
 
 
 def write_records(path: Path, records: list) -> Path:
@@ -110,15 +100,6 @@ def test_the_labeler_predicts_human_hallucination_labels_from_text(halueval_path
     labels = halueval_labels(halueval_path, limit=400)
     assert train_labeler(labels).metrics["auc"] > 0.6
     assert cross_validate_labeler(labels, folds=3)["auc_mean"] > 0.6
-
-
-@pytest.fixture(scope="module")
-def pandalm_path() -> Path:
-    realdata_dir = load_settings().realdata_dir
-    try:
-        return pandalm_file(realdata_dir)
-    except FileNotFoundError:
-        pytest.skip(f"PandaLM ({PANDALM_FILE}) not found at {realdata_dir} (FEEDBACK_LOOP_REALDATA_DIR)")
 
 
 def comparison(idx: int, votes=(1, 1, 2), **fields) -> dict:

@@ -123,3 +123,25 @@ def test_a_bad_row_is_named_with_its_field(tmp_path):
     (dataset / "metadata.json").write_text(json.dumps({"name": "no version"}))
     with pytest.raises(ValueError, match="field 'version' must be a non-empty string"):
         read_sft_splits(dataset)
+
+
+def test_the_row_length_is_the_specs_else_the_curated_one_capped_by_the_context(tmp_path):
+    from types import SimpleNamespace
+
+    from feedback_loop.train.lora import training_max_length
+
+    model = SimpleNamespace(config=SimpleNamespace(max_position_embeddings=96))
+    curated = tmp_path / "curated"
+    curated.mkdir()
+    (curated / "metadata.json").write_text(json.dumps({"version": "v", "stats": {"max_length": 72}}))
+    assert training_max_length(LoraSpec(), curated, model) == 72
+    assert training_max_length(LoraSpec(max_length=200), curated, model) == 96
+    assert training_max_length(LoraSpec(max_length=40), curated, model) == 40
+    unmeasured = tmp_path / "unmeasured"
+    unmeasured.mkdir()
+    (unmeasured / "metadata.json").write_text(json.dumps({"version": "v"}))
+    with pytest.raises(ValueError, match="states no max_length"):
+        training_max_length(LoraSpec(), unmeasured, model)
+    (unmeasured / "metadata.json").write_text(json.dumps({"version": "v", "stats": {"max_length": "long"}}))
+    with pytest.raises(ValueError, match=r"stats\.max_length must be an integer"):
+        training_max_length(LoraSpec(), unmeasured, model)
