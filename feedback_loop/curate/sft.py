@@ -419,13 +419,15 @@ def exclusion_reason(
     """Why a candidate is not used, as its count name ('excluded_offensive', ...); None to keep it.
 
     ``rated_down`` holds the (prompt, response) pairs of :func:`rated_down_pairs`: a target equal to such a
-    response is excluded (a correction differs from the response it corrects, and stays).
+    response is excluded (a correction differs from the response it corrects, and stays), unless a reviewer
+    labeled this very row: the reviewer saw the rating and decided.
     """
     if row["offensive"] or is_offensive(target, offensive_lexicon):
         return "excluded_offensive"
     if row["flags"]:
         return "excluded_flagged"
-    if (normalise_text(row["prompt"] or ""), normalise_text(target)) in rated_down:
+    pair = (normalise_text(row["prompt"] or ""), normalise_text(target))
+    if row["quality_source"] != "human" and pair in rated_down:
         return "excluded_rated_down"
     if not (row["prompt"] or "").strip() or not target.strip():
         return "excluded_empty"

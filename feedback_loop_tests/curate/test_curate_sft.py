@@ -356,10 +356,12 @@ def test_a_model_labeled_response_a_human_rated_down_never_becomes_a_target():
         row("fine", "Is the sky blue?", source="model", confidence=0.97, minute=5),
         # A correction of a rated-down response is the answer the person wanted, and stays.
         row("fixed", prompt, response=response, quality="bad", correction="It listens on port 8080.", minute=6),
+        # A reviewer who saw the thumb down and still said "good" decides for that row.
+        {**row("reviewed", "Is it fast?", response="Yes.", source="human", confidence=1.0, minute=7), "thumb": "down"},
     ]
     examples = build_sft_examples(labels(rows), CurateSpec(eval_fraction=0.5), rated_down={"late_thumb"})
     found = by_id(examples)
-    assert sorted(found) == ["fine", "fixed"]
+    assert sorted(found) == ["fine", "fixed", "reviewed"]
     assert all(e["target"] != response for e in found.values())
     assert examples.stats["excluded_rated_down"] == 3
     # Without the late thumb the model's label would have stood: the guard, not chance, keeps it out.
