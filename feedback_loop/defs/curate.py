@@ -13,6 +13,9 @@ from feedback_loop.label.decisions import REVIEWS_TABLE, reviews_arrow_schema, s
 from feedback_loop.label.rules import BAD_RATING
 from feedback_loop.schema import events_arrow_schema
 
+# The tokenizer's own limit while measuring: far above any example, so lengths are taken whole.
+MEASURING_LIMIT = 1_000_000_000
+
 
 class SFTDatasetConfig(dg.Config, CurateSpec):
     """How labels become the dataset (`CurateSpec`, where each field is defined and documented)."""
@@ -40,10 +43,9 @@ def _token_budget(base_model: dict) -> TokenBudget:
 
     from feedback_loop.model.base import context_length
 
-    return TokenBudget(
-        AutoTokenizer.from_pretrained(base_model["path"]),
-        context_length(AutoConfig.from_pretrained(base_model["path"])),
-    )
+    # Curation measures examples uncut, longer than the model reads by design: no "sequence too long" warning.
+    tokenizer = AutoTokenizer.from_pretrained(base_model["path"], model_max_length=MEASURING_LIMIT)
+    return TokenBudget(tokenizer, context_length(AutoConfig.from_pretrained(base_model["path"])))
 
 
 @dg.asset(
