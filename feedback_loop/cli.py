@@ -7,10 +7,13 @@ Runs started here are recorded in the Dagster instance at DAGSTER_HOME, so `dags
 from __future__ import annotations
 
 import json
+import os
+import signal
+import sys
 import warnings
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -18,10 +21,57 @@ from rich.table import Table
 
 from feedback_loop.settings import Settings, load_settings
 
-# The single-run backfill policy is a Dagster beta feature; the CLI relies on it knowingly.
+# The terminal shows the CLI's own progress lines; the libraries' bars and notices would break into them.
+# The single-run backfill policy is a Dagster beta feature the CLI relies on knowingly, and the deprecation
+# notices of transformers and Dagster are for the developers of this package, not for its users.
 warnings.filterwarnings("ignore", message="Parameter `backfill_policy`")
+warnings.filterwarnings("ignore", message=r".* is currently in (beta|preview)")
+warnings.filterwarnings("ignore", category=FutureWarning)
+THIRD_PARTY_PROGRESS_BARS_OFF = {
+    "HF_HUB_DISABLE_PROGRESS_BARS": "1",  # huggingface_hub and transformers
+    "HF_DATASETS_DISABLE_PROGRESS_BARS": "1",
+    "TQDM_DISABLE": "1",  # any other tqdm bar
+}
 
-app = typer.Typer(help="Close the loop between an LLM application and its analytics.", no_args_is_help=True)
+
+class FailFastTyper(typer.Typer):
+    """The top-level app: any failure is one line on stderr and exit status 1, and SIGTERM always ends it.
+
+    Typer's own handler renders a rich traceback with every frame's locals; for an exception out of a Dagster
+    run that took minutes of CPU and gigabytes (and ignored SIGTERM meanwhile). Commands report the failures
+    they expect themselves; this is the floor for the rest.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        # Written, never read: these switches are for the libraries, whose bars only this process would show.
+        os.environ.update(THIRD_PARTY_PROGRESS_BARS_OFF)
+        signal.signal(signal.SIGTERM, _terminate)
+        try:
+            return super().__call__(*args, **kwargs)
+        except Exception as error:  # everything a command did not turn into an exit status
+            Console(stderr=True).print(f"error: {one_line(error)}", markup=False, highlight=False, soft_wrap=True)
+            sys.exit(1)
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    """SIGTERM outside a Dagster run (inside one, Dagster interrupts the step and records the run as failed)."""
+    raise SystemExit(128 + signum)
+
+
+def one_line(error: BaseException) -> str:
+    """``error`` as one line: its type and message, and the message of what caused it, whitespace collapsed."""
+    parts = [f"{type(error).__name__}: {error}"]
+    cause = error.__cause__
+    if cause is not None and str(cause) not in str(error):
+        parts.append(f"caused by {type(cause).__name__}: {cause}")
+    return " ".join("; ".join(parts).split())
+
+
+app = FailFastTyper(
+    help="Close the loop between an LLM application and its analytics.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 bench_app = typer.Typer(help="Benchmarks of the speed targets (never checked by timed tests).", no_args_is_help=True)
 registry_app = typer.Typer(help="Adapter versions, the champion pointer and its audit log.", no_args_is_help=True)
 review_app = typer.Typer(
@@ -85,12 +135,14 @@ def backfill(
     data_dir: DataDirOption = None,
 ):
     """Ingest and label a range of landing days in one run (what `dagster asset materialize --partition-range` does)."""
-    from feedback_loop.runs import run_ingestion
+    from feedback_loop.runs import failure_reason, run_ingestion
 
     settings = _settings(data_dir)
-    result = run_ingestion(settings, start, end)
-    console.print(f"ingestion run {result.run_id}: {'succeeded' if result.success else 'FAILED'}")
-    raise typer.Exit(0 if result.success else 1)
+    result = run_ingestion(settings, start, end, raise_on_error=False)
+    if not result.success:
+        console.print(f"ingestion run {result.run_id} FAILED: {failure_reason(result)}", markup=False, soft_wrap=True)
+        raise typer.Exit(1)
+    console.print(f"ingestion run {result.run_id}: succeeded")
 
 
 @app.command()

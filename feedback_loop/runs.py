@@ -32,13 +32,33 @@ def _merge(run_config: dict | None) -> dict:
     return {**QUIET_LOGS, **(run_config or {})}
 
 
-def run_ingestion(settings: Settings, first: str, last: str, instance=None, run_config: dict | None = None):
+def run_ingestion(
+    settings: Settings,
+    first: str,
+    last: str,
+    instance=None,
+    run_config: dict | None = None,
+    raise_on_error: bool = True,
+):
     """Ingest and label the landing days ``first``..``last`` in one run (single-run backfill); then A/B."""
     job = definitions_for(settings).resolve_job_def("ingestion_job")
     tags = {"dagster/asset_partition_range_start": first, "dagster/asset_partition_range_end": last}
     return job.execute_in_process(
-        instance=instance or open_instance(settings), run_config=_merge(run_config), tags=tags
+        instance=instance or open_instance(settings),
+        run_config=_merge(run_config),
+        tags=tags,
+        raise_on_error=raise_on_error,
     )
+
+
+def failure_reason(result) -> str:
+    """Why the run of ``result`` failed, in one line: the first failed step and its error's message."""
+    for event in result.all_events:
+        if event.event_type_value == "STEP_FAILURE":
+            error = event.event_specific_data.error
+            # A step's error wraps the asset's own exception, whose message (with its type) says what is wrong.
+            return f"{event.step_key}: {' '.join((error.cause or error).message.split())}"
+    return "no step failed; see the run in the Dagster UI"
 
 
 def run_retraining(settings: Settings, run_config: dict | None = None, instance=None, asset_selection=None):

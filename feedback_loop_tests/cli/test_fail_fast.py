@@ -1,0 +1,91 @@
+"""The CLI fails fast: one line and a non-zero exit status on any failure, within seconds of a failed run, and
+SIGTERM ends it even in the middle of a run."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+
+import dagster as dg
+import pytest
+
+from feedback_loop.simulate import simulate_day
+
+CLI = [sys.executable, "-c", "from feedback_loop.cli import app; app()"]
+
+
+def _env(tmp_path, **extra: str) -> dict[str, str]:
+    home = tmp_path / "dagster_home"
+    home.mkdir(exist_ok=True)
+    return {**os.environ, "FEEDBACK_LOOP_DATA_DIR": str(tmp_path / "data"), "DAGSTER_HOME": str(home), **extra}
+
+
+def test_an_unexpected_error_is_one_line_on_stderr_and_exit_status_1(tmp_path):
+    completed = subprocess.run(
+        [*CLI, "simulate", "--day", "not-a-day"], env=_env(tmp_path), capture_output=True, text=True, timeout=120
+    )
+    assert completed.returncode == 1
+    assert completed.stderr.strip().splitlines() == ["error: ValueError: Invalid isoformat string: 'not-a-day'"]
+    assert "Traceback" not in completed.stdout + completed.stderr
+
+
+@pytest.mark.slow
+def test_backfill_of_a_failing_run_exits_1_within_10_s_of_the_failure_with_the_reason(tmp_path):
+    simulate_day(tmp_path / "data" / "landing", date(2026, 11, 1), 20, 0)
+    # A named key file that is missing is a configuration error: raw_telemetry fails at once.
+    env = _env(tmp_path, FEEDBACK_LOOP_PSEUDONYM_KEY_FILE=str(tmp_path / "missing.key"))
+    completed = subprocess.run(
+        [*CLI, "backfill", "--start", "2026-11-01", "--end", "2026-11-01"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    exited = time.time()
+    output = completed.stdout + completed.stderr
+    assert completed.returncode == 1, output[-3000:]
+    assert "Traceback" not in output
+    failed = [line for line in output.splitlines() if "FAILED" in line]
+    assert len(failed) == 1 and "raw_telemetry" in failed[0] and "missing.key" in failed[0], output[-3000:]
+
+    with dg.DagsterInstance.from_config(env["DAGSTER_HOME"]) as instance:
+        (run,) = instance.get_run_records()
+        assert run.dagster_run.status == dg.DagsterRunStatus.FAILURE
+        assert run.end_time is not None
+        assert exited - run.end_time < 10
+
+
+@pytest.mark.slow
+def test_sigterm_ends_the_cli_in_the_middle_of_a_run(tmp_path):
+    """The demo's first step, building the base model, runs for minutes: SIGTERM while it trains."""
+    env = _env(tmp_path)
+    process = subprocess.Popen(
+        [*CLI, "demo", "--iterations", "1", "--interactions", "10"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 240
+        base_model = tmp_path / "data" / "models"
+        while not base_model.exists() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert process.poll() is None, process.communicate()[0][-3000:]
+        time.sleep(2)  # into the pre-training loop
+        process.send_signal(signal.SIGTERM)
+        signalled = time.monotonic()
+        output, _ = process.communicate(timeout=60)
+        assert time.monotonic() - signalled < 10, output[-3000:]
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode != 0, output[-3000:]
+    assert "Traceback" not in output
+    with dg.DagsterInstance.from_config(env["DAGSTER_HOME"]) as instance:
+        (run,) = instance.get_runs()
+        assert run.status in (dg.DagsterRunStatus.FAILURE, dg.DagsterRunStatus.CANCELED)
