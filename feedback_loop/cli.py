@@ -621,14 +621,14 @@ def registry_rollback(
     actor: Annotated[str, typer.Option(help="Who, for the audit log.")] = "cli",
     data_dir: DataDirOption = None,
 ):
-    """Retire the current champion and restore the previous one."""
+    """Retire the current champion and restore the previous one; past the first adapter, the bare base model."""
     from feedback_loop.registry import RegistryError
 
     try:
         record = _open_registry(data_dir).rollback(actor=actor, reason=reason)
     except RegistryError as error:
         raise _refused(error) from error
-    console.print(f"champion is now {record.version}")
+    console.print(f"champion is now {record.version if record else 'the bare base model (no adapter)'}")
 
 
 @registry_app.command("audit")

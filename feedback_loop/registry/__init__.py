@@ -1,6 +1,7 @@
 """The adapter registry: adapter versions, their status lifecycle, the champion pointer and the audit log."""
 
 from feedback_loop.registry.store import (
+    BASE,
     STATUSES,
     TRANSITIONS,
     AdapterRecord,
@@ -13,6 +14,7 @@ from feedback_loop.registry.store import (
 )
 
 __all__ = [
+    "BASE",
     "STATUSES",
     "TRANSITIONS",
     "AdapterRecord",

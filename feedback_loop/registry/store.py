@@ -6,7 +6,8 @@ One small transactional store on SQLAlchemy Core, the same code on SQLite (the d
 ``adapters``          one row per version: status, artifact path, the share of users it serves as a canary,
                       metrics and lineage (JSON stored as text)
 ``audit_log``         append-only: one row per status change (a database trigger rejects UPDATE and DELETE)
-``champion_pointer``  append-only history of champion moves; the latest row names the current champion
+``champion_pointer``  append-only history of champion moves; the latest row names the current champion, or
+                      :data:`BASE` when a rollback went back past the first promotion to the bare base model
 ``approvals``         append-only: a person's approval to promote a version, for the human-approval policy
 
 A version's life follows :data:`TRANSITIONS`. Moves into or out of ``champion`` happen only through
@@ -47,6 +48,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 STATUSES = ("candidate", "canary", "champion", "retired", "rejected")
+
+BASE = "base"
+"""The champion pointer's name for the bare base model (no adapter): where a rollback past the first promotion
+lands. It is reserved: no version can be registered under it."""
 
 # Every legal status change. Edges into or out of "champion" are made only by promote() and rollback(),
 # because they must move the champion pointer in the same transaction.
@@ -395,6 +400,8 @@ class Registry:
         A different ``path`` for an existing version is an error: a version names one artifact.
         """
         _require_text(version, "version", "register")
+        if version == BASE:
+            raise ValueError(f"register: field 'version' must not be {BASE!r}, the name of the bare base model")
         _require_text(path, "path", f"adapter {version!r}")
         _require_text(actor, "actor", f"adapter {version!r}")
         metrics_json = _to_json(metrics, "metrics", version)
@@ -535,39 +542,49 @@ class Registry:
                 )
             return self._get(conn, version)
 
-    def rollback(self, *, actor: str, reason: str) -> AdapterRecord:
+    def rollback(self, *, actor: str, reason: str) -> AdapterRecord | None:
         """Restore the previous champion in ONE transaction: the current champion is retired and the version
-        it replaced (per the pointer history, undo-stack style) becomes champion again."""
+        it replaced (per the pointer history, undo-stack style) becomes champion again.
+
+        The floor is the bare base model: rolling back the first promotion leaves no adapter as champion (the
+        pointer names :data:`BASE`) and returns None; rolling back from there is an error.
+        """
         _require_text(actor, "actor", "rollback")
         _require_text(reason, "reason", "rollback")
         with self._write() as conn:
             pointer = self._current_pointer(conn)
             if pointer is None:
                 raise NoPreviousChampionError("rollback: no champion has ever been promoted")
-            if pointer.restore_id is None:
+            if pointer.version == BASE:
                 raise NoPreviousChampionError(
-                    f"rollback: champion {pointer.version!r} has no earlier champion to restore"
+                    "rollback: the champion is already the bare base model; there is nothing earlier to restore"
                 )
-            restore = conn.execute(sa.select(pointer_table).where(pointer_table.c.id == pointer.restore_id)).one()
-            target = self._get(conn, restore.version)
-            self._check_transition(target.version, target.status, "champion")
+            restore = (
+                None
+                if pointer.restore_id is None
+                else conn.execute(sa.select(pointer_table).where(pointer_table.c.id == pointer.restore_id)).one()
+            )
+            target = None if restore is None or restore.version == BASE else self._get(conn, restore.version)
+            if target is not None:
+                self._check_transition(target.version, target.status, "champion")
             now = _now()
             with _translate_races("rollback"):
                 old = self._retire_champion(conn, pointer, actor, reason, now)
-                self._set(conn, target.version, target.status, "champion", now)
-                self._audit(conn, target.version, target.status, "champion", actor, reason, now)
+                if target is not None:
+                    self._set(conn, target.version, target.status, "champion", now)
+                    self._audit(conn, target.version, target.status, "champion", actor, reason, now)
                 self._move_pointer(
                     conn,
                     previous=pointer,
-                    version=target.version,
+                    version=BASE if target is None else target.version,
                     replaced_version=old,
-                    restore_id=restore.restore_id,
+                    restore_id=None if restore is None else restore.restore_id,
                     kind="rollback",
                     actor=actor,
                     reason=reason,
                     now=now,
                 )
-            return self._get(conn, target.version)
+            return None if target is None else self._get(conn, target.version)
 
     # --- helpers (all run inside the caller's transaction) -----------------------------------------
     @staticmethod
@@ -635,9 +652,12 @@ class Registry:
     def _retire_champion(
         self, conn: Connection, pointer: sa.Row | None, actor: str, reason: str, now: datetime
     ) -> str | None:
-        """Retire the champion the pointer names; returns its version (None before the first promotion)."""
+        """Retire the champion the pointer names; returns its version (None before the first promotion, BASE
+        when the bare base model is the champion: no adapter to retire)."""
         if pointer is None:
             return None
+        if pointer.version == BASE:
+            return BASE
         self._set(conn, pointer.version, "champion", "retired", now)
         self._audit(conn, pointer.version, "champion", "retired", actor, reason, now)
         return pointer.version

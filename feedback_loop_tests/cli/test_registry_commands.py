@@ -50,6 +50,12 @@ def test_promote_list_rollback_and_audit(tmp_path):
     ]
     assert any(a["reason"] == "better" for a in audit)
 
+    # The floor: past the first adapter, the bare base model serves; rolling back from there is refused.
+    assert "champion is now the bare base model" in _invoke("registry", "rollback", *root)
+    assert store.champion() is None
+    refused = runner.invoke(app, ["registry", "rollback", *root])
+    assert refused.exit_code == 1 and "already the bare base model" in refused.output
+
 
 def test_promoting_an_unknown_version_fails_with_its_name(tmp_path):
     data_dir = tmp_path / "data"

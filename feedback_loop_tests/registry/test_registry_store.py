@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from feedback_loop.registry import (
+    BASE,
     STATUSES,
     TRANSITIONS,
     ConcurrentChangeError,
@@ -19,6 +20,7 @@ from feedback_loop.registry import (
     UnknownVersionError,
 )
 from feedback_loop.registry.store import adapters_table, approvals_table, audit_table, metadata, pointer_table
+from feedback_loop.serve.router import Arm, arms_from_registry
 
 
 @pytest.fixture
@@ -63,7 +65,7 @@ def _assert_consistent(reg: Registry) -> None:
     """Exactly the pointer's latest version is champion, and the pointer history is one chain."""
     champions = [r.version for r in reg.list() if r.status == "champion"]
     history = reg.champion_history()
-    assert champions == ([history[-1]["version"]] if history else [])
+    assert champions == ([history[-1]["version"]] if history and history[-1]["version"] != BASE else [])
     for before, after in itertools.pairwise(history):
         assert after["replaced_version"] == before["version"]
 
@@ -110,8 +112,6 @@ def test_rollback_walks_back_the_promotions(registry):
     # A second rollback undoes the promotion of v2 rather than bouncing back to v3.
     assert registry.rollback(actor="oncall", reason="v2 regressed too").version == "v1"
     assert [r.status for r in registry.list()] == ["retired", "retired", "champion"]
-    with pytest.raises(NoPreviousChampionError, match="'v1' has no earlier champion"):
-        registry.rollback(actor="oncall", reason="again")
 
     history = registry.champion_history()
     assert [(h["version"], h["kind"], h["actor"]) for h in history[-2:]] == [
@@ -126,14 +126,35 @@ def test_rollback_walks_back_the_promotions(registry):
     _assert_consistent(registry)
 
 
-def test_rollback_without_history_is_a_clear_error(registry):
+def test_rollback_past_the_first_adapter_returns_to_the_bare_base_model_and_stops_there(registry):
     with pytest.raises(NoPreviousChampionError, match="no champion has ever been promoted"):
         registry.rollback(actor="oncall", reason="panic")
-    _register(registry, "v1")
+    _register(registry, "v1", "v2")
     registry.promote("v1", actor="gate", reason="first")
-    with pytest.raises(NoPreviousChampionError):
-        registry.rollback(actor="oncall", reason="panic")
-    assert registry.champion().version == "v1"
+
+    assert registry.rollback(actor="oncall", reason="v1 regressed") is None
+    assert registry.champion() is None and registry.get("v1").status == "retired"
+    assert arms_from_registry(registry) == [Arm(None, None, 1.0)]  # serving: the base model alone
+    last = registry.champion_history()[-1]
+    assert (last["version"], last["replaced_version"], last["kind"]) == (BASE, "v1", "rollback")
+    _assert_consistent(registry)
+    with pytest.raises(NoPreviousChampionError, match="already the bare base model"):
+        registry.rollback(actor="oncall", reason="again")
+
+    # From the base model a promotion goes on as usual, and rolling it back returns to the base model.
+    registry.promote("v2", actor="gate", reason="second")
+    assert registry.champion_history()[-1]["replaced_version"] == BASE
+    _assert_consistent(registry)
+    assert registry.rollback(actor="oncall", reason="v2 regressed") is None
+    assert registry.champion() is None and registry.get("v2").status == "retired"
+    _assert_consistent(registry)
+    assert registry.promote("v1", actor="oncall", reason="v1 after all").version == "v1"
+    _assert_consistent(registry)
+
+
+def test_the_base_models_name_cannot_be_registered(registry):
+    with pytest.raises(ValueError, match="must not be 'base'"):
+        _register(registry, BASE)
 
 
 def test_rollback_refuses_to_restore_a_rejected_version(registry):
