@@ -17,7 +17,7 @@ from feedback_loop.defs.partitions import daily_partitions
 from feedback_loop.defs.prompts import prompt_ab_test, prompt_recommendations
 from feedback_loop.defs.registry import champion_adapter
 from feedback_loop.defs.resources import DataRoot, LateFeedbackWindow, RetrainPolicy
-from feedback_loop.defs.train import lora_adapter
+from feedback_loop.defs.train import FEEDBACK_COUNTS, lora_adapter
 from feedback_loop.ingest import feedback_counts
 
 ingestion_job = dg.define_asset_job(
@@ -51,19 +51,44 @@ retrain_job = dg.define_asset_job(
 def feedback_volume_sensor(context: dg.SensorEvaluationContext, data_root: DataRoot, retrain_policy: RetrainPolicy):
     """Starts `retrain_job` once enough new feedback events have been ingested since the last retraining.
 
-    The cursor holds the feedback count per ingested day at the last request; new feedback is what the
-    warehouse holds beyond it. The run key is derived from those counts, so one batch never starts two runs.
+    The last retraining is the newer of this sensor's last request and the last materialization of
+    `lora_adapter`, however that was started (the demo, a person in the UI or the CLI): the sensor would
+    otherwise ask for a retraining right after one. The cursor holds the feedback count per ingested day at the
+    last retraining (for a materialization, the counts its metadata recorded when training started) and the
+    materialization's storage id; new feedback is what the warehouse holds beyond those counts. The run key is
+    derived from the counts, so one batch never starts two runs.
     """
-    counted = json.loads(context.cursor) if context.cursor else {}
+    cursor = _sensor_cursor(context.cursor)
+    counted, trained_id = cursor["feedback"], cursor["training_storage_id"]
     current = feedback_counts(data_root.warehouse())
+    latest = context.instance.fetch_materializations(lora_adapter.key, limit=1).records
+    if latest and latest[0].storage_id != trained_id:
+        trained_id = latest[0].storage_id
+        materialization = latest[0].asset_materialization
+        recorded = materialization.metadata.get(FEEDBACK_COUNTS) if materialization else None
+        # A materialization from before the counts were recorded: what the warehouse holds now is the best guess.
+        counted = recorded.value if isinstance(recorded, dg.JsonMetadataValue) else current
+        context.update_cursor(_dump_cursor(counted, trained_id))
     new = sum(max(0, n - counted.get(day, 0)) for day, n in current.items())
     if new < retrain_policy.feedback_threshold:
         return dg.SkipReason(
             f"{new} new feedback events since the last retraining; threshold {retrain_policy.feedback_threshold}"
         )
     digest = hashlib.sha256(json.dumps(current, sort_keys=True).encode()).hexdigest()[:16]
-    context.update_cursor(json.dumps(current, sort_keys=True))
+    context.update_cursor(_dump_cursor(current, trained_id))
     return dg.RunRequest(run_key=f"feedback-{digest}", tags={"feedback_loop/new_feedback": str(new)})
+
+
+def _sensor_cursor(text: str | None) -> dict:
+    """The feedback volume sensor's cursor; a cursor of the earlier format (the counts alone) is read as such."""
+    stored = json.loads(text) if text else {}
+    if "feedback" not in stored:
+        return {"feedback": stored, "training_storage_id": None}
+    return stored
+
+
+def _dump_cursor(counted: dict[str, int], training_storage_id: int | None) -> str:
+    return json.dumps({"feedback": counted, "training_storage_id": training_storage_id}, sort_keys=True)
 
 
 @dg.schedule(

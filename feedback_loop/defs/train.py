@@ -5,8 +5,13 @@ import json
 import dagster as dg
 
 from feedback_loop.defs.resources import AdapterRegistry, DataRoot, TorchThreads
+from feedback_loop.ingest import feedback_counts
 from feedback_loop.model.base import TRAINING_METADATA_FILE
 from feedback_loop.train.lora import LoraSpec
+
+FEEDBACK_COUNTS = "feedback_counts"
+"""Metadata of a `lora_adapter` materialization: the feedback events per ingested day when training started,
+which the feedback volume sensor counts new feedback from."""
 
 
 class LoraAdapterConfig(dg.Config, LoraSpec):
@@ -33,6 +38,7 @@ def lora_adapter(
     """
     from feedback_loop.train import adapter_version, train_lora
 
+    feedback = feedback_counts(data_root.warehouse())
     spec = LoraSpec.of(config)
     version = adapter_version(sft_dataset["version"], base_model["fingerprint"], spec)
     out_dir = data_root.layout.adapters / version
@@ -77,5 +83,6 @@ def lora_adapter(
             "device": metadata.get("device", ""),
             "target_modules": dg.MetadataValue.json(metadata.get("target_modules", [])),
             "loss_curve": dg.MetadataValue.json(metadata.get("loss_curve", [])),
+            FEEDBACK_COUNTS: dg.MetadataValue.json(feedback),
         },
     )

@@ -11,6 +11,7 @@ import pytest
 
 from feedback_loop.defs.automation import daily_ingestion_schedule, feedback_volume_sensor
 from feedback_loop.defs.resources import DataRoot, RetrainPolicy
+from feedback_loop.defs.train import FEEDBACK_COUNTS
 from feedback_loop.schema import events_arrow_schema
 from feedback_loop.warehouse import Warehouse
 
@@ -44,8 +45,9 @@ def _write_feedback(warehouse: Warehouse, day: str, n: int) -> None:
     warehouse.write_partition("events", day, pa.Table.from_pylist(rows, schema=schema))
 
 
-def _evaluate(data_dir, cursor, threshold=10):
+def _evaluate(data_dir, cursor, threshold=10, instance=None):
     context = dg.build_sensor_context(
+        instance=instance or dg.DagsterInstance.ephemeral(),
         cursor=cursor,
         resources={
             "data_root": DataRoot(data_dir=str(data_dir)),
@@ -68,7 +70,7 @@ def test_sensor_requests_one_run_at_the_threshold_and_advances_its_cursor(tmp_pa
     result, cursor = _evaluate(tmp_path, cursor)
     assert isinstance(result, dg.RunRequest)
     assert result.run_key and result.tags["feedback_loop/new_feedback"] == "10"
-    assert json.loads(cursor) == {"2026-11-01": 6, "2026-11-02": 4}
+    assert json.loads(cursor)["feedback"] == {"2026-11-01": 6, "2026-11-02": 4}
 
     # The same batch never asks twice; new feedback counts from the advanced cursor.
     result, cursor_after = _evaluate(tmp_path, cursor)
@@ -77,6 +79,45 @@ def test_sensor_requests_one_run_at_the_threshold_and_advances_its_cursor(tmp_pa
     _write_feedback(warehouse, "2026-11-02", 14)
     result, _ = _evaluate(tmp_path, cursor)
     assert isinstance(result, dg.RunRequest) and result.tags["feedback_loop/new_feedback"] == "10"
+
+
+def _train_by_hand(instance, feedback: dict[str, int]) -> None:
+    """What the demo's (or a person's) retrain leaves in the instance: a lora_adapter materialization whose
+    metadata holds the feedback counts when training started (that lora_adapter records them:
+    feedback_loop_tests/train/test_recovery.py)."""
+    instance.report_runless_asset_event(
+        dg.AssetMaterialization("lora_adapter", metadata={FEEDBACK_COUNTS: dg.MetadataValue.json(feedback)})
+    )
+
+
+def test_sensor_counts_from_a_retrain_it_did_not_start(tmp_path):
+    warehouse = Warehouse(tmp_path / "warehouse")
+    instance = dg.DagsterInstance.ephemeral()
+    _write_feedback(warehouse, "2026-11-01", 12)
+    _train_by_hand(instance, {"2026-11-01": 12})
+
+    # Right after the demo's own retrain there is nothing new to train on.
+    result, cursor = _evaluate(tmp_path, None, instance=instance)
+    assert isinstance(result, dg.SkipReason) and "0 new feedback events" in result.skip_message
+    _write_feedback(warehouse, "2026-11-02", 9)
+    result, cursor = _evaluate(tmp_path, cursor, instance=instance)
+    assert isinstance(result, dg.SkipReason) and "9 new feedback events" in result.skip_message
+
+    # Feedback ingested while a retrain ran counts as new after it: the baseline is what training started from.
+    _write_feedback(warehouse, "2026-11-03", 5)
+    _train_by_hand(instance, {"2026-11-01": 12, "2026-11-02": 9})
+    result, cursor = _evaluate(tmp_path, cursor, instance=instance)
+    assert isinstance(result, dg.SkipReason) and "5 new feedback events" in result.skip_message
+    _write_feedback(warehouse, "2026-11-04", 5)
+    result, cursor = _evaluate(tmp_path, cursor, instance=instance)
+    assert isinstance(result, dg.RunRequest) and result.tags["feedback_loop/new_feedback"] == "10"
+    assert json.loads(cursor)["feedback"] == {"2026-11-01": 12, "2026-11-02": 9, "2026-11-03": 5, "2026-11-04": 5}
+
+
+def test_sensor_reads_a_cursor_of_the_earlier_format(tmp_path):
+    _write_feedback(Warehouse(tmp_path / "warehouse"), "2026-11-01", 12)
+    result, _ = _evaluate(tmp_path, json.dumps({"2026-11-01": 6}))
+    assert isinstance(result, dg.SkipReason) and "6 new feedback events" in result.skip_message
 
 
 def test_sensor_run_key_is_stable_for_the_same_batch(tmp_path):
