@@ -67,7 +67,9 @@ def feedback_volume_sensor(context: dg.SensorEvaluationContext, data_root: DataR
         materialization = latest[0].asset_materialization
         recorded = materialization.metadata.get(FEEDBACK_COUNTS) if materialization else None
         # A materialization from before the counts were recorded: what the warehouse holds now is the best guess.
-        counted = recorded.value if isinstance(recorded, dg.JsonMetadataValue) else current
+        counted = (
+            recorded.data if isinstance(recorded, dg.JsonMetadataValue) and isinstance(recorded.data, dict) else current
+        )
         context.update_cursor(_dump_cursor(counted, trained_id))
     new = sum(max(0, n - counted.get(day, 0)) for day, n in current.items())
     if new < retrain_policy.feedback_threshold:
