@@ -2,24 +2,121 @@
 
 Every run is built by :func:`feedback_loop.definitions.build_defs` from the caller's settings, so it uses the
 same resources (registries, policies, key file) as `dagster dev` with those settings.
+
+Crash recovery. An in-process run's worker is the process that started it; when that process is killed
+(SIGKILL, OOM, a lost machine) nothing marks the run failed, and it would stay STARTED for ever. Each run is
+tagged with its worker (host, pid, the process's start time), and :class:`WorkerCheckingRunLauncher` tells
+Dagster's run monitoring (the daemon, `run_monitoring` in dagster.yaml) whether that worker is alive, so a run
+whose worker is gone is marked failed. The instance this module opens has the same settings, and opening it
+does the same check once, so crash recovery works without a daemon too (the CLI, the demo).
 """
 
+import socket
+from collections.abc import Mapping
+from typing import Any
+
 import dagster as dg
+import psutil
+import yaml
+from dagster._core.launcher import CheckRunHealthResult, DefaultRunLauncher, WorkerStatus
 
 from feedback_loop.settings import Settings
 
 # Runs started from Python log at INFO: the step-by-step DEBUG events stay in the run's log in the UI.
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 
+WORKER_HOST_TAG = "feedback_loop/worker_host"
+WORKER_PID_TAG = "feedback_loop/worker_pid"
+WORKER_STARTED_TAG = "feedback_loop/worker_started"
+"""The run's worker process: its host, pid and start time (a pid alone may have been reused since)."""
+
+INSTANCE_SETTINGS: dict[str, Any] = {
+    # No network here to report usage to; an explicit file also silences Dagster's first-run notice.
+    "telemetry": {"enabled": False},
+    "run_launcher": {"module": "feedback_loop.runs", "class": "WorkerCheckingRunLauncher"},
+    "run_monitoring": {
+        "enabled": True,
+        "start_timeout_seconds": 180,
+        # The default launcher cannot resume a run: one whose worker is gone is marked failed, and the next
+        # run starts over (each asset reuses what is already done: the dataset, the base model, the adapter).
+        "max_resume_run_attempts": 0,
+        "poll_interval_seconds": 30,
+    },
+}
+"""What the embedded instance's dagster.yaml holds (the repository's dagster.yaml: the same, on PostgreSQL)."""
+
 
 def open_instance(settings: Settings) -> dg.DagsterInstance:
-    """The Dagster instance at DAGSTER_HOME, created on first use with embedded SQLite storage."""
+    """The Dagster instance at DAGSTER_HOME, created on first use with embedded SQLite storage.
+
+    Its dagster.yaml gets the sections of :data:`INSTANCE_SETTINGS` it lacks (sections already there are kept),
+    and runs whose worker process is gone are marked failed (see the module docstring).
+    """
     settings.dagster_home.mkdir(parents=True, exist_ok=True)
     config = settings.dagster_home / "dagster.yaml"
-    if not config.exists():
-        # No network here to report usage to; an explicit file also silences Dagster's first-run notice.
-        config.write_text("telemetry:\n  enabled: false\n")
-    return dg.DagsterInstance.from_config(str(settings.dagster_home))
+    written = (yaml.safe_load(config.read_text()) or {}) if config.exists() else {}
+    if not INSTANCE_SETTINGS.keys() <= written.keys():
+        config.write_text(yaml.safe_dump({**INSTANCE_SETTINGS, **written}, sort_keys=False))
+    instance = dg.DagsterInstance.from_config(str(settings.dagster_home))
+    fail_runs_of_dead_workers(instance)
+    return instance
+
+
+def worker_tags() -> dict[str, str]:
+    """The tags naming this process as the worker of the runs it executes in-process."""
+    process = psutil.Process()
+    return {
+        WORKER_HOST_TAG: socket.gethostname(),
+        WORKER_PID_TAG: str(process.pid),
+        WORKER_STARTED_TAG: repr(process.create_time()),
+    }
+
+
+def worker_health(tags: Mapping[str, str]) -> CheckRunHealthResult:
+    """Whether the worker a run's tags name is alive: RUNNING, FAILED when it is gone, UNKNOWN when this host
+    cannot tell (a run without the tags, or one on another host)."""
+    if WORKER_PID_TAG not in tags:
+        return CheckRunHealthResult(WorkerStatus.UNKNOWN, "the run names no in-process worker")
+    host, pid, started = tags.get(WORKER_HOST_TAG), int(tags[WORKER_PID_TAG]), tags.get(WORKER_STARTED_TAG)
+    if host != socket.gethostname():
+        return CheckRunHealthResult(WorkerStatus.UNKNOWN, f"its worker runs on {host}, not on this host")
+    try:
+        alive = repr(psutil.Process(pid).create_time()) == started
+    except psutil.NoSuchProcess:
+        alive = False
+    if alive:
+        return CheckRunHealthResult(WorkerStatus.RUNNING)
+    return CheckRunHealthResult(WorkerStatus.FAILED, f"its worker process {pid} on {host} is gone (killed?)")
+
+
+class WorkerCheckingRunLauncher(DefaultRunLauncher):
+    """Dagster's default run launcher, which also answers run monitoring's health check for in-process runs.
+
+    Runs it launched itself (from the UI, a schedule or a sensor) name no worker: they are reported RUNNING, as
+    the default launcher, which has no health check, leaves them (their code server reports their crashes).
+    """
+
+    @property
+    def supports_check_run_worker_health(self) -> bool:
+        return True
+
+    def check_run_worker_health(self, run: dg.DagsterRun) -> CheckRunHealthResult:
+        health = worker_health(run.tags)
+        if health.status == WorkerStatus.UNKNOWN:
+            return CheckRunHealthResult(WorkerStatus.RUNNING, f"not checked: {health.msg}")
+        return health
+
+
+def fail_runs_of_dead_workers(instance: dg.DagsterInstance) -> list[str]:
+    """Mark failed every in-progress run whose worker process is gone; returns their run ids."""
+    failed = []
+    for record in instance.get_run_records(filters=dg.RunsFilter(statuses=[dg.DagsterRunStatus.STARTED])):
+        run = record.dagster_run
+        health = worker_health(run.tags)
+        if health.status == WorkerStatus.FAILED:
+            instance.report_run_failed(run, f"Marked failed: {health.msg}")
+            failed.append(run.run_id)
+    return failed
 
 
 def definitions_for(settings: Settings) -> dg.Definitions:
@@ -30,6 +127,10 @@ def definitions_for(settings: Settings) -> dg.Definitions:
 
 def _merge(run_config: dict | None) -> dict:
     return {**QUIET_LOGS, **(run_config or {})}
+
+
+def _run_tags(tags: dict[str, str] | None = None) -> dict[str, str]:
+    return {**(tags or {}), **worker_tags()}
 
 
 def run_ingestion(
@@ -46,7 +147,7 @@ def run_ingestion(
     return job.execute_in_process(
         instance=instance or open_instance(settings),
         run_config=_merge(run_config),
-        tags=tags,
+        tags=_run_tags(tags),
         raise_on_error=raise_on_error,
     )
 
@@ -67,6 +168,7 @@ def run_retraining(settings: Settings, run_config: dict | None = None, instance=
     return job.execute_in_process(
         instance=instance or open_instance(settings),
         run_config=_merge(run_config),
+        tags=_run_tags(),
         raise_on_error=False,
         asset_selection=asset_selection,
     )
@@ -93,7 +195,7 @@ def run_relabel(settings: Settings, first: str, last: str, instance=None):
     return job.execute_in_process(
         instance=instance or open_instance(settings),
         run_config=QUIET_LOGS,
-        tags=tags,
+        tags=_run_tags(tags),
         asset_selection=[labeled_interactions.key, kpi_daily.key, review_queue.key],
     )
 
@@ -105,5 +207,9 @@ def run_dashboard(settings: Settings, instance=None):
     if job is None:
         raise LookupError("no job materializes kpi_dashboard in the definitions")
     return job.execute_in_process(
-        instance=instance or open_instance(settings), run_config=QUIET_LOGS, asset_selection=[key], raise_on_error=False
+        instance=instance or open_instance(settings),
+        run_config=QUIET_LOGS,
+        tags=_run_tags(),
+        asset_selection=[key],
+        raise_on_error=False,
     )

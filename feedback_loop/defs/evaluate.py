@@ -2,11 +2,18 @@
 
 import dagster as dg
 
-from feedback_loop.defs.resources import AdapterRegistry, DataRoot
+from feedback_loop.defs.resources import AdapterRegistry, DataRoot, withdraw_rejected_adapter
 from feedback_loop.evaluate.offline import EvalSpec, GateResult
 from feedback_loop.files import write_json_atomic
+from feedback_loop.registry.policy import OFFLINE_EVALUATION, expire_unevaluated
 
 GATE_CHECK = "offline_gate"
+IN_PROGRESS = [
+    dg.DagsterRunStatus.QUEUED,
+    dg.DagsterRunStatus.STARTING,
+    dg.DagsterRunStatus.STARTED,
+    dg.DagsterRunStatus.CANCELING,
+]
 
 
 class AdapterEvaluationConfig(dg.Config, EvalSpec):
@@ -65,6 +72,7 @@ def adapter_evaluation(
         yield from _gate_events(context, result)
         return
 
+    _expire_interrupted_candidates(context, store, version)
     spec = EvalSpec.of(config)
     rows = load_sft_dataset(sft_dataset["path"])["eval"].to_list()
     if not rows:
@@ -94,10 +102,32 @@ def adapter_evaluation(
     summary = result.model_dump(mode="json")
     write_json_atomic(out_dir / "summary.json", summary)
 
-    store.add_metrics(version, {"offline_evaluation": summary}, actor="adapter_evaluation")
+    store.add_metrics(version, {OFFLINE_EVALUATION: summary}, actor="adapter_evaluation")
     if not result.passed and store.get(version).status != "rejected":
         store.set_status(version, "rejected", actor="adapter_evaluation", reason="; ".join(result.reasons))
+    if not result.passed and (withdrawn := withdraw_rejected_adapter(data_root.data_dir, store)):
+        context.log.info(withdrawn)
     yield from _gate_events(context, result)
+
+
+def _expire_interrupted_candidates(context: dg.AssetExecutionContext, store, challenger: str) -> None:
+    """Expire the candidates whose evaluation was interrupted (see `expire_unevaluated`), unless another run is in
+    progress: its candidate may be waiting for its gate. A killed run counts as in progress until run monitoring
+    (or the CLI, see `feedback_loop.runs`) marks it failed."""
+    others = [
+        record.dagster_run.run_id
+        for record in context.instance.get_run_records(filters=dg.RunsFilter(statuses=IN_PROGRESS))
+        if record.dagster_run.run_id != context.run_id
+    ]
+    if others:
+        context.log.info(
+            f"{len(others)} other run(s) in progress: candidates without an evaluation are left as they are"
+        )
+        return
+    for expired in expire_unevaluated(store, challenger, actor="adapter_evaluation"):
+        context.log.warning(
+            f"candidate {expired} expired: its offline evaluation never finished; {challenger} supersedes it"
+        )
 
 
 def _gate_events(context: dg.AssetExecutionContext, result: GateResult):

@@ -6,7 +6,7 @@ import dagster as dg
 from pydantic import model_validator
 
 from feedback_loop.defs.label import labeled_interactions
-from feedback_loop.defs.resources import AdapterRegistry, DataRoot, PromotionPolicy
+from feedback_loop.defs.resources import AdapterRegistry, DataRoot, PromotionPolicy, withdraw_rejected_adapter
 from feedback_loop.evaluate.online import ABDecision, ABSpec, compare_canary
 from feedback_loop.registry import Registry
 from feedback_loop.registry.policy import apply_online_decision, approve_command
@@ -133,11 +133,15 @@ def online_ab_test(
     should be promoted keeps serving and the decision reads `awaiting_approval` until someone runs
     `feedback-loop registry approve VERSION`.
     """
-    return canary_ab_test(
+    store = registry.open()
+    result = canary_ab_test(
         context,
         config,
         data_root.warehouse(),
-        registry.open(),
+        store,
         key="adapter_version",
         require_approval=promotion_policy.require_approval,
     )
+    if withdrawn := withdraw_rejected_adapter(data_root.data_dir, store):
+        context.log.info(withdrawn)
+    return result

@@ -139,13 +139,51 @@ def _create_key_file(path: Path) -> bool:
         tmp.unlink()
 
 
+def manifest_path(data_dir: str | Path, asset_key: dg.AssetKey) -> Path:
+    """Where :class:`ManifestIOManager` keeps the manifest of ``asset_key`` under the data root ``data_dir``."""
+    return Path(data_dir) / "manifests" / ("__".join(asset_key.path) + ".json")
+
+
+ADAPTER_MANIFEST = dg.AssetKey("lora_adapter")
+
+
+def withdraw_rejected_adapter(data_dir: str | Path, store: Registry) -> str | None:
+    """Keep the `lora_adapter` manifest off rejected adapters; returns what was done, or None.
+
+    Later steps (and a person materializing one of them alone) read the manifest as "the adapter": once the
+    adapter it names is rejected (by the offline gate, the A/B test or a person), it names the adapter that
+    serves instead (the canary, else the champion), and it is removed when the bare base model serves.
+    An adapter the registry does not know is left alone.
+    """
+    path = manifest_path(data_dir, ADAPTER_MANIFEST)
+    if not path.exists():
+        return None
+    named = json.loads(path.read_text())["version"]
+    if named not in {record.version for record in store.list() if record.status == "rejected"}:
+        return None
+    serving = store.canary() or store.champion()
+    if serving is None:
+        path.unlink()
+        return f"removed {path}: it named the rejected adapter {named}, and the bare base model serves"
+    write_json_atomic(
+        path,
+        {
+            "version": serving.version,
+            "path": serving.path,
+            "dataset_version": serving.lineage.get("dataset_version"),
+            "base_model_fingerprint": serving.lineage.get("base_model_fingerprint"),
+        },
+    )
+    return f"{path} names {serving.version} ({serving.status}) instead of the rejected adapter {named}"
+
+
 class ManifestIOManager(dg.ConfigurableIOManager):
     """Keeps an unpartitioned asset's small JSON manifest at ``<data_dir>/manifests/<asset>.json``."""
 
     data_dir: str
 
     def _path(self, asset_key: dg.AssetKey) -> Path:
-        return Path(self.data_dir) / "manifests" / ("__".join(asset_key.path) + ".json")
+        return manifest_path(self.data_dir, asset_key)
 
     def handle_output(self, context: dg.OutputContext, obj: dict) -> None:
         write_json_atomic(self._path(context.asset_key), obj)

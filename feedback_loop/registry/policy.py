@@ -167,3 +167,29 @@ def withdraw_pending(store: Registry, version: str, *, actor: str) -> None:
     """Forget a pending promotion whose evidence no longer holds, so an approval cannot act on stale gates."""
     if store.get(version).metrics.get(PENDING) is not None:
         store.add_metrics(version, {PENDING: None}, actor=actor)
+
+
+OFFLINE_EVALUATION = "offline_evaluation"
+"""The metrics key under which the offline gate records a challenger's evaluation."""
+
+
+def expire_unevaluated(store: Registry, challenger: str, *, actor: str) -> list[str]:
+    """Reject, as expired, every candidate other than ``challenger`` that the offline gate never evaluated.
+
+    Such a candidate was registered by a retraining that ended before its gate (killed, or failed in between);
+    ``challenger`` is trained on at least as much feedback and supersedes it, and nothing else would ever move it
+    out of ``candidate``. (A retraining with the same inputs evaluates the same version again instead: the
+    version is a hash of them.) The caller makes sure no other retraining is still running, whose candidate
+    would be waiting for its gate. Returns the expired versions.
+    """
+    expired = []
+    for record in store.list():
+        if record.status == "candidate" and record.version != challenger and OFFLINE_EVALUATION not in record.metrics:
+            store.set_status(
+                record.version,
+                "rejected",
+                actor=actor,
+                reason=f"expired: its offline evaluation never finished, and {challenger} supersedes it",
+            )
+            expired.append(record.version)
+    return expired
