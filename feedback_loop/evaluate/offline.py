@@ -40,6 +40,7 @@ from feedback_loop.model.encoding import (
     response_nll,
 )
 from feedback_loop.model.generation import generate_responses
+from feedback_loop.progress import ProgressCallback
 from feedback_loop.stage_config import StageConfig
 
 _WORD = re.compile(r"\w+")
@@ -146,7 +147,11 @@ def token_f1(generated: str, target: str) -> float:
 
 
 def score_examples(
-    base_dir: str | Path, adapter_dir: str | Path | None, rows: list[dict], spec: EvalSpec
+    base_dir: str | Path,
+    adapter_dir: str | Path | None,
+    rows: list[dict],
+    spec: EvalSpec,
+    progress: ProgressCallback | None = None,
 ) -> list[dict]:
     """Score the model at ``base_dir`` (plus the adapter at ``adapter_dir``, if any) on ``rows``.
 
@@ -155,6 +160,7 @@ def score_examples(
     closing eos),
     ``generated`` (greedy answer, at most ``spec.max_new_tokens``),
     ``score`` (token F1 of generated vs target) and ``offensive`` (lexicon hit in the generated answer).
+    ``progress`` is called with (answers generated, examples) as generation goes, the long part.
     """
     import torch
 
@@ -175,6 +181,7 @@ def score_examples(
             [prompt for prompt, _ in pairs],
             max_new_tokens=spec.max_new_tokens,
             batch_size=spec.batch_size,
+            progress=progress,
         )
     return [
         {

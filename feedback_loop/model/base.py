@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import Field, model_validator
 
+from feedback_loop.progress import ProgressCallback
 from feedback_loop.stage_config import StageConfig
 
 if TYPE_CHECKING:
@@ -211,8 +212,12 @@ def context_length(model) -> int | None:
     return None
 
 
-def build_base_model(corpus: list[str], out_dir: str | Path, spec: BaseModelSpec) -> dict[str, Any]:
+def build_base_model(
+    corpus: list[str], out_dir: str | Path, spec: BaseModelSpec, progress: ProgressCallback | None = None
+) -> dict[str, Any]:
     """Train a tokenizer and pre-train a small Llama model on ``corpus``, save both into ``out_dir``.
+
+    ``progress`` is called with (steps done, ``spec.pretrain_steps``) after each pre-training step.
 
     ``corpus`` is a list of documents; blank ones are skipped. The result replaces any previous model in
     ``out_dir`` in one rename. Returns the metadata also written to ``<out_dir>/base_model_metadata.json``:
@@ -244,7 +249,7 @@ def build_base_model(corpus: list[str], out_dir: str | Path, spec: BaseModelSpec
         tie_word_embeddings=True,  # at this size the embedding matrix is a large share of all parameters
     )
     model = LlamaForCausalLM(config).to(device)  # type: ignore[arg-type]  # transformers types .to unbound
-    curve, seconds = _pretrain(model, stream.to(device), block, spec, device, dtype)
+    curve, seconds = _pretrain(model, stream.to(device), block, spec, device, dtype, progress)
 
     with staged_output_dir(out_dir) as staging:
         model.save_pretrained(staging)
@@ -337,7 +342,13 @@ def _learning_rate(step: int, spec: BaseModelSpec) -> float:
 
 
 def _pretrain(
-    model, stream: torch.Tensor, block: int, spec: BaseModelSpec, device: str, dtype: torch.dtype
+    model,
+    stream: torch.Tensor,
+    block: int,
+    spec: BaseModelSpec,
+    device: str,
+    dtype: torch.dtype,
+    progress: ProgressCallback | None,
 ) -> tuple[list[dict[str, float]], float]:
     """Next-token training on random windows of ``stream`` (nanoGPT's recipe).
 
@@ -367,6 +378,8 @@ def _pretrain(
         if len(window) == spec.log_every or step == spec.pretrain_steps - 1:
             curve.append({"step": step + 1, "loss": sum(window) / len(window)})
             window = []
+        if progress is not None:
+            progress(step + 1, spec.pretrain_steps)
     seconds = time.perf_counter() - started
     model.eval()
     return curve, seconds

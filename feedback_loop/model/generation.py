@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from feedback_loop.progress import ProgressCallback
+
 
 def generate_responses(
     model,
@@ -15,6 +17,7 @@ def generate_responses(
     batch_size: int,
     temperature: float = 0.0,
     seed: int = 0,
+    progress: ProgressCallback | None = None,
 ) -> list[str]:
     """Answers to ``prompts`` (raw user prompts, formatted here), in input order, cut at the first eos.
 
@@ -23,7 +26,8 @@ def generate_responses(
 
     Prompts are left-padded so that every answer starts right after its own prompt, and batched by length so
     that padding stays small. The prompt is cut from the left so that prompt and answer fit the model's
-    context. ``temperature`` 0 decodes greedily; above 0 it samples, seeded by ``seed``.
+    context. ``temperature`` 0 decodes greedily; above 0 it samples, seeded by ``seed``. ``progress`` is called
+    with (answers done, answers in all) after each batch.
     """
     import torch
     from transformers import GenerationConfig
@@ -57,6 +61,7 @@ def generate_responses(
     generator_state = torch.random.get_rng_state()
     torch.manual_seed(seed)
     answers: list[str] = [""] * len(prompts)
+    done = 0
     try:
         with torch.no_grad():
             for indices in length_grouped_batches([len(ids) for ids in encoded], batch_size, seed=0):
@@ -75,6 +80,9 @@ def generate_responses(
                     if tokenizer.eos_token_id in new_tokens:
                         new_tokens = new_tokens[: new_tokens.index(tokenizer.eos_token_id)]
                     answers[index] = tokenizer.decode(new_tokens, skip_special_tokens=True).strip()
+                done += len(indices)
+                if progress is not None:
+                    progress(done, len(prompts))
     finally:
         # Seeding here must not change the random stream of whoever called us.
         torch.random.set_rng_state(generator_state)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
+from feedback_loop.progress import ProgressCallback
 from feedback_loop.prompts import INITIAL_PROMPT, INITIAL_PROMPT_VERSION, PromptVersion, champion_prompt
 
 if TYPE_CHECKING:
@@ -132,7 +133,8 @@ class ModelServer:
     """Answers :class:`ChatRequest` batches with the base model plus each user's arm adapter, reading each
     user's system prompt arm (default: the initial, empty prompt) before the request.
 
-    ``temperature`` 0 decodes greedily; above 0 it samples (seeded), as a product usually does.
+    ``temperature`` 0 decodes greedily; above 0 it samples (seeded), as a product usually does. ``progress`` is
+    called with (requests answered, requests) as a batch of requests is answered.
     """
 
     def __init__(
@@ -147,6 +149,7 @@ class ModelServer:
         temperature: float = 0.0,
         seed: int = 0,
         device: str = "auto",
+        progress: ProgressCallback | None = None,
     ):
         self.base_dir = str(base_dir)
         self.model_version = model_version
@@ -158,6 +161,7 @@ class ModelServer:
         self.temperature = temperature
         self.seed = seed
         self.device = device
+        self.progress = progress
         self._models: dict[str | None, tuple] = {}
 
     def _model(self, arm: Arm):
@@ -171,6 +175,13 @@ class ModelServer:
             self._models[arm.adapter_version] = (model, tokenizer)
         return self._models[arm.adapter_version]
 
+    def _arm_progress(self, before: int, total: int) -> ProgressCallback | None:
+        """The progress of one arm's answers as the count of all ``total`` requests, ``before`` already answered."""
+        progress = self.progress
+        if progress is None:
+            return None
+        return lambda done, _in_arm: progress(before + done, total)
+
     def __call__(self, requests: list[ChatRequest]) -> list[ServedResponse]:
         from feedback_loop.model.generation import generate_responses
 
@@ -180,6 +191,7 @@ class ModelServer:
             arm = assign_arm(request.user_id, self.arms, self.salt)
             by_arm.setdefault(self.arms.index(arm), []).append(index)
         responses: list[ServedResponse | None] = [None] * len(requests)
+        answered = 0
         for arm_index, indices in sorted(by_arm.items()):
             arm = self.arms[arm_index]
             model, tokenizer = self._model(arm)
@@ -192,7 +204,9 @@ class ModelServer:
                 batch_size=self.batch_size,
                 temperature=self.temperature,
                 seed=self.seed,
+                progress=self._arm_progress(answered, len(requests)),
             )
+            answered += len(indices)
             for i, text in zip(indices, texts, strict=True):
                 responses[i] = ServedResponse(text, self.model_version, arm.adapter_version, prompts[i].version)
         # Every request belongs to exactly one arm, so every place was filled.

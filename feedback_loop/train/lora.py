@@ -49,6 +49,7 @@ from feedback_loop.model.encoding import (
     response_nll,
     shuffled_batches,
 )
+from feedback_loop.progress import ProgressCallback
 from feedback_loop.stage_config import StageConfig
 
 if TYPE_CHECKING:
@@ -234,15 +235,17 @@ def train_lora(
     *,
     checkpoint_dir: str | Path | None = None,
     log: Callable[[str], None] | None = None,
+    progress: ProgressCallback | None = None,
 ) -> dict[str, Any]:
     """Train a LoRA adapter on the base model at ``base_dir`` with the dataset at ``dataset_dir``.
 
     The adapter and ``training_metadata.json`` replace ``out_dir`` in one rename. With ``checkpoint_dir``, a
     checkpoint is written there every ``spec.checkpoint_every`` steps; a checkpoint of the same adapter version
     found there at the start is resumed from (``log`` says so), and the folder is removed once the adapter is
-    saved. Returns the metadata: versions, base model fingerprint, the resolved spec, per-step loss curve, final
-    train loss (mean over the last epoch), eval loss (token-weighted; None with an empty eval split), real
-    tokens/s, padding fraction, device, dtype, split sizes, wall time and ``lineage`` as given.
+    saved. ``progress`` is called with (steps done, steps in all) after each optimizer step. Returns the
+    metadata: versions, base model fingerprint, the resolved spec, per-step loss curve, final train loss (mean
+    over the last epoch), eval loss (token-weighted; None with an empty eval split), real tokens/s, padding
+    fraction, device, dtype, split sizes, wall time and ``lineage`` as given.
     """
     import torch
     from peft import get_peft_model
@@ -281,6 +284,7 @@ def train_lora(
         layout,
         dtype,
         _Checkpoints(Path(checkpoint_dir), version, spec.checkpoint_every, log) if checkpoint_dir else None,
+        progress,
     )
     eval_loss = mean_response_loss(model, eval_examples, tokenizer.pad_token_id, resolved.batch_size, device, dtype)
 
@@ -415,6 +419,7 @@ def _train(
     layout: Layout,
     dtype: torch.dtype,
     checkpoints: _Checkpoints | None,
+    on_step: ProgressCallback | None = None,
 ) -> dict[str, Any]:
     """Run ``spec.epochs`` epochs of AdamW over the trainable (LoRA) parameters, linear decay to zero.
 
@@ -454,6 +459,8 @@ def _train(
         progress.positions += batch["input_ids"].numel()
         progress.seconds += time.perf_counter() - step_started
         progress.cpu_seconds += time.process_time() - cpu_started
+        if on_step is not None:
+            on_step(progress.step, len(schedule))
         if checkpoints:
             checkpoints.maybe_save(model, optimizer, scheduler, progress, len(schedule))
     model.eval()
