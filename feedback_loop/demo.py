@@ -43,6 +43,7 @@ class DemoConfig:
 def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], None] = print) -> list[dict]:
     """Run ``config.iterations`` closed-loop iterations; returns one summary dict per iteration."""
     from feedback_loop.evaluate.offline import GateResult
+    from feedback_loop.progress import ProgressLog
     from feedback_loop.prompts import PromptStore
     from feedback_loop.registry import Registry
     from feedback_loop.runs import gate_evaluation, open_instance, run_ingestion, run_retraining
@@ -72,7 +73,11 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
         progress(f"iteration {iteration}/{config.iterations} ({day}): serving {config.interactions} users: {serving}")
         prompt_arms = prompt_arms_from_registry(prompts, prompt_registry)
         server = ModelServer(
-            base_manifest["path"], f"base-{base_manifest['fingerprint'][:8]}", arms, prompt_arms=prompt_arms
+            base_manifest["path"],
+            f"base-{base_manifest['fingerprint'][:8]}",
+            arms,
+            prompt_arms=prompt_arms,
+            progress=ProgressLog(f"iteration {iteration}: serving", progress, unit="request"),
         )
         truth = simulate_day(
             settings.layout.landing, day, config.interactions, config.seed + iteration, responder=server

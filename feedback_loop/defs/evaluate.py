@@ -5,6 +5,7 @@ import dagster as dg
 from feedback_loop.defs.resources import AdapterRegistry, DataRoot, withdraw_rejected_adapter
 from feedback_loop.evaluate.offline import EvalSpec, GateResult
 from feedback_loop.files import write_json_atomic
+from feedback_loop.progress import ProgressLog
 from feedback_loop.registry.policy import OFFLINE_EVALUATION, expire_unevaluated
 
 GATE_CHECK = "offline_gate"
@@ -77,8 +78,16 @@ def adapter_evaluation(
     rows = load_sft_dataset(sft_dataset["path"])["eval"].to_list()
     if not rows:
         raise ValueError(f"sft_dataset {sft_dataset['version']} has an empty eval split: nothing to gate on")
-    challenger_rows = score_examples(base_model["path"], lora_adapter["path"], rows, spec)
-    champion_rows = score_examples(base_model["path"], champion.path if champion else None, rows, spec)
+    challenger_rows = score_examples(
+        base_model["path"], lora_adapter["path"], rows, spec, progress=_answers(context, f"challenger {version}")
+    )
+    champion_rows = score_examples(
+        base_model["path"],
+        champion.path if champion else None,
+        rows,
+        spec,
+        progress=_answers(context, f"champion {champion.version}" if champion else "the bare base model"),
+    )
     result = compare(challenger_rows, champion_rows, spec).model_copy(
         update={
             "challenger_version": version,
@@ -128,6 +137,10 @@ def _expire_interrupted_candidates(context: dg.AssetExecutionContext, store, cha
         context.log.warning(
             f"candidate {expired} expired: its offline evaluation never finished; {challenger} supersedes it"
         )
+
+
+def _answers(context: dg.AssetExecutionContext, arm: str) -> ProgressLog:
+    return ProgressLog(f"offline gate: answers of {arm}", context.log.info, unit="example")
 
 
 def _gate_events(context: dg.AssetExecutionContext, result: GateResult):

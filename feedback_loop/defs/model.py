@@ -8,6 +8,7 @@ import dagster as dg
 from feedback_loop.defs.resources import DataRoot, TorchThreads
 from feedback_loop.model.base import BaseModelSpec
 from feedback_loop.model.pretraining_corpus import PACKAGED_CORPUS, corpus_digest, read_corpus
+from feedback_loop.progress import ProgressLog
 
 
 class BaseModelConfig(dg.Config, BaseModelSpec):
@@ -50,7 +51,8 @@ def base_model(
         reused = True
     else:
         context.log.info(f"pre-training the base model on {torch_threads.apply()} torch threads")
-        metadata = build_base_model(corpus, out_dir, spec)
+        progress = ProgressLog("pre-training the base model", context.log.info)
+        metadata = build_base_model(corpus, out_dir, spec, progress=progress)
         recipe_file.write_text(json.dumps(recipe, indent=2, sort_keys=True))
         reused = False
     return _manifest(

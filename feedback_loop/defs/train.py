@@ -7,6 +7,7 @@ import dagster as dg
 from feedback_loop.defs.resources import AdapterRegistry, DataRoot, TorchThreads
 from feedback_loop.ingest import feedback_counts
 from feedback_loop.model.base import TRAINING_METADATA_FILE
+from feedback_loop.progress import ProgressLog
 from feedback_loop.train.lora import LoraSpec
 
 FEEDBACK_COUNTS = "feedback_counts"
@@ -56,6 +57,7 @@ def lora_adapter(
             lineage=lineage,
             checkpoint_dir=data_root.layout.root / "checkpoints" / version,
             log=context.log.info,
+            progress=ProgressLog(f"training adapter {version}", context.log.info),
         )
     figures = {k: metadata[k] for k in ("final_train_loss", "eval_loss", "tokens_per_second") if k in metadata}
     store = registry.open()

@@ -151,9 +151,13 @@ def test_spec_validation():
 
 def test_score_examples_returns_one_row_per_example_in_order(models, eval_rows):
     base_dir, adapter_dir = models
-    scored = score_examples(base_dir, adapter_dir, eval_rows, SPEC)
+    reports: list[tuple[int, int]] = []
+    scored = score_examples(base_dir, adapter_dir, eval_rows, SPEC, progress=lambda *report: reports.append(report))
 
     assert [row["example_id"] for row in scored] == [row["example_id"] for row in eval_rows]
+    # Generation reports its answers batch by batch.
+    assert reports[-1] == (len(eval_rows), len(eval_rows)) and len(reports) == -(-len(eval_rows) // SPEC.batch_size)
+    assert [done for done, _ in reports] == sorted({done for done, _ in reports})
     for row, example in zip(scored, eval_rows, strict=True):
         assert set(row) == {"example_id", "prompt", "target", "loss", "generated", "score", "offensive"}
         assert 0 < row["loss"] < 20 and 0 <= row["score"] <= 1

@@ -42,6 +42,13 @@ def test_build_writes_a_model_that_reloads_with_its_metadata(built_base):
     assert model.config.vocab_size == len(tokenizer) <= TINY_BASE_SPEC.vocab_size
 
 
+def test_build_reports_each_pre_training_step(tmp_path):
+    reports: list[tuple[int, int]] = []
+    spec = TINY_BASE_SPEC.model_copy(update={"pretrain_steps": 6})
+    build_base_model(support_corpus(), tmp_path / "base", spec, progress=lambda *report: reports.append(report))
+    assert reports == [(step, 6) for step in range(1, 7)]
+
+
 def test_tokenizer_round_trips_text_it_never_saw(built_base):
     _, tokenizer = load_causal_lm(built_base[0], device="cpu")
     for text in ["where is my router order 12?", "Ünïcödé  double  spaces\n\ttabs ✓ 😀", "ends with space "]:

@@ -43,12 +43,23 @@ def test_model_server_answers_in_batches_and_records_each_users_arm(tmp_path):
         LoraSpec(epochs=1, batch_size=8, max_length=64, device="cpu"),
     )
     arms = traffic_split(None, ("v2", str(tmp_path / "adapter"), 0.5))
-    server = ModelServer(tmp_path / "base", "base-test", arms, max_new_tokens=8, batch_size=4)
+    reports: list[tuple[int, int]] = []
+    server = ModelServer(
+        tmp_path / "base",
+        "base-test",
+        arms,
+        max_new_tokens=8,
+        batch_size=4,
+        progress=lambda *report: reports.append(report),
+    )
     requests = [
         ChatRequest(f"When does my {p} arrive?", f"user-{i}", "s") for i, p in enumerate(["laptop", "phone"] * 6)
     ]
     responses = server(requests)
     assert len(responses) == len(requests)
+    # One count of all requests over both arms' batches.
+    assert {total for _, total in reports} == {12} and reports[-1] == (12, 12)
+    assert [done for done, _ in reports] == sorted({done for done, _ in reports}) and len(reports) >= 4
     assert all(r.model_version == "base-test" and isinstance(r.text, str) for r in responses)
     expected = [assign_arm(r.user_id, arms, server.salt).adapter_version for r in requests]
     assert [r.adapter_version for r in responses] == expected

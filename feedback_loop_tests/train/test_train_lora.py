@@ -106,6 +106,13 @@ def test_retraining_is_deterministic_and_replaces_the_adapter(trained, base_dir,
     assert sorted(p.name for p in out_dir.parent.iterdir()) == ["adapter"]
 
 
+def test_training_reports_each_step(base_dir, dataset_dir, tmp_path):
+    reports: list[tuple[int, int]] = []
+    spec = SPEC.model_copy(update={"epochs": 1})
+    metadata = train_lora(base_dir, dataset_dir, tmp_path / "adapter", spec, progress=lambda *r: reports.append(r))
+    assert reports == [(step, metadata["steps"]) for step in range(1, metadata["steps"] + 1)]
+
+
 def test_an_empty_train_split_is_refused(base_dir, tmp_path):
     dataset = save_dataset(tmp_path / "empty", [], sft_rows(4))
     with pytest.raises(ValueError, match=r"'train' split .* is empty"):
