@@ -89,3 +89,37 @@ def test_sigterm_ends_the_cli_in_the_middle_of_a_run(tmp_path):
     with dg.DagsterInstance.from_config(env["DAGSTER_HOME"]) as instance:
         (run,) = instance.get_runs()
         assert run.status in (dg.DagsterRunStatus.FAILURE, dg.DagsterRunStatus.CANCELED)
+
+
+_LIBRARIES_AFTER_THE_CLI = """
+import warnings
+from feedback_loop.cli import app
+try:
+    app(["--help"])
+except SystemExit:
+    pass
+# What the libraries print while a command of the CLI runs: their progress bars, beta and deprecation notices.
+from datasets import Dataset
+from tqdm.auto import tqdm
+from transformers.utils import logging as transformers_logging
+list(tqdm(range(3), desc="tqdm bar"))
+list(transformers_logging.tqdm(range(3), desc="transformers bar"))
+Dataset.from_list([{"x": 1}, {"x": 2}]).map(lambda row: row)
+warnings.warn("`is_gradient_checkpointing` is deprecated", FutureWarning)
+warnings.warn("Parameter `backfill_policy` of initializer `AssetsDefinition.__init__` is currently in beta")
+"""
+
+
+def test_third_party_progress_bars_and_notices_are_silenced_in_the_cli_itself(tmp_path):
+    """Not only through the Makefile's environment: the variables are absent here."""
+    env = {
+        key: value
+        for key, value in _env(tmp_path).items()
+        if key not in {"HF_HUB_DISABLE_PROGRESS_BARS", "HF_DATASETS_DISABLE_PROGRESS_BARS", "TQDM_DISABLE"}
+    }
+    completed = subprocess.run(
+        [sys.executable, "-c", _LIBRARIES_AFTER_THE_CLI], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert "Usage" in completed.stdout
+    assert completed.stderr == ""
