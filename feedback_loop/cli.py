@@ -7,7 +7,6 @@ Runs started here are recorded in the Dagster instance at DAGSTER_HOME, so `dags
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sys
 import warnings
@@ -19,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from feedback_loop.settings import Settings, load_settings
+from feedback_loop.settings import Settings, load_settings, silence_third_party_progress_bars
 
 # The terminal shows the CLI's own progress lines; the libraries' bars and notices would break into them.
 # The single-run backfill policy is a Dagster beta feature the CLI relies on knowingly, and the deprecation
@@ -27,11 +26,6 @@ from feedback_loop.settings import Settings, load_settings
 warnings.filterwarnings("ignore", message="Parameter `backfill_policy`")
 warnings.filterwarnings("ignore", message=r".* is currently in (beta|preview)")
 warnings.filterwarnings("ignore", category=FutureWarning)
-THIRD_PARTY_PROGRESS_BARS_OFF = {
-    "HF_HUB_DISABLE_PROGRESS_BARS": "1",  # huggingface_hub and transformers
-    "HF_DATASETS_DISABLE_PROGRESS_BARS": "1",
-    "TQDM_DISABLE": "1",  # any other tqdm bar
-}
 
 
 class FailFastTyper(typer.Typer):
@@ -43,8 +37,7 @@ class FailFastTyper(typer.Typer):
     """
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        # Written, never read: these switches are for the libraries, whose bars only this process would show.
-        os.environ.update(THIRD_PARTY_PROGRESS_BARS_OFF)
+        silence_third_party_progress_bars()
         signal.signal(signal.SIGTERM, _terminate)
         try:
             return super().__call__(*args, **kwargs)

@@ -264,3 +264,16 @@ def _explained(error: ValidationError) -> str:
         where = f"{_variable(name)} (or {name} in the settings file)" if name in Settings.model_fields else name
         problems.append(f"{where} = {problem['input']!r}: {problem['msg']}")
     return "; ".join(problems)
+
+
+THIRD_PARTY_PROGRESS_BARS_OFF = {
+    "HF_HUB_DISABLE_PROGRESS_BARS": "1",  # huggingface_hub and transformers
+    "HF_DATASETS_DISABLE_PROGRESS_BARS": "1",
+    "TQDM_DISABLE": "1",  # any other tqdm bar
+}
+
+
+def silence_third_party_progress_bars() -> None:
+    """Switch the libraries' own progress bars off for this process (read when they are imported): the CLI
+    shows its own progress lines, which the bars would break into. Written here, where the environment is."""
+    os.environ.update(THIRD_PARTY_PROGRESS_BARS_OFF)

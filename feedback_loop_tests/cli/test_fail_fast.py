@@ -13,6 +13,7 @@ from datetime import date
 import dagster as dg
 import pytest
 
+from feedback_loop.settings import THIRD_PARTY_PROGRESS_BARS_OFF
 from feedback_loop.simulate import simulate_day
 
 CLI = [sys.executable, "-c", "from feedback_loop.cli import app; app()"]
@@ -112,11 +113,7 @@ warnings.warn("Parameter `backfill_policy` of initializer `AssetsDefinition.__in
 
 def test_third_party_progress_bars_and_notices_are_silenced_in_the_cli_itself(tmp_path):
     """Not only through the Makefile's environment: the variables are absent here."""
-    env = {
-        key: value
-        for key, value in _env(tmp_path).items()
-        if key not in {"HF_HUB_DISABLE_PROGRESS_BARS", "HF_DATASETS_DISABLE_PROGRESS_BARS", "TQDM_DISABLE"}
-    }
+    env = {key: value for key, value in _env(tmp_path).items() if key not in THIRD_PARTY_PROGRESS_BARS_OFF}
     completed = subprocess.run(
         [sys.executable, "-c", _LIBRARIES_AFTER_THE_CLI], env=env, capture_output=True, text=True, timeout=300
     )
