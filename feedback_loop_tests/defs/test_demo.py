@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from feedback_loop.demo import DemoConfig, plot_kpi, run_demo, write_json
+from feedback_loop.registry import Registry
 from feedback_loop_tests.defs.conftest import retrain_run_config
 
 pytestmark = pytest.mark.slow
@@ -32,6 +33,13 @@ def test_one_iteration_with_a_poisoned_challenger(settings, tmp_path):
     if row["gate_passed"]:
         assert row["canary_version"] == row["challenger"]  # the new adapter serves a canary share next
     assert any("ingestion_job" in m for m in messages) and any("retrain_job" in m for m in messages)
+    assert any(m.startswith("iteration 1: serving: request 200/200 (100%)") for m in messages)
+    # The poisoned challenger was rejected last: the adapter manifest names an adapter that was not.
+    registry = Registry(settings.registry_url)
+    rejected = {record.version for record in registry.list() if record.status == "rejected"}
+    assert rejected
+    manifest = settings.layout.root / "manifests" / "lora_adapter.json"
+    assert not manifest.exists() or json.loads(manifest.read_text())["version"] not in rejected
 
     out = tmp_path / "demo.json"
     write_json(rows, out)
