@@ -25,7 +25,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from feedback_loop.ingest.redact import redact
+from feedback_loop.privacy import redact
 from feedback_loop.schema import FLAG_REASONS
 
 DECISIONS = ("accept", "relabel", "flag", "skip")

@@ -12,7 +12,7 @@ from feedback_loop.collect.bench import free_port, start_collector, stop_collect
 from feedback_loop.defs.ingest import raw_telemetry
 from feedback_loop.defs.label import labeled_interactions
 from feedback_loop.defs.resources import build_resources
-from feedback_loop.ingest.redact import pseudonymize
+from feedback_loop.privacy import pseudonymize
 from feedback_loop.settings import Settings
 from feedback_loop.warehouse import Warehouse
 

@@ -10,7 +10,7 @@ import pytest
 
 from feedback_loop.defs.ingest import raw_telemetry
 from feedback_loop.defs.resources import Privacy, _create_key_file, build_resources
-from feedback_loop.ingest.redact import pseudonymize
+from feedback_loop.privacy import pseudonymize
 from feedback_loop.settings import Settings, load_settings
 from feedback_loop.warehouse import Warehouse
 

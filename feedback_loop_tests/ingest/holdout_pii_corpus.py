@@ -1,13 +1,13 @@
-"""An out-of-sample PII corpus for :func:`feedback_loop.ingest.redact.redact`, independent of its tuning corpus.
+"""An out-of-sample PII corpus for :func:`feedback_loop.privacy.redact`, independent of its tuning corpus.
 
-:mod:`feedback_loop.ingest.redaction_corpus` was used to tune the detectors, so its recall is an in-sample figure.
+:mod:`feedback_loop.privacy.corpus` was used to tune the detectors, so its recall is an in-sample figure.
 This generator was written from the identifier formats as they occur in the wild, before reading the detectors'
 code or that corpus's templates: customer-support chat messages (what users paste into a support chatbot and what the
 assistant answers) with one to three planted identifiers, and clean messages full of near-misses (order and
 tracking numbers, dates, prices, versions, SKUs, UUIDs, hashes, non-Luhn 16-digit numbers, ZIP codes ...).
 
-Sentences are :class:`~feedback_loop.ingest.redaction_corpus.CorpusSentence` objects so that
-:func:`~feedback_loop.ingest.redaction_corpus.measure_redaction` scores them: an identifier counts as redacted
+Sentences are :class:`~feedback_loop.privacy.corpus.CorpusSentence` objects so that
+:func:`~feedback_loop.privacy.corpus.measure_redaction` scores them: an identifier counts as redacted
 when neither its value nor any of its fragments is left in the output; a clean sentence counts as altered when
 the output differs from it at all. Each planted identifier's ``format`` names the country or network and the
 written form (``PHONE/DE/+49 (0)30 xxxx xxxx``), so that misses can be traced to a form.
@@ -23,7 +23,7 @@ import re
 import string
 from collections.abc import Callable
 
-from feedback_loop.ingest.redaction_corpus import CorpusSentence, PlantedIdentifier
+from feedback_loop.privacy.corpus import CorpusSentence, PlantedIdentifier
 
 HOLDOUT_SENTENCES = 2400
 # The clean-sentence alteration rate wants a large sample: at least 30% of sentences, 35% for a margin.

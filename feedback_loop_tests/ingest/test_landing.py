@@ -17,7 +17,7 @@ from feedback_loop.ingest import (
     ingest_partition,
     quarantine_arrow_schema,
 )
-from feedback_loop.ingest.redact import pseudonymize
+from feedback_loop.privacy import pseudonymize
 from feedback_loop.warehouse import Warehouse
 
 DAY = "2026-11-01"
