@@ -17,14 +17,31 @@ they landed and joined to the interaction by ``interaction_id`` at labeling time
 
 The warehouse stores every valid event as one row of :data:`EVENT_COLUMNS` (fields that do not apply to an
 event type are null). The README section "Telemetry schema" has examples.
+
+Validation is strict (docs/telemetry-schema.md, "Validation rules"): nothing is coerced (``"14"``, ``14.0`` and
+``true`` are not counts, ``"5"`` is not a rating, an epoch number is not a timestamp), numbers are finite, counts
+fit a signed 64-bit integer, ids and labels are not blank, strings hold no lone surrogate, and a timestamp lies
+in the years :data:`TIMESTAMP_YEARS` once converted to UTC (a caller may move that range with the validation
+context ``{"timestamp_years": (first, last)}``; ingestion's is configurable).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated, Literal, get_args
+import re
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    TypeAdapter,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 SCHEMA_VERSION = 1
 # A landing line {"rejected": {"source", "field", "reason", "record"}} is a record that a collector or an
@@ -37,7 +54,28 @@ Action = Literal["retry", "copy", "edit", "escalate", "accept"]
 Outcome = Literal["resolved", "escalated", "converted", "abandoned"]
 FLAG_REASONS: tuple[str, ...] = get_args(FlagReason)
 
-NonEmpty = Annotated[str, Field(min_length=1)]
+# The default first and last year of a valid timestamp, in UTC: wide enough for any real event, narrow enough
+# that every date a stage derives from one (a day before, a window after) stays within what Python represents.
+TIMESTAMP_YEARS = (2000, 2099)
+TIMESTAMP_YEARS_CONTEXT = "timestamp_years"
+INT64_MAX = 2**63 - 1
+# The start of an ISO 8601 date-time: a string of digits alone would pass pydantic as seconds since the epoch.
+_ISO_DATETIME_START = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value
+
+
+# Not blank: an id or label of spaces names nothing.
+NonEmpty = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
+# A token count: an int as JSON writes it (not "14", 14.0 or true) that the events table's int64 column holds.
+Count = Annotated[int, Strict(), Field(ge=0, le=INT64_MAX)]
+# A duration in milliseconds: a finite JSON number (an int is a number too; "inf", 1e999 and true are not).
+Milliseconds = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
 
 
 class _Envelope(BaseModel):
@@ -50,12 +88,36 @@ class _Envelope(BaseModel):
     session_id: NonEmpty
     user_id: NonEmpty
 
-    # A field validator (not a model validator) so the error's location names ``timestamp``.
+    # Field validators (not model validators) so that an error's location names the field.
+    @field_validator("timestamp", mode="before")
+    @classmethod
+    def _timestamp_is_iso_text(cls, value: Any) -> Any:
+        if isinstance(value, datetime):
+            return value
+        if not isinstance(value, str) or not _ISO_DATETIME_START.match(value):
+            raise ValueError("timestamp must be an ISO 8601 date-time string such as 2026-11-01T09:30:00Z")
+        return value
+
     @field_validator("timestamp")
     @classmethod
-    def _timestamp_has_zone(cls, value: datetime) -> datetime:
+    def _timestamp_in_range(cls, value: datetime, info: ValidationInfo) -> datetime:
         if value.tzinfo is None:
             raise ValueError("timestamp must carry a time zone (e.g. 2026-11-01T09:30:00Z)")
+        first, last = (info.context or {}).get(TIMESTAMP_YEARS_CONTEXT, TIMESTAMP_YEARS)
+        try:
+            utc = value.astimezone(UTC)
+        except OverflowError:
+            utc = None  # year 1 or 9999 pushed past Python's dates by its offset
+        if utc is None or not first <= utc.year <= last:
+            raise ValueError(f"timestamp must lie in the years {first} to {last} (UTC)")
+        return utc
+
+    @field_validator("*")
+    @classmethod
+    def _no_lone_surrogate(cls, value: Any) -> Any:
+        # "\ud800" is valid JSON but no UTF-8 text: no table, log or Parquet file could store it.
+        if isinstance(value, str) and _SURROGATE.search(value):
+            raise ValueError("string holds a lone surrogate (an escape such as \\ud800), which is not text")
         return value
 
 
@@ -69,15 +131,15 @@ class InteractionEvent(_Envelope):
     response: str
     model_version: NonEmpty
     adapter_version: str | None = None
-    latency_ms: float = Field(ge=0)
-    prompt_tokens: int = Field(ge=0)
-    completion_tokens: int = Field(ge=0)
+    latency_ms: Milliseconds
+    prompt_tokens: Count
+    completion_tokens: Count
 
 
 class FeedbackEvent(_Envelope):
     event_type: Literal["feedback"]
     thumb: ThumbValue | None = None
-    rating: int | None = Field(default=None, ge=1, le=5)
+    rating: Annotated[int, Strict(), Field(ge=1, le=5)] | None = None
     correction: NonEmpty | None = None
     flag: FlagReason | None = None
     comment: NonEmpty | None = None
@@ -91,7 +153,7 @@ class FeedbackEvent(_Envelope):
 
 class BehaviourEvent(_Envelope):
     event_type: Literal["behaviour"]
-    reading_time_ms: float | None = Field(default=None, ge=0)
+    reading_time_ms: Milliseconds | None = None
     action: Action | None = None
     outcome: Outcome | None = None
 

@@ -4,8 +4,13 @@ from feedback_loop.ingest.landing import (
     EVENTS_TABLE,
     QUARANTINE_COLUMNS,
     IngestResult,
+    IngestSpec,
+    LandedDay,
+    LineProblem,
     feedback_counts,
     ingest_partition,
+    landed_day,
+    parse_line,
     quarantine_arrow_schema,
 )
 
@@ -13,7 +18,12 @@ __all__ = [
     "EVENTS_TABLE",
     "QUARANTINE_COLUMNS",
     "IngestResult",
+    "IngestSpec",
+    "LandedDay",
+    "LineProblem",
     "feedback_counts",
     "ingest_partition",
+    "landed_day",
+    "parse_line",
     "quarantine_arrow_schema",
 ]

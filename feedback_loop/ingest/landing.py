@@ -19,23 +19,27 @@ key, so a re-run of a partition gives identical tables and can safely replace th
 
 from __future__ import annotations
 
+import ast
+import enum
 import gzip
 import json
+import os
 import re
 import zlib
 from collections import Counter
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 import pyarrow as pa
 import pyarrow.compute as pc
-from pydantic import ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from feedback_loop import schema
-from feedback_loop.privacy import DEFAULT_TIER, PLACEHOLDERS, REDACTION_TYPES, Redactor, pseudonymize, redact
+from feedback_loop.privacy import DEFAULT_TIER, PLACEHOLDERS, REDACTION_TYPES, Redactor, Tier, pseudonymize, redact
+from feedback_loop.stage_config import StageConfig
 from feedback_loop.warehouse import Warehouse
 
 EVENTS_TABLE = "events"
@@ -45,17 +49,28 @@ MAX_RAW_LINE_CHARS = 10_000
 _MAX_QUOTED_INPUT_CHARS = 80
 _PARTITION_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LANDING_SUFFIXES = (".jsonl", ".jsonl.gz")
-_ValidEvent = schema.InteractionEvent | schema.FeedbackEvent | schema.BehaviourEvent
+_CHUNK_BYTES = 1 << 16
+_BOM = b"\xef\xbb\xbf"
+# What is kept of a line longer than the limit: enough to recognise it, redacted like any quarantined line.
+_OVERSIZE_EXCERPT_BYTES = 2_000
+# Digits of the longest integer parsed as one: int64 has 19. Python refuses to convert 4,300 digits and more,
+# and converting fewer still costs quadratic time.
+_MAX_INTEGER_DIGITS = 19
+ValidEvent = schema.InteractionEvent | schema.FeedbackEvent | schema.BehaviourEvent
 PSEUDONYMIZED_FIELDS: tuple[str, ...] = ("user_id", "session_id")
 # Every free-text field the application fills. The event and interaction ids are kept as they are: they are
 # the application's keys, which a support engineer looks up, and no detector should rewrite half a key.
 REDACTED_FIELDS: tuple[str, ...] = (
     "prompt", "response", "correction", "comment", "use_case", "user_segment", "system_prompt_version", "model_version",
+    "adapter_version",
 )  # fmt: skip
-# An id's value in a raw line, even a line cut short or not JSON at all: a string (possibly unterminated,
-# possibly ending in a lone backslash) or a number.
-_RAW_ID_VALUE = re.compile(
-    r'"(?P<field>user_id|session_id)"(?P<colon>\s*:\s*)(?P<value>"(?:[^"\\]|\\.)*(?:"|\\?$)|-?\d[\d.eE+-]*)'
+# A member in a raw line, even a line cut short or not JSON at all (a Python repr, a log line): its key quoted
+# in double or single quotes (escapes included: "user\u005fid") or bare, and its value a string in either
+# quotes (possibly unterminated, possibly ending in a lone backslash), a number or a bare word. Which keys are
+# ids is decided on the decoded key.
+_RAW_MEMBER = re.compile(
+    r"""(?P<key>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\b[A-Za-z_]\w*)(?P<colon>\s*[:=]\s*)"""
+    r"""(?P<value>"(?:[^"\\]|\\.)*(?:"|\\?$)|'(?:[^'\\]|\\.)*(?:'|\\?$)|[^\s,;:{}\[\]"']+)"""
 )
 _PLACEHOLDER_TEXT = re.compile("|".join(re.escape(placeholder) for placeholder in PLACEHOLDERS.values()))
 _LONGEST_PLACEHOLDER = max(len(placeholder) for placeholder in PLACEHOLDERS.values())
@@ -83,8 +98,12 @@ def quarantine_arrow_schema() -> pa.Schema:
 class IngestResult:
     """One partition's ingestion outcome; ``read == valid + quarantined + duplicates + earlier_duplicates``.
 
-    ``earlier_duplicates`` counts lines whose event id an earlier day already stored (an upload retried the
-    next day): the earlier copy stands, and the line is not stored twice.
+    ``read`` counts the non-blank lines, and a landing file that cannot be read to its end (a corrupt or
+    truncated ``.jsonl.gz``) as one more: it is quarantined whole, as one row without a line number.
+    ``earlier_duplicates`` counts lines whose event an earlier day landed (an upload retried the next day):
+    the earlier copy stands, and the line is not stored twice. ``files`` are the landing files read;
+    ``skipped`` names every other entry of the day's folder with the reason it was not read. ``landed`` is
+    this day's :class:`LandedDay`, for the ingestion of the days after it.
 
     ``redactions`` counts the placeholders written into the stored rows, per redaction type (every type of
     :data:`~feedback_loop.privacy.REDACTION_TYPES`, 0 when none).
@@ -98,11 +117,13 @@ class IngestResult:
     duplicates: int
     earlier_duplicates: int
     files: list[str]
+    skipped: dict[str, str]
     redactions: dict[str, int]
+    landed: LandedDay
 
 
 @dataclass(frozen=True)
-class _Problem:
+class LineProblem:
     """Why a line cannot become an event: the dotted field at fault (None for the whole line) and a reason."""
 
     field: str | None
@@ -143,7 +164,7 @@ class _Privacy:
         ``session_id`` values are pseudonymized at any depth. The JSON text written back is then redacted as a
         whole as well, for what only a member's name reveals (``"password":"hunter2"``). A line that is not
         JSON, or is nested too deeply to walk (a line cut short, say), has its ids found by
-        :data:`_RAW_ID_VALUE`, each string literal in it (the unterminated last one too) decoded and redacted the
+        :data:`_RAW_MEMBER`, each string literal in it (the unterminated last one too) decoded and redacted the
         same way, and is then redacted as a whole.
         """
         text, counts = self._json_line(line) or self._text_line(line)
@@ -161,12 +182,10 @@ class _Privacy:
                 decoded = body  # not a JSON string after all: redact its characters as they are
             redacted, found = _redacted(decoded)
             counts.update(found)
-            encoded = _SURROGATE.sub(
-                lambda match: f"\\u{ord(match.group()):04x}", json.dumps(redacted, ensure_ascii=False)
-            )
+            encoded = _storable(json.dumps(redacted, ensure_ascii=False))
             return encoded if closed else encoded[:-1]
 
-        ids_hidden = _RAW_ID_VALUE.sub(self._pseudonymized_id, line)
+        ids_hidden = _RAW_MEMBER.sub(self._pseudonymized_member, line)
         text, more = _redacted(_STRING_LITERAL.sub(literal, ids_hidden))
         return text, counts + more
 
@@ -196,12 +215,12 @@ class _Privacy:
         not JSON or is too deep to walk."""
         counts: Counter[str] = Counter()
         try:
-            private = self._json_value(json.loads(line), counts, is_id=False)
+            private = self._json_value(json.loads(line, parse_int=_parse_int), counts, is_id=False)
             compact = json.dumps(private, ensure_ascii=False, separators=(",", ":"))
         except (json.JSONDecodeError, RecursionError):
             return None
         # A lone surrogate ("\\ud800" in the line) cannot be stored as UTF-8: it stays escaped, as landed.
-        compact = _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", compact)
+        compact = _storable(compact)
         text, more = _redacted(compact)
         return text, counts + more
 
@@ -219,6 +238,8 @@ class _Privacy:
             for item in value:
                 items.append(self._json_value(item, counts, is_id=is_id))
             return items
+        if isinstance(value, _LongInteger):
+            value = repr(value)  # stored as text: JSON has no way to write the shortened number
         if is_id and isinstance(value, (str, int, float)) and not isinstance(value, bool):
             return pseudonymize(value if isinstance(value, str) else json.dumps(value), self._key)
         if isinstance(value, str):
@@ -227,81 +248,160 @@ class _Privacy:
             return text
         return value
 
-    def _pseudonymized_id(self, match: re.Match[str]) -> str:
-        literal = match.group("value")
-        if not literal.startswith('"'):
-            value = literal
-        else:
-            try:
-                value = json.loads(literal)
-            except json.JSONDecodeError:
-                # A string cut short with the line: its characters so far are the id to hide.
-                value = literal[1:]
-        return f'"{match.group("field")}"{match.group("colon")}"{pseudonymize(value, self._key)}"'
+    def _pseudonymized_member(self, match: re.Match[str]) -> str:
+        """A :data:`_RAW_MEMBER` match with its value pseudonymized when its key is ``user_id`` or
+        ``session_id``, unchanged otherwise."""
+        if _decoded_literal(match.group("key")) not in PSEUDONYMIZED_FIELDS:
+            return match.group()
+        value = _decoded_literal(match.group("value"))
+        return f'{match.group("key")}{match.group("colon")}"{pseudonymize(value, self._key)}"'
+
+
+def _decoded_literal(literal: str) -> str:
+    """The text of a string literal in JSON (``"..."``) or Python (``'...'``) quoting, or of a bare word; a
+    literal cut short with its line gives its characters so far."""
+    if literal[:1] not in ('"', "'"):
+        return literal
+    try:
+        decoded = json.loads(literal) if literal[0] == '"' else ast.literal_eval(literal)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return literal[1:]
+    return decoded if isinstance(decoded, str) else literal[1:]
+
+
+class IngestSpec(StageConfig):
+    """How ingestion reads and validates a landing day."""
+
+    max_line_bytes: int = Field(1 << 20, ge=1024)
+    """Longest landing line read, in bytes (1 MiB); a longer line is quarantined with its first bytes, read in
+    chunks so that it never sits in memory whole."""
+    first_timestamp_year: int = Field(schema.TIMESTAMP_YEARS[0], ge=2, le=9998)
+    """Earliest valid year of an event's timestamp, in UTC."""
+    last_timestamp_year: int = Field(schema.TIMESTAMP_YEARS[1], ge=2, le=9998)
+    """Latest valid year of an event's timestamp, in UTC (inclusive)."""
+    redaction_tier: Tier = DEFAULT_TIER
+    """Detectors that redact the text: `patterns` (shapes, checksums, rule-found names and addresses) or
+    `patterns+ner` (the same plus a named-entity model for person names; docs/privacy.md)."""
+
+    @model_validator(mode="after")
+    def _years_in_order(self) -> IngestSpec:
+        if self.first_timestamp_year > self.last_timestamp_year:
+            raise ValueError("first_timestamp_year must not be after last_timestamp_year")
+        return self
+
+    @property
+    def validation_context(self) -> dict[str, Any]:
+        """The context :data:`schema.EVENT_ADAPTER` validates a line with (the timestamp years)."""
+        return {schema.TIMESTAMP_YEARS_CONTEXT: (self.first_timestamp_year, self.last_timestamp_year)}
 
 
 @dataclass(frozen=True)
 class _Seen:
-    """The first occurrence of an ``event_id``: its row and where it was read (``file:line``)."""
+    """The first occurrence of an ``event_id`` (or ``interaction_id``): its row as landed, where it was read
+    (``file:line``) and the day it landed."""
 
     row: dict[str, Any]
     where: str
+
+
+@dataclass(frozen=True)
+class LandedDay:
+    """What one day landed, for the days after it: the first valid occurrence of each event id, and of each
+    interaction id among the interaction events, in reading order (file names sorted, then line order).
+
+    It depends on that day's landing files alone, never on what the warehouse holds, so a day's ingestion
+    gives the same rows whichever days were ingested before it.
+    """
+
+    day: str
+    events: dict[str, _Seen]
+    interactions: dict[str, _Seen]
+
+
+def landed_day(landing_dir: str | Path, partition: str, spec: IngestSpec | None = None) -> LandedDay:
+    """The :class:`LandedDay` of ``partition``: its lines read and validated, nothing redacted or stored."""
+    spec = spec or IngestSpec()
+    _check_partition(partition)
+    landed = LandedDay(partition, {}, {})
+    landing_root = Path(landing_dir)
+    for path, source_file in _landing_files(landing_root, partition)[0]:
+        if _gzip_problem(path) is not None:
+            continue
+        for line in _lines(path, spec.max_line_bytes):
+            if line.length is None and line.data.strip():
+                outcome = parse_line(line.data, spec)
+                if not isinstance(outcome, LineProblem):
+                    _remember(landed, schema.event_to_row(outcome), f"{source_file}:{line.number}")
+    return landed
 
 
 def ingest_partition(
     landing_dir: str | Path,
     partition: str,
     pseudonym_key: bytes,
-    earlier_event_ids: Collection[str] = frozenset(),
-    redaction_tier: str = DEFAULT_TIER,
+    earlier_days: Sequence[LandedDay] = (),
+    spec: IngestSpec | None = None,
 ) -> IngestResult:
     """Validate, deduplicate and redact every line landed for ``partition`` (a ``YYYY-MM-DD`` day).
 
     ``pseudonym_key`` keys the pseudonyms of ``user_id`` and ``session_id``: the same key gives the same
-    pseudonyms on every partition and every run. A missing day folder means the applications sent nothing
-    that day: the result is empty. A missing ``landing_dir`` is a configuration error and raises
-    ``FileNotFoundError``. ``earlier_event_ids`` are the event ids stored for earlier days (see
-    :class:`IngestResult`); their stored rows are redacted, so a copy is recognised by its id alone.
-    ``redaction_tier`` chooses the detectors (:data:`feedback_loop.privacy.TIERS`).
+    pseudonyms on every partition and every run. A missing day folder, or a missing ``landing_dir``, means the
+    applications sent nothing: the result is empty.
+
+    ``earlier_days`` are the :class:`LandedDay` of the days before (the late-feedback window): an event they
+    hold is not stored again (an upload retried the next day; see :class:`IngestResult`), a changed copy of
+    one is quarantined, and so is an interaction event whose ``interaction_id`` they give to another event.
+    The first occurrence always stands: the earliest day's, then the first in reading order.
     """
     if not isinstance(pseudonym_key, bytes) or not pseudonym_key:
         raise ValueError("ingest_partition: field 'pseudonym_key' must be non-empty bytes")
+    spec = spec or IngestSpec()
     _check_partition(partition)
+    earlier = sorted(earlier_days, key=lambda landed: landed.day)
     landing_root = Path(landing_dir)
-    if not landing_root.is_dir():
-        raise FileNotFoundError(f"landing directory {landing_root} does not exist or is not a directory")
-
-    files = _landing_files(landing_root / partition)
+    files, skipped = _landing_files(landing_root, partition)
+    privacy = _Privacy(pseudonym_key, Redactor(spec.redaction_tier))
+    landed = LandedDay(partition, {}, {})
     rows: list[dict[str, Any]] = []
     quarantine: list[dict[str, Any]] = []
-    seen: dict[str, _Seen] = {}
-    privacy = _Privacy(pseudonym_key, Redactor(redaction_tier))
     read = duplicates = earlier_duplicates = 0
-    relative_names = [path.relative_to(landing_root).as_posix() for path in files]
-    for path, source_file in zip(files, relative_names, strict=True):
-        for line_number, raw in _lines(path, source_file):
-            if not raw.strip():
+    for path, source_file in files:
+        unreadable = _gzip_problem(path)
+        if unreadable is not None:
+            read += 1
+            quarantine.append(_quarantine_row(source_file, None, LineProblem(None, unreadable), b"", privacy))
+            continue
+        for line in _lines(path, spec.max_line_bytes):
+            if line.length is None and not line.data.strip():
                 continue
             read += 1
-            outcome = _validate(raw, privacy)
-            if isinstance(outcome, _Problem):
-                quarantine.append(_quarantine_row(source_file, line_number, outcome, raw, privacy))
+            if line.length is not None:
+                problem = LineProblem(
+                    None,
+                    f"line is {line.length:,} bytes, longer than max_line_bytes ({spec.max_line_bytes:,});"
+                    f" only its first {len(line.data):,} bytes are kept here",
+                )
+                quarantine.append(_quarantine_row(source_file, line.number, problem, line.data, privacy))
+                continue
+            outcome = parse_line(line.data, spec, privacy.quote)
+            if isinstance(outcome, LineProblem):
+                quarantine.append(_quarantine_row(source_file, line.number, outcome, line.data, privacy))
                 continue
             # Duplicates and conflicts are judged on the rows as landed, before redaction: two events that
             # differ only in an e-mail address differ, and must not pass as copies once both read <EMAIL>.
             # Redaction is deterministic, so true copies still redact to the same stored row.
             row = schema.event_to_row(outcome)
-            if row["event_id"] in earlier_event_ids:
-                earlier_duplicates += 1
-                continue
-            first = seen.get(row["event_id"])
-            if first is None:
-                seen[row["event_id"]] = _Seen(row, f"{source_file}:{line_number}")
+            where = f"{source_file}:{line.number}"
+            decision = _decide(row, where, earlier, landed)
+            _remember(landed, row, where)
+            if decision is _Decision.STORE:
                 rows.append(privacy.event_row(row))
-            elif first.row == row:
+            elif decision is _Decision.DUPLICATE:
                 duplicates += 1
+            elif decision is _Decision.EARLIER_DUPLICATE:
+                earlier_duplicates += 1
             else:
-                quarantine.append(_quarantine_row(source_file, line_number, _conflict(row, first), raw, privacy))
+                quarantine.append(_quarantine_row(source_file, line.number, decision, line.data, privacy))
 
     # Zone-aware datetimes compare by instant, and the events schema's timestamp(us, UTC) column converts
     # every offset to UTC, so "+02:00" and "Z" spellings of one instant sort, dedupe and store alike.
@@ -314,9 +414,56 @@ def ingest_partition(
         quarantined=len(quarantine),
         duplicates=duplicates,
         earlier_duplicates=earlier_duplicates,
-        files=relative_names,
+        files=[source_file for _, source_file in files],
+        skipped={_storable(privacy.text(name) or ""): reason for name, reason in skipped.items()},
         redactions={kind: privacy.counts[kind] for kind in REDACTION_TYPES},
+        landed=landed,
     )
+
+
+class _Decision(enum.Enum):
+    STORE = "store"
+    DUPLICATE = "duplicate"
+    EARLIER_DUPLICATE = "earlier duplicate"
+
+
+def _decide(row: dict[str, Any], where: str, earlier: Sequence[LandedDay], today: LandedDay) -> _Decision | LineProblem:
+    """What becomes of a valid row: stored, a copy of an event already stored (today or on an earlier day),
+    or a problem (its event id or interaction id taken by other content). Earlier days are judged first, the
+    earliest first, so the first occurrence stands whatever the order days are ingested in."""
+    event_id = row["event_id"]
+    for landed in earlier:
+        first = landed.events.get(event_id)
+        if first is not None:
+            return _Decision.EARLIER_DUPLICATE if first.row == row else _conflict(row, first, landed.day)
+    first = today.events.get(event_id)
+    if first is not None:
+        return _Decision.DUPLICATE if first.row == row else _conflict(row, first, None)
+    if row["event_type"] == "interaction":
+        for landed in (*earlier, today):
+            used = landed.interactions.get(row["interaction_id"])
+            if used is not None:
+                return LineProblem(
+                    "interaction_id",
+                    f"interaction_id: {row['interaction_id']!r} already names interaction event"
+                    f" {used.row['event_id']!r} ({_on(landed.day, today.day)}{used.where}); an interaction is"
+                    f" kept once, its first event, and {event_id!r} is a re-sent copy under a new event id",
+                )
+    return _Decision.STORE
+
+
+def _remember(landed: LandedDay, row: dict[str, Any], where: str) -> None:
+    """Note ``row`` in the day's :class:`LandedDay` when it is the first of its event id (and interaction id)."""
+    if row["event_id"] in landed.events:
+        return
+    landed.events[row["event_id"]] = _Seen(row, where)
+    if row["event_type"] == "interaction":
+        landed.interactions.setdefault(row["interaction_id"], _Seen(row, where))
+
+
+def _on(day: str, today: str) -> str:
+    """How a reason names where an earlier occurrence landed: nothing more on the same day."""
+    return "" if day == today else f"landed {day}, "
 
 
 def feedback_counts(warehouse: Warehouse) -> dict[str, int]:
@@ -345,79 +492,161 @@ def _check_partition(partition: str) -> None:
         raise ValueError(f"partition {partition!r} is not a valid calendar date: {exc}") from exc
 
 
-def _landing_files(day_dir: Path) -> list[Path]:
-    """The day's landing files in sorted name order; dot-files are skipped as writes still in progress."""
+def _landing_files(landing_root: Path, partition: str) -> tuple[list[tuple[Path, str]], dict[str, str]]:
+    """The day's landing files in sorted name order with their names relative to the landing root, and every
+    other entry of the day's folder with the reason it is skipped.
+
+    Symbolic links are never followed (a link could bring in any file of the machine), the day folder's own
+    neither; dot-files are writes still in progress; names are case-sensitive (``.JSONL`` is not landing).
+    """
+    day_dir = landing_root / partition
+    if day_dir.is_symlink():
+        return [], {partition: "a symbolic link; links are not followed"}
     if not day_dir.is_dir():
-        return []
-    return sorted(
-        (
-            path
-            for path in day_dir.iterdir()
-            if path.is_file() and not path.name.startswith(".") and path.name.endswith(_LANDING_SUFFIXES)
-        ),
-        key=lambda path: path.name,
-    )
+        return [], {}
+    files: list[tuple[Path, str]] = []
+    skipped: dict[str, str] = {}
+    with os.scandir(day_dir) as entries:
+        for entry in sorted(entries, key=lambda entry: entry.name):
+            name = f"{partition}/{entry.name}"
+            if entry.is_symlink():
+                skipped[name] = "a symbolic link; links are not followed" + (
+                    "" if os.path.exists(entry.path) else " (and this one is dangling)"
+                )
+            elif entry.name.startswith("."):
+                skipped[name] = "a dot-file: a write still in progress or a hidden file"
+            elif not entry.is_file(follow_symlinks=False):
+                skipped[name] = "not a regular file"
+            elif not entry.name.endswith(_LANDING_SUFFIXES):
+                skipped[name] = "not named *.jsonl or *.jsonl.gz (names are case-sensitive)"
+            else:
+                files.append((Path(entry.path), name))
+    return files, skipped
 
 
-def _lines(path: Path, source_file: str) -> Iterator[tuple[int, bytes]]:
-    """Yield ``(1-based line number, raw bytes without the line terminator)`` for every line of a file.
+def _open(path: Path) -> BinaryIO:
+    """``path`` opened for reading, refusing a symbolic link put in its place since the folder was listed."""
+    stream = os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb")
+    return cast(BinaryIO, gzip.GzipFile(fileobj=stream)) if path.name.endswith(".gz") else stream
+
+
+def _gzip_problem(path: Path) -> str | None:
+    """Why a ``.jsonl.gz`` file cannot be read to its end (corrupt, truncated), or None when it can (and for
+    plain files). Checked before any of its lines counts: a broken file is quarantined whole."""
+    if not path.name.endswith(".gz"):
+        return None
+    try:
+        with _open(path) as stream:
+            while stream.read(_CHUNK_BYTES):
+                pass
+    except (OSError, EOFError, zlib.error) as exc:
+        return f"file is not a readable gzip file, none of its lines is ingested: {exc}"
+    return None
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A landing line without its terminator; ``length`` is set when the line is longer than the limit, and
+    ``data`` then holds only its first bytes."""
+
+    number: int
+    data: bytes
+    length: int | None = None
+
+
+def _lines(path: Path, max_line_bytes: int) -> Iterator[_Line]:
+    """Every line of a landing file, read in chunks: a line longer than ``max_line_bytes`` is never held
+    whole, only its first :data:`_OVERSIZE_EXCERPT_BYTES` bytes.
 
     Splits on ``\\n`` only: ``str.splitlines`` would also split on U+2028 and friends, which are legal
-    inside JSON strings.
+    inside JSON strings. A UTF-8 byte order mark at the start of the file is not part of the first line.
     """
-    data = path.read_bytes()
-    if path.name.endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise ValueError(f"landing file {source_file} is not a readable gzip file: {exc}") from exc
-    for index, line in enumerate(data.split(b"\n"), start=1):
-        yield index, line.removesuffix(b"\r")
+    number, length, pending = 1, 0, bytearray()
+    with _open(path) as stream:
+        while chunk := stream.read(_CHUNK_BYTES):
+            start = 0
+            while True:
+                end = chunk.find(b"\n", start)
+                piece = chunk[start:] if end < 0 else chunk[start:end]
+                length += len(piece)
+                if len(pending) < max_line_bytes:
+                    pending += piece[: max_line_bytes - len(pending)]
+                if end < 0:
+                    break
+                yield _line(number, pending, length, max_line_bytes)
+                number, length, pending = number + 1, 0, bytearray()
+                start = end + 1
+    yield _line(number, pending, length, max_line_bytes)
 
 
-def _validate(raw: bytes, privacy: _Privacy) -> _ValidEvent | _Problem:
+def _line(number: int, pending: bytearray, length: int, max_line_bytes: int) -> _Line:
+    if number == 1 and pending.startswith(_BOM):
+        del pending[: len(_BOM)]
+        length -= len(_BOM)
+    if length > max_line_bytes:
+        return _Line(number, bytes(pending[:_OVERSIZE_EXCERPT_BYTES]), length)
+    return _Line(number, bytes(pending.removesuffix(b"\r")))
+
+
+def parse_line(raw: bytes, spec: IngestSpec, quote: Callable[[Any], str] = repr) -> ValidEvent | LineProblem:
     """Parse and validate one line against the event contract, or say what is wrong with it (quoting the
-    offending values through ``privacy``)."""
+    offending values with ``quote``)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return _Problem(None, f"line is not UTF-8 text: {exc}")
+        return LineProblem(None, f"line is not UTF-8 text: {exc}")
     try:
-        record = json.loads(text, parse_constant=_reject_constant)
+        record = json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
-        return _Problem(None, f"invalid JSON: {exc.msg} at column {exc.colno}")
+        return LineProblem(None, f"invalid JSON: {exc.msg} at column {exc.colno}")
     except ValueError as exc:
-        return _Problem(None, f"invalid JSON: {exc}")
+        return LineProblem(None, f"invalid JSON: {exc}")
     except RecursionError:
-        return _Problem(None, "invalid JSON: nested too deeply")
+        return LineProblem(None, "invalid JSON: nested too deeply")
     if not isinstance(record, dict):
-        return _Problem(None, f"line is a JSON {_json_kind(record)}, not an object")
+        return LineProblem(None, f"line is a JSON {_json_kind(record)}, not an object")
     if set(record) == {schema.REJECTED_KEY}:
         return _rejected_at_collection(record[schema.REJECTED_KEY])
     if "schema_version" in record and not _is_supported_version(record["schema_version"]):
-        return _Problem(
+        return LineProblem(
             "schema_version",
-            f"schema_version: unsupported version {privacy.quote(record['schema_version'])};"
+            f"schema_version: unsupported version {quote(record['schema_version'])};"
             f" this reader supports {schema.SCHEMA_VERSION}",
         )
     try:
-        return schema.EVENT_ADAPTER.validate_python(record)
+        return schema.EVENT_ADAPTER.validate_python(record, context=spec.validation_context)
     except ValidationError as exc:
-        return _validation_problem(exc, record, privacy)
+        return _validation_problem(exc, record, quote)
 
 
-def _rejected_at_collection(rejection: Any) -> _Problem:
+def _rejected_at_collection(rejection: Any) -> LineProblem:
     """The problem a collector or importer found with a record it landed as a rejection line."""
     if not isinstance(rejection, dict) or not isinstance(rejection.get("reason"), str):
-        return _Problem(schema.REJECTED_KEY, f"{schema.REJECTED_KEY}: must be an object with a 'reason' string")
+        return LineProblem(schema.REJECTED_KEY, f"{schema.REJECTED_KEY}: must be an object with a 'reason' string")
     field = rejection.get("field") if isinstance(rejection.get("field"), str) else None
     source = rejection.get("source") if isinstance(rejection.get("source"), str) else "unknown source"
-    return _Problem(field, f"rejected at collection ({source}): {rejection['reason']}")
+    return LineProblem(field, f"rejected at collection ({source}): {rejection['reason']}")
 
 
 def _reject_constant(name: str) -> Any:
     """``json.loads`` hook: NaN and Infinity are not JSON, so a line using them is invalid."""
     raise ValueError(f"{name} is not a valid JSON value")
+
+
+@dataclass(frozen=True)
+class _LongInteger:
+    """An integer literal longer than any count (:data:`_MAX_INTEGER_DIGITS`), kept as its digits: no field
+    accepts it, and its error quotes it shortened."""
+
+    digits: str
+
+    def __repr__(self) -> str:
+        return f"{self.digits[:20]}... ({len(self.digits):,} characters)"
+
+
+def _parse_int(digits: str) -> int | _LongInteger:
+    """``json.loads`` hook for integer literals: a long one is never converted (see :class:`_LongInteger`)."""
+    return _LongInteger(digits) if len(digits.lstrip("-")) > _MAX_INTEGER_DIGITS else int(digits)
 
 
 def _json_kind(value: Any) -> str:
@@ -438,14 +667,14 @@ def _is_supported_version(version: Any) -> bool:
     return type(version) is int and version == schema.SCHEMA_VERSION
 
 
-def _validation_problem(exc: ValidationError, record: dict[str, Any], privacy: _Privacy) -> _Problem:
+def _validation_problem(exc: ValidationError, record: dict[str, Any], quote: Callable[[Any], str]) -> LineProblem:
     """Turn pydantic's errors into one problem: the first error's field, every error as ``field: message``."""
-    located = [_locate(error, record, privacy) for error in exc.errors(include_url=False)]
+    located = [_locate(error, record, quote) for error in exc.errors(include_url=False)]
     reason = "; ".join(f"{name}: {message}" if name else message for name, message in located)
-    return _Problem(located[0][0], reason)
+    return LineProblem(located[0][0], reason)
 
 
-def _locate(error: Mapping[str, Any], record: dict[str, Any], privacy: _Privacy) -> tuple[str | None, str]:
+def _locate(error: Mapping[str, Any], record: dict[str, Any], quote: Callable[[Any], str]) -> tuple[str | None, str]:
     """The dotted field and readable message of one pydantic error on ``record``.
 
     Errors inside a union member are located under the member's tag (``('feedback', 'rating')``); the tag is
@@ -463,7 +692,7 @@ def _locate(error: Mapping[str, Any], record: dict[str, Any], privacy: _Privacy)
     if name in PSEUDONYMIZED_FIELDS and error["type"] != "missing":
         message = f"{message} (value withheld: {name} is pseudonymized)"
     elif name is not None and error["type"] != "missing":
-        message = f"{message} (got {privacy.quote(error['input'])})"
+        message = f"{message} (got {quote(error['input'])})"
     return name, message
 
 
@@ -487,18 +716,26 @@ def _cut(text: str, limit: int) -> str:
     return text[:limit]
 
 
-def _conflict(row: dict[str, Any], first: _Seen) -> _Problem:
-    """The problem of an ``event_id`` seen again with different content; the first occurrence stays."""
+def _conflict(row: dict[str, Any], first: _Seen, day: str | None) -> LineProblem:
+    """The problem of an ``event_id`` seen again with different content, first seen on ``day`` (None: the
+    same day); the first occurrence stays."""
     differing = [column for column in schema.EVENT_COLUMNS if row[column] != first.row[column]]
-    return _Problem(
+    landed = "" if day is None else f"landed {day}, "
+    return LineProblem(
         "event_id",
-        f"event_id: {row['event_id']!r} was first seen at {first.where} with different content"
+        f"event_id: {row['event_id']!r} was first seen ({landed}{first.where}) with different content"
         f" ({', '.join(differing)} differ); the first occurrence is kept",
     )
 
 
+def _storable(text: str) -> str:
+    """``text`` with every lone surrogate written as its escape: no UTF-8 column can hold one, and a file name
+    that is not UTF-8 decodes to some."""
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def _quarantine_row(
-    source_file: str, line_number: int, problem: _Problem, raw: bytes, privacy: _Privacy
+    source_file: str, line_number: int | None, problem: LineProblem, raw: bytes, privacy: _Privacy
 ) -> dict[str, Any]:
     """One quarantine row; the raw line is kept (cut to :data:`MAX_RAW_LINE_CHARS`) for diagnosis.
 
@@ -506,10 +743,11 @@ def _quarantine_row(
     but still personal fragment. Field and reason quote the input, so they are redacted as well.
     """
     raw_line = privacy.raw_line(raw.decode("utf-8", errors="replace"))
+    field = None if problem.field is None else _storable(problem.field)
     return {
-        "source_file": source_file,
+        "source_file": _storable(source_file),
         "line_number": line_number,
-        "field": privacy.text(problem.field),
-        "reason": privacy.text(problem.reason),
+        "field": privacy.text(field),
+        "reason": privacy.text(_storable(problem.reason)),
         "raw_line": raw_line,
     }

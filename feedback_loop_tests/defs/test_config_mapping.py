@@ -9,12 +9,14 @@ from feedback_loop.curate import CurateSpec
 from feedback_loop.defs.analytics import KpiDailyConfig, kpi_daily
 from feedback_loop.defs.curate import SFTDatasetConfig, sft_dataset
 from feedback_loop.defs.evaluate import AdapterEvaluationConfig, adapter_evaluation
+from feedback_loop.defs.ingest import RawTelemetryConfig, raw_telemetry
 from feedback_loop.defs.label import AutoLabelerConfig, ReviewQueueConfig, auto_labeler, review_queue
 from feedback_loop.defs.model import BaseModelConfig, base_model
 from feedback_loop.defs.online import OnlineABTestConfig, online_ab_test
 from feedback_loop.defs.prompts import PromptRecommendationsConfig, prompt_recommendations
 from feedback_loop.defs.train import LoraAdapterConfig, lora_adapter
 from feedback_loop.evaluate import ABSpec, EvalSpec
+from feedback_loop.ingest import IngestSpec
 from feedback_loop.label.learned import LabelerSpec
 from feedback_loop.label.review import ReviewBudgetSpec
 from feedback_loop.model import BaseModelSpec
@@ -23,6 +25,7 @@ from feedback_loop.train import LoraSpec
 
 # (asset, its Dagster config, the stage configuration it extends, the fields only the asset has, a bad value)
 STAGE_CONFIGS = [
+    (raw_telemetry, RawTelemetryConfig, IngestSpec, {"max_quarantine_fraction"}, {"first_timestamp_year": 2100}),
     (base_model, BaseModelConfig, BaseModelSpec, {"source_dir", "corpus_path"}, {"hidden_size": 30, "num_heads": 4}),
     (prompt_recommendations, PromptRecommendationsConfig, RecommendationSpec, {"lookback_days"}, {"alpha": 1.5}),
     (
