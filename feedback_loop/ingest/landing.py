@@ -38,7 +38,7 @@ import pyarrow.compute as pc
 from pydantic import Field, ValidationError, model_validator
 
 from feedback_loop import schema
-from feedback_loop.privacy import DEFAULT_TIER, PLACEHOLDERS, REDACTION_TYPES, Redactor, Tier, pseudonymize, redact
+from feedback_loop.privacy import DEFAULT_TIER, PLACEHOLDERS, REDACTION_TYPES, Redactor, Tier, pseudonymize
 from feedback_loop.stage_config import StageConfig
 from feedback_loop.warehouse import Warehouse
 
@@ -180,13 +180,13 @@ class _Privacy:
                 decoded = json.loads(f'"{body}"')
             except json.JSONDecodeError:
                 decoded = body  # not a JSON string after all: redact its characters as they are
-            redacted, found = _redacted(decoded)
+            redacted, found = self._redacted(decoded)
             counts.update(found)
             encoded = _storable(json.dumps(redacted, ensure_ascii=False))
             return encoded if closed else encoded[:-1]
 
         ids_hidden = _RAW_MEMBER.sub(self._pseudonymized_member, line)
-        text, more = _redacted(_STRING_LITERAL.sub(literal, ids_hidden))
+        text, more = self._redacted(_STRING_LITERAL.sub(literal, ids_hidden))
         return text, counts + more
 
     def quote(self, value: Any) -> str:
@@ -198,11 +198,16 @@ class _Privacy:
         except RecursionError:
             # Nested nearly as deep as the JSON parser allows: the walk, deeper in the stack, cannot follow.
             return "a value nested too deeply to quote"
-        text, _ = _redacted(walked)
+        text, _ = self._redacted(walked)
         if len(text) > _MAX_QUOTED_INPUT_CHARS:
             text = _cut(text, _MAX_QUOTED_INPUT_CHARS - 3) + "..."
         # Not counted: the quoted value is also in the line's raw_line, where its identifiers already count.
         return text
+
+    def _redacted(self, text: str) -> tuple[str, Counter[str]]:
+        """``text`` redacted with the configured tier, and the placeholders written into it per type."""
+        redaction = self._redactor.redact(text)
+        return redaction.text, Counter(redaction.counts)
 
     def _kept(self, text: str, counts: Counter[str]) -> str:
         """``text`` as it is stored, counting the placeholders that redaction wrote into it (``counts``) and
@@ -221,7 +226,7 @@ class _Privacy:
             return None
         # A lone surrogate ("\\ud800" in the line) cannot be stored as UTF-8: it stays escaped, as landed.
         compact = _storable(compact)
-        text, more = _redacted(compact)
+        text, more = self._redacted(compact)
         return text, counts + more
 
     def _json_value(self, value: Any, counts: Counter[str], *, is_id: bool) -> Any:
@@ -241,9 +246,9 @@ class _Privacy:
         if isinstance(value, _LongInteger):
             value = repr(value)  # stored as text: JSON has no way to write the shortened number
         if is_id and isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            return pseudonymize(value if isinstance(value, str) else json.dumps(value), self._key)
+            return pseudonymize(_storable(value) if isinstance(value, str) else json.dumps(value), self._key)
         if isinstance(value, str):
-            text, found = _redacted(value)
+            text, found = self._redacted(value)
             counts.update(found)
             return text
         return value
@@ -253,7 +258,7 @@ class _Privacy:
         ``session_id``, unchanged otherwise."""
         if _decoded_literal(match.group("key")) not in PSEUDONYMIZED_FIELDS:
             return match.group()
-        value = _decoded_literal(match.group("value"))
+        value = _storable(_decoded_literal(match.group("value")))
         return f'{match.group("key")}{match.group("colon")}"{pseudonymize(value, self._key)}"'
 
 
@@ -694,12 +699,6 @@ def _locate(error: Mapping[str, Any], record: dict[str, Any], quote: Callable[[A
     elif name is not None and error["type"] != "missing":
         message = f"{message} (got {quote(error['input'])})"
     return name, message
-
-
-def _redacted(text: str) -> tuple[str, Counter[str]]:
-    """``text`` redacted, and the placeholders written into it per type."""
-    redaction = redact(text)
-    return redaction.text, Counter(redaction.counts)
 
 
 def _cut(text: str, limit: int) -> str:
