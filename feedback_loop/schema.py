@@ -20,9 +20,10 @@ event type are null). The README section "Telemetry schema" has examples.
 
 Validation is strict (docs/telemetry-schema.md, "Validation rules"): nothing is coerced (``"14"``, ``14.0`` and
 ``true`` are not counts, ``"5"`` is not a rating, an epoch number is not a timestamp), numbers are finite, counts
-fit a signed 64-bit integer, ids and labels are not blank, strings hold no lone surrogate, and a timestamp lies
-in the years :data:`TIMESTAMP_YEARS` once converted to UTC (a caller may move that range with the validation
-context ``{"timestamp_years": (first, last)}``; ingestion's is configurable).
+and durations are bounded (:data:`MAX_COUNT`, :data:`MAX_MILLISECONDS`), ids and labels are not blank, strings
+hold no lone surrogate, and a timestamp lies in the years :data:`TIMESTAMP_YEARS` once converted to UTC (a caller
+may move that range with the validation context ``{"timestamp_years": (first, last)}``; ingestion's is
+configurable).
 """
 
 from __future__ import annotations
@@ -58,7 +59,10 @@ FLAG_REASONS: tuple[str, ...] = get_args(FlagReason)
 # that every date a stage derives from one (a day before, a window after) stays within what Python represents.
 TIMESTAMP_YEARS = (2000, 2099)
 TIMESTAMP_YEARS_CONTEXT = "timestamp_years"
-INT64_MAX = 2**63 - 1
+# Bounds of one event's numbers, far beyond any real value, so that a day's sums still fit the KPI columns
+# (int64 token sums of two billion interactions, float latencies summed without overflowing to infinity).
+MAX_COUNT = 2**31 - 1
+MAX_MILLISECONDS = 1e12
 # The start of an ISO 8601 date-time: a string of digits alone would pass pydantic as seconds since the epoch.
 _ISO_DATETIME_START = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -72,10 +76,10 @@ def _not_blank(value: str) -> str:
 
 # Not blank: an id or label of spaces names nothing.
 NonEmpty = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
-# A token count: an int as JSON writes it (not "14", 14.0 or true) that the events table's int64 column holds.
-Count = Annotated[int, Strict(), Field(ge=0, le=INT64_MAX)]
+# A token count: an int as JSON writes it (not "14", 14.0 or true), bounded (2**63 and beyond are not counts).
+Count = Annotated[int, Strict(), Field(ge=0, le=MAX_COUNT)]
 # A duration in milliseconds: a finite JSON number (an int is a number too; "inf", 1e999 and true are not).
-Milliseconds = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
+Milliseconds = Annotated[float, Strict(), Field(ge=0, le=MAX_MILLISECONDS, allow_inf_nan=False)]
 
 
 class _Envelope(BaseModel):

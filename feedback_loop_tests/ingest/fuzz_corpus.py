@@ -31,8 +31,8 @@ _HUGE_INTEGER = "9" * 5000
 
 # Bad JSON values (as JSON text) per kind of field.
 _BAD_FOR_TEXT = ['"   "', '""', "14", "null", '"\\ud800"', '{"nested": "x"}', '["a"]', "true", '"\\udfff tail"']
-_BAD_FOR_COUNT = ['"14"', "14.0", "true", "9223372036854775808", "-1", _HUGE_INTEGER, "null", "[]", "1e3"]
-_BAD_FOR_MILLISECONDS = ['"inf"', "1e999", "-1e999", '"NaN"', "NaN", "Infinity", "true", '"812"', "-0.5"]
+_BAD_FOR_COUNT = ['"14"', "14.0", "true", "9223372036854775808", "2147483648", "-1", _HUGE_INTEGER, "null", "1e3"]
+_BAD_FOR_MILLISECONDS = ['"inf"', "1e999", "-1e999", '"NaN"', "NaN", "Infinity", "true", '"812"', "-0.5", "1e308"]
 _BAD_FOR_TIMESTAMP = [
     "1730000000",
     '"1730000000"',
@@ -214,8 +214,9 @@ def write_fuzz_corpus(landing: Path, outside: Path) -> FuzzCorpus:
         interaction("fuzz-e1", "fuzz-i1"),
         interaction("fuzz-e2", "fuzz-i2", adapter_version=f"lora-{SECRET_EMAIL}"),
         feedback("fuzz-f1", "fuzz-i1", rating=4),
-        # The largest count the events table holds, and 0: valid.
-        interaction("fuzz-e3", "fuzz-i3", prompt_tokens=2**63 - 1, completion_tokens=0, latency_ms=0),
+        # The largest valid count and duration, and zeros: valid.
+        interaction("fuzz-e3", "fuzz-i3", prompt_tokens=2**31 - 1, completion_tokens=0, latency_ms=0),
+        behaviour("fuzz-b3", "fuzz-i3", reading_time_ms=1e12),
     ]
     resent_same_day = [
         interaction("fuzz-e1-resent", "fuzz-i1"),  # same interaction, new event id: quarantined
@@ -273,7 +274,10 @@ def write_fuzz_corpus(landing: Path, outside: Path) -> FuzzCorpus:
         quarantined_lines={DAY: quarantined, NEXT_DAY: 2},
         unreadable_files={DAY: 2, NEXT_DAY: 0},
         skipped={DAY: skipped, NEXT_DAY: set()},
-        stored={DAY: {"fuzz-e1", "fuzz-e2", "fuzz-e3", "fuzz-f1", "fuzz-b1", "fuzz-b2"}, NEXT_DAY: {"fuzz-f2"}},
+        stored={
+            DAY: {"fuzz-e1", "fuzz-e2", "fuzz-e3", "fuzz-f1", "fuzz-b1", "fuzz-b2", "fuzz-b3"},
+            NEXT_DAY: {"fuzz-f2"},
+        },
         earlier_duplicates={DAY: 0, NEXT_DAY: 1},
         duplicates={DAY: 1, NEXT_DAY: 0},
     )

@@ -79,7 +79,9 @@ def test_the_fuzz_corpus_is_ingested_whole_and_every_line_accounted_for(tmp_path
         ("prompt_tokens", '"14"', "valid integer"),
         ("prompt_tokens", "14.0", "valid integer"),
         ("prompt_tokens", "true", "valid integer"),
-        ("prompt_tokens", str(2**63), "less than or equal to 9223372036854775807"),
+        ("prompt_tokens", str(2**63), "less than or equal to 2147483647"),
+        ("completion_tokens", str(2**31), "less than or equal to 2147483647"),
+        ("latency_ms", "1e308", "less than or equal to 1000000000000"),
         ("prompt_tokens", "7" * 5000, "valid integer (got '77777777777777777777... (5,000 characters)')"),
         ("latency_ms", "1e999", "finite number"),
         ("latency_ms", '"inf"', "valid number"),
@@ -117,12 +119,12 @@ def test_a_rating_is_an_integer_as_json_writes_it(tmp_path: Path, field: str, va
     assert (row["field"], "rating: Input should be a valid integer" in row["reason"]) == ("rating", True)
 
 
-def test_the_largest_int64_count_and_integer_latencies_are_valid(tmp_path: Path) -> None:
-    _land(tmp_path, "app.jsonl", [interaction("e", "i", prompt_tokens=2**63 - 1, latency_ms=812)])
+def test_the_largest_count_and_duration_and_integer_latencies_are_valid(tmp_path: Path) -> None:
+    _land(tmp_path, "app.jsonl", [interaction("e", "i", prompt_tokens=2**31 - 1, latency_ms=10**12)])
 
     [row] = _ingest(tmp_path).events.to_pylist()
 
-    assert (row["prompt_tokens"], row["latency_ms"]) == (2**63 - 1, 812.0)
+    assert (row["prompt_tokens"], row["latency_ms"]) == (2**31 - 1, 1e12)
 
 
 def test_the_timestamp_years_are_configurable(tmp_path: Path) -> None:
