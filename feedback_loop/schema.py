@@ -116,14 +116,6 @@ class _Envelope(BaseModel):
             raise ValueError(f"timestamp must lie in the years {first} to {last} (UTC)")
         return utc
 
-    @field_validator("*")
-    @classmethod
-    def _no_lone_surrogate(cls, value: Any) -> Any:
-        # "\ud800" is valid JSON but no UTF-8 text: no table, log or Parquet file could store it.
-        if isinstance(value, str) and _SURROGATE.search(value):
-            raise ValueError("string holds a lone surrogate (an escape such as \\ud800), which is not text")
-        return value
-
 
 class InteractionEvent(_Envelope):
     event_type: Literal["interaction"]
@@ -138,6 +130,15 @@ class InteractionEvent(_Envelope):
     latency_ms: Milliseconds
     prompt_tokens: Count
     completion_tokens: Count
+
+    # "\ud800" is valid JSON but no UTF-8 text: no table, log or Parquet file could store it. pydantic itself
+    # refuses one in a constrained string (every other string field); these two are unconstrained.
+    @field_validator("response", "adapter_version")
+    @classmethod
+    def _no_lone_surrogate(cls, value: str | None) -> str | None:
+        if value is not None and _SURROGATE.search(value):
+            raise ValueError("string holds a lone surrogate (an escape such as \\ud800), which is not text")
+        return value
 
 
 class FeedbackEvent(_Envelope):
