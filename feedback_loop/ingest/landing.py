@@ -47,6 +47,13 @@ QUARANTINE_COLUMNS: tuple[str, ...] = ("source_file", "line_number", "field", "r
 MAX_RAW_LINE_CHARS = 10_000
 # Longest offending value quoted in a reason; prompts and responses can be long.
 _MAX_QUOTED_INPUT_CHARS = 80
+# How much of a long line (of a long quoted string) is redacted: enough for what is kept of it, and then
+# some, since placeholders are shorter than what they replace. What redaction leaves of the last
+# _FRAGMENT_MARGIN_CHARS is dropped: an identifier the window cut in two is no longer recognised, and no
+# identifier the detectors find is longer (an e-mail address has at most 254 characters).
+_REDACTED_WINDOW_CHARS = 4 * MAX_RAW_LINE_CHARS
+_QUOTE_WINDOW_CHARS = 2_000
+_FRAGMENT_MARGIN_CHARS = 256
 _PARTITION_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LANDING_SUFFIXES = (".jsonl", ".jsonl.gz")
 _CHUNK_BYTES = 1 << 16
@@ -165,10 +172,15 @@ class _Privacy:
         whole as well, for what only a member's name reveals (``"password":"hunter2"``). A line that is not
         JSON, or is nested too deeply to walk (a line cut short, say), has its ids found by
         :data:`_RAW_MEMBER`, each string literal in it (the unterminated last one too) decoded and redacted the
-        same way, and is then redacted as a whole.
+        same way, and is then redacted as a whole. A line longer than :data:`_REDACTED_WINDOW_CHARS` is
+        treated as text, only that far, and what the window's end may have cut is dropped.
         """
-        text, counts = self._json_line(line) or self._text_line(line)
-        return self._kept(_cut(text, MAX_RAW_LINE_CHARS), counts)
+        if len(line) <= _REDACTED_WINDOW_CHARS:
+            text, counts = self._json_line(line) or self._text_line(line)
+            return self._kept(_cut(text, MAX_RAW_LINE_CHARS), counts)
+        # Only the start of a long line can be kept, and only its start is redacted: a megabyte costs seconds.
+        text, counts = self._text_line(line[:_REDACTED_WINDOW_CHARS])
+        return self._kept(_cut(text, max(0, min(MAX_RAW_LINE_CHARS, len(text) - _FRAGMENT_MARGIN_CHARS))), counts)
 
     def _text_line(self, line: str) -> tuple[str, Counter[str]]:
         counts: Counter[str] = Counter()
@@ -192,14 +204,20 @@ class _Privacy:
     def quote(self, value: Any) -> str:
         """A short ``repr`` of an offending input value, for a reason: redacted (and its nested ids
         pseudonymized) whole, then cut without splitting a placeholder, so that the cut cannot leave a
-        fragment of an identifier that the detectors no longer recognise ("jane.doe@exam")."""
+        fragment of an identifier that the detectors no longer recognise ("jane.doe@exam"). Of a long string
+        only the start is redacted, as in :meth:`raw_line`."""
+        windowed = isinstance(value, str) and len(value) > _QUOTE_WINDOW_CHARS
+        if windowed:
+            value = value[:_QUOTE_WINDOW_CHARS]
         try:
             walked = repr(self._json_value(value, Counter(), is_id=False))
         except RecursionError:
             # Nested nearly as deep as the JSON parser allows: the walk, deeper in the stack, cannot follow.
             return "a value nested too deeply to quote"
         text, _ = self._redacted(walked)
-        if len(text) > _MAX_QUOTED_INPUT_CHARS:
+        if windowed:
+            text = _cut(text, max(0, min(_MAX_QUOTED_INPUT_CHARS - 3, len(text) - _FRAGMENT_MARGIN_CHARS))) + "..."
+        elif len(text) > _MAX_QUOTED_INPUT_CHARS:
             text = _cut(text, _MAX_QUOTED_INPUT_CHARS - 3) + "..."
         # Not counted: the quoted value is also in the line's raw_line, where its identifiers already count.
         return text

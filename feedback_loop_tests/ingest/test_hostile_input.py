@@ -306,3 +306,21 @@ def test_tables_of_a_hostile_day_convert_to_arrow_and_back(tmp_path: Path) -> No
     result = _ingest(tmp_path / "landing")
     for table in (result.events, result.quarantine):
         assert pa.Table.from_pylist(table.to_pylist(), schema=table.schema).equals(table)
+
+
+def test_a_long_line_under_the_limit_is_redacted_only_as_far_as_it_is_kept(tmp_path: Path) -> None:
+    # A megabyte of words under the line limit, with an e-mail address at the start and one far in.
+    words = "word " * 7_990 + SECRET_EMAIL + " " + "word " * 200_000
+    line = json.dumps(interaction("long", "i", prompt_tokens=f"{SECRET_EMAIL} {words}"))
+    _land(tmp_path, "app.jsonl", [line])
+    _ingest(tmp_path)
+
+    started = time.perf_counter()
+    [row] = _ingest(tmp_path).quarantine.to_pylist()
+    seconds = time.perf_counter() - started
+
+    assert seconds < 0.5, seconds
+    assert len(row["raw_line"]) <= 10_000 and "<EMAIL>" in row["raw_line"] and "<EMAIL>" in row["reason"]
+    stored = row["raw_line"] + row["reason"]
+    for fragment in (SECRET_EMAIL, SECRET_EMAIL[:12], SECRET_USER_ID):
+        assert fragment not in stored
