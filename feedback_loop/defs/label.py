@@ -39,10 +39,24 @@ class AutoLabelerConfig(dg.Config, LabelerSpec):
 
 
 def _labels_over(warehouse, days: list[str]) -> pa.Table:
-    """Rule labels of the interactions of ``days``, with their signals from the same days."""
+    """Rule labels of the interactions of ``days``, with their signals from the same days.
+
+    Ingestion stores an interaction once within its late-feedback window; one re-sent under a new event id
+    further apart than that sits in two days, and is labeled once here, from its first event (the earliest
+    day, then timestamp, then event id), as ingestion would have kept it.
+    """
     events = warehouse.read_partitions("events", days, schema=events_arrow_schema())
     is_interaction = pc.equal(events["event_type"], "interaction")
-    return label_interactions(events.filter(is_interaction), events.filter(pc.invert(is_interaction)))
+    return label_interactions(_first_events(events.filter(is_interaction)), events.filter(pc.invert(is_interaction)))
+
+
+def _first_events(interactions: pa.Table) -> pa.Table:
+    """``interactions`` with only the first event of each interaction id (by date, timestamp, event id)."""
+    ordered = interactions.sort_by([("date", "ascending"), ("timestamp", "ascending"), ("event_id", "ascending")])
+    first: dict[str, int] = {}
+    for index, interaction_id in enumerate(ordered["interaction_id"].to_pylist()):
+        first.setdefault(interaction_id, index)
+    return ordered.take(sorted(first.values()))
 
 
 def _verdicts(warehouse):

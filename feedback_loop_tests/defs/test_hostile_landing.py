@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import dagster as dg
 
 from feedback_loop.defs.ingest import raw_telemetry
-from feedback_loop.runs import run_ingestion
+from feedback_loop.defs.label import auto_labeler
+from feedback_loop.runs import definitions_for
+from feedback_loop.simulate import simulate_day
 from feedback_loop.warehouse import Warehouse
 from feedback_loop_tests.defs.conftest import DAYS
 from feedback_loop_tests.ingest.fuzz_corpus import feedback, interaction, write_fuzz_corpus
@@ -16,10 +19,24 @@ from feedback_loop_tests.ingest.fuzz_corpus import feedback, interaction, write_
 PATTERN_TIER = {"ops": {"raw_telemetry": {"config": {"redaction_tier": "patterns"}}}}
 
 
-def test_the_ingestion_job_succeeds_on_the_fuzz_corpus_beside_a_simulated_day(landed, instance, tmp_path):
-    corpus = write_fuzz_corpus(landed.layout.landing, tmp_path / "outside")
+def test_the_ingestion_job_succeeds_on_the_fuzz_corpus_beside_a_simulated_day(settings, instance, tmp_path):
+    for seed, day in enumerate(DAYS):
+        simulate_day(settings.layout.landing, date.fromisoformat(day), 40, seed, invalid_lines=2)
+    corpus = write_fuzz_corpus(settings.layout.landing, tmp_path / "outside")
 
-    result = run_ingestion(landed, DAYS[0], DAYS[-1], instance=instance, run_config=PATTERN_TIER)
+    # The ingestion job's chain from landing to KPIs; the A/B tests and prompt recommendations read only its
+    # output, and the labeler of a 40-interaction day is a small one.
+    chain = [dg.AssetKey(name) for name in ("raw_telemetry", "auto_labeler", "labeled_interactions", "kpi_daily")]
+    result = (
+        definitions_for(settings)
+        .resolve_job_def("ingestion_job")
+        .execute_in_process(
+            instance=instance,
+            run_config=PATTERN_TIER,
+            tags={"dagster/asset_partition_range_start": DAYS[0], "dagster/asset_partition_range_end": DAYS[-1]},
+            asset_selection=chain,
+        )
+    )
 
     assert result.success
     metadata = result.asset_materializations_for_node("raw_telemetry")[0].metadata
@@ -33,7 +50,7 @@ def test_the_ingestion_job_succeeds_on_the_fuzz_corpus_beside_a_simulated_day(la
     assert metadata["skipped_files"].value == len(metadata["skipped"].value)
     for asset in ("auto_labeler", "labeled_interactions", "kpi_daily"):
         assert result.asset_materializations_for_node(asset), asset
-    labels = Warehouse(landed.layout.warehouse).read_partitions("labels", [DAYS[0]])
+    labels = Warehouse(settings.layout.warehouse).read_partitions("labels", [DAYS[0]])
     assert {"fuzz-i1", "fuzz-i2", "fuzz-i3"} <= set(labels["interaction_id"].to_pylist())
 
 
@@ -67,6 +84,20 @@ def test_days_ingested_in_any_order_give_the_same_rows(settings, resources):
     assert before[0].equals(after[0]) and before[1].equals(after[1])
     assert after[0]["event_id"].to_pylist() == ["f2"]
     assert [row["field"] for row in after[1].to_pylist()] == ["interaction_id", "event_id"]
+
+
+def test_an_interaction_re_sent_beyond_the_late_window_does_not_fail_the_auto_labeler(settings, resources, instance):
+    late = "2026-11-25"  # beyond the 14 days ingestion looks back, within the labeler's 28 training days
+    _land(settings.layout.landing, DAYS[0], [interaction("e1", "i1"), feedback("f1", "i1")])
+    _land(settings.layout.landing, late, [interaction("e1-again", "i1", timestamp="2026-11-25T09:00:00Z")])
+    for day in (DAYS[0], late):
+        assert dg.materialize([raw_telemetry], partition_key=day, resources=resources, run_config=PATTERN_TIER).success
+    # No model is trained on two interactions (too few examples), but the labels it would learn from are built.
+    config = {"ops": {"auto_labeler": {"config": {"min_examples_per_class": 100_000}}}}
+
+    result = dg.materialize([auto_labeler], resources=resources, run_config=config, instance=instance)
+
+    assert result.success
 
 
 def test_a_data_root_without_landing_is_a_day_without_traffic(settings, resources):
