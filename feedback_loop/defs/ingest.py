@@ -62,6 +62,8 @@ def raw_telemetry(
         earlier_days = [landed[earlier] for earlier in _days_before(day, late_feedback.days)]
         result = ingest_partition(landing, day, pseudonym_key, earlier_days, spec)
         landed[day] = result.landed
+        for done in [seen for seen in landed if seen <= _days_before(day, late_feedback.days + 1)[0]]:
+            del landed[done]  # no later day of the run looks back that far
         warehouse.write_partition("events", day, result.events)
         warehouse.write_partition("quarantine", day, result.quarantine)
         skipped.update(result.skipped)

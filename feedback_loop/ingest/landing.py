@@ -5,16 +5,18 @@ following the contract in :mod:`feedback_loop.schema`. Every non-blank line ends
 
 * the events table, once per ``event_id`` (a later identical copy only counts as a duplicate);
 * the quarantine table, with the file, line number, offending field and a readable reason, when the line is
-  not JSON, not an object, of an unsupported schema version, fails validation, or reuses an ``event_id``
-  with different content. A bad line is never dropped silently.
+  not JSON, not an object, longer than the line limit, of an unsupported schema version, fails validation,
+  reuses an ``event_id`` with different content, or re-sends an interaction under a new ``event_id``. A bad
+  line is never dropped silently, and a file that cannot be read to its end is quarantined whole.
 
 Nothing personal reaches the warehouse: the free text of every event (``prompt``, ``response``,
 ``correction``, ``comment``) is redacted (:mod:`feedback_loop.privacy`), ``user_id`` and ``session_id``
 are replaced by keyed pseudonyms, and a quarantined line is stored with its ids pseudonymized and its text
 redacted too. The landing files themselves are only read.
 
-The output depends only on the landing files (sorted file names, line order, sorted events) and the pseudonym
-key, so a re-run of a partition gives identical tables and can safely replace the previous one.
+The output depends only on the landing files of the day and of the earlier days it is compared with (sorted
+file names, line order, sorted events) and the pseudonym key, never on what the warehouse holds, so a re-run of
+a partition gives identical tables, in any order of days, and can safely replace the previous one.
 """
 
 from __future__ import annotations
