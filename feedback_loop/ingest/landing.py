@@ -350,7 +350,7 @@ def landed_day(landing_dir: str | Path, partition: str, spec: IngestSpec | None 
     landed = LandedDay(partition, {}, {})
     landing_root = Path(landing_dir)
     for path, source_file in _landing_files(landing_root, partition)[0]:
-        if _gzip_problem(path) is not None:
+        if _file_problem(path) is not None:
             continue
         for line in _lines(path, spec.max_line_bytes):
             if line.length is None and line.data.strip():
@@ -391,7 +391,7 @@ def ingest_partition(
     quarantine: list[dict[str, Any]] = []
     read = duplicates = earlier_duplicates = 0
     for path, source_file in files:
-        unreadable = _gzip_problem(path)
+        unreadable = _file_problem(path)
         if unreadable is not None:
             read += 1
             quarantine.append(_quarantine_row(source_file, None, LineProblem(None, unreadable), b"", privacy))
@@ -555,17 +555,17 @@ def _open(path: Path) -> BinaryIO:
     return cast(BinaryIO, gzip.GzipFile(fileobj=stream)) if path.name.endswith(".gz") else stream
 
 
-def _gzip_problem(path: Path) -> str | None:
-    """Why a ``.jsonl.gz`` file cannot be read to its end (corrupt, truncated), or None when it can (and for
-    plain files). Checked before any of its lines counts: a broken file is quarantined whole."""
-    if not path.name.endswith(".gz"):
-        return None
+def _file_problem(path: Path) -> str | None:
+    """Why a landing file cannot be read (it cannot be opened, or a ``.jsonl.gz`` is corrupt or truncated),
+    or None when it can. Checked before any of its lines counts: a broken file is quarantined whole."""
+    compressed = path.name.endswith(".gz")
     try:
         with _open(path) as stream:
-            while stream.read(_CHUNK_BYTES):
+            while compressed and stream.read(_CHUNK_BYTES):
                 pass
     except (OSError, EOFError, zlib.error) as exc:
-        return f"file is not a readable gzip file, none of its lines is ingested: {exc}"
+        kind = "a readable gzip file" if compressed else "readable"
+        return f"file is not {kind}, none of its lines is ingested: {exc}"
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -312,6 +313,27 @@ def test_missing_day_folder_means_no_traffic(tmp_path: Path) -> None:
     assert result.events.num_rows == 0
     assert result.quarantine.schema == quarantine_arrow_schema()
     assert result.quarantine.num_rows == 0
+
+
+def test_a_file_that_cannot_be_opened_is_quarantined_as_a_file(tmp_path: Path, monkeypatch) -> None:
+    _land(tmp_path, "a.jsonl", [_event("behaviour", "e1")])
+    _land(tmp_path, "b.jsonl", [_event("behaviour", "e2")])
+    real_open = os.open
+
+    def refuse_b(path, flags, *args):
+        # As root every permission check passes: the refusal is simulated.
+        if str(path).endswith("b.jsonl"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", refuse_b)
+
+    result = ingest_partition(tmp_path, DAY, KEY)
+
+    assert result.events.column("event_id").to_pylist() == ["e1"]
+    [row] = result.quarantine.to_pylist()
+    assert (row["source_file"], row["line_number"]) == (f"{DAY}/b.jsonl", None)
+    assert "file is not readable" in row["reason"] and "Permission denied" in row["reason"]
 
 
 def test_a_missing_landing_dir_is_an_empty_one(tmp_path: Path) -> None:
