@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from feedback_loop.defs.run_tags import Trigger
 from feedback_loop.settings import Settings, load_settings, silence_third_party_progress_bars
 
 # The terminal shows the CLI's own progress lines; the libraries' bars and notices would break into them.
@@ -131,7 +132,7 @@ def backfill(
     from feedback_loop.runs import failure_reason, run_ingestion
 
     settings = _settings(data_dir)
-    result = run_ingestion(settings, start, end, raise_on_error=False)
+    result = run_ingestion(settings, start, end, raise_on_error=False, trigger="backfill")
     if not result.success:
         console.print(f"ingestion run {result.run_id} FAILED: {failure_reason(result)}", markup=False, soft_wrap=True)
         raise typer.Exit(1)
@@ -152,12 +153,12 @@ def demo(
     data_dir: DataDirOption = None,
 ):
     """The closed loop on embedded defaults: simulated users, served adapters, offline gate, online A/B."""
-    from feedback_loop.demo import DemoConfig, plot_kpi, run_demo, write_json
+    from feedback_loop.demo import DemoConfig, demo_settings, plot_kpi, run_demo, write_json
 
-    settings = _settings(data_dir)
     config = DemoConfig(
         iterations=iterations, interactions=interactions, seed=seed, poison=poison, canary_share=canary_share
     )
+    settings = demo_settings(_settings(data_dir), config)
     with console.status("starting") as status:
 
         def progress(message: str) -> None:
@@ -173,7 +174,7 @@ def demo(
     plot_path.parent.mkdir(parents=True, exist_ok=True)
     plot_kpi(rows, plot_path)
     console.print(f"KPI plot: {plot_path}")
-    _build_dashboard(settings)
+    _build_dashboard(settings, trigger="demo")
     console.print(f"Dagster runs recorded in {settings.dagster_home}: `make ui` shows them.")
 
 
@@ -190,11 +191,11 @@ def dashboard_command(
         webbrowser.open(path.as_uri())
 
 
-def _build_dashboard(settings: Settings) -> Path:
+def _build_dashboard(settings: Settings, trigger: Trigger = "cli") -> Path:
     """Materialize kpi_dashboard in one recorded run and say where the page is; exit 1 when the run fails."""
     from feedback_loop.runs import run_dashboard
 
-    result = run_dashboard(settings)
+    result = run_dashboard(settings, trigger=trigger)
     if not result.success:
         failure = result.failure_data_for_node("kpi_dashboard")
         reason = failure.error.message.strip() if failure and failure.error else "see the run in the Dagster UI"

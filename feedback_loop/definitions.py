@@ -7,18 +7,14 @@
 import dagster as dg
 
 from feedback_loop.defs.analytics import kpi_daily, kpi_dashboard
-from feedback_loop.defs.automation import (
-    daily_ingestion_schedule,
-    feedback_volume_sensor,
-    ingestion_job,
-    retrain_job,
-)
+from feedback_loop.defs.automation import feedback_volume_sensor, ingestion_job, ingestion_schedule, retrain_job
 from feedback_loop.defs.curate import sft_dataset
 from feedback_loop.defs.evaluate import adapter_evaluation
 from feedback_loop.defs.ingest import raw_telemetry
 from feedback_loop.defs.label import auto_labeler, labeled_interactions, review_decisions, review_queue
 from feedback_loop.defs.model import base_model
 from feedback_loop.defs.online import online_ab_test
+from feedback_loop.defs.partitions import daily_partitions_from, with_daily_partitions
 from feedback_loop.defs.prompts import prompt_ab_test, prompt_recommendations
 from feedback_loop.defs.registry import champion_adapter
 from feedback_loop.defs.resources import build_resources
@@ -45,12 +41,14 @@ ASSETS: list[dg.AssetsDefinition | dg.AssetSpec] = [
 
 
 def build_defs(settings: Settings) -> dg.Definitions:
-    """The definitions, with every resource built from ``settings``."""
+    """The definitions, with every resource built from ``settings`` and the daily partitions starting at its
+    ``first_day``."""
+    partitions = daily_partitions_from(settings.first_day)
     return dg.Definitions(
-        assets=ASSETS,
+        assets=with_daily_partitions(ASSETS, partitions),
         jobs=[ingestion_job, retrain_job],
         sensors=[feedback_volume_sensor],
-        schedules=[daily_ingestion_schedule],
+        schedules=[ingestion_schedule(partitions)],
         resources=build_resources(settings),
     )
 

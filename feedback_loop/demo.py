@@ -36,12 +36,34 @@ class DemoConfig:
     canary_share: float = 0.2
     last_day: date | None = None
     """The last simulated day (default: yesterday); iterations run on consecutive days ending there."""
+
+    @property
+    def days(self) -> list[date]:
+        """The simulated days, one per iteration."""
+        last = self.last_day or date.today() - timedelta(days=1)
+        return [last - timedelta(days=self.iterations - 1 - i) for i in range(self.iterations)]
+
     retrain_run_config: dict | None = None
     """Extra run config for `retrain_job` (e.g. smaller models in tests)."""
 
 
+def demo_settings(settings: Settings, config: DemoConfig) -> Settings:
+    """``settings`` with the daily partitions starting at the demo's first day, unless a first day is configured:
+    a first run then shows its own days in the UI rather than months of missing partitions before them."""
+    first = config.days[0]
+    if not settings.configured("first_day"):
+        return settings.model_copy(update={"first_day": first})
+    if settings.first_day > first:
+        raise ValueError(
+            f"the demo's first day {first} is before FEEDBACK_LOOP_FIRST_DAY {settings.first_day}, where the daily "
+            "partitions start: set it to that day or earlier, or leave it unset"
+        )
+    return settings
+
+
 def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], None] = print) -> list[dict]:
-    """Run ``config.iterations`` closed-loop iterations; returns one summary dict per iteration."""
+    """Run ``config.iterations`` closed-loop iterations; returns one summary dict per iteration. The Dagster runs
+    use :func:`demo_settings`, and carry the iteration they belong to as a tag (0: the base model)."""
     from feedback_loop.evaluate.offline import GateResult
     from feedback_loop.progress import ProgressLog
     from feedback_loop.prompts import PromptStore
@@ -52,16 +74,18 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
 
     if config.iterations < 1 or config.interactions < 1:
         raise ValueError(f"iterations and interactions must be >= 1, got {config.iterations}, {config.interactions}")
+    settings = demo_settings(settings, config)
     instance = open_instance(settings)
     store = Registry(settings.registry_url)
     prompt_registry = Registry(settings.prompt_registry_url)
     prompts = PromptStore(settings.layout.prompts)
-    last = config.last_day or date.today() - timedelta(days=1)
-    days = [last - timedelta(days=config.iterations - 1 - i) for i in range(config.iterations)]
+    days = config.days
     retrain_config = _with_rollout(config.retrain_run_config, config.canary_share)
 
     progress("building the base model (Dagster: base_model)")
-    base = run_retraining(settings, retrain_config, instance, asset_selection=[_key("base_model")])
+    base = run_retraining(
+        settings, retrain_config, instance, asset_selection=[_key("base_model")], trigger="demo", iteration=0
+    )
     if not base.success:
         raise RuntimeError(f"base_model run {base.run_id} failed")
     base_manifest = base.output_for_node("base_model")
@@ -85,13 +109,15 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
 
         progress(f"iteration {iteration}: ingesting, labeling and the online A/B test (Dagster: ingestion_job)")
         first = max(days[0], day - timedelta(days=1))
-        ingestion = run_ingestion(settings, first.isoformat(), day.isoformat(), instance)
+        ingestion = run_ingestion(
+            settings, first.isoformat(), day.isoformat(), instance, trigger="demo", iteration=iteration
+        )
         if not ingestion.success:
             raise RuntimeError(f"ingestion run {ingestion.run_id} failed")
         ab = ingestion.output_for_node("online_ab_test")
 
         progress(f"iteration {iteration}: curating, training, gating, rolling out (Dagster: retrain_job)")
-        retrain = run_retraining(settings, retrain_config, instance)
+        retrain = run_retraining(settings, retrain_config, instance, trigger="demo", iteration=iteration)
         gate = gate_evaluation(retrain)
         if gate is None:
             raise RuntimeError(f"retrain run {retrain.run_id} failed before its offline gate")
@@ -120,7 +146,9 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
         }
         if config.poison:
             progress(f"iteration {iteration}: training a poisoned challenger on disliked responses")
-            poisoned = run_retraining(settings, _with_poison(retrain_config), instance)
+            poisoned = run_retraining(
+                settings, _with_poison(retrain_config), instance, trigger="demo", iteration=iteration
+            )
             poison_gate = gate_evaluation(poisoned)
             if poison_gate is None:
                 raise RuntimeError(f"poisoned retrain run {poisoned.run_id} failed before its offline gate")

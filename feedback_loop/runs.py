@@ -20,6 +20,7 @@ import psutil
 import yaml
 from dagster._core.launcher import CheckRunHealthResult, DefaultRunLauncher, WorkerStatus
 
+from feedback_loop.defs.run_tags import Trigger, trigger_tags
 from feedback_loop.settings import Settings
 
 # Runs started from Python log at INFO: the step-by-step DEBUG events stay in the run's log in the UI.
@@ -140,10 +141,16 @@ def run_ingestion(
     instance=None,
     run_config: dict | None = None,
     raise_on_error: bool = True,
+    trigger: Trigger = "cli",
+    iteration: int | None = None,
 ):
     """Ingest and label the landing days ``first``..``last`` in one run (single-run backfill); then A/B."""
     job = definitions_for(settings).resolve_job_def("ingestion_job")
-    tags = {"dagster/asset_partition_range_start": first, "dagster/asset_partition_range_end": last}
+    tags = {
+        "dagster/asset_partition_range_start": first,
+        "dagster/asset_partition_range_end": last,
+        **trigger_tags(trigger, iteration),
+    }
     return job.execute_in_process(
         instance=instance or open_instance(settings),
         run_config=_merge(run_config),
@@ -162,13 +169,20 @@ def failure_reason(result) -> str:
     return "no step failed; see the run in the Dagster UI"
 
 
-def run_retraining(settings: Settings, run_config: dict | None = None, instance=None, asset_selection=None):
+def run_retraining(
+    settings: Settings,
+    run_config: dict | None = None,
+    instance=None,
+    asset_selection=None,
+    trigger: Trigger = "cli",
+    iteration: int | None = None,
+):
     """Run `retrain_job` (or part of it); a failed offline gate fails the run and leaves the champion unchanged."""
     job = definitions_for(settings).resolve_job_def("retrain_job")
     return job.execute_in_process(
         instance=instance or open_instance(settings),
         run_config=_merge(run_config),
-        tags=_run_tags(),
+        tags=_run_tags(trigger_tags(trigger, iteration)),
         raise_on_error=False,
         asset_selection=asset_selection,
     )
@@ -191,7 +205,11 @@ def run_relabel(settings: Settings, first: str, last: str, instance=None):
     from feedback_loop.defs.label import labeled_interactions, review_queue
 
     job = definitions_for(settings).resolve_job_def("ingestion_job")
-    tags = {"dagster/asset_partition_range_start": first, "dagster/asset_partition_range_end": last}
+    tags = {
+        "dagster/asset_partition_range_start": first,
+        "dagster/asset_partition_range_end": last,
+        **trigger_tags("cli"),
+    }
     return job.execute_in_process(
         instance=instance or open_instance(settings),
         run_config=QUIET_LOGS,
@@ -200,7 +218,7 @@ def run_relabel(settings: Settings, first: str, last: str, instance=None):
     )
 
 
-def run_dashboard(settings: Settings, instance=None):
+def run_dashboard(settings: Settings, instance=None, trigger: Trigger = "cli"):
     """Materialize `kpi_dashboard` from the kpi_daily partitions present and the registry, in one run."""
     key = dg.AssetKey("kpi_dashboard")
     job = definitions_for(settings).resolve_implicit_job_def_def_for_assets([key])
@@ -209,7 +227,7 @@ def run_dashboard(settings: Settings, instance=None):
     return job.execute_in_process(
         instance=instance or open_instance(settings),
         run_config=QUIET_LOGS,
-        tags=_run_tags(),
+        tags=_run_tags(trigger_tags(trigger)),
         asset_selection=[key],
         raise_on_error=False,
     )

@@ -66,6 +66,7 @@ def test_runs_of_the_demo_and_the_cli_use_the_configured_prompt_registry_and_ret
         context = dg.build_sensor_context(instance=instance, resources=definitions.resources)
         request = definitions.resolve_sensor_def("feedback_volume_sensor")(context)
     assert isinstance(request, dg.RunRequest), request
+    assert request.tags["feedback_loop/trigger"] == "sensor"
     new_feedback = int(request.tags["feedback_loop/new_feedback"])
     assert 5 <= new_feedback < 999
     assert not (tmp_path / "from_the_environment.db").exists()
@@ -88,6 +89,7 @@ def test_the_cli_with_another_data_dir_keeps_the_configured_prompt_registry(tmp_
     assert result.exit_code == 0, result.output
     with dg.DagsterInstance.from_config(str(tmp_path / "home")) as instance:
         [run] = instance.get_runs()
+        assert run.tags["feedback_loop/trigger"] == "backfill"
         [materialization] = [
             event.asset_materialization
             for event in instance.all_logs(run.run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION)

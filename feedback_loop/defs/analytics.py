@@ -44,8 +44,18 @@ def _shown(value):
     group_name="analytics",
     kinds={"duckdb", "parquet"},
     check_specs=[
-        dg.AssetCheckSpec("segment_safety", asset=KPI_TABLE),
-        dg.AssetCheckSpec("prices_known", asset=KPI_TABLE),
+        dg.AssetCheckSpec(
+            "segment_safety",
+            asset=KPI_TABLE,
+            description="WARN when a segment (adapter x use case x segment) with at least min_segment_interactions "
+            "in a day has a flag rate above max_flag_rate or a complaint rate above max_complaint_rate.",
+        ),
+        dg.AssetCheckSpec(
+            "prices_known",
+            asset=KPI_TABLE,
+            description="WARN when a model that served has no token price in the prices file: the cost of its "
+            "interactions, and of every KPI row they count in, is unknown.",
+        ),
     ],
 )
 def kpi_daily(

@@ -17,6 +17,7 @@ from feedback_loop.defs.partitions import daily_partitions
 from feedback_loop.defs.prompts import prompt_ab_test, prompt_recommendations
 from feedback_loop.defs.registry import champion_adapter
 from feedback_loop.defs.resources import DataRoot, LateFeedbackWindow, RetrainPolicy
+from feedback_loop.defs.run_tags import trigger_tags
 from feedback_loop.defs.train import FEEDBACK_COUNTS, lora_adapter
 from feedback_loop.ingest import feedback_counts
 
@@ -32,7 +33,7 @@ ingestion_job = dg.define_asset_job(
         prompt_recommendations,
         kpi_daily,
     ],
-    partitions_def=daily_partitions,
+    # The job takes its partitions from its daily assets, whose first day build_defs sets from the settings.
     description=(
         "Ingest landing days, retrain the auto-labeler, label the days, refresh the review queue, let the online "
         "A/B tests of adapters and system prompts decide, refresh the prompt recommendations and compute the "
@@ -78,7 +79,9 @@ def feedback_volume_sensor(context: dg.SensorEvaluationContext, data_root: DataR
         )
     digest = hashlib.sha256(json.dumps(current, sort_keys=True).encode()).hexdigest()[:16]
     context.update_cursor(_dump_cursor(current, trained_id))
-    return dg.RunRequest(run_key=f"feedback-{digest}", tags={"feedback_loop/new_feedback": str(new)})
+    return dg.RunRequest(
+        run_key=f"feedback-{digest}", tags={**trigger_tags("sensor"), "feedback_loop/new_feedback": str(new)}
+    )
 
 
 def _sensor_cursor(text: str | None) -> dict:
@@ -93,24 +96,38 @@ def _dump_cursor(counted: dict[str, int], training_storage_id: int | None) -> st
     return json.dumps({"feedback": counted, "training_storage_id": training_storage_id}, sort_keys=True)
 
 
-@dg.schedule(
-    cron_schedule="15 0 * * *",
-    job=ingestion_job,
-    execution_timezone="UTC",
-    default_status=dg.DefaultScheduleStatus.STOPPED,
-)
-def daily_ingestion_schedule(context: dg.ScheduleEvaluationContext, late_feedback: LateFeedbackWindow):
-    """Every night: ingest and label yesterday's landing day, and re-label the days before it (and recompute their
-    KPIs) for late feedback: `late_feedback` days plus one, because last night's re-labeling ran beside the
-    ingestion of the day before and may have missed what landed that day."""
-    yesterday = context.scheduled_execution_time.date() - timedelta(days=1)
-    yield dg.RunRequest(run_key=f"ingest-{yesterday.isoformat()}", partition_key=yesterday.isoformat())
-    first = date.fromisoformat(daily_partitions.start.strftime("%Y-%m-%d"))
-    for back in range(1, late_feedback.days + 2):
-        day = yesterday - timedelta(days=back)
-        if day >= first:
-            yield dg.RunRequest(
-                run_key=f"relabel-{day.isoformat()}-on-{yesterday.isoformat()}",
-                partition_key=day.isoformat(),
-                asset_selection=[labeled_interactions.key, kpi_daily.key],
-            )
+def ingestion_schedule(partitions: dg.DailyPartitionsDefinition) -> dg.ScheduleDefinition:
+    """The nightly ingestion schedule over ``partitions`` (it requests no day before their first)."""
+    first = date.fromisoformat(partitions.start.strftime("%Y-%m-%d"))
+
+    @dg.schedule(
+        name="daily_ingestion_schedule",
+        cron_schedule="15 0 * * *",
+        job=ingestion_job,
+        execution_timezone="UTC",
+        default_status=dg.DefaultScheduleStatus.STOPPED,
+    )
+    def daily_ingestion_schedule(context: dg.ScheduleEvaluationContext, late_feedback: LateFeedbackWindow):
+        """Every night: ingest and label yesterday's landing day, and re-label the days before it (and recompute
+        their KPIs) for late feedback: `late_feedback` days plus one, because last night's re-labeling ran beside
+        the ingestion of the day before and may have missed what landed that day."""
+        yesterday = context.scheduled_execution_time.date() - timedelta(days=1)
+        yield dg.RunRequest(
+            run_key=f"ingest-{yesterday.isoformat()}",
+            partition_key=yesterday.isoformat(),
+            tags=trigger_tags("schedule"),
+        )
+        for back in range(1, late_feedback.days + 2):
+            day = yesterday - timedelta(days=back)
+            if day >= first:
+                yield dg.RunRequest(
+                    run_key=f"relabel-{day.isoformat()}-on-{yesterday.isoformat()}",
+                    partition_key=day.isoformat(),
+                    asset_selection=[labeled_interactions.key, kpi_daily.key],
+                    tags=trigger_tags("schedule"),
+                )
+
+    return daily_ingestion_schedule
+
+
+daily_ingestion_schedule = ingestion_schedule(daily_partitions)

@@ -24,7 +24,14 @@ class RawTelemetryConfig(dg.Config, IngestSpec):
     backfill_policy=dg.BackfillPolicy.single_run(),
     group_name="telemetry",
     kinds={"parquet", "duckdb"},
-    check_specs=[dg.AssetCheckSpec("quarantine_rate", asset="raw_telemetry")],
+    check_specs=[
+        dg.AssetCheckSpec(
+            "quarantine_rate",
+            asset="raw_telemetry",
+            description="WARN when more than max_quarantine_fraction of a day's lines is invalid (quarantined with "
+            "a reason in warehouse/quarantine): the application or a collector may be writing a broken format.",
+        )
+    ],
 )
 def raw_telemetry(
     context: dg.AssetExecutionContext,

@@ -13,6 +13,31 @@ from feedback_loop.train.lora import LoraSpec
 FEEDBACK_COUNTS = "feedback_counts"
 """Metadata of a `lora_adapter` materialization: the feedback events per ingested day when training started,
 which the feedback volume sensor counts new feedback from."""
+# The UI plots each numeric metadata entry of an asset's observations; a curve of this many points shows its shape
+# without filling the event log with one event per training step (the full curve is in the training metadata).
+LOSS_CURVE_POINTS = 100
+
+
+def loss_curve_observations(
+    asset_key: dg.AssetKey, version: str, loss_curve: list[float], points: int = LOSS_CURVE_POINTS
+) -> list[dg.AssetObservation]:
+    """The loss curve as observations the Dagster UI plots (the asset's Plots tab): ``train_loss`` at ``step``,
+    at most ``points`` steps spread evenly over training, the first and the last among them."""
+    if not loss_curve:
+        return []
+    count = min(points, len(loss_curve))
+    indices = sorted({round(i * (len(loss_curve) - 1) / max(count - 1, 1)) for i in range(count)})
+    return [
+        dg.AssetObservation(
+            asset_key=asset_key,
+            metadata={
+                "step": dg.MetadataValue.int(index + 1),
+                "train_loss": dg.MetadataValue.float(float(loss_curve[index])),
+                "adapter_version": version,
+            },
+        )
+        for index in indices
+    ]
 
 
 class LoraAdapterConfig(dg.Config, LoraSpec):
@@ -35,7 +60,8 @@ def lora_adapter(
     fingerprint and the training config, so the same inputs give the same version and a re-run reuses the
     adapter already trained. Training checkpoints its adapter and optimizer every `checkpoint_every` steps under
     `checkpoints/<version>`, and a run that was killed resumes from the last checkpoint. The adapter is
-    registered as a `candidate` in the registry.
+    registered as a `candidate` in the registry. The loss curve is logged as observations of `train_loss` by
+    `step`, which the asset's Plots tab draws.
     """
     from feedback_loop.train import adapter_version, train_lora
 
@@ -59,6 +85,9 @@ def lora_adapter(
             log=context.log.info,
             progress=ProgressLog(f"training adapter {version}", context.log.info),
         )
+        # Only for a curve trained in this run: a reused adapter's curve is in the plots already.
+        for observation in loss_curve_observations(context.asset_key, version, metadata["loss_curve"]):
+            context.log_event(observation)
     figures = {k: metadata[k] for k in ("final_train_loss", "eval_loss", "tokens_per_second") if k in metadata}
     store = registry.open()
     if version in {record.version for record in store.list()}:
@@ -84,7 +113,7 @@ def lora_adapter(
             **figures,
             "device": metadata.get("device", ""),
             "target_modules": dg.MetadataValue.json(metadata.get("target_modules", [])),
-            "loss_curve": dg.MetadataValue.json(metadata.get("loss_curve", [])),
+            "steps": len(metadata.get("loss_curve", [])),
             FEEDBACK_COUNTS: dg.MetadataValue.json(feedback),
         },
     )

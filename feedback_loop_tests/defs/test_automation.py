@@ -147,3 +147,17 @@ def test_daily_schedule_ingests_yesterday_and_relabels_the_late_feedback_window(
     # Late feedback changes a day's labels, and its KPIs must follow them.
     assert all(r.asset_selection == [dg.AssetKey("labeled_interactions"), dg.AssetKey("kpi_daily")] for r in relabels)
     assert len({r.run_key for r in requests}) == len(requests)
+    assert all(r.tags["feedback_loop/trigger"] == "schedule" for r in requests)
+
+
+def test_the_schedule_of_the_definitions_requests_no_day_before_the_first_day(tmp_path):
+    from feedback_loop.definitions import build_defs
+    from feedback_loop.settings import Settings
+
+    definitions = build_defs(Settings(data_dir=tmp_path, first_day=date(2026, 11, 15)))
+    context = dg.build_schedule_context(
+        scheduled_execution_time=datetime(2026, 11, 20, 0, 15, tzinfo=UTC), resources=definitions.resources
+    )
+    schedule = definitions.resolve_schedule_def("daily_ingestion_schedule")
+    requests = list(schedule(context))
+    assert sorted(r.partition_key for r in requests) == [f"2026-11-{day}" for day in range(15, 20)]

@@ -3,6 +3,7 @@
 import json
 from datetime import date
 
+import dagster as dg
 import pytest
 
 from feedback_loop.demo import DemoConfig, plot_kpi, run_demo, write_json
@@ -40,6 +41,10 @@ def test_one_iteration_with_a_poisoned_challenger(settings, tmp_path):
     assert rejected
     manifest = settings.layout.root / "manifests" / "lora_adapter.json"
     assert not manifest.exists() or json.loads(manifest.read_text())["version"] not in rejected
+    # Every run says that the demo started it, and which iteration (0: the base model before the first).
+    with dg.DagsterInstance.from_config(str(settings.dagster_home)) as instance:
+        tags = [(run.tags["feedback_loop/trigger"], run.tags["feedback_loop/iteration"]) for run in instance.get_runs()]
+    assert sorted(set(tags)) == [("demo", "0"), ("demo", "1")], tags
 
     out = tmp_path / "demo.json"
     write_json(rows, out)

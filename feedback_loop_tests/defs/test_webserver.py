@@ -35,9 +35,10 @@ EXPECTED_ASSETS = {
 }
 QUERY = """
 {
+  workspaceOrError { ... on Workspace { locationEntries { name } } }
   assetNodes {
     assetKey { path }
-    assetChecksOrError { ... on AssetChecks { checks { name blocking } } }
+    assetChecksOrError { ... on AssetChecks { checks { name blocking description } } }
   }
 }
 """
@@ -81,7 +82,8 @@ def test_webserver_lists_assets_and_the_blocking_gate(tmp_path):
             while time.monotonic() < deadline:  # the code location loads after the server answers
                 response = httpx.post(f"{base}/graphql", json={"query": QUERY}, timeout=30)
                 assert response.status_code == 200, response.text
-                nodes = response.json()["data"]["assetNodes"]
+                data = response.json()["data"]
+                nodes = data["assetNodes"]
                 if nodes:
                     break
                 time.sleep(1)
@@ -92,6 +94,10 @@ def test_webserver_lists_assets_and_the_blocking_gate(tmp_path):
                 for n in nodes
                 for c in (n["assetChecksOrError"] or {}).get("checks", [])
             }
+            assert [entry["name"] for entry in data["workspaceOrError"]["locationEntries"]] == ["feedback-loop"]
+            assert all(c["description"] for n in nodes for c in (n["assetChecksOrError"] or {}).get("checks", [])), (
+                "a check shows no description"
+            )
             assert checks[("adapter_evaluation", "offline_gate")] is True
             # The warnings people act on: invalid lines, labeler quality, segment safety, unpriced models.
             for warning in [("raw_telemetry", "quarantine_rate"), ("auto_labeler", "labeler_quality"),
