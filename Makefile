@@ -9,7 +9,17 @@ export HF_HUB_OFFLINE := 1
 export HF_DATASETS_OFFLINE := 1
 export HF_HUB_DISABLE_PROGRESS_BARS := 1
 export HF_DATASETS_DISABLE_PROGRESS_BARS := 1
-export DAGSTER_HOME ?= $(CURDIR)/data/dagster_home
+DATA_DIR := $(or $(FEEDBACK_LOOP_DATA_DIR),data)
+export DAGSTER_HOME ?= $(abspath $(DATA_DIR))/dagster_home
+# The daily partitions start at the first landing day (the demo's first day once it has run), so the UI shows the
+# quickstart's days, not months of missing partitions before them. On a fresh data root it is empty, and the demo
+# starts them at its own first day; a FEEDBACK_LOOP_FIRST_DAY of one's own wins.
+FIRST_DAY := $(or $(FEEDBACK_LOOP_FIRST_DAY),$(notdir $(firstword $(sort $(wildcard \
+	$(DATA_DIR)/landing/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9])))))
+# What the pipeline writes under the data root: DataLayout.written_entries() in feedback_loop/settings.py, which
+# feedback_loop_tests/test_makefile.py holds this list to. Files of one's own there (data/README.md) stay.
+WRITTEN := adapters checkpoints dagster_home datasets evaluations landing manifests models prompt_registry.db prompts \
+	registry.db reports secrets warehouse
 
 .PHONY: demo test lint ui install install-dev clean
 
@@ -31,7 +41,7 @@ install-dev: $(VENV)/.installed-dev
 
 demo: install
 	mkdir -p "$(DAGSTER_HOME)"
-	$(BIN)/feedback-loop demo --iterations 3 --interactions 2000 --json-out data/reports/demo.json
+	FEEDBACK_LOOP_FIRST_DAY=$(FIRST_DAY) $(BIN)/feedback-loop demo --iterations 3 --interactions 2000 --json-out $(DATA_DIR)/reports/demo.json
 
 # Lint, formatting and types first: they take seconds, the tests minutes.
 lint: install-dev
@@ -45,7 +55,8 @@ test: lint
 
 ui: install
 	mkdir -p "$(DAGSTER_HOME)"
-	$(BIN)/dagster dev -w workspace.yaml
+	FEEDBACK_LOOP_FIRST_DAY=$(FIRST_DAY) $(BIN)/dagster dev -w workspace.yaml
 
+# Everything `make demo` wrote (the Dagster home too when it is the default one under the data root).
 clean:
-	rm -rf data/landing data/warehouse data/datasets data/models data/adapters data/evaluations data/manifests data/registry.db data/dagster_home
+	rm -rf $(addprefix $(DATA_DIR)/,$(WRITTEN))

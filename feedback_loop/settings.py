@@ -104,6 +104,14 @@ class DataLayout:
         return self.root / "prompts"
 
     @property
+    def manifests(self) -> Path:
+        return self.root / "manifests"
+
+    @property
+    def checkpoints(self) -> Path:
+        return self.root / "checkpoints"
+
+    @property
     def default_pseudonym_key_file(self) -> Path:
         return self.root / "secrets" / "pseudonym.key"
 
@@ -116,6 +124,14 @@ class DataLayout:
 
     def default_prompt_registry_url(self) -> str:
         return f"sqlite:///{self.root / 'prompt_registry.db'}"
+
+    def written_entries(self) -> list[str]:
+        """The names directly under the root that the pipeline writes with the default settings (every path of
+        this layout): what `make clean` removes, and nothing else, so files of one's own there survive."""
+        paths = [getattr(self, name) for name, value in vars(type(self)).items() if isinstance(value, property)]
+        urls = (self.default_registry_url(), self.default_prompt_registry_url())
+        paths += [Path(url.removeprefix("sqlite:///")) for url in urls]
+        return sorted({path.relative_to(self.root).parts[0] for path in paths})
 
 
 def _absolute(path: Path) -> Path:

@@ -141,7 +141,7 @@ def _create_key_file(path: Path) -> bool:
 
 def manifest_path(data_dir: str | Path, asset_key: dg.AssetKey) -> Path:
     """Where :class:`ManifestIOManager` keeps the manifest of ``asset_key`` under the data root ``data_dir``."""
-    return Path(data_dir) / "manifests" / ("__".join(asset_key.path) + ".json")
+    return DataLayout(Path(data_dir)).manifests / ("__".join(asset_key.path) + ".json")
 
 
 ADAPTER_MANIFEST = dg.AssetKey("lora_adapter")

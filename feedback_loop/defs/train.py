@@ -81,7 +81,7 @@ def lora_adapter(
             out_dir,
             spec,
             lineage=lineage,
-            checkpoint_dir=data_root.layout.root / "checkpoints" / version,
+            checkpoint_dir=data_root.layout.checkpoints / version,
             log=context.log.info,
             progress=ProgressLog(f"training adapter {version}", context.log.info),
         )
