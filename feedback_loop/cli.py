@@ -592,11 +592,23 @@ def registry_list(
         _print_registry(store)
 
 
+def _person_name_option(value: str | None) -> str | None:
+    """An --actor, --approver or --reviewer, refused before anything runs when it is no printable, short name."""
+    from feedback_loop.person_names import person_name
+
+    if value is None:
+        return None
+    try:
+        return person_name(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from error
+
+
 @registry_app.command("promote")
 def registry_promote(
     version: str,
     reason: Annotated[str, typer.Option(help="Why, for the audit log.")] = "manual promotion",
-    actor: Annotated[str, typer.Option(help="Who, for the audit log.")] = "cli",
+    actor: Annotated[str, typer.Option(help="Who, for the audit log.", callback=_person_name_option)] = "cli",
     data_dir: DataDirOption = None,
 ):
     """Make VERSION the champion (the previous champion is retired), in one transaction."""
@@ -612,7 +624,7 @@ def registry_promote(
 @registry_app.command("rollback")
 def registry_rollback(
     reason: Annotated[str, typer.Option(help="Why, for the audit log.")] = "manual rollback",
-    actor: Annotated[str, typer.Option(help="Who, for the audit log.")] = "cli",
+    actor: Annotated[str, typer.Option(help="Who, for the audit log.", callback=_person_name_option)] = "cli",
     data_dir: DataDirOption = None,
 ):
     """Retire the current champion and restore the previous one; past the first adapter, the bare base model."""
@@ -634,7 +646,7 @@ def registry_audit(version: Annotated[str | None, typer.Argument()] = None, data
 @registry_app.command("approve")
 def registry_approve(
     version: str,
-    approver: Annotated[str, typer.Option(help="Who approves, for the audit log.")],
+    approver: Annotated[str, typer.Option(help="Who approves, for the audit log.", callback=_person_name_option)],
     note: Annotated[str, typer.Option(help="Why, for the audit log.")] = "approved after review",
     data_dir: DataDirOption = None,
 ):
@@ -749,7 +761,7 @@ def prompts_apply(
 @prompts_app.command("approve")
 def prompts_approve(
     version: str,
-    approver: Annotated[str, typer.Option(help="Who approves, for the audit log.")],
+    approver: Annotated[str, typer.Option(help="Who approves, for the audit log.", callback=_person_name_option)],
     note: Annotated[str, typer.Option(help="Why, for the audit log.")] = "approved after review",
     data_dir: DataDirOption = None,
 ):
@@ -760,7 +772,10 @@ def prompts_approve(
 # --- human review -------------------------------------------------------------------------------------------
 
 ReviewerOption = Annotated[
-    str | None, typer.Option(help="Your name, recorded with each decision (default: your login name).")
+    str | None,
+    typer.Option(
+        help="Your name, recorded with each decision (default: your login name).", callback=_person_name_option
+    ),
 ]
 RelabelOption = Annotated[
     bool, typer.Option(help="Re-label the affected days right away, so the decisions show in labeled_interactions.")

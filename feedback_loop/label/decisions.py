@@ -20,11 +20,12 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pyarrow as pa
 
+from feedback_loop.person_names import person_name
 from feedback_loop.privacy import redact
 from feedback_loop.schema import FLAG_REASONS
 
@@ -33,6 +34,9 @@ QUALITIES = ("good", "bad", "unknown")
 REVIEWS_TABLE = "reviews"
 # The fields a reviewer (or an annotation tool) fills in an exported queue line.
 DECISION_FIELDS = ("decision", "quality", "flag", "note", "reviewer", "decided_at")
+# How far ahead of this machine's clock a decision's time may be (another machine's clock runs ahead a little).
+# The latest verdict wins, so a decision dated in the future would outrank every later one until that date.
+MAX_CLOCK_SKEW = timedelta(minutes=5)
 
 
 def reviews_arrow_schema() -> pa.Schema:
@@ -92,8 +96,10 @@ def make_decision(
         raise fail("interaction_id", f"must be a non-empty string, got {interaction_id!r}")
     if decision not in DECISIONS:
         raise fail("decision", f"must be one of {DECISIONS}, got {decision!r}")
-    if not isinstance(reviewer, str) or not reviewer.strip():
-        raise fail("reviewer", "must name the person who decided")
+    try:
+        name = person_name(reviewer)
+    except ValueError as exc:
+        raise fail("reviewer", str(exc)) from exc
     if decision in ("accept", "relabel") and quality not in QUALITIES:
         raise fail("quality", f"{decision} needs one of {QUALITIES}, got {quality!r}")
     if decision == "flag":
@@ -106,21 +112,43 @@ def make_decision(
         quality = None
     if note is not None and not isinstance(note, str):
         raise fail("note", f"must be text, got {note!r}")
+    for field, text in (("interaction_id", interaction_id), ("note", note)):
+        if text is not None and not _encodable(text):
+            raise fail(field, "is not UTF-8 text (an undecodable byte, or an escape like \\ud800 of no character)")
+    now = datetime.now(UTC)
     if decided_at is None:
-        decided_at = datetime.now(UTC)
+        decided_at = now
     elif decided_at.tzinfo is None:
         raise fail("decided_at", "must carry a time zone (e.g. 2026-11-29T10:00:00Z)")
+    try:
+        decided_at = decided_at.astimezone(UTC)
+    except OverflowError as exc:
+        raise fail("decided_at", f"{decided_at.isoformat()} is out of range in UTC") from exc
+    if decided_at > now + MAX_CLOCK_SKEW:
+        raise fail(
+            "decided_at",
+            f"{decided_at.isoformat()} is in the future (now {now.isoformat(timespec='seconds')}, "
+            f"allowed clock skew {MAX_CLOCK_SKEW})",
+        )
     row = {
         "interaction_id": interaction_id,
         "decision": decision,
         "quality": quality,
         "flag": flag,
         "note": redact(note).text if note else None,
-        "reviewer": reviewer.strip(),
-        "decided_at": decided_at.astimezone(UTC),
+        "reviewer": name.strip(),
+        "decided_at": decided_at,
     }
     digest = hashlib.sha256(json.dumps(row, sort_keys=True, default=str).encode()).hexdigest()
     return {"decision_id": digest[:20], **row}
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def decisions_table(rows: Iterable[dict[str, Any]]) -> pa.Table:
@@ -147,6 +175,12 @@ def parse_decision_lines(lines: Iterable[str], *, source: str, default_reviewer:
         except json.JSONDecodeError as exc:
             errors.append(f"{where}: invalid JSON: {exc.msg} at column {exc.colno}")
             continue
+        except ValueError as exc:  # an integer of more digits than Python converts (4300)
+            errors.append(f"{where}: invalid JSON: {str(exc).split(':')[0]}")
+            continue
+        except RecursionError:
+            errors.append(f"{where}: invalid JSON: nested too deeply")
+            continue
         if not isinstance(record, dict):
             errors.append(f"{where}: expected a JSON object")
             continue
@@ -156,8 +190,13 @@ def parse_decision_lines(lines: Iterable[str], *, source: str, default_reviewer:
         try:
             decided_at = record.get("decided_at")
             if decided_at is not None:
+                if not isinstance(decided_at, str):
+                    raise DecisionError(
+                        f"{where}: field 'decided_at': must be an ISO 8601 text with a zone, got a "
+                        f"{type(decided_at).__name__}"
+                    )
                 try:
-                    decided_at = datetime.fromisoformat(str(decided_at).replace("Z", "+00:00"))
+                    decided_at = datetime.fromisoformat(decided_at.replace("Z", "+00:00"))
                 except ValueError as exc:
                     raise DecisionError(f"{where}: field 'decided_at': {exc}") from exc
             decisions.append(
@@ -175,6 +214,8 @@ def parse_decision_lines(lines: Iterable[str], *, source: str, default_reviewer:
             )
         except DecisionError as exc:
             errors.append(str(exc))
+        except (OverflowError, RecursionError) as exc:  # crafted values, each field's checks notwithstanding
+            errors.append(f"{where}: {type(exc).__name__}: {exc}")
     if errors:
         raise DecisionError(f"{len(errors)} invalid decision line(s), nothing imported:\n" + "\n".join(errors))
     return decisions, undecided

@@ -121,7 +121,9 @@ def export_queue(warehouse: Warehouse, path: Path, limit: int | None = None) -> 
 
 def import_decisions(warehouse: Warehouse, path: Path, *, default_reviewer: str | None) -> ImportResult:
     """Record the decisions of an edited export (whole file or nothing; see :func:`parse_decision_lines`)."""
-    with path.open(encoding="utf-8") as lines:
+    # Bytes that are not UTF-8 become lone surrogates, which the checks of each line refuse naming the line and
+    # field, rather than one decoding error for the whole file.
+    with path.open(encoding="utf-8", errors="surrogateescape") as lines:
         decisions, undecided = parse_decision_lines(lines, source=path.name, default_reviewer=default_reviewer)
     imported = record_decisions(warehouse, decisions)
     days = label_days(warehouse, {row["interaction_id"] for row in decisions}) if imported else []

@@ -47,6 +47,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from feedback_loop.person_names import person_name
+
 STATUSES = ("candidate", "canary", "champion", "retired", "rejected")
 
 BASE = "base"
@@ -215,6 +217,13 @@ def _require_text(value: Any, field: str, context: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{context}: field {field!r} must be a non-empty string, got {value!r}")
     return value
+
+
+def _require_name(value: Any, field: str, context: str) -> str:
+    try:
+        return person_name(value)
+    except ValueError as exc:
+        raise ValueError(f"{context}: field {field!r} {exc}") from exc
 
 
 def _to_json(value: Any, field: str, version: str) -> str:
@@ -403,7 +412,7 @@ class Registry:
         if version == BASE:
             raise ValueError(f"register: field 'version' must not be {BASE!r}, the name of the bare base model")
         _require_text(path, "path", f"adapter {version!r}")
-        _require_text(actor, "actor", f"adapter {version!r}")
+        _require_name(actor, "actor", f"adapter {version!r}")
         metrics_json = _to_json(metrics, "metrics", version)
         lineage_json = _to_json(lineage, "lineage", version)
         now = _now()
@@ -439,7 +448,7 @@ class Registry:
 
     def add_metrics(self, version: str, metrics: dict, *, actor: str) -> AdapterRecord:
         """Merge ``metrics`` (top-level keys) into the version's metrics, whatever its status; audited."""
-        _require_text(actor, "actor", f"adapter {version!r}")
+        _require_name(actor, "actor", f"adapter {version!r}")
         with self._write() as conn:
             current = self._get(conn, version)
             merged = _to_json({**current.metrics, **metrics}, "metrics", version)
@@ -499,7 +508,7 @@ class Registry:
         :mod:`feedback_loop.registry.policy`). Approving twice records both approvals.
         """
         _require_text(version, "version", "approve")
-        _require_text(approver, "approver", f"adapter {version!r}")
+        _require_name(approver, "approver", f"adapter {version!r}")
         _require_text(note, "note", f"adapter {version!r}")
         with self._write() as conn:
             current = self._get(conn, version)
@@ -549,7 +558,7 @@ class Registry:
         The floor is the bare base model: rolling back the first promotion leaves no adapter as champion (the
         pointer names :data:`BASE`) and returns None; rolling back from there is an error.
         """
-        _require_text(actor, "actor", "rollback")
+        _require_name(actor, "actor", "rollback")
         _require_text(reason, "reason", "rollback")
         with self._write() as conn:
             pointer = self._current_pointer(conn)
@@ -600,7 +609,7 @@ class Registry:
     @staticmethod
     def _check_actor_reason(version: str, actor: str, reason: str) -> None:
         _require_text(version, "version", "registry")
-        _require_text(actor, "actor", f"adapter {version!r}")
+        _require_name(actor, "actor", f"adapter {version!r}")
         _require_text(reason, "reason", f"adapter {version!r}")
 
     @staticmethod

@@ -80,3 +80,40 @@ def test_data_dir_keeps_a_configured_postgres_registry(tmp_path, postgres_url, m
     assert store.champion().version == "bbb222"
     assert not (other_root / "registry.db").exists()
     store.close()
+
+
+UNSAFE_NAMES = ["ops\x1b[2J\x1b[31m", "ops\r\nroot", "ops\x00", "\u202eops", "o" * 101, "  "]
+
+
+@pytest.mark.parametrize("name", UNSAFE_NAMES)
+def test_an_actor_or_approver_that_is_no_printable_short_name_is_refused_before_anything_changes(tmp_path, name):
+    """Issue 9: control characters in --actor were stored raw in the audit log."""
+    data_dir = tmp_path / "data"
+    store = _registry(data_dir)
+    before = store.audit_log()
+    for command in (
+        ["registry", "promote", "aaa111", "--actor", name],
+        ["registry", "rollback", "--actor", name],
+        ["registry", "approve", "aaa111", "--approver", name],
+    ):
+        result = runner.invoke(app, [*command, "--data-dir", str(data_dir)])
+        assert result.exit_code == 2, result.output
+        assert "Invalid value for" in result.output and ("--actor" in result.output or "--approver" in result.output)
+    assert store.audit_log() == before and store.champion() is None
+
+
+@pytest.mark.parametrize("name", UNSAFE_NAMES)
+def test_the_registry_itself_refuses_such_an_actor_naming_the_field(tmp_path, name):
+    store = _registry(tmp_path / "data")
+    with pytest.raises(ValueError, match="field 'actor'"):
+        store.promote("aaa111", actor=name, reason="r")
+    with pytest.raises(ValueError, match="field 'approver'"):
+        store.approve("aaa111", approver=name, note="n")
+    assert store.champion() is None
+
+
+def test_a_name_with_accents_and_spaces_is_a_name(tmp_path):
+    data_dir = tmp_path / "data"
+    store = _registry(data_dir)
+    _invoke("registry", "promote", "aaa111", "--actor", "José Núñez-O'Brien", "--data-dir", str(data_dir))
+    assert store.audit_log("aaa111")[-1]["actor"] == "José Núñez-O'Brien"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -35,6 +36,13 @@ def at(minutes: int) -> datetime:
         ({"decision": "flag", "flag": "rude"}, "flag"),
         ({"decision": "relabel", "quality": "bad", "flag": "harmful"}, "flag"),
         ({"decision": "skip", "reviewer": " "}, "reviewer"),
+        ({"decision": "skip", "reviewer": "ana\x1b[2J"}, "reviewer"),
+        ({"decision": "skip", "reviewer": "ana\r\nbo"}, "reviewer"),
+        ({"decision": "skip", "reviewer": "ana\x00"}, "reviewer"),
+        ({"decision": "skip", "reviewer": "a" * 101}, "reviewer"),
+        ({"decision": "skip", "reviewer": 7}, "reviewer"),
+        ({"decision": "skip", "decided_at": datetime.now(UTC) + timedelta(hours=1)}, "decided_at"),
+        ({"decision": "skip", "note": "\ud800"}, "note"),
         ({"decision": "skip", "decided_at": datetime(2026, 11, 29, 10, 0)}, "decided_at"),
     ],
 )
@@ -127,3 +135,72 @@ def test_an_accept_without_quality_accepts_the_exported_label():
     lines = [json.dumps({"interaction_id": "i1", "label_quality": "bad", "decision": "accept", "reviewer": "ana"})]
     decisions, _ = parse_decision_lines(lines, source="q.jsonl", default_reviewer=None)
     assert (decisions[0]["decision"], decisions[0]["quality"]) == ("accept", "bad")
+
+
+def test_a_decision_a_few_minutes_ahead_is_clock_skew_and_one_far_ahead_is_refused():
+    """Issue 9: a decision dated 9999-12-31 outranked every later decision by other reviewers, forever."""
+    ahead = datetime.now(UTC) + timedelta(minutes=2)
+    assert make_decision("i1", "skip", reviewer="ana", decided_at=ahead)["decided_at"] == ahead
+    with pytest.raises(
+        DecisionError, match=r"interaction 'i1': field 'decided_at': 9999-12-31T23:59:59\+00:00 is in the"
+    ):
+        make_decision("i1", "skip", reviewer="ana", decided_at=datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC))
+
+
+CRAFTED = {
+    "a decision dated in the future": (
+        json.dumps({"interaction_id": "i1", "decision": "skip", "decided_at": "9999-12-31T23:59:59Z"}),
+        "q.jsonl:1: field 'decided_at': 9999-12-31T23:59:59+00:00 is in the future",
+    ),
+    "a time beyond the range of UTC": (
+        json.dumps({"interaction_id": "i1", "decision": "skip", "decided_at": "9999-12-31T23:59:59-05:00"}),
+        "q.jsonl:1: field 'decided_at': 9999-12-31T23:59:59-05:00 is out of range in UTC",
+    ),
+    "an integer of 5000 digits": (
+        '{"interaction_id": ' + "7" * 5000 + ', "decision": "skip"}',
+        "q.jsonl:1: invalid JSON",
+    ),
+    "a huge integer as the time": (
+        '{"interaction_id": "i1", "decision": "skip", "decided_at": ' + "9" * 400 + "}",
+        "q.jsonl:1: field 'decided_at': must be an ISO 8601 text with a zone, got a int",
+    ),
+    "a float beyond double": (
+        '{"interaction_id": "i1", "decision": "skip", "decided_at": 1e999}',
+        "q.jsonl:1: field 'decided_at'",
+    ),
+    "JSON nested 100,000 deep": ("[" * 100_000 + "]" * 100_000, "q.jsonl:1: invalid JSON: nested too deeply"),
+    "a decision nested 900 deep": (
+        '{"interaction_id": "i1", "decision": ' + "[" * 900 + "]" * 900 + "}",
+        "q.jsonl:1:",
+    ),
+    "a reviewer with an escape sequence": (
+        json.dumps({"interaction_id": "i1", "decision": "skip", "reviewer": "x\u001b[2J"}),
+        "q.jsonl:1: field 'reviewer': must be printable text on one line, got '\\x1b' at position 1",
+    ),
+    "a lone surrogate in the note": (
+        '{"interaction_id": "i1", "decision": "relabel", "quality": "bad", "note": "a \\ud800"}',
+        "q.jsonl:1: field 'note': is not UTF-8 text",
+    ),
+}
+
+
+@pytest.mark.parametrize("crafted", list(CRAFTED), ids=list(CRAFTED))
+def test_crafted_import_lines_are_refused_naming_the_line_never_a_crash(crafted):
+    """Issue 9: the import path failed with OverflowError and RecursionError on crafted input."""
+    line, expected = CRAFTED[crafted]
+    valid = json.dumps({"interaction_id": "i0", "decision": "skip"})
+    with pytest.raises(DecisionError, match="1 invalid decision line") as error:
+        parse_decision_lines([line, valid], source="q.jsonl", default_reviewer="lead")
+    assert expected in str(error.value), str(error.value)
+
+
+def test_an_import_file_with_bytes_that_are_not_utf8_names_the_line_and_field(tmp_path):
+    from feedback_loop.label.reviewing import import_decisions
+    from feedback_loop.warehouse import Warehouse
+
+    path = tmp_path / "edited.jsonl"
+    good = json.dumps({"interaction_id": "i0", "decision": "skip"}).encode()
+    bad = b'{"interaction_id": "i1", "decision": "relabel", "quality": "bad", "note": "caf\xe9"}'
+    path.write_bytes(good + b"\n" + bad + b"\n")
+    with pytest.raises(DecisionError, match=re.escape("edited.jsonl:2: field 'note': is not UTF-8 text")):
+        import_decisions(Warehouse(tmp_path / "warehouse"), path, default_reviewer="lead")
