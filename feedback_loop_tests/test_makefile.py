@@ -69,9 +69,11 @@ def test_clean_after_a_demo_leaves_only_what_git_tracks_in_the_data_root(tmp_pat
         ["git", "ls-files", "data"], cwd=REPO, capture_output=True, text=True, check=True
     ).stdout.split()
     assert tracked, "git tracks no file under data/"
-    for name in tracked:
+    # The tracked files of data/ (its README), as a checkout has them.
+    kept = sorted(Path(name).relative_to("data").as_posix() for name in tracked)
+    for name in kept:
         (data_dir / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(REPO / name, data_dir / name)
+        shutil.copy(REPO / "data" / name, data_dir / name)
     # What `make demo` runs, smaller: the Dagster home is the default one under the data root.
     settings = load_settings({"FEEDBACK_LOOP_DATA_DIR": str(data_dir)})
     config = DemoConfig(
@@ -86,5 +88,5 @@ def test_clean_after_a_demo_leaves_only_what_git_tracks_in_the_data_root(tmp_pat
 
     _make("clean", data_dir=data_dir)
 
-    remaining = sorted(path.relative_to(tmp_path).as_posix() for path in data_dir.rglob("*") if path.is_file())
-    assert remaining == sorted(tracked)
+    remaining = sorted(path.relative_to(data_dir).as_posix() for path in data_dir.rglob("*") if path.is_file())
+    assert remaining == kept
