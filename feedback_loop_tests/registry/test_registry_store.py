@@ -357,7 +357,7 @@ def test_unknown_versions_and_bad_input_name_the_record_and_field(sqlite_url):
         reg.register("v1", path="/a", metrics=[0.5], lineage={}, actor="trainer")
     with pytest.raises(ValueError, match="adapter 'v1': field 'lineage' is not JSON-serialisable"):
         reg.register("v1", path="/a", metrics={}, lineage={"when": object()}, actor="trainer")
-    with pytest.raises(ValueError, match="adapter 'v1': field 'actor' must be a non-empty string"):
+    with pytest.raises(ValueError, match=r"adapter 'v1': field 'actor' must name who acted \(non-empty text\)"):
         reg.register("v1", path="/a", metrics={}, lineage={}, actor=" ")
     _register(reg, "v1")
     with pytest.raises(ValueError, match="adapter 'v1': field 'reason'"):
