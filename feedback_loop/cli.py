@@ -593,7 +593,7 @@ def registry_list(
 
 
 def _person_name_option(value: str | None) -> str | None:
-    """An --actor, --approver or --reviewer, refused before anything runs when it is no printable, short name."""
+    """An --actor, --approver, --reviewer or --by, refused before anything runs when it is no printable, short name."""
     from feedback_loop.person_names import person_name
 
     if value is None:
@@ -739,7 +739,10 @@ def prompts_list(
 @prompts_app.command("apply")
 def prompts_apply(
     recommendation_id: Annotated[str, typer.Argument(metavar="ID", help="A recommendation id from `prompts list`.")],
-    by: Annotated[str, typer.Option("--by", help="Your name, for the prompt version and the audit log.")],
+    by: Annotated[
+        str,
+        typer.Option("--by", help="Your name, for the prompt version and the audit log.", callback=_person_name_option),
+    ],
     canary_share: Annotated[float, typer.Option(help="Share of users the new prompt serves as the canary.")] = 0.2,
     data_dir: DataDirOption = None,
 ):

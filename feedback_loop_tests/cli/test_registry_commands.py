@@ -86,7 +86,7 @@ UNSAFE_NAMES = ["ops\x1b[2J\x1b[31m", "ops\r\nroot", "ops\x00", "\u202eops", "o"
 
 
 @pytest.mark.parametrize("name", UNSAFE_NAMES)
-def test_an_actor_or_approver_that_is_no_printable_short_name_is_refused_before_anything_changes(tmp_path, name):
+def test_an_actor_approver_or_author_that_is_no_printable_short_name_is_refused_before_anything_changes(tmp_path, name):
     """Issue 9: control characters in --actor were stored raw in the audit log."""
     data_dir = tmp_path / "data"
     store = _registry(data_dir)
@@ -95,10 +95,11 @@ def test_an_actor_or_approver_that_is_no_printable_short_name_is_refused_before_
         ["registry", "promote", "aaa111", "--actor", name],
         ["registry", "rollback", "--actor", name],
         ["registry", "approve", "aaa111", "--approver", name],
+        ["prompts", "apply", "rec-1", "--by", name],
     ):
         result = runner.invoke(app, [*command, "--data-dir", str(data_dir)])
         assert result.exit_code == 2, result.output
-        assert "Invalid value for" in result.output and ("--actor" in result.output or "--approver" in result.output)
+        assert "Invalid value for" in result.output and command[-2] in result.output
     assert store.audit_log() == before and store.champion() is None
 
 
