@@ -67,8 +67,13 @@ _OVERSIZE_EXCERPT_BYTES = 2_000
 _MAX_INTEGER_DIGITS = 19
 ValidEvent = schema.InteractionEvent | schema.FeedbackEvent | schema.BehaviourEvent
 PSEUDONYMIZED_FIELDS: tuple[str, ...] = ("user_id", "session_id")
-# Every free-text field the application fills. The event and interaction ids are kept as they are: they are
-# the application's keys, which a support engineer looks up, and no detector should rewrite half a key.
+# The application's keys, which a support engineer looks up, are kept as they are, unless a detector finds an
+# identifier in one: then the whole key becomes its keyed pseudonym, since rewriting half a key could merge two
+# keys into one, while the pseudonym keeps every key distinct and feedback still joins its interaction.
+KEY_FIELDS: tuple[str, ...] = ("event_id", "interaction_id")
+# A canonical UUID, what applications mostly use as keys, holds no identifier: no detector runs on it.
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+# Every free-text field the application fills.
 REDACTED_FIELDS: tuple[str, ...] = (
     "prompt", "response", "correction", "comment", "use_case", "user_segment", "system_prompt_version", "model_version",
     "adapter_version",
@@ -154,10 +159,22 @@ class _Privacy:
         self.counts.update(redaction.counts)
         return redaction.text
 
+    def key(self, value: str | None) -> str | None:
+        """An application key as it is, or its keyed pseudonym when a detector finds an identifier in it."""
+        if value is None or _UUID.fullmatch(value):
+            return value
+        redaction = self._redactor.redact(value)
+        if not redaction.counts:
+            return value
+        self.counts.update(redaction.counts)
+        return pseudonymize(value, self._key)
+
     def event_row(self, row: dict[str, Any]) -> dict[str, Any]:
         private = dict(row)
         for column in PSEUDONYMIZED_FIELDS:
             private[column] = pseudonymize(row[column], self._key)
+        for column in KEY_FIELDS:
+            private[column] = self.key(row[column])
         for column in REDACTED_FIELDS:
             # Person names are numbered per session: "<PERSON_1> asked <PERSON_2>" stays readable.
             private[column] = self.text(row[column], scope=row["session_id"])
