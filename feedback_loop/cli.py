@@ -544,6 +544,36 @@ def bench_redaction(
         json_out.write_text(json.dumps(figures, indent=2, ensure_ascii=False))
 
 
+@bench_app.command("ingest")
+def bench_ingest(
+    events: Annotated[int, typer.Option(help="Landing lines of the generated day.")] = 100_000,
+    tier: Annotated[str, typer.Option(help="Redaction tier of the project's ingestion (patterns, patterns+ner).")] = (
+        "patterns"
+    ),
+    json_out: Annotated[Path | None, typer.Option(help="Write the figures as JSON here.")] = None,
+):
+    """The project's ingestion of a generated landing day against DuckDB's raw read_json_auto -> Parquet on the
+    same files: events/s of both, their ratio, and the peak RSS of each (its own child process)."""
+    from feedback_loop.ingest.bench import bench_ingest as run_bench
+    from feedback_loop.privacy.redactor import TIERS
+
+    if tier not in TIERS:
+        raise typer.BadParameter(f"unknown tier {tier!r}; known: {list(TIERS)}", param_hint="--tier")
+    figures = run_bench(events, tier, progress=console.log)
+    console.print(
+        f"{events:,} events ({figures['landing_mb']:.1f} MB), {figures['cpu_count']} cores, load average"
+        f" {figures['load_average_1m']:.2f}\n"
+        f"project ({tier} tier): {figures['project_events_per_s']:,.0f} events/s, peak RSS"
+        f" {figures['peak_rss_mb']:,.0f} MB ({figures['valid']:,} stored, {figures['quarantined']:,} quarantined,"
+        f" {figures['duplicates']:,} duplicates)\n"
+        f"DuckDB read_json_auto -> Parquet: {figures['duckdb_events_per_s']:,.0f} events/s, peak RSS"
+        f" {figures['duckdb_peak_rss_mb']:,.0f} MB\n"
+        f"project / DuckDB: {figures['ratio']:.1%}"
+    )
+    if json_out:
+        json_out.write_text(json.dumps(figures, indent=2))
+
+
 def _print_registry(store) -> None:
     table = Table(title="adapter registry")
     for column in ("version", "status", "canary share", "dataset", "offline gate: improvement (95% CI)", "updated"):

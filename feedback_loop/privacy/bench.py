@@ -79,17 +79,18 @@ def event_texts(events: int, seed: int) -> dict:
         personal = rng.random() < PERSONAL_DATA_SHARE
         with_personal_data += personal
         if kind < INTERACTION_SHARE:
-            texts += (_prompt(rng, personal), _answer(rng, rng.randint(2, 6)))
+            texts += (prompt_text(rng, personal), answer_text(rng, rng.randint(2, 6)))
         elif kind < INTERACTION_SHARE + FEEDBACK_SHARE:
             signal = rng.random()
             if signal < CORRECTION_SHARE:
-                texts.append(_answer(rng, rng.randint(1, 3)))
+                texts.append(answer_text(rng, rng.randint(1, 3)))
             elif signal < CORRECTION_SHARE + COMMENT_SHARE:
-                texts.append(_fill(rng, rng.choice(_COMMENTS)) + (" " + identifier_clause(rng)[1] if personal else ""))
+                texts.append(comment_text(rng, personal))
     return {"texts": texts, "events_with_personal_data": with_personal_data}
 
 
-def _prompt(rng: random.Random, personal: bool) -> str:
+def prompt_text(rng: random.Random, personal: bool) -> str:
+    """A user's question, with an identifier in it when ``personal``."""
     prompt = _fill(rng, rng.choice(_PROMPTS))
     if rng.random() < 0.2:
         prompt += " " + near_miss_clause(rng) + "."
@@ -98,8 +99,14 @@ def _prompt(rng: random.Random, personal: bool) -> str:
     return prompt
 
 
-def _answer(rng: random.Random, sentences: int) -> str:
+def answer_text(rng: random.Random, sentences: int) -> str:
+    """An assistant's answer of ``sentences`` sentences."""
     return " ".join(_fill(rng, rng.choice(_ANSWER_SENTENCES)) for _ in range(sentences))
+
+
+def comment_text(rng: random.Random, personal: bool) -> str:
+    """A feedback comment, with an identifier in it when ``personal``."""
+    return _fill(rng, rng.choice(_COMMENTS)) + (" " + identifier_clause(rng)[1] if personal else "")
 
 
 def _fill(rng: random.Random, template: str) -> str:
