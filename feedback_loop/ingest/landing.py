@@ -40,7 +40,15 @@ import pyarrow.compute as pc
 from pydantic import Field, ValidationError, model_validator
 
 from feedback_loop import schema
-from feedback_loop.privacy import DEFAULT_TIER, PLACEHOLDERS, REDACTION_TYPES, Redactor, Tier, pseudonymize
+from feedback_loop.privacy import (
+    DEFAULT_TIER,
+    PLACEHOLDERS,
+    REDACTION_TYPES,
+    Redaction,
+    Redactor,
+    Tier,
+    pseudonymize,
+)
 from feedback_loop.stage_config import StageConfig
 from feedback_loop.warehouse import Warehouse
 
@@ -78,6 +86,11 @@ REDACTED_FIELDS: tuple[str, ...] = (
     "prompt", "response", "correction", "comment", "use_case", "user_segment", "system_prompt_version", "model_version",
     "adapter_version",
 )  # fmt: skip
+# Redacted fields with a handful of distinct values a day (labels and versions, not free text): each distinct
+# value is redacted once per partition.
+LOW_CARDINALITY_FIELDS: frozenset[str] = frozenset(
+    {"use_case", "user_segment", "system_prompt_version", "model_version", "adapter_version"}
+)
 # A member in a raw line, even a line cut short or not JSON at all (a Python repr, a log line): its key quoted
 # in double or single quotes (escapes included: "user\u005fid") or bare, and its value a string in either
 # quotes (possibly unterminated, possibly ending in a lone backslash), a number or a bare word. Which keys are
@@ -145,11 +158,18 @@ class LineProblem:
 
 
 class _Privacy:
-    """Pseudonymizes ids and redacts text with one key, counting the placeholders it writes."""
+    """Pseudonymizes ids and redacts text with one key, counting the placeholders it writes.
+
+    One instance serves one partition: it remembers the pseudonym of every id it has seen (a user's id recurs in
+    each of their events, and an HMAC costs more than a lookup) and the redaction of every value of the
+    :data:`LOW_CARDINALITY_FIELDS`, so memory grows with the partition's distinct ids and labels.
+    """
 
     def __init__(self, pseudonym_key: bytes, redactor: Redactor):
         self._key = pseudonym_key
         self._redactor = redactor
+        self._pseudonyms: dict[str, str] = {}
+        self._labels: dict[str, Redaction] = {}
         self.counts: Counter[str] = Counter()
 
     def text(self, value: str | None, scope: str | None = None) -> str | None:
@@ -167,17 +187,38 @@ class _Privacy:
         if not redaction.counts:
             return value
         self.counts.update(redaction.counts)
-        return pseudonymize(value, self._key)
+        return self.pseudonym(value)
+
+    def pseudonym(self, value: str) -> str:
+        """The keyed pseudonym of ``value`` (:func:`~feedback_loop.privacy.pseudonymize`), computed once."""
+        pseudonym = self._pseudonyms.get(value)
+        if pseudonym is None:
+            pseudonym = self._pseudonyms[value] = pseudonymize(value, self._key)
+        return pseudonym
+
+    def label(self, value: str | None, scope: str) -> str | None:
+        """A low-cardinality field's value redacted like :meth:`text`, each distinct value once. A value with a
+        person name in it is not remembered: its placeholder is numbered within ``scope``."""
+        if value is None:
+            return None
+        redaction = self._labels.get(value)
+        if redaction is None:
+            redaction = self._redactor.redact(value, scope)
+            if "PERSON" not in redaction.counts:
+                self._labels[value] = redaction
+        self.counts.update(redaction.counts)
+        return redaction.text
 
     def event_row(self, row: dict[str, Any]) -> dict[str, Any]:
         private = dict(row)
         for column in PSEUDONYMIZED_FIELDS:
-            private[column] = pseudonymize(row[column], self._key)
+            private[column] = self.pseudonym(row[column])
         for column in KEY_FIELDS:
             private[column] = self.key(row[column])
         for column in REDACTED_FIELDS:
             # Person names are numbered per session: "<PERSON_1> asked <PERSON_2>" stays readable.
-            private[column] = self.text(row[column], scope=row["session_id"])
+            redact = self.label if column in LOW_CARDINALITY_FIELDS else self.text
+            private[column] = redact(row[column], row["session_id"])
         return private
 
     def raw_line(self, line: str) -> str:
@@ -283,7 +324,7 @@ class _Privacy:
         if isinstance(value, _LongInteger):
             value = repr(value)  # stored as text: JSON has no way to write the shortened number
         if is_id and isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            return pseudonymize(_storable(value) if isinstance(value, str) else json.dumps(value), self._key)
+            return self.pseudonym(_storable(value) if isinstance(value, str) else json.dumps(value))
         if isinstance(value, str):
             text, found = self._redacted(value)
             counts.update(found)
@@ -296,7 +337,7 @@ class _Privacy:
         if _decoded_literal(match.group("key")) not in PSEUDONYMIZED_FIELDS:
             return match.group()
         value = _storable(_decoded_literal(match.group("value")))
-        return f'{match.group("key")}{match.group("colon")}"{pseudonymize(value, self._key)}"'
+        return f'{match.group("key")}{match.group("colon")}"{self.pseudonym(value)}"'
 
 
 def _decoded_literal(literal: str) -> str:
