@@ -563,10 +563,12 @@ def bench_ingest(
     console.print(
         f"{events:,} events ({figures['landing_mb']:.1f} MB), {figures['cpu_count']} cores, load average"
         f" {figures['load_average_1m']:.2f}\n"
-        f"project ({tier} tier): {figures['project_events_per_s']:,.0f} events/s, peak RSS"
+        f"project ({tier} tier): {figures['project_events_per_s']:,.0f} events/s"
+        f" ({figures['project_events_per_cpu_s']:,.0f} per CPU-second), peak RSS"
         f" {figures['peak_rss_mb']:,.0f} MB ({figures['valid']:,} stored, {figures['quarantined']:,} quarantined,"
         f" {figures['duplicates']:,} duplicates)\n"
-        f"DuckDB read_json_auto -> Parquet: {figures['duckdb_events_per_s']:,.0f} events/s, peak RSS"
+        f"DuckDB read_json_auto -> Parquet: {figures['duckdb_events_per_s']:,.0f} events/s"
+        f" ({figures['duckdb_events_per_cpu_s']:,.0f} per CPU-second), peak RSS"
         f" {figures['duckdb_peak_rss_mb']:,.0f} MB\n"
         f"project / DuckDB: {figures['ratio']:.1%}"
     )

@@ -145,8 +145,9 @@ def bench_ingest(
 
     Returns ``events``, ``project_events_per_s``, ``duckdb_events_per_s``, their ``ratio`` (project / DuckDB),
     ``peak_rss_mb`` (the project's) and ``duckdb_peak_rss_mb``, with the ``tier``, the seconds and CPU-seconds
-    of each, the project's line counts (``read = valid + quarantined + duplicates``), the rows DuckDB wrote, what
-    the generator planted, the landing day's size and the machine's load average when the run ended.
+    of each and events per CPU-second (the steadier figure on shared cores), the project's line counts
+    (``read = valid + quarantined + duplicates``), the rows DuckDB wrote, what the generator planted, the landing
+    day's size and the machine's load average when the run ended.
     """
     if events < 1:
         raise ValueError(f"bench_ingest: field 'events' must be at least 1, got {events}")
@@ -171,8 +172,10 @@ def bench_ingest(
         "duckdb_peak_rss_mb": duckdb["peak_rss_mb"],
         "project_seconds": project["seconds"],
         "project_cpu_seconds": project["cpu_seconds"],
+        "project_events_per_cpu_s": events / project["cpu_seconds"],
         "duckdb_seconds": duckdb["seconds"],
         "duckdb_cpu_seconds": duckdb["cpu_seconds"],
+        "duckdb_events_per_cpu_s": events / duckdb["cpu_seconds"],
         "read": project["read"],
         "valid": project["valid"],
         "quarantined": project["quarantined"],
