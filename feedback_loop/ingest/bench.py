@@ -17,6 +17,7 @@ import random
 import resource
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from multiprocessing.connection import Connection
@@ -57,21 +58,20 @@ def write_landing_day(landing_dir: Path, events: int, seed: int = 0) -> dict[str
     lines: list[str] = []
     counts = {"lines": events, "duplicates": 0, "broken": 0, "events_with_personal_data": 0}
     users = max(1, events // 40)
-    session = interaction = 0
+    session = 0
     while len(lines) < events:
         session += 1
         user = f"user-{rng.randrange(users)}@example.org" if rng.random() < 0.1 else f"u-{rng.randrange(users):07d}"
         for _ in range(rng.randint(*INTERACTIONS_PER_SESSION)):
-            interaction += 1
             envelope = {
-                "interaction_id": f"int-{seed}-{interaction}",
+                "interaction_id": _uuid(rng),
                 "session_id": f"s-{seed}-{session}",
                 "user_id": user,
             }
             for event in _interaction_events(rng, envelope, counts):
                 if len(lines) == events:
                     break
-                event["event_id"] = f"evt-{seed}-{len(lines)}"
+                event["event_id"] = _uuid(rng)
                 event["timestamp"] = (start + step * len(lines)).isoformat().replace("+00:00", "Z")
                 line = json.dumps({"schema_version": 1, **event}, ensure_ascii=False)
                 if rng.random() < BROKEN_SHARE:
@@ -88,6 +88,11 @@ def write_landing_day(landing_dir: Path, events: int, seed: int = 0) -> dict[str
         chunk = lines[index * per_file : (index + 1) * per_file]
         (day / f"app-{index}.jsonl").write_text("".join(f"{line}\n" for line in chunk), encoding="utf-8")
     return counts
+
+
+def _uuid(rng: random.Random) -> str:
+    """A version-4 UUID drawn from ``rng``: event and interaction ids as applications write them."""
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
 def _interaction_events(rng: random.Random, envelope: dict[str, str], counts: dict[str, int]) -> list[dict]:
