@@ -246,6 +246,7 @@ def _duckdb_copy(pattern: str, out: str, sender: Connection) -> None:
     import duckdb
 
     connection = duckdb.connect()
+    connection.execute("SET enable_progress_bar = false")  # its bar would break into the command's own lines
     wall, cpu = time.perf_counter(), time.process_time()
     connection.execute(
         f"COPY (SELECT * FROM read_json_auto('{pattern}', format='newline_delimited', ignore_errors=true))"
