@@ -21,6 +21,7 @@ import importlib
 import pkgutil
 import re
 import unicodedata
+from collections.abc import Callable
 
 from feedback_loop.privacy.placeholders import PLACEHOLDERS, Detector, has_digit, number_of, substitute
 
@@ -172,7 +173,8 @@ _PARTICLES = frozenset(
 # Cues after which a name may be written in any case: a form's field, "my name is".
 _STRONG_CUE = re.compile(
     r"(?i)(?:\bmy\s+name\s+is|\bmy\s+name['’]s|\bname\s+is|\b(?:full|first|last|sur|given|family|customer|contact"
-    r"|account|holder|card\s*holder|sender|recipient|patient|passenger|applicant|employee|guest|user)?\s*name\s*[:=]"
+    r"|account|holder|card\s*holder|sender|recipient|patient|passenger|applicant|employee|guest|user)?\s*name"
+    r"(?:\s+on\s+(?:the\s+)?(?:card|account|booking|reservation|ticket|passport|id))?\s*[:=]"
     r"|\b(?:customer|account\s+holder|cardholder|contact(?:\s+person)?|recipient|attn|attention|patient|passenger"
     r"|applicant|employee|signed|signature|from|to|cc|bcc|reply-to|sender)\s*:"
     r"|\b(?:je\s+m['’]appelle|ich\s+heiße|ich\s+heisse|mein\s+name\s+ist|me\s+llamo|mi\s+nombre\s+es|mi\s+chiamo"
@@ -206,7 +208,8 @@ _GREETING_CUE = re.compile(
 # What a person does or is right after the name: "Oluwaseun wrote:", "Zeynep ordered it for me", "Tomás here",
 # "Ana from billing", "Tom is out of office".
 _ACTION_AFTER_NAME = re.compile(
-    r"\s+(?:wrote\b|said\b|says\b|replied\b|here\b|(?:asked|called|emailed|messaged|texted|told|helped)\s+(?:me|us)\b"
+    r"\s+(?:wrote\b|said\b|says\b|replied\b|here\b|(?:mentioned|suggested|confirmed|explained|promised|recommended)"
+    r"\s+(?:that|you|we|it|the|this|a|an|to|how)\b|(?:asked|called|emailed|messaged|texted|told|helped)\s+(?:me|us)\b"
     r"|ordered\s+(?:it|this|them)\b|(?:is|was)\s+(?:my|our)\s+(?:\w+\s+)?(?:wife|husband|partner|son|daughter|friend"
     r"|colleague|manager|boss|contact|agent)"
     r"|from\s+(?:your|our|the\s+\w+\s+team|support|billing|sales|accounts?|accounting|finance|customer\s+(?:service"
@@ -458,9 +461,10 @@ def person_name_lists() -> tuple[frozenset[str], frozenset[str]]:
     surnames: set[str] = set()
     for module in pkgutil.iter_modules(person_providers.__path__):
         provider = importlib.import_module(f"{person_providers.__name__}.{module.name}").Provider
+        to_latin = _transliteration(module.name)
         for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
-            given.update(_names(getattr(provider, attribute, ())))
-        surnames.update(_names(getattr(provider, "last_names", ())))
+            given.update(_names(getattr(provider, attribute, ()), to_latin))
+        surnames.update(_names(getattr(provider, "last_names", ()), to_latin))
     # Names are written without their diacritics as often as with them: "Ozturk" for "Öztürk", "Nguyen" for
     # "Nguyễn", "Huseynov" for "Hüseynov".
     given |= {folded for name in given if (folded := fold_diacritics(name)) != name}
@@ -485,9 +489,47 @@ def fold_diacritics(word: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def _names(values) -> set[str]:
+def _names(values, to_latin: Callable[[str], str] | None = None) -> set[str]:
     names = values.keys() if isinstance(values, dict) else values if isinstance(values, list | tuple) else ()
-    return {name for name in names if isinstance(name, str) and _LATIN_NAME.fullmatch(name)}
+    strings = [name for name in names if isinstance(name, str)]
+    if to_latin is not None:
+        strings = [to_latin(name) for name in strings]
+    return {name for name in strings if _LATIN_NAME.fullmatch(name)}
+
+
+# Locales whose names are written in an alphabet (vowels included) that faker itself transliterates for its
+# e-mail addresses: Cyrillic through each locale's table ("Юсупова" -> "Yusupova"), Greek through
+# ``latinize`` ("Παπαδάκης" -> "Papadakis"), Georgian and Armenian letter by letter. Abjads (Arabic, Hebrew,
+# Persian) and the Indic and Thai scripts are left out: a letter-by-letter reading of them is not how those
+# names are spelt in Latin letters.
+_LETTER_BY_LETTER_LOCALES = frozenset(("ka_GE", "hy_AM"))
+
+
+def _transliteration(locale: str) -> Callable[[str], str] | None:
+    """How to write the names of faker's ``locale`` in Latin letters, or None where they already are or where
+    no faithful transliteration is at hand."""
+    from faker.decode import unidecode
+
+    if locale.startswith("el_"):
+        from faker.providers.internet.el_GR import latinize
+
+        return latinize
+    if locale in _LETTER_BY_LETTER_LOCALES:
+        return lambda name: unidecode(name).title()
+    try:
+        internet = importlib.import_module(f"faker.providers.internet.{locale}").Provider
+    except ModuleNotFoundError:
+        return None
+    replacements = internet.__dict__.get("replacements", ())
+    if not any(re.search("[А-я]", search) for search, _ in replacements):
+        return None
+
+    def cyrillic_to_latin(name: str) -> str:
+        for search, replace in replacements:
+            name = name.replace(search, replace)
+        return "-".join(part.title() for part in unidecode(name).split("-"))
+
+    return cyrillic_to_latin
 
 
 def _is_capitalised(word: str) -> bool:
@@ -568,7 +610,91 @@ def _cued_or_known_name(
         and any(tokens[position][2] in given for position in range(index + 1, index + run))
     ):
         return run, False
+    # Names no list fully knows, where a person's name stands: the model cannot veto those (it reads "Aminata Diallo"
+    # as a work of art, "Siriporn Chaiyasit" as an organisation), but it may veto names all of whose words the
+    # lists know ("Charles Schwab's app").
+    words = _words_in_a_persons_place(text, tokens, index, run, cue_may_end_here) if run >= 2 else []
+    if words:
+        return run, not all(word in given or word in surnames for word in words)
     return 0, False
+
+
+# Where a person's name stands in support chats, e-mails and forms, for names no list knows: right after a verb,
+# preposition or role that takes a person ("add", "hired", "signed for by", "under", "driver", "Can", "Who is"),
+# or right before what a person does or owns ("'s", "and I", "called", "mentioned", ", who").
+_PERSONS_PLACE_BEFORE = re.compile(
+    r"(?i)\b(?:with|for|by|to|under|cc|add|added|remove|removed|hire|hired|invite|invited|contact|call|called|email"
+    r"|emailed|ask|asked|tell|told|thank|thanked|meet|met|help|helped|assign|assigned|transfer|transferred|is|was"
+    r"|named|owner|admin|member|driver|courier|customer|client|guest|employee|tenant|technician|colleague|can|could"
+    r"|would|will|did|does|has|should|who\s+is|on\s+behalf\s+of)[ \t]*,?[ \t]*$"
+)
+_PERSONS_PLACE_AFTER = re.compile(
+    r"(?:['’]s\b|[ \t]+and[ \t]+(?:I|me)\b|,?[ \t]+(?:called|mentioned|said|says|asked|told|wrote|emailed"
+    r"|confirmed|promised|suggested|explained|recommended|noticed|replied|requested|needs|needed|wants|wanted|left"
+    r"|sent|signed|paid|ordered|booked|received|tried)\b|,[ \t]+(?:who|our|my|your|his|her|their)\b)"
+)
+_THING_BEFORE = re.compile(r"(?i)\b(?:the|a|an|our|my|your|their|this|that|these|those)[ \t]+$")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _words_in_a_persons_place(text: str, tokens, index: int, run: int, cue_may_end_here: bool) -> list[str]:
+    """The words of a name ("Chathura Wickramasinghe", "Tupac Quispe"), or none: two to four capitalised words
+    where a person's name stands, none of them an everyday English word
+    ("Advanced Search", "Zoho Desk", "Custom Fields" stay)."""
+    # "Bankole's" is one token: the name is what stands before the possessive.
+    words = [
+        _POSSESSIVE.sub("", token[2]) for token in tokens[index : index + run] if token[2].lower() not in _PARTICLES
+    ]
+    everyday = everyday_words()
+    if len(words) < 2 or any(word.lower() in everyday for word in words):
+        return []
+    start, end = tokens[index][0], tokens[index + run - 1][1]
+    before = text[max(0, start - _CUE_REACH) : start]
+    # What an article or a possessive pronoun comes before is a thing ("the Kindle Paperwhite"), and the end of a
+    # longer run of capitalised words is part of a thing's name ("Amazon Echo Dot"; a word that takes a person
+    # before it, "Driver", "Can", "Who is", is no part of it).
+    if _THING_BEFORE.search(before):
+        return []
+    if index and tokens[index - 1][1] + 1 == start and _is_capitalised(tokens[index - 1][2]):
+        previous = tokens[index - 1][2].lower()
+        if previous not in NOT_NAMES and previous not in stop_words() and not _PERSONS_PLACE_BEFORE.search(before):
+            return []
+    in_place = (
+        _POSSESSIVE.search(tokens[index + run - 1][2]) is not None
+        or _PERSONS_PLACE_AFTER.match(text, end) is not None
+        or (cue_may_end_here and _PERSONS_PLACE_BEFORE.search(before) is not None)
+    )
+    return words if in_place else []
+
+
+@functools.cache
+def everyday_words() -> frozenset[str]:
+    """English words in lower case: the lower-case words of the vocabulary of the spaCy pipeline of
+    :mod:`feedback_loop.privacy.ner` (its training text, product and company names it saw included: "microsoft",
+    "siemens") less the words of names (the name lists, and Japanese and Chinese names in Latin letters: "Kraft",
+    "Liang", "Haruka" are names too), and ``faker``'s English word list ("Law", "Street", "General" are names
+    too, but everyday words first)."""
+    import faker.providers.lorem.en_US as english_words
+    import faker.providers.person.ja_JP as japanese
+    import faker.providers.person.zh_CN as chinese
+
+    from feedback_loop.privacy.ner import load_ner_pipeline
+
+    given, surnames = person_name_lists()
+    # Kept out of the name lists themselves: Chinese syllables are everyday words of history and geography too
+    # ("the Tang, Song and Ming dynasties").
+    romanized = [
+        *japanese.Provider.first_romanized_names,
+        *japanese.Provider.last_romanized_names,
+        *chinese.Provider.first_romanized_names,
+        *chinese.Provider.last_romanized_names,
+    ]
+    names = {name.lower() for name in (*given, *surnames, *romanized)}
+    vocabulary = load_ner_pipeline().vocab.strings
+    return frozenset(
+        {word for word in vocabulary if word.isalpha() and word.islower() and word not in names}
+        | set(english_words.Provider.word_list)
+    )
 
 
 # Titles written with a full stop ("Mr. Smith", "Dott. Rossi"): the only cues a full stop may follow.

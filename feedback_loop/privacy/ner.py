@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import pathlib
 import pkgutil
 import re
 from collections.abc import Sequence
@@ -125,6 +126,54 @@ def named_like_a_company(text: str, start: int, end: int, *, announced: bool = F
     )
 
 
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|our|my|your|their|this|these|those)[ \u00a0]+$")
+_LOWER_CASE_WORD_AFTER = re.compile(r"[ \u00a0]([a-z]+)\b(?![-'’])")
+
+
+def named_like_a_thing(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is used as a thing's name: after an article, a demonstrative or a possessive
+    pronoun ("the Michael Kors outlet", "our Jimmy Choo store"; not "that", a conjunction too: "that John found"),
+    or right before a word that is only ever a noun or an adjective ("Ben Sherman jackets", "Betty Crocker
+    recipes", "Henry Schein dental kits"): a person's name is followed by a verb ("Ana needs", "Tom called") or a
+    function word, not by a noun it qualifies."""
+    if _ARTICLE_BEFORE.search(text, max(0, start - 8), start):
+        return True
+    after = _LOWER_CASE_WORD_AFTER.match(text, end)
+    # "Kofi Mensah's laptop": what a person owns follows the possessive.
+    if after is None or text[end - 2 : end] in ("'s", "’s"):
+        return False
+    word = after.group(1)
+    if word in NOT_NAMES or word in stop_words():
+        return False
+    nouns, adjectives, verbs = _word_classes()
+    lemmas = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
+    if word.endswith("ies"):
+        lemmas.add(word[:-3] + "y")
+    return bool(lemmas & (nouns | adjectives)) and not lemmas & verbs and not _verb_form(word, verbs)
+
+
+def _verb_form(word: str, verbs: frozenset[str]) -> bool:
+    """True for a form of a verb: irregular ("left", "sent", "paid"; in ``verbs`` as they are) or a regular
+    participle ("called", "phoned", "emailed", "writing")."""
+    if word in verbs:
+        return True
+    for suffix, replacements in (("ed", ("", "e")), ("ing", ("", "e")), ("d", ("",))):
+        if word.endswith(suffix) and any(word[: -len(suffix)] + ending in verbs for ending in replacements):
+            return True
+    return False
+
+
+@functools.cache
+def _word_classes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The nouns and adjectives of English, and its verbs with their irregular forms ("left", "sent"): WordNet's
+    indexes and exceptions, as the spaCy pipeline's lemmatizer ships them, read once per process."""
+    from spacy.lookups import Lookups
+
+    lookups = Lookups().from_disk(pathlib.Path(load_ner_pipeline().path) / "lemmatizer" / "lookups")
+    index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
+    return frozenset(index["noun"]), frozenset(index["adj"]), frozenset((*index["verb"], *exceptions["verb"]))
+
+
 def names_with_the_model(
     texts: Sequence[str], rule_names: Sequence[Sequence[tuple[int, int, bool]]]
 ) -> list[list[Span]]:
@@ -146,7 +195,9 @@ def names_with_the_model(
         names: list[Span] = []
         doubted: list[Span] = []
         for start, end, announced in found:
-            if named_like_a_company(text, start, end, announced=announced):
+            if named_like_a_company(text, start, end, announced=announced) or (
+                not announced and named_like_a_thing(text, start, end)
+            ):
                 continue
             (names if announced or not _covered(start, end, others) else doubted).append((start, end))
         names += [span for span in (_model_name(text, *span) for span in persons) if span is not None]
@@ -266,7 +317,7 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
     if not any(word.group() in given or word.group() in surnames for word in words):
         return None
     start += words[0].start()
-    if _NUMBER_AFTER.match(text, end) or named_like_a_company(text, start, end):
+    if _NUMBER_AFTER.match(text, end) or named_like_a_company(text, start, end) or named_like_a_thing(text, start, end):
         return None
     # "Amazon Echo Dot", "Salesforce Einstein": a capitalised word right before or after, other than a greeting
     # or an everyday word ("Hi", "Does", "Yesterday"), makes the span part of a thing's longer name.
