@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import importlib.util
 import pkgutil
 import re
 import unicodedata
@@ -497,14 +498,11 @@ def _names(values, to_latin: Callable[[str], str] | None = None) -> set[str]:
     return {name for name in strings if _LATIN_NAME.fullmatch(name)}
 
 
-# Locales whose names are written in an alphabet (vowels included) that faker itself transliterates for its
-# e-mail addresses: Cyrillic through each locale's table ("Юсупова" -> "Yusupova"), Greek through
-# ``latinize`` ("Παπαδάκης" -> "Papadakis"), Georgian and Armenian letter by letter. Abjads (Arabic, Hebrew,
-# Persian) and the Indic and Thai scripts are left out: a letter-by-letter reading of them is not how those
-# names are spelt in Latin letters.
-_LETTER_BY_LETTER_LOCALES = frozenset(("ka_GE", "hy_AM"))
-
-
+# Faker transliterates the Cyrillic names of its Russian, Ukrainian, Bulgarian and Macedonian locales for their
+# e-mail addresses, each by its own table ("Юсупова" -> "Yusupova"), and Greek ones through ``latinize``
+# ("Παπαδάκης" -> "Papadakis"). Other scripts are left out: a letter-by-letter reading of an abjad (Arabic, Hebrew,
+# Persian), an Indic or Thai script, or Georgian ("ბერიძე" -> "beriz'e") is not how those names are spelt in
+# Latin letters.
 def _transliteration(locale: str) -> Callable[[str], str] | None:
     """How to write the names of faker's ``locale`` in Latin letters, or None where they already are or where
     no faithful transliteration is at hand."""
@@ -514,13 +512,10 @@ def _transliteration(locale: str) -> Callable[[str], str] | None:
         from faker.providers.internet.el_GR import latinize
 
         return latinize
-    if locale in _LETTER_BY_LETTER_LOCALES:
-        return lambda name: unidecode(name).title()
-    try:
-        internet = importlib.import_module(f"faker.providers.internet.{locale}").Provider
-    except ModuleNotFoundError:
+    module = f"faker.providers.internet.{locale}"
+    if importlib.util.find_spec(module) is None:
         return None
-    replacements = internet.__dict__.get("replacements", ())
+    replacements = importlib.import_module(module).Provider.__dict__.get("replacements", ())
     if not any(re.search("[А-я]", search) for search, _ in replacements):
         return None
 

@@ -145,11 +145,11 @@ def named_like_a_thing(text: str, start: int, end: int) -> bool:
     word = after.group(1)
     if word in NOT_NAMES or word in stop_words():
         return False
-    nouns, adjectives, verbs = _word_classes()
+    nouns_or_adjectives, verbs = _word_classes()
     lemmas = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
     if word.endswith("ies"):
         lemmas.add(word[:-3] + "y")
-    return bool(lemmas & (nouns | adjectives)) and not lemmas & verbs and not _verb_form(word, verbs)
+    return bool(lemmas & nouns_or_adjectives) and not lemmas & verbs and not _verb_form(word, verbs)
 
 
 def _verb_form(word: str, verbs: frozenset[str]) -> bool:
@@ -164,14 +164,14 @@ def _verb_form(word: str, verbs: frozenset[str]) -> bool:
 
 
 @functools.cache
-def _word_classes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _word_classes() -> tuple[frozenset[str], frozenset[str]]:
     """The nouns and adjectives of English, and its verbs with their irregular forms ("left", "sent"): WordNet's
     indexes and exceptions, as the spaCy pipeline's lemmatizer ships them, read once per process."""
     from spacy.lookups import Lookups
 
     lookups = Lookups().from_disk(pathlib.Path(load_ner_pipeline().path) / "lemmatizer" / "lookups")
     index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
-    return frozenset(index["noun"]), frozenset(index["adj"]), frozenset((*index["verb"], *exceptions["verb"]))
+    return frozenset((*index["noun"], *index["adj"])), frozenset((*index["verb"], *exceptions["verb"]))
 
 
 def names_with_the_model(

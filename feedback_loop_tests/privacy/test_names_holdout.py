@@ -8,6 +8,8 @@ without a street word ("Damrak 62"). Names and addresses are the patterns+ner ti
 After the second round of name and address work (the tier split, the model's veto, streets without a street
 word before a postcode and town): 58 of 60 names, 24 of 24 addresses. The work was general (docs/privacy.md); the
 "Damrak 62" miss was known from this file's first measurement, so its ADDRESS figure is no longer out of sample.
+
+After the third round of name work (tuned on dev_people_corpus.py, measured here once at its end): 60 of 60 names.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from feedback_loop.privacy import Redactor
 from feedback_loop.privacy.corpus import measure_redaction
 from feedback_loop_tests.privacy.holdout_names_corpus import generate_names_holdout
 
-MEASURED = {"PERSON": 58, "ADDRESS": 24}
+MEASURED = {"PERSON": 60, "ADDRESS": 24}
 
 
 def test_names_and_addresses_keep_their_hold_out_measurement() -> None:

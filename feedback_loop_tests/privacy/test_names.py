@@ -1,0 +1,107 @@
+"""Person names the lists do not know, names transliterated into the lists, and names used as things' names."""
+
+from __future__ import annotations
+
+import pytest
+
+from feedback_loop.privacy import Redactor
+from feedback_loop.privacy.corpus import measure_redaction
+from feedback_loop.privacy.names import _transliteration, everyday_words, person_name_lists
+from feedback_loop.privacy.ner import named_like_a_thing
+from feedback_loop_tests.privacy.dev_people_corpus import generate_dev_people_corpus
+
+# (sentence, the name): names with a word no name list knows, where a person's name stands.
+_UNLISTED_NAMES = [
+    ("Please add Tshepo Mahlangu as an editor on our workspace.", "Tshepo Mahlangu"),
+    ("The refund was approved by Ngaire Tawhiri last week.", "Ngaire Tawhiri"),
+    ("Is Obiageli Nwachukwu still on the account?", "Obiageli Nwachukwu"),
+    ("Kiri Tapsell's invoice shows the wrong VAT number.", "Kiri Tapsell"),
+    ("Phetsamone Vongsa called twice about the outage.", "Phetsamone Vongsa"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), _UNLISTED_NAMES)
+def test_a_name_no_list_knows_is_found_where_a_persons_name_stands(sentence: str, name: str) -> None:
+    given, surnames = person_name_lists()
+    assert not all(word in given or word in surnames for word in name.split())
+
+    redacted = Redactor("patterns+ner").redact(sentence).text
+
+    assert name not in redacted and "<PERSON>" in redacted
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please add Custom Fields to the form.",
+        "I work with Advanced Search every day.",
+        "Tickets created by Zoho Desk are duplicated.",
+        "Can Smart Replies be turned off?",
+        "The Kindle Paperwhite is not syncing.",
+        "Does Amazon Echo Dot work offline?",
+    ],
+)
+def test_everyday_words_and_things_in_a_persons_place_stay(sentence: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Michael Kors outlet scanner drops barcodes.",
+        "Our Jimmy Choo store syncs twice a day.",
+        "Betty Crocker recipes import with broken images.",
+    ],
+)
+def test_a_persons_name_used_as_a_things_name_stays(sentence: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Ana Lima called us twice.", "Ana Lima"),
+        ("Kofi Mensah's laptop will not sync.", "Kofi Mensah"),
+        ("I heard that John Carter left the company.", "John Carter"),
+    ],
+)
+def test_a_name_before_a_verb_or_a_possessive_is_a_persons(sentence: str, name: str) -> None:
+    start = sentence.index(name)
+
+    assert not named_like_a_thing(sentence, start, start + len(name))
+    assert name not in Redactor("patterns+ner").redact(sentence).text
+
+
+def test_cyrillic_and_greek_names_are_transliterated_into_the_lists() -> None:
+    _, surnames = person_name_lists()
+
+    assert _transliteration("ru_RU")("Иванов") == "Ivanov"
+    assert _transliteration("uk_UA")("Шевченко") == "Shevchenko"
+    assert _transliteration("el_GR")("Παπαδόπουλος") == "Papadopoulos"
+    assert _transliteration("de_DE") is None
+    assert {"Ivanov", "Shevchenko", "Papadopoulos"} <= surnames
+
+
+def test_everyday_words_leave_out_names() -> None:
+    everyday = everyday_words()
+
+    assert {"custom", "search", "desk", "law", "street"} <= everyday
+    assert not {"wickramasinghe", "kovalenko", "haruka", "liang"} & everyday
+
+
+# Measured on the development set after the third round of name work, which was tuned on it (in sample): before
+# that round, PERSON 257 of 372 and 40 of 80 clean sentences altered (brands named after people, all of them).
+DEV_MEASURED = {"PERSON": (361, 372), "clean_altered": (24, 80)}
+
+
+def test_the_development_set_keeps_its_measurement() -> None:
+    sentences = generate_dev_people_corpus(0) + generate_dev_people_corpus(1)
+
+    figures = measure_redaction(sentences, Redactor("patterns+ner"))
+
+    found, planted = DEV_MEASURED["PERSON"]
+    assert figures["per_type"]["PERSON"]["planted"] == planted
+    assert figures["per_type"]["PERSON"]["redacted"] >= found, figures["misses"]
+    altered, clean = DEV_MEASURED["clean_altered"]
+    assert figures["clean_sentences"] == clean
+    assert figures["clean_altered"] <= altered, figures["altered_clean_examples"]
