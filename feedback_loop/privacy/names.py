@@ -10,8 +10,11 @@ stays.
 
 **Person names** (``<PERSON>``): words written as names right after a word that introduces one ("my name is",
 "Name:", "Dear", "Hi", "Regards,", "Mr", "Dr", "spoke with", "ask", "my colleague" ...), and a given name
-followed by a surname that a name list holds (the person-name lists of the ``faker`` package, 86 locales). The
-named-entity model of :mod:`feedback_loop.privacy.ner` adds the names no rule sees.
+followed by a surname that a name list holds (the person-name lists of the ``faker`` package, 86 locales, the
+Cyrillic and Greek ones transliterated), and two to four capitalised words that no list fully knows and none of
+which is an everyday English word, where a person's name stands ("add ...", "approved by ...", "...'s invoice",
+"... and I", "... called"). The named-entity model of :mod:`feedback_loop.privacy.ner` checks them and adds the
+names no rule sees.
 """
 
 from __future__ import annotations
@@ -628,14 +631,16 @@ _PERSONS_PLACE_AFTER = re.compile(
     r"|confirmed|promised|suggested|explained|recommended|noticed|replied|requested|needs|needed|wants|wanted|left"
     r"|sent|signed|paid|ordered|booked|received|tried)\b|,[ \t]+(?:who|our|my|your|his|her|their)\b)"
 )
-_THING_BEFORE = re.compile(r"(?i)\b(?:the|a|an|our|my|your|their|this|that|these|those)[ \t]+$")
+# An article, a demonstrative or a possessive pronoun: what comes after it is a thing ("the Kindle Paperwhite",
+# "our Jimmy Choo store"). Not "that", a conjunction too ("I heard that John Carter left").
+ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|our|my|your|their|this|these|those)[ \t\u00a0]+$")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _words_in_a_persons_place(text: str, tokens, index: int, run: int, cue_may_end_here: bool) -> list[str]:
     """The words of a name ("Chathura Wickramasinghe", "Tupac Quispe"), or none: two to four capitalised words
-    where a person's name stands, none of them an everyday English word
-    ("Advanced Search", "Zoho Desk", "Custom Fields" stay)."""
+    where a person's name stands, none of them an everyday English word ("Advanced Search", "Zoho Desk", "Custom
+    Fields" stay)."""
     # "Bankole's" is one token: the name is what stands before the possessive.
     words = [
         _POSSESSIVE.sub("", token[2]) for token in tokens[index : index + run] if token[2].lower() not in _PARTICLES
@@ -645,10 +650,10 @@ def _words_in_a_persons_place(text: str, tokens, index: int, run: int, cue_may_e
         return []
     start, end = tokens[index][0], tokens[index + run - 1][1]
     before = text[max(0, start - _CUE_REACH) : start]
-    # What an article or a possessive pronoun comes before is a thing ("the Kindle Paperwhite"), and the end of a
-    # longer run of capitalised words is part of a thing's name ("Amazon Echo Dot"; a word that takes a person
-    # before it, "Driver", "Can", "Who is", is no part of it).
-    if _THING_BEFORE.search(before):
+    # What an article comes before is a thing, and the end of a longer run of capitalised words is part of a
+    # thing's name ("Amazon Echo Dot"; a word that takes a person before it, "Driver", "Can", "Who is", is no part
+    # of it).
+    if ARTICLE_BEFORE.search(before):
         return []
     if index and tokens[index - 1][1] + 1 == start and _is_capitalised(tokens[index - 1][2]):
         previous = tokens[index - 1][2].lower()

