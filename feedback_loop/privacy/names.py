@@ -22,6 +22,8 @@ from __future__ import annotations
 import functools
 import importlib
 import importlib.util
+import json
+import pathlib
 import pkgutil
 import re
 import unicodedata
@@ -669,7 +671,7 @@ def _words_in_a_persons_place(text: str, tokens, index: int, run: int, cue_may_e
 
 @functools.cache
 def everyday_words() -> frozenset[str]:
-    """English words in lower case: the lower-case words of the vocabulary of the spaCy pipeline of
+    """English words in lower case: the lower-case words of the shipped vocabulary of the spaCy pipeline of
     :mod:`feedback_loop.privacy.ner` (its training text, product and company names it saw included: "microsoft",
     "siemens") less the words of names (the name lists, and Japanese and Chinese names in Latin letters: "Kraft",
     "Liang", "Haruka" are names too), and ``faker``'s English word list ("Law", "Street", "General" are names
@@ -690,7 +692,10 @@ def everyday_words() -> frozenset[str]:
         *chinese.Provider.last_romanized_names,
     ]
     names = {name.lower() for name in (*given, *surnames, *romanized)}
-    vocabulary = load_ner_pipeline().vocab.strings
+    # The vocabulary as the package ships it: the pipeline's own string store grows with every text it reads, and
+    # the words of names read earlier must not turn everyday.
+    strings = pathlib.Path(load_ner_pipeline().path) / "vocab" / "strings.json"
+    vocabulary = json.loads(strings.read_text(encoding="utf-8"))
     return frozenset(
         {word for word in vocabulary if word.isalpha() and word.islower() and word not in names}
         | set(english_words.Provider.word_list)

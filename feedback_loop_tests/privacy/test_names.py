@@ -105,3 +105,14 @@ def test_the_development_set_keeps_its_measurement() -> None:
     altered, clean = DEV_MEASURED["clean_altered"]
     assert figures["clean_sentences"] == clean
     assert figures["clean_altered"] <= altered, figures["altered_clean_examples"]
+
+
+def test_everyday_words_do_not_grow_with_what_the_model_has_read() -> None:
+    from feedback_loop.privacy.ner import load_ner_pipeline
+
+    everyday_words.cache_clear()
+    pipeline = load_ner_pipeline()
+    pipeline("Zubairu Oyelaranquist wrote to us.")
+    assert "oyelaranquist" in pipeline.vocab.strings
+
+    assert not {"zubairu", "oyelaranquist"} & everyday_words()
