@@ -637,12 +637,19 @@ _PERSONS_PLACE_AFTER = re.compile(
 # "our Jimmy Choo store"). Not "that", a conjunction too ("I heard that John Carter left").
 ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|our|my|your|their|this|these|those)[ \t\u00a0]+$")
 _POSSESSIVE = re.compile(r"['’]s$")
+# An e-mail's signature: a name on a line of its own, its holder's role on the next ("Senior Buyer, Procurement").
+_LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
+_ROLE_ON_THE_NEXT_LINE = re.compile(
+    r"[ \t]*\n[ \t]*(?:[A-Z][\w&/-]*[ \t]+){0,3}(?:Lead|Manager|Director|Engineer|Buyer|Officer|Head|VP|President"
+    r"|CEO|CTO|CFO|COO|Founder|Owner|Analyst|Consultant|Specialist|Coordinator|Administrator|Assistant|Developer"
+    r"|Designer|Architect|Partner|Associate|Accountant|Agent|Representative|Supervisor)\b"
+)
 
 
 def _words_in_a_persons_place(text: str, tokens, index: int, run: int, cue_may_end_here: bool) -> list[str]:
     """The words of a name ("Chathura Wickramasinghe", "Tupac Quispe"), or none: two to four capitalised words
-    where a person's name stands, none of them an everyday English word ("Advanced Search", "Zoho Desk", "Custom
-    Fields" stay)."""
+    where a person's name stands (a signature's line too), none of them an everyday English word ("Advanced
+    Search", "Zoho Desk", "Custom Fields" stay)."""
     # "Bankole's" is one token: the name is what stands before the possessive.
     words = [
         _POSSESSIVE.sub("", token[2]) for token in tokens[index : index + run] if token[2].lower() not in _PARTICLES
@@ -665,6 +672,7 @@ def _words_in_a_persons_place(text: str, tokens, index: int, run: int, cue_may_e
         _POSSESSIVE.search(tokens[index + run - 1][2]) is not None
         or _PERSONS_PLACE_AFTER.match(text, end) is not None
         or (cue_may_end_here and _PERSONS_PLACE_BEFORE.search(before) is not None)
+        or (_LINE_START_BEFORE.search(before) is not None and _ROLE_ON_THE_NEXT_LINE.match(text, end) is not None)
     )
     return words if in_place else []
 

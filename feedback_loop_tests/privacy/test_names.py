@@ -17,6 +17,7 @@ _UNLISTED_NAMES = [
     ("Is Obiageli Nwachukwu still on the account?", "Obiageli Nwachukwu"),
     ("Kiri Tapsell's invoice shows the wrong VAT number.", "Kiri Tapsell"),
     ("Phetsamone Vongsa called twice about the outage.", "Phetsamone Vongsa"),
+    ("The export is attached.\n\nTavita Leaupepe\nAccounts Payable Lead", "Tavita Leaupepe"),
 ]
 
 
@@ -91,7 +92,7 @@ def test_everyday_words_leave_out_names() -> None:
 
 # Measured on the development set after the third round of name work, which was tuned on it (in sample): before
 # that round, PERSON 257 of 372 and 40 of 80 clean sentences altered (brands named after people, all of them).
-DEV_MEASURED = {"PERSON": (361, 372), "clean_altered": (24, 80)}
+DEV_MEASURED = {"PERSON": (365, 372), "clean_altered": (24, 80)}
 
 
 def test_the_development_set_keeps_its_measurement() -> None:
