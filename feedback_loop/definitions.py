@@ -18,11 +18,13 @@ from feedback_loop.defs.partitions import daily_partitions_from, with_daily_part
 from feedback_loop.defs.prompts import prompt_ab_test, prompt_recommendations
 from feedback_loop.defs.registry import champion_adapter
 from feedback_loop.defs.resources import build_resources
+from feedback_loop.defs.shadow import shadow_evaluation, shadow_telemetry
 from feedback_loop.defs.train import lora_adapter
 from feedback_loop.settings import Settings, load_settings
 
 ASSETS: list[dg.AssetsDefinition | dg.AssetSpec] = [
     raw_telemetry,
+    shadow_telemetry,
     review_decisions,
     auto_labeler,
     labeled_interactions,
@@ -33,6 +35,7 @@ ASSETS: list[dg.AssetsDefinition | dg.AssetSpec] = [
     adapter_evaluation,
     champion_adapter,
     online_ab_test,
+    shadow_evaluation,
     prompt_ab_test,
     prompt_recommendations,
     kpi_daily,

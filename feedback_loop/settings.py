@@ -72,6 +72,12 @@ class DataLayout:
         return self.root / "landing"
 
     @property
+    def shadow_landing(self) -> Path:
+        """Shadow events (a shadow challenger's unseen answers), one folder per day like ``landing``: a stream of
+        its own, so that they never mix with what users saw."""
+        return self.root / "shadow_landing"
+
+    @property
     def warehouse(self) -> Path:
         return self.root / "warehouse"
 

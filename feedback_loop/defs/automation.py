@@ -18,6 +18,7 @@ from feedback_loop.defs.prompts import prompt_ab_test, prompt_recommendations
 from feedback_loop.defs.registry import champion_adapter
 from feedback_loop.defs.resources import DataRoot, LateFeedbackWindow, RetrainPolicy
 from feedback_loop.defs.run_tags import trigger_tags
+from feedback_loop.defs.shadow import shadow_evaluation, shadow_telemetry
 from feedback_loop.defs.train import FEEDBACK_COUNTS, lora_adapter
 from feedback_loop.ingest import feedback_counts
 
@@ -25,18 +26,21 @@ ingestion_job = dg.define_asset_job(
     "ingestion_job",
     selection=[
         raw_telemetry,
+        shadow_telemetry,
         auto_labeler,
         labeled_interactions,
         review_queue,
         online_ab_test,
+        shadow_evaluation,
         prompt_ab_test,
         prompt_recommendations,
         kpi_daily,
     ],
     # The job takes its partitions from its daily assets, whose first day build_defs sets from the settings.
     description=(
-        "Ingest landing days, retrain the auto-labeler, label the days, refresh the review queue, let the online "
-        "A/B tests of adapters and system prompts decide, refresh the prompt recommendations and compute the "
+        "Ingest landing days (and the shadow challenger's answers apart), retrain the auto-labeler, label the days, "
+        "refresh the review queue, let the online A/B tests of adapters and system prompts and the shadow "
+        "evaluation decide, refresh the prompt recommendations and compute the "
         "days' KPIs."
     ),
 )

@@ -1,10 +1,11 @@
-"""Rollout: after the offline gate, the challenger becomes a canary (or the champion straight away)."""
+"""Rollout: after the offline gate, the challenger goes into shadow, then becomes a canary (or the champion)."""
 
 import dagster as dg
+from pydantic import Field
 
 from feedback_loop.defs.resources import AdapterRegistry, PromotionPolicy
 from feedback_loop.evaluate.offline import GateResult
-from feedback_loop.registry.policy import Rollout, roll_out
+from feedback_loop.registry.policy import Rollout, ShadowPeriod, roll_out
 
 
 class ChampionAdapterConfig(dg.Config):
@@ -12,6 +13,13 @@ class ChampionAdapterConfig(dg.Config):
     """'canary': serve `canary_share` of users and let `online_ab_test` decide; 'immediate': promote now."""
     canary_share: float = 0.2
     """Share of users the canary serves while the online A/B test runs."""
+    shadow: bool = True
+    """Whether the challenger first answers live prompts unseen (`shadow`) until `shadow_evaluation` lets it on to
+    the rollout above; False: the rollout starts at once."""
+    shadow_days: int = Field(1, ge=1)
+    """The shadow period in days with shadow traffic (or `shadow_prompts`, whichever comes first)."""
+    shadow_prompts: int | None = Field(None, ge=1)
+    """The shadow period in shadowed prompts; None: days only."""
 
 
 @dg.asset(group_name="evaluation", kinds={"sqlite"})
@@ -26,10 +34,12 @@ def champion_adapter(
     """The rollout of a challenger that passed the offline gate, recorded in the registry.
 
     Runs only when the blocking `offline_gate` check on `adapter_evaluation` passed. By default the challenger
-    becomes the `canary` (a canary still waiting for its verdict is superseded) and `online_ab_test` later
-    promotes it or rolls it back; with `rollout: immediate` the champion pointer moves now, in one transaction,
-    and the previous champion is retired, unless the promotion policy requires a human approval: then the
-    challenger waits, and the metadata says which command approves it. Every transition lands in the audit log.
+    goes into `shadow` first (a shadow challenger still in its period is superseded): it answers a share of the
+    champion's live prompts unseen until `shadow_evaluation` lets it on to the rollout below or rejects it. Then
+    (or at once with `shadow: false`) it becomes the `canary` (a canary still waiting for its verdict is
+    superseded) and `online_ab_test` later promotes it or rolls it back; with `rollout: immediate` the champion
+    pointer moves now, in one transaction, and the previous champion is retired, unless the promotion policy
+    requires a human approval: then the challenger waits, and the metadata says which command approves it. Every transition lands in the audit log.
     The rules live in `feedback_loop.registry.policy`.
     """
     store = registry.open()
@@ -45,6 +55,7 @@ def champion_adapter(
         require_approval=promotion_policy.require_approval,
         actor="champion_adapter",
         reason=f"passed the offline gate: {'; '.join(gate.reasons)}",
+        shadow=ShadowPeriod(config.shadow_days, config.shadow_prompts) if config.shadow else None,
     )
     if outcome.superseded:
         context.log.info(f"canary {outcome.superseded} superseded by {version}")
@@ -52,12 +63,14 @@ def champion_adapter(
         context.log.warning(outcome.promotion.message)
     champion = store.champion()
     canary = store.canary()
+    shadow = store.shadow()
     manifest = {
         "version": version,
         "status": outcome.status,
         "champion": champion.version if champion else None,
         "canary": canary.version if canary else None,
         "canary_share": canary.canary_share if canary else None,
+        "shadow": shadow.version if shadow else None,
         "superseded": outcome.superseded,
         "promotion": outcome.promotion.message if outcome.promotion else None,
     }

@@ -23,7 +23,7 @@ import numbers
 import re
 import sys
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -98,7 +98,8 @@ class ArmFigures(BaseModel):
 class MetricComparison(BaseModel):
     """The paired improvement of one metric (positive: the challenger is better) and its bootstrap interval."""
 
-    metric: Literal["loss", "score"]
+    metric: Literal["loss", "score", "p_good", "correction_f1"]
+    """The offline gate's ``loss`` and ``score``; the shadow evaluation's ``p_good`` and ``correction_f1``."""
     role: Literal["primary", "guardrail"]
     mean: float
     low: float
@@ -244,7 +245,7 @@ def compare(challenger: list[dict], champion: list[dict], spec: EvalSpec) -> Gat
         for role, metric in (("primary", spec.primary_metric), ("guardrail", guardrail_metric)):
             comparison = _comparison(metric, role, improvements[metric], groups, spec)
             comparisons[role] = comparison
-            reasons.append(_comparison_reason(comparison, level))
+            reasons.append(comparison_reason(comparison, level))
     offensive = (
         f"challenger offensive rate {arms['challenger'].offensive_rate:.1%} ({arms['challenger'].offensive}/"
         f"{len(ids)}) {'does not exceed' if no_more_offensive else 'exceeds'} champion's "
@@ -269,17 +270,40 @@ def compare(challenger: list[dict], champion: list[dict], spec: EvalSpec) -> Gat
 def _comparison(
     metric: str, role: str, improvements: list[float], groups: list[str], spec: EvalSpec
 ) -> MetricComparison:
-    interval = group_bootstrap(
-        improvements, groups, confidence=spec.confidence, n_resamples=spec.n_resamples, seed=spec.seed
+    return judge_improvement(
+        metric,
+        role,
+        improvements,
+        groups,
+        margin=spec.margin(metric),
+        confidence=spec.confidence,
+        n_resamples=spec.n_resamples,
+        seed=spec.seed,
     )
-    margin = spec.margin(metric)
+
+
+def judge_improvement(
+    metric: str,
+    role: str,
+    improvements: Sequence[float],
+    groups: Sequence[object],
+    *,
+    margin: float,
+    confidence: float,
+    n_resamples: int,
+    seed: int,
+) -> MetricComparison:
+    """The gates' rule for one paired metric: its BCa bootstrap interval, resampling whole ``groups``; as
+    ``primary`` the low end must lie above ``margin``, as ``guardrail`` above minus it. The offline gate and the
+    shadow evaluation both decide with it."""
+    interval = group_bootstrap(improvements, groups, confidence=confidence, n_resamples=n_resamples, seed=seed)
     passed = interval.low > margin if role == "primary" else interval.low > -margin
     return MetricComparison(
         metric=metric, role=role, mean=interval.mean, low=interval.low, high=interval.high, margin=margin, passed=passed
     )
 
 
-def _comparison_reason(comparison: MetricComparison, level: str) -> str:
+def comparison_reason(comparison: MetricComparison, level: str) -> str:
     figures = (
         f"{comparison.metric} improvement {comparison.mean:+.4f}, {level} [{comparison.low:+.4f}, "
         f"{comparison.high:+.4f}]"

@@ -2,9 +2,13 @@
 
 The life of a challenger, each step a function here that the Dagster layer and the CLI call:
 
-1. :func:`roll_out`: after the offline gate, the challenger becomes the canary for a share of users (a canary
-   still waiting for its verdict is superseded: rejected, since the new challenger was trained on more
-   feedback), or, with ``immediate`` rollout, the champion at once;
+1. :func:`roll_out`: after the offline gate, the challenger becomes the ``shadow`` challenger when the rollout
+   uses a shadow period (the default): it answers a share of live prompts unseen while the shadow evaluation
+   compares its answers with the champion's, and :func:`apply_shadow_decision` then moves it on, or rejects
+   it. Moving on (or, without a shadow period, right away): the challenger becomes the canary for a share of
+   users (a canary still waiting for its verdict is superseded: rejected, since the new challenger was trained
+   on more feedback), or, with ``immediate`` rollout, the champion at once. A newer shadow challenger
+   supersedes one still in its shadow period the same way;
 2. :func:`apply_online_decision`: the online A/B test's verdict moves the canary: ``promote`` makes it champion,
    ``rollback`` rejects it, ``wait`` leaves it serving;
 3. promotions go through :func:`promote_or_wait`: with ``require_approval`` a challenger whose gates say
@@ -14,23 +18,46 @@ The life of a challenger, each step a function here that the Dagster layer and t
    pending promotion. An approval given before the gates decide is kept, and the promotion goes ahead as soon as
    they do.
 
-A new stage between the gate and the canary (a shadow deployment, say) is one more rollout kind in
-:data:`ROLLOUTS` and one more branch in :func:`roll_out`.
+The rollout asked for at the gate (kind, canary share, shadow period) is kept in the version's metrics under
+:data:`ROLLOUT_PLAN`, so that the shadow evaluation, days later, carries it out as asked.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Literal
 
 from feedback_loop.registry.store import AdapterRecord, Registry
 
 PENDING = "pending_promotion"
+ROLLOUT_PLAN = "rollout_plan"
+"""The metrics key under which :func:`roll_out` keeps the rollout asked for while the version is in shadow."""
 
 Rollout = Literal["canary", "immediate"]
 ROLLOUTS: tuple[Rollout, ...] = ("canary", "immediate")
 # What an online verdict (the A/B test's decision) may say.
 OnlineVerdict = Literal["promote", "rollback", "wait"]
+
+
+@dataclass(frozen=True)
+class ShadowPeriod:
+    """How long a challenger answers live prompts unseen before its shadow evaluation decides: ``days`` days with
+    shadow traffic, or ``prompts`` shadowed prompts (None: days only), whichever comes first."""
+
+    days: int
+    prompts: int | None = None
+
+    def __post_init__(self):
+        if isinstance(self.days, bool) or not isinstance(self.days, int) or self.days < 1:
+            raise ValueError(f"shadow period: field 'days' must be an int >= 1, got {self.days!r}")
+        if self.prompts is not None and (
+            isinstance(self.prompts, bool) or not isinstance(self.prompts, int) or self.prompts < 1
+        ):
+            raise ValueError(f"shadow period: field 'prompts' must be None or an int >= 1, got {self.prompts!r}")
+
+    def over(self, days: int, prompts: int) -> bool:
+        """Whether ``days`` days with shadow traffic and ``prompts`` shadowed prompts complete the period."""
+        return days >= self.days or (self.prompts is not None and prompts >= self.prompts)
 
 
 @dataclass(frozen=True)
@@ -73,19 +100,92 @@ def roll_out(
     require_approval: bool,
     actor: str,
     reason: str,
+    shadow: ShadowPeriod | None = None,
     how_to_approve: str | None = None,
 ) -> RolloutOutcome:
-    """Put ``version`` (a challenger that passed the offline gate) in front of users.
+    """Put ``version`` (a challenger that passed the offline gate) in front of live traffic.
 
-    ``canary``: it serves ``canary_share`` of users while the online A/B test decides; a different canary still
-    waiting is rejected as superseded first. ``immediate``: :func:`promote_or_wait` now. A version already
-    champion or canary is left as it is (re-running a rollout changes nothing).
+    With a ``shadow`` period it becomes the shadow challenger first (a different one still in shadow is
+    rejected as superseded), and the rollout asked for waits in its metrics (:data:`ROLLOUT_PLAN`) for
+    :func:`apply_shadow_decision`. Without one, ``canary``: it serves ``canary_share`` of users while the online
+    A/B test decides; a different canary still waiting is rejected as superseded first. ``immediate``:
+    :func:`promote_or_wait` now. A version already champion, canary or shadow is left as it is (re-running a
+    rollout changes nothing).
     """
     if rollout not in ROLLOUTS:
         raise ValueError(f"rollout of {version!r}: field 'rollout' must be one of {ROLLOUTS}, got {rollout!r}")
     status = store.get(version).status
-    if status in ("champion", "canary"):
+    if status in ("champion", "canary", "shadow"):
         return RolloutOutcome(status)
+    if shadow is not None:
+        plan = {"rollout": rollout, "canary_share": canary_share, "shadow": asdict(shadow)}
+        store.add_metrics(version, {ROLLOUT_PLAN: plan}, actor=actor)
+        previous = store.shadow()
+        if previous is not None:
+            store.set_status(previous.version, "rejected", actor=actor, reason=f"shadow superseded by {version}")
+        period = f"{shadow.days} day(s)" + (f" or {shadow.prompts} prompts" if shadow.prompts else "")
+        store.set_status(version, "shadow", actor=actor, reason=f"shadow for {period}: {reason}")
+        return RolloutOutcome("shadow", superseded=previous.version if previous else None)
+    return _go_live(
+        store,
+        version,
+        rollout=rollout,
+        canary_share=canary_share,
+        require_approval=require_approval,
+        actor=actor,
+        reason=reason,
+        how_to_approve=how_to_approve,
+    )
+
+
+def apply_shadow_decision(
+    store: Registry,
+    version: str,
+    passed: bool,
+    *,
+    require_approval: bool,
+    actor: str,
+    reason: str,
+    how_to_approve: str | None = None,
+) -> RolloutOutcome:
+    """Move the shadow challenger ``version`` on as its shadow evaluation decided: passed, the rollout kept in
+    :data:`ROLLOUT_PLAN` goes ahead (canary or immediate); failed, it is rejected and never reaches users."""
+    record = store.get(version)
+    if record.status != "shadow":
+        raise ValueError(f"adapter {version!r}: field 'status' is {record.status!r}; only a shadow challenger moves on")
+    if not passed:
+        store.set_status(version, "rejected", actor=actor, reason=reason)
+        return RolloutOutcome("rejected")
+    plan = record.metrics.get(ROLLOUT_PLAN)
+    if not isinstance(plan, dict) or plan.get("rollout") not in ROLLOUTS:
+        raise ValueError(
+            f"adapter {version!r}: field 'metrics.{ROLLOUT_PLAN}' is {plan!r}, not the rollout roll_out recorded; "
+            "reject the version or roll it out again"
+        )
+    return _go_live(
+        store,
+        version,
+        rollout=plan["rollout"],
+        canary_share=plan["canary_share"],
+        require_approval=require_approval,
+        actor=actor,
+        reason=reason,
+        how_to_approve=how_to_approve,
+    )
+
+
+def _go_live(
+    store: Registry,
+    version: str,
+    *,
+    rollout: Rollout,
+    canary_share: float,
+    require_approval: bool,
+    actor: str,
+    reason: str,
+    how_to_approve: str | None,
+) -> RolloutOutcome:
+    """The canary (superseding a waiting one) or, ``immediate``, the champion (through :func:`promote_or_wait`)."""
     if rollout == "immediate":
         promotion = promote_or_wait(
             store, version, require_approval=require_approval, actor=actor, reason=reason, how_to_approve=how_to_approve

@@ -10,7 +10,9 @@ One small transactional store on SQLAlchemy Core, the same code on SQLite (the d
                       :data:`BASE` when a rollback went back past the first promotion to the bare base model
 ``approvals``         append-only: a person's approval to promote a version, for the human-approval policy
 
-A version's life follows :data:`TRANSITIONS`. Moves into or out of ``champion`` happen only through
+A version's life follows :data:`TRANSITIONS`: a ``candidate`` that passed the offline gate answers live prompts
+unseen as the ``shadow`` challenger, then serves a share of users as the ``canary``, then becomes ``champion``.
+Moves into or out of ``champion`` happen only through
 :meth:`Registry.promote` and :meth:`Registry.rollback`, each ONE transaction that updates the statuses,
 appends the audit rows and appends the pointer row, so the pointer and the statuses never disagree.
 
@@ -49,7 +51,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from feedback_loop.person_names import person_name
 
-STATUSES = ("candidate", "canary", "champion", "retired", "rejected")
+STATUSES = ("candidate", "shadow", "canary", "champion", "retired", "rejected")
 
 BASE = "base"
 """The champion pointer's name for the bare base model (no adapter): where a rollback past the first promotion
@@ -58,7 +60,10 @@ lands. It is reserved: no version can be registered under it."""
 # Every legal status change. Edges into or out of "champion" are made only by promote() and rollback(),
 # because they must move the champion pointer in the same transaction.
 TRANSITIONS: dict[str, frozenset[str]] = {
-    "candidate": frozenset({"canary", "champion", "rejected"}),
+    "candidate": frozenset({"shadow", "canary", "champion", "rejected"}),
+    # A shadow challenger's answers are recorded but never shown; its shadow evaluation moves it on (to the canary,
+    # or straight to champion with an immediate rollout) or rejects it.
+    "shadow": frozenset({"canary", "champion", "rejected"}),
     "canary": frozenset({"champion", "rejected"}),
     "champion": frozenset({"retired"}),
     "retired": frozenset({"champion", "rejected"}),  # champion again by rollback or re-promotion
@@ -67,6 +72,8 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 
 metadata = sa.MetaData()
 
+_STATUS_CHECK_NAME = "ck_adapters_status"
+_STATUS_CHECK = "status IN (" + ", ".join(f"'{status}'" for status in STATUSES) + ")"
 # A canary serves some users but not all of them.
 _SHARE_CHECK = "canary_share IS NULL OR (canary_share > 0 AND canary_share < 1)"
 # Where registries written before the canary_share column kept the share.
@@ -84,7 +91,7 @@ adapters_table = sa.Table(
     sa.Column("lineage", sa.Text, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-    sa.CheckConstraint("status IN (" + ", ".join(f"'{s}'" for s in STATUSES) + ")", name="ck_adapters_status"),
+    sa.CheckConstraint(_STATUS_CHECK, name=_STATUS_CHECK_NAME),
     sa.CheckConstraint(_SHARE_CHECK, name="ck_adapters_canary_share"),
     sa.Index(
         "uq_adapters_one_champion",
@@ -135,7 +142,7 @@ approvals_table = sa.Table(
 )
 
 # Statuses a person may approve for promotion: a challenger not yet decided.
-APPROVABLE = frozenset({"candidate", "canary"})
+APPROVABLE = frozenset({"candidate", "shadow", "canary"})
 
 # The audit log is append-only; the database enforces it so no code path (or hand-written SQL) can rewrite it.
 sa.event.listen(
@@ -257,6 +264,13 @@ def _check_share(version: str, share: Any) -> float:
 _WRITE_OPTION = "feedback_loop_registry_write"
 
 
+def _status_check_is_stale(bind: Engine | Connection) -> bool:
+    """Whether the adapters table's status check lacks one of :data:`STATUSES` (written by an earlier version)."""
+    checks = sa.inspect(bind).get_check_constraints("adapters")
+    texts = [check["sqltext"] for check in checks if check.get("name") == _STATUS_CHECK_NAME]
+    return any(f"'{status}'" not in text for text in texts for status in STATUSES)
+
+
 def _make_engine(url: str) -> Engine:
     """An engine for ``url``; on SQLite, creates the database's folder and makes transactions IMMEDIATE."""
     engine = sa.create_engine(url)
@@ -292,6 +306,10 @@ class Registry:
 
     def _migrate(self) -> None:
         """Bring a registry written by an earlier version up to this schema (see the module docstring)."""
+        self._add_canary_share()
+        self._admit_every_status()
+
+    def _add_canary_share(self) -> None:
         if "canary_share" in {column["name"] for column in sa.inspect(self.engine).get_columns("adapters")}:
             return
         with self._write() as conn:
@@ -315,6 +333,31 @@ class Registry:
                     .where(adapters_table.c.version == version)
                     .values(canary_share=float(share), metrics=_to_json(metrics, "metrics", version))
                 )
+
+    def _admit_every_status(self) -> None:
+        """Widen the status check of a registry written before a status existed (``shadow``): PostgreSQL replaces
+        the constraint; SQLite cannot alter one, so the table is rebuilt with its rows, in one transaction."""
+        if not _status_check_is_stale(self.engine):
+            return
+        with self._write() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("LOCK TABLE adapters IN ACCESS EXCLUSIVE MODE")
+            if not _status_check_is_stale(conn):  # another process migrated meanwhile
+                return
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"ALTER TABLE adapters DROP CONSTRAINT {_STATUS_CHECK_NAME}")
+                conn.exec_driver_sql(
+                    f"ALTER TABLE adapters ADD CONSTRAINT {_STATUS_CHECK_NAME} CHECK ({_STATUS_CHECK})"
+                )
+                return
+            columns = ", ".join(column.name for column in adapters_table.columns)
+            conn.exec_driver_sql("ALTER TABLE adapters RENAME TO adapters_before_migration")
+            conn.exec_driver_sql("DROP INDEX uq_adapters_one_champion")  # it moved with the renamed table
+            adapters_table.create(conn)
+            conn.exec_driver_sql(
+                f"INSERT INTO adapters ({columns}) SELECT {columns} FROM adapters_before_migration ORDER BY id"
+            )
+            conn.exec_driver_sql("DROP TABLE adapters_before_migration")
 
     def _write(self) -> AbstractContextManager[Connection]:
         """A write transaction (``BEGIN IMMEDIATE`` on SQLite): commits on success, rolls back on error."""
@@ -344,10 +387,18 @@ class Registry:
 
     def canary(self) -> AdapterRecord | None:
         """The version serving a canary share of traffic, or None (at most one is kept in canary)."""
+        return self._latest("canary")
+
+    def shadow(self) -> AdapterRecord | None:
+        """The version answering live prompts unseen (its answers recorded, never shown), or None (at most one is
+        kept in shadow)."""
+        return self._latest("shadow")
+
+    def _latest(self, status: str) -> AdapterRecord | None:
         with self.engine.connect() as conn:
             row = conn.execute(
                 sa.select(adapters_table)
-                .where(adapters_table.c.status == "canary")
+                .where(adapters_table.c.status == status)
                 .order_by(adapters_table.c.id.desc())
                 .limit(1)
             ).one_or_none()
@@ -514,7 +565,7 @@ class Registry:
             current = self._get(conn, version)
             if current.status not in APPROVABLE:
                 raise IllegalTransitionError(
-                    f"adapter {version!r} is {current.status}; only a candidate or canary can be approved"
+                    f"adapter {version!r} is {current.status}; only a candidate, shadow or canary can be approved"
                 )
             now = _now()
             conn.execute(

@@ -1,11 +1,15 @@
-"""Serving: route each user to the champion or the canary adapter and answer prompts in batches."""
+"""Serving: route each user to the champion or the canary adapter, answer prompts in batches, and let a shadow
+challenger answer a share of the champion's prompts unseen."""
 
 from feedback_loop.serve.router import (
+    SHADOW_SHARE,
     Arm,
     ChatRequest,
     ModelServer,
     PromptArm,
     ServedResponse,
+    ShadowAnswer,
+    ShadowCost,
     arm_salt,
     arms_from_registry,
     assign_arm,
@@ -13,15 +17,20 @@ from feedback_loop.serve.router import (
     prompt_arms_from_registry,
     prompt_salt,
     prompt_split,
+    shadow_arm_from_registry,
+    shadowed,
     traffic_split,
 )
 
 __all__ = [
+    "SHADOW_SHARE",
     "Arm",
     "ChatRequest",
     "ModelServer",
     "PromptArm",
     "ServedResponse",
+    "ShadowAnswer",
+    "ShadowCost",
     "arm_salt",
     "arms_from_registry",
     "assign_arm",
@@ -29,5 +38,7 @@ __all__ = [
     "prompt_arms_from_registry",
     "prompt_salt",
     "prompt_split",
+    "shadow_arm_from_registry",
+    "shadowed",
     "traffic_split",
 ]

@@ -4,6 +4,12 @@ A user always lands on the same arm (a stable hash of the user id), so an A/B co
 requests, and one person never sees two models flip within a day. Each arm's model (base + adapter) is loaded
 once per :class:`ModelServer` and answers its requests in length-grouped batches.
 
+A shadow challenger (the registry's ``shadow`` version) answers too, unseen: for :data:`SHADOW_SHARE` of the
+prompts the champion arm answers (a stable hash of the interaction picks them), the server also generates the
+shadow's answer and attaches it to the served response as :class:`ShadowAnswer`, with its measured latency and
+tokens. The application shows ``text`` only and records the shadow answer as a shadow event, never as an
+interaction (see ``feedback_loop.simulate.telemetry``); :attr:`ModelServer.shadow_cost` adds up what it cost.
+
 The system prompt is a second experiment: each user also lands on a system prompt arm (the champion prompt
 version, or the canary for its share), hashed with another salt so that who tries a new prompt does not
 depend on who tries a new adapter. The model reads the prompt version's text and the instruction for the
@@ -13,8 +19,9 @@ user's segment before the request; an empty one leaves the model input exactly a
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
@@ -29,16 +36,33 @@ T = TypeVar("T")
 
 # Hashed into every system prompt assignment, so prompt arms are independent of adapter arms.
 PROMPT_SALT = "system-prompt"
+# Hashed into the choice of the prompts a shadow challenger answers too.
+SHADOW_SALT = "shadow"
+SHADOW_SHARE = 0.2
+"""The default share of the champion's prompts that a shadow challenger also answers."""
 
 
 @dataclass(frozen=True)
 class ChatRequest:
-    """A user's request; ``user_segment`` is the segment the application knows the user by (None: unknown)."""
+    """A user's request; ``user_segment`` is the segment the application knows the user by (None: unknown).
+    ``interaction_id`` names the interaction the application will record; a shadow answer refers to it."""
 
     prompt: str
     user_id: str
     session_id: str
     user_segment: str | None = None
+    interaction_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ShadowAnswer:
+    """The shadow challenger's answer to a request the champion answered: never shown to the user."""
+
+    text: str
+    adapter_version: str
+    latency_ms: float
+    """Generation time of this answer (its share of its batch), measured."""
+    completion_tokens: int
 
 
 @dataclass(frozen=True)
@@ -47,6 +71,21 @@ class ServedResponse:
     model_version: str
     adapter_version: str | None
     system_prompt_version: str = INITIAL_PROMPT_VERSION
+    shadow: ShadowAnswer | None = None
+    """The shadow challenger's answer, for the application to record as a shadow event and never show."""
+
+
+@dataclass
+class ShadowCost:
+    """What shadow serving cost, added up over calls: the prompts answered twice, the shadow's generated tokens
+    and generation time, next to the generation time of every live answer."""
+
+    prompts: int = 0
+    tokens: int = 0
+    seconds: float = 0.0
+    live_prompts: int = 0
+    live_seconds: float = 0.0
+    by_version: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -97,6 +136,16 @@ def prompt_split(champion: PromptVersion, canary: tuple[PromptVersion, float] | 
     return [PromptArm(champion, 1.0 - share), PromptArm(prompt, share)]
 
 
+def shadowed(request: ChatRequest, share: float) -> bool:
+    """Whether the shadow challenger also answers ``request``: a stable hash of its interaction into [0, 1)."""
+    if request.interaction_id is None:
+        raise ValueError(
+            f"request of user {request.user_id!r}: field 'interaction_id' is missing; a shadow answer must name the "
+            "interaction it shadows"
+        )
+    return pick_by_share(f"{SHADOW_SALT}:{request.interaction_id}", [True, False], [share, 1.0 - share])
+
+
 def pick_by_share(key: str, items: Sequence[T], shares: Sequence[float]) -> T:
     """The item whose share of [0, 1) a stable hash of ``key`` falls into; the same key always picks the same item."""
     digest = hashlib.sha256(key.encode()).digest()
@@ -134,7 +183,8 @@ class ModelServer:
     user's system prompt arm (default: the initial, empty prompt) before the request.
 
     ``temperature`` 0 decodes greedily; above 0 it samples (seeded), as a product usually does. ``progress`` is
-    called with (requests answered, requests) as a batch of requests is answered.
+    called with (requests answered, requests) as a batch of requests is answered. With a ``shadow`` arm, the
+    champion's requests picked by :func:`shadowed` at ``shadow_share`` also get the shadow's answer attached.
     """
 
     def __init__(
@@ -150,7 +200,13 @@ class ModelServer:
         seed: int = 0,
         device: str = "auto",
         progress: ProgressCallback | None = None,
+        shadow: Arm | None = None,
+        shadow_share: float = SHADOW_SHARE,
     ):
+        if shadow is not None:
+            if shadow.adapter_version is None:
+                raise ValueError("shadow arm: field 'adapter_version' must name the shadow challenger, got None")
+            _check_share(shadow.adapter_version, shadow_share)
         self.base_dir = str(base_dir)
         self.model_version = model_version
         self.arms = arms
@@ -162,6 +218,9 @@ class ModelServer:
         self.seed = seed
         self.device = device
         self.progress = progress
+        self.shadow = shadow
+        self.shadow_share = shadow_share
+        self.shadow_cost = ShadowCost()
         self._models: dict[str | None, tuple] = {}
 
     def _model(self, arm: Arm):
@@ -183,8 +242,6 @@ class ModelServer:
         return lambda done, _in_arm: progress(before + done, total)
 
     def __call__(self, requests: list[ChatRequest]) -> list[ServedResponse]:
-        from feedback_loop.model.generation import generate_responses
-
         by_arm: dict[int, list[int]] = {}
         prompts = [assign_prompt_arm(request.user_id, self.prompt_arms).prompt for request in requests]
         for index, request in enumerate(requests):
@@ -194,23 +251,55 @@ class ModelServer:
         answered = 0
         for arm_index, indices in sorted(by_arm.items()):
             arm = self.arms[arm_index]
-            model, tokenizer = self._model(arm)
-            texts = generate_responses(
-                model,
-                tokenizer,
-                [requests[i].prompt for i in indices],
-                systems=[prompts[i].system_text(requests[i].user_segment) for i in indices],
-                max_new_tokens=self.max_new_tokens,
-                batch_size=self.batch_size,
-                temperature=self.temperature,
-                seed=self.seed,
-                progress=self._arm_progress(answered, len(requests)),
-            )
+            started = time.perf_counter()
+            texts = self._generate(arm, requests, prompts, indices, self._arm_progress(answered, len(requests)))
+            self.shadow_cost.live_seconds += time.perf_counter() - started
+            self.shadow_cost.live_prompts += len(indices)
             answered += len(indices)
             for i, text in zip(indices, texts, strict=True):
                 responses[i] = ServedResponse(text, self.model_version, arm.adapter_version, prompts[i].version)
+        if self.shadow is not None:
+            # Only the champion's answers are shadowed: the shadow is compared with the champion, not the canary.
+            picked = [i for i in by_arm.get(0, []) if shadowed(requests[i], self.shadow_share)]
+            for i, answer in zip(picked, self._shadow_answers(requests, prompts, picked), strict=True):
+                responses[i] = replace(cast(ServedResponse, responses[i]), shadow=answer)
         # Every request belongs to exactly one arm, so every place was filled.
         return cast(list[ServedResponse], responses)
+
+    def _generate(self, arm: Arm, requests, prompts, indices: list[int], progress) -> list[str]:
+        from feedback_loop.model.generation import generate_responses
+
+        model, tokenizer = self._model(arm)
+        return generate_responses(
+            model,
+            tokenizer,
+            [requests[i].prompt for i in indices],
+            systems=[prompts[i].system_text(requests[i].user_segment) for i in indices],
+            max_new_tokens=self.max_new_tokens,
+            batch_size=self.batch_size,
+            temperature=self.temperature,
+            seed=self.seed,
+            progress=progress,
+        )
+
+    def _shadow_answers(self, requests, prompts, indices: list[int]) -> list[ShadowAnswer]:
+        """The shadow's answers to ``indices``, each with its share of the generation time and its token count."""
+        shadow = cast(Arm, self.shadow)
+        if not indices:
+            return []
+        started = time.perf_counter()
+        texts = self._generate(shadow, requests, prompts, indices, None)
+        seconds = time.perf_counter() - started
+        tokenizer = self._model(shadow)[1]
+        tokens = [len(ids) for ids in tokenizer(texts, add_special_tokens=False)["input_ids"]]
+        cost = self.shadow_cost
+        cost.prompts += len(indices)
+        cost.tokens += sum(tokens)
+        cost.seconds += seconds
+        version = cast(str, shadow.adapter_version)
+        cost.by_version[version] = cost.by_version.get(version, 0) + len(indices)
+        latency_ms = 1000 * seconds / len(indices)
+        return [ShadowAnswer(text, version, latency_ms, count) for text, count in zip(texts, tokens, strict=True)]
 
 
 def arms_from_registry(store) -> list[Arm]:
@@ -220,6 +309,13 @@ def arms_from_registry(store) -> list[Arm]:
         (champion.version, champion.path) if champion else None,
         (canary.version, canary.path, _canary_share(canary)) if canary else None,
     )
+
+
+def shadow_arm_from_registry(store) -> Arm | None:
+    """The registry's shadow challenger as an arm (its share is that of users, so 0: it is shown to nobody), or
+    None when no version is in shadow."""
+    shadow = store.shadow()
+    return None if shadow is None else Arm(shadow.version, shadow.path, 0.0)
 
 
 def prompt_arms_from_registry(store: PromptStore, registry: Registry) -> list[PromptArm]:

@@ -14,6 +14,11 @@ next-day timestamp, to ``<landing_dir>/<next day>/sim-<seed>-late.jsonl``, which
 writes (so simulating the next day with the same seed does not overwrite it). ``invalid_lines`` deliberately
 broken lines are mixed into the day's file to exercise quarantine.
 
+A responder's answer may carry a shadow challenger's answer (``ServedResponse.shadow``): users never see it and
+never react to it; it is written as a shadow event (an interaction event naming the live interaction it shadowed,
+the shadow's adapter version, its measured latency and tokens) to ``<shadow_dir>/<YYYY-MM-DD>/sim-<seed>.jsonl``,
+a stream of its own that ingestion keeps apart from the users' telemetry.
+
 The pipeline only ever sees the files; :func:`simulate_day` also returns the ground truth that only the
 simulator knows (the kind of every answer, the thumbs-up rate per serving arm and per user segment), so that a
 demo can show whether fine-tuning really made users happier.
@@ -39,7 +44,7 @@ from pathlib import Path
 from feedback_loop.files import write_text_atomic
 from feedback_loop.prompts import INITIAL_PROMPT_VERSION
 from feedback_loop.schema import SCHEMA_VERSION
-from feedback_loop.serve.router import ChatRequest, ServedResponse
+from feedback_loop.serve.router import ChatRequest, ServedResponse, ShadowAnswer
 from feedback_loop.simulate.users import (
     SEGMENTS,
     Reaction,
@@ -141,6 +146,8 @@ class _Answer:
     model_version: str
     adapter_version: str | None
     system_prompt_version: str
+    shadow: ShadowAnswer | None = None
+    """A shadow challenger's answer to the same request: recorded, never shown."""
 
 
 def _canned(
@@ -192,7 +199,13 @@ def _served(turns: list[_Turn], responder: Responder) -> list[_Answer]:
     if not turns:
         return []
     requests = [
-        ChatRequest(turn.prompt, turn.user_id, turn.session_id, user_segment=segment_of(turn.user_id).name)
+        ChatRequest(
+            turn.prompt,
+            turn.user_id,
+            turn.session_id,
+            user_segment=segment_of(turn.user_id).name,
+            interaction_id=turn.interaction_id,
+        )
         for turn in turns
     ]
     served = list(responder(requests))
@@ -202,8 +215,45 @@ def _served(turns: list[_Turn], responder: Responder) -> list[_Answer]:
     for index, (turn, item) in enumerate(zip(turns, served, strict=True)):
         item = _check_served(index, item)
         kind = classify_response(turn.intent, item.text)
-        answers.append(_Answer(item.text, kind, item.model_version, item.adapter_version, item.system_prompt_version))
+        if item.shadow is not None and not isinstance(item.shadow, ShadowAnswer):
+            raise ValueError(
+                f"responder response {index}: field 'shadow' must be a ShadowAnswer or None, got {item.shadow!r}"
+            )
+        answers.append(
+            _Answer(item.text, kind, item.model_version, item.adapter_version, item.system_prompt_version, item.shadow)
+        )
     return answers
+
+
+def _shadow_events(seed: int, day: date, turns: list[_Turn], answers: list[_Answer]) -> list[str]:
+    """The shadow events of the day as JSON lines: per shadowed turn, an interaction event in the shadow stream
+    with the live interaction's ids and prompt, and the shadow's answer, adapter version, latency and tokens."""
+    lines = []
+    for turn, answer in zip(turns, answers, strict=True):
+        shadow = answer.shadow
+        if shadow is None:
+            continue
+        event = {
+            "schema_version": SCHEMA_VERSION,
+            "event_id": _uuid(seed, day, "shadow", turn.index),
+            "event_type": "interaction",
+            "timestamp": _timestamp(turn.at),
+            "interaction_id": turn.interaction_id,
+            "session_id": turn.session_id,
+            "user_id": turn.user_id,
+            "use_case": USE_CASE,
+            "user_segment": segment_of(turn.user_id).name,
+            "prompt": turn.prompt,
+            "system_prompt_version": answer.system_prompt_version,
+            "response": shadow.text,
+            "model_version": answer.model_version,
+            "adapter_version": shadow.adapter_version,
+            "latency_ms": round(shadow.latency_ms, 1),
+            "prompt_tokens": len(turn.prompt.split()),
+            "completion_tokens": shadow.completion_tokens,
+        }
+        lines.append(json.dumps(event, ensure_ascii=False))
+    return lines
 
 
 def _interaction_event(turn: _Turn, answer: _Answer, event_id: str, rng: random.Random) -> dict:
@@ -329,6 +379,9 @@ class SimulatedDay:
     """Behaviour events, on time and late."""
     late_events: int
     invalid_lines: int
+    shadow_path: Path | None
+    """The day's file of shadow events; None when no answer carried a shadow answer."""
+    shadow_events: int
     total: GroundTruth
     by_adapter: dict[str, GroundTruth]
     """Keyed by adapter version, :data:`BASE_ARM` for interactions served without one."""
@@ -368,6 +421,8 @@ class SimulatedDay:
             "behaviour_events": self.behaviour_events,
             "late_events": self.late_events,
             "invalid_lines": self.invalid_lines,
+            "shadow_path": None if self.shadow_path is None else str(self.shadow_path),
+            "shadow_events": self.shadow_events,
             **self.total.as_dict(),
             "by_adapter": {arm: truth.as_dict() for arm, truth in self.by_adapter.items()},
             "by_segment": {segment: truth.as_dict() for segment, truth in self.by_segment.items()},
@@ -533,6 +588,7 @@ def simulate_day(
     invalid_lines: int = 0,
     model_version: str | None = None,
     adapter_version: str | None = None,
+    shadow_dir: str | Path | None = None,
 ) -> SimulatedDay:
     """Write one simulated day of telemetry under ``landing_dir``; returns what was written and the truth.
 
@@ -543,6 +599,9 @@ def simulate_day(
     the pretraining corpus (what the base model learned), or of the kinds of ``canned_kinds`` (kind -> weight)
     when given; they record ``model_version`` (default :data:`CANNED_MODEL_VERSION`), ``adapter_version``
     (default None) and :data:`SYSTEM_PROMPT_VERSION`, which a responder's answers name themselves.
+
+    Shadow answers attached to the responder's answers go to ``shadow_dir`` (see the module docstring), which
+    must then be given; the day's shadow file is replaced whole, and removed when the day has none.
     """
     _check_args(day, n_interactions, late_fraction, invalid_lines)
     if responder is not None and (model_version, adapter_version, canned_kinds) != (None, None, None):
@@ -566,6 +625,20 @@ def simulate_day(
     canned = _Answer(INTENTS[0].answer, "correct", canned_model, adapter_version, SYSTEM_PROMPT_VERSION)
     lines = _with_broken_lines(log.lines(log.on_time), invalid_lines, log, canned, streams["invalid"])
     path, late_path = _write_day(landing_dir, log, lines)
+    shadow_lines = _shadow_events(seed, day, turns, answers)
+    shadow_path = None
+    if shadow_lines and shadow_dir is None:
+        raise ValueError(
+            f"simulate_day: {len(shadow_lines)} answers carry a shadow answer but field 'shadow_dir' is None; "
+            "give the folder of the shadow events"
+        )
+    if shadow_dir is not None:
+        shadow_path = Path(shadow_dir) / day.isoformat() / f"sim-{seed}.jsonl"
+        if shadow_lines:
+            _write_lines(shadow_path, shadow_lines)
+        else:
+            shadow_path.unlink(missing_ok=True)
+            shadow_path = None
 
     events = log.events()
     return SimulatedDay(
@@ -575,6 +648,8 @@ def simulate_day(
         behaviour_events=sum(e["event_type"] == "behaviour" for e in events),
         late_events=len(log.late),
         invalid_lines=invalid_lines,
+        shadow_path=shadow_path,
+        shadow_events=len(shadow_lines),
         total=tallies["total"].truth(),
         by_adapter={
             key.removeprefix("adapter:"): tallies[key].truth() for key in sorted(tallies) if key.startswith("adapter:")

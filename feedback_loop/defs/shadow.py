@@ -1,0 +1,222 @@
+"""Shadow deployment: the shadow challenger's unseen answers, ingested apart, and the evaluation that lets it on
+to the canary or rejects it."""
+
+import dagster as dg
+
+from feedback_loop.defs.ingest import RawTelemetryConfig
+from feedback_loop.defs.label import labeled_interactions
+from feedback_loop.defs.online import online_ab_test
+from feedback_loop.defs.partitions import daily_partitions
+from feedback_loop.defs.resources import (
+    AdapterRegistry,
+    DataRoot,
+    Privacy,
+    PromotionPolicy,
+    withdraw_rejected_adapter,
+)
+from feedback_loop.evaluate.shadow import ShadowResult, ShadowSpec
+from feedback_loop.files import write_json_atomic
+from feedback_loop.ingest import IngestSpec
+
+SHADOW_CHECK = "shadow_gate"
+SHADOW_EVENTS = "shadow_events"
+SHADOW_EVALUATION = "shadow_evaluation"
+SHADOW_COLUMNS = ["response", "adapter_version", "latency_ms"]
+LIVE_COLUMNS = [
+    "interaction_id",
+    "user_id",
+    "use_case",
+    "prompt",
+    "response",
+    "adapter_version",
+    "latency_ms",
+    "correction",
+]
+
+
+class ShadowTelemetryConfig(RawTelemetryConfig):
+    """The same validation and redaction settings as `raw_telemetry` (each default written there)."""
+
+
+@dg.asset(
+    partitions_def=daily_partitions,
+    backfill_policy=dg.BackfillPolicy.single_run(),
+    group_name="telemetry",
+    kinds={"parquet", "duckdb"},
+)
+def shadow_telemetry(
+    context: dg.AssetExecutionContext, config: ShadowTelemetryConfig, data_root: DataRoot, privacy: Privacy
+) -> dg.MaterializeResult:
+    """A shadow challenger's answers of one day (warehouse table `shadow_events`), never in `events`.
+
+    Reads `shadow_landing/<day>/*.jsonl`: interaction events that name the live interaction they shadowed, with
+    the shadow's answer, adapter version, measured latency and tokens. They pass through the same code as
+    `raw_telemetry` (strict validation, quarantine in `shadow_quarantine` with file, line, field and reason,
+    redaction of the free text, keyed pseudonyms of user and session ids), but into tables of their own: nobody
+    saw these answers, so no KPI, label or training set reads them. Re-running a day replaces its partition.
+    """
+    from feedback_loop.ingest import ingest_partition
+
+    warehouse = data_root.warehouse()
+    key = privacy.pseudonym_key()
+    spec = IngestSpec.of(config)
+    totals = {"read": 0, "valid": 0, "quarantined": 0, "duplicates": 0}
+    for day in sorted(context.partition_keys):
+        result = ingest_partition(data_root.layout.shadow_landing, day, key, (), spec)
+        warehouse.write_partition(SHADOW_EVENTS, day, result.events)
+        warehouse.write_partition("shadow_quarantine", day, result.quarantine)
+        for row in result.quarantine.to_pylist():
+            context.log.warning(
+                f"{day}: quarantined shadow {row['source_file']}:{row['line_number']} ({row['field']}): {row['reason']}"
+            )
+        for name in totals:
+            totals[name] += getattr(result, name)
+    return dg.MaterializeResult(metadata=totals)
+
+
+class ShadowEvaluationConfig(dg.Config, ShadowSpec):
+    """The shadow evaluation's settings: :class:`feedback_loop.evaluate.shadow.ShadowSpec` (each default written
+    there), and how far back the warehouse is searched for the shadow's answers."""
+
+    lookback_days: int = 14
+    """How many of the latest days of `shadow_events` (and their labels) are searched."""
+
+
+@dg.asset(
+    deps=[labeled_interactions, shadow_telemetry, online_ab_test],
+    group_name="evaluation",
+    kinds={"duckdb"},
+    check_specs=[
+        dg.AssetCheckSpec(
+            SHADOW_CHECK,
+            asset=SHADOW_EVALUATION,
+            blocking=True,
+            description="Shadow gate, with the offline gate's rules and margins on live prompts: the shadow's "
+            "answers differ from the champion's, its P(good) improvement's interval (resampling users) lies above "
+            "the margin, its agreement with users' corrections of the champion is not worse by more than the "
+            "margin, and offensive answers are no more frequent. A challenger that fails never reaches the canary.",
+        )
+    ],
+)
+def shadow_evaluation(
+    context: dg.AssetExecutionContext,
+    config: ShadowEvaluationConfig,
+    data_root: DataRoot,
+    registry: AdapterRegistry,
+    promotion_policy: PromotionPolicy,
+):
+    """The shadow challenger against the champion on the same live prompts, and its move to the canary.
+
+    Runs after the online A/B test, so a canary's verdict comes before a new canary could supersede it. With a
+    version in `shadow`: once its shadow period (days with shadow traffic, or shadowed prompts, as its rollout
+    asked) is over, its answers are paired with the champion's answers to the same prompts, both scored by the
+    published auto-labeler (P(good)), and compared (`feedback_loop.evaluate.shadow`). Passed: the rollout goes
+    ahead (canary, or champion with an immediate rollout); failed: the version is rejected and the blocking
+    `shadow_gate` check fails. Both land in the audit log, the figures in the registry under `shadow_evaluation`
+    and the pairs in `evaluations/<version>/shadow_pairs.parquet`. Before the period is over: `wait`.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from feedback_loop.evaluate.shadow import compare_shadow, pair_shadow_events, score_pairs
+    from feedback_loop.label.publication import current_labeler
+    from feedback_loop.registry.policy import ROLLOUT_PLAN, ShadowPeriod, apply_shadow_decision
+    from feedback_loop.schema import events_arrow_schema
+
+    store = registry.open()
+    shadow = store.shadow()
+    if shadow is None:
+        yield from _events(context, {"decision": "none", "reasons": ["no challenger is in shadow"]}, None)
+        return
+    version = shadow.version
+    period = ShadowPeriod(**shadow.metrics[ROLLOUT_PLAN]["shadow"])
+    warehouse = data_root.warehouse()
+    days = warehouse.partitions(SHADOW_EVENTS)[-config.lookback_days :]
+    events = warehouse.read_partitions(
+        SHADOW_EVENTS, days, schema=events_arrow_schema(), columns=["interaction_id", *SHADOW_COLUMNS]
+    )
+    answered = events.filter(pc.equal(events["adapter_version"], version))
+    shadow_days = sorted(set(answered["date"].to_pylist()))
+    waiting = {"decision": "wait", "version": version, "shadow_days": len(shadow_days), "prompts": answered.num_rows}
+    if not period.over(len(shadow_days), answered.num_rows):
+        waiting["reasons"] = [
+            f"{version} answered {answered.num_rows} prompts on {len(shadow_days)} day(s) in shadow; its period is "
+            f"{period.days} day(s)" + (f" or {period.prompts} prompts" if period.prompts else "")
+        ]
+        yield from _events(context, waiting, None)
+        return
+
+    labeled = [day for day in warehouse.partitions("labels") if day in shadow_days]
+    labels = warehouse.read_partitions("labels", labeled, columns=LIVE_COLUMNS).to_pylist()
+    pairs, unmatched = pair_shadow_events(answered.to_pylist(), labels, version)
+    labeler, labeler_version = current_labeler(data_root.layout.label_models)
+    spec = ShadowSpec.of(config)
+    if labeler is None:
+        result = ShadowResult(
+            passed=False, reasons=[f"no P(good) for the answers: {labeler_version}"], prompts=len(pairs), spec=spec
+        )
+    else:
+        result = compare_shadow(score_pairs(pairs, labeler.predict_good_proba), spec)
+    champions = sorted({str(pair["champion_version"] or "base") for pair in pairs})
+    result = result.model_copy(update={"challenger_version": version, "champion_version": ", ".join(champions)})
+    if unmatched:
+        result.reasons.append(f"{unmatched} shadow answers found no labeled live interaction and were not compared")
+
+    out_dir = data_root.layout.evaluations / version
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if pairs:
+        pq.write_table(pa.Table.from_pylist(pairs), out_dir / "shadow_pairs.parquet")
+    summary = {
+        **result.model_dump(mode="json"),
+        "decision": "passed" if result.passed else "rejected",
+        "labeler_version": labeler_version,
+        "shadow_days": len(shadow_days),
+        "unmatched": unmatched,
+    }
+    write_json_atomic(out_dir / "shadow_summary.json", summary)
+    store.add_metrics(version, {SHADOW_EVALUATION: summary}, actor=SHADOW_EVALUATION)
+    outcome = apply_shadow_decision(
+        store,
+        version,
+        result.passed,
+        require_approval=promotion_policy.require_approval,
+        actor=SHADOW_EVALUATION,
+        reason="shadow: " + "; ".join(result.reasons),
+    )
+    summary["status"] = outcome.status
+    if outcome.superseded:
+        context.log.info(f"canary {outcome.superseded} superseded by {version}")
+    if withdrawn := withdraw_rejected_adapter(data_root.data_dir, store):
+        context.log.info(withdrawn)
+    yield from _events(context, summary, result)
+
+
+def _events(context: dg.AssetExecutionContext, summary: dict, result: ShadowResult | None):
+    """The output and the `shadow_gate` check: it fails only on a rejected challenger (waiting is no failure)."""
+    figures: dict = {}
+    if result is not None:
+        figures = {"prompts": result.prompts, "users": result.users, "corrections": result.corrections}
+        if result.primary is not None:
+            figures |= {
+                "differing_share": result.differing_share,
+                **{f"p_good_{name}": getattr(result.primary, name) for name in ("mean", "low", "high", "margin")},
+            }
+        if result.guardrail is not None:
+            figures |= {f"correction_f1_{name}": getattr(result.guardrail, name) for name in ("mean", "low", "high")}
+    context.log.info(f"shadow evaluation: {summary['decision']}: {'; '.join(summary.get('reasons', []))}")
+    yield dg.Output(
+        summary,
+        metadata={
+            "decision": summary["decision"],
+            "version": str(summary.get("version") or summary.get("challenger_version")),
+            **figures,
+            "worst_examples": dg.MetadataValue.json(result.worst_examples if result else []),
+        },
+    )
+    yield dg.AssetCheckResult(
+        check_name=SHADOW_CHECK,
+        passed=summary["decision"] != "rejected",
+        severity=dg.AssetCheckSeverity.ERROR,
+        metadata={"decision": summary["decision"], "reasons": "; ".join(summary.get("reasons", [])), **figures},
+    )
