@@ -39,8 +39,8 @@ def champion_adapter(
     (or at once with `shadow: false`) it becomes the `canary` (a canary still waiting for its verdict is
     superseded) and `online_ab_test` later promotes it or rolls it back; with `rollout: immediate` the champion
     pointer moves now, in one transaction, and the previous champion is retired, unless the promotion policy
-    requires a human approval: then the challenger waits, and the metadata says which command approves it. Every transition lands in the audit log.
-    The rules live in `feedback_loop.registry.policy`.
+    requires a human approval: then the challenger waits, and the metadata says which command approves it. Every
+    transition lands in the audit log. The rules live in `feedback_loop.registry.policy`.
     """
     store = registry.open()
     version = lora_adapter["version"]
