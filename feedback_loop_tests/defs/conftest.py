@@ -29,13 +29,13 @@ TINY_LORA = {"epochs": 4, "batch_size": 16, "learning_rate": 5e-3, "r": 8, "alph
 TINY_EVAL = {"max_new_tokens": 16, "n_resamples": 1000, "primary_metric": "loss"}
 
 
-def retrain_run_config(rollout: str = "immediate", **sft) -> dict:
+def retrain_run_config(rollout: str = "immediate", shadow: bool = False, **sft) -> dict:
     return {
         "ops": {
             "base_model": {"config": TINY_BASE},
             "lora_adapter": {"config": TINY_LORA},
             "adapter_evaluation": {"config": TINY_EVAL},
-            "champion_adapter": {"config": {"rollout": rollout}},
+            "champion_adapter": {"config": {"rollout": rollout, "shadow": shadow}},
             **({"sft_dataset": {"config": sft}} if sft else {}),
         }
     }
