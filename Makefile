@@ -19,7 +19,7 @@ FIRST_DAY := $(or $(FEEDBACK_LOOP_FIRST_DAY),$(notdir $(firstword $(sort $(wildc
 # What the pipeline writes under the data root: DataLayout.written_entries() in feedback_loop/settings.py, which
 # feedback_loop_tests/test_makefile.py holds this list to. Files of one's own there (data/README.md) stay.
 WRITTEN := adapters checkpoints dagster_home datasets evaluations landing manifests models prompt_registry.db prompts \
-	registry.db reports secrets warehouse
+	registry.db reports secrets shadow_landing warehouse
 
 .PHONY: demo test lint ui install install-dev clean
 

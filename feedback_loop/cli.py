@@ -212,7 +212,8 @@ def _build_dashboard(settings: Settings, trigger: Trigger = "cli") -> Path:
 
 def _print_demo(rows: list[dict], poison: bool) -> None:
     table = Table(title="closed-loop demo (thumbs-up rate: thumbs up / thumbs of the simulated users, as in kpi_daily)")
-    columns = ["iter", "users", "thumbs-up rate", "offline gate, 95% CI", "A/B", "champion", "canary"]
+    columns = ["iter", "users", "thumbs-up rate", "offline gate, 95% CI", "shadow, P(good) 95% CI", "A/B", "champion"]
+    columns.append("canary")
     if poison:
         columns.append("poisoned")
     for column in columns:
@@ -225,6 +226,10 @@ def _print_demo(rows: list[dict], poison: bool) -> None:
         if row.get("gate_no_op"):
             gate += " no-op"
         ab = row["ab_decision"]
+        shadow_interval = row.get("shadow_interval")
+        shadow = {True: "passed", False: "rejected", None: "pending" if row["gate_passed"] else "-"}[
+            row.get("shadow_passed")
+        ] + (f" [{shadow_interval[0]:+.3f},{shadow_interval[1]:+.3f}]" if shadow_interval else "")
         if ab == "wait" and row.get("ab_progress") is not None:
             ab += f" ({min(row['ab_progress'], 1):.0%} of the sample)"
         cells = [
@@ -232,6 +237,7 @@ def _print_demo(rows: list[dict], poison: bool) -> None:
             str(row["interactions"]),
             f"{row['thumbs_up_rate']:.1%}",
             gate,
+            shadow,
             ab,
             str(row["champion_version"] or "base"),
             str(row["canary_version"] or "-"),

@@ -4,16 +4,23 @@ Each iteration is one day of traffic:
 
 1. serve: the registry's champion (the bare base model before the first promotion) answers the simulated
    users, the canary a configured share of them, each with the system prompt of the prompt registry's
-   champion (or canary); every interaction records the adapter and the system prompt version that answered;
+   champion (or canary); every interaction records the adapter and the system prompt version that answered.
+   The shadow challenger, if any, also answers ``shadow_share`` of the champion's prompts: nobody sees those
+   answers, they land in the shadow stream;
 2. ingest and label that day (and re-label the day before, for its late feedback), then `online_ab_test`
-   promotes the canary or rolls it back on that telemetry;
-3. retrain: curate, train a LoRA adapter, gate it offline against the champion and make it the new canary;
+   promotes the canary or rolls it back on that telemetry, and `shadow_evaluation` lets the shadow challenger
+   on to the canary or rejects it;
+3. retrain: curate, train a LoRA adapter, gate it offline against the champion and put it in shadow;
    with ``poison`` also a challenger trained on the responses users disliked, which the gate must reject.
 
 Steps 2 and 3 are Dagster runs, visible in `dagster dev` afterwards. The pipeline sees only telemetry; the
 per-iteration ``thumbs_up_rate`` (thumbs up / interactions with a thumb, the definition of ``kpi_daily`` and the
 A/B test) is the simulator's ground truth and is only reported, as is the truth per serving arm, which says
 whether a canary the A/B test promoted was really better.
+
+A challenger's shadow decision comes one iteration after its offline gate (its shadow day), and its A/B test one
+more: each row carries its own challenger's ``shadow_passed`` once decided (None: it never reached shadow, or the
+demo ended first), and the shadow decision made on its day (``shadow_decision``).
 """
 
 from __future__ import annotations
@@ -24,6 +31,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from feedback_loop.registry.policy import SHADOW_EVALUATION
+from feedback_loop.serve.router import SHADOW_SHARE
 from feedback_loop.settings import Settings
 
 
@@ -34,6 +43,8 @@ class DemoConfig:
     seed: int = 0
     poison: bool = False
     canary_share: float = 0.2
+    shadow_share: float = SHADOW_SHARE
+    """Share of the champion's prompts that the shadow challenger also answers, unseen."""
     last_day: date | None = None
     """The last simulated day (default: yesterday); iterations run on consecutive days ending there."""
 
@@ -64,12 +75,13 @@ def demo_settings(settings: Settings, config: DemoConfig) -> Settings:
 def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], None] = print) -> list[dict]:
     """Run ``config.iterations`` closed-loop iterations; returns one summary dict per iteration. The Dagster runs
     use :func:`demo_settings`, and carry the iteration they belong to as a tag (0: the base model)."""
+    from feedback_loop.defs.shadow import SHADOW_CHECK
     from feedback_loop.evaluate.offline import GateResult
     from feedback_loop.progress import ProgressLog
     from feedback_loop.prompts import PromptStore
     from feedback_loop.registry import Registry
-    from feedback_loop.runs import gate_evaluation, open_instance, run_ingestion, run_retraining
-    from feedback_loop.serve import ModelServer, arms_from_registry, prompt_arms_from_registry
+    from feedback_loop.runs import check_evaluation, gate_evaluation, open_instance, run_ingestion, run_retraining
+    from feedback_loop.serve import ModelServer, arms_from_registry, prompt_arms_from_registry, shadow_arm_from_registry
     from feedback_loop.simulate import simulate_day
 
     if config.iterations < 1 or config.interactions < 1:
@@ -90,10 +102,13 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
         raise RuntimeError(f"base_model run {base.run_id} failed")
     base_manifest = base.output_for_node("base_model")
 
-    rows = []
+    rows: list[dict] = []
     for iteration, day in enumerate(days, start=1):
         arms = arms_from_registry(store)
+        shadow = shadow_arm_from_registry(store)
         serving = ", ".join(f"{arm.adapter_version or 'base'} {arm.share:.0%}" for arm in arms)
+        if shadow is not None:
+            serving += f", shadow {shadow.adapter_version} on {config.shadow_share:.0%} of the champion's prompts"
         progress(f"iteration {iteration}/{config.iterations} ({day}): serving {config.interactions} users: {serving}")
         prompt_arms = prompt_arms_from_registry(prompts, prompt_registry)
         server = ModelServer(
@@ -102,19 +117,43 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
             arms,
             prompt_arms=prompt_arms,
             progress=ProgressLog(f"iteration {iteration}: serving", progress, unit="request"),
+            shadow=shadow,
+            shadow_share=config.shadow_share,
         )
         truth = simulate_day(
-            settings.layout.landing, day, config.interactions, config.seed + iteration, responder=server
+            settings.layout.landing,
+            day,
+            config.interactions,
+            config.seed + iteration,
+            responder=server,
+            shadow_dir=settings.layout.shadow_landing,
         )
 
-        progress(f"iteration {iteration}: ingesting, labeling and the online A/B test (Dagster: ingestion_job)")
+        progress(
+            f"iteration {iteration}: ingesting, labeling, the online A/B test and the shadow evaluation "
+            "(Dagster: ingestion_job)"
+        )
         first = max(days[0], day - timedelta(days=1))
         ingestion = run_ingestion(
-            settings, first.isoformat(), day.isoformat(), instance, trigger="demo", iteration=iteration
+            settings,
+            first.isoformat(),
+            day.isoformat(),
+            instance,
+            raise_on_error=False,
+            trigger="demo",
+            iteration=iteration,
         )
-        if not ingestion.success:
+        shadow_check = check_evaluation(ingestion, SHADOW_CHECK)
+        # A rejected shadow challenger fails its blocking check, and so the run; anything else is a failure.
+        if not ingestion.success and (shadow_check is None or shadow_check.passed):
             raise RuntimeError(f"ingestion run {ingestion.run_id} failed")
         ab = ingestion.output_for_node("online_ab_test")
+        shadow_decision = _shadow_decision(store, shadow)
+        if shadow_decision is not None:
+            decided = next((row for row in rows if row["challenger"] == shadow_decision["version"]), None)
+            if decided is not None:
+                decided["shadow_passed"] = shadow_decision["passed"]
+                decided["shadow_interval"] = shadow_decision["p_good_interval"]
 
         progress(f"iteration {iteration}: curating, training, gating, rolling out (Dagster: retrain_job)")
         retrain = run_retraining(settings, retrain_config, instance, trigger="demo", iteration=iteration)
@@ -136,6 +175,11 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
             "gate_metric": evaluation.primary.metric if evaluation.primary else None,
             "gate_interval": [evaluation.primary.low, evaluation.primary.high] if evaluation.primary else None,
             "challenger": evaluation.challenger_version,
+            # Decided on the challenger's shadow day, the next iteration (filled in then).
+            "shadow_passed": None,
+            "shadow_interval": None,
+            "shadow_decision": shadow_decision,
+            "shadow_cost": _shadow_cost(server),
             "ab_decision": ab["decision"],
             "ab_canary": ab.get("canary_version"),
             "ab_progress": (ab.get("plan") or {}).get("information_fraction"),
@@ -143,6 +187,7 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
             "ab_true_difference": _true_difference(by_adapter, ab),
             "champion_version": _version(store.champion()),
             "canary_version": _version(store.canary()),
+            "shadow_version": _version(store.shadow()),
         }
         if config.poison:
             progress(f"iteration {iteration}: training a poisoned challenger on disliked responses")
@@ -154,9 +199,14 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
                 raise RuntimeError(f"poisoned retrain run {poisoned.run_id} failed before its offline gate")
             row["poison_gate_passed"] = poison_gate.passed
         rows.append(row)
+        shadow_said = (
+            "none"
+            if shadow_decision is None
+            else f"{shadow_decision['version']} {'passed' if shadow_decision['passed'] else 'rejected'}"
+        )
         progress(
             f"iteration {iteration}: thumbs-up {row['thumbs_up_rate']:.1%}, gate "
-            f"{'passed' if row['gate_passed'] else 'failed'}, A/B {row['ab_decision']}, "
+            f"{'passed' if row['gate_passed'] else 'failed'}, shadow {shadow_said}, A/B {row['ab_decision']}, "
             f"champion {row['champion_version']}"
         )
     return rows
@@ -211,6 +261,38 @@ def _key(name: str):
 
 def _version(record) -> str | None:
     return record.version if record is not None else None
+
+
+def _shadow_decision(store, shadow) -> dict | None:
+    """What the shadow evaluation decided today on the challenger that was in shadow: its version, passed, and
+    the P(good) difference's interval; None when no challenger was in shadow or it is still in its period."""
+    if shadow is None:
+        return None
+    record = store.get(shadow.adapter_version)
+    summary = record.metrics.get(SHADOW_EVALUATION)
+    if record.status == "shadow" or summary is None:
+        return None
+    primary = summary.get("primary") or {}
+    return {
+        "version": record.version,
+        "passed": summary["passed"],
+        "p_good_interval": [primary["low"], primary["high"]] if primary else None,
+        "differing_share": summary["differing_share"],
+        "prompts": summary["prompts"],
+    }
+
+
+def _shadow_cost(server) -> dict:
+    """What shadow serving cost on the day: prompts answered twice, tokens, and generation time next to the live
+    answers' generation time."""
+    cost = server.shadow_cost
+    return {
+        "prompts": cost.prompts,
+        "tokens": cost.tokens,
+        "seconds": round(cost.seconds, 2),
+        "live_prompts": cost.live_prompts,
+        "live_seconds": round(cost.live_seconds, 2),
+    }
 
 
 def _true_difference(by_adapter: dict, ab: dict) -> float | None:

@@ -190,11 +190,13 @@ def run_retraining(
 
 def gate_evaluation(result):
     """The `offline_gate` check evaluation of a run, or None when the run did not get that far."""
+    return check_evaluation(result, "offline_gate")
+
+
+def check_evaluation(result, check_name: str):
+    """The evaluation of the asset check ``check_name`` in a run, or None when the run did not get that far."""
     for event in result.all_events:
-        if (
-            event.event_type_value == "ASSET_CHECK_EVALUATION"
-            and event.event_specific_data.check_name == "offline_gate"
-        ):
+        if event.event_type_value == "ASSET_CHECK_EVALUATION" and event.event_specific_data.check_name == check_name:
             return event.event_specific_data
     return None
 

@@ -77,9 +77,9 @@ def registry_history(store: Registry) -> dict[str, Any]:
     """What the dashboard shows of the registry ``store``.
 
     ``champion`` and ``canary`` (versions or None); ``challengers``: every registered version, oldest first,
-    with its status, registration time, ``offline_evaluation`` and ``online_ab_test`` metrics (None when
-    absent) and its latest status change from the audit log; ``champion_moves``: the champion pointer's
-    history, oldest first.
+    with its status, registration time, ``offline_evaluation``, ``shadow_evaluation`` and ``online_ab_test``
+    metrics (None when absent) and its latest status change from the audit log; ``champion_moves``: the
+    champion pointer's history, oldest first.
     """
     last_change: dict[str, dict] = {}
     for entry in store.audit_log():
@@ -95,6 +95,7 @@ def registry_history(store: Registry) -> dict[str, Any]:
                 "status": record.status,
                 "registered_at": record.created_at,
                 "offline_evaluation": record.metrics.get("offline_evaluation"),
+                "shadow_evaluation": record.metrics.get("shadow_evaluation"),
                 "online_ab_test": record.metrics.get("online_ab_test"),
                 "last_change": last_change.get(record.version),
             }
@@ -584,6 +585,7 @@ def _challenger_table(challengers: list[dict]) -> str:
         "status",
         "offline gate interval",
         "gate decision",
+        "shadow (live prompts, unseen)",
         "online A/B",
         "last status change",
     ]
@@ -597,6 +599,7 @@ def _challenger_table(challengers: list[dict]) -> str:
                 _status_cell(challenger["status"]),
                 _interval_cell(evaluation),
                 _gate_cell(evaluation),
+                _shadow_cell(challenger.get("shadow_evaluation")),
                 _ab_cell(challenger["online_ab_test"]),
                 _change_cell(challenger["last_change"]),
             ]
@@ -624,6 +627,27 @@ def _gate_cell(evaluation: dict) -> str:
     verdict = "passed" if evaluation["passed"] else "failed"
     reasons = "; ".join(str(reason) for reason in evaluation.get("reasons", []))
     return f'<span class="gate-{verdict}">{verdict}</span><br><small>{html.escape(reasons)}</small>'
+
+
+def _shadow_cell(result: dict | None) -> str:
+    """The shadow evaluation: its verdict, the P(good) difference's interval over users, how often the answers
+    differed, and its reasons."""
+    if not result:
+        return "-"
+    verdict = "passed" if result.get("passed") else "failed"
+    parts = [f'<span class="gate-{verdict}">{verdict}</span>']
+    primary = result.get("primary")
+    if isinstance(primary, dict):
+        parts.append(
+            html.escape(
+                f"P(good) {primary['mean']:+.3f} [{primary['low']:+.3f}, {primary['high']:+.3f}] over "
+                f"{result.get('users', '?')} users, {result.get('prompts', '?')} prompts, answers differ on "
+                f"{_percent(result.get('differing_share'))}"
+            )
+        )
+    reasons = "; ".join(str(reason) for reason in result.get("reasons", []))
+    parts.append(f"<small>{html.escape(reasons)}</small>")
+    return "<br>".join(parts)
 
 
 def _ab_cell(result: dict | None) -> str:

@@ -17,10 +17,10 @@ from feedback_loop.defs.resources import (
 from feedback_loop.evaluate.shadow import ShadowResult, ShadowSpec
 from feedback_loop.files import write_json_atomic
 from feedback_loop.ingest import IngestSpec
+from feedback_loop.registry.policy import SHADOW_EVALUATION
 
 SHADOW_CHECK = "shadow_gate"
 SHADOW_EVENTS = "shadow_events"
-SHADOW_EVALUATION = "shadow_evaluation"
 SHADOW_COLUMNS = ["response", "adapter_version", "latency_ms"]
 LIVE_COLUMNS = [
     "interaction_id",

@@ -271,6 +271,8 @@ def withdraw_pending(store: Registry, version: str, *, actor: str) -> None:
 
 OFFLINE_EVALUATION = "offline_evaluation"
 """The metrics key under which the offline gate records a challenger's evaluation."""
+SHADOW_EVALUATION = "shadow_evaluation"
+"""The metrics key under which the shadow evaluation records a challenger's evaluation (and its asset's name)."""
 
 
 def expire_unevaluated(store: Registry, challenger: str, *, actor: str) -> list[str]:

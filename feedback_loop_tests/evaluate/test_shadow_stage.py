@@ -157,9 +157,10 @@ def test_a_challenger_trained_on_a_narrow_slice_passes_offline_and_is_stopped_in
     store, result = _through_the_stages(world, "narrow", tmp_path)
     assert not result.passed, result.reasons
     assert result.primary.high < 0  # clearly worse on live prompts
-    assert result.worst_examples and result.worst_examples[0]["shadow_p_good"] < result.worst_examples[0][
-        "champion_p_good"
-    ]
+    assert (
+        result.worst_examples
+        and result.worst_examples[0]["shadow_p_good"] < result.worst_examples[0]["champion_p_good"]
+    )
     assert store.get("narrow").status == "rejected" and store.canary() is None and store.shadow() is None
     assert [row["to_status"] for row in store.audit_log("narrow") if row["from_status"] != row["to_status"]] == [
         "candidate",
