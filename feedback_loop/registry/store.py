@@ -352,7 +352,7 @@ class Registry:
                 return
             columns = ", ".join(column.name for column in adapters_table.columns)
             conn.exec_driver_sql("ALTER TABLE adapters RENAME TO adapters_before_migration")
-            conn.exec_driver_sql("DROP INDEX uq_adapters_one_champion")  # it moved with the renamed table
+            conn.exec_driver_sql("DROP INDEX IF EXISTS uq_adapters_one_champion")  # it moved with the renamed table
             adapters_table.create(conn)
             conn.exec_driver_sql(
                 f"INSERT INTO adapters ({columns}) SELECT {columns} FROM adapters_before_migration ORDER BY id"

@@ -112,3 +112,87 @@ def test_the_online_verdict_moves_the_canary(store, verdict, status, record_stat
         assert store.get("v2").metrics[PENDING] is None
     with pytest.raises(ValueError, match="promote, rollback or wait"):
         apply_online_decision(store, "v1", "maybe", require_approval=False, actor="a", reason="r")
+
+
+def test_a_challenger_goes_into_shadow_then_on_to_the_rollout_it_asked_for(store):
+    from feedback_loop.registry.policy import ROLLOUT_PLAN, ShadowPeriod, apply_shadow_decision, roll_out
+
+    for version in ("v3", "v4"):
+        store.register(version, path=f"/adapters/{version}", metrics={}, lineage={}, actor="test")
+    shadow = ShadowPeriod(days=2, prompts=500)
+    first = roll_out(
+        store, "v3", rollout="canary", canary_share=0.3, require_approval=False, actor="champion_adapter",
+        reason="gate", shadow=shadow,
+    )  # fmt: skip
+    assert first.status == "shadow" and store.shadow().version == "v3" and store.canary().version == "v2"
+    assert store.get("v3").metrics[ROLLOUT_PLAN] == {
+        "rollout": "canary",
+        "canary_share": 0.3,
+        "shadow": {"days": 2, "prompts": 500},
+    }
+    # A newer shadow challenger supersedes one still in its period.
+    second = roll_out(
+        store, "v4", rollout="canary", canary_share=0.3, require_approval=False, actor="champion_adapter",
+        reason="gate", shadow=shadow,
+    )  # fmt: skip
+    assert second.superseded == "v3" and store.get("v3").status == "rejected"
+    assert store.audit_log("v3")[-1]["reason"] == "shadow superseded by v4"
+    outcome = apply_shadow_decision(store, "v4", True, require_approval=False, actor="shadow_evaluation", reason="ok")
+    assert (outcome.status, outcome.superseded) == ("canary", "v2")
+    assert (store.canary().version, store.canary().canary_share) == ("v4", 0.3) and store.shadow() is None
+    moves = [(row["from_status"], row["to_status"]) for row in store.audit_log("v4") if row["reason"] != "registered"]
+    assert ("candidate", "shadow") in moves and ("shadow", "canary") in moves
+
+
+def test_a_challenger_that_fails_in_shadow_never_reaches_users(store):
+    from feedback_loop.registry.policy import ShadowPeriod, apply_shadow_decision, roll_out
+
+    store.register("v3", path="/adapters/v3", metrics={}, lineage={}, actor="test")
+    roll_out(
+        store, "v3", rollout="immediate", canary_share=0.2, require_approval=False, actor="champion_adapter",
+        reason="gate", shadow=ShadowPeriod(days=1),
+    )  # fmt: skip
+    assert store.champion().version == "v1"  # an immediate rollout waits for the shadow too
+    outcome = apply_shadow_decision(store, "v3", False, require_approval=False, actor="shadow_evaluation", reason="no")
+    assert outcome.status == "rejected" and store.get("v3").status == "rejected"
+    assert store.canary().version == "v2" and store.champion().version == "v1"
+    with pytest.raises(ValueError, match="only a shadow challenger moves on"):
+        apply_shadow_decision(store, "v3", True, require_approval=False, actor="shadow_evaluation", reason="again")
+    with pytest.raises(IllegalTransitionError, match="rejected -> canary"):
+        store.set_status("v3", "canary", actor="someone", reason="by hand", canary_share=0.2)
+
+
+def test_a_passed_shadow_with_an_immediate_rollout_promotes(store):
+    from feedback_loop.registry.policy import ShadowPeriod, apply_shadow_decision, roll_out
+
+    store.register("v3", path="/adapters/v3", metrics={}, lineage={}, actor="test")
+    roll_out(
+        store, "v3", rollout="immediate", canary_share=0.2, require_approval=False, actor="champion_adapter",
+        reason="gate", shadow=ShadowPeriod(days=1),
+    )  # fmt: skip
+    outcome = apply_shadow_decision(store, "v3", True, require_approval=False, actor="shadow_evaluation", reason="ok")
+    assert outcome.status == "champion" and store.champion().version == "v3"
+
+
+def test_a_shadow_without_its_rollout_plan_is_a_clear_error(store):
+    from feedback_loop.registry.policy import apply_shadow_decision
+
+    store.register("v3", path="/adapters/v3", metrics={}, lineage={}, actor="test")
+    store.set_status("v3", "shadow", actor="someone", reason="by hand")
+    with pytest.raises(ValueError, match=r"field 'metrics\.rollout_plan' is None"):
+        apply_shadow_decision(store, "v3", True, require_approval=False, actor="shadow_evaluation", reason="ok")
+
+
+@pytest.mark.parametrize(("days", "prompts"), [(0, None), (1, 0), (True, None), (1, 2.5)])
+def test_a_shadow_period_needs_whole_positive_numbers(days, prompts):
+    from feedback_loop.registry.policy import ShadowPeriod
+
+    with pytest.raises(ValueError, match="shadow period: field"):
+        ShadowPeriod(days, prompts)
+
+
+def test_a_shadow_period_ends_after_its_days_or_its_prompts():
+    from feedback_loop.registry.policy import ShadowPeriod
+
+    assert not ShadowPeriod(2).over(1, 10_000) and ShadowPeriod(2).over(2, 0)
+    assert ShadowPeriod(3, prompts=100).over(1, 100) and not ShadowPeriod(3, prompts=100).over(1, 99)

@@ -471,3 +471,40 @@ def test_a_canary_needs_its_share_and_nothing_else_takes_one(sqlite_url):
     assert record.canary_share == 0.3 and "canary" not in record.metrics
     # The share stays as the record of how the version was served.
     assert reg.promote("v1", actor="ab", reason="won").canary_share == 0.3
+
+
+def test_an_old_registry_admits_the_shadow_status(sqlite_url):
+    """A registry written before the shadow status: its status check is widened, its rows and rules kept."""
+    old_statuses = "status IN ('candidate', 'canary', 'champion', 'retired', 'rejected')"
+    old = sa.MetaData()
+    sa.Table(
+        "adapters",
+        old,
+        *[column.copy() for column in adapters_table.columns],
+        sa.CheckConstraint(old_statuses, name="ck_adapters_status"),
+        sa.Index("uq_adapters_one_champion", "status", unique=True, sqlite_where=sa.text("status = 'champion'")),
+    )
+    engine = sa.create_engine(sqlite_url)
+    old.create_all(engine)
+    metadata.create_all(engine, tables=[audit_table, pointer_table, approvals_table])
+    with engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO adapters (version, status, path, metrics, lineage, created_at, updated_at) "
+                "VALUES ('v1', 'candidate', '/adapters/v1', '{\"loss\": 1}', '{}', :t, :t)"
+            ),
+            {"t": "2026-11-01 00:00:00"},
+        )
+    engine.dispose()
+    reg = Registry(sqlite_url)
+    record = reg.set_status("v1", "shadow", actor="gate", reason="shadow")
+    assert (record.status, record.metrics) == ("shadow", {"loss": 1})
+    reg.register("v2", path="/adapters/v2", metrics={}, lineage={}, actor="test")
+    assert [r.version for r in reg.list()] == ["v2", "v1"]
+    with pytest.raises(sa.exc.IntegrityError), reg.engine.begin() as conn:
+        conn.execute(adapters_table.update().where(adapters_table.c.version == "v2").values(status="bogus"))
+    reg.promote("v2", actor="gate", reason="p")
+    with pytest.raises(sa.exc.IntegrityError), reg.engine.begin() as conn:  # still one champion at most
+        conn.execute(adapters_table.update().where(adapters_table.c.version == "v1").values(status="champion"))
+    reg.close()
+    Registry(sqlite_url).close()  # opening it again finds nothing to migrate
