@@ -194,3 +194,114 @@ def test_arms_come_from_the_registry_share_column(tmp_path):
         conn.execute(adapters_table.update().where(adapters_table.c.version == "v2").values(canary_share=None))
     with pytest.raises(ValueError, match=r"canary v2: field 'canary_share' is empty"):
         arms_from_registry(store)
+
+
+# --- shadow serving ----------------------------------------------------------------------------------------------
+
+
+class _WordTokenizer:
+    def __call__(self, texts, add_special_tokens=False):
+        return {"input_ids": [text.split() for text in texts]}
+
+
+def _shadow_server(monkeypatch, **options):
+    import feedback_loop.model.generation as generation
+    from feedback_loop.serve import ModelServer
+
+    def fake_generate(model, tokenizer, prompts, **_):
+        return [f"{model} says {prompt}" for prompt in prompts]
+
+    monkeypatch.setattr(generation, "generate_responses", fake_generate)
+    server = ModelServer("/no/base", "base-test", traffic_split(("v1", "/a/v1"), ("v2", "/a/v2", 0.3)), **options)
+    monkeypatch.setattr(server, "_model", lambda arm: (arm.adapter_version, _WordTokenizer()))
+    return server
+
+
+def test_the_shadow_answers_a_share_of_the_champions_prompts_unseen(monkeypatch):
+    from feedback_loop.serve import ChatRequest, shadowed
+
+    server = _shadow_server(monkeypatch, shadow=Arm("v3", "/a/v3", 0.0), shadow_share=0.4)
+    requests = [ChatRequest(f"q{i}", f"user-{i % 70}", "s", interaction_id=f"i{i}") for i in range(300)]
+    responses = server(requests)
+    with_shadow = [
+        (request, response) for request, response in zip(requests, responses, strict=True) if response.shadow
+    ]
+    # Only the champion's answers are shadowed, each picked by its interaction, about the share of them.
+    assert all(response.adapter_version == "v1" for _, response in with_shadow)
+    champion = [
+        request for request, response in zip(requests, responses, strict=True) if response.adapter_version == "v1"
+    ]
+    assert len(with_shadow) == sum(shadowed(request, 0.4) for request in champion)
+    assert 0.3 * len(champion) < len(with_shadow) < 0.5 * len(champion)
+    for request, response in with_shadow:
+        # The user is shown the champion's answer; the shadow's rides along, never in its place.
+        assert response.text == f"v1 says {request.prompt}"
+        assert (response.shadow.text, response.shadow.adapter_version) == (f"v3 says {request.prompt}", "v3")
+        assert response.shadow.completion_tokens == 3 and response.shadow.latency_ms >= 0
+    cost = server.shadow_cost
+    assert (cost.prompts, cost.tokens, cost.by_version) == (
+        len(with_shadow),
+        3 * len(with_shadow),
+        {"v3": cost.prompts},
+    )
+    assert cost.live_prompts == 300 and cost.seconds >= 0 and cost.live_seconds > 0
+    # The same interactions are picked again.
+    assert [bool(r.shadow) for r in server(requests)] == [bool(r.shadow) for r in responses]
+
+
+def test_shadow_serving_needs_interaction_ids_a_version_and_a_share(monkeypatch):
+    from feedback_loop.serve import ChatRequest, ModelServer
+
+    server = _shadow_server(monkeypatch, shadow=Arm("v3", "/a/v3", 0.0))
+    with pytest.raises(ValueError, match="field 'interaction_id' is missing"):
+        server([ChatRequest(f"q{i}", f"user-{i}", "s") for i in range(20)])
+    with pytest.raises(ValueError, match="field 'adapter_version' must name the shadow"):
+        ModelServer("/no/base", "m", traffic_split(None, None), shadow=Arm(None, None, 0.0))
+    with pytest.raises(ValueError, match="field 'share' must be within"):
+        ModelServer("/no/base", "m", traffic_split(None, None), shadow=Arm("v3", "/a/v3", 0.0), shadow_share=1.0)
+
+
+def test_the_simulator_keeps_shadow_answers_out_of_the_users_telemetry(tmp_path):
+    import json
+    from datetime import date
+
+    from feedback_loop.schema import InteractionEvent
+    from feedback_loop.serve import ServedResponse, ShadowAnswer
+    from feedback_loop.simulate import simulate_day
+
+    def responder(with_shadow: bool):
+        def answer(requests):
+            return [
+                ServedResponse(
+                    "Open Orders and select your order.",
+                    "m",
+                    None,
+                    shadow=ShadowAnswer("SHADOW ANSWER that is rude: stupid", "v3", 12.5, 6)
+                    if with_shadow and index % 3 == 0
+                    else None,
+                )
+                for index, _ in enumerate(requests)
+            ]
+
+        return answer
+
+    day = date(2026, 11, 3)
+    plain = simulate_day(tmp_path / "plain", day, 60, 1, responder=responder(False), shadow_dir=tmp_path / "s0")
+    shadowed = simulate_day(tmp_path / "landing", day, 60, 1, responder=responder(True), shadow_dir=tmp_path / "s1")
+    # Users never react to the shadow answer: the same events, byte for byte, and the same truth.
+    assert shadowed.path.read_bytes() == plain.path.read_bytes() and shadowed.total == plain.total
+    assert "SHADOW" not in shadowed.path.read_text() and plain.shadow_path is None
+    events = [json.loads(line) for line in shadowed.shadow_path.read_text().splitlines()]
+    assert len(events) == shadowed.shadow_events == 20
+    live = {
+        event["interaction_id"]: event
+        for event in map(json.loads, shadowed.path.read_text().splitlines())
+        if event["event_type"] == "interaction"
+    }
+    for event in events:
+        InteractionEvent.model_validate(event)  # the shadow stream speaks the interaction schema
+        served = live[event["interaction_id"]]
+        assert (event["prompt"], event["user_id"]) == (served["prompt"], served["user_id"])
+        assert (event["adapter_version"], event["latency_ms"], event["completion_tokens"]) == ("v3", 12.5, 6)
+    with pytest.raises(ValueError, match="field 'shadow_dir' is None"):
+        simulate_day(tmp_path / "other", day, 60, 1, responder=responder(True))
