@@ -1,0 +1,149 @@
+"""shadow_telemetry and shadow_evaluation as assets on a simulated day with a shadow challenger: the shadow
+answers stay out of `events` and `kpi_daily`, are redacted, and decide whether the challenger reaches the canary."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import dagster as dg
+import numpy
+import pytest
+
+from feedback_loop.defs.analytics import kpi_daily
+from feedback_loop.defs.ingest import raw_telemetry
+from feedback_loop.defs.label import labeled_interactions
+from feedback_loop.defs.shadow import SHADOW_CHECK, shadow_evaluation, shadow_telemetry
+from feedback_loop.registry import Registry
+from feedback_loop.registry.policy import ShadowPeriod, roll_out
+from feedback_loop.serve import ServedResponse, ShadowAnswer
+from feedback_loop.simulate import INTENTS, classify_response, simulate_day
+from feedback_loop.warehouse import Warehouse
+
+DAY = "2026-11-02"
+DAILY = [raw_telemetry, shadow_telemetry, labeled_interactions, kpi_daily]
+RULES_ONLY = {"labeled_interactions": {"config": {"use_auto_labeler": False}}}
+SECRET = "jane.doe@example.com"
+MARK = "[unseen] "
+
+
+def _intent(prompt: str):
+    return next(intent for intent in INTENTS if any(phrasing in prompt for phrasing in intent.phrasings))
+
+
+class _WorldLabeler:
+    """A reward model that knows the simulated world: P(good) 0.9 for the intent's right answer, else 0.1."""
+
+    def predict_good_proba(self, table):
+        rows = zip(table["prompt"].to_pylist(), table["response"].to_pylist(), strict=True)
+        return numpy.array([0.9 if classify_response(_intent(p), r) == "correct" else 0.1 for p, r in rows])
+
+
+def _responder(shadow_right: bool):
+    """The shadow (on every other request) answers right where the champion invents a policy, or with another
+    intent's answer where the champion answers right; one shadow answer carries an e-mail address."""
+
+    def answer(requests):
+        responses = []
+        for index, request in enumerate(requests):
+            intent = _intent(request.prompt)
+            shadow = None
+            if index % 2 == 0:
+                text = MARK + (
+                    intent.answer if shadow_right else INTENTS[(INTENTS.index(intent) + 1) % len(INTENTS)].answer
+                )
+                if index == 0:
+                    text += f" Write to {SECRET}."
+                shadow = ShadowAnswer(text, "v2", 40.0, len(text.split()))
+            champion = intent.hallucination if shadow_right else intent.answer
+            responses.append(ServedResponse(champion, "base-model", None, shadow=shadow))
+        return responses
+
+    return answer
+
+
+@pytest.fixture
+def shadow_day(settings, resources, monkeypatch):
+    """v2 in shadow, a day served with its answers attached, and the day's daily assets materialized."""
+    import feedback_loop.label.publication as publication
+
+    store = Registry(settings.registry_url)
+    store.register("v2", path="/adapters/v2", metrics={}, lineage={}, actor="test")
+    roll_out(
+        store, "v2", rollout="canary", canary_share=0.2, require_approval=False, actor="champion_adapter",
+        reason="gate", shadow=ShadowPeriod(days=1),
+    )  # fmt: skip
+    monkeypatch.setattr(publication, "current_labeler", lambda root: (_WorldLabeler(), "world-labeler"))
+
+    def serve(shadow_right: bool):
+        simulated = simulate_day(
+            settings.layout.landing,
+            date.fromisoformat(DAY),
+            240,
+            5,
+            responder=_responder(shadow_right),
+            shadow_dir=settings.layout.shadow_landing,
+        )
+        daily = dg.materialize(DAILY, partition_key=DAY, resources=resources, run_config={"ops": RULES_ONLY})
+        assert daily.success
+        return simulated
+
+    return store, serve
+
+
+def _evaluate(resources):
+    result = dg.materialize([shadow_evaluation], resources=resources, raise_on_error=False)
+    [check] = [e for e in result.get_asset_check_evaluations() if e.check_name == SHADOW_CHECK]
+    return result, check
+
+
+def test_a_worse_shadow_is_rejected_and_its_answers_stay_out_of_what_users_saw(settings, resources, shadow_day):
+    store, serve = shadow_day
+    simulated = serve(shadow_right=False)
+    tables = Warehouse(settings.layout.warehouse)
+    events = tables.read_partitions("events", [DAY])
+    shadows = tables.read_partitions("shadow_events", [DAY])
+    assert shadows.num_rows == simulated.shadow_events == 120
+    # Users saw only the champion: no shadow answer, no shadow version in events, labels or kpi_daily.
+    assert all(text.startswith(MARK) for text in shadows["response"].to_pylist())
+    assert not any(MARK in (text or "") for text in events["response"].to_pylist())
+    assert "v2" not in set(events["adapter_version"].to_pylist())
+    for table in ("labels", "kpi_daily"):
+        assert "v2" not in set(tables.read_partitions(table, [DAY])["adapter_version"].to_pylist())
+    [total] = [row for row in tables.read_partitions("kpi_daily", [DAY]).to_pylist() if row["adapter_version"] == "all"]
+    assert total["interactions"] == simulated.interactions == 240  # the shadow's 120 answers are not interactions
+    # Redacted and pseudonymized like everything else, with the users' own pseudonyms.
+    assert SECRET not in " ".join(shadows["response"].to_pylist())
+    assert any("<EMAIL>" in text for text in shadows["response"].to_pylist())
+    assert set(shadows["user_id"].to_pylist()) <= set(events["user_id"].to_pylist())
+    assert not any(user.startswith("sim-user") for user in shadows["user_id"].to_pylist())
+
+    result, check = _evaluate(resources)
+    assert not result.success and not check.passed
+    assert store.get("v2").status == "rejected" and store.canary() is None and store.shadow() is None
+    summary = store.get("v2").metrics["shadow_evaluation"]
+    assert summary["decision"] == "rejected" and summary["prompts"] == 120 and summary["differing_share"] == 1.0
+    assert summary["primary"]["high"] < 0 and summary["labeler_version"] == "world-labeler"
+    assert summary["worst_examples"] and "v2" in summary["challenger_version"]
+    metadata = check.metadata
+    assert metadata["decision"].value == "rejected" and metadata["p_good_high"].value < 0
+    assert (settings.layout.evaluations / "v2" / "shadow_pairs.parquet").exists()
+
+
+def test_a_better_shadow_goes_on_to_the_canary(settings, resources, shadow_day):
+    store, serve = shadow_day
+    serve(shadow_right=True)
+    result, check = _evaluate(resources)
+    assert result.success and check.passed
+    canary = store.canary()
+    assert (canary.version, canary.canary_share) == ("v2", 0.2)
+    output = result.output_for_node("shadow_evaluation")
+    assert output["decision"] == "passed" and output["status"] == "canary"
+    assert output["primary"]["low"] > output["spec"]["margin"]
+
+
+def test_the_shadow_waits_for_its_period(settings, resources, shadow_day):
+    store, _ = shadow_day
+    result, check = _evaluate(resources)  # no shadow traffic yet
+    assert result.success and check.passed
+    assert result.output_for_node("shadow_evaluation")["decision"] == "wait"
+    assert store.get("v2").status == "shadow"
