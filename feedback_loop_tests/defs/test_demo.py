@@ -12,7 +12,9 @@ from feedback_loop_tests.defs.conftest import retrain_run_config
 
 pytestmark = pytest.mark.slow
 
-KEYS = {"iteration", "interactions", "thumbs_up_rate", "gate_passed", "ab_decision", "champion_version"}
+KEYS = {
+    "iteration", "interactions", "thumbs_up_rate", "gate_passed", "shadow_passed", "ab_decision", "champion_version",
+}  # fmt: skip
 
 
 def test_one_iteration_with_a_poisoned_challenger(settings, tmp_path):
@@ -32,7 +34,9 @@ def test_one_iteration_with_a_poisoned_challenger(settings, tmp_path):
     assert row["ab_decision"] == "none"  # no canary served on the first day
     assert row["poison_gate_passed"] is False
     if row["gate_passed"]:
-        assert row["canary_version"] == row["challenger"]  # the new adapter serves a canary share next
+        # The new adapter answers live prompts unseen next, before any user sees it.
+        assert row["shadow_version"] == row["challenger"] and row["canary_version"] is None
+    assert row["shadow_passed"] is None and row["shadow_decision"] is None  # no challenger was in shadow yet
     assert any("ingestion_job" in m for m in messages) and any("retrain_job" in m for m in messages)
     assert any(m.startswith("iteration 1: serving: request 200/200 (100%)") for m in messages)
     # The poisoned challenger was rejected last: the adapter manifest names an adapter that was not.
