@@ -233,31 +233,26 @@ def _shadow_events(seed: int, day: date, turns: list[_Turn], answers: list[_Answ
         shadow = answer.shadow
         if shadow is None:
             continue
-        event = {
-            "schema_version": SCHEMA_VERSION,
-            "event_id": _uuid(seed, day, "shadow", turn.index),
-            "event_type": "interaction",
-            "timestamp": _timestamp(turn.at),
-            "interaction_id": turn.interaction_id,
-            "session_id": turn.session_id,
-            "user_id": turn.user_id,
-            "use_case": USE_CASE,
-            "user_segment": segment_of(turn.user_id).name,
-            "prompt": turn.prompt,
-            "system_prompt_version": answer.system_prompt_version,
-            "response": shadow.text,
-            "model_version": answer.model_version,
-            "adapter_version": shadow.adapter_version,
-            "latency_ms": round(shadow.latency_ms, 1),
-            "prompt_tokens": len(turn.prompt.split()),
-            "completion_tokens": shadow.completion_tokens,
-        }
+        event = _answer_event(
+            turn,
+            _uuid(seed, day, "shadow", turn.index),
+            # Nobody reacts to it, so its kind is never judged.
+            _Answer(shadow.text, "unseen", answer.model_version, shadow.adapter_version, answer.system_prompt_version),
+            round(shadow.latency_ms, 1),
+            shadow.completion_tokens,
+        )
         lines.append(json.dumps(event, ensure_ascii=False))
     return lines
 
 
 def _interaction_event(turn: _Turn, answer: _Answer, event_id: str, rng: random.Random) -> dict:
-    prompt_tokens, completion_tokens = len(turn.prompt.split()), len(answer.text.split())
+    completion_tokens = len(answer.text.split())
+    latency_ms = round(200 + 15 * completion_tokens + rng.uniform(0, 300), 1)
+    return _answer_event(turn, event_id, answer, latency_ms, completion_tokens)
+
+
+def _answer_event(turn: _Turn, event_id: str, answer: _Answer, latency_ms: float, completion_tokens: int) -> dict:
+    """The interaction event of ``answer`` to ``turn``."""
     event = {
         "schema_version": SCHEMA_VERSION,
         "event_id": event_id,
@@ -272,8 +267,8 @@ def _interaction_event(turn: _Turn, answer: _Answer, event_id: str, rng: random.
         "system_prompt_version": answer.system_prompt_version,
         "response": answer.text,
         "model_version": answer.model_version,
-        "latency_ms": round(200 + 15 * completion_tokens + rng.uniform(0, 300), 1),
-        "prompt_tokens": prompt_tokens,
+        "latency_ms": latency_ms,
+        "prompt_tokens": len(turn.prompt.split()),
         "completion_tokens": completion_tokens,
     }
     if answer.adapter_version is not None:
