@@ -121,7 +121,7 @@ def shadow_evaluation(
 
     from feedback_loop.evaluate.shadow import compare_shadow, pair_shadow_events, score_pairs
     from feedback_loop.label.publication import current_labeler
-    from feedback_loop.registry.policy import ROLLOUT_PLAN, ShadowPeriod, apply_shadow_decision
+    from feedback_loop.registry.policy import ShadowPeriod, apply_shadow_decision, rollout_plan
     from feedback_loop.schema import events_arrow_schema
 
     store = registry.open()
@@ -130,7 +130,7 @@ def shadow_evaluation(
         yield from _events(context, {"decision": "none", "reasons": ["no challenger is in shadow"]}, None)
         return
     version = shadow.version
-    period = ShadowPeriod(**shadow.metrics[ROLLOUT_PLAN]["shadow"])
+    period = ShadowPeriod(**rollout_plan(shadow)["shadow"])
     warehouse = data_root.warehouse()
     days = warehouse.partitions(SHADOW_EVENTS)[-config.lookback_days :]
     events = warehouse.read_partitions(

@@ -156,12 +156,7 @@ def apply_shadow_decision(
     if not passed:
         store.set_status(version, "rejected", actor=actor, reason=reason)
         return RolloutOutcome("rejected")
-    plan = record.metrics.get(ROLLOUT_PLAN)
-    if not isinstance(plan, dict) or plan.get("rollout") not in ROLLOUTS:
-        raise ValueError(
-            f"adapter {version!r}: field 'metrics.{ROLLOUT_PLAN}' is {plan!r}, not the rollout roll_out recorded; "
-            "reject the version or roll it out again"
-        )
+    plan = rollout_plan(record)
     return _go_live(
         store,
         version,
@@ -172,6 +167,18 @@ def apply_shadow_decision(
         reason=reason,
         how_to_approve=how_to_approve,
     )
+
+
+def rollout_plan(record: AdapterRecord) -> dict:
+    """The rollout :func:`roll_out` recorded for the shadow challenger ``record``; a clear error without one."""
+    plan = record.metrics.get(ROLLOUT_PLAN)
+    shadow = plan.get("shadow") if isinstance(plan, dict) else None
+    if not isinstance(plan, dict) or plan.get("rollout") not in ROLLOUTS or not isinstance(shadow, dict):
+        raise ValueError(
+            f"adapter {record.version!r}: field 'metrics.{ROLLOUT_PLAN}' is {plan!r}, not the rollout roll_out "
+            "recorded; reject the version or roll it out again"
+        )
+    return plan
 
 
 def _go_live(

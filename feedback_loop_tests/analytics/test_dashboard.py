@@ -313,3 +313,27 @@ def test_small_costs_keep_three_significant_digits():
         "-",
     ]
     assert _usd(-3e-6, signed=True) == "-$0.00000300" and _usd(2e-6, signed=True) == "+$0.00000200"
+
+
+def test_a_challengers_shadow_decision_is_shown_with_its_interval(tmp_path):
+    challenger = {
+        "version": "v7",
+        "status": "rejected",
+        "registered_at": GENERATED,
+        "offline_evaluation": None,
+        "online_ab_test": None,
+        "shadow_evaluation": {
+            "passed": False,
+            "prompts": 412,
+            "users": 288,
+            "differing_share": 0.75,
+            "primary": {"metric": "p_good", "mean": -0.21, "low": -0.26, "high": -0.16},
+            "reasons": ["p_good improvement -0.2100 does not lie above the practical margin"],
+        },
+        "last_change": None,
+    }
+    report = build_dashboard(kpi_table(three_days()), _history(challengers=[challenger]), tmp_path / "d.html")
+    words = Page(report.path.read_text()).all_text
+    assert "shadow (live prompts, unseen)" in words
+    assert "failed P(good) -0.210 [-0.260, -0.160] over 288 users, 412 prompts, answers differ on 75.0%" in words
+    assert "does not lie above the practical margin" in words
