@@ -9,7 +9,7 @@ from feedback_loop.definitions import build_defs
 from feedback_loop.demo import DemoConfig, demo_settings
 from feedback_loop.settings import Settings
 
-DAILY_ASSETS = {"raw_telemetry", "labeled_interactions", "kpi_daily"}
+DAILY_ASSETS = {"raw_telemetry", "shadow_telemetry", "labeled_interactions", "kpi_daily"}
 
 
 def test_the_definitions_partition_the_daily_assets_and_the_ingestion_job_from_the_first_day(tmp_path):
