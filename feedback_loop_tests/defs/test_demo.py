@@ -56,3 +56,26 @@ def test_one_iteration_with_a_poisoned_challenger(settings, tmp_path):
     png = tmp_path / "kpi.png"
     plot_kpi(rows, png)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_challenger_spends_its_next_day_in_shadow_before_any_user_sees_it(settings):
+    config = DemoConfig(
+        iterations=2, interactions=150, seed=5, last_day=date(2026, 11, 5), retrain_run_config=retrain_run_config()
+    )
+    first, second = run_demo(settings, config, progress=lambda message: None)
+    assert first["gate_passed"] and first["shadow_version"] == first["challenger"]
+    assert first["shadow_cost"]["prompts"] == 0  # nobody was in shadow on the first day
+    # Day 2: the shadow answered a share of the champion's prompts, unseen, and was decided on that traffic.
+    cost = second["shadow_cost"]
+    assert 0 < cost["prompts"] < cost["live_prompts"] == 150 and cost["tokens"] > 0 and cost["seconds"] > 0
+    decision = second["shadow_decision"]
+    assert decision["version"] == first["challenger"] and first["shadow_passed"] is decision["passed"]
+    assert decision["prompts"] > 0
+    registry = Registry(settings.registry_url)
+    record = registry.get(first["challenger"])
+    assert record.status == ("canary" if decision["passed"] else "rejected")
+    assert [
+        row["to_status"] for row in registry.audit_log(first["challenger"]) if row["from_status"] != row["to_status"]
+    ][:3] == ["candidate", "shadow", record.status]
+    # Users saw no shadow answer: the day's interactions are exactly the users' requests.
+    assert second["interactions"] == 150
