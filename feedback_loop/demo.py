@@ -143,9 +143,12 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
             trigger="demo",
             iteration=iteration,
         )
+        # A rejected shadow challenger fails its blocking check, and so its step and the run: the demo goes on.
+        # Any other failure stops it.
         shadow_check = check_evaluation(ingestion, SHADOW_CHECK)
-        # A rejected shadow challenger fails its blocking check, and so the run; anything else is a failure.
-        if not ingestion.success and (shadow_check is None or shadow_check.passed):
+        rejected_in_shadow = {SHADOW_EVALUATION} if shadow_check is not None and not shadow_check.passed else set()
+        failed = set(ingestion.get_failed_step_keys())
+        if not ingestion.success and (not failed or failed - rejected_in_shadow):
             raise RuntimeError(f"ingestion run {ingestion.run_id} failed")
         ab = ingestion.output_for_node("online_ab_test")
         shadow_decision = _shadow_decision(store, shadow)
