@@ -85,3 +85,20 @@ def test_the_collector_serves_it_with_the_users_segment_instruction(tmp_path):
     assert {a["champion"]["version"] for a in answers} == {"lora-1"}
     texts = {a["user"]["system_prompt_version"]: a["user"]["system_text"] for a in answers}
     assert texts == {"support-v1": "", "support-v2": "Be concise.\nMention the API."}
+
+
+def test_the_state_names_the_shadow_and_a_rule_that_picks_its_prompts_like_the_model_server(tmp_path):
+    from feedback_loop.serve import ChatRequest, shadowed
+
+    settings, registry, prompts, prompt_registry = _registries(tmp_path)
+    assert serving_state(registry, prompts, prompt_registry, settings.layout.base_model)["shadow"] is None
+    registry.register("lora-3", path="/adapters/lora-3", metrics={}, lineage={}, actor="test")
+    registry.set_status("lora-3", "shadow", actor="test", reason="passed the offline gate")
+    state = serving_state(registry, prompts, prompt_registry, settings.layout.base_model)
+    shadow = state["shadow"]
+    assert (shadow["version"], shadow["path"]) == ("lora-3", "/adapters/lora-3")
+    salt = state["assignment"]["shadow_salt"]
+    for index in range(200):
+        request = ChatRequest("q", "user", "s", interaction_id=f"interaction-{index}")
+        documented = _documented_rule(salt, request.interaction_id, [(True, shadow["share"]), (False, 1.0)])
+        assert documented == shadowed(request, shadow["share"])
