@@ -17,6 +17,7 @@ import uuid
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
@@ -66,10 +67,13 @@ class Warehouse:
         partitions: list[str] | None = None,
         schema: pa.Schema | None = None,
         columns: list[str] | None = None,
+        filter: pc.Expression | None = None,
     ) -> pa.Table:
         """Rows of the given partitions (all when None), with a ``date`` column naming each row's partition.
 
         ``columns`` (all when None) limits what is read from Parquet, so a count over one column stays cheap.
+        ``filter`` (a pyarrow compute expression over the stored columns) is pushed down into the Parquet
+        reader: row groups its statistics rule out are skipped, and rows that fail it are never materialized.
         A missing table reads as empty with ``schema`` (plus ``date``) when given.
         """
         present = self.partitions(table_name)
@@ -77,7 +81,7 @@ class Warehouse:
         tables = []
         for key in wanted:
             path = self._path(table_name, f"date={key}", "part-0.parquet")
-            table = pq.read_table(path, columns=columns, filesystem=self.fs)
+            table = pq.read_table(path, columns=columns, filters=filter, filesystem=self.fs)
             tables.append(table.append_column("date", pa.array([key] * table.num_rows, pa.string())))
         if tables:
             return pa.concat_tables(tables, promote_options="default")

@@ -12,10 +12,11 @@ from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.partitions import daily_partitions
 from feedback_loop.defs.resources import DataRoot, LateFeedbackWindow
 from feedback_loop.label import build_review_queue, label_interactions
-from feedback_loop.label.combine import combine_labels
+from feedback_loop.label.combine import combine_labels, with_verdict_qualities
 from feedback_loop.label.decisions import REVIEWS_TABLE, reviews_arrow_schema, standing_verdicts
-from feedback_loop.label.learned import LabelerSpec
+from feedback_loop.label.learned import STORED_PREDICTION_COLUMNS, TRAINING_COLUMNS, LabelerSpec, predict_changed
 from feedback_loop.label.review import ReviewBudgetSpec
+from feedback_loop.label.rules import INTERACTION_EVENT_COLUMNS, SIGNAL_COLUMNS, labels_arrow_schema
 from feedback_loop.schema import events_arrow_schema
 
 review_decisions = dg.AssetSpec(
@@ -38,16 +39,56 @@ class AutoLabelerConfig(dg.Config, LabelerSpec):
     """A team's offensive word list for the model's lexicon-hit feature (the packaged one when unset)."""
 
 
-def _labels_over(warehouse, days: list[str]) -> pa.Table:
-    """Rule labels of the interactions of ``days``, with their signals from the same days.
+def _training_labels(warehouse, days: list[str], verdicts) -> pa.Table:
+    """The training columns of the label rows of ``days``, one row per interaction, with today's verdicts.
 
-    Ingestion stores an interaction once within its late-feedback window; one re-sent under a new event id
-    further apart than that sits in two days, and is labeled once here, from its first event (the earliest
-    day, then timestamp, then event id), as ingestion would have kept it.
+    Days with a stored `labels` partition are read from it (only :data:`TRAINING_COLUMNS`): what
+    `labeled_interactions` wrote, late feedback included as of its last run. Days without one (the day this run
+    ingests, before `labeled_interactions` labels it) are labeled by the rules from their events. An
+    interaction stored under two days (re-sent further apart than the late-feedback window) counts once, from
+    its earliest day, as ingestion would have kept it.
     """
-    events = warehouse.read_partitions("events", days, schema=events_arrow_schema())
-    is_interaction = pc.equal(events["event_type"], "interaction")
-    return label_interactions(_first_events(events.filter(is_interaction)), events.filter(pc.invert(is_interaction)))
+    columns = list(TRAINING_COLUMNS)
+    stored = set(warehouse.partitions("labels"))
+    parts = [
+        warehouse.read_partitions(
+            "labels", [d for d in days if d in stored], schema=labels_arrow_schema(), columns=columns
+        )
+    ]
+    missing = [d for d in days if d not in stored]
+    if missing:
+        parts.append(_labels_over(warehouse, missing).select([*columns, "date"]))
+    labels = pa.concat_tables(parts, promote_options="default")
+    ordered = labels.take(pc.sort_indices(labels, sort_keys=[("date", "ascending")]))
+    first: dict[str, int] = {}
+    for index, interaction_id in enumerate(ordered["interaction_id"].to_pylist()):
+        first.setdefault(interaction_id, index)
+    return with_verdict_qualities(ordered.take(sorted(first.values())).select(columns), verdicts)
+
+
+def _labels_over(warehouse, days: list[str]) -> pa.Table:
+    """Rule labels of the interactions of ``days``, with their signals from the same days, and the ``date``
+    of each interaction's first event (see :func:`_first_events`)."""
+    interactions = _first_events(
+        warehouse.read_partitions(
+            "events",
+            days,
+            schema=events_arrow_schema(),
+            columns=list(INTERACTION_EVENT_COLUMNS),
+            filter=pc.field("event_type") == "interaction",
+        )
+    )
+    signals = warehouse.read_partitions(
+        "events",
+        days,
+        schema=events_arrow_schema(),
+        columns=list(SIGNAL_COLUMNS),
+        filter=pc.field("event_type") != "interaction",
+    )
+    labels = label_interactions(interactions, signals)
+    day_of = dict(zip(interactions["interaction_id"].to_pylist(), interactions["date"].to_pylist(), strict=True))
+    first_days = [day_of[interaction_id] for interaction_id in labels["interaction_id"].to_pylist()]
+    return labels.append_column("date", pa.array(first_days, pa.string()))
 
 
 def _first_events(interactions: pa.Table) -> pa.Table:
@@ -70,6 +111,38 @@ def _quality_check(passed: bool, description: str, **metadata) -> dg.AssetCheckR
         severity=dg.AssetCheckSeverity.WARN if passed else dg.AssetCheckSeverity.ERROR,
         description=description,
         metadata=metadata,
+    )
+
+
+def _unchanged_labeler(previous, version: str, min_holdout_auc: float) -> dg.MaterializeResult | None:
+    """The result of not refitting, when the labeler ``previous`` records was trained as ``version`` (the same
+    training rows, spec, encoder and lexicons) and its quality check decides as it did; None otherwise."""
+    if previous is None or previous.record.get("trained_version") != version:
+        return None
+    check = previous.record.get("quality_check") or {}
+    heldout_auc = check.get("heldout_auc")
+    published = previous.version == version
+    if heldout_auc is None or (heldout_auc >= min_holdout_auc) != published:
+        return None  # the threshold changed since: decide anew
+    check = {"heldout_auc": heldout_auc, "min_holdout_auc": min_holdout_auc}
+    outcome = (
+        f"labels the interactions nobody judged (published {version})"
+        if published
+        else f"labels nothing: held-out AUC {heldout_auc:.3f} < {min_holdout_auc}"
+    )
+    return dg.MaterializeResult(
+        metadata={
+            "version": version,
+            "published": published,
+            "labels_with_model": published,
+            "refit": False,
+            "outcome": f"training rows unchanged since {version} was trained, not refit; {outcome}",
+            "training_days": previous.record.get("training_days") or "none",
+            "heldout_auc": heldout_auc,
+        },
+        check_results=[
+            _quality_check(published, f"Held-out AUC of {version}, not refit; the labeler {outcome}.", **check)
+        ],
     )
 
 
@@ -101,7 +174,7 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
     (or uses the rules alone) and `labeler_quality` warns.
     """
     from feedback_loop.label.encoders import build_encoder
-    from feedback_loop.label.learned import InsufficientLabels, train_labeler
+    from feedback_loop.label.learned import InsufficientLabels, planned_version, train_labeler
     from feedback_loop.label.publication import (
         embedding_store,
         publish_labeler,
@@ -111,20 +184,19 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
 
     warehouse = data_root.warehouse()
     days = warehouse.partitions("events")[-config.training_days :]
-    labels = combine_labels(
-        _labels_over(warehouse, days),
-        good_probability=None,
-        model_version=None,
-        verdicts=_verdicts(warehouse),
-        review_below_confidence=0.0,
-    )
+    labels = _training_labels(warehouse, days, _verdicts(warehouse))
     spec = LabelerSpec.of(config)
     root = data_root.layout.label_models
     encoder = build_encoder(spec.encoder, base_model_dir=data_root.layout.base_model, store_dir=embedding_store(root))
+    version = planned_version(labels, spec, encoder.identity, offensive_lexicon=config.offensive_lexicon)
+    previous = read_publication(root)
+    unchanged = _unchanged_labeler(previous, version, config.min_holdout_auc)
+    if unchanged is not None:
+        context.log.info(f"training rows unchanged since labeler {version} was trained: not refit")
+        return unchanged
     try:
         labeler = train_labeler(labels, spec, encoder=encoder, offensive_lexicon=config.offensive_lexicon)
     except InsufficientLabels as exc:
-        previous = read_publication(root)
         if previous is None or previous.version is None:
             withdraw_labeler(root, str(exc))
             outcome = "labeling uses explicit, human and rule labels only"
@@ -135,6 +207,7 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
             metadata={
                 "version": (previous.version if previous else None) or "none",
                 "labels_with_model": previous is not None and previous.version is not None,
+                "refit": False,
                 "reason": f"{exc}; {outcome}",
                 # The days the model in use learned from, not those that were too few to learn from.
                 "training_days": (previous.record.get("training_days") if previous else None) or "none",
@@ -153,7 +226,9 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
     passed = heldout["auc"] >= config.min_holdout_auc
     check = {"heldout_auc": heldout["auc"], "min_holdout_auc": config.min_holdout_auc}
     if passed:
-        path = publish_labeler(root, labeler, training_days=training_days, quality_check=check)
+        path = publish_labeler(
+            root, labeler, training_days=training_days, quality_check=check, trained_version=labeler.version
+        )
         outcome = f"labels the interactions nobody judged (published {labeler.version})"
     else:
         path = None
@@ -161,13 +236,21 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
             f"labels nothing: held-out AUC {heldout['auc']:.3f} < {config.min_holdout_auc}; labeling uses "
             "explicit, human and rule labels only"
         )
-        withdraw_labeler(root, f"labeler {labeler.version} failed its quality check: {outcome}", quality_check=check)
+        withdraw_labeler(
+            root,
+            f"labeler {labeler.version} failed its quality check: {outcome}",
+            quality_check=check,
+            trained_version=labeler.version,
+            training_days=training_days,
+            metrics=labeler.metrics,
+        )
         context.log.error(f"auto-labeler {labeler.version} {outcome}")
     return dg.MaterializeResult(
         metadata={
             "version": labeler.version,
             "published": passed,
             "labels_with_model": passed,
+            "refit": True,
             "outcome": outcome,
             **({"path": dg.MetadataValue.path(str(path))} if path else {}),
             "encoder": labeler.encoder.identity,
@@ -235,24 +318,40 @@ def labeled_interactions(
     for day in context.partition_keys:
         window_end = (date.fromisoformat(day) + timedelta(days=late_feedback.days)).isoformat()
         window = [p for p in available if day <= p <= window_end]
-        events = warehouse.read_partitions("events", window, schema=events_arrow_schema())
-        is_interaction = pc.and_(pc.equal(events["event_type"], "interaction"), pc.equal(events["date"], day))
-        interactions = events.filter(is_interaction)
-        signals = events.filter(pc.not_equal(events["event_type"], "interaction"))
+        interactions = warehouse.read_partitions(
+            "events",
+            [day],
+            schema=events_arrow_schema(),
+            columns=list(INTERACTION_EVENT_COLUMNS),
+            filter=pc.field("event_type") == "interaction",
+        )
+        # Only the signal columns, only about this day's interactions: the filter is pushed into the reader.
+        signals = warehouse.read_partitions(
+            "events",
+            window,
+            schema=events_arrow_schema(),
+            columns=list(SIGNAL_COLUMNS),
+            filter=(pc.field("event_type") != "interaction")
+            & pc.field("interaction_id").isin(interactions["interaction_id"]),
+        )
         labels = label_interactions(interactions, signals, offensive_lexicon=config.offensive_lexicon)
+        predicted = 0
+        good_probability: list[float] | None = None
+        if labeler is not None and labels.num_rows:
+            stored = warehouse.read_partitions(
+                "labels", [day], schema=labels_arrow_schema(), columns=list(STORED_PREDICTION_COLUMNS)
+            )
+            probabilities, predicted = predict_changed(labeler, labels, stored)
+            good_probability = probabilities.tolist()
         labels = combine_labels(
             labels,
-            good_probability=labeler.predict_good_proba(labels) if labeler is not None and labels.num_rows else None,
+            good_probability=good_probability,
             model_version=model_version if labeler is not None else None,
             verdicts=verdicts,
             review_below_confidence=config.review_below_confidence,
         )
         warehouse.write_partition("labels", day, labels)
-        late = signals.filter(
-            pc.and_(
-                pc.greater(signals["date"], day), pc.is_in(signals["interaction_id"], interactions["interaction_id"])
-            )
-        )
+        late = signals.filter(pc.greater(signals["date"], day))
         counts = Counter(labels["quality"].to_pylist())
         sources = Counter(labels["quality_source"].to_pylist())
         per_day.append(
@@ -269,6 +368,8 @@ def labeled_interactions(
                 "needs_review": sum(labels["needs_review"].to_pylist()),
                 "offensive": sum(labels["offensive"].to_pylist()),
                 "late_signals": late.num_rows,
+                # P(good) computed anew; the others kept the probability stored for this labeler version.
+                "model_predicted": predicted,
             }
         )
     totals = {k: sum(d[k] for d in per_day) for k in per_day[0] if k != "day"} if per_day else {}

@@ -73,6 +73,24 @@ def combine_labels(
     return pa.Table.from_pylist(rows, schema=labels_arrow_schema())
 
 
+def with_verdict_qualities(labels: pa.Table, verdicts: dict[str, Verdict]) -> pa.Table:
+    """``labels`` (any columns, among them interaction_id, quality and quality_source) with the quality of each
+    interaction a person decided set to the verdict's, source ``human``: what training needs of a stored label
+    row whose verdict came after it was written."""
+    if not verdicts:
+        return labels
+    ids = labels["interaction_id"].to_pylist()
+    decided = [verdicts.get(interaction_id) for interaction_id in ids]
+    quality = [v.quality if v is not None else q for v, q in zip(decided, labels["quality"].to_pylist(), strict=True)]
+    source = [
+        "human" if v is not None else s for v, s in zip(decided, labels["quality_source"].to_pylist(), strict=True)
+    ]
+    labels = labels.set_column(labels.schema.get_field_index("quality"), "quality", pa.array(quality, pa.string()))
+    return labels.set_column(
+        labels.schema.get_field_index("quality_source"), "quality_source", pa.array(source, pa.string())
+    )
+
+
 def _apply_model(row: dict, probability: float) -> None:
     quality, confidence = model_judgement(probability)
     if row["quality_source"] == "none" or row["quality"] == "unknown":

@@ -100,6 +100,10 @@ FEATURE_COLUMNS = (
     "task_success",
     "sentiment_score",
 )
+# What training reads of a stored labels partition: the features and the label.
+TRAINING_COLUMNS = (*FEATURE_COLUMNS, "quality", "quality_source")
+# What re-labeling reads of a day's stored labels to reuse the probabilities of unchanged interactions.
+STORED_PREDICTION_COLUMNS = (*FEATURE_COLUMNS, "model_good_probability", "label_model_version")
 TEXT_FEATURES: tuple[str, ...] = (
     "log_prompt_chars",
     "log_response_words",
@@ -236,8 +240,9 @@ class TrainedLabeler:
     """A calibrated scorer of label rows, its version, and the figures measured on held-out prompt groups."""
 
     version: str
-    """16 hex digits of a sha256 over the training pairs (interaction_id, quality), the spec, the encoder's
-    identity, the feature set version and the lexicons."""
+    """16 hex digits of a sha256 over the training rows (interaction_id, quality, features), the spec, the
+    encoder's identity, the feature set version and the lexicons (:func:`planned_version` computes it without
+    training)."""
     spec: LabelerSpec
     metrics: dict[str, Any]
     """Held-out figures (auc, brier, log_loss, ece, accuracy, base_rate, pairwise_accuracy, n_train,
@@ -488,16 +493,75 @@ def prompt_group(prompt: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
 
 
+def feature_digests(labels: pa.Table) -> list[str]:
+    """The sha256 of each row's :data:`FEATURE_COLUMNS` values, in row order: equal digests, equal features."""
+    return [
+        hashlib.sha256(json.dumps(row, sort_keys=True).encode("utf-8")).hexdigest()
+        for row in labels.select(list(FEATURE_COLUMNS)).to_pylist()
+    ]
+
+
 def training_summary(training: pa.Table) -> dict[str, Any]:
-    """Rows, sources and the digest of the (interaction_id, quality) pairs a labeler was trained on."""
-    pairs = sorted(zip(training["interaction_id"].to_pylist(), training["quality"].to_pylist(), strict=True))
-    digest = hashlib.sha256("\n".join(f"{i}\t{q}" for i, q in pairs).encode("utf-8")).hexdigest()[:16]
+    """Rows, sources and the digest of the training rows (interaction_id, quality and features) of a labeler."""
+    rows = sorted(
+        zip(
+            training["interaction_id"].to_pylist(),
+            training["quality"].to_pylist(),
+            feature_digests(training),
+            strict=True,
+        )
+    )
+    digest = hashlib.sha256("\n".join("\t".join(row) for row in rows).encode("utf-8")).hexdigest()[:16]
     sources = training["quality_source"].to_pylist()
     return {
-        "training_rows": len(pairs),
+        "training_rows": len(rows),
         "training_digest": digest,
         **{f"training_{source}_rows": sources.count(source) for source in TRAINING_SOURCES},
     }
+
+
+def planned_version(
+    labels: pa.Table, spec: LabelerSpec, encoder_identity: str, *, offensive_lexicon: str | Path | None = None
+) -> str:
+    """The version :func:`train_labeler` gives a labeler trained on ``labels`` with these settings, computed
+    without training: equal versions mean equal training rows, spec, encoder, features and lexicons, so a
+    labeler of that version need not be fit again."""
+    digest = training_summary(labeled_rows(labels))["training_digest"]
+    return _version(digest, spec, encoder_identity, _lexicons(offensive_lexicon))
+
+
+def predict_changed(labeler: TrainedLabeler, labels: pa.Table, stored: pa.Table) -> tuple[np.ndarray, int]:
+    """(P(good) per row of ``labels``, how many rows were predicted).
+
+    ``stored`` holds earlier label rows (:data:`STORED_PREDICTION_COLUMNS`, e.g. the day's labels partition as
+    it was written last time). A row whose interaction was given a probability by this labeler's version, with
+    the same features, keeps that probability; only new or changed interactions are predicted. Rows are
+    predicted independently, so the result equals predicting all of ``labels``.
+    """
+    kept: dict[str, tuple[str, float]] = {}
+    if stored.num_rows:
+        for interaction_id, digest, probability, version in zip(
+            stored["interaction_id"].to_pylist(),
+            feature_digests(stored),
+            stored["model_good_probability"].to_pylist(),
+            stored["label_model_version"].to_pylist(),
+            strict=True,
+        ):
+            if version == labeler.version and probability is not None:
+                kept[interaction_id] = (digest, probability)
+    probabilities = np.empty(labels.num_rows, dtype=np.float64)
+    changed = []
+    for index, (interaction_id, digest) in enumerate(
+        zip(labels["interaction_id"].to_pylist(), feature_digests(labels), strict=True)
+    ):
+        previous = kept.get(interaction_id)
+        if previous is not None and previous[0] == digest:
+            probabilities[index] = previous[1]
+        else:
+            changed.append(index)
+    if changed:
+        probabilities[changed] = labeler.predict_good_proba(labels.take(changed))
+    return probabilities, len(changed)
 
 
 def split_units(keys: list[str] | np.ndarray, seed: int) -> np.ndarray:

@@ -27,7 +27,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from feedback_loop.label.lexicons import is_offensive, sentiment_score
-from feedback_loop.schema import ADDED_COLUMNS, EVENT_COLUMNS, events_arrow_schema
+from feedback_loop.schema import ADDED_COLUMNS, events_arrow_schema
 
 # --- confidences ------------------------------------------------------------------------------
 EXPLICIT_CONFIDENCE = 0.8  # one explicit judgement (a thumb, a decisive rating, a correction or a flag)
@@ -74,8 +74,25 @@ INTERACTION_COLUMNS: tuple[str, ...] = (
     "prompt_tokens",
     "completion_tokens",
 )
+# The event columns an interaction is read from; labeling reads only these of the interaction events.
+INTERACTION_EVENT_COLUMNS: tuple[str, ...] = ("event_id", "event_type", *INTERACTION_COLUMNS)
 
 SIGNAL_EVENT_TYPES = ("feedback", "behaviour")
+# The event columns a signal is read from; labeling reads only these of the feedback and behaviour events.
+SIGNAL_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "event_type",
+    "timestamp",
+    "interaction_id",
+    "thumb",
+    "rating",
+    "correction",
+    "comment",
+    "flag",
+    "action",
+    "outcome",
+    "reading_time_ms",
+)
 _ADOPTION_ACTIONS = ("accept", "copy")
 _SUCCESS_OUTCOMES = ("resolved", "converted")
 _FAILURE_OUTCOMES = ("escalated", "abandoned")
@@ -317,9 +334,11 @@ def label_interactions(
 ) -> pa.Table:
     """One label row per interaction (schema :func:`labels_arrow_schema`), sorted by timestamp and id.
 
-    ``interactions`` are ``interaction`` event rows (one day's partition; a ``date`` column is ignored).
-    ``signals`` are feedback and behaviour event rows from any partitions; ``interaction`` rows among them are
-    ignored so that the whole events table may be passed, as are signals about other interactions. A signal
+    ``interactions`` are ``interaction`` event rows (one day's partition; only :data:`INTERACTION_EVENT_COLUMNS`
+    are read).
+    ``signals`` are feedback and behaviour event rows from any partitions (only :data:`SIGNAL_COLUMNS` are read);
+    ``interaction`` rows among them are ignored so that the whole events table may be passed, as are signals
+    about other interactions. A signal
     event_id seen more than once counts once. ``offensive_lexicon`` replaces the packaged offensive word list.
     """
     interaction_rows = _interaction_rows(interactions)
@@ -375,20 +394,21 @@ def _label_row(interaction: dict, signals: SignalSummary, offensive_lexicon: str
     }
 
 
-def _conform(table: pa.Table, name: str) -> pa.Table:
-    """``table``'s event columns cast to the warehouse event schema; a clear error when that is impossible.
+def _conform(table: pa.Table, name: str, columns: tuple[str, ...]) -> pa.Table:
+    """``table``'s event ``columns`` cast to the warehouse event schema; a clear error when that is impossible.
 
     Columns of :data:`ADDED_COLUMNS` that ``table`` lacks (partitions written before they existed) read as null.
     """
-    schema = events_arrow_schema()
+    events = events_arrow_schema()
+    schema = pa.schema([events.field(column) for column in columns])
     for column in ADDED_COLUMNS:
-        if column not in table.column_names:
+        if column in columns and column not in table.column_names:
             table = table.append_column(schema.field(column), pa.nulls(table.num_rows, schema.field(column).type))
-    missing = [column for column in EVENT_COLUMNS if column not in table.column_names]
+    missing = [column for column in columns if column not in table.column_names]
     if missing:
         raise ValueError(f"the {name} table lacks the event columns {missing}")
     try:
-        return table.select(list(EVENT_COLUMNS)).cast(schema)
+        return table.select(list(columns)).cast(schema)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
         raise ValueError(f"{name} does not fit the event schema: {exc}") from exc
 
@@ -396,7 +416,7 @@ def _conform(table: pa.Table, name: str) -> pa.Table:
 def _interaction_rows(interactions: pa.Table) -> dict[str, dict]:
     """The interaction event rows by interaction_id, checked: one interaction event per id."""
     rows: dict[str, dict] = {}
-    for row in _conform(interactions, "interactions").to_pylist():
+    for row in _conform(interactions, "interactions", INTERACTION_EVENT_COLUMNS).to_pylist():
         if row["event_type"] != "interaction":
             raise ValueError(
                 f"interactions: event {row['event_id']!r} has event_type {row['event_type']!r}, expected 'interaction'"
@@ -416,7 +436,7 @@ def _interaction_rows(interactions: pa.Table) -> dict[str, dict]:
 
 def _summarise_signals(signals: pa.Table, interaction_ids: set[str]) -> dict[str, SignalSummary]:
     """A :class:`SignalSummary` per interaction id of ``interaction_ids`` that has signals."""
-    table = _conform(signals, "signals")
+    table = _conform(signals, "signals", SIGNAL_COLUMNS)
     wanted = pc.is_in(table["interaction_id"], value_set=pa.array(sorted(interaction_ids), pa.string()))
     table = table.filter(pc.fill_null(wanted, False))
     events = [event for event in table.to_pylist() if event["event_type"] != "interaction"]

@@ -23,6 +23,8 @@ from feedback_loop.label.learned import (
     expected_calibration_error,
     labeler_digest,
     load_labeler,
+    planned_version,
+    predict_changed,
     prompt_group,
     save_labeler,
     split_units,
@@ -264,6 +266,49 @@ def test_version_depends_on_data_and_spec_not_on_row_order(copy_labeler, copy_da
     rows[0]["quality"] = "good" if rows[0]["quality"] == "bad" else "bad"
     assert train(table(rows)).version != copy_labeler.version
     assert train(copy_data, LabelerSpec(regularization_c=0.5)).version != copy_labeler.version
+
+
+def test_the_planned_version_is_the_trained_one_and_follows_the_training_rows(copy_labeler, copy_data, hashed_encoder):
+    spec = LabelerSpec()
+    assert planned_version(copy_data, spec, hashed_encoder.identity) == copy_labeler.version
+    # Rows nobody judged are not training rows: adding one leaves the version (and so the refit is skipped).
+    rows = copy_data.to_pylist()
+    unjudged = {**rows[0], "interaction_id": "i-unjudged", "quality": "unknown", "quality_source": "none"}
+    assert planned_version(table([*rows, unjudged]), spec, hashed_encoder.identity) == copy_labeler.version
+    # A training row whose features changed (late behaviour) is a different training set.
+    changed = [{**rows[0], "reading_time_ms": 123.0}, *rows[1:]]
+    assert planned_version(table(changed), spec, hashed_encoder.identity) != copy_labeler.version
+    assert planned_version(copy_data, spec, "another-encoder") != copy_labeler.version
+
+
+def test_only_new_or_changed_interactions_are_predicted(copy_labeler, copy_data, monkeypatch):
+    day = copy_data.slice(0, 50)
+    whole = copy_labeler.predict_good_proba(day)
+    stored = day.to_pylist()
+    for row, probability in zip(stored, whole, strict=True):
+        row.update(model_good_probability=0.123 + probability / 10, label_model_version=copy_labeler.version)
+    stored[3]["label_model_version"] = "0123456789abcdef"  # written by another labeler: predicted again
+    stored[7]["model_good_probability"] = None  # no probability stored: predicted again
+    relabeled = day.to_pylist()
+    relabeled[11]["actions"] = ["copy", "accept"]  # late behaviour changed its features: predicted again
+    relabeled = table(relabeled)
+    seen = []
+    predict = type(copy_labeler).predict_good_proba
+    monkeypatch.setattr(
+        type(copy_labeler),
+        "predict_good_proba",
+        lambda self, rows: seen.extend(rows["interaction_id"].to_pylist()) or predict(self, rows),
+    )
+    probabilities, predicted = predict_changed(copy_labeler, relabeled, table(stored))
+    ids = day["interaction_id"].to_pylist()
+    assert predicted == 3 and seen == [ids[3], ids[7], ids[11]]
+    fresh = copy_labeler.predict_good_proba(relabeled)
+    for index in range(50):
+        expected = fresh[index] if index in (3, 7, 11) else stored[index]["model_good_probability"]
+        assert probabilities[index] == pytest.approx(expected)
+    # Nothing stored: everything is predicted, as predicting the whole day would.
+    again, predicted = predict_changed(copy_labeler, relabeled, table([]))
+    assert predicted == 50 and np.allclose(again, fresh)
 
 
 def test_save_and_load_round_trip(copy_labeler, copy_data, tmp_path, hashed_encoder):
