@@ -582,6 +582,33 @@ def bench_ingest(
         json_out.write_text(json.dumps(figures, indent=2))
 
 
+@bench_app.command("labeling-cost")
+def bench_labeling_cost(
+    days: Annotated[int, typer.Option(help="The day measured against day 1 alone (the earlier days are stored).")] = 8,
+    interactions: Annotated[int, typer.Option(help="Simulated interactions per day.")] = 1500,
+    seed: Annotated[int, typer.Option(help="Seed of the first simulated day (day i uses seed + i).")] = 0,
+    json_out: Annotated[Path | None, typer.Option(help="Write the figures as JSON here.")] = None,
+):
+    """ingestion_job on day N with the N-1 earlier days stored against ingestion_job on day 1 alone: CPU-seconds
+    and peak RSS of each (its own child process), and their ratios (issue 15 asks for at most 1.3)."""
+    from feedback_loop.labeling_cost import bench_labeling_cost as run_bench
+
+    figures = run_bench(days, interactions, seed, progress=console.log)
+    first, later = figures["first_day_alone"], figures["later_day_with_stored_days"]
+    console.print(
+        f"{interactions:,} interactions a day, {figures['cpu_count']} cores, load average"
+        f" {figures['load_average_1m']:.2f}\n"
+        f"day 1 alone: {first['cpu_seconds']:.1f} CPU-s, {first['seconds']:.1f} s, peak RSS"
+        f" {first['peak_rss_mb']:,.0f} MB ({first['rss_before_mb']:,.0f} MB before the run)\n"
+        f"day {days} with {days - 1} days stored: {later['cpu_seconds']:.1f} CPU-s, {later['seconds']:.1f} s, peak RSS"
+        f" {later['peak_rss_mb']:,.0f} MB ({later['rss_before_mb']:,.0f} MB before the run)\n"
+        f"day {days} / day 1: CPU {figures['cpu_ratio']:.2f}, peak RSS {figures['peak_rss_ratio']:.2f},"
+        f" RSS added by the run {figures['run_rss_ratio']:.2f}"
+    )
+    if json_out:
+        json_out.write_text(json.dumps(figures, indent=2))
+
+
 def _print_registry(store) -> None:
     table = Table(title="adapter registry")
     for column in ("version", "status", "canary share", "dataset", "offline gate: improvement (95% CI)", "updated"):

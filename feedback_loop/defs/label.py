@@ -166,12 +166,14 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
     `models/labeler/<version>` (JSON and safetensors) and published in `models/labeler/current.json`.
 
     Trained on the interactions of the latest `training_days` days that users judged explicitly or a reviewer
-    decided: sentence embeddings (all-MiniLM-L6-v2, or the base model's hidden states), word features, the
-    shape of the response and the behaviour signals (never the feedback the labels come from); a Bradley-Terry
-    term over responses to one prompt with different verdicts. Measured on held-out prompt groups. A labeler
-    below `min_holdout_auc` is not published: labeling then uses explicit, human and rule labels only (check
-    severity ERROR). With too few labeled examples no new model is trained: labeling keeps the previous one
-    (or uses the rules alone) and `labeler_quality` warns.
+    decided, read from the stored `labels` (their feature and label columns; the rules label a day not stored
+    yet), and not refit while those training rows are unchanged (`refit: false`). It reads sentence embeddings
+    (all-MiniLM-L6-v2, or the base model's hidden states), word features, the shape of the response and the
+    behaviour signals (never the feedback the labels come from); a Bradley-Terry term over responses to one
+    prompt with different verdicts. Measured on held-out prompt groups. A labeler below `min_holdout_auc` is
+    not published: labeling then uses explicit, human and rule labels only (check severity ERROR). With too few
+    labeled examples no new model is trained: labeling keeps the previous one (or uses the rules alone) and
+    `labeler_quality` warns.
     """
     from feedback_loop.label.encoders import build_encoder
     from feedback_loop.label.learned import InsufficientLabels, planned_version, train_labeler
