@@ -68,7 +68,7 @@ from feedback_loop.schema import Action, Outcome
 from feedback_loop.stage_config import StageConfig
 
 # Part of every labeler version: bump it whenever the features below change meaning.
-FEATURE_SET_VERSION = 2
+FEATURE_SET_VERSION = 3
 TRAINING_SOURCES = ("explicit", "human")
 QUALITIES = ("good", "bad")
 ACTIONS: tuple[str, ...] = get_args(Action)
@@ -84,6 +84,10 @@ _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _SYMBOL = re.compile(r"[=+*/^<>|_{}\[\]\\]")
+_LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+_QUOTED = re.compile(r"\"([^\"\n]{3,80})\"")
+# A capitalised word that does not open a sentence: a name, a title, a place.
+_NAME = re.compile(r"(?<![.!?:\n]\s)(?<![.!?:\n])(?<=\s)[A-Z][\w'-]+")
 
 # The label columns the features are computed from; nothing else of a row is read.
 FEATURE_COLUMNS = (
@@ -123,6 +127,21 @@ TEXT_FEATURES: tuple[str, ...] = (
     "refusal",
     "refusal_at_start",
     "prompt_time_sensitive",
+    # What the response adds to its prompt (or the passage in it): an unsupported fact is a new number, name,
+    # quotation or content word; a request that carries an input or a link is judged against it.
+    "new_content_words_share",
+    "log_new_content_words",
+    "new_numbers_per_word",
+    "log_new_numbers",
+    "new_numbers_share",
+    "new_names_per_word",
+    "log_new_names",
+    "log_new_quotations",
+    "log_length_ratio",
+    "prompt_has_link",
+    "response_has_link",
+    "prompt_has_input",
+    "log_prompt_input_chars",
     "prompt_response_cosine",
 )
 BEHAVIOUR_FEATURES: tuple[str, ...] = (
@@ -749,6 +768,39 @@ def _text_features(prompt: str, response: str, patterns: dict[str, re.Pattern[st
         float(patterns["refusal"].search(response) is not None),
         float(patterns["refusal"].search(response[:150]) is not None),
         float(patterns["time_sensitive"].search(prompt) is not None),
+        *_novelty_features(prompt, response, words, prompt_words),
+    ]
+
+
+def _novelty_features(prompt: str, response: str, words: list[str], prompt_words: set[str]) -> list[float]:
+    """The values of the ``new_*`` to ``log_prompt_input_chars`` features of :data:`TEXT_FEATURES`: what the
+    response (its case-folded ``words``) states that its prompt (``prompt_words``) does not."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    n = max(1, len(words))
+    content = {word for word in words if len(word) > 2 and not word.isdigit() and word not in ENGLISH_STOP_WORDS}
+    new_content = content - prompt_words
+    prompt_numbers = set(_NUMBER.findall(prompt))
+    numbers = _NUMBER.findall(response)
+    new_numbers = [number for number in numbers if number not in prompt_numbers]
+    new_names = {name.casefold() for name in _NAME.findall(response)} - prompt_words
+    folded_prompt = prompt.casefold()
+    new_quotations = [q for q in _QUOTED.findall(response) if q.casefold() not in folded_prompt]
+    given = prompt.strip().partition("\n")[2]
+    return [
+        len(new_content) / max(1, len(content)),
+        math.log1p(len(new_content)),
+        len(new_numbers) / n,
+        math.log1p(len(set(new_numbers))),
+        len(new_numbers) / max(1, len(numbers)),
+        len(new_names) / n,
+        math.log1p(len(new_names)),
+        math.log1p(len(new_quotations)),
+        math.log1p(len(response)) - math.log1p(len(prompt)),
+        float(_LINK.search(prompt) is not None),
+        float(_LINK.search(response) is not None),
+        float(bool(given.strip())),
+        math.log1p(len(given.strip())),
     ]
 
 

@@ -17,10 +17,12 @@ import pytest
 
 from feedback_loop.label.bench import bench_simulated, simulated_labels
 from feedback_loop.label.learned import (
+    NUMERIC_FEATURES,
     InsufficientLabels,
     LabelerIntegrityError,
     LabelerSpec,
     expected_calibration_error,
+    feature_inputs,
     labeler_digest,
     load_labeler,
     planned_version,
@@ -266,6 +268,28 @@ def test_version_depends_on_data_and_spec_not_on_row_order(copy_labeler, copy_da
     rows[0]["quality"] = "good" if rows[0]["quality"] == "bad" else "bad"
     assert train(table(rows)).version != copy_labeler.version
     assert train(copy_data, LabelerSpec(regularization_c=0.5)).version != copy_labeler.version
+
+
+def test_what_a_response_adds_to_its_prompt_is_measured(copy_labeler, hashed_encoder):
+    rng = random.Random(0)
+    prompt = "Name a film with the input name, released in 2014.\nGrace"
+    supported = "Grace was released in 2014."
+    invented = 'Grace (2019) stars Emma Stone in Paris; critics called it "a quiet triumph" at https://example.com.'
+    rows = [
+        label_row(i, "good", rng, prompt=prompt, response=response) for i, response in enumerate((supported, invented))
+    ]
+    inputs = feature_inputs(table(rows), hashed_encoder, copy_labeler.lexicons)
+    value = {name: inputs.numeric[:, NUMERIC_FEATURES.index(name)] for name in NUMERIC_FEATURES}
+    # The supported answer repeats the prompt's name and year; the invented one adds a year, names, a quotation.
+    assert value["log_new_numbers"].tolist() == [0.0, pytest.approx(math.log(2))]
+    assert value["new_numbers_share"].tolist() == [0.0, 1.0]
+    assert value["log_new_names"].tolist() == [0.0, pytest.approx(math.log1p(3))]  # Emma, Stone, Paris
+    assert value["log_new_quotations"].tolist() == [0.0, pytest.approx(math.log(2))]
+    assert value["new_content_words_share"][0] == 0.0 < value["new_content_words_share"][1]
+    assert value["response_has_link"].tolist() == [0.0, 1.0] and value["prompt_has_link"].tolist() == [0.0, 0.0]
+    assert value["prompt_has_input"].tolist() == [1.0, 1.0]
+    assert value["log_prompt_input_chars"][0] == pytest.approx(math.log1p(len("Grace")))
+    assert value["log_length_ratio"][0] < 0 < value["log_length_ratio"][1]  # shorter, longer than the prompt
 
 
 def test_the_planned_version_is_the_trained_one_and_follows_the_training_rows(copy_labeler, copy_data, hashed_encoder):
