@@ -22,6 +22,9 @@ nor ``offensive``, ``n_feedback_events``, the label and review columns):
   of its words taken from the prompt and of the prompt's words it covers, whether it echoes the prompt, ends
   a sentence, is empty, declines or apologises (lexicon ``refusal``), the density of numbers, years, capitals
   and symbols, and whether the prompt asks for live or external information (lexicon ``time_sensitive``);
+* what the response adds to its prompt (or to the passage or input in it): the share and number of content
+  words, numbers, capitalised names and quotations the prompt does not contain, the length ratio, links, and
+  whether the prompt carries an input after its first line;
 * behaviour: size and latency, reading time, actions, outcome, escalation, task success, the comment's
   sentiment and an offensive-lexicon hit; and the use case.
 
