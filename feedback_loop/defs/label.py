@@ -114,11 +114,14 @@ def _quality_check(passed: bool, description: str, **metadata) -> dg.AssetCheckR
     )
 
 
-def _unchanged_labeler(previous, version: str, min_holdout_auc: float) -> dg.MaterializeResult | None:
+def _unchanged_labeler(previous, version: str, min_holdout_auc: float, root) -> dg.MaterializeResult | None:
     """The result of not refitting, when the labeler ``previous`` records was trained as ``version`` (the same
-    training rows, spec, encoder and lexicons) and its quality check decides as it did; None otherwise."""
+    training rows, spec, encoder and lexicons), its quality check decides as it did and, if published, its
+    folder is still under ``root``; None otherwise."""
     if previous is None or previous.record.get("trained_version") != version:
         return None
+    if previous.version == version and not (root / version).is_dir():
+        return None  # the published files are gone: fit it again rather than fail labeling
     check = previous.record.get("quality_check") or {}
     heldout_auc = check.get("heldout_auc")
     published = previous.version == version
@@ -192,7 +195,7 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
     encoder = build_encoder(spec.encoder, base_model_dir=data_root.layout.base_model, store_dir=embedding_store(root))
     version = planned_version(labels, spec, encoder.identity, offensive_lexicon=config.offensive_lexicon)
     previous = read_publication(root)
-    unchanged = _unchanged_labeler(previous, version, config.min_holdout_auc)
+    unchanged = _unchanged_labeler(previous, version, config.min_holdout_auc, root)
     if unchanged is not None:
         context.log.info(f"training rows unchanged since labeler {version} was trained: not refit")
         return unchanged
