@@ -37,6 +37,10 @@ class AutoLabelerConfig(dg.Config, LabelerSpec):
     """The quality check: a labeler whose held-out AUC is below this labels nothing (check severity ERROR)."""
     offensive_lexicon: str | None = None
     """A team's offensive word list for the model's lexicon-hit feature (the packaged one when unset)."""
+    refit_min_new_share: float = 0.25
+    """Refit once at least this share of the training rows is new, changed or gone since the labeler in use was
+    fit (0: on any change). Below it that labeler stays: each day's refit would otherwise read and fit every
+    stored day, while a share of new rows makes refits geometric, a bounded cost per day."""
 
 
 def _training_labels(warehouse, days: list[str], verdicts) -> pa.Table:
@@ -114,37 +118,51 @@ def _quality_check(passed: bool, description: str, **metadata) -> dg.AssetCheckR
     )
 
 
-def _unchanged_labeler(previous, version: str, min_holdout_auc: float, root) -> dg.MaterializeResult | None:
-    """The result of not refitting, when the labeler ``previous`` records was trained as ``version`` (the same
-    training rows, spec, encoder and lexicons), its quality check decides as it did and, if published, its
-    folder is still under ``root``; None otherwise."""
-    if previous is None or previous.record.get("trained_version") != version:
+def _labeler_in_use(
+    previous, version: str, new_rows: int | None, rows: int, config: AutoLabelerConfig, root
+) -> dg.MaterializeResult | None:
+    """The result of not refitting, or None to fit anew. The labeler ``previous`` records was fit as its
+    ``trained_version``; it stays when that is ``version`` (the same training rows, spec, encoder and
+    lexicons), or when only ``new_rows`` of the ``rows`` training rows are new, changed or gone since, fewer
+    than ``refit_min_new_share``; and when its quality check decides as it did and, if published, its folder is
+    still under ``root``."""
+    trained = previous.record.get("trained_version") if previous is not None else None
+    if trained is None:
         return None
-    if previous.version == version and not (root / version).is_dir():
+    if trained == version:
+        why = f"training rows unchanged since {trained} was fit"
+    elif new_rows is not None and new_rows < config.refit_min_new_share * rows:
+        why = (
+            f"{new_rows} of {rows} training rows new or changed since {trained} was fit "
+            f"({new_rows / max(rows, 1):.1%} < refit_min_new_share {config.refit_min_new_share:.0%})"
+        )
+    else:
+        return None
+    published = previous.version == trained
+    if published and not (root / trained).is_dir():
         return None  # the published files are gone: fit it again rather than fail labeling
-    check = previous.record.get("quality_check") or {}
-    heldout_auc = check.get("heldout_auc")
-    published = previous.version == version
-    if heldout_auc is None or (heldout_auc >= min_holdout_auc) != published:
+    heldout_auc = (previous.record.get("quality_check") or {}).get("heldout_auc")
+    if heldout_auc is None or (heldout_auc >= config.min_holdout_auc) != published:
         return None  # the threshold changed since: decide anew
-    check = {"heldout_auc": heldout_auc, "min_holdout_auc": min_holdout_auc}
+    check = {"heldout_auc": heldout_auc, "min_holdout_auc": config.min_holdout_auc}
     outcome = (
-        f"labels the interactions nobody judged (published {version})"
+        f"labels the interactions nobody judged (published {trained})"
         if published
-        else f"labels nothing: held-out AUC {heldout_auc:.3f} < {min_holdout_auc}"
+        else f"labels nothing: held-out AUC {heldout_auc:.3f} < {config.min_holdout_auc}"
     )
     return dg.MaterializeResult(
         metadata={
-            "version": version,
+            "version": trained,
             "published": published,
             "labels_with_model": published,
             "refit": False,
-            "outcome": f"training rows unchanged since {version} was trained, not refit; {outcome}",
+            "outcome": f"{why}, not refit; {outcome}",
+            "rows_new_since_fit": new_rows if trained != version else 0,
             "training_days": previous.record.get("training_days") or "none",
             "heldout_auc": heldout_auc,
         },
         check_results=[
-            _quality_check(published, f"Held-out AUC of {version}, not refit; the labeler {outcome}.", **check)
+            _quality_check(published, f"Held-out AUC of {trained}, not refit; the labeler {outcome}.", **check)
         ],
     )
 
@@ -169,21 +187,29 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
     `models/labeler/<version>` (JSON and safetensors) and published in `models/labeler/current.json`.
 
     Trained on the interactions of the latest `training_days` days that users judged explicitly or a reviewer
-    decided, read from the stored `labels` (their feature and label columns; the rules label a day not stored
-    yet), and not refit while those training rows are unchanged (`refit: false`). It reads sentence embeddings
+    decided, read from the stored `labels` (their feature and label columns; the rules label a day not stored yet),
+    and not refit (`refit: false`) while fewer than `refit_min_new_share` of those rows are new or changed since the
+    labeler in use was fit (refits come as the data grows by a share, not every day). It reads sentence embeddings
     (all-MiniLM-L6-v2, or the base model's hidden states), word features, the shape of the response and the
-    behaviour signals (never the feedback the labels come from); a Bradley-Terry term over responses to one
-    prompt with different verdicts. Measured on held-out prompt groups. A labeler below `min_holdout_auc` is
-    not published: labeling then uses explicit, human and rule labels only (check severity ERROR). With too few
-    labeled examples no new model is trained: labeling keeps the previous one (or uses the rules alone) and
-    `labeler_quality` warns.
+    behaviour signals (never the feedback the labels come from); a Bradley-Terry term over responses to one prompt
+    with different verdicts. Measured on held-out prompt groups. A labeler below `min_holdout_auc` is not published:
+    labeling then uses explicit, human and rule labels only (check severity ERROR). With too few labeled examples no
+    new model is trained: labeling keeps the previous one (or uses the rules alone) and `labeler_quality` warns.
     """
     from feedback_loop.label.encoders import build_encoder
-    from feedback_loop.label.learned import InsufficientLabels, planned_version, train_labeler
+    from feedback_loop.label.learned import (
+        InsufficientLabels,
+        labeled_rows,
+        planned_version,
+        train_labeler,
+        training_row_keys,
+    )
     from feedback_loop.label.publication import (
         embedding_store,
         publish_labeler,
         read_publication,
+        record_trained_rows,
+        rows_new_since,
         withdraw_labeler,
     )
 
@@ -194,11 +220,14 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
     root = data_root.layout.label_models
     encoder = build_encoder(spec.encoder, base_model_dir=data_root.layout.base_model, store_dir=embedding_store(root))
     version = planned_version(labels, spec, encoder.identity, offensive_lexicon=config.offensive_lexicon)
+    row_keys = training_row_keys(labeled_rows(labels))
     previous = read_publication(root)
-    unchanged = _unchanged_labeler(previous, version, config.min_holdout_auc, root)
-    if unchanged is not None:
-        context.log.info(f"training rows unchanged since labeler {version} was trained: not refit")
-        return unchanged
+    trained = previous.record.get("trained_version") if previous is not None else None
+    new_rows = rows_new_since(root, trained, row_keys) if trained is not None else None
+    in_use = _labeler_in_use(previous, version, new_rows, len(row_keys), config, root)
+    if in_use is not None:
+        context.log.info(f"auto-labeler not refit: {(in_use.metadata or {})['outcome']}")
+        return in_use
     try:
         labeler = train_labeler(labels, spec, encoder=encoder, offensive_lexicon=config.offensive_lexicon)
     except InsufficientLabels as exc:
@@ -226,6 +255,7 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
                 )
             ],
         )
+    record_trained_rows(root, labeler.version, row_keys)
     training_days = f"{days[0]}..{days[-1]}"
     heldout = {k: labeler.metrics[k] for k in ("auc", "brier", "ece", "accuracy", "pairwise_accuracy")}
     passed = heldout["auc"] >= config.min_holdout_auc

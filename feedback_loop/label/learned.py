@@ -523,17 +523,24 @@ def feature_digests(labels: pa.Table) -> list[str]:
     ]
 
 
-def training_summary(training: pa.Table) -> dict[str, Any]:
-    """Rows, sources and the digest of the training rows (interaction_id, quality and features) of a labeler."""
-    rows = sorted(
-        zip(
+def training_row_keys(training: pa.Table) -> list[str]:
+    """One key per training row (interaction_id, quality and features), sorted: a row whose key is not among
+    a labeler's keys is new or changed since that labeler was trained."""
+    return sorted(
+        "\t".join(row)
+        for row in zip(
             training["interaction_id"].to_pylist(),
             training["quality"].to_pylist(),
             feature_digests(training),
             strict=True,
         )
     )
-    digest = hashlib.sha256("\n".join("\t".join(row) for row in rows).encode("utf-8")).hexdigest()[:16]
+
+
+def training_summary(training: pa.Table) -> dict[str, Any]:
+    """Rows, sources and the digest of the training rows (interaction_id, quality and features) of a labeler."""
+    rows = training_row_keys(training)
+    digest = hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()[:16]
     sources = training["quality_source"].to_pylist()
     return {
         "training_rows": len(rows),

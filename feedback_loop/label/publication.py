@@ -9,8 +9,11 @@ a file planted in a version folder (a pickle, say) is never read.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +23,7 @@ from feedback_loop.label.learned import TrainedLabeler, labeler_digest, load_lab
 
 CURRENT_LABELER = "current.json"
 EMBEDDINGS_FOLDER = "embeddings"
+TRAINED_ROWS = "trained_rows.parquet"
 
 
 @dataclass(frozen=True)
@@ -93,3 +97,47 @@ def current_labeler(root: str | Path, *, encoder=None) -> tuple[TrainedLabeler |
         embedding_store=embedding_store(root),
     )
     return labeler, publication.version
+
+
+def _short_digests(texts: Iterable[str]) -> list[str]:
+    return [hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] for text in texts]
+
+
+def _interaction_ids(row_keys: list[str]) -> list[str]:
+    return [key.split("\t", 1)[0] for key in row_keys]
+
+
+def record_trained_rows(root: str | Path, trained_version: str, row_keys: list[str]) -> None:
+    """Keep a digest of each training row (:func:`~feedback_loop.label.learned.training_row_keys`) of the
+    labeler last fit, ``trained_version``, and of its interaction id, so that the next run can count the rows
+    new, changed or gone since."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = Path(root) / TRAINED_ROWS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    table = pa.table(
+        {
+            "row_digest": pa.array(_short_digests(row_keys), pa.string()),
+            "interaction_digest": pa.array(_short_digests(_interaction_ids(row_keys)), pa.string()),
+        }
+    )
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    pq.write_table(table.replace_schema_metadata({"trained_version": trained_version}), partial)
+    os.replace(partial, path)
+
+
+def rows_new_since(root: str | Path, trained_version: str, row_keys: list[str]) -> int | None:
+    """How many training rows are new or changed (of ``row_keys``, the rows now) or gone since
+    ``trained_version`` was fit; None when its rows are not on record (another version's, or none)."""
+    import pyarrow.parquet as pq
+
+    path = Path(root) / TRAINED_ROWS
+    if not path.exists():
+        return None
+    table = pq.read_table(path)
+    if (table.schema.metadata or {}).get(b"trained_version") != trained_version.encode("utf-8"):
+        return None
+    new_or_changed = set(_short_digests(row_keys)) - set(table["row_digest"].to_pylist())
+    gone = set(table["interaction_digest"].to_pylist()) - set(_short_digests(_interaction_ids(row_keys)))
+    return len(new_or_changed) + len(gone)

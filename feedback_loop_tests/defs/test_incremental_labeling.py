@@ -30,6 +30,10 @@ def _spy_reads(monkeypatch) -> list[tuple[str, list[str] | None, object]]:
     return reads
 
 
+def _refit_on_any_change() -> dict:
+    return {"ops": {"auto_labeler": {"config": {"refit_min_new_share": 0.0}}}}
+
+
 def _metadata(result, node: str) -> dict:
     return {k: v.value for k, v in result.asset_materializations_for_node(node)[0].metadata.items()}
 
@@ -61,14 +65,24 @@ def test_the_labeler_learns_from_stored_labels_and_is_refit_only_when_its_traini
     rows = labels.to_pylist()
     rows[explicit].update(quality="bad" if rows[explicit]["quality"] == "good" else "good", quality_source="human")
     warehouse.write_partition("labels", DAYS[0], pa.Table.from_pylist(rows, schema=labels.schema))
-    changed = _metadata(dg.materialize([auto_labeler], resources=resources, instance=instance), "auto_labeler")
+    # One changed row of many is below refit_min_new_share: the labeler in use stays, and says why.
+    kept = _metadata(dg.materialize([auto_labeler], resources=resources, instance=instance), "auto_labeler")
+    assert (kept["version"], kept["refit"], kept["rows_new_since_fit"]) == (version, False, 1)
+    assert "1 of " in kept["outcome"] and "refit_min_new_share" in kept["outcome"]
+    changed = _metadata(
+        dg.materialize([auto_labeler], resources=resources, instance=instance, run_config=_refit_on_any_change()),
+        "auto_labeler",
+    )
     assert changed["refit"] is True and changed["version"] != version
 
     # A review decision recorded after labeling counts at once, without re-labeling the day.
     unjudged = next(row for row in rows if row["quality_source"] in ("model", "rule", "none"))
     decision = make_decision(unjudged["interaction_id"], "relabel", reviewer="ana", quality="bad")
     warehouse.append(REVIEWS_TABLE, decisions_table([decision]))
-    reviewed = _metadata(dg.materialize([auto_labeler], resources=resources, instance=instance), "auto_labeler")
+    reviewed = _metadata(
+        dg.materialize([auto_labeler], resources=resources, instance=instance, run_config=_refit_on_any_change()),
+        "auto_labeler",
+    )
     assert reviewed["refit"] is True and reviewed["version"] not in (version, changed["version"])
     assert reviewed["metrics"]["training_human_rows"] == 2
 
