@@ -470,13 +470,31 @@ def save_sft_dataset(examples: SFTExamples, datasets_root: str | Path, lineage: 
     """
     import datasets
 
-    version = examples.version
-    final = Path(datasets_root) / "sft" / version
+    features = datasets.Features({column: datasets.Value("string") for column in EXAMPLE_COLUMNS})
+    return save_splits(
+        Path(datasets_root) / "sft",
+        examples.version,
+        {"train": examples.train, "eval": examples.eval},
+        features,
+        examples.stats,
+        lineage,
+    )
+
+
+def save_splits(
+    parent: Path, version: str, splits: dict[str, list[dict]], features: datasets.Features, stats: dict, lineage: dict
+) -> SavedDataset:
+    """Save ``splits`` (each a list of rows with ``features``, possibly empty) as a ``DatasetDict`` under
+    ``<parent>/<version>/`` with a ``metadata.json`` of the version, ``stats`` and ``lineage``: written under a
+    temporary name and renamed, so the folder is complete or absent; a version already saved is returned as it is."""
+    import datasets
+
+    final = parent / version
     if final.exists():
         return _existing(final, version)
     metadata = {
         "version": version,
-        "stats": examples.stats,
+        "stats": stats,
         "lineage": lineage,
         "created_at": datetime.now(UTC).isoformat(),
     }
@@ -484,14 +502,18 @@ def save_sft_dataset(examples: SFTExamples, datasets_root: str | Path, lineage: 
         metadata_json = json.dumps(metadata, indent=2, sort_keys=True, ensure_ascii=False)
     except TypeError as exc:
         raise ValueError(f"lineage (or stats) of dataset {version} is not JSON-serialisable: {exc}") from exc
-    features = datasets.Features({column: datasets.Value("string") for column in EXAMPLE_COLUMNS})
+    # From columns rather than rows: datasets builds an empty split from empty columns, not from an empty list.
     dataset = datasets.DatasetDict(
-        {split: datasets.Dataset.from_list(getattr(examples, split), features=features) for split in SPLITS}
+        {
+            split: datasets.Dataset.from_dict({name: [r[name] for r in rows] for name in features}, features=features)
+            for split, rows in splits.items()
+        }
     )
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = final.parent / f".tmp-{version}-{uuid.uuid4().hex}"
     try:
-        dataset.save_to_disk(str(tmp))
+        # One shard per split: datasets cannot read back a split saved in zero shards.
+        dataset.save_to_disk(str(tmp), num_shards=dict.fromkeys(splits, 1))
         (tmp / "metadata.json").write_text(metadata_json + "\n", encoding="utf-8")
         try:
             os.rename(tmp, final)
@@ -509,7 +531,7 @@ def save_sft_dataset(examples: SFTExamples, datasets_root: str | Path, lineage: 
 def _existing(path: Path, version: str) -> SavedDataset:
     metadata_path = path / "metadata.json"
     if not metadata_path.is_file():
-        raise ValueError(f"{path} exists but holds no metadata.json: not a dataset saved by save_sft_dataset")
+        raise ValueError(f"{path} exists but holds no metadata.json: not a dataset saved by save_splits")
     return SavedDataset(version=version, path=path, metadata=json.loads(metadata_path.read_text("utf-8")))
 
 

@@ -11,8 +11,8 @@ The adapter is saved with PEFT next to ``training_metadata.json``, which records
 version, base model fingerprint, configuration) and how training went. With a checkpoint folder, the adapter,
 optimizer and progress are saved every ``checkpoint_every`` steps, and a run that was killed resumes from there.
 
-:func:`train_lora` is the entry point; a new objective (preference losses) plugs in where :func:`_sft_loss` is
-called, on the same model preparation, batching and checkpoints.
+:func:`train_lora` is the entry point of the 'sft' objective; the preference objectives (kto, dpo, sft+dpo) train
+with TRL's trainers in :mod:`feedback_loop.train.preference`, on the same LoRA configuration.
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ _logger = logging.getLogger(__name__)
 Batching = Literal["auto", "packed", "length_grouped", "shuffled"]
 # How a batch is laid out for the model, once `batching` and the attention implementation are known.
 Layout = Literal["flat", "packed_rows", "padded"]
+Objective = Literal["sft", "kto", "dpo", "sft+dpo"]
 # Attention implementations whose variable-length kernel takes a whole batch as one padding-free row.
 _VARLEN_ATTENTION = ("flash_attention_2", "flash_attention_3")
 
@@ -113,19 +114,34 @@ class LoraSpec(StageConfig):
     """Run the model through torch.compile. Off: on CPU it measured slower, after minutes of compiling."""
     checkpoint_every: int = Field(50, ge=0)
     """Steps between checkpoints of the adapter and optimizer (0: none), when a checkpoint folder is given."""
+    objective: Objective = "sft"
+    """What the adapter learns from. 'sft': the curated targets (sft_dataset), in the project's own loop.
+    'kto': answers people liked and responses they rated down, unpaired (kto_dataset), with TRL's KTOTrainer.
+    'dpo': preference pairs (preference_pairs: a correction over the response it replaced, a preferred over a
+    rated-down response to the same prompt), with TRL's DPOTrainer. 'sft+dpo': DPO plus the SFT loss on each
+    pair's chosen answer (TRL's loss_type ['sigmoid', 'sft'])."""
+    beta: float = Field(0.1, gt=0)
+    """KTO's and DPO's beta: how far the adapter may move from the base model (higher: less far). Unused by sft."""
+    sft_weight: float = Field(1.0, gt=0)
+    """The SFT loss's weight beside the DPO loss's 1 in 'sft+dpo'. Unused by the other objectives."""
 
 
 # Fields that say where and how training runs, not what it learns: left out of the adapter version.
 EXECUTION_FIELDS = frozenset({"device", "bf16", "attention", "fused_kernels", "compile", "checkpoint_every"})
+# Fields of the preference objectives: left out of an SFT adapter's version, which stays what it was before them.
+PREFERENCE_FIELDS = frozenset({"objective", "beta", "sft_weight"})
 
 
 def adapter_version(dataset_version: str, base_fingerprint: str, spec: LoraSpec) -> str:
     """A stable 12-hex-digit name for the adapter trained from this dataset, base model and recipe.
 
     Fields of :data:`EXECUTION_FIELDS` are left out: they say where and how training ran, not what was trained,
-    and are recorded in the training metadata instead. Re-running the same training lands in the same version.
+    and are recorded in the training metadata instead; so are :data:`PREFERENCE_FIELDS` for the 'sft' objective.
+    Re-running the same training lands in the same version. ``dataset_version`` is the version of the dataset the
+    objective trains on.
     """
-    recipe = spec.model_dump(exclude=set(EXECUTION_FIELDS))
+    left_out = EXECUTION_FIELDS | (PREFERENCE_FIELDS if spec.objective == "sft" else frozenset())
+    recipe = spec.model_dump(exclude=set(left_out))
     payload = json.dumps(
         {"dataset_version": dataset_version, "base_fingerprint": base_fingerprint, "spec": recipe}, sort_keys=True
     )
@@ -250,6 +266,8 @@ def train_lora(
     import torch
     from peft import get_peft_model
 
+    if spec.objective != "sft":
+        raise ValueError(f"train_lora trains the 'sft' objective; objective {spec.objective!r} is train_preference's")
     log = log or _logger.info
     started = time.perf_counter()
     train_rows, eval_rows, dataset_version = read_sft_splits(dataset_dir)
@@ -292,6 +310,7 @@ def train_lora(
         model.save_pretrained(str(staging))
         metadata = {
             "adapter_version": version,
+            "objective": spec.objective,
             "dataset_version": dataset_version,
             "dataset_path": str(Path(dataset_dir).resolve()),
             "base_model": {"path": str(Path(base_dir).resolve()), "fingerprint": base_fingerprint},
