@@ -157,6 +157,8 @@ def train_preference(
         base.set_attn_implementation(attention)
     max_length = training_max_length(spec, dataset_dir, base)
     resolved = spec.model_copy(update={"device": device, "attention": attention, "max_length": max_length})
+    # How serving writes prompts (the exported model card shows it), before any template is set for TRL below.
+    prompt_example = prompt_text(tokenizer, "How do I reset my password?")
     if not has_chat_template(tokenizer):
         tokenizer.chat_template = PROJECT_CHAT_TEMPLATE
 
@@ -250,7 +252,7 @@ def train_preference(
             "architecture": base.config.model_type,
             "spec": resolved.model_dump(),
             "target_modules": _target_modules(model),
-            "prompt_example": prompt_text(tokenizer, "How do I reset my password?"),
+            "prompt_example": prompt_example,
             "steps": output.global_step,
             "trainable_parameters": sum(p.numel() for p in model.parameters() if p.requires_grad),
             "loss_curve": curve,
