@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from feedback_loop.curate.preference import build_preference_examples, save_preference_dataset
+from feedback_loop.curate.preference import PAIR_COLUMNS, build_preference_examples, save_preference_dataset
 from feedback_loop.curate.sft import CurateSpec, build_sft_examples, normalise_text, split_score
 from feedback_loop_tests.curate.label_rows import labels, row
 
@@ -128,7 +128,7 @@ def test_no_rejection_yet_gives_empty_sets_that_save_and_load(tmp_path):
     assert saved.path == tmp_path / "pairs" / examples["pairs"].version
     loaded = load_sft_dataset(saved.path)
     assert (loaded["train"].num_rows, loaded["eval"].num_rows) == (0, 0)
-    assert set(loaded["train"].column_names) == {"example_id", "prompt", "chosen", "rejected", "pair_source", "use_case"}
+    assert tuple(loaded["train"].column_names) == PAIR_COLUMNS
 
 
 def test_saving_round_trips_is_idempotent_and_keeps_kto_labels_boolean(tmp_path):

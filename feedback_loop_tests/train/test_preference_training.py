@@ -199,7 +199,7 @@ def test_an_empty_train_split_and_bad_rows_are_refused(base_dir, tmp_path):
     from feedback_loop.train import train_lora
 
     empty = save(tmp_path, "pairs", [], pair_rows(2))
-    with pytest.raises(ValueError, match="'train' split .* is empty: there is nothing to train the 'dpo'"):
+    with pytest.raises(ValueError, match=r"'train' split .* is empty: there is nothing to train the 'dpo'"):
         train_preference(base_dir, empty, tmp_path / "out", SPEC.model_copy(update={"objective": "dpo"}))
     bad = save(tmp_path, "pairs", [{**pair_rows(1)[0], "chosen": " "}], [])
     with pytest.raises(ValueError, match=r"train row 0 \(example_id='p0'\): field 'chosen' must be a non-empty"):
