@@ -611,7 +611,8 @@ def bench_labeling_cost(
 
 def _print_registry(store) -> None:
     table = Table(title="adapter registry")
-    for column in ("version", "status", "canary share", "dataset", "offline gate: improvement (95% CI)", "updated"):
+    gate = "offline gate: improvement (95% CI)"
+    for column in ("version", "status", "objective", "canary share", "dataset", gate, "updated"):
         table.add_column(column)
     for record in store.list():
         primary = record.metrics.get("offline_evaluation", {}).get("primary") or {}
@@ -623,6 +624,7 @@ def _print_registry(store) -> None:
         table.add_row(
             record.version,
             record.status,
+            record.objective,
             "" if record.canary_share is None else f"{record.canary_share:.0%}",
             str(record.lineage.get("dataset_version", "")),
             interval,
