@@ -33,19 +33,19 @@ from typing import TYPE_CHECKING, Literal
 import pyarrow as pa
 
 from feedback_loop.curate.sft import (
-    _REQUIRED_LABEL_COLUMNS,
+    REQUIRED_LABEL_COLUMNS,
     VERSION_LENGTH,
     CurateSpec,
     SavedDataset,
     TokenBudget,
-    _check_labels,
-    _check_rows,
-    _select_examples,
+    check_label_rows,
+    check_labels,
     exclusion_reason,
     measure_lengths,
     normalise_text,
     rated_down_pairs,
     save_splits,
+    select_examples,
     split_score,
 )
 
@@ -121,17 +121,18 @@ def build_preference_examples(
     spec = spec or CurateSpec()
     if spec.target_quality != "good":
         raise ValueError(f"target_quality must be 'good' for preference data, got {spec.target_quality!r}")
-    _check_labels(labels)
-    rows = labels.select(list(_REQUIRED_LABEL_COLUMNS)).to_pylist()
-    _check_rows(rows)
+    check_labels(labels)
+    rows = labels.select(list(REQUIRED_LABEL_COLUMNS)).to_pylist()
+    check_label_rows(rows)
     down = rated_down_pairs(rows, set(rated_down))
-    chosen, _ = _select_examples(rows, spec, "good", offensive_lexicon, down)
+    chosen, _ = select_examples(rows, spec, "good", offensive_lexicon, down)
     counts: Counter = Counter(labels=labels.num_rows, chosen=len(chosen))
     rejected = _rejected_responses(rows, chosen, down, offensive_lexicon, counts)
     pairs = _pairs(chosen, rejected, counts)
     kto = _kto_rows(chosen, rejected)
-    result = {}
-    for kind, examples in (("pairs", pairs), ("kto", kto)):
+    result: dict[PreferenceKind, PreferenceExamples] = {}
+    built: tuple[tuple[PreferenceKind, list[dict]], ...] = (("pairs", pairs), ("kto", kto))
+    for kind, examples in built:
         kind_counts = Counter(counts)
         completions = ("chosen", "rejected") if kind == "pairs" else ("completion",)
         max_length = None
@@ -280,7 +281,8 @@ def _fit(
 def _split(examples: list[dict], eval_fraction: float) -> tuple[list[dict], list[dict]]:
     """Train and eval (each sorted by example_id) by the prompt's :func:`split_score` alone: no prompt moves sides,
     so none that SFT holds out for evaluation is trained on here."""
-    train, eval_ = [], []
+    train: list[dict] = []
+    eval_: list[dict] = []
     for example in examples:
         (eval_ if split_score(example["prompt"]) < eval_fraction else train).append(example)
     return sorted(train, key=lambda e: e["example_id"]), sorted(eval_, key=lambda e: e["example_id"])

@@ -62,7 +62,7 @@ COUNT_NAMES: tuple[str, ...] = (
     "train",
     "eval",
 )
-_REQUIRED_LABEL_COLUMNS = (
+REQUIRED_LABEL_COLUMNS = (
     "interaction_id",
     "timestamp",
     "use_case",
@@ -191,11 +191,11 @@ def build_sft_examples(
     survives, naming the counts of each step.
     """
     spec = spec or CurateSpec()
-    _check_labels(labels)
-    rows = labels.select(list(_REQUIRED_LABEL_COLUMNS)).to_pylist()
-    _check_rows(rows)
+    check_labels(labels)
+    rows = labels.select(list(REQUIRED_LABEL_COLUMNS)).to_pylist()
+    check_label_rows(rows)
     down = rated_down_pairs(rows, set(rated_down))
-    examples, counts = _select_examples(rows, spec, spec.target_quality, offensive_lexicon, down)
+    examples, counts = select_examples(rows, spec, spec.target_quality, offensive_lexicon, down)
     counts["labels"] = labels.num_rows
     lengths = measure_lengths(examples, tokens, spec) if tokens is not None and examples else None
     fit: dict = {}
@@ -210,7 +210,7 @@ def build_sft_examples(
     if spec.target_quality == "bad":
         # A poisoned challenger is judged on the same trustworthy eval set as any other (good targets), else
         # it would be scored against the very responses it imitates. Its train side avoids those prompts.
-        reference, _ = _select_examples(rows, spec, "good", offensive_lexicon, down)
+        reference, _ = select_examples(rows, spec, "good", offensive_lexicon, down)
         if tokens is not None and reference:
             reference, _ = _fit_lengths(reference, measure_lengths(reference, tokens, spec), spec, Counter())
         _, eval_ = split_examples(reference, spec.eval_fraction) if reference else ([], [])
@@ -307,7 +307,7 @@ def _fit_lengths(
     }
 
 
-def _select_examples(
+def select_examples(
     rows: list[dict],
     spec: CurateSpec,
     target_quality: Literal["good", "bad"],
@@ -366,13 +366,14 @@ def rated_down_pairs(rows: list[dict], rated_down: set[str]) -> set[tuple[str, s
     return pairs
 
 
-def _check_labels(labels: pa.Table) -> None:
-    missing = [column for column in _REQUIRED_LABEL_COLUMNS if column not in labels.column_names]
+def check_labels(labels: pa.Table) -> None:
+    """``labels`` has every column curation reads (SFT and preference data alike)."""
+    missing = [column for column in REQUIRED_LABEL_COLUMNS if column not in labels.column_names]
     if missing:
         raise ValueError(f"labels lack the columns {missing} needed to build SFT examples")
 
 
-def _check_rows(rows: list[dict]) -> None:
+def check_label_rows(rows: list[dict]) -> None:
     """Every label row has an interaction_id, used once (it becomes the example_id), and a timestamp."""
     seen: set[str] = set()
     for row in rows:

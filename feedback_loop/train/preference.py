@@ -174,7 +174,7 @@ def train_preference(
             resume = get_last_checkpoint(str(output_dir))
             if resume is not None:
                 log(f"resuming adapter {version} from its checkpoint {resume}")
-        common = {
+        common: dict[str, Any] = {
             "output_dir": str(output_dir),
             "learning_rate": spec.learning_rate,
             "num_train_epochs": spec.epochs,
@@ -211,7 +211,7 @@ def train_preference(
                 peft_config=peft_config,
             )
         else:
-            losses = {"loss_type": ["sigmoid", "sft"], "loss_weights": [1.0, spec.sft_weight]}
+            losses: dict[str, Any] = {"loss_type": ["sigmoid", "sft"], "loss_weights": [1.0, spec.sft_weight]}
             trainer = trl.DPOTrainer(
                 model=base,
                 args=trl.DPOConfig(**common, **(losses if objective == "sft+dpo" else {})),
@@ -234,7 +234,7 @@ def train_preference(
         train_seconds, cpu_seconds = time.perf_counter() - train_started, time.process_time() - cpu_started
         history = trainer.state.log_history
         evaluation = trainer.evaluate() if eval_dataset is not None else {}
-        model = trainer.model
+        model: Any = trainer.model  # the PeftModel TRL wrapped the base in
 
     steps = [entry for entry in history if "loss" in entry]
     curve = [float(entry["loss"]) for entry in steps]
