@@ -82,6 +82,16 @@ def _labels_to_curate(
     return labels, partitions, spec
 
 
+def _lineage(labels: pa.Table, partitions: list[str], config: dg.Config, base_model: dict) -> dict:
+    """What a curated dataset was made from: the label partitions and rows, the config and the base model."""
+    return {
+        "label_partitions": partitions,
+        "labeled_rows": labels.num_rows,
+        "config": config.model_dump(),
+        "base_model_fingerprint": base_model["fingerprint"],
+    }
+
+
 @dg.asset(
     deps=[labeled_interactions, review_decisions],
     group_name="training",
@@ -115,12 +125,7 @@ def sft_dataset(
     examples = build_sft_examples(
         labels, spec, rated_down=rated_down_since_labeling(data_root), tokens=_token_budget(base_model)
     )
-    lineage = {
-        "label_partitions": partitions,
-        "labeled_rows": labels.num_rows,
-        "config": config.model_dump(),
-        "base_model_fingerprint": base_model["fingerprint"],
-    }
+    lineage = _lineage(labels, partitions, config, base_model)
     saved = save_sft_dataset(examples, data_root.layout.datasets, lineage)
     lengths = examples.stats["lengths"]
     manifest = {
@@ -181,12 +186,7 @@ def _preference_dataset(
     examples = build_preference_examples(
         labels, spec, rated_down=rated_down_since_labeling(data_root), tokens=_token_budget(base_model)
     )[kind]
-    lineage = {
-        "label_partitions": partitions,
-        "labeled_rows": labels.num_rows,
-        "config": config.model_dump(),
-        "base_model_fingerprint": base_model["fingerprint"],
-    }
+    lineage = _lineage(labels, partitions, config, base_model)
     saved = save_preference_dataset(examples, data_root.layout.datasets, lineage)
     if not examples.train:
         context.log.warning(f"the {kind} set has no train example yet: a {kind} objective has nothing to learn")

@@ -173,12 +173,9 @@ def training_max_length(spec: LoraSpec, dataset_dir: str | Path, model) -> int:
     return min(requested, context_length(model) or requested)
 
 
-def read_sft_splits(dataset_dir: str | Path) -> tuple[list[dict], list[dict], str]:
-    """The 'train' and 'eval' rows (example_id, prompt, target) and the version of a saved dataset.
-
-    ``dataset_dir`` is a ``DatasetDict.save_to_disk`` folder whose ``metadata.json`` has a ``version``.
-    Columns other than these three are ignored; every prompt and target must be a non-empty string.
-    """
+def open_splits(dataset_dir: str | Path):
+    """The ``DatasetDict`` saved at ``dataset_dir`` (splits 'train' and 'eval') and the version its
+    ``metadata.json`` names; a missing file, version or split is an error naming it."""
     from datasets import DatasetDict, load_from_disk
 
     path = Path(dataset_dir)
@@ -192,6 +189,17 @@ def read_sft_splits(dataset_dir: str | Path) -> tuple[list[dict], list[dict], st
     if not isinstance(dataset, DatasetDict) or {"train", "eval"} - set(dataset):
         found = sorted(dataset) if isinstance(dataset, DatasetDict) else "a single split"
         raise ValueError(f"dataset {path} must have splits 'train' and 'eval', found {found}")
+    return dataset, version
+
+
+def read_sft_splits(dataset_dir: str | Path) -> tuple[list[dict], list[dict], str]:
+    """The 'train' and 'eval' rows (example_id, prompt, target) and the version of a saved dataset.
+
+    ``dataset_dir`` is a ``DatasetDict.save_to_disk`` folder whose ``metadata.json`` has a ``version``.
+    Columns other than these three are ignored; every prompt and target must be a non-empty string.
+    """
+    dataset, version = open_splits(dataset_dir)
+    path = Path(dataset_dir)
     splits = []
     for split in ("train", "eval"):
         missing = {"prompt", "target"} - set(dataset[split].column_names)
@@ -275,25 +283,16 @@ def train_lora(
         raise ValueError(f"the 'train' split of dataset {dataset_dir} is empty: there is nothing to train on")
     base_fingerprint = model_fingerprint(base_dir)
     version = adapter_version(dataset_version, base_fingerprint, spec)
-    device, dtype = resolve_device(spec.device)
-    if not spec.bf16:
-        dtype = torch.float32
-    _seed_everything(spec.seed)
-    # The frozen base weights stay in the compute dtype (bf16 on CUDA); PEFT keeps the adapter's own weights in
-    # float32, so AdamW updates them exactly.
-    base, tokenizer = load_causal_lm(base_dir, device=device, dtype=dtype)
-    attention = resolve_attention(spec.attention, device, dtype)
-    if base.config._attn_implementation != attention:
-        base.set_attn_implementation(attention)
-    max_length = training_max_length(spec, dataset_dir, base)
-    resolved = spec.model_copy(update={"device": device, "attention": attention, "max_length": max_length})
+    base, tokenizer, resolved, dtype = load_for_training(base_dir, dataset_dir, spec)
+    device, max_length = resolved.device, resolved.max_length
+    assert max_length is not None  # load_for_training resolves it
     train_examples = encode_examples(tokenizer, _pairs(train_rows), max_length)
     eval_examples = encode_examples(tokenizer, _pairs(eval_rows), max_length)
     fused = _apply_fused_kernels(base) if spec.fused_kernels and torch.device(device).type == "cuda" else []
 
     model = get_peft_model(base, peft_lora_config(spec, spec.target_modules or "all-linear")).to(device)
-    target_modules = _target_modules(model)
-    layout = resolve_layout(spec.batching, attention)
+    target_modules = lora_target_modules(model)
+    layout = resolve_layout(spec.batching, resolved.attention)
     run = _train(
         model,
         train_examples,
@@ -337,6 +336,27 @@ def train_lora(
     return metadata
 
 
+def load_for_training(base_dir: str | Path, dataset_dir: str | Path, spec: LoraSpec):
+    """The seeded base model and tokenizer, ``spec`` resolved (device, attention, max_length) and the dtype.
+
+    The frozen base weights stay in the compute dtype (bf16 on CUDA unless ``spec.bf16`` is off); PEFT keeps the
+    adapter's own weights in float32, so AdamW updates them exactly.
+    """
+    import torch
+
+    device, dtype = resolve_device(spec.device)
+    if not spec.bf16:
+        dtype = torch.float32
+    _seed_everything(spec.seed)
+    base, tokenizer = load_causal_lm(base_dir, device=device, dtype=dtype)
+    attention = resolve_attention(spec.attention, device, dtype)
+    if base.config._attn_implementation != attention:
+        base.set_attn_implementation(attention)
+    max_length = training_max_length(spec, dataset_dir, base)
+    resolved = spec.model_copy(update={"device": device, "attention": attention, "max_length": max_length})
+    return base, tokenizer, resolved, dtype
+
+
 def peft_lora_config(spec: LoraSpec, target_modules: str | list[str]):
     """PEFT's LoraConfig for ``spec`` on ``target_modules`` (module names, or 'all-linear')."""
     from peft import LoraConfig
@@ -351,7 +371,7 @@ def peft_lora_config(spec: LoraSpec, target_modules: str | list[str]):
     )
 
 
-def _target_modules(model) -> list[str]:
+def lora_target_modules(model) -> list[str]:
     """The names of the modules LoRA went on (PEFT resolves 'all-linear' to them when it wraps the model)."""
     return sorted(model.peft_config["default"].target_modules)
 

@@ -36,23 +36,19 @@ from typing import Any
 
 from feedback_loop.model.base import (
     TRAINING_METADATA_FILE,
-    load_causal_lm,
     model_fingerprint,
-    resolve_device,
     staged_output_dir,
 )
 from feedback_loop.model.encoding import example_text, has_chat_template, prompt_text
 from feedback_loop.model.prompting import PROJECT_CHAT_TEMPLATE
 from feedback_loop.progress import ProgressCallback
 from feedback_loop.train.lora import (
-    DATASET_METADATA_FILE,
     LoraSpec,
-    _seed_everything,
-    _target_modules,
     adapter_version,
+    load_for_training,
+    lora_target_modules,
+    open_splits,
     peft_lora_config,
-    resolve_attention,
-    training_max_length,
 )
 
 _logger = logging.getLogger(__name__)
@@ -71,21 +67,10 @@ def read_preference_splits(dataset_dir: str | Path, objective: str) -> tuple[lis
     Every text column of :data:`TEXT_COLUMNS` must be a non-empty string, and a KTO ``label`` a boolean; a bad
     row is named with its split, position, example_id and field.
     """
-    from datasets import DatasetDict, load_from_disk
-
     if objective not in TEXT_COLUMNS:
         raise ValueError(f"objective {objective!r} is not a preference objective; use one of {sorted(TEXT_COLUMNS)}")
+    dataset, version = open_splits(dataset_dir)
     path = Path(dataset_dir)
-    metadata_path = path / DATASET_METADATA_FILE
-    if not metadata_path.is_file():
-        raise FileNotFoundError(f"dataset {path} has no {DATASET_METADATA_FILE} (it names the dataset version)")
-    version = json.loads(metadata_path.read_text(encoding="utf-8")).get("version")
-    if not isinstance(version, str) or not version:
-        raise ValueError(f"{metadata_path}: field 'version' must be a non-empty string, got {version!r}")
-    dataset = load_from_disk(str(path))
-    if not isinstance(dataset, DatasetDict) or {"train", "eval"} - set(dataset):
-        found = sorted(dataset) if isinstance(dataset, DatasetDict) else "a single split"
-        raise ValueError(f"dataset {path} must have splits 'train' and 'eval', found {found}")
     columns = ("example_id", *TEXT_COLUMNS[objective], *(("label",) if objective == "kto" else ()))
     splits = []
     for split in ("train", "eval"):
@@ -147,16 +132,8 @@ def train_preference(
         )
     base_fingerprint = model_fingerprint(base_dir)
     version = adapter_version(dataset_version, base_fingerprint, spec)
-    device, dtype = resolve_device(spec.device)
-    if not spec.bf16:
-        dtype = torch.float32
-    _seed_everything(spec.seed)
-    base, tokenizer = load_causal_lm(base_dir, device=device, dtype=dtype)
-    attention = resolve_attention(spec.attention, device, dtype)
-    if base.config._attn_implementation != attention:
-        base.set_attn_implementation(attention)
-    max_length = training_max_length(spec, dataset_dir, base)
-    resolved = spec.model_copy(update={"device": device, "attention": attention, "max_length": max_length})
+    base, tokenizer, resolved, dtype = load_for_training(base_dir, dataset_dir, spec)
+    device, max_length = resolved.device, resolved.max_length
     # How serving writes prompts (the exported model card shows it), before any template is set for TRL below.
     prompt_example = prompt_text(tokenizer, "How do I reset my password?")
     if not has_chat_template(tokenizer):
@@ -251,7 +228,7 @@ def train_preference(
             "base_model": {"path": str(Path(base_dir).resolve()), "fingerprint": base_fingerprint},
             "architecture": base.config.model_type,
             "spec": resolved.model_dump(),
-            "target_modules": _target_modules(model),
+            "target_modules": lora_target_modules(model),
             "prompt_example": prompt_example,
             "steps": output.global_step,
             "trainable_parameters": sum(p.numel() for p in model.parameters() if p.requires_grad),
