@@ -210,3 +210,40 @@ def test_an_empty_train_split_and_bad_rows_are_refused(base_dir, tmp_path):
         read_preference_splits(bad, "sft")
     with pytest.raises(ValueError, match="train_lora trains the 'sft' objective"):
         train_lora(base_dir, bad, tmp_path / "out", SPEC.model_copy(update={"objective": "dpo"}))
+
+
+def test_a_killed_run_resumes_from_its_checkpoint_and_ends_with_the_same_adapter(base_dir, datasets_dir, tmp_path):
+    import torch
+    from safetensors.torch import load_file
+
+    spec = SPEC.model_copy(update={"objective": "dpo", "checkpoint_every": 2})
+    checkpoints = tmp_path / "checkpoints"
+
+    def killed_after_step_3(done: int, total: int) -> None:
+        if done == 3:
+            raise KeyboardInterrupt("killed")
+
+    with one_torch_thread():
+        uninterrupted = train_preference(base_dir, datasets_dir["pairs"], tmp_path / "whole", spec)
+        with pytest.raises(KeyboardInterrupt):
+            train_preference(
+                base_dir,
+                datasets_dir["pairs"],
+                tmp_path / "out",
+                spec,
+                checkpoint_dir=checkpoints,
+                progress=killed_after_step_3,
+            )
+        assert (checkpoints / "checkpoint-2").is_dir() and not (tmp_path / "out").exists()
+        logged = []
+        resumed = train_preference(
+            base_dir, datasets_dir["pairs"], tmp_path / "out", spec, checkpoint_dir=checkpoints, log=logged.append
+        )
+    assert logged == [
+        f"resuming adapter {resumed['adapter_version']} from its checkpoint {checkpoints / 'checkpoint-2'}"
+    ]
+    assert not checkpoints.exists()  # removed once the adapter is saved
+    assert resumed["steps"] == uninterrupted["steps"]
+    whole = load_file(tmp_path / "whole" / "adapter_model.safetensors")
+    again = load_file(tmp_path / "out" / "adapter_model.safetensors")
+    assert all(torch.allclose(whole[name], again[name], atol=1e-5) for name in whole)
