@@ -148,15 +148,28 @@ def demo(
         bool, typer.Option(help="Also train a challenger on disliked responses; the gate must reject it.")
     ] = False,
     canary_share: Annotated[float, typer.Option(help="Share of users the canary serves.")] = 0.2,
+    objective: Annotated[
+        str, typer.Option(help="What the challengers learn from: sft, kto, dpo or sft+dpo (docs/training.md).")
+    ] = "sft",
     json_out: Annotated[Path | None, typer.Option(help="Write the per-iteration results as JSON here.")] = None,
     plot_out: Annotated[Path | None, typer.Option(help="Where to write the KPI plot (PNG).")] = None,
     data_dir: DataDirOption = None,
 ):
     """The closed loop on embedded defaults: simulated users, served adapters, offline gate, online A/B."""
-    from feedback_loop.demo import DemoConfig, demo_settings, plot_kpi, run_demo, write_json
+    from typing import get_args
 
+    from feedback_loop.demo import DemoConfig, demo_settings, plot_kpi, run_demo, write_json
+    from feedback_loop.train.lora import Objective
+
+    if objective not in get_args(Objective):
+        raise typer.BadParameter(f"--objective must be one of {', '.join(get_args(Objective))}, got {objective!r}")
     config = DemoConfig(
-        iterations=iterations, interactions=interactions, seed=seed, poison=poison, canary_share=canary_share
+        iterations=iterations,
+        interactions=interactions,
+        seed=seed,
+        poison=poison,
+        canary_share=canary_share,
+        objective=objective,
     )
     settings = demo_settings(_settings(data_dir), config)
     with console.status("starting") as status:
@@ -313,6 +326,7 @@ def _print_train_bench(results: dict) -> None:
     for column in ("run", "real tokens/s", "tokens/CPU-s", "padding", "seconds", "layout", "peak GPU GiB"):
         table.add_column(column)
     rows = [("project", results["project"]), ("HF Trainer + PEFT", results["baseline"])]
+    rows += [("TRL SFTTrainer + PEFT", results["trl_sft"])]
     rows += [(ablation["change"], ablation) for ablation in results.get("ablations", [])]
     for name, row in rows:
         if "error" in row:
@@ -333,6 +347,10 @@ def _print_train_bench(results: dict) -> None:
         f"project / baseline: x{results['ratio']:.2f} in real tokens/s, x{results['ratio_per_cpu_second']:.2f} per "
         f"CPU-second; load average before/after: {conditions['load_average_before'][0]:.1f} / "
         f"{conditions['load_average_after'][0]:.1f}"
+    )
+    console.print(
+        f"project / TRL SFTTrainer: x{results['ratio_to_trl_sft']:.2f} in real tokens/s, "
+        f"x{results['ratio_to_trl_sft_per_cpu_second']:.2f} per CPU-second"
     )
     if results.get("model_tflops_per_s") is not None:
         mfu = "unknown peak (--peak-tflops)" if results["mfu"] is None else f"{results['mfu']:.1%}"
@@ -611,7 +629,8 @@ def bench_labeling_cost(
 
 def _print_registry(store) -> None:
     table = Table(title="adapter registry")
-    for column in ("version", "status", "canary share", "dataset", "offline gate: improvement (95% CI)", "updated"):
+    gate = "offline gate: improvement (95% CI)"
+    for column in ("version", "status", "objective", "canary share", "dataset", gate, "updated"):
         table.add_column(column)
     for record in store.list():
         primary = record.metrics.get("offline_evaluation", {}).get("primary") or {}
@@ -623,6 +642,7 @@ def _print_registry(store) -> None:
         table.add_row(
             record.version,
             record.status,
+            record.objective,
             "" if record.canary_share is None else f"{record.canary_share:.0%}",
             str(record.lineage.get("dataset_version", "")),
             interval,

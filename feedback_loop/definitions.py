@@ -8,7 +8,7 @@ import dagster as dg
 
 from feedback_loop.defs.analytics import kpi_daily, kpi_dashboard
 from feedback_loop.defs.automation import feedback_volume_sensor, ingestion_job, ingestion_schedule, retrain_job
-from feedback_loop.defs.curate import sft_dataset
+from feedback_loop.defs.curate import kto_dataset, preference_pairs, sft_dataset
 from feedback_loop.defs.evaluate import adapter_evaluation
 from feedback_loop.defs.ingest import raw_telemetry
 from feedback_loop.defs.label import auto_labeler, labeled_interactions, review_decisions, review_queue
@@ -30,6 +30,8 @@ ASSETS: list[dg.AssetsDefinition | dg.AssetSpec] = [
     labeled_interactions,
     review_queue,
     sft_dataset,
+    preference_pairs,
+    kto_dataset,
     base_model,
     lora_adapter,
     adapter_evaluation,

@@ -45,6 +45,8 @@ class DemoConfig:
     canary_share: float = 0.2
     shadow_share: float = SHADOW_SHARE
     """Share of the champion's prompts that the shadow challenger also answers, unseen."""
+    objective: str = "sft"
+    """The training objective of the challengers (`lora_adapter`'s objective: sft, kto, dpo or sft+dpo)."""
     last_day: date | None = None
     """The last simulated day (default: yesterday); iterations run on consecutive days ending there."""
 
@@ -92,7 +94,7 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
     prompt_registry = Registry(settings.prompt_registry_url)
     prompts = PromptStore(settings.layout.prompts)
     days = config.days
-    retrain_config = _with_rollout(config.retrain_run_config, config.canary_share)
+    retrain_config = _with_objective(_with_rollout(config.retrain_run_config, config.canary_share), config.objective)
 
     progress("building the base model (Dagster: base_model)")
     base = run_retraining(
@@ -313,7 +315,14 @@ def _with_rollout(run_config: dict | None, canary_share: float) -> dict:
     return {**(run_config or {}), "ops": ops}
 
 
+def _with_objective(run_config: dict, objective: str) -> dict:
+    ops = dict(run_config.get("ops", {}))
+    ops["lora_adapter"] = {"config": {**ops.get("lora_adapter", {}).get("config", {}), "objective": objective}}
+    return {**run_config, "ops": ops}
+
+
 def _with_poison(run_config: dict) -> dict:
-    ops = dict(run_config["ops"])
+    """The poisoned challenger: SFT on the responses labeled bad, whatever the demo's objective."""
+    ops = dict(_with_objective(run_config, "sft")["ops"])
     ops["sft_dataset"] = {"config": {**ops.get("sft_dataset", {}).get("config", {}), "target_quality": "bad"}}
     return {**run_config, "ops": ops}

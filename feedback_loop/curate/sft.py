@@ -62,7 +62,7 @@ COUNT_NAMES: tuple[str, ...] = (
     "train",
     "eval",
 )
-_REQUIRED_LABEL_COLUMNS = (
+REQUIRED_LABEL_COLUMNS = (
     "interaction_id",
     "timestamp",
     "use_case",
@@ -191,11 +191,11 @@ def build_sft_examples(
     survives, naming the counts of each step.
     """
     spec = spec or CurateSpec()
-    _check_labels(labels)
-    rows = labels.select(list(_REQUIRED_LABEL_COLUMNS)).to_pylist()
-    _check_rows(rows)
+    check_labels(labels)
+    rows = labels.select(list(REQUIRED_LABEL_COLUMNS)).to_pylist()
+    check_label_rows(rows)
     down = rated_down_pairs(rows, set(rated_down))
-    examples, counts = _select_examples(rows, spec, spec.target_quality, offensive_lexicon, down)
+    examples, counts = select_examples(rows, spec, spec.target_quality, offensive_lexicon, down)
     counts["labels"] = labels.num_rows
     lengths = measure_lengths(examples, tokens, spec) if tokens is not None and examples else None
     fit: dict = {}
@@ -210,7 +210,7 @@ def build_sft_examples(
     if spec.target_quality == "bad":
         # A poisoned challenger is judged on the same trustworthy eval set as any other (good targets), else
         # it would be scored against the very responses it imitates. Its train side avoids those prompts.
-        reference, _ = _select_examples(rows, spec, "good", offensive_lexicon, down)
+        reference, _ = select_examples(rows, spec, "good", offensive_lexicon, down)
         if tokens is not None and reference:
             reference, _ = _fit_lengths(reference, measure_lengths(reference, tokens, spec), spec, Counter())
         _, eval_ = split_examples(reference, spec.eval_fraction) if reference else ([], [])
@@ -307,7 +307,7 @@ def _fit_lengths(
     }
 
 
-def _select_examples(
+def select_examples(
     rows: list[dict],
     spec: CurateSpec,
     target_quality: Literal["good", "bad"],
@@ -366,13 +366,14 @@ def rated_down_pairs(rows: list[dict], rated_down: set[str]) -> set[tuple[str, s
     return pairs
 
 
-def _check_labels(labels: pa.Table) -> None:
-    missing = [column for column in _REQUIRED_LABEL_COLUMNS if column not in labels.column_names]
+def check_labels(labels: pa.Table) -> None:
+    """``labels`` has every column curation reads (SFT and preference data alike)."""
+    missing = [column for column in REQUIRED_LABEL_COLUMNS if column not in labels.column_names]
     if missing:
         raise ValueError(f"labels lack the columns {missing} needed to build SFT examples")
 
 
-def _check_rows(rows: list[dict]) -> None:
+def check_label_rows(rows: list[dict]) -> None:
     """Every label row has an interaction_id, used once (it becomes the example_id), and a timestamp."""
     seen: set[str] = set()
     for row in rows:
@@ -470,13 +471,31 @@ def save_sft_dataset(examples: SFTExamples, datasets_root: str | Path, lineage: 
     """
     import datasets
 
-    version = examples.version
-    final = Path(datasets_root) / "sft" / version
+    features = datasets.Features({column: datasets.Value("string") for column in EXAMPLE_COLUMNS})
+    return save_splits(
+        Path(datasets_root) / "sft",
+        examples.version,
+        {"train": examples.train, "eval": examples.eval},
+        features,
+        examples.stats,
+        lineage,
+    )
+
+
+def save_splits(
+    parent: Path, version: str, splits: dict[str, list[dict]], features: datasets.Features, stats: dict, lineage: dict
+) -> SavedDataset:
+    """Save ``splits`` (each a list of rows with ``features``, possibly empty) as a ``DatasetDict`` under
+    ``<parent>/<version>/`` with a ``metadata.json`` of the version, ``stats`` and ``lineage``: written under a
+    temporary name and renamed, so the folder is complete or absent; a version already saved is returned as it is."""
+    import datasets
+
+    final = parent / version
     if final.exists():
         return _existing(final, version)
     metadata = {
         "version": version,
-        "stats": examples.stats,
+        "stats": stats,
         "lineage": lineage,
         "created_at": datetime.now(UTC).isoformat(),
     }
@@ -484,14 +503,18 @@ def save_sft_dataset(examples: SFTExamples, datasets_root: str | Path, lineage: 
         metadata_json = json.dumps(metadata, indent=2, sort_keys=True, ensure_ascii=False)
     except TypeError as exc:
         raise ValueError(f"lineage (or stats) of dataset {version} is not JSON-serialisable: {exc}") from exc
-    features = datasets.Features({column: datasets.Value("string") for column in EXAMPLE_COLUMNS})
+    # From columns rather than rows: datasets builds an empty split from empty columns, not from an empty list.
     dataset = datasets.DatasetDict(
-        {split: datasets.Dataset.from_list(getattr(examples, split), features=features) for split in SPLITS}
+        {
+            split: datasets.Dataset.from_dict({name: [r[name] for r in rows] for name in features}, features=features)
+            for split, rows in splits.items()
+        }
     )
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = final.parent / f".tmp-{version}-{uuid.uuid4().hex}"
     try:
-        dataset.save_to_disk(str(tmp))
+        # One shard per split: datasets cannot read back a split saved in zero shards.
+        dataset.save_to_disk(str(tmp), num_shards=dict.fromkeys(splits, 1))
         (tmp / "metadata.json").write_text(metadata_json + "\n", encoding="utf-8")
         try:
             os.rename(tmp, final)
@@ -509,7 +532,7 @@ def save_sft_dataset(examples: SFTExamples, datasets_root: str | Path, lineage: 
 def _existing(path: Path, version: str) -> SavedDataset:
     metadata_path = path / "metadata.json"
     if not metadata_path.is_file():
-        raise ValueError(f"{path} exists but holds no metadata.json: not a dataset saved by save_sft_dataset")
+        raise ValueError(f"{path} exists but holds no metadata.json: not a dataset saved by save_splits")
     return SavedDataset(version=version, path=path, metadata=json.loads(metadata_path.read_text("utf-8")))
 
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import dagster as dg
 
 from feedback_loop.defs.analytics import kpi_daily
-from feedback_loop.defs.curate import sft_dataset
+from feedback_loop.defs.curate import kto_dataset, preference_pairs, sft_dataset
 from feedback_loop.defs.evaluate import adapter_evaluation
 from feedback_loop.defs.ingest import raw_telemetry
 from feedback_loop.defs.label import auto_labeler, labeled_interactions, review_queue
@@ -47,8 +47,18 @@ ingestion_job = dg.define_asset_job(
 
 retrain_job = dg.define_asset_job(
     "retrain_job",
-    selection=[sft_dataset, base_model, lora_adapter, adapter_evaluation, champion_adapter],
-    description="Curate the SFT dataset, train a LoRA adapter, gate it against the champion and roll it out.",
+    selection=[
+        sft_dataset,
+        preference_pairs,
+        kto_dataset,
+        base_model,
+        lora_adapter,
+        adapter_evaluation,
+        champion_adapter,
+    ],
+    description=(
+        "Curate the SFT and preference datasets, train a LoRA adapter, gate it against the champion and roll it out."
+    ),
 )
 
 

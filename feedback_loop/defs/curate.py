@@ -1,11 +1,16 @@
-"""Curation: labeled interactions -> a versioned supervised fine-tuning dataset."""
+"""Curation: labeled interactions -> a versioned supervised fine-tuning dataset, and its siblings, the preference
+datasets (DPO pairs, KTO labels)."""
 
 from collections.abc import Iterator
+from typing import Literal
 
 import dagster as dg
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from feedback_loop.curate import CurateSpec, TokenBudget, build_sft_examples, save_sft_dataset
+from feedback_loop.curate.preference import COUNT_NAMES as PREFERENCE_COUNTS
+from feedback_loop.curate.preference import build_preference_examples, save_preference_dataset
 from feedback_loop.defs.label import labeled_interactions, review_decisions
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.resources import DataRoot
@@ -19,6 +24,11 @@ MEASURING_LIMIT = 1_000_000_000
 
 class SFTDatasetConfig(dg.Config, CurateSpec):
     """How labels become the dataset (`CurateSpec`, where each field is defined and documented)."""
+
+
+class PreferenceDatasetConfig(dg.Config, CurateSpec):
+    """How labels become preference data: the chosen side is selected as SFT targets are (`CurateSpec`); its
+    target_quality must be 'good', and examples whose completion would be cut are always dropped."""
 
 
 def rated_down_since_labeling(data_root: DataRoot) -> set[str]:
@@ -46,6 +56,40 @@ def _token_budget(base_model: dict) -> TokenBudget:
     # Curation measures examples uncut, longer than the model reads by design: no "sequence too long" warning.
     tokenizer = AutoTokenizer.from_pretrained(base_model["path"], model_max_length=MEASURING_LIMIT)
     return TokenBudget(tokenizer, context_length(AutoConfig.from_pretrained(base_model["path"])))
+
+
+def _labels_to_curate(
+    context: dg.AssetExecutionContext, spec: CurateSpec, data_root: DataRoot
+) -> tuple[pa.Table, list[str], CurateSpec]:
+    """The labels in the warehouse, their partitions, and ``spec`` without the 'model' label source while no
+    auto-labeler is published (logged)."""
+    from feedback_loop.label.publication import read_publication
+
+    warehouse = data_root.warehouse()
+    labels = warehouse.read_partitions("labels")
+    partitions = warehouse.partitions("labels")
+    if labels.num_rows == 0:
+        raise ValueError(
+            "no labeled interactions in the warehouse: materialize raw_telemetry and labeled_interactions first"
+        )
+    publication = read_publication(data_root.layout.label_models)
+    labeler_published = publication is not None and publication.version is not None
+    if not labeler_published and "model" in spec.label_sources:
+        # Labels written while a labeler was published may still carry its labels: none count once it is gone.
+        why = publication.reason if publication is not None else "auto_labeler was never materialized"
+        context.log.warning(f"no published auto-labeler ({why}): model labels make no targets")
+        spec = spec.model_copy(update={"label_sources": [s for s in spec.label_sources if s != "model"]})
+    return labels, partitions, spec
+
+
+def _lineage(labels: pa.Table, partitions: list[str], config: dg.Config, base_model: dict) -> dict:
+    """What a curated dataset was made from: the label partitions and rows, the config and the base model."""
+    return {
+        "label_partitions": partitions,
+        "labeled_rows": labels.num_rows,
+        "config": config.model_dump(),
+        "base_model_fingerprint": base_model["fingerprint"],
+    }
 
 
 @dg.asset(
@@ -77,32 +121,11 @@ def sft_dataset(
     would be cut is dropped (or flagged). The version is the hash of the content: the same labels give the same
     version.
     """
-    from feedback_loop.label.publication import read_publication
-
-    warehouse = data_root.warehouse()
-    labels = warehouse.read_partitions("labels")
-    partitions = warehouse.partitions("labels")
-    if labels.num_rows == 0:
-        raise ValueError(
-            "no labeled interactions in the warehouse: materialize raw_telemetry and labeled_interactions first"
-        )
-    spec = CurateSpec.of(config)
-    publication = read_publication(data_root.layout.label_models)
-    labeler_published = publication is not None and publication.version is not None
-    if not labeler_published and "model" in spec.label_sources:
-        # Labels written while a labeler was published may still carry its labels: none count once it is gone.
-        why = publication.reason if publication is not None else "auto_labeler was never materialized"
-        context.log.warning(f"no published auto-labeler ({why}): model labels make no targets")
-        spec = spec.model_copy(update={"label_sources": [s for s in spec.label_sources if s != "model"]})
+    labels, partitions, spec = _labels_to_curate(context, CurateSpec.of(config), data_root)
     examples = build_sft_examples(
         labels, spec, rated_down=rated_down_since_labeling(data_root), tokens=_token_budget(base_model)
     )
-    lineage = {
-        "label_partitions": partitions,
-        "labeled_rows": labels.num_rows,
-        "config": config.model_dump(),
-        "base_model_fingerprint": base_model["fingerprint"],
-    }
+    lineage = _lineage(labels, partitions, config, base_model)
     saved = save_sft_dataset(examples, data_root.layout.datasets, lineage)
     lengths = examples.stats["lengths"]
     manifest = {
@@ -149,3 +172,61 @@ def sft_dataset(
             "targets_truncated": lengths["targets_truncated"],
         },
     )
+
+
+def _preference_dataset(
+    kind: Literal["pairs", "kto"],
+    context: dg.AssetExecutionContext,
+    config: PreferenceDatasetConfig,
+    data_root: DataRoot,
+    base_model: dict,
+) -> dg.Output[dict]:
+    """Build and save the ``kind`` preference set; its manifest, and its counts as metadata."""
+    labels, partitions, spec = _labels_to_curate(context, CurateSpec.of(config), data_root)
+    examples = build_preference_examples(
+        labels, spec, rated_down=rated_down_since_labeling(data_root), tokens=_token_budget(base_model)
+    )[kind]
+    lineage = _lineage(labels, partitions, config, base_model)
+    saved = save_preference_dataset(examples, data_root.layout.datasets, lineage)
+    if not examples.train:
+        context.log.warning(f"the {kind} set has no train example yet: a {kind} objective has nothing to learn")
+    sample_columns = ("prompt", "chosen", "rejected") if kind == "pairs" else ("prompt", "completion", "label")
+    return dg.Output(
+        {
+            "version": saved.version,
+            "path": str(saved.path),
+            "train": len(examples.train),
+            "eval": len(examples.eval),
+            "max_length": examples.stats["max_length"],
+        },
+        metadata={
+            "version": saved.version,
+            "path": dg.MetadataValue.path(str(saved.path)),
+            **{name: examples.stats[name] for name in PREFERENCE_COUNTS},
+            "max_length": examples.stats["max_length"],
+            "stats": dg.MetadataValue.json(examples.stats),
+            "sample": markdown_table([{k: r[k] for k in sample_columns} for r in examples.train], limit=5),
+        },
+    )
+
+
+@dg.asset(deps=[labeled_interactions, review_decisions], group_name="training", kinds={"huggingface"})
+def preference_pairs(
+    context: dg.AssetExecutionContext, config: PreferenceDatasetConfig, data_root: DataRoot, base_model: dict
+) -> dg.Output[dict]:
+    """DPO pairs in TRL's `prompt`/`chosen`/`rejected` format, saved under `datasets/pairs/<version>`: a user's
+    correction over the response it replaced, and an answer people liked over a response a person rated down for
+    the same prompt. The chosen side is selected as `sft_dataset` selects targets (a response a person rated down
+    is never chosen); the rejected side is screened like a target. `lora_adapter` trains on it with the objectives
+    `dpo` and `sft+dpo`. An empty set is saved too (no rejection yet)."""
+    return _preference_dataset("pairs", context, config, data_root, base_model)
+
+
+@dg.asset(deps=[labeled_interactions, review_decisions], group_name="training", kinds={"huggingface"})
+def kto_dataset(
+    context: dg.AssetExecutionContext, config: PreferenceDatasetConfig, data_root: DataRoot, base_model: dict
+) -> dg.Output[dict]:
+    """Unpaired examples in TRL's `prompt`/`completion`/`label` format, saved under `datasets/kto/<version>`: the
+    answers `sft_dataset` would train on, label true, and every response a person rated down or a correction
+    replaced, label false. `lora_adapter` trains on it with the objective `kto`."""
+    return _preference_dataset("kto", context, config, data_root, base_model)

@@ -171,6 +171,7 @@ def withdraw_rejected_adapter(data_dir: str | Path, store: Registry) -> str | No
             "version": serving.version,
             "path": serving.path,
             "dataset_version": serving.lineage.get("dataset_version"),
+            "objective": serving.objective,
             "base_model_fingerprint": serving.lineage.get("base_model_fingerprint"),
         },
     )

@@ -1,4 +1,4 @@
-"""LoRA fine-tuning of the base model on the SFT dataset."""
+"""LoRA fine-tuning of the base model: on the SFT dataset, or on a preference dataset (KTO, DPO)."""
 
 import json
 
@@ -52,32 +52,47 @@ def lora_adapter(
     registry: AdapterRegistry,
     torch_threads: TorchThreads,
     sft_dataset: dict,
+    preference_pairs: dict,
+    kto_dataset: dict,
     base_model: dict,
 ) -> dg.Output[dict]:
-    """A PEFT LoRA adapter trained on the train split, saved under `adapters/<version>`.
+    """A PEFT LoRA adapter trained on the train split of its objective's dataset, saved under `adapters/<version>`.
 
-    Loss is computed on response tokens only. The version is a hash of the dataset version, the base model
-    fingerprint and the training config, so the same inputs give the same version and a re-run reuses the
-    adapter already trained. Training checkpoints its adapter and optimizer every `checkpoint_every` steps under
-    `checkpoints/<version>`, and a run that was killed resumes from the last checkpoint. The adapter is
-    registered as a `candidate` in the registry. The loss curve is logged as observations of `train_loss` by
+    The `objective` chooses what it learns from: `sft` (the default) the targets of `sft_dataset`, with the loss
+    on response tokens only, in the project's own training loop; `kto` the liked and rated-down answers of
+    `kto_dataset`, with TRL's KTOTrainer; `dpo` the pairs of `preference_pairs`, with TRL's DPOTrainer; `sft+dpo`
+    the same pairs with the SFT loss on the chosen answers added. The version is a hash of the dataset version,
+    the base model fingerprint and the training config, so the same inputs give the same version and a re-run
+    reuses the adapter already trained. Training checkpoints its adapter and optimizer every `checkpoint_every`
+    steps under `checkpoints/<version>`, and a run that was killed resumes from the last checkpoint. The adapter
+    is registered as a `candidate` in the registry, with its objective. The loss curve is logged as observations
+    of `train_loss` by
     `step`, which the asset's Plots tab draws.
     """
-    from feedback_loop.train import adapter_version, train_lora
+    from feedback_loop.train import adapter_version, train_lora, train_preference
 
     feedback = feedback_counts(data_root.warehouse())
     spec = LoraSpec.of(config)
-    version = adapter_version(sft_dataset["version"], base_model["fingerprint"], spec)
+    dataset_name, dataset = {
+        "sft": ("sft_dataset", sft_dataset),
+        "kto": ("kto_dataset", kto_dataset),
+        "dpo": ("preference_pairs", preference_pairs),
+        "sft+dpo": ("preference_pairs", preference_pairs),
+    }[spec.objective]
+    version = adapter_version(dataset["version"], base_model["fingerprint"], spec)
     out_dir = data_root.layout.adapters / version
     if (out_dir / TRAINING_METADATA_FILE).exists():
         context.log.info(f"adapter {version} already trained from the same inputs; reusing {out_dir}")
         metadata = json.loads((out_dir / TRAINING_METADATA_FILE).read_text())
     else:
-        context.log.info(f"training adapter {version} on {torch_threads.apply()} torch threads")
-        lineage = {"sft_dataset": sft_dataset, "base_model": base_model}
-        metadata = train_lora(
+        context.log.info(
+            f"training adapter {version} ({spec.objective} on {dataset_name}) on {torch_threads.apply()} torch threads"
+        )
+        lineage = {dataset_name: dataset, "base_model": base_model}
+        train = train_lora if spec.objective == "sft" else train_preference
+        metadata = train(
             base_model["path"],
-            sft_dataset["path"],
+            dataset["path"],
             out_dir,
             spec,
             lineage=lineage,
@@ -97,19 +112,22 @@ def lora_adapter(
             version,
             path=str(out_dir),
             metrics={"training": figures},
-            lineage={"dataset_version": sft_dataset["version"], "base_model_fingerprint": base_model["fingerprint"]},
+            lineage={"dataset_version": dataset["version"], "base_model_fingerprint": base_model["fingerprint"]},
             actor="lora_adapter",
+            objective=spec.objective,
         )
     return dg.Output(
         {
             "version": version,
             "path": str(out_dir),
-            "dataset_version": sft_dataset["version"],
+            "dataset_version": dataset["version"],
+            "objective": spec.objective,
             "base_model_fingerprint": base_model["fingerprint"],
         },
         metadata={
             "version": version,
             "path": dg.MetadataValue.path(str(out_dir)),
+            "objective": spec.objective,
             **figures,
             "device": metadata.get("device", ""),
             "target_modules": dg.MetadataValue.json(metadata.get("target_modules", [])),

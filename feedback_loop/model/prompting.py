@@ -13,3 +13,23 @@ def format_prompt(prompt: str, system: str = "") -> str:
     text = PROMPT_TEMPLATE.format(prompt=prompt.strip())
     system = system.strip()
     return SYSTEM_TEMPLATE.format(system=system) + text if system else text
+
+
+# format_prompt as a Jinja chat template, for libraries that render conversations themselves (TRL's preference
+# trainers): the tokenizer's bos, then each message as format_prompt writes it, an assistant message followed by eos.
+# The user block ends with the assistant marker, as format_prompt's text does, so the rendered prompt is the same
+# with or without add_generation_prompt. Only system, user and assistant messages exist in this format.
+PROJECT_CHAT_TEMPLATE = (
+    "{{ bos_token }}"
+    "{% for message in messages %}"
+    "{% if message['role'] == 'system' %}"
+    + SYSTEM_TEMPLATE.replace("{system}", "{{ message['content'] | trim }}")
+    + "{% elif message['role'] == 'user' %}"
+    + PROMPT_TEMPLATE.replace("{prompt}", "{{ message['content'] | trim }}")
+    + "{% elif message['role'] == 'assistant' %}"
+    "{{ message['content'] }}{{ eos_token }}"
+    "{% else %}"
+    "{{ raise_exception('the project prompt format has no role ' + message['role']) }}"
+    "{% endif %}"
+    "{% endfor %}"
+)

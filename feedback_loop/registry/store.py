@@ -3,8 +3,8 @@
 One small transactional store on SQLAlchemy Core, the same code on SQLite (the default,
 ``sqlite:///path/registry.db``) and PostgreSQL (``postgresql+psycopg2://user@host/db``). Three tables:
 
-``adapters``          one row per version: status, artifact path, the share of users it serves as a canary,
-                      metrics and lineage (JSON stored as text)
+``adapters``          one row per version: status, artifact path, the training objective (sft, kto, dpo,
+                      sft+dpo), the share of users it serves as a canary, metrics and lineage (JSON stored as text)
 ``audit_log``         append-only: one row per status change (a database trigger rejects UPDATE and DELETE)
 ``champion_pointer``  append-only history of champion moves; the latest row names the current champion, or
                       :data:`BASE` when a rollback went back past the first promotion to the bare base model
@@ -20,7 +20,8 @@ appends the audit rows and appends the pointer row, so the pointer and the statu
 requires it then, and a constraint keeps it within (0, 1)); it stays on the row afterwards as the record of how
 the canary was served. Registries written before the column existed get it when they are opened: it is added
 and filled from the share that earlier versions kept in the metrics JSON (``metrics["canary"]["share"]``), and
-that entry is taken out of the metrics, so the share lives in one place.
+that entry is taken out of the metrics, so the share lives in one place. The ``objective`` column is added the
+same way, as 'sft' for the versions already there: before it existed, every adapter was trained with SFT.
 
 Concurrency. Two promotes racing must not leave two champions, and the pointer history must stay one chain.
 Two unique constraints make that a property of the database rather than of the code:
@@ -74,6 +75,10 @@ metadata = sa.MetaData()
 
 _STATUS_CHECK_NAME = "ck_adapters_status"
 _STATUS_CHECK = "status IN (" + ", ".join(f"'{status}'" for status in STATUSES) + ")"
+# The training objective of versions registered without one, and of every version a registry held before the
+# column existed (all trained with SFT then).
+DEFAULT_OBJECTIVE = "sft"
+
 # A canary serves some users but not all of them.
 _SHARE_CHECK = "canary_share IS NULL OR (canary_share > 0 AND canary_share < 1)"
 # Where registries written before the canary_share column kept the share.
@@ -87,6 +92,7 @@ adapters_table = sa.Table(
     sa.Column("status", sa.String(20), nullable=False),
     sa.Column("path", sa.Text, nullable=False),
     sa.Column("canary_share", sa.Float, nullable=True),
+    sa.Column("objective", sa.String(20), nullable=False, server_default=DEFAULT_OBJECTIVE),
     sa.Column("metrics", sa.Text, nullable=False),
     sa.Column("lineage", sa.Text, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
@@ -209,6 +215,8 @@ class AdapterRecord:
     updated_at: datetime
     canary_share: float | None = None
     """The share of users the version serves (or served) as the canary; None if it never was one."""
+    objective: str = DEFAULT_OBJECTIVE
+    """What the adapter was trained to learn: 'sft', 'kto', 'dpo' or 'sft+dpo' (``LoraSpec.objective``)."""
 
 
 def _now() -> datetime:
@@ -252,6 +260,7 @@ def _record(row: sa.Row) -> AdapterRecord:
         created_at=_utc(row.created_at),
         updated_at=_utc(row.updated_at),
         canary_share=row.canary_share,
+        objective=row.objective,
     )
 
 
@@ -307,6 +316,8 @@ class Registry:
     def _migrate(self) -> None:
         """Bring a registry written by an earlier version up to this schema (see the module docstring)."""
         self._add_canary_share()
+        # Before the status check's migration, which rebuilds the table on SQLite with every column of this schema.
+        self._add_objective_column()
         self._admit_every_status()
 
     def _add_canary_share(self) -> None:
@@ -332,6 +343,18 @@ class Registry:
                     adapters_table.update()
                     .where(adapters_table.c.version == version)
                     .values(canary_share=float(share), metrics=_to_json(metrics, "metrics", version))
+                )
+
+    def _add_objective_column(self) -> None:
+        """Add the objective column, 'sft' for the versions already there (all were trained with SFT then)."""
+        if "objective" in {column["name"] for column in sa.inspect(self.engine).get_columns("adapters")}:
+            return
+        with self._write() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("LOCK TABLE adapters IN ACCESS EXCLUSIVE MODE")
+            if "objective" not in {column["name"] for column in sa.inspect(conn).get_columns("adapters")}:
+                conn.exec_driver_sql(
+                    f"ALTER TABLE adapters ADD COLUMN objective VARCHAR(20) NOT NULL DEFAULT '{DEFAULT_OBJECTIVE}'"
                 )
 
     def _admit_every_status(self) -> None:
@@ -452,8 +475,17 @@ class Registry:
             return [{**row._asdict(), "moved_at": _utc(row.moved_at)} for row in conn.execute(query)]
 
     # --- writes -----------------------------------------------------------------------------------
-    def register(self, version: str, *, path: str, metrics: dict, lineage: dict, actor: str) -> AdapterRecord:
-        """Register ``version`` as a candidate; idempotent.
+    def register(
+        self,
+        version: str,
+        *,
+        path: str,
+        metrics: dict,
+        lineage: dict,
+        actor: str,
+        objective: str = DEFAULT_OBJECTIVE,
+    ) -> AdapterRecord:
+        """Register ``version`` as a candidate, trained with ``objective``; idempotent.
 
         Registering an existing version again never changes its status: while it is still a candidate its
         metrics are replaced (a re-run of evaluation), otherwise the stored record is returned unchanged.
@@ -464,6 +496,7 @@ class Registry:
             raise ValueError(f"register: field 'version' must not be {BASE!r}, the name of the bare base model")
         _require_text(path, "path", f"adapter {version!r}")
         _require_name(actor, "actor", f"adapter {version!r}")
+        _require_text(objective, "objective", f"adapter {version!r}")
         metrics_json = _to_json(metrics, "metrics", version)
         lineage_json = _to_json(lineage, "lineage", version)
         now = _now()
@@ -475,6 +508,7 @@ class Registry:
                         version=version,
                         status="candidate",
                         path=str(path),
+                        objective=objective,
                         metrics=metrics_json,
                         lineage=lineage_json,
                         created_at=now,

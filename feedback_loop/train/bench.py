@@ -1,10 +1,15 @@
-"""Training throughput benchmark: the project's LoRA training against HF ``Trainer`` + PEFT, in the same run.
+"""Training throughput benchmark: the project's LoRA training against HF ``Trainer`` + PEFT and TRL's
+``SFTTrainer`` + PEFT, in the same run.
 
 `feedback-loop bench train` runs it. Both sides train the same base model with the same LoRA configuration
 (rank, alpha, dropout, the target modules the project's run found), learning rate schedule, epochs, batch size and
 seed, on the same encoded examples: the prompt/answer pairs of the packaged corpus, whose lengths vary like real
 support answers. The baseline is what a team writes first: ``Trainer`` with right-padded batches in random order
-(``DataCollatorForSeq2Seq``), the model's own loss, default attention. Each side's figure is real (non-padding)
+(``DataCollatorForSeq2Seq``), the model's own loss, default attention. The second baseline is TRL's ``SFTTrainer``
+on the same rows in its prompt/completion format (the loss on the completion only, as the project's), rendered with
+the tokenizer's chat template (the project's prompt format, :data:`~feedback_loop.model.prompting.
+PROJECT_CHAT_TEMPLATE`, for a tokenizer without one): what the preference objectives' trainers are built on, and
+the path SFT would take through TRL. Each side's figure is real (non-padding)
 tokens per second of training, timed around the training loop only (model loading and evaluation excluded).
 
 Because both sides run in one process, one after the other, background load on shared cores slows both alike;
@@ -180,6 +185,7 @@ def bench_train(
     # liger-kernel swaps its kernels into transformers' classes for the rest of the process: the runs without
     # them (the baseline, the fused-kernels ablation) go first.
     baseline = _baseline_run(base_dir, dataset_dir, spec, cuda)
+    trl_sft = _trl_sft_run(base_dir, dataset_dir, spec, cuda)
     runs = []
     model_type = AutoConfig.from_pretrained(base_dir).model_type
     if ablations and cuda and spec.fused_kernels and fused_kernels_available(model_type):
@@ -192,10 +198,14 @@ def bench_train(
         "baseline_tokens_per_s": baseline["tokens_per_second"],
         "ratio": project["tokens_per_second"] / baseline["tokens_per_second"],
         "ratio_per_cpu_second": project["tokens_per_cpu_second"] / baseline["tokens_per_cpu_second"],
+        "trl_sft_tokens_per_s": trl_sft["tokens_per_second"],
+        "ratio_to_trl_sft": project["tokens_per_second"] / trl_sft["tokens_per_second"],
+        "ratio_to_trl_sft_per_cpu_second": project["tokens_per_cpu_second"] / trl_sft["tokens_per_cpu_second"],
         "device": torch.cuda.get_device_name(torch.device(device)) if cuda else "cpu",
         "mfu": None,
         "project": project,
         "baseline": baseline,
+        "trl_sft": trl_sft,
     }
     if cuda:
         model, tokenizer = load_causal_lm(base_dir, device="cpu", dtype=torch.float32)
@@ -347,6 +357,80 @@ def _baseline_run(base_dir, dataset_dir: Path, spec, cuda: bool) -> dict[str, An
         "tokens_per_cpu_second": counter.real_tokens / timer.cpu_seconds,
         "padding_fraction": 1 - counter.real_tokens / counter.positions,
         "train_seconds": timer.seconds,
+        "attention": base.config._attn_implementation,
+        "dtype": str(dtype).removeprefix("torch."),
+        "peak_memory_gb": torch.cuda.max_memory_allocated() / 2**30 if cuda else None,
+    }
+
+
+def _trl_sft_run(base_dir, dataset_dir: Path, spec, cuda: bool) -> dict[str, Any]:
+    """TRL's SFTTrainer + PEFT on the same rows (prompt/completion conversations), LoRA configuration and recipe."""
+    import datasets
+    import torch
+    import trl
+    from transformers import TrainerCallback
+
+    from feedback_loop.model.base import load_causal_lm, resolve_device
+    from feedback_loop.model.encoding import has_chat_template
+    from feedback_loop.model.prompting import PROJECT_CHAT_TEMPLATE
+    from feedback_loop.train.lora import peft_lora_config, read_sft_splits, training_max_length
+
+    device, dtype = resolve_device(spec.device)
+    if not spec.bf16:
+        dtype = torch.float32
+    base, tokenizer = load_causal_lm(base_dir, device=device, dtype=dtype)
+    if not has_chat_template(tokenizer):
+        tokenizer.chat_template = PROJECT_CHAT_TEMPLATE
+    train_rows, _, _ = read_sft_splits(dataset_dir)
+    dataset = datasets.Dataset.from_list(
+        [
+            {
+                "prompt": [{"role": "user", "content": row["prompt"]}],
+                "completion": [{"role": "assistant", "content": row["target"]}],
+            }
+            for row in train_rows
+        ]
+    )
+    timer = _Timer(cuda)
+    arguments = trl.SFTConfig(
+        output_dir=str(Path(dataset_dir).parent / "trl_sft"),
+        per_device_train_batch_size=spec.batch_size,
+        num_train_epochs=spec.epochs,
+        learning_rate=spec.learning_rate,
+        lr_scheduler_type="linear",
+        warmup_steps=0,
+        weight_decay=0.0,
+        max_grad_norm=1.0,
+        seed=spec.seed,
+        max_length=training_max_length(spec, dataset_dir, base),
+        bf16=dtype == torch.bfloat16,
+        use_cpu=not cuda,
+        gradient_checkpointing=False,
+        dataloader_num_workers=0,
+        logging_strategy="no",
+        save_strategy="no",
+        report_to=[],
+        disable_tqdm=True,
+    )
+    trainer = trl.SFTTrainer(
+        model=base,
+        args=arguments,
+        train_dataset=dataset,
+        processing_class=tokenizer,
+        peft_config=peft_lora_config(spec, spec.target_modules or "all-linear"),
+        callbacks=[timer.callback(TrainerCallback)],
+    )
+    counter = _CountingCollator(trainer.data_collator)
+    trainer.data_collator = counter
+    if cuda:
+        torch.cuda.reset_peak_memory_stats()
+    trainer.train()
+    return {
+        "tokens_per_second": counter.real_tokens / timer.seconds,
+        "tokens_per_cpu_second": counter.real_tokens / timer.cpu_seconds,
+        "padding_fraction": 1 - counter.real_tokens / counter.positions,
+        "train_seconds": timer.seconds,
+        "trl": trl.__version__,
         "attention": base.config._attn_implementation,
         "dtype": str(dtype).removeprefix("torch."),
         "peak_memory_gb": torch.cuda.max_memory_allocated() / 2**30 if cuda else None,

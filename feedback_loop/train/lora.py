@@ -11,8 +11,8 @@ The adapter is saved with PEFT next to ``training_metadata.json``, which records
 version, base model fingerprint, configuration) and how training went. With a checkpoint folder, the adapter,
 optimizer and progress are saved every ``checkpoint_every`` steps, and a run that was killed resumes from there.
 
-:func:`train_lora` is the entry point; a new objective (preference losses) plugs in where :func:`_sft_loss` is
-called, on the same model preparation, batching and checkpoints.
+:func:`train_lora` is the entry point of the 'sft' objective; the preference objectives (kto, dpo, sft+dpo) train
+with TRL's trainers in :mod:`feedback_loop.train.preference`, on the same LoRA configuration.
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ _logger = logging.getLogger(__name__)
 Batching = Literal["auto", "packed", "length_grouped", "shuffled"]
 # How a batch is laid out for the model, once `batching` and the attention implementation are known.
 Layout = Literal["flat", "packed_rows", "padded"]
+Objective = Literal["sft", "kto", "dpo", "sft+dpo"]
 # Attention implementations whose variable-length kernel takes a whole batch as one padding-free row.
 _VARLEN_ATTENTION = ("flash_attention_2", "flash_attention_3")
 
@@ -113,19 +114,34 @@ class LoraSpec(StageConfig):
     """Run the model through torch.compile. Off: on CPU it measured slower, after minutes of compiling."""
     checkpoint_every: int = Field(50, ge=0)
     """Steps between checkpoints of the adapter and optimizer (0: none), when a checkpoint folder is given."""
+    objective: Objective = "sft"
+    """What the adapter learns from. 'sft': the curated targets (sft_dataset), in the project's own loop.
+    'kto': answers people liked and responses they rated down, unpaired (kto_dataset), with TRL's KTOTrainer.
+    'dpo': preference pairs (preference_pairs: a correction over the response it replaced, a preferred over a
+    rated-down response to the same prompt), with TRL's DPOTrainer. 'sft+dpo': DPO plus the SFT loss on each
+    pair's chosen answer (TRL's loss_type ['sigmoid', 'sft'])."""
+    beta: float = Field(0.1, gt=0)
+    """KTO's and DPO's beta: how far the adapter may move from the base model (higher: less far). Unused by sft."""
+    sft_weight: float = Field(1.0, gt=0)
+    """The SFT loss's weight beside the DPO loss's 1 in 'sft+dpo'. Unused by the other objectives."""
 
 
 # Fields that say where and how training runs, not what it learns: left out of the adapter version.
 EXECUTION_FIELDS = frozenset({"device", "bf16", "attention", "fused_kernels", "compile", "checkpoint_every"})
+# Fields of the preference objectives: left out of an SFT adapter's version, which stays what it was before them.
+PREFERENCE_FIELDS = frozenset({"objective", "beta", "sft_weight"})
 
 
 def adapter_version(dataset_version: str, base_fingerprint: str, spec: LoraSpec) -> str:
     """A stable 12-hex-digit name for the adapter trained from this dataset, base model and recipe.
 
     Fields of :data:`EXECUTION_FIELDS` are left out: they say where and how training ran, not what was trained,
-    and are recorded in the training metadata instead. Re-running the same training lands in the same version.
+    and are recorded in the training metadata instead; so are :data:`PREFERENCE_FIELDS` for the 'sft' objective.
+    Re-running the same training lands in the same version. ``dataset_version`` is the version of the dataset the
+    objective trains on.
     """
-    recipe = spec.model_dump(exclude=set(EXECUTION_FIELDS))
+    left_out = EXECUTION_FIELDS | (PREFERENCE_FIELDS if spec.objective == "sft" else frozenset())
+    recipe = spec.model_dump(exclude=set(left_out))
     payload = json.dumps(
         {"dataset_version": dataset_version, "base_fingerprint": base_fingerprint, "spec": recipe}, sort_keys=True
     )
@@ -157,12 +173,9 @@ def training_max_length(spec: LoraSpec, dataset_dir: str | Path, model) -> int:
     return min(requested, context_length(model) or requested)
 
 
-def read_sft_splits(dataset_dir: str | Path) -> tuple[list[dict], list[dict], str]:
-    """The 'train' and 'eval' rows (example_id, prompt, target) and the version of a saved dataset.
-
-    ``dataset_dir`` is a ``DatasetDict.save_to_disk`` folder whose ``metadata.json`` has a ``version``.
-    Columns other than these three are ignored; every prompt and target must be a non-empty string.
-    """
+def open_splits(dataset_dir: str | Path):
+    """The ``DatasetDict`` saved at ``dataset_dir`` (splits 'train' and 'eval') and the version its
+    ``metadata.json`` names; a missing file, version or split is an error naming it."""
     from datasets import DatasetDict, load_from_disk
 
     path = Path(dataset_dir)
@@ -176,6 +189,17 @@ def read_sft_splits(dataset_dir: str | Path) -> tuple[list[dict], list[dict], st
     if not isinstance(dataset, DatasetDict) or {"train", "eval"} - set(dataset):
         found = sorted(dataset) if isinstance(dataset, DatasetDict) else "a single split"
         raise ValueError(f"dataset {path} must have splits 'train' and 'eval', found {found}")
+    return dataset, version
+
+
+def read_sft_splits(dataset_dir: str | Path) -> tuple[list[dict], list[dict], str]:
+    """The 'train' and 'eval' rows (example_id, prompt, target) and the version of a saved dataset.
+
+    ``dataset_dir`` is a ``DatasetDict.save_to_disk`` folder whose ``metadata.json`` has a ``version``.
+    Columns other than these three are ignored; every prompt and target must be a non-empty string.
+    """
+    dataset, version = open_splits(dataset_dir)
+    path = Path(dataset_dir)
     splits = []
     for split in ("train", "eval"):
         missing = {"prompt", "target"} - set(dataset[split].column_names)
@@ -250,6 +274,8 @@ def train_lora(
     import torch
     from peft import get_peft_model
 
+    if spec.objective != "sft":
+        raise ValueError(f"train_lora trains the 'sft' objective; objective {spec.objective!r} is train_preference's")
     log = log or _logger.info
     started = time.perf_counter()
     train_rows, eval_rows, dataset_version = read_sft_splits(dataset_dir)
@@ -257,25 +283,16 @@ def train_lora(
         raise ValueError(f"the 'train' split of dataset {dataset_dir} is empty: there is nothing to train on")
     base_fingerprint = model_fingerprint(base_dir)
     version = adapter_version(dataset_version, base_fingerprint, spec)
-    device, dtype = resolve_device(spec.device)
-    if not spec.bf16:
-        dtype = torch.float32
-    _seed_everything(spec.seed)
-    # The frozen base weights stay in the compute dtype (bf16 on CUDA); PEFT keeps the adapter's own weights in
-    # float32, so AdamW updates them exactly.
-    base, tokenizer = load_causal_lm(base_dir, device=device, dtype=dtype)
-    attention = resolve_attention(spec.attention, device, dtype)
-    if base.config._attn_implementation != attention:
-        base.set_attn_implementation(attention)
-    max_length = training_max_length(spec, dataset_dir, base)
-    resolved = spec.model_copy(update={"device": device, "attention": attention, "max_length": max_length})
+    base, tokenizer, resolved, dtype = load_for_training(base_dir, dataset_dir, spec)
+    device, max_length = resolved.device, resolved.max_length
+    assert max_length is not None  # load_for_training resolves it
     train_examples = encode_examples(tokenizer, _pairs(train_rows), max_length)
     eval_examples = encode_examples(tokenizer, _pairs(eval_rows), max_length)
     fused = _apply_fused_kernels(base) if spec.fused_kernels and torch.device(device).type == "cuda" else []
 
     model = get_peft_model(base, peft_lora_config(spec, spec.target_modules or "all-linear")).to(device)
-    target_modules = _target_modules(model)
-    layout = resolve_layout(spec.batching, attention)
+    target_modules = lora_target_modules(model)
+    layout = resolve_layout(spec.batching, resolved.attention)
     run = _train(
         model,
         train_examples,
@@ -292,6 +309,7 @@ def train_lora(
         model.save_pretrained(str(staging))
         metadata = {
             "adapter_version": version,
+            "objective": spec.objective,
             "dataset_version": dataset_version,
             "dataset_path": str(Path(dataset_dir).resolve()),
             "base_model": {"path": str(Path(base_dir).resolve()), "fingerprint": base_fingerprint},
@@ -318,6 +336,27 @@ def train_lora(
     return metadata
 
 
+def load_for_training(base_dir: str | Path, dataset_dir: str | Path, spec: LoraSpec):
+    """The seeded base model and tokenizer, ``spec`` resolved (device, attention, max_length) and the dtype.
+
+    The frozen base weights stay in the compute dtype (bf16 on CUDA unless ``spec.bf16`` is off); PEFT keeps the
+    adapter's own weights in float32, so AdamW updates them exactly.
+    """
+    import torch
+
+    device, dtype = resolve_device(spec.device)
+    if not spec.bf16:
+        dtype = torch.float32
+    _seed_everything(spec.seed)
+    base, tokenizer = load_causal_lm(base_dir, device=device, dtype=dtype)
+    attention = resolve_attention(spec.attention, device, dtype)
+    if base.config._attn_implementation != attention:
+        base.set_attn_implementation(attention)
+    max_length = training_max_length(spec, dataset_dir, base)
+    resolved = spec.model_copy(update={"device": device, "attention": attention, "max_length": max_length})
+    return base, tokenizer, resolved, dtype
+
+
 def peft_lora_config(spec: LoraSpec, target_modules: str | list[str]):
     """PEFT's LoraConfig for ``spec`` on ``target_modules`` (module names, or 'all-linear')."""
     from peft import LoraConfig
@@ -332,7 +371,7 @@ def peft_lora_config(spec: LoraSpec, target_modules: str | list[str]):
     )
 
 
-def _target_modules(model) -> list[str]:
+def lora_target_modules(model) -> list[str]:
     """The names of the modules LoRA went on (PEFT resolves 'all-linear' to them when it wraps the model)."""
     return sorted(model.peft_config["default"].target_modules)
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
-import pyarrow as pa
 import pytest
 
 from feedback_loop.curate import sft
@@ -16,46 +15,7 @@ from feedback_loop.curate.sft import (
     save_sft_dataset,
     split_score,
 )
-from feedback_loop.label.rules import labels_arrow_schema
-
-T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
-
-
-def row(
-    interaction_id: str,
-    prompt: str,
-    *,
-    minute: int = 0,
-    response: str | None = None,
-    quality: str = "good",
-    confidence: float = 0.8,
-    correction: str | None = None,
-    flags: tuple[str, ...] = (),
-    offensive: bool = False,
-    use_case: str = "support",
-    source: str = "explicit",
-) -> dict:
-    """A label row with only the fields curation reads set; the rest stay null."""
-    return {
-        "interaction_id": interaction_id,
-        "timestamp": T0 + timedelta(minutes=minute),
-        "use_case": use_case,
-        "prompt": prompt,
-        "response": f"Answer to: {prompt}" if response is None else response,
-        "correction": correction,
-        "flags": list(flags),
-        "offensive": offensive,
-        "quality": quality,
-        "quality_confidence": confidence,
-        "quality_source": source,
-    }
-
-
-def labels(rows: list[dict], *, date: str | None = None) -> pa.Table:
-    table = pa.Table.from_pylist(rows, schema=labels_arrow_schema())
-    if date is not None:  # as read back from the warehouse's labels partitions
-        table = table.append_column("date", pa.array([date] * len(rows), pa.string()))
-    return table
+from feedback_loop_tests.curate.label_rows import labels, row
 
 
 def many(n: int, start: int = 0) -> list[dict]:

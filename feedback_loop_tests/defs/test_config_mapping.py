@@ -7,7 +7,13 @@ from feedback_loop.analytics.recommend import RecommendationSpec
 from feedback_loop.analytics.safety import SafetySpec
 from feedback_loop.curate import CurateSpec
 from feedback_loop.defs.analytics import KpiDailyConfig, kpi_daily
-from feedback_loop.defs.curate import SFTDatasetConfig, sft_dataset
+from feedback_loop.defs.curate import (
+    PreferenceDatasetConfig,
+    SFTDatasetConfig,
+    kto_dataset,
+    preference_pairs,
+    sft_dataset,
+)
 from feedback_loop.defs.evaluate import AdapterEvaluationConfig, adapter_evaluation
 from feedback_loop.defs.ingest import RawTelemetryConfig, raw_telemetry
 from feedback_loop.defs.label import AutoLabelerConfig, ReviewQueueConfig, auto_labeler, review_queue
@@ -37,6 +43,8 @@ STAGE_CONFIGS = [
     ),
     (lora_adapter, LoraAdapterConfig, LoraSpec, set(), {"r": 0}),
     (sft_dataset, SFTDatasetConfig, CurateSpec, set(), {"label_sources": ["oracle"]}),
+    (preference_pairs, PreferenceDatasetConfig, CurateSpec, set(), {"eval_fraction": 1.0}),
+    (kto_dataset, PreferenceDatasetConfig, CurateSpec, set(), {"min_confidence": 2.0}),
     (review_queue, ReviewQueueConfig, ReviewBudgetSpec, set(), {"max_safety_share": 1.5}),
     (adapter_evaluation, AdapterEvaluationConfig, EvalSpec, set(), {"confidence": 1.5}),
     (online_ab_test, OnlineABTestConfig, ABSpec, {"lookback_days"}, {"max_days": 20}),

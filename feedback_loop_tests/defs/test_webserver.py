@@ -23,6 +23,8 @@ EXPECTED_ASSETS = {
     "labeled_interactions",
     "review_queue",
     "sft_dataset",
+    "preference_pairs",
+    "kto_dataset",
     "base_model",
     "lora_adapter",
     "adapter_evaluation",

@@ -400,13 +400,13 @@ def test_audit_log_records_every_change_in_order(sqlite_url):
 
 
 def _old_schema_registry(url: str) -> None:
-    """A registry as written before the canary_share column: v1 champion, v2 canary whose share the metrics
-    JSON kept, v3 rejected after serving as a canary, v4 a candidate."""
+    """A registry as written before the canary_share and objective columns: v1 champion, v2 canary whose share the
+    metrics JSON kept, v3 rejected after serving as a canary, v4 a candidate."""
     old = sa.MetaData()
     sa.Table(
         "adapters",
         old,
-        *[column.copy() for column in adapters_table.columns if column.name != "canary_share"],
+        *[column.copy() for column in adapters_table.columns if column.name not in ("canary_share", "objective")],
     )
     engine = sa.create_engine(url)
     old.create_all(engine)
@@ -452,9 +452,24 @@ def test_an_old_registry_gets_the_canary_share_column_from_its_metrics(url):
     assert (canary.version, canary.canary_share, canary.metrics) == ("v2", 0.25, {"loss": 0.4})
     assert reg.get("v3").canary_share == 0.1 and reg.get("v3").metrics == {}
     assert reg.get("v1").canary_share is None and reg.get("v1").metrics == {"loss": 0.5}
+    # Every adapter of a registry from before the objective column was trained with SFT.
+    assert [record.objective for record in reg.list()] == ["sft"] * 4
     # The migrated column is checked like a new one.
     with pytest.raises(sa.exc.IntegrityError), reg.engine.begin() as conn:
         conn.execute(adapters_table.update().where(adapters_table.c.version == "v4").values(canary_share=1.5))
+    reg.close()
+
+
+def test_the_registry_records_each_adapters_objective(url):
+    reg = Registry(url)
+    reg.register("sft1", path="/adapters/sft1", metrics={}, lineage={}, actor="trainer")
+    reg.register("dpo1", path="/adapters/dpo1", metrics={}, lineage={}, actor="trainer", objective="dpo")
+    assert {record.version: record.objective for record in reg.list()} == {"sft1": "sft", "dpo1": "dpo"}
+    # Registering again (a re-run) keeps the record, objective included.
+    reg.register("dpo1", path="/adapters/dpo1", metrics={"loss": 1.0}, lineage={}, actor="trainer", objective="dpo")
+    assert reg.get("dpo1").objective == "dpo"
+    with pytest.raises(ValueError, match="adapter 'x': field 'objective' must be a non-empty string"):
+        reg.register("x", path="/adapters/x", metrics={}, lineage={}, actor="trainer", objective=" ")
     reg.close()
 
 

@@ -8,14 +8,15 @@ from pathlib import Path
 
 import dagster as dg
 
-from feedback_loop.defs.curate import sft_dataset
+from feedback_loop.curate.preference import PreferenceExamples, save_preference_dataset
+from feedback_loop.defs.curate import kto_dataset, preference_pairs, sft_dataset
 from feedback_loop.defs.evaluate import adapter_evaluation
 from feedback_loop.defs.model import base_model
 from feedback_loop.defs.resources import build_resources
 from feedback_loop.defs.train import lora_adapter
 from feedback_loop.settings import Settings
 
-TRAINING_ASSETS = [sft_dataset, base_model, lora_adapter, adapter_evaluation]
+TRAINING_ASSETS = [sft_dataset, preference_pairs, kto_dataset, base_model, lora_adapter, adapter_evaluation]
 
 
 def write_manifest(data_dir: Path, asset: str, manifest: dict) -> None:
@@ -23,6 +24,15 @@ def write_manifest(data_dir: Path, asset: str, manifest: dict) -> None:
     path = Path(data_dir) / "manifests" / f"{asset}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(manifest))
+
+
+def write_empty_preference_manifests(data_dir: Path) -> None:
+    """Save empty preference datasets (no rating or correction yet) and their manifests: `lora_adapter` takes them
+    as inputs, and a run of the sft objective reads only their manifests."""
+    for asset, kind in (("preference_pairs", "pairs"), ("kto_dataset", "kto")):
+        empty = PreferenceExamples(kind=kind, train=[], eval=[], stats={"max_length": None})
+        saved = save_preference_dataset(empty, Path(data_dir) / "datasets", {"test": "no preference data"})
+        write_manifest(data_dir, asset, {"path": str(saved.path), "version": saved.version})
 
 
 def materialize(

@@ -13,7 +13,7 @@ from feedback_loop.defs.model import base_model
 from feedback_loop.defs.train import lora_adapter
 from feedback_loop_tests.model.architectures import FAMILIES, build_family_model
 from feedback_loop_tests.model.tiny_models import save_dataset, sft_rows
-from feedback_loop_tests.train.assets import materialize, write_manifest
+from feedback_loop_tests.train.assets import materialize, write_empty_preference_manifests, write_manifest
 
 pytestmark = pytest.mark.slow
 
@@ -32,6 +32,7 @@ def test_a_local_model_of_the_family_trains_evaluates_and_serves(family, tmp_pat
     dataset_dir = save_dataset(tmp_path / "dataset", rows[:24], rows[24:])
     data_dir = tmp_path / "data"
     write_manifest(data_dir, "sft_dataset", {"path": str(dataset_dir), "version": "ds-test"})
+    write_empty_preference_manifests(data_dir)
 
     result = materialize(
         data_dir,

@@ -1,4 +1,4 @@
-"""`bench train`: the project's loop and the HF Trainer + PEFT baseline on the same examples, in one run."""
+"""`bench train`: the project's loop, the HF Trainer + PEFT and TRL SFTTrainer baselines on the same examples."""
 
 from __future__ import annotations
 
@@ -38,6 +38,12 @@ def test_the_project_and_the_baseline_train_the_same_examples_and_are_compared(b
     )
     assert project["padding_fraction"] < baseline["padding_fraction"]
     assert project["layout"] == "padded" and baseline["attention"] == "sdpa"
+    # TRL's SFTTrainer trains the same examples; it tokenizes prompt and answer together (a boundary may merge).
+    trl_sft = results["trl_sft"]
+    assert results["ratio_to_trl_sft"] == results["project_tokens_per_s"] / results["trl_sft_tokens_per_s"]
+    assert trl_sft["tokens_per_second"] * trl_sft["train_seconds"] == pytest.approx(
+        project["tokens_per_second"] * project["train_seconds"], rel=0.01
+    )
     assert [a["change"] for a in results["ablations"]] == ["packing on"]
     assert results["ablations"][0]["layout"] == "packed_rows"
     # Packing changes how the examples reach the model, not what is learned.

@@ -17,7 +17,7 @@ import pytest
 from feedback_loop.model.base import model_fingerprint
 from feedback_loop.train.checkpoint import CHECKPOINT_FILE
 from feedback_loop.train.lora import LoraSpec, adapter_version, train_lora
-from feedback_loop_tests.train.assets import materialize, write_manifest
+from feedback_loop_tests.train.assets import materialize, write_empty_preference_manifests, write_manifest
 
 # Long enough (120 steps) that the kill lands well before the end, short enough to train in seconds.
 CONFIG = {"r": 4, "alpha": 8, "epochs": 20, "batch_size": 8, "max_length": 64, "device": "cpu", "checkpoint_every": 4}
@@ -43,6 +43,7 @@ def test_a_killed_training_resumes_from_its_checkpoint_and_ends_like_an_uninterr
     data_dir = tmp_path / "data"
     write_manifest(data_dir, "base_model", {"path": str(base_dir), "fingerprint": model_fingerprint(base_dir)})
     write_manifest(data_dir, "sft_dataset", {"path": str(dataset_dir), "version": "ds-test"})
+    write_empty_preference_manifests(data_dir)
     version = adapter_version("ds-test", model_fingerprint(base_dir), LoraSpec(**CONFIG))
     checkpoint = data_dir / "checkpoints" / version / CHECKPOINT_FILE
 

@@ -10,7 +10,7 @@ from feedback_loop.defs.evaluate import adapter_evaluation
 from feedback_loop.defs.model import base_model
 from feedback_loop.defs.train import lora_adapter
 from feedback_loop_tests.model.tiny_models import TINY_BASE_SPEC
-from feedback_loop_tests.train.assets import materialize, write_manifest
+from feedback_loop_tests.train.assets import materialize, write_empty_preference_manifests, write_manifest
 
 LORA = {"r": 4, "alpha": 8, "epochs": 1, "batch_size": 8, "max_length": 64, "device": "cpu"}
 GATE = {"n_resamples": 50, "max_new_tokens": 8, "batch_size": 4, "device": "cpu"}
@@ -23,6 +23,7 @@ def _messages(instance: dg.DagsterInstance, result) -> list[str]:
 def test_base_model_training_and_the_gate_log_their_progress(dataset_dir, tmp_path):
     data_dir = tmp_path / "data"
     write_manifest(data_dir, "sft_dataset", {"path": str(dataset_dir), "version": "ds-test"})
+    write_empty_preference_manifests(data_dir)
     instance = dg.DagsterInstance.ephemeral()
     base = {**TINY_BASE_SPEC.model_dump(), "device": "cpu"}
     result = materialize(

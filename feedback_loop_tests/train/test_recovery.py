@@ -28,7 +28,7 @@ from feedback_loop.settings import DataLayout
 from feedback_loop.warehouse import Warehouse
 from feedback_loop_tests.defs.test_automation import _write_feedback
 from feedback_loop_tests.model.tiny_models import save_dataset, sft_rows
-from feedback_loop_tests.train.assets import materialize, write_manifest
+from feedback_loop_tests.train.assets import materialize, write_empty_preference_manifests, write_manifest
 
 LORA = {"r": 4, "alpha": 8, "epochs": 1, "batch_size": 8, "max_length": 64, "device": "cpu"}
 # Too high a margin for any tiny adapter: the gate rejects the challenger.
@@ -47,6 +47,7 @@ result = run_retraining(load_settings(), json.loads(sys.argv[1]), asset_selectio
 def _manifests(data_dir: Path, base_dir: Path, dataset_dir: Path, dataset_version: str = "ds-test") -> None:
     write_manifest(data_dir, "base_model", {"path": str(base_dir), "fingerprint": model_fingerprint(base_dir)})
     write_manifest(data_dir, "sft_dataset", {"path": str(dataset_dir), "version": dataset_version})
+    write_empty_preference_manifests(data_dir)
 
 
 def _registry(data_dir: Path) -> Registry:

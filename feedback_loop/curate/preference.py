@@ -1,0 +1,309 @@
+"""Preference data from labels, in TRL's standard formats: pairs for DPO and labelled completions for KTO.
+
+The chosen side is what supervised fine-tuning would train on (:func:`~feedback_loop.curate.sft.build_sft_examples`'s
+selection, with every exclusion: a response a person rated down is never chosen, whatever label it carries). The
+rejected side is a response a person judged: one rated down (a thumb down, a bad rating, a human or explicit 'bad',
+late feedback or a standing review verdict) or one that the user replaced with a correction.
+
+* ``pairs`` (``prompt``/``chosen``/``rejected``): a correction over the response it replaced; and, for a prompt
+  with a chosen answer, each distinct response to the same prompt that a person rated down, under one of that
+  prompt's chosen answers (taken in turn, so that no chosen answer takes every pair).
+* ``kto`` (``prompt``/``completion``/``label``): every chosen answer with label True and every rejected response
+  with label False, unpaired.
+
+The rejected side passes the same screen as a target (offensive, flagged, empty); a response that is chosen for
+the same prompt is never also rejected (a reviewer said 'good' where another person said 'bad': the reviewer saw
+both and decided), and is counted as a conflict. Every example is measured with the base model's tokenizer; one
+whose completion a ``max_length`` chosen from the data would cut is dropped and counted, never trained on cut.
+Both sets are split by the prompt hash of :func:`~feedback_loop.curate.sft.split_score`, without moving prompts
+between sides, so a prompt held out of SFT training is held out here too. Empty sets are valid (nothing to learn
+from yet); training with an objective that needs them refuses an empty train split.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+import pyarrow as pa
+
+from feedback_loop.curate.sft import (
+    REQUIRED_LABEL_COLUMNS,
+    VERSION_LENGTH,
+    CurateSpec,
+    SavedDataset,
+    TokenBudget,
+    check_label_rows,
+    check_labels,
+    exclusion_reason,
+    measure_lengths,
+    normalise_text,
+    rated_down_pairs,
+    save_splits,
+    select_examples,
+    split_score,
+)
+
+if TYPE_CHECKING:
+    import datasets
+
+PreferenceKind = Literal["pairs", "kto"]
+PAIR_COLUMNS: tuple[str, ...] = ("example_id", "prompt", "chosen", "rejected", "pair_source", "use_case")
+KTO_COLUMNS: tuple[str, ...] = ("example_id", "prompt", "completion", "label", "completion_source", "use_case")
+# The counts in PreferenceExamples.stats, in the order of the steps that produce them.
+COUNT_NAMES: tuple[str, ...] = (
+    "labels",
+    "chosen",
+    "rejected_candidates",
+    "rejected_excluded_offensive",
+    "rejected_excluded_flagged",
+    "rejected_excluded_empty",
+    "rejected_conflicting",
+    "rejected",
+    "pairs_from_corrections",
+    "pairs_from_ratings",
+    "duplicates_removed",
+    "excluded_target_cut",
+    "train",
+    "eval",
+)
+
+
+@dataclass(frozen=True)
+class PreferenceExamples:
+    """Train and eval rows of one preference set (``kind``: ``pairs`` or ``kto``) and how they were made."""
+
+    kind: PreferenceKind
+    train: list[dict]
+    eval: list[dict]
+    stats: dict
+
+    @property
+    def version(self) -> str:
+        """The content version: equal rows, kind and max_length give an equal version."""
+        content = {
+            "kind": self.kind,
+            "max_length": self.stats["max_length"],
+            "train": sorted(self.train, key=lambda row: row["example_id"]),
+            "eval": sorted(self.eval, key=lambda row: row["example_id"]),
+        }
+        canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:VERSION_LENGTH]
+
+
+@dataclass(frozen=True)
+class _Rejected:
+    """A response a person judged bad, for one prompt: the row it came from and why it is rejected."""
+
+    row: dict
+    source: Literal["rated_down", "corrected"]
+
+
+def build_preference_examples(
+    labels: pa.Table,
+    spec: CurateSpec | None = None,
+    *,
+    offensive_lexicon: str | Path | None = None,
+    rated_down: Collection[str] = (),
+    tokens: TokenBudget | None = None,
+) -> dict[PreferenceKind, PreferenceExamples]:
+    """The ``pairs`` and ``kto`` sets of ``labels`` (see the module docstring); either may be empty.
+
+    ``spec`` chooses the chosen side as it chooses SFT targets (its ``target_quality`` must be 'good': a poisoned
+    preference set is not built); ``offensive_lexicon``, ``rated_down`` and ``tokens`` are those of
+    :func:`~feedback_loop.curate.sft.build_sft_examples`.
+    """
+    spec = spec or CurateSpec()
+    if spec.target_quality != "good":
+        raise ValueError(f"target_quality must be 'good' for preference data, got {spec.target_quality!r}")
+    check_labels(labels)
+    rows = labels.select(list(REQUIRED_LABEL_COLUMNS)).to_pylist()
+    check_label_rows(rows)
+    down = rated_down_pairs(rows, set(rated_down))
+    chosen, _ = select_examples(rows, spec, "good", offensive_lexicon, down)
+    counts: Counter = Counter(labels=labels.num_rows, chosen=len(chosen))
+    rejected = _rejected_responses(rows, chosen, down, offensive_lexicon, counts)
+    pairs = _pairs(chosen, rejected, counts)
+    kto = _kto_rows(chosen, rejected)
+    result: dict[PreferenceKind, PreferenceExamples] = {}
+    built: tuple[tuple[PreferenceKind, list[dict]], ...] = (("pairs", pairs), ("kto", kto))
+    for kind, examples in built:
+        kind_counts = Counter(counts)
+        completions = ("chosen", "rejected") if kind == "pairs" else ("completion",)
+        max_length = None
+        if tokens is not None and examples:
+            examples, max_length = _fit(examples, completions, tokens, spec, kind_counts)
+        train, eval_ = _split(examples, spec.eval_fraction)
+        kind_counts["train"], kind_counts["eval"] = len(train), len(eval_)
+        source = "pair_source" if kind == "pairs" else "completion_source"
+        stats = {
+            **{name: kind_counts[name] for name in COUNT_NAMES},
+            f"by_{source}": dict(sorted(Counter(e[source] for e in examples).items())),
+            **({"by_label": dict(sorted(Counter(str(e["label"]) for e in examples).items()))} if kind == "kto" else {}),
+            **spec.model_dump(),
+            "max_length": max_length,
+        }
+        result[kind] = PreferenceExamples(kind=kind, train=train, eval=eval_, stats=stats)
+    return result
+
+
+def _rejected_responses(
+    rows: list[dict],
+    chosen: list[dict],
+    down: set[tuple[str, str]],
+    offensive_lexicon: str | Path | None,
+    counts: Counter,
+) -> dict[str, list[_Rejected]]:
+    """By normalised prompt, the distinct responses a person rated down or a correction replaced, earliest first,
+    screened like targets; one that is chosen for the same prompt is a conflict and left out."""
+    chosen_texts = {(normalise_text(e["prompt"]), normalise_text(e["target"])) for e in chosen}
+    corrected = {e["example_id"] for e in chosen if e["rejected"] is not None}
+    rejected: dict[str, list[_Rejected]] = {}
+    seen: set[tuple[str, str]] = set()
+    for row in sorted(rows, key=lambda row: (row["timestamp"], row["interaction_id"])):
+        pair = (normalise_text(row["prompt"] or ""), normalise_text(row["response"] or ""))
+        source: Literal["rated_down", "corrected"] | None = (
+            "corrected" if row["interaction_id"] in corrected else "rated_down" if pair in down else None
+        )
+        if source is None or pair in seen:
+            continue
+        seen.add(pair)
+        counts["rejected_candidates"] += 1
+        # The screen of a target, without its rated-down rule: here being rated down is the point.
+        exclusion = exclusion_reason(row, row["response"] or "", offensive_lexicon, set())
+        if exclusion is not None:
+            counts[f"rejected_{exclusion}"] += 1
+            continue
+        if pair in chosen_texts:
+            counts["rejected_conflicting"] += 1
+            continue
+        counts["rejected"] += 1
+        rejected.setdefault(pair[0], []).append(_Rejected(row, source))
+    return rejected
+
+
+def _pairs(chosen: list[dict], rejected: dict[str, list[_Rejected]], counts: Counter) -> list[dict]:
+    """Correction pairs (of the screened responses), then each rated-down response under one of its prompt's
+    chosen answers, in turn."""
+    by_prompt: dict[str, list[dict]] = {}
+    for example in chosen:
+        by_prompt.setdefault(normalise_text(example["prompt"]), []).append(example)
+    pairs = []
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(example_id: str, chosen_example: dict, rejected_text: str, source: str) -> None:
+        key = (
+            normalise_text(chosen_example["prompt"]),
+            normalise_text(chosen_example["target"]),
+            normalise_text(rejected_text),
+        )
+        if key in seen:
+            counts["duplicates_removed"] += 1
+            return
+        seen.add(key)
+        counts[f"pairs_from_{source}"] += 1
+        pairs.append(
+            {
+                "example_id": example_id,
+                "prompt": chosen_example["prompt"],
+                "chosen": chosen_example["target"],
+                "rejected": rejected_text.strip(),
+                "pair_source": "correction" if source == "corrections" else "rating",
+                "use_case": chosen_example["use_case"],
+            }
+        )
+
+    by_id = {example["example_id"]: example for example in chosen}
+    for responses in rejected.values():
+        for response in responses:
+            if response.source == "corrected":
+                corrected = response.row["interaction_id"]
+                add(corrected, by_id[corrected], response.row["response"], "corrections")
+    for prompt, responses in rejected.items():
+        answers = by_prompt.get(prompt, [])
+        rated = [response for response in responses if response.source == "rated_down"]
+        for turn, response in enumerate(rated if answers else []):
+            answer = answers[turn % len(answers)]
+            add(f"{answer['example_id']}>{response.row['interaction_id']}", answer, response.row["response"], "ratings")
+    return pairs
+
+
+def _kto_rows(chosen: list[dict], rejected: dict[str, list[_Rejected]]) -> list[dict]:
+    """Every chosen answer labelled True, every rejected response labelled False."""
+    desirable = [
+        {
+            "example_id": example["example_id"],
+            "prompt": example["prompt"],
+            "completion": example["target"],
+            "label": True,
+            "completion_source": example["target_source"],
+            "use_case": example["use_case"],
+        }
+        for example in chosen
+    ]
+    undesirable = [
+        {
+            "example_id": f"{response.row['interaction_id']}:rejected",
+            "prompt": response.row["prompt"].strip(),
+            "completion": response.row["response"].strip(),
+            "label": False,
+            "completion_source": response.source,
+            "use_case": response.row["use_case"],
+        }
+        for responses in rejected.values()
+        for response in responses
+    ]
+    return desirable + undesirable
+
+
+def _fit(
+    examples: list[dict], completions: tuple[str, ...], tokens: TokenBudget, spec: CurateSpec, counts: Counter
+) -> tuple[list[dict], int]:
+    """``examples`` without those of which a completion would be cut at the max_length chosen from all their
+    (prompt, completion) lengths, and that max_length."""
+    measured = [{"prompt": e["prompt"], "target": e[field]} for e in examples for field in completions]
+    lengths = measure_lengths(measured, tokens, spec)
+    kept = []
+    for index, example in enumerate(examples):
+        sides = range(index * len(completions), (index + 1) * len(completions))
+        if all(lengths.kept(side)[1] == lengths.answer[side] for side in sides):
+            kept.append(example)
+        else:
+            counts["excluded_target_cut"] += 1
+    return kept, lengths.max_length
+
+
+def _split(examples: list[dict], eval_fraction: float) -> tuple[list[dict], list[dict]]:
+    """Train and eval (each sorted by example_id) by the prompt's :func:`split_score` alone: no prompt moves sides,
+    so none that SFT holds out for evaluation is trained on here."""
+    train: list[dict] = []
+    eval_: list[dict] = []
+    for example in examples:
+        (eval_ if split_score(example["prompt"]) < eval_fraction else train).append(example)
+    return sorted(train, key=lambda e: e["example_id"]), sorted(eval_, key=lambda e: e["example_id"])
+
+
+def save_preference_dataset(examples: PreferenceExamples, datasets_root: str | Path, lineage: dict) -> SavedDataset:
+    """Save ``examples`` under ``<datasets_root>/<kind>/<version>/`` like an SFT dataset (complete or absent,
+    idempotent), with ``metadata.json`` holding the version, stats (``max_length`` among them) and ``lineage``."""
+    return save_splits(
+        Path(datasets_root) / examples.kind,
+        examples.version,
+        {"train": examples.train, "eval": examples.eval},
+        preference_features(examples.kind),
+        examples.stats,
+        lineage,
+    )
+
+
+def preference_features(kind: PreferenceKind) -> datasets.Features:
+    """The columns of a saved preference set: strings, and KTO's boolean ``label``."""
+    import datasets
+
+    columns = PAIR_COLUMNS if kind == "pairs" else KTO_COLUMNS
+    return datasets.Features({name: datasets.Value("bool" if name == "label" else "string") for name in columns})

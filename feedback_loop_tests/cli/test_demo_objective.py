@@ -1,0 +1,27 @@
+"""`feedback-loop demo --objective`: a preference objective reaches the retrain runs' config; a typo is refused."""
+
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from feedback_loop.cli import app
+from feedback_loop.demo import _with_objective, _with_poison
+
+
+def test_an_unknown_objective_is_refused_before_anything_runs(tmp_path):
+    result = CliRunner().invoke(app, ["demo", "--objective", "ppo", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--objective must be one of sft, kto, dpo, sft+dpo, got 'ppo'" in " ".join(result.output.split())
+    assert not (tmp_path / "warehouse").exists()
+
+
+def test_the_objective_reaches_lora_adapter_and_the_poisoned_challenger_stays_sft():
+    run_config = {
+        "ops": {"lora_adapter": {"config": {"epochs": 2}}, "sft_dataset": {"config": {"min_confidence": 0.8}}}
+    }
+    dpo = _with_objective(run_config, "dpo")
+    assert dpo["ops"]["lora_adapter"]["config"] == {"epochs": 2, "objective": "dpo"}
+    poisoned = _with_poison(dpo)
+    assert poisoned["ops"]["lora_adapter"]["config"] == {"epochs": 2, "objective": "sft"}
+    assert poisoned["ops"]["sft_dataset"]["config"] == {"min_confidence": 0.8, "target_quality": "bad"}
+    assert run_config["ops"]["lora_adapter"]["config"] == {"epochs": 2}  # nothing changed in place
