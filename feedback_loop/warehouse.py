@@ -47,6 +47,17 @@ class Warehouse:
         self._write_atomic(table, path)
         return path
 
+    def write_partition_file(self, table_name: str, partition: str, local_file: str | Path) -> str:
+        """Replace one day's partition of ``table_name`` with the Parquet file ``local_file`` (on this machine),
+        copied in without reading it into memory; returns its path."""
+        path = self._path(table_name, f"date={partition}", "part-0.parquet")
+        directory = path.rsplit("/", 1)[0]
+        self.fs.create_dir(directory, recursive=True)
+        tmp = f"{directory}/.tmp-{uuid.uuid4().hex}.parquet"
+        pafs.copy_files(str(Path(local_file).resolve()), tmp, pafs.LocalFileSystem(), self.fs)
+        self.fs.move(tmp, path)
+        return path
+
     def partitions(self, table_name: str) -> list[str]:
         """The partition keys present for ``table_name``, sorted."""
         selector = pafs.FileSelector(self._path(table_name), allow_not_found=True)

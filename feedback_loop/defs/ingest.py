@@ -1,13 +1,15 @@
 """Ingestion: landing JSONL files -> validated, deduplicated events in the warehouse."""
 
+import tempfile
 from datetime import date, timedelta
+from pathlib import Path
 
 import dagster as dg
 
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.partitions import daily_partitions
 from feedback_loop.defs.resources import DataRoot, LateFeedbackWindow, Privacy
-from feedback_loop.ingest import IngestSpec, LandedDay, ingest_partition, landed_day
+from feedback_loop.ingest import IngestSpec, LandedDay, ingest_partition_file, landed_day
 from feedback_loop.privacy import REDACTION_TYPES
 
 # How many quarantined lines are logged one by one; the full list is in the quarantine table.
@@ -67,11 +69,13 @@ def raw_telemetry(
             if earlier not in landed:  # a day before the run's first: read from its landing files once
                 landed[earlier] = landed_day(landing, earlier, spec)
         earlier_days = [landed[earlier] for earlier in _days_before(day, late_feedback.days)]
-        result = ingest_partition(landing, day, pseudonym_key, earlier_days, spec)
+        with tempfile.TemporaryDirectory(prefix=f"ingest-{day}-") as scratch:
+            # The events go from a work file into the warehouse: a day of any size is never held in memory.
+            result = ingest_partition_file(landing, day, pseudonym_key, Path(scratch), earlier_days, spec)
+            warehouse.write_partition_file("events", day, result.events_path)
         landed[day] = result.landed
         for done in [seen for seen in landed if seen <= _days_before(day, late_feedback.days + 1)[0]]:
             del landed[done]  # no later day of the run looks back that far
-        warehouse.write_partition("events", day, result.events)
         warehouse.write_partition("quarantine", day, result.quarantine)
         skipped.update(result.skipped)
         for row in result.quarantine.slice(0, LOGGED_QUARANTINE_LINES).to_pylist():

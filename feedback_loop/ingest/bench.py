@@ -218,14 +218,15 @@ def _peak_rss_mb() -> float:
 
 def _project_ingestion(landing: str, warehouse_root: str, tier: str, sender: Connection) -> None:
     """The ``raw_telemetry`` asset's work on the bench day, timed: ingest the partition, write both tables."""
-    from feedback_loop.ingest.landing import IngestSpec, ingest_partition
+    from feedback_loop.ingest.landing import IngestSpec, ingest_partition_file
     from feedback_loop.warehouse import Warehouse
 
     spec = IngestSpec(redaction_tier=tier)
     warehouse = Warehouse(warehouse_root)
     wall, cpu = time.perf_counter(), time.process_time()
-    result = ingest_partition(landing, BENCH_PARTITION, BENCH_PSEUDONYM_KEY, spec=spec)
-    warehouse.write_partition("events", BENCH_PARTITION, result.events)
+    with tempfile.TemporaryDirectory(prefix="ingest-", dir=Path(warehouse_root).parent) as scratch:
+        result = ingest_partition_file(landing, BENCH_PARTITION, BENCH_PSEUDONYM_KEY, Path(scratch), spec=spec)
+        warehouse.write_partition_file("events", BENCH_PARTITION, result.events_path)
     warehouse.write_partition("quarantine", BENCH_PARTITION, result.quarantine)
     sender.send(
         {

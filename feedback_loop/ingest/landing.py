@@ -22,24 +22,28 @@ a partition gives identical tables, in any order of days, and can safely replace
 from __future__ import annotations
 
 import ast
-import enum
-import gzip
+import contextlib
+import dataclasses
 import json
 import os
 import re
+import tempfile
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 from pydantic import Field, ValidationError, model_validator
 
 from feedback_loop import schema
+from feedback_loop.ingest.columnar import fast_rows, line_batches, open_landing_file, read_lines
 from feedback_loop.privacy import (
     DEFAULT_TIER,
     PLACEHOLDERS,
@@ -67,9 +71,6 @@ _FRAGMENT_MARGIN_CHARS = 256
 _PARTITION_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LANDING_SUFFIXES = (".jsonl", ".jsonl.gz")
 _CHUNK_BYTES = 1 << 16
-_BOM = b"\xef\xbb\xbf"
-# What is kept of a line longer than the limit: enough to recognise it, redacted like any quarantined line.
-_OVERSIZE_EXCERPT_BYTES = 2_000
 # Digits of the longest integer parsed as one: int64 has 19. Python refuses to convert 4,300 digits and more,
 # and converting fewer still costs quadratic time.
 _MAX_INTEGER_DIGITS = 19
@@ -81,6 +82,10 @@ PSEUDONYMIZED_FIELDS: tuple[str, ...] = ("user_id", "session_id")
 KEY_FIELDS: tuple[str, ...] = ("event_id", "interaction_id")
 # A canonical UUID, what applications mostly use as keys, holds no identifier: no detector runs on it.
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_WHOLE_UUID = f"^{_UUID.pattern}$"  # the same, for pyarrow's RE2 over a whole column
+# Pseudonyms remembered at once: a day's users and the sessions of its last hours (a session's events are close
+# together), not every session of a day of ten million events.
+_PSEUDONYMS_KEPT = 200_000
 # Every free-text field the application fills.
 REDACTED_FIELDS: tuple[str, ...] = (
     "prompt", "response", "correction", "comment", "use_case", "user_segment", "system_prompt_version", "model_version",
@@ -122,8 +127,9 @@ def quarantine_arrow_schema() -> pa.Schema:
 
 
 @dataclass(frozen=True)
-class IngestResult:
-    """One partition's ingestion outcome; ``read == valid + quarantined + duplicates + earlier_duplicates``.
+class IngestCounts:
+    """One partition's ingestion outcome but its events; ``read == valid + quarantined + duplicates +
+    earlier_duplicates``.
 
     ``read`` counts the non-blank lines, and a landing file that cannot be read to its end (a corrupt or
     truncated ``.jsonl.gz``) as one more: it is quarantined whole, as one row without a line number.
@@ -136,7 +142,6 @@ class IngestResult:
     :data:`~feedback_loop.privacy.REDACTION_TYPES`, 0 when none).
     """
 
-    events: pa.Table
     quarantine: pa.Table
     read: int
     valid: int
@@ -150,6 +155,20 @@ class IngestResult:
 
 
 @dataclass(frozen=True)
+class IngestResult(IngestCounts):
+    """:class:`IngestCounts` with the ``events`` rows in memory (:func:`ingest_partition`)."""
+
+    events: pa.Table
+
+
+@dataclass(frozen=True)
+class IngestedFile(IngestCounts):
+    """:class:`IngestCounts` with the ``events`` rows in a Parquet file (:func:`ingest_partition_file`)."""
+
+    events_path: Path
+
+
+@dataclass(frozen=True)
 class LineProblem:
     """Why a line cannot become an event: the dotted field at fault (None for the whole line) and a reason."""
 
@@ -160,9 +179,9 @@ class LineProblem:
 class _Privacy:
     """Pseudonymizes ids and redacts text with one key, counting the placeholders it writes.
 
-    One instance serves one partition: it remembers the pseudonym of every id it has seen (a user's id recurs in
-    each of their events, and an HMAC costs more than a lookup) and the redaction of every value of the
-    :data:`LOW_CARDINALITY_FIELDS`, so memory grows with the partition's distinct ids and labels.
+    One instance serves one partition: it remembers the pseudonyms of the last :data:`_PSEUDONYMS_KEPT` ids it
+    has seen (a user's id recurs in each of their events, and an HMAC costs more than a lookup) and the redaction
+    of every value of the :data:`LOW_CARDINALITY_FIELDS`.
     """
 
     def __init__(self, pseudonym_key: bytes, redactor: Redactor):
@@ -193,6 +212,8 @@ class _Privacy:
         """The keyed pseudonym of ``value`` (:func:`~feedback_loop.privacy.pseudonymize`), computed once."""
         pseudonym = self._pseudonyms.get(value)
         if pseudonym is None:
+            if len(self._pseudonyms) >= _PSEUDONYMS_KEPT:
+                del self._pseudonyms[next(iter(self._pseudonyms))]
             pseudonym = self._pseudonyms[value] = pseudonymize(value, self._key)
         return pseudonym
 
@@ -209,17 +230,86 @@ class _Privacy:
         self.counts.update(redaction.counts)
         return redaction.text
 
-    def event_row(self, row: dict[str, Any]) -> dict[str, Any]:
-        private = dict(row)
-        for column in PSEUDONYMIZED_FIELDS:
-            private[column] = self.pseudonym(row[column])
-        for column in KEY_FIELDS:
-            private[column] = self.key(row[column])
-        for column in REDACTED_FIELDS:
-            # Person names are numbered per session: "<PERSON_1> asked <PERSON_2>" stays readable.
-            redact = self.label if column in LOW_CARDINALITY_FIELDS else self.text
-            private[column] = redact(row[column], row["session_id"])
-        return private
+    def event_rows(self, rows: pa.Table) -> pa.Table:
+        """``rows`` (events as landed, in reading order) with ids pseudonymized, keys checked and text redacted.
+
+        Each distinct id of the batch is pseudonymized once, a key that is a UUID is not searched, each distinct
+        value of a low-cardinality field is redacted once, and in the pattern tier a text that the redactor's
+        column pre-scan (:attr:`~feedback_loop.privacy.Redactor.prescan`) does not match stays as it is: it can
+        trigger no detector. The texts that remain are redacted together (the model reads them in batches),
+        row by row, in field order, so that person names are numbered per session as they first appear.
+        """
+        private = {name: rows[name].combine_chunks() for name in rows.column_names}
+        for name in PSEUDONYMIZED_FIELDS:
+            private[name] = self._each_distinct(private[name], self.pseudonym)
+        for name in KEY_FIELDS:
+            unsure = pc.invert(pc.match_substring_regex(private[name], _WHOLE_UUID))
+            if pc.any(unsure).as_py():
+                keys = [self.key(value) for value in private[name].filter(unsure).to_pylist()]
+                private[name] = pc.replace_with_mask(private[name], unsure, pa.array(keys, pa.string()))
+        cells: list[tuple[int, int]] = []  # (row, field) of every text still to redact
+        for field, name in enumerate(REDACTED_FIELDS):
+            values = rows[name].combine_chunks()
+            if name in LOW_CARDINALITY_FIELDS:
+                private[name], with_names = self._labels_of(values)
+                rows_to_redact = np.flatnonzero(with_names)
+            elif self._redactor.prescan is not None:
+                matches = pc.match_substring_regex(values, self._redactor.prescan)
+                rows_to_redact = np.flatnonzero(pc.fill_null(matches, False).to_numpy(zero_copy_only=False))
+            else:
+                rows_to_redact = np.flatnonzero(pc.is_valid(values).to_numpy(zero_copy_only=False))
+            cells.extend((int(row), field) for row in rows_to_redact)
+        if not cells:
+            return pa.table(private)
+        cells.sort()
+        sessions = rows["session_id"].to_pylist()
+        texts = {field: rows[REDACTED_FIELDS[field]].to_pylist() for field in sorted({field for _, field in cells})}
+        redactions = self._redactor.redact_many(
+            [texts[field][row] for row, field in cells], [sessions[row] for row, _ in cells]
+        )
+        replaced: dict[int, list[str | None]] = {field: [] for field in texts}
+        masks = {field: np.zeros(rows.num_rows, dtype=bool) for field in texts}
+        for (row, field), redaction in zip(cells, redactions, strict=True):
+            if redaction is not None:
+                self.counts.update(redaction.counts)
+            replaced[field].append(None if redaction is None else redaction.text)
+            masks[field][row] = True
+        for field, new_texts in replaced.items():
+            name = REDACTED_FIELDS[field]
+            private[name] = pc.replace_with_mask(
+                private[name], pa.array(masks[field]), pa.array(new_texts, pa.string())
+            )
+        return pa.table(private)
+
+    def _each_distinct(self, values: pa.Array, function: Callable[[str], str]) -> pa.Array:
+        """``function`` of each value, called once per distinct value of the batch (nulls stay null)."""
+        encoded = pc.dictionary_encode(values)
+        mapped = [None if value is None else function(value) for value in encoded.dictionary.to_pylist()]
+        return pc.take(pa.array(mapped, pa.string()), encoded.indices)
+
+    def _labels_of(self, values: pa.Array) -> tuple[pa.Array, np.ndarray]:
+        """A low-cardinality field redacted like :meth:`label`, each distinct value once, counting per row; and
+        which rows hold a person name, to be redacted within their session's scope, row by row."""
+        encoded = pc.dictionary_encode(values)
+        distinct = encoded.dictionary.to_pylist()
+        indices = encoded.indices.to_numpy(zero_copy_only=False)
+        valid = pc.is_valid(encoded.indices).to_numpy(zero_copy_only=False)
+        occurrences = np.bincount(indices[valid].astype(np.int64), minlength=len(distinct))
+        redacted: list[str] = []
+        with_names = np.zeros(len(values), dtype=bool)
+        for index, value in enumerate(distinct):
+            redaction = self._labels.get(value)
+            if redaction is None:
+                redaction = self._redactor.redact(value)
+                if "PERSON" in redaction.counts:
+                    with_names |= valid & (indices == index)
+                    redacted.append(value)
+                    continue
+                self._labels[value] = redaction
+            for kind, found in redaction.counts.items():
+                self.counts[kind] += found * int(occurrences[index])
+            redacted.append(redaction.text)
+        return pc.take(pa.array(redacted, pa.string()), encoded.indices), with_names
 
     def raw_line(self, line: str) -> str:
         """A raw landing line with its ids pseudonymized (as in the events table) and its text redacted, cut to
@@ -380,8 +470,8 @@ class IngestSpec(StageConfig):
 
 @dataclass(frozen=True)
 class _Seen:
-    """The first occurrence of an ``event_id`` (or ``interaction_id``): its row as landed, where it was read
-    (``file:line``) and the day it landed."""
+    """The first occurrence of an ``event_id`` (or ``interaction_id``), read again from its landing file for a
+    reason: its row as landed and where it was read (``file:line``)."""
 
     row: dict[str, Any]
     where: str
@@ -389,33 +479,39 @@ class _Seen:
 
 @dataclass(frozen=True)
 class LandedDay:
-    """What one day landed, for the days after it: the first valid occurrence of each event id, and of each
-    interaction id among the interaction events, in reading order (file names sorted, then line order).
+    """What one day landed, for the days after it, as compact 64-bit hashes (never the rows themselves): the first
+    valid occurrence of each event id (``events``: ``event_hash``, ``content_hash`` of the whole row as landed,
+    ``position``), and of each interaction id among the interaction events that were the first of their event id
+    (``interactions``: ``interaction_hash``, ``position``), in reading order (file names sorted, then line order).
+
+    A position is the index of the file in ``files`` (names under ``landing_root``) shifted left by
+    :data:`_LINE_BITS`, plus the line number: a reason that needs the row reads that line again.
 
     It depends on that day's landing files alone, never on what the warehouse holds, so a day's ingestion
     gives the same rows whichever days were ingested before it.
     """
 
     day: str
-    events: dict[str, _Seen]
-    interactions: dict[str, _Seen]
+    events: pa.Table
+    interactions: pa.Table
+    files: tuple[str, ...]
+    landing_root: str
+
+    def where(self, position: int) -> tuple[str, int]:
+        """The landing file (relative to the landing root) and line number of ``position``."""
+        return self.files[position >> _LINE_BITS], position & _LINE_MASK
 
 
 def landed_day(landing_dir: str | Path, partition: str, spec: IngestSpec | None = None) -> LandedDay:
     """The :class:`LandedDay` of ``partition``: its lines read and validated, nothing redacted or stored."""
     spec = spec or IngestSpec()
     _check_partition(partition)
-    landed = LandedDay(partition, {}, {})
     landing_root = Path(landing_dir)
-    for path, source_file in _landing_files(landing_root, partition)[0]:
-        if _file_problem(path) is not None:
-            continue
-        for line in _lines(path, spec.max_line_bytes):
-            if line.length is None and line.data.strip():
-                outcome = parse_line(line.data, spec)
-                if not isinstance(outcome, LineProblem):
-                    _remember(landed, schema.event_to_row(outcome), f"{source_file}:{line.number}")
-    return landed
+    files = _landing_files(landing_root, partition)[0]
+    with _scratch("landed-day-") as scratch, _duckdb(scratch) as connection:
+        keys = scratch / "keys.parquet"
+        _scan_day(files, spec, connection, keys)
+        return _landed(connection, keys, partition, files, landing_root)
 
 
 def ingest_partition(
@@ -425,16 +521,38 @@ def ingest_partition(
     earlier_days: Sequence[LandedDay] = (),
     spec: IngestSpec | None = None,
 ) -> IngestResult:
-    """Validate, deduplicate and redact every line landed for ``partition`` (a ``YYYY-MM-DD`` day).
+    """:func:`ingest_partition_file` with the events in memory: for tests and small days. The ``raw_telemetry``
+    asset and ``bench ingest`` write the events file into the warehouse instead, in flat memory."""
+    with _scratch("ingest-") as scratch:
+        ingested = ingest_partition_file(landing_dir, partition, pseudonym_key, scratch, earlier_days, spec)
+        events = pq.read_table(ingested.events_path, schema=schema.events_arrow_schema())
+    fields = {field.name: getattr(ingested, field.name) for field in dataclasses.fields(IngestCounts)}
+    return IngestResult(**fields, events=events)
+
+
+def ingest_partition_file(
+    landing_dir: str | Path,
+    partition: str,
+    pseudonym_key: bytes,
+    work_dir: Path,
+    earlier_days: Sequence[LandedDay] = (),
+    spec: IngestSpec | None = None,
+) -> IngestedFile:
+    """Validate, deduplicate and redact every line landed for ``partition`` (a ``YYYY-MM-DD`` day), writing the
+    ``events`` rows, sorted by timestamp and event id, to a Parquet file in ``work_dir`` (``events_path``).
 
     ``pseudonym_key`` keys the pseudonyms of ``user_id`` and ``session_id``: the same key gives the same
     pseudonyms on every partition and every run. A missing day folder, or a missing ``landing_dir``, means the
     applications sent nothing: the result is empty.
 
     ``earlier_days`` are the :class:`LandedDay` of the days before (the late-feedback window): an event they
-    hold is not stored again (an upload retried the next day; see :class:`IngestResult`), a changed copy of
+    hold is not stored again (an upload retried the next day; see :class:`IngestCounts`), a changed copy of
     one is quarantined, and so is an interaction event whose ``interaction_id`` they give to another event.
     The first occurrence always stands: the earliest day's, then the first in reading order.
+
+    Memory stays flat whatever the size of the day: lines are read, validated (:mod:`.columnar`) and written
+    as they landed in batches; duplicates are found on 64-bit hashes in DuckDB; only stored rows are redacted,
+    batch by batch in reading order; DuckDB sorts the redacted rows out of core.
     """
     if not isinstance(pseudonym_key, bytes) or not pseudonym_key:
         raise ValueError("ingest_partition: field 'pseudonym_key' must be non-empty bytes")
@@ -444,104 +562,352 @@ def ingest_partition(
     landing_root = Path(landing_dir)
     files, skipped = _landing_files(landing_root, partition)
     privacy = _Privacy(pseudonym_key, Redactor(spec.redaction_tier))
-    landed = LandedDay(partition, {}, {})
-    rows: list[dict[str, Any]] = []
-    quarantine: list[dict[str, Any]] = []
-    read = duplicates = earlier_duplicates = 0
-    for path, source_file in files:
-        unreadable = _file_problem(path)
-        if unreadable is not None:
-            read += 1
-            quarantine.append(_quarantine_row(source_file, None, LineProblem(None, unreadable), b"", privacy))
-            continue
-        for line in _lines(path, spec.max_line_bytes):
-            if line.length is None and not line.data.strip():
-                continue
-            read += 1
-            if line.length is not None:
-                problem = LineProblem(
-                    None,
-                    f"line is {line.length:,} bytes, longer than max_line_bytes ({spec.max_line_bytes:,});"
-                    f" only its first {len(line.data):,} bytes are kept here",
-                )
-                quarantine.append(_quarantine_row(source_file, line.number, problem, line.data, privacy))
-                continue
-            outcome = parse_line(line.data, spec, privacy.quote)
-            if isinstance(outcome, LineProblem):
-                quarantine.append(_quarantine_row(source_file, line.number, outcome, line.data, privacy))
-                continue
-            # Duplicates and conflicts are judged on the rows as landed, before redaction: two events that
-            # differ only in an e-mail address differ, and must not pass as copies once both read <EMAIL>.
-            # Redaction is deterministic, so true copies still redact to the same stored row.
-            row = schema.event_to_row(outcome)
-            where = f"{source_file}:{line.number}"
-            decision = _decide(row, where, earlier, landed)
-            _remember(landed, row, where)
-            if decision is _Decision.STORE:
-                rows.append(privacy.event_row(row))
-            elif decision is _Decision.DUPLICATE:
-                duplicates += 1
-            elif decision is _Decision.EARLIER_DUPLICATE:
-                earlier_duplicates += 1
-            else:
-                quarantine.append(_quarantine_row(source_file, line.number, decision, line.data, privacy))
-
-    # Zone-aware datetimes compare by instant, and the events schema's timestamp(us, UTC) column converts
-    # every offset to UTC, so "+02:00" and "Z" spellings of one instant sort, dedupe and store alike.
-    rows.sort(key=lambda r: (r["timestamp"], r["event_id"]))
-    return IngestResult(
-        events=pa.Table.from_pylist(rows, schema=schema.events_arrow_schema()),
-        quarantine=pa.Table.from_pylist(quarantine, schema=quarantine_arrow_schema()),
+    work_dir.mkdir(parents=True, exist_ok=True)
+    keys, landed_rows = work_dir / "keys.parquet", work_dir / "landed.parquet"
+    redacted, events_path = work_dir / "redacted.parquet", work_dir / "events.parquet"
+    with _duckdb(work_dir) as connection:
+        read, quarantine = _scan_day(files, spec, connection, keys, landed_rows, privacy)
+        today = _landed(connection, keys, partition, files, landing_root)
+        decisions = _decisions(connection, keys, earlier)
+        judged = _judge(decisions, today, earlier, spec, privacy)
+        quarantine.extend(judged.quarantine)
+        valid = _redact_rows(landed_rows, judged.not_stored, privacy, redacted)
+        _sort_events(connection, redacted, events_path)
+    for path in (keys, landed_rows, redacted):
+        path.unlink()
+    quarantine.sort(key=lambda entry: entry[0])
+    return IngestedFile(
+        quarantine=pa.Table.from_pylist([row for _, row in quarantine], schema=quarantine_arrow_schema()),
         read=read,
-        valid=len(rows),
+        valid=valid,
         quarantined=len(quarantine),
-        duplicates=duplicates,
-        earlier_duplicates=earlier_duplicates,
+        duplicates=judged.duplicates,
+        earlier_duplicates=judged.earlier_duplicates,
         files=[source_file for _, source_file in files],
         skipped={_storable(privacy.text(name) or ""): reason for name, reason in skipped.items()},
         redactions={kind: privacy.counts[kind] for kind in REDACTION_TYPES},
-        landed=landed,
+        landed=today,
+        events_path=events_path,
     )
 
 
-class _Decision(enum.Enum):
-    STORE = "store"
-    DUPLICATE = "duplicate"
-    EARLIER_DUPLICATE = "earlier duplicate"
+# A position: the file's index in the day's sorted landing files, shifted, plus the line number.
+_LINE_BITS = 40
+_LINE_MASK = (1 << _LINE_BITS) - 1
+_KEYS_SCHEMA = pa.schema(
+    [
+        ("position", pa.int64()),
+        ("event_hash", pa.uint64()),
+        ("content_hash", pa.uint64()),
+        ("interaction_hash", pa.uint64()),
+    ]
+)
+# DuckDB's hash of the event id, of the whole row as landed, and of the interaction id of an interaction event.
+_KEYS_SQL = (
+    "SELECT _position AS position, hash(event_id) AS event_hash,"
+    f" hash({', '.join(schema.EVENT_COLUMNS)}) AS content_hash,"
+    " CASE WHEN event_type = 'interaction' THEN hash(interaction_id) END AS interaction_hash FROM landed_batch"
+)
+# DuckDB's memory while it judges duplicates and sorts: beyond this it spills to the work directory.
+_DUCKDB_MEMORY = "256MB"
+_SORT_BATCH_ROWS = 50_000
 
 
-def _decide(row: dict[str, Any], where: str, earlier: Sequence[LandedDay], today: LandedDay) -> _Decision | LineProblem:
-    """What becomes of a valid row: stored, a copy of an event already stored (today or on an earlier day),
-    or a problem (its event id or interaction id taken by other content). Earlier days are judged first, the
-    earliest first, so the first occurrence stands whatever the order days are ingested in."""
-    event_id = row["event_id"]
-    for landed in earlier:
-        first = landed.events.get(event_id)
-        if first is not None:
-            return _Decision.EARLIER_DUPLICATE if first.row == row else _conflict(row, first, landed.day)
-    first = today.events.get(event_id)
-    if first is not None:
-        return _Decision.DUPLICATE if first.row == row else _conflict(row, first, None)
-    if row["event_type"] == "interaction":
-        for landed in (*earlier, today):
-            used = landed.interactions.get(row["interaction_id"])
-            if used is not None:
-                return LineProblem(
-                    "interaction_id",
-                    f"interaction_id: {row['interaction_id']!r} already names interaction event"
-                    f" {used.row['event_id']!r} ({_on(landed.day, today.day)}{used.where}); an interaction is"
-                    f" kept once, its first event, and {event_id!r} is a re-sent copy under a new event id",
-                )
-    return _Decision.STORE
+@contextlib.contextmanager
+def _scratch(prefix: str) -> Iterator[Path]:
+    """A new private folder for work files, removed at the end with what is in it. Walked with ``pathlib``, not
+    ``shutil.rmtree``, whose descriptor-relative calls fail where ``os.open`` is wrapped (the tests simulate an
+    unreadable landing file that way)."""
+    directory = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        yield directory
+    finally:
+        for path in sorted(directory.rglob("*"), reverse=True):
+            if path.is_dir():
+                path.rmdir()
+            else:
+                path.unlink()
+        directory.rmdir()
 
 
-def _remember(landed: LandedDay, row: dict[str, Any], where: str) -> None:
-    """Note ``row`` in the day's :class:`LandedDay` when it is the first of its event id (and interaction id)."""
-    if row["event_id"] in landed.events:
-        return
-    landed.events[row["event_id"]] = _Seen(row, where)
-    if row["event_type"] == "interaction":
-        landed.interactions.setdefault(row["interaction_id"], _Seen(row, where))
+@contextlib.contextmanager
+def _duckdb(work_dir: Path) -> Iterator[Any]:
+    import duckdb
+
+    connection = duckdb.connect(":memory:")
+    try:
+        connection.execute(f"SET memory_limit = '{_DUCKDB_MEMORY}'")
+        connection.execute(f"SET temp_directory = '{work_dir / 'duckdb-spill'}'")
+        connection.execute("SET enable_progress_bar = false")
+        yield connection
+    finally:
+        connection.close()
+
+
+def _scan_day(
+    files: Sequence[tuple[Path, str]],
+    spec: IngestSpec,
+    connection: Any,
+    keys_path: Path,
+    landed_path: Path | None = None,
+    privacy: _Privacy | None = None,
+) -> tuple[int, list[tuple[int, dict[str, Any]]]]:
+    """Read and validate every line of the day's ``files``: the keys of every valid line go to ``keys_path``,
+    and, when given, the valid rows as landed (with their ``_position``, in reading order) to ``landed_path``
+    and the quarantine rows of the invalid lines, with their positions, are returned (with ``privacy``).
+    Returns the lines read (a file that cannot be read counts as one) and those quarantine rows."""
+    read = 0
+    quarantine: list[tuple[int, dict[str, Any]]] = []
+    landed_schema = schema.events_arrow_schema().append(pa.field("_position", pa.int64()))
+    with contextlib.ExitStack() as stack:
+        keys_writer = stack.enter_context(pq.ParquetWriter(keys_path, _KEYS_SCHEMA))
+        keys_writer.write_table(_KEYS_SCHEMA.empty_table())
+        rows_writer = None if landed_path is None else stack.enter_context(pq.ParquetWriter(landed_path, landed_schema))
+        for file_index, (path, source_file) in enumerate(files):
+            base = file_index << _LINE_BITS
+            unreadable = _file_problem(path)
+            if unreadable is not None:
+                read += 1
+                if privacy is not None:
+                    problem = LineProblem(None, unreadable)
+                    quarantine.append((base, _quarantine_row(source_file, None, problem, b"", privacy)))
+                continue
+            for batch in line_batches(path, spec.max_line_bytes):
+                read += len(batch.lines)
+                fast, slow = fast_rows(batch, spec.first_timestamp_year, spec.last_timestamp_year)
+                slow_rows: list[dict[str, Any]] = []
+                for index in slow:
+                    number, data = batch.numbers[index], batch.lines[index]
+                    length = batch.oversize.get(index)
+                    if length is not None:
+                        problem = LineProblem(
+                            None,
+                            f"line is {length:,} bytes, longer than max_line_bytes ({spec.max_line_bytes:,});"
+                            f" only its first {len(data):,} bytes are kept here",
+                        )
+                    else:
+                        outcome = parse_line(data, spec, repr if privacy is None else privacy.quote)
+                        if not isinstance(outcome, LineProblem):
+                            slow_rows.append({**schema.event_to_row(outcome), "_line": index})
+                            continue
+                        problem = outcome
+                    if privacy is not None:
+                        quarantine.append((base + number, _quarantine_row(source_file, number, problem, data, privacy)))
+                rows = fast
+                if slow_rows:
+                    rows = pa.concat_tables([fast, pa.Table.from_pylist(slow_rows, schema=fast.schema)])
+                positions = pc.add(pc.take(pa.array(batch.numbers, pa.int64()), rows["_line"]), base)
+                rows = rows.drop_columns(["_line"]).append_column("_position", positions)
+                rows = rows.take(pc.sort_indices(positions))
+                connection.register("landed_batch", rows)
+                keys_writer.write_table(connection.sql(_KEYS_SQL).to_arrow_table().cast(_KEYS_SCHEMA))
+                connection.unregister("landed_batch")
+                if rows_writer is not None:
+                    rows_writer.write_table(rows)
+    return read, quarantine
+
+
+def _landed(connection: Any, keys: Path, day: str, files: Sequence[tuple[Path, str]], root: Path) -> LandedDay:
+    """The :class:`LandedDay` of a day from the keys :func:`_scan_day` wrote."""
+    events = connection.sql(
+        "SELECT event_hash, arg_min(content_hash, position) AS content_hash, min(position) AS position"
+        " FROM read_parquet($keys) GROUP BY event_hash ORDER BY position",
+        params={"keys": str(keys)},
+    ).to_arrow_table()
+    interactions = connection.sql(
+        "SELECT interaction_hash, min(position) AS position FROM read_parquet($keys)"
+        " WHERE interaction_hash IS NOT NULL AND position IN"
+        " (SELECT min(position) FROM read_parquet($keys) GROUP BY event_hash)"
+        " GROUP BY interaction_hash ORDER BY position",
+        params={"keys": str(keys)},
+    ).to_arrow_table()
+    return LandedDay(
+        day,
+        events.cast(_FIRST_EVENTS_SCHEMA),
+        interactions.cast(_FIRST_INTERACTIONS_SCHEMA),
+        tuple(source_file for _, source_file in files),
+        str(root),
+    )
+
+
+_FIRST_EVENTS_SCHEMA = pa.schema([("event_hash", pa.uint64()), ("content_hash", pa.uint64()), ("position", pa.int64())])
+_FIRST_INTERACTIONS_SCHEMA = pa.schema([("interaction_hash", pa.uint64()), ("position", pa.int64())])
+# What becomes of a valid line that is not stored (every other is): the rules of ingest_partition_file, in order.
+# An interaction id counts when its interaction event was the first of its event id (as LandedDay keeps it).
+_DECISIONS_SQL = """
+WITH k AS (SELECT * FROM read_parquet($keys)),
+first_event AS (
+    SELECT event_hash, min(position) AS first_position, arg_min(content_hash, position) AS first_content
+    FROM k GROUP BY event_hash),
+first_interaction AS (
+    SELECT k.interaction_hash, min(k.position) AS first_position
+    FROM k JOIN first_event f ON k.event_hash = f.event_hash AND k.position = f.first_position
+    WHERE k.interaction_hash IS NOT NULL GROUP BY k.interaction_hash),
+earlier_event AS (
+    SELECT event_hash, min(rank) AS rank, arg_min(content_hash, rank) AS content_hash,
+        arg_min(position, rank) AS position
+    FROM earlier_events GROUP BY event_hash),
+earlier_interaction AS (
+    SELECT interaction_hash, min(rank) AS rank, arg_min(position, rank) AS position
+    FROM earlier_interactions GROUP BY interaction_hash),
+judged AS (
+    SELECT k.position,
+        CASE WHEN ee.rank IS NOT NULL THEN
+                CASE WHEN ee.content_hash = k.content_hash THEN 'earlier duplicate' ELSE 'conflict' END
+            WHEN fe.first_position <> k.position THEN
+                CASE WHEN fe.first_content = k.content_hash THEN 'duplicate' ELSE 'conflict' END
+            WHEN ei.rank IS NOT NULL OR fi.first_position <> k.position THEN 'resent'
+        END AS decision,
+        CASE WHEN ee.rank IS NOT NULL THEN ee.rank
+            WHEN fe.first_position <> k.position THEN NULL
+            ELSE ei.rank END AS earlier_rank,
+        CASE WHEN ee.rank IS NOT NULL THEN ee.position
+            WHEN fe.first_position <> k.position THEN fe.first_position
+            WHEN ei.rank IS NOT NULL THEN ei.position
+            ELSE fi.first_position END AS first_position
+    FROM k
+    JOIN first_event fe ON k.event_hash = fe.event_hash
+    LEFT JOIN earlier_event ee ON k.event_hash = ee.event_hash
+    LEFT JOIN first_interaction fi ON k.interaction_hash = fi.interaction_hash
+    LEFT JOIN earlier_interaction ei ON k.interaction_hash = ei.interaction_hash)
+SELECT * FROM judged WHERE decision IS NOT NULL ORDER BY position
+"""
+
+
+def _decisions(connection: Any, keys: Path, earlier: Sequence[LandedDay]) -> list[dict[str, Any]]:
+    """Every valid line of the day that is not stored: a duplicate, an earlier duplicate, a conflict or a
+    re-sent interaction, by position, with the rank in ``earlier`` (None: today) and position of the first
+    occurrence it is judged against."""
+    events = [
+        day.events.append_column("rank", pa.array([rank] * day.events.num_rows, pa.int32()))
+        for rank, day in enumerate(earlier)
+    ]
+    interactions = [
+        day.interactions.append_column("rank", pa.array([rank] * day.interactions.num_rows, pa.int32()))
+        for rank, day in enumerate(earlier)
+    ]
+    rank = pa.field("rank", pa.int32())
+    connection.register("earlier_events", pa.concat_tables([_FIRST_EVENTS_SCHEMA.append(rank).empty_table(), *events]))
+    connection.register(
+        "earlier_interactions", pa.concat_tables([_FIRST_INTERACTIONS_SCHEMA.append(rank).empty_table(), *interactions])
+    )
+    try:
+        return connection.sql(_DECISIONS_SQL, params={"keys": str(keys)}).to_arrow_table().to_pylist()
+    finally:
+        connection.unregister("earlier_events")
+        connection.unregister("earlier_interactions")
+
+
+@dataclass(frozen=True)
+class _Judged:
+    """The lines not stored: their positions, the duplicates of each kind, and the quarantine rows of the rest."""
+
+    not_stored: np.ndarray
+    duplicates: int
+    earlier_duplicates: int
+    quarantine: list[tuple[int, dict[str, Any]]]
+
+
+def _judge(
+    decisions: list[dict[str, Any]], today: LandedDay, earlier: Sequence[LandedDay], spec: IngestSpec, privacy: _Privacy
+) -> _Judged:
+    """Count the duplicates and quarantine the conflicts and re-sent interactions of :func:`_decisions`, each
+    described from its line and the first occurrence's, read again from their landing files. The rows, not the
+    hashes, have the last word: a "conflict" whose rows are equal (0.0 and -0.0) is a duplicate."""
+    wanted: dict[tuple[str, str], set[int]] = {}
+    for decision in decisions:
+        if decision["decision"] in ("conflict", "resent"):
+            first_day = today if decision["earlier_rank"] is None else earlier[decision["earlier_rank"]]
+            for day, position in ((today, decision["position"]), (first_day, decision["first_position"])):
+                source_file, number = day.where(position)
+                wanted.setdefault((day.landing_root, source_file), set()).add(number)
+    lines = {
+        (root, source_file, number): data
+        for (root, source_file), numbers in wanted.items()
+        for number, data in read_lines(Path(root) / source_file, numbers).items()
+    }
+
+    def landed_row(day: LandedDay, position: int) -> tuple[dict[str, Any], str, int, bytes]:
+        source_file, number = day.where(position)
+        data = lines.get((day.landing_root, source_file, number))
+        outcome = None if data is None else parse_line(data, spec)
+        if data is None or isinstance(outcome, LineProblem) or outcome is None:
+            raise RuntimeError(f"ingestion: {source_file}:{number} changed while it was being ingested")
+        return schema.event_to_row(outcome), source_file, number, data
+
+    duplicates = earlier_duplicates = 0
+    quarantine: list[tuple[int, dict[str, Any]]] = []
+    for decision in decisions:
+        kind, position = decision["decision"], decision["position"]
+        if kind == "duplicate":
+            duplicates += 1
+            continue
+        if kind == "earlier duplicate":
+            earlier_duplicates += 1
+            continue
+        first_day = today if decision["earlier_rank"] is None else earlier[decision["earlier_rank"]]
+        row, source_file, number, data = landed_row(today, position)
+        first, first_file, first_number, _ = landed_row(first_day, decision["first_position"])
+        where = f"{first_file}:{first_number}"
+        same_key = "event_id" if kind == "conflict" else "interaction_id"
+        if first[same_key] != row[same_key]:
+            raise RuntimeError(
+                f"ingestion: the 64-bit hashes of {source_file}:{number} and {where} collide; re-run the day"
+            )
+        if kind == "conflict" and first == row:
+            if first_day is today:
+                duplicates += 1
+            else:
+                earlier_duplicates += 1
+            continue
+        if kind == "conflict":
+            problem = _conflict(row, _Seen(first, where), None if first_day is today else first_day.day)
+        else:
+            problem = LineProblem(
+                "interaction_id",
+                f"interaction_id: {row['interaction_id']!r} already names interaction event"
+                f" {first['event_id']!r} ({_on(first_day.day, today.day)}{where}); an interaction is"
+                f" kept once, its first event, and {row['event_id']!r} is a re-sent copy under a new event id",
+            )
+        quarantine.append((position, _quarantine_row(source_file, number, problem, data, privacy)))
+    not_stored = np.array(sorted(decision["position"] for decision in decisions), dtype=np.int64)
+    return _Judged(not_stored, duplicates, earlier_duplicates, quarantine)
+
+
+def _redact_rows(landed_rows: Path, not_stored: np.ndarray, privacy: _Privacy, out: Path) -> int:
+    """Redact and pseudonymize the rows of ``landed_rows`` that are stored, batch by batch in reading order, into
+    ``out`` (with ``_landed_event_id``, the sort key); returns how many."""
+    stored = 0
+    source = pq.ParquetFile(landed_rows)
+    out_schema = schema.events_arrow_schema().append(pa.field("_landed_event_id", pa.string()))
+    with pq.ParquetWriter(out, out_schema) as writer:
+        writer.write_table(out_schema.empty_table())
+        for batch in source.iter_batches(batch_size=_SORT_BATCH_ROWS):
+            rows = pa.Table.from_batches([batch])
+            keep = np.isin(rows["_position"].to_numpy(), not_stored, invert=True)
+            rows = rows.filter(pa.array(keep))
+            if rows.num_rows == 0:
+                continue
+            stored += rows.num_rows
+            private = privacy.event_rows(rows.drop_columns(["_position"]))
+            writer.write_table(private.append_column("_landed_event_id", rows["event_id"]).cast(out_schema))
+    return stored
+
+
+def _sort_events(connection: Any, redacted: Path, out: Path) -> None:
+    """Write the rows of ``redacted`` to ``out`` sorted by timestamp and event id as landed (DuckDB sorts out of
+    core). Zone-aware timestamps compare by instant, and the events schema's timestamp(us, UTC) column converts
+    every offset to UTC, so "+02:00" and "Z" spellings of one instant sort, dedupe and store alike."""
+    events_schema = schema.events_arrow_schema()
+    columns = ", ".join(f'"{name}"' for name in events_schema.names)
+    reader = connection.sql(
+        f"SELECT {columns} FROM read_parquet($redacted) ORDER BY timestamp, _landed_event_id",
+        params={"redacted": str(redacted)},
+    ).to_arrow_reader(_SORT_BATCH_ROWS)
+    with pq.ParquetWriter(out, events_schema) as writer:
+        writer.write_table(events_schema.empty_table())
+        for batch in reader:
+            writer.write_table(pa.Table.from_batches([batch]).cast(events_schema))
 
 
 def _on(day: str, today: str) -> str:
@@ -607,68 +973,18 @@ def _landing_files(landing_root: Path, partition: str) -> tuple[list[tuple[Path,
     return files, skipped
 
 
-def _open(path: Path) -> BinaryIO:
-    """``path`` opened for reading, refusing a symbolic link put in its place since the folder was listed."""
-    stream = os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb")
-    return cast(BinaryIO, gzip.GzipFile(fileobj=stream)) if path.name.endswith(".gz") else stream
-
-
 def _file_problem(path: Path) -> str | None:
     """Why a landing file cannot be read (it cannot be opened, or a ``.jsonl.gz`` is corrupt or truncated),
     or None when it can. Checked before any of its lines counts: a broken file is quarantined whole."""
     compressed = path.name.endswith(".gz")
     try:
-        with _open(path) as stream:
+        with open_landing_file(path) as stream:
             while compressed and stream.read(_CHUNK_BYTES):
                 pass
     except (OSError, EOFError, zlib.error) as exc:
         kind = "a readable gzip file" if compressed else "readable"
         return f"file is not {kind}, none of its lines is ingested: {exc}"
     return None
-
-
-@dataclass(frozen=True)
-class _Line:
-    """A landing line without its terminator; ``length`` is set when the line is longer than the limit, and
-    ``data`` then holds only its first bytes."""
-
-    number: int
-    data: bytes
-    length: int | None = None
-
-
-def _lines(path: Path, max_line_bytes: int) -> Iterator[_Line]:
-    """Every line of a landing file, read in chunks: a line longer than ``max_line_bytes`` is never held
-    whole, only its first :data:`_OVERSIZE_EXCERPT_BYTES` bytes.
-
-    Splits on ``\\n`` only: ``str.splitlines`` would also split on U+2028 and friends, which are legal
-    inside JSON strings. A UTF-8 byte order mark at the start of the file is not part of the first line.
-    """
-    number, length, pending = 1, 0, bytearray()
-    with _open(path) as stream:
-        while chunk := stream.read(_CHUNK_BYTES):
-            start = 0
-            while True:
-                end = chunk.find(b"\n", start)
-                piece = chunk[start:] if end < 0 else chunk[start:end]
-                length += len(piece)
-                if len(pending) < max_line_bytes:
-                    pending += piece[: max_line_bytes - len(pending)]
-                if end < 0:
-                    break
-                yield _line(number, pending, length, max_line_bytes)
-                number, length, pending = number + 1, 0, bytearray()
-                start = end + 1
-    yield _line(number, pending, length, max_line_bytes)
-
-
-def _line(number: int, pending: bytearray, length: int, max_line_bytes: int) -> _Line:
-    if number == 1 and pending.startswith(_BOM):
-        del pending[: len(_BOM)]
-        length -= len(_BOM)
-    if length > max_line_bytes:
-        return _Line(number, bytes(pending[:_OVERSIZE_EXCERPT_BYTES]), length)
-    return _Line(number, bytes(pending.removesuffix(b"\r")))
 
 
 def parse_line(raw: bytes, spec: IngestSpec, quote: Callable[[Any], str] = repr) -> ValidEvent | LineProblem:

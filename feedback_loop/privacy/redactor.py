@@ -99,6 +99,21 @@ TIER_TYPES: dict[str, frozenset[str]] = {
     "patterns": frozenset(REDACTION_TYPES) - {"PERSON", "ADDRESS"},
     "patterns+ner": frozenset(REDACTION_TYPES),
 }
+# The pre-scan of whole columns (RE2 syntax, for pyarrow.compute): a text it does not match holds what no trigger
+# of the pattern tier fires on, so that tier returns it unchanged and the redactor need not see it. Every trigger
+# implies one of: a number of 4 digits or more, separators between them allowed (each number_of and digit_run
+# trigger: Scan counts digits as Python's \d does, Unicode's Nd, within runs of _NUMBER_RUN), two ASCII letters
+# before two digits (an IBAN's country code and check digits, where its trigger is any digit), a key word the
+# trigger looks for in the lower-case text ("pas" covers pass and passport, "pw" pwd, "auth" authorization, "key"
+# private key), a word of 15 characters (tokens, codice fiscale), two colons (IPv6), or "at" with a bracket
+# (obfuscated e-mail). Adding a trigger means adding what it needs here; feedback_loop_tests/privacy/
+# test_redactor.py checks the implication on the corpora.
+_NUMBER_SEPARATORS = r"[() \x{a0}\x{2007}\x{2009}\x{202f}.\-/]*"
+PATTERN_TIER_PRESCAN = (
+    r"(?is)\p{Nd}" + (_NUMBER_SEPARATORS + r"\p{Nd}") * 3 + r"|[a-z]{2}\p{Nd}{2}"
+    r"|://|--|@|%40| dot |reset it|pas|pw|auth|bearer|secret|key|token|credential|\S{15}|:.*:"
+    r"|at.*[\[({<]|[\[({<].*at"
+)
 
 
 @dataclass(frozen=True)
@@ -128,6 +143,8 @@ class Redactor:
         if tier not in TIERS:
             raise ValueError(f"Redactor: field 'tier' must be one of {TIERS}, got {tier!r}")
         self.tier = tier
+        # The column pre-scan of this tier (None: every text must be redacted, names can be anywhere).
+        self.prescan: str | None = PATTERN_TIER_PRESCAN if tier == "patterns" else None
         self._detectors = [(detector.kind, detector.detect, detector.trigger) for detector in DETECTORS[tier]]
         self._memo: dict[str, Redaction | _Detected] = {}
         self._scopes: dict[Hashable, dict[str, int]] = {}
