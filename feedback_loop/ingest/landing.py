@@ -611,6 +611,8 @@ _KEYS_SQL = (
 # DuckDB's memory while it judges duplicates and sorts: beyond this it spills to the work directory.
 _DUCKDB_MEMORY = "256MB"
 _SORT_BATCH_ROWS = 50_000
+# Work files are written once and read once, on this machine: neither compressed nor dictionary-encoded.
+_WORK_FILE: dict[str, Any] = {"compression": "none", "use_dictionary": False}
 
 
 @contextlib.contextmanager
@@ -662,7 +664,11 @@ def _scan_day(
     with contextlib.ExitStack() as stack:
         keys_writer = stack.enter_context(pq.ParquetWriter(keys_path, _KEYS_SCHEMA))
         keys_writer.write_table(_KEYS_SCHEMA.empty_table())
-        rows_writer = None if landed_path is None else stack.enter_context(pq.ParquetWriter(landed_path, landed_schema))
+        rows_writer = (
+            None
+            if landed_path is None
+            else stack.enter_context(pq.ParquetWriter(landed_path, landed_schema, **_WORK_FILE))
+        )
         for file_index, (path, source_file) in enumerate(files):
             base = file_index << _LINE_BITS
             unreadable = _file_problem(path)
@@ -880,7 +886,7 @@ def _redact_rows(landed_rows: Path, not_stored: np.ndarray, privacy: _Privacy, o
     stored = 0
     source = pq.ParquetFile(landed_rows)
     out_schema = schema.events_arrow_schema().append(pa.field("_landed_event_id", pa.string()))
-    with pq.ParquetWriter(out, out_schema) as writer:
+    with pq.ParquetWriter(out, out_schema, **_WORK_FILE) as writer:
         writer.write_table(out_schema.empty_table())
         for batch in source.iter_batches(batch_size=_SORT_BATCH_ROWS):
             rows = pa.Table.from_batches([batch])

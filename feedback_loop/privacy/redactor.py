@@ -99,11 +99,11 @@ TIER_TYPES: dict[str, frozenset[str]] = {
     "patterns": frozenset(REDACTION_TYPES) - {"PERSON", "ADDRESS"},
     "patterns+ner": frozenset(REDACTION_TYPES),
 }
-# The pre-scan of whole columns (RE2 syntax, for pyarrow.compute): a text it does not match holds what no trigger
-# of the pattern tier fires on, so that tier returns it unchanged and the redactor need not see it. Every trigger
-# implies one of: a number of 4 digits or more, separators between them allowed (each number_of and digit_run
-# trigger: Scan counts digits as Python's \d does, Unicode's Nd, within runs of _NUMBER_RUN), two ASCII letters
-# before two digits (an IBAN's country code and check digits, where its trigger is any digit), a key word the
+# The pre-scan of whole columns (RE2 syntax, for pyarrow.compute): a text it does not match holds nothing a
+# detector of the pattern tier changes, so that tier returns it unchanged and the redactor need not see it. Every
+# detector needs one of: a number of 4 digits or more, separators between them allowed (each number_of and
+# digit_run trigger: Scan counts digits as Python's \d does, Unicode's Nd, within runs of _NUMBER_RUN), two ASCII
+# letters before two digits (an IBAN's country code and check digits; its trigger is any digit), a key word the
 # trigger looks for in the lower-case text ("pas" covers pass and passport, "pw" pwd, "auth" authorization, "key"
 # private key), a word of 15 characters (tokens, codice fiscale), two colons (IPv6), or "at" with a bracket
 # (obfuscated e-mail). Adding a trigger means adding what it needs here; feedback_loop_tests/privacy/

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -11,10 +12,11 @@ from stdnum import luhn
 from stdnum.in_ import aadhaar
 
 from feedback_loop.privacy import PLACEHOLDER_PATTERN, REDACTION_TYPES, TIERS, Redactor, ner, redact
+from feedback_loop.privacy.bench import answer_text, prompt_text
 from feedback_loop.privacy.corpus import generate_corpus
 from feedback_loop.privacy.names import fold_diacritics
 from feedback_loop.privacy.placeholders import PLACEHOLDERS, Scan
-from feedback_loop.privacy.redactor import DETECTORS, TIER_TYPES
+from feedback_loop.privacy.redactor import DETECTORS, PATTERN_TIER_PRESCAN, TIER_TYPES
 
 # (type, sentence, what must vanish)
 _NEW_TYPES = [
@@ -277,3 +279,46 @@ def test_the_model_tier_replaces_whole_spans_and_keeps_everything_else_in_order(
         # the model's spans were mapped back from its sentences to the right characters.
         assert all(char in kept for char in PLACEHOLDER_PATTERN.sub("", redaction.text)), (text, redaction.text)
         assert not re.search(r"[^\W\d_]<[A-Z_]+\d*>|<[A-Z_]+\d*>[^\W\d_]", redaction.text), (text, redaction.text)
+
+
+def _column_prescan_misses(texts: list[str]) -> list[str]:
+    """The texts that the pattern tier's column pre-scan lets through unredacted (pyarrow's RE2, as ingestion)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    matched = pc.match_substring_regex(pa.array(texts, pa.string()), PATTERN_TIER_PRESCAN).to_pylist()
+    return [text for text, hit in zip(texts, matched, strict=True) if not hit]
+
+
+def _changed_by_a_detector(text: str) -> list[str]:
+    """The detectors of the pattern tier that change ``text``, each run on it alone and without its trigger."""
+    return [detector.kind for detector in DETECTORS["patterns"] if detector.detect(text) != (text, 0)]
+
+
+def test_the_column_prescan_lets_through_only_texts_no_detector_changes() -> None:
+    rng = random.Random(5)
+    texts = [sentence.text for sentence in generate_corpus(1500, seed=12)]
+    texts += [prompt_text(rng, rng.random() < 0.5) for _ in range(500)] + [answer_text(rng, 4) for _ in range(500)]
+    misses = _column_prescan_misses(texts)
+    assert len(misses) > 100  # plain chat text does get through
+    assert [text for text in misses if _changed_by_a_detector(text) or _PATTERN_REDACTOR.redact(text).counts] == []
+
+
+# One text per kind of trigger, just past what it needs: the pre-scan must let none of them through.
+_JUST_TRIGGERING = [
+    "call 1 2 3 4", "ref 12.34", "AB12", "ssh://x", "a--b", "me@x", "me%40x", "jane dot doe", "reset it",
+    "PASSPORT", "pwd", "AUTHORIZATION", "secret", "my key", "a token", "credential", "abcdefghijklmno",
+    "fe80::1", "jane at (example)", "[x] at", "\u0661\u0662\u0663\u0664",
+]  # fmt: skip
+
+
+def test_the_column_prescan_keeps_every_kind_of_trigger() -> None:
+    assert _column_prescan_misses(_JUST_TRIGGERING) == []
+
+
+@settings(max_examples=2_000, deadline=None)
+@given(st.one_of(_DIGIT_HEAVY, _TEXT))
+def test_no_text_the_column_prescan_lets_through_is_changed_by_a_detector(text: str) -> None:
+    if _column_prescan_misses([text]):
+        assert _changed_by_a_detector(text) == []
+        assert _PATTERN_REDACTOR.redact(text).text == text
