@@ -86,6 +86,9 @@ _WHOLE_UUID = f"^{_UUID.pattern}$"  # the same, for pyarrow's RE2 over a whole c
 # Pseudonyms remembered at once: a day's users and the sessions of its last hours (a session's events are close
 # together), not every session of a day of ten million events.
 _PSEUDONYMS_KEPT = 200_000
+# Texts whose redaction ingestion remembers: repeated messages recur within minutes; the low-cardinality fields
+# are remembered apart (_Privacy), and a memo of long chat texts would grow to hundreds of megabytes.
+_REDACTIONS_KEPT = 8_192
 # Every free-text field the application fills.
 REDACTED_FIELDS: tuple[str, ...] = (
     "prompt", "response", "correction", "comment", "use_case", "user_segment", "system_prompt_version", "model_version",
@@ -262,23 +265,28 @@ class _Privacy:
         if not cells:
             return pa.table(private)
         cells.sort()
-        sessions = rows["session_id"].to_pylist()
-        texts = {field: rows[REDACTED_FIELDS[field]].to_pylist() for field in sorted({field for _, field in cells})}
+        # Only the values to redact become Python strings: a whole column of chat text would be a hundred MB.
+        fields = sorted({field for _, field in cells})
+        rows_of = {field: [row for row, cell_field in cells if cell_field == field] for field in fields}
+        values = {
+            field: dict(zip(rows_of[field], rows[REDACTED_FIELDS[field]].take(rows_of[field]).to_pylist(), strict=True))
+            for field in fields
+        }
+        scope_rows = sorted({row for row, _ in cells})
+        sessions = dict(zip(scope_rows, rows["session_id"].take(scope_rows).to_pylist(), strict=True))
         redactions = self._redactor.redact_many(
-            [texts[field][row] for row, field in cells], [sessions[row] for row, _ in cells]
+            [values[field][row] for row, field in cells], [sessions[row] for row, _ in cells]
         )
-        replaced: dict[int, list[str | None]] = {field: [] for field in texts}
-        masks = {field: np.zeros(rows.num_rows, dtype=bool) for field in texts}
-        for (row, field), redaction in zip(cells, redactions, strict=True):
+        replaced: dict[int, list[str | None]] = {field: [] for field in fields}
+        for (_, field), redaction in zip(cells, redactions, strict=True):
             if redaction is not None:
                 self.counts.update(redaction.counts)
             replaced[field].append(None if redaction is None else redaction.text)
-            masks[field][row] = True
         for field, new_texts in replaced.items():
             name = REDACTED_FIELDS[field]
-            private[name] = pc.replace_with_mask(
-                private[name], pa.array(masks[field]), pa.array(new_texts, pa.string())
-            )
+            mask = np.zeros(rows.num_rows, dtype=bool)
+            mask[rows_of[field]] = True
+            private[name] = pc.replace_with_mask(private[name], pa.array(mask), pa.array(new_texts, pa.string()))
         return pa.table(private)
 
     def _each_distinct(self, values: pa.Array, function: Callable[[str], str]) -> pa.Array:
@@ -561,7 +569,7 @@ def ingest_partition_file(
     earlier = sorted(earlier_days, key=lambda landed: landed.day)
     landing_root = Path(landing_dir)
     files, skipped = _landing_files(landing_root, partition)
-    privacy = _Privacy(pseudonym_key, Redactor(spec.redaction_tier))
+    privacy = _Privacy(pseudonym_key, Redactor(spec.redaction_tier, memo_entries=_REDACTIONS_KEPT))
     work_dir.mkdir(parents=True, exist_ok=True)
     keys, landed_rows = work_dir / "keys.parquet", work_dir / "landed.parquet"
     redacted, events_path = work_dir / "redacted.parquet", work_dir / "events.parquet"
@@ -609,8 +617,8 @@ _KEYS_SQL = (
     " CASE WHEN event_type = 'interaction' THEN hash(interaction_id) END AS interaction_hash FROM landed_batch"
 )
 # DuckDB's memory while it judges duplicates and sorts: beyond this it spills to the work directory.
-_DUCKDB_MEMORY = "256MB"
-_SORT_BATCH_ROWS = 50_000
+_DUCKDB_MEMORY = "128MB"
+_SORT_BATCH_ROWS = 20_000
 # Work files are written once and read once, on this machine: neither compressed nor dictionary-encoded.
 _WORK_FILE: dict[str, Any] = {"compression": "none", "use_dictionary": False}
 
@@ -636,10 +644,10 @@ def _scratch(prefix: str) -> Iterator[Path]:
 def _duckdb(work_dir: Path) -> Iterator[Any]:
     import duckdb
 
-    connection = duckdb.connect(":memory:")
+    # One thread: a sort keeps state per thread, and two would not fit the memory limit.
+    config = {"memory_limit": _DUCKDB_MEMORY, "threads": 1, "temp_directory": str(work_dir / "duckdb-spill")}
+    connection = duckdb.connect(":memory:", config=config)
     try:
-        connection.execute(f"SET memory_limit = '{_DUCKDB_MEMORY}'")
-        connection.execute(f"SET temp_directory = '{work_dir / 'duckdb-spill'}'")
         connection.execute("SET enable_progress_bar = false")
         yield connection
     finally:
@@ -710,6 +718,7 @@ def _scan_day(
                 connection.unregister("landed_batch")
                 if rows_writer is not None:
                     rows_writer.write_table(rows)
+                pa.default_memory_pool().release_unused()
     return read, quarantine
 
 
@@ -884,7 +893,7 @@ def _redact_rows(landed_rows: Path, not_stored: np.ndarray, privacy: _Privacy, o
     """Redact and pseudonymize the rows of ``landed_rows`` that are stored, batch by batch in reading order, into
     ``out`` (with ``_landed_event_id``, the sort key); returns how many."""
     stored = 0
-    source = pq.ParquetFile(landed_rows)
+    source = pq.ParquetFile(landed_rows, pre_buffer=False)
     out_schema = schema.events_arrow_schema().append(pa.field("_landed_event_id", pa.string()))
     with pq.ParquetWriter(out, out_schema, **_WORK_FILE) as writer:
         writer.write_table(out_schema.empty_table())
@@ -897,6 +906,8 @@ def _redact_rows(landed_rows: Path, not_stored: np.ndarray, privacy: _Privacy, o
             stored += rows.num_rows
             private = privacy.event_rows(rows.drop_columns(["_position"]))
             writer.write_table(private.append_column("_landed_event_id", rows["event_id"]).cast(out_schema))
+            # Arrow's allocator keeps freed batches for reuse; given back, the peak stays one batch's size.
+            pa.default_memory_pool().release_unused()
     return stored
 
 
@@ -914,6 +925,7 @@ def _sort_events(connection: Any, redacted: Path, out: Path) -> None:
         writer.write_table(events_schema.empty_table())
         for batch in reader:
             writer.write_table(pa.Table.from_batches([batch]).cast(events_schema))
+            pa.default_memory_pool().release_unused()
 
 
 def _on(day: str, today: str) -> str:

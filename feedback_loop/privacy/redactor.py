@@ -17,9 +17,9 @@ Speed, where ingestion spends most of its time:
   word, a secret assignment a word such as "pass" or "token". A text is searched only by the detectors whose
   trigger it holds; most chat text holds no long number, so the number detectors, the costliest, never run on
   it.
-* **Memoization.** A redactor remembers the result of the last :data:`MEMO_ENTRIES` distinct texts (up to
-  :data:`MEMO_MAX_CHARS` characters each): the low-cardinality fields (use case, segment, versions) and repeated
-  messages are redacted once per redactor, so once per partition when ingestion makes one per partition.
+* **Memoization.** A redactor remembers the result of the last ``memo_entries`` (:data:`MEMO_ENTRIES`) distinct
+  texts (up to :data:`MEMO_MAX_CHARS` characters each): repeated messages are redacted once per redactor.
+  Ingestion makes one per partition, with a smaller memo, and remembers its low-cardinality fields itself.
 * **Batches.** :meth:`Redactor.redact_many` gives the sentences the model must read (only those, see
   :mod:`~feedback_loop.privacy.ner`) to ``nlp.pipe`` together.
 
@@ -139,10 +139,13 @@ class _Detected:
 class Redactor:
     """Redacts text in one tier (:data:`TIERS`), memoizing results; see the module documentation."""
 
-    def __init__(self, tier: str = DEFAULT_TIER):
+    def __init__(self, tier: str = DEFAULT_TIER, memo_entries: int = MEMO_ENTRIES):
         if tier not in TIERS:
             raise ValueError(f"Redactor: field 'tier' must be one of {TIERS}, got {tier!r}")
+        if memo_entries < 1:
+            raise ValueError(f"Redactor: field 'memo_entries' must be at least 1, got {memo_entries}")
         self.tier = tier
+        self._memo_entries = memo_entries
         # The column pre-scan of this tier (None: every text must be redacted, names can be anywhere).
         self.prescan: str | None = PATTERN_TIER_PRESCAN if tier == "patterns" else None
         self._detectors = [(detector.kind, detector.detect, detector.trigger) for detector in DETECTORS[tier]]
@@ -214,7 +217,7 @@ class Redactor:
     def _remember(self, text: str, found: _Detected) -> Redaction | _Detected:
         result: Redaction | _Detected = found if found.names else Redaction(found.text, found.counts)
         if len(text) <= MEMO_MAX_CHARS:
-            if len(self._memo) >= MEMO_ENTRIES:
+            if len(self._memo) >= self._memo_entries:
                 del self._memo[next(iter(self._memo))]
             self._memo[text] = result
         return result
