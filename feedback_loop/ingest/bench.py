@@ -212,7 +212,13 @@ def _in_child(target: Callable[..., None], *args: Any) -> dict[str, Any]:
 
 
 def _peak_rss_mb() -> float:
-    """This process's peak resident set size in MiB (Linux reports ``ru_maxrss`` in KiB)."""
+    """This process's peak resident set size in MiB: ``VmHWM`` of ``/proc/self/status``, the peak of this
+    process's own memory. Not ``ru_maxrss``: Linux carries it over from the parent across fork and exec, so a
+    child would report the parent's peak (the parent holds the whole generated landing day)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
