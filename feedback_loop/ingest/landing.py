@@ -645,7 +645,11 @@ def _duckdb(work_dir: Path) -> Iterator[Any]:
     import duckdb
 
     # One thread: a sort keeps state per thread, and two would not fit the memory limit.
-    config = {"memory_limit": _DUCKDB_MEMORY, "threads": 1, "temp_directory": str(work_dir / "duckdb-spill")}
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "memory_limit": _DUCKDB_MEMORY,
+        "threads": 1,
+        "temp_directory": str(work_dir / "duckdb-spill"),
+    }
     connection = duckdb.connect(":memory:", config=config)
     try:
         connection.execute("SET enable_progress_bar = false")
