@@ -149,13 +149,13 @@ _TWENTY_MB = 20 * (1 << 20)
         pytest.param(lambda: '{"prompt_tokens": "' + "7" * _TWENTY_MB, id="unterminated-digits"),
     ],
 )
-def test_a_20_mb_line_costs_well_under_a_second_and_little_memory(tmp_path: Path, line) -> None:
+def test_a_20_mb_line_costs_little_cpu_and_little_memory(tmp_path: Path, line) -> None:
     _land(tmp_path, "app.jsonl", [line(), interaction("after", "i-after")])
     _ingest(tmp_path)  # warm: the detectors compile their patterns once
 
-    started = time.perf_counter()
+    started = time.process_time()
     result = _ingest(tmp_path)
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
     tracemalloc.start()
     _ingest(tmp_path)
     peak = tracemalloc.get_traced_memory()[1]
@@ -164,7 +164,7 @@ def test_a_20_mb_line_costs_well_under_a_second_and_little_memory(tmp_path: Path
     assert result.events["event_id"].to_pylist() == ["after"]
     [row] = result.quarantine.to_pylist()
     assert row["field"] is None and "longer than max_line_bytes (1,048,576)" in row["reason"]
-    assert seconds < 0.5, seconds
+    assert seconds < 1.5, seconds  # CPU-seconds: a pass over the whole line would take many
     assert peak < 8 * (1 << 20), peak  # the 1 MiB limit and 64 KiB chunks, never the 20 MB line
 
 
@@ -315,11 +315,11 @@ def test_a_long_line_under_the_limit_is_redacted_only_as_far_as_it_is_kept(tmp_p
     _land(tmp_path, "app.jsonl", [line])
     _ingest(tmp_path)
 
-    started = time.perf_counter()
+    started = time.process_time()
     [row] = _ingest(tmp_path).quarantine.to_pylist()
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
 
-    assert seconds < 0.5, seconds
+    assert seconds < 1.5, seconds  # CPU-seconds: a pass over the whole line would take many
     assert len(row["raw_line"]) <= 10_000 and "<EMAIL>" in row["raw_line"] and "<EMAIL>" in row["reason"]
     stored = row["raw_line"] + row["reason"]
     for fragment in (SECRET_EMAIL, SECRET_EMAIL[:12], SECRET_USER_ID):
