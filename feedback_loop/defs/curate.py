@@ -6,6 +6,7 @@ import dagster as dg
 import pyarrow.compute as pc
 
 from feedback_loop.curate import CurateSpec, TokenBudget, build_sft_examples, save_sft_dataset
+from feedback_loop.defs.execution import LABEL_OP_TAGS
 from feedback_loop.defs.label import labeled_interactions, review_decisions
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.resources import DataRoot
@@ -51,6 +52,7 @@ def _token_budget(base_model: dict) -> TokenBudget:
 @dg.asset(
     deps=[labeled_interactions, review_decisions],
     group_name="training",
+    op_tags=LABEL_OP_TAGS,
     kinds={"huggingface"},
     check_specs=[
         dg.AssetCheckSpec(

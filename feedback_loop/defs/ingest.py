@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import dagster as dg
 
+from feedback_loop.defs.execution import INGEST_OP_TAGS
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.partitions import daily_partitions
 from feedback_loop.defs.resources import DataRoot, LateFeedbackWindow, Privacy
@@ -23,6 +24,7 @@ class RawTelemetryConfig(dg.Config, IngestSpec):
     partitions_def=daily_partitions,
     backfill_policy=dg.BackfillPolicy.single_run(),
     group_name="telemetry",
+    op_tags=INGEST_OP_TAGS,
     kinds={"parquet", "duckdb"},
     check_specs=[
         dg.AssetCheckSpec(

@@ -3,6 +3,7 @@
 import dagster as dg
 from pydantic import Field
 
+from feedback_loop.defs.execution import LIGHT_OP_TAGS
 from feedback_loop.defs.resources import AdapterRegistry, PromotionPolicy
 from feedback_loop.evaluate.offline import GateResult
 from feedback_loop.registry.policy import Rollout, ShadowPeriod, roll_out
@@ -22,7 +23,7 @@ class ChampionAdapterConfig(dg.Config):
     """The shadow period in shadowed prompts; None: days only."""
 
 
-@dg.asset(group_name="evaluation", kinds={"sqlite"})
+@dg.asset(group_name="evaluation", op_tags=LIGHT_OP_TAGS, kinds={"sqlite"})
 def champion_adapter(
     context: dg.AssetExecutionContext,
     config: ChampionAdapterConfig,
