@@ -201,7 +201,7 @@ class ManifestIOManager(dg.ConfigurableIOManager):
         write_json_atomic(self._path(context.asset_key), obj)
 
     def load_input(self, context: dg.InputContext) -> dict:
-        own = run_manifest_path(self.data_dir, context.run_id, context.asset_key)
+        own = run_manifest_path(self.data_dir, context.step_context.run_id, context.asset_key)
         path = own if own.exists() else self._path(context.asset_key)
         if not path.exists():
             raise FileNotFoundError(
