@@ -109,11 +109,13 @@ class Deployment:
         return subprocess.Popen(command, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
     def instance(self) -> dg.DagsterInstance:
-        """The deployment's Dagster instance (its dagster.yaml reads the connection from the environment)."""
-        for key, value in self.env.items():
-            if key.startswith("DAGSTER_PG_"):
-                os.environ[key] = value
-        return dg.DagsterInstance.from_config(str(self.dagster_home))
+        """The deployment's Dagster instance; its dagster.yaml reads the connection from the environment, which
+        this process has only while the instance connects."""
+        connection = {key: value for key, value in self.env.items() if key.startswith("DAGSTER_PG_")}
+        with pytest.MonkeyPatch.context() as patch:
+            for key, value in connection.items():
+                patch.setenv(key, value)
+            return dg.DagsterInstance.from_config(str(self.dagster_home))
 
 
 def finished(process: subprocess.Popen, timeout: int = 900) -> str:

@@ -220,9 +220,11 @@ def test_two_retrainings_at_once_leave_one_champion_and_a_complete_audit_log(dep
     champions = [record for record in records if record.status == "champion"]
     assert len(champions) == 1
     # A run that failed its gate left its adapter rejected; one that passed promoted it (perhaps retired since).
-    assert sorted(record.status == "rejected" for record in records[1:]) == sorted(not ok for ok in outcomes), (
-        store.audit_log()
+    told = "\n".join(
+        f"{entry['version']} {entry['from_status']} -> {entry['to_status']} by {entry['actor']}: {entry['reason']}"
+        for entry in store.audit_log()
     )
+    assert sorted(record.status == "rejected" for record in records[1:]) == sorted(not ok for ok in outcomes), told
     history = store.champion_history()
     assert history[-1]["version"] == champions[0].version
     for before, after in pairwise(history):
