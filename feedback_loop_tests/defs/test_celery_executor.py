@@ -37,8 +37,10 @@ pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 DAYS = ["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04"]
 PSEUDONYM_KEY = "5f" * 32
 # The ingestion job's assets after raw_telemetry: labeling and the rest, over the whole range in one run.
+INGESTION = "raw_telemetry,shadow_telemetry"
 AFTER_INGESTION = (
-    "auto_labeler,labeled_interactions,review_queue,online_ab_test,prompt_ab_test,prompt_recommendations,kpi_daily"
+    "auto_labeler,labeled_interactions,review_queue,online_ab_test,shadow_evaluation,prompt_ab_test,"
+    "prompt_recommendations,kpi_daily"
 )
 
 
@@ -95,9 +97,7 @@ def backfilled(deployment: Deployment) -> list[str]:
     """A four-day backfill of ingestion_job: each day's ingestion in a run of its own, all four at once, then
     the labeling and the rest of the job over the range in one run (labels read the following days' feedback).
     Returns the ids of the four ingestion runs."""
-    ingestions = [
-        deployment.dagster("asset", "materialize", "--select", "raw_telemetry", "--partition", day) for day in DAYS
-    ]
+    ingestions = [deployment.dagster("asset", "materialize", "--select", INGESTION, "--partition", day) for day in DAYS]
     for process in ingestions:
         finished(process)
     finished(
@@ -147,7 +147,7 @@ def _event_counts(warehouse: Path) -> tuple[int, int]:
 
 def test_one_day_ingested_twice_at_once_loses_and_duplicates_nothing(deployment, backfilled, in_process_warehouse):
     day = DAYS[1]
-    twice = [deployment.dagster("asset", "materialize", "--select", "raw_telemetry", "--partition", day) for _ in "ab"]
+    twice = [deployment.dagster("asset", "materialize", "--select", INGESTION, "--partition", day) for _ in "ab"]
     for process in twice:
         finished(process)
     rows, distinct = _event_counts(deployment.data_dir / "warehouse")
@@ -166,7 +166,7 @@ def _retrain_config(tmp_path: Path, name: str, gate: dict | None = None, **lora)
                 "base_model": {"config": TINY_BASE},
                 "lora_adapter": {"config": {**TINY_LORA, **lora}},
                 "adapter_evaluation": {"config": {**TINY_EVAL, "n_resamples": 200, **(gate or {})}},
-                "champion_adapter": {"config": {"rollout": "immediate"}},
+                "champion_adapter": {"config": {"rollout": "immediate", "shadow": False}},
             }
         },
     )
