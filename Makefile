@@ -21,7 +21,7 @@ FIRST_DAY := $(or $(FEEDBACK_LOOP_FIRST_DAY),$(notdir $(firstword $(sort $(wildc
 WRITTEN := adapters checkpoints dagster_home datasets evaluations landing manifests models prompt_registry.db prompts \
 	registry.db reports secrets shadow_landing warehouse
 
-.PHONY: demo test lint ui install install-dev clean
+.PHONY: demo test lint ui workers install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,15 @@ test: lint
 ui: install
 	mkdir -p "$(DAGSTER_HOME)"
 	FEEDBACK_LOOP_FIRST_DAY=$(FIRST_DAY) $(BIN)/dagster dev -w workspace.yaml
+
+# The Celery workers of FEEDBACK_LOOP_EXECUTOR=celery (deploy/README.md): one per queue, `cpu` taking
+# CPU_CONCURRENCY steps at once and `gpu` one; Ctrl-C (or SIGTERM) stops both.
+CPU_CONCURRENCY ?= 2
+workers: install
+	trap 'kill $$cpu $$gpu 2>/dev/null' INT TERM EXIT; \
+	$(BIN)/feedback-loop worker cpu --concurrency $(CPU_CONCURRENCY) & cpu=$$!; \
+	$(BIN)/feedback-loop worker gpu & gpu=$$!; \
+	wait
 
 # Everything `make demo` wrote (the Dagster home too when it is the default one under the data root).
 clean:

@@ -140,6 +140,23 @@ def backfill(
 
 
 @app.command()
+def worker(
+    queue: Annotated[str, typer.Argument(help="The Celery queue to take steps from: cpu or gpu.")],
+    name: Annotated[str | None, typer.Option(help="Node name of the worker (default: the queue's name).")] = None,
+    concurrency: Annotated[int, typer.Option(min=1, help="Steps this worker runs at once.")] = 1,
+):
+    """A Celery worker of the `celery` executor (FEEDBACK_LOOP_EXECUTOR=celery): runs the steps sent to QUEUE on
+    the settings' broker (`make workers` starts one per queue; deploy/README.md)."""
+    import os
+
+    from feedback_loop.defs.execution import celery_worker_command
+
+    arguments = celery_worker_command(_settings(None), queue, name or queue, concurrency)
+    # The worker replaces this process: a supervisor (or a test) that started it stops it by this pid.
+    os.execv(sys.executable, [sys.executable, *arguments])
+
+
+@app.command()
 def demo(
     iterations: Annotated[int, typer.Option(help="Closed-loop iterations, one day of traffic each.")] = 3,
     interactions: Annotated[int, typer.Option(help="Simulated interactions per iteration.")] = 2000,

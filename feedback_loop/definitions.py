@@ -10,6 +10,7 @@ from feedback_loop.defs.analytics import kpi_daily, kpi_dashboard
 from feedback_loop.defs.automation import feedback_volume_sensor, ingestion_job, ingestion_schedule, retrain_job
 from feedback_loop.defs.curate import kto_dataset, preference_pairs, sft_dataset
 from feedback_loop.defs.evaluate import adapter_evaluation
+from feedback_loop.defs.execution import executor_for
 from feedback_loop.defs.ingest import raw_telemetry
 from feedback_loop.defs.label import auto_labeler, labeled_interactions, review_decisions, review_queue
 from feedback_loop.defs.model import base_model
@@ -46,8 +47,8 @@ ASSETS: list[dg.AssetsDefinition | dg.AssetSpec] = [
 
 
 def build_defs(settings: Settings) -> dg.Definitions:
-    """The definitions, with every resource built from ``settings`` and the daily partitions starting at its
-    ``first_day``."""
+    """The definitions, with every resource built from ``settings``, the daily partitions starting at its
+    ``first_day`` and the executor it names (runs started in process, by the CLI and the demo, ignore it)."""
     partitions = daily_partitions_from(settings.first_day)
     return dg.Definitions(
         assets=with_daily_partitions(ASSETS, partitions),
@@ -55,6 +56,7 @@ def build_defs(settings: Settings) -> dg.Definitions:
         sensors=[feedback_volume_sensor],
         schedules=[ingestion_schedule(partitions)],
         resources=build_resources(settings),
+        executor=executor_for(settings),
     )
 
 

@@ -28,6 +28,10 @@ Where a value comes from, strongest first: the environment, then the settings fi
                              CPUs this process may use (affinity and cgroup quota)
 ``FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE``  file holding the bearer token of ``feedback-loop collect``; default
                              none: no token, which the collector accepts on a loopback address only
+``FEEDBACK_LOOP_EXECUTOR``   Dagster executor of the runs a launcher starts: ``multiprocess`` (default), ``celery``
+                             or ``k8s`` (deploy/README.md)
+``FEEDBACK_LOOP_CELERY_BROKER_URL``  the Celery broker of the ``celery`` executor and its workers; default
+                             RabbitMQ at ``pyamqp://guest:guest@127.0.0.1:5672//``
 
 A value that is configured (in the environment, the file, or given to :class:`Settings`) stays as it is when
 the data root changes (:meth:`Settings.with_data_dir`, the CLI's ``--data-dir``); only the defaults derived from
@@ -41,7 +45,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, ValidationError
 from pydantic_settings import (
@@ -195,6 +199,12 @@ class Settings(BaseSettings):
     """CPU threads of torch in training; None: torch's own count, lowered to the CPUs this process may use."""
     collector_token_file: AbsolutePath | None = None
     """File holding the collector's bearer token; none: no token, which the collector accepts on loopback only."""
+    executor: Literal["multiprocess", "celery", "k8s"] = "multiprocess"
+    """Dagster executor of runs started by a run launcher (the UI, schedules, sensors): steps in subprocesses of
+    the run, on Celery workers (queues `cpu` and `gpu`), or in Kubernetes jobs. Runs the CLI and the demo start
+    execute in process whatever this says."""
+    celery_broker_url: str = "pyamqp://guest:guest@127.0.0.1:5672//"
+    """The Celery broker (RabbitMQ) that the `celery` executor sends steps to and `make workers` listens on."""
 
     @classmethod
     def settings_customise_sources(

@@ -2,6 +2,8 @@
 
 import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -13,16 +15,16 @@ os.environ["HF_DATASETS_OFFLINE"] = "1"
 POSTGRES_ADMIN_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
 
 
-@pytest.fixture
-def postgres_url():
-    """A fresh, uniquely named database on the local PostgreSQL server, dropped afterwards.
+@contextmanager
+def fresh_postgres_database(prefix: str = "registry_test") -> Iterator[str]:
+    """A fresh, uniquely named database on the local PostgreSQL server, dropped afterwards; its name.
 
     An unreachable server skips the test, except under CI=true where it must fail.
     """
     import sqlalchemy as sa
 
     admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
-    name = f"registry_test_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     try:
         with admin.connect() as conn:
             conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
@@ -33,8 +35,19 @@ def postgres_url():
             pytest.fail(f"{message} (CI=true: the server is required)")
         pytest.skip(message)
     try:
-        yield f"postgresql+psycopg2://postgres@127.0.0.1:5432/{name}"
+        yield name
     finally:
         with admin.connect() as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.dispose()
+
+
+def postgres_database_url(name: str) -> str:
+    return f"postgresql+psycopg2://postgres@127.0.0.1:5432/{name}"
+
+
+@pytest.fixture
+def postgres_url():
+    """The URL of a fresh database on the local PostgreSQL server (:func:`fresh_postgres_database`)."""
+    with fresh_postgres_database() as name:
+        yield postgres_database_url(name)

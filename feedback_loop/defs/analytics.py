@@ -9,6 +9,7 @@ import dagster as dg
 from feedback_loop.analytics.dashboard import build_dashboard, registry_history
 from feedback_loop.analytics.kpi import KEY_COLUMNS, compute_kpis, load_prices, unpriced_models
 from feedback_loop.analytics.safety import SafetySpec, safety_alerts, segment_safety
+from feedback_loop.defs.execution import LABEL_OP_TAGS, LIGHT_OP_TAGS
 from feedback_loop.defs.label import labeled_interactions
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.partitions import daily_partitions
@@ -42,6 +43,7 @@ def _shown(value):
     backfill_policy=dg.BackfillPolicy.single_run(),
     deps=[labeled_interactions],
     group_name="analytics",
+    op_tags=LABEL_OP_TAGS,
     kinds={"duckdb", "parquet"},
     check_specs=[
         dg.AssetCheckSpec(
@@ -177,7 +179,7 @@ def _prices_known_result(source: str, unpriced: dict[str, int]) -> dg.AssetCheck
     )
 
 
-@dg.asset(deps=[kpi_daily], group_name="analytics", kinds={"html"})
+@dg.asset(deps=[kpi_daily], group_name="analytics", op_tags=LIGHT_OP_TAGS, kinds={"html"})
 def kpi_dashboard(data_root: DataRoot, registry: AdapterRegistry) -> dg.MaterializeResult:
     """The dashboard people open: `<data root>/reports/dashboard.html`, one self-contained page (inline SVG
     plots, no network needed) over every kpi_daily partition and the registry's history.

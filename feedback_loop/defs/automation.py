@@ -9,6 +9,7 @@ import dagster as dg
 from feedback_loop.defs.analytics import kpi_daily
 from feedback_loop.defs.curate import kto_dataset, preference_pairs, sft_dataset
 from feedback_loop.defs.evaluate import adapter_evaluation
+from feedback_loop.defs.execution import COMPUTE_TAG, DEFAULT_GPU_POOL, GPU_POOL_TAG, INGESTION_TAG
 from feedback_loop.defs.ingest import raw_telemetry
 from feedback_loop.defs.label import auto_labeler, labeled_interactions, review_queue
 from feedback_loop.defs.model import base_model
@@ -37,6 +38,8 @@ ingestion_job = dg.define_asset_job(
         kpi_daily,
     ],
     # The job takes its partitions from its daily assets, whose first day build_defs sets from the settings.
+    # The tag lets the run coordinator cap how many ingestion runs (a backfill's partitions) run at once.
+    tags={INGESTION_TAG: "true"},
     description=(
         "Ingest landing days (and the shadow challenger's answers apart), retrain the auto-labeler, label the days, "
         "refresh the review queue, let the online A/B tests of adapters and system prompts and the shadow "
@@ -56,6 +59,9 @@ retrain_job = dg.define_asset_job(
         adapter_evaluation,
         champion_adapter,
     ],
+    # One training at a time per pool of GPU nodes (deploy/dagster.yaml); a run started with another `gpu_pool`
+    # tag waits only for runs of that pool.
+    tags={COMPUTE_TAG: "gpu", GPU_POOL_TAG: DEFAULT_GPU_POOL},
     description=(
         "Curate the SFT and preference datasets, train a LoRA adapter, gate it against the champion and roll it out."
     ),

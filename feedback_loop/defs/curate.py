@@ -11,6 +11,7 @@ import pyarrow.compute as pc
 from feedback_loop.curate import CurateSpec, TokenBudget, build_sft_examples, save_sft_dataset
 from feedback_loop.curate.preference import COUNT_NAMES as PREFERENCE_COUNTS
 from feedback_loop.curate.preference import build_preference_examples, save_preference_dataset
+from feedback_loop.defs.execution import LABEL_OP_TAGS
 from feedback_loop.defs.label import labeled_interactions, review_decisions
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.resources import DataRoot
@@ -95,6 +96,7 @@ def _lineage(labels: pa.Table, partitions: list[str], config: dg.Config, base_mo
 @dg.asset(
     deps=[labeled_interactions, review_decisions],
     group_name="training",
+    op_tags=LABEL_OP_TAGS,
     kinds={"huggingface"},
     check_specs=[
         dg.AssetCheckSpec(
@@ -210,7 +212,12 @@ def _preference_dataset(
     )
 
 
-@dg.asset(deps=[labeled_interactions, review_decisions], group_name="training", kinds={"huggingface"})
+@dg.asset(
+    deps=[labeled_interactions, review_decisions],
+    group_name="training",
+    kinds={"huggingface"},
+    op_tags=LABEL_OP_TAGS,
+)
 def preference_pairs(
     context: dg.AssetExecutionContext, config: PreferenceDatasetConfig, data_root: DataRoot, base_model: dict
 ) -> dg.Output[dict]:
@@ -222,7 +229,12 @@ def preference_pairs(
     return _preference_dataset("pairs", context, config, data_root, base_model)
 
 
-@dg.asset(deps=[labeled_interactions, review_decisions], group_name="training", kinds={"huggingface"})
+@dg.asset(
+    deps=[labeled_interactions, review_decisions],
+    group_name="training",
+    kinds={"huggingface"},
+    op_tags=LABEL_OP_TAGS,
+)
 def kto_dataset(
     context: dg.AssetExecutionContext, config: PreferenceDatasetConfig, data_root: DataRoot, base_model: dict
 ) -> dg.Output[dict]:

@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from feedback_loop.defs.execution import TRAIN_OP_TAGS
 from feedback_loop.defs.resources import AdapterRegistry, DataRoot, withdraw_rejected_adapter
 from feedback_loop.evaluate.offline import EvalSpec, GateResult
 from feedback_loop.files import write_json_atomic
@@ -23,6 +24,7 @@ class AdapterEvaluationConfig(dg.Config, EvalSpec):
 
 @dg.asset(
     group_name="evaluation",
+    op_tags=TRAIN_OP_TAGS,
     kinds={"pytorch"},
     check_specs=[
         dg.AssetCheckSpec(

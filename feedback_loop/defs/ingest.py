@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from feedback_loop.defs.execution import INGEST_OP_TAGS
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.partitions import daily_partitions
 from feedback_loop.defs.resources import DataRoot, LateFeedbackWindow, Privacy
@@ -25,6 +26,7 @@ class RawTelemetryConfig(dg.Config, IngestSpec):
     partitions_def=daily_partitions,
     backfill_policy=dg.BackfillPolicy.single_run(),
     group_name="telemetry",
+    op_tags=INGEST_OP_TAGS,
     kinds={"parquet", "duckdb"},
     check_specs=[
         dg.AssetCheckSpec(

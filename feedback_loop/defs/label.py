@@ -7,6 +7,7 @@ import dagster as dg
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from feedback_loop.defs.execution import LABEL_OP_TAGS, LIGHT_OP_TAGS
 from feedback_loop.defs.ingest import raw_telemetry
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.partitions import daily_partitions
@@ -170,6 +171,7 @@ def _labeler_in_use(
 @dg.asset(
     deps=[raw_telemetry, review_decisions],
     group_name="labeling",
+    op_tags=LABEL_OP_TAGS,
     kinds={"scikitlearn"},
     check_specs=[
         dg.AssetCheckSpec(
@@ -326,6 +328,7 @@ def _current_labeler(data_root: DataRoot):
     backfill_policy=dg.BackfillPolicy.single_run(),
     deps=[raw_telemetry, auto_labeler, review_decisions],
     group_name="labeling",
+    op_tags=LABEL_OP_TAGS,
     kinds={"parquet"},
 )
 def labeled_interactions(
@@ -424,7 +427,7 @@ class ReviewQueueConfig(dg.Config, ReviewBudgetSpec):
     """The review budget (`ReviewBudgetSpec`, where each field is defined and documented)."""
 
 
-@dg.asset(deps=[labeled_interactions], group_name="labeling", kinds={"parquet"})
+@dg.asset(deps=[labeled_interactions], group_name="labeling", op_tags=LIGHT_OP_TAGS, kinds={"parquet"})
 def review_queue(
     context: dg.AssetExecutionContext, config: ReviewQueueConfig, data_root: DataRoot
 ) -> dg.MaterializeResult:

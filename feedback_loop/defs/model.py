@@ -5,6 +5,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from feedback_loop.defs.execution import TRAIN_OP_TAGS
 from feedback_loop.defs.resources import DataRoot, TorchThreads
 from feedback_loop.model.base import BaseModelSpec
 from feedback_loop.model.pretraining_corpus import PACKAGED_CORPUS, corpus_digest, read_corpus
@@ -20,7 +21,7 @@ class BaseModelConfig(dg.Config, BaseModelSpec):
     """Pretraining corpus for the built model (one document per line, see `pretraining_corpus`)."""
 
 
-@dg.asset(group_name="training", kinds={"pytorch", "huggingface"})
+@dg.asset(group_name="training", op_tags=TRAIN_OP_TAGS, kinds={"pytorch", "huggingface"})
 def base_model(
     context: dg.AssetExecutionContext, config: BaseModelConfig, data_root: DataRoot, torch_threads: TorchThreads
 ) -> dg.Output[dict]:

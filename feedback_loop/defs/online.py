@@ -5,6 +5,7 @@ from collections.abc import Callable
 import dagster as dg
 from pydantic import model_validator
 
+from feedback_loop.defs.execution import LIGHT_OP_TAGS
 from feedback_loop.defs.label import labeled_interactions
 from feedback_loop.defs.resources import AdapterRegistry, DataRoot, PromotionPolicy, withdraw_rejected_adapter
 from feedback_loop.evaluate.online import ABDecision, ABSpec, compare_canary
@@ -112,7 +113,7 @@ def _metadata(result: ABDecision, decision: str, reasons: list[str]) -> dict:
     return metadata
 
 
-@dg.asset(deps=[labeled_interactions], group_name="evaluation", kinds={"duckdb"})
+@dg.asset(deps=[labeled_interactions], group_name="evaluation", op_tags=LIGHT_OP_TAGS, kinds={"duckdb"})
 def online_ab_test(
     context: dg.AssetExecutionContext,
     config: OnlineABTestConfig,

@@ -4,6 +4,7 @@ import dagster as dg
 import pyarrow as pa
 
 from feedback_loop.analytics.recommend import RecommendationSpec, recommend
+from feedback_loop.defs.execution import LIGHT_OP_TAGS
 from feedback_loop.defs.label import labeled_interactions
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.online import OnlineABTestConfig, canary_ab_test
@@ -25,7 +26,7 @@ class PromptRecommendationsConfig(dg.Config, RecommendationSpec):
     """How many of the latest labeled days are analysed."""
 
 
-@dg.asset(deps=[labeled_interactions], group_name="analytics", kinds={"duckdb", "json"})
+@dg.asset(deps=[labeled_interactions], group_name="analytics", op_tags=LIGHT_OP_TAGS, kinds={"duckdb", "json"})
 def prompt_recommendations(
     context: dg.AssetExecutionContext,
     config: PromptRecommendationsConfig,
@@ -83,7 +84,7 @@ def prompt_recommendations(
     )
 
 
-@dg.asset(deps=[labeled_interactions], group_name="evaluation", kinds={"duckdb"})
+@dg.asset(deps=[labeled_interactions], group_name="evaluation", op_tags=LIGHT_OP_TAGS, kinds={"duckdb"})
 def prompt_ab_test(
     context: dg.AssetExecutionContext,
     config: OnlineABTestConfig,

@@ -3,9 +3,15 @@
 import dagster as dg
 from pydantic import Field
 
+from feedback_loop.defs.execution import LIGHT_OP_TAGS
 from feedback_loop.defs.resources import AdapterRegistry, PromotionPolicy
 from feedback_loop.evaluate.offline import GateResult
+from feedback_loop.registry import ConcurrentChangeError
 from feedback_loop.registry.policy import Rollout, ShadowPeriod, roll_out
+
+# A champion move that lost a race to another run's (two retrainings at once) changed nothing: the step runs again
+# on the new state, up to this many times.
+ROLLOUT_RACE_RETRIES = 3
 
 
 class ChampionAdapterConfig(dg.Config):
@@ -22,7 +28,7 @@ class ChampionAdapterConfig(dg.Config):
     """The shadow period in shadowed prompts; None: days only."""
 
 
-@dg.asset(group_name="evaluation", kinds={"sqlite"})
+@dg.asset(group_name="evaluation", op_tags=LIGHT_OP_TAGS, kinds={"sqlite"})
 def champion_adapter(
     context: dg.AssetExecutionContext,
     config: ChampionAdapterConfig,
@@ -47,16 +53,19 @@ def champion_adapter(
     gate = GateResult.model_validate(adapter_evaluation)
     if not gate.passed:
         raise RuntimeError(f"refusing to roll out {version}: its offline gate did not pass")
-    outcome = roll_out(
-        store,
-        version,
-        rollout=config.rollout,
-        canary_share=config.canary_share,
-        require_approval=promotion_policy.require_approval,
-        actor="champion_adapter",
-        reason=f"passed the offline gate: {'; '.join(gate.reasons)}",
-        shadow=ShadowPeriod(config.shadow_days, config.shadow_prompts) if config.shadow else None,
-    )
+    try:
+        outcome = roll_out(
+            store,
+            version,
+            rollout=config.rollout,
+            canary_share=config.canary_share,
+            require_approval=promotion_policy.require_approval,
+            actor="champion_adapter",
+            reason=f"passed the offline gate: {'; '.join(gate.reasons)}",
+            shadow=ShadowPeriod(config.shadow_days, config.shadow_prompts) if config.shadow else None,
+        )
+    except ConcurrentChangeError as error:
+        raise dg.RetryRequested(max_retries=ROLLOUT_RACE_RETRIES, seconds_to_wait=1) from error
     if outcome.superseded:
         context.log.info(f"canary {outcome.superseded} superseded by {version}")
     if outcome.promotion is not None and outcome.promotion.status == "awaiting_approval":

@@ -178,8 +178,19 @@ def withdraw_rejected_adapter(data_dir: str | Path, store: Registry) -> str | No
     return f"{path} names {serving.version} ({serving.status}) instead of the rejected adapter {named}"
 
 
+def run_manifest_path(data_dir: str | Path, run_id: str, asset_key: dg.AssetKey) -> Path:
+    """Where :class:`ManifestIOManager` keeps the manifest ``asset_key`` had in the run ``run_id``."""
+    return DataLayout(Path(data_dir)).manifests / "runs" / run_id / ("__".join(asset_key.path) + ".json")
+
+
 class ManifestIOManager(dg.ConfigurableIOManager):
-    """Keeps an unpartitioned asset's small JSON manifest at ``<data_dir>/manifests/<asset>.json``."""
+    """Keeps an unpartitioned asset's small JSON manifest at ``<data_dir>/manifests/<asset>.json``, the latest one,
+    which later runs and people read, and a copy per run under ``manifests/runs/<run id>/``.
+
+    A step reads its run's own copy when its run materialized the asset: two runs at once (two retrainings on two
+    GPU workers) each hand their own adapter to their own gate and rollout, rather than whichever adapter was
+    written last.
+    """
 
     data_dir: str
 
@@ -187,10 +198,12 @@ class ManifestIOManager(dg.ConfigurableIOManager):
         return manifest_path(self.data_dir, asset_key)
 
     def handle_output(self, context: dg.OutputContext, obj: dict) -> None:
+        write_json_atomic(run_manifest_path(self.data_dir, context.run_id, context.asset_key), obj)
         write_json_atomic(self._path(context.asset_key), obj)
 
     def load_input(self, context: dg.InputContext) -> dict:
-        path = self._path(context.asset_key)
+        own = run_manifest_path(self.data_dir, context.step_context.run_id, context.asset_key)
+        path = own if own.exists() else self._path(context.asset_key)
         if not path.exists():
             raise FileNotFoundError(
                 f"{context.asset_key.to_user_string()} has not been materialized under {self.data_dir} "

@@ -3,6 +3,7 @@ to the canary or rejects it."""
 
 import dagster as dg
 
+from feedback_loop.defs.execution import INGEST_OP_TAGS, LIGHT_OP_TAGS
 from feedback_loop.defs.ingest import RawTelemetryConfig
 from feedback_loop.defs.label import labeled_interactions
 from feedback_loop.defs.online import online_ab_test
@@ -42,6 +43,7 @@ class ShadowTelemetryConfig(RawTelemetryConfig):
     partitions_def=daily_partitions,
     backfill_policy=dg.BackfillPolicy.single_run(),
     group_name="telemetry",
+    op_tags=INGEST_OP_TAGS,
     kinds={"parquet", "duckdb"},
 )
 def shadow_telemetry(
@@ -85,6 +87,7 @@ class ShadowEvaluationConfig(dg.Config, ShadowSpec):
 @dg.asset(
     deps=[labeled_interactions, shadow_telemetry, online_ab_test],
     group_name="evaluation",
+    op_tags=LIGHT_OP_TAGS,
     kinds={"duckdb"},
     check_specs=[
         dg.AssetCheckSpec(

@@ -4,6 +4,7 @@ import json
 
 import dagster as dg
 
+from feedback_loop.defs.execution import TRAIN_OP_TAGS
 from feedback_loop.defs.resources import AdapterRegistry, DataRoot, TorchThreads
 from feedback_loop.ingest import feedback_counts
 from feedback_loop.model.base import TRAINING_METADATA_FILE
@@ -44,7 +45,7 @@ class LoraAdapterConfig(dg.Config, LoraSpec):
     """The LoRA recipe (`LoraSpec`, where each field is defined and documented)."""
 
 
-@dg.asset(group_name="training", kinds={"pytorch", "peft"}, tags={"compute": "gpu"})
+@dg.asset(group_name="training", op_tags=TRAIN_OP_TAGS, kinds={"pytorch", "peft"}, tags={"compute": "gpu"})
 def lora_adapter(
     context: dg.AssetExecutionContext,
     config: LoraAdapterConfig,

@@ -1,0 +1,244 @@
+"""The pipeline on Dagster's Celery executor (deploy/): RabbitMQ as broker, two `cpu` workers and a `gpu` worker,
+PostgreSQL for Dagster's storage and the adapter registry, runs started with Dagster's own CLI.
+
+A backfill spreads its days over both CPU workers and leaves the warehouse byte for byte as an in-process run
+does; ingesting one day twice at once loses and duplicates nothing; training goes to the GPU queue; two
+retrainings at once leave one champion and an audit log that tells every move.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from itertools import pairwise
+from pathlib import Path
+
+import dagster as dg
+import pyarrow.compute as pc
+import pytest
+
+from feedback_loop.registry import Registry
+from feedback_loop.runs import run_ingestion
+from feedback_loop.settings import load_settings
+from feedback_loop.simulate import simulate_day
+from feedback_loop.warehouse import Warehouse
+from feedback_loop_tests.conftest import fresh_postgres_database, postgres_database_url
+from feedback_loop_tests.defs.celery_deployment import (
+    Deployment,
+    celery_deployment,
+    finished,
+    run_config_file,
+    step_workers,
+)
+from feedback_loop_tests.defs.conftest import TINY_BASE, TINY_EVAL, TINY_LORA
+
+pytestmark = [pytest.mark.slow, pytest.mark.postgres]
+
+DAYS = ["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04"]
+PSEUDONYM_KEY = "5f" * 32
+# The ingestion job's assets after raw_telemetry: labeling and the rest, over the whole range in one run.
+INGESTION = "raw_telemetry,shadow_telemetry"
+AFTER_INGESTION = (
+    "auto_labeler,labeled_interactions,review_queue,online_ab_test,shadow_evaluation,prompt_ab_test,"
+    "prompt_recommendations,kpi_daily"
+)
+
+
+def _land(data_dir: Path) -> None:
+    """Four simulated landing days (late feedback of each lands the next day) and the pseudonym key."""
+    for seed, day in enumerate(DAYS):
+        simulate_day(data_dir / "landing", date.fromisoformat(day), 60, seed, invalid_lines=2)
+    key = data_dir / "secrets" / "pseudonym.key"
+    key.parent.mkdir(parents=True)
+    key.write_text(PSEUDONYM_KEY)
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(root)): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def deployment(tmp_path_factory) -> Deployment:
+    tmp_path = tmp_path_factory.mktemp("celery")
+    with (
+        fresh_postgres_database("fl_dagster") as dagster_db,
+        fresh_postgres_database("fl_registry") as registry_db,
+        celery_deployment(
+            tmp_path, dagster_db, first_day=DAYS[0], registry_url=postgres_database_url(registry_db)
+        ) as deployment,
+    ):
+        _land(deployment.data_dir)
+        deployment.start_worker("cpu", "cpu1")
+        deployment.start_worker("cpu", "cpu2")
+        deployment.start_worker("gpu", "gpu")
+        deployment.wait_for_workers()
+        yield deployment
+
+
+@pytest.fixture(scope="module")
+def in_process_warehouse(tmp_path_factory) -> dict[str, bytes]:
+    """The warehouse of the same four days ingested and labeled in one in-process run (the CLI's backfill)."""
+    tmp_path = tmp_path_factory.mktemp("in_process")
+    settings = load_settings(
+        {
+            "FEEDBACK_LOOP_DATA_DIR": str(tmp_path / "data"),
+            "DAGSTER_HOME": str(tmp_path / "home"),
+            "FEEDBACK_LOOP_FIRST_DAY": DAYS[0],
+        }
+    )
+    _land(settings.data_dir)
+    with dg.instance_for_test() as instance:
+        assert run_ingestion(settings, DAYS[0], DAYS[-1], instance).success
+    return _files(settings.layout.warehouse)
+
+
+@pytest.fixture(scope="module")
+def backfilled(deployment: Deployment) -> list[str]:
+    """A four-day backfill of ingestion_job: each day's ingestion in a run of its own, all four at once, then
+    the labeling and the rest of the job over the range in one run (labels read the following days' feedback).
+    Returns the ids of the four ingestion runs."""
+    ingestions = [deployment.dagster("asset", "materialize", "--select", INGESTION, "--partition", day) for day in DAYS]
+    for process in ingestions:
+        finished(process)
+    finished(
+        deployment.dagster(
+            "job",
+            "execute",
+            "-j",
+            "ingestion_job",
+            "-o",
+            AFTER_INGESTION,
+            "--tags",
+            json.dumps({"dagster/asset_partition_range_start": DAYS[0], "dagster/asset_partition_range_end": DAYS[-1]}),
+        )
+    )
+    with deployment.instance() as instance:
+        runs = instance.get_runs(filters=dg.RunsFilter(job_name="__ASSET_JOB"))
+        return [run.run_id for run in runs]
+
+
+def test_a_four_day_backfill_runs_on_both_cpu_workers(deployment, backfilled):
+    with deployment.instance() as instance:
+        assert type(instance.run_storage).__name__ == "PostgresRunStorage"
+        assert len(backfilled) == len(DAYS)
+        workers = {}
+        for run_id in backfilled:
+            run = instance.get_run_by_id(run_id)
+            assert run is not None and run.status == dg.DagsterRunStatus.SUCCESS
+            workers[run.tags["dagster/partition"]] = step_workers(instance, run_id)["raw_telemetry"]
+        assert sorted(workers) == DAYS
+        # Both CPU workers took days; the GPU worker took none.
+        assert {name.split("@")[0] for name in workers.values()} == {"cpu1", "cpu2"}, workers
+        assert instance.get_materialized_partitions(dg.AssetKey("labeled_interactions")) == set(DAYS)
+
+
+def test_the_backfilled_warehouse_is_byte_for_byte_the_in_process_one(deployment, backfilled, in_process_warehouse):
+    warehouse = _files(deployment.data_dir / "warehouse")
+    assert sorted(warehouse) == sorted(in_process_warehouse)
+    differing = [name for name in warehouse if warehouse[name] != in_process_warehouse[name]]
+    assert differing == []
+
+
+def _event_counts(warehouse: Path) -> tuple[int, int]:
+    """Rows and distinct event ids over every day's events."""
+    events = Warehouse(warehouse).read_partitions("events", columns=["event_id"])
+    return events.num_rows, len(pc.unique(events["event_id"]))
+
+
+def test_one_day_ingested_twice_at_once_loses_and_duplicates_nothing(deployment, backfilled, in_process_warehouse):
+    day = DAYS[1]
+    twice = [deployment.dagster("asset", "materialize", "--select", INGESTION, "--partition", day) for _ in "ab"]
+    for process in twice:
+        finished(process)
+    rows, distinct = _event_counts(deployment.data_dir / "warehouse")
+    assert rows == distinct
+    warehouse = _files(deployment.data_dir / "warehouse")
+    for table in ("events", "quarantine"):
+        name = f"{table}/date={day}/part-0.parquet"
+        assert warehouse[name] == in_process_warehouse[name]
+
+
+def _retrain_config(tmp_path: Path, name: str, gate: dict | None = None, **lora) -> str:
+    return run_config_file(
+        tmp_path / f"{name}.json",
+        {
+            "ops": {
+                "base_model": {"config": TINY_BASE},
+                "lora_adapter": {"config": {**TINY_LORA, **lora}},
+                "adapter_evaluation": {"config": {**TINY_EVAL, "n_resamples": 200, **(gate or {})}},
+                "champion_adapter": {"config": {"rollout": "immediate", "shadow": False}},
+            }
+        },
+    )
+
+
+def _retrain(deployment: Deployment, config: str):
+    return deployment.dagster("job", "execute", "-j", "retrain_job", "-c", config)
+
+
+def _passed_or_gated(process) -> bool:
+    """Whether a retraining run succeeded; a run may also fail at its offline gate (a challenger that does not
+    beat the champion of the moment), and at nothing else."""
+    output, _ = process.communicate(timeout=900)
+    if process.returncode == 0:
+        return True
+    assert "blocking asset check failed" in output and "offline_gate" in output, output[-4000:]
+    return False
+
+
+@pytest.fixture(scope="module")
+def retrained(deployment: Deployment, backfilled, tmp_path_factory) -> str:
+    """One retrain_job run through Celery (it builds the base model the later runs reuse); its run id."""
+    finished(_retrain(deployment, _retrain_config(tmp_path_factory.mktemp("retrain"), "retrain")))
+    with deployment.instance() as instance:
+        [run] = instance.get_runs(filters=dg.RunsFilter(job_name="retrain_job"), limit=1)
+        return run.run_id
+
+
+def test_retrain_job_trains_on_the_gpu_queue_worker(deployment, retrained):
+    with deployment.instance() as instance:
+        run = instance.get_run_by_id(retrained)
+        assert run is not None and run.status == dg.DagsterRunStatus.SUCCESS
+        assert run.tags["compute"] == "gpu"
+        workers = {step: name.split("@")[0] for step, name in step_workers(instance, retrained).items()}
+    assert {workers[step] for step in ("base_model", "lora_adapter", "adapter_evaluation")} == {"gpu"}
+    assert {workers[step] for step in ("sft_dataset", "champion_adapter")} <= {"cpu1", "cpu2"}
+
+
+def test_two_retrainings_at_once_leave_one_champion_and_a_complete_audit_log(deployment, retrained, tmp_path):
+    # Two new recipes trained longer than the champion's, two new adapters trained from the same dataset at once
+    # (a second GPU worker takes the other), each gated against the champion of the moment and promoted at once
+    # when it passes.
+    deployment.start_worker("gpu", "gpu2")
+    deployment.wait_for_workers()
+    # A lenient gate (any loss improvement, the guardrail all but off), so that both are likely to pass and to
+    # move the champion pointer at about the same time.
+    gate = {"loss_margin": 0.0, "score_margin": 0.5}
+    configs = [_retrain_config(tmp_path, f"r{r}", gate, r=r, alpha=2 * r, epochs=8) for r in (4, 12)]
+    runs = [_retrain(deployment, config) for config in configs]
+    outcomes = [_passed_or_gated(process) for process in runs]
+
+    store = Registry(deployment.env["FEEDBACK_LOOP_REGISTRY_URL"])
+    records = store.list()
+    first = store.audit_log()[0]["version"]
+    new = [record for record in records if record.version != first]
+    assert len(new) == 2, records
+    champions = [record for record in records if record.status == "champion"]
+    assert len(champions) == 1
+    # Each new adapter was gated on its own (not on the other run's adapter), and a run that failed its gate left
+    # its adapter rejected.
+    for record in new:
+        assert record.metrics["offline_evaluation"]["challenger_version"] == record.version
+    assert sorted(record.status == "rejected" for record in new) == sorted(not ok for ok in outcomes)
+    history = store.champion_history()
+    assert history[-1]["version"] == champions[0].version
+    for before, after in pairwise(history):
+        assert after["replaced_version"] == before["version"], history
+    # Every status change of every adapter is in the audit log, in order: its first entry registers it, each
+    # entry starts from the status the one before it ended in, and the last ends in the status it has.
+    for record in records:
+        log = store.audit_log(record.version)
+        assert log[0]["from_status"] is None and log[0]["to_status"] == "candidate", log
+        for before, after in pairwise(log):
+            assert after["from_status"] == before["to_status"], log
+        assert log[-1]["to_status"] == record.status, log
