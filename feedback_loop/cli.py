@@ -158,7 +158,7 @@ def worker(
 
 @app.command()
 def demo(
-    iterations: Annotated[int, typer.Option(help="Closed-loop iterations, one day of traffic each.")] = 3,
+    iterations: Annotated[int, typer.Option(help="Closed-loop iterations, one day of traffic each.")] = 4,
     interactions: Annotated[int, typer.Option(help="Simulated interactions per iteration.")] = 2000,
     seed: Annotated[int, typer.Option(help="Random seed of the simulated users.")] = 0,
     poison: Annotated[

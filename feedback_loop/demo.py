@@ -38,7 +38,8 @@ from feedback_loop.settings import Settings
 
 @dataclass(frozen=True)
 class DemoConfig:
-    iterations: int = 3
+    iterations: int = 4
+    """Days of traffic: a challenger reaches all users on its fourth (trained, shadow day, canary day, champion)."""
     interactions: int = 2000
     seed: int = 0
     poison: bool = False
