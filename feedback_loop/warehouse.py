@@ -92,7 +92,7 @@ class Warehouse:
         tables = []
         for key in wanted:
             path = self._path(table_name, f"date={key}", "part-0.parquet")
-            table = pq.read_table(path, columns=columns, filters=filter, filesystem=self.fs)
+            table = self._read_columns(path, columns, filter, schema)
             tables.append(table.append_column("date", pa.array([key] * table.num_rows, pa.string())))
         if tables:
             return pa.concat_tables(tables, promote_options="default")
@@ -101,6 +101,20 @@ class Warehouse:
         if columns is not None:
             schema = pa.schema([schema.field(c) for c in columns])
         return schema.append(pa.field("date", pa.string())).empty_table()
+
+    def _read_columns(
+        self, path: str, columns: list[str] | None, filter: pc.Expression | None, schema: pa.Schema | None
+    ) -> pa.Table:
+        """``columns`` of the file at ``path``; a column the file predates (one a later schema added) reads as
+        nulls of its type in ``schema``, as a whole-file read conformed to that schema would give."""
+        if columns is None or schema is None:
+            return pq.read_table(path, columns=columns, filters=filter, filesystem=self.fs)
+        stored = set(pq.read_schema(path, filesystem=self.fs).names)
+        table = pq.read_table(path, columns=[c for c in columns if c in stored], filters=filter, filesystem=self.fs)
+        for index, name in enumerate(columns):
+            if name not in stored and name in schema.names:
+                table = table.add_column(index, schema.field(name), pa.nulls(table.num_rows, schema.field(name).type))
+        return table
 
     # --- whole tables -----------------------------------------------------------------------
     def write_table(self, table_name: str, table: pa.Table) -> str:

@@ -1,0 +1,26 @@
+"""Reading stored partitions: a column read by name that an older partition predates reads as nulls."""
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from feedback_loop.warehouse import Warehouse
+
+
+def test_a_column_an_older_partition_predates_reads_as_nulls_of_its_type(tmp_path):
+    schema = pa.schema([("event_id", pa.string()), ("event_type", pa.string()), ("user_segment", pa.string())])
+    warehouse = Warehouse(tmp_path)
+    # Written before `user_segment` existed, then after.
+    warehouse.write_partition("events", "2026-11-01", pa.table({"event_id": ["a", "b"], "event_type": ["x", "y"]}))
+    later = pa.table({"event_id": ["c"], "event_type": ["x"], "user_segment": ["pro"]}, schema=schema)
+    warehouse.write_partition("events", "2026-11-02", later)
+
+    table = warehouse.read_partitions(
+        "events", schema=schema, columns=["event_id", "user_segment"], filter=pc.field("event_type") == "x"
+    )
+
+    assert table.column_names == ["event_id", "user_segment", "date"]
+    assert table.schema.field("user_segment").type == pa.string()
+    assert table.to_pylist() == [
+        {"event_id": "a", "user_segment": None, "date": "2026-11-01"},
+        {"event_id": "c", "user_segment": "pro", "date": "2026-11-02"},
+    ]
