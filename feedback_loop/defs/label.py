@@ -203,6 +203,7 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
         InsufficientLabels,
         labeled_rows,
         planned_version,
+        settings_version,
         train_labeler,
         training_row_keys,
     )
@@ -223,9 +224,10 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
     encoder = build_encoder(spec.encoder, base_model_dir=data_root.layout.base_model, store_dir=embedding_store(root))
     version = planned_version(labels, spec, encoder.identity, offensive_lexicon=config.offensive_lexicon)
     row_keys = training_row_keys(labeled_rows(labels))
+    settings = settings_version(spec, encoder.identity, offensive_lexicon=config.offensive_lexicon)
     previous = read_publication(root)
     trained = previous.record.get("trained_version") if previous is not None else None
-    new_rows = rows_new_since(root, trained, row_keys) if trained is not None else None
+    new_rows = rows_new_since(root, trained, settings, row_keys) if trained is not None else None
     in_use = _labeler_in_use(previous, version, new_rows, len(row_keys), config, root)
     if in_use is not None:
         context.log.info(f"auto-labeler not refit: {(in_use.metadata or {})['outcome']}")
@@ -257,7 +259,7 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
                 )
             ],
         )
-    record_trained_rows(root, labeler.version, row_keys)
+    record_trained_rows(root, labeler.version, settings, row_keys)
     training_days = f"{days[0]}..{days[-1]}"
     heldout = {k: labeler.metrics[k] for k in ("auc", "brier", "ece", "accuracy", "pairwise_accuracy")}
     passed = heldout["auc"] >= config.min_holdout_auc

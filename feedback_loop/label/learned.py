@@ -559,6 +559,12 @@ def planned_version(
     return _version(digest, spec, encoder_identity, _lexicons(offensive_lexicon))
 
 
+def settings_version(spec: LabelerSpec, encoder_identity: str, *, offensive_lexicon: str | Path | None = None) -> str:
+    """What a labeler's version says besides its training rows (spec, encoder, feature set, lexicons): two
+    labelers with different settings versions are different models, however alike their rows."""
+    return _version("", spec, encoder_identity, _lexicons(offensive_lexicon))
+
+
 def predict_changed(labeler: TrainedLabeler, labels: pa.Table, stored: pa.Table) -> tuple[np.ndarray, int]:
     """(P(good) per row of ``labels``, how many rows were predicted).
 

@@ -107,10 +107,11 @@ def _interaction_ids(row_keys: list[str]) -> list[str]:
     return [key.split("\t", 1)[0] for key in row_keys]
 
 
-def record_trained_rows(root: str | Path, trained_version: str, row_keys: list[str]) -> None:
+def record_trained_rows(root: str | Path, trained_version: str, settings: str, row_keys: list[str]) -> None:
     """Keep a digest of each training row (:func:`~feedback_loop.label.learned.training_row_keys`) of the
-    labeler last fit, ``trained_version``, and of its interaction id, so that the next run can count the rows
-    new, changed or gone since."""
+    labeler last fit, ``trained_version`` with ``settings`` (its
+    :func:`~feedback_loop.label.learned.settings_version`), and of its interaction id, so that the next run can
+    count the rows new, changed or gone since."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -123,20 +124,26 @@ def record_trained_rows(root: str | Path, trained_version: str, row_keys: list[s
         }
     )
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    pq.write_table(table.replace_schema_metadata({"trained_version": trained_version}), partial)
+    metadata = {"trained_version": trained_version, "settings_version": settings}
+    pq.write_table(table.replace_schema_metadata(metadata), partial)
     os.replace(partial, path)
 
 
-def rows_new_since(root: str | Path, trained_version: str, row_keys: list[str]) -> int | None:
+def rows_new_since(root: str | Path, trained_version: str, settings: str, row_keys: list[str]) -> int | None:
     """How many training rows are new or changed (of ``row_keys``, the rows now) or gone since
-    ``trained_version`` was fit; None when its rows are not on record (another version's, or none)."""
+    ``trained_version`` was fit; None when its rows are not on record (another version's, or none) or it was fit
+    with other settings than ``settings`` (then it is another model, whatever the rows)."""
     import pyarrow.parquet as pq
 
     path = Path(root) / TRAINED_ROWS
     if not path.exists():
         return None
     table = pq.read_table(path)
-    if (table.schema.metadata or {}).get(b"trained_version") != trained_version.encode("utf-8"):
+    recorded = table.schema.metadata or {}
+    if (recorded.get(b"trained_version"), recorded.get(b"settings_version")) != (
+        trained_version.encode("utf-8"),
+        settings.encode("utf-8"),
+    ):
         return None
     new_or_changed = set(_short_digests(row_keys)) - set(table["row_digest"].to_pylist())
     gone = set(table["interaction_digest"].to_pylist()) - set(_short_digests(_interaction_ids(row_keys)))

@@ -69,6 +69,13 @@ def test_the_labeler_learns_from_stored_labels_and_is_refit_only_when_its_traini
     kept = _metadata(dg.materialize([auto_labeler], resources=resources, instance=instance), "auto_labeler")
     assert (kept["version"], kept["refit"], kept["rows_new_since_fit"]) == (version, False, 1)
     assert "1 of " in kept["outcome"] and "refit_min_new_share" in kept["outcome"]
+    # Other settings make another model, however few rows changed.
+    other_settings = {"ops": {"auto_labeler": {"config": {"regularization_c": 0.5}}}}
+    resettled = _metadata(
+        dg.materialize([auto_labeler], resources=resources, instance=instance, run_config=other_settings),
+        "auto_labeler",
+    )
+    assert resettled["refit"] is True and resettled["version"] != version
     changed = _metadata(
         dg.materialize([auto_labeler], resources=resources, instance=instance, run_config=_refit_on_any_change()),
         "auto_labeler",
