@@ -155,12 +155,17 @@ def shadow_evaluation(
     pairs, unmatched = pair_shadow_events(answered.to_pylist(), labels, version)
     labeler, labeler_version = current_labeler(data_root.layout.label_models)
     spec = ShadowSpec.of(config)
+    # No evidence is no verdict: rejection is final, so the challenger waits in shadow for a labeler or for more
+    # users (until the period's lookback has them, or a newer challenger supersedes it).
     if labeler is None:
-        result = ShadowResult(
-            passed=False, reasons=[f"no P(good) for the answers: {labeler_version}"], prompts=len(pairs), spec=spec
-        )
-    else:
-        result = compare_shadow(score_pairs(pairs, labeler.predict_good_proba), spec)
+        waiting["reasons"] = [f"no P(good) for the answers ({labeler_version}): waiting for a published labeler"]
+        yield from _events(context, waiting, None)
+        return
+    result = compare_shadow(score_pairs(pairs, labeler.predict_good_proba), spec)
+    if result.users < 2:
+        waiting["reasons"] = result.reasons
+        yield from _events(context, waiting, None)
+        return
     champions = sorted({str(pair["champion_version"] or "base") for pair in pairs})
     result = result.model_copy(update={"challenger_version": version, "champion_version": ", ".join(champions)})
     if unmatched:

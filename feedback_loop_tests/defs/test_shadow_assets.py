@@ -147,3 +147,19 @@ def test_the_shadow_waits_for_its_period(settings, resources, shadow_day):
     assert result.success and check.passed
     assert result.output_for_node("shadow_evaluation")["decision"] == "wait"
     assert store.get("v2").status == "shadow"
+
+
+def test_without_a_published_labeler_the_shadow_waits_rather_than_being_rejected(
+    settings, resources, shadow_day, monkeypatch
+):
+    import feedback_loop.label.publication as publication
+
+    store, serve = shadow_day
+    serve(shadow_right=False)
+    monkeypatch.setattr(publication, "current_labeler", lambda root: (None, "the labeler failed its quality check"))
+
+    result, check = _evaluate(resources)
+
+    assert result.success and check.passed  # no evidence is no verdict: waiting fails nothing
+    assert check.metadata["decision"].value == "wait"
+    assert store.get("v2").status == "shadow" and store.shadow().version == "v2"
