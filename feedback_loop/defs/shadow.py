@@ -2,9 +2,10 @@
 to the canary or rejects it."""
 
 import dagster as dg
+from pydantic import Field
 
 from feedback_loop.defs.execution import INGEST_OP_TAGS, LIGHT_OP_TAGS
-from feedback_loop.defs.ingest import RawTelemetryConfig
+from feedback_loop.defs.ingest import LOGGED_QUARANTINE_LINES, RawTelemetryConfig
 from feedback_loop.defs.label import labeled_interactions
 from feedback_loop.defs.online import online_ab_test
 from feedback_loop.defs.partitions import daily_partitions
@@ -67,7 +68,7 @@ def shadow_telemetry(
         result = ingest_partition(data_root.layout.shadow_landing, day, key, (), spec)
         warehouse.write_partition(SHADOW_EVENTS, day, result.events)
         warehouse.write_partition("shadow_quarantine", day, result.quarantine)
-        for row in result.quarantine.to_pylist():
+        for row in result.quarantine.slice(0, LOGGED_QUARANTINE_LINES).to_pylist():
             context.log.warning(
                 f"{day}: quarantined shadow {row['source_file']}:{row['line_number']} ({row['field']}): {row['reason']}"
             )
@@ -80,7 +81,7 @@ class ShadowEvaluationConfig(dg.Config, ShadowSpec):
     """The shadow evaluation's settings: :class:`feedback_loop.evaluate.shadow.ShadowSpec` (each default written
     there), and how far back the warehouse is searched for the shadow's answers."""
 
-    lookback_days: int = 14
+    lookback_days: int = Field(14, ge=1)
     """How many of the latest days of `shadow_events` (and their labels) are searched."""
 
 
