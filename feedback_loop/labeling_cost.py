@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import resource
 import tempfile
 import time
 from collections.abc import Callable
@@ -70,6 +69,7 @@ def _measured_ingestion(data_dir: str, first: str, last: str) -> dict[str, Any]:
     """``ingestion_job`` over ``first``..``last`` in the data root ``data_dir``, timed (imports done before)."""
     import psutil
 
+    from feedback_loop.ingest.bench import peak_rss_mb
     from feedback_loop.runs import definitions_for, failure_reason, open_instance, run_ingestion
     from feedback_loop.settings import load_settings
 
@@ -84,7 +84,7 @@ def _measured_ingestion(data_dir: str, first: str, last: str) -> dict[str, Any]:
         "seconds": time.perf_counter() - wall,
         "cpu_seconds": time.process_time() - cpu,
         "rss_before_mb": rss_before,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mb": peak_rss_mb(),
     }
     if not result.success:
         raise RuntimeError(f"ingestion_job {first}..{last} failed: {failure_reason(result)}")

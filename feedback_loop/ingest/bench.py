@@ -211,7 +211,7 @@ def _in_child(target: Callable[..., None], *args: Any) -> dict[str, Any]:
     return figures
 
 
-def _peak_rss_mb() -> float:
+def peak_rss_mb() -> float:
     """This process's peak resident set size in MiB: ``VmHWM`` of ``/proc/self/status``, the peak of this
     process's own memory. Not ``ru_maxrss``: Linux carries it over from the parent across fork and exec, so a
     child would report the parent's peak (the parent holds the whole generated landing day)."""
@@ -238,7 +238,7 @@ def _project_ingestion(landing: str, warehouse_root: str, tier: str, sender: Con
         {
             "seconds": time.perf_counter() - wall,
             "cpu_seconds": time.process_time() - cpu,
-            "peak_rss_mb": _peak_rss_mb(),
+            "peak_rss_mb": peak_rss_mb(),
             "read": result.read,
             "valid": result.valid,
             "quarantined": result.quarantined,
@@ -261,4 +261,4 @@ def _duckdb_copy(pattern: str, out: str, sender: Connection) -> None:
     )
     seconds, cpu_seconds = time.perf_counter() - wall, time.process_time() - cpu
     (rows,) = connection.execute(f"SELECT count(*) FROM read_parquet('{out}')").fetchone() or (0,)
-    sender.send({"seconds": seconds, "cpu_seconds": cpu_seconds, "peak_rss_mb": _peak_rss_mb(), "rows": rows})
+    sender.send({"seconds": seconds, "cpu_seconds": cpu_seconds, "peak_rss_mb": peak_rss_mb(), "rows": rows})
