@@ -38,7 +38,7 @@ STAGE_CONFIGS = [
         auto_labeler,
         AutoLabelerConfig,
         LabelerSpec,
-        {"training_days", "min_holdout_auc", "offensive_lexicon"},
+        {"training_days", "min_holdout_auc", "offensive_lexicon", "refit_min_new_share"},
         {"char_ngram_min": 5, "char_ngram_max": 3},
     ),
     (lora_adapter, LoraAdapterConfig, LoraSpec, set(), {"r": 0}),
