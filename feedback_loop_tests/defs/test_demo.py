@@ -65,17 +65,19 @@ def test_a_challenger_spends_its_next_day_in_shadow_before_any_user_sees_it(sett
     first, second = run_demo(settings, config, progress=lambda message: None)
     assert first["gate_passed"] and first["shadow_version"] == first["challenger"]
     assert first["shadow_cost"]["prompts"] == 0  # nobody was in shadow on the first day
-    # Day 2: the shadow answered a share of the champion's prompts, unseen, and was decided on that traffic.
+    # Day 2: the shadow answered a share of the champion's prompts, unseen.
     cost = second["shadow_cost"]
     assert 0 < cost["prompts"] < cost["live_prompts"] == 150 and cost["tokens"] > 0 and cost["seconds"] > 0
-    decision = second["shadow_decision"]
-    assert decision["version"] == first["challenger"] and first["shadow_passed"] is decision["passed"]
-    assert decision["prompts"] > 0
+    # 150 users a day give the auto-labeler too few labels to publish a model: no P(good), so no evidence either
+    # way, and no verdict on the challenger (a rejection would be final); the day's own challenger then takes its
+    # place in shadow. Neither reached a user.
+    assert second["shadow_decision"] is None and first["shadow_passed"] is None
+    assert second["canary_version"] is None and second["gate_passed"]
+    assert second["shadow_version"] == second["challenger"] != first["challenger"]
     registry = Registry(settings.registry_url)
-    record = registry.get(first["challenger"])
-    assert record.status == ("canary" if decision["passed"] else "rejected")
-    assert [
+    moves = [
         row["to_status"] for row in registry.audit_log(first["challenger"]) if row["from_status"] != row["to_status"]
-    ][:3] == ["candidate", "shadow", record.status]
+    ]
+    assert moves[:2] == ["candidate", "shadow"] and not {"canary", "champion"} & set(moves)
     # Users saw no shadow answer: the day's interactions are exactly the users' requests.
     assert second["interactions"] == 150
