@@ -30,9 +30,12 @@ import resource
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from feedback_loop.model.prompting import PROMPT_TEMPLATE
+
+if TYPE_CHECKING:
+    from feedback_loop.train.lora import LoraSpec
 
 _ASSISTANT = PROMPT_TEMPLATE.split("{prompt}")[1]
 # The row length the benchmark trains at (docs/training.md's figures), capped by the model's context.
@@ -325,22 +328,8 @@ def _baseline_run(base_dir, dataset_dir: Path, spec, cuda: bool) -> dict[str, An
     timer = _Timer(cuda)
     arguments = TrainingArguments(
         output_dir=str(Path(dataset_dir).parent / "baseline"),
-        per_device_train_batch_size=spec.batch_size,
-        num_train_epochs=spec.epochs,
-        learning_rate=spec.learning_rate,
-        lr_scheduler_type="linear",
-        warmup_steps=0,
-        weight_decay=0.0,
-        max_grad_norm=1.0,
-        seed=spec.seed,
-        bf16=dtype == torch.bfloat16,
-        use_cpu=not cuda,
         train_sampling_strategy="random",
-        dataloader_num_workers=0,
-        logging_strategy="no",
-        save_strategy="no",
-        report_to=[],
-        disable_tqdm=True,
+        **_trainer_settings(spec, bf16=dtype == torch.bfloat16, cuda=cuda),
     )
     trainer = Trainer(
         model=model,
@@ -394,23 +383,9 @@ def _trl_sft_run(base_dir, dataset_dir: Path, spec, cuda: bool) -> dict[str, Any
     timer = _Timer(cuda)
     arguments = trl.SFTConfig(
         output_dir=str(Path(dataset_dir).parent / "trl_sft"),
-        per_device_train_batch_size=spec.batch_size,
-        num_train_epochs=spec.epochs,
-        learning_rate=spec.learning_rate,
-        lr_scheduler_type="linear",
-        warmup_steps=0,
-        weight_decay=0.0,
-        max_grad_norm=1.0,
-        seed=spec.seed,
         max_length=training_max_length(spec, dataset_dir, base),
-        bf16=dtype == torch.bfloat16,
-        use_cpu=not cuda,
         gradient_checkpointing=False,
-        dataloader_num_workers=0,
-        logging_strategy="no",
-        save_strategy="no",
-        report_to=[],
-        disable_tqdm=True,
+        **_trainer_settings(spec, bf16=dtype == torch.bfloat16, cuda=cuda),
     )
     trainer = trl.SFTTrainer(
         model=base,
@@ -472,3 +447,25 @@ class _Timer:
                 timer.cpu_seconds = time.process_time() - timer.cpu_started
 
         return Callback()
+
+
+def _trainer_settings(spec: LoraSpec, *, bf16: bool, cuda: bool) -> dict[str, Any]:
+    """The optimisation settings both Trainer baselines share with the project's loop (same batch size, epochs,
+    schedule, clipping and seed), so that the comparison is of the training paths, not their settings."""
+    return {
+        "per_device_train_batch_size": spec.batch_size,
+        "num_train_epochs": spec.epochs,
+        "learning_rate": spec.learning_rate,
+        "lr_scheduler_type": "linear",
+        "warmup_steps": 0,
+        "weight_decay": 0.0,
+        "max_grad_norm": 1.0,
+        "seed": spec.seed,
+        "bf16": bf16,
+        "use_cpu": not cuda,
+        "dataloader_num_workers": 0,
+        "logging_strategy": "no",
+        "save_strategy": "no",
+        "report_to": [],
+        "disable_tqdm": True,
+    }
