@@ -89,16 +89,16 @@ app.add_typer(export_app, name="export")
 console = Console()
 
 DataDirOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--data-dir",
-        help="Data root (default: FEEDBACK_LOOP_DATA_DIR or ./data). Configured registry URLs and key file stay as "
+        help="Data root, a path or s3://bucket/prefix (default: FEEDBACK_LOOP_DATA_DIR or ./data). Configured registry URLs and key file stay as "
         "configured; only their defaults move under this root.",
     ),
 ]
 
 
-def _settings(data_dir: Path | None) -> Settings:
+def _settings(data_dir: str | None) -> Settings:
     """The settings of this command: the environment's, with ``--data-dir`` when given."""
     settings = load_settings()
     return settings if data_dir is None else settings.with_data_dir(data_dir)
@@ -115,10 +115,13 @@ def simulate(
     """Write a day of simulated telemetry into the landing folder."""
     from feedback_loop.simulate import simulate_day
 
+    from feedback_loop.storage import DataStore
+
     settings = _settings(data_dir)
-    simulated = simulate_day(
-        settings.layout.landing, date.fromisoformat(day), interactions, seed, invalid_lines=invalid_lines
-    )
+    with DataStore.of(settings).uploading("landing"):
+        simulated = simulate_day(
+            settings.layout.landing, date.fromisoformat(day), interactions, seed, invalid_lines=invalid_lines
+        )
     console.print_json(json.dumps(simulated.as_dict()))
 
 
@@ -668,7 +671,7 @@ def _print_registry(store) -> None:
     console.print(table)
 
 
-def _open_registry(data_dir: Path | None):
+def _open_registry(data_dir: str | None):
     from feedback_loop.registry import Registry
 
     return Registry(_settings(data_dir).registry_url)
@@ -773,7 +776,7 @@ def _approve(store, version: str, approver: str, note: str) -> None:
 # --- system prompts -----------------------------------------------------------------------------------------
 
 
-def _open_prompts(data_dir: Path | None):
+def _open_prompts(data_dir: str | None):
     """The prompt store and the prompt registry."""
     from feedback_loop.prompts import PromptStore
     from feedback_loop.registry import Registry
@@ -912,9 +915,9 @@ def _relabel_hint(days: list[str]) -> None:
 
 
 def _warehouse(settings: Settings):
-    from feedback_loop.warehouse import Warehouse
+    from feedback_loop.storage import DataStore
 
-    return Warehouse(settings.layout.warehouse)
+    return DataStore.of(settings).warehouse()
 
 
 def _apply_decisions(settings: Settings, days: list[str], relabel: bool) -> None:
@@ -1061,12 +1064,14 @@ def collect(
         raise typer.Exit(2) from error
 
 
-def _import(kind: str, path: Path, data_dir: Path | None, **preference) -> None:
+def _import(kind: str, path: Path, data_dir: str | None, **preference) -> None:
     from feedback_loop.collect.importers import PreferenceDefaults, import_file
+    from feedback_loop.storage import DataStore
 
     settings = _settings(data_dir)
     defaults = PreferenceDefaults(**preference) if preference else None
-    result = import_file(kind, path, settings.layout.landing, defaults)
+    with DataStore.of(settings).uploading("landing"):
+        result = import_file(kind, path, settings.layout.landing, defaults)
     console.print_json(json.dumps(result.__dict__))
     if result.day_range:
         first, last = result.day_range

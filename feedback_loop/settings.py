@@ -9,7 +9,11 @@ Where a value comes from, strongest first: the environment, then the settings fi
 
 ``FEEDBACK_LOOP_SETTINGS_FILE``  a TOML file of settings by field name (``registry_url = "postgresql+..."``);
                              optional, but a named file must exist
-``FEEDBACK_LOOP_DATA_DIR``   root of all data (landing files, warehouse, datasets, models); default ``./data``
+``FEEDBACK_LOOP_DATA_DIR``   root of all data (landing files, warehouse, datasets, models); default ``./data``;
+                             may be a prefix in object storage, ``s3://bucket/prefix`` (feedback_loop/storage.py),
+                             which needs the registry URLs and the pseudonym key file configured
+``FEEDBACK_LOOP_WORKING_DIR``  local working copy of a data root in object storage, at the same path on every
+                             worker; default ``~/.cache/feedback-loop/<bucket>/<prefix>``; unused for a local root
 ``FEEDBACK_LOOP_REGISTRY_URL``  SQLAlchemy URL of the adapter registry; default SQLite under the data root
 ``FEEDBACK_LOOP_PROMPT_REGISTRY_URL``  SQLAlchemy URL of the system prompt registry; default
                              ``<data root>/prompt_registry.db`` (SQLite)
@@ -47,7 +51,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, ValidationError
+from pydantic import AfterValidator, Field, ValidationError, model_validator
 from pydantic_settings import (
     BaseSettings,
     EnvSettingsSource,
@@ -151,9 +155,43 @@ def _absolute(path: Path) -> Path:
 AbsolutePath = Annotated[Path, AfterValidator(_absolute)]
 
 
+def is_remote(location: str | Path) -> bool:
+    """Whether a data root is a URL in object storage rather than a local path."""
+    return "://" in str(location)
+
+
+def _data_location(value: Path | str) -> Path | str:
+    """A local data root as an absolute path; an object-storage one as its URL."""
+    if not is_remote(value):
+        return _absolute(Path(value))
+    if not str(value).startswith("s3://"):
+        raise ValueError("a data root in object storage must be an s3://bucket/prefix URL")
+    return str(value)
+
+
+DataLocation = Annotated[Path | str, AfterValidator(_data_location)]
+
+
+def default_working_dir(data_dir: Path | str) -> Path:
+    """The working copy of an object-storage data root: ``~/.cache/feedback-loop/<bucket>/<prefix>``."""
+    bucket_and_prefix = str(data_dir).split("://", 1)[1].split("?", 1)[0].strip("/")
+    return Path.home() / ".cache" / "feedback-loop" / bucket_and_prefix
+
+
+def _local_root(data_dir: Path | str, working_dir: Path | None) -> Path:
+    if not is_remote(data_dir):
+        return Path(data_dir)
+    return working_dir or default_working_dir(data_dir)
+
+
 def _layout(values: dict[str, Any]) -> DataLayout:
-    """The data layout of the values validated so far (``data_dir`` is the first field)."""
-    return DataLayout(values["data_dir"])
+    """The data layout of the values validated so far (``data_dir`` and ``working_dir`` are the first fields)."""
+    return DataLayout(_local_root(values["data_dir"], values["working_dir"]))
+
+
+SHARED_ACROSS_WORKERS = ("registry_url", "prompt_registry_url", "pseudonym_key_file")
+"""Settings whose default (a file under the data root) cannot serve a data root in object storage: SQLite needs
+a local file, and a pseudonym key created on one worker would differ from another's."""
 
 
 class Settings(BaseSettings):
@@ -173,8 +211,10 @@ class Settings(BaseSettings):
         use_attribute_docstrings=True,
     )
 
-    data_dir: AbsolutePath = Path("data")
-    """Root of all data: landing files, warehouse, datasets, models, adapters."""
+    data_dir: DataLocation = Path("data")
+    """Root of all data: landing files, warehouse, datasets, models, adapters; a local path or ``s3://...``."""
+    working_dir: AbsolutePath | None = None
+    """Local working copy of a data root in object storage (None: ``~/.cache/feedback-loop/<bucket>/<prefix>``)."""
     registry_url: str = Field(default_factory=lambda values: _layout(values).default_registry_url())
     """SQLAlchemy URL of the adapter registry (SQLite under the data root by default, PostgreSQL in production)."""
     prompt_registry_url: str = Field(default_factory=lambda values: _layout(values).default_prompt_registry_url())
@@ -218,9 +258,25 @@ class Settings(BaseSettings):
         # The environment and the settings file are read by load_settings() alone.
         return (init_settings,)
 
+    @model_validator(mode="after")
+    def _shared_settings_configured(self) -> Settings:
+        missing = [name for name in SHARED_ACROSS_WORKERS if not self.configured(name)]
+        if is_remote(self.data_dir) and missing:
+            raise ValueError(
+                f"the data root {self.data_dir} is in object storage, where SQLite files and a generated key cannot "
+                f"live: configure {', '.join(_variable(name) for name in missing)} (a PostgreSQL URL for the "
+                "registries when several machines share the data root; the key file a mounted secret)"
+            )
+        return self
+
+    @property
+    def working_root(self) -> Path:
+        """Where the stages see the data root: the root itself, or the local working copy of a remote one."""
+        return _local_root(self.data_dir, self.working_dir)
+
     @property
     def layout(self) -> DataLayout:
-        return DataLayout(self.data_dir)
+        return DataLayout(self.working_root)
 
     def configured(self, name: str) -> bool:
         """Whether ``name`` was configured rather than left to its default."""
@@ -292,7 +348,10 @@ def _explained(error: ValidationError) -> str:
     for problem in error.errors():
         if problem["type"] == "default_factory_not_called":
             continue  # a consequence of another problem, which is reported
-        name = str(problem["loc"][0]) if problem["loc"] else ""
+        if not problem["loc"]:  # a problem of the settings together, not of one value
+            problems.append(problem["msg"])
+            continue
+        name = str(problem["loc"][0])
         where = f"{_variable(name)} (or {name} in the settings file)" if name in Settings.model_fields else name
         problems.append(f"{where} = {problem['input']!r}: {problem['msg']}")
     return "; ".join(problems)

@@ -23,9 +23,13 @@ import pyarrow.parquet as pq
 
 
 class Warehouse:
-    def __init__(self, root: str | Path):
+    def __init__(self, root: str | Path, filesystem: pafs.FileSystem | None = None):
+        """``root`` on ``filesystem`` when given (a path inside it, as the file system names it), else a local
+        path or a URI."""
         root = str(root)
-        if "://" in root:
+        if filesystem is not None:
+            self.fs, self.root = filesystem, root
+        elif "://" in root:
             self.fs, self.root = pafs.FileSystem.from_uri(root)
         else:
             self.fs, self.root = pafs.LocalFileSystem(), str(Path(root).resolve())

@@ -51,3 +51,31 @@ def postgres_url():
     """The URL of a fresh database on the local PostgreSQL server (:func:`fresh_postgres_database`)."""
     with fresh_postgres_database() as name:
         yield postgres_database_url(name)
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint() -> Iterator[str]:
+    """A local S3-compatible server (moto in server mode, on a free port of 127.0.0.1) for this test session."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def s3_root(s3_endpoint, monkeypatch) -> str:
+    """A data root in a fresh bucket of the local S3 server, as an ``s3://`` URL with its endpoint."""
+    import pyarrow.fs as pafs
+
+    # Any credentials do for moto; pyarrow reads the usual AWS variables (and never looks for an instance role).
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    bucket = f"feedback-{uuid.uuid4().hex[:12]}"
+    query = f"endpoint_override={s3_endpoint}&region=us-east-1"
+    pafs.FileSystem.from_uri(f"s3://{bucket}?{query}&allow_bucket_creation=true")[0].create_dir(bucket)
+    return f"s3://{bucket}/loop?{query}"

@@ -13,7 +13,7 @@ from feedback_loop.defs.execution import LABEL_OP_TAGS, LIGHT_OP_TAGS
 from feedback_loop.defs.label import labeled_interactions
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.partitions import daily_partitions
-from feedback_loop.defs.resources import AdapterRegistry, DataRoot, LateFeedbackWindow
+from feedback_loop.defs.resources import AdapterRegistry, DataRoot, LateFeedbackWindow, on_working_copy
 from feedback_loop.label import labels_arrow_schema
 from feedback_loop.schema import events_arrow_schema
 
@@ -180,6 +180,7 @@ def _prices_known_result(source: str, unpriced: dict[str, int]) -> dg.AssetCheck
 
 
 @dg.asset(deps=[kpi_daily], group_name="analytics", op_tags=LIGHT_OP_TAGS, kinds={"html"})
+@on_working_copy
 def kpi_dashboard(data_root: DataRoot, registry: AdapterRegistry) -> dg.MaterializeResult:
     """The dashboard people open: `<data root>/reports/dashboard.html`, one self-contained page (inline SVG
     plots, no network needed) over every kpi_daily partition and the registry's history.

@@ -14,7 +14,7 @@ from feedback_loop.curate.preference import build_preference_examples, save_pref
 from feedback_loop.defs.execution import LABEL_OP_TAGS
 from feedback_loop.defs.label import labeled_interactions, review_decisions
 from feedback_loop.defs.metadata import markdown_table
-from feedback_loop.defs.resources import DataRoot
+from feedback_loop.defs.resources import DataRoot, on_working_copy
 from feedback_loop.label.decisions import REVIEWS_TABLE, reviews_arrow_schema, standing_verdicts
 from feedback_loop.label.rules import BAD_RATING
 from feedback_loop.schema import events_arrow_schema
@@ -109,6 +109,7 @@ def _lineage(labels: pa.Table, partitions: list[str], config: dg.Config, base_mo
         )
     ],
 )
+@on_working_copy
 def sft_dataset(
     context: dg.AssetExecutionContext, config: SFTDatasetConfig, data_root: DataRoot, base_model: dict
 ) -> Iterator[dg.Output[dict] | dg.AssetCheckResult]:
@@ -218,6 +219,7 @@ def _preference_dataset(
     kinds={"huggingface"},
     op_tags=LABEL_OP_TAGS,
 )
+@on_working_copy
 def preference_pairs(
     context: dg.AssetExecutionContext, config: PreferenceDatasetConfig, data_root: DataRoot, base_model: dict
 ) -> dg.Output[dict]:
@@ -235,6 +237,7 @@ def preference_pairs(
     kinds={"huggingface"},
     op_tags=LABEL_OP_TAGS,
 )
+@on_working_copy
 def kto_dataset(
     context: dg.AssetExecutionContext, config: PreferenceDatasetConfig, data_root: DataRoot, base_model: dict
 ) -> dg.Output[dict]:

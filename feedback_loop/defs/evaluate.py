@@ -3,7 +3,7 @@
 import dagster as dg
 
 from feedback_loop.defs.execution import TRAIN_OP_TAGS
-from feedback_loop.defs.resources import AdapterRegistry, DataRoot, withdraw_rejected_adapter
+from feedback_loop.defs.resources import AdapterRegistry, DataRoot, on_working_copy, withdraw_rejected_adapter
 from feedback_loop.evaluate.offline import EvalSpec, GateResult
 from feedback_loop.files import write_json_atomic
 from feedback_loop.progress import ProgressLog
@@ -37,6 +37,7 @@ class AdapterEvaluationConfig(dg.Config, EvalSpec):
         )
     ],
 )
+@on_working_copy
 def adapter_evaluation(
     context: dg.AssetExecutionContext,
     config: AdapterEvaluationConfig,
@@ -116,7 +117,7 @@ def adapter_evaluation(
     store.add_metrics(version, {OFFLINE_EVALUATION: summary}, actor="adapter_evaluation")
     if not result.passed and store.get(version).status != "rejected":
         store.set_status(version, "rejected", actor="adapter_evaluation", reason="; ".join(result.reasons))
-    if not result.passed and (withdrawn := withdraw_rejected_adapter(data_root.data_dir, store)):
+    if not result.passed and (withdrawn := withdraw_rejected_adapter(data_root, store)):
         context.log.info(withdrawn)
     yield from _gate_events(context, result)
 

@@ -62,11 +62,14 @@ def raw_telemetry(
     pseudonym_key = privacy.pseudonym_key()
     spec = IngestSpec.of(config)
     landing = data_root.layout.landing
+    # Landing days are read as local files: each day, and the days it is compared with, from the working copy.
+    days = sorted(context.partition_keys)
+    data_root.pull(*sorted({f"landing/{d}" for day in days for d in [*_days_before(day, late_feedback.days), day]}))
     per_day = []
     skipped: dict[str, str] = {}
     redactions = dict.fromkeys(REDACTION_TYPES, 0)
     landed: dict[str, LandedDay] = {}
-    for day in sorted(context.partition_keys):
+    for day in days:
         for earlier in _days_before(day, late_feedback.days):
             if earlier not in landed:  # a day before the run's first: read from its landing files once
                 landed[earlier] = landed_day(landing, earlier, spec)

@@ -11,7 +11,7 @@ from feedback_loop.defs.execution import LABEL_OP_TAGS, LIGHT_OP_TAGS
 from feedback_loop.defs.ingest import raw_telemetry
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.partitions import daily_partitions
-from feedback_loop.defs.resources import DataRoot, LateFeedbackWindow
+from feedback_loop.defs.resources import DataRoot, LateFeedbackWindow, on_working_copy
 from feedback_loop.label import build_review_queue, label_interactions
 from feedback_loop.label.combine import combine_labels, with_verdict_qualities
 from feedback_loop.label.decisions import REVIEWS_TABLE, reviews_arrow_schema, standing_verdicts
@@ -184,6 +184,7 @@ def _labeler_in_use(
         )
     ],
 )
+@on_working_copy
 def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, data_root: DataRoot):
     """A calibrated model of label quality from the meaning of prompt and response, saved under
     `models/labeler/<version>` (JSON and safetensors) and published in `models/labeler/current.json`.
@@ -333,6 +334,7 @@ def _current_labeler(data_root: DataRoot):
     op_tags=LABEL_OP_TAGS,
     kinds={"parquet"},
 )
+@on_working_copy
 def labeled_interactions(
     context: dg.AssetExecutionContext,
     config: LabeledInteractionsConfig,

@@ -6,7 +6,7 @@ from pathlib import Path
 import dagster as dg
 
 from feedback_loop.defs.execution import TRAIN_OP_TAGS
-from feedback_loop.defs.resources import DataRoot, TorchThreads
+from feedback_loop.defs.resources import DataRoot, TorchThreads, on_working_copy
 from feedback_loop.model.base import BaseModelSpec
 from feedback_loop.model.pretraining_corpus import PACKAGED_CORPUS, corpus_digest, read_corpus
 from feedback_loop.progress import ProgressLog
@@ -22,6 +22,7 @@ class BaseModelConfig(dg.Config, BaseModelSpec):
 
 
 @dg.asset(group_name="training", op_tags=TRAIN_OP_TAGS, kinds={"pytorch", "huggingface"})
+@on_working_copy
 def base_model(
     context: dg.AssetExecutionContext, config: BaseModelConfig, data_root: DataRoot, torch_threads: TorchThreads
 ) -> dg.Output[dict]:

@@ -143,6 +143,6 @@ def online_ab_test(
         key="adapter_version",
         require_approval=promotion_policy.require_approval,
     )
-    if withdrawn := withdraw_rejected_adapter(data_root.data_dir, store):
+    if withdrawn := withdraw_rejected_adapter(data_root, store):
         context.log.info(withdrawn)
     return result

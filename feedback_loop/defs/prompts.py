@@ -8,7 +8,7 @@ from feedback_loop.defs.execution import LIGHT_OP_TAGS
 from feedback_loop.defs.label import labeled_interactions
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.online import OnlineABTestConfig, canary_ab_test
-from feedback_loop.defs.resources import DataRoot, PromotionPolicy, PromptRegistry
+from feedback_loop.defs.resources import DataRoot, PromotionPolicy, PromptRegistry, on_working_copy
 from feedback_loop.files import exclusive_lock
 from feedback_loop.prompts import (
     PromptStore,
@@ -27,6 +27,7 @@ class PromptRecommendationsConfig(dg.Config, RecommendationSpec):
 
 
 @dg.asset(deps=[labeled_interactions], group_name="analytics", op_tags=LIGHT_OP_TAGS, kinds={"duckdb", "json"})
+@on_working_copy
 def prompt_recommendations(
     context: dg.AssetExecutionContext,
     config: PromptRecommendationsConfig,

@@ -8,30 +8,70 @@ manifests that unpartitioned assets hand to each other (a dataset version, an ad
 in memory, so the same definitions run with the multiprocess, Celery or Kubernetes executors.
 """
 
+import functools
+import inspect
 import json
 import os
 import secrets
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 
-from feedback_loop.files import write_json_atomic
 from feedback_loop.registry import Registry
-from feedback_loop.settings import DataLayout, Settings
+from feedback_loop.settings import DataLayout, Settings, is_remote
+from feedback_loop.storage import DataStore
 from feedback_loop.warehouse import Warehouse
 
 
 class DataRoot(dg.ConfigurableResource):
-    """The data root: landing files, warehouse, datasets, models and adapters live under it."""
+    """The data root: landing files, warehouse, datasets, models and adapters live under it; a local folder, or a
+    prefix in object storage that the stages see through a local working copy (feedback_loop/storage.py)."""
 
     data_dir: str
+    working_dir: str | None = None
+    """The local working copy of a data root in object storage; unused for a local one."""
+
+    def store(self) -> DataStore:
+        return DataStore(self.data_dir, self.working_dir)
 
     @property
     def layout(self) -> DataLayout:
-        return DataLayout(Path(self.data_dir))
+        return self.store().layout
 
     def warehouse(self) -> Warehouse:
-        return Warehouse(self.layout.warehouse)
+        return self.store().warehouse()
+
+    def pull(self, *entries: str) -> None:
+        """Bring ``entries`` (paths under the root: a landing day) of the working copy up to date, for a stage that
+        only reads them."""
+        self.store().pull(*entries)
+
+
+def on_working_copy(compute: Callable[..., Any]) -> Callable[..., Any]:
+    """Run an asset's compute function (one that takes ``data_root``) on the working copy of the data root:
+    pulled before it, what it wrote pushed after it (:meth:`DataStore.working_copy`). Nothing happens for a local
+    data root. The push ends before the step does, so a downstream step (or another worker) finds the files."""
+
+    if inspect.isgeneratorfunction(compute):
+
+        @functools.wraps(compute)
+        def on_copy_yielding(*args: Any, **kwargs: Any) -> Iterator[Any]:
+            # The events wait for the push: an Output handed on while the step still writes would have its
+            # manifest written (by the IO manager) before the files it names were uploaded.
+            with kwargs["data_root"].store().working_copy():
+                events = list(compute(*args, **kwargs))
+            yield from events
+
+        return on_copy_yielding
+
+    @functools.wraps(compute)
+    def on_copy(*args: Any, **kwargs: Any) -> Any:
+        with kwargs["data_root"].store().working_copy():
+            return compute(*args, **kwargs)
+
+    return on_copy
 
 
 class AdapterRegistry(dg.ConfigurableResource):
@@ -139,15 +179,15 @@ def _create_key_file(path: Path) -> bool:
         tmp.unlink()
 
 
-def manifest_path(data_dir: str | Path, asset_key: dg.AssetKey) -> Path:
-    """Where :class:`ManifestIOManager` keeps the manifest of ``asset_key`` under the data root ``data_dir``."""
-    return DataLayout(Path(data_dir)).manifests / ("__".join(asset_key.path) + ".json")
+def manifest_path(asset_key: dg.AssetKey) -> str:
+    """Where :class:`ManifestIOManager` keeps the manifest of ``asset_key``, relative to the data root."""
+    return "manifests/" + "__".join(asset_key.path) + ".json"
 
 
 ADAPTER_MANIFEST = dg.AssetKey("lora_adapter")
 
 
-def withdraw_rejected_adapter(data_dir: str | Path, store: Registry) -> str | None:
+def withdraw_rejected_adapter(data_root: DataRoot, store: Registry) -> str | None:
     """Keep the `lora_adapter` manifest off rejected adapters; returns what was done, or None.
 
     Later steps (and a person materializing one of them alone) read the manifest as "the adapter": once the
@@ -155,68 +195,74 @@ def withdraw_rejected_adapter(data_dir: str | Path, store: Registry) -> str | No
     serves instead (the canary, else the champion), and it is removed when the bare base model serves.
     An adapter the registry does not know is left alone.
     """
-    path = manifest_path(data_dir, ADAPTER_MANIFEST)
-    if not path.exists():
+    files, path = data_root.store(), manifest_path(ADAPTER_MANIFEST)
+    text = files.read_text(path)
+    if text is None:
         return None
-    named = json.loads(path.read_text())["version"]
+    named = json.loads(text)["version"]
     if named not in {record.version for record in store.list() if record.status == "rejected"}:
         return None
     serving = store.canary() or store.champion()
     if serving is None:
-        path.unlink()
+        files.delete(path)
         return f"removed {path}: it named the rejected adapter {named}, and the bare base model serves"
-    write_json_atomic(
-        path,
-        {
-            "version": serving.version,
-            "path": serving.path,
-            "dataset_version": serving.lineage.get("dataset_version"),
-            "objective": serving.objective,
-            "base_model_fingerprint": serving.lineage.get("base_model_fingerprint"),
-        },
-    )
+    manifest = {
+        "version": serving.version,
+        "path": serving.path,
+        "dataset_version": serving.lineage.get("dataset_version"),
+        "objective": serving.objective,
+        "base_model_fingerprint": serving.lineage.get("base_model_fingerprint"),
+    }
+    files.write_text(path, _manifest_json(manifest))
     return f"{path} names {serving.version} ({serving.status}) instead of the rejected adapter {named}"
 
 
-def run_manifest_path(data_dir: str | Path, run_id: str, asset_key: dg.AssetKey) -> Path:
+def _manifest_json(obj: dict) -> str:
+    return json.dumps(obj, indent=2, sort_keys=True, default=str)
+
+
+def run_manifest_path(run_id: str, asset_key: dg.AssetKey) -> str:
     """Where :class:`ManifestIOManager` keeps the manifest ``asset_key`` had in the run ``run_id``."""
-    return DataLayout(Path(data_dir)).manifests / "runs" / run_id / ("__".join(asset_key.path) + ".json")
+    return f"manifests/runs/{run_id}/" + "__".join(asset_key.path) + ".json"
 
 
 class ManifestIOManager(dg.ConfigurableIOManager):
-    """Keeps an unpartitioned asset's small JSON manifest at ``<data_dir>/manifests/<asset>.json``, the latest one,
+    """Keeps an unpartitioned asset's small JSON manifest at ``<data root>/manifests/<asset>.json``, the latest one,
     which later runs and people read, and a copy per run under ``manifests/runs/<run id>/``.
 
     A step reads its run's own copy when its run materialized the asset: two runs at once (two retrainings on two
     GPU workers) each hand their own adapter to their own gate and rollout, rather than whichever adapter was
-    written last.
+    written last. In object storage each manifest is one object, written after the step pushed its files: a
+    manifest never names a folder that is not there yet.
     """
 
-    data_dir: str
-
-    def _path(self, asset_key: dg.AssetKey) -> Path:
-        return manifest_path(self.data_dir, asset_key)
+    data_root: DataRoot
 
     def handle_output(self, context: dg.OutputContext, obj: dict) -> None:
-        write_json_atomic(run_manifest_path(self.data_dir, context.run_id, context.asset_key), obj)
-        write_json_atomic(self._path(context.asset_key), obj)
+        files = self.data_root.store()
+        files.write_text(run_manifest_path(context.run_id, context.asset_key), _manifest_json(obj))
+        files.write_text(manifest_path(context.asset_key), _manifest_json(obj))
 
     def load_input(self, context: dg.InputContext) -> dict:
-        own = run_manifest_path(self.data_dir, context.step_context.run_id, context.asset_key)
-        path = own if own.exists() else self._path(context.asset_key)
-        if not path.exists():
+        files = self.data_root.store()
+        own = files.read_text(run_manifest_path(context.step_context.run_id, context.asset_key))
+        latest = own if own is not None else files.read_text(manifest_path(context.asset_key))
+        if latest is None:
             raise FileNotFoundError(
-                f"{context.asset_key.to_user_string()} has not been materialized under {self.data_dir} "
-                f"(no {path}); materialize it first"
+                f"{context.asset_key.to_user_string()} has not been materialized under {self.data_root.data_dir} "
+                f"(no {manifest_path(context.asset_key)}); materialize it first"
             )
-        return json.loads(path.read_text())
+        return json.loads(latest)
 
 
 def build_resources(settings: Settings) -> dict:
     """The resources of the deployment, every one from ``settings``."""
-    root = str(settings.data_dir)
+    data_root = DataRoot(
+        data_dir=str(settings.data_dir),
+        working_dir=str(settings.working_root) if is_remote(settings.data_dir) else None,
+    )
     return {
-        "data_root": DataRoot(data_dir=root),
+        "data_root": data_root,
         "registry": AdapterRegistry(url=settings.registry_url),
         "prompt_registry": PromptRegistry(url=settings.prompt_registry_url),
         "retrain_policy": RetrainPolicy(feedback_threshold=settings.retrain_threshold),
@@ -227,5 +273,5 @@ def build_resources(settings: Settings) -> dict:
             pseudonym_key_file=str(settings.pseudonym_key_file),
             create_if_missing=not settings.pseudonym_key_file_configured,
         ),
-        "io_manager": ManifestIOManager(data_dir=root),
+        "io_manager": ManifestIOManager(data_root=data_root),
     }

@@ -15,6 +15,7 @@ from feedback_loop.defs.resources import (
     Privacy,
     PromotionPolicy,
     withdraw_rejected_adapter,
+    on_working_copy,
 )
 from feedback_loop.evaluate.shadow import ShadowResult, ShadowSpec
 from feedback_loop.files import write_json_atomic
@@ -65,6 +66,7 @@ def shadow_telemetry(
     spec = IngestSpec.of(config)
     totals = {"read": 0, "valid": 0, "quarantined": 0, "duplicates": 0}
     for day in sorted(context.partition_keys):
+        data_root.pull(f"shadow_landing/{day}")
         result = ingest_partition(data_root.layout.shadow_landing, day, key, (), spec)
         warehouse.write_partition(SHADOW_EVENTS, day, result.events)
         warehouse.write_partition("shadow_quarantine", day, result.quarantine)
@@ -102,6 +104,7 @@ class ShadowEvaluationConfig(dg.Config, ShadowSpec):
         )
     ],
 )
+@on_working_copy
 def shadow_evaluation(
     context: dg.AssetExecutionContext,
     config: ShadowEvaluationConfig,
@@ -196,7 +199,7 @@ def shadow_evaluation(
     summary["status"] = outcome.status
     if outcome.superseded:
         context.log.info(f"canary {outcome.superseded} superseded by {version}")
-    if withdrawn := withdraw_rejected_adapter(data_root.data_dir, store):
+    if withdrawn := withdraw_rejected_adapter(data_root, store):
         context.log.info(withdrawn)
     yield from _events(context, summary, result)
 

@@ -5,7 +5,7 @@ import json
 import dagster as dg
 
 from feedback_loop.defs.execution import TRAIN_OP_TAGS
-from feedback_loop.defs.resources import AdapterRegistry, DataRoot, TorchThreads
+from feedback_loop.defs.resources import AdapterRegistry, DataRoot, TorchThreads, on_working_copy
 from feedback_loop.ingest import feedback_counts
 from feedback_loop.model.base import TRAINING_METADATA_FILE
 from feedback_loop.progress import ProgressLog
@@ -46,6 +46,7 @@ class LoraAdapterConfig(dg.Config, LoraSpec):
 
 
 @dg.asset(group_name="training", op_tags=TRAIN_OP_TAGS, kinds={"pytorch", "peft"}, tags={"compute": "gpu"})
+@on_working_copy
 def lora_adapter(
     context: dg.AssetExecutionContext,
     config: LoraAdapterConfig,

@@ -1,0 +1,82 @@
+"""The loop on a data root in object storage (a local S3 server): ingestion, labeling, curation and a retraining
+complete, everything they hand on lives in the bucket, and a worker with an empty working copy carries on."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import dagster as dg
+import pyarrow.fs as pafs
+import pytest
+
+from feedback_loop.registry import Registry
+from feedback_loop.runs import run_ingestion, run_retraining
+from feedback_loop.settings import load_settings
+from feedback_loop.storage import DataStore
+from feedback_loop_tests.defs.conftest import DAYS, retrain_run_config
+
+pytestmark = pytest.mark.slow
+
+
+def _object_paths(store: DataStore) -> set[str]:
+    selector = pafs.FileSelector(store.base, recursive=True)
+    prefix = store.base + "/"
+    return {i.path.removeprefix(prefix) for i in store.fs.get_file_info(selector) if i.type == pafs.FileType.File}
+
+
+def test_ingestion_labeling_curation_and_retraining_run_on_object_storage(s3_root, tmp_path):
+    from feedback_loop.simulate import simulate_day
+
+    key_file = tmp_path / "secrets" / "pseudonym.key"
+    key_file.parent.mkdir()
+    key_file.write_text("5" * 64)
+    (tmp_path / "dagster_home").mkdir()
+    working_copy = tmp_path / "working-copy"
+    settings = load_settings(
+        {
+            "FEEDBACK_LOOP_DATA_DIR": s3_root,
+            "FEEDBACK_LOOP_WORKING_DIR": str(working_copy),
+            "FEEDBACK_LOOP_REGISTRY_URL": f"sqlite:///{tmp_path / 'registry.db'}",
+            "FEEDBACK_LOOP_PROMPT_REGISTRY_URL": f"sqlite:///{tmp_path / 'prompt_registry.db'}",
+            "FEEDBACK_LOOP_PSEUDONYM_KEY_FILE": str(key_file),
+            "DAGSTER_HOME": str(tmp_path / "dagster_home"),
+        }
+    )
+    store = DataStore.of(settings)
+    with store.uploading("landing") as layout:
+        for seed, day in enumerate(DAYS):
+            simulate_day(layout.landing, date.fromisoformat(day), 150, seed, invalid_lines=2)
+    shutil.rmtree(working_copy)  # the landing files are in the bucket only
+
+    with dg.instance_for_test(temp_dir=str(tmp_path / "dagster_home")) as instance:
+        ingestion = run_ingestion(settings, DAYS[0], DAYS[-1], instance)
+        assert ingestion.success
+        stored = _object_paths(store)
+        for table in ("events", "quarantine", "labels"):
+            assert {f"warehouse/{table}/date={day}/part-0.parquet" for day in DAYS} <= stored
+        assert not (working_copy / "warehouse").exists()  # the warehouse is read and written in the bucket
+        labels = store.warehouse().read_partitions("labels")
+        assert labels.num_rows > 0
+
+        first = run_retraining(settings, retrain_run_config(), instance)
+        assert first.success, [e.message for e in first.all_events if e.event_type_value == "STEP_FAILURE"]
+        registry = Registry(settings.registry_url)
+        champion = registry.champion()
+        assert champion is not None
+        adapter = Path(champion.path).relative_to(working_copy).as_posix()
+        stored = _object_paths(store)
+        assert f"{adapter}/adapter_config.json" in stored and f"{adapter}/training_metadata.json" in stored
+        assert "models/base/config.json" in stored
+        assert any(path.startswith("datasets/") and path.endswith("metadata.json") for path in stored)
+        assert {"manifests/lora_adapter.json", "manifests/sft_dataset.json", "manifests/base_model.json"} <= stored
+        adapters = {path.split("/")[1] for path in stored if path.startswith("adapters/")}
+
+        # Another worker, with nothing on its disk, finds everything in the bucket: the same inputs give the same
+        # versions, and the champion stays.
+        shutil.rmtree(working_copy)
+        again = run_retraining(settings, retrain_run_config(), instance)
+        assert again.success, [e.message for e in again.all_events if e.event_type_value == "STEP_FAILURE"]
+        assert registry.champion().version == champion.version
+        assert {path.split("/")[1] for path in _object_paths(store) if path.startswith("adapters/")} == adapters
