@@ -10,6 +10,8 @@ import json
 import signal
 import sys
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -92,8 +94,8 @@ DataDirOption = Annotated[
     str | None,
     typer.Option(
         "--data-dir",
-        help="Data root, a path or s3://bucket/prefix (default: FEEDBACK_LOOP_DATA_DIR or ./data). Configured registry URLs and key file stay as "
-        "configured; only their defaults move under this root.",
+        help="Data root, a path or s3://bucket/prefix (default: FEEDBACK_LOOP_DATA_DIR or ./data). Configured "
+        "registry URLs and key file stay as configured; only their defaults move under this root.",
     ),
 ]
 
@@ -114,7 +116,6 @@ def simulate(
 ):
     """Write a day of simulated telemetry into the landing folder."""
     from feedback_loop.simulate import simulate_day
-
     from feedback_loop.storage import DataStore
 
     settings = _settings(data_dir)
@@ -776,13 +777,17 @@ def _approve(store, version: str, approver: str, note: str) -> None:
 # --- system prompts -----------------------------------------------------------------------------------------
 
 
-def _open_prompts(data_dir: str | None):
-    """The prompt store and the prompt registry."""
+@contextmanager
+def _open_prompts(data_dir: str | None) -> Iterator[tuple[Any, Any]]:
+    """The prompt store and the prompt registry; in object storage, the prompts' working copy is pulled before and
+    what the command changed pushed after."""
     from feedback_loop.prompts import PromptStore
     from feedback_loop.registry import Registry
+    from feedback_loop.storage import DataStore
 
     settings = _settings(data_dir)
-    return PromptStore(settings.layout.prompts), Registry(settings.prompt_registry_url)
+    with DataStore.of(settings).working_copy("prompts") as layout:
+        yield PromptStore(layout.prompts), Registry(settings.prompt_registry_url)
 
 
 @prompts_app.command("list")
@@ -795,12 +800,12 @@ def prompts_list(
 
     from feedback_loop.prompts import read_recommendations, version_statuses
 
-    store, registry = _open_prompts(data_dir)
-    analysis, recommendations = read_recommendations(store.recommendations_path)
-    statuses = version_statuses(registry)
-    versions = [
-        {**asdict(prompt), "status": statuses.get(prompt.version, "unregistered")} for prompt in store.versions()
-    ]
+    with _open_prompts(data_dir) as (store, registry):
+        analysis, recommendations = read_recommendations(store.recommendations_path)
+        statuses = version_statuses(registry)
+        versions = [
+            {**asdict(prompt), "status": statuses.get(prompt.version, "unregistered")} for prompt in store.versions()
+        ]
     if as_json:
         print(
             json.dumps(
@@ -855,11 +860,11 @@ def prompts_apply(
     from feedback_loop.prompts import PromptError, apply_recommendation
     from feedback_loop.registry import RegistryError
 
-    store, registry = _open_prompts(data_dir)
-    try:
-        prompt = apply_recommendation(store, registry, recommendation_id, by=by, canary_share=canary_share)
-    except (PromptError, RegistryError) as error:
-        raise _refused(error) from error
+    with _open_prompts(data_dir) as (store, registry):
+        try:
+            prompt = apply_recommendation(store, registry, recommendation_id, by=by, canary_share=canary_share)
+        except (PromptError, RegistryError) as error:
+            raise _refused(error) from error
     console.print(
         f"{prompt.version} (parent {prompt.parent}) serves {canary_share:.0%} of users as the canary; "
         "prompt_ab_test promotes or rejects it"
@@ -874,7 +879,8 @@ def prompts_approve(
     data_dir: DataDirOption = None,
 ):
     """Approve system prompt VERSION for promotion (human-approval policy); promotes it now if its A/B test passed."""
-    _approve(_open_prompts(data_dir)[1], version, approver, note)
+    with _open_prompts(data_dir) as (_, registry):
+        _approve(registry, version, approver, note)
 
 
 # --- human review -------------------------------------------------------------------------------------------

@@ -68,8 +68,9 @@ class Snapshot:
 
 
 def _hidden(relative: str) -> bool:
-    """Whether a path (relative to the root) is, or is inside, a dot-named temporary."""
-    return any(part.startswith(".") for part in relative.split("/"))
+    """Whether a path (relative to the root) is, or is inside, a dot-named temporary, or is a lock file
+    (:func:`feedback_loop.files.exclusive_lock`): both belong to the machine that made them."""
+    return any(part.startswith(".") for part in relative.split("/")) or relative.endswith(".lock")
 
 
 class DataStore:
@@ -141,10 +142,10 @@ class DataStore:
         for directory, folders, names in os.walk(self.local_root / entry):
             folders[:] = [name for name in folders if not name.startswith(".")]
             for name in names:
-                if not name.startswith("."):
-                    path = Path(directory) / name
-                    stat = path.stat()
-                    found[path.relative_to(self.local_root).as_posix()] = (stat.st_size, stat.st_mtime_ns)
+                relative = (Path(directory) / name).relative_to(self.local_root).as_posix()
+                if not _hidden(relative):
+                    stat = (self.local_root / relative).stat()
+                    found[relative] = (stat.st_size, stat.st_mtime_ns)
         return found
 
     def entries(self) -> tuple[str, ...]:
@@ -171,8 +172,10 @@ class DataStore:
             for relative, info in self._remote_files(entry).items():
                 local = self.local_root / relative
                 stat = local.stat() if local.exists() else None
-                if stat is None or stat.st_mtime_ns < info.mtime_ns or (
-                    stat.st_mtime_ns == info.mtime_ns and (stat.st_size != info.size or info.mtime_ns > recent)
+                if (
+                    stat is None
+                    or stat.st_mtime_ns < info.mtime_ns
+                    or (stat.st_mtime_ns == info.mtime_ns and (stat.st_size != info.size or info.mtime_ns > recent))
                 ):
                     self._download(info, local)
         return self.snapshot(*entries)

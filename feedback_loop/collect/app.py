@@ -410,6 +410,15 @@ def serve(settings: Settings, host: str, port: int, config: CollectorConfig) -> 
     """Run the collector until interrupted (SIGINT/SIGTERM close the landing segments cleanly)."""
     import uvicorn
 
+    from feedback_loop.settings import is_remote
+
+    if is_remote(settings.data_dir):
+        # Its segments would stay in this machine's working copy, where no ingestion run would ever see them.
+        raise ValueError(
+            f"the collector writes landing files to a local folder, and the data root {settings.data_dir} is in "
+            "object storage: run it with a local FEEDBACK_LOOP_DATA_DIR and copy the closed landing files to "
+            "<data root>/landing/<day>/ (docs/configuration.md)"
+        )
     token = read_token(settings.collector_token_file, host)
     app = build_app(settings.layout.landing, token, config, champion_from_settings(settings))
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, lifespan="on")

@@ -236,20 +236,24 @@ class ManifestIOManager(dg.ConfigurableIOManager):
     manifest never names a folder that is not there yet.
     """
 
-    data_root: DataRoot
+    data_dir: str
+    working_dir: str | None = None
+
+    def _store(self) -> DataStore:
+        return DataStore(self.data_dir, self.working_dir)
 
     def handle_output(self, context: dg.OutputContext, obj: dict) -> None:
-        files = self.data_root.store()
+        files = self._store()
         files.write_text(run_manifest_path(context.run_id, context.asset_key), _manifest_json(obj))
         files.write_text(manifest_path(context.asset_key), _manifest_json(obj))
 
     def load_input(self, context: dg.InputContext) -> dict:
-        files = self.data_root.store()
+        files = self._store()
         own = files.read_text(run_manifest_path(context.step_context.run_id, context.asset_key))
         latest = own if own is not None else files.read_text(manifest_path(context.asset_key))
         if latest is None:
             raise FileNotFoundError(
-                f"{context.asset_key.to_user_string()} has not been materialized under {self.data_root.data_dir} "
+                f"{context.asset_key.to_user_string()} has not been materialized under {self.data_dir} "
                 f"(no {manifest_path(context.asset_key)}); materialize it first"
             )
         return json.loads(latest)
@@ -273,5 +277,5 @@ def build_resources(settings: Settings) -> dict:
             pseudonym_key_file=str(settings.pseudonym_key_file),
             create_if_missing=not settings.pseudonym_key_file_configured,
         ),
-        "io_manager": ManifestIOManager(data_root=data_root),
+        "io_manager": ManifestIOManager(data_dir=data_root.data_dir, working_dir=data_root.working_dir),
     }

@@ -14,8 +14,8 @@ from feedback_loop.defs.resources import (
     DataRoot,
     Privacy,
     PromotionPolicy,
-    withdraw_rejected_adapter,
     on_working_copy,
+    withdraw_rejected_adapter,
 )
 from feedback_loop.evaluate.shadow import ShadowResult, ShadowSpec
 from feedback_loop.files import write_json_atomic
