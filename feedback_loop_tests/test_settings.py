@@ -2,6 +2,7 @@
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -112,3 +113,36 @@ def test_settings_given_in_code_ignore_the_environment(tmp_path, monkeypatch):
     assert settings.retrain_threshold == 5
     assert settings.registry_url == DataLayout(tmp_path.resolve()).default_registry_url()
     assert load_settings().registry_url == POSTGRES  # load_settings is what reads it
+
+
+S3_ROOT = "s3://telemetry/loop?endpoint_override=http://127.0.0.1:9000&region=us-east-1"
+SHARED = {
+    "FEEDBACK_LOOP_REGISTRY_URL": POSTGRES,
+    "FEEDBACK_LOOP_PROMPT_REGISTRY_URL": POSTGRES.replace("registry", "prompts"),
+    "FEEDBACK_LOOP_PSEUDONYM_KEY_FILE": "/run/secrets/pseudonym.key",
+}
+
+
+def test_a_data_root_in_object_storage_is_worked_on_in_a_local_copy(tmp_path):
+    settings = load_settings({"FEEDBACK_LOOP_DATA_DIR": S3_ROOT, **SHARED})
+    assert settings.data_dir == S3_ROOT  # the URL as given, its endpoint included
+    assert settings.layout.root == Path.home() / ".cache" / "feedback-loop" / "telemetry" / "loop"
+    assert settings.dagster_home == settings.layout.default_dagster_home
+    configured = load_settings(
+        {"FEEDBACK_LOOP_DATA_DIR": S3_ROOT, "FEEDBACK_LOOP_WORKING_DIR": str(tmp_path), **SHARED}
+    )
+    assert configured.layout.root == tmp_path
+    moved = load_settings(SHARED).with_data_dir(S3_ROOT)  # --data-dir s3://...
+    assert moved.layout.root == settings.layout.root and moved.registry_url == POSTGRES
+
+
+@pytest.mark.parametrize("missing", sorted(SHARED))
+def test_a_data_root_in_object_storage_needs_shared_registries_and_a_mounted_key(missing):
+    given = {name: value for name, value in SHARED.items() if name != missing}
+    with pytest.raises(ValueError, match=f"object storage.*configure {missing}"):
+        load_settings({"FEEDBACK_LOOP_DATA_DIR": S3_ROOT, **given})
+
+
+def test_a_data_root_url_must_be_s3():
+    with pytest.raises(ValueError, match=r"FEEDBACK_LOOP_DATA_DIR .*s3://bucket/prefix"):
+        load_settings({"FEEDBACK_LOOP_DATA_DIR": "gs://bucket/prefix", **SHARED})
