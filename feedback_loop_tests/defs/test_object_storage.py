@@ -3,7 +3,10 @@ complete, everything they hand on lives in the bucket, and a worker with an empt
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -26,29 +29,37 @@ def _object_paths(store: DataStore) -> set[str]:
     return {i.path.removeprefix(prefix) for i in store.fs.get_file_info(selector) if i.type == pafs.FileType.File}
 
 
-def test_ingestion_labeling_curation_and_retraining_run_on_object_storage(s3_root, tmp_path):
-    from feedback_loop.simulate import simulate_day
-
+def _environment(s3_root: str, tmp_path: Path) -> dict[str, str]:
+    """The settings of a data root in the bucket: local SQLite registries (one machine), a mounted key file."""
     key_file = tmp_path / "secrets" / "pseudonym.key"
     key_file.parent.mkdir()
     key_file.write_text("5" * 64)
     (tmp_path / "dagster_home").mkdir()
-    working_copy = tmp_path / "working-copy"
-    settings = load_settings(
-        {
-            "FEEDBACK_LOOP_DATA_DIR": s3_root,
-            "FEEDBACK_LOOP_WORKING_DIR": str(working_copy),
-            "FEEDBACK_LOOP_REGISTRY_URL": f"sqlite:///{tmp_path / 'registry.db'}",
-            "FEEDBACK_LOOP_PROMPT_REGISTRY_URL": f"sqlite:///{tmp_path / 'prompt_registry.db'}",
-            "FEEDBACK_LOOP_PSEUDONYM_KEY_FILE": str(key_file),
-            "DAGSTER_HOME": str(tmp_path / "dagster_home"),
-        }
-    )
-    store = DataStore.of(settings)
+    return {
+        "FEEDBACK_LOOP_DATA_DIR": s3_root,
+        "FEEDBACK_LOOP_WORKING_DIR": str(tmp_path / "working-copy"),
+        "FEEDBACK_LOOP_REGISTRY_URL": f"sqlite:///{tmp_path / 'registry.db'}",
+        "FEEDBACK_LOOP_PROMPT_REGISTRY_URL": f"sqlite:///{tmp_path / 'prompt_registry.db'}",
+        "FEEDBACK_LOOP_PSEUDONYM_KEY_FILE": str(key_file),
+        "DAGSTER_HOME": str(tmp_path / "dagster_home"),
+    }
+
+
+def _land(store: DataStore, days: list[str]) -> None:
+    """Simulated landing days, uploaded to the bucket; nothing of them stays on this disk."""
+    from feedback_loop.simulate import simulate_day
+
     with store.uploading("landing") as layout:
-        for seed, day in enumerate(DAYS):
+        for seed, day in enumerate(days):
             simulate_day(layout.landing, date.fromisoformat(day), 150, seed, invalid_lines=2)
-    shutil.rmtree(working_copy)  # the landing files are in the bucket only
+    shutil.rmtree(store.local_root)
+
+
+def test_ingestion_labeling_curation_and_retraining_run_on_object_storage(s3_root, tmp_path):
+    settings = load_settings(_environment(s3_root, tmp_path))
+    working_copy = settings.working_root
+    store = DataStore.of(settings)
+    _land(store, DAYS)
 
     with dg.instance_for_test(temp_dir=str(tmp_path / "dagster_home")) as instance:
         ingestion = run_ingestion(settings, DAYS[0], DAYS[-1], instance)
@@ -80,3 +91,33 @@ def test_ingestion_labeling_curation_and_retraining_run_on_object_storage(s3_roo
         assert again.success, [e.message for e in again.all_events if e.event_type_value == "STEP_FAILURE"]
         assert registry.champion().version == champion.version
         assert {path.split("/")[1] for path in _object_paths(store) if path.startswith("adapters/")} == adapters
+
+
+def test_steps_in_processes_of_their_own_hand_off_through_the_bucket(s3_root, tmp_path):
+    """`dagster asset materialize` with the default multiprocess executor: ingestion, in a process of its own,
+    reads the landing days from the bucket and writes the warehouse there; labeling, in another, reads it."""
+    environment = _environment(s3_root, tmp_path)
+    store = DataStore.of(load_settings(environment))
+    _land(store, DAYS)
+    dagster = Path(sys.executable).with_name("dagster")
+    completed = subprocess.run(
+        [
+            str(dagster),
+            "asset",
+            "materialize",
+            "-m",
+            "feedback_loop.definitions",
+            "--select",
+            "raw_telemetry,labeled_interactions",
+            "--partition-range",
+            f"{DAYS[0]}...{DAYS[-1]}",
+        ],
+        env={**os.environ, **environment},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert store.warehouse().partitions("events") == DAYS
+    assert store.warehouse().partitions("labels") == DAYS
+    assert store.warehouse().read_partitions("labels").num_rows > 0
