@@ -58,9 +58,13 @@ def on_working_copy(compute: Callable[..., Any]) -> Callable[..., Any]:
 
         @functools.wraps(compute)
         def on_copy_yielding(*args: Any, **kwargs: Any) -> Iterator[Any]:
+            files = kwargs["data_root"].store()
+            if not files.remote:
+                yield from compute(*args, **kwargs)
+                return
             # The events wait for the push: an Output handed on while the step still writes would have its
             # manifest written (by the IO manager) before the files it names were uploaded.
-            with kwargs["data_root"].store().working_copy():
+            with files.working_copy():
                 events = list(compute(*args, **kwargs))
             yield from events
 
