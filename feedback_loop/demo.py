@@ -86,6 +86,7 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
     from feedback_loop.runs import check_evaluation, gate_evaluation, open_instance, run_ingestion, run_retraining
     from feedback_loop.serve import ModelServer, arms_from_registry, prompt_arms_from_registry, shadow_arm_from_registry
     from feedback_loop.simulate import simulate_day
+    from feedback_loop.storage import DataStore
 
     if config.iterations < 1 or config.interactions < 1:
         raise ValueError(f"iterations and interactions must be >= 1, got {config.iterations}, {config.interactions}")
@@ -123,14 +124,15 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
             shadow=shadow,
             shadow_share=config.shadow_share,
         )
-        truth = simulate_day(
-            settings.layout.landing,
-            day,
-            config.interactions,
-            config.seed + iteration,
-            responder=server,
-            shadow_dir=settings.layout.shadow_landing,
-        )
+        with DataStore.of(settings).uploading("landing", "shadow_landing"):
+            truth = simulate_day(
+                settings.layout.landing,
+                day,
+                config.interactions,
+                config.seed + iteration,
+                responder=server,
+                shadow_dir=settings.layout.shadow_landing,
+            )
 
         progress(
             f"iteration {iteration}: ingesting, labeling, the online A/B test and the shadow evaluation "
