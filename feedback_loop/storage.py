@@ -202,15 +202,20 @@ class DataStore:
             (relative for relative, stat in now.items() if snapshot.files.get(relative) != stat),
             key=lambda relative: (-relative.count("/"), relative),
         )
+        uploaded = []
         for relative in changed:
             local, remote = self.local_root / relative, self._path(relative)
+            stored = self.fs.get_file_info(remote)
+            if stored.type == pafs.FileType.File and (stored.size, stored.mtime_ns) == now[relative]:
+                continue  # a copy of the object as it is (another step on this machine pulled it meanwhile)
             pafs.copy_files(str(local), remote, pafs.LocalFileSystem(), self.fs)
-            uploaded = self.fs.get_file_info(remote).mtime_ns
-            os.utime(local, ns=(uploaded, uploaded))
+            written = self.fs.get_file_info(remote).mtime_ns
+            os.utime(local, ns=(written, written))
+            uploaded.append(relative)
         for relative in sorted(set(snapshot.files) - set(now)):
             if self.fs.get_file_info(self._path(relative)).type == pafs.FileType.File:
                 self.fs.delete_file(self._path(relative))
-        return changed
+        return uploaded
 
     def snapshot(self, *entries: str) -> Snapshot:
         """What the working copy holds under ``entries`` (none: every entry it holds whole) now, without pulling."""
@@ -222,10 +227,12 @@ class DataStore:
     @contextmanager
     def uploading(self, *entries: str) -> Iterator[DataLayout]:
         """The layout to write new files in (landing files a command imports); what it writes under ``entries``
-        is pushed after, without pulling anything first."""
+        is pushed after (also when it fails, as with :meth:`working_copy`), without pulling anything first."""
         snapshot = self.snapshot(*entries) if self.remote else Snapshot(entries or None)
-        yield self.layout
-        self.push(snapshot)
+        try:
+            yield self.layout
+        finally:
+            self.push(snapshot)
 
     @contextmanager
     def working_copy(self, *entries: str) -> Iterator[DataLayout]:

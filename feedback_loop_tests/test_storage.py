@@ -92,3 +92,11 @@ def test_a_local_data_root_is_used_in_place(tmp_path):
 def test_a_data_root_in_object_storage_needs_a_working_copy():
     with pytest.raises(ValueError, match="working_dir"):
         DataStore("s3://bucket/prefix")
+
+
+def test_a_copy_another_step_pulled_meanwhile_is_not_uploaded_again(s3_root, tmp_path):
+    store = DataStore(s3_root, tmp_path / "copy")
+    store.write_text("models/labeler/current.json", '{"version": "a"}')
+    before = store.snapshot("models")  # a step on this machine starts before the copy has the file
+    store.pull("models")  # another step pulls it into the shared working copy
+    assert store.push(before) == []
