@@ -3,6 +3,7 @@ complete, everything they hand on lives in the bucket, and a worker with an empt
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -70,6 +71,11 @@ def test_ingestion_labeling_curation_and_retraining_run_on_object_storage(s3_roo
         assert not (working_copy / "warehouse").exists()  # the warehouse is read and written in the bucket
         labels = store.warehouse().read_partitions("labels")
         assert labels.num_rows > 0
+        # The labeler and the prompt recommendations went up from the working copy, the pointer with its version.
+        published = store.read_text("models/labeler/current.json")
+        assert published is not None and "prompts/recommendations.json" in stored
+        labeler_version = json.loads(published)["version"]
+        assert any(path.startswith(f"models/labeler/{labeler_version}/") for path in stored)
 
         first = run_retraining(settings, retrain_run_config(), instance)
         assert first.success, [e.message for e in first.all_events if e.event_type_value == "STEP_FAILURE"]
@@ -79,6 +85,7 @@ def test_ingestion_labeling_curation_and_retraining_run_on_object_storage(s3_roo
         adapter = Path(champion.path).relative_to(working_copy).as_posix()
         stored = _object_paths(store)
         assert f"{adapter}/adapter_config.json" in stored and f"{adapter}/training_metadata.json" in stored
+        assert f"evaluations/{champion.version}/summary.json" in stored
         assert "models/base/config.json" in stored
         assert any(path.startswith("datasets/") and path.endswith("metadata.json") for path in stored)
         assert {"manifests/lora_adapter.json", "manifests/sft_dataset.json", "manifests/base_model.json"} <= stored
