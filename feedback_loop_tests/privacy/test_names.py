@@ -1,4 +1,5 @@
-"""Person names the lists do not know, names transliterated into the lists, and names used as things' names."""
+"""Person names the lists do not know, names transliterated into the lists, names used as things' names, and full
+names only the PII model reads as names."""
 
 from __future__ import annotations
 
@@ -91,8 +92,9 @@ def test_everyday_words_leave_out_names() -> None:
 
 
 # Measured on the development set after the third round of name work, which was tuned on it (in sample): before
-# that round, PERSON 257 of 372 and 40 of 80 clean sentences altered (brands named after people, all of them).
-DEV_MEASURED = {"PERSON": (365, 372), "clean_altered": (24, 80)}
+# that round, PERSON 257 of 372 and 40 of 80 clean sentences altered (brands named after people, all of them);
+# after it 365 and 24; with the PII model's full names (fourth round) 371 and 24.
+DEV_MEASURED = {"PERSON": (371, 372), "clean_altered": (24, 80)}
 
 
 def test_the_development_set_keeps_its_measurement() -> None:
@@ -117,3 +119,40 @@ def test_everyday_words_do_not_grow_with_what_the_model_has_read() -> None:
     assert "oyelaranquist" in pipeline.vocab.strings
 
     assert not {"zubairu", "oyelaranquist"} & everyday_words()
+
+
+# Full names where no cue and no person's place of the rules stands, one word of them an everyday word to the
+# rules ("pryce"), or every word unknown to the lists: only the PII model reads them as names.
+_FULL_NAMES_ONLY_THE_PII_MODEL_READS = [
+    ("We hired Gwenllian Pryce last week.", "Gwenllian Pryce"),
+    ("Please copy Tiihu Ngata on the thread.", "Tiihu Ngata"),
+    ("Rangi Parata will join the call on Monday.", "Rangi Parata"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), _FULL_NAMES_ONLY_THE_PII_MODEL_READS)
+def test_the_pii_model_finds_full_names_the_rules_leave(sentence: str, name: str, monkeypatch) -> None:
+    redactor = Redactor("patterns+ner")
+    assert redactor.redact(sentence).text == sentence.replace(name, "<PERSON>")
+
+    # Without the PII model's names the rules and the small model leave it: the test is of that model.
+    monkeypatch.setattr("feedback_loop.privacy.ner._full_names_no_list_knows", lambda texts, found: [[] for _ in texts])
+    assert Redactor("patterns+ner").redact(sentence).text == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A product whose first word the PII model takes for a given name ("Jira"): a longer run of capitalised words.
+        "Jira Service Management crashes since 1.2.",
+        # Written as no name is: a capital inside a word.
+        "Open GitHub Actions and click Export.",
+        # The PII model reads it as a name; the small model knows the bank, in its sentence and where only a person
+        # fits.
+        "Bonjour, Order History: Morgan Stanley is not syncing ?",
+        # A single word is never the PII model's to take.
+        "Please make sure Jira can sync.",
+    ],
+)
+def test_things_the_pii_model_reads_as_names_stay(sentence: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == sentence
