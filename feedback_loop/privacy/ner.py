@@ -344,8 +344,11 @@ def _runs_to_ask_about(text: str, names: Sequence[Span]) -> list[Span]:
     everyday = everyday_words()
     runs = []
     for match in _CAPITALISED_RUN.finditer(text):
-        start, end = match.span()
         words = match.group().split()
+        # Most runs are everyday words capitalised ("Settings", "Here", "Integrations"): the cheapest test first.
+        if not any(_no_everyday_word(_POSSESSIVE_END.sub("", word).lower(), everyday) for word in words):
+            continue
+        start, end = match.span()
         # "Can Hamish Sinclair", "Thanks Wiremu Kereama": a greeting or a function word opens the run, not the name.
         while words and (words[0].lower() in NOT_NAMES or words[0].lower() in stop_words()):
             start += len(words.pop(0)) + 1

@@ -30,6 +30,10 @@ NAME_THRESHOLD = 0.5
 BATCH_SIZE = 32
 # BERT's 512 positions less [CLS] and [SEP]; the sentences the model is given are far shorter.
 MAX_TOKENS = 510
+# Sentences whose names a process remembers across batches: an assistant's stock sentences recur in every batch
+# ("First, make sure you are signed in to Jira with an admin account."). 16,384 sentences of at most 120
+# characters (ner.PII_WINDOW_CHARS) are a few MB.
+SENTENCES_KEPT = 16_384
 NAME_LABELS = ("B-GIVEN_NAME", "I-GIVEN_NAME", "B-SURNAME", "I-SURNAME")
 Span = tuple[int, int]
 
@@ -83,10 +87,28 @@ def load_name_model() -> _Model:
     )
 
 
+_remembered: dict[str, list[Span]] = {}
+
+
 def name_spans(sentences: Sequence[str]) -> list[list[Span]]:
-    """For each sentence, the character spans the model reads as person names, in order."""
+    """For each sentence, the character spans the model reads as person names, in order; the model reads only the
+    sentences this process has not remembered (the last :data:`SENTENCES_KEPT` it read)."""
+    found = {sentence: _remembered[sentence] for sentence in sentences if sentence in _remembered}
+    unread = list(dict.fromkeys(sentence for sentence in sentences if sentence not in found))
+    for sentence, spans in zip(unread, _read(unread), strict=True):
+        found[sentence] = spans
+        if len(_remembered) >= SENTENCES_KEPT:
+            del _remembered[next(iter(_remembered))]
+        _remembered[sentence] = spans
+    return [found[sentence] for sentence in sentences]
+
+
+def _read(sentences: Sequence[str]) -> list[list[Span]]:
+    """What the model reads as names in each sentence."""
     import numpy as np
 
+    if not sentences:
+        return []
     model = load_name_model()
     encodings = model.tokenizer.encode_batch(list(sentences), add_special_tokens=False)
     spans: list[list[Span]] = [[] for _ in sentences]

