@@ -24,6 +24,10 @@ How the rules, the name lists and the model decide (:func:`names_with_the_model`
 * Nothing that a company's legal form or the head noun of an organisation, place or event follows or ends is a
   name ("Hugo Boss AG", "Lloyds Bank", "Golden Gate Bridge", "Martin Luther King Day"), nor, unless a cue
   announced it, what an ampersand joins ("Johnson & Johnson", "Marks & Spencer").
+* What the rules and this model leave, a second model reads: the PII token classifier of
+  :mod:`~feedback_loop.privacy.pii_model`, around runs of capitalised words written as names, one of them no
+  everyday word, a single word only where a person stands (:func:`_full_names_no_list_knows`): "We hired
+  Gwenllian Pryce", "Yesterday Rizal reset the password", "registered to S. Perera".
 
 **Speed.** The model reads only the sentences it can change: those holding a name the lists alone found (to
 veto it) or a capitalised word that the name lists know, that is no everyday English word or country ("Price",
