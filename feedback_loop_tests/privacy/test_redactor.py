@@ -160,6 +160,7 @@ def test_the_tier_is_checked_and_the_pattern_tier_needs_no_model_and_no_name_lis
         raise AssertionError("the pattern tier looked for names")
 
     monkeypatch.setattr("feedback_loop.privacy.ner.load_ner_pipeline", not_in_this_tier)
+    monkeypatch.setattr("feedback_loop.privacy.pii_model.load_name_model", not_in_this_tier)
     monkeypatch.setattr("feedback_loop.privacy.redactor.find_person_names", not_in_this_tier)
     text = "Dear Ana Souza, call +44 20 7946 0958 or visit 12 Baker Street, London"
     assert Redactor("patterns").redact(text).text == "Dear Ana Souza, call <PHONE> or visit 12 Baker Street, London"
