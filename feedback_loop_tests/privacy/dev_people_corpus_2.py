@@ -5,8 +5,8 @@ The first development set (dev_people_corpus.py) reached 371 of 372 names, so it
 from another. This one was written from what support chats, e-mails and forms hold, before any rule of the round:
 given names alone in mid-sentence, names on a form's line or under its label, e-mail headers and sign-offs, names
 written surname first, with an initial or with the surname in capitals; and clean sentences where products, teams
-and places stand where names stand. Its names are none of the first set's, and its author had not read the
-hold-outs' sentences.
+and places stand where names stand. Its names are none of the first set's (but one surname, Ionescu), and its author
+had not read the hold-outs' sentences.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import random
 
 from feedback_loop.privacy.corpus import CorpusSentence, PlantedIdentifier
 
-# (given name, surname): about half of them with a word that faker's name lists do not hold.
+# (given name, surname): 31 of the 40 with a word that faker's name lists do not hold.
 NAMES = (
     ("Adaeze", "Okonkwo"),
     ("Kwabena", "Asante"),
