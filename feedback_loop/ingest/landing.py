@@ -257,8 +257,7 @@ class _Privacy:
                 private[name], with_names = self._labels_of(values)
                 rows_to_redact = np.flatnonzero(with_names)
             elif self._redactor.prescan is not None:
-                matches = pc.match_substring_regex(values, self._redactor.prescan)
-                rows_to_redact = np.flatnonzero(pc.fill_null(matches, False).to_numpy(zero_copy_only=False))
+                rows_to_redact = np.flatnonzero(self._redactor.prescan(values))
             else:
                 rows_to_redact = np.flatnonzero(pc.is_valid(values).to_numpy(zero_copy_only=False))
             cells.extend((int(row), field) for row in rows_to_redact)
@@ -616,8 +615,9 @@ _KEYS_SQL = (
     f" hash({', '.join(schema.EVENT_COLUMNS)}) AS content_hash,"
     " CASE WHEN event_type = 'interaction' THEN hash(interaction_id) END AS interaction_hash FROM landed_batch"
 )
-# DuckDB's memory while it judges duplicates and sorts: beyond this it spills to the work directory.
-_DUCKDB_MEMORY = "128MB"
+# DuckDB's memory while it judges duplicates and sorts: beyond this it spills to the work directory. Its sort of
+# the wide redacted rows needs this much to spill at all (at 128 MB it fails to pin a block on a day of 10M events).
+_DUCKDB_MEMORY = "256MB"
 _SORT_BATCH_ROWS = 20_000
 # Work files are written once and read once, on this machine: neither compressed nor dictionary-encoded.
 _WORK_FILE: dict[str, Any] = {"compression": "none", "use_dictionary": False}
@@ -644,11 +644,13 @@ def _scratch(prefix: str) -> Iterator[Path]:
 def _duckdb(work_dir: Path) -> Iterator[Any]:
     import duckdb
 
-    # One thread: a sort keeps state per thread, and two would not fit the memory limit.
+    # One thread: a sort keeps state per thread, and two would not fit the memory limit. Every query whose order
+    # matters says ORDER BY, so DuckDB need not keep the order of what it reads (which costs memory).
     config: dict[str, str | bool | int | float | list[str]] = {
         "memory_limit": _DUCKDB_MEMORY,
         "threads": 1,
         "temp_directory": str(work_dir / "duckdb-spill"),
+        "preserve_insertion_order": False,
     }
     connection = duckdb.connect(":memory:", config=config)
     try:

@@ -41,12 +41,17 @@ from stdnum.it import codicefiscale
 from feedback_loop.privacy.patterns import NAMED_AS_SOMETHING_ELSE, SENTENCE_END
 from feedback_loop.privacy.placeholders import (
     PLACEHOLDERS,
+    RE2_DIGIT,
+    RE2_I,
+    RE2_LETTERS,
+    RE2_SPACE,
     Detector,
     Scan,
     both,
     contains,
     group,
     number_of,
+    re2_words,
     substitute,
 )
 
@@ -171,21 +176,83 @@ def _names_a_birth(scan: Scan) -> bool:
     return any(map(scan.lower.__contains__, _BIRTH_WORDS)) or _BIRTH_PHRASE.search(scan.lower) is not None
 
 
+# Column pre-scans (RE2, see Detector.prescan): each pattern above without its look-arounds and back references.
+_D = RE2_DIGIT
+_LETTER = f"[{RE2_LETTERS}]"
+_LETTER_OR_DIGIT = f"[0-9{RE2_LETTERS}]"
+# A word naming a birth (the trigger's words and phrases, which every phrase of the two patterns holds) before the
+# date or year, which holds a digit.
+_BIRTH_PRESCAN = (
+    "(?s:" + re2_words(*_BIRTH_WORDS) + f"|(?i:n[eé]e?{RE2_SPACE}+(?:le|en)|nat[oa]{RE2_SPACE}+(?:{RE2_I}l|nel))).*{_D}"
+)
 IDENTIFIER_DETECTORS: tuple[Detector, ...] = (
-    Detector("NATIONAL_ID", substitute(_NINO, _validated(lambda value: len(value) == 9)), number_of(6)),
-    Detector("NATIONAL_ID", substitute(_STEUER_ID_GROUPED, _validated(idnr.is_valid)), number_of(11)),
-    Detector("NATIONAL_ID", substitute(_STEUER_ID_NAMED, _steuer_id), both(_NAMES_A_STEUER_ID, _digit_run_of(11))),
-    Detector("NATIONAL_ID", substitute(_NIE, _validated(nie.is_valid)), _digit_run_of(7)),
-    Detector("NATIONAL_ID", substitute(_DNI, _validated(dni.is_valid)), _digit_run_of(8)),
-    Detector("NATIONAL_ID", substitute(_NIR, _validated(nir.is_valid)), number_of(8)),
-    Detector("NATIONAL_ID", substitute(_AADHAAR, _validated(aadhaar.is_valid, named_check=True)), number_of(12)),
-    Detector("NATIONAL_ID", substitute(_PAN, _validated(pan.is_valid)), _digit_run_of(4)),
+    Detector(
+        "NATIONAL_ID",
+        substitute(_NINO, _validated(lambda value: len(value) == 9)),
+        number_of(6),
+        f"{_LETTER}{{2}}[ -]?{_D}{{2}}[ -]?{_D}{{2}}[ -]?{_D}{{2}}[ -]?[A-Da-d]",
+    ),
+    Detector(
+        "NATIONAL_ID",
+        substitute(_STEUER_ID_GROUPED, _validated(idnr.is_valid)),
+        number_of(11),
+        f"[1-9]{_D}[ .]{_D}{{3}}[ .]{_D}{{3}}[ .]{_D}{{3}}",
+    ),
+    Detector(
+        "NATIONAL_ID",
+        substitute(_STEUER_ID_NAMED, _steuer_id),
+        both(_NAMES_A_STEUER_ID, _digit_run_of(11)),
+        f"[1-9]{_D}{{10}}",
+    ),
+    Detector(
+        "NATIONAL_ID",
+        substitute(_NIE, _validated(nie.is_valid)),
+        _digit_run_of(7),
+        f"[XYZxyz][ -]?{_D}{{7}}[ -]?[A-Za-z]",
+    ),
+    Detector("NATIONAL_ID", substitute(_DNI, _validated(dni.is_valid)), _digit_run_of(8), f"{_D}{{8}}[ -]?[A-Za-z]"),
+    Detector(
+        "NATIONAL_ID",
+        substitute(_NIR, _validated(nir.is_valid)),
+        number_of(8),
+        f"[12][ .]?{_D}{{2}}[ .]?{_D}{{2}}[ .]?(?:{_D}{{2}}|2[ABab])[ .]?{_D}{{3}}[ .]?{_D}{{3}}[ .]?{_D}{{2}}",
+    ),
+    Detector(
+        "NATIONAL_ID",
+        substitute(_AADHAAR, _validated(aadhaar.is_valid, named_check=True)),
+        number_of(12),
+        f"[2-9]{_D}{{3}}[ -]?{_D}{{4}}[ -]?{_D}{{4}}",
+    ),
+    Detector(
+        "NATIONAL_ID",
+        substitute(_PAN, _validated(pan.is_valid)),
+        _digit_run_of(4),
+        f"[A-Z]{{3}}[ABCFGHJLPT][A-Z]{_D}{{4}}[A-Z]",
+    ),
     Detector(
         "NATIONAL_ID",
         substitute(_CODICE_FISCALE, _validated(codicefiscale.is_valid)),
         lambda scan: scan.longest_word >= 16,
+        f"{_LETTER}{{6}}{_LETTER_OR_DIGIT}{{2}}{_LETTER}{_LETTER_OR_DIGIT}{{2}}{_LETTER}{_LETTER_OR_DIGIT}{{3}}{_LETTER}",
     ),
-    Detector("PASSPORT", substitute(_PASSPORT, group("PASSPORT", "value")), contains("pas")),
-    Detector("DOB", substitute(_DATE_OF_BIRTH, group("DOB", "value")), both(number_of(4), _names_a_birth)),
-    Detector("DOB", substitute(_YEAR_OF_BIRTH, group("DOB", "value")), both(number_of(4), _names_a_birth)),
+    Detector(
+        "PASSPORT",
+        substitute(_PASSPORT, group("PASSPORT", "value")),
+        contains("pas"),
+        re2_words(
+            "passport", "pass no", "reisepass", "passnummer", "passeport", "pasaporte", "passaporto", "passaporte"
+        ),
+    ),
+    Detector(
+        "DOB",
+        substitute(_DATE_OF_BIRTH, group("DOB", "value")),
+        both(number_of(4), _names_a_birth),
+        _BIRTH_PRESCAN,
+    ),
+    Detector(
+        "DOB",
+        substitute(_YEAR_OF_BIRTH, group("DOB", "value")),
+        both(number_of(4), _names_a_birth),
+        _BIRTH_PRESCAN,
+    ),
 )

@@ -55,6 +55,12 @@ from stdnum import luhn
 
 from feedback_loop.privacy.placeholders import (
     PLACEHOLDERS,
+    RE2_DIGIT,
+    RE2_LETTERS,
+    RE2_SPACE,
+    RE2_SPACE_CHARS,
+    RE2_SPACES,
+    RE2_WORD_CHARS,
     SPACES,
     Detector,
     Scan,
@@ -63,6 +69,7 @@ from feedback_loop.privacy.placeholders import (
     group,
     has_digit,
     number_of,
+    re2_words,
     splice,
     substitute,
     whole,
@@ -961,22 +968,55 @@ def _split_phone(match: re.Match[str], opening: str, number: str, context: str, 
 
 
 # --- the detectors, each with the cheap test that must pass before it searches a text ---------------------
+# and the column pre-scan that every text it changes matches (RE2, see Detector.prescan)
 
+_D = RE2_DIGIT
+_GROUP_SEPARATOR = f"[{RE2_SPACES}\\-]"
 _ASSIGNMENT_TRIGGER = contains("pass", "pwd", "secret", "key", "token", "credential", "auth")
+# How the names of _SECRET_KEY_NAMES end (client_secret, api_key, access_key_id, auth_token, ...).
+_SECRET_KEY_ENDINGS = (
+    "password", "passwd", "pwd", "passphrase", "pass", "secret", "key", "keyid", "key_id", "key-id", "token",
+    "credential", "credentials", "auth",
+)  # fmt: skip
+_PASSWORD_NOUN_RE2 = re2_words("password", "passwort", "passcode", "passphrase", "pass word", "pw")
 SECRET_DETECTORS: tuple[Detector, ...] = (
-    Detector("SECRET", substitute(_PRIVATE_KEY, whole("SECRET")), contains("private key")),
-    Detector("URL_CREDENTIALS", substitute(_URL_CREDENTIALS, _url_credentials), contains("://")),
+    Detector("SECRET", substitute(_PRIVATE_KEY, whole("SECRET")), contains("private key"), "-----BEGIN "),
+    Detector("URL_CREDENTIALS", substitute(_URL_CREDENTIALS, _url_credentials), contains("://"), "://[^/?#@]*:[^/?]*@"),
     # The shortest token shapes (a Slack token, a JWT) are 15 characters long.
     Detector(
         "SECRET",
         substitute(_TOKEN, whole("SECRET")),
         lambda scan: scan.longest_word >= 15 and _TOKEN_TRIGGER.search(scan.text) is not None,
+        _TOKEN_TRIGGER.pattern,
     ),
-    Detector("SECRET", substitute(_AUTHORIZATION, _unless_reference), contains("authorization")),
-    Detector("SECRET", substitute(_BEARER, group("SECRET", "value")), contains("bearer")),
-    Detector("SECRET", substitute(_ASSIGNMENT, _secret_value), _ASSIGNMENT_TRIGGER),
-    Detector("SECRET", substitute(_FLAG, _flag_value), contains("--")),
-    Detector("SECRET", substitute(_SPOKEN_PASSWORD, _spoken_password), contains("pass", "pw", "reset it")),
+    Detector(
+        "SECRET",
+        substitute(_AUTHORIZATION, _unless_reference),
+        contains("authorization"),
+        re2_words("authorization") + f"[\"']?{RE2_SPACE}*[:=]",
+    ),
+    Detector(
+        "SECRET",
+        substitute(_BEARER, group("SECRET", "value")),
+        contains("bearer"),
+        re2_words("bearer") + f"{RE2_SPACE}+[{RE2_LETTERS}0-9._~+/\\-]{{16}}",
+    ),
+    Detector(
+        "SECRET",
+        substitute(_ASSIGNMENT, _secret_value),
+        _ASSIGNMENT_TRIGGER,
+        re2_words(*_SECRET_KEY_ENDINGS) + f"[\"']?{RE2_SPACE}*[:=]",
+    ),
+    Detector("SECRET", substitute(_FLAG, _flag_value), contains("--"), "--"),
+    Detector(
+        "SECRET",
+        substitute(_SPOKEN_PASSWORD, _spoken_password),
+        contains("pass", "pw", "reset it"),
+        # "<password> [we use] [for the x.y] is|was|will be": only words, dots, dashes and spaces in between;
+        # "... my password to" and "reset it to".
+        f"{_PASSWORD_NOUN_RE2}(?:[{RE2_WORD_CHARS}.\\-{RE2_SPACE_CHARS}]*{RE2_SPACE}{re2_words('is', 'was', 'be')}"
+        f"|{RE2_SPACE}+{re2_words('to')})|{re2_words('reset it to')}",
+    ),
 )
 
 
@@ -985,21 +1025,54 @@ def _bracketed_at(scan: Scan) -> bool:
 
 
 EMAIL_DETECTORS: tuple[Detector, ...] = (
-    Detector("EMAIL", substitute(_EMAIL, _email), contains("@", "%40")),
-    Detector("EMAIL", substitute(_OBFUSCATED_EMAIL, whole("EMAIL")), _bracketed_at),
-    Detector("EMAIL", substitute(_SPELLED_EMAIL, _spelled_email), contains(" dot ")),
+    Detector("EMAIL", substitute(_EMAIL, _email), contains("@", "%40"), "@|%40"),
+    Detector("EMAIL", substitute(_OBFUSCATED_EMAIL, whole("EMAIL")), _bracketed_at, r"(?is:at.*[\[({<]|[\[({<].*at)"),
+    Detector("EMAIL", substitute(_SPELLED_EMAIL, _spelled_email), contains(" dot "), "(?i: dot )"),
 )
-IBAN_DETECTOR = Detector("IBAN", _detect_ibans, has_digit)
+# The country code (ASCII letters: _IBAN_CHECK_DIGITS), the check digits, and the characters of the shortest IBAN.
+IBAN_DETECTOR = Detector(
+    "IBAN",
+    _detect_ibans,
+    has_digit,
+    f"[A-Za-z]{{2}}{_D}{{2}}(?:[{RE2_SPACES}\\-]?[0-9{RE2_LETTERS}]){{{min(IBAN_LENGTHS.values()) - 4}}}",
+)
 # The digits each needs: a card 13, an SSN 9, a phone MIN_PHONE_DIGITS, an IPv4 address 4.
-CARD_DETECTOR = Detector("CARD", substitute(_CARD, _card), number_of(13))
+CARD_DETECTOR = Detector(
+    "CARD",
+    substitute(_CARD, _card),
+    number_of(13),
+    f"{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{4}}"
+    f"|{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{6}}{_GROUP_SEPARATOR}{_D}{{4}}|{_D}{{13}}",
+)
 SSN_DETECTORS: tuple[Detector, ...] = (
     Detector(
-        "SSN", substitute(_SSN_IN_CONTEXT, group("SSN", "value")), both(contains("ssn", "ss#", "soc"), number_of(9))
+        "SSN",
+        substitute(_SSN_IN_CONTEXT, group("SSN", "value")),
+        both(contains("ssn", "ss#", "soc"), number_of(9)),
+        f"{_D}{{3}}[{RE2_SPACES}.\\-]?{_D}{{2}}[{RE2_SPACES}.\\-]?{_D}{{4}}",
     ),
-    Detector("SSN", substitute(_SSN, whole("SSN")), number_of(9)),
+    Detector(
+        "SSN",
+        substitute(_SSN, whole("SSN")),
+        number_of(9),
+        f"{_D}{{3}}{_GROUP_SEPARATOR}{_D}{{2}}{_GROUP_SEPARATOR}{_D}{{4}}",
+    ),
 )
 IP_DETECTORS: tuple[Detector, ...] = (
-    Detector("IP", substitute(_IPV6_CANDIDATE, _ipv6), lambda scan: scan.text.count(":") >= 2),
-    Detector("IP", substitute(_IPV4, _ipv4), lambda scan: scan.number_digits >= 4 and "." in scan.text),
+    Detector("IP", substitute(_IPV6_CANDIDATE, _ipv6), lambda scan: scan.text.count(":") >= 2, ":[0-9A-Fa-f]{0,4}:"),
+    Detector(
+        "IP",
+        substitute(_IPV4, _ipv4),
+        lambda scan: scan.number_digits >= 4 and "." in scan.text,
+        f"{_D}{{1,3}}\\.{_D}{{1,3}}\\.{_D}{{1,3}}\\.{_D}{{1,3}}",
+    ),
 )
-PHONE_DETECTOR = Detector("PHONE", substitute(_PHONE_CANDIDATE, _phone), number_of(MIN_PHONE_DIGITS))
+# The candidate's start (not after a letter, digit or the characters its look-behind refuses; only ASCII ones
+# here, a superset), its prefix ("(", "+", "00", spaces) and the MIN_PHONE_DIGITS digits _phone requires.
+PHONE_DETECTOR = Detector(
+    "PHONE",
+    substitute(_PHONE_CANDIDATE, _phone),
+    number_of(MIN_PHONE_DIGITS),
+    f"(?:^|[^a-zA-Z0-9_.,/#+$€£%\\-])[(+0{RE2_SPACE_CHARS}]*"
+    f"{_D}(?:[(){RE2_SPACES}.\\-/]*{_D}){{{MIN_PHONE_DIGITS - 1}}}",
+)

@@ -40,18 +40,65 @@ _PLAIN_PLACEHOLDER = re.compile("|".join(re.escape(placeholder) for placeholder 
 # Spaces that separate digit groups: plain, no-break (U+00A0, U+202F: word processors and web pages put them
 # between the groups of phone and card numbers), figure and thin spaces.
 SPACES = r" \u00a0\u2007\u2009\u202f"
+RE2_SPACES = r" \x{a0}\x{2007}\x{2009}\x{202f}"  # the same, in RE2's spelling
 
 DetectFunction = Callable[[str], tuple[str, int]]
 
 
 @dataclass(frozen=True)
 class Detector:
-    """One detector: its type, what it does, and the cheap test on the text's :class:`Scan` without which it
-    cannot match."""
+    """One detector: its type, what it does, the cheap test on the text's :class:`Scan` without which it
+    cannot match, and ``prescan``, an RE2 pattern (for pyarrow.compute over a whole column of texts) that every
+    text the detector changes contains: the detector's own pattern loosened to what RE2 can say (look-arounds
+    and back references dropped, Python's classes widened with the ``RE2_*`` pieces below). None: the detector
+    has none (those of the patterns+ner tier only: that tier redacts every text, names can be anywhere)."""
 
     kind: str
     detect: DetectFunction
     trigger: Callable[[Scan], bool]
+    prescan: str | None = None
+
+
+# Pieces of the column pre-scans in RE2 syntax, each matching at least what Python's ``re`` does: RE2's \s, \w
+# and \d are ASCII only, Python's are Unicode, and Python's re.IGNORECASE also matches the dotted and dotless i
+# to an i (RE2's (?i) does not; it does match the long s and the Kelvin sign to s and k, as Python does).
+RE2_SPACE_CHARS = r"\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}"  # inside a character class
+RE2_SPACE = f"[{RE2_SPACE_CHARS}]"
+RE2_WORD_CHARS = r"\p{L}\p{N}\p{M}_"  # inside a character class
+RE2_DIGIT = r"\p{Nd}"
+# Inside a character class: an ASCII letter, as re.IGNORECASE matches one.
+RE2_LETTERS = r"a-zA-Z\x{130}\x{131}\x{17f}\x{212a}"
+RE2_I = r"[iI\x{130}\x{131}]"  # an i, as re.IGNORECASE matches it
+
+
+# The same pieces restricted to ASCII, which they match exactly on ASCII text: RE2 runs a pattern spelled so faster
+# (its automaton need not follow multi-byte characters), and most text is ASCII.
+_RE2_ASCII_SPELLINGS = (
+    (RE2_SPACE_CHARS, r"\s\x{0b}\x{1c}-\x{1f}"),
+    (RE2_WORD_CHARS, "0-9A-Za-z_"),
+    (RE2_LETTERS, "a-zA-Z"),
+    (RE2_SPACES, " "),
+    (RE2_I, "[iI]"),
+    (RE2_DIGIT, "[0-9]"),
+)
+
+
+def re2_for_ascii(pattern: str) -> str:
+    """``pattern`` (written with the ``RE2_*`` pieces) with each piece restricted to its ASCII characters: on a text
+    that is all ASCII it matches exactly where ``pattern`` does."""
+    for unicode, ascii in _RE2_ASCII_SPELLINGS:
+        pattern = pattern.replace(unicode, ascii)
+    return pattern
+
+
+def re2_words(*words: str) -> str:
+    """An RE2 group matching any of ``words`` wherever Python's case-insensitive ``re`` does: each letter in either
+    case, an i also dotted or dotless, and a space in a word as any white space, one or more."""
+
+    def spelled(word: str) -> str:
+        return "".join(RE2_I if char == "i" else f"{RE2_SPACE}+" if char == " " else re.escape(char) for char in word)
+
+    return "(?i:" + "|".join(map(spelled, words)) + ")"
 
 
 # A run of digits and the separators that numbers are written with: every match of a detector that takes

@@ -34,9 +34,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
+
+import numpy as np
 
 from feedback_loop.privacy.identifiers import IDENTIFIER_DETECTORS
 from feedback_loop.privacy.names import ADDRESS_DETECTORS, find_person_names
@@ -51,7 +53,10 @@ from feedback_loop.privacy.patterns import (
     SSN_DETECTORS,
     opens_private_key,
 )
-from feedback_loop.privacy.placeholders import PLACEHOLDERS, REDACTION_TYPES, Detector, Scan
+from feedback_loop.privacy.placeholders import PLACEHOLDERS, REDACTION_TYPES, Detector, Scan, re2_for_ascii
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 Tier = Literal["patterns", "patterns+ner"]
 TIERS: tuple[str, ...] = get_args(Tier)
@@ -99,21 +104,60 @@ TIER_TYPES: dict[str, frozenset[str]] = {
     "patterns": frozenset(REDACTION_TYPES) - {"PERSON", "ADDRESS"},
     "patterns+ner": frozenset(REDACTION_TYPES),
 }
-# The pre-scan of whole columns (RE2 syntax, for pyarrow.compute): a text it does not match holds nothing a
-# detector of the pattern tier changes, so that tier returns it unchanged and the redactor need not see it. Every
-# detector needs one of: a number of 4 digits or more, separators between them allowed (each number_of and
-# digit_run trigger: Scan counts digits as Python's \d does, Unicode's Nd, within runs of _NUMBER_RUN), two ASCII
-# letters before two digits (an IBAN's country code and check digits; its trigger is any digit), a key word the
-# trigger looks for in the lower-case text ("pas" covers pass and passport, "pw" pwd, "auth" authorization, "key"
-# private key), a word of 15 characters (tokens, codice fiscale), two colons (IPv6), or "at" with a bracket
-# (obfuscated e-mail). Adding a trigger means adding what it needs here; feedback_loop_tests/privacy/
-# test_redactor.py checks the implication on the corpora.
-_NUMBER_SEPARATORS = r"[() \x{a0}\x{2007}\x{2009}\x{202f}.\-/]*"
-PATTERN_TIER_PRESCAN = (
-    r"(?is)\p{Nd}" + (_NUMBER_SEPARATORS + r"\p{Nd}") * 3 + r"|[a-z]{2}\p{Nd}{2}"
+# The pre-scan of whole columns (RE2 syntax, for pyarrow.compute; column_prescan), in two stages. First what the
+# triggers need, in one cheap pass: every detector needs one of a number of 4 digits or more, separators between
+# them allowed (each number_of and digit_run trigger: Scan counts digits as Python's \d does, Unicode's Nd, within
+# runs of _NUMBER_RUN), two ASCII letters before two digits (an IBAN's country code and check digits; its trigger is
+# any digit), a key word the trigger looks for in the lower-case text ("pas" covers pass and passport, "pw" pwd,
+# "auth" authorization, "key" private key), a word of 15 characters (tokens, codice fiscale), two colons (IPv6), or
+# "at" with a bracket (obfuscated e-mail). Adding a trigger means adding what it needs here.
+TRIGGER_PRESCAN = (
+    r"(?is)\p{Nd}" + (r"[() \x{a0}\x{2007}\x{2009}\x{202f}.\-/]*\p{Nd}") * 3 + r"|[a-z]{2}\p{Nd}{2}"
     r"|://|--|@|%40| dot |reset it|pas|pw|auth|bearer|secret|key|token|credential|\S{15}|:.*:"
     r"|at.*[\[({<]|[\[({<].*at"
 )
+# Then, on the texts that pass, what the detectors' own patterns need (Detector.prescan), one pass per type: one
+# automaton for all of them grows past RE2's memory, which then falls back to its slow engine. A text that matches
+# none is changed by no detector of the pattern tier (each runs on the text as it came, since none before it changed
+# it). feedback_loop_tests/privacy/test_redactor.py checks both stages detector by detector and on the corpora.
+PATTERN_PRESCANS: tuple[str, ...] = tuple(
+    "|".join(f"(?:{prescan})" for prescan in dict.fromkeys(d.prescan for d in PATTERN_DETECTORS if d.kind == kind))
+    for kind in dict.fromkeys(detector.kind for detector in PATTERN_DETECTORS)
+)
+if any(detector.prescan is None for detector in PATTERN_DETECTORS):
+    raise RuntimeError("every detector of the pattern tier needs a column pre-scan (Detector.prescan)")
+# Both stages again for texts that are all ASCII (most are), which RE2 runs faster.
+_ASCII_TRIGGER_PRESCAN = re2_for_ascii(TRIGGER_PRESCAN)
+_ASCII_PATTERN_PRESCANS = tuple(map(re2_for_ascii, PATTERN_PRESCANS))
+
+
+def column_prescan(texts: pa.Array) -> np.ndarray:
+    """For each text of an Arrow string array, whether a detector of the pattern tier may change it (False for a
+    null): a text for which it is False comes out of that tier unchanged, and need not reach the redactor."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    maybe = np.zeros(len(texts), dtype=bool)
+    ascii_texts = pc.fill_null(pc.string_is_ascii(texts), False).to_numpy(zero_copy_only=False)
+    for rows, trigger_prescan, pattern_prescans in (
+        (np.flatnonzero(ascii_texts), _ASCII_TRIGGER_PRESCAN, _ASCII_PATTERN_PRESCANS),
+        (np.flatnonzero(~ascii_texts), TRIGGER_PRESCAN, PATTERN_PRESCANS),
+    ):
+        if rows.size == 0:
+            continue
+        subset = texts.take(rows)
+        triggered = pc.fill_null(pc.match_substring_regex(subset, trigger_prescan), False)
+        candidates = rows[triggered.to_numpy(zero_copy_only=False)]
+        subset = subset.filter(triggered)
+        for pattern in pattern_prescans:
+            if len(subset) == 0:
+                break
+            found = pc.match_substring_regex(subset, pattern).to_numpy(zero_copy_only=False)
+            maybe[candidates[found]] = True
+            # A text already found needs no other pass.
+            candidates = candidates[~found]
+            subset = subset.filter(pa.array(~found))
+    return maybe
 
 
 @dataclass(frozen=True)
@@ -147,7 +191,7 @@ class Redactor:
         self.tier = tier
         self._memo_entries = memo_entries
         # The column pre-scan of this tier (None: every text must be redacted, names can be anywhere).
-        self.prescan: str | None = PATTERN_TIER_PRESCAN if tier == "patterns" else None
+        self.prescan: Callable[[pa.Array], np.ndarray] | None = column_prescan if tier == "patterns" else None
         self._detectors = [(detector.kind, detector.detect, detector.trigger) for detector in DETECTORS[tier]]
         self._memo: dict[str, Redaction | _Detected] = {}
         self._scopes: dict[Hashable, dict[str, int]] = {}

@@ -16,7 +16,7 @@ from feedback_loop.privacy.bench import answer_text, prompt_text
 from feedback_loop.privacy.corpus import generate_corpus
 from feedback_loop.privacy.names import fold_diacritics
 from feedback_loop.privacy.placeholders import PLACEHOLDERS, Scan
-from feedback_loop.privacy.redactor import DETECTORS, PATTERN_TIER_PRESCAN, TIER_TYPES
+from feedback_loop.privacy.redactor import DETECTORS, PATTERN_DETECTORS, TIER_TYPES, TRIGGER_PRESCAN, column_prescan
 
 # (type, sentence, what must vanish)
 _NEW_TYPES = [
@@ -285,10 +285,16 @@ def test_the_model_tier_replaces_whole_spans_and_keeps_everything_else_in_order(
 def _column_prescan_misses(texts: list[str]) -> list[str]:
     """The texts that the pattern tier's column pre-scan lets through unredacted (pyarrow's RE2, as ingestion)."""
     import pyarrow as pa
+
+    matched = column_prescan(pa.array(texts, pa.string()))
+    return [text for text, hit in zip(texts, matched, strict=True) if not hit]
+
+
+def _matches(texts: list[str], pattern: str) -> list[bool]:
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    matched = pc.match_substring_regex(pa.array(texts, pa.string()), PATTERN_TIER_PRESCAN).to_pylist()
-    return [text for text, hit in zip(texts, matched, strict=True) if not hit]
+    return pc.match_substring_regex(pa.array(texts, pa.string()), pattern).to_pylist()
 
 
 def _changed_by_a_detector(text: str) -> list[str]:
@@ -313,12 +319,35 @@ _JUST_TRIGGERING = [
 ]  # fmt: skip
 
 
-def test_the_column_prescan_keeps_every_kind_of_trigger() -> None:
-    assert _column_prescan_misses(_JUST_TRIGGERING) == []
+def test_the_first_stage_of_the_column_prescan_keeps_every_kind_of_trigger() -> None:
+    assert _matches(_JUST_TRIGGERING, TRIGGER_PRESCAN) == [True] * len(_JUST_TRIGGERING)
+
+
+# Texts with words that the detectors' patterns look for, numbers in every grouping, and the characters where
+# Python's re and RE2 differ (Unicode digits and spaces, the dotted and dotless i, the long s, the Kelvin sign).
+_PRESCAN_WORDS = [
+    "password", "Passwort", "pw", "pass word", "is", "was", "will be", "to", "reset", "it", "my", "the", "for",
+    "token", "api_key", "access_key_id", "SECRET", "auth", "Authorization", "Bearer", "credentials", "=", ":",
+    ":=", '"', "'", "--", "-----BEGIN RSA PRIVATE KEY-----", "https://", "user:pw@", "example.com", "@", "%40",
+    " dot ", " at ", "[", "(", "<", "passport", "Reisepass", "no.", "born", "DOB", "d.o.b.", "née le",
+    "nato il", "geboren am", "ssn", "soc sec", "tax id", "Steuer-ID", "AB", "DE89", "GB", "X", "Z", "ABCPE",
+    "RSSMRA85T10A562S", "0x", "+", "00", "(0)", "1", "12", "123", "1234", "12345", "123456", "1234567",
+    "4111 1111 1111 1111", "192.168.1.20", "2001:db8::1", "fe80::", "07.06.1985", "\u0663\u0664", "\u0131",
+    "\u0130", "\u017f", "\u212a", "\u00a0", "\u2009", "\u202f", "\u3000", "\n", " ", " ", ".", "-", "/", ",",
+]  # fmt: skip
+_KEYWORD_HEAVY = st.lists(st.sampled_from(_PRESCAN_WORDS), max_size=14).map("".join)
+
+
+@settings(max_examples=3_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(_KEYWORD_HEAVY, _DIGIT_HEAVY, _TEXT))
+def test_no_detector_changes_a_text_its_own_column_prescan_turns_away(text: str) -> None:
+    for detector in PATTERN_DETECTORS:
+        if not _matches([text], detector.prescan or "")[0]:
+            assert detector.detect(text) == (text, 0), (detector.kind, detector.prescan, text)
 
 
 @settings(max_examples=2_000, deadline=None)
-@given(st.one_of(_DIGIT_HEAVY, _TEXT))
+@given(st.one_of(_KEYWORD_HEAVY, _DIGIT_HEAVY, _TEXT))
 def test_no_text_the_column_prescan_lets_through_is_changed_by_a_detector(text: str) -> None:
     if _column_prescan_misses([text]):
         assert _changed_by_a_detector(text) == []
