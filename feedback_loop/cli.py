@@ -596,6 +596,10 @@ def bench_ingest(
         "patterns"
     ),
     json_out: Annotated[Path | None, typer.Option(help="Write the figures as JSON here.")] = None,
+    work_dir: Annotated[
+        Path | None,
+        typer.Option(help="Folder for the landing day and the work files (default: the system's temporary folder)."),
+    ] = None,
 ):
     """The project's ingestion of a generated landing day against DuckDB's raw read_json_auto -> Parquet on the
     same files: events/s of both, their ratio, and the peak RSS of each (its own child process)."""
@@ -604,7 +608,7 @@ def bench_ingest(
 
     if tier not in TIERS:
         raise typer.BadParameter(f"unknown tier {tier!r}; known: {list(TIERS)}", param_hint="--tier")
-    figures = run_bench(events, tier, progress=console.log)
+    figures = run_bench(events, tier, work_dir=work_dir, progress=console.log)
     console.print(
         f"{events:,} events ({figures['landing_mb']:.1f} MB), {figures['cpu_count']} cores, load average"
         f" {figures['load_average_1m']:.2f}\n"

@@ -74,7 +74,7 @@ def raw_telemetry(
             if earlier not in landed:  # a day before the run's first: read from its landing files once
                 landed[earlier] = landed_day(landing, earlier, spec)
         earlier_days = [landed[earlier] for earlier in _days_before(day, late_feedback.days)]
-        with tempfile.TemporaryDirectory(prefix=f"ingest-{day}-") as scratch:
+        with tempfile.TemporaryDirectory(prefix=f"ingest-{day}-", dir=spec.work_dir) as scratch:
             # The events go from a work file into the warehouse: a day of any size is never held in memory.
             result = ingest_partition_file(landing, day, pseudonym_key, Path(scratch), earlier_days, spec)
             warehouse.write_partition_file("events", day, result.events_path)

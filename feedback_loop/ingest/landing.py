@@ -462,6 +462,10 @@ class IngestSpec(StageConfig):
     redaction_tier: Tier = DEFAULT_TIER
     """Detectors that redact the text: `patterns` (shapes, checksums, rule-found names and addresses) or
     `patterns+ner` (the same plus a named-entity model for person names; docs/privacy.md)."""
+    work_dir: str | None = None
+    """Local folder for ingestion's work files (the day's rows as landed and as redacted, DuckDB's spill while it
+    judges and sorts): up to about three times the landing day's size while a day is ingested, removed after.
+    None: the system's temporary folder (``TMPDIR``), which must then be on disk, not in memory (tmpfs)."""
 
     @model_validator(mode="after")
     def _years_in_order(self) -> IngestSpec:
@@ -485,7 +489,21 @@ class _Seen:
 
 
 @dataclass(frozen=True)
-class LandedDay:
+class _DayFiles:
+    """Where a day's lines are: its landing files (names under ``landing_root``, sorted), which a position names
+    (see :class:`LandedDay`)."""
+
+    day: str
+    files: tuple[str, ...]
+    landing_root: str
+
+    def where(self, position: int) -> tuple[str, int]:
+        """The landing file (relative to the landing root) and line number of ``position``."""
+        return self.files[position >> _LINE_BITS], position & _LINE_MASK
+
+
+@dataclass(frozen=True)
+class LandedDay(_DayFiles):
     """What one day landed, for the days after it, as compact 64-bit hashes (never the rows themselves): the first
     valid occurrence of each event id (``events``: ``event_hash``, ``content_hash`` of the whole row as landed,
     ``position``), and of each interaction id among the interaction events that were the first of their event id
@@ -498,15 +516,8 @@ class LandedDay:
     gives the same rows whichever days were ingested before it.
     """
 
-    day: str
     events: pa.Table
     interactions: pa.Table
-    files: tuple[str, ...]
-    landing_root: str
-
-    def where(self, position: int) -> tuple[str, int]:
-        """The landing file (relative to the landing root) and line number of ``position``."""
-        return self.files[position >> _LINE_BITS], position & _LINE_MASK
 
 
 def landed_day(landing_dir: str | Path, partition: str, spec: IngestSpec | None = None) -> LandedDay:
@@ -515,7 +526,7 @@ def landed_day(landing_dir: str | Path, partition: str, spec: IngestSpec | None 
     _check_partition(partition)
     landing_root = Path(landing_dir)
     files = _landing_files(landing_root, partition)[0]
-    with _scratch("landed-day-") as scratch, _duckdb(scratch) as connection:
+    with _scratch("landed-day-", spec.work_dir) as scratch, _duckdb(scratch) as connection:
         keys = scratch / "keys.parquet"
         _scan_day(files, spec, connection, keys)
         return _landed(connection, keys, partition, files, landing_root)
@@ -530,7 +541,8 @@ def ingest_partition(
 ) -> IngestResult:
     """:func:`ingest_partition_file` with the events in memory: for tests and small days. The ``raw_telemetry``
     asset and ``bench ingest`` write the events file into the warehouse instead, in flat memory."""
-    with _scratch("ingest-") as scratch:
+    spec = spec or IngestSpec()
+    with _scratch("ingest-", spec.work_dir) as scratch:
         ingested = ingest_partition_file(landing_dir, partition, pseudonym_key, scratch, earlier_days, spec)
         events = pq.read_table(ingested.events_path, schema=schema.events_arrow_schema())
     fields = {field.name: getattr(ingested, field.name) for field in dataclasses.fields(IngestCounts)}
@@ -574,12 +586,14 @@ def ingest_partition_file(
     redacted, events_path = work_dir / "redacted.parquet", work_dir / "events.parquet"
     with _duckdb(work_dir) as connection:
         read, quarantine = _scan_day(files, spec, connection, keys, landed_rows, privacy)
-        today = _landed(connection, keys, partition, files, landing_root)
         decisions = _decisions(connection, keys, earlier)
-        judged = _judge(decisions, today, earlier, spec, privacy)
+        day_files = _DayFiles(partition, tuple(source_file for _, source_file in files), str(landing_root))
+        judged = _judge(decisions, day_files, earlier, spec, privacy)
         quarantine.extend(judged.quarantine)
         valid = _redact_rows(landed_rows, judged.not_stored, privacy, redacted)
         _sort_events(connection, redacted, events_path)
+        # The day's hashes (some 24 bytes an event) are read last: held through the sort, they would add to its peak.
+        today = _landed(connection, keys, partition, files, landing_root)
     for path in (keys, landed_rows, redacted):
         path.unlink()
     quarantine.sort(key=lambda entry: entry[0])
@@ -615,20 +629,22 @@ _KEYS_SQL = (
     f" hash({', '.join(schema.EVENT_COLUMNS)}) AS content_hash,"
     " CASE WHEN event_type = 'interaction' THEN hash(interaction_id) END AS interaction_hash FROM landed_batch"
 )
-# DuckDB's memory while it judges duplicates and sorts: beyond this it spills to the work directory. Its sort of
-# the wide redacted rows needs this much to spill at all (at 128 MB it fails to pin a block on a day of 10M events).
-_DUCKDB_MEMORY = "256MB"
+# DuckDB's memory while it judges duplicates, and while it sorts: beyond this it spills to the work directory. The
+# sort of the wide redacted rows needs more to spill at all (at 128 MB it fails to pin a block on a day of 10M
+# events); it is given that only while it runs.
+_DUCKDB_MEMORY = "128MB"
+_SORT_MEMORY = "256MB"
 _SORT_BATCH_ROWS = 20_000
 # Work files are written once and read once, on this machine: neither compressed nor dictionary-encoded.
 _WORK_FILE: dict[str, Any] = {"compression": "none", "use_dictionary": False}
 
 
 @contextlib.contextmanager
-def _scratch(prefix: str) -> Iterator[Path]:
-    """A new private folder for work files, removed at the end with what is in it. Walked with ``pathlib``, not
-    ``shutil.rmtree``, whose descriptor-relative calls fail where ``os.open`` is wrapped (the tests simulate an
-    unreadable landing file that way)."""
-    directory = Path(tempfile.mkdtemp(prefix=prefix))
+def _scratch(prefix: str, parent: str | None) -> Iterator[Path]:
+    """A new private folder for work files in ``parent`` (None: the system's temporary folder), removed at the end
+    with what is in it. Walked with ``pathlib``, not ``shutil.rmtree``, whose descriptor-relative calls fail where
+    ``os.open`` is wrapped (the tests simulate an unreadable landing file that way)."""
+    directory = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
     try:
         yield directory
     finally:
@@ -743,11 +759,11 @@ def _landed(connection: Any, keys: Path, day: str, files: Sequence[tuple[Path, s
         params={"keys": str(keys)},
     ).to_arrow_table()
     return LandedDay(
-        day,
-        events.cast(_FIRST_EVENTS_SCHEMA),
-        interactions.cast(_FIRST_INTERACTIONS_SCHEMA),
-        tuple(source_file for _, source_file in files),
-        str(root),
+        day=day,
+        files=tuple(source_file for _, source_file in files),
+        landing_root=str(root),
+        events=events.cast(_FIRST_EVENTS_SCHEMA),
+        interactions=interactions.cast(_FIRST_INTERACTIONS_SCHEMA),
     )
 
 
@@ -830,7 +846,7 @@ class _Judged:
 
 
 def _judge(
-    decisions: list[dict[str, Any]], today: LandedDay, earlier: Sequence[LandedDay], spec: IngestSpec, privacy: _Privacy
+    decisions: list[dict[str, Any]], today: _DayFiles, earlier: Sequence[LandedDay], spec: IngestSpec, privacy: _Privacy
 ) -> _Judged:
     """Count the duplicates and quarantine the conflicts and re-sent interactions of :func:`_decisions`, each
     described from its line and the first occurrence's, read again from their landing files. The rows, not the
@@ -848,7 +864,7 @@ def _judge(
         for number, data in read_lines(Path(root) / source_file, numbers).items()
     }
 
-    def landed_row(day: LandedDay, position: int) -> tuple[dict[str, Any], str, int, bytes]:
+    def landed_row(day: _DayFiles, position: int) -> tuple[dict[str, Any], str, int, bytes]:
         source_file, number = day.where(position)
         data = lines.get((day.landing_root, source_file, number))
         outcome = None if data is None else parse_line(data, spec)
@@ -923,15 +939,19 @@ def _sort_events(connection: Any, redacted: Path, out: Path) -> None:
     every offset to UTC, so "+02:00" and "Z" spellings of one instant sort, dedupe and store alike."""
     events_schema = schema.events_arrow_schema()
     columns = ", ".join(f'"{name}"' for name in events_schema.names)
-    reader = connection.sql(
-        f"SELECT {columns} FROM read_parquet($redacted) ORDER BY timestamp, _landed_event_id",
-        params={"redacted": str(redacted)},
-    ).to_arrow_reader(_SORT_BATCH_ROWS)
-    with pq.ParquetWriter(out, events_schema) as writer:
-        writer.write_table(events_schema.empty_table())
-        for batch in reader:
-            writer.write_table(pa.Table.from_batches([batch]).cast(events_schema))
-            pa.default_memory_pool().release_unused()
+    connection.execute(f"SET memory_limit = '{_SORT_MEMORY}'")
+    try:
+        reader = connection.sql(
+            f"SELECT {columns} FROM read_parquet($redacted) ORDER BY timestamp, _landed_event_id",
+            params={"redacted": str(redacted)},
+        ).to_arrow_reader(_SORT_BATCH_ROWS)
+        with pq.ParquetWriter(out, events_schema) as writer:
+            writer.write_table(events_schema.empty_table())
+            for batch in reader:
+                writer.write_table(pa.Table.from_batches([batch]).cast(events_schema))
+                pa.default_memory_pool().release_unused()
+    finally:
+        connection.execute(f"SET memory_limit = '{_DUCKDB_MEMORY}'")
 
 
 def _on(day: str, today: str) -> str:
