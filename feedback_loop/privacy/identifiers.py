@@ -51,6 +51,8 @@ from feedback_loop.privacy.placeholders import (
     contains,
     group,
     number_of,
+    re2_not_after,
+    re2_not_before,
     re2_words,
     substitute,
 )
@@ -180,6 +182,9 @@ def _names_a_birth(scan: Scan) -> bool:
 _D = RE2_DIGIT
 _LETTER = f"[{RE2_LETTERS}]"
 _LETTER_OR_DIGIT = f"[0-9{RE2_LETTERS}]"
+_START_RE2 = re2_not_after(r".,/#+\-")  # _START
+_END_RE2 = re2_not_before(r"\-")  # _END
+_WORD_START_RE2 = re2_not_after(r"\-")  # (?<![\w-])
 # A word naming a birth (the trigger's words and phrases, which every phrase of the two patterns holds) before the
 # date or year, which holds a digit.
 _BIRTH_PRESCAN = (
@@ -190,50 +195,57 @@ IDENTIFIER_DETECTORS: tuple[Detector, ...] = (
         "NATIONAL_ID",
         substitute(_NINO, _validated(lambda value: len(value) == 9)),
         number_of(6),
-        f"{_LETTER}{{2}}[ -]?{_D}{{2}}[ -]?{_D}{{2}}[ -]?{_D}{{2}}[ -]?[A-Da-d]",
+        f"{_START_RE2}{_LETTER}{{2}}[ -]?{_D}{{2}}[ -]?{_D}{{2}}[ -]?{_D}{{2}}[ -]?[A-Da-d]{_END_RE2}",
     ),
     Detector(
         "NATIONAL_ID",
         substitute(_STEUER_ID_GROUPED, _validated(idnr.is_valid)),
         number_of(11),
-        f"[1-9]{_D}[ .]{_D}{{3}}[ .]{_D}{{3}}[ .]{_D}{{3}}",
+        f"{_START_RE2}[1-9]{_D}[ .]{_D}{{3}}[ .]{_D}{{3}}[ .]{_D}{{3}}{_END_RE2}",
     ),
     Detector(
         "NATIONAL_ID",
         substitute(_STEUER_ID_NAMED, _steuer_id),
         both(_NAMES_A_STEUER_ID, _digit_run_of(11)),
-        f"[1-9]{_D}{{10}}",
+        f"[1-9]{_D}{{10}}{_END_RE2}",
     ),
     Detector(
         "NATIONAL_ID",
         substitute(_NIE, _validated(nie.is_valid)),
         _digit_run_of(7),
-        f"[XYZxyz][ -]?{_D}{{7}}[ -]?[A-Za-z]",
+        f"{_START_RE2}[XYZxyz][ -]?{_D}{{7}}[ -]?[A-Za-z]{_END_RE2}",
     ),
-    Detector("NATIONAL_ID", substitute(_DNI, _validated(dni.is_valid)), _digit_run_of(8), f"{_D}{{8}}[ -]?[A-Za-z]"),
+    Detector(
+        "NATIONAL_ID",
+        substitute(_DNI, _validated(dni.is_valid)),
+        _digit_run_of(8),
+        f"{_START_RE2}{_D}{{8}}[ -]?[A-Za-z]{_END_RE2}",
+    ),
     Detector(
         "NATIONAL_ID",
         substitute(_NIR, _validated(nir.is_valid)),
         number_of(8),
-        f"[12][ .]?{_D}{{2}}[ .]?{_D}{{2}}[ .]?(?:{_D}{{2}}|2[ABab])[ .]?{_D}{{3}}[ .]?{_D}{{3}}[ .]?{_D}{{2}}",
+        f"{_START_RE2}[12][ .]?{_D}{{2}}[ .]?{_D}{{2}}[ .]?(?:{_D}{{2}}|2[ABab])"
+        f"[ .]?{_D}{{3}}[ .]?{_D}{{3}}[ .]?{_D}{{2}}{_END_RE2}",
     ),
     Detector(
         "NATIONAL_ID",
         substitute(_AADHAAR, _validated(aadhaar.is_valid, named_check=True)),
         number_of(12),
-        f"[2-9]{_D}{{3}}[ -]?{_D}{{4}}[ -]?{_D}{{4}}",
+        f"{_START_RE2}[2-9]{_D}{{3}}[ -]?{_D}{{4}}[ -]?{_D}{{4}}{_END_RE2}",
     ),
     Detector(
         "NATIONAL_ID",
         substitute(_PAN, _validated(pan.is_valid)),
         _digit_run_of(4),
-        f"[A-Z]{{3}}[ABCFGHJLPT][A-Z]{_D}{{4}}[A-Z]",
+        f"{_WORD_START_RE2}[A-Z]{{3}}[ABCFGHJLPT][A-Z]{_D}{{4}}[A-Z]{_END_RE2}",
     ),
     Detector(
         "NATIONAL_ID",
         substitute(_CODICE_FISCALE, _validated(codicefiscale.is_valid)),
         lambda scan: scan.longest_word >= 16,
-        f"{_LETTER}{{6}}{_LETTER_OR_DIGIT}{{2}}{_LETTER}{_LETTER_OR_DIGIT}{{2}}{_LETTER}{_LETTER_OR_DIGIT}{{3}}{_LETTER}",
+        f"{_WORD_START_RE2}{_LETTER}{{6}}{_LETTER_OR_DIGIT}{{2}}{_LETTER}{_LETTER_OR_DIGIT}{{2}}{_LETTER}"
+        f"{_LETTER_OR_DIGIT}{{3}}{_LETTER}{_END_RE2}",
     ),
     Detector(
         "PASSPORT",

@@ -69,6 +69,8 @@ from feedback_loop.privacy.placeholders import (
     group,
     has_digit,
     number_of,
+    re2_not_after,
+    re2_not_before,
     re2_words,
     splice,
     substitute,
@@ -1041,21 +1043,24 @@ CARD_DETECTOR = Detector(
     "CARD",
     substitute(_CARD, _card),
     number_of(13),
-    f"{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{4}}"
-    f"|{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{6}}{_GROUP_SEPARATOR}{_D}{{4}}|{_D}{{13}}",
+    re2_not_after(r".,#/+\-")
+    + f"(?:{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{4}}"
+    f"|{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{6}}{_GROUP_SEPARATOR}{_D}{{4}}|{_D}{{13}})",
 )
 SSN_DETECTORS: tuple[Detector, ...] = (
     Detector(
         "SSN",
         substitute(_SSN_IN_CONTEXT, group("SSN", "value")),
         both(contains("ssn", "ss#", "soc"), number_of(9)),
-        f"{_D}{{3}}[{RE2_SPACES}.\\-]?{_D}{{2}}[{RE2_SPACES}.\\-]?{_D}{{4}}",
+        # The words naming an SSN, then only what may stand between them and the number.
+        re2_words("ssn", "ss#", "social security", "social-security", "socsec", "soc sec", "soc.sec", "soc. sec")
+        + f"[{RE2_SPACE_CHARS}#.:={RE2_LETTERS}]*{_D}{{3}}[{RE2_SPACES}.\\-]?{_D}{{2}}[{RE2_SPACES}.\\-]?{_D}{{4}}",
     ),
     Detector(
         "SSN",
         substitute(_SSN, whole("SSN")),
         number_of(9),
-        f"{_D}{{3}}{_GROUP_SEPARATOR}{_D}{{2}}{_GROUP_SEPARATOR}{_D}{{4}}",
+        re2_not_after(r".,/#+\-") + f"{_D}{{3}}{_GROUP_SEPARATOR}{_D}{{2}}{_GROUP_SEPARATOR}{_D}{{4}}",
     ),
 )
 IP_DETECTORS: tuple[Detector, ...] = (
@@ -1064,7 +1069,7 @@ IP_DETECTORS: tuple[Detector, ...] = (
         "IP",
         substitute(_IPV4, _ipv4),
         lambda scan: scan.number_digits >= 4 and "." in scan.text,
-        f"{_D}{{1,3}}\\.{_D}{{1,3}}\\.{_D}{{1,3}}\\.{_D}{{1,3}}",
+        re2_not_after(".") + f"{_D}{{1,3}}\\.{_D}{{1,3}}\\.{_D}{{1,3}}\\.{_D}{{1,3}}" + re2_not_before(""),
     ),
 )
 # The candidate's start (not after a letter, digit or the characters its look-behind refuses; only ASCII ones

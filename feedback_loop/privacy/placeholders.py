@@ -71,6 +71,18 @@ RE2_LETTERS = r"a-zA-Z\x{130}\x{131}\x{17f}\x{212a}"
 RE2_I = r"[iI\x{130}\x{131}]"  # an i, as re.IGNORECASE matches it
 
 
+def re2_not_after(chars: str) -> str:
+    """RE2 for Python's look-behind ``(?<![\\w<chars>])``, ``chars`` ASCII: the start of the text or a character
+    that is not an ASCII letter, digit or underscore nor one of ``chars`` (a superset: Python also refuses Unicode
+    letters and digits). It takes that character, so that it must start the pattern it guards."""
+    return f"(?:^|[^a-zA-Z0-9_{chars}])"
+
+
+def re2_not_before(chars: str) -> str:
+    """RE2 for Python's look-ahead ``(?![\\w<chars>])``, as :func:`re2_not_after` for look-behinds."""
+    return f"(?:$|[^a-zA-Z0-9_{chars}])"
+
+
 # The same pieces restricted to ASCII, which they match exactly on ASCII text: RE2 runs a pattern spelled so faster
 # (its automaton need not follow multi-byte characters), and most text is ASCII.
 _RE2_ASCII_SPELLINGS = (
