@@ -15,7 +15,8 @@ tokens per second of training, timed around the training loop only (model loadin
 Because both sides run in one process, one after the other, background load on shared cores slows both alike;
 the ratio is the figure to compare across machines, and tokens per CPU-second (process time, all threads) is
 reported beside it. With ``ablations``, the project's run is repeated with each speed feature switched the other
-way (packing, bf16, flash-attention, fused kernels, torch.compile), so each one's effect is measured, not assumed.
+way (packing, the lean LoRA forward on the CPU, bf16, flash-attention, fused kernels, torch.compile), so each one's
+effect is measured, not assumed.
 
 On CUDA the benchmark also reports peak GPU memory and model FLOPs utilisation (MFU) against the GPU's dense bf16
 peak: the FLOPs LoRA training needs (:func:`training_flops`) per second of training.
@@ -253,6 +254,8 @@ def _ablations(spec, metadata: dict, cuda: bool) -> list[tuple[str, Any]]:
     changes: list[tuple[str, dict[str, Any]]] = [
         ("packing off" if packed else "packing on", {"batching": "length_grouped" if packed else "packed"})
     ]
+    if not cuda:  # the lean LoRA forward is the CPU's (on CUDA, PEFT's own runs)
+        changes.append(("lean LoRA off" if spec.lean_lora else "lean LoRA on", {"lean_lora": not spec.lean_lora}))
     if cuda:  # on the CPU, torch.compile measured slower after minutes of compiling (docs/training.md)
         changes.append(("torch.compile off" if spec.compile else "torch.compile on", {"compile": not spec.compile}))
         if metadata["dtype"] == "bfloat16":
@@ -289,6 +292,7 @@ def _project_run(base_dir, dataset_dir: Path, out_dir: Path, spec, cuda: bool) -
         "attention": metadata["spec"]["attention"],
         "dtype": metadata["dtype"],
         "fused_kernels": metadata["fused_kernels"],
+        "lean_lora_layers": metadata["lean_lora_layers"],
         "compile": metadata["spec"]["compile"],
         "eval_loss": metadata["eval_loss"],
         "peak_memory_gb": torch.cuda.max_memory_allocated() / 2**30 if cuda else None,

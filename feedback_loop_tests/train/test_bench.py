@@ -44,10 +44,13 @@ def test_the_project_and_the_baseline_train_the_same_examples_and_are_compared(b
     assert trl_sft["tokens_per_second"] * trl_sft["train_seconds"] == pytest.approx(
         project["tokens_per_second"] * project["train_seconds"], rel=0.01
     )
-    assert [a["change"] for a in results["ablations"]] == ["packing on"]
-    assert results["ablations"][0]["layout"] == "packed_rows"
-    # Packing changes how the examples reach the model, not what is learned.
-    assert results["ablations"][0]["eval_loss"] == pytest.approx(project["eval_loss"], rel=1e-4)
+    assert [a["change"] for a in results["ablations"]] == ["packing on", "lean LoRA off"]
+    packed, peft_forward = results["ablations"]
+    assert packed["layout"] == "packed_rows" and project["lean_lora_layers"] > 0
+    assert peft_forward["lean_lora_layers"] == 0
+    # Packing and the lean LoRA forward change how the examples reach the model, not what is learned.
+    assert packed["eval_loss"] == pytest.approx(project["eval_loss"], rel=1e-4)
+    assert peft_forward["eval_loss"] == pytest.approx(project["eval_loss"], rel=1e-6)
     assert results["conditions"]["examples"] == 48 and results["conditions"]["torch_threads"] >= 1
 
 
