@@ -631,7 +631,10 @@ PERSONS_PLACE_BEFORE = re.compile(
 PERSONS_PLACE_AFTER = re.compile(
     r"(?:['’]s\b|[ \t]+and[ \t]+(?:I|me)\b|,?[ \t]+(?:called|mentioned|said|says|asked|told|wrote|emailed"
     r"|confirmed|promised|suggested|explained|recommended|noticed|replied|requested|needs|needed|wants|wanted|left"
-    r"|sent|signed|paid|ordered|booked|received|tried)\b|,[ \t]+(?:who|our|my|your|his|her|their)\b)"
+    r"|sent|signed|paid|ordered|booked|received|tried)\b|,[ \t]+(?:who|our|my|your|his|her|their)\b"
+    # "Kevin from IT said": a person's team between the name and what they said.
+    r"|[ \t]+from[ \t]+(?:[A-Z][\w&-]*[ \t]+){1,2}(?:said|says|told|wrote|asked|confirmed|mentioned|called|emailed"
+    r"|replied|promised|explained)\b)"
 )
 # An article, a demonstrative or a possessive pronoun: what comes after it is a thing ("the Kindle Paperwhite",
 # "our Jimmy Choo store"). Not "that", a conjunction too ("I heard that John Carter left").

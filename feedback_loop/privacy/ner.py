@@ -145,6 +145,75 @@ def named_like_a_company(text: str, start: int, end: int, *, announced: bool = F
 
 
 _LOWER_CASE_WORD_AFTER = re.compile(r"[ \u00a0]([a-z]+)\b(?![-'’])")
+# What software is done to, right before its name: "signed in to Jira", "log into Marvin", "reinstall Carbonite",
+# "subscribe to Dash", "sync with Morgan", "Single Sign-On with Okta", "we integrated Klarna". Not "log in as ..." (a
+# user), nor "connect you to ..." (a person).
+_SOFTWARE_VERB_BEFORE = re.compile(
+    r"(?i:\b(?:(?:log|logged|logging|logs|sign|signed|signing|signs)[ \u00a0](?:in|on)(?:[ \u00a0]?to)?"
+    r"|(?:log|logged|logging|logs|sign|signed|signing|signs)[ \u00a0]?into"
+    r"|(?:re|un)?install(?:ed|ing|s)?|upgrad(?:e|ed|es|ing)|download(?:ed|ing|s)?|launch(?:ed|es|ing)?"
+    r"|restart(?:ed|ing|s)?|open(?:ed|ing|s)?|(?:un)?subscrib(?:e|ed|es|ing)[ \u00a0](?:to|from)"
+    r"|integrat(?:e|ed|es|ing)|(?:sync(?:ed|ing|s)?|sign-on|sign-in|log-in|login|SSO)[ \u00a0]with"
+    r"|connect(?:ed|ing|s)?[ \u00a0]to|(?:switch(?:ed|es|ing)?|migrat(?:e|ed|es|ing))[ \u00a0]"
+    r"(?:from[ \u00a0][\w .-]{1,30}?[ \u00a0]to|from|to)))[ \u00a0]+$"
+)
+# Where a tool is and a person is not ("via Slack", "using Zoom", "inside Jira"). Not "in" nor "on": "loop in Ana",
+# "on Ana's laptop".
+_TOOL_PLACE_BEFORE = re.compile(r"(?i:\b(?:via|using|inside|within))[ \u00a0]+$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+# What follows a product's name and never a person's: its version ("Ollie to version 2.8.3", "Hudson to 3.1") or a
+# product noun ("the Jira app", "Dell support", "Harvest account").
+_PRODUCT_AFTER = re.compile(
+    r"[ \u00a0](?:(?:to[ \u00a0])?(?:version\b|v\d|\d+\.\d)|(?:app|apps|account|accounts|login|portal|subscription"
+    r"|licen[cs]es?|dashboards?|plugins?|plug-ins?|extensions?|add-ons?|integrations?|installer|servers?|workspaces?"
+    r"|tenants?|support|API|SDK|CLI)\b(?![-'’]))|[ \u00a0]?[™®©]"
+)
+# What software does and a person does not, right after its name: "Sonos Arc crashes since 2.17.3", "Dropbox is not
+# syncing", "Wally froze". Not "is not responding" (a person who does not answer does not either).
+_SOFTWARE_DOES_AFTER = re.compile(
+    r"[ \u00a0](?:crash(?:es|ed)?|freezes|froze|(?:is|was|are|were|keeps|kept)[ \u00a0](?:not[ \u00a0])?"
+    r"(?:syncing|loading|crashing|freezing)"
+    r"|(?:does|did|do|will|won['’]?t|doesn['’]?t|didn['’]?t)[ \u00a0]?(?:not[ \u00a0])?(?:sync|load|boot))\b"
+)
+# The capitalised words that end a product's name ("Porsche Connect", "Google Pay", "Jira Cloud"), less those the
+# name lists hold as surnames (read once per process by _product_word_after).
+PRODUCT_WORDS = (
+    "Connect|Pay|Cloud|Pro|Plus|Premium|Max|Mini|Air|Hub|Drive|Assist|Pass|Wallet|Music|TV|Online|Mobile|Desktop"
+    "|Express|Suite|Docs|Sheets|Teams|Chat|Mail|Maps|Play|Prime|Watch|Phone|Pad|Cam|Sync|One|Lite|Server|Enterprise"
+)
+# A storm's name is a person's given name after its kind ("Hurricane Milton", "Tropical Storm Debby").
+_STORM = re.compile(r"(?:Hurricane|Storm|Typhoon|Cyclone)[ \u00a0]")
+_STORM_BEFORE = re.compile(r"(?<![\w-])(?:Hurricane|Storm|Typhoon|Cyclone)[ \u00a0]$")
+
+
+@functools.cache
+def _product_word_after() -> re.Pattern[str]:
+    """A space and a capitalised word of :data:`PRODUCT_WORDS` that is nobody's surname ("Porsche Connect")."""
+    _, surnames = person_name_lists()
+    words = "|".join(word for word in PRODUCT_WORDS.split("|") if word not in surnames)
+    return re.compile(rf"[ \u00a0](?:{words})(?![\w&'’-])")
+
+
+def named_like_a_product(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` stands where a product, a piece of software or a storm is named: after what
+    software is done to ("signed in to Jira", "reinstall Carbonite", "switched from Norton to Avast"), before a
+    version, a product noun or a trademark sign ("upgrade Hudson to 3.1", "the Harvest account", "Fitbit™"), before
+    what software does ("crashes since 2.17.3", "is not syncing"), next to
+    a word that ends a product's name ("Porsche Connect"), or after a storm's kind ("Hurricane Milton"); or when it
+    opens with a storm's kind ("Storm Debby", a given name and a surname to the lists)."""
+    # "Open Ana's profile", "reinstall Tom's laptop": what follows is the person's.
+    software_place = _SOFTWARE_VERB_BEFORE.search(text, max(0, start - 60), start) or _TOOL_PLACE_BEFORE.search(
+        text, max(0, start - 10), start
+    )
+    return bool(
+        (software_place and not _POSSESSIVE_AFTER.match(text, end))
+        or _PRODUCT_AFTER.match(text, end)
+        or _SOFTWARE_DOES_AFTER.match(text, end)
+        or _product_word_after().match(text, end)
+        or _product_word_after().search(text, start, end)
+        or _STORM_BEFORE.search(text, max(0, start - 10), start)
+        or _STORM.match(text, start)
+    )
 
 
 def named_like_a_thing(text: str, start: int, end: int) -> bool:
@@ -153,7 +222,7 @@ def named_like_a_thing(text: str, start: int, end: int) -> bool:
     or right before a word that is only ever a noun or an adjective ("Ben Sherman jackets", "Betty Crocker
     recipes", "Henry Schein dental kits"): a person's name is followed by a verb ("Ana needs", "Tom called") or a
     function word, not by a noun it qualifies."""
-    if ARTICLE_BEFORE.search(text, max(0, start - 8), start):
+    if ARTICLE_BEFORE.search(text, max(0, start - 8), start) or named_like_a_product(text, start, end):
         return True
     after = _LOWER_CASE_WORD_AFTER.match(text, end)
     # "Kofi Mensah's laptop": what a person owns follows the possessive.
@@ -212,8 +281,11 @@ def names_with_the_model(
         names: list[Span] = []
         doubted: list[Span] = []
         for start, end, announced in found:
-            if named_like_a_company(text, start, end, announced=announced) or (
-                not announced and named_like_a_thing(text, start, end)
+            # A cue does not make a product a person: "Hi, Sonos Arc crashes since 2.17.3".
+            if (
+                named_like_a_company(text, start, end, announced=announced)
+                or named_like_a_product(text, start, end)
+                or (not announced and named_like_a_thing(text, start, end))
             ):
                 continue
             (names if announced or not _covered(start, end, others) else doubted).append((start, end))
@@ -421,9 +493,16 @@ def _named_part(text: str, run: Span, spans: Sequence[Span]) -> Span | None:
     ):
         return None
     name = (words[first].start(), run[1])
-    if len(words) - first == 1 and not _in_a_persons_place(text, *name):
+    if len(words) - first == 1 and (not _in_a_persons_place(text, *name) or _surname_alone(words[first].group())):
         return None
     return name
+
+
+def _surname_alone(word: str) -> bool:
+    """True for a word that the name lists know as a surname and not as a given name: alone, with no cue, it names a
+    company or a product more often than a person ("Jenkins failed the build", "Schwab moved the transfer")."""
+    given, surnames = person_name_lists()
+    return word in surnames and word not in given
 
 
 def _opens_a_sentence_before_a_name(word: str) -> bool:

@@ -72,6 +72,38 @@ CLEAN = (
     "Cortana opens every time I press the Windows key.",
     "Rufus wrote the ISO but the USB will not boot.",
     "Mailchimp sent the campaign to the wrong segment.",
+    # A second batch, written after the first rules of the round to try them, then tuned on as well.
+    "My Fitbit Versa stopped syncing after the 3.12 update.",
+    "Is Jira down? I can't create tickets since 09:30.",
+    "The Gila Monster plush in order 99812 was missing an eye.",
+    "Deliveries to Jacksonville slowed after Hurricane Matthew last year.",
+    "Can Alexa read my order status for #44120?",
+    "Ask Siri to open the app, then tap Orders.",
+    "Harley-Davidson parts ship separately, 5-10 business days.",
+    "We use Wrike for projects and Clio for legal matters.",
+    "Bernie's Burgers franchise needs the 2.4 POS update.",
+    "Marshall amps are back in stock, section 3 of the catalogue.",
+    "The Wendy's coupon from 06/01-06/30 did not apply.",
+    "Lincoln Navigator owners report the key fob issue in 4.1.2.",
+    "Carhartt jackets from order 5531 arrived in the wrong size.",
+    "Porsche Connect lost the trip data from 2023-2024.",
+    "Tiffany necklaces are excluded from the Black Friday sale.",
+    "Chanel No. 5 samples ran out on 11/20.",
+    "Zapier moved the rows to Airtable but skipped row 41.",
+    "Clara, the scheduling assistant, booked two meetings at once.",
+    "Edison bulbs in order 7712 flicker on the dimmer.",
+    "Gordon Ramsay cookware is sold out until week 12.",
+    "Morgan Stanley blocked the wire for invoice 2024-118.",
+    "Ford F-150 Lightning charging stops at 80% after OTA 3.2.",
+    "Jack Wolfskin tents ship from the EU warehouse.",
+    "Cole Haan loafers were refunded on 03/04.",
+    "Oscar Mayer coupons expired before checkout.",
+    "The Kim Kardashian game crashes on launch.",
+    "Taylor Swift tickets sold out in minutes, order 4419 failed.",
+    "Max was renamed from HBO Max in 2023.",
+    "I switched from Norton to Avast last week.",
+    "Ruby on Rails 7.1 breaks our Devise login.",
+    "Sierra, the chatbot, keeps repeating the same answer.",
 )
 
 # People in the same kinds of sentences: a veto that costs names shows here. (text, planted name, its format)
@@ -106,6 +138,13 @@ PEOPLE = (
     ("Morgan said the invoices 1045-1090 are paid.", "Morgan", "given name"),
     ("Please loop in Saoirse Dunne, she owns the Grafana dashboards.", "Saoirse Dunne", "full name"),
     ("Dash support told Ruairi Byrne to reinstall the app.", "Ruairi Byrne", "full name"),
+    # The second batch.
+    ("Kevin from IT said section 2.3 is outdated.", "Kevin", "given name"),
+    ("Hi Sophie, order 4471-22 is delayed until 05/12-05/15.", "Sophie", "given name"),
+    ("Please send the Dell invoice to Gabriela Souza.", "Gabriela Souza", "full name"),
+    ("Marcus installed Jira 9.4 yesterday.", "Marcus", "given name"),
+    ("Open Anneliese Vogt's profile and reinstall Zoom for her.", "Anneliese Vogt", "full name"),
+    ("I switched the ticket from Norton support to Priya Raman.", "Priya Raman", "full name"),
 )
 
 

@@ -11,6 +11,7 @@ from feedback_loop.privacy.names import _transliteration, everyday_words, person
 from feedback_loop.privacy.ner import named_like_a_thing
 from feedback_loop_tests.privacy.dev_people_corpus import generate_dev_people_corpus
 from feedback_loop_tests.privacy.dev_people_corpus_2 import generate_dev_people_corpus_2
+from feedback_loop_tests.privacy.dev_people_corpus_3 import generate_dev_people_corpus_3
 
 # (sentence, the name): names with a word no name list knows, where a person's name stands.
 _UNLISTED_NAMES = [
@@ -95,8 +96,9 @@ def test_everyday_words_leave_out_names() -> None:
 # Measured on the development set after the third round of name work, which was tuned on it (in sample): before
 # that round, PERSON 257 of 372 and 40 of 80 clean sentences altered (brands named after people, all of them);
 # after it 365 and 24; after the fourth round (the PII model, tuned on this set and dev_people_corpus_2.py) 371 and
-# 26 ("Cartier and Bulgari want ...": the PII model reads "Bulgari" as a surname where a person stands, on both seeds).
-DEV_MEASURED = {"PERSON": (371, 372), "clean_altered": (26, 80)}
+# 26 ("Cartier and Bulgari want ...": the PII model reads "Bulgari" as a surname where a person stands, on both seeds);
+# after the fifth round (products and software where a person stands, tuned on dev_people_corpus_3.py) 371 and 24.
+DEV_MEASURED = {"PERSON": (371, 372), "clean_altered": (24, 80)}
 
 
 def test_the_development_set_keeps_its_measurement() -> None:
@@ -185,3 +187,60 @@ def test_the_second_development_set_keeps_its_measurement() -> None:
     altered, clean = DEV_2_MEASURED["clean_altered"]
     assert figures["clean_sentences"] == clean
     assert figures["clean_altered"] <= altered, figures["altered_clean_examples"]
+
+
+# Measured on the third development set after the fifth round, which was tuned on it (in sample): before that round
+# (main at 66dd1ec) PERSON 32 of 36 and 21 of 81 clean sentences altered.
+DEV_3_MEASURED = {"PERSON": (34, 36), "clean_altered": (11, 81)}
+
+
+def test_the_third_development_set_keeps_its_measurement() -> None:
+    figures = measure_redaction(generate_dev_people_corpus_3(), Redactor("patterns+ner"))
+
+    found, planted = DEV_3_MEASURED["PERSON"]
+    assert figures["per_type"]["PERSON"]["planted"] == planted
+    assert figures["per_type"]["PERSON"]["redacted"] >= found, figures["misses"]
+    altered, clean = DEV_3_MEASURED["clean_altered"]
+    assert figures["clean_sentences"] == clean
+    assert figures["clean_altered"] <= altered, figures["altered_clean_examples"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # After what software is done to.
+        "First, make sure you are signed in to Jira with an admin account.",
+        "Please log into Marvin and export section 4.2.1 again.",
+        "Sync with Morgan failed for invoices 1045-1090.",
+        "I switched from Norton to Avast last week.",
+        # Before a version, a product noun or a trademark sign; next to a word that ends a product's name.
+        "Did you upgrade Hudson to 3.1 or is it still on 2.9?",
+        "Please contact Jira support about the refund.",
+        "Ask Fitbit® for a replacement.",
+        "Porsche Connect lost the trip data from 2023-2024.",
+        # Before what software does, a greeting's cue notwithstanding.
+        "Hi, Wally crashes since 2.17.3, see 12.4.3.",
+        "Since the 2.4 update Wally is not syncing.",
+        # A storm's name.
+        "Tropical Storm Debby closed the depot from 08/05-08/09.",
+        "Deliveries to Jacksonville slowed after Hurricane Matthew last year.",
+        # A surname alone, no cue.
+        "Jenkins failed the build again after the 2.401 update.",
+    ],
+)
+def test_products_and_storms_named_like_people_stay(sentence: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # What follows is the person's own: not a product.
+        ("Please open Maria Lopez's profile.", "Maria Lopez"),
+        ("Marcus installed Jira 9.4 yesterday.", "Marcus"),
+        ("Kevin from IT said section 2.3 is outdated.", "Kevin"),
+        ("Can Tomasz reinstall Carbonite on the old laptop?", "Tomasz"),
+    ],
+)
+def test_people_next_to_products_are_still_found(sentence: str, name: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == sentence.replace(name, "<PERSON>")
