@@ -12,6 +12,8 @@ The same engineer wrote this file and then the address patterns: the street word
 (Catalan, Polish, Norwegian, Hungarian, Japanese blocks, streets without a street word) are general, but cover
 formats this file holds, so its ADDRESS figure is not fully out of sample. No name or company rule was written
 from its sentences; its clean sentences are companies named after people, on purpose.
+In the fifth round (products and software named like people, tuned on the three development sets by an engineer who
+did not open this file), measured once at its end: PERSON 97, ADDRESS 48, 6 clean sentences altered.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from feedback_loop_tests.privacy.holdout_people_places import generate_people_pl
 
 # (redacted, planted), patterns+ner
 MEASURED = {"PERSON": (97, 100), "ADDRESS": (48, 48)}
-MEASURED_CLEAN_ALTERED = (8, 40)
+MEASURED_CLEAN_ALTERED = (6, 40)
 
 
 def test_people_and_places_keep_their_measurement() -> None:
