@@ -269,7 +269,7 @@ def _print_demo(rows: list[dict], poison: bool) -> None:
         cells = [
             str(row["iteration"]),
             str(row["interactions"]),
-            f"{row['thumbs_up_rate']:.1%}",
+            f"{row['thumbs_up_rate']:.1%} ({row['share_of_ceiling']:.0%} of ceiling)",
             gate,
             shadow,
             ab,
@@ -623,6 +623,72 @@ def bench_ingest(
     )
     if json_out:
         json_out.write_text(json.dumps(figures, indent=2))
+
+
+@bench_app.command("loop")
+def bench_loop(
+    iterations: Annotated[int, typer.Option(help="Closed-loop iterations of each run, one day of traffic each.")] = 5,
+    objective: Annotated[
+        list[str], typer.Option(help="Training objective of a run (repeat for several): sft, kto, dpo or sft+dpo.")
+    ] = ["sft"],  # noqa: B006  # typer reads list defaults, never mutates them
+    seed: Annotated[list[int], typer.Option(help="Seed of a run (repeat for several).")] = [0, 1],  # noqa: B006
+    interactions: Annotated[int, typer.Option(help="Simulated interactions per iteration.")] = 2000,
+    probe_questions: Annotated[int, typer.Option(help="Held-out questions the champion answers per iteration.")] = 256,
+    world: Annotated[str, typer.Option(help="The simulated world: slots or lookup (no probe there).")] = "slots",
+    work_dir: Annotated[
+        Path | None, typer.Option(help="Where each run gets its data root (default: <data root>/bench/loop).")
+    ] = None,
+    json_out: Annotated[Path | None, typer.Option(help="Write the rows as JSON here.")] = None,
+    data_dir: DataDirOption = None,
+):
+    """The closed loop per objective and seed: true thumbs-up rate, share of the simulator's ceiling, the probe's
+    share on held-out questions, exact corpus copies, gate and A/B decisions, and truly worse promotions."""
+    from typing import get_args
+
+    from feedback_loop.loop_bench import LoopBenchConfig, run_loop_bench
+    from feedback_loop.train.lora import Objective
+
+    unknown = [name for name in objective if name not in get_args(Objective)]
+    if unknown:
+        raise typer.BadParameter(f"--objective must be among {', '.join(get_args(Objective))}, got {unknown}")
+    settings = _settings(data_dir)
+    config = LoopBenchConfig(
+        iterations=iterations,
+        objectives=tuple(objective),
+        seeds=tuple(seed),
+        interactions=interactions,
+        probe_questions=probe_questions if world == "slots" else 0,
+        world=world,
+    )
+    rows = run_loop_bench(settings, config, work_dir or settings.data_dir / "bench" / "loop", progress=console.log)
+    _print_loop_bench(rows)
+    if json_out:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(rows, indent=2, default=str))
+        console.print(f"results: {json_out}")
+
+
+def _print_loop_bench(rows: list[dict]) -> None:
+    from rich.table import Table
+
+    table = Table(title="bench loop (true figures from the simulator, never seen by the pipeline)")
+    for column in ("objective", "seed", "it.", "thumbs-up", "of ceiling", "probe", "copies", "gate", "A/B", "worse"):
+        table.add_column(column)
+    for row in rows:
+        probe = row["probe_share_of_ceiling"]
+        table.add_row(
+            row["objective"],
+            str(row["seed"]),
+            str(row["iteration"]),
+            f"{row['thumbs_up_rate']:.1%}",
+            f"{row['share_of_ceiling']:.1%}",
+            "-" if probe is None else f"{probe:.1%}",
+            f"{row['exact_copy_share']:.1%}",
+            "passed" if row["gate_passed"] else "failed",
+            row["ab_decision"],
+            "YES" if row["promoted_truly_worse"] else "no",
+        )
+    console.print(table)
 
 
 @bench_app.command("labeling-cost")

@@ -48,6 +48,9 @@ class DemoConfig:
     """Share of the champion's prompts that the shadow challenger also answers, unseen."""
     objective: str = "sft"
     """The training objective of the challengers (`lora_adapter`'s objective: sft, kto, dpo or sft+dpo)."""
+    probe_questions: int = 0
+    """Held-out questions the champion answers after each iteration, scored by the simulator (`probe_share_of_ceiling`
+    in each row); 0: no probe. Only the `slots` world has held-out questions."""
     last_day: date | None = None
     """The last simulated day (default: yesterday); iterations run on consecutive days ending there."""
 
@@ -85,7 +88,7 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
     from feedback_loop.registry import Registry
     from feedback_loop.runs import check_evaluation, gate_evaluation, open_instance, run_ingestion, run_retraining
     from feedback_loop.serve import ModelServer, arms_from_registry, prompt_arms_from_registry, shadow_arm_from_registry
-    from feedback_loop.simulate import simulate_day
+    from feedback_loop.simulate import make_world, simulate_day
     from feedback_loop.storage import DataStore
 
     if config.iterations < 1 or config.interactions < 1:
@@ -97,6 +100,13 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
     prompts = PromptStore(settings.layout.prompts)
     days = config.days
     retrain_config = _with_objective(_with_rollout(config.retrain_run_config, config.canary_share), config.objective)
+    # New intents of a drifting world appear halfway through the run.
+    world = make_world(settings.simulated_world, seed=config.seed, drift_from=days[len(days) // 2])
+    if config.probe_questions and not hasattr(world, "probe_questions"):
+        raise ValueError(f"the {world.name!r} world has no held-out questions to probe with; set probe_questions to 0")
+    if world.name != "lookup":
+        retrain_config = _with_world_corpus(retrain_config, settings, world)
+    ceiling = world.ceiling()
 
     progress("building the base model (Dagster: base_model)")
     base = run_retraining(
@@ -132,6 +142,7 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
                 config.seed + iteration,
                 responder=server,
                 shadow_dir=settings.layout.shadow_landing,
+                world=world,
             )
 
         progress(
@@ -176,6 +187,11 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
             "interactions": truth.interactions,
             "thumbs_up_rate": truth.thumbs_up_rate,
             "thumbs_up_per_interaction": truth.total.thumbs_up_per_interaction,
+            "world": world.name,
+            # The simulator's ceiling: a perfect responder's expected thumbs-up rate, and the share of it reached.
+            "ceiling": ceiling,
+            "share_of_ceiling": truth.thumbs_up_rate / ceiling,
+            "exact_copy_share": truth.total.exact_copy_share,
             "thumbs_up_rate_by_adapter": {arm: stats.thumbs_up_rate for arm, stats in by_adapter.items()},
             "served_by": serving,
             "gate_passed": gate.passed,
@@ -206,6 +222,9 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
             if poison_gate is None:
                 raise RuntimeError(f"poisoned retrain run {poisoned.run_id} failed before its offline gate")
             row["poison_gate_passed"] = poison_gate.passed
+        if config.probe_questions:
+            progress(f"iteration {iteration}: the champion answers {config.probe_questions} held-out questions")
+            row["probe_share_of_ceiling"] = _probe(world, store, base_manifest, config.probe_questions) / ceiling
         rows.append(row)
         shadow_said = (
             "none"
@@ -259,6 +278,32 @@ def plot_kpi(rows: list[dict], path: str | Path) -> None:
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
+
+
+def _probe(world, store, base_manifest: dict, count: int) -> float:
+    """The champion's (the bare base model's before any promotion) expected thumbs-up rate on ``count`` held-out
+    questions of ``world``, as the simulator scores them; no system prompt, no user context."""
+    from feedback_loop.serve import ModelServer
+    from feedback_loop.serve.router import ChatRequest, traffic_split
+
+    champion = store.champion()
+    arms = traffic_split((champion.version, champion.path) if champion else None, None)
+    server = ModelServer(base_manifest["path"], f"base-{base_manifest['fingerprint'][:8]}", arms)
+    questions = world.probe_questions(count)
+    served = server([ChatRequest(q.prompt, f"probe-{i}", f"probe-{i}") for i, q in enumerate(questions)])
+    return sum(world.expected_thumbs_up(q, answer.text) for q, answer in zip(questions, served, strict=True)) / count
+
+
+def _with_world_corpus(run_config: dict, settings: Settings, world) -> dict:
+    """``run_config`` with the base model pre-trained on ``world``'s corpus, written under the data root."""
+    from feedback_loop.model.pretraining_corpus import write_corpus_file
+
+    path = write_corpus_file(world.corpus, settings.data_dir / "simulated_world" / f"{world.name}-corpus.txt")
+    ops = dict(run_config.get("ops", {}))
+    # The world's recipe of the base model first: a run config's own (a test's smaller model) overrides it.
+    base = {**world.base_model_overrides, **ops.get("base_model", {}).get("config", {}), "corpus_path": str(path)}
+    ops["base_model"] = {"config": base}
+    return {**run_config, "ops": ops}
 
 
 def _key(name: str):

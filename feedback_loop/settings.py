@@ -245,6 +245,10 @@ class Settings(BaseSettings):
     execute in process whatever this says."""
     celery_broker_url: str = "pyamqp://guest:guest@127.0.0.1:5672//"
     """The Celery broker (RabbitMQ) that the `celery` executor sends steps to and `make workers` listens on."""
+    simulated_world: Literal["lookup", "slots"] = "lookup"
+    """The simulated world of the demo and `bench loop`: `lookup` (14 intents with fixed answers, all in the base
+    model's corpus) or `slots` (64 intents whose answers carry values from the question, paraphrased questions,
+    noisy users, drift; see docs/demo.md). Only the simulator reads it; the pipeline never does."""
 
     @classmethod
     def settings_customise_sources(

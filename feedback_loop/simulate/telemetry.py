@@ -40,28 +40,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 from feedback_loop.files import write_text_atomic
 from feedback_loop.prompts import INITIAL_PROMPT_VERSION
 from feedback_loop.schema import SCHEMA_VERSION
 from feedback_loop.serve.router import ChatRequest, ServedResponse, ShadowAnswer
-from feedback_loop.simulate.users import (
-    SEGMENTS,
-    Reaction,
-    reaction_for,
-    reading_time_ms,
-    segment_of,
-)
-from feedback_loop.simulate.world import (
-    INTENTS,
-    RESPONSE_KINDS,
-    Intent,
-    classify_response,
-    corpus_response,
-    response,
-    sample_kind,
-    user_message,
-)
+from feedback_loop.simulate.users import reading_time_ms
+from feedback_loop.simulate.worlds import LOOKUP_WORLD, World
 
 # Answers each user's request; one call per simulated day, the requests in the order users asked them.
 Responder = Callable[[list[ChatRequest]], Sequence[ServedResponse]]
@@ -89,9 +75,13 @@ class _Turn:
     interaction_id: str
     session_id: str
     user_id: str
-    intent: Intent
-    prompt: str
+    question: Any
+    """The world's question: what the user asked (``prompt``) and what only the world knows about it."""
     at: datetime
+
+    @property
+    def prompt(self) -> str:
+        return self.question.prompt
 
 
 def _uuid(seed: int, day: date, *parts: object) -> str:
@@ -107,7 +97,7 @@ def _pick(rng: random.Random, weights: dict[str, float]) -> str:
     return rng.choices(keys, weights=[weights[k] for k in keys])[0]
 
 
-def _plan(rng: random.Random, seed: int, day: date, n_interactions: int) -> list[_Turn]:
+def _plan(world: World, rng: random.Random, seed: int, day: date, n_interactions: int) -> list[_Turn]:
     """Sessions of one to three questions from a pool of recurring users, spread over the day."""
     midnight = datetime.combine(day, time(0), tzinfo=UTC)
     user_pool = max(10, n_interactions // 3)
@@ -118,19 +108,9 @@ def _plan(rng: random.Random, seed: int, day: date, n_interactions: int) -> list
         session_id = _uuid(seed, day, "session", session)
         at = midnight + timedelta(seconds=rng.uniform(0, _SESSION_WINDOW_S))
         for _ in range(min(rng.randint(1, _MAX_INTERACTIONS_PER_SESSION), n_interactions - len(turns))):
-            intent = rng.choice(INTENTS)
             index = len(turns)
-            turns.append(
-                _Turn(
-                    index,
-                    _uuid(seed, day, "interaction", index),
-                    session_id,
-                    user_id,
-                    intent,
-                    user_message(intent, rng),
-                    at,
-                )
-            )
+            question = world.question(rng, day)
+            turns.append(_Turn(index, _uuid(seed, day, "interaction", index), session_id, user_id, question, at))
             at += timedelta(seconds=rng.uniform(20, 120))
         session += 1
     return turns
@@ -151,6 +131,7 @@ class _Answer:
 
 
 def _canned(
+    world: World,
     turns: list[_Turn],
     rng: random.Random,
     kinds: Mapping[str, float] | None,
@@ -160,11 +141,7 @@ def _canned(
     """Canned answers: drawn like the pretraining corpus, or of kinds drawn from ``kinds`` when given."""
     answers = []
     for turn in turns:
-        if kinds is None:
-            text, kind = corpus_response(turn.intent, rng)
-        else:
-            kind = sample_kind(rng, kinds)
-            text = response(turn.intent, kind, rng)
+        text, kind = world.canned(turn.question, rng, kinds)
         answers.append(_Answer(text, kind, model_version, adapter_version, SYSTEM_PROMPT_VERSION))
     return answers
 
@@ -194,8 +171,8 @@ def _check_served(index: int, served: object) -> ServedResponse:
     return served
 
 
-def _served(turns: list[_Turn], responder: Responder) -> list[_Answer]:
-    """The responder's answers to every turn's request, judged by :func:`classify_response`."""
+def _served(world: World, turns: list[_Turn], responder: Responder) -> list[_Answer]:
+    """The responder's answers to every turn's request, judged by the world."""
     if not turns:
         return []
     requests = [
@@ -203,7 +180,7 @@ def _served(turns: list[_Turn], responder: Responder) -> list[_Answer]:
             turn.prompt,
             turn.user_id,
             turn.session_id,
-            user_segment=segment_of(turn.user_id).name,
+            user_segment=world.context_of(turn.user_id),
             interaction_id=turn.interaction_id,
         )
         for turn in turns
@@ -214,7 +191,7 @@ def _served(turns: list[_Turn], responder: Responder) -> list[_Answer]:
     answers = []
     for index, (turn, item) in enumerate(zip(turns, served, strict=True)):
         item = _check_served(index, item)
-        kind = classify_response(turn.intent, item.text)
+        kind = world.classify(turn.question, item.text)
         if item.shadow is not None and not isinstance(item.shadow, ShadowAnswer):
             raise ValueError(
                 f"responder response {index}: field 'shadow' must be a ShadowAnswer or None, got {item.shadow!r}"
@@ -225,7 +202,7 @@ def _served(turns: list[_Turn], responder: Responder) -> list[_Answer]:
     return answers
 
 
-def _shadow_events(seed: int, day: date, turns: list[_Turn], answers: list[_Answer]) -> list[str]:
+def _shadow_events(world: World, seed: int, day: date, turns: list[_Turn], answers: list[_Answer]) -> list[str]:
     """The shadow events of the day as JSON lines: per shadowed turn, an interaction event in the shadow stream
     with the live interaction's ids and prompt, and the shadow's answer, adapter version, latency and tokens."""
     lines = []
@@ -234,6 +211,7 @@ def _shadow_events(seed: int, day: date, turns: list[_Turn], answers: list[_Answ
         if shadow is None:
             continue
         event = _answer_event(
+            world,
             turn,
             _uuid(seed, day, "shadow", turn.index),
             # Nobody reacts to it, so its kind is never judged.
@@ -245,13 +223,15 @@ def _shadow_events(seed: int, day: date, turns: list[_Turn], answers: list[_Answ
     return lines
 
 
-def _interaction_event(turn: _Turn, answer: _Answer, event_id: str, rng: random.Random) -> dict:
+def _interaction_event(world: World, turn: _Turn, answer: _Answer, event_id: str, rng: random.Random) -> dict:
     completion_tokens = len(answer.text.split())
     latency_ms = round(200 + 15 * completion_tokens + rng.uniform(0, 300), 1)
-    return _answer_event(turn, event_id, answer, latency_ms, completion_tokens)
+    return _answer_event(world, turn, event_id, answer, latency_ms, completion_tokens)
 
 
-def _answer_event(turn: _Turn, event_id: str, answer: _Answer, latency_ms: float, completion_tokens: int) -> dict:
+def _answer_event(
+    world: World, turn: _Turn, event_id: str, answer: _Answer, latency_ms: float, completion_tokens: int
+) -> dict:
     """The interaction event of ``answer`` to ``turn``."""
     event = {
         "schema_version": SCHEMA_VERSION,
@@ -262,7 +242,7 @@ def _answer_event(turn: _Turn, event_id: str, answer: _Answer, latency_ms: float
         "session_id": turn.session_id,
         "user_id": turn.user_id,
         "use_case": USE_CASE,
-        "user_segment": segment_of(turn.user_id).name,
+        "user_segment": world.context_of(turn.user_id),
         "prompt": turn.prompt,
         "system_prompt_version": answer.system_prompt_version,
         "response": answer.text,
@@ -288,38 +268,21 @@ def _envelope(turn: _Turn, event_type: str, event_id: str, at: datetime) -> dict
     }
 
 
-def _feedback_signals(reaction: Reaction, intent: Intent, rng: random.Random) -> dict:
-    """The feedback fields a user reacting as ``reaction`` sets (empty when they give none).
-
-    Every draw is made whether or not it is used, so changing one probability does not reshuffle the rest.
-    """
-    signals: dict = {}
-    draw = rng.random()
-    if draw < reaction.thumb_up:
-        signals["thumb"] = "up"
-    elif draw < reaction.thumb_up + reaction.thumb_down:
-        signals["thumb"] = "down"
-    rating, correction, flag = rng.random(), rng.random(), rng.random()
-    if rating < reaction.rating:
-        signals["rating"] = rng.choice(reaction.ratings)
-    if correction < reaction.correction and signals.get("thumb") != "up":
-        signals["correction"] = intent.answer
-    if reaction.flag is not None and flag < reaction.flag_rate and "correction" not in signals:
-        signals["flag"] = reaction.flag
-    if rng.random() < reaction.comment:
-        signals["comment"] = rng.choice(reaction.comments)
-    return signals
-
-
 @dataclass(frozen=True)
 class GroundTruth:
-    """What only the simulator knows about a group of interactions: how many got a thumb and a thumbs up, and what
-    kinds of answers they really were."""
+    """What only the simulator knows about a group of interactions: how many got a thumb and a thumbs up, what
+    kinds of answers they really were, and how many were exact copies of a text of the base model's corpus."""
 
     interactions: int
     thumbs: int
     thumbs_up: int
     responses_by_kind: dict[str, int]
+    corpus_copies: int = 0
+
+    @property
+    def exact_copy_share(self) -> float:
+        """Answers that are exact copies of a corpus text / interactions; 0.0 without interactions."""
+        return self.corpus_copies / self.interactions if self.interactions else 0.0
 
     @property
     def thumbs_up_rate(self) -> float:
@@ -337,6 +300,7 @@ class GroundTruth:
             **asdict(self),
             "thumbs_up_rate": self.thumbs_up_rate,
             "thumbs_up_per_interaction": self.thumbs_up_per_interaction,
+            "exact_copy_share": self.exact_copy_share,
         }
 
 
@@ -347,17 +311,23 @@ class _Tally:
     interactions: int = 0
     thumbs: int = 0
     thumbs_up: int = 0
+    corpus_copies: int = 0
     kinds: Counter = field(default_factory=Counter)
 
-    def add(self, kind: str, thumb: str | None) -> None:
+    def add(self, kind: str, thumb: str | None, corpus_copy: bool) -> None:
         self.interactions += 1
         self.thumbs += thumb is not None
         self.thumbs_up += thumb == "up"
+        self.corpus_copies += corpus_copy
         self.kinds[kind] += 1
 
-    def truth(self) -> GroundTruth:
+    def truth(self, kinds: tuple[str, ...]) -> GroundTruth:
         return GroundTruth(
-            self.interactions, self.thumbs, self.thumbs_up, {kind: self.kinds[kind] for kind in RESPONSE_KINDS}
+            self.interactions,
+            self.thumbs,
+            self.thumbs_up,
+            {kind: self.kinds[kind] for kind in kinds},
+            self.corpus_copies,
         )
 
 
@@ -509,15 +479,17 @@ class _DayLog:
         return [json.dumps(event, ensure_ascii=False) for _, _, event in sorted(events, key=lambda e: e[:2])]
 
 
-def _react(turns: list[_Turn], answers: list[_Answer], log: _DayLog, rng: random.Random) -> dict[str, _Tally]:
+def _react(
+    world: World, turns: list[_Turn], answers: list[_Answer], log: _DayLog, rng: random.Random
+) -> dict[str, _Tally]:
     """Each turn's interaction event and its user's reactions into ``log``; the tallies of the ground truth:
     ``total``, ``adapter:<arm>`` per serving arm and ``segment:<name>`` per user segment."""
-    tallies = {"total": _Tally(), **{f"segment:{segment.name}": _Tally() for segment in SEGMENTS}}
+    tallies = {"total": _Tally(), **{f"segment:{segment.name}": _Tally() for segment in world.segments}}
     for turn, answer in zip(turns, answers, strict=True):
-        segment = segment_of(turn.user_id)
-        reaction = reaction_for(segment, answer.kind)
-        log.emit(_interaction_event(turn, answer, log.next_id(), rng), turn.at, False)
-        signals = _feedback_signals(reaction, turn.intent, rng)
+        segment = world.segment_of(turn.user_id)
+        reaction = world.reaction(segment, answer.kind)
+        log.emit(_interaction_event(world, turn, answer, log.next_id(), rng), turn.at, False)
+        signals = world.feedback_signals(reaction, turn.question, turn.user_id, rng)
         if signals:
             at = turn.at + timedelta(seconds=rng.uniform(5, 600))
             log.emit({**_envelope(turn, "feedback", log.next_id(), at), **signals}, at, True)
@@ -532,16 +504,19 @@ def _react(turns: list[_Turn], answers: list[_Answer], log: _DayLog, rng: random
         log.emit(behaviour, at, True)
         arm = BASE_ARM if answer.adapter_version is None else answer.adapter_version
         for key in ("total", f"adapter:{arm}", f"segment:{segment.name}"):
-            tallies.setdefault(key, _Tally()).add(answer.kind, signals.get("thumb"))
+            tallies.setdefault(key, _Tally()).add(answer.kind, signals.get("thumb"), world.is_corpus_copy(answer.text))
     return tallies
 
 
-def _with_broken_lines(lines: list[str], count: int, log: _DayLog, canned: _Answer, rng: random.Random) -> list[str]:
+def _with_broken_lines(
+    world: World, lines: list[str], count: int, log: _DayLog, canned: _Answer, rng: random.Random
+) -> list[str]:
     """``lines`` with ``count`` broken lines inserted at random places, cycling through :data:`_BREAKERS`.
 
     Each starts from a valid interaction of its own (answered ``canned``), so it never collides with a real event.
     """
     noon = datetime.combine(log.day, time(12), tzinfo=UTC)
+    question = world.example()[0]
     lines = list(lines)
     for index in range(count):
         turn = _Turn(
@@ -549,11 +524,10 @@ def _with_broken_lines(lines: list[str], count: int, log: _DayLog, canned: _Answ
             _uuid(log.seed, log.day, "invalid", index),
             _uuid(log.seed, log.day, "invalid-session", index),
             "sim-user-invalid",
-            INTENTS[0],
-            INTENTS[0].phrasings[0],
+            question,
             noon,
         )
-        valid = _interaction_event(turn, canned, log.next_id(), rng)
+        valid = _interaction_event(world, turn, canned, log.next_id(), rng)
         lines.insert(rng.randint(0, len(lines)), _BREAKERS[index % len(_BREAKERS)](valid))
     return lines
 
@@ -584,6 +558,7 @@ def simulate_day(
     model_version: str | None = None,
     adapter_version: str | None = None,
     shadow_dir: str | Path | None = None,
+    world: World = LOOKUP_WORLD,
 ) -> SimulatedDay:
     """Write one simulated day of telemetry under ``landing_dir``; returns what was written and the truth.
 
@@ -597,6 +572,8 @@ def simulate_day(
 
     Shadow answers attached to the responder's answers go to ``shadow_dir`` (see the module docstring), which
     must then be given; the day's shadow file is replaced whole, and removed when the day has none.
+
+    ``world`` says what users ask, how answers are judged and how users react (``feedback_loop.simulate.worlds``).
     """
     _check_args(day, n_interactions, late_fraction, invalid_lines)
     if responder is not None and (model_version, adapter_version, canned_kinds) != (None, None, None):
@@ -609,18 +586,19 @@ def simulate_day(
         name: random.Random(f"sim:{seed}:{day.isoformat()}:{name}")
         for name in ("plan", "respond", "react", "late", "invalid")
     }
-    turns = _plan(streams["plan"], seed, day, n_interactions)
+    turns = _plan(world, streams["plan"], seed, day, n_interactions)
     if responder is None:
-        answers = _canned(turns, streams["respond"], canned_kinds, canned_model, adapter_version)
+        answers = _canned(world, turns, streams["respond"], canned_kinds, canned_model, adapter_version)
     else:
-        answers = _served(turns, responder)
+        answers = _served(world, turns, responder)
 
     log = _DayLog(seed, day, late_fraction, streams["late"])
-    tallies = _react(turns, answers, log, streams["react"])
-    canned = _Answer(INTENTS[0].answer, "correct", canned_model, adapter_version, SYSTEM_PROMPT_VERSION)
-    lines = _with_broken_lines(log.lines(log.on_time), invalid_lines, log, canned, streams["invalid"])
+    tallies = _react(world, turns, answers, log, streams["react"])
+    _, example_text, example_kind = world.example()
+    canned = _Answer(example_text, example_kind, canned_model, adapter_version, SYSTEM_PROMPT_VERSION)
+    lines = _with_broken_lines(world, log.lines(log.on_time), invalid_lines, log, canned, streams["invalid"])
     path, late_path = _write_day(landing_dir, log, lines)
-    shadow_lines = _shadow_events(seed, day, turns, answers)
+    shadow_lines = _shadow_events(world, seed, day, turns, answers)
     shadow_path = None
     if shadow_lines and shadow_dir is None:
         raise ValueError(
@@ -645,9 +623,11 @@ def simulate_day(
         invalid_lines=invalid_lines,
         shadow_path=shadow_path,
         shadow_events=len(shadow_lines),
-        total=tallies["total"].truth(),
+        total=tallies["total"].truth(world.kinds),
         by_adapter={
-            key.removeprefix("adapter:"): tallies[key].truth() for key in sorted(tallies) if key.startswith("adapter:")
+            key.removeprefix("adapter:"): tallies[key].truth(world.kinds)
+            for key in sorted(tallies)
+            if key.startswith("adapter:")
         },
-        by_segment={segment.name: tallies[f"segment:{segment.name}"].truth() for segment in SEGMENTS},
+        by_segment={segment.name: tallies[f"segment:{segment.name}"].truth(world.kinds) for segment in world.segments},
     )

@@ -1,0 +1,167 @@
+"""The slot world needs generalization, and is counted: intents, templates, distinct answers, held-out values,
+a corpus without the answers, noisy feedback at the configured rates, determinism by seed."""
+
+import random
+import re
+from collections import Counter
+from datetime import date, timedelta
+
+import pytest
+
+from feedback_loop.simulate import FeedbackNoise, SlotWorld, make_world, simulate_day
+from feedback_loop.simulate.slot_world import (
+    FRAMES,
+    KINDS,
+    PROBE_FRAMES,
+    SLOT_INTENTS,
+    SLOT_INTENTS_BY_NAME,
+    SLOT_SEGMENTS_BY_NAME,
+    TIERS,
+    hidden_segment_of,
+    is_held_out,
+    tier_of,
+)
+
+FIRST = date(2026, 3, 1)
+DEMO_DAYS = [FIRST + timedelta(days=offset) for offset in range(3)]
+
+
+def _traffic(world: SlotWorld, per_day: int = 2000) -> list:
+    rng = random.Random("traffic")
+    return [world.question(rng, day) for day in DEMO_DAYS for _ in range(per_day)]
+
+
+def test_intents_templates_and_slots_are_counted():
+    assert len(SLOT_INTENTS) >= 60 and len(SLOT_INTENTS_BY_NAME) == len(SLOT_INTENTS)
+    assert len({intent.use_case for intent in SLOT_INTENTS}) >= 6
+    traffic_frames = len(FRAMES) - len(PROBE_FRAMES)
+    for intent in SLOT_INTENTS:
+        assert intent.actions[0] != intent.actions[1]
+        assert 2 * traffic_frames >= 8, intent.name
+        # An answer carries only values its question gives.
+        for template in (intent.answer, intent.paraphrase, intent.actions[1]):
+            assert set(re.findall(r"\{(\w+)\}", template)) <= set(intent.slots), intent.name
+    slots = {slot for intent in SLOT_INTENTS for slot in intent.slots}
+    assert slots >= {"order", "product", "date", "amount", "plan"}
+
+
+def test_three_days_of_demo_traffic_need_over_a_thousand_distinct_right_answers():
+    world = SlotWorld(0, drift_from=DEMO_DAYS[1])
+    questions = _traffic(world)
+    assert len({question.right_answer() for question in questions}) >= 1000
+    per_intent = Counter(question.intent for question in questions)
+    templates = {(q.intent, re.sub(r"#\d+|\$\d+", "", q.prompt)) for q in questions}
+    assert len(templates) > 8 * len(SLOT_INTENTS)
+    assert len(per_intent) == len(SLOT_INTENTS)
+
+
+def test_no_right_answer_is_in_the_pretraining_corpus():
+    world = SlotWorld(0, drift_from=DEMO_DAYS[1])
+    corpus = "\n".join(world.corpus)
+    for question in _traffic(world, per_day=1000):
+        assert question.right_answer("brief") not in corpus
+        assert question.right_answer("detailed") not in corpus
+        assert world.is_corpus_copy(question.right_answer()) is False
+
+
+def test_held_out_values_and_templates_appear_only_in_the_probe():
+    world = SlotWorld(0, drift_from=DEMO_DAYS[0])
+    traffic = _traffic(world, per_day=700)
+    assert not any(is_held_out(slot, value) for q in traffic for slot, value in q.slots.items())
+    probe = world.probe_questions(300)
+    assert {q.intent for q in probe} == set(SLOT_INTENTS_BY_NAME)
+    assert all(is_held_out(slot, value) for q in probe for slot, value in q.slots.items())
+    probe_starts = {FRAMES[i].split("{")[0] for i in PROBE_FRAMES}
+    assert all(any(q.prompt.startswith(start) for start in probe_starts) for q in probe)
+    assert not any(q.prompt.startswith(start) for q in traffic for start in probe_starts)
+    corpus = "\n".join(world.corpus)
+    held_out_values = {value for q in probe for value in q.slots.values() if not value.startswith(("#", "$"))}
+    assert held_out_values and not any(re.search(rf"\b{value}\b", corpus) for value in held_out_values)
+
+
+def test_answers_are_judged_by_intent_values_and_style():
+    world = SlotWorld(0)
+    rng = random.Random(0)
+    for intent in SLOT_INTENTS:
+        question = world.ask(intent, rng)
+        assert world.classify(question, question.right_answer("brief")) == "brief"
+        assert world.classify(question, question.right_answer("detailed")) == "detailed"
+        assert world.classify(question, intent.paraphrase.format(**question.slots)) == "brief"
+        assert world.classify(question, "") == "nonsense"
+        if intent.slots:
+            assert world.classify(question, world.answer_of_kind(question, rng, "wrong_slot")[0]) == "wrong_slot"
+        assert world.classify(question, world.answer_of_kind(question, rng, "wrong_intent")[0]) == "wrong_intent"
+        # The base model's habit, a holding reply, is never a right answer.
+        assert world.classify(question, world.canned(question, rng, None)[0]) not in ("brief", "detailed")
+
+
+def test_the_tier_the_application_sees_correlates_with_the_hidden_segment():
+    users = [f"sim-user-{index:04d}" for index in range(6000)]
+    detailed = Counter(tier_of(user) for user in users if hidden_segment_of(user).name == "detailed")
+    tiers = Counter(tier_of(user) for user in users)
+    shares = {tier: detailed[tier] / tiers[tier] for tier in TIERS}
+    assert shares["free"] < 0.3 < shares["plus"] < 0.7 < shares["business"]
+    # A perfect responder beats any single style: each segment punishes the other style.
+    world = SlotWorld(0)
+    question = world.ask(SLOT_INTENTS[0], random.Random(0))
+    ceiling = world.ceiling()
+    for kind in ("brief", "detailed"):
+        assert world.expected_thumbs_up(question, question.right_answer(kind)) < ceiling - 0.1
+    assert 0.5 < ceiling < 1.0
+
+
+def test_new_intents_appear_from_the_drift_day_on():
+    world = SlotWorld(0, drift_from=DEMO_DAYS[1])
+    late = {intent.name for intent in SLOT_INTENTS if intent.late}
+    rng = random.Random(1)
+    before = {world.question(rng, DEMO_DAYS[0]).intent for _ in range(3000)}
+    after = {world.question(rng, DEMO_DAYS[2]).intent for _ in range(3000)}
+    assert late and not before & late and late <= after
+
+
+@pytest.mark.parametrize(
+    "noise", [FeedbackNoise(), FeedbackNoise(silent_share=0.2, thumb_flip_rate=0.3, wrong_correction_rate=0.4)]
+)
+def test_feedback_noise_rates_are_honoured(noise):
+    world = SlotWorld(0, noise=noise)
+    rng = random.Random(2)
+    users = [f"user-{index}" for index in range(4000)]
+    assert abs(sum(world.silent(user) for user in users) / len(users) - noise.silent_share) < 0.03
+    speaking = [user for user in users if not world.silent(user) and world.segment_of(user).name == "brief"]
+    question = world.ask(SLOT_INTENTS[0], rng)
+    reaction = world.reaction(SLOT_SEGMENTS_BY_NAME["brief"], "brief")
+    thumbs = Counter(world.feedback_signals(reaction, question, user, rng).get("thumb") for user in speaking * 4)
+    up_share = thumbs["up"] / (thumbs["up"] + thumbs["down"])
+    expected = (reaction.thumb_up * (1 - noise.thumb_flip_rate) + reaction.thumb_down * noise.thumb_flip_rate) / (
+        reaction.thumb_up + reaction.thumb_down
+    )
+    assert abs(up_share - expected) < 0.03
+    silent = [user for user in users if world.silent(user)]
+    assert all(world.feedback_signals(reaction, question, user, rng) == {} for user in silent[:200])
+    # Corrections: right (in the user's style), partial or wrong at the configured rates.
+    kinds = Counter(
+        world.classify(question, world.correction(question, SLOT_SEGMENTS_BY_NAME["brief"], rng)) for _ in range(4000)
+    )
+    wrong = (kinds["wrong_intent"] + kinds["wrong_slot"] + kinds["nonsense"]) / 4000
+    bad_rate = noise.partial_correction_rate + noise.wrong_correction_rate
+    assert abs(wrong - bad_rate) < 0.05, kinds
+    assert kinds["brief"] / 4000 == pytest.approx(1 - bad_rate, abs=0.05)
+
+
+def test_a_simulated_day_is_determined_by_its_seed(tmp_path):
+    def day(root, seed):
+        world = make_world("slots", seed=0, drift_from=DEMO_DAYS[1])
+        return simulate_day(
+            tmp_path / root, DEMO_DAYS[0], 300, seed, world=world, canned_kinds={"brief": 1, "nonsense": 1}
+        )
+
+    first, again, other = day("a", 1), day("b", 1), day("c", 2)
+    assert first.path.read_bytes() == again.path.read_bytes() != other.path.read_bytes()
+    assert set(first.responses_by_kind) == set(KINDS) and first.interactions == 300
+    assert set(first.by_segment) == {"brief", "detailed"}
+    events = [line for line in first.path.read_text().splitlines() if '"interaction"' in line]
+    assert all(any(f'"user_segment": "{tier}"' in line for tier in TIERS) for line in events)
+    assert first.total.exact_copy_share == 0.0
+    # The base model's habit (no canned kinds): holding replies, which are never right.
+    base = simulate_day(tmp_path / "d", DEMO_DAYS[0], 300, 1, world=make_world("slots"))
+    assert base.responses_by_kind["brief"] + base.responses_by_kind["detailed"] == 0
