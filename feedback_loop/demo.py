@@ -281,17 +281,25 @@ def plot_kpi(rows: list[dict], path: str | Path) -> None:
 
 
 def _probe(world, store, base_manifest: dict, count: int) -> float:
-    """The champion's (the bare base model's before any promotion) expected thumbs-up rate on ``count`` held-out
-    questions of ``world``, as the simulator scores them; no system prompt, no user context."""
+    """The thumbs-up rate the champion (the bare base model before any promotion) would earn on ``count`` held-out
+    questions of ``world``, as the simulator expects it; each question comes from a user whose tier the request
+    carries, as in traffic."""
     from feedback_loop.serve import ModelServer
     from feedback_loop.serve.router import ChatRequest, traffic_split
 
     champion = store.champion()
     arms = traffic_split((champion.version, champion.path) if champion else None, None)
     server = ModelServer(base_manifest["path"], f"base-{base_manifest['fingerprint'][:8]}", arms)
-    questions = world.probe_questions(count)
-    served = server([ChatRequest(q.prompt, f"probe-{i}", f"probe-{i}") for i, q in enumerate(questions)])
-    return sum(world.expected_thumbs_up(q, answer.text) for q, answer in zip(questions, served, strict=True)) / count
+    questions, users = world.probe_questions(count), world.probe_users(count)
+    requests = [
+        ChatRequest(question.prompt, user, f"{user}-session", user_segment=world.context_of(user))
+        for question, user in zip(questions, users, strict=True)
+    ]
+    expected = [
+        world.expected_thumbs(question, answer.text, user)
+        for question, answer, user in zip(questions, server(requests), users, strict=True)
+    ]
+    return sum(up for up, _ in expected) / sum(thumbs for _, thumbs in expected)
 
 
 def _with_world_corpus(run_config: dict, settings: Settings, world) -> dict:

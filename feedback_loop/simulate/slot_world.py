@@ -34,6 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
+from types import MappingProxyType
 
 from feedback_loop.model.prompting import PROMPT_TEMPLATE, format_prompt
 from feedback_loop.simulate.users import Reaction, Segment
@@ -482,6 +483,8 @@ class SlotWorld:
     kinds = KINDS
     segments = SLOT_SEGMENTS
     reactions = REACTIONS
+    base_model_overrides: Mapping[str, object] = MappingProxyType({})
+    """`base_model` settings this world's demo pre-trains with, over the defaults: none so far."""
 
     def __init__(
         self, seed: int = 0, drift_from: date | None = None, noise: FeedbackNoise | None = None, corpus_size: int = 4000
@@ -650,16 +653,16 @@ class SlotWorld:
         in the style of their hidden segment. Silence drops users of every segment alike."""
         return ceiling_of(self.segments, self.reactions, PREFERRED_KIND, self.noise.thumb_flip_rate)
 
-    def expected_thumbs_up(self, question: Question, text: str) -> float:
-        """The expected thumbs-up rate of ``text`` for ``question`` over the segments' shares: the probe's score."""
+    def expected_thumbs(self, question: Question, text: str, user_id: str) -> tuple[float, float]:
+        """(expected thumbs up, expected thumbs) of ``text`` answering ``question`` for ``user_id``'s hidden
+        segment, thumbs flipped at the noise rate, silence left out (it drops users whatever the answer)."""
         kind = self.classify(question, text)
-        up = thumbs = 0.0
-        for segment in self.segments:
-            reaction = _shifted(self.reactions[kind], segment, kind)
-            flipped_up = _flipped_up(reaction, self.noise.thumb_flip_rate)
-            up += segment.share * flipped_up
-            thumbs += segment.share * (reaction.thumb_up + reaction.thumb_down)
-        return up / thumbs
+        reaction = self.reaction(self.segment_of(user_id), kind)
+        return _flipped_up(reaction, self.noise.thumb_flip_rate), reaction.thumb_up + reaction.thumb_down
+
+    def probe_users(self, count: int) -> list[str]:
+        """The users asking the probe's questions: their tiers and hidden segments are like traffic's."""
+        return [f"probe-user-{self.seed}-{index}" for index in range(count)]
 
     # The pretraining corpus.
     @cached_property

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.slow
 
 KEYS = {
     "iteration", "interactions", "thumbs_up_rate", "gate_passed", "shadow_passed", "ab_decision", "champion_version",
+    "ceiling", "share_of_ceiling", "exact_copy_share",
 }  # fmt: skip
 
 
@@ -31,6 +32,9 @@ def test_one_iteration_with_a_poisoned_challenger(settings, tmp_path):
     [row] = rows
     assert set(row) >= KEYS
     assert row["interactions"] == 200 and 0.0 <= row["thumbs_up_rate"] <= 1.0
+    # The lookup world's ceiling: every user gets the correct answer.
+    assert row["world"] == "lookup" and 0.9 < row["ceiling"] < 0.95
+    assert row["share_of_ceiling"] == pytest.approx(row["thumbs_up_rate"] / row["ceiling"])
     assert row["ab_decision"] == "none"  # no canary served on the first day
     assert row["poison_gate_passed"] is False
     if row["gate_passed"]:

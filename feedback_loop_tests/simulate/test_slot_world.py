@@ -105,8 +105,15 @@ def test_the_tier_the_application_sees_correlates_with_the_hidden_segment():
     world = SlotWorld(0)
     question = world.ask(SLOT_INTENTS[0], random.Random(0))
     ceiling = world.ceiling()
+    probe_users = world.probe_users(2000)
     for kind in ("brief", "detailed"):
-        assert world.expected_thumbs_up(question, question.right_answer(kind)) < ceiling - 0.1
+        expected = [world.expected_thumbs(question, question.right_answer(kind), user) for user in probe_users]
+        assert sum(up for up, _ in expected) / sum(thumbs for _, thumbs in expected) < ceiling - 0.1
+    perfect = [
+        world.expected_thumbs(question, question.right_answer(world.segment_of(user).name), user)
+        for user in probe_users
+    ]
+    assert sum(up for up, _ in perfect) / sum(thumbs for _, thumbs in perfect) == pytest.approx(ceiling)
     assert 0.5 < ceiling < 1.0
 
 

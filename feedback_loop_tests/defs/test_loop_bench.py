@@ -1,0 +1,35 @@
+"""`bench loop` runs the closed loop in the slot world and reports, per iteration, what the issue asks for."""
+
+import pytest
+from typer.testing import CliRunner
+
+from feedback_loop.loop_bench import LoopBenchConfig, run_loop_bench
+from feedback_loop_tests.defs.conftest import retrain_run_config
+
+pytestmark = pytest.mark.slow
+
+ROW_KEYS = {
+    "objective", "seed", "iteration", "thumbs_up_rate", "share_of_ceiling", "probe_share_of_ceiling",
+    "exact_copy_share", "promoted_truly_worse",
+}  # fmt: skip
+
+
+def test_one_tiny_run_reports_the_ceiling_the_probe_and_the_copies(settings, tmp_path):
+    config = LoopBenchConfig(
+        iterations=1, seeds=(4,), interactions=150, probe_questions=24, retrain_run_config=retrain_run_config()
+    )
+    [row] = run_loop_bench(settings, config, tmp_path / "bench", progress=lambda message: None)
+    assert set(row) >= ROW_KEYS
+    assert (row["objective"], row["seed"], row["iteration"]) == ("sft", 4, 1)
+    # The base model served the first day; it copies no corpus answer of this world and is far from the ceiling.
+    assert 0.0 <= row["share_of_ceiling"] <= 0.5 and 0.0 <= row["probe_share_of_ceiling"] <= 0.5
+    assert row["exact_copy_share"] <= 0.05
+    assert row["promoted_truly_worse"] is False and row["ab_decision"] == "none"
+    assert (tmp_path / "bench" / "sft-seed4" / "simulated_world" / "slots-corpus.txt").is_file()
+
+
+def test_the_command_refuses_an_unknown_objective():
+    from feedback_loop.cli import app
+
+    result = CliRunner().invoke(app, ["bench", "loop", "--objective", "ppo"])
+    assert result.exit_code != 0 and "--objective" in result.output
