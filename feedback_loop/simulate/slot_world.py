@@ -241,36 +241,44 @@ SLOT_VALUES: dict[str, tuple[str, ...]] = {
     "product": tuple(f"{brand} {item}" for brand in _BRANDS for item in _ITEMS),
     "date": tuple(f"{month} {day}" for month in _MONTHS for day in range(1, 29)),
     "amount": tuple(f"${number}" for number in range(5, 500)),
-    "plan": ("Basic", "Plus", "Premium", "Family", "Starter", "Unlimited", "Student", "Team"),
+    "plan": ("Basic", "Plus", "Premium", "Family", "Starter", "Unlimited", "Student", "Team", "Gold", "Silver"),
     "city": ("Berlin", "Paris", "Madrid", "Rome", "Vienna", "Lisbon", "Dublin", "Prague", "Oslo", "Warsaw",
-             "Athens", "Zurich"),
+             "Athens", "Zurich", "Porto", "Milan"),
 }  # fmt: skip
-_HELD_OUT_PLANS = frozenset({"Student", "Team"})
-_HELD_OUT_CITIES = frozenset({"Athens", "Zurich"})
+_ROLE_OF_NAMES = {"Student": "probe", "Team": "probe", "Gold": "corpus", "Silver": "corpus",
+                  "Athens": "probe", "Zurich": "probe", "Porto": "corpus", "Milan": "corpus"}  # fmt: skip
+ROLES = ("traffic", "probe", "corpus")
+
+
+def value_role(slot: str, value: str) -> str:
+    """Who uses ``value`` of ``slot``, by a fixed rule: ``probe`` (about one value in eight: held out from traffic
+    and the corpus), ``corpus`` (about one in eight: only the pretraining corpus) or ``traffic`` (the rest, also
+    in the corpus's holding replies and knowledge-base text)."""
+    if slot in ("plan", "city"):
+        return _ROLE_OF_NAMES.get(value, "traffic")
+    if slot == "product":
+        brand, item = value.split()
+        bucket = (_BRANDS.index(brand) * 3 + _ITEMS.index(item)) % 8
+    else:
+        bucket = int(hashlib.sha256(f"{slot}:{value}".encode()).hexdigest()[:8], 16) % 8
+    return {0: "probe", 1: "corpus"}.get(bucket, "traffic")
 
 
 def is_held_out(slot: str, value: str) -> bool:
-    """Whether ``value`` of ``slot`` is reserved for the probe: about one value in seven or eight, by a fixed rule."""
-    if slot == "plan":
-        return value in _HELD_OUT_PLANS
-    if slot == "city":
-        return value in _HELD_OUT_CITIES
-    if slot == "product":
-        brand, item = value.split()
-        return (_BRANDS.index(brand) * 3 + _ITEMS.index(item)) % 8 == 0
-    return int(hashlib.sha256(f"{slot}:{value}".encode()).hexdigest()[:8], 16) % 8 == 0
+    """Whether ``value`` of ``slot`` is reserved for the probe."""
+    return value_role(slot, value) == "probe"
 
 
-_POOLS: dict[tuple[str, bool], tuple[str, ...]] = {
-    (slot, held_out): tuple(value for value in values if is_held_out(slot, value) == held_out)
+_POOLS: dict[tuple[str, str], tuple[str, ...]] = {
+    (slot, role): tuple(value for value in values if value_role(slot, value) == role)
     for slot, values in SLOT_VALUES.items()
-    for held_out in (False, True)
+    for role in ROLES
 }
 
 
-def _pool(slot: str, held_out: bool) -> tuple[str, ...]:
-    """The values of ``slot`` that traffic (``held_out`` False) or the probe (True) draws from."""
-    return _POOLS[slot, held_out]
+def _pool(slot: str, role: str) -> tuple[str, ...]:
+    """The values of ``slot`` that ``role`` (traffic, the probe or the corpus) draws from."""
+    return _POOLS[slot, role]
 
 
 KINDS: tuple[str, ...] = ("brief", "detailed", "wrong_slot", "wrong_intent", "nonsense")
@@ -501,12 +509,14 @@ class SlotWorld:
         return tuple(intent for intent in SLOT_INTENTS if drifted or not intent.late)
 
     @staticmethod
-    def ask(intent: SlotIntent, rng: random.Random, held_out: bool = False) -> Question:
-        """A question about ``intent``: a traffic template and traffic values, or (``held_out``) probe ones."""
+    def ask(intent: SlotIntent, rng: random.Random, held_out: bool = False, role: str | None = None) -> Question:
+        """A question about ``intent``: a traffic template and traffic values, or (``held_out``) probe ones; the
+        values of ``role`` when given."""
         frames = [i for i in range(len(FRAMES)) if (i in PROBE_FRAMES) == held_out]
         frame = FRAMES[rng.choice(frames)]
         action = rng.choice(intent.actions)
-        slots = {slot: rng.choice(_pool(slot, held_out)) for slot in intent.slots}
+        role = role or ("probe" if held_out else "traffic")
+        slots = {slot: rng.choice(_pool(slot, role)) for slot in intent.slots}
         text = frame.format(action=action.format(**slots))
         return Question(intent.name, text[0].upper() + text[1:], slots)
 
@@ -609,7 +619,7 @@ class SlotWorld:
         if quality < noise.partial_correction_rate + noise.wrong_correction_rate:
             if cut < 0.5 and intent.slots:
                 slot = intent.slots[0]
-                wrong = {**question.slots, slot: rng.choice(_pool(slot, False))}
+                wrong = {**question.slots, slot: rng.choice(_pool(slot, "traffic"))}
                 return template.format(**wrong)
             return self.answer_of_kind(question, rng, "wrong_intent")[0]
         text = template.format(**question.slots)
@@ -679,28 +689,50 @@ class SlotWorld:
         return text.strip() in self._corpus_texts
 
     def pretraining_corpus(self, size: int = 4000) -> list[str]:
-        """``size`` documents of domain text, none of them a right answer, half of them teaching to copy a value.
+        """``size`` documents of domain text, none of them a right answer; most teach to copy values.
 
-        Half are questions of traffic templates and values answered by a holding reply that repeats one of the
-        question's values; the other half are knowledge-base sentences with values (and the use cases' detail
-        sentences). Held-out values never appear.
+        * 40%: support transcripts of the past, with values only the corpus uses: a question of an intent with a
+          habit (:func:`habit_of`) answered with the habit's answer, the question's values copied into it (a wrong
+          answer); a question of an intent without one answered with a holding reply that repeats its values;
+        * 20%: questions of traffic templates and values answered by a holding reply that repeats their values;
+        * 40%: knowledge-base sentences with traffic values, sometimes a use case's detail sentence.
+
+        Held-out values never appear, and no right answer to a traffic or probe question (tested).
         """
         if size < 0:
             raise ValueError(f"pretraining_corpus: field 'size' must be >= 0, got {size}")
         rng = random.Random(f"slot-world:{self.seed}:corpus")
         documents = []
         for _ in range(size):
-            if rng.random() < 0.5:
-                question = self.ask(rng.choice(SLOT_INTENTS), rng)
-                value = rng.choice(list(question.slots.values()) or ["your request"])
-                documents.append(format_prompt(question.prompt) + rng.choice(_HOLDING_REPLIES).format(value=value))
+            draw = rng.random()
+            if draw < 0.6:
+                question = self.ask(rng.choice(SLOT_INTENTS), rng, role="corpus" if draw < 0.4 else "traffic")
+                habit = habit_of(SLOT_INTENTS_BY_NAME[question.intent])
+                values = " and ".join(question.slots.values()) or "your request"
+                if draw < 0.4 and habit is not None:
+                    answer = habit.answer.format(**question.slots)
+                else:
+                    answer = rng.choice(_HOLDING_REPLIES).format(value=values)
+                documents.append(format_prompt(question.prompt) + answer)
             else:
-                values = {slot: rng.choice(_pool(slot, False)) for slot in SLOT_VALUES}
+                values = {slot: rng.choice(_pool(slot, "traffic")) for slot in SLOT_VALUES}
                 sentences = [rng.choice(_KB_SENTENCES).format(**values) for _ in range(rng.randint(1, 3))]
                 if rng.random() < 0.3:
                     sentences.append(rng.choice(tuple(DETAILS.values())))
                 documents.append(" ".join(sentences))
         return documents
+
+
+def habit_of(intent: SlotIntent) -> SlotIntent | None:
+    """The intent whose answer the corpus's past transcripts gave to ``intent``'s questions: the next intent of its
+    use case (in :data:`SLOT_INTENTS`' order, cyclically) that needs only values ``intent``'s questions carry;
+    None when there is none (the corpus then answers with a holding reply)."""
+    peers = [other for other in SLOT_INTENTS if other.use_case == intent.use_case]
+    start = peers.index(intent)
+    for other in peers[start + 1 :] + peers[:start]:
+        if other.slots and set(other.slots) <= set(intent.slots):
+            return other
+    return None
 
 
 def corpus_texts(documents: list[str]) -> frozenset[str]:
