@@ -708,11 +708,11 @@ class SlotWorld:
             if draw < 0.6:
                 question = self.ask(rng.choice(SLOT_INTENTS), rng, role="corpus" if draw < 0.4 else "traffic")
                 habit = habit_of(SLOT_INTENTS_BY_NAME[question.intent])
-                values = " and ".join(question.slots.values()) or "your request"
+                repeated = " and ".join(question.slots.values()) or "your request"
                 if draw < 0.4 and habit is not None:
                     answer = habit.answer.format(**question.slots)
                 else:
-                    answer = rng.choice(_HOLDING_REPLIES).format(value=values)
+                    answer = rng.choice(_HOLDING_REPLIES).format(value=repeated)
                 documents.append(format_prompt(question.prompt) + answer)
             else:
                 values = {slot: rng.choice(_pool(slot, "traffic")) for slot in SLOT_VALUES}
