@@ -660,7 +660,7 @@ def bench_loop(
         probe_questions=probe_questions if world == "slots" else 0,
         world=world,
     )
-    rows = run_loop_bench(settings, config, work_dir or settings.data_dir / "bench" / "loop", progress=console.log)
+    rows = run_loop_bench(settings, config, work_dir or settings.layout.root / "bench" / "loop", progress=console.log)
     _print_loop_bench(rows)
     if json_out:
         json_out.parent.mkdir(parents=True, exist_ok=True)

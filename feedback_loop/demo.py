@@ -306,7 +306,7 @@ def _with_world_corpus(run_config: dict, settings: Settings, world) -> dict:
     """``run_config`` with the base model pre-trained on ``world``'s corpus, written under the data root."""
     from feedback_loop.model.pretraining_corpus import write_corpus_file
 
-    path = write_corpus_file(world.corpus, settings.data_dir / "simulated_world" / f"{world.name}-corpus.txt")
+    path = write_corpus_file(world.corpus, settings.layout.root / "simulated_world" / f"{world.name}-corpus.txt")
     ops = dict(run_config.get("ops", {}))
     # The world's recipe of the base model first: a run config's own (a test's smaller model) overrides it.
     base = {**world.base_model_overrides, **ops.get("base_model", {}).get("config", {}), "corpus_path": str(path)}
