@@ -1,13 +1,13 @@
 """Simulated telemetry: a day of customer-support interactions and the users' reactions, as landing files.
 
 :func:`simulate_day` writes the events of one day in the ingestion contract (``feedback_loop/schema.py``), one
-JSON object per line, to ``<landing_dir>/<YYYY-MM-DD>/sim-<seed>.jsonl``. Users ask the questions of
-``feedback_loop.simulate.world``; the assistant answers with canned answers drawn like the pretraining corpus
-(or of a given mix of kinds), or with whatever a ``responder`` (e.g. a ``feedback_loop.serve.ModelServer``)
-returns for each user's request. Interaction events report the user's segment (``user_segment``), which the
-application knows; users then react according to the quality of the answer and their segment's hidden
-preferences (``feedback_loop.simulate.users``): thumbs, ratings, corrections carrying the right answer, flags,
-comments, reading time, actions and outcomes.
+JSON object per line, to ``<landing_dir>/<YYYY-MM-DD>/sim-<seed>.jsonl``. Users ask the questions of a
+world (``feedback_loop.simulate.worlds``: the lookup world of ``feedback_loop.simulate.world`` by default, or
+the slot world); the assistant answers with canned answers drawn like the pretraining corpus (or of a given mix
+of kinds), or with whatever a ``responder`` (e.g. a ``feedback_loop.serve.ModelServer``) returns for each user's
+request. Interaction events report what the application knows of the user (``user_segment``: the segment itself
+in the lookup world, a tier in the slot world); users then react according to the quality of the answer and their
+segment's hidden preferences: thumbs, ratings, corrections, flags, comments, reading time, actions and outcomes.
 
 About ``late_fraction`` of the feedback and behaviour events arrive on the next day: they are written, with a
 next-day timestamp, to ``<landing_dir>/<next day>/sim-<seed>-late.jsonl``, which only this day's simulation
