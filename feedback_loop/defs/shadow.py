@@ -9,6 +9,7 @@ from feedback_loop.defs.ingest import LOGGED_QUARANTINE_LINES, RawTelemetryConfi
 from feedback_loop.defs.label import labeled_interactions
 from feedback_loop.defs.online import online_ab_test
 from feedback_loop.defs.partitions import daily_partitions
+from feedback_loop.defs.registry import ROLLOUT_RACE_RETRIES
 from feedback_loop.defs.resources import (
     AdapterRegistry,
     DataRoot,
@@ -18,8 +19,9 @@ from feedback_loop.defs.resources import (
     withdraw_rejected_adapter,
 )
 from feedback_loop.evaluate.shadow import ShadowResult, ShadowSpec
-from feedback_loop.files import write_json_atomic
+from feedback_loop.files import replacing, write_json_atomic
 from feedback_loop.ingest import IngestSpec
+from feedback_loop.registry import ConcurrentChangeError
 from feedback_loop.registry.policy import SHADOW_EVALUATION
 
 SHADOW_CHECK = "shadow_gate"
@@ -178,7 +180,8 @@ def shadow_evaluation(
     out_dir = data_root.layout.evaluations / version
     out_dir.mkdir(parents=True, exist_ok=True)
     if pairs:
-        pq.write_table(pa.Table.from_pylist(pairs), out_dir / "shadow_pairs.parquet")
+        with replacing(out_dir / "shadow_pairs.parquet") as pairs_file:  # an evaluation at once writes it too
+            pq.write_table(pa.Table.from_pylist(pairs), pairs_file)
     summary = {
         **result.model_dump(mode="json"),
         "decision": "passed" if result.passed else "rejected",
@@ -188,14 +191,19 @@ def shadow_evaluation(
     }
     write_json_atomic(out_dir / "shadow_summary.json", summary)
     store.add_metrics(version, {SHADOW_EVALUATION: summary}, actor=SHADOW_EVALUATION)
-    outcome = apply_shadow_decision(
-        store,
-        version,
-        result.passed,
-        require_approval=promotion_policy.require_approval,
-        actor=SHADOW_EVALUATION,
-        reason="shadow: " + "; ".join(result.reasons),
-    )
+    try:
+        outcome = apply_shadow_decision(
+            store,
+            version,
+            result.passed,
+            require_approval=promotion_policy.require_approval,
+            actor=SHADOW_EVALUATION,
+            reason="shadow: " + "; ".join(result.reasons),
+        )
+    except ConcurrentChangeError as error:
+        # Another evaluation at once (two runs of the job) moved the challenger, or the canary it supersedes, first:
+        # nothing changed here; the step runs again on the new state.
+        raise dg.RetryRequested(max_retries=ROLLOUT_RACE_RETRIES, seconds_to_wait=1) from error
     summary["status"] = outcome.status
     if outcome.superseded:
         context.log.info(f"canary {outcome.superseded} superseded by {version}")
