@@ -1,6 +1,9 @@
 """Shadow deployment: the shadow challenger's unseen answers, ingested apart, and the evaluation that lets it on
 to the canary or rejects it."""
 
+import tempfile
+from pathlib import Path
+
 import dagster as dg
 from pydantic import Field
 
@@ -61,7 +64,7 @@ def shadow_telemetry(
     redaction of the free text, keyed pseudonyms of user and session ids), but into tables of their own: nobody
     saw these answers, so no KPI, label or training set reads them. Re-running a day replaces its partition.
     """
-    from feedback_loop.ingest import ingest_partition
+    from feedback_loop.ingest import ingest_partition_file
 
     warehouse = data_root.warehouse()
     key = privacy.pseudonym_key()
@@ -69,8 +72,10 @@ def shadow_telemetry(
     totals = {"read": 0, "valid": 0, "quarantined": 0, "duplicates": 0}
     for day in sorted(context.partition_keys):
         data_root.pull(f"shadow_landing/{day}")
-        result = ingest_partition(data_root.layout.shadow_landing, day, key, (), spec)
-        warehouse.write_partition(SHADOW_EVENTS, day, result.events)
+        with tempfile.TemporaryDirectory(prefix=f"shadow-ingest-{day}-", dir=spec.work_dir) as scratch:
+            # As raw_telemetry: from a work file into the warehouse, so a day of any size is never held in memory.
+            result = ingest_partition_file(data_root.layout.shadow_landing, day, key, Path(scratch), (), spec)
+            warehouse.write_partition_file(SHADOW_EVENTS, day, result.events_path)
         warehouse.write_partition("shadow_quarantine", day, result.quarantine)
         for row in result.quarantine.slice(0, LOGGED_QUARANTINE_LINES).to_pylist():
             context.log.warning(

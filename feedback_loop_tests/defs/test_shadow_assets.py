@@ -163,3 +163,44 @@ def test_without_a_published_labeler_the_shadow_waits_rather_than_being_rejected
     assert result.success and check.passed  # no evidence is no verdict: waiting fails nothing
     assert check.metadata["decision"].value == "wait"
     assert store.get("v2").status == "shadow" and store.shadow().version == "v2"
+
+
+def test_both_telemetry_streams_stream_a_day_through_work_files_in_the_configured_work_dir(
+    settings, resources, shadow_day, monkeypatch, tmp_path
+):
+    """`shadow_telemetry` streams its day like `raw_telemetry` (never the whole day in memory), and both put their
+    work files (a 10M-event day's spills do not fit a small /tmp) in the `work_dir` the operator configured."""
+    import tempfile
+
+    import feedback_loop.defs.ingest
+    import feedback_loop.ingest
+
+    _, serve = shadow_day
+    serve(shadow_right=True)
+    system_tmp, work_dir = tmp_path / "system_tmp", tmp_path / "work"
+    system_tmp.mkdir()
+    work_dir.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_tmp))
+    streamed: dict[str, list] = {}
+    original = feedback_loop.ingest.ingest_partition_file
+
+    def recorded(landing_dir, partition, pseudonym_key, work, *args):
+        streamed.setdefault(str(landing_dir), []).append(work.parent)
+        return original(landing_dir, partition, pseudonym_key, work, *args)
+
+    monkeypatch.setattr(feedback_loop.ingest, "ingest_partition_file", recorded)
+    monkeypatch.setattr(feedback_loop.defs.ingest, "ingest_partition_file", recorded)
+    config = {"config": {"work_dir": str(work_dir)}}
+    ingested = dg.materialize(
+        [raw_telemetry, shadow_telemetry],
+        partition_key=DAY,
+        resources=resources,
+        run_config={"ops": {"raw_telemetry": config, "shadow_telemetry": config}},
+    )
+    assert ingested.success
+    landings = (settings.layout.landing, settings.layout.shadow_landing)
+    assert streamed == {str(path): [work_dir] for path in landings}
+    assert list(work_dir.iterdir()) == [] and list(system_tmp.iterdir()) == []
+    # The shadow answers went the streaming way into the warehouse, as before: all there, redacted.
+    answers = Warehouse(settings.layout.warehouse).read_partitions("shadow_events", [DAY])["response"].to_pylist()
+    assert len(answers) == 120 and not any(SECRET in text for text in answers)
