@@ -2,7 +2,7 @@
 PostgreSQL for Dagster's storage and the adapter registry, runs started with Dagster's own CLI.
 
 A backfill spreads its days over both CPU workers and leaves the warehouse byte for byte as an in-process run
-does; ingesting one day twice at once loses and duplicates nothing; training goes to the GPU queue; two
+does; ingesting every day at once, one of them twice, loses and duplicates nothing; training goes to the GPU queue; two
 retrainings at once leave one champion and an audit log that tells every move.
 """
 
@@ -14,7 +14,9 @@ from itertools import pairwise
 from pathlib import Path
 
 import dagster as dg
+import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 import pytest
 
 from feedback_loop.registry import Registry
@@ -145,17 +147,33 @@ def _event_counts(warehouse: Path) -> tuple[int, int]:
     return events.num_rows, len(pc.unique(events["event_id"]))
 
 
-def test_one_day_ingested_twice_at_once_loses_and_duplicates_nothing(deployment, backfilled, in_process_warehouse):
-    day = DAYS[1]
-    twice = [deployment.dagster("asset", "materialize", "--select", INGESTION, "--partition", day) for _ in "ab"]
-    for process in twice:
+def _event_counts_of(files: dict[str, bytes]) -> tuple[int, int]:
+    """:func:`_event_counts` of a warehouse kept as its files' bytes (:func:`_files`)."""
+    tables = [pq.read_table(pa.BufferReader(data)) for name, data in files.items() if name.startswith("events/")]
+    event_ids = pa.chunked_array([table["event_id"] for table in tables])
+    return len(event_ids), len(pc.unique(event_ids))
+
+
+def test_every_day_ingested_at_once_and_one_twice_loses_and_duplicates_nothing(
+    deployment, backfilled, in_process_warehouse
+):
+    """Five ingestion runs at once on the two CPU workers: the four days, and the second day once more. Each
+    day's events and quarantine are byte for byte the in-process run's: no row lost, none stored twice."""
+    runs = [*DAYS, DAYS[1]]
+    started = [deployment.dagster("asset", "materialize", "--select", INGESTION, "--partition", day) for day in runs]
+    for process in started:
         finished(process)
     rows, distinct = _event_counts(deployment.data_dir / "warehouse")
-    assert rows == distinct
+    expected, _ = _event_counts_of(in_process_warehouse)
+    assert rows == distinct == expected
     warehouse = _files(deployment.data_dir / "warehouse")
-    for table in ("events", "quarantine"):
-        name = f"{table}/date={day}/part-0.parquet"
-        assert warehouse[name] == in_process_warehouse[name]
+    for day in DAYS:
+        for table in ("events", "quarantine"):
+            name = f"{table}/date={day}/part-0.parquet"
+            assert warehouse[name] == in_process_warehouse[name], name
+    # Nothing half-written or left behind: no temporary file in the warehouse, no work file under the data root.
+    assert sorted(name for name in warehouse if name.split("/")[-1].startswith(".")) == []
+    assert not any((deployment.data_dir / "work").iterdir())
 
 
 def _retrain_config(tmp_path: Path, name: str, gate: dict | None = None, **lora) -> str:
