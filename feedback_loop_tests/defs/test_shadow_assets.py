@@ -141,6 +141,37 @@ def test_a_better_shadow_goes_on_to_the_canary(settings, resources, shadow_day):
     assert output["primary"]["low"] > output["spec"]["margin"]
 
 
+def test_an_evaluation_that_another_run_decided_first_re_runs_and_changes_nothing(
+    settings, resources, shadow_day, monkeypatch
+):
+    """Two shadow evaluations at once: the other run moves the challenger to the canary while this one is about to;
+    this one's step is retried on the new state (no challenger in shadow) instead of failing or rejecting."""
+    import feedback_loop.registry.policy as policy
+
+    store, serve = shadow_day
+    serve(shadow_right=True)
+    decide = policy.apply_shadow_decision
+
+    def the_other_run_decides_first(registry, version, passed, **options):
+        monkeypatch.setattr(policy, "apply_shadow_decision", decide)
+        other = Registry(settings.registry_url)
+        decide(other, version, passed, **{**options, "actor": "the other run"})
+        other.close()
+        return decide(registry, version, passed, **options)
+
+    monkeypatch.setattr(policy, "apply_shadow_decision", the_other_run_decides_first)
+    result, check = _evaluate(resources)
+    assert result.success and check.passed
+    assert [event.event_type_value for event in result.all_events].count("STEP_UP_FOR_RETRY") == 1
+    assert result.output_for_node("shadow_evaluation")["decision"] == "none"
+    assert store.canary().version == "v2"
+    moves = [(row["from_status"], row["to_status"], row["actor"]) for row in store.audit_log("v2")]
+    assert [move for move in moves if move[0] != move[1]][-1] == ("shadow", "canary", "the other run")
+    assert [move for move in moves if move[0] == "shadow" and move[1] != "shadow"] == [
+        ("shadow", "canary", "the other run")
+    ]
+
+
 def test_the_shadow_waits_for_its_period(settings, resources, shadow_day):
     store, _ = shadow_day
     result, check = _evaluate(resources)  # no shadow traffic yet
