@@ -549,15 +549,25 @@ class Registry:
         _require_text(objective, "objective", f"adapter {version!r}")
         metrics_json = _to_json(metrics, "metrics", version)
         lineage_json = _to_json(lineage, "lineage", version)
+        try:
+            return self._register(version, str(path), objective, metrics_json, lineage_json, actor)
+        except sa.exc.IntegrityError:
+            # PostgreSQL: another process registered the version after this one looked, and the unique version
+            # refused the second row. Registering is idempotent: again, against the row the other one wrote.
+            return self._register(version, str(path), objective, metrics_json, lineage_json, actor)
+
+    def _register(
+        self, version: str, path: str, objective: str, metrics_json: str, lineage_json: str, actor: str
+    ) -> AdapterRecord:
         now = _now()
         with self._write() as conn:
-            existing = self._find(conn, version)
+            existing = self._find(conn, version, for_update=True)
             if existing is None:
                 conn.execute(
                     adapters_table.insert().values(
                         version=version,
                         status="candidate",
-                        path=str(path),
+                        path=path,
                         objective=objective,
                         metrics=metrics_json,
                         lineage=lineage_json,
@@ -567,10 +577,10 @@ class Registry:
                 )
                 self._audit(conn, version, None, "candidate", actor, "registered", now)
             else:
-                if existing.path != str(path):
+                if existing.path != path:
                     raise ValueError(
                         f"adapter {version!r}: field 'path' differs from the registered one "
-                        f"({existing.path!r} != {str(path)!r}); register the new artifact under a new version"
+                        f"({existing.path!r} != {path!r}); register the new artifact under a new version"
                     )
                 if existing.status == "candidate" and existing.metrics != metrics_json:
                     conn.execute(
@@ -582,10 +592,14 @@ class Registry:
             return self._get(conn, version)
 
     def add_metrics(self, version: str, metrics: dict, *, actor: str) -> AdapterRecord:
-        """Merge ``metrics`` (top-level keys) into the version's metrics, whatever its status; audited."""
+        """Merge ``metrics`` (top-level keys) into the version's metrics, whatever its status; audited.
+
+        The row is locked while its metrics are merged (SQLite's write transactions queue anyway), so two writers
+        at once both land their keys: neither merges into a copy the other is about to replace.
+        """
         _require_name(actor, "actor", f"adapter {version!r}")
         with self._write() as conn:
-            current = self._get(conn, version)
+            current = self._get(conn, version, for_update=True)
             merged = _to_json({**current.metrics, **metrics}, "metrics", version)
             now = _now()
             conn.execute(
@@ -756,11 +770,13 @@ class Registry:
 
     # --- helpers (all run inside the caller's transaction) -----------------------------------------
     @staticmethod
-    def _find(conn: Connection, version: str) -> sa.Row | None:
-        return conn.execute(sa.select(adapters_table).where(adapters_table.c.version == version)).one_or_none()
+    def _find(conn: Connection, version: str, for_update: bool = False) -> sa.Row | None:
+        query = sa.select(adapters_table).where(adapters_table.c.version == version)
+        return conn.execute(query.with_for_update() if for_update else query).one_or_none()
 
-    def _get(self, conn: Connection, version: str) -> AdapterRecord:
-        row = self._find(conn, version)
+    def _get(self, conn: Connection, version: str, for_update: bool = False) -> AdapterRecord:
+        """The record of ``version``; with ``for_update``, its row stays locked until the transaction ends."""
+        row = self._find(conn, version, for_update)
         if row is None:
             raise UnknownVersionError(f"adapter {version!r} is not registered")
         return _record(row)

@@ -294,39 +294,26 @@ def test_racing_take_overs_leave_one_holder_and_reject_the_others(registry, stat
     """Rollouts of four challengers at once: each supersedes the holder it finds, or loses and retries."""
     versions = [f"v{i}" for i in range(4)]
     _register(registry, *versions)
-    registries = [Registry(registry.url) for _ in versions]
-    barrier = threading.Barrier(len(versions))
-    errors: list[BaseException] = []
 
-    def take_over(reg: Registry, version: str) -> None:
-        barrier.wait()
-        try:
-            for _attempt in range(len(versions)):
-                try:
-                    reg.take_over(
-                        version,
-                        status,
-                        actor="gate",
-                        reason="race",
-                        canary_share=0.2 if status == "canary" else None,
-                        expected_status="candidate",
-                    )
+    def take_over(reg: Registry, index: int) -> None:
+        version = versions[index]
+        for _attempt in versions:
+            try:
+                reg.take_over(
+                    version,
+                    status,
+                    actor="gate",
+                    reason="race",
+                    canary_share=0.2 if status == "canary" else None,
+                    expected_status="candidate",
+                )
+                return
+            except ConcurrentChangeError:
+                if reg.get(version).status != "candidate":  # superseded before its own move committed
                     return
-                except ConcurrentChangeError:
-                    if reg.get(version).status != "candidate":  # superseded before its own move committed
-                        return
-            raise AssertionError(f"{version} lost every race")
-        except BaseException as error:  # handed to the main thread, which fails the test with it
-            errors.append(error)
+        raise AssertionError(f"{version} lost every race")
 
-    threads = [threading.Thread(target=take_over, args=pair) for pair in zip(registries, versions, strict=True)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    for reg in registries:
-        reg.close()
-    assert errors == []
+    assert _at_once(registry, len(versions), take_over) == []
 
     statuses = {record.version: record.status for record in registry.list()}
     assert sorted(statuses.values()) == sorted([status] + ["rejected"] * 3), statuses
@@ -341,6 +328,49 @@ def test_racing_take_overs_leave_one_holder_and_reject_the_others(registry, stat
         assert log[-1]["to_status"] == statuses[version]
         if version != holder:
             assert log[-1]["reason"].startswith(f"{status} superseded by "), log
+
+
+def _at_once(registry: Registry, count: int, action) -> list[BaseException]:
+    """``action(registry_of_its_own, index)`` in ``count`` threads released together; the errors they raised."""
+    registries = [Registry(registry.url) for _ in range(count)]
+    barrier = threading.Barrier(count)
+    errors: list[BaseException] = []
+
+    def run(reg: Registry, index: int) -> None:
+        barrier.wait()
+        try:
+            action(reg, index)
+        except BaseException as error:  # handed to the main thread, which fails the test with it
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(reg, index)) for index, reg in enumerate(registries)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    for reg in registries:
+        reg.close()
+    return errors
+
+
+def test_registrations_of_one_version_at_once_register_it_once(registry):
+    """Two retrainings with the same inputs train the same version: registering it at once is still idempotent."""
+
+    def register(reg: Registry, _index: int) -> None:
+        reg.register("v1", path="/adapters/v1", metrics={"loss": 1.0}, lineage={"run": 1}, actor="trainer")
+
+    assert _at_once(registry, 4, register) == []
+    assert [r.version for r in registry.list()] == ["v1"] and len(registry.audit_log()) == 1
+
+
+def test_metrics_added_at_once_are_all_kept(registry):
+    _register(registry, "v1")
+
+    def add(reg: Registry, index: int) -> None:
+        reg.add_metrics("v1", {f"writer_{index}": index}, actor="evaluator")
+
+    assert _at_once(registry, 6, add) == []
+    assert registry.get("v1").metrics == {"win_rate": 0.5, **{f"writer_{index}": index for index in range(6)}}
 
 
 def test_a_move_decided_on_a_status_that_changed_since_changes_nothing(registry):
