@@ -54,9 +54,8 @@ SAME_TIME_MARGIN_NS = 5 * 10**9
 """How recent an object must be for a copy with its time and size to be downloaded again (object times have
 whole seconds; the margin also covers a few seconds of clock difference between this machine and the store)."""
 
-MACHINE_LOCAL = ("dagster_home", "work")
-"""Entries of a working copy that belong to the machine (Dagster's default instance folder, the steps' work
-files), never uploaded."""
+MACHINE_LOCAL = ("dagster_home",)
+"""Entries of a working copy that belong to the machine (Dagster's default instance folder), never uploaded."""
 
 
 @dataclass(frozen=True)
