@@ -10,8 +10,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) through a temporary file in the same folder.
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary file in ``path``'s folder to write ``path``'s whole new content to; it replaces ``path`` when
+    the block ends without an error, and is removed either way.
 
     The temporary name is unique, so two writers racing for the same file never write into each other's
     temporary file: the last rename wins and the file is always one writer's whole content.
@@ -20,10 +22,16 @@ def write_text_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
+        yield tmp
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) (see :func:`replacing`)."""
+    with replacing(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
 
 
 def write_json_atomic(path: Path, obj) -> None:

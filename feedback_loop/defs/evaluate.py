@@ -5,7 +5,7 @@ import dagster as dg
 from feedback_loop.defs.execution import TRAIN_OP_TAGS
 from feedback_loop.defs.resources import AdapterRegistry, DataRoot, on_working_copy, withdraw_rejected_adapter
 from feedback_loop.evaluate.offline import EvalSpec, GateResult
-from feedback_loop.files import write_json_atomic
+from feedback_loop.files import replacing, write_json_atomic
 from feedback_loop.progress import ProgressLog
 from feedback_loop.registry.policy import OFFLINE_EVALUATION, expire_unevaluated
 
@@ -110,7 +110,8 @@ def adapter_evaluation(
     ]
     out_dir = data_root.layout.evaluations / version
     out_dir.mkdir(parents=True, exist_ok=True)
-    pq.write_table(pa.Table.from_pylist(per_example), out_dir / "per_example.parquet")
+    with replacing(out_dir / "per_example.parquet") as per_example_file:  # a retraining at once may write it too
+        pq.write_table(pa.Table.from_pylist(per_example), per_example_file)
     summary = result.model_dump(mode="json")
     write_json_atomic(out_dir / "summary.json", summary)
 

@@ -234,10 +234,13 @@ class ManifestIOManager(dg.ConfigurableIOManager):
     """Keeps an unpartitioned asset's small JSON manifest at ``<data root>/manifests/<asset>.json``, the latest one,
     which later runs and people read, and a copy per run under ``manifests/runs/<run id>/``.
 
-    A step reads its run's own copy when its run materialized the asset: two runs at once (two retrainings on two
-    GPU workers) each hand their own adapter to their own gate and rollout, rather than whichever adapter was
-    written last. In object storage each manifest is one object, written after the step pushed its files: a
-    manifest never names a folder that is not there yet.
+    A step reads the copy of the run that materialized the asset for it: its own run's, or, when a run re-executed
+    from a failure skipped the upstream step, the copy of the run before it that did (Dagster finds that run in
+    the re-execution's lineage: ``upstream_output.run_id``). Two runs at once (two retrainings on two GPU workers)
+    each hand their own adapter to their own gate and rollout, rather than whichever adapter was written last, and
+    so does each one's re-execution. An asset that the step's job does not materialize is read from the latest
+    manifest. In object storage each manifest is one object, written after the step pushed its files: a manifest
+    never names a folder that is not there yet.
     """
 
     data_dir: str
@@ -253,7 +256,8 @@ class ManifestIOManager(dg.ConfigurableIOManager):
 
     def load_input(self, context: dg.InputContext) -> dict:
         files = self._store()
-        own = files.read_text(run_manifest_path(context.step_context.run_id, context.asset_key))
+        producer = _producing_run_id(context)
+        own = None if producer is None else files.read_text(run_manifest_path(producer, context.asset_key))
         latest = own if own is not None else files.read_text(manifest_path(context.asset_key))
         if latest is None:
             raise FileNotFoundError(
@@ -261,6 +265,18 @@ class ManifestIOManager(dg.ConfigurableIOManager):
                 f"(no {manifest_path(context.asset_key)}); materialize it first"
             )
         return json.loads(latest)
+
+
+def _producing_run_id(context: dg.InputContext) -> str | None:
+    """The run whose output ``context`` loads: this run, or an earlier run of a re-execution's lineage; None for an
+    asset the job does not materialize (Dagster's stand-in upstream output has no run id then)."""
+    upstream = context.upstream_output
+    if upstream is None:
+        return None
+    try:
+        return upstream.run_id
+    except dg.DagsterInvariantViolationError:
+        return None
 
 
 def build_resources(settings: Settings) -> dict:

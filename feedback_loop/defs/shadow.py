@@ -1,6 +1,9 @@
 """Shadow deployment: the shadow challenger's unseen answers, ingested apart, and the evaluation that lets it on
 to the canary or rejects it."""
 
+import tempfile
+from pathlib import Path
+
 import dagster as dg
 from pydantic import Field
 
@@ -9,6 +12,7 @@ from feedback_loop.defs.ingest import LOGGED_QUARANTINE_LINES, RawTelemetryConfi
 from feedback_loop.defs.label import labeled_interactions
 from feedback_loop.defs.online import online_ab_test
 from feedback_loop.defs.partitions import daily_partitions
+from feedback_loop.defs.registry import ROLLOUT_RACE_RETRIES
 from feedback_loop.defs.resources import (
     AdapterRegistry,
     DataRoot,
@@ -18,8 +22,9 @@ from feedback_loop.defs.resources import (
     withdraw_rejected_adapter,
 )
 from feedback_loop.evaluate.shadow import ShadowResult, ShadowSpec
-from feedback_loop.files import write_json_atomic
+from feedback_loop.files import replacing, write_json_atomic
 from feedback_loop.ingest import IngestSpec
+from feedback_loop.registry import ConcurrentChangeError
 from feedback_loop.registry.policy import SHADOW_EVALUATION
 
 SHADOW_CHECK = "shadow_gate"
@@ -59,7 +64,7 @@ def shadow_telemetry(
     redaction of the free text, keyed pseudonyms of user and session ids), but into tables of their own: nobody
     saw these answers, so no KPI, label or training set reads them. Re-running a day replaces its partition.
     """
-    from feedback_loop.ingest import ingest_partition
+    from feedback_loop.ingest import ingest_partition_file
 
     warehouse = data_root.warehouse()
     key = privacy.pseudonym_key()
@@ -67,8 +72,10 @@ def shadow_telemetry(
     totals = {"read": 0, "valid": 0, "quarantined": 0, "duplicates": 0}
     for day in sorted(context.partition_keys):
         data_root.pull(f"shadow_landing/{day}")
-        result = ingest_partition(data_root.layout.shadow_landing, day, key, (), spec)
-        warehouse.write_partition(SHADOW_EVENTS, day, result.events)
+        with tempfile.TemporaryDirectory(prefix=f"shadow-ingest-{day}-", dir=spec.work_dir) as scratch:
+            # As raw_telemetry: from a work file into the warehouse, so a day of any size is never held in memory.
+            result = ingest_partition_file(data_root.layout.shadow_landing, day, key, Path(scratch), (), spec)
+            warehouse.write_partition_file(SHADOW_EVENTS, day, result.events_path)
         warehouse.write_partition("shadow_quarantine", day, result.quarantine)
         for row in result.quarantine.slice(0, LOGGED_QUARANTINE_LINES).to_pylist():
             context.log.warning(
@@ -178,7 +185,8 @@ def shadow_evaluation(
     out_dir = data_root.layout.evaluations / version
     out_dir.mkdir(parents=True, exist_ok=True)
     if pairs:
-        pq.write_table(pa.Table.from_pylist(pairs), out_dir / "shadow_pairs.parquet")
+        with replacing(out_dir / "shadow_pairs.parquet") as pairs_file:  # an evaluation at once writes it too
+            pq.write_table(pa.Table.from_pylist(pairs), pairs_file)
     summary = {
         **result.model_dump(mode="json"),
         "decision": "passed" if result.passed else "rejected",
@@ -188,14 +196,19 @@ def shadow_evaluation(
     }
     write_json_atomic(out_dir / "shadow_summary.json", summary)
     store.add_metrics(version, {SHADOW_EVALUATION: summary}, actor=SHADOW_EVALUATION)
-    outcome = apply_shadow_decision(
-        store,
-        version,
-        result.passed,
-        require_approval=promotion_policy.require_approval,
-        actor=SHADOW_EVALUATION,
-        reason="shadow: " + "; ".join(result.reasons),
-    )
+    try:
+        outcome = apply_shadow_decision(
+            store,
+            version,
+            result.passed,
+            require_approval=promotion_policy.require_approval,
+            actor=SHADOW_EVALUATION,
+            reason="shadow: " + "; ".join(result.reasons),
+        )
+    except ConcurrentChangeError as error:
+        # Another evaluation at once (two runs of the job) moved the challenger, or the canary it supersedes, first:
+        # nothing changed here; the step runs again on the new state.
+        raise dg.RetryRequested(max_retries=ROLLOUT_RACE_RETRIES, seconds_to_wait=1) from error
     summary["status"] = outcome.status
     if outcome.superseded:
         context.log.info(f"canary {outcome.superseded} superseded by {version}")

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from feedback_loop.registry.store import AdapterRecord, Registry
+from feedback_loop.registry.store import AdapterRecord, ConcurrentChangeError, Registry
 
 PENDING = "pending_promotion"
 ROLLOUT_PLAN = "rollout_plan"
@@ -120,15 +120,15 @@ def roll_out(
     if shadow is not None:
         plan = {"rollout": rollout, "canary_share": canary_share, "shadow": asdict(shadow)}
         store.add_metrics(version, {ROLLOUT_PLAN: plan}, actor=actor)
-        previous = store.shadow()
-        if previous is not None:
-            store.set_status(previous.version, "rejected", actor=actor, reason=f"shadow superseded by {version}")
         period = f"{shadow.days} day(s)" + (f" or {shadow.prompts} prompts" if shadow.prompts else "")
-        store.set_status(version, "shadow", actor=actor, reason=f"shadow for {period}: {reason}")
-        return RolloutOutcome("shadow", superseded=previous.version if previous else None)
+        superseded = store.take_over(
+            version, "shadow", actor=actor, reason=f"shadow for {period}: {reason}", expected_status=status
+        )
+        return RolloutOutcome("shadow", superseded=superseded)
     return _go_live(
         store,
         version,
+        status,
         rollout=rollout,
         canary_share=canary_share,
         require_approval=require_approval,
@@ -149,17 +149,25 @@ def apply_shadow_decision(
     how_to_approve: str | None = None,
 ) -> RolloutOutcome:
     """Move the shadow challenger ``version`` on as its shadow evaluation decided: passed, the rollout kept in
-    :data:`ROLLOUT_PLAN` goes ahead (canary or immediate); failed, it is rejected and never reaches users."""
+    :data:`ROLLOUT_PLAN` goes ahead (canary or immediate); failed, it is rejected and never reaches users.
+
+    Only a shadow challenger moves on: a version no longer in shadow (another evaluation of it decided first) is
+    :class:`~feedback_loop.registry.store.ConcurrentChangeError`, and so is one that moves on meanwhile; nothing
+    changes then."""
     record = store.get(version)
     if record.status != "shadow":
-        raise ValueError(f"adapter {version!r}: field 'status' is {record.status!r}; only a shadow challenger moves on")
+        raise ConcurrentChangeError(
+            f"adapter {version!r}: field 'status' is {record.status!r}; only a shadow challenger moves on"
+            " (another evaluation decided first?)"
+        )
     if not passed:
-        store.set_status(version, "rejected", actor=actor, reason=reason)
+        store.set_status(version, "rejected", actor=actor, reason=reason, expected_status="shadow")
         return RolloutOutcome("rejected")
     plan = rollout_plan(record)
     return _go_live(
         store,
         version,
+        "shadow",
         rollout=plan["rollout"],
         canary_share=plan["canary_share"],
         require_approval=require_approval,
@@ -184,6 +192,7 @@ def rollout_plan(record: AdapterRecord) -> dict:
 def _go_live(
     store: Registry,
     version: str,
+    status: str,
     *,
     rollout: Rollout,
     canary_share: float,
@@ -192,23 +201,23 @@ def _go_live(
     reason: str,
     how_to_approve: str | None,
 ) -> RolloutOutcome:
-    """The canary (superseding a waiting one) or, ``immediate``, the champion (through :func:`promote_or_wait`)."""
+    """The canary (superseding a waiting one, in the same transaction) or, ``immediate``, the champion (through
+    :func:`promote_or_wait`), of ``version`` in ``status`` (a version that moved meanwhile is left as it is:
+    :class:`~feedback_loop.registry.store.ConcurrentChangeError`)."""
     if rollout == "immediate":
         promotion = promote_or_wait(
             store, version, require_approval=require_approval, actor=actor, reason=reason, how_to_approve=how_to_approve
         )
         return RolloutOutcome(store.get(version).status, promotion=promotion)
-    previous = store.canary()
-    if previous is not None:
-        store.set_status(previous.version, "rejected", actor=actor, reason=f"canary superseded by {version}")
-    store.set_status(
+    superseded = store.take_over(
         version,
         "canary",
         actor=actor,
         reason=f"canary for {canary_share:.0%} of users: {reason}",
         canary_share=canary_share,
+        expected_status=status,
     )
-    return RolloutOutcome("canary", superseded=previous.version if previous else None)
+    return RolloutOutcome("canary", superseded=superseded)
 
 
 def apply_online_decision(

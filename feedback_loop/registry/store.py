@@ -23,17 +23,23 @@ and filled from the share that earlier versions kept in the metrics JSON (``metr
 that entry is taken out of the metrics, so the share lives in one place. The ``objective`` column is added the
 same way, as 'sft' for the versions already there: before it existed, every adapter was trained with SFT.
 
-Concurrency. Two promotes racing must not leave two champions, and the pointer history must stay one chain.
-Two unique constraints make that a property of the database rather than of the code:
+Concurrency. Two promotes racing must not leave two champions, two rollouts racing must not leave two shadow
+challengers or two canaries, and the pointer history must stay one chain. Unique constraints make that a
+property of the database rather than of the code:
 
-* a partial unique index on ``adapters.status`` WHERE ``status = 'champion'`` admits at most one champion row;
+* partial unique indexes on ``adapters.status`` WHERE ``status = 'champion'`` (and the same for ``'canary'`` and
+  ``'shadow'``, :data:`HELD_BY_ONE`) admit at most one row in each of these statuses;
 * ``champion_pointer.previous_id`` is unique: every move names the pointer row it replaces, so of two moves
   that read the same current pointer only the first to commit can insert its row.
 
-The loser of a race fails on one of them (or finds that the champion it read is no longer champion), its
-transaction rolls back whole, and it gets :class:`ConcurrentChangeError`; retrying re-reads the new state. On
+The loser of a race fails on one of them (or finds that a version it read has moved on), its transaction rolls
+back whole, and it gets :class:`ConcurrentChangeError`; retrying re-reads the new state. A move into ``shadow``
+or ``canary`` rejects the version holding that status in the same transaction (:meth:`Registry.take_over`). On
 SQLite every write transaction starts with ``BEGIN IMMEDIATE`` so writers queue on the database lock (up to
-the driver's busy timeout) instead of failing when a read lock would have to be upgraded.
+the driver's busy timeout) instead of failing when a read lock would have to be upgraded. Registries written
+before the canary and shadow indexes get them when they are opened; where one of these statuses was held by
+more than one version (a race the index now prevents), the latest registered keeps it, as :meth:`Registry.canary`
+and :meth:`Registry.shadow` read it, and the others are rejected, audited as superseded.
 """
 
 from __future__ import annotations
@@ -71,6 +77,11 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "rejected": frozenset(),
 }
 
+# The statuses that one version at most holds at a time (a partial unique index each).
+HELD_BY_ONE = ("champion", "canary", "shadow")
+# Who the audit log names for the changes a migration makes.
+MIGRATION_ACTOR = "registry migration"
+
 metadata = sa.MetaData()
 
 _STATUS_CHECK_NAME = "ck_adapters_status"
@@ -99,13 +110,16 @@ adapters_table = sa.Table(
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     sa.CheckConstraint(_STATUS_CHECK, name=_STATUS_CHECK_NAME),
     sa.CheckConstraint(_SHARE_CHECK, name="ck_adapters_canary_share"),
-    sa.Index(
-        "uq_adapters_one_champion",
-        "status",
-        unique=True,
-        sqlite_where=sa.text("status = 'champion'"),
-        postgresql_where=sa.text("status = 'champion'"),
-    ),
+    *[
+        sa.Index(
+            f"uq_adapters_one_{status}",
+            "status",
+            unique=True,
+            sqlite_where=sa.text(f"status = '{status}'"),
+            postgresql_where=sa.text(f"status = '{status}'"),
+        )
+        for status in HELD_BY_ONE
+    ],
 )
 
 audit_table = sa.Table(
@@ -280,6 +294,11 @@ def _status_check_is_stale(bind: Engine | Connection) -> bool:
     return any(f"'{status}'" not in text for text in texts for status in STATUSES)
 
 
+def _index_names(bind: Engine | Connection) -> set[str]:
+    """The names of the adapters table's indexes."""
+    return {index["name"] for index in sa.inspect(bind).get_indexes("adapters") if index["name"]}
+
+
 def _make_engine(url: str) -> Engine:
     """An engine for ``url``; on SQLite, creates the database's folder and makes transactions IMMEDIATE."""
     engine = sa.create_engine(url)
@@ -318,6 +337,8 @@ class Registry:
         self._add_canary_share()
         # Before the status check's migration, which rebuilds the table on SQLite with every column of this schema.
         self._add_objective_column()
+        # Before the status check's migration too: its SQLite rebuild creates these indexes with the new table.
+        self._index_statuses_held_by_one()
         self._admit_every_status()
 
     def _add_canary_share(self) -> None:
@@ -357,6 +378,34 @@ class Registry:
                     f"ALTER TABLE adapters ADD COLUMN objective VARCHAR(20) NOT NULL DEFAULT '{DEFAULT_OBJECTIVE}'"
                 )
 
+    def _index_statuses_held_by_one(self) -> None:
+        """Create the unique index of each status in :data:`HELD_BY_ONE` that a registry lacks. A status that more
+        than one version holds (a race before the index) is left to the latest registered, the one readers see;
+        the others are rejected as superseded by it, audited."""
+        missing = [index for index in adapters_table.indexes if index.name not in _index_names(self.engine)]
+        if not missing:
+            return
+        with self._write() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("LOCK TABLE adapters IN ACCESS EXCLUSIVE MODE")
+            present = _index_names(conn)  # another process may have migrated meanwhile
+            for index in missing:
+                if index.name in present:
+                    continue
+                status = str(index.name).removeprefix("uq_adapters_one_")
+                holders = conn.execute(
+                    sa.select(adapters_table.c.version)
+                    .where(adapters_table.c.status == status)
+                    .order_by(adapters_table.c.id.desc())
+                ).scalars()
+                latest, *superseded = list(holders) or [None]
+                now = _now()
+                for version in superseded:
+                    self._set(conn, version, status, "rejected", now)
+                    reason = f"{status} superseded by {latest}: one {status} at a time"
+                    self._audit(conn, version, status, "rejected", MIGRATION_ACTOR, reason, now)
+                index.create(conn)
+
     def _admit_every_status(self) -> None:
         """Widen the status check of a registry written before a status existed (``shadow``): PostgreSQL replaces
         the constraint; SQLite cannot alter one, so the table is rebuilt with its rows, in one transaction."""
@@ -375,7 +424,8 @@ class Registry:
                 return
             columns = ", ".join(column.name for column in adapters_table.columns)
             conn.exec_driver_sql("ALTER TABLE adapters RENAME TO adapters_before_migration")
-            conn.exec_driver_sql("DROP INDEX IF EXISTS uq_adapters_one_champion")  # it moved with the renamed table
+            for index in adapters_table.indexes:  # they moved with the renamed table
+                conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index.name}")
             adapters_table.create(conn)
             conn.exec_driver_sql(
                 f"INSERT INTO adapters ({columns}) SELECT {columns} FROM adapters_before_migration ORDER BY id"
@@ -499,15 +549,25 @@ class Registry:
         _require_text(objective, "objective", f"adapter {version!r}")
         metrics_json = _to_json(metrics, "metrics", version)
         lineage_json = _to_json(lineage, "lineage", version)
+        try:
+            return self._register(version, str(path), objective, metrics_json, lineage_json, actor)
+        except sa.exc.IntegrityError:
+            # PostgreSQL: another process registered the version after this one looked, and the unique version
+            # refused the second row. Registering is idempotent: again, against the row the other one wrote.
+            return self._register(version, str(path), objective, metrics_json, lineage_json, actor)
+
+    def _register(
+        self, version: str, path: str, objective: str, metrics_json: str, lineage_json: str, actor: str
+    ) -> AdapterRecord:
         now = _now()
         with self._write() as conn:
-            existing = self._find(conn, version)
+            existing = self._find(conn, version, for_update=True)
             if existing is None:
                 conn.execute(
                     adapters_table.insert().values(
                         version=version,
                         status="candidate",
-                        path=str(path),
+                        path=path,
                         objective=objective,
                         metrics=metrics_json,
                         lineage=lineage_json,
@@ -517,10 +577,10 @@ class Registry:
                 )
                 self._audit(conn, version, None, "candidate", actor, "registered", now)
             else:
-                if existing.path != str(path):
+                if existing.path != path:
                     raise ValueError(
                         f"adapter {version!r}: field 'path' differs from the registered one "
-                        f"({existing.path!r} != {str(path)!r}); register the new artifact under a new version"
+                        f"({existing.path!r} != {path!r}); register the new artifact under a new version"
                     )
                 if existing.status == "candidate" and existing.metrics != metrics_json:
                     conn.execute(
@@ -532,10 +592,14 @@ class Registry:
             return self._get(conn, version)
 
     def add_metrics(self, version: str, metrics: dict, *, actor: str) -> AdapterRecord:
-        """Merge ``metrics`` (top-level keys) into the version's metrics, whatever its status; audited."""
+        """Merge ``metrics`` (top-level keys) into the version's metrics, whatever its status; audited.
+
+        The row is locked while its metrics are merged (SQLite's write transactions queue anyway), so two writers
+        at once both land their keys: neither merges into a copy the other is about to replace.
+        """
         _require_name(actor, "actor", f"adapter {version!r}")
         with self._write() as conn:
-            current = self._get(conn, version)
+            current = self._get(conn, version, for_update=True)
             merged = _to_json({**current.metrics, **metrics}, "metrics", version)
             now = _now()
             conn.execute(
@@ -555,36 +619,60 @@ class Registry:
             return self._get(conn, version)
 
     def set_status(
-        self, version: str, status: str, *, actor: str, reason: str, canary_share: float | None = None
+        self,
+        version: str,
+        status: str,
+        *,
+        actor: str,
+        reason: str,
+        canary_share: float | None = None,
+        expected_status: str | None = None,
     ) -> AdapterRecord:
         """Move ``version`` to ``status`` (e.g. canary, rejected) along :data:`TRANSITIONS`.
 
         A move to ``canary`` needs ``canary_share``, the share of users the canary serves, within (0, 1); no
         other move takes one. Moves into or out of ``champion`` are refused here: use :meth:`promote` or
-        :meth:`rollback`, which also move the champion pointer.
+        :meth:`rollback`, which also move the champion pointer. ``expected_status`` is the status the caller
+        decided on: if the version has moved since, nothing changes and :class:`ConcurrentChangeError` says so.
+        A move into a status another version holds (:data:`HELD_BY_ONE`) fails on its unique index; to take the
+        status over from that version, use :meth:`take_over`.
         """
-        self._check_actor_reason(version, actor, reason)
-        if status not in STATUSES:
-            raise ValueError(f"adapter {version!r}: field 'status' must be one of {STATUSES}, got {status!r}")
-        if status == "canary":
-            canary_share = _check_share(version, canary_share)
-        elif canary_share is not None:
-            raise ValueError(f"adapter {version!r}: field 'canary_share' applies only to a move to canary")
-        with self._write() as conn:
-            current = self._get(conn, version)
-            if status == "champion" or current.status == "champion":
-                raise IllegalTransitionError(
-                    f"adapter {version!r}: {current.status} -> {status} moves the champion; use promote() or rollback()"
-                )
-            self._check_transition(version, current.status, status)
-            now = _now()
-            self._set(conn, version, current.status, status, now)
-            if status == "canary":
-                conn.execute(
-                    adapters_table.update().where(adapters_table.c.version == version).values(canary_share=canary_share)
-                )
-            self._audit(conn, version, current.status, status, actor, reason, now)
+        canary_share = self._check_move(version, status, actor, reason, canary_share)
+        with self._write() as conn, _translate_races(f"move {version!r} to {status}"):
+            self._move(conn, version, status, actor, reason, canary_share, expected_status)
             return self._get(conn, version)
+
+    def take_over(
+        self,
+        version: str,
+        status: str,
+        *,
+        actor: str,
+        reason: str,
+        canary_share: float | None = None,
+        expected_status: str | None = None,
+    ) -> str | None:
+        """Make ``version`` the one ``shadow`` challenger or the one ``canary`` in ONE transaction: the version that
+        holds ``status`` now, if another, is rejected as superseded by ``version``, then ``version`` moves as in
+        :meth:`set_status`. Returns the superseded version, or None.
+
+        Of two take-overs at once, one commits and the other gets :class:`ConcurrentChangeError` (on SQLite they
+        queue instead): retrying re-reads the new holder and supersedes it in turn.
+        """
+        if status not in HELD_BY_ONE or status == "champion":
+            raise ValueError(f"adapter {version!r}: take_over moves into shadow or canary, not {status!r}")
+        canary_share = self._check_move(version, status, actor, reason, canary_share)
+        with self._write() as conn, _translate_races(f"take over {status} for {version!r}"):
+            holder = conn.execute(
+                sa.select(adapters_table.c.version).where(
+                    adapters_table.c.status == status, adapters_table.c.version != version
+                )
+            ).scalar_one_or_none()
+            if holder is not None:
+                superseded = f"{status} superseded by {version}"
+                self._move(conn, holder, "rejected", actor, superseded, None, expected_status=status)
+            self._move(conn, version, status, actor, reason, canary_share, expected_status)
+            return holder
 
     def approve(self, version: str, *, approver: str, note: str) -> AdapterRecord:
         """Record that ``approver`` approves promoting ``version`` (a candidate or canary); audited.
@@ -682,14 +770,59 @@ class Registry:
 
     # --- helpers (all run inside the caller's transaction) -----------------------------------------
     @staticmethod
-    def _find(conn: Connection, version: str) -> sa.Row | None:
-        return conn.execute(sa.select(adapters_table).where(adapters_table.c.version == version)).one_or_none()
+    def _find(conn: Connection, version: str, for_update: bool = False) -> sa.Row | None:
+        query = sa.select(adapters_table).where(adapters_table.c.version == version)
+        return conn.execute(query.with_for_update() if for_update else query).one_or_none()
 
-    def _get(self, conn: Connection, version: str) -> AdapterRecord:
-        row = self._find(conn, version)
+    def _get(self, conn: Connection, version: str, for_update: bool = False) -> AdapterRecord:
+        """The record of ``version``; with ``for_update``, its row stays locked until the transaction ends."""
+        row = self._find(conn, version, for_update)
         if row is None:
             raise UnknownVersionError(f"adapter {version!r} is not registered")
         return _record(row)
+
+    def _check_move(
+        self, version: str, status: str, actor: str, reason: str, canary_share: float | None
+    ) -> float | None:
+        """The checks of a move to ``status`` that need no database; returns the canary share to store."""
+        self._check_actor_reason(version, actor, reason)
+        if status not in STATUSES:
+            raise ValueError(f"adapter {version!r}: field 'status' must be one of {STATUSES}, got {status!r}")
+        if status == "canary":
+            return _check_share(version, canary_share)
+        if canary_share is not None:
+            raise ValueError(f"adapter {version!r}: field 'canary_share' applies only to a move to canary")
+        return None
+
+    def _move(
+        self,
+        conn: Connection,
+        version: str,
+        status: str,
+        actor: str,
+        reason: str,
+        canary_share: float | None,
+        expected_status: str | None,
+    ) -> None:
+        """Move ``version`` to ``status``, audited (see :meth:`set_status`)."""
+        current = self._get(conn, version)
+        if expected_status is not None and current.status != expected_status:
+            raise ConcurrentChangeError(
+                f"adapter {version!r} is {current.status}, no longer {expected_status}: another writer moved it; "
+                "nothing changed, re-read and retry"
+            )
+        if status == "champion" or current.status == "champion":
+            raise IllegalTransitionError(
+                f"adapter {version!r}: {current.status} -> {status} moves the champion; use promote() or rollback()"
+            )
+        self._check_transition(version, current.status, status)
+        now = _now()
+        self._set(conn, version, current.status, status, now)
+        if status == "canary":
+            conn.execute(
+                adapters_table.update().where(adapters_table.c.version == version).values(canary_share=canary_share)
+            )
+        self._audit(conn, version, current.status, status, actor, reason, now)
 
     @staticmethod
     def _check_actor_reason(version: str, actor: str, reason: str) -> None:
@@ -785,14 +918,13 @@ class Registry:
 
 @contextmanager
 def _translate_races(operation: str) -> Iterator[None]:
-    """Turn a unique-constraint violation of a champion move into :class:`ConcurrentChangeError`.
+    """Turn a unique-constraint violation of a status move into :class:`ConcurrentChangeError`.
 
-    Inside promote/rollback the only constraints a write can violate are the one-champion index and the
-    unique pointer chain, and both mean that another move committed first.
+    The values a move writes are checked before it starts, so the only constraints it can violate are the
+    indexes of :data:`HELD_BY_ONE` and the unique pointer chain, and each means that another writer committed
+    first.
     """
     try:
         yield
     except sa.exc.IntegrityError as exc:
-        raise ConcurrentChangeError(
-            f"{operation}: another promote or rollback committed first; nothing changed, retry"
-        ) from exc
+        raise ConcurrentChangeError(f"{operation}: another writer committed first; nothing changed, retry") from exc

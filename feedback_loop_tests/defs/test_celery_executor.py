@@ -2,19 +2,22 @@
 PostgreSQL for Dagster's storage and the adapter registry, runs started with Dagster's own CLI.
 
 A backfill spreads its days over both CPU workers and leaves the warehouse byte for byte as an in-process run
-does; ingesting one day twice at once loses and duplicates nothing; training goes to the GPU queue; two
+does; ingesting every day at once, one of them twice, loses and duplicates nothing; training goes to the GPU queue; two
 retrainings at once leave one champion and an audit log that tells every move.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
 import dagster as dg
+import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 import pytest
 
 from feedback_loop.registry import Registry
@@ -145,17 +148,32 @@ def _event_counts(warehouse: Path) -> tuple[int, int]:
     return events.num_rows, len(pc.unique(events["event_id"]))
 
 
-def test_one_day_ingested_twice_at_once_loses_and_duplicates_nothing(deployment, backfilled, in_process_warehouse):
-    day = DAYS[1]
-    twice = [deployment.dagster("asset", "materialize", "--select", INGESTION, "--partition", day) for _ in "ab"]
-    for process in twice:
+def _event_counts_of(files: dict[str, bytes]) -> tuple[int, int]:
+    """:func:`_event_counts` of a warehouse kept as its files' bytes (:func:`_files`)."""
+    tables = [pq.read_table(pa.BufferReader(data)) for name, data in files.items() if name.startswith("events/")]
+    event_ids = pa.chunked_array([table["event_id"] for table in tables])
+    return len(event_ids), len(pc.unique(event_ids))
+
+
+def test_every_day_ingested_at_once_and_one_twice_loses_and_duplicates_nothing(
+    deployment, backfilled, in_process_warehouse
+):
+    """Five ingestion runs at once on the two CPU workers: the four days, and the second day once more. Each
+    day's events and quarantine are byte for byte the in-process run's: no row lost, none stored twice."""
+    runs = [*DAYS, DAYS[1]]
+    started = [deployment.dagster("asset", "materialize", "--select", INGESTION, "--partition", day) for day in runs]
+    for process in started:
         finished(process)
     rows, distinct = _event_counts(deployment.data_dir / "warehouse")
-    assert rows == distinct
+    expected, _ = _event_counts_of(in_process_warehouse)
+    assert rows == distinct == expected
     warehouse = _files(deployment.data_dir / "warehouse")
-    for table in ("events", "quarantine"):
-        name = f"{table}/date={day}/part-0.parquet"
-        assert warehouse[name] == in_process_warehouse[name]
+    for day in DAYS:
+        for table in ("events", "quarantine"):
+            name = f"{table}/date={day}/part-0.parquet"
+            assert warehouse[name] == in_process_warehouse[name], name
+    # Nothing half-written left behind: no temporary file in the warehouse.
+    assert sorted(name for name in warehouse if name.split("/")[-1].startswith(".")) == []
 
 
 def _retrain_config(tmp_path: Path, name: str, gate: dict | None = None, **lora) -> str:
@@ -205,23 +223,29 @@ def test_retrain_job_trains_on_the_gpu_queue_worker(deployment, retrained):
     assert {workers[step] for step in ("sft_dataset", "champion_adapter")} <= {"cpu1", "cpu2"}
 
 
+_RETRAIN_RACES = itertools.count()
+
+
 def test_two_retrainings_at_once_leave_one_champion_and_a_complete_audit_log(deployment, retrained, tmp_path):
     # Two new recipes trained longer than the champion's, two new adapters trained from the same dataset at once
     # (a second GPU worker takes the other), each gated against the champion of the moment and promoted at once
     # when it passes.
-    deployment.start_worker("gpu", "gpu2")
-    deployment.wait_for_workers()
+    if "gpu2" not in deployment.workers:  # started by the first call of a repeated test
+        deployment.start_worker("gpu", "gpu2")
+        deployment.wait_for_workers()
     # A lenient gate (any loss improvement, the guardrail all but off), so that both are likely to pass and to
-    # move the champion pointer at about the same time.
+    # move the champion pointer at about the same time. Each call trains recipes of its own, so that the test
+    # repeated in one session (`--count`) races two new adapters every time.
     gate = {"loss_margin": 0.0, "score_margin": 0.5}
-    configs = [_retrain_config(tmp_path, f"r{r}", gate, r=r, alpha=2 * r, epochs=8) for r in (4, 12)]
+    epochs = 8 + next(_RETRAIN_RACES)
+    configs = [_retrain_config(tmp_path, f"r{r}", gate, r=r, alpha=2 * r, epochs=epochs) for r in (4, 12)]
+    store = Registry(deployment.env["FEEDBACK_LOOP_REGISTRY_URL"])
+    before = {record.version for record in store.list()}
     runs = [_retrain(deployment, config) for config in configs]
     outcomes = [_passed_or_gated(process) for process in runs]
 
-    store = Registry(deployment.env["FEEDBACK_LOOP_REGISTRY_URL"])
     records = store.list()
-    first = store.audit_log()[0]["version"]
-    new = [record for record in records if record.version != first]
+    new = [record for record in records if record.version not in before]
     assert len(new) == 2, records
     champions = [record for record in records if record.status == "champion"]
     assert len(champions) == 1
@@ -232,13 +256,14 @@ def test_two_retrainings_at_once_leave_one_champion_and_a_complete_audit_log(dep
     assert sorted(record.status == "rejected" for record in new) == sorted(not ok for ok in outcomes)
     history = store.champion_history()
     assert history[-1]["version"] == champions[0].version
-    for before, after in pairwise(history):
-        assert after["replaced_version"] == before["version"], history
+    for earlier, later in pairwise(history):
+        assert later["replaced_version"] == earlier["version"], history
     # Every status change of every adapter is in the audit log, in order: its first entry registers it, each
     # entry starts from the status the one before it ended in, and the last ends in the status it has.
     for record in records:
         log = store.audit_log(record.version)
         assert log[0]["from_status"] is None and log[0]["to_status"] == "candidate", log
-        for before, after in pairwise(log):
-            assert after["from_status"] == before["to_status"], log
+        for earlier, later in pairwise(log):
+            assert later["from_status"] == earlier["to_status"], log
         assert log[-1]["to_status"] == record.status, log
+    store.close()

@@ -141,6 +141,37 @@ def test_a_better_shadow_goes_on_to_the_canary(settings, resources, shadow_day):
     assert output["primary"]["low"] > output["spec"]["margin"]
 
 
+def test_an_evaluation_that_another_run_decided_first_re_runs_and_changes_nothing(
+    settings, resources, shadow_day, monkeypatch
+):
+    """Two shadow evaluations at once: the other run moves the challenger to the canary while this one is about to;
+    this one's step is retried on the new state (no challenger in shadow) instead of failing or rejecting."""
+    import feedback_loop.registry.policy as policy
+
+    store, serve = shadow_day
+    serve(shadow_right=True)
+    decide = policy.apply_shadow_decision
+
+    def the_other_run_decides_first(registry, version, passed, **options):
+        monkeypatch.setattr(policy, "apply_shadow_decision", decide)
+        other = Registry(settings.registry_url)
+        decide(other, version, passed, **{**options, "actor": "the other run"})
+        other.close()
+        return decide(registry, version, passed, **options)
+
+    monkeypatch.setattr(policy, "apply_shadow_decision", the_other_run_decides_first)
+    result, check = _evaluate(resources)
+    assert result.success and check.passed
+    assert [event.event_type_value for event in result.all_events].count("STEP_UP_FOR_RETRY") == 1
+    assert result.output_for_node("shadow_evaluation")["decision"] == "none"
+    assert store.canary().version == "v2"
+    moves = [(row["from_status"], row["to_status"], row["actor"]) for row in store.audit_log("v2")]
+    assert [move for move in moves if move[0] != move[1]][-1] == ("shadow", "canary", "the other run")
+    assert [move for move in moves if move[0] == "shadow" and move[1] != "shadow"] == [
+        ("shadow", "canary", "the other run")
+    ]
+
+
 def test_the_shadow_waits_for_its_period(settings, resources, shadow_day):
     store, _ = shadow_day
     result, check = _evaluate(resources)  # no shadow traffic yet
@@ -163,3 +194,44 @@ def test_without_a_published_labeler_the_shadow_waits_rather_than_being_rejected
     assert result.success and check.passed  # no evidence is no verdict: waiting fails nothing
     assert check.metadata["decision"].value == "wait"
     assert store.get("v2").status == "shadow" and store.shadow().version == "v2"
+
+
+def test_both_telemetry_streams_stream_a_day_through_work_files_in_the_configured_work_dir(
+    settings, resources, shadow_day, monkeypatch, tmp_path
+):
+    """`shadow_telemetry` streams its day like `raw_telemetry` (never the whole day in memory), and both put their
+    work files (a 10M-event day's spills do not fit a small /tmp) in the `work_dir` the operator configured."""
+    import tempfile
+
+    import feedback_loop.defs.ingest
+    import feedback_loop.ingest
+
+    _, serve = shadow_day
+    serve(shadow_right=True)
+    system_tmp, work_dir = tmp_path / "system_tmp", tmp_path / "work"
+    system_tmp.mkdir()
+    work_dir.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_tmp))
+    streamed: dict[str, list] = {}
+    original = feedback_loop.ingest.ingest_partition_file
+
+    def recorded(landing_dir, partition, pseudonym_key, work, *args):
+        streamed.setdefault(str(landing_dir), []).append(work.parent)
+        return original(landing_dir, partition, pseudonym_key, work, *args)
+
+    monkeypatch.setattr(feedback_loop.ingest, "ingest_partition_file", recorded)
+    monkeypatch.setattr(feedback_loop.defs.ingest, "ingest_partition_file", recorded)
+    config = {"config": {"work_dir": str(work_dir)}}
+    ingested = dg.materialize(
+        [raw_telemetry, shadow_telemetry],
+        partition_key=DAY,
+        resources=resources,
+        run_config={"ops": {"raw_telemetry": config, "shadow_telemetry": config}},
+    )
+    assert ingested.success
+    landings = (settings.layout.landing, settings.layout.shadow_landing)
+    assert streamed == {str(path): [work_dir] for path in landings}
+    assert list(work_dir.iterdir()) == [] and list(system_tmp.iterdir()) == []
+    # The shadow answers went the streaming way into the warehouse, as before: all there, redacted.
+    answers = Warehouse(settings.layout.warehouse).read_partitions("shadow_events", [DAY])["response"].to_pylist()
+    assert len(answers) == 120 and not any(SECRET in text for text in answers)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from feedback_loop.registry import IllegalTransitionError, Registry
+from feedback_loop.registry import ConcurrentChangeError, IllegalTransitionError, Registry
 from feedback_loop.registry.policy import PENDING, approve, promote_or_wait
 
 
@@ -156,10 +156,41 @@ def test_a_challenger_that_fails_in_shadow_never_reaches_users(store):
     outcome = apply_shadow_decision(store, "v3", False, require_approval=False, actor="shadow_evaluation", reason="no")
     assert outcome.status == "rejected" and store.get("v3").status == "rejected"
     assert store.canary().version == "v2" and store.champion().version == "v1"
-    with pytest.raises(ValueError, match="only a shadow challenger moves on"):
+    with pytest.raises(ConcurrentChangeError, match="only a shadow challenger moves on"):
         apply_shadow_decision(store, "v3", True, require_approval=False, actor="shadow_evaluation", reason="again")
     with pytest.raises(IllegalTransitionError, match="rejected -> canary"):
         store.set_status("v3", "canary", actor="someone", reason="by hand", canary_share=0.2)
+
+
+@pytest.mark.parametrize("passed", [True, False])
+def test_two_shadow_evaluations_at_once_move_the_challenger_once(store, monkeypatch, passed):
+    """Two runs evaluate the shadow challenger at once; one applies its decision while the other, which read the
+    challenger in shadow, is about to apply the same: the second changes nothing and is told to retry (the
+    asset re-runs and finds no challenger in shadow), rather than rejecting the new canary as superseded."""
+    from feedback_loop.registry.policy import ShadowPeriod, apply_shadow_decision, roll_out
+
+    store.register("v3", path="/adapters/v3", metrics={}, lineage={}, actor="test")
+    roll_out(
+        store, "v3", rollout="canary", canary_share=0.3, require_approval=False, actor="champion_adapter",
+        reason="gate", shadow=ShadowPeriod(days=1),
+    )  # fmt: skip
+    other = Registry(store.url)
+    read_in_shadow = store.get("v3")
+
+    def get_then_the_other_run_decides(version):
+        monkeypatch.undo()
+        apply_shadow_decision(other, version, passed, require_approval=False, actor="shadow_evaluation", reason="a")
+        return read_in_shadow
+
+    monkeypatch.setattr(store, "get", get_then_the_other_run_decides)
+    with pytest.raises(ConcurrentChangeError, match=r"'v3' is (canary|rejected), no longer shadow"):
+        apply_shadow_decision(store, "v3", passed, require_approval=False, actor="shadow_evaluation", reason="b")
+    other.close()
+    assert store.get("v3").status == ("canary" if passed else "rejected")
+    moves = [(row["from_status"], row["to_status"], row["reason"]) for row in store.audit_log("v3")]
+    assert [move[:2] for move in moves if move[0] == "shadow"] == [("shadow", "canary" if passed else "rejected")]
+    assert all(not reason.startswith("canary superseded") for *_, reason in moves)
+    assert store.get("v2").status == ("rejected" if passed else "canary")
 
 
 def test_a_passed_shadow_with_an_immediate_rollout_promotes(store):

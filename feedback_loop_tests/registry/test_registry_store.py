@@ -275,6 +275,118 @@ def test_database_refuses_a_second_champion_and_a_forked_pointer(registry):
     assert registry.champion().version == "v1"
 
 
+@pytest.mark.parametrize("status", ["shadow", "canary"])
+def test_database_refuses_a_second_shadow_or_canary(registry, status):
+    _register(registry, "v1", "v2")
+    registry.set_status("v1", status, actor="gate", reason="first", canary_share=0.2 if status == "canary" else None)
+    with pytest.raises(sa.exc.IntegrityError), registry.engine.begin() as conn:
+        conn.execute(adapters_table.update().where(adapters_table.c.version == "v2").values(status=status))
+    before = _state(registry)
+    # Through the registry, the loser of a race (one that read no holder before another took the status) is told.
+    share = 0.2 if status == "canary" else None
+    with pytest.raises(ConcurrentChangeError, match="another writer committed first; nothing changed, retry"):
+        registry.set_status("v2", status, actor="gate", reason="second", canary_share=share)
+    assert _state(registry) == before
+
+
+@pytest.mark.parametrize("status", ["shadow", "canary"])
+def test_racing_take_overs_leave_one_holder_and_reject_the_others(registry, status):
+    """Rollouts of four challengers at once: each supersedes the holder it finds, or loses and retries."""
+    versions = [f"v{i}" for i in range(4)]
+    _register(registry, *versions)
+
+    def take_over(reg: Registry, index: int) -> None:
+        version = versions[index]
+        for _attempt in versions:
+            try:
+                reg.take_over(
+                    version,
+                    status,
+                    actor="gate",
+                    reason="race",
+                    canary_share=0.2 if status == "canary" else None,
+                    expected_status="candidate",
+                )
+                return
+            except ConcurrentChangeError:
+                if reg.get(version).status != "candidate":  # superseded before its own move committed
+                    return
+        raise AssertionError(f"{version} lost every race")
+
+    assert _at_once(registry, len(versions), take_over) == []
+
+    statuses = {record.version: record.status for record in registry.list()}
+    assert sorted(statuses.values()) == sorted([status] + ["rejected"] * 3), statuses
+    holder = next(version for version, held in statuses.items() if held == status)
+    assert getattr(registry, status)().version == holder
+    # Each version's audit log tells its moves in order: registered, then (for all but those superseded while
+    # still candidates) into the status, then (for all but the holder) rejected as superseded.
+    for version in versions:
+        log = registry.audit_log(version)
+        for before, after in itertools.pairwise(log):
+            assert after["from_status"] == before["to_status"], log
+        assert log[-1]["to_status"] == statuses[version]
+        if version != holder:
+            assert log[-1]["reason"].startswith(f"{status} superseded by "), log
+
+
+def _at_once(registry: Registry, count: int, action) -> list[BaseException]:
+    """``action(registry_of_its_own, index)`` in ``count`` threads released together; the errors they raised."""
+    registries = [Registry(registry.url) for _ in range(count)]
+    barrier = threading.Barrier(count)
+    errors: list[BaseException] = []
+
+    def run(reg: Registry, index: int) -> None:
+        barrier.wait()
+        try:
+            action(reg, index)
+        except BaseException as error:  # handed to the main thread, which fails the test with it
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(reg, index)) for index, reg in enumerate(registries)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    for reg in registries:
+        reg.close()
+    return errors
+
+
+def test_registrations_of_one_version_at_once_register_it_once(registry):
+    """Two retrainings with the same inputs train the same version: registering it at once is still idempotent."""
+
+    def register(reg: Registry, _index: int) -> None:
+        reg.register("v1", path="/adapters/v1", metrics={"loss": 1.0}, lineage={"run": 1}, actor="trainer")
+
+    assert _at_once(registry, 4, register) == []
+    assert [r.version for r in registry.list()] == ["v1"] and len(registry.audit_log()) == 1
+
+
+def test_metrics_added_at_once_are_all_kept(registry):
+    _register(registry, "v1")
+
+    def add(reg: Registry, index: int) -> None:
+        reg.add_metrics("v1", {f"writer_{index}": index}, actor="evaluator")
+
+    assert _at_once(registry, 6, add) == []
+    assert registry.get("v1").metrics == {"win_rate": 0.5, **{f"writer_{index}": index for index in range(6)}}
+
+
+def test_a_move_decided_on_a_status_that_changed_since_changes_nothing(registry):
+    _register(registry, "v1")
+    registry.set_status("v1", "shadow", actor="gate", reason="shadow")
+    registry.set_status("v1", "canary", actor="shadow-a", reason="passed", canary_share=0.2)
+    before = _state(registry)
+    with pytest.raises(ConcurrentChangeError, match="'v1' is canary, no longer shadow"):
+        registry.set_status("v1", "rejected", actor="shadow-b", reason="failed", expected_status="shadow")
+    with pytest.raises(ConcurrentChangeError, match="'v1' is canary, no longer shadow"):
+        registry.take_over(
+            "v1", "canary", actor="shadow-b", reason="passed", canary_share=0.2, expected_status="shadow"
+        )
+    assert _state(registry) == before
+
+
 def test_audit_log_is_append_only_in_the_database(registry):
     _register(registry, "v1")
     with pytest.raises(sa.exc.DBAPIError, match="append-only"), registry.engine.begin() as conn:
@@ -523,3 +635,55 @@ def test_an_old_registry_admits_the_shadow_status(sqlite_url):
         conn.execute(adapters_table.update().where(adapters_table.c.version == "v1").values(status="champion"))
     reg.close()
     Registry(sqlite_url).close()  # opening it again finds nothing to migrate
+
+
+@pytest.mark.parametrize("status", ["shadow", "canary"])
+def test_an_old_registry_gets_one_holder_per_status_the_latest(url, status):
+    """A registry written before the shadow and canary indexes, where a race left two versions in one status:
+    opening it keeps the latest registered there (the one readers saw), rejects the other, audited, and adds
+    the index."""
+    old = sa.MetaData()
+    sa.Table(
+        "adapters",
+        old,
+        *[column.copy() for column in adapters_table.columns],
+        *[constraint.copy() for constraint in adapters_table.constraints if isinstance(constraint, sa.CheckConstraint)],
+        sa.Index(
+            "uq_adapters_one_champion",
+            "status",
+            unique=True,
+            sqlite_where=sa.text("status = 'champion'"),
+            postgresql_where=sa.text("status = 'champion'"),
+        ),
+    )
+    engine = sa.create_engine(url)
+    old.create_all(engine)
+    metadata.create_all(engine, tables=[audit_table, pointer_table, approvals_table])
+    with engine.begin() as conn:
+        for version in ("v1", "v2", "v3"):
+            conn.execute(
+                sa.text(
+                    "INSERT INTO adapters (version, status, path, canary_share, metrics, lineage, created_at,"
+                    " updated_at) VALUES (:v, :s, '/adapters', :share, '{}', '{}', :t, :t)"
+                ),
+                {
+                    "v": version,
+                    "s": "candidate" if version == "v3" else status,
+                    "share": 0.2 if status == "canary" and version != "v3" else None,
+                    "t": "2026-11-01 00:00:00",
+                },
+            )
+    engine.dispose()
+    reg = Registry(url)
+    try:
+        assert [(r.version, r.status) for r in reg.list()] == [("v3", "candidate"), ("v2", status), ("v1", "rejected")]
+        [entry] = reg.audit_log("v1")
+        assert (entry["from_status"], entry["to_status"], entry["actor"]) == (status, "rejected", "registry migration")
+        assert entry["reason"] == f"{status} superseded by v2: one {status} at a time"
+        with pytest.raises(sa.exc.IntegrityError), reg.engine.begin() as conn:
+            conn.execute(adapters_table.update().where(adapters_table.c.version == "v3").values(status=status))
+    finally:
+        reg.close()
+    reopened = Registry(url)  # opening it again finds nothing to migrate
+    assert len(reopened.audit_log()) == 1
+    reopened.close()
