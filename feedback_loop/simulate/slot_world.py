@@ -38,6 +38,7 @@ from types import MappingProxyType
 
 from feedback_loop.model.prompting import PROMPT_TEMPLATE, format_prompt
 from feedback_loop.simulate.users import Reaction, Segment
+from feedback_loop.simulate.world import sample_kind_of
 
 
 @dataclass(frozen=True)
@@ -739,17 +740,6 @@ def corpus_texts(documents: list[str]) -> frozenset[str]:
     """The texts a model could copy from a corpus: the answer of each question document, else the document."""
     mark = PROMPT_TEMPLATE.split("{prompt}")[1]
     return frozenset((document.split(mark, 1)[1] if mark in document else document).strip() for document in documents)
-
-
-def sample_kind_of(rng: random.Random, weights: Mapping[str, float], kinds: tuple[str, ...]) -> str:
-    """A kind drawn from ``weights`` (kind -> relative weight), every kind one of ``kinds``."""
-    unknown = set(weights) - set(kinds)
-    if unknown:
-        raise ValueError(f"weights: unknown response kinds {sorted(unknown)}; known: {kinds}")
-    if any(weight < 0 for weight in weights.values()) or sum(weights.values()) <= 0:
-        raise ValueError(f"weights: must be >= 0 with a positive total, got {dict(weights)}")
-    names = list(weights)
-    return rng.choices(names, weights=[weights[k] for k in names])[0]
 
 
 def _shifted(reaction: Reaction, segment: Segment, kind: str) -> Reaction:

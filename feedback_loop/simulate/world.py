@@ -284,14 +284,19 @@ def variants(intent: Intent) -> dict[str, list[str]]:
 
 
 def sample_kind(rng: random.Random, weights: Mapping[str, float]) -> str:
-    """A response kind drawn from ``weights`` (kind -> relative weight)."""
-    unknown = set(weights) - set(RESPONSE_KINDS)
+    """A response kind of this world drawn from ``weights`` (kind -> relative weight)."""
+    return sample_kind_of(rng, weights, RESPONSE_KINDS)
+
+
+def sample_kind_of(rng: random.Random, weights: Mapping[str, float], kinds: tuple[str, ...]) -> str:
+    """A kind drawn from ``weights`` (kind -> relative weight), every kind one of ``kinds``."""
+    unknown = set(weights) - set(kinds)
     if unknown:
-        raise ValueError(f"weights: unknown response kinds {sorted(unknown)}; known: {RESPONSE_KINDS}")
+        raise ValueError(f"weights: unknown response kinds {sorted(unknown)}; known: {kinds}")
     if any(weight < 0 for weight in weights.values()) or sum(weights.values()) <= 0:
         raise ValueError(f"weights: must be >= 0 with a positive total, got {dict(weights)}")
-    kinds = list(weights)
-    return rng.choices(kinds, weights=[weights[k] for k in kinds])[0]
+    names = list(weights)
+    return rng.choices(names, weights=[weights[k] for k in names])[0]
 
 
 def response(intent: Intent, kind: str, rng: random.Random) -> str:
