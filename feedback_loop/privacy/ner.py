@@ -219,23 +219,100 @@ def named_like_a_product(text: str, start: int, end: int) -> bool:
 def named_like_a_thing(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is used as a thing's name: after an article, a demonstrative or a possessive
     pronoun ("the Michael Kors outlet", "our Jimmy Choo store"; not "that", a conjunction too: "that John found"),
-    or right before a word that is only ever a noun or an adjective ("Ben Sherman jackets", "Betty Crocker
-    recipes", "Henry Schein dental kits"): a person's name is followed by a verb ("Ana needs", "Tom called") or a
-    function word, not by a noun it qualifies."""
-    if ARTICLE_BEFORE.search(text, max(0, start - 8), start) or named_like_a_product(text, start, end):
+    right after a brand's possessive ("Ben & Jerry's Cherry Garcia"), or right before a word that is only ever a
+    noun or an adjective ("Ben Sherman jackets", "Betty Crocker recipes", "John Lewis delivery slot"), or before
+    nouns that a verb follows ("Kate Spade bags are excluded", "Ted Baker refunds go back", "Duncan Hines frosting
+    leaked", :func:`_before_the_subjects_verb`): a person's name is followed by a verb ("Ana needs", "Tom called",
+    "Priya handles refunds") or a function word, not by a noun it qualifies."""
+    if (
+        ARTICLE_BEFORE.search(text, max(0, start - 8), start)
+        or _BRANDS_POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
+        or named_like_a_product(text, start, end)
+    ):
         return True
     after = _LOWER_CASE_WORD_AFTER.match(text, end)
     # "Kofi Mensah's laptop": what a person owns follows the possessive.
     if after is None or text[end - 2 : end] in ("'s", "’s"):
         return False
     word = after.group(1)
-    if word in NOT_NAMES or word in stop_words():
+    # A function word ("Tell Fatima the ...", "Kevin from IT").
+    if word in stop_words():
         return False
     nouns_or_adjectives, verbs = _word_classes()
+    # "with Noor tomorrow and": a time, a greeting's word, a team after a name (NOT_NAMES) are no nouns it qualifies.
+    if word not in NOT_NAMES and _only_a_noun_or_adjective(word, nouns_or_adjectives, verbs):
+        return True
+    return _before_the_subjects_verb(text, end, nouns_or_adjectives, verbs)
+
+
+def _lemmas(word: str) -> set[str]:
     lemmas = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
     if word.endswith("ies"):
         lemmas.add(word[:-3] + "y")
+    return lemmas
+
+
+def _only_a_noun_or_adjective(word: str, nouns_or_adjectives: frozenset[str], verbs: frozenset[str]) -> bool:
+    lemmas = _lemmas(word)
     return bool(lemmas & nouns_or_adjectives) and not lemmas & verbs and not _verb_form(word, verbs)
+
+
+# A brand's possessive right before a name makes the name one of its products ("Ben & Jerry's Cherry Garcia",
+# "Trader Joe's Mandarin Chicken"); a person's possessive is followed by what they own, rarely by another name.
+_BRANDS_POSSESSIVE_BEFORE = re.compile(r"[A-Z][\w&-]*['’]s[ \u00a0]$")
+# What may follow the nouns a thing's name qualifies, as their verb ("Kate Spade bags are excluded", "Calvin Klein
+# returns take 10-14 days"): auxiliaries, and the few verbs that have no object, that a person's name followed by a
+# verb and its object ("Priya handles refunds", "Tom leads design") does not end with.
+_SUBJECTS_VERB = re.compile(
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did|don't|doesn't|didn't|won't"
+    r"|can't|cannot|isn't|aren't|wasn't|weren't|haven't|hasn't|keep|keeps|go|take|ship|arrive|cost|expire|apply|fit"
+    r"|leak|fail|reset|appear)"
+)
+# "Noor today has ...": a time after a name is no noun the name qualifies.
+_TIME_WORDS = re.compile(
+    r"(?:today|tomorrow|yesterday|tonight|morning|afternoon|evening|night|now|later|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday|week|weekend)"
+)
+_LOWER_CASE_WORD = re.compile(r"[ \u00a0]([a-z]+(?:['’][a-z]+)?)\b(?![-'’])")
+
+
+def _before_the_subjects_verb(text: str, end: int, nouns_or_adjectives, verbs) -> bool:
+    """True when one or two nouns follow ``text[:end]`` and then their verb: an auxiliary, a verb of
+    :data:`_SUBJECTS_VERB` or a past tense ("Duncan Hines frosting leaked", "Jasper credits reset"). A person's name
+    is followed by its own verb and that verb's object ("Priya handles refunds", "Tom still has the laptop")."""
+    position, nouns = end, 0
+    while nouns < 3:
+        after = _LOWER_CASE_WORD.match(text, position)
+        if after is None:
+            return False
+        word = after.group(1)
+        if nouns and (_SUBJECTS_VERB.fullmatch(word) or _past_tense(word, verbs)):
+            return True
+        if (
+            nouns == 2
+            or word in stop_words()
+            or word in _adverbs()
+            or _TIME_WORDS.fullmatch(word)
+            or not _lemmas(word) & nouns_or_adjectives
+        ):
+            return False
+        position, nouns = after.end(), nouns + 1
+    return False
+
+
+def _past_tense(word: str, verbs: frozenset[str]) -> bool:
+    """A regular past tense ("leaked", "moved") or an irregular one ("sent", "went"; WordNet's exceptions)."""
+    if word.endswith("ed") and (word[:-2] in verbs or word[:-1] in verbs or word[:-3] in verbs):
+        return True
+    return word in _irregular_verb_forms() and not word.endswith("ing")
+
+
+@functools.cache
+def _irregular_verb_forms() -> frozenset[str]:
+    from spacy.lookups import Lookups
+
+    lookups = Lookups().from_disk(pathlib.Path(load_ner_pipeline().path) / "lemmatizer" / "lookups")
+    return frozenset(lookups.get_table("lemma_exc")["verb"])
 
 
 def _verb_form(word: str, verbs: frozenset[str]) -> bool:
