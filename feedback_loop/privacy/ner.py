@@ -228,7 +228,10 @@ def named_like_a_thing(text: str, start: int, end: int) -> bool:
         ARTICLE_BEFORE.search(text, max(0, start - 8), start)
         or _BRANDS_POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
         or named_like_a_product(text, start, end)
+        or _with_an_everyday_word_in_its_name(text, start, end)
     ):
+        return True
+    if _STORE_DOES_AFTER.match(text, end):
         return True
     after = _LOWER_CASE_WORD_AFTER.match(text, end)
     # "Kofi Mensah's laptop": what a person owns follows the possessive.
@@ -243,6 +246,51 @@ def named_like_a_thing(text: str, start: int, end: int) -> bool:
     if word not in NOT_NAMES and _only_a_noun_or_adjective(word, nouns_or_adjectives, verbs):
         return True
     return _before_the_subjects_verb(text, end, nouns_or_adjectives, verbs)
+
+
+# A store's possessive name and what a store does to an order or a payment ("Macy's charged a restocking fee",
+# "Lowe's delivered the washer"): a person's possessive is followed by what they own ("Ana's laptop"), and "Ana's"
+# before a past tense ("Ana's emailed you") is a contraction of "has", rarely with these verbs.
+_STORE_DOES_AFTER = re.compile(
+    r"['’]s[ \u00a0]+(?:charged|refunded|delivered|shipped|cancell?ed|returned|billed|declined|credited|debited"
+    r"|restocked|overcharged|double-charged)\b"
+)
+_CAPITALISED_WORD_AFTER = re.compile(r"(?:['’]s)?[ \u00a0]([A-Z][a-z]+)\b(?![-'’\w])")
+
+
+def _with_an_everyday_word_in_its_name(text: str, start: int, end: int) -> bool:
+    """True when the last word of ``text[start:end]`` or a capitalised word right after it (its possessive between
+    allowed) is an English noun or adjective that no name list holds: "Martha Stewart Living", "Nordstrom Rack",
+    "Victoria's Secret gift card", "Sam's Club", "Dick's Sporting Goods". Not before a number: "Ana's Surface Pro 9"
+    is what Ana owns."""
+    nouns_or_adjectives, _ = _word_classes()
+    given, surnames = person_name_lists()
+    common = everyday_words()
+
+    def everyday(word: str) -> bool:
+        lower = word.lower()
+        return (
+            word not in given
+            and word not in surnames
+            and lower in common
+            and bool(_lemmas(lower) & nouns_or_adjectives)
+            and lower not in NOT_NAMES
+            and lower not in stop_words()
+        )
+
+    words = _WORD.findall(text, start, end)
+    # Inside a name, only after a surname that is no given name ("Nordstrom Rack"), or as the third word: the
+    # surname of a given name the lists lack may be an English word too ("Mei-Ling Tsai").
+    if (
+        len(words) > 1
+        and (len(words) > 2 or (words[0] in surnames and words[0] not in given))
+        and everyday(words[-1])
+    ):
+        return True
+    after = _CAPITALISED_WORD_AFTER.match(text, end)
+    if after is None or not everyday(after.group(1)):
+        return False
+    return _NUMBER_AFTER.match(text, _CAPITALISED_RUN.match(text, after.start(1)).end()) is None
 
 
 def _lemmas(word: str) -> set[str]:
@@ -498,10 +546,15 @@ def _runs_to_ask_about(text: str, names: Sequence[Span]) -> list[Span]:
     runs = []
     for match in _CAPITALISED_RUN.finditer(text):
         words = match.group().split()
+        start, end = match.span()
+        # "Emeka Obi's Garmin Forerunner": a possessive ends the name; what follows is what the person owns.
+        owner = next((index for index, word in enumerate(words[:-1]) if _POSSESSIVE_END.search(word)), None)
+        if owner is not None:
+            words = words[: owner + 1]
+            end = start + len(" ".join(words))
         # Most runs are everyday words capitalised ("Settings", "Here", "Integrations"): the cheapest test first.
         if not any(_no_everyday_word(_POSSESSIVE_END.sub("", word).lower(), everyday) for word in words):
             continue
-        start, end = match.span()
         # "Can Hamish Sinclair", "Thanks Wiremu Kereama": a greeting or a function word opens the run, not the name.
         while words and (words[0].lower() in NOT_NAMES or words[0].lower() in stop_words()):
             start += len(words.pop(0)) + 1
@@ -709,12 +762,15 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
     if not any(word.group() in given or word.group() in surnames for word in words):
         return None
     start += words[0].start()
+    # "Carlos Mendoza's Honda Civic": the name ends before its possessive, and what follows is the person's.
+    possessive = _POSSESSIVE_END.search(entity)
+    end -= len(possessive.group()) if possessive else 0
     if _NUMBER_AFTER.match(text, end) or named_like_a_company(text, start, end) or named_like_a_thing(text, start, end):
         return None
     # "Amazon Echo Dot", "Salesforce Einstein": a capitalised word right before or after, other than a greeting
     # or an everyday word ("Hi", "Does", "Yesterday"), makes the span part of a thing's longer name.
     before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    after = _NEXT_WORD.match(text, end)
+    after = None if possessive or _POSSESSIVE_AFTER.match(text, end) else _NEXT_WORD.match(text, end)
     if any(word and not _greets_or_is_everyday(word.group(1)) for word in (before, after)):
         return None
     return start, end
