@@ -281,11 +281,7 @@ def _with_an_everyday_word_in_its_name(text: str, start: int, end: int) -> bool:
     words = _WORD.findall(text, start, end)
     # Inside a name, only after a surname that is no given name ("Nordstrom Rack"), or as the third word: the
     # surname of a given name the lists lack may be an English word too ("Mei-Ling Tsai").
-    if (
-        len(words) > 1
-        and (len(words) > 2 or (words[0] in surnames and words[0] not in given))
-        and everyday(words[-1])
-    ):
+    if len(words) > 1 and (len(words) > 2 or (words[0] in surnames and words[0] not in given)) and everyday(words[-1]):
         return True
     after = _CAPITALISED_WORD_AFTER.match(text, end)
     if after is None or not everyday(after.group(1)):
