@@ -286,7 +286,8 @@ def _with_an_everyday_word_in_its_name(text: str, start: int, end: int) -> bool:
     after = _CAPITALISED_WORD_AFTER.match(text, end)
     if after is None or not everyday(after.group(1)):
         return False
-    return _NUMBER_AFTER.match(text, _CAPITALISED_RUN.match(text, after.start(1)).end()) is None
+    run = _CAPITALISED_RUN.match(text, after.start(1))
+    return _NUMBER_AFTER.match(text, run.end() if run else after.end()) is None
 
 
 def _lemmas(word: str) -> set[str]:
