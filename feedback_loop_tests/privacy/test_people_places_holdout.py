@@ -14,6 +14,9 @@ formats this file holds, so its ADDRESS figure is not fully out of sample. No na
 from its sentences; its clean sentences are companies named after people, on purpose.
 In the fifth round (products and software named like people, tuned on the three development sets by an engineer who
 did not open this file), measured once at its end: PERSON 97, ADDRESS 48, 6 clean sentences altered.
+In the sixth round (brands, products and stores named like people, tuned on the four development sets by an engineer
+who did not read this file's clean sentences), measured once at its end: PERSON 97, ADDRESS 48, 5 clean sentences
+altered.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from feedback_loop_tests.privacy.holdout_people_places import generate_people_pl
 
 # (redacted, planted), patterns+ner
 MEASURED = {"PERSON": (97, 100), "ADDRESS": (48, 48)}
-MEASURED_CLEAN_ALTERED = (6, 40)
+MEASURED_CLEAN_ALTERED = (5, 40)
 
 
 def test_people_and_places_keep_their_measurement() -> None:
