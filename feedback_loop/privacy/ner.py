@@ -19,8 +19,11 @@ How the rules, the name lists and the model decide (:func:`names_with_the_model`
   words ("Amazon Echo Dot", "Salesforce Einstein"). Without the name lists the small model took 4% of clean
   support sentences for names ("Zoom Rooms", "Early Access", "Jira").
 * A name no cue announced is none where it is used as a thing's name (:func:`named_like_a_thing`): after an
-  article ("the Michael Kors outlet") or before a word that is only a noun or an adjective ("Betty Crocker
-  recipes", "the Doppler effect").
+  article ("the Michael Kors outlet"), before a word that is only a noun or an adjective ("Betty Crocker
+  recipes", "the Doppler effect") or before nouns and their verb ("Kate Spade bags are ..."), after a brand's
+  possessive ("Ben & Jerry's Cherry Garcia"), next to an English word no name list holds ("Nordstrom Rack",
+  "Sam's Club"), or as a store's possessive before what stores do ("Macy's charged ..."). A possessive ends a name:
+  "Carlos Mendoza's Honda Civic" is a person's.
 * Nothing that a company's legal form or the head noun of an organisation, place or event follows or ends is a
   name ("Hugo Boss AG", "Lloyds Bank", "Golden Gate Bridge", "Martin Luther King Day"), nor, unless a cue
   announced it, what an ampersand joins ("Johnson & Johnson", "Marks & Spencer").
