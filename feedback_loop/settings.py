@@ -32,6 +32,10 @@ Where a value comes from, strongest first: the environment, then the settings fi
                              CPUs this process may use (affinity and cgroup quota)
 ``FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE``  file holding the bearer token of ``feedback-loop collect``; default
                              none: no token, which the collector accepts on a loopback address only
+``FEEDBACK_LOOP_COLLECTOR_SPOOL_DIR``  where ``feedback-loop collect`` keeps its landing files until they are
+                             uploaded, for a data root in object storage; default
+                             ``~/.local/state/feedback-loop/<bucket>/<prefix>/collector-spool``; unused for a local
+                             root (the collector writes into its landing folder)
 ``FEEDBACK_LOOP_EXECUTOR``   Dagster executor of the runs a launcher starts: ``multiprocess`` (default), ``celery``
                              or ``k8s`` (deploy/README.md)
 ``FEEDBACK_LOOP_CELERY_BROKER_URL``  the Celery broker of the ``celery`` executor and its workers; default
@@ -174,8 +178,17 @@ DataLocation = Annotated[Path | str, AfterValidator(_data_location)]
 
 def default_working_dir(data_dir: Path | str) -> Path:
     """The working copy of an object-storage data root: ``~/.cache/feedback-loop/<bucket>/<prefix>``."""
-    bucket_and_prefix = str(data_dir).split("://", 1)[1].split("?", 1)[0].strip("/")
-    return Path.home() / ".cache" / "feedback-loop" / bucket_and_prefix
+    return Path.home() / ".cache" / "feedback-loop" / _bucket_and_prefix(data_dir)
+
+
+def default_collector_spool_dir(data_dir: Path | str) -> Path:
+    """The collector's spool of a data root in object storage: ``~/.local/state/feedback-loop/<bucket>/<prefix>/
+    collector-spool``, state of this machine (files not uploaded yet), unlike the working copy, which is a cache."""
+    return Path.home() / ".local" / "state" / "feedback-loop" / _bucket_and_prefix(data_dir) / "collector-spool"
+
+
+def _bucket_and_prefix(data_dir: Path | str) -> str:
+    return str(data_dir).split("://", 1)[1].split("?", 1)[0].strip("/")
 
 
 def _local_root(data_dir: Path | str, working_dir: Path | None) -> Path:
@@ -239,6 +252,9 @@ class Settings(BaseSettings):
     """CPU threads of torch in training; None: torch's own count, lowered to the CPUs this process may use."""
     collector_token_file: AbsolutePath | None = None
     """File holding the collector's bearer token; none: no token, which the collector accepts on loopback only."""
+    collector_spool_dir: AbsolutePath | None = None
+    """Where the collector keeps landing files until they are uploaded, for a data root in object storage (None:
+    ``~/.local/state/feedback-loop/<bucket>/<prefix>/collector-spool``); unused for a local data root."""
     executor: Literal["multiprocess", "celery", "k8s"] = "multiprocess"
     """Dagster executor of runs started by a run launcher (the UI, schedules, sensors): steps in subprocesses of
     the run, on Celery workers (queues `cpu` and `gpu`), or in Kubernetes jobs. Runs the CLI and the demo start
@@ -281,6 +297,14 @@ class Settings(BaseSettings):
     @property
     def layout(self) -> DataLayout:
         return DataLayout(self.working_root)
+
+    @property
+    def collector_spool(self) -> Path:
+        """Where the collector writes its landing files: the landing folder of a local data root; for one in object
+        storage, a local spool that it uploads them from."""
+        if not is_remote(self.data_dir):
+            return self.layout.landing
+        return self.collector_spool_dir or default_collector_spool_dir(self.data_dir)
 
     def configured(self, name: str) -> bool:
         """Whether ``name`` was configured rather than left to its default."""

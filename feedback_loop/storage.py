@@ -126,6 +126,26 @@ class DataStore:
     def delete(self, relative: str) -> None:
         self.fs.delete_file(self._path(relative))
 
+    def upload(self, local: Path, relative: str, *, once: bool = False) -> pafs.FileInfo:
+        """Put the local file ``local`` at ``relative`` in the object store as one object (it appears whole: a
+        single PUT, or a multipart upload that only shows once completed) and check its size there; returns the
+        object's info. ``once``: the object is never replaced: one already there with the same size is the same
+        upload done before (nothing is sent), one with another size is refused (``FileExistsError``)."""
+        remote, size = self._path(relative), local.stat().st_size
+        if once:
+            stored = self.fs.get_file_info(remote)
+            if stored.type == pafs.FileType.File:
+                if stored.size != size:
+                    raise FileExistsError(
+                        f"{self.location}: {relative} already holds {stored.size} bytes, not the {size} of {local}"
+                    )
+                return stored
+        pafs.copy_files(str(local), remote, pafs.LocalFileSystem(), self.fs)
+        stored = self.fs.get_file_info(remote)
+        if stored.size != size:
+            raise OSError(f"{self.location}: {relative} holds {stored.size} bytes after uploading {size} from {local}")
+        return stored
+
     # --- the working copy ---------------------------------------------------------------------
     def _remote_files(self, entry: str) -> dict[str, pafs.FileInfo]:
         selector = pafs.FileSelector(self._path(entry), recursive=True, allow_not_found=True)
@@ -180,6 +200,18 @@ class DataStore:
                     self._download(info, local)
         return self.snapshot(*entries)
 
+    def pull_path(self, path: str | Path) -> Snapshot | None:
+        """:meth:`pull` of the files under ``path``, an absolute path in the working copy (one a registry record or a
+        training's metadata names: an adapter folder, the base model); None, pulling nothing, for a path outside
+        the working copy or a local data root."""
+        if not self.remote:
+            return None
+        try:
+            relative = Path(path).resolve().relative_to(self.local_root.resolve())
+        except ValueError:
+            return None
+        return self.pull(relative.as_posix())
+
     def _download(self, info: pafs.FileInfo, local: Path) -> None:
         local.parent.mkdir(parents=True, exist_ok=True)
         tmp = local.with_name(f".{local.name}.{uuid.uuid4().hex}.pull")
@@ -208,8 +240,7 @@ class DataStore:
             stored = self.fs.get_file_info(remote)
             if stored.type == pafs.FileType.File and (stored.size, stored.mtime_ns) == now[relative]:
                 continue  # a copy of the object as it is (another step on this machine pulled it meanwhile)
-            pafs.copy_files(str(local), remote, pafs.LocalFileSystem(), self.fs)
-            written = self.fs.get_file_info(remote).mtime_ns
+            written = self.upload(local, relative).mtime_ns
             os.utime(local, ns=(written, written))
             uploaded.append(relative)
         for relative in sorted(set(snapshot.files) - set(now)):

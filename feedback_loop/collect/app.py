@@ -12,7 +12,9 @@ Endpoints:
                                    ``user_id`` (and ``user_segment``) for one user's arms
 ``GET /healthz``                   liveness and counters (no token needed)
 
-A request is answered only after its lines are on disk (:class:`~.landing.LandingSpool`), with 200. Errors:
+A request is answered only after its lines are on disk (:class:`~.landing.LandingSpool`), with 200; with a data
+root in object storage, on this machine's spool, from which :class:`~.landing.SegmentUploader` uploads each
+published segment to the bucket. Errors:
 400 names the position and field of every problem found (nothing of the request lands); 401 without the
 right bearer token; 413 above :attr:`CollectorConfig.max_request_bytes`; 415 for an unknown content type or
 encoding; 429 with ``Retry-After`` when :attr:`CollectorConfig.max_in_flight` requests are in progress or
@@ -23,6 +25,7 @@ failed. OTLP errors carry a ``google.rpc.Status`` body in the request's encoding
 from __future__ import annotations
 
 import asyncio
+import functools
 import hmac
 import ipaddress
 import zlib
@@ -40,7 +43,7 @@ from starlette.routing import Route
 
 from feedback_loop.collect import otel
 from feedback_loop.collect.events import BatchError, parse_event_batch
-from feedback_loop.collect.landing import LandingSpool, utc_day
+from feedback_loop.collect.landing import LandingSpool, SegmentUploader, utc_day
 from feedback_loop.collect.records import Mapped, landing_line
 
 if TYPE_CHECKING:
@@ -69,6 +72,8 @@ class CollectorConfig:
     """Age at which a landing segment is published to ingestion (and a new one started)."""
     rotate_bytes: int = 64 * 2**20
     """Size at which a landing segment is published."""
+    upload_retry_seconds: float = 5.0
+    """With a data root in object storage: how long after a failed upload of a landing file it is tried again."""
 
 
 class CollectorSetupError(ValueError):
@@ -126,12 +131,18 @@ class Collector:
         champion: Callable[[str | None, str | None], dict] | None,
     ):
         self.landing_dir = landing_dir
+        self.uploader: SegmentUploader | None = None
         self.token = token
         self.config = config
         self.champion = champion
         self.spool: LandingSpool | None = None
         self.in_flight = 0
         self.counts = {"requests": 0, "accepted_events": 0, "rejected_records": 0, "ignored_records": 0}
+
+    def wake_uploader(self) -> None:
+        """The spool published a segment: upload it now (with a data root in object storage)."""
+        if self.uploader is not None:
+            self.uploader.wake()
 
     # --- endpoints ----------------------------------------------------------------------------------------------
     async def events(self, request: Request) -> Response:
@@ -146,17 +157,21 @@ class Collector:
     async def healthz(self, request: Request) -> Response:
         spool = self.spool
         failure = spool.failure if spool else None
-        return JSONResponse(
-            {
-                "status": "ok" if failure is None else f"failed: {failure!r}",
-                **self.counts,
-                "in_flight": self.in_flight,
-                "pending_bytes": spool.pending_bytes if spool else 0,
-                "published_segments": spool.published if spool else 0,
-                "recovered_segments": len(spool.recovered) if spool else 0,
-            },
-            status_code=200 if failure is None else 503,
-        )
+        body = {
+            "status": "ok" if failure is None else f"failed: {failure!r}",
+            **self.counts,
+            "in_flight": self.in_flight,
+            "pending_bytes": spool.pending_bytes if spool else 0,
+            "published_segments": spool.published if spool else 0,
+            "recovered_segments": len(spool.recovered) if spool else 0,
+        }
+        uploader = self.uploader
+        if uploader is not None:
+            # Failing uploads leave the collector healthy (what it accepts is on its disk, and retried): they are
+            # reported, not a reason to restart it.
+            waiting = await run_in_threadpool(uploader.waiting)
+            body.update(uploaded_segments=uploader.uploaded, upload_waiting=len(waiting), upload_error=uploader.failure)
+        return JSONResponse(body, status_code=200 if failure is None else 503)
 
     async def champion_endpoint(self, request: Request) -> Response:
         try:
@@ -359,20 +374,32 @@ def build_app(
     token: bytes | None,
     config: CollectorConfig,
     champion: Callable[[str | None, str | None], dict] | None = None,
+    upload: Callable[[Path, str], object] | None = None,
 ) -> Starlette:
     """The collector's ASGI app; its landing spool starts (recovering dead writers' segments) and stops with the
-    app's lifespan."""
+    app's lifespan. With ``upload`` (a data root in object storage), ``landing_dir`` is a local spool whose
+    published files a :class:`SegmentUploader` hands to ``upload(path, relative)`` (``landing/<day>/<name>``)."""
     collector = Collector(Path(landing_dir), token, config, champion)
 
     @asynccontextmanager
     async def lifespan(app):
         collector.spool = LandingSpool(
-            landing_dir, rotate_seconds=config.rotate_seconds, rotate_bytes=config.rotate_bytes
+            landing_dir,
+            rotate_seconds=config.rotate_seconds,
+            rotate_bytes=config.rotate_bytes,
+            on_publish=collector.wake_uploader,
         )
+        # Started after the spool: its first pass uploads what the spool recovered and what earlier processes left.
+        if upload is not None:
+            collector.uploader = SegmentUploader(landing_dir, upload, retry_seconds=config.upload_retry_seconds)
         try:
             yield
         finally:
-            collector.spool.close()
+            try:
+                collector.spool.close()
+            finally:
+                if collector.uploader is not None:
+                    collector.uploader.close()
 
     app = Starlette(
         routes=[
@@ -410,15 +437,10 @@ def serve(settings: Settings, host: str, port: int, config: CollectorConfig) -> 
     """Run the collector until interrupted (SIGINT/SIGTERM close the landing segments cleanly)."""
     import uvicorn
 
-    from feedback_loop.settings import is_remote
+    from feedback_loop.storage import DataStore
 
-    if is_remote(settings.data_dir):
-        # Its segments would stay in this machine's working copy, where no ingestion run would ever see them.
-        raise ValueError(
-            f"the collector writes landing files to a local folder, and the data root {settings.data_dir} is in "
-            "object storage: run it with a local FEEDBACK_LOOP_DATA_DIR and copy the closed landing files to "
-            "<data root>/landing/<day>/ (docs/configuration.md)"
-        )
     token = read_token(settings.collector_token_file, host)
-    app = build_app(settings.layout.landing, token, config, champion_from_settings(settings))
+    store = DataStore.of(settings)
+    upload = functools.partial(store.upload, once=True) if store.remote else None
+    app = build_app(settings.collector_spool, token, config, champion_from_settings(settings), upload)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, lifespan="on")

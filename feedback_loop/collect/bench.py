@@ -61,14 +61,14 @@ _EVENT = {
 class CollectorProcess:
     """A collector started as its own process, listening on ``port`` with bearer ``token``."""
 
-    data_dir: Path
+    data_dir: Path | str
     port: int
     token: str
     process: subprocess.Popen = field(repr=False)
 
     @property
     def landing(self) -> Path:
-        return self.data_dir / "landing"
+        return Path(self.data_dir) / "landing"
 
 
 def free_port() -> int:
@@ -78,9 +78,16 @@ def free_port() -> int:
 
 
 def start_collector(
-    data_dir: Path, port: int, token_file: Path, *, host: str = "127.0.0.1", timeout: float = 60.0
+    data_dir: Path | str,
+    port: int,
+    token_file: Path,
+    *,
+    host: str = "127.0.0.1",
+    timeout: float = 60.0,
+    **settings: object,
 ) -> CollectorProcess:
-    """Start ``python -m feedback_loop.collect`` and wait until ``/healthz`` answers."""
+    """Start ``python -m feedback_loop.collect`` (with ``settings``, by field name, in its environment) and wait
+    until ``/healthz`` answers."""
     process = subprocess.Popen(
         [
             sys.executable,
@@ -93,7 +100,7 @@ def start_collector(
             "--data-dir",
             str(data_dir),
         ],
-        env=child_environment(collector_token_file=token_file),
+        env=child_environment(collector_token_file=token_file, **settings),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )

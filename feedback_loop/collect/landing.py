@@ -18,6 +18,12 @@ it. Acknowledged batches were synced whole before their acknowledgement, so the 
 batch that was cut or lost was never acknowledged and its sender retries it (ingestion deduplicates by
 ``event_id`` whatever did land).
 
+A data root in object storage (:class:`SegmentUploader`). The collector writes its segments as above into a
+local spool, and a second thread uploads each published one to ``landing/<day>/<name>`` in the bucket (one
+object, which appears whole; the names are unique across processes and machines) and then removes it from the
+spool. A failed upload keeps the file and is retried; a collector that starts on a spool uploads what an
+earlier one left there.
+
 Importers (:class:`ImportWriter`). One file per day, written under a dot-name, synced and renamed on commit.
 The importers name it after the input's content, so importing the same file again replaces it with the same
 bytes.
@@ -26,13 +32,14 @@ bytes.
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import re
 import secrets
 import threading
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -43,6 +50,7 @@ SEGMENT_PREFIX = "collector-"
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HIDDEN_SEGMENT = re.compile(r"\.collector-[A-Za-z0-9_-]+\.jsonl")
 _TAIL_CHUNK = 1 << 16
+LOG = logging.getLogger(__name__)
 
 
 @dataclass
@@ -74,7 +82,14 @@ class LandingSpool:
     with the ``OSError`` that prevented it; nothing of a failed batch stays in the segment.
     """
 
-    def __init__(self, landing_dir: str | Path, *, rotate_seconds: float, rotate_bytes: int):
+    def __init__(
+        self,
+        landing_dir: str | Path,
+        *,
+        rotate_seconds: float,
+        rotate_bytes: int,
+        on_publish: Callable[[], None] | None = None,
+    ):
         if rotate_seconds <= 0 or rotate_bytes <= 0:
             raise ValueError(f"rotate_seconds and rotate_bytes must be > 0, got {rotate_seconds}, {rotate_bytes}")
         self.landing = Path(landing_dir)
@@ -82,7 +97,9 @@ class LandingSpool:
         self.rotate_seconds = rotate_seconds
         self.rotate_bytes = rotate_bytes
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-        self.name = f"{SEGMENT_PREFIX}{stamp}-{os.getpid()}-{secrets.token_hex(3)}"
+        # Unique across machines too: the segments of collectors on several machines meet in one bucket.
+        self.name = f"{SEGMENT_PREFIX}{stamp}-{os.getpid()}-{secrets.token_hex(8)}"
+        self.on_publish = on_publish
         self.recovered = recover_segments(self.landing)
         self.pending_bytes = 0
         self.published = 0
@@ -200,6 +217,8 @@ class LandingSpool:
                 del self._segments[day]
                 _publish(segment.hidden, segment.fd)
                 self.published += 1
+                if self.on_publish is not None:
+                    self.on_publish()
 
 
 def _publish(hidden: Path, fd: int) -> Path:
@@ -274,6 +293,99 @@ def _sync_directory(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+class SegmentUploader:
+    """Moves the published landing files of a local spool into a data root in object storage.
+
+    A collector whose data root is a bucket writes its segments to a local spool (``<spool>/<day>/``) exactly as
+    it writes them to a landing folder (:class:`LandingSpool`: durable before the answer, published whole). This
+    thread uploads each published file to ``landing/<day>/<name>`` of the data root with ``upload(path,
+    relative)`` (one object that appears whole, never replacing another: the names are unique) and removes the
+    local file only once the object holds all of it. A failed upload keeps the file in the spool, is logged and
+    reported (:attr:`failure`, ``/healthz``), and is retried every ``retry_seconds`` and at the next publish.
+    Files an earlier process left in the spool (published but not uploaded, or recovered at start) are uploaded
+    the same way, so nothing acknowledged is lost as long as the spool's disk survives.
+    """
+
+    def __init__(self, spool_dir: str | Path, upload: Callable[[Path, str], object], *, retry_seconds: float = 5.0):
+        self.spool = Path(spool_dir)
+        self.upload = upload
+        self.retry_seconds = retry_seconds
+        self.uploaded = 0
+        self.failure: str | None = None
+        """The last failed upload (file and error), until a pass uploads everything; None when all went up."""
+        self._due = True  # a pass at start: what an earlier process left
+        self._closed = False
+        self._wake = threading.Condition()
+        self._thread = threading.Thread(target=self._run, name="landing-upload", daemon=True)
+        self._thread.start()
+
+    def waiting(self) -> list[Path]:
+        """The published files of the spool that are not uploaded yet, by day and name."""
+        if not self.spool.is_dir():
+            return []
+        days = sorted(folder for folder in self.spool.iterdir() if folder.is_dir() and _DAY.fullmatch(folder.name))
+        return [
+            path
+            for folder in days
+            for path in sorted(folder.iterdir())
+            if path.suffix == ".jsonl" and not path.name.startswith(".") and path.is_file()
+        ]
+
+    def wake(self) -> None:
+        """A segment was published: upload it now rather than at the next retry."""
+        with self._wake:
+            self._due = True
+            self._wake.notify()
+
+    def close(self) -> list[Path]:
+        """Upload what waits (one last pass, after the spool published its last segments) and stop. Returns the
+        files that could not be uploaded: they stay in the spool for the next collector that starts on it."""
+        with self._wake:
+            self._closed = True
+            self._wake.notify()
+        self._thread.join()
+        left = self.waiting()
+        if left:
+            LOG.error(
+                "%d landing file(s) could not be uploaded and stay in %s (last error: %s); a collector started on "
+                "this spool uploads them",
+                len(left),
+                self.spool,
+                self.failure,
+            )
+        return left
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                if not self._due and not self._closed:
+                    self._wake.wait(timeout=self.retry_seconds if self.failure else None)
+                self._due = False
+                closing = self._closed
+            self._upload_waiting()
+            if closing:
+                return
+
+    def _upload_waiting(self) -> None:
+        for path in self.waiting():
+            relative = f"landing/{path.parent.name}/{path.name}"
+            try:
+                self.upload(path, relative)
+            except FileNotFoundError:
+                continue  # another collector on this spool uploaded and removed it meanwhile
+            except Exception as error:
+                # Kept in the spool and retried: a failure of the store (network, credentials, a full bucket) must
+                # not lose what was acknowledged. Logged with its traceback and reported by /healthz.
+                self.failure = f"{path}: {error!r}"
+                LOG.warning("uploading landing file %s to %s failed; kept, retried", path, relative, exc_info=True)
+                return
+            path.unlink(missing_ok=True)
+            self.uploaded += 1
+        if self.failure is not None:
+            LOG.warning("landing uploads succeed again (after: %s)", self.failure)
+            self.failure = None
 
 
 class ImportWriter:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
+import re
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,6 +15,7 @@ from starlette.testclient import TestClient
 
 from feedback_loop.collect.app import CollectorConfig, CollectorSetupError, build_app, is_loopback, read_token
 from feedback_loop.settings import load_settings
+from feedback_loop.storage import DataStore
 from feedback_loop_tests.collect.otlp_builders import genai_attributes, log_record, logs, otlp_json, span, traces
 
 TOKEN = "s3cret-token"
@@ -205,3 +209,68 @@ def test_the_token_file_is_a_setting_from_the_environment_or_the_settings_file(t
     assert from_file.with_data_dir(tmp_path / "elsewhere").collector_token_file == secret.resolve()
     assert load_settings({"FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE": ""}).collector_token_file is None
     assert read_token(from_file.collector_token_file, "0.0.0.0") == TOKEN.encode()
+
+
+def _objects(store) -> dict[str, bytes]:
+    """The landing objects of a data root in object storage, by path under it."""
+    import pyarrow.fs as pafs
+
+    selector = pafs.FileSelector(f"{store.base}/landing", recursive=True, allow_not_found=True)
+    found = {}
+    for info in store.fs.get_file_info(selector):
+        if info.type == pafs.FileType.File:
+            with store.fs.open_input_stream(info.path) as stream:
+                found[info.path.removeprefix(store.base + "/")] = stream.read()
+    return found
+
+
+def bucket_client(spool: Path, store, config: CollectorConfig = CONFIG) -> TestClient:
+    """The collector of a data root in object storage, as `feedback-loop collect` builds it: a local spool whose
+    published files are uploaded to the bucket."""
+    return TestClient(build_app(spool, TOKEN.encode(), config, upload=functools.partial(store.upload, once=True)))
+
+
+def test_on_a_bucket_the_landing_files_are_uploaded_whole_and_leave_the_spool(s3_root, tmp_path):
+    store = DataStore(s3_root, tmp_path / "working-copy")
+    spool = tmp_path / "spool"
+    with bucket_client(spool, store) as http:
+        for batch in (["a", "b"], ["c"]):
+            answer = http.post("/v1/events", content=json.dumps([event(i) for i in batch]), headers=AUTH)
+            assert answer.status_code == 200
+    objects = _objects(store)
+    assert objects, "nothing was uploaded"
+    assert all(re.fullmatch(r"landing/\d{4}-\d{2}-\d{2}/collector-[\w-]+\.jsonl", name) for name in objects)
+    lines = [json.loads(line) for data in objects.values() for line in data.decode().splitlines()]
+    assert sorted(line["event_id"] for line in lines) == ["a", "b", "c"]
+    assert [path for path in spool.rglob("*") if path.is_file()] == []  # uploaded, then removed here
+    # Ingestion of the day, on any machine, finds them in the bucket.
+    [day] = {name.split("/")[1] for name in objects}
+    DataStore(s3_root, tmp_path / "another-machine").pull(f"landing/{day}")
+    assert landed(tmp_path / "another-machine" / "landing") == landed_lines(objects)
+
+
+def landed_lines(objects: dict[str, bytes]) -> list[dict]:
+    return [json.loads(line) for _, data in sorted(objects.items()) for line in data.decode().splitlines()]
+
+
+def test_a_failed_upload_keeps_the_file_is_reported_and_goes_up_later(s3_root, tmp_path):
+    """The bucket is gone (or the network, or the credentials): acknowledged events stay in the spool, /healthz
+    says why, and the next collector on the spool uploads them."""
+    store = DataStore(s3_root, tmp_path / "working-copy")
+    missing = DataStore(s3_root.replace("s3://feedback-", "s3://missing-", 1), tmp_path / "working-copy")
+    spool = tmp_path / "spool"
+    with bucket_client(spool, missing, replace(CONFIG, upload_retry_seconds=0.05)) as http:
+        assert http.post("/v1/events", content=json.dumps([event("a")]), headers=AUTH).status_code == 200
+        deadline = time.monotonic() + 30
+        while (health := http.get("/healthz").json())["upload_error"] is None:
+            assert time.monotonic() < deadline, health
+            time.sleep(0.05)
+    assert health["status"] == "ok" and health["upload_waiting"] == 1 and health["uploaded_segments"] == 0
+    assert "missing-" in health["upload_error"]
+    assert [line["event_id"] for line in landed(spool)] == ["a"]  # kept whole, visible, in the spool
+    assert _objects(store) == {}
+
+    with bucket_client(spool, store) as http:
+        pass  # a collector that starts on the spool uploads what the last one left
+    assert [line["event_id"] for line in landed_lines(_objects(store))] == ["a"]
+    assert landed(spool) == []

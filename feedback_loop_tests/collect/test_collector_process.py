@@ -55,3 +55,44 @@ def test_wrong_token_gets_401_and_a_sigkill_under_load_loses_no_acknowledged_eve
     assert expected_ids([killed], 50) <= landed
     lines = [json.loads(line) for path in collector.landing.glob("*/collector-*.jsonl") for line in path.open()]
     assert all(line["event_type"] == "interaction" for line in lines)  # nothing but the events sent
+
+
+def test_on_a_bucket_data_root_the_collector_lands_in_the_bucket(s3_root, tmp_path):
+    """`feedback-loop collect` with FEEDBACK_LOOP_DATA_DIR=s3://...: what it acknowledged is in the bucket, under
+    landing/<day>/, once it stopped; its local spool is empty."""
+    import pyarrow.fs as pafs
+
+    from feedback_loop.storage import DataStore
+
+    token_file = tmp_path / "token"
+    token_file.write_text("the-token\n")
+    key_file = tmp_path / "pseudonym.key"
+    key_file.write_text("5" * 64)
+    spool = tmp_path / "spool"
+    settings = {
+        "working_dir": tmp_path / "working-copy",
+        "collector_spool_dir": spool,
+        "registry_url": f"sqlite:///{tmp_path / 'registry.db'}",
+        "prompt_registry_url": f"sqlite:///{tmp_path / 'prompt_registry.db'}",
+        "pseudonym_key_file": key_file,
+    }
+    collector = start_collector(s3_root, free_port(), token_file, **settings)
+    try:
+        events = [
+            {"schema_version": 1, "event_id": f"e-{n}", "event_type": "feedback", "timestamp": "2026-11-01T09:31:10Z",
+             "interaction_id": "int-1", "session_id": "ses-1", "user_id": "usr-1", "thumb": "up"}
+            for n in range(3)
+        ]  # fmt: skip
+        connection = http.client.HTTPConnection("127.0.0.1", collector.port, timeout=30)
+        connection.request("POST", "/v1/events", json.dumps(events), {"Authorization": "Bearer the-token"})
+        assert connection.getresponse().status == 200
+        connection.close()
+    finally:
+        stop_collector(collector)
+    store = DataStore(s3_root, tmp_path / "working-copy")
+    selector = pafs.FileSelector(f"{store.base}/landing", recursive=True, allow_not_found=True)
+    landed = [info.path for info in store.fs.get_file_info(selector) if info.type == pafs.FileType.File]
+    assert len(landed) == 1 and "/collector-" in landed[0], landed
+    with store.fs.open_input_stream(landed[0]) as stream:
+        assert [json.loads(line)["event_id"] for line in stream.read().splitlines()] == ["e-0", "e-1", "e-2"]
+    assert [path for path in spool.rglob("*") if path.is_file()] == []
