@@ -1195,12 +1195,17 @@ def export_adapter_command(
     ] = None,
     data_dir: DataDirOption = None,
 ):
-    """Export adapter VERSION as a PEFT adapter with a model card, a merged model, or vLLM's multi-LoRA layout."""
-    from feedback_loop.registry import RegistryError
-    from feedback_loop.serve.export import ExportError, export_adapter
+    """Export adapter VERSION as a PEFT adapter with a model card, a merged model, or vLLM's multi-LoRA layout.
 
+    With a data root in object storage, the adapter and its base model are pulled into the working copy first."""
+    from feedback_loop.registry import Registry, RegistryError
+    from feedback_loop.serve.export import ExportError, export_adapter
+    from feedback_loop.storage import DataStore
+
+    settings = _settings(data_dir)
+    registry = Registry(settings.registry_url)
     try:
-        metadata = export_adapter(_open_registry(data_dir), version, fmt, out, base_dir)
+        metadata = export_adapter(registry, version, fmt, out, base_dir, fetch=DataStore.of(settings).pull_path)
     except (RegistryError, ExportError) as error:
         raise _refused(error) from error
     console.print_json(json.dumps(metadata))

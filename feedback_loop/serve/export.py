@@ -22,6 +22,7 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,12 +43,19 @@ class ExportError(ValueError):
 
 
 def export_adapter(
-    registry: Registry, version: str, fmt: str, out_dir: str | Path, base_dir: str | Path | None = None
+    registry: Registry,
+    version: str,
+    fmt: str,
+    out_dir: str | Path,
+    base_dir: str | Path | None = None,
+    fetch: Callable[[Path], object] | None = None,
 ) -> dict[str, Any]:
     """Export registered adapter ``version`` as ``fmt`` into ``out_dir``; returns the export metadata.
 
     ``base_dir`` defaults to the base model the adapter was trained on (its training metadata says where);
-    either way its fingerprint must be the one the adapter was trained on.
+    either way its fingerprint must be the one the adapter was trained on. ``fetch(path)`` brings the adapter's
+    folder and then the base model's up to date before they are read (with a data root in object storage, the
+    working copy's :meth:`~feedback_loop.storage.DataStore.pull_path`).
     """
     from feedback_loop.model.base import TRAINING_METADATA_FILE as TRAINING_METADATA
     from feedback_loop.model.base import model_fingerprint, staged_output_dir
@@ -56,11 +64,15 @@ def export_adapter(
         raise ExportError(f"format {fmt!r} is not one of {FORMATS}")
     record = registry.get(version)
     adapter_dir = Path(record.path)
+    if fetch is not None:
+        fetch(adapter_dir)
     training_path = adapter_dir / TRAINING_METADATA
     if not training_path.is_file():
         raise ExportError(f"adapter {version}: {training_path} is missing; was it trained by feedback-loop?")
     training = json.loads(training_path.read_text(encoding="utf-8"))
     base = Path(base_dir or training["base_model"]["path"]).resolve()
+    if fetch is not None:
+        fetch(base)
     fingerprint = model_fingerprint(base)
     if fingerprint != training["base_model"]["fingerprint"]:
         raise ExportError(

@@ -129,3 +129,48 @@ def test_vllm_refusals_and_a_base_model_that_is_not_the_adapters(trained, tmp_pa
     (other_base / "config.json").write_text((other_base / "config.json").read_text().replace("}", ', "x": 1}', 1))
     with pytest.raises(ExportError, match="trained on base model"):
         export_adapter(registry, "lora-test", "peft", tmp_path / "out", base_dir=other_base)
+
+
+def test_export_from_a_fresh_machine_pulls_the_adapter_and_base_model_from_the_bucket(s3_root, tmp_path, monkeypatch):
+    """`feedback-loop export adapter` with FEEDBACK_LOOP_DATA_DIR=s3://...: the adapter and its base model were
+    trained on another machine and are only in the bucket; the export pulls them into this machine's working copy."""
+    from typer.testing import CliRunner
+
+    from feedback_loop.cli import app
+    from feedback_loop.model.base import build_base_model
+    from feedback_loop.storage import DataStore
+    from feedback_loop.train.lora import LoraSpec, train_lora
+
+    working_copy = tmp_path / "working-copy"
+    store = DataStore(s3_root, working_copy)
+    with store.uploading("models", "adapters", "datasets") as layout:  # the training machine
+        build_base_model(support_corpus(), layout.base_model, TINY_BASE_SPEC)
+        rows = sft_rows(24)
+        adapter = layout.adapters / "lora-bucket"
+        train_lora(
+            layout.base_model,
+            save_dataset(layout.datasets / "ds", rows[:16], rows[16:]),
+            adapter,
+            LoraSpec(epochs=1, batch_size=8, max_length=64, device="cpu"),
+        )
+    weights = (adapter / "adapter_model.safetensors").read_bytes()
+    registry_url = f"sqlite:///{tmp_path / 'registry.db'}"
+    Registry(registry_url).register("lora-bucket", path=str(adapter), metrics={}, lineage={}, actor="t")
+    shutil.rmtree(working_copy)  # this machine has nothing but the bucket's address and the registry
+    key_file = tmp_path / "pseudonym.key"
+    key_file.write_text("5" * 64)
+    for name, value in {
+        "FEEDBACK_LOOP_DATA_DIR": s3_root,
+        "FEEDBACK_LOOP_WORKING_DIR": str(working_copy),
+        "FEEDBACK_LOOP_REGISTRY_URL": registry_url,
+        "FEEDBACK_LOOP_PROMPT_REGISTRY_URL": f"sqlite:///{tmp_path / 'prompts.db'}",
+        "FEEDBACK_LOOP_PSEUDONYM_KEY_FILE": str(key_file),
+    }.items():
+        monkeypatch.setenv(name, value)
+    out = tmp_path / "export"
+    result = CliRunner().invoke(app, ["export", "adapter", "lora-bucket", "--format", "peft", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "adapter_model.safetensors").read_bytes() == weights
+    config = json.loads((out / "adapter_config.json").read_text())
+    assert (out / config["base_model_name_or_path"]).resolve() == (working_copy / "models" / "base").resolve()
+    assert (working_copy / "models" / "base" / "config.json").is_file()
