@@ -131,16 +131,19 @@ def run_config_file(path: Path, run_config: dict) -> str:
 
 
 @contextmanager
-def celery_deployment(tmp_path: Path, database: str, **settings: str) -> Iterator[Deployment]:
+def celery_deployment(
+    tmp_path: Path, database: str, data_root: str | None = None, **settings: object
+) -> Iterator[Deployment]:
     """deploy/dagster.yaml as the instance (PostgreSQL database ``database``), FEEDBACK_LOOP_EXECUTOR=celery on
-    a fresh RabbitMQ virtual host, and ``settings`` (by field name) for every process. No worker runs yet."""
+    a fresh RabbitMQ virtual host, and ``settings`` (by field name) for every process. The data root is
+    ``data_root`` (an ``s3://`` URL) when given, else the local folder ``Deployment.data_dir``. No worker runs yet."""
     with rabbitmq_vhost() as vhost:
         home = tmp_path / "dagster_home"
         home.mkdir()
         shutil.copy(REPO / "deploy" / "dagster.yaml", home / "dagster.yaml")
         data_dir = tmp_path / "data"
         env = child_environment(
-            data_dir=data_dir,
+            data_dir=data_root or data_dir,
             dagster_home=home,
             executor="celery",
             celery_broker_url=f"pyamqp://guest:guest@{BROKER[0]}:{BROKER[1]}/{vhost}",

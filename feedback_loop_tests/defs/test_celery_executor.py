@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import shutil
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
@@ -24,6 +25,7 @@ from feedback_loop.registry import Registry
 from feedback_loop.runs import run_ingestion
 from feedback_loop.settings import load_settings
 from feedback_loop.simulate import simulate_day
+from feedback_loop.storage import DataStore
 from feedback_loop.warehouse import Warehouse
 from feedback_loop_tests.conftest import fresh_postgres_database, postgres_database_url
 from feedback_loop_tests.defs.celery_deployment import (
@@ -267,3 +269,81 @@ def test_two_retrainings_at_once_leave_one_champion_and_a_complete_audit_log(dep
             assert later["from_status"] == earlier["to_status"], log
         assert log[-1]["to_status"] == record.status, log
     store.close()
+
+
+def _bucket_files(store: DataStore, entry: str) -> dict[str, bytes]:
+    """:func:`_files` of an entry of a data root in object storage."""
+    import pyarrow.fs as pafs
+
+    prefix = f"{store.base}/{entry}/"
+    found = {}
+    for info in store.fs.get_file_info(pafs.FileSelector(prefix, recursive=True, allow_not_found=True)):
+        if info.type == pafs.FileType.File:
+            with store.fs.open_input_stream(info.path) as stream:
+                found[info.path.removeprefix(prefix)] = stream.read()
+    return found
+
+
+def test_a_backfill_on_a_bucket_data_root_runs_on_both_cpu_workers(s3_root, tmp_path, in_process_warehouse):
+    """The four-day backfill with FEEDBACK_LOOP_DATA_DIR=s3://... (the local S3 server) on two CPU workers: the
+    landing days are only in the bucket, every process pulls what it reads into the working copy, and the
+    warehouse in the bucket is byte for byte the one an in-process run writes on a local disk."""
+    working_copy = tmp_path / "working-copy"
+    key_file = tmp_path / "secrets" / "pseudonym.key"
+    key_file.parent.mkdir()
+    key_file.write_text(PSEUDONYM_KEY)
+    with (
+        fresh_postgres_database("fl_dagster") as dagster_db,
+        fresh_postgres_database("fl_registry") as registry_db,
+        fresh_postgres_database("fl_prompts") as prompts_db,
+        celery_deployment(
+            tmp_path,
+            dagster_db,
+            data_root=s3_root,
+            first_day=DAYS[0],
+            working_dir=working_copy,
+            registry_url=postgres_database_url(registry_db),
+            prompt_registry_url=postgres_database_url(prompts_db),
+            pseudonym_key_file=key_file,
+        ) as deployment,
+    ):
+        store = DataStore(s3_root, working_copy)
+        with store.uploading("landing") as layout:
+            for seed, day in enumerate(DAYS):
+                simulate_day(layout.landing, date.fromisoformat(day), 60, seed, invalid_lines=2)
+        shutil.rmtree(working_copy)  # the landing days are in the bucket alone
+        deployment.start_worker("cpu", "cpu1")
+        deployment.start_worker("cpu", "cpu2")
+        deployment.wait_for_workers()
+        ingestions = [
+            deployment.dagster("asset", "materialize", "--select", INGESTION, "--partition", day) for day in DAYS
+        ]
+        for process in ingestions:
+            finished(process)
+        finished(
+            deployment.dagster(
+                "job",
+                "execute",
+                "-j",
+                "ingestion_job",
+                "-o",
+                AFTER_INGESTION,
+                "--tags",
+                json.dumps(
+                    {"dagster/asset_partition_range_start": DAYS[0], "dagster/asset_partition_range_end": DAYS[-1]}
+                ),
+            )
+        )
+        with deployment.instance() as instance:
+            runs = instance.get_runs(filters=dg.RunsFilter(job_name="__ASSET_JOB"))
+            workers = {
+                run.tags["dagster/partition"]: step_workers(instance, run.run_id)["raw_telemetry"] for run in runs
+            }
+            assert instance.get_materialized_partitions(dg.AssetKey("labeled_interactions")) == set(DAYS)
+        assert sorted(workers) == DAYS
+        assert {name.split("@")[0] for name in workers.values()} == {"cpu1", "cpu2"}, workers
+        warehouse = _bucket_files(store, "warehouse")
+        assert sorted(warehouse) == sorted(in_process_warehouse)
+        assert [name for name in warehouse if warehouse[name] != in_process_warehouse[name]] == []
+        assert not (working_copy / "warehouse").exists()  # read and written in the bucket, never copied here
+        assert store.read_text("models/labeler/current.json") is not None  # the labeler went up from the workers
