@@ -148,6 +148,10 @@ class DataStore:
 
     # --- the working copy ---------------------------------------------------------------------
     def _remote_files(self, entry: str) -> dict[str, pafs.FileInfo]:
+        """The objects under ``entry`` (a folder, or a single file), by relative path, but the hidden ones."""
+        single = self.fs.get_file_info(self._path(entry))
+        if single.type == pafs.FileType.File:
+            return {} if _hidden(entry) else {entry: single}
         selector = pafs.FileSelector(self._path(entry), recursive=True, allow_not_found=True)
         prefix = self.base.rstrip("/") + "/"
         found = {}
@@ -179,10 +183,10 @@ class DataStore:
         return tuple(sorted(name for name in names if name not in skipped and not name.startswith(".")))
 
     def pull(self, *entries: str) -> Snapshot:
-        """Bring the working copy of ``entries`` (paths relative to the root; none: every entry a working copy
-        holds whole) up to date with the object store: download every file missing locally or newer there. Files
-        written here and not yet pushed (newer here) stay. Returns what the copy holds then, for :meth:`push`.
-        Locally: nothing to do."""
+        """Bring the working copy of ``entries`` (paths relative to the root, of folders or files; none: every entry
+        a working copy holds whole) up to date with the object store: download every file missing locally or newer
+        there. Files written here and not yet pushed (newer here) stay. Returns what the copy holds then, for
+        :meth:`push`. Locally: nothing to do."""
         if not self.remote:
             return Snapshot(entries or None)
         # Object times have whole seconds: a second write within the second of the one copied here would look

@@ -416,16 +416,26 @@ def build_app(
 
 
 def champion_from_settings(settings: Settings) -> Callable[[str | None, str | None], dict]:
-    """`GET /v1/champion`'s answer from the registries and the base model the settings name."""
+    """`GET /v1/champion`'s answer from the registries and the base model the settings name. With a data root in
+    object storage, the prompt versions and the base model's metadata are pulled into the working copy before
+    each answer (small files; only what changed is downloaded), so it names what the registries name now."""
+    from feedback_loop.model.base import METADATA_FILE
     from feedback_loop.prompts import PromptStore
     from feedback_loop.registry import Registry
     from feedback_loop.serve.champion import serving_state
+    from feedback_loop.storage import DataStore
 
     registry = Registry(settings.registry_url)
     prompt_registry = Registry(settings.prompt_registry_url)
     prompts = PromptStore(settings.layout.prompts)
+    store = DataStore.of(settings)
+    pulled = [
+        path.relative_to(settings.working_root).as_posix()
+        for path in (settings.layout.prompts, settings.layout.base_model / METADATA_FILE)
+    ]
 
     def answer(user_id: str | None, user_segment: str | None) -> dict:
+        store.pull(*pulled)
         return serving_state(
             registry, prompts, prompt_registry, settings.layout.base_model, user_id=user_id, user_segment=user_segment
         )

@@ -102,3 +102,45 @@ def test_the_state_names_the_shadow_and_a_rule_that_picks_its_prompts_like_the_m
         request = ChatRequest("q", "user", "s", interaction_id=f"interaction-{index}")
         documented = _documented_rule(salt, request.interaction_id, [(True, shadow["share"]), (False, 1.0)])
         assert documented == shadowed(request, shadow["share"])
+
+
+def test_on_a_bucket_the_collector_answers_with_the_prompts_and_base_model_in_the_bucket(s3_root, tmp_path):
+    """A collector on a machine whose working copy is empty: the prompt versions the registry names and the base
+    model's fingerprint are in the bucket alone, and `/v1/champion` pulls them before it answers."""
+    import json
+    import shutil
+
+    from feedback_loop.model.base import METADATA_FILE
+    from feedback_loop.storage import DataStore
+
+    key_file = tmp_path / "pseudonym.key"
+    key_file.write_text("5" * 64)
+    settings = load_settings(
+        {
+            "FEEDBACK_LOOP_DATA_DIR": s3_root,
+            "FEEDBACK_LOOP_WORKING_DIR": str(tmp_path / "working-copy"),
+            "FEEDBACK_LOOP_REGISTRY_URL": f"sqlite:///{tmp_path / 'registry.db'}",
+            "FEEDBACK_LOOP_PROMPT_REGISTRY_URL": f"sqlite:///{tmp_path / 'prompts.db'}",
+            "FEEDBACK_LOOP_PSEUDONYM_KEY_FILE": str(key_file),
+        }
+    )
+    store = DataStore.of(settings)
+    prompt_registry = Registry(settings.prompt_registry_url)
+    with store.uploading("prompts", "models") as layout:  # another machine
+        prompts = PromptStore(layout.prompts)
+        seed_registry(prompts, prompt_registry)
+        concise = prompts.write(PromptVersion("support-v2", "Be concise.", {}, "support-v1", "", "t", None))
+        prompt_registry.register(
+            concise.version, path=str(prompts.path("support-v2")), metrics={}, lineage={}, actor="t"
+        )
+        prompt_registry.promote(concise.version, actor="t", reason="better")
+        layout.base_model.mkdir(parents=True)
+        (layout.base_model / METADATA_FILE).write_text(json.dumps({"fingerprint": "base-fingerprint"}))
+    shutil.rmtree(settings.working_root)
+    app = build_app(settings.collector_spool, b"token", CollectorConfig(), champion_from_settings(settings))
+    with TestClient(app) as http:
+        answer = http.get("/v1/champion", params={"user_id": "u-1"}, headers={"Authorization": "Bearer token"})
+    assert answer.status_code == 200, answer.text
+    state = answer.json()
+    assert [arm["text"] for arm in state["system_prompt_arms"]] == ["Be concise."]
+    assert state["base_model"]["fingerprint"] == "base-fingerprint"
