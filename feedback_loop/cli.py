@@ -1128,8 +1128,9 @@ def collect(
 ):
     """Run the collector: OTLP/HTTP (/v1/traces, /v1/logs), /v1/events, /v1/champion and /healthz.
 
-    Accepted events are on disk in the landing folder before the answer; the bearer token comes from the file
-    FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE names. See docs/connect.md.
+    Accepted events are on disk in the landing folder before the answer (with a data root in a bucket, in a local
+    spool, FEEDBACK_LOOP_COLLECTOR_SPOOL_DIR, from which each closed segment is uploaded to the bucket); the bearer
+    token comes from the file FEEDBACK_LOOP_COLLECTOR_TOKEN_FILE names. See docs/connect.md.
     """
     from feedback_loop.collect.app import CollectorConfig, CollectorSetupError, serve
 

@@ -364,7 +364,12 @@ class SegmentUploader:
                     self._wake.wait(timeout=self.retry_seconds if self.failure else None)
                 self._due = False
                 closing = self._closed
-            self._upload_waiting()
+            try:
+                self._upload_waiting()
+            except OSError as error:
+                # The spool itself cannot be read (its disk): reported and tried again, as a failed upload is.
+                self.failure = f"{self.spool}: {error!r}"
+                LOG.warning("reading the landing spool %s failed; tried again", self.spool, exc_info=True)
             if closing:
                 return
 

@@ -57,9 +57,10 @@ def test_wrong_token_gets_401_and_a_sigkill_under_load_loses_no_acknowledged_eve
     assert all(line["event_type"] == "interaction" for line in lines)  # nothing but the events sent
 
 
-def test_on_a_bucket_data_root_the_collector_lands_in_the_bucket(s3_root, tmp_path):
-    """`feedback-loop collect` with FEEDBACK_LOOP_DATA_DIR=s3://...: what it acknowledged is in the bucket, under
-    landing/<day>/, once it stopped; its local spool is empty."""
+def test_on_a_bucket_data_root_a_sigkill_under_load_loses_no_acknowledged_event(s3_root, tmp_path):
+    """`feedback-loop collect` with FEEDBACK_LOOP_DATA_DIR=s3://...: killed under load, then restarted on the same
+    spool and stopped, it has every acknowledged event in the bucket under landing/<day>/, in whole lines, and
+    nothing left in its spool."""
     import pyarrow.fs as pafs
 
     from feedback_loop.storage import DataStore
@@ -78,21 +79,41 @@ def test_on_a_bucket_data_root_the_collector_lands_in_the_bucket(s3_root, tmp_pa
     }
     collector = start_collector(s3_root, free_port(), token_file, **settings)
     try:
-        events = [
-            {"schema_version": 1, "event_id": f"e-{n}", "event_type": "feedback", "timestamp": "2026-11-01T09:31:10Z",
-             "interaction_id": "int-1", "session_id": "ses-1", "user_id": "usr-1", "thumb": "up"}
-            for n in range(3)
-        ]  # fmt: skip
-        connection = http.client.HTTPConnection("127.0.0.1", collector.port, timeout=30)
-        connection.request("POST", "/v1/events", json.dumps(events), {"Authorization": "Bearer the-token"})
+        killed = kill_under_load(collector, clients=4, batch=50, kill_after=1.5)
+    finally:
+        if collector.process.poll() is None:
+            collector.process.kill()
+    assert killed.acknowledged, "no batch was acknowledged before the kill"
+    restarted = start_collector(s3_root, free_port(), token_file, **settings)
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", restarted.port, timeout=30)
+        body = json.dumps([{**EVENT, "event_id": "after-restart"}])
+        connection.request("POST", "/v1/events", body, {"Authorization": "Bearer the-token"})
         assert connection.getresponse().status == 200
         connection.close()
     finally:
-        stop_collector(collector)
+        stop_collector(restarted)
+
     store = DataStore(s3_root, tmp_path / "working-copy")
     selector = pafs.FileSelector(f"{store.base}/landing", recursive=True, allow_not_found=True)
-    landed = [info.path for info in store.fs.get_file_info(selector) if info.type == pafs.FileType.File]
-    assert len(landed) == 1 and "/collector-" in landed[0], landed
-    with store.fs.open_input_stream(landed[0]) as stream:
-        assert [json.loads(line)["event_id"] for line in stream.read().splitlines()] == ["e-0", "e-1", "e-2"]
+    objects = [info.path for info in store.fs.get_file_info(selector) if info.type == pafs.FileType.File]
+    assert objects and all("/collector-" in path and path.endswith(".jsonl") for path in objects), objects
+    landed = set()
+    for path in objects:
+        with store.fs.open_input_stream(path) as stream:
+            data = stream.read()
+        assert data.endswith(b"\n"), path  # whole lines only
+        landed |= {json.loads(line)["event_id"] for line in data.splitlines()}
+    assert expected_ids([killed], 50) | {"after-restart"} <= landed
     assert [path for path in spool.rglob("*") if path.is_file()] == []
+
+
+EVENT = {
+    "schema_version": 1,
+    "event_type": "feedback",
+    "timestamp": "2026-11-01T09:31:10Z",
+    "interaction_id": "int-1",
+    "session_id": "ses-1",
+    "user_id": "usr-1",
+    "thumb": "up",
+}
