@@ -136,6 +136,18 @@ def test_a_data_root_in_object_storage_is_worked_on_in_a_local_copy(tmp_path):
     assert moved.layout.root == settings.layout.root and moved.registry_url == POSTGRES
 
 
+def test_the_collector_spools_locally_only_for_a_data_root_in_object_storage(tmp_path):
+    local = load_settings({"FEEDBACK_LOOP_DATA_DIR": str(tmp_path)})
+    assert local.collector_spool == local.layout.landing  # it writes into the landing folder itself
+    remote = load_settings({"FEEDBACK_LOOP_DATA_DIR": S3_ROOT, **SHARED})
+    # State of the machine (files not uploaded yet), not in the working copy, which is a cache.
+    assert remote.collector_spool == Path.home() / ".local/state/feedback-loop/telemetry/loop/collector-spool"
+    configured = load_settings(
+        {"FEEDBACK_LOOP_DATA_DIR": S3_ROOT, "FEEDBACK_LOOP_COLLECTOR_SPOOL_DIR": str(tmp_path / "spool"), **SHARED}
+    )
+    assert configured.collector_spool == tmp_path / "spool"
+
+
 @pytest.mark.parametrize("missing", sorted(SHARED))
 def test_a_data_root_in_object_storage_needs_shared_registries_and_a_mounted_key(missing):
     given = {name: value for name, value in SHARED.items() if name != missing}

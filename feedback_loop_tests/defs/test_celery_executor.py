@@ -284,10 +284,11 @@ def _bucket_files(store: DataStore, entry: str) -> dict[str, bytes]:
     return found
 
 
-def test_a_backfill_on_a_bucket_data_root_runs_on_both_cpu_workers(s3_root, tmp_path, in_process_warehouse):
+def test_a_backfill_and_a_retraining_on_a_bucket_data_root_run_through_celery(s3_root, tmp_path, in_process_warehouse):
     """The four-day backfill with FEEDBACK_LOOP_DATA_DIR=s3://... (the local S3 server) on two CPU workers: the
     landing days are only in the bucket, every process pulls what it reads into the working copy, and the
-    warehouse in the bucket is byte for byte the one an in-process run writes on a local disk."""
+    warehouse in the bucket is byte for byte the one an in-process run writes on a local disk. Then, with the
+    working copy emptied, a retraining trains on the GPU queue's worker from what the bucket holds."""
     working_copy = tmp_path / "working-copy"
     key_file = tmp_path / "secrets" / "pseudonym.key"
     key_file.parent.mkdir()
@@ -347,3 +348,16 @@ def test_a_backfill_on_a_bucket_data_root_runs_on_both_cpu_workers(s3_root, tmp_
         assert [name for name in warehouse if warehouse[name] != in_process_warehouse[name]] == []
         assert not (working_copy / "warehouse").exists()  # read and written in the bucket, never copied here
         assert store.read_text("models/labeler/current.json") is not None  # the labeler went up from the workers
+
+        shutil.rmtree(working_copy)  # the workers are idle: what the retraining reads must come from the bucket
+        deployment.start_worker("gpu", "gpu")
+        deployment.wait_for_workers()
+        finished(_retrain(deployment, _retrain_config(tmp_path, "retrain")))
+        with deployment.instance() as instance:
+            [run] = instance.get_runs(filters=dg.RunsFilter(job_name="retrain_job"), limit=1)
+            trained_on = step_workers(instance, run.run_id)["lora_adapter"]
+        assert trained_on.split("@")[0] == "gpu"
+        champion = Registry(deployment.env["FEEDBACK_LOOP_REGISTRY_URL"]).champion()
+        assert champion is not None
+        adapter = Path(champion.path).relative_to(working_copy).as_posix()
+        assert set(_bucket_files(store, adapter)) >= {"adapter_config.json", "adapter_model.safetensors"}
