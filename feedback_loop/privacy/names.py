@@ -180,9 +180,10 @@ NAME_PARTICLES = frozenset(
 _STRONG_CUE = re.compile(
     r"(?i)(?:\bmy\s+name\s+is|\bmy\s+name['’]s|\bname\s+is|\b(?:full|first|last|sur|given|family|customer|contact"
     r"|account|holder|card\s*holder|sender|recipient|patient|passenger|applicant|employee|guest|user)?\s*name"
-    r"(?:\s+on\s+(?:the\s+)?(?:card|account|booking|reservation|ticket|passport|id))?\s*[:=]"
-    r"|\b(?:customer|account\s+holder|cardholder|contact(?:\s+person)?|recipient|attn|attention|patient|passenger"
-    r"|applicant|employee|signed|signature|from|to|cc|bcc|reply-to|sender)\s*:"
+    r"(?:\(s\)|s)?(?:\s+on\s+(?:the\s+)?(?:card|account|booking|reservation|ticket|passport|id))?\s*(?:[:=]|[-–|](?=\s))"
+    r"|\b(?:customer|account\s+holder|cardholder|holder|contact(?:\s+person)?|recipient|attn|attention|patient"
+    r"|passenger|applicant|employee|signed|signature|from|to|cc|bcc|reply-to|sender|surname|forename|attendees?"
+    r"|participants?|assignee|requester|requested\s+by)\s*(?:[:]|[-–|](?=\s))"
     r"|\b(?:je\s+m['’]appelle|ich\s+heiße|ich\s+heisse|mein\s+name\s+ist|me\s+llamo|mi\s+nombre\s+es|mi\s+chiamo"
     r"|meu\s+nome\s+é))\s*$"
 )
@@ -208,7 +209,8 @@ _CUE = re.compile(
 )
 # Greetings and introductions: a name when the name ends the clause ("Hi Aroha,", "I'm Tomás from ...").
 _GREETING_CUE = re.compile(
-    r"(?i)\b(?:hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening)|thanks|thank\s+you|thx"
+    r"(?i)\b(?:hi|hello|hey|hiya|greetings|(?:good\s+)?(?:morning|afternoon|evening)|thanks|thank\s+you|thx"
+    r"|(?:thanks|thank\s+you)\s+(?:again|so\s+much|a\s+lot)"
     r"|cheers|best|love|bye|this\s+is|it['’]s|i\s+am|i['’]m|im|here\s+is|named|called)\b\s*,?\s*$"
 )
 # What a person does or is right after the name: "Oluwaseun wrote:", "Zeynep ordered it for me", "Tomás here",
@@ -224,7 +226,7 @@ _ACTION_AFTER_NAME = re.compile(
     r"|parental\s+leave)|away\s+until|back\s+on)\b)"
 )
 _NUMBER_AFTER = re.compile(r"[ \u00a0]?[#№]?\d")
-_CLAUSE_ENDS_AFTER_NAME = re.compile(r"\s*(?:[,!.?;)\n]|$|(?:from|here|speaking|at|of|with|and)\b)")
+_CLAUSE_ENDS_AFTER_NAME = re.compile(r"\s*(?:[,!.?;)\n]|[-–—](?=\s)|$|(?:from|here|speaking|at|of|with|and)\b)")
 # Everyday words before a name too ("with", "for", "and"): a name there only when a name list knows a word of it.
 _WEAK_CUE = re.compile(
     r"(?i)\b(?:with|for|from|by|and|or|call|called|text|texted|message|messaged|contact|contacted|email"
@@ -237,7 +239,7 @@ _GREETING_CUE_BEFORE = re.compile(_GREETING_CUE.pattern.removesuffix(r"\s*,?\s*$
 _WEAK_CUE_BEFORE = re.compile(_WEAK_CUE.pattern.removesuffix(r"\s*$") + r"[ \t]*$")
 _CUE_REACH = 48
 # What a strong cue cannot be written without: run its search only on texts that hold one of these.
-_STRONG_CUE_WORDS = ("name", ":", "appelle", "heiße", "heisse", "llamo", "nombre", "chiamo", "nome")
+_STRONG_CUE_WORDS = ("name", ":", "|", " - ", " – ", "appelle", "heiße", "heisse", "llamo", "nombre", "chiamo", "nome")
 # Capitalised words that are not names after a cue: greetings' objects, fillers, pronouns, product words.
 NOT_NAMES = frozenset(
     [
@@ -553,15 +555,116 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
         start, _, word = tokens[index]
         taken, announced = 0, False
         if strong_cue_ends and start in strong_cue_ends:
-            taken, announced = _name_run(text, tokens, index, any_case=True), True
+            taken, announced = _field_value(text, tokens, index, _name_run(text, tokens, index, any_case=True)), True
         elif (_is_capitalised(word) or _particle_before_name(tokens, index)) and word.lower() not in NOT_NAMES:
             taken, announced = _cued_or_known_name(text, tokens, index, given, surnames)
+            if taken and announced and _only_everyday_words(tokens[index : index + taken]):
+                taken = 0
         if taken:
             spans.append((start, tokens[index + taken - 1][1], announced))
             index += taken
         else:
             index += 1
+    if "," in text:
+        spans = _with_surnames_first(text, spans, strong_cue_ends)
     return spans
+
+
+def _only_everyday_words(tokens) -> bool:
+    """True when every word of a name a cue announced is an English word no name list holds, a greeting's object or
+    a function word: "Dear Hiring Manager", "Attention: Warehouse Manager", "Best,\nAcme Support"."""
+    return all(_english_word(token[2]) for token in tokens if token[2].lower() not in NAME_PARTICLES)
+
+
+def _english_word(word: str) -> bool:
+    """True for a function word, a greeting's object or a team (:data:`NOT_NAMES`), or an everyday English word that
+    WordNet knows (a noun, an adjective or a verb, as the spaCy pipeline's lemmatizer ships it) and no name list holds:
+    "Warehouse", "Traders", "sent"; not "Vikram" or "Sunil", which the pipeline's vocabulary holds as words."""
+    from feedback_loop.privacy.ner import _lemmas, _verb_form, _word_classes
+
+    lower = word.lower()
+    if lower in NOT_NAMES or lower in stop_words():
+        return True
+    if lower not in everyday_words():
+        return False
+    given, surnames = person_name_lists()
+    if word in given or word in surnames:
+        return False
+    nouns_or_adjectives, verbs = _word_classes()
+    return bool(_lemmas(lower) & nouns_or_adjectives or _lemmas(lower) & verbs) or _verb_form(lower, verbs)
+
+
+def _field_value(text: str, tokens, index: int, run: int) -> int:
+    """``run`` (the tokens a form's field or "my name is" announces, in any case), or 0 where the field holds no
+    name: everyday words ("Family name: as shown in your passport", "Contact person: see Vendor Portal"), a letter
+    that is no initial ("Name: N/A"), or a value that runs on in everyday words ("name: Northwind traders ltd")."""
+    if not run:
+        return 0
+    end = tokens[index + run - 1][1]
+    if len(tokens[index][2]) == 1 and not text.startswith(".", tokens[index][1]):
+        return 0
+    if _only_everyday_words(tokens[index : index + run]):
+        return 0
+    following = index + run
+    later = [token[2] for token in tokens[index + 1 : following] if token[2].lower() not in NAME_PARTICLES]
+    # "Account holder - Northwind Traders", "Recipient | Warehouse Dock": a field's value that opens or ends with an
+    # English word no name list holds.
+    edges = {tokens[index][2], tokens[following - 1][2]}
+    if run > 1 and any(word.lower() not in NAME_PARTICLES and word != "Mac" and _english_word(word) for word in edges):
+        return 0
+    if following < len(tokens) and text[end : tokens[following][0]] in (" ", "\u00a0"):
+        later.append(tokens[following][2])
+    if any(
+        word.islower() and _english_word(word) and word not in stop_words() and word not in NOT_NAMES for word in later
+    ):
+        return 0
+    return run
+
+
+# Surname first, a comma, then the given name, as forms, lists and records write names: "Okafor, Chidi", "van der
+# Merwe, Pieter", "Nguyen, Thi Hoa". Where it stands: at a line's start, after a field's label or a word that takes a
+# person ("the record for ..."); what ends it: the line, a bracket, a semicolon, a bar, a dash, "and".
+_NAME_WORD_IN_FORMS = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*"
+_SURNAME_FIRST = re.compile(
+    rf"(?<![\w'’.-])(?P<surname>(?:(?i:{'|'.join(sorted(NAME_PARTICLES))})[ \u00a0])*{_NAME_WORD_IN_FORMS}"
+    rf"(?:[ \u00a0]{_NAME_WORD_IN_FORMS})?),[ \t]+(?P<given>{_NAME_WORD_IN_FORMS}(?:[ \u00a0]{_NAME_WORD_IN_FORMS})?)"
+    r"(?=[ \t]*(?:$|\n|[;|(),.!?]|[-–—/](?=\s)|and\b|\d))"
+)
+_FIELD_BEFORE = re.compile(r"(?:(?:^|\n)[ \t]*(?:[-*•][ \t]+)?|[:|][ \t]*)$")
+
+
+def _with_surnames_first(text: str, spans: list[tuple[int, int, bool]], strong_cue_ends) -> list[tuple[int, int, bool]]:
+    """``spans`` with the names written surname first (:data:`_SURNAME_FIRST`) in their place, announced: a surname
+    and a given name that are no everyday words and no country or state ("Paris, France"), one of them known to the
+    name lists unless a line's start or a field's label comes before them ("Srisuk, Kanya - no-show")."""
+    given_names, surnames = person_name_lists()
+    found = []
+    for match in _SURNAME_FIRST.finditer(text):
+        words = [word for word in re.split(r"[ \u00a0]", match.group("surname")) if word.lower() not in NAME_PARTICLES]
+        given = match.group("given").split()
+        if any(map(_english_word, (*words, *given))) or any(word in _places() for word in given):
+            continue
+        before = text[max(0, match.start() - 40) : match.start()]
+        field = match.start() in strong_cue_ends or _FIELD_BEFORE.search(before) is not None
+        known = words[-1] in surnames or given[0] in given_names
+        if (field or PERSONS_PLACE_BEFORE.search(before)) and (known or field):
+            found.append((match.start(), match.end(), True))
+    if not found:
+        return spans
+    kept = [span for span in spans if not any(span[0] < end and start < span[1] for start, end, _ in found)]
+    return sorted([*kept, *found])
+
+
+@functools.cache
+def _places() -> frozenset[str]:
+    """The words of the names of countries and US states ("France", "Georgia", "Carolina"), from ``faker``."""
+    import faker.providers.address.en_US as us_addresses
+
+    return frozenset(
+        word
+        for place in (*us_addresses.Provider.countries, *us_addresses.Provider.states)
+        for word in re.findall(r"[A-Z][a-z]+", place)
+    )
 
 
 def _ends(pattern: re.Pattern[str], text: str) -> set[int]:
@@ -626,6 +729,7 @@ PERSONS_PLACE_BEFORE = re.compile(
     r"(?i)\b(?:with|for|by|to|under|cc|add|added|remove|removed|hire|hired|invite|invited|contact|call|called|email"
     r"|emailed|ask|asked|tell|told|thank|thanked|meet|met|help|helped|assign|assigned|transfer|transferred|is|was"
     r"|named|owner|admin|member|driver|courier|customer|client|guest|employee|tenant|technician|colleague|can|could"
+    r"|passenger|patient|applicant|recipient|holder"
     r"|would|will|did|does|has|should|who\s+is|on\s+behalf\s+of)[ \t]*,?[ \t]*$"
 )
 PERSONS_PLACE_AFTER = re.compile(
@@ -750,14 +854,24 @@ def _name_run(text: str, tokens: list[tuple[int, int, str]], index: int, *, any_
         start, _, word = tokens[position]
         if position > index:
             gap = text[tokens[position - 1][1] : start]
-            if gap not in (" ", "\u00a0"):
+            # "Passenger: CHAUDHRY/BILAL MS": surname and given name as airlines write them.
+            initial = len(tokens[position - 1][2]) == 1 and gap == ". "
+            if gap not in (" ", "\u00a0") and not (any_case and gap == "/") and not initial:
                 break
         lower = word.lower()
         if lower in NAME_PARTICLES and position + 1 < len(tokens) and (count or position - index == particles):
             particles += 1
             position += 1
             continue
-        if lower in NOT_NAMES or (not any_case and not _is_capitalised(word)) or (word.isupper() and len(word) > 1):
+        # "Mac Giolla", "Mac an tSaoir": "Mac" opens a Gaelic surname, though "mac" is a computer too.
+        gaelic = (
+            word == "Mac" and position + 1 < len(tokens) and text[tokens[position][1] : tokens[position + 1][0]] == " "
+        )
+        if (
+            (lower in NOT_NAMES and not gaelic)
+            or (not any_case and not _is_capitalised(word))
+            or (word.isupper() and len(word) > 1)
+        ):
             break
         if any_case and count and lower in _STOP_WORDS:
             break
@@ -792,3 +906,120 @@ class _LazyStopWords:
 
 
 _STOP_WORDS = _LazyStopWords()
+
+
+# --- names written in capitals -------------------------------------------------------------------------------
+
+# A word in capitals, inner apostrophes and hyphens allowed ("O'SULLIVAN", "AL-HARBI"); not a placeholder's.
+_CAPITALS_WORD = re.compile(r"(?<![\w<'’-])[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+(?![\w>'’-])")
+# Titles before a surname in capitals ("MR. OKAFOR", "Ms DEMIR").
+_TITLE_BEFORE = re.compile(
+    r"(?i:\b(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|mme|mlle|sr|sra|srta|sig|dott)\.?[ \t\u00a0]+)$"
+)
+_LINE = re.compile(r"[^\n]+")
+_CAPITALISED_NAME_WORD_AFTER = re.compile(r"[ \u00a0]([A-Z][a-zà-öø-ÿ]+(?:['’-][^\W\d_]+)*)\b")
+_CAPITALISED_NAME_WORD_BEFORE = re.compile(r"\b([A-Z][a-zà-öø-ÿ]+(?:['’-][^\W\d_]+)*)[ \u00a0]$")
+
+
+def capitals_as_written(text: str) -> str:
+    """``text`` with the names written in capitals written as names are ("MR. OKAFOR" -> "mr. Okafor", "NAME: REZAEI
+    HAMID" -> "name: Rezaei Hamid", "Passenger TEHRANI Arash" -> "Passenger Tehrani Arash"), of the same length, so
+    that the rules and the models, which read names by their capital, read them; the text itself is not changed.
+
+    On a line written in capitals (two words in capitals at least, 60% of its words), each word is written as it
+    would be in a sentence: an everyday English word, a function word or a particle in lower case, any other word
+    (a name the lists know, a word no English vocabulary holds) capitalised; a word that is both a name and an
+    English word ("PARK", "LONG") capitalised only next to another name's word ("JI-HOON PARK"). Elsewhere only
+    names in capitals are rewritten: two words or more in capitals, one of them no everyday word ("Booking for JI-HOON
+    PARK"), or one such word after a title ("MR. BEKOVA") or next to a capitalised word no English vocabulary holds
+    ("TEHRANI Arash"). Acronyms alone stay ("ask HMRC", "the API")."""
+    if _CAPITALS_WORD.search(text) is None:
+        return text
+    pieces = list(text)
+    changed = False
+    for line in _LINE.finditer(text):
+        words = [word for word in _CAPITALS_WORD.finditer(text, line.start(), line.end()) if word.group().isupper()]
+        if not words:
+            continue
+        letters_words = sum(1 for token in _TOKEN.finditer(text, line.start(), line.end()) if len(token.group()) > 1)
+        if len(words) >= 2 and len(words) >= 0.6 * letters_words:
+            rewritten = _capitals_line(text, words)
+        else:
+            rewritten = _capitals_in_a_sentence(text, words)
+        for word, written in rewritten:
+            if written != word.group() and len(written) == len(word.group()):
+                pieces[word.start() : word.end()] = written
+                changed = True
+    return "".join(pieces) if changed else text
+
+
+def _as_a_name(word: str) -> str:
+    """``word`` capitalised as a name: "O'SULLIVAN" -> "O'Sullivan", "AL-HARBI" -> "Al-Harbi", "OKAFOR'S" ->
+    "Okafor's"."""
+    parts = re.split(r"(['’-])", word.lower())
+    written = []
+    for position, part in enumerate(parts):
+        after_initial = position >= 2 and parts[position - 1] in "'’" and len(parts[position - 2]) == 1
+        capitalise = position == 0 or parts[position - 1] == "-" or after_initial
+        written.append(part[:1].upper() + part[1:] if capitalise else part)
+    return "".join(written)
+
+
+def _kind_of_capitals_word(word: str) -> str:
+    """ "word": an everyday or function word; "name": a name's word no English vocabulary holds, or a word no
+    vocabulary nor list holds; "both": a name that is an English word too ("PARK", "LONG", "JOHN")."""
+    from feedback_loop.privacy.ner import _word_classes
+
+    lower = word.lower()
+    if lower in NAME_PARTICLES or lower in stop_words() or lower in NOT_NAMES or lower in everyday_words():
+        return "word"
+    title = _as_a_name(word)
+    given, surnames = person_name_lists()
+    nouns_or_adjectives, verbs = _word_classes()
+    if (title in given or title in surnames) and (lower in nouns_or_adjectives or lower in verbs):
+        return "both"
+    return "name"
+
+
+def _capitals_line(text: str, words: list[re.Match[str]]) -> list[tuple[re.Match[str], str]]:
+    kinds = [_kind_of_capitals_word(word.group()) for word in words]
+    rewritten = []
+    for position, (word, kind) in enumerate(zip(words, kinds, strict=True)):
+        if kind == "both":
+            neighbours = [
+                kinds[other]
+                for other in (position - 1, position + 1)
+                if 0 <= other < len(words) and _adjacent(text, words[min(position, other)], words[max(position, other)])
+            ]
+            kind = "name" if any(neighbour != "word" for neighbour in neighbours) else "word"
+        rewritten.append((word, _as_a_name(word.group()) if kind == "name" else word.group().lower()))
+    return rewritten
+
+
+def _adjacent(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    return text[first.end() : second.start()] in (" ", "\u00a0", "/")
+
+
+def _capitals_in_a_sentence(text: str, words: list[re.Match[str]]) -> list[tuple[re.Match[str], str]]:
+    runs: list[list[re.Match[str]]] = []
+    for word in words:
+        if runs and _adjacent(text, runs[-1][-1], word):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    rewritten = []
+    for run in runs:
+        kinds = [_kind_of_capitals_word(word.group()) for word in run]
+        if "name" not in kinds:
+            continue
+        if len(run) == 1:
+            start, end = run[0].span()
+            after = _CAPITALISED_NAME_WORD_AFTER.match(text, end)
+            before = _CAPITALISED_NAME_WORD_BEFORE.search(text, max(0, start - 40), start)
+            next_to_a_name = any(
+                found is not None and _kind_of_capitals_word(found.group(1)) != "word" for found in (after, before)
+            )
+            if not (_TITLE_BEFORE.search(text, max(0, start - 8), start) or next_to_a_name):
+                continue
+        rewritten += [(word, _as_a_name(word.group())) for word in run]
+    return rewritten

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Literal, get_args
 import numpy as np
 
 from feedback_loop.privacy.identifiers import IDENTIFIER_DETECTORS
-from feedback_loop.privacy.names import ADDRESS_DETECTORS, find_person_names
+from feedback_loop.privacy.names import ADDRESS_DETECTORS, capitals_as_written, find_person_names
 from feedback_loop.privacy.patterns import (
     CARD_DETECTOR,
     EMAIL_DETECTORS,
@@ -178,6 +178,9 @@ class _Detected:
     counts: dict[str, int]
     names: tuple[tuple[int, int], ...] = ()
     rule_names: tuple[tuple[int, int, bool], ...] | None = None
+    # The text names are read in: ``text`` with names written in capitals as names are written
+    # (:func:`~feedback_loop.privacy.names.capitals_as_written`), of the same length; None when it is ``text``.
+    names_text: str | None = None
 
 
 class Redactor:
@@ -244,7 +247,13 @@ class Redactor:
         if self.tier == "patterns":
             return self._remember(text, _Detected(scan.text, counts))
         # The model checks and adds names in redact_many, which memoizes the result.
-        return _Detected(scan.text, counts, rule_names=tuple(find_person_names(scan.text)))
+        names_text = capitals_as_written(scan.text)
+        return _Detected(
+            scan.text,
+            counts,
+            rule_names=tuple(find_person_names(names_text)),
+            names_text=None if names_text == scan.text else names_text,
+        )
 
     def _add_model_names(self, texts: Sequence[str | None], detected: list[Redaction | _Detected | None]) -> None:
         from feedback_loop.privacy.ner import names_with_the_model
@@ -254,7 +263,9 @@ class Redactor:
             for position, (text, found) in enumerate(zip(texts, detected, strict=True))
             if text is not None and isinstance(found, _Detected) and found.rule_names is not None
         ]
-        checked = names_with_the_model([found.text for _, _, found, _ in pending], [rules for *_, rules in pending])
+        checked = names_with_the_model(
+            [found.names_text or found.text for _, _, found, _ in pending], [rules for *_, rules in pending]
+        )
         for (position, text, found, _), names in zip(pending, checked, strict=True):
             detected[position] = self._remember(text, _Detected(found.text, found.counts, tuple(names)))
 

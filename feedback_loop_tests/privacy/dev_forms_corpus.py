@@ -70,8 +70,12 @@ TEMPLATES = (
     ("surname first", "Name: {surname}, {given}", "{surname}, {given}", ("{given}",)),
     ("surname first", "Customer: {surname}, {given} (account 44718)", "{surname}, {given}", ("{given}",)),
     ("surname first", "{surname}, {given} - no-show for the 10:00 appointment.", "{surname}, {given}", ("{given}",)),
-    ("surname first", "Please update the record for {surname}, {given}; the email bounced.", "{surname}, {given}",
-     ("{given}",)),
+    (
+        "surname first",
+        "Please update the record for {surname}, {given}; the email bounced.",
+        "{surname}, {given}",
+        ("{given}",),
+    ),
     ("surname first", "Applicant: {surname}, {given} | Ref 2025-0413", "{surname}, {given}", ("{given}",)),
     # Form fields.
     ("form field", "Surname: {surname}\nGiven name(s): {given}\nDate: 12/03/2025", "{surname}", ("{given}",)),
@@ -97,8 +101,7 @@ TEMPLATES = (
     ("signature", "Kind regards,\n\n{given}", "{given}", ()),
     ("signature", "Thanks,\n{given} {surname}\nSenior Support Engineer", "{given} {surname}", ("{given}",)),
     ("signature", "Best,\nDr. {given} {surname}, PhD\nHead of Research", "{given} {surname}", ("{given}",)),
-    ("signature", "--\n{given} {surname} | Customer Success Manager | Northwind", "{given} {surname}",
-     ("{given}",)),
+    ("signature", "--\n{given} {surname} | Customer Success Manager | Northwind", "{given} {surname}", ("{given}",)),
     ("signature", "Many thanks\n{initial}. {surname}\nProcurement", "{initial}. {surname}", ()),
     # A given name alone after a greeting or thanks.
     ("greeting", "Hi {given}, the refund went through this morning.", "{given}", ()),
