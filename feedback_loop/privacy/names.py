@@ -558,7 +558,14 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
             taken, announced = _field_value(text, tokens, index, _name_run(text, tokens, index, any_case=True)), True
         elif (_is_capitalised(word) or _particle_before_name(tokens, index)) and word.lower() not in NOT_NAMES:
             taken, announced = _cued_or_known_name(text, tokens, index, given, surnames)
-            if taken and announced and _only_everyday_words(tokens[index : index + taken]):
+            if (
+                taken
+                and announced
+                and (
+                    _only_everyday_words(tokens[index : index + taken])
+                    or _TEAM_AFTER.match(text, tokens[index + taken - 1][1])
+                )
+            ):
                 taken = 0
         if taken:
             spans.append((start, tokens[index + taken - 1][1], announced))
@@ -570,6 +577,13 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
+# A team's word after a cued name makes it a team's or a company's name: "Best,\nAcme Support", "Dear Contoso Team".
+_TEAM_AFTER = re.compile(
+    r"[ \u00a0](?:Support|Team|Teams|Sales|Billing|Service|Services|Operations|Ops|Engineering|Marketing|Finance"
+    r"|Legal|Security|HR|IT|Helpdesk|Desk)\b"
+)
+
+
 def _only_everyday_words(tokens) -> bool:
     """True when every word of a name a cue announced is an English word no name list holds, a greeting's object or
     a function word: "Dear Hiring Manager", "Attention: Warehouse Manager", "Best,\nAcme Support"."""
@@ -577,10 +591,11 @@ def _only_everyday_words(tokens) -> bool:
 
 
 def _english_word(word: str) -> bool:
-    """True for a function word, a greeting's object or a team (:data:`NOT_NAMES`), or an everyday English word that
-    WordNet knows (a noun, an adjective or a verb, as the spaCy pipeline's lemmatizer ships it) and no name list holds:
-    "Warehouse", "Traders", "sent"; not "Vikram" or "Sunil", which the pipeline's vocabulary holds as words."""
-    from feedback_loop.privacy.ner import _lemmas, _verb_form, _word_classes
+    """True for a function word, a greeting's object or a team (:data:`NOT_NAMES`), or an everyday English word no
+    name list holds that is a verb or a verb's form ("Warehouse", "Hiring", "sent", "printed"), the doer of a verb
+    ("Traders") or a noun made with an English suffix ("Procurement", "Notifications"). Not a noun alone: the
+    vocabulary and WordNet hold names of people too ("Nasser", "Ling")."""
+    from feedback_loop.privacy.ner import _verb_form, _word_classes
 
     lower = word.lower()
     if lower in NOT_NAMES or lower in stop_words():
@@ -590,8 +605,17 @@ def _english_word(word: str) -> bool:
     given, surnames = person_name_lists()
     if word in given or word in surnames:
         return False
-    nouns_or_adjectives, verbs = _word_classes()
-    return bool(_lemmas(lower) & nouns_or_adjectives or _lemmas(lower) & verbs) or _verb_form(lower, verbs)
+    _, verbs = _word_classes()
+    singular = lower[:-1] if lower.endswith("s") else lower
+    return bool(
+        _verb_form(lower, verbs)
+        or _verb_form(singular, verbs)
+        or (singular.endswith("er") and (singular[:-2] in verbs or singular[:-1] in verbs))
+        or _ENGLISH_NOUN_SUFFIX.search(singular)
+    )
+
+
+_ENGLISH_NOUN_SUFFIX = re.compile(r"(?:ment|tion|sion|ness|ity|ance|ence|ship)$")
 
 
 def _field_value(text: str, tokens, index: int, run: int) -> int:
@@ -630,6 +654,7 @@ _SURNAME_FIRST = re.compile(
     rf"(?:[ \u00a0]{_NAME_WORD_IN_FORMS})?),[ \t]+(?P<given>{_NAME_WORD_IN_FORMS}(?:[ \u00a0]{_NAME_WORD_IN_FORMS})?)"
     r"(?=[ \t]*(?:$|\n|[;|(),.!?]|[-–—/](?=\s)|and\b|\d))"
 )
+_ENTRY_ENDS = re.compile(r"[ \t]*(?:$|\n|[;|(]|[-–—/](?=\s))")
 _FIELD_BEFORE = re.compile(r"(?:(?:^|\n)[ \t]*(?:[-*•][ \t]+)?|[:|][ \t]*)$")
 
 
@@ -642,12 +667,18 @@ def _with_surnames_first(text: str, spans: list[tuple[int, int, bool]], strong_c
     for match in _SURNAME_FIRST.finditer(text):
         words = [word for word in re.split(r"[ \u00a0]", match.group("surname")) if word.lower() not in NAME_PARTICLES]
         given = match.group("given").split()
+        if not all(_is_capitalised(word) for word in (*words, *given)):
+            continue
         if any(map(_english_word, (*words, *given))) or any(word in _places() for word in given):
             continue
         before = text[max(0, match.start() - 40) : match.start()]
         field = match.start() in strong_cue_ends or _FIELD_BEFORE.search(before) is not None
         known = words[-1] in surnames or given[0] in given_names
-        if (field or PERSONS_PLACE_BEFORE.search(before)) and (known or field):
+        # Neither word known to the lists: only as a record's whole entry ("Srisuk, Kanya - no-show"), not in a list of
+        # things ("Outlook, Gmail and Yahoo").
+        cued = match.start() in strong_cue_ends
+        entry = cued or _ENTRY_ENDS.match(text, match.end()) is not None
+        if (field or PERSONS_PLACE_BEFORE.search(before)) and (known or (field and entry)):
             found.append((match.start(), match.end(), True))
     if not found:
         return spans
