@@ -967,7 +967,7 @@ _STOP_WORDS = _LazyStopWords()
 # capitals of the Latin script: a lower-case letter fails the pattern at once, so most words cost nothing.
 _CAPITAL_LETTER = "[" + "".join(chr(code) for code in range(0x41, 0x250) if chr(code).isupper()) + "]"
 _CAPITALS_WORD = re.compile(
-    rf"(?<![\w<'’-]){_CAPITAL_LETTER}(?:{_CAPITAL_LETTER}|['’-](?={_CAPITAL_LETTER}))+(?![\w>'’-])"
+    rf"(?<![\w<'’@.-]){_CAPITAL_LETTER}(?:{_CAPITAL_LETTER}|['’-](?={_CAPITAL_LETTER}))+(?![\w>'’@-]|\.\w)"
 )
 # Titles before a surname in capitals ("MR. OKAFOR", "Ms DEMIR").
 _TITLE_BEFORE = re.compile(
@@ -1000,6 +1000,8 @@ def capitals_as_written(text: str) -> str:
             continue
         letters_words = sum(1 for token in _TOKEN.finditer(text, line.start(), line.end()) if len(token.group()) > 1)
         if len(words) >= 2 and len(words) >= 0.6 * letters_words:
+            if not _may_hold_a_name(text, line, words):
+                continue
             rewritten = _capitals_line(text, words)
         else:
             rewritten = _capitals_in_a_sentence(text, words)
@@ -1008,6 +1010,23 @@ def capitals_as_written(text: str) -> str:
                 pieces[word.start() : word.end()] = written
                 changed = True
     return "".join(pieces) if changed else text
+
+
+def _may_hold_a_name(text: str, line: re.Match[str], words: list[re.Match[str]]) -> bool:
+    """True when a line in capitals may hold a name: a word of the name lists, a field's label ("NAME:", "ATTN:") or a
+    title before a word. Lines of acronyms and everyday words ("ORDER STATUS: SHIPPED", "FYI SSN#") are left as they
+    are, and the models read no more of them."""
+    return (
+        any(_in_the_lists(word.group()) for word in words)
+        or _STRONG_CUE_FORWARD.search(text, line.start(), line.end()) is not None
+        or any(_TITLE_BEFORE.search(text, max(0, word.start() - 8), word.start()) for word in words)
+    )
+
+
+def _in_the_lists(word: str) -> bool:
+    given, surnames = person_name_lists()
+    title = _as_a_name(word)
+    return (title in given or title in surnames) and word.lower() not in stop_words() and word.lower() not in NOT_NAMES
 
 
 def _as_a_name(word: str) -> str:
@@ -1069,6 +1088,9 @@ def _capitals_in_a_sentence(text: str, words: list[re.Match[str]]) -> list[tuple
         kinds = [_kind_of_capitals_word(word.group()) for word in run]
         if "name" not in kinds:
             continue
+        # Two words or more: one of them a name the lists know ("JI-HOON PARK"), not acronyms ("BIC DEUTDEFF").
+        if len(run) > 1 and not any(_in_the_lists(word.group()) for word in run):
+            continue
         if len(run) == 1:
             start, end = run[0].span()
             after = _CAPITALISED_NAME_WORD_AFTER.match(text, end)
@@ -1076,7 +1098,9 @@ def _capitals_in_a_sentence(text: str, words: list[re.Match[str]]) -> list[tuple
             next_to_a_name = any(
                 found is not None and _kind_of_capitals_word(found.group(1)) != "word" for found in (after, before)
             )
-            if not (_TITLE_BEFORE.search(text, max(0, start - 8), start) or next_to_a_name):
+            # "MR. OKAFOR", "TEHRANI Arash"; not an acronym next to a place ("Parramatta NSW", "FYI Hemi").
+            acronym = end - start < 4 and not _in_the_lists(run[0].group())
+            if acronym or not (_TITLE_BEFORE.search(text, max(0, start - 8), start) or next_to_a_name):
                 continue
         rewritten += [(word, _as_a_name(word.group())) for word in run]
     return rewritten
