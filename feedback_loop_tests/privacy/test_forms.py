@@ -144,6 +144,7 @@ def test_capitals_are_read_as_written_without_moving_a_character() -> None:
     written = capitals_as_written(text)
 
     assert len(written) == len(text)
-    assert "ms. O'Sullivan" in written and "your <EMAIL> is ready" in written
+    # A line in capitals with no name in it is left as it is: the models read no more of it.
+    assert "dear ms. O'Sullivan," in written and "YOUR <EMAIL> IS READY." in written
     assert "MR. Al-Harbi's" in written and "Ask HMRC" in written and "<PERSON_1>" in written
     assert capitals_as_written("Nothing in capitals here.") == "Nothing in capitals here."
