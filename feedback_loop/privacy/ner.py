@@ -553,7 +553,9 @@ def _runs_to_ask_about(text: str, names: Sequence[Span]) -> list[Span]:
             words = words[: owner + 1]
             end = start + len(" ".join(words))
         # Most runs are everyday words capitalised ("Settings", "Here", "Integrations"): the cheapest test first.
-        if not any(_no_everyday_word(_POSSESSIVE_END.sub("", word).lower(), everyday) for word in words):
+        if not any(_no_everyday_word(_POSSESSIVE_END.sub("", word).lower(), everyday) for word in words) and not (
+            len(words) <= 2 and any(_no_english_word(_POSSESSIVE_END.sub("", word).lower()) for word in words)
+        ):
             continue
         # "Can Hamish Sinclair", "Thanks Wiremu Kereama": a greeting or a function word opens the run, not the name.
         while words and (words[0].lower() in NOT_NAMES or words[0].lower() in stop_words()):
@@ -570,7 +572,10 @@ def _runs_to_ask_about(text: str, names: Sequence[Span]) -> list[Span]:
         if (
             1 <= len(words) <= 4
             and all(map(_written_as_a_name, words))
-            and any(_no_everyday_word(word.lower(), everyday) for word in words)
+            and (
+                any(_no_everyday_word(word.lower(), everyday) for word in words)
+                or (len(words) == 1 and not initials and _no_english_word(words[0].lower()))
+            )
             and not any(name_start < end and start < name_end for name_start, name_end in names)
             and not ARTICLE_BEFORE.search(text, max(0, start - 8), start)
             and not _NUMBER_AFTER.match(text, end)
@@ -578,6 +583,16 @@ def _runs_to_ask_about(text: str, names: Sequence[Span]) -> list[Span]:
         ):
             runs.append((start, end))
     return runs
+
+
+def _no_english_word(word: str) -> bool:
+    """True for a word that WordNet does not know (no noun, adjective, verb or adverb): the vocabulary holds the
+    lower-case forms of the names it read ("vikram", "sunil", "tashi"). Asked only of a single word where a person
+    stands."""
+    if word in NOT_NAMES or word in stop_words():
+        return False
+    nouns_or_adjectives, verbs = _word_classes()
+    return not (_lemmas(word) & nouns_or_adjectives or _verb_form(word, verbs) or word in _adverbs())
 
 
 def _no_everyday_word(word: str, everyday: frozenset[str]) -> bool:
