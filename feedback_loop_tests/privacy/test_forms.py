@@ -125,6 +125,24 @@ _RULES = [
     ),
     ("thanks again", "Thanks again, Zainab.", ["Zainab"], "Thanks again, everyone."),
     ("a Gaelic surname", "Last name: Mac Giolla", ["Giolla"], "Last name: ____________"),
+    (
+        "a listed given name where a person stands",
+        "Could Thandeka get admin access too?",
+        ["Thandeka"],
+        "Could Tableau get admin access too?",
+    ),
+    (
+        "a listed given name, not the end of a thing's name",
+        "Can Bronwen work offline?",
+        ["Bronwen"],
+        "Does Amazon Echo Dot work offline?",
+    ),
+    (
+        "a given name the vocabulary holds but WordNet does not",
+        "Vikram and I both get the same error on login.",
+        ["Vikram"],
+        "Zendesk and I both get the same error on login.",
+    ),
 ]
 
 
