@@ -455,6 +455,18 @@ NOT_NAMES = frozenset(
         "version",
         "update",
         "upgrade",
+        # Chat abbreviations written capitalised ("Btw", "Fyi"): no WordNet word, but nobody's name.
+        "btw",
+        "fyi",
+        "asap",
+        "pls",
+        "plz",
+        "thx",
+        "imo",
+        "imho",
+        "tbh",
+        "lol",
+        "ps",
     ]
 )
 _MAX_NAME_TOKENS = 4
