@@ -553,8 +553,10 @@ def _runs_to_ask_about(text: str, names: Sequence[Span]) -> list[Span]:
             words = words[: owner + 1]
             end = start + len(" ".join(words))
         # Most runs are everyday words capitalised ("Settings", "Here", "Integrations"): the cheapest test first.
-        # A single word the vocabulary holds may still be a name WordNet does not know ("Vikram"): judged last.
-        if len(words) > 2 and not any(_no_everyday_word(_POSSESSIVE_END.sub("", w).lower(), everyday) for w in words):
+        # A single word the vocabulary holds may still be a name WordNet does not know ("Vikram").
+        if not any(_no_everyday_word(_POSSESSIVE_END.sub("", word).lower(), everyday) for word in words) and (
+            len(words) > 2 or not any(_no_english_word(_POSSESSIVE_END.sub("", word).lower()) for word in words)
+        ):
             continue
         # "Can Hamish Sinclair", "Thanks Wiremu Kereama": a greeting or a function word opens the run, not the name.
         while words and (words[0].lower() in NOT_NAMES or words[0].lower() in stop_words()):
