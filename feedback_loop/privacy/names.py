@@ -14,7 +14,10 @@ followed by a surname that a name list holds (the person-name lists of the ``fak
 Cyrillic and Greek ones transliterated), and two to four capitalised words that no list fully knows and none of
 which is an everyday English word, where a person's name stands ("add ...", "approved by ...", "...'s invoice",
 "... and I", "... called"). The named-entity model of :mod:`feedback_loop.privacy.ner` checks them and adds the
-names no rule sees.
+names no rule sees. Forms and e-mails (seventh round): names in capitals are read in a copy of the text where they
+are written as names are (:func:`capitals_as_written`: "MR. OKAFOR", "NAME: REZAEI HAMID"), names written surname
+first with a comma ("Okafor, Chidi") where a record or a field holds them, and a field's value or a cued name made of
+English words only is none ("Family name: as shown in your passport", "Dear Hiring Manager").
 """
 
 from __future__ import annotations
