@@ -183,10 +183,11 @@ NAME_PARTICLES = frozenset(
 _STRONG_CUE = re.compile(
     r"(?i)(?:\bmy\s+name\s+is|\bmy\s+name['’]s|\bname\s+is|\b(?:full|first|last|sur|given|family|customer|contact"
     r"|account|holder|card\s*holder|sender|recipient|patient|passenger|applicant|employee|guest|user)?\s*name"
-    r"(?:\(s\)|s)?(?:\s+on\s+(?:the\s+)?(?:card|account|booking|reservation|ticket|passport|id))?\s*(?:[:=]|[-–|](?=\s))"
+    r"(?:\(s\)|s)?(?:\s+on\s+(?:the\s+)?(?:card|account|booking|reservation|ticket|passport|id))?"
+    r"(?:\s*[:=]|[ \t]*[-–|](?=[ \t]))"
     r"|\b(?:customer|account\s+holder|cardholder|holder|contact(?:\s+person)?|recipient|attn|attention|patient"
     r"|passenger|applicant|employee|signed|signature|from|to|cc|bcc|reply-to|sender|surname|forename|attendees?"
-    r"|participants?|assignee|requester|requested\s+by)\s*(?:[:]|[-–|](?=\s))"
+    r"|participants?|assignee|requester|requested\s+by)(?:\s*:|[ \t]*[-–|](?=[ \t]))"
     r"|\b(?:je\s+m['’]appelle|ich\s+heiße|ich\s+heisse|mein\s+name\s+ist|me\s+llamo|mi\s+nombre\s+es|mi\s+chiamo"
     r"|meu\s+nome\s+é))\s*$"
 )
@@ -613,7 +614,7 @@ def _english_word(word: str) -> bool:
     name list holds that is a verb or a verb's form ("Warehouse", "Hiring", "sent", "printed"), the doer of a verb
     ("Traders") or a noun made with an English suffix ("Procurement", "Notifications"). Not a noun alone: the
     vocabulary and WordNet hold names of people too ("Nasser", "Ling")."""
-    from feedback_loop.privacy.ner import _verb_form, _word_classes
+    from feedback_loop.privacy.ner import _adverbs, _verb_form, _word_classes
 
     lower = word.lower()
     if lower in NOT_NAMES or lower in stop_words():
@@ -626,7 +627,8 @@ def _english_word(word: str) -> bool:
     _, verbs = _word_classes()
     singular = lower[:-1] if lower.endswith("s") else lower
     return bool(
-        _verb_form(lower, verbs)
+        lower in _adverbs()
+        or _verb_form(lower, verbs)
         or _verb_form(singular, verbs)
         or (singular.endswith("er") and (singular[:-2] in verbs or singular[:-1] in verbs))
         or _ENGLISH_NOUN_SUFFIX.search(singular)
@@ -645,6 +647,18 @@ def _field_value(text: str, tokens, index: int, run: int) -> int:
     end = tokens[index + run - 1][1]
     if len(tokens[index][2]) == 1 and not text.startswith(".", tokens[index][1]):
         return 0
+    # After a dash or a bar ("Recipient | ...", "Username | varchar") a name is capitalised; any case only after ":".
+    # After a dash or a bar ("Recipient | ...", "Name | Role | Salary") a name is capitalised and is not English words
+    # alone; any case only after ":".
+    if text[: tokens[index][0]].rstrip(" \t")[-1:] in ("-", "–", "|"):
+        from feedback_loop.privacy.ner import _no_english_word
+
+        words = [token[2] for token in tokens[index : index + run] if token[2].lower() not in NAME_PARTICLES]
+        given, surnames = person_name_lists()
+        if not (words and _is_capitalised(words[0])) or all(
+            word not in given and word not in surnames and not _no_english_word(word.lower()) for word in words
+        ):
+            return 0
     if _only_everyday_words(tokens[index : index + run]):
         return 0
     following = index + run
@@ -672,6 +686,7 @@ _SURNAME_FIRST = re.compile(
     rf"(?:[ \u00a0]{_NAME_WORD_IN_FORMS})?),[ \t]+(?P<given>{_NAME_WORD_IN_FORMS}(?:[ \u00a0]{_NAME_WORD_IN_FORMS})?)"
     r"(?=[ \t]*(?:$|\n|[;|(),.!?]|[-–—/](?=\s)|and\b|\d))"
 )
+_LIST_GOES_ON = re.compile(r",[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž]")
 _ENTRY_ENDS = re.compile(r"[ \t]*(?:$|\n|[;|(]|[-–—/](?=\s))")
 _FIELD_BEFORE = re.compile(r"(?:(?:^|\n)[ \t]*(?:[-*•][ \t]+)?|[:|][ \t]*)$")
 
@@ -680,6 +695,8 @@ def _with_surnames_first(text: str, spans: list[tuple[int, int, bool]], strong_c
     """``spans`` with the names written surname first (:data:`_SURNAME_FIRST`) in their place, announced: a surname
     and a given name that are no everyday words and no country or state ("Paris, France"), one of them known to the
     name lists unless a line's start or a field's label comes before them ("Srisuk, Kanya - no-show")."""
+    from feedback_loop.privacy.ner import _no_english_word
+
     given_names, surnames = person_name_lists()
     found = []
     for match in _SURNAME_FIRST.finditer(text):
@@ -695,6 +712,11 @@ def _with_surnames_first(text: str, spans: list[tuple[int, int, bool]], strong_c
         # Neither word known to the lists: only as a record's whole entry ("Srisuk, Kanya - no-show"), not in a list of
         # things ("Outlook, Gmail and Yahoo").
         cued = match.start() in strong_cue_ends
+        # "Apple, Orange, Pear", "Sea, Sun": a list of English words, unless a field's label announces it.
+        if _LIST_GOES_ON.match(text, match.end()) or (
+            not cued and not any(_no_english_word(word.lower()) for word in (words[-1], given[0]))
+        ):
+            continue
         entry = cued or _ENTRY_ENDS.match(text, match.end()) is not None
         if (field or PERSONS_PLACE_BEFORE.search(before)) and (known or (field and entry)):
             found.append((match.start(), match.end(), True))
@@ -776,9 +798,10 @@ def _given_name_in_a_persons_place(text: str, start: int, end: int, word: str) -
     """True for a given name of the lists that is no everyday English word where a person stands ("Could Thandeka
     get ...", "Assign the ticket to Bronwen"; :func:`~feedback_loop.privacy.ner._in_a_persons_place`), not opening
     its sentence: the model may still veto it."""
-    from feedback_loop.privacy.ner import _in_a_persons_place
+    from feedback_loop.privacy.ner import _in_a_persons_place, _no_english_word
 
-    if word.lower() in everyday_words() or word in _places():
+    # "Autumn is here", "Florence is sunny", "Bell peppers": a name that is an English word too needs a cue.
+    if word.lower() in everyday_words() or word in _places() or not _no_english_word(word.lower()):
         return False
     # "Amazon Echo Dot work ...", "My Fitbit Versa stopped": the end of a longer capitalised name is a thing's.
     previous = _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 40), start)

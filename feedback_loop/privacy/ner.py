@@ -553,10 +553,7 @@ def _runs_to_ask_about(text: str, names: Sequence[Span]) -> list[Span]:
             words = words[: owner + 1]
             end = start + len(" ".join(words))
         # Most runs are everyday words capitalised ("Settings", "Here", "Integrations"): the cheapest test first.
-        # A single word the vocabulary holds may still be a name WordNet does not know ("Vikram").
-        if not any(_no_everyday_word(_POSSESSIVE_END.sub("", word).lower(), everyday) for word in words) and (
-            len(words) > 2 or not any(_no_english_word(_POSSESSIVE_END.sub("", word).lower()) for word in words)
-        ):
+        if not any(_no_everyday_word(_POSSESSIVE_END.sub("", word).lower(), everyday) for word in words):
             continue
         # "Can Hamish Sinclair", "Thanks Wiremu Kereama": a greeting or a function word opens the run, not the name.
         while words and (words[0].lower() in NOT_NAMES or words[0].lower() in stop_words()):
@@ -570,16 +567,14 @@ def _runs_to_ask_about(text: str, names: Sequence[Span]) -> list[Span]:
             start += sum(len(word) + 1 for word in words[:initials])
             words, initials = words[initials:], 0
         words = [_POSSESSIVE_END.sub("", word) for word in words[initials:] if word not in NAME_PARTICLES]
-        unlisted = any(_no_everyday_word(word.lower(), everyday) for word in words)
         if (
             1 <= len(words) <= 4
-            and (unlisted or (len(words) == 1 and not initials))
             and all(map(_written_as_a_name, words))
+            and any(_no_everyday_word(word.lower(), everyday) for word in words)
             and not any(name_start < end and start < name_end for name_start, name_end in names)
             and not ARTICLE_BEFORE.search(text, max(0, start - 8), start)
             and not _NUMBER_AFTER.match(text, end)
             and (len(words) + initials > 1 or _in_a_persons_place(text, start, end))
-            and (unlisted or _no_english_word(words[0].lower()))
         ):
             runs.append((start, end))
     return runs
@@ -587,9 +582,8 @@ def _runs_to_ask_about(text: str, names: Sequence[Span]) -> list[Span]:
 
 @functools.lru_cache(maxsize=65536)
 def _no_english_word(word: str) -> bool:
-    """True for a word that WordNet does not know (no noun, adjective, verb or adverb): the vocabulary holds the
-    lower-case forms of the names it read ("vikram", "sunil", "tashi"). Asked only of a single word where a person
-    stands."""
+    """True for a word that WordNet does not know (no noun, adjective, verb or adverb): "Thandeka", "Ji-hoon"; not
+    "Autumn", "Florence", "Bell", which the name lists hold too."""
     if word in NOT_NAMES or word in stop_words():
         return False
     nouns_or_adjectives, verbs = _word_classes()

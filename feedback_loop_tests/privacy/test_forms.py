@@ -138,10 +138,29 @@ _RULES = [
         "Does Amazon Echo Dot work offline?",
     ),
     (
-        "a given name the vocabulary holds but WordNet does not",
-        "Vikram and I both get the same error on login.",
-        ["Vikram"],
-        "Zendesk and I both get the same error on login.",
+        "a listed given name that is no English word",
+        "Ask Thandeka when she is back.",
+        ["Thandeka"],
+        "Autumn is here, it's no lie.",
+    ),
+    (
+        "a list after a field's label, not a table's header",
+        "Name | Ikaika Kahananui",
+        ["Ikaika", "Kahananui"],
+        "Name | Role | Salary",
+    ),
+    ("any case only after a colon", "name: wanjiru mwangi", ["wanjiru", "mwangi"], "Username   | varchar  | 50"),
+    (
+        "a field's label and its value on one line",
+        "Participants: Kofi Boateng",
+        ["Kofi", "Boateng"],
+        "Subject: The workshop / participants\n- Verb: had ended",
+    ),
+    (
+        "surname first, not a list of things",
+        "Name: Park, Ji-hoon",
+        ["Park", "Ji-hoon"],
+        "Classify these objects.\nApple, Orange, Pear",
     ),
 ]
 
