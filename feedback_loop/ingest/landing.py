@@ -45,6 +45,7 @@ from pydantic import Field, ValidationError, model_validator
 from feedback_loop import schema
 from feedback_loop.ingest.columnar import fast_rows, line_batches, open_landing_file, read_lines
 from feedback_loop.privacy import (
+    ALL_KINDS,
     DEFAULT_TIER,
     PLACEHOLDERS,
     REDACTION_TYPES,
@@ -250,34 +251,43 @@ class _Privacy:
             if pc.any(unsure).as_py():
                 keys = [self.key(value) for value in private[name].filter(unsure).to_pylist()]
                 private[name] = pc.replace_with_mask(private[name], unsure, pa.array(keys, pa.string()))
-        cells: list[tuple[int, int]] = []  # (row, field) of every text still to redact
+        cells: list[tuple[int, int, int]] = []  # (row, field, types it may hold) of every text still to redact
         for field, name in enumerate(REDACTED_FIELDS):
             values = rows[name].combine_chunks()
             if name in LOW_CARDINALITY_FIELDS:
                 private[name], with_names = self._labels_of(values)
                 rows_to_redact = np.flatnonzero(with_names)
+                kinds = None
             elif self._redactor.prescan is not None:
-                rows_to_redact = np.flatnonzero(self._redactor.prescan(values))
+                kinds = self._redactor.prescan(values)
+                rows_to_redact = np.flatnonzero(kinds)
             else:
                 rows_to_redact = np.flatnonzero(pc.is_valid(values).to_numpy(zero_copy_only=False))
-            cells.extend((int(row), field) for row in rows_to_redact)
+                kinds = None
+            if kinds is None:
+                cells.extend((int(row), field, ALL_KINDS) for row in rows_to_redact)
+            else:
+                found = rows_to_redact.tolist()
+                cells.extend(zip(found, [field] * len(found), kinds[rows_to_redact].tolist(), strict=True))
         if not cells:
             return pa.table(private)
         cells.sort()
         # Only the values to redact become Python strings: a whole column of chat text would be a hundred MB.
-        fields = sorted({field for _, field in cells})
-        rows_of = {field: [row for row, cell_field in cells if cell_field == field] for field in fields}
+        fields = sorted({field for _, field, _ in cells})
+        rows_of = {field: [row for row, cell_field, _ in cells if cell_field == field] for field in fields}
         values = {
             field: dict(zip(rows_of[field], rows[REDACTED_FIELDS[field]].take(rows_of[field]).to_pylist(), strict=True))
             for field in fields
         }
-        scope_rows = sorted({row for row, _ in cells})
+        scope_rows = sorted({row for row, _, _ in cells})
         sessions = dict(zip(scope_rows, rows["session_id"].take(scope_rows).to_pylist(), strict=True))
         redactions = self._redactor.redact_many(
-            [values[field][row] for row, field in cells], [sessions[row] for row, _ in cells]
+            [values[field][row] for row, field, _ in cells],
+            [sessions[row] for row, _, _ in cells],
+            None if self._redactor.prescan is None else [kinds for _, _, kinds in cells],
         )
         replaced: dict[int, list[str | None]] = {field: [] for field in fields}
-        for (_, field), redaction in zip(cells, redactions, strict=True):
+        for (_, field, _), redaction in zip(cells, redactions, strict=True):
             if redaction is not None:
                 self.counts.update(redaction.counts)
             replaced[field].append(None if redaction is None else redaction.text)
@@ -582,7 +592,7 @@ def ingest_partition_file(
     files, skipped = _landing_files(landing_root, partition)
     privacy = _Privacy(pseudonym_key, Redactor(spec.redaction_tier, memo_entries=_REDACTIONS_KEPT))
     work_dir.mkdir(parents=True, exist_ok=True)
-    keys, landed_rows = work_dir / "keys.parquet", work_dir / "landed.parquet"
+    keys, landed_rows, landed_ids = work_dir / "keys.parquet", work_dir / "landed.parquet", work_dir / "ids.parquet"
     redacted, events_path = work_dir / "redacted.parquet", work_dir / "events.parquet"
     with _duckdb(work_dir) as connection:
         read, quarantine = _scan_day(files, spec, connection, keys, landed_rows, privacy)
@@ -590,12 +600,16 @@ def ingest_partition_file(
         day_files = _DayFiles(partition, tuple(source_file for _, source_file in files), str(landing_root))
         judged = _judge(decisions, day_files, earlier, spec, privacy)
         quarantine.extend(judged.quarantine)
-        valid = _redact_rows(landed_rows, judged.not_stored, privacy, redacted)
-        _sort_events(connection, redacted, events_path)
+        written = _redact_rows(landed_rows, judged.not_stored, privacy, redacted, landed_ids)
+        valid = written.stored
+        if written.in_order:
+            redacted.rename(events_path)  # already sorted: the events file as it is
+        else:
+            _sort_events(connection, redacted, landed_ids, events_path)
         # The day's hashes (some 24 bytes an event) are read last: held through the sort, they would add to its peak.
         today = _landed(connection, keys, partition, files, landing_root)
-    for path in (keys, landed_rows, redacted):
-        path.unlink()
+    for path in (keys, landed_rows, redacted, landed_ids):
+        path.unlink(missing_ok=True)
     quarantine.sort(key=lambda entry: entry[0])
     return IngestedFile(
         quarantine=pa.Table.from_pylist([row for _, row in quarantine], schema=quarantine_arrow_schema()),
@@ -912,14 +926,24 @@ def _judge(
     return _Judged(not_stored, duplicates, earlier_duplicates, quarantine)
 
 
-def _redact_rows(landed_rows: Path, not_stored: np.ndarray, privacy: _Privacy, out: Path) -> int:
+def _redact_rows(
+    landed_rows: Path, not_stored: np.ndarray, privacy: _Privacy, out: Path, landed_ids: Path
+) -> _Redacted:
     """Redact and pseudonymize the rows of ``landed_rows`` that are stored, batch by batch in reading order, into
-    ``out`` (with ``_landed_event_id``, the sort key); returns how many."""
+    ``out`` (the events schema), and their event ids as landed (the sort key's second part) into ``landed_ids``,
+    row for row; says how many and whether they came in the order of the events table (timestamp, then event id
+    as landed), checked batch by batch: then ``out`` is the day's events file as it is, and needs no sort."""
     stored = 0
+    in_order = True
+    last: tuple[Any, Any] | None = None  # the sort key of the last row written
     source = pq.ParquetFile(landed_rows, pre_buffer=False)
-    out_schema = schema.events_arrow_schema().append(pa.field("_landed_event_id", pa.string()))
-    with pq.ParquetWriter(out, out_schema, **_WORK_FILE) as writer:
-        writer.write_table(out_schema.empty_table())
+    events_schema = schema.events_arrow_schema()
+    with (
+        pq.ParquetWriter(out, events_schema) as writer,
+        pq.ParquetWriter(landed_ids, _LANDED_IDS_SCHEMA, **_WORK_FILE) as ids_writer,
+    ):
+        writer.write_table(events_schema.empty_table())
+        ids_writer.write_table(_LANDED_IDS_SCHEMA.empty_table())
         for batch in source.iter_batches(batch_size=_SORT_BATCH_ROWS):
             rows = pa.Table.from_batches([batch])
             keep = np.isin(rows["_position"].to_numpy(), not_stored, invert=True)
@@ -927,36 +951,76 @@ def _redact_rows(landed_rows: Path, not_stored: np.ndarray, privacy: _Privacy, o
             if rows.num_rows == 0:
                 continue
             stored += rows.num_rows
+            if in_order:
+                in_order, last = _still_in_order(rows["timestamp"], rows["event_id"], last)
             private = privacy.event_rows(rows.drop_columns(["_position"]))
-            writer.write_table(private.append_column("_landed_event_id", rows["event_id"]).cast(out_schema))
+            writer.write_table(private.cast(events_schema))
+            ids_writer.write_table(pa.table([rows["event_id"]], schema=_LANDED_IDS_SCHEMA))
             # Arrow's allocator keeps freed batches for reuse; given back, the peak stays one batch's size.
             pa.default_memory_pool().release_unused()
-    return stored
+    return _Redacted(stored, in_order)
 
 
-def _sort_events(connection: Any, redacted: Path, out: Path) -> None:
-    """Write the rows of ``redacted`` to ``out`` sorted by timestamp and event id as landed (DuckDB sorts out of
-    core). Zone-aware timestamps compare by instant, and the events schema's timestamp(us, UTC) column converts
-    every offset to UTC, so "+02:00" and "Z" spellings of one instant sort, dedupe and store alike."""
+@dataclass(frozen=True)
+class _Redacted:
+    """What :func:`_redact_rows` wrote: how many rows, and whether they are already sorted."""
+
+    stored: int
+    in_order: bool
+
+
+_LANDED_IDS_SCHEMA = pa.schema([("_landed_event_id", pa.string())])
+
+
+def _still_in_order(
+    timestamps: pa.ChunkedArray, event_ids: pa.ChunkedArray, last: tuple[Any, Any] | None
+) -> tuple[bool, tuple[Any, Any]]:
+    """Whether the rows with these sort keys (timestamp, event id as landed) follow ``last`` (the key of the row
+    before them, None: none) and each other in strictly increasing order, compared as DuckDB's ORDER BY compares
+    them (instants, then UTF-8 bytes); and the key of their last row. Stored rows never share an event id, so no
+    two keys are equal."""
+    times = pc.cast(timestamps.combine_chunks(), pa.int64())
+    ids = event_ids.combine_chunks()
+    if last is not None:
+        times = pa.concat_arrays([pa.array([last[0]], pa.int64()), times])
+        ids = pa.concat_arrays([pa.array([last[1]], pa.string()), ids])
+    end = (times[-1].as_py(), ids[-1].as_py())
+    if len(times) < 2 or times.null_count:
+        return times.null_count == 0, end
+    before, after = times.slice(0, len(times) - 1), times.slice(1)
+    # Where the times are equal, the event ids decide.
+    ordered = pc.or_(
+        pc.less(before, after),
+        pc.and_(pc.equal(before, after), pc.less(ids.slice(0, len(ids) - 1), ids.slice(1))),
+    )
+    return pc.all(ordered).as_py() is True, end
+
+
+def _sort_events(connection: Any, redacted: Path, landed_ids: Path, out: Path) -> None:
+    """Write the rows of ``redacted`` to ``out`` sorted by timestamp and event id as landed (``landed_ids``, row for
+    row; DuckDB sorts out of core). Zone-aware timestamps compare by instant, and the events schema's
+    timestamp(us, UTC) column converts every offset to UTC, so "+02:00" and "Z" spellings of one instant sort,
+    dedupe and store alike."""
     import duckdb
 
     try:
-        _write_sorted(connection, redacted, out)
+        _write_sorted(connection, redacted, landed_ids, out)
     except duckdb.OutOfMemoryException:
         # A day too large to sort in DuckDB's usual budget: sort it again, from the start, in the larger one.
         connection.execute(f"SET memory_limit = '{_LARGE_SORT_MEMORY}'")
         try:
-            _write_sorted(connection, redacted, out)
+            _write_sorted(connection, redacted, landed_ids, out)
         finally:
             connection.execute(f"SET memory_limit = '{_DUCKDB_MEMORY}'")
 
 
-def _write_sorted(connection: Any, redacted: Path, out: Path) -> None:
+def _write_sorted(connection: Any, redacted: Path, landed_ids: Path, out: Path) -> None:
     events_schema = schema.events_arrow_schema()
     columns = ", ".join(f'"{name}"' for name in events_schema.names)
     reader = connection.sql(
-        f"SELECT {columns} FROM read_parquet($redacted) ORDER BY timestamp, _landed_event_id",
-        params={"redacted": str(redacted)},
+        f"SELECT {columns} FROM read_parquet($redacted) POSITIONAL JOIN read_parquet($landed_ids)"
+        " ORDER BY timestamp, _landed_event_id",
+        params={"redacted": str(redacted), "landed_ids": str(landed_ids)},
     ).to_arrow_reader(_SORT_BATCH_ROWS)
     with pq.ParquetWriter(out, events_schema) as writer:
         writer.write_table(events_schema.empty_table())

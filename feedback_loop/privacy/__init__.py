@@ -6,6 +6,7 @@ and :func:`redact` for one text; :func:`pseudonymize` for user and session ids.
 
 from feedback_loop.privacy.placeholders import PLACEHOLDER_PATTERN, PLACEHOLDERS, REDACTION_TYPES
 from feedback_loop.privacy.redactor import (
+    ALL_KINDS,
     DEFAULT_TIER,
     TIER_TYPES,
     TIERS,
@@ -18,6 +19,7 @@ from feedback_loop.privacy.redactor import (
 )
 
 __all__ = [
+    "ALL_KINDS",
     "DEFAULT_TIER",
     "PLACEHOLDERS",
     "PLACEHOLDER_PATTERN",

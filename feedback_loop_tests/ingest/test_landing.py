@@ -715,3 +715,27 @@ def test_an_event_an_earlier_day_landed_is_not_stored_again(tmp_path: Path) -> N
     result = ingest_partition(tmp_path, DAY, KEY, [landed_day(tmp_path, "2026-10-31")])
     assert [row["event_id"] for row in result.events.to_pylist()] == ["f2"]
     assert (result.read, result.valid, result.duplicates, result.earlier_duplicates) == (2, 1, 0, 1)
+
+
+@pytest.mark.parametrize("batch_rows", [2, 20_000])
+def test_rows_landed_in_order_and_out_of_order_are_stored_sorted_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_rows: int
+) -> None:
+    # Stored rows that come in the events table's order are written as they are, without a sort; the order is
+    # checked within and across batches (two rows a batch: the later batch below starts before the earlier
+    # ends), and a day that is not in order is sorted. Event ids that a detector finds an identifier in become
+    # pseudonyms, yet the rows sort by the ids as landed.
+    monkeypatch.setattr("feedback_loop.ingest.landing._SORT_BATCH_ROWS", batch_rows)
+    times = ["2026-11-01T09:00:00Z", "2026-11-01T09:00:00Z", "2026-11-01T10:00:00Z", "2026-11-01T11:00:00Z"]
+    ids = ["jane@example.org", "k", "b", "a"]  # the pseudonym, "p_...", would sort after "k"
+    in_order = [_event("behaviour", event_id, timestamp=time) for event_id, time in zip(ids, times, strict=True)]
+    _land(tmp_path / "ordered", "app.jsonl", in_order)
+    swapped = in_order[2:] + in_order[:2]
+    _land(tmp_path / "swapped", "app.jsonl", swapped)
+    _land(tmp_path / "within", "app.jsonl", [in_order[1], in_order[0], *in_order[2:]])
+
+    stored = [ingest_partition(tmp_path / name, DAY, KEY).events for name in ("ordered", "swapped", "within")]
+
+    expected = [pseudonymize("jane@example.org", KEY), "k", "b", "a"]
+    assert [events.column("event_id").to_pylist() for events in stored] == [expected] * 3
+    assert stored[0].equals(stored[1]) and stored[0].equals(stored[2])

@@ -12,11 +12,19 @@ from stdnum import luhn
 from stdnum.in_ import aadhaar
 
 from feedback_loop.privacy import PLACEHOLDER_PATTERN, REDACTION_TYPES, TIERS, Redactor, ner, redact
-from feedback_loop.privacy.bench import answer_text, prompt_text
+from feedback_loop.privacy.bench import answer_text, comment_text, prompt_text
 from feedback_loop.privacy.corpus import generate_corpus
 from feedback_loop.privacy.names import fold_diacritics
 from feedback_loop.privacy.placeholders import PLACEHOLDERS, Scan
-from feedback_loop.privacy.redactor import DETECTORS, PATTERN_DETECTORS, TIER_TYPES, TRIGGER_PRESCAN, column_prescan
+from feedback_loop.privacy.redactor import (
+    ALL_KINDS,
+    DETECTORS,
+    PATTERN_DETECTORS,
+    TIER_TYPES,
+    TRIGGER_PRESCAN,
+    column_prescan,
+    column_prescan_kinds,
+)
 
 # (type, sentence, what must vanish)
 _NEW_TYPES = [
@@ -352,3 +360,29 @@ def test_no_text_the_column_prescan_lets_through_is_changed_by_a_detector(text: 
     if _column_prescan_misses([text]):
         assert _changed_by_a_detector(text) == []
         assert _PATTERN_REDACTOR.redact(text).text == text
+
+
+def test_the_types_the_column_prescan_names_are_all_the_redactor_needs_to_run() -> None:
+    import pyarrow as pa
+
+    rng = random.Random(8)
+    texts = [sentence.text for sentence in generate_corpus(1500, seed=14)]
+    texts += [prompt_text(rng, rng.random() < 0.5) for _ in range(500)] + [comment_text(rng, True) for _ in range(200)]
+    kinds = column_prescan_kinds(pa.array(texts, pa.string()))
+    partly = [kind for kind in kinds.tolist() if kind not in (0, ALL_KINDS)]
+    assert len(partly) > 100  # most texts that may hold an identifier rule out some types
+    assert Redactor("patterns").redact_many(texts, kinds=kinds.tolist()) == Redactor("patterns").redact_many(texts)
+
+
+@settings(max_examples=1_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(_KEYWORD_HEAVY, _DIGIT_HEAVY, _TEXT))
+def test_a_text_redacted_with_its_prescanned_types_is_redacted_alike(text: str) -> None:
+    import pyarrow as pa
+
+    (kinds,) = column_prescan_kinds(pa.array([text], pa.string())).tolist()
+    assert Redactor("patterns").redact_many([text], kinds=[kinds]) == [_PATTERN_REDACTOR.redact(text)]
+
+
+def test_prescanned_types_are_for_the_pattern_tier_only() -> None:
+    with pytest.raises(ValueError, match="kinds"):
+        Redactor("patterns+ner").redact_many(["call 555 0100"], kinds=[ALL_KINDS])
