@@ -194,8 +194,9 @@ def fast_rows(batch: LineBatch, first_year: int, last_year: int) -> tuple[pa.Tab
     by_type: dict[type[_Line], tuple[list[tuple], list[int]]] = {kind: ([], []) for kind in _LINE_TYPES}
     slow: list[int] = []
     astuple = msgspec.structs.astuple
+    oversize = batch.oversize
     for index, line in enumerate(batch.lines):
-        if index in batch.oversize:
+        if oversize and index in oversize:
             slow.append(index)
             continue
         try:
@@ -260,14 +261,17 @@ def _typed_table(
         for more in present[1:]:
             any_signal = pc.or_(any_signal, more)
         uncertain = pc.or_(uncertain, pc.invert(any_signal))
-    utc, unparsed = _utc_timestamps(
-        pc.if_else(uncertain, pa.scalar(None, pa.string()), timestamps), first_year, last_year
-    )
-    uncertain = pc.or_(uncertain, unparsed)
+    any_uncertain = pc.any(uncertain).as_py()
+    if any_uncertain:
+        timestamps = pc.if_else(uncertain, pa.scalar(None, pa.string()), timestamps)
+    utc, unparsed = _utc_timestamps(timestamps, first_year, last_year)
+    if pc.any(unparsed).as_py():
+        uncertain, any_uncertain = pc.or_(uncertain, unparsed), True
     arrays["timestamp"] = utc
     table = pa.table([arrays[name] for name in target.names], schema=target)
-    certain = pc.invert(uncertain)
-    return table.filter(certain), arrays["_line"].filter(uncertain).to_pylist()
+    if not any_uncertain:  # the usual batch: nothing to copy out
+        return table, []
+    return table.filter(pc.invert(uncertain)), arrays["_line"].filter(uncertain).to_pylist()
 
 
 def _utc_timestamps(texts: pa.Array, first_year: int, last_year: int) -> tuple[pa.Array, pa.Array]:

@@ -252,14 +252,20 @@ class _Privacy:
                 keys = [self.key(value) for value in private[name].filter(unsure).to_pylist()]
                 private[name] = pc.replace_with_mask(private[name], unsure, pa.array(keys, pa.string()))
         cells: list[tuple[int, int, int]] = []  # (row, field, types it may hold) of every text still to redact
+        prescanned: dict[str, np.ndarray] = {}
+        if self._redactor.prescan is not None:
+            # The free-text columns pre-scanned together: each RE2 pass over them builds its automaton once.
+            texts = [name for name in REDACTED_FIELDS if name not in LOW_CARDINALITY_FIELDS]
+            together = self._redactor.prescan(pa.chunked_array([rows[name].combine_chunks() for name in texts]))
+            prescanned = {name: together[i * rows.num_rows : (i + 1) * rows.num_rows] for i, name in enumerate(texts)}
         for field, name in enumerate(REDACTED_FIELDS):
             values = rows[name].combine_chunks()
             if name in LOW_CARDINALITY_FIELDS:
                 private[name], with_names = self._labels_of(values)
                 rows_to_redact = np.flatnonzero(with_names)
                 kinds = None
-            elif self._redactor.prescan is not None:
-                kinds = self._redactor.prescan(values)
+            elif name in prescanned:
+                kinds = prescanned[name]
                 rows_to_redact = np.flatnonzero(kinds)
             else:
                 rows_to_redact = np.flatnonzero(pc.is_valid(values).to_numpy(zero_copy_only=False))

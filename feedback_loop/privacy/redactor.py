@@ -140,21 +140,22 @@ def column_prescan(texts: pa.Array) -> np.ndarray:
     return column_prescan_kinds(texts) != 0
 
 
-def column_prescan_kinds(texts: pa.Array) -> np.ndarray:
-    """For each text of an Arrow string array, the redaction types whose detectors' pre-scans it matches, as
-    :data:`KIND_BITS` or-ed together (0 for a null, or a text no detector of the pattern tier can change).
+def column_prescan_kinds(texts: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """For each text of an Arrow string array (chunked: several columns pre-scanned at once), the redaction types
+    whose detectors' pre-scans it matches, as :data:`KIND_BITS` or-ed together (0 for a null, or a text no
+    detector of the pattern tier can change).
 
     A detector of a type whose bit is 0 leaves the text as it is (each detector's pre-scan holds every text it
     changes), so :meth:`Redactor.redact_many` need not run it, as long as no detector before it changed the text.
     """
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     kinds = np.zeros(len(texts), dtype=np.uint16)
     ascii_texts = pc.fill_null(pc.string_is_ascii(texts), False).to_numpy(zero_copy_only=False)
+    other_texts = pc.is_valid(texts).to_numpy(zero_copy_only=False) & ~ascii_texts
     for rows, trigger_prescan, pattern_prescans in (
         (np.flatnonzero(ascii_texts), _ASCII_TRIGGER_PRESCAN, _ASCII_PATTERN_PRESCANS),
-        (np.flatnonzero(~ascii_texts), TRIGGER_PRESCAN, PATTERN_PRESCANS),
+        (np.flatnonzero(other_texts), TRIGGER_PRESCAN, PATTERN_PRESCANS),
     ):
         if rows.size == 0:
             continue
@@ -162,25 +163,13 @@ def column_prescan_kinds(texts: pa.Array) -> np.ndarray:
         triggered = pc.fill_null(pc.match_substring_regex(subset, trigger_prescan), False)
         candidates = rows[triggered.to_numpy(zero_copy_only=False)]
         subset = subset.filter(triggered)
-        found_rows: list[np.ndarray] = []
-        for pattern in pattern_prescans:
-            if len(subset) == 0:
-                break
-            found = pc.match_substring_regex(subset, pattern).to_numpy(zero_copy_only=False)
-            found_rows.append(candidates[found])
-            # A text already found needs no other pass to be let through...
-            candidates = candidates[~found]
-            subset = subset.filter(pa.array(~found))
-        if not found_rows:
+        if len(subset) == 0:
             continue
-        # ... but the redactor is told every type it may hold: those few texts are matched against each type.
-        maybe = np.sort(np.concatenate(found_rows))
-        if maybe.size == 0:
-            continue
-        subset = texts.take(maybe)
+        # Every type's pass over every text the first stage let through: RE2 builds its automaton anew in each
+        # call, so few calls over many texts cost less than passes over what earlier passes left.
         for pattern, kind in zip(pattern_prescans, PATTERN_KINDS, strict=True):
             found = pc.match_substring_regex(subset, pattern).to_numpy(zero_copy_only=False)
-            kinds[maybe[found]] |= KIND_BITS[kind]
+            kinds[candidates[found]] |= KIND_BITS[kind]
     return kinds
 
 
@@ -219,7 +208,9 @@ class Redactor:
         self._memo_entries = memo_entries
         # The column pre-scan of this tier (None: every text must be redacted, names can be anywhere): the types
         # each text may hold (column_prescan_kinds; 0: none), which redact_many takes as ``kinds``.
-        self.prescan: Callable[[pa.Array], np.ndarray] | None = column_prescan_kinds if tier == "patterns" else None
+        self.prescan: Callable[[pa.Array | pa.ChunkedArray], np.ndarray] | None = (
+            column_prescan_kinds if tier == "patterns" else None
+        )
         self._detectors = [
             (detector.kind, detector.detect, detector.trigger, KIND_BITS.get(detector.kind, 0))
             for detector in DETECTORS[tier]
