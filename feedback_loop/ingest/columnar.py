@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import gzip
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, BinaryIO, Literal, cast
 
 import msgspec
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -98,6 +99,7 @@ _PLAIN_TIMESTAMP = (
     r"(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$"
 )
 _UTC_MICROSECONDS = pa.timestamp("us", tz="UTC")
+_MAX_STRING_BYTES = 2**31 - 1  # what the 32-bit offsets of an Arrow string array reach
 
 
 @dataclass(frozen=True)
@@ -245,7 +247,9 @@ def _typed_table(
         elif name == "timestamp":
             continue
         elif name in columns:
-            arrays[name] = pa.array(columns[name], target.field(name).type)
+            field_type = target.field(name).type
+            values = columns[name]
+            arrays[name] = _string_array(values) if field_type == pa.string() else pa.array(values, field_type)
         else:
             arrays[name] = pa.nulls(count, target.field(name).type)
     timestamps = pa.array(columns["timestamp"], pa.string())
@@ -272,6 +276,19 @@ def _typed_table(
     if not any_uncertain:  # the usual batch: nothing to copy out
         return table, []
     return table.filter(pc.invert(uncertain)), arrays["_line"].filter(uncertain).to_pylist()
+
+
+def _string_array(values: Sequence[str | None]) -> pa.Array:
+    """``pa.array(values, pa.string())``, built from one joined buffer when every value is an ASCII string (most
+    columns: ids, labels, English text), since Arrow converts a Python sequence value by value."""
+    if None not in values:
+        text = "".join(values)  # type: ignore[arg-type]  # no None among them
+        if text.isascii() and len(text) <= _MAX_STRING_BYTES:
+            offsets = np.zeros(len(values) + 1, dtype=np.int32)
+            np.cumsum(np.fromiter(map(len, values), dtype=np.int32, count=len(values)), out=offsets[1:])
+            data = text.encode("ascii")
+            return pa.StringArray.from_buffers(len(values), pa.py_buffer(offsets), pa.py_buffer(data))
+    return pa.array(values, pa.string())
 
 
 def _utc_timestamps(texts: pa.Array, first_year: int, last_year: int) -> tuple[pa.Array, pa.Array]:

@@ -31,6 +31,7 @@ import tempfile
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -720,6 +721,8 @@ def _scan_day(
             if landed_path is None
             else stack.enter_context(pq.ParquetWriter(landed_path, landed_schema, **_WORK_FILE))
         )
+        # Entered after the writers, so left before them: the last batch is written before they close.
+        background = stack.enter_context(_InBackground())
         for file_index, (path, source_file) in enumerate(files):
             base = file_index << _LINE_BITS
             unreadable = _file_problem(path)
@@ -755,14 +758,49 @@ def _scan_day(
                     rows = pa.concat_tables([fast, pa.Table.from_pylist(slow_rows, schema=fast.schema)])
                 positions = pc.add(pc.take(pa.array(batch.numbers, pa.int64()), rows["_line"]), base)
                 rows = rows.drop_columns(["_line"]).append_column("_position", positions)
-                rows = rows.take(pc.sort_indices(positions))
-                connection.register("landed_batch", rows)
-                keys_writer.write_table(connection.sql(_KEYS_SQL).to_arrow_table().cast(_KEYS_SCHEMA))
-                connection.unregister("landed_batch")
-                if rows_writer is not None:
-                    rows_writer.write_table(rows)
-                pa.default_memory_pool().release_unused()
+                background.submit(_write_landed, rows, connection, keys_writer, rows_writer)
     return read, quarantine
+
+
+def _write_landed(rows: pa.Table, connection: Any, keys_writer: Any, rows_writer: Any | None) -> None:
+    """Write the keys of a batch of landed rows and, with ``rows_writer``, the rows, in reading order."""
+    rows = rows.take(pc.sort_indices(rows["_position"]))
+    connection.register("landed_batch", rows)
+    keys_writer.write_table(connection.sql(_KEYS_SQL).to_arrow_table().cast(_KEYS_SCHEMA))
+    connection.unregister("landed_batch")
+    if rows_writer is not None:
+        rows_writer.write_table(rows)
+    # Arrow's allocator keeps freed batches for reuse; given back, the peak stays about one batch's size.
+    pa.default_memory_pool().release_unused()
+
+
+class _InBackground:
+    """Runs work on a second thread, one piece at a time and in the order given: a piece waits for the one before
+    it, so at most one is in flight while the caller prepares the next, and an error is raised in the caller.
+    What it runs (Parquet writes, DuckDB, Arrow kernels) leaves Python's lock, so reading, validating and
+    redacting the next batch overlap with writing the last."""
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-writer")
+        self._last: Future[None] | None = None
+
+    def submit(self, work: Callable[..., None], *args: Any) -> None:
+        self.wait()
+        self._last = self._pool.submit(work, *args)
+
+    def wait(self) -> None:
+        last, self._last = self._last, None
+        if last is not None:
+            last.result()
+
+    def __enter__(self) -> _InBackground:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        try:
+            self.wait()
+        finally:
+            self._pool.shutdown()
 
 
 def _landed(connection: Any, keys: Path, day: str, files: Sequence[tuple[Path, str]], root: Path) -> LandedDay:
@@ -947,6 +985,7 @@ def _redact_rows(
     with (
         pq.ParquetWriter(out, events_schema) as writer,
         pq.ParquetWriter(landed_ids, _LANDED_IDS_SCHEMA, **_WORK_FILE) as ids_writer,
+        _InBackground() as background,
     ):
         writer.write_table(events_schema.empty_table())
         ids_writer.write_table(_LANDED_IDS_SCHEMA.empty_table())
@@ -960,11 +999,15 @@ def _redact_rows(
             if in_order:
                 in_order, last = _still_in_order(rows["timestamp"], rows["event_id"], last)
             private = privacy.event_rows(rows.drop_columns(["_position"]))
-            writer.write_table(private.cast(events_schema))
-            ids_writer.write_table(pa.table([rows["event_id"]], schema=_LANDED_IDS_SCHEMA))
-            # Arrow's allocator keeps freed batches for reuse; given back, the peak stays one batch's size.
-            pa.default_memory_pool().release_unused()
+            landed = pa.table([rows["event_id"]], schema=_LANDED_IDS_SCHEMA)
+            background.submit(_write_redacted, private.cast(events_schema), landed, writer, ids_writer)
     return _Redacted(stored, in_order)
+
+
+def _write_redacted(private: pa.Table, landed: pa.Table, writer: Any, ids_writer: Any) -> None:
+    writer.write_table(private)
+    ids_writer.write_table(landed)
+    pa.default_memory_pool().release_unused()  # as in _write_landed
 
 
 @dataclass(frozen=True)
