@@ -149,3 +149,20 @@ def test_copies_that_differ_only_in_the_sign_of_zero_are_duplicates(tmp_path: Pa
     result = ingest_partition(tmp_path, DAY, KEY)
 
     assert (result.valid, result.duplicates, result.quarantined) == (1, 1, 0)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ("a", "bc", "", "d e"),  # ASCII: built from one joined buffer
+        ("a", "é", "ü\u2028"),  # not ASCII: value by value
+        ("a", None, "b"),  # a null: value by value
+        (),
+    ],
+)
+def test_string_columns_are_built_as_arrow_builds_them(values: tuple[str | None, ...]) -> None:
+    import pyarrow as pa
+
+    built = columnar._string_array(values)
+    assert built.equals(pa.array(values, pa.string()))
+    assert built.to_pylist() == list(values)
