@@ -282,10 +282,11 @@ def _string_array(values: Sequence[str | None]) -> pa.Array:
     """``pa.array(values, pa.string())``, built from one joined buffer when every value is an ASCII string (most
     columns: ids, labels, English text), since Arrow converts a Python sequence value by value."""
     if None not in values:
-        text = "".join(values)  # type: ignore[arg-type]  # no None among them
+        strings = cast("Sequence[str]", values)
+        text = "".join(strings)
         if text.isascii() and len(text) <= _MAX_STRING_BYTES:
-            offsets = np.zeros(len(values) + 1, dtype=np.int32)
-            np.cumsum(np.fromiter(map(len, values), dtype=np.int32, count=len(values)), out=offsets[1:])
+            offsets = np.zeros(len(strings) + 1, dtype=np.int32)
+            np.cumsum(np.fromiter(map(len, strings), dtype=np.int32, count=len(strings)), out=offsets[1:])
             data = text.encode("ascii")
             return pa.StringArray.from_buffers(len(values), pa.py_buffer(offsets), pa.py_buffer(data))
     return pa.array(values, pa.string())
