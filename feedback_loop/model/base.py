@@ -52,6 +52,9 @@ class BaseModelSpec(StageConfig):
 
     vocab_size: int = Field(2048, gt=_BYTE_ALPHABET_SIZE + 3)
     """Tokenizer vocabulary: above the 256 byte tokens and 3 special tokens."""
+    split_digits: bool = False
+    """Give every digit a token of its own (as Llama's and GPT-4's tokenizers do), so that any number, one the
+    corpus never held included, is a sequence of the same ten tokens that a model copies digit by digit."""
     hidden_size: int = Field(128, ge=1)
     """Width of the model; a multiple of `num_heads`."""
     num_layers: int = Field(4, ge=1)
@@ -228,7 +231,7 @@ def build_base_model(
 
     documents = _clean_corpus(corpus)
     device, dtype = resolve_device(spec.device)
-    tokenizer = train_tokenizer(documents, spec.vocab_size, spec.max_length)
+    tokenizer = train_tokenizer(documents, spec.vocab_size, spec.max_length, split_digits=spec.split_digits)
     stream = _token_stream(tokenizer, documents)
     block = min(spec.max_length, len(stream))
     if block < 2:
@@ -272,10 +275,11 @@ def build_base_model(
     return metadata
 
 
-def train_tokenizer(documents: list[str], vocab_size: int, max_length: int):
+def train_tokenizer(documents: list[str], vocab_size: int, max_length: int, *, split_digits: bool = False):
     """A byte-level BPE tokenizer trained on ``documents``, wrapped for transformers.
 
-    Byte-level BPE never meets an unknown character and decodes back to the exact input text. Encoding
+    Byte-level BPE never meets an unknown character and decodes back to the exact input text. With
+    ``split_digits`` every digit is a pre-token of its own, so no merge ever spans two digits. Encoding
     with special tokens prepends the bos token, as Llama tokenizers do, so training and inference code can
     treat our tokenizer and a user's one the same way.
     """
@@ -283,7 +287,12 @@ def train_tokenizer(documents: list[str], vocab_size: int, max_length: int):
     from transformers import PreTrainedTokenizerFast
 
     backend = Tokenizer(models.BPE())
-    backend.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    byte_level = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    backend.pre_tokenizer = (
+        pre_tokenizers.Sequence([pre_tokenizers.Digits(individual_digits=True), byte_level])
+        if split_digits
+        else byte_level
+    )
     backend.decoder = decoders.ByteLevel()
     trainer = trainers.BpeTrainer(
         vocab_size=vocab_size,

@@ -57,6 +57,29 @@ def test_tokenizer_round_trips_text_it_never_saw(built_base):
         assert tokenizer.decode(ids, skip_special_tokens=True) == text
 
 
+@pytest.mark.parametrize("split_digits", [False, True])
+def test_split_digits_gives_each_digit_its_own_token_and_round_trips(split_digits, tmp_path):
+    from transformers import AutoTokenizer
+
+    from feedback_loop.model.base import train_tokenizer
+
+    # Numbers recur in the corpus, so plain BPE merges digits; split_digits never does.
+    corpus = [f"order #{number} of {number % 97} items costs ${number % 500}" for number in range(1000, 1400)]
+    tokenizer = train_tokenizer(corpus, 320, 64, split_digits=split_digits)
+    tokens = tokenizer.convert_ids_to_tokens(tokenizer("order #1234 costs $499", add_special_tokens=False)["input_ids"])
+    with_digits = [token for token in tokens if any(character.isdigit() for character in token)]
+    if split_digits:
+        assert with_digits == list("1234499")
+    else:
+        assert any(len(token.lstrip("Ġ#$")) > 1 for token in with_digits)
+    tokenizer.save_pretrained(tmp_path)
+    reloaded = AutoTokenizer.from_pretrained(tmp_path)  # as serving and training load it
+    for text in ["order #90210 on May 3, 2026 for $7.50", "Ünïcödé  12  34\n\t5 ✓ 😀", "ends with 0 "]:
+        ids = tokenizer(text)["input_ids"]
+        assert reloaded(text)["input_ids"] == ids
+        assert tokenizer.decode(ids, skip_special_tokens=True) == text
+
+
 def test_rebuild_is_deterministic_and_replaces_the_previous_model(built_base, tmp_path):
     out_dir = tmp_path / "base"
     first = build_base_model(support_corpus(), out_dir, TINY_BASE_SPEC)
