@@ -47,6 +47,9 @@ def run_loop_bench(
 
     margin = ABSpec().non_inferiority_margin
     rows: list[dict[str, Any]] = []
+    # The base model depends on the world's seed, not on the objective: each seed's first run builds it, the others
+    # start from a copy, which `base_model` reuses (same corpus, same recipe).
+    base_models: dict[int, Path] = {}
     for objective in config.objectives:
         for seed in config.seeds:
             root = Path(work_dir) / f"{objective.replace('+', '-')}-seed{seed}"
@@ -54,6 +57,8 @@ def run_loop_bench(
             run_settings = settings.with_data_dir(root).model_copy(
                 update={"simulated_world": config.world, "first_day": date(2026, 1, 1)}
             )
+            if seed in base_models:
+                shutil.copytree(base_models[seed], run_settings.layout.base_model)
             demo = DemoConfig(
                 iterations=config.iterations,
                 interactions=config.interactions,
@@ -66,6 +71,7 @@ def run_loop_bench(
             progress(f"bench loop: objective {objective}, seed {seed}, {config.iterations} iterations in {root}")
             for row in run_demo(run_settings, demo, progress=progress):
                 rows.append(_bench_row(objective, seed, row, margin))
+            base_models.setdefault(seed, run_settings.layout.base_model)
     return rows
 
 

@@ -16,9 +16,9 @@ base model's corpus: a model only has to pick a memorized text. Here:
   answer followed by its use case's detail sentence. The application knows each user's tier (``free``, ``plus``,
   ``business``) and reports it as the interaction's ``user_segment``; the tier correlates with the hidden segment.
 * Drift: the intents marked ``late`` are only asked from :attr:`SlotWorld.drift_from` on.
-* The base model's corpus (:meth:`SlotWorld.pretraining_corpus`) is domain text: knowledge-base sentences with
-  slot values and questions answered by a holding reply that repeats one of the question's values (so a tiny
-  model learns to copy values from a prompt). It contains none of the right answers.
+* The base model's corpus (:meth:`SlotWorld.pretraining_corpus`) is domain text: past transcripts answered with
+  another intent's answer or a holding reply, both repeating the question's values, and case notes that list
+  values three times (so a tiny model learns to copy values from a prompt). It contains none of the right answers.
 * :meth:`SlotWorld.ceiling` is a perfect responder's expected thumbs-up rate: the right answer in the style each
   user's hidden segment prefers.
 
@@ -467,21 +467,13 @@ _HOLDING_REPLIES: tuple[str, ...] = (
     "I will check {value} and get back to you.",
     "Give me a second to find {value}.",
 )
-# Knowledge-base sentences of the corpus, with values; none is a right answer.
-_KB_SENTENCES: tuple[str, ...] = (
-    "Order {order} contains the {product} and was paid with {amount}.",
-    "The {product} sold in {city} during the sale on {date}.",
-    "Customers on the {plan} plan got the {product} for {amount}.",
-    "Order {order} left our warehouse in {city}.",
-    "The {plan} plan was introduced on {date} at {amount} a month.",
-    "A customer in {city} asked about order {order} on {date}.",
-    "The {product} weighs little and fits in any parcel.",
-    "Invoices, refunds and charges of {amount} follow our billing rules.",
-    "Parcels to {city} leave the warehouse every morning.",
-    "The {plan} plan includes support by email and chat.",
-    "Returns of the {product} are checked in our warehouse.",
-    "Store staff in {city} help with repairs, returns and reservations.",
-)
+# Case notes of the corpus: values listed three times, the densest lesson in copying a value (orders twice as often,
+# being the longest to copy).
+_CASE_NOTE = "Case notes: {values}. Checked {values}. Closed {values}."
+_CASE_NOTE_SLOTS = ("order", "order", "amount", "date", "product")
+CORPUS_SIZE = 20000
+"""Documents of a world's pretraining corpus: enough that a small model learns to copy values rather than memorize
+documents (docs/demo.md)."""
 _NONSENSE: tuple[str, ...] = ("", "Hmm.", "Well well well.", "So so so so.")
 
 
@@ -492,11 +484,19 @@ class SlotWorld:
     kinds = KINDS
     segments = SLOT_SEGMENTS
     reactions = REACTIONS
-    base_model_overrides: Mapping[str, object] = MappingProxyType({})
-    """`base_model` settings this world's demo pre-trains with, over the defaults: none so far."""
+    base_model_overrides: Mapping[str, object] = MappingProxyType(
+        {"split_digits": True, "num_layers": 2, "max_length": 128, "pretrain_batch_size": 16, "pretrain_steps": 1000}
+    )
+    """`base_model` settings this world's demo pre-trains with, over the defaults: digits as tokens of their own, and
+    a shallower model trained on shorter blocks for five times the steps, which learns to copy values from a prompt
+    where the default recipe does not (docs/demo.md)."""
 
     def __init__(
-        self, seed: int = 0, drift_from: date | None = None, noise: FeedbackNoise | None = None, corpus_size: int = 4000
+        self,
+        seed: int = 0,
+        drift_from: date | None = None,
+        noise: FeedbackNoise | None = None,
+        corpus_size: int = CORPUS_SIZE,
     ):
         self.seed = seed
         self.drift_from = drift_from
@@ -689,14 +689,16 @@ class SlotWorld:
         """Whether ``text`` is exactly a text a model could have copied from :attr:`corpus`."""
         return text.strip() in self._corpus_texts
 
-    def pretraining_corpus(self, size: int = 4000) -> list[str]:
-        """``size`` documents of domain text, none of them a right answer; most teach to copy values.
+    def pretraining_corpus(self, size: int = CORPUS_SIZE) -> list[str]:
+        """``size`` documents of domain text, none of them a right answer; every one teaches to copy values.
 
-        * 40%: support transcripts of the past, with values only the corpus uses: a question of an intent with a
+        * a third: support transcripts of the past, with values only the corpus uses: a question of an intent with a
           habit (:func:`habit_of`) answered with the habit's answer, the question's values copied into it (a wrong
           answer); a question of an intent without one answered with a holding reply that repeats its values;
-        * 20%: questions of traffic templates and values answered by a holding reply that repeats their values;
-        * 40%: knowledge-base sentences with traffic values, sometimes a use case's detail sentence.
+        * a sixth: questions of traffic templates and values answered by a holding reply that repeats their values;
+        * a half: case notes that list one to three order ids, amounts, dates or products (traffic or corpus values)
+          three times (:data:`_CASE_NOTE`). Copying a number digit by digit is what a small model learns last; these
+          notes are where it learns it (docs/demo.md, the measurements).
 
         Held-out values never appear, and no right answer to a traffic or probe question (tested).
         """
@@ -706,21 +708,22 @@ class SlotWorld:
         documents = []
         for _ in range(size):
             draw = rng.random()
-            if draw < 0.6:
-                question = self.ask(rng.choice(SLOT_INTENTS), rng, role="corpus" if draw < 0.4 else "traffic")
+            if draw < 0.5:
+                past = draw < 1 / 3
+                question = self.ask(rng.choice(SLOT_INTENTS), rng, role="corpus" if past else "traffic")
                 habit = habit_of(SLOT_INTENTS_BY_NAME[question.intent])
                 repeated = " and ".join(question.slots.values()) or "your request"
-                if draw < 0.4 and habit is not None:
+                if past and habit is not None:
                     answer = habit.answer.format(**question.slots)
                 else:
                     answer = rng.choice(_HOLDING_REPLIES).format(value=repeated)
                 documents.append(format_prompt(question.prompt) + answer)
             else:
-                values = {slot: rng.choice(_pool(slot, "traffic")) for slot in SLOT_VALUES}
-                sentences = [rng.choice(_KB_SENTENCES).format(**values) for _ in range(rng.randint(1, 3))]
-                if rng.random() < 0.3:
-                    sentences.append(rng.choice(tuple(DETAILS.values())))
-                documents.append(" ".join(sentences))
+                values = [
+                    rng.choice(_pool(rng.choice(_CASE_NOTE_SLOTS), rng.choice(("traffic", "corpus"))))
+                    for _ in range(rng.randint(1, 3))
+                ]
+                documents.append(_CASE_NOTE.format(values=", ".join(values)))
         return documents
 
 
