@@ -64,6 +64,23 @@ def test_no_right_answer_is_in_the_pretraining_corpus():
         assert world.is_corpus_copy(question.right_answer()) is False
 
 
+def test_the_corpus_teaches_copying_and_the_world_has_a_base_model_recipe():
+    from feedback_loop.model.base import BaseModelSpec
+
+    corpus = SlotWorld(0).pretraining_corpus(3000)
+    notes = [document for document in corpus if document.startswith("Case notes: ")]
+    assert 0.45 < len(notes) / len(corpus) < 0.55
+    for note in notes:  # one to three values, listed three times
+        listed = note.removeprefix("Case notes: ").split(". Checked ")[0]
+        assert note == f"Case notes: {listed}. Checked {listed}. Closed {listed}."
+        assert 1 <= len(listed.split(", ")) <= 3
+    transcripts = [document for document in corpus if document not in notes]
+    assert all(document.startswith("### User:") for document in transcripts)
+    # The recipe is a valid base model spec (unknown fields are refused) and splits digits.
+    spec = BaseModelSpec(**SlotWorld.base_model_overrides)
+    assert spec.split_digits and spec.num_layers == 2
+
+
 def test_held_out_values_and_templates_appear_only_in_the_probe():
     world = SlotWorld(0, drift_from=DEMO_DAYS[0])
     traffic = _traffic(world, per_day=700)
