@@ -485,10 +485,10 @@ class SlotWorld:
     segments = SLOT_SEGMENTS
     reactions = REACTIONS
     base_model_overrides: Mapping[str, object] = MappingProxyType(
-        {"split_digits": True, "num_layers": 2, "max_length": 128, "pretrain_batch_size": 16, "pretrain_steps": 1000}
+        {"split_digits": True, "num_layers": 2, "max_length": 128, "pretrain_batch_size": 16, "pretrain_steps": 2000}
     )
     """`base_model` settings this world's demo pre-trains with, over the defaults: digits as tokens of their own, and
-    a shallower model trained on shorter blocks for five times the steps, which learns to copy values from a prompt
+    a shallower model trained on shorter blocks for ten times the steps, which learns to copy values from a prompt
     where the default recipe does not (docs/demo.md)."""
 
     def __init__(
