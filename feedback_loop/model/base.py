@@ -53,7 +53,7 @@ class BaseModelSpec(StageConfig):
     vocab_size: int = Field(2048, gt=_BYTE_ALPHABET_SIZE + 3)
     """Tokenizer vocabulary: above the 256 byte tokens and 3 special tokens."""
     split_digits: bool = False
-    """Give every digit a token of its own (as Llama's and GPT-4's tokenizers do), so that any number, one the
+    """Give every digit a token of its own (as Llama's tokenizer does), so that any number, one the
     corpus never held included, is a sequence of the same ten tokens that a model copies digit by digit."""
     hidden_size: int = Field(128, ge=1)
     """Width of the model; a multiple of `num_heads`."""
