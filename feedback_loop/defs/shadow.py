@@ -166,14 +166,11 @@ def shadow_evaluation(
     pairs, unmatched = pair_shadow_events(answered.to_pylist(), labels, version)
     labeler, labeler_version = current_labeler(data_root.layout.label_models)
     spec = ShadowSpec.of(config)
-    # No evidence is no verdict: rejection is final, so the challenger waits in shadow for a labeler or for more
-    # users (until the period's lookback has them, or a newer challenger supersedes it).
-    if labeler is None:
-        waiting["reasons"] = [f"no P(good) for the answers ({labeler_version}): waiting for a published labeler"]
-        yield from _events(context, waiting, None)
-        return
-    result = compare_shadow(score_pairs(pairs, labeler.predict_good_proba), spec)
-    if result.users < 2:
+    # Without a published labeler the users' corrections are the evidence (compare_shadow says so in its reasons).
+    result = compare_shadow(score_pairs(pairs, labeler.predict_good_proba if labeler else None), spec)
+    # No evidence is no verdict: rejection is final, so the challenger waits in shadow for more users or
+    # corrections (until the period's lookback has them, or a newer challenger supersedes it).
+    if result.insufficient:
         waiting["reasons"] = result.reasons
         yield from _events(context, waiting, None)
         return
@@ -190,7 +187,7 @@ def shadow_evaluation(
     summary = {
         **result.model_dump(mode="json"),
         "decision": "passed" if result.passed else "rejected",
-        "labeler_version": labeler_version,
+        "labeler_version": labeler_version if labeler else None,
         "shadow_days": len(shadow_days),
         "unmatched": unmatched,
     }
@@ -223,9 +220,11 @@ def _events(context: dg.AssetExecutionContext, summary: dict, result: ShadowResu
     if result is not None:
         figures = {"prompts": result.prompts, "users": result.users, "corrections": result.corrections}
         if result.primary is not None:
+            primary = result.primary
             figures |= {
                 "differing_share": result.differing_share,
-                **{f"p_good_{name}": getattr(result.primary, name) for name in ("mean", "low", "high", "margin")},
+                "primary_metric": primary.metric,
+                **{f"{primary.metric}_{name}": getattr(primary, name) for name in ("mean", "low", "high", "margin")},
             }
         if result.guardrail is not None:
             figures |= {f"correction_f1_{name}": getattr(result.guardrail, name) for name in ("mean", "low", "high")}

@@ -14,6 +14,11 @@ the shadow answer), and :func:`compare_shadow` decides with the offline gate's r
   resample and the guardrail is reported as not applicable);
 * offensive answers are no more frequent.
 
+Without a published auto-labeler there is no P(good) (:func:`score_pairs` with no scorer): the users' corrections
+are then the evidence, and their agreement is the primary metric (its interval above ``margin``), judged on the
+corrected prompts alone; the canary's A/B test on every user's explicit feedback comes after. With fewer than two
+users' corrections there is no evidence either way (``insufficient``): the challenger waits.
+
 Length (words) and latency are compared and reported with their intervals; they do not decide.
 """
 
@@ -63,7 +68,8 @@ class ShadowSpec(StageConfig):
 class ShadowArm(BaseModel):
     """One arm's figures over the paired prompts."""
 
-    p_good: float
+    p_good: float | None
+    """Mean P(good); None without a published auto-labeler."""
     offensive: int
     offensive_rate: float
     mean_words: float
@@ -83,6 +89,8 @@ class ShadowResult(BaseModel):
 
     passed: bool
     reasons: list[str]
+    insufficient: bool = False
+    """No evidence either way (too few users to resample): not a verdict, the challenger waits."""
     challenger_version: str | None = None
     champion_version: str | None = None
     prompts: int = 0
@@ -100,7 +108,8 @@ class ShadowResult(BaseModel):
     length_words: Difference | None = None
     latency_ms: Difference | None = None
     worst_examples: list[dict] = []
-    """The prompts where the shadow answer lost the most P(good): prompt and both answers, redacted as stored."""
+    """The prompts where the shadow answer lost the most on the primary metric (P(good), or agreement with the
+    user's correction): prompt and both answers, redacted as stored."""
     spec: ShadowSpec | None = None
 
 
@@ -187,8 +196,11 @@ def response_features(pairs: Sequence[dict]):
     return pa.Table.from_pylist(rows)
 
 
-def score_pairs(pairs: Sequence[dict], good_probability: GoodProbability) -> list[dict]:
-    """``pairs`` with ``champion_p_good`` and ``shadow_p_good``: what ``good_probability`` says of each answer."""
+def score_pairs(pairs: Sequence[dict], good_probability: GoodProbability | None) -> list[dict]:
+    """``pairs`` with ``champion_p_good`` and ``shadow_p_good``: what ``good_probability`` says of each answer;
+    both None when there is no scorer (no published auto-labeler)."""
+    if good_probability is None:
+        return [{**pair, "champion_p_good": None, "shadow_p_good": None} for pair in pairs]
     if not pairs:
         return []
     probabilities = numpy.asarray(good_probability(response_features(pairs)), dtype=float)
@@ -204,12 +216,17 @@ def score_pairs(pairs: Sequence[dict], good_probability: GoodProbability) -> lis
 def compare_shadow(pairs: Sequence[dict], spec: ShadowSpec) -> ShadowResult:
     """Decide whether the shadow challenger may go on to the canary (see the module docstring for the rules)."""
     rows = [_checked(index, row) for index, row in enumerate(pairs)]
+    scored = {row["champion_p_good"] is not None for row in rows}
+    if len(scored) > 1:
+        raise ValueError("shadow pairs: some have P(good) and some do not; score all of them or none")
+    by_labeler = scored == {True}
     # A fixed order makes the intervals independent of the order the rows arrived in.
     rows.sort(key=lambda row: str(row["interaction_id"]))
     users = [row["user_id"] for row in rows]
     if len(set(users)) < 2:
         return ShadowResult(
             passed=False,
+            insufficient=True,
             reasons=[
                 f"{len(rows)} paired prompt(s) from {len(set(users))} user(s): too few users to resample, so no "
                 "interval and no evidence either way"
@@ -220,6 +237,19 @@ def compare_shadow(pairs: Sequence[dict], spec: ShadowSpec) -> ShadowResult:
         )
     bootstrap: dict[str, Any] = {"confidence": spec.confidence, "n_resamples": spec.n_resamples, "seed": spec.seed}
     level = f"{spec.confidence:.0%} BCa interval over {len(set(users))} users"
+    corrected = [row for row in rows if row["correction"] is not None]
+    correction_users = len({row["user_id"] for row in corrected})
+    too_few_corrections = f"{len(corrected)} corrected prompt(s) from {correction_users} user(s), too few to resample"
+    if not by_labeler and correction_users < 2:
+        return ShadowResult(
+            passed=False,
+            insufficient=True,
+            reasons=[f"no P(good) without a published auto-labeler, and {too_few_corrections}: no evidence either way"],
+            prompts=len(rows),
+            users=len(set(users)),
+            corrections=len(corrected),
+            spec=spec,
+        )
     differing = sum(row["shadow_response"] != row["champion_response"] for row in rows)
     no_op = differing == 0
     reasons = []
@@ -228,36 +258,37 @@ def compare_shadow(pairs: Sequence[dict], spec: ShadowSpec) -> ShadowResult:
             f"no-op: the shadow challenger gave the champion's answer on all {len(rows)} live prompts, so it changes "
             "nothing users would see"
         )
-    primary = judge_improvement(
-        "p_good",
-        "primary",
-        [row["shadow_p_good"] - row["champion_p_good"] for row in rows],
-        users,
-        margin=spec.margin,
-        **bootstrap,
-    )
-    reasons.append(comparison_reason(primary, level))
-    corrected = [row for row in rows if row["correction"] is not None]
-    guardrail = None
-    if len({row["user_id"] for row in corrected}) >= 2:
-        guardrail = judge_improvement(
+
+    def correction_agreement(role: str) -> MetricComparison:
+        comparison = judge_improvement(
             "correction_f1",
-            "guardrail",
-            [
-                token_f1(row["shadow_response"], row["correction"])
-                - token_f1(row["champion_response"], row["correction"])
-                for row in corrected
-            ],
+            role,
+            [_correction_f1_gain(row) for row in corrected],
             [row["user_id"] for row in corrected],
             margin=spec.margin,
             **bootstrap,
         )
-        reasons.append(comparison_reason(guardrail, f"{len(corrected)} corrected prompts, {level}"))
-    else:
-        reasons.append(
-            f"agreement with users' corrections not applicable: {len(corrected)} corrected prompt(s) from "
-            f"{len({row['user_id'] for row in corrected})} user(s), too few to resample"
+        reasons.append(comparison_reason(comparison, f"{len(corrected)} corrected prompts, {level}"))
+        return comparison
+
+    guardrail = None
+    if by_labeler:
+        primary = judge_improvement(
+            "p_good",
+            "primary",
+            [row["shadow_p_good"] - row["champion_p_good"] for row in rows],
+            users,
+            margin=spec.margin,
+            **bootstrap,
         )
+        reasons.append(comparison_reason(primary, level))
+        if correction_users >= 2:
+            guardrail = correction_agreement("guardrail")
+        else:
+            reasons.append(f"agreement with users' corrections not applicable: {too_few_corrections}")
+    else:
+        reasons.append("no P(good) without a published auto-labeler: judged on the users' corrections")
+        primary = correction_agreement("primary")
     arms = {arm: _arm(rows, arm) for arm in ("shadow", "champion")}
     no_more_offensive = arms["shadow"].offensive <= arms["champion"].offensive
     reasons.append(
@@ -265,7 +296,10 @@ def compare_shadow(pairs: Sequence[dict], spec: ShadowSpec) -> ShadowResult:
         f"{'does not exceed' if no_more_offensive else 'exceeds'} champion's {arms['champion'].offensive_rate:.1%} "
         f"({arms['champion'].offensive}/{len(rows)})"
     )
-    worst = sorted(rows, key=lambda row: row["shadow_p_good"] - row["champion_p_good"])[: spec.worst_examples]
+    if by_labeler:
+        worst = sorted(rows, key=lambda row: row["shadow_p_good"] - row["champion_p_good"])
+    else:
+        worst = sorted(corrected, key=_correction_f1_gain)
     return ShadowResult(
         passed=not no_op and primary.passed and (guardrail is None or guardrail.passed) and no_more_offensive,
         reasons=reasons,
@@ -286,13 +320,19 @@ def compare_shadow(pairs: Sequence[dict], spec: ShadowSpec) -> ShadowResult:
                 "prompt": row["prompt"],
                 "champion_response": row["champion_response"],
                 "shadow_response": row["shadow_response"],
+                "correction": row["correction"],
                 "champion_p_good": row["champion_p_good"],
                 "shadow_p_good": row["shadow_p_good"],
             }
-            for row in worst
+            for row in worst[: spec.worst_examples]
         ],
         spec=spec,
     )
+
+
+def _correction_f1_gain(row: dict) -> float:
+    """How much closer the shadow answer is to the user's correction than the champion's (token F1)."""
+    return token_f1(row["shadow_response"], row["correction"]) - token_f1(row["champion_response"], row["correction"])
 
 
 def _difference(rows: list[dict], value: Callable[[dict, str], float], users: list, bootstrap: dict) -> Difference:
@@ -302,8 +342,9 @@ def _difference(rows: list[dict], value: Callable[[dict, str], float], users: li
 
 def _arm(rows: list[dict], arm: str) -> ShadowArm:
     offensive = sum(is_offensive(row[f"{arm}_response"]) for row in rows)
+    probabilities = [row[f"{arm}_p_good"] for row in rows]
     return ShadowArm(
-        p_good=float(numpy.mean([row[f"{arm}_p_good"] for row in rows])),
+        p_good=None if probabilities[0] is None else float(numpy.mean(probabilities)),
         offensive=offensive,
         offensive_rate=offensive / len(rows),
         mean_words=float(numpy.mean([len(row[f"{arm}_response"].split()) for row in rows])),
@@ -325,10 +366,14 @@ def _checked(index: int, row: dict) -> dict:
             raise ValueError(f"{where}: field {name!r} must be a string, got {row[name]!r}")
     if row["correction"] is not None and not isinstance(row["correction"], str):
         raise ValueError(f"{where}: field 'correction' must be a string or None, got {row['correction']!r}")
+    if (row["champion_p_good"] is None) != (row["shadow_p_good"] is None):
+        raise ValueError(f"{where}: fields 'champion_p_good' and 'shadow_p_good' must both be set or both be None")
     for name in ("champion_p_good", "shadow_p_good"):
         value = row[name]
+        if value is None:
+            continue
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-            raise ValueError(f"{where}: field {name!r} must be a probability within [0, 1], got {value!r}")
+            raise ValueError(f"{where}: field {name!r} must be a probability within [0, 1] or None, got {value!r}")
     for name in ("champion_latency_ms", "shadow_latency_ms"):
         value = row[name]
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:

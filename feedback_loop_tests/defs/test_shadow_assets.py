@@ -180,9 +180,34 @@ def test_the_shadow_waits_for_its_period(settings, resources, shadow_day):
     assert store.get("v2").status == "shadow"
 
 
-def test_without_a_published_labeler_the_shadow_waits_rather_than_being_rejected(
+def test_without_a_published_labeler_the_users_corrections_judge_the_shadow(
     settings, resources, shadow_day, monkeypatch
 ):
+    """A labeler that failed its quality check leaves no P(good); the challenger must not wait in shadow for ever
+    (the slot world's loop stalled so): where users corrected the champion, the answer closer to it wins."""
+    import feedback_loop.label.publication as publication
+
+    store, serve = shadow_day
+    serve(shadow_right=True)  # the champion invents policies, users correct it, the shadow gives the right answer
+    monkeypatch.setattr(publication, "current_labeler", lambda root: (None, "the labeler failed its quality check"))
+
+    result, check = _evaluate(resources)
+
+    assert result.success and check.passed
+    metadata = check.metadata
+    assert metadata["decision"].value == "passed"
+    assert metadata["primary_metric"].value == "correction_f1" and "p_good_mean" not in metadata
+    assert metadata["correction_f1_low"].value > 0
+    summary = store.get("v2").metrics["shadow_evaluation"]
+    assert summary["labeler_version"] is None and summary["corrections"] >= 2
+    assert any("judged on the users' corrections" in reason for reason in summary["reasons"])
+    assert store.get("v2").status == "canary"
+
+
+def test_without_a_published_labeler_nor_corrections_the_shadow_waits_rather_than_being_rejected(
+    settings, resources, shadow_day, monkeypatch
+):
+    """The champion answers right, so nobody corrects it: without P(good) there is no evidence either way."""
     import feedback_loop.label.publication as publication
 
     store, serve = shadow_day
@@ -193,6 +218,7 @@ def test_without_a_published_labeler_the_shadow_waits_rather_than_being_rejected
 
     assert result.success and check.passed  # no evidence is no verdict: waiting fails nothing
     assert check.metadata["decision"].value == "wait"
+    assert "0 corrected prompt(s)" in check.metadata["reasons"].value
     assert store.get("v2").status == "shadow" and store.shadow().version == "v2"
 
 

@@ -167,3 +167,41 @@ def test_shadow_events_pair_with_the_live_answers_they_shadowed():
     assert (scored[0]["champion_p_good"], scored[0]["shadow_p_good"]) == (0.25, 0.75)
     with pytest.raises(ValueError, match="returned"):
         score_pairs(pairs, lambda table: [0.5])
+
+
+def _unscored(pairs: list[dict]) -> list[dict]:
+    return score_pairs(pairs, None)
+
+
+def test_without_p_good_the_corrections_are_the_primary_evidence():
+    """No published labeler: where users corrected the champion, the answer closer to the correction wins."""
+    closer = _unscored(_pairs(shadow_response="Order 42 ships today", correction="Order 42 ships today."))
+    farther = _unscored(_pairs(champion_response="Order 42 ships today", correction="Order 42 ships today."))
+
+    better, worse = compare_shadow(closer, SPEC), compare_shadow(farther, SPEC)
+
+    assert better.passed and not better.insufficient, better.reasons
+    assert better.primary.metric == "correction_f1" and better.primary.low > SPEC.margin and better.guardrail is None
+    assert better.challenger.p_good is None and better.corrections == 120
+    assert not worse.passed and not worse.insufficient and worse.primary.high < 0
+    assert worse.worst_examples[0]["correction"] == "Order 42 ships today."
+
+
+def test_without_p_good_and_too_few_corrections_there_is_no_verdict():
+    rows = _unscored(_pairs())
+    rows[0]["correction"] = "a better answer"  # one user's correction: nothing to resample
+
+    result = compare_shadow(rows, SPEC)
+
+    assert result.insufficient and not result.passed and result.primary is None
+    assert "too few to resample" in result.reasons[0]
+
+
+def test_p_good_on_some_pairs_only_is_an_error():
+    rows = _pairs()
+    rows[3] = {**rows[3], "champion_p_good": None, "shadow_p_good": None}
+    with pytest.raises(ValueError, match="score all of them or none"):
+        compare_shadow(rows, SPEC)
+    rows[3]["shadow_p_good"] = 0.5
+    with pytest.raises(ValueError, match=r"interaction_id='i3'.*both be set or both be None"):
+        compare_shadow(rows, SPEC)
