@@ -263,7 +263,9 @@ def _print_demo(rows: list[dict], poison: bool) -> None:
         shadow_interval = row.get("shadow_interval")
         shadow = {True: "passed", False: "rejected", None: "pending" if row["gate_passed"] else "-"}[
             row.get("shadow_passed")
-        ] + (f" [{shadow_interval[0]:+.3f},{shadow_interval[1]:+.3f}]" if shadow_interval else "")
+        ] + (
+            f" {row['shadow_metric']} [{shadow_interval[0]:+.3f},{shadow_interval[1]:+.3f}]" if shadow_interval else ""
+        )
         if ab == "wait" and row.get("ab_progress") is not None:
             ab += f" ({min(row['ab_progress'], 1):.0%} of the sample)"
         cells = [

@@ -172,7 +172,8 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
             decided = next((row for row in rows if row["challenger"] == shadow_decision["version"]), None)
             if decided is not None:
                 decided["shadow_passed"] = shadow_decision["passed"]
-                decided["shadow_interval"] = shadow_decision["p_good_interval"]
+                decided["shadow_interval"] = shadow_decision["interval"]
+                decided["shadow_metric"] = shadow_decision["metric"]
 
         progress(f"iteration {iteration}: curating, training, gating, rolling out (Dagster: retrain_job)")
         retrain = run_retraining(settings, retrain_config, instance, trigger="demo", iteration=iteration)
@@ -202,6 +203,7 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
             # Decided on the challenger's shadow day, the next iteration (filled in then).
             "shadow_passed": None,
             "shadow_interval": None,
+            "shadow_metric": None,
             "shadow_decision": shadow_decision,
             "shadow_cost": _shadow_cost(server),
             "ab_decision": ab["decision"],
@@ -325,8 +327,9 @@ def _version(record) -> str | None:
 
 
 def _shadow_decision(store, shadow) -> dict | None:
-    """What the shadow evaluation decided today on the challenger that was in shadow: its version, passed, and
-    the P(good) difference's interval; None when no challenger was in shadow or it is still in its period."""
+    """What the shadow evaluation decided today on the challenger that was in shadow: its version, passed, its
+    primary metric (`p_good`, or `correction_f1` without a published auto-labeler) and that difference's interval;
+    None when no challenger was in shadow or it is still in its period."""
     if shadow is None:
         return None
     record = store.get(shadow.adapter_version)
@@ -337,7 +340,8 @@ def _shadow_decision(store, shadow) -> dict | None:
     return {
         "version": record.version,
         "passed": summary["passed"],
-        "p_good_interval": [primary["low"], primary["high"]] if primary else None,
+        "metric": primary.get("metric"),
+        "interval": [primary["low"], primary["high"]] if primary else None,
         "differing_share": summary["differing_share"],
         "prompts": summary["prompts"],
     }

@@ -72,16 +72,19 @@ def test_a_challenger_spends_its_next_day_in_shadow_before_any_user_sees_it(sett
     # Day 2: the shadow answered a share of the champion's prompts, unseen.
     cost = second["shadow_cost"]
     assert 0 < cost["prompts"] < cost["live_prompts"] == 150 and cost["tokens"] > 0 and cost["seconds"] > 0
-    # 150 users a day give the auto-labeler too few labels to publish a model: no P(good), so no evidence either
-    # way, and no verdict on the challenger (a rejection would be final); the day's own challenger then takes its
-    # place in shadow. Neither reached a user.
-    assert second["shadow_decision"] is None and first["shadow_passed"] is None
+    # 150 users a day give the auto-labeler too few labels to publish a model: no P(good), so the users'
+    # corrections of the champion's answers judge the shadow's; it is not closer to them by the margin, so it is
+    # rejected on its shadow day, and the day's own challenger takes its place in shadow. Neither reached a user.
+    decision = second["shadow_decision"]
+    assert decision["version"] == first["challenger"] and decision["metric"] == "correction_f1"
+    assert first["shadow_passed"] is False and first["shadow_metric"] == "correction_f1"
+    assert first["shadow_interval"] == decision["interval"] and decision["interval"][0] <= 0.01
     assert second["canary_version"] is None and second["gate_passed"]
     assert second["shadow_version"] == second["challenger"] != first["challenger"]
     registry = Registry(settings.registry_url)
     moves = [
         row["to_status"] for row in registry.audit_log(first["challenger"]) if row["from_status"] != row["to_status"]
     ]
-    assert moves[:2] == ["candidate", "shadow"] and not {"canary", "champion"} & set(moves)
+    assert moves[:3] == ["candidate", "shadow", "rejected"] and not {"canary", "champion"} & set(moves)
     # Users saw no shadow answer: the day's interactions are exactly the users' requests.
     assert second["interactions"] == 150
