@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_serializer, model_validator
 
 from feedback_loop.evaluate.stats import (
     ClusteredRate,
@@ -140,14 +140,19 @@ class ABDecision(BaseModel):
     """This look spent all that was left of alpha: the deadline or the planned sample was reached."""
     promotion_boundary: float | None
     """The z boundary non-inferiority must reach at this look (O'Brien-Fleming spending; None while too few
-    thumbs to test)."""
+    thumbs to test; ``inf``, null in JSON, while this look may spend nothing: early looks of O'Brien-Fleming)."""
     rollback_boundary: float | None
-    """The z boundary a 'shown worse' test must reach at this look (Pocock spending)."""
+    """The z boundary a 'shown worse' test must reach at this look (Pocock spending; ``inf`` as above)."""
     thumbs_up_non_inferiority: OneSidedTest | None
     thumbs_up_worse: OneSidedTest | None
     escalation_worse: OneSidedTest | None
     plan: SamplePlan | None
     spec: ABSpec
+
+    @field_serializer("promotion_boundary", "rollback_boundary", when_used="json")
+    def _infinite_as_null(self, boundary: float | None) -> float | None:
+        # JSON has no infinity, and the registry stores the decision as JSON: an unreachable boundary is null.
+        return boundary if boundary is not None and math.isfinite(boundary) else None
 
 
 @dataclass(frozen=True)

@@ -171,3 +171,17 @@ def test_spec_validation():
         ABSpec(max_days=0)
     with pytest.raises(ValueError, match="expected_difference"):
         ABSpec(expected_difference=-0.03)
+
+
+def test_an_unreachable_boundary_is_null_in_the_json_the_registry_stores():
+    """An early O'Brien-Fleming look may spend nothing: its boundary is infinite, which JSON cannot hold (a slot
+    world run's A/B step failed on it when the registry stored the decision)."""
+    import json
+    import math
+
+    result = decide(_looks(0.0, 2, seed=6), ABSpec()).model_copy(update={"promotion_boundary": math.inf})
+
+    stored = json.loads(json.dumps(result.model_dump(mode="json"), allow_nan=False))
+
+    assert stored["promotion_boundary"] is None and stored["rollback_boundary"] == result.rollback_boundary
+    assert result.model_dump()["promotion_boundary"] == math.inf  # the Python value stays what the statistics say
