@@ -102,21 +102,7 @@ def backfilled(deployment: Deployment) -> list[str]:
     """A four-day backfill of ingestion_job: each day's ingestion in a run of its own, all four at once, then
     the labeling and the rest of the job over the range in one run (labels read the following days' feedback).
     Returns the ids of the four ingestion runs."""
-    ingestions = [deployment.dagster("asset", "materialize", "--select", INGESTION, "--partition", day) for day in DAYS]
-    for process in ingestions:
-        finished(process)
-    finished(
-        deployment.dagster(
-            "job",
-            "execute",
-            "-j",
-            "ingestion_job",
-            "-o",
-            AFTER_INGESTION,
-            "--tags",
-            json.dumps({"dagster/asset_partition_range_start": DAYS[0], "dagster/asset_partition_range_end": DAYS[-1]}),
-        )
-    )
+    backfill_ingestion(deployment)
     with deployment.instance() as instance:
         runs = instance.get_runs(filters=dg.RunsFilter(job_name="__ASSET_JOB"))
         return [run.run_id for run in runs]
@@ -316,25 +302,7 @@ def test_a_backfill_and_a_retraining_on_a_bucket_data_root_run_through_celery(s3
         deployment.start_worker("cpu", "cpu1")
         deployment.start_worker("cpu", "cpu2")
         deployment.wait_for_workers()
-        ingestions = [
-            deployment.dagster("asset", "materialize", "--select", INGESTION, "--partition", day) for day in DAYS
-        ]
-        for process in ingestions:
-            finished(process)
-        finished(
-            deployment.dagster(
-                "job",
-                "execute",
-                "-j",
-                "ingestion_job",
-                "-o",
-                AFTER_INGESTION,
-                "--tags",
-                json.dumps(
-                    {"dagster/asset_partition_range_start": DAYS[0], "dagster/asset_partition_range_end": DAYS[-1]}
-                ),
-            )
-        )
+        backfill_ingestion(deployment)
         with deployment.instance() as instance:
             runs = instance.get_runs(filters=dg.RunsFilter(job_name="__ASSET_JOB"))
             workers = {
@@ -361,3 +329,23 @@ def test_a_backfill_and_a_retraining_on_a_bucket_data_root_run_through_celery(s3
         assert champion is not None
         adapter = Path(champion.path).relative_to(working_copy).as_posix()
         assert set(_bucket_files(store, adapter)) >= {"adapter_config.json", "adapter_model.safetensors"}
+
+
+def backfill_ingestion(deployment: Deployment) -> None:
+    """Each day's ingestion in a run of its own, all four at once, then the rest of `ingestion_job` over the range
+    in one run (labels read the following days' feedback)."""
+    ingestions = [deployment.dagster("asset", "materialize", "--select", INGESTION, "--partition", day) for day in DAYS]
+    for process in ingestions:
+        finished(process)
+    finished(
+        deployment.dagster(
+            "job",
+            "execute",
+            "-j",
+            "ingestion_job",
+            "-o",
+            AFTER_INGESTION,
+            "--tags",
+            json.dumps({"dagster/asset_partition_range_start": DAYS[0], "dagster/asset_partition_range_end": DAYS[-1]}),
+        )
+    )
