@@ -164,18 +164,9 @@ _SOFTWARE_VERB_BEFORE = re.compile(
 # "on Ana's laptop".
 _TOOL_PLACE_BEFORE = re.compile(r"(?i:\b(?:via|using|inside|within))[ \u00a0]+$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
-# Where a seller is named, right before its name: "we ordered from Dell", "paid at Wendy's", "bought it at Kroger".
-# Not "bought it from ..." (a marketplace's seller may be a person), nor a person's possessive after it ("at Ana's").
-_SELLER_BEFORE = re.compile(
-    r"(?i:\b(?:(?:order(?:ed|ing|s)?|purchas(?:e|ed|es|ing))(?:[ \u00a0]+(?:it|them|this|these|one))?[ \u00a0]+from"
-    r"|(?:order(?:ed|ing|s)?|purchas(?:e|ed|es|ing)|bought|buy(?:ing|s)?|shop(?:ped|ping|s)?|paid|pay(?:ing|s)?)"
-    r"(?:[ \u00a0]+(?:it|them|this|these|one))?[ \u00a0]+at))[ \u00a0]+$"
-)
-# A title after an article, a demonstrative or a possessive pronoun names a product ("the Dr. Martens boots", "my Dr
-# Pepper", "the Mr. Coffee maker"): a person is "Dr. Okafor", not "the Dr. Okafor".
-_TITLE_AFTER_ARTICLE = re.compile(
-    r"(?i:\b(?:the|a|an|our|my|your|their|this|these|those)[ \u00a0]+(?:Dr|Mr|Mrs|Ms|Mx)\.?)[ \u00a0]+$"
-)
+# "The" before a title makes the title part of a product's name ("the Dr. Martens boots", "the Dr Pepper cans", "the
+# Mr. Coffee maker"): a person is "Dr. Okafor", and seldom "the Dr. Okafor". Not "our", "my": "our Dr. Okafor".
+_TITLE_AFTER_THE = re.compile(r"(?i:\bthe[ \u00a0]+(?:Dr|Mr|Mrs|Ms|Mx)\.?)[ \u00a0]+$")
 # What follows a product's name and never a person's: its version ("Ollie to version 2.8.3", "Hudson to 3.1") or a
 # product noun ("the Jira app", "Dell support", "Harvest account").
 _PRODUCT_AFTER = re.compile(
@@ -212,20 +203,17 @@ def _product_word_after() -> re.Pattern[str]:
 def named_like_a_product(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` stands where a product, a piece of software or a storm is named: after what
     software is done to ("signed in to Jira", "reinstall Carbonite", "switched from Norton to Avast"), before a
-    version, a product noun or a trademark sign ("upgrade Hudson to 3.1", "the Harvest account", "Fitbit™"), where a
-    seller is named ("ordered from Dell", "paid at Kroger"), after a title that an article precedes ("the Dr. Martens
-    boots"), before what software does ("crashes since 2.17.3", "is not syncing"), next to
-    a word that ends a product's name ("Porsche Connect"), or after a storm's kind ("Hurricane Milton"); or when it
-    opens with a storm's kind ("Storm Debby", a given name and a surname to the lists)."""
+    version, a product noun or a trademark sign ("upgrade Hudson to 3.1", "the Harvest account", "Fitbit™"), after
+    "the" and a title ("the Dr. Martens boots"), before what software does ("crashes since 2.17.3", "is not
+    syncing"), next to a word that ends a product's name ("Porsche Connect"), or after a storm's kind ("Hurricane
+    Milton"); or when it opens with a storm's kind ("Storm Debby", a given name and a surname to the lists)."""
     # "Open Ana's profile", "reinstall Tom's laptop": what follows is the person's.
-    software_place = (
-        _SOFTWARE_VERB_BEFORE.search(text, max(0, start - 60), start)
-        or _TOOL_PLACE_BEFORE.search(text, max(0, start - 10), start)
-        or _SELLER_BEFORE.search(text, max(0, start - 40), start)
+    software_place = _SOFTWARE_VERB_BEFORE.search(text, max(0, start - 60), start) or _TOOL_PLACE_BEFORE.search(
+        text, max(0, start - 10), start
     )
     return bool(
         (software_place and not _POSSESSIVE_AFTER.match(text, end))
-        or _TITLE_AFTER_ARTICLE.search(text, max(0, start - 12), start)
+        or _TITLE_AFTER_THE.search(text, max(0, start - 10), start)
         or _PRODUCT_AFTER.match(text, end)
         or _SOFTWARE_DOES_AFTER.match(text, end)
         or _product_word_after().match(text, end)
@@ -250,7 +238,7 @@ def named_like_a_thing(text: str, start: int, end: int) -> bool:
         or _with_an_everyday_word_in_its_name(text, start, end)
     ):
         return True
-    if _STORE_DOES_AFTER.match(text, end) or _before_a_simple_past(text, end):
+    if _STORE_DOES_AFTER.match(text, end):
         return True
     after = _LOWER_CASE_WORD_AFTER.match(text, end)
     # "Kofi Mensah's laptop": what a person owns follows the possessive.
@@ -275,36 +263,6 @@ _STORE_DOES_AFTER = re.compile(
     r"|restocked|overcharged|double-charged)\b"
 )
 _CAPITALISED_WORD_AFTER = re.compile(r"(?:['’]s)?[ \u00a0]([A-Z][a-z]+)\b(?![-'’\w])")
-_POSSESSIVE_AND_WORD_AFTER = re.compile(r"['’]s[ \u00a0]+([a-z]+)\b(?![-'’])")
-
-
-def _before_a_simple_past(text: str, end: int) -> bool:
-    """True for a possessive before a past tense that is no participle ("Wendy's forgot the fries", "Domino's took two
-    hours"): "Ana's" before a verb is "Ana has" ("Ana's sent it", "Ana's forgotten"), which a simple past cannot
-    follow, so the possessive is a store's or a brand's name."""
-    after = _POSSESSIVE_AND_WORD_AFTER.match(text, end)
-    return after is not None and after.group(1) in _simple_pasts()
-
-
-@functools.cache
-def _simple_pasts() -> frozenset[str]:
-    """Irregular past tenses that are no participle: a form of a verb whose other forms hold a participle in -n
-    ("forgot" of "forgotten", "went" of "gone", "took" of "taken"), less "got" ("Ana's got the file": British "has
-    got"). WordNet's exceptions, as the spaCy pipeline's lemmatizer ships them."""
-    from spacy.lookups import Lookups
-
-    lookups = Lookups().from_disk(pathlib.Path(load_ner_pipeline().path) / "lemmatizer" / "lookups")
-    forms: dict[str, set[str]] = {}
-    for form, lemmas in lookups.get_table("lemma_exc")["verb"].items():
-        for lemma in lemmas:
-            forms.setdefault(lemma, set()).add(form)
-    return frozenset(
-        form
-        for lemma_forms in forms.values()
-        if any(other.endswith("n") for other in lemma_forms)
-        for form in lemma_forms
-        if not form.endswith("n") and form != "got"
-    )
 
 
 def _with_an_everyday_word_in_its_name(text: str, start: int, end: int) -> bool:
@@ -696,7 +654,7 @@ def _surname_alone(word: str) -> bool:
 
 
 def _english_word_no_list_holds(word: str) -> bool:
-    """True for a word that no name list holds and WordNet knows ("Tesla", "Gemini", "Peloton"): alone, with no cue,
+    """True for a word that no name list holds and WordNet knows ("Tesla", "Gemini"): alone, with no cue,
     it names a thing, as a given name of the lists that is an English word ("Autumn", "Florence") is no name without
     a cue either."""
     given, surnames = person_name_lists()

@@ -6,15 +6,24 @@ import pytest
 
 from feedback_loop.privacy import Redactor
 from feedback_loop_tests.privacy.dev_brands_corpus import generate_dev_brands_corpus
+from feedback_loop_tests.privacy.dev_brands_corpus_2 import generate_dev_brands_corpus_2
 from feedback_loop_tests.privacy.measured import assert_keeps_measurement
 
 # Measured on the fourth development set after the sixth round, which was tuned on it (in sample): before that round
-# (main at 77d0822) PERSON 47 of 50, ADDRESS 12 of 12 and 39 of 165 clean sentences altered.
-DEV_BRANDS_MEASURED = {"PERSON": (49, 50), "ADDRESS": (12, 12), "clean_altered": (22, 165)}
+# (main at 77d0822) PERSON 47 of 50, ADDRESS 12 of 12 and 39 of 165 clean sentences altered; after it 22 altered;
+# after the eighth round (an English word no name list holds, "the" before a title) 19.
+DEV_BRANDS_MEASURED = {"PERSON": (49, 50), "ADDRESS": (12, 12), "clean_altered": (19, 165)}
+# Measured on the sixth development set, written for the eighth round before its rules (main at c88bbd1: PERSON 37 of
+# 40, 10 of 50 clean sentences altered); the round changed neither figure.
+DEV_BRANDS_2_MEASURED = {"PERSON": (37, 40), "clean_altered": (10, 50)}
 
 
 def test_the_brands_development_set_keeps_its_measurement() -> None:
     assert_keeps_measurement(generate_dev_brands_corpus(), DEV_BRANDS_MEASURED)
+
+
+def test_the_second_brands_development_set_keeps_its_measurement() -> None:
+    assert_keeps_measurement(generate_dev_brands_corpus_2(), DEV_BRANDS_2_MEASURED)
 
 
 @pytest.mark.parametrize(
@@ -36,6 +45,12 @@ def test_the_brands_development_set_keeps_its_measurement() -> None:
         # A store's possessive before what a store does.
         "Macy's charged a restocking fee for the rug.",
         "Lowe's delivered the washer but not the hoses.",
+        # An English word that no name list holds, alone where a person could stand (eighth round).
+        "Tesla pushed software 2024.8.7 and now the camera is blurry.",
+        "Bard gave a different answer than Gemini did.",
+        # "The" before a title (eighth round).
+        "Order #A-77120 with the Dr. Martens boots shipped on 2024-02-11.",
+        "The Mr. Coffee maker leaks from the base.",
     ],
 )
 def test_brands_named_like_people_stay(sentence: str) -> None:
@@ -57,6 +72,9 @@ def test_brands_named_like_people_stay(sentence: str) -> None:
         # A surname the lists lack that is an English word too, after a given name the lists lack.
         ("Full name*\nMei-Ling Tsai", "Mei-Ling Tsai"),
         ("Please loop in Thandeka Zulu from procurement.", "Thandeka Zulu"),
+        # A title without "the" before it, "our" included; a given name of the lists that WordNet knows too.
+        ("Our Dr. Okafor signed the form yesterday.", "Okafor"),
+        ("Yesterday Hugo reset the password for me.", "Hugo"),
     ],
 )
 def test_people_next_to_brands_are_still_found(sentence: str, name: str) -> None:
