@@ -484,27 +484,38 @@ def _full_names_no_list_knows(texts: list[str], found: list[list[Span]]) -> list
     # The small model's veto, as for the names only the lists know, of full names only: it knows companies named
     # after people ("Wells Fargo", "Morgan Stanley"), but reads a given name alone that it does not know as a place
     # or an organisation ("Thiago", "Lakshmi"), even where only a person fits.
+    # A single word that no name list holds and WordNet knows ("Tesla", "Gemini", "Gneiss") names a thing unless the
+    # small model reads it as a person in its sentence ("her older brother Jem", "Emperor Hirohito").
+    asked = [
+        [" " in text[run[0] : run[1]] or _english_word_no_list_holds(text[run[0] : run[1]]) for run, _ in text_named]
+        for text, text_named in zip(texts, named, strict=True)
+    ]
     entities = _once_each(
         _read,
         texts,
         [
-            [sentence for run, sentence in text_named if " " in text[run[0] : run[1]]]
-            for text, text_named in zip(texts, named, strict=True)
+            [sentence for (_, sentence), ask in zip(text_named, text_asked, strict=True) if ask]
+            for text_named, text_asked in zip(named, asked, strict=True)
         ],
     )
     vetoed = [
         [
-            " " in text[run[0] : run[1]] and _read_as_no_person(text, run, sentence, entities)
-            for run, sentence in text_named
+            ask
+            and (
+                _read_as_no_person(text, run, sentence, entities)
+                if " " in text[run[0] : run[1]]
+                else not _read_as_a_person(text, run, sentence, entities)
+            )
+            for (run, sentence), ask in zip(text_named, text_asked, strict=True)
         ]
-        for text, text_named in zip(texts, named, strict=True)
+        for text, text_named, text_asked in zip(texts, named, asked, strict=True)
     ]
     doubted = list(
         dict.fromkeys(
             text[run[0] : run[1]]
             for text, text_named, text_vetoed in zip(texts, named, vetoed, strict=True)
             for (run, _), veto in zip(text_named, text_vetoed, strict=True)
-            if veto
+            if veto and " " in text[run[0] : run[1]]
         )
     )
     persons = {
@@ -542,6 +553,12 @@ def _read_as_no_person(text: str, run: Span, sentence: Span, entities: dict) -> 
     """True when the small model reads all of ``run`` as something other than a person in its ``sentence``."""
     others = [(start, end) for start, end, label in entities[text[sentence[0] : sentence[1]]] if label != "PERSON"]
     return _covered(*run, _shifted(others, sentence[0]))
+
+
+def _read_as_a_person(text: str, run: Span, sentence: Span, entities: dict) -> bool:
+    """True when the small model reads all of ``run`` as (part of) a person's name in its ``sentence``."""
+    persons = [(start, end) for start, end, label in entities[text[sentence[0] : sentence[1]]] if label == "PERSON"]
+    return _covered(*run, _shifted(persons, sentence[0]))
 
 
 def _runs_to_ask_about(text: str, names: Sequence[Span]) -> list[Span]:
@@ -637,11 +654,7 @@ def _named_part(text: str, run: Span, spans: Sequence[Span]) -> Span | None:
     ):
         return None
     name = (words[first].start(), run[1])
-    if len(words) - first == 1 and (
-        not _in_a_persons_place(text, *name)
-        or _surname_alone(words[first].group())
-        or _english_word_no_list_holds(words[first].group())
-    ):
+    if len(words) - first == 1 and (not _in_a_persons_place(text, *name) or _surname_alone(words[first].group())):
         return None
     return name
 
@@ -654,9 +667,9 @@ def _surname_alone(word: str) -> bool:
 
 
 def _english_word_no_list_holds(word: str) -> bool:
-    """True for a word that no name list holds and WordNet knows ("Tesla", "Gemini"): alone, with no cue,
-    it names a thing, as a given name of the lists that is an English word ("Autumn", "Florence") is no name without
-    a cue either."""
+    """True for a word that no name list holds and WordNet knows ("Tesla", "Gemini"): alone, with no cue, it names a
+    thing, as a given name of the lists that is an English word ("Autumn", "Florence") is no name without a cue
+    either, unless the small model reads it as a person (:func:`_full_names_no_list_knows`)."""
     given, surnames = person_name_lists()
     return word not in given and word not in surnames and not _no_english_word(word.lower())
 
