@@ -75,6 +75,9 @@ def test_brands_named_like_people_stay(sentence: str) -> None:
         # A title without "the" before it, "our" included; a given name of the lists that WordNet knows too.
         ("Our Dr. Okafor signed the form yesterday.", "Okafor"),
         ("Yesterday Hugo reset the password for me.", "Hugo"),
+        # A word no name list holds that WordNet knows ("jem"), which the small model reads as a person.
+        ("Yesterday Jem reset the password for me.", "Jem"),
+        ("I will check with Jem tomorrow.", "Jem"),
     ],
 )
 def test_people_next_to_brands_are_still_found(sentence: str, name: str) -> None:
