@@ -10,12 +10,14 @@ The timers start after each child's imports.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
 import random
 import resource
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -175,6 +177,8 @@ def bench_ingest(
         "ratio": project_rate / duckdb_rate,
         "peak_rss_mb": project["peak_rss_mb"],
         "duckdb_peak_rss_mb": duckdb["peak_rss_mb"],
+        "project_workers": project["workers"],
+        "project_workers_peak_rss_mb": project["workers_peak_rss_mb"],
         "project_seconds": project["seconds"],
         "project_cpu_seconds": project["cpu_seconds"],
         "project_events_per_cpu_s": events / project["cpu_seconds"],
@@ -222,29 +226,95 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+class _WorkerPeaks:
+    """The peak RSS (``VmHWM``) of each child process of this one (ingestion's worker processes), sampled every
+    :data:`_SAMPLE_SECONDS` on a thread while it runs, and their CPU-seconds once they have ended (``RUSAGE_CHILDREN``
+    counts children that have been waited for)."""
+
+    def __init__(self) -> None:
+        self.peaks_kb: dict[int, int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, name="bench-worker-peaks", daemon=True)
+
+    def __enter__(self) -> _WorkerPeaks:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(_SAMPLE_SECONDS):
+            for pid in _children():
+                peak = _vm_hwm_kb(pid)
+                if peak is not None:
+                    self.peaks_kb[pid] = max(peak, self.peaks_kb.get(pid, 0))
+
+    @property
+    def total_mb(self) -> float:
+        return sum(self.peaks_kb.values()) / 1024
+
+
+_SAMPLE_SECONDS = 0.02
+
+
+def _children() -> list[int]:
+    """The ids of this process's child processes (``/proc/self/task/*/children``)."""
+    found: list[int] = []
+    for task in Path("/proc/self/task").iterdir():
+        with contextlib.suppress(OSError):  # a thread that ended while it was listed
+            found += [int(pid) for pid in (task / "children").read_text().split()]
+    return found
+
+
+def _vm_hwm_kb(pid: int) -> int | None:
+    """``VmHWM`` of process ``pid`` in KiB, None when it has ended."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
 def _project_ingestion(landing: str, warehouse_root: str, tier: str, sender: Connection) -> None:
-    """The ``raw_telemetry`` asset's work on the bench day, timed: ingest the partition, write both tables."""
+    """The ``raw_telemetry`` asset's work on the bench day, timed: ingest the partition, write both tables. Its peak
+    RSS is this process's plus the sum of its worker processes' peaks (an upper bound: they need not coincide)."""
     from feedback_loop.ingest.landing import IngestSpec, ingest_partition_file
     from feedback_loop.warehouse import Warehouse
 
     spec = IngestSpec(redaction_tier=tier)
     warehouse = Warehouse(warehouse_root)
     wall, cpu = time.perf_counter(), time.process_time()
-    with tempfile.TemporaryDirectory(prefix="ingest-", dir=Path(warehouse_root).parent) as scratch:
+    children_cpu = _children_cpu_seconds()
+    with (
+        _WorkerPeaks() as workers,
+        tempfile.TemporaryDirectory(prefix="ingest-", dir=Path(warehouse_root).parent) as scratch,
+    ):
         result = ingest_partition_file(landing, BENCH_PARTITION, BENCH_PSEUDONYM_KEY, Path(scratch), spec=spec)
         warehouse.write_partition_file("events", BENCH_PARTITION, result.events_path)
     warehouse.write_partition("quarantine", BENCH_PARTITION, result.quarantine)
     sender.send(
         {
             "seconds": time.perf_counter() - wall,
-            "cpu_seconds": time.process_time() - cpu,
-            "peak_rss_mb": peak_rss_mb(),
+            "cpu_seconds": time.process_time() - cpu + _children_cpu_seconds() - children_cpu,
+            "peak_rss_mb": peak_rss_mb() + workers.total_mb,
+            "workers": len(workers.peaks_kb),
+            "workers_peak_rss_mb": workers.total_mb,
             "read": result.read,
             "valid": result.valid,
             "quarantined": result.quarantined,
             "duplicates": result.duplicates + result.earlier_duplicates,
         }
     )
+
+
+def _children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _duckdb_copy(pattern: str, out: str, sender: Connection) -> None:

@@ -24,14 +24,16 @@ from __future__ import annotations
 import ast
 import contextlib
 import dataclasses
+import itertools
 import json
+import multiprocessing
 import os
 import re
 import tempfile
 import zlib
-from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -44,7 +46,8 @@ import pyarrow.parquet as pq
 from pydantic import Field, ValidationError, model_validator
 
 from feedback_loop import schema
-from feedback_loop.ingest.columnar import fast_rows, line_batches, open_landing_file, read_lines
+from feedback_loop.ingest.columnar import LineBatch, fast_rows, line_batches, open_landing_file, read_lines
+from feedback_loop.model.compute import usable_cpus
 from feedback_loop.privacy import (
     ALL_KINDS,
     DEFAULT_TIER,
@@ -483,6 +486,11 @@ class IngestSpec(StageConfig):
     """Local folder for ingestion's work files (the day's rows as landed and as redacted, DuckDB's spill while it
     judges and sorts): up to about three times the landing day's size while a day is ingested, removed after.
     None: the system's temporary folder (``TMPDIR``), which must then be on disk, not in memory (tmpfs)."""
+    workers: int | None = Field(None, ge=1)
+    """Processes that validate, redact and pseudonymize a day's batches side by side (None: one per usable CPU;
+    1: all in the ingesting process). Reading, dedupe, order and writing stay in the ingesting process, so the
+    tables are the same with any number. The `patterns+ner` tier always uses one: it numbers person names per
+    session in reading order across the day, and each process would load the model."""
 
     @model_validator(mode="after")
     def _years_in_order(self) -> IngestSpec:
@@ -601,13 +609,13 @@ def ingest_partition_file(
     work_dir.mkdir(parents=True, exist_ok=True)
     keys, landed_rows, landed_ids = work_dir / "keys.parquet", work_dir / "landed.parquet", work_dir / "ids.parquet"
     redacted, events_path = work_dir / "redacted.parquet", work_dir / "events.parquet"
-    with _duckdb(work_dir) as connection:
-        read, quarantine = _scan_day(files, spec, connection, keys, landed_rows, privacy)
+    with _duckdb(work_dir) as connection, _Workers(_worker_count(spec), pseudonym_key, spec.redaction_tier) as workers:
+        read, quarantine = _scan_day(files, spec, connection, keys, landed_rows, privacy, workers)
         decisions = _decisions(connection, keys, earlier)
         day_files = _DayFiles(partition, tuple(source_file for _, source_file in files), str(landing_root))
         judged = _judge(decisions, day_files, earlier, spec, privacy)
         quarantine.extend(judged.quarantine)
-        written = _redact_rows(landed_rows, judged.not_stored, privacy, redacted, landed_ids)
+        written = _redact_rows(landed_rows, judged.not_stored, privacy, redacted, landed_ids, workers)
         valid = written.stored
         if written.in_order:
             redacted.rename(events_path)  # already sorted: the events file as it is
@@ -705,24 +713,19 @@ def _scan_day(
     keys_path: Path,
     landed_path: Path | None = None,
     privacy: _Privacy | None = None,
+    workers: _Workers | None = None,
 ) -> tuple[int, list[tuple[int, dict[str, Any]]]]:
     """Read and validate every line of the day's ``files``: the keys of every valid line go to ``keys_path``,
     and, when given, the valid rows as landed (with their ``_position``, in reading order) to ``landed_path``
     and the quarantine rows of the invalid lines, with their positions, are returned (with ``privacy``).
+    Batches are validated by ``workers`` when given, and written here in reading order.
     Returns the lines read (a file that cannot be read counts as one) and those quarantine rows."""
     read = 0
     quarantine: list[tuple[int, dict[str, Any]]] = []
     landed_schema = schema.events_arrow_schema().append(pa.field("_position", pa.int64()))
-    with contextlib.ExitStack() as stack:
-        keys_writer = stack.enter_context(pq.ParquetWriter(keys_path, _KEYS_SCHEMA))
-        keys_writer.write_table(_KEYS_SCHEMA.empty_table())
-        rows_writer = (
-            None
-            if landed_path is None
-            else stack.enter_context(pq.ParquetWriter(landed_path, landed_schema, **_WORK_FILE))
-        )
-        # Entered after the writers, so left before them: the last batch is written before they close.
-        background = stack.enter_context(_InBackground())
+
+    def batches() -> Iterator[tuple[LineBatch, int, str, IngestSpec]]:
+        nonlocal read
         for file_index, (path, source_file) in enumerate(files):
             base = file_index << _LINE_BITS
             unreadable = _file_problem(path)
@@ -734,32 +737,136 @@ def _scan_day(
                 continue
             for batch in line_batches(path, spec.max_line_bytes):
                 read += len(batch.lines)
-                fast, slow = fast_rows(batch, spec.first_timestamp_year, spec.last_timestamp_year)
-                slow_rows: list[dict[str, Any]] = []
-                for index in slow:
-                    number, data = batch.numbers[index], batch.lines[index]
-                    length = batch.oversize.get(index)
-                    if length is not None:
-                        problem = LineProblem(
-                            None,
-                            f"line is {length:,} bytes, longer than max_line_bytes ({spec.max_line_bytes:,});"
-                            f" only its first {len(data):,} bytes are kept here",
-                        )
-                    else:
-                        outcome = parse_line(data, spec, repr if privacy is None else privacy.quote)
-                        if not isinstance(outcome, LineProblem):
-                            slow_rows.append({**schema.event_to_row(outcome), "_line": index})
-                            continue
-                        problem = outcome
-                    if privacy is not None:
-                        quarantine.append((base + number, _quarantine_row(source_file, number, problem, data, privacy)))
-                rows = fast
-                if slow_rows:
-                    rows = pa.concat_tables([fast, pa.Table.from_pylist(slow_rows, schema=fast.schema)])
-                positions = pc.add(pc.take(pa.array(batch.numbers, pa.int64()), rows["_line"]), base)
-                rows = rows.drop_columns(["_line"]).append_column("_position", positions)
-                background.submit(_write_landed, rows, connection, keys_writer, rows_writer)
+                yield batch, base, source_file, spec
+
+    with contextlib.ExitStack() as stack:
+        keys_writer = stack.enter_context(pq.ParquetWriter(keys_path, _KEYS_SCHEMA))
+        keys_writer.write_table(_KEYS_SCHEMA.empty_table())
+        rows_writer = (
+            None
+            if landed_path is None
+            else stack.enter_context(pq.ParquetWriter(landed_path, landed_schema, **_WORK_FILE))
+        )
+        # Entered after the writers, so left before them: the last batch is written before they close.
+        background = stack.enter_context(_InBackground())
+        for _, (rows, problems) in _in_order(workers, _scan_batch, batches(), privacy):
+            quarantine.extend(problems)
+            background.submit(_write_landed, rows, connection, keys_writer, rows_writer)
     return read, quarantine
+
+
+def _scan_batch(
+    batch: LineBatch, base: int, source_file: str, spec: IngestSpec, privacy: _Privacy | None
+) -> tuple[pa.Table, list[tuple[int, dict[str, Any]]]]:
+    """The valid rows of one batch of a landing file as landed, with their ``_position`` (``base`` plus the line
+    number), and, with ``privacy``, the quarantine rows of its other lines with their positions."""
+    fast, slow = fast_rows(batch, spec.first_timestamp_year, spec.last_timestamp_year)
+    slow_rows: list[dict[str, Any]] = []
+    quarantine: list[tuple[int, dict[str, Any]]] = []
+    for index in slow:
+        number, data = batch.numbers[index], batch.lines[index]
+        length = batch.oversize.get(index)
+        if length is not None:
+            problem = LineProblem(
+                None,
+                f"line is {length:,} bytes, longer than max_line_bytes ({spec.max_line_bytes:,});"
+                f" only its first {len(data):,} bytes are kept here",
+            )
+        else:
+            outcome = parse_line(data, spec, repr if privacy is None else privacy.quote)
+            if not isinstance(outcome, LineProblem):
+                slow_rows.append({**schema.event_to_row(outcome), "_line": index})
+                continue
+            problem = outcome
+        if privacy is not None:
+            quarantine.append((base + number, _quarantine_row(source_file, number, problem, data, privacy)))
+    rows = fast
+    if slow_rows:
+        rows = pa.concat_tables([fast, pa.Table.from_pylist(slow_rows, schema=fast.schema)])
+    positions = pc.add(pc.take(pa.array(batch.numbers, pa.int64()), rows["_line"]), base)
+    return rows.drop_columns(["_line"]).append_column("_position", positions), quarantine
+
+
+class _Workers:
+    """Worker processes (spawned: nothing of this process's state, its DuckDB connection and threads included)
+    that run the pure part of ingestion on batches: each has its own :class:`_Privacy` with the same key and tier,
+    whose results depend on the batch alone in the pattern tier, so which process runs a batch changes nothing.
+    Started when a day has more than one batch to give them (starting one costs about half a CPU-second)."""
+
+    def __init__(self, count: int, pseudonym_key: bytes, tier: Tier):
+        self.count = count
+        self._initargs = (pseudonym_key, tier)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                self.count,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=self._initargs,
+            )
+        return self._pool
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_count(spec: IngestSpec) -> int:
+    """The processes ``spec`` asks for (see :attr:`IngestSpec.workers`)."""
+    if spec.redaction_tier != "patterns":
+        return 1
+    return spec.workers or usable_cpus()
+
+
+# A worker process's own _Privacy (_start_worker), which _in_worker hands to the work.
+_worker_privacy: _Privacy | None = None
+
+
+def _start_worker(pseudonym_key: bytes, tier: Tier) -> None:
+    global _worker_privacy
+    _worker_privacy = _Privacy(pseudonym_key, Redactor(tier, memo_entries=_REDACTIONS_KEPT))
+
+
+def _in_worker(work: Callable[..., Any], *args: Any) -> tuple[Any, Counter[str]]:
+    """``work(*args, privacy)`` in a worker process, and the placeholders it counted."""
+    if _worker_privacy is None:
+        raise RuntimeError("ingestion: _in_worker ran outside a worker process started by _Workers")
+    _worker_privacy.counts = Counter()
+    return work(*args, _worker_privacy), _worker_privacy.counts
+
+
+def _in_order(
+    workers: _Workers | None, work: Callable[..., Any], tasks: Iterable[tuple[Any, ...]], privacy: _Privacy | None
+) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """Each task with ``work(*task, privacy)``, in the order of ``tasks``: run here (no ``workers``, one, or a
+    single task), or by the worker processes, at most one task more than there are workers in flight, each
+    worker's placeholder counts added to ``privacy``'s."""
+    tasks = iter(tasks)
+    first = list(itertools.islice(tasks, 2))
+    if workers is None or workers.count == 1 or len(first) < 2 or privacy is None:
+        for task in itertools.chain(first, tasks):
+            yield task, work(*task, privacy)
+        return
+    pool = workers.pool()
+    pending: deque[tuple[tuple[Any, ...], Future[tuple[Any, Counter[str]]]]] = deque()
+
+    def done() -> tuple[tuple[Any, ...], Any]:
+        task, future = pending.popleft()
+        result, counts = future.result()
+        privacy.counts.update(counts)
+        return task, result
+
+    for task in itertools.chain(first, tasks):
+        pending.append((task, pool.submit(_in_worker, work, *task)))
+        if len(pending) > workers.count:
+            yield done()
+    while pending:
+        yield done()
 
 
 def _write_landed(rows: pa.Table, connection: Any, keys_writer: Any, rows_writer: Any | None) -> None:
@@ -971,24 +1078,21 @@ def _judge(
 
 
 def _redact_rows(
-    landed_rows: Path, not_stored: np.ndarray, privacy: _Privacy, out: Path, landed_ids: Path
+    landed_rows: Path, not_stored: np.ndarray, privacy: _Privacy, out: Path, landed_ids: Path, workers: _Workers
 ) -> _Redacted:
-    """Redact and pseudonymize the rows of ``landed_rows`` that are stored, batch by batch in reading order, into
-    ``out`` (the events schema), and their event ids as landed (the sort key's second part) into ``landed_ids``,
-    row for row; says how many and whether they came in the order of the events table (timestamp, then event id
-    as landed), checked batch by batch: then ``out`` is the day's events file as it is, and needs no sort."""
+    """Redact and pseudonymize the rows of ``landed_rows`` that are stored, batch by batch in reading order (by
+    ``workers``), into ``out`` (the events schema), and their event ids as landed (the sort key's second part)
+    into ``landed_ids``, row for row; says how many and whether they came in the order of the events table
+    (timestamp, then event id as landed), checked batch by batch: then ``out`` is the day's events file as it is,
+    and needs no sort."""
     stored = 0
     in_order = True
     last: tuple[Any, Any] | None = None  # the sort key of the last row written
     source = pq.ParquetFile(landed_rows, pre_buffer=False)
     events_schema = schema.events_arrow_schema()
-    with (
-        pq.ParquetWriter(out, events_schema) as writer,
-        pq.ParquetWriter(landed_ids, _LANDED_IDS_SCHEMA, **_WORK_FILE) as ids_writer,
-        _InBackground() as background,
-    ):
-        writer.write_table(events_schema.empty_table())
-        ids_writer.write_table(_LANDED_IDS_SCHEMA.empty_table())
+
+    def stored_rows() -> Iterator[tuple[pa.Table]]:
+        nonlocal stored, in_order, last
         for batch in source.iter_batches(batch_size=_SORT_BATCH_ROWS):
             rows = pa.Table.from_batches([batch])
             keep = np.isin(rows["_position"].to_numpy(), not_stored, invert=True)
@@ -998,10 +1102,24 @@ def _redact_rows(
             stored += rows.num_rows
             if in_order:
                 in_order, last = _still_in_order(rows["timestamp"], rows["event_id"], last)
-            private = privacy.event_rows(rows.drop_columns(["_position"]))
+            yield (rows,)
+
+    with (
+        pq.ParquetWriter(out, events_schema) as writer,
+        pq.ParquetWriter(landed_ids, _LANDED_IDS_SCHEMA, **_WORK_FILE) as ids_writer,
+        _InBackground() as background,
+    ):
+        writer.write_table(events_schema.empty_table())
+        ids_writer.write_table(_LANDED_IDS_SCHEMA.empty_table())
+        for (rows,), private in _in_order(workers, _private_rows, stored_rows(), privacy):
             landed = pa.table([rows["event_id"]], schema=_LANDED_IDS_SCHEMA)
             background.submit(_write_redacted, private.cast(events_schema), landed, writer, ids_writer)
     return _Redacted(stored, in_order)
+
+
+def _private_rows(rows: pa.Table, privacy: _Privacy) -> pa.Table:
+    """:meth:`_Privacy.event_rows` of stored rows as landed, with their ``_position``."""
+    return privacy.event_rows(rows.drop_columns(["_position"]))
 
 
 def _write_redacted(private: pa.Table, landed: pa.Table, writer: Any, ids_writer: Any) -> None:

@@ -1,0 +1,78 @@
+"""Ingestion's worker processes (IngestSpec.workers) change how fast a day is ingested, never what is stored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from feedback_loop.ingest import IngestResult, IngestSpec, columnar, ingest_partition, landing
+from feedback_loop.ingest.bench import BENCH_PARTITION, BENCH_PSEUDONYM_KEY, write_landing_day
+
+
+def _day_with_every_kind_of_line(landing_dir: Path) -> None:
+    """A bench day (lines sent twice, lines cut short, personal data) and a file after it that conflicts with it:
+    an event id reused with other content, an interaction re-sent under a new event id, a line that fails
+    validation and quotes an e-mail address, a line that is not UTF-8, and events earlier than the day's first
+    (so the stored rows must be sorted)."""
+    write_landing_day(landing_dir, 600, seed=7)
+    day = landing_dir / BENCH_PARTITION
+    events = [json.loads(line) for line in (day / "app-0.jsonl").read_text().splitlines()[:40] if line.endswith("}")]
+    interaction = next(event for event in events if event["event_type"] == "interaction")
+    feedback = next(event for event in events if event["event_type"] == "feedback")
+    lines = [
+        json.dumps({**feedback, "thumb": "down" if feedback.get("thumb") == "up" else "up"}),
+        json.dumps({**interaction, "event_id": "resent-1"}),
+        json.dumps({**feedback, "event_id": "bad-1", "rating": 9, "comment": "mail me at jane.doe@example.org"}),
+        json.dumps({**feedback, "event_id": "early-1", "timestamp": "2026-11-01T23:00:00Z"}),
+        '{"schema_version": 1, "event_id": "\xff"}',
+    ]
+    (day / "app-9-late.jsonl").write_bytes("\n".join(lines).encode("utf-8", errors="surrogateescape") + b"\n")
+    with (day / "app-9-late.jsonl").open("ab") as stream:
+        stream.write(b'{"event_id": "\xff\xfe"}\n')
+
+
+def _ingest(landing_dir: Path, workers: int) -> IngestResult:
+    return ingest_partition(
+        landing_dir, BENCH_PARTITION, BENCH_PSEUDONYM_KEY, spec=IngestSpec(workers=workers, redaction_tier="patterns")
+    )
+
+
+def test_one_and_two_workers_store_and_quarantine_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _day_with_every_kind_of_line(tmp_path)
+    # Small batches, so that the day is many tasks for the workers, in both phases.
+    monkeypatch.setattr(columnar, "BATCH_LINES", 50)
+    monkeypatch.setattr(landing, "_SORT_BATCH_ROWS", 40)
+    pools: list[int] = []
+    start_pool = landing._Workers.pool
+
+    def counted_pool(self: landing._Workers):  # type: ignore[no-untyped-def]
+        pools.append(self.count)
+        return start_pool(self)
+
+    monkeypatch.setattr(landing._Workers, "pool", counted_pool)
+
+    one = _ingest(tmp_path, 1)
+    assert pools == []
+    two = _ingest(tmp_path, 2)
+    assert pools and set(pools) == {2}
+    again = _ingest(tmp_path, 2)
+
+    assert one.duplicates > 0 and one.quarantined > 0 and sum(one.redactions.values()) > 0
+    reasons = " ".join(one.quarantine.column("reason").to_pylist())
+    assert "first seen" in reasons and "re-sent copy" in reasons and "not UTF-8" in reasons
+    assert any("<EMAIL>" in raw_line for raw_line in one.quarantine.column("raw_line").to_pylist())
+    for result in (two, again):
+        assert result.events.equals(one.events)
+        assert result.quarantine.equals(one.quarantine)
+        counts = (result.read, result.valid, result.quarantined, result.duplicates, result.redactions)
+        assert counts == (one.read, one.valid, one.quarantined, one.duplicates, one.redactions)
+        assert result.landed.events.equals(one.landed.events)
+        assert result.landed.interactions.equals(one.landed.interactions)
+
+
+def test_the_named_entity_tier_runs_in_one_process() -> None:
+    # It numbers person names per session in reading order across the day: one process reads the day in order.
+    assert landing._worker_count(IngestSpec(workers=4, redaction_tier="patterns+ner")) == 1
+    assert landing._worker_count(IngestSpec(workers=4, redaction_tier="patterns")) == 4
