@@ -602,19 +602,23 @@ def bench_ingest(
         Path | None,
         typer.Option(help="Folder for the landing day and the work files (default: the system's temporary folder)."),
     ] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="The ingestion's worker processes (default: IngestSpec.workers's).")
+    ] = None,
 ):
     """The project's ingestion of a generated landing day against DuckDB's raw read_json_auto -> Parquet on the
-    same files: events/s of both, their ratio, and the peak RSS of each (its own child process)."""
+    same files: events/s of both, their ratio, and the peak RSS of each (its own child process; the project's with
+    its worker processes')."""
     from feedback_loop.ingest.bench import bench_ingest as run_bench
     from feedback_loop.privacy.redactor import TIERS
 
     if tier not in TIERS:
         raise typer.BadParameter(f"unknown tier {tier!r}; known: {list(TIERS)}", param_hint="--tier")
-    figures = run_bench(events, tier, work_dir=work_dir, progress=console.log)
+    figures = run_bench(events, tier, workers, work_dir=work_dir, progress=console.log)
     console.print(
         f"{events:,} events ({figures['landing_mb']:.1f} MB), {figures['cpu_count']} cores, load average"
         f" {figures['load_average_1m']:.2f}\n"
-        f"project ({tier} tier): {figures['project_events_per_s']:,.0f} events/s"
+        f"project ({tier} tier, workers {figures['workers']}): {figures['project_events_per_s']:,.0f} events/s"
         f" ({figures['project_events_per_cpu_s']:,.0f} per CPU-second), peak RSS"
         f" {figures['peak_rss_mb']:,.0f} MB ({figures['valid']:,} stored, {figures['quarantined']:,} quarantined,"
         f" {figures['duplicates']:,} duplicates)\n"

@@ -143,18 +143,21 @@ def _interaction_events(rng: random.Random, envelope: dict[str, str], counts: di
 def bench_ingest(
     events: int = DEFAULT_EVENTS,
     tier: str = DEFAULT_TIER,
+    workers: int | None = None,
     seed: int = 0,
     work_dir: Path | None = None,
     progress: Callable[[str], None] = lambda _: None,
 ) -> dict[str, Any]:
-    """Write a landing day of ``events`` lines and time the project's ingestion of it at ``tier`` and DuckDB's
-    raw copy of it to Parquet, each in its own child process (see the module documentation).
+    """Write a landing day of ``events`` lines and time the project's ingestion of it at ``tier`` with ``workers``
+    worker processes (None: :attr:`~feedback_loop.ingest.IngestSpec.workers`'s default) and DuckDB's raw copy of it
+    to Parquet, each in its own child process (see the module documentation).
 
     Returns ``events``, ``project_events_per_s``, ``duckdb_events_per_s``, their ``ratio`` (project / DuckDB),
-    ``peak_rss_mb`` (the project's) and ``duckdb_peak_rss_mb``, with the ``tier``, the seconds and CPU-seconds
-    of each and events per CPU-second (the steadier figure on shared cores), the project's line counts
-    (``read = valid + quarantined + duplicates``), the rows DuckDB wrote, what the generator planted, the landing
-    day's size and the machine's load average when the run ended.
+    ``peak_rss_mb`` (the project's, its worker processes' included) and ``duckdb_peak_rss_mb``, with the ``tier``
+    and ``workers``, the seconds and CPU-seconds (the project's with its workers') of each and events per
+    CPU-second (the steadier figure on shared cores), the project's line counts (``read = valid + quarantined +
+    duplicates``), the rows DuckDB wrote, what the generator planted, the landing day's size and the machine's load
+    average when the run ended.
     """
     if events < 1:
         raise ValueError(f"bench_ingest: field 'events' must be at least 1, got {events}")
@@ -164,7 +167,7 @@ def bench_ingest(
         planted = write_landing_day(root / "landing", events, seed)
         landing_bytes = sum(path.stat().st_size for path in (root / "landing" / BENCH_PARTITION).iterdir())
         progress(f"project ingestion ({tier} tier)")
-        project = _in_child(_project_ingestion, str(root / "landing"), str(root / "warehouse"), tier)
+        project = _in_child(_project_ingestion, str(root / "landing"), str(root / "warehouse"), tier, workers)
         progress("DuckDB read_json_auto -> Parquet")
         duckdb = _in_child(_duckdb_copy, str(root / "landing" / BENCH_PARTITION / "*.jsonl"), str(root / "raw.parquet"))
     project_rate = events / project["seconds"]
@@ -172,6 +175,7 @@ def bench_ingest(
     return {
         "events": events,
         "tier": tier,
+        "workers": project["workers_setting"],
         "project_events_per_s": project_rate,
         "duckdb_events_per_s": duckdb_rate,
         "ratio": project_rate / duckdb_rate,
@@ -179,6 +183,7 @@ def bench_ingest(
         "duckdb_peak_rss_mb": duckdb["peak_rss_mb"],
         "project_workers": project["workers"],
         "project_workers_peak_rss_mb": project["workers_peak_rss_mb"],
+        "project_own_peak_rss_mb": project["own_peak_rss_mb"],
         "project_seconds": project["seconds"],
         "project_cpu_seconds": project["cpu_seconds"],
         "project_events_per_cpu_s": events / project["cpu_seconds"],
@@ -226,17 +231,18 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-class _WorkerPeaks:
-    """The peak RSS (``VmHWM``) of each child process of this one (ingestion's worker processes), sampled every
-    :data:`_SAMPLE_SECONDS` on a thread while it runs, and their CPU-seconds once they have ended (``RUSAGE_CHILDREN``
-    counts children that have been waited for)."""
+class _TreeMemory:
+    """The memory of this process and its children (ingestion's worker processes), sampled every
+    :data:`_SAMPLE_SECONDS` on a thread while it runs: the largest sum of their resident sets seen at one time,
+    and each child's own peak (``VmHWM``; their sum is an upper bound, the peaks need not coincide)."""
 
     def __init__(self) -> None:
-        self.peaks_kb: dict[int, int] = {}
+        self.peak_together_kb = 0
+        self.child_peaks_kb: dict[int, int] = {}
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, name="bench-worker-peaks", daemon=True)
+        self._thread = threading.Thread(target=self._sample, name="bench-tree-memory", daemon=True)
 
-    def __enter__(self) -> _WorkerPeaks:
+    def __enter__(self) -> _TreeMemory:
         self._thread.start()
         return self
 
@@ -246,14 +252,13 @@ class _WorkerPeaks:
 
     def _sample(self) -> None:
         while not self._stop.wait(_SAMPLE_SECONDS):
+            together = _status_kb("self", "VmRSS:") or 0
             for pid in _children():
-                peak = _vm_hwm_kb(pid)
+                together += _status_kb(str(pid), "VmRSS:") or 0
+                peak = _status_kb(str(pid), "VmHWM:")
                 if peak is not None:
-                    self.peaks_kb[pid] = max(peak, self.peaks_kb.get(pid, 0))
-
-    @property
-    def total_mb(self) -> float:
-        return sum(self.peaks_kb.values()) / 1024
+                    self.child_peaks_kb[pid] = max(peak, self.child_peaks_kb.get(pid, 0))
+            self.peak_together_kb = max(self.peak_together_kb, together)
 
 
 _SAMPLE_SECONDS = 0.02
@@ -268,30 +273,31 @@ def _children() -> list[int]:
     return found
 
 
-def _vm_hwm_kb(pid: int) -> int | None:
-    """``VmHWM`` of process ``pid`` in KiB, None when it has ended."""
+def _status_kb(pid: str, key: str) -> int | None:
+    """A figure in KiB of ``/proc/<pid>/status`` (``VmRSS:``, ``VmHWM:``), None when the process has ended."""
     try:
         with open(f"/proc/{pid}/status", encoding="ascii") as status:
             for line in status:
-                if line.startswith("VmHWM:"):
+                if line.startswith(key):
                     return int(line.split()[1])
     except OSError:
         return None
     return None
 
 
-def _project_ingestion(landing: str, warehouse_root: str, tier: str, sender: Connection) -> None:
-    """The ``raw_telemetry`` asset's work on the bench day, timed: ingest the partition, write both tables. Its peak
-    RSS is this process's plus the sum of its worker processes' peaks (an upper bound: they need not coincide)."""
+def _project_ingestion(landing: str, warehouse_root: str, tier: str, workers: int | None, sender: Connection) -> None:
+    """The ``raw_telemetry`` asset's work on the bench day, timed: ingest the partition, write both tables. Its
+    CPU-seconds and peak RSS include its worker processes': the peak is the largest sum of this process's and their
+    resident sets sampled at one time (:class:`_TreeMemory`), or this process's own peak if larger."""
     from feedback_loop.ingest.landing import IngestSpec, ingest_partition_file
     from feedback_loop.warehouse import Warehouse
 
-    spec = IngestSpec(redaction_tier=tier)
+    spec = IngestSpec(redaction_tier=tier, **({} if workers is None else {"workers": workers}))
     warehouse = Warehouse(warehouse_root)
     wall, cpu = time.perf_counter(), time.process_time()
     children_cpu = _children_cpu_seconds()
     with (
-        _WorkerPeaks() as workers,
+        _TreeMemory() as memory,
         tempfile.TemporaryDirectory(prefix="ingest-", dir=Path(warehouse_root).parent) as scratch,
     ):
         result = ingest_partition_file(landing, BENCH_PARTITION, BENCH_PSEUDONYM_KEY, Path(scratch), spec=spec)
@@ -301,9 +307,11 @@ def _project_ingestion(landing: str, warehouse_root: str, tier: str, sender: Con
         {
             "seconds": time.perf_counter() - wall,
             "cpu_seconds": time.process_time() - cpu + _children_cpu_seconds() - children_cpu,
-            "peak_rss_mb": peak_rss_mb() + workers.total_mb,
-            "workers": len(workers.peaks_kb),
-            "workers_peak_rss_mb": workers.total_mb,
+            "peak_rss_mb": max(peak_rss_mb(), memory.peak_together_kb / 1024),
+            "own_peak_rss_mb": peak_rss_mb(),
+            "workers_setting": spec.workers,
+            "workers": len(memory.child_peaks_kb),
+            "workers_peak_rss_mb": [peak / 1024 for peak in memory.child_peaks_kb.values()],
             "read": result.read,
             "valid": result.valid,
             "quarantined": result.quarantined,
