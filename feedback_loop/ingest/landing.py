@@ -491,8 +491,8 @@ class IngestSpec(StageConfig):
     CPU; 1: none, all in the ingesting process). Reading, dedupe, order and writes stay in the ingesting process, so
     the tables are the same with any number. Each worker adds about 250 MB of memory (1M events: 1,034 MB with 2
     against 532 MB with 1, over the 600 MB goal) and its batches go to it and back through a pipe (43% more CPU):
-    one by default. The `patterns+ner` tier always uses one: it
-    numbers person names per session in reading order across the day, and each process would load the model."""
+    one by default. The `patterns+ner` tier always uses one: it numbers person names per session in reading order
+    across the day, and each process would load the model."""
 
     @model_validator(mode="after")
     def _years_in_order(self) -> IngestSpec:
@@ -848,9 +848,9 @@ def _in_worker(work: Callable[..., Any], *args: Any) -> tuple[Any, Counter[str]]
 def _in_order(
     workers: _Workers | None, work: Callable[..., Any], tasks: Iterable[tuple[Any, ...]], privacy: _Privacy | None
 ) -> Iterator[tuple[tuple[Any, ...], Any]]:
-    """Each task with ``work(*task, privacy)``, in the order of ``tasks``: run here (no ``workers``, one, or a
-    single task), or by the worker processes, at most one task more than there are workers in flight, each
-    worker's placeholder counts added to ``privacy``'s."""
+    """Each task with ``work(*task, privacy)``, in the order of ``tasks``: run here (no ``workers`` or one, a single
+    task, or no ``privacy``), or by the worker processes with their own, at most one task more than there are
+    workers in flight, each worker's placeholder counts added to ``privacy``'s."""
     tasks = iter(tasks)
     first = list(itertools.islice(tasks, 2))
     if workers is None or workers.count == 1 or len(first) < 2 or privacy is None:
