@@ -751,7 +751,7 @@ def _scan_day(
         )
         # Entered after the writers, so left before them: the last batch is written before they close.
         background = stack.enter_context(_InBackground())
-        for _, (rows, problems) in _in_order(workers, _scan_batch, batches(), privacy):
+        for rows, problems in _in_order(workers, _scan_batch, batches(), privacy):
             quarantine.extend(problems)
             background.submit(_write_landed, rows, connection, keys_writer, rows_writer)
     return read, quarantine
@@ -847,27 +847,36 @@ def _in_worker(work: Callable[..., Any], *args: Any) -> tuple[Any, Counter[str]]
 
 def _in_order(
     workers: _Workers | None, work: Callable[..., Any], tasks: Iterable[tuple[Any, ...]], privacy: _Privacy | None
-) -> Iterator[tuple[tuple[Any, ...], Any]]:
-    """Each task with ``work(*task, privacy)``, in the order of ``tasks``: run here (no ``workers`` or one, a single
+) -> Iterator[Any]:
+    """``work(*task, privacy)`` of each task, in the order of ``tasks``: run here (no ``workers`` or one, a single
     task, or no ``privacy``), or by the worker processes with their own, at most one task more than there are
-    workers in flight, each worker's placeholder counts added to ``privacy``'s."""
-    tasks = iter(tasks)
-    first = list(itertools.islice(tasks, 2))
-    if workers is None or workers.count == 1 or len(first) < 2 or privacy is None:
-        for task in itertools.chain(first, tasks):
-            yield task, work(*task, privacy)
+    workers in flight, each worker's placeholder counts added to ``privacy``'s. A task is let go as soon as its
+    result is given (a batch of lines is some 15 MB)."""
+    source = iter(tasks)
+    queued = deque(itertools.islice(source, 2))
+
+    def each_task() -> Iterator[tuple[Any, ...]]:
+        while queued:
+            yield queued.popleft()
+        yield from source
+
+    if workers is None or workers.count == 1 or len(queued) < 2 or privacy is None:
+        for task in each_task():
+            result = work(*task, privacy)
+            del task
+            yield result
         return
     pool = workers.pool()
-    pending: deque[tuple[tuple[Any, ...], Future[tuple[Any, Counter[str]]]]] = deque()
+    pending: deque[Future[tuple[Any, Counter[str]]]] = deque()
 
-    def done() -> tuple[tuple[Any, ...], Any]:
-        task, future = pending.popleft()
-        result, counts = future.result()
+    def done() -> Any:
+        result, counts = pending.popleft().result()
         privacy.counts.update(counts)
-        return task, result
+        return result
 
-    for task in itertools.chain(first, tasks):
-        pending.append((task, pool.submit(_in_worker, work, *task)))
+    for task in each_task():
+        pending.append(pool.submit(_in_worker, work, *task))
+        del task
         if len(pending) > workers.count:
             yield done()
     while pending:
@@ -1116,15 +1125,16 @@ def _redact_rows(
     ):
         writer.write_table(events_schema.empty_table())
         ids_writer.write_table(_LANDED_IDS_SCHEMA.empty_table())
-        for (rows,), private in _in_order(workers, _private_rows, stored_rows(), privacy):
-            landed = pa.table([rows["event_id"]], schema=_LANDED_IDS_SCHEMA)
+        for private, landed in _in_order(workers, _private_rows, stored_rows(), privacy):
             background.submit(_write_redacted, private.cast(events_schema), landed, writer, ids_writer)
     return _Redacted(stored, in_order)
 
 
-def _private_rows(rows: pa.Table, privacy: _Privacy) -> pa.Table:
-    """:meth:`_Privacy.event_rows` of stored rows as landed, with their ``_position``."""
-    return privacy.event_rows(rows.drop_columns(["_position"]))
+def _private_rows(rows: pa.Table, privacy: _Privacy) -> tuple[pa.Table, pa.Table]:
+    """:meth:`_Privacy.event_rows` of stored rows as landed, with their ``_position``, and their event ids as
+    landed."""
+    landed = pa.table([rows["event_id"]], schema=_LANDED_IDS_SCHEMA)
+    return privacy.event_rows(rows.drop_columns(["_position"])), landed
 
 
 def _write_redacted(private: pa.Table, landed: pa.Table, writer: Any, ids_writer: Any) -> None:
