@@ -489,8 +489,8 @@ class IngestSpec(StageConfig):
     workers: int | None = Field(1, ge=1)
     """Worker processes that validate, redact and pseudonymize a day's batches side by side (None: one per usable
     CPU; 1: none, all in the ingesting process). Reading, dedupe, order and writes stay in the ingesting process, so
-    the tables are the same with any number. Each worker adds about 250 MB of memory (1M events: 1,034 MB with 2
-    against 532 MB with 1, over the 600 MB goal) and its batches go to it and back through a pipe (43% more CPU):
+    the tables are the same with any number. Each worker adds about 240 MB of memory (1M events: 1,006 MB with 2
+    against 503 MB with 1, over the 600 MB goal) and its batches go to it and back through a pipe (48% more CPU):
     one by default. The `patterns+ner` tier always uses one: it numbers person names per session in reading order
     across the day, and each process would load the model."""
 
