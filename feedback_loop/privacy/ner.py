@@ -181,6 +181,15 @@ _SOFTWARE_DOES_AFTER = re.compile(
     r"(?:syncing|loading|crashing|freezing)"
     r"|(?:does|did|do|will|won['’]?t|doesn['’]?t|didn['’]?t)[ \u00a0]?(?:not[ \u00a0])?(?:sync|load|boot))\b"
 )
+# What a shop says of the goods a name is on ("Levi's jeans in 32/34 are sold out", "Dr. Martens boots in size 9 are
+# back in stock") or when its sale ends ("Dillard's sale ends on 11/30"): what a person owns is not sold out, in stock
+# or on sale.
+_GOODS_ON_SALE_AFTER = re.compile(
+    r"(?:['’]s)?[ \u00a0]+[a-z]+[^\Ws]s(?:[ \u00a0]+in[ \u00a0]+[^\s.,;:!?]+(?:[ \u00a0]+[^\s.,;:!?]+)?)?[ \u00a0]+"
+    r"(?:are|were|is|was)[ \u00a0]+(?:(?:now|all|still|currently)[ \u00a0]+)?(?:(?:back[ \u00a0]+)?in[ \u00a0]+stock"
+    r"|out[ \u00a0]+of[ \u00a0]+stock|sold[ \u00a0]+out|on[ \u00a0]+sale)\b"
+    r"|['’]s[ \u00a0]+(?:sale|clearance)[ \u00a0]+(?:ends|ended|starts|started|begins|began)\b"
+)
 # The capitalised words that end a product's name ("Porsche Connect", "Google Pay", "Jira Cloud"), less those the
 # name lists hold as surnames (read once per process by _product_word_after).
 PRODUCT_WORDS = (
@@ -205,8 +214,9 @@ def named_like_a_product(text: str, start: int, end: int) -> bool:
     software is done to ("signed in to Jira", "reinstall Carbonite", "switched from Norton to Avast"), before a
     version, a product noun or a trademark sign ("upgrade Hudson to 3.1", "the Harvest account", "Fitbit™"), after
     "the" and a title ("the Dr. Martens boots"), before what software does ("crashes since 2.17.3", "is not
-    syncing"), next to a word that ends a product's name ("Porsche Connect"), or after a storm's kind ("Hurricane
-    Milton"); or when it opens with a storm's kind ("Storm Debby", a given name and a surname to the lists)."""
+    syncing") or goods said to be sold out, in stock or on sale ("Levi's jeans in 32/34 are sold out"), next to a
+    word that ends a product's name ("Porsche Connect"), or after a storm's kind ("Hurricane Milton"); or when it
+    opens with a storm's kind ("Storm Debby", a given name and a surname to the lists)."""
     # "Open Ana's profile", "reinstall Tom's laptop": what follows is the person's.
     software_place = _SOFTWARE_VERB_BEFORE.search(text, max(0, start - 60), start) or _TOOL_PLACE_BEFORE.search(
         text, max(0, start - 10), start
@@ -216,6 +226,7 @@ def named_like_a_product(text: str, start: int, end: int) -> bool:
         or _TITLE_AFTER_THE.search(text, max(0, start - 10), start)
         or _PRODUCT_AFTER.match(text, end)
         or _SOFTWARE_DOES_AFTER.match(text, end)
+        or _GOODS_ON_SALE_AFTER.match(text, end)
         or _product_word_after().match(text, end)
         or _product_word_after().search(text, start, end)
         or _STORM_BEFORE.search(text, max(0, start - 10), start)
@@ -799,6 +810,16 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
         return None
     given, surnames = person_name_lists()
     if not any(word.group() in given or word.group() in surnames for word in words):
+        return None
+    # "Custom Fields", "Advanced Search": a name does not open with an everyday English word that no name list holds
+    # (an adverb opening the sentence aside: "Yesterday Rizal").
+    first = words[0].group()
+    if (
+        first not in given
+        and first not in surnames
+        and first.lower() in everyday_words()
+        and not _opens_a_sentence_before_a_name(first.lower())
+    ):
         return None
     start += words[0].start()
     # "Carlos Mendoza's Honda Civic": the name ends before its possessive, and what follows is the person's.
