@@ -164,6 +164,10 @@ _SOFTWARE_VERB_BEFORE = re.compile(
 # "on Ana's laptop".
 _TOOL_PLACE_BEFORE = re.compile(r"(?i:\b(?:via|using|inside|within))[ \u00a0]+$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+# The name before this one in a pair: "Marc Jacobs and ", "Slack or ". Not a comma: "Using Zoom, Priya shared ...".
+_LISTED_BEFORE = re.compile(
+    r"(?<![\w'’&.-])[A-Z][\w'’&.-]*(?:[ \u00a0][A-Z][\w'’&.-]*){0,3}[ \u00a0]+(?:and|or)[ \u00a0]+$"
+)
 # "The" before a title makes the title part of a product's name ("the Dr. Martens boots", "the Dr Pepper cans", "the
 # Mr. Coffee maker"): a person is "Dr. Okafor", and seldom "the Dr. Okafor". Not "our", "my": "our Dr. Okafor".
 _TITLE_AFTER_THE = re.compile(r"(?i:\bthe[ \u00a0]+(?:Dr|Mr|Mrs|Ms|Mx)\.?)[ \u00a0]+$")
@@ -214,15 +218,19 @@ def _product_word_after() -> re.Pattern[str]:
 
 def named_like_a_product(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` stands where a product, a piece of software or a storm is named: after what
-    software is done to ("signed in to Jira", "reinstall Carbonite", "switched from Norton to Avast"), before a
+    software is done to ("signed in to Jira", "reinstall Carbonite", "switched from Norton to Avast"; both names of a
+    pair: "integrated Marc Jacobs and Tory Burch"), before a
     version, a product noun or a trademark sign ("upgrade Hudson to 3.1", "the Harvest account", "Fitbit™"), after
     "the" and a title ("the Dr. Martens boots"), before what software does ("crashes since 2.17.3", "is not
     syncing") or goods said to be sold out, in stock or on sale ("Levi's jeans in 32/34 are sold out"), next to a
     word that ends a product's name ("Porsche Connect"), or after a storm's kind ("Hurricane Milton"); or when it
     opens with a storm's kind ("Storm Debby", a given name and a surname to the lists)."""
+    # "We integrated Marc Jacobs and Tory Burch": the verb reaches each name of a list.
+    listed = _LISTED_BEFORE.search(text, max(0, start - 60), start)
+    place = listed.start() if listed else start
     # "Open Ana's profile", "reinstall Tom's laptop": what follows is the person's.
-    software_place = _SOFTWARE_VERB_BEFORE.search(text, max(0, start - 60), start) or _TOOL_PLACE_BEFORE.search(
-        text, max(0, start - 10), start
+    software_place = _SOFTWARE_VERB_BEFORE.search(text, max(0, place - 60), place) or _TOOL_PLACE_BEFORE.search(
+        text, max(0, place - 10), place
     )
     return bool(
         (software_place and not _POSSESSIVE_AFTER.match(text, end))
