@@ -179,14 +179,17 @@ _PRODUCT_AFTER = re.compile(
     r"|tenants?|support|API|SDK|CLI)\b(?![-'’]))|[ \u00a0]?[™®©]"
 )
 # What software does and a person does not, right after its name, an adverb between allowed: "Sonos Arc crashes since
-# 2.17.3", "Dropbox is not syncing", "Wally froze", "Cortana still pops up", "Claude refuses to open PDFs". Not "is not
-# responding" (a person who does not answer does not either).
+# 2.17.3", "Dropbox is not syncing", "Wally froze", "Cortana still pops up", "Claude refuses to open PDFs"; and what is
+# done to a product: "Max was renamed", "Bixby is deprecated". Not "is not responding" (a person who does not answer
+# does not either).
 _SOFTWARE_DOES_AFTER = re.compile(
     r"(?:[ \u00a0](?:still|always|often|sometimes|randomly|suddenly|constantly))?"
     r"[ \u00a0](?:crash(?:es|ed)?|freezes|froze|pops[ \u00a0]up"
     r"|(?:is|was|are|were|keeps|kept)[ \u00a0](?:not[ \u00a0])?(?:syncing|loading|crashing|freezing|popping[ \u00a0]up)"
     r"|(?:does|did|do|will|won['’]?t|doesn['’]?t|didn['’]?t)[ \u00a0]?(?:not[ \u00a0])?(?:sync|load|boot)"
-    r"|refuses[ \u00a0]to[ \u00a0](?:open|load|start|launch|sync|boot|install|update|print))\b"
+    r"|refuses[ \u00a0]to[ \u00a0](?:open|load|start|launch|sync|boot|install|update|print)"
+    r"|(?:is|was|are|were|has[ \u00a0]been|had[ \u00a0]been|got)[ \u00a0]"
+    r"(?:renamed|rebranded|discontinued|deprecated))\b"
 )
 # What a shop says of the goods a name is on ("Levi's jeans in 32/34 are sold out", "Dr. Martens boots in size 9 are
 # back in stock") or when its sale ends ("Dillard's sale ends on 11/30"): what a person owns is not sold out, in stock
