@@ -825,14 +825,10 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
     given, surnames = person_name_lists()
     if not any(word.group() in given or word.group() in surnames for word in words):
         return None
-    # "Custom Fields", "Advanced Search": a name does not open with an everyday English word that no name list holds
-    # (an adverb opening the sentence aside: "Yesterday Rizal").
-    first = words[0].group()
-    if (
-        first not in given
-        and first not in surnames
-        and first.lower() in everyday_words()
-        and not _opens_a_sentence_before_a_name(first.lower())
+    # An English adjective that no name list holds, before English words that are no given names, names a thing:
+    # "Custom Fields", "Purple Finch", "Broken Glass". Not a noun: "Scout Finch", "Mahatma Gandhi", "Uncle Tony".
+    if _adjective_no_name(words[0].group()) and not any(
+        word.group() in given or _no_english_word(word.group().lower()) for word in words[1:]
     ):
         return None
     start += words[0].start()
@@ -848,6 +844,22 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
     if any(word and not _greets_or_is_everyday(word.group(1)) for word in (before, after)):
         return None
     return start, end
+
+
+def _adjective_no_name(word: str) -> bool:
+    """True for an everyday English adjective (WordNet's) that no name list holds: "Custom", "Purple", "Advanced"."""
+    given, surnames = person_name_lists()
+    lower = word.lower()
+    return word not in given and word not in surnames and lower in everyday_words() and lower in _adjectives()
+
+
+@functools.cache
+def _adjectives() -> frozenset[str]:
+    """English adjectives (WordNet's index, as the spaCy pipeline's lemmatizer ships it)."""
+    from spacy.lookups import Lookups
+
+    lookups = Lookups().from_disk(pathlib.Path(load_ner_pipeline().path) / "lemmatizer" / "lookups")
+    return frozenset(lookups.get_table("lemma_index")["adj"])
 
 
 def _greets_or_is_everyday(word: str) -> bool:
