@@ -11,10 +11,11 @@ from feedback_loop_tests.privacy.measured import assert_keeps_measurement
 
 # Measured on the fourth development set after the sixth round, which was tuned on it (in sample): before that round
 # (main at 77d0822) PERSON 47 of 50, ADDRESS 12 of 12 and 39 of 165 clean sentences altered; after it 22 altered;
-# after the eighth round (an English word no name list holds, "the" before a title) 19.
-DEV_BRANDS_MEASURED = {"PERSON": (49, 50), "ADDRESS": (12, 12), "clean_altered": (19, 165)}
+# after the eighth round (an English word no name list holds, "the" before a title) 19; after the ninth (goods on sale,
+# what software does with an adverb between) 14.
+DEV_BRANDS_MEASURED = {"PERSON": (49, 50), "ADDRESS": (12, 12), "clean_altered": (14, 165)}
 # Measured on the sixth development set, written for the eighth round before its rules (main at c88bbd1: PERSON 37 of
-# 40, 10 of 50 clean sentences altered); the round changed neither figure.
+# 40, 10 of 50 clean sentences altered); neither the eighth nor the ninth round changed either figure.
 DEV_BRANDS_2_MEASURED = {"PERSON": (37, 40), "clean_altered": (10, 50)}
 
 
@@ -51,6 +52,17 @@ def test_the_second_brands_development_set_keeps_its_measurement() -> None:
         # "The" before a title (eighth round).
         "Order #A-77120 with the Dr. Martens boots shipped on 2024-02-11.",
         "The Mr. Coffee maker leaks from the base.",
+        # Goods said to be sold out, in stock or on sale, a store's sale that ends (ninth round).
+        "Ted Baker coats in navy are out of stock.",
+        "Kirkland's clearance ends Sunday.",
+        # What software does, an adverb between; what is done to a product (ninth round).
+        "Siri still pops up on my lock screen.",
+        "Cortana refuses to start since the last patch.",
+        "Bixby was deprecated on the new phones.",
+        # What software is done to reaches both names of a pair (ninth round).
+        "We integrated Ralph Lauren and Tory Burch last month.",
+        # A model's PERSON opening with an English adjective no name list holds, before English words (ninth round).
+        "Custom Fields disappeared after the upgrade.",
     ],
 )
 def test_brands_named_like_people_stay(sentence: str) -> None:
@@ -78,6 +90,15 @@ def test_brands_named_like_people_stay(sentence: str) -> None:
         # A word no name list holds that WordNet knows ("jem"), which the small model reads as a person.
         ("Yesterday Jem reset the password for me.", "Jem"),
         ("I will check with Jem tomorrow.", "Jem"),
+        # Goods a person wants or talks of, and a person's sale, are no shop's (ninth round).
+        ("Priya needs boots in size 8 by Friday.", "Priya"),
+        ("Tom Okafor says the jackets are sold out.", "Tom Okafor"),
+        ("Jamal's sale of the car fell through.", "Jamal"),
+        # What a person refuses, where a person still works (ninth round).
+        ("Tom refused to open the attachment.", "Tom"),
+        ("Kofi still works in the Berlin office.", "Kofi"),
+        # A noun before a surname is no adjective (ninth round).
+        ("Mahatma Gandhi led the Salt March in 1930.", "Mahatma Gandhi"),
     ],
 )
 def test_people_next_to_brands_are_still_found(sentence: str, name: str) -> None:

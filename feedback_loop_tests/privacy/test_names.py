@@ -98,8 +98,9 @@ def test_everyday_words_leave_out_names() -> None:
 # after it 365 and 24; after the fourth round (the PII model, tuned on this set and dev_people_corpus_2.py) 371 and
 # 26 ("Cartier and Bulgari want ...": the PII model reads "Bulgari" as a surname where a person stands, on both seeds);
 # after the fifth round (products and software where a person stands, tuned on dev_people_corpus_3.py) 371 and 24;
-# after the sixth round (brands, tuned on dev_brands_corpus.py) 371 and 20.
-DEV_MEASURED = {"PERSON": (371, 372), "clean_altered": (20, 80)}
+# after the sixth round (brands, tuned on dev_brands_corpus.py) 371 and 20; after the ninth ("Custom Fields",
+# "integrated Marc Jacobs and Tory Burch") 371 and 16.
+DEV_MEASURED = {"PERSON": (371, 372), "clean_altered": (16, 80)}
 
 
 def test_the_development_set_keeps_its_measurement() -> None:
@@ -179,8 +180,8 @@ def test_the_second_development_set_keeps_its_measurement() -> None:
 
 # Measured on the third development set after the fifth round, which was tuned on it (in sample): before that round
 # (main at 66dd1ec) PERSON 32 of 36 and 21 of 81 clean sentences altered; after the sixth round (brands, tuned on
-# dev_brands_corpus.py) PERSON 34 and 8 altered.
-DEV_3_MEASURED = {"PERSON": (34, 36), "clean_altered": (8, 81)}
+# dev_brands_corpus.py) PERSON 34 and 8 altered; after the ninth ("Max was renamed from HBO Max") 7.
+DEV_3_MEASURED = {"PERSON": (34, 36), "clean_altered": (7, 81)}
 
 
 def test_the_third_development_set_keeps_its_measurement() -> None:
