@@ -623,7 +623,12 @@ def _detect_ibans(text: str) -> tuple[str, int]:
 def iban_is_valid(compact: str) -> bool:
     """True for an IBAN without separators of its country's length whose mod-97 check gives 1."""
     compact = compact.upper()
-    if IBAN_LENGTHS.get(compact[:2]) != len(compact) or not compact[2:4].isdigit() or not compact.isalnum():
+    # Not isalnum() alone: the case-blind match takes "İ" (U+0130) and the Kelvin sign for "I" and "K".
+    if (
+        IBAN_LENGTHS.get(compact[:2]) != len(compact)
+        or not compact[2:4].isdigit()
+        or not (compact.isascii() and compact.isalnum())
+    ):
         return False
     rearranged = compact[4:] + compact[:4]
     return int("".join(str(int(char, 36)) for char in rearranged)) % 97 == 1

@@ -308,3 +308,9 @@ def test_seeded_corpus_meets_the_recall_and_clean_alteration_targets() -> None:
     assert len({name.split("/")[1] for name in figures["per_format"] if name.startswith("PHONE/")}) >= 40
     assert len({name.split("/")[1] for name in figures["per_format"] if name.startswith("NATIONAL_ID/")}) == 8
     assert len({name.split("/")[1] for name in figures["per_format"] if name.startswith("PERSON/")}) >= 20
+
+
+def test_a_letter_that_only_matches_case_blind_ends_no_iban() -> None:
+    # Found by the prescan property test of test_redactor.py: "İ" (U+0130) matched the case-blind [A-Z] of an IBAN
+    # candidate ("il41 ...") and broke its mod-97 check with a ValueError.
+    assert redact("nato il4111 1111 1111 1111İuser:pw@").counts.get("IBAN") is None
