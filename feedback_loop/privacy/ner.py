@@ -15,8 +15,9 @@ How the rules, the name lists and the model decide (:func:`names_with_the_model`
   Stanley", "Wells Fargo". The small model misreads some names of people in a terse sentence; the second
   reading gives most of them back.
 * What the model calls a ``PERSON`` is a name where it reads as one: no digit, no placeholder, a word of it
-  known to the name lists, not numbered ("Raspberry Pi 5") and not one piece of a longer run of capitalised
-  words ("Amazon Echo Dot", "Salesforce Einstein"). Without the name lists the small model took 4% of clean
+  known to the name lists, not numbered ("Raspberry Pi 5"), not an English adjective before English words
+  ("Custom Fields") and not one piece of a longer run of capitalised words ("Amazon Echo Dot", "Salesforce
+  Einstein"). Without the name lists the small model took 4% of clean
   support sentences for names ("Zoom Rooms", "Early Access", "Jira").
 * A name no cue announced is none where it is used as a thing's name (:func:`named_like_a_thing`): after an
   article ("the Michael Kors outlet"), before a word that is only a noun or an adjective ("Betty Crocker
