@@ -21,6 +21,8 @@ In the seventh round (names as forms and e-mails write them: capitals, surname f
 on dev_forms_corpus.py and dev_people_corpus_2.py by an engineer who did not read this file), measured by a script
 that printed only totals, twice (before and after fixes found on real HaluEval text, not here), the same both times:
 PERSON 100, ADDRESS 48, 5 clean sentences altered.
+In the ninth round (brands, a third pass, tuned on the development sets by an engineer who did not open this file),
+measured once at its end by a script that printed only totals: PERSON 100, ADDRESS 48, 5 clean sentences altered.
 """
 
 from __future__ import annotations
