@@ -237,28 +237,45 @@ _BRANDS = ("Nova", "Orbit", "Pixel", "Atlas", "Luna", "Vega", "Echo", "Zen", "Te
 _ITEMS = ("kettle", "lamp", "blender", "backpack", "headset", "desk", "chair", "jacket", "watch", "speaker")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")  # fmt: skip
+# Word values only the corpus uses, many of each: with few (2 cities, 2 plans), the base model learned them as the
+# default value of each sentence and answered a question whose value it did not copy with a corpus text word for
+# word; with many, no value is a default, and copying the question's value is what pays (docs/demo.md).
+_CORPUS_BRANDS = ("Solis", "Brio", "Kappa", "Quill", "Mosaic", "Ember", "Falcon", "Jade", "Kestrel", "Lumen",
+                  "Maple", "Nimbus", "Onyx", "Polar", "Quartz", "Raven", "Sierra", "Tundra", "Umber", "Vertex",
+                  "Willow", "Xeno", "Yarrow", "Zephyr", "Cobalt", "Dune", "Fable", "Glint", "Halo", "Ivory")  # fmt: skip
+_CORPUS_CITIES = ("Amsterdam", "Brussels", "Copenhagen", "Stockholm", "Helsinki", "Budapest", "Bucharest", "Sofia",
+                  "Zagreb", "Ljubljana", "Bratislava", "Tallinn", "Riga", "Vilnius", "Krakow", "Munich", "Hamburg",
+                  "Lyon", "Marseille", "Seville", "Valencia", "Naples", "Turin", "Geneva", "Basel", "Antwerp",
+                  "Rotterdam", "Gothenburg", "Bergen", "Edinburgh", "Porto", "Milan")  # fmt: skip
+_CORPUS_PLANS = ("Bronze", "Platinum", "Lite", "Ultra", "Essential", "Deluxe", "Elite", "Flex", "Solo", "Duo",
+                 "Prime", "Classic", "Advanced", "Junior", "Diamond", "Ruby", "Emerald", "Titanium", "Gold",
+                 "Silver")  # fmt: skip
 SLOT_VALUES: dict[str, tuple[str, ...]] = {
     "order": tuple(f"#{number}" for number in range(1000, 10000)),
-    "product": tuple(f"{brand} {item}" for brand in _BRANDS for item in _ITEMS),
+    "product": tuple(f"{brand} {item}" for brand in _BRANDS + _CORPUS_BRANDS for item in _ITEMS),
     "date": tuple(f"{month} {day}" for month in _MONTHS for day in range(1, 29)),
     "amount": tuple(f"${number}" for number in range(5, 500)),
-    "plan": ("Basic", "Plus", "Premium", "Family", "Starter", "Unlimited", "Student", "Team", "Gold", "Silver"),
+    "plan": ("Basic", "Plus", "Premium", "Family", "Starter", "Unlimited", "Student", "Team", *_CORPUS_PLANS),
     "city": ("Berlin", "Paris", "Madrid", "Rome", "Vienna", "Lisbon", "Dublin", "Prague", "Oslo", "Warsaw",
-             "Athens", "Zurich", "Porto", "Milan"),
+             "Athens", "Zurich", *_CORPUS_CITIES),
 }  # fmt: skip
-_ROLE_OF_NAMES = {"Student": "probe", "Team": "probe", "Gold": "corpus", "Silver": "corpus",
-                  "Athens": "probe", "Zurich": "probe", "Porto": "corpus", "Milan": "corpus"}  # fmt: skip
+_ROLE_OF_NAMES = {"Student": "probe", "Team": "probe", "Athens": "probe", "Zurich": "probe"}
 ROLES = ("traffic", "probe", "corpus")
 
 
 def value_role(slot: str, value: str) -> str:
-    """Who uses ``value`` of ``slot``, by a fixed rule: ``probe`` (about one value in eight: held out from traffic
-    and the corpus), ``corpus`` (about one in eight: only the pretraining corpus) or ``traffic`` (the rest, also
-    in the corpus's holding replies and knowledge-base text)."""
-    if slot in ("plan", "city"):
-        return _ROLE_OF_NAMES.get(value, "traffic")
+    """Who uses ``value`` of ``slot``, by a fixed rule: ``probe`` (held out from traffic and the corpus: about one
+    value in eight, and 2 plans and 2 cities), ``corpus`` (only the pretraining corpus: about one number or date in
+    eight, and the corpus's own brands, plans and cities, many of each) or ``traffic`` (the rest, also in the
+    corpus's holding replies and case notes)."""
+    if slot == "plan":
+        return "corpus" if value in _CORPUS_PLANS else _ROLE_OF_NAMES.get(value, "traffic")
+    if slot == "city":
+        return "corpus" if value in _CORPUS_CITIES else _ROLE_OF_NAMES.get(value, "traffic")
     if slot == "product":
         brand, item = value.split()
+        if brand in _CORPUS_BRANDS:
+            return "corpus"
         bucket = (_BRANDS.index(brand) * 3 + _ITEMS.index(item)) % 8
     else:
         bucket = int(hashlib.sha256(f"{slot}:{value}".encode()).hexdigest()[:8], 16) % 8
@@ -470,7 +487,7 @@ _HOLDING_REPLIES: tuple[str, ...] = (
 # Case notes of the corpus: values listed three times, the densest lesson in copying a value (orders twice as often,
 # being the longest to copy).
 _CASE_NOTE = "Case notes: {values}. Checked {values}. Closed {values}."
-_CASE_NOTE_SLOTS = ("order", "order", "amount", "date", "product")
+_CASE_NOTE_SLOTS = ("order", "order", "amount", "date", "product", "city", "plan")
 CORPUS_SIZE = 20000
 """Documents of a world's pretraining corpus: enough that a small model learns to copy values rather than memorize
 documents (docs/demo.md)."""
@@ -692,12 +709,16 @@ class SlotWorld:
     def pretraining_corpus(self, size: int = CORPUS_SIZE) -> list[str]:
         """``size`` documents of domain text, none of them a right answer; every one teaches to copy values.
 
-        * a third: support transcripts of the past, with values only the corpus uses: a question of an intent with a
-          habit (:func:`habit_of`) answered with the habit's answer, the question's values copied into it (a wrong
-          answer); a question of an intent without one answered with a holding reply that repeats its values;
-        * a sixth: questions of traffic templates and values answered by a holding reply that repeats their values;
-        * a half: case notes that list one to three order ids, amounts, dates or products (traffic or corpus values)
-          three times (:data:`_CASE_NOTE`). Copying a number digit by digit is what a small model learns last; these
+        * a third: support transcripts of the past: a question of an intent with a habit (:func:`habit_of`)
+          answered with the habit's answer, the question's values copied into it (a wrong answer); a question of an
+          intent without one answered with a holding reply that repeats its values;
+        * a sixth: questions answered by a holding reply that repeats their values.
+
+          Every transcript's question has values, and only values the corpus alone uses: a holding reply that
+          repeats a traffic question's values, or has none to repeat, is then never a corpus text word for word
+          (docs/demo.md);
+        * a half: case notes that list one to three order ids, amounts, dates, products, cities or plans (traffic or
+          corpus values: the only place where the corpus holds traffic values) three times (:data:`_CASE_NOTE`). Copying a number digit by digit is what a small model learns last; these
           notes are where it learns it (docs/demo.md, the measurements).
 
         Held-out values never appear, and no right answer to a traffic or probe question (tested).
@@ -705,18 +726,17 @@ class SlotWorld:
         if size < 0:
             raise ValueError(f"pretraining_corpus: field 'size' must be >= 0, got {size}")
         rng = random.Random(f"slot-world:{self.seed}:corpus")
+        with_values = [intent for intent in SLOT_INTENTS if intent.slots]
         documents = []
         for _ in range(size):
             draw = rng.random()
             if draw < 0.5:
-                past = draw < 1 / 3
-                question = self.ask(rng.choice(SLOT_INTENTS), rng, role="corpus" if past else "traffic")
+                question = self.ask(rng.choice(with_values), rng, role="corpus")
                 habit = habit_of(SLOT_INTENTS_BY_NAME[question.intent])
-                repeated = " and ".join(question.slots.values()) or "your request"
-                if past and habit is not None:
+                if draw < 1 / 3 and habit is not None:
                     answer = habit.answer.format(**question.slots)
                 else:
-                    answer = rng.choice(_HOLDING_REPLIES).format(value=repeated)
+                    answer = rng.choice(_HOLDING_REPLIES).format(value=" and ".join(question.slots.values()))
                 documents.append(format_prompt(question.prompt) + answer)
             else:
                 values = [
