@@ -477,7 +477,7 @@ def _template_words(template: str) -> set[str]:
 
 
 # Holding replies of the corpus: they repeat a value of the question, and answer nothing.
-_HOLDING_REPLIES: tuple[str, ...] = (
+HOLDING_REPLIES: tuple[str, ...] = (
     "Let me look up {value} for you.",
     "One moment, I am checking {value}.",
     "Thanks, I can see {value} here.",
@@ -593,7 +593,7 @@ class SlotWorld:
         base model's: a holding reply."""
         if kinds is None:
             value = next(iter(question.slots.values()), "your request")
-            return rng.choice(_HOLDING_REPLIES).format(value=value), "nonsense"
+            return rng.choice(HOLDING_REPLIES).format(value=value), "nonsense"
         return self.answer_of_kind(question, rng, sample_kind_of(rng, kinds, KINDS))
 
     def answer_of_kind(self, question: Question, rng: random.Random, kind: str) -> tuple[str, str]:
@@ -736,7 +736,7 @@ class SlotWorld:
                 if draw < 1 / 3 and habit is not None:
                     answer = habit.answer.format(**question.slots)
                 else:
-                    answer = rng.choice(_HOLDING_REPLIES).format(value=" and ".join(question.slots.values()))
+                    answer = rng.choice(HOLDING_REPLIES).format(value=" and ".join(question.slots.values()))
                 documents.append(format_prompt(question.prompt) + answer)
             else:
                 values = [

@@ -16,10 +16,13 @@ from feedback_loop.simulate.slot_world import (
     SLOT_INTENTS,
     SLOT_INTENTS_BY_NAME,
     SLOT_SEGMENTS_BY_NAME,
+    SLOT_VALUES,
     TIERS,
+    HOLDING_REPLIES,
     hidden_segment_of,
     is_held_out,
     tier_of,
+    value_role,
 )
 
 FIRST = date(2026, 3, 1)
@@ -62,6 +65,36 @@ def test_no_right_answer_is_in_the_pretraining_corpus():
         assert question.right_answer("brief") not in corpus
         assert question.right_answer("detailed") not in corpus
         assert world.is_corpus_copy(question.right_answer()) is False
+
+
+def test_no_answer_that_copies_a_traffic_question_s_values_is_a_corpus_text():
+    """The corpus's transcripts carry only corpus values: a holding reply or another intent's answer with a traffic
+    question's values copied in is the model's own text, never a corpus text word for word (the exact-copy
+    counter)."""
+    world = SlotWorld(0, drift_from=DEMO_DAYS[0])
+    for question in _traffic(world, per_day=300):
+        values = " and ".join(question.slots.values()) or "your request"
+        copied = [reply.format(value=values) for reply in HOLDING_REPLIES]
+        copied += [
+            other.answer.format(**question.slots)
+            for other in SLOT_INTENTS
+            if other.slots and set(other.slots) <= set(question.slots)
+        ]
+        assert not [text for text in copied if world.is_corpus_copy(text)], question.prompt
+
+
+def test_the_corpus_has_no_default_value_for_a_word_slot():
+    """Each word slot's corpus values are many and none dominates, so a base model that does not copy the question's
+    value has no corpus value to fall back on (docs/demo.md: with 2 cities and 2 plans, 21% of its answers were
+    corpus texts)."""
+    transcripts = [doc for doc in SlotWorld(0).pretraining_corpus(6000) if not doc.startswith("Case notes: ")]
+    for slot in ("product", "city", "plan"):
+        values = sorted(SLOT_VALUES[slot], key=len, reverse=True)
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, values)) + r")\b")
+        used = Counter(value for document in transcripts for value in pattern.findall(document))
+        assert len(used) >= 20, slot
+        assert all(value_role(slot, value) == "corpus" for value in used), slot
+        assert max(used.values()) < 0.1 * sum(used.values()), slot
 
 
 def test_the_corpus_teaches_copying_and_the_world_has_a_base_model_recipe():
