@@ -242,7 +242,8 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 # word; with many, no value is a default, and copying the question's value is what pays (docs/demo.md).
 _CORPUS_BRANDS = ("Solis", "Brio", "Kappa", "Quill", "Mosaic", "Ember", "Falcon", "Jade", "Kestrel", "Lumen",
                   "Maple", "Nimbus", "Onyx", "Polar", "Quartz", "Raven", "Sierra", "Tundra", "Umber", "Vertex",
-                  "Willow", "Xeno", "Yarrow", "Zephyr", "Cobalt", "Dune", "Fable", "Glint", "Halo", "Ivory")  # fmt: skip
+                  "Willow", "Xeno", "Yarrow", "Zephyr", "Cobalt", "Dune", "Fable", "Glint", "Halo",
+                  "Ivory")  # fmt: skip
 _CORPUS_CITIES = ("Amsterdam", "Brussels", "Copenhagen", "Stockholm", "Helsinki", "Budapest", "Bucharest", "Sofia",
                   "Zagreb", "Ljubljana", "Bratislava", "Tallinn", "Riga", "Vilnius", "Krakow", "Munich", "Hamburg",
                   "Lyon", "Marseille", "Seville", "Valencia", "Naples", "Turin", "Geneva", "Basel", "Antwerp",
@@ -718,8 +719,9 @@ class SlotWorld:
           repeats a traffic question's values, or has none to repeat, is then never a corpus text word for word
           (docs/demo.md);
         * a half: case notes that list one to three order ids, amounts, dates, products, cities or plans (traffic or
-          corpus values: the only place where the corpus holds traffic values) three times (:data:`_CASE_NOTE`). Copying a number digit by digit is what a small model learns last; these
-          notes are where it learns it (docs/demo.md, the measurements).
+          corpus values: the only place where the corpus holds traffic values) three times (:data:`_CASE_NOTE`).
+          Copying a number digit by digit is what a small model learns last; these notes are where it learns it
+          (docs/demo.md, the measurements).
 
         Held-out values never appear, and no right answer to a traffic or probe question (tested).
         """

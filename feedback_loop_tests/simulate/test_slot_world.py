@@ -11,6 +11,7 @@ import pytest
 from feedback_loop.simulate import FeedbackNoise, SlotWorld, make_world, simulate_day
 from feedback_loop.simulate.slot_world import (
     FRAMES,
+    HOLDING_REPLIES,
     KINDS,
     PROBE_FRAMES,
     SLOT_INTENTS,
@@ -18,7 +19,6 @@ from feedback_loop.simulate.slot_world import (
     SLOT_SEGMENTS_BY_NAME,
     SLOT_VALUES,
     TIERS,
-    HOLDING_REPLIES,
     hidden_segment_of,
     is_held_out,
     tier_of,
