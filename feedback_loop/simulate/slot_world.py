@@ -260,7 +260,10 @@ SLOT_VALUES: dict[str, tuple[str, ...]] = {
     "city": ("Berlin", "Paris", "Madrid", "Rome", "Vienna", "Lisbon", "Dublin", "Prague", "Oslo", "Warsaw",
              "Athens", "Zurich", *_CORPUS_CITIES),
 }  # fmt: skip
-_ROLE_OF_NAMES = {"Student": "probe", "Team": "probe", "Athens": "probe", "Zurich": "probe"}
+_ROLE_OF_NAMES = {
+    "Student": "probe", "Team": "probe", "Athens": "probe", "Zurich": "probe",
+    **dict.fromkeys(_CORPUS_PLANS + _CORPUS_CITIES, "corpus"),
+}  # fmt: skip
 ROLES = ("traffic", "probe", "corpus")
 
 
@@ -269,10 +272,8 @@ def value_role(slot: str, value: str) -> str:
     value in eight, and 2 plans and 2 cities), ``corpus`` (only the pretraining corpus: about one number or date in
     eight, and the corpus's own brands, plans and cities, many of each) or ``traffic`` (the rest, also in the
     corpus's holding replies and case notes)."""
-    if slot == "plan":
-        return "corpus" if value in _CORPUS_PLANS else _ROLE_OF_NAMES.get(value, "traffic")
-    if slot == "city":
-        return "corpus" if value in _CORPUS_CITIES else _ROLE_OF_NAMES.get(value, "traffic")
+    if slot in ("plan", "city"):
+        return _ROLE_OF_NAMES.get(value, "traffic")
     if slot == "product":
         brand, item = value.split()
         if brand in _CORPUS_BRANDS:
