@@ -275,10 +275,33 @@ def named_like_a_thing(text: str, start: int, end: int) -> bool:
     if word in stop_words():
         return False
     nouns_or_adjectives, verbs = _word_classes()
+    if _made_by(text, start, word, nouns_or_adjectives):
+        return True
     # "with Noor tomorrow and": a time, a greeting's word, a team after a name (NOT_NAMES) are no nouns it qualifies.
     if word not in NOT_NAMES and _only_a_noun_or_adjective(word, nouns_or_adjectives, verbs):
         return True
     return _before_the_subjects_verb(text, end, nouns_or_adjectives, verbs)
+
+
+# An article and an adjective before a name ("a new", "the damaged"): what follows the name is then qualified by it.
+_ARTICLE_AND_ADJECTIVE_BEFORE = re.compile(
+    r"(?i:\b(?:the|a|an|our|my|your|their|this|these|those))[ \u00a0]+([a-z]+)[ \u00a0]+$"
+)
+
+
+def _made_by(text: str, start: int, word: str, nouns_or_adjectives: frozenset[str]) -> bool:
+    """True when an article and an adjective come before the name at ``start`` and ``word``, right after it, is a
+    noun as it stands ("a new Terra chair ships today", "the damaged Orla jacket"): the name says whose make the
+    thing is, even of a noun that is a verb too ("chair", "watch"). A person after "the lovely" is followed by a
+    verb ("the lovely Maria helped"), which the noun index does not hold as it stands ("helped", "starts")."""
+    before = _ARTICLE_AND_ADJECTIVE_BEFORE.search(text, max(0, start - 30), start)
+    return (
+        before is not None
+        and before.group(1) in _adjectives()
+        and word in nouns_or_adjectives
+        and word not in NOT_NAMES
+        and not _TIME_WORDS.fullmatch(word)
+    )
 
 
 # A store's possessive name and what a store does to an order or a payment ("Macy's charged a restocking fee",
@@ -387,10 +410,7 @@ def _past_tense(word: str, verbs: frozenset[str]) -> bool:
 
 @functools.cache
 def _irregular_verb_forms() -> frozenset[str]:
-    from spacy.lookups import Lookups
-
-    lookups = Lookups().from_disk(pathlib.Path(load_ner_pipeline().path) / "lemmatizer" / "lookups")
-    return frozenset(lookups.get_table("lemma_exc")["verb"])
+    return frozenset(_lemmatizer_lookups().get_table("lemma_exc")["verb"])
 
 
 def _verb_form(word: str, verbs: frozenset[str]) -> bool:
@@ -405,12 +425,18 @@ def _verb_form(word: str, verbs: frozenset[str]) -> bool:
 
 
 @functools.cache
+def _lemmatizer_lookups():
+    """The spaCy pipeline's lemmatizer tables (WordNet's word indexes and exceptions), read once per process."""
+    from spacy.lookups import Lookups
+
+    return Lookups().from_disk(pathlib.Path(load_ner_pipeline().path) / "lemmatizer" / "lookups")
+
+
+@functools.cache
 def _word_classes() -> tuple[frozenset[str], frozenset[str]]:
     """The nouns and adjectives of English, and its verbs with their irregular forms ("left", "sent"): WordNet's
     indexes and exceptions, as the spaCy pipeline's lemmatizer ships them, read once per process."""
-    from spacy.lookups import Lookups
-
-    lookups = Lookups().from_disk(pathlib.Path(load_ner_pipeline().path) / "lemmatizer" / "lookups")
+    lookups = _lemmatizer_lookups()
     index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
     return frozenset((*index["noun"], *index["adj"])), frozenset((*index["verb"], *exceptions["verb"]))
 
@@ -707,10 +733,7 @@ def _opens_a_sentence_before_a_name(word: str) -> bool:
 @functools.cache
 def _adverbs() -> frozenset[str]:
     """English adverbs (WordNet's index, as the spaCy pipeline's lemmatizer ships it)."""
-    from spacy.lookups import Lookups
-
-    lookups = Lookups().from_disk(pathlib.Path(load_ner_pipeline().path) / "lemmatizer" / "lookups")
-    return frozenset(lookups.get_table("lemma_index")["adv"])
+    return frozenset(_lemmatizer_lookups().get_table("lemma_index")["adv"])
 
 
 def _in_a_persons_place(text: str, start: int, end: int) -> bool:
@@ -857,10 +880,7 @@ def _adjective_no_name(word: str) -> bool:
 @functools.cache
 def _adjectives() -> frozenset[str]:
     """English adjectives (WordNet's index, as the spaCy pipeline's lemmatizer ships it)."""
-    from spacy.lookups import Lookups
-
-    lookups = Lookups().from_disk(pathlib.Path(load_ner_pipeline().path) / "lemmatizer" / "lookups")
-    return frozenset(lookups.get_table("lemma_index")["adj"])
+    return frozenset(_lemmatizer_lookups().get_table("lemma_index")["adj"])
 
 
 def _greets_or_is_everyday(word: str) -> bool:

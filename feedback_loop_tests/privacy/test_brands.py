@@ -63,6 +63,9 @@ def test_the_second_brands_development_set_keeps_its_measurement() -> None:
         "We integrated Ralph Lauren and Tory Burch last month.",
         # A model's PERSON opening with an English adjective no name list holds, before English words (ninth round).
         "Custom Fields disappeared after the upgrade.",
+        # An article and an adjective before a name, a noun right after it, a noun that is a verb too (tenth round).
+        "Sorry, a new Terra chair ships today at no cost.",
+        "We replace the damaged Terra jacket for free.",
     ],
 )
 def test_brands_named_like_people_stay(sentence: str) -> None:
@@ -99,6 +102,8 @@ def test_brands_named_like_people_stay(sentence: str) -> None:
         ("Kofi still works in the Berlin office.", "Kofi"),
         # A noun before a surname is no adjective (ninth round).
         ("Mahatma Gandhi led the Salt March in 1930.", "Mahatma Gandhi"),
+        # After an article and an adjective, a person is followed by a verb, not a noun (tenth round).
+        ("The lovely Maria helped me with the return.", "Maria"),
     ],
 )
 def test_people_next_to_brands_are_still_found(sentence: str, name: str) -> None:
