@@ -41,7 +41,7 @@ install-dev: $(VENV)/.installed-dev
 
 demo: install
 	mkdir -p "$(DAGSTER_HOME)"
-	FEEDBACK_LOOP_FIRST_DAY=$(FIRST_DAY) $(BIN)/feedback-loop demo --iterations 4 --interactions 2000 --json-out $(DATA_DIR)/reports/demo.json
+	FEEDBACK_LOOP_FIRST_DAY=$(FIRST_DAY) $(BIN)/feedback-loop demo --iterations 3 --interactions 2000 --json-out $(DATA_DIR)/reports/demo.json
 
 # Lint, formatting and types first: they take seconds, the tests minutes.
 lint: install-dev

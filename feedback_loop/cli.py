@@ -160,15 +160,44 @@ def worker(
     os.execv(sys.executable, [sys.executable, *arguments])
 
 
+CanaryShareOption = Annotated[
+    float | None, typer.Option(help="Share of users the canary serves (default: the demo's, 20%).")
+]
+ShadowOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--shadow/--no-shadow", help="Whether a challenger has a shadow day before its canary (default: the demo's)."
+    ),
+]
+ABExpectedDifferenceOption = Annotated[
+    float | None,
+    typer.Option(help="Canary minus champion thumbs-up rate the A/B test's sample plan assumes (default: the demo's)."),
+]
+
+
+def _demo_rollout(canary_share: float | None, shadow: bool | None, ab_expected_difference: float | None):
+    """The demo's rollout with the options given on the command line, the rest at its defaults."""
+    from feedback_loop.demo import DemoRollout
+
+    given: dict[str, Any] = {
+        "canary_share": canary_share,
+        "shadow": shadow,
+        "ab_expected_difference": ab_expected_difference,
+    }
+    return DemoRollout(**{name: value for name, value in given.items() if value is not None})
+
+
 @app.command()
 def demo(
-    iterations: Annotated[int, typer.Option(help="Closed-loop iterations, one day of traffic each.")] = 4,
+    iterations: Annotated[int, typer.Option(help="Closed-loop iterations, one day of traffic each.")] = 3,
     interactions: Annotated[int, typer.Option(help="Simulated interactions per iteration.")] = 2000,
     seed: Annotated[int, typer.Option(help="Random seed of the simulated users.")] = 0,
     poison: Annotated[
         bool, typer.Option(help="Also train a challenger on disliked responses; the gate must reject it.")
     ] = False,
-    canary_share: Annotated[float, typer.Option(help="Share of users the canary serves.")] = 0.2,
+    canary_share: CanaryShareOption = None,
+    shadow: ShadowOption = None,
+    ab_expected_difference: ABExpectedDifferenceOption = None,
     objective: Annotated[
         str, typer.Option(help="What the challengers learn from: sft, kto, dpo or sft+dpo (docs/training.md).")
     ] = "sft",
@@ -189,7 +218,7 @@ def demo(
         interactions=interactions,
         seed=seed,
         poison=poison,
-        canary_share=canary_share,
+        rollout=_demo_rollout(canary_share, shadow, ab_expected_difference),
         objective=objective,
     )
     settings = demo_settings(_settings(data_dir), config)
@@ -261,7 +290,9 @@ def _print_demo(rows: list[dict], poison: bool) -> None:
             gate += " no-op"
         ab = row["ab_decision"]
         shadow_interval = row.get("shadow_interval")
-        shadow = {True: "passed", False: "rejected", None: "pending" if row["gate_passed"] else "-"}[
+        # Pending: the row's challenger is in shadow, and decided on the next day; "-": it never went to shadow.
+        in_shadow = row["gate_passed"] and row.get("shadow_version") == row.get("challenger")
+        shadow = {True: "passed", False: "rejected", None: "pending" if in_shadow else "-"}[
             row.get("shadow_passed")
         ] + (
             f" {row['shadow_metric']} [{shadow_interval[0]:+.3f},{shadow_interval[1]:+.3f}]" if shadow_interval else ""
@@ -386,16 +417,27 @@ def bench_decisions(
     offline_replications: Annotated[int, typer.Option(help="Simulated eval sets per planted difference.")] = 200,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
     workers: Annotated[int, typer.Option(help="Processes running the scenarios.")] = 2,
+    expected_difference: Annotated[
+        float | None,
+        typer.Option(
+            help="The A/B test's planned difference (online_ab_test's expected_difference; default: ABSpec's)."
+        ),
+    ] = None,
     json_out: Annotated[Path | None, typer.Option(help="Write the rows as a JSON list here.")] = None,
 ):
     """P(promote) of the online A/B test and the offline gate, at their default settings, for planted differences."""
     import time
 
     from feedback_loop.evaluate.bench import bench_decisions as run_bench
+    from feedback_loop.evaluate.online import ABSpec
 
     started = time.perf_counter()
     rows = run_bench(
-        online_replications=online_replications, offline_replications=offline_replications, seed=seed, workers=workers
+        online_replications=online_replications,
+        offline_replications=offline_replications,
+        seed=seed,
+        workers=workers,
+        ab_spec=None if expected_difference is None else ABSpec(expected_difference=expected_difference),
     )
     table = Table(title="P(promote) by true difference (rate points; negative: the challenger is worse)")
     for column in ("gate", "regime", "traffic", "true difference", "P(promote)", "P(rollback)", "days", "runs"):
@@ -641,6 +683,9 @@ def bench_loop(
     interactions: Annotated[int, typer.Option(help="Simulated interactions per iteration.")] = 2000,
     probe_questions: Annotated[int, typer.Option(help="Held-out questions the champion answers per iteration.")] = 256,
     world: Annotated[str, typer.Option(help="The simulated world: slots or lookup (no probe there).")] = "slots",
+    canary_share: CanaryShareOption = None,
+    shadow: ShadowOption = None,
+    ab_expected_difference: ABExpectedDifferenceOption = None,
     work_dir: Annotated[
         Path | None, typer.Option(help="Where each run gets its data root (default: <data root>/bench/loop).")
     ] = None,
@@ -665,6 +710,7 @@ def bench_loop(
         interactions=interactions,
         probe_questions=probe_questions if world == "slots" else 0,
         world=world,
+        rollout=_demo_rollout(canary_share, shadow, ab_expected_difference),
     )
     rows = run_loop_bench(settings, config, work_dir or settings.layout.root / "bench" / "loop", progress=console.log)
     _print_loop_bench(rows)

@@ -37,13 +37,33 @@ from feedback_loop.settings import Settings
 
 
 @dataclass(frozen=True)
+class DemoRollout:
+    """How a challenger that passed its offline gate reaches the demo's users. The demo has few days, so by default
+    it skips the shadow day (the product's rollout keeps it: `champion_adapter`'s `shadow`) and plans the A/B
+    test's sample for a canary that is better, as one that passed its gate is expected to be; the A/B test still
+    decides every promotion."""
+
+    canary_share: float = 0.2
+    """Share of users the canary serves while its A/B test runs."""
+    shadow: bool = False
+    """Whether a challenger that passed its gate answers live prompts unseen for a day (its shadow day) before its
+    canary; False: its canary serves the next day."""
+    ab_expected_difference: float | None = 0.05
+    """The canary's thumbs-up rate minus the champion's that the A/B test's power calculation plans for
+    (`online_ab_test`'s `expected_difference`; None: its default, 0). A positive one plans a smaller sample, so that
+    a clearly better canary is promoted after fewer days; the chance of promoting one worse by the margin stays
+    `alpha`, and a canary only as good as the champion is rolled back more often."""
+
+
+@dataclass(frozen=True)
 class DemoConfig:
-    iterations: int = 4
-    """Days of traffic: a challenger reaches all users on its fourth (trained, shadow day, canary day, champion)."""
+    iterations: int = 3
+    """Days of traffic: a challenger reaches all users on its third (trained, canary day, champion), its fourth with a
+    shadow day."""
     interactions: int = 2000
     seed: int = 0
     poison: bool = False
-    canary_share: float = 0.2
+    rollout: DemoRollout = DemoRollout()
     shadow_share: float = SHADOW_SHARE
     """Share of the champion's prompts that the shadow challenger also answers, unseen."""
     objective: str = "sft"
@@ -99,7 +119,8 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
     prompt_registry = Registry(settings.prompt_registry_url)
     prompts = PromptStore(settings.layout.prompts)
     days = config.days
-    retrain_config = _with_objective(_with_rollout(config.retrain_run_config, config.canary_share), config.objective)
+    retrain_config = _with_objective(_with_rollout(config.retrain_run_config, config), config.objective)
+    ingestion_config = _ab_test_config(config)
     # New intents of a drifting world appear halfway through the run.
     world = make_world(settings.simulated_world, seed=config.seed, drift_from=days[len(days) // 2])
     if config.probe_questions and not hasattr(world, "probe_questions"):
@@ -155,6 +176,7 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
             first.isoformat(),
             day.isoformat(),
             instance,
+            run_config=ingestion_config,
             raise_on_error=False,
             trigger="demo",
             iteration=iteration,
@@ -369,10 +391,20 @@ def _true_difference(by_adapter: dict, ab: dict) -> float | None:
     return canary_truth.thumbs_up_rate - champion_truth.thumbs_up_rate
 
 
-def _with_rollout(run_config: dict | None, canary_share: float) -> dict:
+def _with_rollout(run_config: dict | None, config: DemoConfig) -> dict:
     ops = dict((run_config or {}).get("ops", {}))
-    ops["champion_adapter"] = {"config": {"rollout": "canary", "canary_share": canary_share}}
+    ops["champion_adapter"] = {
+        "config": {"rollout": "canary", "canary_share": config.rollout.canary_share, "shadow": config.rollout.shadow}
+    }
     return {**(run_config or {}), "ops": ops}
+
+
+def _ab_test_config(config: DemoConfig) -> dict | None:
+    """`ingestion_job`'s run config for the adapters' A/B test, or None for its defaults."""
+    expected = config.rollout.ab_expected_difference
+    if expected is None:
+        return None
+    return {"ops": {"online_ab_test": {"config": {"expected_difference": expected}}}}
 
 
 def _with_objective(run_config: dict, objective: str) -> dict:

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from feedback_loop.demo import DemoRollout
 from feedback_loop.settings import Settings
 
 LAST_DAY = date(2026, 1, 10)
@@ -33,6 +34,8 @@ class LoopBenchConfig:
     probe_questions: int = 256
     """Held-out questions the champion answers after each iteration."""
     world: str = "slots"
+    rollout: DemoRollout = field(default_factory=DemoRollout)
+    """How challengers reach the users (the demo's defaults unless told otherwise)."""
     retrain_run_config: dict | None = field(default=None)
     """Extra run config for `retrain_job` (smaller models in tests)."""
 
@@ -66,6 +69,7 @@ def run_loop_bench(
                 objective=objective,
                 probe_questions=config.probe_questions,
                 last_day=LAST_DAY,
+                rollout=config.rollout,
                 retrain_run_config=config.retrain_run_config,
             )
             progress(f"bench loop: objective {objective}, seed {seed}, {config.iterations} iterations in {root}")

@@ -131,6 +131,7 @@ def bench_online(
                 "canary_share": traffic.canary_share,
                 "champion_rate": traffic.champion_rate,
                 "non_inferiority_margin_points": 100 * spec.non_inferiority_margin,
+                "expected_difference_points": 100 * spec.expected_difference,
                 "alpha": spec.alpha,
                 "max_days": spec.max_days,
                 "seconds": time.perf_counter() - started,
@@ -208,9 +209,15 @@ def bench_offline(
 
 
 def bench_decisions(
-    *, online_replications: int = 400, offline_replications: int = 200, seed: int = 0, workers: int = 2
+    *,
+    online_replications: int = 400,
+    offline_replications: int = 200,
+    seed: int = 0,
+    workers: int = 2,
+    ab_spec: ABSpec | None = None,
 ) -> list[dict]:
-    """Every row of the decision benchmark at the default settings (:class:`ABSpec`, :class:`EvalSpec`):
+    """Every row of the decision benchmark at the default settings (:class:`EvalSpec`, and :class:`ABSpec` unless
+    ``ab_spec`` is given):
 
     * ``online``, ``regime`` ``default``: the demo's traffic (:class:`Traffic`), up to ``max_days`` of looks;
     * ``online``, ``regime`` ``powered``: as many users as it takes to reach the planned sample size in half of
@@ -221,24 +228,24 @@ def bench_decisions(
     """
     from concurrent.futures import ProcessPoolExecutor
 
-    spec, traffic = ABSpec(), Traffic()
+    spec, traffic = ab_spec or ABSpec(), Traffic()
     powered = powered_traffic(traffic, spec, max(1, spec.max_days // 2), seed)
     tasks = [
-        ("online", regime, regime_traffic, difference, online_replications)
+        ("online", regime, regime_traffic, difference, online_replications, spec)
         for regime, regime_traffic in (("default", traffic), ("powered", powered))
         for difference in ONLINE_DIFFERENCES
-    ] + [("offline", "default", None, difference, offline_replications) for difference in OFFLINE_DIFFERENCES]
+    ] + [("offline", "default", None, difference, offline_replications, spec) for difference in OFFLINE_DIFFERENCES]
     with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
         rows = list(pool.map(_run_task, [(*task, seed) for task in tasks]))
     return rows
 
 
 def _run_task(task: tuple) -> dict:
-    gate, regime, traffic, difference, replications, seed = task
+    gate, regime, traffic, difference, replications, spec, seed = task
     offset = ONLINE_DIFFERENCES.index(difference) if gate == "online" else OFFLINE_DIFFERENCES.index(difference)
     offset += {"online": 0, "offline": 100}[gate] + {"default": 0, "powered": 200}[regime]
     if gate == "online":
-        [row] = bench_online(ABSpec(), traffic, [difference], replications, seed * 1000 + offset, regime)
+        [row] = bench_online(spec, traffic, [difference], replications, seed * 1000 + offset, regime)
     else:
         [row] = bench_offline(EvalSpec(), EvalSet(), [difference], replications, seed * 1000 + offset)
     return row

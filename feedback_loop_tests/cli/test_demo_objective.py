@@ -25,3 +25,18 @@ def test_the_objective_reaches_lora_adapter_and_the_poisoned_challenger_stays_sf
     assert poisoned["ops"]["lora_adapter"]["config"] == {"epochs": 2, "objective": "sft"}
     assert poisoned["ops"]["sft_dataset"]["config"] == {"min_confidence": 0.8, "target_quality": "bad"}
     assert run_config["ops"]["lora_adapter"]["config"] == {"epochs": 2}  # nothing changed in place
+
+
+def test_the_table_says_pending_only_for_a_challenger_in_shadow(capsys):
+    from feedback_loop.cli import _print_demo
+
+    row = {
+        "iteration": 1, "interactions": 10, "thumbs_up_rate": 0.5, "share_of_ceiling": 0.6, "gate_interval": None,
+        "gate_passed": True, "gate_metric": "score", "ab_decision": "none", "champion_version": None,
+        "canary_version": None, "shadow_passed": None, "challenger": "v1",
+    }  # fmt: skip
+    in_shadow = {**row, "shadow_version": "v1"}
+    canary_at_once = {**row, "iteration": 2, "shadow_version": None, "canary_version": "v1"}
+    _print_demo([in_shadow, canary_at_once], poison=False)
+    rows = capsys.readouterr().out.split("│ 2 ")
+    assert len(rows) == 2 and "pending" in rows[0] and "pending" not in rows[1]

@@ -6,7 +6,7 @@ from datetime import date
 import dagster as dg
 import pytest
 
-from feedback_loop.demo import DemoConfig, plot_kpi, run_demo, write_json
+from feedback_loop.demo import DemoConfig, DemoRollout, plot_kpi, run_demo, write_json
 from feedback_loop.registry import Registry
 from feedback_loop_tests.defs.conftest import retrain_run_config
 
@@ -38,8 +38,8 @@ def test_one_iteration_with_a_poisoned_challenger(settings, tmp_path):
     assert row["ab_decision"] == "none"  # no canary served on the first day
     assert row["poison_gate_passed"] is False
     if row["gate_passed"]:
-        # The new adapter answers live prompts unseen next, before any user sees it.
-        assert row["shadow_version"] == row["challenger"] and row["canary_version"] is None
+        # The demo skips the shadow day: the new adapter is the canary of the next day's A/B test.
+        assert row["canary_version"] == row["challenger"] and row["shadow_version"] is None
     assert row["shadow_passed"] is None and row["shadow_decision"] is None  # no challenger was in shadow yet
     assert any("ingestion_job" in m for m in messages) and any("retrain_job" in m for m in messages)
     assert any(m.startswith("iteration 1: serving: request 200/200 (100%)") for m in messages)
@@ -64,7 +64,12 @@ def test_one_iteration_with_a_poisoned_challenger(settings, tmp_path):
 
 def test_a_challenger_spends_its_next_day_in_shadow_before_any_user_sees_it(settings):
     config = DemoConfig(
-        iterations=2, interactions=150, seed=5, last_day=date(2026, 11, 5), retrain_run_config=retrain_run_config()
+        iterations=2,
+        interactions=150,
+        seed=5,
+        last_day=date(2026, 11, 5),
+        rollout=DemoRollout(shadow=True),
+        retrain_run_config=retrain_run_config(),
     )
     first, second = run_demo(settings, config, progress=lambda message: None)
     assert first["gate_passed"] and first["shadow_version"] == first["challenger"]
@@ -88,3 +93,29 @@ def test_a_challenger_spends_its_next_day_in_shadow_before_any_user_sees_it(sett
     assert moves[:3] == ["candidate", "shadow", "rejected"] and not {"canary", "champion"} & set(moves)
     # Users saw no shadow answer: the day's interactions are exactly the users' requests.
     assert second["interactions"] == 150
+
+
+def test_without_a_shadow_day_the_canary_serves_the_next_day_on_the_sample_planned_for_its_expected_gain(settings):
+    rollout = DemoRollout(canary_share=0.5, shadow=False, ab_expected_difference=0.05)
+    config = DemoConfig(
+        iterations=2,
+        interactions=150,
+        seed=5,
+        last_day=date(2026, 11, 5),
+        rollout=rollout,
+        retrain_run_config=retrain_run_config(),
+    )
+    first, second = run_demo(settings, config, progress=lambda message: None)
+    # No shadow day: the challenger that passed its gate is the canary at once, and serves half the users next day.
+    assert first["gate_passed"] and first["canary_version"] == first["challenger"]
+    assert first["shadow_version"] is None and first["ab_decision"] == "none"
+    assert f"{first['challenger']} 50%" in second["served_by"]
+    assert second["shadow_cost"]["prompts"] == 0 and second["shadow_decision"] is None
+    # Its A/B test looked at that day, with the sample planned for a canary 5 points better.
+    assert second["ab_canary"] == first["challenger"] and second["ab_decision"] != "none"
+    registry = Registry(settings.registry_url)
+    assert registry.get(first["challenger"]).metrics["online_ab_test"]["spec"]["expected_difference"] == 0.05
+    moves = [
+        row["to_status"] for row in registry.audit_log(first["challenger"]) if row["from_status"] != row["to_status"]
+    ]
+    assert moves[:2] == ["candidate", "canary"]

@@ -33,3 +33,22 @@ def test_the_command_refuses_an_unknown_objective():
 
     result = CliRunner().invoke(app, ["bench", "loop", "--objective", "ppo"])
     assert result.exit_code != 0 and "--objective" in result.output
+
+
+def test_the_command_passes_the_rollout_options_and_keeps_the_demos_defaults_for_the_rest(monkeypatch, tmp_path):
+    import feedback_loop.loop_bench as loop_bench
+    from feedback_loop.cli import app
+    from feedback_loop.demo import DemoRollout
+
+    configs = []
+    monkeypatch.setattr(
+        loop_bench, "run_loop_bench", lambda settings, config, work_dir, progress: configs.append(config) or []
+    )
+    options = ["bench", "loop", "--shadow", "--canary-share", "0.5", "--work-dir", str(tmp_path)]
+    result = CliRunner().invoke(app, options)
+    assert result.exit_code == 0, result.output
+    [config] = configs
+    assert config.rollout == DemoRollout(canary_share=0.5, shadow=True)
+    assert config.rollout.ab_expected_difference == DemoRollout().ab_expected_difference
+    assert CliRunner().invoke(app, ["bench", "loop", "--work-dir", str(tmp_path)]).exit_code == 0
+    assert configs[1].rollout == DemoRollout()
