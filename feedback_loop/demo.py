@@ -327,14 +327,16 @@ def _probe(world, store, base_manifest: dict, count: int) -> float:
 
 
 def _with_world_corpus(run_config: dict, settings: Settings, world) -> dict:
-    """``run_config`` with the base model pre-trained on ``world``'s corpus, written under the data root."""
+    """``run_config`` with the base model pre-trained on ``world``'s corpus, written under the data root, and the
+    world's recipes of the base model and of its adapters."""
     from feedback_loop.model.pretraining_corpus import write_corpus_file
 
     path = write_corpus_file(world.corpus, settings.layout.root / "simulated_world" / f"{world.name}-corpus.txt")
     ops = dict(run_config.get("ops", {}))
-    # The world's recipe of the base model first: a run config's own (a test's smaller model) overrides it.
+    # The world's recipes first: a run config's own (a test's smaller model) overrides them.
     base = {**world.base_model_overrides, **ops.get("base_model", {}).get("config", {}), "corpus_path": str(path)}
     ops["base_model"] = {"config": base}
+    ops["lora_adapter"] = {"config": {**world.adapter_overrides, **ops.get("lora_adapter", {}).get("config", {})}}
     return {**run_config, "ops": ops}
 
 

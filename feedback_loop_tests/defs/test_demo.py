@@ -119,3 +119,17 @@ def test_without_a_shadow_day_the_canary_serves_the_next_day_on_the_sample_plann
         row["to_status"] for row in registry.audit_log(first["challenger"]) if row["from_status"] != row["to_status"]
     ]
     assert moves[:2] == ["candidate", "canary"]
+
+
+def test_the_worlds_recipes_reach_base_model_and_lora_adapter_under_a_run_configs_own(settings):
+    from feedback_loop.demo import _with_world_corpus
+    from feedback_loop.simulate import SlotWorld
+
+    world = SlotWorld(0, corpus_size=50)
+    config = _with_world_corpus(
+        {"ops": {"lora_adapter": {"config": {"epochs": 1, "objective": "kto"}}}}, settings, world
+    )
+    lora = config["ops"]["lora_adapter"]["config"]
+    assert lora == {**world.adapter_overrides, "epochs": 1, "objective": "kto"}
+    assert config["ops"]["base_model"]["config"]["num_layers"] == world.base_model_overrides["num_layers"]
+    assert _with_world_corpus({}, settings, world)["ops"]["lora_adapter"]["config"] == dict(world.adapter_overrides)

@@ -99,6 +99,7 @@ def test_the_corpus_has_no_default_value_for_a_word_slot():
 
 def test_the_corpus_teaches_copying_and_the_world_has_a_base_model_recipe():
     from feedback_loop.model.base import BaseModelSpec
+    from feedback_loop.train.lora import LoraSpec
 
     corpus = SlotWorld(0).pretraining_corpus(3000)
     notes = [document for document in corpus if document.startswith("Case notes: ")]
@@ -112,6 +113,9 @@ def test_the_corpus_teaches_copying_and_the_world_has_a_base_model_recipe():
     # The recipe is a valid base model spec (unknown fields are refused) and splits digits.
     spec = BaseModelSpec(**SlotWorld.base_model_overrides)
     assert spec.split_digits and spec.num_layers == 2
+    # So is the adapters' recipe: a rank of at most the base model's width.
+    adapter = LoraSpec(**SlotWorld.adapter_overrides)
+    assert adapter.r <= spec.hidden_size and adapter.epochs > LoraSpec().epochs
 
 
 def test_held_out_values_and_templates_appear_only_in_the_probe():
