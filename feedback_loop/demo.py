@@ -48,9 +48,9 @@ class DemoRollout:
     shadow: bool = False
     """Whether a challenger that passed its gate answers live prompts unseen for a day (its shadow day) before its
     canary; False: its canary serves the next day."""
-    ab_expected_difference: float | None = 0.05
+    ab_expected_difference: float = 0.05
     """The canary's thumbs-up rate minus the champion's that the A/B test's power calculation plans for
-    (`online_ab_test`'s `expected_difference`; None: its default, 0). A positive one plans a smaller sample, so that
+    (`online_ab_test`'s `expected_difference`; 0 is its default). A positive one plans a smaller sample, so that
     a clearly better canary is promoted after fewer days; the chance of promoting one worse by the margin stays
     `alpha`, and a canary only as good as the champion is rolled back more often."""
 
@@ -126,7 +126,7 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
     if config.probe_questions and not hasattr(world, "probe_questions"):
         raise ValueError(f"the {world.name!r} world has no held-out questions to probe with; set probe_questions to 0")
     if world.name != "lookup":
-        retrain_config = _with_world_corpus(retrain_config, settings, world)
+        retrain_config = _with_world_recipes(retrain_config, settings, world)
     ceiling = world.ceiling()
 
     progress("building the base model (Dagster: base_model)")
@@ -326,7 +326,7 @@ def _probe(world, store, base_manifest: dict, count: int) -> float:
     return sum(up for up, _ in expected) / sum(thumbs for _, thumbs in expected)
 
 
-def _with_world_corpus(run_config: dict, settings: Settings, world) -> dict:
+def _with_world_recipes(run_config: dict, settings: Settings, world) -> dict:
     """``run_config`` with the base model pre-trained on ``world``'s corpus, written under the data root, and the
     world's recipes of the base model and of its adapters."""
     from feedback_loop.model.pretraining_corpus import write_corpus_file
@@ -401,12 +401,9 @@ def _with_rollout(run_config: dict | None, config: DemoConfig) -> dict:
     return {**(run_config or {}), "ops": ops}
 
 
-def _ab_test_config(config: DemoConfig) -> dict | None:
-    """`ingestion_job`'s run config for the adapters' A/B test, or None for its defaults."""
-    expected = config.rollout.ab_expected_difference
-    if expected is None:
-        return None
-    return {"ops": {"online_ab_test": {"config": {"expected_difference": expected}}}}
+def _ab_test_config(config: DemoConfig) -> dict:
+    """`ingestion_job`'s run config for the adapters' A/B test."""
+    return {"ops": {"online_ab_test": {"config": {"expected_difference": config.rollout.ab_expected_difference}}}}
 
 
 def _with_objective(run_config: dict, objective: str) -> dict:

@@ -122,14 +122,14 @@ def test_without_a_shadow_day_the_canary_serves_the_next_day_on_the_sample_plann
 
 
 def test_the_worlds_recipes_reach_base_model_and_lora_adapter_under_a_run_configs_own(settings):
-    from feedback_loop.demo import _with_world_corpus
+    from feedback_loop.demo import _with_world_recipes
     from feedback_loop.simulate import SlotWorld
 
     world = SlotWorld(0, corpus_size=50)
-    config = _with_world_corpus(
+    config = _with_world_recipes(
         {"ops": {"lora_adapter": {"config": {"epochs": 1, "objective": "kto"}}}}, settings, world
     )
     lora = config["ops"]["lora_adapter"]["config"]
     assert lora == {**world.adapter_overrides, "epochs": 1, "objective": "kto"}
     assert config["ops"]["base_model"]["config"]["num_layers"] == world.base_model_overrides["num_layers"]
-    assert _with_world_corpus({}, settings, world)["ops"]["lora_adapter"]["config"] == dict(world.adapter_overrides)
+    assert _with_world_recipes({}, settings, world)["ops"]["lora_adapter"]["config"] == dict(world.adapter_overrides)
