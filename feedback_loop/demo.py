@@ -328,15 +328,18 @@ def _probe(world, store, base_manifest: dict, count: int) -> float:
 
 def _with_world_recipes(run_config: dict, settings: Settings, world) -> dict:
     """``run_config`` with the base model pre-trained on ``world``'s corpus, written under the data root, and the
-    world's recipes of the base model and of its adapters."""
+    world's recipes of the base model and of the adapters of the run config's objective."""
     from feedback_loop.model.pretraining_corpus import write_corpus_file
+    from feedback_loop.train.lora import LoraSpec
 
     path = write_corpus_file(world.corpus, settings.layout.root / "simulated_world" / f"{world.name}-corpus.txt")
     ops = dict(run_config.get("ops", {}))
     # The world's recipes first: a run config's own (a test's smaller model) overrides them.
     base = {**world.base_model_overrides, **ops.get("base_model", {}).get("config", {}), "corpus_path": str(path)}
     ops["base_model"] = {"config": base}
-    ops["lora_adapter"] = {"config": {**world.adapter_overrides, **ops.get("lora_adapter", {}).get("config", {})}}
+    lora = ops.get("lora_adapter", {}).get("config", {})
+    recipe = world.adapter_overrides.get(lora.get("objective", LoraSpec.model_fields["objective"].default), {})
+    ops["lora_adapter"] = {"config": {**recipe, **lora}}
     return {**run_config, "ops": ops}
 
 

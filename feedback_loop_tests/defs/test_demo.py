@@ -126,10 +126,13 @@ def test_the_worlds_recipes_reach_base_model_and_lora_adapter_under_a_run_config
     from feedback_loop.simulate import SlotWorld
 
     world = SlotWorld(0, corpus_size=50)
+    sft_recipe = dict(world.adapter_overrides["sft"])
     config = _with_world_recipes(
-        {"ops": {"lora_adapter": {"config": {"epochs": 1, "objective": "kto"}}}}, settings, world
+        {"ops": {"lora_adapter": {"config": {"epochs": 1, "objective": "sft"}}}}, settings, world
     )
-    lora = config["ops"]["lora_adapter"]["config"]
-    assert lora == {**world.adapter_overrides, "epochs": 1, "objective": "kto"}
+    assert config["ops"]["lora_adapter"]["config"] == {**sft_recipe, "epochs": 1, "objective": "sft"}
     assert config["ops"]["base_model"]["config"]["num_layers"] == world.base_model_overrides["num_layers"]
-    assert _with_world_recipes({}, settings, world)["ops"]["lora_adapter"]["config"] == dict(world.adapter_overrides)
+    # LoraSpec's default objective is sft; the preference objectives have no recipe of this world.
+    assert _with_world_recipes({}, settings, world)["ops"]["lora_adapter"]["config"] == sft_recipe
+    kto = {"ops": {"lora_adapter": {"config": {"objective": "kto"}}}}
+    assert _with_world_recipes(kto, settings, world)["ops"]["lora_adapter"]["config"] == {"objective": "kto"}

@@ -114,7 +114,7 @@ def test_the_corpus_teaches_copying_and_the_world_has_a_base_model_recipe():
     spec = BaseModelSpec(**SlotWorld.base_model_overrides)
     assert spec.split_digits and spec.num_layers == 2
     # So is the adapters' recipe: a rank of at most the base model's width.
-    adapter = LoraSpec(**SlotWorld.adapter_overrides)
+    adapter = LoraSpec(**SlotWorld.adapter_overrides["sft"])
     assert adapter.r <= spec.hidden_size and adapter.epochs > LoraSpec().epochs
 
 
