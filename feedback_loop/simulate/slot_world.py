@@ -510,12 +510,12 @@ class SlotWorld:
     a shallower model trained on shorter blocks for ten times the steps, which learns to copy values from a prompt
     where the default recipe does not (docs/demo.md)."""
     adapter_overrides: Mapping[str, Mapping[str, object]] = MappingProxyType(
-        {"sft": MappingProxyType({"r": 64, "alpha": 128, "epochs": 10})}
+        dict.fromkeys(("sft", "sft+dpo"), MappingProxyType({"r": 64, "alpha": 128, "epochs": 10}))
     )
-    """`lora_adapter` settings this world's demo trains with over the defaults, per objective: for `sft` a rank of
-    half the base model's width (128) and twice the passes, which the default rank (16) and 5 epochs leave
-    undertrained on a day or two of corrections. The preference objectives keep the defaults: KTO with that recipe
-    trained 4-5 times as long on the days' thumbs and passed no more gates (docs/demo.md)."""
+    """`lora_adapter` settings this world's demo trains with over the defaults, per objective: for `sft` and `sft+dpo`
+    a rank of half the base model's width (128) and twice the passes, which the default rank (16) and 5 epochs leave
+    undertrained on a day or two of corrections. `kto` and `dpo` keep the defaults: KTO with that recipe trained 4-5
+    times as long on the days' thumbs and passed no more gates; DPO was not measured with it (docs/demo.md)."""
 
     def __init__(
         self,

@@ -132,7 +132,12 @@ def test_the_worlds_recipes_reach_base_model_and_lora_adapter_under_a_run_config
     )
     assert config["ops"]["lora_adapter"]["config"] == {**sft_recipe, "epochs": 1, "objective": "sft"}
     assert config["ops"]["base_model"]["config"]["num_layers"] == world.base_model_overrides["num_layers"]
-    # LoraSpec's default objective is sft; the preference objectives have no recipe of this world.
+    # LoraSpec's default objective is sft; kto has no recipe of this world.
     assert _with_world_recipes({}, settings, world)["ops"]["lora_adapter"]["config"] == sft_recipe
     kto = {"ops": {"lora_adapter": {"config": {"objective": "kto"}}}}
     assert _with_world_recipes(kto, settings, world)["ops"]["lora_adapter"]["config"] == {"objective": "kto"}
+    sft_dpo = {"ops": {"lora_adapter": {"config": {"objective": "sft+dpo"}}}}
+    assert _with_world_recipes(sft_dpo, settings, world)["ops"]["lora_adapter"]["config"] == {
+        **sft_recipe,
+        "objective": "sft+dpo",
+    }
