@@ -338,7 +338,7 @@ def _with_world_recipes(run_config: dict, settings: Settings, world) -> dict:
     base = {**world.base_model_overrides, **ops.get("base_model", {}).get("config", {}), "corpus_path": str(path)}
     ops["base_model"] = {"config": base}
     lora = ops.get("lora_adapter", {}).get("config", {})
-    recipe = world.adapter_overrides.get(lora.get("objective", LoraSpec.model_fields["objective"].default), {})
+    recipe = world.adapter_overrides.get(lora.get("objective", LoraSpec().objective), {})
     ops["lora_adapter"] = {"config": {**recipe, **lora}}
     return {**run_config, "ops": ops}
 
