@@ -35,6 +35,9 @@ from feedback_loop.registry.policy import SHADOW_EVALUATION
 from feedback_loop.serve.router import SHADOW_SHARE
 from feedback_loop.settings import Settings
 
+# Who the demo's own changes of system prompt are written by, in the prompt registry's audit log.
+DEMO_ACTOR = "demo"
+
 
 @dataclass(frozen=True)
 class DemoRollout:
@@ -71,6 +74,9 @@ class DemoConfig:
     probe_questions: int = 0
     """Held-out questions the champion answers after each iteration, scored by the simulator (`probe_share_of_ceiling`
     in each row); 0: no probe. Only the `slots` world has held-out questions."""
+    context_in_prompt: bool = True
+    """Whether the application's system prompt names what it knows of each user (the world's context instruction,
+    such as the slot world's tier), so that adapters can learn each context's style; the lookup world has none."""
     last_day: date | None = None
     """The last simulated day (default: yesterday); iterations run on consecutive days ending there."""
 
@@ -127,6 +133,8 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
         raise ValueError(f"the {world.name!r} world has no held-out questions to probe with; set probe_questions to 0")
     if world.name != "lookup":
         retrain_config = _with_world_recipes(retrain_config, settings, world)
+    if config.context_in_prompt:
+        _name_the_context(prompts, prompt_registry, world)
     ceiling = world.ceiling()
 
     progress("building the base model (Dagster: base_model)")
@@ -341,6 +349,42 @@ def _with_world_recipes(run_config: dict, settings: Settings, world) -> dict:
     recipe = world.adapter_overrides.get(lora.get("objective", LoraSpec().objective), {})
     ops["lora_adapter"] = {"config": {**recipe, **lora}}
     return {**run_config, "ops": ops}
+
+
+def _name_the_context(prompts, prompt_registry, world) -> None:
+    """Before the first day, the application's system prompt becomes one that names the user's context: the
+    instruction ``world.context_instruction`` for each of ``world.contexts``, as a version after the initial one,
+    promoted. Nothing for a world without contexts, or where the prompt registry has a champion other than the
+    seeded initial prompt (a run on a data root that already has its prompts)."""
+    from feedback_loop.prompts import INITIAL_PROMPT_VERSION, PromptVersion, champion_prompt, seed_registry
+    from feedback_loop.prompts.versions import now
+
+    contexts = getattr(world, "contexts", ())
+    champion = prompt_registry.champion()
+    if not contexts or (champion is not None and champion.version != INITIAL_PROMPT_VERSION):
+        return
+    seed_registry(prompts, prompt_registry)
+    parent = champion_prompt(prompts, prompt_registry)
+    instructions = {context: world.context_instruction.format(context=context) for context in contexts}
+    prompt = prompts.write(
+        PromptVersion(
+            version=prompts.next_version(parent.version),
+            text=parent.text,
+            segment_instructions={**parent.segment_instructions, **instructions},
+            parent=parent.version,
+            created_at=now(),
+            created_by=DEMO_ACTOR,
+            recommendation_id=None,
+        )
+    )
+    prompt_registry.register(
+        prompt.version,
+        path=str(prompts.path(prompt.version)),
+        metrics={},
+        lineage={"parent": parent.version},
+        actor=DEMO_ACTOR,
+    )
+    prompt_registry.promote(prompt.version, actor=DEMO_ACTOR, reason="the application names the user's context")
 
 
 def _key(name: str):

@@ -11,13 +11,14 @@ late feedback or a standing review verdict) or one that the user replaced with a
 * ``kto`` (``prompt``/``completion``/``label``): every chosen answer with label True and every rejected response
   with label False, unpaired.
 
-The rejected side passes the same screen as a target (offensive, flagged, empty); a response that is chosen for
-the same prompt is never also rejected (a reviewer said 'good' where another person said 'bad': the reviewer saw
-both and decided), and is counted as a conflict. Every example is measured with the base model's tokenizer; one
-whose completion a ``max_length`` chosen from the data would cut is dropped and counted, never trained on cut.
-Both sets are split by the prompt hash of :func:`~feedback_loop.curate.sft.split_score`, without moving prompts
-between sides, so a prompt held out of SFT training is held out here too. Empty sets are valid (nothing to learn
-from yet); training with an objective that needs them refuses an empty train split.
+The rejected side passes the same screen as a target (offensive, flagged, empty); a response that is chosen for the
+same prompt is never also rejected (a reviewer said 'good' where another person said 'bad': the reviewer saw both
+and decided), and is counted as a conflict. Every example keeps the system text the model read (``system``, empty
+when none or not known), and only answers after the same system text are paired. Every example is measured with the
+base model's tokenizer; one whose completion a ``max_length`` chosen from the data would cut is dropped and counted,
+never trained on cut. Both sets are split by the prompt hash of :func:`~feedback_loop.curate.sft.split_score`,
+without moving prompts between sides, so a prompt held out of SFT training is held out here too. Empty sets are
+valid (nothing to learn from yet); training with an objective that needs them refuses an empty train split.
 """
 
 from __future__ import annotations
@@ -33,28 +34,36 @@ from typing import TYPE_CHECKING, Literal
 import pyarrow as pa
 
 from feedback_loop.curate.sft import (
-    REQUIRED_LABEL_COLUMNS,
+    SYSTEM_COLUMN,
     VERSION_LENGTH,
     CurateSpec,
     SavedDataset,
     TokenBudget,
-    check_label_rows,
-    check_labels,
     exclusion_reason,
+    label_rows,
     measure_lengths,
     normalise_text,
     rated_down_pairs,
     save_splits,
     select_examples,
     split_score,
+    system_text_counts,
 )
 
 if TYPE_CHECKING:
     import datasets
 
 PreferenceKind = Literal["pairs", "kto"]
-PAIR_COLUMNS: tuple[str, ...] = ("example_id", "prompt", "chosen", "rejected", "pair_source", "use_case")
-KTO_COLUMNS: tuple[str, ...] = ("example_id", "prompt", "completion", "label", "completion_source", "use_case")
+PAIR_COLUMNS: tuple[str, ...] = ("example_id", "system", "prompt", "chosen", "rejected", "pair_source", "use_case")
+KTO_COLUMNS: tuple[str, ...] = (
+    "example_id",
+    "system",
+    "prompt",
+    "completion",
+    "label",
+    "completion_source",
+    "use_case",
+)
 # The counts in PreferenceExamples.stats, in the order of the steps that produce them.
 COUNT_NAMES: tuple[str, ...] = (
     "labels",
@@ -121,9 +130,7 @@ def build_preference_examples(
     spec = spec or CurateSpec()
     if spec.target_quality != "good":
         raise ValueError(f"target_quality must be 'good' for preference data, got {spec.target_quality!r}")
-    check_labels(labels)
-    rows = labels.select(list(REQUIRED_LABEL_COLUMNS)).to_pylist()
-    check_label_rows(rows)
+    rows = label_rows(labels)
     down = rated_down_pairs(rows, set(rated_down))
     chosen, _ = select_examples(rows, spec, "good", offensive_lexicon, down)
     counts: Counter = Counter(labels=labels.num_rows, chosen=len(chosen))
@@ -145,6 +152,7 @@ def build_preference_examples(
             **{name: kind_counts[name] for name in COUNT_NAMES},
             f"by_{source}": dict(sorted(Counter(e[source] for e in examples).items())),
             **({"by_label": dict(sorted(Counter(str(e["label"]) for e in examples).items()))} if kind == "kto" else {}),
+            **system_text_counts(rows),
             **spec.model_dump(),
             "max_length": max_length,
         }
@@ -158,50 +166,53 @@ def _rejected_responses(
     down: set[tuple[str, str]],
     offensive_lexicon: str | Path | None,
     counts: Counter,
-) -> dict[str, list[_Rejected]]:
-    """By normalised prompt, the distinct responses a person rated down or a correction replaced, earliest first,
-    screened like targets; one that is chosen for the same prompt is a conflict and left out."""
-    chosen_texts = {(normalise_text(e["prompt"]), normalise_text(e["target"])) for e in chosen}
+) -> dict[tuple[str, str], list[_Rejected]]:
+    """By normalised system text and prompt, the distinct responses a person rated down or a correction replaced,
+    earliest first, screened like targets; one that is chosen for the same prompt is a conflict and left out."""
+    chosen_texts = {(*_context(e), normalise_text(e["target"])) for e in chosen}
     corrected = {e["example_id"] for e in chosen if e["rejected"] is not None}
-    rejected: dict[str, list[_Rejected]] = {}
-    seen: set[tuple[str, str]] = set()
+    rejected: dict[tuple[str, str], list[_Rejected]] = {}
+    seen: set[tuple[str, str, str]] = set()
     for row in sorted(rows, key=lambda row: (row["timestamp"], row["interaction_id"])):
         pair = (normalise_text(row["prompt"] or ""), normalise_text(row["response"] or ""))
         source: Literal["rated_down", "corrected"] | None = (
             "corrected" if row["interaction_id"] in corrected else "rated_down" if pair in down else None
         )
-        if source is None or pair in seen:
+        key = (normalise_text(row[SYSTEM_COLUMN] or ""), *pair)
+        if source is None or key in seen:
             continue
-        seen.add(pair)
+        seen.add(key)
         counts["rejected_candidates"] += 1
         # The screen of a target, without its rated-down rule: here being rated down is the point.
         exclusion = exclusion_reason(row, row["response"] or "", offensive_lexicon, set())
         if exclusion is not None:
             counts[f"rejected_{exclusion}"] += 1
             continue
-        if pair in chosen_texts:
+        if key in chosen_texts:
             counts["rejected_conflicting"] += 1
             continue
         counts["rejected"] += 1
-        rejected.setdefault(pair[0], []).append(_Rejected(row, source))
+        rejected.setdefault(key[:2], []).append(_Rejected(row, source))
     return rejected
 
 
-def _pairs(chosen: list[dict], rejected: dict[str, list[_Rejected]], counts: Counter) -> list[dict]:
-    """Correction pairs (of the screened responses), then each rated-down response under one of its prompt's
-    chosen answers, in turn."""
-    by_prompt: dict[str, list[dict]] = {}
+def _context(example: dict) -> tuple[str, str]:
+    """What an answer answers: the normalised system text and prompt (answers to one prompt after different system
+    texts, such as another user segment's instruction, are not compared)."""
+    return normalise_text(example["system"]), normalise_text(example["prompt"])
+
+
+def _pairs(chosen: list[dict], rejected: dict[tuple[str, str], list[_Rejected]], counts: Counter) -> list[dict]:
+    """Correction pairs (of the screened responses), then each rated-down response under one of the chosen answers
+    to its prompt (after the same system text), in turn."""
+    by_prompt: dict[tuple[str, str], list[dict]] = {}
     for example in chosen:
-        by_prompt.setdefault(normalise_text(example["prompt"]), []).append(example)
+        by_prompt.setdefault(_context(example), []).append(example)
     pairs = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str, str, str]] = set()
 
     def add(example_id: str, chosen_example: dict, rejected_text: str, source: str) -> None:
-        key = (
-            normalise_text(chosen_example["prompt"]),
-            normalise_text(chosen_example["target"]),
-            normalise_text(rejected_text),
-        )
+        key = (*_context(chosen_example), normalise_text(chosen_example["target"]), normalise_text(rejected_text))
         if key in seen:
             counts["duplicates_removed"] += 1
             return
@@ -210,6 +221,7 @@ def _pairs(chosen: list[dict], rejected: dict[str, list[_Rejected]], counts: Cou
         pairs.append(
             {
                 "example_id": example_id,
+                "system": chosen_example["system"],
                 "prompt": chosen_example["prompt"],
                 "chosen": chosen_example["target"],
                 "rejected": rejected_text.strip(),
@@ -233,11 +245,12 @@ def _pairs(chosen: list[dict], rejected: dict[str, list[_Rejected]], counts: Cou
     return pairs
 
 
-def _kto_rows(chosen: list[dict], rejected: dict[str, list[_Rejected]]) -> list[dict]:
+def _kto_rows(chosen: list[dict], rejected: dict[tuple[str, str], list[_Rejected]]) -> list[dict]:
     """Every chosen answer labelled True, every rejected response labelled False."""
     desirable = [
         {
             "example_id": example["example_id"],
+            "system": example["system"],
             "prompt": example["prompt"],
             "completion": example["target"],
             "label": True,
@@ -249,6 +262,7 @@ def _kto_rows(chosen: list[dict], rejected: dict[str, list[_Rejected]]) -> list[
     undesirable = [
         {
             "example_id": f"{response.row['interaction_id']}:rejected",
+            "system": (response.row[SYSTEM_COLUMN] or "").strip(),
             "prompt": response.row["prompt"].strip(),
             "completion": response.row["response"].strip(),
             "label": False,
@@ -266,7 +280,9 @@ def _fit(
 ) -> tuple[list[dict], int]:
     """``examples`` without those of which a completion would be cut at the max_length chosen from all their
     (prompt, completion) lengths, and that max_length."""
-    measured = [{"prompt": e["prompt"], "target": e[field]} for e in examples for field in completions]
+    measured = [
+        {"system": e["system"], "prompt": e["prompt"], "target": e[field]} for e in examples for field in completions
+    ]
     lengths = measure_lengths(measured, tokens, spec)
     kept = []
     for index, example in enumerate(examples):

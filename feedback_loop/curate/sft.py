@@ -14,6 +14,10 @@
   length is chosen from that distribution (:attr:`CurateSpec.length_quantile`) up to the model's context, and
   an example whose target would not fit is dropped (or kept and listed: ``cut_targets='flag'``). The counts,
   the chosen ``max_length`` and the share of target tokens lost go into the stats; training reads the length.
+* The system text: an example keeps the text the model read before the response (the labels' optional ``system``
+  column: the prompt version's text and the user segment's instruction), so that training encodes the input that
+  serving encodes and an adapter can learn what a segment's instruction asks; empty where none or not known (the
+  stats count label rows whose system text is not known). Duplicates are judged after the same system text.
 * Split by a hash of the normalised prompt, so one prompt is never on both sides (no leakage through
   repeated questions) and an example keeps its side across runs and as new rows arrive.
 * Version: a hash of the content, so the same examples always get the same version and saving is
@@ -46,7 +50,17 @@ if TYPE_CHECKING:
     import datasets
     from transformers import PreTrainedTokenizerBase
 
-EXAMPLE_COLUMNS: tuple[str, ...] = ("example_id", "prompt", "target", "target_source", "use_case", "rejected")
+    from feedback_loop.prompts import PromptStore
+
+EXAMPLE_COLUMNS: tuple[str, ...] = (
+    "example_id",
+    "system",
+    "prompt",
+    "target",
+    "target_source",
+    "use_case",
+    "rejected",
+)
 SPLITS: tuple[str, ...] = ("train", "eval")
 VERSION_LENGTH = 12
 # The counts in SFTExamples.stats, in the order of the steps that produce them.
@@ -62,6 +76,9 @@ COUNT_NAMES: tuple[str, ...] = (
     "train",
     "eval",
 )
+# An optional labels column: the system text the model read before the response (None: not known). Curated
+# examples keep it, so that training and evaluation encode what serving encodes.
+SYSTEM_COLUMN = "system"
 REQUIRED_LABEL_COLUMNS = (
     "interaction_id",
     "timestamp",
@@ -191,9 +208,7 @@ def build_sft_examples(
     survives, naming the counts of each step.
     """
     spec = spec or CurateSpec()
-    check_labels(labels)
-    rows = labels.select(list(REQUIRED_LABEL_COLUMNS)).to_pylist()
-    check_label_rows(rows)
+    rows = label_rows(labels)
     down = rated_down_pairs(rows, set(rated_down))
     examples, counts = select_examples(rows, spec, spec.target_quality, offensive_lexicon, down)
     counts["labels"] = labels.num_rows
@@ -222,6 +237,7 @@ def build_sft_examples(
         "by_target_source": dict(sorted(Counter(e["target_source"] for e in examples).items())),
         "by_use_case": dict(sorted(Counter(e["use_case"] for e in examples).items())),
         "preference_pairs": sum(e["rejected"] is not None for e in train + eval_),
+        **system_text_counts(rows),
         **spec.model_dump(),
         "max_length": None if lengths is None else lengths.max_length,
         "lengths": None if lengths is None else {**lengths.report(), **fit},
@@ -269,7 +285,9 @@ def measure_lengths(examples: list[dict], tokens: TokenBudget, spec: CurateSpec)
     """Token lengths of ``examples`` and the max_length of :attr:`CurateSpec.length_quantile`, up to the context."""
     from feedback_loop.model.encoding import example_lengths
 
-    lengths = example_lengths(tokens.tokenizer, [(e["prompt"], e["target"]) for e in examples])
+    lengths = example_lengths(
+        tokens.tokenizer, [(e["prompt"], e["target"]) for e in examples], [e["system"] for e in examples]
+    )
     totals = np.array([p + a for p, a in lengths])
     chosen = int(np.percentile(totals, 100 * spec.length_quantile, method="higher"))
     chosen = -(-chosen // LENGTH_MULTIPLE) * LENGTH_MULTIPLE
@@ -317,7 +335,7 @@ def select_examples(
     """The examples of ``rows`` for ``target_quality`` and the counts of each selection step."""
     counts: Counter = Counter()
     examples = []
-    seen_pairs: set[tuple[str, str]] = set()
+    seen_pairs: set[tuple[str, str, str]] = set()
     # Earliest first, so a duplicate keeps its first occurrence and adding later rows changes nothing before.
     for row in sorted(rows, key=lambda row: (row["timestamp"], row["interaction_id"])):
         candidate = select_target(row, spec, target_quality=target_quality)
@@ -329,7 +347,8 @@ def select_examples(
         if exclusion is not None:
             counts[exclusion] += 1
             continue
-        pair = (normalise_text(row["prompt"]), normalise_text(target))
+        system = (row[SYSTEM_COLUMN] or "").strip()
+        pair = (normalise_text(system), normalise_text(row["prompt"]), normalise_text(target))
         if pair in seen_pairs:
             counts["duplicates_removed"] += 1
             continue
@@ -338,6 +357,7 @@ def select_examples(
         examples.append(
             {
                 "example_id": row["interaction_id"],
+                "system": system,
                 "prompt": row["prompt"].strip(),
                 "target": target.strip(),
                 "target_source": source,
@@ -364,6 +384,34 @@ def rated_down_pairs(rows: list[dict], rated_down: set[str]) -> set[tuple[str, s
         if down:
             pairs.add((normalise_text(row["prompt"] or ""), normalise_text(row["response"] or "")))
     return pairs
+
+
+def with_system_texts(labels: pa.Table, prompts: PromptStore) -> pa.Table:
+    """``labels`` with the ``system`` column: the system text the model read before each response, from the
+    row's ``system_prompt_version`` and ``user_segment`` (:meth:`PromptStore.served_system_texts`); None where
+    ``prompts`` holds no such version."""
+    served = zip(labels["system_prompt_version"].to_pylist(), labels["user_segment"].to_pylist(), strict=True)
+    systems = pa.array(prompts.served_system_texts(served), pa.string())
+    if SYSTEM_COLUMN in labels.column_names:
+        return labels.set_column(labels.column_names.index(SYSTEM_COLUMN), SYSTEM_COLUMN, systems)
+    return labels.append_column(SYSTEM_COLUMN, systems)
+
+
+def label_rows(labels: pa.Table) -> list[dict]:
+    """The rows of ``labels`` that curation reads, checked; ``system`` is None in each when the column is absent."""
+    check_labels(labels)
+    rows = labels.select(list(REQUIRED_LABEL_COLUMNS)).to_pylist()
+    systems = labels[SYSTEM_COLUMN].to_pylist() if SYSTEM_COLUMN in labels.column_names else [None] * len(rows)
+    for row, system in zip(rows, systems, strict=True):
+        row[SYSTEM_COLUMN] = system
+    check_label_rows(rows)
+    return rows
+
+
+def system_text_counts(rows: list[dict]) -> dict:
+    """How many label rows name the system text the model read, and how many do not (trained as none)."""
+    unknown = sum(row[SYSTEM_COLUMN] is None for row in rows)
+    return {"system_text_known": len(rows) - unknown, "system_text_unknown": unknown}
 
 
 def check_labels(labels: pa.Table) -> None:

@@ -11,12 +11,14 @@ import pyarrow.compute as pc
 from feedback_loop.curate import CurateSpec, TokenBudget, build_sft_examples, save_sft_dataset
 from feedback_loop.curate.preference import COUNT_NAMES as PREFERENCE_COUNTS
 from feedback_loop.curate.preference import build_preference_examples, save_preference_dataset
+from feedback_loop.curate.sft import with_system_texts
 from feedback_loop.defs.execution import LABEL_OP_TAGS
 from feedback_loop.defs.label import labeled_interactions, review_decisions
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.resources import DataRoot, on_working_copy
 from feedback_loop.label.decisions import REVIEWS_TABLE, reviews_arrow_schema, standing_verdicts
 from feedback_loop.label.rules import BAD_RATING
+from feedback_loop.prompts import PromptStore
 from feedback_loop.schema import events_arrow_schema
 
 # The tokenizer's own limit while measuring: far above any example, so lengths are taken whole.
@@ -62,8 +64,8 @@ def _token_budget(base_model: dict) -> TokenBudget:
 def _labels_to_curate(
     context: dg.AssetExecutionContext, spec: CurateSpec, data_root: DataRoot
 ) -> tuple[pa.Table, list[str], CurateSpec]:
-    """The labels in the warehouse, their partitions, and ``spec`` without the 'model' label source while no
-    auto-labeler is published (logged)."""
+    """The labels in the warehouse (with the system text each response was served after), their partitions, and
+    ``spec`` without the 'model' label source while no auto-labeler is published (logged)."""
     from feedback_loop.label.publication import read_publication
 
     warehouse = data_root.warehouse()
@@ -73,6 +75,7 @@ def _labels_to_curate(
         raise ValueError(
             "no labeled interactions in the warehouse: materialize raw_telemetry and labeled_interactions first"
         )
+    labels = with_system_texts(labels, PromptStore(data_root.layout.prompts))
     publication = read_publication(data_root.layout.label_models)
     labeler_published = publication is not None and publication.version is not None
     if not labeler_published and "model" in spec.label_sources:
@@ -154,6 +157,7 @@ def sft_dataset(
             "excluded_target_cut": examples.stats["excluded_target_cut"],
             "target_tokens_lost_share": lost_share,
             "excluded_rated_down": examples.stats["excluded_rated_down"],
+            "system_text_unknown": examples.stats["system_text_unknown"],
             "stats": dg.MetadataValue.json(examples.stats),
             "sample": markdown_table(
                 [{k: r[k] for k in ("prompt", "target", "target_source")} for r in examples.train], limit=5

@@ -35,6 +35,7 @@ from feedback_loop.model.base import context_length, load_causal_lm
 from feedback_loop.model.encoding import (
     collate,
     encode_examples,
+    example_system,
     example_text,
     length_grouped_batches,
     response_nll,
@@ -156,7 +157,8 @@ def score_examples(
 ) -> list[dict]:
     """Score the model at ``base_dir`` (plus the adapter at ``adapter_dir``, if any) on ``rows``.
 
-    Each row needs ``example_id``, ``prompt`` and ``target``. Returns, in the order of ``rows``, one dict
+    Each row needs ``example_id``, ``prompt`` and ``target``; its ``system`` text (optional) comes first, as it
+    came when the answer was served. Returns, in the order of ``rows``, one dict
     per example: ``example_id``, ``prompt``, ``target``, ``loss`` (mean NLL per token of the target and its
     closing eos),
     ``generated`` (greedy answer, at most ``spec.max_new_tokens``),
@@ -165,7 +167,7 @@ def score_examples(
     """
     import torch
 
-    pairs = _check_rows(rows)
+    pairs, systems = _check_rows(rows)
     model, tokenizer = load_causal_lm(base_dir, adapter_dir, spec.device)
     device = str(model.device)
     limit = context_length(model)
@@ -175,11 +177,12 @@ def score_examples(
             f"model's {limit}-token context"
         )
     with torch.no_grad():
-        losses = _losses(model, tokenizer, pairs, limit, spec.batch_size, device)
+        losses = _losses(model, tokenizer, pairs, systems, limit, spec.batch_size, device)
         generated = generate_responses(
             model,
             tokenizer,
             [prompt for prompt, _ in pairs],
+            systems=systems,
             max_new_tokens=spec.max_new_tokens,
             batch_size=spec.batch_size,
             progress=progress,
@@ -328,12 +331,14 @@ def _group(champion: Mapping[str, Any], challenger: Mapping[str, Any], example_i
     return " ".join(next(iter(texts)).lower().split())
 
 
-def _check_rows(rows: list[dict]) -> list[tuple[str, str]]:
-    """The (prompt, target) pairs of ``rows``, after checking ids are present and unique and texts non-empty."""
+def _check_rows(rows: list[dict]) -> tuple[list[tuple[str, str]], list[str]]:
+    """The (prompt, target) pairs of ``rows`` and their system texts, after checking ids are present and unique and
+    texts non-empty."""
     if not rows:
         raise ValueError("score_examples needs at least one row")
     seen = set()
     pairs = []
+    systems = []
     for index, row in enumerate(rows):
         example_id = row.get("example_id")
         if example_id is None:
@@ -343,14 +348,22 @@ def _check_rows(rows: list[dict]) -> list[tuple[str, str]]:
         seen.add(example_id)
         where = f"row {index} (example_id={example_id!r})"
         pairs.append((example_text(row, "prompt", where), example_text(row, "target", where)))
-    return pairs
+        systems.append(example_system(row, where))
+    return pairs, systems
 
 
 def _losses(
-    model, tokenizer, pairs: list[tuple[str, str]], limit: int | None, batch_size: int, device: str
+    model,
+    tokenizer,
+    pairs: list[tuple[str, str]],
+    systems: list[str],
+    limit: int | None,
+    batch_size: int,
+    device: str,
 ) -> list[float]:
-    """Mean NLL per target token of each pair, in input order; batched by length to keep padding small."""
-    examples = encode_examples(tokenizer, pairs, limit or _UNLIMITED)
+    """Mean NLL per target token of each pair (after its system text), in input order; batched by length to keep
+    padding small."""
+    examples = encode_examples(tokenizer, pairs, limit or _UNLIMITED, systems)
     losses: list[float] = [math.nan] * len(examples)
     for indices in length_grouped_batches([len(ids) for ids, _ in examples], batch_size, seed=0):
         batch = {

@@ -41,6 +41,17 @@ def example_text(row: Mapping[str, Any], field: str, where: str) -> str:
     return value
 
 
+def example_system(row: Mapping[str, Any], where: str) -> str:
+    """``row['system']``, the system text the example's answer follows: '' when the row has none (datasets curated
+    before examples kept it), else it must be a string; ``where`` names the row in the error."""
+    value = row.get("system")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"{where}: field 'system' must be a string, got {value!r}")
+    return value
+
+
 def has_chat_template(tokenizer: PreTrainedTokenizerBase) -> bool:
     """Whether the tokenizer brings a chat template (instruct releases do), which then writes every prompt."""
     return bool(getattr(tokenizer, "chat_template", None))
@@ -63,19 +74,27 @@ def prompt_text(tokenizer: PreTrainedTokenizerBase, prompt: str, system: str = "
     template's generation prompt; a template that refuses system messages (Gemma's) gets the system text at the
     start of the user message instead.
     """
-    system = system.strip()
     if not has_chat_template(tokenizer):
         return format_prompt(prompt, system)
-    user = {"role": "user", "content": prompt.strip()}
-    text = None
-    if system:
-        from jinja2 import TemplateError
+    return _render(tokenizer, chat_messages(tokenizer, prompt, system))
 
-        try:
-            text = _render(tokenizer, [{"role": "system", "content": system}, user])
-        except TemplateError:  # the template raises for a role it does not support
-            user = {"role": "user", "content": f"{system}\n\n{prompt.strip()}"}
-    return text if text is not None else _render(tokenizer, [user])
+
+def chat_messages(tokenizer: PreTrainedTokenizerBase, prompt: str, system: str = "") -> list[dict[str, str]]:
+    """The messages the tokenizer's chat template renders for ``prompt`` after ``system``: a system message (if any
+    text) and a user message, or one user message that starts with the system text where the template refuses
+    system messages (Gemma's)."""
+    system = system.strip()
+    user = {"role": "user", "content": prompt.strip()}
+    if not system:
+        return [user]
+    from jinja2 import TemplateError
+
+    messages = [{"role": "system", "content": system}, user]
+    try:
+        _render(tokenizer, messages)
+    except TemplateError:  # the template raises for a role it does not support
+        return [{"role": "user", "content": f"{system}\n\n{prompt.strip()}"}]
+    return messages
 
 
 def _render(tokenizer: PreTrainedTokenizerBase, messages: list[dict[str, str]]) -> str:
@@ -94,26 +113,32 @@ def encode_prompt(tokenizer: PreTrainedTokenizerBase, prompt: str, max_length: i
 
 
 def encode_examples(
-    tokenizer: PreTrainedTokenizerBase, pairs: Sequence[tuple[str, str]], max_length: int
+    tokenizer: PreTrainedTokenizerBase,
+    pairs: Sequence[tuple[str, str]],
+    max_length: int,
+    systems: Sequence[str] | None = None,
 ) -> list[Encoded]:
-    """Encode (prompt, target) pairs as the prompt's ids (:func:`prompt_ids`) + target + eos, loss on the answer.
+    """Encode (prompt, target) pairs as the prompt's ids (:func:`prompt_ids`, after the pair's text of ``systems``
+    when given) + target + eos, loss on the answer.
 
     The labels are IGNORE_INDEX on the prompt tokens. An example longer than ``max_length`` keeps its
     whole prompt and loses the end of its target; a prompt that alone fills ``max_length`` is cut from
     the left so that at least one response token remains to learn from.
     """
     encoded = []
-    for ids, response in _uncut_ids(tokenizer, pairs):
+    for ids, response in _uncut_ids(tokenizer, pairs, systems):
         ids = ids[max(0, len(ids) - (max_length - 1)) :]
         response = response[: max_length - len(ids)]
         encoded.append((ids + response, [IGNORE_INDEX] * len(ids) + response))
     return encoded
 
 
-def example_lengths(tokenizer: PreTrainedTokenizerBase, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
+def example_lengths(
+    tokenizer: PreTrainedTokenizerBase, pairs: Sequence[tuple[str, str]], systems: Sequence[str] | None = None
+) -> list[tuple[int, int]]:
     """(prompt tokens, answer tokens with eos) of each (prompt, target) pair, uncut, as :func:`encode_examples`
     encodes them: what curation measures to choose a length that cuts no target."""
-    return [(len(ids), len(response)) for ids, response in _uncut_ids(tokenizer, pairs)]
+    return [(len(ids), len(response)) for ids, response in _uncut_ids(tokenizer, pairs, systems)]
 
 
 def kept_lengths(prompt_length: int, answer_length: int, max_length: int) -> tuple[int, int]:
@@ -123,17 +148,22 @@ def kept_lengths(prompt_length: int, answer_length: int, max_length: int) -> tup
 
 
 def _uncut_ids(
-    tokenizer: PreTrainedTokenizerBase, pairs: Sequence[tuple[str, str]]
+    tokenizer: PreTrainedTokenizerBase, pairs: Sequence[tuple[str, str]], systems: Sequence[str] | None
 ) -> list[tuple[list[int], list[int]]]:
-    """(prompt ids, target ids + eos) of each pair, before any cut."""
+    """(prompt ids, target ids + eos) of each pair (after its system text), before any cut."""
     if tokenizer.eos_token_id is None:
         raise ValueError("the tokenizer has no eos token; training needs one to teach the model to stop")
     if not pairs:
         return []
+    if systems is None:
+        systems = [""] * len(pairs)
+    elif len(systems) != len(pairs):
+        raise ValueError(f"got {len(systems)} system texts for {len(pairs)} examples")
     if has_chat_template(tokenizer):
-        prompts = [prompt_ids(tokenizer, prompt) for prompt, _ in pairs]
+        prompts = [prompt_ids(tokenizer, prompt, system) for (prompt, _), system in zip(pairs, systems, strict=True)]
     else:
-        prompts = tokenizer([format_prompt(prompt) for prompt, _ in pairs], add_special_tokens=True)["input_ids"]
+        texts = [format_prompt(prompt, system) for (prompt, _), system in zip(pairs, systems, strict=True)]
+        prompts = tokenizer(texts, add_special_tokens=True)["input_ids"]
     targets = tokenizer([target for _, target in pairs], add_special_tokens=False)["input_ids"]
     return [(ids, [*target_ids, tokenizer.eos_token_id]) for ids, target_ids in zip(prompts, targets, strict=True)]
 

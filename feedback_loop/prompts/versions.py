@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -140,6 +141,31 @@ class PromptStore:
         if prompt.version != version:
             raise PromptError(f"{path}: field 'version' says {prompt.version!r}, the file name {version!r}")
         return prompt
+
+    def find(self, version: Any) -> PromptVersion | None:
+        """The stored ``version``, or None when it names no version here (an application may report versions of
+        prompts it keeps elsewhere); a stored version that cannot be read is still a :class:`PromptError`."""
+        if (
+            not isinstance(version, str)
+            or not _VERSION_NAME.match(version)
+            or version == Path(RECOMMENDATIONS_FILE).stem
+        ):
+            return None
+        if version != INITIAL_PROMPT_VERSION and not self.path(version).exists():
+            return None
+        return self.get(version)
+
+    def served_system_texts(self, served: Iterable[tuple[Any, Any]]) -> list[str | None]:
+        """The system text the model read (:meth:`PromptVersion.system_text`) for each (system_prompt_version,
+        user_segment) of served interactions; None where this store holds no such version."""
+        found: dict[Any, PromptVersion | None] = {}
+        texts: list[str | None] = []
+        for version, segment in served:
+            if version not in found:
+                found[version] = self.find(version)
+            prompt = found[version]
+            texts.append(None if prompt is None else prompt.system_text(segment))
+        return texts
 
     def versions(self) -> list[PromptVersion]:
         """Every version, the initial one included, oldest first."""

@@ -517,6 +517,11 @@ class SlotWorld:
     undertrained on a day or two of corrections. `kto` and `dpo` keep the defaults: KTO with that recipe trained 4-5
     times as long on the days' thumbs and passed no more gates; DPO was not measured with it (docs/demo.md)."""
 
+    contexts: tuple[str, ...] = tuple(TIERS)
+    """What the application can know of a user (:meth:`context_of`): the tiers."""
+    context_instruction = "The user is on the {context} plan."
+    """How the application's system prompt names a user's context, when it does (the demo's `context_in_prompt`)."""
+
     def __init__(
         self,
         seed: int = 0,

@@ -44,6 +44,7 @@ from feedback_loop.model.encoding import (
     collate,
     collate_packed,
     encode_examples,
+    example_system,
     example_text,
     length_grouped_batches,
     prompt_text,
@@ -200,10 +201,11 @@ def open_splits(dataset_dir: str | Path):
 
 
 def read_sft_splits(dataset_dir: str | Path) -> tuple[list[dict], list[dict], str]:
-    """The 'train' and 'eval' rows (example_id, prompt, target) and the version of a saved dataset.
+    """The 'train' and 'eval' rows (example_id, system, prompt, target) and the version of a saved dataset.
 
     ``dataset_dir`` is a ``DatasetDict.save_to_disk`` folder whose ``metadata.json`` has a ``version``.
-    Columns other than these three are ignored; every prompt and target must be a non-empty string.
+    Other columns are ignored; every prompt and target must be a non-empty string, and ``system`` (the system
+    text the answer follows) a string, '' where the dataset has no such column.
     """
     dataset, version = open_splits(dataset_dir)
     path = Path(dataset_dir)
@@ -212,11 +214,14 @@ def read_sft_splits(dataset_dir: str | Path) -> tuple[list[dict], list[dict], st
         missing = {"prompt", "target"} - set(dataset[split].column_names)
         if missing:
             raise ValueError(f"dataset {path}, split {split!r}: missing column(s) {sorted(missing)}")
-        columns = [name for name in ("example_id", "prompt", "target") if name in dataset[split].column_names]
+        names = ("example_id", "system", "prompt", "target")
+        columns = [name for name in names if name in dataset[split].column_names]
         rows = dataset[split].select_columns(columns).to_list()
         for index, row in enumerate(rows):
+            where = f"dataset {path}, {_row_name(split, index, row)}"
             for field in ("prompt", "target"):
-                example_text(row, field, f"dataset {path}, {_row_name(split, index, row)}")
+                example_text(row, field, where)
+            row["system"] = example_system(row, where)
         splits.append(rows)
     return splits[0], splits[1], version
 
@@ -293,8 +298,8 @@ def train_lora(
     base, tokenizer, resolved, dtype = load_for_training(base_dir, dataset_dir, spec)
     device, max_length = resolved.device, resolved.max_length
     assert max_length is not None  # load_for_training resolves it
-    train_examples = encode_examples(tokenizer, _pairs(train_rows), max_length)
-    eval_examples = encode_examples(tokenizer, _pairs(eval_rows), max_length)
+    train_examples = encode_examples(tokenizer, _pairs(train_rows), max_length, _systems(train_rows))
+    eval_examples = encode_examples(tokenizer, _pairs(eval_rows), max_length, _systems(eval_rows))
     fused = _apply_fused_kernels(base) if spec.fused_kernels and torch.device(device).type == "cuda" else []
 
     model = get_peft_model(base, peft_lora_config(spec, spec.target_modules or "all-linear")).to(device)
@@ -385,6 +390,10 @@ def lora_target_modules(model) -> list[str]:
 
 def _pairs(rows: Sequence[Mapping[str, Any]]) -> list[tuple[str, str]]:
     return [(row["prompt"], row["target"]) for row in rows]
+
+
+def _systems(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+    return [row["system"] for row in rows]
 
 
 def _seed_everything(seed: int) -> None:

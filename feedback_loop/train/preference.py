@@ -32,14 +32,14 @@ import tempfile
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from feedback_loop.model.base import (
     TRAINING_METADATA_FILE,
     model_fingerprint,
     staged_output_dir,
 )
-from feedback_loop.model.encoding import example_text, has_chat_template, prompt_text
+from feedback_loop.model.encoding import chat_messages, example_system, example_text, has_chat_template, prompt_text
 from feedback_loop.model.prompting import PROJECT_CHAT_TEMPLATE
 from feedback_loop.progress import ProgressCallback
 from feedback_loop.train.lora import (
@@ -50,6 +50,9 @@ from feedback_loop.train.lora import (
     open_splits,
     peft_lora_config,
 )
+
+if TYPE_CHECKING:
+    from transformers import PreTrainedTokenizerBase
 
 _logger = logging.getLogger(__name__)
 
@@ -77,21 +80,24 @@ def read_preference_splits(dataset_dir: str | Path, objective: str) -> tuple[lis
         missing = set(columns) - set(dataset[split].column_names)
         if missing:
             raise ValueError(f"dataset {path}, split {split!r}: missing column(s) {sorted(missing)}")
-        rows = dataset[split].select_columns(list(columns)).to_list()
+        optional = ("system",) if "system" in dataset[split].column_names else ()
+        rows = dataset[split].select_columns([*columns, *optional]).to_list()
         for index, row in enumerate(rows):
             where = f"dataset {path}, {split} row {index} (example_id={row['example_id']!r})"
             for field in TEXT_COLUMNS[objective]:
                 example_text(row, field, where)
+            row["system"] = example_system(row, where)
             if objective == "kto" and not isinstance(row["label"], bool):
                 raise ValueError(f"{where}: field 'label' must be true or false, got {row['label']!r}")
         splits.append(rows)
     return splits[0], splits[1], version
 
 
-def conversation(row: Mapping[str, Any], objective: str) -> dict[str, Any]:
-    """A dataset row as TRL's conversational form of the same format: the prompt a user message, each answer an
+def conversation(tokenizer: PreTrainedTokenizerBase, row: Mapping[str, Any], objective: str) -> dict[str, Any]:
+    """A dataset row as TRL's conversational form of the same format: the prompt as ``tokenizer``'s chat template
+    reads it after the row's system text (:func:`~feedback_loop.model.encoding.chat_messages`), each answer an
     assistant message (TRL renders them with the chat template)."""
-    converted: dict[str, Any] = {"prompt": [{"role": "user", "content": row["prompt"]}]}
+    converted: dict[str, Any] = {"prompt": chat_messages(tokenizer, row["prompt"], row.get("system", ""))}
     for field in TEXT_COLUMNS[objective][1:]:
         converted[field] = [{"role": "assistant", "content": row[field]}]
     if objective == "kto":
@@ -141,8 +147,12 @@ def train_preference(
 
     # KTO reads its examples in order (its KL term pairs each with its neighbours): a seeded shuffle mixes liked and
     # disliked answers. DPO samples at random with the seed itself.
-    train_dataset = Dataset.from_list([conversation(row, objective) for row in train_rows]).shuffle(seed=spec.seed)
-    eval_dataset = Dataset.from_list([conversation(row, objective) for row in eval_rows]) if eval_rows else None
+    train_dataset = Dataset.from_list([conversation(tokenizer, row, objective) for row in train_rows]).shuffle(
+        seed=spec.seed
+    )
+    eval_dataset = (
+        Dataset.from_list([conversation(tokenizer, row, objective) for row in eval_rows]) if eval_rows else None
+    )
     resume = None
     with tempfile.TemporaryDirectory(prefix="trl-") as scratch:
         output_dir = Path(checkpoint_dir) if checkpoint_dir is not None else Path(scratch)

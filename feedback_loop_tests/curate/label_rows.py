@@ -43,6 +43,8 @@ def row(
 
 def labels(rows: list[dict], *, date: str | None = None) -> pa.Table:
     table = pa.Table.from_pylist(rows, schema=labels_arrow_schema())
+    if any("system" in r for r in rows):  # the system text curation's Dagster layer adds (with_system_texts)
+        table = table.append_column("system", pa.array([r.get("system") for r in rows], pa.string()))
     if date is not None:  # as read back from the warehouse's labels partitions
         table = table.append_column("date", pa.array([date] * len(rows), pa.string()))
     return table

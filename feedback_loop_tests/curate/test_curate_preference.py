@@ -58,6 +58,7 @@ def test_pairs_are_corrections_and_liked_over_rated_down_answers_to_the_same_pro
     assert found[("Port 8080.", "It listens on port 80.")]["example_id"] == "corrected"
     assert found[("Hold the reset button for ten seconds.", "Buy a new router.")] == {
         "example_id": "liked>disliked",
+        "system": "",
         "prompt": RESET,
         "chosen": "Hold the reset button for ten seconds.",
         "rejected": "Buy a new router.",
@@ -87,6 +88,25 @@ def test_kto_labels_liked_answers_true_and_rated_down_responses_false():
     }
     assert kto.stats["by_label"] == {"False": 5, "True": 3}
     assert kto.stats["by_completion_source"] == {"corrected": 1, "correction": 1, "rated_down": 4, "response": 2}
+
+
+def test_answers_are_paired_only_after_the_same_system_text():
+    free, business = "The user is on the free plan.", "The user is on the business plan."
+    rows = [
+        {**row("liked_free", RESET, response="Hold reset.", minute=1), "thumb": "up", "system": free},
+        thumbed("disliked_business", RESET, "Hold the reset button, then wait for the light.", 2, system=business),
+        thumbed("disliked_free", RESET, "Buy a new router.", 3, system=free),
+    ]
+    examples = build(rows)
+    pairs = examples["pairs"].train + examples["pairs"].eval
+    assert [(e["system"], e["chosen"], e["rejected"]) for e in pairs] == [(free, "Hold reset.", "Buy a new router.")]
+    kto = examples["kto"].train + examples["kto"].eval
+    assert sorted((e["system"], e["completion"], e["label"]) for e in kto) == [
+        (business, "Hold the reset button, then wait for the light.", False),
+        (free, "Buy a new router.", False),
+        (free, "Hold reset.", True),
+    ]
+    assert examples["kto"].stats["system_text_known"] == 3
 
 
 def test_a_model_labeled_response_a_human_rated_down_is_never_chosen_nor_a_good_completion():

@@ -52,7 +52,10 @@ def test_corrections_and_confident_good_responses_become_targets():
     assert examples.stats["candidates"] == 2
     assert examples.stats["by_target_source"] == {"correction": 1, "response": 1}
     assert examples.stats["by_use_case"] == {"support": 2}
-    assert set(found["good"]) == {"example_id", "prompt", "target", "target_source", "use_case", "rejected"}
+    assert set(found["good"]) == {"example_id", "system", "prompt", "target", "target_source", "use_case", "rejected"}
+    # Labels without a system column: no system text is known, and the stats say so.
+    assert found["good"]["system"] == ""
+    assert (examples.stats["system_text_known"], examples.stats["system_text_unknown"]) == (0, 5)
     # A correction is a preference pair too: the correction over the response it replaced.
     assert (found["corr"]["rejected"], found["good"]["rejected"]) == ("Answer to: How do I export?", None)
     assert examples.stats["preference_pairs"] == 1
@@ -98,6 +101,42 @@ def test_duplicates_are_removed_after_whitespace_normalisation():
     )
     assert set(by_id(examples)) == {"first", "other"}
     assert examples.stats["duplicates_removed"] == 1
+
+
+def test_examples_keep_the_system_text_served_and_are_duplicates_only_after_the_same_one(tmp_path):
+    from feedback_loop.prompts import PromptStore, PromptVersion
+
+    store = PromptStore(tmp_path)
+    store.write(
+        PromptVersion("support-v2", "Be kind.", {"free": "The user is on the free plan."}, "support-v1", "", "t", None)
+    )
+    answer = "Hold the button for ten seconds."
+    planted = [
+        {**row("free", "How do I reset?", response=answer, minute=1), "system_prompt_version": "support-v2"},
+        {**row("free_again", "How do I reset?", response=answer, minute=2), "system_prompt_version": "support-v2"},
+        {**row("business", "How do I reset?", response=answer, minute=3), "system_prompt_version": "support-v2"},
+        {**row("initial", "How do I reset?", response=answer, minute=4), "system_prompt_version": "support-v1"},
+        {**row("elsewhere", "How do I pay?", minute=5), "system_prompt_version": "app-prompt-7"},
+    ]
+    planted[0]["user_segment"] = planted[1]["user_segment"] = "free"
+    planted[2]["user_segment"] = "business"
+    table = sft.with_system_texts(labels(planted), store)
+    assert table["system"].to_pylist() == [
+        "Be kind.\nThe user is on the free plan.",
+        "Be kind.\nThe user is on the free plan.",
+        "Be kind.",
+        "",  # the built-in initial prompt: no text
+        None,  # a version this store does not hold
+    ]
+    assert sft.with_system_texts(table, store)["system"].to_pylist() == table["system"].to_pylist()  # replaced
+    examples = build_sft_examples(table, CurateSpec(eval_fraction=0.01))
+    found = by_id(examples)
+    # The same answer after another system text is another example; after the same one, a duplicate.
+    assert set(found) == {"free", "business", "initial", "elsewhere"}
+    assert examples.stats["duplicates_removed"] == 1
+    assert found["free"]["system"] == "Be kind.\nThe user is on the free plan." and found["elsewhere"]["system"] == ""
+    assert (examples.stats["system_text_known"], examples.stats["system_text_unknown"]) == (4, 1)
+    assert examples.version != build_sft_examples(labels(planted), CurateSpec(eval_fraction=0.01)).version
 
 
 def test_bad_target_quality_trains_on_bad_responses_but_evaluates_on_good_targets():

@@ -141,3 +141,19 @@ def test_the_worlds_recipes_reach_base_model_and_lora_adapter_under_a_run_config
         **sft_recipe,
         "objective": "sft+dpo",
     }
+
+
+def test_the_application_names_the_users_context_in_its_prompt_once(settings):
+    from feedback_loop.demo import _name_the_context
+    from feedback_loop.prompts import INITIAL_PROMPT_VERSION, PromptStore, champion_prompt
+    from feedback_loop.simulate import LOOKUP_WORLD, SlotWorld
+
+    prompts, registry = PromptStore(settings.layout.prompts), Registry(settings.prompt_registry_url)
+    _name_the_context(prompts, registry, LOOKUP_WORLD)  # its context is the hidden segment itself: never named
+    assert champion_prompt(prompts, registry).version == INITIAL_PROMPT_VERSION and registry.champion() is None
+    _name_the_context(prompts, registry, SlotWorld(0, corpus_size=50))
+    named = champion_prompt(prompts, registry)
+    assert (named.version, named.parent) == ("support-v2", INITIAL_PROMPT_VERSION)
+    assert named.system_text("business") == "The user is on the business plan." and named.system_text(None) == ""
+    _name_the_context(prompts, registry, SlotWorld(0, corpus_size=50))  # a second run on the same data root
+    assert sorted(record.version for record in registry.list()) == [INITIAL_PROMPT_VERSION, "support-v2"]

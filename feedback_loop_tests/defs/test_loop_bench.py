@@ -26,6 +26,14 @@ def test_one_tiny_run_reports_the_ceiling_the_probe_and_the_copies(settings, tmp
     assert row["exact_copy_share"] <= 0.05
     assert row["promoted_truly_worse"] is False and row["ab_decision"] == "none"
     assert (tmp_path / "bench" / "sft-seed4" / "simulated_world" / "slots-corpus.txt").is_file()
+    # The application names each user's tier in its system prompt, and the curated examples keep the text served.
+    from feedback_loop.curate import load_sft_dataset
+
+    [dataset] = (tmp_path / "bench" / "sft-seed4" / "datasets" / "sft").iterdir()
+    systems = set(load_sft_dataset(dataset)["train"]["system"])
+    assert len(systems) >= 2 and systems <= {
+        f"The user is on the {tier} plan." for tier in ("free", "plus", "business")
+    }
 
 
 def test_the_command_refuses_an_unknown_objective():

@@ -14,6 +14,7 @@ from feedback_loop.model.encoding import (
     collate_packed,
     encode_examples,
     encode_prompt,
+    example_lengths,
     length_grouped_batches,
     next_token_targets,
     pack_rows,
@@ -38,6 +39,21 @@ def test_encoding_takes_loss_on_the_response_and_eos_only(tokenizer):
 
     assert input_ids == prompt + response_ids
     assert labels == [IGNORE_INDEX] * len(prompt) + response_ids
+
+
+def test_an_examples_system_text_is_encoded_as_serving_encodes_it(tokenizer):
+    pairs = [("where is my phone?", "on monday."), ("where is my phone?", "it ships on monday, as planned.")]
+    systems = ["The user is on the free plan.", "The user is on the business plan."]
+    encoded = encode_examples(tokenizer, pairs, 128, systems)
+    for (ids, labels), (prompt, target), system in zip(encoded, pairs, systems, strict=True):
+        served = encode_prompt(tokenizer, prompt, 128, system)
+        assert served == tokenizer(format_prompt(prompt, system))["input_ids"]
+        assert ids[: len(served)] == served and labels[: len(served)] == [IGNORE_INDEX] * len(served)
+        assert tokenizer.decode(ids[len(served) :], skip_special_tokens=True) == target
+    assert example_lengths(tokenizer, pairs, systems)[0][0] > example_lengths(tokenizer, pairs)[0][0]
+    assert encode_examples(tokenizer, pairs, 128, ["", ""]) == encode_examples(tokenizer, pairs, 128)
+    with pytest.raises(ValueError, match="got 1 system texts for 2 examples"):
+        encode_examples(tokenizer, pairs, 128, systems[:1])
 
 
 def test_truncation_keeps_the_prompt_and_cuts_a_long_prompt_from_the_left(tokenizer):

@@ -13,7 +13,7 @@ from feedback_loop.model.base import TRAINING_METADATA_FILE, load_causal_lm, mod
 from feedback_loop.model.encoding import collate, encode_examples, response_nll
 from feedback_loop.model.prompting import PROJECT_CHAT_TEMPLATE, format_prompt
 from feedback_loop.train.lora import LoraSpec, adapter_version
-from feedback_loop.train.preference import read_preference_splits, train_preference
+from feedback_loop.train.preference import conversation, read_preference_splits, train_preference
 from feedback_loop_tests.model.tiny_models import DELIVERY_DAY, PRODUCTS, one_torch_thread
 
 SPEC = LoraSpec(r=8, alpha=16, learning_rate=2e-2, epochs=2, batch_size=8, max_length=64, device="cpu")
@@ -36,6 +36,7 @@ def pair_rows(n: int, seed: int = 0) -> list[dict]:
     return [
         {
             "example_id": f"p{i}",
+            "system": "",
             "prompt": p,
             "chosen": c,
             "rejected": REJECTED,
@@ -54,6 +55,7 @@ def kto_rows(n: int, seed: int = 0) -> list[dict]:
         rows.append(
             {
                 "example_id": f"k{i}",
+                "system": "",
                 "prompt": prompt,
                 "completion": completion,
                 "label": liked,
@@ -174,6 +176,43 @@ def test_the_project_chat_template_writes_the_project_prompt_format(base_dir):
     assert rendered == tokenizer.bos_token + format_prompt("where is my router?", "Be brief.")
     answered = tokenizer.apply_chat_template([*user, {"role": "assistant", "content": "monday."}], tokenize=False)
     assert answered == tokenizer.bos_token + format_prompt("where is my router?") + "monday." + tokenizer.eos_token
+
+
+def test_a_rows_system_text_is_read_as_serving_wrote_it(base_dir, tmp_path):
+    import json
+
+    import datasets
+
+    _, tokenizer = load_causal_lm(base_dir, device="cpu")
+    tokenizer.chat_template = PROJECT_CHAT_TEMPLATE
+    row = {**pair_rows(1)[0], "system": "The user is on the free plan."}
+    converted = conversation(tokenizer, row, "dpo")
+    assert converted["prompt"] == [
+        {"role": "system", "content": row["system"]},
+        {"role": "user", "content": row["prompt"]},
+    ]
+    rendered = tokenizer.apply_chat_template(converted["prompt"], tokenize=False, add_generation_prompt=True)
+    assert rendered == tokenizer.bos_token + format_prompt(row["prompt"], row["system"])
+    assert conversation(tokenizer, {**row, "system": ""}, "dpo")["prompt"] == [
+        {"role": "user", "content": row["prompt"]}
+    ]
+    # A template without system messages (Gemma's raises) reads the system text at the start of the user message.
+    tokenizer.chat_template = (
+        "{% for m in messages %}{% if m['role'] == 'system' %}{{ raise_exception('no system role') }}{% endif %}"
+        "{{ m['content'] }}{% endfor %}"
+    )
+    assert conversation(tokenizer, row, "dpo")["prompt"] == [
+        {"role": "user", "content": f"{row['system']}\n\n{row['prompt']}"}
+    ]
+    # A dataset saved before examples kept their system text reads as none; a system text must be a string.
+    old = tmp_path / "old"
+    rows = [{k: v for k, v in r.items() if k != "system"} for r in pair_rows(2)]
+    datasets.DatasetDict({split: datasets.Dataset.from_list(rows) for split in ("train", "eval")}).save_to_disk(old)
+    (old / "metadata.json").write_text(json.dumps({"version": "old"}))
+    train, _, _ = read_preference_splits(old, "dpo")
+    assert [r["system"] for r in train] == ["", ""]
+    bad = save(tmp_path, "pairs", [{**pair_rows(1)[0], "system": None}], [])
+    assert read_preference_splits(bad, "dpo")[0][0]["system"] == ""
 
 
 def test_the_version_names_the_objective_and_an_sft_version_is_as_before():
