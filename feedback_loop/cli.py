@@ -163,6 +163,13 @@ def worker(
 CanaryShareOption = Annotated[
     float | None, typer.Option(help="Share of users the canary serves (default: the demo's, 20%).")
 ]
+ContextInPromptOption = Annotated[
+    bool,
+    typer.Option(
+        help="The application's system prompt names the user's context (the slot world's tier), so adapters can "
+        "learn a style per tier (docs/demo.md).",
+    ),
+]
 ShadowOption = Annotated[
     bool | None,
     typer.Option(
@@ -201,6 +208,7 @@ def demo(
     objective: Annotated[
         str, typer.Option(help="What the challengers learn from: sft, kto, dpo or sft+dpo (docs/training.md).")
     ] = "sft",
+    context_in_prompt: ContextInPromptOption = False,
     json_out: Annotated[Path | None, typer.Option(help="Write the per-iteration results as JSON here.")] = None,
     plot_out: Annotated[Path | None, typer.Option(help="Where to write the KPI plot (PNG).")] = None,
     data_dir: DataDirOption = None,
@@ -220,6 +228,7 @@ def demo(
         poison=poison,
         rollout=_demo_rollout(canary_share, shadow, ab_expected_difference),
         objective=objective,
+        context_in_prompt=context_in_prompt,
     )
     settings = demo_settings(_settings(data_dir), config)
     with console.status("starting") as status:
@@ -686,6 +695,7 @@ def bench_loop(
     canary_share: CanaryShareOption = None,
     shadow: ShadowOption = None,
     ab_expected_difference: ABExpectedDifferenceOption = None,
+    context_in_prompt: ContextInPromptOption = False,
     work_dir: Annotated[
         Path | None, typer.Option(help="Where each run gets its data root (default: <data root>/bench/loop).")
     ] = None,
@@ -711,6 +721,7 @@ def bench_loop(
         probe_questions=probe_questions if world == "slots" else 0,
         world=world,
         rollout=_demo_rollout(canary_share, shadow, ab_expected_difference),
+        context_in_prompt=context_in_prompt,
     )
     rows = run_loop_bench(settings, config, work_dir or settings.layout.root / "bench" / "loop", progress=console.log)
     _print_loop_bench(rows)

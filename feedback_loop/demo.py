@@ -74,9 +74,10 @@ class DemoConfig:
     probe_questions: int = 0
     """Held-out questions the champion answers after each iteration, scored by the simulator (`probe_share_of_ceiling`
     in each row); 0: no probe. Only the `slots` world has held-out questions."""
-    context_in_prompt: bool = True
+    context_in_prompt: bool = False
     """Whether the application's system prompt names what it knows of each user (the world's context instruction,
-    such as the slot world's tier), so that adapters can learn each context's style; the lookup world has none."""
+    such as the slot world's tier), so that adapters can learn each context's style; the lookup world has none.
+    Off by default: in the slot world it gained nothing sure and made preference training slower (docs/demo.md)."""
     last_day: date | None = None
     """The last simulated day (default: yesterday); iterations run on consecutive days ending there."""
 

@@ -36,6 +36,8 @@ class LoopBenchConfig:
     world: str = "slots"
     rollout: DemoRollout = field(default_factory=DemoRollout)
     """How challengers reach the users (the demo's defaults unless told otherwise)."""
+    context_in_prompt: bool = False
+    """The demo's `context_in_prompt`: whether the application's system prompt names each user's tier."""
     retrain_run_config: dict | None = field(default=None)
     """Extra run config for `retrain_job` (smaller models in tests)."""
 
@@ -70,6 +72,7 @@ def run_loop_bench(
                 probe_questions=config.probe_questions,
                 last_day=LAST_DAY,
                 rollout=config.rollout,
+                context_in_prompt=config.context_in_prompt,
                 retrain_run_config=config.retrain_run_config,
             )
             progress(f"bench loop: objective {objective}, seed {seed}, {config.iterations} iterations in {root}")

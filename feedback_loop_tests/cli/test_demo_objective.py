@@ -40,3 +40,21 @@ def test_the_table_says_pending_only_for_a_challenger_in_shadow(capsys):
     _print_demo([in_shadow, canary_at_once], poison=False)
     rows = capsys.readouterr().out.split("│ 2 ")
     assert len(rows) == 2 and "pending" in rows[0] and "pending" not in rows[1]
+
+
+def test_context_in_prompt_reaches_the_demo_config(monkeypatch, tmp_path):
+    import feedback_loop.demo as demo
+
+    class Captured(Exception):
+        pass
+
+    def capture(settings, config, progress):
+        raise Captured(config)
+
+    monkeypatch.setattr(demo, "run_demo", capture)
+    configs = []
+    for flags in ([], ["--context-in-prompt"]):
+        result = CliRunner().invoke(app, ["demo", *flags, "--data-dir", str(tmp_path)])
+        assert isinstance(result.exception, Captured), result.output
+        configs.append(result.exception.args[0])
+    assert [config.context_in_prompt for config in configs] == [False, True]

@@ -16,7 +16,12 @@ ROW_KEYS = {
 
 def test_one_tiny_run_reports_the_ceiling_the_probe_and_the_copies(settings, tmp_path):
     config = LoopBenchConfig(
-        iterations=1, seeds=(4,), interactions=150, probe_questions=24, retrain_run_config=retrain_run_config()
+        iterations=1,
+        seeds=(4,),
+        interactions=150,
+        probe_questions=24,
+        context_in_prompt=True,
+        retrain_run_config=retrain_run_config(),
     )
     [row] = run_loop_bench(settings, config, tmp_path / "bench", progress=lambda message: None)
     assert set(row) >= ROW_KEYS
@@ -60,3 +65,6 @@ def test_the_command_passes_the_rollout_options_and_keeps_the_demos_defaults_for
     assert config.rollout.ab_expected_difference == DemoRollout().ab_expected_difference
     assert CliRunner().invoke(app, ["bench", "loop", "--work-dir", str(tmp_path)]).exit_code == 0
     assert configs[1].rollout == DemoRollout()
+    assert (config.context_in_prompt, configs[1].context_in_prompt) == (False, False)
+    assert CliRunner().invoke(app, ["bench", "loop", "--context-in-prompt", "--work-dir", str(tmp_path)]).exit_code == 0
+    assert configs[2].context_in_prompt is True
