@@ -12,10 +12,14 @@ sft+dpo  ``DPOTrainer``, loss_type    ``preference_pairs``; the SFT loss is take
 ======== ============================ ============================================================
 
 The LoRA configuration and target modules are those of SFT (:func:`~feedback_loop.train.lora.peft_lora_config`);
-with PEFT the reference model is the base with the adapter switched off, so no copy of the model is kept. The
-rows are given to TRL as conversations, and TRL renders them with the tokenizer's chat template; a tokenizer
-without one (the project's own) gets :data:`~feedback_loop.model.prompting.PROJECT_CHAT_TEMPLATE`, which writes
-the prompt format that SFT, evaluation and serving use, so the adapter is served prompts as it was trained.
+with PEFT the reference model is the base with the adapter switched off, so no copy of the model is kept. DPO's
+reference log-probabilities are computed once per example before training (TRL's ``precompute_ref_log_probs``),
+not in every step of every epoch: the reference is fixed, so the loss is the same and a step costs the policy's
+passes only. KTO's are not: its KL term reads mismatched pairs of the training batch, which a pass made in advance
+would pair differently. The rows are given to TRL as conversations, and TRL renders them with the tokenizer's chat
+template; a tokenizer without one (the project's own) gets :data:`~feedback_loop.model.prompting.PROJECT_CHAT_TEMPLATE`,
+which writes the prompt format that SFT, evaluation and serving use, so the adapter is served prompts as it was
+trained.
 
 The optimizer and schedule follow SFT's: AdamW at ``learning_rate``, decayed linearly to zero, gradients clipped
 at 1, ``batch_size`` examples per step for ``epochs`` epochs. TRL switches dropout off (its default), LoRA's
@@ -201,7 +205,9 @@ def train_preference(
             losses: dict[str, Any] = {"loss_type": ["sigmoid", "sft"], "loss_weights": [1.0, spec.sft_weight]}
             trainer = trl.DPOTrainer(
                 model=base,
-                args=trl.DPOConfig(**common, **(losses if objective == "sft+dpo" else {})),
+                args=trl.DPOConfig(
+                    **common, precompute_ref_log_probs=True, **(losses if objective == "sft+dpo" else {})
+                ),
                 train_dataset=train_dataset,
                 eval_dataset=eval_dataset,
                 processing_class=tokenizer,

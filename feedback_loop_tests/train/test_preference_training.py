@@ -251,6 +251,26 @@ def test_an_empty_train_split_and_bad_rows_are_refused(base_dir, tmp_path):
         train_lora(base_dir, bad, tmp_path / "out", SPEC.model_copy(update={"objective": "dpo"}))
 
 
+def test_dpo_runs_the_reference_model_once_per_example_not_once_per_step(base_dir, datasets_dir, tmp_path):
+    from unittest import mock
+
+    import trl
+
+    spec = SPEC.model_copy(update={"objective": "sft+dpo", "epochs": 3})
+    reference_batches = []
+    original = trl.DPOTrainer.compute_ref_log_probs
+
+    def counted(trainer, model, inputs):
+        reference_batches.append(len(inputs["input_ids"]) // 2)  # a batch holds the chosen, then the rejected rows
+        return original(trainer, model, inputs)
+
+    with one_torch_thread(), mock.patch.object(trl.DPOTrainer, "compute_ref_log_probs", counted):
+        metadata = train_preference(base_dir, datasets_dir["pairs"], tmp_path / "out", spec)
+    # The 32 train and 8 eval pairs once each, before training; none again in its 3 epochs of 4 steps.
+    assert metadata["steps"] == 12
+    assert reference_batches == [8, 8, 8, 8, 8]
+
+
 def test_a_killed_run_resumes_from_its_checkpoint_and_ends_with_the_same_adapter(base_dir, datasets_dir, tmp_path):
     import torch
     from safetensors.torch import load_file
