@@ -111,7 +111,7 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
     from feedback_loop.defs.shadow import SHADOW_CHECK
     from feedback_loop.evaluate.offline import GateResult
     from feedback_loop.progress import ProgressLog
-    from feedback_loop.prompts import PromptStore
+    from feedback_loop.prompts import PromptStore, champion_prompt
     from feedback_loop.registry import Registry
     from feedback_loop.runs import check_evaluation, gate_evaluation, open_instance, run_ingestion, run_retraining
     from feedback_loop.serve import ModelServer, arms_from_registry, prompt_arms_from_registry, shadow_arm_from_registry
@@ -134,6 +134,10 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
         raise ValueError(f"the {world.name!r} world has no held-out questions to probe with; set probe_questions to 0")
     if world.name != "lookup":
         retrain_config = _with_world_recipes(retrain_config, settings, world)
+    if config.context_in_prompt and not getattr(world, "contexts", ()):
+        raise ValueError(
+            f"the {world.name!r} world has no user context to name in the prompt; leave context_in_prompt off"
+        )
     if config.context_in_prompt:
         _name_the_context(prompts, prompt_registry, world)
     ceiling = world.ceiling()
@@ -257,7 +261,10 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
             row["poison_gate_passed"] = poison_gate.passed
         if config.probe_questions:
             progress(f"iteration {iteration}: the champion answers {config.probe_questions} held-out questions")
-            row["probe_share_of_ceiling"] = _probe(world, store, base_manifest, config.probe_questions) / ceiling
+            prompt = champion_prompt(prompts, prompt_registry)
+            row["probe_share_of_ceiling"] = (
+                _probe(world, store, prompt, base_manifest, config.probe_questions) / ceiling
+            )
         rows.append(row)
         shadow_said = (
             "none"
@@ -313,16 +320,22 @@ def plot_kpi(rows: list[dict], path: str | Path) -> None:
     plt.close(fig)
 
 
-def _probe(world, store, base_manifest: dict, count: int) -> float:
+def _probe(world, store, prompt, base_manifest: dict, count: int) -> float:
     """The thumbs-up rate the champion (the bare base model before any promotion) would earn on ``count`` held-out
-    questions of ``world``, as the simulator expects it; each question comes from a user whose tier the request
-    carries, as in traffic."""
+    questions of ``world``, as the simulator expects it, read after the system prompt version ``prompt`` (the
+    champion prompt, as traffic reads it); each question comes from a user whose tier the request carries, as in
+    traffic."""
     from feedback_loop.serve import ModelServer
-    from feedback_loop.serve.router import ChatRequest, traffic_split
+    from feedback_loop.serve.router import ChatRequest, prompt_split, traffic_split
 
     champion = store.champion()
     arms = traffic_split((champion.version, champion.path) if champion else None, None)
-    server = ModelServer(base_manifest["path"], f"base-{base_manifest['fingerprint'][:8]}", arms)
+    server = ModelServer(
+        base_manifest["path"],
+        f"base-{base_manifest['fingerprint'][:8]}",
+        arms,
+        prompt_arms=prompt_split(prompt, None),
+    )
     questions, users = world.probe_questions(count), world.probe_users(count)
     requests = [
         ChatRequest(question.prompt, user, f"{user}-session", user_segment=world.context_of(user))
@@ -355,18 +368,17 @@ def _with_world_recipes(run_config: dict, settings: Settings, world) -> dict:
 def _name_the_context(prompts, prompt_registry, world) -> None:
     """Before the first day, the application's system prompt becomes one that names the user's context: the
     instruction ``world.context_instruction`` for each of ``world.contexts``, as a version after the initial one,
-    promoted. Nothing for a world without contexts, or where the prompt registry has a champion other than the
-    seeded initial prompt (a run on a data root that already has its prompts)."""
+    promoted. Nothing where the prompt registry has a champion other than the seeded initial prompt (a run on a data
+    root that already has its prompts)."""
     from feedback_loop.prompts import INITIAL_PROMPT_VERSION, PromptVersion, champion_prompt, seed_registry
     from feedback_loop.prompts.versions import now
 
-    contexts = getattr(world, "contexts", ())
     champion = prompt_registry.champion()
-    if not contexts or (champion is not None and champion.version != INITIAL_PROMPT_VERSION):
+    if champion is not None and champion.version != INITIAL_PROMPT_VERSION:
         return
     seed_registry(prompts, prompt_registry)
     parent = champion_prompt(prompts, prompt_registry)
-    instructions = {context: world.context_instruction.format(context=context) for context in contexts}
+    instructions = {context: world.context_instruction.format(context=context) for context in world.contexts}
     prompt = prompts.write(
         PromptVersion(
             version=prompts.next_version(parent.version),

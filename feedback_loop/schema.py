@@ -62,6 +62,9 @@ TIMESTAMP_YEARS_CONTEXT = "timestamp_years"
 # Bounds of one event's numbers, far beyond any real value, so that a day's sums still fit the KPI columns
 # (int64 token sums of two billion interactions, float latencies summed without overflowing to infinity).
 MAX_COUNT = 2**31 - 1
+# The system_prompt_version of an interaction served without any system prompt (the collector and the importers
+# write it where a source has no instructions and names no version).
+NO_SYSTEM_PROMPT = "none"
 MAX_MILLISECONDS = 1e12
 # The start of an ISO 8601 date-time: a string of digits alone would pass pydantic as seconds since the epoch.
 _ISO_DATETIME_START = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")

@@ -38,6 +38,7 @@ from typing import Any
 from feedback_loop.collect import otel
 from feedback_loop.collect.landing import ImportWriter, utc_day
 from feedback_loop.collect.records import Mapped, Problem, Rejection, content_id, landing_line
+from feedback_loop.schema import NO_SYSTEM_PROMPT
 
 KINDS = ("openai-chat", "preference", "otlp")
 # A rejected line that is not JSON is kept as text, cut to this many characters (ingestion cuts it again).
@@ -208,7 +209,7 @@ def _map_openai_chat(record: dict[str, Any], source: str, mapped: Mapped) -> Non
             "user_segment": _text(record.get("user_segment")),
             "prompt": prompt,
             "system_prompt_version": _text(record.get("system_prompt_version"))
-            or (content_id("sha256", system) if system else otel.NO_SYSTEM_PROMPT),
+            or (content_id("sha256", system) if system else NO_SYSTEM_PROMPT),
             "response": answer,
             "model_version": _text(response.get("model")) or _text(request.get("model")),
             "adapter_version": _text(record.get("adapter_version")),
@@ -335,7 +336,7 @@ def _map_preference(record: dict[str, Any], source: str, defaults: PreferenceDef
             "event_type": "interaction",
             "use_case": _text(record.get("use_case")) or defaults.use_case,
             "prompt": prompt,
-            "system_prompt_version": otel.NO_SYSTEM_PROMPT,
+            "system_prompt_version": NO_SYSTEM_PROMPT,
             "response": answers[name],
             "model_version": _text(record.get("model_version")) or defaults.model_version,
             "latency_ms": 0.0,

@@ -32,6 +32,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from feedback_loop.collect.records import Mapped, Problem, content_id
+from feedback_loop.schema import NO_SYSTEM_PROMPT
 
 # --- attribute names (GenAI semantic conventions, and this project's own namespace) ---------------------------
 OPERATION = "gen_ai.operation.name"
@@ -91,8 +92,6 @@ THUMB_LABELS: dict[str, str] = {
     "down": "down", "thumbs_down": "down", "fail": "down", "negative": "down",
 }  # fmt: skip
 THUMB_VALUES: dict[int | None, str] = {1: "up", 0: "down"}
-# Without system instructions and a version attribute, the interaction's system prompt version is this.
-NO_SYSTEM_PROMPT = "none"
 
 SPAN_SOURCE, LOG_SOURCE = "otlp span", "otlp log record"
 

@@ -43,6 +43,7 @@ from feedback_loop.curate.sft import (
     label_rows,
     measure_lengths,
     normalise_text,
+    rated_down_by_a_person,
     rated_down_pairs,
     save_splits,
     select_examples,
@@ -134,7 +135,7 @@ def build_preference_examples(
     down = rated_down_pairs(rows, set(rated_down))
     chosen, _ = select_examples(rows, spec, "good", offensive_lexicon, down)
     counts: Counter = Counter(labels=labels.num_rows, chosen=len(chosen))
-    rejected = _rejected_responses(rows, chosen, down, offensive_lexicon, counts)
+    rejected = _rejected_responses(rows, chosen, set(rated_down), offensive_lexicon, counts)
     pairs = _pairs(chosen, rejected, counts)
     kto = _kto_rows(chosen, rejected)
     result: dict[PreferenceKind, PreferenceExamples] = {}
@@ -163,22 +164,29 @@ def build_preference_examples(
 def _rejected_responses(
     rows: list[dict],
     chosen: list[dict],
-    down: set[tuple[str, str]],
+    rated_down: set[str],
     offensive_lexicon: str | Path | None,
     counts: Counter,
 ) -> dict[tuple[str, str], list[_Rejected]]:
-    """By normalised system text and prompt, the distinct responses a person rated down or a correction replaced,
-    earliest first, screened like targets; one that is chosen for the same prompt is a conflict and left out."""
+    """By normalised system text and prompt, the distinct responses a person rated down after that system text
+    (:func:`~feedback_loop.curate.sft.rated_down_by_a_person`; an answer one tier disliked may suit another) or a
+    correction replaced, earliest first, screened like targets; one that is chosen after the same system text for
+    the same prompt is a conflict and left out."""
+
+    def key_of(row: dict) -> tuple[str, str, str]:
+        system = row[SYSTEM_COLUMN] or ""
+        return normalise_text(system), normalise_text(row["prompt"] or ""), normalise_text(row["response"] or "")
+
     chosen_texts = {(*_context(e), normalise_text(e["target"])) for e in chosen}
     corrected = {e["example_id"] for e in chosen if e["rejected"] is not None}
+    down = {key_of(row) for row in rows if rated_down_by_a_person(row, rated_down)}
     rejected: dict[tuple[str, str], list[_Rejected]] = {}
     seen: set[tuple[str, str, str]] = set()
     for row in sorted(rows, key=lambda row: (row["timestamp"], row["interaction_id"])):
-        pair = (normalise_text(row["prompt"] or ""), normalise_text(row["response"] or ""))
+        key = key_of(row)
         source: Literal["rated_down", "corrected"] | None = (
-            "corrected" if row["interaction_id"] in corrected else "rated_down" if pair in down else None
+            "corrected" if row["interaction_id"] in corrected else "rated_down" if key in down else None
         )
-        key = (normalise_text(row[SYSTEM_COLUMN] or ""), *pair)
         if source is None or key in seen:
             continue
         seen.add(key)

@@ -369,28 +369,38 @@ def select_examples(
     return examples, counts
 
 
-def rated_down_pairs(rows: list[dict], rated_down: set[str]) -> set[tuple[str, str]]:
-    """The (normalised prompt, normalised response) of every row a person rated down: a thumb down, a rating of
+def rated_down_by_a_person(row: dict, rated_down: Collection[str]) -> bool:
+    """Whether a person rated ``row``'s response down: a thumb down, a rating of
     :data:`~feedback_loop.label.rules.BAD_RATING` or less, a human or explicit 'bad' label, or an id of
-    ``rated_down``. A response so judged is never a target, not even as another row with a model label."""
-    pairs = set()
-    for row in rows:
-        down = (
-            row["thumb"] == "down"
-            or (row["rating"] is not None and row["rating"] <= BAD_RATING)
-            or (row["quality"] == "bad" and row["quality_source"] in ("explicit", "human"))
-            or row["interaction_id"] in rated_down
-        )
-        if down:
-            pairs.add((normalise_text(row["prompt"] or ""), normalise_text(row["response"] or "")))
-    return pairs
+    ``rated_down`` (a late thumb down, after the row was labeled)."""
+    return (
+        row["thumb"] == "down"
+        or (row["rating"] is not None and row["rating"] <= BAD_RATING)
+        or (row["quality"] == "bad" and row["quality_source"] in ("explicit", "human"))
+        or row["interaction_id"] in rated_down
+    )
+
+
+def rated_down_pairs(rows: list[dict], rated_down: set[str]) -> set[tuple[str, str]]:
+    """The (normalised prompt, normalised response) of every row a person rated down
+    (:func:`rated_down_by_a_person`). A response so judged is never a target, not even as another row with a model
+    label, nor after another system text."""
+    return {
+        (normalise_text(row["prompt"] or ""), normalise_text(row["response"] or ""))
+        for row in rows
+        if rated_down_by_a_person(row, rated_down)
+    }
 
 
 def with_system_texts(labels: pa.Table, prompts: PromptStore) -> pa.Table:
     """``labels`` with the ``system`` column: the system text the model read before each response, from the
     row's ``system_prompt_version`` and ``user_segment`` (:meth:`PromptStore.served_system_texts`); None where
-    ``prompts`` holds no such version."""
-    served = zip(labels["system_prompt_version"].to_pylist(), labels["user_segment"].to_pylist(), strict=True)
+    ``prompts`` holds no such version. Labels written before either column existed read it as null."""
+
+    def column(name: str) -> list:
+        return labels[name].to_pylist() if name in labels.column_names else [None] * labels.num_rows
+
+    served = zip(column("system_prompt_version"), column("user_segment"), strict=True)
     systems = pa.array(prompts.served_system_texts(served), pa.string())
     if SYSTEM_COLUMN in labels.column_names:
         return labels.set_column(labels.column_names.index(SYSTEM_COLUMN), SYSTEM_COLUMN, systems)

@@ -34,7 +34,7 @@ import pyarrow.compute as pc
 from pydantic import ValidationError
 
 from feedback_loop.label.rules import label_interactions
-from feedback_loop.schema import EVENT_ADAPTER, event_to_row, events_arrow_schema
+from feedback_loop.schema import EVENT_ADAPTER, NO_SYSTEM_PROMPT, event_to_row, events_arrow_schema
 
 HALUEVAL_FILE = "halueval-general_data.json"
 PANDALM_FILE = "pandalm-testset-v1.json"
@@ -137,7 +137,7 @@ def _events(record: dict, line_number: int, at: datetime, where: str) -> list[di
         "timestamp": at,
         "use_case": HALUEVAL_USE_CASE,
         "prompt": record["user_query"],
-        "system_prompt_version": "none",
+        "system_prompt_version": NO_SYSTEM_PROMPT,
         "response": record["chatgpt_response"],
         "model_version": HALUEVAL_MODEL,
         "latency_ms": 0.0,
@@ -268,7 +268,7 @@ def _pandalm_events(
             "timestamp": at,
             "use_case": PANDALM_USE_CASE,
             "prompt": prompt,
-            "system_prompt_version": "none",
+            "system_prompt_version": NO_SYSTEM_PROMPT,
             "response": response,
             "model_version": model,
             "latency_ms": 0.0,

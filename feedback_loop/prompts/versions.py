@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from feedback_loop.files import write_json_atomic
+from feedback_loop.schema import NO_SYSTEM_PROMPT
 
 if TYPE_CHECKING:
     from feedback_loop.registry import Registry
@@ -157,10 +158,14 @@ class PromptStore:
 
     def served_system_texts(self, served: Iterable[tuple[Any, Any]]) -> list[str | None]:
         """The system text the model read (:meth:`PromptVersion.system_text`) for each (system_prompt_version,
-        user_segment) of served interactions; None where this store holds no such version."""
+        user_segment) of served interactions: empty for an interaction served without a system prompt
+        (:data:`~feedback_loop.schema.NO_SYSTEM_PROMPT`), None where this store holds no such version."""
         found: dict[Any, PromptVersion | None] = {}
         texts: list[str | None] = []
         for version, segment in served:
+            if version == NO_SYSTEM_PROMPT:
+                texts.append("")
+                continue
             if version not in found:
                 found[version] = self.find(version)
             prompt = found[version]

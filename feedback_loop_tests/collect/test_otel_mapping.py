@@ -7,7 +7,7 @@ import json
 import pytest
 
 from feedback_loop.collect import otel
-from feedback_loop.schema import EVENT_ADAPTER
+from feedback_loop.schema import EVENT_ADAPTER, NO_SYSTEM_PROMPT
 from feedback_loop_tests.collect.otlp_builders import (
     genai_attributes,
     log_record,
@@ -103,7 +103,7 @@ def test_fallbacks_service_name_conversation_id_json_string_messages_and_the_las
     assert event["session_id"] == "conv-9"
     assert event["use_case"] == "support-bot"  # the resource's service.name
     assert event["model_version"] == "gpt-4o-mini"  # the requested model when the response does not say
-    assert event["system_prompt_version"] == otel.NO_SYSTEM_PROMPT
+    assert event["system_prompt_version"] == NO_SYSTEM_PROMPT
 
 
 def test_content_on_the_details_span_event_and_deprecated_token_names():

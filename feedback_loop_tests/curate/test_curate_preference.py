@@ -96,17 +96,26 @@ def test_answers_are_paired_only_after_the_same_system_text():
         {**row("liked_free", RESET, response="Hold reset.", minute=1), "thumb": "up", "system": free},
         thumbed("disliked_business", RESET, "Hold the reset button, then wait for the light.", 2, system=business),
         thumbed("disliked_free", RESET, "Buy a new router.", 3, system=free),
-    ]
+        # The answer the free tier disliked, served to the business tier without a rating: not rejected there.
+        {**row("unrated_business", RESET, response="Buy a new router.", quality="unknown", source="none", minute=4),
+         "system": business},
+        {**row("liked_business", RESET, response="Hold it, then wait for the light.", minute=5), "thumb": "up",
+         "system": business},
+    ]  # fmt: skip
     examples = build(rows)
     pairs = examples["pairs"].train + examples["pairs"].eval
-    assert [(e["system"], e["chosen"], e["rejected"]) for e in pairs] == [(free, "Hold reset.", "Buy a new router.")]
+    assert sorted((e["system"], e["chosen"], e["rejected"]) for e in pairs) == [
+        (business, "Hold it, then wait for the light.", "Hold the reset button, then wait for the light."),
+        (free, "Hold reset.", "Buy a new router."),
+    ]
     kto = examples["kto"].train + examples["kto"].eval
     assert sorted((e["system"], e["completion"], e["label"]) for e in kto) == [
+        (business, "Hold it, then wait for the light.", True),
         (business, "Hold the reset button, then wait for the light.", False),
         (free, "Buy a new router.", False),
         (free, "Hold reset.", True),
     ]
-    assert examples["kto"].stats["system_text_known"] == 3
+    assert examples["kto"].stats["system_text_known"] == 5
 
 
 def test_a_model_labeled_response_a_human_rated_down_is_never_chosen_nor_a_good_completion():

@@ -15,6 +15,7 @@ from feedback_loop.curate.sft import (
     save_sft_dataset,
     split_score,
 )
+from feedback_loop.schema import NO_SYSTEM_PROMPT
 from feedback_loop_tests.curate.label_rows import labels, row
 
 
@@ -117,6 +118,7 @@ def test_examples_keep_the_system_text_served_and_are_duplicates_only_after_the_
         {**row("business", "How do I reset?", response=answer, minute=3), "system_prompt_version": "support-v2"},
         {**row("initial", "How do I reset?", response=answer, minute=4), "system_prompt_version": "support-v1"},
         {**row("elsewhere", "How do I pay?", minute=5), "system_prompt_version": "app-prompt-7"},
+        {**row("no_prompt", "How do I ship?", minute=6), "system_prompt_version": NO_SYSTEM_PROMPT},
     ]
     planted[0]["user_segment"] = planted[1]["user_segment"] = "free"
     planted[2]["user_segment"] = "business"
@@ -127,16 +129,20 @@ def test_examples_keep_the_system_text_served_and_are_duplicates_only_after_the_
         "Be kind.",
         "",  # the built-in initial prompt: no text
         None,  # a version this store does not hold
+        "",  # served without a system prompt (as the collector and the importers record it)
     ]
     assert sft.with_system_texts(table, store)["system"].to_pylist() == table["system"].to_pylist()  # replaced
     examples = build_sft_examples(table, CurateSpec(eval_fraction=0.01))
     found = by_id(examples)
     # The same answer after another system text is another example; after the same one, a duplicate.
-    assert set(found) == {"free", "business", "initial", "elsewhere"}
+    assert set(found) == {"free", "business", "initial", "elsewhere", "no_prompt"}
     assert examples.stats["duplicates_removed"] == 1
     assert found["free"]["system"] == "Be kind.\nThe user is on the free plan." and found["elsewhere"]["system"] == ""
-    assert (examples.stats["system_text_known"], examples.stats["system_text_unknown"]) == (4, 1)
+    assert (examples.stats["system_text_known"], examples.stats["system_text_unknown"]) == (5, 1)
     assert examples.version != build_sft_examples(labels(planted), CurateSpec(eval_fraction=0.01)).version
+    # Labels written before user_segment and system_prompt_version existed: no segment, and an unknown version.
+    old = labels(planted).drop_columns(["user_segment", "system_prompt_version"])
+    assert sft.with_system_texts(old, store)["system"].to_pylist() == [None] * len(planted)
 
 
 def test_bad_target_quality_trains_on_bad_responses_but_evaluates_on_good_targets():

@@ -146,10 +146,12 @@ def test_the_worlds_recipes_reach_base_model_and_lora_adapter_under_a_run_config
 def test_the_application_names_the_users_context_in_its_prompt_once(settings):
     from feedback_loop.demo import _name_the_context
     from feedback_loop.prompts import INITIAL_PROMPT_VERSION, PromptStore, champion_prompt
-    from feedback_loop.simulate import LOOKUP_WORLD, SlotWorld
+    from feedback_loop.simulate import SlotWorld
 
     prompts, registry = PromptStore(settings.layout.prompts), Registry(settings.prompt_registry_url)
-    _name_the_context(prompts, registry, LOOKUP_WORLD)  # its context is the hidden segment itself: never named
+    # The lookup world's context is the hidden segment itself: it has none to name, and the demo says so.
+    with pytest.raises(ValueError, match="'lookup' world has no user context to name in the prompt"):
+        run_demo(settings, DemoConfig(iterations=1, interactions=1, context_in_prompt=True))
     assert champion_prompt(prompts, registry).version == INITIAL_PROMPT_VERSION and registry.champion() is None
     _name_the_context(prompts, registry, SlotWorld(0, corpus_size=50))
     named = champion_prompt(prompts, registry)
@@ -157,3 +159,36 @@ def test_the_application_names_the_users_context_in_its_prompt_once(settings):
     assert named.system_text("business") == "The user is on the business plan." and named.system_text(None) == ""
     _name_the_context(prompts, registry, SlotWorld(0, corpus_size=50))  # a second run on the same data root
     assert sorted(record.version for record in registry.list()) == [INITIAL_PROMPT_VERSION, "support-v2"]
+
+
+def test_the_probe_reads_its_questions_after_the_champion_prompt_as_traffic_does(settings, monkeypatch):
+    from types import SimpleNamespace
+
+    import feedback_loop.serve
+    from feedback_loop.demo import _name_the_context, _probe
+    from feedback_loop.prompts import PromptStore, champion_prompt
+    from feedback_loop.serve.router import INITIAL_PROMPT_ARMS, assign_prompt_arm
+    from feedback_loop.simulate import SlotWorld
+
+    world = SlotWorld(0, corpus_size=50)
+    prompts, prompt_registry = PromptStore(settings.layout.prompts), Registry(settings.prompt_registry_url)
+    _name_the_context(prompts, prompt_registry, world)
+    system_texts = []
+
+    class RecordingServer:
+        """Records the system text each request is read after, as ModelServer picks it, and answers nothing."""
+
+        def __init__(self, base_dir, model_version, arms, *, prompt_arms=None):
+            self.prompt_arms = INITIAL_PROMPT_ARMS if prompt_arms is None else prompt_arms
+
+        def __call__(self, requests):
+            for request in requests:
+                prompt = assign_prompt_arm(request.user_id, self.prompt_arms).prompt
+                system_texts.append(prompt.system_text(request.user_segment))
+            return [SimpleNamespace(text="") for _ in requests]
+
+    monkeypatch.setattr(feedback_loop.serve, "ModelServer", RecordingServer)
+    base_manifest = {"path": "unused", "fingerprint": "0" * 16}
+    share = _probe(world, Registry(settings.registry_url), champion_prompt(prompts, prompt_registry), base_manifest, 30)
+    assert 0 <= share < world.ceiling()
+    assert set(system_texts) == {f"The user is on the {tier} plan." for tier in world.contexts}
