@@ -370,33 +370,13 @@ def _name_the_context(prompts, prompt_registry, world) -> None:
     instruction ``world.context_instruction`` for each of ``world.contexts``, as a version after the initial one,
     promoted. Nothing where the prompt registry has a champion other than the seeded initial prompt (a run on a data
     root that already has its prompts)."""
-    from feedback_loop.prompts import INITIAL_PROMPT_VERSION, PromptVersion, champion_prompt, seed_registry
-    from feedback_loop.prompts.versions import now
+    from feedback_loop.prompts import INITIAL_PROMPT_VERSION, register_child_prompt
 
     champion = prompt_registry.champion()
     if champion is not None and champion.version != INITIAL_PROMPT_VERSION:
         return
-    seed_registry(prompts, prompt_registry)
-    parent = champion_prompt(prompts, prompt_registry)
     instructions = {context: world.context_instruction.format(context=context) for context in world.contexts}
-    prompt = prompts.write(
-        PromptVersion(
-            version=prompts.next_version(parent.version),
-            text=parent.text,
-            segment_instructions={**parent.segment_instructions, **instructions},
-            parent=parent.version,
-            created_at=now(),
-            created_by=DEMO_ACTOR,
-            recommendation_id=None,
-        )
-    )
-    prompt_registry.register(
-        prompt.version,
-        path=str(prompts.path(prompt.version)),
-        metrics={},
-        lineage={"parent": parent.version},
-        actor=DEMO_ACTOR,
-    )
+    prompt = register_child_prompt(prompts, prompt_registry, instructions, actor=DEMO_ACTOR)
     prompt_registry.promote(prompt.version, actor=DEMO_ACTOR, reason="the application names the user's context")
 
 

@@ -17,6 +17,7 @@ from feedback_loop.prompts.versions import (
     PromptStore,
     PromptVersion,
     champion_prompt,
+    register_child_prompt,
     seed_registry,
     version_statuses,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "merge_recommendations",
     "read_recommendations",
     "recommendation_id",
+    "register_child_prompt",
     "seed_registry",
     "version_statuses",
     "write_recommendations",

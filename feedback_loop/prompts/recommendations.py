@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from feedback_loop.files import exclusive_lock, write_json_atomic
-from feedback_loop.prompts.versions import PromptError, PromptStore, PromptVersion, champion_prompt, now, seed_registry
+from feedback_loop.prompts.versions import (
+    PromptError,
+    PromptStore,
+    PromptVersion,
+    champion_prompt,
+    register_child_prompt,
+)
 
 if TYPE_CHECKING:
     from feedback_loop.registry import Registry
@@ -146,30 +152,18 @@ def _apply(
             f"{recommendation.target!r}: {current!r}"
         )
     # The canary is compared with a registered champion: the first change registers the initial prompt.
-    seed_registry(store, registry)
-    created_at = now()
-    prompt = store.write(
-        PromptVersion(
-            version=store.next_version(parent.version),
-            text=parent.text,
-            segment_instructions={**parent.segment_instructions, recommendation.target: instruction},
-            parent=parent.version,
-            created_at=created_at,
-            created_by=by,
-            recommendation_id=recommendation.id,
-        )
+    prompt = register_child_prompt(
+        store,
+        registry,
+        {recommendation.target: instruction},
+        actor=by,
+        recommendation_id=recommendation.id,
+        lineage={"recommendation_id": recommendation.id, "evidence": recommendation.evidence},
     )
     reason = f"applied recommendation {recommendation.id}: {recommendation.summary}"
-    registry.register(
-        prompt.version,
-        path=str(store.path(prompt.version)),
-        metrics={},
-        lineage={"parent": parent.version, "recommendation_id": recommendation.id, "evidence": recommendation.evidence},
-        actor=by,
-    )
     registry.set_status(prompt.version, "canary", actor=by, reason=reason, canary_share=canary_share)
     applied = replace(
-        recommendation, status="applied", prompt_version=prompt.version, applied_by=by, applied_at=created_at
+        recommendation, status="applied", prompt_version=prompt.version, applied_by=by, applied_at=prompt.created_at
     )
     write_recommendations(path, [applied if r.id == recommendation.id else r for r in recommendations], analysis)
     return prompt

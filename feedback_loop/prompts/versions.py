@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -236,3 +236,38 @@ def seed_registry(store: PromptStore, registry: Registry) -> None:
         initial.version, path=str(store.path(initial.version)), metrics={}, lineage={"parent": None}, actor=SEED_ACTOR
     )
     registry.promote(initial.version, actor=SEED_ACTOR, reason="initial system prompt")
+
+
+def register_child_prompt(
+    store: PromptStore,
+    registry: Registry,
+    instructions: Mapping[str, str],
+    *,
+    actor: str,
+    recommendation_id: str | None = None,
+    lineage: Mapping[str, Any] | None = None,
+) -> PromptVersion:
+    """A new version after the champion prompt, with ``instructions`` for their segments (the other segments' kept),
+    written to ``store`` and registered in ``registry`` with ``lineage`` beside its parent (the initial prompt is
+    registered first where nothing is). Its status is the caller's to set: a canary, or promoted."""
+    seed_registry(store, registry)
+    parent = champion_prompt(store, registry)
+    prompt = store.write(
+        PromptVersion(
+            version=store.next_version(parent.version),
+            text=parent.text,
+            segment_instructions={**parent.segment_instructions, **instructions},
+            parent=parent.version,
+            created_at=now(),
+            created_by=actor,
+            recommendation_id=recommendation_id,
+        )
+    )
+    registry.register(
+        prompt.version,
+        path=str(store.path(prompt.version)),
+        metrics={},
+        lineage={"parent": parent.version, **(lineage or {})},
+        actor=actor,
+    )
+    return prompt
