@@ -30,9 +30,14 @@ from feedback_loop_tests.model.tiny_models import (
 pytestmark = pytest.mark.slow
 
 STOCK_REPLY = "thanks for writing, we will check your order."
-EVAL = EvalSpec(max_new_tokens=16, n_resamples=1000, batch_size=16, device="cpu")
+# Resampled by prompt: this world has only about ten distinct target texts, too few groups for an interval that
+# tells a clear gain from noise on every machine. On one (2026-12-01) the broad challenger of 48 examples and 4
+# epochs gained +0.14 with an interval by target crossing zero, and +0.03 on live prompts in shadow; with 72
+# examples and 8 epochs it gains +0.22 [+0.13, +0.31] offline and +0.07 [+0.02, +0.13] in shadow.
+EVAL = EvalSpec(max_new_tokens=16, n_resamples=1000, batch_size=16, device="cpu", resample_by="prompt")
 SHADOW = ShadowSpec(n_resamples=1000)
 USERS = 30
+EVAL_ROWS = 24  # eval rows of each challenger, distinct prompts nearly all
 
 
 def _order(rng: random.Random, index: int, prefix: str) -> dict:
@@ -69,19 +74,21 @@ def world(tmp_path_factory):
         row = (_reset if rng.random() < 0.5 else _order)(rng, index, "corpus")
         answer = row["target"] if row["prompt"].startswith("how") else STOCK_REPLY
         corpus.append(format_prompt(row["prompt"]) + answer)
-    spec = LoraSpec(dropout=0.0, learning_rate=2e-2, epochs=4, batch_size=8, max_length=64, device="cpu")
+    spec = LoraSpec(dropout=0.0, learning_rate=2e-2, epochs=8, batch_size=8, max_length=64, device="cpu")
     splits = {
-        "narrow": [_order(rng, index, "narrow") for index in range(48)],
+        "narrow": [_order(rng, index, "narrow") for index in range(36 + EVAL_ROWS)],
         # Two order questions to one reset question: enough reset answers to keep them, enough orders to learn.
-        "broad": [(_reset if index % 3 == 0 else _order)(rng, index, "broad") for index in range(60)],
+        "broad": [(_reset if index % 3 == 0 else _order)(rng, index, "broad") for index in range(72 + EVAL_ROWS)],
     }
     with one_torch_thread():
         build_base_model(
             corpus, root / "base", TINY_BASE_SPEC.model_copy(update={"pretrain_steps": 300, "pretrain_batch_size": 16})
         )
         for name, rows in splits.items():
-            train_lora(root / "base", save_dataset(root / f"data-{name}", rows[:-12], rows[-12:]), root / name, spec)
-    return root / "base", {name: root / name for name in splits}, {name: rows[-12:] for name, rows in splits.items()}
+            train, eval_ = rows[:-EVAL_ROWS], rows[-EVAL_ROWS:]
+            train_lora(root / "base", save_dataset(root / f"data-{name}", train, eval_), root / name, spec)
+    evals = {name: rows[-EVAL_ROWS:] for name, rows in splits.items()}
+    return root / "base", {name: root / name for name in splits}, evals
 
 
 @pytest.fixture(autouse=True)
