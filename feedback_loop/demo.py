@@ -134,7 +134,7 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
         raise ValueError(f"the {world.name!r} world has no held-out questions to probe with; set probe_questions to 0")
     if world.name != "lookup":
         retrain_config = _with_world_recipes(retrain_config, settings, world)
-    if config.context_in_prompt and not getattr(world, "contexts", ()):
+    if config.context_in_prompt and not world.contexts:
         raise ValueError(
             f"the {world.name!r} world has no user context to name in the prompt; leave context_in_prompt off"
         )

@@ -39,6 +39,7 @@ from feedback_loop.curate.sft import (
     CurateSpec,
     SavedDataset,
     TokenBudget,
+    answer_key,
     exclusion_reason,
     label_rows,
     measure_lengths,
@@ -174,10 +175,9 @@ def _rejected_responses(
     the same prompt is a conflict and left out."""
 
     def key_of(row: dict) -> tuple[str, str, str]:
-        system = row[SYSTEM_COLUMN] or ""
-        return normalise_text(system), normalise_text(row["prompt"] or ""), normalise_text(row["response"] or "")
+        return answer_key(row[SYSTEM_COLUMN] or "", row["prompt"] or "", row["response"] or "")
 
-    chosen_texts = {(*_context(e), normalise_text(e["target"])) for e in chosen}
+    chosen_texts = {answer_key(e["system"], e["prompt"], e["target"]) for e in chosen}
     corrected = {e["example_id"] for e in chosen if e["rejected"] is not None}
     down = {key_of(row) for row in rows if rated_down_by_a_person(row, rated_down)}
     rejected: dict[tuple[str, str], list[_Rejected]] = {}

@@ -348,7 +348,7 @@ def select_examples(
             counts[exclusion] += 1
             continue
         system = (row[SYSTEM_COLUMN] or "").strip()
-        pair = (normalise_text(system), normalise_text(row["prompt"]), normalise_text(target))
+        pair = answer_key(system, row["prompt"], target)
         if pair in seen_pairs:
             counts["duplicates_removed"] += 1
             continue
@@ -367,6 +367,12 @@ def select_examples(
             }
         )
     return examples, counts
+
+
+def answer_key(system: str, prompt: str, answer: str) -> tuple[str, str, str]:
+    """What makes two answers the same answer: the normalised system text, prompt and answer (an answer after another
+    system text, such as another segment's instruction, is another answer)."""
+    return normalise_text(system), normalise_text(prompt), normalise_text(answer)
 
 
 def rated_down_by_a_person(row: dict, rated_down: Collection[str]) -> bool:

@@ -39,6 +39,8 @@ class World(Protocol):
     name: str
     kinds: tuple[str, ...]
     segments: tuple[Segment, ...]
+    contexts: tuple[str, ...]
+    """What the application can know of a user and name in its prompt (``context_instruction``); none: nothing."""
 
     def question(self, rng: random.Random, day: date) -> Any: ...
     def example(self) -> tuple[Any, str, str]: ...
@@ -66,6 +68,7 @@ class LookupWorld:
     name = "lookup"
     kinds = RESPONSE_KINDS
     segments = SEGMENTS
+    contexts: tuple[str, ...] = ()  # its user_segment is the hidden segment itself: nothing to name
 
     def question(self, rng: random.Random, day: date) -> LookupQuestion:
         intent = rng.choice(INTENTS)
