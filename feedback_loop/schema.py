@@ -183,10 +183,6 @@ EVENT_COLUMNS: tuple[str, ...] = tuple(
     dict.fromkeys(["event_id", "event_type", *(name for model in EVENT_MODELS for name in model.model_fields)])
 )
 
-# Columns added to version 1 after its first release. Partitions written before lack them; readers take them
-# as null rather than as a broken table, which is what keeps the addition within version 1.
-ADDED_COLUMNS: tuple[str, ...] = ("user_segment",)
-
 
 def event_to_row(event: InteractionEvent | FeedbackEvent | BehaviourEvent) -> dict:
     """Flatten a validated event into one warehouse row (absent fields are None)."""

@@ -89,7 +89,8 @@ class Warehouse:
         ``columns`` (all when None) limits what is read from Parquet, so a count over one column stays cheap.
         ``filter`` (a pyarrow compute expression over the stored columns) is pushed down into the Parquet
         reader: row groups its statistics rule out are skipped, and rows that fail it are never materialized.
-        A missing table reads as empty with ``schema`` (plus ``date``) when given.
+        With ``schema``, a column of it that an older partition predates reads as nulls of its type, and a
+        missing table reads as empty with ``schema`` (plus ``date``).
         """
         present = self.partitions(table_name)
         wanted = present if partitions is None else [p for p in partitions if p in present]
@@ -109,13 +110,15 @@ class Warehouse:
     def _read_columns(
         self, path: str, columns: list[str] | None, filter: pc.Expression | None, schema: pa.Schema | None
     ) -> pa.Table:
-        """``columns`` of the file at ``path``; a column the file predates (one a later schema added) reads as
-        nulls of its type in ``schema``, as a whole-file read conformed to that schema would give."""
-        if columns is None or schema is None:
+        """``columns`` (all when None) of the file at ``path``. With ``schema``, a column of it that the file
+        predates (one a later version of the schema added) reads as nulls of its type, so partitions written
+        before and after the schema grew read alike; columns the file holds beyond ``schema`` are kept."""
+        if schema is None:
             return pq.read_table(path, columns=columns, filters=filter, filesystem=self.fs)
-        stored = set(pq.read_schema(path, filesystem=self.fs).names)
-        table = pq.read_table(path, columns=[c for c in columns if c in stored], filters=filter, filesystem=self.fs)
-        for index, name in enumerate(columns):
+        stored = pq.read_schema(path, filesystem=self.fs).names
+        wanted = columns if columns is not None else [*schema.names, *(n for n in stored if n not in schema.names)]
+        table = pq.read_table(path, columns=[c for c in wanted if c in stored], filters=filter, filesystem=self.fs)
+        for index, name in enumerate(wanted):
             if name not in stored and name in schema.names:
                 table = table.add_column(index, schema.field(name), pa.nulls(table.num_rows, schema.field(name).type))
         return table

@@ -1,4 +1,4 @@
-"""Reading stored partitions: a column read by name that an older partition predates reads as nulls."""
+"""Reading stored partitions conformed to a schema: a column an older partition predates reads as nulls."""
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -23,4 +23,20 @@ def test_a_column_an_older_partition_predates_reads_as_nulls_of_its_type(tmp_pat
     assert table.to_pylist() == [
         {"event_id": "a", "user_segment": None, "date": "2026-11-01"},
         {"event_id": "c", "user_segment": "pro", "date": "2026-11-02"},
+    ]
+
+
+def test_a_whole_partition_read_with_a_schema_conforms_to_it_and_keeps_columns_beyond_it(tmp_path):
+    schema = pa.schema([("event_id", pa.string()), ("user_segment", pa.string())])
+    warehouse = Warehouse(tmp_path)
+    assert warehouse.read_partitions("events", schema=schema).schema == schema.append(pa.field("date", pa.string()))
+    warehouse.write_partition("events", "2026-11-01", pa.table({"event_id": ["a"], "legacy": [1]}))
+    warehouse.write_partition("events", "2026-11-02", pa.table({"event_id": ["b"], "user_segment": ["pro"]}))
+
+    table = warehouse.read_partitions("events", schema=schema)
+
+    assert table.schema.field("user_segment").type == pa.string()
+    assert table.to_pylist() == [
+        {"event_id": "a", "user_segment": None, "legacy": 1, "date": "2026-11-01"},
+        {"event_id": "b", "user_segment": "pro", "legacy": None, "date": "2026-11-02"},
     ]

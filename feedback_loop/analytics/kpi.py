@@ -48,7 +48,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from feedback_loop.schema import ADDED_COLUMNS, FLAG_REASONS
+from feedback_loop.schema import FLAG_REASONS
 from feedback_loop.warehouse import query
 
 # The keys of the day-total row, and what missing keys are grouped as.
@@ -331,10 +331,6 @@ def compute_kpis(labels: pa.Table, events: pa.Table, prices: Prices) -> pa.Table
 
 def _label_rows(labels: pa.Table) -> pa.Table:
     """The label columns the KPIs need, checked: keys present, and none named like the day total."""
-    for column in ADDED_COLUMNS:
-        if column not in labels.column_names:
-            # Labels written before the column existed: its value was never reported.
-            labels = labels.append_column(column, pa.nulls(labels.num_rows, _STRING))
     missing = [column for column in _LABEL_COLUMNS if column not in labels.column_names]
     if missing:
         raise ValueError(f"labels: the table lacks the columns {missing}")

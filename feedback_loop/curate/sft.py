@@ -401,12 +401,8 @@ def rated_down_pairs(rows: list[dict], rated_down: set[str]) -> set[tuple[str, s
 def with_system_texts(labels: pa.Table, prompts: PromptStore) -> pa.Table:
     """``labels`` with the ``system`` column: the system text the model read before each response, from the
     row's ``system_prompt_version`` and ``user_segment`` (:meth:`PromptStore.served_system_texts`); None where
-    ``prompts`` holds no such version. Labels written before either column existed read it as null."""
-
-    def column(name: str) -> list:
-        return labels[name].to_pylist() if name in labels.column_names else [None] * labels.num_rows
-
-    served = zip(column("system_prompt_version"), column("user_segment"), strict=True)
+    ``prompts`` holds no such version (or the row has none, as labels written before the column existed)."""
+    served = zip(labels["system_prompt_version"].to_pylist(), labels["user_segment"].to_pylist(), strict=True)
     systems = pa.array(prompts.served_system_texts(served), pa.string())
     if SYSTEM_COLUMN in labels.column_names:
         return labels.set_column(labels.column_names.index(SYSTEM_COLUMN), SYSTEM_COLUMN, systems)

@@ -17,7 +17,7 @@ from feedback_loop.defs.label import labeled_interactions, review_decisions
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.resources import DataRoot, on_working_copy
 from feedback_loop.label.decisions import REVIEWS_TABLE, reviews_arrow_schema, standing_verdicts
-from feedback_loop.label.rules import BAD_RATING
+from feedback_loop.label.rules import BAD_RATING, labels_arrow_schema
 from feedback_loop.prompts import PromptStore
 from feedback_loop.schema import events_arrow_schema
 
@@ -69,7 +69,7 @@ def _labels_to_curate(
     from feedback_loop.label.publication import read_publication
 
     warehouse = data_root.warehouse()
-    labels = warehouse.read_partitions("labels")
+    labels = warehouse.read_partitions("labels", schema=labels_arrow_schema())
     partitions = warehouse.partitions("labels")
     if labels.num_rows == 0:
         raise ValueError(

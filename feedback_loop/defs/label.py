@@ -446,7 +446,7 @@ def review_queue(
     `feedback-loop review`, or exchange it with an annotation tool via `feedback-loop review export/import`.
     """
     warehouse = data_root.warehouse()
-    labels = warehouse.read_partitions("labels")
+    labels = warehouse.read_partitions("labels", schema=labels_arrow_schema())
     spec = ReviewBudgetSpec.of(config)
     if labels.num_rows:
         built = build_review_queue(labels, spec)

@@ -1,7 +1,6 @@
 """System prompt feedback: recommendations from the labeled telemetry, and the prompt canary's A/B test."""
 
 import dagster as dg
-import pyarrow as pa
 
 from feedback_loop.analytics.recommend import RecommendationSpec, recommend
 from feedback_loop.defs.execution import LIGHT_OP_TAGS
@@ -10,6 +9,7 @@ from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.online import OnlineABTestConfig, canary_ab_test
 from feedback_loop.defs.resources import DataRoot, PromotionPolicy, PromptRegistry, on_working_copy
 from feedback_loop.files import exclusive_lock
+from feedback_loop.label.rules import labels_arrow_schema
 from feedback_loop.prompts import (
     PromptStore,
     champion_prompt,
@@ -46,10 +46,7 @@ def prompt_recommendations(
     store = PromptStore(data_root.layout.prompts)
     champion = champion_prompt(store, prompt_registry.open())
     days = warehouse.partitions("labels")[-config.lookback_days :]
-    # Whole partitions: those labeled before user_segment existed lack the column and read it as null.
-    labels = warehouse.read_partitions("labels", days)
-    if "user_segment" not in labels.column_names:
-        labels = labels.append_column("user_segment", pa.nulls(labels.num_rows, pa.string()))
+    labels = warehouse.read_partitions("labels", days, schema=labels_arrow_schema())
     spec = RecommendationSpec.of(config)
     fresh = recommend(labels, spec, prompt_version=champion.version) if labels.num_rows else []
     analysis = {"prompt_version": champion.version, "days": days, "spec": spec.model_dump()}

@@ -27,7 +27,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from feedback_loop.label.lexicons import is_offensive, sentiment_score
-from feedback_loop.schema import ADDED_COLUMNS, events_arrow_schema
+from feedback_loop.schema import events_arrow_schema
 
 # --- confidences ------------------------------------------------------------------------------
 EXPLICIT_CONFIDENCE = 0.8  # one explicit judgement (a thumb, a decisive rating, a correction or a flag)
@@ -395,15 +395,9 @@ def _label_row(interaction: dict, signals: SignalSummary, offensive_lexicon: str
 
 
 def _conform(table: pa.Table, name: str, columns: tuple[str, ...]) -> pa.Table:
-    """``table``'s event ``columns`` cast to the warehouse event schema; a clear error when that is impossible.
-
-    Columns of :data:`ADDED_COLUMNS` that ``table`` lacks (partitions written before they existed) read as null.
-    """
+    """``table``'s event ``columns`` cast to the warehouse event schema; a clear error when that is impossible."""
     events = events_arrow_schema()
     schema = pa.schema([events.field(column) for column in columns])
-    for column in ADDED_COLUMNS:
-        if column in columns and column not in table.column_names:
-            table = table.append_column(schema.field(column), pa.nulls(table.num_rows, schema.field(column).type))
     missing = [column for column in columns if column not in table.column_names]
     if missing:
         raise ValueError(f"the {name} table lacks the event columns {missing}")

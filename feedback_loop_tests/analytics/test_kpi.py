@@ -17,8 +17,9 @@ from feedback_loop.analytics.kpi import (
     load_prices,
     unpriced_models,
 )
-from feedback_loop.label import label_interactions
+from feedback_loop.label import label_interactions, labels_arrow_schema
 from feedback_loop.schema import EVENT_ADAPTER, event_to_row, events_arrow_schema
+from feedback_loop.warehouse import Warehouse
 
 DAY, NEXT_DAY = "2026-11-01", "2026-11-02"
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
@@ -346,10 +347,13 @@ def test_bad_input_names_the_interaction_or_event_and_field(partitions):
         compute_kpis(labels.drop_columns(["flags"]), window, PRICES)
 
 
-def test_labels_written_before_user_segment_existed_count_as_unknown(partitions):
+def test_labels_written_before_user_segment_existed_count_as_unknown(partitions, tmp_path):
     window = _window(partitions, DAY, NEXT_DAY)
     is_interaction = pc.equal(window["event_type"], "interaction")
     labels = label_interactions(window.filter(is_interaction), window.filter(pc.invert(is_interaction)))
-    rows = compute_kpis(labels.drop_columns(["user_segment"]), window, PRICES).to_pylist()
+    warehouse = Warehouse(tmp_path)
+    warehouse.write_partition("labels", DAY, labels.drop_columns(["user_segment"]))
+    stored = warehouse.read_partitions("labels", [DAY], schema=labels_arrow_schema()).drop_columns(["date"])
+    rows = compute_kpis(stored, window, PRICES).to_pylist()
     assert {row["user_segment"] for row in rows} == {"all", "unknown"}
     assert rows[0]["interactions"] == 13

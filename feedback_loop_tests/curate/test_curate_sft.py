@@ -15,7 +15,9 @@ from feedback_loop.curate.sft import (
     save_sft_dataset,
     split_score,
 )
+from feedback_loop.label.rules import labels_arrow_schema
 from feedback_loop.schema import NO_SYSTEM_PROMPT
+from feedback_loop.warehouse import Warehouse
 from feedback_loop_tests.curate.label_rows import labels, row
 
 
@@ -140,8 +142,12 @@ def test_examples_keep_the_system_text_served_and_are_duplicates_only_after_the_
     assert found["free"]["system"] == "Be kind.\nThe user is on the free plan." and found["elsewhere"]["system"] == ""
     assert (examples.stats["system_text_known"], examples.stats["system_text_unknown"]) == (5, 1)
     assert examples.version != build_sft_examples(labels(planted), CurateSpec(eval_fraction=0.01)).version
-    # Labels written before user_segment and system_prompt_version existed: no segment, and an unknown version.
-    old = labels(planted).drop_columns(["user_segment", "system_prompt_version"])
+    # Labels written before user_segment and system_prompt_version existed read them as null: no system text.
+    warehouse = Warehouse(tmp_path / "warehouse")
+    warehouse.write_partition(
+        "labels", "2026-11-01", labels(planted).drop_columns(["user_segment", "system_prompt_version"])
+    )
+    old = warehouse.read_partitions("labels", schema=labels_arrow_schema())
     assert sft.with_system_texts(old, store)["system"].to_pylist() == [None] * len(planted)
 
 
