@@ -65,10 +65,7 @@ def _training_labels(warehouse, days: list[str], verdicts) -> pa.Table:
         parts.append(_labels_over(warehouse, missing).select([*columns, "date"]))
     labels = pa.concat_tables(parts, promote_options="default")
     ordered = labels.take(pc.sort_indices(labels, sort_keys=[("date", "ascending")]))
-    first: dict[str, int] = {}
-    for index, interaction_id in enumerate(ordered["interaction_id"].to_pylist()):
-        first.setdefault(interaction_id, index)
-    return with_verdict_qualities(ordered.take(sorted(first.values())).select(columns), verdicts)
+    return with_verdict_qualities(_first_of_each_interaction(ordered).select(columns), verdicts)
 
 
 def _labels_over(warehouse, days: list[str]) -> pa.Table:
@@ -99,10 +96,15 @@ def _labels_over(warehouse, days: list[str]) -> pa.Table:
 def _first_events(interactions: pa.Table) -> pa.Table:
     """``interactions`` with only the first event of each interaction id (by date, timestamp, event id)."""
     ordered = interactions.sort_by([("date", "ascending"), ("timestamp", "ascending"), ("event_id", "ascending")])
+    return _first_of_each_interaction(ordered)
+
+
+def _first_of_each_interaction(ordered: pa.Table) -> pa.Table:
+    """The first row of each interaction id in ``ordered``, in its order (none of an empty table)."""
     first: dict[str, int] = {}
     for index, interaction_id in enumerate(ordered["interaction_id"].to_pylist()):
         first.setdefault(interaction_id, index)
-    return ordered.take(sorted(first.values()))
+    return ordered.take(pa.array(sorted(first.values()), pa.int64()))
 
 
 def _verdicts(warehouse):
@@ -374,7 +376,7 @@ def labeled_interactions(
             schema=events_arrow_schema(),
             columns=list(SIGNAL_COLUMNS),
             filter=(pc.field("event_type") != "interaction")
-            & pc.field("interaction_id").isin(interactions["interaction_id"]),
+            & pc.field("interaction_id").isin(interactions["interaction_id"].combine_chunks()),
         )
         labels = label_interactions(interactions, signals, offensive_lexicon=config.offensive_lexicon)
         predicted = 0

@@ -130,3 +130,20 @@ def test_an_upload_retried_the_next_day_is_stored_once(settings, resources):
     # Re-running the later day alone gives the same partition: the earlier day's copy still stands.
     assert dg.materialize([raw_telemetry], resources=resources, partition_key=DAY2).success
     assert Warehouse(settings.layout.warehouse).read_partitions("events", [DAY2])["event_id"].to_pylist() == ["e2"]
+
+
+def test_days_without_interactions_label_as_empty_and_keep_later_runs_working(settings, instance):
+    """A day that holds only late feedback and a day with no landing file at all (an outage) label as empty
+    days, and re-running an earlier day alone still works (auto_labeler reads the empty days' events)."""
+    from datetime import date
+
+    from feedback_loop.runs import run_ingestion
+    from feedback_loop.simulate import simulate_day
+
+    simulate_day(settings.layout.landing, date.fromisoformat(DAY1), 40, 0, late_fraction=0.5)
+    assert run_ingestion(settings, DAY1, "2026-11-03", instance).success
+    warehouse = Warehouse(settings.layout.warehouse)
+    assert warehouse.read_partitions("labels", [DAY1]).num_rows == 40
+    assert [warehouse.read_partitions("labels", [day]).num_rows for day in (DAY2, "2026-11-03")] == [0, 0]
+    assert warehouse.read_partitions("events", [DAY2]).num_rows > 0  # the late feedback itself is stored
+    assert run_ingestion(settings, DAY1, DAY1, instance).success
