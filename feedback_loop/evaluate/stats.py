@@ -303,11 +303,15 @@ class Interval:
 def group_bootstrap(
     values: Sequence[float], groups: Sequence[object], *, confidence: float, n_resamples: int, seed: int
 ) -> Interval:
-    """The mean of ``values`` and its BCa bootstrap interval, resampling whole ``groups`` (scipy.stats.bootstrap).
+    """The mean of ``values`` and its interval when whole ``groups`` are the units sampled: the BCa bootstrap
+    interval (scipy.stats.bootstrap) widened to hold the cluster-robust t interval with G-1 degrees of freedom.
 
     Each resample draws as many groups as there are, with replacement, and takes the mean over all values of the
-    drawn groups (a ratio of group sums to group sizes, so large groups weigh as much as their values). When every
-    group has the same mean the interval is that mean: there is nothing to resample. Needs at least two groups.
+    drawn groups (a ratio of group sums to group sizes, so large groups weigh as much as their values). With few
+    groups the bootstrap sees too little spread and under-covers: a gate at 95% with 2-6 groups passed a
+    challenger exactly at its margin 6-23% of the time, not 2.5%; the t interval's heavy tails at small G hold
+    that near nominal, and with many groups the two agree. When every group has the same mean the interval is
+    that mean: there is nothing to resample. Needs at least two groups.
     """
     from scipy.stats import bootstrap
 
@@ -351,4 +355,19 @@ def group_bootstrap(
         distribution = result.bootstrap_distribution
         tail = (1 - confidence) / 2
         low, high = (float(q) for q in numpy.quantile(distribution, [tail, 1 - tail]))
-    return Interval(mean, low, high)
+    t_low, t_high = _cluster_t_interval(mean, sums, sizes, confidence)
+    return Interval(mean, min(low, t_low), max(high, t_high))
+
+
+def _cluster_t_interval(
+    mean: float, sums: numpy.ndarray, sizes: numpy.ndarray, confidence: float
+) -> tuple[float, float]:
+    """The t interval (G-1 degrees of freedom) of the ratio mean ``sums.sum() / sizes.sum()`` over G groups, with
+    the cluster-robust (linearised, small-sample corrected) standard error."""
+    from scipy.stats import t
+
+    groups = sums.size
+    residuals = sums - mean * sizes
+    standard_error = math.sqrt(groups / (groups - 1) * float(residuals @ residuals)) / float(sizes.sum())
+    half_width = float(t.ppf(0.5 + confidence / 2, groups - 1)) * standard_error
+    return mean - half_width, mean + half_width
