@@ -46,7 +46,9 @@ def champion_adapter(
     superseded) and `online_ab_test` later promotes it or rolls it back; with `rollout: immediate` the champion
     pointer moves now, in one transaction, and the previous champion is retired, unless the promotion policy
     requires a human approval: then the challenger waits, and the metadata says which command approves it. Every
-    transition lands in the audit log. The rules live in `feedback_loop.registry.policy`.
+    transition lands in the audit log. A gate against a champion that has changed since (another rollout, a
+    promotion or rollback) is refused: re-materialize `adapter_evaluation`. The rules live in
+    `feedback_loop.registry.policy`.
     """
     store = registry.open()
     version = lora_adapter["version"]
@@ -62,6 +64,7 @@ def champion_adapter(
             require_approval=promotion_policy.require_approval,
             actor="champion_adapter",
             reason=f"passed the offline gate: {'; '.join(gate.reasons)}",
+            gated_against=gate.champion_version,
             shadow=ShadowPeriod(config.shadow_days, config.shadow_prompts) if config.shadow else None,
         )
     except ConcurrentChangeError as error:

@@ -27,7 +27,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from feedback_loop.registry.store import AdapterRecord, ConcurrentChangeError, Registry
+from feedback_loop.registry.store import (
+    ANY_CHAMPION,
+    AdapterRecord,
+    AnyChampion,
+    ConcurrentChangeError,
+    Registry,
+    RegistryError,
+)
 
 PENDING = "pending_promotion"
 ROLLOUT_PLAN = "rollout_plan"
@@ -37,6 +44,10 @@ Rollout = Literal["canary", "immediate"]
 ROLLOUTS: tuple[Rollout, ...] = ("canary", "immediate")
 # What an online verdict (the A/B test's decision) may say.
 OnlineVerdict = Literal["promote", "rollback", "wait"]
+
+
+class StaleGateError(RegistryError):
+    """A challenger's offline gate compared it with a champion that is no longer the champion; nothing changed."""
 
 
 @dataclass(frozen=True)
@@ -100,10 +111,12 @@ def roll_out(
     require_approval: bool,
     actor: str,
     reason: str,
+    gated_against: str | None,
     shadow: ShadowPeriod | None = None,
     how_to_approve: str | None = None,
 ) -> RolloutOutcome:
-    """Put ``version`` (a challenger that passed the offline gate) in front of live traffic.
+    """Put ``version`` (a challenger that passed the offline gate against the champion ``gated_against``, None
+    for the bare base model) in front of live traffic.
 
     With a ``shadow`` period it becomes the shadow challenger first (a different one still in shadow is
     rejected as superseded), and the rollout asked for waits in its metrics (:data:`ROLLOUT_PLAN`) for
@@ -111,12 +124,23 @@ def roll_out(
     A/B test decides; a different canary still waiting is rejected as superseded first. ``immediate``:
     :func:`promote_or_wait` now. A version already champion, canary or shadow is left as it is (re-running a
     rollout changes nothing).
+
+    A gate against another champion than the current one (two retrainings at once, a promotion or rollback since,
+    a re-run of an old run's rollout) is :class:`StaleGateError`: passing against that one says nothing about
+    this one. An ``immediate`` promotion checks it again in its own transaction.
     """
     if rollout not in ROLLOUTS:
         raise ValueError(f"rollout of {version!r}: field 'rollout' must be one of {ROLLOUTS}, got {rollout!r}")
     status = store.get(version).status
     if status in ("champion", "canary", "shadow"):
         return RolloutOutcome(status)
+    champion = store.champion()
+    if gated_against != (champion.version if champion else None):
+        raise StaleGateError(
+            f"refusing to roll out {version}: its offline gate compared it with "
+            f"{gated_against or 'the bare base model'}, but the champion is now "
+            f"{champion.version if champion else 'the bare base model'}; gate it again against the current champion"
+        )
     if shadow is not None:
         plan = {"rollout": rollout, "canary_share": canary_share, "shadow": asdict(shadow)}
         store.add_metrics(version, {ROLLOUT_PLAN: plan}, actor=actor)
@@ -135,6 +159,7 @@ def roll_out(
         actor=actor,
         reason=reason,
         how_to_approve=how_to_approve,
+        replacing=gated_against,
     )
 
 
@@ -200,13 +225,20 @@ def _go_live(
     actor: str,
     reason: str,
     how_to_approve: str | None,
+    replacing: str | AnyChampion | None = ANY_CHAMPION,
 ) -> RolloutOutcome:
     """The canary (superseding a waiting one, in the same transaction) or, ``immediate``, the champion (through
-    :func:`promote_or_wait`), of ``version`` in ``status`` (a version that moved meanwhile is left as it is:
-    :class:`~feedback_loop.registry.store.ConcurrentChangeError`)."""
+    :func:`promote_or_wait`, in place of the champion ``replacing`` only), of ``version`` in ``status`` (a version
+    or champion that moved meanwhile is left as it is: :class:`~feedback_loop.registry.store.ConcurrentChangeError`)."""
     if rollout == "immediate":
         promotion = promote_or_wait(
-            store, version, require_approval=require_approval, actor=actor, reason=reason, how_to_approve=how_to_approve
+            store,
+            version,
+            require_approval=require_approval,
+            actor=actor,
+            reason=reason,
+            how_to_approve=how_to_approve,
+            replacing=replacing,
         )
         return RolloutOutcome(store.get(version).status, promotion=promotion)
     superseded = store.take_over(
@@ -250,11 +282,19 @@ def apply_online_decision(
 
 
 def promote_or_wait(
-    store: Registry, version: str, *, require_approval: bool, actor: str, reason: str, how_to_approve: str | None = None
+    store: Registry,
+    version: str,
+    *,
+    require_approval: bool,
+    actor: str,
+    reason: str,
+    how_to_approve: str | None = None,
+    replacing: str | AnyChampion | None = ANY_CHAMPION,
 ) -> PromotionOutcome:
     """Promote ``version`` now, unless the policy requires an approval that nobody has given yet.
 
-    ``how_to_approve`` is the command the waiting message shows (default: :func:`approve_command`, for adapters).
+    ``how_to_approve`` is the command the waiting message shows (default: :func:`approve_command`, for adapters);
+    ``replacing`` the champion it was judged against (see :meth:`Registry.promote`).
     """
     approval = store.approval(version) if require_approval else None
     if require_approval and approval is None:
@@ -265,7 +305,7 @@ def promote_or_wait(
         )
     if approval is not None:
         reason = f"{reason}; approved by {approval['approver']}: {approval['note']}"
-    store.promote(version, actor=actor, reason=reason)
+    store.promote(version, actor=actor, reason=reason, replacing=replacing)
     return PromotionOutcome("promoted", f"{version} is now the champion")
 
 

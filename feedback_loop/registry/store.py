@@ -216,6 +216,13 @@ class ConcurrentChangeError(RegistryError):
     """Another promote or rollback committed first; nothing was changed, re-read and retry."""
 
 
+class AnyChampion:
+    """The type of :data:`ANY_CHAMPION`: a promotion that replaces whichever champion there is."""
+
+
+ANY_CHAMPION = AnyChampion()
+
+
 @dataclass(frozen=True)
 class AdapterRecord:
     """One registered adapter version as stored."""
@@ -696,9 +703,14 @@ class Registry:
             self._audit(conn, version, current.status, current.status, approver, f"approved for promotion: {note}", now)
             return current
 
-    def promote(self, version: str, *, actor: str, reason: str) -> AdapterRecord:
+    def promote(
+        self, version: str, *, actor: str, reason: str, replacing: str | AnyChampion | None = ANY_CHAMPION
+    ) -> AdapterRecord:
         """Make ``version`` the champion in ONE transaction: the old champion is retired, both changes are
-        audited and the champion pointer moves. Promoting the current champion again changes nothing."""
+        audited and the champion pointer moves. Promoting the current champion again changes nothing.
+
+        ``replacing``: the champion (None: the bare base model) that ``version`` was judged against; when
+        another one is champion by then, nothing changes (:class:`ConcurrentChangeError`)."""
         self._check_actor_reason(version, actor, reason)
         with self._write() as conn:
             target = self._get(conn, version)
@@ -706,6 +718,12 @@ class Registry:
                 return target
             self._check_transition(version, target.status, "champion")
             pointer = self._current_pointer(conn)
+            current = None if pointer is None or pointer.version == BASE else pointer.version
+            if not isinstance(replacing, AnyChampion) and current != replacing:
+                raise ConcurrentChangeError(
+                    f"promote {version!r}: it was judged against {replacing or 'the bare base model'}, but the "
+                    f"champion is now {current or 'the bare base model'}; nothing changed"
+                )
             now = _now()
             with _translate_races(f"promote {version!r}"):
                 old = self._retire_champion(conn, pointer, actor, reason, now)

@@ -70,7 +70,7 @@ def shadow_day(settings, resources, monkeypatch):
     store.register("v2", path="/adapters/v2", metrics={}, lineage={}, actor="test")
     roll_out(
         store, "v2", rollout="canary", canary_share=0.2, require_approval=False, actor="champion_adapter",
-        reason="gate", shadow=ShadowPeriod(days=1),
+        reason="gate", gated_against=None, shadow=ShadowPeriod(days=1),
     )  # fmt: skip
     monkeypatch.setattr(publication, "current_labeler", lambda root: (_WorldLabeler(), "world-labeler"))
 

@@ -119,6 +119,7 @@ def _through_the_stages(world, name: str, tmp_path):
         require_approval=False,
         actor="champion_adapter",
         reason="passed the offline gate",
+        gated_against=None,
         shadow=ShadowPeriod(days=1),
     )
     assert store.get(name).status == "shadow" and store.canary() is None

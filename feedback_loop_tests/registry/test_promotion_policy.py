@@ -69,14 +69,28 @@ def test_a_new_canary_supersedes_the_one_still_waiting(store):
 
     store.register("v3", path="/adapters/v3", metrics={}, lineage={}, actor="test")
     outcome = roll_out(
-        store, "v3", rollout="canary", canary_share=0.3, require_approval=False, actor="champion_adapter", reason="gate"
+        store,
+        "v3",
+        rollout="canary",
+        canary_share=0.3,
+        require_approval=False,
+        actor="champion_adapter",
+        reason="gate",
+        gated_against="v1",
     )
     assert (outcome.status, outcome.superseded) == ("canary", "v2")
     assert store.get("v2").status == "rejected" and store.audit_log("v2")[-1]["reason"] == "canary superseded by v3"
     assert (store.canary().version, store.canary().canary_share) == ("v3", 0.3)
     # Rolling out the canary again changes nothing.
     again = roll_out(
-        store, "v3", rollout="canary", canary_share=0.5, require_approval=False, actor="champion_adapter", reason="gate"
+        store,
+        "v3",
+        rollout="canary",
+        canary_share=0.5,
+        require_approval=False,
+        actor="champion_adapter",
+        reason="gate",
+        gated_against="v1",
     )
     assert (again.status, again.superseded, store.canary().canary_share) == ("canary", None, 0.3)
 
@@ -86,13 +100,55 @@ def test_an_immediate_rollout_promotes_or_waits_for_approval(store):
 
     store.register("v3", path="/adapters/v3", metrics={}, lineage={}, actor="test")
     waiting = roll_out(
-        store, "v3", rollout="immediate", canary_share=0.2, require_approval=True, actor="champion_adapter", reason="g"
+        store,
+        "v3",
+        rollout="immediate",
+        canary_share=0.2,
+        require_approval=True,
+        actor="champion_adapter",
+        reason="g",
+        gated_against="v1",
     )
     assert (waiting.status, waiting.promotion.status) == ("candidate", "awaiting_approval")
     promoted = roll_out(
-        store, "v3", rollout="immediate", canary_share=0.2, require_approval=False, actor="champion_adapter", reason="g"
+        store,
+        "v3",
+        rollout="immediate",
+        canary_share=0.2,
+        require_approval=False,
+        actor="champion_adapter",
+        reason="g",
+        gated_against="v1",
     )
     assert (promoted.status, store.champion().version, store.canary().version) == ("champion", "v3", "v2")
+
+
+@pytest.mark.parametrize("rollout", ["immediate", "canary"])
+def test_a_gate_against_a_champion_that_has_changed_since_rolls_nothing_out(store, rollout):
+    from feedback_loop.registry.policy import StaleGateError, roll_out
+
+    store.register("v3", path="/adapters/v3", metrics={}, lineage={}, actor="test")
+    # Gated while the bare base model served; v1 was promoted meanwhile (another retraining, a manual promote).
+    with pytest.raises(StaleGateError, match="compared it with the bare base model, but the champion is now v1"):
+        roll_out(
+            store, "v3", rollout=rollout, canary_share=0.2, require_approval=False, actor="champion_adapter",
+            reason="gate", gated_against=None,
+        )  # fmt: skip
+    assert (store.get("v3").status, store.champion().version, store.canary().version) == ("candidate", "v1", "v2")
+    # Re-running the rollout of a version already out (its gate older than its own promotion) changes nothing.
+    promoted = roll_out(
+        store, "v1", rollout="immediate", canary_share=0.2, require_approval=False, actor="champion_adapter",
+        reason="gate", gated_against=None,
+    )  # fmt: skip
+    assert promoted.status == "champion"
+
+
+def test_a_promotion_judged_against_another_champion_changes_nothing(store):
+    store.register("v3", path="/adapters/v3", metrics={}, lineage={}, actor="test")
+    with pytest.raises(ConcurrentChangeError, match="judged against the bare base model, but the champion is now v1"):
+        store.promote("v3", actor="champion_adapter", reason="gate", replacing=None)
+    assert store.champion().version == "v1" and store.get("v3").status == "candidate"
+    assert store.promote("v3", actor="champion_adapter", reason="gate", replacing="v1").status == "champion"
 
 
 @pytest.mark.parametrize(
@@ -122,7 +178,7 @@ def test_a_challenger_goes_into_shadow_then_on_to_the_rollout_it_asked_for(store
     shadow = ShadowPeriod(days=2, prompts=500)
     first = roll_out(
         store, "v3", rollout="canary", canary_share=0.3, require_approval=False, actor="champion_adapter",
-        reason="gate", shadow=shadow,
+        reason="gate", gated_against="v1", shadow=shadow,
     )  # fmt: skip
     assert first.status == "shadow" and store.shadow().version == "v3" and store.canary().version == "v2"
     assert store.get("v3").metrics[ROLLOUT_PLAN] == {
@@ -133,7 +189,7 @@ def test_a_challenger_goes_into_shadow_then_on_to_the_rollout_it_asked_for(store
     # A newer shadow challenger supersedes one still in its period.
     second = roll_out(
         store, "v4", rollout="canary", canary_share=0.3, require_approval=False, actor="champion_adapter",
-        reason="gate", shadow=shadow,
+        reason="gate", gated_against="v1", shadow=shadow,
     )  # fmt: skip
     assert second.superseded == "v3" and store.get("v3").status == "rejected"
     assert store.audit_log("v3")[-1]["reason"] == "shadow superseded by v4"
@@ -150,7 +206,7 @@ def test_a_challenger_that_fails_in_shadow_never_reaches_users(store):
     store.register("v3", path="/adapters/v3", metrics={}, lineage={}, actor="test")
     roll_out(
         store, "v3", rollout="immediate", canary_share=0.2, require_approval=False, actor="champion_adapter",
-        reason="gate", shadow=ShadowPeriod(days=1),
+        reason="gate", gated_against="v1", shadow=ShadowPeriod(days=1),
     )  # fmt: skip
     assert store.champion().version == "v1"  # an immediate rollout waits for the shadow too
     outcome = apply_shadow_decision(store, "v3", False, require_approval=False, actor="shadow_evaluation", reason="no")
@@ -172,7 +228,7 @@ def test_two_shadow_evaluations_at_once_move_the_challenger_once(store, monkeypa
     store.register("v3", path="/adapters/v3", metrics={}, lineage={}, actor="test")
     roll_out(
         store, "v3", rollout="canary", canary_share=0.3, require_approval=False, actor="champion_adapter",
-        reason="gate", shadow=ShadowPeriod(days=1),
+        reason="gate", gated_against="v1", shadow=ShadowPeriod(days=1),
     )  # fmt: skip
     other = Registry(store.url)
     read_in_shadow = store.get("v3")
@@ -199,7 +255,7 @@ def test_a_passed_shadow_with_an_immediate_rollout_promotes(store):
     store.register("v3", path="/adapters/v3", metrics={}, lineage={}, actor="test")
     roll_out(
         store, "v3", rollout="immediate", canary_share=0.2, require_approval=False, actor="champion_adapter",
-        reason="gate", shadow=ShadowPeriod(days=1),
+        reason="gate", gated_against="v1", shadow=ShadowPeriod(days=1),
     )  # fmt: skip
     outcome = apply_shadow_decision(store, "v3", True, require_approval=False, actor="shadow_evaluation", reason="ok")
     assert outcome.status == "champion" and store.champion().version == "v3"
