@@ -46,7 +46,9 @@ def run_loop_bench(
     settings: Settings, config: LoopBenchConfig, work_dir: str | Path, progress: Callable[[str], None] = print
 ) -> list[dict[str, Any]]:
     """The rows of every iteration of every (objective, seed) run; each run's data root is ``work_dir``/<run>,
-    emptied first so that a re-run starts afresh."""
+    emptied first so that a re-run starts afresh. Each run holds all of its state there: of ``settings`` only
+    the torch threads carry over, so a configured registry, Dagster home or approval policy (production's) is
+    never touched and never changes the figures."""
     from feedback_loop.demo import DemoConfig, run_demo
     from feedback_loop.evaluate.online import ABSpec
 
@@ -59,8 +61,11 @@ def run_loop_bench(
         for seed in config.seeds:
             root = Path(work_dir) / f"{objective.replace('+', '-')}-seed{seed}"
             shutil.rmtree(root, ignore_errors=True)
-            run_settings = settings.with_data_dir(root).model_copy(
-                update={"simulated_world": config.world, "first_day": date(2026, 1, 1)}
+            run_settings = Settings(
+                data_dir=root,
+                simulated_world=config.world,
+                first_day=date(2026, 1, 1),
+                torch_threads=settings.torch_threads,
             )
             if seed in base_models:
                 shutil.copytree(base_models[seed], run_settings.layout.base_model)

@@ -23,7 +23,11 @@ def test_one_tiny_run_reports_the_ceiling_the_probe_and_the_copies(settings, tmp
         context_in_prompt=True,
         retrain_run_config=retrain_run_config(),
     )
-    [row] = run_loop_bench(settings, config, tmp_path / "bench", progress=lambda message: None)
+    # A configured (production) registry: the bench's runs keep theirs in their own data roots.
+    production = settings.model_copy(update={"registry_url": f"sqlite:///{tmp_path / 'production.db'}"})
+    [row] = run_loop_bench(production, config, tmp_path / "bench", progress=lambda message: None)
+    assert not (tmp_path / "production.db").exists()
+    assert (tmp_path / "bench" / "sft-seed4" / "registry.db").is_file()
     assert set(row) >= ROW_KEYS
     assert (row["objective"], row["seed"], row["iteration"]) == ("sft", 4, 1)
     # The base model served the first day; it copies no corpus answer of this world and is far from the ceiling.
