@@ -17,7 +17,7 @@ ROLLOUT_RACE_RETRIES = 3
 class ChampionAdapterConfig(dg.Config):
     rollout: Rollout = "canary"
     """'canary': serve `canary_share` of users and let `online_ab_test` decide; 'immediate': promote now."""
-    canary_share: float = 0.2
+    canary_share: float = Field(0.2, gt=0, lt=1)
     """Share of users the canary serves while the online A/B test runs."""
     shadow: bool = True
     """Whether the challenger first answers live prompts unseen (`shadow`) until `shadow_evaluation` lets it on to

@@ -34,6 +34,7 @@ from feedback_loop.registry.store import (
     ConcurrentChangeError,
     Registry,
     RegistryError,
+    check_canary_share,
 )
 
 PENDING = "pending_promotion"
@@ -131,6 +132,7 @@ def roll_out(
     """
     if rollout not in ROLLOUTS:
         raise ValueError(f"rollout of {version!r}: field 'rollout' must be one of {ROLLOUTS}, got {rollout!r}")
+    check_canary_share(version, canary_share)  # now, not days later when a shadow period ends
     status = store.get(version).status
     if status in ("champion", "canary", "shadow"):
         return RolloutOutcome(status)

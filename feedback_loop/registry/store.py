@@ -285,7 +285,8 @@ def _record(row: sa.Row) -> AdapterRecord:
     )
 
 
-def _check_share(version: str, share: Any) -> float:
+def check_canary_share(version: str, share: Any) -> float:
+    """``share`` as a canary's share of users, a number within (0, 1); a ValueError naming ``version`` otherwise."""
     if isinstance(share, bool) or not isinstance(share, int | float) or not 0 < share < 1:
         raise ValueError(f"adapter {version!r}: field 'canary_share' must be a number within (0, 1), got {share!r}")
     return float(share)
@@ -807,7 +808,7 @@ class Registry:
         if status not in STATUSES:
             raise ValueError(f"adapter {version!r}: field 'status' must be one of {STATUSES}, got {status!r}")
         if status == "canary":
-            return _check_share(version, canary_share)
+            return check_canary_share(version, canary_share)
         if canary_share is not None:
             raise ValueError(f"adapter {version!r}: field 'canary_share' applies only to a move to canary")
         return None

@@ -283,3 +283,16 @@ def test_a_shadow_period_ends_after_its_days_or_its_prompts():
 
     assert not ShadowPeriod(2).over(1, 10_000) and ShadowPeriod(2).over(2, 0)
     assert ShadowPeriod(3, prompts=100).over(1, 100) and not ShadowPeriod(3, prompts=100).over(1, 99)
+
+
+@pytest.mark.parametrize("share", [0.0, 1.5])
+def test_a_bad_canary_share_is_refused_at_the_rollout_not_when_the_shadow_period_ends(store, share):
+    from feedback_loop.registry.policy import ShadowPeriod, roll_out
+
+    store.register("v3", path="/adapters/v3", metrics={}, lineage={}, actor="test")
+    with pytest.raises(ValueError, match="field 'canary_share' must be a number within"):
+        roll_out(
+            store, "v3", rollout="canary", canary_share=share, require_approval=False, actor="champion_adapter",
+            reason="gate", gated_against="v1", shadow=ShadowPeriod(days=1),
+        )  # fmt: skip
+    assert store.get("v3").status == "candidate"
