@@ -109,7 +109,7 @@ def _settings(data_dir: str | None) -> Settings:
 @app.command()
 def simulate(
     day: Annotated[str, typer.Option(help="Landing day, YYYY-MM-DD.")],
-    interactions: Annotated[int, typer.Option(help="Interactions to simulate.")] = 300,
+    interactions: Annotated[int, typer.Option(min=1, help="Interactions to simulate.")] = 300,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
     invalid_lines: Annotated[int, typer.Option(help="Deliberately broken lines, to see quarantine at work.")] = 0,
     data_dir: DataDirOption = None,
@@ -196,8 +196,8 @@ def _demo_rollout(canary_share: float | None, shadow: bool | None, ab_expected_d
 
 @app.command()
 def demo(
-    iterations: Annotated[int, typer.Option(help="Closed-loop iterations, one day of traffic each.")] = 3,
-    interactions: Annotated[int, typer.Option(help="Simulated interactions per iteration.")] = 2000,
+    iterations: Annotated[int, typer.Option(min=1, help="Closed-loop iterations, one day of traffic each.")] = 3,
+    interactions: Annotated[int, typer.Option(min=1, help="Simulated interactions per iteration.")] = 2000,
     seed: Annotated[int, typer.Option(help="Random seed of the simulated users.")] = 0,
     poison: Annotated[
         bool, typer.Option(help="Also train a challenger on disliked responses; the gate must reject it.")
@@ -684,12 +684,14 @@ def bench_ingest(
 
 @bench_app.command("loop")
 def bench_loop(
-    iterations: Annotated[int, typer.Option(help="Closed-loop iterations of each run, one day of traffic each.")] = 5,
+    iterations: Annotated[
+        int, typer.Option(min=1, help="Closed-loop iterations of each run, one day of traffic each.")
+    ] = 5,
     objective: Annotated[
         list[str], typer.Option(help="Training objective of a run (repeat for several): sft, kto, dpo or sft+dpo.")
     ] = ["sft"],  # noqa: B006  # typer reads list defaults, never mutates them
     seed: Annotated[list[int], typer.Option(help="Seed of a run (repeat for several).")] = [0, 1],  # noqa: B006
-    interactions: Annotated[int, typer.Option(help="Simulated interactions per iteration.")] = 2000,
+    interactions: Annotated[int, typer.Option(min=1, help="Simulated interactions per iteration.")] = 2000,
     probe_questions: Annotated[int, typer.Option(help="Held-out questions the champion answers per iteration.")] = 256,
     world: Annotated[str, typer.Option(help="The simulated world: slots or lookup (no probe there).")] = "slots",
     canary_share: CanaryShareOption = None,
@@ -1047,9 +1049,11 @@ def _relabel(settings: Settings, days: list[str]) -> None:
 
 
 def _relabel_hint(days: list[str]) -> None:
+    # The ingestion job re-labels the days and then rebuilds their KPIs and the (unpartitioned) review queue; a
+    # `dagster asset materialize --partition-range` can't select the queue beside the partitioned assets.
     console.print(
-        "the decisions apply when these days are labeled again: dagster asset materialize -m feedback_loop.definitions "
-        f"--select labeled_interactions,review_queue --partition-range {days[0]}...{days[-1]}"
+        "the decisions apply when these days are labeled again: "
+        f"feedback-loop backfill --start {days[0]} --end {days[-1]}"
     )
 
 
@@ -1186,7 +1190,7 @@ def collect(
     host: Annotated[str, typer.Option(help="Address to listen on; beyond loopback a token file is required.")] = (
         "127.0.0.1"
     ),
-    port: Annotated[int, typer.Option(help="Port (4318 is OTLP/HTTP's).")] = 4318,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port (4318 is OTLP/HTTP's).")] = 4318,
     data_dir: DataDirOption = None,
 ):
     """Run the collector: OTLP/HTTP (/v1/traces, /v1/logs), /v1/events, /v1/champion and /healthz.

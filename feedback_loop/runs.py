@@ -146,17 +146,33 @@ def run_ingestion(
 ):
     """Ingest and label the landing days ``first``..``last`` in one run (single-run backfill); then A/B."""
     job = definitions_for(settings).resolve_job_def("ingestion_job")
-    tags = {
-        "dagster/asset_partition_range_start": first,
-        "dagster/asset_partition_range_end": last,
-        **trigger_tags(trigger, iteration),
-    }
+    tags = {**partition_range_tags(settings, first, last), **trigger_tags(trigger, iteration)}
     return job.execute_in_process(
         instance=instance or open_instance(settings),
         run_config=_merge(run_config),
         tags=_run_tags(tags),
         raise_on_error=raise_on_error,
     )
+
+
+def partition_range_tags(settings: Settings, first: str, last: str) -> dict[str, str]:
+    """The run tags of a single-run backfill of the daily partitions ``first``..``last``, checked first: a day
+    outside the partitions (before the first day, after today, not a date) or a range that ends before it starts
+    would otherwise run unpartitioned and record its materializations under no day."""
+    from feedback_loop.defs.partitions import daily_partitions_from
+
+    keys = daily_partitions_from(settings.first_day).get_partition_keys()
+    if not keys:
+        raise ValueError(f"partition range: no daily partition yet, the first day {settings.first_day} is ahead")
+    for field, day in (("start", first), ("end", last)):
+        if day not in keys:
+            raise ValueError(
+                f"partition range: field '{field}' is {day!r}, not a daily partition: a YYYY-MM-DD day from the "
+                f"first day {keys[0]} to {keys[-1]} (FEEDBACK_LOOP_FIRST_DAY sets the first)"
+            )
+    if first > last:
+        raise ValueError(f"partition range: field 'start' {first} is after field 'end' {last}")
+    return {"dagster/asset_partition_range_start": first, "dagster/asset_partition_range_end": last}
 
 
 def failure_reason(result) -> str:
@@ -207,11 +223,7 @@ def run_relabel(settings: Settings, first: str, last: str, instance=None):
     from feedback_loop.defs.label import labeled_interactions, review_queue
 
     job = definitions_for(settings).resolve_job_def("ingestion_job")
-    tags = {
-        "dagster/asset_partition_range_start": first,
-        "dagster/asset_partition_range_end": last,
-        **trigger_tags("cli"),
-    }
+    tags = {**partition_range_tags(settings, first, last), **trigger_tags("cli")}
     return job.execute_in_process(
         instance=instance or open_instance(settings),
         run_config=QUIET_LOGS,

@@ -97,3 +97,20 @@ def test_the_cli_with_another_data_dir_keeps_the_configured_prompt_registry(tmp_
         ]
     assert materialization.metadata["prompt_version"].value == "support-v7"
     assert not (settings.data_dir / "prompt_registry.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "message"),
+    [
+        ("2026-11-03", "2026-11-01", "field 'start' 2026-11-03 is after field 'end' 2026-11-01"),
+        ("11/01/2026", "2026-11-02", "field 'start' is '11/01/2026', not a daily partition"),
+        ("2026-10-31", "2026-11-02", "field 'start' is '2026-10-31', not a daily partition.*first day 2026-11-01"),
+        ("2026-11-01", "2999-01-01", "field 'end' is '2999-01-01', not a daily partition"),
+    ],
+)
+def test_a_partition_range_outside_the_days_or_backwards_is_refused_before_any_run(tmp_path, first, last, message):
+    # Launched, it ran unpartitioned: every asset recorded a materialization under no day (then kpi_daily failed).
+    settings = Settings(data_dir=tmp_path / "data", first_day=date(2026, 11, 1))
+    with pytest.raises(ValueError, match=message):
+        run_ingestion(settings, first, last)
+    assert not settings.layout.warehouse.exists()

@@ -132,6 +132,8 @@ def ingestion_schedule(partitions: dg.DailyPartitionsDefinition) -> dg.ScheduleD
         their KPIs) for late feedback: `late_feedback` days plus one, because last night's re-labeling ran beside
         the ingestion of the day before and may have missed what landed that day."""
         yesterday = context.scheduled_execution_time.date() - timedelta(days=1)
+        if yesterday < first:  # the night of the first day, or a first day still ahead: nothing to ingest yet
+            return
         yield dg.RunRequest(
             run_key=f"ingest-{yesterday.isoformat()}",
             partition_key=yesterday.isoformat(),

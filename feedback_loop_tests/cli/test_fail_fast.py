@@ -118,3 +118,22 @@ def test_third_party_progress_bars_and_notices_are_silenced_in_the_cli_itself(tm
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert "Usage" in completed.stdout
     assert completed.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["demo", "--iterations", "0"],  # crashed with an IndexError
+        ["bench", "loop", "--iterations", "0"],
+        ["collect", "--port", "99999"],  # listened on 99999 mod 65536 = 34463
+        ["simulate", "--day", "2026-11-01", "--interactions", "0"],
+    ],
+)
+def test_an_option_out_of_its_range_is_refused_naming_it_before_anything_runs(tmp_path, args):
+    from typer.testing import CliRunner
+
+    from feedback_loop.cli import app
+
+    result = CliRunner().invoke(app, args, env=_env(tmp_path))
+    assert result.exit_code == 2 and f"Invalid value for '{args[-2]}'" in result.output
+    assert not (tmp_path / "data").exists()

@@ -161,3 +161,13 @@ def test_the_schedule_of_the_definitions_requests_no_day_before_the_first_day(tm
     schedule = definitions.resolve_schedule_def("daily_ingestion_schedule")
     requests = list(schedule(context))
     assert sorted(r.partition_key for r in requests) == [f"2026-11-{day}" for day in range(15, 20)]
+
+
+@pytest.mark.parametrize("night", [datetime(2026, 11, 15, 0, 15, tzinfo=UTC), datetime(2026, 11, 2, 0, 15, tzinfo=UTC)])
+def test_the_schedule_requests_nothing_on_the_first_days_night_or_before_it(tmp_path, night):
+    from feedback_loop.definitions import build_defs
+    from feedback_loop.settings import Settings
+
+    definitions = build_defs(Settings(data_dir=tmp_path, first_day=date(2026, 11, 15)))
+    context = dg.build_schedule_context(scheduled_execution_time=night, resources=definitions.resources)
+    assert list(definitions.resolve_schedule_def("daily_ingestion_schedule")(context)) == []
