@@ -55,7 +55,8 @@ def adapter_evaluation(
     primary metric (default: the generated responses' score) improves by more than its practical margin and the
     other does not get worse by more than its margin (BCa intervals that resample whole target groups), and
     offensive output is no more frequent. Both arms' figures are kept in the registry; a rejected challenger is
-    marked `rejected` there with the reason.
+    marked `rejected` there with the reason. A champion trained on another base model (before `base_model` was
+    rebuilt) can't be scored or served on this one: the challenger is compared with the bare base model then.
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -84,18 +85,19 @@ def adapter_evaluation(
     challenger_rows = score_examples(
         base_model["path"], lora_adapter["path"], rows, spec, progress=_answers(context, f"challenger {version}")
     )
+    champion_path, champion_arm, base_changed = _champion_arm(champion, base_model)
+    if base_changed:
+        context.log.warning(base_changed)
     champion_rows = score_examples(
-        base_model["path"],
-        champion.path if champion else None,
-        rows,
-        spec,
-        progress=_answers(context, f"champion {champion.version}" if champion else "the bare base model"),
+        base_model["path"], champion_path, rows, spec, progress=_answers(context, champion_arm)
     )
-    result = compare(challenger_rows, champion_rows, spec).model_copy(
+    result = compare(challenger_rows, champion_rows, spec)
+    result = result.model_copy(
         update={
             "challenger_version": version,
             "champion_version": champion.version if champion else None,
             "dataset_version": sft_dataset["version"],
+            "reasons": [*result.reasons, *([base_changed] if base_changed else [])],
         }
     )
 
@@ -121,6 +123,24 @@ def adapter_evaluation(
     if not result.passed and (withdrawn := withdraw_rejected_adapter(data_root, store)):
         context.log.info(withdrawn)
     yield from _gate_events(context, result)
+
+
+def _champion_arm(champion, base_model: dict) -> tuple[str | None, str, str | None]:
+    """The adapter path the champion arm scores with (None: the bare base model), its name for the logs, and why
+    it is not the champion's own adapter: an adapter trained on another base model (before `base_model` was
+    rebuilt) loads onto this one without an error but answers as a crippled model, which any challenger beats;
+    it cannot serve on this base either, so the bare base model is what the challenger has to beat."""
+    if champion is None:
+        return None, "the bare base model", None
+    trained_on = champion.lineage.get("base_model_fingerprint")
+    if trained_on is None or trained_on == base_model["fingerprint"]:
+        return champion.path, f"champion {champion.version}", None
+    return (
+        None,
+        "the bare base model",
+        f"champion {champion.version} was trained on base model {trained_on}, not on the current "
+        f"{base_model['fingerprint']}: compared with the bare base model instead",
+    )
 
 
 def _expire_interrupted_candidates(context: dg.AssetExecutionContext, store, challenger: str) -> None:
