@@ -3,12 +3,13 @@
 from collections.abc import Callable
 
 import dagster as dg
-from pydantic import model_validator
+import pyarrow.compute as pc
 
 from feedback_loop.defs.execution import LIGHT_OP_TAGS
 from feedback_loop.defs.label import labeled_interactions
 from feedback_loop.defs.resources import AdapterRegistry, DataRoot, PromotionPolicy, withdraw_rejected_adapter
 from feedback_loop.evaluate.online import ABDecision, ABSpec, compare_canary
+from feedback_loop.label.rules import labels_arrow_schema
 from feedback_loop.registry import Registry
 from feedback_loop.registry.policy import apply_online_decision, approve_command
 from feedback_loop.warehouse import Warehouse
@@ -17,20 +18,7 @@ LABEL_COLUMNS = ["interaction_id", "user_id", "thumb", "escalated"]
 
 
 class OnlineABTestConfig(dg.Config, ABSpec):
-    """The A/B test's settings: :class:`feedback_loop.evaluate.online.ABSpec` (each default written there), and
-    how far back the warehouse is searched for the canary's traffic."""
-
-    lookback_days: int = 14
-    """How many of the latest labeled days are searched for the canary's traffic (at least `max_days`)."""
-
-    @model_validator(mode="after")
-    def _sees_the_whole_test(self):
-        if self.lookback_days < self.max_days:
-            raise ValueError(
-                f"lookback_days ({self.lookback_days}) must be at least max_days ({self.max_days}), so that every "
-                "day of the canary's test is read"
-            )
-        return self
+    """The A/B test's settings: :class:`feedback_loop.evaluate.online.ABSpec` (each default written there)."""
 
 
 def canary_ab_test(
@@ -56,8 +44,11 @@ def canary_ab_test(
         return dg.Output({"decision": "none", "reasons": ["no canary is serving"]}, metadata={"decision": "none"})
     champion = store.champion()
     champion_version = champion.version if champion else None
-    recent = warehouse.partitions("labels")[-config.lookback_days :]
-    rows = warehouse.read_partitions("labels", recent, columns=[key, *LABEL_COLUMNS]).to_pylist()
+    # Every day since the canary's first traffic: a window of the latest days would lose the test's first days
+    # once days without canary traffic (weekends, outages) pass, and with them the deadline of `max_days`.
+    days = days_since_first_served(warehouse, key, canary.version)
+    labels = warehouse.read_partitions("labels", days, schema=labels_arrow_schema(), columns=[key, *LABEL_COLUMNS])
+    rows = labels.to_pylist()
     result = compare_canary(rows, key, champion_version, canary.version, ABSpec.of(config))
     outcome = apply_online_decision(
         store,
@@ -76,6 +67,17 @@ def canary_ab_test(
     store.add_metrics(canary.version, {actor: stored}, actor=actor)
     context.log.info(f"{actor} for canary {canary.version}: {stored['decision']}: {'; '.join(stored['reasons'])}")
     return dg.Output(stored, metadata=_metadata(result, stored["decision"], stored["reasons"]))
+
+
+def days_since_first_served(warehouse: Warehouse, key: str, version: str) -> list[str]:
+    """The labels partitions from the first one in which ``version`` (in the ``key`` column) served, on; none
+    while it has served nothing. Read from the data, one column, so that simulated days work as real ones."""
+    served = warehouse.read_partitions("labels", schema=labels_arrow_schema(), columns=[key])
+    days = served.filter(pc.equal(served[key], version))["date"]
+    if len(days) == 0:
+        return []
+    first = pc.min(days).as_py()
+    return [day for day in warehouse.partitions("labels") if day >= first]
 
 
 def _metadata(result: ABDecision, decision: str, reasons: list[str]) -> dict:

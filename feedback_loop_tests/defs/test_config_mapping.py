@@ -47,7 +47,7 @@ STAGE_CONFIGS = [
     (kto_dataset, PreferenceDatasetConfig, CurateSpec, set(), {"min_confidence": 2.0}),
     (review_queue, ReviewQueueConfig, ReviewBudgetSpec, set(), {"max_safety_share": 1.5}),
     (adapter_evaluation, AdapterEvaluationConfig, EvalSpec, set(), {"confidence": 1.5}),
-    (online_ab_test, OnlineABTestConfig, ABSpec, {"lookback_days"}, {"max_days": 20}),
+    (online_ab_test, OnlineABTestConfig, ABSpec, set(), {"max_days": 0}),
     (kpi_daily, KpiDailyConfig, SafetySpec, {"prices_file"}, {"max_flag_rate": 1.5}),
 ]
 

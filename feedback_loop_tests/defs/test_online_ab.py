@@ -143,8 +143,27 @@ def test_a_pending_promotion_is_withdrawn_when_the_evidence_no_longer_holds(sett
     assert not promoted and record.status == "canary" and store.champion().version == "champ"
 
 
-def test_the_lookback_covers_the_whole_test():
-    from feedback_loop.defs.online import OnlineABTestConfig
+def test_the_deadline_counts_every_day_of_canary_traffic_since_its_first_with_quiet_days_between(settings, resources):
+    # A weekday product: three weeks, no traffic at weekends (their labels partitions are empty), too few thumbs
+    # to decide. Reading only the latest 14 partitions lost the first days: the test waited forever.
+    from datetime import date, timedelta
 
-    with pytest.raises(ValueError, match="lookback_days"):
-        OnlineABTestConfig(max_days=20)
+    store = Registry(settings.registry_url)
+    for version in ("champ", "cand"):
+        store.register(version, path=f"/adapters/{version}", metrics={}, lineage={}, actor="test")
+    store.promote("champ", actor="test", reason="setup")
+    store.set_status("cand", "canary", actor="test", reason="setup", canary_share=0.2)
+    warehouse = Warehouse(settings.layout.warehouse)
+    warehouse.write_partition("labels", "2026-10-30", _labels({"champ": (40, 20)}))  # before the canary served
+    monday = date(2026, 11, 2)
+    for offset in range(21):
+        day = monday + timedelta(days=offset)
+        weekend = day.weekday() >= 5
+        arms = {} if weekend else {"champ": (4, 2), "cand": (2, 1)}
+        warehouse.write_partition("labels", day.isoformat(), _labels(arms))
+
+    result = dg.materialize([online_ab_test], resources=resources, run_config=_config())
+
+    metadata = result.asset_materializations_for_node("online_ab_test")[0].metadata
+    assert metadata["decision"].value == "rollback" and "deadline of 14 days" in metadata["reasons"].value
+    assert store.get("cand").status == "rejected"
