@@ -50,6 +50,10 @@ def canary_ab_test(
     labels = warehouse.read_partitions("labels", days, schema=labels_arrow_schema(), columns=[key, *LABEL_COLUMNS])
     rows = labels.to_pylist()
     result = compare_canary(rows, key, champion_version, canary.version, ABSpec.of(config))
+    stored = result.model_dump(mode="json")
+    # The evidence is stored before the registry moves: a move whose evidence failed to land could not be
+    # explained, and a re-run would find no canary to decide on again.
+    store.add_metrics(canary.version, {actor: stored}, actor=actor)
     outcome = apply_online_decision(
         store,
         canary.version,
@@ -59,12 +63,10 @@ def canary_ab_test(
         reason="online A/B: " + "; ".join(result.reasons),
         how_to_approve=how_to_approve(canary.version),
     )
-    stored = result.model_dump(mode="json")
     if outcome.status == "awaiting_approval":
-        stored["decision"] = "awaiting_approval"
-        stored["reasons"] = [*result.reasons, outcome.message]
+        stored = {**stored, "decision": "awaiting_approval", "reasons": [*result.reasons, outcome.message]}
+        store.add_metrics(canary.version, {actor: stored}, actor=actor)
         context.log.warning(outcome.message)
-    store.add_metrics(canary.version, {actor: stored}, actor=actor)
     context.log.info(f"{actor} for canary {canary.version}: {stored['decision']}: {'; '.join(stored['reasons'])}")
     return dg.Output(stored, metadata=_metadata(result, stored["decision"], stored["reasons"]))
 

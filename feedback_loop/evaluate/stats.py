@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,7 +116,8 @@ def compare_rates(
     a: ClusteredRate, b: ClusteredRate, *, value: float, alternative: Literal["larger", "smaller"]
 ) -> ProportionTest:
     """statsmodels' score test of ``H1: a.rate - b.rate > value`` (``larger``) or ``< value`` (``smaller``) on the
-    arms' effective counts. Arms whose pooled rate is 0 or 1 with ``value`` 0 differ by nothing: z = 0, p = 0.5.
+    arms' effective counts. Arms whose pooled rate is 0 or 1 with ``value`` 0 differ by nothing: z = 0, p = 0.5;
+    where the test has no spread to stand on otherwise (a NaN statistic), it is no evidence: z = 0, p = 1.
     """
     from statsmodels.stats.proportion import test_proportions_2indep
 
@@ -125,17 +127,24 @@ def compare_rates(
     pooled = (a.successes + b.successes) / (a.trials + b.trials)
     if value == 0 and pooled in (0.0, 1.0):
         return ProportionTest(difference, value, alternative, 0.0, 0.5)
-    result = test_proportions_2indep(
-        a.effective_successes,
-        a.effective_trials,
-        b.effective_successes,
-        b.effective_trials,
-        value=value,
-        method="score",
-        compare="diff",
-        alternative=alternative,
-    )
-    return ProportionTest(difference, value, alternative, float(result.statistic), float(result.pvalue))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # its 0/0 on empty rates; the NaN it gives is handled below
+        result = test_proportions_2indep(
+            a.effective_successes,
+            a.effective_trials,
+            b.effective_successes,
+            b.effective_trials,
+            value=value,
+            method="score",
+            compare="diff",
+            alternative=alternative,
+        )
+    statistic, pvalue = float(result.statistic), float(result.pvalue)
+    if not (math.isfinite(statistic) and math.isfinite(pvalue)):
+        # No spread for the score test to stand on (both arms at 0% on a handful of effective trials, say): no
+        # evidence either way, rather than a NaN that no boundary compares with and no JSON can store.
+        return ProportionTest(difference, value, alternative, 0.0, 1.0)
+    return ProportionTest(difference, value, alternative, statistic, pvalue)
 
 
 def required_sample_size(

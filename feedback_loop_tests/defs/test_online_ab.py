@@ -81,6 +81,20 @@ def test_online_decision_moves_the_registry(settings, resources, arms, decision,
         assert store.get("champ").status == "retired"
 
 
+def test_the_evidence_is_stored_before_the_registry_moves(settings, resources, monkeypatch):
+    import feedback_loop.defs.online as online
+
+    store = _setup(settings, {"champ": (400, 280), "cand": (120, 40)})
+
+    def failing_move(*args, **kwargs):
+        raise RuntimeError("the registry went away")
+
+    monkeypatch.setattr(online, "apply_online_decision", failing_move)
+    result = dg.materialize([online_ab_test], resources=resources, run_config=_config(), raise_on_error=False)
+    assert not result.success
+    assert store.get("cand").metrics["online_ab_test"]["decision"] == "rollback"  # what it was about to do
+
+
 def test_an_inconclusive_canary_waits_then_is_rolled_back_at_its_deadline(settings, resources):
     store = _setup(settings, {"champ": (400, 200), "cand": (150, 75)})
     waiting = dg.materialize([online_ab_test], resources=resources, run_config=_config())

@@ -128,6 +128,15 @@ def test_independent_trials_have_no_design_effect_and_edge_cases_are_defined():
     assert clustered_rate([5, 5], [5, 5]).design_effect == 1.0  # all successes: no variance either way
 
 
+def test_compare_rates_without_spread_for_the_score_test_is_no_evidence_not_a_nan():
+    # A canary of one heavy user (one effective trial) and a champion both at 0% against a margin: statsmodels
+    # gives NaN, which once failed online_ab_test when it stored the evidence.
+    test = compare_rates(
+        ClusteredRate(0, 150, 1, 150.0), ClusteredRate(0, 600, 200, 1.0), value=-0.02, alternative="larger"
+    )
+    assert (test.statistic, test.pvalue) == (0.0, 1.0)
+
+
 def test_compare_rates_is_statsmodels_score_test_on_effective_counts():
     from statsmodels.stats.proportion import test_proportions_2indep
 
