@@ -717,15 +717,17 @@ def test_an_event_an_earlier_day_landed_is_not_stored_again(tmp_path: Path) -> N
     assert (result.read, result.valid, result.duplicates, result.earlier_duplicates) == (2, 1, 0, 1)
 
 
-@pytest.mark.parametrize("batch_rows", [2, 20_000])
+@pytest.mark.parametrize(("batch_rows", "bucket_bytes"), [(2, 1), (2, 700), (20_000, 32 * 1024 * 1024)])
 def test_rows_landed_in_order_and_out_of_order_are_stored_sorted_alike(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_rows: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_rows: int, bucket_bytes: int
 ) -> None:
     # Stored rows that come in the events table's order are written as they are, without a sort; the order is
     # checked within and across batches (two rows a batch: the later batch below starts before the earlier
     # ends), and a day that is not in order is sorted. Event ids that a detector finds an identifier in become
     # pseudonyms, yet the rows sort by the ids as landed.
+    # The sort orders keys only and gathers the rows in buckets of at most `bucket_bytes` of text (1: a row each).
     monkeypatch.setattr("feedback_loop.ingest.landing._SORT_BATCH_ROWS", batch_rows)
+    monkeypatch.setattr("feedback_loop.ingest.landing._SORT_BUCKET_BYTES", bucket_bytes)
     times = ["2026-11-01T09:00:00Z", "2026-11-01T09:00:00Z", "2026-11-01T10:00:00Z", "2026-11-01T11:00:00Z"]
     ids = ["jane@example.org", "k", "b", "a"]  # the pseudonym, "p_...", would sort after "k"
     in_order = [_event("behaviour", event_id, timestamp=time) for event_id, time in zip(ids, times, strict=True)]
@@ -739,3 +741,24 @@ def test_rows_landed_in_order_and_out_of_order_are_stored_sorted_alike(
     expected = [pseudonymize("jane@example.org", KEY), "k", "b", "a"]
     assert [events.column("event_id").to_pylist() for events in stored] == [expected] * 3
     assert stored[0].equals(stored[1]) and stored[0].equals(stored[2])
+
+
+def test_a_day_of_wide_texts_landed_by_two_servers_sorts_within_duckdbs_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Rows passed whole through DuckDB's sort once: two servers' interleaved rows of 900 KB failed at 256 MB. The
+    # same at a smaller scale: 40 MB of rows of 1 MB in a 16 MB budget (32 MB for the retry).
+    monkeypatch.setattr("feedback_loop.ingest.landing._DUCKDB_MEMORY", "16MB")
+    monkeypatch.setattr("feedback_loop.ingest.landing._LARGE_SORT_MEMORY", "32MB")
+    text = ("The quick brown fox jumps over the lazy dog. " * 23_000)[:1_000_000]
+    for server in (1, 2):
+        lines = [
+            _event("feedback", f"s{server}-{i}", timestamp=f"2026-11-01T09:{2 * i + server - 1:02d}:00Z", comment=text)
+            for i in range(20)
+        ]
+        _land(tmp_path, f"server-{server}.jsonl", lines)
+
+    events = ingest_partition(tmp_path, DAY, KEY).events
+
+    assert events.num_rows == 40
+    assert events.column("timestamp").to_pylist() == sorted(events.column("timestamp").to_pylist())
