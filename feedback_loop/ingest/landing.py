@@ -64,6 +64,11 @@ from feedback_loop.warehouse import Warehouse
 EVENTS_TABLE = "events"
 QUARANTINE_COLUMNS: tuple[str, ...] = ("source_file", "line_number", "field", "reason", "raw_line")
 MAX_RAW_LINE_CHARS = 10_000
+# A quarantine row's reason and field stay readable and bounded: a line with 60,000 unknown keys once stored a
+# reason of 3 MB. The reason lists the first _MAX_ERRORS_LISTED validation errors and counts the rest.
+MAX_REASON_CHARS = 4_000
+_MAX_FIELD_CHARS = 200
+_MAX_ERRORS_LISTED = 20
 # Longest offending value quoted in a reason; prompts and responses can be long.
 _MAX_QUOTED_INPUT_CHARS = 80
 # How much of a long line (of a long quoted string) is redacted: enough for what is kept of it, and then
@@ -1425,9 +1430,13 @@ def _is_supported_version(version: Any) -> bool:
 
 
 def _validation_problem(exc: ValidationError, record: dict[str, Any], quote: Callable[[Any], str]) -> LineProblem:
-    """Turn pydantic's errors into one problem: the first error's field, every error as ``field: message``."""
-    located = [_locate(error, record, quote) for error in exc.errors(include_url=False)]
+    """Turn pydantic's errors into one problem: the first error's field, the first :data:`_MAX_ERRORS_LISTED`
+    errors as ``field: message`` and how many more there are."""
+    errors = exc.errors(include_url=False)
+    located = [_locate(error, record, quote) for error in errors[:_MAX_ERRORS_LISTED]]
     reason = "; ".join(f"{name}: {message}" if name else message for name, message in located)
+    if len(errors) > _MAX_ERRORS_LISTED:
+        reason += f"; and {len(errors) - _MAX_ERRORS_LISTED} more errors"
     return LineProblem(located[0][0], reason)
 
 
@@ -1488,17 +1497,18 @@ def _storable(text: str) -> str:
 def _quarantine_row(
     source_file: str, line_number: int | None, problem: LineProblem, raw: bytes, privacy: _Privacy
 ) -> dict[str, Any]:
-    """One quarantine row; the raw line is kept (cut to :data:`MAX_RAW_LINE_CHARS`) for diagnosis.
+    """One quarantine row; the raw line is kept (cut to :data:`MAX_RAW_LINE_CHARS`) for diagnosis, the reason cut to
+    :data:`MAX_REASON_CHARS` and the field to :data:`_MAX_FIELD_CHARS`.
 
     The line is redacted before it is cut, so that the cut cannot split an identifier into an unrecognisable
     but still personal fragment. Field and reason quote the input, so they are redacted as well.
     """
     raw_line = privacy.raw_line(raw.decode("utf-8", errors="replace"))
-    field = None if problem.field is None else _storable(problem.field)
+    field = None if problem.field is None else privacy.text(_storable(problem.field))
     return {
         "source_file": _storable(source_file),
         "line_number": line_number,
-        "field": privacy.text(field),
-        "reason": privacy.text(_storable(problem.reason)),
+        "field": None if field is None else _cut(field, _MAX_FIELD_CHARS),
+        "reason": _cut(privacy.text(_storable(problem.reason)) or "", MAX_REASON_CHARS),
         "raw_line": raw_line,
     }

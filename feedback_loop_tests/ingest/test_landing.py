@@ -172,6 +172,27 @@ def test_every_validation_error_is_listed_and_the_first_names_the_field(tmp_path
     assert "latency_ms: Input should be greater than or equal to 0 (got -5)" in row["reason"]
 
 
+def test_a_line_with_thousands_of_errors_keeps_a_bounded_reason_and_field(tmp_path: Path) -> None:
+    # A client bug that sends 5,000 unknown keys once stored every error: a reason of megabytes a line.
+    unknown = {f"extra_field_number_{k}": k for k in range(5_000)}
+    _land(tmp_path, "app.jsonl", [{**_event("behaviour", "e1"), "k" * 5_000: 1, **unknown}])
+
+    [row] = ingest_partition(tmp_path, DAY, KEY).quarantine.to_pylist()
+
+    assert row["field"] == "k" * 200 and row["reason"] == "k" * 4_000  # the first error alone fills it
+    assert len(row["reason"]) <= 4_000
+
+
+def test_a_line_with_thousands_of_unknown_keys_lists_twenty_and_counts_the_rest(tmp_path: Path) -> None:
+    unknown = {f"extra_{k}": k for k in range(5_000)}
+    _land(tmp_path, "app.jsonl", [{**_event("behaviour", "e1"), **unknown}])
+
+    [row] = ingest_partition(tmp_path, DAY, KEY).quarantine.to_pylist()
+
+    assert row["field"] == "extra_0" and "extra_19: Extra inputs are not permitted" in row["reason"]
+    assert "extra_20:" not in row["reason"] and row["reason"].endswith("; and 4980 more errors")
+
+
 def test_non_utf8_line_is_quarantined_not_fatal(tmp_path: Path) -> None:
     folder = tmp_path / DAY
     folder.mkdir()
