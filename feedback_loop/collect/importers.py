@@ -28,9 +28,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,14 @@ class PreferenceDefaults:
     model_version: str = "preference-data"
     use_case: str = "preference"
 
+    def __post_init__(self):
+        try:
+            date.fromisoformat(self.day)
+        except (TypeError, ValueError) as error:
+            raise ValueError(
+                f"preference import: field 'day' is {self.day!r}, not a calendar day YYYY-MM-DD"
+            ) from error
+
 
 def import_file(kind: str, path: str | Path, landing_dir: str | Path, preference: PreferenceDefaults | None = None):
     """Import ``path`` as ``kind`` (one of :data:`KINDS`) into ``landing_dir``; returns an :class:`ImportResult`."""
@@ -77,11 +86,9 @@ def import_file(kind: str, path: str | Path, landing_dir: str | Path, preference
         raise ValueError(f"import kind {kind!r} is not one of {KINDS}")
     path = Path(path)
     preference = preference or PreferenceDefaults(day=utc_day())
-    # Lines that cannot be mapped have no trustworthy time: they land in the day the import is about.
-    rejection_day = preference.day if kind == "preference" else utc_day()
     digest = hashlib.sha256(json.dumps([kind, preference.__dict__ if kind == "preference" else None]).encode())
     result = ImportResult(source=str(path))
-    with ImportWriter(landing_dir) as writer:
+    with ImportWriter(landing_dir) as writer, tempfile.TemporaryFile() as rejected:
         for number, raw in _lines(path):
             digest.update(raw)
             mapped = _map_line(kind, raw, number, preference)
@@ -89,9 +96,19 @@ def import_file(kind: str, path: str | Path, landing_dir: str | Path, preference
                 writer.add(event["timestamp"][:10], [landing_line(event)])
                 result.not_measured += event.get("latency_ms") == 0 and event["event_type"] == "interaction"
             for rejection in mapped.rejections:
-                writer.add(rejection_day, [landing_line(rejection.line())])
+                rejected.write(landing_line(rejection.line()))
             result.events += len(mapped.events)
             result.rejected += len(mapped.rejections)
+        # Lines that cannot be mapped have no trustworthy time. They land beside the file's first day, which the
+        # file decides, so that importing it again on another day rewrites the same files: the preference data's
+        # day, or the earliest day of the file's events (the import's day only when it has none).
+        if kind == "preference" or not writer.lines:
+            rejection_day = preference.day if kind == "preference" else utc_day()
+        else:
+            rejection_day = min(writer.lines)
+        if result.rejected:
+            rejected.seek(0)
+            writer.add(rejection_day, iter(rejected))
         paths = writer.commit(f"import-{kind}-{digest.hexdigest()[:16]}")
     result.files = [str(p) for p in paths]
     result.days = dict(sorted(writer.lines.items()))
@@ -138,7 +155,7 @@ def _map_otlp(raw: bytes, source: str) -> Mapped:
     mapped = Mapped()
     try:
         document = json.loads(raw)
-    except (UnicodeDecodeError, ValueError) as error:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # nested deeper than Python's stack
         text = raw.decode("utf-8", errors="replace").rstrip("\n")[:_MAX_RAW_TEXT]
         mapped.rejections.append(Rejection(source, (Problem(None, f"invalid JSON ({error})"),), text))
         return mapped
@@ -169,20 +186,34 @@ def _map_openai_chat(record: dict[str, Any], source: str, mapped: Mapped) -> Non
     if isinstance(response.get("body"), dict):
         response = response["body"]  # a Batch API output line
     metadata = _optional_object(request, "metadata")
-    interaction_id = _text(record.get("interaction_id")) or _text(response.get("id"))
-    if interaction_id is None:
+
+    def given(container: dict[str, Any], name: str, field: str) -> str | None:
+        return _given_text(container, name, field, problems)
+
+    known = len(problems)
+    interaction_id = given(record, "interaction_id", "interaction_id") or given(response, "id", "response.id")
+    if interaction_id is None and len(problems) == known:
         problems.append(Problem("response.id", "missing: the completion's id names the interaction"))
-    timestamp = _text(record.get("timestamp")) or _unix_seconds(response.get("created"))
-    if timestamp is None:
-        problems.append(Problem("response.created", "missing: no timestamp and no created time"))
+    known = len(problems)
+    timestamp = given(record, "timestamp", "timestamp")
+    if timestamp is None and len(problems) == known:
+        timestamp = _unix_seconds(response, problems)
     user = (
-        _text(record.get("user_id"))
-        or _text(request.get("user"))
-        or _text(request.get("safety_identifier"))
-        or _text(metadata.get("user_id"))
+        given(record, "user_id", "user_id")
+        or given(request, "user", "request.user")
+        or given(request, "safety_identifier", "request.safety_identifier")
+        or given(metadata, "user_id", "request.metadata.user_id")
     )
     if user is None:
         problems.append(Problem("user_id", "missing: set user_id, or the request's user or safety_identifier"))
+    session = given(record, "session_id", "session_id") or given(metadata, "session_id", "request.metadata.session_id")
+    use_case = given(record, "use_case", "use_case") or given(metadata, "use_case", "request.metadata.use_case")
+    user_segment = given(record, "user_segment", "user_segment")
+    prompt_version = given(record, "system_prompt_version", "system_prompt_version")
+    model = given(response, "model", "response.model") or given(request, "model", "request.model")
+    adapter_version = given(record, "adapter_version", "adapter_version")
+    feedback = record.get("feedback")
+    feedback_time = given(feedback, "timestamp", "feedback.timestamp") if isinstance(feedback, dict) else None
     messages = request.get("messages")
     prompt = _last_message_text(messages, ("user",))
     if prompt is None:
@@ -198,28 +229,30 @@ def _map_openai_chat(record: dict[str, Any], source: str, mapped: Mapped) -> Non
     system = _last_message_text(messages, ("system", "developer"))
     candidate = None
     if not problems:
-        session = _text(record.get("session_id")) or _text(metadata.get("session_id")) or interaction_id
-        envelope = {"schema_version": 1, "interaction_id": interaction_id, "session_id": session, "user_id": user}
+        envelope = {
+            "schema_version": 1,
+            "interaction_id": interaction_id,
+            "session_id": session or interaction_id,
+            "user_id": user,
+        }
         candidate = {
             **envelope,
             "event_id": event_id,
             "event_type": "interaction",
             "timestamp": timestamp,
-            "use_case": _text(record.get("use_case")) or _text(metadata.get("use_case")) or "openai-chat",
-            "user_segment": _text(record.get("user_segment")),
+            "use_case": use_case or "openai-chat",
+            "user_segment": user_segment,
             "prompt": prompt,
-            "system_prompt_version": _text(record.get("system_prompt_version"))
-            or (content_id("sha256", system) if system else NO_SYSTEM_PROMPT),
+            "system_prompt_version": prompt_version or (content_id("sha256", system) if system else NO_SYSTEM_PROMPT),
             "response": answer,
-            "model_version": _text(response.get("model")) or _text(request.get("model")),
-            "adapter_version": _text(record.get("adapter_version")),
+            "model_version": model,
+            "adapter_version": adapter_version,
             "latency_ms": latency,
             "prompt_tokens": usage.get("prompt_tokens"),
             "completion_tokens": usage.get("completion_tokens"),
         }
     rendered = partial(_openai_rendered, record)  # rendered only for a rejection
     mapped.add(source, candidate, problems, rendered)
-    feedback = record.get("feedback")
     if feedback is None or candidate is None or mapped.rejections:
         return
     if not isinstance(feedback, dict):
@@ -232,7 +265,7 @@ def _map_openai_chat(record: dict[str, Any], source: str, mapped: Mapped) -> Non
             **envelope,
             "event_id": f"{event_id}-feedback",
             "event_type": "feedback",
-            "timestamp": _text(feedback.get("timestamp")) or timestamp,
+            "timestamp": feedback_time or timestamp,
             **signals,
         },
         [],
@@ -292,14 +325,33 @@ def _content_text(content: Any) -> str | None:
     return None
 
 
-def _unix_seconds(value: Any) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+def _unix_seconds(response: dict[str, Any], problems: list[Problem]) -> str | None:
+    """The response's ``created`` time (Unix seconds) as an ISO timestamp; a problem when it is absent, not a
+    number or out of range."""
+    value = response.get("created")
+    if value is None:
+        problems.append(Problem("response.created", "missing: no timestamp and no created time"))
         return None
-    return datetime.fromtimestamp(value, UTC).isoformat()
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        problems.append(Problem("response.created", f"must be Unix seconds, got {type(value).__name__}"))
+        return None
+    try:
+        return datetime.fromtimestamp(value, UTC).isoformat()
+    except (OverflowError, ValueError, OSError):
+        problems.append(Problem("response.created", f"is {value!r}: out of the range of dates"))
+        return None
 
 
-def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) and value else None
+def _given_text(container: dict[str, Any], name: str, field: str, problems: list[Problem]) -> str | None:
+    """``container[name]`` when it is a non-empty string, None when it is absent (or null, or empty); given as
+    anything else (an id sent as a number), a problem on ``field``: never quietly replaced by a default."""
+    value = container.get(name)
+    if value is None or isinstance(value, str):
+        return value or None
+    problems.append(
+        Problem(field, f"must be a string, got {type(value).__name__} {json.dumps(value, default=str)[:80]}")
+    )
+    return None
 
 
 # --- preference -------------------------------------------------------------------------------------------------
@@ -315,30 +367,34 @@ def _map_preference(record: dict[str, Any], source: str, defaults: PreferenceDef
         answers[name] = _preference_answer(record.get(name))
         if answers[name] is None:
             problems.append(Problem(name, "must be a string or a message list ending with the assistant's answer"))
+    given = {
+        name: _given_text(record, name, name, problems)
+        for name in ("user_id", "timestamp", "session_id", "use_case", "model_version")
+    }
     if problems:
         mapped.add(source, None, problems, lambda: record)
         return
     pair = content_id("preference", prompt, answers["chosen"], answers["rejected"])
-    user = _text(record.get("user_id")) or pair
-    timestamp = _text(record.get("timestamp")) or f"{defaults.day}T00:00:00+00:00"
+    user = given["user_id"] or pair
+    timestamp = given["timestamp"] or f"{defaults.day}T00:00:00+00:00"
     for name, thumb in (("chosen", "up"), ("rejected", "down")):
         interaction_id = f"{pair}-{name}"
         envelope = {
             "schema_version": 1,
             "timestamp": timestamp,
             "interaction_id": interaction_id,
-            "session_id": _text(record.get("session_id")) or pair,
+            "session_id": given["session_id"] or pair,
             "user_id": user,
         }
         interaction = {
             **envelope,
             "event_id": interaction_id,
             "event_type": "interaction",
-            "use_case": _text(record.get("use_case")) or defaults.use_case,
+            "use_case": given["use_case"] or defaults.use_case,
             "prompt": prompt,
             "system_prompt_version": NO_SYSTEM_PROMPT,
             "response": answers[name],
-            "model_version": _text(record.get("model_version")) or defaults.model_version,
+            "model_version": given["model_version"] or defaults.model_version,
             "latency_ms": 0.0,
             "prompt_tokens": 0,
             "completion_tokens": 0,

@@ -42,7 +42,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -407,9 +407,13 @@ class ImportWriter:
         self._files: dict[str, tuple[Path, BinaryIO]] = {}
 
     def add(self, day: str, lines: Iterable[bytes]) -> None:
-        if not _DAY.fullmatch(day):
-            raise ValueError(f"day {day!r} is not YYYY-MM-DD")
         if day not in self._files:
+            if not _DAY.fullmatch(day):
+                raise ValueError(f"day {day!r} is not YYYY-MM-DD")
+            try:
+                date.fromisoformat(day)
+            except ValueError as error:  # 2026-02-30 would name a partition that nothing reads
+                raise ValueError(f"day {day!r} is not a calendar day") from error
             folder = self.landing / day
             folder.mkdir(parents=True, exist_ok=True)
             temporary = folder / f".import-{uuid.uuid4().hex}.tmp"

@@ -151,7 +151,7 @@ def _decode(message, body: bytes, encoding: str, id_paths):
         return message
     try:
         document = json.loads(body, parse_constant=_reject_constant)
-    except (UnicodeDecodeError, ValueError) as error:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # nested deeper than Python's stack
         raise OtlpRequestError("body", f"not valid JSON ({error})") from error
     if not isinstance(document, dict):
         raise OtlpRequestError(
@@ -528,7 +528,7 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, str):
         try:
             return json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
     return value
 

@@ -124,6 +124,51 @@ def test_lines_that_cannot_be_mapped_land_as_rejections_that_ingestion_quarantin
     assert "usr-42" not in rows[2]["raw_line"]  # the request's end-user id is pseudonymized in quarantine
 
 
+def test_a_value_of_the_wrong_type_or_out_of_range_rejects_its_line_instead_of_a_default(tmp_path):
+    # Ids sent as numbers were once dropped for defaults ("u1", the completion id), and a `created` beyond the
+    # platform's dates ended the whole import with an OverflowError naming no line.
+    lines = [
+        {**CHAT_LINE, "user_id": 4821},
+        {**CHAT_LINE, "session_id": 77},
+        {**CHAT_LINE, "timestamp": 1793525400},
+        {**CHAT_LINE, "response": {**CHAT_LINE["response"], "created": 1e20}},
+        {**CHAT_LINE, "feedback": {**CHAT_LINE["feedback"], "timestamp": 1793611800}},
+        CHAT_LINE,
+    ]
+    result = import_file("openai-chat", write_jsonl(tmp_path / "chat.jsonl", lines), tmp_path / "landing")
+    assert (result.events, result.rejected) == (2, 5)
+    rejected = [line["rejected"] for line in landed(tmp_path / "landing")["2026-11-01"] if "rejected" in line]
+    assert [r["field"] for r in rejected] == [
+        "user_id", "session_id", "timestamp", "response.created", "feedback.timestamp"
+    ]  # fmt: skip
+    assert "must be a string, got int 4821" in rejected[0]["reason"]
+    assert "out of the range of dates" in rejected[3]["reason"]
+
+
+def test_rejections_land_on_a_day_the_file_decides_so_a_re_import_on_another_day_changes_nothing(tmp_path, monkeypatch):
+    import feedback_loop.collect.importers as importers
+
+    source = write_jsonl(tmp_path / "chat.jsonl", [CHAT_LINE, "{not json"])
+    monkeypatch.setattr(importers, "utc_day", lambda: "2026-11-20")
+    import_file("openai-chat", source, tmp_path / "landing")
+    before = {path: path.read_bytes() for path in (tmp_path / "landing").rglob("*.jsonl")}
+    monkeypatch.setattr(importers, "utc_day", lambda: "2026-11-21")
+    import_file("openai-chat", source, tmp_path / "landing")
+    assert {path: path.read_bytes() for path in (tmp_path / "landing").rglob("*.jsonl")} == before
+    assert sorted(landed(tmp_path / "landing")) == ["2026-11-01", "2026-11-02"]  # with the file's first day
+
+
+def test_a_preference_day_that_is_no_calendar_day_is_refused():
+    with pytest.raises(ValueError, match="field 'day' is '2026-02-30', not a calendar day"):
+        PreferenceDefaults(day="2026-02-30")
+
+
+def test_json_nested_deeper_than_the_stack_is_a_rejected_line_not_a_crash(tmp_path):
+    source = write_jsonl(tmp_path / "spans.jsonl", ['{"resourceSpans":' + "[" * 100_000 + "]" * 100_000 + "}"])
+    result = import_file("otlp", source, tmp_path / "landing")
+    assert (result.events, result.rejected) == (0, 1)
+
+
 def test_preference_pairs_become_two_interactions_with_opposite_thumbs(tmp_path):
     lines = [
         {"prompt": "Name a color", "chosen": "Blue.", "rejected": "Seven."},
