@@ -641,11 +641,25 @@ def ingest_partition_file(
         duplicates=judged.duplicates,
         earlier_duplicates=judged.earlier_duplicates,
         files=[source_file for _, source_file in files],
-        skipped={_storable(privacy.text(name) or ""): reason for name, reason in skipped.items()},
+        skipped=_redacted_names(skipped, privacy),
         redactions={kind: privacy.counts[kind] for kind in REDACTION_TYPES},
         landed=today,
         events_path=events_path,
     )
+
+
+def _redacted_names(skipped: dict[str, str], privacy: _Privacy) -> dict[str, str]:
+    """``skipped`` keyed by redacted names; names that redact alike ("a@x.org.txt", "b@y.org.txt") are numbered,
+    so that none is lost."""
+    named: dict[str, str] = {}
+    for name, reason in skipped.items():
+        redacted = _storable(privacy.text(name) or "")
+        key, copy = redacted, 1
+        while key in named:
+            copy += 1
+            key = f"{redacted} ({copy})"
+        named[key] = reason
+    return named
 
 
 # A position: the file's index in the day's sorted landing files, shifted, plus the line number.

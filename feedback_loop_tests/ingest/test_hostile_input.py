@@ -324,3 +324,17 @@ def test_a_long_line_under_the_limit_is_redacted_only_as_far_as_it_is_kept(tmp_p
     stored = row["raw_line"] + row["reason"]
     for fragment in (SECRET_EMAIL, SECRET_EMAIL[:12], SECRET_USER_ID):
         assert fragment not in stored
+
+
+def test_skipped_names_that_redact_alike_are_all_listed(tmp_path):
+    landing = tmp_path / "landing"
+    day = _land(landing, "app.jsonl", [interaction("ok", "i")]).parent
+    (day / "jane@example.org.txt").write_text("{}\n")
+    (day / "john@example.org.txt").write_text("{}\n")
+
+    result = _ingest(landing)
+
+    assert result.skipped == {
+        f"{DAY}/<EMAIL>": "not named *.jsonl or *.jsonl.gz (names are case-sensitive)",
+        f"{DAY}/<EMAIL> (2)": "not named *.jsonl or *.jsonl.gz (names are case-sensitive)",
+    }
