@@ -258,7 +258,7 @@ def _map_span(span, resource: dict[str, Any]) -> Mapped:
 
     is_interaction = attributes.get(OPERATION) in INTERACTION_OPERATIONS
     span_key = f"otel-{trace_id}-{span_id}"
-    interaction_id = _text(attributes.get(OWN_INTERACTION_ID)) or span_key
+    interaction_id = _id(attributes.get(OWN_INTERACTION_ID)) or span_key
     handled = is_interaction
     if is_interaction:
         details = next((attrs for event, attrs in events if event.name == DETAILS_EVENT), {})
@@ -273,13 +273,13 @@ def _map_span(span, resource: dict[str, Any]) -> Mapped:
             continue
         handled = True
         scope = {**attributes, **event_attributes}
-        about = _text(event_attributes.get(OWN_INTERACTION_ID)) or interaction_id
+        about = _id(event_attributes.get(OWN_INTERACTION_ID)) or interaction_id
         candidate, problems = _evaluation(scope, about, event.time_unix_nano or span.end_time_unix_nano, trace_id)
         if candidate is not None:
             candidate["event_id"] = f"{span_key}-event{index}"
         mapped.add(SPAN_SOURCE, candidate, problems, rendered)
     # A span that carries feedback attributes is about the interaction it names, or about itself if it is one.
-    signals_about = _text(attributes.get(OWN_INTERACTION_ID)) or (interaction_id if is_interaction else None)
+    signals_about = _id(attributes.get(OWN_INTERACTION_ID)) or (interaction_id if is_interaction else None)
     for kind, candidate, problems in _own_signals(attributes, signals_about, span.end_time_unix_nano, trace_id):
         handled = True
         if candidate is not None:
@@ -310,7 +310,7 @@ def _map_log(log, resource: dict[str, Any], scope) -> Mapped:
         return record
 
     handled = False
-    about = _text(own.get(OWN_INTERACTION_ID)) or parent
+    about = _id(own.get(OWN_INTERACTION_ID)) or parent
     if name == EVALUATION_EVENT:
         handled = True
         candidate, problems = _evaluation(attributes, about, timestamp, trace_id or None)
@@ -440,10 +440,12 @@ def _own_signals(attributes: Mapping[str, Any], interaction_id: str | None, unix
 
 
 def _envelope(attributes: Mapping[str, Any], unix_nano: int, trace_id: str | None, problems: list[Problem]) -> dict:
-    user = _text(attributes.get(USER_ID)) or _text(attributes.get(ENDUSER_ID))
+    user = _id(attributes.get(USER_ID)) or _id(attributes.get(ENDUSER_ID))
     if user is None:
-        problems.append(Problem(USER_ID, "missing: every event needs the user it is about"))
-    session = _text(attributes.get(SESSION_ID)) or _text(attributes.get(CONVERSATION_ID))
+        given = next((f"{name} is {attributes[name]!r}" for name in (USER_ID, ENDUSER_ID) if name in attributes), None)
+        why = f"not a string or integer id: {given}" if given else "missing: every event needs the user it is about"
+        problems.append(Problem(USER_ID, why))
+    session = _id(attributes.get(SESSION_ID)) or _id(attributes.get(CONVERSATION_ID))
     if session is None and trace_id:
         session = f"otel-trace-{trace_id}"
     if session is None:
@@ -541,6 +543,13 @@ def _integral(value: Any) -> int | None:
 
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
+
+
+def _id(value: Any) -> str | None:
+    """An id attribute: a non-empty string, or an integer (SDKs send numeric ids as intValue) as its digits."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _text(value)
 
 
 def _iso(unix_nano: int) -> str:

@@ -210,6 +210,15 @@ def test_a_chat_span_without_user_or_an_out_of_range_rating_is_rejected():
     assert [r.field for r in mapped.rejections] == ["rating"]  # the event contract's own check
 
 
+def test_integer_ids_are_ids_and_a_user_id_of_another_type_is_named_not_called_missing():
+    # SDKs send numeric ids as intValue: they were taken as absent (a session became the trace, a user "missing").
+    ids = {"user.id": 1034, "session.id": 77, "feedback_loop.interaction_id": 4821}
+    [event] = otel.map_traces(traces(span(attributes=genai_attributes(**ids)))).events
+    assert (event["user_id"], event["session_id"], event["interaction_id"]) == ("1034", "77", "4821")
+    [rejection] = otel.map_traces(traces(span(attributes=genai_attributes(**{"user.id": 10.5})))).rejections
+    assert rejection.field == "user.id" and "not a string or integer id: user.id is 10.5" in rejection.reason
+
+
 def test_a_details_log_record_needs_its_latency():
     attributes = genai_attributes()
     [rejection] = otel.map_logs(logs(log_record(otel.DETAILS_EVENT, attributes))).rejections
