@@ -10,7 +10,7 @@ from feedback_loop.defs.execution import INGEST_OP_TAGS
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.partitions import daily_partitions
 from feedback_loop.defs.resources import DataRoot, LateFeedbackWindow, Privacy
-from feedback_loop.ingest import IngestSpec, LandedDay, ingest_partition_file, landed_day
+from feedback_loop.ingest import IngestSpec, LandedDay, first_rows, ingest_partition_file, landed_day
 from feedback_loop.privacy import REDACTION_TYPES
 
 # How many quarantined lines are logged one by one; the full list is in the quarantine table.
@@ -78,12 +78,13 @@ def raw_telemetry(
             # The events go from a work file into the warehouse: a day of any size is never held in memory.
             result = ingest_partition_file(landing, day, pseudonym_key, Path(scratch), earlier_days, spec)
             warehouse.write_partition_file("events", day, result.events_path)
+            warehouse.write_partition_file("quarantine", day, result.quarantine_path)
+            logged = first_rows(result.quarantine_path, LOGGED_QUARANTINE_LINES)
         landed[day] = result.landed
         for done in [seen for seen in landed if seen <= _days_before(day, late_feedback.days + 1)[0]]:
             del landed[done]  # no later day of the run looks back that far
-        warehouse.write_partition("quarantine", day, result.quarantine)
         skipped.update(result.skipped)
-        for row in result.quarantine.slice(0, LOGGED_QUARANTINE_LINES).to_pylist():
+        for row in logged:
             context.log.warning(
                 f"{day}: quarantined {row['source_file']}:{row['line_number']} ({row['field']}): {row['reason']}"
             )

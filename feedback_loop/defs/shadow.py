@@ -64,7 +64,7 @@ def shadow_telemetry(
     redaction of the free text, keyed pseudonyms of user and session ids), but into tables of their own: nobody
     saw these answers, so no KPI, label or training set reads them. Re-running a day replaces its partition.
     """
-    from feedback_loop.ingest import ingest_partition_file
+    from feedback_loop.ingest import first_rows, ingest_partition_file
 
     warehouse = data_root.warehouse()
     key = privacy.pseudonym_key()
@@ -76,8 +76,9 @@ def shadow_telemetry(
             # As raw_telemetry: from a work file into the warehouse, so a day of any size is never held in memory.
             result = ingest_partition_file(data_root.layout.shadow_landing, day, key, Path(scratch), (), spec)
             warehouse.write_partition_file(SHADOW_EVENTS, day, result.events_path)
-        warehouse.write_partition("shadow_quarantine", day, result.quarantine)
-        for row in result.quarantine.slice(0, LOGGED_QUARANTINE_LINES).to_pylist():
+            warehouse.write_partition_file("shadow_quarantine", day, result.quarantine_path)
+            logged = first_rows(result.quarantine_path, LOGGED_QUARANTINE_LINES)
+        for row in logged:
             context.log.warning(
                 f"{day}: quarantined shadow {row['source_file']}:{row['line_number']} ({row['field']}): {row['reason']}"
             )

@@ -302,7 +302,7 @@ def _project_ingestion(landing: str, warehouse_root: str, tier: str, workers: in
     ):
         result = ingest_partition_file(landing, BENCH_PARTITION, BENCH_PSEUDONYM_KEY, Path(scratch), spec=spec)
         warehouse.write_partition_file("events", BENCH_PARTITION, result.events_path)
-    warehouse.write_partition("quarantine", BENCH_PARTITION, result.quarantine)
+        warehouse.write_partition_file("quarantine", BENCH_PARTITION, result.quarantine_path)
     sender.send(
         {
             "seconds": time.perf_counter() - wall,

@@ -25,8 +25,10 @@ import pyarrow.compute as pc
 
 from feedback_loop import schema
 
-# Lines validated, hashed and written together, and bytes read from a landing file at a time.
+# Lines validated, hashed and written together (at most BATCH_LINES, or as many as fill about BATCH_BYTES: a
+# batch of 20,000 long lines held whole would be gigabytes), and bytes read from a landing file at a time.
 BATCH_LINES = 20_000
+BATCH_BYTES = 32 << 20
 READ_BYTES = 1 << 20
 _BOM = b"\xef\xbb\xbf"
 # What is kept of a line longer than the limit: enough to recognise it, redacted like any quarantined line.
@@ -120,7 +122,8 @@ def open_landing_file(path: Path) -> BinaryIO:
 
 
 def line_batches(path: Path, max_line_bytes: int) -> Iterator[LineBatch]:
-    """The non-blank lines of a landing file in batches of about :data:`BATCH_LINES`.
+    """The non-blank lines of a landing file in batches of about :data:`BATCH_LINES` (fewer when they read more
+    than :data:`BATCH_BYTES`).
 
     Splits on ``\\n`` only: ``str.splitlines`` would also split on U+2028 and friends, which are legal inside
     JSON strings. A ``\\r`` before the ``\\n`` is not part of the line, nor is a UTF-8 byte order mark at the
@@ -132,8 +135,10 @@ def line_batches(path: Path, max_line_bytes: int) -> Iterator[LineBatch]:
     pending_length = 0
     first = True
     batch = LineBatch([], [], {})
+    batch_bytes = 0
     with open_landing_file(path) as stream:
         while block := stream.read(READ_BYTES):
+            batch_bytes += len(block)
             if first and block.startswith(_BOM):
                 block = block[len(_BOM) :]
             first = False
@@ -151,9 +156,9 @@ def line_batches(path: Path, max_line_bytes: int) -> Iterator[LineBatch]:
                 number += 1
             tail = pieces[-1]
             pending, pending_length = bytearray(tail[:max_line_bytes]), len(tail)
-            if len(batch.lines) >= BATCH_LINES:
+            if len(batch.lines) >= BATCH_LINES or (batch.lines and batch_bytes >= BATCH_BYTES):
                 yield batch
-                batch = LineBatch([], [], {})
+                batch, batch_bytes = LineBatch([], [], {}), 0
     if pending_length:
         _add(batch, number, bytes(pending), pending_length, max_line_bytes)
     if batch.lines:

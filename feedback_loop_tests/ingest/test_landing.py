@@ -738,9 +738,12 @@ def test_an_event_an_earlier_day_landed_is_not_stored_again(tmp_path: Path) -> N
     assert (result.read, result.valid, result.duplicates, result.earlier_duplicates) == (2, 1, 0, 1)
 
 
-@pytest.mark.parametrize(("batch_rows", "bucket_bytes"), [(2, 1), (2, 700), (20_000, 32 * 1024 * 1024)])
+@pytest.mark.parametrize(
+    ("batch_rows", "bucket_bytes", "max_buckets"),
+    [(2, 1, 256), (2, 700, 256), (2, 1, 2), (20_000, 32 * 1024 * 1024, 256)],
+)
 def test_rows_landed_in_order_and_out_of_order_are_stored_sorted_alike(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_rows: int, bucket_bytes: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_rows: int, bucket_bytes: int, max_buckets: int
 ) -> None:
     # Stored rows that come in the events table's order are written as they are, without a sort; the order is
     # checked within and across batches (two rows a batch: the later batch below starts before the earlier
@@ -749,6 +752,7 @@ def test_rows_landed_in_order_and_out_of_order_are_stored_sorted_alike(
     # The sort orders keys only and gathers the rows in buckets of at most `bucket_bytes` of text (1: a row each).
     monkeypatch.setattr("feedback_loop.ingest.landing._SORT_BATCH_ROWS", batch_rows)
     monkeypatch.setattr("feedback_loop.ingest.landing._SORT_BUCKET_BYTES", bucket_bytes)
+    monkeypatch.setattr("feedback_loop.ingest.landing._MAX_SORT_BUCKETS", max_buckets)  # then neighbours merge
     times = ["2026-11-01T09:00:00Z", "2026-11-01T09:00:00Z", "2026-11-01T10:00:00Z", "2026-11-01T11:00:00Z"]
     ids = ["jane@example.org", "k", "b", "a"]  # the pseudonym, "p_...", would sort after "k"
     in_order = [_event("behaviour", event_id, timestamp=time) for event_id, time in zip(ids, times, strict=True)]
@@ -783,3 +787,22 @@ def test_a_day_of_wide_texts_landed_by_two_servers_sorts_within_duckdbs_memory(
 
     assert events.num_rows == 40
     assert events.column("timestamp").to_pylist() == sorted(events.column("timestamp").to_pylist())
+
+
+@pytest.mark.parametrize("held", [1, 3])
+def test_quarantine_rows_spooled_to_their_work_file_come_back_in_line_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, held: int
+) -> None:
+    # Rows beyond `held` go to a work file (a day of broken lines is not held in memory); the quarantine is
+    # the same, in the order of the lines, with the scan's problems and the conflicts judged after the scan.
+    _land(tmp_path, "a.jsonl", ["not json", _event("feedback", "f1"), "{}", _event("feedback", "f2", rating=2)])
+    _land(tmp_path, "b.jsonl", [_event("feedback", "f1", rating=1), "[1]", "x" * 50])
+    expected = ingest_partition(tmp_path, DAY, KEY).quarantine
+    monkeypatch.setattr("feedback_loop.ingest.landing._QUARANTINE_ROWS_HELD", held)
+
+    spooled = ingest_partition(tmp_path, DAY, KEY)
+
+    assert spooled.quarantine.equals(expected) and spooled.quarantined == expected.num_rows == 5
+    rows = [(row["source_file"], row["line_number"]) for row in spooled.quarantine.to_pylist()]
+    assert rows == [(f"{DAY}/a.jsonl", 1), (f"{DAY}/a.jsonl", 3), (f"{DAY}/b.jsonl", 1), (f"{DAY}/b.jsonl", 2),
+                    (f"{DAY}/b.jsonl", 3)]  # fmt: skip
