@@ -62,6 +62,7 @@ def canary_ab_test(
         actor=actor,
         reason="online A/B: " + "; ".join(result.reasons),
         how_to_approve=how_to_approve(canary.version),
+        replacing=champion_version,
     )
     if outcome.status == "awaiting_approval":
         stored = {**stored, "decision": "awaiting_approval", "reasons": [*result.reasons, outcome.message]}

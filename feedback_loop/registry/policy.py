@@ -39,6 +39,8 @@ from feedback_loop.registry.store import (
 
 PENDING = "pending_promotion"
 ROLLOUT_PLAN = "rollout_plan"
+GATED_AGAINST = "gated_against"
+"""The key, in :data:`ROLLOUT_PLAN` and :data:`PENDING`, of the champion the gates judged a challenger against."""
 """The metrics key under which :func:`roll_out` keeps the rollout asked for while the version is in shadow."""
 
 Rollout = Literal["canary", "immediate"]
@@ -144,7 +146,12 @@ def roll_out(
             f"{champion.version if champion else 'the bare base model'}; gate it again against the current champion"
         )
     if shadow is not None:
-        plan = {"rollout": rollout, "canary_share": canary_share, "shadow": asdict(shadow)}
+        plan = {
+            "rollout": rollout,
+            "canary_share": canary_share,
+            "shadow": asdict(shadow),
+            GATED_AGAINST: gated_against,
+        }
         store.add_metrics(version, {ROLLOUT_PLAN: plan}, actor=actor)
         period = f"{shadow.days} day(s)" + (f" or {shadow.prompts} prompts" if shadow.prompts else "")
         superseded = store.take_over(
@@ -191,6 +198,18 @@ def apply_shadow_decision(
         store.set_status(version, "rejected", actor=actor, reason=reason, expected_status="shadow")
         return RolloutOutcome("rejected")
     plan = rollout_plan(record)
+    champion = store.champion()
+    current = champion.version if champion else None
+    if plan["rollout"] == "immediate" and GATED_AGAINST in plan and plan[GATED_AGAINST] != current:
+        # Its offline gate spoke of another champion (promoted or rolled back meanwhile): promoting it now would
+        # replace one it was never compared with. A newer challenger will be gated against the current one.
+        why = (
+            f"{reason}; but its offline gate compared it with {plan[GATED_AGAINST] or 'the bare base model'} and "
+            f"the champion is now {current or 'the bare base model'}: not promoted"
+        )
+        store.set_status(version, "rejected", actor=actor, reason=why, expected_status="shadow")
+        return RolloutOutcome("rejected")
+    # A plan recorded before the gate's champion was kept in it replaces whichever champion there is.
     return _go_live(
         store,
         version,
@@ -201,6 +220,7 @@ def apply_shadow_decision(
         actor=actor,
         reason=reason,
         how_to_approve=how_to_approve,
+        replacing=plan.get(GATED_AGAINST, ANY_CHAMPION),
     )
 
 
@@ -263,13 +283,20 @@ def apply_online_decision(
     actor: str,
     reason: str,
     how_to_approve: str | None = None,
+    replacing: str | AnyChampion | None = ANY_CHAMPION,
 ) -> OnlineOutcome:
     """Move the canary ``version`` as the online verdict says: ``promote`` (through :func:`promote_or_wait`),
     ``rollback`` (rejected), ``wait`` (keeps serving). A verdict other than ``promote`` withdraws a pending
     promotion, so that an approval cannot act on evidence that no longer holds."""
     if verdict == "promote":
         outcome = promote_or_wait(
-            store, version, require_approval=require_approval, actor=actor, reason=reason, how_to_approve=how_to_approve
+            store,
+            version,
+            require_approval=require_approval,
+            actor=actor,
+            reason=reason,
+            how_to_approve=how_to_approve,
+            replacing=replacing,
         )
         if outcome.status == "promoted":
             return OnlineOutcome("promoted", outcome.message)
@@ -300,7 +327,10 @@ def promote_or_wait(
     """
     approval = store.approval(version) if require_approval else None
     if require_approval and approval is None:
-        store.add_metrics(version, {PENDING: {"requested_by": actor, "reason": reason}}, actor=actor)
+        pending: dict[str, str | None] = {"requested_by": actor, "reason": reason}
+        if not isinstance(replacing, AnyChampion):
+            pending[GATED_AGAINST] = replacing
+        store.add_metrics(version, {PENDING: pending}, actor=actor)
         return PromotionOutcome(
             "awaiting_approval",
             f"{version} passed its gates and waits for a human approval: {how_to_approve or approve_command(version)}",
@@ -318,7 +348,9 @@ def approve(store: Registry, version: str, *, approver: str, note: str) -> tuple
     if pending is None:
         return record, False
     reason = f"{pending['reason']}; approved by {approver}: {note}"
-    return store.promote(version, actor=approver, reason=reason), True
+    # The gates judged it against the champion of then: if another one is champion now, nothing changes.
+    replacing = pending.get(GATED_AGAINST, ANY_CHAMPION)
+    return store.promote(version, actor=approver, reason=reason, replacing=replacing), True
 
 
 def withdraw_pending(store: Registry, version: str, *, actor: str) -> None:

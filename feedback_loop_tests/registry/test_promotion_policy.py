@@ -185,6 +185,7 @@ def test_a_challenger_goes_into_shadow_then_on_to_the_rollout_it_asked_for(store
         "rollout": "canary",
         "canary_share": 0.3,
         "shadow": {"days": 2, "prompts": 500},
+        "gated_against": "v1",
     }
     # A newer shadow challenger supersedes one still in its period.
     second = roll_out(
@@ -259,6 +260,35 @@ def test_a_passed_shadow_with_an_immediate_rollout_promotes(store):
     )  # fmt: skip
     outcome = apply_shadow_decision(store, "v3", True, require_approval=False, actor="shadow_evaluation", reason="ok")
     assert outcome.status == "champion" and store.champion().version == "v3"
+
+
+def test_a_shadow_gated_against_a_champion_replaced_meanwhile_is_not_promoted(store):
+    from feedback_loop.registry.policy import ShadowPeriod, apply_shadow_decision, roll_out
+
+    store.register("v3", path="/adapters/v3", metrics={}, lineage={}, actor="test")
+    roll_out(
+        store, "v3", rollout="immediate", canary_share=0.2, require_approval=False, actor="champion_adapter",
+        reason="gate", gated_against="v1", shadow=ShadowPeriod(days=1),
+    )  # fmt: skip
+    store.promote("v2", actor="ana", reason="promoted by hand during v3's shadow day")
+    outcome = apply_shadow_decision(store, "v3", True, require_approval=False, actor="shadow_evaluation", reason="ok")
+    assert outcome.status == "rejected" and store.champion().version == "v2"
+    assert "compared it with v1 and the champion is now v2" in store.audit_log("v3")[-1]["reason"]
+
+
+def test_an_approval_after_the_champion_changed_promotes_nothing(store):
+    from feedback_loop.registry.policy import roll_out
+
+    store.register("v3", path="/adapters/v3", metrics={}, lineage={}, actor="test")
+    waiting = roll_out(
+        store, "v3", rollout="immediate", canary_share=0.2, require_approval=True, actor="champion_adapter",
+        reason="gate", gated_against="v1",
+    )  # fmt: skip
+    assert waiting.promotion.status == "awaiting_approval"
+    store.promote("v2", actor="bo", reason="meanwhile")
+    with pytest.raises(ConcurrentChangeError, match="judged against v1, but the champion is now v2"):
+        approve(store, "v3", approver="ana", note="looks good")
+    assert store.champion().version == "v2"
 
 
 def test_a_shadow_without_its_rollout_plan_is_a_clear_error(store):
