@@ -144,6 +144,16 @@ def backfill(
 
 
 @app.command()
+def relabel(
+    start: Annotated[str, typer.Option(help="First day, YYYY-MM-DD.")],
+    end: Annotated[str, typer.Option(help="Last day, YYYY-MM-DD.")],
+    data_dir: DataDirOption = None,
+):
+    """Label the days again (labeled_interactions, kpi_daily, review_queue): after review decisions, say."""
+    _relabel(_settings(data_dir), [start, end])
+
+
+@app.command()
 def worker(
     queue: Annotated[str, typer.Argument(help="The Celery queue to take steps from: cpu or gpu.")],
     name: Annotated[str | None, typer.Option(help="Node name of the worker (default: the queue's name).")] = None,
@@ -1049,11 +1059,11 @@ def _relabel(settings: Settings, days: list[str]) -> None:
 
 
 def _relabel_hint(days: list[str]) -> None:
-    # The ingestion job re-labels the days and then rebuilds their KPIs and the (unpartitioned) review queue; a
-    # `dagster asset materialize --partition-range` can't select the queue beside the partitioned assets.
+    # `dagster asset materialize --partition-range` can't select the (unpartitioned) review queue beside the
+    # partitioned assets, and `backfill` would run the whole ingestion job, A/B tests included.
     console.print(
         "the decisions apply when these days are labeled again: "
-        f"feedback-loop backfill --start {days[0]} --end {days[-1]}"
+        f"feedback-loop relabel --start {days[0]} --end {days[-1]}"
     )
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -73,6 +74,8 @@ class PreferenceDefaults:
 
     def __post_init__(self):
         try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", self.day):
+                raise ValueError("not YYYY-MM-DD")  # fromisoformat also takes 20260105 and 2026-W02-1
             date.fromisoformat(self.day)
         except (TypeError, ValueError) as error:
             raise ValueError(

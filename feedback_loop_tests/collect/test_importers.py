@@ -158,9 +158,10 @@ def test_rejections_land_on_a_day_the_file_decides_so_a_re_import_on_another_day
     assert sorted(landed(tmp_path / "landing")) == ["2026-11-01", "2026-11-02"]  # with the file's first day
 
 
-def test_a_preference_day_that_is_no_calendar_day_is_refused():
-    with pytest.raises(ValueError, match="field 'day' is '2026-02-30', not a calendar day"):
-        PreferenceDefaults(day="2026-02-30")
+@pytest.mark.parametrize("day", ["2026-02-30", "20260105", "2026-W02-1", None])
+def test_a_preference_day_that_is_no_calendar_day_is_refused(day):
+    with pytest.raises(ValueError, match=f"field 'day' is {day!r}, not a calendar day"):
+        PreferenceDefaults(day=day)
 
 
 def test_json_nested_deeper_than_the_stack_is_a_rejected_line_not_a_crash(tmp_path):

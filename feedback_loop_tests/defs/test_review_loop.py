@@ -67,7 +67,7 @@ def test_export_edit_import_round_trip(ingested, instance, tmp_path):
     assert "2 decision(s) imported, 0 already recorded, 1 line(s) undecided" in output
     # Not re-labeled yet: the command it prints does it (it once printed one that Dagster refuses).
     command = output.split("labeled again: ", 1)[1].split()
-    assert command[:2] == ["feedback-loop", "backfill"]
+    assert command[:2] == ["feedback-loop", "relabel"]
     assert "succeeded" in _cli(ingested, *command[1:])
     after = _labels(ingested)
     assert (after[relabeled]["quality"], after[relabeled]["quality_source"]) == (new_quality, "human")
