@@ -161,6 +161,8 @@ def bench_ingest(
     """
     if events < 1:
         raise ValueError(f"bench_ingest: field 'events' must be at least 1, got {events}")
+    if work_dir is not None:
+        Path(work_dir).mkdir(parents=True, exist_ok=True)  # a folder named for the work that is not there yet
     with tempfile.TemporaryDirectory(prefix="bench-ingest-", dir=work_dir) as scratch:
         root = Path(scratch)
         progress(f"writing a landing day of {events:,} events")

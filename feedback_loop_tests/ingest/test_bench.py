@@ -26,8 +26,12 @@ def test_landing_day_plants_duplicates_broken_lines_and_personal_data(tmp_path):
 
 def test_bench_ingest_writes_the_figures_and_counts_add_up(tmp_path):
     out = tmp_path / "ingest.json"
-    result = CliRunner().invoke(app, ["bench", "ingest", "--events", "300", "--json-out", str(out)])
+    work = tmp_path / "not" / "there" / "yet"  # a work folder that does not exist yet is made
+    result = CliRunner().invoke(
+        app, ["bench", "ingest", "--events", "300", "--json-out", str(out), "--work-dir", str(work)]
+    )
     assert result.exit_code == 0, result.output
+    assert work.is_dir() and not any(work.iterdir())  # its work files are gone
     figures = json.loads(out.read_text())
     assert {"events", "project_events_per_s", "duckdb_events_per_s", "ratio", "peak_rss_mb"} <= set(figures)
     assert figures["events"] == figures["read"] == 300
