@@ -380,6 +380,7 @@ def _map_preference(record: dict[str, Any], source: str, defaults: PreferenceDef
     pair = content_id("preference", prompt, answers["chosen"], answers["rejected"])
     user = given["user_id"] or pair
     timestamp = given["timestamp"] or f"{defaults.day}T00:00:00+00:00"
+    events = []
     for name, thumb in (("chosen", "up"), ("rejected", "down")):
         interaction_id = f"{pair}-{name}"
         envelope = {
@@ -402,13 +403,11 @@ def _map_preference(record: dict[str, Any], source: str, defaults: PreferenceDef
             "prompt_tokens": 0,
             "completion_tokens": 0,
         }
-        mapped.add(source, interaction, [], lambda: record)
-        mapped.add(
-            source,
+        events += [
+            interaction,
             {**envelope, "event_id": f"{interaction_id}-feedback", "event_type": "feedback", "thumb": thumb},
-            [],
-            lambda: record,
-        )
+        ]
+    mapped.add_together(source, events, lambda: record)
 
 
 def _preference_prompt(record: dict[str, Any]) -> str | None:

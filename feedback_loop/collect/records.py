@@ -95,6 +95,15 @@ class Mapped:
                 return
         self.rejections.append(Rejection(source, tuple(problems), record()))
 
+    def add_together(self, source: str, candidates: list[dict[str, Any]], record: Callable[[], Any]) -> None:
+        """Add ``candidates`` (the events of one received record) all as events if every one passes the event
+        contract, else reject the record once, with each distinct problem: half of a record never lands."""
+        problems = list(dict.fromkeys(problem for candidate in candidates for problem in contract_problems(candidate)))
+        if problems:
+            self.rejections.append(Rejection(source, tuple(problems), record()))
+        else:
+            self.events.extend(candidates)
+
 
 def is_supported_version(version: Any) -> bool:
     """True only for the integer schema version (``True`` and ``"1"`` pass pydantic's ``Literal[1]`` but are

@@ -199,6 +199,16 @@ def test_preference_pairs_become_two_interactions_with_opposite_thumbs(tmp_path)
     assert {e["model_version"] for e in interactions} == {"preference-data"}
 
 
+def test_a_preference_pair_failing_the_event_contract_is_one_rejection_and_no_event(tmp_path):
+    line = {"prompt": "Name a color", "chosen": "Blue.", "rejected": "Seven.", "timestamp": "last tuesday"}
+    source = write_jsonl(tmp_path / "pairs.jsonl", [line])
+    result = import_file("preference", source, tmp_path / "landing", PreferenceDefaults(day="2026-10-01"))
+    assert (result.events, result.rejected) == (0, 1)  # was 0 and 4: one rejection per event of the pair
+    [rejection] = landed(tmp_path / "landing")["2026-10-01"]
+    assert rejection["rejected"]["field"] == "timestamp"
+    assert rejection["rejected"]["record"] == line
+
+
 def test_otlp_file_exporter_lines_are_mapped_like_the_collector_maps_them(tmp_path):
     request = traces(span(), span("00f067aa0ba902b8", attributes=genai_attributes(**{"user.id": None})))
     source = write_jsonl(tmp_path / "traces.jsonl", [otlp_json(request), '{"resourceMetrics": []}', "nope"])
