@@ -350,8 +350,21 @@ def _interaction(
     envelope = _envelope(attributes, start_unix_nano, trace_id, problems)
     prompt = _last_user_text(attributes.get(INPUT_MESSAGES), problems)
     response = _first_output_text(attributes.get(OUTPUT_MESSAGES), problems)
-    model = _text(attributes.get(RESPONSE_MODEL)) or _text(attributes.get(REQUEST_MODEL))
-    if model is None:
+    text = {
+        name: _text_attribute(attributes, name, problems)
+        for name in (
+            RESPONSE_MODEL,
+            REQUEST_MODEL,
+            OWN_USE_CASE,
+            AGENT_NAME,
+            SERVICE_NAME,
+            OWN_USER_SEGMENT,
+            OWN_ADAPTER_VERSION,
+        )
+    }
+    system_prompt_version = _system_prompt_version(attributes, problems)
+    model = text[RESPONSE_MODEL] or text[REQUEST_MODEL]
+    if model is None and not any(problem.field in (RESPONSE_MODEL, REQUEST_MODEL) for problem in problems):
         problems.append(Problem(REQUEST_MODEL, f"missing: neither {RESPONSE_MODEL} nor {REQUEST_MODEL} is set"))
     tokens = {}
     for column, name, old in (
@@ -367,15 +380,13 @@ def _interaction(
     return {
         **envelope,
         "event_type": "interaction",
-        "use_case": _text(attributes.get(OWN_USE_CASE))
-        or _text(attributes.get(AGENT_NAME))
-        or _text(attributes.get(SERVICE_NAME)),
-        "user_segment": _text(attributes.get(OWN_USER_SEGMENT)),
+        "use_case": text[OWN_USE_CASE] or text[AGENT_NAME] or text[SERVICE_NAME],
+        "user_segment": text[OWN_USER_SEGMENT],
         "prompt": prompt,
-        "system_prompt_version": _system_prompt_version(attributes),
+        "system_prompt_version": system_prompt_version,
         "response": response,
         "model_version": model,
-        "adapter_version": _text(attributes.get(OWN_ADAPTER_VERSION)),
+        "adapter_version": text[OWN_ADAPTER_VERSION],
         "latency_ms": latency_ms,
         **tokens,
     }, []
@@ -388,15 +399,17 @@ def _evaluation(
     problems: list[Problem] = []
     envelope = _envelope(attributes, unix_nano, trace_id, problems)
     _require_interaction(interaction_id, problems)
-    name = _text(attributes.get(EVALUATION_NAME))
+    name = _text_attribute(attributes, EVALUATION_NAME, problems)
     target = EVALUATION_SIGNALS.get((name or "").lower())
+    if target is None and any(problem.field == EVALUATION_NAME for problem in problems):
+        return None, problems
     if target is None:
         known = ", ".join(sorted(EVALUATION_SIGNALS))
         problems.append(Problem(EVALUATION_NAME, f"{name!r} is not a user feedback signal (mapped names: {known})"))
         return None, problems
-    label = _text(attributes.get(EVALUATION_SCORE_LABEL))
+    label = _text_attribute(attributes, EVALUATION_SCORE_LABEL, problems)
     value = attributes.get(EVALUATION_SCORE_VALUE)
-    explanation = _text(attributes.get(EVALUATION_EXPLANATION))
+    explanation = _text_attribute(attributes, EVALUATION_EXPLANATION, problems)
     signal: dict[str, Any] = {}
     if target == "thumb":
         thumb = THUMB_LABELS.get((label or "").lower()) or THUMB_VALUES.get(_integral(value))
@@ -471,8 +484,10 @@ def _require_interaction(interaction_id: str | None, problems: list[Problem]) ->
         )
 
 
-def _system_prompt_version(attributes: Mapping[str, Any]) -> str:
-    version = _text(attributes.get(OWN_SYSTEM_PROMPT_VERSION)) or _text(attributes.get(PROMPT_NAME))
+def _system_prompt_version(attributes: Mapping[str, Any], problems: list[Problem]) -> str:
+    version = _text_attribute(attributes, OWN_SYSTEM_PROMPT_VERSION, problems) or _text_attribute(
+        attributes, PROMPT_NAME, problems
+    )
     if version:
         return version
     instructions = _parts_text(_json_value(attributes.get(SYSTEM_INSTRUCTIONS)))
@@ -543,6 +558,16 @@ def _integral(value: Any) -> int | None:
 
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
+
+
+def _text_attribute(attributes: Mapping[str, Any], name: str, problems: list[Problem]) -> str | None:
+    """A string attribute, None when absent or empty. A value of another type is a problem that names the attribute:
+    taken as absent, it would silently lose what the sender meant (an adapter version sent as a number)."""
+    value = attributes.get(name)
+    if value is None or isinstance(value, str):
+        return value or None
+    problems.append(Problem(name, f"must be a string, got {type(value).__name__} {str(value)[:100]!r}"))
+    return None
 
 
 def _id(value: Any) -> str | None:

@@ -219,6 +219,34 @@ def test_integer_ids_are_ids_and_a_user_id_of_another_type_is_named_not_called_m
     assert rejection.field == "user.id" and "not a string or integer id: user.id is 10.5" in rejection.reason
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "feedback_loop.adapter_version",
+        "feedback_loop.user_segment",
+        "feedback_loop.use_case",
+        "feedback_loop.system_prompt_version",
+        "gen_ai.response.model",
+    ],
+)
+def test_a_text_attribute_of_another_type_is_rejected_naming_it_not_taken_as_absent(name):
+    # A number was taken as absent: an adapter version sent as 3 landed as no adapter, a use case fell back to the
+    # service name, a model "missing".
+    [rejection] = otel.map_traces(traces(span(attributes=genai_attributes(**{name: 3})))).rejections
+    assert rejection.field == name and "must be a string, got int '3'" in rejection.reason
+
+
+def test_an_evaluation_with_a_label_or_name_of_another_type_is_rejected_naming_it():
+    thumb = {"gen_ai.evaluation.name": "thumb", "gen_ai.evaluation.score.label": 1, "gen_ai.evaluation.score.value": 1}
+    named = {"gen_ai.evaluation.name": 7, "gen_ai.evaluation.score.label": "up"}
+    mapped = otel.map_traces(traces(span(events=[(otel.EVALUATION_EVENT, thumb), (otel.EVALUATION_EVENT, named)])))
+    assert [event["event_type"] for event in mapped.events] == ["interaction"]
+    assert [rejection.field for rejection in mapped.rejections] == [
+        "gen_ai.evaluation.score.label",
+        "gen_ai.evaluation.name",
+    ]
+
+
 def test_a_details_log_record_needs_its_latency():
     attributes = genai_attributes()
     [rejection] = otel.map_logs(logs(log_record(otel.DETAILS_EVENT, attributes))).rejections
