@@ -80,12 +80,15 @@ def make_decision(
     note: str | None = None,
     decided_at: datetime | None = None,
     where: str | None = None,
+    origin: str | None = None,
 ) -> dict[str, Any]:
     """One validated ``reviews`` row; ``where`` (e.g. ``file.jsonl:3``) prefixes error messages.
 
     ``accept`` and ``relabel`` need ``quality``; ``flag`` needs ``flag`` (its quality is ``bad``); ``skip``
     needs neither. ``decided_at`` defaults to now and must carry a time zone. The note is free text a person
-    wrote into the warehouse, so it is redacted like telemetry.
+    wrote into the warehouse, so it is redacted like telemetry. ``origin`` names where an undated decision was
+    written (a file's digest and line): its ``decision_id`` then derives from that, not from the time it is
+    recorded, so recording it again is recognised.
     """
     record = where or f"interaction {interaction_id!r}"
 
@@ -116,6 +119,7 @@ def make_decision(
         if text is not None and not _encodable(text):
             raise fail(field, "is not UTF-8 text (an undecodable byte, or an escape like \\ud800 of no character)")
     now = datetime.now(UTC)
+    undated = decided_at is None
     if decided_at is None:
         decided_at = now
     elif decided_at.tzinfo is None:
@@ -139,7 +143,8 @@ def make_decision(
         "reviewer": name.strip(),
         "decided_at": decided_at,
     }
-    digest = hashlib.sha256(json.dumps(row, sort_keys=True, default=str).encode()).hexdigest()
+    identity = {**row, "decided_at": origin} if undated and origin is not None else row
+    digest = hashlib.sha256(json.dumps(identity, sort_keys=True, default=str).encode()).hexdigest()
     return {"decision_id": digest[:20], **row}
 
 
@@ -162,9 +167,13 @@ def parse_decision_lines(lines: Iterable[str], *, source: str, default_reviewer:
     Every line must be a JSON object with ``interaction_id``; a line whose ``decision`` is null or absent is
     still undecided and is counted, not imported. ``reviewer`` falls back to ``default_reviewer``; an ``accept``
     without ``quality`` accepts the exported automatic label (``label_quality``).
-    ``decided_at`` (ISO 8601 with a zone) is optional. All errors are collected and raised together, each
+    ``decided_at`` (ISO 8601 with a zone) is optional: a line without it is dated when it is first recorded,
+    and identified by the file's content and its line number, so that importing the same file again adds nothing
+    (dated anew, it would outrank every decision made since). All errors are collected and raised together, each
     naming ``source:line`` and the field, so a file is imported whole or not at all.
     """
+    lines = list(lines)
+    file_digest = hashlib.sha256("".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
     decisions, errors, undecided = [], [], 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -210,6 +219,7 @@ def parse_decision_lines(lines: Iterable[str], *, source: str, default_reviewer:
                     note=record.get("note"),
                     decided_at=decided_at,
                     where=where,
+                    origin=f"{file_digest}:{number}",
                 )
             )
         except DecisionError as exc:

@@ -6,9 +6,11 @@ import json
 import re
 from datetime import UTC, datetime, timedelta
 
+import pyarrow as pa
 import pytest
 
 from feedback_loop.label.decisions import (
+    REVIEWS_TABLE,
     DecisionError,
     decisions_table,
     make_decision,
@@ -17,6 +19,9 @@ from feedback_loop.label.decisions import (
     reviews_arrow_schema,
     standing_verdicts,
 )
+from feedback_loop.label.reviewing import import_decisions, record_decisions
+from feedback_loop.label.rules import labels_arrow_schema
+from feedback_loop.warehouse import Warehouse
 
 T0 = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
 
@@ -195,12 +200,26 @@ def test_crafted_import_lines_are_refused_naming_the_line_never_a_crash(crafted)
 
 
 def test_an_import_file_with_bytes_that_are_not_utf8_names_the_line_and_field(tmp_path):
-    from feedback_loop.label.reviewing import import_decisions
-    from feedback_loop.warehouse import Warehouse
-
     path = tmp_path / "edited.jsonl"
     good = json.dumps({"interaction_id": "i0", "decision": "skip"}).encode()
     bad = b'{"interaction_id": "i1", "decision": "relabel", "quality": "bad", "note": "caf\xe9"}'
     path.write_bytes(good + b"\n" + bad + b"\n")
     with pytest.raises(DecisionError, match=re.escape("edited.jsonl:2: field 'note': is not UTF-8 text")):
         import_decisions(Warehouse(tmp_path / "warehouse"), path, default_reviewer="lead")
+
+
+def test_importing_an_undated_file_again_adds_nothing_and_never_outranks_a_later_decision(tmp_path):
+    warehouse = Warehouse(tmp_path / "warehouse")
+    row = {field.name: None for field in labels_arrow_schema()}
+    row.update(interaction_id="i1", timestamp=T0, flags=[], actions=[], review_codes=[])
+    warehouse.write_partition("labels", "2026-11-01", pa.Table.from_pylist([row], schema=labels_arrow_schema()))
+    path = tmp_path / "edited.jsonl"
+    lines = [{"interaction_id": "i1", "decision": "relabel", "quality": q, "reviewer": "tool"} for q in ("good", "bad")]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    assert import_decisions(warehouse, path, default_reviewer=None).imported == 2
+    # Dated anew on each import, the same lines were stored again (2 more rows each time).
+    assert import_decisions(warehouse, path, default_reviewer=None).imported == 0
+    record_decisions(warehouse, [make_decision("i1", "relabel", reviewer="senior", quality="good")])
+    assert import_decisions(warehouse, path, default_reviewer=None).imported == 0
+    verdict = standing_verdicts(warehouse.read_appended(REVIEWS_TABLE, reviews_arrow_schema()))["i1"]
+    assert (verdict.quality, verdict.reviewer) == ("good", "senior")  # the old file no longer overrides it
