@@ -17,7 +17,7 @@ from feedback_loop.defs.label import labeled_interactions, review_decisions
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.resources import DataRoot, on_working_copy
 from feedback_loop.label.decisions import REVIEWS_TABLE, reviews_arrow_schema, standing_verdicts
-from feedback_loop.label.rules import BAD_RATING, labels_arrow_schema
+from feedback_loop.label.rules import BAD_RATING, first_of_each_interaction, labels_arrow_schema
 from feedback_loop.prompts import PromptStore
 from feedback_loop.schema import events_arrow_schema
 
@@ -63,17 +63,29 @@ def _token_budget(base_model: dict) -> TokenBudget:
 
 def _labels_to_curate(
     context: dg.AssetExecutionContext, spec: CurateSpec, data_root: DataRoot
-) -> tuple[pa.Table, list[str], CurateSpec]:
-    """The labels in the warehouse (with the system text each response was served after), their partitions, and
-    ``spec`` without the 'model' label source while no auto-labeler is published (logged)."""
+) -> tuple[pa.Table, list[str], CurateSpec, int]:
+    """The labels in the warehouse (with the system text each response was served after), their partitions,
+    ``spec`` without the 'model' label source while no auto-labeler is published (logged), and the number of
+    label rows left out as repeats.
+
+    An interaction re-sent further apart than the late-feedback window is stored, and labeled, under two days:
+    it counts once, from its earliest day (as the auto-labeler counts it), and the later rows are logged and
+    counted in the lineage's ``repeated_label_rows``.
+    """
     from feedback_loop.label.publication import read_publication
 
     warehouse = data_root.warehouse()
-    labels = warehouse.read_partitions("labels", schema=labels_arrow_schema())
+    stored = warehouse.read_partitions("labels", schema=labels_arrow_schema())
     partitions = warehouse.partitions("labels")
-    if labels.num_rows == 0:
+    if stored.num_rows == 0:
         raise ValueError(
             "no labeled interactions in the warehouse: materialize raw_telemetry and labeled_interactions first"
+        )
+    labels = first_of_each_interaction(stored.take(pc.sort_indices(stored, sort_keys=[("date", "ascending")])))
+    if labels.num_rows < stored.num_rows:
+        context.log.warning(
+            f"{stored.num_rows - labels.num_rows} label row(s) of interactions stored under an earlier day too "
+            "(re-sent later than the late-feedback window): each counts once, from its earliest day"
         )
     labels = with_system_texts(labels, PromptStore(data_root.layout.prompts))
     publication = read_publication(data_root.layout.label_models)
@@ -83,14 +95,15 @@ def _labels_to_curate(
         why = publication.reason if publication is not None else "auto_labeler was never materialized"
         context.log.warning(f"no published auto-labeler ({why}): model labels make no targets")
         spec = spec.model_copy(update={"label_sources": [s for s in spec.label_sources if s != "model"]})
-    return labels, partitions, spec
+    return labels, partitions, spec, stored.num_rows - labels.num_rows
 
 
-def _lineage(labels: pa.Table, partitions: list[str], config: dg.Config, base_model: dict) -> dict:
+def _lineage(labels: pa.Table, partitions: list[str], repeated_rows: int, config: dg.Config, base_model: dict) -> dict:
     """What a curated dataset was made from: the label partitions and rows, the config and the base model."""
     return {
         "label_partitions": partitions,
         "labeled_rows": labels.num_rows,
+        "repeated_label_rows": repeated_rows,
         "config": config.model_dump(),
         "base_model_fingerprint": base_model["fingerprint"],
     }
@@ -127,11 +140,11 @@ def sft_dataset(
     would be cut is dropped (or flagged). The version is the hash of the content: the same labels give the same
     version.
     """
-    labels, partitions, spec = _labels_to_curate(context, CurateSpec.of(config), data_root)
+    labels, partitions, spec, repeated_rows = _labels_to_curate(context, CurateSpec.of(config), data_root)
     examples = build_sft_examples(
         labels, spec, rated_down=rated_down_since_labeling(data_root), tokens=_token_budget(base_model)
     )
-    lineage = _lineage(labels, partitions, config, base_model)
+    lineage = _lineage(labels, partitions, repeated_rows, config, base_model)
     saved = save_sft_dataset(examples, data_root.layout.datasets, lineage)
     lengths = examples.stats["lengths"]
     manifest = {
@@ -189,11 +202,11 @@ def _preference_dataset(
     base_model: dict,
 ) -> dg.Output[dict]:
     """Build and save the ``kind`` preference set; its manifest, and its counts as metadata."""
-    labels, partitions, spec = _labels_to_curate(context, CurateSpec.of(config), data_root)
+    labels, partitions, spec, repeated_rows = _labels_to_curate(context, CurateSpec.of(config), data_root)
     examples = build_preference_examples(
         labels, spec, rated_down=rated_down_since_labeling(data_root), tokens=_token_budget(base_model)
     )[kind]
-    lineage = _lineage(labels, partitions, config, base_model)
+    lineage = _lineage(labels, partitions, repeated_rows, config, base_model)
     saved = save_preference_dataset(examples, data_root.layout.datasets, lineage)
     if not examples.train:
         context.log.warning(f"the {kind} set has no train example yet: a {kind} objective has nothing to learn")

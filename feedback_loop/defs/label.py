@@ -17,7 +17,12 @@ from feedback_loop.label.combine import combine_labels, with_verdict_qualities
 from feedback_loop.label.decisions import REVIEWS_TABLE, reviews_arrow_schema, standing_verdicts
 from feedback_loop.label.learned import STORED_PREDICTION_COLUMNS, TRAINING_COLUMNS, LabelerSpec, predict_changed
 from feedback_loop.label.review import ReviewBudgetSpec
-from feedback_loop.label.rules import INTERACTION_EVENT_COLUMNS, SIGNAL_COLUMNS, labels_arrow_schema
+from feedback_loop.label.rules import (
+    INTERACTION_EVENT_COLUMNS,
+    SIGNAL_COLUMNS,
+    first_of_each_interaction,
+    labels_arrow_schema,
+)
 from feedback_loop.schema import events_arrow_schema
 
 review_decisions = dg.AssetSpec(
@@ -65,7 +70,7 @@ def _training_labels(warehouse, days: list[str], verdicts) -> pa.Table:
         parts.append(_labels_over(warehouse, missing).select([*columns, "date"]))
     labels = pa.concat_tables(parts, promote_options="default")
     ordered = labels.take(pc.sort_indices(labels, sort_keys=[("date", "ascending")]))
-    return with_verdict_qualities(_first_of_each_interaction(ordered).select(columns), verdicts)
+    return with_verdict_qualities(first_of_each_interaction(ordered).select(columns), verdicts)
 
 
 def _labels_over(warehouse, days: list[str]) -> pa.Table:
@@ -96,15 +101,7 @@ def _labels_over(warehouse, days: list[str]) -> pa.Table:
 def _first_events(interactions: pa.Table) -> pa.Table:
     """``interactions`` with only the first event of each interaction id (by date, timestamp, event id)."""
     ordered = interactions.sort_by([("date", "ascending"), ("timestamp", "ascending"), ("event_id", "ascending")])
-    return _first_of_each_interaction(ordered)
-
-
-def _first_of_each_interaction(ordered: pa.Table) -> pa.Table:
-    """The first row of each interaction id in ``ordered``, in its order (none of an empty table)."""
-    first: dict[str, int] = {}
-    for index, interaction_id in enumerate(ordered["interaction_id"].to_pylist()):
-        first.setdefault(interaction_id, index)
-    return ordered.take(pa.array(sorted(first.values()), pa.int64()))
+    return first_of_each_interaction(ordered)
 
 
 def _verdicts(warehouse):

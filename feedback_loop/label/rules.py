@@ -98,6 +98,14 @@ _SUCCESS_OUTCOMES = ("resolved", "converted")
 _FAILURE_OUTCOMES = ("escalated", "abandoned")
 
 
+def first_of_each_interaction(ordered: pa.Table) -> pa.Table:
+    """The first row of each interaction id in ``ordered``, in its order (none of an empty table)."""
+    first: dict[str, int] = {}
+    for index, interaction_id in enumerate(ordered["interaction_id"].to_pylist()):
+        first.setdefault(interaction_id, index)
+    return ordered.take(pa.array(sorted(first.values()), pa.int64()))
+
+
 def labels_arrow_schema() -> pa.Schema:
     """The pyarrow schema of the ``labels`` table that :func:`label_interactions` returns."""
     events = events_arrow_schema()
