@@ -446,6 +446,13 @@ def review_queue(
     """
     warehouse = data_root.warehouse()
     labels = warehouse.read_partitions("labels", schema=labels_arrow_schema())
+    # A decision recorded without re-labeling its day (`review --no-relabel`, or a day older than the nightly
+    # re-label window) is not in the labels yet: it must not hold a place that an undecided interaction needs.
+    decided = pa.array(sorted(_verdicts(warehouse)), pa.string())
+    undecided = pc.invert(pc.is_in(labels["interaction_id"], value_set=decided))
+    labels = labels.set_column(
+        labels.schema.get_field_index("needs_review"), "needs_review", pc.and_(labels["needs_review"], undecided)
+    )
     spec = ReviewBudgetSpec.of(config)
     if labels.num_rows:
         built = build_review_queue(labels, spec)

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import json
 
+import dagster as dg
 import pytest
 from typer.testing import CliRunner
 
 from feedback_loop.cli import app
+from feedback_loop.defs.label import review_queue
+from feedback_loop.label.decisions import make_decision
+from feedback_loop.label.reviewing import record_decisions
 from feedback_loop.runs import run_ingestion
 from feedback_loop.warehouse import Warehouse
 from feedback_loop_tests.defs.conftest import DAYS
@@ -34,9 +38,7 @@ def ingested(landed, instance):
 
 
 def test_the_ingestion_run_trains_the_auto_labeler_and_uses_it(ingested, instance):
-    materialization = instance.get_latest_materialization_event(
-        __import__("dagster").AssetKey("auto_labeler")
-    ).asset_materialization
+    materialization = instance.get_latest_materialization_event(dg.AssetKey("auto_labeler")).asset_materialization
     version = materialization.metadata["version"].value
     assert materialization.metadata["heldout_auc"].value > 0.5
     rows = _labels(ingested).values()
@@ -85,6 +87,18 @@ def test_export_edit_import_round_trip(ingested, instance, tmp_path):
     again = _labels(ingested)
     assert (again[relabeled]["quality"], again[relabeled]["quality_source"]) == (new_quality, "human")
     assert again[flagged]["quality_source"] == "human"
+
+
+def test_decided_interactions_leave_the_queue_even_before_their_day_is_labeled_again(ingested, resources, instance):
+    warehouse = Warehouse(ingested.layout.warehouse)
+    before = warehouse.read_table("review_queue").column("interaction_id").to_pylist()
+    decided = before[:2]
+    record_decisions(warehouse, [make_decision(i, "relabel", reviewer="ana", quality="good") for i in decided])
+    # Not re-labeled (review --no-relabel, or a day older than the nightly re-label window): the decided kept their
+    # places in the day's budget while undecided interactions stayed left out.
+    assert dg.materialize([review_queue], resources=resources, instance=instance).success
+    after = warehouse.read_table("review_queue").column("interaction_id").to_pylist()
+    assert not set(decided) & set(after) and set(before[2:]) <= set(after)
 
 
 def test_a_bad_import_is_refused_whole(ingested, tmp_path):
