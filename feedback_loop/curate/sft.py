@@ -43,7 +43,7 @@ import pyarrow as pa
 from pydantic import Field, field_validator
 
 from feedback_loop.label.lexicons import is_offensive
-from feedback_loop.label.rules import BAD_RATING
+from feedback_loop.label.rules import BAD_RATING, normalise_text
 from feedback_loop.stage_config import StageConfig
 
 if TYPE_CHECKING:
@@ -155,11 +155,6 @@ class SavedDataset:
     version: str
     path: Path
     metadata: dict
-
-
-def normalise_text(text: str) -> str:
-    """``text`` with runs of whitespace collapsed to one space and the ends stripped (the comparison key)."""
-    return " ".join(text.split())
 
 
 def split_score(prompt: str) -> float:

@@ -19,7 +19,7 @@ that needs review.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -213,6 +213,11 @@ class Judgement:
 UNKNOWN = Judgement("unknown", 0.0, "none")
 
 
+def normalise_text(text: str) -> str:
+    """``text`` with runs of whitespace collapsed to one space and the ends stripped (the comparison key)."""
+    return " ".join(text.split())
+
+
 def explicit_votes(signals: SignalSummary) -> list[tuple[str, str]]:
     """The explicit judgements as (signal, 'good'|'bad'); a neutral rating or a comment is no judgement.
 
@@ -360,8 +365,14 @@ def label_interactions(
 
 
 def _label_row(interaction: dict, signals: SignalSummary, offensive_lexicon: str | Path | None) -> dict:
-    """The label row of one interaction from its event row and its signal summary."""
-    judgement = judge_quality(signals)
+    """The label row of one interaction from its event row and its signal summary.
+
+    A correction that is the response itself (up to whitespace) is no better answer: it is kept, but is no vote.
+    """
+    same_answer = signals.correction is not None and normalise_text(signals.correction) == normalise_text(
+        interaction["response"]
+    )
+    judgement = judge_quality(replace(signals, correction=None) if same_answer else signals)
     flagged_offensive = "offensive" in signals.flags
     lexicon_offensive = is_offensive(interaction["response"], offensive_lexicon)
     if lexicon_offensive and not flagged_offensive:

@@ -70,6 +70,20 @@ def test_a_correction_is_no_verdict_against_an_explicit_good(ev, fields, expecte
     assert not row["needs_review"], row["review_reason"]
 
 
+def test_a_correction_that_is_the_response_itself_is_no_verdict(ev):
+    response = "Open Settings, choose Security and click Reset password."
+    rows = ev.label(
+        [ev.interaction("same"), ev.interaction("thumbed")],
+        [
+            ev.feedback("same", "f1", correction=f"  {response.replace(' ', '  ')} "),
+            ev.feedback("thumbed", "f2", thumb="up", correction=response),
+        ],
+    )
+    # It counted as a confident "bad": curation then dropped every thumbed-up copy of that answer.
+    assert rows["same"]["quality"] == "unknown" and rows["same"]["correction"] is not None
+    assert (rows["thumbed"]["quality"], rows["thumbed"]["quality_source"]) == ("good", "explicit")
+
+
 def test_neutral_rating_leaves_the_label_to_behaviour(ev):
     rows = ev.label(
         [ev.interaction("a"), ev.interaction("b")],
