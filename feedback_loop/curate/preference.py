@@ -27,7 +27,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -109,10 +109,12 @@ class PreferenceExamples:
 
 @dataclass(frozen=True)
 class _Rejected:
-    """A response a person judged bad, for one prompt: the row it came from and why it is rejected."""
+    """A response a person judged bad, for one prompt: the row it came from, why it is rejected, and every
+    interaction whose correction replaced it (several users may correct one answer, each in their own words)."""
 
     row: dict
     source: Literal["rated_down", "corrected"]
+    corrected_by: list[str] = field(default_factory=list)
 
 
 def build_preference_examples(
@@ -182,12 +184,18 @@ def _rejected_responses(
     down = {key_of(row) for row in rows if rated_down_by_a_person(row, rated_down)}
     rejected: dict[tuple[str, str], list[_Rejected]] = {}
     seen: set[tuple[str, str, str]] = set()
+    kept: dict[tuple[str, str, str], _Rejected] = {}
     for row in sorted(rows, key=lambda row: (row["timestamp"], row["interaction_id"])):
         key = key_of(row)
+        is_corrected = row["interaction_id"] in corrected
         source: Literal["rated_down", "corrected"] | None = (
-            "corrected" if row["interaction_id"] in corrected else "rated_down" if key in down else None
+            "corrected" if is_corrected else "rated_down" if key in down else None
         )
-        if source is None or key in seen:
+        if source is None:
+            continue
+        if key in seen:
+            if is_corrected and key in kept:  # the same response, corrected again: one more pair, no new row
+                kept[key].corrected_by.append(row["interaction_id"])
             continue
         seen.add(key)
         counts["rejected_candidates"] += 1
@@ -200,7 +208,8 @@ def _rejected_responses(
             counts["rejected_conflicting"] += 1
             continue
         counts["rejected"] += 1
-        rejected.setdefault(key[:2], []).append(_Rejected(row, source))
+        kept[key] = _Rejected(row, source, [row["interaction_id"]] if is_corrected else [])
+        rejected.setdefault(key[:2], []).append(kept[key])
     return rejected
 
 
@@ -241,8 +250,7 @@ def _pairs(chosen: list[dict], rejected: dict[tuple[str, str], list[_Rejected]],
     by_id = {example["example_id"]: example for example in chosen}
     for responses in rejected.values():
         for response in responses:
-            if response.source == "corrected":
-                corrected = response.row["interaction_id"]
+            for corrected in response.corrected_by:
                 add(corrected, by_id[corrected], response.row["response"], "corrections")
     for prompt, responses in rejected.items():
         answers = by_prompt.get(prompt, [])

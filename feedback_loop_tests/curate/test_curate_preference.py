@@ -73,6 +73,31 @@ def test_pairs_are_corrections_and_liked_over_rated_down_answers_to_the_same_pro
     assert (stats["train"], stats["eval"]) == (4, 0)
 
 
+def test_every_correction_of_one_response_is_a_pair_also_after_it_was_rated_down():
+    response = "You cannot cancel orders."
+    rows = [
+        thumbed("down", "How do I cancel my order?", response, minute=0),
+        row(
+            "fix_a", "How do I cancel my order?", response=response, quality="bad", correction="Open Orders.", minute=1
+        ),
+        row(
+            "fix_b", "How do I cancel my order?", response=response, quality="bad", correction="Press Cancel.", minute=2
+        ),
+    ]
+    built = build(rows)
+    pairs = built["pairs"]
+    # Only the first row of a response was kept: no correction pair here (it came from a rated-down row), and of
+    # two corrections of one response only one.
+    found = sorted((e["example_id"], e["chosen"], e["pair_source"]) for e in pairs.train + pairs.eval)
+    assert [f for f in found if f[2] == "correction"] == [
+        ("fix_a", "Open Orders.", "correction"),
+        ("fix_b", "Press Cancel.", "correction"),
+    ]
+    assert pairs.stats["pairs_from_corrections"] == 2
+    kto = built["kto"]
+    assert [e["completion"] for e in kto.train + kto.eval if not e["label"]] == [response]  # one undesirable row
+
+
 def test_kto_labels_liked_answers_true_and_rated_down_responses_false():
     kto = build(rated_down={"late_down"})["kto"]
     labelled = {(e["prompt"], e["completion"]): (e["label"], e["completion_source"]) for e in kto.train + kto.eval}
