@@ -235,16 +235,25 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
     try:
         labeler = train_labeler(labels, spec, encoder=encoder, offensive_lexicon=config.offensive_lexicon)
     except InsufficientLabels as exc:
-        if previous is None or previous.version is None:
-            withdraw_labeler(root, str(exc))
+        published = previous.version if previous is not None else None
+        # The previous labeler stays only while it passes the check as configured now (the threshold may have risen).
+        previous_auc = (previous.record.get("quality_check") or {}).get("heldout_auc") if previous else None
+        fails_now = published is not None and (previous_auc is None or previous_auc < config.min_holdout_auc)
+        if published is None or fails_now:
             outcome = "labeling uses explicit, human and rule labels only"
+            if fails_now:
+                outcome = (
+                    f"the previous model {published} (held-out AUC {previous_auc}) fails min_holdout_auc "
+                    f"{config.min_holdout_auc} and labels nothing; {outcome}"
+                )
+            withdraw_labeler(root, f"{exc}; {outcome}")
         else:
-            outcome = f"labeling keeps the previous model {previous.version}"
+            outcome = f"labeling keeps the previous model {published}"
         context.log.warning(f"no new auto-labeler trained ({exc}); {outcome}")
         return dg.MaterializeResult(
             metadata={
-                "version": (previous.version if previous else None) or "none",
-                "labels_with_model": previous is not None and previous.version is not None,
+                "version": published if published and not fails_now else "none",
+                "labels_with_model": published is not None and not fails_now,
                 "refit": False,
                 "reason": f"{exc}; {outcome}",
                 # The days the model in use learned from, not those that were too few to learn from.
@@ -254,7 +263,7 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
                 dg.AssetCheckResult(
                     check_name="labeler_quality",
                     passed=False,
-                    severity=dg.AssetCheckSeverity.WARN,
+                    severity=dg.AssetCheckSeverity.ERROR if fails_now else dg.AssetCheckSeverity.WARN,
                     description=f"No new model: {exc}; {outcome}.",
                 )
             ],

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from feedback_loop.cli import app
-from feedback_loop.defs.label import review_queue
+from feedback_loop.defs.label import auto_labeler, labeled_interactions, review_queue
 from feedback_loop.label.decisions import make_decision
 from feedback_loop.label.reviewing import record_decisions
 from feedback_loop.runs import run_ingestion
@@ -136,10 +136,6 @@ def test_a_skipped_item_stays_in_the_queue_after_the_unseen_ones(ingested, tmp_p
 
 
 def test_too_few_labels_keep_the_previous_labeler(ingested, resources, instance):
-    import dagster as dg
-
-    from feedback_loop.defs.label import auto_labeler
-
     trained = instance.get_latest_materialization_event(dg.AssetKey("auto_labeler")).asset_materialization
     version = trained.metadata["version"].value
     config = {"ops": {"auto_labeler": {"config": {"min_examples_per_class": 100_000}}}}
@@ -150,3 +146,17 @@ def test_too_few_labels_keep_the_previous_labeler(ingested, resources, instance)
     assert f"labeling keeps the previous model {version}" in materialization.metadata["reason"].value
     check = result.get_asset_check_evaluations()[0]
     assert check.check_name == "labeler_quality" and not check.passed
+    assert check.severity == dg.AssetCheckSeverity.WARN
+
+    # The same, with a threshold the previous labeler does not reach: it labels nothing (it kept labeling).
+    config["ops"]["auto_labeler"]["config"]["min_holdout_auc"] = 1.01
+    result = dg.materialize([auto_labeler], resources=resources, run_config=config, instance=instance)
+    materialization = result.asset_materializations_for_node("auto_labeler")[0]
+    assert materialization.metadata["labels_with_model"].value is False
+    assert f"the previous model {version}" in materialization.metadata["reason"].value
+    check = result.get_asset_check_evaluations()[0]
+    assert not check.passed and check.severity == dg.AssetCheckSeverity.ERROR
+    relabel = dg.materialize([labeled_interactions], resources=resources, instance=instance, partition_key=DAYS[0])
+    assert (
+        relabel.asset_materializations_for_node("labeled_interactions")[0].metadata["labels_with_model"].value is False
+    )
