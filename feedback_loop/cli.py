@@ -106,9 +106,21 @@ def _settings(data_dir: str | None) -> Settings:
     return settings if data_dir is None else settings.with_data_dir(data_dir)
 
 
+def _calendar_day_option(value: str | None) -> str | None:
+    """Refuse an option value that is not a calendar day YYYY-MM-DD, naming the option."""
+    from feedback_loop.schema import calendar_day
+
+    if value is not None:
+        try:
+            calendar_day(value, "the day")
+        except ValueError as error:
+            raise typer.BadParameter(str(error)) from error
+    return value
+
+
 @app.command()
 def simulate(
-    day: Annotated[str, typer.Option(help="Landing day, YYYY-MM-DD.")],
+    day: Annotated[str, typer.Option(help="Landing day, YYYY-MM-DD.", callback=_calendar_day_option)],
     interactions: Annotated[int, typer.Option(min=1, help="Interactions to simulate.")] = 300,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
     invalid_lines: Annotated[int, typer.Option(help="Deliberately broken lines, to see quarantine at work.")] = 0,
@@ -128,8 +140,8 @@ def simulate(
 
 @app.command()
 def backfill(
-    start: Annotated[str, typer.Option(help="First landing day, YYYY-MM-DD.")],
-    end: Annotated[str, typer.Option(help="Last landing day, YYYY-MM-DD.")],
+    start: Annotated[str, typer.Option(help="First landing day, YYYY-MM-DD.", callback=_calendar_day_option)],
+    end: Annotated[str, typer.Option(help="Last landing day, YYYY-MM-DD.", callback=_calendar_day_option)],
     data_dir: DataDirOption = None,
 ):
     """Ingest and label a range of landing days in one run (what `dagster asset materialize --partition-range` does)."""
@@ -145,8 +157,8 @@ def backfill(
 
 @app.command()
 def relabel(
-    start: Annotated[str, typer.Option(help="First day, YYYY-MM-DD.")],
-    end: Annotated[str, typer.Option(help="Last day, YYYY-MM-DD.")],
+    start: Annotated[str, typer.Option(help="First day, YYYY-MM-DD.", callback=_calendar_day_option)],
+    end: Annotated[str, typer.Option(help="Last day, YYYY-MM-DD.", callback=_calendar_day_option)],
     data_dir: DataDirOption = None,
 ):
     """Label the days again (labeled_interactions, kpi_daily, review_queue): after review decisions, say."""
@@ -219,6 +231,14 @@ def demo(
         str, typer.Option(help="What the challengers learn from: sft, kto, dpo or sft+dpo (docs/training.md).")
     ] = "sft",
     context_in_prompt: ContextInPromptOption = False,
+    last_day: Annotated[
+        str | None,
+        typer.Option(
+            help="The last simulated day, YYYY-MM-DD (default: yesterday). Traffic depends on the days: give the "
+            "same seed and last day to reproduce a run.",
+            callback=_calendar_day_option,
+        ),
+    ] = None,
     json_out: Annotated[Path | None, typer.Option(help="Write the per-iteration results as JSON here.")] = None,
     plot_out: Annotated[Path | None, typer.Option(help="Where to write the KPI plot (PNG).")] = None,
     data_dir: DataDirOption = None,
@@ -239,6 +259,7 @@ def demo(
         rollout=_demo_rollout(canary_share, shadow, ab_expected_difference),
         objective=objective,
         context_in_prompt=context_in_prompt,
+        last_day=date.fromisoformat(last_day) if last_day is not None else None,
     )
     settings = demo_settings(_settings(data_dir), config)
     with console.status("starting") as status:
@@ -702,7 +723,9 @@ def bench_loop(
     ] = ["sft"],  # noqa: B006  # typer reads list defaults, never mutates them
     seed: Annotated[list[int], typer.Option(help="Seed of a run (repeat for several).")] = [0, 1],  # noqa: B006
     interactions: Annotated[int, typer.Option(min=1, help="Simulated interactions per iteration.")] = 2000,
-    probe_questions: Annotated[int, typer.Option(help="Held-out questions the champion answers per iteration.")] = 256,
+    probe_questions: Annotated[
+        int, typer.Option(min=0, help="Held-out questions the champion answers per iteration.")
+    ] = 256,
     world: Annotated[str, typer.Option(help="The simulated world: slots or lookup (no probe there).")] = "slots",
     canary_share: CanaryShareOption = None,
     shadow: ShadowOption = None,

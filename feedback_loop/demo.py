@@ -120,6 +120,8 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
 
     if config.iterations < 1 or config.interactions < 1:
         raise ValueError(f"iterations and interactions must be >= 1, got {config.iterations}, {config.interactions}")
+    if config.probe_questions < 0:
+        raise ValueError(f"probe_questions must be >= 0 (0: no probe), got {config.probe_questions}")
     settings = demo_settings(settings, config)
     instance = open_instance(settings)
     store = Registry(settings.registry_url)

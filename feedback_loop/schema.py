@@ -29,7 +29,7 @@ configurable).
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
@@ -67,8 +67,20 @@ MAX_COUNT = 2**31 - 1
 NO_SYSTEM_PROMPT = "none"
 MAX_MILLISECONDS = 1e12
 # The start of an ISO 8601 date-time: a string of digits alone would pass pydantic as seconds since the epoch.
+DAY_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_DATETIME_START = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def calendar_day(value: object, what: str) -> date:
+    """``value`` as a date if it is a real calendar day written ``YYYY-MM-DD`` (days name landing folders and
+    partitions; ``date.fromisoformat`` alone also takes 20260105 and 2026-W02-1), else a ValueError naming ``what``."""
+    if not isinstance(value, str) or not DAY_PATTERN.fullmatch(value):
+        raise ValueError(f"{what} is {value!r}, not a calendar day YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:  # 2026-02-30 would name a partition that nothing reads
+        raise ValueError(f"{what} is {value!r}, not a calendar day YYYY-MM-DD ({exc})") from exc
 
 
 def _not_blank(value: str) -> str:

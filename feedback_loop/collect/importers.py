@@ -28,11 +28,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -40,7 +39,7 @@ from typing import Any
 from feedback_loop.collect import otel
 from feedback_loop.collect.landing import ImportWriter, utc_day
 from feedback_loop.collect.records import Mapped, Problem, Rejection, content_id, landing_line
-from feedback_loop.schema import NO_SYSTEM_PROMPT
+from feedback_loop.schema import NO_SYSTEM_PROMPT, calendar_day
 
 KINDS = ("openai-chat", "preference", "otlp")
 # A rejected line that is not JSON is kept as text, cut to this many characters (ingestion cuts it again).
@@ -73,14 +72,7 @@ class PreferenceDefaults:
     use_case: str = "preference"
 
     def __post_init__(self):
-        try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", self.day):
-                raise ValueError("not YYYY-MM-DD")  # fromisoformat also takes 20260105 and 2026-W02-1
-            date.fromisoformat(self.day)
-        except (TypeError, ValueError) as error:
-            raise ValueError(
-                f"preference import: field 'day' is {self.day!r}, not a calendar day YYYY-MM-DD"
-            ) from error
+        calendar_day(self.day, "preference import: field 'day'")
 
 
 def import_file(kind: str, path: str | Path, landing_dir: str | Path, preference: PreferenceDefaults | None = None):

@@ -42,12 +42,13 @@ import uuid
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from feedback_loop.schema import DAY_PATTERN, calendar_day
+
 SEGMENT_PREFIX = "collector-"
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HIDDEN_SEGMENT = re.compile(r"\.collector-[A-Za-z0-9_-]+\.jsonl")
 _TAIL_CHUNK = 1 << 16
 LOG = logging.getLogger(__name__)
@@ -113,7 +114,7 @@ class LandingSpool:
         self._thread.start()
 
     def submit(self, day: str, data: bytes) -> Future:
-        if not _DAY.fullmatch(day):
+        if not DAY_PATTERN.fullmatch(day):
             raise ValueError(f"day {day!r} is not YYYY-MM-DD")
         if not data.endswith(b"\n"):
             raise ValueError("data must be whole lines, ending with a newline")
@@ -242,7 +243,7 @@ def recover_segments(landing_dir: str | Path) -> list[RecoveredSegment]:
     landing = Path(landing_dir)
     if not landing.is_dir():
         return recovered
-    for folder in sorted(path for path in landing.iterdir() if path.is_dir() and _DAY.fullmatch(path.name)):
+    for folder in sorted(path for path in landing.iterdir() if path.is_dir() and DAY_PATTERN.fullmatch(path.name)):
         for hidden in sorted(folder.iterdir()):
             if not _HIDDEN_SEGMENT.fullmatch(hidden.name):
                 continue
@@ -325,7 +326,9 @@ class SegmentUploader:
         """The published files of the spool that are not uploaded yet, by day and name."""
         if not self.spool.is_dir():
             return []
-        days = sorted(folder for folder in self.spool.iterdir() if folder.is_dir() and _DAY.fullmatch(folder.name))
+        days = sorted(
+            folder for folder in self.spool.iterdir() if folder.is_dir() and DAY_PATTERN.fullmatch(folder.name)
+        )
         return [
             path
             for folder in days
@@ -408,12 +411,7 @@ class ImportWriter:
 
     def add(self, day: str, lines: Iterable[bytes]) -> None:
         if day not in self._files:
-            if not _DAY.fullmatch(day):
-                raise ValueError(f"day {day!r} is not YYYY-MM-DD")
-            try:
-                date.fromisoformat(day)
-            except ValueError as error:  # 2026-02-30 would name a partition that nothing reads
-                raise ValueError(f"day {day!r} is not a calendar day") from error
+            calendar_day(day, "day")
             folder = self.landing / day
             folder.mkdir(parents=True, exist_ok=True)
             temporary = folder / f".import-{uuid.uuid4().hex}.tmp"

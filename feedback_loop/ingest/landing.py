@@ -35,7 +35,6 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +77,6 @@ _MAX_QUOTED_INPUT_CHARS = 80
 _REDACTED_WINDOW_CHARS = 4 * MAX_RAW_LINE_CHARS
 _QUOTE_WINDOW_CHARS = 2_000
 _FRAGMENT_MARGIN_CHARS = 256
-_PARTITION_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LANDING_SUFFIXES = (".jsonl", ".jsonl.gz")
 _CHUNK_BYTES = 1 << 16
 # Digits of the longest integer parsed as one: int64 has 19. Python refuses to convert 4,300 digits and more,
@@ -560,7 +558,7 @@ class LandedDay(_DayFiles):
 def landed_day(landing_dir: str | Path, partition: str, spec: IngestSpec | None = None) -> LandedDay:
     """The :class:`LandedDay` of ``partition``: its lines read and validated, nothing redacted or stored."""
     spec = spec or IngestSpec()
-    _check_partition(partition)
+    schema.calendar_day(partition, "partition")
     landing_root = Path(landing_dir)
     files = _landing_files(landing_root, partition)[0]
     with _scratch("landed-day-", spec.work_dir) as scratch, _duckdb(scratch) as connection:
@@ -614,7 +612,7 @@ def ingest_partition_file(
     if not isinstance(pseudonym_key, bytes) or not pseudonym_key:
         raise ValueError("ingest_partition: field 'pseudonym_key' must be non-empty bytes")
     spec = spec or IngestSpec()
-    _check_partition(partition)
+    schema.calendar_day(partition, "partition")
     earlier = sorted(earlier_days, key=lambda landed: landed.day)
     landing_root = Path(landing_dir)
     files, skipped = _landing_files(landing_root, partition)
@@ -1380,16 +1378,6 @@ def feedback_counts(warehouse: Warehouse) -> dict[str, int]:
     for entry in pc.value_counts(feedback_dates).to_pylist():
         counts[entry["values"]] = entry["counts"]
     return counts
-
-
-def _check_partition(partition: str) -> None:
-    """Reject anything but a real calendar day written ``YYYY-MM-DD`` (it names folders and partitions)."""
-    if not isinstance(partition, str) or not _PARTITION_PATTERN.fullmatch(partition):
-        raise ValueError(f"partition {partition!r} is not an ISO date YYYY-MM-DD")
-    try:
-        date.fromisoformat(partition)
-    except ValueError as exc:
-        raise ValueError(f"partition {partition!r} is not a valid calendar date: {exc}") from exc
 
 
 def _landing_files(landing_root: Path, partition: str) -> tuple[list[tuple[Path, str]], dict[str, str]]:

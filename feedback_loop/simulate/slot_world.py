@@ -306,6 +306,8 @@ KINDS: tuple[str, ...] = ("brief", "detailed", "wrong_slot", "wrong_intent", "no
 the right intent's answer without the question's values; ``wrong_intent``: another intent's answer; ``nonsense``:
 close to no answer (a holding reply, a stub, a loop)."""
 RIGHT_KINDS = frozenset({"brief", "detailed"})
+# The share of the words of an intent's answer (its values aside) that an answer must keep to be judged complete.
+MIN_ANSWER_RECALL = 0.75
 
 REACTIONS: dict[str, Reaction] = {
     "brief": Reaction(
@@ -404,7 +406,8 @@ class FeedbackNoise:
     silent_share: float = 0.5
     """Share of users who never give explicit feedback (thumbs, ratings, corrections, flags, comments)."""
     thumb_flip_rate: float = 0.1
-    """Probability that a thumb says the opposite of what the user thought."""
+    """Probability that a thumb says the opposite of what the user thought; at most 0.5 (above it thumbs would
+    mean their opposite, and the ceiling, computed for the preferred answer, would no longer bound anything)."""
     partial_correction_rate: float = 0.15
     """Probability that a correction is partial: the right answer without its values, or cut short."""
     wrong_correction_rate: float = 0.1
@@ -415,6 +418,10 @@ class FeedbackNoise:
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"FeedbackNoise: field {name!r} must be within [0, 1], got {value!r}")
+        if self.thumb_flip_rate > 0.5:
+            raise ValueError(
+                f"FeedbackNoise: field 'thumb_flip_rate' must be at most 0.5, got {self.thumb_flip_rate!r}"
+            )
         if self.partial_correction_rate + self.wrong_correction_rate > 1.0:
             raise ValueError("FeedbackNoise: partial_correction_rate + wrong_correction_rate must be <= 1")
 
@@ -472,6 +479,10 @@ def _f1(got: set[str], want: set[str]) -> float:
         return 0.0
     precision, recall = common / len(got), common / len(want)
     return 2 * precision * recall / (precision + recall)
+
+
+def _recall(got: set[str], want: set[str]) -> float:
+    return len(got & want) / len(want) if want else 1.0
 
 
 def _template_words(template: str) -> set[str]:
@@ -571,8 +582,10 @@ class SlotWorld:
 
         The question's values are set aside; a text whose remaining words carry the detail sentence of the
         intent's use case is the ``detailed`` style, and the detail words are set aside too. The closest intent
-        answer (canonical or paraphrase) by word-set F1 decides the intent (below 0.5: ``nonsense``); the right
-        intent with any of the question's values missing (verbatim) is ``wrong_slot``.
+        answer (canonical or paraphrase) by word-set F1 decides the intent (below 0.5: ``nonsense``). An answer of
+        the right intent that leaves out more than a quarter of that answer's words is cut short, ``nonsense``
+        ("Order #5669 has" says nothing); one with any of the question's values missing (verbatim) is
+        ``wrong_slot``.
         """
         intent = SLOT_INTENTS_BY_NAME[question.intent]
         value_words = {word for value in question.slots.values() for word in words(value)}
@@ -593,6 +606,8 @@ class SlotWorld:
             return "nonsense"
         if best != intent.name:
             return "wrong_intent"
+        if max(_recall(content, template) for template in self._answer_words[intent.name]) < MIN_ANSWER_RECALL:
+            return "nonsense"
         if any(value not in text for value in question.slots.values()):
             return "wrong_slot"
         return "detailed" if detailed else "brief"
@@ -644,14 +659,15 @@ class SlotWorld:
         template = intent.answer if wording < 0.5 else intent.paraphrase
         noise = self.noise
         if quality < noise.partial_correction_rate:
-            if cut < 0.5:
+            if cut < 0.5 and intent.slots:  # without slots, "the answer without its values" is the whole answer
                 return template.format(**{slot: "it" for slot in intent.slots})
             kept = template.format(**question.slots).split()
             return " ".join(kept[: max(1, len(kept) // 2)])
         if quality < noise.partial_correction_rate + noise.wrong_correction_rate:
             if cut < 0.5 and intent.slots:
                 slot = intent.slots[0]
-                wrong = {**question.slots, slot: rng.choice(_pool(slot, "traffic"))}
+                others = [value for value in _pool(slot, "traffic") if value != question.slots[slot]]
+                wrong = {**question.slots, slot: rng.choice(others)}
                 return template.format(**wrong)
             return self.answer_of_kind(question, rng, "wrong_intent")[0]
         text = template.format(**question.slots)

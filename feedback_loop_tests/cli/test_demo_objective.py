@@ -58,3 +58,20 @@ def test_context_in_prompt_reaches_the_demo_config(monkeypatch, tmp_path):
         assert isinstance(result.exception, Captured), result.output
         configs.append(result.exception.args[0])
     assert [config.context_in_prompt for config in configs] == [False, True]
+
+
+def test_the_last_day_makes_a_demo_reproducible_on_any_calendar_day(monkeypatch, tmp_path):
+    import datetime as dt
+
+    import feedback_loop.demo as demo
+
+    class Captured(Exception):
+        pass
+
+    def capture(settings, config, progress):
+        raise Captured(config)
+
+    monkeypatch.setattr(demo, "run_demo", capture)
+    result = CliRunner().invoke(app, ["demo", "--last-day", "2026-11-30", "--data-dir", str(tmp_path)])
+    assert isinstance(result.exception, Captured), result.output
+    assert result.exception.args[0].days == [dt.date(2026, 11, 28), dt.date(2026, 11, 29), dt.date(2026, 11, 30)]

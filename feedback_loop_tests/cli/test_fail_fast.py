@@ -26,11 +26,15 @@ def _env(tmp_path, **extra: str) -> dict[str, str]:
 
 
 def test_an_unexpected_error_is_one_line_on_stderr_and_exit_status_1(tmp_path):
+    (tmp_path / "data").write_text("a file where the data root should be")
     completed = subprocess.run(
-        [*CLI, "simulate", "--day", "not-a-day"], env=_env(tmp_path), capture_output=True, text=True, timeout=120
+        [*CLI, "simulate", "--day", "2026-11-01"], env=_env(tmp_path), capture_output=True, text=True, timeout=120
     )
     assert completed.returncode == 1
-    assert completed.stderr.strip().splitlines() == ["error: ValueError: Invalid isoformat string: 'not-a-day'"]
+    landing = tmp_path / "data" / "landing" / "2026-11-01"
+    assert completed.stderr.strip().splitlines() == [
+        f"error: NotADirectoryError: [Errno 20] Not a directory: '{landing}'"
+    ]
     assert "Traceback" not in completed.stdout + completed.stderr
 
 
@@ -127,6 +131,9 @@ def test_third_party_progress_bars_and_notices_are_silenced_in_the_cli_itself(tm
         ["bench", "loop", "--iterations", "0"],
         ["collect", "--port", "99999"],  # listened on 99999 mod 65536 = 34463
         ["simulate", "--day", "2026-11-01", "--interactions", "0"],
+        ["bench", "loop", "--probe-questions", "-1"],  # a ZeroDivisionError after the first training
+        ["demo", "--last-day", "2026-02-30"],
+        ["simulate", "--day", "2026-11-31"],  # a ValueError traceback
     ],
 )
 def test_an_option_out_of_its_range_is_refused_naming_it_before_anything_runs(tmp_path, args):

@@ -209,6 +209,37 @@ def test_feedback_noise_rates_are_honoured(noise):
     assert kinds["brief"] / 4000 == pytest.approx(1 - bad_rate, abs=0.05)
 
 
+@pytest.mark.parametrize(
+    "noise", [FeedbackNoise(partial_correction_rate=1.0, wrong_correction_rate=0.0), FeedbackNoise(0.5, 0.1, 0.0, 1.0)]
+)
+def test_partial_and_wrong_corrections_are_never_right_answers_of_any_intent(noise):
+    # Partial corrections of intents without slots were the whole answer, cut ones were judged right, and a
+    # "wrong value" could be the question's own: 8-100% of them, by intent, were right answers.
+    world = SlotWorld(0, noise=noise)
+    rng = random.Random(3)
+    right = Counter()
+    for intent in SLOT_INTENTS:
+        for _ in range(40):
+            question = world.ask(intent, rng)
+            kind = world.classify(question, world.correction(question, SLOT_SEGMENTS_BY_NAME["brief"], rng))
+            right[intent.name] += kind in ("brief", "detailed")
+    assert sum(right.values()) <= 2, right  # another intent's answer may, rarely, read as this one's
+
+
+def test_an_answer_cut_short_is_not_a_right_answer():
+    world = SlotWorld(0)
+    rng = random.Random(0)
+    for intent in SLOT_INTENTS:
+        question = world.ask(intent, rng)
+        kept = question.right_answer("brief").split()
+        assert world.classify(question, " ".join(kept[: max(1, len(kept) // 2)])) not in ("brief", "detailed")
+
+
+def test_a_thumb_flip_rate_above_one_half_is_refused():
+    with pytest.raises(ValueError, match=r"thumb_flip_rate' must be at most 0\.5"):
+        FeedbackNoise(thumb_flip_rate=0.6)
+
+
 def test_a_simulated_day_is_determined_by_its_seed(tmp_path):
     def day(root, seed):
         world = make_world("slots", seed=0, drift_from=DEMO_DAYS[1])
