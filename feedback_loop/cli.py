@@ -112,7 +112,7 @@ def _calendar_day_option(value: str | None) -> str | None:
 
     if value is not None:
         try:
-            calendar_day(value, "the day")
+            calendar_day(value, "day")
         except ValueError as error:
             raise typer.BadParameter(str(error)) from error
     return value

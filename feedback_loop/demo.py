@@ -427,12 +427,15 @@ def _shadow_cost(server) -> dict:
 
 
 def _true_difference(by_adapter: dict, ab: dict) -> float | None:
-    """The simulated users' true thumbs-up rate of the A/B test's canary minus its champion's, on the day served."""
+    """The expected thumbs-up rate of the A/B test's canary minus its champion's, on the day served: what the
+    answers they gave that day earn from those users by the world's reactions. Not the day's realized thumbs, which
+    the A/B test itself decided on (a canary promoted on a lucky day had a lucky realized rate too)."""
     canary, champion = ab.get("canary_version"), ab.get("champion_version")
     canary_truth, champion_truth = by_adapter.get(canary), by_adapter.get(champion or "base")
     if canary_truth is None or champion_truth is None:
         return None
-    return canary_truth.thumbs_up_rate - champion_truth.thumbs_up_rate
+    canary_rate, champion_rate = canary_truth.expected_thumbs_up_rate, champion_truth.expected_thumbs_up_rate
+    return None if canary_rate is None or champion_rate is None else canary_rate - champion_rate
 
 
 def _with_rollout(run_config: dict | None, config: DemoConfig) -> dict:

@@ -76,11 +76,11 @@ def calendar_day(value: object, what: str) -> date:
     """``value`` as a date if it is a real calendar day written ``YYYY-MM-DD`` (days name landing folders and
     partitions; ``date.fromisoformat`` alone also takes 20260105 and 2026-W02-1), else a ValueError naming ``what``."""
     if not isinstance(value, str) or not DAY_PATTERN.fullmatch(value):
-        raise ValueError(f"{what} is {value!r}, not a calendar day YYYY-MM-DD")
+        raise ValueError(f"{what} {value!r} is not a calendar day YYYY-MM-DD")
     try:
         return date.fromisoformat(value)
     except ValueError as exc:  # 2026-02-30 would name a partition that nothing reads
-        raise ValueError(f"{what} is {value!r}, not a calendar day YYYY-MM-DD ({exc})") from exc
+        raise ValueError(f"{what} {value!r} is not a calendar day YYYY-MM-DD ({exc})") from exc
 
 
 def _not_blank(value: str) -> str:

@@ -278,6 +278,9 @@ class GroundTruth:
     thumbs_up: int
     responses_by_kind: dict[str, int]
     corpus_copies: int = 0
+    expected_thumbs_up: float = 0.0
+    """The thumbs up these answers earn in expectation (the world's reactions, not this day's draws)."""
+    expected_thumbs: float = 0.0
 
     @property
     def exact_copy_share(self) -> float:
@@ -289,6 +292,13 @@ class GroundTruth:
         """Thumbs up / interactions with a thumb, the definition of ``kpi_daily`` and the A/B test; 0.0 without
         thumbs."""
         return self.thumbs_up / self.thumbs if self.thumbs else 0.0
+
+    @property
+    def expected_thumbs_up_rate(self) -> float | None:
+        """Expected thumbs up / expected thumbs: the rate these answers earn from these users, without the luck of
+        the day's thumbs (which the A/B test decided on, so a lucky canary had a lucky realized rate too); None
+        without interactions."""
+        return self.expected_thumbs_up / self.expected_thumbs if self.expected_thumbs else None
 
     @property
     def thumbs_up_per_interaction(self) -> float:
@@ -313,9 +323,13 @@ class _Tally:
     thumbs_up: int = 0
     corpus_copies: int = 0
     kinds: Counter = field(default_factory=Counter)
+    expected_thumbs_up: float = 0.0
+    expected_thumbs: float = 0.0
 
-    def add(self, kind: str, thumb: str | None, corpus_copy: bool) -> None:
+    def add(self, kind: str, thumb: str | None, corpus_copy: bool, expected: tuple[float, float]) -> None:
         self.interactions += 1
+        self.expected_thumbs_up += expected[0]
+        self.expected_thumbs += expected[1]
         self.thumbs += thumb is not None
         self.thumbs_up += thumb == "up"
         self.corpus_copies += corpus_copy
@@ -328,6 +342,8 @@ class _Tally:
             self.thumbs_up,
             {kind: self.kinds[kind] for kind in kinds},
             self.corpus_copies,
+            self.expected_thumbs_up,
+            self.expected_thumbs,
         )
 
 
@@ -503,8 +519,10 @@ def _react(
         }
         log.emit(behaviour, at, True)
         arm = BASE_ARM if answer.adapter_version is None else answer.adapter_version
+        copy = world.is_corpus_copy(answer.text)
+        expected = world.expected_thumbs(turn.question, answer.text, turn.user_id)
         for key in ("total", f"adapter:{arm}", f"segment:{segment.name}"):
-            tallies.setdefault(key, _Tally()).add(answer.kind, signals.get("thumb"), world.is_corpus_copy(answer.text))
+            tallies.setdefault(key, _Tally()).add(answer.kind, signals.get("thumb"), copy, expected)
     return tallies
 
 

@@ -52,6 +52,7 @@ class World(Protocol):
     def feedback_signals(self, reaction: Reaction, question: Any, user_id: str, rng: random.Random) -> dict: ...
     def is_corpus_copy(self, text: str) -> bool: ...
     def ceiling(self) -> float: ...
+    def expected_thumbs(self, question: Any, text: str, user_id: str) -> tuple[float, float]: ...
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,11 @@ class LookupWorld:
 
     def is_corpus_copy(self, text: str) -> bool:
         return text.strip() in self._corpus_answers
+
+    def expected_thumbs(self, question: LookupQuestion, text: str, user_id: str) -> tuple[float, float]:
+        """(expected thumbs up, expected thumbs) of ``text`` answering ``question`` for ``user_id``'s segment."""
+        reaction = self.reaction(self.segment_of(user_id), self.classify(question, text))
+        return reaction.thumb_up, reaction.thumb_up + reaction.thumb_down
 
     def ceiling(self) -> float:
         """Every user gets the correct answer; thumbs never flip in this world."""

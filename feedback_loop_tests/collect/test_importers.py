@@ -160,7 +160,7 @@ def test_rejections_land_on_a_day_the_file_decides_so_a_re_import_on_another_day
 
 @pytest.mark.parametrize("day", ["2026-02-30", "20260105", "2026-W02-1", None])
 def test_a_preference_day_that_is_no_calendar_day_is_refused(day):
-    with pytest.raises(ValueError, match=f"field 'day' is {day!r}, not a calendar day"):
+    with pytest.raises(ValueError, match=f"field 'day' {day!r} is not a calendar day"):
         PreferenceDefaults(day=day)
 
 

@@ -329,3 +329,29 @@ def test_event_lines_are_plain_json_objects_in_time_order(tmp_path):
     rows = [json.loads(line) for line in Path(result.path).read_text(encoding="utf-8").splitlines()]
     stamps = [row["timestamp"] for row in rows]
     assert stamps == sorted(stamps) and all(s.endswith("Z") for s in stamps)
+
+
+def test_the_expected_thumbs_up_rate_is_the_worlds_reactions_without_the_days_luck(tmp_path):
+    from feedback_loop.simulate.slot_world import SlotWorld
+
+    world = SlotWorld(0)
+    day = simulate_day(tmp_path, DAY, 3000, 0, canned_kinds={"brief": 1.0}, world=world)
+    # Each canned answer is right and brief: every user expects what their segment's reaction to it says.
+    assert day.total.expected_thumbs_up_rate == pytest.approx(day.total.thumbs_up_rate, abs=0.03)
+    flip = world.noise.thumb_flip_rate
+    for segment in world.segments:
+        reaction = world.reaction(segment, "brief")
+        up, down = reaction.thumb_up, reaction.thumb_down
+        expected = (up * (1 - flip) + down * flip) / (up + down)
+        assert day.by_segment[segment.name].expected_thumbs_up_rate == pytest.approx(expected)
+
+
+def test_the_demos_true_difference_is_not_the_realized_sample_the_ab_test_decided_on():
+    from feedback_loop.demo import _true_difference
+    from feedback_loop.simulate.telemetry import GroundTruth
+
+    # Equal answers, a lucky canary day: realized 0.90 against 0.50, expected 0.60 each.
+    lucky = GroundTruth(100, 10, 9, {}, 0, expected_thumbs_up=30.0, expected_thumbs=50.0)
+    plain = GroundTruth(100, 10, 5, {}, 0, expected_thumbs_up=30.0, expected_thumbs=50.0)
+    ab = {"canary_version": "v2", "champion_version": "v1"}
+    assert _true_difference({"v2": lucky, "v1": plain}, ab) == pytest.approx(0.0)  # was +0.40
