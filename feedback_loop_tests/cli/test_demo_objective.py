@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from typer.testing import CliRunner
 
 from feedback_loop.cli import app
@@ -42,7 +44,8 @@ def test_the_table_says_pending_only_for_a_challenger_in_shadow(capsys):
     assert len(rows) == 2 and "pending" in rows[0] and "pending" not in rows[1]
 
 
-def test_context_in_prompt_reaches_the_demo_config(monkeypatch, tmp_path):
+def _demo_config(monkeypatch, tmp_path, *flags: str):
+    """The DemoConfig that `feedback-loop demo` with ``flags`` hands to run_demo (which is not run)."""
     import feedback_loop.demo as demo
 
     class Captured(Exception):
@@ -52,26 +55,16 @@ def test_context_in_prompt_reaches_the_demo_config(monkeypatch, tmp_path):
         raise Captured(config)
 
     monkeypatch.setattr(demo, "run_demo", capture)
-    configs = []
-    for flags in ([], ["--context-in-prompt"]):
-        result = CliRunner().invoke(app, ["demo", *flags, "--data-dir", str(tmp_path)])
-        assert isinstance(result.exception, Captured), result.output
-        configs.append(result.exception.args[0])
+    result = CliRunner().invoke(app, ["demo", *flags, "--data-dir", str(tmp_path)])
+    assert isinstance(result.exception, Captured), result.output
+    return result.exception.args[0]
+
+
+def test_context_in_prompt_reaches_the_demo_config(monkeypatch, tmp_path):
+    configs = [_demo_config(monkeypatch, tmp_path, *flags) for flags in ([], ["--context-in-prompt"])]
     assert [config.context_in_prompt for config in configs] == [False, True]
 
 
 def test_the_last_day_makes_a_demo_reproducible_on_any_calendar_day(monkeypatch, tmp_path):
-    import datetime as dt
-
-    import feedback_loop.demo as demo
-
-    class Captured(Exception):
-        pass
-
-    def capture(settings, config, progress):
-        raise Captured(config)
-
-    monkeypatch.setattr(demo, "run_demo", capture)
-    result = CliRunner().invoke(app, ["demo", "--last-day", "2026-11-30", "--data-dir", str(tmp_path)])
-    assert isinstance(result.exception, Captured), result.output
-    assert result.exception.args[0].days == [dt.date(2026, 11, 28), dt.date(2026, 11, 29), dt.date(2026, 11, 30)]
+    config = _demo_config(monkeypatch, tmp_path, "--last-day", "2026-11-30")
+    assert config.days == [date(2026, 11, 28), date(2026, 11, 29), date(2026, 11, 30)]
