@@ -33,6 +33,7 @@ a scope a name becomes ``<PERSON>``.
 from __future__ import annotations
 
 import hmac
+import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, get_args
@@ -217,6 +218,8 @@ class Redactor:
         ]
         self._memo: dict[str, Redaction | _Detected] = {}
         self._scopes: dict[Hashable, dict[str, int]] = {}
+        # Per scope, the pattern of the names it numbered (_names_pattern), and how many names it was made of.
+        self._scope_patterns: dict[Hashable, tuple[int, re.Pattern[str]]] = {}
 
     def redact(self, text: str, scope: Hashable | None = None) -> Redaction:
         """``text`` with every detected identifier replaced by its typed placeholder, and the counts per type;
@@ -311,31 +314,90 @@ class Redactor:
         return result
 
     def _render(self, found: Redaction | _Detected, scope: Hashable | None) -> Redaction:
-        if isinstance(found, Redaction):
-            return found
+        names = found.names if isinstance(found, _Detected) else ()
+        if scope is None:
+            if not names:
+                return Redaction(found.text, found.counts) if isinstance(found, _Detected) else found
+            numbers = None
+        elif names:
+            numbers = self._scope_numbers(scope)
+            for start, end in names:
+                numbers.setdefault(_name_key(found.text[start:end]), len(numbers) + 1)
+        else:
+            numbers = self._scopes.get(scope)
+        if numbers:
+            # A name the scope numbered before (in an earlier text, or found here) is the same person wherever it
+            # is written again: "Can you confirm the order belongs to Thabo Mokoena?" after "my name is Thabo
+            # Mokoena", or the response naming whom the prompt named.
+            again = self._names_again(scope, numbers, found.text, names)
+            if again:
+                names = tuple(sorted((*names, *again)))
+        if not names:
+            return found if isinstance(found, Redaction) else Redaction(found.text, found.counts)
         counts = dict(found.counts)
-        counts["PERSON"] = counts.get("PERSON", 0) + len(found.names)
-        numbers = None if scope is None else self._scope_numbers(scope)
+        counts["PERSON"] = counts.get("PERSON", 0) + len(names)
         pieces, last = [], 0
-        for start, end in found.names:
+        for start, end in names:
             pieces.append(found.text[last:start])
             if numbers is None:
                 pieces.append(PLACEHOLDERS["PERSON"])
             else:
-                key = " ".join(found.text[start:end].casefold().split())
-                number = numbers.setdefault(key, len(numbers) + 1)
-                pieces.append(f"<PERSON_{number}>")
+                pieces.append(f"<PERSON_{numbers[_name_key(found.text[start:end])]}>")
             last = end
         pieces.append(found.text[last:])
         return Redaction("".join(pieces), counts)
+
+    def _names_again(
+        self, scope: Hashable, numbers: dict[str, int], text: str, names: tuple[tuple[int, int], ...]
+    ) -> list[tuple[int, int]]:
+        """The spans of ``text`` that write a name ``scope`` numbered already (whole words, in any case, never
+        inside a placeholder), apart from ``names``."""
+        known = self._scope_patterns.get(scope)
+        if known is None or known[0] != len(numbers):
+            known = self._scope_patterns[scope] = (len(numbers), _names_pattern(numbers))
+        spans = []
+        for match in known[1].finditer(text):
+            start, end = match.span()
+            if any(start < name_end and name_start < end for name_start, name_end in names):
+                continue
+            spans.append((start, end))
+        return spans
 
     def _scope_numbers(self, scope: Hashable) -> dict[str, int]:
         numbers = self._scopes.get(scope)
         if numbers is None:
             if len(self._scopes) >= SCOPES_KEPT:
-                del self._scopes[next(iter(self._scopes))]
+                forgotten = next(iter(self._scopes))
+                del self._scopes[forgotten]
+                self._scope_patterns.pop(forgotten, None)
             numbers = self._scopes[scope] = {}
         return numbers
+
+
+def _name_key(name: str) -> str:
+    """What numbers a name within a scope: the name in lower case, its words apart by one space."""
+    return " ".join(name.casefold().split())
+
+
+def _names_pattern(numbers: dict[str, int]) -> re.Pattern[str]:
+    """Whole-word occurrences of the names numbered in a scope, longest first; in any case, except a one-word name
+    that is also an everyday word or a function word ("Will", "May", "Hope"), which only as a name is written,
+    capitalised."""
+    from feedback_loop.privacy.names import everyday_words, stop_words
+
+    alternatives = []
+    for key in sorted(numbers, key=len, reverse=True):
+        words = key.split()
+        if not words:
+            continue
+        spelled = r"\s+".join(map(re.escape, words))
+        if len(words) == 1 and (key in everyday_words() or key in stop_words()):
+            first = words[0][0]
+            spelled = f"(?-i:{re.escape(first.upper())})" + re.escape(words[0][1:])
+        alternatives.append(spelled)
+    if not alternatives:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<![\w<])(?:" + "|".join(alternatives) + r")(?![\w>])", re.IGNORECASE)
 
 
 _DEFAULT_REDACTORS: dict[str, Redactor] = {}

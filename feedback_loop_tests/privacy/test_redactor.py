@@ -151,6 +151,42 @@ def test_a_conversation_scope_numbers_the_same_person_the_same_way() -> None:
     assert redactor.redact("Dear Ana Souza,").text == "Dear <PERSON>,"
 
 
+def test_a_name_numbered_in_a_scope_is_replaced_wherever_the_scope_writes_it_again() -> None:
+    redactor = Redactor("patterns+ner")
+    texts = [
+        "Hi, my name is Thabo Mokoena and my order 5521 never arrived.",
+        "Can you confirm the order belongs to Thabo Mokoena?",
+        "please send the receipt to THABO  mokoena, thanks",
+        "Thabo Mokoenas and Mokoena alone are other words",
+    ]
+    first, again, any_case, other = redactor.redact_many(texts, scopes=["session-42"] * 4)
+
+    assert first.text == "Hi, my name is <PERSON_1> and my order 5521 never arrived."
+    assert again.text == "Can you confirm the order belongs to <PERSON_1>?"
+    assert again.counts == {"PERSON": 1}
+    assert any_case.text == "please send the receipt to <PERSON_1>, thanks"
+    assert "Thabo Mokoenas" in other.text
+    # Another scope, and no scope, know nothing of it.
+    assert redactor.redact("It belongs to Thabo Mokoena?", "session-43").text == "It belongs to Thabo Mokoena?"
+    assert redactor.redact("the order belongs to thabo mokoena").text == "the order belongs to thabo mokoena"
+    # Within one row: the response names whom the prompt named.
+    prompt, response = Redactor("patterns+ner").redact_many(
+        ["Hi, my name is Lerato Dlamini.", "Certainly, lerato dlamini. Lerato Dlamini is on file."], scopes=["r", "r"]
+    )
+    assert prompt.text == "Hi, my name is <PERSON_1>."
+    assert response.text == "Certainly, <PERSON_1>. <PERSON_1> is on file."
+
+
+def test_a_one_word_name_that_is_an_everyday_word_is_replaced_again_only_capitalised() -> None:
+    redactor = Redactor("patterns+ner")
+    redactor._scope_numbers("s")["hope"] = 1  # as if a cue had announced "Hope"
+
+    assert (
+        redactor.redact("Hope called; we hope she calls again", "s").text
+        == "<PERSON_1> called; we hope she calls again"
+    )
+
+
 def test_redact_many_keeps_nones_and_matches_one_by_one_redaction() -> None:
     texts = [s.text for s in generate_corpus(120, seed=5)]
     batch = Redactor().redact_many([None, *texts])
