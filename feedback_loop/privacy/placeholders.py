@@ -11,6 +11,7 @@ detector ran.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -224,3 +225,91 @@ def contains(*needles: str) -> Callable[[Scan], bool]:
 def both(first: Callable[[Scan], bool], second: Callable[[Scan], bool]) -> Callable[[Scan], bool]:
     """A trigger that needs ``first`` and ``second``."""
     return lambda scan: first(scan) and second(scan)
+
+
+# --- the text the detectors read: dashes, spaces, digits and full-width forms as ASCII writes them ------------------
+# A number or an address written with characters the patterns do not know ("415‑555‑0123" with non-breaking hyphens,
+# "415−555−0123" with minus signs, "４１１１ １１１１ …" in full-width digits, "+٩٧١٥٠١٢٣٤٥٦٧" in Arabic-Indic digits,
+# "4111\u00ad1111…" with soft hyphens, "jane＠example．com") is read as ASCII writes it: each such character folded to
+# its ASCII counterpart (fold_for_detection), the detectors run on the folded text, and what they left stands again as
+# it was written (restore_folded). Spaces the patterns know already (SPACES) stay as they are.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+_OTHER_SPACES = "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u200a\u205f\u3000"
+# Invisible characters (soft hyphen, zero-width space and joiners, direction marks and embeddings, word joiner, byte
+# order mark): taken out, so that the digits or letters on either side stay together; between a letter and a digit,
+# where they part two words ("ref\u200b4155550123"), a space.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
+_FOLDED: dict[str, str] = {
+    **dict.fromkeys(_DASHES, "-"),
+    **dict.fromkeys(_OTHER_SPACES, " "),
+    **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},
+    **dict.fromkeys(_INVISIBLE, ""),
+}
+# Python's \d is Unicode's decimal digits (Nd), each of which unicodedata.decimal reads.
+_FOLDABLE = re.compile("[" + re.escape("".join(_FOLDED)) + r"]|[^\D0-9]")
+# The same in RE2 (for the column pre-scan): a text holding one must reach the redactor whatever else it holds.
+RE2_FOLDABLE = (
+    "["
+    + "".join(f"\\x{{{ord(char):x}}}" for char in _DASHES + _OTHER_SPACES + _INVISIBLE)
+    + r"\x{ff01}-\x{ff5e}]|[^\P{Nd}0-9]"
+)
+
+
+def fold_for_detection(text: str) -> tuple[str, list[int]] | None:
+    """``text`` with its dashes, spaces, digits, full-width forms and invisible characters written as ASCII writes
+    them, and the position in ``text`` of each character of the result; None when ``text`` holds none."""
+    if text.isascii() or _FOLDABLE.search(text) is None:
+        return None
+    pieces: list[str] = []
+    positions: list[int] = []
+    for position, char in enumerate(text):
+        if char.isascii():
+            folded = char
+        elif char in _FOLDED:
+            folded = _FOLDED[char]
+            if not folded and pieces and position + 1 < len(text):
+                before, after = pieces[-1], text[position + 1]
+                if (before.isalpha() and after.isdecimal()) or (before.isdecimal() and after.isalpha()):
+                    folded = " "
+        elif char.isdecimal():
+            folded = str(unicodedata.decimal(char))
+        else:
+            folded = char
+        if folded:
+            pieces.append(folded)
+            positions.append(position)
+    return "".join(pieces), positions
+
+
+def restore_folded(redacted: str, folded: str, positions: list[int], text: str) -> str:
+    """``redacted`` (the detectors' result on ``folded``, from :func:`fold_for_detection` of ``text``) with what the
+    detectors left of ``folded`` written as ``text`` has it, and the placeholders they wrote.
+
+    What the detectors left lies between their placeholders, each piece of ``folded`` in order: each is looked for
+    after the previous one (the first at the start, the last at the end). A piece that cannot be found stays as the
+    detectors left it."""
+    pieces = _PLAIN_PLACEHOLDER.split(redacted)
+    placeholders = _PLAIN_PLACEHOLDER.findall(redacted)
+    out: list[str] = []
+    searched_from = 0
+    for index, piece in enumerate(pieces):
+        if piece:
+            if index == 0:
+                at = 0 if folded.startswith(piece) else -1
+            elif index == len(pieces) - 1 and folded.endswith(piece) and len(folded) - len(piece) >= searched_from:
+                at = len(folded) - len(piece)
+            else:
+                at = folded.find(piece, searched_from)
+            if at < 0:
+                out.append(piece)
+            else:
+                # With the invisible characters taken out around it (none is inside a placeholder's span).
+                start = positions[at - 1] + 1 if at else 0
+                end = positions[at + len(piece)] if at + len(piece) < len(positions) else len(text)
+                out.append(text[start:end])
+                searched_from = at + len(piece)
+        if index < len(placeholders):
+            out.append(placeholders[index])
+            # A placeholder stands for at least one character.
+            searched_from += 1
+    return "".join(out)

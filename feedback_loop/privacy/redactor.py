@@ -53,7 +53,16 @@ from feedback_loop.privacy.patterns import (
     SSN_DETECTORS,
     opens_private_key,
 )
-from feedback_loop.privacy.placeholders import PLACEHOLDERS, REDACTION_TYPES, Detector, Scan, re2_for_ascii
+from feedback_loop.privacy.placeholders import (
+    PLACEHOLDERS,
+    RE2_FOLDABLE,
+    REDACTION_TYPES,
+    Detector,
+    Scan,
+    fold_for_detection,
+    re2_for_ascii,
+    restore_folded,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -120,6 +129,8 @@ TRIGGER_PRESCAN = (
 # automaton for all of them grows past RE2's memory, which then falls back to its slow engine. A text that matches
 # none is changed by no detector of the pattern tier (each runs on the text as it came, since none before it changed
 # it). feedback_loop_tests/privacy/test_redactor.py checks both stages detector by detector and on the corpora.
+# A text the detectors read folded (placeholders.fold_for_detection: it holds a non-breaking hyphen, a full-width or
+# non-ASCII digit, a zero-width space...) skips both stages: it may hold every type (RE2_FOLDABLE).
 # The types, in the order of those passes, and the bit of each in what column_prescan_kinds returns.
 PATTERN_KINDS: tuple[str, ...] = tuple(dict.fromkeys(detector.kind for detector in PATTERN_DETECTORS))
 KIND_BITS: dict[str, int] = {kind: 1 << index for index, kind in enumerate(PATTERN_KINDS)}
@@ -161,6 +172,12 @@ def column_prescan_kinds(texts: pa.Array | pa.ChunkedArray) -> np.ndarray:
         if rows.size == 0:
             continue
         subset = texts.take(rows)
+        if trigger_prescan is TRIGGER_PRESCAN:
+            # A text holding a character the detectors read folded (fold_for_detection: a non-breaking hyphen, a
+            # full-width or Arabic-Indic digit, a zero-width space) may hold any type, whatever the pre-scans say
+            # of it as written.
+            folds = pc.fill_null(pc.match_substring_regex(subset, RE2_FOLDABLE), False).to_numpy(zero_copy_only=False)
+            kinds[rows[folds]] = ALL_KINDS
         triggered = pc.fill_null(pc.match_substring_regex(subset, trigger_prescan), False)
         candidates = rows[triggered.to_numpy(zero_copy_only=False)]
         subset = subset.filter(triggered)
@@ -266,11 +283,17 @@ class Redactor:
         return results
 
     def _detect(self, text: str, kinds: int | None = None) -> Redaction | _Detected:
-        scan = Scan(text)
+        # The detectors read dashes, spaces, digits and full-width forms as ASCII writes them; what they leave
+        # stands again as it was written.
+        folding = fold_for_detection(text)
+        source = text
+        if folding is not None:
+            source, kinds = folding[0], None
+        scan = Scan(source)
         counts: dict[str, int] = {}
         for kind, detect, trigger, bit in self._detectors:
             # While the text is as it came, a detector of a type its pre-scan ruled out cannot change it.
-            if kinds is not None and not kinds & bit and scan.text is text:
+            if kinds is not None and not kinds & bit and scan.text is source:
                 continue
             if trigger(scan):
                 redacted, found = detect(scan.text)
@@ -280,6 +303,8 @@ class Redactor:
                 # that held one already).
                 if redacted is not scan.text and redacted != scan.text:
                     scan = Scan(redacted)
+        if folding is not None:
+            scan = Scan(text if scan.text is source else restore_folded(scan.text, source, folding[1], text))
         if self.tier == "patterns":
             return self._remember(text, _Detected(scan.text, counts))
         # The model checks and adds names in redact_many, which memoizes the result.

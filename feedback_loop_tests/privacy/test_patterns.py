@@ -182,6 +182,41 @@ def test_only_the_sensitive_part_is_replaced() -> None:
     assert redact("(call 020 7946 0958)").text == "(call <PHONE>)"
 
 
+# Numbers and addresses written with dashes, spaces, digits and invisible characters the patterns do not know: the
+# detectors read them as ASCII writes them; the rest of the text stays as it was written.
+_UNICODE_WRITTEN = [
+    ("You can call us at 415\u2011555\u20110123.", "You can call us at <PHONE>."),
+    ("Call +44\u201120\u20117946\u20110958 \u2013 thanks", "Call <PHONE> \u2013 thanks"),
+    ("call 415\u2212555\u22120123", "call <PHONE>"),
+    ("call 415\u2013555\u20130123", "call <PHONE>"),
+    ("card 4111\u20111111\u20111111\u20111111", "card <CARD>"),
+    ("card 4111\u30001111\u30001111\u30001111", "card <CARD>"),
+    ("card 4111\u20021111\u20021111\u20021111", "card <CARD>"),
+    ("4111\u00ad1111\u00ad1111\u00ad1111", "<CARD>"),
+    ("card 4111\u200b1111\u200b1111\u200b1111", "card <CARD>"),
+    ("SSN 123\u201145\u20116789", "SSN <SSN>"),
+    ("my number 123\u201145\u20116789", "my number <SSN>"),
+    ("call +44 20\u200f 7946 0958", "call <PHONE>"),
+    ("call \u200e+44 20 7946 0958\u200e now", "call \u200e<PHONE>\u200e now"),
+    ("call +\u0669\u0667\u0661\u0665\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667", "call <PHONE>"),
+    ("call me on \u0660\u0665\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667", "call me on <PHONE>"),
+    ("call \uff14\uff11\uff15\uff0d\uff15\uff15\uff15\uff0d\uff10\uff11\uff12\uff13", "call <PHONE>"),
+    ("jane.doe@exam\u00adple.com", "<EMAIL>"),
+    ("\uff4a\uff41\uff4e\uff45\uff20\uff45\uff58\uff41\uff4d\uff50\uff4c\uff45\uff0e\uff43\uff4f\uff4d", "<EMAIL>"),
+    ("IBAN DE89\u20113704\u20110044\u20110532\u20110130\u201100", "IBAN <IBAN>"),
+    ("DOB \uff11\uff12/\uff10\uff13/\uff11\uff19\uff18\uff15", "DOB <DOB>"),
+    ("call\u200b4155550123 \u2014 done", "call\u200b<PHONE> \u2014 done"),
+    # Nothing to redact: the text stays exactly as written.
+    ("pages 12\u201314 \u2014 see \uff08note\uff09\u200b", "pages 12\u201314 \u2014 see \uff08note\uff09\u200b"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "redacted"), _UNICODE_WRITTEN)
+def test_numbers_written_with_unicode_dashes_spaces_and_digits_are_redacted(sentence: str, redacted: str) -> None:
+    assert redact(sentence, "patterns").text == redacted
+    assert redact(sentence).text == redacted
+
+
 def test_the_order_gives_each_identifier_to_the_most_specific_detector() -> None:
     # The '@' of URL credentials is not an e-mail address; an IBAN's digits are neither a card nor a phone;
     # a card's groups are not a phone; an SSN is not a phone; an IPv4-mapped IPv6 address is one address.

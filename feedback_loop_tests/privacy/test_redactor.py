@@ -378,6 +378,7 @@ _PRESCAN_WORDS = [
     "RSSMRA85T10A562S", "0x", "+", "00", "(0)", "1", "12", "123", "1234", "12345", "123456", "1234567",
     "4111 1111 1111 1111", "192.168.1.20", "2001:db8::1", "fe80::", "07.06.1985", "\u0663\u0664", "\u0131",
     "\u0130", "\u017f", "\u212a", "\u00a0", "\u2009", "\u202f", "\u3000", "\n", " ", " ", ".", "-", "/", ",",
+    "\u2011", "\u2013", "\u2212", "\u00ad", "\u200b", "\u200f", "\ufeff", "\uff14", "\uff20", "\uff0d", "\u0664",
 ]  # fmt: skip
 _KEYWORD_HEAVY = st.lists(st.sampled_from(_PRESCAN_WORDS), max_size=14).map("".join)
 
@@ -417,6 +418,26 @@ def test_a_text_redacted_with_its_prescanned_types_is_redacted_alike(text: str) 
 
     (kinds,) = column_prescan_kinds(pa.array([text], pa.string())).tolist()
     assert Redactor("patterns").redact_many([text], kinds=[kinds]) == [_PATTERN_REDACTOR.redact(text)]
+
+
+_FOLDED_IDENTIFIERS = [
+    "call 415\u2011555\u20110123", "SSN 123\u201145\u20116789", "card 4111\u00ad1111\u00ad1111\u00ad1111",
+    "jane.doe@exam\u00adple.com", "\uff4a\uff41\uff4e\uff45\uff20\uff58\uff0e\uff43\uff4f",
+    "call +44 20\u200f 7946 0958", "call me on \u0660\u0665\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667",
+    "card 4111\u30001111\u30001111\u30001111",
+]  # fmt: skip
+
+
+def test_the_column_prescan_lets_through_no_text_the_redactor_reads_folded() -> None:
+    import pyarrow as pa
+
+    kinds = column_prescan_kinds(pa.array(_FOLDED_IDENTIFIERS, pa.string())).tolist()
+
+    assert all(_PATTERN_REDACTOR.redact(text).text != text for text in _FOLDED_IDENTIFIERS)
+    assert kinds == [ALL_KINDS] * len(_FOLDED_IDENTIFIERS)
+    assert Redactor("patterns").redact_many(_FOLDED_IDENTIFIERS, kinds=kinds) == _PATTERN_REDACTOR.redact_many(
+        _FOLDED_IDENTIFIERS
+    )
 
 
 def test_prescanned_types_are_for_the_pattern_tier_only() -> None:
