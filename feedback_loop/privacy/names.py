@@ -56,12 +56,18 @@ _POSTCODE = (
     r"(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{4,6}(?:-\d{3,4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{2}\s+\d{5}(?:-\d{4})?"
     r"|\d{2}-\d{3}|\d{3}\s\d{2})"
 )
-_TOWN = rf"{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}}"
+# A town's word ends where a word does (never before a digit: "London NW1 6XE" is a town and a postcode, not the town
+# "London NW" and "1 6XE"), and ends with a full stop only where it is a short abbreviation inside the town ("St.
+# Albans", "Ft. Worth"), not at a sentence's end ("Springfield.", "St Albans. Thanks").
+_TOWN_WORD = rf"(?:[A-Z][a-z]{{0,2}}\.(?=[ -]{_CAPITAL})|{_CAPITAL}[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*(?!\w))"
+_TOWN = rf"{_TOWN_WORD}(?:[ -]{_TOWN_WORD}){{0,2}}"
 _PLACE = rf"(?:{_TOWN}(?:\s+{_POSTCODE})?|{_POSTCODE}(?:\s+{_TOWN})?)"
 _REST_OF_ADDRESS = rf"{_UNIT}?(?:,\s*{_PLACE}){{0,3}}"
 _STREET_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|la|du|des|del|da|do|di|van|von|der|den)){{0,3}}"
-_ENGLISH_STREET = rf"{_HOUSE_NUMBER},?\s+{_STREET_NAME}\s+(?:{_STREET_WORDS})(?![\w-])"
-_ENGLISH_WEAK_STREET = rf"{_HOUSE_NUMBER},?\s+{_STREET_NAME}\s+(?:{_WEAK_STREET_WORDS})(?![\w-])"
+# "1600 Pennsylvania Avenue NW": a compass point after the street word.
+_DIRECTION = r"(?:\s+(?:[NS][EW]?|[EW])(?![\w-]))?"
+_ENGLISH_STREET = rf"{_HOUSE_NUMBER},?\s+{_STREET_NAME}\s+(?:{_STREET_WORDS})(?![\w-]){_DIRECTION}"
+_ENGLISH_WEAK_STREET = rf"{_HOUSE_NUMBER},?\s+{_STREET_NAME}\s+(?:{_WEAK_STREET_WORDS})(?![\w-]){_DIRECTION}"
 # "Hauptstraße 5", "Am Lindenweg 12a", "Keizersgracht 123", "Kungsgatan 44", "Nørrebrogade 7".
 _SUFFIXED_STREET = (
     rf"(?:(?:Am|An der|Auf der|Im|In der|Zum|Zur)\s+)?{_CAPITAL}[^\W\d_]*"

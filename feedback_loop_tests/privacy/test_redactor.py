@@ -135,6 +135,27 @@ def test_a_dotted_quad_of_one_digit_numbers_is_an_address_only_when_named_so() -
     assert redact("login from 10.2.3.4").text == "login from <IP>"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        # A British or Canadian postcode after the town goes with it (it was cut after the town's "NW", "SW", "ON M").
+        ("Please ship to 12 Baker Street, London NW1 6XE.", "Please ship to <ADDRESS>."),
+        ("Please ship to 221B Baker St, London SW1A 1AA, UK.", "Please ship to <ADDRESS>."),
+        ("Ship to 42 Queen Road, Manchester M14 5XY.", "Ship to <ADDRESS>."),
+        ("address: 4 Elm St., Toronto, ON M5V 2T6", "address: <ADDRESS>"),
+        # A compass point after the street word, and the town, state and ZIP code after it.
+        ("My address is 1600 Pennsylvania Avenue NW, Washington, DC 20500.", "My address is <ADDRESS>."),
+        ("ship to 48 Maple Drive SE, Springfield", "ship to <ADDRESS>"),
+        # The sentence's full stop after the town stays; a town's own abbreviation goes with it.
+        ("I live at 742 Evergreen Terrace, Springfield.", "I live at <ADDRESS>."),
+        ("Ship to 8 Rue de la Paix, 75002 Paris.", "Ship to <ADDRESS>."),
+        ("I live at 9 Holywell Road, St. Albans. Thanks", "I live at <ADDRESS>. Thanks"),
+    ],
+)
+def test_an_address_goes_whole_to_its_postcode_and_leaves_the_full_stop(sentence: str, redacted: str) -> None:
+    assert redact(sentence).text == redacted
+
+
 def test_a_conversation_scope_numbers_the_same_person_the_same_way() -> None:
     redactor = Redactor("patterns+ner")
     first, second, other = redactor.redact_many(
