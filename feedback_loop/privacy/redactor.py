@@ -328,7 +328,12 @@ class Redactor:
             [found.names_text or found.text for _, _, found, _ in pending], [rules for *_, rules in pending]
         )
         for (position, text, found, _), names in zip(pending, checked, strict=True):
-            detected[position] = self._remember(text, _Detected(found.text, found.counts, tuple(names)))
+            # "Lerato Dlamini's order": the possessive stays, and the name is numbered as written without it.
+            spans = tuple(
+                (start, end - 2) if end - start > 2 and _POSSESSIVE.match(found.text, end - 2, end) else (start, end)
+                for start, end in names
+            )
+            detected[position] = self._remember(text, _Detected(found.text, found.counts, spans))
 
     def _remember(self, text: str, found: _Detected) -> Redaction | _Detected:
         result: Redaction | _Detected = found if found.names else Redaction(found.text, found.counts)
@@ -397,6 +402,9 @@ class Redactor:
                 self._scope_patterns.pop(forgotten, None)
             numbers = self._scopes[scope] = {}
         return numbers
+
+
+_POSSESSIVE = re.compile(r"['’][sS]")
 
 
 def _name_key(name: str) -> str:

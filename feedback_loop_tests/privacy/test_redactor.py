@@ -208,6 +208,19 @@ def test_a_one_word_name_that_is_an_everyday_word_is_replaced_again_only_capital
     )
 
 
+def test_a_possessive_stays_after_the_name_and_numbers_it_as_the_name() -> None:
+    redactor = Redactor("patterns+ner")
+    texts = ["My name is Lerato Dlamini.", "Lerato Dlamini's order is late.", "Is it Lerato Dlamini\u2019s refund?"]
+    first, possessive, curly = redactor.redact_many(texts, scopes=["s1"] * 3)
+
+    assert first.text == "My name is <PERSON_1>."
+    assert possessive.text == "<PERSON_1>'s order is late."
+    assert curly.text == "Is it <PERSON_1>\u2019s refund?"
+    assert redact("Sure, I can look up Lerato Dlamini's order as well.").text == (
+        "Sure, I can look up <PERSON>'s order as well."
+    )
+
+
 def test_redact_many_keeps_nones_and_matches_one_by_one_redaction() -> None:
     texts = [s.text for s in generate_corpus(120, seed=5)]
     batch = Redactor().redact_many([None, *texts])
