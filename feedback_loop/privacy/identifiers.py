@@ -143,7 +143,10 @@ _MONTHS = (
 _DATE = (
     r"(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}"
     rf"|\d{{1,2}}(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?{_MONTHS},?\s+(?:de\s+)?(?:19|20)\d\d"
-    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)"
+    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    # "12-Mar-1985", "12/MAR/1985", "1985-Mar-12": the month's name between dashes or slashes.
+    rf"|\d{{1,2}}(?P<month_sep>[-/]){_MONTHS}(?P=month_sep)(?:19|20)\d\d"
+    rf"|(?:19|20)\d\d(?P<year_sep>[-/]){_MONTHS}(?P=year_sep)\d{{1,2}})"
 )
 _DATE_OF_BIRTH = re.compile(
     r"(?i)\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday|bday|geboren(?:\s+am)?"

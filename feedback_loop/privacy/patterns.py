@@ -660,7 +660,9 @@ def _written_as_iban(candidate: str) -> bool:
 # --- CARD ---------------------------------------------------------------------------------------------------
 
 _CARD = re.compile(
-    rf"(?<![\w.,#/+-])(?<!\d[{_SP}-])(?:"
+    # After a comma too, a digit before it or not: a card's first group has four digits, no thousands group does
+    # ("id,card\n17,4111111111111111").
+    rf"(?<![\w.#/+-])(?<!\d[{_SP}-])(?:"
     rf"\d{{4}}(?P<sep>[{_SP}-])\d{{4}}(?P=sep)\d{{4}}(?P=sep)\d{{4}}(?:(?P=sep)\d{{3}})?(?!\d|(?P=sep)\d{{4}})"
     rf"|\d{{4}}(?P<amex>[{_SP}-])\d{{6}}(?P=amex)\d{{4,5}}(?!\d|(?P=amex)\d)"
     r"|\d{13,19}(?![\d]|[.,]\d)"
@@ -700,9 +702,10 @@ def _card(match: re.Match[str]) -> str | None:
 # --- SSN ----------------------------------------------------------------------------------------------------
 
 _SSN_NUMBER = rf"(?!000|666|9)\d{{3}}(?P<sep>[{_SP}-])(?!00)\d{{2}}(?P=sep)(?!0000)\d{{4}}"
-_SSN = re.compile(r"(?<![\w.,/#+-])(?<!\d )" + _SSN_NUMBER + r"(?![\w]|[-.,/]\d| \d)")
+# After a comma only where no digit is before it (a CSV field: "ssn,123-45-6789"; not "1,123-45-6789").
+_SSN = re.compile(r"(?<![\w./#+-])(?<!\d,)(?<!\d )" + _SSN_NUMBER + r"(?![\w]|[-.,/]\d| \d)")
 _SSN_IN_CONTEXT = re.compile(
-    r"(?i)\b(?:ssn|ss#|social[ -]security|soc\.? ?sec\.?)(?:\s*(?:#|no\.|nr\.?|number|num|is|was|:|=))*"
+    r"(?i)\b(?:ssn|ss#|social[ -]security|soc\.? ?sec\.?)(?:\s*(?:#|no\.|nr\.?|number|num|is|was|:|=|,|[\"']))*"
     rf"\s*(?P<value>(?!000|666|9)\d{{3}}([{_SP}.-]?)(?!00)\d{{2}}\2(?!0000)\d{{4}})(?!\w|[-.]\d)"
 )
 
@@ -776,7 +779,9 @@ def _ipv6(match: re.Match[str]) -> str | None:
 # A full stop followed by a space, or a dash with spaces around it, ends a number: "ZIP 39142. 080-4888-0009"
 # and "tracking 254122065054 - 0044 7736 038 044" hold two numbers, not one.
 _PHONE_CANDIDATE = re.compile(
-    r"(?<![\w.,/#+$€£%-])(?<!\d )"
+    # After a comma only where no digit is before it, or the number opens with its "+" (CSV fields:
+    # "a@b.com,415-555-0123", "+14155550123,+14155550124"; not the groups of "1,415,555,0123").
+    r"(?<![\w./#+$€£%-])(?:(?<!\d,)|(?=\+))(?<!\d )"
     rf"(?P<number>(?:\(\s?)?(?:\+|00)?\(?\d(?:(?!\.[{_SP}]|[{_SP}]-[{_SP}])[\d(){_SP}.\-/]){{5,40}}\d)"
     r"(?P<extension>\s?(?:x|ext\.?|extension)\s?\d{1,6})?"
     r"(?![\w]|[.,/:-]?\d)"
@@ -1048,7 +1053,7 @@ CARD_DETECTOR = Detector(
     "CARD",
     substitute(_CARD, _card),
     number_of(13),
-    re2_not_after(r".,#/+\-")
+    re2_not_after(r".#/+\-")
     + f"(?:{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{4}}"
     f"|{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{6}}{_GROUP_SEPARATOR}{_D}{{4}}|{_D}{{13}})",
 )
@@ -1059,13 +1064,13 @@ SSN_DETECTORS: tuple[Detector, ...] = (
         both(contains("ssn", "ss#", "soc"), number_of(9)),
         # The words naming an SSN, then only what may stand between them and the number.
         re2_words("ssn", "ss#", "social security", "social-security", "socsec", "soc sec", "soc.sec", "soc. sec")
-        + f"[{RE2_SPACE_CHARS}#.:={RE2_LETTERS}]*{_D}{{3}}[{RE2_SPACES}.\\-]?{_D}{{2}}[{RE2_SPACES}.\\-]?{_D}{{4}}",
+        + f"[{RE2_SPACE_CHARS}#.:=,\"'{RE2_LETTERS}]*{_D}{{3}}[{RE2_SPACES}.\\-]?{_D}{{2}}[{RE2_SPACES}.\\-]?{_D}{{4}}",
     ),
     Detector(
         "SSN",
         substitute(_SSN, whole("SSN")),
         number_of(9),
-        re2_not_after(r".,/#+\-") + f"{_D}{{3}}{_GROUP_SEPARATOR}{_D}{{2}}{_GROUP_SEPARATOR}{_D}{{4}}",
+        re2_not_after(r"./#+\-") + f"{_D}{{3}}{_GROUP_SEPARATOR}{_D}{{2}}{_GROUP_SEPARATOR}{_D}{{4}}",
     ),
 )
 IP_DETECTORS: tuple[Detector, ...] = (
@@ -1083,6 +1088,6 @@ PHONE_DETECTOR = Detector(
     "PHONE",
     substitute(_PHONE_CANDIDATE, _phone),
     number_of(MIN_PHONE_DIGITS),
-    f"(?:^|[^a-zA-Z0-9_.,/#+$€£%\\-])[(+0{RE2_SPACE_CHARS}]*"
+    f"(?:^|[^a-zA-Z0-9_./#+$€£%\\-])[(+0{RE2_SPACE_CHARS}]*"
     f"{_D}(?:[(){RE2_SPACES}.\\-/]*{_D}){{{MIN_PHONE_DIGITS - 1}}}",
 )

@@ -217,6 +217,34 @@ def test_numbers_written_with_unicode_dashes_spaces_and_digits_are_redacted(sent
     assert redact(sentence).text == redacted
 
 
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        # A CSV field right after a comma.
+        ("jane@example.com,415-555-0123", "<EMAIL>,<PHONE>"),
+        ("name,email,phone\nThabo,thabo@example.com,+14155550123", "name,email,phone\nThabo,<EMAIL>,<PHONE>"),
+        ("phones: +14155550123,+14155550124", "phones: <PHONE>,<PHONE>"),
+        ("ssn,123-45-6789", "ssn,<SSN>"),
+        ("id,card\n17,4111111111111111", "id,card\n17,<CARD>"),
+        # An SSN as a JSON or Python value after its key.
+        ('{"ssn": "123456789"}', '{"ssn": "<SSN>"}'),
+        ('{"SSN":"123-45-6789"}', '{"SSN":"<SSN>"}'),
+        ("'ssn': 123456789", "'ssn': <SSN>"),
+        # A date of birth with the month's name between dashes or slashes.
+        ("DOB 12-Mar-1985", "DOB <DOB>"),
+        ("Date of birth: 12-MAR-1985", "Date of birth: <DOB>"),
+        ("born 12/Mar/1985", "born <DOB>"),
+        ("DOB: 1985-Mar-12", "DOB: <DOB>"),
+        # Thousands groups after a comma stay numbers.
+        ("1,234,567,890 units", "1,234,567,890 units"),
+        ("revenue 12,415,555,0123", "revenue 12,415,555,0123"),
+        ("ssn 12-Mar-1985 ok", "ssn 12-Mar-1985 ok"),
+    ],
+)
+def test_csv_fields_json_values_and_dates_with_the_months_name(sentence: str, redacted: str) -> None:
+    assert redact(sentence, "patterns").text == redacted
+
+
 def test_the_order_gives_each_identifier_to_the_most_specific_detector() -> None:
     # The '@' of URL credentials is not an e-mail address; an IBAN's digits are neither a card nor a phone;
     # a card's groups are not a phone; an SSN is not a phone; an IPv4-mapped IPv6 address is one address.
