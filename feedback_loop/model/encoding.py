@@ -22,7 +22,7 @@ import random
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from feedback_loop.model.prompting import format_prompt
+from feedback_loop.model.prompting import format_prompt, project_chat_template
 
 if TYPE_CHECKING:
     import torch
@@ -65,6 +65,18 @@ def prompt_ids(tokenizer: PreTrainedTokenizerBase, prompt: str, system: str = ""
     """
     text = prompt_text(tokenizer, prompt, system)
     return tokenizer(text, add_special_tokens=not has_chat_template(tokenizer))["input_ids"]
+
+
+def conversation_template(tokenizer: PreTrainedTokenizerBase) -> str:
+    """The chat template with which a library that renders conversations itself (TRL's trainers) writes the prompts
+    of :func:`prompt_ids`: the tokenizer's own, or the project's format
+    (:func:`~feedback_loop.model.prompting.project_chat_template`) starting with bos only where the tokenizer adds
+    one to a text. Such a library tokenizes the rendered text without special tokens, so it gets the very ids
+    :func:`prompt_ids` gives."""
+    if has_chat_template(tokenizer):
+        return cast(str, tokenizer.chat_template)
+    added = tokenizer("", add_special_tokens=True)["input_ids"]
+    return project_chat_template(bos=tokenizer.bos_token_id is not None and added[:1] == [tokenizer.bos_token_id])
 
 
 def prompt_text(tokenizer: PreTrainedTokenizerBase, prompt: str, system: str = "") -> str:

@@ -16,11 +16,12 @@ def format_prompt(prompt: str, system: str = "") -> str:
 
 
 # format_prompt as a Jinja chat template, for libraries that render conversations themselves (TRL's preference
-# trainers): the tokenizer's bos, then each message as format_prompt writes it, an assistant message followed by eos.
-# The user block ends with the assistant marker, as format_prompt's text does, so the rendered prompt is the same
-# with or without add_generation_prompt. Only system, user and assistant messages exist in this format.
+# trainers): each message as format_prompt writes it, an assistant message followed by eos. The user block ends with
+# the assistant marker, as format_prompt's text does, so the rendered prompt is the same with or without
+# add_generation_prompt. Only system, user and assistant messages exist in this format. It writes no bos: such a
+# library tokenizes the rendered text without special tokens, so the bos a tokenizer adds to the project's text
+# (Llama-style tokenizers do, GPT-2's does not) must be written by the template itself: see project_chat_template.
 PROJECT_CHAT_TEMPLATE = (
-    "{{ bos_token }}"
     "{% for message in messages %}"
     "{% if message['role'] == 'system' %}"
     + SYSTEM_TEMPLATE.replace("{system}", "{{ message['content'] | trim }}")
@@ -33,3 +34,8 @@ PROJECT_CHAT_TEMPLATE = (
     "{% endif %}"
     "{% endfor %}"
 )
+
+
+def project_chat_template(bos: bool) -> str:
+    """:data:`PROJECT_CHAT_TEMPLATE`, after the tokenizer's bos when ``bos`` (a tokenizer that adds bos to a text)."""
+    return ("{{ bos_token }}" if bos else "") + PROJECT_CHAT_TEMPLATE

@@ -7,8 +7,8 @@ seed, on the same encoded examples: the prompt/answer pairs of the packaged corp
 support answers. The baseline is what a team writes first: ``Trainer`` with right-padded batches in random order
 (``DataCollatorForSeq2Seq``), the model's own loss, default attention. The second baseline is TRL's ``SFTTrainer``
 on the same rows in its prompt/completion format (the loss on the completion only, as the project's), rendered with
-the tokenizer's chat template (the project's prompt format, :data:`~feedback_loop.model.prompting.
-PROJECT_CHAT_TEMPLATE`, for a tokenizer without one): what the preference objectives' trainers are built on, and
+the tokenizer's chat template (the project's prompt format, :func:`~feedback_loop.model.encoding.
+conversation_template`, for a tokenizer without one): what the preference objectives' trainers are built on, and
 the path SFT would take through TRL. Each side's figure is real (non-padding)
 tokens per second of training, timed around the training loop only (model loading and evaluation excluded).
 
@@ -364,16 +364,14 @@ def _trl_sft_run(base_dir, dataset_dir: Path, spec, cuda: bool) -> dict[str, Any
     from transformers import TrainerCallback
 
     from feedback_loop.model.base import load_causal_lm, resolve_device
-    from feedback_loop.model.encoding import has_chat_template
-    from feedback_loop.model.prompting import PROJECT_CHAT_TEMPLATE
+    from feedback_loop.model.encoding import conversation_template
     from feedback_loop.train.lora import peft_lora_config, read_sft_splits, training_max_length
 
     device, dtype = resolve_device(spec.device)
     if not spec.bf16:
         dtype = torch.float32
     base, tokenizer = load_causal_lm(base_dir, device=device, dtype=dtype)
-    if not has_chat_template(tokenizer):
-        tokenizer.chat_template = PROJECT_CHAT_TEMPLATE
+    tokenizer.chat_template = conversation_template(tokenizer)
     train_rows, _, _ = read_sft_splits(dataset_dir)
     dataset = datasets.Dataset.from_list(
         [

@@ -17,9 +17,9 @@ reference log-probabilities are computed once per example before training (TRL's
 not in every step of every epoch: the reference is fixed, so the loss is the same and a step costs the policy's
 passes only. KTO's are not: its KL term reads mismatched pairs of the training batch, which a pass made in advance
 would pair differently. The rows are given to TRL as conversations, and TRL renders them with the tokenizer's chat
-template; a tokenizer without one (the project's own) gets :data:`~feedback_loop.model.prompting.PROJECT_CHAT_TEMPLATE`,
-which writes the prompt format that SFT, evaluation and serving use, so the adapter is served prompts as it was
-trained.
+template; a tokenizer without one (the project's own) gets the project's format as a template
+(:func:`~feedback_loop.model.encoding.conversation_template`: bos first only where the tokenizer adds one), so TRL
+trains on the very prompt ids that SFT, evaluation and serving use.
 
 The optimizer and schedule follow SFT's: AdamW at ``learning_rate``, decayed linearly to zero, gradients clipped
 at 1, ``batch_size`` examples per step for ``epochs`` epochs. TRL switches dropout off (its default), LoRA's
@@ -43,8 +43,13 @@ from feedback_loop.model.base import (
     model_fingerprint,
     staged_output_dir,
 )
-from feedback_loop.model.encoding import chat_messages, example_system, example_text, has_chat_template, prompt_text
-from feedback_loop.model.prompting import PROJECT_CHAT_TEMPLATE
+from feedback_loop.model.encoding import (
+    chat_messages,
+    conversation_template,
+    example_system,
+    example_text,
+    prompt_text,
+)
 from feedback_loop.progress import ProgressCallback
 from feedback_loop.train.lora import (
     LoraSpec,
@@ -146,8 +151,7 @@ def train_preference(
     device, max_length = resolved.device, resolved.max_length
     # How serving writes prompts (the exported model card shows it), before any template is set for TRL below.
     prompt_example = prompt_text(tokenizer, "How do I reset my password?")
-    if not has_chat_template(tokenizer):
-        tokenizer.chat_template = PROJECT_CHAT_TEMPLATE
+    tokenizer.chat_template = conversation_template(tokenizer)
 
     # KTO reads its examples in order (its KL term pairs each with its neighbours): a seeded shuffle mixes liked and
     # disliked answers. DPO samples at random with the seed itself.

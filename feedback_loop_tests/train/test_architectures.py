@@ -1,5 +1,6 @@
 """The model families teams bring, from a local directory: base_model (source_dir), lora_adapter,
-adapter_evaluation and serving run on a small random-initialised Llama, Qwen2, Mistral, Gemma and Phi-3."""
+adapter_evaluation and serving run on a small random-initialised Llama, Qwen2, Mistral, Gemma and Phi-3; TRL's
+preference trainers read the prompts serving sends with each of them, the project's model and a GPT-2."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from feedback_loop.defs.evaluate import adapter_evaluation
 from feedback_loop.defs.model import base_model
 from feedback_loop.defs.train import lora_adapter
 from feedback_loop_tests.model.architectures import FAMILIES, build_family_model
-from feedback_loop_tests.model.tiny_models import save_dataset, sft_rows
+from feedback_loop_tests.model.tiny_models import build_gpt2_dir, save_dataset, sft_rows
 from feedback_loop_tests.train.assets import materialize, write_empty_preference_manifests, write_manifest
 
 pytestmark = pytest.mark.slow
@@ -73,3 +74,56 @@ def test_a_local_model_of_the_family_trains_evaluates_and_serves(family, tmp_pat
     assert [r.model_version for r in responses] == [family] * len(requests)
     assert {r.adapter_version for r in responses} == {None, adapter["version"]}
     assert all(isinstance(r.text, str) for r in responses)
+
+
+class _BeforeTraining(Exception):
+    """Raised in place of TRL's training loop, once the trainer has tokenized its dataset."""
+
+
+@pytest.mark.parametrize("family", [*sorted(FAMILIES), "project", "gpt2"])
+def test_trl_trains_on_the_prompt_ids_serving_sends(family, base_dir, tmp_path):
+    """TRL renders the preference rows itself (with the tokenizer's chat template, or the project's format as one):
+    the prompt ids it trains on are those of prompt_ids, which SFT, the offline gate and serving use, for
+    tokenizers that add a bos (the project's) and those that do not (GPT-2's)."""
+    from unittest import mock
+
+    import trl
+    from transformers import AutoTokenizer
+
+    from feedback_loop.curate.preference import PreferenceExamples, save_preference_dataset
+    from feedback_loop.model.encoding import prompt_ids
+    from feedback_loop.train.lora import LoraSpec
+    from feedback_loop.train.preference import train_preference
+
+    if family == "project":
+        model_dir = base_dir
+    elif family == "gpt2":
+        model_dir = build_gpt2_dir(tmp_path / "model", n_positions=64)
+    else:
+        model_dir = build_family_model(family, tmp_path / "model")
+    rows = [
+        {
+            "example_id": row["example_id"],
+            "system": "Be brief." if index % 2 else "",
+            "prompt": row["prompt"],
+            "chosen": row["target"],
+            "rejected": "sorry to hear that, please restart it.",
+            "pair_source": "rating",
+            "use_case": "x",
+        }
+        for index, row in enumerate(sft_rows(4))
+    ]
+    examples = PreferenceExamples("pairs", rows, [], {"max_length": 64})
+    dataset = save_preference_dataset(examples, tmp_path / "datasets", {}).path
+    tokenized = []
+
+    def tokenized_then_stop(trainer, *args, **kwargs):
+        tokenized.extend(trainer.train_dataset)
+        raise _BeforeTraining
+
+    spec = LoraSpec(r=4, alpha=8, epochs=1, batch_size=4, max_length=64, device="cpu", objective="dpo")
+    with mock.patch.object(trl.DPOTrainer, "train", tokenized_then_stop), pytest.raises(_BeforeTraining):
+        train_preference(model_dir, dataset, tmp_path / "adapter", spec)
+    tokenizer = AutoTokenizer.from_pretrained(model_dir)
+    served = sorted(prompt_ids(tokenizer, row["prompt"], row["system"]) for row in rows)
+    assert sorted(example["prompt_ids"] for example in tokenized) == served

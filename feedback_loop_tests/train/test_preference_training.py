@@ -10,8 +10,8 @@ import pytest
 
 from feedback_loop.curate.preference import PreferenceExamples, save_preference_dataset
 from feedback_loop.model.base import TRAINING_METADATA_FILE, load_causal_lm, model_fingerprint
-from feedback_loop.model.encoding import collate, encode_examples, response_nll
-from feedback_loop.model.prompting import PROJECT_CHAT_TEMPLATE, format_prompt
+from feedback_loop.model.encoding import collate, conversation_template, encode_examples, response_nll
+from feedback_loop.model.prompting import format_prompt
 from feedback_loop.train.lora import LoraSpec, adapter_version
 from feedback_loop.train.preference import conversation, read_preference_splits, train_preference
 from feedback_loop_tests.model.tiny_models import DELIVERY_DAY, PRODUCTS, one_torch_thread
@@ -164,7 +164,7 @@ def test_the_metadata_names_the_objective_trainer_and_dataset(trained, datasets_
 def test_the_project_chat_template_writes_the_project_prompt_format(base_dir):
     _, tokenizer = load_causal_lm(base_dir, device="cpu")
     expected_ids = tokenizer(format_prompt("where is my router?"), add_special_tokens=True)["input_ids"]
-    tokenizer.chat_template = PROJECT_CHAT_TEMPLATE
+    tokenizer.chat_template = conversation_template(tokenizer)
     user = [{"role": "user", "content": " where is my router? "}]
     rendered = tokenizer.apply_chat_template(user, tokenize=False, add_generation_prompt=True)
     assert rendered == tokenizer.bos_token + format_prompt("where is my router?")
@@ -184,7 +184,7 @@ def test_a_rows_system_text_is_read_as_serving_wrote_it(base_dir, tmp_path):
     import datasets
 
     _, tokenizer = load_causal_lm(base_dir, device="cpu")
-    tokenizer.chat_template = PROJECT_CHAT_TEMPLATE
+    tokenizer.chat_template = conversation_template(tokenizer)
     row = {**pair_rows(1)[0], "system": "The user is on the free plan."}
     converted = conversation(tokenizer, row, "dpo")
     assert converted["prompt"] == [
