@@ -44,6 +44,7 @@ from feedback_loop.model.encoding import (
     collate,
     collate_packed,
     encode_examples,
+    example_lengths,
     example_system,
     example_text,
     length_grouped_batches,
@@ -94,7 +95,8 @@ class LoraSpec(StageConfig):
     """Examples per optimizer step."""
     max_length: int | None = Field(None, ge=2)
     """Longest example in tokens (capped by the model's context); also the row length of packed batches. None:
-    the max_length curation chose for the dataset (its metadata), at which no target is cut."""
+    the max_length curation chose for the dataset (its metadata), at which no target is cut. Training refuses an
+    example that does not fit (:func:`check_examples_fit`) rather than train on it cut."""
     seed: int = 0
     """Seed of the LoRA initialisation, dropout and batch order."""
     batching: Batching = "auto"
@@ -179,6 +181,45 @@ def training_max_length(spec: LoraSpec, dataset_dir: str | Path, model) -> int:
             f"dataset {dataset_dir} states no max_length (curation did not measure it): set the LoRA max_length"
         )
     return min(requested, context_length(model) or requested)
+
+
+def check_examples_fit(
+    tokenizer,
+    splits: Mapping[str, Sequence[Mapping[str, Any]]],
+    answers: Sequence[str],
+    max_length: int,
+    dataset_dir: str | Path,
+) -> None:
+    """Refuse to train on examples that ``max_length`` would cut: each row's prompt with each of its ``answers``
+    fields, measured as curation measures them (prompt ids, answer and eos, as SFT encodes them), must fit.
+
+    SFT would train on a cut target, TRL on a cut completion or not on the row at all; this happens when the LoRA
+    max_length is set below the one curation chose (or the model's context is). The ValueError names the first
+    row that does not fit (split, position, example_id) and its field; an example that curation kept knowingly
+    cut (``cut_targets='flag'``: the dataset's stats list it) is let through.
+    """
+    metadata = json.loads((Path(dataset_dir) / DATASET_METADATA_FILE).read_text(encoding="utf-8"))
+    stats = metadata.get("stats") or {}
+    flagged = set((stats.get("lengths") or {}).get("flagged_target_cut") or [])
+    misfits = []
+    for split, rows in splits.items():
+        for field in answers:
+            pairs = [(row["prompt"], row[field]) for row in rows]
+            lengths = example_lengths(tokenizer, pairs, [row["system"] for row in rows])
+            for index, (row, (prompt, answer)) in enumerate(zip(rows, lengths, strict=True)):
+                if prompt + answer > max_length and row.get("example_id") not in flagged:
+                    misfits.append((split, index, row, field, prompt, answer))
+    if not misfits:
+        return
+    split, index, row, field, prompt, answer = misfits[0]
+    rows_cut = len({(split, index) for split, index, *_ in misfits})
+    curated = stats.get("max_length")
+    raise ValueError(
+        f"dataset {dataset_dir}, {_row_name(split, index, row)}: field {'prompt' if prompt >= max_length else field!r} "
+        f"does not fit in max_length {max_length} (prompt {prompt} + {field} {answer} tokens with eos), so training "
+        f"would cut it; {rows_cut} example(s) do not fit. Re-curate the dataset at this max_length, or raise "
+        f"max_length" + (f" (the dataset was curated for {curated})" if curated else "")
+    )
 
 
 def open_splits(dataset_dir: str | Path):
@@ -298,6 +339,7 @@ def train_lora(
     base, tokenizer, resolved, dtype = load_for_training(base_dir, dataset_dir, spec)
     device, max_length = resolved.device, resolved.max_length
     assert max_length is not None  # load_for_training resolves it
+    check_examples_fit(tokenizer, {"train": train_rows, "eval": eval_rows}, ("target",), max_length, dataset_dir)
     train_examples = encode_examples(tokenizer, _pairs(train_rows), max_length, _systems(train_rows))
     eval_examples = encode_examples(tokenizer, _pairs(eval_rows), max_length, _systems(eval_rows))
     fused = _apply_fused_kernels(base) if spec.fused_kernels and torch.device(device).type == "cuda" else []

@@ -54,6 +54,7 @@ from feedback_loop.progress import ProgressCallback
 from feedback_loop.train.lora import (
     LoraSpec,
     adapter_version,
+    check_examples_fit,
     load_for_training,
     lora_target_modules,
     open_splits,
@@ -149,6 +150,9 @@ def train_preference(
     version = adapter_version(dataset_version, base_fingerprint, spec)
     base, tokenizer, resolved, dtype = load_for_training(base_dir, dataset_dir, spec)
     device, max_length = resolved.device, resolved.max_length
+    assert max_length is not None  # load_for_training resolves it
+    splits = {"train": train_rows, "eval": eval_rows}
+    check_examples_fit(tokenizer, splits, TEXT_COLUMNS[objective][1:], max_length, dataset_dir)
     # How serving writes prompts (the exported model card shows it), before any template is set for TRL below.
     prompt_example = prompt_text(tokenizer, "How do I reset my password?")
     tokenizer.chat_template = conversation_template(tokenizer)

@@ -106,8 +106,8 @@ def test_trl_trains_on_the_prompt_ids_serving_sends(family, base_dir, tmp_path):
             "example_id": row["example_id"],
             "system": "Be brief." if index % 2 else "",
             "prompt": row["prompt"],
-            "chosen": row["target"],
-            "rejected": "sorry to hear that, please restart it.",
+            "chosen": "monday.",
+            "rejected": "no.",
             "pair_source": "rating",
             "use_case": "x",
         }

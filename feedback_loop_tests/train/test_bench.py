@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from feedback_loop.model.encoding import example_lengths
 from feedback_loop.model.pretraining_corpus import read_corpus
 from feedback_loop.model.prompting import format_prompt
 from feedback_loop.train.bench import ARCHITECTURES, bench_train, bf16_peak_tflops, corpus_examples, training_flops
@@ -16,18 +17,26 @@ def test_corpus_examples_split_each_document_into_prompt_and_target():
     assert all(format_prompt(r["prompt"]) + r["target"] == d for r, d in zip(rows, read_corpus()[:5], strict=True))
 
 
-def _short_rows(n: int) -> list[dict]:
-    # The tiny test model's context is short: cut the answers to varied lengths that fit it.
-    return [
-        {**row, "target": " ".join(row["target"].split()[: 1 + i % 12])}
-        for i, row in enumerate(corpus_examples(read_corpus(), n))
-    ]
+def _short_rows(n: int, tokenizer, max_length: int) -> list[dict]:
+    # The tiny test model's context is short: cut the answers to varied lengths, each example within max_length
+    # (training refuses one that it would cut).
+    rows = []
+    for i, row in enumerate(corpus_examples(read_corpus(), 4 * n)):
+        words = row["target"].split()[: 1 + i % 12]
+        while words and sum(example_lengths(tokenizer, [(row["prompt"], " ".join(words))])[0]) > max_length:
+            words.pop()
+        if words:
+            rows.append({**row, "target": " ".join(words)})
+    return rows[:n]
 
 
 def test_the_project_and_the_baseline_train_the_same_examples_and_are_compared(base_dir, tmp_path):
+    from transformers import AutoTokenizer
+
     # Without dropout, whose random masks depend on the batch's shape, every layout learns exactly the same.
     spec = LoraSpec(epochs=1, batch_size=8, max_length=64, dropout=0.0, device="cpu")
-    results = bench_train(base_dir, _short_rows(48), spec, tmp_path, ablations=True)
+    rows = _short_rows(48, AutoTokenizer.from_pretrained(base_dir), 64)
+    results = bench_train(base_dir, rows, spec, tmp_path, ablations=True)
 
     assert results["device"] == "cpu" and results["mfu"] is None
     assert results["ratio"] == results["project_tokens_per_s"] / results["baseline_tokens_per_s"]
@@ -74,8 +83,11 @@ def test_mfu_counts_the_flops_lora_training_needs():
     not __import__("torch").cuda.is_available(), reason="no CUDA device here: the GPU path runs where one is lent"
 )
 def test_the_cuda_path_trains_in_bf16_and_reports_memory_and_mfu(base_dir, tmp_path):
+    from transformers import AutoTokenizer
+
     spec = LoraSpec(epochs=1, batch_size=16, max_length=64, dropout=0.0, device="cuda")
-    results = bench_train(base_dir, _short_rows(64), spec, tmp_path, ablations=True, peak_tflops=100.0)
+    rows = _short_rows(64, AutoTokenizer.from_pretrained(base_dir), 64)
+    results = bench_train(base_dir, rows, spec, tmp_path, ablations=True, peak_tflops=100.0)
     assert [a["change"] for a in results["ablations"] if "error" in a] == []
     assert results["device"] != "cpu" and results["project"]["dtype"] == "bfloat16"
     assert results["project"]["peak_memory_gb"] > 0 and 0 < results["mfu"] < 1

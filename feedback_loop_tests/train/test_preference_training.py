@@ -251,6 +251,26 @@ def test_an_empty_train_split_and_bad_rows_are_refused(base_dir, tmp_path):
         train_lora(base_dir, bad, tmp_path / "out", SPEC.model_copy(update={"objective": "dpo"}))
 
 
+def test_an_example_that_max_length_would_cut_is_refused_naming_it(base_dir, tmp_path):
+    """TRL cuts a completion that does not fit in max_length, and drops a row whose prompt fills it: neither
+    happens silently."""
+    pairs = pair_rows(6)
+    pairs[2]["rejected"] = " ".join([REJECTED] * 8)
+    kto = kto_rows(6)
+    kto[4]["prompt"] = " ".join([kto[4]["prompt"]] * 4)
+    pairs_dataset = save(tmp_path, "pairs", pairs[:4], pairs[4:])
+    rejected = r"train row 2 \(example_id='p2'\): field 'rejected'"
+    for objective, dataset, expected in (
+        ("dpo", pairs_dataset, rejected),
+        ("sft+dpo", pairs_dataset, rejected),
+        ("kto", save(tmp_path, "kto", kto[:4], kto[4:]), r"eval row 0 \(example_id='k4'\): field 'prompt'"),
+    ):
+        spec = SPEC.model_copy(update={"objective": objective})
+        with pytest.raises(ValueError, match=expected + r" does not fit in max_length 64 .* Re-curate"):
+            train_preference(base_dir, dataset, tmp_path / "out", spec)
+        assert not (tmp_path / "out").exists()
+
+
 def test_dpo_runs_the_reference_model_once_per_example_not_once_per_step(base_dir, datasets_dir, tmp_path):
     from unittest import mock
 

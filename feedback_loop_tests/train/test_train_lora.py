@@ -7,7 +7,7 @@ import json
 import pytest
 
 from feedback_loop.model.base import TRAINING_METADATA_FILE, load_causal_lm, model_fingerprint
-from feedback_loop.model.encoding import collate, encode_examples, response_nll
+from feedback_loop.model.encoding import collate, encode_examples, example_lengths, response_nll
 from feedback_loop.train.lora import LoraSpec, adapter_version, read_sft_splits, train_lora
 from feedback_loop_tests.model.tiny_models import one_torch_thread, save_dataset, sft_rows
 
@@ -118,6 +118,27 @@ def test_an_empty_train_split_is_refused(base_dir, tmp_path):
     with pytest.raises(ValueError, match=r"'train' split .* is empty"):
         train_lora(base_dir, dataset, tmp_path / "adapter", SPEC)
     assert not (tmp_path / "adapter").exists()
+
+
+def test_an_example_that_max_length_would_cut_is_refused_unless_curation_flagged_it(base_dir, tokenizer, tmp_path):
+    rows = sft_rows(10)
+    rows[3]["target"] = " ".join([rows[3]["target"]] * 3)
+    dataset = save_dataset(tmp_path / "dataset", rows[:8], rows[8:])
+    totals = [p + a for p, a in example_lengths(tokenizer, [(r["prompt"], r["target"]) for r in rows])]
+    others = max(totals[:3] + totals[4:])
+    assert totals[3] > others
+    # A LoRA max_length below the curated one would train on ex-3's target cut (its eos lost): refused.
+    metadata = {"version": "ds-test", "stats": {"max_length": totals[3]}}
+    (dataset / "metadata.json").write_text(json.dumps(metadata))
+    spec = SPEC.model_copy(update={"epochs": 1, "max_length": others})
+    expected = rf"train row 3 \(example_id='ex-3'\): field 'target' does not fit in max_length {others} .* Re-curate"
+    with pytest.raises(ValueError, match=expected):
+        train_lora(base_dir, dataset, tmp_path / "adapter", spec)
+    assert not (tmp_path / "adapter").exists()
+    # Curation with cut_targets='flag' kept it knowingly cut and listed it: it trains.
+    metadata["stats"]["lengths"] = {"flagged_target_cut": ["ex-3"]}
+    (dataset / "metadata.json").write_text(json.dumps(metadata))
+    assert train_lora(base_dir, dataset, tmp_path / "adapter", spec)["train_size"] == 8
 
 
 def test_a_bad_row_is_named_with_its_field(tmp_path):
