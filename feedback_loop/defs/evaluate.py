@@ -56,7 +56,8 @@ def adapter_evaluation(
     other does not get worse by more than its margin (BCa intervals that resample whole target groups), and
     offensive output is no more frequent. Both arms' figures are kept in the registry; a rejected challenger is
     marked `rejected` there with the reason. A champion trained on another base model (before `base_model` was
-    rebuilt) can't be scored or served on this one: the challenger is compared with the bare base model then.
+    rebuilt) can't be scored or served on this one: the challenger is compared with the bare base model then. A
+    challenger trained on another base model is an error naming both fingerprints (`load_causal_lm` checks it).
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -128,8 +129,8 @@ def adapter_evaluation(
 def _champion_arm(champion, base_model: dict) -> tuple[str | None, str, str | None]:
     """The adapter path the champion arm scores with (None: the bare base model), its name for the logs, and why
     it is not the champion's own adapter: an adapter trained on another base model (before `base_model` was
-    rebuilt) loads onto this one without an error but answers as a crippled model, which any challenger beats;
-    it cannot serve on this base either, so the bare base model is what the challenger has to beat."""
+    rebuilt) would answer as a crippled model on this one (loading it is an error), and it cannot serve on this
+    base either, so the bare base model is what the challenger has to beat."""
     if champion is None:
         return None, "the bare base model", None
     trained_on = champion.lineage.get("base_model_fingerprint")

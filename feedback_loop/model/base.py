@@ -167,6 +167,34 @@ def model_fingerprint(model_dir: str | Path) -> str:
     return digest.hexdigest()[:16]
 
 
+class BaseModelMismatch(ValueError):
+    """An adapter put on a base model other than the one it was trained on."""
+
+
+def check_adapter_base(
+    adapter_dir: str | Path, base_dir: str | Path, name: str | None = None, fingerprint: str | None = None
+) -> None:
+    """Raise :class:`BaseModelMismatch` when the adapter at ``adapter_dir`` (``name``: how the message names it)
+    was trained on a base model other than the one at ``base_dir`` (``fingerprint``: its fingerprint, when known).
+
+    The adapter's training metadata names the fingerprint of the base it was trained on; an adapter without one
+    (not trained by feedback-loop) is not checked. An adapter loads onto another base model of the same
+    architecture without an error, and then answers as a crippled model.
+    """
+    training = Path(adapter_dir) / TRAINING_METADATA_FILE
+    if not training.is_file():
+        return
+    trained_on = (json.loads(training.read_text(encoding="utf-8")).get("base_model") or {}).get("fingerprint")
+    if trained_on is None:
+        return
+    fingerprint = fingerprint or model_fingerprint(base_dir)
+    if fingerprint != trained_on:
+        raise BaseModelMismatch(
+            f"adapter {name or adapter_dir} was trained on base model {trained_on}, but {base_dir} is {fingerprint}; "
+            "use the base model it was trained on, or train the adapter again on this one"
+        )
+
+
 def load_causal_lm(
     base_dir: str | Path,
     adapter_dir: str | Path | None = None,
@@ -178,7 +206,8 @@ def load_causal_lm(
     ``base_dir`` may be any directory written by ``save_pretrained`` (ours, a GPT-2, a Llama, ...). A
     tokenizer without a pad token gets its eos token as pad token, since batching needs one. ``device``
     defaults to ``"auto"`` and ``dtype`` to the one :func:`resolve_device` picks for it; training passes
-    float32 so that the optimiser updates full-precision weights.
+    float32 so that the optimiser updates full-precision weights. An adapter trained on another base model is an
+    error (:func:`check_adapter_base`).
     """
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
@@ -195,6 +224,7 @@ def load_causal_lm(
         from peft import PeftModel
 
         adapter = _require_file(adapter_dir, "adapter_config.json", "adapter")
+        check_adapter_base(adapter, base)
         model = PeftModel.from_pretrained(model, adapter)
     model.to(resolved_device)
     model.eval()

@@ -58,7 +58,7 @@ def export_adapter(
     working copy's :meth:`~feedback_loop.storage.DataStore.pull_path`).
     """
     from feedback_loop.model.base import TRAINING_METADATA_FILE as TRAINING_METADATA
-    from feedback_loop.model.base import model_fingerprint, staged_output_dir
+    from feedback_loop.model.base import BaseModelMismatch, check_adapter_base, model_fingerprint, staged_output_dir
 
     if fmt not in FORMATS:
         raise ExportError(f"format {fmt!r} is not one of {FORMATS}")
@@ -74,11 +74,10 @@ def export_adapter(
     if fetch is not None:
         fetch(base)
     fingerprint = model_fingerprint(base)
-    if fingerprint != training["base_model"]["fingerprint"]:
-        raise ExportError(
-            f"adapter {version} was trained on base model {training['base_model']['fingerprint']}, but {base} is "
-            f"{fingerprint}; pass the base model it was trained on"
-        )
+    try:
+        check_adapter_base(adapter_dir, base, version, fingerprint)
+    except BaseModelMismatch as error:
+        raise ExportError(str(error)) from error
     config = json.loads((adapter_dir / ADAPTER_CONFIG).read_text(encoding="utf-8"))
     out = Path(out_dir).resolve()
     base_reference = os.path.relpath(base, out)

@@ -201,6 +201,20 @@ def test_a_gpt2_model_with_a_short_context_is_scored_within_it(tmp_path, eval_ro
     assert all(numpy.isfinite(row["loss"]) for row in scored)
 
 
+def test_an_adapter_trained_on_another_base_model_is_not_scored_on_this_one(models, eval_rows, tmp_path):
+    """The offline gate's challenger arm: the adapter would load onto another base of the same architecture
+    without an error and be gated as a crippled model."""
+    from feedback_loop.model.base import build_base_model, model_fingerprint
+    from feedback_loop_tests.model.tiny_models import TINY_BASE_SPEC, support_corpus
+
+    base_dir, adapter_dir = models
+    other = tmp_path / "other"
+    build_base_model(support_corpus(), other, TINY_BASE_SPEC.model_copy(update={"seed": 1}))
+    expected = f"trained on base model {model_fingerprint(base_dir)}, but {other} is {model_fingerprint(other)}"
+    with pytest.raises(ValueError, match=expected):
+        score_examples(other, adapter_dir, eval_rows, SPEC)
+
+
 def test_score_examples_names_bad_rows(models):
     with pytest.raises(ValueError, match=r"row 1: example_id 'a' appears more than once"):
         score_examples(models[0], None, [{"example_id": "a", "prompt": "p", "target": "t"}] * 2, SPEC)

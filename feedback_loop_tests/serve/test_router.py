@@ -66,6 +66,28 @@ def test_model_server_answers_in_batches_and_records_each_users_arm(tmp_path):
     assert set(expected) == {None, "v2"}
 
 
+def test_model_server_refuses_an_adapter_trained_on_another_base_model(tmp_path):
+    from feedback_loop.model.base import build_base_model, model_fingerprint
+    from feedback_loop.serve import ChatRequest, ModelServer
+    from feedback_loop.train.lora import LoraSpec, train_lora
+    from feedback_loop_tests.model.tiny_models import TINY_BASE_SPEC, save_dataset, sft_rows, support_corpus
+
+    build_base_model(support_corpus(), tmp_path / "base", TINY_BASE_SPEC)
+    build_base_model(support_corpus(), tmp_path / "other", TINY_BASE_SPEC.model_copy(update={"seed": 1}))
+    rows = sft_rows(10)
+    train_lora(
+        tmp_path / "base",
+        save_dataset(tmp_path / "ds", rows[:8], rows[8:]),
+        tmp_path / "adapter",
+        LoraSpec(epochs=1, batch_size=8, max_length=64, device="cpu"),
+    )
+    server = ModelServer(tmp_path / "other", "other", traffic_split(("v1", str(tmp_path / "adapter")), None))
+    trained_on, serving = model_fingerprint(tmp_path / "base"), model_fingerprint(tmp_path / "other")
+    assert trained_on != serving
+    with pytest.raises(ValueError, match=f"trained on base model {trained_on}, but .* is {serving}"):
+        server([ChatRequest("where is my router order 5?", "u1", "s")])
+
+
 # --- system prompt arms --------------------------------------------------------------------------------------
 
 
