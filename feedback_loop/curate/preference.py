@@ -16,8 +16,9 @@ same prompt is never also rejected (a reviewer said 'good' where another person 
 and decided), and is counted as a conflict. Every example keeps the system text the model read (``system``, empty
 when none or not known), and only answers after the same system text are paired. Every example is measured with the
 base model's tokenizer; one whose completion a ``max_length`` chosen from the data would cut is dropped and counted,
-never trained on cut. Both sets are split by the prompt hash of :func:`~feedback_loop.curate.sft.split_score`,
-without moving prompts between sides, so a prompt held out of SFT training is held out here too. Empty sets are
+never trained on cut. Both sets are split by :func:`~feedback_loop.curate.sft.split_examples` with the SFT set
+built from the same labels as reference, so each prompt is on the side the SFT set has it: a prompt the offline
+gate evaluates on (SFT's eval split, small-set corrections included) is never trained on here. Empty sets are
 valid (nothing to learn from yet); training with an objective that needs them refuses an empty train split.
 """
 
@@ -41,6 +42,7 @@ from feedback_loop.curate.sft import (
     TokenBudget,
     answer_key,
     exclusion_reason,
+    fitted_examples,
     label_rows,
     measure_lengths,
     normalise_text,
@@ -48,7 +50,7 @@ from feedback_loop.curate.sft import (
     rated_down_pairs,
     save_splits,
     select_examples,
-    split_score,
+    split_examples,
     system_text_counts,
 )
 
@@ -141,6 +143,8 @@ def build_preference_examples(
     rejected = _rejected_responses(rows, chosen, set(rated_down), offensive_lexicon, counts)
     pairs = _pairs(chosen, rejected, counts)
     kto = _kto_rows(chosen, rejected)
+    # The SFT set (the chosen answers once fitted): its split decides each prompt's side here too.
+    sft_examples = fitted_examples(chosen, tokens, spec)
     result: dict[PreferenceKind, PreferenceExamples] = {}
     built: tuple[tuple[PreferenceKind, list[dict]], ...] = (("pairs", pairs), ("kto", kto))
     for kind, examples in built:
@@ -149,7 +153,7 @@ def build_preference_examples(
         max_length = None
         if tokens is not None and examples:
             examples, max_length = _fit(examples, completions, tokens, spec, kind_counts)
-        train, eval_ = _split(examples, spec.eval_fraction)
+        train, eval_ = split_examples(examples, spec.eval_fraction, sft_examples)
         kind_counts["train"], kind_counts["eval"] = len(train), len(eval_)
         source = "pair_source" if kind == "pairs" else "completion_source"
         stats = {
@@ -308,16 +312,6 @@ def _fit(
         else:
             counts["excluded_target_cut"] += 1
     return kept, lengths.max_length
-
-
-def _split(examples: list[dict], eval_fraction: float) -> tuple[list[dict], list[dict]]:
-    """Train and eval (each sorted by example_id) by the prompt's :func:`split_score` alone: no prompt moves sides,
-    so none that SFT holds out for evaluation is trained on here."""
-    train: list[dict] = []
-    eval_: list[dict] = []
-    for example in examples:
-        (eval_ if split_score(example["prompt"]) < eval_fraction else train).append(example)
-    return sorted(train, key=lambda e: e["example_id"]), sorted(eval_, key=lambda e: e["example_id"])
 
 
 def save_preference_dataset(examples: PreferenceExamples, datasets_root: str | Path, lineage: dict) -> SavedDataset:

@@ -221,8 +221,7 @@ def build_sft_examples(
         # A poisoned challenger is judged on the same trustworthy eval set as any other (good targets), else
         # it would be scored against the very responses it imitates. Its train side avoids those prompts.
         reference, _ = select_examples(rows, spec, "good", offensive_lexicon, down)
-        if tokens is not None and reference:
-            reference, _ = _fit_lengths(reference, measure_lengths(reference, tokens, spec), spec, Counter())
+        reference = fitted_examples(reference, tokens, spec)
         _, eval_ = split_examples(reference, spec.eval_fraction) if reference else ([], [])
         held_out = {normalise_text(e["prompt"]) for e in eval_}
         train = [e for e in train if normalise_text(e["prompt"]) not in held_out]
@@ -490,31 +489,54 @@ def exclusion_reason(
     return None
 
 
-def split_examples(examples: list[dict], eval_fraction: float) -> tuple[list[dict], list[dict]]:
+def split_examples(
+    examples: list[dict], eval_fraction: float, reference: list[dict] | None = None
+) -> tuple[list[dict], list[dict]]:
     """Train and eval (each sorted by example_id), whole prompt groups to one side by :func:`split_score`.
 
     Degenerate small sets are corrected by moving whole groups: with two or more distinct prompts neither side
-    is left empty (the group whose score lies nearest the other side moves); a single prompt trains.
+    is left empty (the group whose score lies nearest the other side moves); a single prompt trains. The sides
+    are decided over the prompts of ``reference`` (default: ``examples``), and a prompt ``reference`` lacks goes
+    by its score alone: split with the SFT examples as reference, a preference set puts each prompt on the side
+    the SFT set (which the offline gate evaluates on) has it.
     """
+    eval_keys = _eval_prompts(examples if reference is None else reference, eval_fraction)
     groups: dict[str, list[dict]] = {}
     for example in examples:
         groups.setdefault(normalise_text(example["prompt"]), []).append(example)
-    scores = {key: split_score(key) for key in groups}
+    if reference is not None:
+        decided = {normalise_text(example["prompt"]) for example in reference}
+        eval_keys |= {key for key in groups if key not in decided and split_score(key) < eval_fraction}
+
+    def side(keys: Collection[str]) -> list[dict]:
+        return sorted((e for key in keys for e in groups[key]), key=lambda e: e["example_id"])
+
+    return side(set(groups) - eval_keys), side(eval_keys & set(groups))
+
+
+def _eval_prompts(examples: list[dict], eval_fraction: float) -> set[str]:
+    """The normalised prompts of ``examples`` that :func:`split_examples` puts in eval (see there)."""
+    keys = {normalise_text(example["prompt"]) for example in examples}
+    scores = {key: split_score(key) for key in keys}
     eval_keys = {key for key, score in scores.items() if score < eval_fraction}
-    train_keys = set(groups) - eval_keys
-    if not train_keys:
+    train_keys = keys - eval_keys
+    if not train_keys and eval_keys:
         moved = max(eval_keys, key=lambda key: (scores[key], key))
         eval_keys.remove(moved)
         train_keys.add(moved)
-    if not eval_keys and len(groups) >= 2:
+    if not eval_keys and len(keys) >= 2:
         moved = min(train_keys, key=lambda key: (scores[key], key))
         train_keys.remove(moved)
         eval_keys.add(moved)
+    return eval_keys
 
-    def side(keys: set[str]) -> list[dict]:
-        return sorted((e for key in keys for e in groups[key]), key=lambda e: e["example_id"])
 
-    return side(train_keys), side(eval_keys)
+def fitted_examples(examples: list[dict], tokens: TokenBudget | None, spec: CurateSpec) -> list[dict]:
+    """``examples`` as the SFT set keeps them once fitted to the max_length chosen from them (all of them without
+    ``tokens``): the set whose split the offline gate evaluates on."""
+    if tokens is None or not examples:
+        return examples
+    return _fit_lengths(examples, measure_lengths(examples, tokens, spec), spec, Counter())[0]
 
 
 def save_sft_dataset(examples: SFTExamples, datasets_root: str | Path, lineage: dict) -> SavedDataset:

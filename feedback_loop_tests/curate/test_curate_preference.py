@@ -10,7 +10,9 @@ from feedback_loop.curate.preference import PAIR_COLUMNS, build_preference_examp
 from feedback_loop.curate.sft import CurateSpec, build_sft_examples, normalise_text, split_score
 from feedback_loop_tests.curate.label_rows import labels, row
 
-SPEC = CurateSpec(eval_fraction=0.01)  # every planted prompt trains (checked below), the split has its own test
+# Only the planted prompt that SFT's small-set correction moves to eval ('Is it fast?') is held out; the split has
+# its own tests.
+SPEC = CurateSpec(eval_fraction=0.01)
 PORT = "Which port does the service listen on?"
 RESET = "How do I reset my router?"
 
@@ -172,6 +174,27 @@ def test_the_split_follows_the_prompt_hash_so_no_sft_eval_prompt_is_trained_on()
     assert len(examples["kto"].train + examples["kto"].eval) == 120
 
 
+def test_a_prompt_is_on_the_side_the_sft_set_has_it_when_a_small_set_moves_it():
+    """With a few prompts none of which scores into eval (an early loop), SFT's split moves one to eval, where the
+    offline gate evaluates on it: the preference sets hold it out too, rather than train on it."""
+    spec = CurateSpec()
+    candidates = (f"Where is my order {k}?" for k in range(100))
+    prompts = [prompt for prompt in candidates if split_score(prompt) >= spec.eval_fraction][:4]
+    rows = []
+    for k, prompt in enumerate(prompts):
+        rows += [row(f"good{k}", prompt, minute=2 * k), thumbed(f"bad{k}", prompt, f"Wrong {k}.", minute=2 * k + 1)]
+
+    def sides(examples) -> dict[str, str]:
+        halves = (("train", examples.train), ("eval", examples.eval))
+        return {normalise_text(e["prompt"]): side for side, half in halves for e in half}
+
+    sft = sides(build_sft_examples(labels(rows), spec))
+    assert sorted(sft.values()) == ["eval", "train", "train", "train"]
+    examples = build_preference_examples(labels(rows), spec)
+    for kind in ("pairs", "kto"):
+        assert sides(examples[kind]) == sft, kind
+
+
 def test_no_rejection_yet_gives_empty_sets_that_save_and_load(tmp_path):
     from feedback_loop.curate import load_sft_dataset
 
@@ -220,4 +243,4 @@ def test_an_example_whose_completion_would_be_cut_is_dropped_and_counted():
     assert pairs.stats["max_length"] == kto.stats["max_length"] == 64
     assert (pairs.stats["excluded_target_cut"], kto.stats["excluded_target_cut"]) == (1, 1)
     assert all("long" not in e["example_id"] for e in pairs.train + kto.train)
-    assert (len(pairs.train), len(kto.train)) == (4, 8)
+    assert (len(pairs.train + pairs.eval), len(kto.train + kto.eval)) == (4, 8)
