@@ -156,6 +156,21 @@ def _check_vllm(config: dict[str, Any], weights: Path, base: Path, version: str)
     return {"max_lora_rank": max_rank, "lora_modules": f"{version}=<DIR>", "adapted_layers": len(modules)}
 
 
+def _gate_figures(evaluation: dict[str, Any]) -> str:
+    """The offline gate's verdict and its primary and guardrail figures (a GateResult as the registry keeps it)."""
+    if "passed" not in evaluation:
+        return "offline gate: no figures recorded"
+    confidence = (evaluation.get("spec") or {}).get("confidence", 0.95)
+    figures = [
+        f"{comparison['role']} {comparison['metric']} improvement {comparison['mean']:+.4f} ({confidence:.0%} CI "
+        f"{comparison['low']:+.4f} to {comparison['high']:+.4f})"
+        for comparison in (evaluation.get("primary"), evaluation.get("guardrail"))
+        if comparison
+    ]
+    verdict = "passed" if evaluation["passed"] else "failed"
+    return f"offline gate {verdict}: " + ("; ".join(figures) or "; ".join(evaluation.get("reasons") or []))
+
+
 def _model_card(record, training: dict[str, Any], metadata: dict[str, Any], out: Path) -> str:
     from huggingface_hub import ModelCard, ModelCardData
 
@@ -172,14 +187,7 @@ def _model_card(record, training: dict[str, Any], metadata: dict[str, Any], out:
         tags=["feedback-loop", "lora"] + (["merged"] if fmt == "merged" else []),
         model_name=version,
     )
-    evaluation = record.metrics.get("offline_evaluation", {})
-    improvement = evaluation.get("improvement")
-    gate = (
-        f"offline gate: improvement {improvement['mean']:+.4f} (95% CI {improvement['low']:+.4f} to "
-        f"{improvement['high']:+.4f})"
-        if improvement
-        else "offline gate: no figures recorded"
-    )
+    gate = _gate_figures(record.metrics.get("offline_evaluation") or {})
     online = record.metrics.get("online_ab_test")
     usage = {
         "peft": (

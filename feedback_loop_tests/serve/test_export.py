@@ -97,6 +97,40 @@ def test_the_vllm_layout_and_the_merged_model_answer_exactly_as_the_served_model
     assert _generate(merged, AutoTokenizer.from_pretrained(merged_dir)) == served
 
 
+def test_the_card_shows_the_offline_gates_verdict_and_figures():
+    from types import SimpleNamespace
+
+    from feedback_loop.evaluate.offline import EvalSpec, compare
+    from feedback_loop.serve.export import _model_card
+
+    example = {"prompt": "p", "loss": 1.0, "score": 0.9, "offensive": False, "generated": "a"}
+    challenger = [{**example, "example_id": f"e{i}", "target": f"t{i}"} for i in range(6)]
+    champion = [{**r, "loss": 2.0 + 0.1 * i, "score": 0.2, "generated": "b"} for i, r in enumerate(challenger)]
+    result = compare(challenger, champion, EvalSpec())
+    metadata = {
+        "format": "peft",
+        "adapter_version": "v1",
+        "adapter_fingerprint": "x",
+        "base_model": {"relative_path": "../base", "fingerprint": "f"},
+    }
+
+    def gate_line(summary) -> str:
+        record = SimpleNamespace(status="champion", metrics={"offline_evaluation": summary}, lineage={})
+        card = _model_card(record, {"spec": {}}, metadata, Path("/tmp/x"))
+        return next(line for line in card.splitlines() if "offline gate" in line)
+
+    primary, guardrail = result.primary, result.guardrail
+    assert result.passed and primary is not None and guardrail is not None
+    assert gate_line(result.model_dump(mode="json")) == (
+        f"- offline gate passed: primary score improvement {primary.mean:+.4f} (95% CI {primary.low:+.4f} to "
+        f"{primary.high:+.4f}); guardrail loss improvement {guardrail.mean:+.4f} (95% CI {guardrail.low:+.4f} to "
+        f"{guardrail.high:+.4f})"
+    )
+    failed = result.model_copy(update={"passed": False}).model_dump(mode="json")
+    assert gate_line(failed).startswith("- offline gate failed: primary score improvement")
+    assert gate_line({}) == "- offline gate: no figures recorded"
+
+
 def test_the_peft_export_has_a_relative_base_reference_and_a_filled_card(trained, tmp_path):
     base, registry = trained
     out = tmp_path / "deploy" / "peft"
