@@ -141,6 +141,9 @@ def staged_output_dir(out_dir: str | Path) -> Iterator[Path]:
         staging.rename(out)
 
 
+_FINGERPRINTS: dict[tuple, str] = {}
+
+
 def model_fingerprint(model_dir: str | Path) -> str:
     """The first 16 hex digits of a sha256 over the config and weight files of ``model_dir``.
 
@@ -157,6 +160,12 @@ def model_fingerprint(model_dir: str | Path) -> str:
     )
     if not any(path.name.endswith(_WEIGHT_SUFFIXES) for path in files):
         raise FileNotFoundError(f"model directory {directory} holds no weight files (*.safetensors or *.bin)")
+    # Every adapter load checks its base's fingerprint: a base of many GB is read once per process, not per load,
+    # while its files keep their names, sizes and modification times.
+    stats = [(path.name, path.stat()) for path in files]
+    key = (str(directory.resolve()), tuple((name, stat.st_size, stat.st_mtime_ns) for name, stat in stats))
+    if key in _FINGERPRINTS:
+        return _FINGERPRINTS[key]
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.name.encode())
@@ -164,7 +173,10 @@ def model_fingerprint(model_dir: str | Path) -> str:
         with path.open("rb") as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
-    return digest.hexdigest()[:16]
+    if len(_FINGERPRINTS) >= 64:
+        _FINGERPRINTS.pop(next(iter(_FINGERPRINTS)))
+    _FINGERPRINTS[key] = digest.hexdigest()[:16]
+    return _FINGERPRINTS[key]
 
 
 class BaseModelMismatch(ValueError):

@@ -113,6 +113,18 @@ def test_fingerprint_is_stable_and_content_sensitive(built_base, tmp_path):
     assert len(changed_weights) == 16 and int(changed_weights, 16) >= 0
 
 
+def test_a_fingerprint_is_read_once_while_the_files_stay_as_they_are(built_base, tmp_path, monkeypatch):
+    import feedback_loop.model.base as base
+
+    copy = shutil.copytree(built_base[0], tmp_path / "copy")
+    first = model_fingerprint(copy)
+    monkeypatch.setattr(base.hashlib, "sha256", None)  # reading the weights again would fail
+    assert model_fingerprint(copy) == first
+    monkeypatch.undo()
+    (copy / "model.safetensors").write_bytes((copy / "model.safetensors").read_bytes() + b"\0")
+    assert model_fingerprint(copy) != first
+
+
 def test_fingerprint_of_a_folder_without_weights_is_an_error(tmp_path):
     (tmp_path / "config.json").write_text("{}")
     with pytest.raises(FileNotFoundError, match="no weight files"):
