@@ -265,6 +265,11 @@ def fold_for_detection(text: str) -> tuple[str, list[int]] | None:
     for position, char in enumerate(text):
         if char.isascii():
             folded = char
+        elif char in _DASHES:
+            # A dash joins digits ("415‑555‑0123"); elsewhere it parts words ("cell—415-555-0123—anytime"), and a
+            # "-" there would keep the patterns, which refuse to start after one, from seeing what follows.
+            around = (text[position - 1 : position], text[position + 1 : position + 2])
+            folded = "-" if all(side.isdecimal() for side in around) else " "
         elif char in _FOLDED:
             folded = _FOLDED[char]
             if not folded and pieces and position + 1 < len(text):

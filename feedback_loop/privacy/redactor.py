@@ -236,7 +236,7 @@ class Redactor:
         self._memo: dict[str, Redaction | _Detected] = {}
         self._scopes: dict[Hashable, dict[str, int]] = {}
         # Per scope, the pattern of the names it numbered (_names_pattern), and how many names it was made of.
-        self._scope_patterns: dict[Hashable, tuple[int, re.Pattern[str]]] = {}
+        self._scope_patterns: dict[Hashable, tuple[int, re.Pattern[str], list[int]]] = {}
 
     def redact(self, text: str, scope: Hashable | None = None) -> Redaction:
         """``text`` with every detected identifier replaced by its typed placeholder, and the counts per type;
@@ -283,28 +283,16 @@ class Redactor:
         return results
 
     def _detect(self, text: str, kinds: int | None = None) -> Redaction | _Detected:
-        # The detectors read dashes, spaces, digits and full-width forms as ASCII writes them; what they leave
-        # stands again as it was written.
-        folding = fold_for_detection(text)
-        source = text
-        if folding is not None:
-            source, kinds = folding[0], None
-        scan = Scan(source)
         counts: dict[str, int] = {}
-        for kind, detect, trigger, bit in self._detectors:
-            # While the text is as it came, a detector of a type its pre-scan ruled out cannot change it.
-            if kinds is not None and not kinds & bit and scan.text is source:
-                continue
-            if trigger(scan):
-                redacted, found = detect(scan.text)
-                if found:
-                    counts[kind] = counts.get(kind, 0) + found
-                # A detector may rewrite what it finds without counting a new placeholder (a secret's value
-                # that held one already).
-                if redacted is not scan.text and redacted != scan.text:
-                    scan = Scan(redacted)
+        scan = self._run_detectors(text, kinds, counts)
+        # Then what is left is read again with its dashes, spaces, digits and full-width forms as ASCII writes them
+        # ("415‑555‑0123" with non-breaking hyphens); what that finds is replaced, and the rest stands as written.
+        # Second, so that nothing the text as written gives away is lost to the folding.
+        folding = fold_for_detection(scan.text)
         if folding is not None:
-            scan = Scan(text if scan.text is source else restore_folded(scan.text, source, folding[1], text))
+            folded = self._run_detectors(folding[0], None, counts)
+            if folded.text is not folding[0]:
+                scan = Scan(restore_folded(folded.text, folding[0], folding[1], scan.text))
         if self.tier == "patterns":
             return self._remember(text, _Detected(scan.text, counts))
         # The model checks and adds names in redact_many, which memoizes the result.
@@ -315,6 +303,24 @@ class Redactor:
             rule_names=tuple(find_person_names(names_text)),
             names_text=None if names_text == scan.text else names_text,
         )
+
+    def _run_detectors(self, text: str, kinds: int | None, counts: dict[str, int]) -> Scan:
+        """``text`` through every detector (those of types ``kinds`` rules out skipped while it is unchanged), the
+        placeholders each wrote counted into ``counts``."""
+        scan = Scan(text)
+        for kind, detect, trigger, bit in self._detectors:
+            # While the text is as it came, a detector of a type its pre-scan ruled out cannot change it.
+            if kinds is not None and not kinds & bit and scan.text is text:
+                continue
+            if trigger(scan):
+                redacted, found = detect(scan.text)
+                if found:
+                    counts[kind] = counts.get(kind, 0) + found
+                # A detector may rewrite what it finds without counting a new placeholder (a secret's value
+                # that held one already).
+                if redacted is not scan.text and redacted != scan.text:
+                    scan = Scan(redacted)
+        return scan
 
     def _add_model_names(self, texts: Sequence[str | None], detected: list[Redaction | _Detected | None]) -> None:
         from feedback_loop.privacy.ner import names_with_the_model
@@ -355,42 +361,41 @@ class Redactor:
                 numbers.setdefault(_name_key(found.text[start:end]), len(numbers) + 1)
         else:
             numbers = self._scopes.get(scope)
+        spans = [
+            (start, end, None if numbers is None else numbers[_name_key(found.text[start:end])]) for start, end in names
+        ]
         if numbers:
             # A name the scope numbered before (in an earlier text, or found here) is the same person wherever it
             # is written again: "Can you confirm the order belongs to Thabo Mokoena?" after "my name is Thabo
             # Mokoena", or the response naming whom the prompt named.
-            again = self._names_again(scope, numbers, found.text, names)
-            if again:
-                names = tuple(sorted((*names, *again)))
-        if not names:
+            spans = sorted([*spans, *self._names_again(scope, numbers, found.text, names)])
+        if not spans:
             return found if isinstance(found, Redaction) else Redaction(found.text, found.counts)
         counts = dict(found.counts)
-        counts["PERSON"] = counts.get("PERSON", 0) + len(names)
+        counts["PERSON"] = counts.get("PERSON", 0) + len(spans)
         pieces, last = [], 0
-        for start, end in names:
+        for start, end, number in spans:
             pieces.append(found.text[last:start])
-            if numbers is None:
-                pieces.append(PLACEHOLDERS["PERSON"])
-            else:
-                pieces.append(f"<PERSON_{numbers[_name_key(found.text[start:end])]}>")
+            pieces.append(PLACEHOLDERS["PERSON"] if number is None else f"<PERSON_{number}>")
             last = end
         pieces.append(found.text[last:])
         return Redaction("".join(pieces), counts)
 
     def _names_again(
         self, scope: Hashable, numbers: dict[str, int], text: str, names: tuple[tuple[int, int], ...]
-    ) -> list[tuple[int, int]]:
-        """The spans of ``text`` that write a name ``scope`` numbered already (whole words, in any case, never
-        inside a placeholder), apart from ``names``."""
+    ) -> list[tuple[int, int, int]]:
+        """(start, end, number) of each place of ``text`` that writes a name ``scope`` numbered already (see
+        :func:`_names_pattern`), apart from ``names``."""
         known = self._scope_patterns.get(scope)
         if known is None or known[0] != len(numbers):
-            known = self._scope_patterns[scope] = (len(numbers), _names_pattern(numbers))
+            known = self._scope_patterns[scope] = (len(numbers), *_names_pattern(numbers))
         spans = []
         for match in known[1].finditer(text):
             start, end = match.span()
             if any(start < name_end and name_start < end for name_start, name_end in names):
                 continue
-            spans.append((start, end))
+            # The group says which name matched: the matched text's own case folding may differ ("KİM").
+            spans.append((start, end, known[2][int(str(match.lastgroup)[1:])]))
         return spans
 
     def _scope_numbers(self, scope: Hashable) -> dict[str, int]:
@@ -412,25 +417,25 @@ def _name_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def _names_pattern(numbers: dict[str, int]) -> re.Pattern[str]:
-    """Whole-word occurrences of the names numbered in a scope, longest first; in any case, except a one-word name
-    that is also an everyday word or a function word ("Will", "May", "Hope"), which only as a name is written,
-    capitalised."""
-    from feedback_loop.privacy.names import everyday_words, stop_words
-
-    alternatives = []
+def _names_pattern(numbers: dict[str, int]) -> tuple[re.Pattern[str], list[int]]:
+    """Whole-word occurrences of the names numbered in a scope, longest first, one group each (``n<i>``, whose
+    number is the list's ``i``-th); never inside a placeholder, an e-mail or a path. A name of several words in any
+    case; a one-word name only capitalised: many are also words ("Mark", "Rose", "Will": "please mark my ticket")."""
+    alternatives: list[str] = []
+    group_numbers: list[int] = []
     for key in sorted(numbers, key=len, reverse=True):
         words = key.split()
         if not words:
             continue
         spelled = r"\s+".join(map(re.escape, words))
-        if len(words) == 1 and (key in everyday_words() or key in stop_words()):
-            first = words[0][0]
-            spelled = f"(?-i:{re.escape(first.upper())})" + re.escape(words[0][1:])
-        alternatives.append(spelled)
+        if len(words) == 1:
+            spelled = f"(?-i:{re.escape(words[0][0].upper())})" + re.escape(words[0][1:])
+        alternatives.append(f"(?P<n{len(group_numbers)}>{spelled})")
+        group_numbers.append(numbers[key])
     if not alternatives:
-        return re.compile(r"(?!)")
-    return re.compile(r"(?<![\w<])(?:" + "|".join(alternatives) + r")(?![\w>])", re.IGNORECASE)
+        return re.compile(r"(?!)"), []
+    pattern = r"(?<![\w<@/])(?:" + "|".join(alternatives) + r")(?![\w>@])"
+    return re.compile(pattern, re.IGNORECASE), group_numbers
 
 
 _DEFAULT_REDACTORS: dict[str, Redactor] = {}

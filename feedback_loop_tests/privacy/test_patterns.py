@@ -208,6 +208,15 @@ _UNICODE_WRITTEN = [
     ("call\u200b4155550123 \u2014 done", "call\u200b<PHONE> \u2014 done"),
     # Nothing to redact: the text stays exactly as written.
     ("pages 12\u201314 \u2014 see \uff08note\uff09\u200b", "pages 12\u201314 \u2014 see \uff08note\uff09\u200b"),
+    # A dash against what the text as written gives away (folded to "-", it hid the number or address after it).
+    ("Reach me at my cell\u2014415-555-0123\u2014anytime.", "Reach me at my cell\u2014<PHONE>\u2014anytime."),
+    ("Email me at jane@example.com\u2014thanks!", "Email me at <EMAIL>\u2014thanks!"),
+    ("My IBAN\u2014DE89370400440532013000", "My IBAN\u2014<IBAN>"),
+    ("SSN\u2013123-45-6789", "SSN\u2013<SSN>"),
+    ("My card\u20144111 1111 1111 1111", "My card\u2014<CARD>"),
+    ("\uff034111111111111111", "\uff03<CARD>"),
+    ("card 4111111111111111\u200b1234", "card <CARD>\u200b1234"),
+    ("cell\u2014415\u2011555\u20110123\u2014anytime", "cell\u2014<PHONE>\u2014anytime"),
 ]
 
 

@@ -208,6 +208,23 @@ def test_a_one_word_name_that_is_an_everyday_word_is_replaced_again_only_capital
     )
 
 
+def test_a_one_word_name_is_replaced_again_only_capitalised_and_never_inside_a_path_or_address() -> None:
+    redactor = Redactor("patterns+ner")
+    redactor._scope_numbers("s")["mark"] = 1  # as if a cue had announced "Mark" ("mark" is in the name lists)
+
+    assert redactor.redact("Please mark my ticket; see example.com/Mark/orders", "s").text == (
+        "Please mark my ticket; see example.com/Mark/orders"
+    )
+    assert redactor.redact("MARK called, Mark's order", "s").text == "<PERSON_1> called, <PERSON_1>'s order"
+
+
+def test_a_name_written_again_in_a_case_that_folds_otherwise_is_its_number_not_a_crash() -> None:
+    redactor = Redactor("patterns+ner")
+    redactor._scope_numbers("s")["kim lee"] = 1
+    # re's IGNORECASE matches "İ" to "i", while "İ".casefold() is two characters: the lookup by text failed.
+    assert redactor.redact("K\u0130M LEE is here", "s").text == "<PERSON_1> is here"
+
+
 def test_a_possessive_stays_after_the_name_and_numbers_it_as_the_name() -> None:
     redactor = Redactor("patterns+ner")
     texts = ["My name is Lerato Dlamini.", "Lerato Dlamini's order is late.", "Is it Lerato Dlamini\u2019s refund?"]
