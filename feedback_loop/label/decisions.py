@@ -87,7 +87,7 @@ def make_decision(
     ``accept`` and ``relabel`` need ``quality``; ``flag`` needs ``flag`` (its quality is ``bad``); ``skip``
     needs neither. ``decided_at`` defaults to now and must carry a time zone. The note is free text a person
     wrote into the warehouse, so it is redacted like telemetry. ``origin`` names where an undated decision was
-    written (a file's digest and line): its ``decision_id`` then derives from that, not from the time it is
+    written (the digest of its line in a file): its ``decision_id`` then derives from that, not from the time it is
     recorded, so recording it again is recognised.
     """
     record = where or f"interaction {interaction_id!r}"
@@ -168,12 +168,10 @@ def parse_decision_lines(lines: Iterable[str], *, source: str, default_reviewer:
     still undecided and is counted, not imported. ``reviewer`` falls back to ``default_reviewer``; an ``accept``
     without ``quality`` accepts the exported automatic label (``label_quality``).
     ``decided_at`` (ISO 8601 with a zone) is optional: a line without it is dated when it is first recorded,
-    and identified by the file's content and its line number, so that importing the same file again adds nothing
-    (dated anew, it would outrank every decision made since). All errors are collected and raised together, each
-    naming ``source:line`` and the field, so a file is imported whole or not at all.
+    and identified by its own content, so that importing it again, in the same file or an edited one, adds
+    nothing (dated anew, it would outrank every decision made since). All errors are collected and raised
+    together, each naming ``source:line`` and the field, so a file is imported whole or not at all.
     """
-    lines = list(lines)
-    file_digest = hashlib.sha256("".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
     decisions, errors, undecided = [], [], 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -219,7 +217,7 @@ def parse_decision_lines(lines: Iterable[str], *, source: str, default_reviewer:
                     note=record.get("note"),
                     decided_at=decided_at,
                     where=where,
-                    origin=f"{file_digest}:{number}",
+                    origin=hashlib.sha256(line.strip().encode("utf-8", "surrogateescape")).hexdigest(),
                 )
             )
         except DecisionError as exc:

@@ -161,9 +161,13 @@ def model_fingerprint(model_dir: str | Path) -> str:
     if not any(path.name.endswith(_WEIGHT_SUFFIXES) for path in files):
         raise FileNotFoundError(f"model directory {directory} holds no weight files (*.safetensors or *.bin)")
     # Every adapter load checks its base's fingerprint: a base of many GB is read once per process, not per load,
-    # while its files keep their names, sizes and modification times.
+    # while its files stay the same files (inode, size, modification and change times: `cp -p` and `rsync -a` keep
+    # the modification time of new content, no copy keeps the change time).
     stats = [(path.name, path.stat()) for path in files]
-    key = (str(directory.resolve()), tuple((name, stat.st_size, stat.st_mtime_ns) for name, stat in stats))
+    key = (
+        str(directory.resolve()),
+        tuple((name, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns) for name, stat in stats),
+    )
     if key in _FINGERPRINTS:
         return _FINGERPRINTS[key]
     digest = hashlib.sha256()

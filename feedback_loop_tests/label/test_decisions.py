@@ -221,5 +221,8 @@ def test_importing_an_undated_file_again_adds_nothing_and_never_outranks_a_later
     assert import_decisions(warehouse, path, default_reviewer=None).imported == 0
     record_decisions(warehouse, [make_decision("i1", "relabel", reviewer="senior", quality="good")])
     assert import_decisions(warehouse, path, default_reviewer=None).imported == 0
+    # Edited (its lines in another order, a blank line), its lines are still the decisions recorded before.
+    path.write_text("\n".join(reversed(path.read_text().splitlines())) + "\n\n")
+    assert import_decisions(warehouse, path, default_reviewer=None).imported == 0
     verdict = standing_verdicts(warehouse.read_appended(REVIEWS_TABLE, reviews_arrow_schema()))["i1"]
     assert (verdict.quality, verdict.reviewer) == ("good", "senior")  # the old file no longer overrides it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import pytest
@@ -121,7 +122,14 @@ def test_a_fingerprint_is_read_once_while_the_files_stay_as_they_are(built_base,
     monkeypatch.setattr(base.hashlib, "sha256", None)  # reading the weights again would fail
     assert model_fingerprint(copy) == first
     monkeypatch.undo()
-    (copy / "model.safetensors").write_bytes((copy / "model.safetensors").read_bytes() + b"\0")
+    # Other bytes of the same size under the same modification time (what `cp -p` or `rsync -a` leave): the change
+    # time differs.
+    weights = copy / "model.safetensors"
+    before = weights.stat()
+    changed = bytearray(weights.read_bytes())
+    changed[-1] ^= 0xFF
+    weights.write_bytes(bytes(changed))
+    os.utime(weights, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert model_fingerprint(copy) != first
 
 
