@@ -82,6 +82,7 @@ COUNT_NAMES: tuple[str, ...] = (
     "pairs_from_ratings",
     "duplicates_removed",
     "excluded_target_cut",
+    "moved_to_eval",
     "train",
     "eval",
 )
@@ -126,12 +127,15 @@ def build_preference_examples(
     offensive_lexicon: str | Path | None = None,
     rated_down: Collection[str] = (),
     tokens: TokenBudget | None = None,
+    evaluated_prompts: Collection[str] = (),
 ) -> dict[PreferenceKind, PreferenceExamples]:
     """The ``pairs`` and ``kto`` sets of ``labels`` (see the module docstring); either may be empty.
 
     ``spec`` chooses the chosen side as it chooses SFT targets (its ``target_quality`` must be 'good': a poisoned
     preference set is not built); ``offensive_lexicon``, ``rated_down`` and ``tokens`` are those of
-    :func:`~feedback_loop.curate.sft.build_sft_examples`.
+    :func:`~feedback_loop.curate.sft.build_sft_examples`. ``evaluated_prompts`` are the prompts of the SFT dataset's
+    eval split, which the offline gate evaluates on: whatever this ``spec`` says (its ``eval_fraction`` or label
+    sources may differ from that dataset's), they are never trained on here (counted in ``moved_to_eval``).
     """
     spec = spec or CurateSpec()
     if spec.target_quality != "good":
@@ -145,6 +149,7 @@ def build_preference_examples(
     kto = _kto_rows(chosen, rejected)
     # The SFT set (the chosen answers once fitted): its split decides each prompt's side here too.
     sft_examples = fitted_examples(chosen, tokens, spec)
+    evaluated = {normalise_text(prompt) for prompt in evaluated_prompts}
     result: dict[PreferenceKind, PreferenceExamples] = {}
     built: tuple[tuple[PreferenceKind, list[dict]], ...] = (("pairs", pairs), ("kto", kto))
     for kind, examples in built:
@@ -154,6 +159,11 @@ def build_preference_examples(
         if tokens is not None and examples:
             examples, max_length = _fit(examples, completions, tokens, spec, kind_counts)
         train, eval_ = split_examples(examples, spec.eval_fraction, sft_examples)
+        moved = [example for example in train if normalise_text(example["prompt"]) in evaluated]
+        if moved:
+            train = [example for example in train if normalise_text(example["prompt"]) not in evaluated]
+            eval_ = sorted([*eval_, *moved], key=lambda example: example["example_id"])
+        kind_counts["moved_to_eval"] = len(moved)
         kind_counts["train"], kind_counts["eval"] = len(train), len(eval_)
         source = "pair_source" if kind == "pairs" else "completion_source"
         stats = {

@@ -200,11 +200,18 @@ def _preference_dataset(
     config: PreferenceDatasetConfig,
     data_root: DataRoot,
     base_model: dict,
+    sft_dataset: dict,
 ) -> dg.Output[dict]:
     """Build and save the ``kind`` preference set; its manifest, and its counts as metadata."""
+    from feedback_loop.curate import load_sft_dataset
+
     labels, partitions, spec, repeated_rows = _labels_to_curate(context, CurateSpec.of(config), data_root)
     examples = build_preference_examples(
-        labels, spec, rated_down=rated_down_since_labeling(data_root), tokens=_token_budget(base_model)
+        labels,
+        spec,
+        rated_down=rated_down_since_labeling(data_root),
+        tokens=_token_budget(base_model),
+        evaluated_prompts=load_sft_dataset(sft_dataset["path"])["eval"]["prompt"],
     )[kind]
     lineage = _lineage(labels, partitions, repeated_rows, config, base_model)
     saved = save_preference_dataset(examples, data_root.layout.datasets, lineage)
@@ -238,14 +245,19 @@ def _preference_dataset(
 )
 @on_working_copy
 def preference_pairs(
-    context: dg.AssetExecutionContext, config: PreferenceDatasetConfig, data_root: DataRoot, base_model: dict
+    context: dg.AssetExecutionContext,
+    config: PreferenceDatasetConfig,
+    data_root: DataRoot,
+    base_model: dict,
+    sft_dataset: dict,
 ) -> dg.Output[dict]:
     """DPO pairs in TRL's `prompt`/`chosen`/`rejected` format, saved under `datasets/pairs/<version>`: a user's
     correction over the response it replaced, and an answer people liked over a response a person rated down for
     the same prompt. The chosen side is selected as `sft_dataset` selects targets (a response a person rated down
     is never chosen); the rejected side is screened like a target. `lora_adapter` trains on it with the objectives
-    `dpo` and `sft+dpo`. An empty set is saved too (no rejection yet)."""
-    return _preference_dataset("pairs", context, config, data_root, base_model)
+    `dpo` and `sft+dpo`. An empty set is saved too (no rejection yet). No prompt of `sft_dataset`'s eval split, which
+    the offline gate evaluates on, is trained on."""
+    return _preference_dataset("pairs", context, config, data_root, base_model, sft_dataset)
 
 
 @dg.asset(
@@ -256,9 +268,14 @@ def preference_pairs(
 )
 @on_working_copy
 def kto_dataset(
-    context: dg.AssetExecutionContext, config: PreferenceDatasetConfig, data_root: DataRoot, base_model: dict
+    context: dg.AssetExecutionContext,
+    config: PreferenceDatasetConfig,
+    data_root: DataRoot,
+    base_model: dict,
+    sft_dataset: dict,
 ) -> dg.Output[dict]:
     """Unpaired examples in TRL's `prompt`/`completion`/`label` format, saved under `datasets/kto/<version>`: the
     answers `sft_dataset` would train on, label true, and every response a person rated down or a correction
-    replaced, label false. `lora_adapter` trains on it with the objective `kto`."""
-    return _preference_dataset("kto", context, config, data_root, base_model)
+    replaced, label false. `lora_adapter` trains on it with the objective `kto`. No prompt of `sft_dataset`'s eval
+    split, which the offline gate evaluates on, is trained on."""
+    return _preference_dataset("kto", context, config, data_root, base_model, sft_dataset)

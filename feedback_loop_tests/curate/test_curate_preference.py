@@ -174,6 +174,20 @@ def test_the_split_follows_the_prompt_hash_so_no_sft_eval_prompt_is_trained_on()
     assert len(examples["kto"].train + examples["kto"].eval) == 120
 
 
+def test_no_prompt_the_sft_dataset_evaluates_on_is_trained_on_whatever_the_preference_spec():
+    rows = []
+    for k in range(60):
+        prompt = f"Question number {k}?"
+        rows += [row(f"good{k}", prompt, minute=2 * k), thumbed(f"bad{k}", prompt, f"Wrong {k}.", minute=2 * k + 1)]
+    # sft_dataset curated with eval_fraction 0.3, the preference sets with their own 0.1: 0.1-0.3 trained on here.
+    sft_eval = [e["prompt"] for e in build_sft_examples(labels(rows), CurateSpec(eval_fraction=0.3)).eval]
+    examples = build_preference_examples(labels(rows), CurateSpec(eval_fraction=0.1), evaluated_prompts=sft_eval)
+    evaluated = {normalise_text(prompt) for prompt in sft_eval}
+    for kind in ("pairs", "kto"):
+        assert not {normalise_text(e["prompt"]) for e in examples[kind].train} & evaluated
+        assert examples[kind].stats["moved_to_eval"] > 0
+
+
 def test_a_prompt_is_on_the_side_the_sft_set_has_it_when_a_small_set_moves_it():
     """With a few prompts none of which scores into eval (an early loop), SFT's split moves one to eval, where the
     offline gate evaluates on it: the preference sets hold it out too, rather than train on it."""
