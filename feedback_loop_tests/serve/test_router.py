@@ -28,20 +28,26 @@ def test_canary_share_must_be_strictly_between_zero_and_one(share):
         traffic_split(None, ("v2", "/a/v2", share))
 
 
-def test_model_server_answers_in_batches_and_records_each_users_arm(tmp_path):
+def _tiny_base_and_adapter(tmp_path, train: int, eval_: int) -> None:
+    """A tiny base model at ``tmp_path/base`` and an adapter trained on it at ``tmp_path/adapter``."""
     from feedback_loop.model.base import build_base_model
-    from feedback_loop.serve import ChatRequest, ModelServer
     from feedback_loop.train.lora import LoraSpec, train_lora
     from feedback_loop_tests.model.tiny_models import TINY_BASE_SPEC, save_dataset, sft_rows, support_corpus
 
     build_base_model(support_corpus(), tmp_path / "base", TINY_BASE_SPEC)
-    rows = sft_rows(24)
+    rows = sft_rows(train + eval_)
     train_lora(
         tmp_path / "base",
-        save_dataset(tmp_path / "ds", rows[:20], rows[20:]),
+        save_dataset(tmp_path / "ds", rows[:train], rows[train:]),
         tmp_path / "adapter",
         LoraSpec(epochs=1, batch_size=8, max_length=64, device="cpu"),
     )
+
+
+def test_model_server_answers_in_batches_and_records_each_users_arm(tmp_path):
+    from feedback_loop.serve import ChatRequest, ModelServer
+
+    _tiny_base_and_adapter(tmp_path, 20, 4)
     arms = traffic_split(None, ("v2", str(tmp_path / "adapter"), 0.5))
     reports: list[tuple[int, int]] = []
     server = ModelServer(
@@ -69,18 +75,10 @@ def test_model_server_answers_in_batches_and_records_each_users_arm(tmp_path):
 def test_model_server_refuses_an_adapter_trained_on_another_base_model(tmp_path):
     from feedback_loop.model.base import build_base_model, model_fingerprint
     from feedback_loop.serve import ChatRequest, ModelServer
-    from feedback_loop.train.lora import LoraSpec, train_lora
-    from feedback_loop_tests.model.tiny_models import TINY_BASE_SPEC, save_dataset, sft_rows, support_corpus
+    from feedback_loop_tests.model.tiny_models import TINY_BASE_SPEC, support_corpus
 
-    build_base_model(support_corpus(), tmp_path / "base", TINY_BASE_SPEC)
+    _tiny_base_and_adapter(tmp_path, 8, 2)
     build_base_model(support_corpus(), tmp_path / "other", TINY_BASE_SPEC.model_copy(update={"seed": 1}))
-    rows = sft_rows(10)
-    train_lora(
-        tmp_path / "base",
-        save_dataset(tmp_path / "ds", rows[:8], rows[8:]),
-        tmp_path / "adapter",
-        LoraSpec(epochs=1, batch_size=8, max_length=64, device="cpu"),
-    )
     server = ModelServer(tmp_path / "other", "other", traffic_split(("v1", str(tmp_path / "adapter")), None))
     trained_on, serving = model_fingerprint(tmp_path / "base"), model_fingerprint(tmp_path / "other")
     assert trained_on != serving
