@@ -201,14 +201,21 @@ def test_a_challenger_goes_into_shadow_then_on_to_the_rollout_it_asked_for(store
     assert ("candidate", "shadow") in moves and ("shadow", "canary") in moves
 
 
-def test_a_challenger_that_fails_in_shadow_never_reaches_users(store):
-    from feedback_loop.registry.policy import ShadowPeriod, apply_shadow_decision, roll_out
+def _v3_in_shadow(store, rollout: str, canary_share: float) -> None:
+    """Register challenger v3 and roll it out (``rollout``) behind a shadow day, gated against champion v1."""
+    from feedback_loop.registry.policy import ShadowPeriod, roll_out
 
     store.register("v3", path="/adapters/v3", metrics={}, lineage={}, actor="test")
     roll_out(
-        store, "v3", rollout="immediate", canary_share=0.2, require_approval=False, actor="champion_adapter",
+        store, "v3", rollout=rollout, canary_share=canary_share, require_approval=False, actor="champion_adapter",
         reason="gate", gated_against="v1", shadow=ShadowPeriod(days=1),
     )  # fmt: skip
+
+
+def test_a_challenger_that_fails_in_shadow_never_reaches_users(store):
+    from feedback_loop.registry.policy import apply_shadow_decision
+
+    _v3_in_shadow(store, "immediate", 0.2)
     assert store.champion().version == "v1"  # an immediate rollout waits for the shadow too
     outcome = apply_shadow_decision(store, "v3", False, require_approval=False, actor="shadow_evaluation", reason="no")
     assert outcome.status == "rejected" and store.get("v3").status == "rejected"
@@ -224,13 +231,9 @@ def test_two_shadow_evaluations_at_once_move_the_challenger_once(store, monkeypa
     """Two runs evaluate the shadow challenger at once; one applies its decision while the other, which read the
     challenger in shadow, is about to apply the same: the second changes nothing and is told to retry (the
     asset re-runs and finds no challenger in shadow), rather than rejecting the new canary as superseded."""
-    from feedback_loop.registry.policy import ShadowPeriod, apply_shadow_decision, roll_out
+    from feedback_loop.registry.policy import apply_shadow_decision
 
-    store.register("v3", path="/adapters/v3", metrics={}, lineage={}, actor="test")
-    roll_out(
-        store, "v3", rollout="canary", canary_share=0.3, require_approval=False, actor="champion_adapter",
-        reason="gate", gated_against="v1", shadow=ShadowPeriod(days=1),
-    )  # fmt: skip
+    _v3_in_shadow(store, "canary", 0.3)
     other = Registry(store.url)
     read_in_shadow = store.get("v3")
 
@@ -251,25 +254,17 @@ def test_two_shadow_evaluations_at_once_move_the_challenger_once(store, monkeypa
 
 
 def test_a_passed_shadow_with_an_immediate_rollout_promotes(store):
-    from feedback_loop.registry.policy import ShadowPeriod, apply_shadow_decision, roll_out
+    from feedback_loop.registry.policy import apply_shadow_decision
 
-    store.register("v3", path="/adapters/v3", metrics={}, lineage={}, actor="test")
-    roll_out(
-        store, "v3", rollout="immediate", canary_share=0.2, require_approval=False, actor="champion_adapter",
-        reason="gate", gated_against="v1", shadow=ShadowPeriod(days=1),
-    )  # fmt: skip
+    _v3_in_shadow(store, "immediate", 0.2)
     outcome = apply_shadow_decision(store, "v3", True, require_approval=False, actor="shadow_evaluation", reason="ok")
     assert outcome.status == "champion" and store.champion().version == "v3"
 
 
 def test_a_shadow_gated_against_a_champion_replaced_meanwhile_is_not_promoted(store):
-    from feedback_loop.registry.policy import ShadowPeriod, apply_shadow_decision, roll_out
+    from feedback_loop.registry.policy import apply_shadow_decision
 
-    store.register("v3", path="/adapters/v3", metrics={}, lineage={}, actor="test")
-    roll_out(
-        store, "v3", rollout="immediate", canary_share=0.2, require_approval=False, actor="champion_adapter",
-        reason="gate", gated_against="v1", shadow=ShadowPeriod(days=1),
-    )  # fmt: skip
+    _v3_in_shadow(store, "immediate", 0.2)
     store.promote("v2", actor="ana", reason="promoted by hand during v3's shadow day")
     outcome = apply_shadow_decision(store, "v3", True, require_approval=False, actor="shadow_evaluation", reason="ok")
     assert outcome.status == "rejected" and store.champion().version == "v2"
