@@ -164,11 +164,17 @@ def _row_name(split: str, index: int, row: Mapping[str, Any]) -> str:
     return f"{split} row {index}" + (f" (example_id={example_id!r})" if example_id is not None else "")
 
 
+def _curation_stats(dataset_dir: str | Path) -> dict[str, Any]:
+    """What curation measured of a saved dataset (its metadata's ``stats``)."""
+    metadata = json.loads((Path(dataset_dir) / DATASET_METADATA_FILE).read_text(encoding="utf-8"))
+    return metadata.get("stats") or {}
+
+
 def curated_max_length(dataset_dir: str | Path) -> int | None:
     """The ``max_length`` curation chose for a saved dataset (its metadata), or None when it measured none."""
-    metadata_path = Path(dataset_dir) / DATASET_METADATA_FILE
-    value = json.loads(metadata_path.read_text(encoding="utf-8")).get("stats", {}).get("max_length")
+    value = _curation_stats(dataset_dir).get("max_length")
     if value is not None and (not isinstance(value, int) or value < 2):
+        metadata_path = Path(dataset_dir) / DATASET_METADATA_FILE
         raise ValueError(f"{metadata_path}: stats.max_length must be an integer of at least 2, got {value!r}")
     return value
 
@@ -198,8 +204,7 @@ def check_examples_fit(
     row that does not fit (split, position, example_id) and its field; an example that curation kept knowingly
     cut (``cut_targets='flag'``: the dataset's stats list it) is let through.
     """
-    metadata = json.loads((Path(dataset_dir) / DATASET_METADATA_FILE).read_text(encoding="utf-8"))
-    stats = metadata.get("stats") or {}
+    stats = _curation_stats(dataset_dir)
     flagged = set((stats.get("lengths") or {}).get("flagged_target_cut") or [])
     misfits = []
     for split, rows in splits.items():
