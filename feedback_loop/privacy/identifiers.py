@@ -17,8 +17,9 @@ Indian Aadhaar                  12 digits (4-4-4 or compact) passing Verhoeff, n
 Indian PAN                      five letters (the fourth a holder type), four digits, a letter
 French INSEE number (NIR)       15 digits (sex, year, month, place, order, key) passing the mod-97 key
 Italian codice fiscale          16 characters passing the check character
-passport numbers                6-10 letters and digits (a digit at least, or 8-10 capitals) right after a word naming a
-                                passport, in English, German, French, Spanish, Italian or Portuguese
+passport numbers                6-10 letters and digits (a digit at least, or 8-10 capitals), at once or in groups
+                                ("K 1234567", "533 380 006"), right after a word naming a passport, in English,
+                                German, French, Spanish, Italian or Portuguese
 dates of birth                  a date (numeric, or with the month's name) right after "born (on)", "DOB",
                                 "date of birth", "birthday", "geboren am", "né le", "fecha de nacimiento" ...;
                                 a year alone after "born (in)", "year of birth", "DOB", "Jahrgang", "né en" ...
@@ -128,8 +129,18 @@ def _steuer_id(match: re.Match[str]) -> str | None:
 _PASSPORT = re.compile(
     r"(?i)\b(?:passport|pass\s+no\.?|reisepass(?:nummer)?|passnummer|passeport|pasaporte|passaporto|passaporte)"
     r"(?:\s*(?:number|num|no\.?|nr\.?|n[º°o]\.?|#|is|was|reads|ist|lautet|est|es|è|:|-|\(|\)))*\s*"
-    r"(?P<value>(?=[A-Za-z]*\d)[A-Za-z0-9]{6,10}|(?-i:[A-Z0-9]{8,10}))(?![\w-])"
+    r"(?P<value>(?=[A-Za-z]*\d)[A-Za-z0-9]{6,10}|(?-i:[A-Z0-9]{8,10})"
+    # Printed or read out in groups: "K 1234567", "533 380 006", "12 34 56 789" (_passport counts the characters).
+    r"|(?-i:[A-Z]{1,2}[ -]?)?\d{2,9}(?:[ -]\d{2,9}){0,4})(?![\w-])"
 )
+# The characters of a passport number, whether written at once or in groups.
+PASSPORT_CHARACTERS = range(6, 11)
+
+
+def _passport(match: re.Match[str]) -> str | None:
+    characters = sum(char.isalnum() for char in match.group("value"))
+    return group("PASSPORT", "value")(match) if characters in PASSPORT_CHARACTERS else None
+
 
 # --- dates of birth -----------------------------------------------------------------------------------------
 
@@ -252,7 +263,7 @@ IDENTIFIER_DETECTORS: tuple[Detector, ...] = (
     ),
     Detector(
         "PASSPORT",
-        substitute(_PASSPORT, group("PASSPORT", "value")),
+        substitute(_PASSPORT, _passport),
         contains("pas"),
         re2_words(
             "passport", "pass no", "reisepass", "passnummer", "passeport", "pasaporte", "passaporto", "passaporte"

@@ -64,8 +64,8 @@ _TOWN = rf"{_TOWN_WORD}(?:[ -]{_TOWN_WORD}){{0,2}}"
 _PLACE = rf"(?:{_TOWN}(?:\s+{_POSTCODE})?|{_POSTCODE}(?:\s+{_TOWN})?)"
 _REST_OF_ADDRESS = rf"{_UNIT}?(?:,\s*{_PLACE}){{0,3}}"
 _STREET_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|la|du|des|del|da|do|di|van|von|der|den)){{0,3}}"
-# "1600 Pennsylvania Avenue NW": a compass point after the street word.
-_DIRECTION = r"(?:\s+(?:[NS][EW]?|[EW])(?![\w-]))?"
+# "1600 Pennsylvania Avenue NW", "100 Queen Street East": a compass point after the street word.
+_DIRECTION = r"(?:\s+(?:[NS][EW]?|[EW]|(?:North|South)(?:east|west)?|East|West)(?![\w-]))?"
 _ENGLISH_STREET = rf"{_HOUSE_NUMBER},?\s+{_STREET_NAME}\s+(?:{_STREET_WORDS})(?![\w-]){_DIRECTION}"
 _ENGLISH_WEAK_STREET = rf"{_HOUSE_NUMBER},?\s+{_STREET_NAME}\s+(?:{_WEAK_STREET_WORDS})(?![\w-]){_DIRECTION}"
 # "Hauptstraße 5", "Am Lindenweg 12a", "Keizersgracht 123", "Kungsgatan 44", "Nørrebrogade 7".

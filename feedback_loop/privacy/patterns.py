@@ -15,9 +15,10 @@ type                placeholder       what is detected
                                       "tel"), a phrase handing it over ("my number is", "I'm on") or one
                                       after it ("is my cell"); never dates, decimals, SSN shapes, or numbers
                                       named as something else ("order no.", "tracking number")
-``CARD``            ``<CARD>``        13-19 digits (bare, or grouped 4-4-4-4[-3] / 4-6-4[5] by spaces or
-                                      dashes) starting with 2-6 (the major networks) and passing Luhn; not a
-                                      product code's length right after "EAN", "GTIN", "UPC", "barcode"
+``CARD``            ``<CARD>``        13-19 digits (bare, or grouped 4-4-4-4[-3] by spaces, dashes or dots,
+                                      4-6-4[5] by spaces or dashes) starting with 2-6 (the major networks)
+                                      and passing Luhn; not a product code's length right after "EAN",
+                                      "GTIN", "UPC", "barcode"
 ``IBAN``            ``<IBAN>``        country code, check digits and BBAN of that country's length, spaced or
                                       not, passing the mod-97 check (a mostly-letter BBAN only compact or in
                                       groups of four)
@@ -663,7 +664,7 @@ _CARD = re.compile(
     # After a comma too, a digit before it or not: a card's first group has four digits, no thousands group does
     # ("id,card\n17,4111111111111111").
     rf"(?<![\w.#/+-])(?<!\d[{_SP}-])(?:"
-    rf"\d{{4}}(?P<sep>[{_SP}-])\d{{4}}(?P=sep)\d{{4}}(?P=sep)\d{{4}}(?:(?P=sep)\d{{3}})?(?!\d|(?P=sep)\d{{4}})"
+    rf"\d{{4}}(?P<sep>[{_SP}.-])\d{{4}}(?P=sep)\d{{4}}(?P=sep)\d{{4}}(?:(?P=sep)\d{{3}})?(?!\d|(?P=sep)\d{{4}})"
     rf"|\d{{4}}(?P<amex>[{_SP}-])\d{{6}}(?P=amex)\d{{4,5}}(?!\d|(?P=amex)\d)"
     r"|\d{13,19}(?![\d]|[.,]\d)"
     r")(?!\w)"
@@ -954,6 +955,21 @@ def _phone(match: re.Match[str]) -> str | None:
     return _split_phone(match, opening, number, context, after)
 
 
+# A number in a messaging or call link: "wa.me/447911123456", "api.whatsapp.com/send?phone=...", "?tel=...".
+# WhatsApp writes numbers in full international form without the "+"; the candidate above never starts after
+# a "/" or a "=" of a URL.
+_PHONE_IN_LINK = re.compile(
+    r"(?i)(?:\bwa\.me/|[?&](?:phone|phone_?number|tel|mobile|msisdn)=)(?P<value>(?:\+|%2B)?\d{8,15})(?![\w%])"
+)
+
+
+def _phone_in_link(match: re.Match[str]) -> str | None:
+    digits = _NOT_DIGITS.sub("", match.group("value").upper().removeprefix("%2B"))
+    if international_number_is_possible(digits) or phone_is_plausible(digits, "phone"):
+        return splice(match, *match.span("value"), "PHONE")
+    return None
+
+
 def _split_phone(match: re.Match[str], opening: str, number: str, context: str, after: str) -> str | None:
     """A phone number followed by something else it was glued to by a space, with no digit of either left.
 
@@ -984,6 +1000,7 @@ def _split_phone(match: re.Match[str], opening: str, number: str, context: str, 
 
 _D = RE2_DIGIT
 _GROUP_SEPARATOR = f"[{RE2_SPACES}\\-]"
+_CARD_GROUP_SEPARATOR = f"[{RE2_SPACES}.\\-]"
 _ASSIGNMENT_TRIGGER = contains("pass", "pwd", "secret", "key", "token", "credential", "auth")
 # How the names of _SECRET_KEY_NAMES end (client_secret, api_key, access_key_id, auth_token, ...).
 _SECRET_KEY_ENDINGS = (
@@ -1054,7 +1071,7 @@ CARD_DETECTOR = Detector(
     substitute(_CARD, _card),
     number_of(13),
     re2_not_after(r".#/+\-")
-    + f"(?:{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{4}}"
+    + f"(?:{_D}{{4}}{_CARD_GROUP_SEPARATOR}{_D}{{4}}{_CARD_GROUP_SEPARATOR}{_D}{{4}}{_CARD_GROUP_SEPARATOR}{_D}{{4}}"
     f"|{_D}{{4}}{_GROUP_SEPARATOR}{_D}{{6}}{_GROUP_SEPARATOR}{_D}{{4}}|{_D}{{13}})",
 )
 SSN_DETECTORS: tuple[Detector, ...] = (
@@ -1084,10 +1101,18 @@ IP_DETECTORS: tuple[Detector, ...] = (
 )
 # The candidate's start (not after a letter, digit or the characters its look-behind refuses; only ASCII ones
 # here, a superset), its prefix ("(", "+", "00", spaces) and the MIN_PHONE_DIGITS digits _phone requires.
-PHONE_DETECTOR = Detector(
-    "PHONE",
-    substitute(_PHONE_CANDIDATE, _phone),
-    number_of(MIN_PHONE_DIGITS),
-    f"(?:^|[^a-zA-Z0-9_./#+$€£%\\-])[(+0{RE2_SPACE_CHARS}]*"
-    f"{_D}(?:[(){RE2_SPACES}.\\-/]*{_D}){{{MIN_PHONE_DIGITS - 1}}}",
+PHONE_DETECTORS: tuple[Detector, ...] = (
+    Detector(
+        "PHONE",
+        substitute(_PHONE_IN_LINK, _phone_in_link),
+        both(number_of(MIN_PHONE_DIGITS), contains("wa.me/", "=")),
+        f"(?i:wa\\.me/|[?&](?:phone|phone_?number|tel|mobile|msisdn)=)(?:\\+|%2B)?{_D}{{{MIN_PHONE_DIGITS}}}",
+    ),
+    Detector(
+        "PHONE",
+        substitute(_PHONE_CANDIDATE, _phone),
+        number_of(MIN_PHONE_DIGITS),
+        f"(?:^|[^a-zA-Z0-9_./#+$€£%\\-])[(+0{RE2_SPACE_CHARS}]*"
+        f"{_D}(?:[(){RE2_SPACES}.\\-/]*{_D}){{{MIN_PHONE_DIGITS - 1}}}",
+    ),
 )

@@ -47,7 +47,7 @@ from feedback_loop.privacy.patterns import (
     EMAIL_DETECTORS,
     IBAN_DETECTOR,
     IP_DETECTORS,
-    PHONE_DETECTOR,
+    PHONE_DETECTORS,
     PRIVATE_KEY_END,
     SECRET_DETECTORS,
     SSN_DETECTORS,
@@ -105,8 +105,8 @@ _BEFORE_ADDRESSES: tuple[Detector, ...] = (
     *SSN_DETECTORS,
     *IP_DETECTORS,
 )
-PATTERN_DETECTORS: tuple[Detector, ...] = (*_BEFORE_ADDRESSES, PHONE_DETECTOR)
-NER_TIER_DETECTORS: tuple[Detector, ...] = (*_BEFORE_ADDRESSES, *ADDRESS_DETECTORS, PHONE_DETECTOR)
+PATTERN_DETECTORS: tuple[Detector, ...] = (*_BEFORE_ADDRESSES, *PHONE_DETECTORS)
+NER_TIER_DETECTORS: tuple[Detector, ...] = (*_BEFORE_ADDRESSES, *ADDRESS_DETECTORS, *PHONE_DETECTORS)
 DETECTORS: dict[str, tuple[Detector, ...]] = {"patterns": PATTERN_DETECTORS, "patterns+ner": NER_TIER_DETECTORS}
 # What each tier can find: the pattern tier finds no names and no addresses.
 TIER_TYPES: dict[str, frozenset[str]] = {

@@ -299,6 +299,25 @@ def test_card_numbers_need_the_luhn_check_and_a_network_prefix() -> None:
     assert redact(f"card {airline}").text == f"card {airline}"
 
 
+def test_a_card_in_groups_of_four_separated_by_dots_is_a_card() -> None:
+    assert redact("my card is 4111.1111.1111.1111, please refund").text == "my card is <CARD>, please refund"
+    assert redact("build 2024.1111.0001.1234").text == "build 2024.1111.0001.1234"
+
+
+def test_a_phone_number_in_a_messaging_or_call_link_goes_and_the_link_stays() -> None:
+    assert (
+        redact("Message me on https://wa.me/447911123456 anytime").text == "Message me on https://wa.me/<PHONE> anytime"
+    )
+    assert (
+        redact("https://api.whatsapp.com/send?phone=447911123456&text=hi").text
+        == "https://api.whatsapp.com/send?phone=<PHONE>&text=hi"
+    )
+    assert redact("https://example.com/call?tel=%2B14155552671").text == "https://example.com/call?tel=<PHONE>"
+    # Too short or named as something else: no phone number.
+    for kept in ("wa.me/12345", "https://example.com/page?number=1234567890", "order?id=12345678901&phone="):
+        assert redact(kept).text == kept
+
+
 def test_private_key_blocks_go_whole_even_cut_short() -> None:
     key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7+Zq/5\nQv9+lL0=\n-----END RSA PRIVATE KEY-----"
 

@@ -52,6 +52,9 @@ _NEW_TYPES = [
     ("NATIONAL_ID", "codice fiscale RSSMRA85T10A562S", "RSSMRA85T10A562S"),
     ("PASSPORT", "my passport number is C01X00T47", "C01X00T47"),
     ("PASSPORT", "passeport n° 12AB34567", "12AB34567"),
+    # Passport numbers printed or read out in groups.
+    ("PASSPORT", "Passport no. K 1234567", "K 1234567"),
+    ("PASSPORT", "my passport number is 533 380 006.", "533 380 006"),
     ("DOB", "I was born on 12 March 1985", "12 March 1985"),
     ("DOB", "DOB: 1985-03-12", "1985-03-12"),
     ("DOB", "geboren am 03.12.1985", "03.12.1985"),
@@ -99,6 +102,7 @@ def test_each_new_type_is_replaced_by_its_placeholder(kind: str, sentence: str, 
         "DNI 12345678A fails its check letter; Steuer-ID 65929970488 too; Aadhaar 2345 6789 0123 too",
         "tracking number 2345 6789 0124 and order 234567890124",
         "my passport expired in 2019; born to run; DOB unknown",
+        "my passport is 12 months old; passport no. 1234 issued; passport was 10 years old, 32 pages",
         # Companies and things named after people: the model reads them as organisations, a legal form or the
         # head noun of an organisation follows or ends them, an ampersand joins them.
         "We used Morgan Stanley and then moved to Wells Fargo.",
@@ -146,6 +150,7 @@ def test_a_dotted_quad_of_one_digit_numbers_is_an_address_only_when_named_so() -
         # A compass point after the street word, and the town, state and ZIP code after it.
         ("My address is 1600 Pennsylvania Avenue NW, Washington, DC 20500.", "My address is <ADDRESS>."),
         ("ship to 48 Maple Drive SE, Springfield", "ship to <ADDRESS>"),
+        ("Ship it to 100 Queen Street East, Toronto ON M5C 2M6 please.", "Ship it to <ADDRESS> please."),
         # The sentence's full stop after the town stays; a town's own abbreviation goes with it.
         ("I live at 742 Evergreen Terrace, Springfield.", "I live at <ADDRESS>."),
         ("Ship to 8 Rue de la Paix, 75002 Paris.", "Ship to <ADDRESS>."),
