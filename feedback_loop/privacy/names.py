@@ -484,6 +484,16 @@ _MAX_NAME_TOKENS = 4
 
 @functools.cache
 def person_name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """Given names and surnames in Latin script from the person providers of every ``faker`` locale, less the
+    English function words among them."""
+    given, surnames = _every_person_name()
+    # "Per", "Will", "May", "Else": names that are English function words too are no sign of a name.
+    everyday = _NOT_NAMES_TITLE | {word.title() for word in stop_words()}
+    return given - everyday, surnames - everyday
+
+
+@functools.cache
+def _every_person_name() -> tuple[frozenset[str], frozenset[str]]:
     """Given names and surnames in Latin script from the person providers of every ``faker`` locale."""
     import faker.providers.person as person_providers
 
@@ -499,9 +509,7 @@ def person_name_lists() -> tuple[frozenset[str], frozenset[str]]:
     # "Nguyễn", "Huseynov" for "Hüseynov".
     given |= {folded for name in given if (folded := fold_diacritics(name)) != name}
     surnames |= {folded for name in surnames if (folded := fold_diacritics(name)) != name}
-    # "Per", "Will", "May", "Else": names that are English function words too are no sign of a name.
-    everyday = _NOT_NAMES_TITLE | {word.title() for word in stop_words()}
-    return frozenset(given - everyday), frozenset(surnames - everyday)
+    return frozenset(given), frozenset(surnames)
 
 
 _NOT_NAMES_TITLE = frozenset(word.title() for word in NOT_NAMES)
@@ -578,7 +586,11 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
         taken, announced = 0, False
         if strong_cue_ends and start in strong_cue_ends:
             taken, announced = _field_value(text, tokens, index, _name_run(text, tokens, index, any_case=True)), True
-        elif (_is_capitalised(word) or _particle_before_name(tokens, index)) and word.lower() not in NOT_NAMES:
+        elif (
+            (_is_capitalised(word) or _particle_before_name(tokens, index))
+            and word.lower() not in NOT_NAMES
+            and not _opens_the_sentence_before_a_name(text, tokens, index)
+        ):
             taken, announced = _cued_or_known_name(text, tokens, index, given, surnames)
             if (
                 taken
@@ -597,6 +609,25 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
     if _COMMA_BEFORE_A_CAPITAL.search(text):
         spans = _with_surnames_first(text, spans, strong_cue_ends)
     return spans
+
+
+def _opens_the_sentence_before_a_name(text: str, tokens, index: int) -> bool:
+    """True for an adverb or a function word capitalised only because it opens the sentence, right before another
+    capitalised word ("Later Weiß said", "Then Priya wrote"): no part of the name that follows. A word that the
+    name lists hold, function word or not, may be the name's first ("Will Smith said", "May Chen called")."""
+    from feedback_loop.privacy.ner import _SENTENCE_START, _opens_a_sentence_before_a_name
+
+    start, end, word = tokens[index]
+    given, surnames = _every_person_name()
+    return (
+        index + 1 < len(tokens)
+        and text[end : tokens[index + 1][0]] == " "
+        and _is_capitalised(tokens[index + 1][2])
+        and word not in given
+        and word not in surnames
+        and _opens_a_sentence_before_a_name(word.lower())
+        and _SENTENCE_START.search(text, max(0, start - 3), start) is not None
+    )
 
 
 # A team's word after a cued name makes it a team's or a company's name: "Best,\nAcme Support", "Dear Contoso Team".

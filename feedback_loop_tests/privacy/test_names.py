@@ -227,3 +227,16 @@ def test_products_and_storms_named_like_people_stay(sentence: str) -> None:
 )
 def test_people_next_to_products_are_still_found(sentence: str, name: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == sentence.replace(name, "<PERSON>")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        ("Herr Weiß called. Later Weiß said it was fine.", "Herr <PERSON> called. Later <PERSON> said it was fine."),
+        ("Then Priya wrote: ok", "Then <PERSON> wrote: ok"),
+        # A name of the lists opening the sentence is the name's first word, function word or not.
+        ("Will Smith said hi.", "<PERSON> said hi."),
+    ],
+)
+def test_a_word_capitalised_only_to_open_the_sentence_is_no_part_of_the_name(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
