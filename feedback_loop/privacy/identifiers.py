@@ -32,6 +32,7 @@ them stays).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from stdnum.de import idnr
 from stdnum.es import dni, nie
@@ -51,10 +52,12 @@ from feedback_loop.privacy.placeholders import (
     both,
     contains,
     group,
+    has_digit,
     number_of,
     re2_not_after,
     re2_not_before,
     re2_words,
+    splice,
     substitute,
 )
 
@@ -84,6 +87,11 @@ _DNI = re.compile(_START + r"\d{8}[ -]?[A-Za-z]" + _END)
 _NIE = re.compile(_START + r"[XYZxyz][ -]?\d{7}[ -]?[A-Za-z]" + _END)
 _AADHAAR = re.compile(_START + _NOT_AFTER_A_GROUP + r"[2-9]\d{3}(?P<sep>[ -]?)\d{4}(?P=sep)\d{4}(?![ -]\d)" + _END)
 _PAN = re.compile(r"(?<![\w-])[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z](?![\w-])")
+# In any case where "PAN" names it: "my pan is bnzpm2501q".
+_PAN_NAMED = re.compile(
+    r"(?i)\bpan(?:\s+(?:card|number|no\.?))*(?:\s*(?:is|was|:|#|-))*\s*"
+    r"(?P<value>[a-z]{3}[abcfghjlpt][a-z]\d{4}[a-z])(?![\w-])"
+)
 _NIR = re.compile(
     _START
     + r"[12](?P<sep>[ .]?)\d{2}(?P=sep)\d{2}(?P=sep)(?:\d{2}|2[ABab])(?P=sep)\d{3}(?P=sep)\d{3}(?P=sep)?\d{2}"
@@ -163,7 +171,7 @@ _DATE_OF_BIRTH = re.compile(
     r"(?i)\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday|bday|geboren(?:\s+am)?"
     r"|geburtsdatum|geb\.|n[ée]e?\s+le|date\s+de\s+naissance|fecha\s+de\s+nacimiento|nacid[oa]\s+el"
     r"|data\s+di\s+nascita|nat[oa]\s+il|data\s+de\s+nascimento)"
-    r"(?:\s*(?:is|was|:|-|=|\(|\)|on|am|el|il|le))*\s*"
+    r"(?:\s*(?:is|was|:|-|=|\(|\)|on|the|am|el|il|le))*\s*"
     rf"(?P<value>{_DATE})(?![\w]|[./-]\d)"
 )
 # A year of birth alone: "born in 1985", "year of birth: 1985", "DOB 1985", "Jahrgang 1985", "né en 1985".
@@ -173,6 +181,86 @@ _YEAR_OF_BIRTH = re.compile(
     r"|anno\s+di\s+nascita|ano\s+de\s+nascimento)"
     r"(?:\s*(?:is|was|:|-|=|\(|\)))*\s*(?P<value>(?:19|20)\d\d)(?![\w]|[./-]\d)"
 )
+
+
+# --- values under keys that name them, as machines write them ---------------------------------------------
+
+# JSON ("dob": "1985-03-12"), JSON escaped inside a string (\"dob\": \"...\"), key=value, key: 'value' and XML
+# (<dob>...</dob>), the key in snake_case, camelCase, kebab-case or dotted, with a prefix or not ("customer_dob",
+# "user.taxId", "passportNo"). The key says what the value is; the value's shape only has to fit (a date, a
+# passport number's characters, an SSN's nine digits, an id with a digit), so "dob": "unknown" stays.
+_KEY_JOIN = r"[_.\-]?"
+
+
+def _key(*words: str) -> str:
+    return _KEY_JOIN.join(words)
+
+
+_NUMBER_WORD = rf"(?:{_KEY_JOIN}(?:number|num|no|nr|id))?"
+# Per type: the keys naming it, and the words one of which each key holds (the trigger and column pre-scan).
+_KEYS_BY_KIND: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "DOB": (
+        ("dob", "bday", _key("date", "of", "birth"), _key("birth", "date"), _key("birth", "day"), "geburtsdatum",
+         _key("fecha", "de", "nacimiento"), _key("date", "de", "naissance"), _key("data", "di", "nascita"),
+         _key("data", "de", "nascimento")),
+        ("dob", "bday", "birth", "geburtsdatum", "nacimiento", "naissance", "nascita", "nascimento"),
+    ),
+    "PASSPORT": (
+        ("passport" + _NUMBER_WORD, "reisepass(?:nummer)?", "passnummer", "passeport", "pasaporte", "passaporto"),
+        ("passport", "reisepass", "passnummer", "passeport", "pasaporte", "passaporto"),
+    ),
+    "SSN": (("ssn", _key("social", "security") + _NUMBER_WORD), ("ssn", "social")),
+    "NATIONAL_ID": (
+        (_key("national", "id") + _NUMBER_WORD, _key("national", "insurance") + _NUMBER_WORD, "nino",
+         _key("ni", "number"), _key("tax", "id") + _NUMBER_WORD, _key("tax", "number"), "tin", "idnr",
+         _key("steuer", "id") + "(?:entifikationsnummer)?", "aadhaar" + _NUMBER_WORD, _key("pan") + _NUMBER_WORD,
+         _key("pan", "card") + _NUMBER_WORD, "dni", "nie", "nif", "nir", "insee", _key("codice", "fiscale"),
+         "cpf", "curp", "nric", "bsn", "pesel", "personnummer", "sin", "tfn", _key("id", "card") + _NUMBER_WORD),
+        ("national", "nino", "ni", "tax", "tin", "idnr", "steuer", "aadhaar", "pan", "dni", "nie", "nif", "nir",
+         "insee", "codice", "cpf", "curp", "nric", "bsn", "pesel", "personnummer", "sin", "tfn", "id"),
+    ),
+}  # fmt: skip
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_DATE_OR_YEAR = re.compile(rf"(?i)(?:{_DATE}|(?:19|20)\d\d)(?![\d])")
+# What the value must look like: a date, a passport number's characters, an SSN's nine digits, an id with four
+# digits in a row (a tax id's group too: "12-3456789").
+_VALUE_FITS: dict[str, Callable[[str], bool]] = {
+    "DOB": lambda value: _DATE_OR_YEAR.match(value) is not None,
+    "PASSPORT": lambda value: (
+        sum(char.isalnum() for char in value) in PASSPORT_CHARACTERS and any(char.isdigit() for char in value)
+    ),
+    "SSN": lambda value: len(_compact(value)) == 9 and _compact(value).isdigit(),
+    "NATIONAL_ID": lambda value: (
+        5 <= sum(char.isalnum() for char in value) <= 24 and _FOUR_DIGITS.search(value) is not None
+    ),
+}
+
+
+def _keyed_detector(kind: str) -> Detector:
+    """The detector of values of type ``kind`` under a key naming it."""
+    keys, words = _KEYS_BY_KIND[kind]
+    pattern = re.compile(
+        rf"(?i)(?<![\w])(?:[a-z0-9]+[_.\-])?(?:{'|'.join(keys)})(?:\\?[\"'])?"
+        r"(?:\s*[:=]\s*(?:(?P<quote>\\?[\"'])(?P<quoted>[^\"'\\\n<>]{1,60})(?P=quote)"
+        r"|(?P<bare>[^\s\"'\\<>,;&(){}\[\]]{1,60}))|>(?P<element>[^<>\n]{1,60})</)"
+    )
+
+    def replace(match: re.Match[str]) -> str | None:
+        value_group = next(name for name in ("quoted", "bare", "element") if match.group(name) is not None)
+        if not _VALUE_FITS[kind](match.group(value_group).strip()):
+            return None
+        return splice(match, *match.span(value_group), kind)
+
+    return Detector(
+        kind,
+        substitute(pattern, replace),
+        both(contains(*words), has_digit),
+        "(?i:" + "|".join(words) + rf")[a-z0-9_.\-]*(?:\\?[\"'])?(?:{RE2_SPACE}*[:=]|>).*{_D}",
+    )
+
+
+def _pan_named(match: re.Match[str]) -> str | None:
+    return group("NATIONAL_ID", "value")(match) if pan.is_valid(match.group("value").upper()) else None
 
 
 def _digit_run_of(digits: int):
@@ -205,6 +293,7 @@ _BIRTH_PRESCAN = (
     "(?s:" + re2_words(*_BIRTH_WORDS) + f"|(?i:n[eé]e?{RE2_SPACE}+(?:le|en)|nat[oa]{RE2_SPACE}+(?:{RE2_I}l|nel))).*{_D}"
 )
 IDENTIFIER_DETECTORS: tuple[Detector, ...] = (
+    *map(_keyed_detector, _KEYS_BY_KIND),
     Detector(
         "NATIONAL_ID",
         substitute(_NINO, _validated(lambda value: len(value) == 9)),
@@ -253,6 +342,12 @@ IDENTIFIER_DETECTORS: tuple[Detector, ...] = (
         substitute(_PAN, _validated(pan.is_valid)),
         _digit_run_of(4),
         f"{_WORD_START_RE2}[A-Z]{{3}}[ABCFGHJLPT][A-Z]{_D}{{4}}[A-Z]{_END_RE2}",
+    ),
+    Detector(
+        "NATIONAL_ID",
+        substitute(_PAN_NAMED, _pan_named),
+        both(contains("pan"), _digit_run_of(4)),
+        re2_words("pan") + f".*{_D}{{4}}[A-Za-z]{_END_RE2}",
     ),
     Detector(
         "NATIONAL_ID",

@@ -837,6 +837,8 @@ def _read(windows: list[str]) -> list[list[tuple[int, int, str]]]:
 
 def _model_name(text: str, start: int, end: int) -> Span | None:
     """The part of a model ``PERSON`` span that reads as a name (see the module documentation), or None."""
+    # The model may take the line break after a name into it ("Jane Doe\nAcme Corp"): the text's lines stay.
+    end = start + len(text[start:end].rstrip())
     entity = text[start:end]
     if _PLACEHOLDER_OR_DIGIT.search(entity):
         return None

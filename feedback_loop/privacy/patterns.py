@@ -136,17 +136,20 @@ _AUTHORIZATION = re.compile(r"(?i)\bauthorization[\"']?\s*[:=]\s*[\"']?(?:bearer
 _BEARER = re.compile(r"(?i)\bbearer\s+(?P<value>(?=[A-Za-z0-9._~+/-]*\d)[A-Za-z0-9._~+/-]{16,}=*)")
 
 _SECRET_KEY_NAMES = (
-    r"password|passwd|pwd|passphrase|pass|secret|client[_-]?secret|secret[_-]?key|api[_-]?key|apikey"
+    r"password|passwd|pwd|pw|passphrase|pass|secret|client[_-]?secret|secret[_-]?key|api[_-]?key|apikey"
     r"|access[_-]?key(?:[_-]?id)?|private[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|token"
     r"|credentials?|auth"
 )
 # ``DB_PASSWORD=``, ``"api_key": "..."``, ``x-api-key: ...``, ``?token=...``, ``PGPASSWORD=``: the key may
 # carry a prefix joined by ``_``, ``.`` or ``-`` (or glued, in capitals); the key name stays, the value goes.
+# JSON escaped inside a string too: {\"api_key\": \"...\"}.
 _ASSIGNMENT = re.compile(
-    r"(?i)(?<![\w.-])(?:[\w.-]*[_.-]|(?-i:[A-Z]{2,}))?(?P<name>" + _SECRET_KEY_NAMES + r")[\"']?"
+    r"(?i)(?<![\w.-])(?:[\w.-]*[_.-]|(?-i:[A-Z]{2,}))?(?P<name>" + _SECRET_KEY_NAMES + r")(?:\\?[\"'])?"
     r"(?P<operator>\s*(?::=|=|:)\s*)"
-    r"(?P<value>\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|<[^<>\n]{1,40}>|[^\s\"'`,;&(){}\[\]]+)"
+    r"(?P<value>\\\"[^\"\\\n]*\\\"|\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|<[^<>\n]{1,40}>|[^\s\"'`,;&(){}\[\]]+)"
 )
+# An XML element: <password>...</password>.
+_SECRET_ELEMENT = re.compile(r"(?i)<(?P<name>" + _SECRET_KEY_NAMES + r")>(?P<value>[^<>\n]{1,200})</(?P=name)>")
 # ``--password hunter2``: command-line flags (``--api-key=...`` is an assignment above).
 _FLAG = re.compile(
     r"(?i)(?<![\w-])--(?:[\w-]*-)?(?:password|passwd|pass|pwd|passphrase|token|api-key|apikey|secret"
@@ -295,8 +298,9 @@ def _secret_value(match: re.Match[str]) -> str | None:
     """The assignment with its value replaced (inside its quotes), unless the value is empty, a reference,
     code or prose."""
     value = match.group("value")
-    bare = value.strip("\"'")
-    quoted = value != bare
+    quote = 2 if value.startswith('\\"') else 1 if value[:1] in ("'", '"') else 0
+    bare = value[quote : len(value) - quote]
+    quoted = quote > 0
     if not bare or _is_reference(bare) or _reads_as_code(bare, match):
         return None
     if ":" in match.group("operator") and not quoted and _reads_as_prose(bare, match):
@@ -304,8 +308,12 @@ def _secret_value(match: re.Match[str]) -> str | None:
     if len(bare) < 3 and not quoted:
         return None
     start, end = match.span("value")
-    inside_quotes = 1 if quoted else 0
-    return splice(match, start + inside_quotes, end - inside_quotes, "SECRET")
+    return splice(match, start + quote, end - quote, "SECRET")
+
+
+def _secret_element(match: re.Match[str]) -> str | None:
+    """The element with its text replaced, unless the text is a placeholder or reference."""
+    return None if _is_reference(match.group("value").strip()) else group("SECRET", "value")(match)
 
 
 def _is_reference(value: str) -> bool:
@@ -407,7 +415,7 @@ def _reads_as_prose(value: str, match: re.Match[str]) -> bool:
 # Drag0n324!", "I changed my password to hunter2", and "I reset it to 70MB56jeSMOWmi3Dd" where no word names
 # the password (then the value must be written like nothing but a password). The value is one token; what
 # follows it decides whether it was a value or the sentence going on ("my password is case sensitive").
-_PASSWORD_NOUN = r"(?:password|passwort|passcode|passphrase|pass\s?word|pw)"
+_PASSWORD_NOUN = r"(?:password|passwort|passcode|passphrase|pass\s?word|passwd|pwd|pw)"
 _SPOKEN_PASSWORD = re.compile(
     r"(?i)(?:"
     rf"\b{_PASSWORD_NOUN}(?:\s+(?:i|we)\s+(?:use|used|chose|picked|set|have|had|typed|entered|tried))?"
@@ -1001,13 +1009,13 @@ def _split_phone(match: re.Match[str], opening: str, number: str, context: str, 
 _D = RE2_DIGIT
 _GROUP_SEPARATOR = f"[{RE2_SPACES}\\-]"
 _CARD_GROUP_SEPARATOR = f"[{RE2_SPACES}.\\-]"
-_ASSIGNMENT_TRIGGER = contains("pass", "pwd", "secret", "key", "token", "credential", "auth")
+_ASSIGNMENT_TRIGGER = contains("pass", "pw", "secret", "key", "token", "credential", "auth")
 # How the names of _SECRET_KEY_NAMES end (client_secret, api_key, access_key_id, auth_token, ...).
 _SECRET_KEY_ENDINGS = (
-    "password", "passwd", "pwd", "passphrase", "pass", "secret", "key", "keyid", "key_id", "key-id", "token",
+    "password", "passwd", "pwd", "pw", "passphrase", "pass", "secret", "key", "keyid", "key_id", "key-id", "token",
     "credential", "credentials", "auth",
 )  # fmt: skip
-_PASSWORD_NOUN_RE2 = re2_words("password", "passwort", "passcode", "passphrase", "pass word", "pw")
+_PASSWORD_NOUN_RE2 = re2_words("password", "passwort", "passcode", "passphrase", "pass word", "passwd", "pw")
 SECRET_DETECTORS: tuple[Detector, ...] = (
     Detector("SECRET", substitute(_PRIVATE_KEY, whole("SECRET")), contains("private key"), "-----BEGIN "),
     Detector("URL_CREDENTIALS", substitute(_URL_CREDENTIALS, _url_credentials), contains("://"), "://[^/?#@]*:[^/?]*@"),
@@ -1034,9 +1042,15 @@ SECRET_DETECTORS: tuple[Detector, ...] = (
         "SECRET",
         substitute(_ASSIGNMENT, _secret_value),
         _ASSIGNMENT_TRIGGER,
-        re2_words(*_SECRET_KEY_ENDINGS) + f"[\"']?{RE2_SPACE}*[:=]",
+        re2_words(*_SECRET_KEY_ENDINGS) + f"(?:\\\\?[\"'])?{RE2_SPACE}*[:=]",
     ),
     Detector("SECRET", substitute(_FLAG, _flag_value), contains("--"), "--"),
+    Detector(
+        "SECRET",
+        substitute(_SECRET_ELEMENT, _secret_element),
+        _ASSIGNMENT_TRIGGER,
+        "<[A-Za-z0-9_-]*" + re2_words(*_SECRET_KEY_ENDINGS) + ">",
+    ),
     Detector(
         "SECRET",
         substitute(_SPOKEN_PASSWORD, _spoken_password),

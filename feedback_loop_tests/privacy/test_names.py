@@ -240,3 +240,8 @@ def test_people_next_to_products_are_still_found(sentence: str, name: str) -> No
 )
 def test_a_word_capitalised_only_to_open_the_sentence_is_no_part_of_the_name(sentence: str, redacted: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == redacted
+
+
+def test_a_line_break_after_a_name_stays() -> None:
+    # The model took the line break into the name: "<PERSON>Acme Corp".
+    assert Redactor("patterns+ner").redact("Jane Doe\nAcme Corp").text == "<PERSON>\nAcme Corp"

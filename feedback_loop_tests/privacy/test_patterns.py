@@ -318,6 +318,25 @@ def test_a_phone_number_in_a_messaging_or_call_link_goes_and_the_link_stays() ->
         assert redact(kept).text == kept
 
 
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ('{\\"password\\": \\"Summer2024!\\"}', '{\\"password\\": \\"<SECRET>\\"}'),
+        ('{\\"api_key\\": \\"9f8e7d6c5b4a39281706\\"}', '{\\"api_key\\": \\"<SECRET>\\"}'),
+        ("<password>Summer2024!</password>", "<password><SECRET></password>"),
+        ("<api_key>9f8e7d6c5b4a39281706</api_key>", "<api_key><SECRET></api_key>"),
+        ("PW: kx9!mQ2z", "PW: <SECRET>"),
+        ("my pwd is hunter2hunter", "my pwd is <SECRET>"),
+        # References and states stay.
+        ('{\\"password\\": \\"${PW}\\"}', None),
+        ("<token>{{ token }}</token> and <password>********</password>", None),
+        ("my pwd is wrong; pw: 3", None),
+    ],
+)
+def test_secrets_in_escaped_json_xml_and_short_password_words(text: str, redacted: str | None) -> None:
+    assert redact(text).text == (text if redacted is None else redacted)
+
+
 def test_private_key_blocks_go_whole_even_cut_short() -> None:
     key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7+Zq/5\nQv9+lL0=\n-----END RSA PRIVATE KEY-----"
 

@@ -56,6 +56,8 @@ _NEW_TYPES = [
     ("PASSPORT", "Passport no. K 1234567", "K 1234567"),
     ("PASSPORT", "my passport number is 533 380 006.", "533 380 006"),
     ("DOB", "I was born on 12 March 1985", "12 March 1985"),
+    ("DOB", "I was born on the 3rd of May, 1991", "3rd of May, 1991"),
+    ("NATIONAL_ID", "my pan is bnzpm2501q", "bnzpm2501q"),
     ("DOB", "DOB: 1985-03-12", "1985-03-12"),
     ("DOB", "geboren am 03.12.1985", "03.12.1985"),
     # A year of birth alone, after a birth cue.
@@ -118,6 +120,30 @@ def test_each_new_type_is_replaced_by_its_placeholder(kind: str, sentence: str, 
 )
 def test_near_misses_of_the_new_types_stay(sentence: str) -> None:
     assert redact(sentence).text == sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        # JSON, JSON escaped inside a string, key=value, key: 'value' and XML, keys in any case style.
+        ('{"dob": "1985-03-12"}', '{"dob": "<DOB>"}'),
+        ('{\\"date_of_birth\\": \\"12/03/1985\\"}', '{\\"date_of_birth\\": \\"<DOB>\\"}'),
+        ("customer.dateOfBirth = '12 March 1985'", "customer.dateOfBirth = '<DOB>'"),
+        ("<birthDate>1985-03-12T00:00:00Z</birthDate>", "<birthDate><DOB></birthDate>"),
+        ('{"passportNo": "C4J7K2M9L"}', '{"passportNo": "<PASSPORT>"}'),
+        ("passport_number=533380006", "passport_number=<PASSPORT>"),
+        ("<ssn>123-45-6789</ssn>", "<ssn><SSN></ssn>"),
+        ("steuer_id: '86095742719'", "steuer_id: '<NATIONAL_ID>'"),
+        ('{"tax_id": "12-3456789", "pan": "bnzpm2501q"}', '{"tax_id": "<NATIONAL_ID>", "pan": "<NATIONAL_ID>"}'),
+        # The value must fit what the key names.
+        ('{"dob": "unknown", "passport": "yes", "tax_id": null, "ssn": "n/a"}', None),
+        ('{"pan": 50, "id": "12345678", "company_id": "Acme"}', None),
+        ("sin(x)=0.5; japan: 12345678", None),
+    ],
+)
+def test_a_value_under_a_key_that_names_an_identifier_goes(text: str, redacted: str | None) -> None:
+    for tier in ("patterns", "patterns+ner"):
+        assert redact(text, tier).text == (text if redacted is None else redacted)
 
 
 def test_a_card_in_groups_of_four_goes_whole_not_as_an_aadhaar_number_and_four_digits() -> None:
