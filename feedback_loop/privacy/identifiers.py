@@ -197,13 +197,13 @@ def _key(*words: str) -> str:
 
 
 _NUMBER_WORD = rf"(?:{_KEY_JOIN}(?:number|num|no|nr|id))?"
-# Per type: the keys naming it, and the words one of which each key holds (the trigger and column pre-scan).
+# Per type: the keys naming it, and the words one of which opens each key (the trigger and column pre-scan).
 _KEYS_BY_KIND: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "DOB": (
         ("dob", "bday", _key("date", "of", "birth"), _key("birth", "date"), _key("birth", "day"), "geburtsdatum",
          _key("fecha", "de", "nacimiento"), _key("date", "de", "naissance"), _key("data", "di", "nascita"),
          _key("data", "de", "nascimento")),
-        ("dob", "bday", "birth", "geburtsdatum", "nacimiento", "naissance", "nascita", "nascimento"),
+        ("dob", "bday", "date", "birth", "geburtsdatum", "fecha", "data"),
     ),
     "PASSPORT": (
         ("passport" + _NUMBER_WORD, "reisepass(?:nummer)?", "passnummer", "passeport", "pasaporte", "passaporto"),
@@ -255,7 +255,8 @@ def _keyed_detector(kind: str) -> Detector:
         kind,
         substitute(pattern, replace),
         both(contains(*words), has_digit),
-        "(?i:" + "|".join(words) + rf")[a-z0-9_.\-]*(?:\\?[\"'])?(?:{RE2_SPACE}*[:=]|>).*{_D}",
+        # The key's first word opens it or follows its prefix's separator ("customer_dob"), never inside a word.
+        "(?:^|[^A-Za-z0-9])(?i:" + "|".join(words) + rf")[A-Za-z0-9_.\-]*(?:\\?[\"'])?(?:{RE2_SPACE}*[:=]|>).*{_D}",
     )
 
 
