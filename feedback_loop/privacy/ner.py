@@ -858,6 +858,14 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
     ):
         return None
     start += words[0].start()
+    # "different on Safari", "does it support Safari?": one word that is an English word too ("safari", "bell") is a
+    # name only where a person's name stands, as for the rules (_given_name_in_a_persons_place).
+    if (
+        len(words) == 1
+        and not _no_english_word(words[0].group().lower())
+        and not _in_a_persons_place(text, start, start + len(words[0].group()))
+    ):
+        return None
     # "Carlos Mendoza's Honda Civic": the name ends before its possessive, and what follows is the person's.
     possessive = _POSSESSIVE_END.search(entity)
     end -= len(possessive.group()) if possessive else 0
