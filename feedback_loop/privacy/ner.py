@@ -485,10 +485,11 @@ def names_with_the_model(
         _merge([*names, *(span for span in doubted if text[span[0] : span[1]] in persons_after_all)])
         for text, names, doubted in results
     ]
-    return [
+    found_names = [
         _merge([*names, *more])
         for names, more in zip(checked, _full_names_no_list_knows(list(texts), checked), strict=True)
     ]
+    return [_merge([*names, *_joined_to_a_name(text, names)]) for text, names in zip(texts, found_names, strict=True)]
 
 
 _ONLY_A_PERSON_FITS = "I met {} yesterday."
@@ -504,6 +505,43 @@ _LOWER_CASE_WORD_BEFORE = re.compile(r"(?<![\w'’-])[a-z][^\W\d_]*[ \u00a0]$")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 # Scottish, Irish, Dutch and Romance surname prefixes written with a capital inside ("McCartney", "DeShawn").
 _CAPITALISED_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|La|Le|Van|Von)(?=[A-ZÀ-ÖØ-Þ])")
+
+# "Chidi and <name>", "<name> & Arjun": one capitalised word joined to a name by "and", "&" or "or".
+_WORD_JOINED_BEFORE = re.compile(rf"(?<![\w'’.-])({_NAME_PART})[ \u00a0](?:and|&|or)[ \u00a0]$")
+_WORD_JOINED_AFTER = re.compile(rf"[ \u00a0](?:and|&|or)[ \u00a0]({_NAME_PART})(?![\w'’-])")
+
+
+def _joined_to_a_name(text: str, names: Sequence[Span]) -> list[Span]:
+    """The words joined to a name found that read as names too: a given name of the lists, or a word written as
+    a name that no dictionary knows and the PII model reads as a name in its sentence ("Chidi and Emeka Okafor from
+    our Lagos team"). "Sales and Priya Sharma", "Priya Sharma and Jira" keep their other word."""
+    from feedback_loop.privacy.pii_model import name_spans
+
+    given, _ = person_name_lists()
+    everyday = everyday_words()
+    known, unknown = [], []
+    for start, end in names:
+        for match in (
+            _WORD_JOINED_BEFORE.search(text, max(0, start - 40), start),
+            _WORD_JOINED_AFTER.match(text, end),
+        ):
+            if match is None:
+                continue
+            word = match.group(1)
+            lower = word.lower()
+            if named_like_a_product(text, *match.span(1)) or named_like_a_thing(text, *match.span(1)):
+                continue
+            if word in given and lower not in everyday:
+                known.append(match.span(1))
+            elif _written_as_a_name(word) and _no_english_word(lower) and lower not in everyday:
+                unknown.append(match.span(1))
+    sentences = [_sentence_around_run(text, span) for span in unknown]
+    read = name_spans([text[start:end] for start, end in sentences]) if sentences else []
+    return known + [
+        span
+        for span, (offset, _), spans in zip(unknown, sentences, read, strict=True)
+        if _covered(span[0] - offset, span[1] - offset, spans)
+    ]
 
 
 def _full_names_no_list_knows(texts: list[str], found: list[list[Span]]) -> list[list[Span]]:

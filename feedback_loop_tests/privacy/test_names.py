@@ -248,3 +248,20 @@ def test_a_word_capitalised_only_to_open_the_sentence_is_no_part_of_the_name(sen
 def test_a_line_break_after_a_name_stays() -> None:
     # The model took the line break into the name: "<PERSON>Acme Corp".
     assert Redactor("patterns+ner").redact("Jane Doe\nAcme Corp").text == "<PERSON>\nAcme Corp"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        (
+            "Chidi and Emeka Okafor from our Lagos team need access.",
+            "<PERSON> and <PERSON> from our Lagos team need access.",
+        ),
+        ("Arjun and Priya Sharma need editor rights", "<PERSON> and <PERSON> need editor rights"),
+        # A team or a product joined to a name stays.
+        ("Sales and Priya Sharma need editor rights", "Sales and <PERSON> need editor rights"),
+        ("Priya Sharma and Slack are both down", "<PERSON> and Slack are both down"),
+    ],
+)
+def test_a_word_joined_to_a_name_by_and_is_a_name_where_it_reads_as_one(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
