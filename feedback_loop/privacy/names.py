@@ -221,7 +221,8 @@ _CUE = re.compile(
 _GREETING_CUE = re.compile(
     r"(?i)\b(?:hi|hello|hey|hiya|greetings|(?:good\s+)?(?:morning|afternoon|evening)|thanks|thank\s+you|thx"
     r"|(?:thanks|thank\s+you)\s+(?:again|so\s+much|a\s+lot)"
-    r"|cheers|best|love|bye|this\s+is|it['’]s|i\s+am|i['’]m|im|here\s+is|named|called)\b\s*,?\s*$"
+    r"|cheers|best|love|bye|welcome(?:\s+(?:aboard|back))?|this\s+is|it['’]s|i\s+am|i['’]m|im|here\s+is|named|called)"
+    r"\b\s*,?\s*$"
 )
 # What a person does or is right after the name: "Oluwaseun wrote:", "Zeynep ordered it for me", "Tomás here",
 # "Ana from billing", "Tom is out of office".
@@ -236,7 +237,7 @@ _ACTION_AFTER_NAME = re.compile(
     r"|parental\s+leave)|away\s+until|back\s+on)\b)"
 )
 _NUMBER_AFTER = re.compile(r"[ \u00a0]?[#№]?\d")
-_CLAUSE_ENDS_AFTER_NAME = re.compile(r"\s*(?:[,!.?;)\n]|[-–—](?=\s)|$|(?:from|here|speaking|at|of|with|and)\b)")
+_CLAUSE_ENDS_AFTER_NAME = re.compile(r"\s*(?:[,!.?;)\n]|[-–—](?=\s)|$|(?:from|here|again|speaking|at|of|with|and)\b)")
 # Everyday words before a name too ("with", "for", "and"): a name there only when a name list knows a word of it.
 _WEAK_CUE = re.compile(
     r"(?i)\b(?:with|for|from|by|and|or|call|called|text|texted|message|messaged|contact|contacted|email"

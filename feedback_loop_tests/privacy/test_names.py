@@ -265,3 +265,15 @@ def test_a_line_break_after_a_name_stays() -> None:
 )
 def test_a_word_joined_to_a_name_by_and_is_a_name_where_it_reads_as_one(sentence: str, redacted: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == redacted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        ("Welcome aboard, Zeynep!", "Welcome aboard, <PERSON>!"),
+        ("It's Takeshi again, still broken.", "It's <PERSON> again, still broken."),
+        ("Welcome to Slack! Welcome back, Admin.", "Welcome to Slack! Welcome back, Admin."),
+    ],
+)
+def test_a_welcome_and_a_name_said_again_are_cues(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
