@@ -456,13 +456,15 @@ def redact(text: str, tier: str = DEFAULT_TIER) -> Redaction:
 
 
 def redact_lines(lines: Iterable[str], tier: str = DEFAULT_TIER) -> Iterator[Redaction]:
-    """Redact text line by line (one result per line), following private key blocks across lines.
+    """Redact text line by line (one result per line), each line read after the one before it, following private
+    key blocks across lines.
 
     :func:`redact` sees a whole key block only when it is given the whole text; here a line that opens a
     block without closing it is redacted to its end, and the following lines, up to the one that closes the
     block, become ``<SECRET>`` (the block counts once).
     """
     inside_key = False
+    previous = ""
     for line in lines:
         if inside_key:
             end = PRIVATE_KEY_END.search(line)
@@ -471,10 +473,26 @@ def redact_lines(lines: Iterable[str], tier: str = DEFAULT_TIER) -> Iterator[Red
                 continue
             rest = redact(line[end.end() :], tier)
             inside_key = opens_private_key(line[end.end() :])
+            previous = line
             yield Redaction(PLACEHOLDERS["SECRET"] + rest.text, rest.counts)
             continue
         inside_key = opens_private_key(line)
-        yield redact(line, tier)
+        yield _redact_after(previous, line, tier)
+        previous = line
+
+
+def _redact_after(previous: str, line: str, tier: str) -> Redaction:
+    """``line`` redacted with the line before it as context: a cue at the end of one line names the next
+    ("Thanks!\nAmira", "Kind regards,\nKwame"). Alone where no line comes before it, or where a placeholder took
+    the line break (the two lines' identifiers are then one, and ``line`` is redacted on its own)."""
+    if not previous.strip():
+        return redact(line, tier)
+    alone, together = redact(previous, tier), redact(f"{previous}\n{line}", tier)
+    head, newline, tail = together.text.partition("\n")
+    if not newline or head != alone.text:
+        return redact(line, tier)
+    counts = {kind: count - alone.counts.get(kind, 0) for kind, count in together.counts.items()}
+    return Redaction(tail, {kind: count for kind, count in counts.items() if count > 0})
 
 
 def pseudonymize(value: str, key: bytes) -> str:

@@ -367,6 +367,16 @@ def test_line_by_line_redaction_follows_a_key_block_across_lines() -> None:
     assert [r.counts for r in results] == [{"EMAIL": 1}, {"SECRET": 1}, {}, {}, {"PHONE": 1}, {}]
 
 
+def test_line_by_line_redaction_reads_each_line_after_the_one_before() -> None:
+    lines = ["Thanks!", "Amira", "Kind regards,", "Kwame Mensah, call 415-555-0123", "", "Amira"]
+
+    results = list(redact_lines(lines, "patterns+ner"))
+
+    # A cue on one line names the next; a line alone after a blank one has no cue ("Amira" stays).
+    assert [r.text for r in results] == ["Thanks!", "<PERSON>", "Kind regards,", "<PERSON>, call <PHONE>", "", "Amira"]
+    assert [r.counts for r in results] == [{}, {"PERSON": 1}, {}, {"PERSON": 1, "PHONE": 1}, {}, {}]
+
+
 def test_redact_rejects_what_is_not_text() -> None:
     with pytest.raises(ValueError, match="field 'text' must be a str"):
         redact(b"bytes")  # type: ignore[arg-type]
