@@ -1,9 +1,12 @@
 """Street addresses and person names found by rules: the part of name and address detection that needs no model.
 
 **Addresses** (``<ADDRESS>``): a house number and a street named by its street word, as each country writes
-it (``12 Baker Street``, ``221B Baker St.``, ``Hauptstraße 5``, ``12 rue de la Paix``, ``Calle Mayor 7``, ``Via
-Roma 10``, ``Kungsgatan 44``, ``Keizersgracht 123``), with what follows it when it reads as the rest of the
-address (flat or suite, postcode, city, state); ``P.O. Box 123``. A street word that is also an everyday word
+it (``12 Baker Street``, ``221B Baker St.``, ``350 W 57th St``, ``1540 Broadway``, ``Hauptstraße 5``,
+``Konrad-Adenauer-Straße 12``, ``12 rue de la Paix``, ``Calle Mayor 7``, ``Via Roma 10``, ``Kungsgatan 44``,
+``Keizersgracht 123``), Indian and Japanese addresses (``House No. 45, Sector 21, Gurugram 122001``, ``1-2-3
+Minami-Aoyama, Minato City``), with what follows it when it reads as the rest of the address (flat or suite,
+postcode, city, state, in either order); ``P.O. Box 123``; in lower case ("56 pine st apt 3 seattle wa 98101"),
+with a ZIP code or postcode after it or "ship to", "live at" before it. A street word that is also an everyday word
 ("Drive", "Way", "Park", "Place") makes an address only where the street ends its clause (a comma, the end of
 the sentence) or a word such as "live at", "ship to", "address:" comes before it: "2 Google Drive accounts"
 stays.
@@ -39,22 +42,36 @@ from feedback_loop.privacy.placeholders import PLACEHOLDERS, Detector, has_digit
 _WORD = r"[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?"
 _CAPITAL = r"(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
 _NAME_WORD = _CAPITAL + _WORD
-_HOUSE_NUMBER = r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?"
+# A numbered street's name: "350 W 57th St", "55 5th Avenue", "1 E 42nd Street".
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)(?![\w-])"
+_AFTER_FIRST_DIGIT = r"\d{0,4}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?"
+_HOUSE_NUMBER = r"\d" + _AFTER_FIRST_DIGIT
 # Street words that are nothing else.
 _STREET_WORDS = (
     r"Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Av\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Highway|Hwy\.?|Parkway|Pkwy\.?"
-    r"|Crescent|Cres\.?|Terrace|Tce\.?|Marg|Nagar|Strasse|Straße|Str\.|Allee|Gasse|Weg"
+    r"|Crescent|Cres\.?|Terrace|Tce\.?|Esplanade|Embankment|Promenade|Marg|Nagar|Strasse|Straße|Str\.|Allee|Gasse|Weg"
 )
 # Street words that are everyday words too: an address only where the street ends its clause, or is announced.
+# "Parade" is one ("the 2024 Pride Parade"), and so is "Broadway", a street of its own name with no street word
+# ("1540 Broadway, New York"; "3 Broadway shows").
 _WEAK_STREET_WORDS = (
     r"Drive|Dr\.?|Way|Court|Ct\.?|Place|Pl\.?|Square|Sq\.?|Close|Park|Hill|Walk|Row|Grove|Gardens|Circle|Cir\."
-    r"|Plaza|Path|Trail|Mews|Green|View|Rise|Vale|Heights|Point|Quay|Wharf"
+    r"|Plaza|Path|Trail|Mews|Green|View|Rise|Vale|Heights|Point|Quay|Wharf|Parade|Alley"
 )
-_UNIT = r"(?:,?\s*(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|#)\s*[\w-]{1,6})"
-# After the street: ", London NW1 6XE", ", Springfield, IL 62704", ", 10115 Berlin", ", 00-514 Warszawa", ", UK".
+# A flat, suite or floor, in English or as Romance languages write it ("apto 81", "piso 3", "int. 5"), or a Spanish
+# floor and door ("4º B", "2º izq."); "#05-67" is a Singapore floor and unit. Its number holds a digit or is one
+# capital ("Flat B"): "Unit tests" is no flat.
+_UNIT = (
+    r"(?:,?\s*(?:(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.?|room|rm\.?|apto\.?|ap\.|apartamento"
+    r"|appartement|app\.|dpto\.?|depto\.?|piso|planta|puerta|pta\.|bloco|bloque|sala|andar|conj\.|int\.|interno|scala"
+    r"|bât\.)\s*|#\s*)(?:[\w-]{0,5}\d[\w-]{0,5}|[A-Z](?![\w-]))"
+    r"|,?\s*\d{1,2}\s?[º°ª](?:\s?(?:[A-Z](?!\w)|\d{1,2}\s?[º°ª]|(?i:izq(?:uierda)?|dcha|der(?:echa)?|ctro|centro)\.?))?)"
+)
+# After the street: ", London NW1 6XE", ", Springfield, IL 62704", ", 10115 Berlin", ", 00-514 Warszawa", ", UK",
+# ", Dublin D02 X285" (an Irish Eircode).
 _POSTCODE = (
     r"(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{4,6}(?:-\d{3,4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{2}\s+\d{5}(?:-\d{4})?"
-    r"|\d{2}-\d{3}|\d{3}\s\d{2})"
+    r"|\d{2}-\d{3}|\d{3}\s\d{2}|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[\dAC-FHKNPRTV-Y]{4}(?!\w))"
 )
 # A town's word ends where a word does (never before a digit: "London NW1 6XE" is a town and a postcode, not the town
 # "London NW" and "1 6XE"), and ends with a full stop only where it is a short abbreviation inside the town ("St.
@@ -62,22 +79,42 @@ _POSTCODE = (
 _TOWN_WORD = rf"(?:[A-Z][a-z]{{0,2}}\.(?=[ -]{_CAPITAL})|{_CAPITAL}[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*(?!\w))"
 _TOWN = rf"{_TOWN_WORD}(?:[ -]{_TOWN_WORD}){{0,2}}"
 _PLACE = rf"(?:{_TOWN}(?:\s+{_POSTCODE})?|{_POSTCODE}(?:\s+{_TOWN})?)"
-_REST_OF_ADDRESS = rf"{_UNIT}?(?:,\s*{_PLACE}){{0,3}}"
+# The flat and the places in either order: "Rua Augusta 1500, apto 81, São Paulo SP 01304-001", "12 Elm St,
+# Springfield, Apt 4".
+_REST_OF_ADDRESS = rf"{_UNIT}?(?:,\s*{_PLACE}{_UNIT}?){{0,3}}"
 _STREET_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|la|du|des|del|da|do|di|van|von|der|den)){{0,3}}"
+# Before a street word that is nothing else, a name may be numbered ("W 57th St"); before an everyday one the
+# numbers are places and prizes ("won 2 1st Place, 3 2nd Place").
+_NUMBERED_STREET_NAME = (
+    rf"(?:{_NAME_WORD}|{_ORDINAL})(?:\s+(?:{_NAME_WORD}|{_ORDINAL}|of|the|de|la|du|des|del|da|do|di|van|von|der|den))"
+    r"{0,3}"
+)
 # "1600 Pennsylvania Avenue NW", "100 Queen Street East": a compass point after the street word.
 _DIRECTION = r"(?:\s+(?:[NS][EW]?|[EW]|(?:North|South)(?:east|west)?|East|West)(?![\w-]))?"
-_ENGLISH_STREET = rf"{_HOUSE_NUMBER},?\s+{_STREET_NAME}\s+(?:{_STREET_WORDS})(?![\w-]){_DIRECTION}"
-_ENGLISH_WEAK_STREET = rf"{_HOUSE_NUMBER},?\s+{_STREET_NAME}\s+(?:{_WEAK_STREET_WORDS})(?![\w-]){_DIRECTION}"
-# "Hauptstraße 5", "Am Lindenweg 12a", "Keizersgracht 123", "Kungsgatan 44", "Nørrebrogade 7".
+# A street numbered after its street word, before the comma: "Block 123 Ang Mo Kio Avenue 3, #05-67, Singapore".
+_ENGLISH_STREET = (
+    rf"{_HOUSE_NUMBER},?\s+{_NUMBERED_STREET_NAME}\s+(?:{_STREET_WORDS})(?![\w-]){_DIRECTION}(?:\s+\d{{1,2}}(?=,))?"
+)
+_ENGLISH_WEAK_STREET = (
+    rf"{_HOUSE_NUMBER},?\s+(?:{_STREET_NAME}\s+(?:{_WEAK_STREET_WORDS})|Broadway)(?![\w-]){_DIRECTION}"
+)
+# "Hauptstraße 5", "Am Lindenweg 12a", "Keizersgracht 123", "Kungsgatan 44", "Nørrebrogade 7", and German streets
+# named after a person, their words joined by hyphens: "Konrad-Adenauer-Straße 12", "Kaiser-Wilhelm-Ring 40",
+# "Karl-Marx-Str. 8", "Kaiser-Friedrichstraße 3" (a street word apart after two words at least: "Multi-Ring 3" is a
+# product).
+_GERMAN_STREET_WORDS = r"Straße|Strasse|Str\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer"
+_STREET_SUFFIXES = (
+    r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|straat|laan|gracht|plein"
+    r"|kade|singel|dijk|gatan|gata|vägen|väg|gade|vej|veien|vei|gate|katu|tie|utca|ulica|ul\."
+)
 _SUFFIXED_STREET = (
-    rf"(?:(?:Am|An der|Auf der|Im|In der|Zum|Zur)\s+)?{_CAPITAL}[^\W\d_]*"
-    r"(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|straat|laan|gracht|plein"
-    r"|kade|singel|dijk|gatan|gata|vägen|väg|gade|vej|veien|vei|gate|katu|tie|utca|ulica|ul\.)"
-    rf"\s+{_HOUSE_NUMBER}(?![\w-])"
+    rf"(?:(?:Am|An der|Auf der|Im|In der|Zum|Zur)\s+)?{_CAPITAL}[^\W\d_]*(?:{_STREET_SUFFIXES}"
+    rf"|(?:-{_CAPITAL}[^\W\d_]+){{0,2}}-{_CAPITAL}[^\W\d_]*(?:{_STREET_SUFFIXES})"
+    rf"|(?:-{_CAPITAL}[^\W\d_]+){{1,2}}-(?:{_GERMAN_STREET_WORDS}))\s+{_HOUSE_NUMBER}(?![\w-])"
 )
 # "Mariahilfer Straße 88", "Karl Johans gate 22", "Váci utca 10", "Bağdat Caddesi 12": the street word apart.
 _SEPARATE_STREET = (
-    rf"{_STREET_NAME}\s+(?:Straße|Strasse|Str\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer|gate|gata|gatan|vei|veien|vej"
+    rf"{_STREET_NAME}\s+(?:{_GERMAN_STREET_WORDS}|gate|gata|gatan|vei|veien|vej"
     r"|vägen|väg|utca|út|ulica|ulice|straat|laan|tie|katu|iela|gatvė|[Cc]addesi|[Ss]okak|[Ss]okağı|[Bb]ulvarı)"
     rf"\s+{_HOUSE_NUMBER}(?![\w-])"
 )
@@ -97,12 +134,17 @@ _FRENCH_STREET = (
     rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|du|des|da|di))*(?=[\s,.;)]|$)"
 )
 _SOUTHERN_STREET = rf"(?i:{_ROMANCE_STREET_WORDS})\s+{_ROMANCE_STREET_NAME},?\s+(?:n[º°o.]\s*)?{_HOUSE_NUMBER}(?![\w-])"
+# A German box number is written in pairs of digits: "Postfach 10 01 52".
 _PO_BOX = (
-    r"(?i:p\.?\s?o\.?\s?box|post\s+office\s+box|postfach|apartado(?:\s+de\s+correos)?|casella\s+postale)\s+\d{1,6}"
+    r"(?i:postfach\s+\d{2}(?:\s\d{2}){1,3}(?!\d)"
+    r"|(?:p\.?\s?o\.?\s?box|post\s+office\s+box|postfach|apartado(?:\s+de\s+correos)?|casella\s+postale)\s+\d{1,6})"
 )
-# "3-2-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023": Japanese block numbers, the district, a ward or city.
+# "3-2-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023": Japanese block numbers, the district, a ward or city; the ward
+# or city may be written in English ("1-2-3 Minami-Aoyama, Minato City, Tokyo") after three block numbers, for two
+# are a score as well ("won 2-1 Chelsea, Leicester City").
 _JAPANESE_BLOCK = (
-    rf"\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?,?\s+{_NAME_WORD}(?:-{_WORD})?,\s*{_NAME_WORD}-(?:ku|shi|gun|machi|cho|chō|mura)"
+    rf"(?:\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?,?\s+{_NAME_WORD}(?:-{_WORD})?,\s*{_NAME_WORD}-(?:ku|shi|gun|machi|cho|chō"
+    rf"|mura)|\d{{1,2}}-\d{{1,2}}-\d{{1,3}},?\s+{_NAME_WORD},\s*{_NAME_WORD}\s+(?:City|Ward))"
     rf"(?![\w-])(?:,\s*{_TOWN}(?:\s+〒?\d{{3}}-\d{{4}})?)?"
 )
 # Not right after a time's colon ("14:30:00Z WARN the Wall Street Journal").
@@ -119,18 +161,78 @@ _UNNAMED_STREET = re.compile(
     rf"(?:(?P<own>{_POSTCODE_OF_ITS_OWN})|(?P<digits>(?!(?:19|20)\d\d\b)\d{{4,5}}))\s+{_TOWN}"
 )
 _WEAK_ADDRESS = re.compile(rf"(?<![\w/.:-])(?P<street>{_ENGLISH_WEAK_STREET}){_REST_OF_ADDRESS}")
+# Indian addresses: a house, flat or plot number ("House No. 45", "Flat 302", "Plot 7", "#12", "B-14"), its
+# localities and town, and a six-digit PIN code or a numbered locality ("Sector 21", "Road No. 12", "12th Cross",
+# "3rd Main"): "House No. 45, Sector 21, Gurugram 122001", "B-14, Lajpat Nagar II, New Delhi 110024", "Plot 7, Road
+# No. 12, Banjara Hills, Hyderabad".
+_INDIAN_HOUSE = (
+    r"(?:(?:House|H\.|Flat|Plot|Door|Shop|Villa)\s*(?:No\.?|Number|#)?\s*|#\s*|[A-Z]{1,2}[-/])"
+    r"\d{1,5}[A-Z]?(?:[-/]\d{1,4}[A-Z]?)*"
+)
+_NUMBERED_LOCALITY = re.compile(
+    rf"Sector\s+\d{{1,3}}[A-Z]?|(?:Road|Street|Lane|Cross|Main)\s+No\.?\s*\d{{1,3}}[A-Z]?"
+    rf"|{_ORDINAL}\s+(?:Cross|Main|Road|Street|Lane|Block|Stage|Phase|Sector)(?:\s+Road)?"
+)
+_INDIAN_ADDRESS = re.compile(
+    rf"(?<![\w/.:-]){_INDIAN_HOUSE}(?P<localities>(?:,\s*(?:{_NUMBERED_LOCALITY.pattern}|{_TOWN})){{1,6}})"
+    rf"(?:,?\s+(?P<pin>\d{{6}}|\d{{3}}\s\d{{3}}))?(?![\w-])"
+)
+# Addresses written in lower case, as chat is ("56 pine st apt 3 seattle wa 98101", "i live at 9 rue de rivoli"):
+# the street word alone says too little there ("a 2 way street", "moved to 1 shared drive"), so a state and ZIP code
+# or a postcode after the street, or "ship to", "live at", "address is" right before it, make it an address.
+# A word of the street's name, not a word of the sentence ("send it to 5 people at the park").
+_LOWER_WORD = (
+    r"(?!(?:the|a|an|at|of|in|on|to|for|and|or|my|your|our|their|his|her|its|this|that|with|from|by)\s)"
+    r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
+)
+_LOWER_POSTCODE = (
+    r"(?i:[a-z]{2}\s+\d{5}(?:-\d{4})?|[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}|[a-z]\d[a-z]\s?\d[a-z]\d)(?![\w-])"
+)
+# Found from the house number's first digit, which a search skips to at C speed, looking back from it: a pattern
+# starting with the look-behind is tried at every character.
+_LOWER_ADDRESS = re.compile(
+    rf"(?P<street>\d(?<![\w/.:-]\d){_AFTER_FIRST_DIGIT},?(?:(?:\s+(?:{_LOWER_WORD}|{_ORDINAL})){{1,3}}\s+"
+    rf"(?i:(?P<strong>{_STREET_WORDS})|{_WEAK_STREET_WORDS})"
+    rf"|\s+(?P<french>(?i:rue|avenue|boulevard|bd|allée|impasse|quai|chemin))\s+(?:{_ROMANCE_ARTICLE}\s*)?{_LOWER_WORD})"
+    rf"(?![\w-]))"
+    rf"{_UNIT}?"
+    rf"(?:(?:,?\s+{_LOWER_WORD}){{0,3}},?\s+(?P<postcode>{_LOWER_POSTCODE}))?"
+)
 # What announces an address: "I live at", "ship to", "deliver it to", "address:", "moved to", "located at".
-_ADDRESS_CUE_BEFORE = re.compile(
-    r"(?i)\b(?:live|living|lives|stay|staying|located|based|reside|resides|moved|move|ship|shipped|send|sent|mail"
-    r"|deliver|delivered|address(?:\s+is)?|addr\.?|adresse|dirección|indirizzo|endereço)\b"
-    r"(?:\s+(?:it|them|the\s+\w+|my\s+\w+|is|was|now|at|to|on|in|:))*[\s:]*$"
+_ADDRESS_CUE_WORDS = (
+    r"live|living|lives|stay|staying|located|based|reside|resides|moved|move|ship|shipped|send|sent|mail"
+    r"|deliver|delivered|address(?:\s+is)?|addr\.?|adresse|dirección|indirizzo|endereço"
+)
+_CUE_FILLERS = r"(?:\s+(?:it|them|the\s+\w+|my\s+\w+|is|was|now|at|to|on|in|:))*"
+_ADDRESS_CUE_BEFORE = re.compile(rf"(?i)\b(?:{_ADDRESS_CUE_WORDS})\b{_CUE_FILLERS}[\s:]*$")
+# Before an address in lower case the cue leads right to it: "ship to", "live at", "address is", "address:"; before an
+# everyday street word, only a cue of where one lives does ("my address is 48 maple drive"; "moved the files to 1
+# shared drive" stays).
+_ADDRESS_CUE_RIGHT_BEFORE = re.compile(rf"(?i)\b(?:{_ADDRESS_CUE_WORDS})\b{_CUE_FILLERS}(?:\s+(?:at|to|is)|\s*:)\s*$")
+_HOME_CUE_RIGHT_BEFORE = re.compile(
+    r"(?i)\b(?:address(?:\s+is|\s*:)|addr\.?\s*:|(?:live|living|lives|reside|resides|residing|stay|staying)\s+at)\s*$"
 )
 # What ends a street's clause: a comma, the end of a sentence or line, a bracket.
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[,;)\n]|[.!?](?:\s|$)|$)")
+# A number after a word that numbers things is no house number: "Step 5 Broadway", "order 12345 Main St shipped".
+_NUMBERING_BEFORE = re.compile(
+    r"(?i)\b(?:step|level|stage|phase|season|episode|chapter|part|section|version|release|volume|page|figure|table"
+    r"|item|order|ticket|case|issue|invoice|top)\s*#?\s*$"
+)
+# A street with an everyday street word after an article is an event or a thing: "the 2024 Pride Parade.", "the 3
+# Way handshake.".
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|that|these|those)\s+$")
+
+
+def _street(match: re.Match[str]) -> str | None:
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    return None if _NUMBERING_BEFORE.search(before) else PLACEHOLDERS["ADDRESS"]
 
 
 def _weak_address(match: re.Match[str]) -> str | None:
     before = match.string[max(0, match.start() - 40) : match.start()]
+    if _NUMBERING_BEFORE.search(before) or _ARTICLE_BEFORE.search(before):
+        return None
     if _ADDRESS_CUE_BEFORE.search(before) or _CLAUSE_END_AFTER.match(match.string, match.end("street")):
         return PLACEHOLDERS["ADDRESS"]
     return None
@@ -143,10 +245,31 @@ def _unnamed_street(match: re.Match[str]) -> str | None:
     return None
 
 
+def _indian_address(match: re.Match[str]) -> str | None:
+    # A numbered locality alone after the number is a plot of a field trial: "Plot 2, Sector 5 had the highest yield".
+    localities = match.group("localities")
+    if match.group("pin") or (_NUMBERED_LOCALITY.search(localities) and localities.count(",") >= 2):
+        return PLACEHOLDERS["ADDRESS"]
+    return None
+
+
+def _lower_address(match: re.Match[str]) -> str | None:
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if (
+        match.group("postcode")
+        or ((match.group("strong") or match.group("french")) and _ADDRESS_CUE_RIGHT_BEFORE.search(before))
+        or _HOME_CUE_RIGHT_BEFORE.search(before)
+    ):
+        return PLACEHOLDERS["ADDRESS"]
+    return None
+
+
 ADDRESS_DETECTORS: tuple[Detector, ...] = (
-    Detector("ADDRESS", substitute(_ADDRESS, lambda match: PLACEHOLDERS["ADDRESS"]), has_digit),
+    Detector("ADDRESS", substitute(_ADDRESS, _street), has_digit),
     Detector("ADDRESS", substitute(_WEAK_ADDRESS, _weak_address), has_digit),
     Detector("ADDRESS", substitute(_UNNAMED_STREET, _unnamed_street), number_of(4)),
+    Detector("ADDRESS", substitute(_INDIAN_ADDRESS, _indian_address), has_digit),
+    Detector("ADDRESS", substitute(_LOWER_ADDRESS, _lower_address), has_digit),
 )
 
 # --- PERSON -------------------------------------------------------------------------------------------------

@@ -79,6 +79,25 @@ _NEW_TYPES = [
     ("ADDRESS", "send it to Andrássy út 22, 1061 Budapest", "Andrássy út 22"),
     ("ADDRESS", "we moved to Carrer de Sants 14, Barcelona", "Carrer de Sants 14"),
     ("ADDRESS", "office: 1-1 Marunouchi, Chiyoda-ku, Tokyo 100-0005", "1-1 Marunouchi"),
+    # Numbered streets, German streets named after a person, the street words of promenades and Broadway, Indian
+    # and Japanese addresses, and addresses in lower case with a ZIP code or after "send it to".
+    ("ADDRESS", "My address is 350 W 57th St Apt 12B, New York, NY 10019", "350 W 57th St Apt 12B"),
+    ("ADDRESS", "I live at 55 5th Avenue, New York", "55 5th Avenue"),
+    ("ADDRESS", "meet me at 1 E 42nd Street", "1 E 42nd Street"),
+    ("ADDRESS", "We are at Kaiser-Wilhelm-Ring 40, 50672 Köln", "Kaiser-Wilhelm-Ring 40"),
+    ("ADDRESS", "Lieferung an Konrad-Adenauer-Straße 12, 53113 Bonn", "Konrad-Adenauer-Straße 12"),
+    ("ADDRESS", "Rechnung an Karl-Marx-Str. 8, 12043 Berlin", "Karl-Marx-Str. 8"),
+    ("ADDRESS", "I live at 5 Marine Parade, Brighton", "5 Marine Parade"),
+    ("ADDRESS", "send it to 20 The Esplanade, Weymouth", "20 The Esplanade"),
+    ("ADDRESS", "my address is 7 Riverside Promenade, Leeds", "7 Riverside Promenade"),
+    ("ADDRESS", "deliver to 3 Victoria Embankment, London", "3 Victoria Embankment"),
+    ("ADDRESS", "ship to 1540 Broadway, New York, NY 10036", "1540 Broadway"),
+    ("ADDRESS", "House No. 45, Sector 21, Gurugram 122001", "House No. 45"),
+    ("ADDRESS", "Ship to B-14, Lajpat Nagar II, New Delhi 110024", "B-14, Lajpat Nagar"),
+    ("ADDRESS", "Plot 7, Road No. 12, Banjara Hills, Hyderabad", "Road No. 12"),
+    ("ADDRESS", "Deliver to 1-2-3 Minami-Aoyama, Minato City, Tokyo", "1-2-3 Minami-Aoyama"),
+    ("ADDRESS", "can u send it to 56 pine st apt 3 seattle wa 98101", "56 pine st"),
+    ("ADDRESS", "my address is 48 maple drive springfield", "48 maple drive"),
 ]
 
 
@@ -181,10 +200,46 @@ def test_a_dotted_quad_of_one_digit_numbers_is_an_address_only_when_named_so() -
         ("I live at 742 Evergreen Terrace, Springfield.", "I live at <ADDRESS>."),
         ("Ship to 8 Rue de la Paix, 75002 Paris.", "Ship to <ADDRESS>."),
         ("I live at 9 Holywell Road, St. Albans. Thanks", "I live at <ADDRESS>. Thanks"),
+        # Flats and places in either order, Romance flats and floors, a Singapore unit, an Irish Eircode, a German
+        # box number in pairs of digits, an Indian PIN code.
+        ("Rua Augusta 1500, apto 81, São Paulo SP 01304-001", "<ADDRESS>"),
+        ("Calle de Alcalá 12, 4º B, 28009 Madrid.", "<ADDRESS>."),
+        ("Ship to 12 Elm St, Springfield, Apt 4.", "Ship to <ADDRESS>."),
+        ("Block 123 Ang Mo Kio Avenue 3, #05-67, Singapore 560123", "Block <ADDRESS>"),
+        ("5 Marine Parade, Apt 12, Dublin D02 X285", "<ADDRESS>"),
+        ("Postfach 10 01 52, 80075 München", "<ADDRESS>"),
+        ("Flat 302, Sai Residency, 12th Cross, Indiranagar, Bengaluru 560038", "<ADDRESS>"),
+        # In lower case: to the ZIP code, or the street and its flat after a cue, the town left.
+        ("send to 221 main st, apt 4, boston ma 02108", "send to <ADDRESS>"),
+        ("ship to 12 baker street london", "ship to <ADDRESS> london"),
+        ("i live at 9 rue de rivoli paris", "i live at <ADDRESS> paris"),
     ],
 )
 def test_an_address_goes_whole_to_its_postcode_and_leaves_the_full_stop(sentence: str, redacted: str) -> None:
     assert redact(sentence).text == redacted
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Numbers before capitalised words: products, a handshake, a store named after its street, events, prizes.
+        "Windows 11 Pro, the TCP 3 Way handshake and the 5th Avenue store",
+        "The 2024 Pride Parade was great.",
+        "My top 5 Broadway shows; I saw 3 Broadway shows; Step 5 Broadway.",
+        "Results: 3 1st Place, 2 2nd Place.",
+        "order 12345 Main St shipped",
+        "I ordered 2 Multi-Ring 3 packs",
+        # Scores are no Japanese blocks, a plot of a field trial no Indian address.
+        "Arsenal 2-1 Chelsea, Leicester City 0-0 Everton.",
+        "Plot 2, Sector 5 had the highest yield.",
+        # Street words in lower-case prose, with no ZIP code and no cue of where one lives.
+        "a 2 way street, 5 main points, 3 pine st trees",
+        "I moved the files to 1 shared drive.",
+        "send it to 5 people at the park",
+    ],
+)
+def test_near_misses_of_address_shapes_stay_unredacted(sentence: str) -> None:
+    assert "ADDRESS" not in redact(sentence).counts
 
 
 def test_a_conversation_scope_numbers_the_same_person_the_same_way() -> None:
