@@ -277,3 +277,9 @@ def test_a_word_joined_to_a_name_by_and_is_a_name_where_it_reads_as_one(sentence
 )
 def test_a_welcome_and_a_name_said_again_are_cues(sentence: str, redacted: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == redacted
+
+
+def test_a_field_that_names_nobody_stays() -> None:
+    for text in ("Assignee: unassigned", "Customer: unknown", "Owner: TBD"):
+        assert Redactor("patterns+ner").redact(text).text == text
+    assert Redactor("patterns+ner").redact("Name: maria").text == "Name: <PERSON>"
