@@ -489,7 +489,10 @@ def names_with_the_model(
         _merge([*names, *more])
         for names, more in zip(checked, _full_names_no_list_knows(list(texts), checked), strict=True)
     ]
-    return [_merge([*names, *_joined_to_a_name(text, names)]) for text, names in zip(texts, found_names, strict=True)]
+    return [
+        _merge([*names, *_joined_to_a_name(text, names), *lower_case])
+        for text, names, lower_case in zip(texts, found_names, _lower_case_names(texts), strict=True)
+    ]
 
 
 _ONLY_A_PERSON_FITS = "I met {} yesterday."
@@ -509,6 +512,53 @@ _CAPITALISED_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|La|Le|Van|Von)(?=[A-
 # "Chidi and <name>", "<name> & Arjun": one capitalised word joined to a name by "and", "&" or "or".
 _WORD_JOINED_BEFORE = re.compile(rf"(?<![\w'’.-])({_NAME_PART})[ \u00a0](?:and|&|or)[ \u00a0]$")
 _WORD_JOINED_AFTER = re.compile(rf"[ \u00a0](?:and|&|or)[ \u00a0]({_NAME_PART})(?![\w'’-])")
+
+
+# A word of a name in lower case, as chat writes it: "talked to priya", "the account is under tanaka hiroshi".
+_WORD_IN_LOWER_CASE = re.compile(r"(?<![\w'’.@/-])[a-z][a-z'’-]*[a-z](?![\w'’@/-])")
+
+
+@functools.cache
+def _lower_case_name_words() -> frozenset[str]:
+    given, surnames = person_name_lists()
+    return frozenset(name.lower() for name in given | surnames)
+
+
+def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
+    """For each text, the names written in lower case: one to three words of the name lists, one of them at least a
+    word no dictionary knows ("priya", "hiroshi", not "rose" or "mark"), where a person's name stands ("talked to
+    ...", "ask for ...", "... said") and that the PII model reads as a name in its sentence."""
+    from feedback_loop.privacy.pii_model import name_spans
+
+    name_words = _lower_case_name_words()
+    candidates: list[tuple[int, Span]] = []
+    for position, text in enumerate(texts):
+        run: list[re.Match[str]] = []
+        for word in [*_WORD_IN_LOWER_CASE.finditer(text), None]:
+            joined = word is not None and bool(run) and text[run[-1].end() : word.start()] == " "
+            if run and not joined:
+                start, end = run[0].start(), run[-1].end()
+                if (
+                    len(run) <= 3
+                    and any(_no_english_word(part.group()) for part in run)
+                    and (
+                        PERSONS_PLACE_BEFORE.search(text, max(0, start - 40), start)
+                        or PERSONS_PLACE_AFTER.match(text, end)
+                    )
+                ):
+                    candidates.append((position, (start, end)))
+                run = []
+            if word is not None and word.group() in name_words and word.group() not in stop_words():
+                run.append(word)
+    sentences = [_sentence_around_run(texts[position], span) for position, span in candidates]
+    read = name_spans(
+        [texts[position][start:end] for (position, _), (start, end) in zip(candidates, sentences, strict=True)]
+    )
+    found: list[list[Span]] = [[] for _ in texts]
+    for (position, span), (offset, _), spans in zip(candidates, sentences, read, strict=True):
+        if _covered(span[0] - offset, span[1] - offset, spans):
+            found[position].append(span)
+    return found
 
 
 def _joined_to_a_name(text: str, names: Sequence[Span]) -> list[Span]:

@@ -283,3 +283,19 @@ def test_a_field_that_names_nobody_stays() -> None:
     for text in ("Assignee: unassigned", "Customer: unknown", "Owner: TBD"):
         assert Redactor("patterns+ner").redact(text).text == text
     assert Redactor("patterns+ner").redact("Name: maria").text == "Name: <PERSON>"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        (
+            "talked to priya on the phone, she said to email you",
+            "talked to <PERSON> on the phone, she said to email you",
+        ),
+        ("ask for siobhan at reception", "ask for <PERSON> at reception"),
+        # Words of the lists that dictionaries know, or no person's place: no name in lower case.
+        ("post it to media and org, mark it done", "post it to media and org, mark it done"),
+    ],
+)
+def test_a_name_in_lower_case_where_a_person_stands_is_found(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
