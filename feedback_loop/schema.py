@@ -141,17 +141,17 @@ class InteractionEvent(_Envelope):
     system_prompt_version: NonEmpty
     response: str
     model_version: NonEmpty
-    adapter_version: str | None = None
+    adapter_version: NonEmpty | None = None
     latency_ms: Milliseconds
     prompt_tokens: Count
     completion_tokens: Count
 
     # "\ud800" is valid JSON but no UTF-8 text: no table, log or Parquet file could store it. pydantic itself
-    # refuses one in a constrained string (every other string field); these two are unconstrained.
-    @field_validator("response", "adapter_version")
+    # refuses one in a constrained string (every other string field); the response may be blank, so it is not one.
+    @field_validator("response")
     @classmethod
-    def _no_lone_surrogate(cls, value: str | None) -> str | None:
-        if value is not None and _SURROGATE.search(value):
+    def _no_lone_surrogate(cls, value: str) -> str:
+        if _SURROGATE.search(value):
             raise ValueError("string holds a lone surrogate (an escape such as \\ud800), which is not text")
         return value
 

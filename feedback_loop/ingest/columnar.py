@@ -85,7 +85,7 @@ _LINE_DECODER = msgspec.json.Decoder(_InteractionLine | _FeedbackLine | _Behavio
 # The contract's NonEmpty strings (not blank) and the fields of which a feedback or behaviour event needs one.
 _NOT_BLANK = (
     "event_id", "interaction_id", "session_id", "user_id", "use_case", "user_segment", "prompt",
-    "system_prompt_version", "model_version", "correction", "comment",
+    "system_prompt_version", "model_version", "adapter_version", "correction", "comment",
 )  # fmt: skip
 _SIGNALS = {
     "feedback": ("thumb", "rating", "correction", "flag", "comment"),

@@ -63,7 +63,7 @@ _BAD_FOR_FIELD: dict[str, list[str]] = {
         )
     },
     "response": ["14", "null", '"\\ud800"', "[]"],
-    "adapter_version": ['"\\ud800"', "14", "true"],
+    "adapter_version": ['"\\ud800"', "14", "true", '""', '"   "'],
     "user_segment": ['"  "', "3"],
     "latency_ms": _BAD_FOR_MILLISECONDS,
     "prompt_tokens": _BAD_FOR_COUNT,

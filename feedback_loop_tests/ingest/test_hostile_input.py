@@ -92,7 +92,10 @@ def test_the_fuzz_corpus_is_ingested_whole_and_every_line_accounted_for(tmp_path
         ("event_id", '"   "', "must not be blank"),
         ("interaction_id", '"\\t"', "must not be blank"),
         ("response", '"ok \\ud800"', "lone surrogate"),
-        ("adapter_version", '"\\udfff"', "lone surrogate"),
+        ("adapter_version", '"\\udfff"', "unicode"),
+        # A blank version names no adapter: KPIs would count its traffic as an arm of its own, not the base model's.
+        ("adapter_version", '""', "at least 1 character"),
+        ("adapter_version", '"   "', "must not be blank"),
         ("prompt", '"\\ud800"', "unicode"),
     ],
 )
