@@ -1446,10 +1446,17 @@ def parse_line(raw: bytes, spec: IngestSpec, quote: Callable[[Any], str] = repr)
     if set(record) == {schema.REJECTED_KEY}:
         return _rejected_at_collection(record[schema.REJECTED_KEY])
     if "schema_version" in record and not _is_supported_version(record["schema_version"]):
+        version = record["schema_version"]
+        # "1" or true: the version the sender meant, written as another JSON type.
+        written_as = (
+            ""
+            if type(version) is int
+            else f" (the JSON integer {schema.SCHEMA_VERSION}, not the {_json_kind(version)})"
+        )
         return LineProblem(
             "schema_version",
-            f"schema_version: unsupported version {quote(record['schema_version'])};"
-            f" this reader supports {schema.SCHEMA_VERSION}",
+            f"schema_version: unsupported version {quote(version)}; this reader supports {schema.SCHEMA_VERSION}"
+            + written_as,
         )
     try:
         return schema.EVENT_ADAPTER.validate_python(record, context=spec.validation_context)

@@ -123,7 +123,7 @@ _INVALID_LINES = [
         "version-as-string",
         _event("feedback", "e1", schema_version="1"),
         "schema_version",
-        ["unsupported version '1'"],
+        ["unsupported version '1'", "the JSON integer 1, not the string"],
     ),
 ]
 
