@@ -50,6 +50,10 @@ if TYPE_CHECKING:
     from feedback_loop.settings import Settings
 
 OTLP_MEDIA_TYPES = {"application/x-protobuf": "protobuf", "application/json": "json"}
+# What a body of this project's events may be declared as: a JSON array, or NDJSON under its several names.
+EVENTS_MEDIA_TYPES = frozenset(
+    ("application/json", "application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines")
+)
 # google.rpc.Code of each error status, for the OTLP error bodies.
 _RPC_CODES = {400: 3, 401: 16, 413: 8, 415: 3, 429: 8, 503: 14}
 
@@ -191,7 +195,9 @@ class Collector:
         admitted = False
         try:
             self._authorize(request)
-            if kind != "events":
+            if kind == "events":
+                self._check_events_media_type(request)
+            else:
                 encoding = self._otlp_encoding(request)
             self._admit()
             admitted = True
@@ -227,6 +233,14 @@ class Collector:
                 f"overloaded ({self.in_flight} requests in progress, {pending} bytes waiting for the disk)",
                 retry_after=config.retry_after_seconds,
             )
+
+    @staticmethod
+    def _check_events_media_type(request: Request) -> None:
+        """Refuse a body declared as something other than JSON or NDJSON (none declared is taken as JSON: curl
+        and most clients posting a string send one only when asked)."""
+        media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if media_type and media_type not in EVENTS_MEDIA_TYPES:
+            raise HttpError(415, f"Content-Type must be one of {sorted(EVENTS_MEDIA_TYPES)}, got {media_type!r}")
 
     @staticmethod
     def _otlp_encoding(request: Request) -> str:

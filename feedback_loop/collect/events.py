@@ -48,7 +48,8 @@ def _reject_constant(name: str):
 def parse_event_batch(body: bytes, max_events: int) -> list[bytes]:
     """The landing lines of a valid batch, in order; raises :class:`BatchError` naming every problem."""
     try:
-        text = body.decode("utf-8")
+        # A byte order mark opens the body as it may open a landing file, which ignores it too.
+        text = body.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         raise BatchError([BatchProblem(f"byte {error.start}", None, "the body is not UTF-8")], 1) from error
     items = _array_items(text) if text.lstrip().startswith("[") else _ndjson_items(text)

@@ -66,6 +66,20 @@ def test_events_land_as_json_array_and_as_ndjson_before_the_answer(landing):
     assert path.name.startswith("collector-") and not list(landing.glob("*/.*"))
 
 
+def test_events_are_declared_as_json_or_ndjson_and_may_open_with_a_byte_order_mark(landing):
+    with client(landing) as http:
+        ndjson = {**AUTH, "Content-Type": "application/x-ndjson"}
+        assert http.post("/v1/events", content=json.dumps(event("a")), headers=ndjson).status_code == 200
+        declared = {**AUTH, "Content-Type": "application/json; charset=utf-8"}
+        bom = "\ufeff" + json.dumps([event("b")])
+        assert http.post("/v1/events", content=bom.encode(), headers=declared).json() == {"accepted": 1}
+        refused = http.post(
+            "/v1/events", content=json.dumps([event("c")]), headers={**AUTH, "Content-Type": "text/plain"}
+        )
+    assert refused.status_code == 415 and "text/plain" in refused.text
+    assert [line["event_id"] for line in landed(landing)] == ["a", "b"]
+
+
 def test_a_malformed_batch_gets_400_naming_position_and_field_and_nothing_lands(landing):
     batch = [event("a"), event("b", rating=9), event("c", thumb=None, rating=None), "not an object"]
     with client(landing) as http:
