@@ -595,24 +595,39 @@ def redact_command(
     counts: Annotated[bool, typer.Option("--counts", help="Print the redactions per type to stderr, as JSON.")] = False,
 ):
     """Redact stdin to stdout, line by line: names, addresses, e-mail, phone, card, IBAN, IP, national ids,
-    passports, dates of birth, secrets, URL credentials."""
-    import io
+    passports, dates of birth, secrets, URL credentials. Each line keeps its own ending (LF or CRLF)."""
     import sys
 
     from feedback_loop.privacy import REDACTION_TYPES, redact_lines
 
-    # Audits read arbitrary logs: a byte that is not UTF-8 becomes U+FFFD rather than stopping the run.
-    source = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-    sink = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8")
+    endings: list[bytes] = []
+    not_utf8: list[int] = []
+
+    def lines():
+        for number, raw in enumerate(sys.stdin.buffer, start=1):
+            body = raw.rstrip(b"\r\n")
+            endings.append(raw[len(body) :])
+            try:
+                yield body.decode("utf-8")
+            except UnicodeDecodeError:
+                # Audits read arbitrary logs: a byte that is not UTF-8 becomes U+FFFD rather than stopping the run,
+                # and the lines where it did are reported below.
+                not_utf8.append(number)
+                yield body.decode("utf-8", errors="replace")
+
     totals = dict.fromkeys(REDACTION_TYPES, 0)
-    for redaction in redact_lines(line.removesuffix("\n") for line in source):
-        sink.write(redaction.text + "\n")
+    for position, redaction in enumerate(redact_lines(lines())):
+        sys.stdout.buffer.write(redaction.text.encode("utf-8") + endings[position])
         for kind, found in redaction.counts.items():
             totals[kind] += found
-    sink.flush()
-    # The wrappers go, the process's own streams stay open.
-    source.detach()
-    sink.detach()
+    sys.stdout.buffer.flush()
+    if not_utf8:
+        shown = ", ".join(map(str, not_utf8[:10])) + (f" and {len(not_utf8) - 10} more" if len(not_utf8) > 10 else "")
+        typer.echo(
+            f"redact: {len(not_utf8)} line(s) held bytes that are not UTF-8, written with U+FFFD in their place: "
+            f"line {shown}",
+            err=True,
+        )
     if counts:
         typer.echo(json.dumps(totals), err=True)
 

@@ -55,11 +55,18 @@ def test_redact_counts_go_to_stderr_as_json():
     assert len(result.stdout.splitlines()) == len(_LINES)
 
 
-def test_redact_survives_bytes_that_are_not_utf8():
-    result = runner.invoke(app, ["redact"], input=b"caf\xe9 jane@example.com\n")
+def test_redact_survives_bytes_that_are_not_utf8_and_says_where_it_replaced_them():
+    result = runner.invoke(app, ["redact"], input=b"fine\ncaf\xe9 jane@example.com\n")
 
     assert result.exit_code == 0, result.output
-    assert result.stdout == "caf\ufffd <EMAIL>\n"
+    assert result.stdout == "fine\ncaf\ufffd <EMAIL>\n"
+    assert "1 line(s) held bytes that are not UTF-8" in result.stderr and "line 2" in result.stderr
+
+
+def test_redact_keeps_each_lines_ending():
+    result = runner.invoke(app, ["redact"], input=b"call 415-555-0123\r\nok\nlast")
+
+    assert result.stdout_bytes == b"call <PHONE>\r\nok\nlast"
 
 
 def test_bench_redaction_prints_and_writes_the_figures_per_tier(tmp_path):
