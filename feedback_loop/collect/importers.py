@@ -1,8 +1,9 @@
 """`feedback-loop import ...`: what teams already have, landed as telemetry for a range of days.
 
 * ``openai-chat``: JSON Lines of OpenAI chat-completions calls, one object per line: ``request`` (the request
-  body), ``response`` (the chat completion; a Batch API output line's ``response.body`` works too) and
-  optionally ``feedback`` (any of thumb, rating, correction, flag, comment, and its own ``timestamp``),
+  body, or a Batch API input line), ``response`` (the chat completion, or a Batch API output line, whole or from
+  its ``response`` on) and optionally ``feedback`` (any of thumb, rating, correction, flag, comment, and its own
+  ``timestamp``),
   ``user_id``, ``session_id``, ``timestamp``, ``latency_ms``, ``use_case``, ``user_segment``,
   ``system_prompt_version``, ``adapter_version``, ``interaction_id``. See docs/connect.md for where each
   field comes from when a line does not say it.
@@ -178,8 +179,18 @@ def _map_openai_chat(record: dict[str, Any], source: str, mapped: Mapped) -> Non
     problems: list[Problem] = []
     request = _object(record, "request", problems)
     response = _object(record, "response", problems)
-    if isinstance(response.get("body"), dict):
-        response = response["body"]  # a Batch API output line
+    # A Batch API input line ({custom_id, method, url, body}) holds the request in its body; an output line
+    # ({id, custom_id, response: {status_code, body}, error}) the completion in its response's body; either may be
+    # given whole, or (the output) from its response on.
+    if isinstance(request.get("body"), dict) and "custom_id" in request:
+        request = request["body"]
+    if isinstance(response.get("response"), dict) and "custom_id" in response:
+        response = response["response"]
+    if isinstance(response.get("body"), dict) or "status_code" in response:
+        status = response.get("status_code", 200)
+        if status != 200:
+            problems.append(Problem("response.status_code", f"the batch request failed ({status!r}): no completion"))
+        response = response.get("body") if isinstance(response.get("body"), dict) else {}
     metadata = _optional_object(request, "metadata")
 
     def given(container: dict[str, Any], name: str, field: str) -> str | None:

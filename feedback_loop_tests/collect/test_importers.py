@@ -51,6 +51,30 @@ def landed(landing: Path) -> dict[str, list[dict]]:
     }
 
 
+def test_openai_chat_takes_whole_batch_api_lines_and_rejects_a_failed_request(tmp_path):
+    request = {"custom_id": "r3", "method": "POST", "url": "/v1/chat/completions", "body": CHAT_LINE["request"]}
+    output = {
+        "id": "batch_req_3",
+        "custom_id": "r3",
+        "response": {"status_code": 200, "request_id": "q3", "body": {**CHAT_LINE["response"], "id": "chatcmpl-19"}},
+        "error": None,
+    }
+    failed = {**output, "response": {"status_code": 500, "request_id": "q4", "body": {"error": {"message": "boom"}}}}
+    source = write_jsonl(
+        tmp_path / "batch.jsonl", [{"request": request, "response": output}, {"request": request, "response": failed}]
+    )
+
+    result = import_file("openai-chat", source, tmp_path / "landing")
+
+    assert (result.events, result.rejected) == (1, 1)
+    [interaction] = landed(tmp_path / "landing")["2026-11-01"][:1]
+    assert (interaction["interaction_id"], interaction["prompt"]) == ("chatcmpl-19", "Order 17")
+    [rejection] = [
+        line["rejected"] for lines in landed(tmp_path / "landing").values() for line in lines if "rejected" in line
+    ]
+    assert rejection["field"] == "response.status_code" and "500" in rejection["reason"]
+
+
 def test_openai_chat_lines_become_interactions_and_feedback_in_their_days(tmp_path):
     batch_line = {
         "custom_id": "r2",
