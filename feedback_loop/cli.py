@@ -12,7 +12,7 @@ import sys
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -161,8 +161,22 @@ def relabel(
     end: Annotated[str, typer.Option(help="Last day, YYYY-MM-DD.", callback=_calendar_day_option)],
     data_dir: DataDirOption = None,
 ):
-    """Label the days again (labeled_interactions, kpi_daily, review_queue): after review decisions, say."""
-    _relabel(_settings(data_dir), [start, end])
+    """Label the days again (labeled_interactions, kpi_daily, review_queue): after review decisions, say.
+
+    Refuses a range with days never ingested: their labels and KPIs would be stored empty."""
+    settings = _settings(data_dir)
+    ingested = set(_warehouse(settings).partitions("events"))
+    first, last = date.fromisoformat(start), date.fromisoformat(end)
+    days = [(first + timedelta(days=n)).isoformat() for n in range((last - first).days + 1)]
+    if missing := [day for day in days if day not in ingested]:
+        console.print(
+            f"refused: not ingested yet: {', '.join(missing)}; ingest them first (feedback-loop backfill --start "
+            f"{missing[0]} --end {missing[-1]}) or re-label a range of ingested days",
+            markup=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(1)
+    _relabel(settings, [start, end])
 
 
 @app.command()

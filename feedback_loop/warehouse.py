@@ -64,17 +64,20 @@ class Warehouse:
 
     def partitions(self, table_name: str) -> list[str]:
         """The partition keys present for ``table_name``, sorted."""
+        return list(self.written(table_name))
+
+    def written(self, table_name: str) -> dict[str, int]:
+        """The partition keys present for ``table_name``, sorted, each with when its file was last written (ns
+        since the epoch by the store's clock, so comparable across tables; 0 where the store does not say)."""
         selector = pafs.FileSelector(self._path(table_name), allow_not_found=True)
-        keys = []
+        written = {}
         for info in self.fs.get_file_info(selector):
             name = info.base_name
-            if (
-                info.type == pafs.FileType.Directory
-                and name.startswith("date=")
-                and self.fs.get_file_info(self._path(table_name, name, "part-0.parquet")).type == pafs.FileType.File
-            ):
-                keys.append(name.removeprefix("date="))
-        return sorted(keys)
+            if info.type == pafs.FileType.Directory and name.startswith("date="):
+                part = self.fs.get_file_info(self._path(table_name, name, "part-0.parquet"))
+                if part.type == pafs.FileType.File:
+                    written[name.removeprefix("date=")] = part.mtime_ns or 0
+        return dict(sorted(written.items()))
 
     def read_partitions(
         self,

@@ -1,5 +1,7 @@
 """Reading stored partitions conformed to a schema: a column an older partition predates reads as nulls."""
 
+import time
+
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -40,3 +42,23 @@ def test_a_whole_partition_read_with_a_schema_conforms_to_it_and_keeps_columns_b
         {"event_id": "a", "user_segment": None, "legacy": 1, "date": "2026-11-01"},
         {"event_id": "b", "user_segment": "pro", "legacy": None, "date": "2026-11-02"},
     ]
+
+
+def test_written_gives_each_partition_with_when_it_was_last_written(tmp_path):
+    warehouse = Warehouse(tmp_path)
+    day = pa.table({"x": [1]})
+
+    def write(table: str, key: str) -> None:
+        time.sleep(0.02)  # file times tick in steps of a few ms (the kernel's coarse clock)
+        warehouse.write_partition(table, key, day)
+
+    write("events", "2026-11-02")
+    write("labels", "2026-11-02")
+    write("events", "2026-11-01")
+    (tmp_path / "events" / "date=2026-11-03").mkdir()  # a partition being written: no file yet
+
+    events, labels = warehouse.written("events"), warehouse.written("labels")
+    assert list(events) == warehouse.partitions("events") == ["2026-11-01", "2026-11-02"]
+    assert events["2026-11-02"] < labels["2026-11-02"] < events["2026-11-01"]  # written in that order
+    write("events", "2026-11-02")
+    assert warehouse.written("events")["2026-11-02"] > labels["2026-11-02"]

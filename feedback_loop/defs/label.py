@@ -52,22 +52,23 @@ class AutoLabelerConfig(dg.Config, LabelerSpec):
 def _training_labels(warehouse, days: list[str], verdicts) -> pa.Table:
     """The training columns of the label rows of ``days``, one row per interaction, with today's verdicts.
 
-    Days with a stored `labels` partition are read from it (only :data:`TRAINING_COLUMNS`): what
-    `labeled_interactions` wrote, late feedback included as of its last run. Days without one (the day this run
-    ingests, before `labeled_interactions` labels it) are labeled by the rules from their events. An
-    interaction stored under two days (re-sent further apart than the late-feedback window) counts once, from
-    its earliest day, as ingestion would have kept it.
+    A day whose stored `labels` partition was written after its events is read from it (only
+    :data:`TRAINING_COLUMNS`): what `labeled_interactions` wrote, late feedback included as of its last run. A
+    day without one, or whose events were written since (the days this run ingests, anew or again, before
+    `labeled_interactions` labels them: their stored labels are of former events, none for a day ingested
+    before its telemetry landed), is labeled by the rules from its events. An interaction stored under two days
+    (re-sent further apart than the late-feedback window) counts once, from its earliest day, as ingestion
+    would have kept it.
     """
     columns = list(TRAINING_COLUMNS)
-    stored = set(warehouse.partitions("labels"))
-    parts = [
-        warehouse.read_partitions(
-            "labels", [d for d in days if d in stored], schema=labels_arrow_schema(), columns=columns
-        )
-    ]
-    missing = [d for d in days if d not in stored]
-    if missing:
-        parts.append(_labels_over(warehouse, missing).select([*columns, "date"]))
+    events_written = warehouse.written("events")
+    labels_written = warehouse.written("labels")
+    # Equal times (a store that keeps whole seconds) do not tell which came first: such labels count as stale.
+    current = [d for d in days if labels_written.get(d, 0) > events_written[d]]
+    parts = [warehouse.read_partitions("labels", current, schema=labels_arrow_schema(), columns=columns)]
+    stale = [d for d in days if d not in current]
+    if stale:
+        parts.append(_labels_over(warehouse, stale).select([*columns, "date"]))
     labels = pa.concat_tables(parts, promote_options="default")
     ordered = labels.take(pc.sort_indices(labels, sort_keys=[("date", "ascending")]))
     return with_verdict_qualities(first_of_each_interaction(ordered).select(columns), verdicts)
@@ -189,14 +190,15 @@ def auto_labeler(context: dg.AssetExecutionContext, config: AutoLabelerConfig, d
     `models/labeler/<version>` (JSON and safetensors) and published in `models/labeler/current.json`.
 
     Trained on the interactions of the latest `training_days` days that users judged explicitly or a reviewer
-    decided, read from the stored `labels` (their feature and label columns; the rules label a day not stored yet),
-    and not refit (`refit: false`) while fewer than `refit_min_new_share` of those rows are new or changed since the
-    labeler in use was fit (refits come as the data grows by a share, not every day). It reads sentence embeddings
-    (all-MiniLM-L6-v2, or the base model's hidden states), word features, the shape of the response and the
-    behaviour signals (never the feedback the labels come from); a Bradley-Terry term over responses to one prompt
-    with different verdicts. Measured on held-out prompt groups. A labeler below `min_holdout_auc` is not published:
-    labeling then uses explicit, human and rule labels only (check severity ERROR). With too few labeled examples no
-    new model is trained: labeling keeps the previous one (or uses the rules alone) and `labeler_quality` warns.
+    decided, read from the stored `labels` (their feature and label columns; the rules label a day from its events
+    when it has no labels or they are older than its events), and not refit (`refit: false`) while fewer than
+    `refit_min_new_share` of those rows are new or changed since the labeler in use was fit (refits come as the
+    data grows by a share, not every day). It reads sentence embeddings (all-MiniLM-L6-v2, or the base model's
+    hidden states), word features, the shape of the response and the behaviour signals (never the feedback the
+    labels come from); a Bradley-Terry term over responses to one prompt with different verdicts. Measured on
+    held-out prompt groups. A labeler below `min_holdout_auc` is not published: labeling then uses explicit, human
+    and rule labels only (check severity ERROR). With too few labeled examples no new model is trained: labeling
+    keeps the previous one (or uses the rules alone) and `labeler_quality` warns.
     """
     from feedback_loop.label.encoders import build_encoder
     from feedback_loop.label.learned import (

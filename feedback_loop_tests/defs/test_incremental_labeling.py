@@ -4,15 +4,18 @@ columns it needs, filtered by interaction id in the reader, and predicts only ne
 
 from __future__ import annotations
 
+from datetime import date
+
 import dagster as dg
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from feedback_loop.defs.ingest import raw_telemetry
 from feedback_loop.defs.label import auto_labeler, labeled_interactions
 from feedback_loop.label.decisions import REVIEWS_TABLE, decisions_table, make_decision
 from feedback_loop.label.learned import STORED_PREDICTION_COLUMNS, TRAINING_COLUMNS
 from feedback_loop.label.rules import INTERACTION_EVENT_COLUMNS, SIGNAL_COLUMNS
-from feedback_loop.runs import run_ingestion
+from feedback_loop.runs import partition_range_tags, run_ingestion
 from feedback_loop.warehouse import Warehouse
 from feedback_loop_tests.defs.conftest import DAYS
 
@@ -136,3 +139,35 @@ def test_relabeling_a_day_reads_only_what_it_needs_and_predicts_only_new_or_chan
     assert all(
         after[row["interaction_id"]]["model_good_probability"] == row["model_good_probability"] for row in unchanged
     )
+
+
+def test_the_labeler_learns_from_the_events_of_a_day_ingested_again_not_from_its_former_labels(
+    settings, resources, instance
+):
+    """Days first ingested before their telemetry landed have empty labels; ingested again with it, the labeler of
+    that run learns from their events (its labels are stale until labeled_interactions runs after it)."""
+    from feedback_loop.simulate import simulate_day
+
+    def ingest_and_label() -> dg.ExecuteInProcessResult:
+        return dg.materialize(
+            [raw_telemetry, auto_labeler, labeled_interactions],
+            resources=resources,
+            instance=instance,
+            tags=partition_range_tags(settings, DAYS[0], DAYS[-1]),
+        )
+
+    empty = ingest_and_label()
+    assert _metadata(empty, "auto_labeler")["refit"] is False  # no labels to learn from yet
+    warehouse = Warehouse(settings.layout.warehouse)
+    assert warehouse.partitions("labels") == DAYS
+    assert warehouse.read_partitions("labels").num_rows == 0
+
+    for seed, day in enumerate(DAYS):
+        simulate_day(settings.layout.landing, date.fromisoformat(day), 150, seed)
+    landed = ingest_and_label()
+    trained = _metadata(landed, "auto_labeler")
+    assert (trained["refit"], trained["published"]) == (True, True)
+    assert trained["training_days"] == f"{DAYS[0]}..{DAYS[-1]}"
+    # It learned what labeled_interactions then stored: read from the (now current) labels, the rows are the same.
+    again = _metadata(dg.materialize([auto_labeler], resources=resources, instance=instance), "auto_labeler")
+    assert (again["version"], again["refit"], again["rows_new_since_fit"]) == (trained["version"], False, 0)
