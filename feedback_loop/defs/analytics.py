@@ -2,7 +2,6 @@
 KPI dashboard."""
 
 from datetime import date, timedelta
-from typing import Any
 
 import dagster as dg
 
@@ -68,17 +67,15 @@ def kpi_daily(
 
     DuckDB SQL over the day's `labels` (late feedback already joined) and the events of the day and of the
     following `late_feedback` days (outcomes that complete its sessions). Materialized with the labels,
-    so late feedback updates the day it belongs to. The day total's KPIs are the materialization's metadata,
-    which the UI plots across partitions; a run over several days records each day's as an observation of
-    that day's partition instead. Checks (WARN): `segment_safety` (a segment's flag or complaint rate above
-    the configured rate) and `prices_known` (interactions of models the prices file does not price).
+    so late feedback updates the day it belongs to. The day total's KPIs are the metadata of the day's
+    materialization (also in a run over several days), which the UI plots across partitions. Checks (WARN):
+    `segment_safety` (a segment's flag or complaint rate above the configured rate) and `prices_known`
+    (interactions of models the prices file does not price).
     """
     prices = load_prices(config.prices_file)
     warehouse = data_root.warehouse()
     labeled_days = set(warehouse.partitions("labels"))
     available = warehouse.partitions("events")
-    several_days = len(context.partition_keys) > 1
-    per_day: list[dict] = []
     segments: list[dict] = []
     alerts: list[dict] = []
     unpriced: dict[str, int] = {}
@@ -102,26 +99,14 @@ def kpi_daily(
             [{column: _shown(row[column]) for column in (*KEY_COLUMNS, *SUMMARY_COLUMNS)} for row in rows],
             BREAKDOWN_ROWS,
         )
-        per_day.append({"day": day, **{column: _shown(total[column]) for column in SUMMARY_COLUMNS}})
         segments += [{"day": day, **segment} for segment in segment_safety(kpis)]
         alerts += [{"day": day, **alert} for alert in day_alerts]
         for model, count in unpriced_models(labels, prices).items():
             unpriced[model] = unpriced.get(model, 0) + count
-        if several_days:
-            # One run's materialization metadata lands on every partition it covers: each day's own figures
-            # travel as an observation of its partition.
-            context.log_event(
-                dg.AssetObservation(
-                    asset_key=context.asset_key, partition=day, metadata={**total, "breakdown": breakdown}
-                )
-            )
-    metadata: dict[str, Any]
-    if several_days:
-        metadata = {"days": f"{per_day[0]['day']}..{per_day[-1]['day']}", "per_day": markdown_table(per_day, 100)}
-    else:
-        metadata = {**total, "breakdown": breakdown}
+        # Scoped to the day's partition: metadata of the MaterializeResult would be recorded on every day of a
+        # run over several days.
+        context.add_asset_metadata({**total, "breakdown": breakdown}, partition_key=day)
     return dg.MaterializeResult(
-        metadata=metadata,
         check_results=[_segment_safety_result(config, segments, alerts), _prices_known_result(prices.source, unpriced)],
     )
 

@@ -366,7 +366,12 @@ def labeled_interactions(
     if labeler is None:
         context.log.warning(f"labeling with rules only: {model_version}")
     verdicts = _verdicts(warehouse)
-    per_day = []
+    labeling = {
+        "auto_labeler": str(model_version),
+        # Without a published labeler (never trained, too few labels, or withdrawn by its quality check):
+        "labels_with_model": labeler is not None,
+        "label_sources_used": "explicit, human, rule" + (", model" if labeler is not None else ""),
+    }
     for day in context.partition_keys:
         window_end = (date.fromisoformat(day) + timedelta(days=late_feedback.days)).isoformat()
         window = [p for p in available if day <= p <= window_end]
@@ -406,35 +411,23 @@ def labeled_interactions(
         late = signals.filter(pc.greater(signals["date"], day))
         counts = Counter(labels["quality"].to_pylist())
         sources = Counter(labels["quality_source"].to_pylist())
-        per_day.append(
-            {
-                "day": day,
-                "interactions": labels.num_rows,
-                "good": counts.get("good", 0),
-                "bad": counts.get("bad", 0),
-                "unknown": counts.get("unknown", 0),
-                **{
-                    f"source_{source}": sources.get(source, 0)
-                    for source in ("explicit", "human", "rule", "model", "none")
-                },
-                "needs_review": sum(labels["needs_review"].to_pylist()),
-                "offensive": sum(labels["offensive"].to_pylist()),
-                "late_signals": late.num_rows,
-                # P(good) computed anew; the others kept the probability stored for this labeler version.
-                "model_predicted": predicted,
-            }
-        )
-    totals = {k: sum(d[k] for d in per_day) for k in per_day[0] if k != "day"} if per_day else {}
-    return dg.MaterializeResult(
-        metadata={
-            **totals,
-            "auto_labeler": str(model_version),
-            # Without a published labeler (never trained, too few labels, or withdrawn by its quality check):
-            "labels_with_model": labeler is not None,
-            "label_sources_used": "explicit, human, rule" + (", model" if labeler is not None else ""),
-            "per_day": markdown_table(per_day),
+        figures = {
+            "interactions": labels.num_rows,
+            "good": counts.get("good", 0),
+            "bad": counts.get("bad", 0),
+            "unknown": counts.get("unknown", 0),
+            **{f"source_{source}": sources.get(source, 0) for source in ("explicit", "human", "rule", "model", "none")},
+            "needs_review": sum(labels["needs_review"].to_pylist()),
+            "offensive": sum(labels["offensive"].to_pylist()),
+            "late_signals": late.num_rows,
+            # P(good) computed anew; the others kept the probability stored for this labeler version.
+            "model_predicted": predicted,
         }
-    )
+        # Scoped to the day's partition, as raw_telemetry's: a run over several days records each day's figures.
+        context.add_asset_metadata(
+            {**figures, **labeling, "per_day": markdown_table([{"day": day, **figures}])}, partition_key=day
+        )
+    return dg.MaterializeResult()
 
 
 class ReviewQueueConfig(dg.Config, ReviewBudgetSpec):

@@ -69,7 +69,6 @@ def shadow_telemetry(
     warehouse = data_root.warehouse()
     key = privacy.pseudonym_key()
     spec = IngestSpec.of(config)
-    totals = {"read": 0, "valid": 0, "quarantined": 0, "duplicates": 0}
     for day in sorted(context.partition_keys):
         data_root.pull(f"shadow_landing/{day}")
         with tempfile.TemporaryDirectory(prefix=f"shadow-ingest-{day}-", dir=spec.work_dir) as scratch:
@@ -82,9 +81,11 @@ def shadow_telemetry(
             context.log.warning(
                 f"{day}: quarantined shadow {row['source_file']}:{row['line_number']} ({row['field']}): {row['reason']}"
             )
-        for name in totals:
-            totals[name] += getattr(result, name)
-    return dg.MaterializeResult(metadata=totals)
+        # Scoped to the day's partition, as raw_telemetry's: a run over several days records each day's counts.
+        context.add_asset_metadata(
+            {name: getattr(result, name) for name in ("read", "valid", "quarantined", "duplicates")}, partition_key=day
+        )
+    return dg.MaterializeResult()
 
 
 class ShadowEvaluationConfig(dg.Config, ShadowSpec):

@@ -39,15 +39,20 @@ def test_the_ingestion_job_succeeds_on_the_fuzz_corpus_beside_a_simulated_day(se
     )
 
     assert result.success
-    metadata = result.asset_materializations_for_node("raw_telemetry")[0].metadata
-    counts = {name: metadata[name].value for name in ("read", "valid", "quarantined", "duplicates")}
-    assert (
-        counts["read"]
-        == counts["valid"] + counts["quarantined"] + counts["duplicates"] + metadata["earlier_duplicates"].value
+    recorded = {m.partition: m.metadata for m in result.asset_materializations_for_node("raw_telemetry")}
+    assert set(recorded) == set(DAYS)
+    for metadata in recorded.values():
+        counts = {name: metadata[name].value for name in ("read", "valid", "quarantined", "duplicates")}
+        assert (
+            counts["read"]
+            == counts["valid"] + counts["quarantined"] + counts["duplicates"] + metadata["earlier_duplicates"].value
+        )
+        assert metadata["skipped_files"].value == len(metadata["skipped"].value)
+    quarantined = sum(metadata["quarantined"].value for metadata in recorded.values())
+    assert quarantined >= sum(corpus.quarantined_lines.values()) + sum(corpus.unreadable_files.values())
+    assert set().union(*(metadata["skipped"].value for metadata in recorded.values())) == set().union(
+        *corpus.skipped.values()
     )
-    assert counts["quarantined"] >= sum(corpus.quarantined_lines.values()) + sum(corpus.unreadable_files.values())
-    assert set(metadata["skipped"].value) == set().union(*corpus.skipped.values())
-    assert metadata["skipped_files"].value == len(metadata["skipped"].value)
     for asset in ("auto_labeler", "labeled_interactions", "kpi_daily"):
         assert result.asset_materializations_for_node(asset), asset
     labels = Warehouse(settings.layout.warehouse).read_partitions("labels", [DAYS[0]])

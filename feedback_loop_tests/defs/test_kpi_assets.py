@@ -79,17 +79,12 @@ def test_kpi_daily_over_several_days_records_each_days_figures_on_its_partition(
     result = _run(resources, [raw_telemetry, labeled_interactions, kpi_daily], tags=RANGE)
     warehouse = Warehouse(landed.layout.warehouse)
     assert warehouse.partitions("kpi_daily") == [DAY1, DAY2]
-    metadata = result.asset_materializations_for_node("kpi_daily")[0].metadata
-    assert metadata["days"].value == f"{DAY1}..{DAY2}" and "interactions" not in metadata
-    observations = {
-        event.event_specific_data.asset_observation.partition: event.event_specific_data.asset_observation.metadata
-        for event in result.all_events
-        if event.event_type_value == "ASSET_OBSERVATION"
-    }
-    assert set(observations) == {DAY1, DAY2}
+    recorded = {m.partition: m.metadata for m in result.asset_materializations_for_node("kpi_daily")}
+    assert set(recorded) == {DAY1, DAY2}
     for day in (DAY1, DAY2):
-        assert observations[day]["interactions"].value == _total(warehouse, day)["interactions"]
-        assert observations[day]["flag_rate"].value == pytest.approx(_total(warehouse, day)["flag_rate"])
+        assert recorded[day]["interactions"].value == _total(warehouse, day)["interactions"]
+        assert recorded[day]["flag_rate"].value == pytest.approx(_total(warehouse, day)["flag_rate"])
+    assert recorded[DAY1]["breakdown"].value != recorded[DAY2]["breakdown"].value
 
 
 def test_kpi_checks_warn_with_the_evidence(landed, resources, tmp_path):

@@ -120,8 +120,11 @@ def test_an_upload_retried_the_next_day_is_stored_once(settings, resources):
     tags = {"dagster/asset_partition_range_start": DAY1, "dagster/asset_partition_range_end": DAY2}
     result = dg.materialize([raw_telemetry], resources=resources, tags=tags)
     assert result.success
-    metadata = result.asset_materializations_for_node("raw_telemetry")[0].metadata
-    assert (metadata["valid"].value, metadata["earlier_duplicates"].value) == (2, 1)
+    recorded = {m.partition: m.metadata for m in result.asset_materializations_for_node("raw_telemetry")}
+    assert [(recorded[day]["valid"].value, recorded[day]["earlier_duplicates"].value) for day in (DAY1, DAY2)] == [
+        (1, 0),
+        (1, 1),
+    ]
     events = Warehouse(settings.layout.warehouse).read_partitions("events")
     assert sorted(zip(events["date"].to_pylist(), events["event_id"].to_pylist(), strict=True)) == [
         (DAY1, "e1"),
@@ -147,3 +150,42 @@ def test_days_without_interactions_label_as_empty_and_keep_later_runs_working(se
     assert [warehouse.read_partitions("labels", [day]).num_rows for day in (DAY2, "2026-11-03")] == [0, 0]
     assert warehouse.read_partitions("events", [DAY2]).num_rows > 0  # the late feedback itself is stored
     assert run_ingestion(settings, DAY1, DAY1, instance).success
+
+
+def test_a_run_over_several_days_records_each_days_own_figures_and_judges_each_day(settings, resources, instance):
+    """One run over three days (a good day, a day whose only interaction is followed by a broken line, a day
+    with no landing file) records on every day's partition that day's figures, and the quarantine check fails
+    for the bad day although the range's share of invalid lines is within the limit."""
+    day3 = "2026-11-03"
+    _land(settings.layout.landing, DAY1, "app.jsonl", [_interaction(f"e{n}", f"i{n}") for n in range(40)])
+    _land(settings.layout.landing, DAY2, "app.jsonl", [_interaction("e40", "i40"), '{"event_id": "cut'])
+    tags = {"dagster/asset_partition_range_start": DAY1, "dagster/asset_partition_range_end": day3}
+    selection = [raw_telemetry, labeled_interactions]
+    run_config = {"ops": {"labeled_interactions": {"config": {"use_auto_labeler": False}}}}
+    result = dg.materialize(selection, resources=resources, instance=instance, tags=tags, run_config=run_config)
+    assert result.success
+
+    def recorded(asset: str, day: str) -> dict:
+        records = instance.fetch_materializations(
+            dg.AssetRecordsFilter(asset_key=dg.AssetKey(asset), asset_partitions=[day]), limit=1
+        ).records
+        return {name: value.value for name, value in records[0].asset_materialization.metadata.items()}
+
+    counted = ("files", "read", "valid", "quarantined", "duplicates", "quarantine_fraction")
+    assert {day: tuple(recorded("raw_telemetry", day)[k] for k in counted) for day in (DAY1, DAY2, day3)} == {
+        DAY1: (1, 40, 40, 0, 0, 0.0),
+        DAY2: (1, 2, 1, 1, 0, 0.5),
+        day3: (0, 0, 0, 0, 0, 0.0),
+    }
+    assert [recorded("labeled_interactions", day)["interactions"] for day in (DAY1, DAY2, day3)] == [40, 1, 0]
+
+    # The same keys as a run of the day alone writes, with the same figures.
+    alone = dg.materialize(selection, resources=resources, partition_key=DAY2, run_config=run_config)
+    for asset in ("raw_telemetry", "labeled_interactions"):
+        metadata = alone.asset_materializations_for_node(asset)[0].metadata
+        assert {name: value.value for name, value in metadata.items()} == recorded(asset, DAY2)
+
+    # 1 invalid line of 42 is within the 5% limit; the day that holds it (50%) is not.
+    (check,) = result.get_asset_check_evaluations()
+    assert not check.passed and check.metadata["quarantine_fraction"].value == 0.5
+    assert DAY2 in check.description and DAY1 not in check.description and day3 not in check.description
