@@ -172,6 +172,13 @@ class DataStore:
                     found[relative] = (stat.st_size, stat.st_mtime_ns)
         return found
 
+    def names(self, entry: str) -> dict[str, bool]:
+        """The names directly under the folder ``entry`` of the data root, in the object store for a remote one (where
+        the working copy holds only what was pulled), each with whether it is a folder: one level, however much
+        the folders hold."""
+        selector = pafs.FileSelector(self._path(entry), allow_not_found=True)
+        return {info.base_name: info.type == pafs.FileType.Directory for info in self.fs.get_file_info(selector)}
+
     def entries(self) -> tuple[str, ...]:
         """The folders directly under the data root, in the object store or in the working copy, that a working
         copy holds whole."""

@@ -10,7 +10,14 @@ from feedback_loop.defs.execution import INGEST_OP_TAGS
 from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.partitions import daily_partitions
 from feedback_loop.defs.resources import DataRoot, LateFeedbackWindow, Privacy
-from feedback_loop.ingest import IngestSpec, LandedDay, first_rows, ingest_partition_file, landed_day
+from feedback_loop.ingest import (
+    IngestSpec,
+    LandedDay,
+    first_rows,
+    ingest_partition_file,
+    landed_day,
+    not_day_folders,
+)
 
 # How many quarantined lines are logged one by one; the full list is in the quarantine table.
 LOGGED_QUARANTINE_LINES = 20
@@ -46,17 +53,18 @@ def raw_telemetry(
 ):
     """Validated, redacted telemetry events of one landing day (warehouse table `events`).
 
-    Reads `landing/<day>/*.jsonl` (and `*.jsonl.gz`; symbolic links are not followed, and every file skipped is
-    listed in the metadata with its reason), validates every line strictly against the event schema, keeps
-    each invalid line (and each unreadable file) in the `quarantine` table with its file, line number, field
-    and reason, and removes duplicate event ids, also those an earlier day within the late-feedback window
-    landed (an upload retried a day later). An interaction re-sent under a new event id is quarantined: the
-    first stands. Earlier days are read from their landing files, so any order of days gives the same rows.
-    Before anything is written, person names, addresses, e-mail addresses, phone numbers, card numbers, IBANs,
-    IP addresses, national ids, passports, dates of birth, secrets and URL credentials in the free text become
-    typed placeholders (`<EMAIL>`, ..., names numbered per session: `<PERSON_1>`), and user and
-    session ids become keyed pseudonyms (the `privacy` resource's key file). The landing files stay as
-    they are. Re-running a day replaces that day's partition with identical rows.
+    Reads `landing/<day>/*.jsonl` (and `*.jsonl.gz`; symbolic links are not followed). Every entry skipped, in the
+    day's folder or at the top of `landing/` where no day reads it (`2026-11-8`, `nov-8`, a file beside the day
+    folders), is listed in the metadata (`skipped`) with its reason and logged as a warning. It validates every line
+    strictly against the event schema, keeps each invalid line (and each unreadable file) in the `quarantine` table
+    with its file, line number, field and reason, and removes duplicate event ids, also those an earlier day within
+    the late-feedback window landed (an upload retried a day later). An interaction re-sent under a new event id is
+    quarantined: the first stands. Earlier days are read from their landing files, so any order of days gives the
+    same rows. Before anything is written, person names, addresses, e-mail addresses, phone numbers, card numbers,
+    IBANs, IP addresses, national ids, passports, dates of birth, secrets and URL credentials in the free text
+    become typed placeholders (`<EMAIL>`, ..., names numbered per session: `<PERSON_1>`), and user and session ids
+    become keyed pseudonyms (the `privacy` resource's key file). The landing files stay as they are. Re-running a
+    day replaces that day's partition with identical rows.
     """
     warehouse = data_root.warehouse()
     pseudonym_key = privacy.pseudonym_key()
@@ -65,6 +73,8 @@ def raw_telemetry(
     # Landing days are read as local files: each day, and the days it is compared with, from the working copy.
     days = sorted(context.partition_keys)
     data_root.pull(*sorted({f"landing/{d}" for day in days for d in [*_days_before(day, late_feedback.days), day]}))
+    # One level of the landing folder, where the data root is (a remote one's misnamed folders are never pulled).
+    not_days = not_day_folders(data_root.store().names("landing"))
     over_limit: dict[str, str] = {}
     worst_fraction = 0.0
     landed: dict[str, LandedDay] = {}
@@ -75,13 +85,15 @@ def raw_telemetry(
         earlier_days = [landed[earlier] for earlier in _days_before(day, late_feedback.days)]
         with tempfile.TemporaryDirectory(prefix=f"ingest-{day}-", dir=spec.work_dir) as scratch:
             # The events go from a work file into the warehouse: a day of any size is never held in memory.
-            result = ingest_partition_file(landing, day, pseudonym_key, Path(scratch), earlier_days, spec)
+            result = ingest_partition_file(landing, day, pseudonym_key, Path(scratch), earlier_days, spec, not_days)
             warehouse.write_partition_file("events", day, result.events_path)
             warehouse.write_partition_file("quarantine", day, result.quarantine_path)
             logged = first_rows(result.quarantine_path, LOGGED_QUARANTINE_LINES)
         landed[day] = result.landed
         for done in [seen for seen in landed if seen <= _days_before(day, late_feedback.days + 1)[0]]:
             del landed[done]  # no later day of the run looks back that far
+        for name, reason in result.skipped.items():
+            context.log.warning(f"{day}: skipped {name}: {reason}")
         for row in logged:
             context.log.warning(
                 f"{day}: quarantined {row['source_file']}:{row['line_number']} ({row['field']}): {row['reason']}"

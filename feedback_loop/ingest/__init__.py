@@ -14,6 +14,7 @@ from feedback_loop.ingest.landing import (
     ingest_partition,
     ingest_partition_file,
     landed_day,
+    not_day_folders,
     parse_line,
     quarantine_arrow_schema,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "ingest_partition",
     "ingest_partition_file",
     "landed_day",
+    "not_day_folders",
     "parse_line",
     "quarantine_arrow_schema",
 ]

@@ -149,7 +149,8 @@ class IngestCounts:
     truncated ``.jsonl.gz``) as one more: it is quarantined whole, as one row without a line number.
     ``earlier_duplicates`` counts lines whose event an earlier day landed (an upload retried the next day):
     the earlier copy stands, and the line is not stored twice. ``files`` are the landing files read;
-    ``skipped`` names every other entry of the day's folder with the reason it was not read. ``landed`` is
+    ``skipped`` names every other entry of the day's folder, and the entries at the top of the landing folder
+    that no day reads (see :func:`ingest_partition_file`), with the reason it was not read. ``landed`` is
     this day's :class:`LandedDay`, for the ingestion of the days after it.
 
     ``redactions`` counts the placeholders written into the stored rows, per redaction type (every type of
@@ -592,6 +593,7 @@ def ingest_partition_file(
     work_dir: Path,
     earlier_days: Sequence[LandedDay] = (),
     spec: IngestSpec | None = None,
+    landing_skipped: Mapping[str, str] | None = None,
 ) -> IngestedFile:
     """Validate, deduplicate and redact every line landed for ``partition`` (a ``YYYY-MM-DD`` day), writing the
     ``events`` rows, sorted by timestamp and event id, to a Parquet file in ``work_dir`` (``events_path``).
@@ -605,6 +607,10 @@ def ingest_partition_file(
     one is quarantined, and so is an interaction event whose ``interaction_id`` they give to another event.
     The first occurrence always stands: the earliest day's, then the first in reading order.
 
+    ``landing_skipped`` are the entries at the top of the landing folder that no day reads (:func:`not_day_folders`,
+    of the listing the caller has, the object store's for a remote data root): ``skipped`` lists them with the
+    day's own, their names redacted alike.
+
     Memory stays flat whatever the size of the day: lines are read, validated (:mod:`.columnar`) and written
     as they landed in batches; duplicates are found on 64-bit hashes in DuckDB; only stored rows are redacted,
     batch by batch in reading order; DuckDB sorts the redacted rows out of core.
@@ -615,7 +621,8 @@ def ingest_partition_file(
     schema.calendar_day(partition, "partition")
     earlier = sorted(earlier_days, key=lambda landed: landed.day)
     landing_root = Path(landing_dir)
-    files, skipped = _landing_files(landing_root, partition)
+    files, day_skipped = _landing_files(landing_root, partition)
+    skipped = {**(landing_skipped or {}), **day_skipped}
     privacy = _Privacy(pseudonym_key, Redactor(spec.redaction_tier, memo_entries=_REDACTIONS_KEPT))
     work_dir.mkdir(parents=True, exist_ok=True)
     keys, landed_rows, landed_ids = work_dir / "keys.parquet", work_dir / "landed.parquet", work_dir / "ids.parquet"
@@ -1378,6 +1385,28 @@ def feedback_counts(warehouse: Warehouse) -> dict[str, int]:
     for entry in pc.value_counts(feedback_dates).to_pylist():
         counts[entry["values"]] = entry["counts"]
     return counts
+
+
+NOT_A_DAY_FOLDER = "not a day folder: expected YYYY-MM-DD"
+
+
+def not_day_folders(names: Mapping[str, bool]) -> dict[str, str]:
+    """The entries at the top of a landing folder (``names``: name -> whether it is a folder) that no day reads,
+    with the reason: a folder or file whose name is not a calendar day ``YYYY-MM-DD`` (``2026-11-8``, ``nov-8``, a
+    ``.jsonl`` put beside the day folders), or a file named as a day. Names starting with a dot are writes in
+    progress, as in a day folder, and left out."""
+    skipped: dict[str, str] = {}
+    for name, is_folder in sorted(names.items()):
+        if name.startswith("."):
+            continue
+        try:
+            schema.calendar_day(name, "landing folder")
+        except ValueError:
+            skipped[name] = NOT_A_DAY_FOLDER
+        else:
+            if not is_folder:
+                skipped[name] = "a file, not a day folder: a day's files go inside its folder"
+    return skipped
 
 
 def _landing_files(landing_root: Path, partition: str) -> tuple[list[tuple[Path, str]], dict[str, str]]:

@@ -1,6 +1,7 @@
 """raw_telemetry and labeled_interactions as assets: quarantine, idempotent re-runs, late feedback."""
 
 import json
+import logging
 
 import dagster as dg
 
@@ -189,3 +190,26 @@ def test_a_run_over_several_days_records_each_days_own_figures_and_judges_each_d
     (check,) = result.get_asset_check_evaluations()
     assert not check.passed and check.metadata["quarantine_fraction"].value == 0.5
     assert DAY2 in check.description and DAY1 not in check.description and day3 not in check.description
+
+
+def test_entries_at_the_top_of_landing_that_no_day_reads_are_listed_and_logged(settings, resources, instance):
+    """A day folder not written YYYY-MM-DD, and a file beside the day folders, are never ingested: every day's
+    ingestion lists them in `skipped` with the reason and logs a warning naming them."""
+    landing = settings.layout.landing
+    _land(landing, DAY1, "app.jsonl", [_interaction("e1", "i1")])
+    _land(landing, "2026-11-8", "a.jsonl", [_interaction("e2", "i2")])
+    _land(landing, "nov-8", "a.jsonl", [_interaction("e3", "i3")])
+    (landing / "loose.jsonl").write_text(json.dumps(_interaction("e4", "i4")) + "\n")
+    result = dg.materialize([raw_telemetry], resources=resources, instance=instance, partition_key=DAY1)
+    assert result.success
+
+    metadata = result.asset_materializations_for_node("raw_telemetry")[0].metadata
+    expected = dict.fromkeys(["2026-11-8", "loose.jsonl", "nov-8"], "not a day folder: expected YYYY-MM-DD")
+    assert metadata["skipped"].value == expected
+    assert (metadata["skipped_files"].value, metadata["valid"].value) == (3, 1)
+    warnings = [
+        entry.user_message
+        for entry in instance.all_logs(result.run_id)
+        if entry.level == logging.WARNING and "skipped" in entry.user_message
+    ]
+    assert sorted(warnings) == [f"{DAY1}: skipped {name}: {reason}" for name, reason in expected.items()]

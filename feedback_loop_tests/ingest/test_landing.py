@@ -16,10 +16,14 @@ from feedback_loop.ingest import (
     QUARANTINE_COLUMNS,
     feedback_counts,
     ingest_partition,
+    ingest_partition_file,
     landed_day,
+    not_day_folders,
     quarantine_arrow_schema,
 )
+from feedback_loop.ingest.landing import NOT_A_DAY_FOLDER
 from feedback_loop.privacy import pseudonymize
+from feedback_loop.storage import DataStore
 from feedback_loop.warehouse import Warehouse
 
 DAY = "2026-11-01"
@@ -361,6 +365,38 @@ def test_a_missing_landing_dir_is_an_empty_one(tmp_path: Path) -> None:
     result = ingest_partition(tmp_path / "nowhere", DAY, KEY)
 
     assert (result.read, result.events.num_rows, result.quarantine.num_rows, result.files) == (0, 0, 0, [])
+
+
+def test_entries_at_the_top_of_landing_that_no_day_reads_are_named_with_the_reason(tmp_path: Path) -> None:
+    landing = tmp_path / "landing"
+    _land(landing, "a.jsonl", [_event("behaviour", "e1")])
+    for misnamed in ("2026-11-8", "nov-8", "2026-13-01"):
+        _land(landing, "a.jsonl", [_event("behaviour", "e2")], day=misnamed)
+    (landing / "loose.jsonl").write_text(json.dumps(_event("behaviour", "e3")) + "\n")
+    (landing / "2026-11-02").write_text("")  # a file named as a day
+    (landing / ".2026-11-03.partial").mkdir()  # a write in progress
+
+    found = not_day_folders(DataStore(tmp_path).names("landing"))
+
+    assert found == {
+        "2026-11-02": "a file, not a day folder: a day's files go inside its folder",
+        "2026-11-8": NOT_A_DAY_FOLDER,
+        "2026-13-01": NOT_A_DAY_FOLDER,
+        "loose.jsonl": NOT_A_DAY_FOLDER,
+        "nov-8": NOT_A_DAY_FOLDER,
+    }
+    assert not_day_folders(DataStore(tmp_path).names("nowhere")) == {}
+    # A day's ingestion lists them with its own skipped entries, their names redacted as those are.
+    (landing / "jane.doe@example.com").mkdir()
+    found = not_day_folders(DataStore(tmp_path).names("landing"))
+    _land(landing, "notes.txt", ["not landing"])
+    result = ingest_partition_file(landing, DAY, KEY, tmp_path / "work", landing_skipped=found)
+    assert result.valid == 1
+    assert result.skipped == {
+        **{name: reason for name, reason in found.items() if "@" not in name},
+        "<EMAIL>": NOT_A_DAY_FOLDER,
+        f"{DAY}/notes.txt": "not named *.jsonl or *.jsonl.gz (names are case-sensitive)",
+    }
 
 
 def test_quarantine_schema_follows_the_declared_columns() -> None:
