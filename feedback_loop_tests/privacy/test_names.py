@@ -235,75 +235,36 @@ def test_people_next_to_products_are_still_found(sentence: str, name: str) -> No
 @pytest.mark.parametrize(
     ("sentence", "redacted"),
     [
+        # A word capitalised only to open the sentence is no part of the name after it; a name of the lists
+        # opening the sentence is the name's first word, function word or not.
         ("Herr Weiß called. Later Weiß said it was fine.", "Herr <PERSON> called. Later <PERSON> said it was fine."),
         ("Then Priya wrote: ok", "Then <PERSON> wrote: ok"),
-        # A name of the lists opening the sentence is the name's first word, function word or not.
         ("Will Smith said hi.", "<PERSON> said hi."),
-    ],
-)
-def test_a_word_capitalised_only_to_open_the_sentence_is_no_part_of_the_name(sentence: str, redacted: str) -> None:
-    assert Redactor("patterns+ner").redact(sentence).text == redacted
-
-
-def test_a_line_break_after_a_name_stays() -> None:
-    # The model took the line break into the name: "<PERSON>Acme Corp".
-    assert Redactor("patterns+ner").redact("Jane Doe\nAcme Corp").text == "<PERSON>\nAcme Corp"
-
-
-@pytest.mark.parametrize(
-    ("sentence", "redacted"),
-    [
+        # The model took the line break after a name into it ("<PERSON>Acme Corp").
+        ("Jane Doe\nAcme Corp", "<PERSON>\nAcme Corp"),
+        # A word joined to a name by "and" is a name where it reads as one; a team or a product stays.
         (
             "Chidi and Emeka Okafor from our Lagos team need access.",
             "<PERSON> and <PERSON> from our Lagos team need access.",
         ),
         ("Arjun and Priya Sharma need editor rights", "<PERSON> and <PERSON> need editor rights"),
-        # A team or a product joined to a name stays.
         ("Sales and Priya Sharma need editor rights", "Sales and <PERSON> need editor rights"),
         ("Priya Sharma and Slack are both down", "<PERSON> and Slack are both down"),
-    ],
-)
-def test_a_word_joined_to_a_name_by_and_is_a_name_where_it_reads_as_one(sentence: str, redacted: str) -> None:
-    assert Redactor("patterns+ner").redact(sentence).text == redacted
-
-
-@pytest.mark.parametrize(
-    ("sentence", "redacted"),
-    [
+        # A welcome, and a name said again, are cues.
         ("Welcome aboard, Zeynep!", "Welcome aboard, <PERSON>!"),
         ("It's Takeshi again, still broken.", "It's <PERSON> again, still broken."),
         ("Welcome to Slack! Welcome back, Admin.", "Welcome to Slack! Welcome back, Admin."),
-    ],
-)
-def test_a_welcome_and_a_name_said_again_are_cues(sentence: str, redacted: str) -> None:
-    assert Redactor("patterns+ner").redact(sentence).text == redacted
-
-
-def test_a_field_that_names_nobody_stays() -> None:
-    for text in ("Assignee: unassigned", "Customer: unknown", "Owner: TBD"):
-        assert Redactor("patterns+ner").redact(text).text == text
-    assert Redactor("patterns+ner").redact("Name: maria").text == "Name: <PERSON>"
-
-
-@pytest.mark.parametrize(
-    ("sentence", "redacted"),
-    [
+        # A field that names nobody stays.
+        ("Assignee: unassigned; Customer: unknown; Owner: TBD", "Assignee: unassigned; Customer: unknown; Owner: TBD"),
+        ("Name: maria", "Name: <PERSON>"),
+        # A name in lower case where a person's name stands; words of the lists that dictionaries know, or no
+        # person's place, stay.
         (
             "talked to priya on the phone, she said to email you",
             "talked to <PERSON> on the phone, she said to email you",
         ),
         ("ask for siobhan at reception", "ask for <PERSON> at reception"),
-        # Words of the lists that dictionaries know, or no person's place: no name in lower case.
         ("post it to media and org, mark it done", "post it to media and org, mark it done"),
-    ],
-)
-def test_a_name_in_lower_case_where_a_person_stands_is_found(sentence: str, redacted: str) -> None:
-    assert Redactor("patterns+ner").redact(sentence).text == redacted
-
-
-@pytest.mark.parametrize(
-    ("sentence", "redacted"),
-    [
         # The name a phrase announces ends where the sentence goes on in lower case, in any language; the model's
         # name does not take the announcing words.
         ("Mein Name ist Hans Müller und ich wohne in Berlin.", "Mein Name ist <PERSON> und ich wohne in Berlin."),
@@ -312,5 +273,5 @@ def test_a_name_in_lower_case_where_a_person_stands_is_found(sentence: str, reda
         ("Name: john smith", "Name: <PERSON>"),
     ],
 )
-def test_an_announced_name_leaves_the_words_around_it(sentence: str, redacted: str) -> None:
+def test_names_are_found_as_written_and_the_words_around_them_stay(sentence: str, redacted: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == redacted
