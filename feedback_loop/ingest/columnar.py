@@ -180,17 +180,18 @@ def _add(batch: LineBatch, number: int, data: bytes, length: int, max_line_bytes
     batch.lines.append(data)
 
 
-def read_lines(path: Path, numbers: set[int]) -> dict[int, bytes]:
-    """The lines of a landing file with the given numbers, as :func:`line_batches` gives them."""
-    found: dict[int, bytes] = {}
+def read_lines(path: Path, numbers: set[int]) -> Iterator[tuple[int, bytes]]:
+    """The lines of a landing file with the given numbers, as :func:`line_batches` gives them, with their numbers,
+    one at a time: the caller decides what it holds (they may be many lines of up to ``max_line_bytes``)."""
+    found = 0
     with open_landing_file(path) as stream:
         for number, data in enumerate(stream, start=1):
             if number in numbers:
                 data = data.removesuffix(b"\n").removesuffix(b"\r")
-                found[number] = data[len(_BOM) :] if number == 1 and data.startswith(_BOM) else data
-                if len(found) == len(numbers):
+                yield number, data[len(_BOM) :] if number == 1 and data.startswith(_BOM) else data
+                found += 1
+                if found == len(numbers):
                     break
-    return found
 
 
 def fast_rows(batch: LineBatch, first_year: int, last_year: int) -> tuple[pa.Table, list[int]]:

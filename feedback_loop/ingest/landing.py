@@ -29,6 +29,7 @@ import json
 import multiprocessing
 import os
 import re
+import sys
 import tempfile
 import zlib
 from collections import Counter, deque
@@ -633,7 +634,7 @@ def ingest_partition_file(
         read = _scan_day(files, spec, connection, keys, landed_rows, privacy, workers, quarantine)
         decisions = _decisions(connection, keys, earlier)
         day_files = _DayFiles(partition, tuple(source_file for _, source_file in files), str(landing_root))
-        judged = _judge(decisions, day_files, earlier, spec, privacy, quarantine)
+        judged = _judge(decisions, day_files, earlier, spec, privacy, quarantine, work_dir)
         written = _redact_rows(landed_rows, judged.not_stored, privacy, redacted, landed_ids, workers)
         valid = written.stored
         if written.in_order:
@@ -702,8 +703,8 @@ _SORT_BATCH_ROWS = 20_000
 # the most buckets, each a work file open during the scatter: a day of more than 8 GB of text has larger buckets.
 _SORT_BUCKET_BYTES = 32 * 1024 * 1024
 _MAX_SORT_BUCKETS = 256
-# Quarantine rows held in memory before they go to their work file (see `_QuarantineSpool`).
-_QUARANTINE_ROWS_HELD = 2_000
+# What the quarantine rows held in memory may take before they go to their work file (see `_QuarantineSpool`).
+_QUARANTINE_BYTES_HELD = 16 << 20
 # Work files are written once and read once, on this machine: neither compressed nor dictionary-encoded.
 _WORK_FILE: dict[str, Any] = {"compression": "none", "use_dictionary": False}
 
@@ -1069,10 +1070,12 @@ def _judge(
     spec: IngestSpec,
     privacy: _Privacy,
     quarantine: _QuarantineSpool,
+    work_dir: Path,
 ) -> _Judged:
     """Count the duplicates and quarantine the conflicts and re-sent interactions of :func:`_decisions`, each
-    described from its line and the first occurrence's, read again from their landing files. The rows, not the
-    hashes, have the last word: a "conflict" whose rows are equal (0.0 and -0.0) is a duplicate."""
+    described from its line and the first occurrence's, read again from their landing files (through a work file
+    in ``work_dir``, see :func:`_spooled_lines`). The rows, not the hashes, have the last word: a "conflict" whose
+    rows are equal (0.0 and -0.0) is a duplicate."""
     wanted: dict[tuple[str, str], set[int]] = {}
     for decision in decisions:
         if decision["decision"] in ("conflict", "resent"):
@@ -1080,66 +1083,86 @@ def _judge(
             for day, position in ((today, decision["position"]), (first_day, decision["first_position"])):
                 source_file, number = day.where(position)
                 wanted.setdefault((day.landing_root, source_file), set()).add(number)
-    lines = {
-        (root, source_file, number): data
-        for (root, source_file), numbers in wanted.items()
-        for number, data in read_lines(Path(root) / source_file, numbers).items()
-    }
+    with _spooled_lines(wanted, work_dir) as line:
 
-    def landed_row(day: _DayFiles, position: int) -> tuple[dict[str, Any], str, int, bytes]:
-        source_file, number = day.where(position)
-        data = lines.get((day.landing_root, source_file, number))
-        outcome = None if data is None else parse_line(data, spec)
-        if data is None or isinstance(outcome, LineProblem) or outcome is None:
-            raise RuntimeError(f"ingestion: {source_file}:{number} changed while it was being ingested")
-        return schema.event_to_row(outcome), source_file, number, data
+        def landed_row(day: _DayFiles, position: int) -> tuple[dict[str, Any], str, int, bytes]:
+            source_file, number = day.where(position)
+            data = line(day.landing_root, source_file, number)
+            outcome = None if data is None else parse_line(data, spec)
+            if data is None or isinstance(outcome, LineProblem) or outcome is None:
+                raise RuntimeError(f"ingestion: {source_file}:{number} changed while it was being ingested")
+            return schema.event_to_row(outcome), source_file, number, data
 
-    duplicates = earlier_duplicates = 0
-    for decision in decisions:
-        kind, position = decision["decision"], decision["position"]
-        if kind == "duplicate":
-            duplicates += 1
-            continue
-        if kind == "earlier duplicate":
-            earlier_duplicates += 1
-            continue
-        first_day = today if decision["earlier_rank"] is None else earlier[decision["earlier_rank"]]
-        row, source_file, number, data = landed_row(today, position)
-        first, first_file, first_number, _ = landed_row(first_day, decision["first_position"])
-        where = f"{first_file}:{first_number}"
-        same_key = "event_id" if kind == "conflict" else "interaction_id"
-        if first[same_key] != row[same_key]:
-            raise RuntimeError(
-                f"ingestion: the 64-bit hashes of {source_file}:{number} and {where} collide; re-run the day"
-            )
-        if kind == "conflict" and first == row:
-            if first_day is today:
+        duplicates = earlier_duplicates = 0
+        for decision in decisions:
+            kind, position = decision["decision"], decision["position"]
+            if kind == "duplicate":
                 duplicates += 1
-            else:
+                continue
+            if kind == "earlier duplicate":
                 earlier_duplicates += 1
-            continue
-        if kind == "conflict":
-            problem = _conflict(row, _Seen(first, where), None if first_day is today else first_day.day)
-        else:
-            problem = LineProblem(
-                "interaction_id",
-                f"interaction_id: {row['interaction_id']!r} already names interaction event"
-                f" {first['event_id']!r} ({_on(first_day.day, today.day)}{where}); an interaction is"
-                f" kept once, its first event, and {row['event_id']!r} is a re-sent copy under a new event id",
-            )
-        quarantine.extend([(position, _quarantine_row(source_file, number, problem, data, privacy))])
+                continue
+            first_day = today if decision["earlier_rank"] is None else earlier[decision["earlier_rank"]]
+            row, source_file, number, data = landed_row(today, position)
+            first, first_file, first_number, _ = landed_row(first_day, decision["first_position"])
+            where = f"{first_file}:{first_number}"
+            same_key = "event_id" if kind == "conflict" else "interaction_id"
+            if first[same_key] != row[same_key]:
+                raise RuntimeError(
+                    f"ingestion: the 64-bit hashes of {source_file}:{number} and {where} collide; re-run the day"
+                )
+            if kind == "conflict" and first == row:
+                if first_day is today:
+                    duplicates += 1
+                else:
+                    earlier_duplicates += 1
+                continue
+            if kind == "conflict":
+                problem = _conflict(row, _Seen(first, where), None if first_day is today else first_day.day)
+            else:
+                problem = LineProblem(
+                    "interaction_id",
+                    f"interaction_id: {row['interaction_id']!r} already names interaction event"
+                    f" {first['event_id']!r} ({_on(first_day.day, today.day)}{where}); an interaction is"
+                    f" kept once, its first event, and {row['event_id']!r} is a re-sent copy under a new event id",
+                )
+            quarantine.extend([(position, _quarantine_row(source_file, number, problem, data, privacy))])
     not_stored = np.array(sorted(decision["position"] for decision in decisions), dtype=np.int64)
     return _Judged(not_stored, duplicates, earlier_duplicates)
+
+
+@contextlib.contextmanager
+def _spooled_lines(
+    wanted: Mapping[tuple[str, str], set[int]], work_dir: Path
+) -> Iterator[Callable[[str, str, int], bytes | None]]:
+    """The ``wanted`` lines (line numbers by landing root and file) copied to a work file in ``work_dir``, and a
+    reader of one of them by root, file and line number (None when it is not there). Never held together: a day
+    can re-send many long lines (800 copies of up to 1 MiB, held at once, took its peak RSS from 619 to 964 MB)."""
+    with tempfile.TemporaryFile(dir=work_dir) as spool:
+        spans: dict[tuple[str, str, int], tuple[int, int]] = {}
+        for (root, source_file), numbers in wanted.items():
+            for number, data in read_lines(Path(root) / source_file, numbers):
+                spans[(root, source_file, number)] = (spool.tell(), len(data))
+                spool.write(data)
+
+        def line(root: str, source_file: str, number: int) -> bytes | None:
+            span = spans.get((root, source_file, number))
+            if span is None:
+                return None
+            spool.seek(span[0])
+            return spool.read(span[1])
+
+        yield line
 
 
 def _redact_rows(
     landed_rows: Path, not_stored: np.ndarray, privacy: _Privacy, out: Path, landed_ids: Path, workers: _Workers
 ) -> _Redacted:
-    """Redact and pseudonymize the rows of ``landed_rows`` that are stored, batch by batch in reading order (by
-    ``workers``), into ``out`` (the events schema), and their event ids as landed (the sort key's second part)
-    into ``landed_ids``, row for row; says how many and whether they came in the order of the events table
-    (timestamp, then event id as landed), checked batch by batch: then ``out`` is the day's events file as it is,
-    and needs no sort."""
+    """Redact and pseudonymize the rows of ``landed_rows`` that are stored, batch by batch in reading order (those
+    of a batch of the scan together, by ``workers``), into ``out`` (the events schema), and their event ids as landed
+    (the sort key's second part) into ``landed_ids``, row for row; says how many and whether they came in the order
+    of the events table (timestamp, then event id as landed), checked batch by batch: then ``out`` is the day's
+    events file as it is, and needs no sort."""
     stored = 0
     in_order = True
     last: tuple[Any, Any] | None = None  # the sort key of the last row written
@@ -1148,8 +1171,10 @@ def _redact_rows(
 
     def stored_rows() -> Iterator[tuple[pa.Table]]:
         nonlocal stored, in_order, last
-        for batch in source.iter_batches(batch_size=_SORT_BATCH_ROWS):
-            rows = pa.Table.from_batches([batch])
+        # A row group is a batch of the scan (_write_landed), bounded in lines and bytes: batches of 20,000 rows
+        # across row groups read the long lines of a day together (800 of up to 1 MiB, later quarantined: 1.8 GB).
+        for group in range(source.num_row_groups):
+            rows = source.read_row_group(group)
             keep = np.isin(rows["_position"].to_numpy(), not_stored, invert=True)
             rows = rows.filter(pa.array(keep))
             if rows.num_rows == 0:
@@ -1267,7 +1292,10 @@ def _write_in_order(
     writers: dict[int, Any] = {}
     try:
         start = 0
-        for batch in pq.ParquetFile(source).iter_batches(batch_size=batch_rows, columns=out_schema.names):
+        # Not pre-buffered: pyarrow would keep every row group it read ahead until the last batch, the whole file
+        # (6,000 quarantine rows of 40 KB held together took the quarantine's write from 350 to 670 MB).
+        reader = pq.ParquetFile(source, pre_buffer=False)
+        for batch in reader.iter_batches(batch_size=batch_rows, columns=out_schema.names):
             stop = start + batch.num_rows
             # One take groups the batch by bucket; each bucket's run is then a slice of it.
             by_bucket = np.argsort(bucket[start:stop], kind="stable")
@@ -1323,21 +1351,24 @@ def _sorted_ranks(
 
 
 class _QuarantineSpool:
-    """The day's quarantine rows with their positions, written to a work file every :data:`_QUARANTINE_ROWS_HELD`
-    rows: each keeps up to 10,000 characters of its line, and a day of broken lines must not be held in memory
-    (2,000 lines of 12 KB held whole peaked at 579 MB, 20,000 at 1,071 MB)."""
+    """The day's quarantine rows with their positions, written to a work file whenever those held take
+    :data:`_QUARANTINE_BYTES_HELD`: a day of broken lines must not be held in memory (2,000 lines of 12 KB held
+    whole peaked at 579 MB, 20,000 at 1,071 MB). Counted in bytes, not rows: a row keeps up to 10,000 characters
+    of its line and 4,000 of its reason, from a few hundred bytes to 57 KB in memory (4-byte characters)."""
 
     def __init__(self, path: Path):
         self.path = path
         self.count = 0
         self._held: list[tuple[int, dict[str, Any]]] = []
+        self._held_bytes = 0
         self._writer: pq.ParquetWriter | None = None
 
     def extend(self, entries: Iterable[tuple[int, dict[str, Any]]]) -> None:
-        for entry in entries:
-            self._held.append(entry)
+        for position, row in entries:
+            self._held.append((position, row))
+            self._held_bytes += sys.getsizeof(row) + sum(sys.getsizeof(value) for value in row.values())
             self.count += 1
-            if len(self._held) >= _QUARANTINE_ROWS_HELD:
+            if self._held_bytes >= _QUARANTINE_BYTES_HELD:
                 self._flush()
 
     def _flush(self) -> None:
@@ -1345,7 +1376,7 @@ class _QuarantineSpool:
             self._writer = pq.ParquetWriter(self.path, _QUARANTINE_SPOOL_SCHEMA, **_WORK_FILE)
         rows = [{**row, "_position": position} for position, row in self._held]
         self._writer.write_table(pa.Table.from_pylist(rows, schema=_QUARANTINE_SPOOL_SCHEMA))
-        self._held = []
+        self._held, self._held_bytes = [], 0
 
     def write_sorted(self, connection: Any, out: Path) -> None:
         """Write every row, in position order (the order of the lines in the day's files), to ``out``."""

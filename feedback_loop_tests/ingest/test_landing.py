@@ -5,19 +5,23 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import tracemalloc
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from feedback_loop import schema
 from feedback_loop.ingest import (
     QUARANTINE_COLUMNS,
+    columnar,
     feedback_counts,
     ingest_partition,
     ingest_partition_file,
     landed_day,
+    landing,
     not_day_folders,
     quarantine_arrow_schema,
 )
@@ -786,6 +790,9 @@ def test_rows_landed_in_order_and_out_of_order_are_stored_sorted_alike(
     # ends), and a day that is not in order is sorted. Event ids that a detector finds an identifier in become
     # pseudonyms, yet the rows sort by the ids as landed.
     # The sort orders keys only and gathers the rows in buckets of at most `bucket_bytes` of text (1: a row each).
+    # Stored rows are checked a batch of the scan at a time: `batch_rows` lines, read 7 bytes at a time.
+    monkeypatch.setattr(columnar, "READ_BYTES", 7)
+    monkeypatch.setattr(columnar, "BATCH_LINES", batch_rows)
     monkeypatch.setattr("feedback_loop.ingest.landing._SORT_BATCH_ROWS", batch_rows)
     monkeypatch.setattr("feedback_loop.ingest.landing._SORT_BUCKET_BYTES", bucket_bytes)
     monkeypatch.setattr("feedback_loop.ingest.landing._MAX_SORT_BUCKETS", max_buckets)  # then neighbours merge
@@ -825,16 +832,17 @@ def test_a_day_of_wide_texts_landed_by_two_servers_sorts_within_duckdbs_memory(
     assert events.column("timestamp").to_pylist() == sorted(events.column("timestamp").to_pylist())
 
 
-@pytest.mark.parametrize("held", [1, 3])
+@pytest.mark.parametrize("held", [1, 2_500])
 def test_quarantine_rows_spooled_to_their_work_file_come_back_in_line_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, held: int
 ) -> None:
-    # Rows beyond `held` go to a work file (a day of broken lines is not held in memory); the quarantine is
-    # the same, in the order of the lines, with the scan's problems and the conflicts judged after the scan.
+    # Rows beyond `held` bytes go to a work file (a day of broken lines is not held in memory; 1: each row, 2,500:
+    # two or three); the quarantine is the same, in the order of the lines, with the scan's problems and the
+    # conflicts judged after the scan.
     _land(tmp_path, "a.jsonl", ["not json", _event("feedback", "f1"), "{}", _event("feedback", "f2", rating=2)])
     _land(tmp_path, "b.jsonl", [_event("feedback", "f1", rating=1), "[1]", "x" * 50])
     expected = ingest_partition(tmp_path, DAY, KEY).quarantine
-    monkeypatch.setattr("feedback_loop.ingest.landing._QUARANTINE_ROWS_HELD", held)
+    monkeypatch.setattr("feedback_loop.ingest.landing._QUARANTINE_BYTES_HELD", held)
 
     spooled = ingest_partition(tmp_path, DAY, KEY)
 
@@ -842,3 +850,94 @@ def test_quarantine_rows_spooled_to_their_work_file_come_back_in_line_order(
     rows = [(row["source_file"], row["line_number"]) for row in spooled.quarantine.to_pylist()]
     assert rows == [(f"{DAY}/a.jsonl", 1), (f"{DAY}/a.jsonl", 3), (f"{DAY}/b.jsonl", 1), (f"{DAY}/b.jsonl", 2),
                     (f"{DAY}/b.jsonl", 3)]  # fmt: skip
+
+
+def test_wide_quarantine_rows_go_to_their_work_file_and_back_in_bounded_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A quarantine row keeps up to 10,000 characters of its line: 40 KB in 4-byte characters. Held 2,000 at a time,
+    # 6,000 such rows took a day's peak to 680 MB; read back pre-buffered (pyarrow keeps each row group it read until
+    # the end), the whole work file was in memory while the rows were sorted. Here 60 rows (2.4 MB) spooled in
+    # 200 KB and sorted in buckets of 400 KB, read two rows at a time.
+    monkeypatch.setattr(landing, "_QUARANTINE_BYTES_HELD", 200_000)
+    monkeypatch.setattr(landing, "_SORT_BUCKET_BYTES", 400_000)
+    _land(tmp_path, "app.jsonl", ['{"comment": "' + "\U0001f600" * 12_000 + str(line) for line in range(60)])
+    spooled_groups: list[int] = []
+    write_in_order = landing._write_in_order
+
+    def spooled(connection: object, source: Path, *args: object) -> None:
+        metadata = pq.ParquetFile(source).metadata
+        spooled_groups.extend(metadata.row_group(group).total_byte_size for group in range(metadata.num_row_groups))
+        write_in_order(connection, source, *args)
+
+    allocated: list[int] = []  # Arrow's memory in use as each piece is scattered to its sort bucket
+    new_file = pa.ipc.new_file
+
+    class Sampled:
+        def __init__(self, *args: object) -> None:
+            self._writer = new_file(*args)
+
+        def write_batch(self, batch: pa.RecordBatch) -> None:
+            allocated.append(pa.total_allocated_bytes())
+            self._writer.write_batch(batch)
+
+        def close(self) -> None:
+            self._writer.close()
+
+    monkeypatch.setattr(landing, "_write_in_order", spooled)
+    monkeypatch.setattr(pa.ipc, "new_file", Sampled)
+    before = pa.total_allocated_bytes()
+
+    result = ingest_partition(tmp_path, DAY, KEY)
+
+    assert result.quarantined == 60 and len(result.quarantine["raw_line"][0].as_py()) == 10_000
+    assert len(spooled_groups) > 5 and max(spooled_groups) < 300_000, spooled_groups  # the budget and a row
+    assert max(allocated) - before < 1_000_000, max(allocated) - before  # about a row group, never the 2.4 MB
+
+
+def test_long_lines_read_again_for_their_reasons_are_never_held_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A conflicting event id and a re-sent interaction are described from their lines, read again from the landing
+    # files after the scan; held together, 800 long copies took a day's peak from 620 to 964 MB. Here 20 copies made
+    # 500 KB long with white space (which redaction passes quickly), 10 MB, and the scan's batches cut at each 1 MiB
+    # read: the peak of Python's memory is a batch or a line or two, never the copies together.
+    monkeypatch.setattr(columnar, "BATCH_BYTES", 1)
+    _land(tmp_path, "a.jsonl", [_event("interaction", f"e{i}", interaction_id=f"i{i}") for i in range(20)])
+    ids = [f"e{i}" if i % 2 else f"new-{i}" for i in range(20)]  # odd: the event id again, even: the interaction's
+    copies = [_event("interaction", event_id, interaction_id=f"i{i}", prompt="Hi") for i, event_id in enumerate(ids)]
+    _land(tmp_path, "b.jsonl", ["{" + " " * 500_000 + json.dumps(copy)[1:] for copy in copies])
+    ingest_partition(tmp_path, DAY, KEY)  # warm: the detectors compile their patterns once
+
+    tracemalloc.start()
+    result = ingest_partition(tmp_path, DAY, KEY)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+
+    assert (result.valid, result.quarantined) == (20, 20)
+    reasons = [row["reason"] for row in result.quarantine.to_pylist()]
+    assert "already names interaction event 'e0' (2026-11-01/a.jsonl:1)" in reasons[0]
+    assert "was first seen (2026-11-01/a.jsonl:2) with different content (prompt differ)" in reasons[1]
+    assert peak < 8 * (1 << 20), peak  # the copies are 10 MB
+
+
+def test_stored_rows_are_redacted_a_batch_of_the_scan_at_most_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Landed rows were read back for redaction 20,000 at a time, whatever their size: the long lines of a day, stored
+    # or quarantined after the scan, were read together (800 of up to 1 MiB: 1.8 GB). A batch is now a row group of
+    # the landed rows, a batch of the scan, which ends here at each 1 MiB read.
+    monkeypatch.setattr(columnar, "BATCH_BYTES", 1)
+    text = "The quick brown fox jumps over the lazy dog. " * 6_700
+    _land(tmp_path, "app.jsonl", [_event("feedback", f"f{i}", comment=text) for i in range(12)])
+    redacted: list[int] = []
+    private_rows = landing._private_rows
+
+    def recorded(rows: pa.Table, privacy: object) -> tuple[pa.Table, pa.Table]:
+        redacted.append(rows.nbytes)
+        return private_rows(rows, privacy)
+
+    monkeypatch.setattr(landing, "_private_rows", recorded)
+
+    assert ingest_partition(tmp_path, DAY, KEY).valid == 12
+    assert len(redacted) > 1 and max(redacted) < 2 * columnar.READ_BYTES, redacted  # never the day's 3.6 MB

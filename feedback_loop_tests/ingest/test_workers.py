@@ -41,7 +41,9 @@ def _ingest(landing_dir: Path, workers: int) -> IngestResult:
 
 def test_one_and_two_workers_store_and_quarantine_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _day_with_every_kind_of_line(tmp_path)
-    # Small batches, so that the day is many tasks for the workers, in both phases.
+    # Small batches, so that the day is many tasks for the workers, in both phases (stored rows are redacted a batch
+    # of the scan at a time, and a batch ends after a read: 4 KB here).
+    monkeypatch.setattr(columnar, "READ_BYTES", 4096)
     monkeypatch.setattr(columnar, "BATCH_LINES", 50)
     monkeypatch.setattr(landing, "_SORT_BATCH_ROWS", 40)
     pools: list[int] = []
