@@ -187,10 +187,10 @@ def _map_openai_chat(record: dict[str, Any], source: str, mapped: Mapped) -> Non
     if isinstance(response.get("response"), dict) and "custom_id" in response:
         response = response["response"]
     if isinstance(response.get("body"), dict) or "status_code" in response:
-        status = response.get("status_code", 200)
+        status, body = response.get("status_code", 200), response.get("body")
         if status != 200:
             problems.append(Problem("response.status_code", f"the batch request failed ({status!r}): no completion"))
-        response = response.get("body") if isinstance(response.get("body"), dict) else {}
+        response = body if isinstance(body, dict) else {}
     metadata = _optional_object(request, "metadata")
 
     def given(container: dict[str, Any], name: str, field: str) -> str | None:
