@@ -236,8 +236,8 @@ class Collector:
 
     @staticmethod
     def _check_events_media_type(request: Request) -> None:
-        """Refuse a body declared as something other than JSON or NDJSON (none declared is taken as JSON: curl
-        and most clients posting a string send one only when asked)."""
+        """Refuse a body declared as something other than JSON or NDJSON; one declared as nothing is read as
+        either. (``curl -d`` declares a form and a browser's ``fetch`` of a string plain text: both need the header.)"""
         media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if media_type and media_type not in EVENTS_MEDIA_TYPES:
             raise HttpError(415, f"Content-Type must be one of {sorted(EVENTS_MEDIA_TYPES)}, got {media_type!r}")

@@ -184,8 +184,10 @@ def _map_openai_chat(record: dict[str, Any], source: str, mapped: Mapped) -> Non
     # given whole, or (the output) from its response on.
     if isinstance(request.get("body"), dict) and "custom_id" in request:
         request = request["body"]
-    if isinstance(response.get("response"), dict) and "custom_id" in response:
-        response = response["response"]
+    if "custom_id" in response:
+        if not isinstance(response.get("response"), dict):
+            problems.append(Problem("response.error", f"the batch request failed: {str(response.get('error'))[:200]}"))
+        response = response["response"] if isinstance(response.get("response"), dict) else {}
     if isinstance(response.get("body"), dict) or "status_code" in response:
         status, body = response.get("status_code", 200), response.get("body")
         if status != 200:

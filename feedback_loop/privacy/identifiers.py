@@ -89,7 +89,7 @@ _AADHAAR = re.compile(_START + _NOT_AFTER_A_GROUP + r"[2-9]\d{3}(?P<sep>[ -]?)\d
 _PAN = re.compile(r"(?<![\w-])[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z](?![\w-])")
 # In any case where "PAN" names it: "my pan is bnzpm2501q".
 _PAN_NAMED = re.compile(
-    r"(?i)\bpan(?:\s+(?:card|number|no\.?))*(?:\s*(?:is|was|:|#|-))*\s*"
+    r"(?i)\bpan(?:[ \t]+(?:card|number|no\.?))*(?:[ \t]*(?:is|was|:|#|-))*[ \t]*"
     r"(?P<value>[a-z]{3}[abcfghjlpt][a-z]\d{4}[a-z])(?![\w-])"
 )
 _NIR = re.compile(
@@ -221,9 +221,12 @@ _KEYS_BY_KIND: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
 }  # fmt: skip
 _FOUR_DIGITS = re.compile(r"\d{4}")
+# What a short key ("sin", "pan", "tin", "nir") holds in code and data rather than an id: a decimal number, a
+# version, a year and month or a date ("sin = 0.7071", "audio.pan=-0.7500", "tin": "2024-01", "v2.10.1234").
+_NO_ID = re.compile(r"[+-]?\d+[.,]\d+|v?\d+(?:\.\d+){2,}|(?:19|20)\d\d[-/.]\d\d?(?:[-/.]\d\d?)?")
 _DATE_OR_YEAR = re.compile(rf"(?i)(?:{_DATE}|(?:19|20)\d\d)(?![\d])")
-# What the value must look like: a date, a passport number's characters, an SSN's nine digits, an id with four
-# digits in a row (a tax id's group too: "12-3456789").
+# What the value must look like: a date, a passport number's characters, an SSN's nine digits, an id of six
+# characters or more with four digits in a row (a tax id's group too: "12-3456789").
 _VALUE_FITS: dict[str, Callable[[str], bool]] = {
     "DOB": lambda value: _DATE_OR_YEAR.match(value) is not None,
     "PASSPORT": lambda value: (
@@ -231,7 +234,9 @@ _VALUE_FITS: dict[str, Callable[[str], bool]] = {
     ),
     "SSN": lambda value: len(_compact(value)) == 9 and _compact(value).isdigit(),
     "NATIONAL_ID": lambda value: (
-        5 <= sum(char.isalnum() for char in value) <= 24 and _FOUR_DIGITS.search(value) is not None
+        6 <= sum(char.isalnum() for char in value) <= 24
+        and _FOUR_DIGITS.search(value) is not None
+        and _NO_ID.fullmatch(value) is None
     ),
 }
 
@@ -241,7 +246,7 @@ def _keyed_detector(kind: str) -> Detector:
     keys, words = _KEYS_BY_KIND[kind]
     pattern = re.compile(
         rf"(?i)(?<![\w])(?:[a-z0-9]+[_.\-])?(?:{'|'.join(keys)})(?:\\?[\"'])?"
-        r"(?:\s*[:=]\s*(?:(?P<quote>\\?[\"'])(?P<quoted>[^\"'\\\n<>]{1,60})(?P=quote)"
+        r"(?:[ \t]*[:=][ \t]*(?:(?P<quote>\\?[\"'])(?P<quoted>[^\"'\\\n<>]{1,60})(?P=quote)"
         r"|(?P<bare>[^\s\"'\\<>,;&(){}\[\]]{1,60}))|>(?P<element>[^<>\n]{1,60})</)"
     )
 
@@ -256,7 +261,7 @@ def _keyed_detector(kind: str) -> Detector:
         substitute(pattern, replace),
         both(contains(*words), has_digit),
         # The key's first word opens it or follows its prefix's separator ("customer_dob"), never inside a word.
-        "(?:^|[^A-Za-z0-9])(?i:" + "|".join(words) + rf")[A-Za-z0-9_.\-]*(?:\\?[\"'])?(?:{RE2_SPACE}*[:=]|>).*{_D}",
+        "(?:^|[^A-Za-z0-9])" + re2_words(*words) + rf"[A-Za-z0-9_.\-]*(?:\\?[\"'])?(?:[ \t]*[:=]|>).*{_D}",
     )
 
 
@@ -290,8 +295,10 @@ _END_RE2 = re2_not_before(r"\-")  # _END
 _WORD_START_RE2 = re2_not_after(r"\-")  # (?<![\w-])
 # A word naming a birth (the trigger's words and phrases, which every phrase of the two patterns holds) before the
 # date or year, which holds a digit.
+# (The date may follow on the next line: "dob:\n1985-03-12".)
 _BIRTH_PRESCAN = (
-    "(?s:" + re2_words(*_BIRTH_WORDS) + f"|(?i:n[eé]e?{RE2_SPACE}+(?:le|en)|nat[oa]{RE2_SPACE}+(?:{RE2_I}l|nel))).*{_D}"
+    "(?s:(?:" + re2_words(*_BIRTH_WORDS) + f"|(?i:n[eé]e?{RE2_SPACE}+(?:le|en)|nat[oa]{RE2_SPACE}+(?:{RE2_I}l|nel)))"
+    f".*{_D})"
 )
 IDENTIFIER_DETECTORS: tuple[Detector, ...] = (
     *map(_keyed_detector, _KEYS_BY_KIND),

@@ -107,10 +107,12 @@ _STREET_SUFFIXES = (
     r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|straat|laan|gracht|plein"
     r"|kade|singel|dijk|gatan|gata|vägen|väg|gade|vej|veien|vei|gate|katu|tie|utca|ulica|ul\."
 )
+# A year is no house number: "Mid-Spring 2024 sale", "Post-Watergate 1974 reforms".
+_NOT_A_YEAR = r"(?!(?:19|20)\d\d(?![\w-]))"
 _SUFFIXED_STREET = (
     rf"(?:(?:Am|An der|Auf der|Im|In der|Zum|Zur)\s+)?{_CAPITAL}[^\W\d_]*(?:{_STREET_SUFFIXES}"
-    rf"|(?:-{_CAPITAL}[^\W\d_]+){{0,2}}-{_CAPITAL}[^\W\d_]*(?:{_STREET_SUFFIXES})"
-    rf"|(?:-{_CAPITAL}[^\W\d_]+){{1,2}}-(?:{_GERMAN_STREET_WORDS}))\s+{_HOUSE_NUMBER}(?![\w-])"
+    rf"|(?:-{_CAPITAL}[^\W\d_]{{2,}}){{0,2}}-{_CAPITAL}[^\W\d_]*(?:{_STREET_SUFFIXES})"
+    rf"|(?:-{_CAPITAL}[^\W\d_]{{2,}}){{1,2}}-(?:{_GERMAN_STREET_WORDS}))\s+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?![\w-])"
 )
 # "Mariahilfer Straße 88", "Karl Johans gate 22", "Váci utca 10", "Bağdat Caddesi 12": the street word apart.
 _SEPARATE_STREET = (
@@ -185,8 +187,14 @@ _LOWER_WORD = (
     r"(?!(?:the|a|an|at|of|in|on|to|for|and|or|my|your|our|their|his|her|its|this|that|with|from|by)\s)"
     r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 )
+# A US state's code and a ZIP code ("wa 98101"; not "is 12000"), a British or a Canadian postcode.
+_US_STATE_CODES = (
+    "al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok"
+    "|or|pa|pr|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy"
+)
 _LOWER_POSTCODE = (
-    r"(?i:[a-z]{2}\s+\d{5}(?:-\d{4})?|[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}|[a-z]\d[a-z]\s?\d[a-z]\d)(?![\w-])"
+    rf"(?i:(?:{_US_STATE_CODES})\s+\d{{5}}(?:-\d{{4}})?|[a-z]{{1,2}}\d[a-z\d]?\s*\d[a-z]{{2}}|[a-z]\d[a-z]\s?\d[a-z]\d)"
+    r"(?![\w-])"
 )
 # Found from the house number's first digit, which a search skips to at C speed, looking back from it: a pattern
 # starting with the look-behind is tried at every character.
@@ -217,11 +225,12 @@ _CLAUSE_END_AFTER = re.compile(r"\s*(?:[,;)\n]|[.!?](?:\s|$)|$)")
 # A number after a word that numbers things is no house number: "Step 5 Broadway", "order 12345 Main St shipped".
 _NUMBERING_BEFORE = re.compile(
     r"(?i)\b(?:step|level|stage|phase|season|episode|chapter|part|section|version|release|volume|page|figure|table"
-    r"|item|order|ticket|case|issue|invoice|top)\s*#?\s*$"
+    r"|item|order|ticket|case|issue|invoice|top)[ \t]*#?[ \t]*\Z"
 )
 # A street with an everyday street word after an article is an event or a thing: "the 2024 Pride Parade.", "the 3
 # Way handshake.".
-_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|that|these|those)\s+$")
+# On the street's own line: a word ending the line before says nothing of it.
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|that|these|those)[ \t]+\Z")
 
 
 def _street(match: re.Match[str]) -> str | None:

@@ -520,18 +520,20 @@ _WORD_IN_LOWER_CASE = re.compile(r"(?<![\w'’.@/-])[a-z][a-z'’-]*[a-z](?![\w'
 
 
 @functools.cache
-def _lower_case_name_words() -> frozenset[str]:
+def _lower_case_name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words of the name lists in lower case, and of those the given names."""
     given, surnames = person_name_lists()
-    return frozenset(name.lower() for name in given | surnames)
+    return frozenset(name.lower() for name in given | surnames), frozenset(name.lower() for name in given)
 
 
 def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
-    """For each text, the names written in lower case: one to three words of the name lists, one of them at least a
-    word no dictionary knows ("priya", "hiroshi", not "rose" or "mark"), where a person's name stands ("talked to
+    """For each text, the names written in lower case: one to three words of the name lists, the first a given name
+    ("with jenkins and sonar" stays), one of them at least a word no dictionary knows ("priya", not "rose" or
+    "mark"), where a person's name stands ("talked to
     ...", "ask for ...", "... said") and that the PII model reads as a name in its sentence."""
     from feedback_loop.privacy.pii_model import name_spans
 
-    name_words = _lower_case_name_words()
+    name_words, given_words = _lower_case_name_words()
     candidates: list[tuple[int, Span]] = []
     for position, text in enumerate(texts):
         run: list[re.Match[str]] = []
@@ -541,6 +543,7 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
                 start, end = run[0].start(), run[-1].end()
                 if (
                     len(run) <= 3
+                    and run[0].group() in given_words
                     and any(_no_english_word(part.group()) for part in run)
                     and (
                         PERSONS_PLACE_BEFORE.search(text, max(0, start - 40), start)

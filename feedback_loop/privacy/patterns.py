@@ -136,7 +136,7 @@ _AUTHORIZATION = re.compile(r"(?i)\bauthorization[\"']?\s*[:=]\s*[\"']?(?:bearer
 _BEARER = re.compile(r"(?i)\bbearer\s+(?P<value>(?=[A-Za-z0-9._~+/-]*\d)[A-Za-z0-9._~+/-]{16,}=*)")
 
 _SECRET_KEY_NAMES = (
-    r"password|passwd|pwd|pw|passphrase|pass|secret|client[_-]?secret|secret[_-]?key|api[_-]?key|apikey"
+    r"password|passwd|pwd|passphrase|pass|secret|client[_-]?secret|secret[_-]?key|api[_-]?key|apikey"
     r"|access[_-]?key(?:[_-]?id)?|private[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|token"
     r"|credentials?|auth"
 )
@@ -1012,7 +1012,7 @@ _CARD_GROUP_SEPARATOR = f"[{RE2_SPACES}.\\-]"
 _ASSIGNMENT_TRIGGER = contains("pass", "pw", "secret", "key", "token", "credential", "auth")
 # How the names of _SECRET_KEY_NAMES end (client_secret, api_key, access_key_id, auth_token, ...).
 _SECRET_KEY_ENDINGS = (
-    "password", "passwd", "pwd", "pw", "passphrase", "pass", "secret", "key", "keyid", "key_id", "key-id", "token",
+    "password", "passwd", "pwd", "passphrase", "pass", "secret", "key", "keyid", "key_id", "key-id", "token",
     "credential", "credentials", "auth",
 )  # fmt: skip
 _PASSWORD_NOUN_RE2 = re2_words("password", "passwort", "passcode", "passphrase", "pass word", "passwd", "pw")
@@ -1049,7 +1049,7 @@ SECRET_DETECTORS: tuple[Detector, ...] = (
         "SECRET",
         substitute(_SECRET_ELEMENT, _secret_element),
         _ASSIGNMENT_TRIGGER,
-        "<[A-Za-z0-9_-]*" + re2_words(*_SECRET_KEY_ENDINGS) + ">",
+        "<[^<>]*" + re2_words(*_SECRET_KEY_ENDINGS) + ">",
     ),
     Detector(
         "SECRET",
@@ -1120,7 +1120,7 @@ PHONE_DETECTORS: tuple[Detector, ...] = (
         "PHONE",
         substitute(_PHONE_IN_LINK, _phone_in_link),
         both(number_of(MIN_PHONE_DIGITS), contains("wa.me/", "=")),
-        f"(?i:wa\\.me/|[?&](?:phone|phone_?number|tel|mobile|msisdn)=)(?:\\+|%2B)?{_D}{{{MIN_PHONE_DIGITS}}}",
+        f"(?i:wa\\.me/|[?&](?:phone|phone_?number|tel|mobile|msisdn)=)(?:\\+|(?i:%2B))?{_D}{{{MIN_PHONE_DIGITS}}}",
     ),
     Detector(
         "PHONE",

@@ -483,15 +483,17 @@ def redact_lines(lines: Iterable[str], tier: str = DEFAULT_TIER) -> Iterator[Red
 
 def _redact_after(previous: str, line: str, tier: str) -> Redaction:
     """``line`` redacted with the line before it as context: a cue at the end of one line names the next
-    ("Thanks!\nAmira", "Kind regards,\nKwame"). Alone where no line comes before it, or where a placeholder took
-    the line break (the two lines' identifiers are then one, and ``line`` is redacted on its own)."""
+    ("Thanks!\nAmira", "Kind regards,\nKwame"). Alone where no line comes before it, where a placeholder took
+    the line break (the two lines' identifiers are then one), or where the context found less in ``line`` than
+    ``line`` alone holds: the context only adds."""
+    own = redact(line, tier)
     if not previous.strip():
-        return redact(line, tier)
-    alone, together = redact(previous, tier), redact(f"{previous}\n{line}", tier)
+        return own
+    before, together = redact(previous, tier), redact(f"{previous}\n{line}", tier)
     head, newline, tail = together.text.partition("\n")
-    if not newline or head != alone.text:
-        return redact(line, tier)
-    counts = {kind: count - alone.counts.get(kind, 0) for kind, count in together.counts.items()}
+    counts = {kind: count - before.counts.get(kind, 0) for kind, count in together.counts.items()}
+    if not newline or head != before.text or sum(counts.values()) < sum(own.counts.values()):
+        return own
     return Redaction(tail, {kind: count for kind, count in counts.items() if count > 0})
 
 

@@ -60,19 +60,25 @@ def test_openai_chat_takes_whole_batch_api_lines_and_rejects_a_failed_request(tm
         "error": None,
     }
     failed = {**output, "response": {"status_code": 500, "request_id": "q4", "body": {"error": {"message": "boom"}}}}
-    source = write_jsonl(
-        tmp_path / "batch.jsonl", [{"request": request, "response": output}, {"request": request, "response": failed}]
-    )
+    expired = {**output, "response": None, "error": {"code": "batch_expired", "message": "not run"}}
+    lines = [{"request": request, "response": answer} for answer in (output, failed, expired)]
+    source = write_jsonl(tmp_path / "batch.jsonl", lines)
 
     result = import_file("openai-chat", source, tmp_path / "landing")
 
-    assert (result.events, result.rejected) == (1, 1)
+    assert (result.events, result.rejected) == (1, 2)
     [interaction] = landed(tmp_path / "landing")["2026-11-01"][:1]
     assert (interaction["interaction_id"], interaction["prompt"]) == ("chatcmpl-19", "Order 17")
-    [rejection] = [
+    rejections = [
         line["rejected"] for lines in landed(tmp_path / "landing").values() for line in lines if "rejected" in line
     ]
-    assert rejection["field"] == "response.status_code" and "500" in rejection["reason"]
+    assert [
+        (rejection["field"], "500" in rejection["reason"] or "batch_expired" in rejection["reason"])
+        for rejection in rejections
+    ] == [
+        ("response.status_code", True),
+        ("response.error", True),
+    ]
 
 
 def test_openai_chat_lines_become_interactions_and_feedback_in_their_days(tmp_path):

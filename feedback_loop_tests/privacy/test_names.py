@@ -265,6 +265,7 @@ def test_people_next_to_products_are_still_found(sentence: str, name: str) -> No
         ),
         ("ask for siobhan at reception", "ask for <PERSON> at reception"),
         ("post it to media and org, mark it done", "post it to media and org, mark it done"),
+        ("the job failed with jenkins and sonar", "the job failed with jenkins and sonar"),
         # The name a phrase announces ends where the sentence goes on in lower case, in any language; the model's
         # name does not take the announcing words.
         ("Mein Name ist Hans Müller und ich wohne in Berlin.", "Mein Name ist <PERSON> und ich wohne in Berlin."),

@@ -158,6 +158,9 @@ def test_near_misses_of_the_new_types_stay(sentence: str) -> None:
         ('{"dob": "unknown", "passport": "yes", "tax_id": null, "ssn": "n/a"}', None),
         ('{"pan": 50, "id": "12345678", "company_id": "Acme"}', None),
         ("sin(x)=0.5; japan: 12345678", None),
+        # Short keys in code and data: a decimal, a version, a year and month; a value on the next line.
+        ('sin = 0.7071; audio.pan=-0.7500; {"nir": 0.5678, "tin": "2024-01", "id_card": "v2.10.1234"}', None),
+        ("tax_id:\nthe form", None),
     ],
 )
 def test_a_value_under_a_key_that_names_an_identifier_goes(text: str, redacted: str | None) -> None:
@@ -236,6 +239,9 @@ def test_an_address_goes_whole_to_its_postcode_and_leaves_the_full_stop(sentence
         "a 2 way street, 5 main points, 3 pine st trees",
         "I moved the files to 1 shared drive.",
         "send it to 5 people at the park",
+        # Two letters that are no US state's before five digits; a year after a hyphenated name.
+        "the 5 mile trail is 12000 steps; our 3 node cluster view is 50000 rps",
+        "the Mid-Spring 2024 sale and the Post-Watergate 1974 reforms",
     ],
 )
 def test_near_misses_of_address_shapes_stay_unredacted(sentence: str) -> None:
@@ -516,6 +522,8 @@ _PRESCAN_WORDS = [
     "4111 1111 1111 1111", "192.168.1.20", "2001:db8::1", "fe80::", "07.06.1985", "\u0663\u0664", "\u0131",
     "\u0130", "\u017f", "\u212a", "\u00a0", "\u2009", "\u202f", "\u3000", "\n", " ", " ", ".", "-", "/", ",",
     "\u2011", "\u2013", "\u2212", "\u00ad", "\u200b", "\u200f", "\ufeff", "\uff14", "\uff20", "\uff0d", "\u0664",
+    "wa.me/", "?phone=", "%2b", "tax_id", "dateOfBirth", "pan", "national_\u0131d", '\\"', "<password>", "</password>",
+    "<ap\u0131_key>", "K 1234567", "4111.1111.1111.1111", "86095742719", "1985-03-12",
 ]  # fmt: skip
 _KEYWORD_HEAVY = st.lists(st.sampled_from(_PRESCAN_WORDS), max_size=14).map("".join)
 
@@ -534,6 +542,25 @@ def test_no_text_the_column_prescan_lets_through_is_changed_by_a_detector(text: 
     if _column_prescan_misses([text]):
         assert _changed_by_a_detector(text) == []
         assert _PATTERN_REDACTOR.redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Found by review: a value on the line after its key or cue, "%2b" in lower case, a dotless i in a key.
+        "dob:\n1985-03-12",
+        "https://wa.me/%2b447911123456",
+        '"national_\u0131d": "AB123456"',
+        "<ap\u0131_key>hunter2abc</ap\u0131_key>",
+        '{\\"passportNo\\": \\"C4J7K2M9L\\"}',
+    ],
+)
+def test_a_text_a_detector_changes_passes_the_column_prescan(text: str) -> None:
+    import pyarrow as pa
+
+    assert _PATTERN_REDACTOR.redact(text).text != text
+    (kinds,) = column_prescan_kinds(pa.array([text], pa.string())).tolist()
+    assert Redactor("patterns").redact_many([text], kinds=[kinds]) == [_PATTERN_REDACTOR.redact(text)]
 
 
 def test_the_types_the_column_prescan_names_are_all_the_redactor_needs_to_run() -> None:
