@@ -259,7 +259,7 @@ def _keyed_detector(kind: str) -> Detector:
     return Detector(
         kind,
         substitute(pattern, replace),
-        both(contains(*words), has_digit),
+        both(both(contains(":", "=", ">"), has_digit), contains(*words)),
         # The key's first word opens it or follows its prefix's separator ("customer_dob"), never inside a word.
         "(?:^|[^A-Za-z0-9])" + re2_words(*words) + rf"[A-Za-z0-9_.\-]*(?:\\?[\"'])?(?:[ \t]*[:=]|>).*{_D}",
     )
