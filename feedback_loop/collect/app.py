@@ -357,16 +357,27 @@ def _parsed_otlp(mapped: Mapped, response: Response) -> _Parsed:
 
 
 def _gunzip(body: bytes, limit: int) -> bytes:
-    decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-    try:
-        data = decompressor.decompress(body, limit + 1)
-    except zlib.error as error:
-        raise HttpError(400, f"body: not valid gzip ({error})") from error
-    if len(data) > limit:
-        raise HttpError(413, f"the decompressed body exceeds the limit of {limit} bytes")
-    if not decompressor.eof:
-        raise HttpError(400, "body: the gzip stream is cut short")
-    return data
+    """Every member of a gzip body, joined: a body may hold several (RFC 1952; what concatenating gzip streams
+    gives, as streaming compressors do), and the members after the first are as much the request as the first.
+    Bytes after the last member that are no gzip member make the body invalid, not ignored."""
+    members: list[bytes] = []
+    size, rest = 0, body
+    while True:
+        decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        try:
+            data = decompressor.decompress(rest, limit - size + 1)
+        except zlib.error as error:
+            what = f"the bytes after gzip member {len(members)} are no gzip member" if members else "not valid gzip"
+            raise HttpError(400, f"body: {what} ({error})") from error
+        size += len(data)
+        if size > limit:
+            raise HttpError(413, f"the decompressed body exceeds the limit of {limit} bytes")
+        if not decompressor.eof:
+            raise HttpError(400, "body: the gzip stream is cut short")
+        members.append(data)
+        rest = decompressor.unused_data
+        if not rest:
+            return b"".join(members)
 
 
 def _rejection_summary(mapped: Mapped) -> str:

@@ -126,6 +126,20 @@ def test_size_limits_give_413_also_after_decompression(landing):
         assert http.post("/v1/events", content=fits, headers={**AUTH, "Content-Encoding": "br"}).status_code == 415
 
 
+def test_every_member_of_a_gzip_body_lands_and_bytes_after_the_last_are_refused(landing):
+    gzipped = {**AUTH, "Content-Encoding": "gzip", "Content-Type": "application/x-ndjson"}
+    lines = [(json.dumps(event(name)) + "\n").encode() for name in ("a", "b", "c")]
+    members = [gzip.compress(line) for line in lines]
+    with client(landing, replace(CONFIG, max_request_bytes=len(b"".join(lines)))) as http:
+        whole = http.post("/v1/events", content=b"".join(members), headers=gzipped)
+        trailing = http.post("/v1/events", content=members[0] + b"trailing bytes", headers=gzipped)
+        too_big = http.post("/v1/events", content=b"".join(members * 2), headers=gzipped)
+    assert whole.status_code == 200 and whole.json() == {"accepted": 3}
+    assert trailing.status_code == 400 and "after gzip member 1" in trailing.json()["error"]
+    assert too_big.status_code == 413  # the limit holds over all members together
+    assert [line["event_id"] for line in landed(landing)] == ["a", "b", "c"]
+
+
 @pytest.mark.parametrize("limit", [{"max_in_flight": 0}, {"max_pending_bytes": 0}])
 def test_overload_gets_429_with_retry_after(landing, limit):
     with client(landing, replace(CONFIG, retry_after_seconds=3, **limit)) as http:
