@@ -50,13 +50,16 @@ _HH_ASSISTANT = "\n\nAssistant:"
 
 @dataclass
 class ImportResult:
-    """What an import landed: lines per day, events, rejected lines, events whose latency was not measured."""
+    """What an import landed: lines per day, events, rejected lines, records that are no LLM telemetry, events whose
+    latency was not measured."""
 
     source: str
     files: list[str] = field(default_factory=list)
     days: dict[str, int] = field(default_factory=dict)
     events: int = 0
     rejected: int = 0
+    ignored: int = 0
+    """OTLP records that are no LLM telemetry (a database span, a metrics export), as the collector counts them."""
     not_measured: int = 0
 
     @property
@@ -95,6 +98,7 @@ def import_file(kind: str, path: str | Path, landing_dir: str | Path, preference
                 rejected.write(landing_line(rejection.line()))
             result.events += len(mapped.events)
             result.rejected += len(mapped.rejections)
+            result.ignored += mapped.ignored
         # Lines that cannot be mapped have no trustworthy time. They land beside the file's first day, which the
         # file decides, so that importing it again on another day rewrites the same files: the preference data's
         # day, or the earliest day of the file's events (the import's day only when it has none).
@@ -146,6 +150,9 @@ def _reject_constant(name: str):
 
 # --- otlp -------------------------------------------------------------------------------------------------------
 
+# The members of the OTLP export requests of the signals that carry no LLM telemetry, in both JSON spellings.
+_OTHER_SIGNALS = ("resourceMetrics", "resource_metrics", "resourceProfiles", "resource_profiles")
+
 
 def _map_otlp(raw: bytes, source: str) -> Mapped:
     mapped = Mapped()
@@ -168,7 +175,15 @@ def _map_otlp(raw: bytes, source: str) -> Mapped:
     except otel.OtlpRequestError as error:
         mapped.rejections.append(Rejection(source, (Problem(error.position, error.message),), document))
         return mapped
-    mapped.ignored += 1  # metrics, or an empty export: no LLM telemetry
+    if any(name in document for name in _OTHER_SIGNALS):
+        mapped.ignored += 1  # metrics or profiles: no LLM telemetry
+        return mapped
+    # Another kind of file given to the wrong importer (an OpenAI chat log, say): every line of it would vanish.
+    problem = Problem(
+        None,
+        "not an OTLP export request: it has none of resourceSpans, resourceLogs, resourceMetrics, resourceProfiles",
+    )
+    mapped.rejections.append(Rejection(source, (problem,), document))
     return mapped
 
 

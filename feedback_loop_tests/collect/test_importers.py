@@ -247,6 +247,16 @@ def test_otlp_file_exporter_lines_are_mapped_like_the_collector_maps_them(tmp_pa
     assert "2026-11-01" in result.days
 
 
+def test_an_otlp_import_of_another_kind_of_file_rejects_each_line_and_counts_what_it_ignores(tmp_path):
+    not_llm = traces(span(attributes={"db.system": "postgresql", "user.id": "usr-1"}))
+    lines = [json.dumps(CHAT_LINE), otlp_json(not_llm), '{"resource_metrics": []}']
+    result = import_file("otlp", write_jsonl(tmp_path / "mixed.jsonl", lines), tmp_path / "landing")
+    assert (result.events, result.rejected) == (0, 1)
+    assert result.ignored == 2  # the database span and the metrics line, counted rather than lost without a word
+    [rejection] = [line["rejected"] for lines in landed(tmp_path / "landing").values() for line in lines]
+    assert rejection["source"] == "otlp line 1" and rejection["reason"].startswith("not an OTLP export request")
+
+
 def test_pandalm_human_preferences_import_and_every_pair_is_stored_or_quarantined(tmp_path):
     path = load_settings().realdata_dir / "pandalm-testset-v1.json"
     if not path.is_file():
