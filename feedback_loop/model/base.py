@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import pickle
 import shutil
 import time
 import uuid
@@ -200,7 +201,8 @@ def check_adapter_base(
     training = Path(adapter_dir) / TRAINING_METADATA_FILE
     if not training.is_file():
         return
-    trained_on = (json.loads(training.read_text(encoding="utf-8")).get("base_model") or {}).get("fingerprint")
+    base_model = _json_object(training, "adapter").get("base_model")
+    trained_on = base_model.get("fingerprint") if isinstance(base_model, dict) else None
     if trained_on is None:
         return
     fingerprint = fingerprint or model_fingerprint(base_dir)
@@ -241,7 +243,10 @@ def load_causal_lm(
 
         adapter = _require_file(adapter_dir, "adapter_config.json", "adapter")
         check_adapter_base(adapter, base)
+        _json_object(adapter / "adapter_config.json", "adapter")
+        weights, saved = _adapter_weight_names(adapter)
         model = PeftModel.from_pretrained(model, adapter)
+        _check_adapter_complete(model, weights, saved)
     model.to(resolved_device)
     model.eval()
     return model, tokenizer
@@ -438,6 +443,58 @@ def _pretrain(
     seconds = time.perf_counter() - started
     model.eval()
     return curve, seconds
+
+
+def _json_object(path: Path, what: str) -> dict:
+    """The JSON object in the file ``path`` of a model or adapter folder; an error naming the file otherwise."""
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(f"{what} file {path} is not valid JSON ({error}); write the folder again") from error
+    if not isinstance(value, dict):
+        raise ValueError(f"{what} file {path} must hold a JSON object, got {type(value).__name__}")
+    return value
+
+
+def _adapter_weight_names(adapter: Path) -> tuple[Path, set[str]]:
+    """The weights file of the PEFT adapter folder ``adapter`` and the names of the tensors it holds; an error naming
+    the file when there is none or it cannot be read (a copy cut short, a file of zeros)."""
+    import torch
+    from peft.utils import SAFETENSORS_WEIGHTS_NAME, WEIGHTS_NAME
+    from safetensors import SafetensorError, safe_open
+
+    safetensors, pickled = adapter / SAFETENSORS_WEIGHTS_NAME, adapter / WEIGHTS_NAME
+    if safetensors.is_file():
+        try:
+            with safe_open(str(safetensors), "pt") as handle:
+                return safetensors, set(handle.keys())
+        except SafetensorError as error:
+            raise _unreadable(safetensors, error) from error
+    if pickled.is_file():
+        try:
+            return pickled, set(torch.load(pickled, map_location="cpu", weights_only=True))
+        except (pickle.UnpicklingError, RuntimeError, EOFError) as error:  # torch.load's errors on a broken file
+            raise _unreadable(pickled, error) from error
+    raise FileNotFoundError(
+        f"adapter directory {adapter} has no {SAFETENSORS_WEIGHTS_NAME} (nor {WEIGHTS_NAME}): its weights are missing"
+    )
+
+
+def _unreadable(weights: Path, error: Exception) -> ValueError:
+    return ValueError(f"adapter file {weights} cannot be read ({error}); train or copy the adapter again")
+
+
+def _check_adapter_complete(model, weights: Path, saved: set[str]) -> None:
+    """Refuse an adapter whose weights file lacks tensors its config asks for: PEFT only warns, and leaves those
+    LoRA weights as initialised, so that an adapter saved without its tensors answers exactly as the base model."""
+    from peft.utils import get_peft_model_state_dict
+
+    missing = sorted(set(get_peft_model_state_dict(model)) - saved)
+    if missing:
+        raise ValueError(
+            f"adapter file {weights} lacks {len(missing)} of the tensors its adapter_config.json asks for "
+            f"(first: {missing[0]}); train or copy the adapter again"
+        )
 
 
 def _require_file(directory: str | Path, name: str, what: str) -> Path:

@@ -156,6 +156,51 @@ def test_load_causal_lm_names_a_missing_model_or_adapter(built_base, tmp_path):
         load_causal_lm(built_base[0], tmp_path, device="cpu")
 
 
+@pytest.fixture(scope="module")
+def saved_adapter(built_base, tmp_path_factory):
+    """A LoRA adapter folder saved by PEFT on the tiny base, 8 tensors (untrained: its files are what matters here)."""
+    from peft import LoraConfig, get_peft_model
+    from transformers import AutoModelForCausalLM
+
+    out_dir = tmp_path_factory.mktemp("model") / "adapter"
+    base = AutoModelForCausalLM.from_pretrained(built_base[0])
+    get_peft_model(base, LoraConfig(r=2, target_modules=["q_proj", "v_proj"])).save_pretrained(out_dir)
+    return out_dir
+
+
+def _damaged_copy(adapter, tmp_path, damage) -> str:
+    copy = tmp_path / "adapter"
+    shutil.copytree(adapter, copy)
+    damage(copy)
+    return copy
+
+
+def _without_tensors(folder) -> None:
+    from safetensors.torch import save_file
+
+    save_file({}, folder / "adapter_model.safetensors")
+
+
+@pytest.mark.parametrize(
+    ("damage", "error", "message"),
+    [
+        (lambda folder: (folder / "adapter_model.safetensors").unlink(), FileNotFoundError, "its weights are missing"),
+        (lambda folder: (folder / "adapter_model.safetensors").write_bytes(b"\0" * 64), ValueError, "cannot be read"),
+        (lambda folder: (folder / "adapter_config.json").write_text("{cut"), ValueError, "is not valid JSON"),
+        (lambda folder: (folder / "training_metadata.json").write_text("[]"), ValueError, "must hold a JSON object"),
+        # PEFT alone only warns and leaves those LoRA weights as initialised: the base model's answers.
+        (_without_tensors, ValueError, "lacks 8 of the tensors its adapter_config.json asks for"),
+    ],
+    ids=["no weights file", "weights cut", "config cut", "metadata not an object", "weights without tensors"],
+)
+def test_a_damaged_adapter_folder_is_an_error_naming_its_file(
+    built_base, saved_adapter, tmp_path, damage, error, message
+):
+    load_causal_lm(built_base[0], saved_adapter, device="cpu")  # the folder as saved loads
+    with pytest.raises(error, match=message):
+        load_causal_lm(built_base[0], _damaged_copy(saved_adapter, tmp_path, damage), device="cpu")
+
+
 def test_resolve_device_prefers_cuda_bf16_and_falls_back_to_cpu_fp32():
     import torch
 
