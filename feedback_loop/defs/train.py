@@ -1,13 +1,10 @@
 """LoRA fine-tuning of the base model: on the SFT dataset, or on a preference dataset (KTO, DPO)."""
 
-import json
-
 import dagster as dg
 
 from feedback_loop.defs.execution import TRAIN_OP_TAGS
 from feedback_loop.defs.resources import AdapterRegistry, DataRoot, TorchThreads, on_working_copy
 from feedback_loop.ingest import feedback_counts
-from feedback_loop.model.base import TRAINING_METADATA_FILE
 from feedback_loop.progress import ProgressLog
 from feedback_loop.train.lora import LoraSpec
 
@@ -65,13 +62,14 @@ def lora_adapter(
     `kto_dataset`, with TRL's KTOTrainer; `dpo` the pairs of `preference_pairs`, with TRL's DPOTrainer; `sft+dpo`
     the same pairs with the SFT loss on the chosen answers added. The version is a hash of the dataset version,
     the base model fingerprint and the training config, so the same inputs give the same version and a re-run
-    reuses the adapter already trained. Training checkpoints its adapter and optimizer every `checkpoint_every`
-    steps under `checkpoints/<version>`, and a run that was killed resumes from the last checkpoint. The adapter
-    is registered as a `candidate` in the registry, with its objective. The loss curve is logged as observations
-    of `train_loss` by
-    `step`, which the asset's Plots tab draws.
+    reuses the adapter already trained (trained again if its folder lost or damaged a file since). Training
+    checkpoints its adapter and optimizer every `checkpoint_every` steps under `checkpoints/<version>`, and a run
+    that was killed resumes from the last checkpoint. The adapter is registered as a `candidate` in the registry,
+    with its objective. The loss curve is logged as observations of `train_loss` by `step`, which the asset's
+    Plots tab draws.
     """
     from feedback_loop.train import adapter_version, train_lora, train_preference
+    from feedback_loop.train.lora import reusable_adapter
 
     feedback = feedback_counts(data_root.warehouse())
     spec = LoraSpec.of(config)
@@ -83,9 +81,9 @@ def lora_adapter(
     }[spec.objective]
     version = adapter_version(dataset["version"], base_model["fingerprint"], spec)
     out_dir = data_root.layout.adapters / version
-    if (out_dir / TRAINING_METADATA_FILE).exists():
+    metadata = reusable_adapter(out_dir, context.log.warning)
+    if metadata is not None:
         context.log.info(f"adapter {version} already trained from the same inputs; reusing {out_dir}")
-        metadata = json.loads((out_dir / TRAINING_METADATA_FILE).read_text())
     else:
         context.log.info(
             f"training adapter {version} ({spec.objective} on {dataset_name}) on {torch_threads.apply()} torch threads"

@@ -241,10 +241,9 @@ def load_causal_lm(
     if adapter_dir is not None:
         from peft import PeftModel
 
-        adapter = _require_file(adapter_dir, "adapter_config.json", "adapter")
+        adapter = Path(adapter_dir)
+        weights, saved = check_adapter_files(adapter)
         check_adapter_base(adapter, base)
-        _json_object(adapter / "adapter_config.json", "adapter")
-        weights, saved = _adapter_weight_names(adapter)
         model = PeftModel.from_pretrained(model, adapter)
         _check_adapter_complete(model, weights, saved)
     model.to(resolved_device)
@@ -456,9 +455,20 @@ def _json_object(path: Path, what: str) -> dict:
     return value
 
 
+def check_adapter_files(adapter_dir: str | Path) -> tuple[Path, set[str]]:
+    """The weights file of the PEFT adapter folder ``adapter_dir`` and the names of the tensors it holds, once its files
+    are checked: an error naming the file when the config or the training metadata is no JSON object, or when the
+    weights file is missing or cannot be read (a copy cut short, a file of zeros). Whether the weights hold every
+    tensor the config asks for is known only once loaded (:func:`load_causal_lm` checks it)."""
+    adapter = _require_file(adapter_dir, "adapter_config.json", "adapter")
+    _json_object(adapter / "adapter_config.json", "adapter")
+    if (adapter / TRAINING_METADATA_FILE).is_file():
+        _json_object(adapter / TRAINING_METADATA_FILE, "adapter")
+    return _adapter_weight_names(adapter)
+
+
 def _adapter_weight_names(adapter: Path) -> tuple[Path, set[str]]:
-    """The weights file of the PEFT adapter folder ``adapter`` and the names of the tensors it holds; an error naming
-    the file when there is none or it cannot be read (a copy cut short, a file of zeros)."""
+    """The weights file of the adapter folder ``adapter`` and its tensors' names (see :func:`check_adapter_files`)."""
     import torch
     from peft.utils import SAFETENSORS_WEIGHTS_NAME, WEIGHTS_NAME
     from safetensors import SafetensorError, safe_open

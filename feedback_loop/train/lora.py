@@ -33,6 +33,7 @@ from pydantic import Field
 from feedback_loop.model.base import (
     TRAINING_METADATA_FILE,
     autocast,
+    check_adapter_files,
     context_length,
     load_causal_lm,
     model_fingerprint,
@@ -156,6 +157,21 @@ def adapter_version(dataset_version: str, base_fingerprint: str, spec: LoraSpec)
         {"dataset_version": dataset_version, "base_fingerprint": base_fingerprint, "spec": recipe}, sort_keys=True
     )
     return hashlib.sha256(payload.encode()).hexdigest()[:12]
+
+
+def reusable_adapter(out_dir: str | Path, warn: Callable[[str], None]) -> dict | None:
+    """The training metadata of the adapter already trained into ``out_dir`` (the folder of its version, which names
+    its inputs), or None when it must be trained: there is none, or its folder lost or damaged a file since (said with
+    ``warn``). Reusing a damaged folder would fail every later load, and every re-run would reuse it again."""
+    metadata_file = Path(out_dir) / TRAINING_METADATA_FILE
+    if not metadata_file.exists():
+        return None
+    try:
+        check_adapter_files(out_dir)
+    except (ValueError, FileNotFoundError) as error:
+        warn(f"the adapter in {out_dir} cannot be reused ({error}); training it again from the same inputs")
+        return None
+    return json.loads(metadata_file.read_text(encoding="utf-8"))
 
 
 def _row_name(split: str, index: int, row: Mapping[str, Any]) -> str:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
 from feedback_loop.model.base import TRAINING_METADATA_FILE, load_causal_lm, model_fingerprint
 from feedback_loop.model.encoding import collate, encode_examples, example_lengths, response_nll
-from feedback_loop.train.lora import LoraSpec, adapter_version, read_sft_splits, train_lora
+from feedback_loop.train.lora import LoraSpec, adapter_version, read_sft_splits, reusable_adapter, train_lora
 from feedback_loop_tests.model.tiny_models import one_torch_thread, save_dataset, sft_rows
 
 SPEC = LoraSpec(r=8, alpha=16, dropout=0.0, learning_rate=2e-2, epochs=4, batch_size=8, max_length=64, device="cpu")
@@ -104,6 +105,19 @@ def test_retraining_is_deterministic_and_replaces_the_adapter(trained, base_dir,
     again = train_lora(base_dir, dataset_dir, out_dir, SPEC, lineage={"run": "test"})
     assert again["loss_curve"] == metadata["loss_curve"]
     assert sorted(p.name for p in out_dir.parent.iterdir()) == ["adapter"]
+
+
+def test_a_re_run_reuses_a_whole_adapter_folder_and_trains_a_damaged_one_again(trained, tmp_path):
+    copy = tmp_path / "adapter"
+    shutil.copytree(trained[0], copy)
+    warnings: list[str] = []
+    saved = json.loads((copy / TRAINING_METADATA_FILE).read_text())
+    assert reusable_adapter(copy, warnings.append) == saved and warnings == []
+    assert reusable_adapter(tmp_path / "never-trained", warnings.append) is None and warnings == []
+    (copy / "adapter_model.safetensors").write_bytes(b"")  # a copy or a sync cut short after training
+    assert reusable_adapter(copy, warnings.append) is None
+    [warning] = warnings
+    assert f"{copy / 'adapter_model.safetensors'} cannot be read" in warning and "training it again" in warning
 
 
 def test_training_reports_each_step(base_dir, dataset_dir, tmp_path):
