@@ -1271,13 +1271,17 @@ def collect(
 
 
 def _import(kind: str, path: Path, data_dir: str | None, **preference) -> None:
-    from feedback_loop.collect.importers import PreferenceDefaults, import_file
+    from feedback_loop.collect.importers import PreferenceDefaults, UnreadableImportFile, import_file
     from feedback_loop.storage import DataStore
 
     settings = _settings(data_dir)
     defaults = PreferenceDefaults(**preference) if preference else None
-    with DataStore.of(settings).uploading("landing"):
-        result = import_file(kind, path, settings.layout.landing, defaults)
+    try:
+        with DataStore.of(settings).uploading("landing"):
+            result = import_file(kind, path, settings.layout.landing, defaults)
+    except UnreadableImportFile as error:
+        console.print(f"[red]refused: {error}[/red]")
+        raise typer.Exit(2) from error
     console.print_json(json.dumps(result.__dict__))
     if result.day_range:
         first, last = result.day_range

@@ -30,6 +30,7 @@ import gzip
 import hashlib
 import json
 import tempfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -115,10 +116,20 @@ def import_file(kind: str, path: str | Path, landing_dir: str | Path, preference
     return result
 
 
+class UnreadableImportFile(ValueError):
+    """An import file that cannot be read to its end (a ``.gz`` cut short or not gzip at all): nothing of it lands."""
+
+
 def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
     opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rb") as handle:
-        yield from enumerate(handle, start=1)
+    number = 0
+    try:
+        with opener(path, "rb") as handle:
+            for number, line in enumerate(handle, start=1):
+                yield number, line
+    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+        where = f" after line {number}" if number else ""
+        raise UnreadableImportFile(f"{path}: cannot be read{where} ({error}); nothing of it was landed") from error
 
 
 def _map_line(kind: str, raw: bytes, number: int, preference: PreferenceDefaults) -> Mapped:
