@@ -30,10 +30,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from feedback_loop.registry.policy import SHADOW_EVALUATION
 from feedback_loop.serve.router import SHADOW_SHARE
 from feedback_loop.settings import Settings
+
+if TYPE_CHECKING:
+    from feedback_loop.evaluate.offline import GateResult
 
 # Who the demo's own changes of system prompt are written by, in the prompt registry's audit log.
 DEMO_ACTOR = "demo"
@@ -113,7 +117,14 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
     from feedback_loop.progress import ProgressLog
     from feedback_loop.prompts import PromptStore, champion_prompt
     from feedback_loop.registry import Registry
-    from feedback_loop.runs import check_evaluation, gate_evaluation, open_instance, run_ingestion, run_retraining
+    from feedback_loop.runs import (
+        check_evaluation,
+        failure_reason,
+        gate_evaluation,
+        open_instance,
+        run_ingestion,
+        run_retraining,
+    )
     from feedback_loop.serve import ModelServer, arms_from_registry, prompt_arms_from_registry, shadow_arm_from_registry
     from feedback_loop.simulate import make_world, simulate_day
     from feedback_loop.storage import DataStore
@@ -149,7 +160,7 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
         settings, retrain_config, instance, asset_selection=[_key("base_model")], trigger="demo", iteration=0
     )
     if not base.success:
-        raise RuntimeError(f"base_model run {base.run_id} failed")
+        raise RuntimeError(f"base_model run {base.run_id} failed: {failure_reason(base)}")
     base_manifest = base.output_for_node("base_model")
 
     rows: list[dict] = []
@@ -202,7 +213,7 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
         rejected_in_shadow = {SHADOW_EVALUATION} if shadow_check is not None and not shadow_check.passed else set()
         failed = set(ingestion.get_failed_step_keys())
         if not ingestion.success and (not failed or failed - rejected_in_shadow):
-            raise RuntimeError(f"ingestion run {ingestion.run_id} failed")
+            raise RuntimeError(f"ingestion run {ingestion.run_id} failed: {failure_reason(ingestion)}")
         ab = ingestion.output_for_node("online_ab_test")
         shadow_decision = _shadow_decision(store, shadow)
         if shadow_decision is not None:
@@ -216,8 +227,12 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
         retrain = run_retraining(settings, retrain_config, instance, trigger="demo", iteration=iteration)
         gate = gate_evaluation(retrain)
         if gate is None:
-            raise RuntimeError(f"retrain run {retrain.run_id} failed before its offline gate")
+            raise RuntimeError(
+                f"retrain run {retrain.run_id} failed before its offline gate: {failure_reason(retrain)}"
+            )
         evaluation = GateResult.model_validate(retrain.output_for_node("adapter_evaluation"))
+        if not evaluation.passed:
+            progress(gate_rejection(iteration, evaluation))
         by_adapter = truth.by_adapter
         row = {
             "iteration": iteration,
@@ -259,7 +274,12 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
             )
             poison_gate = gate_evaluation(poisoned)
             if poison_gate is None:
-                raise RuntimeError(f"poisoned retrain run {poisoned.run_id} failed before its offline gate")
+                raise RuntimeError(
+                    f"poisoned retrain run {poisoned.run_id} failed before its offline gate: {failure_reason(poisoned)}"
+                )
+            poison_evaluation = GateResult.model_validate(poisoned.output_for_node("adapter_evaluation"))
+            if not poison_evaluation.passed:
+                progress(gate_rejection(iteration, poison_evaluation, challenger="the poisoned challenger"))
             row["poison_gate_passed"] = poison_gate.passed
         if config.probe_questions:
             progress(f"iteration {iteration}: the champion answers {config.probe_questions} held-out questions")
@@ -279,6 +299,19 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
             f"champion {row['champion_version']}"
         )
     return rows
+
+
+def gate_rejection(iteration: int, evaluation: GateResult, challenger: str = "the challenger") -> str:
+    """What the demo says when the offline gate rejects a challenger, in one paragraph: an outcome the loop expects
+    (the retrain run fails by design), told by the gate's reasons with their figures and intervals."""
+    champion = f"champion {evaluation.champion_version}" if evaluation.champion_version else "the bare base model"
+    return (
+        f"iteration {iteration}: the offline gate (offline_gate) rejected {challenger} "
+        f"{evaluation.challenger_version} against {champion} on {evaluation.examples} eval examples: "
+        f"{'; '.join(evaluation.reasons)}. {champion[0].upper()}{champion[1:]} stays; "
+        f"{evaluation.challenger_version} is marked rejected in the registry "
+        f"(`feedback-loop registry audit {evaluation.challenger_version}`)."
+    )
 
 
 def write_json(rows: list[dict], path: str | Path) -> None:

@@ -11,6 +11,7 @@ whose worker is gone is marked failed. The instance this module opens has the sa
 does the same check once, so crash recovery works without a daemon too (the CLI, the demo).
 """
 
+import logging
 import socket
 from collections.abc import Mapping
 from typing import Any
@@ -18,7 +19,11 @@ from typing import Any
 import dagster as dg
 import psutil
 import yaml
+from dagster._core.errors import DagsterAssetCheckFailedError
 from dagster._core.launcher import CheckRunHealthResult, DefaultRunLauncher, WorkerStatus
+from dagster._core.log_manager import LOG_RECORD_EVENT_ATTR
+from dagster._loggers import colored_console_logger
+from dagster._utils.error import SerializableErrorInfo
 
 from feedback_loop.defs.run_tags import Trigger, trigger_tags
 from feedback_loop.settings import Settings
@@ -126,6 +131,45 @@ def definitions_for(settings: Settings) -> dg.Definitions:
     return build_defs(settings)
 
 
+class FailedCheckWithoutTraceback(logging.Filter):
+    """Shows a step failed by a blocking asset check, and the run failure it causes, in one line without Dagster's
+    stack trace; the step's line is a warning.
+
+    A gate that rejects a challenger (`offline_gate`, `shadow_gate`) is an outcome the loop expects: the check's
+    own reasons and figures say why, and the stack of Dagster's executor says nothing. Any other failure keeps
+    its error and stack trace.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        event = getattr(record, LOG_RECORD_EVENT_ATTR, None)
+        error = getattr(getattr(event, "event_specific_data", None), "error", None)
+        if event is None or error is None or not _failed_check(error):
+            return True
+        # Dagster's message is its event line, a blank line, then the error ("module.Class: message") and stack.
+        event_line = str(record.msg).split("\n\n")[0]
+        record.msg = f"{event_line} {' '.join(error.message.split(': ', 1)[-1].split())}"
+        if event.is_step_failure:
+            record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
+        return True
+
+
+@dg.logger(colored_console_logger.config_schema, description="Dagster's console logger, gate failures in one line.")
+def console_logger(init_context: dg.InitLoggerContext) -> logging.Logger:
+    """The console logger of the runs started here: Dagster's own, with :class:`FailedCheckWithoutTraceback`."""
+    logger = colored_console_logger.logger_fn(init_context)
+    logger.addFilter(FailedCheckWithoutTraceback())
+    return logger
+
+
+def in_process(job: dg.JobDefinition) -> dg.JobDefinition:
+    """``job`` as the runs started here execute it: logging to the console through :func:`console_logger`."""
+    return job.with_logger_defs({"console": console_logger})
+
+
+def _job(settings: Settings, name: str) -> dg.JobDefinition:
+    return in_process(definitions_for(settings).resolve_job_def(name))
+
+
 def _merge(run_config: dict | None) -> dict:
     return {**QUIET_LOGS, **(run_config or {})}
 
@@ -145,7 +189,7 @@ def run_ingestion(
     iteration: int | None = None,
 ):
     """Ingest and label the landing days ``first``..``last`` in one run (single-run backfill); then A/B."""
-    job = definitions_for(settings).resolve_job_def("ingestion_job")
+    job = _job(settings, "ingestion_job")
     tags = {**partition_range_tags(settings, first, last), **trigger_tags(trigger, iteration)}
     return job.execute_in_process(
         instance=instance or open_instance(settings),
@@ -176,13 +220,20 @@ def partition_range_tags(settings: Settings, first: str, last: str) -> dict[str,
 
 
 def failure_reason(result) -> str:
-    """Why the run of ``result`` failed, in one line: the first failed step and its error's message."""
-    for event in result.all_events:
-        if event.event_type_value == "STEP_FAILURE":
-            error = event.event_specific_data.error
-            # A step's error wraps the asset's own exception, whose message (with its type) says what is wrong.
-            return f"{event.step_key}: {' '.join((error.cause or error).message.split())}"
-    return "no step failed; see the run in the Dagster UI"
+    """Why the run of ``result`` failed, in one line: the first failed step and its error's message. A step that
+    raised comes before one that a blocking check failed (a gate's verdict: :class:`FailedCheckWithoutTraceback`)."""
+    failures = [event for event in result.all_events if event.event_type_value == "STEP_FAILURE"]
+    if not failures:
+        return "no step failed; see the run in the Dagster UI"
+    first = min(failures, key=lambda event: _failed_check(event.event_specific_data.error))
+    error = first.event_specific_data.error
+    # A step's error wraps the asset's own exception, whose message (with its type) says what is wrong.
+    return f"{first.step_key}: {' '.join((error.cause or error).message.split())}"
+
+
+def _failed_check(error: SerializableErrorInfo) -> bool:
+    """Whether a step's ``error`` is a blocking asset check that failed."""
+    return error.cls_name == DagsterAssetCheckFailedError.__name__
 
 
 def run_retraining(
@@ -194,7 +245,7 @@ def run_retraining(
     iteration: int | None = None,
 ):
     """Run `retrain_job` (or part of it); a failed offline gate fails the run and leaves the champion unchanged."""
-    job = definitions_for(settings).resolve_job_def("retrain_job")
+    job = _job(settings, "retrain_job")
     return job.execute_in_process(
         instance=instance or open_instance(settings),
         run_config=_merge(run_config),
@@ -222,7 +273,7 @@ def run_relabel(settings: Settings, first: str, last: str, instance=None):
     from feedback_loop.defs.analytics import kpi_daily
     from feedback_loop.defs.label import labeled_interactions, review_queue
 
-    job = definitions_for(settings).resolve_job_def("ingestion_job")
+    job = _job(settings, "ingestion_job")
     tags = {**partition_range_tags(settings, first, last), **trigger_tags("cli")}
     return job.execute_in_process(
         instance=instance or open_instance(settings),
@@ -238,7 +289,7 @@ def run_dashboard(settings: Settings, instance=None, trigger: Trigger = "cli"):
     job = definitions_for(settings).resolve_implicit_job_def_def_for_assets([key])
     if job is None:
         raise LookupError("no job materializes kpi_dashboard in the definitions")
-    return job.execute_in_process(
+    return in_process(job).execute_in_process(
         instance=instance or open_instance(settings),
         run_config=QUIET_LOGS,
         tags=_run_tags(trigger_tags(trigger)),
