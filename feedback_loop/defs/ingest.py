@@ -11,6 +11,7 @@ from feedback_loop.defs.metadata import markdown_table
 from feedback_loop.defs.partitions import daily_partitions
 from feedback_loop.defs.resources import DataRoot, LateFeedbackWindow, Privacy
 from feedback_loop.ingest import (
+    IngestCounts,
     IngestSpec,
     LandedDay,
     first_rows,
@@ -55,7 +56,8 @@ def raw_telemetry(
 
     Reads `landing/<day>/*.jsonl` (and `*.jsonl.gz`; symbolic links are not followed). Every entry skipped, in the
     day's folder or at the top of `landing/` where no day reads it (`2026-11-8`, `nov-8`, a file beside the day
-    folders), is listed in the metadata (`skipped`) with its reason and logged as a warning. It validates every line
+    folders), is listed in each day's metadata (`skipped`) with its reason and logged as a warning, those at the top
+    once per run however many days it ingests. It validates every line
     strictly against the event schema, keeps each invalid line (and each unreadable file) in the `quarantine` table
     with its file, line number, field and reason, and removes duplicate event ids, also those an earlier day within
     the late-feedback window landed (an upload retried a day later). An interaction re-sent under a new event id is
@@ -75,6 +77,7 @@ def raw_telemetry(
     data_root.pull(*sorted({f"landing/{d}" for day in days for d in [*_days_before(day, late_feedback.days), day]}))
     # One level of the landing folder, where the data root is (a remote one's misnamed folders are never pulled).
     not_days = not_day_folders(data_root.store().names("landing"))
+    logged_once: set[str] = set()
     over_limit: dict[str, str] = {}
     worst_fraction = 0.0
     landed: dict[str, LandedDay] = {}
@@ -92,8 +95,7 @@ def raw_telemetry(
         landed[day] = result.landed
         for done in [seen for seen in landed if seen <= _days_before(day, late_feedback.days + 1)[0]]:
             del landed[done]  # no later day of the run looks back that far
-        for name, reason in result.skipped.items():
-            context.log.warning(f"{day}: skipped {name}: {reason}")
+        log_skipped(context, day, result, "landing", logged_once)
         for row in logged:
             context.log.warning(
                 f"{day}: quarantined {row['source_file']}:{row['line_number']} ({row['field']}): {row['reason']}"
@@ -141,6 +143,20 @@ def raw_telemetry(
             )
         ],
     )
+
+
+def log_skipped(
+    context: dg.AssetExecutionContext, day: str, result: IngestCounts, folder: str, logged_once: set[str]
+) -> None:
+    """A warning for each entry that ``day``'s ingestion skipped: the day folder's own, and, once per run, those at
+    the top of the landing ``folder`` that no day reads (every day lists them, the same; ``logged_once`` holds the
+    names already said in this run)."""
+    for name, reason in result.skipped.items():
+        if name not in result.landing_skipped:
+            context.log.warning(f"{day}: skipped {name}: {reason}")
+        elif name not in logged_once:
+            logged_once.add(name)
+            context.log.warning(f"skipped {folder}/{name}: {reason}; no day reads it")
 
 
 def _days_before(day: str, window_days: int) -> list[str]:

@@ -151,8 +151,9 @@ class IngestCounts:
     ``earlier_duplicates`` counts lines whose event an earlier day landed (an upload retried the next day):
     the earlier copy stands, and the line is not stored twice. ``files`` are the landing files read;
     ``skipped`` names every other entry of the day's folder, and the entries at the top of the landing folder
-    that no day reads (see :func:`ingest_partition_file`), with the reason it was not read. ``landed`` is
-    this day's :class:`LandedDay`, for the ingestion of the days after it.
+    that no day reads (see :func:`ingest_partition_file`), with the reason it was not read; ``landing_skipped``
+    are the names in ``skipped`` of those at the top (the same on every day), not of the day's own. ``landed``
+    is this day's :class:`LandedDay`, for the ingestion of the days after it.
 
     ``redactions`` counts the placeholders written into the stored rows, per redaction type (every type of
     :data:`~feedback_loop.privacy.REDACTION_TYPES`, 0 when none).
@@ -165,6 +166,7 @@ class IngestCounts:
     earlier_duplicates: int
     files: list[str]
     skipped: dict[str, str]
+    landing_skipped: tuple[str, ...]
     redactions: dict[str, int]
     landed: LandedDay
 
@@ -623,8 +625,9 @@ def ingest_partition_file(
     earlier = sorted(earlier_days, key=lambda landed: landed.day)
     landing_root = Path(landing_dir)
     files, day_skipped = _landing_files(landing_root, partition)
-    skipped = {**(landing_skipped or {}), **day_skipped}
     privacy = _Privacy(pseudonym_key, Redactor(spec.redaction_tier, memo_entries=_REDACTIONS_KEPT))
+    top_skipped = _redacted_names(landing_skipped or {}, privacy)
+    skipped = _redacted_names(day_skipped, privacy, top_skipped)
     work_dir.mkdir(parents=True, exist_ok=True)
     keys, landed_rows, landed_ids = work_dir / "keys.parquet", work_dir / "landed.parquet", work_dir / "ids.parquet"
     redacted, events_path = work_dir / "redacted.parquet", work_dir / "events.parquet"
@@ -653,7 +656,8 @@ def ingest_partition_file(
         duplicates=judged.duplicates,
         earlier_duplicates=judged.earlier_duplicates,
         files=[source_file for _, source_file in files],
-        skipped=_redacted_names(skipped, privacy),
+        skipped=skipped,
+        landing_skipped=tuple(top_skipped),
         redactions={kind: privacy.counts[kind] for kind in REDACTION_TYPES},
         landed=today,
         events_path=events_path,
@@ -661,10 +665,12 @@ def ingest_partition_file(
     )
 
 
-def _redacted_names(skipped: dict[str, str], privacy: _Privacy) -> dict[str, str]:
-    """``skipped`` keyed by redacted names; names that redact alike ("a@x.org.txt", "b@y.org.txt") are numbered,
-    so that none is lost."""
-    named: dict[str, str] = {}
+def _redacted_names(
+    skipped: Mapping[str, str], privacy: _Privacy, named_before: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """``named_before`` followed by ``skipped`` keyed by redacted names; names that redact alike ("a@x.org.txt",
+    "b@y.org.txt", also one of ``named_before``) are numbered, so that none is lost."""
+    named = dict(named_before or {})
     for name, reason in skipped.items():
         redacted = _storable(privacy.text(name) or "")
         key, copy = redacted, 1

@@ -212,4 +212,43 @@ def test_entries_at_the_top_of_landing_that_no_day_reads_are_listed_and_logged(s
         for entry in instance.all_logs(result.run_id)
         if entry.level == logging.WARNING and "skipped" in entry.user_message
     ]
-    assert sorted(warnings) == [f"{DAY1}: skipped {name}: {reason}" for name, reason in expected.items()]
+    assert sorted(warnings) == [
+        f"skipped landing/{name}: {reason}; no day reads it" for name, reason in expected.items()
+    ]
+
+
+def test_a_run_over_several_days_warns_of_an_entry_no_day_reads_once_and_of_a_days_own_on_its_day(
+    settings, resources, instance
+):
+    """Every day of a run lists the misnamed folder in its `skipped` (as a run of that day alone would), but the
+    run says it once; an entry of one day's folder is said on that day."""
+    landing = settings.layout.landing
+    _land(landing, DAY1, "app.jsonl", [_interaction("e1", "i1")])
+    _land(landing, DAY2, "app.jsonl", [_interaction("e2", "i2")])
+    (landing / DAY2 / "notes.txt").write_text("not telemetry\n")
+    _land(landing, "nov-8", "a.jsonl", [_interaction("e3", "i3")])
+    tags = {"dagster/asset_partition_range_start": DAY1, "dagster/asset_partition_range_end": DAY2}
+    result = dg.materialize([raw_telemetry], resources=resources, instance=instance, tags=tags)
+    assert result.success
+
+    warnings = [
+        entry.user_message
+        for entry in instance.all_logs(result.run_id)
+        if entry.level == logging.WARNING and "skipped" in entry.user_message
+    ]
+    not_jsonl = "not named *.jsonl or *.jsonl.gz (names are case-sensitive)"
+    assert sorted(warnings) == [
+        f"{DAY2}: skipped {DAY2}/notes.txt: {not_jsonl}",
+        "skipped landing/nov-8: not a day folder: expected YYYY-MM-DD; no day reads it",
+    ]
+    skipped = {
+        day: instance.fetch_materializations(
+            dg.AssetRecordsFilter(asset_key=dg.AssetKey("raw_telemetry"), asset_partitions=[day]), limit=1
+        )
+        .records[0]
+        .asset_materialization.metadata["skipped"]
+        .value
+        for day in (DAY1, DAY2)
+    }
+    assert skipped[DAY1] == {"nov-8": "not a day folder: expected YYYY-MM-DD"}
+    assert skipped[DAY2] == {**skipped[DAY1], f"{DAY2}/notes.txt": not_jsonl}
