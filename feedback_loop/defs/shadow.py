@@ -8,7 +8,7 @@ import dagster as dg
 from pydantic import Field
 
 from feedback_loop.defs.execution import INGEST_OP_TAGS, LIGHT_OP_TAGS
-from feedback_loop.defs.ingest import LOGGED_QUARANTINE_LINES, RawTelemetryConfig
+from feedback_loop.defs.ingest import LOGGED_QUARANTINE_LINES, RawTelemetryConfig, log_skipped
 from feedback_loop.defs.label import labeled_interactions
 from feedback_loop.defs.online import online_ab_test
 from feedback_loop.defs.partitions import daily_partitions
@@ -62,28 +62,39 @@ def shadow_telemetry(
     the shadow's answer, adapter version, measured latency and tokens. They pass through the same code as
     `raw_telemetry` (strict validation, quarantine in `shadow_quarantine` with file, line, field and reason,
     redaction of the free text, keyed pseudonyms of user and session ids), but into tables of their own: nobody
-    saw these answers, so no KPI, label or training set reads them. Re-running a day replaces its partition.
+    saw these answers, so no KPI, label or training set reads them. Every entry skipped, in the day's folder or
+    at the top of `shadow_landing/` where no day reads it, is listed in each day's metadata (`skipped`) and logged
+    as a warning, as `raw_telemetry` does. Re-running a day replaces its partition.
     """
-    from feedback_loop.ingest import first_rows, ingest_partition_file
+    from feedback_loop.ingest import first_rows, ingest_partition_file, not_day_folders
 
     warehouse = data_root.warehouse()
     key = privacy.pseudonym_key()
     spec = IngestSpec.of(config)
+    # As raw_telemetry: one level of the folder, where the data root is.
+    not_days = not_day_folders(data_root.store().names("shadow_landing"))
+    logged_once: set[str] = set()
     for day in sorted(context.partition_keys):
         data_root.pull(f"shadow_landing/{day}")
         with tempfile.TemporaryDirectory(prefix=f"shadow-ingest-{day}-", dir=spec.work_dir) as scratch:
             # As raw_telemetry: from a work file into the warehouse, so a day of any size is never held in memory.
-            result = ingest_partition_file(data_root.layout.shadow_landing, day, key, Path(scratch), (), spec)
+            result = ingest_partition_file(data_root.layout.shadow_landing, day, key, Path(scratch), (), spec, not_days)
             warehouse.write_partition_file(SHADOW_EVENTS, day, result.events_path)
             warehouse.write_partition_file("shadow_quarantine", day, result.quarantine_path)
             logged = first_rows(result.quarantine_path, LOGGED_QUARANTINE_LINES)
+        log_skipped(context, day, result, "shadow_landing", logged_once)
         for row in logged:
             context.log.warning(
                 f"{day}: quarantined shadow {row['source_file']}:{row['line_number']} ({row['field']}): {row['reason']}"
             )
         # Scoped to the day's partition, as raw_telemetry's: a run over several days records each day's counts.
         context.add_asset_metadata(
-            {name: getattr(result, name) for name in ("read", "valid", "quarantined", "duplicates")}, partition_key=day
+            {
+                **{name: getattr(result, name) for name in ("read", "valid", "quarantined", "duplicates")},
+                "skipped_files": len(result.skipped),
+                "skipped": dg.MetadataValue.json(result.skipped),
+            },
+            partition_key=day,
         )
     return dg.MaterializeResult()
 

@@ -261,3 +261,41 @@ def test_both_telemetry_streams_stream_a_day_through_work_files_in_the_configure
     # The shadow answers went the streaming way into the warehouse, as before: all there, redacted.
     answers = Warehouse(settings.layout.warehouse).read_partitions("shadow_events", [DAY])["response"].to_pylist()
     assert len(answers) == 120 and not any(SECRET in text for text in answers)
+
+
+def test_entries_the_shadow_ingestion_skips_are_listed_and_logged_as_raw_telemetrys(settings, resources, instance):
+    """A misnamed folder at the top of `shadow_landing/` and a stray file in a day folder are listed in each day's
+    `skipped` with their reasons and said once in the run's warnings, as `raw_telemetry` reports its own."""
+    import logging
+
+    shadow_landing = settings.layout.shadow_landing
+    first = "2026-11-01"
+    (shadow_landing / "nov-8").mkdir(parents=True)
+    (shadow_landing / "nov-8" / "a.jsonl").write_text("{}\n")
+    (shadow_landing / DAY).mkdir()
+    (shadow_landing / DAY / "notes.txt").write_text("not telemetry\n")
+    tags = {"dagster/asset_partition_range_start": first, "dagster/asset_partition_range_end": DAY}
+    result = dg.materialize([shadow_telemetry], resources=resources, instance=instance, tags=tags)
+    assert result.success
+
+    not_jsonl = "not named *.jsonl or *.jsonl.gz (names are case-sensitive)"
+    misnamed = {"nov-8": "not a day folder: expected YYYY-MM-DD"}
+    recorded = {
+        day: instance.fetch_materializations(
+            dg.AssetRecordsFilter(asset_key=shadow_telemetry.key, asset_partitions=[day]), limit=1
+        )
+        .records[0]
+        .asset_materialization.metadata
+        for day in (first, DAY)
+    }
+    assert (recorded[first]["skipped"].value, recorded[first]["skipped_files"].value) == (misnamed, 1)
+    assert recorded[DAY]["skipped"].value == {**misnamed, f"{DAY}/notes.txt": not_jsonl}
+    warnings = sorted(
+        entry.user_message
+        for entry in instance.all_logs(result.run_id)
+        if entry.level == logging.WARNING and "skipped" in entry.user_message
+    )
+    assert warnings == [
+        f"{DAY}: skipped {DAY}/notes.txt: {not_jsonl}",
+        "skipped shadow_landing/nov-8: not a day folder: expected YYYY-MM-DD; no day reads it",
+    ]
