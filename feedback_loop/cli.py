@@ -1234,7 +1234,8 @@ def review_import(
     try:
         result = import_decisions(_warehouse(settings), path, default_reviewer=_reviewer(reviewer))
     except (DecisionError, ValueError) as error:
-        console.print(f"[red]refused: {error}[/red]")
+        # The message quotes the file's own text (its interaction ids), which is no markup.
+        console.print(f"refused: {error}", style="red", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1) from error
     console.print(
         f"{result.imported} decision(s) imported, {result.unchanged} already recorded, "

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -161,11 +161,19 @@ def decisions_table(rows: Iterable[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(list(rows), schema=reviews_arrow_schema())
 
 
-def parse_decision_lines(lines: Iterable[str], *, source: str, default_reviewer: str | None) -> tuple[list[dict], int]:
+def parse_decision_lines(
+    lines: Iterable[str],
+    *,
+    source: str,
+    default_reviewer: str | None,
+    labeled: Container[str] | None = None,
+) -> tuple[list[dict], int]:
     """Decisions from JSON Lines (an exported queue edited by a person or a tool), and how many lines had none.
 
     Every line must be a JSON object with ``interaction_id``; a line whose ``decision`` is null or absent is
-    still undecided and is counted, not imported. ``reviewer`` falls back to ``default_reviewer``; an ``accept``
+    still undecided and is counted, not imported. With ``labeled`` (the interaction ids of the ``labels`` table),
+    a decision on an interaction not in it is an error of its line: a typo, or a file exported from another data
+    root, whose decision no label would ever carry. ``reviewer`` falls back to ``default_reviewer``; an ``accept``
     without ``quality`` accepts the exported automatic label (``label_quality``).
     ``decided_at`` (ISO 8601 with a zone) is optional: a line without it is dated when it is first recorded,
     and identified by its own content, so that importing it again, in the same file or an edited one, adds
@@ -206,20 +214,21 @@ def parse_decision_lines(lines: Iterable[str], *, source: str, default_reviewer:
                     decided_at = datetime.fromisoformat(decided_at.replace("Z", "+00:00"))
                 except ValueError as exc:
                     raise DecisionError(f"{where}: field 'decided_at': {exc}") from exc
-            decisions.append(
-                make_decision(
-                    record.get("interaction_id"),
-                    record["decision"],
-                    reviewer=record.get("reviewer") or default_reviewer,
-                    quality=record.get("quality")
-                    or (record.get("label_quality") if record["decision"] == "accept" else None),
-                    flag=record.get("flag"),
-                    note=record.get("note"),
-                    decided_at=decided_at,
-                    where=where,
-                    origin=hashlib.sha256(line.strip().encode("utf-8", "surrogateescape")).hexdigest(),
-                )
+            decision = make_decision(
+                record.get("interaction_id"),
+                record["decision"],
+                reviewer=record.get("reviewer") or default_reviewer,
+                quality=record.get("quality")
+                or (record.get("label_quality") if record["decision"] == "accept" else None),
+                flag=record.get("flag"),
+                note=record.get("note"),
+                decided_at=decided_at,
+                where=where,
+                origin=hashlib.sha256(line.strip().encode("utf-8", "surrogateescape")).hexdigest(),
             )
+            if labeled is not None and decision["interaction_id"] not in labeled:
+                raise DecisionError(f"{where}: field 'interaction_id': {unlabeled(decision['interaction_id'])}")
+            decisions.append(decision)
         except DecisionError as exc:
             errors.append(str(exc))
         except (OverflowError, RecursionError) as exc:  # crafted values, each field's checks notwithstanding
@@ -227,6 +236,14 @@ def parse_decision_lines(lines: Iterable[str], *, source: str, default_reviewer:
     if errors:
         raise DecisionError(f"{len(errors)} invalid decision line(s), nothing imported:\n" + "\n".join(errors))
     return decisions, undecided
+
+
+def unlabeled(interaction_id: str) -> str:
+    """Why a decision on ``interaction_id``, which the ``labels`` table does not hold, is refused."""
+    return (
+        f"{interaction_id!r} is no labeled interaction: the labels table holds no such id (a typo, a file exported "
+        "from another data root, or a day not labeled yet?)"
+    )
 
 
 def standing_verdicts(reviews: pa.Table) -> dict[str, Verdict]:

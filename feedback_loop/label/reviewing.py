@@ -18,12 +18,15 @@ from feedback_loop.files import write_text_atomic
 from feedback_loop.label.decisions import (
     DECISION_FIELDS,
     REVIEWS_TABLE,
+    DecisionError,
     decisions_table,
     new_decisions,
     parse_decision_lines,
     reviews_arrow_schema,
     standing_verdicts,
+    unlabeled,
 )
+from feedback_loop.label.rules import labels_arrow_schema
 from feedback_loop.warehouse import Warehouse
 
 QUEUE_TABLE = "review_queue"
@@ -79,15 +82,27 @@ def pending_reviews(warehouse: Warehouse, limit: int | None = None) -> list[dict
 def record_decisions(warehouse: Warehouse, rows: list[dict[str, Any]]) -> int:
     """Append the decisions that change something (see :func:`new_decisions`); returns how many were added.
 
-    Every interaction must have been labeled: a decision about an unknown id is an error naming it.
+    Every interaction must have been labeled: a decision about an unknown id is an error naming it, and nothing
+    is recorded.
     """
     if not rows:
         return 0
-    labels = warehouse.read_partitions("labels", columns=["interaction_id"])
-    known = set(labels.column("interaction_id").to_pylist())
+    known = labeled_interactions(warehouse)
     unknown = sorted({row["interaction_id"] for row in rows} - known)
     if unknown:
-        raise ValueError(f"decisions name interactions that were never labeled: {unknown[:10]}")
+        raise DecisionError(
+            f"{len(unknown)} decision(s) refused, nothing recorded: " + "; ".join(unlabeled(i) for i in unknown[:10])
+        )
+    return _append_new(warehouse, rows)
+
+
+def labeled_interactions(warehouse: Warehouse) -> set[str]:
+    """The interaction ids of the ``labels`` table (none when nothing was labeled yet)."""
+    labels = warehouse.read_partitions("labels", schema=labels_arrow_schema(), columns=["interaction_id"])
+    return set(labels.column("interaction_id").to_pylist())
+
+
+def _append_new(warehouse: Warehouse, rows: list[dict[str, Any]]) -> int:
     fresh = new_decisions(warehouse.read_appended(REVIEWS_TABLE, reviews_arrow_schema()), rows)
     if fresh:
         warehouse.append(REVIEWS_TABLE, decisions_table(fresh))
@@ -120,11 +135,16 @@ def export_queue(warehouse: Warehouse, path: Path, limit: int | None = None) -> 
 
 
 def import_decisions(warehouse: Warehouse, path: Path, *, default_reviewer: str | None) -> ImportResult:
-    """Record the decisions of an edited export (whole file or nothing; see :func:`parse_decision_lines`)."""
+    """Record the decisions of an edited export (whole file or nothing; see :func:`parse_decision_lines`): a line
+    on an interaction the ``labels`` table does not hold is refused with the file's other invalid lines, each
+    naming its line and the interaction_id."""
+    labeled = labeled_interactions(warehouse)
     # Bytes that are not UTF-8 become lone surrogates, which the checks of each line refuse naming the line and
     # field, rather than one decoding error for the whole file.
     with path.open(encoding="utf-8", errors="surrogateescape") as lines:
-        decisions, undecided = parse_decision_lines(lines, source=path.name, default_reviewer=default_reviewer)
-    imported = record_decisions(warehouse, decisions)
+        decisions, undecided = parse_decision_lines(
+            lines, source=path.name, default_reviewer=default_reviewer, labeled=labeled
+        )
+    imported = _append_new(warehouse, decisions)
     days = label_days(warehouse, {row["interaction_id"] for row in decisions}) if imported else []
     return ImportResult(imported=imported, unchanged=len(decisions) - imported, undecided=undecided, days=days)

@@ -226,3 +226,44 @@ def test_importing_an_undated_file_again_adds_nothing_and_never_outranks_a_later
     assert import_decisions(warehouse, path, default_reviewer=None).imported == 0
     verdict = standing_verdicts(warehouse.read_appended(REVIEWS_TABLE, reviews_arrow_schema()))["i1"]
     assert (verdict.quality, verdict.reviewer) == ("good", "senior")  # the old file no longer overrides it
+
+
+def _labeled(warehouse: Warehouse, *interaction_ids: str) -> None:
+    """A labels partition holding ``interaction_ids``."""
+    rows = []
+    for interaction_id in interaction_ids:
+        row = {field.name: None for field in labels_arrow_schema()}
+        row.update(interaction_id=interaction_id, timestamp=T0, flags=[], actions=[], review_codes=[])
+        rows.append(row)
+    warehouse.write_partition("labels", "2026-11-01", pa.Table.from_pylist(rows, schema=labels_arrow_schema()))
+
+
+def test_a_decision_on_an_interaction_never_labeled_is_refused_at_import_naming_its_line_and_id(tmp_path):
+    """Refused with the file's other invalid lines, before anything is recorded, each naming its line."""
+    warehouse = Warehouse(tmp_path / "warehouse")
+    _labeled(warehouse, "i1")
+    path = tmp_path / "edited.jsonl"
+    lines = [
+        {"interaction_id": "i1", "decision": "relabel", "quality": "good"},
+        {"interaction_id": "ghost-42", "decision": "relabel", "quality": "bad"},
+        {"interaction_id": "i1", "decision": "relabel", "quality": "great"},
+        {"interaction_id": "ghost-43", "decision": None},  # undecided: nothing to record, nothing to refuse
+    ]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    with pytest.raises(DecisionError) as refused:
+        import_decisions(warehouse, path, default_reviewer="ana")
+    message = str(refused.value)
+    assert message.startswith("2 invalid decision line(s), nothing imported:")
+    assert "edited.jsonl:2: field 'interaction_id': 'ghost-42' is no labeled interaction" in message
+    assert "edited.jsonl:3: field 'quality'" in message and "ghost-43" not in message
+    assert warehouse.read_appended(REVIEWS_TABLE, reviews_arrow_schema()).num_rows == 0
+
+
+def test_before_anything_was_labeled_every_decision_is_refused_naming_its_line(tmp_path):
+    warehouse = Warehouse(tmp_path / "warehouse")
+    path = tmp_path / "edited.jsonl"
+    path.write_text(json.dumps({"interaction_id": "i1", "decision": "skip"}) + "\n")
+    with pytest.raises(DecisionError, match=re.escape("edited.jsonl:1: field 'interaction_id': 'i1' is no labeled")):
+        import_decisions(warehouse, path, default_reviewer="ana")
+    with pytest.raises(DecisionError, match=re.escape("'i1' is no labeled interaction")):
+        record_decisions(warehouse, [make_decision("i1", "skip", reviewer="ana")])
