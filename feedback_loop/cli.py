@@ -7,6 +7,7 @@ Runs started here are recorded in the Dagster instance at DAGSTER_HOME, so `dags
 from __future__ import annotations
 
 import json
+import re
 import signal
 import sys
 import warnings
@@ -14,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 import typer
 from rich.console import Console
@@ -604,12 +605,41 @@ def _print_labeler_bench(results: dict) -> None:
     )
 
 
+_LINE_ENDING = re.compile(rb"\r\n|\r|\n")
+
+
+class ChunkReader(Protocol):
+    """A binary stream that returns what has arrived (stdin's buffer, a BytesIO)."""
+
+    def read1(self, size: int = -1, /) -> bytes: ...
+
+
+def lines_with_endings(stream: ChunkReader, chunk_size: int = 1 << 16) -> Iterator[tuple[bytes, bytes]]:
+    """Each line of ``stream`` and its own ending as written: LF, CRLF, or CR alone (old Mac OS files), none for a
+    last line without one. Read as the bytes arrive, so a pipe is redacted as it flows; a CR that ends what has
+    arrived waits for the next byte, which may make it a CRLF."""
+    line: list[bytes] = []
+    held = b""
+    for arrived in iter(lambda: stream.read1(chunk_size), b""):
+        chunk, held = held + arrived, b""
+        if chunk.endswith(b"\r"):
+            chunk, held = chunk[:-1], b"\r"
+        start = 0
+        for ending in _LINE_ENDING.finditer(chunk):
+            line.append(chunk[start : ending.start()])
+            yield b"".join(line), ending.group()
+            line, start = [], ending.end()
+        line.append(chunk[start:])
+    if held or any(line):
+        yield b"".join(line), held
+
+
 @app.command("redact")
 def redact_command(
     counts: Annotated[bool, typer.Option("--counts", help="Print the redactions per type to stderr, as JSON.")] = False,
 ):
     """Redact stdin to stdout, line by line: names, addresses, e-mail, phone, card, IBAN, IP, national ids,
-    passports, dates of birth, secrets, URL credentials. Each line keeps its own ending (LF or CRLF)."""
+    passports, dates of birth, secrets, URL credentials. Each line keeps its own ending (LF, CRLF or CR)."""
     import sys
 
     from feedback_loop.privacy import REDACTION_TYPES, redact_lines
@@ -618,9 +648,8 @@ def redact_command(
     not_utf8: list[int] = []
 
     def lines():
-        for number, raw in enumerate(sys.stdin.buffer, start=1):
-            body = raw.rstrip(b"\r\n")
-            endings.append(raw[len(body) :])
+        for number, (body, ending) in enumerate(lines_with_endings(sys.stdin.buffer), start=1):
+            endings.append(ending)
             try:
                 yield body.decode("utf-8")
             except UnicodeDecodeError:

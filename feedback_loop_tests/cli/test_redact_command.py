@@ -1,10 +1,14 @@
 """`feedback-loop redact` (stdin to stdout, line by line) and `feedback-loop bench redaction`."""
 
+import io
 import json
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from feedback_loop.cli import app
+from feedback_loop.cli import app, lines_with_endings
 from feedback_loop.privacy import REDACTION_TYPES
 
 runner = CliRunner()
@@ -67,6 +71,29 @@ def test_redact_keeps_each_lines_ending():
     result = runner.invoke(app, ["redact"], input=b"call 415-555-0123\r\nok\nlast")
 
     assert result.stdout_bytes == b"call <PHONE>\r\nok\nlast"
+
+
+def test_redact_keeps_cr_only_endings_as_written_and_reads_each_cr_line_as_a_line():
+    """Old Mac OS files end lines with a CR alone: each is a line of its own (a key block's lines each become
+    <SECRET>, a name after a sign-off is read with the line before it), and each keeps its CR."""
+    lines = [*_LINES[3:6], "call 415-555-0123", "Thanks!", "Amira"]
+    result = runner.invoke(app, ["redact"], input="\r".join(lines).encode() + b"\r")
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes == b"<SECRET>\r<SECRET>\r<SECRET>\rcall <PHONE>\rThanks!\r<PERSON>\r"
+
+
+@pytest.mark.parametrize("chunk_size", [1, 2, 3, 1 << 16])
+@given(st.lists(st.sampled_from([b"a", b"\xe9", b"\n", b"\r", b"\r\n", b"\x0b"]), max_size=16).map(b"".join))
+def test_lines_with_endings_splits_as_splitlines_does_at_lf_crlf_and_cr_whatever_the_chunks(chunk_size, text):
+    """Streamed in chunks of any size, the lines are those of bytes.splitlines (which ends a line at LF, CRLF or
+    CR, nothing else), each with its own ending."""
+    expected = []
+    for line in text.splitlines(keepends=True):
+        body = line.removesuffix(b"\r\n") if line.endswith(b"\r\n") else line.rstrip(b"\r\n")
+        expected.append((body, line[len(body) :]))
+
+    assert list(lines_with_endings(io.BytesIO(text), chunk_size)) == expected
 
 
 def test_bench_redaction_prints_and_writes_the_figures_per_tier(tmp_path):
