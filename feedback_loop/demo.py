@@ -296,7 +296,7 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
         progress(
             f"iteration {iteration}: thumbs-up {row['thumbs_up_rate']:.1%}, gate "
             f"{'passed' if row['gate_passed'] else 'failed'}, shadow {shadow_said}, A/B {row['ab_decision']}, "
-            f"champion {row['champion_version']}"
+            f"champion {row['champion_version'] or 'base'}"
         )
     return rows
 

@@ -51,6 +51,8 @@ def test_one_iteration_with_a_poisoned_challenger(settings, tmp_path):
     assert row["shadow_passed"] is None and row["shadow_decision"] is None  # no challenger was in shadow yet
     assert any("ingestion_job" in m for m in messages) and any("retrain_job" in m for m in messages)
     assert any(m.startswith("iteration 1: serving: request 200/200 (100%)") for m in messages)
+    # No champion yet on the first day: the summary names the base model, as the table does, not "None".
+    assert any(m.startswith("iteration 1: thumbs-up") and m.endswith(", champion base") for m in messages), messages
     # The poisoned challenger was rejected last: the adapter manifest names an adapter that was not.
     registry = Registry(settings.registry_url)
     rejected = {record.version for record in registry.list() if record.status == "rejected"}
