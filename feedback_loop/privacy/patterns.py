@@ -86,8 +86,9 @@ _NOT_DIGITS = re.compile(r"\D+")
 _DECIMAL = re.compile(r"\+?\d+\.\d+")
 _SENTENCE_GOES_ON = re.compile(r"\.\s|\s\.")
 _IBAN_SEPARATOR = re.compile(f"[{_SP}-]")
-# Where a sentence ends: a word before it names nothing after it.
-SENTENCE_END = re.compile(r"[.!?;\n]\s")
+# Where a sentence ends: a word before it names nothing after it. Not the full stop of "no." or "nr." ("Part no.
+# 04-1123-778" is a part's number).
+SENTENCE_END = re.compile(r"(?:(?<!\b[Nn][oOrR])\.|[!?;\n])\s")
 
 # --- SECRET: private keys, token shapes, assignments ------------------------------------------------------
 
@@ -824,7 +825,8 @@ _PHONE_CONTEXT_CHARS = 40
 # as something else.
 NAMED_AS_SOMETHING_ELSE = re.compile(
     r"(?i)\b(?:tracking|order|invoice|ticket|case|ref|reference|isbn|serial|account|sku|part|batch|lot|po"
-    r"|customer|member|membership|loyalty|policy|confirmation|booking|receipt|transaction|voucher|model|routing)"
+    r"|customer|member|membership|loyalty|policy|confirmation|booking|receipt|transaction|voucher|model|routing"
+    r"|item|article|product|catalog|catalogue|asset)"
     r"(?:\s+(?:no\.?|nr\.?|number|id|#))?(?:\s+(?:is|was))?[\s:#]*$"
 )
 _IBAN_GROUPS_BEFORE = re.compile(r"\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4})+ $")

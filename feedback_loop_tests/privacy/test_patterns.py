@@ -438,3 +438,13 @@ def test_a_letter_that_only_matches_case_blind_ends_no_iban() -> None:
     # Found by the prescan property test of test_redactor.py: "İ" (U+0130) matched the case-blind [A-Z] of an IBAN
     # candidate ("il41 ...") and broke its mod-97 check with a ValueError.
     assert redact("nato il4111 1111 1111 1111İuser:pw@").counts.get("IBAN") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Item no. 07-2231-564 is back in stock.", "Replace part nr. 3 604 812 997 first.", "Model No. 415-555-0188-B"],
+)
+def test_a_number_named_by_no_or_nr_is_no_phone(sentence: str) -> None:
+    # The full stop of "no." or "nr." does not end the sentence that names the number.
+    for tier in ("patterns", "patterns+ner"):
+        assert redact(sentence, tier).text == sentence
