@@ -491,9 +491,48 @@ def names_with_the_model(
         for names, more in zip(checked, _full_names_no_list_knows(list(texts), checked), strict=True)
     ]
     return [
-        _merge([*names, *_joined_to_a_name(text, names), *lower_case])
+        [
+            span
+            for span in _merge([*names, *_joined_to_a_name(text, names), *lower_case])
+            if not named_like_a_place_or_an_assistant(text, *span)
+        ]
         for text, names, lower_case in zip(texts, found_names, _lower_case_names(texts), strict=True)
     ]
+
+
+# The assistants LLM telemetry names where a person's name stands ("Claude summarised the notes", "Ask Alexa to
+# ...", "Siri keeps reading my messages"): a word alone is the assistant unless a form's field or "my name is"
+# announces it; with a surname it is a person ("Claude Dubois").
+ASSISTANT_NAMES = frozenset(
+    {"Alexa", "Siri", "Cortana", "Bixby", "Claude", "Gemini", "Copilot", "ChatGPT", "Bard", "Grok", "Perplexity"}
+)
+# A place's name that opens with a word of places: "São Paulo", "San Francisco General", "Rio de Janeiro",
+# "Fort Worth", "Lake Louise" (the name right after the word, or the word opening the name).
+_PLACE_WORDS = r"(?:San|Santa|Santo|São|Sao|Rio|Porto|Puerto|Los|Las|Fort|Mount|Lake|Port|Saint|Sankt|Cape)"
+_PLACE_WORD_BEFORE = re.compile(rf"(?<![\w'’.-]){_PLACE_WORDS}[ \u00a0]$")
+_PLACE_WORD_OPENS = re.compile(rf"{_PLACE_WORDS}[ \u00a0]")
+# A street's name without a house number ("George Street in the CBD is closed"), whatever surname the street word is
+# too: with a number the address detector took it before names are read.
+_STREET_WORD_ENDS = re.compile(r"[ \u00a0](?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent)$")
+# An eponym's possessive before what science names after people: "Dijkstra's algorithm", "Bayes' theorem".
+_EPONYMS_NOUN_AFTER = re.compile(
+    r"['’]s?[ \u00a0](?:algorithm|theorem|lemma|conjecture|principle|equation|inequality|constant|paradox|syndrome"
+    r"|disease|hypothesis|razor|transform|distribution|criterion)s?\b"
+)
+
+
+def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` names an assistant (:data:`ASSISTANT_NAMES`) that no form's field or "my name
+    is" announces, a place ("São Paulo", "Rio de Janeiro", "George Street"), or what science names after a person
+    ("Dijkstra's algorithm")."""
+    words = text[start:end]
+    return bool(
+        (_POSSESSIVE_END.sub("", words) in ASSISTANT_NAMES and start not in strong_cue_ends(text))
+        or _PLACE_WORD_BEFORE.search(text, max(0, start - 8), start)
+        or _PLACE_WORD_OPENS.match(words)
+        or _STREET_WORD_ENDS.search(words)
+        or _EPONYMS_NOUN_AFTER.match(text, end)
+    )
 
 
 _ONLY_A_PERSON_FITS = "I met {} yesterday."
