@@ -1006,7 +1006,10 @@ PERSONS_PLACE_BEFORE = re.compile(
     r"|emailed|ask|asked|tell|told|thank|thanked|meet|met|help|helped|assign|assigned|transfer|transferred|is|was"
     r"|named|owner|admin|member|driver|courier|customer|client|guest|employee|tenant|technician|colleague|can|could"
     r"|passenger|patient|applicant|recipient|holder"
-    r"|would|will|did|does|has|should|who\s+is|on\s+behalf\s+of)[ \t]*,?[ \t]*$"
+    r"|would|will|did|does|has|should|who\s+is|on\s+behalf\s+of"
+    # What is done to a person as it is being done: "adding Boubacar Sangare to the thread".
+    r"|adding|inviting|calling|emailing|asking|telling|thanking|meeting|helping|assigning|copying|looping\s+in)"
+    r"[ \t]*,?[ \t]*$"
 )
 PERSONS_PLACE_AFTER = re.compile(
     r"(?:['’]s\b|[ \t]+and[ \t]+(?:I|me)\b|,?[ \t]+(?:called|mentioned|said|says|asked|told|wrote|emailed"

@@ -566,42 +566,81 @@ def _lower_case_name_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
-    """For each text, the names written in lower case: one to three words of the name lists, the first a given name
-    ("with jenkins and sonar" stays), one of them at least a word no dictionary knows ("priya", not "rose" or
-    "mark"), where a person's name stands ("talked to
-    ...", "ask for ...", "... said") and that the PII model reads as a name in its sentence."""
+    """For each text, the names written in lower case that the PII model reads as a name in its sentence: one to
+    three words of the name lists, the first a given name ("with jenkins and sonar" stays), one of them at least a
+    word no dictionary knows ("priya", not "rose" or "mark"), where a person's name stands ("talked to ...", "ask
+    for ...", "... said"); or, wherever they stand, two to four words no dictionary and no everyday vocabulary knows,
+    particles between them allowed, as names no list holds are written ("tanaka hiroshi", "losana tuilagi", "juan
+    carlos de la cruz")."""
     from feedback_loop.privacy.pii_model import name_spans
 
-    name_words, given_words = _lower_case_name_words()
-    candidates: list[tuple[int, Span]] = []
+    name_words, _ = _lower_case_name_words()
+    everyday = everyday_words()
+    candidates: list[tuple[int, list[Span]]] = []
     for position, text in enumerate(texts):
         run: list[re.Match[str]] = []
         for word in [*_WORD_IN_LOWER_CASE.finditer(text), None]:
-            joined = word is not None and bool(run) and text[run[-1].end() : word.start()] == " "
-            if run and not joined:
-                start, end = run[0].start(), run[-1].end()
-                if (
-                    len(run) <= 3
-                    and run[0].group() in given_words
-                    and any(_no_english_word(part.group()) for part in run)
-                    and (
-                        PERSONS_PLACE_BEFORE.search(text, max(0, start - 40), start)
-                        or PERSONS_PLACE_AFTER.match(text, end)
-                    )
-                ):
-                    candidates.append((position, (start, end)))
+            lower = "" if word is None else word.group()
+            name_word = (lower in name_words and lower not in stop_words()) or _unknown_word(lower, everyday)
+            if run and not (
+                word is not None
+                and (name_word or lower in NAME_PARTICLES)
+                and text[run[-1].end() : word.start()] == " "
+            ):
+                name = _lower_case_name(text, run, everyday)
+                if name:
+                    candidates.append((position, name))
                 run = []
-            if word is not None and word.group() in name_words and word.group() not in stop_words():
+            if word is not None and (name_word or (run and lower in NAME_PARTICLES)):
                 run.append(word)
-    sentences = [_sentence_around_run(texts[position], span) for position, span in candidates]
+    sentences = [_sentence_around_run(texts[position], (name[0][0], name[-1][1])) for position, name in candidates]
     read = name_spans(
         [texts[position][start:end] for (position, _), (start, end) in zip(candidates, sentences, strict=True)]
     )
     found: list[list[Span]] = [[] for _ in texts]
-    for (position, span), (offset, _), spans in zip(candidates, sentences, read, strict=True):
-        if _covered(span[0] - offset, span[1] - offset, spans):
-            found[position].append(span)
+    for (position, words), (offset, _), spans in zip(candidates, sentences, read, strict=True):
+        read_as_name = [_covered(start - offset, end - offset, spans) for start, end in words]
+        if all(read_as_name):
+            found[position].append((words[0][0], words[-1][1]))
+            continue
+        # "cust tanaka hiroshi upset": the words the model reads as a name, two at least, one after the other.
+        named = [index for index, read_word in enumerate(read_as_name) if read_word]
+        if len(named) >= 2 and named == list(range(named[0], named[-1] + 1)) and len(words) > 2:
+            found[position].append((words[named[0]][0], words[named[-1]][1]))
     return found
+
+
+def _unknown_word(word: str, everyday: frozenset[str]) -> bool:
+    """A word of three letters or more that no dictionary and no everyday vocabulary knows ("hiroshi", "al-zahrani")."""
+    return len(word) > 2 and _no_english_word(word) and _no_everyday_word(word, everyday)
+
+
+def _lower_case_name(text: str, run: list[re.Match[str]], everyday: frozenset[str]) -> list[Span]:
+    """The words (particles left out) of a run of lower-case words that may be a name, for the PII model to read
+    (:func:`_lower_case_names`); none when it may not be one."""
+    name_words, given_words = _lower_case_name_words()
+    words = [word for word in run if word.group() not in NAME_PARTICLES]
+    if not words:
+        return []
+    spans = [word.span() for word in words]
+    start, end = spans[0][0], spans[-1][1]
+    unknown = [_unknown_word(word.group(), everyday) for word in words]
+    if 2 <= len(words) <= _MAX_LOWER_CASE_NAME_WORDS and any(unknown):
+        return spans
+    listed = (
+        len(run) <= 3
+        and len(words) == len(run)
+        and words[0].group() in given_words
+        and all(word.group() in name_words for word in words)
+        and any(_no_english_word(word.group()) for word in words)
+    )
+    in_a_persons_place = PERSONS_PLACE_BEFORE.search(text, max(0, start - 40), start) or PERSONS_PLACE_AFTER.match(
+        text, end
+    )
+    return spans if listed and in_a_persons_place else []
+
+
+_MAX_LOWER_CASE_NAME_WORDS = 4
 
 
 def _joined_to_a_name(text: str, names: Sequence[Span]) -> list[Span]:
