@@ -35,7 +35,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from feedback_loop.privacy.placeholders import PLACEHOLDERS, Detector, has_digit, number_of, substitute
+from feedback_loop.privacy.placeholders import PLACEHOLDERS, Detector, contains, has_digit, number_of, substitute
 
 # --- ADDRESS ------------------------------------------------------------------------------------------------
 
@@ -273,12 +273,33 @@ def _lower_address(match: re.Match[str]) -> str | None:
     return None
 
 
+# What the street detectors leave on either side of an address they found: the flat, unit or villa written before
+# the street ("Flat 4, 61 Harcourt Street", "Unit 5B, 88 Jupiter Street", "Villa 12, Street 7"), and a postcode
+# after a district, a staircase and flat or a state ("Dublin 9, D09 K2X4", "12 B 7, 00100 Helsinki", "- SP,
+# 01304-001"; an Eircode, a Brazilian CEP, an Argentine CPA "C1043", five digits), the town after it.
+_UNIT_BEFORE = r"(?i:Flat|Unit|Apt\.?|Apartment|Suite|Villa|Blk|Block|Room|House)[ \t]+[A-Za-z0-9][\w/-]{0,5},?[ \t]+"
+_POSTCODE_AFTER = (
+    r"(?:[ \t]\d{1,2}|[ \t][A-Z][ \t]\d{1,3}|[ \t]-[ \t][A-Z]{2})?,?[ \t]"
+    r"(?:[A-Z]\d{2}[ \t]?[A-Z0-9]{4}|\d{5}-\d{3}|[A-Z]\d{4}(?:[A-Z]{3})?|\d{5})(?![\w-])"
+    r"(?:[ \t][A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?"
+)
+_AROUND_AN_ADDRESS = re.compile(
+    rf"(?P<unit>{_UNIT_BEFORE})?{re.escape(PLACEHOLDERS['ADDRESS'])}(?P<postcode>{_POSTCODE_AFTER})?"
+)
+
+
+def _around_an_address(match: re.Match[str]) -> str | None:
+    return PLACEHOLDERS["ADDRESS"] if match.group("unit") or match.group("postcode") else None
+
+
 ADDRESS_DETECTORS: tuple[Detector, ...] = (
     Detector("ADDRESS", substitute(_ADDRESS, _street), has_digit),
     Detector("ADDRESS", substitute(_WEAK_ADDRESS, _weak_address), has_digit),
     Detector("ADDRESS", substitute(_UNNAMED_STREET, _unnamed_street), number_of(4)),
     Detector("ADDRESS", substitute(_INDIAN_ADDRESS, _indian_address), has_digit),
     Detector("ADDRESS", substitute(_LOWER_ADDRESS, _lower_address), has_digit),
+    # Last: what the others leave around the addresses they found, in texts that hold one.
+    Detector("ADDRESS", substitute(_AROUND_AN_ADDRESS, _around_an_address), contains(PLACEHOLDERS["ADDRESS"].lower())),
 )
 
 # --- PERSON -------------------------------------------------------------------------------------------------
