@@ -1029,7 +1029,7 @@ PERSONS_PLACE_BEFORE = re.compile(
     r"|passenger|patient|applicant|recipient|holder"
     r"|would|will|did|does|has|should|who\s+is|on\s+behalf\s+of"
     # What is done to a person as it is being done: "adding Boubacar Sangare to the thread".
-    r"|adding|inviting|calling|emailing|asking|telling|thanking|meeting|helping|assigning|copying|looping\s+in)"
+    r"|adding|inviting|calling|emailing|asking|telling|thanking|meeting|helping|assigning|copying|copied|cc'?d|looping\s+in|looped\s+in)"
     r"[ \t]*,?[ \t]*$"
 )
 PERSONS_PLACE_AFTER = re.compile(
