@@ -10,7 +10,7 @@
 * ``preference``: ``prompt`` / ``chosen`` / ``rejected`` JSON Lines (strings, or chat message lists as in
   UltraFeedback; Anthropic HH lines without ``prompt`` are split at their last ``Assistant:`` turn). Each
   pair becomes two interactions with the same prompt, one answered by ``chosen`` with a thumb up and one by
-  ``rejected`` with a thumb down.
+  ``rejected`` with a thumb down; a pair whose two answers are one text (white space aside) is rejected.
 * ``otlp``: OTLP JSON as the OpenTelemetry Collector's file exporter writes it (one export request per line),
   mapped exactly as the collector maps it (:mod:`feedback_loop.collect.otel`).
 
@@ -41,6 +41,7 @@ from typing import Any
 from feedback_loop.collect import otel
 from feedback_loop.collect.landing import ImportWriter, utc_day
 from feedback_loop.collect.records import Mapped, Problem, Rejection, content_id, landing_line
+from feedback_loop.label.rules import normalise_text
 from feedback_loop.schema import NO_SYSTEM_PROMPT, calendar_day
 
 KINDS = ("openai-chat", "preference", "otlp")
@@ -401,6 +402,10 @@ def _map_preference(record: dict[str, Any], source: str, defaults: PreferenceDef
         answers[name] = _preference_answer(record.get(name))
         if answers[name] is None:
             problems.append(Problem(name, "must be a string or a message list ending with the assistant's answer"))
+    chosen, rejected = answers["chosen"], answers["rejected"]
+    if chosen is not None and rejected is not None and normalise_text(chosen) == normalise_text(rejected):
+        # One answer thumbed up and down at once teaches nothing, and curation would pair it with itself.
+        problems.append(Problem("rejected", "is the same answer as chosen (ignoring white space): no preference"))
     given = {
         name: _given_text(record, name, name, problems)
         for name in ("user_id", "timestamp", "session_id", "use_case", "model_version")

@@ -276,3 +276,27 @@ def test_pandalm_human_preferences_import_and_every_pair_is_stored_or_quarantine
     assert valid_pairs + result.rejected == len(pairs) and valid_pairs > 0.95 * len(pairs)
     assert ingested.valid + ingested.duplicates == result.events
     assert ingested.quarantined == result.rejected
+
+
+def test_a_preference_pair_whose_two_answers_are_one_is_rejected_naming_the_line_and_fields(tmp_path):
+    # Was landed as two identical answers, one thumbed up and one down: a pair that prefers nothing.
+    lines = [
+        {"prompt": "a", "chosen": "b", "rejected": "b"},
+        {"prompt": "a", "chosen": "The  answer.\n", "rejected": " The answer."},
+        {"chosen": "\n\nHuman: hi\n\nAssistant: Hello", "rejected": "\n\nHuman: hi\n\nAssistant: Hello "},
+        {"prompt": "a", "chosen": "b", "rejected": "B"},
+        {"prompt": "a", "chosen": "", "rejected": 7},  # one problem only: rejected is no answer
+    ]
+    source = write_jsonl(tmp_path / "pairs.jsonl", lines)
+    result = import_file("preference", source, tmp_path / "landing", PreferenceDefaults(day="2026-10-01"))
+    assert (result.events, result.rejected) == (4, 4)
+    *events, first, second, third, no_answer = landed(tmp_path / "landing")["2026-10-01"]
+    assert "same answer" not in no_answer["rejected"]["reason"]
+    assert {event["response"] for event in events if event["event_type"] == "interaction"} == {"b", "B"}
+    for number, rejection in enumerate((first, second, third), start=1):
+        assert rejection["rejected"]["source"] == f"preference line {number}"
+        assert rejection["rejected"]["field"] == "rejected"
+        assert "same answer as chosen" in rejection["rejected"]["reason"]
+        assert rejection["rejected"]["record"] == lines[number - 1]
+    ingested = ingest_partition(tmp_path / "landing", "2026-10-01", KEY)
+    assert (ingested.valid, ingested.quarantined) == (4, 4)
