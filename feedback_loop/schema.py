@@ -70,6 +70,8 @@ MAX_MILLISECONDS = 1e12
 DAY_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_DATETIME_START = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# The contract's parser of a timestamp (the envelope's field type): :func:`event_day` reads one as validation did.
+_TIMESTAMP: TypeAdapter[datetime] = TypeAdapter(datetime)
 
 
 def calendar_day(value: object, what: str) -> date:
@@ -81,6 +83,16 @@ def calendar_day(value: object, what: str) -> date:
         return date.fromisoformat(value)
     except ValueError as exc:  # 2026-02-30 would name a partition that nothing reads
         raise ValueError(f"{what} {value!r} is not a calendar day YYYY-MM-DD ({exc})") from exc
+
+
+def event_day(timestamp: str | datetime) -> str:
+    """The calendar day (``YYYY-MM-DD``) in UTC of a timestamp the contract accepts: the day an event lands in and
+    is counted under, as ingestion and the collector count days. Its written date may be another one:
+    ``2026-11-01T23:30:00-05:00`` is 2026-11-02 in UTC."""
+    parsed = timestamp if isinstance(timestamp, datetime) else _TIMESTAMP.validate_python(timestamp)
+    if parsed.tzinfo is None:
+        raise ValueError(f"timestamp {timestamp!r} carries no time zone: it names no UTC day")
+    return parsed.astimezone(UTC).date().isoformat()
 
 
 def _not_blank(value: str) -> str:

@@ -14,8 +14,9 @@
 * ``otlp``: OTLP JSON as the OpenTelemetry Collector's file exporter writes it (one export request per line),
   mapped exactly as the collector maps it (:mod:`feedback_loop.collect.otel`).
 
-Events land in the day of their timestamp; lines that cannot be mapped land, as rejection lines, in the day
-of the import (for preference pairs: their ``--day``), and are quarantined when that day is ingested. Event
+Events land in the day of their timestamp in UTC (:func:`~feedback_loop.schema.event_day`), the day ingestion
+counts them in; lines that cannot be mapped land, as rejection lines, in the day of the import (for preference
+pairs: their ``--day``), and are quarantined when that day is ingested. Event
 ids derive from the content, and each day's file is named after the input's content, so importing a file
 twice changes nothing.
 
@@ -42,7 +43,7 @@ from feedback_loop.collect import otel
 from feedback_loop.collect.landing import ImportWriter, utc_day
 from feedback_loop.collect.records import Mapped, Problem, Rejection, content_id, landing_line
 from feedback_loop.label.rules import normalise_text
-from feedback_loop.schema import NO_SYSTEM_PROMPT, calendar_day
+from feedback_loop.schema import NO_SYSTEM_PROMPT, calendar_day, event_day
 
 KINDS = ("openai-chat", "preference", "otlp")
 # A rejected line that is not JSON is kept as text, cut to this many characters (ingestion cuts it again).
@@ -94,7 +95,7 @@ def import_file(kind: str, path: str | Path, landing_dir: str | Path, preference
             digest.update(raw)
             mapped = _map_line(kind, raw, number, preference)
             for event in mapped.events:
-                writer.add(event["timestamp"][:10], [landing_line(event)])
+                writer.add(event_day(event["timestamp"]), [landing_line(event)])
                 result.not_measured += event.get("latency_ms") == 0 and event["event_type"] == "interaction"
             for rejection in mapped.rejections:
                 rejected.write(landing_line(rejection.line()))

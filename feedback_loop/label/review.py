@@ -26,7 +26,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC
 
 import pyarrow as pa
 from pydantic import Field
@@ -40,6 +39,7 @@ from feedback_loop.label.rules import (
     REVIEW_RULE_VS_MODEL,
     REVIEW_SAFETY_FLAG,
 )
+from feedback_loop.schema import event_day
 from feedback_loop.stage_config import StageConfig
 
 SAFETY_CODES = frozenset({REVIEW_OFFENSIVE, REVIEW_SAFETY_FLAG})
@@ -121,7 +121,7 @@ def build_review_queue(labels: pa.Table, spec: ReviewBudgetSpec | None = None) -
     for index, row in enumerate(rows):
         if row["timestamp"] is None:
             raise ValueError(f"label {row['interaction_id']!r} has no timestamp")
-        day = row["timestamp"].astimezone(UTC).date().isoformat()
+        day = event_day(row["timestamp"])
         interactions[day] += 1
         if row["needs_review"]:
             value = expected_value(

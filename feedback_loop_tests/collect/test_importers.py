@@ -131,6 +131,21 @@ def test_importing_twice_changes_nothing_and_ids_derive_from_content(tmp_path):
     assert (feedback.valid, feedback.duplicates, feedback.quarantined) == (2, 1, 0)
 
 
+def test_events_land_on_the_utc_day_of_their_timestamp_not_the_date_written_in_it(tmp_path):
+    # 23:30 at -05:00 is 04:30 the next day in UTC, the day ingestion and the collector count it in; the written
+    # date landed it a day early.
+    line = {
+        **CHAT_LINE,
+        "timestamp": "2026-11-01T23:30:00-05:00",
+        "feedback": {"thumb": "up", "timestamp": "2026-11-03T01:00:00+09:00"},
+    }
+    result = import_file("openai-chat", write_jsonl(tmp_path / "chat.jsonl", [line]), tmp_path / "landing")
+    assert result.days == {"2026-11-02": 2}  # the feedback's 01:00 at +09:00 is 16:00 the day before in UTC
+    ingested = ingest_partition(tmp_path / "landing", "2026-11-02", KEY)
+    assert (ingested.valid, ingested.quarantined) == (2, 0)
+    assert {row["timestamp"].date().isoformat() for row in ingested.events.to_pylist()} == {"2026-11-02"}
+
+
 def test_lines_that_cannot_be_mapped_land_as_rejections_that_ingestion_quarantines(tmp_path):
     no_user = {**CHAT_LINE, "request": {**CHAT_LINE["request"], "user": None}}
     tool_call = {
