@@ -18,8 +18,9 @@ they landed and joined to the interaction by ``interaction_id`` at labeling time
 The warehouse stores every valid event as one row of :data:`EVENT_COLUMNS` (fields that do not apply to an
 event type are null). The README section "Telemetry schema" has examples.
 
-Validation is strict (docs/telemetry-schema.md, "Validation rules"): nothing is coerced (``"14"``, ``14.0`` and
-``true`` are not counts, ``"5"`` is not a rating, an epoch number is not a timestamp), numbers are finite, counts
+Validation is strict (docs/telemetry-schema.md, "Validation rules"): nothing is coerced from another JSON type
+(``"14"`` and ``true`` are not counts, ``"5"`` is not a rating, an epoch number is not a timestamp; ``14.0`` is the
+number 14, and ``14.5`` no count), numbers are finite, counts
 and durations are bounded (:data:`MAX_COUNT`, :data:`MAX_MILLISECONDS`), ids and labels are not blank, strings
 hold no lone surrogate, and a timestamp lies in the years :data:`TIMESTAMP_YEARS` once converted to UTC (a caller
 may move that range with the validation context ``{"timestamp_years": (first, last)}``; ingestion's is
@@ -35,6 +36,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     Strict,
@@ -101,10 +103,22 @@ def _not_blank(value: str) -> str:
     return value
 
 
+def _whole_number(value: Any) -> Any:
+    """A float that is a whole number as the int it is: JSON has one number type, and OTLP/JSON clients (every
+    JavaScript exporter) write each number as a double, ``12.0``. Any other float is no count, nor a rating."""
+    if type(value) is float:
+        if not value.is_integer():
+            raise ValueError("must be a whole number")
+        return int(value)
+    return value
+
+
+# A number that must be whole: an int, or a float such as 12.0 (as that int); never "12", 12.5 or true.
+_WholeNumber = BeforeValidator(_whole_number)
 # Not blank: an id or label of spaces names nothing.
 NonEmpty = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
-# A token count: an int as JSON writes it (not "14", 14.0 or true), bounded (2**63 and beyond are not counts).
-Count = Annotated[int, Strict(), Field(ge=0, le=MAX_COUNT)]
+# A token count: a whole JSON number (14 or 14.0, not "14", 14.5 or true), bounded (2**63 and beyond are not counts).
+Count = Annotated[int, _WholeNumber, Strict(), Field(ge=0, le=MAX_COUNT)]
 # A duration in milliseconds: a finite JSON number (an int is a number too; "inf", 1e999 and true are not).
 Milliseconds = Annotated[float, Strict(), Field(ge=0, le=MAX_MILLISECONDS, allow_inf_nan=False)]
 
@@ -171,7 +185,7 @@ class InteractionEvent(_Envelope):
 class FeedbackEvent(_Envelope):
     event_type: Literal["feedback"]
     thumb: ThumbValue | None = None
-    rating: Annotated[int, Strict(), Field(ge=1, le=5)] | None = None
+    rating: Annotated[int, _WholeNumber, Strict(), Field(ge=1, le=5)] | None = None
     correction: NonEmpty | None = None
     flag: FlagReason | None = None
     comment: NonEmpty | None = None

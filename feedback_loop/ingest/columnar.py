@@ -2,10 +2,11 @@
 
 Most landing lines are valid events. :data:`_LINE_DECODER` (msgspec, in C) parses and type-checks a line against
 a mirror of the event contract (:mod:`feedback_loop.schema`) that is stricter than the contract, never looser;
-what a mirror cannot check line by line (blank strings, timestamps, a signal in a feedback or behaviour event) is
-checked on whole columns with pyarrow. A line that either check does not accept goes to the slow path, the
-pydantic contract itself (:func:`~feedback_loop.ingest.landing.parse_line`), which stores it or says exactly
-what is wrong with it. So the fast path changes how fast a line is judged, never how it is judged.
+what a mirror cannot check line by line (blank strings, timestamps, counts and ratings written as floats, a signal
+in a feedback or behaviour event) is checked on whole columns with pyarrow. A line that either check does not
+accept goes to the slow path, the pydantic contract itself (:func:`~feedback_loop.ingest.landing.parse_line`),
+which stores it or says exactly what is wrong with it. So the fast path changes how fast a line is judged, never
+how it is judged.
 """
 
 from __future__ import annotations
@@ -34,7 +35,12 @@ _BOM = b"\xef\xbb\xbf"
 # What is kept of a line longer than the limit: enough to recognise it, redacted like any quarantined line.
 OVERSIZE_EXCERPT_BYTES = 2_000
 
-_Count = Annotated[int, msgspec.Meta(ge=0, le=schema.MAX_COUNT)]
+# A count or a rating may be written 12.0 (the contract takes a whole float as its int): msgspec takes any float in
+# bounds, and the column check (:func:`_whole_numbers`) sends one that is not whole to the slow path.
+_Count = (
+    Annotated[int, msgspec.Meta(ge=0, le=schema.MAX_COUNT)] | Annotated[float, msgspec.Meta(ge=0, le=schema.MAX_COUNT)]
+)
+_Rating = Annotated[int, msgspec.Meta(ge=1, le=5)] | Annotated[float, msgspec.Meta(ge=1, le=5)]
 _Milliseconds = Annotated[float, msgspec.Meta(ge=0, le=schema.MAX_MILLISECONDS)]
 
 
@@ -64,7 +70,7 @@ class _InteractionLine(_Line, tag="interaction", kw_only=True):
 
 class _FeedbackLine(_Line, tag="feedback", kw_only=True):
     thumb: schema.ThumbValue | None = None
-    rating: Annotated[int, msgspec.Meta(ge=1, le=5)] | None = None
+    rating: _Rating | None = None
     correction: str | None = None
     flag: schema.FlagReason | None = None
     comment: str | None = None
@@ -87,6 +93,8 @@ _NOT_BLANK = (
     "event_id", "interaction_id", "session_id", "user_id", "use_case", "user_segment", "prompt",
     "system_prompt_version", "model_version", "adapter_version", "correction", "comment",
 )  # fmt: skip
+# The contract's integer fields, which a line may write as whole floats.
+_WHOLE_NUMBERS = ("prompt_tokens", "completion_tokens", "rating")
 _SIGNALS = {
     "feedback": ("thumb", "rating", "correction", "flag", "comment"),
     "behaviour": ("reading_time_ms", "action", "outcome"),
@@ -245,6 +253,8 @@ def _typed_table(
     columns = dict(zip(names, zip(*rows, strict=True), strict=True))
     count = len(rows)
     arrays: dict[str, pa.Array] = {}
+    timestamps = pa.array(columns["timestamp"], pa.string())
+    uncertain = pc.invert(pc.match_substring_regex(timestamps, _PLAIN_TIMESTAMP))
     for name in target.names:
         if name == "_line":
             arrays[name] = pa.array(indices, pa.int64())
@@ -255,11 +265,16 @@ def _typed_table(
         elif name in columns:
             field_type = target.field(name).type
             values = columns[name]
-            arrays[name] = _string_array(values) if field_type == pa.string() else pa.array(values, field_type)
+            if field_type == pa.string():
+                arrays[name] = _string_array(values)
+            elif name in _WHOLE_NUMBERS:
+                arrays[name], not_whole = _whole_numbers(values, field_type)
+                if not_whole is not None:
+                    uncertain = pc.or_(uncertain, not_whole)
+            else:
+                arrays[name] = pa.array(values, field_type)
         else:
             arrays[name] = pa.nulls(count, target.field(name).type)
-    timestamps = pa.array(columns["timestamp"], pa.string())
-    uncertain = pc.invert(pc.match_substring_regex(timestamps, _PLAIN_TIMESTAMP))
     for name in _NOT_BLANK:
         if name in columns:
             blank = pc.fill_null(pc.match_substring_regex(arrays[name], _MAYBE_BLANK), False)
@@ -282,6 +297,17 @@ def _typed_table(
     if not any_uncertain:  # the usual batch: nothing to copy out
         return table, []
     return table.filter(pc.invert(uncertain)), arrays["_line"].filter(uncertain).to_pylist()
+
+
+def _whole_numbers(values: Sequence[float | None], field_type: pa.DataType) -> tuple[pa.Array, pa.Array | None]:
+    """``values`` (ints, floats in bounds, or None) as an integer column of ``field_type``, and where a value is a
+    float that is no whole number (null in the column; the slow path says why), None when every value is an int.
+    ``pa.array(values, pa.int64())`` would cut 12.5 to 12 without a word."""
+    numbers = pa.array(values)  # int64 when every value was written as an integer: the usual column
+    if not pa.types.is_floating(numbers.type):
+        return numbers.cast(field_type), None
+    whole = pc.fill_null(pc.equal(pc.floor(numbers), numbers), True)
+    return pc.if_else(whole, numbers, None).cast(field_type), pc.invert(whole)
 
 
 def _string_array(values: Sequence[str | None]) -> pa.Array:

@@ -210,6 +210,26 @@ def test_a_chat_span_without_user_or_an_out_of_range_rating_is_rejected():
     assert [r.field for r in mapped.rejections] == ["rating"]  # the event contract's own check
 
 
+def test_token_counts_sent_as_whole_doubles_are_counts_and_other_doubles_are_rejected_naming_the_field():
+    # JavaScript exporters send every number as a doubleValue: 12.0 was rejected as "not a valid integer".
+    counts = {"gen_ai.usage.input_tokens": 12.0, "gen_ai.usage.output_tokens": 7.0}
+    body = otlp_json(traces(span(attributes=genai_attributes(**counts))))
+    assert '"doubleValue": 12.0' in body
+    [event] = otel.map_traces(otel.decode_traces(body.encode(), "json")).events
+    interaction = EVENT_ADAPTER.validate_python(event)
+    assert (interaction.prompt_tokens, interaction.completion_tokens) == (12, 7)
+    assert type(interaction.prompt_tokens) is int
+    for value, reason in [
+        (12.5, "prompt_tokens: must be a whole number"),
+        (float("nan"), "valid integer"),  # NaN has no JSON spelling: it arrives as the text 'nan'
+        (-3.0, "greater than or equal to 0"),
+        (1e30, "less than or equal to 2147483647"),
+    ]:
+        attributes = genai_attributes(**{"gen_ai.usage.input_tokens": value})
+        [rejection] = otel.map_traces(traces(span(attributes=attributes))).rejections
+        assert rejection.field == "prompt_tokens" and reason in rejection.reason, (value, rejection)
+
+
 def test_integer_ids_are_ids_and_a_user_id_of_another_type_is_named_not_called_missing():
     # SDKs send numeric ids as intValue: they were taken as absent (a session became the trace, a user "missing").
     ids = {"user.id": 1034, "session.id": 77, "feedback_loop.interaction_id": 4821}

@@ -57,6 +57,18 @@ def test_every_row_the_fast_path_accepts_is_the_row_the_contract_gives(tmp_path:
     assert all(isinstance(parse_line(lines[index], SPEC), LineProblem) for index in slow)
 
 
+_INTERACTION = {
+    "thumb": ...,
+    "use_case": "support",
+    "prompt": "p",
+    "system_prompt_version": "v3",
+    "response": "r",
+    "model_version": "m",
+    "latency_ms": 1,
+    "prompt_tokens": 12,
+    "completion_tokens": 7,
+}
+
 # Lines the contract reads in ways the fast path does not check line by line: each must go to the slow path.
 _UNCERTAIN = [
     _line(event_id="  "),
@@ -79,6 +91,12 @@ _UNCERTAIN = [
     _line(prompt="a feedback has no prompt"),
     _line("behaviour", reading_time_ms=1e13),
     _line("behaviour", reading_time_ms=-1),
+    _line("interaction", **{**_INTERACTION, "prompt_tokens": 12.5}),
+    _line("interaction", **{**_INTERACTION, "completion_tokens": 2.0**31}),
+    _line("interaction", **{**_INTERACTION, "completion_tokens": -1.0}),
+    _line(rating=4.5),
+    _line(rating=6.0),
+    _line(rating=0.0),
     b'{"event_type": "feedback", "event_type": "behaviour", "action": "copy"}',
     b'{"event_id": "\\ud800"}',
     b"[1, 2]",
@@ -94,6 +112,9 @@ def test_what_the_fast_path_cannot_be_sure_of_goes_to_the_contract(line: bytes) 
 
 # Lines the fast path takes: the same rows as the contract's.
 _CERTAIN = [
+    _line(rating=4.0),  # JSON has one number type: a whole float is the count (or rating) it writes
+    _line("interaction", **{**_INTERACTION, "prompt_tokens": 12.0, "completion_tokens": -0.0}),
+    _line("interaction", **{**_INTERACTION, "completion_tokens": float(2**31 - 1)}),
     _line(timestamp="1999-12-31T23:30:00-01:00"),
     _line(timestamp="2026-11-01T09:30:00.5+02:00"),
     _line(rating=5, thumb=None, flag="other"),
@@ -125,6 +146,23 @@ def test_what_the_fast_path_takes_it_reads_as_the_contract_does(line: bytes) -> 
     assert slow == []
     del row["_line"]
     assert row == _contract_row(line)
+
+
+def test_a_batch_of_counts_written_as_ints_and_floats_gives_the_rows_of_the_contract() -> None:
+    # One column holding 12, 12.0 and 12.5: pa.array(values, pa.int64()) cut 12.5 to 12 without a word.
+    counts = [12, 12.0, 12.5, 0, 3.0, 2**31 - 1]
+    lines = [
+        _line("interaction", **{**_INTERACTION, "event_id": f"e{index}", "prompt_tokens": count})
+        for index, count in enumerate(counts)
+    ]
+    lines.append(_line(event_id="e-rated", rating=5.0))
+
+    rows, slow = _fast(lines)
+
+    assert slow == [2] and isinstance(parse_line(lines[2], SPEC), LineProblem)
+    assert [row["prompt_tokens"] for row in rows if row["event_type"] == "interaction"] == [12, 12, 0, 3, 2**31 - 1]
+    for row in rows:
+        assert row == _contract_row(lines[row.pop("_line")])
 
 
 def test_small_reads_and_batches_give_the_same_day(tmp_path: Path, monkeypatch) -> None:

@@ -77,7 +77,8 @@ def test_the_fuzz_corpus_is_ingested_whole_and_every_line_accounted_for(tmp_path
     ("field", "value_json", "reason"),
     [
         ("prompt_tokens", '"14"', "valid integer"),
-        ("prompt_tokens", "14.0", "valid integer"),
+        ("prompt_tokens", "14.5", "must be a whole number (got 14.5)"),
+        ("prompt_tokens", "-1.0", "greater than or equal to 0"),
         ("prompt_tokens", "true", "valid integer"),
         ("prompt_tokens", str(2**63), "less than or equal to 2147483647"),
         ("completion_tokens", str(2**31), "less than or equal to 2147483647"),
@@ -113,13 +114,20 @@ def test_strict_validation_quarantines_what_it_used_to_coerce_or_crash_on(
     Warehouse(tmp_path / "warehouse").write_partition("quarantine", DAY, result.quarantine)
 
 
-@pytest.mark.parametrize(("field", "value_json"), [("rating", '"5"'), ("rating", "true"), ("rating", "5.0")])
-def test_a_rating_is_an_integer_as_json_writes_it(tmp_path: Path, field: str, value_json: str) -> None:
-    _land(tmp_path, "app.jsonl", [_with(feedback("f", "i", thumb=None), field, value_json)])
+@pytest.mark.parametrize(
+    ("value_json", "reason"),
+    [
+        ('"5"', "Input should be a valid integer"),
+        ("true", "Input should be a valid integer"),
+        ("4.5", "must be a whole number (got 4.5)"),
+    ],
+)
+def test_a_rating_is_a_whole_json_number(tmp_path: Path, value_json: str, reason: str) -> None:
+    _land(tmp_path, "app.jsonl", [_with(feedback("f", "i", thumb=None), "rating", value_json)])
 
     [row] = _ingest(tmp_path).quarantine.to_pylist()
 
-    assert (row["field"], "rating: Input should be a valid integer" in row["reason"]) == ("rating", True)
+    assert (row["field"], f"rating: {reason}" in row["reason"]) == ("rating", True)
 
 
 def test_the_largest_count_and_duration_and_integer_latencies_are_valid(tmp_path: Path) -> None:
