@@ -1301,14 +1301,18 @@ def collect(
 
 
 def _import(kind: str, path: Path, data_dir: str | None, **preference) -> None:
+    from functools import partial
+
     from feedback_loop.collect.importers import PreferenceDefaults, UnreadableImportFile, import_file
     from feedback_loop.storage import DataStore
 
     settings = _settings(data_dir)
     defaults = PreferenceDefaults(**preference) if preference else None
     try:
-        with DataStore.of(settings).uploading("landing"):
-            result = import_file(kind, path, settings.layout.landing, defaults)
+        store = DataStore.of(settings)
+        with store.uploading("landing"):
+            landed_days = partial(store.days_holding, "landing")
+            result = import_file(kind, path, settings.layout.landing, defaults, landed_days)
     except UnreadableImportFile as error:
         console.print(f"[red]refused: {error}[/red]")
         raise typer.Exit(2) from error

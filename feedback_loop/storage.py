@@ -41,6 +41,7 @@ from pathlib import Path
 import pyarrow.fs as pafs
 
 from feedback_loop.files import write_text_atomic
+from feedback_loop.schema import DAY_PATTERN
 from feedback_loop.settings import DataLayout, Settings, is_remote
 from feedback_loop.warehouse import Warehouse
 
@@ -71,6 +72,15 @@ def _hidden(relative: str) -> bool:
     """Whether a path (relative to the root) is, or is inside, a dot-named temporary, or is a lock file
     (:func:`feedback_loop.files.exclusive_lock`): both belong to the machine that made them."""
     return any(part.startswith(".") for part in relative.split("/")) or relative.endswith(".lock")
+
+
+def day_folders_holding(fs: pafs.FileSystem, folder: str, name: str) -> list[str]:
+    """The day folders (``YYYY-MM-DD``) directly under ``folder`` of ``fs`` holding a file ``name``, earliest first."""
+    listing = fs.get_file_info(pafs.FileSelector(folder, allow_not_found=True))
+    days = sorted(info.base_name for info in listing if info.type == pafs.FileType.Directory)
+    days = [day for day in days if DAY_PATTERN.fullmatch(day)]
+    found = fs.get_file_info([f"{folder.rstrip('/')}/{day}/{name}" for day in days])
+    return [day for day, info in zip(days, found, strict=True) if info.type == pafs.FileType.File]
 
 
 class DataStore:
@@ -178,6 +188,12 @@ class DataStore:
         the folders hold."""
         selector = pafs.FileSelector(self._path(entry), allow_not_found=True)
         return {info.base_name: info.type == pafs.FileType.Directory for info in self.fs.get_file_info(selector)}
+
+    def days_holding(self, entry: str, name: str) -> list[str]:
+        """The day folders (``YYYY-MM-DD``) of the folder ``entry`` of the data root (``landing``) that hold a file
+        ``name``, earliest first: in the object store for a remote root, where the working copy holds only what was
+        pulled."""
+        return day_folders_holding(self.fs, self._path(entry), name)
 
     def entries(self) -> tuple[str, ...]:
         """The folders directly under the data root, in the object store or in the working copy, that a working

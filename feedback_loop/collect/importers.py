@@ -15,10 +15,10 @@
   mapped exactly as the collector maps it (:mod:`feedback_loop.collect.otel`).
 
 Events land in the day of their timestamp in UTC (:func:`~feedback_loop.schema.event_day`), the day ingestion
-counts them in; lines that cannot be mapped land, as rejection lines, in the day of the import (for preference
-pairs: their ``--day``), and are quarantined when that day is ingested. Event
-ids derive from the content, and each day's file is named after the input's content, so importing a file
-twice changes nothing.
+counts them in; lines that cannot be mapped land, as rejection lines, in the earliest day of the file's events (for
+preference pairs: their ``--day``; for a file with no event, the day its first import landed them, the day of that
+import), and are quarantined when that day is ingested. Event ids derive from the content, and each day's file is
+named after the input's content, so importing a file twice changes nothing, on any day.
 
 Imported calls rarely recorded their latency, and preference pairs were never served: ``latency_ms`` (and
 for preference pairs the token counts) is then 0, the convention of :mod:`feedback_loop.label.realdata` for
@@ -32,18 +32,21 @@ import hashlib
 import json
 import tempfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+import pyarrow.fs as pafs
+
 from feedback_loop.collect import otel
 from feedback_loop.collect.landing import ImportWriter, utc_day
 from feedback_loop.collect.records import Mapped, Problem, Rejection, content_id, landing_line
 from feedback_loop.label.rules import normalise_text
 from feedback_loop.schema import NO_SYSTEM_PROMPT, calendar_day, event_day
+from feedback_loop.storage import day_folders_holding
 
 KINDS = ("openai-chat", "preference", "otlp")
 # A rejected line that is not JSON is kept as text, cut to this many characters (ingestion cuts it again).
@@ -82,11 +85,22 @@ class PreferenceDefaults:
         calendar_day(self.day, "preference import: field 'day'")
 
 
-def import_file(kind: str, path: str | Path, landing_dir: str | Path, preference: PreferenceDefaults | None = None):
-    """Import ``path`` as ``kind`` (one of :data:`KINDS`) into ``landing_dir``; returns an :class:`ImportResult`."""
+def import_file(
+    kind: str,
+    path: str | Path,
+    landing_dir: str | Path,
+    preference: PreferenceDefaults | None = None,
+    landed_days: Callable[[str], list[str]] | None = None,
+):
+    """Import ``path`` as ``kind`` (one of :data:`KINDS`) into ``landing_dir``; returns an :class:`ImportResult`.
+
+    ``landed_days(file_name)``: the days of the landing folder that already hold a file of that name, earliest first
+    (default: those of ``landing_dir``; with a data root in object storage, :meth:`DataStore.days_holding`, since the
+    working copy holds only what was pulled)."""
     if kind not in KINDS:
         raise ValueError(f"import kind {kind!r} is not one of {KINDS}")
     path = Path(path)
+    landed_days = landed_days or partial(day_folders_holding, pafs.LocalFileSystem(), str(Path(landing_dir).resolve()))
     preference = preference or PreferenceDefaults(day=utc_day())
     digest = hashlib.sha256(json.dumps([kind, preference.__dict__ if kind == "preference" else None]).encode())
     result = ImportResult(source=str(path))
@@ -104,15 +118,20 @@ def import_file(kind: str, path: str | Path, landing_dir: str | Path, preference
             result.ignored += mapped.ignored
         # Lines that cannot be mapped have no trustworthy time. They land beside the file's first day, which the
         # file decides, so that importing it again on another day rewrites the same files: the preference data's
-        # day, or the earliest day of the file's events (the import's day only when it has none).
-        if kind == "preference" or not writer.lines:
-            rejection_day = preference.day if kind == "preference" else utc_day()
-        else:
-            rejection_day = min(writer.lines)
+        # day, or the earliest day of the file's events. A file with no event has no day of its own: its first
+        # import lands its rejections on the day of the import, and every later one where the first did (the
+        # landing file is named after the input's content), or they would be quarantined once per import.
+        name = f"import-{kind}-{digest.hexdigest()[:16]}"
         if result.rejected:
+            if kind == "preference":
+                rejection_day = preference.day
+            elif writer.lines:
+                rejection_day = min(writer.lines)
+            else:
+                rejection_day = next(iter(landed_days(f"{name}.jsonl")), None) or utc_day()
             rejected.seek(0)
             writer.add(rejection_day, iter(rejected))
-        paths = writer.commit(f"import-{kind}-{digest.hexdigest()[:16]}")
+        paths = writer.commit(name)
     result.files = [str(p) for p in paths]
     result.days = dict(sorted(writer.lines.items()))
     return result

@@ -40,6 +40,36 @@ def test_import_refuses_a_gzip_file_cut_short_or_not_gzip_naming_it_and_lands_no
     assert not list((data_dir / "landing").rglob("*.jsonl"))
 
 
+def test_an_import_into_object_storage_finds_where_another_machine_landed_the_same_file(s3_root, tmp_path, monkeypatch):
+    # A file with no valid event lands its rejections on the day of its first import; a second machine, whose
+    # working copy never pulled that day, must find it in the bucket, not land them again on its own day.
+    import pyarrow.fs as pafs
+
+    import feedback_loop.collect.importers as importers
+
+    source = tmp_path / "chat.jsonl"
+    source.write_text("{not json\n")
+    key_file = tmp_path / "pseudonym.key"
+    key_file.write_text("5" * 64)
+    for name, value in {
+        "FEEDBACK_LOOP_REGISTRY_URL": f"sqlite:///{tmp_path / 'registry.db'}",
+        "FEEDBACK_LOOP_PROMPT_REGISTRY_URL": f"sqlite:///{tmp_path / 'prompts.db'}",
+        "FEEDBACK_LOOP_PSEUDONYM_KEY_FILE": str(key_file),
+    }.items():
+        monkeypatch.setenv(name, value)
+    for machine, day in (("one", "2026-11-20"), ("two", "2026-11-21")):
+        monkeypatch.setenv("FEEDBACK_LOOP_WORKING_DIR", str(tmp_path / machine))
+        monkeypatch.setattr(importers, "utc_day", lambda day=day: day)
+        result = runner.invoke(app, ["import", "openai-chat", str(source), "--data-dir", s3_root])
+        assert result.exit_code == 0, result.output
+        assert "feedback-loop backfill --start 2026-11-20 --end 2026-11-20" in result.output
+    fs, base = pafs.FileSystem.from_uri(s3_root)
+    objects = fs.get_file_info(pafs.FileSelector(f"{base}/landing", recursive=True))
+    assert [info.path.removeprefix(f"{base}/landing/")[:18] for info in objects if info.is_file] == [
+        "2026-11-20/import-"
+    ]
+
+
 def test_import_refuses_a_missing_file_and_export_an_unknown_version(tmp_path):
     missing = runner.invoke(app, ["import", "openai-chat", str(tmp_path / "nope.jsonl")])
     assert missing.exit_code == 2

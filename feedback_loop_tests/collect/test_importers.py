@@ -203,6 +203,23 @@ def test_rejections_land_on_a_day_the_file_decides_so_a_re_import_on_another_day
     assert sorted(landed(tmp_path / "landing")) == ["2026-11-01", "2026-11-02"]  # with the file's first day
 
 
+def test_a_file_with_no_valid_event_lands_its_rejections_once_whatever_day_it_is_imported_again(tmp_path, monkeypatch):
+    # Its rejections landed on the day of each import: imported on two days, each line was quarantined twice.
+    import feedback_loop.collect.importers as importers
+
+    source = write_jsonl(tmp_path / "chat.jsonl", ["{not json", {**CHAT_LINE, "request": {}}])
+    monkeypatch.setattr(importers, "utc_day", lambda: "2026-11-20")
+    first = import_file("openai-chat", source, tmp_path / "landing")
+    before = {path: path.read_bytes() for path in (tmp_path / "landing").rglob("*.jsonl")}
+    monkeypatch.setattr(importers, "utc_day", lambda: "2026-11-21")
+    second = import_file("openai-chat", source, tmp_path / "landing")
+    assert {path: path.read_bytes() for path in (tmp_path / "landing").rglob("*.jsonl")} == before
+    assert first.days == second.days == {"2026-11-20": 2}
+    # Another file with no valid event, imported that day, lands on it.
+    other = import_file("openai-chat", write_jsonl(tmp_path / "other.jsonl", ["{nor this"]), tmp_path / "landing")
+    assert other.days == {"2026-11-21": 1}
+
+
 @pytest.mark.parametrize("day", ["2026-02-30", "20260105", "2026-W02-1", None])
 def test_a_preference_day_that_is_no_calendar_day_is_refused(day):
     with pytest.raises(ValueError, match=f"field 'day' {day!r} is not a calendar day"):
