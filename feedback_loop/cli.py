@@ -899,9 +899,11 @@ def _print_registry(store) -> None:
 
 
 def _open_registry(data_dir: str | None):
-    from feedback_loop.registry import Registry
+    from feedback_loop.registry import adapter_registry
+    from feedback_loop.storage import DataStore
 
-    return Registry(_settings(data_dir).registry_url)
+    settings = _settings(data_dir)
+    return adapter_registry(settings.registry_url, DataStore.of(settings).pull_path)
 
 
 def _refused(error: Exception) -> typer.Exit:

@@ -19,7 +19,7 @@ from typing import Any
 
 import dagster as dg
 
-from feedback_loop.registry import Registry
+from feedback_loop.registry import Registry, adapter_registry
 from feedback_loop.settings import DataLayout, Settings, is_remote
 from feedback_loop.storage import DataStore
 from feedback_loop.warehouse import Warehouse
@@ -79,12 +79,16 @@ def on_working_copy(compute: Callable[..., Any]) -> Callable[..., Any]:
 
 
 class AdapterRegistry(dg.ConfigurableResource):
-    """The adapter registry (SQLAlchemy URL: SQLite by default, PostgreSQL in production)."""
+    """The adapter registry (SQLAlchemy URL: SQLite by default, PostgreSQL in production); it refuses to promote or
+    roll back to an adapter whose folder under the data root is missing or damaged."""
 
     url: str
+    data_dir: str
+    working_dir: str | None = None
+    """The local working copy of a data root in object storage, where the registry's adapter paths point."""
 
     def open(self) -> Registry:
-        return Registry(self.url)
+        return adapter_registry(self.url, DataStore(self.data_dir, self.working_dir).pull_path)
 
 
 class PromptRegistry(dg.ConfigurableResource):
@@ -287,7 +291,9 @@ def build_resources(settings: Settings) -> dict:
     )
     return {
         "data_root": data_root,
-        "registry": AdapterRegistry(url=settings.registry_url),
+        "registry": AdapterRegistry(
+            url=settings.registry_url, data_dir=data_root.data_dir, working_dir=data_root.working_dir
+        ),
         "prompt_registry": PromptRegistry(url=settings.prompt_registry_url),
         "retrain_policy": RetrainPolicy(feedback_threshold=settings.retrain_threshold),
         "promotion_policy": PromotionPolicy(require_approval=settings.require_approval),

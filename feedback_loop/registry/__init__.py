@@ -11,6 +11,8 @@ from feedback_loop.registry.store import (
     Registry,
     RegistryError,
     UnknownVersionError,
+    UnusableArtifactError,
+    adapter_registry,
 )
 
 __all__ = [
@@ -24,4 +26,6 @@ __all__ = [
     "Registry",
     "RegistryError",
     "UnknownVersionError",
+    "UnusableArtifactError",
+    "adapter_registry",
 ]

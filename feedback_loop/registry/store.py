@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import builtins
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -216,6 +216,11 @@ class ConcurrentChangeError(RegistryError):
     """Another promote or rollback committed first; nothing was changed, re-read and retry."""
 
 
+class UnusableArtifactError(RegistryError):
+    """A version whose artifact (an adapter's folder) is missing or damaged cannot become the champion: every
+    server would fail to load it."""
+
+
 class AnyChampion:
     """The type of :data:`ANY_CHAMPION`: a promotion that replaces whichever champion there is."""
 
@@ -332,10 +337,16 @@ def _make_engine(url: str) -> Engine:
 
 
 class Registry:
-    """The adapter registry at a SQLAlchemy URL; creates its tables if missing."""
+    """The adapter registry at a SQLAlchemy URL; creates its tables if missing.
 
-    def __init__(self, url: str):
+    ``check_artifact(path)`` raises (``OSError`` or ``ValueError``) when the artifact a version's path names cannot
+    be served: :meth:`promote` and :meth:`rollback` then refuse that version (:class:`UnusableArtifactError`). An
+    adapter registry checks the adapter's folder (:func:`adapter_registry`); None checks nothing (the system prompt
+    registry, whose paths are prompt files)."""
+
+    def __init__(self, url: str, check_artifact: Callable[[str], object] | None = None):
         self.url = url
+        self.check_artifact = check_artifact
         self.engine = _make_engine(url)
         metadata.create_all(self.engine)
         self._migrate()
@@ -713,6 +724,9 @@ class Registry:
         ``replacing``: the champion (None: the bare base model) that ``version`` was judged against; when
         another one is champion by then, nothing changes (:class:`ConcurrentChangeError`)."""
         self._check_actor_reason(version, actor, reason)
+        target = self.get(version)
+        if target.status != "champion":
+            self._require_usable(target, "promote")  # before the write lock: checking may download the folder
         with self._write() as conn:
             target = self._get(conn, version)
             if target.status == "champion":
@@ -752,20 +766,14 @@ class Registry:
         """
         _require_name(actor, "actor", "rollback")
         _require_text(reason, "reason", "rollback")
+        with self.engine.connect() as conn:
+            checked = self._rollback_target(conn)[2]
+        if checked is not None:
+            self._require_usable(checked, "roll back to")  # before the write lock: checking may download the folder
         with self._write() as conn:
-            pointer = self._current_pointer(conn)
-            if pointer is None:
-                raise NoPreviousChampionError("rollback: no champion has ever been promoted")
-            if pointer.version == BASE:
-                raise NoPreviousChampionError(
-                    "rollback: the champion is already the bare base model; there is nothing earlier to restore"
-                )
-            restore = (
-                None
-                if pointer.restore_id is None
-                else conn.execute(sa.select(pointer_table).where(pointer_table.c.id == pointer.restore_id)).one()
-            )
-            target = None if restore is None or restore.version == BASE else self._get(conn, restore.version)
+            pointer, restore, target = self._rollback_target(conn)
+            if (None if target is None else target.version) != (None if checked is None else checked.version):
+                raise ConcurrentChangeError("rollback: the champion moved while its predecessor was checked; retry")
             if target is not None:
                 self._check_transition(target.version, target.status, "champion")
             now = _now()
@@ -786,6 +794,36 @@ class Registry:
                     now=now,
                 )
             return None if target is None else self._get(conn, target.version)
+
+    def _rollback_target(self, conn: Connection) -> tuple[sa.Row, sa.Row | None, AdapterRecord | None]:
+        """The current pointer, the pointer row a rollback restores (None: none) and the version it makes champion
+        (None: the bare base model); an error when there is nothing to roll back."""
+        pointer = self._current_pointer(conn)
+        if pointer is None:
+            raise NoPreviousChampionError("rollback: no champion has ever been promoted")
+        if pointer.version == BASE:
+            raise NoPreviousChampionError(
+                "rollback: the champion is already the bare base model; there is nothing earlier to restore"
+            )
+        restore = (
+            None
+            if pointer.restore_id is None
+            else conn.execute(sa.select(pointer_table).where(pointer_table.c.id == pointer.restore_id)).one()
+        )
+        target = None if restore is None or restore.version == BASE else self._get(conn, restore.version)
+        return pointer, restore, target
+
+    def _require_usable(self, record: AdapterRecord, action: str) -> None:
+        """Refuse to make ``record`` the champion when :attr:`check_artifact` finds its artifact unusable."""
+        if self.check_artifact is None:
+            return
+        try:
+            self.check_artifact(record.path)
+        except (OSError, ValueError) as error:
+            raise UnusableArtifactError(
+                f"{action} {record.version!r}: its adapter folder {record.path} cannot be served ({error}); "
+                "nothing changed"
+            ) from error
 
     # --- helpers (all run inside the caller's transaction) -----------------------------------------
     @staticmethod
@@ -947,3 +985,18 @@ def _translate_races(operation: str) -> Iterator[None]:
         yield
     except sa.exc.IntegrityError as exc:
         raise ConcurrentChangeError(f"{operation}: another writer committed first; nothing changed, retry") from exc
+
+
+def adapter_registry(url: str, fetch: Callable[[Path], object] | None = None) -> Registry:
+    """The adapter registry at ``url``, refusing to promote or roll back to an adapter whose folder is missing or
+    damaged (:func:`~feedback_loop.model.base.check_adapter_files`). ``fetch(path)`` first brings the folder up to
+    date: with a data root in object storage, the working copy's
+    :meth:`~feedback_loop.storage.DataStore.pull_path` (a path the registry records names the working copy)."""
+    from feedback_loop.model.base import check_adapter_files
+
+    def check(path: str) -> None:
+        if fetch is not None:
+            fetch(Path(path))
+        check_adapter_files(path)
+
+    return Registry(url, check_artifact=check)

@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 from feedback_loop.cli import app
 from feedback_loop.registry import Registry
 from feedback_loop.settings import DataLayout
+from feedback_loop_tests.adapter_folders import adapter_folder
 
 runner = CliRunner()
 
@@ -16,9 +17,8 @@ def _registry(data_dir):
     data_dir.mkdir(parents=True, exist_ok=True)
     store = Registry(DataLayout(data_dir.resolve()).default_registry_url())
     for version in ("aaa111", "bbb222"):
-        store.register(
-            version, path=f"/adapters/{version}", metrics={"loss": 1.0}, lineage={"dataset_version": "d1"}, actor="test"
-        )
+        path = adapter_folder(data_dir / "adapters" / version)
+        store.register(version, path=path, metrics={"loss": 1.0}, lineage={"dataset_version": "d1"}, actor="test")
     return store
 
 
@@ -65,12 +65,31 @@ def test_promoting_an_unknown_version_fails_with_its_name(tmp_path):
     assert result.exit_code == 1 and "refused" in result.output and "nope" in result.output
 
 
+def test_promote_and_rollback_refuse_an_adapter_whose_folder_is_gone_naming_version_and_path(tmp_path):
+    data_dir = tmp_path / "data"
+    store = _registry(data_dir)
+    store.register("ccc333", path=str(tmp_path / "nonexistent"), metrics={}, lineage={}, actor="test")
+    root = ["--data-dir", str(data_dir)]
+    _invoke("registry", "promote", "aaa111", *root)
+    _invoke("registry", "promote", "bbb222", *root)
+
+    promoted = runner.invoke(app, ["registry", "promote", "ccc333", *root])
+    (data_dir / "adapters" / "aaa111" / "adapter_model.safetensors").unlink()
+    rolled_back = runner.invoke(app, ["registry", "rollback", *root])
+
+    for result, version, path in ((promoted, "ccc333", "nonexistent"), (rolled_back, "aaa111", "aaa111")):
+        output = "".join(result.output.split())  # as the console wrapped it
+        assert result.exit_code == 1 and f"refused:promote'{version}'" in output.replace("rollbackto", "promote")
+        assert path in output and "nothingchanged" in output
+    assert store.champion().version == "bbb222"
+
+
 @pytest.mark.postgres
 def test_data_dir_keeps_a_configured_postgres_registry(tmp_path, postgres_url, monkeypatch):
     """Issue 9: with FEEDBACK_LOOP_REGISTRY_URL on PostgreSQL, `registry promote v2 --data-dir X` said "not
     registered" and created a new SQLite registry under X."""
     store = Registry(postgres_url)
-    store.register("bbb222", path="/adapters/bbb222", metrics={}, lineage={}, actor="test")
+    store.register("bbb222", path=adapter_folder(tmp_path / "bbb222"), metrics={}, lineage={}, actor="test")
     monkeypatch.setenv("FEEDBACK_LOOP_REGISTRY_URL", postgres_url)
     monkeypatch.delenv("FEEDBACK_LOOP_SETTINGS_FILE", raising=False)
     other_root = tmp_path / "elsewhere"

@@ -11,6 +11,7 @@ from feedback_loop.defs.online import online_ab_test
 from feedback_loop.label.rules import labels_arrow_schema
 from feedback_loop.registry import Registry
 from feedback_loop.warehouse import Warehouse
+from feedback_loop_tests.adapter_folders import adapter_folder
 
 DAY = "2026-11-03"
 OLD_DAY = "2026-11-01"
@@ -43,7 +44,8 @@ def _config(**changes) -> dict:
 def _setup(settings, arms, with_champion=True):
     store = Registry(settings.registry_url)
     for version in ("champ", "cand"):
-        store.register(version, path=f"/adapters/{version}", metrics={}, lineage={}, actor="test")
+        path = adapter_folder(settings.layout.adapters / version)
+        store.register(version, path=path, metrics={}, lineage={}, actor="test")
     if with_champion:
         store.promote("champ", actor="test", reason="setup")
     store.set_status("cand", "canary", actor="test", reason="setup", canary_share=0.2)
@@ -164,7 +166,8 @@ def test_the_deadline_counts_every_day_of_canary_traffic_since_its_first_with_qu
 
     store = Registry(settings.registry_url)
     for version in ("champ", "cand"):
-        store.register(version, path=f"/adapters/{version}", metrics={}, lineage={}, actor="test")
+        path = adapter_folder(settings.layout.adapters / version)
+        store.register(version, path=path, metrics={}, lineage={}, actor="test")
     store.promote("champ", actor="test", reason="setup")
     store.set_status("cand", "canary", actor="test", reason="setup", canary_share=0.2)
     warehouse = Warehouse(settings.layout.warehouse)

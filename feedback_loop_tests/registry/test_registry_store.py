@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import shutil
 import threading
 
 import pytest
@@ -18,9 +19,12 @@ from feedback_loop.registry import (
     NoPreviousChampionError,
     Registry,
     UnknownVersionError,
+    UnusableArtifactError,
+    adapter_registry,
 )
 from feedback_loop.registry.store import adapters_table, approvals_table, audit_table, metadata, pointer_table
 from feedback_loop.serve.router import Arm, arms_from_registry
+from feedback_loop_tests.adapter_folders import adapter_folder
 
 
 @pytest.fixture
@@ -687,3 +691,48 @@ def test_an_old_registry_gets_one_holder_per_status_the_latest(url, status):
     reopened = Registry(url)  # opening it again finds nothing to migrate
     assert len(reopened.audit_log()) == 1
     reopened.close()
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda folder: shutil.rmtree(folder), "has no adapter_config.json"),
+        (lambda folder: (folder / "adapter_model.safetensors").unlink(), "its weights are missing"),
+        (lambda folder: (folder / "adapter_model.safetensors").write_bytes(b"\0" * 64), "cannot be read"),
+        (lambda folder: (folder / "adapter_config.json").write_text("{cut"), "is not valid JSON"),
+    ],
+    ids=["folder gone", "no weights", "weights cut", "config cut"],
+)
+def test_promote_and_rollback_refuse_an_adapter_whose_folder_is_missing_or_damaged(url, tmp_path, damage, message):
+    # Both succeeded: the failure showed only when every server failed to load the champion.
+    store = adapter_registry(url)
+    for version in ("v1", "v2", "v3"):
+        store.register(version, path=adapter_folder(tmp_path / version), metrics={}, lineage={}, actor="t")
+    store.promote("v1", actor="t", reason="first")
+    store.promote("v2", actor="t", reason="better")
+    damage(tmp_path / "v1")
+    damage(tmp_path / "v3")
+    audit_before = store.audit_log()
+
+    with pytest.raises(UnusableArtifactError, match=f"promote 'v3': its adapter folder {tmp_path / 'v3'} .*{message}"):
+        store.promote("v3", actor="t", reason="gated")
+    with pytest.raises(UnusableArtifactError, match=f"roll back to 'v1': its adapter folder {tmp_path / 'v1'} "):
+        store.rollback(actor="t", reason="v2 misbehaves")
+
+    assert store.champion().version == "v2" and store.get("v3").status == "candidate"
+    assert store.audit_log() == audit_before
+    Registry(url).rollback(actor="t", reason="the prompt registry's paths are no adapters: nothing checked")
+
+
+def test_an_adapter_registry_fetches_the_folder_before_checking_it(sqlite_url, tmp_path):
+    # With a data root in object storage the recorded path names the working copy, which may not hold it yet.
+    fetched = []
+
+    def fetch(path):
+        fetched.append(path)
+        adapter_folder(path)
+
+    store = adapter_registry(sqlite_url, fetch)
+    store.register("v1", path=str(tmp_path / "v1"), metrics={}, lineage={}, actor="t")
+    assert store.promote("v1", actor="t", reason="passed").status == "champion"
+    assert fetched == [tmp_path / "v1"]
