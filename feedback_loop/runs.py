@@ -11,7 +11,9 @@ whose worker is gone is marked failed. The instance this module opens has the sa
 does the same check once, so crash recovery works without a daemon too (the CLI, the demo).
 """
 
+import ast
 import logging
+import re
 import socket
 from collections.abc import Mapping
 from typing import Any
@@ -21,7 +23,7 @@ import psutil
 import yaml
 from dagster._core.errors import DagsterAssetCheckFailedError
 from dagster._core.launcher import CheckRunHealthResult, DefaultRunLauncher, WorkerStatus
-from dagster._core.log_manager import LOG_RECORD_EVENT_ATTR
+from dagster._core.log_manager import LOG_RECORD_EVENT_ATTR, LOG_RECORD_METADATA_ATTR
 from dagster._loggers import colored_console_logger
 from dagster._utils.error import SerializableErrorInfo
 
@@ -133,24 +135,64 @@ def definitions_for(settings: Settings) -> dg.Definitions:
 
 class FailedCheckWithoutTraceback(logging.Filter):
     """Shows a step failed by a blocking asset check, and the run failure it causes, in one line without Dagster's
-    stack trace; the step's line is a warning.
+    stack trace; the step's line is a warning. A step not executed because of it says so at INFO.
 
     A gate that rejects a challenger (`offline_gate`, `shadow_gate`) is an outcome the loop expects: the check's
-    own reasons and figures say why, and the stack of Dagster's executor says nothing. Any other failure keeps
-    its error and stack trace.
+    own reasons and figures say why, the stack of Dagster's executor says nothing, and the steps after the gate
+    (`champion_adapter` after `adapter_evaluation`) are not executed by design: the champion stays. Any other
+    failure keeps its error and stack trace, and a step not executed because of it stays an error. Each run has
+    a logger, and so a filter, of its own (:func:`console_logger`): the steps it remembers are that run's.
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._stopped_by_gates: dict[str, list[str]] = {}
+        """The steps a gate stopped (failed by its check, or not executed after one it stopped): their gates."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         event = getattr(record, LOG_RECORD_EVENT_ATTR, None)
-        error = getattr(getattr(event, "event_specific_data", None), "error", None)
-        if event is None or error is None or not _failed_check(error):
+        if event is None:
+            self._say_not_executed_after_a_gate(record)
+            return True
+        error = getattr(event.event_specific_data, "error", None)
+        if error is None or not _failed_check(error):
             return True
         # Dagster's message is its event line, a blank line, then the error ("module.Class: message") and stack.
         event_line = str(record.msg).split("\n\n")[0]
         record.msg = f"{event_line} {' '.join(error.message.split(': ', 1)[-1].split())}"
         if event.is_step_failure:
+            self._stopped_by_gates[event.step_key] = _failed_checks(error)
             record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
         return True
+
+    def _say_not_executed_after_a_gate(self, record: logging.LogRecord) -> None:
+        """Dagster's error "Dependencies for step X failed: [...]. Not executing." as what it is when every one of
+        those dependencies was stopped by a gate: an INFO line naming the gates, and that the champion stays."""
+        meta = getattr(record, LOG_RECORD_METADATA_ATTR, None)
+        said = _NOT_EXECUTING.fullmatch(meta["orig_message"]) if meta else None
+        if meta is None or said is None or not str(record.msg).endswith(meta["orig_message"]):
+            return
+        upstream = [*ast.literal_eval(said["failed"] or "[]"), *ast.literal_eval(said["not_executed"] or "[]")]
+        # A gate's step whose checks could not be read from its error (an empty list) is left to Dagster's error.
+        if not upstream or not all(self._stopped_by_gates.get(step) for step in upstream):
+            return
+        gates = list(dict.fromkeys(gate for step in upstream for gate in self._stopped_by_gates[step]))
+        self._stopped_by_gates[said["step"]] = gates
+        told = (
+            f"Step {said['step']} not executed: the {'gate' if len(gates) == 1 else 'gates'} {', '.join(gates)} "
+            "rejected the challenger, so the champion stays (a gate's verdict, not an error)."
+        )
+        record.msg = str(record.msg).removesuffix(meta["orig_message"]) + told
+        record.levelno, record.levelname = logging.INFO, logging.getLevelName(logging.INFO)
+
+
+# What Dagster logs for a step whose upstream steps failed or were not executed themselves (its ActiveExecution).
+_NOT_EXECUTING = re.compile(
+    r"Dependencies for step (?P<step>.+?)(?: failed: (?P<failed>\[.*\]))?"
+    r"(?: were not executed: (?P<not_executed>\[.*\]))?\. Not executing\."
+)
+# A line of Dagster's DagsterAssetCheckFailedError after its first: an asset and its failed checks ("a: c1,c2").
+_FAILED_CHECKS_LINE = re.compile(r"(?P<asset>.+): (?P<checks>[^:]+)")
 
 
 @dg.logger(colored_console_logger.config_schema, description="Dagster's console logger, gate failures in one line.")
@@ -234,6 +276,16 @@ def failure_reason(result) -> str:
 def _failed_check(error: SerializableErrorInfo) -> bool:
     """Whether a step's ``error`` is a blocking asset check that failed."""
     return error.cls_name == DagsterAssetCheckFailedError.__name__
+
+
+def _failed_checks(error: SerializableErrorInfo) -> list[str]:
+    """The blocking checks that a step's ``error`` says failed, as "check on asset"."""
+    failed: list[str] = []
+    for line in error.message.splitlines()[1:]:
+        named = _FAILED_CHECKS_LINE.fullmatch(line.strip())
+        if named:
+            failed.extend(f"{check} on {named['asset']}" for check in named["checks"].split(","))
+    return failed
 
 
 def run_retraining(

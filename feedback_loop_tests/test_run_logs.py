@@ -17,8 +17,23 @@ def champion(challenger):
 
 
 @dg.asset
+def dashboard(champion):
+    return champion
+
+
+@dg.asset
 def crashing():
     raise ValueError("the disk is full")
+
+
+@dg.asset
+def after_the_crash(crashing):
+    return crashing
+
+
+@dg.asset
+def after_the_gate_and_the_crash(challenger, crashing):
+    return challenger, crashing
 
 
 def _run(*assets):
@@ -47,3 +62,33 @@ def test_a_crash_keeps_its_error_and_stack_trace_and_is_the_reason_the_run_faile
     assert "ValueError: the disk is full" in err and "Stack Trace" in err
     assert " - ERROR - " in next(line for line in err.splitlines() if 'step "crashing" failed' in line)
     assert failure_reason(result) == "crashing: ValueError: the disk is full"
+
+
+def _lines(err: str, text: str) -> list[str]:
+    return [line for line in err.splitlines() if text in line]
+
+
+def test_the_steps_a_gate_stopped_say_so_at_info_that_the_champion_stays(capfd):
+    _run(challenger, champion, dashboard)
+    err = capfd.readouterr().err
+    assert "Dependencies for step" not in err, err
+    [champion_line] = _lines(err, "Step champion not executed")
+    assert " - INFO - " in champion_line
+    assert champion_line.endswith(
+        "the gate offline_gate on challenger rejected the challenger, so the champion stays (a gate's verdict, "
+        "not an error)."
+    )
+    # One step further: not executed because the gate stopped the one before it.
+    [dashboard_line] = _lines(err, "Step dashboard not executed")
+    assert " - INFO - " in dashboard_line and "the gate offline_gate on challenger" in dashboard_line
+    # The run's own failure is the only error line.
+    assert [line for line in err.splitlines() if " - ERROR - " in line] == _lines(err, "RUN_FAILURE")
+
+
+def test_a_step_not_executed_after_a_crash_stays_an_error_even_beside_a_gate(capfd):
+    _run(challenger, crashing, after_the_crash, after_the_gate_and_the_crash)
+    err = capfd.readouterr().err
+    [after_the_crash_line] = _lines(err, "Dependencies for step after_the_crash ")
+    assert " - ERROR - " in after_the_crash_line
+    [beside_the_gate] = _lines(err, "Dependencies for step after_the_gate_and_the_crash ")
+    assert " - ERROR - " in beside_the_gate and "the champion stays" not in err
