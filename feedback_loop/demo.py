@@ -38,6 +38,7 @@ from feedback_loop.settings import Settings
 
 if TYPE_CHECKING:
     from feedback_loop.evaluate.offline import GateResult
+    from feedback_loop.evaluate.shadow import ShadowResult
 
 # Who the demo's own changes of system prompt are written by, in the prompt registry's audit log.
 DEMO_ACTOR = "demo"
@@ -114,6 +115,7 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
     use :func:`demo_settings`, and carry the iteration they belong to as a tag (0: the base model)."""
     from feedback_loop.defs.shadow import SHADOW_CHECK
     from feedback_loop.evaluate.offline import GateResult
+    from feedback_loop.evaluate.shadow import ShadowResult
     from feedback_loop.progress import ProgressLog
     from feedback_loop.prompts import PromptStore, champion_prompt
     from feedback_loop.registry import Registry
@@ -214,6 +216,9 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
         failed = set(ingestion.get_failed_step_keys())
         if not ingestion.success and (not failed or failed - rejected_in_shadow):
             raise RuntimeError(f"ingestion run {ingestion.run_id} failed: {failure_reason(ingestion)}")
+        if rejected_in_shadow:
+            rejected = ShadowResult.model_validate(ingestion.output_for_node(SHADOW_EVALUATION))
+            progress(shadow_rejection(iteration, rejected, _version(store.champion())))
         ab = ingestion.output_for_node("online_ab_test")
         shadow_decision = _shadow_decision(store, shadow)
         if shadow_decision is not None:
@@ -304,14 +309,62 @@ def run_demo(settings: Settings, config: DemoConfig, progress: Callable[[str], N
 def gate_rejection(iteration: int, evaluation: GateResult, challenger: str = "the challenger") -> str:
     """What the demo says when the offline gate rejects a challenger, in one paragraph: an outcome the loop expects
     (the retrain run fails by design), told by the gate's reasons with their figures and intervals."""
-    champion = f"champion {evaluation.champion_version}" if evaluation.champion_version else "the bare base model"
-    return (
-        f"iteration {iteration}: the offline gate (offline_gate) rejected {challenger} "
-        f"{evaluation.challenger_version} against {champion} on {evaluation.examples} eval examples: "
-        f"{'; '.join(evaluation.reasons)}. {champion[0].upper()}{champion[1:]} stays; "
-        f"{evaluation.challenger_version} is marked rejected in the registry "
-        f"(`feedback-loop registry audit {evaluation.challenger_version}`)."
+    champion = _champions_named(evaluation.champion_version)
+    return _rejection(
+        iteration,
+        "the offline gate (offline_gate)",
+        f"{challenger} {evaluation.challenger_version} against {champion} on {evaluation.examples} eval examples",
+        evaluation.reasons,
+        evaluation.challenger_version,
+        stays=champion,
     )
+
+
+def shadow_rejection(iteration: int, result: ShadowResult, champion_version: str | None) -> str:
+    """What the demo says when the shadow gate rejects the shadow challenger, in one paragraph, as
+    :func:`gate_rejection` does for the offline gate. ``result.champion_version`` names the arms it was compared
+    with on the live prompts (``base``: the bare base model); ``champion_version`` is the champion now, which stays
+    (the A/B test of the same run may have promoted a canary since)."""
+    return _rejection(
+        iteration,
+        "the shadow gate (shadow_gate)",
+        f"the shadow challenger {result.challenger_version} against the answers of "
+        f"{_champions_named(result.champion_version)} on {result.prompts} live prompts from {result.users} users "
+        f"({result.corrections} corrected)",
+        result.reasons,
+        result.challenger_version,
+        stays=_champions_named(champion_version),
+        after=" and will not reach the canary: no user saw its answers",
+    )
+
+
+def _rejection(
+    iteration: int,
+    gate: str,
+    compared: str,
+    reasons: list[str],
+    challenger_version: str | None,
+    *,
+    stays: str,
+    after: str = "",
+) -> str:
+    """A gate's rejection in one paragraph: the gate, what it compared, its reasons, what stays, where the
+    rejection is recorded and, ``after`` that, what else follows for the challenger."""
+    return (
+        f"iteration {iteration}: {gate} rejected {compared}: {'; '.join(reasons)}. {stays[0].upper()}{stays[1:]} "
+        f"stays; {challenger_version} is marked rejected in the registry "
+        f"(`feedback-loop registry audit {challenger_version}`){after}."
+    )
+
+
+def _champions_named(versions: str | None) -> str:
+    """The champion(s) a gate compared with, in words: ``versions`` is one version, several joined by ", " (a
+    shadow period across a promotion), or None or ``base`` for the bare base model."""
+    named = [
+        "the bare base model" if version == "base" else f"champion {version}"
+        for version in (versions or "base").split(", ")
+    ]
+    return " and ".join(named)
 
 
 def write_json(rows: list[dict], path: str | Path) -> None:

@@ -81,7 +81,8 @@ def test_a_challenger_spends_its_next_day_in_shadow_before_any_user_sees_it(sett
         rollout=DemoRollout(shadow=True),
         retrain_run_config=_rollout_run_config(),
     )
-    first, second = run_demo(settings, config, progress=lambda message: None)
+    messages: list[str] = []
+    first, second = run_demo(settings, config, progress=messages.append)
     assert first["gate_passed"] and first["shadow_version"] == first["challenger"]
     assert first["shadow_cost"]["prompts"] == 0  # nobody was in shadow on the first day
     # Day 2: the shadow answered a share of the champion's prompts, unseen.
@@ -101,6 +102,12 @@ def test_a_challenger_spends_its_next_day_in_shadow_before_any_user_sees_it(sett
         row["to_status"] for row in registry.audit_log(first["challenger"]) if row["from_status"] != row["to_status"]
     ]
     assert moves[:3] == ["candidate", "shadow", "rejected"] and not {"canary", "champion"} & set(moves)
+    # The demo says the rejection in a paragraph of its own: the gate, its reasons with their figures, what stays.
+    [said] = [message for message in messages if "the shadow gate (shadow_gate) rejected" in message]
+    assert said.startswith(
+        f"iteration 2: the shadow gate (shadow_gate) rejected the shadow challenger {first['challenger']}"
+    )
+    assert "correction_f1 improvement" in said and "The bare base model stays" in said
     # Users saw no shadow answer: the day's interactions are exactly the users' requests.
     assert second["interactions"] == 150
 
