@@ -14,12 +14,14 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, Protocol
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from feedback_loop.defs.run_tags import Trigger
 from feedback_loop.settings import Settings, load_settings, silence_third_party_progress_bars
@@ -90,6 +92,9 @@ export_app = typer.Typer(help="Export a registered adapter for serving elsewhere
 app.add_typer(import_app, name="import")
 app.add_typer(export_app, name="export")
 console = Console()
+# A progress message as it is, with the time: the versions, paths and users' text it carries may hold square
+# brackets or colons, which are no markup and no emoji code. Its line still names the caller that said it.
+log_progress = partial(console.log, markup=False, emoji=False)
 
 DataDirOption = Annotated[
     str | None,
@@ -280,8 +285,8 @@ def demo(
     with console.status("starting") as status:
 
         def progress(message: str) -> None:
-            status.update(message)
-            console.log(message)
+            status.update(Text(message))
+            log_progress(message)
 
         rows = run_demo(settings, config, progress=progress)
     _print_demo(rows, poison)
@@ -754,7 +759,7 @@ def bench_ingest(
 
     if tier not in TIERS:
         raise typer.BadParameter(f"unknown tier {tier!r}; known: {list(TIERS)}", param_hint="--tier")
-    figures = run_bench(events, tier, workers, work_dir=work_dir, progress=console.log)
+    figures = run_bench(events, tier, workers, work_dir=work_dir, progress=log_progress)
     console.print(
         f"{events:,} events ({figures['landing_mb']:.1f} MB), {figures['cpu_count']} cores, load average"
         f" {figures['load_average_1m']:.2f}\n"
@@ -816,7 +821,7 @@ def bench_loop(
         rollout=_demo_rollout(canary_share, shadow, ab_expected_difference),
         context_in_prompt=context_in_prompt,
     )
-    rows = run_loop_bench(settings, config, work_dir or settings.layout.root / "bench" / "loop", progress=console.log)
+    rows = run_loop_bench(settings, config, work_dir or settings.layout.root / "bench" / "loop", progress=log_progress)
     _print_loop_bench(rows)
     if json_out:
         json_out.parent.mkdir(parents=True, exist_ok=True)
@@ -858,7 +863,7 @@ def bench_labeling_cost(
     and peak RSS of each (its own child process), and their ratios (issue 15 asks for at most 1.3)."""
     from feedback_loop.labeling_cost import bench_labeling_cost as run_bench
 
-    figures = run_bench(days, interactions, seed, progress=console.log)
+    figures = run_bench(days, interactions, seed, progress=log_progress)
     first, later = figures["first_day_alone"], figures["later_day_with_stored_days"]
     console.print(
         f"{interactions:,} interactions a day, {figures['cpu_count']} cores, load average"
@@ -1393,7 +1398,7 @@ def bench_collect(
     """Collector throughput (events/s at saturation), p50/p99 latency at --rate, and events lost to a SIGKILL."""
     from feedback_loop.collect.bench import bench_collector
 
-    results = bench_collector(seconds=seconds, clients=clients, batch=batch, rate=rate, progress=console.log)
+    results = bench_collector(seconds=seconds, clients=clients, batch=batch, rate=rate, progress=log_progress)
     table = Table(
         title=f"collector: {clients} clients, batches of {batch}, {results['cpu_count']} cores "
         f"(load average {results['load_average_1m']:.1f})"
