@@ -666,6 +666,9 @@ def redact_command(
     totals = dict.fromkeys(REDACTION_TYPES, 0)
     for position, redaction in enumerate(redact_lines(lines())):
         sys.stdout.buffer.write(redaction.text.encode("utf-8") + endings[position])
+        # Each line as soon as it is redacted: `tail -f app.log | feedback-loop redact` follows the log line by
+        # line, not in blocks of 8 KB. A write per line cost 2% more CPU on 100k lines (docs/privacy.md).
+        sys.stdout.buffer.flush()
         for kind, found in redaction.counts.items():
             totals[kind] += found
     sys.stdout.buffer.flush()

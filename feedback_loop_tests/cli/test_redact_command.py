@@ -2,6 +2,10 @@
 
 import io
 import json
+import os
+import select
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given
@@ -119,3 +123,32 @@ def test_bench_redaction_prints_and_writes_the_figures_per_tier(tmp_path):
         assert tier["per_type"]["PERSON"]["in_tier"] == (name == "patterns+ner")
     unknown = runner.invoke(app, ["bench", "redaction", "--tier", "ner-only"])
     assert unknown.exit_code != 0 and "unknown tier" in unknown.output
+
+
+def test_redact_writes_each_line_while_its_input_is_still_open():
+    """`tail -f app.log | feedback-loop redact`: each line comes out redacted as soon as it is read, not when a
+    block of output fills up or the input ends."""
+    command = "import sys; sys.argv = ['feedback-loop', 'redact']; from feedback_loop.cli import app; app()"
+    # Python's own buffering of stdout, as users run it (PYTHONUNBUFFERED would hide a missing flush).
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    with subprocess.Popen(
+        [sys.executable, "-c", command],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as process:
+        assert process.stdin is not None and process.stdout is not None
+        try:
+            process.stdin.write(b"ticket from jane.doe@example.com\n")
+            process.stdin.flush()
+            # The input stays open: the line must arrive on its own (the CLI starts in a few seconds).
+            ready, _, _ = select.select([process.stdout], [], [], 60)
+            assert ready, "no redacted line while the input was open"
+            assert process.stdout.readline() == b"ticket from <EMAIL>\n"
+            process.stdin.write(b"call 415-555-0123\n")
+            process.stdin.close()
+            assert process.stdout.read() == b"call <PHONE>\n"
+            assert process.wait(timeout=60) == 0
+        finally:
+            process.kill()
