@@ -7,6 +7,7 @@ Runs started here are recorded in the Dagster instance at DAGSTER_HOME, so `dags
 from __future__ import annotations
 
 import json
+import os
 import re
 import signal
 import sys
@@ -664,14 +665,20 @@ def redact_command(
                 yield body.decode("utf-8", errors="replace")
 
     totals = dict.fromkeys(REDACTION_TYPES, 0)
-    for position, redaction in enumerate(redact_lines(lines())):
-        sys.stdout.buffer.write(redaction.text.encode("utf-8") + endings[position])
-        # Each line as soon as it is redacted: `tail -f app.log | feedback-loop redact` follows the log line by
-        # line, not in blocks of 8 KB. A write per line cost 2% more CPU on 100k lines (docs/privacy.md).
-        sys.stdout.buffer.flush()
-        for kind, found in redaction.counts.items():
-            totals[kind] += found
-    sys.stdout.buffer.flush()
+    try:
+        for position, redaction in enumerate(redact_lines(lines())):
+            sys.stdout.buffer.write(redaction.text.encode("utf-8") + endings[position])
+            # Each line as soon as it is redacted: `tail -f app.log | feedback-loop redact` follows the log line by
+            # line, not in blocks of 8 KB. A write per line cost 2% more CPU on 100k lines (docs/privacy.md).
+            sys.stdout.buffer.flush()
+            for kind, found in redaction.counts.items():
+                totals[kind] += found
+    except BrokenPipeError:
+        # The reader has gone (`feedback-loop redact < app.log | head`): stop as Unix filters do, quietly, with the
+        # status of a process that SIGPIPE ended. Standard output now points at /dev/null, so that the
+        # interpreter's own flush at exit finds nothing to write to the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(128 + signal.SIGPIPE) from None
     if not_utf8:
         shown = ", ".join(map(str, not_utf8[:10])) + (f" and {len(not_utf8) - 10} more" if len(not_utf8) > 10 else "")
         typer.echo(

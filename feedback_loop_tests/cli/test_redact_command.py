@@ -4,6 +4,7 @@ import io
 import json
 import os
 import select
+import signal
 import subprocess
 import sys
 
@@ -150,5 +151,27 @@ def test_redact_writes_each_line_while_its_input_is_still_open():
             process.stdin.close()
             assert process.stdout.read() == b"call <PHONE>\n"
             assert process.wait(timeout=60) == 0
+        finally:
+            process.kill()
+
+
+def test_redact_stops_quietly_when_its_reader_has_gone(tmp_path):
+    """`feedback-loop redact < app.log | head -1`: once the reader closes the pipe, redact stops as Unix filters do,
+    with SIGPIPE's status (128 + 13) and nothing on stderr, not a BrokenPipeError."""
+    log = tmp_path / "app.log"
+    log.write_text("".join(f"line {number} from jane.doe@example.com\n" for number in range(20_000)))
+    command = "import sys; sys.argv = ['feedback-loop', 'redact']; from feedback_loop.cli import app; app()"
+    with (
+        log.open("rb") as stdin,
+        subprocess.Popen(
+            [sys.executable, "-c", command], stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        ) as process,
+    ):
+        assert process.stdout is not None and process.stderr is not None
+        try:
+            assert process.stdout.readline() == b"line 0 from <EMAIL>\n"
+            process.stdout.close()
+            assert process.wait(timeout=120) == 128 + signal.SIGPIPE
+            assert process.stderr.read() == b""
         finally:
             process.kill()
