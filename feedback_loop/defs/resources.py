@@ -79,8 +79,8 @@ def on_working_copy(compute: Callable[..., Any]) -> Callable[..., Any]:
 
 
 class AdapterRegistry(dg.ConfigurableResource):
-    """The adapter registry (SQLAlchemy URL: SQLite by default, PostgreSQL in production); it refuses to promote or
-    roll back to an adapter whose folder under the data root is missing or damaged."""
+    """The adapter registry (SQLAlchemy URL: SQLite by default, PostgreSQL in production); it refuses to move into
+    shadow, canary or champion an adapter whose folder under the data root is missing or damaged."""
 
     url: str
     data_dir: str

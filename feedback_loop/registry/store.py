@@ -79,6 +79,9 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 
 # The statuses that one version at most holds at a time (a partial unique index each).
 HELD_BY_ONE = ("champion", "canary", "shadow")
+# The statuses in which a version's adapter answers live prompts (shown to users, or recorded unseen in shadow): a
+# registry that checks artifacts refuses a move into one of them to a version whose artifact cannot be served.
+SERVES_TRAFFIC = frozenset({"shadow", "canary", "champion"})
 # Who the audit log names for the changes a migration makes.
 MIGRATION_ACTOR = "registry migration"
 
@@ -217,8 +220,8 @@ class ConcurrentChangeError(RegistryError):
 
 
 class UnusableArtifactError(RegistryError):
-    """A version whose artifact (an adapter's folder) is missing or damaged cannot become the champion: every
-    server would fail to load it."""
+    """A version whose artifact (an adapter's folder) is missing or damaged cannot serve traffic (become the shadow
+    challenger, the canary or the champion): every server would fail to load it."""
 
 
 class AnyChampion:
@@ -340,9 +343,10 @@ class Registry:
     """The adapter registry at a SQLAlchemy URL; creates its tables if missing.
 
     ``check_artifact(path)`` raises (``OSError`` or ``ValueError``) when the artifact a version's path names cannot
-    be served: :meth:`promote` and :meth:`rollback` then refuse that version (:class:`UnusableArtifactError`). An
-    adapter registry checks the adapter's folder (:func:`adapter_registry`); None checks nothing (the system prompt
-    registry, whose paths are prompt files)."""
+    be served: every move into a status that serves traffic (:data:`SERVES_TRAFFIC`: :meth:`set_status` and
+    :meth:`take_over` into shadow or canary, :meth:`promote`, :meth:`rollback`) then refuses that version
+    (:class:`UnusableArtifactError`) and changes nothing. An adapter registry checks the adapter's folder
+    (:func:`adapter_registry`); None checks nothing (the system prompt registry, whose paths are prompt files)."""
 
     def __init__(self, url: str, check_artifact: Callable[[str], object] | None = None):
         self.url = url
@@ -657,6 +661,7 @@ class Registry:
         status over from that version, use :meth:`take_over`.
         """
         canary_share = self._check_move(version, status, actor, reason, canary_share)
+        self._require_usable_to_serve(version, status)
         with self._write() as conn, _translate_races(f"move {version!r} to {status}"):
             self._move(conn, version, status, actor, reason, canary_share, expected_status)
             return self._get(conn, version)
@@ -681,6 +686,7 @@ class Registry:
         if status not in HELD_BY_ONE or status == "champion":
             raise ValueError(f"adapter {version!r}: take_over moves into shadow or canary, not {status!r}")
         canary_share = self._check_move(version, status, actor, reason, canary_share)
+        self._require_usable_to_serve(version, status)
         with self._write() as conn, _translate_races(f"take over {status} for {version!r}"):
             holder = conn.execute(
                 sa.select(adapters_table.c.version).where(
@@ -725,8 +731,8 @@ class Registry:
         another one is champion by then, nothing changes (:class:`ConcurrentChangeError`)."""
         self._check_actor_reason(version, actor, reason)
         target = self.get(version)
-        if target.status != "champion":
-            self._require_usable(target, "promote")  # before the write lock: checking may download the folder
+        if target.status != "champion":  # before the write lock: checking may download the folder
+            self._require_usable(target, f"promote {version!r}")
         with self._write() as conn:
             target = self._get(conn, version)
             if target.status == "champion":
@@ -768,8 +774,8 @@ class Registry:
         _require_text(reason, "reason", "rollback")
         with self.engine.connect() as conn:
             checked = self._rollback_target(conn)[2]
-        if checked is not None:
-            self._require_usable(checked, "roll back to")  # before the write lock: checking may download the folder
+        if checked is not None:  # before the write lock: checking may download the folder
+            self._require_usable(checked, f"roll back to {checked.version!r}")
         with self._write() as conn:
             pointer, restore, target = self._rollback_target(conn)
             if (None if target is None else target.version) != (None if checked is None else checked.version):
@@ -814,16 +820,26 @@ class Registry:
         return pointer, restore, target
 
     def _require_usable(self, record: AdapterRecord, action: str) -> None:
-        """Refuse to make ``record`` the champion when :attr:`check_artifact` finds its artifact unusable."""
+        """Refuse ``action`` (naming ``record``'s version), a move into a status that serves traffic, when
+        :attr:`check_artifact` finds its artifact unusable."""
         if self.check_artifact is None:
             return
         try:
             self.check_artifact(record.path)
         except (OSError, ValueError) as error:
             raise UnusableArtifactError(
-                f"{action} {record.version!r}: its adapter folder {record.path} cannot be served ({error}); "
-                "nothing changed"
+                f"{action}: its adapter folder {record.path} cannot be served ({error}); nothing changed"
             ) from error
+
+    def _require_usable_to_serve(self, version: str, status: str) -> None:
+        """Before :meth:`set_status` or :meth:`take_over` moves ``version`` into ``status``: refuse when that status
+        serves traffic and the version's artifact cannot be served. A move the registry refuses anyway (an illegal
+        transition) is left to that refusal. Runs before the write lock: checking may download the folder."""
+        if status not in SERVES_TRAFFIC or self.check_artifact is None:
+            return
+        record = self.get(version)
+        if status in TRANSITIONS[record.status]:
+            self._require_usable(record, f"move {version!r} to {status}")
 
     # --- helpers (all run inside the caller's transaction) -----------------------------------------
     @staticmethod
@@ -845,6 +861,10 @@ class Registry:
         self._check_actor_reason(version, actor, reason)
         if status not in STATUSES:
             raise ValueError(f"adapter {version!r}: field 'status' must be one of {STATUSES}, got {status!r}")
+        if status == "champion":
+            raise IllegalTransitionError(
+                f"adapter {version!r}: a move to champion moves the champion; use promote() or rollback()"
+            )
         if status == "canary":
             return check_canary_share(version, canary_share)
         if canary_share is not None:
@@ -868,7 +888,7 @@ class Registry:
                 f"adapter {version!r} is {current.status}, no longer {expected_status}: another writer moved it; "
                 "nothing changed, re-read and retry"
             )
-        if status == "champion" or current.status == "champion":
+        if current.status == "champion":
             raise IllegalTransitionError(
                 f"adapter {version!r}: {current.status} -> {status} moves the champion; use promote() or rollback()"
             )
@@ -988,9 +1008,9 @@ def _translate_races(operation: str) -> Iterator[None]:
 
 
 def adapter_registry(url: str, fetch: Callable[[Path], object] | None = None) -> Registry:
-    """The adapter registry at ``url``, refusing to promote or roll back to an adapter whose folder is missing or
-    damaged (:func:`~feedback_loop.model.base.check_adapter_files`). ``fetch(path)`` first brings the folder up to
-    date: with a data root in object storage, the working copy's
+    """The adapter registry at ``url``, refusing to put into shadow, canary or champion (a promotion or a rollback)
+    an adapter whose folder is missing or damaged (:func:`~feedback_loop.model.base.check_adapter_files`).
+    ``fetch(path)`` first brings the folder up to date: with a data root in object storage, the working copy's
     :meth:`~feedback_loop.storage.DataStore.pull_path` (a path the registry records names the working copy)."""
     from feedback_loop.model.base import check_adapter_files
 

@@ -18,6 +18,7 @@ from feedback_loop.registry.policy import ShadowPeriod, roll_out
 from feedback_loop.serve import ServedResponse, ShadowAnswer
 from feedback_loop.simulate import INTENTS, classify_response, simulate_day
 from feedback_loop.warehouse import Warehouse
+from feedback_loop_tests.adapter_folders import adapter_folder
 
 DAY = "2026-11-02"
 DAILY = [raw_telemetry, shadow_telemetry, labeled_interactions, kpi_daily]
@@ -67,7 +68,8 @@ def shadow_day(settings, resources, monkeypatch):
     import feedback_loop.label.publication as publication
 
     store = Registry(settings.registry_url)
-    store.register("v2", path="/adapters/v2", metrics={}, lineage={}, actor="test")
+    path = adapter_folder(settings.layout.adapters / "v2")  # the canary it goes on to must be one a server loads
+    store.register("v2", path=path, metrics={}, lineage={}, actor="test")
     roll_out(
         store, "v2", rollout="canary", canary_share=0.2, require_approval=False, actor="champion_adapter",
         reason="gate", gated_against=None, shadow=ShadowPeriod(days=1),

@@ -321,3 +321,36 @@ def test_a_bad_canary_share_is_refused_at_the_rollout_not_when_the_shadow_period
             reason="gate", gated_against="v1", shadow=ShadowPeriod(days=1),
         )  # fmt: skip
     assert store.get("v3").status == "candidate"
+
+
+def test_a_rollout_never_puts_an_adapter_whose_folder_is_gone_in_front_of_users(tmp_path):
+    # Only promotions checked the folder: the rollout made it the shadow challenger, then the canary.
+    import shutil
+
+    from feedback_loop.registry import UnusableArtifactError, adapter_registry
+    from feedback_loop.registry.policy import ShadowPeriod, apply_shadow_decision, roll_out
+    from feedback_loop_tests.adapter_folders import adapter_folder
+
+    store = adapter_registry(f"sqlite:///{tmp_path / 'registry.db'}")
+    for version in ("v1", "v2", "v3"):
+        store.register(version, path=adapter_folder(tmp_path / version), metrics={}, lineage={}, actor="test")
+    store.promote("v1", actor="test", reason="first champion")
+    store.set_status("v2", "canary", actor="test", reason="canary", canary_share=0.2)
+    store.register("gone", path=str(tmp_path / "nonexistent"), metrics={}, lineage={}, actor="test")
+
+    for shadow in (None, ShadowPeriod(days=1)):
+        with pytest.raises(UnusableArtifactError, match=f"move 'gone' to {'shadow' if shadow else 'canary'}: "):
+            roll_out(
+                store, "gone", rollout="canary", canary_share=0.3, require_approval=False, actor="champion_adapter",
+                reason="gate", gated_against="v1", shadow=shadow,
+            )  # fmt: skip
+    assert store.get("gone").status == "candidate" and store.canary().version == "v2" and store.shadow() is None
+
+    roll_out(
+        store, "v3", rollout="canary", canary_share=0.3, require_approval=False, actor="champion_adapter",
+        reason="gate", gated_against="v1", shadow=ShadowPeriod(days=1),
+    )  # fmt: skip
+    shutil.rmtree(tmp_path / "v3")  # during its shadow period
+    with pytest.raises(UnusableArtifactError, match=f"move 'v3' to canary: its adapter folder {tmp_path / 'v3'} "):
+        apply_shadow_decision(store, "v3", True, require_approval=False, actor="shadow_evaluation", reason="ok")
+    assert store.shadow().version == "v3" and store.canary().version == "v2"

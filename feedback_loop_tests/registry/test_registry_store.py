@@ -736,3 +736,33 @@ def test_an_adapter_registry_fetches_the_folder_before_checking_it(sqlite_url, t
     store.register("v1", path=str(tmp_path / "v1"), metrics={}, lineage={}, actor="t")
     assert store.promote("v1", actor="t", reason="passed").status == "champion"
     assert fetched == [tmp_path / "v1"]
+
+
+@pytest.mark.parametrize("move", ["set_status", "take_over"])
+@pytest.mark.parametrize("status", ["canary", "shadow"])
+def test_a_move_into_canary_or_shadow_refuses_an_adapter_whose_folder_is_missing_or_damaged(
+    url, tmp_path, move, status
+):
+    # Only promote and rollback checked: a missing adapter served the canary share of users (or shadowed them).
+    store = adapter_registry(url)
+    store.register("holder", path=adapter_folder(tmp_path / "holder"), metrics={}, lineage={}, actor="t")
+    store.register("gone", path=str(tmp_path / "nonexistent"), metrics={}, lineage={}, actor="t")
+    store.register("cut", path=adapter_folder(tmp_path / "cut"), metrics={}, lineage={}, actor="t")
+    (tmp_path / "cut" / "adapter_model.safetensors").write_bytes(b"\0" * 64)
+    share = 0.2 if status == "canary" else None
+    store.set_status("holder", status, actor="t", reason="rolled out", canary_share=share)
+    before = _state(store)
+
+    for version, folder, message in (
+        ("gone", "nonexistent", "has no adapter_config.json"),
+        ("cut", "cut", "cannot be read"),
+    ):
+        with pytest.raises(
+            UnusableArtifactError,
+            match=f"move '{version}' to {status}: its adapter folder {tmp_path / folder} .*{message}.*nothing changed",
+        ):
+            getattr(store, move)(version, status, actor="t", reason="passed the gate", canary_share=share)
+
+    assert _state(store) == before  # the holder keeps serving, superseded by nobody
+    assert getattr(store, status)().version == "holder"
+    store.set_status("gone", "rejected", actor="t", reason="no adapter: a move that serves nothing is not checked")
