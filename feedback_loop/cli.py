@@ -1320,7 +1320,12 @@ def collect(
 def _import(kind: str, path: Path, data_dir: str | None, **preference) -> None:
     from functools import partial
 
-    from feedback_loop.collect.importers import PreferenceDefaults, UnreadableImportFile, import_file
+    from feedback_loop.collect.importers import (
+        ConflictingImportDay,
+        PreferenceDefaults,
+        UnreadableImportFile,
+        import_file,
+    )
     from feedback_loop.storage import DataStore
 
     settings = _settings(data_dir)
@@ -1330,7 +1335,7 @@ def _import(kind: str, path: Path, data_dir: str | None, **preference) -> None:
         with store.uploading("landing"):
             landed_days = partial(store.days_holding, "landing")
             result = import_file(kind, path, settings.layout.landing, defaults, landed_days)
-    except UnreadableImportFile as error:
+    except (UnreadableImportFile, ConflictingImportDay) as error:
         console.print(f"[red]refused: {error}[/red]")
         raise typer.Exit(2) from error
     console.print_json(json.dumps(result.__dict__))
@@ -1352,16 +1357,18 @@ def import_openai_chat(path: ImportFile, data_dir: DataDirOption = None):
 def import_preference(
     path: ImportFile,
     day: Annotated[
-        str | None, typer.Option(help="Landing day of pairs without a timestamp (default: today, UTC).")
+        str | None,
+        typer.Option(
+            help="Landing day of pairs without a timestamp (default: today, UTC; for a file imported before, the day"
+            " its first import landed them on, the only day it takes)."
+        ),
     ] = None,
     model_version: Annotated[str, typer.Option(help="Model the answers are recorded under.")] = "preference-data",
     use_case: Annotated[str, typer.Option(help="Use case of pairs that do not name one.")] = "preference",
     data_dir: DataDirOption = None,
 ):
     """prompt/chosen/rejected pairs: two interactions each, the chosen answer thumbed up, the rejected one down."""
-    from feedback_loop.collect.landing import utc_day
-
-    _import("preference", path, data_dir, day=day or utc_day(), model_version=model_version, use_case=use_case)
+    _import("preference", path, data_dir, day=day, model_version=model_version, use_case=use_case)
 
 
 @import_app.command("otlp")

@@ -18,7 +18,10 @@ Events land in the day of their timestamp in UTC (:func:`~feedback_loop.schema.e
 counts them in; lines that cannot be mapped land, as rejection lines, in the earliest day of the file's events (for
 preference pairs: their ``--day``; for a file with no event, the day its first import landed them, the day of that
 import), and are quarantined when that day is ingested. Event ids derive from the content, and each day's file is
-named after the input's content, so importing a file twice changes nothing, on any day.
+named after the input's content, so importing a file twice changes nothing, on any day. Preference pairs without a
+timestamp land on their ``--day`` (default: the day of the import); a file imported before lands them where its
+first import did, found by that landing file, and a ``--day`` other than that one is refused
+(:class:`ConflictingImportDay`): their event ids derive from the pairs alone, so ingestion would store them twice.
 
 Imported calls rarely recorded their latency, and preference pairs were never served: ``latency_ms`` (and
 for preference pairs the token counts) is then 0, the convention of :mod:`feedback_loop.label.realdata` for
@@ -77,12 +80,19 @@ class ImportResult:
 class PreferenceDefaults:
     """What a preference line does not say: its day, the model and use case its answers are recorded under."""
 
-    day: str
+    day: str | None = None
+    """None: the day of the import, or, for a file imported before, the day its first import landed its pairs on."""
     model_version: str = "preference-data"
     use_case: str = "preference"
 
     def __post_init__(self):
-        calendar_day(self.day, "preference import: field 'day'")
+        if self.day is not None:
+            calendar_day(self.day, "preference import: field 'day'")
+
+
+class ConflictingImportDay(ValueError):
+    """A preference file imported before, given another ``--day`` than its first import's: its pairs without a
+    timestamp would land on two days with the same event ids, and ingestion would store them twice."""
 
 
 def import_file(
@@ -101,30 +111,44 @@ def import_file(
         raise ValueError(f"import kind {kind!r} is not one of {KINDS}")
     path = Path(path)
     landed_days = landed_days or partial(day_folders_holding, pafs.LocalFileSystem(), str(Path(landing_dir).resolve()))
-    preference = preference or PreferenceDefaults(day=utc_day())
-    digest = hashlib.sha256(json.dumps([kind, preference.__dict__ if kind == "preference" else None]).encode())
+    preference = preference or PreferenceDefaults()
+    # The landing file's name: the input's content and what the import adds to it, but not the day of pairs without
+    # a timestamp, so that a later import finds the first one's files whatever its default day.
+    added = {"model_version": preference.model_version, "use_case": preference.use_case}
+    digest = hashlib.sha256(json.dumps([kind, added if kind == "preference" else None]).encode())
+    # Pairs without a timestamp are mapped on this day, and moved to the one the file decides once it is read whole.
+    mapped_day = preference.day or utc_day()
     result = ImportResult(source=str(path))
-    with ImportWriter(landing_dir) as writer, tempfile.TemporaryFile() as rejected:
+    undated_events = 0
+    with ImportWriter(landing_dir) as writer, tempfile.TemporaryFile() as undated, tempfile.TemporaryFile() as rejected:
         for number, raw in _lines(path):
             digest.update(raw)
-            mapped = _map_line(kind, raw, number, preference)
+            mapped = _map_line(kind, raw, number, preference, mapped_day)
             for event in mapped.events:
                 writer.add(event_day(event["timestamp"]), [landing_line(event)])
+            for event in mapped.undated:
+                undated.write(landing_line(event))
+            undated_events += len(mapped.undated)
+            for event in (*mapped.events, *mapped.undated):
                 result.not_measured += event.get("latency_ms") == 0 and event["event_type"] == "interaction"
             for rejection in mapped.rejections:
                 rejected.write(landing_line(rejection.line()))
-            result.events += len(mapped.events)
+            result.events += len(mapped.events) + len(mapped.undated)
             result.rejected += len(mapped.rejections)
             result.ignored += mapped.ignored
+        name = f"import-{kind}-{digest.hexdigest()[:16]}"
+        if kind == "preference" and (undated_events or result.rejected):
+            pairs_day = _pairs_day(path, preference.day, mapped_day, set(writer.lines), landed_days(f"{name}.jsonl"))
+            undated.seek(0)
+            writer.add(pairs_day, _redated(undated, mapped_day, pairs_day))
         # Lines that cannot be mapped have no trustworthy time. They land beside the file's first day, which the
         # file decides, so that importing it again on another day rewrites the same files: the preference data's
         # day, or the earliest day of the file's events. A file with no event has no day of its own: its first
         # import lands its rejections on the day of the import, and every later one where the first did (the
         # landing file is named after the input's content), or they would be quarantined once per import.
-        name = f"import-{kind}-{digest.hexdigest()[:16]}"
         if result.rejected:
             if kind == "preference":
-                rejection_day = preference.day
+                rejection_day = pairs_day
             elif writer.lines:
                 rejection_day = min(writer.lines)
             else:
@@ -135,6 +159,45 @@ def import_file(
     result.files = [str(p) for p in paths]
     result.days = dict(sorted(writer.lines.items()))
     return result
+
+
+def _pairs_day(path: Path, day: str | None, import_day: str, dated_days: set[str], landed: list[str]) -> str:
+    """The day of a preference file's pairs without a timestamp (and of its rejection lines): ``day`` (None: the
+    ``import_day``) on a first import; on a later one, the day the first import landed them on, read from the days
+    ``landed`` that hold the file's landing file (those of its dated pairs, ``dated_days``, aside). Another ``day``
+    than that one is :class:`ConflictingImportDay`, and so is a file whose first day cannot be told without one."""
+    if not landed:
+        return day or import_day
+    undated_days = [landed_day for landed_day in landed if landed_day not in dated_days]
+    first = undated_days if undated_days else landed if len(landed) == 1 else []
+    if len(first) != 1:
+        if day in landed:
+            return day
+        raise ConflictingImportDay(
+            f"{path} was imported before, landing on {', '.join(landed)}, and which of these days holds its pairs "
+            "without a timestamp cannot be told: give that day with --day; nothing of it was landed"
+        )
+    if day is not None and day != first[0]:
+        raise ConflictingImportDay(
+            f"{path} was imported before with its pairs without a timestamp on {first[0]}: landing them on {day} "
+            f"too would store them twice (their event ids derive from the pairs alone); leave out --day, or give "
+            f"--day {first[0]}; nothing of it was landed"
+        )
+    return first[0]
+
+
+def _redated(lines: Iterator[bytes], mapped_day: str, day: str) -> Iterator[bytes]:
+    """The landing ``lines`` of events of pairs without a timestamp, mapped on ``mapped_day``, as of ``day``."""
+    if day == mapped_day:
+        yield from lines
+        return
+    for line in lines:
+        yield landing_line({**json.loads(line), "timestamp": _midnight(day)})
+
+
+def _midnight(day: str) -> str:
+    """The timestamp of a preference pair without one: midnight UTC of its day."""
+    return f"{day}T00:00:00+00:00"
 
 
 class UnreadableImportFile(ValueError):
@@ -153,13 +216,22 @@ def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
         raise UnreadableImportFile(f"{path}: cannot be read{where} ({error}); nothing of it was landed") from error
 
 
-def _map_line(kind: str, raw: bytes, number: int, preference: PreferenceDefaults) -> Mapped:
-    mapped = Mapped()
+@dataclass
+class _LineMapped(Mapped):
+    """The mapping of one line; ``undated``: the events of a preference pair without a timestamp, mapped on the
+    import's day until the file decides theirs (:func:`_pairs_day`)."""
+
+    undated: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _map_line(kind: str, raw: bytes, number: int, preference: PreferenceDefaults, day: str) -> _LineMapped:
+    mapped = _LineMapped()
     source = f"{kind} line {number}"
     if not raw.strip():
         return mapped
     if kind == "otlp":
-        return _map_otlp(raw, source)
+        mapped.extend(_map_otlp(raw, source))
+        return mapped
     try:
         record = json.loads(raw, parse_constant=_reject_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
@@ -172,7 +244,7 @@ def _map_line(kind: str, raw: bytes, number: int, preference: PreferenceDefaults
     if kind == "openai-chat":
         _map_openai_chat(record, source, mapped)
     else:
-        _map_preference(record, source, preference, mapped)
+        _map_preference(record, source, preference, day, mapped)
     return mapped
 
 
@@ -412,7 +484,9 @@ def _given_text(container: dict[str, Any], name: str, field: str, problems: list
 # --- preference -------------------------------------------------------------------------------------------------
 
 
-def _map_preference(record: dict[str, Any], source: str, defaults: PreferenceDefaults, mapped: Mapped) -> None:
+def _map_preference(
+    record: dict[str, Any], source: str, defaults: PreferenceDefaults, day: str, mapped: _LineMapped
+) -> None:
     problems: list[Problem] = []
     prompt = _preference_prompt(record)
     if prompt is None:
@@ -435,7 +509,7 @@ def _map_preference(record: dict[str, Any], source: str, defaults: PreferenceDef
         return
     pair = content_id("preference", prompt, answers["chosen"], answers["rejected"])
     user = given["user_id"] or pair
-    timestamp = given["timestamp"] or f"{defaults.day}T00:00:00+00:00"
+    timestamp = given["timestamp"] or _midnight(day)
     events = []
     for name, thumb in (("chosen", "up"), ("rejected", "down")):
         interaction_id = f"{pair}-{name}"
@@ -463,7 +537,10 @@ def _map_preference(record: dict[str, Any], source: str, defaults: PreferenceDef
             interaction,
             {**envelope, "event_id": f"{interaction_id}-feedback", "event_type": "feedback", "thumb": thumb},
         ]
-    mapped.add_together(source, events, lambda: record)
+    pair_mapped = Mapped()
+    pair_mapped.add_together(source, events, lambda: record)
+    mapped.rejections += pair_mapped.rejections
+    (mapped.events if given["timestamp"] else mapped.undated).extend(pair_mapped.events)
 
 
 def _preference_prompt(record: dict[str, Any]) -> str | None:

@@ -23,6 +23,26 @@ def test_import_preference_lands_the_day_and_says_how_to_ingest_it(tmp_path):
     assert len(landed.read_text().splitlines()) == 4
 
 
+def test_import_preference_again_lands_where_the_first_did_and_refuses_another_day(tmp_path, monkeypatch):
+    # Without --day the pairs landed on the day of each import, the same event ids on two days.
+    import feedback_loop.collect.importers as importers
+
+    source = tmp_path / "pairs.jsonl"
+    source.write_text(json.dumps({"prompt": "Name a color", "chosen": "Blue.", "rejected": "Seven."}) + "\n")
+    data_dir = tmp_path / "data"
+    for day in ("2026-10-01", "2026-10-20"):
+        monkeypatch.setattr(importers, "utc_day", lambda day=day: day)
+        result = runner.invoke(app, ["import", "preference", str(source), "--data-dir", str(data_dir)])
+        assert result.exit_code == 0, result.output
+        assert "feedback-loop backfill --start 2026-10-01 --end 2026-10-01" in result.output
+    refused = runner.invoke(
+        app, ["import", "preference", str(source), "--day", "2026-10-20", "--data-dir", str(data_dir)]
+    )
+    output = " ".join(refused.output.split())  # as the console wrapped it
+    assert refused.exit_code == 2 and "refused" in output and "leave out --day, or give --day 2026-10-01" in output
+    assert [path.parent.name for path in (data_dir / "landing").rglob("*.jsonl")] == ["2026-10-01"]
+
+
 def test_import_refuses_a_gzip_file_cut_short_or_not_gzip_naming_it_and_lands_nothing(tmp_path):
     lines = "".join(json.dumps({"prompt": f"Q{i}", "chosen": "A.", "rejected": "B."}) + "\n" for i in range(200))
     compressed = gzip.compress(lines.encode())

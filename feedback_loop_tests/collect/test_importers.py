@@ -220,7 +220,7 @@ def test_a_file_with_no_valid_event_lands_its_rejections_once_whatever_day_it_is
     assert other.days == {"2026-11-21": 1}
 
 
-@pytest.mark.parametrize("day", ["2026-02-30", "20260105", "2026-W02-1", None])
+@pytest.mark.parametrize("day", ["2026-02-30", "20260105", "2026-W02-1", 20260105])  # None: the import's day
 def test_a_preference_day_that_is_no_calendar_day_is_refused(day):
     with pytest.raises(ValueError, match=f"field 'day' {day!r} is not a calendar day"):
         PreferenceDefaults(day=day)
@@ -332,3 +332,56 @@ def test_a_preference_pair_whose_two_answers_are_one_is_rejected_naming_the_line
         assert rejection["rejected"]["record"] == lines[number - 1]
     ingested = ingest_partition(tmp_path / "landing", "2026-10-01", KEY)
     assert (ingested.valid, ingested.quarantined) == (4, 4)
+
+
+def test_a_preference_file_imported_again_lands_nothing_twice_whatever_the_default_day(tmp_path, monkeypatch):
+    # Its landing file was named after the day too: imported again on a later day, the same pairs (same event ids)
+    # landed on a second day, and ingestion stored them twice once the days were further apart than its dedupe window.
+    import feedback_loop.collect.importers as importers
+    from feedback_loop.collect.importers import ConflictingImportDay
+
+    lines = [
+        {"prompt": "Name a color", "chosen": "Blue.", "rejected": "Seven."},
+        {"prompt": "Say hi", "chosen": "Hi!", "rejected": "No.", "timestamp": "2026-09-12T10:00:00Z"},
+        {"prompt": "broken", "chosen": "yes"},
+    ]
+    source = write_jsonl(tmp_path / "pairs.jsonl", lines)
+    landing = tmp_path / "landing"
+    first = import_file("preference", source, landing, PreferenceDefaults(day="2026-10-01"))
+    files = {path: path.read_bytes() for path in landing.glob("*/import-*.jsonl")}
+    assert sorted(first.days) == ["2026-09-12", "2026-10-01"] and first.rejected == 1
+
+    monkeypatch.setattr(importers, "utc_day", lambda: "2026-10-20")  # the day of the next import
+    again = import_file("preference", source, landing, PreferenceDefaults())
+    assert again.days == first.days and again.files == first.files
+    assert {path: path.read_bytes() for path in landing.glob("*/import-*.jsonl")} == files
+
+    for day in ("2026-10-20", "2026-09-12"):
+        with pytest.raises(
+            ConflictingImportDay, match=f"pairs without a timestamp on 2026-10-01: landing them on {day}"
+        ):
+            import_file("preference", source, landing, PreferenceDefaults(day=day))
+    assert import_file("preference", source, landing, PreferenceDefaults(day="2026-10-01")).days == first.days
+    assert {path: path.read_bytes() for path in landing.glob("*/import-*.jsonl")} == files
+    ids = [event["event_id"] for events in landed(landing).values() for event in events if "event_id" in event]
+    assert len(ids) == len(set(ids)) == 8
+
+
+def test_a_preference_file_whose_first_day_cannot_be_told_is_refused_without_that_day(tmp_path):
+    # Its first import put the pairs without a timestamp on the day of a dated pair: both days hold the landing file.
+    lines = [
+        {"prompt": "Name a color", "chosen": "Blue.", "rejected": "Seven."},
+        {"prompt": "Say hi", "chosen": "Hi!", "rejected": "No.", "timestamp": "2026-09-12T10:00:00Z"},
+        {"prompt": "Say bye", "chosen": "Bye!", "rejected": "No.", "timestamp": "2026-10-01T10:00:00Z"},
+    ]
+    source = write_jsonl(tmp_path / "pairs.jsonl", lines)
+    landing = tmp_path / "landing"
+    first = import_file("preference", source, landing, PreferenceDefaults(day="2026-10-01"))
+    files = {path: path.read_bytes() for path in landing.glob("*/import-*.jsonl")}
+
+    from feedback_loop.collect.importers import ConflictingImportDay
+
+    with pytest.raises(ConflictingImportDay, match="landing on 2026-09-12, 2026-10-01, and which of these days"):
+        import_file("preference", source, landing, PreferenceDefaults())
+    assert import_file("preference", source, landing, PreferenceDefaults(day="2026-10-01")).days == first.days
+    assert {path: path.read_bytes() for path in landing.glob("*/import-*.jsonl")} == files
