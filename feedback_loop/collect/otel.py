@@ -18,7 +18,9 @@ are checked against the ``opentelemetry-semantic-conventions`` package in the te
 
 The full table is in docs/connect.md. A record meant as LLM telemetry that cannot be mapped (no ``user.id``,
 no prompt, an evaluation that is not user feedback, ...) is rejected with every reason found, and lands as a
-rejection line that ingestion quarantines. Spans and log records that are not LLM telemetry at all are counted
+rejection line that ingestion quarantines. The rejection names the span or log record, and each reason the attribute
+at fault: a value the event contract refuses is named by the attribute it came from (or the span's times), with the
+event field it would have filled. Spans and log records that are not LLM telemetry at all are counted
 as ignored.
 """
 
@@ -94,6 +96,8 @@ THUMB_LABELS: dict[str, str] = {
 THUMB_VALUES: dict[int | None, str] = {1: "up", 0: "down"}
 
 SPAN_SOURCE, LOG_SOURCE = "otlp span", "otlp log record"
+# What of a span its interaction's latency comes from, as a rejection names it.
+SPAN_DURATION = "endTimeUnixNano - startTimeUnixNano"
 
 
 class OtlpRequestError(ValueError):
@@ -246,6 +250,7 @@ def map_logs(request) -> Mapped:
 def _map_span(span, resource: dict[str, Any]) -> Mapped:
     mapped = Mapped()
     trace_id, span_id = span.trace_id.hex(), span.span_id.hex()
+    source = f"{SPAN_SOURCE} {span.name[:100]!r} (trace {trace_id}, span {span_id})"
     # Merged dicts rather than ChainMaps: looked up a dozen times per span, a plain dict is several times faster.
     attributes = {**resource, **_attributes(span.attributes)}
     events = [(event, _attributes(event.attributes)) for event in span.events]
@@ -264,27 +269,33 @@ def _map_span(span, resource: dict[str, Any]) -> Mapped:
         details = next((attrs for event, attrs in events if event.name == DETAILS_EVENT), {})
         content = {**details, **attributes}
         latency = (span.end_time_unix_nano - span.start_time_unix_nano) / 1e6
-        candidate, problems = _interaction(content, latency, span.start_time_unix_nano, trace_id)
+        origins = {"timestamp": "startTimeUnixNano", "latency_ms": SPAN_DURATION, **_named(interaction_id, span_key)}
+        candidate, problems = _interaction(content, latency, span.start_time_unix_nano, trace_id, origins)
         if candidate is not None:
             candidate.update(event_id=span_key, interaction_id=interaction_id)
-        mapped.add(SPAN_SOURCE, candidate, problems, rendered)
+        mapped.add(source, candidate, problems, rendered, origins)
     for index, (event, event_attributes) in enumerate(events):
         if event.name != EVALUATION_EVENT:
             continue
         handled = True
         scope = {**attributes, **event_attributes}
         about = _id(event_attributes.get(OWN_INTERACTION_ID)) or interaction_id
-        candidate, problems = _evaluation(scope, about, event.time_unix_nano or span.end_time_unix_nano, trace_id)
+        time = f"events[{index}].timeUnixNano" if event.time_unix_nano else "endTimeUnixNano"
+        origins = {"timestamp": time, **_named(about, span_key)}
+        unix_nano = event.time_unix_nano or span.end_time_unix_nano
+        candidate, problems = _evaluation(scope, about, unix_nano, trace_id, origins)
         if candidate is not None:
             candidate["event_id"] = f"{span_key}-event{index}"
-        mapped.add(SPAN_SOURCE, candidate, problems, rendered)
+        mapped.add(source, candidate, problems, rendered, origins)
     # A span that carries feedback attributes is about the interaction it names, or about itself if it is one.
     signals_about = _id(attributes.get(OWN_INTERACTION_ID)) or (interaction_id if is_interaction else None)
-    for kind, candidate, problems in _own_signals(attributes, signals_about, span.end_time_unix_nano, trace_id):
+    origins = {"timestamp": "endTimeUnixNano", **_named(signals_about, span_key)}
+    signals = _own_signals(attributes, signals_about, span.end_time_unix_nano, trace_id, origins)
+    for kind, candidate, problems, signal_origins in signals:
         handled = True
         if candidate is not None:
             candidate["event_id"] = f"{span_key}-{kind}"
-        mapped.add(SPAN_SOURCE, candidate, problems, rendered)
+        mapped.add(source, candidate, problems, rendered, signal_origins)
     if not handled:
         mapped.ignored += 1
     return mapped
@@ -297,7 +308,9 @@ def _map_log(log, resource: dict[str, Any], scope) -> Mapped:
     name = log.event_name or _text(own.get(EVENT_NAME))
     trace_id, span_id = log.trace_id.hex(), log.span_id.hex()
     parent = f"otel-{trace_id}-{span_id}" if log.span_id else None
+    source = f"{LOG_SOURCE} {str(name)[:100]!r}" + (f" (trace {trace_id}, span {span_id})" if parent else "")
     timestamp = log.time_unix_nano or log.observed_time_unix_nano
+    time = "timeUnixNano" if log.time_unix_nano else "observedTimeUnixNano"
     # Log records have no id of their own: the id is their content, so a re-sent record gets the same one.
     record_id = content_id(
         "otel-log", log.SerializeToString(deterministic=True).hex(), sorted(resource.items(), key=str), scope.name
@@ -311,16 +324,19 @@ def _map_log(log, resource: dict[str, Any], scope) -> Mapped:
 
     handled = False
     about = _id(own.get(OWN_INTERACTION_ID)) or parent
+    record_origins = {"timestamp": time, **_named(about, parent)}
     if name == EVALUATION_EVENT:
         handled = True
-        candidate, problems = _evaluation(attributes, about, timestamp, trace_id or None)
+        origins = dict(record_origins)
+        candidate, problems = _evaluation(attributes, about, timestamp, trace_id or None, origins)
         if candidate is not None:
             candidate["event_id"] = f"{record_id}-feedback"
-        mapped.add(LOG_SOURCE, candidate, problems, rendered)
+        mapped.add(source, candidate, problems, rendered, origins)
     elif name == DETAILS_EVENT:
         handled = True
         latency = attributes.get(OWN_LATENCY_MS)
-        candidate, problems = _interaction(attributes, latency, timestamp, trace_id or None)
+        origins = {**record_origins, "latency_ms": OWN_LATENCY_MS}
+        candidate, problems = _interaction(attributes, latency, timestamp, trace_id or None, origins)
         if latency is None:
             problems.append(
                 Problem(
@@ -331,23 +347,26 @@ def _map_log(log, resource: dict[str, Any], scope) -> Mapped:
             )
         if candidate is not None:
             candidate.update(event_id=f"{record_id}-interaction", interaction_id=about or record_id)
-        mapped.add(LOG_SOURCE, candidate, problems, rendered)
-    for kind, candidate, problems in _own_signals(attributes, about, timestamp, trace_id or None):
+        mapped.add(source, candidate, problems, rendered, origins)
+    for kind, candidate, problems, signal_origins in _own_signals(
+        attributes, about, timestamp, trace_id or None, record_origins
+    ):
         handled = True
         if candidate is not None:
             candidate["event_id"] = f"{record_id}-{kind}"
-        mapped.add(LOG_SOURCE, candidate, problems, rendered)
+        mapped.add(source, candidate, problems, rendered, signal_origins)
     if not handled:
         mapped.ignored += 1
     return mapped
 
 
 def _interaction(
-    attributes: Mapping[str, Any], latency_ms: Any, start_unix_nano: int, trace_id: str | None
+    attributes: Mapping[str, Any], latency_ms: Any, start_unix_nano: int, trace_id: str | None, origins: dict[str, str]
 ) -> tuple[dict | None, list[Problem]]:
-    """The interaction fields of a GenAI inference (without event_id and interaction_id), and its problems."""
+    """The interaction fields of a GenAI inference (without event_id and interaction_id), and its problems; the
+    attribute each field came from goes into ``origins``."""
     problems: list[Problem] = []
-    envelope = _envelope(attributes, start_unix_nano, trace_id, problems)
+    envelope = _envelope(attributes, start_unix_nano, trace_id, problems, origins)
     prompt = _last_user_text(attributes.get(INPUT_MESSAGES), problems)
     response = _first_output_text(attributes.get(OUTPUT_MESSAGES), problems)
     text = {
@@ -362,8 +381,15 @@ def _interaction(
             OWN_ADAPTER_VERSION,
         )
     }
-    system_prompt_version = _system_prompt_version(attributes, problems)
-    model = text[RESPONSE_MODEL] or text[REQUEST_MODEL]
+    system_prompt_version = _system_prompt_version(attributes, problems, origins)
+    use_case, origins["use_case"] = _first_set(text, OWN_USE_CASE, AGENT_NAME, SERVICE_NAME)
+    model, origins["model_version"] = _first_set(text, RESPONSE_MODEL, REQUEST_MODEL)
+    origins |= {
+        "prompt": INPUT_MESSAGES,
+        "response": OUTPUT_MESSAGES,
+        "user_segment": OWN_USER_SEGMENT,
+        "adapter_version": OWN_ADAPTER_VERSION,
+    }
     if model is None and not any(problem.field in (RESPONSE_MODEL, REQUEST_MODEL) for problem in problems):
         problems.append(Problem(REQUEST_MODEL, f"missing: neither {RESPONSE_MODEL} nor {REQUEST_MODEL} is set"))
     tokens = {}
@@ -375,12 +401,13 @@ def _interaction(
         if value is None:
             problems.append(Problem(name, "missing: the token count is required"))
         tokens[column] = value
+        origins[column] = name if name in attributes else old
     if problems:
         return None, problems
     return {
         **envelope,
         "event_type": "interaction",
-        "use_case": text[OWN_USE_CASE] or text[AGENT_NAME] or text[SERVICE_NAME],
+        "use_case": use_case,
         "user_segment": text[OWN_USER_SEGMENT],
         "prompt": prompt,
         "system_prompt_version": system_prompt_version,
@@ -393,11 +420,16 @@ def _interaction(
 
 
 def _evaluation(
-    attributes: Mapping[str, Any], interaction_id: str | None, unix_nano: int, trace_id: str | None
+    attributes: Mapping[str, Any],
+    interaction_id: str | None,
+    unix_nano: int,
+    trace_id: str | None,
+    origins: dict[str, str],
 ) -> tuple[dict | None, list[Problem]]:
-    """The feedback event of a ``gen_ai.evaluation.result`` (without event_id), and its problems."""
+    """The feedback event of a ``gen_ai.evaluation.result`` (without event_id), and its problems; the attribute each
+    field came from goes into ``origins``."""
     problems: list[Problem] = []
-    envelope = _envelope(attributes, unix_nano, trace_id, problems)
+    envelope = _envelope(attributes, unix_nano, trace_id, problems, origins)
     _require_interaction(interaction_id, problems)
     name = _text_attribute(attributes, EVALUATION_NAME, problems)
     target = EVALUATION_SIGNALS.get((name or "").lower())
@@ -411,8 +443,16 @@ def _evaluation(
     value = attributes.get(EVALUATION_SCORE_VALUE)
     explanation = _text_attribute(attributes, EVALUATION_EXPLANATION, problems)
     signal: dict[str, Any] = {}
+    origins |= {
+        "comment": EVALUATION_EXPLANATION,
+        "correction": EVALUATION_EXPLANATION,
+        "flag": EVALUATION_SCORE_LABEL,
+        "rating": EVALUATION_SCORE_VALUE,
+    }
     if target == "thumb":
-        thumb = THUMB_LABELS.get((label or "").lower()) or THUMB_VALUES.get(_integral(value))
+        labelled = THUMB_LABELS.get((label or "").lower())
+        origins["thumb"] = EVALUATION_SCORE_LABEL if labelled else EVALUATION_SCORE_VALUE
+        thumb = labelled or THUMB_VALUES.get(_integral(value))
         if thumb is None:
             problems.append(
                 Problem(EVALUATION_SCORE_LABEL, f"a thumb needs a label in {sorted(THUMB_LABELS)} or a value 1 or 0")
@@ -431,8 +471,15 @@ def _evaluation(
     return {**envelope, "event_type": "feedback", "interaction_id": interaction_id, **signal}, []
 
 
-def _own_signals(attributes: Mapping[str, Any], interaction_id: str | None, unix_nano: int, trace_id: str | None):
-    """``(kind, candidate, problems)`` for the feedback and behaviour attributes of this project on a record."""
+def _own_signals(
+    attributes: Mapping[str, Any],
+    interaction_id: str | None,
+    unix_nano: int,
+    trace_id: str | None,
+    origins: Mapping[str, str],
+):
+    """``(kind, candidate, problems, origins)`` for the feedback and behaviour attributes of this project on a record:
+    ``origins`` (of the record's timestamp and interaction) with the attribute each field came from."""
     for kind, prefix, fields in (
         ("feedback", FEEDBACK_PREFIX, FEEDBACK_FIELDS),
         ("behaviour", BEHAVIOUR_PREFIX, BEHAVIOUR_FIELDS),
@@ -444,21 +491,29 @@ def _own_signals(attributes: Mapping[str, Any], interaction_id: str | None, unix
         unknown = sorted(set(present) - set(fields))
         if unknown:
             problems.append(Problem(prefix + unknown[0], f"unknown attribute(s) {unknown}; known: {list(fields)}"))
-        envelope = _envelope(attributes, unix_nano, trace_id, problems)
+        signal_origins = {**origins, **{name: prefix + name for name in present}}
+        envelope = _envelope(attributes, unix_nano, trace_id, problems, signal_origins)
         _require_interaction(interaction_id, problems)
         candidate = None
         if not problems:
             candidate = {**envelope, "event_type": kind, "interaction_id": interaction_id, **present}
-        yield kind, candidate, problems
+        yield kind, candidate, problems, signal_origins
 
 
-def _envelope(attributes: Mapping[str, Any], unix_nano: int, trace_id: str | None, problems: list[Problem]) -> dict:
-    user = _id(attributes.get(USER_ID)) or _id(attributes.get(ENDUSER_ID))
+def _envelope(
+    attributes: Mapping[str, Any],
+    unix_nano: int,
+    trace_id: str | None,
+    problems: list[Problem],
+    origins: dict[str, str],
+) -> dict:
+    """The fields every event has, and their problems; the attribute each came from goes into ``origins``."""
+    user, origins["user_id"] = _first_id(attributes, USER_ID, ENDUSER_ID)
     if user is None:
         given = next((f"{name} is {attributes[name]!r}" for name in (USER_ID, ENDUSER_ID) if name in attributes), None)
         why = f"not a string or integer id: {given}" if given else "missing: every event needs the user it is about"
         problems.append(Problem(USER_ID, why))
-    session = _id(attributes.get(SESSION_ID)) or _id(attributes.get(CONVERSATION_ID))
+    session, origins["session_id"] = _first_id(attributes, SESSION_ID, CONVERSATION_ID)
     if session is None and trace_id:
         session = f"otel-trace-{trace_id}"
     if session is None:
@@ -484,12 +539,15 @@ def _require_interaction(interaction_id: str | None, problems: list[Problem]) ->
         )
 
 
-def _system_prompt_version(attributes: Mapping[str, Any], problems: list[Problem]) -> str:
-    version = _text_attribute(attributes, OWN_SYSTEM_PROMPT_VERSION, problems) or _text_attribute(
-        attributes, PROMPT_NAME, problems
-    )
+def _system_prompt_version(attributes: Mapping[str, Any], problems: list[Problem], origins: dict[str, str]) -> str:
+    origins["system_prompt_version"] = OWN_SYSTEM_PROMPT_VERSION
+    version = _text_attribute(attributes, OWN_SYSTEM_PROMPT_VERSION, problems)
+    if not version:
+        origins["system_prompt_version"] = PROMPT_NAME
+        version = _text_attribute(attributes, PROMPT_NAME, problems)
     if version:
         return version
+    origins["system_prompt_version"] = SYSTEM_INSTRUCTIONS
     instructions = _parts_text(_json_value(attributes.get(SYSTEM_INSTRUCTIONS)))
     # The same instructions always give the same version, so analytics can compare them without a registry.
     return content_id("sha256", instructions) if instructions else NO_SYSTEM_PROMPT
@@ -548,6 +606,30 @@ def _json_value(value: Any) -> Any:
         except (ValueError, RecursionError):
             return None
     return value
+
+
+def _first_set(values: Mapping[str, Any], *names: str) -> tuple[Any, str]:
+    """The first of ``values`` under ``names`` that is set (None and empty are not), and its name; (None, the first
+    name) when none is: a value taken from one attribute, or from its fallbacks, and which one it was."""
+    for name in names:
+        value = values.get(name)
+        if value:
+            return value, name
+    return None, names[0]
+
+
+def _first_id(attributes: Mapping[str, Any], name: str, fallback: str) -> tuple[str | None, str]:
+    """The id attribute ``name``, else ``fallback`` (:func:`_id`), and which one it was (``name`` when neither)."""
+    value = _id(attributes.get(name))
+    if value is None and (value := _id(attributes.get(fallback))) is not None:
+        return value, fallback
+    return value, name
+
+
+def _named(interaction_id: str | None, derived: str | None) -> dict[str, str]:
+    """The origin of an event's interaction id: ``feedback_loop.interaction_id`` when the record named it, rather
+    than the id ``derived`` from the span's ids."""
+    return {"interaction_id": OWN_INTERACTION_ID} if interaction_id is not None and interaction_id != derived else {}
 
 
 def _integral(value: Any) -> int | None:

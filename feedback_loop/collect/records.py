@@ -4,7 +4,7 @@ Both come out of a mapping (OTLP spans and log records, OpenAI chat logs, prefer
 A candidate event is checked against the event contract (:data:`feedback_loop.schema.EVENT_ADAPTER`) before
 it lands; one that fails, or a record that cannot be mapped at all, lands as a *rejection line*::
 
-    {"rejected": {"source": "otlp span", "field": "user.id", "reason": "...", "record": {...}}}
+    {"rejected": {"source": "otlp span 'chat' (trace T, span S)", "field": "user.id", "reason": "...", "record": ...}}
 
 which ingestion puts into the ``quarantine`` table with that field and reason (see
 docs/telemetry-schema.md, "Rejected records"). The record is kept for diagnosis; identity attributes
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,12 +84,19 @@ class Mapped:
         self.ignored += other.ignored
 
     def add(
-        self, source: str, candidate: dict[str, Any] | None, problems: list[Problem], record: Callable[[], Any]
+        self,
+        source: str,
+        candidate: dict[str, Any] | None,
+        problems: list[Problem],
+        record: Callable[[], Any],
+        origins: Mapping[str, str] | None = None,
     ) -> None:
         """Add ``candidate`` as an event if it has no ``problems`` and passes the event contract, else reject the
-        received record (``record()`` renders it, only then) with every problem found."""
+        received record (``record()`` renders it, only then) with every problem found. ``origins``: for a field of
+        ``candidate``, what of the received record it came from (an OTLP attribute): the contract's objection to
+        that field names it, which the sender can fix, with the field's own name."""
         if not problems and candidate is not None:
-            problems = contract_problems(candidate)
+            problems = [_as_received(problem, origins or {}) for problem in contract_problems(candidate)]
             if not problems:
                 self.events.append(candidate)
                 return
@@ -129,6 +136,15 @@ def _problem(error: ErrorDetails, record: dict[str, Any]) -> Problem:
     if location and location[0] == record.get("event_type"):
         location = location[1:]  # the union member's tag, not a field
     return Problem(".".join(str(part) for part in location) or None, error["msg"].removeprefix("Value error, "))
+
+
+def _as_received(problem: Problem, origins: Mapping[str, str]) -> Problem:
+    """``problem``, an objection of the event contract to one field, on what of the received record that field came
+    from (``origins``), the field's name kept in its message."""
+    origin = origins.get(problem.field) if problem.field else None
+    if origin is None or origin == problem.field:
+        return problem
+    return Problem(origin, f"{problem.message} (as the event's {problem.field})")
 
 
 def content_id(prefix: str, *parts: Any) -> str:

@@ -18,6 +18,7 @@ from feedback_loop_tests.collect.otlp_builders import (
 )
 
 SPAN_KEY = "otel-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7"
+SPAN = "trace 0af7651916cd43dd8448eb211c80319c, span 00f067aa0ba902b7"  # as a rejection names it
 
 
 def test_attribute_names_are_those_of_the_semantic_conventions_package():
@@ -195,7 +196,7 @@ def test_unmappable_records_are_rejected_with_every_reason_and_ids_kept_where_in
     assert relevance.field == "gen_ai.evaluation.name"
     assert "'Relevance' is not a user feedback signal" in relevance.reason
     line = interaction.line()["rejected"]
-    assert line["source"] == "otlp span"
+    assert line["source"] == f"otlp span 'chat gpt-4o-mini' ({SPAN})"
     assert line["record"]["user_id"] == {"user.id": "usr-1"}
     assert line["record"]["session_id"] == {"session.id": "ses-1"}
     assert "user.id" not in line["record"]["attributes"]
@@ -207,7 +208,8 @@ def test_a_chat_span_without_user_or_an_out_of_range_rating_is_rejected():
     assert rejection.field == "user.id"
     rating = {"gen_ai.evaluation.name": "rating", "gen_ai.evaluation.score.value": 9}
     mapped = otel.map_traces(traces(span(events=[(otel.EVALUATION_EVENT, rating)])))
-    assert [r.field for r in mapped.rejections] == ["rating"]  # the event contract's own check
+    # The event contract's own check, on the attribute the rating came from.
+    assert [r.field for r in mapped.rejections] == ["gen_ai.evaluation.score.value"]
 
 
 def test_token_counts_sent_as_whole_doubles_are_counts_and_other_doubles_are_rejected_naming_the_field():
@@ -220,14 +222,88 @@ def test_token_counts_sent_as_whole_doubles_are_counts_and_other_doubles_are_rej
     assert (interaction.prompt_tokens, interaction.completion_tokens) == (12, 7)
     assert type(interaction.prompt_tokens) is int
     for value, reason in [
-        (12.5, "prompt_tokens: must be a whole number"),
+        (12.5, "gen_ai.usage.input_tokens: must be a whole number"),
         (float("nan"), "valid integer"),  # NaN has no JSON spelling: it arrives as the text 'nan'
         (-3.0, "greater than or equal to 0"),
         (1e30, "less than or equal to 2147483647"),
     ]:
         attributes = genai_attributes(**{"gen_ai.usage.input_tokens": value})
         [rejection] = otel.map_traces(traces(span(attributes=attributes))).rejections
-        assert rejection.field == "prompt_tokens" and reason in rejection.reason, (value, rejection)
+        assert rejection.field == "gen_ai.usage.input_tokens" and reason in rejection.reason, (value, rejection)
+
+
+def _blank_prompt() -> list:
+    return [{"role": "user", "parts": [{"type": "text", "content": "  "}]}]
+
+
+@pytest.mark.parametrize(
+    ("attributes", "attribute", "field"),
+    [
+        ({"gen_ai.usage.input_tokens": -3}, "gen_ai.usage.input_tokens", "prompt_tokens"),
+        ({"gen_ai.usage.output_tokens": 12.5}, "gen_ai.usage.output_tokens", "completion_tokens"),
+        (
+            {"gen_ai.usage.input_tokens": None, "gen_ai.usage.prompt_tokens": -1},
+            "gen_ai.usage.prompt_tokens",
+            "prompt_tokens",
+        ),
+        ({"user.id": " "}, "user.id", "user_id"),
+        ({"user.id": None, "enduser.id": " "}, "enduser.id", "user_id"),
+        ({"session.id": " "}, "session.id", "session_id"),
+        ({"session.id": None, "gen_ai.conversation.id": " "}, "gen_ai.conversation.id", "session_id"),
+        ({"feedback_loop.interaction_id": " "}, "feedback_loop.interaction_id", "interaction_id"),
+        ({"feedback_loop.use_case": " "}, "feedback_loop.use_case", "use_case"),
+        ({"gen_ai.agent.name": " "}, "gen_ai.agent.name", "use_case"),
+        ({"feedback_loop.user_segment": " "}, "feedback_loop.user_segment", "user_segment"),
+        ({"feedback_loop.system_prompt_version": " "}, "feedback_loop.system_prompt_version", "system_prompt_version"),
+        ({"gen_ai.prompt.name": " "}, "gen_ai.prompt.name", "system_prompt_version"),
+        ({"gen_ai.response.model": " "}, "gen_ai.response.model", "model_version"),
+        ({"gen_ai.response.model": None, "gen_ai.request.model": " "}, "gen_ai.request.model", "model_version"),
+        ({"feedback_loop.adapter_version": " "}, "feedback_loop.adapter_version", "adapter_version"),
+        ({"gen_ai.input.messages": _blank_prompt()}, "gen_ai.input.messages", "prompt"),
+    ],
+)
+def test_a_span_attribute_the_event_contract_refuses_is_named_with_its_field_and_span(attributes, attribute, field):
+    # The reason named the schema's field (prompt_tokens), not the attribute the sender set, nor which span it was.
+    [rejection] = otel.map_traces(traces(span(attributes=genai_attributes(**attributes)))).rejections
+    assert rejection.field == attribute
+    assert rejection.reason.startswith(f"{attribute}: ") and f"(as the event's {field})" in rejection.reason
+    assert rejection.source == f"otlp span 'chat gpt-4o-mini' ({SPAN})"
+
+
+def test_a_span_that_ends_before_it_starts_or_an_evaluation_out_of_range_names_what_the_sender_set():
+    [latency] = otel.map_traces(traces(span(duration_ms=-5.0))).rejections
+    assert latency.field == "endTimeUnixNano - startTimeUnixNano" and "(as the event's latency_ms)" in latency.reason
+    last_century = span()
+    last_century.start_time_unix_nano = 915_148_800 * 10**9  # 1999-01-01
+    [timestamp] = otel.map_traces(traces(last_century)).rejections
+    assert timestamp.field == "startTimeUnixNano" and "(as the event's timestamp)" in timestamp.reason
+    evaluations = [
+        {"gen_ai.evaluation.name": "rating", "gen_ai.evaluation.score.value": 9},
+        {"gen_ai.evaluation.name": "flag", "gen_ai.evaluation.score.label": "boring"},
+        {
+            "gen_ai.evaluation.name": "thumb",
+            "gen_ai.evaluation.score.label": "up",
+            "gen_ai.evaluation.explanation": " ",
+        },
+        {"gen_ai.evaluation.name": "correction", "gen_ai.evaluation.explanation": " "},
+    ]
+    mapped = otel.map_traces(traces(span(events=[(otel.EVALUATION_EVENT, attrs) for attrs in evaluations])))
+    assert [(rejection.field, rejection.reason.split("(as the event's ")[1]) for rejection in mapped.rejections] == [
+        ("gen_ai.evaluation.score.value", "rating)"),
+        ("gen_ai.evaluation.score.label", "flag)"),
+        ("gen_ai.evaluation.explanation", "comment)"),
+        ("gen_ai.evaluation.explanation", "correction)"),
+    ]
+    own = {"feedback_loop.feedback.rating": 9, "feedback_loop.behaviour.reading_time_ms": -1.0}
+    mapped = otel.map_traces(traces(span(attributes=genai_attributes(**own))))
+    assert [rejection.field for rejection in mapped.rejections] == [
+        "feedback_loop.feedback.rating",
+        "feedback_loop.behaviour.reading_time_ms",
+    ]
+    details = {**genai_attributes(), "feedback_loop.latency_ms": -5.0}
+    [log] = otel.map_logs(logs(log_record(otel.DETAILS_EVENT, details))).rejections
+    assert log.field == "feedback_loop.latency_ms" and "(as the event's latency_ms)" in log.reason
+    assert log.source == f"otlp log record '{otel.DETAILS_EVENT}' ({SPAN})"
 
 
 def test_integer_ids_are_ids_and_a_user_id_of_another_type_is_named_not_called_missing():
