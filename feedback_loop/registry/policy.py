@@ -152,10 +152,14 @@ def roll_out(
             "shadow": asdict(shadow),
             GATED_AGAINST: gated_against,
         }
-        store.add_metrics(version, {ROLLOUT_PLAN: plan}, actor=actor)
         period = f"{shadow.days} day(s)" + (f" or {shadow.prompts} prompts" if shadow.prompts else "")
         superseded = store.take_over(
-            version, "shadow", actor=actor, reason=f"shadow for {period}: {reason}", expected_status=status
+            version,
+            "shadow",
+            actor=actor,
+            reason=f"shadow for {period}: {reason}",
+            expected_status=status,
+            metrics={ROLLOUT_PLAN: plan},  # in the move's transaction: a refused move records no plan
         )
         return RolloutOutcome("shadow", superseded=superseded)
     return _go_live(

@@ -622,23 +622,7 @@ class Registry:
         """
         _require_name(actor, "actor", f"adapter {version!r}")
         with self._write() as conn:
-            current = self._get(conn, version, for_update=True)
-            merged = _to_json({**current.metrics, **metrics}, "metrics", version)
-            now = _now()
-            conn.execute(
-                adapters_table.update()
-                .where(adapters_table.c.version == version)
-                .values(metrics=merged, updated_at=now)
-            )
-            self._audit(
-                conn,
-                version,
-                current.status,
-                current.status,
-                actor,
-                f"metrics updated: {', '.join(sorted(metrics))}",
-                now,
-            )
+            self._merge_metrics(conn, version, metrics, actor)
             return self._get(conn, version)
 
     def set_status(
@@ -675,10 +659,12 @@ class Registry:
         reason: str,
         canary_share: float | None = None,
         expected_status: str | None = None,
+        metrics: dict | None = None,
     ) -> str | None:
         """Make ``version`` the one ``shadow`` challenger or the one ``canary`` in ONE transaction: the version that
         holds ``status`` now, if another, is rejected as superseded by ``version``, then ``version`` moves as in
-        :meth:`set_status`. Returns the superseded version, or None.
+        :meth:`set_status`, and ``metrics`` (if any) are merged into its metrics as in :meth:`add_metrics`, so a
+        refused move leaves them unwritten too. Returns the superseded version, or None.
 
         Of two take-overs at once, one commits and the other gets :class:`ConcurrentChangeError` (on SQLite they
         queue instead): retrying re-reads the new holder and supersedes it in turn.
@@ -696,6 +682,8 @@ class Registry:
             if holder is not None:
                 superseded = f"{status} superseded by {version}"
                 self._move(conn, holder, "rejected", actor, superseded, None, expected_status=status)
+            if metrics is not None:
+                self._merge_metrics(conn, version, metrics, actor)
             self._move(conn, version, status, actor, reason, canary_share, expected_status)
             return holder
 
@@ -900,6 +888,18 @@ class Registry:
                 adapters_table.update().where(adapters_table.c.version == version).values(canary_share=canary_share)
             )
         self._audit(conn, version, current.status, status, actor, reason, now)
+
+    def _merge_metrics(self, conn: Connection, version: str, metrics: dict, actor: str) -> None:
+        """Merge ``metrics`` (top-level keys) into the version's metrics, its row locked; audited."""
+        current = self._get(conn, version, for_update=True)
+        merged = _to_json({**current.metrics, **metrics}, "metrics", version)
+        now = _now()
+        conn.execute(
+            adapters_table.update().where(adapters_table.c.version == version).values(metrics=merged, updated_at=now)
+        )
+        self._audit(
+            conn, version, current.status, current.status, actor, f"metrics updated: {', '.join(sorted(metrics))}", now
+        )
 
     @staticmethod
     def _check_actor_reason(version: str, actor: str, reason: str) -> None:

@@ -345,6 +345,9 @@ def test_a_rollout_never_puts_an_adapter_whose_folder_is_gone_in_front_of_users(
                 reason="gate", gated_against="v1", shadow=shadow,
             )  # fmt: skip
     assert store.get("gone").status == "candidate" and store.canary().version == "v2" and store.shadow() is None
+    # "nothing changed": the refused shadow rollout recorded no plan either.
+    assert store.get("gone").metrics == {}
+    assert [row["reason"] for row in store.audit_log("gone")] == ["registered"]
 
     roll_out(
         store, "v3", rollout="canary", canary_share=0.3, require_approval=False, actor="champion_adapter",
@@ -354,3 +357,24 @@ def test_a_rollout_never_puts_an_adapter_whose_folder_is_gone_in_front_of_users(
     with pytest.raises(UnusableArtifactError, match=f"move 'v3' to canary: its adapter folder {tmp_path / 'v3'} "):
         apply_shadow_decision(store, "v3", True, require_approval=False, actor="shadow_evaluation", reason="ok")
     assert store.shadow().version == "v3" and store.canary().version == "v2"
+
+
+def test_a_shadow_rollout_that_loses_a_race_records_no_plan(store, monkeypatch):
+    from feedback_loop.registry.policy import ShadowPeriod, roll_out
+
+    store.register("v3", path="/adapters/v3", metrics={}, lineage={}, actor="test")
+    champion = store.champion
+
+    def champion_after_another_writer_rejects_v3():
+        # Between the rollout's read of v3's status and its move: another writer rejects v3.
+        store.set_status("v3", "rejected", actor="test", reason="rejected meanwhile")
+        return champion()
+
+    monkeypatch.setattr(store, "champion", champion_after_another_writer_rejects_v3)
+    with pytest.raises(ConcurrentChangeError, match="'v3' is rejected, no longer candidate"):
+        roll_out(
+            store, "v3", rollout="canary", canary_share=0.3, require_approval=False, actor="champion_adapter",
+            reason="gate", gated_against="v1", shadow=ShadowPeriod(days=1),
+        )  # fmt: skip
+    assert store.get("v3").metrics == {} and store.shadow() is None
+    assert [row["reason"] for row in store.audit_log("v3")] == ["registered", "rejected meanwhile"]
