@@ -317,28 +317,50 @@ def _map_openai_chat(record: dict[str, Any], source: str, mapped: Mapped) -> Non
     def given(container: dict[str, Any], name: str, field: str) -> str | None:
         return _given_text(container, name, field, problems)
 
+    # For each event field, the key of the line it came from: the event contract's objection names that key.
+    origins: dict[str, str] = {}
+
+    def first_given(event_field: str, *keys: tuple[dict[str, Any], str, str]) -> str | None:
+        """The first of ``keys`` (container, name, the line's key) given, its key kept in ``origins``."""
+        origins[event_field] = keys[0][2]
+        for container, name, key in keys:
+            if (value := given(container, name, key)) is not None:
+                origins[event_field] = key
+                return value
+        return None
+
     known = len(problems)
-    interaction_id = given(record, "interaction_id", "interaction_id") or given(response, "id", "response.id")
+    interaction_id = first_given(
+        "interaction_id", (record, "interaction_id", "interaction_id"), (response, "id", "response.id")
+    )
     if interaction_id is None and len(problems) == known:
         problems.append(Problem("response.id", "missing: the completion's id names the interaction"))
     known = len(problems)
-    timestamp = given(record, "timestamp", "timestamp")
+    timestamp = first_given("timestamp", (record, "timestamp", "timestamp"))
     if timestamp is None and len(problems) == known:
+        origins["timestamp"] = "response.created"
         timestamp = _unix_seconds(response, problems)
-    user = (
-        given(record, "user_id", "user_id")
-        or given(request, "user", "request.user")
-        or given(request, "safety_identifier", "request.safety_identifier")
-        or given(metadata, "user_id", "request.metadata.user_id")
+    user = first_given(
+        "user_id",
+        (record, "user_id", "user_id"),
+        (request, "user", "request.user"),
+        (request, "safety_identifier", "request.safety_identifier"),
+        (metadata, "user_id", "request.metadata.user_id"),
     )
     if user is None:
         problems.append(Problem("user_id", "missing: set user_id, or the request's user or safety_identifier"))
-    session = given(record, "session_id", "session_id") or given(metadata, "session_id", "request.metadata.session_id")
-    use_case = given(record, "use_case", "use_case") or given(metadata, "use_case", "request.metadata.use_case")
-    user_segment = given(record, "user_segment", "user_segment")
-    prompt_version = given(record, "system_prompt_version", "system_prompt_version")
-    model = given(response, "model", "response.model") or given(request, "model", "request.model")
-    adapter_version = given(record, "adapter_version", "adapter_version")
+    session = first_given(
+        "session_id", (record, "session_id", "session_id"), (metadata, "session_id", "request.metadata.session_id")
+    )
+    if session is None:
+        origins["session_id"] = origins["interaction_id"]
+    use_case = first_given(
+        "use_case", (record, "use_case", "use_case"), (metadata, "use_case", "request.metadata.use_case")
+    )
+    user_segment = first_given("user_segment", (record, "user_segment", "user_segment"))
+    prompt_version = first_given("system_prompt_version", (record, "system_prompt_version", "system_prompt_version"))
+    model = first_given("model_version", (response, "model", "response.model"), (request, "model", "request.model"))
+    adapter_version = first_given("adapter_version", (record, "adapter_version", "adapter_version"))
     feedback = record.get("feedback")
     feedback_time = given(feedback, "timestamp", "feedback.timestamp") if isinstance(feedback, dict) else None
     messages = request.get("messages")
@@ -354,6 +376,13 @@ def _map_openai_chat(record: dict[str, Any], source: str, mapped: Mapped) -> Non
     event_id = content_id("openai-chat", record)
     latency = record.get("latency_ms", 0.0)
     system = _last_message_text(messages, ("system", "developer"))
+    origins |= {
+        "prompt": "request.messages",
+        "response": "response.choices[0].message.content",
+        "latency_ms": "latency_ms",
+        "prompt_tokens": "response.usage.prompt_tokens",
+        "completion_tokens": "response.usage.completion_tokens",
+    }
     candidate = None
     if not problems:
         envelope = {
@@ -379,13 +408,18 @@ def _map_openai_chat(record: dict[str, Any], source: str, mapped: Mapped) -> Non
             "completion_tokens": usage.get("completion_tokens"),
         }
     rendered = partial(_openai_rendered, record)  # rendered only for a rejection
-    mapped.add(source, candidate, problems, rendered)
+    mapped.add(source, candidate, problems, rendered, origins)
     if feedback is None or candidate is None or mapped.rejections:
         return
     if not isinstance(feedback, dict):
         mapped.add(source, None, [Problem("feedback", "must be an object")], rendered)
         return
     signals = {name: value for name, value in feedback.items() if name != "timestamp"}
+    feedback_origins = {
+        **{name: origins[name] for name in (*envelope, "timestamp") if name in origins},
+        **({"timestamp": "feedback.timestamp"} if feedback_time else {}),
+        **{name: f"feedback.{name}" for name in signals},
+    }
     mapped.add(
         source,
         {
@@ -397,6 +431,7 @@ def _map_openai_chat(record: dict[str, Any], source: str, mapped: Mapped) -> Non
         },
         [],
         rendered,
+        feedback_origins,
     )
 
 

@@ -93,8 +93,8 @@ class Mapped:
     ) -> None:
         """Add ``candidate`` as an event if it has no ``problems`` and passes the event contract, else reject the
         received record (``record()`` renders it, only then) with every problem found. ``origins``: for a field of
-        ``candidate``, what of the received record it came from (an OTLP attribute): the contract's objection to
-        that field names it, which the sender can fix, with the field's own name."""
+        ``candidate``, what of the received record it came from (an OTLP attribute, a key of an OpenAI chat line):
+        the contract's objection to that field names it, which the sender can fix, with the field's own name."""
         if not problems and candidate is not None:
             problems = [_as_received(problem, origins or {}) for problem in contract_problems(candidate)]
             if not problems:

@@ -190,6 +190,30 @@ def test_a_value_of_the_wrong_type_or_out_of_range_rejects_its_line_instead_of_a
     assert "out of the range of dates" in rejected[3]["reason"]
 
 
+def with_response(**members) -> dict:
+    return {**CHAT_LINE, "response": {**CHAT_LINE["response"], **members}}
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "field"),
+    [
+        (with_response(usage={"completion_tokens": 4}), "response.usage.prompt_tokens", "prompt_tokens"),
+        (with_response(usage={"prompt_tokens": 3, "completion_tokens": -1}), "response.usage.completion_tokens",
+         "completion_tokens"),
+        (with_response(created=915148800), "response.created", "timestamp"),  # 1999
+        ({**CHAT_LINE, "feedback": {"rating": 9}}, "feedback.rating", "rating"),
+        ({**CHAT_LINE, "feedback": {**CHAT_LINE["feedback"], "timestamp": "late"}}, "feedback.timestamp", "timestamp"),
+    ],
+)  # fmt: skip
+def test_a_value_the_event_contract_refuses_is_named_by_the_key_of_the_line_it_came_from(tmp_path, line, key, field):
+    # The rejection named the event's field (prompt_tokens): not a key of the line the user can find and fix.
+    result = import_file("openai-chat", write_jsonl(tmp_path / "chat.jsonl", [line]), tmp_path / "landing")
+    landed_lines = [line for lines in landed(tmp_path / "landing").values() for line in lines]
+    [rejection] = [line["rejected"] for line in landed_lines if "rejected" in line]
+    assert result.rejected == 1 and rejection["field"] == key
+    assert rejection["reason"].startswith(f"{key}: ") and rejection["reason"].endswith(f"(as the event's {field})")
+
+
 def test_rejections_land_on_a_day_the_file_decides_so_a_re_import_on_another_day_changes_nothing(tmp_path, monkeypatch):
     import feedback_loop.collect.importers as importers
 
