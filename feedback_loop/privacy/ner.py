@@ -308,9 +308,12 @@ def _made_by(text: str, start: int, word: str, nouns_or_adjectives: frozenset[st
 # A store's possessive name and what a store does to an order or a payment ("Macy's charged a restocking fee",
 # "Lowe's delivered the washer"): a person's possessive is followed by what they own ("Ana's laptop"), and "Ana's"
 # before a past tense ("Ana's emailed you") is a contraction of "has", rarely with these verbs.
+# A simple past that is no past participle cannot follow a person's "'s" either, which before a verb is "has" ("Ana's
+# sent it"): "Wendy's forgot the fries", "Arby's gave me the wrong drink".
 _STORE_DOES_AFTER = re.compile(
     r"['’]s[ \u00a0]+(?:charged|refunded|delivered|shipped|cancell?ed|returned|billed|declined|credited|debited"
-    r"|restocked|overcharged|double-charged)\b"
+    r"|restocked|overcharged|double-charged|gave|forgot|took|did|went|came|ate|broke|wrote|spoke|drove|threw|chose"
+    r"|froze|stole|sang|began|ran)\b"
 )
 _CAPITALISED_WORD_AFTER = re.compile(r"(?:['’]s)?[ \u00a0]([A-Z][a-z]+)\b(?![-'’\w])")
 
@@ -494,7 +497,7 @@ def names_with_the_model(
         [
             span
             for span in _merge([*names, *_joined_to_a_name(text, names), *lower_case])
-            if not named_like_a_place_or_an_assistant(text, *span)
+            if not (named_like_a_place_or_an_assistant(text, *span) or named_like_a_heading_or_a_holiday(text, *span))
         ]
         for text, names, lower_case in zip(texts, found_names, _lower_case_names(texts), strict=True)
     ]
@@ -517,7 +520,8 @@ _STREET_WORD_ENDS = re.compile(r"[ \u00a0](?:Street|Road|Avenue|Lane|Boulevard|T
 # An eponym's possessive before what science names after people: "Dijkstra's algorithm", "Bayes' theorem".
 _EPONYMS_NOUN_AFTER = re.compile(
     r"['’]s?[ \u00a0](?:algorithm|theorem|lemma|conjecture|principle|equation|inequality|constant|paradox|syndrome"
-    r"|disease|hypothesis|razor|transform|distribution|criterion)s?\b"
+    r"|disease|hypothesis|razor|transform|distribution|criterion|law|triangle|formula|identity|coefficient|integral"
+    r"|spiral|sieve)s?\b"
 )
 
 
@@ -532,6 +536,75 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
         or _PLACE_WORD_OPENS.match(words)
         or _STREET_WORD_ENDS.search(words)
         or _EPONYMS_NOUN_AFTER.match(text, end)
+    )
+
+
+# Holidays and greetings of the season: "Merry Christmas", "Valentine's Day", "Season's Greetings", "Mother's Day".
+_HOLIDAY_WORDS = frozenset(
+    {
+        "Christmas",
+        "Xmas",
+        "Easter",
+        "Hanukkah",
+        "Chanukah",
+        "Diwali",
+        "Eid",
+        "Ramadan",
+        "Thanksgiving",
+        "Halloween",
+        "Kwanzaa",
+        "Holidays",
+        "Greetings",
+    }
+)
+_HOLIDAY_AFTER = re.compile(r"['’]s?[ \u00a0](?:Day|Eve|Greetings)\b")
+# A heading: a line of three words or more, all capitalised, none a sentence's end ("Summer Reading List", "Merry
+# Christmas And A Prosperous New Year"); it names a person only where a form's field or "my name is" says so.
+_LINE = re.compile(r"[^\n]+")
+_HEADING_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž0-9][\w'’&-]*:?|[-–—&:/|]")
+# A thing's "its" later in the clause a name opens: "Hulu raised its price", "Echo Dot lost its settings".
+_ITS_IN_THE_CLAUSE = re.compile(r"[ \u00a0][a-z]+(?:[ \u00a0](?:[a-z]+))?[ \u00a0]its\b")
+_TITLE_RIGHT_BEFORE = re.compile(r"(?<![\w'’.-])(?:Dr|Mr|Mrs|Ms)\.?[ \u00a0]$")
+
+
+def named_like_a_heading_or_a_holiday(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` stands in a heading (:data:`_HEADING_WORD`: "Summer Reading List"), names a
+    holiday ("Merry Christmas", "Valentine's Day") or an eponym's law ("Murphy's law"), a thing that "its" refers to
+    ("Hulu raised its price"), or a product after a title that is an English noun no surname list holds ("Dr Pepper";
+    "Dr Green" stays): unless a form's field or "my name is" announces it."""
+    if start in strong_cue_ends(text):
+        return False
+    words = _WORD.findall(text, start, end)
+    if any(word in _HOLIDAY_WORDS for word in words) or _HOLIDAY_AFTER.match(text, end):
+        return True
+    if _in_a_heading(text, start, end):
+        return True
+    if _ITS_IN_THE_CLAUSE.match(text, end) and _SENTENCE_START.search(text, max(0, start - 3), start):
+        return True
+    if len(words) == 1 and _TITLE_RIGHT_BEFORE.search(text, max(0, start - 5), start):
+        _, surnames = person_name_lists()
+        word = _POSSESSIVE_END.sub("", words[0])
+        return word not in surnames and not _no_english_word(word.lower()) and not _NEXT_WORD.match(text, end)
+    return False
+
+
+def _in_a_heading(text: str, start: int, end: int) -> bool:
+    """True when the line of ``text[start:end]`` is a heading: three words or more, all capitalised, no sentence's
+    end, and a function word capitalised inside it ("Merry Christmas And A Prosperous New Year") or an everyday word
+    of four letters or more that no name list holds in the name itself ("Summer Reading List"; not the particle "Te"
+    of "Hemi Te Rangi"); not a signature's line ("Itzel Ramírez | Customer
+    Success Manager", "Hemi Te Rangi")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    parts = text[line_start : len(text) if line_end < 0 else line_end].split()
+    if len(parts) < 3 or parts[-1][-1] in ".!?,;" or not all(_HEADING_WORD.fullmatch(part) for part in parts):
+        return False
+    if "|" in parts:
+        return False
+    given, surnames = person_name_lists()
+    return any(part.lower() in stop_words() and part.lower() not in NAME_PARTICLES for part in parts[1:]) or any(
+        len(word) > 3 and word.lower() in everyday_words() and word not in given and word not in surnames
+        for word in _WORD.findall(text, start, end)
     )
 
 
