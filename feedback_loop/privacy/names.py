@@ -44,7 +44,7 @@ _CAPITAL = r"(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
 _NAME_WORD = _CAPITAL + _WORD
 # A numbered street's name: "350 W 57th St", "55 5th Avenue", "1 E 42nd Street".
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)(?![\w-])"
-_AFTER_FIRST_DIGIT = r"\d{0,4}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?"
+_AFTER_FIRST_DIGIT = r"\d{0,4}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?){0,2}"
 _HOUSE_NUMBER = r"\d" + _AFTER_FIRST_DIGIT
 # Street words that are nothing else.
 _STREET_WORDS = (
@@ -63,14 +63,14 @@ _WEAK_STREET_WORDS = (
 # capital ("Flat B"): "Unit tests" is no flat.
 _UNIT = (
     r"(?:,?\s*(?:(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.?|room|rm\.?|apto\.?|ap\.|apartamento"
-    r"|appartement|app\.|dpto\.?|depto\.?|piso|planta|puerta|pta\.|bloco|bloque|sala|andar|conj\.|int\.|interno|scala"
+    r"|appartement|app\.|dpto\.?|depto\.?|kv\.|piso|planta|puerta|pta\.|bloco|bloque|sala|andar|conj\.|int\.|interno|scala"
     r"|bât\.)\s*|#\s*)(?:[\w-]{0,5}\d[\w-]{0,5}|[A-Z](?![\w-]))"
     r"|,?\s*\d{1,2}\s?[º°ª](?:\s?(?:[A-Z](?!\w)|\d{1,2}\s?[º°ª]|(?i:izq(?:uierda)?|dcha|der(?:echa)?|ctro|centro)\.?))?)"
 )
 # After the street: ", London NW1 6XE", ", Springfield, IL 62704", ", 10115 Berlin", ", 00-514 Warszawa", ", UK",
-# ", Dublin D02 X285" (an Irish Eircode).
+# ", Dublin D02 X285" (an Irish Eircode), ", Tel Aviv 6688218" (Israel's seven digits).
 _POSTCODE = (
-    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{4,6}(?:-\d{3,4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{2}\s+\d{5}(?:-\d{4})?"
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{4,7}(?:-\d{3,4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{2}\s+\d{5}(?:-\d{4})?"
     r"|\d{2}-\d{3}|\d{3}\s\d{2}|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[\dAC-FHKNPRTV-Y]{4}(?!\w))"
 )
 # A town's word ends where a word does (never before a digit: "London NW1 6XE" is a town and a postcode, not the town
@@ -81,7 +81,7 @@ _TOWN = rf"{_TOWN_WORD}(?:[ -]{_TOWN_WORD}){{0,2}}"
 _PLACE = rf"(?:{_TOWN}(?:\s+{_POSTCODE})?|{_POSTCODE}(?:\s+{_TOWN})?)"
 # The flat and the places in either order: "Rua Augusta 1500, apto 81, São Paulo SP 01304-001", "12 Elm St,
 # Springfield, Apt 4".
-_REST_OF_ADDRESS = rf"{_UNIT}?(?:,\s*{_PLACE}{_UNIT}?){{0,3}}"
+_REST_OF_ADDRESS = rf"{_UNIT}?(?:(?:,|\s[-–])\s*{_PLACE}{_UNIT}?){{0,4}}"
 _STREET_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|la|du|des|del|da|do|di|van|von|der|den)){{0,3}}"
 # Before a street word that is nothing else, a name may be numbered ("W 57th St"); before an everyday one the
 # numbers are places and prizes ("won 2 1st Place, 3 2nd Place").
@@ -90,7 +90,7 @@ _NUMBERED_STREET_NAME = (
     r"{0,3}"
 )
 # "1600 Pennsylvania Avenue NW", "100 Queen Street East": a compass point after the street word.
-_DIRECTION = r"(?:\s+(?:[NS][EW]?|[EW]|(?:North|South)(?:east|west)?|East|West)(?![\w-]))?"
+_DIRECTION = r"(?:\s+(?:[NS][EW]?|[EW]|(?:North|South)(?:east|west)?|East|West|Upper|Lower)(?![\w-]))?"
 # A street numbered after its street word, before the comma: "Block 123 Ang Mo Kio Avenue 3, #05-67, Singapore".
 _ENGLISH_STREET = (
     rf"{_HOUSE_NUMBER},?\s+{_NUMBERED_STREET_NAME}\s+(?:{_STREET_WORDS})(?![\w-]){_DIRECTION}(?:\s+\d{{1,2}}(?=,))?"
@@ -117,8 +117,9 @@ _SUFFIXED_STREET = (
 # "Mariahilfer Straße 88", "Karl Johans gate 22", "Váci utca 10", "Bağdat Caddesi 12": the street word apart.
 _SEPARATE_STREET = (
     rf"{_STREET_NAME}\s+(?:{_GERMAN_STREET_WORDS}|gate|gata|gatan|vei|veien|vej"
-    r"|vägen|väg|utca|út|ulica|ulice|straat|laan|tie|katu|iela|gatvė|[Cc]addesi|[Ss]okak|[Ss]okağı|[Bb]ulvarı)"
-    rf"\s+{_HOUSE_NUMBER}(?![\w-])"
+    r"|vägen|väg|utca|út|ulica|ulice|straat|laan|tie|katu|iela|gatvė|[Cc]addesi|[Ss]okak|[Ss]okağı|[Bb]ulvarı"
+    r"|prospekt|pereulok|naberezhnaya|shosse|náměstí|nábřeží|třída)"
+    rf"\s+(?:No[:.]?\s*)?{_HOUSE_NUMBER}(?![\w-])"
 )
 # "12 rue de la Paix", "3 bis avenue Foch", "Calle Mayor 7", "C/ de Balmes, 12", "Via Roma 10", "Rua Augusta 200",
 # and the street words written first in Catalan, Polish, Romanian, Albanian and South Slavic addresses
@@ -127,6 +128,7 @@ _ROMANCE_STREET_WORDS = (
     r"rue|avenue|av\.|bd|boulevard|place|chemin|allée|impasse|quai|route|cours|calle|c/|avenida|avda\.?|paseo"
     r"|plaza|carrera|camino|ronda|rua|travessa|largo|praça|via|viale|piazza|corso|vicolo|strada"
     r"|carrer|passeig|avinguda|ul\.|ulica|aleja|plac|calea|bulevardul|rruga|ulitsa|prospekt|bulevar|cesta|trg"
+    r"|vul\.|vulytsia|bul\.|prosp\.|pr-t|jalan|jl\.|jln\."
 )
 _ROMANCE_ARTICLE = r"(?:de|del|de la|de l'|du|des|da|do|dos|das|di|della|dei|delle|e)"
 _ROMANCE_STREET_NAME = rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|da|di))*?"
@@ -135,7 +137,22 @@ _FRENCH_STREET = (
     rf"{_HOUSE_NUMBER}(?:\s?(?:bis|ter))?,?\s+(?i:{_ROMANCE_STREET_WORDS})\s+"
     rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|du|des|da|di))*(?=[\s,.;)]|$)"
 )
-_SOUTHERN_STREET = rf"(?i:{_ROMANCE_STREET_WORDS})\s+{_ROMANCE_STREET_NAME},?\s+(?:n[º°o.]\s*)?{_HOUSE_NUMBER}(?![\w-])"
+_SOUTHERN_STREET = (
+    rf"(?i:{_ROMANCE_STREET_WORDS})\s+{_ROMANCE_STREET_NAME},?\s+(?:(?:[Nn][º°oO]?[.:]?|d\.|Kav\.)\s*)?{_HOUSE_NUMBER}"
+    r"(?![\w-])"
+)
+# The English street word before the number, as Kenya, Israel, the Gulf and much of Africa and Asia write it, a town
+# after a comma: "Moi Avenue 45, Nairobi 00100", "Rothschild Blvd 22, Tel Aviv", "Herzl St 10, Haifa".
+_NUMBER_AFTER_STREET_WORD = (
+    rf"{_STREET_NAME}\s+(?:{_STREET_WORDS})(?![\w-])\s+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?![\w-])(?=,\s*{_CAPITAL})"
+)
+# Korean road names: "45 Sejong-daero", "152 Teheran-ro", "25 Olympic-ro 35-gil".
+_KOREAN_STREET = rf"{_HOUSE_NUMBER},?\s+{_CAPITAL}[^\W\d_]+-(?:ro|gil|daero)(?:\s+\d{{1,3}}(?:beon)?-gil)?(?![\w-])"
+# Colombian streets are numbered, and so is the house after "#": "Carrera 7 # 71-21", "Calle 10 # 43E-25".
+_COLOMBIAN_STREET = (
+    r"(?:Carrera|Cra\.?|Kr\.?|Calle|Cl\.?|Avenida|Av\.?|Transversal|Tv\.?|Diagonal|Dg\.?)\s+\d{1,3}[A-Z]?"
+    r"(?:\s+(?:Bis|Sur))?\s*(?:#|No\.?|N[º°]\.?)\s*\d{1,3}[A-Z]?\s?-\s?\d{1,3}(?![\w-])"
+)
 # A German box number is written in pairs of digits: "Postfach 10 01 52".
 _PO_BOX = (
     r"(?i:postfach\s+\d{2}(?:\s\d{2}){1,3}(?!\d)"
@@ -152,15 +169,21 @@ _JAPANESE_BLOCK = (
 # Not right after a time's colon ("14:30:00Z WARN the Wall Street Journal").
 _ADDRESS = re.compile(
     rf"(?<![\w/.:-])(?:{_ENGLISH_STREET}|{_SUFFIXED_STREET}|{_SEPARATE_STREET}|{_FRENCH_STREET}|{_SOUTHERN_STREET}"
-    rf"|{_JAPANESE_BLOCK}|{_PO_BOX}){_REST_OF_ADDRESS}"
+    rf"|{_NUMBER_AFTER_STREET_WORD}|{_KOREAN_STREET}|{_COLOMBIAN_STREET}|{_JAPANESE_BLOCK}|{_PO_BOX}){_REST_OF_ADDRESS}"
 )
 # "Damrak 62, 1012 LM Amsterdam", "Rynek 5, 31-042 Kraków", "Marktplatz 1, 12345 Musterstadt": a street with no
 # street word is an address when a postcode and a town follow it, a postcode written only as postcodes are (Dutch,
 # Polish, Portuguese, Swedish), or 4-5 digits where a word announces an address ("ship to", "address:").
 _POSTCODE_OF_ITS_OWN = r"\d{4}\s?[A-Z]{2}(?![\w-])|\d{2}-\d{3}|\d{4}-\d{3}|\d{3}\s\d{2}"
 _UNNAMED_STREET = re.compile(
-    rf"(?<![\w/.-]){_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_HOUSE_NUMBER},\s*"
+    rf"(?<![\w/.-])(?P<german>(?=(?:Am|An|Auf|Im|In|Zum|Zur|Unter|Hinter|Vor)\s))?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_HOUSE_NUMBER},\s*"
     rf"(?:(?P<own>{_POSTCODE_OF_ITS_OWN})|(?P<digits>(?!(?:19|20)\d\d\b)\d{{4,5}}))\s+{_TOWN}"
+)
+# A British street of its own name with no street word ("14 Kingsway", "3 Broadgate"): with the town and postcode after
+# it. Found from the house number's first digit (see _LOWER_ADDRESS).
+_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}(?![\w-])"
+_STREET_OF_ITS_OWN_NAME = re.compile(
+    rf"\d(?<![\w/.:-]\d){_AFTER_FIRST_DIGIT}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?,\s*{_TOWN},?\s+{_UK_POSTCODE}"
 )
 _WEAK_ADDRESS = re.compile(rf"(?<![\w/.:-])(?P<street>{_ENGLISH_WEAK_STREET}){_REST_OF_ADDRESS}")
 # Indian addresses: a house, flat or plot number ("House No. 45", "Flat 302", "Plot 7", "#12", "B-14"), its
@@ -168,16 +191,17 @@ _WEAK_ADDRESS = re.compile(rf"(?<![\w/.:-])(?P<street>{_ENGLISH_WEAK_STREET}){_R
 # "3rd Main"): "House No. 45, Sector 21, Gurugram 122001", "B-14, Lajpat Nagar II, New Delhi 110024", "Plot 7, Road
 # No. 12, Banjara Hills, Hyderabad".
 _INDIAN_HOUSE = (
-    r"(?:(?:House|H\.|Flat|Plot|Door|Shop|Villa)\s*(?:No\.?|Number|#)?\s*|#\s*|[A-Z]{1,2}[-/])"
-    r"\d{1,5}[A-Z]?(?:[-/]\d{1,4}[A-Z]?)*"
+    r"(?:(?:(?:House|H\.|Flat|Plot|Door|Shop|Villa)\s*(?:No\.?|Number|#)?\s*|#\s*|[A-Z]{1,2}[-/])"
+    r"\d{1,5}[A-Z]?(?:[-/]\d{1,4}[A-Z]?)*|\d{1,4}/\d{1,4}[A-Z]?(?:\s+Moo\s+\d{1,2})?)"
 )
 _NUMBERED_LOCALITY = re.compile(
-    rf"Sector\s+\d{{1,3}}[A-Z]?|(?:Road|Street|Lane|Cross|Main)\s+No\.?\s*\d{{1,3}}[A-Z]?"
+    rf"Sector\s+\d{{1,3}}[A-Z]?|(?:Road|Street|Lane|Cross|Main)\s+(?:No\.?\s*)?\d{{1,3}}[A-Z]?"
+    rf"|[A-Z]-\d{{1,2}}(?:/\d)?|Moo\s+\d{{1,2}}|(?:{_NAME_WORD}\s+)?Soi\s+\d{{1,3}}"
     rf"|{_ORDINAL}\s+(?:Cross|Main|Road|Street|Lane|Block|Stage|Phase|Sector)(?:\s+Road)?"
 )
 _INDIAN_ADDRESS = re.compile(
-    rf"(?<![\w/.:-]){_INDIAN_HOUSE}(?P<localities>(?:,\s*(?:{_NUMBERED_LOCALITY.pattern}|{_TOWN})){{1,6}})"
-    rf"(?:,?\s+(?P<pin>\d{{6}}|\d{{3}}\s\d{{3}}))?(?![\w-])"
+    rf"(?<![\w/.:-]){_INDIAN_HOUSE}(?P<localities>(?:,\s*(?:{_NUMBERED_LOCALITY.pattern}|{_TOWN}(?:\s\d{{1,2}}(?!\d))?))"
+    rf"{{1,6}})(?:,?\s+(?P<pin>\d{{6}}|\d{{3}}\s\d{{3}}|\d{{4,5}}))?(?![\w-])"
 )
 # Addresses written in lower case, as chat is ("56 pine st apt 3 seattle wa 98101", "i live at 9 rue de rivoli"):
 # the street word alone says too little there ("a 2 way street", "moved to 1 shared drive"), so a state and ZIP code
@@ -249,7 +273,7 @@ def _weak_address(match: re.Match[str]) -> str | None:
 
 def _unnamed_street(match: re.Match[str]) -> str | None:
     before = match.string[max(0, match.start() - 40) : match.start()]
-    if match.group("own") or _ADDRESS_CUE_BEFORE.search(before):
+    if match.group("own") or match.group("german") is not None or _ADDRESS_CUE_BEFORE.search(before):
         return PLACEHOLDERS["ADDRESS"]
     return None
 
@@ -296,6 +320,7 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
     Detector("ADDRESS", substitute(_ADDRESS, _street), has_digit),
     Detector("ADDRESS", substitute(_WEAK_ADDRESS, _weak_address), has_digit),
     Detector("ADDRESS", substitute(_UNNAMED_STREET, _unnamed_street), number_of(4)),
+    Detector("ADDRESS", substitute(_STREET_OF_ITS_OWN_NAME, _street), has_digit),
     Detector("ADDRESS", substitute(_INDIAN_ADDRESS, _indian_address), has_digit),
     Detector("ADDRESS", substitute(_LOWER_ADDRESS, _lower_address), has_digit),
     # Last: what the others leave around the addresses they found, in texts that hold one.
