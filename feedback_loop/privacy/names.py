@@ -1364,8 +1364,17 @@ def _capitals_in_a_sentence(text: str, words: list[re.Match[str]]) -> list[tuple
         kinds = [_kind_of_capitals_word(word.group()) for word in run]
         if "name" not in kinds:
             continue
-        # Two words or more: one of them a name the lists know ("JI-HOON PARK"), not acronyms ("BIC DEUTDEFF").
-        if len(run) > 1 and not any(_in_the_lists(word.group()) for word in run):
+        # Two words or more: one of them a name the lists know ("JI-HOON PARK"), or right after a cue that announces a
+        # person ("Spoke with TEVITA FIFITA"), every word of it a name's of four letters or more; not acronyms ("BIC
+        # DEUTDEFF", "ask IT ASAP").
+        if (
+            len(run) > 1
+            and not any(_in_the_lists(word.group()) for word in run)
+            and not (
+                all(kind == "name" and len(word.group()) >= 4 for kind, word in zip(kinds, run, strict=True))
+                and _cue_before(_CUE_BEFORE, text, run[0].start())
+            )
+        ):
             continue
         if len(run) == 1:
             start, end = run[0].span()
