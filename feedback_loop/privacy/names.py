@@ -131,7 +131,10 @@ _ROMANCE_STREET_WORDS = (
     r"|vul\.|vulytsia|bul\.|prosp\.|pr-t|jalan|jl\.|jln\."
 )
 _ROMANCE_ARTICLE = r"(?:de|del|de la|de l'|du|des|da|do|dos|das|di|della|dei|delle|e)"
-_ROMANCE_STREET_NAME = rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|da|di))*?"
+# Mexican streets named by a date: "Calle 5 de Mayo 32", "Av. 16 de Septiembre 21".
+_ROMANCE_STREET_NAME = (
+    rf"(?:{_ROMANCE_ARTICLE}\s*|\d{{1,2}}\s+de\s+)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|da|di))*?"
+)
 # The name runs to its last capitalised word: "33 boulevard Victor Hugo, 40963 Nantes" is one address.
 _FRENCH_STREET = (
     rf"{_HOUSE_NUMBER}(?:\s?(?:bis|ter))?,?\s+(?i:{_ROMANCE_STREET_WORDS})\s+"
@@ -153,6 +156,12 @@ _COLOMBIAN_STREET = (
     r"(?:Carrera|Cra\.?|Kr\.?|Calle|Cl\.?|Avenida|Av\.?|Transversal|Tv\.?|Diagonal|Dg\.?)\s+\d{1,3}[A-Z]?"
     r"(?:\s+(?:Bis|Sur))?\s*(?:#|No\.?|N[º°]\.?)\s*\d{1,3}[A-Z]?\s?-\s?\d{1,3}(?![\w-])"
 )
+# Vietnamese streets have no street word; the ward and the numbered district after them make the address: "45 Lê Lợi,
+# Bến Nghé, Quận 1" (not "Q. 1", a quarter too).
+_VIETNAMESE_STREET = (
+    rf"{_HOUSE_NUMBER}\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}},\s*(?:(?:Phường|P\.)?\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+    rf",\s*)?(?:Quận|Huyện)\s*\d{{1,2}}(?![\w-])"
+)
 # A German box number is written in pairs of digits: "Postfach 10 01 52".
 _PO_BOX = (
     r"(?i:postfach\s+\d{2}(?:\s\d{2}){1,3}(?!\d)"
@@ -169,7 +178,8 @@ _JAPANESE_BLOCK = (
 # Not right after a time's colon ("14:30:00Z WARN the Wall Street Journal").
 _ADDRESS = re.compile(
     rf"(?<![\w/.:-])(?:{_ENGLISH_STREET}|{_SUFFIXED_STREET}|{_SEPARATE_STREET}|{_FRENCH_STREET}|{_SOUTHERN_STREET}"
-    rf"|{_NUMBER_AFTER_STREET_WORD}|{_KOREAN_STREET}|{_COLOMBIAN_STREET}|{_JAPANESE_BLOCK}|{_PO_BOX}){_REST_OF_ADDRESS}"
+    rf"|{_NUMBER_AFTER_STREET_WORD}|{_KOREAN_STREET}|{_COLOMBIAN_STREET}|{_VIETNAMESE_STREET}|{_JAPANESE_BLOCK}|{_PO_BOX})"
+    rf"{_REST_OF_ADDRESS}"
 )
 # "Damrak 62, 1012 LM Amsterdam", "Rynek 5, 31-042 Kraków", "Marktplatz 1, 12345 Musterstadt": a street with no
 # street word is an address when a postcode and a town follow it, a postcode written only as postcodes are (Dutch,

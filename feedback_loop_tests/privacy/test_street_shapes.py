@@ -29,6 +29,8 @@ from feedback_loop.privacy import Redactor
         ("Please update it to 3 Broadgate, Nottingham NG1 2AB thanks", "Please update it to <ADDRESS> thanks"),
         ("Entregar em Av. Rebouças, 3970 - Pinheiros, São Paulo - SP, 05402-600", "Entregar em <ADDRESS>"),
         ("Send it to 12 Liffey Street Lower, Dublin 1, D01 K2C8.", "Send it to <ADDRESS>."),
+        ("Giao hàng: 27 Hai Bà Trưng, Bến Nghé, Quận 3", "Giao hàng: <ADDRESS>"),
+        ("Envío a Av. 20 de Noviembre 85, Centro, 06090", "Envío a <ADDRESS>"),
     ],
 )
 def test_streets_as_their_countries_write_them_are_addresses(sentence: str, redacted: str) -> None:
@@ -45,6 +47,7 @@ def test_streets_as_their_countries_write_them_are_addresses(sentence: str, reda
         "Step 3 - Confirm, Step 4 - Pay.",
         "The score was 3-1, Leicester City won.",
         "Pages 12/4, 3rd edition, Oxford 2019.",
+        "We won 3 Grand Prix, Q. 4 results are in.",
     ],
 )
 def test_numbers_next_to_capitalised_words_stay(sentence: str) -> None:
