@@ -673,7 +673,7 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
     found: list[list[Span]] = [[] for _ in texts]
     for (position, words), (offset, _), spans in zip(candidates, sentences, read, strict=True):
         read_as_name = [_covered(start - offset, end - offset, spans) for start, end in words]
-        if all(read_as_name):
+        if all(read_as_name) or _listed_given_name_and_surname(texts[position], words):
             found[position].append((words[0][0], words[-1][1]))
             continue
         # "cust tanaka hiroshi upset": the words the model reads as a name, two at least, one after the other.
@@ -681,6 +681,26 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
         if len(named) >= 2 and named == list(range(named[0], named[-1] + 1)) and len(words) > 2:
             found[position].append((words[named[0]][0], words[named[-1]][1]))
     return found
+
+
+def _listed_given_name_and_surname(text: str, words: list[Span]) -> bool:
+    """True for a given name and a name of the lists in lower case, neither a word that a dictionary or the everyday
+    vocabulary knows, where a person's name stands ("pls send it to grzegorz nowak", "talked to oyelaran adebayo"):
+    the PII model does not read every such pair in lower case as a name."""
+    if len(words) != 2:
+        return False
+    name_words, given_words = _lower_case_name_words()
+    everyday = everyday_words()
+    (first_start, first_end), (last_start, last_end) = words
+    first, last = text[first_start:first_end], text[last_start:last_end]
+    before = text[max(0, first_start - 40) : first_start].rstrip(" \t(|:")
+    return (
+        first in given_words
+        and last in name_words
+        and _unknown_word(first, everyday)
+        and _unknown_word(last, everyday)
+        and (PERSONS_PLACE_BEFORE.search(before) is not None or PERSONS_PLACE_AFTER.match(text, last_end) is not None)
+    )
 
 
 def _unknown_word(word: str, everyday: frozenset[str]) -> bool:
