@@ -555,12 +555,13 @@ _HOLIDAY_WORDS = frozenset(
         "Kwanzaa",
         "Holidays",
         "Greetings",
+        # "Happy New Year": no person is named "Year".
+        "Year",
     }
 )
 _HOLIDAY_AFTER = re.compile(r"['’]s?[ \u00a0](?:Day|Eve|Greetings)\b")
-# A heading: a line of three words or more, all capitalised, none a sentence's end ("Summer Reading List", "Merry
-# Christmas And A Prosperous New Year"); it names a person only where a form's field or "my name is" says so.
-_LINE = re.compile(r"[^\n]+")
+# A heading: a line of three words or more, all capitalised, none a sentence's end ("Summer Reading List"); it names a
+# person only where a form's field or "my name is" says so.
 _HEADING_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž0-9][\w'’&-]*:?|[-–—&:/|]")
 # A thing's "its" later in the clause a name opens: "Hulu raised its price", "Echo Dot lost its settings".
 _ITS_IN_THE_CLAUSE = re.compile(r"[ \u00a0][a-z]+(?:[ \u00a0](?:[a-z]+))?[ \u00a0]its\b")
@@ -590,10 +591,9 @@ def named_like_a_heading_or_a_holiday(text: str, start: int, end: int) -> bool:
 
 def _in_a_heading(text: str, start: int, end: int) -> bool:
     """True when the line of ``text[start:end]`` is a heading: three words or more, all capitalised, no sentence's
-    end, and a function word capitalised inside it ("Merry Christmas And A Prosperous New Year") or an everyday word
-    of four letters or more that no name list holds in the name itself ("Summer Reading List"; not the particle "Te"
-    of "Hemi Te Rangi"); not a signature's line ("Itzel Ramírez | Customer
-    Success Manager", "Hemi Te Rangi")."""
+    end, and in the name itself an everyday word of four letters or more that no name list holds ("Summer Reading
+    List"; not the particle "Te" of "Hemi Te Rangi"); not a signature's line ("Itzel Ramírez | Customer Success
+    Manager"). A capitalised function word alone says nothing: "Meet The Team: Priya Sharma"."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     parts = text[line_start : len(text) if line_end < 0 else line_end].split()
@@ -602,7 +602,7 @@ def _in_a_heading(text: str, start: int, end: int) -> bool:
     if "|" in parts:
         return False
     given, surnames = person_name_lists()
-    return any(part.lower() in stop_words() and part.lower() not in NAME_PARTICLES for part in parts[1:]) or any(
+    return any(
         len(word) > 3 and word.lower() in everyday_words() and word not in given and word not in surnames
         for word in _WORD.findall(text, start, end)
     )

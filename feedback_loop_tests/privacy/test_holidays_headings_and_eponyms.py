@@ -12,6 +12,7 @@ from feedback_loop.privacy import Redactor
     "sentence",
     [
         "Merry Christmas From All Of Us At Bluefern",
+        "Happy New Year from the support team!",
         "Mother's Day Orders Must Be Placed By Friday",
         "Season's Greetings and thanks for a great year.",
         "Autumn Gardening Checklist",
@@ -37,6 +38,7 @@ def test_holidays_headings_laws_and_things_are_no_person(sentence: str) -> None:
         ("Chidera Obi's laptop took the update badly.", "<PERSON>'s laptop took the update badly."),
         ("Please ask Dr. Green to sign the form.", "Please ask Dr. <PERSON> to sign the form."),
         ("Name: Noelani Kahale", "Name: <PERSON>"),
+        ("Meet The Team: Priya Sharma", "Meet The Team: <PERSON>"),
     ],
 )
 def test_people_next_to_the_same_shapes_stay_people(sentence: str, redacted: str | None) -> None:
