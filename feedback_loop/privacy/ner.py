@@ -194,10 +194,11 @@ _SOFTWARE_DOES_AFTER = re.compile(
     r"(?:renamed|rebranded|discontinued|deprecated))\b"
 )
 # What a shop says of the goods a name is on ("Levi's jeans in 32/34 are sold out", "Dr. Martens boots in size 9 are
-# back in stock") or when its sale ends ("Dillard's sale ends on 11/30"): what a person owns is not sold out, in stock
-# or on sale.
+# back in stock", a noun before the plural allowed: "Jack Daniel's gift sets are sold out") or when its sale ends
+# ("Dillard's sale ends on 11/30"): what a person owns is not sold out, in stock or on sale.
 _GOODS_ON_SALE_AFTER = re.compile(
-    r"(?:['’]s)?[ \u00a0]+[a-z]+[^\Ws]s(?:[ \u00a0]+in[ \u00a0]+[^\s.,;:!?]+(?:[ \u00a0]+[^\s.,;:!?]+)?)?[ \u00a0]+"
+    r"(?:['’]s)?(?:[ \u00a0]+[a-z]+)?[ \u00a0]+[a-z]+[^\Ws]s"
+    r"(?:[ \u00a0]+in[ \u00a0]+[^\s.,;:!?]+(?:[ \u00a0]+[^\s.,;:!?]+)?)?[ \u00a0]+"
     r"(?:are|were|is|was)[ \u00a0]+(?:(?:now|all|still|currently)[ \u00a0]+)?(?:(?:back[ \u00a0]+)?in[ \u00a0]+stock"
     r"|out[ \u00a0]+of[ \u00a0]+stock|sold[ \u00a0]+out|on[ \u00a0]+sale)\b"
     r"|['’]s[ \u00a0]+(?:sale|clearance)[ \u00a0]+(?:ends|ended|starts|started|begins|began)\b"

@@ -24,6 +24,8 @@ from feedback_loop.privacy import Redactor
         "Arby's forgot the sauce again.",
         "Denny's took the order but never brought it.",
         "Grab a Dr Pepper from the fridge.",
+        "Kiehl's gift sets are sold out.",
+        "Hellmann's squeeze bottles are out of stock.",
     ],
 )
 def test_holidays_headings_laws_and_things_are_no_person(sentence: str) -> None:
