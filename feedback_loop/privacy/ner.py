@@ -584,17 +584,25 @@ def named_like_a_heading_or_a_holiday(text: str, start: int, end: int) -> bool:
     if _ITS_IN_THE_CLAUSE.match(text, end) and _SENTENCE_START.search(text, max(0, start - 3), start):
         return True
     if len(words) == 1 and _TITLE_RIGHT_BEFORE.search(text, max(0, start - 5), start):
-        _, surnames = person_name_lists()
+        given, surnames = person_name_lists()
         word = _POSSESSIVE_END.sub("", words[0])
-        return word not in surnames and not _no_english_word(word.lower()) and not _NEXT_WORD.match(text, end)
+        # As written, not as WordNet lemmatises it or abbreviates: "Mr. Jaggers" ("jagger"), "Dr. Ng" ("ng") are people.
+        return (
+            len(word) > 3
+            and word not in surnames
+            and (word in given or word.lower() in everyday_words())
+            and not _no_english_word(word.lower())
+            and not _NEXT_WORD.match(text, end)
+        )
     return False
 
 
 def _in_a_heading(text: str, start: int, end: int) -> bool:
     """True when the line of ``text[start:end]`` is a heading: three words or more, all capitalised, no sentence's
-    end, and in the name itself an everyday word of four letters or more that no name list holds ("Summer Reading
-    List"; not the particle "Te" of "Hemi Te Rangi"); not a signature's line ("Itzel Ramírez | Customer Success
-    Manager"). A capitalised function word alone says nothing: "Meet The Team: Priya Sharma"."""
+    end, no field's label, and in the name itself an everyday English word of four letters or more that no name list
+    holds (``names._english_word``: "Summer Reading List"; not the particle "Te" of "Hemi Te Rangi"); not a
+    signature's line ("Itzel Ramírez | Customer Success Manager"). A capitalised function word alone says nothing:
+    "Meet The Team: Priya Sharma"."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     parts = text[line_start : len(text) if line_end < 0 else line_end].split()
@@ -602,11 +610,14 @@ def _in_a_heading(text: str, start: int, end: int) -> bool:
         return False
     if "|" in parts:
         return False
-    given, surnames = person_name_lists()
-    return any(
-        len(word) > 3 and word.lower() in everyday_words() and word not in given and word not in surnames
-        for word in _WORD.findall(text, start, end)
-    )
+    from feedback_loop.privacy.names import _english_word
+
+    # A field's label makes a form's line ("Author: William Shakespeare"), and a famous surname is in the vocabulary
+    # too ("Shakespeare", "Hemingway"): the everyday word must be a verb's form, a doer or a noun with an English
+    # suffix ("Reading", "List").
+    if any(part.endswith(":") for part in parts):
+        return False
+    return any(len(word) > 3 and _english_word(word) for word in _WORD.findall(text, start, end))
 
 
 _ONLY_A_PERSON_FITS = "I met {} yesterday."

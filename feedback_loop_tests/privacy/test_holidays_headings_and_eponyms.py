@@ -41,6 +41,8 @@ def test_holidays_headings_laws_and_things_are_no_person(sentence: str) -> None:
         ("Please ask Dr. Green to sign the form.", "Please ask Dr. <PERSON> to sign the form."),
         ("Name: Noelani Kahale", "Name: <PERSON>"),
         ("Meet The Team: Priya Sharma", "Meet The Team: <PERSON>"),
+        ("Famous Author: Ernest Hemingway", "Famous Author: <PERSON>"),
+        ("the lawyer Mr. Jaggers, then Dr. Ng", "the lawyer Mr. <PERSON>, then Dr. <PERSON>"),
     ],
 )
 def test_people_next_to_the_same_shapes_stay_people(sentence: str, redacted: str | None) -> None:
