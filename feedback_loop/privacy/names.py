@@ -923,7 +923,6 @@ def _field_value(text: str, tokens, index: int, run: int) -> int:
     end = tokens[index + run - 1][1]
     if len(tokens[index][2]) == 1 and not text.startswith(".", tokens[index][1]):
         return 0
-    # After a dash or a bar ("Recipient | ...", "Username | varchar") a name is capitalised; any case only after ":".
     # After a dash or a bar ("Recipient | ...", "Name | Role | Salary") a name is capitalised and is not English words
     # alone; any case only after ":".
     if text[: tokens[index][0]].rstrip(" \t")[-1:] in ("-", "–", "|"):
