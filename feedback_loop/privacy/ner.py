@@ -566,14 +566,16 @@ _HOLIDAY_AFTER = re.compile(r"['’]s?[ \u00a0](?:Day|Eve|Greetings)\b")
 _HEADING_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž0-9][\w'’&-]*:?|[-–—&:/|]")
 # A thing's "its" later in the clause a name opens: "Hulu raised its price", "Echo Dot lost its settings".
 _ITS_IN_THE_CLAUSE = re.compile(r"[ \u00a0][a-z]+(?:[ \u00a0](?:[a-z]+))?[ \u00a0]its\b")
-_TITLE_RIGHT_BEFORE = re.compile(r"(?<![\w'’.-])(?:Dr|Mr|Mrs|Ms)\.?[ \u00a0]$")
+# Products take "Dr" and "Mr" ("Dr Pepper", "Mr Clean"); after "Mrs", "Ms" or "Miss" stands a person ("Ms Nasser",
+# though WordNet knows the word).
+_TITLE_RIGHT_BEFORE = re.compile(r"(?<![\w'’.-])(?:Dr|Mr)\.?[ \u00a0]$")
 
 
 def named_like_a_heading_or_a_holiday(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` stands in a heading (:data:`_HEADING_WORD`: "Summer Reading List"), names a
     holiday ("Merry Christmas", "Valentine's Day") or an eponym's law ("Murphy's law"), a thing that "its" refers to
-    ("Hulu raised its price"), or a product after a title that is an English noun no surname list holds ("Dr Pepper";
-    "Dr Green" stays): unless a form's field or "my name is" announces it."""
+    ("Hulu raised its price"), or a product after "Dr" or "Mr" that is an English noun no surname list holds ("Dr
+    Pepper"; "Dr Green" stays): unless a form's field or "my name is" announces it."""
     if start in strong_cue_ends(text):
         return False
     words = _WORD.findall(text, start, end)
