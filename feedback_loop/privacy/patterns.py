@@ -35,7 +35,9 @@ type                placeholder       what is detected
                                       read as code, prose or a placeholder (``token = next(it)``,
                                       ``api_key=settings.API_KEY``, ``password: forgotten``, ``<your
                                       password>``); passwords said in a sentence ("my password is ...",
-                                      "pw is ...", "I changed my password to ...")
+                                      "pw is ...", "PW: ...", "the pass is ...", "I changed my password to
+                                      ...") or right after their noun when written like a password ("temp
+                                      password Kalimera2024! given", "door passcode 4417#")
 ``URL_CREDENTIALS`` ``<CREDENTIALS>`` ``user:password`` in ``scheme://user:password@host`` (scheme and host stay)
 ==================  ================  =========================================================================
 
@@ -292,6 +294,8 @@ _PROSE_AFTER_COLON = frozenset(
         "again",
     ]
 )
+# An unquoted value after "password:" shorter than this is a count or a flag ("pw: 3"), not a password.
+_SHORTEST_UNQUOTED_VALUE = 3
 _EVERYDAY_KEY_NAMES = frozenset(("secret", "token", "auth", "pass", "credential", "credentials"))
 
 
@@ -306,7 +310,7 @@ def _secret_value(match: re.Match[str]) -> str | None:
         return None
     if ":" in match.group("operator") and not quoted and _reads_as_prose(bare, match):
         return None
-    if len(bare) < 3 and not quoted:
+    if len(bare) < _SHORTEST_UNQUOTED_VALUE and not quoted:
         return None
     start, end = match.span("value")
     return splice(match, start + quote, end - quote, "SECRET")
@@ -413,17 +417,23 @@ def _reads_as_prose(value: str, match: re.Match[str]) -> bool:
 
 
 # A password said in a sentence: "my password is Summer!2017", "the password I use for work is x", "pw is
-# Drag0n324!", "I changed my password to hunter2", and "I reset it to 70MB56jeSMOWmi3Dd" where no word names
-# the password (then the value must be written like nothing but a password). The value is one token; what
+# Drag0n324!", "the password for the staging db: x", "the password's x", "I changed my password to hunter2", and
+# "I reset it to 70MB56jeSMOWmi3Dd" where no word names the password (then the value must be written like nothing
+# but a password). Chat also hands a password over right after its noun, with no verb ("temp password
+# Kalimera2024! given over phone", "admin pw Tango88Delta", "Password - Maple7!Leaf"), and says "the pass is
+# letmein42": "pass" is an everyday word and a bare noun is followed by prose ("password reset link sent"), so
+# there the value must be written like a password too (_stands_alone_as_password). The value is one token; what
 # follows it decides whether it was a value or the sentence going on ("my password is case sensitive").
 _PASSWORD_NOUN = r"(?:password|passwort|passcode|passphrase|pass\s?word|passwd|pwd|pw)"
 _SPOKEN_PASSWORD = re.compile(
     r"(?i)(?:"
-    rf"\b{_PASSWORD_NOUN}(?:\s+(?:i|we)\s+(?:use|used|chose|picked|set|have|had|typed|entered|tried))?"
-    r"(?:\s+(?:for|on|of)\s+(?:(?:the|my|our|this|that)\s+)?[\w.-]+)?"
-    r"\s+(?:is|was|is\s+now|is\s+still|will\s+be|should\s+be)\s*:?"
+    rf"\b(?:{_PASSWORD_NOUN}|(?P<everyday_noun>pass))"
+    r"(?:\s+(?:i|we)\s+(?:use|used|chose|picked|set|have|had|typed|entered|tried))?"
+    r"(?:\s+(?:for|on|of)\s+(?:(?:the|my|our|this|that)\s+)?[\w.-]+(?:\s+[\w.-]+)?)?"
+    r"(?:\s+(?:is|was|is\s+now|is\s+still|will\s+be|should\s+be)\s*:?|(?P<colon>\s*:)|['’]s)"
     rf"|\b(?:reset|changed?|set|updated?)\s+(?:my|the|our|your)\s+(?:[\w-]+\s+)?{_PASSWORD_NOUN}\s+to"
     r"|\b(?P<pronoun>reset\s+it\s+to)"
+    rf"|\b(?P<bare_noun>{_PASSWORD_NOUN})(?:\s+-)?"
     r")\s+[\"'“‘`]?(?P<value>[^\s\"'“”‘’`]+?)(?=[\"'”’`]?[.,;:?)\]]*(?:\s|$))"
 )
 # Words that say what a password is like rather than what it is ("my password is wrong", "... is required").
@@ -503,12 +513,44 @@ def _spoken_password(match: re.Match[str]) -> str | None:
     classes = _character_classes(value)
     if match.group("pronoun") and classes < 3:
         return None
+    if match.group("colon") and len(value) < _SHORTEST_UNQUOTED_VALUE:
+        return None
+    if match.group("everyday_noun") or match.group("bare_noun"):
+        return group("SECRET", "value")(match) if _stands_alone_as_password(match) else None
     # A plain word or number may be the sentence going on ("my password is 8 characters long"): it is taken
     # only where its clause ends. A mix of character classes is a password wherever it stands.
     written_like_a_password = classes >= 3 or (classes == 2 and len(value) >= 6)
     if not written_like_a_password and not _CLAUSE_ENDS.match(match.string, match.end()):
         return None
     return group("SECRET", "value")(match)
+
+
+# A term of words and numbers joined by dashes, slashes or dots ("AES-256", "MD5-hashed", "3-day", "SHA256"), a
+# ticket ("PR#412"), a file or a domain ("Report_2024.xlsx", "example.com") or a link: letters, digits and a
+# symbol, but a name rather than a password; four parts or more are a passphrase ("correct-horse-battery-staple-42").
+_TERM_OF_WORDS_AND_NUMBERS = re.compile(
+    r"(?:[A-Za-z]+|\d+|[A-Z]+\d+)(?:[-/.](?:[A-Za-z]+|\d+|[A-Z]+\d+)){0,2}|[A-Z]{2,}#\d+|\S+\.[a-z]{2,4}|\S*://\S*"
+)
+# A code of digits, as a passcode is ("4417#", "77-31-90"): four digits at least.
+_DIGIT_CODE = re.compile(r"(?=(?:\D*\d){4})\d[\d#*-]*")
+
+
+def _stands_alone_as_password(match: re.Match[str]) -> bool:
+    """True for a value that reads as a password with no verb naming it as one: after a bare noun ("temp password
+    Kalimera2024! given"), three character classes, letters among them, or a code of four digits or more after
+    "passcode"; after "the pass is", letters and a digit, six characters at least ("letmein42"). Terms of words
+    and numbers ("AES-256", "3-day") are none."""
+    value = match.group("value")
+    noun = match.group("bare_noun") or ""
+    if noun.lower() == "passcode" and _DIGIT_CODE.fullmatch(value):
+        return True
+    if _TERM_OF_WORDS_AND_NUMBERS.fullmatch(value):
+        return False
+    has_letter = re.search(r"[^\W\d_]", value) is not None
+    has_digit = re.search(r"\d", value) is not None
+    if match.group("everyday_noun"):
+        return has_letter and has_digit and len(value) >= 6
+    return has_letter and _character_classes(value) >= 3
 
 
 def _character_classes(value: str) -> int:
@@ -1017,7 +1059,9 @@ _SECRET_KEY_ENDINGS = (
     "password", "passwd", "pwd", "passphrase", "pass", "secret", "key", "keyid", "key_id", "key-id", "token",
     "credential", "credentials", "auth",
 )  # fmt: skip
-_PASSWORD_NOUN_RE2 = re2_words("password", "passwort", "passcode", "passphrase", "pass word", "passwd", "pw")
+# The start of each password noun: "pass" of password, passcode, passphrase, passwort, passwd and "pass word"; "pw"
+# of pwd.
+_PASSWORD_NOUN_RE2 = re2_words("pass", "pw")
 SECRET_DETECTORS: tuple[Detector, ...] = (
     Detector("SECRET", substitute(_PRIVATE_KEY, whole("SECRET")), contains("private key"), "-----BEGIN "),
     Detector("URL_CREDENTIALS", substitute(_URL_CREDENTIALS, _url_credentials), contains("://"), "://[^/?#@]*:[^/?]*@"),
@@ -1057,10 +1101,8 @@ SECRET_DETECTORS: tuple[Detector, ...] = (
         "SECRET",
         substitute(_SPOKEN_PASSWORD, _spoken_password),
         contains("pass", "pw", "reset it"),
-        # "<password> [we use] [for the x.y] is|was|will be": only words, dots, dashes and spaces in between;
-        # "... my password to" and "reset it to".
-        f"{_PASSWORD_NOUN_RE2}(?:[{RE2_WORD_CHARS}.\\-{RE2_SPACE_CHARS}]*{RE2_SPACE}{re2_words('is', 'was', 'be')}"
-        f"|{RE2_SPACE}+{re2_words('to')})|{re2_words('reset it to')}",
+        # Every branch has a password noun (or "pass") followed by a space, a colon or "'s"; and "reset it to".
+        f"{_PASSWORD_NOUN_RE2}[{RE2_WORD_CHARS}]*(?:{RE2_SPACE}|:|['’]s)|{re2_words('reset it to')}",
     ),
 )
 

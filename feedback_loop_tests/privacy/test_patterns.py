@@ -336,6 +336,34 @@ def test_secrets_in_escaped_json_xml_and_short_password_words(text: str, redacte
     assert redact(text).text == (text if redacted is None else redacted)
 
 
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        # Right after the noun, no "is" and no ":".
+        ("interim password Odessa2031! shared by phone", "interim password <SECRET> shared by phone"),
+        ("guest pw Falcon#62 at the front desk", "guest pw <SECRET> at the front desk"),
+        ("vpn pwd Mx4&rT7q works again", "vpn pwd <SECRET> works again"),
+        ("Password - Cedar9?Pine", "Password - <SECRET>"),
+        ("locker passcode 9034# on the left", "locker passcode <SECRET> on the left"),
+        # "the pass is", "PW:", "'s" and a noun phrase of two words before the colon or "is".
+        ("so the pass is zebra77x", "so the pass is <SECRET>"),
+        ("PW: qv7!Lx2w", "PW: <SECRET>"),
+        ("passcode: 55-18-04", "passcode: <SECRET>"),
+        ("the password's Autumn2030! for now", "the password's <SECRET> for now"),
+        ("password for the build server: Build#4410", "password for the build server: <SECRET>"),
+        ("the password for the lab printer is prt_Lab2031", "the password for the lab printer is <SECRET>"),
+        # Prose and terms after the noun stay.
+        ("password reset link mailed; password AES-256 encrypted; pass SHA-256 checks", None),
+        ("passcode 6 digits; password 3 times wrong; pass 3.5 to it; pw v2.3.4 notes", None),
+        ("the pass is valid until Sunday; the pass is 12 dollars; the pass is 3-day", None),
+        ("pw: unknown; password for the guest network: see the card", None),
+        ("forgot password https://acme.example/reset?u=42 and pw PR#412 with password Q3_Report.xlsx", None),
+    ],
+)
+def test_a_password_handed_over_right_after_its_noun(text: str, redacted: str | None) -> None:
+    assert redact(text).text == (text if redacted is None else redacted)
+
+
 def test_private_key_blocks_go_whole_even_cut_short() -> None:
     key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7+Zq/5\nQv9+lL0=\n-----END RSA PRIVATE KEY-----"
 
