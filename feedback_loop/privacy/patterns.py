@@ -37,7 +37,8 @@ type                placeholder       what is detected
                                       password>``); passwords said in a sentence ("my password is ...",
                                       "pw is ...", "PW: ...", "the pass is ...", "I changed my password to
                                       ...") or right after their noun when written like a password ("temp
-                                      password Kalimera2024! given", "door passcode 4417#")
+                                      password Kalimera2024! given", "door passcode 4417#"); keys and
+                                      tokens said in a sentence ("the api key is <16+ letters and digits>")
 ``URL_CREDENTIALS`` ``<CREDENTIALS>`` ``user:password`` in ``scheme://user:password@host`` (scheme and host stay)
 ==================  ================  =========================================================================
 
@@ -436,6 +437,13 @@ _SPOKEN_PASSWORD = re.compile(
     rf"|\b(?P<bare_noun>{_PASSWORD_NOUN})(?:\s+-)?"
     r")\s+[\"'“‘`]?(?P<value>[^\s\"'“”‘’`]+?)(?=[\"'”’`]?[.,;:?)\]]*(?:\s|$))"
 )
+# A key or token said in a sentence: "the api key is 3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c", "access token: ...". Keys
+# of no known shape are long runs of letters and digits; "the token is valid", "the API key is in the vault" stay.
+_SPOKEN_KEY = re.compile(
+    r"(?i)\b(?:api[ _-]?key|access[ _-]?key|secret[ _-]?key|client[ _-]?secret|(?:access|auth|api|bearer)[ _-]?token"
+    r"|token)(?:\s+(?:is|was|is\s+now)\s*:?|\s*:)\s+[\"'`]?"
+    r"(?P<value>(?=[^\s\"'`]*\d)(?=[^\s\"'`]*[A-Za-z])[A-Za-z0-9_\-./+=~]{16,}?)(?=[\"'`]?[.,;:?)\]]*(?:\s|$))"
+)
 # Words that say what a password is like rather than what it is ("my password is wrong", "... is required").
 _PASSWORD_STATES = frozenset(
     [
@@ -565,6 +573,14 @@ def _character_classes(value: str) -> int:
             any(not char.isalnum() for char in value),
         )
     )
+
+
+def _spoken_key(match: re.Match[str]) -> str | None:
+    """The sentence with the key replaced, unless the "key" is code ("config.api_key_v2") or a version."""
+    value = match.group("value")
+    if _is_code_path(value, "key") or re.fullmatch(r"v?\d+(?:\.\d+)+", value):
+        return None
+    return group("SECRET", "value")(match)
 
 
 def _unless_reference(match: re.Match[str]) -> str | None:
@@ -1103,6 +1119,12 @@ SECRET_DETECTORS: tuple[Detector, ...] = (
         contains("pass", "pw", "reset it"),
         # Every branch has a password noun (or "pass") followed by a space, a colon or "'s"; and "reset it to".
         f"{_PASSWORD_NOUN_RE2}[{RE2_WORD_CHARS}]*(?:{RE2_SPACE}|:|['’]s)|{re2_words('reset it to')}",
+    ),
+    Detector(
+        "SECRET",
+        substitute(_SPOKEN_KEY, _spoken_key),
+        contains("key", "token", "secret"),
+        re2_words("key", "token", "secret") + f"{RE2_SPACE}*(?:{re2_words('is', 'was')}|:)",
     ),
 )
 

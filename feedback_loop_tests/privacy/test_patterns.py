@@ -364,6 +364,17 @@ def test_a_password_handed_over_right_after_its_noun(text: str, redacted: str | 
     assert redact(text).text == (text if redacted is None else redacted)
 
 
+def test_a_key_said_in_a_sentence_goes_and_words_about_keys_stay() -> None:
+    assert redact("fyi the api key is 7c1e5a9d3b2f4e6a8c0d1b3f5a7e9c2d").text == "fyi the api key is <SECRET>"
+    assert redact("access token: Zq81mPx0Lw5tKv3nRb7y, expires soon").text == "access token: <SECRET>, expires soon"
+    for kept in (
+        "the api key is in the vault; the token is valid for 3600 seconds",
+        "the secret key is rotated every 90 days; token: 4096",
+        "the access token was config.api_token_v2 in the old code",
+    ):
+        assert redact(kept).text == kept
+
+
 def test_private_key_blocks_go_whole_even_cut_short() -> None:
     key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7+Zq/5\nQv9+lL0=\n-----END RSA PRIVATE KEY-----"
 
