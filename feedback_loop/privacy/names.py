@@ -827,10 +827,19 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
             taken, announced = _field_value(text, tokens, index, _name_run(text, tokens, index, any_case=True)), True
         elif (
             (_is_capitalised(word) or _particle_before_name(tokens, index))
-            and word.lower() not in NOT_NAMES
+            and (word.lower() not in NOT_NAMES or _is_initial(text, tokens, index))
             and not _opens_the_sentence_before_a_name(text, tokens, index)
         ):
             taken, announced = _cued_or_known_name(text, tokens, index, given, surnames)
+            # "cc: B. Tanaka, M. Oduya": initials and a surname listed after a name a cue announced are a name too.
+            if (
+                not taken
+                and spans
+                and spans[-1][2]
+                and text[spans[-1][1] : start] in (", ", "; ")
+                and _is_initial(text, tokens, index)
+            ):
+                taken, announced = _name_run(text, tokens, index, any_case=False), True
             if (
                 taken
                 and announced
@@ -941,7 +950,9 @@ def _field_value(text: str, tokens, index: int, run: int) -> int:
     # "Account holder - Northwind Traders", "Recipient | Warehouse Dock": a field's value that opens or ends with an
     # English word no name list holds.
     edges = {tokens[index][2], tokens[following - 1][2]}
-    if run > 1 and any(word.lower() not in NAME_PARTICLES and word != "Mac" and _english_word(word) for word in edges):
+    if run > 1 and any(
+        word.lower() not in NAME_PARTICLES and word != "Mac" and len(word) > 1 and _english_word(word) for word in edges
+    ):
         return 0
     if following < len(tokens) and text[end : tokens[following][0]] in (" ", "\u00a0"):
         later.append(tokens[following][2])
@@ -1134,10 +1145,13 @@ def _words_in_a_persons_place(text: str, tokens, index: int, run: int, cue_may_e
     Search", "Zoho Desk", "Custom Fields" stay)."""
     # "Bankole's" is one token: the name is what stands before the possessive.
     words = [
-        _POSSESSIVE.sub("", token[2]) for token in tokens[index : index + run] if token[2].lower() not in NAME_PARTICLES
+        _POSSESSIVE.sub("", token[2])
+        for position, token in enumerate(tokens[index : index + run], index)
+        if token[2].lower() not in NAME_PARTICLES and not _is_initial(text, tokens, position)
     ]
     everyday = everyday_words()
-    if len(words) < 2 or any(word.lower() in everyday for word in words):
+    # "K.L. Fonoti": initials and a surname are a name's two words and more.
+    if len(words) + (len(words) < run) < 2 or any(word.lower() in everyday for word in words):
         return []
     start, end = tokens[index][0], tokens[index + run - 1][1]
     before = text[max(0, start - _CUE_REACH) : start]
@@ -1223,14 +1237,15 @@ def _particle_before_name(tokens, index: int) -> bool:
 def _name_run(text: str, tokens: list[tuple[int, int, str]], index: int, *, any_case: bool) -> int:
     """How many tokens from ``index`` on form one name: capitalised words (any words after a form's "Name:"),
     with particles inside, on one line, separated by single spaces, up to four words."""
-    count = particles = 0
+    count = particles = initials = 0
     position = index
-    while position < len(tokens) and count + particles < _MAX_NAME_TOKENS + 2:
+    while position < len(tokens) and count - initials + particles < _MAX_NAME_TOKENS + 2:
         start, _, word = tokens[position]
         if position > index:
             gap = text[tokens[position - 1][1] : start]
-            # "Passenger: CHAUDHRY/BILAL MS": surname and given name as airlines write them.
-            initial = len(tokens[position - 1][2]) == 1 and gap == ". "
+            # "Passenger: CHAUDHRY/BILAL MS": surname and given name as airlines write them. "J.R. Okafor": initials
+            # written without a space between them.
+            initial = len(tokens[position - 1][2]) == 1 and (gap == ". " or (gap == "." and len(word) == 1))
             if gap not in (" ", "\u00a0") and not (any_case and gap == "/") and not initial:
                 break
         lower = word.lower()
@@ -1242,29 +1257,47 @@ def _name_run(text: str, tokens: list[tuple[int, int, str]], index: int, *, any_
         gaelic = (
             word == "Mac" and position + 1 < len(tokens) and text[tokens[position][1] : tokens[position + 1][0]] == " "
         )
+        # "A. K. Mukherjee": initials open a name, though "A" and "I" are words too.
+        opening_initial = count == initials and _is_initial(text, tokens, position)
         if (
-            (lower in NOT_NAMES and not gaelic)
+            (lower in NOT_NAMES and not gaelic and not opening_initial)
             or (not any_case and not _is_capitalised(word))
             or (word.isupper() and len(word) > 1)
         ):
             break
-        if any_case and count and lower in _STOP_WORDS:
+        if any_case and count and lower in _STOP_WORDS and not opening_initial:
             break
         # "Mein Name ist Hans Müller und ich ...", "Me llamo Juan García y vivo ...": a name begun with capitals
         # goes on in capitals; a word in lower case after it is the sentence's, in any language.
         if any_case and count and word.islower() and _is_capitalised(tokens[index][2]):
             break
         count += 1
+        initials += opening_initial
         position += 1
-        if count == _MAX_NAME_TOKENS:
+        if count == _MAX_NAME_TOKENS + initials:
             break
     # Trailing particles belong to the next words, not the name.
     while position > index and tokens[position - 1][2].lower() in NAME_PARTICLES:
         position -= 1
-    if not count:
+    # Initials alone are no name: "Plan A. was rejected", "Section B.".
+    if count == initials:
         return 0
     # A name that starts with a particle ("van der Merwe") is one only after a title or a form's field.
     return position - index
+
+
+def _is_initial(text: str, tokens, position: int) -> bool:
+    """True for an initial of a name: a capital letter alone, its full stop right after it, and a capitalised word
+    after that ("A. K. Mukherjee", "J.R. Okafor")."""
+    _, end, word = tokens[position]
+    return (
+        len(word) == 1
+        and word.isupper()
+        and text.startswith(".", end)
+        and position + 1 < len(tokens)
+        and text[end : tokens[position + 1][0]] in (". ", ".")
+        and _is_capitalised(tokens[position + 1][2])
+    )
 
 
 def _surname_follows(tokens, index: int, run: int, surnames: frozenset[str]) -> bool:

@@ -132,7 +132,7 @@ _FULL_NAMES_ONLY_THE_PII_MODEL_READS = [
     ("Not sure if Somchai already told you, but the invoice is wrong.", "Somchai"),
     ("Send the PDF to Eilidh, she handles payroll.", "Eilidh"),
     # An initial and a surname.
-    ("The licence is registered to S. Perera.", "S. Perera"),
+    ("The licence lists S. Perera as the owner.", "S. Perera"),
     ("Please copy Tiihu Ngata on the thread.", "Tiihu Ngata"),
     ("Rangi Parata will join the call on Monday.", "Rangi Parata"),
 ]

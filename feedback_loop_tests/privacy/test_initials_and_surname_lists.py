@@ -1,0 +1,85 @@
+"""Two shapes of person names the rules used to leave: initials before a surname ("Signed: A. K. Mukherjee",
+"Approved by J.R. Okafor") and lists of names written surname first ("Attendees: Lindgren, Erik; Sato, Yui").
+Each name is written in brackets; the redaction is the sentence with each bracketed name a ``<PERSON>``."""
+
+import re
+
+import pytest
+
+from feedback_loop.privacy.redactor import Redactor
+
+_INITIALS_BEFORE_A_SURNAME = [
+    "Signed: [A. K. Mukherjee]",
+    "Approved by [J.R. Okafor]",
+    "Regards,\n[S. Nakamura]",
+    "cc: [M. E. Lindqvist]",
+    "Thanks for the quick turnaround.\n\nBest,\n[T. Oyelaran]",
+    "The refund was approved by [R. K. Srinivasan] on Monday.",
+    "Ticket assigned to [H. Takahashi].",
+    "Reviewed by [K.L. Fonoti] and signed off.",
+    "Contact person: [A.B. Castellanos]",
+    "Kind regards,\n[N. Gunawardena]\nProcurement",
+    "Signature: [F. X. Mbeki]",
+    "I spoke with [L. Haddad] yesterday about the charge.",
+    "Dear [J. Kowalczyk], your order has shipped.",
+    "Attn: [V. S. Raghunathan]",
+    "Handled by [E. Rasmussen] (tier 2).",
+    "Requested by [C. Achterberg]",
+    "Sincerely,\n[W. O. Adeyemi]",
+    "Cheers,\n[G.H. Vasquez]",
+    "cc: [B. Tanaka], [M. Oduya]",
+    "The account holder is [Y. Kurosawa].",
+    "Assignee: [Q. Nguyen]",
+    "Signed by [I. M. Petrescu] on behalf of the board.",
+    "Approved by [S. Chakraborty], Finance",
+    "Best regards,\n[A. J. Whitfield]",
+    "Recipient: [U. Eze]",
+    "Forwarded to [R. Halvorsen] for review.",
+    "Signed: [O. A. Balogun-Williams]",
+    "Approved by [M.K. Al-Rashid]",
+]
+
+# Look-alikes: a lone letter with a full stop after a word, and lists of places, colours and things.
+_CLEAN = [
+    "Section A. Scope",
+    "Plan B. Pricing",
+    "Vitamin D. Reviews",
+    "Paris, France; Tokyo, Japan",
+    "Red, Green; Blue, Yellow",
+    "Smith & Wesson, Inc.",
+    "Plan A. was rejected, so we moved on.",
+    "See Section B. Overview for details.",
+    "Appendix C. Glossary",
+    "Option A. Keep the old flow",
+    "Exhibit A. Terms",
+    "Hepatitis B. Vaccination records",
+    "Answer: B. Paris",
+    "Choose Option B. Premium includes support.",
+    "A. Goals\nB. Scope\nC. Timeline",
+    "U.S. Customs held the parcel.",
+    "Offices: London, England; Berlin, Germany; Lagos, Nigeria",
+    "Cities: Austin, Texas; Denver, Colorado",
+    "Locations: Lagos, Nigeria; Accra, Ghana; Nairobi, Kenya",
+    "Colors: Red, Green; Blue, Yellow",
+    "Tiers: Gold, Silver; Bronze, Basic",
+    "Vendors: Acme, Inc.; Globex, Ltd.",
+    "Ford, Lincoln; Chevrolet, Cadillac",
+    "Regions: North, South; East, West",
+    "Categories: Billing, Refunds; Shipping, Returns",
+]
+
+
+@pytest.fixture(scope="module")
+def redactor() -> Redactor:
+    return Redactor("patterns+ner")
+
+
+@pytest.mark.parametrize("marked", _INITIALS_BEFORE_A_SURNAME)
+def test_initials_before_a_surname_are_redacted_whole(redactor: Redactor, marked: str) -> None:
+    text = marked.replace("[", "").replace("]", "")
+    assert redactor.redact(text).text == re.sub(r"\[[^]]*\]", "<PERSON>", marked)
+
+
+@pytest.mark.parametrize("sentence", _CLEAN)
+def test_lone_letters_and_lists_of_things_stay(redactor: Redactor, sentence: str) -> None:
+    assert redactor.redact(sentence).text == sentence
