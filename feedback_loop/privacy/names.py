@@ -970,42 +970,72 @@ _NAME_WORD_IN_FORMS = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*"
 _SURNAME_FIRST = re.compile(
     rf"(?<![\w'’.-])(?P<surname>(?:(?i:{'|'.join(sorted(NAME_PARTICLES))})[ \u00a0])*{_NAME_WORD_IN_FORMS}"
     rf"(?:[ \u00a0]{_NAME_WORD_IN_FORMS})?),[ \t]+(?P<given>{_NAME_WORD_IN_FORMS}(?:[ \u00a0]{_NAME_WORD_IN_FORMS})?)"
-    r"(?=[ \t]*(?:$|\n|[;|(),.!?]|[-–—/](?=\s)|and\b|\d))"
+    # A title after the given name, as airlines write it ("OKAFOR, CHIDI MR").
+    r"(?=(?:[ \t]+(?i:mr|mrs|ms|miss|mstr|dr))?[ \t]*(?:$|\n|[;|(),.!?]|[-–—/](?=\s)|and\b|\d))"
 )
 _LIST_GOES_ON = re.compile(r",[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž]")
 _ENTRY_ENDS = re.compile(r"[ \t]*(?:$|\n|[;|(]|[-–—/](?=\s))")
+# Between two entries of a list, a note in brackets allowed: "Lindgren, Erik; Sato, Yui", "Tanaka, Yuki (vegetarian);".
+_NEXT_ENTRY = re.compile(r"[ \t]*(?:\([^()\n]*\)[ \t]*)?;[ \t]*")
+_LABEL_BEFORE = re.compile(r"[:|][ \t]*$")
 _FIELD_BEFORE = re.compile(r"(?:(?:^|\n)[ \t]*(?:[-*•][ \t]+)?|[:|][ \t]*)$")
 
 
 def _with_surnames_first(text: str, spans: list[tuple[int, int, bool]], cue_ends) -> list[tuple[int, int, bool]]:
     """``spans`` with the names written surname first (:data:`_SURNAME_FIRST`) in their place, announced: a surname
     and a given name that are no everyday words and no country or state ("Paris, France"), one of them known to the
-    name lists unless a line's start or a field's label comes before them ("Srisuk, Kanya - no-show")."""
+    name lists unless a line's start or a field's label comes before them ("Srisuk, Kanya - no-show").
+
+    Entries of a list joined by semicolons ("Attendees: Lindgren, Erik; Sato, Yui; Okoye, Chinedu") are names
+    together: every entry that may be a name, when one entry is a name alone, the label before the first entry
+    standing before each ("Panel: Jensen, Freya; Kaur, Simran"; not a line's start: "Ford, Lincoln; Chevrolet,
+    Cadillac"). An entry may be a name when a word of it is no English word, or its surname and its given name are
+    each in their list ("Silva, Ana"; not "Red, Green; Blue, Yellow"); a country or a state as its given name only
+    after a surname no English word ("Ødegaard, Martin"; not "Paris, France; Tokyo, Japan")."""
     from feedback_loop.privacy.ner import _no_english_word
 
     given_names, surnames = person_name_lists()
-    found = []
+    lists: list[list[tuple[re.Match[str], bool, bool]]] = []
+    labelled: list[bool] = []
     for match in _SURNAME_FIRST.finditer(text):
         words = [word for word in re.split(r"[ \u00a0]", match.group("surname")) if word.lower() not in NAME_PARTICLES]
         given = match.group("given").split()
-        if not all(_is_capitalised(word) for word in (*words, *given)):
+        if not all(_is_capitalised(word) for word in (*words, *given)) or any(map(_english_word, (*words, *given))):
             continue
-        if any(map(_english_word, (*words, *given))) or any(word in _places() for word in given):
+        if _LIST_GOES_ON.match(text, match.end()):
             continue
+        unknown_to_english = any(_no_english_word(word.lower()) for word in (words[-1], given[0]))
+        place = any(word in _places() for word in given)
+        may_be_a_name = (unknown_to_english or (words[-1] in surnames and given[0] in given_names)) and (
+            not place or (_no_english_word(words[-1].lower()) and words[-1] not in _places())
+        )
         before = text[max(0, match.start() - 40) : match.start()]
-        field = match.start() in cue_ends or _FIELD_BEFORE.search(before) is not None
+        joined = bool(lists) and _NEXT_ENTRY.fullmatch(text, lists[-1][-1][0].end(), match.start()) is not None
+        field = match.start() in cue_ends or _FIELD_BEFORE.search(before) is not None or (joined and labelled[-1])
         known = words[-1] in surnames or given[0] in given_names
-        # Neither word known to the lists: only as a record's whole entry ("Srisuk, Kanya - no-show"), not in a list of
-        # things ("Outlook, Gmail and Yahoo").
         cued = match.start() in cue_ends
-        # "Apple, Orange, Pear", "Sea, Sun": a list of English words, unless a field's label announces it.
-        if _LIST_GOES_ON.match(text, match.end()) or (
-            not cued and not any(_no_english_word(word.lower()) for word in (words[-1], given[0]))
-        ):
-            continue
         entry = cued or _ENTRY_ENDS.match(text, match.end()) is not None
-        if (field or PERSONS_PLACE_BEFORE.search(before)) and (known or (field and entry)):
-            found.append((match.start(), match.end(), True))
+        # "Apple, Orange, Pear", "Sea, Sun": a list of English words, unless a field's label announces it. Neither word
+        # known to the lists: only as a record's whole entry ("Srisuk, Kanya - no-show"), not in a list of things
+        # ("Outlook, Gmail and Yahoo").
+        a_name_alone = (
+            not place
+            and (cued or unknown_to_english)
+            and (field or PERSONS_PLACE_BEFORE.search(before) is not None)
+            and (known or (field and entry))
+        )
+        if joined:
+            lists[-1].append((match, a_name_alone, may_be_a_name))
+        else:
+            lists.append([(match, a_name_alone, may_be_a_name)])
+            labelled.append(match.start() in cue_ends or _LABEL_BEFORE.search(before) is not None)
+    found = [
+        (match.start(), match.end(), True)
+        for entries in lists
+        if any(alone for _, alone, _ in entries)
+        for match, alone, may in entries
+        if alone or may
+    ]
     if not found:
         return spans
     kept = [span for span in spans if not any(span[0] < end and start < span[1] for start, end, _ in found)]

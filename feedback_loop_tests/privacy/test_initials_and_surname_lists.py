@@ -39,6 +39,31 @@ _INITIALS_BEFORE_A_SURNAME = [
     "Approved by [M.K. Al-Rashid]",
 ]
 
+_SURNAME_FIRST_LISTS = [
+    "Attendees: [Lindgren, Erik]; [Sato, Yui]; [Okoye, Chinedu]",
+    "Passenger: [OKAFOR, CHIDI]",
+    "Passenger: [HADDAD, LAYLA] MS",
+    "Participants: [Haddad, Layla]; [Novak, Petra]",
+    "cc: [Mukherjee, Anjali]; [Fischer, Jonas]; [Tanaka, Hiro]",
+    "Attendees: [Mensah, Kwame]; [Rossi, Giulia]; [Kim, Min-jun]; [Silva, Ana]",
+    "Guests: [Alvarez, Sofia]; [Petrov, Dmitri]",
+    "Contacts: [Obi, Emeka]; [Dubois, Claire]",
+    "Assignees: [Kowalski, Marta]; [Yilmaz, Emre]",
+    "Attendees:\n[Lindgren, Erik]\n[Sato, Yui]\n[Okoye, Chinedu]",
+    "Attendees: [Fernández, Lucía]; [Ødegaard, Martin]; [Ó Briain, Siobhán]",
+    "Participants: [Chen, Wei]; [Gupta, Rahul]; [Müller, Hans]; [Adeyemi, Tolu]",
+    "Attendees: [van der Merwe, Pieter]; [de Souza, Bruna]",
+    "Customer: [Lindqvist, Maja]",
+    "Invitees: [Okonkwo, Ada]; [Sørensen, Lars]; [Park, Ji-ho]",
+    "Passengers:\n[OKAFOR, CHIDI]\n[OKAFOR, NGOZI]",
+    "Attendees: [Tshabalala, Sipho]; [Moreno, Diego]; [Hoang, Linh]",
+    "Panel: [Jensen, Freya]; [Kaur, Simran]; [Bello, Amina]",
+    "Speakers: [Wanjiru, Grace]; [Castillo, Mateo]",
+    "Reviewers: [Horvat, Luka]; [Nieminen, Aino]; [Qureshi, Bilal]",
+    "Guests: [Tanaka, Yuki] (vegetarian); [Mwangi, Joseph]",
+    "Attendees: [Andersson, Karin]; [Banda, Chikondi]; [Ferreira, Tiago]",
+]
+
 # Look-alikes: a lone letter with a full stop after a word, and lists of places, colours and things.
 _CLEAN = [
     "Section A. Scope",
@@ -74,8 +99,8 @@ def redactor() -> Redactor:
     return Redactor("patterns+ner")
 
 
-@pytest.mark.parametrize("marked", _INITIALS_BEFORE_A_SURNAME)
-def test_initials_before_a_surname_are_redacted_whole(redactor: Redactor, marked: str) -> None:
+@pytest.mark.parametrize("marked", _INITIALS_BEFORE_A_SURNAME + _SURNAME_FIRST_LISTS)
+def test_initials_and_surname_first_lists_are_redacted_whole(redactor: Redactor, marked: str) -> None:
     text = marked.replace("[", "").replace("]", "")
     assert redactor.redact(text).text == re.sub(r"\[[^]]*\]", "<PERSON>", marked)
 
