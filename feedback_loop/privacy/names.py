@@ -998,7 +998,9 @@ def _with_surnames_first(text: str, spans: list[tuple[int, int, bool]], cue_ends
     lists: list[list[tuple[re.Match[str], bool, bool]]] = []
     labelled: list[bool] = []
     for match in _SURNAME_FIRST.finditer(text):
-        words = [word for word in re.split(r"[ \u00a0]", match.group("surname")) if word.lower() not in NAME_PARTICLES]
+        surname = re.split(r"[ \u00a0]", match.group("surname"))
+        # A surname that is a particle's word alone is a surname still: "Le, Van Minh", "E, F".
+        words = [word for word in surname if word.lower() not in NAME_PARTICLES] or surname[-1:]
         given = match.group("given").split()
         if not all(_is_capitalised(word) for word in (*words, *given)) or any(map(_english_word, (*words, *given))):
             continue

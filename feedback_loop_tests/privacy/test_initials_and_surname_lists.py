@@ -108,3 +108,17 @@ def test_initials_and_surname_first_lists_are_redacted_whole(redactor: Redactor,
 @pytest.mark.parametrize("sentence", _CLEAN)
 def test_lone_letters_and_lists_of_things_stay(redactor: Redactor, sentence: str) -> None:
     assert redactor.redact(sentence).text == sentence
+
+
+# A surname written as a particle's word alone ("e", "y", "le" are particles inside names) used to leave no surname
+# word to read and raised IndexError, failing the whole text's redaction.
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("Grades: E, F.", "Grades: E, F."),
+        ("A, B, C, D, E, F, G, H", "A, B, C, D, E, F, G, H"),
+        ("Customer: Le, Thi Mai", "Customer: <PERSON>"),
+    ],
+)
+def test_a_surname_that_is_a_particle_alone(redactor: Redactor, text: str, redacted: str) -> None:
+    assert redactor.redact(text).text == redacted
