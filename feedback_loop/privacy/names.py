@@ -443,7 +443,8 @@ _CUE = re.compile(
     r"|teacher|lawyer|attorney|accountant|bookkeeper|assistant|secretary|admin|administrator|contact|client"
     r"|developer|engineer|designer|consultant|advisor|adviser|agent|rep|driver|courier|grandmother|grandfather"
     r"|grandma|grandpa|fiancée?|girlfriend|boyfriend))\b\.?,?"
-    r"|(?:regards|thanks|thank\s+you|cheers|best|sincerely|yours|thx|ty|bye|love)\s*[,!.]?\s*\n"
+    # A sign-off alone on its line, a whole word ("Society\n", "Glovebox\n" are none).
+    r"|\b(?:regards|thanks|thank\s+you|cheers|best|sincerely|yours|thx|ty|bye|love)\s*[,!.]?\s*\n"
     r"|^\s*(?:[—–]|--)|\n\s*(?:[—–]|--))\s*$"
 )
 # Greetings and introductions: a name when the name ends the clause ("Hi Aroha,", "I'm Tomás from ...").

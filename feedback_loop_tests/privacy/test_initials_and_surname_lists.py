@@ -122,3 +122,16 @@ def test_lone_letters_and_lists_of_things_stay(redactor: Redactor, sentence: str
 )
 def test_a_surname_that_is_a_particle_alone(redactor: Redactor, text: str, redacted: str) -> None:
     assert redactor.redact(text).text == redacted
+
+
+# A sign-off before a line break is a whole word: "Society\n" and "Community\n" end in "ty", and used to announce
+# the capitalised words of the next line as a name (an outline's "A. Criticism", a place's name).
+@pytest.mark.parametrize(
+    "text", ["VI. Impact on Society\n   A. Criticism and Controversy", "Community\nKoru Whetu", "Lovely\nKoru Whetu"]
+)
+def test_a_word_ending_like_a_sign_off_announces_no_name(redactor: Redactor, text: str) -> None:
+    assert redactor.redact(text).text == text
+
+
+def test_a_sign_off_on_its_line_still_announces_the_name(redactor: Redactor) -> None:
+    assert redactor.redact("ty\nAroha").text == "ty\n<PERSON>"
