@@ -427,9 +427,20 @@ _STRONG_CUE = re.compile(
     r"|meu\s+nome\s+é))\s*$"
 )
 _STRONG_CUE_FORWARD = re.compile(_STRONG_CUE.pattern.removesuffix(r"\s*$") + r"[ \t]*")
+# Sign-offs of other languages, which open a line as a surname would ("Atentamente, Valentina Rojas").
+_SIGN_OFFS = (
+    r"atentamente|cordialmente|saludos|un\s+saludo|cordialement|bien\s+à\s+vous|bien\s+cordialement|salutations"
+    r"|(?:viele|beste|liebe|herzliche|freundliche)\s+grüße|mit\s+freundlichen\s+grüßen|grüße|cordiali\s+saluti"
+    r"|distinti\s+saluti|saluti|atenciosamente|abraços|cumprimentos|met\s+vriendelijke\s+groet(?:en)?|groetjes|groeten"
+    r"|saygılarımla|iyi\s+çalışmalar|pozdrawiam|z\s+poważaniem|med\s+vänlig\s+hälsning|vänliga\s+hälsningar"
+    r"|hälsningar|med\s+venlig\s+hilsen|venlig\s+hilsen|vennlig\s+hilsen|ystävällisin\s+terveisin|terveisin"
+    r"|s\s+pozdravem|cu\s+stimă|hormat\s+saya|trân\s+trọng|üdvözlettel|с\s+уважением"
+)
+_SIGN_OFF = re.compile(rf"(?i:{_SIGN_OFFS})")
 # Cues after which a capitalised word is a name unless it is a common word ("Dear Team", "Mr Bean").
 _CUE = re.compile(
-    r"(?i)(?:\b(?:dear|regards|sincerely|yours|warmly|kind\s+regards|best\s+regards|best\s+wishes|many\s+thanks"
+    rf"(?i)(?:\b(?:{_SIGN_OFFS}"
+    r"|dear|regards|sincerely|yours|warmly|kind\s+regards|best\s+regards|best\s+wishes|many\s+thanks"
     r"|mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|herr|frau|monsieur|madame|mme|mlle|señor|señora"
     r"|señorita|sr|sra|srta|doña|signor|signora|sig|dott|dott\.ssa|avv|sheikh|shri|smt"
     r"|speaking\s+with|spoke\s+(?:with|to)|speak\s+(?:with|to)|talk(?:ed)?\s+(?:with|to)|chatted\s+with|ask"
@@ -652,6 +663,15 @@ NOT_NAMES = frozenset(
         "two",
         "three",
         "i",
+        # "Hi, I'm Priya Raghunathan": the pronoun's contractions are capitalised too, and no name's word.
+        "i'm",
+        "i’m",
+        "i've",
+        "i’ve",
+        "i'd",
+        "i’d",
+        "i'll",
+        "i’ll",
         "me",
         "we",
         "you",
@@ -674,6 +694,18 @@ NOT_NAMES = frozenset(
         "ms",
         "dr",
         "prof",
+        # Titles of other languages: "Dear Sr. Joaquín Herrera".
+        "mx",
+        "sr",
+        "sra",
+        "srta",
+        "sig",
+        "dott",
+        "avv",
+        "mme",
+        "mlle",
+        "herr",
+        "frau",
         "app",
         "apps",
         "api",
@@ -891,8 +923,22 @@ _COMMA_BEFORE_A_CAPITAL = re.compile(r",[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž]")
 
 def _only_everyday_words(tokens) -> bool:
     """True when every word of a name a cue announced is an English word no name list holds, a greeting's object or
-    a function word: "Dear Hiring Manager", "Attention: Warehouse Manager", "Best,\nAcme Support"."""
-    return all(_english_word(token[2]) for token in tokens if token[2].lower() not in NAME_PARTICLES)
+    a function word ("Dear Hiring Manager", "Attention: Warehouse Manager", "Best,\nAcme Support"), or such words
+    and nouns or adjectives of WordNet that no name list holds ("Dear Valued Member", "Sincerely, Acme Travel
+    Reservations"; not "Best regards,\nA. J. Whitfield", "Dear Professor Whitfield")."""
+    from feedback_loop.privacy.ner import _word_classes
+
+    words = [token[2] for token in tokens if token[2].lower() not in NAME_PARTICLES]
+    if all(map(_english_word, words)):
+        return True
+    given, surnames = person_name_lists()
+    nouns_or_adjectives, _ = _word_classes()
+    # Initials are no words here: "A. J. Whitfield".
+    words = [word for word in words if len(word) > 1]
+    return any(map(_english_word, words)) and all(
+        _english_word(word) or (word.lower() in nouns_or_adjectives and word not in given and word not in surnames)
+        for word in words
+    )
 
 
 def _english_word(word: str) -> bool:
@@ -1005,6 +1051,8 @@ def _with_surnames_first(text: str, spans: list[tuple[int, int, bool]], cue_ends
         given = match.group("given").split()
         if not all(_is_capitalised(word) for word in (*words, *given)) or any(map(_english_word, (*words, *given))):
             continue
+        if _SIGN_OFF.fullmatch(match.group("surname")):
+            continue
         if _LIST_GOES_ON.match(text, match.end()):
             continue
         unknown_to_english = any(_no_english_word(word.lower()) for word in (words[-1], given[0]))
@@ -1095,8 +1143,17 @@ def _cued_or_known_name(
             and _cue_before(_GREETING_CUE_BEFORE, text, start)
         )
         or _ACTION_AFTER_NAME.match(text, end)
+        or _addressed_at_the_end(text, tokens[index : index + run], given)
     ):
         return run, True
+    # "J. R. Patel approved it": initials before a surname the lists know that is no place nor English word (not
+    # "Answer: B. Paris").
+    last = tokens[index + run - 1][2]
+    if run >= 2 and _is_initial(text, tokens, index) and last in surnames and last not in _places():
+        from feedback_loop.privacy.ner import _no_english_word
+
+        if _no_english_word(last.lower()):
+            return run, False
     if known_given and (
         (run >= 2 and _surname_follows(tokens, index, run, surnames))
         or (cue_may_end_here and _cue_before(_WEAK_CUE_BEFORE, text, start))
@@ -1117,6 +1174,28 @@ def _cued_or_known_name(
     if words:
         return run, not all(word in given or word in surnames for word in words)
     return 0, False
+
+
+# Thanks or a greeting opening the sentence, then the person it is said to, last: "Thanks for the quick fix,
+# Siriporn!", "Hi again, Oyelaran."
+_THANKS_OR_GREETING_OPENS = re.compile(
+    r"(?i)(?:^|[.!?\n][ \t]*)(?:thanks|thank\s+you|thx|cheers|hi|hello|hey|good\s+(?:morning|afternoon|evening)"
+    r"|sorry|welcome|congrats|congratulations|great\s+(?:job|work)|well\s+done|nice\s+work)\b[^.!?\n]{0,80},[ \t]*$"
+)
+_SENTENCE_ENDS = re.compile(r"[ \t]*(?:[!?.]+[ \t]*(?:$|\n|[ \t][A-Z])|$|\n)")
+
+
+def _addressed_at_the_end(text: str, words, given: frozenset[str]) -> bool:
+    """True for one or two capitalised words after a comma that end a sentence opened by thanks or a greeting,
+    each a given name of the lists or a word no vocabulary holds ("Thanks for the quick fix, Siriporn!"; not
+    "Thanks for the update, Microsoft.")."""
+    start, end = words[0][0], words[-1][1]
+    return (
+        len(words) <= 2
+        and _THANKS_OR_GREETING_OPENS.search(text, max(0, start - 120), start) is not None
+        and _SENTENCE_ENDS.match(text, end) is not None
+        and all(word in given or word.lower() not in everyday_words() for _, _, word in words)
+    )
 
 
 def _given_name_in_a_persons_place(text: str, start: int, end: int, word: str) -> bool:
@@ -1146,7 +1225,7 @@ PERSONS_PLACE_BEFORE = re.compile(
     r"|emailed|ask|asked|tell|told|thank|thanked|meet|met|help|helped|assign|assigned|transfer|transferred|is|was"
     r"|named|owner|admin|member|driver|courier|customer|client|guest|employee|tenant|technician|colleague|can|could"
     r"|passenger|patient|applicant|recipient|holder"
-    r"|would|will|did|does|has|should|who\s+is|on\s+behalf\s+of"
+    r"|would|will|did|does|has|should|who\s+is|on\s+behalf\s+of|(?:the|a|my|his|her|their)\s+name(?:\s+of)?"
     # What is done to a person as it is being done: "adding Boubacar Sangare to the thread".
     r"|adding|inviting|calling|emailing|asking|telling|thanking|meeting|helping|assigning|copying|copied|cc'?d|looping\s+in|looped\s+in)"
     r"[ \t]*,?[ \t]*$"
@@ -1267,6 +1346,11 @@ def _particle_before_name(tokens, index: int) -> bool:
     )
 
 
+# An Arabic or Hebrew particle joined to the capitalised surname after it, in lower case: "Khalid al-Mansouri",
+# "Zia ul-Haq", "Nasser ad-Din", "Amos ben-Ami".
+_JOINED_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ben|bat|bin|ibn|abu)[-‐][A-ZÀ-ÖØ-ÞĀ-Ž]")
+
+
 def _name_run(text: str, tokens: list[tuple[int, int, str]], index: int, *, any_case: bool) -> int:
     """How many tokens from ``index`` on form one name: capitalised words (any words after a form's "Name:"),
     with particles inside, on one line, separated by single spaces, up to four words."""
@@ -1294,7 +1378,7 @@ def _name_run(text: str, tokens: list[tuple[int, int, str]], index: int, *, any_
         opening_initial = count == initials and _is_initial(text, tokens, position)
         if (
             (lower in NOT_NAMES and not gaelic and not opening_initial)
-            or (not any_case and not _is_capitalised(word))
+            or (not any_case and not _is_capitalised(word) and not (count and _JOINED_PARTICLE.match(word)))
             or (word.isupper() and len(word) > 1)
         ):
             break
@@ -1367,6 +1451,7 @@ _TITLE_BEFORE = re.compile(
 )
 _LINE = re.compile(r"[^\n]+")
 _CAPITALISED_NAME_WORD_AFTER = re.compile(r"[ \u00a0]([A-Z][a-zà-öø-ÿ]+(?:['’-][^\W\d_]+)*)\b")
+_GIVEN_NAME_AFTER_A_COMMA = re.compile(r",[ \u00a0]([A-Z][a-zà-öø-ÿ]+)\b")
 _CAPITALISED_NAME_WORD_BEFORE = re.compile(r"\b([A-Z][a-zà-öø-ÿ]+(?:['’-][^\W\d_]+)*)[ \u00a0]$")
 
 
@@ -1478,6 +1563,17 @@ def _capitals_in_a_sentence(text: str, words: list[re.Match[str]]) -> list[tuple
     rewritten = []
     for run in runs:
         kinds = [_kind_of_capitals_word(word.group()) for word in run]
+        # "SMITH, Robert", "OKAFOR, Chidi": a surname written first, in capitals, then its comma and a given name of
+        # the lists or a word no vocabulary holds.
+        given_after = _GIVEN_NAME_AFTER_A_COMMA.match(text, run[-1].end())
+        surname_first = (
+            given_after is not None
+            and "word" not in kinds
+            and (given_after.group(1) in person_name_lists()[0] or given_after.group(1).lower() not in everyday_words())
+        )
+        if surname_first:
+            rewritten += [(word, _as_a_name(word.group())) for word in run]
+            continue
         if "name" not in kinds:
             continue
         # Two words or more: one of them a name the lists know ("JI-HOON PARK"), or right after a cue that announces a

@@ -474,7 +474,8 @@ def names_with_the_model(
                 or (not announced and named_like_a_thing(text, start, end))
             ):
                 continue
-            (names if announced or not _covered(start, end, others) else doubted).append((start, end))
+            vetoable = not announced and not _compound_given_name(text[start:end])
+            (doubted if vetoable and _covered(start, end, others) else names).append((start, end))
         names += [span for span in (_model_name(text, *span) for span in persons) if span is not None]
         results.append((text, names, doubted))
     # A name the lists know that the model reads as an organisation in its sentence is asked about once more,
@@ -498,10 +499,24 @@ def names_with_the_model(
         [
             span
             for span in _merge([*names, *_joined_to_a_name(text, names), *lower_case])
-            if not (named_like_a_place_or_an_assistant(text, *span) or named_like_a_heading_or_a_holiday(text, *span))
+            if not (
+                named_like_a_place_or_an_assistant(text, *span)
+                or named_like_a_heading_or_a_holiday(text, *span)
+                or named_like_a_brand(text, *span)
+            )
         ]
         for text, names, lower_case in zip(texts, found_names, _lower_case_names(texts), strict=True)
     ]
+
+
+def _compound_given_name(name: str) -> bool:
+    """True when the name opens with two given names joined by a hyphen ("Anne-Sophie de la Roche", "Karl-Heinz
+    Bauer"), as people are named and companies are not: the model, which may read the rest as a company ("Roche"),
+    does not veto it."""
+    first = name.split(maxsplit=1)[0]
+    parts = first.split("-")
+    given, _ = person_name_lists()
+    return len(parts) == 2 and all(part in given for part in parts)
 
 
 # The assistants LLM telemetry names where a person's name stands ("Claude summarised the notes", "Ask Alexa to
@@ -540,6 +555,39 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
     )
 
 
+@functools.cache
+def _brands() -> frozenset[str]:
+    """The brand and product names of ``brands.txt`` (Simple Icons' titles)."""
+    lines = pathlib.Path(__file__).with_name("brands.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+# A title or a greeting makes a brand's word a person's name: "Mr. Toyota", "Frau Müller", "Dear Castro".
+_TITLE_OR_GREETING_BEFORE = re.compile(
+    r"(?<![\w'’.-])(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Herr|Frau|Sr|Sra|Srta|Mme|Mlle|Dear|Hi|Hello|Hey)"
+    r"\.?,?[ \u00a0]+$"
+)
+
+
+def named_like_a_brand(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` (its possessive aside) is a brand or a product of :func:`_brands` ("Gmail says
+    it's full", "Google One"), or opens with one and goes on with words no name list holds ("Sonos Arc keeps
+    dropping out"): unless its first word is a given name of the lists ("Zara", "Ruby" and "Ford" stay people's
+    names), or a form's field, "my name is", a title or a greeting announces it ("Mr. Toyota", "Dear Castro")."""
+    name = _POSSESSIVE_END.sub("", text[start:end])
+    words = name.split()
+    given, surnames = person_name_lists()
+    if (
+        not words
+        or words[0] in given
+        or start in strong_cue_ends(text)
+        or _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start)
+    ):
+        return False
+    brands = _brands()
+    return name in brands or (words[0] in brands and not any(word in given or word in surnames for word in words[1:]))
+
+
 # Holidays and greetings of the season: "Merry Christmas", "Valentine's Day", "Season's Greetings", "Mother's Day".
 _HOLIDAY_WORDS = frozenset(
     {
@@ -554,6 +602,24 @@ _HOLIDAY_WORDS = frozenset(
         "Thanksgiving",
         "Halloween",
         "Kwanzaa",
+        "Deepavali",
+        "Navratri",
+        "Dussehra",
+        "Vaisakhi",
+        "Baisakhi",
+        "Pongal",
+        "Onam",
+        "Songkran",
+        "Vesak",
+        "Nowruz",
+        "Chuseok",
+        "Seollal",
+        "Passover",
+        "Pesach",
+        "Purim",
+        "Hogmanay",
+        "Juneteenth",
+        "Matariki",
         "Holidays",
         "Greetings",
         # "Happy New Year": no person is named "Year".
@@ -561,6 +627,8 @@ _HOLIDAY_WORDS = frozenset(
     }
 )
 _HOLIDAY_AFTER = re.compile(r"['’]s?[ \u00a0](?:Day|Eve|Greetings)\b")
+# Holidays of two words, each of which is a name's too ("Raya", "Yom").
+_HOLIDAY_OF_TWO_WORDS = re.compile(r"\b(?:Hari[ \u00a0]Raya|Yom[ \u00a0]Kippur|Rosh[ \u00a0]Hashanah?)\b")
 # A heading: a line of three words or more, all capitalised, none a sentence's end ("Summer Reading List"); it names a
 # person only where a form's field or "my name is" says so.
 _HEADING_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž0-9][\w'’&-]*:?|[-–—&:/|]")
@@ -579,7 +647,11 @@ def named_like_a_heading_or_a_holiday(text: str, start: int, end: int) -> bool:
     if start in strong_cue_ends(text):
         return False
     words = _WORD.findall(text, start, end)
-    if any(word in _HOLIDAY_WORDS for word in words) or _HOLIDAY_AFTER.match(text, end):
+    if (
+        any(word in _HOLIDAY_WORDS for word in words)
+        or _HOLIDAY_AFTER.match(text, end)
+        or _HOLIDAY_OF_TWO_WORDS.search(text, start, end)
+    ):
         return True
     if _in_a_heading(text, start, end):
         return True

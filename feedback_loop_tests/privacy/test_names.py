@@ -131,8 +131,6 @@ _FULL_NAMES_ONLY_THE_PII_MODEL_READS = [
     ("Yesterday Rizal reset the password for me.", "Rizal"),
     ("Not sure if Somchai already told you, but the invoice is wrong.", "Somchai"),
     ("Send the PDF to Eilidh, she handles payroll.", "Eilidh"),
-    # An initial and a surname.
-    ("The licence lists S. Perera as the owner.", "S. Perera"),
     ("Please copy Tiihu Ngata on the thread.", "Tiihu Ngata"),
     ("Rangi Parata will join the call on Monday.", "Rangi Parata"),
 ]
