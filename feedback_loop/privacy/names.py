@@ -1179,21 +1179,27 @@ def _cued_or_known_name(
 # Thanks or a greeting opening the sentence, then the person it is said to, last: "Thanks for the quick fix,
 # Siriporn!", "Hi again, Oyelaran."
 _THANKS_OR_GREETING_OPENS = re.compile(
-    r"(?i)(?:^|[.!?\n][ \t]*)(?:thanks|thank\s+you|thx|cheers|hi|hello|hey|good\s+(?:morning|afternoon|evening)"
+    r"(?i)(?:^|[.!?\n][ \t]*)(?:thanks|thank\s+(?:you|u)|thx|cheers|hi|hello|hey|good\s+(?:morning|afternoon|evening)"
     r"|sorry|welcome|congrats|congratulations|great\s+(?:job|work)|well\s+done|nice\s+work)\b[^.!?\n]{0,80},[ \t]*$"
 )
 _SENTENCE_ENDS = re.compile(r"[ \t]*(?:[!?.]+[ \t]*(?:$|\n|[ \t][A-Z])|$|\n)")
 
 
+def addressed_at_the_end(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` comes after a comma and ends a sentence opened by thanks or a greeting, where
+    the person they are said to stands ("Thanks for the quick fix, Siriporn!", "thanks lots, fiona")."""
+    return (
+        _THANKS_OR_GREETING_OPENS.search(text, max(0, start - 120), start) is not None
+        and _SENTENCE_ENDS.match(text, end) is not None
+    )
+
+
 def _addressed_at_the_end(text: str, words, given: frozenset[str]) -> bool:
-    """True for one or two capitalised words after a comma that end a sentence opened by thanks or a greeting,
-    each a given name of the lists or a word no vocabulary holds ("Thanks for the quick fix, Siriporn!"; not
-    "Thanks for the update, Microsoft.")."""
-    start, end = words[0][0], words[-1][1]
+    """True for one or two capitalised words :func:`addressed_at_the_end`, each a given name of the lists or a word
+    no vocabulary holds ("Thanks for the quick fix, Siriporn!"; not "Thanks for the update, Microsoft.")."""
     return (
         len(words) <= 2
-        and _THANKS_OR_GREETING_OPENS.search(text, max(0, start - 120), start) is not None
-        and _SENTENCE_ENDS.match(text, end) is not None
+        and addressed_at_the_end(text, words[0][0], words[-1][1])
         and all(word in given or word.lower() not in everyday_words() for _, _, word in words)
     )
 

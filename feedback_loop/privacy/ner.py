@@ -56,6 +56,7 @@ from feedback_loop.privacy.names import (
     NOT_NAMES,
     PERSONS_PLACE_AFTER,
     PERSONS_PLACE_BEFORE,
+    addressed_at_the_end,
     everyday_words,
     person_name_lists,
     stop_words,
@@ -805,7 +806,11 @@ def _lower_case_name(text: str, run: list[re.Match[str]], everyday: frozenset[st
     start, end = spans[0][0], spans[-1][1]
     # A form's field or a note's aside before a name counts too: "Applicant | ...", "customer (...)".
     before = text[max(0, start - 40) : start].rstrip(" \t(|:")
-    in_a_persons_place = PERSONS_PLACE_BEFORE.search(before) or PERSONS_PLACE_AFTER.match(text, end)
+    in_a_persons_place = (
+        PERSONS_PLACE_BEFORE.search(before)
+        or PERSONS_PLACE_AFTER.match(text, end)
+        or addressed_at_the_end(text, start, end)
+    )
     # Runs of unknown words are common (typos, jargon, identifiers), and the PII model reading each costs a quarter
     # of the tier's speed: a run goes to it only with a word of the name lists in it or in a person's place.
     if (

@@ -20,6 +20,9 @@ from feedback_loop.privacy import Redactor
         # What is being done to a person, before a capitalised name.
         ("Sure - copying Ikechukwu Onyekachi on this one.", "Sure - copying <PERSON> on this one."),
         ("ok, looping in Tiwaloluwa Adeyinka now.", "ok, looping in <PERSON> now."),
+        # The person thanks are said to, last in the sentence (the seventeenth round).
+        ("cheers for the fast reply, bronwen!", "cheers for the fast reply, <PERSON>!"),
+        ("thank u so much, ingrid", "thank u so much, <PERSON>"),
     ],
 )
 def test_names_no_list_holds_are_found_in_lower_case(sentence: str, redacted: str) -> None:
@@ -32,6 +35,8 @@ def test_names_no_list_holds_are_found_in_lower_case(sentence: str, redacted: st
         "pip install numpy scipy matplotlib",
         "run kubectl rollout restart on the nginx deployment",
         "the fix is in webpack config, not in babel",
+        "thanks for the help, mate",
+        "thanks again, will test tonight",
     ],
 )
 def test_lower_case_words_no_dictionary_knows_that_are_no_names_stay(sentence: str) -> None:
