@@ -33,6 +33,7 @@ import pathlib
 import pkgutil
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 
 from feedback_loop.privacy.placeholders import PLACEHOLDERS, Detector, both, contains, has_digit, number_of, substitute
@@ -766,18 +767,41 @@ def person_name_lists() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @functools.cache
-def _every_person_name() -> tuple[frozenset[str], frozenset[str]]:
-    """Given names and surnames in Latin script from the person providers of every ``faker`` locale."""
+def _given_names_by_locale() -> Counter[str]:
+    """How many ``faker`` locales list each given name (in Latin script)."""
+    return Counter(name for given, _ in _names_of_each_locale() for name in given)
+
+
+def given_name_of_several_locales(word: str) -> bool:
+    """True for a given name that two ``faker`` locales or more list ("Zara", "Max", "Mercedes"); not one that a
+    single locale's long list holds and the world knows as a brand ("Dell", "Ford", "Hilton" of ``en``)."""
+    return _given_names_by_locale()[word] >= 2
+
+
+@functools.cache
+def _names_of_each_locale() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """Per ``faker`` locale, its given names and surnames in Latin script."""
     import faker.providers.person as person_providers
 
-    given: set[str] = set()
-    surnames: set[str] = set()
+    locales = []
     for module in pkgutil.iter_modules(person_providers.__path__):
         provider = importlib.import_module(f"{person_providers.__name__}.{module.name}").Provider
         to_latin = _transliteration(module.name)
+        given: set[str] = set()
         for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
             given.update(_names(getattr(provider, attribute, ()), to_latin))
-        surnames.update(_names(getattr(provider, "last_names", ()), to_latin))
+        locales.append((frozenset(given), frozenset(_names(getattr(provider, "last_names", ()), to_latin))))
+    return tuple(locales)
+
+
+@functools.cache
+def _every_person_name() -> tuple[frozenset[str], frozenset[str]]:
+    """Given names and surnames in Latin script from the person providers of every ``faker`` locale."""
+    given: set[str] = set()
+    surnames: set[str] = set()
+    for locale_given, locale_surnames in _names_of_each_locale():
+        given |= locale_given
+        surnames |= locale_surnames
     # Names are written without their diacritics as often as with them: "Ozturk" for "Öztürk", "Nguyen" for
     # "Nguyễn", "Huseynov" for "Hüseynov".
     given |= {folded for name in given if (folded := fold_diacritics(name)) != name}

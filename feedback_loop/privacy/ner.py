@@ -58,6 +58,7 @@ from feedback_loop.privacy.names import (
     PERSONS_PLACE_BEFORE,
     addressed_at_the_end,
     everyday_words,
+    given_name_of_several_locales,
     person_name_lists,
     stop_words,
     strong_cue_ends,
@@ -573,14 +574,15 @@ _TITLE_OR_GREETING_BEFORE = re.compile(
 def named_like_a_brand(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` (its possessive aside) is a brand or a product of :func:`_brands` ("Gmail says
     it's full", "Google One"), or opens with one and goes on with words no name list holds ("Sonos Arc keeps
-    dropping out"): unless its first word is a given name of the lists ("Zara", "Ruby" and "Ford" stay people's
-    names), or a form's field, "my name is", a title or a greeting announces it ("Mr. Toyota", "Dear Castro")."""
+    dropping out", "Dell replied"): unless its first word is a given name of several locales' lists ("Zara", "Ruby"
+    and "Max" stay people's names), or a form's field, "my name is", a title or a greeting announces it ("Mr.
+    Toyota", "Dear Castro")."""
     name = _POSSESSIVE_END.sub("", text[start:end])
     words = name.split()
     given, surnames = person_name_lists()
     if (
         not words
-        or words[0] in given
+        or given_name_of_several_locales(words[0])
         or start in strong_cue_ends(text)
         or _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start)
     ):

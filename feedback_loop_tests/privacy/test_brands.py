@@ -12,12 +12,12 @@ from feedback_loop_tests.privacy.measured import assert_keeps_measurement
 # Measured on the fourth development set after the sixth round, which was tuned on it (in sample): before that round
 # (main at 77d0822) PERSON 47 of 50, ADDRESS 12 of 12 and 39 of 165 clean sentences altered; after it 22 altered;
 # after the eighth round (an English word no name list holds, "the" before a title) 19; after the ninth (goods on sale,
-# what software does with an adverb between) 14; 9 at c0af14f, before the seventeenth round, and after it.
-DEV_BRANDS_MEASURED = {"PERSON": (49, 50), "ADDRESS": (12, 12), "clean_altered": (9, 165)}
+# what software does with an adverb between) 14; 9 at c0af14f; after the seventeenth (brands of Simple Icons) 7.
+DEV_BRANDS_MEASURED = {"PERSON": (49, 50), "ADDRESS": (12, 12), "clean_altered": (7, 165)}
 # Measured on the sixth development set, written for the eighth round before its rules (main at c88bbd1: PERSON 37 of
 # 40, 10 of 50 clean sentences altered); neither the eighth nor the ninth round changed either figure; 9 altered at
-# c0af14f, 8 after the seventeenth round (Simple Icons' brands).
-DEV_BRANDS_2_MEASURED = {"PERSON": (37, 40), "clean_altered": (8, 50)}
+# c0af14f, 7 after the seventeenth round (Simple Icons' brands).
+DEV_BRANDS_2_MEASURED = {"PERSON": (37, 40), "clean_altered": (7, 50)}
 
 
 def test_the_brands_development_set_keeps_its_measurement() -> None:
@@ -121,6 +121,9 @@ def test_people_next_to_brands_are_still_found(sentence: str, name: str) -> None
         "Dropbox Business told us the storage is full.",
         "Peloton cancelled my membership without notice.",
         "Nintendo's support page says the Joy-Con drift is covered.",
+        # A brand that only one locale's long list of given names holds.
+        "Porsche extended the warranty on the battery.",
+        "Hilton charged the deposit twice.",
     ],
 )
 def test_a_brand_alone_where_a_person_stands_stays(sentence: str) -> None:
@@ -130,7 +133,7 @@ def test_a_brand_alone_where_a_person_stands_stays(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "redacted"),
     [
-        # A brand that is a given name of the lists stays a person's name.
+        # A brand that is a given name of several locales' lists stays a person's name.
         ("Zara called me about the invoice.", "<PERSON> called me about the invoice."),
         # A brand's word with a surname after it is a person.
         ("Tesla Nguyen called about the invoice.", "<PERSON> called about the invoice."),
