@@ -60,13 +60,17 @@ _WEAK_STREET_WORDS = (
     r"|Plaza|Path|Trail|Mews|Green|View|Rise|Vale|Heights|Point|Quay|Wharf|Parade|Alley"
 )
 # A flat, suite or floor, in English or as Romance languages write it ("apto 81", "piso 3", "int. 5"), or a Spanish
-# floor and door ("4º B", "2º izq."); "#05-67" is a Singapore floor and unit. Its number holds a digit or is one
-# capital ("Flat B"): "Unit tests" is no flat.
+# or Portuguese floor and door ("4º B", "2º izq.", "3.º Dto", "1.º andar"); "#05-67" is a Singapore floor and unit,
+# "m. 15" a Polish flat, "Kat 2 Daire 6" a Turkish floor and flat, "2. th." a Danish floor and side (right, left,
+# middle; "st." the ground floor). Its number holds a digit or is one capital ("Flat B"): "Unit tests" is no flat.
+# Only ever read after a street, so "m. 15" or "Kat 3" alone is no flat.
 _UNIT = (
     r"(?:,?\s*(?:(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.?|room|rm\.?|apto\.?|ap\.|apartamento"
     r"|appartement|app\.|dpto\.?|depto\.?|kv\.|piso|planta|puerta|pta\.|bloco|bloque|sala|andar|conj\.|int\.|interno|scala"
-    r"|bât\.)\s*|#\s*)(?:[\w-]{0,5}\d[\w-]{0,5}|[A-Z](?![\w-]))"
-    r"|,?\s*\d{1,2}\s?[º°ª](?:\s?(?:[A-Z](?!\w)|\d{1,2}\s?[º°ª]|(?i:izq(?:uierda)?|dcha|der(?:echa)?|ctro|centro)\.?))?)"
+    r"|bât\.|m\.|lok\.|kat|daire)\s*|#\s*)(?:[\w-]{0,5}\d[\w-]{0,5}|[A-Z](?![\w-]))"
+    r"|,?\s*\d{1,2}\.?\s?[º°ª](?:\s?(?:[A-Z](?!\w)|\d{1,2}\s?[º°ª]|(?i:izq(?:uierda)?|dcha|der(?:echa)?|ctro|centro"
+    r"|dto|dt[ao]|esq|fte|frente|andar)(?:\.|(?!\w))))?"
+    r"|,?\s*(?:\d{1,2}|st)\.\s?(?:th|tv|mf)(?:\.|(?![\w-])))"
 )
 # After the street: ", London NW1 6XE", ", Springfield, IL 62704", ", 10115 Berlin", ", 00-514 Warszawa", ", UK",
 # ", Dublin D02 X285" (an Irish Eircode), ", Tel Aviv 6688218" (Israel's seven digits).
@@ -81,8 +85,8 @@ _TOWN_WORD = rf"(?:[A-Z][a-z]{{0,2}}\.(?=[ -]{_CAPITAL})|{_CAPITAL}[^\W\d_][^\W\
 _TOWN = rf"{_TOWN_WORD}(?:[ -]{_TOWN_WORD}){{0,2}}"
 _PLACE = rf"(?:{_TOWN}(?:\s+{_POSTCODE})?|{_POSTCODE}(?:\s+{_TOWN})?)"
 # The flat and the places in either order: "Rua Augusta 1500, apto 81, São Paulo SP 01304-001", "12 Elm St,
-# Springfield, Apt 4".
-_REST_OF_ADDRESS = rf"{_UNIT}?(?:(?:,|\s[-–])\s*{_PLACE}{_UNIT}?){{0,4}}"
+# Springfield, Apt 4"; a floor and a flat ("Kat 2 Daire 6").
+_REST_OF_ADDRESS = rf"(?:{_UNIT}){{0,2}}(?:(?:,|\s[-–])\s*{_PLACE}{_UNIT}?){{0,4}}"
 _STREET_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|la|du|des|del|da|do|di|van|von|der|den)){{0,3}}"
 # Before a street word that is nothing else, a name may be numbered ("W 57th St"); before an everyday one the
 # numbers are places and prizes ("won 2 1st Place, 3 2nd Place").
@@ -90,8 +94,9 @@ _NUMBERED_STREET_NAME = (
     rf"(?:{_NAME_WORD}|{_ORDINAL})(?:\s+(?:{_NAME_WORD}|{_ORDINAL}|of|the|de|la|du|des|del|da|do|di|van|von|der|den))"
     r"{0,3}"
 )
-# "1600 Pennsylvania Avenue NW", "100 Queen Street East": a compass point after the street word.
-_DIRECTION = r"(?:\s+(?:[NS][EW]?|[EW]|(?:North|South)(?:east|west)?|East|West|Upper|Lower)(?![\w-]))?"
+# "1600 Pennsylvania Avenue NW", "100 Queen Street East", "45 Queen's Road Central": a compass point after the street
+# word.
+_DIRECTION = r"(?:\s+(?:[NS][EW]?|[EW]|(?:North|South)(?:east|west)?|East|West|Central|Upper|Lower)(?![\w-]))?"
 # A street numbered after its street word, before the comma: "Block 123 Ang Mo Kio Avenue 3, #05-67, Singapore".
 _ENGLISH_STREET = (
     rf"{_HOUSE_NUMBER},?\s+{_NUMBERED_STREET_NAME}\s+(?:{_STREET_WORDS})(?![\w-]){_DIRECTION}(?:\s+\d{{1,2}}(?=,))?"
@@ -346,10 +351,14 @@ def _lower_address(match: re.Match[str]) -> str | None:
 
 
 # What the street detectors leave on either side of an address they found: the flat, unit or villa written before
-# the street ("Flat 4, 61 Harcourt Street", "Unit 5B, 88 Jupiter Street", "Villa 12, Street 7"), and a postcode
+# the street ("Flat 4, 61 Harcourt Street", "Unit 5B, 88 Jupiter Street", "Villa 12, Street 7"), with the floor
+# as Hong Kong writes it ("Flat C, 7/F, 18 Hennessy Road"; "G/F" the ground floor), and a postcode
 # after a district, a staircase and flat or a state ("Dublin 9, D09 K2X4", "12 B 7, 00100 Helsinki", "- SP,
 # 01304-001"; an Eircode, a Brazilian CEP, an Argentine CPA "C1043", five digits), the town after it.
-_UNIT_BEFORE = r"(?i:Flat|Unit|Apt\.?|Apartment|Suite|Villa|Blk|Block|Room|House)[ \t]+[A-Za-z0-9][\w/-]{0,5},?[ \t]+"
+_UNIT_BEFORE = (
+    r"(?:(?:(?i:Flat|Unit|Apt\.?|Apartment|Suite|Villa|Blk|Block|Room|House|Shop)[ \t]+[A-Za-z0-9][\w/-]{0,5}"
+    r"|(?:\d{1,2}|[LU]?G)/F(?![\w/-])),?[ \t]+){1,3}"
+)
 _POSTCODE_AFTER = (
     r"(?:[ \t]\d{1,2}|[ \t][A-Z][ \t]\d{1,3}|[ \t]-[ \t][A-Z]{2})?,?[ \t]"
     r"(?:[A-Z]\d{2}[ \t]?[A-Z0-9]{4}|\d{5}-\d{3}|[A-Z]\d{4}(?:[A-Z]{3})?|\d{5})(?![\w-])"
