@@ -45,7 +45,8 @@ _CAPITAL = r"(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
 _NAME_WORD = _CAPITAL + _WORD
 # A numbered street's name: "350 W 57th St", "55 5th Avenue", "1 E 42nd Street".
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)(?![\w-])"
-_AFTER_FIRST_DIGIT = r"\d{0,4}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?){0,2}"
+# "221B", "32/4/9", "221/B": a house, staircase and flat, or a house's letter after a slash, as India writes it.
+_AFTER_FIRST_DIGIT = r"\d{0,4}[A-Za-z]?(?:[-/](?:\d{1,4}[A-Za-z]?|[A-Z](?![\w-]))){0,2}"
 _HOUSE_NUMBER = r"\d" + _AFTER_FIRST_DIGIT
 # Street words that are nothing else.
 _STREET_WORDS = (
@@ -82,7 +83,9 @@ _POSTCODE = (
 # "London NW" and "1 6XE"), and ends with a full stop only where it is a short abbreviation inside the town ("St.
 # Albans", "Ft. Worth"), not at a sentence's end ("Springfield.", "St Albans. Thanks").
 _TOWN_WORD = rf"(?:[A-Z][a-z]{{0,2}}\.(?=[ -]{_CAPITAL})|{_CAPITAL}[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*(?!\w))"
-_TOWN = rf"{_TOWN_WORD}(?:[ -]{_TOWN_WORD}){{0,2}}"
+# A town's name may hold a particle ("Cercado de Lima", "Frankfurt am Main", "Newcastle upon Tyne") and end with
+# "City" after three words ("Ho Chi Minh City").
+_TOWN = rf"{_TOWN_WORD}(?:[ -](?:(?:de|del|da|do|di|du|la|le|am|an|upon|sur)[ -])?{_TOWN_WORD}){{0,2}}(?: City)?"
 _PLACE = rf"(?:{_TOWN}(?:\s+{_POSTCODE})?|{_POSTCODE}(?:\s+{_TOWN})?)"
 # The flat and the places in either order: "Rua Augusta 1500, apto 81, São Paulo SP 01304-001", "12 Elm St,
 # Springfield, Apt 4"; a floor and a flat ("Kat 2 Daire 6").
@@ -129,31 +132,41 @@ _SEPARATE_STREET = (
 )
 # "12 rue de la Paix", "3 bis avenue Foch", "Calle Mayor 7", "C/ de Balmes, 12", "Via Roma 10", "Rua Augusta 200",
 # and the street words written first in Catalan, Polish, Romanian, Albanian and South Slavic addresses
-# ("Carrer de Mallorca 401", "ul. Marszałkowska 84", "Calea Victoriei 12", "Rruga e Kavajës 5").
+# ("Carrer de Mallorca 401", "ul. Marszałkowska 84", "Calea Victoriei 12", "Rruga e Kavajës 5"), Belgian and Peruvian
+# ones ("31 Chaussée de Wavre", "Jr. Huallaga 320", "Psje. Los Pinos 12").
 _ROMANCE_STREET_WORDS = (
     r"rue|avenue|av\.|bd|boulevard|place|chemin|allée|impasse|quai|route|cours|calle|c/|avenida|avda\.?|paseo"
     r"|plaza|carrera|camino|ronda|rua|travessa|largo|praça|via|viale|piazza|corso|vicolo|strada"
     r"|carrer|passeig|avinguda|ul\.|ulica|aleja|plac|calea|bulevardul|rruga|ulitsa|prospekt|bulevar|cesta|trg"
-    r"|vul\.|vulytsia|bul\.|prosp\.|pr-t|jalan|jl\.|jln\."
+    r"|vul\.|vulytsia|bul\.|prosp\.|pr-t|jalan|jl\.|jln\.|chaussée|chaussee|drève|faubourg|jirón|pasaje|psje\.|pje\."
+    r"|calzada|carretera|ctra\.|alameda|malecón|prolongación|prol\."
+    # Peru's "Jr." (jirón), its house numbered in two digits or more, not the "Jr." of a name before a year or a
+    # count: "Martin Luther King Jr. Day 2025", "Sammy Davis Jr. Award 3".
+    r"|jr\.(?=(?:\s+[^\W\d_]+){1,4}\s+(?!(?:19|20)\d\d(?![\w-]))\d{2})"
 )
-_ROMANCE_ARTICLE = r"(?:de|del|de la|de l'|du|des|da|do|dos|das|di|della|dei|delle|e)"
+_ROMANCE_ARTICLE = r"(?:de|del|de la|de l'|d'|d’|du|des|da|do|dos|das|di|della|dei|delle|e)"
 # Mexican streets named by a date: "Calle 5 de Mayo 32", "Av. 16 de Septiembre 21".
 _ROMANCE_STREET_NAME = (
     rf"(?:{_ROMANCE_ARTICLE}\s*|\d{{1,2}}\s+de\s+)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|da|di))*?"
 )
 # The name runs to its last capitalised word: "33 boulevard Victor Hugo, 40963 Nantes" is one address.
+# A Malaysian house is "No. 12" and its street may be numbered after its name: "No. 8, Jalan USJ 4/5, 47600 Subang
+# Jaya".
 _FRENCH_STREET = (
-    rf"{_HOUSE_NUMBER}(?:\s?(?:bis|ter))?,?\s+(?i:{_ROMANCE_STREET_WORDS})\s+"
-    rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|du|des|da|di))*(?=[\s,.;)]|$)"
+    rf"(?:No\.\s*)?{_HOUSE_NUMBER}(?:\s?(?:bis|ter))?,?\s+(?i:{_ROMANCE_STREET_WORDS})\s+"
+    rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|du|des|da|di))*"
+    r"(?:\s+\d{1,3}[A-Z]?/\d{1,3}[A-Z]?)?(?=[\s,.;)]|$)"
 )
 _SOUTHERN_STREET = (
     rf"(?i:{_ROMANCE_STREET_WORDS})\s+{_ROMANCE_STREET_NAME},?\s+(?:(?:[Nn][º°oO]?[.:]?|d\.|Kav\.)\s*)?{_HOUSE_NUMBER}"
     r"(?![\w-])"
 )
 # The English street word before the number, as Kenya, Israel, the Gulf and much of Africa and Asia write it, a town
-# after a comma: "Moi Avenue 45, Nairobi 00100", "Rothschild Blvd 22, Tel Aviv", "Herzl St 10, Haifa".
+# after a comma, or a flat and then the town: "Moi Avenue 45, Nairobi 00100", "Rothschild Blvd 22, Tel Aviv", "Herzl St
+# 10, Haifa", "Sahaidachnoho St 14, apt 3, Kyiv 04070".
 _NUMBER_AFTER_STREET_WORD = (
-    rf"{_STREET_NAME}\s+(?:{_STREET_WORDS})(?![\w-])\s+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?![\w-])(?=,\s*{_CAPITAL})"
+    rf"{_STREET_NAME}\s+(?:{_STREET_WORDS})(?![\w-])\s+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?![\w-])"
+    rf"(?=(?:{_UNIT})?,\s*{_CAPITAL})"
 )
 # Korean road names: "45 Sejong-daero", "152 Teheran-ro", "25 Olympic-ro 35-gil".
 _KOREAN_STREET = rf"{_HOUSE_NUMBER},?\s+{_CAPITAL}[^\W\d_]+-(?:ro|gil|daero)(?:\s+\d{{1,3}}(?:beon)?-gil)?(?![\w-])"
@@ -163,10 +176,14 @@ _COLOMBIAN_STREET = (
     r"(?:\s+(?:Bis|Sur))?\s*(?:#|No\.?|N[º°]\.?)\s*\d{1,3}[A-Z]?\s?-\s?\d{1,3}(?![\w-])"
 )
 # Vietnamese streets have no street word; the ward and the numbered district after them make the address: "45 Lê Lợi,
-# Bến Nghé, Quận 1" (not "Q. 1", a quarter too).
+# Bến Nghé, Quận 1" (not "Q. 1", a quarter too). In English, without the marks, "District" says less ("12 New Features,
+# District 3 fans"): the ward before it or the town after it make the address ("120 Le Loi, Ben Thanh Ward, District
+# 1", "8 Tran Phu, Ward 4, District 5", "31 Pasteur, District 3, Ho Chi Minh City").
 _VIETNAMESE_STREET = (
-    rf"{_HOUSE_NUMBER}\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}},\s*(?:(?:Phường|P\.)?\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
-    rf",\s*)?(?:Quận|Huyện)\s*\d{{1,2}}(?![\w-])"
+    rf"{_HOUSE_NUMBER}\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}},\s*"
+    rf"(?:(?:(?:(?:Phường|P\.)?\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}|(?:Phường|P\.)\s*\d{{1,2}}),\s*)?(?:Quận|Huyện)"
+    rf"|(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+Ward|Ward\s*\d{{1,2}}),\s*District"
+    rf"|District(?=\s*\d{{1,2}},\s*{_CAPITAL}))\s*\d{{1,2}}(?![\w-])"
 )
 # A German box number is written in pairs of digits: "Postfach 10 01 52".
 _PO_BOX = (
@@ -242,10 +259,12 @@ _WEAK_ADDRESS = re.compile(rf"(?<![\w/.:-])(?P<street>{_ENGLISH_WEAK_STREET}){_R
 # Indian addresses: a house, flat or plot number ("House No. 45", "Flat 302", "Plot 7", "#12", "B-14"), its
 # localities and town, and a six-digit PIN code or a numbered locality ("Sector 21", "Road No. 12", "12th Cross",
 # "3rd Main"): "House No. 45, Sector 21, Gurugram 122001", "B-14, Lajpat Nagar II, New Delhi 110024", "Plot 7, Road
-# No. 12, Banjara Hills, Hyderabad".
+# No. 12, Banjara Hills, Hyderabad". Thai houses are numbered the same way, the soi right after them: "45/7 Moo 2",
+# "99/12 Sukhumvit Soi 31, Khlong Toei Nuea, Bangkok 10110".
 _INDIAN_HOUSE = (
     r"(?:(?:(?:House|H\.|Flat|Plot|Door|Shop|Villa)\s*(?:No\.?|Number|#)?\s*|#\s*|[A-Z]{1,2}[-/])"
-    r"\d{1,5}[A-Z]?(?:[-/]\d{1,4}[A-Z]?)*|\d{1,4}/\d{1,4}[A-Z]?(?:\s+Moo\s+\d{1,2})?)"
+    rf"\d{{1,5}}[A-Z]?(?:[-/]\d{{1,4}}[A-Z]?)*"
+    rf"|\d{{1,4}}/\d{{1,4}}[A-Z]?(?:\s+Moo\s+\d{{1,2}}|\s+(?:{_NAME_WORD}\s+)?Soi\s+\d{{1,3}})?)"
 )
 _NUMBERED_LOCALITY = re.compile(
     rf"Sector\s+\d{{1,3}}[A-Z]?|(?:Road|Street|Lane|Cross|Main)\s+(?:No\.?\s*)?\d{{1,3}}[A-Z]?"
@@ -378,7 +397,9 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
     Detector("ADDRESS", substitute(_STREET_WORD_BEFORE_THE_NUMBER, _street), both(has_digit, _NAMES_A_STREET_WORD)),
     Detector("ADDRESS", substitute(_KOREAN_ADDRESS, _street), both(has_digit, contains("-ro", "-gil", "-daero"))),
     Detector("ADDRESS", substitute(_COLOMBIAN_ADDRESS, _street), both(has_digit, contains("#", "no", "n°", "nº"))),
-    Detector("ADDRESS", substitute(_VIETNAMESE_ADDRESS, _street), both(has_digit, contains("quận", "huyện"))),
+    Detector(
+        "ADDRESS", substitute(_VIETNAMESE_ADDRESS, _street), both(has_digit, contains("quận", "huyện", "district"))
+    ),
     Detector("ADDRESS", substitute(_WEAK_ADDRESS, _weak_address), has_digit),
     Detector("ADDRESS", substitute(_UNNAMED_STREET, _unnamed_street), number_of(4)),
     Detector("ADDRESS", substitute(_STREET_OF_ITS_OWN_NAME, _street), has_digit),
