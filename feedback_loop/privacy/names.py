@@ -41,7 +41,8 @@ from feedback_loop.privacy.placeholders import PLACEHOLDERS, Detector, both, con
 # --- ADDRESS ------------------------------------------------------------------------------------------------
 
 _WORD = r"[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?"
-_CAPITAL = r"(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
+# Latin and Cyrillic capitals: "ул. Тверская, д. 7, Москва".
+_CAPITAL = r"(?=[A-ZÀ-ÖØ-ÞĀ-ŽЀ-ЯҐ])"
 _NAME_WORD = _CAPITAL + _WORD
 # A numbered street's name: "350 W 57th St", "55 5th Avenue", "1 E 42nd Street".
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)(?![\w-])"
@@ -63,12 +64,12 @@ _WEAK_STREET_WORDS = (
 # A flat, suite or floor, in English or as Romance languages write it ("apto 81", "piso 3", "int. 5"), or a Spanish
 # or Portuguese floor and door ("4º B", "2º izq.", "3.º Dto", "1.º andar"); "#05-67" is a Singapore floor and unit,
 # "m. 15" a Polish flat, "Kat 2 Daire 6" a Turkish floor and flat, "2. th." a Danish floor and side (right, left,
-# middle; "st." the ground floor). Its number holds a digit or is one capital ("Flat B"): "Unit tests" is no flat.
-# Only ever read after a street, so "m. 15" or "Kat 3" alone is no flat.
+# middle; "st." the ground floor), "кв. 12" a Russian flat. Its number holds a digit or is one capital ("Flat B"):
+# "Unit tests" is no flat. Only ever read after a street, so "m. 15" or "Kat 3" alone is no flat.
 _UNIT = (
     r"(?:,?\s*(?:(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.?|room|rm\.?|apto\.?|ap\.|apartamento"
     r"|appartement|app\.|dpto\.?|depto\.?|kv\.|piso|planta|puerta|pta\.|bloco|bloque|sala|andar|conj\.|int\.|interno|scala"
-    r"|bât\.|m\.|lok\.|kat|daire)\s*|#\s*)(?:[\w-]{0,5}\d[\w-]{0,5}|[A-Z](?![\w-]))"
+    r"|bât\.|m\.|lok\.|kat|daire|кв\.|корп\.|оф\.)\s*|#\s*)(?:[\w-]{0,5}\d[\w-]{0,5}|[A-Z](?![\w-]))"
     r"|,?\s*\d{1,2}\.?\s?[º°ª](?:\s?(?:[A-Z](?!\w)|\d{1,2}\s?[º°ª]|(?i:izq(?:uierda)?|dcha|der(?:echa)?|ctro|centro"
     r"|dto|dt[ao]|esq|fte|frente|andar)(?:\.|(?!\w))))?"
     r"|,?\s*(?:\d{1,2}|st)\.\s?(?:th|tv|mf)(?:\.|(?![\w-])))"
@@ -158,7 +159,8 @@ _FRENCH_STREET = (
     r"(?:\s+\d{1,3}[A-Z]?/\d{1,3}[A-Z]?)?(?=[\s,.;)]|$)"
 )
 _SOUTHERN_STREET = (
-    rf"(?i:{_ROMANCE_STREET_WORDS})\s+{_ROMANCE_STREET_NAME},?\s+(?:(?:[Nn][º°oO]?[.:]?|d\.|Kav\.)\s*)?{_HOUSE_NUMBER}"
+    rf"(?i:{_ROMANCE_STREET_WORDS})\s+{_ROMANCE_STREET_NAME},?\s+(?:(?:[Nn][º°oO]?[.:]?|d\.|Kav\.)\s*)?"
+    rf"{_HOUSE_NUMBER}"
     r"(?![\w-])"
 )
 # The English street word before the number, as Kenya, Israel, the Gulf and much of Africa and Asia write it, a town
@@ -238,9 +240,40 @@ _NAMES_A_STREET_WORD = contains(
     "gasse",
     "weg",
 )
+# Russian and Ukrainian streets in Cyrillic, the street word before the name or after it, the house after "д." or a
+# comma: "ул. Тверская, д. 7", "вул. Хрещатик, 22", "Невский проспект, д. 28".
+_CYRILLIC_STREET_WORDS = (
+    r"ул\.|улица|пр-т|просп\.|проспект|пер\.|переулок|наб\.|набережная|ш\.|шоссе|б-р|бульвар|пл\.|площадь|вул\.|вулиця"
+)
+_CYRILLIC_HOUSE = rf"(?:,?\s+(?:д\.|дом)\s*|,?\s+){_HOUSE_NUMBER}(?![\w-])"
+_CYRILLIC_ADDRESS = re.compile(
+    rf"(?<![\w/.:-])(?:(?i:{_CYRILLIC_STREET_WORDS})\s+{_STREET_NAME}|{_STREET_NAME}\s+(?i:{_CYRILLIC_STREET_WORDS}))"
+    rf"{_CYRILLIC_HOUSE}{_REST_OF_ADDRESS}"
+)
 _KOREAN_ADDRESS = re.compile(rf"(?<![\w/.:-]){_KOREAN_STREET}{_REST_OF_ADDRESS}")
 _COLOMBIAN_ADDRESS = re.compile(rf"(?<![\w/.:-]){_COLOMBIAN_STREET}{_REST_OF_ADDRESS}")
 _VIETNAMESE_ADDRESS = re.compile(rf"(?<![\w/.:-]){_VIETNAMESE_STREET}{_REST_OF_ADDRESS}")
+# Japanese and Chinese addresses as they are written, from the largest place to the house, with no space
+# (full-width digits and dashes read as ASCII ones): "〒150-0002 東京都渋谷区渋谷2-21-1",
+# "大阪市北区梅田3丁目1番1号": a city, ward, town or village and the block numbers after the district;
+# "上海市浦东新区世纪大道100号", "台北市信義區信義路五段7號": a street word and the house's number.
+# "道" is a road after a city or district only ("频道3号" is a channel). With no space between words, the first
+# place starts after what is not a Han character, after a word announcing it ("寄到", "住在", "地址", "住所")
+# or after a larger place, and a place's name is one to three characters before its "市" or "区" (one to four
+# in Japan): "寄到北京市" leaves "寄到", "本社東京都港区" leaves "本社東京都".
+_HAN = r"[\u4e00-\u9fff々]"
+_KANJI_OR_KANA = r"[\u4e00-\u9fff々\u3041-\u3096\u30a1-\u30fa\u30fc]"
+_HAN_ADDRESS_START = r"(?:(?<![\u4e00-\u9fff々])|(?<=[到在于至址所省市区县區縣都道府県]))"
+_JAPANESE_ADDRESS_IN_KANJI = re.compile(
+    rf"(?:〒\s?\d{{3}}-\d{{4}}\s*)?{_HAN_ADDRESS_START}(?:{_HAN}{{2,3}}[都道府県])?(?:{_HAN}{{1,4}}?[市区町村郡]){{1,2}}"
+    rf"{_KANJI_OR_KANA}{{0,12}}?\d{{1,4}}(?:丁目|-)\d{{1,4}}(?:番地?|-)?(?:\d{{1,4}}号?)?(?![\d-])"
+)
+_CHINESE_PLACE = rf"{_HAN}{{1,3}}?(?:省|自治区|市|区|县|區|縣)"
+_CHINESE_ADDRESS = re.compile(
+    rf"{_HAN_ADDRESS_START}(?:(?:{_CHINESE_PLACE})+{_HAN}{{1,8}}?(?:路|街|大道|大街|道|巷|弄|胡同)|{_HAN}{{1,8}}?(?:路|街|大道|大街|巷|弄|胡同))"
+    r"(?:[一二三四五六七八九十\d]{1,3}段)?(?:\d{1,4}[巷弄])*\d{1,5}[号號]"
+    r"(?:\d{1,4}(?:号楼|號樓|栋|棟|单元|單元|楼|樓|层|層|室))*"
+)
 # "Damrak 62, 1012 LM Amsterdam", "Rynek 5, 31-042 Kraków", "Marktplatz 1, 12345 Musterstadt": a street with no
 # street word is an address when a postcode and a town follow it, a postcode written only as postcodes are (Dutch,
 # Polish, Portuguese, Swedish), or 4-5 digits where a word announces an address ("ship to", "address:").
@@ -373,7 +406,8 @@ def _lower_address(match: re.Match[str]) -> str | None:
 # the street ("Flat 4, 61 Harcourt Street", "Unit 5B, 88 Jupiter Street", "Villa 12, Street 7"), with the floor
 # as Hong Kong writes it ("Flat C, 7/F, 18 Hennessy Road"; "G/F" the ground floor), and a postcode
 # after a district, a staircase and flat or a state ("Dublin 9, D09 K2X4", "12 B 7, 00100 Helsinki", "- SP,
-# 01304-001"; an Eircode, a Brazilian CEP, an Argentine CPA "C1043", five digits), the town after it.
+# 01304-001"; an Eircode, a Brazilian CEP, an Argentine CPA "C1043", five digits), the town after it; the postcode and
+# town that Russian and Ukrainian addresses write first ("190000, г. Санкт-Петербург, Невский проспект, д. 28").
 _UNIT_BEFORE = (
     r"(?:(?:(?i:Flat|Unit|Apt\.?|Apartment|Suite|Villa|Blk|Block|Room|House|Shop)[ \t]+[A-Za-z0-9][\w/-]{0,5}"
     r"|(?:\d{1,2}|[LU]?G)/F(?![\w/-])),?[ \t]+){1,3}"
@@ -383,18 +417,26 @@ _POSTCODE_AFTER = (
     r"(?:[A-Z]\d{2}[ \t]?[A-Z0-9]{4}|\d{5}-\d{3}|[A-Z]\d{4}(?:[A-Z]{3})?|\d{5})(?![\w-])"
     r"(?:[ \t][A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?"
 )
+_TOWN_BEFORE = rf"(?:\d{{6}},[ \t]*)?(?:г|м)\.[ \t]*{_TOWN},[ \t]*"
 _AROUND_AN_ADDRESS = re.compile(
-    rf"(?P<unit>{_UNIT_BEFORE})?{re.escape(PLACEHOLDERS['ADDRESS'])}(?P<postcode>{_POSTCODE_AFTER})?"
+    rf"(?P<town>{_TOWN_BEFORE})?(?P<unit>{_UNIT_BEFORE})?{re.escape(PLACEHOLDERS['ADDRESS'])}"
+    rf"(?P<postcode>{_POSTCODE_AFTER})?"
 )
 
 
 def _around_an_address(match: re.Match[str]) -> str | None:
-    return PLACEHOLDERS["ADDRESS"] if match.group("unit") or match.group("postcode") else None
+    found_around = match.group("town") or match.group("unit") or match.group("postcode")
+    return PLACEHOLDERS["ADDRESS"] if found_around else None
 
 
 ADDRESS_DETECTORS: tuple[Detector, ...] = (
     Detector("ADDRESS", substitute(_ADDRESS, _street), has_digit),
     Detector("ADDRESS", substitute(_STREET_WORD_BEFORE_THE_NUMBER, _street), both(has_digit, _NAMES_A_STREET_WORD)),
+    Detector(
+        "ADDRESS",
+        substitute(_CYRILLIC_ADDRESS, _street),
+        both(has_digit, contains("ул", "пр", "пер", "наб", "ш.", "шоссе", "б-р", "бульвар", "пл")),
+    ),
     Detector("ADDRESS", substitute(_KOREAN_ADDRESS, _street), both(has_digit, contains("-ro", "-gil", "-daero"))),
     Detector("ADDRESS", substitute(_COLOMBIAN_ADDRESS, _street), both(has_digit, contains("#", "no", "n°", "nº"))),
     Detector(
@@ -405,6 +447,12 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
     Detector("ADDRESS", substitute(_STREET_OF_ITS_OWN_NAME, _street), has_digit),
     Detector("ADDRESS", substitute(_INDIAN_ADDRESS, _indian_address), has_digit),
     Detector("ADDRESS", substitute(_LOWER_ADDRESS, _lower_address), has_digit),
+    Detector(
+        "ADDRESS",
+        substitute(_JAPANESE_ADDRESS_IN_KANJI, _street),
+        both(has_digit, contains("市", "区", "町", "村", "郡")),
+    ),
+    Detector("ADDRESS", substitute(_CHINESE_ADDRESS, _street), both(has_digit, contains("号", "號"))),
     # Last: what the others leave around the addresses they found, in texts that hold one.
     Detector("ADDRESS", substitute(_AROUND_AN_ADDRESS, _around_an_address), contains(PLACEHOLDERS["ADDRESS"].lower())),
 )
