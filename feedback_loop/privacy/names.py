@@ -63,16 +63,18 @@ _WEAK_STREET_WORDS = (
 )
 # A flat, suite or floor, in English or as Romance languages write it ("apto 81", "piso 3", "int. 5"), or a Spanish
 # or Portuguese floor and door ("4º B", "2º izq.", "3.º Dto", "1.º andar"); "#05-67" is a Singapore floor and unit,
-# "m. 15" a Polish flat, "Kat 2 Daire 6" a Turkish floor and flat, "2. th." a Danish floor and side (right, left,
-# middle; "st." the ground floor), "кв. 12" a Russian flat. Its number holds a digit or is one capital ("Flat B"):
-# "Unit tests" is no flat. Only ever read after a street, so "m. 15" or "Kat 3" alone is no flat.
+# "m. 15" a Polish flat (right after the house number: "12 Baker Street m. 5 minutes" is no flat), "Kat 2 Daire 6" a
+# Turkish floor and flat, "2. th." a Danish floor and side (right, left, middle; "st." the ground floor), "кв. 12" a
+# Russian flat. Its number holds a digit or is one capital ("Flat B"): "Unit tests" is no flat. Only ever read after a
+# street, so "m. 15" or "Kat 3" alone is no flat.
 _UNIT = (
     r"(?:,?\s*(?:(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.?|room|rm\.?|apto\.?|ap\.|apartamento"
     r"|appartement|app\.|dpto\.?|depto\.?|kv\.|piso|planta|puerta|pta\.|bloco|bloque|sala|andar|conj\.|int\.|interno|scala"
-    r"|bât\.|m\.|lok\.|kat|daire|кв\.|корп\.|оф\.)\s*|#\s*)(?:[\w-]{0,5}\d[\w-]{0,5}|[A-Z](?![\w-]))"
+    r"|bât\.|lok\.|kat|daire|кв\.|корп\.|оф\.)\s*|#\s*)(?:[\w-]{0,5}\d[\w-]{0,5}|[A-Z](?![\w-]))"
     r"|,?\s*\d{1,2}\.?\s?[º°ª](?:\s?(?:[A-Z](?!\w)|\d{1,2}\s?[º°ª]|(?i:izq(?:uierda)?|dcha|der(?:echa)?|ctro|centro"
     r"|dto|dt[ao]|esq|fte|frente|andar)(?:\.|(?!\w))))?"
-    r"|,?\s*(?:\d{1,2}|st)\.\s?(?:th|tv|mf)(?:\.|(?![\w-])))"
+    r"|,?\s*(?:\d{1,2}|st)\.\s?(?:th|tv|mf)(?:\.|(?![\w-]))"
+    r"|(?<=\d) m\.\s?\d{1,4}[a-z]?(?![\w-]))"
 )
 # After the street: ", London NW1 6XE", ", Springfield, IL 62704", ", 10115 Berlin", ", 00-514 Warszawa", ", UK",
 # ", Dublin D02 X285" (an Irish Eircode), ", Tel Aviv 6688218" (Israel's seven digits).

@@ -38,3 +38,9 @@ def test_a_floor_or_flat_after_the_street_keeps_the_town_in_the_address(sentence
 )
 def test_floor_and_flat_words_with_no_street_stay(sentence: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == sentence
+
+
+def test_a_polish_flat_is_only_right_after_the_house_number() -> None:
+    assert Redactor("patterns+ner").redact("Visit 12 Baker Street m. 5 minutes later.").text == (
+        "Visit <ADDRESS> m. 5 minutes later."
+    )
