@@ -86,9 +86,9 @@ _POSTCODE = (
 # "London NW" and "1 6XE"), and ends with a full stop only where it is a short abbreviation inside the town ("St.
 # Albans", "Ft. Worth"), not at a sentence's end ("Springfield.", "St Albans. Thanks").
 _TOWN_WORD = rf"(?:[A-Z][a-z]{{0,2}}\.(?=[ -]{_CAPITAL})|{_CAPITAL}[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*(?!\w))"
-# A town's name may hold a particle ("Cercado de Lima", "Frankfurt am Main", "Newcastle upon Tyne") and end with
-# "City" after three words ("Ho Chi Minh City").
-_TOWN = rf"{_TOWN_WORD}(?:[ -](?:(?:de|del|da|do|di|du|la|le|am|an|upon|sur)[ -])?{_TOWN_WORD}){{0,2}}(?: City)?"
+# A town's name may hold a particle ("Cercado de Lima", "Newcastle upon Tyne"; not German "am" and "an", which are
+# days and times as often: "Berlin am Montag") and end with "City" after three words ("Ho Chi Minh City").
+_TOWN = rf"{_TOWN_WORD}(?:[ -](?:(?:de|del|da|do|di|du|la|le|upon|sur)[ -])?{_TOWN_WORD}){{0,2}}(?: City)?"
 _PLACE = rf"(?:{_TOWN}(?:\s+{_POSTCODE})?|{_POSTCODE}(?:\s+{_TOWN})?)"
 # The flat and the places in either order: "Rua Augusta 1500, apto 81, São Paulo SP 01304-001", "12 Elm St,
 # Springfield, Apt 4"; a floor and a flat ("Kat 2 Daire 6").

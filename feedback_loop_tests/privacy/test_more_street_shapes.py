@@ -20,7 +20,7 @@ def _redacted(sentence: str) -> str:
         ("Adresse: 5 Drève de Lorraine, 1180 Uccle.", "Adresse: <ADDRESS>."),
         ("Envíe a Jr. Huallaga 320, Cercado de Lima 15001.", "Envíe a <ADDRESS>."),
         ("Vivo en Psje. Los Pinos 12, Miraflores 15074", "Vivo en <ADDRESS>"),
-        ("Frankfurt office: Kaiserstraße 12, 60311 Frankfurt am Main", "Frankfurt office: <ADDRESS>"),
+        ("Zustellung: Lindenweg 3, 78462 Konstanz am Montag.", "Zustellung: <ADDRESS> am Montag."),
     ],
 )
 def test_belgian_and_peruvian_street_words_and_towns_with_a_particle(sentence: str, redacted: str) -> None:
