@@ -1247,7 +1247,7 @@ def _cued_or_known_name(
             and _cue_before(_GREETING_CUE_BEFORE, text, start)
         )
         or _ACTION_AFTER_NAME.match(text, end)
-        or _addressed_at_the_end(text, tokens[index : index + run], given)
+        or _capitalised_words_addressed_at_the_end(text, tokens[index : index + run], given)
     ):
         return run, True
     # "J. R. Patel approved it": initials before a surname the lists know that is no place nor English word (not
@@ -1298,7 +1298,7 @@ def addressed_at_the_end(text: str, start: int, end: int) -> bool:
     )
 
 
-def _addressed_at_the_end(text: str, words, given: frozenset[str]) -> bool:
+def _capitalised_words_addressed_at_the_end(text: str, words, given: frozenset[str]) -> bool:
     """True for one or two capitalised words :func:`addressed_at_the_end`, each a given name of the lists or a word
     no vocabulary holds ("Thanks for the quick fix, Siriporn!"; not "Thanks for the update, Microsoft.")."""
     return (
