@@ -414,21 +414,122 @@ _UNIT_BEFORE = (
     r"(?:(?:(?i:Flat|Unit|Apt\.?|Apartment|Suite|Villa|Blk|Block|Room|House|Shop)[ \t]+[A-Za-z0-9][\w/-]{0,5}"
     r"|(?:\d{1,2}|[LU]?G)/F(?![\w/-])),?[ \t]+){1,3}"
 )
-_POSTCODE_AFTER = (
-    r"(?:[ \t]\d{1,2}|[ \t][A-Z][ \t]\d{1,3}|[ \t]-[ \t][A-Z]{2})?,?[ \t]"
-    r"(?:[A-Z]\d{2}[ \t]?[A-Z0-9]{4}|\d{5}-\d{3}|[A-Z]\d{4}(?:[A-Z]{3})?|\d{5})(?![\w-])"
-    r"(?:[ \t][A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?"
+_UNIT_NUMBER = r"(?:[\w-]{0,5}\d[\w/-]{0,7}|[A-Z](?![\w-]))"
+# A building named by its building word: "#21-02 International Plaza".
+_BUILDING_WORDS = (
+    r"Tower|Towers|Mansion|Mansions|Building|Plaza|Centre|Center|Gardens|Residency|Apartments|Apts|Heights|Complex"
+    r"|Estate|Cottage|Rectory|Xiaoqu"
+)
+_NAMED_BUILDING_OF_ITS_OWN = (
+    rf"(?:{_NAME_WORD}[ \t]+){{0,3}}(?i:{_BUILDING_WORDS})(?![\w-])"
+    rf"|(?:Résidence|Residence|Edificio|Edif\.|Immeuble)(?:[ \t]+{_NAME_WORD}){{1,3}}"
+)
+_NAMED_BUILDING = (
+    rf"(?:{_NAMED_BUILDING_OF_ITS_OWN}|(?:{_NAME_WORD}[ \t]+){{1,3}}(?i:Court|House|Garden|Lodge|Manor|Farm|Hall))"
+    r"(?![\w-])"
 )
 _TOWN_BEFORE = rf"(?:\d{{6}},[ \t]*)?(?:г|м)\.[ \t]*{_TOWN},[ \t]*"
-_AROUND_AN_ADDRESS = re.compile(
-    rf"(?P<town>{_TOWN_BEFORE})?(?P<unit>{_UNIT_BEFORE})?{re.escape(PLACEHOLDERS['ADDRESS'])}"
-    rf"(?P<postcode>{_POSTCODE_AFTER})?"
+# After it, the flat, floor, office or hall the street detectors do not read ("Suite 210", "Halle 3", "lgh 1102" a
+# Swedish flat, "et. 3" a Bulgarian floor, "of. 301" an office, "Kat:3", "6a planta", "2. OG links", "RT 03/RW 05"
+# Indonesian neighbourhood units, a Spanish floor and door "2-1", a house's letter "Kerkstraat 5 A", "#21-02
+# International Plaza"), a district's number ("Dublin 9", "Lekki Phase 1"), Kenya's postcode after a box ("-00100"),
+# then the lines or parts of the place: towns (on a line of their own only before a postcode), the postcode with or
+# without its town, in either order, after a state or a province ("Austin, TX 78701", "Edmonton, Alberta T5J 0R2",
+# "80336 München", "50122 Firenze (FI)", "06420 Çankaya/Ankara", "Salvador/BA - CEP 40080-004", "D-70565 Stuttgart",
+# "Hobart Tasmania 7000", "Montréal (Québec) H1W 1B5", "Cape Town, 8001"; after a space, a town and its postcode:
+# "4 Shastri Nagar Delhi 110052", not a year: "Springfield 2024"), and the country on the line after it
+# ("USA", "Deutschland"); or towns after commas to the end of the clause ("of. 301, Providencia, Santiago.").
+_UNIT_WORD_AFTER = (
+    r"(?i:suite|ste\.?|apt\.?|apartment|unit|flat|floor|fl\.|room|rm\.?|halle|lgh\.?|et\.|of\.|oficina|sala|kat|daire"
+    r"|torre|piso|planta|dpto\.?|depto\.?|int\.|interno|bl\.|sc\.|ap\.|app\.|tower|building|bldg\.?|level|barangay"
+    r"|brgy\.?|phase|block|blk\.?|bus)"
 )
+_PART_AFTER = (
+    rf"(?:{_UNIT_WORD_AFTER}[ \t]*:?[ \t]*{_UNIT_NUMBER}"
+    r"|\d{1,2}(?:st|nd|rd|th|a|o|º|ª|\.)?[ \t]?(?i:floor|planta|piso|andar|étage|og|etage|stock)(?![\w-])"
+    r"(?:[ \t]+(?:links|rechts|li\.|re\.))?"
+    r"|(?:RT)?[ \t.]*\d{1,3}[ \t]*/[ \t]*RW[ \t.]*\d{1,3}(?![\w-])"
+    rf"|#[ \t]?\d{{1,3}}-\d{{1,4}}(?:[ \t]+{_NAMED_BUILDING})?)"
+)
+_UNITS_AFTER = (
+    rf"(?:(?:,[ \t]*|[ \t]+[-–][ \t]+|[ \t]+){_PART_AFTER}|,[ \t]*\d{{1,2}}-\d{{1,2}}(?=,)|[ \t][A-Z](?=,)"
+    rf"|[ \t]\d{{1,2}}(?=[,\n])|[ \t][A-Z][ \t]\d{{1,3}}(?=,)|-\d{{5}}(?![\w-])|[ \t]+(?:Centre|Center|CBD)(?![\w-])"
+    rf"|[ \t]+{_NAMED_BUILDING}(?=,))*"
+)
+_PLACE_SEPARATOR = r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+)"
+_TOWN_AFTER = rf"{_TOWN}(?:/{_TOWN_WORD})?(?:[ \t]\({_TOWN_WORD}\))?"
+_POSTCODE_THERE = (
+    r"(?:(?:CEP|C\.P\.|CP|PIN|ZIP)[ \t:]*)?(?:"
+    + _POSTCODE
+    + r"|[A-Z]{1,2}-\d{4,5}|\d{3}-\d{4}|[A-Z]\d{4}(?:[A-Z]{3})?)(?![\w-])"
+)
+_PLACES_AFTER = (
+    rf"(?:(?:(?:{_PLACE_SEPARATOR}{_TOWN_AFTER})*{_PLACE_SEPARATOR}"
+    rf"(?:{_TOWN_AFTER}(?:[ \t]+[-–])?[ \t]+{_POSTCODE_THERE}|{_POSTCODE_THERE}[ \t]+{_TOWN_AFTER}"
+    rf"|{_TOWN_AFTER}[ \t]+\d{{3}}(?=[ \t]*(?:[,.;)\n]|$))|{_NOT_A_YEAR}{_POSTCODE_THERE}(?=[ \t]*(?:[,.;)\n]|$)))"
+    rf"|[ \t]+{_TOWN_AFTER}[ \t]+{_NOT_A_YEAR}{_POSTCODE_THERE})"
+    rf"(?P<country_line>[ \t]*\n[ \t]*(?P<country>[A-Z][^\W\d_]*\.?(?:[ \t][A-Z][^\W\d_]*\.?){{0,3}})[ \t]*(?=\n|$))?"
+    rf"|(?:,[ \t]*{_TOWN_AFTER}){{1,3}}(?=[ \t]*(?:[.;)\n]|$)))"
+)
+_AROUND_AN_ADDRESS = re.compile(
+    rf"(?P<town>{_TOWN_BEFORE})?(?P<unit>{_UNIT_BEFORE})?"
+    rf"{re.escape(PLACEHOLDERS['ADDRESS'])}(?P<after>(?:\.(?=,))?{_UNITS_AFTER}(?:{_PLACES_AFTER})?)"
+)
+# Countries written in their own language, and as letters, after the postcode's line.
+_COUNTRIES_AS_THEIR_PEOPLE_WRITE_THEM = frozenset(
+    [
+        "USA",
+        "U.S.A.",
+        "US",
+        "UK",
+        "UAE",
+        "PRC",
+        "Deutschland",
+        "Österreich",
+        "Schweiz",
+        "Suisse",
+        "Svizzera",
+        "España",
+        "Italia",
+        "Polska",
+        "Nederland",
+        "België",
+        "Belgique",
+        "Sverige",
+        "Norge",
+        "Danmark",
+        "Suomi",
+        "Brasil",
+        "México",
+        "Türkiye",
+        "Česko",
+        "Magyarország",
+        "România",
+        "Éire",
+        "Россия",
+        "Україна",
+    ]
+)
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    """The names of countries in English (from ``faker``) and as their people write them."""
+    import faker.providers.address.en_US as us_addresses
+
+    return frozenset(us_addresses.Provider.countries) | _COUNTRIES_AS_THEIR_PEOPLE_WRITE_THEM
 
 
 def _around_an_address(match: re.Match[str]) -> str | None:
-    found_around = match.group("town") or match.group("unit") or match.group("postcode")
-    return PLACEHOLDERS["ADDRESS"] if found_around else None
+    # The line after the postcode's is the address's only when it names a country: "80336 München\nDeutschland",
+    # not "80336 München\nThanks".
+    kept_after = ""
+    if match.group("country") and match.group("country") not in _countries():
+        kept_after = match.group("country_line")
+    around = match.group(0)[: len(match.group(0)) - len(kept_after)]
+    if around == PLACEHOLDERS["ADDRESS"]:
+        return None
+    return PLACEHOLDERS["ADDRESS"] + kept_after
 
 
 ADDRESS_DETECTORS: tuple[Detector, ...] = (

@@ -27,3 +27,41 @@ def test_the_unit_and_postcode_around_an_address_go_with_it(sentence: str, redac
 )
 def test_units_and_numbers_with_no_address_stay(sentence: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        ("Our depot: Gewerbestr. 5, Halle 2, D-79100 Freiburg", "Our depot: <ADDRESS>"),
+        ("Address: C/ Valencia 120, 3-2, 08011 Barcelona", "Address: <ADDRESS>"),
+        ("address: Kungsgatan 12 lgh 1203, 111 35 Stockholm", "address: <ADDRESS>"),
+        ("enviar a Av. Apoquindo 3000, of. 804, Las Condes, Santiago.", "enviar a <ADDRESS>."),
+        ("address: bul. Bulgaria 10, et. 4, Sofia 1404", "address: <ADDRESS>"),
+        ("Deliver to 3 Bree Street, Cape Town City Centre, Cape Town, 8001.", "Deliver to <ADDRESS>."),
+        ("Kirim ke Jl. Thamrin No. 10, RT 02/RW 07, Menteng, Jakarta Pusat 10310.", "Kirim ke <ADDRESS>."),
+        ("ship to Carrer de Pujades 77, 4a planta, 08005 Barcelona", "ship to <ADDRESS>"),
+        ("Levering: Dorpsstraat 12 B, 3511 LK Utrecht, side door", "Levering: <ADDRESS>, side door"),
+        ("Send it to 50 Collins St Hobart Tasmania 7000 please", "Send it to <ADDRESS> please"),
+        ("Ship to 41 Lakeview Dr, Suite 5\nDenver, CO 80202\nUSA", "Ship to <ADDRESS>"),
+        ("Ship to Lindenstr. 14\n10115 Berlin\nDeutschland", "Ship to <ADDRESS>"),
+        ("Ship to 7 Elm Grove, Suite 2\nLeeds\nLS6 2AB", "Ship to <ADDRESS>"),
+        ("Post it to Via Dante 8\n20121 Milano (MI)\nItalia", "Post it to <ADDRESS>"),
+        ("Post it to Lindenstr. 14\n10115 Berlin\nThanks a lot", "Post it to <ADDRESS>\nThanks a lot"),
+    ],
+)
+def test_the_flat_and_the_place_lines_after_a_street_go_with_it(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Room 4 is booked for Monday.",
+        "Level 3 support will call you.",
+        "Suite 210 of the test suite passed",
+        "Version 2-1 shipped",
+        "Order 5521\nDelivered 12 May",
+    ],
+)
+def test_flats_floors_and_numbers_with_no_address_stay(sentence: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == sentence
