@@ -404,18 +404,25 @@ def _lower_address(match: re.Match[str]) -> str | None:
     return None
 
 
-# What the street detectors leave on either side of an address they found: the flat, unit or villa written before
-# the street ("Flat 4, 61 Harcourt Street", "Unit 5B, 88 Jupiter Street", "Villa 12, Street 7"), with the floor
-# as Hong Kong writes it ("Flat C, 7/F, 18 Hennessy Road"; "G/F" the ground floor), and a postcode
-# after a district, a staircase and flat or a state ("Dublin 9, D09 K2X4", "12 B 7, 00100 Helsinki", "- SP,
-# 01304-001"; an Eircode, a Brazilian CEP, an Argentine CPA "C1043", five digits), the town after it; the postcode and
-# town that Russian and Ukrainian addresses write first ("190000, г. Санкт-Петербург, Невский проспект, д. 28").
-_UNIT_BEFORE = (
-    r"(?:(?:(?i:Flat|Unit|Apt\.?|Apartment|Suite|Villa|Blk|Block|Room|House|Shop)[ \t]+[A-Za-z0-9][\w/-]{0,5}"
-    r"|(?:\d{1,2}|[LU]?G)/F(?![\w/-])),?[ \t]+){1,3}"
-)
+# What the street detectors leave on either side of an address they found. Before it, the flat, floor, room,
+# building or house written before the street, on its line or the line above ("Flat 4, 61 Harcourt Street", "Unit 5B,
+# 88 Jupiter Street", "Villa 12, Street 7", "Level 9, 360 Collins St", "2nd floor, 15/A Park Street", "Room 1502,
+# Building 3, No. 88 Jianguo Road", "Apt 7, 3rd floor", "Flat 2/1" on a line of its own), the floor as Hong Kong and
+# Taiwan write it ("Flat C, 7/F, 18 Hennessy Road", "G/F", "7F, No. 100"), a Korean flat ("302-ho"), a South African
+# erf, a New Zealand rural delivery or Canadian rural route ("RD 2", "RR 3"), a Ghanaian digital address
+# ("GA-123-4567"), a building or house named by its building word ("Nan Fung Tower", "Sakura Mansion", "Résidence
+# Les Pins", "The Old Rectory", "HOLLY COURT"), Indian old and new house numbers ("Old No. 12, New No. 24"), and the
+# "No.", "Sec." or "#" the house number's detector left; the postcode and town that Russian and Ukrainian addresses
+# write first ("190000, г. Санкт-Петербург, Невский проспект, д. 28"). A person's name on the line above is none of
+# these: "John Carter\n88 Riverside Dr" keeps the name for the name detectors.
 _UNIT_NUMBER = r"(?:[\w-]{0,5}\d[\w/-]{0,7}|[A-Z](?![\w-]))"
-# A building named by its building word: "#21-02 International Plaza".
+_UNIT_WORD_BEFORE = (
+    r"(?i:Flat|Unit|Apt\.?|Apartment|Appartement|Appt\.?|Suite|Villa|Blk|Block|Room|Rm\.?|House|Shop|Level|Lvl\.?"
+    r"|Floor|Building|Bldg\.?|Tower|Erf|Plot)|RD|RR"
+)
+# Building words that are nobody's surname name a building on their own ("Sakura Mansion, 5-10-2 Nishi-Shinjuku");
+# the others ("Court", "Hall", "House") after a flat or floor only ("FLAT 7 HOLLY COURT 45 QUEENS ROAD"): "I met Tom
+# Hall, 12 Baker Street is his home" keeps the name.
 _BUILDING_WORDS = (
     r"Tower|Towers|Mansion|Mansions|Building|Plaza|Centre|Center|Gardens|Residency|Apartments|Apts|Heights|Complex"
     r"|Estate|Cottage|Rectory|Xiaoqu"
@@ -427,6 +434,22 @@ _NAMED_BUILDING_OF_ITS_OWN = (
 _NAMED_BUILDING = (
     rf"(?:{_NAMED_BUILDING_OF_ITS_OWN}|(?:{_NAME_WORD}[ \t]+){{1,3}}(?i:Court|House|Garden|Lodge|Manor|Farm|Hall))"
     r"(?![\w-])"
+)
+_HOUSE_NUMBER_BEFORE = r"(?:(?i:house|flat|plot|door|gali|old|new)[ \t]+)?(?i:no\.?|nr\.?)[ \t]*\d{1,5}[A-Z]?(?![\w-])"
+_PART_BEFORE = (
+    rf"(?:(?:{_UNIT_WORD_BEFORE})[ \t]*{_UNIT_NUMBER}|{_ORDINAL}[ \t]+(?i:floor|fl\.)|(?:\d{{1,2}}|[LU]?G)/F(?![\w/-])"
+    rf"|\d{{1,2}}F(?![\w-])|\d{{1,4}}-ho(?![\w-])|[A-Z]{{2}}-\d{{3,4}}-\d{{4}}(?![\w-])|{_HOUSE_NUMBER_BEFORE}"
+    r")"
+)
+# What the house number's detector leaves right before it: "No. 88 Jianguo Road", "Sec. 1, Zhongxiao E. Rd.",
+# "#45 Gen. Luna Street", "gali no 4 Shastri Nagar", "House 22, 3rd Avenue".
+_PREFIX_BEFORE = (
+    r"(?:#|(?:(?i:gali|old|new|house|flat|unit|plot|door)[ \t]+)?(?i:no\.?|nr\.?|sec\.)[ \t]*|(?i:house)[ \t]+)"
+)
+_SEPARATOR_BEFORE = r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)"
+_UNITS_BEFORE = (
+    rf"(?<![\w'’/.:-])(?:{_PART_BEFORE}|{_NAMED_BUILDING_OF_ITS_OWN}){_SEPARATOR_BEFORE}"
+    rf"(?:(?:{_PART_BEFORE}|{_NAMED_BUILDING}){_SEPARATOR_BEFORE}){{0,4}}"
 )
 _TOWN_BEFORE = rf"(?:\d{{6}},[ \t]*)?(?:г|м)\.[ \t]*{_TOWN},[ \t]*"
 # After it, the flat, floor, office or hall the street detectors do not read ("Suite 210", "Halle 3", "lgh 1102" a
@@ -472,7 +495,7 @@ _PLACES_AFTER = (
     rf"|(?:,[ \t]*{_TOWN_AFTER}){{1,3}}(?=[ \t]*(?:[.;)\n]|$)))"
 )
 _AROUND_AN_ADDRESS = re.compile(
-    rf"(?P<town>{_TOWN_BEFORE})?(?P<unit>{_UNIT_BEFORE})?"
+    rf"(?P<town>{_TOWN_BEFORE})?(?P<units>{_UNITS_BEFORE})?(?P<prefix>{_PREFIX_BEFORE})?"
     rf"{re.escape(PLACEHOLDERS['ADDRESS'])}(?P<after>(?:\.(?=,))?{_UNITS_AFTER}(?:{_PLACES_AFTER})?)"
 )
 # Countries written in their own language, and as letters, after the postcode's line.

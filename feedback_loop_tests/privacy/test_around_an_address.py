@@ -54,6 +54,25 @@ def test_the_flat_and_the_place_lines_after_a_street_go_with_it(sentence: str, r
 
 
 @pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        ("Address: Level 12, 200 George St, Sydney NSW 2000", "Address: <ADDRESS>"),
+        ("Deliver at 3rd floor, 22/B Camac Street, Kolkata 700017", "Deliver at <ADDRESS>"),
+        ("Ship to Room 805, Building 2, No. 16 Xueyuan Road, Haidian District, Beijing 100083.", "Ship to <ADDRESS>."),
+        ("Send to Flat D, 9/F, Pacific Tower, 12 Hennessy Road, Wan Chai", "Send to <ADDRESS>"),
+        ("adresse : appartement 5, 12 rue des Lilas, 69003 Lyon", "adresse : <ADDRESS>"),
+        ("ADDRESS: FLAT 3 ROSE COURT 12 CHURCH ROAD LEEDS LS2 7AB", "ADDRESS: <ADDRESS>"),
+        ("address: 1101-ho, 22 Teheran-ro, Gangnam-gu, Seoul", "address: <ADDRESS>"),
+        ("Physical address: Erf 552, 9 Disa Close, Stellenbosch, 7600", "Physical address: <ADDRESS>"),
+        ("Ship to Résidence Le Parc, Apt 3\n14 avenue Jean Jaurès\n69007 Lyon\nFrance", "Ship to <ADDRESS>"),
+        ("Send it to Apt 4\n17 Harbour Road\nDublin", "Send it to <ADDRESS>\nDublin"),
+    ],
+)
+def test_the_flat_floor_and_building_before_a_street_go_with_it(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Room 4 is booked for Monday.",
@@ -65,3 +84,8 @@ def test_the_flat_and_the_place_lines_after_a_street_go_with_it(sentence: str, r
 )
 def test_flats_floors_and_numbers_with_no_address_stay(sentence: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == sentence
+
+
+def test_a_persons_name_before_a_street_is_no_building() -> None:
+    redacted = Redactor("patterns+ner").redact("I met Tom Hall, 12 Baker Street is his home.").text
+    assert redacted.endswith(", <ADDRESS> is his home.")
