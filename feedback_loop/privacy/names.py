@@ -442,9 +442,12 @@ _PART_BEFORE = (
     r")"
 )
 # What the house number's detector leaves right before it: "No. 88 Jianguo Road", "Sec. 1, Zhongxiao E. Rd.",
-# "#45 Gen. Luna Street", "gali no 4 Shastri Nagar", "House 22, 3rd Avenue".
+# "#45 Gen. Luna Street", "gali no 4 Shastri Nagar", "House 22, 3rd Avenue", a Singapore block ("Blk 123 Ang Mo Kio
+# Ave 3"), and a Thai house and its soi before the soi's number ("123 Soi Ari 4, Phahonyothin Rd").
 _PREFIX_BEFORE = (
-    r"(?:#|(?:(?i:gali|old|new|house|flat|unit|plot|door)[ \t]+)?(?i:no\.?|nr\.?|sec\.)[ \t]*|(?i:house)[ \t]+)"
+    r"(?:#|(?:(?i:gali|old|new|house|flat|unit|plot|door)[ \t]+)?(?i:no\.?|nr\.?|sec\.)[ \t]*"
+    r"|(?i:house|blk\.?|block)[ \t]+"
+    rf"|(?<![\w/.-])\d{{1,4}}(?:/\d{{1,4}})?[ \t]+Soi(?:[ \t]+{_NAME_WORD}){{0,2}}[ \t]+)"
 )
 _SEPARATOR_BEFORE = r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)"
 _UNITS_BEFORE = (

@@ -89,3 +89,15 @@ def test_flats_floors_and_numbers_with_no_address_stay(sentence: str) -> None:
 def test_a_persons_name_before_a_street_is_no_building() -> None:
     redacted = Redactor("patterns+ner").redact("I met Tom Hall, 12 Baker Street is his home.").text
     assert redacted.endswith(", <ADDRESS> is his home.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        ("Please ship to Blk 45 Tampines Street 42, #03-11, Singapore 520045.", "Please ship to <ADDRESS>."),
+        ("Ship to Block 45 Tampines Street 42, Singapore 520045", "Ship to <ADDRESS>"),
+        ("Send to 88/12 Soi Thonglor 10, Sukhumvit Rd, Bangkok 10110", "Send to <ADDRESS>"),
+    ],
+)
+def test_the_block_or_soi_before_a_street_is_the_address_not_a_name(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted

@@ -208,7 +208,7 @@ def test_a_dotted_quad_of_one_digit_numbers_is_an_address_only_when_named_so() -
         ("Rua Augusta 1500, apto 81, São Paulo SP 01304-001", "<ADDRESS>"),
         ("Calle de Alcalá 12, 4º B, 28009 Madrid.", "<ADDRESS>."),
         ("Ship to 12 Elm St, Springfield, Apt 4.", "Ship to <ADDRESS>."),
-        ("Block 123 Ang Mo Kio Avenue 3, #05-67, Singapore 560123", "Block <ADDRESS>"),
+        ("Block 123 Ang Mo Kio Avenue 3, #05-67, Singapore 560123", "<ADDRESS>"),
         ("5 Marine Parade, Apt 12, Dublin D02 X285", "<ADDRESS>"),
         ("Postfach 10 01 52, 80075 München", "<ADDRESS>"),
         ("Flat 302, Sai Residency, 12th Cross, Indiranagar, Bengaluru 560038", "<ADDRESS>"),
