@@ -653,7 +653,7 @@ _CUE = re.compile(
     r"|señorita|sr|sra|srta|doña|signor|signora|sig|dott|dott\.ssa|avv|sheikh|shri|smt"
     r"|speaking\s+with|spoke\s+(?:with|to)|speak\s+(?:with|to)|talk(?:ed)?\s+(?:with|to)|chatted\s+with|ask"
     r"|asked|tell|told|forward(?:ed)?(?:\s+(?:this|it))?\s+to|assign(?:ed)?\s+to|according\s+to|reported\s+by"
-    r"|approved\s+by|signed\s+by|handled\s+by|helped\s+by|introduced\s+(?:me\s+)?to|on\s+behalf\s+of|cc|bcc"
+    r"|approved\s+by|signed\s+by|handled\s+by|helped\s+by|introduced\s+(?:me\s+)?to|on\s+behalf\s+of|cc|bcc|c/o"
     r"|agent|rep|representative|technician|supervisor|(?:account\s+)?holder\s+is|(?:his|her|their)\s+name\s+is"
     r"|signed|(?:customer|contact|account|holder|full|first|last|given|family|user|sender|recipient)\s+name(?:\s+is)?"
     r"|(?:my|our|your|his|her|their)\s+(?:new\s+|old\s+|former\s+)?(?:wife|husband|partner|son|daughter|child"

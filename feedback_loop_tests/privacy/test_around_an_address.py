@@ -101,3 +101,15 @@ def test_a_persons_name_before_a_street_is_no_building() -> None:
 )
 def test_the_block_or_soi_before_a_street_is_the_address_not_a_name(sentence: str, redacted: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == redacted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        ("Ship to c/o Bergström, Drottninggatan 4, 111 51 Stockholm", "Ship to c/o <PERSON>, <ADDRESS>"),
+        ("Post: c/o Okonkwo, 14 Marina Road, Lagos", "Post: c/o <PERSON>, <ADDRESS>"),
+        ("Ship to c/o Acme Logistics GmbH, Hafenstr. 5, 20457 Hamburg", "Ship to c/o Acme Logistics GmbH, <ADDRESS>"),
+    ],
+)
+def test_the_person_care_of_whom_mail_goes_is_a_name(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
