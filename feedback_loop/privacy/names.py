@@ -404,6 +404,242 @@ def _lower_address(match: re.Match[str]) -> str | None:
     return None
 
 
+# An address of any shape after a word that announces one ("address:", "my address is", "ship to", "Lieferadresse:",
+# "Dirección de entrega:", "alamat saya", "kirim ke"): "please ship to hauptstrasse 45 10827 berlin",
+# "deliver to Purok 6, Brgy. San Isidro, Tagum City 8100", "send to Sinsa-dong 541-3, Gangnam-gu, Seoul
+# thanks". The clause after the cue is one when a house number or a postcode in it stands next to a name (see
+# _announced_address): "We ship to 40 countries.", "Send it to 3 people by Friday.", "Delivery: 3-5 business days",
+# "Address: see the FAQ, item 7" stay.
+_ADDRESS_LABELS = (
+    r"(?:postal\s+|physical\s+|mailing\s+|home\s+|courier\s+|delivery\s+|shipping\s+|billing\s+)?address|addr\.?"
+    r"|adresse|anschrift|lieferadresse|dirección|direccion|domicilio|indirizzo|endereço|endereco|adres|adresi|alamat"
+    r"|dostawa|delivery|shipping|ship\s+to|send\s+to|deliver\s+to|return\s+to|mail\s+to"
+)
+_ADDRESS_ANNOUNCED = re.compile(
+    # A label and its colon: "Address:", "Dirección de entrega:", "adresse de livraison :", "Address for returns:",
+    # "Teslimat adresi:".
+    rf"(?P<cue>(?i:(?<![\w-])(?:(?:[^\W\d_]+\s+)?(?:{_ADDRESS_LABELS})(?:\s+(?:de|di|da|do|of|for)\s+[^\W\d_]+)?\s*:"
+    # A phrase: "my address is", "alamat saya", "ship it to", "live at", and how other languages ask to send.
+    r"|(?:my\s+(?:[^\W\d_]+\s+)?address(?:\s+is)?|address\s+is|alamat(?:\s+saya)?"
+    r"|(?:ship|send|deliver|mail|post|return|forward|courier)(?:\s+(?:it|them|this|that|these|those|everything"
+    r"|the\s+[^\W\d_]+|my\s+[^\W\d_]+))?\s+(?:to|at)"
+    r"|(?:live|lives|living|reside|resides|residing|stay|staying)\s+at|habite|wohnt|wohne"
+    r"|mand[ae](?:lo|la|los|las)?\s+(?:pra|para|a)|envi(?:ar|e|a|alo|ala)\s+(?:a|para|pra)|sped(?:ire|isci)\s+a"
+    r"|entregar\s+(?:na|no|em|a)|envoyer\s+à|livrer\s+à|(?:schicken|senden|liefern)\s+an|leveren\s+(?:op|aan)"
+    r"|kirim\s+ke|giao\s+đến|pošaljite\s+na|wyślij\s+na)(?![\w-])))[ \t]*)"
+    r"(?P<clause>[^\n;()<>]{1,160})"
+)
+# The clause after the cue, word by word: a number ("112", "60329", "02-017", "2-4-9", "158bis", "12/34"; with a price's
+# sign, a decimal point, a time's colon or a per cent it is none of an address: "$4.99", "4.2", "10:30"), a word (with
+# the full stop of an abbreviation: "Avda.", "Kel."), a mark.
+_CLAUSE_TOKEN = re.compile(
+    r"\s*(?:(?P<number>[$€£]?\d\w*(?:[-/.:,]\d\w*)*%?)|(?P<code>[^\W\d_]+\d\w*)|(?P<word>[^\W\d_][^\W\d_'’]*(?:[-'’][^\W\d_]+)*\.?)"
+    r"|(?P<mark>[^\w\s]))"
+)
+_NOT_A_HOUSE_NUMBER = re.compile(r"[$€£%.:,]|^\d+(?:st|nd|rd|th)$")
+# A year is a postcode only before the town's name: "Veldstraat 9, 2000 Antwerpen"; not "Berlin 2024".
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# The marks inside an address: "Vico Storto 3, 80134 Napoli", "Kerala - 682001", "No: 17", "# 12", "5º", "〒530-0001".
+_MARKS_OF_AN_ADDRESS = frozenset(",-–/#°º:〒")
+# What ends the address after the cue: a word of thanks or of haste, or one that leads to what is near it.
+_AFTER_AN_ADDRESS = frozenset(
+    [
+        "pls",
+        "plz",
+        "please",
+        "kindly",
+        "thanks",
+        "thank",
+        "thx",
+        "ty",
+        "cheers",
+        "asap",
+        "near",
+        "nearby",
+        "dekat",
+        "opp",
+        "opposite",
+        "behind",
+        "beside",
+        "next",
+        "tomorrow",
+        "today",
+        "tonight",
+        "adresine",
+    ]
+)
+# Small words of addresses in other languages that are English stop words too ("offenbach am main", "no 9", "via
+# dante 4").
+_ADDRESS_PARTICLES = frozenset(["am", "an", "no", "a", "i", "e", "y", "do", "da", "al", "el", "la", "le", "de", "via"])
+# Words that number what is no address, in English and in the languages of the cues: "Section 4", "item 7", "Seite 4",
+# "anexo 2".
+_NUMBERING_WORDS = frozenset(
+    [
+        "step",
+        "stage",
+        "season",
+        "episode",
+        "chapter",
+        "part",
+        "section",
+        "version",
+        "release",
+        "volume",
+        "page",
+        "figure",
+        "table",
+        "item",
+        "order",
+        "ticket",
+        "case",
+        "issue",
+        "invoice",
+        "top",
+        "seite",
+        "abschnitt",
+        "kapitel",
+        "anhang",
+        "anlage",
+        "punkt",
+        "ziffer",
+        "página",
+        "pagina",
+        "anexo",
+        "sección",
+        "capítulo",
+        "artículo",
+        "punto",
+        "allegato",
+        "articolo",
+        "capitolo",
+        "annexe",
+        "chapitre",
+        "article",
+        "seção",
+        "artigo",
+    ]
+)
+# The markers of a house number: "no 9", "Nr. 12", "No: 8/2".
+_HOUSE_MARKERS = frozenset(["no", "nr", "nro"])
+# A postcode as it is written on its own: "60329", "02-017", "80020-090", "163-8001".
+_POSTCODE_NUMBER = re.compile(r"\d{4,6}|\d{2}-\d{3}|\d{3}-\d{4}|\d{5}-\d{3,4}")
+# Abbreviations of five letters and more, whose full stop ends no sentence: "Fracc. Los Olivos".
+_LONG_ABBREVIATIONS = frozenset(["fracc", "edif", "depto", "prolong"])
+
+
+def _word_kind(word: str) -> str:
+    """What ``word`` is beside a number of the clause after an address's cue: "name", a word an address is made
+    of ("Skólavörðustígur", "umuezeala", "Reykjavík", "MONTEREY"); "everyday", a word of the sentence around it
+    ("countries", "people", "Section", "for"); "neutral", a house's marker ("no", "Nr."), a particle of a place's
+    name ("am", "de") or a capitalised small word ("The", "CA")."""
+    bare = word.lower().rstrip(".")
+    # A letter alone is a block, a side or "s/n" (sin número): "Tower B", "Sierra s/n, 18010 Granada"; a short
+    # word with a full stop an abbreviation: "Konstitucijos pr. 7", "Kazım Dirik Mah. 372 Sok. No 5".
+    if (
+        len(bare) == 1
+        or (word.endswith(".") and len(bare) <= 4)
+        or bare in _HOUSE_MARKERS
+        or bare in _ADDRESS_PARTICLES
+    ):
+        return "neutral"
+    if bare in _NUMBERING_WORDS:
+        return "everyday"
+    if word[0].isupper():
+        return "neutral" if bare in stop_words() else "name"
+    singular = bare.removesuffix("s")
+    if bare in stop_words() or bare in everyday_words() or singular in everyday_words():
+        return "everyday"
+    return "name"
+
+
+def _beside(words: list[tuple[str, str, int]], kinds: list[str], index: int, step: int) -> int | None:
+    """The word before (``step`` -1) or after (1) the number at ``index``, past a house's marker, an abbreviation or a
+    letter: "Kenari" in "Gang Kenari No. 8"; None at a number or the clause's end."""
+    index += step
+    while 0 <= index < len(words) and words[index][0] == "word" and kinds[index] == "neutral":
+        index += step
+    return index if 0 <= index < len(words) and words[index][0] == "word" else None
+
+
+def _announced_address(match: re.Match[str]) -> str | None:
+    """The clause after the cue as an address: it runs to the end of its sentence or line, or to a word of the sentence
+    around it ("pls", "thanks", "near", a lower-case "by", "for", "the"). It holds a number with a name beside it and
+    no everyday word ("Skólavörðustígur 12,", "no 9 umuezeala", "Tagum City 8100"; not "40 countries", "item 7"), and
+    two names or a name and a postcode of its own ("hauptstrasse 45 10827 berlin"; "send to Jira 4521" stays)."""
+    clause = match.group("clause")
+    words: list[tuple[str, str, int]] = []
+    position = 0
+    while (token := _CLAUSE_TOKEN.match(clause, position)) is not None:
+        kind = token.lastgroup or ""
+        value = token.group(kind)
+        if kind == "mark" and value not in _MARKS_OF_AN_ADDRESS:
+            break
+        bare = value.lower().rstrip(".")
+        if kind == "word" and (
+            bare in _AFTER_AN_ADDRESS or (value.islower() and bare in stop_words() and bare not in _ADDRESS_PARTICLES)
+        ):
+            break
+        # A full stop after a long word ends the sentence: "..., 18010 Granada. Thanks"; not after an abbreviation:
+        # "Avda. de América", "Kel. Cempaka".
+        ends_sentence = value.endswith(".") and len(bare) >= 5 and bare not in _LONG_ABBREVIATIONS
+        end = token.end() - 1 if ends_sentence else token.end()
+        if kind != "mark":
+            words.append((kind, value, end))
+        position = token.end()
+        if ends_sentence:
+            break
+    if not words:
+        return None
+    kinds = [_word_kind(value) if kind == "word" else "neutral" for kind, value, _ in words]
+    # An address that the street detectors found in part is theirs to complete: "Apt 2, 5th floor, <ADDRESS>".
+    if match.end() < len(match.string) and match.string[match.end()] == "<" and position >= len(clause):
+        return None
+    lower_case = clause[: words[-1][2]].islower()
+    numbers_by_a_name = set()
+    for index, (kind, value, end) in enumerate(words):
+        if kind != "number" or _NOT_A_HOUSE_NUMBER.search(value):
+            continue
+        around = [
+            beside
+            for beside in (_beside(words, kinds, index, -1), _beside(words, kinds, index, 1))
+            if beside is not None
+        ]
+        if any(kinds[beside] == "everyday" for beside in around) or not any(
+            kinds[beside] == "name" for beside in around
+        ):
+            continue
+        # A postcode by the town's name ("Tagum City 8100", "2000 Antwerpen"; a year only before it: not "Berlin 2024"),
+        # or a house number by a name no English vocabulary holds: after it where the street's clause ends or a
+        # number follows ("Skólavörðustígur 12,"), on both sides ("Số 12 Phố Huế"), or on either side in a clause
+        # written in lower case ("no 9 umuezeala close"). "Nintendo Switch 2, Zelda", "Halo 3 ODST team" are products.
+        if _YEAR.fullmatch(value) and not any(beside > index and kinds[beside] == "name" for beside in around):
+            continue
+        if _POSTCODE_NUMBER.fullmatch(value):
+            numbers_by_a_name.add(index)
+            continue
+        unknown = [
+            beside
+            for beside in around
+            if kinds[beside] == "name" and words[beside][1].lower().rstrip(".") not in everyday_words()
+        ]
+        after = clause[end:].lstrip()
+        # A number after the house, past its markers: "Mah. 372 Sok. No 5".
+        following = index + 1
+        while following < len(words) and words[following][0] == "word" and kinds[following] == "neutral":
+            following += 1
+        ends_the_street = not after or after[0] in ",;" or (following < len(words) and words[following][0] != "word")
+        if unknown and (lower_case or len(unknown) == 2 or (ends_the_street and unknown[0] < index)):
+            numbers_by_a_name.add(index)
+    names = {value.lower().rstrip(".") for (_, value, _), kind in zip(words, kinds, strict=True) if kind == "name"}
+    postcodes = {
+        index for index, (kind, value, _) in enumerate(words) if kind == "number" and _POSTCODE_NUMBER.fullmatch(value)
+    }
+    if numbers_by_a_name and (len(names) >= 2 or postcodes - numbers_by_a_name):
+        end = words[-1][2]
+        return match.group("cue") + PLACEHOLDERS["ADDRESS"] + clause[end:]
+    return None
+
+
 # What the street detectors leave on either side of an address they found. Before it, the flat, floor, room,
 # building or house written before the street, on its line or the line above ("Flat 4, 61 Harcourt Street", "Unit 5B,
 # 88 Jupiter Street", "Villa 12, Street 7", "Level 9, 360 Collins St", "2nd floor, 15/A Park Street", "Room 1502,
@@ -582,6 +818,7 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
         both(has_digit, contains("市", "区", "町", "村", "郡")),
     ),
     Detector("ADDRESS", substitute(_CHINESE_ADDRESS, _street), both(has_digit, contains("号", "號"))),
+    Detector("ADDRESS", substitute(_ADDRESS_ANNOUNCED, _announced_address), has_digit),
     # Last: what the others leave around the addresses they found, in texts that hold one.
     Detector("ADDRESS", substitute(_AROUND_AN_ADDRESS, _around_an_address), contains(PLACEHOLDERS["ADDRESS"].lower())),
 )
