@@ -189,10 +189,14 @@ _VIETNAMESE_STREET = (
     rf"|(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+Ward|Ward\s*\d{{1,2}}),\s*District"
     rf"|District(?=\s*\d{{1,2}},\s*{_CAPITAL}))\s*\d{{1,2}}(?![\w-])"
 )
-# A German box number is written in pairs of digits: "Postfach 10 01 52".
+# A German box number is written in pairs of digits: "Postfach 10 01 52". The box as each language names it: "Caixa
+# Postal 2210", "Postbus 4410", "Casilla 302", "Apartado Postal 12", "Boîte postale 7", "Postboks 300"; the French "BP"
+# before a postcode only ("BP 88, 69002 Lyon"; not "BP 500 stations").
 _PO_BOX = (
     r"(?i:postfach\s+\d{2}(?:\s\d{2}){1,3}(?!\d)"
-    r"|(?:p\.?\s?o\.?\s?box|post\s+office\s+box|postfach|apartado(?:\s+de\s+correos)?|casella\s+postale)\s+\d{1,6})"
+    r"|(?:p\.?\s?o\.?\s?box|post\s+office\s+box|postfach|apartado(?:\s+(?:de\s+correos|postal))?|casella\s+postale"
+    r"|caixa\s+postal|postbus|casilla(?:\s+de\s+correos?)?|bo[iî]te\s+postale|postboks|skrytka\s+pocztowa)\s+\d{1,6})"
+    r"|BP\s+\d{1,5}(?=,?\s+\d{5}(?![\w-]))"
 )
 # "3-2-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023": Japanese block numbers, the district, a ward or city; the ward
 # or city may be written in English ("1-2-3 Minami-Aoyama, Minato City, Tokyo") after three block numbers, for two

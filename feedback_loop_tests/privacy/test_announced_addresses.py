@@ -55,3 +55,20 @@ def test_an_address_of_any_shape_after_a_word_that_announces_one(sentence: str, 
 )
 def test_what_a_cue_announces_that_is_no_address_stays(sentence: str) -> None:
     assert _redacted(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        ("Our office takes mail at Caixa Postal 2210, Manaus AM.", "Our office takes mail at <ADDRESS>."),
+        ("Antwoord graag naar Postbus 4410.", "Antwoord graag naar <ADDRESS>."),
+        ("Correspondence goes to BP 88, 69002 Lyon.", "Correspondence goes to <ADDRESS>."),
+        ("Write to Casilla 302 for the catalogue.", "Write to <ADDRESS> for the catalogue."),
+    ],
+)
+def test_a_post_office_box_in_other_languages(sentence: str, redacted: str) -> None:
+    assert _redacted(sentence) == redacted
+
+
+def test_bp_before_no_postcode_is_no_box() -> None:
+    assert _redacted("The BP 500 stations closed.") == "The BP 500 stations closed."
