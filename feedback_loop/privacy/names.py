@@ -322,13 +322,15 @@ _LOWER_WORD = (
     r"(?!(?:the|a|an|at|of|in|on|to|for|and|or|my|your|our|their|his|her|its|this|that|with|from|by)\s)"
     r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 )
-# A US state's code and a ZIP code ("wa 98101"; not "is 12000"), a British or a Canadian postcode.
+# A US state's code and a ZIP code ("wa 98101"; not "is 12000"), an Australian state's and a postcode ("wa 6053"), a
+# British or a Canadian postcode.
 _US_STATE_CODES = (
     "al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok"
     "|or|pa|pr|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy"
 )
 _LOWER_POSTCODE = (
-    rf"(?i:(?:{_US_STATE_CODES})\s+\d{{5}}(?:-\d{{4}})?|[a-z]{{1,2}}\d[a-z\d]?\s*\d[a-z]{{2}}|[a-z]\d[a-z]\s?\d[a-z]\d)"
+    rf"(?i:(?:{_US_STATE_CODES})\s+\d{{5}}(?:-\d{{4}})?|(?:nsw|vic|qld|wa|sa|tas|act|nt)\s+\d{{4}}"
+    rf"|[a-z]{{1,2}}\d[a-z\d]?\s*\d[a-z]{{2}}|[a-z]\d[a-z]\s?\d[a-z]\d)"
     r"(?![\w-])"
 )
 # Found from the house number's first digit, which a search skips to at C speed, looking back from it: a pattern

@@ -72,3 +72,8 @@ def test_a_post_office_box_in_other_languages(sentence: str, redacted: str) -> N
 
 def test_bp_before_no_postcode_is_no_box() -> None:
     assert _redacted("The BP 500 stations closed.") == "The BP 500 stations closed."
+
+
+def test_an_australian_state_and_postcode_after_a_lower_case_street() -> None:
+    sentence = "leave it by the back door, 7 banksia cres, bayswater wa 6053"
+    assert _redacted(sentence) == "leave it by the back door, <ADDRESS>"
