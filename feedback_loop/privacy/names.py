@@ -288,11 +288,15 @@ _UNNAMED_STREET = re.compile(
     rf"(?<![\w/.-])(?P<german>(?=(?:Am|An|Auf|Im|In|Zum|Zur|Unter|Hinter|Vor)\s))?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_HOUSE_NUMBER},\s*"
     rf"(?:(?P<own>{_POSTCODE_OF_ITS_OWN})|(?P<digits>(?!(?:19|20)\d\d\b)\d{{4,5}}))\s+{_TOWN}"
 )
-# A British street of its own name with no street word ("14 Kingsway", "3 Broadgate"): with the town and postcode after
-# it. Found from the house number's first digit (see _LOWER_ADDRESS).
+# A British or an Australian street of its own name with no street word ("14 Kingsway", "3 Broadgate", "5 Ffordd y
+# Castell", "48 Hindley Arcade"): with the town and postcode after it, a British one or an Australian state's and its
+# four digits ("Adelaide SA 5000"), a locality between them ("8 Wool Yard, Canal Road, Bradford BD2 1AB"). Found from
+# the house number's first digit (see _LOWER_ADDRESS).
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}(?![\w-])"
+_AUSTRALIAN_POSTCODE = r"(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}(?![\w-])"
 _STREET_OF_ITS_OWN_NAME = re.compile(
-    rf"\d(?<![\w/.:-]\d){_AFTER_FIRST_DIGIT}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?,\s*{_TOWN},?\s+{_UK_POSTCODE}"
+    rf"\d(?<![\w/.:-]\d){_AFTER_FIRST_DIGIT}\s+{_NAME_WORD}(?:\s+(?:(?:y|yr|an|de|la)\s+)?{_NAME_WORD}){{0,2}}"
+    rf"(?:,\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?,\s*{_TOWN},?\s+(?:{_UK_POSTCODE}|{_AUSTRALIAN_POSTCODE})"
 )
 _WEAK_ADDRESS = re.compile(rf"(?<![\w/.:-])(?P<street>{_ENGLISH_WEAK_STREET}){_REST_OF_ADDRESS}")
 # Indian addresses: a house, flat or plot number ("House No. 45", "Flat 302", "Plot 7", "#12", "B-14"), its
