@@ -429,11 +429,13 @@ _ADDRESS_ANNOUNCED = re.compile(
     # A label and its colon: "Address:", "Dirección de entrega:", "adresse de livraison :", "Address for returns:",
     # "Teslimat adresi:".
     rf"(?P<cue>(?i:(?<![\w-])(?:(?:[^\W\d_]+\s+)?(?:{_ADDRESS_LABELS})(?:\s+(?:de|di|da|do|of|for)\s+[^\W\d_]+)?\s*:"
-    # A phrase: "my address is", "alamat saya", "ship it to", "live at", and how other languages ask to send.
+    # A phrase: "my address is", "alamat saya", "ship it to", "live at", "our office is at", and how other languages
+    # ask to send.
     r"|(?:my\s+(?:[^\W\d_]+\s+)?address(?:\s+is)?|address\s+is|alamat(?:\s+saya)?"
     r"|(?:ship|send|deliver|mail|post|return|forward|courier)(?:\s+(?:it|them|this|that|these|those|everything"
     r"|the\s+[^\W\d_]+|my\s+[^\W\d_]+))?\s+(?:to|at)"
-    r"|(?:live|lives|living|reside|resides|residing|stay|staying)\s+at|habite|wohnt|wohne"
+    r"|(?:live|lives|living|reside|resides|residing|stay|staying|is|are|located|based|find\s+us|visit\s+us)\s+at"
+    r"|habite|wohnt|wohne"
     r"|mand[ae](?:lo|la|los|las)?\s+(?:pra|para|a)|envi(?:ar|e|a|alo|ala)\s+(?:a|para|pra)|sped(?:ire|isci)\s+a"
     r"|entregar\s+(?:na|no|em|a)|envoyer\s+à|livrer\s+à|(?:schicken|senden|liefern)\s+an|leveren\s+(?:op|aan)"
     r"|kirim\s+ke|giao\s+đến|pošaljite\s+na|wyślij\s+na)(?![\w-])))[ \t]*)"
@@ -609,10 +611,15 @@ def _announced_address(match: re.Match[str]) -> str | None:
     for index, (kind, value, end) in enumerate(words):
         if kind != "number" or _NOT_A_HOUSE_NUMBER.search(value):
             continue
+        # A word past a comma is another part of the address: "Gulou District, Nanjing 210008, gate 2".
         around = [
             beside
             for beside in (_beside(words, kinds, index, -1), _beside(words, kinds, index, 1))
             if beside is not None
+            and (
+                kinds[beside] != "everyday"
+                or "," not in clause[min(end, words[beside][2]) : max(end, words[beside][2])]
+            )
         ]
         if any(kinds[beside] == "everyday" for beside in around) or not any(
             kinds[beside] == "name" for beside in around

@@ -77,3 +77,32 @@ def test_bp_before_no_postcode_is_no_box() -> None:
 def test_an_australian_state_and_postcode_after_a_lower_case_street() -> None:
     sentence = "leave it by the back door, 7 banksia cres, bayswater wa 6053"
     assert _redacted(sentence) == "leave it by the back door, <ADDRESS>"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        ("Our office is at Pärnu mnt 21, 10141 Tallinn.", "Our office is at <ADDRESS>."),
+        ("The workshop is located at Hafnarstræti 20, 600 Akureyri.", "The workshop is located at <ADDRESS>."),
+        (
+            "The lab is at Wenhua Road No. 56, Haidian District, Beijing 100080, east gate",
+            "The lab is at <ADDRESS>",
+        ),
+    ],
+)
+def test_an_address_after_where_a_place_is(sentence: str, redacted: str) -> None:
+    assert _redacted(sentence) == redacted
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The meeting is at 3 pm in Room 4.",
+        "The bug is at line 42 of Parser.java",
+        "Support is at Tier 3 level",
+        "The score is at 2-1 Chelsea, Leicester City",
+        "Prices are at 1999 levels",
+    ],
+)
+def test_a_time_a_line_or_a_level_after_is_at_stays(sentence: str) -> None:
+    assert _redacted(sentence) == sentence
