@@ -259,6 +259,17 @@ _CYRILLIC_ADDRESS = re.compile(
 _KOREAN_ADDRESS = re.compile(rf"(?<![\w/.:-]){_KOREAN_STREET}{_REST_OF_ADDRESS}")
 _COLOMBIAN_ADDRESS = re.compile(rf"(?<![\w/.:-]){_COLOMBIAN_STREET}{_REST_OF_ADDRESS}")
 _VIETNAMESE_ADDRESS = re.compile(rf"(?<![\w/.:-]){_VIETNAMESE_STREET}{_REST_OF_ADDRESS}")
+# Japanese blocks in Latin letters written after their district, or with the word "chome": "Sakae 3-5-12, Naka-ku,
+# Nagoya", "4 chome-2-8 shibakoen minato city tokyo 105-0011", "1-chome-9 Tenjin, Chuo Ward, Fukuoka". The district
+# and then a ward or city in English ("Sakae 3-5, Naka Ward") only with three block numbers, for two are a score as
+# well.
+_ROMAJI_WORD = r"[^\W\d_][^\W\d_'’-]*(?:-[^\W\d_]+)*"
+_JAPANESE_BLOCK_AFTER_ITS_DISTRICT = re.compile(
+    rf"(?<![\w/.:-])(?:{_NAME_WORD}(?:-{_WORD})?\s+(?:\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?,\s*{_NAME_WORD}-(?:ku|shi|gun|machi"
+    rf"|cho|chō|mura)|\d{{1,2}}-\d{{1,2}}-\d{{1,3}},\s*{_NAME_WORD}\s+(?:City|Ward))(?![\w-])"
+    rf"|(?i:\d{{1,2}}[- ]?chome(?:-\d{{1,4}}){{1,2}})(?:,?\s+{_ROMAJI_WORD}){{1,4}})"
+    rf"(?:,\s*{_ROMAJI_WORD}(?:\s+{_ROMAJI_WORD}){{0,2}}){{0,3}}(?:,?\s+〒?\d{{3}}-\d{{4}}(?![\w-]))?"
+)
 # Japanese and Chinese addresses as they are written, from the largest place to the house, with no space
 # (full-width digits and dashes read as ASCII ones): "〒150-0002 東京都渋谷区渋谷2-21-1",
 # "大阪市北区梅田3丁目1番1号": a city, ward, town or village and the block numbers after the district;
@@ -835,6 +846,11 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
         both(has_digit, contains("市", "区", "町", "村", "郡")),
     ),
     Detector("ADDRESS", substitute(_CHINESE_ADDRESS, _street), both(has_digit, contains("号", "號"))),
+    Detector(
+        "ADDRESS",
+        substitute(_JAPANESE_BLOCK_AFTER_ITS_DISTRICT, _street),
+        both(has_digit, contains("-ku", "-shi", "-gun", "-machi", "-cho", "-chō", "-mura", "city", "ward", "chome")),
+    ),
     Detector("ADDRESS", substitute(_ADDRESS_ANNOUNCED, _announced_address), has_digit),
     # Last: what the others leave around the addresses they found, in texts that hold one.
     Detector("ADDRESS", substitute(_AROUND_AN_ADDRESS, _around_an_address), contains(PLACEHOLDERS["ADDRESS"].lower())),
