@@ -293,11 +293,14 @@ _CHINESE_ADDRESS = re.compile(
 )
 # "Damrak 62, 1012 LM Amsterdam", "Rynek 5, 31-042 Kraków", "Marktplatz 1, 12345 Musterstadt": a street with no
 # street word is an address when a postcode and a town follow it, a postcode written only as postcodes are (Dutch,
-# Polish, Portuguese, Swedish), or 4-5 digits where a word announces an address ("ship to", "address:").
+# Polish, Portuguese, Swedish), or 4-5 digits where a word announces an address ("ship to", "address:"); on the next
+# line of a postal block too, and after the abbreviated word of an estate or an alley ("os. Kwiatowe 7/12\n60-101
+# Poznań").
 _POSTCODE_OF_ITS_OWN = r"\d{4}\s?[A-Z]{2}(?![\w-])|\d{2}-\d{3}|\d{4}-\d{3}|\d{3}\s\d{2}"
 _UNNAMED_STREET = re.compile(
-    rf"(?<![\w/.-])(?P<german>(?=(?:Am|An|Auf|Im|In|Zum|Zur|Unter|Hinter|Vor)\s))?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_HOUSE_NUMBER},\s*"
-    rf"(?:(?P<own>{_POSTCODE_OF_ITS_OWN})|(?P<digits>(?!(?:19|20)\d\d\b)\d{{4,5}}))\s+{_TOWN}"
+    rf"(?<![\w/.-])(?:[a-z]{{1,4}}\.[ \t]+)?"
+    rf"(?P<german>(?=(?:Am|An|Auf|Im|In|Zum|Zur|Unter|Hinter|Vor)\s))?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_HOUSE_NUMBER}"
+    rf"(?:,\s*|[ \t]*\n[ \t]*)(?:(?P<own>{_POSTCODE_OF_ITS_OWN})|(?P<digits>(?!(?:19|20)\d\d\b)\d{{4,5}}))\s+{_TOWN}"
 )
 # A British or an Australian street of its own name with no street word ("14 Kingsway", "3 Broadgate", "5 Ffordd y
 # Castell", "48 Hindley Arcade"): with the town and postcode after it, a British one or an Australian state's and its

@@ -30,3 +30,20 @@ def test_a_street_of_its_own_name_before_a_town_and_its_postcode(sentence: str, 
 def test_a_numbered_section_before_a_town_and_its_postcode_stays() -> None:
     sentence = "Section 2 Field Notes, Perth WA 6000 office"
     assert _redacted(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        ("Anna Nowak\nos. Kwiatowe 7/12\n60-101 Poznań\nPolska", "<PERSON>\n<ADDRESS>\nPolska"),
+        ("Biuro: al. Niepodległości 44, 00-950 Warszawa", "Biuro: <ADDRESS>"),
+    ],
+)
+def test_a_street_with_no_street_word_before_its_postcode_on_the_next_line_or_after_an_abbreviation(
+    sentence: str, redacted: str
+) -> None:
+    assert _redacted(sentence) == redacted
+
+
+def test_a_sprint_before_a_year_on_the_next_line_stays() -> None:
+    assert _redacted("Sprint 12\n2024 MX planning") == "Sprint 12\n2024 MX planning"
