@@ -444,7 +444,7 @@ _ADDRESS_ANNOUNCED = re.compile(
     # "Teslimat adresi:".
     rf"(?P<cue>(?i:(?<![\w-])(?:(?:[^\W\d_]+\s+)?(?:{_ADDRESS_LABELS})(?:\s+(?:de|di|da|do|of|for)\s+[^\W\d_]+)?\s*:"
     # A phrase: "my address is", "alamat saya", "ship it to", "live at", "our office is at", and how other languages
-    # ask to send.
+    # ask to send or say where one lives ("kirim ke", "manda pra", "habite", "wohnt").
     r"|(?:my\s+(?:[^\W\d_]+\s+)?address(?:\s+is)?|address\s+is|alamat(?:\s+saya)?"
     r"|(?:ship|send|deliver|mail|post|return|forward|courier)(?:\s+(?:it|them|this|that|these|those|everything"
     r"|the\s+[^\W\d_]+|my\s+[^\W\d_]+))?\s+(?:to|at)"
@@ -455,11 +455,16 @@ _ADDRESS_ANNOUNCED = re.compile(
     r"|kirim\s+ke|giao\s+đến|pošaljite\s+na|wyślij\s+na)(?![\w-])))[ \t]*)"
     r"(?P<clause>[^\n;()<>]{1,160})"
 )
+# A British or Canadian postcode or an Irish Eircode is one number: "Wexford Y35 K2P1", "Leeds LS6 3AA".
+_LETTERED_POSTCODE = (
+    rf"{_UK_POSTCODE}|(?:[AC-FHKNPRTV-Y]\d{{2}}|D6W)\s?[\dAC-FHKNPRTV-Y]{{4}}(?![\w-])"
+    r"|[A-Z]\d[A-Z]\s?\d[A-Z]\d(?![\w-])"
+)
 # The clause after the cue, word by word: a number ("112", "60329", "02-017", "2-4-9", "158bis", "12/34"; with a price's
 # sign, a decimal point, a time's colon or a per cent it is none of an address: "$4.99", "4.2", "10:30"), a word (with
-# the full stop of an abbreviation: "Avda.", "Kel."), a mark.
+# the full stop of an abbreviation: "Avda.", "Kel."), a code of letters and digits ("IPv4", "M25"), a mark.
 _CLAUSE_TOKEN = re.compile(
-    r"\s*(?:(?P<number>[$€£]?\d\w*(?:[-/.:,]\d\w*)*%?)|(?P<code>[^\W\d_]+\d\w*)|(?P<word>[^\W\d_][^\W\d_'’]*(?:[-'’][^\W\d_]+)*\.?)"
+    rf"\s*(?:(?P<number>{_LETTERED_POSTCODE}|[$€£]?\d\w*(?:[-/.:,]\d\w*)*%?)|(?P<code>[^\W\d_]+\d\w*)|(?P<word>[^\W\d_][^\W\d_'’]*(?:[-'’][^\W\d_]+)*\.?)"
     r"|(?P<mark>[^\w\s]))"
 )
 _NOT_A_HOUSE_NUMBER = re.compile(r"[$€£%.:,]|^\d+(?:st|nd|rd|th)$")
@@ -547,8 +552,8 @@ _NUMBERING_WORDS = frozenset(
 )
 # The markers of a house number: "no 9", "Nr. 12", "No: 8/2".
 _HOUSE_MARKERS = frozenset(["no", "nr", "nro"])
-# A postcode as it is written on its own: "60329", "02-017", "80020-090", "163-8001".
-_POSTCODE_NUMBER = re.compile(r"\d{4,6}|\d{2}-\d{3}|\d{3}-\d{4}|\d{5}-\d{3,4}")
+# A postcode as it is written on its own: "60329", "02-017", "80020-090", "163-8001", "Y35 K2P1".
+_POSTCODE_NUMBER = re.compile(rf"\d{{4,6}}|\d{{2}}-\d{{3}}|\d{{3}}-\d{{4}}|\d{{5}}-\d{{3,4}}|{_LETTERED_POSTCODE}")
 # Abbreviations of five letters and more, whose full stop ends no sentence: "Fracc. Los Olivos".
 _LONG_ABBREVIATIONS = frozenset(["fracc", "edif", "depto", "prolong"])
 

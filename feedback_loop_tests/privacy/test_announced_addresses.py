@@ -106,3 +106,18 @@ def test_an_address_after_where_a_place_is(sentence: str, redacted: str) -> None
 )
 def test_a_time_a_line_or_a_level_after_is_at_stays(sentence: str) -> None:
     assert _redacted(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        ("address: Glenmore Lodge, Ballinakill Rd, Co. Laois R32 X2T7", "address: <ADDRESS>"),
+        ("Ship to: The Barn, Hollow Lane, Bewdley DY12 2AB", "Ship to: <ADDRESS>"),
+    ],
+)
+def test_a_house_name_before_a_british_postcode_or_an_eircode(sentence: str, redacted: str) -> None:
+    assert _redacted(sentence) == redacted
+
+
+def test_a_postcode_area_before_everyday_words_stays() -> None:
+    assert _redacted("Ship to LS6 3AA area customers") == "Ship to LS6 3AA area customers"
