@@ -442,7 +442,7 @@ _ADDRESS_LABELS = (
 _ADDRESS_ANNOUNCED = re.compile(
     # A label and its colon: "Address:", "Dirección de entrega:", "adresse de livraison :", "Address for returns:",
     # "Teslimat adresi:".
-    rf"(?P<cue>(?i:(?<![\w-])(?:(?:[^\W\d_]+\s+)?(?:{_ADDRESS_LABELS})(?:\s+(?:de|di|da|do|of|for)\s+[^\W\d_]+)?\s*:"
+    rf"(?P<cue>(?i:(?<![\w-])(?:(?:{_ADDRESS_LABELS})(?:\s+(?:de|di|da|do|of|for)\s+[^\W\d_]+)?\s*:"
     # A phrase: "my address is", "alamat saya", "ship it to", "live at", "our office is at", and how other languages
     # ask to send or say where one lives ("kirim ke", "manda pra", "habite", "wohnt").
     r"|(?:my\s+(?:[^\W\d_]+\s+)?address(?:\s+is)?|address\s+is|alamat(?:\s+saya)?"
