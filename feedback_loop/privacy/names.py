@@ -948,7 +948,9 @@ _CUE = re.compile(
 _GREETING_CUE = re.compile(
     r"(?i)\b(?:hi|hello|hey|hiya|greetings|(?:good\s+)?(?:morning|afternoon|evening)|thanks|thank\s+you|thx"
     r"|(?:thanks|thank\s+you)\s+(?:again|so\s+much|a\s+lot)"
-    r"|cheers|best|love|bye|welcome(?:\s+(?:aboard|back))?|this\s+is|it['’]s|i\s+am|i['’]m|im|here\s+is|named|called)"
+    r"|cheers|best|love|bye|welcome(?:\s+(?:aboard|back))?|this\s+is|it['’]s|i\s+am|i['’]m|im|here\s+is|named|called"
+    # Introductions of other languages: "Hola, soy Alejandro Gutiérrez y ...", "Bonjour, je suis Claire Martin".
+    r"|soy|je\s+suis|ich\s+bin|sono|sou)"
     r"\b\s*,?\s*$"
 )
 # What a person does or is right after the name: "Oluwaseun wrote:", "Zeynep ordered it for me", "Tomás here",
@@ -1889,10 +1891,12 @@ def _name_run(text: str, tokens: list[tuple[int, int, str]], index: int, *, any_
         gaelic = (
             word == "Mac" and position + 1 < len(tokens) and text[tokens[position][1] : tokens[position + 1][0]] == " "
         )
-        # "A. K. Mukherjee": initials open a name, though "A" and "I" are words too.
-        opening_initial = count == initials and _is_initial(text, tokens, position)
+        # "A. K. Mukherjee": initials open a name, though "A" and "I" are words too; "Margaret A. Pennington": a
+        # middle initial goes on with it.
+        initial = _is_initial(text, tokens, position)
+        opening_initial = count == initials and initial
         if (
-            (lower in NOT_NAMES and not gaelic and not opening_initial)
+            (lower in NOT_NAMES and not gaelic and not initial)
             or (not any_case and not _is_capitalised(word) and not (count and _JOINED_PARTICLE.match(word)))
             or (word.isupper() and len(word) > 1)
         ):

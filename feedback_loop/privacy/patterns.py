@@ -825,6 +825,9 @@ _IPV6_CANDIDATE = re.compile(
 )
 
 
+_HEX_PAIRS = re.compile(r"[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){7}")
+
+
 def _ipv6(match: re.Match[str]) -> str | None:
     candidate = match.group(0)
     # "blocked 2001:db8::1: retry" - a colon that ends the address in prose, not part of it.
@@ -838,6 +841,10 @@ def _ipv6(match: re.Match[str]) -> str | None:
         return None
     # "::1", "fe80::1" and the "::2" of a Python slice carry no more than one or two groups: not a host.
     if parsed.ipv4_mapped is None and sum(1 for part in address.split(":") if part) < 3:
+        return None
+    # "3A:7F:22:9C:D1:0B:84:5E": eight pairs of hex digits are a key's fingerprint or a hardware address as they
+    # are printed, not an IPv6 address, whose groups are written without their leading zeros.
+    if _HEX_PAIRS.fullmatch(address):
         return None
     return PLACEHOLDERS["IP"] + trailing
 

@@ -37,6 +37,10 @@ from feedback_loop.privacy import Redactor
         ("Passenger: MWANGI, Wanjiru", "Passenger: <PERSON>"),
         ("Refund issued to OKONKWO, Emeka.", "Refund issued to <PERSON>."),
         ("The room is booked under the name FERREIRA SANTOS, Joana.", "The room is booked under the name <PERSON>."),
+        # Introductions of other languages.
+        ("Buenas, soy Rodrigo Salinas y no me llega el pedido.", "Buenas, soy <PERSON> y no me llega el pedido."),
+        # A middle initial goes on with the name.
+        ("Account owner: Gloria A. Henderson", "Account owner: <PERSON>"),
     ],
 )
 def test_the_whole_name_goes_and_the_words_around_it_stay(sentence: str, redacted: str) -> None:
@@ -55,6 +59,8 @@ def test_the_whole_name_goes_and_the_words_around_it_stay(sentence: str, redacte
         "Thanks for waiting, Chrome is updating now.",
         "URGENT, Mark the invoice as paid.",
         "I read the al-Jazeera report on the outage.",
+        "We chose Plan A. Then we shipped.",
+        "Soy cliente desde 2019.",
     ],
 )
 def test_what_only_looks_like_a_name_after_a_cue_stays(sentence: str) -> None:

@@ -121,6 +121,8 @@ _POSITIVES = [
 
 # Written like identifiers, but none: each sentence must come out unchanged.
 _NEAR_MISSES = [
+    # Eight pairs of hex digits are a key fingerprint or a hardware address, not an IPv6 address.
+    "The signing key fingerprint is 9E:41:0A:C7:5B:D2:18:F3.",
     "order ORD-2026-118842 and #48213977 and order no. 4155550123",
     "reference 4111 1111 1111 1112 fails Luhn, and so does 4111111111111112",
     "on 2026-11-29, 29.11.2026, 11/29/2026 and 01.12.2026 10:00 at 14:30 or 09:15:00",
