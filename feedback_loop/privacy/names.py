@@ -78,9 +78,13 @@ _UNIT = (
 )
 # After the street: ", London NW1 6XE", ", Springfield, IL 62704", ", 10115 Berlin", ", 00-514 Warszawa", ", UK",
 # ", Dublin D02 X285" (an Irish Eircode), ", Tel Aviv 6688218" (Israel's seven digits).
+# Postcodes written with letters: British ("NW1 6XE"), Canadian ("K1A 0B1") and Irish Eircodes ("D02 X285").
+_BRITISH_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
+_CANADIAN_POSTCODE = r"[A-Z]\d[A-Z]\s?\d[A-Z]\d"
+_EIRCODE = r"(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[\dAC-FHKNPRTV-Y]{4}"
 _POSTCODE = (
-    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{4,7}(?:-\d{3,4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{2}\s+\d{5}(?:-\d{4})?"
-    r"|\d{2}-\d{3}|\d{3}\s\d{2}|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[\dAC-FHKNPRTV-Y]{4}(?!\w))"
+    rf"(?:{_BRITISH_POSTCODE}|\d{{4,7}}(?:-\d{{3,4}})?|{_CANADIAN_POSTCODE}|[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?"
+    rf"|\d{{2}}-\d{{3}}|\d{{3}}\s\d{{2}}|{_EIRCODE}(?!\w))"
 )
 # A town's word ends where a word does (never before a digit: "London NW1 6XE" is a town and a postcode, not the town
 # "London NW" and "1 6XE"), and ends with a full stop only where it is a short abbreviation inside the town ("St.
@@ -306,7 +310,7 @@ _UNNAMED_STREET = re.compile(
 # Castell", "48 Hindley Arcade"): with the town and postcode after it, a British one or an Australian state's and its
 # four digits ("Adelaide SA 5000"), a locality between them ("8 Wool Yard, Canal Road, Bradford BD2 1AB"). Found from
 # the house number's first digit (see _LOWER_ADDRESS).
-_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}(?![\w-])"
+_UK_POSTCODE = rf"{_BRITISH_POSTCODE}(?![\w-])"
 _AUSTRALIAN_POSTCODE = r"(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}(?![\w-])"
 _STREET_OF_ITS_OWN_NAME = re.compile(
     rf"\d(?<![\w/.:-]\d){_AFTER_FIRST_DIGIT}\s+{_NAME_WORD}(?:\s+(?:(?:y|yr|an|de|la)\s+)?{_NAME_WORD}){{0,2}}"
@@ -456,10 +460,7 @@ _ADDRESS_ANNOUNCED = re.compile(
     r"(?P<clause>[^\n;()<>]{1,160})"
 )
 # A British or Canadian postcode or an Irish Eircode is one number: "Wexford Y35 K2P1", "Leeds LS6 3AA".
-_LETTERED_POSTCODE = (
-    rf"{_UK_POSTCODE}|(?:[AC-FHKNPRTV-Y]\d{{2}}|D6W)\s?[\dAC-FHKNPRTV-Y]{{4}}(?![\w-])"
-    r"|[A-Z]\d[A-Z]\s?\d[A-Z]\d(?![\w-])"
-)
+_LETTERED_POSTCODE = rf"{_UK_POSTCODE}|{_EIRCODE}(?![\w-])|{_CANADIAN_POSTCODE}(?![\w-])"
 # The clause after the cue, word by word: a number ("112", "60329", "02-017", "2-4-9", "158bis", "12/34"; with a price's
 # sign, a decimal point, a time's colon or a per cent it is none of an address: "$4.99", "4.2", "10:30"), a word (with
 # the full stop of an abbreviation: "Avda.", "Kel."), a code of letters and digits ("IPv4", "M25"), a mark.

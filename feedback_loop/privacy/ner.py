@@ -1130,17 +1130,13 @@ def _person_where_only_a_person_fits(candidates: list[str]) -> list[bool]:
 def _words_that_ask_the_model() -> frozenset[str]:
     """The name lists' words less everyday English words that are names too ("Price", "Green", "North", "True":
     ``faker``'s English word list) and the names of countries and states ("India", "Georgia", "Carolina")."""
-    import faker.providers.address.en_US as us_addresses
     import faker.providers.lorem.en_US as english_words
+
+    from feedback_loop.privacy.names import _places
 
     given, surnames = person_name_lists()
     everyday = {word.title() for word in english_words.Provider.word_list}
-    places = {
-        word
-        for place in (*us_addresses.Provider.countries, *us_addresses.Provider.states)
-        for word in re.findall(r"[A-Z][a-z]+", place)
-    }
-    return frozenset((given | surnames) - everyday - places)
+    return frozenset((given | surnames) - everyday - _places())
 
 
 def _windows(text: str, rule_names: Sequence[tuple[int, int, bool]]) -> list[Span]:
