@@ -1,8 +1,9 @@
 """The pattern detectors: identifiers with a shape (and often a checksum) that a regular expression finds.
 
 Each replaces what it detects by a typed placeholder (:mod:`feedback_loop.privacy.placeholders`). National
-ids, passports and dates of birth are in :mod:`feedback_loop.privacy.identifiers`; addresses and names in
-:mod:`feedback_loop.privacy.names`; :data:`~feedback_loop.privacy.redactor.DETECTORS` puts each tier's in order.
+ids, passports and dates of birth are in :mod:`feedback_loop.privacy.identifiers`; addresses in
+:mod:`feedback_loop.privacy.addresses`, names in :mod:`feedback_loop.privacy.names`;
+:data:`~feedback_loop.privacy.redactor.DETECTORS` puts each tier's in order.
 
 ==================  ================  =========================================================================
 type                placeholder       what is detected

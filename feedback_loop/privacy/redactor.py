@@ -5,9 +5,10 @@
 * ``patterns``: the shape detectors (:mod:`~feedback_loop.privacy.patterns`,
   :mod:`~feedback_loop.privacy.identifiers`): e-mail, phone, card, IBAN, IP, SSN, secrets, URL credentials,
   national ids, passports and dates of birth. As fast as ingestion needs (issue 15's goal is for this tier).
-* ``patterns+ner`` (the default, :data:`DEFAULT_TIER`): the same, plus street addresses and person names
-  (:mod:`~feedback_loop.privacy.names`: cue words, the name lists, and the named-entity model of
-  :mod:`~feedback_loop.privacy.ner`, run in batches by :meth:`Redactor.redact_many`).
+* ``patterns+ner`` (the default, :data:`DEFAULT_TIER`): the same, plus street addresses
+  (:mod:`~feedback_loop.privacy.addresses`) and person names (:mod:`~feedback_loop.privacy.names`: cue words,
+  the name lists, and the named-entity model of :mod:`~feedback_loop.privacy.ner`, run in batches by
+  :meth:`Redactor.redact_many`).
 
 Speed, where ingestion spends most of its time:
 
@@ -40,8 +41,9 @@ from typing import TYPE_CHECKING, Literal, get_args
 
 import numpy as np
 
+from feedback_loop.privacy.addresses import ADDRESS_DETECTORS
 from feedback_loop.privacy.identifiers import IDENTIFIER_DETECTORS
-from feedback_loop.privacy.names import ADDRESS_DETECTORS, capitals_as_written, find_person_names
+from feedback_loop.privacy.names import capitals_as_written, find_person_names
 from feedback_loop.privacy.patterns import (
     CARD_DETECTOR,
     EMAIL_DETECTORS,

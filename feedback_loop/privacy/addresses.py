@@ -1,0 +1,847 @@
+"""Street addresses found by rules (``<ADDRESS>``), in both tiers: no model is needed.
+
+A house number and a street named by its street word, as each country writes it (``12 Baker Street``, ``221B
+Baker St.``, ``350 W 57th St``, ``1540 Broadway``, ``Hauptstraße 5``, ``Konrad-Adenauer-Straße 12``, ``12 rue de
+la Paix``, ``Calle Mayor 7``, ``Via Roma 10``, ``Kungsgatan 44``, ``Keizersgracht 123``), Indian and Japanese
+addresses (``House No. 45, Sector 21, Gurugram 122001``, ``1-2-3 Minami-Aoyama, Minato City``), with what follows
+it when it reads as the rest of the address (flat or suite, postcode, city, state, in either order); ``P.O. Box
+123``; in lower case ("56 pine st apt 3 seattle wa 98101"), with a ZIP code or postcode after it or "ship to",
+"live at" before it. A street word that is also an everyday word ("Drive", "Way", "Park", "Place") makes an
+address only where the street ends its clause (a comma, the end of the sentence) or a word such as "live at",
+"ship to", "address:" comes before it: "2 Google Drive accounts" stays. :data:`ADDRESS_DETECTORS` is what the
+redactor runs, in order; the last one takes what the others leave around the addresses they found (units, floors,
+buildings, postcode and country lines).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from feedback_loop.privacy.names import everyday_words, stop_words
+from feedback_loop.privacy.placeholders import PLACEHOLDERS, Detector, both, contains, has_digit, number_of, substitute
+
+_WORD = r"[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?"
+# Latin and Cyrillic capitals: "ул. Тверская, д. 7, Москва".
+_CAPITAL = r"(?=[A-ZÀ-ÖØ-ÞĀ-ŽЀ-ЯҐ])"
+_NAME_WORD = _CAPITAL + _WORD
+# A numbered street's name: "350 W 57th St", "55 5th Avenue", "1 E 42nd Street".
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)(?![\w-])"
+# "221B", "32/4/9", "221/B": a house, staircase and flat, or a house's letter after a slash, as India writes it.
+_AFTER_FIRST_DIGIT = r"\d{0,4}[A-Za-z]?(?:[-/](?:\d{1,4}[A-Za-z]?|[A-Z](?![\w-]))){0,2}"
+_HOUSE_NUMBER = r"\d" + _AFTER_FIRST_DIGIT
+# Street words that are nothing else.
+_STREET_WORDS = (
+    r"Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Av\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Highway|Hwy\.?|Parkway|Pkwy\.?"
+    r"|Crescent|Cres\.?|Terrace|Tce\.?|Esplanade|Embankment|Promenade|Marg|Nagar|Strasse|Straße|Str\.|Allee|Gasse|Weg"
+)
+# Street words that are everyday words too: an address only where the street ends its clause, or is announced.
+# "Parade" is one ("the 2024 Pride Parade"), and so is "Broadway", a street of its own name with no street word
+# ("1540 Broadway, New York"; "3 Broadway shows").
+_WEAK_STREET_WORDS = (
+    r"Drive|Dr\.?|Way|Court|Ct\.?|Place|Pl\.?|Square|Sq\.?|Close|Park|Hill|Walk|Row|Grove|Gardens|Circle|Cir\."
+    r"|Plaza|Path|Trail|Mews|Green|View|Rise|Vale|Heights|Point|Quay|Wharf|Parade|Alley"
+)
+# A flat, suite or floor, in English or as Romance languages write it ("apto 81", "piso 3", "int. 5"), or a Spanish
+# or Portuguese floor and door ("4º B", "2º izq.", "3.º Dto", "1.º andar"); "#05-67" is a Singapore floor and unit,
+# "m. 15" a Polish flat (right after the house number: "12 Baker Street m. 5 minutes" is no flat), "Kat 2 Daire 6" a
+# Turkish floor and flat, "2. th." a Danish floor and side (right, left, middle; "st." the ground floor), "кв. 12" a
+# Russian flat. Its number holds a digit or is one capital ("Flat B"): "Unit tests" is no flat. Only ever read after a
+# street, so "m. 15" or "Kat 3" alone is no flat.
+_UNIT = (
+    r"(?:,?\s*(?:(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.?|room|rm\.?|apto\.?|ap\.|apartamento"
+    r"|appartement|app\.|dpto\.?|depto\.?|kv\.|piso|planta|puerta|pta\.|bloco|bloque|sala|andar|conj\.|int\.|interno|scala"
+    r"|bât\.|lok\.|kat|daire|кв\.|корп\.|оф\.)\s*|#\s*)(?:[\w-]{0,5}\d[\w-]{0,5}|[A-Z](?![\w-]))"
+    r"|,?\s*\d{1,2}\.?\s?[º°ª](?:\s?(?:[A-Z](?!\w)|\d{1,2}\s?[º°ª]|(?i:izq(?:uierda)?|dcha|der(?:echa)?|ctro|centro"
+    r"|dto|dt[ao]|esq|fte|frente|andar)(?:\.|(?!\w))))?"
+    r"|,?\s*(?:\d{1,2}|st)\.\s?(?:th|tv|mf)(?:\.|(?![\w-]))"
+    r"|(?<=\d) m\.\s?\d{1,4}[a-z]?(?![\w-]))"
+)
+# After the street: ", London NW1 6XE", ", Springfield, IL 62704", ", 10115 Berlin", ", 00-514 Warszawa", ", UK",
+# ", Dublin D02 X285" (an Irish Eircode), ", Tel Aviv 6688218" (Israel's seven digits).
+# Postcodes written with letters: British ("NW1 6XE"), Canadian ("K1A 0B1") and Irish Eircodes ("D02 X285").
+_BRITISH_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
+_CANADIAN_POSTCODE = r"[A-Z]\d[A-Z]\s?\d[A-Z]\d"
+_EIRCODE = r"(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[\dAC-FHKNPRTV-Y]{4}"
+_POSTCODE = (
+    rf"(?:{_BRITISH_POSTCODE}|\d{{4,7}}(?:-\d{{3,4}})?|{_CANADIAN_POSTCODE}|[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?"
+    rf"|\d{{2}}-\d{{3}}|\d{{3}}\s\d{{2}}|{_EIRCODE}(?!\w))"
+)
+# A town's word ends where a word does (never before a digit: "London NW1 6XE" is a town and a postcode, not the town
+# "London NW" and "1 6XE"), and ends with a full stop only where it is a short abbreviation inside the town ("St.
+# Albans", "Ft. Worth"), not at a sentence's end ("Springfield.", "St Albans. Thanks").
+_TOWN_WORD = rf"(?:[A-Z][a-z]{{0,2}}\.(?=[ -]{_CAPITAL})|{_CAPITAL}[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*(?!\w))"
+# A town's name may hold a particle ("Cercado de Lima", "Newcastle upon Tyne"; not German "am" and "an", which are
+# days and times as often: "Berlin am Montag") and end with "City" after three words ("Ho Chi Minh City").
+_TOWN = rf"{_TOWN_WORD}(?:[ -](?:(?:de|del|da|do|di|du|la|le|upon|sur)[ -])?{_TOWN_WORD}){{0,2}}(?: City)?"
+_PLACE = rf"(?:{_TOWN}(?:\s+{_POSTCODE})?|{_POSTCODE}(?:\s+{_TOWN})?)"
+# The flat and the places in either order: "Rua Augusta 1500, apto 81, São Paulo SP 01304-001", "12 Elm St,
+# Springfield, Apt 4"; a floor and a flat ("Kat 2 Daire 6").
+_REST_OF_ADDRESS = rf"(?:{_UNIT}){{0,2}}(?:(?:,|\s[-–])\s*{_PLACE}{_UNIT}?){{0,4}}"
+_STREET_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|la|du|des|del|da|do|di|van|von|der|den)){{0,3}}"
+# Before a street word that is nothing else, a name may be numbered ("W 57th St"); before an everyday one the
+# numbers are places and prizes ("won 2 1st Place, 3 2nd Place").
+_NUMBERED_STREET_NAME = (
+    rf"(?:{_NAME_WORD}|{_ORDINAL})(?:\s+(?:{_NAME_WORD}|{_ORDINAL}|of|the|de|la|du|des|del|da|do|di|van|von|der|den))"
+    r"{0,3}"
+)
+# "1600 Pennsylvania Avenue NW", "100 Queen Street East", "45 Queen's Road Central": a compass point after the street
+# word.
+_DIRECTION = r"(?:\s+(?:[NS][EW]?|[EW]|(?:North|South)(?:east|west)?|East|West|Central|Upper|Lower)(?![\w-]))?"
+# A street numbered after its street word, before the comma: "Block 123 Ang Mo Kio Avenue 3, #05-67, Singapore".
+_ENGLISH_STREET = (
+    rf"{_HOUSE_NUMBER},?\s+{_NUMBERED_STREET_NAME}\s+(?:{_STREET_WORDS})(?![\w-]){_DIRECTION}(?:\s+\d{{1,2}}(?=,))?"
+)
+_ENGLISH_WEAK_STREET = (
+    rf"{_HOUSE_NUMBER},?\s+(?:{_STREET_NAME}\s+(?:{_WEAK_STREET_WORDS})|Broadway)(?![\w-]){_DIRECTION}"
+)
+# "Hauptstraße 5", "Am Lindenweg 12a", "Keizersgracht 123", "Kungsgatan 44", "Nørrebrogade 7", and German streets
+# named after a person, their words joined by hyphens: "Konrad-Adenauer-Straße 12", "Kaiser-Wilhelm-Ring 40",
+# "Karl-Marx-Str. 8", "Kaiser-Friedrichstraße 3" (a street word apart after two words at least: "Multi-Ring 3" is a
+# product).
+_GERMAN_STREET_WORDS = r"Straße|Strasse|Str\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer"
+_STREET_SUFFIXES = (
+    r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|straat|laan|gracht|plein"
+    r"|kade|singel|dijk|gatan|gata|vägen|väg|gade|vej|veien|vei|gate|katu|tie|utca|ulica|ul\."
+)
+# A year is no house number: "Mid-Spring 2024 sale", "Post-Watergate 1974 reforms".
+_NOT_A_YEAR = r"(?!(?:19|20)\d\d(?![\w-]))"
+_SUFFIXED_STREET = (
+    rf"(?:(?:Am|An der|Auf der|Im|In der|Zum|Zur)\s+)?{_CAPITAL}[^\W\d_]*(?:{_STREET_SUFFIXES}"
+    rf"|(?:-{_CAPITAL}[^\W\d_]{{2,}}){{0,2}}-{_CAPITAL}[^\W\d_]*(?:{_STREET_SUFFIXES})"
+    rf"|(?:-{_CAPITAL}[^\W\d_]{{2,}}){{1,2}}-(?:{_GERMAN_STREET_WORDS}))\s+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?![\w-])"
+)
+# "Mariahilfer Straße 88", "Karl Johans gate 22", "Váci utca 10", "Bağdat Caddesi 12": the street word apart.
+_SEPARATE_STREET = (
+    rf"{_STREET_NAME}\s+(?:{_GERMAN_STREET_WORDS}|gate|gata|gatan|vei|veien|vej"
+    r"|vägen|väg|utca|út|ulica|ulice|straat|laan|tie|katu|iela|gatvė|[Cc]addesi|[Ss]okak|[Ss]okağı|[Bb]ulvarı"
+    r"|prospekt|pereulok|naberezhnaya|shosse|náměstí|nábřeží|třída)"
+    rf"\s+(?:No[:.]?\s*)?{_HOUSE_NUMBER}(?![\w-])"
+)
+# "12 rue de la Paix", "3 bis avenue Foch", "Calle Mayor 7", "C/ de Balmes, 12", "Via Roma 10", "Rua Augusta 200",
+# and the street words written first in Catalan, Polish, Romanian, Albanian and South Slavic addresses
+# ("Carrer de Mallorca 401", "ul. Marszałkowska 84", "Calea Victoriei 12", "Rruga e Kavajës 5"), Belgian and Peruvian
+# ones ("31 Chaussée de Wavre", "Jr. Huallaga 320", "Psje. Los Pinos 12").
+_ROMANCE_STREET_WORDS = (
+    r"rue|avenue|av\.|bd|boulevard|place|chemin|allée|impasse|quai|route|cours|calle|c/|avenida|avda\.?|paseo"
+    r"|plaza|carrera|camino|ronda|rua|travessa|largo|praça|via|viale|piazza|corso|vicolo|strada"
+    r"|carrer|passeig|avinguda|ul\.|ulica|aleja|plac|calea|bulevardul|rruga|ulitsa|prospekt|bulevar|cesta|trg"
+    r"|vul\.|vulytsia|bul\.|prosp\.|pr-t|jalan|jl\.|jln\.|chaussée|chaussee|drève|faubourg|jirón|pasaje|psje\.|pje\."
+    r"|calzada|carretera|ctra\.|alameda|malecón|prolongación|prol\."
+    # Peru's "Jr." (jirón), its house numbered in two digits or more, not the "Jr." of a name before a year or a
+    # count: "Martin Luther King Jr. Day 2025", "Sammy Davis Jr. Award 3".
+    r"|jr\.(?=(?:\s+[^\W\d_]+){1,4}\s+(?!(?:19|20)\d\d(?![\w-]))\d{2})"
+)
+_ROMANCE_ARTICLE = r"(?:de|del|de la|de l'|d'|d’|du|des|da|do|dos|das|di|della|dei|delle|e)"
+# Mexican streets named by a date: "Calle 5 de Mayo 32", "Av. 16 de Septiembre 21".
+_ROMANCE_STREET_NAME = (
+    rf"(?:{_ROMANCE_ARTICLE}\s*|\d{{1,2}}\s+de\s+)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|da|di))*?"
+)
+# The name runs to its last capitalised word: "33 boulevard Victor Hugo, 40963 Nantes" is one address.
+# A Malaysian house is "No. 12" and its street may be numbered after its name: "No. 8, Jalan USJ 4/5, 47600 Subang
+# Jaya".
+_FRENCH_STREET = (
+    rf"(?:No\.\s*)?{_HOUSE_NUMBER}(?:\s?(?:bis|ter))?,?\s+(?i:{_ROMANCE_STREET_WORDS})\s+"
+    rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|du|des|da|di))*"
+    r"(?:\s+\d{1,3}[A-Z]?/\d{1,3}[A-Z]?)?(?=[\s,.;)]|$)"
+)
+_SOUTHERN_STREET = (
+    rf"(?i:{_ROMANCE_STREET_WORDS})\s+{_ROMANCE_STREET_NAME},?\s+(?:(?:[Nn][º°oO]?[.:]?|d\.|Kav\.)\s*)?"
+    rf"{_HOUSE_NUMBER}"
+    r"(?![\w-])"
+)
+# The English street word before the number, as Kenya, Israel, the Gulf and much of Africa and Asia write it, a town
+# after a comma, or a flat and then the town: "Moi Avenue 45, Nairobi 00100", "Rothschild Blvd 22, Tel Aviv", "Herzl St
+# 10, Haifa", "Sahaidachnoho St 14, apt 3, Kyiv 04070".
+_NUMBER_AFTER_STREET_WORD = (
+    rf"{_STREET_NAME}\s+(?:{_STREET_WORDS})(?![\w-])\s+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?![\w-])"
+    rf"(?=(?:{_UNIT})?,\s*{_CAPITAL})"
+)
+# Korean road names: "45 Sejong-daero", "152 Teheran-ro", "25 Olympic-ro 35-gil".
+_KOREAN_STREET = rf"{_HOUSE_NUMBER},?\s+{_CAPITAL}[^\W\d_]+-(?:ro|gil|daero)(?:\s+\d{{1,3}}(?:beon)?-gil)?(?![\w-])"
+# Colombian streets are numbered, and so is the house after "#": "Carrera 7 # 71-21", "Calle 10 # 43E-25".
+_COLOMBIAN_STREET = (
+    r"(?:Carrera|Cra\.?|Kr\.?|Calle|Cl\.?|Avenida|Av\.?|Transversal|Tv\.?|Diagonal|Dg\.?)\s+\d{1,3}[A-Z]?"
+    r"(?:\s+(?:Bis|Sur))?\s*(?:#|No\.?|N[º°]\.?)\s*\d{1,3}[A-Z]?\s?-\s?\d{1,3}(?![\w-])"
+)
+# Vietnamese streets have no street word; the ward and the numbered district after them make the address: "45 Lê Lợi,
+# Bến Nghé, Quận 1" (not "Q. 1", a quarter too). In English, without the marks, "District" says less ("12 New Features,
+# District 3 fans"): the ward before it or the town after it make the address ("120 Le Loi, Ben Thanh Ward, District
+# 1", "8 Tran Phu, Ward 4, District 5", "31 Pasteur, District 3, Ho Chi Minh City").
+_VIETNAMESE_STREET = (
+    rf"{_HOUSE_NUMBER}\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}},\s*"
+    rf"(?:(?:(?:(?:Phường|P\.)?\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}|(?:Phường|P\.)\s*\d{{1,2}}),\s*)?(?:Quận|Huyện)"
+    rf"|(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+Ward|Ward\s*\d{{1,2}}),\s*District"
+    rf"|District(?=\s*\d{{1,2}},\s*{_CAPITAL}))\s*\d{{1,2}}(?![\w-])"
+)
+# A German box number is written in pairs of digits: "Postfach 10 01 52". The box as each language names it: "Caixa
+# Postal 2210", "Postbus 4410", "Casilla 302", "Apartado Postal 12", "Boîte postale 7", "Postboks 300"; the French "BP"
+# before a postcode only ("BP 88, 69002 Lyon"; not "BP 500 stations").
+_PO_BOX = (
+    r"(?i:postfach\s+\d{2}(?:\s\d{2}){1,3}(?!\d)"
+    r"|(?:p\.?\s?o\.?\s?box|post\s+office\s+box|postfach|apartado(?:\s+(?:de\s+correos|postal))?|casella\s+postale"
+    r"|caixa\s+postal|postbus|casilla(?:\s+de\s+correos?)?|bo[iî]te\s+postale|postboks|skrytka\s+pocztowa)\s+\d{1,6})"
+    r"|BP\s+\d{1,5}(?=,?\s+\d{5}(?![\w-]))"
+)
+# "3-2-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023": Japanese block numbers, the district, a ward or city; the ward
+# or city may be written in English ("1-2-3 Minami-Aoyama, Minato City, Tokyo") after three block numbers, for two
+# are a score as well ("won 2-1 Chelsea, Leicester City").
+_JAPANESE_BLOCK = (
+    rf"(?:\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?,?\s+{_NAME_WORD}(?:-{_WORD})?,\s*{_NAME_WORD}-(?:ku|shi|gun|machi|cho|chō"
+    rf"|mura)|\d{{1,2}}-\d{{1,2}}-\d{{1,3}},?\s+{_NAME_WORD},\s*{_NAME_WORD}\s+(?:City|Ward))"
+    rf"(?![\w-])(?:,\s*{_TOWN}(?:\s+〒?\d{{3}}-\d{{4}})?)?"
+)
+# Not right after a time's colon ("14:30:00Z WARN the Wall Street Journal").
+_ADDRESS = re.compile(
+    rf"(?<![\w/.:-])(?:{_ENGLISH_STREET}|{_SUFFIXED_STREET}|{_SEPARATE_STREET}|{_FRENCH_STREET}|{_SOUTHERN_STREET}"
+    rf"|{_JAPANESE_BLOCK}|{_PO_BOX}){_REST_OF_ADDRESS}"
+)
+# The fifteenth round's shapes, each a detector of its own behind a test of the words it cannot match without: one
+# more alternative of _ADDRESS, tried at every word of every text with a digit, cost a third of its time.
+_STREET_WORD_BEFORE_THE_NUMBER = re.compile(rf"(?<![\w/.:-]){_NUMBER_AFTER_STREET_WORD}{_REST_OF_ADDRESS}")
+_NAMES_A_STREET_WORD = contains(
+    "street",
+    "st ",
+    "st.",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "highway",
+    "hwy",
+    "parkway",
+    "pkwy",
+    "crescent",
+    "cres",
+    "terrace",
+    "tce",
+    "esplanade",
+    "embankment",
+    "promenade",
+    "marg",
+    "nagar",
+    "strasse",
+    "straße",
+    "str.",
+    "allee",
+    "gasse",
+    "weg",
+)
+# Russian and Ukrainian streets in Cyrillic, the street word before the name or after it, the house after "д." or a
+# comma: "ул. Тверская, д. 7", "вул. Хрещатик, 22", "Невский проспект, д. 28".
+_CYRILLIC_STREET_WORDS = (
+    r"ул\.|улица|пр-т|просп\.|проспект|пер\.|переулок|наб\.|набережная|ш\.|шоссе|б-р|бульвар|пл\.|площадь|вул\.|вулиця"
+)
+_CYRILLIC_HOUSE = rf"(?:,?\s+(?:д\.|дом)\s*|,?\s+){_HOUSE_NUMBER}(?![\w-])"
+_CYRILLIC_ADDRESS = re.compile(
+    rf"(?<![\w/.:-])(?:(?i:{_CYRILLIC_STREET_WORDS})\s+{_STREET_NAME}|{_STREET_NAME}\s+(?i:{_CYRILLIC_STREET_WORDS}))"
+    rf"{_CYRILLIC_HOUSE}{_REST_OF_ADDRESS}"
+)
+_KOREAN_ADDRESS = re.compile(rf"(?<![\w/.:-]){_KOREAN_STREET}{_REST_OF_ADDRESS}")
+_COLOMBIAN_ADDRESS = re.compile(rf"(?<![\w/.:-]){_COLOMBIAN_STREET}{_REST_OF_ADDRESS}")
+_VIETNAMESE_ADDRESS = re.compile(rf"(?<![\w/.:-]){_VIETNAMESE_STREET}{_REST_OF_ADDRESS}")
+# Japanese blocks in Latin letters written after their district, or with the word "chome": "Sakae 3-5-12, Naka-ku,
+# Nagoya", "4 chome-2-8 shibakoen minato city tokyo 105-0011", "1-chome-9 Tenjin, Chuo Ward, Fukuoka". The district
+# and then a ward or city in English ("Sakae 3-5, Naka Ward") only with three block numbers, for two are a score as
+# well.
+_ROMAJI_WORD = r"[^\W\d_][^\W\d_'’-]*(?:-[^\W\d_]+)*"
+_JAPANESE_BLOCK_AFTER_ITS_DISTRICT = re.compile(
+    rf"(?<![\w/.:-])(?:{_NAME_WORD}(?:-{_WORD})?\s+(?:\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?,\s*{_NAME_WORD}-(?:ku|shi|gun|machi"
+    rf"|cho|chō|mura)|\d{{1,2}}-\d{{1,2}}-\d{{1,3}},\s*{_NAME_WORD}\s+(?:City|Ward))(?![\w-])"
+    rf"|(?i:\d{{1,2}}[- ]?chome(?:-\d{{1,4}}){{1,2}})(?:,?\s+{_ROMAJI_WORD}){{1,4}})"
+    rf"(?:,\s*{_ROMAJI_WORD}(?:\s+{_ROMAJI_WORD}){{0,2}}){{0,3}}(?:,?\s+〒?\d{{3}}-\d{{4}}(?![\w-]))?"
+)
+# Japanese and Chinese addresses as they are written, from the largest place to the house, with no space
+# (full-width digits and dashes read as ASCII ones): "〒150-0002 東京都渋谷区渋谷2-21-1",
+# "大阪市北区梅田3丁目1番1号": a city, ward, town or village and the block numbers after the district;
+# "上海市浦东新区世纪大道100号", "台北市信義區信義路五段7號": a street word and the house's number.
+# "道" is a road after a city or district only ("频道3号" is a channel). With no space between words, the first
+# place starts after what is not a Han character, after a word announcing it ("寄到", "住在", "地址", "住所")
+# or after a larger place, and a place's name is one to three characters before its "市" or "区" (one to four
+# in Japan): "寄到北京市" leaves "寄到", "本社東京都港区" leaves "本社東京都".
+_HAN = r"[\u4e00-\u9fff々]"
+_KANJI_OR_KANA = r"[\u4e00-\u9fff々\u3041-\u3096\u30a1-\u30fa\u30fc]"
+_HAN_ADDRESS_START = r"(?:(?<![\u4e00-\u9fff々])|(?<=[到在于至址所省市区县區縣都道府県]))"
+_JAPANESE_ADDRESS_IN_KANJI = re.compile(
+    rf"(?:〒\s?\d{{3}}-\d{{4}}\s*)?{_HAN_ADDRESS_START}(?:{_HAN}{{2,3}}[都道府県])?(?:{_HAN}{{1,4}}?[市区町村郡]){{1,2}}"
+    rf"{_KANJI_OR_KANA}{{0,12}}?\d{{1,4}}(?:丁目|-)\d{{1,4}}(?:番地?|-)?(?:\d{{1,4}}号?)?(?![\d-])"
+)
+_CHINESE_PLACE = rf"{_HAN}{{1,3}}?(?:省|自治区|市|区|县|區|縣)"
+_CHINESE_ADDRESS = re.compile(
+    rf"{_HAN_ADDRESS_START}(?:(?:{_CHINESE_PLACE})+{_HAN}{{1,8}}?(?:路|街|大道|大街|道|巷|弄|胡同)|{_HAN}{{1,8}}?(?:路|街|大道|大街|巷|弄|胡同))"
+    r"(?:[一二三四五六七八九十\d]{1,3}段)?(?:\d{1,4}[巷弄])*\d{1,5}[号號]"
+    r"(?:\d{1,4}(?:号楼|號樓|栋|棟|单元|單元|楼|樓|层|層|室))*"
+)
+# "Damrak 62, 1012 LM Amsterdam", "Rynek 5, 31-042 Kraków", "Marktplatz 1, 12345 Musterstadt": a street with no
+# street word is an address when a postcode and a town follow it, a postcode written only as postcodes are (Dutch,
+# Polish, Portuguese, Swedish), or 4-5 digits where a word announces an address ("ship to", "address:"); on the next
+# line of a postal block too, and after the abbreviated word of an estate or an alley ("os. Kwiatowe 7/12\n60-101
+# Poznań").
+_POSTCODE_OF_ITS_OWN = r"\d{4}\s?[A-Z]{2}(?![\w-])|\d{2}-\d{3}|\d{4}-\d{3}|\d{3}\s\d{2}"
+_UNNAMED_STREET = re.compile(
+    rf"(?<![\w/.-])(?:[a-z]{{1,4}}\.[ \t]+)?"
+    rf"(?P<german>(?=(?:Am|An|Auf|Im|In|Zum|Zur|Unter|Hinter|Vor)\s))?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_HOUSE_NUMBER}"
+    rf"(?:,\s*|[ \t]*\n[ \t]*)(?:(?P<own>{_POSTCODE_OF_ITS_OWN})|(?P<digits>(?!(?:19|20)\d\d\b)\d{{4,5}}))\s+{_TOWN}"
+)
+# A British or an Australian street of its own name with no street word ("14 Kingsway", "3 Broadgate", "5 Ffordd y
+# Castell", "48 Hindley Arcade"): with the town and postcode after it, a British one or an Australian state's and its
+# four digits ("Adelaide SA 5000"), a locality between them ("8 Wool Yard, Canal Road, Bradford BD2 1AB"). Found from
+# the house number's first digit (see _LOWER_ADDRESS).
+_UK_POSTCODE = rf"{_BRITISH_POSTCODE}(?![\w-])"
+_AUSTRALIAN_POSTCODE = r"(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}(?![\w-])"
+_STREET_OF_ITS_OWN_NAME = re.compile(
+    rf"\d(?<![\w/.:-]\d){_AFTER_FIRST_DIGIT}\s+{_NAME_WORD}(?:\s+(?:(?:y|yr|an|de|la)\s+)?{_NAME_WORD}){{0,2}}"
+    rf"(?:,\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?,\s*{_TOWN},?\s+(?:{_UK_POSTCODE}|{_AUSTRALIAN_POSTCODE})"
+)
+_WEAK_ADDRESS = re.compile(rf"(?<![\w/.:-])(?P<street>{_ENGLISH_WEAK_STREET}){_REST_OF_ADDRESS}")
+# Indian addresses: a house, flat or plot number ("House No. 45", "Flat 302", "Plot 7", "#12", "B-14"), its
+# localities and town, and a six-digit PIN code or a numbered locality ("Sector 21", "Road No. 12", "12th Cross",
+# "3rd Main"): "House No. 45, Sector 21, Gurugram 122001", "B-14, Lajpat Nagar II, New Delhi 110024", "Plot 7, Road
+# No. 12, Banjara Hills, Hyderabad". Thai houses are numbered the same way, the soi right after them: "45/7 Moo 2",
+# "99/12 Sukhumvit Soi 31, Khlong Toei Nuea, Bangkok 10110".
+_INDIAN_HOUSE = (
+    r"(?:(?:(?:House|H\.|Flat|Plot|Door|Shop|Villa)\s*(?:No\.?|Number|#)?\s*|#\s*|[A-Z]{1,2}[-/])"
+    rf"\d{{1,5}}[A-Z]?(?:[-/]\d{{1,4}}[A-Z]?)*"
+    rf"|\d{{1,4}}/\d{{1,4}}[A-Z]?(?:\s+Moo\s+\d{{1,2}}|\s+(?:{_NAME_WORD}\s+)?Soi\s+\d{{1,3}})?)"
+)
+_NUMBERED_LOCALITY = re.compile(
+    rf"Sector\s+\d{{1,3}}[A-Z]?|(?:Road|Street|Lane|Cross|Main)\s+(?:No\.?\s*)?\d{{1,3}}[A-Z]?"
+    rf"|[A-Z]-\d{{1,2}}(?:/\d)?|Moo\s+\d{{1,2}}|(?:{_NAME_WORD}\s+)?Soi\s+\d{{1,3}}"
+    rf"|{_ORDINAL}\s+(?:Cross|Main|Road|Street|Lane|Block|Stage|Phase|Sector)(?:\s+Road)?"
+)
+_INDIAN_ADDRESS = re.compile(
+    rf"(?<![\w/.:-]){_INDIAN_HOUSE}(?P<localities>(?:,\s*(?:{_NUMBERED_LOCALITY.pattern}|{_TOWN}(?:\s\d{{1,2}}(?!\d))?))"
+    rf"{{1,6}})(?:,?\s+(?P<pin>\d{{6}}|\d{{3}}\s\d{{3}}|\d{{4,5}}))?(?![\w-])"
+)
+# Addresses written in lower case, as chat is ("56 pine st apt 3 seattle wa 98101", "i live at 9 rue de rivoli"):
+# the street word alone says too little there ("a 2 way street", "moved to 1 shared drive"), so a state and ZIP code
+# or a postcode after the street, or "ship to", "live at", "address is" right before it, make it an address.
+# A word of the street's name, not a word of the sentence ("send it to 5 people at the park").
+_LOWER_WORD = (
+    r"(?!(?:the|a|an|at|of|in|on|to|for|and|or|my|your|our|their|his|her|its|this|that|with|from|by)\s)"
+    r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
+)
+# A US state's code and a ZIP code ("wa 98101"; not "is 12000"), an Australian state's and a postcode ("wa 6053"), a
+# British or a Canadian postcode.
+_US_STATE_CODES = (
+    "al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok"
+    "|or|pa|pr|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy"
+)
+_LOWER_POSTCODE = (
+    rf"(?i:(?:{_US_STATE_CODES})\s+\d{{5}}(?:-\d{{4}})?|(?:nsw|vic|qld|wa|sa|tas|act|nt)\s+\d{{4}}"
+    rf"|[a-z]{{1,2}}\d[a-z\d]?\s*\d[a-z]{{2}}|[a-z]\d[a-z]\s?\d[a-z]\d)"
+    r"(?![\w-])"
+)
+# Found from the house number's first digit, which a search skips to at C speed, looking back from it: a pattern
+# starting with the look-behind is tried at every character.
+_LOWER_ADDRESS = re.compile(
+    rf"(?P<street>\d(?<![\w/.:-]\d){_AFTER_FIRST_DIGIT},?(?:(?:\s+(?:{_LOWER_WORD}|{_ORDINAL})){{1,3}}\s+"
+    rf"(?i:(?P<strong>{_STREET_WORDS})|{_WEAK_STREET_WORDS})"
+    rf"|\s+(?P<french>(?i:rue|avenue|boulevard|bd|allée|impasse|quai|chemin))\s+(?:{_ROMANCE_ARTICLE}\s*)?{_LOWER_WORD})"
+    rf"(?![\w-]))"
+    rf"{_UNIT}?"
+    rf"(?:(?:,?\s+{_LOWER_WORD}){{0,3}},?\s+(?P<postcode>{_LOWER_POSTCODE}))?"
+)
+# What announces an address: "I live at", "ship to", "deliver it to", "address:", "moved to", "located at".
+_ADDRESS_CUE_WORDS = (
+    r"live|living|lives|stay|staying|located|based|reside|resides|moved|move|ship|shipped|send|sent|mail"
+    r"|deliver|delivered|address(?:\s+is)?|addr\.?|adresse|dirección|indirizzo|endereço"
+)
+_CUE_FILLERS = r"(?:\s+(?:it|them|the\s+\w+|my\s+\w+|is|was|now|at|to|on|in|:))*"
+_ADDRESS_CUE_BEFORE = re.compile(rf"(?i)\b(?:{_ADDRESS_CUE_WORDS})\b{_CUE_FILLERS}[\s:]*$")
+# Before an address in lower case the cue leads right to it: "ship to", "live at", "address is", "address:"; before an
+# everyday street word, only a cue of where one lives does ("my address is 48 maple drive"; "moved the files to 1
+# shared drive" stays).
+_ADDRESS_CUE_RIGHT_BEFORE = re.compile(rf"(?i)\b(?:{_ADDRESS_CUE_WORDS})\b{_CUE_FILLERS}(?:\s+(?:at|to|is)|\s*:)\s*$")
+_HOME_CUE_RIGHT_BEFORE = re.compile(
+    r"(?i)\b(?:address(?:\s+is|\s*:)|addr\.?\s*:|(?:live|living|lives|reside|resides|residing|stay|staying)\s+at)\s*$"
+)
+# What ends a street's clause: a comma, the end of a sentence or line, a bracket.
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[,;)\n]|[.!?](?:\s|$)|$)")
+# A number after a word that numbers things is no house number: "Step 5 Broadway", "order 12345 Main St shipped".
+_NUMBERING_BEFORE = re.compile(
+    r"(?i)\b(?:step|level|stage|phase|season|episode|chapter|part|section|version|release|volume|page|figure|table"
+    r"|item|order|ticket|case|issue|invoice|top)[ \t]*#?[ \t]*\Z"
+)
+# A street with an everyday street word after an article is an event or a thing: "the 2024 Pride Parade.", "the 3
+# Way handshake.".
+# On the street's own line: a word ending the line before says nothing of it.
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|that|these|those)[ \t]+\Z")
+
+
+def _street(match: re.Match[str]) -> str | None:
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    return None if _NUMBERING_BEFORE.search(before) else PLACEHOLDERS["ADDRESS"]
+
+
+def _weak_address(match: re.Match[str]) -> str | None:
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if _NUMBERING_BEFORE.search(before) or _ARTICLE_BEFORE.search(before):
+        return None
+    if _ADDRESS_CUE_BEFORE.search(before) or _CLAUSE_END_AFTER.match(match.string, match.end("street")):
+        return PLACEHOLDERS["ADDRESS"]
+    return None
+
+
+def _unnamed_street(match: re.Match[str]) -> str | None:
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if match.group("own") or match.group("german") is not None or _ADDRESS_CUE_BEFORE.search(before):
+        return PLACEHOLDERS["ADDRESS"]
+    return None
+
+
+def _indian_address(match: re.Match[str]) -> str | None:
+    # A numbered locality alone after the number is a plot of a field trial: "Plot 2, Sector 5 had the highest yield".
+    localities = match.group("localities")
+    if match.group("pin") or (_NUMBERED_LOCALITY.search(localities) and localities.count(",") >= 2):
+        return PLACEHOLDERS["ADDRESS"]
+    return None
+
+
+def _lower_address(match: re.Match[str]) -> str | None:
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if (
+        match.group("postcode")
+        or ((match.group("strong") or match.group("french")) and _ADDRESS_CUE_RIGHT_BEFORE.search(before))
+        or _HOME_CUE_RIGHT_BEFORE.search(before)
+    ):
+        return PLACEHOLDERS["ADDRESS"]
+    return None
+
+
+# An address of any shape after a word that announces one ("address:", "my address is", "ship to", "Lieferadresse:",
+# "Dirección de entrega:", "alamat saya", "kirim ke"): "please ship to hauptstrasse 45 10827 berlin",
+# "deliver to Purok 6, Brgy. San Isidro, Tagum City 8100", "send to Sinsa-dong 541-3, Gangnam-gu, Seoul
+# thanks". The clause after the cue is one when a house number or a postcode in it stands next to a name (see
+# _announced_address): "We ship to 40 countries.", "Send it to 3 people by Friday.", "Delivery: 3-5 business days",
+# "Address: see the FAQ, item 7" stay.
+_ADDRESS_LABELS = (
+    r"(?:postal\s+|physical\s+|mailing\s+|home\s+|courier\s+|delivery\s+|shipping\s+|billing\s+)?address|addr\.?"
+    r"|adresse|anschrift|lieferadresse|dirección|direccion|domicilio|indirizzo|endereço|endereco|adres|adresi|alamat"
+    r"|dostawa|delivery|shipping|ship\s+to|send\s+to|deliver\s+to|return\s+to|mail\s+to"
+)
+_ADDRESS_ANNOUNCED = re.compile(
+    # A label and its colon: "Address:", "Dirección de entrega:", "adresse de livraison :", "Address for returns:",
+    # "Teslimat adresi:".
+    rf"(?P<cue>(?i:(?<![\w-])(?:(?:{_ADDRESS_LABELS})(?:\s+(?:de|di|da|do|of|for)\s+[^\W\d_]+)?\s*:"
+    # A phrase: "my address is", "alamat saya", "ship it to", "live at", "our office is at", and how other languages
+    # ask to send or say where one lives ("kirim ke", "manda pra", "habite", "wohnt").
+    r"|(?:my\s+(?:[^\W\d_]+\s+)?address(?:\s+is)?|address\s+is|alamat(?:\s+saya)?"
+    r"|(?:ship|send|deliver|mail|post|return|forward|courier)(?:\s+(?:it|them|this|that|these|those|everything"
+    r"|the\s+[^\W\d_]+|my\s+[^\W\d_]+))?\s+(?:to|at)"
+    r"|(?:live|lives|living|reside|resides|residing|stay|staying|is|are|located|based|find\s+us|visit\s+us)\s+at"
+    r"|habite|wohnt|wohne"
+    r"|mand[ae](?:lo|la|los|las)?\s+(?:pra|para|a)|envi(?:ar|e|a|alo|ala)\s+(?:a|para|pra)|sped(?:ire|isci)\s+a"
+    r"|entregar\s+(?:na|no|em|a)|envoyer\s+à|livrer\s+à|(?:schicken|senden|liefern)\s+an|leveren\s+(?:op|aan)"
+    r"|kirim\s+ke|giao\s+đến|pošaljite\s+na|wyślij\s+na)(?![\w-])))[ \t]*)"
+    r"(?P<clause>[^\n;()<>]{1,160})"
+)
+# A British or Canadian postcode or an Irish Eircode is one number: "Wexford Y35 K2P1", "Leeds LS6 3AA".
+_LETTERED_POSTCODE = rf"{_UK_POSTCODE}|{_EIRCODE}(?![\w-])|{_CANADIAN_POSTCODE}(?![\w-])"
+# The clause after the cue, word by word: a number ("112", "60329", "02-017", "2-4-9", "158bis", "12/34"; with a price's
+# sign, a decimal point, a time's colon or a per cent it is none of an address: "$4.99", "4.2", "10:30"), a word (with
+# the full stop of an abbreviation: "Avda.", "Kel."), a code of letters and digits ("IPv4", "M25"), a mark.
+_CLAUSE_TOKEN = re.compile(
+    rf"\s*(?:(?P<number>{_LETTERED_POSTCODE}|[$€£]?\d\w*(?:[-/.:,]\d\w*)*%?)|(?P<code>[^\W\d_]+\d\w*)|(?P<word>[^\W\d_][^\W\d_'’]*(?:[-'’][^\W\d_]+)*\.?)"
+    r"|(?P<mark>[^\w\s]))"
+)
+_NOT_A_HOUSE_NUMBER = re.compile(r"[$€£%.:,]|^\d+(?:st|nd|rd|th)$")
+# A year is a postcode only before the town's name: "Veldstraat 9, 2000 Antwerpen"; not "Berlin 2024".
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# The marks inside an address: "Vico Storto 3, 80134 Napoli", "Kerala - 682001", "No: 17", "# 12", "5º", "〒530-0001".
+_MARKS_OF_AN_ADDRESS = frozenset(",-–/#°º:〒")
+# What ends the address after the cue: a word of thanks or of haste, or one that leads to what is near it.
+_AFTER_AN_ADDRESS = frozenset(
+    [
+        "pls",
+        "plz",
+        "please",
+        "kindly",
+        "thanks",
+        "thank",
+        "thx",
+        "ty",
+        "cheers",
+        "asap",
+        "near",
+        "nearby",
+        "dekat",
+        "opp",
+        "opposite",
+        "behind",
+        "beside",
+        "next",
+        "tomorrow",
+        "today",
+        "tonight",
+        "adresine",
+    ]
+)
+# Small words of addresses in other languages that are English stop words too ("offenbach am main", "no 9", "via
+# dante 4").
+_ADDRESS_PARTICLES = frozenset(["am", "an", "no", "a", "i", "e", "y", "do", "da", "al", "el", "la", "le", "de", "via"])
+# Words that number what is no address, in English and in the languages of the cues: "Section 4", "item 7", "Seite 4",
+# "anexo 2".
+_NUMBERING_WORDS = frozenset(
+    [
+        "step",
+        "stage",
+        "season",
+        "episode",
+        "chapter",
+        "part",
+        "section",
+        "version",
+        "release",
+        "volume",
+        "page",
+        "figure",
+        "table",
+        "item",
+        "order",
+        "ticket",
+        "case",
+        "issue",
+        "invoice",
+        "top",
+        "seite",
+        "abschnitt",
+        "kapitel",
+        "anhang",
+        "anlage",
+        "punkt",
+        "ziffer",
+        "página",
+        "pagina",
+        "anexo",
+        "sección",
+        "capítulo",
+        "artículo",
+        "punto",
+        "allegato",
+        "articolo",
+        "capitolo",
+        "annexe",
+        "chapitre",
+        "article",
+        "seção",
+        "artigo",
+    ]
+)
+# The markers of a house number: "no 9", "Nr. 12", "No: 8/2".
+_HOUSE_MARKERS = frozenset(["no", "nr", "nro"])
+# A postcode as it is written on its own: "60329", "02-017", "80020-090", "163-8001", "Y35 K2P1".
+_POSTCODE_NUMBER = re.compile(rf"\d{{4,6}}|\d{{2}}-\d{{3}}|\d{{3}}-\d{{4}}|\d{{5}}-\d{{3,4}}|{_LETTERED_POSTCODE}")
+# Abbreviations of five letters and more, whose full stop ends no sentence: "Fracc. Los Olivos".
+_LONG_ABBREVIATIONS = frozenset(["fracc", "edif", "depto", "prolong"])
+
+
+def _word_kind(word: str) -> str:
+    """What ``word`` is beside a number of the clause after an address's cue: "name", a word an address is made
+    of ("Skólavörðustígur", "umuezeala", "Reykjavík", "MONTEREY"); "everyday", a word of the sentence around it
+    ("countries", "people", "Section", "for"); "neutral", a house's marker ("no", "Nr."), a particle of a place's
+    name ("am", "de") or a capitalised small word ("The", "CA")."""
+    bare = word.lower().rstrip(".")
+    # A letter alone is a block, a side or "s/n" (sin número): "Tower B", "Sierra s/n, 18010 Granada"; a short
+    # word with a full stop an abbreviation: "Konstitucijos pr. 7", "Kazım Dirik Mah. 372 Sok. No 5".
+    if (
+        len(bare) == 1
+        or (word.endswith(".") and len(bare) <= 4)
+        or bare in _HOUSE_MARKERS
+        or bare in _ADDRESS_PARTICLES
+    ):
+        return "neutral"
+    if bare in _NUMBERING_WORDS:
+        return "everyday"
+    if word[0].isupper():
+        return "neutral" if bare in stop_words() else "name"
+    singular = bare.removesuffix("s")
+    if bare in stop_words() or bare in everyday_words() or singular in everyday_words():
+        return "everyday"
+    return "name"
+
+
+def _beside(words: list[tuple[str, str, int]], kinds: list[str], index: int, step: int) -> int | None:
+    """The word before (``step`` -1) or after (1) the number at ``index``, past a house's marker, an abbreviation or a
+    letter: "Kenari" in "Gang Kenari No. 8"; None at a number or the clause's end."""
+    index += step
+    while 0 <= index < len(words) and words[index][0] == "word" and kinds[index] == "neutral":
+        index += step
+    return index if 0 <= index < len(words) and words[index][0] == "word" else None
+
+
+def _announced_address(match: re.Match[str]) -> str | None:
+    """The clause after the cue as an address: it runs to the end of its sentence or line, or to a word of the sentence
+    around it ("pls", "thanks", "near", a lower-case "by", "for", "the"). It holds a number with a name beside it and
+    no everyday word ("Skólavörðustígur 12,", "no 9 umuezeala", "Tagum City 8100"; not "40 countries", "item 7"), and
+    two names or a name and a postcode of its own ("hauptstrasse 45 10827 berlin"; "send to Jira 4521" stays)."""
+    clause = match.group("clause")
+    words: list[tuple[str, str, int]] = []
+    position = 0
+    while (token := _CLAUSE_TOKEN.match(clause, position)) is not None:
+        kind = token.lastgroup or ""
+        value = token.group(kind)
+        if kind == "mark" and value not in _MARKS_OF_AN_ADDRESS:
+            break
+        bare = value.lower().rstrip(".")
+        if kind == "word" and (
+            bare in _AFTER_AN_ADDRESS or (value.islower() and bare in stop_words() and bare not in _ADDRESS_PARTICLES)
+        ):
+            break
+        # A full stop after a long word ends the sentence: "..., 18010 Granada. Thanks"; not after an abbreviation:
+        # "Avda. de América", "Kel. Cempaka".
+        ends_sentence = value.endswith(".") and len(bare) >= 5 and bare not in _LONG_ABBREVIATIONS
+        end = token.end() - 1 if ends_sentence else token.end()
+        if kind != "mark":
+            words.append((kind, value, end))
+        position = token.end()
+        if ends_sentence:
+            break
+    if not words:
+        return None
+    kinds = [_word_kind(value) if kind == "word" else "neutral" for kind, value, _ in words]
+    # An address that the street detectors found in part is theirs to complete: "Apt 2, 5th floor, <ADDRESS>".
+    if match.end() < len(match.string) and match.string[match.end()] == "<" and position >= len(clause):
+        return None
+    lower_case = clause[: words[-1][2]].islower()
+    numbers_by_a_name = set()
+    for index, (kind, value, end) in enumerate(words):
+        if kind != "number" or _NOT_A_HOUSE_NUMBER.search(value):
+            continue
+        # A word past a comma is another part of the address: "Gulou District, Nanjing 210008, gate 2".
+        around = [
+            beside
+            for beside in (_beside(words, kinds, index, -1), _beside(words, kinds, index, 1))
+            if beside is not None
+            and (
+                kinds[beside] != "everyday"
+                or "," not in clause[min(end, words[beside][2]) : max(end, words[beside][2])]
+            )
+        ]
+        if any(kinds[beside] == "everyday" for beside in around) or not any(
+            kinds[beside] == "name" for beside in around
+        ):
+            continue
+        # A postcode by the town's name ("Tagum City 8100", "2000 Antwerpen"; a year only before it: not "Berlin 2024"),
+        # or a house number by a name no English vocabulary holds: after it where the street's clause ends or a
+        # number follows ("Skólavörðustígur 12,"), on both sides ("Số 12 Phố Huế"), or on either side in a clause
+        # written in lower case ("no 9 umuezeala close"). "Nintendo Switch 2, Zelda", "Halo 3 ODST team" are products.
+        if _YEAR.fullmatch(value) and not any(beside > index and kinds[beside] == "name" for beside in around):
+            continue
+        if _POSTCODE_NUMBER.fullmatch(value):
+            numbers_by_a_name.add(index)
+            continue
+        unknown = [
+            beside
+            for beside in around
+            if kinds[beside] == "name" and words[beside][1].lower().rstrip(".") not in everyday_words()
+        ]
+        after = clause[end:].lstrip()
+        # A number after the house, past its markers: "Mah. 372 Sok. No 5".
+        following = index + 1
+        while following < len(words) and words[following][0] == "word" and kinds[following] == "neutral":
+            following += 1
+        ends_the_street = not after or after[0] in ",;" or (following < len(words) and words[following][0] != "word")
+        if unknown and (lower_case or len(unknown) == 2 or (ends_the_street and unknown[0] < index)):
+            numbers_by_a_name.add(index)
+    names = {value.lower().rstrip(".") for (_, value, _), kind in zip(words, kinds, strict=True) if kind == "name"}
+    postcodes = {
+        index for index, (kind, value, _) in enumerate(words) if kind == "number" and _POSTCODE_NUMBER.fullmatch(value)
+    }
+    if numbers_by_a_name and (len(names) >= 2 or postcodes - numbers_by_a_name):
+        end = words[-1][2]
+        return match.group("cue") + PLACEHOLDERS["ADDRESS"] + clause[end:]
+    return None
+
+
+# What the street detectors leave on either side of an address they found. Before it, the flat, floor, room,
+# building or house written before the street, on its line or the line above ("Flat 4, 61 Harcourt Street", "Unit 5B,
+# 88 Jupiter Street", "Villa 12, Street 7", "Level 9, 360 Collins St", "2nd floor, 15/A Park Street", "Room 1502,
+# Building 3, No. 88 Jianguo Road", "Apt 7, 3rd floor", "Flat 2/1" on a line of its own), the floor as Hong Kong and
+# Taiwan write it ("Flat C, 7/F, 18 Hennessy Road", "G/F", "7F, No. 100"), a Korean flat ("302-ho"), a South African
+# erf, a New Zealand rural delivery or Canadian rural route ("RD 2", "RR 3"), a Ghanaian digital address
+# ("GA-123-4567"), a building or house named by its building word ("Nan Fung Tower", "Sakura Mansion", "Résidence
+# Les Pins", "The Old Rectory", "HOLLY COURT"), Indian old and new house numbers ("Old No. 12, New No. 24"), and the
+# "No.", "Sec." or "#" the house number's detector left; the postcode and town that Russian and Ukrainian addresses
+# write first ("190000, г. Санкт-Петербург, Невский проспект, д. 28"). A person's name on the line above is none of
+# these: "John Carter\n88 Riverside Dr" keeps the name for the name detectors.
+_UNIT_NUMBER = r"(?:[\w-]{0,5}\d[\w/-]{0,7}|[A-Z](?![\w-]))"
+_UNIT_WORD_BEFORE = (
+    r"(?i:Flat|Unit|Apt\.?|Apartment|Appartement|Appt\.?|Suite|Villa|Blk|Block|Room|Rm\.?|House|Shop|Level|Lvl\.?"
+    r"|Floor|Building|Bldg\.?|Tower|Erf|Plot)|RD|RR"
+)
+# Building words that are nobody's surname name a building on their own ("Sakura Mansion, 5-10-2 Nishi-Shinjuku");
+# the others ("Court", "Hall", "House") after a flat or floor only ("FLAT 7 HOLLY COURT 45 QUEENS ROAD"): "I met Tom
+# Hall, 12 Baker Street is his home" keeps the name.
+_BUILDING_WORDS = (
+    r"Tower|Towers|Mansion|Mansions|Building|Plaza|Centre|Center|Gardens|Residency|Apartments|Apts|Heights|Complex"
+    r"|Estate|Cottage|Rectory|Xiaoqu"
+)
+_NAMED_BUILDING_OF_ITS_OWN = (
+    rf"(?:{_NAME_WORD}[ \t]+){{0,3}}(?i:{_BUILDING_WORDS})(?![\w-])"
+    rf"|(?:Résidence|Residence|Edificio|Edif\.|Immeuble)(?:[ \t]+{_NAME_WORD}){{1,3}}"
+)
+_NAMED_BUILDING = (
+    rf"(?:{_NAMED_BUILDING_OF_ITS_OWN}|(?:{_NAME_WORD}[ \t]+){{1,3}}(?i:Court|House|Garden|Lodge|Manor|Farm|Hall))"
+    r"(?![\w-])"
+)
+_HOUSE_NUMBER_BEFORE = r"(?:(?i:house|flat|plot|door|gali|old|new)[ \t]+)?(?i:no\.?|nr\.?)[ \t]*\d{1,5}[A-Z]?(?![\w-])"
+_PART_BEFORE = (
+    rf"(?:(?:{_UNIT_WORD_BEFORE})[ \t]*{_UNIT_NUMBER}|{_ORDINAL}[ \t]+(?i:floor|fl\.)|(?:\d{{1,2}}|[LU]?G)/F(?![\w/-])"
+    rf"|\d{{1,2}}F(?![\w-])|\d{{1,4}}-ho(?![\w-])|[A-Z]{{2}}-\d{{3,4}}-\d{{4}}(?![\w-])|{_HOUSE_NUMBER_BEFORE}"
+    r")"
+)
+# What the house number's detector leaves right before it: "No. 88 Jianguo Road", "Sec. 1, Zhongxiao E. Rd.",
+# "#45 Gen. Luna Street", "gali no 4 Shastri Nagar", "House 22, 3rd Avenue", a Singapore block ("Blk 123 Ang Mo Kio
+# Ave 3"), and a Thai house and its soi before the soi's number ("123 Soi Ari 4, Phahonyothin Rd").
+_PREFIX_BEFORE = (
+    r"(?:#|(?:(?i:gali|old|new|house|flat|unit|plot|door)[ \t]+)?(?i:no\.?|nr\.?|sec\.)[ \t]*"
+    r"|(?i:house|blk\.?|block)[ \t]+"
+    rf"|(?<![\w/.-])\d{{1,4}}(?:/\d{{1,4}})?[ \t]+Soi(?:[ \t]+{_NAME_WORD}){{0,2}}[ \t]+)"
+)
+_SEPARATOR_BEFORE = r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)"
+_UNITS_BEFORE = (
+    rf"(?<![\w'’/.:-])(?:{_PART_BEFORE}|{_NAMED_BUILDING_OF_ITS_OWN}){_SEPARATOR_BEFORE}"
+    rf"(?:(?:{_PART_BEFORE}|{_NAMED_BUILDING}){_SEPARATOR_BEFORE}){{0,4}}"
+)
+_TOWN_BEFORE = rf"(?:\d{{6}},[ \t]*)?(?:г|м)\.[ \t]*{_TOWN},[ \t]*"
+# After it, the flat, floor, office or hall the street detectors do not read ("Suite 210", "Halle 3", "lgh 1102" a
+# Swedish flat, "et. 3" a Bulgarian floor, "of. 301" an office, "Kat:3", "6a planta", "2. OG links", "RT 03/RW 05"
+# Indonesian neighbourhood units, a Spanish floor and door "2-1", a house's letter "Kerkstraat 5 A", "#21-02
+# International Plaza"), a district's number ("Dublin 9", "Lekki Phase 1"), Kenya's postcode after a box ("-00100"),
+# then the lines or parts of the place: towns (on a line of their own only before a postcode), the postcode with or
+# without its town, in either order, after a state or a province ("Austin, TX 78701", "Edmonton, Alberta T5J 0R2",
+# "80336 München", "50122 Firenze (FI)", "06420 Çankaya/Ankara", "Salvador/BA - CEP 40080-004", "D-70565 Stuttgart",
+# "Hobart Tasmania 7000", "Montréal (Québec) H1W 1B5", "Cape Town, 8001"; after a space, a town and its postcode:
+# "4 Shastri Nagar Delhi 110052", not a year: "Springfield 2024"), and the country on the line after it
+# ("USA", "Deutschland"); or towns after commas to the end of the clause ("of. 301, Providencia, Santiago.").
+_UNIT_WORD_AFTER = (
+    r"(?i:suite|ste\.?|apt\.?|apartment|unit|flat|floor|fl\.|room|rm\.?|halle|lgh\.?|et\.|of\.|oficina|sala|kat|daire"
+    r"|torre|piso|planta|dpto\.?|depto\.?|int\.|interno|bl\.|sc\.|ap\.|app\.|tower|building|bldg\.?|level|barangay"
+    r"|brgy\.?|phase|block|blk\.?|bus)"
+)
+_PART_AFTER = (
+    rf"(?:{_UNIT_WORD_AFTER}[ \t]*:?[ \t]*{_UNIT_NUMBER}"
+    r"|\d{1,2}(?:st|nd|rd|th|a|o|º|ª|\.)?[ \t]?(?i:floor|planta|piso|andar|étage|og|etage|stock)(?![\w-])"
+    r"(?:[ \t]+(?:links|rechts|li\.|re\.))?"
+    r"|(?:RT)?[ \t.]*\d{1,3}[ \t]*/[ \t]*RW[ \t.]*\d{1,3}(?![\w-])"
+    rf"|#[ \t]?\d{{1,3}}-\d{{1,4}}(?:[ \t]+{_NAMED_BUILDING})?)"
+)
+_UNITS_AFTER = (
+    rf"(?:(?:,[ \t]*|[ \t]+[-–][ \t]+|[ \t]+){_PART_AFTER}|,[ \t]*\d{{1,2}}-\d{{1,2}}(?=,)|[ \t][A-Z](?=,)"
+    rf"|[ \t]\d{{1,2}}(?=[,\n])|[ \t][A-Z][ \t]\d{{1,3}}(?=,)|-\d{{5}}(?![\w-])|[ \t]+(?:Centre|Center|CBD)(?![\w-])"
+    rf"|[ \t]+{_NAMED_BUILDING}(?=,))*"
+)
+_PLACE_SEPARATOR = r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+)"
+_TOWN_AFTER = rf"{_TOWN}(?:/{_TOWN_WORD})?(?:[ \t]\({_TOWN_WORD}\))?"
+_POSTCODE_THERE = (
+    r"(?:(?:CEP|C\.P\.|CP|PIN|ZIP)[ \t:]*)?(?:"
+    + _POSTCODE
+    + r"|[A-Z]{1,2}-\d{4,5}|\d{3}-\d{4}|[A-Z]\d{4}(?:[A-Z]{3})?)(?![\w-])"
+)
+_PLACES_AFTER = (
+    rf"(?:(?:(?:{_PLACE_SEPARATOR}{_TOWN_AFTER})*{_PLACE_SEPARATOR}"
+    rf"(?:{_TOWN_AFTER}(?:[ \t]+[-–])?[ \t]+{_POSTCODE_THERE}|{_POSTCODE_THERE}[ \t]+{_TOWN_AFTER}"
+    rf"|{_TOWN_AFTER}[ \t]+\d{{3}}(?=[ \t]*(?:[,.;)\n]|$))|{_NOT_A_YEAR}{_POSTCODE_THERE}(?=[ \t]*(?:[,.;)\n]|$)))"
+    rf"|[ \t]+{_TOWN_AFTER}[ \t]+{_NOT_A_YEAR}{_POSTCODE_THERE})"
+    rf"(?P<country_line>[ \t]*\n[ \t]*(?P<country>[A-Z][^\W\d_]*\.?(?:[ \t][A-Z][^\W\d_]*\.?){{0,3}})[ \t]*(?=\n|$))?"
+    rf"|(?:,[ \t]*{_TOWN_AFTER}){{1,3}}(?=[ \t]*(?:[.;)\n]|$)))"
+)
+_AROUND_AN_ADDRESS = re.compile(
+    rf"(?P<town>{_TOWN_BEFORE})?(?P<units>{_UNITS_BEFORE})?(?P<prefix>{_PREFIX_BEFORE})?"
+    rf"{re.escape(PLACEHOLDERS['ADDRESS'])}(?P<after>(?:\.(?=,))?{_UNITS_AFTER}(?:{_PLACES_AFTER})?)"
+)
+# Countries written in their own language, and as letters, after the postcode's line.
+_COUNTRIES_AS_THEIR_PEOPLE_WRITE_THEM = frozenset(
+    [
+        "USA",
+        "U.S.A.",
+        "US",
+        "UK",
+        "UAE",
+        "PRC",
+        "Deutschland",
+        "Österreich",
+        "Schweiz",
+        "Suisse",
+        "Svizzera",
+        "España",
+        "Italia",
+        "Polska",
+        "Nederland",
+        "België",
+        "Belgique",
+        "Sverige",
+        "Norge",
+        "Danmark",
+        "Suomi",
+        "Brasil",
+        "México",
+        "Türkiye",
+        "Česko",
+        "Magyarország",
+        "România",
+        "Éire",
+        "Россия",
+        "Україна",
+    ]
+)
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    """The names of countries in English (from ``faker``) and as their people write them."""
+    import faker.providers.address.en_US as us_addresses
+
+    return frozenset(us_addresses.Provider.countries) | _COUNTRIES_AS_THEIR_PEOPLE_WRITE_THEM
+
+
+def _around_an_address(match: re.Match[str]) -> str | None:
+    # The line after the postcode's is the address's only when it names a country: "80336 München\nDeutschland",
+    # not "80336 München\nThanks".
+    kept_after = ""
+    if match.group("country") and match.group("country") not in _countries():
+        kept_after = match.group("country_line")
+    around = match.group(0)[: len(match.group(0)) - len(kept_after)]
+    if around == PLACEHOLDERS["ADDRESS"]:
+        return None
+    return PLACEHOLDERS["ADDRESS"] + kept_after
+
+
+ADDRESS_DETECTORS: tuple[Detector, ...] = (
+    Detector("ADDRESS", substitute(_ADDRESS, _street), has_digit),
+    Detector("ADDRESS", substitute(_STREET_WORD_BEFORE_THE_NUMBER, _street), both(has_digit, _NAMES_A_STREET_WORD)),
+    Detector(
+        "ADDRESS",
+        substitute(_CYRILLIC_ADDRESS, _street),
+        both(has_digit, contains("ул", "пр", "пер", "наб", "ш.", "шоссе", "б-р", "бульвар", "пл")),
+    ),
+    Detector("ADDRESS", substitute(_KOREAN_ADDRESS, _street), both(has_digit, contains("-ro", "-gil", "-daero"))),
+    Detector("ADDRESS", substitute(_COLOMBIAN_ADDRESS, _street), both(has_digit, contains("#", "no", "n°", "nº"))),
+    Detector(
+        "ADDRESS", substitute(_VIETNAMESE_ADDRESS, _street), both(has_digit, contains("quận", "huyện", "district"))
+    ),
+    Detector("ADDRESS", substitute(_WEAK_ADDRESS, _weak_address), has_digit),
+    Detector("ADDRESS", substitute(_UNNAMED_STREET, _unnamed_street), number_of(4)),
+    Detector("ADDRESS", substitute(_STREET_OF_ITS_OWN_NAME, _street), has_digit),
+    Detector("ADDRESS", substitute(_INDIAN_ADDRESS, _indian_address), has_digit),
+    Detector("ADDRESS", substitute(_LOWER_ADDRESS, _lower_address), has_digit),
+    Detector(
+        "ADDRESS",
+        substitute(_JAPANESE_ADDRESS_IN_KANJI, _street),
+        both(has_digit, contains("市", "区", "町", "村", "郡")),
+    ),
+    Detector("ADDRESS", substitute(_CHINESE_ADDRESS, _street), both(has_digit, contains("号", "號"))),
+    Detector(
+        "ADDRESS",
+        substitute(_JAPANESE_BLOCK_AFTER_ITS_DISTRICT, _street),
+        both(has_digit, contains("-ku", "-shi", "-gun", "-machi", "-cho", "-chō", "-mura", "city", "ward", "chome")),
+    ),
+    Detector("ADDRESS", substitute(_ADDRESS_ANNOUNCED, _announced_address), has_digit),
+    # Last: what the others leave around the addresses they found, in texts that hold one.
+    Detector("ADDRESS", substitute(_AROUND_AN_ADDRESS, _around_an_address), contains(PLACEHOLDERS["ADDRESS"].lower())),
+)
