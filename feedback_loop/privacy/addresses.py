@@ -28,7 +28,8 @@ _NAME_WORD = _CAPITAL + _WORD
 # A numbered street's name: "350 W 57th St", "55 5th Avenue", "1 E 42nd Street".
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)(?![\w-])"
 # "221B", "32/4/9", "221/B": a house, staircase and flat, or a house's letter after a slash, as India writes it.
-_AFTER_FIRST_DIGIT = r"\d{0,4}[A-Za-z]?(?:[-/](?:\d{1,4}[A-Za-z]?|[A-Z](?![\w-]))){0,2}"
+# A Dutch floor after the house number: "Keizersgracht 418-III", "Van Woustraat 12-hs" (the ground floor).
+_AFTER_FIRST_DIGIT = r"\d{0,4}[A-Za-z]?(?:[-/](?:\d{1,4}[A-Za-z]?|[A-Z](?![\w-])|(?:II|III|IV|hs|bis)(?![\w-]))){0,2}"
 _HOUSE_NUMBER = r"\d" + _AFTER_FIRST_DIGIT
 # Street words that are nothing else.
 _STREET_WORDS = (
@@ -70,7 +71,9 @@ _POSTCODE = (
 # A town's word ends where a word does (never before a digit: "London NW1 6XE" is a town and a postcode, not the town
 # "London NW" and "1 6XE"), and ends with a full stop only where it is a short abbreviation inside the town ("St.
 # Albans", "Ft. Worth"), not at a sentence's end ("Springfield.", "St Albans. Thanks").
-_TOWN_WORD = rf"(?:[A-Z][a-z]{{0,2}}\.(?=[ -]{_CAPITAL})|{_CAPITAL}[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*(?!\w))"
+_TOWN_WORD = (
+    rf"(?:[A-Z][a-z]{{0,2}}\.(?=[ -]{_CAPITAL})|{_CAPITAL}[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*(?!\w)(?!\.[ \t]*\d))"
+)
 # A town's name may hold a particle ("Cercado de Lima", "Newcastle upon Tyne"; not German "am" and "an", which are
 # days and times as often: "Berlin am Montag") and end with "City" after three words ("Ho Chi Minh City").
 _TOWN = rf"{_TOWN_WORD}(?:[ -](?:(?:de|del|da|do|di|du|la|le|upon|sur)[ -])?{_TOWN_WORD}){{0,2}}(?: City)?"
@@ -128,6 +131,10 @@ _ROMANCE_STREET_WORDS = (
     r"|carrer|passeig|avinguda|ul\.|ulica|aleja|plac|calea|bulevardul|rruga|ulitsa|prospekt|bulevar|cesta|trg"
     r"|vul\.|vulytsia|bul\.|prosp\.|pr-t|jalan|jl\.|jln\.|chaussée|chaussee|drève|faubourg|jirón|pasaje|psje\.|pje\."
     r"|calzada|carretera|ctra\.|alameda|malecón|prolongación|prol\."
+    # Romanian: "Str. Lipscani nr. 15", "Bd. Unirii nr. 7", "Șos. Kiseleff 12", "Aleea Teilor 3".
+    r"|str\.|bd\.|b-dul|aleea|șos\.|sos\.|șoseaua|splaiul|intrarea"
+    # Italian rural addresses: "Contrada San Leonardo 12", "Località Poggio 4", "Fraz. Villa 3".
+    r"|contrada|c\.da|località|loc\.|frazione|fraz\."
     # Peru's "Jr." (jirón), its house numbered in two digits or more, not the "Jr." of a name before a year or a
     # count: "Martin Luther King Jr. Day 2025", "Sammy Davis Jr. Award 3".
     r"|jr\.(?=(?:\s+[^\W\d_]+){1,4}\s+(?!(?:19|20)\d\d(?![\w-]))\d{2})"
@@ -146,7 +153,7 @@ _FRENCH_STREET = (
     r"(?:\s+\d{1,3}[A-Z]?/\d{1,3}[A-Z]?)?(?=[\s,.;)]|$)"
 )
 _SOUTHERN_STREET = (
-    rf"(?i:{_ROMANCE_STREET_WORDS})\s+{_ROMANCE_STREET_NAME},?\s+(?:(?:[Nn][º°oO]?[.:]?|d\.|Kav\.)\s*)?"
+    rf"(?i:{_ROMANCE_STREET_WORDS})\s+{_ROMANCE_STREET_NAME},?\s+(?:(?:[Nn][º°oOrR]?[.:]?|d\.|Kav\.)\s*)?"
     rf"{_HOUSE_NUMBER}"
     r"(?![\w-])"
 )
@@ -280,11 +287,13 @@ _CHINESE_ADDRESS = re.compile(
 # street word is an address when a postcode and a town follow it, a postcode written only as postcodes are (Dutch,
 # Polish, Portuguese, Swedish), or 4-5 digits where a word announces an address ("ship to", "address:"); on the next
 # line of a postal block too, and after the abbreviated word of an estate or an alley ("os. Kwiatowe 7/12\n60-101
-# Poznań").
+# Poznań"). Its words stay on one line (a name on the line above is no street's), German articles inside ("Auf der
+# Höhe 12").
 _POSTCODE_OF_ITS_OWN = r"\d{4}\s?[A-Z]{2}(?![\w-])|\d{2}-\d{3}|\d{4}-\d{3}|\d{3}\s\d{2}"
 _UNNAMED_STREET = re.compile(
     rf"(?<![\w/.-])(?:[a-z]{{1,4}}\.[ \t]+)?"
-    rf"(?P<german>(?=(?:Am|An|Auf|Im|In|Zum|Zur|Unter|Hinter|Vor)\s))?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_HOUSE_NUMBER}"
+    r"(?P<german>(?=(?:Am|An|Auf|Im|In|Zum|Zur|Unter|Hinter|Vor)\s))?"
+    rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|der|den|dem|des)){{0,2}}[ \t]+{_HOUSE_NUMBER}"
     rf"(?:,\s*|[ \t]*\n[ \t]*)(?:(?P<own>{_POSTCODE_OF_ITS_OWN})|(?P<digits>(?!(?:19|20)\d\d\b)\d{{4,5}}))\s+{_TOWN}"
 )
 # A British or an Australian street of its own name with no street word ("14 Kingsway", "3 Broadgate", "5 Ffordd y
@@ -422,12 +431,13 @@ def _lower_address(match: re.Match[str]) -> str | None:
 _ADDRESS_LABELS = (
     r"(?:postal\s+|physical\s+|mailing\s+|home\s+|courier\s+|delivery\s+|shipping\s+|billing\s+)?address|addr\.?"
     r"|adresse|anschrift|lieferadresse|dirección|direccion|domicilio|indirizzo|endereço|endereco|adres|adresi|alamat"
+    r"|residence|residential\s+address|adresa|adress|osoite|lakcím|cím|morada|địa\s+chỉ(?:\s+[^\W\d_]+){0,2}"
     r"|dostawa|delivery|shipping|ship\s+to|send\s+to|deliver\s+to|return\s+to|mail\s+to"
 )
 _ADDRESS_ANNOUNCED = re.compile(
     # A label and its colon: "Address:", "Dirección de entrega:", "adresse de livraison :", "Address for returns:",
     # "Teslimat adresi:".
-    rf"(?P<cue>(?i:(?<![\w-])(?:(?:{_ADDRESS_LABELS})(?:\s+(?:de|di|da|do|of|for)\s+[^\W\d_]+)?\s*:"
+    rf"(?P<cue>(?i:(?<![\w-])(?:(?:{_ADDRESS_LABELS})(?:\s+(?:de|di|da|do|of|for)\s+[^\W\d_]+)?(?:\s+po)?\s*:"
     # A phrase: "my address is", "alamat saya", "ship it to", "live at", "our office is at", and how other languages
     # ask to send or say where one lives ("kirim ke", "manda pra", "habite", "wohnt").
     r"|(?:my\s+(?:[^\W\d_]+\s+)?address(?:\s+is)?|address\s+is|alamat(?:\s+saya)?"
@@ -435,6 +445,9 @@ _ADDRESS_ANNOUNCED = re.compile(
     r"|the\s+[^\W\d_]+|my\s+[^\W\d_]+))?\s+(?:to|at)"
     r"|(?:live|lives|living|reside|resides|residing|stay|staying|is|are|located|based|find\s+us|visit\s+us)\s+at"
     r"|habite|wohnt|wohne"
+    # "Mijn adres is", "mi dirección es", "il mio indirizzo è" (not "vivo en", "abito in": "I live in" a town too).
+    r"|(?:mijn|mi|mon|ma|meine|il\s+mio|o\s+meu|a\s+minha|meu|minha)\s+(?:adres|dirección|direccion|domicilio"
+    r"|adresse|indirizzo|endereço|endereco|morada)\s+(?:is|es|est|ist|lautet|è|é)"
     r"|mand[ae](?:lo|la|los|las)?\s+(?:pra|para|a)|envi(?:ar|e|a|alo|ala)\s+(?:a|para|pra)|sped(?:ire|isci)\s+a"
     r"|entregar\s+(?:na|no|em|a)|envoyer\s+à|livrer\s+à|(?:schicken|senden|liefern)\s+an|leveren\s+(?:op|aan)"
     r"|kirim\s+ke|giao\s+đến|pošaljite\s+na|wyślij\s+na)(?![\w-])))[ \t]*)"
@@ -667,12 +680,13 @@ def _announced_address(match: re.Match[str]) -> str | None:
 # ("GA-123-4567"), a building or house named by its building word ("Nan Fung Tower", "Sakura Mansion", "Résidence
 # Les Pins", "The Old Rectory", "HOLLY COURT"), Indian old and new house numbers ("Old No. 12, New No. 24"), and the
 # "No.", "Sec." or "#" the house number's detector left; the postcode and town that Russian and Ukrainian addresses
-# write first ("190000, г. Санкт-Петербург, Невский проспект, д. 28"). A person's name on the line above is none of
-# these: "John Carter\n88 Riverside Dr" keeps the name for the name detectors.
+# write first ("190000, г. Санкт-Петербург, Невский проспект, д. 28"), and the four-digit postcode and town of
+# Hungary, Austria or Switzerland, which may come first too ("1052 Budapest, Váci utca 19."). A person's name on the
+# line above is none of these: "John Carter\n88 Riverside Dr" keeps the name for the name detectors.
 _UNIT_NUMBER = r"(?:[\w-]{0,5}\d[\w/-]{0,7}|[A-Z](?![\w-]))"
 _UNIT_WORD_BEFORE = (
     r"(?i:Flat|Unit|Apt\.?|Apartment|Appartement|Appt\.?|Suite|Villa|Blk|Block|Room|Rm\.?|House|Shop|Level|Lvl\.?"
-    r"|Floor|Building|Bldg\.?|Tower|Erf|Plot)|RD|RR"
+    r"|Floor|Building|Bldg\.?|Tower|Erf|Plot|Wing|Imm\.|Immeuble|Bât\.|Bâtiment|Lane|Ln\.|Alley|Aly\.)|Hall|RD|RR"
 )
 # Building words that are nobody's surname name a building on their own ("Sakura Mansion, 5-10-2 Nishi-Shinjuku");
 # the others ("Court", "Hall", "House") after a flat or floor only ("FLAT 7 HOLLY COURT 45 QUEENS ROAD"): "I met Tom
@@ -700,7 +714,7 @@ _PART_BEFORE = (
 # Ave 3"), and a Thai house and its soi before the soi's number ("123 Soi Ari 4, Phahonyothin Rd").
 _PREFIX_BEFORE = (
     r"(?:#|(?:(?i:gali|old|new|house|flat|unit|plot|door)[ \t]+)?(?i:no\.?|nr\.?|sec\.)[ \t]*"
-    r"|(?i:house|blk\.?|block)[ \t]+"
+    r"|(?i:house|blk\.?|block|imm\.|immeuble)[ \t]+"
     rf"|(?<![\w/.-])\d{{1,4}}(?:/\d{{1,4}})?[ \t]+Soi(?:[ \t]+{_NAME_WORD}){{0,2}}[ \t]+)"
 )
 _SEPARATOR_BEFORE = r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)"
@@ -708,7 +722,7 @@ _UNITS_BEFORE = (
     rf"(?<![\w'’/.:-])(?:{_PART_BEFORE}|{_NAMED_BUILDING_OF_ITS_OWN}){_SEPARATOR_BEFORE}"
     rf"(?:(?:{_PART_BEFORE}|{_NAMED_BUILDING}){_SEPARATOR_BEFORE}){{0,4}}"
 )
-_TOWN_BEFORE = rf"(?:\d{{6}},[ \t]*)?(?:г|м)\.[ \t]*{_TOWN},[ \t]*"
+_TOWN_BEFORE = rf"(?:(?:\d{{6}},[ \t]*)?(?:г|м)\.[ \t]*{_TOWN}|(?<![\w/.:-]){_NOT_A_YEAR}\d{{4}}[ \t]+{_TOWN}),[ \t]*"
 # After it, the flat, floor, office or hall the street detectors do not read ("Suite 210", "Halle 3", "lgh 1102" a
 # Swedish flat, "et. 3" a Bulgarian floor, "of. 301" an office, "Kat:3", "6a planta", "2. OG links", "RT 03/RW 05"
 # Indonesian neighbourhood units, a Spanish floor and door "2-1", a house's letter "Kerkstraat 5 A", "#21-02
@@ -722,11 +736,13 @@ _TOWN_BEFORE = rf"(?:\d{{6}},[ \t]*)?(?:г|м)\.[ \t]*{_TOWN},[ \t]*"
 _UNIT_WORD_AFTER = (
     r"(?i:suite|ste\.?|apt\.?|apartment|unit|flat|floor|fl\.|room|rm\.?|halle|lgh\.?|et\.|of\.|oficina|sala|kat|daire"
     r"|torre|piso|planta|dpto\.?|depto\.?|int\.|interno|bl\.|sc\.|ap\.|app\.|tower|building|bldg\.?|level|barangay"
-    r"|brgy\.?|phase|block|blk\.?|bus)"
+    r"|brgy\.?|phase|block|blk\.?|bus|boîte|boite|bte\.?|sector|sektor)"
 )
 _PART_AFTER = (
     rf"(?:{_UNIT_WORD_AFTER}[ \t]*:?[ \t]*{_UNIT_NUMBER}"
-    r"|\d{1,2}(?:st|nd|rd|th|a|o|º|ª|\.)?[ \t]?(?i:floor|planta|piso|andar|étage|og|etage|stock)(?![\w-])"
+    r"|\d{1,2}(?:st|nd|rd|th|a|o|º|ª|e|er|ème|\.)?[ \t]?(?i:floor|planta|piso|andar|étage|og|etage|stock)(?![\w-])"
+    # A Hungarian floor and door: "3. em. 2.", "fszt. 1." (the ground floor).
+    r"|(?:\d{1,2}\.[ \t]?em\.|fszt\.)(?:[ \t]?\d{1,3}\.?)?"
     r"(?:[ \t]+(?:links|rechts|li\.|re\.))?"
     r"|(?:RT)?[ \t.]*\d{1,3}[ \t]*/[ \t]*RW[ \t.]*\d{1,3}(?![\w-])"
     rf"|#[ \t]?\d{{1,3}}-\d{{1,4}}(?:[ \t]+{_NAMED_BUILDING})?)"
@@ -748,12 +764,19 @@ _PLACES_AFTER = (
     rf"(?:{_TOWN_AFTER}(?:[ \t]+[-–])?[ \t]+{_POSTCODE_THERE}|{_POSTCODE_THERE}[ \t]+{_TOWN_AFTER}"
     rf"|{_TOWN_AFTER}[ \t]+\d{{3}}(?=[ \t]*(?:[,.;)\n]|$))|{_NOT_A_YEAR}{_POSTCODE_THERE}(?=[ \t]*(?:[,.;)\n]|$)))"
     rf"|[ \t]+{_TOWN_AFTER}[ \t]+{_NOT_A_YEAR}{_POSTCODE_THERE})"
+    rf"(?P<country_after_a_comma>,[ \t]*(?P<country_there>{_TOWN_WORD}(?:[ \t]{_TOWN_WORD}){{0,2}}))?"
     rf"(?P<country_line>[ \t]*\n[ \t]*(?P<country>[A-Z][^\W\d_]*\.?(?:[ \t][A-Z][^\W\d_]*\.?){{0,3}})[ \t]*(?=\n|$))?"
-    rf"|(?:,[ \t]*{_TOWN_AFTER}){{1,3}}(?=[ \t]*(?:[.;)\n]|$)))"
+    rf"|(?:,[ \t]*{_TOWN_AFTER}){{1,3}}(?=[ \t]*(?:[.;)\n]|$))"
+    # The postcode alone after a town the street detectors took: "Roosevelt Rd., Taipei City 100".
+    rf"|[ \t]+{_NOT_A_YEAR}\d{{3,6}}(?=[ \t]*(?:[,.;)\n]|$)))"
 )
 _AROUND_AN_ADDRESS = re.compile(
     rf"(?P<town>{_TOWN_BEFORE})?(?P<units>{_UNITS_BEFORE})?(?P<prefix>{_PREFIX_BEFORE})?"
-    rf"{re.escape(PLACEHOLDERS['ADDRESS'])}(?P<after>(?:\.(?=,))?{_UNITS_AFTER}(?:{_PLACES_AFTER})?)"
+    rf"{re.escape(PLACEHOLDERS['ADDRESS'])}"
+    # A Hungarian house number's full stop before the floor: "Váci utca 19. 3. em. 2.".
+    rf"(?P<after>(?:\.(?=,|[ \t]+(?:\d{{1,2}}\.[ \t]?em|fszt)\.))?{_UNITS_AFTER}(?:{_PLACES_AFTER})?"
+    # The country's line right after an address found whole: "Im Winkel 3\n50667 Köln\nDeutschland".
+    rf"(?P<lone_country_line>[ \t]*\n[ \t]*(?P<lone_country>{_TOWN_WORD}(?:[ \t]{_TOWN_WORD}){{0,2}})[ \t]*(?=\n|$))?)"
 )
 # Countries written in their own language, and as letters, after the postcode's line.
 _COUNTRIES_AS_THEIR_PEOPLE_WRITE_THEM = frozenset(
@@ -785,6 +808,20 @@ _COUNTRIES_AS_THEIR_PEOPLE_WRITE_THEM = frozenset(
         "Česko",
         "Magyarország",
         "România",
+        "Perú",
+        "Panamá",
+        "Maroc",
+        "Algérie",
+        "Tunisie",
+        "Sénégal",
+        "Hrvatska",
+        "Slovensko",
+        "Slovenija",
+        "Srbija",
+        "Lietuva",
+        "Latvija",
+        "Eesti",
+        "Ísland",
         "Éire",
         "Россия",
         "Україна",
@@ -801,11 +838,18 @@ def _countries() -> frozenset[str]:
 
 
 def _around_an_address(match: re.Match[str]) -> str | None:
-    # The line after the postcode's is the address's only when it names a country: "80336 München\nDeutschland",
-    # not "80336 München\nThanks".
+    # A word after the postcode and a comma, and the line after the postcode's or after the address, are the
+    # address's only when they name a country ("Lima 15001, Perú", "80336 München\nDeutschland"): from the first that
+    # does not ("Lima 15001, Monday", "80336 München\nThanks"), the rest is kept as it is.
     kept_after = ""
-    if match.group("country") and match.group("country") not in _countries():
-        kept_after = match.group("country_line")
+    for country, part in (
+        ("country_there", "country_after_a_comma"),
+        ("country", "country_line"),
+        ("lone_country", "lone_country_line"),
+    ):
+        if match.group(country) and match.group(country) not in _countries():
+            kept_after = match.string[match.start(part) : match.end()]
+            break
     around = match.group(0)[: len(match.group(0)) - len(kept_after)]
     if around == PLACEHOLDERS["ADDRESS"]:
         return None
