@@ -1129,6 +1129,14 @@ _TITLE_BEFORE = re.compile(
     r"(?i:\b(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|mme|mlle|sr|sra|srta|sig|dott)\.?[ \t\u00a0]+)$"
 )
 _LINE = re.compile(r"[^\n]+")
+# A surname written first in capitals, its comma, then one to three given names in capitals, up to the entry's end
+# ("NGUYEN, THI HOA", "LE, VAN HUNG (adult)", "OKAFOR, CHIDI MR"): records and passenger lists write names so, and a
+# given name may be an English word or particle too ("HOA", "VAN", "HUNG"), which alone would be read as one.
+_CAPITALS_RUN = rf"{_CAPITAL_LETTER}+(?:['’-]{_CAPITAL_LETTER}+)*"
+_CAPITALS_SURNAME_FIRST = re.compile(
+    rf"(?<![\w<'’@.-])(?P<surname>{_CAPITALS_RUN}),[ \t]+(?P<given>{_CAPITALS_RUN}(?:[ \u00a0]{_CAPITALS_RUN}){{0,2}})"
+    r"(?=(?:[ \t]+(?:MR|MRS|MS|MISS|MSTR|DR))?[ \t]*(?:$|\n|[;|(),.!?]|[-–—/](?=\s)|\d|[a-z]))"
+)
 _CAPITALISED_NAME_WORD_AFTER = re.compile(r"[ \u00a0]([A-Z][a-zà-öø-ÿ]+(?:['’-][^\W\d_]+)*)\b")
 _GIVEN_NAME_AFTER_A_COMMA = re.compile(r",[ \u00a0]([A-Z][a-zà-öø-ÿ]+)\b")
 _CAPITALISED_NAME_WORD_BEFORE = re.compile(r"\b([A-Z][a-zà-öø-ÿ]+(?:['’-][^\W\d_]+)*)[ \u00a0]$")
@@ -1165,7 +1173,39 @@ def capitals_as_written(text: str) -> str:
             if written != word.group() and len(written) == len(word.group()):
                 pieces[word.start() : word.end()] = written
                 changed = True
+    for word in _capitals_surnames_first(text):
+        written = _as_a_name(word.group())
+        if len(written) == len(word.group()):
+            pieces[word.start() : word.end()] = written
+            changed = True
     return "".join(pieces) if changed else text
+
+
+def _capitals_surnames_first(text: str) -> list[re.Match[str]]:
+    """The words of each name written surname first in capitals (:data:`_CAPITALS_SURNAME_FIRST`) whose surname the
+    lists hold and no everyday word is ("NGUYEN", "LE", not "NOTE" nor "BROWN"), before given names of which one
+    the lists hold and none is a function word the lists do not hold ("THI HOA", "VAN HUNG"; not "WHITE AND GREEN")."""
+    given, surnames = person_name_lists()
+    found = []
+    for match in _CAPITALS_SURNAME_FIRST.finditer(text):
+        surname, names = match.group("surname"), match.group("given").split()
+        lower = surname.lower()
+        if (
+            _as_a_name(surname) not in surnames
+            or lower in everyday_words()
+            or lower in stop_words()
+            or lower in NOT_NAMES
+            or names[0].lower() in stop_words()
+            # A function word is a given name here only as the lists hold it ("NGUYEN, VAN AN").
+            or any(
+                name.lower() in NOT_NAMES or (name.lower() in stop_words() and _as_a_name(name) not in given)
+                for name in names
+            )
+            or not any(_as_a_name(name) in given for name in names)
+        ):
+            continue
+        found += list(_CAPITALS_WORD.finditer(text, match.start(), match.end()))
+    return found
 
 
 def _may_hold_a_name(text: str, line: re.Match[str], words: list[re.Match[str]]) -> bool:

@@ -134,8 +134,27 @@ def _named_after_a_person() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+# An institution named after a person, its place or kind between the name and the head noun allowed: "Louis
+# Armstrong New Orleans International", "Ruth Baker Memorial Hospital", "Abraham Lincoln Central Station", and a
+# carmaker's bank ("Mercedes-Benz Financial"). The words between are capitalised and none is a given name of several
+# locales (:func:`_institution_after`). No comma before the head noun: "S. Chakraborty, Finance" is a person's team.
+_INSTITUTION_AFTER = re.compile(
+    r"((?:[ \u00a0][A-Z][\w'’.-]*){0,3})[ \u00a0](?:International|Airport|Station|Hospital|University|College"
+    r"|Institute|Foundation|Memorial|Museum|Library|Stadium|Arena|Cent(?:er|re)|School|Academy|Clinic|Financial"
+    r"|Credit|Leasing|Lending|Mortgage)(?![\w&'’-])"
+)
 _AMPERSAND_AFTER = re.compile(r"[ \u00a0]*&[ \u00a0]*[A-Z]")
 _AMPERSAND_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \u00a0]*&[ \u00a0]*$")
+
+
+def _institution_after(text: str, end: int) -> bool:
+    """True when :data:`_INSTITUTION_AFTER` follows ``text[:end]``, no word between a function word or a given name
+    of several locales ("Louis Armstrong New Orleans International", "John Glenn Columbus International"; not "Tom
+    Smith and Ana Station", "Tom Smith Maria Hospital")."""
+    institution = _INSTITUTION_AFTER.match(text, end)
+    return institution is not None and not any(
+        given_name_of_several_locales(word) or word.lower() in stop_words() for word in institution.group(1).split()
+    )
 
 
 def named_like_a_company(text: str, start: int, end: int, *, announced: bool = False) -> bool:
@@ -145,6 +164,10 @@ def named_like_a_company(text: str, start: int, end: int, *, announced: bool = F
     neighbour ("Johnson & Johnson", "Marks & Spencer"; "Hi Ana & Tom" is two people)."""
     after, among = _named_after_a_person()
     if after.match(text, end) is not None or among.search(text, start, end) is not None:
+        return True
+    # The head noun after the name or among its words ("Mercedes-Benz Financial" read as one name).
+    spaces = [space.start() for space in re.finditer(r"[ \u00a0]", text[start:end])]
+    if any(_institution_after(text, position) for position in (end, *(start + space for space in spaces))):
         return True
     return not announced and (
         _AMPERSAND_AFTER.match(text, end) is not None or _AMPERSAND_BEFORE.search(text, 0, start) is not None
@@ -266,6 +289,7 @@ def named_like_a_thing(text: str, start: int, end: int) -> bool:
         or _BRANDS_POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
         or named_like_a_product(text, start, end)
         or _with_an_everyday_word_in_its_name(text, start, end)
+        or _named_like_a_shop(text, start, end)
     ):
         return True
     if _STORE_DOES_AFTER.match(text, end):
@@ -319,6 +343,41 @@ _STORE_DOES_AFTER = re.compile(
     r"|froze|stole|sang|began|ran)\b"
 )
 _CAPITALISED_WORD_AFTER = re.compile(r"(?:['’]s)?[ \u00a0]([A-Z][a-z]+)\b(?![-'’\w])")
+# A shop or a restaurant named "<given name>'s" ("Wendy's", "Luigi's", "Domino's"), by what a shop has and a person
+# seldom owns right after the possessive: "Luigi's menu", "the Wendy's app", "Arby's drive-thru", "Moe's franchise".
+# Not what a person has too: "Maria's invoice", "Tom's order", "Tom's manager".
+_SHOPS_NOUN_AFTER = re.compile(
+    r"['’]s[ \u00a0]+(?:app|apps|menu|menus|stores?|shops?|restaurants?|locations?|franchises?|franchisees?"
+    r"|drive-?thrus?|drive-throughs?|branch|branches|outlets?|loyalty|coupons?|near[ \u00a0]+me)\b(?![-'’])"
+)
+# "At Luigi's", "ordered from Domino's": a possessive that owns nothing after "at" or "from" is a place, someone's
+# home or a shop; a shop where the sentence orders, eats or pays (:data:`_SHOPS_WORDS`). Not "at Maria's house",
+# "from Tom's laptop": a noun after the possessive is what the person owns.
+_AT_OR_FROM_BEFORE = re.compile(r"(?<![\w'’-])(?i:at|from)[ \u00a0]+$")
+_NOTHING_OWNED_AFTER = re.compile(
+    r"['’]s(?=[ \u00a0]*(?:[,.;:!?)]|$)|[ \u00a0]+(?:we|I|they|you|he|she|and|on|in|near|downtown|yesterday|today"
+    r"|tonight|last|this|for|again|was|were|is|are|had|the|a|an|but|because|when)\b)"
+)
+_SHOPS_WORDS = re.compile(
+    r"(?i:\b(?:order(?:ed|ing|s)?|menu|waiter|waitress|reservation|drive-?thru|takeout|takeaway|receipt|cashier"
+    r"|meal|dish|pizzas?|burgers?|fries|pasta|lasagnas?|lasagne|sushi|salads?|sandwich(?:es)?|coffee|latte"
+    r"|dessert|delivery|restaurant|coupon)\b)"
+)
+
+
+def _named_like_a_shop(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, its possessive in it or right after it, names a shop or a restaurant: before
+    what a shop has (:data:`_SHOPS_NOUN_AFTER`), or after "at" or "from" and owning nothing, in a sentence that orders,
+    eats or pays ("at Luigi's we had the lasagne")."""
+    possessive = end - 2 if _POSSESSIVE_END.search(text, start, end) else end
+    if not _POSSESSIVE_AFTER.match(text, possessive):
+        return False
+    if _SHOPS_NOUN_AFTER.match(text, possessive):
+        return True
+    if not (_AT_OR_FROM_BEFORE.search(text, max(0, start - 8), start) and _NOTHING_OWNED_AFTER.match(text, possessive)):
+        return False
+    sentence_start, sentence_end = _sentence_around(text, start)
+    return _SHOPS_WORDS.search(text, sentence_start, sentence_end) is not None
 
 
 def _with_an_everyday_word_in_its_name(text: str, start: int, end: int) -> bool:
@@ -505,10 +564,74 @@ def names_with_the_model(
                 named_like_a_place_or_an_assistant(text, *span)
                 or named_like_a_heading_or_a_holiday(text, *span)
                 or named_like_a_brand(text, *span)
+                or named_like_a_work(text, *span)
             )
         ]
         for text, names, lower_case in zip(texts, found_names, _lower_case_names(texts), strict=True)
     ]
+
+
+# A title of a book, a film or a game, written like a name ("Anna Karenina", "Elden Ring", "Jane Eyre"), by the kind
+# of work right before it ("the film ...", "my favourite novel ..."), or the verb that reads, plays or watches it
+# ("reading ...", "playing ...", "binge-watching ..."), a quotation mark between allowed ('reading "Anna Karenina"').
+_KIND_OF_WORK_BEFORE = re.compile(
+    r"(?i:\b(?:the|a|an|my|our|your|his|her|their|this|that)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?"
+    r"(?:film|movie|book|novel|novella|game|videogame|series|sitcom|documentary|album|song|musical|opera|audiobook"
+    r"|e-?book|episode|biography|memoir|manga|anime|comic|podcast|title))[ \u00a0]+[\"“'‘]?$"
+)
+# Only verbs whose object is seldom a person: not "watching" ("watching Tom Baker all night at the hospital"), nor
+# "played" ("I played Tom Baker last week and lost").
+# Nor after "for" ("Thanks for reading Maria Lopez!"), nor opening a sentence ("Reading Maria Lopez, I think ..."):
+# whom the text addresses, or an author.
+_READS_PLAYS_OR_WATCHES_BEFORE = re.compile(
+    r"(?<!for[ \u00a0])(?<![\w'’-])(?:(?:re)?read(?:ing)?|(?:re)?playing|binge-?watch(?:ing|ed)?|streaming)"
+    r"[ \u00a0]+[\"“'‘]?$"
+)
+# What ends a work's title, and a person's name would go on with: a quotation mark, the clause's end, a time ("all
+# night", "again"), "on my ..." (a device), or after the kind of work a verb of being or of software, "won" or a
+# past time ("the film ... was long", "the game ... keeps crashing", "the movie ... last night"); not what a person
+# does ("the book Tom recommended", "playing Tom at chess", "watched Serena win").
+_WORKS_TITLE_ENDS = re.compile(
+    r"[\"”'’]|[ \u00a0]*(?:[,.;:!?)]|$)|[ \u00a0]+(?:again|all[ \u00a0]+(?:day|night|weekend)"
+    r"|every[ \u00a0]+(?:day|night)|tonight|lately|for[ \u00a0]+(?:hours|ages)|on[ \u00a0]+my)\b"
+)
+_WORKS_VERB_AFTER = re.compile(
+    r"[ \u00a0]+(?:is|was|has|had|keeps|kept|crashes|crashed|froze|freezes|won['’]?t|doesn['’]?t|didn['’]?t|isn['’]?t"
+    r"|wasn['’]?t|won|last[ \u00a0]+(?:night|week)|yesterday)\b(?![ \u00a0]+[a-z]+ing\b)"
+)
+# "Harry Potter and the Chamber of Secrets", "Percy Jackson and the Olympians": a name, "and the" and a capitalised
+# word opens a work's title; people are listed with a team in lower case ("Maria Lopez and the team"), a team's word
+# (names.NOT_NAMES: "and the Finance team") or a body of people ("Carlos Mendez and the Board approved").
+_AND_THE_TITLE_AFTER = re.compile(
+    r"['’]?[ \u00a0]and[ \u00a0]the[ \u00a0](?!(?:Board|Committee|Council|Directors?|Management|Trustees|Partners|Staff"
+    r"|Family|Kids|Children|Crew|Group|Department|Office|Panel|Jury|Court|Police|Company|Firm|Others|Rest|New)\b)"
+    r"([A-Z][a-z]+)\b"
+)
+
+
+def named_like_a_work(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is the title of a book, a film or a game: it opens "... and the <Capitalised>"
+    ("Harry Potter and the Chamber of Secrets"), or the kind of work or a verb that reads, plays or watches it stands
+    right before and its title ends there (:data:`_WORKS_TITLE_ENDS`; after the kind of work, a verb of being or of
+    software too: "the film Anna Karenina was long"). Not a possessive: "reading Anna's email" is a person's."""
+    if _POSSESSIVE_END.search(text, start, end) or _POSSESSIVE_AFTER.match(text, end):
+        return False
+    and_the = _AND_THE_TITLE_AFTER.match(text, end)
+    if and_the is not None and and_the.group(1).lower() not in NOT_NAMES:
+        return True
+    kind = _KIND_OF_WORK_BEFORE.search(text, max(0, start - 40), start)
+    # "Thanks for reading Tom!": a given name alone after the verb is whom the text addresses.
+    words = text[start:end].split()
+    given, _ = person_name_lists()
+    verb = not (len(words) == 1 and words[0] in given) and _READS_PLAYS_OR_WATCHES_BEFORE.search(
+        text, max(0, start - 30), start
+    )
+    title_ends = _WORKS_TITLE_ENDS.match(text, end)
+    return bool(
+        (kind and (title_ends or _WORKS_VERB_AFTER.match(text, end)))
+        # "Great job reading Tom Baker!": an exclamation after the verb's object addresses a person.
+        or (verb and title_ends and "!" not in title_ends.group())
+    )
 
 
 def _compound_given_name(name: str) -> bool:
@@ -571,12 +694,23 @@ _TITLE_OR_GREETING_BEFORE = re.compile(
 )
 
 
+# What a person does in a support chat and a company seldom does, right after a name: "Castro called me back",
+# "Ford told me", "Dell promised me a refund", "Ford said he would" (a company is "it" or "they"). Not "said" alone,
+# nor what companies send by themselves: "Ford said the recall ...", "Wise emailed me a code", "Tesla texted me".
+_PERSONS_VERB_AFTER = re.compile(
+    r"(?:[ \u00a0](?:already|just|finally|then|also|never))?[ \u00a0]+"
+    r"(?:(?:called|rang|phoned)[ \u00a0]+me[ \u00a0]+back|(?:told|promised|assured)[ \u00a0]+me"
+    r"|said[ \u00a0]+(?:that[ \u00a0]+)?(?:he|she))\b"
+)
+
+
 def named_like_a_brand(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` (its possessive aside) is a brand or a product of :func:`_brands` ("Gmail says
     it's full", "Google One"), or opens with one and goes on with words no name list holds ("Sonos Arc keeps
     dropping out", "Dell replied"): unless its first word is a given name of several locales' lists ("Zara", "Ruby"
     and "Max" stay people's names), or a form's field, "my name is", a title or a greeting announces it ("Mr.
-    Toyota", "Dear Castro")."""
+    Toyota", "Dear Castro"), or it is a name of the lists that does what a person does (:data:`_PERSONS_VERB_AFTER`:
+    "Castro called me back")."""
     name = _POSSESSIVE_END.sub("", text[start:end])
     words = name.split()
     given, surnames = person_name_lists()
@@ -585,6 +719,12 @@ def named_like_a_brand(text: str, start: int, end: int) -> bool:
         or given_name_of_several_locales(words[0])
         or start in strong_cue_ends(text)
         or _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start)
+        # A brand's word that a name list holds, doing what a person does ("Castro called me back").
+        or (
+            (name in given or name in surnames)
+            and not _POSSESSIVE_END.search(text, start, end)
+            and _PERSONS_VERB_AFTER.match(text, end)
+        )
     ):
         return False
     brands = _brands()
