@@ -48,13 +48,27 @@ _WEAK_STREET_WORDS = (
 # "m. 15" a Polish flat (right after the house number: "12 Baker Street m. 5 minutes" is no flat), "Kat 2 Daire 6" a
 # Turkish floor and flat, "2. th." a Danish floor and side (right, left, middle; "st." the ground floor), "кв. 12" a
 # Russian flat. Its number holds a digit or is one capital ("Flat B"): "Unit tests" is no flat. Only ever read after a
-# street, so "m. 15" or "Kat 3" alone is no flat.
+# street, so "m. 15" or "Kat 3" alone is no flat. Turkish writes the floor and the door with a colon, the door also as
+# "D:" and the floor as "K:" ("No: 12 Kat: 3 D: 7").
+# A Spanish or Catalan door after the floor: "2ª", "B", "izq.", "izda.".
+_SPANISH_DOOR = (
+    r"(?:[A-Z](?!\w)|\d{1,2}\s?[º°ªa](?!\w)|(?i:izq(?:uierda)?|izda|dcha|dra|der(?:echa)?|ctro|centro|dto|dt[ao]"
+    r"|esq|fte|frente|andar)(?:\.|(?!\w)))"
+)
+# Spanish and Catalan floors named by their word, the door after them or not ("bajo B", "entlo. 2ª", "pral. 1ª",
+# "ático", "baixos 1a", "entresòl"), and the Catalan floor and door as ordinals ("2n 1a", "1r 2a", "4t 3a", "3r").
+_SPANISH_FLOOR = (
+    r"(?i:bajos?|baixos?|entlo\.|entl\.|entresuelo|entreplanta|entresòl|entsl\.|pral\.|principal|ático|àtic|atico"
+    r"|sobreático|semisótano)(?:\s?" + _SPANISH_DOOR + r"(?![\w-])|(?![\w-])(?=\s*(?:[,;\n]|\.(?:\s|$)|$)))"
+    r"|\d{1,2}(?:r|n|t|è)\s?(?:\d{1,2}\s?[aª]|[A-Z])(?![\w-])|\d{1,2}(?:r|n|t|è)(?=\s*(?:,|$))"
+)
 _UNIT = (
     r"(?:,?\s*(?:(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.?|room|rm\.?|apto\.?|ap\.|apartamento"
     r"|appartement|app\.|dpto\.?|depto\.?|kv\.|piso|planta|puerta|pta\.|bloco|bloque|sala|andar|conj\.|int\.|interno|scala"
-    r"|bât\.|lok\.|kat|daire|кв\.|корп\.|оф\.)\s*|#\s*)(?:[\w-]{0,5}\d[\w-]{0,5}|[A-Z](?![\w-]))"
-    r"|,?\s*\d{1,2}\.?\s?[º°ª](?:\s?(?:[A-Z](?!\w)|\d{1,2}\s?[º°ª]|(?i:izq(?:uierda)?|dcha|der(?:echa)?|ctro|centro"
-    r"|dto|dt[ao]|esq|fte|frente|andar)(?:\.|(?!\w))))?"
+    r"|esc\.|escalera|escala|bât\.|lok\.|kat|daire|кв\.|корп\.|оф\.)\s*:?\s*|#\s*|[KD]\s?:\s?(?=\d))"
+    r"(?:[\w-]{0,5}\d[\w-]{0,5}|[A-Z](?![\w-]))"
+    r"|,?\s*\d{1,2}\.?\s?[º°ª](?:\s?(?:" + _SPANISH_DOOR + r"))?"
+    r"|,?\s*(?:" + _SPANISH_FLOOR + r")"
     r"|,?\s*(?:\d{1,2}|st)\.\s?(?:th|tv|mf)(?:\.|(?![\w-]))"
     r"|(?<=\d) m\.\s?\d{1,4}[a-z]?(?![\w-]))"
 )
@@ -71,8 +85,11 @@ _POSTCODE = (
 # A town's word ends where a word does (never before a digit: "London NW1 6XE" is a town and a postcode, not the town
 # "London NW" and "1 6XE"), and ends with a full stop only where it is a short abbreviation inside the town ("St.
 # Albans", "Ft. Worth"), not at a sentence's end ("Springfield.", "St Albans. Thanks").
+# Nor before a hyphen and a digit: "Gulshan-2" is an area and its number (see _NUMBERED_AREA); nor before a full stop
+# and a number: "Of. 302" is an office.
 _TOWN_WORD = (
-    rf"(?:[A-Z][a-z]{{0,2}}\.(?=[ -]{_CAPITAL})|{_CAPITAL}[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*(?!\w)(?!\.[ \t]*\d))"
+    rf"(?:[A-Z][a-z]{{0,2}}\.(?=[ -]{_CAPITAL})"
+    rf"|{_CAPITAL}[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*(?!\w|-\d{{1,2}}(?!\d))(?!\.[ \t]*\d))"
 )
 # A town's name may hold a particle ("Cercado de Lima", "Newcastle upon Tyne"; not German "am" and "an", which are
 # days and times as often: "Berlin am Montag") and end with "City" after three words ("Ho Chi Minh City").
@@ -118,8 +135,10 @@ _SUFFIXED_STREET = (
 _SEPARATE_STREET = (
     rf"{_STREET_NAME}\s+(?:{_GERMAN_STREET_WORDS}|gate|gata|gatan|vei|veien|vej"
     r"|vägen|väg|utca|út|ulica|ulice|straat|laan|tie|katu|iela|gatvė|[Cc]addesi|[Ss]okak|[Ss]okağı|[Bb]ulvarı"
-    r"|prospekt|pereulok|naberezhnaya|shosse|náměstí|nábřeží|třída)"
-    rf"\s+(?:No[:.]?\s*)?{_HOUSE_NUMBER}(?![\w-])"
+    r"|prospekt|pereulok|naberezhnaya|shosse|náměstí|nábřeží|třída"
+    # Turkish street words abbreviated, the house's "No:" right after them: "Atatürk Cad. No: 12", "Gül Sk. No:3".
+    r"|Cad\.(?=\s*No)|Cd\.(?=\s*No)|Sok\.(?=\s*No)|Sk\.(?=\s*No)|Bulv\.(?=\s*No)|Blv\.(?=\s*No))"
+    rf"(?:\s+|(?<=\.))(?:No[:.]?\s*)?{_HOUSE_NUMBER}(?![\w-])"
 )
 # "12 rue de la Paix", "3 bis avenue Foch", "Calle Mayor 7", "C/ de Balmes, 12", "Via Roma 10", "Rua Augusta 200",
 # and the street words written first in Catalan, Polish, Romanian, Albanian and South Slavic addresses
@@ -135,14 +154,20 @@ _ROMANCE_STREET_WORDS = (
     r"|str\.|bd\.|b-dul|aleea|șos\.|sos\.|șoseaua|splaiul|intrarea"
     # Italian rural addresses: "Contrada San Leonardo 12", "Località Poggio 4", "Fraz. Villa 3".
     r"|contrada|c\.da|località|loc\.|frazione|fraz\."
+    # Hebrew and Arabic street words in Latin letters: "Rehov Herzl 12", "Sderot Rothschild 22", "Shari' Tahrir 15"
+    # ("Shari" alone is a given name: "Shari Lewis 3"); those that are words too ("Derech Eretz", the law "Sharia")
+    # where the clause ends after the house: "Derech Hebron 40, Jerusalem", "Sharia Qasr El Nil 8.".
+    r"|rehov|rechov|rehob|sderot|shderot|shari['’]|shareh|shar['’]i"
+    r"|(?:derech|sharia|tariq)(?=(?:\s+[^\W\d_]+(?:-[^\W\d_]+)*){1,4},?\s+\d{1,4}[A-Za-z]?(?:\s*[,;\n]|\.?\s*$))"
     # Peru's "Jr." (jirón), its house numbered in two digits or more, not the "Jr." of a name before a year or a
     # count: "Martin Luther King Jr. Day 2025", "Sammy Davis Jr. Award 3".
     r"|jr\.(?=(?:\s+[^\W\d_]+){1,4}\s+(?!(?:19|20)\d\d(?![\w-]))\d{2})"
 )
 _ROMANCE_ARTICLE = r"(?:de|del|de la|de l'|d'|d’|du|des|da|do|dos|das|di|della|dei|delle|e)"
 # Mexican streets named by a date: "Calle 5 de Mayo 32", "Av. 16 de Septiembre 21".
+# An Arabic name's article joined to it: "Shari' al-Haram 20", "Sharia el-Gomhoreya 5".
 _ROMANCE_STREET_NAME = (
-    rf"(?:{_ROMANCE_ARTICLE}\s*|\d{{1,2}}\s+de\s+)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|da|di))*?"
+    rf"(?:{_ROMANCE_ARTICLE}\s*|\d{{1,2}}\s+de\s+|(?:al|el)-)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|da|di))*?"
 )
 # The name runs to its last capitalised word: "33 boulevard Victor Hugo, 40963 Nantes" is one address.
 # A Malaysian house is "No. 12" and its street may be numbered after its name: "No. 8, Jalan USJ 4/5, 47600 Subang
@@ -165,7 +190,9 @@ _NUMBER_AFTER_STREET_WORD = (
     rf"(?=(?:{_UNIT})?,\s*{_CAPITAL})"
 )
 # Korean road names: "45 Sejong-daero", "152 Teheran-ro", "25 Olympic-ro 35-gil".
-_KOREAN_STREET = rf"{_HOUSE_NUMBER},?\s+{_CAPITAL}[^\W\d_]+-(?:ro|gil|daero)(?:\s+\d{{1,3}}(?:beon)?-gil)?(?![\w-])"
+# Korean order, the number after the road: "Teheran-ro 152", "Olympic-ro 35-gil 12".
+_KOREAN_ROAD = rf"{_CAPITAL}[^\W\d_]+-(?:ro|gil|daero)(?:\s+\d{{1,3}}(?:beon)?-gil)?(?![\w-])"
+_KOREAN_STREET = rf"(?:{_HOUSE_NUMBER},?\s+{_KOREAN_ROAD}|{_KOREAN_ROAD}\s+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?![\w-]))"
 # Colombian streets are numbered, and so is the house after "#": "Carrera 7 # 71-21", "Calle 10 # 43E-25".
 _COLOMBIAN_STREET = (
     r"(?:Carrera|Cra\.?|Kr\.?|Calle|Cl\.?|Avenida|Av\.?|Transversal|Tv\.?|Diagonal|Dg\.?)\s+\d{1,3}[A-Z]?"
@@ -198,6 +225,14 @@ _JAPANESE_BLOCK = (
     rf"|mura)|\d{{1,2}}-\d{{1,2}}-\d{{1,3}},?\s+{_NAME_WORD},\s*{_NAME_WORD}\s+(?:City|Ward))"
     rf"(?![\w-])(?:,\s*{_TOWN}(?:\s+〒?\d{{3}}-\d{{4}})?)?"
 )
+# German streets named by a date or with an article, the street word first: "Straße des 17. Juni 135", "Platz des 18.
+# März 1"; "Platz der Republik 1" with a postcode and town after it only ("Ring des Nibelungen 3" is an opera's
+# act).
+_GERMAN_STREET_OF_A_DATE = (
+    r"(?:Straße|Strasse|Str\.|Platz|Allee|Ufer|Damm|Ring|Weg|Brücke|Chaussee|Markt)\s+(?:des|der|dem|den|zum|zur|vom)\s+"
+    rf"(?:\d{{1,2}}\.\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?![\w-])"
+    rf"|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?=,?\s+\d{{5}}\s+{_CAPITAL}))"
+)
 # Not right after a time's colon ("14:30:00Z WARN the Wall Street Journal").
 _ADDRESS = re.compile(
     rf"(?<![\w/.:-])(?:{_ENGLISH_STREET}|{_SUFFIXED_STREET}|{_SEPARATE_STREET}|{_FRENCH_STREET}|{_SOUTHERN_STREET}"
@@ -205,6 +240,7 @@ _ADDRESS = re.compile(
 )
 # The fifteenth round's shapes, each a detector of its own behind a test of the words it cannot match without: one
 # more alternative of _ADDRESS, tried at every word of every text with a digit, cost a third of its time.
+_GERMAN_DATE_ADDRESS = re.compile(rf"(?<![\w/.:-]){_GERMAN_STREET_OF_A_DATE}{_REST_OF_ADDRESS}")
 _STREET_WORD_BEFORE_THE_NUMBER = re.compile(rf"(?<![\w/.:-]){_NUMBER_AFTER_STREET_WORD}{_REST_OF_ADDRESS}")
 _NAMES_A_STREET_WORD = contains(
     "street",
@@ -320,6 +356,8 @@ _INDIAN_HOUSE = (
 _NUMBERED_LOCALITY = re.compile(
     rf"Sector\s+\d{{1,3}}[A-Z]?|(?:Road|Street|Lane|Cross|Main)\s+(?:No\.?\s*)?\d{{1,3}}[A-Z]?"
     rf"|[A-Z]-\d{{1,2}}(?:/\d)?|Moo\s+\d{{1,2}}|(?:{_NAME_WORD}\s+)?Soi\s+\d{{1,3}}"
+    # A Dhaka area and its numbered part: "Gulshan-1", "Mirpur-10", "Uttara Sector-7".
+    rf"|(?:{_NAME_WORD}\s+)?{_NAME_WORD}-\d{{1,2}}(?![\w-])"
     rf"|{_ORDINAL}\s+(?:Cross|Main|Road|Street|Lane|Block|Stage|Phase|Sector)(?:\s+Road)?"
 )
 _INDIAN_ADDRESS = re.compile(
@@ -419,6 +457,57 @@ def _lower_address(match: re.Match[str]) -> str | None:
         or _HOME_CUE_RIGHT_BEFORE.search(before)
     ):
         return PLACEHOLDERS["ADDRESS"]
+    return None
+
+
+# Addresses made only of everyday words and numbers, as the Gulf states and parts of Asia write them: "Building 12,
+# Street 230, Zone 66, Doha", "Block 4, Street 15, House 22, Salmiya", "Villa 8, Road 2711, Block 327, Manama", "Way
+# 3012, Building 45, Muscat", a street of its own name among them ("Flat 3, Al Corniche Street, Doha"). The words
+# number everything else too ("Building 2 is closed", "Zone 1, Zone 2"), so the shape must be unmistakable (see
+# _numbered_parts): two different words at least, one of them a street's or a district's, and three numbered parts,
+# or a cue before them ("my address is", "deliver to"), or a town after them.
+_NUMBERED_PART_WORDS = (
+    r"building|bldg\.?|street|st\.?|road|rd\.?|zone|block|blk\.?|house|villa|flat|apartment|apt\.?|avenue|ave\.?"
+    r"|lane|way|plot|unit|floor|sector|jadda|sikka|office|shop"
+)
+_STREETS_AMONG_THE_PARTS = frozenset(
+    ["street", "st", "road", "rd", "zone", "block", "blk", "avenue", "ave", "lane", "way", "sector", "jadda", "sikka"]
+)
+_PART_NUMBER = r"(?:(?i:no)\.?[ \t]*|#[ \t]*)?\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?(?![\w-]|[.,]\d)"
+_NUMBERED_PART_PATTERN = rf"(?<![\w/.:-])(?i:{_NUMBERED_PART_WORDS})[ \t]*{_PART_NUMBER}"
+_NUMBERED_PART = re.compile(rf"(?<![\w/.:-])(?P<word>(?i:{_NUMBERED_PART_WORDS}))[ \t]*{_PART_NUMBER}")
+_NAMED_PART = rf"(?:{_NAME_WORD}[ \t]+){{1,3}}(?:{_STREET_WORDS})(?![\w-])(?![ \t]*\d)"
+# An address another detector found among them is one of the parts: "<ADDRESS>, Road 4025, Block 340, Juffair".
+_ONE_PART = rf"(?:{_NUMBERED_PART_PATTERN}|{_NAMED_PART}|{re.escape(PLACEHOLDERS['ADDRESS'])})"
+_NUMBERED_PARTS = re.compile(
+    rf"(?<![\w/.:-])(?P<parts>{_ONE_PART}(?:(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+|[ \t]+){_ONE_PART}){{1,6}})"
+    # The district and town after them, a district numbered ("Al Wasl 2", "Gulshan-1").
+    rf"(?P<towns>(?:,[ \t]*{_TOWN}(?:[ \t]+\d{{1,2}}|-\d{{1,2}}|[ \t]+\d{{4,6}})?(?![\w-])){{1,3}}"
+    r"(?=[ \t]*(?:[,.;!?)\n]|$)))?"
+)
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
+def _numbered_parts(match: re.Match[str]) -> str | None:
+    parts = match.group("parts")
+    words = [part.group("word").lower().rstrip(".") for part in _NUMBERED_PART.finditer(parts)]
+    named_street = re.search(_NAMED_PART, parts) is not None
+    if not words or not (named_street or _STREETS_AMONG_THE_PARTS.intersection(words)):
+        return None
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    # A name right before the first part is the street's ("Sahaidachnoho St 14, apt 3"): another detector's.
+    name_before = _WORD_BEFORE.search(before)
+    if name_before and name_before.group(1)[0].isupper() and name_before.group(1).lower() not in stop_words():
+        return None
+    # A town's first word is no word of the sentence: "Block 2, Street 5, The end" is none.
+    towns = match.group("towns") or ""
+    town = towns.lstrip(", \t").split(" ")[0] if towns else ""
+    placed = bool(town) and town.lower() not in stop_words()
+    announced = _ADDRESS_CUE_BEFORE.search(before) is not None
+    if (len(set(words)) >= 2 and (len(words) >= 3 or placed or announced)) or (named_street and (placed or announced)):
+        return PLACEHOLDERS["ADDRESS"] + ("" if placed else towns)
     return None
 
 
@@ -714,7 +803,7 @@ _PART_BEFORE = (
 # Ave 3"), and a Thai house and its soi before the soi's number ("123 Soi Ari 4, Phahonyothin Rd").
 _PREFIX_BEFORE = (
     r"(?:#|(?:(?i:gali|old|new|house|flat|unit|plot|door)[ \t]+)?(?i:no\.?|nr\.?|sec\.)[ \t]*"
-    r"|(?i:house|blk\.?|block|imm\.|immeuble)[ \t]+"
+    r"|(?i:house|blk\.?|block|villa|building|bldg\.?|flat|imm\.|immeuble)[ \t]+"
     rf"|(?<![\w/.-])\d{{1,4}}(?:/\d{{1,4}})?[ \t]+Soi(?:[ \t]+{_NAME_WORD}){{0,2}}[ \t]+)"
 )
 _SEPARATOR_BEFORE = r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)"
@@ -739,17 +828,35 @@ _UNIT_WORD_AFTER = (
     r"|brgy\.?|phase|block|blk\.?|bus|boîte|boite|bte\.?|sector|sektor)"
 )
 _PART_AFTER = (
-    rf"(?:{_UNIT_WORD_AFTER}[ \t]*:?[ \t]*{_UNIT_NUMBER}"
+    rf"(?:{_UNIT_WORD_AFTER}[ \t]*:?[ \t]*{_UNIT_NUMBER}|[KD][ \t]?:[ \t]?\d{{1,3}}(?![\w-])"
     r"|\d{1,2}(?:st|nd|rd|th|a|o|º|ª|e|er|ème|\.)?[ \t]?(?i:floor|planta|piso|andar|étage|og|etage|stock)(?![\w-])"
+    r"(?:[ \t]+(?:links|rechts|li\.|re\.))?"
     # A Hungarian floor and door: "3. em. 2.", "fszt. 1." (the ground floor).
     r"|(?:\d{1,2}\.[ \t]?em\.|fszt\.)(?:[ \t]?\d{1,3}\.?)?"
-    r"(?:[ \t]+(?:links|rechts|li\.|re\.))?"
     r"|(?:RT)?[ \t.]*\d{1,3}[ \t]*/[ \t]*RW[ \t.]*\d{1,3}(?![\w-])"
     rf"|#[ \t]?\d{{1,3}}-\d{{1,4}}(?:[ \t]+{_NAMED_BUILDING})?)"
 )
+# A Korean building and flat (dong and ho): "101-1203", "101동 1203호", "101-dong 1203-ho".
+_DONG_HO = (
+    r",[ \t]*(?!(?:19|20)\d\d-)\d{2,4}-\d{3,4}(?![\w-])"
+    r"|,?[ \t]*\d{1,4}[ \t-]?(?:dong|동)[ \t,]*\d{1,4}[ \t-]?(?:ho|호)(?![\w-])"
+)
+# A Dhaka area and its numbered part, on its own between commas: "Gulshan-1", "Mirpur-10".
+_NUMBERED_AREA = rf"{_NAME_WORD}-\d{{1,2}}(?=[ \t]*(?:[,\n]|$))"
+# The corner or the street near it, written right after the street: "corner 5th Ave", "cnr of King St", "near Park
+# Road", "opp. 3rd Cross Road".
+_CROSS_STREET = (
+    rf"(?:{_ORDINAL}|{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD}|{_ORDINAL})){{0,3}}"
+    rf"[ \t]+(?i:{_STREET_WORDS}|{_WEAK_STREET_WORDS})(?![\w-])"
+)
+_CORNER = (
+    rf"(?:,?[ \t]+|[ \t]+[-–][ \t]+)(?i:corner|cnr\.?|cor\.|near|nr\.|opp\.?|opposite|off)(?:[ \t]+(?i:of|with))?[ \t]+"
+    rf"{_CROSS_STREET}(?:[ \t]+(?:&|and)[ \t]+{_CROSS_STREET})?"
+)
 _UNITS_AFTER = (
     rf"(?:(?:,[ \t]*|[ \t]+[-–][ \t]+|[ \t]+){_PART_AFTER}|,[ \t]*\d{{1,2}}-\d{{1,2}}(?=,)|[ \t][A-Z](?=,)"
-    rf"|[ \t]\d{{1,2}}(?=[,\n])|[ \t][A-Z][ \t]\d{{1,3}}(?=,)|-\d{{5}}(?![\w-])|[ \t]+(?:Centre|Center|CBD)(?![\w-])"
+    rf"|{_DONG_HO}|,[ \t]*{_NUMBERED_AREA}|{_CORNER}|,?[ \t]*(?:{_SPANISH_FLOOR})"
+    rf"|[ \t]\d{{1,2}}(?=[,\n])|[ \t][A-Z][ \t]\d{{1,3}}(?=,)|-\d{{4,5}}(?![\w-])|[ \t]+(?:Centre|Center|CBD)(?![\w-])"
     rf"|[ \t]+{_NAMED_BUILDING}(?=,))*"
 )
 _PLACE_SEPARATOR = r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+)"
@@ -759,9 +866,12 @@ _POSTCODE_THERE = (
     + _POSTCODE
     + r"|[A-Z]{1,2}-\d{4,5}|\d{3}-\d{4}|[A-Z]\d{4}(?:[A-Z]{3})?)(?![\w-])"
 )
+# A town and its postcode may be joined by a hyphen, as Bangladesh writes them ("Dhaka-1213"); the town is then three
+# letters at least ("D-79100" is a German postcode alone).
 _PLACES_AFTER = (
     rf"(?:(?:(?:{_PLACE_SEPARATOR}{_TOWN_AFTER})*{_PLACE_SEPARATOR}"
-    rf"(?:{_TOWN_AFTER}(?:[ \t]+[-–])?[ \t]+{_POSTCODE_THERE}|{_POSTCODE_THERE}[ \t]+{_TOWN_AFTER}"
+    rf"(?:{_TOWN_AFTER}(?:[ \t]+[-–]|(?<=[^\W\d_]{{3}})-(?=\d))?[ \t]*(?<=[\s-]){_POSTCODE_THERE}"
+    rf"|{_POSTCODE_THERE}[ \t]+{_TOWN_AFTER}"
     rf"|{_TOWN_AFTER}[ \t]+\d{{3}}(?=[ \t]*(?:[,.;)\n]|$))|{_NOT_A_YEAR}{_POSTCODE_THERE}(?=[ \t]*(?:[,.;)\n]|$)))"
     rf"|[ \t]+{_TOWN_AFTER}[ \t]+{_NOT_A_YEAR}{_POSTCODE_THERE})"
     rf"(?P<country_after_a_comma>,[ \t]*(?P<country_there>{_TOWN_WORD}(?:[ \t]{_TOWN_WORD}){{0,2}}))?"
@@ -861,6 +971,11 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
     Detector("ADDRESS", substitute(_STREET_WORD_BEFORE_THE_NUMBER, _street), both(has_digit, _NAMES_A_STREET_WORD)),
     Detector(
         "ADDRESS",
+        substitute(_GERMAN_DATE_ADDRESS, _street),
+        both(has_digit, contains(" des ", " der ", " dem ", " den ", " zum ", " zur ", " vom ")),
+    ),
+    Detector(
+        "ADDRESS",
         substitute(_CYRILLIC_ADDRESS, _street),
         both(has_digit, contains("ул", "пр", "пер", "наб", "ш.", "шоссе", "б-р", "бульвар", "пл")),
     ),
@@ -885,6 +1000,7 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
         substitute(_JAPANESE_BLOCK_AFTER_ITS_DISTRICT, _street),
         both(has_digit, contains("-ku", "-shi", "-gun", "-machi", "-cho", "-chō", "-mura", "city", "ward", "chome")),
     ),
+    Detector("ADDRESS", substitute(_NUMBERED_PARTS, _numbered_parts), has_digit),
     Detector("ADDRESS", substitute(_ADDRESS_ANNOUNCED, _announced_address), has_digit),
     # Last: what the others leave around the addresses they found, in texts that hold one.
     Detector("ADDRESS", substitute(_AROUND_AN_ADDRESS, _around_an_address), contains(PLACEHOLDERS["ADDRESS"].lower())),
