@@ -843,14 +843,16 @@ _DONG_HO = (
 )
 # A Dhaka area and its numbered part, on its own between commas: "Gulshan-1", "Mirpur-10".
 _NUMBERED_AREA = rf"{_NAME_WORD}-\d{{1,2}}(?=[ \t]*(?:[,\n]|$))"
-# The corner or the street near it, written right after the street: "corner 5th Ave", "cnr of King St", "near Park
-# Road", "opp. 3rd Cross Road".
+# The corner or the street near it, written right after the street: "corner 5th Ave", "cnr of King St", "opp. 3rd
+# Cross Road"; a street near it only when numbered ("near 2nd Avenue"; "near Regent's Park" is a landmark's name).
 _CROSS_STREET = (
     rf"(?:{_ORDINAL}|{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD}|{_ORDINAL})){{0,3}}"
     rf"[ \t]+(?i:{_STREET_WORDS}|{_WEAK_STREET_WORDS})(?![\w-])"
 )
 _CORNER = (
-    rf"(?:,?[ \t]+|[ \t]+[-–][ \t]+)(?i:corner|cnr\.?|cor\.|near|nr\.|opp\.?|opposite|off)(?:[ \t]+(?i:of|with))?[ \t]+"
+    r"(?:,?[ \t]+|[ \t]+[-–][ \t]+)"
+    r"(?i:corner|cnr\.?|cor\.|(?:near|nr\.|opp\.?|opposite|off)(?=[ \t]+(?:[^\W\d_]+[ \t]+){0,3}\d))"
+    r"(?:[ \t]+(?i:of|with))?[ \t]+"
     rf"{_CROSS_STREET}(?:[ \t]+(?:&|and)[ \t]+{_CROSS_STREET})?"
 )
 _UNITS_AFTER = (

@@ -125,10 +125,17 @@ def test_street_words_of_other_languages_with_no_street_stay(sentence: str) -> N
         ("Our office: 40 Kazi Nazrul Islam Avenue, Mirpur-10, Dhaka", "Our office: <ADDRESS>"),
         ("We are at 210 W 23rd St corner 7th Ave, New York.", "We are at <ADDRESS>."),
         ("Shop: 15 Victoria Street cnr of 3rd Avenue, Durban", "Shop: <ADDRESS>"),
+        ("meet me at 40 Elm Street near 2nd Avenue, Boston", "meet me at <ADDRESS>"),
     ],
 )
 def test_what_is_left_after_a_found_street(sentence: str, redacted: str) -> None:
     assert _redacted(sentence) == redacted
+
+
+def test_a_landmark_near_a_street_stays() -> None:
+    assert _redacted("The flat at 40 Elm Street near Riverside Park is lovely.") == (
+        "The flat at <ADDRESS> near Riverside Park is lovely."
+    )
 
 
 def test_a_word_and_its_number_after_a_street_that_are_no_area_stay() -> None:
