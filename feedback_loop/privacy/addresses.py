@@ -480,7 +480,7 @@ _NAMED_PART = rf"(?:{_NAME_WORD}[ \t]+){{1,3}}(?:{_STREET_WORDS})(?![\w-])(?![ \
 # An address another detector found among them is one of the parts: "<ADDRESS>, Road 4025, Block 340, Juffair".
 _ONE_PART = rf"(?:{_NUMBERED_PART_PATTERN}|{_NAMED_PART}|{re.escape(PLACEHOLDERS['ADDRESS'])})"
 _NUMBERED_PARTS = re.compile(
-    rf"(?<![\w/.:-])(?P<parts>{_ONE_PART}(?:(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+|[ \t]+){_ONE_PART}){{1,6}})"
+    rf"(?<![\w/.:-])(?P<parts>{_ONE_PART}(?:(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+|[ \t]+){_ONE_PART}){{0,6}})"
     # The district and town after them, a district numbered ("Al Wasl 2", "Gulshan-1").
     rf"(?P<towns>(?:,[ \t]*{_TOWN}(?:[ \t]+\d{{1,2}}|-\d{{1,2}}|[ \t]+\d{{4,6}})?(?![\w-])){{1,3}}"
     r"(?=[ \t]*(?:[,.;!?)\n]|$)))?"
@@ -488,6 +488,7 @@ _NUMBERED_PARTS = re.compile(
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_ADDRESS_LABEL_BEFORE = re.compile(r"(?i)\baddress(?:[ \t]+line)?(?:[ \t]*\d)?[ \t]*:[ \t]*$")
 
 
 def _numbered_parts(match: re.Match[str]) -> str | None:
@@ -506,6 +507,9 @@ def _numbered_parts(match: re.Match[str]) -> str | None:
     town = towns.lstrip(", \t").split(" ")[0] if towns else ""
     placed = bool(town) and town.lower() not in stop_words()
     announced = _ADDRESS_CUE_BEFORE.search(before) is not None
+    # A form's address label says it of one part alone: "Address line 2: Zone 66".
+    if _ADDRESS_LABEL_BEFORE.search(before):
+        return PLACEHOLDERS["ADDRESS"] + ("" if placed else towns)
     if (len(set(words)) >= 2 and (len(words) >= 3 or placed or announced)) or (named_street and (placed or announced)):
         return PLACEHOLDERS["ADDRESS"] + ("" if placed else towns)
     return None

@@ -40,10 +40,17 @@ def test_addresses_of_numbered_parts(sentence: str, redacted: str | None) -> Non
         assert _redacted(sentence) == redacted
 
 
+def test_a_form_address_line_of_one_numbered_part() -> None:
+    assert _redacted("Address line 1: Villa 40, Way 2231\nAddress line 2: Block 117\nCity: Seeb") == (
+        "Address line 1: <ADDRESS>\nAddress line 2: <ADDRESS>\nCity: Seeb"
+    )
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
         "Step 3, Section 4 of the guide explains it.",
+        "Deliver to Building 12 by noon, the guard knows.",
         "Building 2 is closed today, use the side door.",
         "You can travel in Zone 1, Zone 2 and Zone 3 with this pass.",
         "Read Chapter 4, Block 2, Unit 3 before the exam.",
