@@ -21,6 +21,7 @@ def redactor() -> Redactor:
         ("Residence: Kebele 14, House No. 887, Bahir Dar, Ethiopia", "Residence: <ADDRESS>"),
         ("Abito in Contrada Piano Grande 8, 92100 Agrigento, ci vediamo lì.", "Abito in <ADDRESS>, ci vediamo lì."),
         ("Cím: 6720 Szeged, Kárász utca 11. 1. em. 3.", "Cím: <ADDRESS>"),
+        ("Lieferadresse: Oranienstraße 17, 2. OG rechts, 10999 Berlin.", "Lieferadresse: <ADDRESS>."),
         ("Bd. Unirii nr. 45, bl. E3, sc. 1, ap. 12, sector 3, București 030828", "<ADDRESS>"),
         ("Adresse : Appt 12, Imm. 7, Rue Ibn Batouta, Maarif, Casablanca 20330, Maroc", "Adresse : <ADDRESS>"),
         ("Livraison : Avenue Louise 231, boîte 5, 1050 Ixelles.", "Livraison : <ADDRESS>."),
