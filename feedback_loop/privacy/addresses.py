@@ -894,6 +894,27 @@ _AROUND_AN_ADDRESS = re.compile(
     # The country's line right after an address found whole: "Im Winkel 3\n50667 Köln\nDeutschland".
     rf"(?P<lone_country_line>[ \t]*\n[ \t]*(?P<lone_country>{_TOWN_WORD}(?:[ \t]{_TOWN_WORD}){{0,2}})[ \t]*(?=\n|$))?)"
 )
+# A British, Irish or Canadian postal block whose house has a name and no number: lines of capitalised words, one a
+# street with its street word or a house with its building word, down to a line that ends with a lettered postcode
+# ("The Old Rectory\nChurch Lane\nLower Slaughter\nCheltenham\nGL54 2HS"). The lines above the first street or house
+# (a person's, a company's) stay.
+_BLOCK_LINE = r"[A-Z][^\W\d_]*\.?(?:[ \t]+[A-Za-z][^\W\d_'’-]*(?:['’-][^\W\d_]+)*\.?){0,4}"
+_POSTAL_BLOCK_WITH_NO_NUMBER = re.compile(
+    rf"(?m)^(?P<lines>(?:[ \t]*{_BLOCK_LINE}[ \t]*\n){{2,6}})[ \t]*(?:{_TOWN},?[ \t]+)?(?:{_LETTERED_POSTCODE})[ \t]*$"
+)
+_STREET_OR_HOUSE_LINE = re.compile(
+    rf"(?m)^[ \t]*{_BLOCK_LINE}[ \t]+(?:{_STREET_WORDS}|{_WEAK_STREET_WORDS}|{_BUILDING_WORDS}|House|Farm|Lodge|Manor"
+    r"|Hall|Mill|Barn|Court)[ \t]*\n"
+)
+
+
+def _postal_block_with_no_number(match: re.Match[str]) -> str | None:
+    first = _STREET_OR_HOUSE_LINE.search(match.string, match.start("lines"), match.end("lines"))
+    if first is None:
+        return None
+    return match.string[match.start() : first.start()] + PLACEHOLDERS["ADDRESS"]
+
+
 # Countries written in their own language, and as letters, after the postcode's line.
 _COUNTRIES_AS_THEIR_PEOPLE_WRITE_THEM = frozenset(
     [
@@ -1008,6 +1029,7 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
     ),
     Detector("ADDRESS", substitute(_NUMBERED_PARTS, _numbered_parts), has_digit),
     Detector("ADDRESS", substitute(_ADDRESS_ANNOUNCED, _announced_address), has_digit),
+    Detector("ADDRESS", substitute(_POSTAL_BLOCK_WITH_NO_NUMBER, _postal_block_with_no_number), has_digit),
     # Last: what the others leave around the addresses they found, in texts that hold one.
     Detector("ADDRESS", substitute(_AROUND_AN_ADDRESS, _around_an_address), contains(PLACEHOLDERS["ADDRESS"].lower())),
 )
