@@ -48,6 +48,9 @@ NAME_PARTICLES = frozenset(
         "le",
         "bin",
         "binti",
+        # "Layla bint Saeed": "daughter of", as "binti" is in Malay.
+        "bint",
+        "binte",
         "ibn",
         "al",
         "el",
@@ -89,6 +92,14 @@ _CUE = re.compile(
     r"|dear|regards|sincerely|yours|warmly|kind\s+regards|best\s+regards|best\s+wishes|many\s+thanks"
     r"|mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|herr|frau|monsieur|madame|mme|mlle|señor|señora"
     r"|señorita|sr|sra|srta|doña|signor|signora|sig|dott|dott\.ssa|avv|sheikh|shri|smt"
+    # Titles and address words of other languages, none an English word: Dutch "meneer De Vries", "mevrouw Bakker",
+    # "de heer Jansen"; Portuguese "senhor"; Turkish "Sayın"; Indonesian and Malay "Ibu", "Bapak", "Pak", "Bu";
+    # Romanian "domnul"; a doctor or a patient in Spanish, Portuguese, Italian, Dutch, German and Indonesian ("la
+    # doctora Inés ...", "el paciente ...", "die Patientin ..."). Polish "pan", "pani" only in lower case: "Pan" is
+    # a surname too ("Pan Wei").
+    r"|meneer|mevrouw|mevr|dhr|heer|senhor|senhora|sayın|sayin|ibu|bapak|pak|bu|domnul|doamna|doamnei"
+    r"|doctora|doutor|doutora|dottore|dottoressa|(?:el|al|del)\s+doctor|paciente|paziente|patiënt|patientin"
+    r"|pasien|(?-i:pan|pani|panem|panią)"
     r"|speaking\s+with|spoke\s+(?:with|to)|speak\s+(?:with|to)|talk(?:ed)?\s+(?:with|to)|chatted\s+with|ask"
     r"|asked|tell|told|forward(?:ed)?(?:\s+(?:this|it))?\s+to|assign(?:ed)?\s+to|according\s+to|reported\s+by"
     r"|approved\s+by|signed\s+by|handled\s+by|helped\s+by|introduced\s+(?:me\s+)?to|on\s+behalf\s+of|cc|bcc|c/o"
@@ -102,6 +113,8 @@ _CUE = re.compile(
     r"|grandma|grandpa|fiancée?|girlfriend|boyfriend))\b\.?,?"
     # A sign-off alone on its line, a whole word ("Society\n", "Glovebox\n" are none).
     r"|\b(?:regards|thanks|thank\s+you|cheers|best|sincerely|yours|thx|ty|bye|love)\s*[,!.]?\s*\n"
+    # A signature's line after the words that open it: "Signed on behalf of the tenant,\n", "Signed for the seller,\n".
+    r"|\bsigned\b[^\n,]{0,40},[ \t]*\n"
     r"|^\s*(?:[—–]|--)|\n\s*(?:[—–]|--))\s*$"
 )
 # Greetings and introductions: a name when the name ends the clause ("Hi Aroha,", "I'm Tomás from ...").
@@ -110,7 +123,12 @@ _GREETING_CUE = re.compile(
     r"|(?:thanks|thank\s+you)\s+(?:again|so\s+much|a\s+lot)"
     r"|cheers|best|love|bye|welcome(?:\s+(?:aboard|back))?|this\s+is|it['’]s|i\s+am|i['’]m|im|here\s+is|named|called"
     # Introductions of other languages: "Hola, soy Alejandro Gutiérrez y ...", "Bonjour, je suis Claire Martin".
-    r"|soy|je\s+suis|ich\s+bin|sono|sou)"
+    r"|soy|je\s+suis|ich\s+bin|sono|sou|eu\s+sou|sou\s+[oa]|eu\s+sou\s+[oa]|soy\s+(?:el|la)|ik\s+ben|(?-i:ben)"
+    # Greetings and thanks of other languages: "Hola Valentina,", "Olá Beatriz!", "Hallo Sanne,", "Merhaba Elif".
+    r"|hola|olá|hallo|hoi|bonjour|bonsoir|salut|ciao|buongiorno|buenos\s+días|buenas(?:\s+(?:tardes|noches))?"
+    r"|bom\s+dia|boa\s+(?:tarde|noite)|goedemorgen|goedemiddag|goedenavond|guten\s+(?:morgen|tag|abend)|merhaba"
+    r"|selam|halo|hej|selamat\s+(?:pagi|siang|sore|malam)|gracias|obrigad[oa]|merci|danke|grazie|bedankt"
+    r"|teşekkürler|terima\s+kasih)"
     r"\b\s*,?\s*$"
 )
 # What a person does or is right after the name: "Oluwaseun wrote:", "Zeynep ordered it for me", "Tomás here",
@@ -200,6 +218,18 @@ NOT_NAMES = frozenset(
         "hello",
         "hi",
         "hey",
+        # Greetings of other languages, which open a line as a given name would ("Hola Valentina,", "Olá Beatriz!").
+        "hola",
+        "olá",
+        "hallo",
+        "hoi",
+        "bonjour",
+        "salut",
+        "ciao",
+        "merhaba",
+        "selam",
+        "halo",
+        "hej",
         "dear",
         "morning",
         "afternoon",
@@ -354,6 +384,30 @@ NOT_NAMES = frozenset(
         "mlle",
         "herr",
         "frau",
+        "meneer",
+        "mevrouw",
+        "mevr",
+        "dhr",
+        "senhor",
+        "senhora",
+        "sayın",
+        "sayin",
+        "ibu",
+        "bapak",
+        "pak",
+        "bu",
+        "domnul",
+        "doamna",
+        "doctora",
+        "doutor",
+        "doutora",
+        "dottore",
+        "dottoressa",
+        "paciente",
+        "paziente",
+        "patiënt",
+        "patientin",
+        "pasien",
         "app",
         "apps",
         "api",
@@ -398,6 +452,19 @@ NOT_NAMES = frozenset(
         "tbh",
         "lol",
         "ps",
+        # Chat's words after thanks or a greeting, where a name in lower case would stand ("thanks alot!!", "ty
+        # bruh").
+        "alot",
+        "tysm",
+        "thnx",
+        "thanx",
+        "bruh",
+        "bro",
+        "sis",
+        "fam",
+        "yall",
+        "y'all",
+        "ya'll",
     ]
 )
 _MAX_NAME_TOKENS = 4
@@ -554,6 +621,8 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
             ):
                 taken = 0
         if taken:
+            if _given_name_before(text, tokens, index, spans):
+                start = tokens[index - 1][0]
             spans.append((start, tokens[index + taken - 1][1], announced))
             index += taken
         else:
@@ -561,6 +630,42 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
     if _COMMA_BEFORE_A_CAPITAL.search(text):
         spans = _with_surnames_first(text, spans, cue_ends)
     return spans
+
+
+# What a name's first given name comes after when it opens the name: the text's or a line's start, a comma, a colon,
+# a bracket or a word in lower case ("I, Ikechukwu Anthony Obi", "ask Oluwadamilare Peter Adeyemi"); not a
+# capitalised word, which makes it the end of a longer run of capitalised words (a product's, a place's name).
+_BEFORE_A_NAMES_START = re.compile(r"(?:^|[\n,;:(]|(?<![\w'’.-])[^\W\d_]*[a-zß-ÿ][ \u00a0])[ \t\u00a0]*$")
+_CONTRACTIONS = frozenset(("s", "ll", "re", "ve", "d", "m", "t"))
+
+
+def _given_name_before(text: str, tokens, index: int, spans: list[tuple[int, int, bool]]) -> bool:
+    """True for a first given name the rules left before the name found at token ``index`` ("Anthony Obi", a given
+    name and a surname of the lists): a capitalised word right before it, one space apart, that is a given name of
+    the lists or a word no dictionary holds, no everyday word nor place, where a name may open ("I, Ikechukwu
+    Anthony Obi, hereby ..."): a name of three words or more the lists do not know whole."""
+    from feedback_loop.privacy.ner import _no_english_word, _written_as_a_name
+
+    if index == 0 or not _is_capitalised(tokens[index][2]) or _is_initial(text, tokens, index):
+        return False
+    previous_start, previous_end, word = tokens[index - 1]
+    if text[previous_end : tokens[index][0]] != " " or (spans and spans[-1][1] > previous_start):
+        return False
+    lower = word.lower()
+    given, _ = person_name_lists()
+    return (
+        _written_as_a_name(word)
+        and len(word) > 1
+        and lower not in NOT_NAMES
+        and lower not in stop_words()
+        and lower not in NAME_PARTICLES
+        # "It's Takeshi again": a contraction or a possessive is no given name.
+        and not any(part in stop_words() or part in _CONTRACTIONS for part in re.split(r"['’]", lower))
+        and word not in _places()
+        and lower not in everyday_words()
+        and (word in given or _no_english_word(lower))
+        and _BEFORE_A_NAMES_START.search(text, max(0, previous_start - 40), previous_start) is not None
+    )
 
 
 def _opens_the_sentence_before_a_name(text: str, tokens, index: int) -> bool:
@@ -688,6 +793,8 @@ _NAME_WORD_IN_FORMS = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*"
 _SURNAME_FIRST = re.compile(
     rf"(?<![\w'’.-])(?P<surname>(?:(?i:{'|'.join(sorted(NAME_PARTICLES))})[ \u00a0])*{_NAME_WORD_IN_FORMS}"
     rf"(?:[ \u00a0]{_NAME_WORD_IN_FORMS})?),[ \t]+(?P<given>{_NAME_WORD_IN_FORMS}(?:[ \u00a0]{_NAME_WORD_IN_FORMS})?)"
+    # A middle initial after the given names, as Philippine and American records write it ("Santos, Maria Clara D.").
+    r"(?:[ \u00a0][A-Z]\.)?"
     # A title after the given name, as airlines write it ("OKAFOR, CHIDI MR").
     r"(?=(?:[ \t]+(?i:mr|mrs|ms|miss|mstr|dr))?[ \t]*(?:$|\n|[;|(),.!?]|[-–—/](?=\s)|and\b|\d))"
 )
@@ -726,7 +833,8 @@ def _with_surnames_first(text: str, spans: list[tuple[int, int, bool]], cue_ends
             continue
         if _LIST_GOES_ON.match(text, match.end()):
             continue
-        unknown_to_english = any(_no_english_word(word.lower()) for word in (words[-1], given[0]))
+        # "Santos, Maria Clara": any given name counts, the second too.
+        unknown_to_english = any(_no_english_word(word.lower()) for word in (words[-1], *given))
         place = any(word in _places() for word in given)
         may_be_a_name = (unknown_to_english or (words[-1] in surnames and given[0] in given_names)) and (
             not place or (_no_english_word(words[-1].lower()) and words[-1] not in _places())
@@ -831,6 +939,15 @@ def _cued_or_known_name(
         or (run == 1 and _given_name_in_a_persons_place(text, start, end, word))
     ):
         return run, False
+    # "Maryam bint Khalid Al-Suwaidi", "Ahmad bin Ismail": a given name, "son of" or "daughter of" and the father's
+    # name are a person's name, whatever the lists hold.
+    if (
+        run >= 3
+        and tokens[index + 1][2] in _PATRONYMIC_PARTICLES
+        and (known_given or _no_english_word_in_lower_case(word))
+        and _no_english_word_in_lower_case(tokens[index + 2][2])
+    ):
+        return run, True
     # Family name first, as Chinese, Japanese, Korean, Vietnamese and Hungarian names are written.
     if (
         run >= 2
@@ -845,6 +962,15 @@ def _cued_or_known_name(
     if words:
         return run, not all(word in given or word in surnames for word in words)
     return 0, False
+
+
+_PATRONYMIC_PARTICLES = frozenset(("bin", "bint", "binti", "binte", "ibn"))
+
+
+def _no_english_word_in_lower_case(word: str) -> bool:
+    from feedback_loop.privacy.ner import _no_english_word
+
+    return _no_english_word(word.lower())
 
 
 # Thanks or a greeting opening the sentence, then the person it is said to, last: "Thanks for the quick fix,
@@ -997,7 +1123,25 @@ def everyday_words() -> frozenset[str]:
 
 # Titles written with a full stop ("Mr. Smith", "Dott. Rossi"): the only cues a full stop may follow.
 _TITLE_ABBREVIATIONS = frozenset(
-    ("mr", "mrs", "ms", "mx", "dr", "prof", "sr", "sra", "srta", "sig", "dott", "ssa", "avv", "mme", "mlle")
+    (
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "dr",
+        "prof",
+        "sr",
+        "sra",
+        "srta",
+        "sig",
+        "dott",
+        "ssa",
+        "avv",
+        "mme",
+        "mlle",
+        "mevr",
+        "dhr",
+    )
 )
 
 
@@ -1061,7 +1205,13 @@ def _name_run(text: str, tokens: list[tuple[int, int, str]], index: int, *, any_
             or (word.isupper() and len(word) > 1)
         ):
             break
-        if any_case and count and lower in _STOP_WORDS and not opening_initial:
+        if (
+            any_case
+            and count
+            and lower in _STOP_WORDS
+            and not opening_initial
+            and not _given_name_inside(text, tokens, index, position)
+        ):
             break
         # "Mein Name ist Hans Müller und ich ...", "Me llamo Juan García y vivo ...": a name begun with capitals
         # goes on in capitals; a word in lower case after it is the sentence's, in any language.
@@ -1080,6 +1230,23 @@ def _name_run(text: str, tokens: list[tuple[int, int, str]], index: int, *, any_
         return 0
     # A name that starts with a particle ("van der Merwe") is one only after a title or a form's field.
     return position - index
+
+
+def _given_name_inside(text: str, tokens, index: int, position: int) -> bool:
+    """True for a capitalised given name that English writes as a function word too ("Can" of Turkish, "Will",
+    "May"), between two capitalised words of a name begun with a capital, single spaces apart: "My name is Emre
+    Can Yilmaz", where a form's field or "my name is" would otherwise end the name at an English stop word."""
+    word = tokens[position][2]
+    return (
+        _is_capitalised(word)
+        and _is_capitalised(tokens[index][2])
+        and word in _every_person_name()[0]
+        and position + 1 < len(tokens)
+        and text[tokens[position][1] : tokens[position + 1][0]] in (" ", "\u00a0")
+        and _is_capitalised(tokens[position + 1][2])
+        and tokens[position + 1][2].lower() not in _STOP_WORDS
+        and tokens[position + 1][2].lower() not in NOT_NAMES
+    )
 
 
 def _is_initial(text: str, tokens, position: int) -> bool:
@@ -1257,6 +1424,17 @@ def _capitals_line(text: str, words: list[re.Match[str]]) -> list[tuple[re.Match
     kinds = [_kind_of_capitals_word(word.group()) for word in words]
     rewritten = []
     for position, (word, kind) in enumerate(zip(words, kinds, strict=True)):
+        # "SANTOS, MARIA CLARA D.", "REYES, JOSE M.": a surname of the lists that is an English word too ("santos",
+        # "reyes"), written first, its comma and a given name after it.
+        if (
+            kind != "name"
+            and position + 1 < len(words)
+            and text[word.end() : words[position + 1].start()] == ", "
+            and kinds[position + 1] != "word"
+            and _as_a_name(word.group()) in person_name_lists()[1]
+            and _in_the_lists(word.group())
+        ):
+            kind = "name"
         if kind == "both":
             neighbours = [
                 kinds[other]
@@ -1273,6 +1451,8 @@ def _adjacent(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
 
 
 def _capitals_in_a_sentence(text: str, words: list[re.Match[str]]) -> list[tuple[re.Match[str], str]]:
+    from feedback_loop.privacy.ner import _no_english_word
+
     runs: list[list[re.Match[str]]] = []
     for word in words:
         if runs and _adjacent(text, runs[-1][-1], word):
@@ -1282,13 +1462,18 @@ def _capitals_in_a_sentence(text: str, words: list[re.Match[str]]) -> list[tuple
     rewritten = []
     for run in runs:
         kinds = [_kind_of_capitals_word(word.group()) for word in run]
-        # "SMITH, Robert", "OKAFOR, Chidi": a surname written first, in capitals, then its comma and a given name of
-        # the lists or a word no vocabulary holds.
+        # "SMITH, Robert", "OKAFOR, Chidi", "WANG, Jianguo": a surname written first, in capitals, then its comma and a
+        # given name of the lists or a word no vocabulary or no dictionary holds (the model's vocabulary holds
+        # "jianguo").
         given_after = _GIVEN_NAME_AFTER_A_COMMA.match(text, run[-1].end())
         surname_first = (
             given_after is not None
             and "word" not in kinds
-            and (given_after.group(1) in person_name_lists()[0] or given_after.group(1).lower() not in everyday_words())
+            and (
+                given_after.group(1) in person_name_lists()[0]
+                or given_after.group(1).lower() not in everyday_words()
+                or _no_english_word(given_after.group(1).lower())
+            )
         )
         if surname_first:
             rewritten += [(word, _as_a_name(word.group())) for word in run]

@@ -902,7 +902,11 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
     found: list[list[Span]] = [[] for _ in texts]
     for (position, words), (offset, _), spans in zip(candidates, sentences, read, strict=True):
         read_as_name = [_covered(start - offset, end - offset, spans) for start, end in words]
-        if all(read_as_name) or _listed_given_name_and_surname(texts[position], words):
+        if (
+            all(read_as_name)
+            or _listed_given_name_and_surname(texts[position], words)
+            or _given_name_where_only_a_name_fits(texts[position], words)
+        ):
             found[position].append((words[0][0], words[-1][1]))
             continue
         # "cust tanaka hiroshi upset": the words the model reads as a name, two at least, one after the other.
@@ -961,6 +965,15 @@ def _lower_case_name(text: str, run: list[re.Match[str]], everyday: frozenset[st
         and (in_a_persons_place or any(word.group() in name_words for word in words))
     ):
         return spans
+    # "thanks so much anjali!!", "hi im hamza,", "tell minh-anh i said hi": one word no dictionary and no everyday
+    # vocabulary knows, where chat writes only a person's name: thanks or a greeting said to it, an introduction
+    # ("im", "i'm", "this is") before it, the clause ending after it; or "tell ... i said".
+    if (
+        len(run) == 1 == len(words)
+        and _unknown_word(words[0].group(), everyday)
+        and _only_a_name_fits(text, start, end)
+    ):
+        return spans
     listed = (
         len(run) <= 3
         and len(words) == len(run)
@@ -972,6 +985,48 @@ def _lower_case_name(text: str, run: list[re.Match[str]], everyday: frozenset[st
 
 
 _MAX_LOWER_CASE_NAME_WORDS = 4
+# Said to a person or introducing one, in chat's lower case, right before a word: "thanks so much ", "ok thanks ",
+# "hi ", "hey, ", "hi im ", "i'm ", "this is ".
+_VOCATIVE_BEFORE = re.compile(
+    r"(?i:(?:^|[^\w'’])(?:thanks|thank[ \t]+(?:you|u)|thx|tysm|ty|cheers|hi|hey|hello|hiya|bye)"
+    r"(?:[ \t]+(?:so[ \t]+much|a[ \t]+lot|lots|again))?[ \t]*,?[ \t]+)$"
+)
+_INTRODUCTION_BEFORE = re.compile(r"(?i:(?:^|[^\w'’])(?:i[ \t]*['’]?m|im|i[ \t]+am|this[ \t]+is|it['’]?s)[ \t]+)$")
+# What ends the clause after the name: punctuation, the line's or the text's end; after an introduction "and",
+# "here", "from" too ("hey i'm svetlana and ...").
+_VOCATIVE_ENDS = re.compile(r"[ \t]*(?:[,.!?:;)]|$|\n)")
+_INTRODUCTION_ENDS = re.compile(r"[ \t]*(?:[,.!?:;)]|$|\n|(?:and|here|from)\b)")
+_TELL_BEFORE = re.compile(r"(?i:\b(?:tell|say\s+hi\s+to|say\s+hello\s+to))[ \t]+$")
+_I_SAID_AFTER = re.compile(r"(?i:[ \t]+i[ \t]+(?:said|say)\b)")
+
+
+def _given_name_where_only_a_name_fits(text: str, words: list[Span]) -> bool:
+    """True for one word in lower case :func:`_only_a_name_fits`, a given name of the lists (each part of it:
+    "minh-anh") that no dictionary and no everyday vocabulary knows: the PII model, which reads "thanks so much
+    anjali!!" as a name, does not read every short sentence of chat so ("ok thanks bao.")."""
+    if len(words) != 1:
+        return False
+    start, end = words[0]
+    word = text[start:end]
+    _, given_words = _lower_case_name_words()
+    everyday = everyday_words()
+    return (
+        all(part in given_words for part in re.split(r"[-'’]", word))
+        and _unknown_word(word, everyday)
+        and _only_a_name_fits(text, start, end)
+    )
+
+
+def _only_a_name_fits(text: str, start: int, end: int) -> bool:
+    """True where chat writes a person's name and little else: thanks or a greeting said to the word, the clause
+    ending after it ("ok thanks bao."), an introduction of oneself ending after it ("hi im hamza,"), or "tell ... i
+    said hi" ("tell minh-anh i said hi")."""
+    before = text[max(0, start - 40) : start]
+    return bool(
+        (_VOCATIVE_BEFORE.search(before) and _VOCATIVE_ENDS.match(text, end))
+        or (_INTRODUCTION_BEFORE.search(before) and _INTRODUCTION_ENDS.match(text, end))
+        or (_TELL_BEFORE.search(before) and _I_SAID_AFTER.match(text, end))
+    )
 
 
 def _joined_to_a_name(text: str, names: Sequence[Span]) -> list[Span]:
