@@ -93,11 +93,11 @@ _CUE = re.compile(
     r"|mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|herr|frau|monsieur|madame|mme|mlle|señor|señora"
     r"|señorita|sr|sra|srta|doña|signor|signora|sig|dott|dott\.ssa|avv|sheikh|shri|smt"
     # Titles and address words of other languages, none an English word: Dutch "meneer De Vries", "mevrouw Bakker",
-    # "de heer Jansen"; Portuguese "senhor"; Turkish "Sayın"; Indonesian and Malay "Ibu", "Bapak", "Pak", "Bu";
-    # Romanian "domnul"; a doctor or a patient in Spanish, Portuguese, Italian, Dutch, German and Indonesian ("la
-    # doctora Inés ...", "el paciente ...", "die Patientin ..."). Polish "pan", "pani" only in lower case: "Pan" is
-    # a surname too ("Pan Wei").
-    r"|meneer|mevrouw|mevr|dhr|heer|senhor|senhora|sayın|sayin|ibu|bapak|pak|bu|domnul|doamna|doamnei"
+    # "de heer Jansen"; Portuguese "senhor"; Turkish "Sayın"; Indonesian and Malay "Ibu", "Bapak", "Pak" (not "Bu",
+    # Turkish "this"); Romanian "domnul"; a doctor or a patient in Spanish, Portuguese, Italian, Dutch, German and
+    # Indonesian ("la doctora Inés ...", "el paciente ...", "die Patientin ..."). Polish "pan", "pani" only in lower
+    # case: "Pan" is a surname too ("Pan Wei").
+    r"|meneer|mevrouw|mevr|dhr|heer|senhor|senhora|sayın|sayin|ibu|bapak|pak|domnul|doamna|doamnei"
     r"|doctora|doutor|doutora|dottore|dottoressa|(?:el|al|del)\s+doctor|paciente|paziente|patiënt|patientin"
     r"|pasien|(?-i:pan|pani|panem|panią)"
     r"|speaking\s+with|spoke\s+(?:with|to)|speak\s+(?:with|to)|talk(?:ed)?\s+(?:with|to)|chatted\s+with|ask"
@@ -123,13 +123,17 @@ _GREETING_CUE = re.compile(
     r"|(?:thanks|thank\s+you)\s+(?:again|so\s+much|a\s+lot)"
     r"|cheers|best|love|bye|welcome(?:\s+(?:aboard|back))?|this\s+is|it['’]s|i\s+am|i['’]m|im|here\s+is|named|called"
     # Introductions of other languages: "Hola, soy Alejandro Gutiérrez y ...", "Bonjour, je suis Claire Martin".
-    r"|soy|je\s+suis|ich\s+bin|sono|sou|eu\s+sou|sou\s+[oa]|eu\s+sou\s+[oa]|soy\s+(?:el|la)|ik\s+ben|(?-i:ben)"
-    # Greetings and thanks of other languages: "Hola Valentina,", "Olá Beatriz!", "Hallo Sanne,", "Merhaba Elif".
-    r"|hola|olá|hallo|hoi|bonjour|bonsoir|salut|ciao|buongiorno|buenos\s+días|buenas(?:\s+(?:tardes|noches))?"
+    r"|soy|je\s+suis|ich\s+bin|sono|sou|eu\s+sou|sou\s+[oa]|eu\s+sou\s+[oa]|soy\s+(?:el|la)|ik\s+ben|(?-i:ben))"
+    r"\b\s*,?\s*$"
+)
+# Greetings and thanks of other languages: "Hola Valentina,", "Olá Beatriz!", "Hallo Jeroen,", "Merhaba Elif". The
+# words after them are that language's, which no English vocabulary holds ("Hallo Welt", "Bonjour Paris!"): a name
+# there only when the lists know its given name.
+_FOREIGN_GREETING_BEFORE = re.compile(
+    r"(?i)\b(?:hola|olá|hallo|hoi|bonjour|bonsoir|salut|ciao|buongiorno|buenos\s+días|buenas(?:\s+(?:tardes|noches))?"
     r"|bom\s+dia|boa\s+(?:tarde|noite)|goedemorgen|goedemiddag|goedenavond|guten\s+(?:morgen|tag|abend)|merhaba"
     r"|selam|halo|hej|selamat\s+(?:pagi|siang|sore|malam)|gracias|obrigad[oa]|merci|danke|grazie|bedankt"
-    r"|teşekkürler|terima\s+kasih)"
-    r"\b\s*,?\s*$"
+    r"|teşekkürler|terima\s+kasih)\b[ \t]*,?[ \t]*$"
 )
 # What a person does or is right after the name: "Oluwaseun wrote:", "Zeynep ordered it for me", "Tomás here",
 # "Ana from billing", "Tom is out of office".
@@ -920,6 +924,13 @@ def _cued_or_known_name(
             cue_may_end_here
             and (known_given or _CLAUSE_ENDS_AFTER_NAME.match(text, end))
             and _cue_before(_GREETING_CUE_BEFORE, text, start)
+        )
+        or (
+            cue_may_end_here
+            and known_given
+            and word not in _places()
+            and _CLAUSE_ENDS_AFTER_NAME.match(text, end)
+            and _cue_before(_FOREIGN_GREETING_BEFORE, text, start)
         )
         or _ACTION_AFTER_NAME.match(text, end)
         or _capitalised_words_addressed_at_the_end(text, tokens[index : index + run], given)

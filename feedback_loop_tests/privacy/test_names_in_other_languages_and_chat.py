@@ -66,6 +66,10 @@ _CLEAN = [
     "Beste klant, uw bestelling is verzonden.",
     "Hola equipo, ¿alguien sabe cómo exportar el informe?",
     "Olá pessoal! O sistema volta amanhã.",
+    # A greeting of another language before a word of that language, no given name of the lists.
+    "Hallo Welt",
+    "Hola Mundo is the first program.",
+    "Bu Ürün stokta yok.",
     "Sayın yetkili, siparişim gelmedi.",
     "Ik ben het niet eens met de factuur.",
     "Eu sou o responsável pela conta.",
