@@ -469,6 +469,10 @@ NOT_NAMES = frozenset(
         "yall",
         "y'all",
         "ya'll",
+        "bae",
+        "luv",
+        "hun",
+        "bby",
     ]
 )
 _MAX_NAME_TOKENS = 4
@@ -625,8 +629,6 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
             ):
                 taken = 0
         if taken:
-            if _given_name_before(text, tokens, index, spans):
-                start = tokens[index - 1][0]
             spans.append((start, tokens[index + taken - 1][1], announced))
             index += taken
         else:
@@ -639,25 +641,27 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
 # What a name's first given name comes after when it opens the name: the text's or a line's start, a comma, a colon,
 # a bracket or a word in lower case ("I, Ikechukwu Anthony Obi", "ask Oluwadamilare Peter Adeyemi"); not a
 # capitalised word, which makes it the end of a longer run of capitalised words (a product's, a place's name).
-_BEFORE_A_NAMES_START = re.compile(r"(?:^|[\n,;:(]|(?<![\w'’.-])[^\W\d_]*[a-zß-ÿ][ \u00a0])[ \t\u00a0]*$")
+_BEFORE_A_NAMES_START = re.compile(r"(?:^|[\n,;:(]|(?<![\w'’.-])[a-zß-ÿ][^\W\d_]*[ \u00a0])[ \t\u00a0]*$")
 _CONTRACTIONS = frozenset(("s", "ll", "re", "ve", "d", "m", "t"))
 
 
-def _given_name_before(text: str, tokens, index: int, spans: list[tuple[int, int, bool]]) -> bool:
-    """True for a first given name the rules left before the name found at token ``index`` ("Anthony Obi", a given
-    name and a surname of the lists): a capitalised word right before it, one space apart, that is a given name of
-    the lists or a word no dictionary holds, no everyday word nor place, where a name may open ("I, Ikechukwu
-    Anthony Obi, hereby ..."): a name of three words or more the lists do not know whole."""
+def given_name_before(text: str, start: int) -> int | None:
+    """Where a name found at ``start`` ("Anthony Obi", a given name and a surname of the lists) starts with the first
+    given name a rule left before it ("I, Ikechukwu Anthony Obi, hereby ..."), or None: a capitalised word right
+    before it, one space apart, that is a given name of the lists or a word no dictionary holds, no everyday word
+    nor place, where a name may open. Applied to the names found, after the models' checks: the longer name is not
+    asked about again."""
     from feedback_loop.privacy.ner import _no_english_word, _written_as_a_name
 
-    if index == 0 or not _is_capitalised(tokens[index][2]) or _is_initial(text, tokens, index):
-        return False
-    previous_start, previous_end, word = tokens[index - 1]
-    if text[previous_end : tokens[index][0]] != " " or (spans and spans[-1][1] > previous_start):
-        return False
+    if not text[start].isupper() or text.startswith(".", start + 1):
+        return None
+    previous = _WORD_BEFORE.search(text, max(0, start - 60), start)
+    if previous is None:
+        return None
+    word = previous.group(1)
     lower = word.lower()
     given, _ = person_name_lists()
-    return (
+    found = (
         _written_as_a_name(word)
         and len(word) > 1
         and lower not in NOT_NAMES
@@ -668,8 +672,12 @@ def _given_name_before(text: str, tokens, index: int, spans: list[tuple[int, int
         and word not in _places()
         and lower not in everyday_words()
         and (word in given or _no_english_word(lower))
-        and _BEFORE_A_NAMES_START.search(text, max(0, previous_start - 40), previous_start) is not None
+        and _BEFORE_A_NAMES_START.search(text, max(0, previous.start() - 40), previous.start()) is not None
     )
+    return previous.start() if found else None
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'’.@-])([^\W\d_]+(?:['’-][^\W\d_]+)*) $")
 
 
 def _opens_the_sentence_before_a_name(text: str, tokens, index: int) -> bool:

@@ -58,6 +58,7 @@ from feedback_loop.privacy.names import (
     PERSONS_PLACE_BEFORE,
     addressed_at_the_end,
     everyday_words,
+    given_name_before,
     given_name_of_several_locales,
     person_name_lists,
     stop_words,
@@ -557,16 +558,19 @@ def names_with_the_model(
         for names, more in zip(checked, _full_names_no_list_knows(list(texts), checked), strict=True)
     ]
     return [
-        [
-            span
-            for span in _merge([*names, *_joined_to_a_name(text, names), *lower_case])
-            if not (
-                named_like_a_place_or_an_assistant(text, *span)
-                or named_like_a_heading_or_a_holiday(text, *span)
-                or named_like_a_brand(text, *span)
-                or named_like_a_work(text, *span)
-            )
-        ]
+        _with_given_names_before(
+            text,
+            [
+                span
+                for span in _merge([*names, *_joined_to_a_name(text, names), *lower_case])
+                if not (
+                    named_like_a_place_or_an_assistant(text, *span)
+                    or named_like_a_heading_or_a_holiday(text, *span)
+                    or named_like_a_brand(text, *span)
+                    or named_like_a_work(text, *span)
+                )
+            ],
+        )
         for text, names, lower_case in zip(texts, found_names, _lower_case_names(texts), strict=True)
     ]
 
@@ -632,6 +636,18 @@ def named_like_a_work(text: str, start: int, end: int) -> bool:
         # "Great job reading Tom Baker!": an exclamation after the verb's object addresses a person.
         or (verb and title_ends and "!" not in title_ends.group())
     )
+
+
+def _with_given_names_before(text: str, names: list[Span]) -> list[Span]:
+    """``names``, each with the first given name a rule left before it (:func:`~feedback_loop.privacy.names.
+    given_name_before`: "I, Ikechukwu Anthony Obi")."""
+    extended: list[Span] = []
+    for start, end in names:
+        first = given_name_before(text, start)
+        if first is not None and not (extended and extended[-1][1] > first):
+            start = first
+        extended.append((start, end))
+    return extended
 
 
 def _compound_given_name(name: str) -> bool:

@@ -29,6 +29,8 @@ _NAMES = [
     # A first given name no list knows before a name the lists know; a patronymic inside a name.
     ("I, Oluwadamilare Peter Adeyemi, confirm the details above.", "Oluwadamilare Peter Adeyemi"),
     ("Maryam bint Khalid Al-Suwaidi has been approved.", "Maryam bint Khalid Al-Suwaidi"),
+    # A product's name before a name is no given name of it, and the name stays found.
+    ("Using Jira Peter Smith assigned the ticket.", "Peter Smith"),
     # A Turkish given name that English writes as a function word, inside a name a phrase announces.
     ("Name: Burak Can Öztürk", "Burak Can Öztürk"),
     ("my name is Deniz Can Arslan, i need a transcript", "Deniz Can Arslan"),
@@ -62,6 +64,7 @@ _CLEAN = [
     "ok thanks team. see you tomorrow",
     "hi im having trouble with the login page",
     "thanks alot!!",
+    "thanks bae!",
     "hi im stuck.",
     "Beste klant, uw bestelling is verzonden.",
     "Hola equipo, ¿alguien sabe cómo exportar el informe?",
