@@ -135,6 +135,18 @@ _FOREIGN_GREETING_BEFORE = re.compile(
     r"|selam|halo|hej|selamat\s+(?:pagi|siang|sore|malam)|gracias|obrigad[oa]|merci|danke|grazie|bedankt"
     r"|teşekkürler|terima\s+kasih)\b[ \t]*,?[ \t]*$"
 )
+# "im" as chat writes "I'm" opens the clause or follows a greeting ("hi im Marco", "Hey, im Marco"); after another
+# word it is German's "in the" ("wartet im Flur", "Ich bin im Urlaub"), before a noun, no name.
+_GERMAN_IM_BEFORE = re.compile(
+    r"(?i)(?<![\w'’])(?!(?:hi|hey|hello|hiya|yo|ok|okay|oh|and|but|lol|so|yes|yeah|well)\b)[^\W\d_]+[ \t]+im[ \t]+$"
+)
+
+
+def german_im_before(text: str, start: int) -> bool:
+    """True where the "im" right before ``start`` is German's "in the", not chat's "I'm"."""
+    return _GERMAN_IM_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
 # What a person does or is right after the name: "Oluwaseun wrote:", "Zeynep ordered it for me", "Tomás here",
 # "Ana from billing", "Tom is out of office".
 _ACTION_AFTER_NAME = re.compile(
@@ -932,6 +944,7 @@ def _cued_or_known_name(
             cue_may_end_here
             and (known_given or _CLAUSE_ENDS_AFTER_NAME.match(text, end))
             and _cue_before(_GREETING_CUE_BEFORE, text, start)
+            and not german_im_before(text, start)
         )
         or (
             cue_may_end_here

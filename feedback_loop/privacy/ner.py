@@ -58,6 +58,7 @@ from feedback_loop.privacy.names import (
     PERSONS_PLACE_BEFORE,
     addressed_at_the_end,
     everyday_words,
+    german_im_before,
     given_name_before,
     given_name_of_several_locales,
     person_name_lists,
@@ -1040,7 +1041,11 @@ def _only_a_name_fits(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     return bool(
         (_VOCATIVE_BEFORE.search(before) and _VOCATIVE_ENDS.match(text, end))
-        or (_INTRODUCTION_BEFORE.search(before) and _INTRODUCTION_ENDS.match(text, end))
+        or (
+            _INTRODUCTION_BEFORE.search(before)
+            and _INTRODUCTION_ENDS.match(text, end)
+            and not german_im_before(text, start)
+        )
         or (_TELL_BEFORE.search(before) and _I_SAID_AFTER.match(text, end))
     )
 

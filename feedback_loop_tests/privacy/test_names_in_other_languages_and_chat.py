@@ -44,6 +44,7 @@ _NAMES = [
     ("tell wei-ling i said hi", "wei-ling"),
     ("hey i'm svetlana and i need help with my booking", "svetlana"),
     ("hey its dmitri here", "dmitri"),
+    ("Hey, im Tatiana!", "Tatiana"),
     # The signature's line after "Signed ...,".
     ("Signed for the landlord,\nA. K. Pemberton\n12 May", "A. K. Pemberton"),
 ]
@@ -65,6 +66,9 @@ _CLEAN = [
     "hi im having trouble with the login page",
     "thanks alot!!",
     "thanks bae!",
+    # German's "im" (in the) before a noun is no "I'm".
+    "Der Kurier wartet im Foyer.",
+    "Wir sind bis Montag im Urlaub.",
     "hi im stuck.",
     "Beste klant, uw bestelling is verzonden.",
     "Hola equipo, ¿alguien sabe cómo exportar el informe?",
