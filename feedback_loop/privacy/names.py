@@ -26,6 +26,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
+from feedback_loop.privacy.native_names import find_native_names
+
 # A word of a name: letters of any Latin-script language, with inner apostrophes and hyphens (O'Brien,
 # Al-Sayed, Jean-Luc); particles that stand lower-case inside names.
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -647,7 +649,10 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
             index += 1
     if _COMMA_BEFORE_A_CAPITAL.search(text):
         spans = _with_surnames_first(text, spans, cue_ends)
-    return spans
+    # Names in their own script (Cyrillic, Greek, Hebrew, Arabic, Thai, Chinese, Japanese, Korean), which no
+    # Latin word above is part of.
+    native = find_native_names(text)
+    return sorted([*spans, *native]) if native else spans
 
 
 # What a name's first given name comes after when it opens the name: the text's or a line's start, a comma, a colon,

@@ -1,0 +1,342 @@
+"""Person names written in their own script (``<PERSON>``): Cyrillic, Greek, Hebrew, Arabic and Persian, Thai,
+Chinese, Japanese and Korean, found by rules as :mod:`feedback_loop.privacy.names` finds names in Latin letters.
+
+The name lists are those of the ``faker`` person providers, in the script their locale writes them (``ru_RU``,
+``uk_UA``, ``el_GR``, ``he_IL``, ``ar_*``, ``fa_IR``, ``th_TH``, ``zh_*``, ``ja_JP``, ``ko_KR`` ...). A name is:
+
+* the value of a form's field in that language ("Имя:", "Πελάτης:", "שם המטופלת:", "الاسم:", "ชื่อ:", "姓名:",
+  "予約者:", "이름:"), in Cyrillic and Greek capitalised;
+* in Cyrillic and Greek, a listed given name and a capitalised word after it, or a capitalised word and a listed
+  surname ("Олег Петренко", "Γιώργος Παπαδάκης"); in Hebrew, Arabic, Persian and Thai, which have no capitals, a
+  listed given name and a listed surname ("נועה לוי"), Arabic and Persian with the names of the father between;
+* the same name in another script in brackets right after a name in Latin letters ("Zhang Wei (张伟)",
+  "Farideh Heidari (فریده حیدری)");
+* in Chinese, Japanese and Korean, which a listed surname opens, only before an honorific ("鈴木様", "박서연 님",
+  "王伟先生"), after a field's label or in such brackets: a surname character and one or two more are everyday words
+  as often ("华为", "高明").
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import re
+
+Span = tuple[int, int, bool]
+
+# The letters of each script (with the marks its words are written with: Thai vowels and tones, Arabic vowel signs,
+# the Persian zero-width non-joiner); a hyphen or an apostrophe may join two parts of a name ("Анна-Мария",
+# "Ім'я", "שי-לי").
+_CYRILLIC = "\u0400-\u04ff"
+_GREEK = "\u0370-\u03ff\u1f00-\u1fff"
+_HEBREW = "\u05d0-\u05ea\u05b0-\u05c7\u05f3\u05f4"
+_ARABIC = "\u0621-\u065f\u0670-\u06d3\u06fa-\u06ff\u200c"
+_THAI = "\u0e01-\u0e4e"
+_HAN = "\u4e00-\u9fff々"
+_KANA = "\u3041-\u3096\u30a1-\u30fa\u30fc"
+_HANGUL = "\uac00-\ud7a3"
+_ALPHABETS = {"cyrillic": _CYRILLIC, "greek": _GREEK, "hebrew": _HEBREW, "arabic": _ARABIC, "thai": _THAI}
+_WORD_OF = {script: re.compile(rf"[{letters}]+(?:['’\-־][{letters}]+)*") for script, letters in _ALPHABETS.items()}
+# Scripts with capitals: a name's words are capitalised there.
+_CASED = frozenset(("cyrillic", "greek"))
+# The longest name a rule reads: an Arabic name holds the father's and the grandfather's ("محمد عبد الله العتيبي").
+_MAX_WORDS = {"cyrillic": 3, "greek": 3, "hebrew": 3, "arabic": 5, "thai": 2}
+
+# Labels of a form's field that holds a person's name, in each language, before ":" ("Заявитель: Олег Петренко",
+# "שם המטופלת: נועה לוי", "الاسم: محمد العتيبي", "ชื่อ-นามสกุล: ...").
+_NAME_LABELS = (
+    # Russian, Ukrainian, Bulgarian
+    r"имя|фио|ф\.и\.о\.|фамилия|ім['’]я|піб|прізвище|име|клиент|клієнт|заявитель|заявник|пациент|пацієнт"
+    r"|получатель|отримувач|отправитель|відправник|покупатель|покупець|контактное\s+лицо|контактна\s+особа"
+    # Greek
+    r"|όνομα|ονομα|ονοματεπώνυμο|επώνυμο|πελάτης|πελάτισσα|ασθενής|παραλήπτης|αποστολέας|αιτών|αιτούσα"
+    # Hebrew: "שם", "שם מלא", "שם הלקוח", "שם המטופלת"
+    r"|שם(?:\s+(?:מלא|פרטי|משפחה|ה(?:לקוח|מטופל|חולה|נמען|מבקש|עובד|תלמיד|נוסע|אורח)(?:ה|ת|/ת|/ה)?))?"
+    r"|לקוח(?:ה)?|מטופל(?:ת)?|נמען|שולח"
+    # Arabic and Persian
+    r"|الاسم(?:\s+الكامل)?|اسم\s+(?:العميل|العميلة|المريض|المريضة|المستلم|المرسل|الطالب|الطالبة|الموظف|الموظفة"
+    r"|المسافر|الضيف|مقدم\s+الطلب)|العميل|المريض|المستلم|المرسل|مقدم\s+الطلب"
+    r"|نام(?:\s+و\s+نام\s+خانوادگی|\s+خانوادگی)?|مشتری|گیرنده|فرستنده|بیمار"
+    # Thai: "ชื่อ", "ชื่อ-นามสกุล", "ชื่อผู้รับ", "ผู้รับ", "ลูกค้า"
+    r"|ชื่อ(?:[-\s]?(?:นามสกุล|สกุล))?|ชื่อ(?:ผู้รับ|ลูกค้า|ผู้ป่วย)|นามสกุล|ผู้รับ|ลูกค้า|ผู้ป่วย"
+)
+_LABEL = re.compile(rf"(?i)(?<![\w'’])(?:{_NAME_LABELS})[ \t]*[:：][ \t]*")
+# Labels in Chinese, Japanese and Korean, where a name has no spaces to end it: its value runs to the next mark.
+_CJK_NAME_LABELS = (
+    r"姓名|名字|联系人|聯絡人|收件人|收货人|收貨人|申请人|申請人|客户|客戶|患者|氏名|名前|お名前|予約者|申込者|宛名"
+    r"|이름|성명|고객명|예약자|신청자|수령인|받는\s?분|환자"
+)
+_CJK_LABEL = re.compile(rf"(?:{_CJK_NAME_LABELS})[ \t]*[:：][ \t]*")
+# What is said to or of a person after the name: Japanese 様/さん/さま/殿/先生/氏/くん/ちゃん, Korean 님/씨,
+# Chinese 先生/女士/小姐.
+_HONORIFIC = r"(?:様|さま|さん|殿|先生|氏|くん|ちゃん|女士|小姐|님|씨)"
+_HONORIFIC_AT = re.compile(rf"[ \t\u3000]?{_HONORIFIC}")
+_CJK_NAME = re.compile(
+    rf"(?P<han>[{_HAN}]{{1,3}}(?:[ \u3000]?[{_HAN}{_KANA}]{{1,4}})?)|(?P<hangul>[{_HANGUL}](?:[ ]?[{_HANGUL}]{{1,3}})?)"
+)
+# Brackets right after a name in Latin letters ("Zhang Wei (张伟)", "Park Seo-yeon (박서연)"): two words or more,
+# each a listed name or no everyday English word ("Islamic Republic (جمهوری اسلامی)" stays), or a placeholder.
+_LATIN_NAME_BEFORE = re.compile(
+    r"(?:(?<![\w'’-])(?P<words>[A-Z][\w'’-]+(?:[ \u00a0][A-Z][\w'’-]+){1,3})|<PERSON(?:_\d+)?>)[ \u00a0]?\($"
+)
+_BRACKET_CLOSES = re.compile(r"[ \t]*\)")
+
+
+@functools.cache
+def native_name_lists() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Per script (:data:`_ALPHABETS`, "han", "hangul"), the given names and surnames of the ``faker`` person
+    providers written in it, Arabic and Persian letters made one (:func:`_arabic_as_one`)."""
+    import faker.providers.person as person_providers
+
+    given: dict[str, set[str]] = {}
+    surnames: dict[str, set[str]] = {}
+    for module in pkgutil.iter_modules(person_providers.__path__):
+        provider = importlib.import_module(f"{person_providers.__name__}.{module.name}").Provider
+        for attribute, into in (
+            ("first_names", given),
+            ("first_names_male", given),
+            ("first_names_female", given),
+            ("last_names", surnames),
+        ):
+            values = getattr(provider, attribute, ())
+            names = values.keys() if isinstance(values, dict) else values if isinstance(values, list | tuple) else ()
+            for name in names:
+                if isinstance(name, str) and (script := _script_of(name)) is not None:
+                    into.setdefault(script, set()).add(_arabic_as_one(name) if script == "arabic" else name)
+    return {
+        script: (frozenset(given.get(script, ())), frozenset(surnames.get(script, ())))
+        for script in (*_ALPHABETS, "han", "hangul")
+    }
+
+
+def _script_of(word: str) -> str | None:
+    """The script ``word`` opens with, or None for Latin and scripts without rules here."""
+    first = word[:1]
+    for script, letters in _ALPHABETS.items():
+        if re.match(f"[{letters}]", first):
+            return script
+    if re.match(f"[{_HAN}]", first):
+        return "han"
+    if re.match(f"[{_HANGUL}]", first):
+        return "hangul"
+    return None
+
+
+# Arabic and Persian write yeh and kaf in two ways and vowel signs at will: "علي" and "علی", "عزّت" and "عزت".
+_ARABIC_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا"})
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u200c]")
+
+
+def _arabic_as_one(word: str) -> str:
+    return _ARABIC_MARKS.sub("", word.translate(_ARABIC_VARIANTS))
+
+
+# Parts of an Arabic name between the given name and the family's: "عبد الله", "بن سعيد", "أبو بكر".
+_ARABIC_JOINED = frozenset(_arabic_as_one(word) for word in ("عبد", "بن", "بنت", "ابن", "أبو", "ابو", "آل", "ال"))
+
+
+def _words_from(text: str, start: int, script: str, most: int) -> list[re.Match[str]]:
+    """Up to ``most`` words of ``script`` from ``start`` on, each after a single space (a name's words)."""
+    words: list[re.Match[str]] = []
+    position = start
+    pattern = _WORD_OF[script]
+    while len(words) < most:
+        word = pattern.match(text, position)
+        if word is None or (word.end() < len(text) and _script_of(text[word.end()]) not in (None, script)):
+            break
+        words.append(word)
+        if not text.startswith(" ", word.end()):
+            break
+        position = word.end() + 1
+    return words
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _listed(script: str, word: str, kind: int | None = None) -> bool:
+    lists = native_name_lists()[script]
+    key = _arabic_as_one(word) if script == "arabic" else word
+    return any(key in lists[which] for which in ((0, 1) if kind is None else (kind,)))
+
+
+def find_native_names(text: str) -> list[Span]:
+    """Spans of ``text`` that are person names in their own script (see the module documentation), each announced
+    (a field's label, brackets after a name, an honorific, or a given name and surname of the lists)."""
+    if text.isascii():
+        return []
+    spans: list[Span] = []
+    for label in _LABEL.finditer(text):
+        spans += _field_value(text, label.end())
+    for label in _CJK_LABEL.finditer(text):
+        name = _CJK_NAME.match(text, label.end())
+        if name is not None and len(name.group().replace(" ", "")) >= 2:
+            spans.append((name.start(), _without_honorific(text, name.start(), name.end()), True))
+    spans += _in_brackets_after_a_name(text)
+    spans += _listed_names(text)
+    spans += _before_an_honorific(text)
+    return _merged(spans)
+
+
+def _field_value(text: str, start: int) -> list[Span]:
+    script = _script_of(text[start : start + 1])
+    if script not in _ALPHABETS:
+        return []
+    words = _words_from(text, start, script, _MAX_WORDS[script])
+    if script in _CASED:
+        # "Имя: не указано", "Πελάτης: ο ίδιος": a value in lower case is no name.
+        words = words[: next((i for i, word in enumerate(words) if not _capitalised(word.group())), len(words))]
+    if not words:
+        return []
+    return [(words[0].start(), words[-1].end(), True)]
+
+
+def _without_honorific(text: str, start: int, end: int) -> int:
+    """``end`` less an honorific the name's characters took in ("张伟先生", "鈴木 美咲 様")."""
+    value = text[start:end]
+    stripped = re.sub(rf"[ \u3000]?{_HONORIFIC}$", "", value)
+    return start + len(stripped.rstrip(" \u3000"))
+
+
+def _in_brackets_after_a_name(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for bracket in re.finditer(r"\(", text):
+        before = _LATIN_NAME_BEFORE.search(text, max(0, bracket.start() - 60), bracket.end())
+        if before is None or (before.group("words") and not _names_in_latin(before.group("words").split())):
+            continue
+        start = bracket.end()
+        script = _script_of(text[start : start + 1])
+        if script is None:
+            continue
+        if script in _ALPHABETS:
+            words = _words_from(text, start, script, _MAX_WORDS[script])
+            if script in _CASED and not all(_capitalised(word.group()) for word in words):
+                continue
+            end = words[-1].end() if words else start
+        else:
+            name = _CJK_NAME.match(text, start)
+            end = name.end() if name is not None else start
+            # A Chinese or Korean name: a listed surname and one or two more ("张伟", "박서연"); a Japanese one may
+            # be longer and spaced ("鈴木 美咲").
+            if not (name and _listed_surname_opens(script, name.group())):
+                continue
+        if end > start and _BRACKET_CLOSES.match(text, end):
+            spans.append((start, end, True))
+    return spans
+
+
+def _names_in_latin(words: list[str]) -> bool:
+    from feedback_loop.privacy.names import everyday_words, person_name_lists
+
+    given, surnames = person_name_lists()
+    everyday = everyday_words()
+    return all(word in given or word in surnames or word.lower() not in everyday for word in words)
+
+
+def _listed_surname_opens(script: str, name: str) -> bool:
+    compact = name.replace(" ", "").replace("\u3000", "")
+    if not 2 <= len(compact) <= 4:
+        return False
+    _, surnames = native_name_lists()[script]
+    return any(compact[:length] in surnames and len(compact) > length for length in (1, 2, 3))
+
+
+def _listed_names(text: str) -> list[Span]:
+    """A listed given name and a surname: in Cyrillic and Greek, the given name listed and the next word
+    capitalised, or a capitalised word and a listed surname; elsewhere both listed, Arabic names with their
+    fathers' between (a listed given name, or "عبد"/"بن" and a word)."""
+    spans: list[Span] = []
+    for script, pattern in _WORD_OF.items():
+        words = list(pattern.finditer(text))
+        index = 0
+        while index < len(words) - 1:
+            run = _listed_run(text, words, index, script)
+            if run:
+                spans.append((words[index].start(), words[index + run - 1].end(), True))
+                index += run
+            else:
+                index += 1
+    return spans
+
+
+def _listed_run(text: str, words: list[re.Match[str]], index: int, script: str) -> int:
+    """How many words from ``index`` on make a name the lists know (0: none)."""
+
+    def next_to(position: int) -> bool:
+        return text[words[position - 1].end() : words[position].start()] == " "
+
+    first = words[index].group()
+    if script in _CASED:
+        if not _capitalised(first) or first.isupper() or not next_to(index + 1):
+            return 0
+        second = words[index + 1].group()
+        if not _capitalised(second) or second.isupper():
+            return 0
+        if not (_listed(script, first, 0) or _listed(script, second, 1)):
+            return 0
+        run = 2
+        # A patronymic or a second surname: "Ольга Ивановна Смирнова".
+        if (
+            index + 2 < len(words)
+            and next_to(index + 2)
+            and _capitalised(words[index + 2].group())
+            and (_listed(script, words[index + 2].group(), 1) or _listed(script, second, 0) or "вн" in second)
+        ):
+            run = 3
+        return run
+    if not _listed(script, first, 0) or len(first) < 2:
+        return 0
+    last = min(len(words), index + _MAX_WORDS[script])
+    position = index + 1
+    while position < last and next_to(position):
+        word = words[position].group()
+        if _listed(script, word, 1) and len(word) >= 2:
+            return position - index + 1
+        joined = script == "arabic" and _arabic_as_one(word) in _ARABIC_JOINED
+        if not (joined or _listed(script, word, 0)):
+            return 0
+        position += 1
+    return 0
+
+
+def _before_an_honorific(text: str) -> list[Span]:
+    """Chinese, Japanese and Korean names before an honorific, where no character of the name's script stands
+    right before it: in Han characters a listed surname alone of two characters or more ("鈴木様", "田中さん") or
+    a listed surname and a given name ("鈴木 美咲 様", "王伟先生"); in Hangul a listed surname and a listed given name
+    ("박서연님"), or any two syllables before "씨", which follows only names ("최민호 씨")."""
+    spans: list[Span] = []
+    for honorific in _HONORIFIC_AFTER_A_NAME.finditer(text):
+        start = honorific.start("name")
+        name = honorific.group("name")
+        compact = re.sub(r"[ \u3000]", "", name)
+        _, surnames = native_name_lists()["han"]
+        if honorific.group("han") is not None:
+            if (
+                (compact in surnames and len(compact) >= 2)
+                or (" " not in name and len(compact) <= 3 and _listed_surname_opens("han", compact))
+                or (re.search(r"[ \u3000]", name) and name.split()[0] in surnames)
+            ):
+                spans.append((start, start + len(name), True))
+        elif len(compact) == 3 and _listed_surname_opens("hangul", compact):
+            given, _ = native_name_lists()["hangul"]
+            if compact[1:] in given or honorific.group("honorific") == "씨":
+                spans.append((start, start + len(name), True))
+    return spans
+
+
+_HONORIFIC_AFTER_A_NAME = re.compile(
+    rf"(?P<name>(?P<han>(?<![{_HAN}{_KANA}])[{_HAN}]{{1,3}}(?:[ \u3000][{_HAN}{_KANA}]{{1,4}})?)"
+    rf"|(?<![{_HANGUL}])[{_HANGUL}](?:[ ]?[{_HANGUL}]{{2}}))[ \u3000]?(?P<honorific>{_HONORIFIC})"
+)
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end, announced in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]), True)
+        else:
+            merged.append((start, end, announced))
+    return merged
