@@ -319,6 +319,87 @@ _CHINESE_ADDRESS = re.compile(
     r"(?:[一二三四五六七八九十\d]{1,3}段)?(?:\d{1,4}[巷弄])*\d{1,5}[号號]"
     r"(?:\d{1,4}(?:号楼|號樓|栋|棟|单元|單元|楼|樓|层|層|室))*"
 )
+# Addresses in Greek, Hebrew, Arabic and Persian, Korean and Thai, as each script writes them: a street word of its
+# own ("Οδός", "Λεωφ.", "רחוב", "שדרות", "شارع", "خیابان", "로", "ถนน"), the house's number, and what follows in
+# the same script (a flat or floor, the town, the postcode), from one separator to the next; a street named with no
+# number ("Οδός Ερμού", "شارع التحلية") is no address. Digits of every script count ("پلاک ۱۲").
+_SEGMENT_SEPARATOR = r"(?:\s*[,،]\s*|\s+)"
+_NATIVE_NUMBER = r"\d{1,5}(?:[-/]\d{1,5})?[א-תΑ-Ωα-ω]?(?![\w-])"
+# Greek, with Cyprus's and Greece's postcodes ("1077 Λευκωσία", "105 63 Αθήνα").
+_GREEK_WORD = r"[Α-ΩΆ-Ώ][α-ωά-ώΐΰϊϋ]+\.?"
+_GREEK_STREET_WORDS = r"Οδός|Οδ\.|Λεωφόρος|Λεωφ\.|Πλατεία|Πλ\.|Πάροδος|Παρ\."
+_GREEK_UNITS = r"(?:Διαμ\.|Διαμέρισμα|Όροφος|Όρ\.|όροφος|Γραφείο|Κτίριο)\s*\d{1,4}[Α-Ωα-ω]?"
+_GREEK_PLACE = (
+    rf"(?:\d{{3}}\s?\d{{2}}|\d{{4}})(?:\s+{_GREEK_WORD}){{1,2}}|{_GREEK_WORD}(?:\s+{_GREEK_WORD})?\s+\d{{3}}\s?\d{{2}}"
+)
+_GREEK_ADDRESS = re.compile(
+    rf"(?<![\w/.:-])(?:{_GREEK_STREET_WORDS})\s+{_GREEK_WORD}(?:\s+{_GREEK_WORD}){{0,2}}\s+{_NATIVE_NUMBER}"
+    rf"(?:,\s*(?:{_GREEK_UNITS}|{_GREEK_PLACE})){{0,4}}"
+)
+# Hebrew, with Israel's seven digits or five ("תל אביב 6688201").
+_HEBREW_WORD = r"[א-ת][א-ת'׳\"״-]*"
+_HEBREW_STREET_WORDS = r"רחוב|רח['׳]|שדרות|שד['׳]|דרך|סמטת|כיכר|שכונת"
+_HEBREW_UNITS = r"(?:דירה|קומה|כניסה|בניין|מיקוד)\s*\d{1,7}"
+# A town without its postcode only where the clause ends ("..., תל אביב." but not "..., אבל לא").
+_CLAUSE_ENDS_HERE = r"(?=\s*(?:$|\n|[.;!?؛)]))"
+# Where no capital ends a street's name, its number ends its segment: "רחוב הרצל סגור עד 10" is no house.
+_NUMBER_ENDS_THE_STREET = r"(?=\s*(?:$|\n|[,،.;؛)]|\s(?:דירה|קומה|כניסה)))"
+_HEBREW_PLACE = rf"{_HEBREW_WORD}(?:\s+{_HEBREW_WORD}){{0,2}}(?:\s+\d{{5}}(?:\d{{2}})?(?![\w-])|{_CLAUSE_ENDS_HERE})"
+# Hebrew writes "to", "in", "from" and "the" as one letter glued to the street word ("לשדרות רוטשילד 22").
+_HEBREW_ADDRESS = re.compile(
+    rf"(?:(?<![\w/.:-])|(?<=(?<![\w/.:-])[בלמהוכש]))(?:{_HEBREW_STREET_WORDS})\s+{_HEBREW_WORD}(?:\s+{_HEBREW_WORD}){{0,2}}"
+    rf"\s+{_NATIVE_NUMBER}{_NUMBER_ENDS_THE_STREET}(?:,\s*(?:{_HEBREW_UNITS}|\d{{5}}(?:\d{{2}})?(?![\w-])))*(?:,\s*(?:{_HEBREW_PLACE}))?"
+)
+# Arabic and Persian: a district, street or building word and its name or number, segment after segment between
+# commas ("حي العليا، شارع التحلية، مبنى 4321، الرياض 12241", "تهران، خیابان ولیعصر، کوچه لاله، پلاک ۱۲"), then
+# the district and town, with the postcode or where the clause ends ("15 شارع التحرير، الدقي، الجيزة."); a town
+# may open it (Iran writes from the largest place). A street's word and a number (see _native_address).
+_ARABIC_WORD = r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff][\u0621-\u065f\u0670-\u06d3\u06fa-\u06ff\u200c]*"
+_ARABIC_STREET_WORDS = r"شارع|طريق|حي|خیابان|خيابان|کوچه|كوچه|بلوار|میدان|ميدان|محله|جادة|زقاق"
+_ARABIC_BUILDING_WORDS = r"مبنى|عمارة|بناية|شقة|الطابق|طابق|فيلا|منزل|پلاک|پلاك|واحد|طبقه|ساختمان"
+_ARABIC_SEPARATOR = r"\s*[،,]\s*"
+_ARABIC_SEGMENT = (
+    rf"(?:(?:\d{{1,5}}\s+)?(?:{_ARABIC_STREET_WORDS})\s+{_ARABIC_WORD}(?:\s+{_ARABIC_WORD}){{0,2}}"
+    rf"(?:\s+\d{{1,5}}{_NUMBER_ENDS_THE_STREET})?"
+    rf"|(?:{_ARABIC_BUILDING_WORDS})\s*\d{{1,6}}(?:[-/]\d{{1,5}})?(?![\w-]))"
+)
+_ARABIC_TOWNS = (
+    rf"(?:{_ARABIC_SEPARATOR}{_ARABIC_WORD}(?:\s+{_ARABIC_WORD})?){{1,3}}"
+    rf"(?:\s+\d{{5}}(?:-\d{{4}})?(?![\w-])|{_CLAUSE_ENDS_HERE})"
+)
+_ARABIC_ADDRESS = re.compile(
+    rf"(?<![\w/.:-])(?:{_ARABIC_WORD}{_ARABIC_SEPARATOR}(?=(?:{_ARABIC_STREET_WORDS})\s))?{_ARABIC_SEGMENT}"
+    rf"(?:{_ARABIC_SEPARATOR}{_ARABIC_SEGMENT}){{0,5}}(?:{_ARABIC_TOWNS})?"
+)
+_ARABIC_STREET_WORD = re.compile(rf"(?<![\w])(?:{_ARABIC_STREET_WORDS})\s")
+# Korean road-name addresses: a city or province, its district, the road ("로", "길", "번길") and the building's
+# number, then a floor, a flat or a building ("4층", "1203호", "101동") and the neighbourhood in brackets.
+_HANGUL_WORD = r"[가-힣]+"
+_KOREAN_ROAD_ADDRESS = re.compile(
+    rf"(?<![\w/.:-])(?:{_HANGUL_WORD}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s+)?(?:{_HANGUL_WORD}(?:시|군|구)\s+){{1,2}}"
+    rf"(?:{_HANGUL_WORD}(?:읍|면)\s+)?[가-힣\d]+(?:로|길)(?:\s?\d{{1,3}}(?:번길|가길|길))?\s+\d{{1,5}}(?:-\d{{1,4}})?(?![\w-])"
+    r"(?:,?\s*\d{1,4}(?:동|층|호)(?:\s*\d{1,5}호)?(?![\w-]))*(?:\s*\([가-힣]+동(?:,\s*[가-힣\w]+)?\))?"
+)
+# Thai: the house's number and the parts of the address by their words, glued to their names ("หมู่ 5",
+# "ซอยสุขุมวิท 21", "ถนนเทพารักษ์", "ตำบลบางพลีใหญ่", "อำเภอบางพลี", "จังหวัดสมุทรปราการ", Bangkok's "แขวง" and
+# "เขต"), then the postcode: three parts, or the house's number and two.
+_THAI_NAME = r"[\u0e01-\u0e4e]+"
+_THAI_PART = (
+    rf"(?:หมู่(?:ที่)?\s*\d{{1,3}}|ม\.\s*\d{{1,3}}|(?:ซอย|ซ\.)\s*{_THAI_NAME}(?:\s?\d{{1,4}}(?:/\d{{1,4}})?)?"
+    rf"|(?:ถนน|ถ\.|ตำบล|ต\.|แขวง|อำเภอ|อ\.|เขต|จังหวัด|จ\.)\s*{_THAI_NAME}|กรุงเทพ(?:มหานคร|ฯ)?)"
+)
+_THAI_ADDRESS = re.compile(
+    rf"(?<![\w/.:-])(?:(?:บ้านเลขที่|เลขที่)\s*)?(?:\d{{1,5}}(?:/\d{{1,4}})?\s+{_THAI_PART}(?:\s+{_THAI_PART}){{1,7}}"
+    rf"|{_THAI_PART}(?:\s+{_THAI_PART}){{2,7}})(?:\s+\d{{5}}(?![\w-]))?"
+)
+_NATIVE_ADDRESSES = (
+    (_GREEK_ADDRESS, ("οδ", "λεωφ", "πλ", "παρ")),
+    (_HEBREW_ADDRESS, ("רח", "שד", "דרך", "סמטת", "כיכר", "שכונת")),
+    (_ARABIC_ADDRESS, ("شارع", "طريق", "حي", "خیابان", "خيابان", "کوچه", "كوچه", "بلوار", "میدان", "ميدان",
+                       "مبنى", "عمارة", "شقة", "پلاک", "پلاك", "زقاق", "جادة")),
+    (_KOREAN_ROAD_ADDRESS, ("로", "길")),
+    (_THAI_ADDRESS, ("หมู่", "ม.", "ซอย", "ซ.", "ถนน", "ถ.", "ตำบล", "ต.", "แขวง", "อำเภอ", "อ.", "เขต", "จังหวัด")),
+)  # fmt: skip
 # "Damrak 62, 1012 LM Amsterdam", "Rynek 5, 31-042 Kraków", "Marktplatz 1, 12345 Musterstadt": a street with no
 # street word is an address when a postcode and a town follow it, a postcode written only as postcodes are (Dutch,
 # Polish, Portuguese, Swedish), or 4-5 digits where a word announces an address ("ship to", "address:"); on the next
@@ -418,6 +499,15 @@ _NUMBERING_BEFORE = re.compile(
 # Way handshake.".
 # On the street's own line: a word ending the line before says nothing of it.
 _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|that|these|those)[ \t]+\Z")
+
+
+def _native_address(match: re.Match[str]) -> str | None:
+    """An Arabic or Persian address holds a street's word and a number: "مبنى 4321" alone is a building's number,
+    and a street named with no number is none."""
+    found = match.group(0)
+    if not (any(char.isdigit() for char in found) and _ARABIC_STREET_WORD.search(found)):
+        return None
+    return _street(match)
 
 
 def _street(match: re.Match[str]) -> str | None:
@@ -1022,6 +1112,14 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
         both(has_digit, contains("市", "区", "町", "村", "郡")),
     ),
     Detector("ADDRESS", substitute(_CHINESE_ADDRESS, _street), both(has_digit, contains("号", "號"))),
+    *(
+        Detector(
+            "ADDRESS",
+            substitute(pattern, _native_address if pattern is _ARABIC_ADDRESS else _street),
+            both(has_digit, contains(*words)),
+        )
+        for pattern, words in _NATIVE_ADDRESSES
+    ),
     Detector(
         "ADDRESS",
         substitute(_JAPANESE_BLOCK_AFTER_ITS_DISTRICT, _street),
