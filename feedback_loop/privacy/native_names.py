@@ -9,6 +9,9 @@ The name lists are those of the ``faker`` person providers, in the script their 
 * in Cyrillic and Greek, a listed given name and a capitalised word after it, or a capitalised word and a listed
   surname ("Олег Петренко", "Γιώργος Παπαδάκης"); in Hebrew, Arabic, Persian and Thai, which have no capitals, a
   listed given name and a listed surname ("נועה לוי"), Arabic and Persian with the names of the father between;
+* in Cyrillic and Greek, capitalised words after a title ("господин Иванов", "κ. Παπαδόπουλος"), or after a
+  greeting or a sign-off when the lists know the first ("Здравствуйте, Ольга!"); in Thai, a listed given name glued
+  to its title ("นางสาวดวงสมร");
 * the same name in another script in brackets right after a name in Latin letters ("Zhang Wei (张伟)",
   "Farideh Heidari (فریده حیدری)");
 * in Chinese, Japanese and Korean, which a listed surname opens, only before an honorific ("鈴木様", "박서연 님",
@@ -81,6 +84,23 @@ _LATIN_NAME_BEFORE = re.compile(
     r"(?:(?<![\w'’-])(?P<words>[A-Z][\w'’-]+(?:[ \u00a0][A-Z][\w'’-]+){1,3})|<PERSON(?:_\d+)?>)[ \u00a0]?\($"
 )
 _BRACKET_CLOSES = re.compile(r"[ \t]*\)")
+
+
+# Titles and greetings in Cyrillic and Greek before a capitalised name: after a title any capitalised words are a
+# name ("господин Иванов", "κ. Παπαδόπουλος"); after a greeting or a sign-off only words whose first the lists know
+# ("Здравствуйте, Ольга!", "Με εκτίμηση,\nΕλένη Γεωργίου"), not "Добрый день, Коллеги".
+_TITLE_CUE = re.compile(
+    r"(?<![\w.-])(?:господин|госпожа|г-н|г-жа|пан|пані|пане|доктор|д-р|профессор|професор|κ\.|κος|κα|κύριος|κύριε"
+    r"|κυρία|κυρ\.|Δρ\.|δρ\.|καθηγητής|καθηγήτρια)[ \t]+(?=[А-ЯЁІЇЄҐΑ-ΩΆ-Ώ])"
+)
+_GREETING_CUE = re.compile(
+    r"(?i)(?<![\w])(?:здравствуйте|привет|добрый\s+(?:день|вечер)|доброе\s+утро|уважаемый|уважаемая|дорогой|дорогая"
+    r"|вітаю|привіт|добрий\s+день|шановний|шановна|с\s+уважением|з\s+повагою|спасибо|дякую|γεια\s+σου|γεια\s+σας"
+    r"|αγαπητέ|αγαπητή|καλημέρα|καλησπέρα|με\s+εκτίμηση|ευχαριστώ)[ \t]*[,!]?[ \t]*\n?[ \t]*(?=[А-ЯЁІЇЄҐΑ-ΩΆ-Ώ])"
+)
+# Thai titles, written glued to the given name the lists know ("คุณสมชาย ใจดี", "นางสาวดวงสมร"); the surname after
+# a space.
+_THAI_TITLE = re.compile(r"(?<![\u0e01-\u0e4e])(?:นางสาว|นาง|นาย|คุณ|ด\.ช\.|ด\.ญ\.)")
 
 
 @functools.cache
@@ -175,9 +195,35 @@ def find_native_names(text: str) -> list[Span]:
         if name is not None and len(name.group().replace(" ", "")) >= 2:
             spans.append((name.start(), _without_honorific(text, name.start(), name.end()), True))
     spans += _in_brackets_after_a_name(text)
+    spans += _after_a_title_or_a_greeting(text)
     spans += _listed_names(text)
     spans += _before_an_honorific(text)
     return _merged(spans)
+
+
+def _after_a_title_or_a_greeting(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for cue, listed_first in ((_TITLE_CUE, False), (_GREETING_CUE, True)):
+        for match in cue.finditer(text):
+            script = _script_of(text[match.end()])
+            if script not in _CASED:
+                continue
+            words = _words_from(text, match.end(), script, _MAX_WORDS[script])
+            words = words[: next((i for i, word in enumerate(words) if not _capitalised(word.group())), len(words))]
+            if words and (not listed_first or _listed(script, words[0].group(), 0)):
+                spans.append((words[0].start(), words[-1].end(), True))
+    for title in _THAI_TITLE.finditer(text):
+        given = _WORD_OF["thai"].match(text, title.end())
+        if given is None or not _listed("thai", given.group(), 0):
+            continue
+        end = given.end()
+        # The next chunk is the surname when the lists know it: Thai runs its words together and spaces its
+        # clauses, so a chunk may be a clause too ("นางสาวดวงสมร ขอบคุณที่ใช้บริการ").
+        surname = _WORD_OF["thai"].match(text, end + 1) if text.startswith(" ", end) else None
+        if surname is not None and _listed("thai", surname.group(), 1):
+            end = surname.end()
+        spans.append((given.start(), end, True))
+    return spans
 
 
 def _field_value(text: str, start: int) -> list[Span]:
