@@ -249,12 +249,12 @@ def _without_honorific(text: str, start: int, end: int) -> int:
 def _in_brackets_after_a_name(text: str) -> list[Span]:
     spans: list[Span] = []
     for bracket in re.finditer(r"\(", text):
-        before = _LATIN_NAME_BEFORE.search(text, max(0, bracket.start() - 60), bracket.end())
-        if before is None or (before.group("words") and not _names_in_latin(before.group("words").split())):
-            continue
         start = bracket.end()
         script = _script_of(text[start : start + 1])
         if script is None:
+            continue
+        before = _LATIN_NAME_BEFORE.search(text, max(0, bracket.start() - 60), bracket.end())
+        if before is None or (before.group("words") and not _names_in_latin(before.group("words").split())):
             continue
         if script in _ALPHABETS:
             words = _words_from(text, start, script, _MAX_WORDS[script])
