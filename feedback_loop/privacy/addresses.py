@@ -329,12 +329,18 @@ _NATIVE_NUMBER = r"\d{1,5}(?:[-/]\d{1,5})?[א-תΑ-Ωα-ω]?(?![\w-])"
 _GREEK_WORD = r"[Α-ΩΆ-Ώ][α-ωά-ώΐΰϊϋ]+\.?"
 _GREEK_STREET_WORDS = r"Οδός|Οδ\.|Λεωφόρος|Λεωφ\.|Πλατεία|Πλ\.|Πάροδος|Παρ\."
 _GREEK_UNITS = r"(?:Διαμ\.|Διαμέρισμα|Όροφος|Όρ\.|όροφος|Γραφείο|Κτίριο)\s*\d{1,4}[Α-Ωα-ω]?"
-_GREEK_PLACE = (
-    rf"(?:\d{{3}}\s?\d{{2}}|\d{{4}})(?:\s+{_GREEK_WORD}){{1,2}}|{_GREEK_WORD}(?:\s+{_GREEK_WORD})?\s+\d{{3}}\s?\d{{2}}"
-)
+# A town's name, which no full stop ends (that of the sentence).
+_GREEK_TOWN = r"[Α-ΩΆ-Ώ][α-ωά-ώΐΰϊϋ]+(?:\s+[Α-ΩΆ-Ώ][α-ωά-ώΐΰϊϋ]+)?"
+_GREEK_PLACE = rf"(?:\d{{3}}\s?\d{{2}}|\d{{4}})\s+{_GREEK_TOWN}|{_GREEK_TOWN}\s+\d{{3}}\s?\d{{2}}"
 _GREEK_ADDRESS = re.compile(
     rf"(?<![\w/.:-])(?:{_GREEK_STREET_WORDS})\s+{_GREEK_WORD}(?:\s+{_GREEK_WORD}){{0,2}}\s+{_NATIVE_NUMBER}"
     rf"(?:,\s*(?:{_GREEK_UNITS}|{_GREEK_PLACE})){{0,4}}"
+)
+# A Greek street with no street word ("Ερμού 45, 105 63 Αθήνα", "Μακαρίου 12, 3025 Λεμεσός"): with a postcode, of
+# Greece or of Cyprus, and a town in Greek after it.
+_GREEK_STREET_OF_ITS_OWN_NAME = re.compile(
+    rf"(?<![\w/.:-]){_GREEK_WORD}(?:\s+{_GREEK_WORD}){{0,2}}\s+{_NATIVE_NUMBER},\s*(?:\d{{3}}\s?\d{{2}}|{_NOT_A_YEAR}\d{{4}})"
+    rf"\s+{_GREEK_TOWN}"
 )
 # Hebrew, with Israel's seven digits or five ("תל אביב 6688201").
 _HEBREW_WORD = r"[א-ת][א-ת'׳\"״-]*"
@@ -394,6 +400,7 @@ _THAI_ADDRESS = re.compile(
 )
 _NATIVE_ADDRESSES = (
     (_GREEK_ADDRESS, ("οδ", "λεωφ", "πλ", "παρ")),
+    (_GREEK_STREET_OF_ITS_OWN_NAME, tuple("αεηιουω")),
     (_HEBREW_ADDRESS, ("רח", "שד", "דרך", "סמטת", "כיכר", "שכונת")),
     (_ARABIC_ADDRESS, ("شارع", "طريق", "حي", "خیابان", "خيابان", "کوچه", "كوچه", "بلوار", "میدان", "ميدان",
                        "مبنى", "عمارة", "شقة", "پلاک", "پلاك", "زقاق", "جادة")),
