@@ -688,7 +688,8 @@ def given_name_before(text: str, start: int) -> int | None:
         and not any(part in stop_words() or part in _CONTRACTIONS for part in re.split(r"['’]", lower))
         and word not in _places()
         and lower not in everyday_words()
-        and (word in given or _no_english_word(lower))
+        # A word of another script is no English word either: "Вчера Анна Кузнецова" (yesterday) stays.
+        and (word in given or (_LATIN_NAME.fullmatch(word) is not None and _no_english_word(lower)))
         and _BEFORE_A_NAMES_START.search(text, max(0, previous.start() - 40), previous.start()) is not None
     )
     return previous.start() if found else None
