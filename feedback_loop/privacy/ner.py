@@ -569,6 +569,7 @@ def names_with_the_model(
                     or named_like_a_heading_or_a_holiday(text, *span)
                     or named_like_a_brand(text, *span)
                     or named_like_a_work(text, *span)
+                    or named_like_goods_a_club_or_a_language(text, *span)
                 )
             ],
         )
@@ -669,17 +670,39 @@ ASSISTANT_NAMES = frozenset(
 )
 # A place's name that opens with a word of places: "São Paulo", "San Francisco General", "Rio de Janeiro",
 # "Fort Worth", "Lake Louise" (the name right after the word, or the word opening the name).
-_PLACE_WORDS = r"(?:San|Santa|Santo|São|Sao|Rio|Porto|Puerto|Los|Las|Fort|Mount|Lake|Port|Saint|Sankt|Cape)"
+# The street and square words of other languages open a street's name the same way, which is often a person's name or
+# title ("Jalan Jenderal Sudirman", "Calle Alcalá", "Rua Augusta", "Gran Vía", "Piazza Garibaldi").
+_PLACE_WORDS = (
+    r"(?:San|Santa|Santo|São|Sao|Rio|Porto|Puerto|Los|Las|Fort|Mount|Lake|Port|Saint|Sankt|Cape"
+    r"|Jalan|Jl|Jln|Calle|Avenida|Rua|Praça|Paseo|Carrer|Gran|Rue|Via|Viale|Piazza|Plaza|Plac|Ulica)"
+)
 _PLACE_WORD_BEFORE = re.compile(rf"(?<![\w'’.-]){_PLACE_WORDS}[ \u00a0]$")
 _PLACE_WORD_OPENS = re.compile(rf"{_PLACE_WORDS}[ \u00a0]")
 # A street's name without a house number ("George Street in the CBD is closed"), whatever surname the street word is
 # too: with a number the address detector took it before names are read.
 _STREET_WORD_ENDS = re.compile(r"[ \u00a0](?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent)$")
-# An eponym's possessive before what science names after people: "Dijkstra's algorithm", "Bayes' theorem".
+# An eponym's possessive before what science and medicine name after people: "Dijkstra's algorithm", "Bayes'
+# theorem", "Newton's second law" (an ordinal between), "Bell's palsy", "Hodgkin's lymphoma", "Raynaud's
+# phenomenon"; a disease's name by its ending too ("Hashimoto's thyroiditis", "Kaposi's sarcoma", "Paget's
+# osteodystrophy"): a person's possessive is followed by what they own or do, seldom by a diagnosis's name.
 _EPONYMS_NOUN_AFTER = re.compile(
-    r"['’]s?[ \u00a0](?:algorithm|theorem|lemma|conjecture|principle|equation|inequality|constant|paradox|syndrome"
+    r"['’]s?[ \u00a0](?:(?:zeroth|first|second|third|fourth|last|little|great)[ \u00a0](?:law|theorem|rule|principle)s?"
+    r"(?![ \u00a0]+(?!of\b)[a-z])|"
+    r"(?:algorithm|theorem|lemma|conjecture|principle|equation|inequality|constant|paradox|syndrome"
     r"|disease|hypothesis|razor|transform|distribution|criterion|law|triangle|formula|identity|coefficient|integral"
-    r"|spiral|sieve)s?\b"
+    r"|spiral|sieve|palsy|phenomenon|chorea|ataxia|aphasia|anaemia|anemia|dystrophy|neuralgia|contracture|dementia"
+    r"|[a-z]{3,}(?:itis|oma|osis|pathy|trophy|plasia|algia)"
+    # What a person has that ends as a disease does: "Ana's diploma", "Tom's diagnosis", "Priya's sympathy".
+    r"(?<!diploma)(?<!aroma)(?<!diagnosis)(?<!prognosis)(?<!hypnosis)(?<!osmosis)(?<!sympathy)(?<!telepathy)"
+    r"(?<!nostalgia))s?\b)"
+)
+# What medicine names after people and people own or do too ("Romberg's test", "Babinski's sign", "Moro's reflex";
+# "Ana's test results", "Tom's sign"), and a law by its ordinal before any word ("Kepler's third law links ...";
+# "Priya's second law exam"): an eponym only of a name that is no given name of the lists.
+_EPONYMS_AMBIGUOUS_NOUN_AFTER = re.compile(
+    r"['’]s?[ \u00a0](?:(?:zeroth|first|second|third|fourth|last)[ \u00a0](?:law|theorem|rule|principle)s?"
+    r"|test|sign|reflex|maneuver|manoeuvre|manoeuver|triad|method|effect|fracture|ulcer|cyst|node"
+    r"|gland|duct|cells?|ratio|number|operation|procedure)\b"
 )
 
 
@@ -694,6 +717,179 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
         or _PLACE_WORD_OPENS.match(words)
         or _STREET_WORD_ENDS.search(words)
         or _EPONYMS_NOUN_AFTER.match(text, end)
+        or (
+            _EPONYMS_AMBIGUOUS_NOUN_AFTER.match(text, end) is not None
+            and " " not in words
+            and _POSSESSIVE_END.sub("", words) not in person_name_lists()[0]
+        )
+        or _place_named_after_a_person(text, start, end)
+    )
+
+
+# The head nouns of places, buildings, prizes and days that are surnames too, so that the name lists read them as a
+# name's last word ("Queen Elizabeth Olympic Park", "Nelson Mandela Bridge", "Anne Frank House", "Victoria Day";
+# "Ana Park", "Tom Hall", "Doris Day" are people).
+_PLACE_HEAD_ENDS = re.compile(
+    r"[ \u00a0](?:Park|Bridge|House|Hall|Station|Stadium|Arena|Square|Airport|Street|Avenue|Road|Hospital|University"
+    r"|College|Museum|Library|Memorial|Tower|Centre|Center|Prize|Award|Foundation|Gardens?|Palace|Castle|Cathedral"
+    r"|Church|Theatre|Theater|Day)$"
+)
+# Where a day named after a person is a holiday: after a word of time ("on Victoria Day", "over Presidents Day"),
+# or before what holidays have ("... Day weekend", "... Day is a public holiday").
+_HOLIDAY_TIME_BEFORE = re.compile(r"(?i:\b(?:on|over|until|till|after|before|since|this|next|last|happy))[ \u00a0]+$")
+_HOLIDAY_AFTER_A_DAY = re.compile(
+    r"[ \u00a0]+(?:(?:long[ \u00a0]+)?weekend|holidays?|sale|parade|celebrations?|fireworks|closures?"
+    r"|(?:is|was|will[ \u00a0]+be)[ \u00a0]+an?[ \u00a0]+(?:[a-z]+[ \u00a0]+)?holiday)\b"
+)
+
+
+def _place_named_after_a_person(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` ends with the head noun of a place, a building, a prize or a day that the
+    lists hold as a surname (:data:`_PLACE_HEAD_ENDS`) after an everyday word that is no given name ("Olympic Park",
+    "Mandela Bridge"): a person's surname follows a given name ("Ana Park", "Mary Hall"), another surname ("Luis
+    Garcia Park") or an initial ("J. Park"). A day after a given name is a holiday where a word of time or what
+    holidays have says so ("on Victoria Day", "Victoria Day weekend"; "Doris Day sang")."""
+    name = _POSSESSIVE_END.sub("", text[start:end])
+    head = _PLACE_HEAD_ENDS.search(name)
+    if head is None:
+        return False
+    words = name[: head.start()].split()
+    given, _ = person_name_lists()
+    if words and words[-1] not in given and words[-1].lower() in everyday_words():
+        return True
+    return name.endswith("Day") and bool(
+        _HOLIDAY_TIME_BEFORE.search(text, max(0, start - 10), start) or _HOLIDAY_AFTER_A_DAY.match(text, end)
+    )
+
+
+# The nouns of what a shop sells or is, after a brand named after a person, or after the last of a list of such
+# brands ("Giorgio Armani and Ralph Lauren boutiques", "Louis Vuitton, Gucci and Christian Dior stores").
+_SHOP_GOODS = (
+    r"(?:stores?|boutiques?|outlets?|shops?|stockists?|concessions?|counters?|flagships?|perfumes?|fragrances?"
+    r"|colognes?|jeans|handbags?|bags|sneakers|trainers|shoes|boots|watches|sunglasses|eyewear|suits|dresses|shirts"
+    r"|knitwear|menswear|womenswear|cosmetics|collections?)"
+)
+# A list of names (commas, "and", "or", "&") that goes on after a name, then the shop's goods or a sale: "Hugo Boss,
+# Calvin Klein and Tommy Hilfiger are all 30% off", "Ralph Lauren and Michael Kors are on sale", "Tom Ford
+# boutiques". People are not 30% off nor on sale; the names of a list share what is said of them.
+# A possessive ends the list: "Ana and Tom's shoes" are Tom's.
+_LISTED_WORD = r"[A-Z](?:[\w-]|['’](?!s\b))*"
+_LISTED_NAME = rf"{_LISTED_WORD}(?:[ \u00a0]{_LISTED_WORD}){{0,3}}"
+_GOODS_OR_A_SALE_AFTER_A_LIST = re.compile(
+    rf"(?:[ \u00a0]{_LISTED_WORD}){{0,3}}(?:(?:,[ \u00a0]|,?[ \u00a0](?:and|or|&)[ \u00a0]){_LISTED_NAME})*"
+    rf"(?:[ \u00a0]{_SHOP_GOODS}\b(?![-'’])"
+    r"|[ \u00a0](?:are|is|were|was)(?:[ \u00a0](?:all|now|both|each|still|currently))?[ \u00a0]"
+    r"(?:(?:up[ \u00a0]to[ \u00a0])?\d+[ \u00a0]?%[ \u00a0]?off|on[ \u00a0]sale|half[ \u00a0]price"
+    r"|in[ \u00a0]the[ \u00a0]sale)\b)"
+)
+# A model's number between a brand's possessive and its goods: "Levi's 501 jeans", "Levi's 511s". A person's "'s"
+# before a number counts what they have ("Ana's 3 bags"): a model's number has three digits or more, no year.
+_MODEL_NUMBER_AFTER = re.compile(
+    rf"['’]s[ \u00a0](?!(?:19|20)\d\d\b)\d{{3,}}[a-z]?s?\b(?:[ \u00a0]{_SHOP_GOODS}\b|(?=[,.;:]))"
+)
+# A variant's word after a drink or a food that "Dr" or "Mr" names ("Dr Pepper Zero", "Dr Pepper Cherry").
+_VARIANT_WORDS = frozenset({"Zero", "Diet", "Light", "Lite", "Max", "Cherry", "Vanilla", "Classic", "Original"})
+# A football club before or after a score ("Bayern drew 1–1 with Borussia Dortmund", "Borussia Dortmund 2–0
+# Mainz", "lost 3-1 to Hertha"): what plays a match is a club, its name often a person's given name and a city.
+_SCORE = r"\d{1,2}[ \u00a0]?[-–:][ \u00a0]?\d{1,2}"
+_SCORE_BEFORE = re.compile(
+    rf"\b(?:drew|draw|draws|beat|beats|lost|lose|loses|won|win|wins|tied|ties|defeated|thrashed|edged)[ \u00a0]+"
+    rf"{_SCORE}[ \u00a0]+(?:(?:with|to|against|at|over|vs\.?|versus|by)[ \u00a0]+)?$"
+)
+_SCORE_AFTER = re.compile(
+    rf"(?:[ \u00a0]+(?:drew|beat|lost|won|tied|defeated|thrashed|edged)[ \u00a0]+(?:[A-Z][\w-]*[ \u00a0]+)*)?"
+    rf"[ \u00a0]*{_SCORE}(?![\d:])"
+)
+# What a sentence about programming languages says ("taught in the programming course", "compiles to native code")
+# and how it compares them ("faster than"); "code" alone is what people do too ("Ruby and Julia both code in Python").
+_PROGRAMMING_WORDS = re.compile(
+    r"(?i:\b(?:programming|programmers?|languages?|compil(?:er|ers|es|ed|ing|e)|interpreters?|interpreted|syntax"
+    r"|runtime|paradigms?|typed|transpil(?:e|es|ed|er)|bytecode)\b)"
+)
+_COMPARING_WORDS = re.compile(r"(?i:\b(?:faster|slower|than|better|worse|instead|versus|vs)\b)")
+# An order counts dishes and drinks by the number, each named after a person often ("One Earl Grey, one Eggs
+# Benedict", "two Peach Melbas and a coffee"): a count word opening an order's item, and the item's end after the
+# name. Not "the one Maria recommended" (a pronoun), nor "One Maria called" (a verb follows).
+_COUNT_BEFORE = re.compile(
+    r"(?:^|[,;:(][ \u00a0]*|\b(?:and|plus)[ \u00a0]+)(?i:one|two|three|four|five|six)[ \u00a0]+$"
+)
+_ORDER_GOES_ON = re.compile(r"(?:['’]?s)?[ \u00a0]*(?:[,;.!?)]|$|(?:and|plus|with|please|for)\b)")
+_JOINED = r"(?:,|,?[ \u00a0](?:and|or|to|vs\.?|versus))[ \u00a0]"
+
+
+@functools.cache
+def _programming_languages() -> tuple[frozenset[str], frozenset[str]]:
+    """The names of programming languages that Pygments (installed with ``rich``) has a lexer for, one word written
+    with a capital ("Python", "Haskell", "Julia", "Ada"), and with its aliases of three letters or more ("Pascal"):
+    the first set, and the lexers' names only."""
+    from pygments.lexers import get_all_lexers
+
+    lexers = list(get_all_lexers())
+    names = {name for name, *_ in lexers if name.isalpha() and name[0].isupper()}
+    aliases = {alias.title() for _, lexer_aliases, *_ in lexers for alias in lexer_aliases}
+    return frozenset(names | {alias for alias in aliases if alias.isalpha() and len(alias) > 2}), frozenset(names)
+
+
+def _named_like_a_programming_language(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is one word that names a programming language, in a sentence that names
+    one joined to it that is no given name of the lists ("from Ada to Rust"), or joined to another in a sentence
+    that says what programming is about (:data:`_PROGRAMMING_WORDS`: "Haskell and Pascal are taught in the
+    programming course"), or in a sentence that says so or compares and names another language, no given name
+    ("Julia is faster here, but the team knows Python better"): unless
+    the word stands where a person does ("Julia wrote it in Python", "ask Julia about Python")."""
+    word = text[start:end]
+    languages, lexer_names = _programming_languages()
+    if word not in languages or " " in word:
+        return False
+    if PERSONS_PLACE_AFTER.match(text, end) or PERSONS_PLACE_BEFORE.search(text, max(0, start - 30), start):
+        return False
+    low, high = _sentence_around(text, start)
+    sentence = text[low:high]
+    given, _ = person_name_lists()
+    joined = {
+        match.group(1)
+        for match in (
+            re.compile(rf"([A-Z]\w+){_JOINED}$").search(text, max(0, start - 30), start),
+            re.compile(rf"{_JOINED}([A-Z]\w+)").match(text, end),
+        )
+        if match
+    }
+    others = {other for other in _CAPITALISED_WORD.findall(sentence) if other in languages and other != word}
+    if any(other not in given for other in joined & others):
+        return True
+    programming = _PROGRAMMING_WORDS.search(sentence) is not None
+    if programming and any(other in lexer_names for other in joined & others):
+        return True
+    return (programming or _COMPARING_WORDS.search(sentence) is not None) and any(
+        other not in given for other in others
+    )
+
+
+def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, which no form's field, "my name is", title or greeting announces, names a
+    brand in a list of brands on sale or before a shop's goods ("Hugo Boss, Calvin Klein and Tommy Hilfiger are all
+    30% off", "Louis Vuitton and Christian Dior stores"), a brand's model ("Levi's 501 jeans"), a drink's variant
+    after "Dr" ("Dr Pepper Zero"; "Dr Patel" stays), a football club next to a score ("drew 1-1 with Borussia
+    Dortmund") or a programming language (:func:`_named_like_a_programming_language`)."""
+    if start in strong_cue_ends(text) or _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start):
+        if not _TITLE_RIGHT_BEFORE.search(text, max(0, start - 5), start):
+            return False
+        words = _WORD.findall(text, start, end)
+        given, surnames = person_name_lists()
+        return (
+            len(words) == 2
+            and words[1] in _VARIANT_WORDS
+            and words[0] not in surnames
+            and (words[0] in given or words[0].lower() in everyday_words())
+            and not _no_english_word(words[0].lower())
+        )
+    return bool(
+        _GOODS_OR_A_SALE_AFTER_A_LIST.match(text, end)
+        or _MODEL_NUMBER_AFTER.match(text, end)
+        or _SCORE_BEFORE.search(text, max(0, start - 40), start)
+        or _SCORE_AFTER.match(text, end)
+        or _named_like_a_programming_language(text, start, end)
+        or (_COUNT_BEFORE.search(text, max(0, start - 12), start) and _ORDER_GOES_ON.match(text, end))
     )
 
 
@@ -918,6 +1114,8 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
     )
     found: list[list[Span]] = [[] for _ in texts]
     for (position, words), (offset, _), spans in zip(candidates, sentences, read, strict=True):
+        if _everyday_words_of_another_language(texts[position], words[0][0], words[-1][1]):
+            continue
         read_as_name = [_covered(start - offset, end - offset, spans) for start, end in words]
         if (
             all(read_as_name)
@@ -931,6 +1129,36 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
         if len(named) >= 2 and named == list(range(named[0], named[-1] + 1)) and len(words) > 2:
             found[position].append((words[named[0]][0], words[named[-1]][1]))
     return found
+
+
+# spaCy's languages written in Latin letters whose stop words tell a sentence of theirs: the everyday words of
+# another language that the name lists hold too ("hari", "dan", "ada" in Indonesian) are no names there.
+_LATIN_STOP_WORD_LANGUAGES = (
+    "id", "ms", "tl", "es", "pt", "it", "fr", "de", "nl", "tr", "pl", "sv", "da", "nb", "fi", "ro", "ca", "hr", "cs"
+)  # fmt: skip
+
+
+@functools.cache
+def _stop_words_of_other_languages() -> tuple[frozenset[str], ...]:
+    """The stop words of each language of :data:`_LATIN_STOP_WORD_LANGUAGES`, less English ones."""
+    english = stop_words()
+    return tuple(
+        frozenset(importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS - english)
+        for language in _LATIN_STOP_WORD_LANGUAGES
+    )
+
+
+def _everyday_words_of_another_language(text: str, start: int, end: int) -> bool:
+    """True when a word of the lower-case run ``text[start:end]`` is a stop word of a language that another word of
+    its sentence, outside the run, is a stop word of too, and no English stop word is in the sentence: "Jadwal
+    praktik dokter gigi hari Sabtu pukul 09.00" ("hari" and "pukul", Indonesian). "talked to hari yesterday" is
+    English."""
+    low, high = _sentence_around(text, start)
+    outside = {word.lower() for word in _WORD.findall(text[low:start] + " " + text[end:high])}
+    if outside & stop_words():
+        return False
+    run = set(_WORD.findall(text, start, end))
+    return any(run & words and (outside - run) & words for words in _stop_words_of_other_languages())
 
 
 def _listed_given_name_and_surname(text: str, words: list[Span]) -> bool:
