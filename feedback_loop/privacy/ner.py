@@ -671,10 +671,11 @@ ASSISTANT_NAMES = frozenset(
 # A place's name that opens with a word of places: "São Paulo", "San Francisco General", "Rio de Janeiro",
 # "Fort Worth", "Lake Louise" (the name right after the word, or the word opening the name).
 # The street and square words of other languages open a street's name the same way, which is often a person's name or
-# title ("Jalan Jenderal Sudirman", "Calle Alcalá", "Rua Augusta", "Gran Vía", "Piazza Garibaldi").
+# title ("Jalan Jenderal Sudirman", "Calle Alcalá", "Gran Vía", "Piazza Garibaldi"); not "Rua", a Māori given name
+# too ("Rua Kenana").
 _PLACE_WORDS = (
     r"(?:San|Santa|Santo|São|Sao|Rio|Porto|Puerto|Los|Las|Fort|Mount|Lake|Port|Saint|Sankt|Cape"
-    r"|Jalan|Jl|Jln|Calle|Avenida|Rua|Praça|Paseo|Carrer|Gran|Rue|Via|Viale|Piazza|Plaza|Plac|Ulica)"
+    r"|Jalan|Jl|Jln|Calle|Avenida|Praça|Paseo|Carrer|Gran|Rue|Via|Viale|Piazza|Plaza|Plac|Ulica)"
 )
 _PLACE_WORD_BEFORE = re.compile(rf"(?<![\w'’.-]){_PLACE_WORDS}[ \u00a0]$")
 _PLACE_WORD_OPENS = re.compile(rf"{_PLACE_WORDS}[ \u00a0]")
@@ -814,6 +815,12 @@ _COUNT_BEFORE = re.compile(
     r"(?:^|[,;:(][ \u00a0]*|\b(?:and|plus)[ \u00a0]+)(?i:one|two|three|four|five|six)[ \u00a0]+$"
 )
 _ORDER_GOES_ON = re.compile(r"(?:['’]?s)?[ \u00a0]*(?:[,;.!?)]|$|(?:and|plus|with|please|for)\b)")
+# The items of a menu's line, which dishes and drinks named after people fill ("Dessert menu: Pavlova, Peach Melba",
+# "Cocktails: Tom Collins, Rob Roy"): a menu's label earlier on the line, a list's comma or the label right before.
+_MENU_LABEL_BEFORE = re.compile(
+    r"(?i:\b(?:menu|specials|desserts|drinks|starters|mains|cocktails|mocktails|flavou?rs|toppings))[ \u00a0]*:"
+    r"(?:[^:\n]*(?:,|[ \u00a0](?:and|or|&)))?[ \u00a0]*$"
+)
 _JOINED = r"(?:,|,?[ \u00a0](?:and|or|to|vs\.?|versus))[ \u00a0]"
 
 
@@ -869,8 +876,9 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
     """True when ``text[start:end]``, which no form's field, "my name is", title or greeting announces, names a
     brand in a list of brands on sale or before a shop's goods ("Hugo Boss, Calvin Klein and Tommy Hilfiger are all
     30% off", "Louis Vuitton and Christian Dior stores"), a brand's model ("Levi's 501 jeans"), a drink's variant
-    after "Dr" ("Dr Pepper Zero"; "Dr Patel" stays), a football club next to a score ("drew 1-1 with Borussia
-    Dortmund") or a programming language (:func:`_named_like_a_programming_language`)."""
+    after "Dr" ("Dr Pepper Zero"; "Dr Patel" stays), a dish or a drink counted in an order or listed on a menu's
+    line ("One Earl Grey, ...", "Dessert menu: Pavlova, Peach Melba"), a football club next to a score ("drew 1-1
+    with Borussia Dortmund") or a programming language (:func:`_named_like_a_programming_language`)."""
     if start in strong_cue_ends(text) or _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start):
         if not _TITLE_RIGHT_BEFORE.search(text, max(0, start - 5), start):
             return False
@@ -890,6 +898,7 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
         or _SCORE_AFTER.match(text, end)
         or _named_like_a_programming_language(text, start, end)
         or (_COUNT_BEFORE.search(text, max(0, start - 12), start) and _ORDER_GOES_ON.match(text, end))
+        or (_MENU_LABEL_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start) and _ORDER_GOES_ON.match(text, end))
     )
 
 

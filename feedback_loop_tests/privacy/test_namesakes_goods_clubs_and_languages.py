@@ -28,6 +28,8 @@ from feedback_loop.privacy import Redactor
         "Levi's 511 jeans in 34/32 — do you ship to Norway?",
         "Is Dr Pepper Cherry sold in 500ml bottles?",
         "Two Earl Grey, one cappuccino and a muffin, please.",
+        "Cocktails: Tom Collins, Rob Roy and a Negroni.",
+        "Drinks menu: Shirley Temple, Arnold Palmer, lemonade.",
         "Union Berlin lost 3-1 to Borussia Dortmund last night.",
         "Julia compiles to native code, which is why it beats Python on loops.",
         "The course moved from Pascal to Rust this year.",
@@ -52,6 +54,9 @@ def test_things_named_after_people_are_no_person(sentence: str) -> None:
         ("Please email Dr Patel about the results.", "Please email Dr <PERSON> about the results."),
         ("Calvin Klein returned the form yesterday.", "<PERSON> returned the form yesterday."),
         ("One Maria called twice this morning.", "One <PERSON> called twice this morning."),
+        ("Specials: Maria Lopez will cook tonight.", "Specials: <PERSON> will cook tonight."),
+        ("Menu changes: ask Maria Lopez before Friday.", "Menu changes: ask <PERSON> before Friday."),
+        ("Rua Kenana called about the parcel.", "<PERSON> called about the parcel."),
         ("talked to hari yesterday about the refund", "talked to <PERSON> yesterday about the refund"),
     ],
 )
