@@ -791,7 +791,8 @@ _MODEL_NUMBER_AFTER = re.compile(
 # A variant's word after a drink or a food that "Dr" or "Mr" names ("Dr Pepper Zero", "Dr Pepper Cherry").
 _VARIANT_WORDS = frozenset({"Zero", "Diet", "Light", "Lite", "Max", "Cherry", "Vanilla", "Classic", "Original"})
 # A football club before or after a score ("Bayern drew 1–1 with Borussia Dortmund", "Borussia Dortmund 2–0
-# Mainz", "lost 3-1 to Hertha"): what plays a match is a club, its name often a person's given name and a city.
+# Mainz", "lost 3-1 to Hertha"): what plays a match is a club, its name read as a person's by the models. Not a name
+# with a given name of the lists: people win and lose games too ("Tom beat Ana 6-4").
 _SCORE = r"\d{1,2}[ \u00a0]?[-–:][ \u00a0]?\d{1,2}"
 _SCORE_BEFORE = re.compile(
     rf"\b(?:drew|draw|draws|beat|beats|lost|lose|loses|won|win|wins|tied|ties|defeated|thrashed|edged)[ \u00a0]+"
@@ -808,6 +809,8 @@ _PROGRAMMING_WORDS = re.compile(
     r"|runtime|paradigms?|typed|transpil(?:e|es|ed|er)|bytecode)\b)"
 )
 _COMPARING_WORDS = re.compile(r"(?i:\b(?:faster|slower|than|better|worse|instead|versus|vs)\b)")
+# A comparison of people: "Julia is faster than me at Python".
+_PERSONAL_PRONOUN = re.compile(r"\b(?:I|me|you|he|him|she|her|we|us|they|them)\b")
 # An order counts dishes and drinks by the number, each named after a person often ("One Earl Grey, one Eggs
 # Benedict", "two Peach Melbas and a coffee"): a count word opening an order's item, and the item's end after the
 # name. Not "the one Maria recommended" (a pronoun), nor "One Maria called" (a verb follows).
@@ -841,9 +844,9 @@ def _named_like_a_programming_language(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is one word that names a programming language, in a sentence that names
     one joined to it that is no given name of the lists ("from Ada to Rust"), or joined to another in a sentence
     that says what programming is about (:data:`_PROGRAMMING_WORDS`: "Haskell and Pascal are taught in the
-    programming course"), or in a sentence that says so or compares and names another language, no given name
-    ("Julia is faster here, but the team knows Python better"): unless
-    the word stands where a person does ("Julia wrote it in Python", "ask Julia about Python")."""
+    programming course"), or in a sentence that says so or compares, with no personal pronoun ("Julia is faster
+    than me"), and names another language, no given name ("Julia is faster here, but the team knows Python
+    better"): unless the word stands where a person does ("Julia wrote it in Python", "ask Julia about Python")."""
     word = text[start:end]
     languages, lexer_names = _programming_languages()
     if word not in languages or " " in word:
@@ -867,9 +870,8 @@ def _named_like_a_programming_language(text: str, start: int, end: int) -> bool:
     programming = _PROGRAMMING_WORDS.search(sentence) is not None
     if programming and any(other in lexer_names for other in joined & others):
         return True
-    return (programming or _COMPARING_WORDS.search(sentence) is not None) and any(
-        other not in given for other in others
-    )
+    comparing = _COMPARING_WORDS.search(sentence) is not None and _PERSONAL_PRONOUN.search(sentence) is None
+    return (programming or comparing) and any(other not in given for other in others)
 
 
 def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bool:
@@ -894,8 +896,10 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
     return bool(
         _GOODS_OR_A_SALE_AFTER_A_LIST.match(text, end)
         or _MODEL_NUMBER_AFTER.match(text, end)
-        or _SCORE_BEFORE.search(text, max(0, start - 40), start)
-        or _SCORE_AFTER.match(text, end)
+        or (
+            (_SCORE_BEFORE.search(text, max(0, start - 40), start) or _SCORE_AFTER.match(text, end))
+            and not any(word in person_name_lists()[0] for word in _WORD.findall(text, start, end))
+        )
         or _named_like_a_programming_language(text, start, end)
         or (_COUNT_BEFORE.search(text, max(0, start - 12), start) and _ORDER_GOES_ON.match(text, end))
         or (_MENU_LABEL_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start) and _ORDER_GOES_ON.match(text, end))
@@ -1123,8 +1127,6 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
     )
     found: list[list[Span]] = [[] for _ in texts]
     for (position, words), (offset, _), spans in zip(candidates, sentences, read, strict=True):
-        if _everyday_words_of_another_language(texts[position], words[0][0], words[-1][1]):
-            continue
         read_as_name = [_covered(start - offset, end - offset, spans) for start, end in words]
         if (
             all(read_as_name)
@@ -1137,7 +1139,11 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
         named = [index for index, read_word in enumerate(read_as_name) if read_word]
         if len(named) >= 2 and named == list(range(named[0], named[-1] + 1)) and len(words) > 2:
             found[position].append((words[named[0]][0], words[named[-1]][1]))
-    return found
+    # "Jadwal praktik dokter gigi hari Sabtu pukul 09.00": everyday words of another language, not a name.
+    return [
+        [span for span in spans if not _everyday_words_of_another_language(text, *span)]
+        for text, spans in zip(texts, found, strict=True)
+    ]
 
 
 # spaCy's languages written in Latin letters whose stop words tell a sentence of theirs: the everyday words of

@@ -57,6 +57,9 @@ def test_things_named_after_people_are_no_person(sentence: str) -> None:
         ("Specials: Maria Lopez will cook tonight.", "Specials: <PERSON> will cook tonight."),
         ("Menu changes: ask Maria Lopez before Friday.", "Menu changes: ask <PERSON> before Friday."),
         ("Rua Kenana called about the parcel.", "<PERSON> called about the parcel."),
+        ("hablé con maria fernanda ayer por la tarde", "hablé con <PERSON> ayer por la tarde"),
+        ("Tom Baker lost 4-6 to Ana Lopez in the final.", "<PERSON> lost 4-6 to <PERSON> in the final."),
+        ("Julia is faster than me at Python.", "<PERSON> is faster than me at Python."),
         ("talked to hari yesterday about the refund", "talked to <PERSON> yesterday about the refund"),
     ],
 )
