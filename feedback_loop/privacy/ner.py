@@ -1253,9 +1253,9 @@ _VOCATIVE_BEFORE = re.compile(
 )
 _INTRODUCTION_BEFORE = re.compile(r"(?i:(?:^|[^\w'’])(?:i[ \t]*['’]?m|im|i[ \t]+am|this[ \t]+is|it['’]?s)[ \t]+)$")
 # What ends the clause after the name: punctuation, the line's or the text's end; after an introduction "and",
-# "here", "from" too ("hey i'm svetlana and ...").
-_VOCATIVE_ENDS = re.compile(r"[ \t]*(?:[,.!?:;)]|$|\n)")
-_INTRODUCTION_ENDS = re.compile(r"[ \t]*(?:[,.!?:;)]|$|\n|(?:and|here|from)\b)")
+# "here", "from" too ("hey i'm svetlana and ..."). Not a colon: the word before it is a label ("Hi, auth: required").
+_VOCATIVE_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n)")
+_INTRODUCTION_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n|(?:and|here|from)\b)")
 _TELL_BEFORE = re.compile(r"(?i:\b(?:tell|say\s+hi\s+to|say\s+hello\s+to))[ \t]+$")
 _I_SAID_AFTER = re.compile(r"(?i:[ \t]+i[ \t]+(?:said|say)\b)")
 
