@@ -783,6 +783,31 @@ _GOODS_OR_A_SALE_AFTER_A_LIST = re.compile(
     r"(?:(?:up[ \u00a0]to[ \u00a0])?\d+[ \u00a0]?%[ \u00a0]?off|on[ \u00a0]sale|half[ \u00a0]price"
     r"|in[ \u00a0]the[ \u00a0]sale)\b)"
 )
+# Goods that are a verb's form too: after one name, a person's verb ("Mary counters with evidence", "Tom Baker
+# watches the kids", "Ana shops at Lidl"); they are goods only after a list of names, or after a name of two words or
+# more when no object follows ("Louis Vuitton stores on the avenue", "Tom Ford watches, steel").
+_GOODS_THAT_ARE_VERBS = frozenset(
+    {"store", "stores", "shop", "shops", "counter", "counters", "watches", "boots", "suits", "dresses", "bags"}
+)
+_OBJECT_AFTER = re.compile(
+    r"[ \u00a0]+(?:the|a|an|his|her|their|our|my|your|its|him|them|it|me|us|you|this|that|these|those|up|out|with"
+    r"|at|for|to|in|into|over|around|down|off|back)\b"
+)
+
+
+def _goods_or_a_sale_after(text: str, start: int, end: int) -> bool:
+    """True when :data:`_GOODS_OR_A_SALE_AFTER_A_LIST` follows ``text[start:end]``, its goods no verb of the
+    person's (:data:`_GOODS_THAT_ARE_VERBS`)."""
+    after = _GOODS_OR_A_SALE_AFTER_A_LIST.match(text, end)
+    if after is None:
+        return False
+    last = after.group().split()[-1]
+    if last not in _GOODS_THAT_ARE_VERBS:
+        return True
+    listed = re.search(r",|[ \u00a0](?:and|or|&)[ \u00a0]", after.group()) is not None
+    return listed or (len(text[start:end].split()) > 1 and _OBJECT_AFTER.match(text, after.end()) is None)
+
+
 # A model's number between a brand's possessive and its goods: "Levi's 501 jeans", "Levi's 511s". A person's "'s"
 # before a number counts what they have ("Ana's 3 bags"): a model's number has three digits or more, no year.
 _MODEL_NUMBER_AFTER = re.compile(
@@ -894,7 +919,7 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
             and not _no_english_word(words[0].lower())
         )
     return bool(
-        _GOODS_OR_A_SALE_AFTER_A_LIST.match(text, end)
+        _goods_or_a_sale_after(text, start, end)
         or _MODEL_NUMBER_AFTER.match(text, end)
         or (
             (_SCORE_BEFORE.search(text, max(0, start - 40), start) or _SCORE_AFTER.match(text, end))
