@@ -87,8 +87,9 @@ _POSTCODE = (
 # Albans", "Ft. Worth"), not at a sentence's end ("Springfield.", "St Albans. Thanks").
 # Nor before a hyphen and a digit: "Gulshan-2" is an area and its number (see _NUMBERED_AREA); nor before a full stop
 # and a number: "Of. 302" is an office.
+# A Philippine barangay's abbreviation is no town: it names the one after it ("Brgy. San Antonio").
 _TOWN_WORD = (
-    rf"(?:[A-Z][a-z]{{0,2}}\.(?=[ -]{_CAPITAL})"
+    rf"(?!(?:Brgy|Bgy)\.)(?:[A-Z][a-z]{{0,2}}\.(?=[ -]{_CAPITAL})"
     rf"|{_CAPITAL}[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*(?!\w|-\d{{1,2}}(?!\d))(?!\.[ \t]*\d))"
 )
 # A town's name may hold a particle ("Cercado de Lima", "Newcastle upon Tyne"; not German "am" and "an", which are
@@ -423,12 +424,14 @@ _UNNAMED_STREET = re.compile(
 # A British or an Australian street of its own name with no street word ("14 Kingsway", "3 Broadgate", "5 Ffordd y
 # Castell", "48 Hindley Arcade"): with the town and postcode after it, a British one or an Australian state's and its
 # four digits ("Adelaide SA 5000"), a locality between them ("8 Wool Yard, Canal Road, Bradford BD2 1AB"). Found from
-# the house number's first digit (see _LOWER_ADDRESS).
+# the house number's first digit (see _LOWER_ADDRESS). The town and the postcode may be lines of a postal block of their
+# own ("4 Heol y Coed\nCardiff\nCF14 6HL").
 _UK_POSTCODE = rf"{_BRITISH_POSTCODE}(?![\w-])"
 _AUSTRALIAN_POSTCODE = r"(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}(?![\w-])"
 _STREET_OF_ITS_OWN_NAME = re.compile(
     rf"\d(?<![\w/.:-]\d){_AFTER_FIRST_DIGIT}\s+{_NAME_WORD}(?:\s+(?:(?:y|yr|an|de|la)\s+)?{_NAME_WORD}){{0,2}}"
-    rf"(?:,\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?,\s*{_TOWN},?\s+(?:{_UK_POSTCODE}|{_AUSTRALIAN_POSTCODE})"
+    rf"(?:,\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?(?:,\s*|[ \t]*\n[ \t]*){_TOWN},?\s+"
+    rf"(?:{_UK_POSTCODE}|{_AUSTRALIAN_POSTCODE})"
 )
 _WEAK_ADDRESS = re.compile(rf"(?<![\w/.:-])(?P<street>{_ENGLISH_WEAK_STREET}){_REST_OF_ADDRESS}")
 # Indian addresses: a house, flat or plot number ("House No. 45", "Flat 302", "Plot 7", "#12", "B-14"), its
@@ -437,7 +440,7 @@ _WEAK_ADDRESS = re.compile(rf"(?<![\w/.:-])(?P<street>{_ENGLISH_WEAK_STREET}){_R
 # No. 12, Banjara Hills, Hyderabad". Thai houses are numbered the same way, the soi right after them: "45/7 Moo 2",
 # "99/12 Sukhumvit Soi 31, Khlong Toei Nuea, Bangkok 10110".
 _INDIAN_HOUSE = (
-    r"(?:(?:(?:House|H\.|Flat|Plot|Door|Shop|Villa)\s*(?:No\.?|Number|#)?\s*|#\s*|[A-Z]{1,2}[-/])"
+    r"(?:(?:(?:House|H\.|Flat|Plot|Lot|Door|Shop|Villa)\s*(?:No\.?|Number|#)?\s*|#\s*|[A-Z]{1,2}[-/])"
     rf"\d{{1,5}}[A-Z]?(?:[-/]\d{{1,4}}[A-Z]?)*"
     rf"|\d{{1,4}}/\d{{1,4}}[A-Z]?(?:\s+Moo\s+\d{{1,2}}|\s+(?:{_NAME_WORD}\s+)?Soi\s+\d{{1,3}})?)"
 )
@@ -449,7 +452,12 @@ _NUMBERED_LOCALITY = re.compile(
     rf"|{_ORDINAL}\s+(?:Cross|Main|Road|Street|Lane|Block|Stage|Phase|Sector)(?:\s+Road)?"
 )
 _INDIAN_ADDRESS = re.compile(
-    rf"(?<![\w/.:-]){_INDIAN_HOUSE}(?P<localities>(?:,\s*(?:{_NUMBERED_LOCALITY.pattern}|{_TOWN}(?:\s\d{{1,2}}(?!\d))?))"
+    # A locality's numbered stage or phase: "Indiranagar 2nd Stage", "JP Nagar 7th Phase".
+    rf"(?<![\w/.:-]){_INDIAN_HOUSE}(?P<localities>(?:,\s*(?:{_NUMBERED_LOCALITY.pattern}"
+    rf"|{_TOWN}(?:\s\d{{1,2}}(?!\d)|\s{_ORDINAL}\s(?:Stage|Phase|Block|Sector|Layout)(?![\w-])|\s{_TOWN_WORD})?"
+    # A Malaysian postcode before its town, the village's long name before it: "Lot 12, Kampung Baru Sungai Buloh,
+    # 47000 Sungai Buloh".
+    rf"|(?P<postcode_first>{_NOT_A_YEAR}\d{{5}})\s+{_TOWN}))"
     rf"{{1,6}})(?:,?\s+(?P<pin>\d{{6}}|\d{{3}}\s\d{{3}}|\d{{4,5}}))?(?![\w-])"
 )
 # Addresses written in lower case, as chat is ("56 pine st apt 3 seattle wa 98101", "i live at 9 rue de rivoli"):
@@ -474,13 +482,14 @@ _LOWER_POSTCODE = (
 # Found from the house number's first digit, which a search skips to at C speed, looking back from it: a pattern
 # starting with the look-behind is tried at every character.
 _LOWER_ADDRESS = re.compile(
-    rf"(?P<street>\d(?<![\w/.:-]\d){_AFTER_FIRST_DIGIT},?(?:(?:\s+(?:{_LOWER_WORD}|{_ORDINAL})){{1,3}}\s+"
+    rf"(?P<street>\d(?<![\w/.:-]\d){_AFTER_FIRST_DIGIT},?(?:(?:\s+(?:[nsew]\.|{_LOWER_WORD}|{_ORDINAL})){{1,3}}\s+"
     rf"(?i:(?P<strong>{_STREET_WORDS})|{_WEAK_STREET_WORDS})"
     rf"|\s+(?P<french>(?i:rue|avenue|boulevard|bd|allée|impasse|quai|chemin))\s+(?:{_ROMANCE_ARTICLE}\s*)?{_LOWER_WORD})"
     rf"(?![\w-]))"
     rf"{_UNIT}?"
     rf"(?:(?:,?\s+{_LOWER_WORD}){{0,3}},?\s+(?P<postcode>{_LOWER_POSTCODE}))?"
 )
+# A compass point abbreviated in lower case before the street's name: "221 w. 14th street", "5 n. main st".
 # What announces an address: "I live at", "ship to", "deliver it to", "address:", "moved to", "located at".
 _ADDRESS_CUE_WORDS = (
     r"live|living|lives|stay|staying|located|based|reside|resides|moved|move|ship|shipped|send|sent|mail"
@@ -502,6 +511,12 @@ _NUMBERING_BEFORE = re.compile(
     r"(?i)\b(?:step|level|stage|phase|season|episode|chapter|part|section|version|release|volume|page|figure|table"
     r"|item|order|ticket|case|issue|invoice|top)[ \t]*#?[ \t]*\Z"
 )
+# A Taiwanese road's section, spelled out, after the house's number and its lane or alley: "No. 100, Section 2,
+# Zhongxiao East Road", "No. 3, Alley 5, Lane 12, Section 3, Roosevelt Road" (not "Section 2, 12 Baker Street").
+_TAIWAN_SECTION_BEFORE = re.compile(
+    r"(?i)\bno\.?[ \t]*\d{1,5}(?:-\d{1,4})?,[ \t]*(?:(?:lane|alley|ln\.|aly\.)[ \t]*\d{1,4},[ \t]*){0,2}"
+    r"(?:section|sec\.)[ \t]*\Z"
+)
 # A street with an everyday street word after an article is an event or a thing: "the 2024 Pride Parade.", "the 3
 # Way handshake.".
 # On the street's own line: a word ending the line before says nothing of it.
@@ -518,8 +533,10 @@ def _native_address(match: re.Match[str]) -> str | None:
 
 
 def _street(match: re.Match[str]) -> str | None:
-    before = match.string[max(0, match.start() - 40) : match.start()]
-    return None if _NUMBERING_BEFORE.search(before) else PLACEHOLDERS["ADDRESS"]
+    before = match.string[max(0, match.start() - 60) : match.start()]
+    if _NUMBERING_BEFORE.search(before) and not _TAIWAN_SECTION_BEFORE.search(before):
+        return None
+    return PLACEHOLDERS["ADDRESS"]
 
 
 def _weak_address(match: re.Match[str]) -> str | None:
@@ -541,7 +558,11 @@ def _unnamed_street(match: re.Match[str]) -> str | None:
 def _indian_address(match: re.Match[str]) -> str | None:
     # A numbered locality alone after the number is a plot of a field trial: "Plot 2, Sector 5 had the highest yield".
     localities = match.group("localities")
-    if match.group("pin") or (_NUMBERED_LOCALITY.search(localities) and localities.count(",") >= 2):
+    if (
+        match.group("pin")
+        or match.group("postcode_first")
+        or (_NUMBERED_LOCALITY.search(localities) and localities.count(",") >= 2)
+    ):
         return PLACEHOLDERS["ADDRESS"]
     return None
 
@@ -557,6 +578,37 @@ def _lower_address(match: re.Match[str]) -> str | None:
     return None
 
 
+# A rural route or rural delivery and its box, site or compartment, as Canada, the United States and New Zealand write
+# them, with the town and the state's or province's code and its postcode after them: "RR 2, Site 9, Comp 14, Olds, AB
+# T4H 1P3", "Rural Route 3, Box 221, Hillsboro, KS 67063", "R.R. 1, Box 12, Perth, ON K7H 3C3" ("RR 2 is down",
+# "Site 9" alone stay).
+_RURAL_ROUTE = re.compile(
+    r"(?<![\w/.:-])(?:RR|R\.R\.|RD|R\.D\.|Rural[ \t]+(?:Route|Delivery))[ \t]*\d{1,3}(?![\w-])"
+    r"(?:,?[ \t]*(?:Site|Comp\.?|Compartment|Box|Station|Stn\.?)[ \t]*\d{1,5}(?![\w-])){0,3}"
+    rf",[ \t]*{_TOWN},?[ \t]+(?:[A-Z]{{2}}[ \t]+)?(?:{_CANADIAN_POSTCODE}|\d{{5}}(?:-\d{{4}})?|\d{{4}})(?![\w-])"
+)
+# A Singapore block in lower case, as chat writes it: its street (numbered or not), its floor and unit or its postcode
+# after it ("blk 412 ang mo kio ave 10 #08-1145 s560412", "blk 21 marsiling lane #03-12"; "blk 3 of the course"
+# stays).
+_SINGAPORE_STREET_WORDS = r"ave|avenue|st|street|rd|road|dr|drive|cres|crescent|lane|ln|close|walk|ring|central"
+_LOWER_SINGAPORE_BLOCK = re.compile(
+    rf"(?i)(?<![\w/.:-])(?:blk|block)\.?[ \t]*\d{{1,4}}[a-z]?(?:[ \t]+[a-z]+){{1,4}}?"
+    rf"[ \t]+(?:{_SINGAPORE_STREET_WORDS})"
+    r"(?:[ \t]+\d{1,2})?(?![\w-])"
+    r"(?:(?:,?[ \t]*#[ \t]?\d{1,3}-\d{1,5}[a-z]?)(?:,?[ \t]*(?:singapore[ \t]*|s[ \t]?\(?)\d{6}\)?)?"
+    r"|,?[ \t]*(?:singapore[ \t]*|s[ \t]?\(?)\d{6}\)?)(?![\w-])"
+)
+# Hindi addresses in Devanagari: the house ("मकान नं. 27", "म. नं. 12", "फ्लैट 302", "प्लॉट 7"; the label "पता"
+# before it stays), the lane ("गली नं. 4"), localities and town between commas, and the six-digit PIN code:
+# "मकान नं. 27, गली नं. 4, लाजपत नगर, नई दिल्ली 110024".
+_DEVANAGARI_HOUSE_WORDS = ("मकान", "म.", "घर", "फ्लैट", "फ़्लैट", "प्लॉट", "प्लाट", "दुकान", "कमरा")
+_DEVANAGARI_WORD = r"[\u0900-\u0963\u0970-\u097f]+\.?"
+_DEVANAGARI_NUMBERED = r"(?:नं\.?|नंबर|संख्या|क्रमांक)?[ \t]*\d{1,5}(?:[-/]\d{1,4})?[A-Za-z]?(?![\w-])"
+_DEVANAGARI_ADDRESS = re.compile(
+    rf"(?<![\u0900-\u097f])(?:{'|'.join(map(re.escape, _DEVANAGARI_HOUSE_WORDS))})[ \t]*{_DEVANAGARI_NUMBERED}"
+    rf"(?:[ \t]*,[ \t]*(?:{_DEVANAGARI_WORD}[ \t]*)+(?:{_DEVANAGARI_NUMBERED})?){{1,6}}?"
+    r"[ \t]*[,-]?[ \t]*\d{6}(?![\w-])"
+)
 # Addresses made only of everyday words and numbers, as the Gulf states and parts of Asia write them: "Building 12,
 # Street 230, Zone 66, Doha", "Block 4, Street 15, House 22, Salmiya", "Villa 8, Road 2711, Block 327, Manama", "Way
 # 3012, Building 45, Muscat", a street of its own name among them ("Flat 3, Al Corniche Street, Doha"). The words
@@ -566,6 +618,8 @@ def _lower_address(match: re.Match[str]) -> str | None:
 _NUMBERED_PART_WORDS = (
     r"building|bldg\.?|street|st\.?|road|rd\.?|zone|block|blk\.?|house|villa|flat|apartment|apt\.?|avenue|ave\.?"
     r"|lane|way|plot|unit|floor|sector|jadda|sikka|office|shop"
+    # A Philippine subdivision's block, lot and phase: "Block 7, Lot 22, Phase 3, Camella Homes".
+    r"|lot|phase"
 )
 _STREETS_AMONG_THE_PARTS = frozenset(
     ["street", "st", "road", "rd", "zone", "block", "blk", "avenue", "ave", "lane", "way", "sector", "jadda", "sikka"]
@@ -808,7 +862,7 @@ def _announced_address(match: re.Match[str]) -> str | None:
         return None
     kinds = [_word_kind(value) if kind == "word" else "neutral" for kind, value, _ in words]
     # An address that the street detectors found in part is theirs to complete: "Apt 2, 5th floor, <ADDRESS>".
-    if match.end() < len(match.string) and match.string[match.end()] == "<" and position >= len(clause):
+    if match.end() < len(match.string) and match.string[match.end()] == "<" and position >= len(clause.rstrip()):
         return None
     lower_case = clause[: words[-1][2]].islower()
     numbers_by_a_name = set()
@@ -877,6 +931,9 @@ _UNIT_NUMBER = r"(?:[\w-]{0,5}\d[\w/-]{0,7}|[A-Z](?![\w-]))"
 _UNIT_WORD_BEFORE = (
     r"(?i:Flat|Unit|Apt\.?|Apartment|Appartement|Appt\.?|Suite|Villa|Blk|Block|Room|Rm\.?|House|Shop|Level|Lvl\.?"
     r"|Floor|Building|Bldg\.?|Tower|Erf|Plot|Wing|Imm\.|Immeuble|Bât\.|Bâtiment|Lane|Ln\.|Alley|Aly\.)|Hall|RD|RR"
+    # A numbered street, lot or phase before the sector or street found: "House 45-C, Street 12, F-7/2, Islamabad",
+    # "Lot 5, Phase 2, 8 Sampaguita St".
+    r"|Street|Road|Lot|Phase"
 )
 # Building words that are nobody's surname name a building on their own ("Sakura Mansion, 5-10-2 Nishi-Shinjuku");
 # the others ("Court", "Hall", "House") after a flat or floor only ("FLAT 7 HOLLY COURT 45 QUEENS ROAD"): "I met Tom
@@ -903,14 +960,17 @@ _PART_BEFORE = (
 # "#45 Gen. Luna Street", "gali no 4 Shastri Nagar", "House 22, 3rd Avenue", a Singapore block ("Blk 123 Ang Mo Kio
 # Ave 3"), and a Thai house and its soi before the soi's number ("123 Soi Ari 4, Phahonyothin Rd").
 _PREFIX_BEFORE = (
-    r"(?:#|(?:(?i:gali|old|new|house|flat|unit|plot|door)[ \t]+)?(?i:no\.?|nr\.?|sec\.)[ \t]*"
+    r"(?:#|(?:(?i:gali|old|new|house|flat|unit|plot|door)[ \t]+)?(?i:no\.?|nr\.?|sec\.|section)[ \t]*"
     r"|(?i:house|blk\.?|block|villa|building|bldg\.?|flat|imm\.|immeuble)[ \t]+"
     rf"|(?<![\w/.-])\d{{1,4}}(?:/\d{{1,4}})?[ \t]+Soi(?:[ \t]+{_NAME_WORD}){{0,2}}[ \t]+)"
 )
 _SEPARATOR_BEFORE = r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)"
+# Between the flats and floors and the street, the estate's name, which has no building word: "Flat D, 15/F, Block
+# 2, Taikoo Shing, 18 Taikoo Wan Road".
+_ESTATE_BEFORE = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}},[ \t]*"
 _UNITS_BEFORE = (
     rf"(?<![\w'’/.:-])(?:{_PART_BEFORE}|{_NAMED_BUILDING_OF_ITS_OWN}){_SEPARATOR_BEFORE}"
-    rf"(?:(?:{_PART_BEFORE}|{_NAMED_BUILDING}){_SEPARATOR_BEFORE}){{0,4}}"
+    rf"(?:(?:{_PART_BEFORE}|{_NAMED_BUILDING}){_SEPARATOR_BEFORE}){{0,4}}(?:{_ESTATE_BEFORE})?"
 )
 _TOWN_BEFORE = rf"(?:(?:\d{{6}},[ \t]*)?(?:г|м)\.[ \t]*{_TOWN}|(?<![\w/.:-]){_NOT_A_YEAR}\d{{4}}[ \t]+{_TOWN}),[ \t]*"
 # After it, the flat, floor, office or hall the street detectors do not read ("Suite 210", "Halle 3", "lgh 1102" a
@@ -924,7 +984,9 @@ _TOWN_BEFORE = rf"(?:(?:\d{{6}},[ \t]*)?(?:г|м)\.[ \t]*{_TOWN}|(?<![\w/.:-]){_
 # "4 Shastri Nagar Delhi 110052", not a year: "Springfield 2024"), and the country on the line after it
 # ("USA", "Deutschland"); or towns after commas to the end of the clause ("of. 301, Providencia, Santiago.").
 _UNIT_WORD_AFTER = (
-    r"(?i:suite|ste\.?|apt\.?|apartment|unit|flat|floor|fl\.|room|rm\.?|halle|lgh\.?|et\.|of\.|oficina|sala|kat|daire"
+    r"(?i:suite|ste\.?|apt\.?|apartment|appt\.?|unit|flat|floor|fl\.|room|rm\.?|halle|lgh\.?|et\.|of\.|oficina|sala|kat|daire"
+    # The Russian and Ukrainian flat and office, the full stop left out as chat leaves it: "кв 5", "оф 12".
+    r"|кв\.?|квартира|оф\.?|офис"
     r"|torre|piso|planta|dpto\.?|depto\.?|int\.|interno|bl\.|sc\.|ap\.|app\.|tower|building|bldg\.?|level|barangay"
     r"|brgy\.?|phase|block|blk\.?|bus|boîte|boite|bte\.?|sector|sektor)"
 )
@@ -932,8 +994,13 @@ _PART_AFTER = (
     rf"(?:{_UNIT_WORD_AFTER}[ \t]*:?[ \t]*{_UNIT_NUMBER}|[KD][ \t]?:[ \t]?\d{{1,3}}(?![\w-])"
     r"|\d{1,2}(?:st|nd|rd|th|a|o|º|ª|e|er|ème|\.)?[ \t]?(?i:floor|planta|piso|andar|étage|og|etage|stock)(?![\w-])"
     r"(?:[ \t]+(?:links|rechts|li\.|re\.))?"
-    # A Hungarian floor and door: "3. em. 2.", "fszt. 1." (the ground floor).
-    r"|(?:\d{1,2}\.[ \t]?em\.|fszt\.)(?:[ \t]?\d{1,3}\.?)?"
+    # A Hungarian floor and door: "3. em. 2.", "fszt. 1." (the ground floor), the words spelled out: "3. emelet 2.",
+    # "földszint 1.".
+    r"|(?:\d{1,2}\.[ \t]?(?:em\.|emelet)|fszt\.|földszint)(?:[ \t]?\d{1,3}\.?)?"
+    # An Edinburgh tenement flat, its floor and its door: "2F1", "GF2", "PF3" (the principal floor).
+    r"|(?:\d{1,2}|G|P)F\d{1,2}(?![\w-])"
+    # A Philippine barangay, named after the street: "Brgy. Poblacion", "Barangay San Roque".
+    rf"|(?i:brgy\.|bgy\.|barangay)[ \t]*{_TOWN}"
     r"|(?:RT)?[ \t.]*\d{1,3}[ \t]*/[ \t]*RW[ \t.]*\d{1,3}(?![\w-])"
     rf"|#[ \t]?\d{{1,3}}-\d{{1,4}}(?:[ \t]+{_NAMED_BUILDING})?)"
 )
@@ -977,7 +1044,7 @@ _PLACES_AFTER = (
     rf"|{_POSTCODE_THERE}[ \t]+{_TOWN_AFTER}"
     rf"|{_TOWN_AFTER}[ \t]+\d{{3}}(?=[ \t]*(?:[,.;)\n]|$))|{_NOT_A_YEAR}{_POSTCODE_THERE}(?=[ \t]*(?:[,.;)\n]|$)))"
     rf"|[ \t]+{_TOWN_AFTER}[ \t]+{_NOT_A_YEAR}{_POSTCODE_THERE})"
-    rf"(?P<country_after_a_comma>,[ \t]*(?P<country_there>{_TOWN_WORD}(?:[ \t]{_TOWN_WORD}){{0,2}}))?"
+    rf"(?P<country_after_a_comma>,[ \t]*(?P<country_there>{_TOWN_WORD}(?:[ \t]{_TOWN_WORD}){{0,3}}))?"
     rf"(?P<country_line>[ \t]*\n[ \t]*(?P<country>[A-Z][^\W\d_]*\.?(?:[ \t][A-Z][^\W\d_]*\.?){{0,3}})[ \t]*(?=\n|$))?"
     rf"|(?:,[ \t]*{_TOWN_AFTER}){{1,3}}(?=[ \t]*(?:[.;)\n]|$))"
     # The postcode alone after a town the street detectors took: "Roosevelt Rd., Taipei City 100".
@@ -987,7 +1054,8 @@ _AROUND_AN_ADDRESS = re.compile(
     rf"(?P<town>{_TOWN_BEFORE})?(?P<units>{_UNITS_BEFORE})?(?P<prefix>{_PREFIX_BEFORE})?"
     rf"{re.escape(PLACEHOLDERS['ADDRESS'])}"
     # A Hungarian house number's full stop before the floor: "Váci utca 19. 3. em. 2.".
-    rf"(?P<after>(?:\.(?=,|[ \t]+(?:\d{{1,2}}\.[ \t]?em|fszt)\.))?{_UNITS_AFTER}(?:{_PLACES_AFTER})?"
+    rf"(?P<after>(?:\.(?=,|[ \t]+(?:\d{{1,2}}\.[ \t]?em(?:\.|elet)|fszt\.|földszint)))?"
+    rf"{_UNITS_AFTER}(?:{_PLACES_AFTER})?"
     # The country's line right after an address found whole: "Im Winkel 3\n50667 Köln\nDeutschland".
     rf"(?P<lone_country_line>[ \t]*\n[ \t]*(?P<lone_country>{_TOWN_WORD}(?:[ \t]{_TOWN_WORD}){{0,2}})[ \t]*(?=\n|$))?)"
 )
@@ -1057,10 +1125,16 @@ _COUNTRIES_AS_THEIR_PEOPLE_WRITE_THEM = frozenset(
         "Eesti",
         "Ísland",
         "Éire",
+        "Taiwan",
         "Россия",
         "Україна",
     ]
 )
+
+
+# A Malaysian state after the postcode and town, with its title of honour: "Selangor Darul Ehsan", "Kedah Darul
+# Aman", "Negeri Sembilan Darul Khusus", "Johor Darul Ta'zim".
+_MALAYSIAN_STATE = re.compile(r"(?:[A-Z][a-z]+[ \t]){1,2}Darul[ \t][A-Z][a-z]*(?:['’][a-z]+)?")
 
 
 @functools.cache
@@ -1081,7 +1155,11 @@ def _around_an_address(match: re.Match[str]) -> str | None:
         ("country", "country_line"),
         ("lone_country", "lone_country_line"),
     ):
-        if match.group(country) and match.group(country) not in _countries():
+        if (
+            match.group(country)
+            and match.group(country) not in _countries()
+            and not _MALAYSIAN_STATE.fullmatch(match.group(country))
+        ):
             kept_after = match.string[match.start(part) : match.end()]
             break
     around = match.group(0)[: len(match.group(0)) - len(kept_after)]
@@ -1133,6 +1211,15 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
         both(has_digit, contains("-ku", "-shi", "-gun", "-machi", "-cho", "-chō", "-mura", "city", "ward", "chome")),
     ),
     Detector("ADDRESS", substitute(_NUMBERED_PARTS, _numbered_parts), has_digit),
+    Detector(
+        "ADDRESS", substitute(_RURAL_ROUTE, _street), both(has_digit, contains("rr", "r.r.", "rd", "r.d.", "rural"))
+    ),
+    Detector("ADDRESS", substitute(_LOWER_SINGAPORE_BLOCK, _street), both(has_digit, contains("blk", "block"))),
+    Detector(
+        "ADDRESS",
+        substitute(_DEVANAGARI_ADDRESS, _street),
+        both(number_of(6), contains(*_DEVANAGARI_HOUSE_WORDS)),
+    ),
     Detector("ADDRESS", substitute(_ADDRESS_ANNOUNCED, _announced_address), has_digit),
     Detector("ADDRESS", substitute(_POSTAL_BLOCK_WITH_NO_NUMBER, _postal_block_with_no_number), has_digit),
     # Last: what the others leave around the addresses they found, in texts that hold one.
