@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 
-from feedback_loop.privacy.names import everyday_words, stop_words
+from feedback_loop.privacy.names import everyday_words, given_name_of_several_locales, stop_words
 from feedback_loop.privacy.placeholders import PLACEHOLDERS, Detector, both, contains, has_digit, number_of, substitute
 
 _WORD = r"[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?"
@@ -457,7 +457,7 @@ _INDIAN_ADDRESS = re.compile(
     rf"|{_TOWN}(?:\s\d{{1,2}}(?!\d)|\s{_ORDINAL}\s(?:Stage|Phase|Block|Sector|Layout)(?![\w-])|\s{_TOWN_WORD})?"
     # A Malaysian postcode before its town, the village's long name before it: "Lot 12, Kampung Baru Sungai Buloh,
     # 47000 Sungai Buloh".
-    rf"|(?P<postcode_first>{_NOT_A_YEAR}\d{{5}})\s+{_TOWN}))"
+    rf"|(?P<postcode_first>{_NOT_A_YEAR}\d{{5}})\s+(?P<town_after_its_postcode>{_TOWN})))"
     rf"{{1,6}})(?:,?\s+(?P<pin>\d{{6}}|\d{{3}}\s\d{{3}}|\d{{4,5}}))?(?![\w-])"
 )
 # Addresses written in lower case, as chat is ("56 pine st apt 3 seattle wa 98101", "i live at 9 rue de rivoli"):
@@ -558,11 +558,15 @@ def _unnamed_street(match: re.Match[str]) -> str | None:
 def _indian_address(match: re.Match[str]) -> str | None:
     # A numbered locality alone after the number is a plot of a field trial: "Plot 2, Sector 5 had the highest yield".
     localities = match.group("localities")
-    if (
-        match.group("pin")
-        or match.group("postcode_first")
-        or (_NUMBERED_LOCALITY.search(localities) and localities.count(",") >= 2)
-    ):
+    # A postcode before its town after a locality of its own, the town of two words or one no word of the sentence:
+    # not "Flat 3, Rental, 10000 Euros" ("Kuala Lumpur", "Ipoh").
+    town = (match.group("town_after_its_postcode") or "").split()
+    postcode_first = (
+        match.group("postcode_first") is not None
+        and localities.count(",") >= 2
+        and (len(town) >= 2 or (town[0].lower() not in everyday_words() and town[0].lower() not in stop_words()))
+    )
+    if match.group("pin") or postcode_first or (_NUMBERED_LOCALITY.search(localities) and localities.count(",") >= 2):
         return PLACEHOLDERS["ADDRESS"]
     return None
 
@@ -931,9 +935,9 @@ _UNIT_NUMBER = r"(?:[\w-]{0,5}\d[\w/-]{0,7}|[A-Z](?![\w-]))"
 _UNIT_WORD_BEFORE = (
     r"(?i:Flat|Unit|Apt\.?|Apartment|Appartement|Appt\.?|Suite|Villa|Blk|Block|Room|Rm\.?|House|Shop|Level|Lvl\.?"
     r"|Floor|Building|Bldg\.?|Tower|Erf|Plot|Wing|Imm\.|Immeuble|Bât\.|Bâtiment|Lane|Ln\.|Alley|Aly\.)|Hall|RD|RR"
-    # A numbered street, lot or phase before the sector or street found: "House 45-C, Street 12, F-7/2, Islamabad",
-    # "Lot 5, Phase 2, 8 Sampaguita St".
-    r"|Street|Road|Lot|Phase"
+    # A numbered street or lot before the sector or street found: "House 45-C, Street 12, F-7/2, Islamabad", "Lot
+    # 5, 8 Sampaguita St".
+    r"|Street|Road|Lot"
 )
 # Building words that are nobody's surname name a building on their own ("Sakura Mansion, 5-10-2 Nishi-Shinjuku");
 # the others ("Court", "Hall", "House") after a flat or floor only ("FLAT 7 HOLLY COURT 45 QUEENS ROAD"): "I met Tom
@@ -966,8 +970,8 @@ _PREFIX_BEFORE = (
 )
 _SEPARATOR_BEFORE = r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)"
 # Between the flats and floors and the street, the estate's name, which has no building word: "Flat D, 15/F, Block
-# 2, Taikoo Shing, 18 Taikoo Wan Road".
-_ESTATE_BEFORE = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}},[ \t]*"
+# 2, Taikoo Shing, 18 Taikoo Wan Road" (a person's name there stays: see _around_an_address).
+_ESTATE_BEFORE = rf"(?P<estate>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}),[ \t]*"
 _UNITS_BEFORE = (
     rf"(?<![\w'’/.:-])(?:{_PART_BEFORE}|{_NAMED_BUILDING_OF_ITS_OWN}){_SEPARATOR_BEFORE}"
     rf"(?:(?:{_PART_BEFORE}|{_NAMED_BUILDING}){_SEPARATOR_BEFORE}){{0,4}}(?:{_ESTATE_BEFORE})?"
@@ -1052,7 +1056,7 @@ _PLACES_AFTER = (
 )
 _AROUND_AN_ADDRESS = re.compile(
     rf"(?P<town>{_TOWN_BEFORE})?(?P<units>{_UNITS_BEFORE})?(?P<prefix>{_PREFIX_BEFORE})?"
-    rf"{re.escape(PLACEHOLDERS['ADDRESS'])}"
+    rf"(?P<placeholder>{re.escape(PLACEHOLDERS['ADDRESS'])})"
     # A Hungarian house number's full stop before the floor: "Váci utca 19. 3. em. 2.".
     rf"(?P<after>(?:\.(?=,|[ \t]+(?:\d{{1,2}}\.[ \t]?em(?:\.|elet)|fszt\.|földszint)))?"
     rf"{_UNITS_AFTER}(?:{_PLACES_AFTER})?"
@@ -1165,6 +1169,13 @@ def _around_an_address(match: re.Match[str]) -> str | None:
     around = match.group(0)[: len(match.group(0)) - len(kept_after)]
     if around == PLACEHOLDERS["ADDRESS"]:
         return None
+    # A given name where the estate's name would be is a person's, between the flat and the street: "Room 4, John
+    # Smith, 12 Baker Street" keeps "John Smith" for the name detectors.
+    if match.group("estate") and given_name_of_several_locales(match.group("estate").split()[0]):
+        units = match.string[match.start() : match.start("estate")]
+        separator = units[len(units.rstrip(", \t")) :]
+        kept = match.string[match.start("estate") : match.start("placeholder")]
+        return PLACEHOLDERS["ADDRESS"] + separator + kept + PLACEHOLDERS["ADDRESS"] + kept_after
     return PLACEHOLDERS["ADDRESS"] + kept_after
 
 

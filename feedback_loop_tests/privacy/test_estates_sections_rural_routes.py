@@ -77,3 +77,16 @@ def test_whole_addresses_are_found(sentence: str, redacted: str) -> None:
 )
 def test_near_misses_stay(sentence: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == sentence
+
+
+def test_a_persons_name_between_the_flat_and_the_street_stays_a_name() -> None:
+    redacted = Redactor("patterns+ner").redact("Room 9, Maria Lopez, 40 Elm Street, Leeds LS6 2AB").text
+    assert redacted == "<ADDRESS>, <PERSON>, <ADDRESS>"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Plot 4, 12000 Euros were spent.", "Flat 3, Rental, 10000 Euros total.", "House 3, Season 2, 12000 Viewers"],
+)
+def test_a_number_before_an_everyday_word_is_no_postcode(sentence: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == sentence
