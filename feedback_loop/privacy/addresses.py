@@ -610,7 +610,7 @@ _DEVANAGARI_WORD = r"[\u0900-\u0963\u0970-\u097f]+\.?"
 _DEVANAGARI_NUMBERED = r"(?:नं\.?|नंबर|संख्या|क्रमांक)?[ \t]*\d{1,5}(?:[-/]\d{1,4})?[A-Za-z]?(?![\w-])"
 _DEVANAGARI_ADDRESS = re.compile(
     rf"(?<![\u0900-\u097f])(?:{'|'.join(map(re.escape, _DEVANAGARI_HOUSE_WORDS))})[ \t]*{_DEVANAGARI_NUMBERED}"
-    rf"(?:[ \t]*,[ \t]*(?:{_DEVANAGARI_WORD}[ \t]*)+(?:{_DEVANAGARI_NUMBERED})?){{1,6}}?"
+    rf"(?:[ \t]*,[ \t]*{_DEVANAGARI_WORD}(?:[ \t]+{_DEVANAGARI_WORD})*(?:[ \t]*{_DEVANAGARI_NUMBERED})?){{1,6}}?"
     r"[ \t]*[,-]?[ \t]*\d{6}(?![\w-])"
 )
 # Addresses made only of everyday words and numbers, as the Gulf states and parts of Asia write them: "Building 12,
@@ -962,10 +962,11 @@ _PART_BEFORE = (
 )
 # What the house number's detector leaves right before it: "No. 88 Jianguo Road", "Sec. 1, Zhongxiao E. Rd.",
 # "#45 Gen. Luna Street", "gali no 4 Shastri Nagar", "House 22, 3rd Avenue", a Singapore block ("Blk 123 Ang Mo Kio
-# Ave 3"), and a Thai house and its soi before the soi's number ("123 Soi Ari 4, Phahonyothin Rd").
+# Ave 3"), a Malaysian lot ("Lot 5, Jalan Besar"), and a Thai house and its soi before the soi's number ("123 Soi Ari
+# 4, Phahonyothin Rd").
 _PREFIX_BEFORE = (
     r"(?:#|(?:(?i:gali|old|new|house|flat|unit|plot|door)[ \t]+)?(?i:no\.?|nr\.?|sec\.|section)[ \t]*"
-    r"|(?i:house|blk\.?|block|villa|building|bldg\.?|flat|imm\.|immeuble)[ \t]+"
+    r"|(?:(?i:house|blk\.?|block|villa|building|bldg\.?|flat|imm\.|immeuble)|Lot)[ \t]+"
     rf"|(?<![\w/.-])\d{{1,4}}(?:/\d{{1,4}})?[ \t]+Soi(?:[ \t]+{_NAME_WORD}){{0,2}}[ \t]+)"
 )
 _SEPARATOR_BEFORE = r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)"

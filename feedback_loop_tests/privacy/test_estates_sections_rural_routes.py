@@ -48,6 +48,8 @@ def test_the_parts_after_the_street_go_with_it(sentence: str, redacted: str) -> 
         ("Rural Route 1, Box 48, Emporia, KS 66801 is the farm", "<ADDRESS> is the farm"),
         ("Block 12, Lot 5, Phase 2, Lancaster New City, Imus, Cavite 4103", "<ADDRESS>"),
         ("Lot 318, Kampung Sungai Penchala Lama, 60000 Kuala Lumpur", "<ADDRESS>"),
+        ("Kedai kami: Lot 9, Jalan Pasar, 41000 Klang, Selangor Darul Ehsan", "Kedai kami: <ADDRESS>"),
+        ("R.R. 2, Site 6, Comp 11, Lacombe, AB T4L 2N2", "<ADDRESS>"),
         ("pls send to 48 e. 23rd street apt 5c, new york ny 10010 thanks", "pls send to <ADDRESS> thanks"),
         ("send to blk 108 bishan st 12 #04-221 s570108 ok", "send to <ADDRESS> ok"),
         ("Ms Price\n9 Heol y Nant\nSwansea\nSA2 0EF", "Ms <PERSON>\n<ADDRESS>"),
