@@ -570,6 +570,7 @@ def names_with_the_model(
                     or named_like_a_brand(text, *span)
                     or named_like_a_work(text, *span)
                     or named_like_goods_a_club_or_a_language(text, *span)
+                    or named_like_a_title_a_firm_or_a_team(text, *span)
                 )
             ],
         )
@@ -638,6 +639,288 @@ def named_like_a_work(text: str, start: int, end: int) -> bool:
         # "Great job reading Tom Baker!": an exclamation after the verb's object addresses a person.
         or (verb and title_ends and "!" not in title_ends.group())
     )
+
+
+# A quoted title ("'Romeo and Juliet'", "“Hey Jude”", "'Amélie'"): the quotation marks around a name on its line, the
+# opening one after a space or a bracket, the closing one before no letter (not the "'s" of "Wendy's").
+_OPENING_QUOTE_BEFORE = re.compile(r"(?:^|(?<=[\s(\[]))([\"“‘']|«[ \u00a0]?)[^\"“”‘’'\n]{0,60}$")
+_CLOSING_QUOTE_AFTER = re.compile(r"[^\"“”‘’'\n]{0,60}?([\"”’'»])(?![^\W\d_])")
+# The small words a title keeps in lower case ("Romeo and Juliet", "Catch Me If You Can", "Acqua di Gio").
+_TITLES_SMALL_WORDS = frozenset(
+    (
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "in",
+        "on",
+        "to",
+        "for",
+        "with",
+        "at",
+        "by",
+        "from",
+        "or",
+        "nor",
+        "but",
+        "if",
+        "is",
+        "de",
+        "la",
+        "le",
+        "les",
+        "du",
+        "des",
+        "di",
+        "da",
+        "del",
+        "della",
+        "y",
+        "e",
+        "et",
+        "und",
+        "von",
+        "van",
+    )
+)
+# What opens a quoted greeting or an address, not a title: '"Dear Maria"', '"Hi Tom"', '"Mr. Patel"'.
+_ADDRESS_OPENS = re.compile(r"(?:Dear|Hi|Hello|Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Madam)\b")
+# What is done to a work whose quoted title follows: "watching 'Amélie'", "we're doing 'Our Town'", "sang 'Jolene'".
+_WORKS_VERB_BEFORE_A_QUOTE = re.compile(
+    r"(?i:\b(?:watch(?:ing|ed|es)?|saw|seen|see(?:ing)?|doing|did|does|do|staging|staged|perform(?:ing|ed)?"
+    r"|rehears(?:ing|ed)|sing(?:ing|s)?|sang|sung|listen(?:ing|ed)?[ \u00a0]+to|play(?:ing|ed|s)?|read(?:ing)?"
+    r"|(?:re)?watch(?:ing|ed)|stream(?:ing|ed)?|finished|started|loved?|hated?))[ \u00a0]+[\"“‘'«][ \u00a0]?$"
+)
+# A film or a series on a streaming service ("Jerry Maguire is on Netflix now"): not a person's television or video
+# channel ("Tom is on TV tonight", "Ana is on YouTube").
+_ON_A_STREAMING_SERVICE_AFTER = re.compile(
+    r"(?:['’]s|[ \u00a0]+(?:is|was|are|were))?[ \u00a0]+(?:(?:now|still|finally|back|streaming|available)[ \u00a0]+)?"
+    r"(?:on|to)[ \u00a0]+(?:Netflix|Hulu|(?:Amazon[ \u00a0]+)?Prime(?:[ \u00a0]+Video)?|Disney\+|HBO(?:[ \u00a0]+Max)?"
+    r"|Apple[ \u00a0]+TV\+|Peacock|Paramount\+|Crunchyroll|Max\b)"
+)
+# Films watched one after another ("We watched Forrest Gump and then Heat"): the verb before, "and then" and the next
+# title after. Not "watched Tom and then ..." alone: a name of a single given name is a person.
+_WATCHED_BEFORE = re.compile(r"(?i:\b(?:watched|rewatched|re-watched|saw))[ \u00a0]+$")
+_AND_THEN_A_TITLE_AFTER = re.compile(r"[ \u00a0]+and[ \u00a0]+then[ \u00a0]+[A-Z]")
+# Renamed to a company ("Aunt Jemima is now called Pearl Milling Company"): a person renamed is given a name, not a
+# company's head noun (:func:`_named_after_a_person`).
+_RENAMED_AFTER = re.compile(
+    r"[ \u00a0]+(?:is|was|has[ \u00a0]+been|got|had[ \u00a0]+been)[ \u00a0]+(?:now[ \u00a0]+)?"
+    r"(?:called|named|renamed|rebranded(?:[ \u00a0]+as)?|known[ \u00a0]+as)[ \u00a0]+"
+    r"((?:[A-Z][\w'’&-]*[ \u00a0]+){0,3})"
+)
+# A team that won or lost a game of a series ("Ginebra won Game 7"; "the Lakers took Game 2 at home").
+_GAME_OF_A_SERIES_AFTER = re.compile(
+    r"[ \u00a0]+(?:won|wins|lost|loses|took|takes|clinched|forced|dropped|stole|steals)[ \u00a0]+Game[ \u00a0]+\d"
+)
+# A hall, terminal or gate with a letter ("Hall C", "Terminal B.", "Gate D"), read as a surname and an initial.
+_HALL_OR_GATE = re.compile(
+    r"(?:Hall|Halle|Terminal|Gate|Pier|Concourse|Wing|Block|Zone|Level|Sector|Platform|Dock|Bay|Building|Tower)"
+    r"[ \u00a0][A-Z]\.?"
+)
+# A German imperative or question of the polite form ("Halten Sie die Taste", "Drücken Sie", "Können Sie"), its
+# capitalised verb read as a name: an infinitive's ending, then "Sie" and a lower-case word.
+_GERMAN_VERB_BEFORE_SIE = re.compile(r"[^\W\d_]+(?:en|ern|eln)")
+_SIE_AFTER = re.compile(r"[ \u00a0]Sie[ \u00a0]+[a-zäöüß]")
+# A brand's word right before a name: its product ("Adidas Stan Smith", "Nintendo Wii").
+_WORD_RIGHT_BEFORE = re.compile(r"(?<![\w'’&.-])([A-Z][\w&+-]*)[ \u00a0]$")
+# Shopping where a shop is named after a person ("bought at John Lewis", "shopped at Marks"): "at", not "from"
+# ("bought it from Tom" is a person's).
+_BOUGHT_AT_BEFORE = re.compile(
+    r"(?i:\b(?:bought|buy|buying|purchased|ordered|shopped|shopping|got)(?:[ \u00a0]+(?:it|them|this|these|one))?"
+    r"[ \u00a0]+at)[ \u00a0]+$"
+)
+# A container or a measure of a drink or a food named after a person ("a bottle of Jack Daniel's", "a jar of
+# Hellmann's"), nothing owned after it: "a bottle of Tom's wine" is Tom's.
+_CONTAINER_OF_BEFORE = re.compile(
+    r"(?i:\b(?:bottles?|cans?|glass(?:es)?|shots?|pints?|jars?|boxes|box|packs?|packets?|cartons?|tins?|cases?"
+    r"|tubs?|bars?|cups?|drams?|jugs?|six-packs?|crates?|bags?|tubes?|sachets?|slices?|scoops?)[ \u00a0]+of)"
+    r"[ \u00a0]+$"
+)
+_NOTHING_AFTER_A_POSSESSIVE = re.compile(
+    r"(?:['’]s)?(?=[ \u00a0]*(?:[,.;:!?)]|$)|[ \u00a0]+(?:is|was|are|were|costs?|for|at|and|or|with|from|in|on)\b)"
+)
+# Shops named "<name>'s" in a list that is open or closed ("Wendy's and Arby's are both open late").
+_POSSESSIVE_SHOPS_OPEN_AFTER = re.compile(
+    r"['’]s(?:(?:,[ \u00a0]+|,?[ \u00a0]+(?:and|or|&)[ \u00a0]+)[A-Z][\w-]*(?:[ \u00a0][A-Z][\w-]*)?['’]s)*"
+    r"[ \u00a0]+(?:is|are|was|were)[ \u00a0]+(?:(?:both|all|still|now|always)[ \u00a0]+)?(?:open|closed|shut)\b"
+)
+_POSSESSIVE_SHOP_LISTED_BEFORE = re.compile(
+    r"[A-Z][\w-]*(?:[ \u00a0][A-Z][\w-]*)?['’]s(?:,[ \u00a0]+|,?[ \u00a0]+(?:and|or|&)[ \u00a0]+)$"
+)
+# Goods on a supermarket's shelf ("Mrs. Smith's pies are in aisle 4", "Aisle 7: Kellogg's cereal"): a possessive,
+# the goods, and an aisle in the sentence.
+_AISLE = re.compile(r"(?i:\baisles?[ \u00a0]*\d)")
+_GOODS_AFTER_A_POSSESSIVE = re.compile(r"['’]s[ \u00a0]+[a-z]+")
+# A switch between two brands or firms ("moved my savings from Charles Schwab to Fidelity", "switched our fleet from
+# Ford Transits to ..."): a verb of switching, "from" one name "to" another.
+_SWITCH_VERB = re.compile(
+    r"(?i:\b(?:switch(?:ed|es|ing)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|transferr?(?:ed|ing|s)?|chang(?:e|ed|es"
+    r"|ing)|jump(?:ed|ing|s)?|went|go(?:ing)?))\b"
+)
+_THINGS_SWITCHED = re.compile(
+    r"(?i:\b(?:savings|account|accounts|money|pension|401k|IRA|portfolio|fleet|plan|insurance|mortgage|phone|bank"
+    r"|banking|investments?|funds|business|subscription|cards?|brokerage|car|cars|vans|trucks|laptops?|provider))\b"
+)
+_FROM_BEFORE = re.compile(r"[ \u00a0]from[ \u00a0]+$")
+_TO_NAME_AFTER = re.compile(r"[ \u00a0]+to[ \u00a0]+([A-Z][\w&+-]*(?:[ \u00a0][A-Z][\w&+-]*){0,2})")
+_FROM_NAME_TO_BEFORE = re.compile(
+    r"[ \u00a0]from[ \u00a0]+([A-Z][\w&+-]*(?:[ \u00a0][A-Z][\w&+-]*){0,2})[ \u00a0]+to[ \u00a0]+$"
+)
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` stands inside a quoted title: words in a title's case (capitalised, or small words
+    of :data:`_TITLES_SMALL_WORDS`), no sentence or comma inside, that hold more than the name ("'Romeo and Juliet'",
+    "'Hey Jude'"; not an address: '"Dear Maria"') or, the name alone, after what is done to a work ("watching
+    'Amélie'")."""
+    opening = _OPENING_QUOTE_BEFORE.search(text, max(0, start - 60), start)
+    closing = _CLOSING_QUOTE_AFTER.match(text, end)
+    if opening is None or closing is None:
+        return False
+    quote_start, quote_end = opening.end(1), closing.start(1)
+    quoted = text[quote_start:quote_end].strip()
+    words = quoted.split()
+    if not words or len(words) > 8 or re.search(r"[.!?,;:]", quoted):
+        return False
+    if not all(word[0].isupper() or word[0].isdigit() or word in _TITLES_SMALL_WORDS for word in words):
+        return False
+    if quote_start < start or end < quote_end:
+        return _ADDRESS_OPENS.match(quoted) is None
+    return _WORKS_VERB_BEFORE_A_QUOTE.search(text, max(0, opening.start(1) - 30), opening.end(1)) is not None
+
+
+def _switched_between_firms(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is one side of a switch "from" one name "to" another, the other side a brand of
+    :func:`_brands` or, the sentence naming what was switched (:data:`_THINGS_SWITCHED`: "my savings", "our fleet"),
+    a name with no given name of the lists: "from Tom to Ana" switches between people."""
+    low, _ = _sentence_around(text, start)
+    verb = _SWITCH_VERB.search(text, low, start)
+    if verb is None:
+        return False
+    given, _ = person_name_lists()
+    other = None
+    if _FROM_BEFORE.search(text, max(0, start - 8), start):
+        to = _TO_NAME_AFTER.match(text, end)
+        other = to.group(1) if to else None
+    else:
+        before = _FROM_NAME_TO_BEFORE.search(text, max(0, start - 60), start)
+        other = before.group(1) if before else None
+    if other is None:
+        return False
+    other_words = other.split()
+    if other_words[0] in _brands() and not given_name_of_several_locales(other_words[0]):
+        return True
+    return _THINGS_SWITCHED.search(text, verb.end(), start) is not None and not any(
+        word in given for word in other_words
+    )
+
+
+def named_like_a_title_a_firm_or_a_team(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, a name to the lists or the model, names a work, a firm, a shop, a product, a
+    team or a place where it stands: a quoted title (:func:`_quoted_title`), a film on a streaming service or watched
+    before another ("Jerry Maguire is on Netflix"), a brand renamed to a company ("... is now called Pearl Milling
+    Company"), a side of a switch between firms (:func:`_switched_between_firms`), a shop where something was bought
+    ("bought at John Lewis"), a drink or food by the bottle ("a bottle of Jack Daniel's"), possessive shops that are
+    open ("Wendy's and Arby's are both open late"), goods in an aisle, a product that a brand of :func:`_brands`
+    opens ("Adidas Stan Smith"), a word written after another name as a product's elsewhere in the text ("Outlook
+    says ... Microsoft Outlook"), a team that won a game of a series, a hall or a gate with a letter ("Hall C"),
+    and a German verb before "Sie" ("Halten Sie die Taste")."""
+    name = text[start:end]
+    words = _WORD.findall(name)
+    if not words:
+        return False
+    given, surnames = person_name_lists()
+    single_given_name = len(words) == 1 and words[0] in given
+    if _HALL_OR_GATE.fullmatch(name.rstrip()):
+        return True
+    # "Halten Sie die Taste": the model's name may hold "Sie" too.
+    verb_end = end - 4 if len(words) == 2 and words[1] == "Sie" else end
+    if _GERMAN_VERB_BEFORE_SIE.fullmatch(text, start, verb_end) and _SIE_AFTER.match(text, verb_end):
+        return True
+    if _quoted_title(text, start, end):
+        return True
+    if start in strong_cue_ends(text):
+        return False
+    possessive = _POSSESSIVE_END.search(text, start, end) is not None
+    if (
+        not single_given_name
+        and not possessive
+        and (
+            _ON_A_STREAMING_SERVICE_AFTER.match(text, end)
+            or (_WATCHED_BEFORE.search(text, max(0, start - 12), start) and _AND_THEN_A_TITLE_AFTER.match(text, end))
+        )
+    ):
+        return True
+    renamed = _RENAMED_AFTER.match(text, end)
+    if renamed is not None and _named_after_a_person()[0].match(text, renamed.end(1) - 1):
+        return True
+    if not possessive and _switched_between_firms(text, start, end):
+        return True
+    if (
+        not possessive
+        and _BOUGHT_AT_BEFORE.search(text, max(0, start - 30), start)
+        and _WORKS_TITLE_ENDS.match(text, end)
+        and not _POSSESSIVE_AFTER.match(text, end)
+    ):
+        return True
+    if _CONTAINER_OF_BEFORE.search(text, max(0, start - 20), start) and _NOTHING_AFTER_A_POSSESSIVE.match(text, end):
+        return True
+    shop_end = end - 2 if possessive else end
+    if _POSSESSIVE_AFTER.match(text, shop_end) and (
+        _POSSESSIVE_SHOPS_OPEN_AFTER.match(text, shop_end)
+        or (
+            _POSSESSIVE_SHOP_LISTED_BEFORE.search(text, max(0, start - 40), start)
+            and _POSSESSIVE_SHOPS_OPEN_AFTER.match(text, shop_end)
+        )
+    ):
+        return True
+    if _GOODS_AFTER_A_POSSESSIVE.match(text, shop_end):
+        low, high = _sentence_around(text, start)
+        if _AISLE.search(text, low, high):
+            return True
+    brands = _brands()
+    brand_before = _WORD_RIGHT_BEFORE.search(text, max(0, start - 30), start)
+    first, first_start = (brand_before.group(1), brand_before.start()) if brand_before else ("", start)
+    # Or the name opens with a brand that no name list holds ("Adidas Rod Laver in navy"; not "Ford Adeyemi").
+    if brand_before is None and len(words) > 1 and words[0] not in given and words[0] not in surnames:
+        first = words[0]
+    # The product's name ends with a noun or a function word, not a verb: "Using Jira Peter Smith assigned it" is a
+    # person's; nor a brand that is an everyday word ("Ask Priya's manager").
+    verb_after = _LOWER_CASE_WORD_AFTER.match(text, end)
+    if (
+        first in brands
+        and not possessive
+        and first.lower() not in everyday_words()
+        and not (
+            verb_after is not None
+            and verb_after.group(1) not in stop_words()
+            and _verb_form(verb_after.group(1), _word_classes()[1])
+        )
+        and not given_name_of_several_locales(first)
+        and not _TITLE_OR_GREETING_BEFORE.search(text, max(0, first_start - 8), first_start)
+        and not _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start)
+        and not _PERSONS_VERB_AFTER.match(text, end)
+    ):
+        return True
+    # "Outlook says ... Microsoft Outlook": a word no name list holds, written elsewhere after a maker's name that no
+    # name list nor English word list holds either (not "Agent Lopez", a surname; nor a title: "Uncle Bob").
+    if len(words) == 1 and not possessive and words[0] not in given and words[0] not in surnames:
+        for match in re.finditer(rf"(?<![\w'’.-])([A-Z][\w-]*)[ \u00a0]({re.escape(words[0])})\b", text):
+            maker = match.group(1)
+            if (
+                match.start(2) != start
+                and maker not in given
+                and maker not in surnames
+                and maker.lower() not in NOT_NAMES
+                and maker.lower() not in stop_words()
+                # No English noun, adjective or verb: "Coach Nkechi", "Tell Nkechi" are whom they name.
+                and not any(maker.lower() in word_class for word_class in _word_classes())
+                and not _TITLE_OR_GREETING_BEFORE.search(maker + " ")
+            ):
+                return True
+    return bool(_GAME_OF_A_SERIES_AFTER.match(text, end) and not any(word in given for word in words))
 
 
 def _with_given_names_before(text: str, names: list[Span]) -> list[Span]:
@@ -781,7 +1064,18 @@ _GOODS_OR_A_SALE_AFTER_A_LIST = re.compile(
     rf"(?:[ \u00a0]{_SHOP_GOODS}\b(?![-'’])"
     r"|[ \u00a0](?:are|is|were|was)(?:[ \u00a0](?:all|now|both|each|still|currently))?[ \u00a0]"
     r"(?:(?:up[ \u00a0]to[ \u00a0])?\d+[ \u00a0]?%[ \u00a0]?off|on[ \u00a0]sale|half[ \u00a0]price"
-    r"|in[ \u00a0]the[ \u00a0]sale)\b)"
+    r"|in[ \u00a0]the[ \u00a0]sale)\b"
+    # A sale in Spanish, French, German, Italian or Portuguese: "tienen rebajas", "sont en soldes", "sind reduziert".
+    r"|[ \u00a0](?:tienen|tiene|están|está|sont|est|sind|ist|sono|è|estão|está)[ \u00a0](?:(?:de|en|em|in)[ \u00a0])?"
+    r"(?:rebajas|ofertas?|descuento|soldes?|promo(?:tion|ção)?|reduziert|im[ \u00a0]Angebot|saldi|saldo)\b"
+    # A firm's results or its shares: "... both reported weaker Q3 sales", "... shares fell 4%". A person reports
+    # sales too ("Ralph reported his sales"), not a quarter's nor a year's.
+    r"|[ \u00a0](?:(?:both|all|each|also)[ \u00a0])?(?:reported|posted|announced|missed|beat|raised|cut|lowered)"
+    r"(?:[ \u00a0][\w-]+){0,2}?[ \u00a0](?:Q[1-4]|H[12]|quarterly|annual|yearly|full-year|half-year|fiscal"
+    r"|(?:first|second|third|fourth)-quarter|holiday-quarter|(?:19|20)\d\d)(?:[ \u00a0][\w-]+)?[ \u00a0]"
+    r"(?:sales|earnings|revenues?|profits?|results|losses|guidance|margins)\b"
+    r"|[ \u00a0](?:shares|stock)[ \u00a0]"
+    r"(?:rose|fell|jumped|dropped|slid|surged|climbed|plunged|tumbled|sank|soared)\b)"
 )
 # Goods that are a verb's form too: after one name, a person's verb ("Mary counters with evidence", "Tom Baker
 # watches the kids", "Ana shops at Lidl"); they are goods only after a list of names, or after a name of two words or

@@ -169,8 +169,9 @@ def test_things_the_pii_model_reads_as_names_stay(sentence: str) -> None:
 # Measured on the second development set after the fourth round, which was tuned on it (in sample): before that
 # round (main at 9e76833) PERSON 126 of 240 (full names 76 of 98, given names alone 50 of 118) and 6 of 60 clean
 # sentences altered; after the seventh round (forms' shapes, tuned on dev_forms_corpus.py and this set) PERSON 224
-# (surname first 8 of 8, surnames in capitals 8 of 8, given names alone 103 of 118) and 2 altered.
-DEV_2_MEASURED = {"PERSON": (224, 240), "clean_altered": (2, 60)}
+# (surname first 8 of 8, surnames in capitals 8 of 8, given names alone 103 of 118) and 2 altered; PERSON 225 by the
+# eighteenth round; after the nineteenth (works, firms, shops and teams where they stand) none altered.
+DEV_2_MEASURED = {"PERSON": (225, 240), "clean_altered": (0, 60)}
 
 
 def test_the_second_development_set_keeps_its_measurement() -> None:
