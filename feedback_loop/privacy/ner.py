@@ -905,8 +905,15 @@ def named_like_a_title_a_firm_or_a_team(text: str, start: int, end: int) -> bool
     ):
         return True
     # "Outlook says ... Microsoft Outlook": a word no name list holds, written elsewhere after a maker's name that no
-    # name list nor English word list holds either (not "Agent Lopez", a surname; nor a title: "Uncle Bob").
-    if len(words) == 1 and not possessive and words[0] not in given and words[0] not in surnames:
+    # name list nor English word list holds either (not "Agent Lopez", a surname; nor a title: "Uncle Bob"), no title
+    # before the word ("Dear Mr. Okonkwo, ... Ref: Chidi Okonkwo").
+    if (
+        len(words) == 1
+        and not possessive
+        and words[0] not in given
+        and words[0] not in surnames
+        and not _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start)
+    ):
         for match in re.finditer(rf"(?<![\w'’.-])([A-Z][\w-]*)[ \u00a0]({re.escape(words[0])})\b", text):
             maker = match.group(1)
             if (
@@ -915,8 +922,11 @@ def named_like_a_title_a_firm_or_a_team(text: str, start: int, end: int) -> bool
                 and maker not in surnames
                 and maker.lower() not in NOT_NAMES
                 and maker.lower() not in stop_words()
-                # No English noun, adjective or verb: "Coach Nkechi", "Tell Nkechi" are whom they name.
+                # No English noun, adjective or verb: "Coach Nkechi", "Tell Nkechi" are whom they name; a brand
+                # of the list or a word written often in English ("Microsoft"), not a given name no list holds
+                # ("Customer ref: Chaminda Wickramasinghe").
                 and not any(maker.lower() in word_class for word_class in _word_classes())
+                and (maker in brands or maker.lower() in everyday_words())
                 and not _TITLE_OR_GREETING_BEFORE.search(maker + " ")
             ):
                 return True

@@ -54,6 +54,10 @@ def test_titles_firms_shops_and_teams_are_no_person(sentence: str) -> None:
         ("Hi, Adidas Maria here, how can I help?", "Hi, <PERSON> here, how can I help?"),
         ("Nkechi phoned at 9. Tell Nkechi the van is ready.", "<PERSON> phoned at 9. Tell <PERSON> the van is ready."),
         ("Ask Priya's manager about the Q3 figures.", "Ask <PERSON>'s manager about the Q3 figures."),
+        (
+            "Dear Mr. Okonkwo, your order is ready. (Account: Chidi Okonkwo)",
+            "Dear Mr. <PERSON>, your order is ready. (Account: <PERSON>)",
+        ),
     ],
 )
 def test_people_next_to_the_same_shapes_stay_people(sentence: str, redacted: str) -> None:
