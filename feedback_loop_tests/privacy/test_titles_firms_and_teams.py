@@ -55,8 +55,8 @@ def test_titles_firms_shops_and_teams_are_no_person(sentence: str) -> None:
         ("Nkechi phoned at 9. Tell Nkechi the van is ready.", "<PERSON> phoned at 9. Tell <PERSON> the van is ready."),
         ("Ask Priya's manager about the Q3 figures.", "Ask <PERSON>'s manager about the Q3 figures."),
         (
-            "Dear Mr. Okonkwo, your order is ready. (Account: Chidi Okonkwo)",
-            "Dear Mr. <PERSON>, your order is ready. (Account: <PERSON>)",
+            "Dear Ms. Wijesuriya, your refund is on its way. (Ref: Tharindu Wijesuriya)",
+            "Dear Ms. <PERSON>, your refund is on its way. (Ref: <PERSON>)",
         ),
     ],
 )
