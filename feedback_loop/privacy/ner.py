@@ -684,6 +684,7 @@ _TITLES_SMALL_WORDS = frozenset(
         "van",
     )
 )
+_WORKPLACE_AFTER = re.compile(r"[ \u00a0]+(?:from|at)[ \u00a0]")
 # What opens a quoted greeting or an address, not a title: '"Dear Maria"', '"Hi Tom"', '"Mr. Patel"'.
 _ADDRESS_OPENS = re.compile(r"(?:Dear|Hi|Hello|Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Madam)\b")
 # What is done to a work whose quoted title follows: "watching 'Amélie'", "we're doing 'Our Town'", "sang 'Jolene'".
@@ -719,6 +720,8 @@ _HALL_OR_GATE = re.compile(
     r"(?:Hall|Halle|Terminal|Gate|Pier|Concourse|Wing|Block|Zone|Level|Sector|Platform|Dock|Bay|Building|Tower)"
     r"[ \u00a0][A-Z]\.?"
 )
+# A hall's letter ends a line or an item: "Hall C, stands 1-9", not "Ask Hall C. to call".
+_HALL_ENDS = re.compile(r"\.?[ \t]*(?:$|[\n,;:)(]|[-–—](?=\s))|\.[ \t]+[A-Z]")
 # A German imperative or question of the polite form ("Halten Sie die Taste", "Drücken Sie", "Können Sie"), its
 # capitalised verb read as a name: an infinitive's ending, then "Sie" and a lower-case word.
 _GERMAN_VERB_BEFORE_SIE = re.compile(r"[^\W\d_]+(?:en|ern|eln)")
@@ -787,7 +790,12 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     if not all(word[0].isupper() or word[0].isdigit() or word in _TITLES_SMALL_WORDS for word in words):
         return False
     if quote_start < start or end < quote_end:
-        return _ADDRESS_OPENS.match(quoted) is None
+        # '"Priya Sharma from Sales"', '"Tom, Finance"': a person and where they work.
+        return (
+            _ADDRESS_OPENS.match(quoted) is None
+            and not _WORKPLACE_AFTER.match(text[:quote_end], end)
+            and not any(word.lower() in NOT_NAMES for word in text[end:quote_end].split())
+        )
     return _WORKS_VERB_BEFORE_A_QUOTE.search(text, max(0, opening.start(1) - 30), opening.end(1)) is not None
 
 
@@ -833,11 +841,15 @@ def named_like_a_title_a_firm_or_a_team(text: str, start: int, end: int) -> bool
         return False
     given, surnames = person_name_lists()
     single_given_name = len(words) == 1 and words[0] in given
-    if _HALL_OR_GATE.fullmatch(name.rstrip()):
+    if _HALL_OR_GATE.fullmatch(name.rstrip()) and _HALL_ENDS.match(text, end):
         return True
     # "Halten Sie die Taste": the model's name may hold "Sie" too.
     verb_end = end - 4 if len(words) == 2 and words[1] == "Sie" else end
-    if _GERMAN_VERB_BEFORE_SIE.fullmatch(text, start, verb_end) and _SIE_AFTER.match(text, verb_end):
+    if (
+        _GERMAN_VERB_BEFORE_SIE.fullmatch(text, start, verb_end)
+        and words[0] not in given
+        and _SIE_AFTER.match(text, verb_end)
+    ):
         return True
     if _quoted_title(text, start, end):
         return True
@@ -1084,6 +1096,8 @@ _GOODS_OR_A_SALE_AFTER_A_LIST = re.compile(
     r"(?:[ \u00a0][\w-]+){0,2}?[ \u00a0](?:Q[1-4]|H[12]|quarterly|annual|yearly|full-year|half-year|fiscal"
     r"|(?:first|second|third|fourth)-quarter|holiday-quarter|(?:19|20)\d\d)(?:[ \u00a0][\w-]+)?[ \u00a0]"
     r"(?:sales|earnings|revenues?|profits?|results|losses|guidance|margins)\b"
+    # "... reported weaker Q3 sales in their regions": people who sell.
+    r"(?![ \u00a0]+(?:in|for|to|from)[ \u00a0]+(?:their|his|her|my|our|your)\b)"
     r"|[ \u00a0](?:shares|stock)[ \u00a0]"
     r"(?:rose|fell|jumped|dropped|slid|surged|climbed|plunged|tumbled|sank|soared)\b)"
 )

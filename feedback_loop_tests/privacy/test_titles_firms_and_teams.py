@@ -52,6 +52,13 @@ def test_titles_firms_shops_and_teams_are_no_person(sentence: str) -> None:
         ("Tom is now called Tamsin by his friends.", "<PERSON> is now called <PERSON> by his friends."),
         ("Tom won Game 2 of the chess match.", "<PERSON> won Game 2 of the chess match."),
         ("Hi, Adidas Maria here, how can I help?", "Hi, <PERSON> here, how can I help?"),
+        ('Our contact is "Ana Ruiz from Billing".', 'Our contact is "<PERSON> from Billing".'),
+        (
+            "Ana Silva and Tom Baker both posted record Q2 sales in their regions.",
+            "<PERSON> and <PERSON> both posted record Q2 sales in their regions.",
+        ),
+        ("Jens Sie haben recht.", "<PERSON> haben recht."),
+        ("Please ask Hall B. to sign the form.", "Please ask <PERSON>. to sign the form."),
         ("Nkechi phoned at 9. Tell Nkechi the van is ready.", "<PERSON> phoned at 9. Tell <PERSON> the van is ready."),
         ("Ask Priya's manager about the Q3 figures.", "Ask <PERSON>'s manager about the Q3 figures."),
         (
