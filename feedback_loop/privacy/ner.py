@@ -744,13 +744,11 @@ _CONTAINER_OF_BEFORE = re.compile(
 _NOTHING_AFTER_A_POSSESSIVE = re.compile(
     r"(?:['’]s)?(?=[ \u00a0]*(?:[,.;:!?)]|$)|[ \u00a0]+(?:is|was|are|were|costs?|for|at|and|or|with|from|in|on)\b)"
 )
-# Shops named "<name>'s" in a list that is open or closed ("Wendy's and Arby's are both open late").
+# Shops named "<name>'s" in a list that is open or closed ("Wendy's and Arby's are both open late"), one word each
+# (people's homes are named by full names too: "Sarah Connor's and Kyle Reese's").
 _POSSESSIVE_SHOPS_OPEN_AFTER = re.compile(
-    r"['’]s(?:(?:,[ \u00a0]+|,?[ \u00a0]+(?:and|or|&)[ \u00a0]+)[A-Z][\w-]*(?:[ \u00a0][A-Z][\w-]*)?['’]s)*"
+    r"['’]s(?:(?:,[ \u00a0]+|,?[ \u00a0]+(?:and|or|&)[ \u00a0]+)[A-Z][\w-]*['’]s)*"
     r"[ \u00a0]+(?:is|are|was|were)[ \u00a0]+(?:(?:both|all|still|now|always)[ \u00a0]+)?(?:open|closed|shut)\b"
-)
-_POSSESSIVE_SHOP_LISTED_BEFORE = re.compile(
-    r"[A-Z][\w-]*(?:[ \u00a0][A-Z][\w-]*)?['’]s(?:,[ \u00a0]+|,?[ \u00a0]+(?:and|or|&)[ \u00a0]+)$"
 )
 # Goods on a supermarket's shelf ("Mrs. Smith's pies are in aisle 4", "Aisle 7: Kellogg's cereal"): a possessive,
 # the goods, and an aisle in the sentence.
@@ -880,13 +878,7 @@ def named_like_a_title_a_firm_or_a_team(text: str, start: int, end: int) -> bool
     if _CONTAINER_OF_BEFORE.search(text, max(0, start - 20), start) and _NOTHING_AFTER_A_POSSESSIVE.match(text, end):
         return True
     shop_end = end - 2 if possessive else end
-    if _POSSESSIVE_AFTER.match(text, shop_end) and (
-        _POSSESSIVE_SHOPS_OPEN_AFTER.match(text, shop_end)
-        or (
-            _POSSESSIVE_SHOP_LISTED_BEFORE.search(text, max(0, start - 40), start)
-            and _POSSESSIVE_SHOPS_OPEN_AFTER.match(text, shop_end)
-        )
-    ):
+    if len(words) == 1 and _POSSESSIVE_SHOPS_OPEN_AFTER.match(text, shop_end):
         return True
     if _GOODS_AFTER_A_POSSESSIVE.match(text, shop_end):
         low, high = _sentence_around(text, start)
@@ -1096,8 +1088,9 @@ _GOODS_OR_A_SALE_AFTER_A_LIST = re.compile(
     r"(?:[ \u00a0][\w-]+){0,2}?[ \u00a0](?:Q[1-4]|H[12]|quarterly|annual|yearly|full-year|half-year|fiscal"
     r"|(?:first|second|third|fourth)-quarter|holiday-quarter|(?:19|20)\d\d)(?:[ \u00a0][\w-]+)?[ \u00a0]"
     r"(?:sales|earnings|revenues?|profits?|results|losses|guidance|margins)\b"
-    # "... reported weaker Q3 sales in their regions": people who sell.
-    r"(?![ \u00a0]+(?:in|for|to|from)[ \u00a0]+(?:their|his|her|my|our|your)\b)"
+    # "... reported weaker Q3 sales in their regions", "reported the Q3 sales numbers to me": people who sell.
+    r"(?![ \u00a0]+(?:(?:in|for|to|from)[ \u00a0]+(?:their|his|her|my|our|your)\b|to[ \u00a0]+(?:me|us|him|her|them)\b"
+    r"|(?:numbers|figures|reports?|data|sheets?|targets?|quotas?|spreadsheets?)\b))"
     r"|[ \u00a0](?:shares|stock)[ \u00a0]"
     r"(?:rose|fell|jumped|dropped|slid|surged|climbed|plunged|tumbled|sank|soared)\b)"
 )

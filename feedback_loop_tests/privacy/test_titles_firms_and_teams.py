@@ -58,6 +58,11 @@ def test_titles_firms_shops_and_teams_are_no_person(sentence: str) -> None:
             "<PERSON> and <PERSON> both posted record Q2 sales in their regions.",
         ),
         ("Jens Sie haben recht.", "<PERSON> haben recht."),
+        ("Nina Brandt's and Ravi Menon's are both closed today.", "<PERSON>'s and <PERSON>'s are both closed today."),
+        (
+            "Ana Silva and Tom Baker both reported the Q3 sales figures to me.",
+            "<PERSON> and <PERSON> both reported the Q3 sales figures to me.",
+        ),
         ("Please ask Hall B. to sign the form.", "Please ask <PERSON>. to sign the form."),
         ("Nkechi phoned at 9. Tell Nkechi the van is ready.", "<PERSON> phoned at 9. Tell <PERSON> the van is ready."),
         ("Ask Priya's manager about the Q3 figures.", "Ask <PERSON>'s manager about the Q3 figures."),
