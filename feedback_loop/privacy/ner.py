@@ -685,8 +685,12 @@ _TITLES_SMALL_WORDS = frozenset(
     )
 )
 _WORKPLACE_AFTER = re.compile(r"[ \u00a0]+(?:from|at)[ \u00a0]")
-# What opens a quoted greeting or an address, not a title: '"Dear Maria"', '"Hi Tom"', '"Mr. Patel"'.
-_ADDRESS_OPENS = re.compile(r"(?:Dear|Hi|Hello|Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Madam)\b")
+# What opens a quoted greeting, a sign-off, an address or a request, not a title: '"Dear Maria"', '"Hi Tom"', '"Mr.
+# Patel"', '"Thanks Maria"', '"Ask Tom"'.
+_ADDRESS_OPENS = re.compile(
+    r"(?:Dear|Hi|Hello|Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Madam|Thanks|Thank|Cheers|Regards|Love|Best|Yours|Sincerely|Signed"
+    r"|From|To|Attn|For|Ask|Call|Email|Contact)\b"
+)
 # What is done to a work whose quoted title follows: "watching 'Amélie'", "we're doing 'Our Town'", "sang 'Jolene'".
 _WORKS_VERB_BEFORE_A_QUOTE = re.compile(
     r"(?i:\b(?:watch(?:ing|ed|es)?|saw|seen|see(?:ing)?|doing|did|does|do|staging|staged|perform(?:ing|ed)?"

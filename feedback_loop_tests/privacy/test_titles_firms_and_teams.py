@@ -53,6 +53,7 @@ def test_titles_firms_shops_and_teams_are_no_person(sentence: str) -> None:
         ("Tom won Game 2 of the chess match.", "<PERSON> won Game 2 of the chess match."),
         ("Hi, Adidas Maria here, how can I help?", "Hi, <PERSON> here, how can I help?"),
         ('Our contact is "Ana Ruiz from Billing".', 'Our contact is "<PERSON> from Billing".'),
+        ('The card just said "Thanks Ana Ruiz" in pen.', 'The card just said "Thanks <PERSON>" in pen.'),
         (
             "Ana Silva and Tom Baker both posted record Q2 sales in their regions.",
             "<PERSON> and <PERSON> both posted record Q2 sales in their regions.",
