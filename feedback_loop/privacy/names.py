@@ -73,9 +73,17 @@ _STRONG_CUE = re.compile(
     r"(?:\s*[:=]|[ \t]*[-–|](?=[ \t]))"
     r"|\b(?:customer|account\s+holder|cardholder|holder|contact(?:\s+person)?|recipient|attn|attention|patient"
     r"|passenger|applicant|employee|signed|signature|from|to|cc|bcc|reply-to|sender|surname|forename|attendees?"
-    r"|participants?|assignee|requester|requested\s+by)(?:\s*:|[ \t]*[-–|](?=[ \t]))"
+    r"|participants?|assignee|requester|requested\s+by"
+    # The people of a booking, a policy, a lease or an application: "Owner: Callum MacLeod", "Referee: Dr. ...".
+    r"|owner|(?:vehicle|account|car|pet|property)\s+owner|policy\s*holder|insured|referee|guarantor|beneficiary"
+    r"|claimant|tenant|landlord|co-?signer|next\s+of\s+kin|emergency\s+contact)(?:\s*:|[ \t]*[-–|](?=[ \t]))"
     r"|\b(?:je\s+m['’]appelle|ich\s+heiße|ich\s+heisse|mein\s+name\s+ist|me\s+llamo|mi\s+nombre\s+es|mi\s+chiamo"
-    r"|meu\s+nome\s+é))\s*$"
+    r"|meu\s+nome\s+é"
+    # "My name is" in more languages: Portuguese "me chamo", Dutch "mijn naam is", "ik heet", Polish "nazywam się",
+    # "mam na imię", Czech and Slovak "jmenuji se", "volám sa", Norwegian, Danish and Swedish "jeg/jag heter", "mit
+    # navn er", "mitt namn är".
+    r"|me\s+chamo|mijn\s+naam\s+is|ik\s+heet|nazywam\s+się|mam\s+na\s+imię|jmenuji\s+se|jmenuju\s+se|volám\s+sa"
+    r"|je[gj]\s+heter|jag\s+heter|mit\s+navn\s+er|mitt\s+namn\s+är|mitt\s+navn\s+er))\s*$"
 )
 _STRONG_CUE_FORWARD = re.compile(_STRONG_CUE.pattern.removesuffix(r"\s*$") + r"[ \t]*")
 # Sign-offs of other languages, which open a line as a surname would ("Atentamente, Valentina Rojas").
@@ -119,13 +127,25 @@ _CUE = re.compile(
     r"|\bsigned\b[^\n,]{0,40},[ \t]*\n"
     r"|^\s*(?:[—–]|--)|\n\s*(?:[—–]|--))\s*$"
 )
+# A sign-off after a dash at the end of a message, where the last sentence ended: "... by tomorrow. -- Mei",
+# "thanks for the help!! - priya", "... else? - regards, Omar" (the name, in any case, ends the text).
+DASH_SIGN_OFF_BEFORE = re.compile(
+    r"(?:[.!?)]|^|\n)[ \t]*(?:--?|[—–~])[ \t]*(?i:(?:regards|thanks|thank[ \t]+you|cheers|best|thx|ty|love|br)"
+    r"[ \t]*[,!.]?[ \t]+)?$"
+)
+NAME_ENDS_THE_TEXT = re.compile(r"[ \t]*[.!]?[ \t]*$")
 # Greetings and introductions: a name when the name ends the clause ("Hi Aroha,", "I'm Tomás from ...").
 _GREETING_CUE = re.compile(
     r"(?i)\b(?:hi|hello|hey|hiya|greetings|(?:good\s+)?(?:morning|afternoon|evening)|thanks|thank\s+you|thx"
     r"|(?:thanks|thank\s+you)\s+(?:again|so\s+much|a\s+lot)"
     r"|cheers|best|love|bye|welcome(?:\s+(?:aboard|back))?|this\s+is|it['’]s|i\s+am|i['’]m|im|here\s+is|named|called"
     # Introductions of other languages: "Hola, soy Alejandro Gutiérrez y ...", "Bonjour, je suis Claire Martin".
-    r"|soy|je\s+suis|ich\s+bin|sono|sou|eu\s+sou|sou\s+[oa]|eu\s+sou\s+[oa]|soy\s+(?:el|la)|ik\s+ben|(?-i:ben))"
+    r"|soy|je\s+suis|ich\s+bin|sono|sou|eu\s+sou|sou\s+[oa]|eu\s+sou\s+[oa]|soy\s+(?:el|la)|ik\s+ben|(?-i:ben)"
+    # "This is ..." on the phone in more languages: Portuguese "aqui é a Ana", "aqui fala o João", "quem fala é";
+    # Dutch "u spreekt met Jeroen", "(hallo,) met Jeroen"; Czech and Slovak "tady (je) Tereza", "tu je"; Polish
+    # "tu (jest)", "z tej strony"; Tagalog "ako si", "si" at the clause's start ("Si Mark po ito"), Swedish "det är".
+    r"|aqui\s+(?:é|fala)(?:\s+[oa])?|quem\s+fala\s+é(?:\s+[oa])?|(?:u\s+)?spreekt\s+met|(?-i:(?:^|[,!.?]\s*)[Mm]et)"
+    r"|tady(?:\s+je)?|tu\s+je|tu\s+jest|ako\s+si|(?-i:(?:^|[,!.?]\s*)[Ss]i)|det\s+är)"
     r"\b\s*,?\s*$"
 )
 # Greetings and thanks of other languages: "Hola Valentina,", "Olá Beatriz!", "Hallo Jeroen,", "Merhaba Elif". The
@@ -152,9 +172,13 @@ def german_im_before(text: str, start: int) -> bool:
 # What a person does or is right after the name: "Oluwaseun wrote:", "Zeynep ordered it for me", "Tomás here",
 # "Ana from billing", "Tom is out of office".
 _ACTION_AFTER_NAME = re.compile(
-    r"\s+(?:wrote\b|said\b|says\b|replied\b|here\b|(?:mentioned|suggested|confirmed|explained|promised|recommended)"
+    r"\s+(?:wrote\b|said\b|says\b|replied\b|here\b"
+    # "Here" after the caller's name in other languages, where the clause ends: Norwegian and Danish "Magnus her.",
+    # Swedish "Sara här,", Irish "Pádraig anseo.", Dutch and German "Jeroen hier,", Tagalog "Si Mark po ito,".
+    r"|(?:her|här|anseo|hier|po\s+ito|ito\s+po)(?=[ \t]*(?:[,.!;\n]|$))"
+    r"|(?:mentioned|suggested|confirmed|explained|promised|recommended)"
     r"\s+(?:that|you|we|it|the|this|a|an|to|how)\b|(?:asked|called|emailed|messaged|texted|told|helped)\s+(?:me|us)\b"
-    r"|ordered\s+(?:it|this|them)\b|(?:is|was)\s+(?:my|our)\s+(?:\w+\s+)?(?:wife|husband|partner|son|daughter|friend"
+    r"|ordered\s+(?:it|this|them)\b|(?:phoned|rang)\b|(?:is|was)\s+(?:my|our)\s+(?:\w+\s+)?(?:wife|husband|partner|son|daughter|friend"
     r"|colleague|manager|boss|contact|agent)"
     r"|from\s+(?:your|our|the\s+\w+\s+team|support|billing|sales|accounts?|accounting|finance|customer\s+(?:service"
     r"|support|care|success)|it|hr|legal|security|tech\s+support|the\s+help\s*desk)\b"
@@ -166,7 +190,8 @@ _CLAUSE_ENDS_AFTER_NAME = re.compile(r"\s*(?:[,!.?;)\n]|[-–—](?=\s)|$|(?:fro
 # Everyday words before a name too ("with", "for", "and"): a name there only when a name list knows a word of it.
 _WEAK_CUE = re.compile(
     r"(?i)\b(?:with|for|from|by|and|or|call|called|text|texted|message|messaged|contact|contacted|email"
-    r"|emailed|meet|met|ping|pinged|engineer|manager|customer|user|client|caller)\b\s*$"
+    r"|emailed|meet|met|ping|pinged|engineer|manager|customer|user|client|caller|policy\s*holder|owner|tenant"
+    r"|landlord|patient|applicant|candidate|claimant|guarantor|referee)\b\s*$"
 )
 # The cues as they end right before a name (searched back from the name's first letter, within _CUE_REACH
 # characters): a cue, or a greeting or an everyday word on the same line.
@@ -175,7 +200,30 @@ _GREETING_CUE_BEFORE = re.compile(_GREETING_CUE.pattern.removesuffix(r"\s*,?\s*$
 _WEAK_CUE_BEFORE = re.compile(_WEAK_CUE.pattern.removesuffix(r"\s*$") + r"[ \t]*$")
 _CUE_REACH = 48
 # What a strong cue cannot be written without: run its search only on texts that hold one of these.
-_STRONG_CUE_WORDS = ("name", ":", "|", " - ", " – ", "appelle", "heiße", "heisse", "llamo", "nombre", "chiamo", "nome")
+_STRONG_CUE_WORDS = (
+    "name",
+    ":",
+    "|",
+    " - ",
+    " – ",
+    "appelle",
+    "heiße",
+    "heisse",
+    "llamo",
+    "nombre",
+    "chiamo",
+    "nome",
+    "chamo",
+    "naam",
+    "heet",
+    "się",
+    "imię",
+    "jmenu",
+    "volám",
+    "heter",
+    "navn",
+    "namn",
+)
 # Capitalised words that are not names after a cue: greetings' objects, fillers, pronouns, product words.
 NOT_NAMES = frozenset(
     [
@@ -238,6 +286,8 @@ NOT_NAMES = frozenset(
         "hey",
         # Greetings of other languages, which open a line as a given name would ("Hola Valentina,", "Olá Beatriz!").
         "hola",
+        # Tagalog's article before a person's name, which opens the introduction ("Si Mark po ito"), not the name.
+        "si",
         "olá",
         "hallo",
         "hoi",
@@ -960,6 +1010,15 @@ def _cued_or_known_name(
             and _cue_before(_FOREIGN_GREETING_BEFORE, text, start)
         )
         or _ACTION_AFTER_NAME.match(text, end)
+        # "Ahmed's laptop": a given name, the possessive not part of it, before what only a person has.
+        or (
+            _POSSESSIVE.sub("", word) in given
+            and _POSSESSIVE.search(tokens[index + run - 1][2])
+            and _PERSONS_OWN_AFTER.match(text, end)
+        )
+        or (
+            NAME_ENDS_THE_TEXT.match(text, end) and DASH_SIGN_OFF_BEFORE.search(text, max(0, start - _CUE_REACH), start)
+        )
         or _capitalised_words_addressed_at_the_end(text, tokens[index : index + run], given)
     ):
         return run, True
@@ -1003,6 +1062,14 @@ def _cued_or_known_name(
 
 
 _PATRONYMIC_PARTICLES = frozenset(("bin", "bint", "binti", "binte", "ibn"))
+# What only a person has or asks for, after a given name's possessive: "per Nadia Benali's request", "Is this Ahmed's
+# laptop?", "on Priya's behalf" (a company has no husband, birthday or desk, and seldom a laptop).
+_PERSONS_OWN_AFTER = re.compile(
+    r"[ \t\u00a0]+(?:(?:own|old|new|personal|work)[ \t\u00a0]+)?(?:request|approval|permission|behalf|laptop|desk"
+    r"|phone|mobile|e-?mail|inbox|calendar|diary|signature|birthday|wedding|retirement|farewell|leave|husband|wife"
+    r"|partner|son|daughter|mother|mum|mom|father|dad|brother|sister|manager|boss|suggestion|idea|handwriting"
+    r"|bag|jacket|keys|badge|chair|car|flight|visa|payslip|salary|contract|replacement|team)\b"
+)
 
 
 def _no_english_word_in_lower_case(word: str) -> bool:
@@ -1247,7 +1314,8 @@ def _name_run(text: str, tokens: list[tuple[int, int, str]], index: int, *, any_
             any_case
             and count
             and lower in _STOP_WORDS
-            and not opening_initial
+            # "Applicant: Gloria A. Henderson": a middle initial, though "a" is a stop word, goes on with the name.
+            and not initial
             and not _given_name_inside(text, tokens, index, position)
         ):
             break

@@ -52,6 +52,8 @@ from collections.abc import Sequence
 
 from feedback_loop.privacy.names import (
     ARTICLE_BEFORE,
+    DASH_SIGN_OFF_BEFORE,
+    NAME_ENDS_THE_TEXT,
     NAME_PARTICLES,
     NOT_NAMES,
     PERSONS_PLACE_AFTER,
@@ -131,7 +133,9 @@ def _named_after_a_person() -> tuple[re.Pattern[str], re.Pattern[str]]:
     _, surnames = person_name_lists()
     not_surnames = "|".join(head for head in heads.split("|") if head not in surnames)
     return (
-        re.compile(rf",?[ \u00a0]+(?:{words}|{heads})(?![\w&])"),
+        # A comma only before a legal form ("Hugo Boss, Inc."): after a comma a head noun opens the person's
+        # affiliation ("Dr. Adebayo Ogunleye, University of Ibadan", "Ana Costa, Hospital de Santa Maria").
+        re.compile(rf"(?:,?[ \u00a0]+(?:{words})|[ \u00a0]+(?:{heads}))(?![\w&])"),
         re.compile(rf"[ \u00a0](?:{words}|{not_surnames})(?![\w&])"),
     )
 
@@ -1630,6 +1634,7 @@ def _only_a_name_fits(text: str, start: int, end: int) -> bool:
             and not german_im_before(text, start)
         )
         or (_TELL_BEFORE.search(before) and _I_SAID_AFTER.match(text, end))
+        or (DASH_SIGN_OFF_BEFORE.search(before) and NAME_ENDS_THE_TEXT.match(text, end))
     )
 
 
