@@ -71,6 +71,8 @@ _STRONG_CUE = re.compile(
     r"|account|holder|card\s*holder|sender|recipient|patient|passenger|applicant|employee|guest|user)?\s*name"
     r"(?:\(s\)|s)?(?:\s+on\s+(?:the\s+)?(?:card|account|booking|reservation|ticket|passport|id))?"
     r"(?:\s*[:=]|[ \t]*[-–|](?=[ \t]))"
+    # Malay and Indonesian forms: "Nama:", "Nama penuh:", "Nama lengkap:".
+    r"|\bnama(?:\s+(?:penuh|lengkap|pelanggan|pemohon))?\s*[:=]"
     r"|\b(?:customer|account\s+holder|cardholder|holder|contact(?:\s+person)?|recipient|attn|attention|patient"
     r"|passenger|applicant|employee|signed|signature|from|to|cc|bcc|reply-to|sender|surname|forename|attendees?"
     r"|participants?|assignee|requester|requested\s+by"
@@ -202,6 +204,7 @@ _CUE_REACH = 48
 # What a strong cue cannot be written without: run its search only on texts that hold one of these.
 _STRONG_CUE_WORDS = (
     "name",
+    "nama",
     ":",
     "|",
     " - ",
@@ -1277,6 +1280,15 @@ def _particle_before_name(tokens, index: int) -> bool:
 _JOINED_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ben|bat|bin|ibn|abu)[-‐][A-ZÀ-ÖØ-ÞĀ-Ž]")
 
 
+# "son of" and "daughter of" between a Malaysian or Singaporean Indian given name and the father's: "a/l" (anak lelaki),
+# "a/p" (anak perempuan), "s/o", "d/o".
+_SON_OR_DAUGHTER_OF = re.compile(r"(?i:a/[lp]|[sd]/o)[ \u00a0](?=[A-ZÀ-ÖØ-ÞĀ-Ž])")
+_AND_PARTICLES = frozenset(("e", "y"))
+# Abbreviated given names that open a name with a full stop, as initials do: Bangladeshi and Malaysian "Md."/"Mohd."
+# (Mohammad), "Muhd.", "Abd." (Abdul).
+_GIVEN_NAME_ABBREVIATIONS = frozenset(("Md", "Mohd", "Muhd", "Abd"))
+
+
 def _name_run(text: str, tokens: list[tuple[int, int, str]], index: int, *, any_case: bool) -> int:
     """How many tokens from ``index`` on form one name: capitalised words (any words after a form's "Name:"),
     with particles inside, on one line, separated by single spaces, up to four words."""
@@ -1288,10 +1300,29 @@ def _name_run(text: str, tokens: list[tuple[int, int, str]], index: int, *, any_
             gap = text[tokens[position - 1][1] : start]
             # "Passenger: CHAUDHRY/BILAL MS": surname and given name as airlines write them. "J.R. Okafor": initials
             # written without a space between them.
-            initial = len(tokens[position - 1][2]) == 1 and (gap == ". " or (gap == "." and len(word) == 1))
+            initial = (len(tokens[position - 1][2]) == 1 or tokens[position - 1][2] in _GIVEN_NAME_ABBREVIATIONS) and (
+                gap == ". " or (gap == "." and len(word) == 1)
+            )
             if gap not in (" ", "\u00a0") and not (any_case and gap == "/") and not initial:
                 break
         lower = word.lower()
+        # "Muthu a/l Ramasamy", "Kavitha a/p Subramaniam", "Rajesh s/o Kumar": "son of" or "daughter of", as Malaysian
+        # and Singaporean Indian names are written, joins the given name to the father's.
+        if count and _SON_OR_DAUGHTER_OF.match(text, start) and position + 2 < len(tokens):
+            particles += 2
+            position += 2
+            continue
+        # "Carlos Eduardo Nascimento e Beatriz Monteiro": "e", "y" before a given name and another word join two
+        # people, not a surname's parts ("Ortega y Gasset").
+        if (
+            lower in _AND_PARTICLES
+            and count
+            and position + 2 < len(tokens)
+            and tokens[position + 1][2] in person_name_lists()[0]
+            and _is_capitalised(tokens[position + 2][2])
+            and text[tokens[position + 1][1] : tokens[position + 2][0]] == " "
+        ):
+            break
         if lower in NAME_PARTICLES and position + 1 < len(tokens) and (count or position - index == particles):
             particles += 1
             position += 1

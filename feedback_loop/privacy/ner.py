@@ -305,8 +305,9 @@ def named_like_a_thing(text: str, start: int, end: int) -> bool:
     if after is None or text[end - 2 : end] in ("'s", "’s"):
         return False
     word = after.group(1)
-    # A function word ("Tell Fatima the ...", "Kevin from IT").
-    if word in stop_words():
+    # A function word ("Tell Fatima the ...", "Kevin from IT"), "and" of other languages too ("Rui Ferreira e Inês
+    # Carvalho", "Ana López y ...", "Jan de Vries en ...", "Ola Nordmann og ...").
+    if word in stop_words() or word in _AND_OF_OTHER_LANGUAGES:
         return False
     nouns_or_adjectives, verbs = _word_classes()
     if _made_by(text, start, word, nouns_or_adjectives):
@@ -317,6 +318,7 @@ def named_like_a_thing(text: str, start: int, end: int) -> bool:
     return _before_the_subjects_verb(text, end, nouns_or_adjectives, verbs)
 
 
+_AND_OF_OTHER_LANGUAGES = frozenset(("e", "y", "et", "und", "en", "og", "och", "ve", "dan", "és", "ja", "oraz"))
 # An article and an adjective before a name ("a new", "the damaged"): what follows the name is then qualified by it.
 _ARTICLE_AND_ADJECTIVE_BEFORE = re.compile(
     r"(?i:\b(?:the|a|an|our|my|your|their|this|these|those))[ \u00a0]+([a-z]+)[ \u00a0]+$"
@@ -1600,6 +1602,13 @@ _INTRODUCTION_BEFORE = re.compile(r"(?i:(?:^|[^\w'’])(?:i[ \t]*['’]?m|im|i[ 
 # "here", "from" too ("hey i'm svetlana and ..."). Not a colon: the word before it is a label ("Hi, auth: required").
 _VOCATIVE_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n)")
 _INTRODUCTION_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n|(?:and|here|from)\b)")
+# A relative or a colleague named right after the word for them: "my husband dmitri set up the account", "our son
+# tariq", "her boss yusuf" (the word after them, a given name no dictionary knows, can only be a name).
+_KIN_BEFORE = re.compile(
+    r"(?i:\b(?:my|our|his|her|their)[ \t]+(?:husband|wife|son|daughter|partner|brother|sister|mother|mum|mom"
+    r"|father|dad|boyfriend|girlfriend|fianc[eé]e?|colleague|coworker|friend|boss|manager|flatmate|roommate"
+    r"|grandson|granddaughter|nephew|niece|cousin))[ \t]+$"
+)
 _TELL_BEFORE = re.compile(r"(?i:\b(?:tell|say\s+hi\s+to|say\s+hello\s+to))[ \t]+$")
 _I_SAID_AFTER = re.compile(r"(?i:[ \t]+i[ \t]+(?:said|say)\b)")
 
@@ -1624,7 +1633,8 @@ def _given_name_where_only_a_name_fits(text: str, words: list[Span]) -> bool:
 def _only_a_name_fits(text: str, start: int, end: int) -> bool:
     """True where chat writes a person's name and little else: thanks or a greeting said to the word, the clause
     ending after it ("ok thanks bao."), an introduction of oneself ending after it ("hi im hamza,"), or "tell ... i
-    said hi" ("tell minh-anh i said hi")."""
+    said hi" ("tell minh-anh i said hi"), a dash's sign-off ending the message ("... today!! - priya") or right after a
+    relative's or colleague's word ("my husband dmitri set up ...")."""
     before = text[max(0, start - 40) : start]
     return bool(
         (_VOCATIVE_BEFORE.search(before) and _VOCATIVE_ENDS.match(text, end))
@@ -1635,6 +1645,7 @@ def _only_a_name_fits(text: str, start: int, end: int) -> bool:
         )
         or (_TELL_BEFORE.search(before) and _I_SAID_AFTER.match(text, end))
         or (DASH_SIGN_OFF_BEFORE.search(before) and NAME_ENDS_THE_TEXT.match(text, end))
+        or _KIN_BEFORE.search(before) is not None
     )
 
 
