@@ -180,7 +180,7 @@ _ACTION_AFTER_NAME = re.compile(
     r"|(?:her|här|anseo|hier|po\s+ito|ito\s+po)(?=[ \t]*(?:[,.!;\n]|$))"
     r"|(?:mentioned|suggested|confirmed|explained|promised|recommended)"
     r"\s+(?:that|you|we|it|the|this|a|an|to|how)\b|(?:asked|called|emailed|messaged|texted|told|helped)\s+(?:me|us)\b"
-    r"|ordered\s+(?:it|this|them)\b|(?:phoned|rang)\b|(?:is|was)\s+(?:my|our)\s+(?:\w+\s+)?(?:wife|husband|partner|son|daughter|friend"
+    r"|ordered\s+(?:it|this|them)\b|(?:phoned|rang)\b|referred\s+(?:me|us|you|him|her|them|[A-Z])|(?:is|was)\s+(?:my|our)\s+(?:\w+\s+)?(?:wife|husband|partner|son|daughter|friend"
     r"|colleague|manager|boss|contact|agent)"
     r"|from\s+(?:your|our|the\s+\w+\s+team|support|billing|sales|accounts?|accounting|finance|customer\s+(?:service"
     r"|support|care|success)|it|hr|legal|security|tech\s+support|the\s+help\s*desk)\b"
@@ -1136,6 +1136,8 @@ PERSONS_PLACE_BEFORE = re.compile(
     r"|emailed|ask|asked|tell|told|thank|thanked|meet|met|help|helped|assign|assigned|transfer|transferred|is|was"
     r"|named|owner|admin|member|driver|courier|customer|client|guest|employee|tenant|technician|colleague|can|could"
     r"|passenger|patient|applicant|recipient|holder"
+    # Whom a colleague brings in: "Kwame referred Efua Asante for the role", "we interviewed ...".
+    r"|referred|referring|nominated|nominating|interviewed|interviewing|onboarded|onboarding|shortlisted"
     r"|would|will|did|does|has|should|who\s+is|on\s+behalf\s+of|(?:the|a|my|his|her|their)\s+name(?:\s+of)?"
     # What is done to a person as it is being done: "adding Boubacar Sangare to the thread".
     r"|adding|inviting|calling|emailing|asking|telling|thanking|meeting|helping|assigning|copying|copied|cc'?d|looping\s+in|looped\s+in)"

@@ -78,6 +78,11 @@ from feedback_loop.privacy import Redactor
         ("Morag MacInnes phoned - needs the boiler checked.", "<PERSON> phoned - needs the boiler checked."),
         ("Owner: Ruaridh MacAulay. Drop-off 9am.", "Owner: <PERSON>. Drop-off 9am."),
         ("Eilidh MacLennan phoned - wants a callback.", "<PERSON> phoned - wants a callback."),
+        # Whom a colleague refers, and the colleague.
+        (
+            "Staff referral: Ama Owusu referred Adjoa Boateng for the analyst role.",
+            "Staff referral: <PERSON> referred <PERSON> for the analyst role.",
+        ),
         # A given name's possessive before what only a person has.
         (
             "All, per Amira Haddad's request the review moves to Friday.",
@@ -115,6 +120,10 @@ def test_the_name_is_redacted(sentence: str, redacted: str) -> None:
         "Per the manager's request we'll move standup.",
         "Is this the team's laptop?",
         "Apple's request for comment went unanswered.",
+        "The doctor referred me to a specialist.",
+        "Google referred 40% of traffic.",
+        "She referred Google Analytics to the team.",
+        "We shortlisted Project Phoenix for funding.",
     ],
 )
 def test_clean_sentences_stay(sentence: str) -> None:
