@@ -702,10 +702,44 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
             index += 1
     if _COMMA_BEFORE_A_CAPITAL.search(text):
         spans = _with_surnames_first(text, spans, cue_ends)
+    signature = _signature_in_lower_case_at_the_end(text)
+    if signature is not None and not any(start < signature[1] and signature[0] < end for start, end, _ in spans):
+        spans.append((*signature, True))
     # Names in their own script (Cyrillic, Greek, Hebrew, Arabic, Thai, Chinese, Japanese, Korean), which no
     # Latin word above is part of.
     native = find_native_names(text)
     return sorted([*spans, *native]) if native else spans
+
+
+# A sign-off in lower case after a dash, an initial allowed, ending the message: "- regards, m. al-sayed", "-- j.
+# okonkwo".
+_LOWER_CASE_SIGNATURE = re.compile(
+    r"((?:[a-z]\.[ \t]*)?[a-z][a-z'’-]+(?:[ \t][a-z][a-z'’-]+){0,2})" + NAME_ENDS_THE_TEXT.pattern
+)
+
+
+def _signature_in_lower_case_at_the_end(text: str) -> tuple[int, int] | None:
+    """The span of a lower-case name signing the message after a dash (:data:`DASH_SIGN_OFF_BEFORE`), with an
+    initial, whose words no dictionary and no everyday vocabulary knows ("m. al-sayed"; not "- thanks", "- sent from
+    my phone"); a given name alone is the model's to judge."""
+    from feedback_loop.privacy.ner import _no_english_word
+
+    match = _LOWER_CASE_SIGNATURE.search(text, max(0, len(text) - 60))
+    if match is None or not DASH_SIGN_OFF_BEFORE.search(text, max(0, match.start() - _CUE_REACH), match.start()):
+        return None
+    words = [word for word in _TOKEN.findall(match.group(1)) if len(word) > 1]
+    # An initial or two words: one word alone is left to the lower-case names of the model.
+    if not ("." in match.group(1) or len(words) >= 2):
+        return None
+    everyday = everyday_words()
+    parts = [word for part in words for word in part.split("-") if word not in NAME_PARTICLES]
+    if (
+        parts
+        and all(word not in everyday and word not in stop_words() and word not in NOT_NAMES for word in parts)
+        and ("." in match.group(1) or any(_no_english_word(word) for word in parts))
+    ):
+        return match.start(1), match.end(1)
+    return None
 
 
 # What a name's first given name comes after when it opens the name: the text's or a line's start, a comma, a colon,

@@ -65,6 +65,8 @@ from feedback_loop.privacy import Redactor
             "that worked, cheers for sorting it so fast!! - <PERSON>",
         ),
         ("cant find the receipt anywhere? - regards, Omar", "cant find the receipt anywhere? - regards, <PERSON>"),
+        ("pls cancel the order. -- k. wojciechowska", "pls cancel the order. -- <PERSON>"),
+        ("need a callback asap! - regards, s. al-khouri", "need a callback asap! - regards, <PERSON>"),
         # The people of a booking, a policy or an application.
         (
             "Vehicle check-in: 2021 Ford Focus, brake pads. Owner: Fergus MacDonald. Ready by 5pm.",
@@ -110,6 +112,10 @@ def test_the_name_is_redacted(sentence: str, redacted: str) -> None:
         "Build passed. -- Release 4.2",
         "Fixed the login bug. - Updated docs",
         "see attached - regards",
+        "done. - sent from my phone",
+        "fixed now! - cheers, the team",
+        "all good now. - many thanks",
+        "it works. - regards, support team",
         "Owner: IT department",
         "Owner: see asset register",
         "Referee: not required",
