@@ -16,8 +16,8 @@ from feedback_loop_tests.privacy.measured import assert_keeps_measurement
 DEV_BRANDS_MEASURED = {"PERSON": (49, 50), "ADDRESS": (12, 12), "clean_altered": (7, 165)}
 # Measured on the sixth development set, written for the eighth round before its rules (main at c88bbd1: PERSON 37 of
 # 40, 10 of 50 clean sentences altered); neither the eighth nor the ninth round changed either figure; 9 altered at
-# c0af14f, 7 after the seventeenth round (Simple Icons' brands).
-DEV_BRANDS_2_MEASURED = {"PERSON": (37, 40), "clean_altered": (7, 50)}
+# c0af14f, 7 after the seventeenth round (Simple Icons' brands); PERSON 38 after the eighteenth.
+DEV_BRANDS_2_MEASURED = {"PERSON": (38, 40), "clean_altered": (7, 50)}
 
 
 def test_the_brands_development_set_keeps_its_measurement() -> None:
