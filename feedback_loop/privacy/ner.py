@@ -306,8 +306,9 @@ def named_like_a_thing(text: str, start: int, end: int) -> bool:
         return False
     word = after.group(1)
     # A function word ("Tell Fatima the ...", "Kevin from IT"), "and" of other languages too ("Rui Ferreira e Inês
-    # Carvalho", "Ana López y ...", "Jan de Vries en ...", "Ola Nordmann og ...").
-    if word in stop_words() or word in _AND_OF_OTHER_LANGUAGES:
+    # Carvalho", "Ana López y ...", "Jan de Vries en ...", "Ola Nordmann og ..."), after a full name only: a word alone
+    # before it is often a brand listed with another ("Zara y Massimo Dutti").
+    if word in stop_words() or (word in _AND_OF_OTHER_LANGUAGES and " " in text[start:end]):
         return False
     nouns_or_adjectives, verbs = _word_classes()
     if _made_by(text, start, word, nouns_or_adjectives):

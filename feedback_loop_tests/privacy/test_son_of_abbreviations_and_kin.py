@@ -35,6 +35,7 @@ def test_the_whole_name_is_redacted(sentence: str, redacted: str) -> None:
         "Nama produk: Kopi Susu",
         "Nama: -",
         "Return policy a/c closed.",
+        "Mango y Bershka abren hoy.",
         "my husband also uses this account",
         "my wife rose early to call you",
         "my boss said no",
