@@ -319,7 +319,8 @@ def named_like_a_thing(text: str, start: int, end: int) -> bool:
     return _before_the_subjects_verb(text, end, nouns_or_adjectives, verbs)
 
 
-_AND_OF_OTHER_LANGUAGES = frozenset(("e", "y", "et", "und", "en", "og", "och", "ve", "dan", "és", "ja", "oraz"))
+# Not Dutch "en": Spanish and French "en" is "in" ("la evolución de Darwin en palabras sencillas").
+_AND_OF_OTHER_LANGUAGES = frozenset(("e", "y", "et", "und", "og", "och", "ve", "dan", "és", "ja", "oraz"))
 # An article and an adjective before a name ("a new", "the damaged"): what follows the name is then qualified by it.
 _ARTICLE_AND_ADJECTIVE_BEFORE = re.compile(
     r"(?i:\b(?:the|a|an|our|my|your|their|this|these|those))[ \u00a0]+([a-z]+)[ \u00a0]+$"

@@ -36,6 +36,8 @@ def test_the_whole_name_is_redacted(sentence: str, redacted: str) -> None:
         "Nama: -",
         "Return policy a/c closed.",
         "Mango y Bershka abren hoy.",
+        "Resume la teoría de la evolución de Darwin en dos frases.",
+        "La música de Mozart en la radio me relaja.",
         "my husband also uses this account",
         "my wife rose early to call you",
         "my boss said no",
