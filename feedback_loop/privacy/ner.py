@@ -599,7 +599,9 @@ _KIND_OF_WORK_BEFORE = re.compile(
 # Nor after "for" ("Thanks for reading Maria Lopez!"), nor opening a sentence ("Reading Maria Lopez, I think ..."):
 # whom the text addresses, or an author.
 _READS_PLAYS_OR_WATCHES_BEFORE = re.compile(
-    r"(?<!for[ \u00a0])(?<![\w'’-])(?:(?:re)?read(?:ing)?|(?:re)?playing|binge-?watch(?:ing|ed)?|streaming)"
+    r"(?<!for[ \u00a0])(?<![\w'’-])(?:(?:re)?read(?:ing)?|(?:re)?playing|binge-?watch(?:ing|ed)?|streaming"
+    # What a prompt asks of a work: "Summarise Anna Karenina in 100 words", "explain the plot of Jane Eyre".
+    r"|(?i:summari[sz]e|the[ \u00a0]+(?:plot|ending|themes?|moral|main[ \u00a0]+characters)[ \u00a0]+of))"
     r"[ \u00a0]+[\"“'‘]?$"
 )
 # What ends a work's title, and a person's name would go on with: a quotation mark, the clause's end, a time ("all
@@ -608,7 +610,10 @@ _READS_PLAYS_OR_WATCHES_BEFORE = re.compile(
 # does ("the book Tom recommended", "playing Tom at chess", "watched Serena win").
 _WORKS_TITLE_ENDS = re.compile(
     r"[\"”'’]|[ \u00a0]*(?:[,.;:!?)]|$)|[ \u00a0]+(?:again|all[ \u00a0]+(?:day|night|weekend)"
-    r"|every[ \u00a0]+(?:day|night)|tonight|lately|for[ \u00a0]+(?:hours|ages)|on[ \u00a0]+my)\b"
+    r"|every[ \u00a0]+(?:day|night)|tonight|lately|for[ \u00a0]+(?:hours|ages)|on[ \u00a0]+my"
+    # How long a summary should be, or for whom: "in 100 words", "in three sentences", "to a 10-year-old".
+    r"|in[ \u00a0]+(?:\d+|one|two|three|four|five|ten|a[ \u00a0]+few)[ \u00a0]+(?:words|sentences|paragraphs|lines"
+    r"|bullet[ \u00a0]+points)|to[ \u00a0]+an?[ \u00a0]+\d+-year-old)\b"
 )
 _WORKS_VERB_AFTER = re.compile(
     r"[ \u00a0]+(?:is|was|has|had|keeps|kept|crashes|crashed|froze|freezes|won['’]?t|doesn['’]?t|didn['’]?t|isn['’]?t"
@@ -2026,6 +2031,20 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
     if not words or any(word.group().isupper() and len(word.group()) > 1 for word in words):
         return None
     given, surnames = person_name_lists()
+    # "Summarise Anna Karenina in 100 words", "Email Tom Baker about it": the verb that opens a prompt, taken into the
+    # name before a given name, is none of it unless the lists hold it or it is a function word ("Mark Lee", "Will
+    # Smith"; "Drew Barrymore" has no given name after the verb).
+    opening = words[0].group()
+    if (
+        len(words) > 1
+        and words[1].group() in given
+        and _sentence_around(text, start + words[0].start())[0] == start + words[0].start()
+        and opening.lower() in _word_classes()[1]
+        and opening.lower() not in stop_words()
+        and opening not in given
+        and opening not in surnames
+    ):
+        words.pop(0)
     if not any(word.group() in given or word.group() in surnames for word in words):
         return None
     # An English adjective that no name list holds, before English words that are no given names, names a thing:

@@ -2,7 +2,8 @@
 on a streaming service, firms' results and switches between firms, shops where things were bought or that are open,
 drinks by the bottle, goods in an aisle, a brand's product, a product named again after its maker, a team that won a
 game of a series, halls and gates with a letter, German verbs before "Sie"; people next to the same shapes stay
-people (the nineteenth round)."""
+people; what a prompt asks of a work ("Summarise Anna Karenina in 100 words") and the verb that opens a
+prompt, which the model takes into a name (the eighteenth round)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from feedback_loop.privacy import Redactor
     "sentence",
     [
         "We're staging 'Antony and Cleopatra' at the community theatre.",
+        "Summarise Oliver Twist in 200 words.",
+        "Summarize Jane Eyre in three sentences.",
         "My kids keep singing 'Hey Jude' in the car.",
         "Switching our vans from Ford Transits to Iveco Dailys.",
         "Annie Hall is on Netflix now, if you want to see it.",
@@ -70,6 +73,12 @@ def test_titles_firms_shops_and_teams_are_no_person(sentence: str) -> None:
         (
             "Dear Ms. Wijesuriya, your refund is on its way. (Ref: Tharindu Wijesuriya)",
             "Dear Ms. <PERSON>, your refund is on its way. (Ref: <PERSON>)",
+        ),
+        ("Email Tom Baker about the invoice.", "Email <PERSON> about the invoice."),
+        ("Will Smith called about the refund.", "<PERSON> called about the refund."),
+        (
+            "Please summarize the call with Maria Lopez in 100 words.",
+            "Please summarize the call with <PERSON> in 100 words.",
         ),
     ],
 )
