@@ -2045,6 +2045,8 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
         and opening not in surnames
     ):
         words.pop(0)
+    else:
+        opening = ""
     if not any(word.group() in given or word.group() in surnames for word in words):
         return None
     # An English adjective that no name list holds, before English words that are no given names, names a thing:
@@ -2070,6 +2072,9 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
     # "Amazon Echo Dot", "Salesforce Einstein": a capitalised word right before or after, other than a greeting
     # or an everyday word ("Hi", "Does", "Yesterday"), makes the span part of a thing's longer name.
     before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    # The opening verb taken out of the name above is no part of a thing's name ("Summarise Anna Karenina").
+    if before is not None and opening and before.group(1) == opening:
+        before = None
     after = None if possessive or _POSSESSIVE_AFTER.match(text, end) else _NEXT_WORD.match(text, end)
     if any(word and not _greets_or_is_everyday(word.group(1)) for word in (before, after)):
         return None
