@@ -130,10 +130,11 @@ _CUE = re.compile(
     r"|^\s*(?:[—–]|--)|\n\s*(?:[—–]|--))\s*$"
 )
 # A sign-off after a dash at the end of a message, where the last sentence ended: "... by tomorrow. -- Mei",
-# "thanks for the help!! - priya", "... else? - regards, Omar" (the name, in any case, ends the text).
+# "thanks for the help!! - priya", "... else? - regards, Omar" (the name, in any case, ends the text). At a line's
+# start only a signature's dashes ("--", "—"): one hyphen there is a list's item ("- Swimwear\n- Sleepwear").
 DASH_SIGN_OFF_BEFORE = re.compile(
-    r"(?:[.!?)]|^|\n)[ \t]*(?:--?|[—–~])[ \t]*(?i:(?:regards|thanks|thank[ \t]+you|cheers|best|thx|ty|love|br)"
-    r"[ \t]*[,!.]?[ \t]+)?$"
+    r"(?:[.!?)][ \t]*(?:--?|[—–~])|(?:^|\n)[ \t]*(?:--|[—–~]))[ \t]*"
+    r"(?i:(?:regards|thanks|thank[ \t]+you|cheers|best|thx|ty|love|br)[ \t]*[,!.]?[ \t]+)?$"
 )
 NAME_ENDS_THE_TEXT = re.compile(r"[ \t]*[.!]?[ \t]*$")
 # Greetings and introductions: a name when the name ends the clause ("Hi Aroha,", "I'm Tomás from ...").
@@ -412,7 +413,8 @@ NOT_NAMES = frozenset(
         "two",
         "three",
         "i",
-        # "Hi, I'm Priya Raghunathan": the pronoun's contractions are capitalised too, and no name's word.
+        # "Hi, I'm Priya Raghunathan": the pronouns' contractions are capitalised too, and no name's word ("Owner:
+        # We're hoping ...").
         "i'm",
         "i’m",
         "i've",
@@ -421,6 +423,40 @@ NOT_NAMES = frozenset(
         "i’d",
         "i'll",
         "i’ll",
+        "we're",
+        "we’re",
+        "we've",
+        "we’ve",
+        "we'll",
+        "we’ll",
+        "we'd",
+        "we’d",
+        "you're",
+        "you’re",
+        "you've",
+        "you’ve",
+        "you'll",
+        "you’ll",
+        "they're",
+        "they’re",
+        "they've",
+        "they’ve",
+        "they'll",
+        "they’ll",
+        "it's",
+        "it’s",
+        "that's",
+        "that’s",
+        "there's",
+        "there’s",
+        "here's",
+        "here’s",
+        "let's",
+        "let’s",
+        "he's",
+        "he’s",
+        "she's",
+        "she’s",
         "me",
         "we",
         "you",

@@ -2014,6 +2014,45 @@ def _read(windows: list[str]) -> list[list[tuple[int, int, str]]]:
     ]
 
 
+# Verbs that open a prompt or a note before whom or what it is about ("Summarise ...", "Email Tom Baker ...", "Meet
+# Sarah, a woman who ..."); not any verb: "Zero Kelvin is absolute zero".
+_PROMPT_VERBS = frozenset(
+    [
+        "summarise",
+        "summarize",
+        "explain",
+        "describe",
+        "email",
+        "e-mail",
+        "call",
+        "text",
+        "message",
+        "remind",
+        "ask",
+        "tell",
+        "invite",
+        "thank",
+        "congratulate",
+        "write",
+        "draft",
+        "compare",
+        "introduce",
+        "meet",
+        "contact",
+        "ping",
+        "notify",
+        "forward",
+        "greet",
+        "welcome",
+        "analyse",
+        "analyze",
+        "review",
+        "translate",
+        "rewrite",
+    ]
+)
+
+
 def _model_name(text: str, start: int, end: int) -> Span | None:
     """The part of a model ``PERSON`` span that reads as a name (see the module documentation), or None."""
     # The model may take the line break after a name into it ("Jane Doe\nAcme Corp"): the text's lines stay.
@@ -2039,8 +2078,7 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
         len(words) > 1
         and words[1].group() in given
         and _sentence_around(text, start + words[0].start())[0] == start + words[0].start()
-        and opening.lower() in _word_classes()[1]
-        and opening.lower() not in stop_words()
+        and opening.lower() in _PROMPT_VERBS
         and opening not in given
         and opening not in surnames
     ):

@@ -60,6 +60,8 @@ def test_the_whole_name_is_redacted(sentence: str, name: str) -> None:
 _CLEAN = [
     "thanks so much guys!! that fixed it",
     "Hi, auth: required for the export endpoint.",
+    "Packing list:\n- Sunscreen\n- Towels\n- Sandals",
+    "Owner: We're hoping to reopen by Friday.",
     "thanks, config: updated in the repo",
     "hi im new here, how do I reset my password?",
     "tell support i said thanks",

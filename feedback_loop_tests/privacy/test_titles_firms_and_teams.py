@@ -76,7 +76,7 @@ def test_titles_firms_shops_and_teams_are_no_person(sentence: str) -> None:
         ),
         ("Email Tom Baker about the invoice.", "Email <PERSON> about the invoice."),
         ("Will Smith called about the refund.", "<PERSON> called about the refund."),
-        ("Pan Tomasz Nowak prosi o kontakt.", "Pan <PERSON> prosi o kontakt."),
+        ("Pan Tomasz Nowak prosi o kontakt.", "<PERSON> prosi o kontakt."),
         (
             "Please summarize the call with Maria Lopez in 100 words.",
             "Please summarize the call with <PERSON> in 100 words.",
