@@ -738,6 +738,10 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
             index += 1
     if _COMMA_BEFORE_A_CAPITAL.search(text):
         spans = _with_surnames_first(text, spans, cue_ends)
+    for listed in _names_listed_after_a_label(text):
+        if not any(start < listed[1] and listed[0] < end for start, end, _ in spans):
+            spans.append((*listed, True))
+    spans.sort()
     signature = _signature_in_lower_case_at_the_end(text)
     if signature is not None and not any(start < signature[1] and signature[0] < end for start, end, _ in spans):
         spans.append((*signature, True))
@@ -745,6 +749,53 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
     # Latin word above is part of.
     native = find_native_names(text)
     return sorted([*spans, *native]) if native else spans
+
+
+# The people a meeting's notes list after their label, one name an item: "Attendance: Ikaika, Malia, Tevita",
+# "Apologies: Sione", "Action items: Pooja → vendor shortlist; Hassan → security review". Each item's name opens it and
+# ends at its separator (a comma, a semicolon, "and", an arrow, a dash, a bracket, a colon, the line's end).
+_PEOPLE_LABEL = re.compile(
+    r"(?im)(?:^|[.;]|\n)[ \t]*(?:attendees?|attendance|present|apologies|absent|participants?|invitees?|panel(?:lists)?"
+    r"|speakers?|action[ \t]+items?|assignees?|reviewers?|approvers?|owners?)[ \t]*:[ \t]*"
+)
+_LISTED_ITEM = re.compile(
+    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*(?:[ \t][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*){0,2})"
+    r"(?P<end>[ \t]*(?:,|;|\.(?:[ \t]|$)|$|\n|[ \t](?:and|&)[ \t]|→|->|[-–—][ \t]|\(|:))"
+)
+_NEXT_ITEM = re.compile(r"[^,;\n]*?(?:,|;|[ \t]and[ \t]|[ \t]&[ \t])[ \t]*")
+
+
+def _names_listed_after_a_label(text: str) -> list[tuple[int, int]]:
+    """The names of :data:`_PEOPLE_LABEL`'s list, each item's name made of words written as names that no everyday
+    vocabulary, stop words, place list or brand list holds ("Attendees: Marketing, Sales", "Owners: Finance",
+    "Reviewers: GitHub Copilot" stay)."""
+    from feedback_loop.privacy.ner import _brands
+
+    if ":" not in text:
+        return []
+    everyday, places, brands = everyday_words(), _places(), _brands()
+    found = []
+    for label in _PEOPLE_LABEL.finditer(text):
+        position = label.end()
+        line_end = text.find("\n", position)
+        line_end = len(text) if line_end < 0 else line_end
+        while position < line_end:
+            item = _LISTED_ITEM.match(text, position)
+            if item is not None:
+                words = item.group("name").split()
+                if all(
+                    word.lower() not in everyday
+                    and word.lower() not in stop_words()
+                    and word.lower() not in NOT_NAMES
+                    and word not in places
+                    for word in words
+                ) and not any(" ".join(words[: count + 1]) in brands for count in range(len(words))):
+                    found.append((item.start("name"), item.end("name")))
+            following = _NEXT_ITEM.match(text, position)
+            if following is None or following.end() > line_end or following.end() == position:
+                break
+            position = following.end()
+    return found
 
 
 # A sign-off in lower case after a dash, an initial allowed, ending the message: "- regards, m. al-sayed", "-- j.
