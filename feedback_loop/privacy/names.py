@@ -606,12 +606,9 @@ def given_name_of_several_locales(word: str) -> bool:
 @functools.cache
 def _names_of_each_locale() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
     """Per ``faker`` locale, its given names and surnames in Latin script."""
-    import faker.providers.person as person_providers
-
     locales = []
-    for module in pkgutil.iter_modules(person_providers.__path__):
-        provider = importlib.import_module(f"{person_providers.__name__}.{module.name}").Provider
-        to_latin = _transliteration(module.name)
+    for locale, provider in faker_person_providers():
+        to_latin = _transliteration(locale)
         given: set[str] = set()
         for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
             given.update(_names(getattr(provider, attribute, ()), to_latin))
@@ -649,9 +646,25 @@ def fold_diacritics(word: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def _names(values, to_latin: Callable[[str], str] | None = None) -> set[str]:
+@functools.cache
+def faker_person_providers() -> tuple[tuple[str, type], ...]:
+    """Each ``faker`` locale's person provider, with the locale's name ("ru_RU")."""
+    import faker.providers.person as person_providers
+
+    return tuple(
+        (module.name, importlib.import_module(f"{person_providers.__name__}.{module.name}").Provider)
+        for module in pkgutil.iter_modules(person_providers.__path__)
+    )
+
+
+def name_strings(values) -> list[str]:
+    """The names of one of a ``faker`` provider's lists: a list or tuple of names, or a dict of names and weights."""
     names = values.keys() if isinstance(values, dict) else values if isinstance(values, list | tuple) else ()
-    strings = [name for name in names if isinstance(name, str)]
+    return [name for name in names if isinstance(name, str)]
+
+
+def _names(values, to_latin: Callable[[str], str] | None = None) -> set[str]:
+    strings = name_strings(values)
     if to_latin is not None:
         strings = [to_latin(name) for name in strings]
     return {name for name in strings if _LATIN_NAME.fullmatch(name)}

@@ -22,8 +22,6 @@ The name lists are those of the ``faker`` person providers, in the script their 
 from __future__ import annotations
 
 import functools
-import importlib
-import pkgutil
 import re
 
 Span = tuple[int, int, bool]
@@ -107,22 +105,19 @@ _THAI_TITLE = re.compile(r"(?<![\u0e01-\u0e4e])(?:นางสาว|นาง|�
 def native_name_lists() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Per script (:data:`_ALPHABETS`, "han", "hangul"), the given names and surnames of the ``faker`` person
     providers written in it, Arabic and Persian letters made one (:func:`_arabic_as_one`)."""
-    import faker.providers.person as person_providers
+    from feedback_loop.privacy.names import faker_person_providers, name_strings
 
     given: dict[str, set[str]] = {}
     surnames: dict[str, set[str]] = {}
-    for module in pkgutil.iter_modules(person_providers.__path__):
-        provider = importlib.import_module(f"{person_providers.__name__}.{module.name}").Provider
+    for _, provider in faker_person_providers():
         for attribute, into in (
             ("first_names", given),
             ("first_names_male", given),
             ("first_names_female", given),
             ("last_names", surnames),
         ):
-            values = getattr(provider, attribute, ())
-            names = values.keys() if isinstance(values, dict) else values if isinstance(values, list | tuple) else ()
-            for name in names:
-                if isinstance(name, str) and (script := _script_of(name)) is not None:
+            for name in name_strings(getattr(provider, attribute, ())):
+                if (script := _script_of(name)) is not None:
                     into.setdefault(script, set()).add(_arabic_as_one(name) if script == "arabic" else name)
     return {
         script: (frozenset(given.get(script, ())), frozenset(surnames.get(script, ())))
