@@ -26,11 +26,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
+from feedback_loop.privacy.english_words import adverbs, lemmas, verb_form, word_classes, written_as_a_name
 from feedback_loop.privacy.native_names import find_native_names
 
 # A word of a name: letters of any Latin-script language, with inner apostrophes and hyphens (O'Brien,
 # Al-Sayed, Jean-Luc); particles that stand lower-case inside names.
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 NAME_PARTICLES = frozenset(
     [
         "van",
@@ -65,6 +66,42 @@ NAME_PARTICLES = frozenset(
         "zu",
     ]
 )
+# A capitalised word of a name, inner apostrophes and hyphens allowed ("O'Brien", "Al-Sayed").
+NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*"
+CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:['’-][^\W\d_]+)*")
+SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“(]\s*)$")
+_SENTENCE_BOUNDARY = re.compile(r"[.!?](?=\s)|\n")
+NEXT_WORD = re.compile(r"[ \u00a0]([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*)")
+LOWER_CASE_WORD_AFTER = re.compile(r"[ \u00a0]([a-z]+)\b(?![-'’])")
+POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+# Two to four capitalised words (particles between them allowed) on one line, single spaces apart.
+# An initial may open it ("S. Perera").
+CAPITALISED_RUN = re.compile(
+    rf"(?<![\w'’.-])(?:[A-Z]\.[ \u00a0])*{NAME_WORD}"
+    rf"(?:(?:[ \u00a0](?:{'|'.join(sorted(NAME_PARTICLES))}))*[ \u00a0]{NAME_WORD})*"
+)
+# The most characters of a text read around a word to judge it (a sentence, or as much of it): the sentences the
+# model of :mod:`~feedback_loop.privacy.ner` reads, and a name's sentence to the vetoes of its namesakes.
+WINDOW_CHARS = 240
+
+
+def sentence_around(text: str, position: int, width: int = WINDOW_CHARS) -> tuple[int, int]:
+    """The sentence holding ``position``, at most ``width`` characters of it, cut at spaces."""
+    low, high = max(0, position - width // 2), min(len(text), position + width // 2)
+    start = low
+    for boundary in _SENTENCE_BOUNDARY.finditer(text, low, position):
+        start = boundary.end()
+    end_match = _SENTENCE_BOUNDARY.search(text, position, high)
+    end = end_match.end() if end_match else high
+    if start == low and low > 0:
+        start = text.find(" ", low, position) + 1 or low
+    if end == high and high < len(text):
+        end = text.rfind(" ", position, high) if text.rfind(" ", position, high) > position else high
+    while start < position and text[start].isspace():
+        start += 1
+    return start, end
+
+
 # Cues after which a name may be written in any case: a form's field, "my name is".
 _STRONG_CUE = re.compile(
     r"(?i)(?:\bmy\s+name\s+is|\bmy\s+name['’]s|\bname\s+is|\b(?:full|first|last|sur|given|family|customer|contact"
@@ -188,7 +225,7 @@ _ACTION_AFTER_NAME = re.compile(
     r"|(?:is|was|will\s+be)\s+(?:out\s+of\s+(?:the\s+)?office|on\s+(?:leave|vacation|holiday|sick\s+leave"
     r"|parental\s+leave)|away\s+until|back\s+on)\b)"
 )
-_NUMBER_AFTER = re.compile(r"[ \u00a0]?[#№]?\d")
+NUMBER_AFTER = re.compile(r"[ \u00a0]?[#№]?\d")
 _CLAUSE_ENDS_AFTER_NAME = re.compile(r"\s*(?:[,!.?;)\n]|[-–—](?=\s)|$|(?:from|here|again|speaking|at|of|with|and)\b)")
 # Everyday words before a name too ("with", "for", "and"): a name there only when a name list knows a word of it.
 _WEAK_CUE = re.compile(
@@ -707,7 +744,7 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
     """Spans of ``text`` that the rules read as person names, in order, each with whether a cue *announced* it
     (a form's field, "Dear", "spoke with", a greeting, "... wrote:") or only the name lists know it (a given name
     and a surname, or a given name after an everyday word such as "with"): the model may veto the latter."""
-    tokens = [(match.start(), match.end(), match.group()) for match in _TOKEN.finditer(text)]
+    tokens = [(match.start(), match.end(), match.group()) for match in WORD.finditer(text)]
     if not tokens:
         return []
     given, surnames = person_name_lists()
@@ -782,11 +819,9 @@ def _names_listed_after_a_label(text: str) -> list[tuple[int, int]]:
     """The names of :data:`_PEOPLE_LABEL`'s list, each item's name made of words written as names that no everyday
     vocabulary, stop words, place list or brand list holds ("Attendees: Marketing, Sales", "Owners: Finance",
     "Reviewers: GitHub Copilot" stay)."""
-    from feedback_loop.privacy.ner import _brands
-
     if ":" not in text:
         return []
-    everyday, places, brands = everyday_words(), _places(), _brands()
+    everyday, place_words, brand_names = everyday_words(), places(), brands()
     found = []
     for label in _PEOPLE_LABEL.finditer(text):
         position = label.end()
@@ -800,9 +835,9 @@ def _names_listed_after_a_label(text: str) -> list[tuple[int, int]]:
                     word.lower() not in everyday
                     and word.lower() not in stop_words()
                     and word.lower() not in NOT_NAMES
-                    and word not in places
+                    and word not in place_words
                     for word in words
-                ) and not any(" ".join(words[: count + 1]) in brands for count in range(len(words))):
+                ) and not any(" ".join(words[: count + 1]) in brand_names for count in range(len(words))):
                     found.append((item.start("name"), item.end("name")))
             following = _NEXT_ITEM.match(text, position)
             if following is None or following.end() > line_end or following.end() == position:
@@ -822,12 +857,10 @@ def _signature_in_lower_case_at_the_end(text: str) -> tuple[int, int] | None:
     """The span of a lower-case name signing the message after a dash (:data:`DASH_SIGN_OFF_BEFORE`), with an
     initial, whose words no dictionary and no everyday vocabulary knows ("m. al-sayed"; not "- thanks", "- sent from
     my phone"); a given name alone is the model's to judge."""
-    from feedback_loop.privacy.ner import _no_english_word
-
     match = _LOWER_CASE_SIGNATURE.search(text, max(0, len(text) - 60))
     if match is None or not DASH_SIGN_OFF_BEFORE.search(text, max(0, match.start() - _CUE_REACH), match.start()):
         return None
-    words = [word for word in _TOKEN.findall(match.group(1)) if len(word) > 1]
+    words = [word for word in WORD.findall(match.group(1)) if len(word) > 1]
     # An initial or two words: one word alone is left to the lower-case names of the model.
     if not ("." in match.group(1) or len(words) >= 2):
         return None
@@ -836,7 +869,7 @@ def _signature_in_lower_case_at_the_end(text: str) -> tuple[int, int] | None:
     if (
         parts
         and all(word not in everyday and word not in stop_words() and word not in NOT_NAMES for word in parts)
-        and ("." in match.group(1) or any(_no_english_word(word) for word in parts))
+        and ("." in match.group(1) or any(no_english_word(word) for word in parts))
     ):
         return match.start(1), match.end(1)
     return None
@@ -855,8 +888,6 @@ def given_name_before(text: str, start: int) -> int | None:
     before it, one space apart, that is a given name of the lists or a word no dictionary holds, no everyday word
     nor place, where a name may open. Applied to the names found, after the models' checks: the longer name is not
     asked about again."""
-    from feedback_loop.privacy.ner import _no_english_word, _written_as_a_name
-
     if not text[start].isupper() or text.startswith(".", start + 1):
         return None
     previous = _WORD_BEFORE.search(text, max(0, start - 60), start)
@@ -866,17 +897,17 @@ def given_name_before(text: str, start: int) -> int | None:
     lower = word.lower()
     given, _ = person_name_lists()
     found = (
-        _written_as_a_name(word)
+        written_as_a_name(word)
         and len(word) > 1
         and lower not in NOT_NAMES
         and lower not in stop_words()
         and lower not in NAME_PARTICLES
         # "It's Takeshi again": a contraction or a possessive is no given name.
         and not any(part in stop_words() or part in _CONTRACTIONS for part in re.split(r"['’]", lower))
-        and word not in _places()
+        and word not in places()
         and lower not in everyday_words()
         # A word of another script is no English word either: "Вчера Анна Кузнецова" (yesterday) stays.
-        and (word in given or (_LATIN_NAME.fullmatch(word) is not None and _no_english_word(lower)))
+        and (word in given or (_LATIN_NAME.fullmatch(word) is not None and no_english_word(lower)))
         and _BEFORE_A_NAMES_START.search(text, max(0, previous.start() - 40), previous.start()) is not None
     )
     return previous.start() if found else None
@@ -885,12 +916,16 @@ def given_name_before(text: str, start: int) -> int | None:
 _WORD_BEFORE = re.compile(r"(?<![\w'’.@-])([^\W\d_]+(?:['’-][^\W\d_]+)*) $")
 
 
+def opens_a_sentence_before_a_name(word: str) -> bool:
+    """True for a word in lower case that is capitalised before a name only because it opens the sentence: a
+    greeting's word, a function word or an adverb ("hey", "then", "yesterday")."""
+    return word in NOT_NAMES or word in stop_words() or word in adverbs()
+
+
 def _opens_the_sentence_before_a_name(text: str, tokens, index: int) -> bool:
     """True for an adverb or a function word capitalised only because it opens the sentence, right before another
     capitalised word ("Later Weiß said", "Then Priya wrote"): no part of the name that follows. A word that the
     name lists hold, function word or not, may be the name's first ("Will Smith said", "May Chen called")."""
-    from feedback_loop.privacy.ner import _SENTENCE_START, _opens_a_sentence_before_a_name
-
     start, end, word = tokens[index]
     given, surnames = _every_person_name()
     return (
@@ -899,8 +934,8 @@ def _opens_the_sentence_before_a_name(text: str, tokens, index: int) -> bool:
         and _is_capitalised(tokens[index + 1][2])
         and word not in given
         and word not in surnames
-        and _opens_a_sentence_before_a_name(word.lower())
-        and _SENTENCE_START.search(text, max(0, start - 3), start) is not None
+        and opens_a_sentence_before_a_name(word.lower())
+        and SENTENCE_START.search(text, max(0, start - 3), start) is not None
     )
 
 
@@ -919,28 +954,24 @@ def _only_everyday_words(tokens) -> bool:
     a function word ("Dear Hiring Manager", "Attention: Warehouse Manager", "Best,\nAcme Support"), or such words
     and nouns or adjectives of WordNet that no name list holds ("Dear Valued Member", "Sincerely, Acme Travel
     Reservations"; not "Best regards,\nA. J. Whitfield", "Dear Professor Whitfield")."""
-    from feedback_loop.privacy.ner import _word_classes
-
     words = [token[2] for token in tokens if token[2].lower() not in NAME_PARTICLES]
-    if all(map(_english_word, words)):
+    if all(map(english_word, words)):
         return True
     given, surnames = person_name_lists()
-    nouns_or_adjectives, _ = _word_classes()
+    nouns_or_adjectives, _ = word_classes()
     # Initials are no words here: "A. J. Whitfield".
     words = [word for word in words if len(word) > 1]
-    return any(map(_english_word, words)) and all(
-        _english_word(word) or (word.lower() in nouns_or_adjectives and word not in given and word not in surnames)
+    return any(map(english_word, words)) and all(
+        english_word(word) or (word.lower() in nouns_or_adjectives and word not in given and word not in surnames)
         for word in words
     )
 
 
-def _english_word(word: str) -> bool:
+def english_word(word: str) -> bool:
     """True for a function word, a greeting's object or a team (:data:`NOT_NAMES`), or an everyday English word no
     name list holds that is a verb or a verb's form ("Warehouse", "Hiring", "sent", "printed"), the doer of a verb
     ("Traders") or a noun made with an English suffix ("Procurement", "Notifications"). Not a noun alone: the
     vocabulary and WordNet hold names of people too ("Nasser", "Ling")."""
-    from feedback_loop.privacy.ner import _adverbs, _verb_form, _word_classes
-
     lower = word.lower()
     if lower in NOT_NAMES or lower in stop_words():
         return True
@@ -949,18 +980,28 @@ def _english_word(word: str) -> bool:
     given, surnames = person_name_lists()
     if word in given or word in surnames:
         return False
-    _, verbs = _word_classes()
+    _, verbs = word_classes()
     singular = lower[:-1] if lower.endswith("s") else lower
     return bool(
-        lower in _adverbs()
-        or _verb_form(lower, verbs)
-        or _verb_form(singular, verbs)
+        lower in adverbs()
+        or verb_form(lower, verbs)
+        or verb_form(singular, verbs)
         or (singular.endswith("er") and (singular[:-2] in verbs or singular[:-1] in verbs))
         or _ENGLISH_NOUN_SUFFIX.search(singular)
     )
 
 
 _ENGLISH_NOUN_SUFFIX = re.compile(r"(?:ment|tion|sion|ness|ity|ance|ence|ship)$")
+
+
+@functools.lru_cache(maxsize=65536)
+def no_english_word(word: str) -> bool:
+    """True for a word that WordNet does not know (no noun, adjective, verb or adverb): "Thandeka", "Ji-hoon"; not
+    "Autumn", "Florence", "Bell", which the name lists hold too."""
+    if word in NOT_NAMES or word in stop_words():
+        return False
+    nouns_or_adjectives, verbs = word_classes()
+    return not (lemmas(word) & nouns_or_adjectives or verb_form(word, verbs) or word in adverbs())
 
 
 def _field_value(text: str, tokens, index: int, run: int) -> int:
@@ -975,12 +1016,10 @@ def _field_value(text: str, tokens, index: int, run: int) -> int:
     # After a dash or a bar ("Recipient | ...", "Name | Role | Salary") a name is capitalised and is not English words
     # alone; any case only after ":".
     if text[: tokens[index][0]].rstrip(" \t")[-1:] in ("-", "–", "|"):
-        from feedback_loop.privacy.ner import _no_english_word
-
         words = [token[2] for token in tokens[index : index + run] if token[2].lower() not in NAME_PARTICLES]
         given, surnames = person_name_lists()
         if not (words and _is_capitalised(words[0])) or all(
-            word not in given and word not in surnames and not _no_english_word(word.lower()) for word in words
+            word not in given and word not in surnames and not no_english_word(word.lower()) for word in words
         ):
             return 0
     if _only_everyday_words(tokens[index : index + run]):
@@ -991,13 +1030,13 @@ def _field_value(text: str, tokens, index: int, run: int) -> int:
     # English word no name list holds.
     edges = {tokens[index][2], tokens[following - 1][2]}
     if run > 1 and any(
-        word.lower() not in NAME_PARTICLES and word != "Mac" and len(word) > 1 and _english_word(word) for word in edges
+        word.lower() not in NAME_PARTICLES and word != "Mac" and len(word) > 1 and english_word(word) for word in edges
     ):
         return 0
     if following < len(tokens) and text[end : tokens[following][0]] in (" ", "\u00a0"):
         later.append(tokens[following][2])
     if any(
-        word.islower() and _english_word(word) and word not in stop_words() and word not in NOT_NAMES for word in later
+        word.islower() and english_word(word) and word not in stop_words() and word not in NOT_NAMES for word in later
     ):
         return 0
     return run
@@ -1006,10 +1045,9 @@ def _field_value(text: str, tokens, index: int, run: int) -> int:
 # Surname first, a comma, then the given name, as forms, lists and records write names: "Okafor, Chidi", "van der
 # Merwe, Pieter", "Nguyen, Thi Hoa". Where it stands: at a line's start, after a field's label or a word that takes a
 # person ("the record for ..."); what ends it: the line, a bracket, a semicolon, a bar, a dash, "and".
-_NAME_WORD_IN_FORMS = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*"
 _SURNAME_FIRST = re.compile(
-    rf"(?<![\w'’.-])(?P<surname>(?:(?i:{'|'.join(sorted(NAME_PARTICLES))})[ \u00a0])*{_NAME_WORD_IN_FORMS}"
-    rf"(?:[ \u00a0]{_NAME_WORD_IN_FORMS})?),[ \t]+(?P<given>{_NAME_WORD_IN_FORMS}(?:[ \u00a0]{_NAME_WORD_IN_FORMS})?)"
+    rf"(?<![\w'’.-])(?P<surname>(?:(?i:{'|'.join(sorted(NAME_PARTICLES))})[ \u00a0])*{NAME_WORD}"
+    rf"(?:[ \u00a0]{NAME_WORD})?),[ \t]+(?P<given>{NAME_WORD}(?:[ \u00a0]{NAME_WORD})?)"
     # A middle initial after the given names, as Philippine and American records write it ("Santos, Maria Clara D.").
     r"(?:[ \u00a0][A-Z]\.)?"
     # A title after the given name, as airlines write it ("OKAFOR, CHIDI MR").
@@ -1034,8 +1072,6 @@ def _with_surnames_first(text: str, spans: list[tuple[int, int, bool]], cue_ends
     Cadillac"). An entry may be a name when a word of it is no English word, or its surname and its given name are
     each in their list ("Silva, Ana"; not "Red, Green; Blue, Yellow"); a country or a state as its given name only
     after a surname no English word ("Ødegaard, Martin"; not "Paris, France; Tokyo, Japan")."""
-    from feedback_loop.privacy.ner import _no_english_word
-
     given_names, surnames = person_name_lists()
     lists: list[list[tuple[re.Match[str], bool, bool]]] = []
     labelled: list[bool] = []
@@ -1044,17 +1080,17 @@ def _with_surnames_first(text: str, spans: list[tuple[int, int, bool]], cue_ends
         # A surname that is a particle's word alone is a surname still: "Le, Van Minh", "E, F".
         words = [word for word in surname if word.lower() not in NAME_PARTICLES] or surname[-1:]
         given = match.group("given").split()
-        if not all(_is_capitalised(word) for word in (*words, *given)) or any(map(_english_word, (*words, *given))):
+        if not all(_is_capitalised(word) for word in (*words, *given)) or any(map(english_word, (*words, *given))):
             continue
         if _SIGN_OFF.fullmatch(match.group("surname")):
             continue
         if _LIST_GOES_ON.match(text, match.end()):
             continue
         # "Santos, Maria Clara": any given name counts, the second too.
-        unknown_to_english = any(_no_english_word(word.lower()) for word in (words[-1], *given))
-        place = any(word in _places() for word in given)
+        unknown_to_english = any(no_english_word(word.lower()) for word in (words[-1], *given))
+        place = any(word in places() for word in given)
         may_be_a_name = (unknown_to_english or (words[-1] in surnames and given[0] in given_names)) and (
-            not place or (_no_english_word(words[-1].lower()) and words[-1] not in _places())
+            not place or (no_english_word(words[-1].lower()) and words[-1] not in places())
         )
         before = text[max(0, match.start() - 40) : match.start()]
         joined = bool(lists) and _NEXT_ENTRY.fullmatch(text, lists[-1][-1][0].end(), match.start()) is not None
@@ -1090,7 +1126,7 @@ def _with_surnames_first(text: str, spans: list[tuple[int, int, bool]], cue_ends
 
 
 @functools.cache
-def _places() -> frozenset[str]:
+def places() -> frozenset[str]:
     """The words of the names of countries and US states ("France", "Georgia", "Carolina"), from ``faker``."""
     import faker.providers.address.en_US as us_addresses
 
@@ -1099,6 +1135,13 @@ def _places() -> frozenset[str]:
         for place in (*us_addresses.Provider.countries, *us_addresses.Provider.states)
         for word in re.findall(r"[A-Z][a-z]+", place)
     )
+
+
+@functools.cache
+def brands() -> frozenset[str]:
+    """The brand and product names of ``brands.txt`` (Simple Icons' titles)."""
+    lines = pathlib.Path(__file__).with_name("brands.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def strong_cue_ends(text: str) -> set[int]:
@@ -1127,7 +1170,7 @@ def _cued_or_known_name(
     start, word = tokens[index][0], tokens[index][2]
     end = tokens[index + run - 1][1]
     # "Case 36542192", "Pixel 8", "Windows 11": a capitalised word numbered is a thing, not a person.
-    if _NUMBER_AFTER.match(text, end):
+    if NUMBER_AFTER.match(text, end):
         return 0, False
     known_given = word in given
     cue_may_end_here = _cue_may_end_before(text, tokens, index)
@@ -1142,15 +1185,15 @@ def _cued_or_known_name(
         or (
             cue_may_end_here
             and known_given
-            and word not in _places()
+            and word not in places()
             and _CLAUSE_ENDS_AFTER_NAME.match(text, end)
             and _cue_before(_FOREIGN_GREETING_BEFORE, text, start)
         )
         or _ACTION_AFTER_NAME.match(text, end)
         # "Ahmed's laptop": a given name, the possessive not part of it, before what only a person has.
         or (
-            _POSSESSIVE.sub("", word) in given
-            and _POSSESSIVE.search(tokens[index + run - 1][2])
+            POSSESSIVE_END.sub("", word) in given
+            and POSSESSIVE_END.search(tokens[index + run - 1][2])
             and _PERSONS_OWN_AFTER.match(text, end)
         )
         or (
@@ -1162,11 +1205,14 @@ def _cued_or_known_name(
     # "J. R. Patel approved it": initials before a surname the lists know that is no place nor English word (not
     # "Answer: B. Paris").
     last = tokens[index + run - 1][2]
-    if run >= 2 and _is_initial(text, tokens, index) and last in surnames and last not in _places():
-        from feedback_loop.privacy.ner import _no_english_word
-
-        if _no_english_word(last.lower()):
-            return run, False
+    if (
+        run >= 2
+        and _is_initial(text, tokens, index)
+        and last in surnames
+        and last not in places()
+        and no_english_word(last.lower())
+    ):
+        return run, False
     if known_given and (
         (run >= 2 and _surname_follows(tokens, index, run, surnames))
         or (cue_may_end_here and _cue_before(_WEAK_CUE_BEFORE, text, start))
@@ -1210,9 +1256,7 @@ _PERSONS_OWN_AFTER = re.compile(
 
 
 def _no_english_word_in_lower_case(word: str) -> bool:
-    from feedback_loop.privacy.ner import _no_english_word
-
-    return _no_english_word(word.lower())
+    return no_english_word(word.lower())
 
 
 # Thanks or a greeting opening the sentence, then the person it is said to, last: "Thanks for the quick fix,
@@ -1245,21 +1289,36 @@ def _capitalised_words_addressed_at_the_end(text: str, words, given: frozenset[s
 
 def _given_name_in_a_persons_place(text: str, start: int, end: int, word: str) -> bool:
     """True for a given name of the lists that is no everyday English word where a person stands ("Could Thandeka
-    get ...", "Assign the ticket to Bronwen"; :func:`~feedback_loop.privacy.ner._in_a_persons_place`), not opening
+    get ...", "Assign the ticket to Bronwen"; :func:`in_a_persons_place`), not opening
     its sentence: the model may still veto it."""
-    from feedback_loop.privacy.ner import _in_a_persons_place, _no_english_word
-
     # "Autumn is here", "Florence is sunny", "Bell peppers": a name that is an English word too needs a cue.
-    if word.lower() in everyday_words() or word in _places() or not _no_english_word(word.lower()):
+    if word.lower() in everyday_words() or word in places() or not no_english_word(word.lower()):
         return False
     # "Amazon Echo Dot work ...", "My Fitbit Versa stopped": the end of a longer capitalised name is a thing's.
     previous = _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 40), start)
     if previous is not None and previous.group(1).lower() not in NOT_NAMES | stop_words():
         return False
-    return _in_a_persons_place(text, start, end)
+    return in_a_persons_place(text, start, end)
 
 
 _CAPITALISED_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \u00a0]$")
+
+
+def in_a_persons_place(text: str, start: int, end: int) -> bool:
+    """True where a single word is used as a person's name: after a verb, preposition or role that takes a person
+    ("ask", "with", "Could", "manager"), before what a person does or owns ("'s", "and I", "called"), or before a
+    verb, an adverb between allowed ("Rizal reset the password", "when Adaeze logs in", "Somchai already told")."""
+    if PERSONS_PLACE_BEFORE.search(text, max(0, start - 30), start) or PERSONS_PLACE_AFTER.match(text, end):
+        return True
+    after = LOWER_CASE_WORD_AFTER.match(text, end)
+    # "Somchai already told you": an adverb may stand between a person and what they did.
+    if after is not None and after.group(1) in adverbs():
+        after = LOWER_CASE_WORD_AFTER.match(text, after.end())
+    if after is None:
+        return False
+    _, verbs = word_classes()
+    word = after.group(1)
+    return verb_form(word, verbs) or (word.endswith("s") and word[:-1] in verbs)
 
 
 # Where a person's name stands in support chats, e-mails and forms, for names no list knows: right after a verb,
@@ -1288,7 +1347,7 @@ PERSONS_PLACE_AFTER = re.compile(
 # An article, a demonstrative or a possessive pronoun: what comes after it is a thing ("the Kindle Paperwhite",
 # "our Jimmy Choo store"). Not "that", a conjunction too ("I heard that John Carter left").
 ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|our|my|your|their|this|these|those)[ \t\u00a0]+$")
-_POSSESSIVE = re.compile(r"['’]s$")
+POSSESSIVE_END = re.compile(r"['’]s$")
 # An e-mail's signature: a name on a line of its own, its holder's role on the next ("Senior Buyer, Procurement").
 _LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 _ROLE_ON_THE_NEXT_LINE = re.compile(
@@ -1304,7 +1363,7 @@ def _words_in_a_persons_place(text: str, tokens, index: int, run: int, cue_may_e
     Search", "Zoho Desk", "Custom Fields" stay)."""
     # "Bankole's" is one token: the name is what stands before the possessive.
     words = [
-        _POSSESSIVE.sub("", token[2])
+        POSSESSIVE_END.sub("", token[2])
         for position, token in enumerate(tokens[index : index + run], index)
         if token[2].lower() not in NAME_PARTICLES and not _is_initial(text, tokens, position)
     ]
@@ -1324,7 +1383,7 @@ def _words_in_a_persons_place(text: str, tokens, index: int, run: int, cue_may_e
         if previous not in NOT_NAMES and previous not in stop_words() and not PERSONS_PLACE_BEFORE.search(before):
             return []
     in_place = (
-        _POSSESSIVE.search(tokens[index + run - 1][2]) is not None
+        POSSESSIVE_END.search(tokens[index + run - 1][2]) is not None
         or PERSONS_PLACE_AFTER.match(text, end) is not None
         or (cue_may_end_here and PERSONS_PLACE_BEFORE.search(before) is not None)
         or (_LINE_START_BEFORE.search(before) is not None and _ROLE_ON_THE_NEXT_LINE.match(text, end) is not None)
@@ -1602,7 +1661,7 @@ def capitals_as_written(text: str) -> str:
         words = [word for word in _CAPITALS_WORD.finditer(text, line.start(), line.end()) if word.group().isupper()]
         if not words:
             continue
-        letters_words = sum(1 for token in _TOKEN.finditer(text, line.start(), line.end()) if len(token.group()) > 1)
+        letters_words = sum(1 for token in WORD.finditer(text, line.start(), line.end()) if len(token.group()) > 1)
         if len(words) >= 2 and len(words) >= 0.6 * letters_words:
             if not _may_hold_a_name(text, line, words):
                 continue
@@ -1680,14 +1739,12 @@ def _as_a_name(word: str) -> str:
 def _kind_of_capitals_word(word: str) -> str:
     """ "word": an everyday or function word; "name": a name's word no English vocabulary holds, or a word no
     vocabulary nor list holds; "both": a name that is an English word too ("PARK", "LONG", "JOHN")."""
-    from feedback_loop.privacy.ner import _word_classes
-
     lower = word.lower()
     if lower in NAME_PARTICLES or lower in stop_words() or lower in NOT_NAMES or lower in everyday_words():
         return "word"
     title = _as_a_name(word)
     given, surnames = person_name_lists()
-    nouns_or_adjectives, verbs = _word_classes()
+    nouns_or_adjectives, verbs = word_classes()
     if (title in given or title in surnames) and (lower in nouns_or_adjectives or lower in verbs):
         return "both"
     return "name"
@@ -1724,8 +1781,6 @@ def _adjacent(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
 
 
 def _capitals_in_a_sentence(text: str, words: list[re.Match[str]]) -> list[tuple[re.Match[str], str]]:
-    from feedback_loop.privacy.ner import _no_english_word
-
     runs: list[list[re.Match[str]]] = []
     for word in words:
         if runs and _adjacent(text, runs[-1][-1], word):
@@ -1745,7 +1800,7 @@ def _capitals_in_a_sentence(text: str, words: list[re.Match[str]]) -> list[tuple
             and (
                 given_after.group(1) in person_name_lists()[0]
                 or given_after.group(1).lower() not in everyday_words()
-                or _no_english_word(given_after.group(1).lower())
+                or no_english_word(given_after.group(1).lower())
             )
         )
         if surname_first:

@@ -7,7 +7,7 @@ import pytest
 
 from feedback_loop.privacy import Redactor
 from feedback_loop.privacy.names import _transliteration, everyday_words, person_name_lists
-from feedback_loop.privacy.ner import named_like_a_thing
+from feedback_loop.privacy.namesakes import named_like_a_thing
 from feedback_loop_tests.privacy.dev_people_corpus import generate_dev_people_corpus
 from feedback_loop_tests.privacy.dev_people_corpus_2 import generate_dev_people_corpus_2
 from feedback_loop_tests.privacy.dev_people_corpus_3 import generate_dev_people_corpus_3

@@ -1,0 +1,1220 @@
+"""Names of people that name something else, and the vetoes that find them: a name found by the rules or read by
+the model is no person's where the words around it show a company, a product, a thing, a work, a firm or a team, a
+place, an assistant or an eponym, goods, a club or a programming language, a brand, a heading or a holiday named
+after a person or written like a person's name (the ``named_like_...`` functions). The model's part,
+:func:`~feedback_loop.privacy.ner.names_with_the_model`, asks them about each name it would keep.
+
+* A name no cue announced is none where it is used as a thing's name (:func:`named_like_a_thing`): after an
+  article ("the Michael Kors outlet"), before a word that is only a noun or an adjective ("Betty Crocker
+  recipes", "the Doppler effect") or before nouns and their verb ("Kate Spade bags are ..."), after a brand's
+  possessive ("Ben & Jerry's Cherry Garcia"), next to an English word no name list holds ("Nordstrom Rack",
+  "Sam's Club"), or as a store's possessive before what stores do ("Macy's charged ..."). A possessive ends a name:
+  "Carlos Mendoza's Honda Civic" is a person's.
+* Nothing that a company's legal form or the head noun of an organisation, place or event follows or ends is a
+  name ("Hugo Boss AG", "Lloyds Bank", "Golden Gate Bridge", "Martin Luther King Day"), nor, unless a cue
+  announced it, what an ampersand joins ("Johnson & Johnson", "Marks & Spencer").
+* A cue does not make a product a person either ("Hi, Sonos Arc crashes since 2.17.3"), and the rest of the vetoes
+  (works, firms and teams, places and assistants, goods, clubs and languages, brands, headings and holidays) judge
+  every name, announced or not (a few weigh the cue themselves).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import re
+
+from feedback_loop.privacy.english_words import adjectives, adverbs, lemmas, past_tense, verb_form, word_classes
+from feedback_loop.privacy.names import (
+    ARTICLE_BEFORE,
+    CAPITALISED_RUN,
+    CAPITALISED_WORD,
+    LOWER_CASE_WORD_AFTER,
+    NEXT_WORD,
+    NOT_NAMES,
+    NUMBER_AFTER,
+    PERSONS_PLACE_AFTER,
+    PERSONS_PLACE_BEFORE,
+    POSSESSIVE_AFTER,
+    POSSESSIVE_END,
+    SENTENCE_START,
+    WORD,
+    brands,
+    english_word,
+    everyday_words,
+    given_name_of_several_locales,
+    no_english_word,
+    person_name_lists,
+    sentence_around,
+    stop_words,
+    strong_cue_ends,
+)
+
+
+@functools.cache
+def _named_after_a_person() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words that make a name part of something else's name: ``faker``'s company suffixes of every locale
+    written in Latin letters ("Inc", "GmbH", "& Co.", "S.p.A.", "and Sons") and the head nouns of organisations,
+    places, events and prizes ("Bank", "Labs", "Hospital", "Bridge", "Day", "Award"). The first pattern finds one
+    right after a name, the second one among a name's words."""
+    import faker.providers.company as company_providers
+
+    suffixes: set[str] = set()
+    for module in pkgutil.iter_modules(company_providers.__path__):
+        provider = importlib.import_module(f"{company_providers.__name__}.{module.name}").Provider
+        values = getattr(provider, "company_suffixes", ())
+        suffixes.update(values.keys() if isinstance(values, dict) else values)
+    latin = sorted(
+        (suffix for suffix in suffixes if re.fullmatch(r"[&A-Z][\w.&/ -]*", suffix) and len(suffix) > 1),
+        key=len,
+        reverse=True,
+    )
+    heads = (
+        "Bank|Banking|Group|Holdings?|Partners|Associates|Capital|Securities|Insurance|Foundation|Trust|Fund"
+        "|University|Institute|College|School|Academy|Hospital|Clinic|Airlines?|Airways|Motors|Brothers|Bros\\.?"
+        "|Company|Corp\\.?|Co\\.|Industries|Enterprises|Consulting|Solutions|Systems|Technologies|Labs|Laboratories"
+        "|Studios?|Media|Pharma|Hotels?|Resorts?|Foods|Stores?|Restaurants?|Café|Cafe|Bakery|Pharmacy|Honors|Rewards"
+        "|Energy|Center|Centre|Hall|Tower|Building|Bridge|Airport|Station|Stadium|Arena|Museum|Library|Memorial"
+        "|Square|Park|Day|Week|Award|Awards|Prize|Cup|Trophy|Festival|Street|Avenue|Road|Boulevard"
+    )
+    words = "|".join(re.escape(suffix) for suffix in latin)
+    # Among a name's own words ("Ralph Becker GmbH" reads as one run of capitalised words) only the head nouns
+    # that are nobody's surname: "Ana Park", "Tom Hall", "Doris Day" are people.
+    _, surnames = person_name_lists()
+    not_surnames = "|".join(head for head in heads.split("|") if head not in surnames)
+    return (
+        # A comma only before a legal form ("Hugo Boss, Inc."): after a comma a head noun opens the person's
+        # affiliation ("Dr. Adebayo Ogunleye, University of Ibadan", "Ana Costa, Hospital de Santa Maria").
+        re.compile(rf"(?:,?[ \u00a0]+(?:{words})|[ \u00a0]+(?:{heads}))(?![\w&])"),
+        re.compile(rf"[ \u00a0](?:{words}|{not_surnames})(?![\w&])"),
+    )
+
+
+# An institution named after a person, its place or kind between the name and the head noun allowed: "Louis
+# Armstrong New Orleans International", "Ruth Baker Memorial Hospital", "Abraham Lincoln Central Station", and a
+# carmaker's bank ("Mercedes-Benz Financial"). The words between are capitalised and none is a given name of several
+# locales (:func:`_institution_after`). No comma before the head noun: "S. Chakraborty, Finance" is a person's team.
+_INSTITUTION_AFTER = re.compile(
+    r"((?:[ \u00a0][A-Z][\w'’.-]*){0,3})[ \u00a0](?:International|Airport|Station|Hospital|University|College"
+    r"|Institute|Foundation|Memorial|Museum|Library|Stadium|Arena|Cent(?:er|re)|School|Academy|Clinic|Financial"
+    r"|Credit|Leasing|Lending|Mortgage)(?![\w&'’-])"
+)
+_AMPERSAND_AFTER = re.compile(r"[ \u00a0]*&[ \u00a0]*[A-Z]")
+_AMPERSAND_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \u00a0]*&[ \u00a0]*$")
+
+
+def _institution_after(text: str, end: int) -> bool:
+    """True when :data:`_INSTITUTION_AFTER` follows ``text[:end]``, no word between a function word or a given name
+    of several locales ("Louis Armstrong New Orleans International", "John Glenn Columbus International"; not "Tom
+    Smith and Ana Station", "Tom Smith Maria Hospital")."""
+    institution = _INSTITUTION_AFTER.match(text, end)
+    return institution is not None and not any(
+        given_name_of_several_locales(word) or word.lower() in stop_words() for word in institution.group(1).split()
+    )
+
+
+def named_like_a_company(text: str, start: int, end: int, *, announced: bool = False) -> bool:
+    """True when a company's legal form or the head noun of an organisation, place or event follows
+    ``text[start:end]`` ("Hugo Boss AG", "Lloyds Bank"), or such a head noun that is nobody's surname ends it
+    ("Charles River Labs", "Ask Lloyds Bank"), or, for a name no cue announced, an ampersand joins it to a
+    neighbour ("Johnson & Johnson", "Marks & Spencer"; "Hi Ana & Tom" is two people)."""
+    after, among = _named_after_a_person()
+    if after.match(text, end) is not None or among.search(text, start, end) is not None:
+        return True
+    # The head noun after the name or among its words ("Mercedes-Benz Financial" read as one name).
+    spaces = [space.start() for space in re.finditer(r"[ \u00a0]", text[start:end])]
+    if any(_institution_after(text, position) for position in (end, *(start + space for space in spaces))):
+        return True
+    return not announced and (
+        _AMPERSAND_AFTER.match(text, end) is not None or _AMPERSAND_BEFORE.search(text, 0, start) is not None
+    )
+
+
+# What software is done to, right before its name: "signed in to Jira", "log into Marvin", "reinstall Carbonite",
+# "subscribe to Dash", "sync with Morgan", "Single Sign-On with Okta", "we integrated Klarna". Not "log in as ..." (a
+# user), nor "connect you to ..." (a person).
+_SOFTWARE_VERB_BEFORE = re.compile(
+    r"(?i:\b(?:(?:log|logged|logging|logs|sign|signed|signing|signs)[ \u00a0](?:in|on)(?:[ \u00a0]?to)?"
+    r"|(?:log|logged|logging|logs|sign|signed|signing|signs)[ \u00a0]?into"
+    r"|(?:re|un)?install(?:ed|ing|s)?|upgrad(?:e|ed|es|ing)|download(?:ed|ing|s)?|launch(?:ed|es|ing)?"
+    r"|restart(?:ed|ing|s)?|open(?:ed|ing|s)?|(?:un)?subscrib(?:e|ed|es|ing)[ \u00a0](?:to|from)"
+    r"|integrat(?:e|ed|es|ing)|(?:sync(?:ed|ing|s)?|sign-on|sign-in|log-in|login|SSO)[ \u00a0]with"
+    r"|connect(?:ed|ing|s)?[ \u00a0]to|(?:switch(?:ed|es|ing)?|migrat(?:e|ed|es|ing))[ \u00a0]"
+    r"(?:from[ \u00a0][\w .-]{1,30}?[ \u00a0]to|from|to)))[ \u00a0]+$"
+)
+# Where a tool is and a person is not ("via Slack", "using Zoom", "inside Jira"). Not "in" nor "on": "loop in Ana",
+# "on Ana's laptop".
+_TOOL_PLACE_BEFORE = re.compile(r"(?i:\b(?:via|using|inside|within))[ \u00a0]+$")
+# The name before this one in a pair: "Marc Jacobs and ", "Slack or ". Not a comma: "Using Zoom, Priya shared ...".
+_LISTED_BEFORE = re.compile(
+    r"(?<![\w'’&.-])[A-Z][\w'’&.-]*(?:[ \u00a0][A-Z][\w'’&.-]*){0,3}[ \u00a0]+(?:and|or)[ \u00a0]+$"
+)
+# "The" before a title makes the title part of a product's name ("the Dr. Martens boots", "the Dr Pepper cans", "the
+# Mr. Coffee maker"): a person is "Dr. Okafor", and seldom "the Dr. Okafor". Not "our", "my": "our Dr. Okafor".
+_TITLE_AFTER_THE = re.compile(r"(?i:\bthe[ \u00a0]+(?:Dr|Mr|Mrs|Ms|Mx)\.?)[ \u00a0]+$")
+# What follows a product's name and never a person's: its version ("Ollie to version 2.8.3", "Hudson to 3.1") or a
+# product noun ("the Jira app", "Dell support", "Harvest account").
+_PRODUCT_AFTER = re.compile(
+    r"[ \u00a0](?:(?:to[ \u00a0])?(?:version\b|v\d|\d+\.\d)|(?:app|apps|account|accounts|login|portal|subscription"
+    r"|licen[cs]es?|dashboards?|plugins?|plug-ins?|extensions?|add-ons?|integrations?|installer|servers?|workspaces?"
+    r"|tenants?|support|API|SDK|CLI)\b(?![-'’]))|[ \u00a0]?[™®©]"
+)
+# What software does and a person does not, right after its name, an adverb between allowed: "Sonos Arc crashes since
+# 2.17.3", "Dropbox is not syncing", "Wally froze", "Cortana still pops up", "Claude refuses to open PDFs"; and what is
+# done to a product: "Max was renamed", "Bixby is deprecated". Not "is not responding" (a person who does not answer
+# does not either).
+_SOFTWARE_DOES_AFTER = re.compile(
+    r"(?:[ \u00a0](?:still|always|often|sometimes|randomly|suddenly|constantly))?"
+    r"[ \u00a0](?:crash(?:es|ed)?|freezes|froze|pops[ \u00a0]up"
+    r"|(?:is|was|are|were|keeps|kept)[ \u00a0](?:not[ \u00a0])?(?:syncing|loading|crashing|freezing|popping[ \u00a0]up)"
+    r"|(?:does|did|do|will|won['’]?t|doesn['’]?t|didn['’]?t)[ \u00a0]?(?:not[ \u00a0])?(?:sync|load|boot)"
+    r"|refuses[ \u00a0]to[ \u00a0](?:open|load|start|launch|sync|boot|install|update|print)"
+    r"|(?:is|was|are|were|has[ \u00a0]been|had[ \u00a0]been|got)[ \u00a0]"
+    r"(?:renamed|rebranded|discontinued|deprecated))\b"
+)
+# What a shop says of the goods a name is on ("Levi's jeans in 32/34 are sold out", "Dr. Martens boots in size 9 are
+# back in stock", a noun before the plural allowed: "Jack Daniel's gift sets are sold out") or when its sale ends
+# ("Dillard's sale ends on 11/30"): what a person owns is not sold out, in stock or on sale.
+_GOODS_ON_SALE_AFTER = re.compile(
+    r"(?:['’]s)?(?:[ \u00a0]+[a-z]+)?[ \u00a0]+[a-z]+[^\Ws]s"
+    r"(?:[ \u00a0]+in[ \u00a0]+[^\s.,;:!?]+(?:[ \u00a0]+[^\s.,;:!?]+)?)?[ \u00a0]+"
+    r"(?:are|were|is|was)[ \u00a0]+(?:(?:now|all|still|currently)[ \u00a0]+)?(?:(?:back[ \u00a0]+)?in[ \u00a0]+stock"
+    r"|out[ \u00a0]+of[ \u00a0]+stock|sold[ \u00a0]+out|on[ \u00a0]+sale)\b"
+    r"|['’]s[ \u00a0]+(?:sale|clearance)[ \u00a0]+(?:ends|ended|starts|started|begins|began)\b"
+)
+# The capitalised words that end a product's name ("Porsche Connect", "Google Pay", "Jira Cloud"), less those the
+# name lists hold as surnames (read once per process by _product_word_after).
+PRODUCT_WORDS = (
+    "Connect|Pay|Cloud|Pro|Plus|Premium|Max|Mini|Air|Hub|Drive|Assist|Pass|Wallet|Music|TV|Online|Mobile|Desktop"
+    "|Express|Suite|Docs|Sheets|Teams|Chat|Mail|Maps|Play|Prime|Watch|Phone|Pad|Cam|Sync|One|Lite|Server|Enterprise"
+)
+# A storm's name is a person's given name after its kind ("Hurricane Milton", "Tropical Storm Debby").
+_STORM = re.compile(r"(?:Hurricane|Storm|Typhoon|Cyclone)[ \u00a0]")
+_STORM_BEFORE = re.compile(r"(?<![\w-])(?:Hurricane|Storm|Typhoon|Cyclone)[ \u00a0]$")
+
+
+@functools.cache
+def _product_word_after() -> re.Pattern[str]:
+    """A space and a capitalised word of :data:`PRODUCT_WORDS` that is nobody's surname ("Porsche Connect")."""
+    _, surnames = person_name_lists()
+    words = "|".join(word for word in PRODUCT_WORDS.split("|") if word not in surnames)
+    return re.compile(rf"[ \u00a0](?:{words})(?![\w&'’-])")
+
+
+def named_like_a_product(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` stands where a product, a piece of software or a storm is named: after what
+    software is done to ("signed in to Jira", "reinstall Carbonite", "switched from Norton to Avast"; both names of a
+    pair: "integrated Marc Jacobs and Tory Burch"), before a
+    version, a product noun or a trademark sign ("upgrade Hudson to 3.1", "the Harvest account", "Fitbit™"), after
+    "the" and a title ("the Dr. Martens boots"), before what software does ("crashes since 2.17.3", "is not
+    syncing") or goods said to be sold out, in stock or on sale ("Levi's jeans in 32/34 are sold out"), next to a
+    word that ends a product's name ("Porsche Connect"), or after a storm's kind ("Hurricane Milton"); or when it
+    opens with a storm's kind ("Storm Debby", a given name and a surname to the lists)."""
+    # "We integrated Marc Jacobs and Tory Burch": the verb reaches each name of a list.
+    listed = _LISTED_BEFORE.search(text, max(0, start - 60), start)
+    place = listed.start() if listed else start
+    # "Open Ana's profile", "reinstall Tom's laptop": what follows is the person's.
+    software_place = _SOFTWARE_VERB_BEFORE.search(text, max(0, place - 60), place) or _TOOL_PLACE_BEFORE.search(
+        text, max(0, place - 10), place
+    )
+    return bool(
+        (software_place and not POSSESSIVE_AFTER.match(text, end))
+        or _TITLE_AFTER_THE.search(text, max(0, start - 10), start)
+        or _PRODUCT_AFTER.match(text, end)
+        or _SOFTWARE_DOES_AFTER.match(text, end)
+        or _GOODS_ON_SALE_AFTER.match(text, end)
+        or _product_word_after().match(text, end)
+        or _product_word_after().search(text, start, end)
+        or _STORM_BEFORE.search(text, max(0, start - 10), start)
+        or _STORM.match(text, start)
+    )
+
+
+def named_like_a_thing(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is used as a thing's name: after an article, a demonstrative or a possessive
+    pronoun ("the Michael Kors outlet", "our Jimmy Choo store"; not "that", a conjunction too: "that John found"),
+    right after a brand's possessive ("Ben & Jerry's Cherry Garcia"), or right before a word that is only ever a
+    noun or an adjective ("Ben Sherman jackets", "Betty Crocker recipes", "John Lewis delivery slot"), or before
+    nouns that a verb follows ("Kate Spade bags are excluded", "Ted Baker refunds go back", "Duncan Hines frosting
+    leaked", :func:`_before_the_subjects_verb`): a person's name is followed by a verb ("Ana needs", "Tom called",
+    "Priya handles refunds") or a function word, not by a noun it qualifies."""
+    if (
+        ARTICLE_BEFORE.search(text, max(0, start - 8), start)
+        or _BRANDS_POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
+        or named_like_a_product(text, start, end)
+        or _with_an_everyday_word_in_its_name(text, start, end)
+        or _named_like_a_shop(text, start, end)
+    ):
+        return True
+    if _STORE_DOES_AFTER.match(text, end):
+        return True
+    after = LOWER_CASE_WORD_AFTER.match(text, end)
+    # "Kofi Mensah's laptop": what a person owns follows the possessive.
+    if after is None or text[end - 2 : end] in ("'s", "’s"):
+        return False
+    word = after.group(1)
+    # A function word ("Tell Fatima the ...", "Kevin from IT"), "and" of other languages too ("Rui Ferreira e Inês
+    # Carvalho", "Ana López y ...", "Jan de Vries en ...", "Ola Nordmann og ..."), after a full name only: a word alone
+    # before it is often a brand listed with another ("Zara y Massimo Dutti").
+    if word in stop_words() or (word in _AND_OF_OTHER_LANGUAGES and " " in text[start:end]):
+        return False
+    nouns_or_adjectives, verbs = word_classes()
+    if _made_by(text, start, word, nouns_or_adjectives):
+        return True
+    # "with Noor tomorrow and": a time, a greeting's word, a team after a name (NOT_NAMES) are no nouns it qualifies.
+    if word not in NOT_NAMES and _only_a_noun_or_adjective(word, nouns_or_adjectives, verbs):
+        return True
+    return _before_the_subjects_verb(text, end, nouns_or_adjectives, verbs)
+
+
+# Not Dutch "en": Spanish and French "en" is "in" ("la evolución de Darwin en palabras sencillas").
+_AND_OF_OTHER_LANGUAGES = frozenset(("e", "y", "et", "und", "og", "och", "ve", "dan", "és", "ja", "oraz"))
+# An article and an adjective before a name ("a new", "the damaged"): what follows the name is then qualified by it.
+_ARTICLE_AND_ADJECTIVE_BEFORE = re.compile(
+    r"(?i:\b(?:the|a|an|our|my|your|their|this|these|those))[ \u00a0]+([a-z]+)[ \u00a0]+$"
+)
+
+
+def _made_by(text: str, start: int, word: str, nouns_or_adjectives: frozenset[str]) -> bool:
+    """True when an article and an adjective come before the name at ``start`` and ``word``, right after it, is a
+    noun as it stands ("a new Terra chair ships today", "the damaged Orla jacket"): the name says whose make the
+    thing is, even of a noun that is a verb too ("chair", "watch"). A person after "the lovely" is followed by a
+    verb ("the lovely Maria helped"), which the noun index does not hold as it stands ("helped", "starts")."""
+    before = _ARTICLE_AND_ADJECTIVE_BEFORE.search(text, max(0, start - 30), start)
+    return (
+        before is not None
+        and before.group(1) in adjectives()
+        and word in nouns_or_adjectives
+        and word not in NOT_NAMES
+        and not _TIME_WORDS.fullmatch(word)
+    )
+
+
+# A store's possessive name and what a store does to an order or a payment ("Macy's charged a restocking fee",
+# "Lowe's delivered the washer"): a person's possessive is followed by what they own ("Ana's laptop"), and "Ana's"
+# before a past tense ("Ana's emailed you") is a contraction of "has", rarely with these verbs.
+# A simple past that is no past participle cannot follow a person's "'s" either, which before a verb is "has" ("Ana's
+# sent it"): "Wendy's forgot the fries", "Arby's gave me the wrong drink".
+_STORE_DOES_AFTER = re.compile(
+    r"['’]s[ \u00a0]+(?:charged|refunded|delivered|shipped|cancell?ed|returned|billed|declined|credited|debited"
+    r"|restocked|overcharged|double-charged|gave|forgot|took|did|went|came|ate|broke|wrote|spoke|drove|threw|chose"
+    r"|froze|stole|sang|began|ran)\b"
+)
+_CAPITALISED_WORD_AFTER = re.compile(r"(?:['’]s)?[ \u00a0]([A-Z][a-z]+)\b(?![-'’\w])")
+# A shop or a restaurant named "<given name>'s" ("Wendy's", "Luigi's", "Domino's"), by what a shop has and a person
+# seldom owns right after the possessive: "Luigi's menu", "the Wendy's app", "Arby's drive-thru", "Moe's franchise".
+# Not what a person has too: "Maria's invoice", "Tom's order", "Tom's manager".
+_SHOPS_NOUN_AFTER = re.compile(
+    r"['’]s[ \u00a0]+(?:app|apps|menu|menus|stores?|shops?|restaurants?|locations?|franchises?|franchisees?"
+    r"|drive-?thrus?|drive-throughs?|branch|branches|outlets?|loyalty|coupons?|near[ \u00a0]+me)\b(?![-'’])"
+)
+# "At Luigi's", "ordered from Domino's": a possessive that owns nothing after "at" or "from" is a place, someone's
+# home or a shop; a shop where the sentence orders, eats or pays (:data:`_SHOPS_WORDS`). Not "at Maria's house",
+# "from Tom's laptop": a noun after the possessive is what the person owns.
+_AT_OR_FROM_BEFORE = re.compile(r"(?<![\w'’-])(?i:at|from)[ \u00a0]+$")
+_NOTHING_OWNED_AFTER = re.compile(
+    r"['’]s(?=[ \u00a0]*(?:[,.;:!?)]|$)|[ \u00a0]+(?:we|I|they|you|he|she|and|on|in|near|downtown|yesterday|today"
+    r"|tonight|last|this|for|again|was|were|is|are|had|the|a|an|but|because|when)\b)"
+)
+_SHOPS_WORDS = re.compile(
+    r"(?i:\b(?:order(?:ed|ing|s)?|menu|waiter|waitress|reservation|drive-?thru|takeout|takeaway|receipt|cashier"
+    r"|meal|dish|pizzas?|burgers?|fries|pasta|lasagnas?|lasagne|sushi|salads?|sandwich(?:es)?|coffee|latte"
+    r"|dessert|delivery|restaurant|coupon)\b)"
+)
+
+
+def _named_like_a_shop(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, its possessive in it or right after it, names a shop or a restaurant: before
+    what a shop has (:data:`_SHOPS_NOUN_AFTER`), or after "at" or "from" and owning nothing, in a sentence that orders,
+    eats or pays ("at Luigi's we had the lasagne")."""
+    possessive = end - 2 if POSSESSIVE_END.search(text, start, end) else end
+    if not POSSESSIVE_AFTER.match(text, possessive):
+        return False
+    if _SHOPS_NOUN_AFTER.match(text, possessive):
+        return True
+    if not (_AT_OR_FROM_BEFORE.search(text, max(0, start - 8), start) and _NOTHING_OWNED_AFTER.match(text, possessive)):
+        return False
+    sentence_start, sentence_end = sentence_around(text, start)
+    return _SHOPS_WORDS.search(text, sentence_start, sentence_end) is not None
+
+
+def _with_an_everyday_word_in_its_name(text: str, start: int, end: int) -> bool:
+    """True when the last word of ``text[start:end]`` or a capitalised word right after it (its possessive between
+    allowed) is an English noun or adjective that no name list holds: "Martha Stewart Living", "Nordstrom Rack",
+    "Victoria's Secret gift card", "Sam's Club", "Dick's Sporting Goods". Not before a number: "Ana's Surface Pro 9"
+    is what Ana owns."""
+    nouns_or_adjectives, _ = word_classes()
+    given, surnames = person_name_lists()
+    common = everyday_words()
+
+    def everyday(word: str) -> bool:
+        lower = word.lower()
+        return (
+            word not in given
+            and word not in surnames
+            and lower in common
+            and bool(lemmas(lower) & nouns_or_adjectives)
+            and lower not in NOT_NAMES
+            and lower not in stop_words()
+        )
+
+    words = WORD.findall(text, start, end)
+    # Inside a name, only after a surname that is no given name ("Nordstrom Rack"), or as the third word: the
+    # surname of a given name the lists lack may be an English word too ("Mei-Ling Tsai").
+    if len(words) > 1 and (len(words) > 2 or (words[0] in surnames and words[0] not in given)) and everyday(words[-1]):
+        return True
+    after = _CAPITALISED_WORD_AFTER.match(text, end)
+    if after is None or not everyday(after.group(1)):
+        return False
+    run = CAPITALISED_RUN.match(text, after.start(1))
+    return NUMBER_AFTER.match(text, run.end() if run else after.end()) is None
+
+
+def _only_a_noun_or_adjective(word: str, nouns_or_adjectives: frozenset[str], verbs: frozenset[str]) -> bool:
+    word_lemmas = lemmas(word)
+    return bool(word_lemmas & nouns_or_adjectives) and not word_lemmas & verbs and not verb_form(word, verbs)
+
+
+# A brand's possessive right before a name makes the name one of its products ("Ben & Jerry's Cherry Garcia",
+# "Trader Joe's Mandarin Chicken"); a person's possessive is followed by what they own, rarely by another name.
+_BRANDS_POSSESSIVE_BEFORE = re.compile(r"[A-Z][\w&-]*['’]s[ \u00a0]$")
+# What may follow the nouns a thing's name qualifies, as their verb ("Kate Spade bags are excluded", "Calvin Klein
+# returns take 10-14 days"): auxiliaries, and the few verbs that have no object, that a person's name followed by a
+# verb and its object ("Priya handles refunds", "Tom leads design") does not end with.
+_SUBJECTS_VERB = re.compile(
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did|don't|doesn't|didn't|won't"
+    r"|can't|cannot|isn't|aren't|wasn't|weren't|haven't|hasn't|keep|keeps|go|take|ship|arrive|cost|expire|apply|fit"
+    r"|leak|fail|reset|appear)"
+)
+# "Noor today has ...": a time after a name is no noun the name qualifies.
+_TIME_WORDS = re.compile(
+    r"(?:today|tomorrow|yesterday|tonight|morning|afternoon|evening|night|now|later|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday|week|weekend)"
+)
+_LOWER_CASE_WORD = re.compile(r"[ \u00a0]([a-z]+(?:['’][a-z]+)?)\b(?![-'’])")
+
+
+def _before_the_subjects_verb(text: str, end: int, nouns_or_adjectives, verbs) -> bool:
+    """True when one or two nouns follow ``text[:end]`` and then their verb: an auxiliary, a verb of
+    :data:`_SUBJECTS_VERB` or a past tense ("Duncan Hines frosting leaked", "Jasper credits reset"). A person's name
+    is followed by its own verb and that verb's object ("Priya handles refunds", "Tom still has the laptop")."""
+    position, nouns = end, 0
+    while nouns < 3:
+        after = _LOWER_CASE_WORD.match(text, position)
+        if after is None:
+            return False
+        word = after.group(1)
+        if nouns and (_SUBJECTS_VERB.fullmatch(word) or past_tense(word, verbs)):
+            return True
+        if (
+            nouns == 2
+            or word in stop_words()
+            or word in adverbs()
+            or _TIME_WORDS.fullmatch(word)
+            or not lemmas(word) & nouns_or_adjectives
+        ):
+            return False
+        position, nouns = after.end(), nouns + 1
+    return False
+
+
+# A title of a book, a film or a game, written like a name ("Anna Karenina", "Elden Ring", "Jane Eyre"), by the kind
+# of work right before it ("the film ...", "my favourite novel ..."), or the verb that reads, plays or watches it
+# ("reading ...", "playing ...", "binge-watching ..."), a quotation mark between allowed ('reading "Anna Karenina"').
+_KIND_OF_WORK_BEFORE = re.compile(
+    r"(?i:\b(?:the|a|an|my|our|your|his|her|their|this|that)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?"
+    r"(?:film|movie|book|novel|novella|game|videogame|series|sitcom|documentary|album|song|musical|opera|audiobook"
+    r"|e-?book|episode|biography|memoir|manga|anime|comic|podcast|title))[ \u00a0]+[\"“'‘]?$"
+)
+# Only verbs whose object is seldom a person: not "watching" ("watching Tom Baker all night at the hospital"), nor
+# "played" ("I played Tom Baker last week and lost").
+# Nor after "for" ("Thanks for reading Maria Lopez!"), nor opening a sentence ("Reading Maria Lopez, I think ..."):
+# whom the text addresses, or an author.
+_READS_PLAYS_OR_WATCHES_BEFORE = re.compile(
+    r"(?<!for[ \u00a0])(?<![\w'’-])(?:(?:re)?read(?:ing)?|(?:re)?playing|binge-?watch(?:ing|ed)?|streaming"
+    # What a prompt asks of a work: "Summarise Anna Karenina in 100 words", "explain the plot of Jane Eyre".
+    r"|(?i:summari[sz]e|the[ \u00a0]+(?:plot|ending|themes?|moral|main[ \u00a0]+characters)[ \u00a0]+of))"
+    r"[ \u00a0]+[\"“'‘]?$"
+)
+# What ends a work's title, and a person's name would go on with: a quotation mark, the clause's end, a time ("all
+# night", "again"), "on my ..." (a device), or after the kind of work a verb of being or of software, "won" or a
+# past time ("the film ... was long", "the game ... keeps crashing", "the movie ... last night"); not what a person
+# does ("the book Tom recommended", "playing Tom at chess", "watched Serena win").
+_WORKS_TITLE_ENDS = re.compile(
+    r"[\"”'’]|[ \u00a0]*(?:[,.;:!?)]|$)|[ \u00a0]+(?:again|all[ \u00a0]+(?:day|night|weekend)"
+    r"|every[ \u00a0]+(?:day|night)|tonight|lately|for[ \u00a0]+(?:hours|ages)|on[ \u00a0]+my"
+    # How long a summary should be, or for whom: "in 100 words", "in three sentences", "to a 10-year-old".
+    r"|in[ \u00a0]+(?:\d+|one|two|three|four|five|ten|a[ \u00a0]+few)[ \u00a0]+(?:words|sentences|paragraphs|lines"
+    r"|bullet[ \u00a0]+points)|to[ \u00a0]+an?[ \u00a0]+\d+-year-old)\b"
+)
+_WORKS_VERB_AFTER = re.compile(
+    r"[ \u00a0]+(?:is|was|has|had|keeps|kept|crashes|crashed|froze|freezes|won['’]?t|doesn['’]?t|didn['’]?t|isn['’]?t"
+    r"|wasn['’]?t|won|last[ \u00a0]+(?:night|week)|yesterday)\b(?![ \u00a0]+[a-z]+ing\b)"
+)
+# "Harry Potter and the Chamber of Secrets", "Percy Jackson and the Olympians": a name, "and the" and a capitalised
+# word opens a work's title; people are listed with a team in lower case ("Maria Lopez and the team"), a team's word
+# (names.NOT_NAMES: "and the Finance team") or a body of people ("Carlos Mendez and the Board approved").
+_AND_THE_TITLE_AFTER = re.compile(
+    r"['’]?[ \u00a0]and[ \u00a0]the[ \u00a0](?!(?:Board|Committee|Council|Directors?|Management|Trustees|Partners|Staff"
+    r"|Family|Kids|Children|Crew|Group|Department|Office|Panel|Jury|Court|Police|Company|Firm|Others|Rest|New)\b)"
+    r"([A-Z][a-z]+)\b"
+)
+
+
+def named_like_a_work(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is the title of a book, a film or a game: it opens "... and the <Capitalised>"
+    ("Harry Potter and the Chamber of Secrets"), or the kind of work or a verb that reads, plays or watches it stands
+    right before and its title ends there (:data:`_WORKS_TITLE_ENDS`; after the kind of work, a verb of being or of
+    software too: "the film Anna Karenina was long"). Not a possessive: "reading Anna's email" is a person's."""
+    if POSSESSIVE_END.search(text, start, end) or POSSESSIVE_AFTER.match(text, end):
+        return False
+    and_the = _AND_THE_TITLE_AFTER.match(text, end)
+    if and_the is not None and and_the.group(1).lower() not in NOT_NAMES:
+        return True
+    kind = _KIND_OF_WORK_BEFORE.search(text, max(0, start - 40), start)
+    # "Thanks for reading Tom!": a given name alone after the verb is whom the text addresses.
+    words = text[start:end].split()
+    given, _ = person_name_lists()
+    verb = not (len(words) == 1 and words[0] in given) and _READS_PLAYS_OR_WATCHES_BEFORE.search(
+        text, max(0, start - 30), start
+    )
+    title_ends = _WORKS_TITLE_ENDS.match(text, end)
+    return bool(
+        (kind and (title_ends or _WORKS_VERB_AFTER.match(text, end)))
+        # "Great job reading Tom Baker!": an exclamation after the verb's object addresses a person.
+        or (verb and title_ends and "!" not in title_ends.group())
+    )
+
+
+# A quoted title ("'Romeo and Juliet'", "“Hey Jude”", "'Amélie'"): the quotation marks around a name on its line, the
+# opening one after a space or a bracket, the closing one before no letter (not the "'s" of "Wendy's").
+_OPENING_QUOTE_BEFORE = re.compile(r"(?:^|(?<=[\s(\[]))([\"“‘']|«[ \u00a0]?)[^\"“”‘’'\n]{0,60}$")
+_CLOSING_QUOTE_AFTER = re.compile(r"[^\"“”‘’'\n]{0,60}?([\"”’'»])(?![^\W\d_])")
+# The small words a title keeps in lower case ("Romeo and Juliet", "Catch Me If You Can", "Acqua di Gio").
+_TITLES_SMALL_WORDS = frozenset(
+    (
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "in",
+        "on",
+        "to",
+        "for",
+        "with",
+        "at",
+        "by",
+        "from",
+        "or",
+        "nor",
+        "but",
+        "if",
+        "is",
+        "de",
+        "la",
+        "le",
+        "les",
+        "du",
+        "des",
+        "di",
+        "da",
+        "del",
+        "della",
+        "y",
+        "e",
+        "et",
+        "und",
+        "von",
+        "van",
+    )
+)
+_WORKPLACE_AFTER = re.compile(r"[ \u00a0]+(?:from|at)[ \u00a0]")
+# What opens a quoted greeting, a sign-off, an address or a request, not a title: '"Dear Maria"', '"Hi Tom"', '"Mr.
+# Patel"', '"Thanks Maria"', '"Ask Tom"'.
+_ADDRESS_OPENS = re.compile(
+    r"(?:Dear|Hi|Hello|Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Madam|Thanks|Thank|Cheers|Regards|Love|Best|Yours|Sincerely|Signed"
+    r"|From|To|Attn|For|Ask|Call|Email|Contact)\b"
+)
+# What is done to a work whose quoted title follows: "watching 'Amélie'", "we're doing 'Our Town'", "sang 'Jolene'".
+_WORKS_VERB_BEFORE_A_QUOTE = re.compile(
+    r"(?i:\b(?:watch(?:ing|ed|es)?|saw|seen|see(?:ing)?|doing|did|does|do|staging|staged|perform(?:ing|ed)?"
+    r"|rehears(?:ing|ed)|sing(?:ing|s)?|sang|sung|listen(?:ing|ed)?[ \u00a0]+to|play(?:ing|ed|s)?|read(?:ing)?"
+    r"|(?:re)?watch(?:ing|ed)|stream(?:ing|ed)?|finished|started|loved?|hated?))[ \u00a0]+[\"“‘'«][ \u00a0]?$"
+)
+# A film or a series on a streaming service ("Jerry Maguire is on Netflix now"): not a person's television or video
+# channel ("Tom is on TV tonight", "Ana is on YouTube").
+_ON_A_STREAMING_SERVICE_AFTER = re.compile(
+    r"(?:['’]s|[ \u00a0]+(?:is|was|are|were))?[ \u00a0]+(?:(?:now|still|finally|back|streaming|available)[ \u00a0]+)?"
+    r"(?:on|to)[ \u00a0]+(?:Netflix|Hulu|(?:Amazon[ \u00a0]+)?Prime(?:[ \u00a0]+Video)?|Disney\+|HBO(?:[ \u00a0]+Max)?"
+    r"|Apple[ \u00a0]+TV\+|Peacock|Paramount\+|Crunchyroll|Max\b)"
+)
+# Films watched one after another ("We watched Forrest Gump and then Heat"): the verb before, "and then" and the next
+# title after. Not "watched Tom and then ..." alone: a name of a single given name is a person.
+_WATCHED_BEFORE = re.compile(r"(?i:\b(?:watched|rewatched|re-watched|saw))[ \u00a0]+$")
+_AND_THEN_A_TITLE_AFTER = re.compile(r"[ \u00a0]+and[ \u00a0]+then[ \u00a0]+[A-Z]")
+# Renamed to a company ("Aunt Jemima is now called Pearl Milling Company"): a person renamed is given a name, not a
+# company's head noun (:func:`_named_after_a_person`).
+_RENAMED_AFTER = re.compile(
+    r"[ \u00a0]+(?:is|was|has[ \u00a0]+been|got|had[ \u00a0]+been)[ \u00a0]+(?:now[ \u00a0]+)?"
+    r"(?:called|named|renamed|rebranded(?:[ \u00a0]+as)?|known[ \u00a0]+as)[ \u00a0]+"
+    r"((?:[A-Z][\w'’&-]*[ \u00a0]+){0,3})"
+)
+# A team that won or lost a game of a series ("Ginebra won Game 7"; "the Lakers took Game 2 at home").
+_GAME_OF_A_SERIES_AFTER = re.compile(
+    r"[ \u00a0]+(?:won|wins|lost|loses|took|takes|clinched|forced|dropped|stole|steals)[ \u00a0]+Game[ \u00a0]+\d"
+)
+# A hall, terminal or gate with a letter ("Hall C", "Terminal B.", "Gate D"), read as a surname and an initial.
+_HALL_OR_GATE = re.compile(
+    r"(?:Hall|Halle|Terminal|Gate|Pier|Concourse|Wing|Block|Zone|Level|Sector|Platform|Dock|Bay|Building|Tower)"
+    r"[ \u00a0][A-Z]\.?"
+)
+# A hall's letter ends a line or an item: "Hall C, stands 1-9", not "Ask Hall C. to call".
+_HALL_ENDS = re.compile(r"\.?[ \t]*(?:$|[\n,;:)(]|[-–—](?=\s))|\.[ \t]+[A-Z]")
+# A German imperative or question of the polite form ("Halten Sie die Taste", "Drücken Sie", "Können Sie"), its
+# capitalised verb read as a name: an infinitive's ending, then "Sie" and a lower-case word.
+_GERMAN_VERB_BEFORE_SIE = re.compile(r"[^\W\d_]+(?:en|ern|eln)")
+_SIE_AFTER = re.compile(r"[ \u00a0]Sie[ \u00a0]+[a-zäöüß]")
+# A brand's word right before a name: its product ("Adidas Stan Smith", "Nintendo Wii").
+_WORD_RIGHT_BEFORE = re.compile(r"(?<![\w'’&.-])([A-Z][\w&+-]*)[ \u00a0]$")
+# Shopping where a shop is named after a person ("bought at John Lewis", "shopped at Marks"): "at", not "from"
+# ("bought it from Tom" is a person's).
+_BOUGHT_AT_BEFORE = re.compile(
+    r"(?i:\b(?:bought|buy|buying|purchased|ordered|shopped|shopping|got)(?:[ \u00a0]+(?:it|them|this|these|one))?"
+    r"[ \u00a0]+at)[ \u00a0]+$"
+)
+# A container or a measure of a drink or a food named after a person ("a bottle of Jack Daniel's", "a jar of
+# Hellmann's"), nothing owned after it: "a bottle of Tom's wine" is Tom's.
+_CONTAINER_OF_BEFORE = re.compile(
+    r"(?i:\b(?:bottles?|cans?|glass(?:es)?|shots?|pints?|jars?|boxes|box|packs?|packets?|cartons?|tins?|cases?"
+    r"|tubs?|bars?|cups?|drams?|jugs?|six-packs?|crates?|bags?|tubes?|sachets?|slices?|scoops?)[ \u00a0]+of)"
+    r"[ \u00a0]+$"
+)
+_NOTHING_AFTER_A_POSSESSIVE = re.compile(
+    r"(?:['’]s)?(?=[ \u00a0]*(?:[,.;:!?)]|$)|[ \u00a0]+(?:is|was|are|were|costs?|for|at|and|or|with|from|in|on)\b)"
+)
+# Shops named "<name>'s" in a list that is open or closed ("Wendy's and Arby's are both open late"), one word each
+# (people's homes are named by full names too: "Sarah Connor's and Kyle Reese's").
+_POSSESSIVE_SHOPS_OPEN_AFTER = re.compile(
+    r"['’]s(?:(?:,[ \u00a0]+|,?[ \u00a0]+(?:and|or|&)[ \u00a0]+)[A-Z][\w-]*['’]s)*"
+    r"[ \u00a0]+(?:is|are|was|were)[ \u00a0]+(?:(?:both|all|still|now|always)[ \u00a0]+)?(?:open|closed|shut)\b"
+)
+# Goods on a supermarket's shelf ("Mrs. Smith's pies are in aisle 4", "Aisle 7: Kellogg's cereal"): a possessive,
+# the goods, and an aisle in the sentence.
+_AISLE = re.compile(r"(?i:\baisles?[ \u00a0]*\d)")
+_GOODS_AFTER_A_POSSESSIVE = re.compile(r"['’]s[ \u00a0]+[a-z]+")
+# A switch between two brands or firms ("moved my savings from Charles Schwab to Fidelity", "switched our fleet from
+# Ford Transits to ..."): a verb of switching, "from" one name "to" another.
+_SWITCH_VERB = re.compile(
+    r"(?i:\b(?:switch(?:ed|es|ing)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|transferr?(?:ed|ing|s)?|chang(?:e|ed|es"
+    r"|ing)|jump(?:ed|ing|s)?|went|go(?:ing)?))\b"
+)
+_THINGS_SWITCHED = re.compile(
+    r"(?i:\b(?:savings|account|accounts|money|pension|401k|IRA|portfolio|fleet|plan|insurance|mortgage|phone|bank"
+    r"|banking|investments?|funds|business|subscription|cards?|brokerage|car|cars|vans|trucks|laptops?|provider))\b"
+)
+_FROM_BEFORE = re.compile(r"[ \u00a0]from[ \u00a0]+$")
+_TO_NAME_AFTER = re.compile(r"[ \u00a0]+to[ \u00a0]+([A-Z][\w&+-]*(?:[ \u00a0][A-Z][\w&+-]*){0,2})")
+_FROM_NAME_TO_BEFORE = re.compile(
+    r"[ \u00a0]from[ \u00a0]+([A-Z][\w&+-]*(?:[ \u00a0][A-Z][\w&+-]*){0,2})[ \u00a0]+to[ \u00a0]+$"
+)
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` stands inside a quoted title: words in a title's case (capitalised, or small words
+    of :data:`_TITLES_SMALL_WORDS`), no sentence or comma inside, that hold more than the name ("'Romeo and Juliet'",
+    "'Hey Jude'"; not an address: '"Dear Maria"') or, the name alone, after what is done to a work ("watching
+    'Amélie'")."""
+    opening = _OPENING_QUOTE_BEFORE.search(text, max(0, start - 60), start)
+    closing = _CLOSING_QUOTE_AFTER.match(text, end)
+    if opening is None or closing is None:
+        return False
+    quote_start, quote_end = opening.end(1), closing.start(1)
+    quoted = text[quote_start:quote_end].strip()
+    words = quoted.split()
+    if not words or len(words) > 8 or re.search(r"[.!?,;:]", quoted):
+        return False
+    if not all(word[0].isupper() or word[0].isdigit() or word in _TITLES_SMALL_WORDS for word in words):
+        return False
+    if quote_start < start or end < quote_end:
+        # '"Priya Sharma from Sales"', '"Tom, Finance"': a person and where they work.
+        return (
+            _ADDRESS_OPENS.match(quoted) is None
+            and not _WORKPLACE_AFTER.match(text[:quote_end], end)
+            and not any(word.lower() in NOT_NAMES for word in text[end:quote_end].split())
+        )
+    return _WORKS_VERB_BEFORE_A_QUOTE.search(text, max(0, opening.start(1) - 30), opening.end(1)) is not None
+
+
+def _switched_between_firms(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is one side of a switch "from" one name "to" another, the other side a brand of
+    :func:`~feedback_loop.privacy.names.brands` or, the sentence naming what was switched (:data:`_THINGS_SWITCHED`: "my
+    savings", "our fleet"), a name with no given name of the lists: "from Tom to Ana" switches between people."""
+    low, _ = sentence_around(text, start)
+    verb = _SWITCH_VERB.search(text, low, start)
+    if verb is None:
+        return False
+    given, _ = person_name_lists()
+    other = None
+    if _FROM_BEFORE.search(text, max(0, start - 8), start):
+        to = _TO_NAME_AFTER.match(text, end)
+        other = to.group(1) if to else None
+    else:
+        before = _FROM_NAME_TO_BEFORE.search(text, max(0, start - 60), start)
+        other = before.group(1) if before else None
+    if other is None:
+        return False
+    other_words = other.split()
+    if other_words[0] in brands() and not given_name_of_several_locales(other_words[0]):
+        return True
+    return _THINGS_SWITCHED.search(text, verb.end(), start) is not None and not any(
+        word in given for word in other_words
+    )
+
+
+def named_like_a_title_a_firm_or_a_team(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, a name to the lists or the model, names a work, a firm, a shop, a product, a team
+    or a place where it stands: a quoted title (:func:`_quoted_title`), a film on a streaming service or watched before
+    another ("Jerry Maguire is on Netflix"), a brand renamed to a company ("... is now called Pearl Milling Company"), a
+    side of a switch between firms (:func:`_switched_between_firms`), a shop where something was bought ("bought at John
+    Lewis"), a drink or food by the bottle ("a bottle of Jack Daniel's"), possessive shops that are open ("Wendy's and
+    Arby's are both open late"), goods in an aisle, a product that a brand of
+    :func:`~feedback_loop.privacy.names.brands` opens ("Adidas Stan Smith"), a word written after another name as a
+    product's elsewhere in the text ("Outlook says ... Microsoft Outlook"), a team that won a game of a series, a hall
+    or a gate with a letter ("Hall C"), and a German verb before "Sie" ("Halten Sie die Taste")."""
+    name = text[start:end]
+    words = WORD.findall(name)
+    if not words:
+        return False
+    given, surnames = person_name_lists()
+    single_given_name = len(words) == 1 and words[0] in given
+    if _HALL_OR_GATE.fullmatch(name.rstrip()) and _HALL_ENDS.match(text, end):
+        return True
+    # "Halten Sie die Taste": the model's name may hold "Sie" too.
+    verb_end = end - 4 if len(words) == 2 and words[1] == "Sie" else end
+    if (
+        _GERMAN_VERB_BEFORE_SIE.fullmatch(text, start, verb_end)
+        and words[0] not in given
+        and _SIE_AFTER.match(text, verb_end)
+    ):
+        return True
+    if _quoted_title(text, start, end):
+        return True
+    if start in strong_cue_ends(text):
+        return False
+    possessive = POSSESSIVE_END.search(text, start, end) is not None
+    if (
+        not single_given_name
+        and not possessive
+        and (
+            _ON_A_STREAMING_SERVICE_AFTER.match(text, end)
+            or (_WATCHED_BEFORE.search(text, max(0, start - 12), start) and _AND_THEN_A_TITLE_AFTER.match(text, end))
+        )
+    ):
+        return True
+    renamed = _RENAMED_AFTER.match(text, end)
+    if renamed is not None and _named_after_a_person()[0].match(text, renamed.end(1) - 1):
+        return True
+    if not possessive and _switched_between_firms(text, start, end):
+        return True
+    if (
+        not possessive
+        and _BOUGHT_AT_BEFORE.search(text, max(0, start - 30), start)
+        and _WORKS_TITLE_ENDS.match(text, end)
+        and not POSSESSIVE_AFTER.match(text, end)
+    ):
+        return True
+    if _CONTAINER_OF_BEFORE.search(text, max(0, start - 20), start) and _NOTHING_AFTER_A_POSSESSIVE.match(text, end):
+        return True
+    shop_end = end - 2 if possessive else end
+    if len(words) == 1 and _POSSESSIVE_SHOPS_OPEN_AFTER.match(text, shop_end):
+        return True
+    if _GOODS_AFTER_A_POSSESSIVE.match(text, shop_end):
+        low, high = sentence_around(text, start)
+        if _AISLE.search(text, low, high):
+            return True
+    brand_names = brands()
+    brand_before = _WORD_RIGHT_BEFORE.search(text, max(0, start - 30), start)
+    first, first_start = (brand_before.group(1), brand_before.start()) if brand_before else ("", start)
+    # Or the name opens with a brand that no name list holds ("Adidas Rod Laver in navy"; not "Ford Adeyemi").
+    if brand_before is None and len(words) > 1 and words[0] not in given and words[0] not in surnames:
+        first = words[0]
+    # The product's name ends with a noun or a function word, not a verb: "Using Jira Peter Smith assigned it" is a
+    # person's; nor a brand that is an everyday word ("Ask Priya's manager").
+    verb_after = LOWER_CASE_WORD_AFTER.match(text, end)
+    if (
+        first in brand_names
+        and not possessive
+        and first.lower() not in everyday_words()
+        and not (
+            verb_after is not None
+            and verb_after.group(1) not in stop_words()
+            and verb_form(verb_after.group(1), word_classes()[1])
+        )
+        and not given_name_of_several_locales(first)
+        and not _TITLE_OR_GREETING_BEFORE.search(text, max(0, first_start - 8), first_start)
+        and not _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start)
+        and not _PERSONS_VERB_AFTER.match(text, end)
+    ):
+        return True
+    # "Outlook says ... Microsoft Outlook": a word no name list holds, written elsewhere after a maker's name that no
+    # name list nor English word list holds either (not "Agent Lopez", a surname; nor a title: "Uncle Bob"), no title
+    # before the word ("Dear Mr. Okonkwo, ... Ref: Chidi Okonkwo").
+    if (
+        len(words) == 1
+        and not possessive
+        and words[0] not in given
+        and words[0] not in surnames
+        and not _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start)
+    ):
+        for match in re.finditer(rf"(?<![\w'’.-])([A-Z][\w-]*)[ \u00a0]({re.escape(words[0])})\b", text):
+            maker = match.group(1)
+            if (
+                match.start(2) != start
+                and maker not in given
+                and maker not in surnames
+                and maker.lower() not in NOT_NAMES
+                and maker.lower() not in stop_words()
+                # No English noun, adjective or verb: "Coach Nkechi", "Tell Nkechi" are whom they name; a brand
+                # of the list or a word written often in English ("Microsoft"), not a given name no list holds
+                # ("Customer ref: Chaminda Wickramasinghe").
+                and not any(maker.lower() in word_class for word_class in word_classes())
+                and (maker in brand_names or maker.lower() in everyday_words())
+                and not _TITLE_OR_GREETING_BEFORE.search(maker + " ")
+            ):
+                return True
+    return bool(_GAME_OF_A_SERIES_AFTER.match(text, end) and not any(word in given for word in words))
+
+
+# The assistants LLM telemetry names where a person's name stands ("Claude summarised the notes", "Ask Alexa to
+# ...", "Siri keeps reading my messages"): a word alone is the assistant unless a form's field or "my name is"
+# announces it; with a surname it is a person ("Claude Dubois").
+ASSISTANT_NAMES = frozenset(
+    {"Alexa", "Siri", "Cortana", "Bixby", "Claude", "Gemini", "Copilot", "ChatGPT", "Bard", "Grok", "Perplexity"}
+)
+# A place's name that opens with a word of places: "São Paulo", "San Francisco General", "Rio de Janeiro",
+# "Fort Worth", "Lake Louise" (the name right after the word, or the word opening the name).
+# The street and square words of other languages open a street's name the same way, which is often a person's name or
+# title ("Jalan Jenderal Sudirman", "Calle Alcalá", "Gran Vía", "Piazza Garibaldi"); not "Rua", a Māori given name
+# too ("Rua Kenana").
+_PLACE_WORDS = (
+    r"(?:San|Santa|Santo|São|Sao|Rio|Porto|Puerto|Los|Las|Fort|Mount|Lake|Port|Saint|Sankt|Cape"
+    r"|Jalan|Jl|Jln|Calle|Avenida|Praça|Paseo|Carrer|Gran|Rue|Via|Viale|Piazza|Plaza|Plac|Ulica)"
+)
+_PLACE_WORD_BEFORE = re.compile(rf"(?<![\w'’.-]){_PLACE_WORDS}[ \u00a0]$")
+_PLACE_WORD_OPENS = re.compile(rf"{_PLACE_WORDS}[ \u00a0]")
+# A street's name without a house number ("George Street in the CBD is closed"), whatever surname the street word is
+# too: with a number the address detector took it before names are read.
+_STREET_WORD_ENDS = re.compile(r"[ \u00a0](?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent)$")
+# An eponym's possessive before what science and medicine name after people: "Dijkstra's algorithm", "Bayes'
+# theorem", "Newton's second law" (an ordinal between), "Bell's palsy", "Hodgkin's lymphoma", "Raynaud's
+# phenomenon"; a disease's name by its ending too ("Hashimoto's thyroiditis", "Kaposi's sarcoma", "Paget's
+# osteodystrophy"): a person's possessive is followed by what they own or do, seldom by a diagnosis's name.
+_EPONYMS_NOUN_AFTER = re.compile(
+    r"['’]s?[ \u00a0](?:(?:zeroth|first|second|third|fourth|last|little|great)[ \u00a0](?:law|theorem|rule|principle)s?"
+    r"(?![ \u00a0]+(?!of\b)[a-z])|"
+    r"(?:algorithm|theorem|lemma|conjecture|principle|equation|inequality|constant|paradox|syndrome"
+    r"|disease|hypothesis|razor|transform|distribution|criterion|law|triangle|formula|identity|coefficient|integral"
+    r"|spiral|sieve|palsy|phenomenon|chorea|ataxia|aphasia|anaemia|anemia|dystrophy|neuralgia|contracture|dementia"
+    r"|[a-z]{3,}(?:itis|oma|osis|pathy|trophy|plasia|algia)"
+    # What a person has that ends as a disease does: "Ana's diploma", "Tom's diagnosis", "Priya's sympathy".
+    r"(?<!diploma)(?<!aroma)(?<!diagnosis)(?<!prognosis)(?<!hypnosis)(?<!osmosis)(?<!sympathy)(?<!telepathy)"
+    r"(?<!nostalgia))s?\b)"
+)
+# What medicine names after people and people own or do too ("Romberg's test", "Babinski's sign", "Moro's reflex";
+# "Ana's test results", "Tom's sign"), and a law by its ordinal before any word ("Kepler's third law links ...";
+# "Priya's second law exam"): an eponym only of a name that is no given name of the lists.
+_EPONYMS_AMBIGUOUS_NOUN_AFTER = re.compile(
+    r"['’]s?[ \u00a0](?:(?:zeroth|first|second|third|fourth|last)[ \u00a0](?:law|theorem|rule|principle)s?"
+    r"|test|sign|reflex|maneuver|manoeuvre|manoeuver|triad|method|effect|fracture|ulcer|cyst|node"
+    r"|gland|duct|cells?|ratio|number|operation|procedure)\b"
+)
+
+
+def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` names an assistant (:data:`ASSISTANT_NAMES`) that no form's field or "my name
+    is" announces, a place ("São Paulo", "Rio de Janeiro", "George Street"), or what science names after a person
+    ("Dijkstra's algorithm")."""
+    words = text[start:end]
+    return bool(
+        (POSSESSIVE_END.sub("", words) in ASSISTANT_NAMES and start not in strong_cue_ends(text))
+        or _PLACE_WORD_BEFORE.search(text, max(0, start - 8), start)
+        or _PLACE_WORD_OPENS.match(words)
+        or _STREET_WORD_ENDS.search(words)
+        or _EPONYMS_NOUN_AFTER.match(text, end)
+        or (
+            _EPONYMS_AMBIGUOUS_NOUN_AFTER.match(text, end) is not None
+            and " " not in words
+            and POSSESSIVE_END.sub("", words) not in person_name_lists()[0]
+        )
+        or _place_named_after_a_person(text, start, end)
+    )
+
+
+# The head nouns of places, buildings, prizes and days that are surnames too, so that the name lists read them as a
+# name's last word ("Queen Elizabeth Olympic Park", "Nelson Mandela Bridge", "Anne Frank House", "Victoria Day";
+# "Ana Park", "Tom Hall", "Doris Day" are people).
+_PLACE_HEAD_ENDS = re.compile(
+    r"[ \u00a0](?:Park|Bridge|House|Hall|Station|Stadium|Arena|Square|Airport|Street|Avenue|Road|Hospital|University"
+    r"|College|Museum|Library|Memorial|Tower|Centre|Center|Prize|Award|Foundation|Gardens?|Palace|Castle|Cathedral"
+    r"|Church|Theatre|Theater|Day)$"
+)
+# Where a day named after a person is a holiday: after a word of time ("on Victoria Day", "over Presidents Day"),
+# or before what holidays have ("... Day weekend", "... Day is a public holiday").
+_HOLIDAY_TIME_BEFORE = re.compile(r"(?i:\b(?:on|over|until|till|after|before|since|this|next|last|happy))[ \u00a0]+$")
+_HOLIDAY_AFTER_A_DAY = re.compile(
+    r"[ \u00a0]+(?:(?:long[ \u00a0]+)?weekend|holidays?|sale|parade|celebrations?|fireworks|closures?"
+    r"|(?:is|was|will[ \u00a0]+be)[ \u00a0]+an?[ \u00a0]+(?:[a-z]+[ \u00a0]+)?holiday)\b"
+)
+
+
+def _place_named_after_a_person(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` ends with the head noun of a place, a building, a prize or a day that the
+    lists hold as a surname (:data:`_PLACE_HEAD_ENDS`) after an everyday word that is no given name ("Olympic Park",
+    "Mandela Bridge"): a person's surname follows a given name ("Ana Park", "Mary Hall"), another surname ("Luis
+    Garcia Park") or an initial ("J. Park"). A day after a given name is a holiday where a word of time or what
+    holidays have says so ("on Victoria Day", "Victoria Day weekend"; "Doris Day sang")."""
+    name = POSSESSIVE_END.sub("", text[start:end])
+    head = _PLACE_HEAD_ENDS.search(name)
+    if head is None:
+        return False
+    words = name[: head.start()].split()
+    given, _ = person_name_lists()
+    if words and words[-1] not in given and words[-1].lower() in everyday_words():
+        return True
+    return name.endswith("Day") and bool(
+        _HOLIDAY_TIME_BEFORE.search(text, max(0, start - 10), start) or _HOLIDAY_AFTER_A_DAY.match(text, end)
+    )
+
+
+# The nouns of what a shop sells or is, after a brand named after a person, or after the last of a list of such
+# brands ("Giorgio Armani and Ralph Lauren boutiques", "Louis Vuitton, Gucci and Christian Dior stores").
+_SHOP_GOODS = (
+    r"(?:stores?|boutiques?|outlets?|shops?|stockists?|concessions?|counters?|flagships?|perfumes?|fragrances?"
+    r"|colognes?|jeans|handbags?|bags|sneakers|trainers|shoes|boots|watches|sunglasses|eyewear|suits|dresses|shirts"
+    r"|knitwear|menswear|womenswear|cosmetics|collections?)"
+)
+# A list of names (commas, "and", "or", "&") that goes on after a name, then the shop's goods or a sale: "Hugo Boss,
+# Calvin Klein and Tommy Hilfiger are all 30% off", "Ralph Lauren and Michael Kors are on sale", "Tom Ford
+# boutiques". People are not 30% off nor on sale; the names of a list share what is said of them.
+# A possessive ends the list: "Ana and Tom's shoes" are Tom's.
+_LISTED_WORD = r"[A-Z](?:[\w-]|['’](?!s\b))*"
+_LISTED_NAME = rf"{_LISTED_WORD}(?:[ \u00a0]{_LISTED_WORD}){{0,3}}"
+_GOODS_OR_A_SALE_AFTER_A_LIST = re.compile(
+    rf"(?:[ \u00a0]{_LISTED_WORD}){{0,3}}(?:(?:,[ \u00a0]|,?[ \u00a0](?:and|or|&)[ \u00a0]){_LISTED_NAME})*"
+    rf"(?:[ \u00a0]{_SHOP_GOODS}\b(?![-'’])"
+    r"|[ \u00a0](?:are|is|were|was)(?:[ \u00a0](?:all|now|both|each|still|currently))?[ \u00a0]"
+    r"(?:(?:up[ \u00a0]to[ \u00a0])?\d+[ \u00a0]?%[ \u00a0]?off|on[ \u00a0]sale|half[ \u00a0]price"
+    r"|in[ \u00a0]the[ \u00a0]sale)\b"
+    # A sale in Spanish, French, German, Italian or Portuguese: "tienen rebajas", "sont en soldes", "sind reduziert".
+    r"|[ \u00a0](?:tienen|tiene|están|está|sont|est|sind|ist|sono|è|estão|está)[ \u00a0](?:(?:de|en|em|in)[ \u00a0])?"
+    r"(?:rebajas|ofertas?|descuento|soldes?|promo(?:tion|ção)?|reduziert|im[ \u00a0]Angebot|saldi|saldo)\b"
+    # A firm's results or its shares: "... both reported weaker Q3 sales", "... shares fell 4%". A person reports
+    # sales too ("Ralph reported his sales"), not a quarter's nor a year's.
+    r"|[ \u00a0](?:(?:both|all|each|also)[ \u00a0])?(?:reported|posted|announced|missed|beat|raised|cut|lowered)"
+    r"(?:[ \u00a0][\w-]+){0,2}?[ \u00a0](?:Q[1-4]|H[12]|quarterly|annual|yearly|full-year|half-year|fiscal"
+    r"|(?:first|second|third|fourth)-quarter|holiday-quarter|(?:19|20)\d\d)(?:[ \u00a0][\w-]+)?[ \u00a0]"
+    r"(?:sales|earnings|revenues?|profits?|results|losses|guidance|margins)\b"
+    # "... reported weaker Q3 sales in their regions", "reported the Q3 sales numbers to me": people who sell.
+    r"(?![ \u00a0]+(?:(?:in|for|to|from)[ \u00a0]+(?:their|his|her|my|our|your)\b|to[ \u00a0]+(?:me|us|him|her|them)\b"
+    r"|(?:numbers|figures|reports?|data|sheets?|targets?|quotas?|spreadsheets?)\b))"
+    r"|[ \u00a0](?:shares|stock)[ \u00a0]"
+    r"(?:rose|fell|jumped|dropped|slid|surged|climbed|plunged|tumbled|sank|soared)\b)"
+)
+# Goods that are a verb's form too: after one name, a person's verb ("Mary counters with evidence", "Tom Baker
+# watches the kids", "Ana shops at Lidl"); they are goods only after a list of names, or after a name of two words or
+# more when no object follows ("Louis Vuitton stores on the avenue", "Tom Ford watches, steel").
+_GOODS_THAT_ARE_VERBS = frozenset(
+    {"store", "stores", "shop", "shops", "counter", "counters", "watches", "boots", "suits", "dresses", "bags"}
+)
+_OBJECT_AFTER = re.compile(
+    r"[ \u00a0]+(?:the|a|an|his|her|their|our|my|your|its|him|them|it|me|us|you|this|that|these|those|up|out|with"
+    r"|at|for|to|in|into|over|around|down|off|back)\b"
+)
+
+
+def _goods_or_a_sale_after(text: str, start: int, end: int) -> bool:
+    """True when :data:`_GOODS_OR_A_SALE_AFTER_A_LIST` follows ``text[start:end]``, its goods no verb of the
+    person's (:data:`_GOODS_THAT_ARE_VERBS`)."""
+    after = _GOODS_OR_A_SALE_AFTER_A_LIST.match(text, end)
+    if after is None:
+        return False
+    last = after.group().split()[-1]
+    if last not in _GOODS_THAT_ARE_VERBS:
+        return True
+    listed = re.search(r",|[ \u00a0](?:and|or|&)[ \u00a0]", after.group()) is not None
+    return listed or (len(text[start:end].split()) > 1 and _OBJECT_AFTER.match(text, after.end()) is None)
+
+
+# A model's number between a brand's possessive and its goods: "Levi's 501 jeans", "Levi's 511s". A person's "'s"
+# before a number counts what they have ("Ana's 3 bags"): a model's number has three digits or more, no year.
+_MODEL_NUMBER_AFTER = re.compile(
+    rf"['’]s[ \u00a0](?!(?:19|20)\d\d\b)\d{{3,}}[a-z]?s?\b(?:[ \u00a0]{_SHOP_GOODS}\b|(?=[,.;:]))"
+)
+# A variant's word after a drink or a food that "Dr" or "Mr" names ("Dr Pepper Zero", "Dr Pepper Cherry").
+_VARIANT_WORDS = frozenset({"Zero", "Diet", "Light", "Lite", "Max", "Cherry", "Vanilla", "Classic", "Original"})
+# A football club before or after a score ("Bayern drew 1–1 with Borussia Dortmund", "Borussia Dortmund 2–0
+# Mainz", "lost 3-1 to Hertha"): what plays a match is a club, its name read as a person's by the models. Not a name
+# with a given name of the lists: people win and lose games too ("Tom beat Ana 6-4").
+_SCORE = r"\d{1,2}[ \u00a0]?[-–:][ \u00a0]?\d{1,2}"
+_SCORE_BEFORE = re.compile(
+    rf"\b(?:drew|draw|draws|beat|beats|lost|lose|loses|won|win|wins|tied|ties|defeated|thrashed|edged)[ \u00a0]+"
+    rf"{_SCORE}[ \u00a0]+(?:(?:with|to|against|at|over|vs\.?|versus|by)[ \u00a0]+)?$"
+)
+_SCORE_AFTER = re.compile(
+    rf"(?:[ \u00a0]+(?:drew|beat|lost|won|tied|defeated|thrashed|edged)[ \u00a0]+(?:[A-Z][\w-]*[ \u00a0]+)*)?"
+    rf"[ \u00a0]*{_SCORE}(?![\d:])"
+)
+# What a sentence about programming languages says ("taught in the programming course", "compiles to native code")
+# and how it compares them ("faster than"); "code" alone is what people do too ("Ruby and Julia both code in Python").
+_PROGRAMMING_WORDS = re.compile(
+    r"(?i:\b(?:programming|programmers?|languages?|compil(?:er|ers|es|ed|ing|e)|interpreters?|interpreted|syntax"
+    r"|runtime|paradigms?|typed|transpil(?:e|es|ed|er)|bytecode)\b)"
+)
+_COMPARING_WORDS = re.compile(r"(?i:\b(?:faster|slower|than|better|worse|instead|versus|vs)\b)")
+# A comparison of people: "Julia is faster than me at Python".
+_PERSONAL_PRONOUN = re.compile(r"\b(?:I|me|you|he|him|she|her|we|us|they|them)\b")
+# An order counts dishes and drinks by the number, each named after a person often ("One Earl Grey, one Eggs
+# Benedict", "two Peach Melbas and a coffee"): a count word opening an order's item, and the item's end after the
+# name. Not "the one Maria recommended" (a pronoun), nor "One Maria called" (a verb follows).
+_COUNT_BEFORE = re.compile(
+    r"(?:^|[,;:(][ \u00a0]*|\b(?:and|plus)[ \u00a0]+)(?i:one|two|three|four|five|six)[ \u00a0]+$"
+)
+_ORDER_GOES_ON = re.compile(r"(?:['’]?s)?[ \u00a0]*(?:[,;.!?)]|$|(?:and|plus|with|please|for)\b)")
+# The items of a menu's line, which dishes and drinks named after people fill ("Dessert menu: Pavlova, Peach Melba",
+# "Cocktails: Tom Collins, Rob Roy"): a menu's label earlier on the line, a list's comma or the label right before.
+_MENU_LABEL_BEFORE = re.compile(
+    r"(?i:\b(?:menu|specials|desserts|drinks|starters|mains|cocktails|mocktails|flavou?rs|toppings))[ \u00a0]*:"
+    r"(?:[^:\n]*(?:,|[ \u00a0](?:and|or|&)))?[ \u00a0]*$"
+)
+_JOINED = r"(?:,|,?[ \u00a0](?:and|or|to|vs\.?|versus))[ \u00a0]"
+
+
+@functools.cache
+def _programming_languages() -> tuple[frozenset[str], frozenset[str]]:
+    """The names of programming languages that Pygments (installed with ``rich``) has a lexer for, one word written
+    with a capital ("Python", "Haskell", "Julia", "Ada"), and with its aliases of three letters or more ("Pascal"):
+    the first set, and the lexers' names only."""
+    from pygments.lexers import get_all_lexers
+
+    lexers = list(get_all_lexers())
+    names = {name for name, *_ in lexers if name.isalpha() and name[0].isupper()}
+    aliases = {alias.title() for _, lexer_aliases, *_ in lexers for alias in lexer_aliases}
+    return frozenset(names | {alias for alias in aliases if alias.isalpha() and len(alias) > 2}), frozenset(names)
+
+
+def _named_like_a_programming_language(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is one word that names a programming language, in a sentence that names
+    one joined to it that is no given name of the lists ("from Ada to Rust"), or joined to another in a sentence
+    that says what programming is about (:data:`_PROGRAMMING_WORDS`: "Haskell and Pascal are taught in the
+    programming course"), or in a sentence that says so or compares, with no personal pronoun ("Julia is faster
+    than me"), and names another language, no given name ("Julia is faster here, but the team knows Python
+    better"): unless the word stands where a person does ("Julia wrote it in Python", "ask Julia about Python")."""
+    word = text[start:end]
+    languages, lexer_names = _programming_languages()
+    if word not in languages or " " in word:
+        return False
+    if PERSONS_PLACE_AFTER.match(text, end) or PERSONS_PLACE_BEFORE.search(text, max(0, start - 30), start):
+        return False
+    low, high = sentence_around(text, start)
+    sentence = text[low:high]
+    given, _ = person_name_lists()
+    joined = {
+        match.group(1)
+        for match in (
+            re.compile(rf"([A-Z]\w+){_JOINED}$").search(text, max(0, start - 30), start),
+            re.compile(rf"{_JOINED}([A-Z]\w+)").match(text, end),
+        )
+        if match
+    }
+    others = {other for other in CAPITALISED_WORD.findall(sentence) if other in languages and other != word}
+    if any(other not in given for other in joined & others):
+        return True
+    programming = _PROGRAMMING_WORDS.search(sentence) is not None
+    if programming and any(other in lexer_names for other in joined & others):
+        return True
+    comparing = _COMPARING_WORDS.search(sentence) is not None and _PERSONAL_PRONOUN.search(sentence) is None
+    return (programming or comparing) and any(other not in given for other in others)
+
+
+def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, which no form's field, "my name is", title or greeting announces, names a
+    brand in a list of brands on sale or before a shop's goods ("Hugo Boss, Calvin Klein and Tommy Hilfiger are all
+    30% off", "Louis Vuitton and Christian Dior stores"), a brand's model ("Levi's 501 jeans"), a drink's variant
+    after "Dr" ("Dr Pepper Zero"; "Dr Patel" stays), a dish or a drink counted in an order or listed on a menu's
+    line ("One Earl Grey, ...", "Dessert menu: Pavlova, Peach Melba"), a football club next to a score ("drew 1-1
+    with Borussia Dortmund") or a programming language (:func:`_named_like_a_programming_language`)."""
+    if start in strong_cue_ends(text) or _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start):
+        if not _TITLE_RIGHT_BEFORE.search(text, max(0, start - 5), start):
+            return False
+        words = WORD.findall(text, start, end)
+        given, surnames = person_name_lists()
+        return (
+            len(words) == 2
+            and words[1] in _VARIANT_WORDS
+            and words[0] not in surnames
+            and (words[0] in given or words[0].lower() in everyday_words())
+            and not no_english_word(words[0].lower())
+        )
+    return bool(
+        _goods_or_a_sale_after(text, start, end)
+        or _MODEL_NUMBER_AFTER.match(text, end)
+        or (
+            (_SCORE_BEFORE.search(text, max(0, start - 40), start) or _SCORE_AFTER.match(text, end))
+            and not any(word in person_name_lists()[0] for word in WORD.findall(text, start, end))
+        )
+        or _named_like_a_programming_language(text, start, end)
+        or (_COUNT_BEFORE.search(text, max(0, start - 12), start) and _ORDER_GOES_ON.match(text, end))
+        or (_MENU_LABEL_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start) and _ORDER_GOES_ON.match(text, end))
+    )
+
+
+# A title or a greeting makes a brand's word a person's name: "Mr. Toyota", "Frau Müller", "Dear Castro".
+_TITLE_OR_GREETING_BEFORE = re.compile(
+    r"(?<![\w'’.-])(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Herr|Frau|Sr|Sra|Srta|Mme|Mlle|Dear|Hi|Hello|Hey)"
+    r"\.?,?[ \u00a0]+$"
+)
+
+
+# What a person does in a support chat and a company seldom does, right after a name: "Castro called me back",
+# "Ford told me", "Dell promised me a refund", "Ford said he would" (a company is "it" or "they"). Not "said" alone,
+# nor what companies send by themselves: "Ford said the recall ...", "Wise emailed me a code", "Tesla texted me".
+_PERSONS_VERB_AFTER = re.compile(
+    r"(?:[ \u00a0](?:already|just|finally|then|also|never))?[ \u00a0]+"
+    r"(?:(?:called|rang|phoned)[ \u00a0]+me[ \u00a0]+back|(?:told|promised|assured)[ \u00a0]+me"
+    r"|said[ \u00a0]+(?:that[ \u00a0]+)?(?:he|she))\b"
+)
+
+
+def named_like_a_brand(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` (its possessive aside) is a brand or a product of
+    :func:`~feedback_loop.privacy.names.brands` ("Gmail says it's full", "Google One"), or opens with one and goes on
+    with words no name list holds ("Sonos Arc keeps dropping out", "Dell replied"): unless its first word is a given
+    name of several locales' lists ("Zara", "Ruby" and "Max" stay people's names), or a form's field, "my name is", a
+    title or a greeting announces it ("Mr. Toyota", "Dear Castro"), or it is a name of the lists that does what a person
+    does (:data:`_PERSONS_VERB_AFTER`: "Castro called me back")."""
+    name = POSSESSIVE_END.sub("", text[start:end])
+    words = name.split()
+    given, surnames = person_name_lists()
+    if (
+        not words
+        or given_name_of_several_locales(words[0])
+        or start in strong_cue_ends(text)
+        or _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start)
+        # A brand's word that a name list holds, doing what a person does ("Castro called me back").
+        or (
+            (name in given or name in surnames)
+            and not POSSESSIVE_END.search(text, start, end)
+            and _PERSONS_VERB_AFTER.match(text, end)
+        )
+    ):
+        return False
+    brand_names = brands()
+    return name in brand_names or (
+        words[0] in brand_names and not any(word in given or word in surnames for word in words[1:])
+    )
+
+
+# Holidays and greetings of the season: "Merry Christmas", "Valentine's Day", "Season's Greetings", "Mother's Day".
+_HOLIDAY_WORDS = frozenset(
+    {
+        "Christmas",
+        "Xmas",
+        "Easter",
+        "Hanukkah",
+        "Chanukah",
+        "Diwali",
+        "Eid",
+        "Ramadan",
+        "Thanksgiving",
+        "Halloween",
+        "Kwanzaa",
+        "Deepavali",
+        "Navratri",
+        "Dussehra",
+        "Vaisakhi",
+        "Baisakhi",
+        "Pongal",
+        "Onam",
+        "Songkran",
+        "Vesak",
+        "Nowruz",
+        "Chuseok",
+        "Seollal",
+        "Passover",
+        "Pesach",
+        "Purim",
+        "Hogmanay",
+        "Juneteenth",
+        "Matariki",
+        "Holidays",
+        "Greetings",
+        # "Happy New Year": no person is named "Year".
+        "Year",
+    }
+)
+_HOLIDAY_AFTER = re.compile(r"['’]s?[ \u00a0](?:Day|Eve|Greetings)\b")
+# Holidays of two words, each of which is a name's too ("Raya", "Yom").
+_HOLIDAY_OF_TWO_WORDS = re.compile(r"\b(?:Hari[ \u00a0]Raya|Yom[ \u00a0]Kippur|Rosh[ \u00a0]Hashanah?)\b")
+# A heading: a line of three words or more, all capitalised, none a sentence's end ("Summer Reading List"); it names a
+# person only where a form's field or "my name is" says so.
+_HEADING_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž0-9][\w'’&-]*:?|[-–—&:/|]")
+# A thing's "its" later in the clause a name opens: "Hulu raised its price", "Echo Dot lost its settings".
+_ITS_IN_THE_CLAUSE = re.compile(r"[ \u00a0][a-z]+(?:[ \u00a0](?:[a-z]+))?[ \u00a0]its\b")
+# Products take "Dr" and "Mr" ("Dr Pepper", "Mr Clean"); after "Mrs", "Ms" or "Miss" stands a person ("Ms Nasser",
+# though WordNet knows the word).
+_TITLE_RIGHT_BEFORE = re.compile(r"(?<![\w'’.-])(?:Dr|Mr)\.?[ \u00a0]$")
+
+
+def named_like_a_heading_or_a_holiday(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` stands in a heading (:data:`_HEADING_WORD`: "Summer Reading List"), names a
+    holiday ("Merry Christmas", "Valentine's Day") or an eponym's law ("Murphy's law"), a thing that "its" refers to
+    ("Hulu raised its price"), or a product after "Dr" or "Mr" that is an English noun no surname list holds ("Dr
+    Pepper"; "Dr Green" stays): unless a form's field or "my name is" announces it."""
+    if start in strong_cue_ends(text):
+        return False
+    words = WORD.findall(text, start, end)
+    if (
+        any(word in _HOLIDAY_WORDS for word in words)
+        or _HOLIDAY_AFTER.match(text, end)
+        or _HOLIDAY_OF_TWO_WORDS.search(text, start, end)
+    ):
+        return True
+    if _in_a_heading(text, start, end):
+        return True
+    if _ITS_IN_THE_CLAUSE.match(text, end) and SENTENCE_START.search(text, max(0, start - 3), start):
+        return True
+    if len(words) == 1 and _TITLE_RIGHT_BEFORE.search(text, max(0, start - 5), start):
+        given, surnames = person_name_lists()
+        word = POSSESSIVE_END.sub("", words[0])
+        # As written, not as WordNet lemmatises it or abbreviates: "Mr. Jaggers" ("jagger"), "Dr. Ng" ("ng") are people.
+        return (
+            len(word) > 3
+            and word not in surnames
+            and (word in given or word.lower() in everyday_words())
+            and not no_english_word(word.lower())
+            and not NEXT_WORD.match(text, end)
+        )
+    return False
+
+
+def _in_a_heading(text: str, start: int, end: int) -> bool:
+    """True when the line of ``text[start:end]`` is a heading: three words or more, all capitalised, no sentence's
+    end, no field's label, and in the name itself an everyday English word of four letters or more that no name list
+    holds (``names.english_word``: "Summer Reading List"; not the particle "Te" of "Hemi Te Rangi"); not a
+    signature's line ("Itzel Ramírez | Customer Success Manager"). A capitalised function word alone says nothing:
+    "Meet The Team: Priya Sharma"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    parts = text[line_start : len(text) if line_end < 0 else line_end].split()
+    if len(parts) < 3 or parts[-1][-1] in ".!?,;" or not all(_HEADING_WORD.fullmatch(part) for part in parts):
+        return False
+    if "|" in parts:
+        return False
+    # A field's label makes a form's line ("Author: William Shakespeare"), and a famous surname is in the vocabulary
+    # too ("Shakespeare", "Hemingway"): the everyday word must be a verb's form, a doer or a noun with an English
+    # suffix ("Reading", "List").
+    if any(part.endswith(":") for part in parts):
+        return False
+    return any(len(word) > 3 and english_word(word) for word in WORD.findall(text, start, end))
