@@ -49,7 +49,8 @@ _WEAK_STREET_WORDS = (
 # Turkish floor and flat, "2. th." a Danish floor and side (right, left, middle; "st." the ground floor), "кв. 12" a
 # Russian flat. Its number holds a digit or is one capital ("Flat B"): "Unit tests" is no flat. Only ever read after a
 # street, so "m. 15" or "Kat 3" alone is no flat. Turkish writes the floor and the door with a colon, the door also as
-# "D:" and the floor as "K:" ("No: 12 Kat: 3 D: 7").
+# "D:" and the floor as "K:" ("No: 12 Kat: 3 D: 7"). Argentina writes the door after the floor ("Piso 6 Dto. B"); Nepal
+# and India the ward after the street ("Ward No. 4").
 # A Spanish or Catalan door after the floor: "2ª", "B", "izq.", "izda.".
 _SPANISH_DOOR = (
     r"(?:[A-Z](?!\w)|\d{1,2}\s?[º°ªa](?!\w)|(?i:izq(?:uierda)?|izda|dcha|dra|der(?:echa)?|ctro|centro|dto|dt[ao]"
@@ -64,8 +65,8 @@ _SPANISH_FLOOR = (
 )
 _UNIT = (
     r"(?:,?\s*(?:(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.?|room|rm\.?|apto\.?|ap\.|apartamento"
-    r"|appartement|app\.|dpto\.?|depto\.?|kv\.|piso|planta|puerta|pta\.|bloco|bloque|sala|andar|conj\.|int\.|interno|scala"
-    r"|esc\.|escalera|escala|bât\.|lok\.|kat|daire|кв\.|корп\.|оф\.)\s*:?\s*|#\s*|[KD]\s?:\s?(?=\d))"
+    r"|appartement|app\.|dpto\.?|depto\.?|dto\.|kv\.|piso|planta|puerta|pta\.|bloco|bloque|sala|andar|conj\.|int\.|interno|scala"
+    r"|esc\.|escalera|escala|bât\.|lok\.|kat|daire|кв\.|корп\.|оф\.|ward(?:\s*no\.?)?)\s*:?\s*|#\s*|[KD]\s?:\s?(?=\d))"
     r"(?:[\w-]{0,5}\d[\w-]{0,5}|[A-Z](?![\w-]))"
     r"|,?\s*\d{1,2}\.?\s?[º°ª](?:\s?(?:" + _SPANISH_DOOR + r"))?"
     r"|,?\s*(?:" + _SPANISH_FLOOR + r")"
@@ -124,13 +125,26 @@ _GERMAN_STREET_WORDS = r"Straße|Strasse|Str\.|Weg|Gasse|Platz|Allee|Ring|Damm|U
 _STREET_SUFFIXES = (
     r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|straat|laan|gracht|plein"
     r"|kade|singel|dijk|gatan|gata|vägen|väg|gade|vej|veien|vei|gate|katu|tie|utca|ulica|ul\."
+    # Icelandic: "Laugavegur 20", "Bankastræti 5", "Skólavörðustígur 12", "Miklabraut 68".
+    r"|vegur|stræti|stígur|braut"
 )
 # A year is no house number: "Mid-Spring 2024 sale", "Post-Watergate 1974 reforms".
 _NOT_A_YEAR = r"(?!(?:19|20)\d\d(?![\w-]))"
-_SUFFIXED_STREET = (
+_SUFFIXED_STREET_NAME = (
     rf"(?:(?:Am|An der|Auf der|Im|In der|Zum|Zur)\s+)?{_CAPITAL}[^\W\d_]*(?:{_STREET_SUFFIXES}"
     rf"|(?:-{_CAPITAL}[^\W\d_]{{2,}}){{0,2}}-{_CAPITAL}[^\W\d_]*(?:{_STREET_SUFFIXES})"
-    rf"|(?:-{_CAPITAL}[^\W\d_]{{2,}}){{1,2}}-(?:{_GERMAN_STREET_WORDS}))\s+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?![\w-])"
+    rf"|(?:-{_CAPITAL}[^\W\d_]{{2,}}){{1,2}}-(?:{_GERMAN_STREET_WORDS}))"
+)
+_SUFFIXED_STREET = rf"{_SUFFIXED_STREET_NAME}\s+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?![\w-])"
+# The same streets with the number first, as those abroad write them: "19 Kaiser-Wilhelm-Ring", "7 Hauptstraße,
+# 10115 Berlin". A street named after a person, three words joined by hyphens at least, is one anywhere; one word
+# ending in a street's suffix or two joined to a street word ("5 Hohenzollern-Ring") only before a postcode and a
+# town ("3 Spring, 2024 Edition" is none: a year).
+_NUMBER_BEFORE_A_SUFFIXED_STREET = (
+    rf"{_HOUSE_NUMBER},?\s+(?:{_CAPITAL}[^\W\d_]*(?:-{_CAPITAL}[^\W\d_]{{2,}}){{1,2}}-(?:{_GERMAN_STREET_WORDS}"
+    rf"|{_CAPITAL}[^\W\d_]*(?:{_STREET_SUFFIXES}))(?![\w-])"
+    rf"|(?:{_SUFFIXED_STREET_NAME}|{_CAPITAL}[^\W\d_]{{2,}}-(?:{_GERMAN_STREET_WORDS}))(?![\w-])"
+    rf"(?=,?\s+{_NOT_A_YEAR}\d{{4,5}}\s+{_CAPITAL}))"
 )
 # "Mariahilfer Straße 88", "Karl Johans gate 22", "Váci utca 10", "Bağdat Caddesi 12": the street word apart.
 _SEPARATE_STREET = (
@@ -236,8 +250,8 @@ _GERMAN_STREET_OF_A_DATE = (
 )
 # Not right after a time's colon ("14:30:00Z WARN the Wall Street Journal").
 _ADDRESS = re.compile(
-    rf"(?<![\w/.:-])(?:{_ENGLISH_STREET}|{_SUFFIXED_STREET}|{_SEPARATE_STREET}|{_FRENCH_STREET}|{_SOUTHERN_STREET}"
-    rf"|{_JAPANESE_BLOCK}|{_PO_BOX}){_REST_OF_ADDRESS}"
+    rf"(?<![\w/.:-])(?:{_ENGLISH_STREET}|{_NUMBER_BEFORE_A_SUFFIXED_STREET}|{_SUFFIXED_STREET}|{_SEPARATE_STREET}"
+    rf"|{_FRENCH_STREET}|{_SOUTHERN_STREET}|{_JAPANESE_BLOCK}|{_PO_BOX}){_REST_OF_ADDRESS}"
 )
 # The fifteenth round's shapes, each a detector of its own behind a test of the words it cannot match without: one
 # more alternative of _ADDRESS, tried at every word of every text with a digit, cost a third of its time.
@@ -380,12 +394,14 @@ _ARABIC_ADDRESS = re.compile(
 )
 _ARABIC_STREET_WORD = re.compile(rf"(?<![\w])(?:{_ARABIC_STREET_WORDS})\s")
 # Korean road-name addresses: a city or province, its district, the road ("로", "길", "번길") and the building's
-# number, then a floor, a flat or a building ("4층", "1203호", "101동") and the neighbourhood in brackets.
+# number, then a floor, a flat or a building ("4층", "1203호", "101동"), the building's name before them after a
+# comma (", 한빛타워 7층"; not a word of the sentence: "152 에서 3층"), and the neighbourhood in brackets.
 _HANGUL_WORD = r"[가-힣]+"
 _KOREAN_ROAD_ADDRESS = re.compile(
     rf"(?<![\w/.:-])(?:{_HANGUL_WORD}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s+)?(?:{_HANGUL_WORD}(?:시|군|구)\s+){{1,2}}"
     rf"(?:{_HANGUL_WORD}(?:읍|면)\s+)?[가-힣\d]+(?:로|길)(?:\s?\d{{1,3}}(?:번길|가길|길))?\s+\d{{1,5}}(?:-\d{{1,4}})?(?![\w-])"
-    r"(?:,?\s*\d{1,4}(?:동|층|호)(?:\s*\d{1,5}호)?(?![\w-]))*(?:\s*\([가-힣]+동(?:,\s*[가-힣\w]+)?\))?"
+    rf"(?:(?:,\s*{_HANGUL_WORD}(?:\s{_HANGUL_WORD})?\s?|,?\s*)\d{{1,4}}(?:동|층|호)(?:\s*\d{{1,5}}호)?(?![\w-]))*"
+    r"(?:\s*\([가-힣]+동(?:,\s*[가-힣\w]+)?\))?"
 )
 # Thai: the house's number and the parts of the address by their words, glued to their names ("หมู่ 5",
 # "ซอยสุขุมวิท 21", "ถนนเทพารักษ์", "ตำบลบางพลีใหญ่", "อำเภอบางพลี", "จังหวัดสมุทรปราการ", Bangkok's "แขวง" and
@@ -410,16 +426,17 @@ _NATIVE_ADDRESSES = (
 )  # fmt: skip
 # "Damrak 62, 1012 LM Amsterdam", "Rynek 5, 31-042 Kraków", "Marktplatz 1, 12345 Musterstadt": a street with no
 # street word is an address when a postcode and a town follow it, a postcode written only as postcodes are (Dutch,
-# Polish, Portuguese, Swedish), or 4-5 digits where a word announces an address ("ship to", "address:"); on the next
-# line of a postal block too, and after the abbreviated word of an estate or an alley ("os. Kwiatowe 7/12\n60-101
-# Poznań"). Its words stay on one line (a name on the line above is no street's), German articles inside ("Auf der
-# Höhe 12").
+# Polish, Portuguese, Swedish), or 4-5 digits where a word announces an address ("ship to", "address:"); or 3-5
+# digits where neither the street's words nor the town's are English ones ("Laugavegur 54, 101 Reykjavík", "Duottar
+# 5, 9730 Karasjok"; not "Windows 11, 2024 Update", "Room 12, 300 Guests"); on the next line of a postal block too,
+# and after the abbreviated word of an estate or an alley ("os. Kwiatowe 7/12\n60-101 Poznań"). Its words stay on
+# one line (a name on the line above is no street's), German articles inside ("Auf der Höhe 12").
 _POSTCODE_OF_ITS_OWN = r"\d{4}\s?[A-Z]{2}(?![\w-])|\d{2}-\d{3}|\d{4}-\d{3}|\d{3}\s\d{2}"
 _UNNAMED_STREET = re.compile(
     rf"(?<![\w/.-])(?:[a-z]{{1,4}}\.[ \t]+)?"
     r"(?P<german>(?=(?:Am|An|Auf|Im|In|Zum|Zur|Unter|Hinter|Vor)\s))?"
-    rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|der|den|dem|des)){{0,2}}[ \t]+{_HOUSE_NUMBER}"
-    rf"(?:,\s*|[ \t]*\n[ \t]*)(?:(?P<own>{_POSTCODE_OF_ITS_OWN})|(?P<digits>(?!(?:19|20)\d\d\b)\d{{4,5}}))\s+{_TOWN}"
+    rf"(?P<street>{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|der|den|dem|des)){{0,2}})[ \t]+{_HOUSE_NUMBER}"
+    rf"(?:,\s*|[ \t]*\n[ \t]*)(?:(?P<own>{_POSTCODE_OF_ITS_OWN})|(?P<digits>\d{{3,5}}))\s+(?P<town>{_TOWN})"
 )
 # A British or an Australian street of its own name with no street word ("14 Kingsway", "3 Broadgate", "5 Ffordd y
 # Castell", "48 Hindley Arcade"): with the town and postcode after it, a British one or an Australian state's and its
@@ -438,11 +455,13 @@ _WEAK_ADDRESS = re.compile(rf"(?<![\w/.:-])(?P<street>{_ENGLISH_WEAK_STREET}){_R
 # localities and town, and a six-digit PIN code or a numbered locality ("Sector 21", "Road No. 12", "12th Cross",
 # "3rd Main"): "House No. 45, Sector 21, Gurugram 122001", "B-14, Lajpat Nagar II, New Delhi 110024", "Plot 7, Road
 # No. 12, Banjara Hills, Hyderabad". Thai houses are numbered the same way, the soi right after them: "45/7 Moo 2",
-# "99/12 Sukhumvit Soi 31, Khlong Toei Nuea, Bangkok 10110".
+# "99/12 Sukhumvit Soi 31, Khlong Toei Nuea, Bangkok 10110", the soi's word before its name too ("45/6 Soi Ari 4",
+# "12 Soi Ratchadaphisek 36, Chatuchak, Bangkok 10900"; the number needs no slash there).
 _INDIAN_HOUSE = (
     r"(?:(?:(?:House|H\.|Flat|Plot|Lot|Door|Shop|Villa)\s*(?:No\.?|Number|#)?\s*|#\s*|[A-Z]{1,2}[-/])"
     rf"\d{{1,5}}[A-Z]?(?:[-/]\d{{1,4}}[A-Z]?)*"
-    rf"|\d{{1,4}}/\d{{1,4}}[A-Z]?(?:\s+Moo\s+\d{{1,2}}|\s+(?:{_NAME_WORD}\s+)?Soi\s+\d{{1,3}})?)"
+    rf"|\d{{1,4}}/\d{{1,4}}[A-Z]?(?:\s+Moo\s+\d{{1,2}}|\s+(?:{_NAME_WORD}\s+)?Soi\s+\d{{1,3}})?"
+    rf"|\d{{1,4}}(?:/\d{{1,4}})?[A-Z]?\s+Soi\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?\s+\d{{1,3}}(?![\w/-]))"
 )
 _NUMBERED_LOCALITY = re.compile(
     rf"Sector\s+\d{{1,3}}[A-Z]?|(?:Road|Street|Lane|Cross|Main)\s+(?:No\.?\s*)?\d{{1,3}}[A-Z]?"
@@ -549,8 +568,18 @@ def _weak_address(match: re.Match[str]) -> str | None:
 
 
 def _unnamed_street(match: re.Match[str]) -> str | None:
+    if match.group("own"):
+        return PLACEHOLDERS["ADDRESS"]
+    digits = match.group("digits")
     before = match.string[max(0, match.start() - 40) : match.start()]
-    if match.group("own") or match.group("german") is not None or _ADDRESS_CUE_BEFORE.search(before):
+    if (
+        len(digits) >= 4
+        and not _YEAR.fullmatch(digits)
+        and (match.group("german") is not None or _ADDRESS_CUE_BEFORE.search(before))
+    ):
+        return PLACEHOLDERS["ADDRESS"]
+    words = [word.lower() for word in (*match.group("street").split(), match.group("town").split()[0])]
+    if not any(word in everyday_words() or word in stop_words() for word in words):
         return PLACEHOLDERS["ADDRESS"]
     return None
 
@@ -624,21 +653,51 @@ _NUMBERED_PART_WORDS = (
     r"|lane|way|plot|unit|floor|sector|jadda|sikka|office|shop"
     # A Philippine subdivision's block, lot and phase: "Block 7, Lot 22, Phase 3, Camella Homes".
     r"|lot|phase"
+    # Ethiopia's districts and neighbourhoods, numbered: "Woreda 05, Kebele 12, House No. 340, Addis Ababa".
+    r"|kebele|woreda"
 )
 _STREETS_AMONG_THE_PARTS = frozenset(
-    ["street", "st", "road", "rd", "zone", "block", "blk", "avenue", "ave", "lane", "way", "sector", "jadda", "sikka"]
+    [
+        "street",
+        "st",
+        "road",
+        "rd",
+        "zone",
+        "block",
+        "blk",
+        "avenue",
+        "ave",
+        "lane",
+        "way",
+        "sector",
+        "jadda",
+        "sikka",
+        "kebele",
+        "woreda",
+    ]
 )
 _PART_NUMBER = r"(?:(?i:no)\.?[ \t]*|#[ \t]*)?\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?(?![\w-]|[.,]\d)"
 _NUMBERED_PART_PATTERN = rf"(?<![\w/.:-])(?i:{_NUMBERED_PART_WORDS})[ \t]*{_PART_NUMBER}"
 _NUMBERED_PART = re.compile(rf"(?<![\w/.:-])(?P<word>(?i:{_NUMBERED_PART_WORDS}))[ \t]*{_PART_NUMBER}")
-_NAMED_PART = rf"(?:{_NAME_WORD}[ \t]+){{1,3}}(?:{_STREET_WORDS})(?![\w-])(?![ \t]*\d)"
+_NAMED_STREET_WORD = rf"(?:{_STREET_WORDS})(?![\w-])(?![ \t]*\d)"
+_NAMED_PART = rf"(?:{_NAME_WORD}[ \t]+){{1,3}}{_NAMED_STREET_WORD}"
+# A floor by its ordinal and a commercial area or neighbourhood by its word are parts too, numbered or not: "Office 4,
+# 2nd Floor, Blue Area, Jinnah Avenue", "Shop 12, Model Town, Ferozepur Road" (one alternative with the named street:
+# each is tried at every capital).
+_AREA_WORDS = r"Area|Colony|Town|Bazaar|Market|Chowk|Enclave|Mohalla"
 # An address another detector found among them is one of the parts: "<ADDRESS>, Road 4025, Block 340, Juffair".
-_ONE_PART = rf"(?:{_NUMBERED_PART_PATTERN}|{_NAMED_PART}|{re.escape(PLACEHOLDERS['ADDRESS'])})"
+_ONE_PART = (
+    rf"(?:{_NUMBERED_PART_PATTERN}|(?:{_NAME_WORD}[ \t]+){{1,3}}(?:{_NAMED_STREET_WORD}|(?:{_AREA_WORDS})(?![\w-]))"
+    rf"|{_ORDINAL}[ \t]+(?i:floor|fl\.)|{re.escape(PLACEHOLDERS['ADDRESS'])})"
+)
 _NUMBERED_PARTS = re.compile(
     rf"(?<![\w/.:-])(?P<parts>{_ONE_PART}(?:(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+|[ \t]+){_ONE_PART}){{0,6}})"
-    # The district and town after them, a district numbered ("Al Wasl 2", "Gulshan-1").
+    # The district and town after them, a district numbered ("Al Wasl 2", "Gulshan-1"), to the end of the clause, or
+    # to the town's postcode ("Islamabad 44000 as of May").
     rf"(?P<towns>(?:,[ \t]*{_TOWN}(?:[ \t]+\d{{1,2}}|-\d{{1,2}}|[ \t]+\d{{4,6}})?(?![\w-])){{1,3}}"
-    r"(?=[ \t]*(?:[,.;!?)\n]|$)))?"
+    r"(?=[ \t]*(?:[,.;!?)\n]|$))"
+    rf"|(?:,[ \t]*{_TOWN}(?:[ \t]+\d{{1,2}}|-\d{{1,2}})?(?![\w-])){{0,2}},[ \t]*{_TOWN}[ \t]+{_NOT_A_YEAR}\d{{4,6}}"
+    r"(?![\w-]))?"
 )
 
 
@@ -958,6 +1017,8 @@ _HOUSE_NUMBER_BEFORE = r"(?:(?i:house|flat|plot|door|gali|old|new)[ \t]+)?(?i:no
 _PART_BEFORE = (
     rf"(?:(?:{_UNIT_WORD_BEFORE})[ \t]*{_UNIT_NUMBER}|{_ORDINAL}[ \t]+(?i:floor|fl\.)|(?:\d{{1,2}}|[LU]?G)/F(?![\w/-])"
     rf"|\d{{1,2}}F(?![\w-])|\d{{1,4}}-ho(?![\w-])|[A-Z]{{2}}-\d{{3,4}}-\d{{4}}(?![\w-])|{_HOUSE_NUMBER_BEFORE}"
+    # An Edinburgh tenement flat, its floor and door ("3F2", "PF1", the principal floor), or the ground floor ("GF").
+    r"|(?:\d{1,2}|G|P)F\d{1,2}(?![\w-])|GF(?![\w/-])"
     r")"
 )
 # What the house number's detector leaves right before it: "No. 88 Jianguo Road", "Sec. 1, Zhongxiao E. Rd.",
@@ -992,16 +1053,16 @@ _UNIT_WORD_AFTER = (
     r"(?i:suite|ste\.?|apt\.?|apartment|appt\.?|unit|flat|floor|fl\.|room|rm\.?|halle|lgh\.?|et\.|of\.|oficina|sala|kat|daire"
     # The Russian and Ukrainian flat and office, the full stop left out as chat leaves it: "кв 5", "оф 12".
     r"|кв\.?|квартира|оф\.?|офис"
-    r"|torre|piso|planta|dpto\.?|depto\.?|int\.|interno|bl\.|sc\.|ap\.|app\.|tower|building|bldg\.?|level|barangay"
-    r"|brgy\.?|phase|block|blk\.?|bus|boîte|boite|bte\.?|sector|sektor)"
+    r"|torre|piso|planta|dpto\.?|depto\.?|dto\.|int\.|interno|bl\.|sc\.|ap\.|app\.|tower|building|bldg\.?|level|barangay"
+    r"|brgy\.?|phase|block|blk\.?|bus|boîte|boite|bte\.?|sector|sektor|ward(?:[ \t]*no\.?)?)"
 )
 _PART_AFTER = (
     rf"(?:{_UNIT_WORD_AFTER}[ \t]*:?[ \t]*{_UNIT_NUMBER}|[KD][ \t]?:[ \t]?\d{{1,3}}(?![\w-])"
     r"|\d{1,2}(?:st|nd|rd|th|a|o|º|ª|e|er|ème|\.)?[ \t]?(?i:floor|planta|piso|andar|étage|og|etage|stock)(?![\w-])"
     r"(?:[ \t]+(?:links|rechts|li\.|re\.))?"
     # A Hungarian floor and door: "3. em. 2.", "fszt. 1." (the ground floor), the words spelled out: "3. emelet 2.",
-    # "földszint 1.".
-    r"|(?:\d{1,2}\.[ \t]?(?:em\.|emelet)|fszt\.|földszint)(?:[ \t]?\d{1,3}\.?)?"
+    # "földszint 1.", the floor in Roman numerals: "IV. em. 12.".
+    r"|(?:(?:\d{1,2}|[IVX]{1,4})\.[ \t]?(?:em\.|emelet)|fszt\.|földszint)(?:[ \t]?\d{1,3}\.?)?"
     # An Edinburgh tenement flat, its floor and its door: "2F1", "GF2", "PF3" (the principal floor).
     r"|(?:\d{1,2}|G|P)F\d{1,2}(?![\w-])"
     # A Philippine barangay, named after the street: "Brgy. Poblacion", "Barangay San Roque".
@@ -1047,6 +1108,11 @@ _PLACES_AFTER = (
     rf"(?:(?:(?:{_PLACE_SEPARATOR}{_TOWN_AFTER})*{_PLACE_SEPARATOR}"
     rf"(?:{_TOWN_AFTER}(?:[ \t]+[-–]|(?<=[^\W\d_]{{3}})-(?=\d))?[ \t]*(?<=[\s-]){_POSTCODE_THERE}"
     rf"|{_POSTCODE_THERE}[ \t]+{_TOWN_AFTER}"
+    # A lettered postcode is one wherever it stands: "Dublin 6, D06 F2X9 pls update".
+    rf"|{_LETTERED_POSTCODE}"
+    # Iceland's and the Faroes' three digits before the town, where the clause ends: "Hverfisgata 12, 101
+    # Reykjavík" (a town that is an everyday word is none: see _around_an_address).
+    rf"|(?P<short_postcode>\d{{3}})[ \t]+(?P<short_postcode_town>{_TOWN_AFTER})(?=[ \t]*(?:[,.;)\n]|$))"
     rf"|{_TOWN_AFTER}[ \t]+\d{{3}}(?=[ \t]*(?:[,.;)\n]|$))|{_NOT_A_YEAR}{_POSTCODE_THERE}(?=[ \t]*(?:[,.;)\n]|$)))"
     rf"|[ \t]+{_TOWN_AFTER}[ \t]+{_NOT_A_YEAR}{_POSTCODE_THERE})"
     rf"(?P<country_after_a_comma>,[ \t]*(?P<country_there>{_TOWN_WORD}(?:[ \t]{_TOWN_WORD}){{0,3}}))?"
@@ -1058,8 +1124,8 @@ _PLACES_AFTER = (
 _AROUND_AN_ADDRESS = re.compile(
     rf"(?P<town>{_TOWN_BEFORE})?(?P<units>{_UNITS_BEFORE})?(?P<prefix>{_PREFIX_BEFORE})?"
     rf"(?P<placeholder>{re.escape(PLACEHOLDERS['ADDRESS'])})"
-    # A Hungarian house number's full stop before the floor: "Váci utca 19. 3. em. 2.".
-    rf"(?P<after>(?:\.(?=,|[ \t]+(?:\d{{1,2}}\.[ \t]?em(?:\.|elet)|fszt\.|földszint)))?"
+    # A Hungarian house number's full stop before the floor: "Váci utca 19. 3. em. 2.", "Király utca 8. II. em. 4.".
+    rf"(?P<after>(?:\.(?=,|[ \t]+(?:(?:\d{{1,2}}|[IVX]{{1,4}})\.[ \t]?em(?:\.|elet)|fszt\.|földszint)))?"
     rf"{_UNITS_AFTER}(?:{_PLACES_AFTER})?"
     # The country's line right after an address found whole: "Im Winkel 3\n50667 Köln\nDeutschland".
     rf"(?P<lone_country_line>[ \t]*\n[ \t]*(?P<lone_country>{_TOWN_WORD}(?:[ \t]{_TOWN_WORD}){{0,2}})[ \t]*(?=\n|$))?)"
@@ -1167,6 +1233,11 @@ def _around_an_address(match: re.Match[str]) -> str | None:
         ):
             kept_after = match.string[match.start(part) : match.end()]
             break
+    # Three digits before an everyday word are a count, not a postcode: "12 Elm Street, 200 Guests." keeps them.
+    town = match.group("short_postcode_town")
+    if town and ((first := town.split()[0].lower()) in everyday_words() or first in stop_words()):
+        head = match.string[match.start() : match.start("short_postcode")]
+        kept_after = match.string[match.start() + len(head.rstrip(", \t\n")) : match.end()]
     around = match.group(0)[: len(match.group(0)) - len(kept_after)]
     if around == PLACEHOLDERS["ADDRESS"]:
         return None
@@ -1199,7 +1270,7 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
         "ADDRESS", substitute(_VIETNAMESE_ADDRESS, _street), both(has_digit, contains("quận", "huyện", "district"))
     ),
     Detector("ADDRESS", substitute(_WEAK_ADDRESS, _weak_address), has_digit),
-    Detector("ADDRESS", substitute(_UNNAMED_STREET, _unnamed_street), number_of(4)),
+    Detector("ADDRESS", substitute(_UNNAMED_STREET, _unnamed_street), number_of(3)),
     Detector("ADDRESS", substitute(_STREET_OF_ITS_OWN_NAME, _street), has_digit),
     Detector("ADDRESS", substitute(_INDIAN_ADDRESS, _indian_address), has_digit),
     Detector("ADDRESS", substitute(_LOWER_ADDRESS, _lower_address), has_digit),
