@@ -113,6 +113,9 @@ _STRONG_CUE = re.compile(
     r"|\b(?:customer|account\s+holder|cardholder|holder|contact(?:\s+person)?|recipient|attn|attention|patient"
     r"|passenger|applicant|employee|signed|signature|from|to|cc|bcc|reply-to|sender|surname|forename|attendees?"
     r"|participants?|assignee|requester|requested\s+by"
+    # Who did what to a parcel, a return or a document, on a form: "Returned by:", "Received by:", "Packed by:".
+    r"|(?:returned|received|collected|signed|approved|packed|picked\s+up|delivered|checked|inspected|verified"
+    r"|prepared|issued|accepted|authori[sz]ed|reviewed)\s+by|reviewer"
     # The people of a booking, a policy, a lease or an application: "Owner: Callum MacLeod", "Referee: Dr. ...".
     r"|owner|(?:vehicle|account|car|pet|property)\s+owner|policy\s*holder|insured|referee|guarantor|beneficiary"
     r"|claimant|tenant|landlord|co-?signer|next\s+of\s+kin|emergency\s+contact)(?:\s*:|[ \t]*[-–|](?=[ \t]))"
@@ -145,21 +148,28 @@ _CUE = re.compile(
     # "de heer Jansen"; Portuguese "senhor"; Turkish "Sayın"; Indonesian and Malay "Ibu", "Bapak", "Pak" (not "Bu",
     # Turkish "this"); Romanian "domnul"; a doctor or a patient in Spanish, Portuguese, Italian, Dutch, German and
     # Indonesian ("la doctora Inés ...", "el paciente ...", "die Patientin ..."). Polish "pan", "pani" only in lower
-    # case: "Pan" is a surname too ("Pan Wei").
+    # case, and "Pani" opening a sentence: "Pan" is a surname too ("Pan Wei"); Czech and Slovak "paní", "pane".
     r"|meneer|mevrouw|mevr|dhr|heer|senhor|senhora|sayın|sayin|ibu|bapak|pak|domnul|doamna|doamnei"
     r"|doctora|doutor|doutora|dottore|dottoressa|(?:el|al|del)\s+doctor|paciente|paziente|patiënt|patientin"
-    r"|pasien|(?-i:pan|pani|panem|panią)"
+    r"|pasien|(?-i:pan|pani|panie|panem|panią|paní|pane|(?:^|(?<=\n)|(?<=[.!?]\s))(?:Pani|Panie|Paní|Pane))"
     r"|speaking\s+with|spoke\s+(?:with|to)|speak\s+(?:with|to)|talk(?:ed)?\s+(?:with|to)|chatted\s+with|ask"
     r"|asked|tell|told|forward(?:ed)?(?:\s+(?:this|it))?\s+to|assign(?:ed)?\s+to|according\s+to|reported\s+by"
     r"|approved\s+by|signed\s+by|handled\s+by|helped\s+by|introduced\s+(?:me\s+)?to|on\s+behalf\s+of|cc|bcc|c/o"
-    r"|agent|rep|representative|technician|supervisor|(?:account\s+)?holder\s+is|(?:his|her|their)\s+name\s+is"
+    r"|agent|rep|representative|technician|supervisor|(?:account\s+)?holder\s+is"
+    r"|(?:his|her|their)\s+(?:name\s+(?:is|was)|name['’]s)"
+    # Who else a booking is for: "for himself and Lasha Gelashvili".
+    r"|for\s+(?:herself|himself|themselves|themself|myself|ourselves)\s+and"
+    # A name spelled out, and the name it is not: "it's spelled Niamh, not Neve".
+    r"|spel(?:led|t)|spel(?:led|t)\s+[^\W\d_]+(?:[ \t][^\W\d_]+)?,?[ \t]+not"
     r"|signed|(?:customer|contact|account|holder|full|first|last|given|family|user|sender|recipient)\s+name(?:\s+is)?"
     r"|(?:my|our|your|his|her|their)\s+(?:new\s+|old\s+|former\s+)?(?:wife|husband|partner|son|daughter|child"
     r"|kid|mother|mom|mum|father|dad|brother|sister|aunt|uncle|cousin|friend|colleague|coworker|co-worker|teammate"
     r"|boss|manager|supervisor|director|ceo|cfo|cto|coo|founder|owner|neighbou?r|landlord|tenant|doctor|nurse"
     r"|teacher|lawyer|attorney|accountant|bookkeeper|assistant|secretary|admin|administrator|contact|client"
     r"|developer|engineer|designer|consultant|advisor|adviser|agent|rep|driver|courier|grandmother|grandfather"
-    r"|grandma|grandpa|fiancée?|girlfriend|boyfriend))\b\.?,?"
+    r"|grandma|grandpa|fiancée?|girlfriend|boyfriend"
+    # The youngest of a family and the family's further kin: "our baby Kalani", "my niece Ngaio".
+    r"|baby|toddler|newborn|infant|grandson|granddaughter|grandchild|niece|nephew|stepson|stepdaughter))\b\.?,?"
     # A sign-off alone on its line, a whole word ("Society\n", "Glovebox\n" are none).
     r"|\b(?:regards|thanks|thank\s+you|cheers|best|sincerely|yours|thx|ty|bye|love)\s*[,!.]?\s*\n"
     # A signature's line after the words that open it: "Signed on behalf of the tenant,\n", "Signed for the seller,\n".
@@ -196,6 +206,21 @@ _FOREIGN_GREETING_BEFORE = re.compile(
     r"|bom\s+dia|boa\s+(?:tarde|noite)|goedemorgen|goedemiddag|goedenavond|guten\s+(?:morgen|tag|abend)|merhaba"
     r"|selam|halo|hej|selamat\s+(?:pagi|siang|sore|malam)|gracias|obrigad[oa]|merci|danke|grazie|bedankt"
     r"|teşekkürler|terima\s+kasih)\b[ \t]*,?[ \t]*$"
+)
+# Vietnamese addresses a person by a kinship pronoun before the given name ("anh Tuấn", "chị Lan", "cô Hạnh", "ông
+# Dũng"), in a sentence that Vietnamese letters mark as Vietnamese: "em" and "anh" are words of other languages too
+# (Portuguese "em Lisboa").
+_VIETNAMESE_KIN_BEFORE = re.compile(r"(?<![\w'’-])(?:anh|chị|em|cô|chú|bác|ông|bà|dì|cậu|thầy|bạn)[ \t]+$")
+_VIETNAMESE_LETTER = re.compile(r"[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+# A person the writer barely knows: Portuguese "um tal de", Spanish "un tal", French "un certain", "a certain" (not
+# "um tal de Wi-Fi": only a given name of the lists).
+_A_CERTAIN_BEFORE = re.compile(
+    r"(?i)\b(?:uma?[ \t]+tal(?:[ \t]+de)?|una?[ \t]+tal|a[ \t]+certain|une?[ \t]+certaine?)[ \t]*$"
+)
+# Thanks to someone, in other languages: "Merci à", "Danke an", "Gracias a", "Obrigado ao", "Grazie a", "Dank aan".
+_THANKS_TO_BEFORE = re.compile(
+    r"(?i)\b(?:(?:merci|remerciements)[ \t]+à|danke[ \t]+an|gracias[ \t]+a|obrigad[oa][ \t]+(?:ao|à|a)|grazie[ \t]+a"
+    r"|dank[ \t]+aan|thanks[ \t]+to|thank[ \t]+you[ \t]+to|tack[ \t]+till)[ \t]*$"
 )
 # "im" as chat writes "I'm" opens the clause or follows a greeting ("hi im Marco", "Hey, im Marco"); after another
 # word it is German's "in the" ("wartet im Flur", "Ich bin im Urlaub"), before a noun, no name.
@@ -782,6 +807,13 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
             ):
                 taken = 0
         if taken:
+            # "Ma. Cristina Reyes", "Md. Rahim Uddin": the abbreviated given name before a name the lists know.
+            if (
+                index
+                and tokens[index - 1][2] in _GIVEN_NAME_ABBREVIATIONS
+                and text[tokens[index - 1][1] : start] == ". "
+            ):
+                start = tokens[index - 1][0]
             spans.append((start, tokens[index + taken - 1][1], announced))
             index += taken
         else:
@@ -791,6 +823,10 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
     for listed in _names_listed_after_a_label(text):
         if not any(start < listed[1] and listed[0] < end for start, end, _ in spans):
             spans.append((*listed, True))
+    if "/" in text:
+        for airline in _names_as_airlines_write_them(text):
+            if not any(start < airline[1] and airline[0] < end for start, end, _ in spans):
+                spans.append((*airline, True))
     spans.sort()
     signature = _signature_in_lower_case_at_the_end(text)
     if signature is not None and not any(start < signature[1] and signature[0] < end for start, end, _ in spans):
@@ -843,6 +879,32 @@ def _names_listed_after_a_label(text: str) -> list[tuple[int, int]]:
             if following is None or following.end() > line_end or following.end() == position:
                 break
             position = following.end()
+    return found
+
+
+# A name as airlines write it on bag tags, boarding passes and booking records, surname, slash, given names and a
+# title: "MCALLISTER/EWAN", "OKAFOR/CHIDI EMEKA MR" (as capitals_as_written writes them, "Mcallister/Ewan").
+_SURNAME_SLASH_GIVEN = re.compile(
+    r"(?<![\w/<'’@.-])(?P<surname>[A-Z][A-Za-z'’-]+)/(?P<given>[A-Z][A-Za-z'’-]+)(?P<more>(?:[ \t][A-Z][A-Za-z'’-]+)?)"
+    r"(?![\w/])"
+)
+_AIRLINE_TITLE = frozenset(("mr", "mrs", "ms", "miss", "mstr", "dr"))
+
+
+def _names_as_airlines_write_them(text: str) -> list[tuple[int, int]]:
+    """The spans of :data:`_SURNAME_SLASH_GIVEN`'s names whose given name the lists hold, or whose title says it is
+    a person's, neither word an everyday word nor a place ("Mac/Linux", "Sales/Marketing", "Jordan/Israel" stay)."""
+    given = person_name_lists()[0]
+    found = []
+    for match in _SURNAME_SLASH_GIVEN.finditer(text):
+        surname, first, more = match.group("surname"), match.group("given"), match.group("more").strip()
+        titled = more.lower() in _AIRLINE_TITLE
+        if any(word.lower() in everyday_words() or word in places() for word in (surname, first)) or not (
+            titled or _as_a_name(first) in given
+        ):
+            continue
+        end = match.end("given") if titled or not more or more.lower() in everyday_words() else match.end()
+        found.append((match.start(), end))
     return found
 
 
@@ -1189,7 +1251,20 @@ def _cued_or_known_name(
             and _CLAUSE_ENDS_AFTER_NAME.match(text, end)
             and _cue_before(_FOREIGN_GREETING_BEFORE, text, start)
         )
+        # "chị Lan bên kế toán", "anh Tuấn nói": a Vietnamese kinship pronoun, in lower case, before a name.
+        or (
+            cue_may_end_here
+            and _VIETNAMESE_LETTER.search(text) is not None
+            and _cue_before(_VIETNAMESE_KIN_BEFORE, text, start)
+        )
+        # "um tal de Washington", "un tal Rigoberto": a given name the lists know after "a certain".
+        or (cue_may_end_here and known_given and _cue_before(_A_CERTAIN_BEFORE, text, start))
+        # "Merci à Jean-Baptiste Lefèvre de l'agence", "Danke an Jürgen Weber für ...": thanks to a given name the
+        # lists know and more words of a name, whatever follows (a given name alone is the model's to judge: "Merci
+        # à Paris").
+        or (run >= 2 and cue_may_end_here and known_given and _cue_before(_THANKS_TO_BEFORE, text, start))
         or _ACTION_AFTER_NAME.match(text, end)
+        or (known_given and _OFFICE_AFTER.match(text, end))
         # "Ahmed's laptop": a given name, the possessive not part of it, before what only a person has.
         or (
             POSSESSIVE_END.sub("", word) in given
@@ -1213,9 +1288,21 @@ def _cued_or_known_name(
         and no_english_word(last.lower())
     ):
         return run, False
+    # "Bonjour Amadou, votre colis ...": one word no English vocabulary holds, greeted in another language before a
+    # comma, is a given name the lists lack, or that language's word ("Hola Mundo,"), which the model tells apart.
+    if (
+        run == 1
+        and cue_may_end_here
+        and text.startswith(",", end)
+        and word not in places()
+        and _cue_before(_FOREIGN_GREETING_BEFORE, text, start)
+        and no_english_word(word.lower())
+    ):
+        return run, False
     if known_given and (
         (run >= 2 and _surname_follows(tokens, index, run, surnames))
         or (cue_may_end_here and _cue_before(_WEAK_CUE_BEFORE, text, start))
+        or (cue_may_end_here and _cue_before(_THANKS_TO_BEFORE, text, start))
         or (run == 1 and _given_name_in_a_persons_place(text, start, end, word))
     ):
         return run, False
@@ -1228,11 +1315,20 @@ def _cued_or_known_name(
         and _no_english_word_in_lower_case(tokens[index + 2][2])
     ):
         return run, True
-    # Family name first, as Chinese, Japanese, Korean, Vietnamese and Hungarian names are written.
+    # Family name first, as Chinese, Japanese, Korean, Vietnamese and Hungarian names are written; a Korean or
+    # Chinese given name of two syllables joined by a hyphen, which no list holds all of ("Kim Seo-yeon", "LEE
+    # Hye-jin" as capitals_as_written writes it), and no English word is ("Park Co-op").
     if (
         run >= 2
         and word in surnames
-        and any(tokens[position][2] in given for position in range(index + 1, index + run))
+        and any(
+            tokens[position][2] in given
+            or (
+                _SYLLABLES_JOINED.fullmatch(tokens[position][2]) is not None
+                and _no_english_word_in_lower_case(tokens[position][2])
+            )
+            for position in range(index + 1, index + run)
+        )
     ):
         return run, False
     # Names no list fully knows, where a person's name stands: the model cannot veto those (it reads "Aminata Diallo"
@@ -1245,6 +1341,13 @@ def _cued_or_known_name(
 
 
 _PATRONYMIC_PARTICLES = frozenset(("bin", "bint", "binti", "binte", "ibn"))
+_SYLLABLES_JOINED = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,4}")
+# Where a person works, after a given name: "Oisín from the Cork office", "Ana from the Lisbon branch" (a place's
+# name between; "from the sales team" is :data:`_ACTION_AFTER_NAME`'s).
+_OFFICE_AFTER = re.compile(
+    r"[ \t]+(?:from|at|in)[ \t]+the[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,2}(?:office|team|branch|store|shop|depot"
+    r"|warehouse|desk|site|hub|clinic|agency|showroom)\b"
+)
 # What only a person has or asks for, after a given name's possessive: "per Nadia Benali's request", "Is this Ahmed's
 # laptop?", "on Priya's behalf" (a company has no husband, birthday or desk, and seldom a laptop).
 _PERSONS_OWN_AFTER = re.compile(
@@ -1263,7 +1366,9 @@ def _no_english_word_in_lower_case(word: str) -> bool:
 # Siriporn!", "Hi again, Oyelaran."
 _THANKS_OR_GREETING_OPENS = re.compile(
     r"(?i)(?:^|[.!?\n][ \t]*)(?:thanks|thank\s+(?:you|u)|thx|cheers|hi|hello|hey|good\s+(?:morning|afternoon|evening)"
-    r"|sorry|welcome|congrats|congratulations|great\s+(?:job|work)|well\s+done|nice\s+work)\b[^.!?\n]{0,80},[ \t]*$"
+    r"|sorry|welcome|congrats|congratulations|great\s+(?:job|work)|well\s+done|nice\s+work"
+    # An agent's acknowledgement, then the person it answers: "Noted, Kalani. I'll ...", "Got it, Ngozi."
+    r"|noted|understood|sure|certainly|got\s+it|of\s+course|no\s+worries|absolutely|will\s+do)\b[^.!?\n]{0,80},[ \t]*$"
 )
 _SENTENCE_ENDS = re.compile(r"[ \t]*(?:[!?.]+[ \t]*(?:$|\n|[ \t][A-Z])|$|\n)")
 
@@ -1329,6 +1434,8 @@ PERSONS_PLACE_BEFORE = re.compile(
     r"|emailed|ask|asked|tell|told|thank|thanked|meet|met|help|helped|assign|assigned|transfer|transferred|is|was"
     r"|named|owner|admin|member|driver|courier|customer|client|guest|employee|tenant|technician|colleague|can|could"
     r"|passenger|patient|applicant|recipient|holder"
+    # The parties of a marketplace's order or a stay: "Seller Losaline Vea has not shipped", "Host Keala Kahananui".
+    r"|seller|buyer|vendor|merchant|host|sender|rider"
     # Whom a colleague brings in: "Kwame referred Efua Asante for the role", "we interviewed ...".
     r"|referred|referring|nominated|nominating|interviewed|interviewing|onboarded|onboarding|shortlisted"
     r"|would|will|did|does|has|should|who\s+is|on\s+behalf\s+of|(?:the|a|my|his|her|their)\s+name(?:\s+of)?"
@@ -1465,6 +1572,8 @@ def _particle_before_name(tokens, index: int) -> bool:
     """True for "van" in "Mr van der Merwe": a particle that starts a surname written after a title."""
     return (
         tokens[index][2].lower() in NAME_PARTICLES
+        # Portuguese "um tal de Washington" ("a certain Washington"): that "de" is the phrase's, not a surname's.
+        and not (index and tokens[index - 1][2].lower() == "tal")
         and index + 1 < len(tokens)
         and any(_is_capitalised(tokens[position][2]) for position in range(index + 1, min(index + 3, len(tokens))))
     )
@@ -1480,8 +1589,11 @@ _JOINED_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ben|bat|bin
 _SON_OR_DAUGHTER_OF = re.compile(r"(?i:a/[lp]|[sd]/o)[ \u00a0](?=[A-ZÀ-ÖØ-ÞĀ-Ž])")
 _AND_PARTICLES = frozenset(("e", "y"))
 # Abbreviated given names that open a name with a full stop, as initials do: Bangladeshi and Malaysian "Md."/"Mohd."
-# (Mohammad), "Muhd.", "Abd." (Abdul).
-_GIVEN_NAME_ABBREVIATIONS = frozenset(("Md", "Mohd", "Muhd", "Abd"))
+# (Mohammad), "Muhd.", "Abd." (Abdul); Filipino "Ma." (Maria: "Ma. Theresa Reyes").
+_GIVEN_NAME_ABBREVIATIONS = frozenset(("Md", "Mohd", "Muhd", "Abd", "Ma"))
+
+
+_INITIAL_ENDS_THE_VALUE = re.compile(r"\.?[ \t]*(?:$|\n|[,;|)])")
 
 
 def _name_run(text: str, tokens: list[tuple[int, int, str]], index: int, *, any_case: bool) -> int:
@@ -1554,6 +1666,17 @@ def _name_run(text: str, tokens: list[tuple[int, int, str]], index: int, *, any_
         position += 1
         if count == _MAX_NAME_TOKENS + initials:
             break
+    # "Reviewer: Venkata Lakshmi Narasimha Rao P.": an initial closes a field's name too, where the value ends.
+    if (
+        any_case
+        and count - initials >= 2
+        and position < len(tokens)
+        and text[tokens[position - 1][1] : tokens[position][0]] == " "
+        and len(tokens[position][2]) == 1
+        and tokens[position][2].isupper()
+        and _INITIAL_ENDS_THE_VALUE.match(text, tokens[position][1])
+    ):
+        position += 1
     # Trailing particles belong to the next words, not the name.
     while position > index and tokens[position - 1][2].lower() in NAME_PARTICLES:
         position -= 1
@@ -1780,6 +1903,17 @@ def _adjacent(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
     return text[first.end() : second.start()] in (" ", "\u00a0", "/")
 
 
+def _syllables_joined_after(text: str, end: int) -> bool:
+    """True where a Korean or Chinese given name of two syllables joined by a hyphen, no English word, follows a
+    surname written in capitals: "LEE Hye-jin", "PARK Seo-yeon", whose surnames are English words too."""
+    after = _CAPITALISED_NAME_WORD_AFTER.match(text, end)
+    return (
+        after is not None
+        and _SYLLABLES_JOINED.fullmatch(after.group(1)) is not None
+        and no_english_word(after.group(1).lower())
+    )
+
+
 def _capitals_in_a_sentence(text: str, words: list[re.Match[str]]) -> list[tuple[re.Match[str], str]]:
     runs: list[list[re.Match[str]]] = []
     for word in words:
@@ -1806,7 +1940,7 @@ def _capitals_in_a_sentence(text: str, words: list[re.Match[str]]) -> list[tuple
         if surname_first:
             rewritten += [(word, _as_a_name(word.group())) for word in run]
             continue
-        if "name" not in kinds:
+        if "name" not in kinds and not (kinds == ["both"] and _syllables_joined_after(text, run[0].end())):
             continue
         # Two words or more: one of them a name the lists know ("JI-HOON PARK"), or right after a cue that announces a
         # person ("Spoke with TEVITA FIFITA"), every word of it a name's of four letters or more; not acronyms ("BIC

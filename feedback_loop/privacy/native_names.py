@@ -99,6 +99,11 @@ _GREETING_CUE = re.compile(
 # Thai titles, written glued to the given name the lists know ("คุณสมชาย ใจดี", "นางสาวดวงสมร"); the surname after
 # a space.
 _THAI_TITLE = re.compile(r"(?<![\u0e01-\u0e4e])(?:นางสาว|นาง|นาย|คุณ|ด\.ช\.|ด\.ญ\.)")
+# A person, then "ชื่อ" (named), a space and the name, in a sentence with no field's colon: "ผู้จองชื่อ สมชาย ใจดี"
+# (the booker, named ...), "ลูกค้าชื่อ ...", "พนักงานชื่อ ...".
+_THAI_PERSON_NAMED = re.compile(
+    r"(?:ผู้จอง|ลูกค้า|ผู้รับ|ผู้ส่ง|ผู้ป่วย|พนักงาน|คนขับ|ผู้โดยสาร|แขก|ผู้ติดต่อ|เจ้าหน้าที่|เพื่อน|ลูก|สามี|ภรรยา)ชื่อ[ \t]+"
+)
 
 
 @functools.cache
@@ -216,6 +221,19 @@ def _after_a_title_or_a_greeting(text: str) -> list[Span]:
         # clauses, so a chunk may be a clause too ("นางสาวดวงสมร ขอบคุณที่ใช้บริการ").
         surname = _WORD_OF["thai"].match(text, end + 1) if text.startswith(" ", end) else None
         if surname is not None and _listed("thai", surname.group(), 1):
+            end = surname.end()
+        spans.append((given.start(), end, True))
+    for named in _THAI_PERSON_NAMED.finditer(text):
+        given = _WORD_OF["thai"].match(text, named.end())
+        if given is None:
+            continue
+        end = given.end()
+        # The surname is the next chunk when the lists know it or when a clause goes on after it: "ผู้จองชื่อ
+        # สมชาย ใจดี ต้องการ..."; the chunk that ends the text after a given name alone is the clause.
+        surname = _WORD_OF["thai"].match(text, end + 1) if text.startswith(" ", end) else None
+        if surname is not None and (
+            _listed("thai", surname.group(), 1) or _WORD_OF["thai"].match(text, surname.end() + 1) is not None
+        ):
             end = surname.end()
         spans.append((given.start(), end, True))
     return spans
