@@ -102,6 +102,22 @@ def sentence_around(text: str, position: int, width: int = WINDOW_CHARS) -> tupl
     return start, end
 
 
+# The labels of a form's fields that hold a person, by the part they play.
+_ROLE_LABELS = (
+    r"customer|account\s+holder|cardholder|holder|contact(?:\s+person)?|recipient|attn|attention|patient"
+    r"|passenger|applicant|employee|signed|signature|from|to|cc|bcc|reply-to|sender|surname|forename|attendees?"
+    r"|participants?|assignee|requester|requested\s+by"
+    # The people of a booking, a policy, a lease or an application: "Owner: Callum MacLeod", "Referee: Dr. ...".
+    r"|owner|(?:vehicle|account|car|pet|property)\s+owner|policy\s*holder|insured|referee|guarantor|beneficiary"
+    r"|claimant|tenant|landlord|co-?signer|next\s+of\s+kin|emergency\s+contact"
+    # The people of an insurance proposal, a payment, a school's report or a ticket: "Proposer: ...", "Payee: ...",
+    # "Pupil: ...", "Reported by: ...", "Affected user: ...".
+    r"|proposer|payee|nominee|guardian|student|pupil|tutor|assessor|(?:reported|raised|submitted|logged|created"
+    r"|opened)\s+by|assigned\s+to|affected\s+(?:user|customer|person|party)"
+    # Who did what to a parcel, a return or a document, on a form: "Returned by:", "Received by:", "Packed by:".
+    r"|(?:returned|received|collected|signed|approved|packed|picked\s+up|delivered|checked|inspected|verified"
+    r"|prepared|issued|accepted|authori[sz]ed|reviewed)\s+by|reviewer"
+)
 # Cues after which a name may be written in any case: a form's field, "my name is".
 _STRONG_CUE = re.compile(
     r"(?i)(?:\bmy\s+name\s+is|\bmy\s+name['’]s|\bname\s+is|\b(?:full|first|last|sur|given|family|customer|contact"
@@ -110,15 +126,7 @@ _STRONG_CUE = re.compile(
     r"(?:\s*[:=]|[ \t]*[-–|](?=[ \t]))"
     # Malay and Indonesian forms: "Nama:", "Nama penuh:", "Nama lengkap:".
     r"|\bnama(?:\s+(?:penuh|lengkap|pelanggan|pemohon))?\s*[:=]"
-    r"|\b(?:customer|account\s+holder|cardholder|holder|contact(?:\s+person)?|recipient|attn|attention|patient"
-    r"|passenger|applicant|employee|signed|signature|from|to|cc|bcc|reply-to|sender|surname|forename|attendees?"
-    r"|participants?|assignee|requester|requested\s+by"
-    # Who did what to a parcel, a return or a document, on a form: "Returned by:", "Received by:", "Packed by:".
-    r"|(?:returned|received|collected|signed|approved|packed|picked\s+up|delivered|checked|inspected|verified"
-    r"|prepared|issued|accepted|authori[sz]ed|reviewed)\s+by|reviewer"
-    # The people of a booking, a policy, a lease or an application: "Owner: Callum MacLeod", "Referee: Dr. ...".
-    r"|owner|(?:vehicle|account|car|pet|property)\s+owner|policy\s*holder|insured|referee|guarantor|beneficiary"
-    r"|claimant|tenant|landlord|co-?signer|next\s+of\s+kin|emergency\s+contact)(?:\s*:|[ \t]*[-–|](?=[ \t]))"
+    rf"|\b(?:{_ROLE_LABELS})(?:\s*:|[ \t]*[-–|](?=[ \t]))"
     r"|\b(?:je\s+m['’]appelle|ich\s+heiße|ich\s+heisse|mein\s+name\s+ist|me\s+llamo|mi\s+nombre\s+es|mi\s+chiamo"
     r"|meu\s+nome\s+é"
     # "My name is" in more languages: Portuguese "me chamo", Dutch "mijn naam is", "ik heet", Polish "nazywam się",
@@ -138,6 +146,16 @@ _SIGN_OFFS = (
     r"|s\s+pozdravem|cu\s+stimă|hormat\s+saya|trân\s+trọng|üdvözlettel|с\s+уважением"
 )
 _SIGN_OFF = re.compile(rf"(?i:{_SIGN_OFFS})")
+# The people of one's family and life, one or more: "my sister", "our kids", "my nan", "her colleagues".
+_RELATIVES_AND_CLOSE_PEOPLE = (
+    r"wife|husband|partners?|sons?|daughters?|child|children|kids?|mother|mom|mum|father|dad|parents|brothers?"
+    r"|sisters?|siblings|twins|aunt|uncle|cousins?|nieces?|nephews?|grandmother|grandfather|grandma|grandpa|nan|nana"
+    r"|nanna|gran|granny|grandad|granddad|grand(?:son|daughter|child|kid)s?|grandchildren|step(?:son|daughter|mother"
+    r"|father|mum|mom|dad)|fiancée?|girlfriend|boyfriend|friends?|colleagues?|coworkers?|co-workers?|teammates?|boss"
+    r"|manager|supervisor|neighbou?rs?|landlord|tenant|doctor|nurse|teacher|lawyer|attorney|accountant"
+    # The youngest of a family: "our baby Kalani".
+    r"|bab(?:y|ies)|toddlers?|newborns?|infants?"
+)
 # Cues after which a capitalised word is a name unless it is a common word ("Dear Team", "Mr Bean").
 _CUE = re.compile(
     rf"(?i)(?:\b(?:{_SIGN_OFFS}"
@@ -153,7 +171,8 @@ _CUE = re.compile(
     r"|doctora|doutor|doutora|dottore|dottoressa|(?:el|al|del)\s+doctor|paciente|paziente|patiënt|patientin"
     r"|pasien|(?-i:pan|pani|panie|panem|panią|paní|pane|(?:^|(?<=\n)|(?<=[.!?]\s))(?:Pani|Panie|Paní|Pane))"
     r"|speaking\s+with|spoke\s+(?:with|to)|speak\s+(?:with|to)|talk(?:ed)?\s+(?:with|to)|chatted\s+with|ask"
-    r"|asked|tell|told|forward(?:ed)?(?:\s+(?:this|it))?\s+to|assign(?:ed)?\s+to|according\s+to|reported\s+by"
+    r"|asked|tell|told|remind|reminded|reminding|forward(?:ed)?(?:\s+(?:this|it))?\s+to|assign(?:ed)?\s+to"
+    r"|according\s+to|reported\s+by"
     r"|approved\s+by|signed\s+by|handled\s+by|helped\s+by|introduced\s+(?:me\s+)?to|on\s+behalf\s+of|cc|bcc|c/o"
     r"|agent|rep|representative|technician|supervisor|(?:account\s+)?holder\s+is"
     r"|(?:his|her|their)\s+(?:name\s+(?:is|was)|name['’]s)"
@@ -162,14 +181,9 @@ _CUE = re.compile(
     # A name spelled out, and the name it is not: "it's spelled Niamh, not Neve".
     r"|spel(?:led|t)|spel(?:led|t)\s+[^\W\d_]+(?:[ \t][^\W\d_]+)?,?[ \t]+not"
     r"|signed|(?:customer|contact|account|holder|full|first|last|given|family|user|sender|recipient)\s+name(?:\s+is)?"
-    r"|(?:my|our|your|his|her|their)\s+(?:new\s+|old\s+|former\s+)?(?:wife|husband|partner|son|daughter|child"
-    r"|kid|mother|mom|mum|father|dad|brother|sister|aunt|uncle|cousin|friend|colleague|coworker|co-worker|teammate"
-    r"|boss|manager|supervisor|director|ceo|cfo|cto|coo|founder|owner|neighbou?r|landlord|tenant|doctor|nurse"
-    r"|teacher|lawyer|attorney|accountant|bookkeeper|assistant|secretary|admin|administrator|contact|client"
-    r"|developer|engineer|designer|consultant|advisor|adviser|agent|rep|driver|courier|grandmother|grandfather"
-    r"|grandma|grandpa|fiancée?|girlfriend|boyfriend"
-    # The youngest of a family and the family's further kin: "our baby Kalani", "my niece Ngaio".
-    r"|baby|toddler|newborn|infant|grandson|granddaughter|grandchild|niece|nephew|stepson|stepdaughter))\b\.?,?"
+    rf"|(?:my|our|your|his|her|their)\s+(?:new\s+|old\s+|former\s+)?(?:{_RELATIVES_AND_CLOSE_PEOPLE}"
+    r"|director|ceo|cfo|cto|coo|founder|owner|bookkeeper|assistant|secretary|admin|administrator|contact|client"
+    r"|developer|engineer|designer|consultant|advisor|adviser|agent|rep|driver|courier))\b\.?,?"
     # A sign-off alone on its line, a whole word ("Society\n", "Glovebox\n" are none).
     r"|\b(?:regards|thanks|thank\s+you|cheers|best|sincerely|yours|thx|ty|bye|love)\s*[,!.]?\s*\n"
     # A signature's line after the words that open it: "Signed on behalf of the tenant,\n", "Signed for the seller,\n".
@@ -189,6 +203,8 @@ _GREETING_CUE = re.compile(
     r"(?i)\b(?:hi|hello|hey|hiya|greetings|(?:good\s+)?(?:morning|afternoon|evening)|thanks|thank\s+you|thx"
     r"|(?:thanks|thank\s+you)\s+(?:again|so\s+much|a\s+lot)"
     r"|cheers|best|love|bye|welcome(?:\s+(?:aboard|back))?|this\s+is|it['’]s|i\s+am|i['’]m|im|here\s+is|named|called"
+    # What one is called by: "the bot keeps calling me Jenny", "please call me Kemi".
+    r"|call(?:s|ed|ing)?\s+(?:me|him|her|them)"
     # Introductions of other languages: "Hola, soy Alejandro Gutiérrez y ...", "Bonjour, je suis Claire Martin".
     r"|soy|je\s+suis|ich\s+bin|sono|sou|eu\s+sou|sou\s+[oa]|eu\s+sou\s+[oa]|soy\s+(?:el|la)|ik\s+ben|(?-i:ben)"
     # "This is ..." on the phone in more languages: Portuguese "aqui é a Ana", "aqui fala o João", "quem fala é";
@@ -820,7 +836,7 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
             index += 1
     if _COMMA_BEFORE_A_CAPITAL.search(text):
         spans = _with_surnames_first(text, spans, cue_ends)
-    for listed in _names_listed_after_a_label(text):
+    for listed in [*_names_listed_after_a_label(text), *_names_listed_with_names(text, spans)]:
         if not any(start < listed[1] and listed[0] < end for start, end, _ in spans):
             spans.append((*listed, True))
     if "/" in text:
@@ -905,6 +921,63 @@ def _names_as_airlines_write_them(text: str) -> list[tuple[int, int]]:
             continue
         end = match.end("given") if titled or not more or more.lower() in everyday_words() else match.end()
         found.append((match.start(), end))
+    return found
+
+
+# Names joined in a sentence, one or two capitalised words an item: "Hamid, Saoirse, Tevita and Lucy", "our kids
+# Faisal and Reem".
+_LIST_ITEM = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*(?:[ \u00a0][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*)?"
+_LIST_SEPARATOR = r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)"
+# Not names joined by "&", as firms are named ("Smith & Wesson and Barnes & Noble").
+_LIST_OF_CAPITALISED = re.compile(
+    rf"(?<![\w'’-])(?<!&[ \t]){_LIST_ITEM}(?:{_LIST_SEPARATOR}{_LIST_ITEM})+(?![\w'’-])(?![ \t]*&)"
+)
+_LIST_ITEMS = re.compile(_LIST_ITEM)
+
+
+def _names_listed_with_names(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
+    """The other items of a list of names (:data:`_LIST_OF_CAPITALISED`) where its names are plain: a list that a
+    cue announced one item of ("our kids Faisal and Reem") or that holds two given names of the lists ("Hamid,
+    Saoirse, Tevita and Lucy"), every item of it a name found, or words that are given names or surnames of the
+    lists, or no English word, and no brand or place ("Priya, Jira and Slack", "Lagos, Accra and Kigali" stay)."""
+    if " and " not in text and "," not in text:
+        return []
+    given, surnames = person_name_lists()
+    everyday, brand_names = everyday_words(), brands()
+
+    def known_given(word: str) -> bool:
+        return word in given and word.lower() not in everyday
+
+    def names_word(word: str) -> bool:
+        lower = word.lower()
+        return (
+            lower not in NOT_NAMES
+            and lower not in stop_words()
+            and word not in brand_names
+            and word not in places()
+            and (
+                known_given(word)
+                or (word in surnames and lower not in everyday)
+                or (lower not in everyday and no_english_word(lower))
+            )
+        )
+
+    found = []
+    for listed in _LIST_OF_CAPITALISED.finditer(text):
+        items = list(_LIST_ITEMS.finditer(text, listed.start(), listed.end()))
+        covering = [
+            [announced for start, end, announced in spans if start < item.end() and item.start() < end]
+            for item in items
+        ]
+        # "Cordialement, Mathilde Girard", "Viele Grüße, Anna": a sign-off before a name is no name of a list.
+        if not all(
+            cover or (_SIGN_OFF.fullmatch(item.group()) is None and all(map(names_word, item.group().split())))
+            for item, cover in zip(items, covering, strict=True)
+        ):
+            continue
+        announced = any(any(cover) for cover in covering)
+        if announced or sum(known_given(item.group().split()[0]) for item in items) >= 2:
+            found += [item.span() for item, cover in zip(items, covering, strict=True) if not cover]
     return found
 
 
@@ -1084,13 +1157,15 @@ def _field_value(text: str, tokens, index: int, run: int) -> int:
             word not in given and word not in surnames and not no_english_word(word.lower()) for word in words
         ):
             return 0
-    if _only_everyday_words(tokens[index : index + run]):
+    if _only_everyday_words(tokens[index : index + run]) or _one_everyday_word_for_a_role(text, tokens, index, run):
         return 0
     following = index + run
     later = [token[2] for token in tokens[index + 1 : following] if token[2].lower() not in NAME_PARTICLES]
     # "Account holder - Northwind Traders", "Recipient | Warehouse Dock": a field's value that opens or ends with an
-    # English word no name list holds.
-    edges = {tokens[index][2], tokens[following - 1][2]}
+    # English word no name list holds. A given name that is an English word too opens a name whose other words, two
+    # or more, no English vocabulary knows ("Proposer: Hone Heke Tawhiri").
+    opens_a_name = len(later) >= 2 and all(no_english_word(word.lower()) for word in later)
+    edges = {tokens[following - 1][2]} if opens_a_name else {tokens[index][2], tokens[following - 1][2]}
     if run > 1 and any(
         word.lower() not in NAME_PARTICLES and word != "Mac" and len(word) > 1 and english_word(word) for word in edges
     ):
@@ -1102,6 +1177,30 @@ def _field_value(text: str, tokens, index: int, run: int) -> int:
     ):
         return 0
     return run
+
+
+_ROLE_LABEL_BEFORE = re.compile(rf"(?i)\b(?:{_ROLE_LABELS})(?:\s*:|[ \t]*[-–|])[ \t]*$")
+
+
+def _one_everyday_word_for_a_role(text: str, tokens, index: int, run: int) -> bool:
+    """True where a field of a person's part ("Student:", "Created by:", "Owner:") holds no person but a kind or a
+    thing: one English noun or adjective that no name list holds ("Student: Undergraduate", "Created by: System",
+    "Tutor: Online"), or a word with a number ("Student: Year 10")."""
+    start, _, word = tokens[index]
+    if not _ROLE_LABEL_BEFORE.search(text, max(0, start - 40), start):
+        return False
+    if NUMBER_AFTER.match(text, tokens[index + run - 1][1]):
+        return True
+    given, surnames = person_name_lists()
+    nouns_or_adjectives, _ = word_classes()
+    lower = word.lower()
+    return (
+        run == 1
+        and lower in everyday_words()
+        and lower in nouns_or_adjectives
+        and word not in given
+        and word not in surnames
+    )
 
 
 # Surname first, a comma, then the given name, as forms, lists and records write names: "Okafor, Chidi", "van der
@@ -1275,6 +1374,16 @@ def _cued_or_known_name(
             NAME_ENDS_THE_TEXT.match(text, end) and DASH_SIGN_OFF_BEFORE.search(text, max(0, start - _CUE_REACH), start)
         )
         or _capitalised_words_addressed_at_the_end(text, tokens[index : index + run], given)
+        or _KIN_APPOSITION_AFTER.match(text, end)
+        or (
+            cue_may_end_here
+            and (known_given or word.lower() not in everyday_words())
+            and _cue_before(_ANSWER_BEFORE, text, start)
+            and (_CLAUSE_ENDS_AFTER_NAME.match(text, end) or _PRONOUN_OPENS_AFTER.match(text, end))
+        )
+        or (cue_may_end_here and _cue_before(_LET_BEFORE, text, start) and _KNOW_AFTER.match(text, end))
+        or _in_brackets_after_a_cue(text, tokens[index : index + run])
+        or (run == 1 and _surname_naming_a_case(text, start, end, word, surnames))
     ):
         return run, True
     # "J. R. Patel approved it": initials before a surname the lists know that is no place nor English word (not
@@ -1348,6 +1457,57 @@ _OFFICE_AFTER = re.compile(
     r"[ \t]+(?:from|at|in)[ \t]+the[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,2}(?:office|team|branch|store|shop|depot"
     r"|warehouse|desk|site|hub|clinic|agency|showroom)\b"
 )
+# A relative or someone close named, then who they are after a comma: "..., my sister", "..., our neighbour".
+_KIN_APPOSITION_AFTER = re.compile(
+    rf"(?i:,[ \t]+(?:my|our|his|her|their)[ \t]+(?:(?:new|old|former|late|older|younger|little|big)[ \t]+)?"
+    rf"(?:{_RELATIVES_AND_CLOSE_PEOPLE})\b)"
+)
+# A reply that opens its clause, said to the person named right after it: "Yes Adaeze I saw it", "No Tomasz, ...".
+_ANSWER_BEFORE = re.compile(
+    r"(?i:(?:^|[.!?:\n][ \t]*)(?:yes|yeah|yep|no|nope|ok|okay|sure|thanks|thank[ \t]+you|thx)[ \t]*,?[ \t]*)$"
+)
+_PRONOUN_OPENS_AFTER = re.compile(r"[ \t]+(?:I|I['’](?:m|ve|ll|d)|we|we['’](?:re|ve|ll))\b")
+# "let Malakai know": whom one tells.
+_LET_BEFORE = re.compile(r"(?i:\blet)[ \t]+$")
+_KNOW_AFTER = re.compile(r"[ \t]+know\b")
+# A family's or a person's case, file or account, by their surname: "the Papadopoulos claim", "the Okonkwo file"; not
+# "the Johnson case study".
+_THE_BEFORE = re.compile(r"(?i:\bthe)[ \t\u00a0]+$")
+_CASE_AFTER = re.compile(
+    r"[ \t\u00a0]+(?:case|file|account|claim|household|family|estate|matter|tenancy|application)s?\b(?![ \t]+study)"
+)
+
+
+def _surname_naming_a_case(text: str, start: int, end: int, word: str, surnames: frozenset[str]) -> bool:
+    """True for a surname of the lists, no English word, between "the" and a case's or an account's word."""
+    return (
+        word in surnames
+        and word not in places()
+        and word.lower() not in everyday_words()
+        and no_english_word(word.lower())
+        and _CASE_AFTER.match(text, end) is not None
+        and _THE_BEFORE.search(text, max(0, start - 8), start) is not None
+    )
+
+
+_BRACKET_BEFORE = re.compile(r"\([ \t]*$")
+_BRACKET_AFTER = re.compile(r"[ \t]*\)")
+
+
+def _in_brackets_after_a_cue(text: str, words) -> bool:
+    """True for a name alone in brackets right after a cue ("my nan (Hine Te Rangi)", "Agent (Paulina):"), a word of
+    it a name of the lists or no everyday English word ("Agent (Remote)", "my nan (Nana's recipe)" stay)."""
+    start, end = words[0][0], words[-1][1]
+    before = _BRACKET_BEFORE.search(text, max(0, start - 4), start)
+    if before is None or _BRACKET_AFTER.match(text, end) is None:
+        return False
+    given, surnames = person_name_lists()
+    everyday = everyday_words()
+    return any(word in given or word in surnames or word.lower() not in everyday for _, _, word in words) and (
+        _cue_before(_CUE_BEFORE, text, before.start())
+    )
+
+
 # What only a person has or asks for, after a given name's possessive: "per Nadia Benali's request", "Is this Ahmed's
 # laptop?", "on Priya's behalf" (a company has no husband, birthday or desk, and seldom a laptop).
 _PERSONS_OWN_AFTER = re.compile(
@@ -1365,10 +1525,14 @@ def _no_english_word_in_lower_case(word: str) -> bool:
 # Thanks or a greeting opening the sentence, then the person it is said to, last: "Thanks for the quick fix,
 # Siriporn!", "Hi again, Oyelaran."
 _THANKS_OR_GREETING_OPENS = re.compile(
-    r"(?i)(?:^|[.!?\n][ \t]*)(?:thanks|thank\s+(?:you|u)|thx|cheers|hi|hello|hey|good\s+(?:morning|afternoon|evening)"
-    r"|sorry|welcome|congrats|congratulations|great\s+(?:job|work)|well\s+done|nice\s+work"
+    r"(?i)(?:^|[.!?:\n][ \t]*)(?:thanks|thank\s+(?:you|u)|thx|cheers|hi|hello|hey|good\s+(?:morning|afternoon|evening)"
+    r"|sorry|welcome|congrats|congratulations|well\s+done"
     # An agent's acknowledgement, then the person it answers: "Noted, Kalani. I'll ...", "Got it, Ngozi."
-    r"|noted|understood|sure|certainly|got\s+it|of\s+course|no\s+worries|absolutely|will\s+do)\b[^.!?\n]{0,80},[ \t]*$"
+    r"|noted|understood|sure|certainly|got\s+it|of\s+course|no\s+worries|absolutely|will\s+do"
+    # Praise said to someone: "Great progress this term, Losa!", "Lovely work on the poster, Mele."
+    r"|(?:great|good|nice|excellent|amazing|awesome|fantastic|brilliant|wonderful|superb|outstanding|lovely)"
+    r"[ \t]+(?:job|work|effort|progress|result|results|stuff|answer|answers|question|point|catch|idea|start|going))\b"
+    r"[^.!?\n]{0,80},[ \t]*$"
 )
 _SENTENCE_ENDS = re.compile(r"[ \t]*(?:[!?.]+[ \t]*(?:$|\n|[ \t][A-Z])|$|\n)")
 
