@@ -216,13 +216,15 @@ _GREETING_CUE = re.compile(
 )
 # Greetings and thanks of other languages: "Hola Valentina,", "Olá Beatriz!", "Hallo Jeroen,", "Merhaba Elif". The
 # words after them are that language's, which no English vocabulary holds ("Hallo Welt", "Bonjour Paris!"): a name
-# there only when the lists know its given name.
-_FOREIGN_GREETING_BEFORE = re.compile(
-    r"(?i)\b(?:hola|olá|hallo|hoi|bonjour|bonsoir|salut|ciao|buongiorno|buenos\s+días|buenas(?:\s+(?:tardes|noches))?"
+# there only when the lists know its given name. The lower-case names of chat after them: ner.py.
+FOREIGN_GREETINGS = (
+    r"hola|olá|hallo|hoi|bonjour|bonsoir|salut|ciao|buongiorno|buenos\s+días|buenas(?:\s+(?:tardes|noches))?"
     r"|bom\s+dia|boa\s+(?:tarde|noite)|goedemorgen|goedemiddag|goedenavond|guten\s+(?:morgen|tag|abend)|merhaba"
     r"|selam|halo|hej|selamat\s+(?:pagi|siang|sore|malam)|gracias|obrigad[oa]|merci|danke|grazie|bedankt"
-    r"|teşekkürler|terima\s+kasih)\b[ \t]*,?[ \t]*$"
+    r"|teşekkürler|terima\s+kasih|dziękuję|dzięki|děkuji|díky|köszönöm|mulțumesc|tack|takk|kiitos|salamat"
+    r"|asante|dankie|cảm\s+ơn|xièxie|xiexie|arigatou?|arigatō|gomawo|kamsahamnida|shukran|spasibo|efharisto"
 )
+_FOREIGN_GREETING_BEFORE = re.compile(rf"(?i)\b(?:{FOREIGN_GREETINGS})\b[ \t]*,?[ \t]*$")
 # Vietnamese addresses a person by a kinship pronoun before the given name ("anh Tuấn", "chị Lan", "cô Hạnh", "ông
 # Dũng"), in a sentence that Vietnamese letters mark as Vietnamese: "em" and "anh" are words of other languages too
 # (Portuguese "em Lisboa").

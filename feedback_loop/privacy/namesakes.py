@@ -793,6 +793,8 @@ def named_like_a_title_a_firm_or_a_team(text: str, start: int, end: int) -> bool
 ASSISTANT_NAMES = frozenset(
     {"Alexa", "Siri", "Cortana", "Bixby", "Claude", "Gemini", "Copilot", "ChatGPT", "Bard", "Grok", "Perplexity"}
 )
+# As chat writes them: "hey siri set a timer", "hi alexa play music".
+_ASSISTANT_NAMES_IN_LOWER_CASE = frozenset(name.lower() for name in ASSISTANT_NAMES)
 # A place's name that opens with a word of places: "São Paulo", "San Francisco General", "Rio de Janeiro",
 # "Fort Worth", "Lake Louise" (the name right after the word, or the word opening the name).
 # The street and square words of other languages open a street's name the same way, which is often a person's name or
@@ -837,8 +839,12 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
     is" announces, a place ("São Paulo", "Rio de Janeiro", "George Street"), or what science names after a person
     ("Dijkstra's algorithm")."""
     words = text[start:end]
+    name = POSSESSIVE_END.sub("", words)
     return bool(
-        (POSSESSIVE_END.sub("", words) in ASSISTANT_NAMES and start not in strong_cue_ends(text))
+        (
+            (name in ASSISTANT_NAMES or (name.islower() and name in _ASSISTANT_NAMES_IN_LOWER_CASE))
+            and start not in strong_cue_ends(text)
+        )
         or _PLACE_WORD_BEFORE.search(text, max(0, start - 8), start)
         or _PLACE_WORD_OPENS.match(words)
         or _STREET_WORD_ENDS.search(words)

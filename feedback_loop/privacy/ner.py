@@ -43,12 +43,14 @@ import importlib
 import re
 from collections.abc import Sequence
 
-from feedback_loop.privacy.english_words import adjectives, written_as_a_name
+from feedback_loop.privacy.english_words import adjectives, verb_form, word_classes, written_as_a_name
 from feedback_loop.privacy.names import (
     ARTICLE_BEFORE,
     CAPITALISED_RUN,
     CAPITALISED_WORD,
     DASH_SIGN_OFF_BEFORE,
+    FOREIGN_GREETINGS,
+    LOWER_CASE_WORD_AFTER,
     NAME_ENDS_THE_TEXT,
     NAME_PARTICLES,
     NAME_WORD,
@@ -210,8 +212,14 @@ _WORD_JOINED_BEFORE = re.compile(rf"(?<![\w'’.-])({NAME_WORD})[ \u00a0](?:and|
 _WORD_JOINED_AFTER = re.compile(rf"[ \u00a0](?:and|&|or)[ \u00a0]({NAME_WORD})(?![\w'’-])")
 
 
+# A lower-case letter of the Latin script, accented ones too ("joão", "chloé", "łukasz").
+_LOWER_CASE_LETTER = (
+    "[" + "".join(chr(code) for code in (*range(0x61, 0x250), *range(0x1E00, 0x1F00)) if chr(code).islower()) + "]"
+)
 # A word of a name in lower case, as chat writes it: "talked to priya", "the account is under tanaka hiroshi".
-_WORD_IN_LOWER_CASE = re.compile(r"(?<![\w'’.@/-])[a-z][a-z'’-]*[a-z](?![\w'’@/-])")
+_WORD_IN_LOWER_CASE = re.compile(
+    rf"(?<![\w'’.@/-]){_LOWER_CASE_LETTER}(?:{_LOWER_CASE_LETTER}|['’-])*{_LOWER_CASE_LETTER}(?![\w'’@/-])"
+)
 
 
 @functools.cache
@@ -227,17 +235,22 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
     word no dictionary knows ("priya", not "rose" or "mark"), where a person's name stands ("talked to ...", "ask
     for ...", "... said"); or, wherever they stand, two to four words no dictionary and no everyday vocabulary knows,
     particles between them allowed, as names no list holds are written ("tanaka hiroshi", "losana tuilagi", "juan
-    carlos de la cruz")."""
+    carlos de la cruz"); or one word after a cue that only a name fits (:func:`_only_a_name_fits`: "hi mrs okafor,",
+    "my tutor ...") or a given name of the lists after thanks of any language (:func:`_greeted_given_name`). Cue
+    words are none of a name ("obrigado", "my son ...")."""
     from feedback_loop.privacy.pii_model import name_spans
 
     name_words, _ = _lower_case_name_words()
     everyday = everyday_words()
     candidates: list[tuple[int, list[Span]]] = []
     for position, text in enumerate(texts):
+        cue_words = _starts_of_cue_words(text)
         run: list[re.Match[str]] = []
         for word in [*_WORD_IN_LOWER_CASE.finditer(text), None]:
             lower = "" if word is None else word.group()
-            name_word = (lower in name_words and lower not in stop_words()) or _unknown_word(lower, everyday)
+            name_word = (
+                (lower in name_words and lower not in stop_words()) or _unknown_word(lower, everyday)
+            ) and not (word is not None and _cue_word_or_persons_act(text, word, run, cue_words))
             if run and not (
                 word is not None
                 and (name_word or lower in NAME_PARTICLES)
@@ -263,6 +276,18 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
         ):
             found[position].append((words[0][0], words[-1][1]))
             continue
+        # "my daughter siobhan cant log in": after a word that only a name fits, English words of the lists ("cant",
+        # "will") that the model does not read as a name are none of it.
+        first, rest = words[0], words[1:]
+        if (
+            rest
+            and (read_as_name[0] or _given_name_where_only_a_name_fits(texts[position], [first]))
+            and not any(read_as_name[1:])
+            and not any(no_english_word(texts[position][start:end]) for start, end in rest)
+            and _only_a_name_fits(texts[position], *first)
+        ):
+            found[position].append(first)
+            continue
         # "cust tanaka hiroshi upset": the words the model reads as a name, two at least, one after the other.
         named = [index for index, read_word in enumerate(read_as_name) if read_word]
         if len(named) >= 2 and named == list(range(named[0], named[-1] + 1)) and len(words) > 2:
@@ -272,6 +297,23 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
         [span for span in spans if not _everyday_words_of_another_language(text, *span)]
         for text, spans in zip(texts, found, strict=True)
     ]
+
+
+def _starts_of_cue_words(text: str) -> set[int]:
+    """Where the words open that cue a name in lower case and are none of it: thanks and greetings of any language
+    ("obrigado", "tysm" are no dictionary's words), the word for a relative after "my" ("son", "nan" are names of the
+    lists too)."""
+    spans = [match.span() for match in _GREETING_WORDS.finditer(text)]
+    spans += [match.span(1) for match in _KIN_WORD_AFTER_A_POSSESSIVE.finditer(text)]
+    return {word.start() for start, end in spans for word in WORD.finditer(text, start, end)}
+
+
+def _cue_word_or_persons_act(text: str, word: re.Match[str], run: list[re.Match[str]], cue_words: set[int]) -> bool:
+    """True for a word that cannot be one of a lower-case name's: a cue's (:func:`_starts_of_cue_words`), or an English
+    word after a name saying what its person did ("mr okafor said", "said" is a given name too)."""
+    return word.start() in cue_words or bool(
+        run and PERSONS_PLACE_AFTER.match(text, run[-1].end()) and not no_english_word(word.group())
+    )
 
 
 # spaCy's languages written in Latin letters whose stop words tell a sentence of theirs: the everyday words of
@@ -307,7 +349,8 @@ def _everyday_words_of_another_language(text: str, start: int, end: int) -> bool
 def _listed_given_name_and_surname(text: str, words: list[Span]) -> bool:
     """True for a given name and a name of the lists in lower case, neither a word that a dictionary or the everyday
     vocabulary knows, where a person's name stands ("pls send it to grzegorz nowak", "talked to oyelaran adebayo"):
-    the PII model does not read every such pair in lower case as a name."""
+    the PII model does not read every such pair in lower case as a name. After a relative's word ("my husband,
+    ...") the surname may be in no list."""
     if len(words) != 2:
         return False
     name_words, given_words = _lower_case_name_words()
@@ -315,12 +358,17 @@ def _listed_given_name_and_surname(text: str, words: list[Span]) -> bool:
     (first_start, first_end), (last_start, last_end) = words
     first, last = text[first_start:first_end], text[last_start:last_end]
     before = text[max(0, first_start - 40) : first_start].rstrip(" \t(|:")
+    kin_before = _KIN_BEFORE_A_FULL_NAME.search(before) is not None
     return (
         first in given_words
-        and last in name_words
+        and (last in name_words or kin_before)
         and _unknown_word(first, everyday)
         and _unknown_word(last, everyday)
-        and (PERSONS_PLACE_BEFORE.search(before) is not None or PERSONS_PLACE_AFTER.match(text, last_end) is not None)
+        and (
+            kin_before
+            or PERSONS_PLACE_BEFORE.search(before) is not None
+            or PERSONS_PLACE_AFTER.match(text, last_end) is not None
+        )
     )
 
 
@@ -338,10 +386,13 @@ def _lower_case_name(text: str, run: list[re.Match[str]], everyday: frozenset[st
         return []
     spans = [word.span() for word in words]
     start, end = spans[0][0], spans[-1][1]
-    # A form's field or a note's aside before a name counts too: "Applicant | ...", "customer (...)".
+    # A form's field or a note's aside before a name counts too: "Applicant | ...", "customer (...)"; so does a title
+    # or a relative's word, a comma after it allowed ("mrs ...", "my wife, ...").
     before = text[max(0, start - 40) : start].rstrip(" \t(|:")
     persons_place = (
         PERSONS_PLACE_BEFORE.search(before)
+        or _KIN_BEFORE_A_FULL_NAME.search(before)
+        or _TITLE_BEFORE.search(text, max(0, start - 40), start)
         or PERSONS_PLACE_AFTER.match(text, end)
         or addressed_at_the_end(text, start, end)
     )
@@ -355,11 +406,12 @@ def _lower_case_name(text: str, run: list[re.Match[str]], everyday: frozenset[st
         return spans
     # "thanks so much anjali!!", "hi im hamza,", "tell minh-anh i said hi": one word no dictionary and no everyday
     # vocabulary knows, where chat writes only a person's name: thanks or a greeting said to it, an introduction
-    # ("im", "i'm", "this is") before it, the clause ending after it; or "tell ... i said".
+    # ("im", "i'm", "this is") before it, the clause ending after it; or "tell ... i said"; or a given name of the
+    # lists after thanks or a greeting in any language ("thx kofi appreciated", "gracias mateo").
     if (
         len(run) == 1 == len(words)
         and _unknown_word(words[0].group(), everyday)
-        and _only_a_name_fits(text, start, end)
+        and (_only_a_name_fits(text, start, end) or _greeted_given_name(text, start, end))
     ):
         return spans
     listed = (
@@ -375,22 +427,38 @@ def _lower_case_name(text: str, run: list[re.Match[str]], everyday: frozenset[st
 _MAX_LOWER_CASE_NAME_WORDS = 4
 # Said to a person or introducing one, in chat's lower case, right before a word: "thanks so much ", "ok thanks ",
 # "hi ", "hey, ", "hi im ", "i'm ", "this is ".
+_VOCATIVES = r"thanks|thank[ \t]+(?:you|u)|thx|tysm|ty|cheers|hi|hey|hello|hiya|bye"
 _VOCATIVE_BEFORE = re.compile(
-    r"(?i:(?:^|[^\w'’])(?:thanks|thank[ \t]+(?:you|u)|thx|tysm|ty|cheers|hi|hey|hello|hiya|bye)"
-    r"(?:[ \t]+(?:so[ \t]+much|a[ \t]+lot|lots|again))?[ \t]*,?[ \t]+)$"
+    rf"(?i:(?:^|[^\w'’])(?:{_VOCATIVES})(?:[ \t]+(?:so[ \t]+much|a[ \t]+lot|lots|again))?[ \t]*,?[ \t]+)$"
+)
+# The same, or thanks and greetings of other languages ("obrigado ", "merci ", "asante "), whatever follows the word.
+_GREETING_WORDS = re.compile(rf"(?i:(?<![\w'’])(?:{_VOCATIVES}|{FOREIGN_GREETINGS})(?![\w'’-]))")
+_GREETING_BEFORE = re.compile(
+    rf"(?i:(?:^|[^\w'’])(?:{_VOCATIVES}|{FOREIGN_GREETINGS})(?:[ \t]+(?:so[ \t]+much|a[ \t]+lot|lots|again))?"
+    r"[ \t]*,?[ \t]+)$"
 )
 _INTRODUCTION_BEFORE = re.compile(r"(?i:(?:^|[^\w'’])(?:i[ \t]*['’]?m|im|i[ \t]+am|this[ \t]+is|it['’]?s)[ \t]+)$")
 # What ends the clause after the name: punctuation, the line's or the text's end; after an introduction "and",
 # "here", "from" too ("hey i'm svetlana and ..."). Not a colon: the word before it is a label ("Hi, auth: required").
 _VOCATIVE_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n)")
 _INTRODUCTION_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n|(?:and|here|from)\b)")
-# A relative or a colleague named right after the word for them: "my husband dmitri set up the account", "our son
-# tariq", "her boss yusuf" (the word after them, a given name no dictionary knows, can only be a name).
-_KIN_BEFORE = re.compile(
-    r"(?i:\b(?:my|our|his|her|their)[ \t]+(?:husband|wife|son|daughter|partner|brother|sister|mother|mum|mom"
-    r"|father|dad|boyfriend|girlfriend|fianc[eé]e?|colleague|coworker|friend|boss|manager|flatmate|roommate"
-    r"|grandson|granddaughter|nephew|niece|cousin))[ \t]+$"
+# A relative, a colleague or someone who teaches, treats or houses a person, named right after the word for them:
+# "my husband dmitri set up the account", "our son tariq", "her boss yusuf", "my tutor ..." (the word after them, a
+# word no dictionary knows, can only be a name); a full name after a comma too ("my wife, ...").
+_KIN_WORDS = (
+    r"husband|hubby|wife|son|daughter|child|kid|partner|brother|sister|mother|mum|mom|mam|father|dad|boyfriend"
+    r"|girlfriend|fianc[eé]e?|colleague|coworker|co-worker|friend|mate|boss|manager|supervisor|flatmate|roommate"
+    r"|housemate|neighbou?r|landlord|landlady|grandson|granddaughter|grandchild|grandma|grandpa|grandad|granddad"
+    r"|grandmother|grandfather|nan|nana|nanna|nanny|gran|granny|nephew|niece|cousin|aunt|auntie|aunty|uncle"
+    r"|stepson|stepdaughter|stepmum|stepmom|stepdad|tutor|teacher|coach|trainer|instructor|lecturer|professor"
+    r"|mentor|student|pupil|classmate|doctor|dentist|therapist|carer|babysitter|client"
 )
+_POSSESSIVES = r"my|our|your|his|her|their"
+_KIN_BEFORE = re.compile(rf"(?i:\b(?:{_POSSESSIVES})[ \t]+(?:{_KIN_WORDS}))[ \t]+$")
+_KIN_BEFORE_A_FULL_NAME = re.compile(rf"(?i:\b(?:{_POSSESSIVES})[ \t]+(?:{_KIN_WORDS}),?)$")
+_KIN_WORD_AFTER_A_POSSESSIVE = re.compile(rf"(?i:\b(?:{_POSSESSIVES})[ \t]+({_KIN_WORDS}))(?![\w'’-])")
+# A title before a surname as chat writes it, in lower case: "hi miss ...", "mr ... said", "ask dr ...".
+_TITLE_BEFORE = re.compile(r"(?i:(?<![\w'’.-])(?:mr|mrs|ms|miss|mx|dr|prof|sir)\.?[ \t]+)$")
 _TELL_BEFORE = re.compile(r"(?i:\b(?:tell|say\s+hi\s+to|say\s+hello\s+to))[ \t]+$")
 _I_SAID_AFTER = re.compile(r"(?i:[ \t]+i[ \t]+(?:said|say)\b)")
 
@@ -403,20 +471,35 @@ def _given_name_where_only_a_name_fits(text: str, words: list[Span]) -> bool:
         return False
     start, end = words[0]
     word = text[start:end]
+    return _lower_case_given_name(word) and (
+        _only_a_name_fits(text, start, end) or _greeted_given_name(text, start, end)
+    )
+
+
+def _lower_case_given_name(word: str) -> bool:
+    """True for a given name of the lists in lower case (each part of it: "minh-anh") that no dictionary and no
+    everyday vocabulary knows."""
     _, given_words = _lower_case_name_words()
-    everyday = everyday_words()
+    return all(part in given_words for part in re.split(r"[-'’]", word)) and _unknown_word(word, everyday_words())
+
+
+def _greeted_given_name(text: str, start: int, end: int) -> bool:
+    """True for a given name of the lists in lower case (:func:`_lower_case_given_name`) right after thanks or a
+    greeting of any language, whatever follows it ("thx kofi appreciated", "obrigado joão, ..."), and no stop word
+    of the other languages: "grazie mille", "obrigado mesmo" thank no one."""
+    word = text[start:end]
     return (
-        all(part in given_words for part in re.split(r"[-'’]", word))
-        and _unknown_word(word, everyday)
-        and _only_a_name_fits(text, start, end)
+        _lower_case_given_name(word)
+        and _GREETING_BEFORE.search(text, max(0, start - 40), start) is not None
+        and not any(word in words for words in _stop_words_of_other_languages())
     )
 
 
 def _only_a_name_fits(text: str, start: int, end: int) -> bool:
     """True where chat writes a person's name and little else: thanks or a greeting said to the word, the clause
     ending after it ("ok thanks bao."), an introduction of oneself ending after it ("hi im hamza,"), or "tell ... i
-    said hi" ("tell minh-anh i said hi"), a dash's sign-off ending the message ("... today!! - priya") or right after a
-    relative's or colleague's word ("my husband dmitri set up ...")."""
+    said hi" ("tell minh-anh i said hi"), a dash's sign-off ending the message ("... today!! - priya"), right after a
+    relative's or colleague's word ("my husband dmitri set up ...") or after a title ("hi miss okafor,")."""
     before = text[max(0, start - 40) : start]
     return bool(
         (_VOCATIVE_BEFORE.search(before) and _VOCATIVE_ENDS.match(text, end))
@@ -427,8 +510,22 @@ def _only_a_name_fits(text: str, start: int, end: int) -> bool:
         )
         or (_TELL_BEFORE.search(before) and _I_SAID_AFTER.match(text, end))
         or (DASH_SIGN_OFF_BEFORE.search(before) and NAME_ENDS_THE_TEXT.match(text, end))
-        or _KIN_BEFORE.search(before) is not None
+        or (
+            (_KIN_BEFORE.search(before) is not None or _TITLE_BEFORE.search(before) is not None)
+            and not _brand_before_a_noun(text, start, end)
+        )
     )
+
+
+def _brand_before_a_noun(text: str, start: int, end: int) -> bool:
+    """True for a word that no name list holds before an English noun that is no verb: it names what the thing is
+    ("my daughter roblox password", "dr oetker pizza"), not a person."""
+    name_words, _ = _lower_case_name_words()
+    after = LOWER_CASE_WORD_AFTER.match(text, end)
+    if after is None or text[start:end] in name_words:
+        return False
+    nouns, verbs = word_classes()
+    return after.group(1) in nouns and not verb_form(after.group(1), verbs)
 
 
 def _joined_to_a_name(text: str, names: Sequence[Span]) -> list[Span]:
