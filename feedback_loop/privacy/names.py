@@ -1128,6 +1128,25 @@ def english_word(word: str) -> bool:
     )
 
 
+def everyday_noun(word: str) -> bool:
+    """True for an everyday English word no name list holds that English uses as a common noun: an
+    :func:`english_word`, or one the vocabulary holds in the plural too ("Website", "Portal") or that joins two
+    English words ("Dashboard", "Timetable"). Not "Nasser", "Ling", "Mei": the vocabulary holds names of
+    people in lower case too, but seldom in the plural or made of two words."""
+    lower = word.lower()
+    given, surnames = person_name_lists()
+    if lower not in everyday_words() or word in given or word in surnames:
+        return False
+    everyday = everyday_words()
+    nouns_or_adjectives, verbs = word_classes()
+    english = nouns_or_adjectives | verbs
+    return (
+        english_word(word)
+        or bool({f"{lower}s", f"{lower}es", f"{lower[:-1]}ies"} & everyday)
+        or any(lower[:cut] in english and lower[cut:] in english for cut in range(2, len(lower) - 2))
+    )
+
+
 _ENGLISH_NOUN_SUFFIX = re.compile(r"(?:ment|tion|sion|ness|ity|ance|ence|ship)$")
 
 
@@ -1332,8 +1351,9 @@ def _cued_or_known_name(
         return 0, False
     start, word = tokens[index][0], tokens[index][2]
     end = tokens[index + run - 1][1]
-    # "Case 36542192", "Pixel 8", "Windows 11": a capitalised word numbered is a thing, not a person.
-    if NUMBER_AFTER.match(text, end):
+    # "Case 36542192", "Pixel 8", "Windows 11": a capitalised word numbered is a thing, not a person. A capital letter
+    # alone, without an initial's full stop, is a unit or a grade, whatever follows ("95°F here", "Plan B says").
+    if NUMBER_AFTER.match(text, end) or (run == 1 and len(word) == 1 and not text.startswith(".", end)):
         return 0, False
     known_given = word in given
     cue_may_end_here = _cue_may_end_before(text, tokens, index)
@@ -1364,7 +1384,8 @@ def _cued_or_known_name(
         # lists know and more words of a name, whatever follows (a given name alone is the model's to judge: "Merci
         # à Paris").
         or (run >= 2 and cue_may_end_here and known_given and _cue_before(_THANKS_TO_BEFORE, text, start))
-        or _ACTION_AFTER_NAME.match(text, end)
+        # A thing talks too: "Tracking says ...", "Dashboard said ..." (not "Chidi says ...").
+        or (_ACTION_AFTER_NAME.match(text, end) and not (run == 1 and everyday_noun(word)))
         or (known_given and _OFFICE_AFTER.match(text, end))
         # "Ahmed's laptop": a given name, the possessive not part of it, before what only a person has.
         or (

@@ -300,6 +300,10 @@ _STORE_DOES_AFTER = re.compile(
     r"['’]s[ \u00a0]+(?:charged|refunded|delivered|shipped|cancell?ed|returned|billed|declined|credited|debited"
     r"|restocked|overcharged|double-charged|gave|forgot|took|did|went|came|ate|broke|wrote|spoke|drove|threw|chose"
     r"|froze|stole|sang|began|ran)\b"
+    # A verb of selling in the present, which no person's "'s" ("is", "has") comes before, with its object ("Dillard's
+    # stocks the same lamp"; "Ana's stocks fell" are her shares), or a price match.
+    r"|['’]s[ \u00a0]+(?:(?:sells|stocks|carries|lists|offers)[ \u00a0]+(?:the|it|them|this|these|that|those|a|an)\b"
+    r"|price[ \u00a0-]?match(?:es|ed)?\b)"
 )
 _CAPITALISED_WORD_AFTER = re.compile(r"(?:['’]s)?[ \u00a0]([A-Z][a-z]+)\b(?![-'’\w])")
 # A shop or a restaurant named "<given name>'s" ("Wendy's", "Luigi's", "Domino's"), by what a shop has and a person
@@ -855,6 +859,73 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
             and POSSESSIVE_END.sub("", words) not in person_name_lists()[0]
         )
         or _place_named_after_a_person(text, start, end)
+        or _STATION_AFTER.match(text, end)
+        or _STATION_ENDS.search(words)
+        or _named_like_a_stop_of_a_journey(text, start, end)
+    )
+
+
+# What names a station, a terminal or an airport after a town or a person ("Napoli Centrale", "Wien Hauptbahnhof",
+# "Indira Gandhi International"), words that are nobody's surname; a name's own last word or the word right after it.
+_STATIONS_WORDS = r"(?:Termini|Centrale|Centraal|Hauptbahnhof|Hbf|Terminal|Terminus|Airport|International|Station)"
+_STATION_AFTER = re.compile(rf"[ \u00a0]{_STATIONS_WORDS}(?![\w'’-])")
+_STATION_ENDS = re.compile(rf"[ \u00a0]{_STATIONS_WORDS}$")
+# The words of a journey: its modes, its airports and stations, and what travellers do.
+_JOURNEYS_WORDS = re.compile(
+    r"(?i:\b(?:flights?|fly|flying|flew|flown|ferry|ferries|trains?|bus|buses|coach|tram|metro|subway|shuttle"
+    r"|airport|terminal|land(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|depart(?:s|ed|ing|ure)?|connections?|connecting"
+    r"|one[ \u00a0-]stop|stopover|layovers?|transfers?|boarding|itinerary|journey|trip|route|travell?(?:ing|ed|s)?"
+    r"|sail(?:s|ed|ing)?|cruise)\b)"
+)
+# Where a journey's stop stands: after "from", before "to" and another capitalised word ("from Lagos to Accra"), or
+# after "to" that such a "from" comes before ("from Lagos to Accra"); not where what moves between the two is a
+# booking, points or money ("moved the booking from Ana Costa to Tom", "a bank transfer from ...", "£40 from ...";
+# an airport's or a hotel's transfer is a ride).
+_FROM_BEFORE_A_STOP = re.compile(r"(?<![\w'’-])from[ \u00a0]+$")
+_TO_A_STOP_AFTER = re.compile(r"[ \u00a0]+to[ \u00a0]+[A-ZÀ-ÖØ-ÞĀ-Ž]")
+_FROM_A_STOP_TO_BEFORE = re.compile(
+    r"(?<![\w'’-])from[ \u00a0]+[A-ZÀ-ÖØ-ÞĀ-Ž][^\n,;:!?()]{0,60}?[ \u00a0]to[ \u00a0]+$"
+)
+_MOVED_BETWEEN_PEOPLE_BEFORE = re.compile(
+    r"(?i:(?:\b(?:bookings?|reservations?|tickets?|seats?|points|miles|vouchers?|credits?|money|funds|payments?"
+    r"|names?|accounts?|it|them|(?<!airport[ \u00a0])(?<!hotel[ \u00a0])transfer(?:s|red|ring)?)"
+    r"|[£$€][ \u00a0]?\d[\d,.]*)[ \u00a0]+from[ \u00a0]+[^\n]*$)"
+)
+# What a traveller does at a stop, right before it ("lands at", "arriving at", "departing from", "a layover in") and
+# the vehicle that goes to it ("the ferry to", "a train from").
+_AT_A_STOP_BEFORE = re.compile(
+    r"(?i:\b(?:land(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|depart(?:s|ed|ing)?|leaving|stop(?:s|ping)?|stopover"
+    r"|layovers?|connections?|connecting|chang(?:e|es|ed|ing)[ \u00a0]+(?:planes|trains)|fly(?:ing)?|flew"
+    r"|sail(?:s|ed|ing)?)"
+    r"[ \u00a0]+(?:at|in|from|into|via|to)"
+    r"|\b(?:flights?|ferry|ferries|trains?|bus|buses|coach|tram|shuttle|boat|plane)[ \u00a0]+(?:to|from|into|via))"
+    r"[ \u00a0]+$"
+)
+# Two capitalised names an en dash joins, no space between: an airport's and its town's, or a route's.
+_EN_DASH_AFTER = re.compile(r"–[A-ZÀ-ÖØ-ÞĀ-Ž]")
+_EN_DASH_BEFORE = re.compile(r"[^\W\d_]–$")
+
+
+def _named_like_a_stop_of_a_journey(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, in a sentence about a journey (:data:`_JOURNEYS_WORDS`) and no possessive,
+    stands where a place, a station or an airport does: "from ... to ..." (:data:`_FROM_BEFORE_A_STOP`), after what
+    a traveller does there or the vehicle that goes there (:data:`_AT_A_STOP_BEFORE`: "landing at Indira Gandhi",
+    "the tram to Victoria"), or joined by an en dash to another name (an airport and its town). A person after a
+    title or a cue ("the ferry booking for Mr. Mensah", "flying with Ana Costa") stands elsewhere."""
+    if POSSESSIVE_END.search(text, start, end) or POSSESSIVE_AFTER.match(text, end):
+        return False
+    sentence_start, sentence_end = sentence_around(text, start)
+    if _JOURNEYS_WORDS.search(text, sentence_start, sentence_end) is None:
+        return False
+    before = text[max(sentence_start, start - 80) : start]
+    between_stops = (
+        _FROM_BEFORE_A_STOP.search(before) is not None and _TO_A_STOP_AFTER.match(text, end) is not None
+    ) or _FROM_A_STOP_TO_BEFORE.search(before) is not None
+    return bool(
+        (between_stops and _MOVED_BETWEEN_PEOPLE_BEFORE.search(before) is None)
+        or _AT_A_STOP_BEFORE.search(before)
+        or _EN_DASH_AFTER.match(text, end)
+        or _EN_DASH_BEFORE.search(text, max(0, start - 2), start)
     )
 
 
@@ -899,7 +970,8 @@ def _place_named_after_a_person(text: str, start: int, end: int) -> bool:
 _SHOP_GOODS = (
     r"(?:stores?|boutiques?|outlets?|shops?|stockists?|concessions?|counters?|flagships?|perfumes?|fragrances?"
     r"|colognes?|jeans|handbags?|bags|sneakers|trainers|shoes|boots|watches|sunglasses|eyewear|suits|dresses|shirts"
-    r"|knitwear|menswear|womenswear|cosmetics|collections?)"
+    r"|knitwear|menswear|womenswear|cosmetics|collections?|totes?|purses?|wallets?|clutch(?:es)?|backpacks?|satchels?"
+    r"|crossbody|belts?|scarves|sandals|loafers|jackets?|hoodies?)"
 )
 # A list of names (commas, "and", "or", "&") that goes on after a name, then the shop's goods or a sale: "Hugo Boss,
 # Calvin Klein and Tommy Hilfiger are all 30% off", "Ralph Lauren and Michael Kors are on sale", "Tom Ford
@@ -932,7 +1004,23 @@ _GOODS_OR_A_SALE_AFTER_A_LIST = re.compile(
 # watches the kids", "Ana shops at Lidl"); they are goods only after a list of names, or after a name of two words or
 # more when no object follows ("Louis Vuitton stores on the avenue", "Tom Ford watches, steel").
 _GOODS_THAT_ARE_VERBS = frozenset(
-    {"store", "stores", "shop", "shops", "counter", "counters", "watches", "boots", "suits", "dresses", "bags"}
+    {
+        "store",
+        "stores",
+        "shop",
+        "shops",
+        "counter",
+        "counters",
+        "watches",
+        "boots",
+        "suits",
+        "dresses",
+        "bags",
+        "totes",
+        "purses",
+        "belts",
+        "clutches",
+    }
 )
 _OBJECT_AFTER = re.compile(
     r"[ \u00a0]+(?:the|a|an|his|her|their|our|my|your|its|him|them|it|me|us|you|this|that|these|those|up|out|with"
@@ -942,11 +1030,14 @@ _OBJECT_AFTER = re.compile(
 
 def _goods_or_a_sale_after(text: str, start: int, end: int) -> bool:
     """True when :data:`_GOODS_OR_A_SALE_AFTER_A_LIST` follows ``text[start:end]``, its goods no verb of the
-    person's (:data:`_GOODS_THAT_ARE_VERBS`)."""
+    person's (:data:`_GOODS_THAT_ARE_VERBS`) nor owned by a possessive name."""
     after = _GOODS_OR_A_SALE_AFTER_A_LIST.match(text, end)
     if after is None:
         return False
     last = after.group().split()[-1]
+    # "Marta Nowak's handbags": goods after a full name's possessive are whose they are ("Levi's jeans" are a brand's).
+    if " " in text[start:end] and POSSESSIVE_END.search(text, start, end) and re.fullmatch(_SHOP_GOODS, last):
+        return False
     if last not in _GOODS_THAT_ARE_VERBS:
         return True
     listed = re.search(r",|[ \u00a0](?:and|or|&)[ \u00a0]", after.group()) is not None
@@ -956,7 +1047,9 @@ def _goods_or_a_sale_after(text: str, start: int, end: int) -> bool:
 # A model's number between a brand's possessive and its goods: "Levi's 501 jeans", "Levi's 511s". A person's "'s"
 # before a number counts what they have ("Ana's 3 bags"): a model's number has three digits or more, no year.
 _MODEL_NUMBER_AFTER = re.compile(
-    rf"['’]s[ \u00a0](?!(?:19|20)\d\d\b)\d{{3,}}[a-z]?s?\b(?:[ \u00a0]{_SHOP_GOODS}\b|(?=[,.;:]))"
+    rf"['’]s[ \u00a0](?!(?:19|20)\d\d\b)\d{{3,}}[a-z]?s?\b(?:[ \u00a0]{_SHOP_GOODS}\b|(?=[,.;:!?)]|$)"
+    # What a model does or is, where a count would name what it counts: "Levi's 505 runs small", "... 511 too tight".
+    r"|(?=[ \u00a0]+(?:too|are|is|was|were|runs?|fits?|in[ \u00a0]+size|in[ \u00a0]+\d)\b))"
 )
 # A variant's word after a drink or a food that "Dr" or "Mr" names ("Dr Pepper Zero", "Dr Pepper Cherry").
 _VARIANT_WORDS = frozenset({"Zero", "Diet", "Light", "Lite", "Max", "Cherry", "Vanilla", "Classic", "Original"})
@@ -1044,10 +1137,24 @@ def _named_like_a_programming_language(text: str, start: int, end: int) -> bool:
     return (programming or comparing) and any(other not in given for other in others)
 
 
+# A shop that sells the same goods for less, where the text asks for a price match: "Ted Baker has the coat £10
+# cheaper, do you price-match?". A price is matched to a shop's, not to a person's.
+_SELLS_FOR_LESS_AFTER = re.compile(
+    r"[ \u00a0]+(?:has|sells|stocks|lists|offers|carries|is[ \u00a0]+selling)[ \u00a0]+"
+    r"(?:it|them|this|these|that|those|the|a|an)\b[^.!?\n]{0,40}?\b(?:cheaper|less|lower|on[ \u00a0]+sale|reduced"
+    r"|discounted)\b"
+)
+_PRICE_MATCH = re.compile(
+    r"(?i:\bprice[ \u00a0-]?(?:match\w*|promise|guarantee|beat\w*)|\bmatch[ \u00a0]+(?:the|their|that|its|a)"
+    r"[ \u00a0]+(?:lower[ \u00a0]+)?price)"
+)
+
+
 def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]``, which no form's field, "my name is", title or greeting announces, names a
     brand in a list of brands on sale or before a shop's goods ("Hugo Boss, Calvin Klein and Tommy Hilfiger are all
-    30% off", "Louis Vuitton and Christian Dior stores"), a brand's model ("Levi's 501 jeans"), a drink's variant
+    30% off", "Louis Vuitton and Christian Dior stores"), a brand's model ("Levi's 501 jeans"), a shop that sells
+    for less where a price match is asked for ("Ted Baker has it cheaper, do you price-match?"), a drink's variant
     after "Dr" ("Dr Pepper Zero"; "Dr Patel" stays), a dish or a drink counted in an order or listed on a menu's
     line ("One Earl Grey, ...", "Dessert menu: Pavlova, Peach Melba"), a football club next to a score ("drew 1-1
     with Borussia Dortmund") or a programming language (:func:`_named_like_a_programming_language`)."""
@@ -1066,6 +1173,7 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
     return bool(
         _goods_or_a_sale_after(text, start, end)
         or _MODEL_NUMBER_AFTER.match(text, end)
+        or (_SELLS_FOR_LESS_AFTER.match(text, end) and _PRICE_MATCH.search(text))
         or (
             (_SCORE_BEFORE.search(text, max(0, start - 40), start) or _SCORE_AFTER.match(text, end))
             and not any(word in person_name_lists()[0] for word in WORD.findall(text, start, end))
