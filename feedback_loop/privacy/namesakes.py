@@ -16,6 +16,9 @@ after a person or written like a person's name (the ``named_like_...`` functions
 * A cue does not make a product a person either ("Hi, Sonos Arc crashes since 2.17.3"), and the rest of the vetoes
   (works, firms and teams, places and assistants, goods, clubs and languages, brands, headings and holidays) judge
   every name, announced or not (a few weigh the cue themselves).
+* A figure of history, science, art or fiction that a prompt asks about as a topic ("who was ...", "the character
+  of ...", "... as generals", a plot hole) is no person's name where nothing in the text shows a private interaction
+  (:func:`named_as_a_figure_of_history_or_fiction`: "my order", "the call", "yesterday", "Dear ...").
 """
 
 from __future__ import annotations
@@ -1332,3 +1335,125 @@ def _in_a_heading(text: str, start: int, end: int) -> bool:
     if any(part.endswith(":") for part in parts):
         return False
     return any(len(word) > 3 and english_word(word) for word in WORD.findall(text, start, end))
+
+
+# Another name joined to a name with "and" ("... Napoleon and Wellington as generals"), and one joined before it.
+_AND_ANOTHER_NAME_AFTER = r"(?:[ \u00a0]+(?:and|&)[ \u00a0]+[A-Z][\w'’-]*(?:[ \u00a0][A-Z][\w'’-]*){0,2})?"
+_AND_ANOTHER_NAME_BEFORE = r"(?:[A-Z][\w'’-]*(?:[ \u00a0][A-Z][\w'’-]*){0,3}[ \u00a0]+(?:and|&)[ \u00a0]+)?"
+# An epithet after a ruler's name: "Catherine the Great", "Ivan the Terrible".
+_EPITHET = r"(?:[ \u00a0]+the[ \u00a0]+[A-Z][a-z]+)?"
+# What asks about a person as a subject of history, science, art or fiction, right before the name: "who was ...",
+# "named after ...", "the character of ...", "from the point of view of ...", "the reign of ...", "the Nobel Prize
+# ... went to ...".
+_FIGURE_BEFORE = re.compile(
+    r"(?i:\bwho[ \u00a0]+(?:was|were)|\bnamed[ \u00a0]+(?:after|for)|\bcharacter[ \u00a0]+of"
+    r"|\b(?:point[ \u00a0]+of[ \u00a0]+view|perspective|eyes)[ \u00a0]+of"
+    r"|\b(?:legacy|reign|rule|assassination|biography|achievements|discoveries|inventions|theories|paintings|novels"
+    r"|poems|plays|symphonies|philosophy|teachings|conquests|campaigns|dynasty)[ \u00a0]+of"
+    r"|\b(?-i:Nobel|Pulitzer|Booker|Turing|Fields|Abel|Oscar|Grammy|Emmy)\b[^.?!\n]{0,60}?\b(?:went|was[ \u00a0]+"
+    r"(?:awarded|given)|awarded|given)[ \u00a0]+to)"
+    rf"[ \u00a0]+(?:the[ \u00a0]+)?{_AND_ANOTHER_NAME_BEFORE}$"
+)
+# "Why is ... considered ...", "what was ... famous for": a question about a person's renown.
+_RENOWN_QUESTION_BEFORE = re.compile(r"(?i:\b(?:why|what|how)[ \u00a0]+(?:is|was|are|were))[ \u00a0]+$")
+_RENOWN_AFTER = re.compile(
+    rf"{_EPITHET}[ \u00a0]+(?:so[ \u00a0]+)?(?:considered|regarded|remembered|famous|celebrated|known"
+    # Important to whom is a workplace's question ("... so important to the team?").
+    r"|(?:important|significant|influential)(?![ \u00a0]+to\b))\b"
+)
+# What a figure of history, science, art or fiction has or is, right after the name: "...'s conquests", "... and
+# ...'s friendship in The ...", "... and ... as generals", "... still copyrighted", "... won the Nobel Prize".
+_FIGURE_AFTER = re.compile(
+    rf"{_AND_ANOTHER_NAME_AFTER}{_EPITHET}(?:"
+    r"(?:['’]s?)?[ \u00a0]+(?:legacy|reign|empire|conquests|dynasty|kingdom|armies|theory[ \u00a0]+of|theories"
+    r"|discoveries|inventions|paintings|sculptures|novels|poems|poetry|sonnets|symphonies|operas|philosophy|teachings"
+    r"|assassination|biography)\b"
+    r"|(?:['’]s?)?[ \u00a0]+(?:friendship|rivalry|romance|relationship|love[ \u00a0]+story|(?:character[ \u00a0]+)?arc"
+    r"|backstory|fate)[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]"
+    r"|[ \u00a0]+as[ \u00a0]+(?:(?:military|political|wartime|historical|religious)[ \u00a0]+leaders|generals"
+    r"|commanders|rulers|emperors|kings|queens|conquerors|pharaohs|statesmen|philosophers|composers|poets|novelists"
+    r"|playwrights|painters|scientists|inventors|explorers|fictional[ \u00a0]+characters)\b"
+    r"|[ \u00a0]+(?:(?:is|are)[ \u00a0]+)?(?:still[ \u00a0]+)?(?:copyrighted|under[ \u00a0]+copyright"
+    r"|in[ \u00a0]+the[ \u00a0]+public[ \u00a0]+domain|trademarked)\b"
+    r"|[ \u00a0]+(?:(?:ever|never)[ \u00a0]+)?(?:win|won|was[ \u00a0]+awarded|received|get|got)"
+    r"[ \u00a0]+(?:the|a|an)[ \u00a0]+(?:\d{4}[ \u00a0]+)?"
+    r"(?:Nobel|Pulitzer|Booker|Turing|Fields|Abel)\b)"
+)
+# A text about fiction, history or a school subject: "a plot hole", "in the books", "from the stories", "for my
+# history homework", "such a large empire", "is it copyrighted".
+_FICTION_HISTORY_OR_SCHOOL = re.compile(
+    r"(?i:\bplot[ \u00a0]+holes?\b|\bthe[ \u00a0]+plot\b|\b(?:in|from|of)[ \u00a0]+the[ \u00a0]+(?:books?|novels?"
+    r"|films?|movies?|stories|story|play|trilogy|saga|series|myths?|legends?|original[ \u00a0]+text)\b"
+    r"|\bfan[ \u00a0]+theor(?:y|ies)\b|\bfictional\b|\bbook[ \u00a0]+report\b|\bhomework\b"
+    r"|\b(?:english|history|literature|science|physics|chemistry|biology|music|art|drama|religious[ \u00a0]+studies)"
+    r"[ \u00a0]+(?:class|lesson|essay|assignment|exam|test|project|revision)\b"
+    r"|\bschool[ \u00a0]+(?:project|poster|essay|assignment|presentation)\b"
+    r"|\b(?:empire|emperor|dynasty|conquered|conquests?|pharaoh|ancient|medieval|copyrighted|copyright"
+    r"|public[ \u00a0]+domain)\b)"
+)
+# What shows a private, personal interaction in a text, where a name is a person's whatever else it says: a service's
+# matters ("my order", "the call", "her booking", "a refund"), a colleague, a relative or a neighbour, a day or a time
+# ("yesterday", "on Monday", "at 3pm"), a message drafted to someone ("Write a reply to ...") or its greeting.
+_PRIVATE_INTERACTION = re.compile(
+    r"(?i:\b(?:(?<!in[ \u00a0])orders?(?![ \u00a0]+of\b)|ordered|accounts?|tickets?|bookings?|booked|reservations?"
+    r"|appointments?|meetings?|(?:the|a|on|my|our|your|her|his|their)[ \u00a0]+calls?|e-?mails?|e-?mailed|inbox"
+    r"|invoices?|receipts?|refunds?|payments?|paid|subscriptions?|deliver(?:y|ies|ed)|parcels?|shipments?|passwords?"
+    r"|log-?ins?|complaints?|contracts?|quotes?[ \u00a0]+for|estimates?|interviews?|shifts?|payroll|salary|insurance"
+    r"|(?<!school[ \u00a0])(?<!science[ \u00a0])projects?|birthday|wedding|gifts?|retirement"
+    r"|support|help[ \u00a0]*desk|customers?|clients?|colleagues?|co-?workers?|teammates?|team|manager|boss"
+    r"|supervisor|office|department|staff|employees?|landlord|tenant|neighbou?rs?|flatmate|roommate|classmate"
+    r"|assigned|reply|replied|respond|forward|remind|invite|apologi[sz]e"
+    r"|(?:my|our|your|his|her|their)[ \u00a0]+(?:wife|husband|partner|son|daughter|child|kids?|mother|mom|mum"
+    r"|father|dad|brother|sister|aunt|uncle|cousin|grand\w+|fianc\w+|girlfriend|boyfriend|teacher|tutor|coach"
+    r"|doctor|lawyer)"
+    r"|yesterday|today|tonight|tomorrow|(?:this|last|next)[ \u00a0]+(?:morning|afternoon|evening|night|week|month)"
+    r"|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b"
+    r"|\b\d{1,2}(?::\d{2})?[ \u00a0]?(?:am|pm)\b|\b\d{1,2}:\d{2}\b"
+    r"|(?:^|\n)[ \t]*(?:dear|hi|hello|hey)\b|\b(?:regards|sincerely|cheers)\b)"
+)
+# Right before a name, what makes its bearer someone the writer knows, deals with or addresses: "my friend ...",
+# "Mrs ...", "help ... with", "a gift for ...".
+_KNOWN_PERSON_BEFORE = re.compile(
+    r"(?i:\b(?:my|our|your)[ \u00a0]+[a-z]+|(?-i:\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof))\.?|\b(?:help|helping|ask|asked"
+    r"|tell|told|thank|thanked|remind|invite|meet|met|call|email|e-mail|text|message|cc|with|(?<!named[ \u00a0])for))"
+    r"[ \u00a0]*,?[ \u00a0]+$"
+)
+# What a person the writer deals with does, right after the name: "... said in the meeting", "... told me".
+_INTERACTION_AFTER = re.compile(
+    r"(?:[ \u00a0]+[a-z]+ly)?[ \u00a0]+(?:said|says|told|asked|emailed|called|texted|replied|mentioned|sent|signed"
+    r"|paid|ordered|booked|confirmed|promised|suggested|requested|needs|wants|left|joined|approved)\b"
+)
+# A question or a request, as a prompt asks about a topic: "...?", "Write ...", "Explain ...", "can you ...".
+_QUESTION_OR_REQUEST = re.compile(
+    r"\?|(?i:(?:^|[.!\n][ \t]*)(?:write|explain|describe|summari[sz]e|compare|analy[sz]e|discuss|list|give|tell"
+    r"|outline|evaluate|assess)\b|\b(?:can|could|would)[ \u00a0]+you\b)"
+)
+# The characters around a name read for the signs of a private interaction and for a text about fiction or history.
+_TOPIC_REACH = 400
+
+
+def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a figure of history, science, art or fiction that a prompt asks about as a
+    topic of general knowledge, in a text with no sign of a private interaction (:data:`_PRIVATE_INTERACTION`: "my
+    order", "the call", "yesterday", "Write a reply to ...", "Dear ...") nor a person the writer knows right before it
+    ("my manager, ...", "Mrs ...") or doing what such a person does after it ("... said in the meeting"). A figure
+    is asked about where the words bound to the name say so (:data:`_FIGURE_BEFORE`, :data:`_FIGURE_AFTER`: "who
+    was ...", "named after ...", "the character of ...", "...'s conquests", "... as generals", "why is ... so
+    famous"), or, not as a possessive, in a question or a request about fiction, history or a school subject
+    (:data:`_FICTION_HISTORY_OR_SCHOOL`: "a plot hole", "from the stories", "for my history homework")."""
+    around = text[max(0, start - _TOPIC_REACH) : end + _TOPIC_REACH]
+    if (
+        _PRIVATE_INTERACTION.search(around)
+        or _KNOWN_PERSON_BEFORE.search(text, max(0, start - 30), start)
+        or _INTERACTION_AFTER.match(text, end)
+    ):
+        return False
+    if (
+        _FIGURE_BEFORE.search(text, max(0, start - 120), start)
+        or _FIGURE_AFTER.match(text, end)
+        or (_RENOWN_QUESTION_BEFORE.search(text, max(0, start - 20), start) and _RENOWN_AFTER.match(text, end))
+    ):
+        return True
+    return not (POSSESSIVE_END.search(text, start, end) or POSSESSIVE_AFTER.match(text, end)) and bool(
+        _FICTION_HISTORY_OR_SCHOOL.search(around) and _QUESTION_OR_REQUEST.search(around)
+    )

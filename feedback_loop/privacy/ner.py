@@ -77,6 +77,7 @@ from feedback_loop.privacy.names import (
     strong_cue_ends,
 )
 from feedback_loop.privacy.namesakes import (
+    named_as_a_figure_of_history_or_fiction,
     named_like_a_brand,
     named_like_a_company,
     named_like_a_heading_or_a_holiday,
@@ -174,6 +175,7 @@ def names_with_the_model(
                     or named_like_a_work(text, *span)
                     or named_like_goods_a_club_or_a_language(text, *span)
                     or named_like_a_title_a_firm_or_a_team(text, *span)
+                    or named_as_a_figure_of_history_or_fiction(text, *span)
                 )
             ],
         )
