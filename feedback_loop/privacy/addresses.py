@@ -19,7 +19,16 @@ import functools
 import re
 
 from feedback_loop.privacy.names import everyday_words, given_name_of_several_locales, stop_words
-from feedback_loop.privacy.placeholders import PLACEHOLDERS, Detector, both, contains, has_digit, number_of, substitute
+from feedback_loop.privacy.placeholders import (
+    PLACEHOLDERS,
+    Detector,
+    both,
+    contains,
+    has_digit,
+    number_of,
+    substitute,
+    whole,
+)
 
 _WORD = r"[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?"
 # Latin and Cyrillic capitals: "ул. Тверская, д. 7, Москва".
@@ -65,10 +74,12 @@ _SPANISH_FLOOR = (
 )
 _UNIT = (
     r"(?:,?\s*(?:(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.?|room|rm\.?|apto\.?|ap\.|apartamento"
-    r"|appartement|app\.|dpto\.?|depto\.?|dto\.|kv\.|piso|planta|puerta|pta\.|bloco|bloque|sala|andar|conj\.|int\.|interno|scala"
-    r"|esc\.|escalera|escala|bât\.|lok\.|kat|daire|кв\.|корп\.|оф\.|ward(?:\s*no\.?)?)\s*:?\s*|#\s*|[KD]\s?:\s?(?=\d))"
+    r"|appartement|app\.|dpto\.?|depto\.?|dto\.|of\.|oficina|kv\.|piso|planta|puerta|pta\.|bloco|bloque|sala|andar"
+    r"|conj\.|int\.|interno|scala|esc\.|escalera|escala|bât\.|lok\.|kat|daire|кв\.|корп\.|оф\.|ward(?:\s*no\.?)?)\s*:?\s*|#\s*|[KD]\s?:\s?(?=\d))"
     r"(?:[\w-]{0,5}\d[\w-]{0,5}|[A-Z](?![\w-]))"
     r"|,?\s*\d{1,2}\.?\s?[º°ª](?:\s?(?:" + _SPANISH_DOOR + r"))?"
+    # A floor by its ordinal: "Patision 45, 2nd floor".
+    rf"|,?\s*{_ORDINAL}\s(?i:floor|fl\.)"
     r"|,?\s*(?:" + _SPANISH_FLOOR + r")"
     r"|,?\s*(?:\d{1,2}|st)\.\s?(?:th|tv|mf)(?:\.|(?![\w-]))"
     r"|(?<=\d) m\.\s?\d{1,4}[a-z]?(?![\w-]))"
@@ -96,7 +107,14 @@ _TOWN_WORD = (
 # A town's name may hold a particle ("Cercado de Lima", "Newcastle upon Tyne"; not German "am" and "an", which are
 # days and times as often: "Berlin am Montag") and end with "City" after three words ("Ho Chi Minh City").
 _TOWN = rf"{_TOWN_WORD}(?:[ -](?:(?:de|del|da|do|di|du|la|le|upon|sur)[ -])?{_TOWN_WORD}){{0,2}}(?: City)?"
-_PLACE = rf"(?:{_TOWN}(?:\s+{_POSTCODE})?|{_POSTCODE}(?:\s+{_TOWN})?)"
+# A town after its postcode is on the postcode's line: on the line after it, a word is the letter's ("..., H91
+# X2Y7\nCheers").
+_PLACE = rf"(?:{_TOWN}(?:\s+{_POSTCODE})?|{_POSTCODE}(?:[ \t]+{_TOWN})?)"
+# Where a place ends its clause, the last of the address: before a comma, a full stop, a mark of a question or an
+# exclamation, a bracket, a dash, the end of the line ("..., 101 Reykjavík? We", "..., Addis Ababa — near the mall").
+# Towns after commas to the end of the sentence need it without the comma ("12 Elm St, Tom, my friend" is no town).
+_SENTENCE_ENDS_AFTER_A_PLACE = r"(?=[ \t]*(?:[.;!?)\n]|[—–]|$)|[ \t]+-[ \t])"
+_CLAUSE_ENDS_AFTER_A_PLACE = r"(?=[ \t]*(?:[,.;!?)\n]|[—–]|$)|[ \t]+-[ \t])"
 # The flat and the places in either order: "Rua Augusta 1500, apto 81, São Paulo SP 01304-001", "12 Elm St,
 # Springfield, Apt 4"; a floor and a flat ("Kat 2 Daire 6").
 _REST_OF_ADDRESS = rf"(?:{_UNIT}){{0,2}}(?:(?:,|\s[-–])\s*{_PLACE}{_UNIT}?){{0,4}}"
@@ -173,6 +191,8 @@ _ROMANCE_STREET_WORDS = (
     # ("Shari" alone is a given name: "Shari Lewis 3"); those that are words too ("Derech Eretz", the law "Sharia")
     # where the clause ends after the house: "Derech Hebron 40, Jerusalem", "Sharia Qasr El Nil 8.".
     r"|rehov|rechov|rehob|sderot|shderot|shari['’]|shareh|shar['’]i"
+    # The Maghreb's lanes and streets in Latin letters: "Derb Dabachi 7", "Zankat Ibn Batouta 14".
+    r"|derb|zankat|zenkat|znikat"
     r"|(?:derech|sharia|tariq)(?=(?:\s+[^\W\d_]+(?:-[^\W\d_]+)*){1,4},?\s+\d{1,4}[A-Za-z]?(?:\s*[,;\n]|\.?\s*$))"
     # Peru's "Jr." (jirón), its house numbered in two digits or more, not the "Jr." of a name before a year or a
     # count: "Martin Luther King Jr. Day 2025", "Sammy Davis Jr. Award 3".
@@ -430,13 +450,21 @@ _NATIVE_ADDRESSES = (
 # digits where neither the street's words nor the town's are English ones ("Laugavegur 54, 101 Reykjavík", "Duottar
 # 5, 9730 Karasjok"; not "Windows 11, 2024 Update", "Room 12, 300 Guests"); on the next line of a postal block too,
 # and after the abbreviated word of an estate or an alley ("os. Kwiatowe 7/12\n60-101 Poznań"). Its words stay on
-# one line (a name on the line above is no street's), German articles inside ("Auf der Höhe 12").
+# one line (a name on the line above is no street's), German and Romance articles inside ("Auf der Höhe 12", "Pedro de
+# Valdivia 100"). A flat or floor may come between the house and the postcode ("Patision 45, 2nd floor, 104 34
+# Athens"); with a flat, the towns after commas to the end of the sentence, no postcode among them, make an address
+# where no word of them is English ("Los Militares 5600, depto 41, Las Condes, Santiago"; not "Windows 11, Suite 3,
+# Redmond").
+_STREET_ARTICLES = frozenset(["los", "las", "el", "la", "les", "le", "del", "de", "da", "do", "dos", "das", "di"])
 _POSTCODE_OF_ITS_OWN = r"\d{4}\s?[A-Z]{2}(?![\w-])|\d{2}-\d{3}|\d{4}-\d{3}|\d{3}\s\d{2}"
 _UNNAMED_STREET = re.compile(
     rf"(?<![\w/.-])(?:[a-z]{{1,4}}\.[ \t]+)?"
     r"(?P<german>(?=(?:Am|An|Auf|Im|In|Zum|Zur|Unter|Hinter|Vor)\s))?"
-    rf"(?P<street>{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|der|den|dem|des)){{0,2}})[ \t]+{_HOUSE_NUMBER}"
-    rf"(?:,\s*|[ \t]*\n[ \t]*)(?:(?P<own>{_POSTCODE_OF_ITS_OWN})|(?P<digits>\d{{3,5}}))\s+(?P<town>{_TOWN})"
+    rf"(?P<street>{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|der|den|dem|des|de|del|da|do|dos|di)){{0,2}})[ \t]+"
+    rf"{_HOUSE_NUMBER}(?![\w-])"
+    rf"(?P<units>(?:{_UNIT}){{0,2}})"
+    rf"(?:(?:,\s*|[ \t]*\n[ \t]*)(?:(?P<own>{_POSTCODE_OF_ITS_OWN})|(?P<digits>\d{{3,5}}))\s+(?P<town>{_TOWN})"
+    rf"|(?P<towns>(?:,[ \t]*{_TOWN}){{1,3}}){_SENTENCE_ENDS_AFTER_A_PLACE})"
 )
 # A British or an Australian street of its own name with no street word ("14 Kingsway", "3 Broadgate", "5 Ffordd y
 # Castell", "48 Hindley Arcade"): with the town and postcode after it, a British one or an Australian state's and its
@@ -493,9 +521,10 @@ _US_STATE_CODES = (
     "al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok"
     "|or|pa|pr|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy"
 )
+_LOWER_LETTERED_POSTCODE = r"[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}|[a-z]\d[a-z]\s?\d[a-z]\d"
 _LOWER_POSTCODE = (
     rf"(?i:(?:{_US_STATE_CODES})\s+\d{{5}}(?:-\d{{4}})?|(?:nsw|vic|qld|wa|sa|tas|act|nt)\s+\d{{4}}"
-    rf"|[a-z]{{1,2}}\d[a-z\d]?\s*\d[a-z]{{2}}|[a-z]\d[a-z]\s?\d[a-z]\d)"
+    rf"|{_LOWER_LETTERED_POSTCODE})"
     r"(?![\w-])"
 )
 # Found from the house number's first digit, which a search skips to at C speed, looking back from it: a pattern
@@ -571,15 +600,25 @@ def _unnamed_street(match: re.Match[str]) -> str | None:
     if match.group("own"):
         return PLACEHOLDERS["ADDRESS"]
     digits = match.group("digits")
+    if digits is None and not match.group("units"):
+        return None
     before = match.string[max(0, match.start() - 40) : match.start()]
     if (
-        len(digits) >= 4
+        digits is not None
+        and len(digits) >= 4
         and not _YEAR.fullmatch(digits)
         and (match.group("german") is not None or _ADDRESS_CUE_BEFORE.search(before))
     ):
         return PLACEHOLDERS["ADDRESS"]
-    words = [word.lower() for word in (*match.group("street").split(), match.group("town").split()[0])]
-    if not any(word in everyday_words() or word in stop_words() for word in words):
+    town = match.group("town") or match.group("towns").lstrip(", \t")
+    # The articles of a street's name in the languages that name streets after them are no English words, though
+    # some are English abbreviations too ("Los Militares": "LOS").
+    words = [
+        word.lower()
+        for word in (*match.group("street").split(), town.split()[0])
+        if word.lower() not in _STREET_ARTICLES
+    ]
+    if words and not any(word in everyday_words() or word in stop_words() for word in words):
         return PLACEHOLDERS["ADDRESS"]
     return None
 
@@ -683,8 +722,9 @@ _NAMED_STREET_WORD = rf"(?:{_STREET_WORDS})(?![\w-])(?![ \t]*\d)"
 _NAMED_PART = rf"(?:{_NAME_WORD}[ \t]+){{1,3}}{_NAMED_STREET_WORD}"
 # A floor by its ordinal and a commercial area or neighbourhood by its word are parts too, numbered or not: "Office 4,
 # 2nd Floor, Blue Area, Jinnah Avenue", "Shop 12, Model Town, Ferozepur Road" (one alternative with the named street:
-# each is tried at every capital).
-_AREA_WORDS = r"Area|Colony|Town|Bazaar|Market|Chowk|Enclave|Mohalla"
+# each is tried at every capital), and an Ethiopian sub-city, before the woreda or after it ("Yeka Sub-City, Woreda 08,
+# House No. 512").
+_AREA_WORDS = r"Area|Colony|Town|Bazaar|Market|Chowk|Enclave|Mohalla|Sub-City|Subcity"
 # An address another detector found among them is one of the parts: "<ADDRESS>, Road 4025, Block 340, Juffair".
 _ONE_PART = (
     rf"(?:{_NUMBERED_PART_PATTERN}|(?:{_NAME_WORD}[ \t]+){{1,3}}(?:{_NAMED_STREET_WORD}|(?:{_AREA_WORDS})(?![\w-]))"
@@ -695,7 +735,7 @@ _NUMBERED_PARTS = re.compile(
     # The district and town after them, a district numbered ("Al Wasl 2", "Gulshan-1"), to the end of the clause, or
     # to the town's postcode ("Islamabad 44000 as of May").
     rf"(?P<towns>(?:,[ \t]*{_TOWN}(?:[ \t]+\d{{1,2}}|-\d{{1,2}}|[ \t]+\d{{4,6}})?(?![\w-])){{1,3}}"
-    r"(?=[ \t]*(?:[,.;!?)\n]|$))"
+    rf"{_CLAUSE_ENDS_AFTER_A_PLACE}"
     rf"|(?:,[ \t]*{_TOWN}(?:[ \t]+\d{{1,2}}|-\d{{1,2}})?(?![\w-])){{0,2}},[ \t]*{_TOWN}[ \t]+{_NOT_A_YEAR}\d{{4,6}}"
     r"(?![\w-]))?"
 )
@@ -762,11 +802,14 @@ _ADDRESS_ANNOUNCED = re.compile(
 )
 # A British or Canadian postcode or an Irish Eircode is one number: "Wexford Y35 K2P1", "Leeds LS6 3AA".
 _LETTERED_POSTCODE = rf"{_UK_POSTCODE}|{_EIRCODE}(?![\w-])|{_CANADIAN_POSTCODE}(?![\w-])"
+# In the clause after a cue, chat writes them in lower case too: "cornwall tr18 4aa".
+_LETTERED_POSTCODE_IN_ANY_CASE = rf"{_LETTERED_POSTCODE}|(?:{_LOWER_LETTERED_POSTCODE})(?![\w-])"
+_LETTERED_POSTCODE_ALONE = re.compile(_LETTERED_POSTCODE_IN_ANY_CASE)
 # The clause after the cue, word by word: a number ("112", "60329", "02-017", "2-4-9", "158bis", "12/34"; with a price's
 # sign, a decimal point, a time's colon or a per cent it is none of an address: "$4.99", "4.2", "10:30"), a word (with
 # the full stop of an abbreviation: "Avda.", "Kel."), a code of letters and digits ("IPv4", "M25"), a mark.
 _CLAUSE_TOKEN = re.compile(
-    rf"\s*(?:(?P<number>{_LETTERED_POSTCODE}|[$€£]?\d\w*(?:[-/.:,]\d\w*)*%?)|(?P<code>[^\W\d_]+\d\w*)|(?P<word>[^\W\d_][^\W\d_'’]*(?:[-'’][^\W\d_]+)*\.?)"
+    rf"\s*(?:(?P<number>{_LETTERED_POSTCODE_IN_ANY_CASE}|[$€£]?\d\w*(?:[-/.:,]\d\w*)*%?)|(?P<code>[^\W\d_]+\d\w*)|(?P<word>[^\W\d_][^\W\d_'’]*(?:[-'’][^\W\d_]+)*\.?)"
     r"|(?P<mark>[^\w\s]))"
 )
 _NOT_A_HOUSE_NUMBER = re.compile(r"[$€£%.:,]|^\d+(?:st|nd|rd|th)$")
@@ -855,7 +898,9 @@ _NUMBERING_WORDS = frozenset(
 # The markers of a house number: "no 9", "Nr. 12", "No: 8/2".
 _HOUSE_MARKERS = frozenset(["no", "nr", "nro"])
 # A postcode as it is written on its own: "60329", "02-017", "80020-090", "163-8001", "Y35 K2P1".
-_POSTCODE_NUMBER = re.compile(rf"\d{{4,6}}|\d{{2}}-\d{{3}}|\d{{3}}-\d{{4}}|\d{{5}}-\d{{3,4}}|{_LETTERED_POSTCODE}")
+_POSTCODE_NUMBER = re.compile(
+    rf"\d{{4,6}}|\d{{2}}-\d{{3}}|\d{{3}}-\d{{4}}|\d{{5}}-\d{{3,4}}|{_LETTERED_POSTCODE_IN_ANY_CASE}"
+)
 # Abbreviations of five letters and more, whose full stop ends no sentence: "Fracc. Los Olivos".
 _LONG_ABBREVIATIONS = frozenset(["fracc", "edif", "depto", "prolong"])
 
@@ -910,6 +955,16 @@ def _announced_address(match: re.Match[str]) -> str | None:
         bare = value.lower().rstrip(".")
         if kind == "word" and (
             bare in _AFTER_AN_ADDRESS or (value.islower() and bare in stop_words() and bare not in _ADDRESS_PARTICLES)
+        ):
+            break
+        # A lettered postcode is the address's last part but its country: an everyday word in lower case after it is
+        # the sentence's ("..., truro tr1 2ab, hope that helps"; not "..., LS6 3AA, United Kingdom").
+        if (
+            kind == "word"
+            and value.islower()
+            and bare in everyday_words()
+            and words
+            and _LETTERED_POSTCODE_ALONE.fullmatch(words[-1][1])
         ):
             break
         # A full stop after a long word ends the sentence: "..., 18010 Granada. Thanks"; not after an abbreviation:
@@ -972,7 +1027,13 @@ def _announced_address(match: re.Match[str]) -> str | None:
     postcodes = {
         index for index, (kind, value, _) in enumerate(words) if kind == "number" and _POSTCODE_NUMBER.fullmatch(value)
     }
-    if numbers_by_a_name and (len(names) >= 2 or postcodes - numbers_by_a_name):
+    # A lettered postcode by a name says as much as a second name where a house's number opens the clause: "7 chy
+    # an dour, hayle tr27 4ab" (its street's words English ones).
+    lettered_postcode = any(_LETTERED_POSTCODE_ALONE.fullmatch(words[index][1]) for index in numbers_by_a_name)
+    opens_with_a_house = words[0][0] == "number" and not _NOT_A_HOUSE_NUMBER.search(words[0][1])
+    if numbers_by_a_name and (
+        len(names) >= 2 or postcodes - numbers_by_a_name or (lettered_postcode and opens_with_a_house)
+    ):
         end = words[-1][2]
         return match.group("cue") + PLACEHOLDERS["ADDRESS"] + clause[end:]
     return None
@@ -1023,11 +1084,12 @@ _PART_BEFORE = (
 )
 # What the house number's detector leaves right before it: "No. 88 Jianguo Road", "Sec. 1, Zhongxiao E. Rd.",
 # "#45 Gen. Luna Street", "gali no 4 Shastri Nagar", "House 22, 3rd Avenue", a Singapore block ("Blk 123 Ang Mo Kio
-# Ave 3"), a Malaysian lot ("Lot 5, Jalan Besar"), and a Thai house and its soi before the soi's number ("123 Soi Ari
-# 4, Phahonyothin Rd").
+# Ave 3"), a Malaysian lot ("Lot 5, Jalan Besar"), a flat whose number the street's detector read as the house's
+# ("Unit 6, Marine Court, ..."), and a Thai house and its soi before the soi's number ("123 Soi Ari 4, Phahonyothin
+# Rd").
 _PREFIX_BEFORE = (
     r"(?:#|(?:(?i:gali|old|new|house|flat|unit|plot|door)[ \t]+)?(?i:no\.?|nr\.?|sec\.|section)[ \t]*"
-    r"|(?:(?i:house|blk\.?|block|villa|building|bldg\.?|flat|imm\.|immeuble)|Lot)[ \t]+"
+    r"|(?:(?i:house|blk\.?|block|villa|building|bldg\.?|flat|unit|apt\.?|apartment|suite|imm\.|immeuble)|Lot)[ \t]+"
     rf"|(?<![\w/.-])\d{{1,4}}(?:/\d{{1,4}})?[ \t]+Soi(?:[ \t]+{_NAME_WORD}){{0,2}}[ \t]+)"
 )
 _SEPARATOR_BEFORE = r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)"
@@ -1096,7 +1158,10 @@ _UNITS_AFTER = (
     rf"|[ \t]+{_NAMED_BUILDING}(?=,))*"
 )
 _PLACE_SEPARATOR = r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+)"
-_TOWN_AFTER = rf"{_TOWN}(?:/{_TOWN_WORD})?(?:[ \t]\({_TOWN_WORD}\))?"
+# A Malaysian area by its word before its name, which may be of three words itself: "Kawasan Perindustrian Bayan Lepas"
+# (an industrial area), "Taman Sri Muda", "Kampung Baru".
+_MALAYSIAN_AREA = r"(?:Kawasan[ \t]+Perindustrian|Kawasan|Taman|Kampung|Kg\.|Bandar|Desa|Pusat[ \t]+Perdagangan)[ \t]+"
+_TOWN_AFTER = rf"(?:{_MALAYSIAN_AREA})?{_TOWN}(?:/{_TOWN_WORD})?(?:[ \t]\({_TOWN_WORD}\))?"
 _POSTCODE_THERE = (
     r"(?:(?:CEP|C\.P\.|CP|PIN|ZIP)[ \t:]*)?(?:"
     + _POSTCODE
@@ -1110,16 +1175,19 @@ _PLACES_AFTER = (
     rf"|{_POSTCODE_THERE}[ \t]+{_TOWN_AFTER}"
     # A lettered postcode is one wherever it stands: "Dublin 6, D06 F2X9 pls update".
     rf"|{_LETTERED_POSTCODE}"
-    # Iceland's and the Faroes' three digits before the town, where the clause ends: "Hverfisgata 12, 101
-    # Reykjavík" (a town that is an everyday word is none: see _around_an_address).
-    rf"|(?P<short_postcode>\d{{3}})[ \t]+(?P<short_postcode_town>{_TOWN_AFTER})(?=[ \t]*(?:[,.;)\n]|$))"
-    rf"|{_TOWN_AFTER}[ \t]+\d{{3}}(?=[ \t]*(?:[,.;)\n]|$))|{_NOT_A_YEAR}{_POSTCODE_THERE}(?=[ \t]*(?:[,.;)\n]|$)))"
+    # Iceland's and the Faroes' three digits before the town, where the clause ends or a clause in lower case
+    # follows: "Hverfisgata 12, 101 Reykjavík", "..., 101 Reykjavík if you can" (a town that is an everyday word is
+    # none: see _around_an_address).
+    rf"|(?P<short_postcode>\d{{3}})[ \t]+(?P<short_postcode_town>{_TOWN_AFTER})"
+    rf"(?:{_CLAUSE_ENDS_AFTER_A_PLACE}|(?=[ \t]+[a-z]))"
+    rf"|{_TOWN_AFTER}[ \t]+\d{{3}}{_CLAUSE_ENDS_AFTER_A_PLACE}"
+    rf"|{_NOT_A_YEAR}{_POSTCODE_THERE}{_CLAUSE_ENDS_AFTER_A_PLACE})"
     rf"|[ \t]+{_TOWN_AFTER}[ \t]+{_NOT_A_YEAR}{_POSTCODE_THERE})"
     rf"(?P<country_after_a_comma>,[ \t]*(?P<country_there>{_TOWN_WORD}(?:[ \t]{_TOWN_WORD}){{0,3}}))?"
     rf"(?P<country_line>[ \t]*\n[ \t]*(?P<country>[A-Z][^\W\d_]*\.?(?:[ \t][A-Z][^\W\d_]*\.?){{0,3}})[ \t]*(?=\n|$))?"
-    rf"|(?:,[ \t]*{_TOWN_AFTER}){{1,3}}(?=[ \t]*(?:[.;)\n]|$))"
+    rf"|(?:,[ \t]*{_TOWN_AFTER}){{1,3}}{_SENTENCE_ENDS_AFTER_A_PLACE}"
     # The postcode alone after a town the street detectors took: "Roosevelt Rd., Taipei City 100".
-    rf"|[ \t]+{_NOT_A_YEAR}\d{{3,6}}(?=[ \t]*(?:[,.;)\n]|$)))"
+    rf"|[ \t]+{_NOT_A_YEAR}\d{{3,6}}{_CLAUSE_ENDS_AFTER_A_PLACE})"
 )
 _AROUND_AN_ADDRESS = re.compile(
     rf"(?P<town>{_TOWN_BEFORE})?(?P<units>{_UNITS_BEFORE})?(?P<prefix>{_PREFIX_BEFORE})?"
@@ -1149,6 +1217,16 @@ def _postal_block_with_no_number(match: re.Match[str]) -> str | None:
     if first is None:
         return None
     return match.string[match.start() : first.start()] + PLACEHOLDERS["ADDRESS"]
+
+
+# An Irish, British or Canadian street with no house number, on one line: the street by its street word, the town
+# with its district's number or the locality and town after commas, and the lettered postcode ("Mill Lane,
+# Ranelagh, Dublin 6, D06 K2P3", "Church Road, Hove BN3 2FL"); the flat and building before it are found around it
+# ("Flat 4, The Granary, Mill Lane, ...").
+_STREET_WITH_NO_NUMBER = re.compile(
+    rf"(?<![\w/.:-])(?:{_NAME_WORD}[ \t]+){{1,3}}(?:{_STREET_WORDS})(?![\w-]){_DIRECTION}"
+    rf"(?:,[ \t]*{_TOWN}(?:[ \t]+\d{{1,2}})?(?![\w-])){{1,3}},?[ \t]+(?:{_LETTERED_POSTCODE})"
+)
 
 
 # Countries written in their own language, and as letters, after the postcode's line.
@@ -1204,8 +1282,12 @@ _COUNTRIES_AS_THEIR_PEOPLE_WRITE_THEM = frozenset(
 
 
 # A Malaysian state after the postcode and town, with its title of honour: "Selangor Darul Ehsan", "Kedah Darul
-# Aman", "Negeri Sembilan Darul Khusus", "Johor Darul Ta'zim".
-_MALAYSIAN_STATE = re.compile(r"(?:[A-Z][a-z]+[ \t]){1,2}Darul[ \t][A-Z][a-z]*(?:['’][a-z]+)?")
+# Aman", "Negeri Sembilan Darul Khusus", "Johor Darul Ta'zim"; or without it, by its name: "Pulau Pinang", "Perak".
+_MALAYSIAN_STATE = re.compile(
+    r"(?:[A-Z][a-z]+[ \t]){1,2}Darul[ \t][A-Z][a-z]*(?:['’][a-z]+)?|Johor|Kedah|Kelantan|Melaka|Malacca"
+    r"|Negeri[ \t]Sembilan|Pahang|Pulau[ \t]Pinang|Penang|Perak|Perlis|Sabah|Sarawak|Selangor|Terengganu"
+    r"|Wilayah[ \t]Persekutuan|Kuala[ \t]Lumpur|Putrajaya|Labuan"
+)
 
 
 @functools.cache
@@ -1270,7 +1352,7 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
         "ADDRESS", substitute(_VIETNAMESE_ADDRESS, _street), both(has_digit, contains("quận", "huyện", "district"))
     ),
     Detector("ADDRESS", substitute(_WEAK_ADDRESS, _weak_address), has_digit),
-    Detector("ADDRESS", substitute(_UNNAMED_STREET, _unnamed_street), number_of(3)),
+    Detector("ADDRESS", substitute(_UNNAMED_STREET, _unnamed_street), has_digit),
     Detector("ADDRESS", substitute(_STREET_OF_ITS_OWN_NAME, _street), has_digit),
     Detector("ADDRESS", substitute(_INDIAN_ADDRESS, _indian_address), has_digit),
     Detector("ADDRESS", substitute(_LOWER_ADDRESS, _lower_address), has_digit),
@@ -1305,6 +1387,7 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
     ),
     Detector("ADDRESS", substitute(_ADDRESS_ANNOUNCED, _announced_address), has_digit),
     Detector("ADDRESS", substitute(_POSTAL_BLOCK_WITH_NO_NUMBER, _postal_block_with_no_number), has_digit),
+    Detector("ADDRESS", substitute(_STREET_WITH_NO_NUMBER, whole("ADDRESS")), both(has_digit, _NAMES_A_STREET_WORD)),
     # Last: what the others leave around the addresses they found, in texts that hold one.
     Detector("ADDRESS", substitute(_AROUND_AN_ADDRESS, _around_an_address), contains(PLACEHOLDERS["ADDRESS"].lower())),
 )
