@@ -75,9 +75,10 @@ NEXT_WORD = re.compile(r"[ \u00a0]([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*)")
 LOWER_CASE_WORD_AFTER = re.compile(r"[ \u00a0]([a-z]+)\b(?![-'’])")
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # Two to four capitalised words (particles between them allowed) on one line, single spaces apart.
-# An initial may open it ("S. Perera").
+# An initial may open it ("S. Perera"); so may an opening quote ("'Anh Thư keeps ..."), not an apostrophe inside a
+# word ("O'Brien").
 CAPITALISED_RUN = re.compile(
-    rf"(?<![\w'’.-])(?:[A-Z]\.[ \u00a0])*{NAME_WORD}"
+    rf"(?<![\w.-])(?<!\w['’])(?:[A-Z]\.[ \u00a0])*{NAME_WORD}"
     rf"(?:(?:[ \u00a0](?:{'|'.join(sorted(NAME_PARTICLES))}))*[ \u00a0]{NAME_WORD})*"
 )
 # The most characters of a text read around a word to judge it (a sentence, or as much of it): the sentences the
@@ -170,6 +171,8 @@ _CUE = re.compile(
     r"|meneer|mevrouw|mevr|dhr|heer|senhor|senhora|sayın|sayin|ibu|bapak|pak|domnul|doamna|doamnei"
     r"|doctora|doutor|doutora|dottore|dottoressa|(?:el|al|del)\s+doctor|paciente|paziente|patiënt|patientin"
     r"|pasien|(?-i:pan|pani|panie|panem|panią|paní|pane|(?:^|(?<=\n)|(?<=[.!?]\s))(?:Pani|Panie|Paní|Pane))"
+    # A Polish letter's opening, the given name in the vocative after it: "Szanowny Panie Tomaszu", "Droga Pani Ewo".
+    r"|(?:szanown[ya]|drog[ia])\s+pani[e]?"
     r"|speaking\s+with|spoke\s+(?:with|to)|speak\s+(?:with|to)|talk(?:ed)?\s+(?:with|to)|chatted\s+with|ask"
     r"|asked|tell|told|remind|reminded|reminding|forward(?:ed)?(?:\s+(?:this|it))?\s+to|assign(?:ed)?\s+to"
     r"|according\s+to|reported\s+by"
@@ -203,6 +206,9 @@ _GREETING_CUE = re.compile(
     r"(?i)\b(?:hi|hello|hey|hiya|greetings|(?:good\s+)?(?:morning|afternoon|evening)|thanks|thank\s+you|thx"
     r"|(?:thanks|thank\s+you)\s+(?:again|so\s+much|a\s+lot)"
     r"|cheers|best|love|bye|welcome(?:\s+(?:aboard|back))?|this\s+is|it['’]s|i\s+am|i['’]m|im|here\s+is|named|called"
+    # Congratulations to the people named next, however chat spells it: "congrats Ama and Kofi on the new baby",
+    # "congradulations Tunde!".
+    r"|congr[a-z]{0,4}(?:ulations?|ts|tz)"
     # What one is called by: "the bot keeps calling me Jenny", "please call me Kemi".
     r"|call(?:s|ed|ing)?\s+(?:me|him|her|them)"
     # Introductions of other languages: "Hola, soy Alejandro Gutiérrez y ...", "Bonjour, je suis Claire Martin".
@@ -223,6 +229,10 @@ FOREIGN_GREETINGS = (
     r"|selam|halo|hej|selamat\s+(?:pagi|siang|sore|malam)|gracias|obrigad[oa]|merci|danke|grazie|bedankt"
     r"|teşekkürler|terima\s+kasih|dziękuję|dzięki|děkuji|díky|köszönöm|mulțumesc|tack|takk|kiitos|salamat"
     r"|asante|dankie|cảm\s+ơn|xièxie|xiexie|arigatou?|arigatō|gomawo|kamsahamnida|shukran|spasibo|efharisto"
+    # Greetings of Māori, Hawaiian, Samoan, Fijian, Swahili, Zulu, Hindi, Arabic, Hebrew and Irish: "Kia ora Mere,",
+    # "Aloha Keoni,", "Jambo Wanjiru,", "Sawubona Thandi,", "Namaste Priya,", "Shalom Yael,", "Dia duit, Siobhán".
+    r"|kia\s+ora|aloha|talofa|bula|habari|jambo|sawubona|namaste|namaskar|salaam|salam|as-?salaam\s+alaikum"
+    r"|marhaba|shalom|dia\s+duit"
 )
 _FOREIGN_GREETING_BEFORE = re.compile(rf"(?i)\b(?:{FOREIGN_GREETINGS})\b[ \t]*,?[ \t]*$")
 # Vietnamese addresses a person by a kinship pronoun before the given name ("anh Tuấn", "chị Lan", "cô Hạnh", "ông
@@ -230,6 +240,19 @@ _FOREIGN_GREETING_BEFORE = re.compile(rf"(?i)\b(?:{FOREIGN_GREETINGS})\b[ \t]*,?
 # (Portuguese "em Lisboa").
 _VIETNAMESE_KIN_BEFORE = re.compile(r"(?<![\w'’-])(?:anh|chị|em|cô|chú|bác|ông|bà|dì|cậu|thầy|bạn)[ \t]+$")
 _VIETNAMESE_LETTER = re.compile(r"[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+
+
+def vietnamese_given_name_before(word: str, next_word: str) -> bool:
+    """True for a capitalised kinship word that the lists hold as a given name too ("Anh") before a word in
+    Vietnamese letters ("Anh Thư"): the name's first word there, not the pronoun of "anh Tuấn"."""
+    return (
+        _is_capitalised(word)
+        and word in person_name_lists()[0]
+        and _VIETNAMESE_KIN_BEFORE.fullmatch(word.lower() + " ") is not None
+        and _VIETNAMESE_LETTER.search(next_word) is not None
+    )
+
+
 # A person the writer barely knows: Portuguese "um tal de", Spanish "un tal", French "un certain", "a certain" (not
 # "um tal de Wi-Fi": only a given name of the lists).
 _A_CERTAIN_BEFORE = re.compile(
@@ -382,6 +405,16 @@ NOT_NAMES = frozenset(
         "selam",
         "halo",
         "hej",
+        # Greetings of Hawaiian, Samoan, Swahili, Zulu, Hindi and Arabic ("Aloha Keoni,", "Namaste Priya,"); not
+        # "Salam" nor "Shalom", which are given names too.
+        "aloha",
+        "talofa",
+        "jambo",
+        "habari",
+        "sawubona",
+        "namaste",
+        "namaskar",
+        "marhaba",
         "dear",
         "morning",
         "afternoon",
@@ -1043,6 +1076,8 @@ def given_name_before(text: str, start: int) -> int | None:
         and not any(part in stop_words() or part in _CONTRACTIONS for part in re.split(r"['’]", lower))
         and word not in places()
         and lower not in everyday_words()
+        # A greeting however chat spells it: "Congradulations Ngozi and Emeka".
+        and _GREETING_CUE.fullmatch(word) is None
         # A word of another script is no English word either: "Вчера Анна Кузнецова" (yesterday) stays.
         and (word in given or (_LATIN_NAME.fullmatch(word) is not None and no_english_word(lower)))
         and _BEFORE_A_NAMES_START.search(text, max(0, previous.start() - 40), previous.start()) is not None
@@ -1406,6 +1441,8 @@ def _cued_or_known_name(
         )
         or (cue_may_end_here and _cue_before(_LET_BEFORE, text, start) and _KNOW_AFTER.match(text, end))
         or _in_brackets_after_a_cue(text, tokens[index : index + run])
+        or _addressed_as_a_quote_opens(text, tokens[index : index + run], given)
+        or (run == 1 and known_given and _quoted_given_name_of_a_person(text, start, end))
         or (run == 1 and _surname_naming_a_case(text, start, end, word, surnames))
     ):
         return run, True
@@ -1470,6 +1507,57 @@ def _cued_or_known_name(
     if words:
         return run, not all(word in given or word in surnames for word in words)
     return 0, False
+
+
+# A message quoted in the text, opened by the person it is said to: '"Siobhan, the slides are due."', "'Kofi, I
+# checked the figures'". Either the text presents the message (the quote opens the text or a line, or follows a
+# colon or a sentence's end: "Can you soften this? '...'") or the message speaks to someone ("you", "please", "I"):
+# not a quoted line of a log, a banner or a song ('The log shows "Nginx, the upstream timed out"').
+_QUOTE_OPENS_BEFORE = re.compile(r"(?:^|[\s(:])[\"“'‘„«][ \t]*$")
+_QUOTED_MESSAGE_PRESENTED_BEFORE = re.compile(r"(?:^|\n|[:?!.][ \t]+)[ \t]*[\"“'‘„«][ \t]*$")
+_MESSAGE_GOES_ON_AFTER = re.compile(r",[ \t]+(?:[a-z]|I\b)")
+_SPOKEN_TO_IN_THE_MESSAGE = re.compile(r"[^\"“”‘’'\n]*?\b(?:you|your|please|thanks|thank|I|I['’]m|we|us|our)\b")
+
+
+def _addressed_as_a_quote_opens(text: str, words, given: frozenset[str]) -> bool:
+    """True for one or two capitalised words that open a quoted message before a comma and the message's words,
+    each a given name of the lists or a word no vocabulary holds, none an everyday word or a place ('"Siobhan, the
+    slides are due."'; not '"Note, the report is wrong."')."""
+    start, end = words[0][0], words[-1][1]
+    return (
+        len(words) <= 2
+        and _QUOTE_OPENS_BEFORE.search(text, max(0, start - 3), start) is not None
+        and _MESSAGE_GOES_ON_AFTER.match(text, end) is not None
+        and (
+            _QUOTED_MESSAGE_PRESENTED_BEFORE.search(text, max(0, start - 6), start) is not None
+            or _SPOKEN_TO_IN_THE_MESSAGE.match(text, end) is not None
+        )
+        and all(
+            (word in given or no_english_word(word.lower()))
+            and word.lower() not in everyday_words()
+            and word not in places()
+            for _, _, word in words
+        )
+    )
+
+
+# A given name quoted alone: "'Maeve'", "“Tomás”".
+_QUOTED_ALONE = {"'": "'", "‘": "’", '"': '"', "“": "”"}
+# What says that a quoted word is someone's name: who it is ("the same person", "a different person"), where a
+# letter names people (its signature, greeting or salutation), how it is spelled.
+_PERSON_SAID_OF_A_QUOTE = re.compile(
+    r"(?i)\b(?:(?:same|different|other|one|wrong|right)\s+(?:person|people|name)|signature|sign-?off|salutation"
+    r"|greeting|spel(?:led|t|ling)|nicknamed?)\b"
+)
+
+
+def _quoted_given_name_of_a_person(text: str, start: int, end: int) -> bool:
+    """True for a given name quoted alone in a sentence that says it is someone's name ("the draft says 'Maeve' at
+    the top and 'Niamh' in the signature")."""
+    if start == 0 or _QUOTED_ALONE.get(text[start - 1]) != text[end : end + 1] or text[start:end] in places():
+        return False
+    low, high = sentence_around(text, start)
+    return _PERSON_SAID_OF_A_QUOTE.search(text, low, high) is not None
 
 
 _PATRONYMIC_PARTICLES = frozenset(("bin", "bint", "binti", "binte", "ibn"))

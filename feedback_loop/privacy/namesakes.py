@@ -631,8 +631,8 @@ _FROM_NAME_TO_BEFORE = re.compile(
 def _quoted_title(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` stands inside a quoted title: words in a title's case (capitalised, or small words
     of :data:`_TITLES_SMALL_WORDS`), no sentence or comma inside, that hold more than the name ("'Romeo and Juliet'",
-    "'Hey Jude'"; not an address: '"Dear Maria"') or, the name alone, after what is done to a work ("watching
-    'Amélie'")."""
+    "'Hey Jude'"; not an address: '"Dear Maria"', nor full names joined: "'Ilona Szabó and László Nagy'") or, the
+    name alone, after what is done to a work ("watching 'Amélie'")."""
     opening = _OPENING_QUOTE_BEFORE.search(text, max(0, start - 60), start)
     closing = _CLOSING_QUOTE_AFTER.match(text, end)
     if opening is None or closing is None:
@@ -648,10 +648,26 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
         # '"Priya Sharma from Sales"', '"Tom, Finance"': a person and where they work.
         return (
             _ADDRESS_OPENS.match(quoted) is None
+            and not _full_names_of_the_lists_joined(quoted)
             and not _WORKPLACE_AFTER.match(text[:quote_end], end)
             and not any(word.lower() in NOT_NAMES for word in text[end:quote_end].split())
         )
     return _WORKS_VERB_BEFORE_A_QUOTE.search(text, max(0, opening.start(1) - 30), opening.end(1)) is not None
+
+
+_NAMES_JOINED = re.compile(r"[ \u00a0]+(?:and|&)[ \u00a0]+")
+
+
+def _full_names_of_the_lists_joined(quoted: str) -> bool:
+    """True for full names joined by "and" or "&", each a given name and a surname of the lists in either order
+    ("'Ilona Szabó and Szabó Ilona'"): people, where a title joins single names or words ("'Romeo and Juliet'")."""
+    given, surnames = person_name_lists()
+    parts = [part.split() for part in _NAMES_JOINED.split(quoted)]
+    return len(parts) >= 2 and all(
+        len(words) == 2
+        and ((words[0] in given and words[1] in surnames) or (words[0] in surnames and words[1] in given))
+        for words in parts
+    )
 
 
 def _switched_between_firms(text: str, start: int, end: int) -> bool:

@@ -15,8 +15,8 @@ The name lists are those of the ``faker`` person providers, in the script their 
 * the same name in another script in brackets right after a name in Latin letters ("Zhang Wei (张伟)",
   "Farideh Heidari (فریده حیدری)");
 * in Chinese, Japanese and Korean, which a listed surname opens, only before an honorific ("鈴木様", "박서연 님",
-  "王伟先生"), after a field's label or in such brackets: a surname character and one or two more are everyday words
-  as often ("华为", "高明").
+  "王伟先生"), after a field's label, in such brackets, or alone signing the message at its end ("...です。佐藤"): a
+  surname character and one or two more are everyday words as often ("华为", "高明").
 """
 
 from __future__ import annotations
@@ -198,6 +198,7 @@ def find_native_names(text: str) -> list[Span]:
     spans += _after_a_title_or_a_greeting(text)
     spans += _listed_names(text)
     spans += _before_an_honorific(text)
+    spans += _surname_signing_off(text)
     return _merged(spans)
 
 
@@ -383,6 +384,28 @@ def _before_an_honorific(text: str) -> list[Span]:
             if compact[1:] in given or honorific.group("honorific") == "씨":
                 spans.append((start, start + len(name), True))
     return spans
+
+
+# A Chinese or Japanese name alone at the end of a message, after its last sentence's mark or on its own line: the
+# signature ("... 10時からです。佐藤", "...谢谢！\n欧阳").
+_SIGNATURE_AT_THE_END = re.compile(
+    rf"(?:^|[。．！？!?\n])[ \t\u3000]*(?P<name>[{_HAN}]{{2,4}}|[{_HAN}]{{1,3}}[ \u3000][{_HAN}]{{1,3}})"
+    r"[ \t\u3000。．]*$"
+)
+
+
+def _surname_signing_off(text: str) -> list[Span]:
+    """A Chinese or Japanese name signing a message at its end: a listed surname of two characters or more alone
+    ("佐藤"), or a listed surname, a space and a given name ("王 伟"). One character and more written together are
+    everyday words as often ("高明")."""
+    signature = _SIGNATURE_AT_THE_END.search(text)
+    if signature is None:
+        return []
+    name = signature.group("name")
+    _, surnames = native_name_lists()["han"]
+    if name in surnames or re.split(r"[ \u3000]", name)[0] in surnames:
+        return [(signature.start("name"), signature.end("name"), True)]
+    return []
 
 
 _HONORIFIC_AFTER_A_NAME = re.compile(

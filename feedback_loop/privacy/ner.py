@@ -75,6 +75,7 @@ from feedback_loop.privacy.names import (
     sentence_around,
     stop_words,
     strong_cue_ends,
+    vietnamese_given_name_before,
 )
 from feedback_loop.privacy.namesakes import (
     named_as_a_figure_of_history_or_fiction,
@@ -726,6 +727,9 @@ def _named_part(text: str, run: Span, spans: Sequence[Span]) -> Span | None:
     if True not in covered:
         return None
     first = covered.index(True)
+    # "Anh Thư": the model leaves out a given name that is a Vietnamese kinship word too.
+    if first == 1 and vietnamese_given_name_before(words[0].group(), words[1].group()):
+        return (run[0], run[1]) if all(covered[1:]) else None
     # Initials before a surname are the name's ("S. Perera").
     if first and all(len(word.group()) == 1 and text.startswith(".", word.end()) for word in words[:first]):
         return (run[0], run[1]) if all(covered[first:]) else None
@@ -861,8 +865,9 @@ _PROMPT_VERBS = frozenset(
 
 def _model_name(text: str, start: int, end: int) -> Span | None:
     """The part of a model ``PERSON`` span that reads as a name (see the module documentation), or None."""
-    # The model may take the line break after a name into it ("Jane Doe\nAcme Corp"): the text's lines stay.
-    end = start + len(text[start:end].rstrip())
+    # The model may take the line break after a name into it ("Jane Doe\nAcme Corp"): the text's lines stay; so may
+    # it the quote that closes it ("'Ilona Szabó'").
+    end = start + len(text[start:end].rstrip().rstrip("'’\"”"))
     entity = text[start:end]
     if _PLACEHOLDER_OR_DIGIT.search(entity):
         return None
