@@ -18,7 +18,10 @@ after a person or written like a person's name (the ``named_like_...`` functions
   every name, announced or not (a few weigh the cue themselves).
 * A figure of history, science, art or fiction that a prompt asks about as a topic ("who was ...", "the character
   of ...", "... as generals", a plot hole) is no person's name where nothing in the text shows a private interaction
-  (:func:`named_as_a_figure_of_history_or_fiction`: "my order", "the call", "yesterday", "Dear ...").
+  (:func:`named_as_a_figure_of_history_or_fiction`: "my order", "the call", "yesterday", "Dear ..."); so is a
+  creator whose style or quoted title a prompt asks about ("...'s painting style", "'<Title>' by ...").
+* What a prompt asks for by a name is no person either: a franchise's characters, the place of a weather forecast,
+  a thought experiment, a publisher in a reference, a dish a recipe is for, a language translated to.
 """
 
 from __future__ import annotations
@@ -430,9 +433,12 @@ def _before_the_subjects_verb(text: str, end: int, nouns_or_adjectives, verbs) -
 # of work right before it ("the film ...", "my favourite novel ..."), or the verb that reads, plays or watches it
 # ("reading ...", "playing ...", "binge-watching ..."), a quotation mark between allowed ('reading "Anna Karenina"').
 _KIND_OF_WORK_BEFORE = re.compile(
-    r"(?i:\b(?:the|a|an|my|our|your|his|her|their|this|that)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?"
+    # An author's or a maker's name between allowed: "the Jane Austen novel ...".
+    r"(?i:\b(?:the|a|an|my|our|your|his|her|their|this|that)[ \u00a0]+"
+    r"(?:[a-z]+[ \u00a0]+|(?-i:[A-Z][\w'’.-]*[ \u00a0]+){1,3})?"
     r"(?:film|movie|book|novel|novella|game|videogame|series|sitcom|documentary|album|song|musical|opera|audiobook"
-    r"|e-?book|episode|biography|memoir|manga|anime|comic|podcast|title))[ \u00a0]+[\"“'‘]?$"
+    r"|e-?book|episode|biography|memoir|manga|anime|comic|podcast|title|poem|play|sonnet|ballet|symphony|painting"
+    r"|short[ \u00a0]+story))[ \u00a0]+[\"“'‘]?$"
 )
 # Only verbs whose object is seldom a person: not "watching" ("watching Tom Baker all night at the hospital"), nor
 # "played" ("I played Tom Baker last week and lost").
@@ -469,13 +475,46 @@ _AND_THE_TITLE_AFTER = re.compile(
 )
 
 
+# What belongs to a work of fiction or a franchise, right after its title: "... characters", "... fans", "... films",
+# "... universe", "... types". The words that are a person's verb too ("books", "films", "fans", "names", "types")
+# only with no object after them: "Tomasz books the room", "Ana types the minutes".
+_FRANCHISES_NOUN_AFTER = re.compile(
+    r"[ \u00a0]+(?:characters?(?![ \u00a0]+(?:references?|witness(?:es)?)\b)|universe|franchise|fandom|saga|trilogy"
+    r"|lore|cosplay|merch|villains?|heroes|spin-?offs?|sequels?|prequels?|episodes?"
+    r"|(?:books|films|movies|fans|names|types|cards|games)(?![ \u00a0]+(?:the|a|an|his|her|their|our|my|your|its|him"
+    r"|them|it|me|us|you|this|that|these|those|up|out|off|in|on|over)\b))\b(?![-'’])"
+)
+# "From ...'s perspective", "from the point of view of ...": a character whose name ends with an everyday noun that
+# no name list holds ("... Pig", "... Mouse") speaks; a person's surname ends theirs.
+_PERSPECTIVE_BEFORE = re.compile(r"(?i:\b(?:perspective|point[ \u00a0]+of[ \u00a0]+view|eyes)[ \u00a0]+of)[ \u00a0]+$")
+_PERSPECTIVE_AFTER = re.compile(r"['’]s[ \u00a0]+(?:perspective|point[ \u00a0]+of[ \u00a0]+view|eyes)\b")
+
+
+def _a_character_speaks(text: str, start: int, end: int) -> bool:
+    """True when a point of view is written from ``text[start:end]`` and its last word is an everyday English word
+    that no name list holds ("... Pig's perspective"; not "Tomasz Nowak's perspective")."""
+    name_end = end - 2 if POSSESSIVE_END.search(text, start, end) else end
+    if not (_PERSPECTIVE_AFTER.match(text, name_end) or _PERSPECTIVE_BEFORE.search(text, max(0, start - 30), start)):
+        return False
+    words = WORD.findall(text, start, name_end)
+    given, surnames = person_name_lists()
+    last = words[-1] if len(words) > 1 else ""
+    return last not in given and last not in surnames and last.lower() in everyday_words()
+
+
 def named_like_a_work(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is the title of a book, a film or a game: it opens "... and the <Capitalised>"
     ("Harry Potter and the Chamber of Secrets"), or the kind of work or a verb that reads, plays or watches it stands
     right before and its title ends there (:data:`_WORKS_TITLE_ENDS`; after the kind of work, a verb of being or of
-    software too: "the film Anna Karenina was long"). Not a possessive: "reading Anna's email" is a person's."""
+    software too: "the film Anna Karenina was long"), or before what belongs to a franchise
+    (:data:`_FRANCHISES_NOUN_AFTER`: "... characters"), or a character that speaks (:func:`_a_character_speaks`). Not
+    a possessive: "reading Anna's email" is a person's."""
+    if _a_character_speaks(text, start, end):
+        return True
     if POSSESSIVE_END.search(text, start, end) or POSSESSIVE_AFTER.match(text, end):
         return False
+    if _FRANCHISES_NOUN_AFTER.match(text, end) and not given_name_of_several_locales(text[start:end]):
+        return True
     and_the = _AND_THE_TITLE_AFTER.match(text, end)
     if and_the is not None and and_the.group(1).lower() not in NOT_NAMES:
         return True
@@ -486,7 +525,8 @@ def named_like_a_work(text: str, start: int, end: int) -> bool:
     verb = not (len(words) == 1 and words[0] in given) and _READS_PLAYS_OR_WATCHES_BEFORE.search(
         text, max(0, start - 30), start
     )
-    title_ends = _WORKS_TITLE_ENDS.match(text, end)
+    # The model's name may hold the closing quotation mark: "the novel 'Daisy Miller' ...".
+    title_ends = _WORKS_TITLE_ENDS.match(text, end - 1 if text[end - 1] in "'’\"”" else end)
     return bool(
         (kind and (title_ends or _WORKS_VERB_AFTER.match(text, end)))
         # "Great job reading Tom Baker!": an exclamation after the verb's object addresses a person.
@@ -550,6 +590,7 @@ _WORKS_VERB_BEFORE_A_QUOTE = re.compile(
     r"|rehears(?:ing|ed)|sing(?:ing|s)?|sang|sung|listen(?:ing|ed)?[ \u00a0]+to|play(?:ing|ed|s)?|read(?:ing)?"
     r"|(?:re)?watch(?:ing|ed)|stream(?:ing|ed)?|finished|started|loved?|hated?))[ \u00a0]+[\"“‘'«][ \u00a0]?$"
 )
+_BY_A_CREATOR_AFTER = re.compile(r"[ \u00a0]+by[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
 # A film or a series on a streaming service ("Jerry Maguire is on Netflix now"): not a person's television or video
 # channel ("Tom is on TV tonight", "Ana is on YouTube").
 _ON_A_STREAMING_SERVICE_AFTER = re.compile(
@@ -628,6 +669,15 @@ _FROM_NAME_TO_BEFORE = re.compile(
 )
 
 
+# A publisher in a reference: its year in brackets, its title's sentence, then "Place: Publisher." ("(1859). On the
+# Origin of Species. London: ..."), the name ending the reference.
+_PUBLISHERS_PLACE_BEFORE = re.compile(
+    r"\((?:19|18|17|20)\d\d[a-z]?\)\.?[ \u00a0][^\n]*?\.[ \u00a0]+[A-Z][\w'’.-]*(?:,?[ \u00a0][A-Z][\w'’.-]*){0,2}"
+    r":[ \u00a0]+$"
+)
+_REFERENCE_ENDS = re.compile(r"[ \u00a0]*(?:[.,;]|$)")
+
+
 def _quoted_title(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` stands inside a quoted title: words in a title's case (capitalised, or small words
     of :data:`_TITLES_SMALL_WORDS`), no sentence or comma inside, that hold more than the name ("'Romeo and Juliet'",
@@ -652,7 +702,11 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
             and not _WORKPLACE_AFTER.match(text[:quote_end], end)
             and not any(word.lower() in NOT_NAMES for word in text[end:quote_end].split())
         )
-    return _WORKS_VERB_BEFORE_A_QUOTE.search(text, max(0, opening.start(1) - 30), opening.end(1)) is not None
+    # Or its creator after it: "'Jolene' by ...".
+    return (
+        _WORKS_VERB_BEFORE_A_QUOTE.search(text, max(0, opening.start(1) - 30), opening.end(1)) is not None
+        or _BY_A_CREATOR_AFTER.match(text, closing.end(1)) is not None
+    )
 
 
 _NAMES_JOINED = re.compile(r"[ \u00a0]+(?:and|&)[ \u00a0]+")
@@ -704,7 +758,8 @@ def named_like_a_title_a_firm_or_a_team(text: str, start: int, end: int) -> bool
     Lewis"), a drink or food by the bottle ("a bottle of Jack Daniel's"), possessive shops that are open ("Wendy's and
     Arby's are both open late"), goods in an aisle, a product that a brand of
     :func:`~feedback_loop.privacy.names.brands` opens ("Adidas Stan Smith"), a word written after another name as a
-    product's elsewhere in the text ("Outlook says ... Microsoft Outlook"), a team that won a game of a series, a hall
+    product's elsewhere in the text ("Outlook says ... Microsoft Outlook"), a publisher after its place in a reference
+    (:data:`_PUBLISHERS_PLACE_BEFORE`), a team that won a game of a series, a hall
     or a gate with a letter ("Hall C"), and a German verb before "Sie" ("Halten Sie die Taste")."""
     name = text[start:end]
     words = WORD.findall(name)
@@ -723,6 +778,9 @@ def named_like_a_title_a_firm_or_a_team(text: str, start: int, end: int) -> bool
     ):
         return True
     if _quoted_title(text, start, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if _PUBLISHERS_PLACE_BEFORE.search(text, line_start, start) and _REFERENCE_ENDS.match(text, end):
         return True
     if start in strong_cue_ends(text):
         return False
@@ -857,10 +915,59 @@ _EPONYMS_AMBIGUOUS_NOUN_AFTER = re.compile(
 )
 
 
+# What science and philosophy name after people and a person owns too ("Schrödinger's cat", "Maxwell's demon",
+# "Hilbert's hotel", "Pascal's wager"): an eponym only of a name that is no given name of the lists, in a question
+# or a request with no sign of a private interaction ("feed Nowak's cat on Monday").
+_THOUGHT_EXPERIMENTS_NOUN_AFTER = re.compile(
+    r"['’]s?[ \u00a0](?:cat|demon|wager|hotel|cradle|teapot|beetle|ship|cave|gun|dragon|room|box|dilemma"
+    r"|thought[ \u00a0]experiment)\b"
+)
+# A question or what asks for an idea to be explained: "Why is ...?", "help me explain ...", "the physics of ...".
+_EXPLAINED = re.compile(
+    r"\?|(?i:\b(?:explain\w*|describe|understand|mean(?:s|ing)?|concept|idea|analogy|paradox\w*|thought[ \u00a0]"
+    r"experiments?|physics|quantum|philosoph\w*|logic|math(?:s|ematics)?)\b)"
+)
+# The weather of a place: "the weather for ...", "the aurora forecast for ...", "sunset in ...". Not a forecast of
+# sales or budgets ("the revenue forecast for Priya"): a bare "forecast" only in a sentence about the weather.
+_WEATHER_FOR_BEFORE = re.compile(
+    r"(?i:\b(?:weather(?:[ \u00a0]+forecast)?|temperatures?|sunrise|sunset|tide[ \u00a0]+times|(?:aurora|northern"
+    r"[ \u00a0]+lights|snow|surf|rain|wind|marine|pollen|ski|avalanche|storm|frost|\d+-day)[ \u00a0]+forecast)"
+    r"[ \u00a0]+(?:for|in|at))[ \u00a0]+$"
+)
+_FORECAST_FOR_BEFORE = re.compile(r"(?i:\bforecast[ \u00a0]+(?:for|in|at))[ \u00a0]+$")
+_WEATHER_WORDS = re.compile(
+    r"(?i:\b(?:weather|rain\w*|snow\w*|sunny|cloud\w*|wind\w*|storms?|temperatures?|degrees|°[CF]?|aurora"
+    r"|northern[ \u00a0]+lights|kp[ \u00a0]*\d|frost|fog|humidity|uv)\b)"
+)
+
+
+def _weather_of_a_place(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, no possessive, is the place a weather forecast is for
+    (:data:`_WEATHER_FOR_BEFORE`; "the forecast for ..." in a sentence about the weather): "the forecast for
+    Priya's team" is a team's."""
+    if POSSESSIVE_END.search(text, start, end) or POSSESSIVE_AFTER.match(text, end):
+        return False
+    if _WEATHER_FOR_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    low, high = sentence_around(text, start)
+    return bool(_FORECAST_FOR_BEFORE.search(text, max(0, start - 20), start) and _WEATHER_WORDS.search(text, low, high))
+
+
+def _a_thought_experiment(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, one word and no given name of the lists, names a thought experiment or a paradox
+    (:data:`_THOUGHT_EXPERIMENTS_NOUN_AFTER`) in a question or a request with no sign of a private interaction."""
+    name_end = end - 2 if POSSESSIVE_END.search(text, start, end) else end
+    name = text[start:name_end]
+    if " " in name or name in person_name_lists()[0] or not _THOUGHT_EXPERIMENTS_NOUN_AFTER.match(text, name_end):
+        return False
+    low, high = sentence_around(text, start)
+    return bool(_EXPLAINED.search(text, low, high)) and not _PRIVATE_INTERACTION.search(text, low, high)
+
+
 def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` names an assistant (:data:`ASSISTANT_NAMES`) that no form's field or "my name
-    is" announces, a place ("São Paulo", "Rio de Janeiro", "George Street"), or what science names after a person
-    ("Dijkstra's algorithm")."""
+    is" announces, a place ("São Paulo", "Rio de Janeiro", "George Street", the place of a weather forecast), or what
+    science names after a person ("Dijkstra's algorithm", a thought experiment: :func:`_a_thought_experiment`)."""
     words = text[start:end]
     name = POSSESSIVE_END.sub("", words)
     return bool(
@@ -877,6 +984,8 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
             and " " not in words
             and POSSESSIVE_END.sub("", words) not in person_name_lists()[0]
         )
+        or _a_thought_experiment(text, start, end)
+        or _weather_of_a_place(text, start, end)
         or _place_named_after_a_person(text, start, end)
         or _STATION_AFTER.match(text, end)
         or _STATION_ENDS.search(words)
@@ -1109,6 +1218,48 @@ _MENU_LABEL_BEFORE = re.compile(
 _JOINED = r"(?:,|,?[ \u00a0](?:and|or|to|vs\.?|versus))[ \u00a0]"
 
 
+# A dish after what a recipe is for ("a recipe for ...", "how to make ..."), no possessive after it: "a recipe for
+# Grandma Rosa's lasagne" is Rosa's.
+_RECIPE_FOR_BEFORE = re.compile(
+    r"(?i:\b(?:recipes?|ingredients|how[ \u00a0]+to[ \u00a0]+(?:make|cook|bake|prepare))(?:[ \u00a0]+for)?)[ \u00a0]+$"
+)
+# A language translated to ("translate this to ...", "a translation into ..."), named in ``faker``'s list of languages.
+_TRANSLATE_TO_BEFORE = re.compile(
+    r"(?i:\btranslat(?:e|es|ed|ing|ion|ions)(?:[ \u00a0]+(?:it|them|(?:this|that|these|those|the|my|our)"
+    r"(?:[ \u00a0]+[a-z]+){1,2}))?"
+    r"[ \u00a0]+(?:to|into|in))[ \u00a0]+$"
+)
+# A programming language right before the trade of whoever writes it: "a Ruby developer", "Julia engineers".
+_PROGRAMMERS_AFTER = re.compile(
+    r"[ \u00a0]+(?:developers?|engineers?|programmers?|devs?|coders?|codebase|jobs?|roles?|bootcamps?|courses?"
+    r"|tutorials?)\b(?![-'’])"
+)
+
+
+@functools.cache
+def _language_names() -> frozenset[str]:
+    """The names of languages of ``faker``'s English person provider ("Tamil", "Igbo"), each name of an entry
+    ("Sotho, Southern" is "Sotho")."""
+    from faker.providers.person.en import Provider
+
+    return frozenset(name.split(",")[0].split(";")[0].strip() for name in Provider.language_names)
+
+
+def _named_like_a_dish_or_a_language(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, no possessive, is a dish a recipe is for (:data:`_RECIPE_FOR_BEFORE`; not a
+    given name alone: "a recipe for Maria, who is vegan"), a language a text is translated to
+    (:data:`_TRANSLATE_TO_BEFORE`, :func:`_language_names`), or a programming language before its programmers' trade
+    ("a Ruby developer")."""
+    name = text[start:end]
+    if POSSESSIVE_END.search(name) or POSSESSIVE_AFTER.match(text, end):
+        return False
+    if _RECIPE_FOR_BEFORE.search(text, max(0, start - 40), start) and name not in person_name_lists()[0]:
+        return True
+    if name in _language_names() and _TRANSLATE_TO_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    return name in _programming_languages()[0] and _PROGRAMMERS_AFTER.match(text, end) is not None
+
+
 @functools.cache
 def _programming_languages() -> tuple[frozenset[str], frozenset[str]]:
     """The names of programming languages that Pygments (installed with ``rich``) has a lexer for, one word written
@@ -1176,7 +1327,8 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
     for less where a price match is asked for ("Ted Baker has it cheaper, do you price-match?"), a drink's variant
     after "Dr" ("Dr Pepper Zero"; "Dr Patel" stays), a dish or a drink counted in an order or listed on a menu's
     line ("One Earl Grey, ...", "Dessert menu: Pavlova, Peach Melba"), a football club next to a score ("drew 1-1
-    with Borussia Dortmund") or a programming language (:func:`_named_like_a_programming_language`)."""
+    with Borussia Dortmund"), a programming language (:func:`_named_like_a_programming_language`), or a dish or a
+    language (:func:`_named_like_a_dish_or_a_language`: "a recipe for ...", "translate this into ...")."""
     if start in strong_cue_ends(text) or _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start):
         if not _TITLE_RIGHT_BEFORE.search(text, max(0, start - 5), start):
             return False
@@ -1198,6 +1350,7 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
             and not any(word in person_name_lists()[0] for word in WORD.findall(text, start, end))
         )
         or _named_like_a_programming_language(text, start, end)
+        or _named_like_a_dish_or_a_language(text, start, end)
         or (_COUNT_BEFORE.search(text, max(0, start - 12), start) and _ORDER_GOES_ON.match(text, end))
         or (_MENU_LABEL_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start) and _ORDER_GOES_ON.match(text, end))
     )
@@ -1365,15 +1518,24 @@ _FIGURE_BEFORE = re.compile(
     r"(?i:\bwho[ \u00a0]+(?:was|were)|\bnamed[ \u00a0]+(?:after|for)|\bcharacter[ \u00a0]+of"
     r"|\b(?:point[ \u00a0]+of[ \u00a0]+view|perspective|eyes)[ \u00a0]+of"
     r"|\b(?:legacy|reign|rule|assassination|biography|achievements|discoveries|inventions|theories|paintings|novels"
-    r"|poems|plays|symphonies|philosophy|teachings|conquests|campaigns|dynasty)[ \u00a0]+of"
+    r"|poems|plays|symphonies|philosophy|teachings|conquests|campaigns|dynasty"
+    r"|(?:early[ \u00a0]+)?life(?:[ \u00a0]+and[ \u00a0]+(?:times|work|works|legacy))?)[ \u00a0]+of"
+    # Works like a creator's ("podcasts similar to ...'s", "books like ...") and a quoted title's creator ("'Jolene'
+    # by ...").
+    r"|\b(?:podcasts?|books?|novels?|music|songs?|albums?|films?|movies?|shows?|series|artists?|bands?|authors?"
+    r"|writers?|singers?|comedians?|poets?|painters?)[ \u00a0]+(?:(?:that[ \u00a0]+(?:are|is|sound|sounds)[ \u00a0]+)?"
+    r"similar[ \u00a0]+to|like|in[ \u00a0]+the[ \u00a0]+style[ \u00a0]+of)"
+    r"|[\w)!?][\"”’'][ \u00a0]+by"
     r"|\b(?-i:Nobel|Pulitzer|Booker|Turing|Fields|Abel|Oscar|Grammy|Emmy)\b[^.?!\n]{0,60}?\b(?:went|was[ \u00a0]+"
     r"(?:awarded|given)|awarded|given)[ \u00a0]+to)"
     rf"[ \u00a0]+(?:the[ \u00a0]+)?{_AND_ANOTHER_NAME_BEFORE}$"
 )
-# "Why is ... considered ...", "what was ... famous for": a question about a person's renown.
-_RENOWN_QUESTION_BEFORE = re.compile(r"(?i:\b(?:why|what|how)[ \u00a0]+(?:is|was|are|were))[ \u00a0]+$")
+# "Why is ... considered ...", "what was ... famous for", "how did ... become so popular": a question about a
+# person's renown.
+_RENOWN_QUESTION_BEFORE = re.compile(r"(?i:\b(?:why|what|how)[ \u00a0]+(?:is|was|are|were|did|does|do))[ \u00a0]+$")
 _RENOWN_AFTER = re.compile(
-    rf"{_EPITHET}[ \u00a0]+(?:so[ \u00a0]+)?(?:considered|regarded|remembered|famous|celebrated|known"
+    rf"{_EPITHET}[ \u00a0]+(?:(?:become|get|grow)[ \u00a0]+)?(?:so[ \u00a0]+)?"
+    r"(?:considered|regarded|remembered|famous|celebrated|known|popular"
     # Important to whom is a workplace's question ("... so important to the team?").
     r"|(?:important|significant|influential)(?![ \u00a0]+to\b))\b"
 )
@@ -1394,6 +1556,17 @@ _FIGURE_AFTER = re.compile(
     r"|[ \u00a0]+(?:(?:ever|never)[ \u00a0]+)?(?:win|won|was[ \u00a0]+awarded|received|get|got)"
     r"[ \u00a0]+(?:the|a|an)[ \u00a0]+(?:\d{4}[ \u00a0]+)?"
     r"(?:Nobel|Pulitzer|Booker|Turing|Fields|Abel)\b)"
+)
+# An artist's or an author's work, style and craft, or a quoted title, right after the name's possessive: "...'s
+# painting style", "...'s brushwork", "...'s early works", "...'s 'A Brief History of Time'". Not a document a
+# colleague wrote ("...'s 'Q3 Budget' deck"), nor what anyone has ("...'s painting quote").
+_CREATORS_WORK_AFTER = re.compile(
+    r"['’]s?[ \u00a0]+(?:(?:(?:early|late|later|best-known|famous|major)[ \u00a0]+)?(?:works|oeuvre|brushwork"
+    r"|discography|filmography|lyrics|songs|albums|novels|short[ \u00a0]+stories|artworks|music)"
+    r"|(?:(?:painting|writing|artistic|musical|directing|directorial|narrative|prose|poetic|singing|vocal|comedic"
+    r"|architectural|compositional)[ \u00a0]+)?(?:style|technique|techniques))\b"
+    r"|['’]s?[ \u00a0]+[\"“‘'][A-Z0-9][^\"“”‘’'\n]{0,60}[\"”’'](?![ \u00a0]+(?:[a-z]+[ \u00a0]+)?(?:memo|doc|document"
+    r"|report|slides?|deck|spreadsheet|sheet|proposal|e-?mail|draft|presentation|plan|policy|brief|notes)\b)"
 )
 # A text about fiction, history or a school subject: "a plot hole", "in the books", "from the stories", "for my
 # history homework", "such a large empire", "is it copyrighted".
@@ -1464,9 +1637,12 @@ def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> 
         or _INTERACTION_AFTER.match(text, end)
     ):
         return False
+    name_end = end - 2 if POSSESSIVE_END.search(text, start, end) else end
     if (
         _FIGURE_BEFORE.search(text, max(0, start - 120), start)
         or _FIGURE_AFTER.match(text, end)
+        # A given name alone is someone the writer knows ("Kwame's painting style"), not an artist asked about.
+        or (text[start:name_end] not in person_name_lists()[0] and _CREATORS_WORK_AFTER.match(text, name_end))
         or (_RENOWN_QUESTION_BEFORE.search(text, max(0, start - 20), start) and _RENOWN_AFTER.match(text, end))
     ):
         return True
