@@ -29,6 +29,21 @@ def past_tense(word: str, verbs: frozenset[str]) -> bool:
     return word in _irregular_verb_forms() and not word.endswith("ing")
 
 
+def inflected_verb_form(word: str) -> bool:
+    """True for a verb's form other than its bare one, which only a verb's subject comes before: the third person
+    ("needs", "carries"), a participle or past tense ("needing", "running", "addressed", "left"), an irregular form
+    ("has", "is"). Not "address" nor "check", the nouns of a label or a heading too ("Villa address")."""
+    _, verbs = word_classes()
+    if word.endswith("ing"):
+        stem = word[:-3]
+        return stem in verbs or stem + "e" in verbs or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs)
+    return (
+        word in _irregular_verb_forms()
+        or past_tense(word, verbs)
+        or (word.endswith("s") and any(form in verbs for form in lemmas(word) - {word}))
+    )
+
+
 @functools.cache
 def _irregular_verb_forms() -> frozenset[str]:
     return frozenset(_lemmatizer_lookups().get_table("lemma_exc")["verb"])

@@ -26,7 +26,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
-from feedback_loop.privacy.english_words import adverbs, lemmas, verb_form, word_classes, written_as_a_name
+from feedback_loop.privacy.english_words import (
+    adverbs,
+    inflected_verb_form,
+    lemmas,
+    verb_form,
+    word_classes,
+    written_as_a_name,
+)
 from feedback_loop.privacy.native_names import find_native_names
 
 # A word of a name: letters of any Latin-script language, with inner apostrophes and hyphens (O'Brien,
@@ -1692,13 +1699,25 @@ def in_a_persons_place(text: str, start: int, end: int) -> bool:
         return True
     after = LOWER_CASE_WORD_AFTER.match(text, end)
     # "Somchai already told you": an adverb may stand between a person and what they did.
-    if after is not None and after.group(1) in adverbs():
+    adverb_between = after is not None and after.group(1) in adverbs()
+    if after is not None and adverb_between:
         after = LOWER_CASE_WORD_AFTER.match(text, after.end())
     if after is None:
         return False
-    _, verbs = word_classes()
+    nouns, verbs = word_classes()
     word = after.group(1)
+    # "Sofia address for the courier:", "Marina check in": right after a word opening the text, a verb's bare form
+    # that is a noun too heads a label or a heading; a person opening it is followed by what they did ("Sofia
+    # addressed the card") or is told to do it to something ("Anna set the table", "Anna send me the file").
+    if not adverb_between and not text[:start].strip() and word in nouns and not inflected_verb_form(word):
+        return _OBJECT_AFTER.match(text, after.end()) is not None
     return verb_form(word, verbs) or (word.endswith("s") and word[:-1] in verbs)
+
+
+# What a verb does something to: a pronoun or a determiner.
+_OBJECT_AFTER = re.compile(
+    r"[ \u00a0](?:me|you|him|her|it|us|them|the|a|an|my|your|his|our|their|this|that|these|those)\b"
+)
 
 
 # Where a person's name stands in support chats, e-mails and forms, for names no list knows: right after a verb,

@@ -987,6 +987,11 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
         or _a_thought_experiment(text, start, end)
         or _weather_of_a_place(text, start, end)
         or _place_named_after_a_person(text, start, end)
+        or (
+            _SELDOM_A_SURNAME_PLACE_HEAD_ENDS.search(name) is not None
+            and PERSONS_PLACE_AFTER.match(text, end) is None
+            and start not in strong_cue_ends(text)
+        )
         or _STATION_AFTER.match(text, end)
         or _STATION_ENDS.search(words)
         or _named_like_a_stop_of_a_journey(text, start, end)
@@ -1057,6 +1062,10 @@ def _named_like_a_stop_of_a_journey(text: str, start: int, end: int) -> bool:
     )
 
 
+# The head nouns of places that the lists hold as surnames too, though they name a shopping centre or a square far
+# more often than a person, after a given name as well ("from Mary Mall", "meet at Rosa Plaza"): a person is meant
+# where a form's field announces the name or what follows says what they did ("... Plaza said").
+_SELDOM_A_SURNAME_PLACE_HEAD_ENDS = re.compile(r"[ \u00a0](?:Mall|Plaza)$")
 # The head nouns of places, buildings, prizes and days that are surnames too, so that the name lists read them as a
 # name's last word ("Queen Elizabeth Olympic Park", "Nelson Mandela Bridge", "Anne Frank House", "Victoria Day";
 # "Ana Park", "Tom Hall", "Doris Day" are people).

@@ -43,7 +43,14 @@ import importlib
 import re
 from collections.abc import Sequence
 
-from feedback_loop.privacy.english_words import adjectives, verb_form, word_classes, written_as_a_name
+from feedback_loop.privacy.english_words import (
+    adjectives,
+    adverbs,
+    inflected_verb_form,
+    verb_form,
+    word_classes,
+    written_as_a_name,
+)
 from feedback_loop.privacy.names import (
     ARTICLE_BEFORE,
     CAPITALISED_RUN,
@@ -219,9 +226,10 @@ _WORD_JOINED_AFTER = re.compile(rf"[ \u00a0](?:and|&|or)[ \u00a0]({NAME_WORD})(?
 _LOWER_CASE_LETTER = (
     "[" + "".join(chr(code) for code in (*range(0x61, 0x250), *range(0x1E00, 0x1F00)) if chr(code).islower()) + "]"
 )
-# A word of a name in lower case, as chat writes it: "talked to priya", "the account is under tanaka hiroshi".
+# A word of a name in lower case, as chat writes it: "talked to priya", "the account is under tanaka hiroshi"; a
+# quote may close after it ("'send to ...'"), not a possessive ("...'s").
 _WORD_IN_LOWER_CASE = re.compile(
-    rf"(?<![\w'’.@/-]){_LOWER_CASE_LETTER}(?:{_LOWER_CASE_LETTER}|['’-])*{_LOWER_CASE_LETTER}(?![\w'’@/-])"
+    rf"(?<![\w'’.@/-]){_LOWER_CASE_LETTER}(?:{_LOWER_CASE_LETTER}|['’-])*{_LOWER_CASE_LETTER}(?![\w@/-]|['’]\w)"
 )
 
 
@@ -417,6 +425,10 @@ def _lower_case_name(text: str, run: list[re.Match[str]], everyday: frozenset[st
         and (_only_a_name_fits(text, start, end) or _greeted_given_name(text, start, end))
     ):
         return spans
+    # "about kenji needing a form", "rekha from legal said", "'text to akira'": one word where a person acts or a
+    # message goes (:func:`_where_a_person_acts`).
+    if len(run) == 1 == len(words) and _where_a_person_acts(text, start, end):
+        return spans
     listed = (
         len(run) <= 3
         and len(words) == len(run)
@@ -428,6 +440,19 @@ def _lower_case_name(text: str, run: list[re.Match[str]], everyday: frozenset[st
 
 
 _MAX_LOWER_CASE_NAME_WORDS = 4
+# "... from legal said": a person's team in lower case between the name and what they said.
+_FROM_A_TEAM_SAID_AFTER = re.compile(
+    r"[ \t]+from[ \t]+(?:[a-z][\w&-]*[ \t]+){1,2}(?:said|says|told|wrote|asked|confirmed|mentioned|called|emailed"
+    r"|replied|promised|explained)\b"
+)
+# A message sent, or a call made, to a person named right after: "send to ...", "pls text it to ...".
+_MESSAGE_TO_BEFORE = re.compile(
+    r"(?i:\b(?:send|sent|sending|text|texted|texting|email|emailed|emailing|message|messaged|forward|forwarded"
+    r"|reply|replied|write|wrote|mail|mailed|pass|passed|give|gave|hand|handed)(?:[ \t]+(?:it|this|that|them))?"
+    r"[ \t]+to)[ \t]+$"
+)
+# What ends the clause after the name: punctuation, a closing quote, the line's or the text's end.
+_CLAUSE_ENDS = re.compile(r"[ \t]*(?:[,.!?;:)'\"’”]|$|\n)")
 # Said to a person or introducing one, in chat's lower case, right before a word: "thanks so much ", "ok thanks ",
 # "hi ", "hey, ", "hi im ", "i'm ", "this is ".
 _VOCATIVES = r"thanks|thank[ \t]+(?:you|u)|thx|tysm|ty|cheers|hi|hey|hello|hiya|bye"
@@ -464,6 +489,50 @@ _KIN_WORD_AFTER_A_POSSESSIVE = re.compile(rf"(?i:\b(?:{_POSSESSIVES})[ \t]+({_KI
 _TITLE_BEFORE = re.compile(r"(?i:(?<![\w'’.-])(?:mr|mrs|ms|miss|mx|dr|prof|sir)\.?[ \t]+)$")
 _TELL_BEFORE = re.compile(r"(?i:\b(?:tell|say\s+hi\s+to|say\s+hello\s+to))[ \t]+$")
 _I_SAID_AFTER = re.compile(r"(?i:[ \t]+i[ \t]+(?:said|say)\b)")
+
+
+def _where_a_person_acts(text: str, start: int, end: int) -> bool:
+    """True for one word in lower case where a person acts or a message goes, for the PII model to read in its
+    sentence: a given name (:func:`_given_name_no_dictionary_knows`) before a verb's form that only its subject comes
+    before, an adverb between allowed ("about kenji needing a form", "tomasz already has it"; "about pilates
+    needing room" is an English word's); a given name or a word no dictionary knows before its team and what it
+    said ("rekha from legal said"); a given name no everyday vocabulary holds after a message's verb and "to",
+    ending the clause or a quote ("'text to akira'"; not "forward it to legal.", nor "sent to jenkins", a surname
+    and a tool's)."""
+    word = text[start:end]
+    _, given_words = _lower_case_name_words()
+    everyday = everyday_words()
+    if _FROM_A_TEAM_SAID_AFTER.match(text, end) and (_unknown_word(word, everyday) or word in given_words):
+        return True
+    if (
+        _MESSAGE_TO_BEFORE.search(text, max(0, start - 40), start)
+        and _CLAUSE_ENDS.match(text, end)
+        and (word in given_words or word in _romanized_given_names())
+        and word not in everyday
+    ):
+        return True
+    after = LOWER_CASE_WORD_AFTER.match(text, end)
+    if after is not None and after.group(1) in adverbs():
+        after = LOWER_CASE_WORD_AFTER.match(text, after.end())
+    return after is not None and inflected_verb_form(after.group(1)) and _given_name_no_dictionary_knows(word)
+
+
+def _given_name_no_dictionary_knows(word: str) -> bool:
+    """True for a given name in lower case, of the lists or a Japanese or Chinese one in Latin letters ("haruka",
+    which the lists leave out: :func:`~feedback_loop.privacy.names.everyday_words`), that no dictionary and no
+    everyday vocabulary knows."""
+    _, given_words = _lower_case_name_words()
+    return (word in given_words or word in _romanized_given_names()) and _unknown_word(word, everyday_words())
+
+
+@functools.cache
+def _romanized_given_names() -> frozenset[str]:
+    """The Japanese and Chinese given names of ``faker`` in Latin letters, in lower case."""
+    import faker.providers.person.ja_JP as japanese
+    import faker.providers.person.zh_CN as chinese
+
+    names = (*japanese.Provider.first_romanized_names, *chinese.Provider.first_romanized_names)
+    return frozenset(name.lower() for name in names)
 
 
 def _given_name_where_only_a_name_fits(text: str, words: list[Span]) -> bool:
