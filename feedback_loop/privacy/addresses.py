@@ -44,6 +44,8 @@ _HOUSE_NUMBER = r"\d" + _AFTER_FIRST_DIGIT
 _STREET_WORDS = (
     r"Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Av\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Highway|Hwy\.?|Parkway|Pkwy\.?"
     r"|Crescent|Cres\.?|Terrace|Tce\.?|Esplanade|Embankment|Promenade|Marg|Nagar|Strasse|Straße|Str\.|Allee|Gasse|Weg"
+    # Turkish, after the street's name as the house number's first abroad: "118 Atatürk Caddesi, 35250 İzmir".
+    r"|Caddesi|Bulvarı|Sokak|Sokağı"
 )
 # Street words that are everyday words too: an address only where the street ends its clause, or is announced.
 # "Parade" is one ("the 2024 Pride Parade"), and so is "Broadway", a street of its own name with no street word
@@ -99,9 +101,10 @@ _POSTCODE = (
 # Albans", "Ft. Worth"), not at a sentence's end ("Springfield.", "St Albans. Thanks").
 # Nor before a hyphen and a digit: "Gulshan-2" is an area and its number (see _NUMBERED_AREA); nor before a full stop
 # and a number: "Of. 302" is an office.
-# A Philippine barangay's abbreviation is no town: it names the one after it ("Brgy. San Antonio").
+# A Philippine barangay's abbreviation is no town: it names the one after it ("Brgy. San Antonio"); nor is a building's
+# ("Bldg. Al Amal").
 _TOWN_WORD = (
-    rf"(?!(?:Brgy|Bgy)\.)(?:[A-Z][a-z]{{0,2}}\.(?=[ -]{_CAPITAL})"
+    rf"(?!(?:Brgy|Bgy|Bldg)\.)(?:[A-Z][a-z]{{0,2}}\.(?=[ -]{_CAPITAL})"
     rf"|{_CAPITAL}[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*(?!\w|-\d{{1,2}}(?!\d))(?!\.[ \t]*\d))"
 )
 # A town's name may hold a particle ("Cercado de Lima", "Newcastle upon Tyne"; not German "am" and "an", which are
@@ -142,7 +145,7 @@ _ENGLISH_WEAK_STREET = (
 _GERMAN_STREET_WORDS = r"Straße|Strasse|Str\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer"
 _STREET_SUFFIXES = (
     r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|straat|laan|gracht|plein"
-    r"|kade|singel|dijk|gatan|gata|vägen|väg|gade|vej|veien|vei|gate|katu|tie|utca|ulica|ul\."
+    r"|kade|singel|dijk|gatan|gata|vägen|väg|gränd|torget|torg|gade|vej|veien|vei|gate|katu|tie|utca|ulica|ul\."
     # Icelandic: "Laugavegur 20", "Bankastræti 5", "Skólavörðustígur 12", "Miklabraut 68".
     r"|vegur|stræti|stígur|braut"
 )
@@ -153,16 +156,19 @@ _SUFFIXED_STREET_NAME = (
     rf"|(?:-{_CAPITAL}[^\W\d_]{{2,}}){{0,2}}-{_CAPITAL}[^\W\d_]*(?:{_STREET_SUFFIXES})"
     rf"|(?:-{_CAPITAL}[^\W\d_]{{2,}}){{1,2}}-(?:{_GERMAN_STREET_WORDS}))"
 )
-_SUFFIXED_STREET = rf"{_SUFFIXED_STREET_NAME}\s+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?![\w-])"
+# The house number on the street's line: "Sam Westgate\n15 Fenton Street" is a name ending as "gate" does above a
+# street.
+_SUFFIXED_STREET = rf"{_SUFFIXED_STREET_NAME}[ \t]+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?![\w-])"
 # The same streets with the number first, as those abroad write them: "19 Kaiser-Wilhelm-Ring", "7 Hauptstraße,
 # 10115 Berlin". A street named after a person, three words joined by hyphens at least, is one anywhere; one word
 # ending in a street's suffix or two joined to a street word ("5 Hohenzollern-Ring") only before a postcode and a
-# town ("3 Spring, 2024 Edition" is none: a year).
+# town, a Swedish one of three digits and two too ("24 Kungsgatan, 411 19 Göteborg"; "3 Spring, 2024 Edition" is
+# none: a year).
 _NUMBER_BEFORE_A_SUFFIXED_STREET = (
     rf"{_HOUSE_NUMBER},?\s+(?:{_CAPITAL}[^\W\d_]*(?:-{_CAPITAL}[^\W\d_]{{2,}}){{1,2}}-(?:{_GERMAN_STREET_WORDS}"
     rf"|{_CAPITAL}[^\W\d_]*(?:{_STREET_SUFFIXES}))(?![\w-])"
     rf"|(?:{_SUFFIXED_STREET_NAME}|{_CAPITAL}[^\W\d_]{{2,}}-(?:{_GERMAN_STREET_WORDS}))(?![\w-])"
-    rf"(?=,?\s+{_NOT_A_YEAR}\d{{4,5}}\s+{_CAPITAL}))"
+    rf"(?=,?\s+(?:{_NOT_A_YEAR}\d{{4,5}}|\d{{3}}[ \t]\d{{2}})\s+{_CAPITAL}))"
 )
 # "Mariahilfer Straße 88", "Karl Johans gate 22", "Váci utca 10", "Bağdat Caddesi 12": the street word apart.
 _SEPARATE_STREET = (
@@ -207,10 +213,18 @@ _ROMANCE_STREET_NAME = (
 # The name runs to its last capitalised word: "33 boulevard Victor Hugo, 40963 Nantes" is one address.
 # A Malaysian house is "No. 12" and its street may be numbered after its name: "No. 8, Jalan USJ 4/5, 47600 Subang
 # Jaya".
+# A Malaysian road may be named by its section's code alone: "Lot 12, Jalan SS2/24", "8 Jalan PJU 1A/3". Egypt writes
+# "Sharia" (street) before the name, the house number first: "7 Sharia Qasr El Nil, Garden City, Cairo 11519", a place
+# after it, not the law's courts, councils or banks ("85 Sharia Councils, London.").
+_SECTION_CODE = r"[A-Z]{1,4}\s?\d{1,3}[A-Z]?/\d{1,3}[A-Z]?(?![\w/-])"
 _FRENCH_STREET = (
-    rf"(?:No\.\s*)?{_HOUSE_NUMBER}(?:\s?(?:bis|ter))?,?\s+(?i:{_ROMANCE_STREET_WORDS})\s+"
+    rf"(?:No\.\s*)?{_HOUSE_NUMBER}(?:\s?(?:bis|ter))?,?\s+(?:(?i:jalan|jln\.|jl\.)\s+{_SECTION_CODE}"
+    r"|Sharia(?!\s+(?:Courts?|Councils?|Law|Banks?|Banking|Finance|Boards?|Scholars?|Bonds?|Compliant)(?![\w-]))"
+    rf"\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+    rf"(?=(?:,[ \t]*{_TOWN}){{1,3}}(?:[ \t]+{_NOT_A_YEAR}\d{{4,6}}(?![\w-])|{_SENTENCE_ENDS_AFTER_A_PLACE}))"
+    rf"|(?i:{_ROMANCE_STREET_WORDS})\s+"
     rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|du|des|da|di))*"
-    r"(?:\s+\d{1,3}[A-Z]?/\d{1,3}[A-Z]?)?(?=[\s,.;)]|$)"
+    r"(?:\s+\d{1,3}[A-Z]?/\d{1,3}[A-Z]?)?(?=[\s,.;)]|$))"
 )
 _SOUTHERN_STREET = (
     rf"(?i:{_ROMANCE_STREET_WORDS})\s+{_ROMANCE_STREET_NAME},?\s+(?:(?:[Nn][º°oOrR]?[.:]?|d\.|Kav\.)\s*)?"
@@ -244,13 +258,18 @@ _VIETNAMESE_STREET = (
     rf"|District(?=\s*\d{{1,2}},\s*{_CAPITAL}))\s*\d{{1,2}}(?![\w-])"
 )
 # A German box number is written in pairs of digits: "Postfach 10 01 52". The box as each language names it: "Caixa
-# Postal 2210", "Postbus 4410", "Casilla 302", "Apartado Postal 12", "Boîte postale 7", "Postboks 300"; the French "BP"
-# before a postcode only ("BP 88, 69002 Lyon"; not "BP 500 stations").
+# Postal 2210", "Postbus 4410", "Casilla 302", "Apartado Postal 12", "Boîte postale 7", "Postboks 300"; by a short word
+# before the town and its postcode only ("BP 88, 69002 Lyon"; not "BP 500 stations").
 _PO_BOX = (
     r"(?i:postfach\s+\d{2}(?:\s\d{2}){1,3}(?!\d)"
     r"|(?:p\.?\s?o\.?\s?box|post\s+office\s+box|postfach|apartado(?:\s+(?:de\s+correos|postal))?|casella\s+postale"
     r"|caixa\s+postal|postbus|casilla(?:\s+de\s+correos?)?|bo[iî]te\s+postale|postboks|skrytka\s+pocztowa)\s+\d{1,6})"
-    r"|BP\s+\d{1,5}(?=,?\s+\d{5}(?![\w-]))"
+    # The short words: "Box", Finnish "PL", Norwegian "PB", "Postbox", the French "BP"; the town and its postcode on
+    # the box's line or the next: "Box 88, Kautokeino 9520", "PL 12\n33101 Tampere" (not "Box 3,
+    # 2024 results", "PL 56 is the course code").
+    rf"|(?:Box|PL|PB|Postbox|BP)[ \t]+\d{{1,6}}"
+    rf"(?=(?:,?[ \t]+|,?[ \t]*\n[ \t]*)(?:{_NOT_A_YEAR}\d{{4,5}}[ \t]+{_CAPITAL}"
+    rf"|{_TOWN}[ \t]+{_NOT_A_YEAR}\d{{4,5}}(?![\w-])))"
 )
 # "3-2-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023": Japanese block numbers, the district, a ward or city; the ward
 # or city may be written in English ("1-2-3 Minami-Aoyama, Minato City, Tokyo") after three block numbers, for two
@@ -322,6 +341,19 @@ _CYRILLIC_ADDRESS = re.compile(
 _KOREAN_ADDRESS = re.compile(rf"(?<![\w/.:-]){_KOREAN_STREET}{_REST_OF_ADDRESS}")
 _COLOMBIAN_ADDRESS = re.compile(rf"(?<![\w/.:-]){_COLOMBIAN_STREET}{_REST_OF_ADDRESS}")
 _VIETNAMESE_ADDRESS = re.compile(rf"(?<![\w/.:-]){_VIETNAMESE_STREET}{_REST_OF_ADDRESS}")
+# Vietnamese streets by their words: the house ("Số 12", "12A", "12/4"), the lanes it is down ("ngõ 45", "ngách 6",
+# "hẻm 123", "kiệt 5"), the street's word before its name ("phố", "đường"), then the ward, district and city after
+# commas, their words before them or not ("Số 8 ngõ 12 phố Hàng Bạc, Hoàn Kiếm, Hà Nội", "88 đường Lê Lợi, phường Bến
+# Nghé, quận 1, TP. Hồ Chí Minh").
+_VIETNAMESE_LANE = r"(?i:ngõ|ngách|hẻm|kiệt)[ \t]*\d{1,4}(?:/\d{1,4})?[A-Za-z]?(?![\w-])"
+_VIETNAMESE_STREET_WORD = r"(?i:phố|đường|đ\.)"
+_VIETNAMESE_PLACE_WORD = r"(?i:phường|xã|thị[ \t]trấn|quận|huyện|thị[ \t]xã|thành[ \t]phố|tp\.|tỉnh|p\.|q\.)"
+_VIETNAMESE_STREET_BY_ITS_WORDS = re.compile(
+    rf"(?<![\w/.:-])(?:(?i:số)[ \t]*)?{_HOUSE_NUMBER}(?![\w-])"
+    rf"(?:(?:[ \t]+{_VIETNAMESE_LANE}){{1,2}}(?:[ \t]+{_VIETNAMESE_STREET_WORD})?|[ \t]+{_VIETNAMESE_STREET_WORD})"
+    rf"[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
+    rf"(?:,[ \t]*(?:{_VIETNAMESE_PLACE_WORD}[ \t]*)?(?:{_TOWN_WORD}(?:[ \t]+{_TOWN_WORD}){{0,3}}|\d{{1,2}}(?![\w-])))*"
+)
 # Japanese blocks in Latin letters written after their district, or with the word "chome": "Sakae 3-5-12, Naka-ku,
 # Nagoya", "4 chome-2-8 shibakoen minato city tokyo 105-0011", "1-chome-9 Tenjin, Chuo Ward, Fukuoka". The district
 # and then a ward or city in English ("Sakae 3-5, Naka Ward") only with three block numbers, for two are a score as
@@ -690,6 +722,8 @@ _DEVANAGARI_ADDRESS = re.compile(
 _NUMBERED_PART_WORDS = (
     r"building|bldg\.?|street|st\.?|road|rd\.?|zone|block|blk\.?|house|villa|flat|apartment|apt\.?|avenue|ave\.?"
     r"|lane|way|plot|unit|floor|sector|jadda|sikka|office|shop"
+    # A warehouse, or a kiosk or stall of a market: "Street 14, Warehouse 9", "Stall 22, Kejetia Market".
+    r"|warehouse|kiosk|stall"
     # A Philippine subdivision's block, lot and phase: "Block 7, Lot 22, Phase 3, Camella Homes".
     r"|lot|phase"
     # Ethiopia's districts and neighbourhoods, numbered: "Woreda 05, Kebele 12, House No. 340, Addis Ababa".
@@ -723,11 +757,13 @@ _NAMED_PART = rf"(?:{_NAME_WORD}[ \t]+){{1,3}}{_NAMED_STREET_WORD}"
 # A floor by its ordinal and a commercial area or neighbourhood by its word are parts too, numbered or not: "Office 4,
 # 2nd Floor, Blue Area, Jinnah Avenue", "Shop 12, Model Town, Ferozepur Road" (one alternative with the named street:
 # each is tried at every capital), and an Ethiopian sub-city, before the woreda or after it ("Yeka Sub-City, Woreda 08,
-# House No. 512").
+# House No. 512"); an area may be numbered ("Ras Al Khor Industrial Area 2, Street 14"), a street given as the one a
+# place is off, as Ghana and Nigeria write it ("Stall 22, Kejetia Market, off Guggisberg Avenue").
 _AREA_WORDS = r"Area|Colony|Town|Bazaar|Market|Chowk|Enclave|Mohalla|Sub-City|Subcity"
 # An address another detector found among them is one of the parts: "<ADDRESS>, Road 4025, Block 340, Juffair".
 _ONE_PART = (
-    rf"(?:{_NUMBERED_PART_PATTERN}|(?:{_NAME_WORD}[ \t]+){{1,3}}(?:{_NAMED_STREET_WORD}|(?:{_AREA_WORDS})(?![\w-]))"
+    rf"(?:{_NUMBERED_PART_PATTERN}|(?:off[ \t]+)?(?:{_NAME_WORD}[ \t]+){{1,3}}{_NAMED_STREET_WORD}"
+    rf"|(?:{_NAME_WORD}[ \t]+){{1,4}}(?:{_AREA_WORDS})(?![\w-])(?:[ \t]+\d{{1,2}}(?![\w-]))?"
     rf"|{_ORDINAL}[ \t]+(?i:floor|fl\.)|{re.escape(PLACEHOLDERS['ADDRESS'])})"
 )
 _NUMBERED_PARTS = re.compile(
@@ -1130,6 +1166,9 @@ _PART_AFTER = (
     # A Philippine barangay, named after the street: "Brgy. Poblacion", "Barangay San Roque".
     rf"|(?i:brgy\.|bgy\.|barangay)[ \t]*{_TOWN}"
     r"|(?:RT)?[ \t.]*\d{1,3}[ \t]*/[ \t]*RW[ \t.]*\d{1,3}(?![\w-])"
+    # A building named after the street, by its word before the name: "40 Rue Verdun, Bldg. Al Amal, 5th floor".
+    r"|(?:Bldg\.|Building|Bâtiment|Bât\.|Immeuble|Imm\.|Edificio|Edif\.|Résidence|Residence)"
+    rf"(?:[ \t]+{_NAME_WORD}){{1,3}}"
     rf"|#[ \t]?\d{{1,3}}-\d{{1,4}}(?:[ \t]+{_NAMED_BUILDING})?)"
 )
 # A Korean building and flat (dong and ho): "101-1203", "101동 1203호", "101-dong 1203-ho".
@@ -1170,7 +1209,8 @@ _POSTCODE_THERE = (
 # A town and its postcode may be joined by a hyphen, as Bangladesh writes them ("Dhaka-1213"); the town is then three
 # letters at least ("D-79100" is a German postcode alone).
 _PLACES_AFTER = (
-    rf"(?:(?:(?:{_PLACE_SEPARATOR}{_TOWN_AFTER})*{_PLACE_SEPARATOR}"
+    # A town may have its district's number: "Dublin 2\nD02 X285".
+    rf"(?:(?:(?:{_PLACE_SEPARATOR}{_TOWN_AFTER}(?:[ \t]\d{{1,2}}(?=[ \t]*[,\n]))?)*{_PLACE_SEPARATOR}"
     rf"(?:{_TOWN_AFTER}(?:[ \t]+[-–]|(?<=[^\W\d_]{{3}})-(?=\d))?[ \t]*(?<=[\s-]){_POSTCODE_THERE}"
     rf"|{_POSTCODE_THERE}[ \t]+{_TOWN_AFTER}"
     # A lettered postcode is one wherever it stands: "Dublin 6, D06 F2X9 pls update".
@@ -1186,6 +1226,10 @@ _PLACES_AFTER = (
     rf"(?P<country_after_a_comma>,[ \t]*(?P<country_there>{_TOWN_WORD}(?:[ \t]{_TOWN_WORD}){{0,3}}))?"
     rf"(?P<country_line>[ \t]*\n[ \t]*(?P<country>[A-Z][^\W\d_]*\.?(?:[ \t][A-Z][^\W\d_]*\.?){{0,3}})[ \t]*(?=\n|$))?"
     rf"|(?:,[ \t]*{_TOWN_AFTER}){{1,3}}{_SENTENCE_ENDS_AFTER_A_PLACE}"
+    # A town alone on the last line of a postal block that a blank line ends, the letter going on after it: "..., 5th
+    # floor\nTripoli\n\nDear Sir" (not a sign-off or a name: see _around_an_address). At the text's end a word alone on
+    # the last line may be anything ("Send it to Apt 4\n17 Harbour Road\nDublin" keeps it).
+    rf"|[ \t]*\n[ \t]*(?P<town_line>{_TOWN_AFTER})(?=[ \t]*\n[ \t]*\n)"
     # The postcode alone after a town the street detectors took: "Roosevelt Rd., Taipei City 100".
     rf"|[ \t]+{_NOT_A_YEAR}\d{{3,6}}{_CLAUSE_ENDS_AFTER_A_PLACE})"
 )
@@ -1290,6 +1334,15 @@ _MALAYSIAN_STATE = re.compile(
 )
 
 
+# Words that sign a letter off or date it on a line of their own, where a town could be.
+_SIGN_OFFS_ALONE = frozenset(
+    [
+        *("thanks", "cheers", "best", "regards", "sincerely", "yours", "love", "bye", "thx", "ty"),
+        *("today", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    ]
+)
+
+
 @functools.cache
 def _countries() -> frozenset[str]:
     """The names of countries in English (from ``faker``) and as their people write them."""
@@ -1315,6 +1368,16 @@ def _around_an_address(match: re.Match[str]) -> str | None:
         ):
             kept_after = match.string[match.start(part) : match.end()]
             break
+    # A town alone on its line follows an address that opens its own line, as a postal block's does ("Meet at 5 Elm
+    # Street\nMonday\n\n..." keeps the day); a sign-off or a name there is the letter's ("12 Elm Street\nCheers").
+    town_line = match.group("town_line")
+    if town_line and (
+        match.string[: match.start()].rstrip(" \t")[-1:] not in ("", "\n")
+        or (first := town_line.split()[0]).lower() in _SIGN_OFFS_ALONE
+        or first.lower() in stop_words()
+        or given_name_of_several_locales(first)
+    ):
+        kept_after = match.string[len(match.string[: match.start("town_line")].rstrip(" \t\n")) : match.end()]
     # Three digits before an everyday word are a count, not a postcode: "12 Elm Street, 200 Guests." keeps them.
     town = match.group("short_postcode_town")
     if town and ((first := town.split()[0].lower()) in everyday_words() or first in stop_words()):
@@ -1348,6 +1411,11 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
     ),
     Detector("ADDRESS", substitute(_KOREAN_ADDRESS, _street), both(has_digit, contains("-ro", "-gil", "-daero"))),
     Detector("ADDRESS", substitute(_COLOMBIAN_ADDRESS, _street), both(has_digit, contains("#", "no", "n°", "nº"))),
+    Detector(
+        "ADDRESS",
+        substitute(_VIETNAMESE_STREET_BY_ITS_WORDS, _street),
+        both(has_digit, contains("phố", "đường", "đ.", "ngõ", "ngách", "hẻm", "kiệt")),
+    ),
     Detector(
         "ADDRESS", substitute(_VIETNAMESE_ADDRESS, _street), both(has_digit, contains("quận", "huyện", "district"))
     ),
