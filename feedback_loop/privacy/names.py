@@ -729,10 +729,8 @@ def _names_of_each_locale() -> tuple[tuple[frozenset[str], frozenset[str]], ...]
     locales = []
     for locale, provider in faker_person_providers():
         to_latin = _transliteration(locale)
-        given: set[str] = set()
-        for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
-            given.update(_names(getattr(provider, attribute, ()), to_latin))
-        locales.append((frozenset(given), frozenset(_names(getattr(provider, "last_names", ()), to_latin))))
+        given, surnames = person_name_strings(provider)
+        locales.append((frozenset(_names(given, to_latin)), frozenset(_names(surnames, to_latin))))
     return tuple(locales)
 
 
@@ -775,6 +773,66 @@ def faker_person_providers() -> tuple[tuple[str, type], ...]:
         (module.name, importlib.import_module(f"{person_providers.__name__}.{module.name}").Provider)
         for module in pkgutil.iter_modules(person_providers.__path__)
     )
+
+
+# The lists of a ``faker`` person provider that hold given names and surnames: each locale splits them its own way,
+# by sex ("first_names_female", "last_names_male"), by community ("first_names_est", "last_names_rus", Bengali
+# "first_names_male_islamic") or by use (Polish "male_last_names" and "unisex_last_names", where "last_names" is
+# only the base class's "Doe"); patronymics ("middle_names": "Aleksandrovich") follow a given name as a surname
+# does. Not the romanized Chinese and Japanese lists ("first_romanized_names"): Chinese syllables are everyday words
+# of history and geography too (:func:`everyday_words`); nor the kana ones, which no rule reads.
+_GIVEN_NAME_LISTS = re.compile(r"first_names(?:_\w+)?")
+_SURNAME_LISTS = re.compile(r"(?:\w+_)?last_names(?:_\w+)?|middle_names(?:_\w+)?")
+# Stems of Icelandic patronymics, which faker ends with "son" or "dóttir" ("Jóns"): no name as written.
+_NOT_NAME_LISTS = frozenset(("last_names_without_suffix",))
+# A list of men's surnames that has no women's list beside it (Polish "male_last_names"): its adjectival surnames
+# end in "-a" for a woman ("Lewandowski", "Lewandowska"; "Zawadzki", "Zawadzka"; "Nowicki", "Nowicka").
+_MEN_ONLY_SURNAMES = "male_last_names"
+_MASCULINE_ADJECTIVE_END = re.compile(r"(?<=[csz]k)i$")
+# The lists every locale may fill, which faker's base provider reads: read whole, an English word among them a name
+# too ("Brown", "Rose": :func:`everyday_words`). A locale's lists of its own add names these leave out (Polish
+# "unisex_last_names", patronymics), less their English words ("Senator", "Zero", "Czech" are Polish surnames too),
+# which would stop being everyday words everywhere ("Yes Senator, I agree").
+_EVERY_LOCALES_LISTS = frozenset(
+    (
+        "first_names",
+        "first_names_female",
+        "first_names_male",
+        "first_names_nonbinary",
+        "last_names",
+        "last_names_female",
+        "last_names_male",
+        "last_names_nonbinary",
+    )
+)
+
+
+def person_name_strings(provider: type) -> tuple[list[str], list[str]]:
+    """The given names and the surnames of a ``faker`` person provider, from every list of it that holds them."""
+    given: list[str] = []
+    surnames: list[str] = []
+    nouns_and_adjectives, verbs = word_classes()
+    english = nouns_and_adjectives | verbs
+    for attribute in dir(provider):
+        into = (
+            given
+            if _GIVEN_NAME_LISTS.fullmatch(attribute)
+            else surnames
+            if _SURNAME_LISTS.fullmatch(attribute)
+            else None
+        )
+        if into is None or attribute in _NOT_NAME_LISTS:
+            continue
+        names = name_strings(getattr(provider, attribute))
+        if attribute not in _EVERY_LOCALES_LISTS:
+            # Written without their diacritics too: "Buś" as "Bus", "Żero" as "Zero".
+            names = [
+                name for name in names if name.lower() not in english and fold_diacritics(name).lower() not in english
+            ]
+        into.extend(names)
+        if attribute == _MEN_ONLY_SURNAMES:
+            surnames.extend(_MASCULINE_ADJECTIVE_END.sub("a", name) for name in names)
+    return given, surnames
 
 
 def name_strings(values) -> list[str]:

@@ -110,18 +110,13 @@ _THAI_PERSON_NAMED = re.compile(
 def native_name_lists() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Per script (:data:`_ALPHABETS`, "han", "hangul"), the given names and surnames of the ``faker`` person
     providers written in it, Arabic and Persian letters made one (:func:`_arabic_as_one`)."""
-    from feedback_loop.privacy.names import faker_person_providers, name_strings
+    from feedback_loop.privacy.names import faker_person_providers, person_name_strings
 
     given: dict[str, set[str]] = {}
     surnames: dict[str, set[str]] = {}
     for _, provider in faker_person_providers():
-        for attribute, into in (
-            ("first_names", given),
-            ("first_names_male", given),
-            ("first_names_female", given),
-            ("last_names", surnames),
-        ):
-            for name in name_strings(getattr(provider, attribute, ())):
+        for names, into in zip(person_name_strings(provider), (given, surnames), strict=True):
+            for name in names:
                 if (script := _script_of(name)) is not None:
                     into.setdefault(script, set()).add(_arabic_as_one(name) if script == "arabic" else name)
     return {
