@@ -24,7 +24,7 @@ import pkgutil
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from feedback_loop.privacy.english_words import (
     adverbs,
@@ -125,7 +125,13 @@ _ROLE_LABELS = (
     # Who did what to a parcel, a return or a document, on a form: "Returned by:", "Received by:", "Packed by:".
     r"|(?:returned|received|collected|signed|approved|packed|picked\s+up|delivered|checked|inspected|verified"
     r"|prepared|issued|accepted|authori[sz]ed|reviewed)\s+by|reviewer"
+    # The people of a medical or a care form, and a booking's guests: "Referring physician: ...", "GP: ...",
+    # "Consultant: ...", "Witness: ...", "Guest: ...".
+    r"|referring\s+(?:physician|doctor|clinician|consultant)|(?:family\s+)?(?:gp|physician|doctor)|consultant"
+    r"|surgeon|midwife|carer|witness|guests?"
 )
+# The number of one of several people of a part: "Referee 2:", "Guest 3:", "Passenger 1:", "Tenant #2:".
+_ROLE_NUMBER = r"(?:[ \t]*#?\d{1,2})?"
 # Cues after which a name may be written in any case: a form's field, "my name is".
 _STRONG_CUE = re.compile(
     r"(?i)(?:\bmy\s+name\s+is|\bmy\s+name['’]s|\bname\s+is|\b(?:full|first|last|sur|given|family|customer|contact"
@@ -134,7 +140,7 @@ _STRONG_CUE = re.compile(
     r"(?:\s*[:=]|[ \t]*[-–|](?=[ \t]))"
     # Malay and Indonesian forms: "Nama:", "Nama penuh:", "Nama lengkap:".
     r"|\bnama(?:\s+(?:penuh|lengkap|pelanggan|pemohon))?\s*[:=]"
-    rf"|\b(?:{_ROLE_LABELS})(?:\s*:|[ \t]*[-–|](?=[ \t]))"
+    rf"|\b(?:{_ROLE_LABELS}){_ROLE_NUMBER}(?:\s*:|[ \t]*[-–|](?=[ \t]))"
     r"|\b(?:je\s+m['’]appelle|ich\s+heiße|ich\s+heisse|mein\s+name\s+ist|me\s+llamo|mi\s+nombre\s+es|mi\s+chiamo"
     r"|meu\s+nome\s+é"
     # "My name is" in more languages: Portuguese "me chamo", Dutch "mijn naam is", "ik heet", Polish "nazywam się",
@@ -163,6 +169,11 @@ _RELATIVES_AND_CLOSE_PEOPLE = (
     r"|manager|supervisor|neighbou?rs?|landlord|tenant|doctor|nurse|teacher|lawyer|attorney|accountant"
     # The youngest of a family: "our baby Kalani".
     r"|bab(?:y|ies)|toddlers?|newborns?|infants?"
+    # The people one shares a home, a class or a desk with, or teaches and is taught by: "her flatmate, Bukola", "my
+    # pen pal Mei Ling", "my former intern Elif Yıldırım".
+    r"|(?:flat|room|house|class|school|bunk)-?mates?|pen[ \t-]?pals?|interns?|mentors?|mentees?|tutors?"
+    r"|tutees?|students?|pupils?|apprentices?|trainees?|patients?|carers?|caregivers?|nann(?:y|ies)"
+    r"|babysitters?|therapist|coach|godmother|godfather|god(?:son|daughter|child)"
 )
 # Cues after which a capitalised word is a name unless it is a common word ("Dear Team", "Mr Bean").
 _CUE = re.compile(
@@ -198,6 +209,9 @@ _CUE = re.compile(
     r"|\b(?:regards|thanks|thank\s+you|cheers|best|sincerely|yours|thx|ty|bye|love)\s*[,!.]?\s*\n"
     # A signature's line after the words that open it: "Signed on behalf of the tenant,\n", "Signed for the seller,\n".
     r"|\bsigned\b[^\n,]{0,40},[ \t]*\n"
+    # "With" as notes write it, after a talk with someone: "call w/ ...", "mtg w/ ...", "1:1 w/ ..." (not "built w/").
+    r"|\b(?:call(?:ed|s)?|meeting|meet|mtg|chat|sync|catch[ \t-]?up|1:1|lunch|coffee|dinner|interview|convo"
+    r"|spoke|talked)[ \t]+w/"
     r"|^\s*(?:[—–]|--)|\n\s*(?:[—–]|--))\s*$"
 )
 # A sign-off after a dash at the end of a message, where the last sentence ended: "... by tomorrow. -- Mei",
@@ -312,6 +326,12 @@ _CUE_BEFORE = _CUE
 _GREETING_CUE_BEFORE = re.compile(_GREETING_CUE.pattern.removesuffix(r"\s*,?\s*$") + r"[ \t]*,?[ \t]*$")
 _WEAK_CUE_BEFORE = re.compile(_WEAK_CUE.pattern.removesuffix(r"\s*$") + r"[ \t]*$")
 _CUE_REACH = 48
+# Whom one minds or fetches, a given name of the lists after it: "looking after Kenji", "taking care of Amal",
+# "picking up Ines from school" (not "looking after Windows updates", "picking up Amazon parcels").
+_MINDING_BEFORE = re.compile(
+    r"(?i)\b(?:look(?:s|ed|ing)?[ \t]+after|(?:take|takes|took|taking)[ \t]+care[ \t]+of|babysit(?:s|ting)?|babysat"
+    r"|pick(?:s|ed|ing)?[ \t]+up|drop(?:s|ped|ping)?[ \t]+off)[ \t]+$"
+)
 # What a strong cue cannot be written without: run its search only on texts that hold one of these.
 _STRONG_CUE_WORDS = (
     "name",
@@ -936,7 +956,10 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
             index += 1
     if _COMMA_BEFORE_A_CAPITAL.search(text):
         spans = _with_surnames_first(text, spans, cue_ends)
-    for listed in [*_names_listed_after_a_label(text), *_names_listed_with_names(text, spans)]:
+    listed_names = [*_names_listed_after_a_label(text), *_names_listed_with_names(text, spans)]
+    if text.count("\n") >= 2:
+        listed_names += _names_listed_one_a_line(text, spans)
+    for listed in listed_names:
         if not any(start < listed[1] and listed[0] < end for start, end, _ in spans):
             spans.append((*listed, True))
     if "/" in text:
@@ -958,10 +981,15 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
 # ends at its separator (a comma, a semicolon, "and", an arrow, a dash, a bracket, a colon, the line's end).
 _PEOPLE_LABEL = re.compile(
     r"(?im)(?:^|[.;]|\n)[ \t]*(?:attendees?|attendance|present|apologies|absent|participants?|invitees?|panel(?:lists)?"
-    r"|speakers?|action[ \t]+items?|assignees?|reviewers?|approvers?|owners?)[ \t]*:[ \t]*"
+    r"|speakers?|action[ \t]+items?|assignees?|reviewers?|approvers?|owners?"
+    # A list of people, what it is for after it: "Student list for the trip:", "Guest list:", "Class roster:".
+    r"|(?:student|pupil|guest|player|squad|team|staff|volunteer|member|invitee|passenger|attendee|participant"
+    r"|cast|carpool|waiting)[ \t]+(?:list|roster|names)(?:[ \t]+(?:for|of)\b[^:\n]{0,40})?)[ \t]*:[ \t]*"
 )
+# A name ends at an initial's full stop: "Aditi R., Lwazi M.".
 _LISTED_ITEM = re.compile(
-    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*(?:[ \t][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*){0,2})"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*(?:[ \t][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*){0,2}"
+    r"(?:(?<=[ \t][A-Z])\.)?)"
     r"(?P<end>[ \t]*(?:,|;|\.(?:[ \t]|$)|$|\n|[ \t](?:and|&)[ \t]|→|->|[-–—][ \t]|\(|:))"
 )
 _NEXT_ITEM = re.compile(r"[^,;\n]*?(?:,|;|[ \t]and[ \t]|[ \t]&[ \t])[ \t]*")
@@ -1042,25 +1070,10 @@ def _names_listed_with_names(text: str, spans: list[tuple[int, int, bool]]) -> l
     lists, or no English word, and no brand or place ("Priya, Jira and Slack", "Lagos, Accra and Kigali" stay)."""
     if " and " not in text and "," not in text:
         return []
-    given, surnames = person_name_lists()
-    everyday, brand_names = everyday_words(), brands()
+    given = person_name_lists()[0]
 
     def known_given(word: str) -> bool:
-        return word in given and word.lower() not in everyday
-
-    def names_word(word: str) -> bool:
-        lower = word.lower()
-        return (
-            lower not in NOT_NAMES
-            and lower not in stop_words()
-            and word not in brand_names
-            and word not in places()
-            and (
-                known_given(word)
-                or (word in surnames and lower not in everyday)
-                or (lower not in everyday and no_english_word(lower))
-            )
-        )
+        return word in given and word.lower() not in everyday_words()
 
     found = []
     for listed in _LIST_OF_CAPITALISED.finditer(text):
@@ -1071,13 +1084,59 @@ def _names_listed_with_names(text: str, spans: list[tuple[int, int, bool]]) -> l
         ]
         # "Cordialement, Mathilde Girard", "Viele Grüße, Anna": a sign-off before a name is no name of a list.
         if not all(
-            cover or (_SIGN_OFF.fullmatch(item.group()) is None and all(map(names_word, item.group().split())))
+            cover or (_SIGN_OFF.fullmatch(item.group()) is None and all(map(_names_word, item.group().split())))
             for item, cover in zip(items, covering, strict=True)
         ):
             continue
         announced = any(any(cover) for cover in covering)
         if announced or sum(known_given(item.group().split()[0]) for item in items) >= 2:
             found += [item.span() for item, cover in zip(items, covering, strict=True) if not cover]
+    return found
+
+
+def _names_word(word: str) -> bool:
+    """True for a word of a list that may be a name's: a given name or a surname of the lists that is no everyday word,
+    or a word no English vocabulary holds; no function word, brand nor place."""
+    given, surnames = person_name_lists()
+    lower = word.lower()
+    return (
+        lower not in NOT_NAMES
+        and lower not in stop_words()
+        and word not in brands()
+        and word not in places()
+        and lower not in everyday_words()
+        and (word in given or word in surnames or no_english_word(lower))
+    )
+
+
+# A line of a list that holds one name, a bullet before it and a guest's "+ 1" after it allowed: "Ama Owusu-Ansah",
+# "- Tomasz Wójcik + 1".
+_NAME_LINE = re.compile(
+    rf"(?m)^[ \t]*(?:[-*•][ \t]+|\d{{1,2}}[.)][ \t]+)?(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD}){{1,2}})"
+    r"[ \t]*(?:\(?\+[ \t]*\d\)?)?[ \t]*$"
+)
+
+
+def _names_listed_one_a_line(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
+    """The lines of a list of names, one name a line, that hold a name no rule found, where two lines or more of the
+    same list (no blank line between) open with a name found: each word of it a name's (:func:`_names_word`)."""
+    found = []
+    for line in _NAME_LINE.finditer(text):
+        start, end = line.span("name")
+        if any(span_start < end and start < span_end for span_start, span_end, _ in spans):
+            continue
+        if not all(map(_names_word, line.group("name").split())):
+            continue
+        block_start = text.rfind("\n\n", 0, start)
+        block_end = text.find("\n\n", end)
+        block_start, block_end = block_start + 1, len(text) if block_end < 0 else block_end
+        line_starts = {
+            found_line.start(1)
+            for found_line in re.finditer(r"(?m)^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?(\S)", text[:block_end])
+            if found_line.start() >= block_start
+        }
+        if sum(span_start in line_starts for span_start, _, _ in spans) >= 2:
+            found.append((start, end))
     return found
 
 
@@ -1151,6 +1210,43 @@ def given_name_before(text: str, start: int) -> int | None:
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w'’.@-])([^\W\d_]+(?:['’-][^\W\d_]+)*) $")
+
+
+def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The other places of ``text`` that write a name found in it (``names``, the final spans) again, whole or by its
+    given name alone: "Present: Rajesh Venkataraman, ... Rajesh to circulate the budget". A given name is sought
+    again only as a capitalised word of two letters or more that is no everyday word, function word nor place
+    ("Will Jones ... Will you", "Florence Ito ... in Florence" stay); an initial is none."""
+    sought = set()
+    # A span may hold a list of names ("Anna Smith, Rajesh Venkataraman"): each is sought on its own.
+    for written in (part.strip() for start, end in names for part in re.split(r"[,;]", text[start:end])):
+        words = WORD.findall(written)
+        if not words or not all(_LATIN_NAME.fullmatch(word) for word in words):
+            continue
+        sought.add(written)
+        first = words[0]
+        lower = first.lower()
+        if (
+            len(words) > 1
+            and _is_capitalised(first)
+            and len(first) > 1
+            and lower not in everyday_words()
+            and lower not in stop_words()
+            and lower not in NOT_NAMES
+            and lower not in NAME_PARTICLES
+            and first not in places()
+        ):
+            sought.add(first)
+    if not sought:
+        return []
+    pattern = re.compile(
+        r"(?<![\w'’@.-])(?:" + "|".join(map(re.escape, sorted(sought, key=len, reverse=True))) + r")(?![\w'’-])"
+    )
+    return [
+        match.span()
+        for match in pattern.finditer(text)
+        if not any(start < match.end() and match.start() < end for start, end in names)
+    ]
 
 
 def opens_a_sentence_before_a_name(word: str) -> bool:
@@ -1300,7 +1396,7 @@ def _field_value(text: str, tokens, index: int, run: int) -> int:
     return run
 
 
-_ROLE_LABEL_BEFORE = re.compile(rf"(?i)\b(?:{_ROLE_LABELS})(?:\s*:|[ \t]*[-–|])[ \t]*$")
+_ROLE_LABEL_BEFORE = re.compile(rf"(?i)\b(?:{_ROLE_LABELS}){_ROLE_NUMBER}(?:\s*:|[ \t]*[-–|])[ \t]*$")
 
 
 def _one_everyday_word_for_a_role(text: str, tokens, index: int, run: int) -> bool:
@@ -1505,6 +1601,13 @@ def _cued_or_known_name(
             and (_CLAUSE_ENDS_AFTER_NAME.match(text, end) or _PRONOUN_OPENS_AFTER.match(text, end))
         )
         or (cue_may_end_here and _cue_before(_LET_BEFORE, text, start) and _KNOW_AFTER.match(text, end))
+        or (
+            cue_may_end_here
+            and known_given
+            and word.lower() not in everyday_words()
+            and word not in places()
+            and _cue_before(_MINDING_BEFORE, text, start)
+        )
         or _in_brackets_after_a_cue(text, tokens[index : index + run])
         or _addressed_as_a_quote_opens(text, tokens[index : index + run], given)
         or (run == 1 and known_given and _quoted_given_name_of_a_person(text, start, end))
@@ -1538,8 +1641,18 @@ def _cued_or_known_name(
         or (cue_may_end_here and _cue_before(_WEAK_CUE_BEFORE, text, start))
         or (cue_may_end_here and _cue_before(_THANKS_TO_BEFORE, text, start))
         or (run == 1 and _given_name_in_a_persons_place(text, start, end, word))
+        or (run == 1 and _action_item_after(text, start, end, word))
     ):
         return run, False
+    # "On Monday Ji-woo met the supplier": a Korean or Chinese given name of two syllables joined by a hyphen, which no
+    # list holds and no English word is, where a person stands.
+    if (
+        run == 1
+        and _SYLLABLES_JOINED.fullmatch(word) is not None
+        and _no_english_word_in_lower_case(word)
+        and in_a_persons_place(text, start, end)
+    ):
+        return run, True
     # "Maryam bint Khalid Al-Suwaidi", "Ahmad bin Ismail": a given name, "son of" or "daughter of" and the father's
     # name are a person's name, whatever the lists hold.
     if (
@@ -1667,6 +1780,12 @@ def _surname_naming_a_case(text: str, start: int, end: int, word: str, surnames:
 
 
 _BRACKET_BEFORE = re.compile(r"\([ \t]*$")
+# A desk that a person staffs, that person's name in brackets after it: "Reception (Rocío)", "Front desk (Amal)",
+# "Recepción (...)", "Accueil (...)".
+_DESK_BEFORE = re.compile(
+    r"(?i)\b(?:reception|recepción|recepcion|receção|recepção|accueil|empfang|front[ \t-]+desk|help[ \t-]*desk"
+    r"|service[ \t-]+desk|switchboard|concierge|front[ \t-]+office|box[ \t-]+office)[ \t]*$"
+)
 _BRACKET_AFTER = re.compile(r"[ \t]*\)")
 
 
@@ -1680,7 +1799,7 @@ def _in_brackets_after_a_cue(text: str, words) -> bool:
     given, surnames = person_name_lists()
     everyday = everyday_words()
     return any(word in given or word in surnames or word.lower() not in everyday for _, _, word in words) and (
-        _cue_before(_CUE_BEFORE, text, before.start())
+        _cue_before(_CUE_BEFORE, text, before.start()) or _cue_before(_DESK_BEFORE, text, before.start())
     )
 
 
@@ -1747,6 +1866,24 @@ def _given_name_in_a_persons_place(text: str, start: int, end: int, word: str) -
 
 
 _CAPITALISED_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \u00a0]$")
+# What a person is to do, in a meeting's action items: "Priya to send the slides", "- Tane to book the venue".
+_TO_DO_AFTER = re.compile(r"[ \t]+to[ \t]+([a-z]+)\b")
+_ITEM_OPENS_BEFORE = re.compile(r"(?:^|[.!?;:]\s+|\n[ \t]*(?:[-*•][ \t]+)?|[ \t][-–—][ \t]+)$")
+
+
+def _action_item_after(text: str, start: int, end: int, word: str) -> bool:
+    """True for a given name of the lists, no everyday word nor place, that opens a clause or a list's item before "to"
+    and a verb: what that person is to do ("Priya to send the slides"; not "Florence to host", "Paris to Rome")."""
+    after = _TO_DO_AFTER.match(text, end)
+    if (
+        after is None
+        or word.lower() in everyday_words()
+        or word in places()
+        or _ITEM_OPENS_BEFORE.search(text, max(0, start - 4), start) is None
+    ):
+        return False
+    verbs = word_classes()[1]
+    return after.group(1) in verbs
 
 
 def in_a_persons_place(text: str, start: int, end: int) -> bool:
@@ -1917,7 +2054,8 @@ def _cue_may_end_before(text: str, tokens, index: int) -> bool:
     if "\n" in gap:
         return True
     gap = gap.strip(" \t\u00a0")
-    return gap in ("", ",") or (gap in (".", ".,") and tokens[index - 1][2].lower() in _TITLE_ABBREVIATIONS)
+    # "/" ends "w/" ("call w/ Ikechukwu").
+    return gap in ("", ",", "/") or (gap in (".", ".,") and tokens[index - 1][2].lower() in _TITLE_ABBREVIATIONS)
 
 
 def _particle_before_name(tokens, index: int) -> bool:
@@ -2266,6 +2404,18 @@ def _syllables_joined_after(text: str, end: int) -> bool:
     )
 
 
+def _surname_after_a_cue(text: str, word: re.Match[str]) -> bool:
+    """True for a surname of the lists in capitals right after a form's field or a cue, a capitalised word after it,
+    whatever that word is: "Referring doctor: CHEN Zihan", "GP: LIU Jianguo" (the model's vocabulary holds
+    "jianguo")."""
+    start = word.start()
+    return (
+        _CAPITALISED_NAME_WORD_AFTER.match(text, word.end()) is not None
+        and _in_the_lists(word.group())
+        and (_cue_before(_STRONG_CUE, text, start) or _cue_before(_CUE_BEFORE, text, start))
+    )
+
+
 def _capitals_in_a_sentence(text: str, words: list[re.Match[str]]) -> list[tuple[re.Match[str], str]]:
     runs: list[list[re.Match[str]]] = []
     for word in words:
@@ -2292,7 +2442,9 @@ def _capitals_in_a_sentence(text: str, words: list[re.Match[str]]) -> list[tuple
         if surname_first:
             rewritten += [(word, _as_a_name(word.group())) for word in run]
             continue
-        if "name" not in kinds and not (kinds == ["both"] and _syllables_joined_after(text, run[0].end())):
+        if "name" not in kinds and not (
+            kinds == ["both"] and (_syllables_joined_after(text, run[0].end()) or _surname_after_a_cue(text, run[0]))
+        ):
             continue
         # Two words or more: one of them a name the lists know ("JI-HOON PARK"), or right after a cue that announces a
         # person ("Spoke with TEVITA FIFITA"), every word of it a name's of four letters or more; not acronyms ("BIC
@@ -2315,7 +2467,11 @@ def _capitals_in_a_sentence(text: str, words: list[re.Match[str]]) -> list[tuple
             )
             # "MR. OKAFOR", "TEHRANI Arash"; not an acronym next to a place ("Parramatta NSW", "FYI Hemi").
             acronym = end - start < 4 and not _in_the_lists(run[0].group())
-            if acronym or not (_TITLE_BEFORE.search(text, max(0, start - 8), start) or next_to_a_name):
+            if acronym or not (
+                _TITLE_BEFORE.search(text, max(0, start - 8), start)
+                or next_to_a_name
+                or _surname_after_a_cue(text, run[0])
+            ):
                 continue
         rewritten += [(word, _as_a_name(word.group())) for word in run]
     return rewritten

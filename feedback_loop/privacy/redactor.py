@@ -43,7 +43,7 @@ import numpy as np
 
 from feedback_loop.privacy.addresses import ADDRESS_DETECTORS
 from feedback_loop.privacy.identifiers import IDENTIFIER_DETECTORS
-from feedback_loop.privacy.names import capitals_as_written, find_person_names
+from feedback_loop.privacy.names import capitals_as_written, find_person_names, names_written_again
 from feedback_loop.privacy.patterns import (
     CARD_DETECTOR,
     EMAIL_DETECTORS,
@@ -341,6 +341,11 @@ class Redactor:
                 (start, end - 2) if end - start > 2 and _POSSESSIVE.match(found.text, end - 2, end) else (start, end)
                 for start, end in names
             )
+            # A name found once in the text is the same person wherever the text writes it again, by its given name
+            # too: "Present: Rajesh Venkataraman, ... Rajesh to circulate the budget" (a scope numbers repeats of
+            # whole names only, and only with a scope; see _render).
+            if spans:
+                spans = tuple(sorted([*spans, *names_written_again(found.text, spans)]))
             detected[position] = self._remember(text, _Detected(found.text, found.counts, spans))
 
     def _remember(self, text: str, found: _Detected) -> Redaction | _Detected:
