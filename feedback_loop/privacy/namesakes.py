@@ -432,13 +432,16 @@ def _before_the_subjects_verb(text: str, end: int, nouns_or_adjectives, verbs) -
 # A title of a book, a film or a game, written like a name ("Anna Karenina", "Elden Ring", "Jane Eyre"), by the kind
 # of work right before it ("the film ...", "my favourite novel ..."), or the verb that reads, plays or watches it
 # ("reading ...", "playing ...", "binge-watching ..."), a quotation mark between allowed ('reading "Anna Karenina"').
+_KINDS_OF_WORK = (
+    r"film|movie|book|novel|novella|game|videogame|series|sitcom|documentary|album|song|musical|opera|audiobook"
+    r"|e-?book|episode|biography|memoir|manga|anime|comic|podcast|title|poem|play|sonnet|ballet|symphony|painting"
+    r"|short[ \u00a0]+story"
+)
 _KIND_OF_WORK_BEFORE = re.compile(
     # An author's or a maker's name between allowed: "the Jane Austen novel ...".
     r"(?i:\b(?:the|a|an|my|our|your|his|her|their|this|that)[ \u00a0]+"
     r"(?:[a-z]+[ \u00a0]+|(?-i:[A-Z][\w'’.-]*[ \u00a0]+){1,3})?"
-    r"(?:film|movie|book|novel|novella|game|videogame|series|sitcom|documentary|album|song|musical|opera|audiobook"
-    r"|e-?book|episode|biography|memoir|manga|anime|comic|podcast|title|poem|play|sonnet|ballet|symphony|painting"
-    r"|short[ \u00a0]+story))[ \u00a0]+[\"“'‘]?$"
+    rf"(?:{_KINDS_OF_WORK}))[ \u00a0]+[\"“'‘]?$"
 )
 # Only verbs whose object is seldom a person: not "watching" ("watching Tom Baker all night at the hospital"), nor
 # "played" ("I played Tom Baker last week and lost").
@@ -590,6 +593,18 @@ _WORKS_VERB_BEFORE_A_QUOTE = re.compile(
     r"|rehears(?:ing|ed)|sing(?:ing|s)?|sang|sung|listen(?:ing|ed)?[ \u00a0]+to|play(?:ing|ed|s)?|read(?:ing)?"
     r"|(?:re)?watch(?:ing|ed)|stream(?:ing|ed)?|finished|started|loved?|hated?))[ \u00a0]+[\"“‘'«][ \u00a0]?$"
 )
+# A clause whose subject is a work, its quoted title ending it: "a song like '...'", "the track playing in the ad is
+# '...'", "my favourite film is '...'", "Song used in the trailer was '...'". The kind of work opens the sentence or
+# follows a determiner (not the verbs "play" or "show"), and no word between says who made, played or got the work:
+# "the song's singer is '...'", "the book by '...'", "the film was sent to '...'" name people.
+_WORK_IS_OR_IS_LIKE_BEFORE_A_QUOTE = re.compile(
+    r"(?i:(?:^|(?<=[.!?:\n])[ \u00a0]*|\b(?:the|a|an|my|our|your|his|her|their|this|that|any|another"
+    r"|some|one)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?)"
+    rf"(?:{_KINDS_OF_WORK}|track|tune|single|show|tv[ \u00a0]+show)s?"
+    r"(?:[ \u00a0]+(?!(?:by|from|to|for|with|of|and|or|singer|author|writer|director|artist|actor|actress|star"
+    r"|host|narrator|composer|creator|producer|band|voice|lead|owner|character)\b)[a-z'’-]+){0,6}"
+    r"[ \u00a0]+(?:like|called|named|titled|entitled|is|was|as))[ \u00a0]+[\"“‘'«][ \u00a0]?$"
+)
 _BY_A_CREATOR_AFTER = re.compile(r"[ \u00a0]+by[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
 # A film or a series on a streaming service ("Jerry Maguire is on Netflix now"): not a person's television or video
 # channel ("Tom is on TV tonight", "Ana is on YouTube").
@@ -705,6 +720,7 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     # Or its creator after it: "'Jolene' by ...".
     return (
         _WORKS_VERB_BEFORE_A_QUOTE.search(text, max(0, opening.start(1) - 30), opening.end(1)) is not None
+        or _WORK_IS_OR_IS_LIKE_BEFORE_A_QUOTE.search(text, max(0, opening.start(1) - 80), opening.end(1)) is not None
         or _BY_A_CREATOR_AFTER.match(text, closing.end(1)) is not None
     )
 
