@@ -397,6 +397,10 @@ def _lower_case_name(text: str, run: list[re.Match[str]], everyday: frozenset[st
         return []
     spans = [word.span() for word in words]
     start, end = spans[0][0], spans[-1][1]
+    if _DESCRIBES_A_ROLE_AROUND[0].search(text, max(0, start - 12), start) and _DESCRIBES_A_ROLE_AROUND[1].match(
+        text, end
+    ):
+        return []
     # A form's field or a note's aside before a name counts too: "Applicant | ...", "customer (...)"; so does a title
     # or a relative's word, a comma after it allowed ("mrs ...", "my wife, ...").
     before = text[max(0, start - 40) : start].rstrip(" \t(|:")
@@ -440,6 +444,19 @@ def _lower_case_name(text: str, run: list[re.Match[str]], everyday: frozenset[st
 
 
 _MAX_LOWER_CASE_NAME_WORDS = 4
+# Words between an article and a role or a job describe it, as job ads write them ("a jedi ninja developer", "an
+# unflappable people manager", "the ideal team player"): a name follows the role ("the developer ..."), it does not
+# stand inside it.
+_DESCRIBES_A_ROLE_AROUND = (
+    re.compile(r"(?i:(?<![\w'’-])(?:a|an|the|our|your|their|this|that|one|another))[ \t]+$"),
+    re.compile(
+        r"(?:[ \t]+[a-z][\w-]*)?[ \t]+(?:developer|engineer|programmer|coder|dev|designer|architect|analyst"
+        r"|scientist|manager|marketer|writer|copywriter|editor|salesperson|seller|recruiter|consultant|specialist"
+        r"|administrator|admin|assistant|intern|lead|leader|executive|candidate|hire|applicant|employee|worker"
+        r"|professional|person|guy|gal|teammate|team[ \t]+player|freelancer|contractor|technician|coach|trainer"
+        r"|teacher|tutor|chef|cook|nurse|driver|rep|representative|officer|operator|strategist|founder)s?\b(?![-'’])"
+    ),
+)
 # "... from legal said": a person's team in lower case between the name and what they said.
 _FROM_A_TEAM_SAID_AFTER = re.compile(
     r"[ \t]+from[ \t]+(?:[a-z][\w&-]*[ \t]+){1,2}(?:said|says|told|wrote|asked|confirmed|mentioned|called|emailed"

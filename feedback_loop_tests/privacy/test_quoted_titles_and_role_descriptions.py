@@ -41,3 +41,26 @@ def test_a_quoted_title_where_a_work_is_the_subject_stays(sentence: str) -> None
 def test_people_quoted_beside_a_work_are_redacted(sentence: str, redacted: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == redacted
 
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We're hiring a jedi ninja developer for the platform team.",
+        "Make this ad friendlier: 'Seeking a badass ninja designer.'",
+        "Our careers page asks for a ninja rockstar designer.",
+    ],
+)
+def test_lower_case_words_describing_a_role_stay(sentence: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        # A name in lower case after the role, or after a hire's word, is a person's.
+        ("pls loop in the developer priya nair on this", "pls loop in the developer <PERSON> on this"),
+        ("our new hire kofi mensah starts on monday", "our new hire <PERSON> starts on monday"),
+    ],
+)
+def test_lower_case_names_after_a_role_are_redacted(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
