@@ -19,7 +19,12 @@ after a person or written like a person's name (the ``named_like_...`` functions
 * A figure of history, science, art or fiction that a prompt asks about as a topic ("who was ...", "the character
   of ...", "... as generals", a plot hole) is no person's name where nothing in the text shows a private interaction
   (:func:`named_as_a_figure_of_history_or_fiction`: "my order", "the call", "yesterday", "Dear ..."); so is a
-  creator whose style or quoted title a prompt asks about ("...'s painting style", "'<Title>' by ...").
+  creator whose style or quoted title a prompt asks about ("...'s painting style", "'<Title>' by ...", "novels by
+  ..."), a figure a short question asks about with no first-person word ("How did ... die?", "Was ... a real
+  person?"), a law by its ordinal ("...'s second law"), a character of a work the text names (even after "Mr"), and
+  the people of a text about history (a battle, armies, rulers, a year before 1900).
+* A unit of measure named after a person is none where used as one ("300 Kelvin", "Celsius or Fahrenheit"), nor an
+  eponymous adjective before the plural of its kind ("the ... and ... calendars").
 * What a prompt asks for by a name is no person either: a franchise's characters, the place of a weather forecast,
   a thought experiment, a publisher in a reference, a dish a recipe is for, a language translated to.
 """
@@ -980,10 +985,58 @@ def _a_thought_experiment(text: str, start: int, end: int) -> bool:
     return bool(_EXPLAINED.search(text, low, high)) and not _PRIVATE_INTERACTION.search(text, low, high)
 
 
+# The units of measure named after people ("Celsius", "Newton", "Hertz"), in the singular and the plural.
+_UNITS = (
+    r"(?:Celsius|Fahrenheit|Kelvins?|Rankine|R[ée]aumur|Newtons?|Joules?|Watts?|Volts?|Amperes?|Ohms?|Hertz|Pascals?"
+    r"|Teslas?|Coulombs?|Gauss|Siemens|Webers?|Henry|Henries|Becquerels?|Sieverts?|Grays?|Farads?|Curies?|Roentgens?)"
+)
+_UNIT = re.compile(rf"{_UNITS}$")
+# Where a unit's name stands as one: after a number or "degrees", or joined to another unit's name.
+_MEASURE_BEFORE = re.compile(
+    rf"(?:\d[ \u00a0]*|\bdegrees?[ \u00a0]+|°[ \u00a0]*|(?<![\w'’-]){_UNITS}[ \u00a0]+(?:and|or|to|into|vs\.?|versus)"
+    r"[ \u00a0]+)$"
+)
+_ANOTHER_UNIT_AFTER = re.compile(rf"[ \u00a0]+(?:and|or|to|into|vs\.?|versus)[ \u00a0]+{_UNITS}(?![\w'’-])")
+_ANOTHER_UNIT = re.compile(rf"(?<![\w'’-]){_UNITS}(?![\w'’-])")
+# What follows a unit's name where nothing else does: the sentence's end, a word of measuring, or how it is used.
+_MEASURE_ENDS_AFTER = re.compile(
+    r"[ \u00a0]*(?:[?.!,;:)]|$)|[ \u00a0]+(?:scales?|degrees?|units?|readings?|temperatures?|conversion)\b"
+    r"|[ \u00a0]+(?:(?:is|are|was|were)[ \u00a0]+)?(?:used|measured|defined|preferred|better|worse|different|equal)\b"
+)
+# Eponymous adjectives before the plural of what they name: "the ... and ... calendars", "... scales".
+_EPONYMOUS_KINDS_AFTER = re.compile(
+    r"(?:[ \u00a0]+(?:and|or|vs\.?|versus|to)[ \u00a0]+[A-Z][a-z]+)?[ \u00a0]+(?:calendars|scales|units)\b"
+    # Not a verb's object: "... and ... scales the wall".
+    r"(?![ \u00a0]+(?:the|a|an|his|her|their|my|our|its|this|that)\b)"
+)
+
+
+def _a_unit_or_an_eponymous_kind(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a unit of measure named after a person (:data:`_UNITS`) used as one: after a
+    number or "degrees", joined to another unit, or alone at a sentence's end in a text that names another unit
+    (with no sign of someone the writer deals with); or an eponymous adjective before the plural of its kind
+    (:data:`_EPONYMOUS_KINDS_AFTER`)."""
+    if _EPONYMOUS_KINDS_AFTER.match(text, end):
+        return True
+    words = text[start:end]
+    if not _UNIT.match(words):
+        return False
+    if _MEASURE_BEFORE.search(text, max(0, start - 30), start) or _ANOTHER_UNIT_AFTER.match(text, end):
+        return True
+    around = text[max(0, start - _TOPIC_REACH) : end + _TOPIC_REACH]
+    return bool(
+        _MEASURE_ENDS_AFTER.match(text, end)
+        and any(unit.group() != words for unit in _ANOTHER_UNIT.finditer(around))
+        and not _PRIVATE_INTERACTION.search(around)
+        and not _KNOWN_PERSON_BEFORE.search(text, max(0, start - 30), start)
+    )
+
+
 def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` names an assistant (:data:`ASSISTANT_NAMES`) that no form's field or "my name
     is" announces, a place ("São Paulo", "Rio de Janeiro", "George Street", the place of a weather forecast), or what
-    science names after a person ("Dijkstra's algorithm", a thought experiment: :func:`_a_thought_experiment`)."""
+    science names after a person ("Dijkstra's algorithm", a thought experiment: :func:`_a_thought_experiment`, a unit
+    of measure: :func:`_a_unit_or_an_eponymous_kind`)."""
     words = text[start:end]
     name = POSSESSIVE_END.sub("", words)
     return bool(
@@ -1001,6 +1054,7 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
             and POSSESSIVE_END.sub("", words) not in person_name_lists()[0]
         )
         or _a_thought_experiment(text, start, end)
+        or _a_unit_or_an_eponymous_kind(text, start, end)
         or _weather_of_a_place(text, start, end)
         or _place_named_after_a_person(text, start, end)
         or (
@@ -1551,6 +1605,12 @@ _FIGURE_BEFORE = re.compile(
     r"|writers?|singers?|comedians?|poets?|painters?)[ \u00a0]+(?:(?:that[ \u00a0]+(?:are|is|sound|sounds)[ \u00a0]+)?"
     r"similar[ \u00a0]+to|like|in[ \u00a0]+the[ \u00a0]+style[ \u00a0]+of)"
     r"|[\w)!?][\"”’'][ \u00a0]+by"
+    # A title in capitals that a work's reader names before its creator: "similar to The ... of the ... by".
+    r"|\b(?:similar[ \u00a0]+to|read|reading|reread|rereading|loved|enjoyed|finished)[ \u00a0]+(?-i:[A-Z][\w:-]*"
+    r"(?:[ \u00a0]+(?:[A-Z][\w:-]*|of|the|a|an|and|in|on|to|for|at|with|from|or)){0,8})[ \u00a0]+by"
+    # A creator's works, some words between: "novels by ...", "songs written by ...".
+    r"|\b(?:books|novels|poems|poetry|songs|albums|films|movies|plays|works|paintings|symphonies|operas|essays"
+    r"|stories)(?:[ \u00a0]+[a-z]+){0,2}[ \u00a0]+by"
     r"|\b(?-i:Nobel|Pulitzer|Booker|Turing|Fields|Abel|Oscar|Grammy|Emmy)\b[^.?!\n]{0,60}?\b(?:went|was[ \u00a0]+"
     r"(?:awarded|given)|awarded|given)[ \u00a0]+to)"
     rf"[ \u00a0]+(?:the[ \u00a0]+)?{_AND_ANOTHER_NAME_BEFORE}$"
@@ -1562,7 +1622,7 @@ _RENOWN_AFTER = re.compile(
     rf"{_EPITHET}[ \u00a0]+(?:(?:become|get|grow)[ \u00a0]+)?(?:so[ \u00a0]+)?"
     r"(?:considered|regarded|remembered|famous|celebrated|known|popular"
     # Important to whom is a workplace's question ("... so important to the team?").
-    r"|(?:important|significant|influential)(?![ \u00a0]+to\b))\b"
+    r"|(?:important|significant|influential)(?![ \u00a0]+to[ \u00a0]+(?![A-Z]|history\b|science\b)))\b"
 )
 # What a figure of history, science, art or fiction has or is, right after the name: "...'s conquests", "... and
 # ...'s friendship in The ...", "... and ... as generals", "... still copyrighted", "... won the Nobel Prize".
@@ -1644,6 +1704,65 @@ _QUESTION_OR_REQUEST = re.compile(
 )
 # The characters around a name read for the signs of a private interaction and for a text about fiction or history.
 _TOPIC_REACH = 400
+# A work the text names, whose characters a prompt asks about: "reading <Title>", "the novel", "the author".
+_WORK_NAMED = re.compile(
+    r"(?i:\b(?:reading|read|re-?reading|reread|finished|watching|watched)[ \u00a0]+(?:the[ \u00a0]+)?)"
+    r"(?P<title>[A-Z][\w:-]*(?:[ \u00a0]+(?:[A-Z][\w:-]*|of|the|a|an|and|in|on|to|for|at|with|from|or))*)(?![\w'’])"
+    r"|(?i:\bthe[ \u00a0]+(?:book|novel|short[ \u00a0]+stories|stories|play|trilogy|saga|author|narrator|sequel"
+    r"|prequel)\b)"
+)
+# A title right before a name: what makes a person the writer deals with, yet a character of a novel too.
+_TITLE_BEFORE = re.compile(r"(?<![\w'’.-])(?:Mr|Mrs|Ms|Miss|Dr|Lady|Sir|Lord)\.?[ \u00a0]+$")
+# What a text about history has: a battle, armies, a conquest, a ruler, an empire, a year before 1900.
+_HISTORY_SIGN = re.compile(
+    r"(?i:\b(?:battle[ \u00a0]+of|armies|army|conquest|conquered|invaded|invasion|kings?|queens?|dukes?|duchess"
+    r"|emperors?|empress|empire|dynast(?:y|ies)|reign|throne|crowned|coronation|pharaohs?|tsars?|sultans?"
+    r"|crusades?|medieval))\b"
+    # A year, not an amount or a count: "in 1066", not "1500 euros" nor "$1200".
+    r"|(?<![\d.,:/$€£-])\b(?:1[0-8]\d\d|[1-9]\d\d)(?![\d.,:/-]?\d)(?![ \u00a0]*(?:%|[A-Z]{3}\b"
+    r"|(?i:euros?|dollars?|pounds?|km|kg|mg|ml|m|g|l|miles?|people|items?|units?|pcs|words?|pages?)\b))"
+)
+# The writer and those with them: a short question about someone by a name, with these in it, is about a person the
+# writer knows ("How did ... get my number?", "Why was ... so upset with us?").
+_FIRST_PERSON = re.compile(r"\b(?:I|(?i:me|my|mine|we|us|our|ours))\b")
+# A question's opening right before a name: "How did ...", "What did ...", "Was ...", "Is ...", "Why was ...".
+_QUESTION_OPENS_BEFORE = re.compile(
+    r"(?:^|[.!?;,\n(][ \t]*|\band[ \u00a0]+)(?i:(?:how|why|when|where|what|who)(?:[ \u00a0]+(?:did|was|were|is|does))?"
+    r"|did|was|were|is)[ \u00a0]+$"
+)
+_PLOT_VERBS = r"(?:deduce|defeat|betray|escape|survive|kill|murder|fall[ \u00a0]+in[ \u00a0]+love[ \u00a0]+with)"
+# Whom a character acts on in such a question: "How does ... deduce ... had been ...".
+_PLOT_QUESTION_BEFORE = re.compile(
+    r"(?i:\b(?:how|why|when|where|what)[ \u00a0]+(?:did|does))[ \u00a0]+[A-Z][\w'’-]*(?:[ \u00a0][A-Z][\w'’-]*)?"
+    rf"[ \u00a0]+{_PLOT_VERBS}[ \u00a0]+(?:that[ \u00a0]+)?$"
+)
+# What a short question asks about a figure's life, death, deeds, sayings, discoveries or historicity, right after
+# the name and an epithet ("... of Arc", "... the Great"): "... die", "... actually contribute to", "... discover",
+# "... really say", "... mean by '<a saying>'", "... a real person", "...'s <...> story true".
+_LIFE_QUESTION_AFTER = re.compile(
+    r"(?:[ \u00a0]+(?:of|the)[ \u00a0]+[A-Z][a-z]+)?(?:[ \u00a0]+(?:actually|really|ever|first|originally|finally"
+    r"|eventually|supposedly|historically))?[ \u00a0]+(?:"
+    r"(?:die|live|discover|invent|contribute|compose|paint|conquer|rule|reign|found|achieve|accomplish|prove"
+    r"|predict|propose|exist|become[ \u00a0]+(?:king|queen|emperor|empress|pharaoh|famous)"
+    # What a character does in a plot: "How does ... deduce ...", "Why did ... betray ...".
+    rf"|{_PLOT_VERBS})\b"
+    r"|(?<=actually[ \u00a0])(?:say|said|write|wrote)\b|(?<=really[ \u00a0])(?:say|said|write|wrote)\b"
+    r"|mean[ \u00a0]+by[ \u00a0]+[\"“‘'][^\"“”‘’'\n ]+(?:[ \u00a0][^\"“”‘’'\n ]+){2,}"
+    r"|(?:a[ \u00a0]+)?(?:real|historical|mythical|legendary|fictional)(?:[ \u00a0]+(?:person|man|woman|figure|king"
+    r"|queen|character))?[ \u00a0]*[?,]|(?:a[ \u00a0]+)?(?:myth|legend)[ \u00a0]*[?,])"
+    r"|['’]s?[ \u00a0]+(?:[a-z]+[ \u00a0]+){0,2}(?:story|legend|myth|tale|quote|saying|anecdote)[ \u00a0]+(?:true|real"
+    r"|accurate|a[ \u00a0]+myth)\b"
+)
+# A law or a principle by its ordinal after a name's possessive ("...'s second law of ..."), not what a student of
+# it has ("...'s third law exam").
+_ORDINAL_LAW_AFTER = re.compile(
+    r"['’]s?[ \u00a0]+(?:zeroth|first|second|third|fourth|fifth|last)[ \u00a0]+(?:law|theorem|rule|principle"
+    r"|postulate|axiom|equation)s?\b(?![ \u00a0]+(?:exam|class|test|quiz|lecture|homework|assignment|notes|paper|essay"
+    r"|module|course|revision)\b)"
+)
+# A kind of things a question asks about by its name, in the plural: "Which ... are the best for ...".
+_WHICH_BEFORE = re.compile(r"(?i:\b(?:which|what))[ \u00a0]+$")
+_PLURAL_VERB_AFTER = re.compile(r"[ \u00a0]+(?:are|were|have|do)[ \u00a0]+(?!(?i:you|we|they|I)\b)")
 
 
 def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> bool:
@@ -1656,12 +1775,15 @@ def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> 
     famous"), or, not as a possessive, in a question or a request about fiction, history or a school subject
     (:data:`_FICTION_HISTORY_OR_SCHOOL`: "a plot hole", "from the stories", "for my history homework")."""
     around = text[max(0, start - _TOPIC_REACH) : end + _TOPIC_REACH]
-    if (
-        _PRIVATE_INTERACTION.search(around)
-        or _KNOWN_PERSON_BEFORE.search(text, max(0, start - 30), start)
-        or _INTERACTION_AFTER.match(text, end)
-    ):
+    if _PRIVATE_INTERACTION.search(around) or _INTERACTION_AFTER.match(text, end):
         return False
+    if _KNOWN_PERSON_BEFORE.search(text, max(0, start - 30), start):
+        # "Mr ..." in a question about a novel the text names is a character of it.
+        return bool(
+            _TITLE_BEFORE.search(text, max(0, start - 6), start)
+            and _a_work_named(around)
+            and _QUESTION_OR_REQUEST.search(around)
+        )
     name_end = end - 2 if POSSESSIVE_END.search(text, start, end) else end
     if (
         _FIGURE_BEFORE.search(text, max(0, start - 120), start)
@@ -1669,8 +1791,41 @@ def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> 
         # A given name alone is someone the writer knows ("Kwame's painting style"), not an artist asked about.
         or (text[start:name_end] not in person_name_lists()[0] and _CREATORS_WORK_AFTER.match(text, name_end))
         or (_RENOWN_QUESTION_BEFORE.search(text, max(0, start - 20), start) and _RENOWN_AFTER.match(text, end))
+        or (_EXPLAINED.search(around) and _ORDINAL_LAW_AFTER.match(text, name_end))
+        or (_a_work_named(around) and _QUESTION_OR_REQUEST.search(around))
+        or (
+            not _FIRST_PERSON.search(around)
+            and (
+                _a_short_question_about_a_figure(text, start, end)
+                or len({sign.lower() for sign in _HISTORY_SIGN.findall(around)}) > 1
+            )
+        )
     ):
         return True
     return not (POSSESSIVE_END.search(text, start, end) or POSSESSIVE_AFTER.match(text, end)) and bool(
         _FICTION_HISTORY_OR_SCHOOL.search(around) and _QUESTION_OR_REQUEST.search(around)
+    )
+
+
+def _a_short_question_about_a_figure(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` opens what a short question of general knowledge asks about a figure: their life,
+    death, deeds, sayings, discoveries, historicity or plot (:data:`_LIFE_QUESTION_AFTER`: "How did ... die?", "Was
+    ... a real person?"), whom a character acts on (:data:`_PLOT_QUESTION_BEFORE`), or a kind of things asked about
+    in the plural ("Which ... are the best for ...?")."""
+    name_end = end - 2 if POSSESSIVE_END.search(text, start, end) else end
+    return bool(
+        (_QUESTION_OPENS_BEFORE.search(text, max(0, start - 20), start) and _LIFE_QUESTION_AFTER.match(text, name_end))
+        or (_WHICH_BEFORE.search(text, max(0, start - 8), start) and _PLURAL_VERB_AFTER.match(text, end))
+        or _PLOT_QUESTION_BEFORE.search(text, max(0, start - 60), start)
+    )
+
+
+def _a_work_named(text: str) -> bool:
+    """True when ``text`` names a work (:data:`_WORK_NAMED`) by a title with a word no name list holds ("reading Jane
+    Eyre"), not a person read or watched ("watched Tomasz Nowak play")."""
+    given, surnames = person_name_lists()
+    return any(
+        match["title"] is None
+        or any(word not in given and word not in surnames for word in CAPITALISED_WORD.findall(match["title"]))
+        for match in _WORK_NAMED.finditer(text)
     )
