@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import importlib
 import importlib.util
+import itertools
 import json
 import pathlib
 import pkgutil
@@ -193,15 +194,21 @@ _CUE = re.compile(
     r"|(?:szanown[ya]|drog[ia])\s+pani[e]?"
     r"|speaking\s+with|spoke\s+(?:with|to)|speak\s+(?:with|to)|talk(?:ed)?\s+(?:with|to)|chatted\s+with|ask"
     r"|asked|tell|told|remind|reminded|reminding|forward(?:ed)?(?:\s+(?:this|it))?\s+to|assign(?:ed)?\s+to"
-    r"|according\s+to|reported\s+by"
+    r"|according\s+to|(?:reported|logged|raised|submitted|filed|lodged)\s+by"
+    # Who a person is, then the name after a comma: "the recruiter, Dana Levi", "one of my reports, Ravi,".
     r"|approved\s+by|signed\s+by|handled\s+by|helped\s+by|introduced\s+(?:me\s+)?to|on\s+behalf\s+of|cc|bcc|c/o"
     r"|agent|rep|representative|technician|supervisor|(?:account\s+)?holder\s+is"
     r"|(?:his|her|their)\s+(?:name\s+(?:is|was)|name['’]s)"
+    # Who a person is, then the name after a comma: "the recruiter, Dana Levi", "one of my reports, Ravi,".
+    r"|the\s+(?:recruiter|landlord|landlady|letting\s+agent|estate\s+agent|agent|nurse|doctor|midwife|receptionist"
+    r"|(?:hiring\s+|property\s+|line\s+)?manager|interviewer|caseworker|case\s+worker|therapist|dentist|surgeon)"
+    r"(?=,)|(?:my|our|his|her|their)\s+(?:(?:direct\s+)?reports|team\s+members)(?=,)"
     # Who else a booking is for: "for himself and Lasha Gelashvili".
     r"|for\s+(?:herself|himself|themselves|themself|myself|ourselves)\s+and"
     # A name spelled out, and the name it is not: "it's spelled Niamh, not Neve".
     r"|spel(?:led|t)|spel(?:led|t)\s+[^\W\d_]+(?:[ \t][^\W\d_]+)?,?[ \t]+not"
     r"|signed|(?:customer|contact|account|holder|full|first|last|given|family|user|sender|recipient)\s+name(?:\s+is)?"
+    r"|surname|forename"
     rf"|(?:my|our|your|his|her|their)\s+(?:new\s+|old\s+|former\s+)?(?:{_RELATIVES_AND_CLOSE_PEOPLE}"
     r"|director|ceo|cfo|cto|coo|founder|owner|bookkeeper|assistant|secretary|admin|administrator|contact|client"
     r"|developer|engineer|designer|consultant|advisor|adviser|agent|rep|driver|courier))\b\.?,?"
@@ -226,6 +233,8 @@ NAME_ENDS_THE_TEXT = re.compile(r"[ \t]*[.!]?[ \t]*$")
 _GREETING_CUE = re.compile(
     r"(?i)\b(?:hi|hello|hey|hiya|greetings|(?:good\s+)?(?:morning|afternoon|evening)|thanks|thank\s+you|thx"
     r"|(?:thanks|thank\s+you)\s+(?:again|so\s+much|a\s+lot)"
+    # Nordic thanks of more words: "Tack så mycket, Ánde!", "Tusen takk, Sindre", "Mange tak, Freja".
+    r"|tack\s+så\s+mycket|tusen\s+(?:takk|tack)|(?:mange|tusind)\s+tak"
     r"|cheers|best|love|bye|welcome(?:\s+(?:aboard|back))?|this\s+is|it['’]s|i\s+am|i['’]m|im|here\s+is|named|called"
     # Congratulations to the people named next, however chat spells it: "congrats Ama and Kofi on the new baby",
     # "congradulations Tunde!".
@@ -248,7 +257,9 @@ FOREIGN_GREETINGS = (
     r"hola|olá|hallo|hoi|bonjour|bonsoir|salut|ciao|buongiorno|buenos\s+días|buenas(?:\s+(?:tardes|noches))?"
     r"|bom\s+dia|boa\s+(?:tarde|noite)|goedemorgen|goedemiddag|goedenavond|guten\s+(?:morgen|tag|abend)|merhaba"
     r"|selam|halo|hej|selamat\s+(?:pagi|siang|sore|malam)|gracias|obrigad[oa]|merci|danke|grazie|bedankt"
-    r"|teşekkürler|terima\s+kasih|dziękuję|dzięki|děkuji|díky|köszönöm|mulțumesc|tack|takk|kiitos|salamat"
+    r"|teşekkürler|terima\s+kasih|dziękuję|dzięki|děkuji|díky|köszönöm|mulțumesc|kiitos|salamat"
+    # Nordic thanks, of more words too: "Tack så mycket", "Tusen takk", "Mange tak".
+    r"|tack(?:[ \t]+så[ \t]+mycket)?|(?:tusen[ \t]+)?takk|(?:mange|tusind)[ \t]+tak"
     r"|asante|dankie|cảm\s+ơn|xièxie|xiexie|arigatou?|arigatō|gomawo|kamsahamnida|shukran|spasibo|efharisto"
     # Greetings of Māori, Hawaiian, Samoan, Fijian, Swahili, Zulu, Hindi, Arabic, Hebrew and Irish: "Kia ora Mere,",
     # "Aloha Keoni,", "Jambo Wanjiru,", "Sawubona Thandi,", "Namaste Priya,", "Shalom Yael,", "Dia duit, Siobhán".
@@ -323,6 +334,12 @@ _WEAK_CUE = re.compile(
 # The cues as they end right before a name (searched back from the name's first letter, within _CUE_REACH
 # characters): a cue, or a greeting or an everyday word on the same line.
 _CUE_BEFORE = _CUE
+# Titles of care, faith, kitchens, the law and the forces, capitalised before a name that is no place ("Nurse Ewa",
+# "Imam Bashir"; not "Captain America").
+_TRADE_TITLE_BEFORE = re.compile(
+    r"\b(?:Nurse|Sister|Midwife|Doctor|Coach|Pastor|Father|Imam|Rabbi|Chef|Officer|Sergeant|Sgt|Captain|Judge)"
+    r"\.?[ \t]+$"
+)
 _GREETING_CUE_BEFORE = re.compile(_GREETING_CUE.pattern.removesuffix(r"\s*,?\s*$") + r"[ \t]*,?[ \t]*$")
 _WEAK_CUE_BEFORE = re.compile(_WEAK_CUE.pattern.removesuffix(r"\s*$") + r"[ \t]*$")
 _CUE_REACH = 48
@@ -956,7 +973,17 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
             index += 1
     if _COMMA_BEFORE_A_CAPITAL.search(text):
         spans = _with_surnames_first(text, spans, cue_ends)
-    listed_names = [*_names_listed_after_a_label(text), *_names_listed_with_names(text, spans)]
+    names_of_a_label = _names_listed_after_a_label(text)
+    # A name of a label's list is announced by it, though the name lists found it too.
+    spans = [
+        (
+            start,
+            end,
+            announced or any(start < name_end and name_start < end for name_start, name_end in names_of_a_label),
+        )
+        for start, end, announced in spans
+    ]
+    listed_names = [*names_of_a_label, *_names_listed_with_names(text, spans)]
     if text.count("\n") >= 2:
         listed_names += _names_listed_one_a_line(text, spans)
     for listed in listed_names:
@@ -984,15 +1011,22 @@ _PEOPLE_LABEL = re.compile(
     r"|speakers?|action[ \t]+items?|assignees?|reviewers?|approvers?|owners?"
     # A list of people, what it is for after it: "Student list for the trip:", "Guest list:", "Class roster:".
     r"|(?:student|pupil|guest|player|squad|team|staff|volunteer|member|invitee|passenger|attendee|participant"
-    r"|cast|carpool|waiting)[ \t]+(?:list|roster|names)(?:[ \t]+(?:for|of)\b[^:\n]{0,40})?)[ \t]*:[ \t]*"
+    r"|cast|carpool|waiting)[ \t]+(?:list|roster|names)(?:[ \t]+(?:for|of)\b[^:\n]{0,40})?"
+    # The people a hiring or an award weighs: "Shortlist for the analyst post:", "Finalists:", "Nominees of 2024:".
+    r"|(?:short[ \t-]?list(?:ed)?(?:[ \t]+candidates)?|candidates|interviewees|applicants|finalists|nominees)"
+    r"(?:[ \t]+(?:for|of)\b[^:\n]{0,40})?)[ \t]*:[ \t]*"
 )
 # A name ends at an initial's full stop: "Aditi R., Lwazi M.".
+# A particle may stand inside a name: "Pieter de Vries".
 _LISTED_ITEM = re.compile(
-    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*(?:[ \t][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*){0,2}"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*"
+    rf"(?:(?:[ \t](?:{'|'.join(sorted(NAME_PARTICLES))}))*[ \t][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*){{0,2}}"
     r"(?:(?<=[ \t][A-Z])\.)?)"
     r"(?P<end>[ \t]*(?:,|;|\.(?:[ \t]|$)|$|\n|[ \t](?:and|&)[ \t]|→|->|[-–—][ \t]|\(|:))"
 )
 _NEXT_ITEM = re.compile(r"[^,;\n]*?(?:,|;|[ \t]and[ \t]|[ \t]&[ \t])[ \t]*")
+# A line of a list under its label, its bullet or number before it: "1. Nadia Benali", "- Ama Owusu".
+_LIST_LINE = re.compile(r"\n[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?(?=\S)")
 
 
 def _names_listed_after_a_label(text: str) -> list[tuple[int, int]]:
@@ -1001,28 +1035,52 @@ def _names_listed_after_a_label(text: str) -> list[tuple[int, int]]:
     "Reviewers: GitHub Copilot" stay)."""
     if ":" not in text:
         return []
-    everyday, place_words, brand_names = everyday_words(), places(), brands()
     found = []
     for label in _PEOPLE_LABEL.finditer(text):
-        position = label.end()
-        line_end = text.find("\n", position)
+        for position, line_end in _lines_of_a_label(text, label.end()):
+            found += _names_of_a_line(text, position, line_end)
+    return found
+
+
+def _lines_of_a_label(text: str, position: int) -> list[tuple[int, int]]:
+    """Where the items of a label's list lie, each line's start and end: the rest of the label's line, or, when it
+    ends with the label, the lines of the list under it, up to a blank line ("Shortlist:\\n1. Nadia Benali\\n...")."""
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[position:line_end].strip():
+        return [(position, line_end)]
+    lines = []
+    while (line := _LIST_LINE.match(text, line_end)) is not None:
+        line_end = text.find("\n", line.end())
         line_end = len(text) if line_end < 0 else line_end
-        while position < line_end:
-            item = _LISTED_ITEM.match(text, position)
-            if item is not None:
-                words = item.group("name").split()
-                if all(
-                    word.lower() not in everyday
-                    and word.lower() not in stop_words()
-                    and word.lower() not in NOT_NAMES
-                    and word not in place_words
-                    for word in words
-                ) and not any(" ".join(words[: count + 1]) in brand_names for count in range(len(words))):
-                    found.append((item.start("name"), item.end("name")))
-            following = _NEXT_ITEM.match(text, position)
-            if following is None or following.end() > line_end or following.end() == position:
-                break
-            position = following.end()
+        lines.append((line.end(), line_end))
+    return lines
+
+
+def _names_of_a_line(text: str, position: int, line_end: int) -> list[tuple[int, int]]:
+    """The names of the items of a label's list between ``position`` and ``line_end`` (see
+    :func:`_names_listed_after_a_label`); a particle inside a name is none of its words to judge, and the word after
+    it may be an everyday word too ("de Vries", "van Dam")."""
+    everyday, place_words, brand_names = everyday_words(), places(), brands()
+    found = []
+    while position < line_end:
+        item = _LISTED_ITEM.match(text, position)
+        if item is not None:
+            written = item.group("name").split()
+            words = [word for word in written if word not in NAME_PARTICLES]
+            after_a_particle = {word for before, word in itertools.pairwise(written) if before in NAME_PARTICLES}
+            if all(
+                (word.lower() not in everyday or word in after_a_particle)
+                and word.lower() not in stop_words()
+                and word.lower() not in NOT_NAMES
+                and word not in place_words
+                for word in words
+            ) and not any(" ".join(words[: count + 1]) in brand_names for count in range(len(words))):
+                found.append((item.start("name"), item.end("name")))
+        following = _NEXT_ITEM.match(text, position)
+        if following is None or following.end() > line_end or following.end() == position:
+            break
+        position = following.end()
     return found
 
 
@@ -1601,6 +1659,7 @@ def _cued_or_known_name(
             and (_CLAUSE_ENDS_AFTER_NAME.match(text, end) or _PRONOUN_OPENS_AFTER.match(text, end))
         )
         or (cue_may_end_here and _cue_before(_LET_BEFORE, text, start) and _KNOW_AFTER.match(text, end))
+        or (cue_may_end_here and word not in places() and _cue_before(_TRADE_TITLE_BEFORE, text, start))
         or (
             cue_may_end_here
             and known_given
@@ -1745,6 +1804,9 @@ _SYLLABLES_JOINED = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,4}")
 _OFFICE_AFTER = re.compile(
     r"[ \t]+(?:from|at|in)[ \t]+the[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,2}(?:office|team|branch|store|shop|depot"
     r"|warehouse|desk|site|hub|clinic|agency|showroom)\b"
+    # A person's department: "Gabriel in HR", "Amara from payroll".
+    r"|[ \t]+(?:in|from)[ \t]+(?:HR|IT|[Pp]ayroll|[Ff]inance|[Aa]ccounts|[Aa]ccounting|[Ll]egal|[Pp]rocurement"
+    r"|[Cc]ompliance)\b"
 )
 # A relative or someone close named, then who they are after a comma: "..., my sister", "..., our neighbour".
 _KIN_APPOSITION_AFTER = re.compile(
@@ -1927,7 +1989,7 @@ PERSONS_PLACE_BEFORE = re.compile(
     r"|seller|buyer|vendor|merchant|host|sender|rider"
     # Whom a colleague brings in: "Kwame referred Efua Asante for the role", "we interviewed ...".
     r"|referred|referring|nominated|nominating|interviewed|interviewing|onboarded|onboarding|shortlisted"
-    r"|would|will|did|does|has|should|who\s+is|on\s+behalf\s+of|(?:the|a|my|his|her|their)\s+name(?:\s+of)?"
+    r"|would|will|did|does|has|should|who\s+is|on\s+behalf\s+of|instead\s+of|rather\s+than|(?:the|a|my|his|her|their)\s+name(?:\s+of)?"
     # What is done to a person as it is being done: "adding Boubacar Sangare to the thread".
     r"|adding|inviting|calling|emailing|asking|telling|thanking|meeting|helping|assigning|copying|copied|cc'?d|looping\s+in|looped\s+in)"
     r"[ \t]*,?[ \t]*$"
@@ -2240,6 +2302,10 @@ _CAPITALS_WORD = re.compile(
 _TITLE_BEFORE = re.compile(
     r"(?i:\b(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|mme|mlle|sr|sra|srta|sig|dott)\.?[ \t\u00a0]+)$"
 )
+# A name's field before a word in capitals, with or without its colon: "surname KIM", "Given name: SEO-YEON".
+_NAME_FIELD_BEFORE = re.compile(
+    r"(?i:\b(?:surname|forename|(?:given|first|last|family|middle)[ \t]+name)[ \t]*[:=]?[ \t]+)$"
+)
 _LINE = re.compile(r"[^\n]+")
 # A surname written first in capitals, its comma, then one to three given names in capitals, up to the entry's end
 # ("NGUYEN, THI HOA", "LE, VAN HUNG (adult)", "OKAFOR, CHIDI MR"): records and passenger lists write names so, and a
@@ -2443,7 +2509,12 @@ def _capitals_in_a_sentence(text: str, words: list[re.Match[str]]) -> list[tuple
             rewritten += [(word, _as_a_name(word.group())) for word in run]
             continue
         if "name" not in kinds and not (
-            kinds == ["both"] and (_syllables_joined_after(text, run[0].end()) or _surname_after_a_cue(text, run[0]))
+            kinds == ["both"]
+            and (
+                _syllables_joined_after(text, run[0].end())
+                or _surname_after_a_cue(text, run[0])
+                or _NAME_FIELD_BEFORE.search(text, max(0, run[0].start() - 16), run[0].start())
+            )
         ):
             continue
         # Two words or more: one of them a name the lists know ("JI-HOON PARK"), or right after a cue that announces a
@@ -2469,6 +2540,7 @@ def _capitals_in_a_sentence(text: str, words: list[re.Match[str]]) -> list[tuple
             acronym = end - start < 4 and not _in_the_lists(run[0].group())
             if acronym or not (
                 _TITLE_BEFORE.search(text, max(0, start - 8), start)
+                or _NAME_FIELD_BEFORE.search(text, max(0, start - 16), start)
                 or next_to_a_name
                 or _surname_after_a_cue(text, run[0])
             ):

@@ -361,7 +361,7 @@ def _listed_given_name_and_surname(text: str, words: list[Span]) -> bool:
     """True for a given name and a name of the lists in lower case, neither a word that a dictionary or the everyday
     vocabulary knows, where a person's name stands ("pls send it to grzegorz nowak", "talked to oyelaran adebayo"):
     the PII model does not read every such pair in lower case as a name. After a relative's word ("my husband,
-    ...") the surname may be in no list."""
+    ...") or under the name a booking is made ("the table is under ...") the surname may be in no list."""
     if len(words) != 2:
         return False
     name_words, given_words = _lower_case_name_words()
@@ -370,9 +370,10 @@ def _listed_given_name_and_surname(text: str, words: list[Span]) -> bool:
     first, last = text[first_start:first_end], text[last_start:last_end]
     before = text[max(0, first_start - 40) : first_start].rstrip(" \t(|:")
     kin_before = _KIN_BEFORE_A_FULL_NAME.search(before) is not None
+    booked_under = _BOOKED_UNDER_BEFORE.search(before) is not None
     return (
         first in given_words
-        and (last in name_words or kin_before)
+        and (last in name_words or kin_before or booked_under)
         and _unknown_word(first, everyday)
         and _unknown_word(last, everyday)
         and (
@@ -504,6 +505,14 @@ _KIN_BEFORE_A_FULL_NAME = re.compile(rf"(?i:\b(?:{_POSSESSIVES})[ \t]+(?:{_KIN_W
 _KIN_WORD_AFTER_A_POSSESSIVE = re.compile(rf"(?i:\b(?:{_POSSESSIVES})[ \t]+({_KIN_WORDS}))(?![\w'’-])")
 # A title before a surname as chat writes it, in lower case: "hi miss ...", "mr ... said", "ask dr ...".
 _TITLE_BEFORE = re.compile(r"(?i:(?<![\w'’.-])(?:mr|mrs|ms|miss|mx|dr|prof|sir)\.?[ \t]+)$")
+# The name a booking, an appointment or an account is held under: "its under ...", "booked under ...".
+_BOOKED_UNDER_BEFORE = re.compile(
+    r"(?i:\b(?:booked|booking|reserved|reservation|appointment|appt|registered|order|it['’]?s|its|is|was|be)"
+    r"[ \t]+under)$"
+)
+# What a person is called, as chat says it: "the payroll person is called ...", "she's named ...".
+_CALLED_BEFORE = re.compile(r"(?i:\b(?:is|was|['’]s)[ \t]+(?:called|named)[ \t]+)$")
+_CALLED_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n|(?:and|or|but)\b)")
 _TELL_BEFORE = re.compile(r"(?i:\b(?:tell|say\s+hi\s+to|say\s+hello\s+to))[ \t]+$")
 _I_SAID_AFTER = re.compile(r"(?i:[ \t]+i[ \t]+(?:said|say)\b)")
 
@@ -587,8 +596,9 @@ def _greeted_given_name(text: str, start: int, end: int) -> bool:
 def _only_a_name_fits(text: str, start: int, end: int) -> bool:
     """True where chat writes a person's name and little else: thanks or a greeting said to the word, the clause
     ending after it ("ok thanks bao."), an introduction of oneself ending after it ("hi im hamza,"), or "tell ... i
-    said hi" ("tell minh-anh i said hi"), a dash's sign-off ending the message ("... today!! - priya"), right after a
-    relative's or colleague's word ("my husband dmitri set up ...") or after a title ("hi miss okafor,")."""
+    said hi" ("tell minh-anh i said hi"), what a person is called ("he's called ruadhán or so"), a dash's sign-off
+    ending the message ("... today!! - priya"), right after a relative's or colleague's word ("my husband dmitri set
+    up ...") or after a title ("hi miss okafor,")."""
     before = text[max(0, start - 40) : start]
     return bool(
         (_VOCATIVE_BEFORE.search(before) and _VOCATIVE_ENDS.match(text, end))
@@ -598,6 +608,7 @@ def _only_a_name_fits(text: str, start: int, end: int) -> bool:
             and not german_im_before(text, start)
         )
         or (_TELL_BEFORE.search(before) and _I_SAID_AFTER.match(text, end))
+        or (_CALLED_BEFORE.search(before) and _CALLED_ENDS.match(text, end))
         or (DASH_SIGN_OFF_BEFORE.search(before) and NAME_ENDS_THE_TEXT.match(text, end))
         or (
             (_KIN_BEFORE.search(before) is not None or _TITLE_BEFORE.search(before) is not None)
