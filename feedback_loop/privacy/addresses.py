@@ -151,8 +151,11 @@ _STREET_SUFFIXES = (
 )
 # A year is no house number: "Mid-Spring 2024 sale", "Post-Watergate 1974 reforms".
 _NOT_A_YEAR = r"(?!(?:19|20)\d\d(?![\w-]))"
+# An English gerund ends as a German ring road does, a vowel before its "ring" ("Mentoring 2", "Engineering 101",
+# "Orienteering"); the German ring's word before it ends in a consonant ("Kaiserring", "Ostring").
+_NOT_A_GERUND = r"(?<![aeiouy]ring)"
 _SUFFIXED_STREET_NAME = (
-    rf"(?:(?:Am|An der|Auf der|Im|In der|Zum|Zur)\s+)?{_CAPITAL}[^\W\d_]*(?:{_STREET_SUFFIXES}"
+    rf"(?:(?:Am|An der|Auf der|Im|In der|Zum|Zur)\s+)?{_CAPITAL}[^\W\d_]*(?:(?:{_STREET_SUFFIXES}){_NOT_A_GERUND}"
     rf"|(?:-{_CAPITAL}[^\W\d_]{{2,}}){{0,2}}-{_CAPITAL}[^\W\d_]*(?:{_STREET_SUFFIXES})"
     rf"|(?:-{_CAPITAL}[^\W\d_]{{2,}}){{1,2}}-(?:{_GERMAN_STREET_WORDS}))"
 )
@@ -612,9 +615,17 @@ def _native_address(match: re.Match[str]) -> str | None:
     return _street(match)
 
 
+# A Norwegian street's "gate" after an English word is an English compound, a film's or a scandal's name ("Watergate 2",
+# "Stargate 3"); Norway's go after Norwegian words ("Storgate 12", "Kirkegate 4").
+_ENGLISH_GATE = re.compile(r"(?P<stem>[^\W\d_]+)gate[ \t]+\d")
+
+
 def _street(match: re.Match[str]) -> str | None:
     before = match.string[max(0, match.start() - 60) : match.start()]
     if _NUMBERING_BEFORE.search(before) and not _TAIWAN_SECTION_BEFORE.search(before):
+        return None
+    gate = _ENGLISH_GATE.match(match.group(0))
+    if gate and gate.group("stem").lower() in everyday_words():
         return None
     return PLACEHOLDERS["ADDRESS"]
 
