@@ -210,8 +210,11 @@ _ROMANCE_STREET_WORDS = (
 _ROMANCE_ARTICLE = r"(?:de|del|de la|de l'|d'|d’|du|des|da|do|dos|das|di|della|dei|delle|e)"
 # Mexican streets named by a date: "Calle 5 de Mayo 32", "Av. 16 de Septiembre 21".
 # An Arabic name's article joined to it: "Shari' al-Haram 20", "Sharia el-Gomhoreya 5".
+# A Russian street's ordinal in Latin letters before its name: "ul. 3-ya Parkovaya 8".
+_RUSSIAN_ORDINAL = r"\d{1,2}-(?:ya|y|yy|iy|oy|aya|ye|go)\s+"
 _ROMANCE_STREET_NAME = (
-    rf"(?:{_ROMANCE_ARTICLE}\s*|\d{{1,2}}\s+de\s+|(?:al|el)-)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|da|di))*?"
+    rf"(?:{_ROMANCE_ARTICLE}\s*|\d{{1,2}}\s+de\s+|{_RUSSIAN_ORDINAL}|(?:al|el)-)?"
+    rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|da|di))*?"
 )
 # The name runs to its last capitalised word: "33 boulevard Victor Hugo, 40963 Nantes" is one address.
 # A Malaysian house is "No. 12" and its street may be numbered after its name: "No. 8, Jalan USJ 4/5, 47600 Subang
@@ -225,7 +228,9 @@ _FRENCH_STREET = (
     r"|Sharia(?!\s+(?:Courts?|Councils?|Law|Banks?|Banking|Finance|Boards?|Scholars?|Bonds?|Compliant)(?![\w-]))"
     rf"\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
     rf"(?=(?:,[ \t]*{_TOWN}){{1,3}}(?:[ \t]+{_NOT_A_YEAR}\d{{4,6}}(?![\w-])|{_SENTENCE_ENDS_AFTER_A_PLACE}))"
-    rf"|(?i:{_ROMANCE_STREET_WORDS})\s+"
+    # A house's number written after the street's name makes the number before it a flat's: "Ap. 4, Str. Ion
+    # Creangă nr. 9" (see _SOUTHERN_STREET).
+    rf"|(?i:{_ROMANCE_STREET_WORDS})\s+(?![^\n,;]{{0,60}}?\s(?i:nr\.?|no\.|n[º°]\.?)\s*\d)"
     rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|du|des|da|di))*"
     r"(?:\s+\d{1,3}[A-Z]?/\d{1,3}[A-Z]?)?(?=[\s,.;)]|$))"
 )
@@ -508,10 +513,12 @@ _UNNAMED_STREET = re.compile(
 # own ("4 Heol y Coed\nCardiff\nCF14 6HL").
 _UK_POSTCODE = rf"{_BRITISH_POSTCODE}(?![\w-])"
 _AUSTRALIAN_POSTCODE = r"(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}(?![\w-])"
+# Greece writes its streets so too, the house's number first and the postcode of three digits and two after the town
+# ("5 Ermou, Athens 105 63"), where no word of the street is English ("3 Little Pigs, Leeds 123 45" is none).
 _STREET_OF_ITS_OWN_NAME = re.compile(
-    rf"\d(?<![\w/.:-]\d){_AFTER_FIRST_DIGIT}\s+{_NAME_WORD}(?:\s+(?:(?:y|yr|an|de|la)\s+)?{_NAME_WORD}){{0,2}}"
+    rf"\d(?<![\w/.:-]\d){_AFTER_FIRST_DIGIT}\s+(?P<street>{_NAME_WORD}(?:\s+(?:(?:y|yr|an|de|la)\s+)?{_NAME_WORD}){{0,2}})"
     rf"(?:,\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?(?:,\s*|[ \t]*\n[ \t]*){_TOWN},?\s+"
-    rf"(?:{_UK_POSTCODE}|{_AUSTRALIAN_POSTCODE})"
+    rf"(?:{_UK_POSTCODE}|{_AUSTRALIAN_POSTCODE}|(?P<greek_postcode>\d{{3}}[ \t]\d{{2}}(?![\w-])))"
 )
 _WEAK_ADDRESS = re.compile(rf"(?<![\w/.:-])(?P<street>{_ENGLISH_WEAK_STREET}){_REST_OF_ADDRESS}")
 # Indian addresses: a house, flat or plot number ("House No. 45", "Flat 302", "Plot 7", "#12", "B-14"), its
@@ -519,12 +526,14 @@ _WEAK_ADDRESS = re.compile(rf"(?<![\w/.:-])(?P<street>{_ENGLISH_WEAK_STREET}){_R
 # "3rd Main"): "House No. 45, Sector 21, Gurugram 122001", "B-14, Lajpat Nagar II, New Delhi 110024", "Plot 7, Road
 # No. 12, Banjara Hills, Hyderabad". Thai houses are numbered the same way, the soi right after them: "45/7 Moo 2",
 # "99/12 Sukhumvit Soi 31, Khlong Toei Nuea, Bangkok 10110", the soi's word before its name too ("45/6 Soi Ari 4",
-# "12 Soi Ratchadaphisek 36, Chatuchak, Bangkok 10900"; the number needs no slash there).
+# "12 Soi Ratchadaphisek 36, Chatuchak, Bangkok 10900", or after the road's name: "8 Ratchadaphisek Soi 3, ..."; the
+# number needs no slash there).
 _INDIAN_HOUSE = (
     r"(?:(?:(?:House|H\.|Flat|Plot|Lot|Door|Shop|Villa)\s*(?:No\.?|Number|#)?\s*|#\s*|[A-Z]{1,2}[-/])"
     rf"\d{{1,5}}[A-Z]?(?:[-/]\d{{1,4}}[A-Z]?)*"
     rf"|\d{{1,4}}/\d{{1,4}}[A-Z]?(?:\s+Moo\s+\d{{1,2}}|\s+(?:{_NAME_WORD}\s+)?Soi\s+\d{{1,3}})?"
-    rf"|\d{{1,4}}(?:/\d{{1,4}})?[A-Z]?\s+Soi\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?\s+\d{{1,3}}(?![\w/-]))"
+    rf"|\d{{1,4}}(?:/\d{{1,4}})?[A-Z]?\s+(?:Soi\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?|{_NAME_WORD}\s+Soi)\s+\d{{1,3}}"
+    r"(?![\w/-]))"
 )
 _NUMBERED_LOCALITY = re.compile(
     rf"Sector\s+\d{{1,3}}[A-Z]?|(?:Road|Street|Lane|Cross|Main)\s+(?:No\.?\s*)?\d{{1,3}}[A-Z]?"
@@ -628,6 +637,14 @@ def _street(match: re.Match[str]) -> str | None:
     if gate and gate.group("stem").lower() in everyday_words():
         return None
     return PLACEHOLDERS["ADDRESS"]
+
+
+def _street_of_its_own_name(match: re.Match[str]) -> str | None:
+    if match.group("greek_postcode") and any(
+        word.lower() in everyday_words() or word.lower() in stop_words() for word in match.group("street").split()
+    ):
+        return None
+    return _street(match)
 
 
 def _weak_address(match: re.Match[str]) -> str | None:
@@ -1100,7 +1117,7 @@ def _announced_address(match: re.Match[str]) -> str | None:
 # line above is none of these: "John Carter\n88 Riverside Dr" keeps the name for the name detectors.
 _UNIT_NUMBER = r"(?:[\w-]{0,5}\d[\w/-]{0,7}|[A-Z](?![\w-]))"
 _UNIT_WORD_BEFORE = (
-    r"(?i:Flat|Unit|Apt\.?|Apartment|Appartement|Appt\.?|Suite|Villa|Blk|Block|Room|Rm\.?|House|Shop|Level|Lvl\.?"
+    r"(?i:Flat|Unit|Apt\.?|Ap\.|Apartment|Appartement|Appt\.?|Suite|Villa|Blk|Block|Room|Rm\.?|House|Shop|Level|Lvl\.?"
     r"|Floor|Building|Bldg\.?|Tower|Erf|Plot|Wing|Imm\.|Immeuble|Bât\.|Bâtiment|Lane|Ln\.|Alley|Aly\.)|Hall|RD|RR"
     # A numbered street or lot before the sector or street found: "House 45-C, Street 12, F-7/2, Islamabad", "Lot
     # 5, 8 Sampaguita St".
@@ -1132,11 +1149,12 @@ _PART_BEFORE = (
 # What the house number's detector leaves right before it: "No. 88 Jianguo Road", "Sec. 1, Zhongxiao E. Rd.",
 # "#45 Gen. Luna Street", "gali no 4 Shastri Nagar", "House 22, 3rd Avenue", a Singapore block ("Blk 123 Ang Mo Kio
 # Ave 3"), a Malaysian lot ("Lot 5, Jalan Besar"), a flat whose number the street's detector read as the house's
-# ("Unit 6, Marine Court, ..."), and a Thai house and its soi before the soi's number ("123 Soi Ari 4, Phahonyothin
-# Rd").
+# ("Unit 6, Marine Court, ..."), a lane's so read ("No. 8, Lane 2, Jl. Melati Raya, ..."), and a Thai house and its soi
+# before the soi's number ("123 Soi Ari 4, Phahonyothin Rd").
 _PREFIX_BEFORE = (
     r"(?:#|(?:(?i:gali|old|new|house|flat|unit|plot|door)[ \t]+)?(?i:no\.?|nr\.?|sec\.|section)[ \t]*"
-    r"|(?:(?i:house|blk\.?|block|villa|building|bldg\.?|flat|unit|apt\.?|apartment|suite|imm\.|immeuble)|Lot)[ \t]+"
+    r"|(?:(?i:house|blk\.?|block|villa|building|bldg\.?|flat|unit|apt\.?|apartment|suite|imm\.|immeuble)|Lot|Lane|Alley"
+    r"|Gang|Gg\.)[ \t]+"
     rf"|(?<![\w/.-])\d{{1,4}}(?:/\d{{1,4}})?[ \t]+Soi(?:[ \t]+{_NAME_WORD}){{0,2}}[ \t]+)"
 )
 _SEPARATOR_BEFORE = r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)"
@@ -1432,7 +1450,7 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
     ),
     Detector("ADDRESS", substitute(_WEAK_ADDRESS, _weak_address), has_digit),
     Detector("ADDRESS", substitute(_UNNAMED_STREET, _unnamed_street), has_digit),
-    Detector("ADDRESS", substitute(_STREET_OF_ITS_OWN_NAME, _street), has_digit),
+    Detector("ADDRESS", substitute(_STREET_OF_ITS_OWN_NAME, _street_of_its_own_name), has_digit),
     Detector("ADDRESS", substitute(_INDIAN_ADDRESS, _indian_address), has_digit),
     Detector("ADDRESS", substitute(_LOWER_ADDRESS, _lower_address), has_digit),
     Detector(
