@@ -1272,29 +1272,38 @@ _WORD_BEFORE = re.compile(r"(?<![\w'’.@-])([^\W\d_]+(?:['’-][^\W\d_]+)*) $")
 
 def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The other places of ``text`` that write a name found in it (``names``, the final spans) again, whole or by its
-    given name alone: "Present: Rajesh Venkataraman, ... Rajesh to circulate the budget". A given name is sought
-    again only as a capitalised word of two letters or more that is no everyday word, function word nor place
-    ("Will Jones ... Will you", "Florence Ito ... in Florence" stay); an initial is none."""
+    given name alone: "Present: Rajesh Venkataraman, ... Rajesh to circulate the budget". A word alone (a given name,
+    or a name found as one word) is sought again only as a capitalised word of two letters or more that is no
+    everyday word, function word nor place ("Will Jones ... Will you", "Florence Ito ... in Florence" stay), and a
+    name found as one word only where the name lists hold it: one word is weak evidence, and elsewhere it may name a
+    planet, a service or a figure ("Hulu", "Mars"). An initial is none. A place where the name runs on into another
+    capitalised word is another name's or a title's ("Rio Ferdinand", "the Malala Fund")."""
+    given, surnames = person_name_lists()
+
+    def sought_alone(word: str) -> bool:
+        lower = word.lower()
+        return (
+            _is_capitalised(word)
+            and len(word) > 1
+            and lower not in everyday_words()
+            and lower not in stop_words()
+            and lower not in NOT_NAMES
+            and lower not in NAME_PARTICLES
+            and word not in places()
+        )
+
     sought = set()
     # A span may hold a list of names ("Anna Smith, Rajesh Venkataraman"): each is sought on its own.
     for written in (part.strip() for start, end in names for part in re.split(r"[,;]", text[start:end])):
         words = WORD.findall(written)
         if not words or not all(_LATIN_NAME.fullmatch(word) for word in words):
             continue
-        sought.add(written)
-        first = words[0]
-        lower = first.lower()
-        if (
-            len(words) > 1
-            and _is_capitalised(first)
-            and len(first) > 1
-            and lower not in everyday_words()
-            and lower not in stop_words()
-            and lower not in NOT_NAMES
-            and lower not in NAME_PARTICLES
-            and first not in places()
-        ):
-            sought.add(first)
+        if len(words) > 1:
+            sought.add(written)
+            if sought_alone(words[0]):
+                sought.add(words[0])
+        elif sought_alone(written) and (written in given or written in surnames):
+            sought.add(written)
     if not sought:
         return []
     pattern = re.compile(
@@ -1304,7 +1313,27 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
         match.span()
         for match in pattern.finditer(text)
         if not any(start < match.end() and match.start() < end for start, end in names)
+        and not _RUNS_ON_INTO_A_CAPITALISED_WORD.match(text, match.end())
+        and not _runs_on_from_a_capitalised_word(text, match.start())
     ]
+
+
+# A capitalised word right after a name, on its line: "Rio Ferdinand" after "Rio", "the Malala Fund".
+_RUNS_ON_INTO_A_CAPITALISED_WORD = re.compile(r"[ \u00a0][A-ZÀ-ÖØ-ÞĀ-Ž]")
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*)[ \u00a0]$")
+
+
+def _runs_on_from_a_capitalised_word(text: str, start: int) -> bool:
+    """True when a capitalised word stands right before ``start`` on its line as part of the same name ("Rio
+    Ferdinand"), not as the word that opens the sentence or a function word ("Then Rajesh", "Dear Rajesh")."""
+    before = _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return not (
+        opens_a_sentence_before_a_name(word.lower())
+        or SENTENCE_START.search(text, max(0, before.start(1) - 3), before.start(1)) is not None
+    )
 
 
 def opens_a_sentence_before_a_name(word: str) -> bool:

@@ -484,12 +484,12 @@ _AND_THE_TITLE_AFTER = re.compile(
 
 
 # What belongs to a work of fiction or a franchise, right after its title: "... characters", "... fans", "... films",
-# "... universe", "... types". The words that are a person's verb too ("books", "films", "fans", "names", "types")
-# only with no object after them: "Tomasz books the room", "Ana types the minutes".
+# "... universe", "... types", "... series", "... novel". The words that are a person's verb too ("books", "film",
+# "fans", "names", "types") only with no object after them: "Tomasz books the room", "Ana types the minutes".
 _FRANCHISES_NOUN_AFTER = re.compile(
     r"[ \u00a0]+(?:characters?(?![ \u00a0]+(?:references?|witness(?:es)?)\b)|universe|franchise|fandom|saga|trilogy"
-    r"|lore|cosplay|merch|villains?|heroes|spin-?offs?|sequels?|prequels?|episodes?"
-    r"|(?:books|films|movies|fans|names|types|cards|games)(?![ \u00a0]+(?:the|a|an|his|her|their|our|my|your|its|him"
+    r"|lore|cosplay|merch|villains?|heroes|spin-?offs?|sequels?|prequels?|episodes?|series|novels?|movies?"
+    r"|(?:books|film|films|fans|names|types|cards|games)(?![ \u00a0]+(?:the|a|an|his|her|their|our|my|your|its|him"
     r"|them|it|me|us|you|this|that|these|those|up|out|off|in|on|over)\b))\b(?![-'’])"
 )
 # "From ...'s perspective", "from the point of view of ...": a character whose name ends with an everyday noun that

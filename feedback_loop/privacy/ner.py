@@ -176,19 +176,25 @@ def names_with_the_model(
             [
                 span
                 for span in _merge([*names, *_joined_to_a_name(text, names), *lower_case])
-                if not (
-                    named_like_a_place_or_an_assistant(text, *span)
-                    or named_like_a_heading_or_a_holiday(text, *span)
-                    or named_like_a_brand(text, *span)
-                    or named_like_a_work(text, *span)
-                    or named_like_goods_a_club_or_a_language(text, *span)
-                    or named_like_a_title_a_firm_or_a_team(text, *span)
-                    or named_as_a_figure_of_history_or_fiction(text, *span)
-                )
+                if not named_like_no_person_here(text, *span)
             ],
         )
         for text, names, lower_case in zip(texts, found_names, _lower_case_names(texts), strict=True)
     ]
+
+
+def named_like_no_person_here(text: str, start: int, end: int) -> bool:
+    """True where what a name's words name at ``text[start:end]`` is no person: a place, a heading or a holiday, a
+    brand, a work, goods, a club or a language, a title, a firm or a team, a figure of history or fiction."""
+    return (
+        named_like_a_place_or_an_assistant(text, start, end)
+        or named_like_a_heading_or_a_holiday(text, start, end)
+        or named_like_a_brand(text, start, end)
+        or named_like_a_work(text, start, end)
+        or named_like_goods_a_club_or_a_language(text, start, end)
+        or named_like_a_title_a_firm_or_a_team(text, start, end)
+        or named_as_a_figure_of_history_or_fiction(text, start, end)
+    )
 
 
 def _with_given_names_before(text: str, names: list[Span]) -> list[Span]:

@@ -325,7 +325,7 @@ class Redactor:
         return scan
 
     def _add_model_names(self, texts: Sequence[str | None], detected: list[Redaction | _Detected | None]) -> None:
-        from feedback_loop.privacy.ner import names_with_the_model
+        from feedback_loop.privacy.ner import named_like_no_person_here, names_with_the_model
 
         pending = [
             (position, text, found, found.rule_names)
@@ -343,9 +343,17 @@ class Redactor:
             )
             # A name found once in the text is the same person wherever the text writes it again, by its given name
             # too: "Present: Rajesh Venkataraman, ... Rajesh to circulate the budget" (a scope numbers repeats of
-            # whole names only, and only with a scope; see _render).
+            # whole names only, and only with a scope; see _render). Not where the words name no person in their
+            # place, as the model's names are vetoed: "Alice ... the film of Alice in Wonderland", "Mars ... the
+            # mass of Mars".
             if spans:
-                spans = tuple(sorted([*spans, *names_written_again(found.text, spans)]))
+                names_text = found.names_text or found.text
+                again = [
+                    span
+                    for span in names_written_again(found.text, spans)
+                    if not named_like_no_person_here(names_text, *span)
+                ]
+                spans = tuple(sorted([*spans, *again]))
             detected[position] = self._remember(text, _Detected(found.text, found.counts, spans))
 
     def _remember(self, text: str, found: _Detected) -> Redaction | _Detected:
