@@ -1781,7 +1781,8 @@ def _cued_or_known_name(
 # not a quoted line of a log, a banner or a song ('The log shows "Nginx, the upstream timed out"').
 _QUOTE_OPENS_BEFORE = re.compile(r"(?:^|[\s(:])[\"“'‘„«][ \t]*$")
 _QUOTED_MESSAGE_PRESENTED_BEFORE = re.compile(r"(?:^|\n|[:?!.][ \t]+)[ \t]*[\"“'‘„«][ \t]*$")
-_MESSAGE_GOES_ON_AFTER = re.compile(r",[ \t]+(?:[a-z]|I\b)")
+# The message goes on in English after the comma: not a phrase of another language ("L'état, c'est moi").
+_MESSAGE_GOES_ON_AFTER = re.compile(r",[ \t]+(?:(?P<word>[a-z]+)\b(?!['’])|I\b)")
 _SPOKEN_TO_IN_THE_MESSAGE = re.compile(r"[^\"“”‘’'\n]*?\b(?:you|your|please|thanks|thank|I|I['’]m|we|us|our)\b")
 
 
@@ -1793,7 +1794,8 @@ def _addressed_as_a_quote_opens(text: str, words, given: frozenset[str]) -> bool
     return (
         len(words) <= 2
         and _QUOTE_OPENS_BEFORE.search(text, max(0, start - 3), start) is not None
-        and _MESSAGE_GOES_ON_AFTER.match(text, end) is not None
+        and (going_on := _MESSAGE_GOES_ON_AFTER.match(text, end)) is not None
+        and (going_on["word"] is None or going_on["word"] in stop_words() or going_on["word"] in everyday_words())
         and (
             _QUOTED_MESSAGE_PRESENTED_BEFORE.search(text, max(0, start - 6), start) is not None
             or _SPOKEN_TO_IN_THE_MESSAGE.match(text, end) is not None

@@ -82,6 +82,9 @@ def test_names_in_drafts_are_redacted(sentence: str, redacted: str) -> None:
         "I loved 'Pride and Prejudice' and 'Sense and Sensibility'.",
         "会議は10時からです。以上",
         "Szanowni Państwo, dziękujemy za zamówienie.",
+        # A quoted phrase of another language after the comma is no message said to someone.
+        'Quote: "Marianne, c\'est la France"',
+        'Translate: "Chérie, c\'est fini"',
     ],
 )
 def test_what_only_looks_like_a_name_in_a_draft_stays(sentence: str) -> None:
