@@ -1734,12 +1734,7 @@ def _cued_or_known_name(
         return run, False
     # "On Monday Ji-woo met the supplier": a Korean or Chinese given name of two syllables joined by a hyphen, which no
     # list holds and no English word is, where a person stands.
-    if (
-        run == 1
-        and _SYLLABLES_JOINED.fullmatch(word) is not None
-        and _no_english_word_in_lower_case(word)
-        and in_a_persons_place(text, start, end)
-    ):
+    if run == 1 and _syllables_joined_as_a_given_name(word) and in_a_persons_place(text, start, end):
         return run, True
     # "Maryam bint Khalid Al-Suwaidi", "Ahmad bin Ismail": a given name, "son of" or "daughter of" and the father's
     # name are a person's name, whatever the lists hold.
@@ -1757,11 +1752,7 @@ def _cued_or_known_name(
         run >= 2
         and word in surnames
         and any(
-            tokens[position][2] in given
-            or (
-                _SYLLABLES_JOINED.fullmatch(tokens[position][2]) is not None
-                and _no_english_word_in_lower_case(tokens[position][2])
-            )
+            tokens[position][2] in given or _syllables_joined_as_a_given_name(tokens[position][2])
             for position in range(index + 1, index + run)
         )
     ):
@@ -1830,6 +1821,20 @@ def _quoted_given_name_of_a_person(text: str, start: int, end: int) -> bool:
 
 _PATRONYMIC_PARTICLES = frozenset(("bin", "bint", "binti", "binte", "ibn"))
 _SYLLABLES_JOINED = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,4}")
+
+
+def _syllables_joined_as_a_given_name(word: str) -> bool:
+    """True for a Korean or Chinese given name of two syllables joined by a hyphen ("Ji-hoon", "Seo-yeon", "Ji-woo"):
+    no English word whole, nor an English compound, an everyday word of three letters or more and another joined
+    ("Check-in", "Half-price", "Make-up", "Week-long"), which WordNet lacks whole but a list or a menu
+    writes capitalised; a syllable of a name is an English word at most by chance, and short ("Ji-woo", "Si-an")."""
+    if _SYLLABLES_JOINED.fullmatch(word) is None or not _no_english_word_in_lower_case(word):
+        return False
+    first, second = word.lower().split("-")
+    everyday = everyday_words()
+    return not (len(first) >= 3 and all(part in everyday and not no_english_word(part) for part in (first, second)))
+
+
 # Where a person works, after a given name: "Oisín from the Cork office", "Ana from the Lisbon branch" (a place's
 # name between; "from the sales team" is :data:`_ACTION_AFTER_NAME`'s).
 _OFFICE_AFTER = re.compile(
@@ -2494,11 +2499,7 @@ def _syllables_joined_after(text: str, end: int) -> bool:
     """True where a Korean or Chinese given name of two syllables joined by a hyphen, no English word, follows a
     surname written in capitals: "LEE Hye-jin", "PARK Seo-yeon", whose surnames are English words too."""
     after = _CAPITALISED_NAME_WORD_AFTER.match(text, end)
-    return (
-        after is not None
-        and _SYLLABLES_JOINED.fullmatch(after.group(1)) is not None
-        and no_english_word(after.group(1).lower())
-    )
+    return after is not None and _syllables_joined_as_a_given_name(after.group(1))
 
 
 def _surname_after_a_cue(text: str, word: re.Match[str]) -> bool:

@@ -1,0 +1,38 @@
+"""Everyday words of lists, menus and notes that rules for people's names read too widely: an English compound joined
+by a hyphen ("Check-in", "Half-price") is no Korean or Chinese given name of two syllables, wherever it stands."""
+
+import pytest
+
+from feedback_loop.privacy.redactor import Redactor
+
+
+@pytest.fixture(scope="module")
+def redactor() -> Redactor:
+    return Redactor("patterns+ner")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Check-in closes at noon on the day of departure.",
+        "Hotel page:\n- Photo of the lobby\n- Check-in desk hours\n- Parking",
+        "Party supplies:\n4. Balloon pump\n5. Make-up mirror\n6. Glow-up face paint",
+        "Hiking gear:\n2. Water filter\n3. Sun-block cream\n4. Rain poncho",
+        "Deli order:\n3. Half-price sandwiches\n4. Lean-cut turkey slices",
+        "Week-long camps are popular with families.",
+    ],
+)
+def test_english_compounds_joined_by_a_hyphen_are_no_given_names(redactor: Redactor, text: str) -> None:
+    assert redactor.redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("On Tuesday Seo-jun signed the lease.", "On Tuesday <PERSON> signed the lease."),
+        ("After lunch Ji-an phoned the landlord.", "After lunch <PERSON> phoned the landlord."),
+        ("Guest list:\n1. LEE Ji-an\n2. PARK Do-yun", "Guest list:\n1. <PERSON>\n2. <PERSON>"),
+    ],
+)
+def test_korean_given_names_joined_by_a_hyphen_stay_names(redactor: Redactor, text: str, redacted: str) -> None:
+    assert redactor.redact(text).text == redacted
