@@ -1277,7 +1277,9 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
     everyday word, function word nor place ("Will Jones ... Will you", "Florence Ito ... in Florence" stay), and a
     name found as one word only where the name lists hold it: one word is weak evidence, and elsewhere it may name a
     planet, a service or a figure ("Hulu", "Mars"). An initial is none. A place where the name runs on into another
-    capitalised word is another name's or a title's ("Rio Ferdinand", "the Malala Fund")."""
+    capitalised word is another name's or a title's ("Rio Ferdinand", "the Malala Fund"). A name's first word alone
+    that is an English word no list holds as a given name is not sought either: the first word of a dish or a thing
+    a rule misread as a name ("Blueberry Crumble ... Blueberry Muffins") names more things than one."""
     given, surnames = person_name_lists()
 
     def sought_alone(word: str) -> bool:
@@ -1300,7 +1302,7 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
             continue
         if len(words) > 1:
             sought.add(written)
-            if sought_alone(words[0]):
+            if sought_alone(words[0]) and (words[0] in given or no_english_word(words[0].lower())):
                 sought.add(words[0])
         elif sought_alone(written) and (written in given or written in surnames):
             sought.add(written)

@@ -1,8 +1,11 @@
 """Everyday words of lists, menus and notes that rules for people's names read too widely: an English compound joined
-by a hyphen ("Check-in", "Half-price") is no Korean or Chinese given name of two syllables, wherever it stands."""
+by a hyphen ("Check-in", "Half-price") is no Korean or Chinese given name of two syllables, wherever it stands; the
+first word of a thing misread as a name is not sought again where the text writes it alone, unless it is a given
+name of the lists."""
 
 import pytest
 
+from feedback_loop.privacy.names import names_written_again
 from feedback_loop.privacy.redactor import Redactor
 
 
@@ -36,3 +39,17 @@ def test_english_compounds_joined_by_a_hyphen_are_no_given_names(redactor: Redac
 )
 def test_korean_given_names_joined_by_a_hyphen_stay_names(redactor: Redactor, text: str, redacted: str) -> None:
     assert redactor.redact(text).text == redacted
+
+
+def test_the_first_word_of_a_thing_misread_as_a_name_is_not_sought_again() -> None:
+    text = "Desserts:\n1. Pears with Blueberry Crumble\n2. Blueberry Muffins\n3. Lemon Tart"
+    start = text.index("Blueberry Crumble")
+    assert names_written_again(text, [(start, start + len("Blueberry Crumble"))]) == []
+
+
+def test_a_given_name_that_is_an_english_word_too_is_sought_again() -> None:
+    text = "Present: Hazel Okonjo, Tomasz Lis\nHazel to send the minutes."
+    start = text.index("Hazel Okonjo")
+    assert names_written_again(text, [(start, start + len("Hazel Okonjo"))]) == [
+        (text.rindex("Hazel"), text.rindex("Hazel") + 5)
+    ]
