@@ -1315,26 +1315,23 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
         match.span()
         for match in pattern.finditer(text)
         if not any(start < match.end() and match.start() < end for start, end in names)
-        and not _RUNS_ON_INTO_A_CAPITALISED_WORD.match(text, match.end())
-        and not _runs_on_from_a_capitalised_word(text, match.start())
+        and not _inside_a_longer_capitalised_run(text, *match.span())
     ]
 
 
-# A capitalised word right after a name, on its line: "Rio Ferdinand" after "Rio", "the Malala Fund".
-_RUNS_ON_INTO_A_CAPITALISED_WORD = re.compile(r"[ \u00a0][A-ZÀ-ÖØ-ÞĀ-Ž]")
-_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*)[ \u00a0]$")
-
-
-def _runs_on_from_a_capitalised_word(text: str, start: int) -> bool:
-    """True when a capitalised word stands right before ``start`` on its line as part of the same name ("Rio
-    Ferdinand"), not as the word that opens the sentence or a function word ("Then Rajesh", "Dear Rajesh")."""
-    before = _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before is None:
-        return False
-    word = before.group(1)
-    return not (
-        opens_a_sentence_before_a_name(word.lower())
-        or SENTENCE_START.search(text, max(0, before.start(1) - 3), before.start(1)) is not None
+def _inside_a_longer_capitalised_run(text: str, start: int, end: int) -> bool:
+    """True where a name written again is part of a longer run of capitalised words, and so of another name: a
+    capitalised word (no function word: "Rajesh I think") after it ("Blueberry Muffins" after "Blueberry Crumble"), or
+    one before it that itself follows a word on the line ("Old Harbour Museum" after "Museum Lane"; not "Dear Rajesh",
+    "Meet Rajesh" opening a line or a sentence)."""
+    after = _CAPITALISED_NAME_WORD_AFTER.match(text, end)
+    if after is not None and after.group(1).lower() not in stop_words():
+        return True
+    before = _CAPITALISED_NAME_WORD_BEFORE.search(text, max(0, start - 40), start)
+    return (
+        before is not None
+        and before.group(1).lower() not in stop_words()
+        and _WORD_BEFORE.search(text, max(0, before.start() - 60), before.start()) is not None
     )
 
 

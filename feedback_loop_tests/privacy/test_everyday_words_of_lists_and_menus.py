@@ -1,7 +1,7 @@
 """Everyday words of lists, menus and notes that rules for people's names read too widely: an English compound joined
 by a hyphen ("Check-in", "Half-price") is no Korean or Chinese given name of two syllables, wherever it stands; the
 first word of a thing misread as a name is not sought again where the text writes it alone, unless it is a given
-name of the lists."""
+name of the lists, nor inside a longer run of capitalised words, which names another thing."""
 
 import pytest
 
@@ -53,3 +53,16 @@ def test_a_given_name_that_is_an_english_word_too_is_sought_again() -> None:
     assert names_written_again(text, [(start, start + len("Hazel Okonjo"))]) == [
         (text.rindex("Hazel"), text.rindex("Hazel") + 5)
     ]
+
+
+def test_a_name_written_again_inside_a_longer_run_of_capitalised_words_is_another_name() -> None:
+    text = "Guide: Taranui Hohaia\nStops:\n1. Taranui Falls Lookout\n2. Upper Lake Taranui\n3. Lake Taranui"
+    start = text.index("Taranui Hohaia")
+    assert names_written_again(text, [(start, start + len("Taranui Hohaia"))]) == [(text.rindex("Taranui"), len(text))]
+
+
+def test_a_name_written_again_after_a_greeting_or_before_a_function_word_is_sought() -> None:
+    text = "Spoke with Tomasz Wierzbicki.\nDear Tomasz, thanks.\nMeet Tomasz at noon.\nTomasz I think agreed."
+    start = text.index("Tomasz Wierzbicki")
+    again = names_written_again(text, [(start, start + len("Tomasz Wierzbicki"))])
+    assert [text[begin:end] for begin, end in again] == ["Tomasz"] * 3
