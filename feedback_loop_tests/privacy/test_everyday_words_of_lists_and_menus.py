@@ -66,3 +66,8 @@ def test_a_name_written_again_after_a_greeting_or_before_a_function_word_is_soug
     start = text.index("Tomasz Wierzbicki")
     again = names_written_again(text, [(start, start + len("Tomasz Wierzbicki"))])
     assert [text[begin:end] for begin, end in again] == ["Tomasz"] * 3
+
+
+def test_an_everyday_word_in_lower_case_found_after_a_field_is_not_sought_again() -> None:
+    text = "Sheet name: oldest_bridges\n| Tower Bridge | the oldest bridge here |"
+    assert names_written_again(text, [(12, 18)]) == []
