@@ -274,6 +274,12 @@ _VIETNAMESE_KIN_BEFORE = re.compile(r"(?<![\w'’-])(?:anh|chị|em|cô|chú|bá
 _VIETNAMESE_LETTER = re.compile(r"[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=256)
+def _in_vietnamese(text: str) -> bool:
+    """True where Vietnamese letters mark ``text`` as Vietnamese; asked once per text, not per word of it."""
+    return _VIETNAMESE_LETTER.search(text) is not None
+
+
 def vietnamese_given_name_before(word: str, next_word: str) -> bool:
     """True for a capitalised kinship word that the lists hold as a given name too ("Anh") before a word in
     Vietnamese letters ("Anh Thư"): the name's first word there, not the pronoun of "anh Tuấn"."""
@@ -1655,11 +1661,7 @@ def _cued_or_known_name(
             and _cue_before(_FOREIGN_GREETING_BEFORE, text, start)
         )
         # "chị Lan bên kế toán", "anh Tuấn nói": a Vietnamese kinship pronoun, in lower case, before a name.
-        or (
-            cue_may_end_here
-            and _VIETNAMESE_LETTER.search(text) is not None
-            and _cue_before(_VIETNAMESE_KIN_BEFORE, text, start)
-        )
+        or (cue_may_end_here and _in_vietnamese(text) and _cue_before(_VIETNAMESE_KIN_BEFORE, text, start))
         # "um tal de Washington", "un tal Rigoberto": a given name the lists know after "a certain".
         or (cue_may_end_here and known_given and _cue_before(_A_CERTAIN_BEFORE, text, start))
         # "Merci à Jean-Baptiste Lefèvre de l'agence", "Danke an Jürgen Weber für ...": thanks to a given name the
@@ -1683,10 +1685,10 @@ def _cued_or_known_name(
         or (
             cue_may_end_here
             and (known_given or word.lower() not in everyday_words())
-            and _cue_before(_ANSWER_BEFORE, text, start)
             and (_CLAUSE_ENDS_AFTER_NAME.match(text, end) or _PRONOUN_OPENS_AFTER.match(text, end))
+            and _cue_before(_ANSWER_BEFORE, text, start)
         )
-        or (cue_may_end_here and _cue_before(_LET_BEFORE, text, start) and _KNOW_AFTER.match(text, end))
+        or (cue_may_end_here and _KNOW_AFTER.match(text, end) and _cue_before(_LET_BEFORE, text, start))
         or (cue_may_end_here and word not in places() and _cue_before(_TRADE_TITLE_BEFORE, text, start))
         or (
             cue_may_end_here

@@ -261,13 +261,16 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
     everyday = everyday_words()
     candidates: list[tuple[int, list[Span]]] = []
     for position, text in enumerate(texts):
-        cue_words = _starts_of_cue_words(text)
+        # Read only where a word may be a name's: most texts hold none.
+        cue_words: set[int] | None = None
         run: list[re.Match[str]] = []
         for word in [*_WORD_IN_LOWER_CASE.finditer(text), None]:
             lower = "" if word is None else word.group()
-            name_word = (
-                (lower in name_words and lower not in stop_words()) or _unknown_word(lower, everyday)
-            ) and not (word is not None and _cue_word_or_persons_act(text, word, run, cue_words))
+            name_word = (lower in name_words and lower not in stop_words()) or _unknown_word(lower, everyday)
+            if name_word and word is not None:
+                if cue_words is None:
+                    cue_words = _starts_of_cue_words(text)
+                name_word = not _cue_word_or_persons_act(text, word, run, cue_words)
             if run and not (
                 word is not None
                 and (name_word or lower in NAME_PARTICLES)
