@@ -1,5 +1,6 @@
 """The base model: a small causal LM built offline from the project's corpus, or any local HF model."""
 
+import gc
 import json
 from pathlib import Path
 
@@ -52,6 +53,9 @@ def base_model(
         context.log.info(f"reusing the base model in {out_dir}, built from the same corpus and settings")
         reused = True
     else:
+        # A SIGTERM whose handler runs inside a garbage collector's callback is lost (Python ignores exceptions
+        # raised there, Dagster's interruption included): collect what the run's start left before the long loop.
+        gc.collect()
         context.log.info(f"pre-training the base model on {torch_threads.apply()} torch threads")
         progress = ProgressLog("pre-training the base model", context.log.info)
         metadata = build_base_model(corpus, out_dir, spec, progress=progress)
