@@ -27,6 +27,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from feedback_loop.privacy.alternations import by_first_letter
 from feedback_loop.privacy.english_words import (
     adverbs,
     inflected_verb_form,
@@ -128,28 +129,33 @@ _ROLE_LABELS = (
     r"|prepared|issued|accepted|authori[sz]ed|reviewed)\s+by|reviewer"
     # The people of a medical or a care form, and a booking's guests: "Referring physician: ...", "GP: ...",
     # "Consultant: ...", "Witness: ...", "Guest: ...".
-    r"|referring\s+(?:physician|doctor|clinician|consultant)|(?:family\s+)?(?:gp|physician|doctor)|consultant"
+    r"|referring\s+(?:physician|doctor|clinician|consultant)|family\s+(?:gp|physician|doctor)|gp|physician|doctor|consultant"
     r"|surgeon|midwife|carer|witness|guests?"
 )
 # The number of one of several people of a part: "Referee 2:", "Guest 3:", "Passenger 1:", "Tenant #2:".
 _ROLE_NUMBER = r"(?:[ \t]*#?\d{1,2})?"
-# Cues after which a name may be written in any case: a form's field, "my name is".
-_STRONG_CUE = re.compile(
-    r"(?i)(?:\bmy\s+name\s+is|\bmy\s+name['’]s|\bname\s+is|\b(?:full|first|last|sur|given|family|customer|contact"
-    r"|account|holder|card\s*holder|sender|recipient|patient|passenger|applicant|employee|guest|user)?\s*name"
+# What may follow the word "name" in a form's field: "Name(s):", "Name on card:", "Name -".
+_NAME_FIELD_END = (
     r"(?:\(s\)|s)?(?:\s+on\s+(?:the\s+)?(?:card|account|booking|reservation|ticket|passport|id))?"
     r"(?:\s*[:=]|[ \t]*[-–|](?=[ \t]))"
+)
+_STRONG_CUES = (
+    r"my\s+name\s+is|my\s+name['’]s|name\s+is|(?:full|first|last|sur|given|family|customer|contact"
+    r"|account|holder|card\s*holder|sender|recipient|patient|passenger|applicant|employee|guest|user)\s*name"
+    rf"{_NAME_FIELD_END}|name{_NAME_FIELD_END}"
     # Malay and Indonesian forms: "Nama:", "Nama penuh:", "Nama lengkap:".
-    r"|\bnama(?:\s+(?:penuh|lengkap|pelanggan|pemohon))?\s*[:=]"
-    rf"|\b(?:{_ROLE_LABELS}){_ROLE_NUMBER}(?:\s*:|[ \t]*[-–|](?=[ \t]))"
-    r"|\b(?:je\s+m['’]appelle|ich\s+heiße|ich\s+heisse|mein\s+name\s+ist|me\s+llamo|mi\s+nombre\s+es|mi\s+chiamo"
+    r"|nama(?:\s+(?:penuh|lengkap|pelanggan|pemohon))?\s*[:=]"
+    rf"|(?:{by_first_letter(_ROLE_LABELS)}){_ROLE_NUMBER}(?:\s*:|[ \t]*[-–|](?=[ \t]))"
+    r"|je\s+m['’]appelle|ich\s+heiße|ich\s+heisse|mein\s+name\s+ist|me\s+llamo|mi\s+nombre\s+es|mi\s+chiamo"
     r"|meu\s+nome\s+é"
     # "My name is" in more languages: Portuguese "me chamo", Dutch "mijn naam is", "ik heet", Polish "nazywam się",
     # "mam na imię", Czech and Slovak "jmenuji se", "volám sa", Norwegian, Danish and Swedish "jeg/jag heter", "mit
     # navn er", "mitt namn är".
     r"|me\s+chamo|mijn\s+naam\s+is|ik\s+heet|nazywam\s+się|mam\s+na\s+imię|jmenuji\s+se|jmenuju\s+se|volám\s+sa"
-    r"|je[gj]\s+heter|jag\s+heter|mit\s+navn\s+er|mitt\s+namn\s+är|mitt\s+navn\s+er))\s*$"
+    r"|je[gj]\s+heter|jag\s+heter|mit\s+navn\s+er|mitt\s+namn\s+är|mitt\s+navn\s+er"
 )
+# Cues after which a name may be written in any case: a form's field, "my name is".
+_STRONG_CUE = re.compile(rf"(?i)\b(?:{by_first_letter(_STRONG_CUES)})\s*$")
 _STRONG_CUE_FORWARD = re.compile(_STRONG_CUE.pattern.removesuffix(r"\s*$") + r"[ \t]*")
 # Sign-offs of other languages, which open a line as a surname would ("Atentamente, Valentina Rojas").
 _SIGN_OFFS = (
@@ -176,9 +182,10 @@ _RELATIVES_AND_CLOSE_PEOPLE = (
     r"|tutees?|students?|pupils?|apprentices?|trainees?|patients?|carers?|caregivers?|nann(?:y|ies)"
     r"|babysitters?|therapist|coach|godmother|godfather|god(?:son|daughter|child)"
 )
-# Cues after which a capitalised word is a name unless it is a common word ("Dear Team", "Mr Bean").
-_CUE = re.compile(
-    rf"(?i)(?:\b(?:{_SIGN_OFFS}"
+# Cues after which a capitalised word is a name unless it is a common word ("Dear Team", "Mr Bean"): words, then
+# (_CUE) the patterns of sign-offs, signatures and notes.
+_CUE_WORDS = (
+    rf"{_SIGN_OFFS}"
     r"|dear|regards|sincerely|yours|warmly|kind\s+regards|best\s+regards|best\s+wishes|many\s+thanks"
     r"|mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|herr|frau|monsieur|madame|mme|mlle|señor|señora"
     r"|señorita|sr|sra|srta|doña|signor|signora|sig|dott|dott\.ssa|avv|sheikh|shri|smt"
@@ -197,7 +204,7 @@ _CUE = re.compile(
     r"|according\s+to|(?:reported|logged|raised|submitted|filed|lodged)\s+by"
     # Who a person is, then the name after a comma: "the recruiter, Dana Levi", "one of my reports, Ravi,".
     r"|approved\s+by|signed\s+by|handled\s+by|helped\s+by|introduced\s+(?:me\s+)?to|on\s+behalf\s+of|cc|bcc|c/o"
-    r"|agent|rep|representative|technician|supervisor|(?:account\s+)?holder\s+is"
+    r"|agent|rep|representative|technician|supervisor|account\s+holder\s+is|holder\s+is"
     r"|(?:his|her|their)\s+(?:name\s+(?:is|was)|name['’]s)"
     # Who a person is, then the name after a comma: "the recruiter, Dana Levi", "one of my reports, Ravi,".
     r"|the\s+(?:recruiter|landlord|landlady|letting\s+agent|estate\s+agent|agent|nurse|doctor|midwife|receptionist"
@@ -211,7 +218,10 @@ _CUE = re.compile(
     r"|surname|forename"
     rf"|(?:my|our|your|his|her|their)\s+(?:new\s+|old\s+|former\s+)?(?:{_RELATIVES_AND_CLOSE_PEOPLE}"
     r"|director|ceo|cfo|cto|coo|founder|owner|bookkeeper|assistant|secretary|admin|administrator|contact|client"
-    r"|developer|engineer|designer|consultant|advisor|adviser|agent|rep|driver|courier))\b\.?,?"
+    r"|developer|engineer|designer|consultant|advisor|adviser|agent|rep|driver|courier)"
+)
+_CUE = re.compile(
+    rf"(?i)(?:\b(?:{by_first_letter(_CUE_WORDS)})\b\.?,?"
     # A sign-off alone on its line, a whole word ("Society\n", "Glovebox\n" are none).
     r"|\b(?:regards|thanks|thank\s+you|cheers|best|sincerely|yours|thx|ty|bye|love)\s*[,!.]?\s*\n"
     # A signature's line after the words that open it: "Signed on behalf of the tenant,\n", "Signed for the seller,\n".
@@ -230,8 +240,8 @@ DASH_SIGN_OFF_BEFORE = re.compile(
 )
 NAME_ENDS_THE_TEXT = re.compile(r"[ \t]*[.!]?[ \t]*$")
 # Greetings and introductions: a name when the name ends the clause ("Hi Aroha,", "I'm Tomás from ...").
-_GREETING_CUE = re.compile(
-    r"(?i)\b(?:hi|hello|hey|hiya|greetings|(?:good\s+)?(?:morning|afternoon|evening)|thanks|thank\s+you|thx"
+_GREETING_CUES = (
+    r"hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening)|morning|afternoon|evening|thanks|thank\s+you|thx"
     r"|(?:thanks|thank\s+you)\s+(?:again|so\s+much|a\s+lot)"
     # Nordic thanks of more words: "Tack så mycket, Ánde!", "Tusen takk, Sindre", "Mange tak, Freja".
     r"|tack\s+så\s+mycket|tusen\s+(?:takk|tack)|(?:mange|tusind)\s+tak"
@@ -246,10 +256,10 @@ _GREETING_CUE = re.compile(
     # "This is ..." on the phone in more languages: Portuguese "aqui é a Ana", "aqui fala o João", "quem fala é";
     # Dutch "u spreekt met Jeroen", "(hallo,) met Jeroen"; Czech and Slovak "tady (je) Tereza", "tu je"; Polish
     # "tu (jest)", "z tej strony"; Tagalog "ako si", "si" at the clause's start ("Si Mark po ito"), Swedish "det är".
-    r"|aqui\s+(?:é|fala)(?:\s+[oa])?|quem\s+fala\s+é(?:\s+[oa])?|(?:u\s+)?spreekt\s+met|(?-i:(?:^|[,!.?]\s*)[Mm]et)"
-    r"|tady(?:\s+je)?|tu\s+je|tu\s+jest|ako\s+si|(?-i:(?:^|[,!.?]\s*)[Ss]i)|det\s+är)"
-    r"\b\s*,?\s*$"
+    r"|aqui\s+(?:é|fala)(?:\s+[oa])?|quem\s+fala\s+é(?:\s+[oa])?|u\s+spreekt\s+met|spreekt\s+met|(?-i:(?:^|[,!.?]\s*)[Mm]et)"
+    r"|tady(?:\s+je)?|tu\s+je|tu\s+jest|ako\s+si|(?-i:(?:^|[,!.?]\s*)[Ss]i)|det\s+är"
 )
+_GREETING_CUE = re.compile(rf"(?i)\b(?:{by_first_letter(_GREETING_CUES)})\b\s*,?\s*$")
 # Greetings and thanks of other languages: "Hola Valentina,", "Olá Beatriz!", "Hallo Jeroen,", "Merhaba Elif". The
 # words after them are that language's, which no English vocabulary holds ("Hallo Welt", "Bonjour Paris!"): a name
 # there only when the lists know its given name. The lower-case names of chat after them: ner.py.
@@ -259,14 +269,14 @@ FOREIGN_GREETINGS = (
     r"|selam|halo|hej|selamat\s+(?:pagi|siang|sore|malam)|gracias|obrigad[oa]|merci|danke|grazie|bedankt"
     r"|teşekkürler|terima\s+kasih|dziękuję|dzięki|děkuji|díky|köszönöm|mulțumesc|kiitos|salamat"
     # Nordic thanks, of more words too: "Tack så mycket", "Tusen takk", "Mange tak".
-    r"|tack(?:[ \t]+så[ \t]+mycket)?|(?:tusen[ \t]+)?takk|(?:mange|tusind)[ \t]+tak"
+    r"|tack(?:[ \t]+så[ \t]+mycket)?|tusen[ \t]+takk|takk|(?:mange|tusind)[ \t]+tak"
     r"|asante|dankie|cảm\s+ơn|xièxie|xiexie|arigatou?|arigatō|gomawo|kamsahamnida|shukran|spasibo|efharisto"
     # Greetings of Māori, Hawaiian, Samoan, Fijian, Swahili, Zulu, Hindi, Arabic, Hebrew and Irish: "Kia ora Mere,",
     # "Aloha Keoni,", "Jambo Wanjiru,", "Sawubona Thandi,", "Namaste Priya,", "Shalom Yael,", "Dia duit, Siobhán".
     r"|kia\s+ora|aloha|talofa|bula|habari|jambo|sawubona|namaste|namaskar|salaam|salam|as-?salaam\s+alaikum"
     r"|marhaba|shalom|dia\s+duit"
 )
-_FOREIGN_GREETING_BEFORE = re.compile(rf"(?i)\b(?:{FOREIGN_GREETINGS})\b[ \t]*,?[ \t]*$")
+_FOREIGN_GREETING_BEFORE = re.compile(rf"(?i)\b(?:{by_first_letter(FOREIGN_GREETINGS)})\b[ \t]*,?[ \t]*$")
 # Vietnamese addresses a person by a kinship pronoun before the given name ("anh Tuấn", "chị Lan", "cô Hạnh", "ông
 # Dũng"), in a sentence that Vietnamese letters mark as Vietnamese: "em" and "anh" are words of other languages too
 # (Portuguese "em Lisboa").
@@ -1206,6 +1216,9 @@ def _names_listed_one_a_line(text: str, spans: list[tuple[int, int, bool]]) -> l
 
 # A sign-off in lower case after a dash, an initial allowed, ending the message: "- regards, m. al-sayed", "-- j.
 # okonkwo".
+# How far from the text's end a signature in lower case may open, and the dashes before it (DASH_SIGN_OFF_BEFORE).
+_SIGNATURE_REACH = 60
+_SIGN_OFF_DASHES = ("-", "—", "–", "~")
 _LOWER_CASE_SIGNATURE = re.compile(
     r"((?:[a-z]\.[ \t]*)?[a-z][a-z'’-]+(?:[ \t][a-z][a-z'’-]+){0,2})" + NAME_ENDS_THE_TEXT.pattern
 )
@@ -1215,7 +1228,10 @@ def _signature_in_lower_case_at_the_end(text: str) -> tuple[int, int] | None:
     """The span of a lower-case name signing the message after a dash (:data:`DASH_SIGN_OFF_BEFORE`), with an
     initial, whose words no dictionary and no everyday vocabulary knows ("m. al-sayed"; not "- thanks", "- sent from
     my phone"); a given name alone is the model's to judge."""
-    match = _LOWER_CASE_SIGNATURE.search(text, max(0, len(text) - 60))
+    # The dash is among the last characters that the signature's search and the sign-off's reach can hold.
+    if not any(dash in text[-(_SIGNATURE_REACH + _CUE_REACH) :] for dash in _SIGN_OFF_DASHES):
+        return None
+    match = _LOWER_CASE_SIGNATURE.search(text, max(0, len(text) - _SIGNATURE_REACH))
     if match is None or not DASH_SIGN_OFF_BEFORE.search(text, max(0, match.start() - _CUE_REACH), match.start()):
         return None
     words = [word for word in WORD.findall(match.group(1)) if len(word) > 1]
@@ -1935,8 +1951,8 @@ def addressed_at_the_end(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` comes after a comma and ends a sentence opened by thanks or a greeting, where
     the person they are said to stands ("Thanks for the quick fix, Siriporn!", "thanks lots, fiona")."""
     return (
-        _THANKS_OR_GREETING_OPENS.search(text, max(0, start - 120), start) is not None
-        and _SENTENCE_ENDS.match(text, end) is not None
+        _SENTENCE_ENDS.match(text, end) is not None
+        and _THANKS_OR_GREETING_OPENS.search(text, max(0, start - 120), start) is not None
     )
 
 
@@ -2017,8 +2033,8 @@ _OBJECT_AFTER = re.compile(
 # Where a person's name stands in support chats, e-mails and forms, for names no list knows: right after a verb,
 # preposition or role that takes a person ("add", "hired", "signed for by", "under", "driver", "Can", "Who is"),
 # or right before what a person does or owns ("'s", "and I", "called", "mentioned", ", who").
-PERSONS_PLACE_BEFORE = re.compile(
-    r"(?i)\b(?:with|for|by|to|under|cc|add|added|remove|removed|hire|hired|invite|invited|contact|call|called|email"
+_BEFORE_A_PERSONS_PLACE = (
+    r"with|for|by|to|under|cc|add|added|remove|removed|hire|hired|invite|invited|contact|call|called|email"
     r"|emailed|ask|asked|tell|told|thank|thanked|meet|met|help|helped|assign|assigned|transfer|transferred|is|was"
     r"|named|owner|admin|member|driver|courier|customer|client|guest|employee|tenant|technician|colleague|can|could"
     r"|passenger|patient|applicant|recipient|holder"
@@ -2028,9 +2044,9 @@ PERSONS_PLACE_BEFORE = re.compile(
     r"|referred|referring|nominated|nominating|interviewed|interviewing|onboarded|onboarding|shortlisted"
     r"|would|will|did|does|has|should|who\s+is|on\s+behalf\s+of|instead\s+of|rather\s+than|(?:the|a|my|his|her|their)\s+name(?:\s+of)?"
     # What is done to a person as it is being done: "adding Boubacar Sangare to the thread".
-    r"|adding|inviting|calling|emailing|asking|telling|thanking|meeting|helping|assigning|copying|copied|cc'?d|looping\s+in|looped\s+in)"
-    r"[ \t]*,?[ \t]*$"
+    r"|adding|inviting|calling|emailing|asking|telling|thanking|meeting|helping|assigning|copying|copied|cc'?d|looping\s+in|looped\s+in"
 )
+PERSONS_PLACE_BEFORE = re.compile(rf"(?i)\b(?:{by_first_letter(_BEFORE_A_PERSONS_PLACE)})[ \t]*,?[ \t]*$")
 PERSONS_PLACE_AFTER = re.compile(
     r"(?:['’]s\b|[ \t]+and[ \t]+(?:I|me)\b|,?[ \t]+(?:called|mentioned|said|says|asked|told|wrote|emailed"
     r"|confirmed|promised|suggested|explained|recommended|noticed|replied|requested|needs|needed|wants|wanted|left"

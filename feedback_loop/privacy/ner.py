@@ -43,6 +43,7 @@ import importlib
 import re
 from collections.abc import Sequence
 
+from feedback_loop.privacy.alternations import by_first_letter
 from feedback_loop.privacy.english_words import (
     adjectives,
     adverbs,
@@ -487,7 +488,7 @@ _VOCATIVE_BEFORE = re.compile(
     rf"(?i:(?:^|[^\w'’])(?:{_VOCATIVES})(?:[ \t]+(?:so[ \t]+much|a[ \t]+lot|lots|again))?[ \t]*,?[ \t]+)$"
 )
 # The same, or thanks and greetings of other languages ("obrigado ", "merci ", "asante "), whatever follows the word.
-_GREETING_WORDS = re.compile(rf"(?i:(?<![\w'’])(?:{_VOCATIVES}|{FOREIGN_GREETINGS})(?![\w'’-]))")
+_GREETING_WORDS = re.compile(rf"(?i:(?<![\w'’])(?:{by_first_letter(f'{_VOCATIVES}|{FOREIGN_GREETINGS}')})(?![\w'’-]))")
 _GREETING_BEFORE = re.compile(
     rf"(?i:(?:^|[^\w'’])(?:{_VOCATIVES}|{FOREIGN_GREETINGS})(?:[ \t]+(?:so[ \t]+much|a[ \t]+lot|lots|again))?"
     r"[ \t]*,?[ \t]+)$"
