@@ -254,10 +254,12 @@ class _Privacy:
         """``rows`` (events as landed, in reading order) with ids pseudonymized, keys checked and text redacted.
 
         Each distinct id of the batch is pseudonymized once, a key that is a UUID is not searched, each distinct
-        value of a low-cardinality field is redacted once, and in the pattern tier a text that the redactor's
-        column pre-scan (:attr:`~feedback_loop.privacy.Redactor.prescan`) does not match stays as it is: it can
-        trigger no detector. The texts that remain are redacted together (the model reads them in batches),
-        row by row, in field order, so that person names are numbered per session as they first appear.
+        value of a low-cardinality field is redacted once, and the free texts are pre-scanned by column
+        (:attr:`~feedback_loop.privacy.Redactor.prescan`): in the pattern tier a text the pre-scan does not match
+        stays as it is (it can trigger no detector); in both tiers a text is read only by the detectors of the
+        types its pre-scan allows, and those of names and addresses. The texts that remain are redacted together
+        (the model reads them in batches), row by row, in field order, so that person names are numbered per
+        session as they first appear.
         """
         private = {name: rows[name].combine_chunks() for name in rows.column_names}
         for name in PSEUDONYMIZED_FIELDS:
@@ -268,24 +270,23 @@ class _Privacy:
                 keys = [self.key(value) for value in private[name].filter(unsure).to_pylist()]
                 private[name] = pc.replace_with_mask(private[name], unsure, pa.array(keys, pa.string()))
         cells: list[tuple[int, int, int]] = []  # (row, field, types it may hold) of every text still to redact
-        prescanned: dict[str, np.ndarray] = {}
-        if self._redactor.prescan is not None:
-            # The free-text columns pre-scanned together: each RE2 pass over them builds its automaton once.
-            texts = [name for name in REDACTED_FIELDS if name not in LOW_CARDINALITY_FIELDS]
-            together = self._redactor.prescan(pa.chunked_array([rows[name].combine_chunks() for name in texts]))
-            prescanned = {name: together[i * rows.num_rows : (i + 1) * rows.num_rows] for i, name in enumerate(texts)}
+        # The free-text columns pre-scanned together: each RE2 pass over them builds its automaton once.
+        texts = [name for name in REDACTED_FIELDS if name not in LOW_CARDINALITY_FIELDS]
+        together = self._redactor.prescan(pa.chunked_array([rows[name].combine_chunks() for name in texts]))
+        prescanned = {name: together[i * rows.num_rows : (i + 1) * rows.num_rows] for i, name in enumerate(texts)}
         for field, name in enumerate(REDACTED_FIELDS):
             values = rows[name].combine_chunks()
             if name in LOW_CARDINALITY_FIELDS:
                 private[name], with_names = self._labels_of(values)
                 rows_to_redact = np.flatnonzero(with_names)
                 kinds = None
-            elif name in prescanned:
-                kinds = prescanned[name]
-                rows_to_redact = np.flatnonzero(kinds)
             else:
-                rows_to_redact = np.flatnonzero(pc.is_valid(values).to_numpy(zero_copy_only=False))
-                kinds = None
+                kinds = prescanned[name]
+                rows_to_redact = (
+                    np.flatnonzero(pc.is_valid(values).to_numpy(zero_copy_only=False))
+                    if self._redactor.redacts_every_text
+                    else np.flatnonzero(kinds)
+                )
             if kinds is None:
                 cells.extend((int(row), field, ALL_KINDS) for row in rows_to_redact)
             else:
@@ -306,7 +307,7 @@ class _Privacy:
         redactions = self._redactor.redact_many(
             [values[field][row] for row, field, _ in cells],
             [sessions[row] for row, _, _ in cells],
-            None if self._redactor.prescan is None else [kinds for _, _, kinds in cells],
+            [kinds for _, _, kinds in cells],
         )
         replaced: dict[int, list[str | None]] = {field: [] for field in fields}
         for (_, field, _), redaction in zip(cells, redactions, strict=True):

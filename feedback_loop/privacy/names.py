@@ -168,11 +168,11 @@ _SIGN_OFFS = (
 )
 _SIGN_OFF = re.compile(rf"(?i:{_SIGN_OFFS})")
 # The people of one's family and life, one or more: "my sister", "our kids", "my nan", "her colleagues".
-_RELATIVES_AND_CLOSE_PEOPLE = (
+RELATIVES_AND_CLOSE_PEOPLE = (
     r"wife|husband|partners?|sons?|daughters?|child|children|kids?|mother|mom|mum|father|dad|parents|brothers?"
     r"|sisters?|siblings|twins|aunt|uncle|cousins?|nieces?|nephews?|grandmother|grandfather|grandma|grandpa|nan|nana"
     r"|nanna|gran|granny|grandad|granddad|grand(?:son|daughter|child|kid)s?|grandchildren|step(?:son|daughter|mother"
-    r"|father|mum|mom|dad)|fiancée?|girlfriend|boyfriend|friends?|colleagues?|coworkers?|co-workers?|teammates?|boss"
+    r"|father|mum|mom|dad)|fianc[eé]e?|girlfriend|boyfriend|friends?|colleagues?|coworkers?|co-workers?|teammates?|boss"
     r"|manager|supervisor|neighbou?rs?|landlord|tenant|doctor|nurse|teacher|lawyer|attorney|accountant"
     # The youngest of a family: "our baby Kalani".
     r"|bab(?:y|ies)|toddlers?|newborns?|infants?"
@@ -181,6 +181,9 @@ _RELATIVES_AND_CLOSE_PEOPLE = (
     r"|(?:flat|room|house|class|school|bunk)-?mates?|pen[ \t-]?pals?|interns?|mentors?|mentees?|tutors?"
     r"|tutees?|students?|pupils?|apprentices?|trainees?|patients?|carers?|caregivers?|nann(?:y|ies)"
     r"|babysitters?|therapist|coach|godmother|godfather|god(?:son|daughter|child)"
+    # As chat and British English name them, and who teaches or treats one: "my hubby", "me mam", "my mate", "my
+    # auntie", "my lecturer", "our dentist", "my client".
+    r"|hubby|mam|mates?|landlady|aunt(?:ie|y)|trainers?|instructors?|lecturers?|professors?|dentist|clients?"
 )
 # Cues after which a capitalised word is a name unless it is a common word ("Dear Team", "Mr Bean"): words, then
 # (_CUE) the patterns of sign-offs, signatures and notes.
@@ -216,8 +219,8 @@ _CUE_WORDS = (
     r"|spel(?:led|t)|spel(?:led|t)\s+[^\W\d_]+(?:[ \t][^\W\d_]+)?,?[ \t]+not"
     r"|signed|(?:customer|contact|account|holder|full|first|last|given|family|user|sender|recipient)\s+name(?:\s+is)?"
     r"|surname|forename"
-    rf"|(?:my|our|your|his|her|their)\s+(?:new\s+|old\s+|former\s+)?(?:{_RELATIVES_AND_CLOSE_PEOPLE}"
-    r"|director|ceo|cfo|cto|coo|founder|owner|bookkeeper|assistant|secretary|admin|administrator|contact|client"
+    rf"|(?:my|our|your|his|her|their)\s+(?:new\s+|old\s+|former\s+)?(?:{RELATIVES_AND_CLOSE_PEOPLE}"
+    r"|director|ceo|cfo|cto|coo|founder|owner|bookkeeper|assistant|secretary|admin|administrator|contact"
     r"|developer|engineer|designer|consultant|advisor|adviser|agent|rep|driver|courier)"
 )
 _CUE = re.compile(
@@ -1864,7 +1867,7 @@ _OFFICE_AFTER = re.compile(
 # A relative or someone close named, then who they are after a comma: "..., my sister", "..., our neighbour".
 _KIN_APPOSITION_AFTER = re.compile(
     rf"(?i:,[ \t]+(?:my|our|his|her|their)[ \t]+(?:(?:new|old|former|late|older|younger|little|big)[ \t]+)?"
-    rf"(?:{_RELATIVES_AND_CLOSE_PEOPLE})\b)"
+    rf"(?:{RELATIVES_AND_CLOSE_PEOPLE})\b)"
 )
 # A reply that opens its clause, said to the person named right after it: "Yes Adaeze I saw it", "No Tomasz, ...".
 _ANSWER_BEFORE = re.compile(

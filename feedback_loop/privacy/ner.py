@@ -42,6 +42,7 @@ import functools
 import importlib
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from feedback_loop.privacy.alternations import by_first_letter
 from feedback_loop.privacy.english_words import (
@@ -69,10 +70,12 @@ from feedback_loop.privacy.names import (
     PERSONS_PLACE_BEFORE,
     POSSESSIVE_AFTER,
     POSSESSIVE_END,
+    RELATIVES_AND_CLOSE_PEOPLE,
     SENTENCE_START,
     WORD,
     addressed_at_the_end,
     everyday_words,
+    faker_person_providers,
     german_im_before,
     given_name_before,
     in_a_persons_place,
@@ -484,15 +487,21 @@ _CLAUSE_ENDS = re.compile(r"[ \t]*(?:[,.!?;:)'\"’”]|$|\n)")
 # Said to a person or introducing one, in chat's lower case, right before a word: "thanks so much ", "ok thanks ",
 # "hi ", "hey, ", "hi im ", "i'm ", "this is ".
 _VOCATIVES = r"thanks|thank[ \t]+(?:you|u)|thx|tysm|ty|cheers|hi|hey|hello|hiya|bye"
-_VOCATIVE_BEFORE = re.compile(
-    rf"(?i:(?:^|[^\w'’])(?:{_VOCATIVES})(?:[ \t]+(?:so[ \t]+much|a[ \t]+lot|lots|again))?[ \t]*,?[ \t]+)$"
-)
+
+
+def _said_right_before(words: str) -> re.Pattern[str]:
+    """One of ``words`` (an alternation) said to a person right before where the search ends, with the words that
+    stress thanks: "thanks so much ", "hey, ", "obrigado "."""
+    return re.compile(
+        rf"(?i:(?:^|[^\w'’])(?:{by_first_letter(words)})(?:[ \t]+(?:so[ \t]+much|a[ \t]+lot|lots|again))?"
+        r"[ \t]*,?[ \t]+)$"
+    )
+
+
+_VOCATIVE_BEFORE = _said_right_before(_VOCATIVES)
 # The same, or thanks and greetings of other languages ("obrigado ", "merci ", "asante "), whatever follows the word.
 _GREETING_WORDS = re.compile(rf"(?i:(?<![\w'’])(?:{by_first_letter(f'{_VOCATIVES}|{FOREIGN_GREETINGS}')})(?![\w'’-]))")
-_GREETING_BEFORE = re.compile(
-    rf"(?i:(?:^|[^\w'’])(?:{_VOCATIVES}|{FOREIGN_GREETINGS})(?:[ \t]+(?:so[ \t]+much|a[ \t]+lot|lots|again))?"
-    r"[ \t]*,?[ \t]+)$"
-)
+_GREETING_BEFORE = _said_right_before(f"{_VOCATIVES}|{FOREIGN_GREETINGS}")
 _INTRODUCTION_BEFORE = re.compile(r"(?i:(?:^|[^\w'’])(?:i[ \t]*['’]?m|im|i[ \t]+am|this[ \t]+is|it['’]?s)[ \t]+)$")
 # What ends the clause after the name: punctuation, the line's or the text's end; after an introduction "and",
 # "here", "from" too ("hey i'm svetlana and ..."). Not a colon: the word before it is a label ("Hi, auth: required").
@@ -500,19 +509,12 @@ _VOCATIVE_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n)")
 _INTRODUCTION_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n|(?:and|here|from)\b)")
 # A relative, a colleague or someone who teaches, treats or houses a person, named right after the word for them:
 # "my husband dmitri set up the account", "our son tariq", "her boss yusuf", "my tutor ..." (the word after them, a
-# word no dictionary knows, can only be a name); a full name after a comma too ("my wife, ...").
-_KIN_WORDS = (
-    r"husband|hubby|wife|son|daughter|child|kid|partner|brother|sister|mother|mum|mom|mam|father|dad|boyfriend"
-    r"|girlfriend|fianc[eé]e?|colleague|coworker|co-worker|friend|mate|boss|manager|supervisor|flatmate|roommate"
-    r"|housemate|neighbou?r|landlord|landlady|grandson|granddaughter|grandchild|grandma|grandpa|grandad|granddad"
-    r"|grandmother|grandfather|nan|nana|nanna|nanny|gran|granny|nephew|niece|cousin|aunt|auntie|aunty|uncle"
-    r"|stepson|stepdaughter|stepmum|stepmom|stepdad|tutor|teacher|coach|trainer|instructor|lecturer|professor"
-    r"|mentor|student|pupil|classmate|doctor|dentist|therapist|carer|babysitter|client"
-)
+# word no dictionary knows, can only be a name); a full name after a comma too ("my wife, ..."). The words for them:
+# names.RELATIVES_AND_CLOSE_PEOPLE, which cue a capitalised name too.
 _POSSESSIVES = r"my|our|your|his|her|their"
-_KIN_BEFORE = re.compile(rf"(?i:\b(?:{_POSSESSIVES})[ \t]+(?:{_KIN_WORDS}))[ \t]+$")
-_KIN_BEFORE_A_FULL_NAME = re.compile(rf"(?i:\b(?:{_POSSESSIVES})[ \t]+(?:{_KIN_WORDS}),?)$")
-_KIN_WORD_AFTER_A_POSSESSIVE = re.compile(rf"(?i:\b(?:{_POSSESSIVES})[ \t]+({_KIN_WORDS}))(?![\w'’-])")
+_KIN_BEFORE = re.compile(rf"(?i:\b(?:{_POSSESSIVES})[ \t]+(?:{RELATIVES_AND_CLOSE_PEOPLE}))[ \t]+$")
+_KIN_BEFORE_A_FULL_NAME = re.compile(rf"(?i:\b(?:{_POSSESSIVES})[ \t]+(?:{RELATIVES_AND_CLOSE_PEOPLE}),?)$")
+_KIN_WORD_AFTER_A_POSSESSIVE = re.compile(rf"(?i:\b(?:{_POSSESSIVES})[ \t]+({RELATIVES_AND_CLOSE_PEOPLE}))(?![\w'’-])")
 # A title before a surname as chat writes it, in lower case: "hi miss ...", "mr ... said", "ask dr ...".
 _TITLE_BEFORE = re.compile(r"(?i:(?<![\w'’.-])(?:mr|mrs|ms|miss|mx|dr|prof|sir)\.?[ \t]+)$")
 # The name a booking, an appointment or an account is held under: "its under ...", "booked under ...".
@@ -564,10 +566,8 @@ def _given_name_no_dictionary_knows(word: str) -> bool:
 @functools.cache
 def _romanized_given_names() -> frozenset[str]:
     """The Japanese and Chinese given names of ``faker`` in Latin letters, in lower case."""
-    import faker.providers.person.ja_JP as japanese
-    import faker.providers.person.zh_CN as chinese
-
-    names = (*japanese.Provider.first_romanized_names, *chinese.Provider.first_romanized_names)
+    providers: dict[str, Any] = dict(faker_person_providers())  # faker's classes, whose lists mypy does not see
+    names = (*providers["ja_JP"].first_romanized_names, *providers["zh_CN"].first_romanized_names)
     return frozenset(name.lower() for name in names)
 
 

@@ -226,11 +226,13 @@ class Redactor:
             raise ValueError(f"Redactor: field 'memo_entries' must be at least 1, got {memo_entries}")
         self.tier = tier
         self._memo_entries = memo_entries
-        # The column pre-scan of this tier (None: every text must be redacted, names can be anywhere): the types
-        # each text may hold (column_prescan_kinds; 0: none), which redact_many takes as ``kinds``.
-        self.prescan: Callable[[pa.Array | pa.ChunkedArray], np.ndarray] | None = (
-            column_prescan_kinds if tier == "patterns" else None
-        )
+        # The column pre-scan: the pattern tier's types each text may hold (column_prescan_kinds; 0: none), which
+        # redact_many takes as ``kinds``. In the pattern tier a text of none needs no redaction; in patterns+ner
+        # every text does (names and addresses can be anywhere), and the pre-scan only spares the detectors of the
+        # pattern tier's types it rules out.
+        self.prescan: Callable[[pa.Array | pa.ChunkedArray], np.ndarray] = column_prescan_kinds
+        self.redacts_every_text = tier != "patterns"
+        # Each detector's bit in ``kinds``; 0 for a type no pre-scan covers (ADDRESS): such a detector always runs.
         self._detectors = [
             (detector.kind, detector.detect, detector.trigger, KIND_BITS.get(detector.kind, 0))
             for detector in DETECTORS[tier]
@@ -264,8 +266,6 @@ class Redactor:
             raise ValueError(f"redact_many: field 'scopes' has {len(scopes)} entries for {len(texts)} texts")
         if kinds is not None and len(kinds) != len(texts):
             raise ValueError(f"redact_many: field 'kinds' has {len(kinds)} entries for {len(texts)} texts")
-        if kinds is not None and self.prescan is None:
-            raise ValueError(f"redact_many: field 'kinds' is for the pattern tier's pre-scan, not tier {self.tier!r}")
         detected: list[Redaction | _Detected | None] = []
         for position, text in enumerate(texts):
             if text is None:
@@ -312,7 +312,7 @@ class Redactor:
         scan = Scan(text)
         for kind, detect, trigger, bit in self._detectors:
             # While the text is as it came, a detector of a type its pre-scan ruled out cannot change it.
-            if kinds is not None and not kinds & bit and scan.text is text:
+            if kinds is not None and bit and not kinds & bit and scan.text is text:
                 continue
             if trigger(scan):
                 redacted, found = detect(scan.text)

@@ -604,6 +604,18 @@ def test_the_column_prescan_lets_through_no_text_the_redactor_reads_folded() -> 
     )
 
 
-def test_prescanned_types_are_for_the_pattern_tier_only() -> None:
-    with pytest.raises(ValueError, match="kinds"):
-        Redactor("patterns+ner").redact_many(["call 555 0100"], kinds=[ALL_KINDS])
+def test_the_names_tier_redacts_alike_with_the_prescanned_types_and_reads_texts_the_prescan_rules_out() -> None:
+    """patterns+ner skips only the pattern tier's detectors the pre-scan rules out: names and addresses are found in
+    a text of no pre-scanned type too."""
+    import pyarrow as pa
+
+    rng = random.Random(9)
+    texts = [sentence.text for sentence in generate_corpus(300, seed=15)]
+    texts += [prompt_text(rng, True) for _ in range(150)] + [comment_text(rng, True) for _ in range(50)]
+    texts += ["Please ask Priya Raghunathan to call me back", "Send it to 14 Rue des Lilas, 75011 Paris"]
+    kinds = column_prescan_kinds(pa.array(texts, pa.string())).tolist()
+    redacted = Redactor("patterns+ner").redact_many(texts, kinds=kinds)
+
+    assert kinds[-2:] == [0, 0]
+    assert [r.text for r in redacted[-2:]] == ["Please ask <PERSON> to call me back", "Send it to <ADDRESS>"]
+    assert redacted == Redactor("patterns+ner").redact_many(texts)
