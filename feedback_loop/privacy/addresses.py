@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import re
 
+from feedback_loop.privacy.alternations import by_first_letter
 from feedback_loop.privacy.names import everyday_words, given_name_of_several_locales, stop_words
 from feedback_loop.privacy.placeholders import (
     PLACEHOLDERS,
@@ -230,12 +231,12 @@ _FRENCH_STREET = (
     rf"(?=(?:,[ \t]*{_TOWN}){{1,3}}(?:[ \t]+{_NOT_A_YEAR}\d{{4,6}}(?![\w-])|{_SENTENCE_ENDS_AFTER_A_PLACE}))"
     # A house's number written after the street's name makes the number before it a flat's: "Ap. 4, Str. Ion
     # Creangă nr. 9" (see _SOUTHERN_STREET).
-    rf"|(?i:{_ROMANCE_STREET_WORDS})\s+(?![^\n,;]{{0,60}}?\s(?i:nr\.?|no\.|n[º°]\.?)\s*\d)"
+    rf"|(?i:{by_first_letter(_ROMANCE_STREET_WORDS)})\s+(?![^\n,;]{{0,60}}?\s(?i:nr\.?|no\.|n[º°]\.?)\s*\d)"
     rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|du|des|da|di))*"
     r"(?:\s+\d{1,3}[A-Z]?/\d{1,3}[A-Z]?)?(?=[\s,.;)]|$))"
 )
 _SOUTHERN_STREET = (
-    rf"(?i:{_ROMANCE_STREET_WORDS})\s+{_ROMANCE_STREET_NAME},?\s+(?:(?:[Nn][º°oOrR]?[.:]?|d\.|Kav\.)\s*)?"
+    rf"(?i:{by_first_letter(_ROMANCE_STREET_WORDS)})\s+{_ROMANCE_STREET_NAME},?\s+(?:(?:[Nn][º°oOrR]?[.:]?|d\.|Kav\.)\s*)?"
     rf"{_HOUSE_NUMBER}"
     r"(?![\w-])"
 )
