@@ -779,9 +779,9 @@ _STREETS_AMONG_THE_PARTS = frozenset(
     ]
 )
 _PART_NUMBER = r"(?:(?i:no)\.?[ \t]*|#[ \t]*)?\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?(?![\w-]|[.,]\d)"
-_NUMBERED_PART_PATTERN = rf"(?<![\w/.:-])(?i:{_NUMBERED_PART_WORDS})[ \t]*{_PART_NUMBER}"
+_NUMBERED_PART_PATTERN = rf"(?<![\w/.:-])(?i:{by_first_letter(_NUMBERED_PART_WORDS)})[ \t]*{_PART_NUMBER}"
 _NUMBERED_PART = re.compile(rf"(?<![\w/.:-])(?P<word>(?i:{_NUMBERED_PART_WORDS}))[ \t]*{_PART_NUMBER}")
-_NAMED_STREET_WORD = rf"(?:{_STREET_WORDS})(?![\w-])(?![ \t]*\d)"
+_NAMED_STREET_WORD = rf"(?:{by_first_letter(_STREET_WORDS)})(?![\w-])(?![ \t]*\d)"
 _NAMED_PART = rf"(?:{_NAME_WORD}[ \t]+){{1,3}}{_NAMED_STREET_WORD}"
 # A floor by its ordinal and a commercial area or neighbourhood by its word are parts too, numbered or not: "Office 4,
 # 2nd Floor, Blue Area, Jinnah Avenue", "Shop 12, Model Town, Ferozepur Road" (one alternative with the named street:
