@@ -1700,7 +1700,7 @@ def _cued_or_known_name(
             NAME_ENDS_THE_TEXT.match(text, end) and DASH_SIGN_OFF_BEFORE.search(text, max(0, start - _CUE_REACH), start)
         )
         or _capitalised_words_addressed_at_the_end(text, tokens[index : index + run], given)
-        or _KIN_APPOSITION_AFTER.match(text, end)
+        or KIN_APPOSITION_AFTER.match(text, end)
         or (
             cue_may_end_here
             and (known_given or word.lower() not in everyday_words())
@@ -1864,9 +1864,11 @@ _OFFICE_AFTER = re.compile(
     r"|[ \t]+(?:in|from)[ \t]+(?:HR|IT|[Pp]ayroll|[Ff]inance|[Aa]ccounts|[Aa]ccounting|[Ll]egal|[Pp]rocurement"
     r"|[Cc]ompliance)\b"
 )
-# A relative or someone close named, then who they are after a comma: "..., my sister", "..., our neighbour".
-_KIN_APPOSITION_AFTER = re.compile(
-    rf"(?i:,[ \t]+(?:my|our|his|her|their)[ \t]+(?:(?:new|old|former|late|older|younger|little|big)[ \t]+)?"
+# A relative or someone close named, then who they are after a comma or in brackets: "..., my sister", "..., our
+# neighbour", "... (our intern)".
+KIN_APPOSITION_AFTER = re.compile(
+    rf"(?i:(?:,[ \t]+|[ \t]*\([ \t]*)(?:my|our|his|her|their)[ \t]+"
+    r"(?:(?:new|old|former|late|older|younger|little|big)[ \t]+)?"
     rf"(?:{RELATIVES_AND_CLOSE_PEOPLE})\b)"
 )
 # A reply that opens its clause, said to the person named right after it: "Yes Adaeze I saw it", "No Tomasz, ...".
