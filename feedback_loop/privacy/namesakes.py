@@ -26,7 +26,10 @@ after a person or written like a person's name (the ``named_like_...`` functions
 * A unit of measure named after a person is none where used as one ("300 Kelvin", "Celsius or Fahrenheit"), nor an
   eponymous adjective before the plural of its kind ("the ... and ... calendars").
 * What a prompt asks for by a name is no person either: a franchise's characters, the place of a weather forecast,
-  a thought experiment, a publisher in a reference, a dish a recipe is for, a language translated to.
+  a thought experiment, a publisher in a reference, a dish a recipe is for, a language translated to, a work asked
+  about by its title ("What is ... about?", "...'s Moving Castle"), a traveller's destination ("the best time to
+  visit ...", "... or ... for a honeymoon?"), a titled character a question asks about, a famous person's home or
+  work after their possessive, and a fashion house (a short list) compared, listed or with its goods.
 """
 
 from __future__ import annotations
@@ -36,11 +39,13 @@ import importlib
 import pkgutil
 import re
 
+from feedback_loop.privacy.alternations import by_first_letter
 from feedback_loop.privacy.english_words import adjectives, adverbs, lemmas, past_tense, verb_form, word_classes
 from feedback_loop.privacy.names import (
     ARTICLE_BEFORE,
     CAPITALISED_RUN,
     CAPITALISED_WORD,
+    KIN_APPOSITION_AFTER,
     LOWER_CASE_WORD_AFTER,
     NEXT_WORD,
     NOT_NAMES,
@@ -510,14 +515,86 @@ def _a_character_speaks(text: str, start: int, end: int) -> bool:
     return last not in given and last not in surnames and last.lower() in everyday_words()
 
 
+# What a question asks about a work by its title, a run of capitalised words after it allowed ("... Day Off"): "What
+# is ... about?", "Is ... a good book for ...?", "What happens at the end of ...?". People are not about anything,
+# nor good films.
+_WORKS_TITLE_RUN = r"(?:['’]s)?(?:[ \u00a0]+(?:[A-Z][\w'’-]*|of|the|and|in|on|a|an))*"
+# The rest of a title after a name, its words in capitals: "...'s Delivery Service", "... of Green Gables".
+_TITLES_WORDS_AFTER = re.compile(r"(?:['’]s)?(?:[ \u00a0]+(?:[A-Z][\w'’-]*|of|the))*")
+_ABOUT_QUESTION_BEFORE = re.compile(r"(?i:\bwhat(?:['’]s|[ \u00a0]+(?:is|was))[ \u00a0]+)$")
+_ABOUT_QUESTION_AFTER = re.compile(
+    rf"{_WORKS_TITLE_RUN}[ \u00a0]+(?:really[ \u00a0]+|actually[ \u00a0]+)?about[ \u00a0]*\?"
+)
+_A_WORK_AFTER = re.compile(
+    rf"{_WORKS_TITLE_RUN}(?:[ \u00a0]+(?:is|was))?[ \u00a0]+(?:an?|the)[ \u00a0]+(?:[a-z-]+[ \u00a0]+){{0,2}}"
+    rf"(?:{_KINDS_OF_WORK}|read|watch|classic)s?\b(?!-|[ \u00a0]+(?:club|buff|fan|star|master|nerd|lover"
+    r"|critic|reviewer|collector|director|producer|writer|maker|player|designer|developer|shop|store)s?\b)"
+)
+_END_OF_BEFORE = re.compile(
+    r"(?i:\b(?:happens|happened)[ \u00a0]+(?:at|in)[ \u00a0]+the[ \u00a0]+end[ \u00a0]+of)[ \u00a0]+"
+    # A title that joins two names: "... and ...".
+    r"(?:[A-Z][\w'’-]*(?:[ \u00a0][A-Z][\w'’-]*){0,3}[ \u00a0]+(?:and|&)[ \u00a0]+)?$"
+)
+# A title in capitals that holds a name: "the film My Neighbour ...", "...'s Moving Castle", "... of Green Gables".
+# Words in capitals mid-sentence that open with a determiner ("is My Neighbour ..."), or go on after the name's
+# possessive or "of" with an everyday word no name list holds; in a question or a request with no first-person word.
+_TITLE_OPENS_BEFORE = re.compile(
+    r"(?<=[a-z,][ \u00a0])(?:My|The|A|An|Our|Your|His|Her)(?:[ \u00a0]+(?:[A-Z][a-z]+|of|the))*[ \u00a0]+$"
+)
+_TITLE_GOES_ON_AFTER = re.compile(r"(?:['’]s|[ \u00a0]+of(?:[ \u00a0]+the)?)((?:[ \u00a0]+[A-Z][a-z]+)+)\b(?!['’])")
+
+
+def _a_work_asked_about(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a work's title or its first words, that a question about the work asks about
+    (:data:`_ABOUT_QUESTION_AFTER`, :data:`_A_WORK_AFTER`, :data:`_END_OF_BEFORE`), or held in a title in capitals
+    (:data:`_TITLE_OPENS_BEFORE`, :data:`_TITLE_GOES_ON_AFTER`), with no sign of a private interaction in its
+    sentence and no title or cue of a person right before it."""
+    low, high = sentence_around(text, start)
+    # The title's own words are no sign of a private interaction ("My Neighbour ...", "...'s Delivery Service"), nor
+    # its "My ..." in capitals mid-sentence a first-person word or a person the writer knows.
+    name_end = end - 2 if POSSESSIVE_END.search(text, start, end) else end
+    opens = _TITLE_OPENS_BEFORE.search(text, max(0, start - 40), start)
+    title_start = start if opens is None else opens.start()
+    title_end = _TITLES_WORDS_AFTER.match(text, name_end).end()  # type: ignore[union-attr]
+    if (
+        _PRIVATE_INTERACTION.search(text, low, title_start)
+        or _PRIVATE_INTERACTION.search(text, title_end, high)
+        or _INTERACTION_AFTER.match(text, end)
+    ):
+        return False
+    if opens is None and _KNOWN_PERSON_BEFORE.search(text, max(0, start - 30), start):
+        return False
+    if (
+        (_ABOUT_QUESTION_BEFORE.search(text, max(0, start - 12), start) and _ABOUT_QUESTION_AFTER.match(text, name_end))
+        or (_QUESTION_OPENS_BEFORE.search(text, max(0, start - 8), start) and _A_WORK_AFTER.match(text, name_end))
+        or _END_OF_BEFORE.search(text, max(0, start - 80), start)
+    ):
+        return True
+    if not _QUESTION_OR_REQUEST.search(text, low, high):
+        return False
+    if opens is not None:
+        return True
+    if _FIRST_PERSON.search(text, low, high):
+        return False
+    goes_on = _TITLE_GOES_ON_AFTER.match(text, name_end)
+    if goes_on is None:
+        return False
+    given, surnames = person_name_lists()
+    words = goes_on.group(1).split()
+    return words[0] not in brands() and all(
+        word not in given and word not in surnames and word.lower() in everyday_words() for word in words
+    )
+
+
 def named_like_a_work(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is the title of a book, a film or a game: it opens "... and the <Capitalised>"
     ("Harry Potter and the Chamber of Secrets"), or the kind of work or a verb that reads, plays or watches it stands
     right before and its title ends there (:data:`_WORKS_TITLE_ENDS`; after the kind of work, a verb of being or of
     software too: "the film Anna Karenina was long"), or before what belongs to a franchise
-    (:data:`_FRANCHISES_NOUN_AFTER`: "... characters"), or a character that speaks (:func:`_a_character_speaks`). Not
-    a possessive: "reading Anna's email" is a person's."""
-    if _a_character_speaks(text, start, end):
+    (:data:`_FRANCHISES_NOUN_AFTER`: "... characters"), or a character that speaks (:func:`_a_character_speaks`), or
+    a work a question asks about (:func:`_a_work_asked_about`: "What is ... about?", "...'s Delivery Service"). Not
+    otherwise a possessive: "reading Anna's email" is a person's."""
+    if _a_character_speaks(text, start, end) or _a_work_asked_about(text, start, end):
         return True
     if POSSESSIVE_END.search(text, start, end) or POSSESSIVE_AFTER.match(text, end):
         return False
@@ -943,6 +1020,12 @@ _THOUGHT_EXPERIMENTS_NOUN_AFTER = re.compile(
     r"['’]s?[ \u00a0](?:cat|demon|wager|hotel|cradle|teapot|beetle|ship|cave|gun|dragon|room|box|dilemma"
     r"|thought[ \u00a0]experiment)\b"
 )
+# What science names after people with a word before it: "...'s uncertainty principle", "...'s exclusion principle",
+# "...'s incompleteness theorems", "...'s cosmological constant".
+_EPONYMS_KIND_AFTER = re.compile(
+    r"['’]s?[ \u00a0][a-z]+[ \u00a0](?:principle|theorem|conjecture|paradox|equation|constant|hypothesis|razor"
+    r"|law|effect)s?\b"
+)
 # A question or what asks for an idea to be explained: "Why is ...?", "help me explain ...", "the physics of ...".
 _EXPLAINED = re.compile(
     r"\?|(?i:\b(?:explain\w*|describe|understand|mean(?:s|ing)?|concept|idea|analogy|paradox\w*|thought[ \u00a0]"
@@ -976,10 +1059,16 @@ def _weather_of_a_place(text: str, start: int, end: int) -> bool:
 
 def _a_thought_experiment(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]``, one word and no given name of the lists, names a thought experiment or a paradox
-    (:data:`_THOUGHT_EXPERIMENTS_NOUN_AFTER`) in a question or a request with no sign of a private interaction."""
+    (:data:`_THOUGHT_EXPERIMENTS_NOUN_AFTER`), or a principle, a theorem or a constant with a word before it
+    (:data:`_EPONYMS_KIND_AFTER`: "...'s uncertainty principle"), in a question or a request with no sign of a
+    private interaction."""
     name_end = end - 2 if POSSESSIVE_END.search(text, start, end) else end
     name = text[start:name_end]
-    if " " in name or name in person_name_lists()[0] or not _THOUGHT_EXPERIMENTS_NOUN_AFTER.match(text, name_end):
+    if (
+        " " in name
+        or name in person_name_lists()[0]
+        or not (_THOUGHT_EXPERIMENTS_NOUN_AFTER.match(text, name_end) or _EPONYMS_KIND_AFTER.match(text, name_end))
+    ):
         return False
     low, high = sentence_around(text, start)
     return bool(_EXPLAINED.search(text, low, high)) and not _PRIVATE_INTERACTION.search(text, low, high)
@@ -1036,7 +1125,7 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` names an assistant (:data:`ASSISTANT_NAMES`) that no form's field or "my name
     is" announces, a place ("São Paulo", "Rio de Janeiro", "George Street", the place of a weather forecast), or what
     science names after a person ("Dijkstra's algorithm", a thought experiment: :func:`_a_thought_experiment`, a unit
-    of measure: :func:`_a_unit_or_an_eponymous_kind`)."""
+    of measure: :func:`_a_unit_or_an_eponymous_kind`), a traveller's destination (:func:`_a_destination`)."""
     words = text[start:end]
     name = POSSESSIVE_END.sub("", words)
     return bool(
@@ -1065,6 +1154,7 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
         or _STATION_AFTER.match(text, end)
         or _STATION_ENDS.search(words)
         or _named_like_a_stop_of_a_journey(text, start, end)
+        or _a_destination(text, start, end)
     )
 
 
@@ -1107,6 +1197,52 @@ _AT_A_STOP_BEFORE = re.compile(
 # Two capitalised names an en dash joins, no space between: an airport's and its town's, or a route's.
 _EN_DASH_AFTER = re.compile(r"–[A-ZÀ-ÖØ-ÞĀ-Ž]")
 _EN_DASH_BEFORE = re.compile(r"[^\W\d_]–$")
+
+
+# Where a traveller's destination stands, right before it: "the best time to visit ...", "a day trip to ...", "an
+# itinerary for ...", "things to do in ...", "three days in ...", "how far is ..."; another destination joined to it
+# before allowed ("... and ...", "... or ...").
+_DESTINATION_BEFORE = re.compile(
+    r"(?i:\b(?:(?:best|good|cheapest)[ \u00a0]+(?:time|month|season|way)[ \u00a0]+to[ \u00a0]+"
+    r"(?:visit|see|go[ \u00a0]+to|get[ \u00a0]+to|travel[ \u00a0]+to)|worth[ \u00a0]+visiting"
+    r"|(?:day[ \u00a0]+)?trips?[ \u00a0]+to"
+    r"|itinerary[ \u00a0]+(?:for|in)|(?:holiday|vacation|honeymoon|weekend|stay|nights?|days?)[ \u00a0]+in"
+    r"|(?:days?|nights?)[ \u00a0]+(?:do[ \u00a0]+(?:I|we|you)[ \u00a0]+need[ \u00a0]+)?(?:for|in)"
+    r"|things[ \u00a0]+to[ \u00a0]+(?:do|see)[ \u00a0]+in|sightseeing[ \u00a0]+in))[ \u00a0]+"
+    r"(?:[A-Z][\w'’-]*(?:[ \u00a0][A-Z][\w'’-]*){0,2}[ \u00a0]+(?:and|or|&)[ \u00a0]+)?$"
+)
+# Two destinations a traveller chooses between: "... or ... for a honeymoon?", "go to ... or ... to eat?", at a
+# sentence's start or after "go to"; and the distance between two places ("how far is ... from ...").
+_PLACE_CHOSEN_AFTER = re.compile(
+    r"(?:[ \u00a0]+(?:and|or)[ \u00a0]+[A-Z][\w'’-]*(?:[ \u00a0][A-Z][\w'’-]*)?)?[ \u00a0]+"
+    r"(?:for[ \u00a0]+(?:a|an|our|the)[ \u00a0]+(?:honeymoon|holiday|vacation|weekend|city[ \u00a0]+break|trip)"
+    r"|to[ \u00a0]+(?:stay|visit|see|eat|find))\b"
+)
+_CHOICE_OPENS_BEFORE = re.compile(
+    r"(?:^|[.!?;:\n][ \u00a0]*|(?i:\b(?:go|travel|fly|drive|head)[ \u00a0]+to)[ \u00a0]+)"
+    r"(?:[A-Z][\w'’-]*(?:[ \u00a0][A-Z][\w'’-]*)?[ \u00a0]+(?:and|or)[ \u00a0]+)?$"
+)
+_HOW_FAR_BEFORE = re.compile(r"(?i:\bhow[ \u00a0]+far[ \u00a0]+is)[ \u00a0]+$")
+_FROM_A_PLACE_AFTER = re.compile(r"[ \u00a0]+(?:from|to)[ \u00a0]+[A-ZÀ-ÖØ-ÞĀ-Ž]")
+
+
+def _a_destination(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, no possessive and no title or cue of a person before it, stands where a
+    traveller's destination does (:data:`_DESTINATION_BEFORE`: "the best time to visit ...", "an itinerary for ...
+    and ...", "how far is ... from ...") or is one of two places a traveller chooses between
+    (:data:`_PLACE_CHOSEN_AFTER`: "... or ... for a honeymoon?"), in a sentence with no sign of a private interaction
+    ("a trip to see my aunt ... on Monday") whose name does nothing a person does ("... said")."""
+    if POSSESSIVE_END.search(text, start, end) or POSSESSIVE_AFTER.match(text, end):
+        return False
+    low, high = sentence_around(text, start)
+    if _PRIVATE_INTERACTION.search(text, low, high) or _INTERACTION_AFTER.match(text, end):
+        return False
+    # "an itinerary for ...": the destination's words before the name leave no room for "my friend" or "a gift for".
+    return bool(
+        _DESTINATION_BEFORE.search(text, max(0, start - 80), start)
+        or (_HOW_FAR_BEFORE.search(text, max(0, start - 12), start) and _FROM_A_PLACE_AFTER.match(text, end))
+        or (_PLACE_CHOSEN_AFTER.match(text, end) and _CHOICE_OPENS_BEFORE.search(text, max(low, start - 60), start))
+    )
 
 
 def _named_like_a_stop_of_a_journey(text: str, start: int, end: int) -> bool:
@@ -1452,8 +1588,70 @@ _PERSONS_VERB_AFTER = re.compile(
 )
 
 
+# Fashion and luxury houses named after their founders. A short list, not a rule, because nothing in the words tells
+# them from people: most are given names or surnames of the lists ("Chanel", "Valentino", "Celine", "Armani"), and
+# Simple Icons' titles (:func:`~feedback_loop.privacy.names.brands`) hold few of them. They stand for a house only
+# where the sentence is about fashion or goods or lists them with others (:func:`_a_fashion_house`).
+_FASHION_HOUSES = frozenset(
+    (
+        "Armani", "Balenciaga", "Balmain", "Bottega Veneta", "Bulgari", "Burberry", "Cartier", "Celine", "Chanel",
+        "Chloé", "Dior", "Dolce", "Fendi", "Ferragamo", "Givenchy", "Goyard", "Gucci", "Hermes", "Hermès", "Lanvin",
+        "Loewe", "Louis Vuitton", "Moschino", "Prada", "Ralph Lauren", "Saint Laurent", "Tiffany", "Tom Ford",
+        "Valentino", "Versace", "Vuitton", "Yves Saint Laurent",
+    )
+)  # fmt: skip
+# What joins the names of a list or a comparison: ", ", " and ", " or ", " & ", " vs ".
+_LIST_JOIN = re.compile(r"[ \u00a0]*(?:,|&|\b(?:and|or|vs\.?|versus)\b)[ \u00a0]*")
+_JOINED_NAME_AFTER = re.compile(rf"{_LIST_JOIN.pattern}({_LISTED_NAME})")
+_JOINED_NAME_BEFORE = re.compile(rf"({_LISTED_NAME}){_LIST_JOIN.pattern}$")
+# What a sentence about fashion houses speaks of: their goods, their trade, their worth.
+_FASHION_WORDS = re.compile(
+    r"(?i:\b(?:"
+    + by_first_letter(
+        rf"{_SHOP_GOODS[3:-1]}|fashion|luxury|designer|couture|brands?|labels?|houses?|logos?|monograms?"
+        r"|investments?|resale|(?:more|less)[ \u00a0]+expensive|pricier|cheaper|lvmh|kering"
+    )
+    + r")\b)"
+)
+
+
+def _a_fashion_house(text: str, name: str, start: int, end: int) -> bool:
+    """True when ``name`` (the words at ``text[start:end]``, its possessive aside, or a list of them: "Fendi and
+    Valentino") is a fashion house's (:data:`_FASHION_HOUSES`) in a sentence about fashion or goods
+    (:data:`_FASHION_WORDS`: "Chanel bags", "a Celine tote") or listed with another house ("Gucci or Prada"); not
+    where a person the writer deals with stands ("... (our intern) wants a tote", "... said ...")."""
+    parts = [part for part in _LIST_JOIN.split(name) if part]
+    if not parts or any(part not in _FASHION_HOUSES for part in parts):
+        return False
+    if (
+        _INTERACTION_AFTER.match(text, end)
+        or _PERSONS_VERB_AFTER.match(text, end)
+        or KIN_APPOSITION_AFTER.match(text, end)
+    ):
+        return False
+    low, high = sentence_around(text, start)
+    if _PRIVATE_INTERACTION.search(text, low, high):
+        return False
+    joined = [
+        match.group(1)
+        for match in (
+            _JOINED_NAME_AFTER.match(text, end),
+            _JOINED_NAME_BEFORE.search(text, max(0, start - 40), start),
+        )
+        if match is not None
+    ]
+    # The run before the joining word may open with a sentence's first word: "Are Lanvin and ...".
+    others = {" ".join(words[index:]) for other in joined for words in [other.split()] for index in range(len(words))}
+    return (
+        len(parts) > 1
+        or any(other in _FASHION_HOUSES or other in brands() for other in others)
+        or _FASHION_WORDS.search(text, low, high) is not None
+    )
+
+
 def named_like_a_brand(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` (its possessive aside) is a brand or a product of
+    """True when ``text[start:end]`` (its possessive aside) is a fashion house where fashion is spoken of
+    (:func:`_a_fashion_house`: "Gucci or Prada bags"), or a brand or a product of
     :func:`~feedback_loop.privacy.names.brands` ("Gmail says it's full", "Google One"), or opens with one and goes on
     with words no name list holds ("Sonos Arc keeps dropping out", "Dell replied"): unless its first word is a given
     name of several locales' lists ("Zara", "Ruby" and "Max" stay people's names), or a form's field, "my name is", a
@@ -1462,11 +1660,13 @@ def named_like_a_brand(text: str, start: int, end: int) -> bool:
     name = POSSESSIVE_END.sub("", text[start:end])
     words = name.split()
     given, surnames = person_name_lists()
+    if start in strong_cue_ends(text) or _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    if _a_fashion_house(text, name, start, end):
+        return True
     if (
         not words
         or given_name_of_several_locales(words[0])
-        or start in strong_cue_ends(text)
-        or _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start)
         # A brand's word that a name list holds, doing what a person does ("Castro called me back").
         or (
             (name in given or name in surnames)
@@ -1765,6 +1965,51 @@ _WHICH_BEFORE = re.compile(r"(?i:\b(?:which|what))[ \u00a0]+$")
 _PLURAL_VERB_AFTER = re.compile(r"[ \u00a0]+(?:are|were|have|do)[ \u00a0]+(?!(?i:you|we|they|I)\b)")
 
 
+# A famous person's home, grave or museum that people visit: "...'s house in ...", "...'s birthplace", in a sentence
+# about visiting (:data:`_VISITING`).
+_FAMOUS_HOME_AFTER = re.compile(
+    r"['’]s?[ \u00a0]+(?:[a-z]+[ \u00a0]+)?(?:house|home|ranch|villa|estate|birthplace|grave|tomb|mausoleum|studio"
+    r"|museum|gardens?|castle|palace|cottage|farm|chateau)\b"
+)
+_VISITING = re.compile(
+    r"(?i:\bvisit(?:s|ed|ing|ors?)?\b|\btours?\b|\bsightseeing\b|\bopen[ \u00a0]+to[ \u00a0]+(?:the[ \u00a0]+)?public\b"
+    r"|\bworth[ \u00a0]+(?:a[ \u00a0]+)?(?:visit|seeing|the[ \u00a0]+trip)\b|\bentrance[ \u00a0]+fee\b)"
+)
+# A work's or an award's title in capitals right after a creator's possessive: "...'s Kind of Blue", "...'s Starry
+# Night", "...'s Nobel Prizes" (its words checked in :func:`_a_famous_persons_title_after`); not a document ("...'s
+# Q3 Budget Report").
+_TITLE_AFTER_A_POSSESSIVE = re.compile(
+    r"['’]s?[ \u00a0]+(?P<title>[A-Z][\w-]*(?:[ \u00a0]+(?:[A-Z][\w-]*|of|the|a|an|and|in|on|to|for|at|with|from|or))*)"
+    r"(?![ \u00a0]+(?:[a-z]+[ \u00a0]+)?(?:memo|doc|document|report|slides?|deck|spreadsheet|sheet|proposal|e-?mail"
+    r"|draft|presentation|plan|policy|brief|notes|account|profile|number|address|car)\b)"
+)
+# What a sentence about a famous work or an award says of it: its renown, its art, its prize ("...'s <Title> so
+# influential", "...'s <Title> change in poetry", "...'s Nobel Prizes"); a colleague's "Quarterly Review" has none.
+_ART_OR_RENOWN = re.compile(
+    r"(?i:\b(?:"
+    + by_first_letter(
+        r"masterpieces?|iconic|influential|influence[sd]?|famous|celebrated|acclaimed|considered|regarded|legendary"
+        r"|greatest|classics?|revolutionary|inspired?|impact|significance|symboli[sz]e[sd]?|meaning|themes?|genres?"
+        r"|poetry|music|jazz|literature|cinema|art|artwork|history|century|era|nobel|pulitzer|booker|oscars?"
+        rf"|grammys?|{_KINDS_OF_WORK}"
+    )
+    + r")s?\b)"
+)
+# A title before a character's name (Mr, Miss, Captain, Inspector, Father, Lady...), and what a question about a
+# character asks (their part in the plot, their motives, whether a real person is behind them) or the books, films or
+# stories the character is in: "Is Miss ... a tragic figure?", "How old is Mrs ... in the Sherlock stories?".
+_CHARACTERS_TITLE_BEFORE = re.compile(
+    r"(?<![\w'’.-])(?:Mr|Mrs|Ms|Miss|Dr|Lady|Sir|Lord|Captain|Capt|Inspector|Detective|Father|Professor|Count"
+    r"|Countess|Baron|Colonel)\.?[ \u00a0]+$"
+)
+_CHARACTERS_WORDS = re.compile(
+    r"(?i:\b(?:(?:main[ \u00a0]+)?character(?![ \u00a0]+references?)|protagonist|antagonist|villain|heroine|tragic"
+    r"|motivations?|motives?|backstory|fictional|based[ \u00a0]+on[ \u00a0]+(?:a[ \u00a0]+)?real)\b)"
+    r"|\b(?:in|from)[ \u00a0]+the[ \u00a0]+(?:[A-Z][\w-]*[ \u00a0]+){1,3}"
+    r"(?i:stor(?:y|ies)|books?|novels?|films?|movies?|series|sagas?|plays?|comics?|myster(?:y|ies))\b"
+)
+
+
 def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is a figure of history, science, art or fiction that a prompt asks about as a
     topic of general knowledge, in a text with no sign of a private interaction (:data:`_PRIVATE_INTERACTION`: "my
@@ -1773,10 +2018,14 @@ def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> 
     is asked about where the words bound to the name say so (:data:`_FIGURE_BEFORE`, :data:`_FIGURE_AFTER`: "who
     was ...", "named after ...", "the character of ...", "...'s conquests", "... as generals", "why is ... so
     famous"), or, not as a possessive, in a question or a request about fiction, history or a school subject
-    (:data:`_FICTION_HISTORY_OR_SCHOOL`: "a plot hole", "from the stories", "for my history homework")."""
+    (:data:`_FICTION_HISTORY_OR_SCHOOL`: "a plot hole", "from the stories", "for my history homework"); so is a
+    character after a title that a question asks about (:func:`_a_character_asked_about`: "Is Captain ... a villain?")
+    and a famous person's home or work after their possessive (:func:`_a_famous_persons_possession`)."""
     around = text[max(0, start - _TOPIC_REACH) : end + _TOPIC_REACH]
     if _PRIVATE_INTERACTION.search(around) or _INTERACTION_AFTER.match(text, end):
         return False
+    if _a_character_asked_about(text, start, around):
+        return True
     if _KNOWN_PERSON_BEFORE.search(text, max(0, start - 30), start):
         # "Mr ..." in a question about a novel the text names is a character of it.
         return bool(
@@ -1786,7 +2035,8 @@ def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> 
         )
     name_end = end - 2 if POSSESSIVE_END.search(text, start, end) else end
     if (
-        _FIGURE_BEFORE.search(text, max(0, start - 120), start)
+        _a_famous_persons_possession(text, start, name_end, around)
+        or _FIGURE_BEFORE.search(text, max(0, start - 120), start)
         or _FIGURE_AFTER.match(text, end)
         # A given name alone is someone the writer knows ("Kwame's painting style"), not an artist asked about.
         or (text[start:name_end] not in person_name_lists()[0] and _CREATORS_WORK_AFTER.match(text, name_end))
@@ -1804,6 +2054,56 @@ def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> 
         return True
     return not (POSSESSIVE_END.search(text, start, end) or POSSESSIVE_AFTER.match(text, end)) and bool(
         _FICTION_HISTORY_OR_SCHOOL.search(around) and _QUESTION_OR_REQUEST.search(around)
+    )
+
+
+def _a_character_asked_about(text: str, start: int, around: str) -> bool:
+    """True when a title stands right before ``text[start:]`` (:data:`_CHARACTERS_TITLE_BEFORE`: "Miss ...",
+    "Captain ...") in a question or a request with no first-person word that asks about a character
+    (:data:`_CHARACTERS_WORDS`: "a tragic figure", "...'s motivation", "in the ... stories") or names a work
+    (:func:`_a_work_named`). The writer's own dealings with a "Mrs ..." have a first-person word or a private
+    interaction ("Is Mrs ... my tutor's mother?")."""
+    return bool(
+        (
+            _CHARACTERS_TITLE_BEFORE.search(text, max(0, start - 12), start)
+            # The model's name may hold the title: "Lady ...".
+            or _CHARACTERS_TITLE_BEFORE.match(text, start, text.find(" ", start) + 1)
+        )
+        and _QUESTION_OR_REQUEST.search(around)
+        and not _FIRST_PERSON.search(around)
+        and (_CHARACTERS_WORDS.search(around) or _a_work_named(around))
+    )
+
+
+def _a_famous_persons_possession(text: str, start: int, name_end: int, around: str) -> bool:
+    """True when the name at ``text[start:name_end]``, a possessive after it, is a famous person's in a question or a
+    request with no first-person word: their home, grave or museum in a text about visiting it
+    (:data:`_FAMOUS_HOME_AFTER`: "Is ...'s house in ... worth a visit?") or a work's or an award's title in capitals
+    (:data:`_TITLE_AFTER_A_POSSESSIVE`: "...'s Kind of Blue", "...'s Nobel Prizes") with a word that is an everyday
+    English word and no name or brand. A given name alone is someone the writer knows ("Is Kofi's house open?")."""
+    if not text.startswith(("'", "’"), name_end):
+        return False
+    given, surnames = person_name_lists()
+    name = text[start:name_end]
+    if (
+        (name in given and name not in surnames)
+        or not _QUESTION_OR_REQUEST.search(around)
+        or _FIRST_PERSON.search(around)
+    ):
+        return False
+    if _FAMOUS_HOME_AFTER.match(text, name_end):
+        low, high = sentence_around(text, start)
+        return _VISITING.search(text, low, high) is not None
+    title = _TITLE_AFTER_A_POSSESSIVE.match(text, name_end)
+    if title is None:
+        return False
+    words = CAPITALISED_WORD.findall(title["title"])
+    low, high = sentence_around(text, start)
+    return (
+        bool(words)
+        and words[0] not in brands()
+        and any(word not in given and word not in surnames and word.lower() in everyday_words() for word in words)
+        and _ART_OR_RENOWN.search(text, low, high) is not None
     )
 
 
