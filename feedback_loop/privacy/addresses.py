@@ -97,23 +97,27 @@ _POSTCODE = (
     rf"(?:{_BRITISH_POSTCODE}|\d{{4,7}}(?:-\d{{3,4}})?|{_CANADIAN_POSTCODE}|[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?"
     rf"|\d{{2}}-\d{{3}}|\d{{3}}\s\d{{2}}|{_EIRCODE}(?!\w))"
 )
+# Ghana's digital addresses (GhanaPost GPS): the region's and district's letters, then the place's numbers:
+# "GA-492-7731", "AK-039-5521".
+_GHANA_DIGITAL_ADDRESS = r"[A-Z]{2}-\d{3,4}-\d{4}(?![\w-])"
 # A town's word ends where a word does (never before a digit: "London NW1 6XE" is a town and a postcode, not the town
 # "London NW" and "1 6XE"), and ends with a full stop only where it is a short abbreviation inside the town ("St.
 # Albans", "Ft. Worth"), not at a sentence's end ("Springfield.", "St Albans. Thanks").
 # Nor before a hyphen and a digit: "Gulshan-2" is an area and its number (see _NUMBERED_AREA); nor before a full stop
 # and a number: "Of. 302" is an office.
 # A Philippine barangay's abbreviation is no town: it names the one after it ("Brgy. San Antonio"); nor is a building's
-# ("Bldg. Al Amal").
+# ("Bldg. Al Amal"); nor is the "C." of Mexico's "C.P." (código postal), which the postcode's number follows.
 _TOWN_WORD = (
-    rf"(?!(?:Brgy|Bgy|Bldg)\.)(?:[A-Z][a-z]{{0,2}}\.(?=[ -]{_CAPITAL})"
+    rf"(?!(?:Brgy|Bgy|Bldg|C\.P)\.)(?:[A-Z][a-z]{{0,2}}\.(?=[ -]{_CAPITAL})"
     rf"|{_CAPITAL}[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*(?!\w|-\d{{1,2}}(?!\d))(?!\.[ \t]*\d))"
 )
 # A town's name may hold a particle ("Cercado de Lima", "Newcastle upon Tyne"; not German "am" and "an", which are
 # days and times as often: "Berlin am Montag") and end with "City" after three words ("Ho Chi Minh City").
 _TOWN = rf"{_TOWN_WORD}(?:[ -](?:(?:de|del|da|do|di|du|la|le|upon|sur)[ -])?{_TOWN_WORD}){{0,2}}(?: City)?"
 # A town after its postcode is on the postcode's line: on the line after it, a word is the letter's ("..., H91
-# X2Y7\nCheers").
-_PLACE = rf"(?:{_TOWN}(?:\s+{_POSTCODE})?|{_POSTCODE}(?:[ \t]+{_TOWN})?)"
+# X2Y7\nCheers"). Mexico writes the postcode after "C.P." ("Col. Centro, C.P. 72000, Puebla"). A Ghanaian digital
+# address after the town is the place's too ("..., Osu, Accra, GA-123-4567"), not a town "GA".
+_PLACE = rf"(?:{_GHANA_DIGITAL_ADDRESS}|{_TOWN}(?:\s+{_POSTCODE})?|(?:C\.P\.[ \t]*)?{_POSTCODE}(?:[ \t]+{_TOWN})?)"
 # Where a place ends its clause, the last of the address: before a comma, a full stop, a mark of a question or an
 # exclamation, a bracket, a dash, the end of the line ("..., 101 Reykjavík? We", "..., Addis Ababa — near the mall").
 # Towns after commas to the end of the sentence need it without the comma ("12 Elm St, Tom, my friend" is no town).
@@ -207,6 +211,9 @@ _ROMANCE_STREET_WORDS = (
     # Peru's "Jr." (jirón), its house numbered in two digits or more, not the "Jr." of a name before a year or a
     # count: "Martin Luther King Jr. Day 2025", "Sammy Davis Jr. Award 3".
     r"|jr\.(?=(?:\s+[^\W\d_]+){1,4}\s+(?!(?:19|20)\d\d(?![\w-]))\d{2})"
+    # Thai road and lane words in Latin letters, before the name as Thai writes them: "45/3 Thanon Phahonyothin",
+    # "219 Thnon Charoen Krung", "17/5 Soi Rambuttri, Thanon Chakrabongse, Bangkok 10200".
+    r"|thanon|thnon|soi"
 )
 _ROMANCE_ARTICLE = r"(?:de|del|de la|de l'|d'|d’|du|des|da|do|dos|das|di|della|dei|delle|e)"
 # Mexican streets named by a date: "Calle 5 de Mayo 32", "Av. 16 de Septiembre 21".
@@ -233,7 +240,9 @@ _FRENCH_STREET = (
     # Creangă nr. 9" (see _SOUTHERN_STREET).
     rf"|(?i:{by_first_letter(_ROMANCE_STREET_WORDS)})\s+(?![^\n,;]{{0,60}}?\s(?i:nr\.?|no\.|n[º°]\.?)\s*\d)"
     rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|du|des|da|di))*"
-    r"(?:\s+\d{1,3}[A-Z]?/\d{1,3}[A-Z]?)?(?=[\s,.;)]|$))"
+    # A street numbered after its name, before the comma: a Thai soi off a road or numbered itself ("12 Soi Thonglor
+    # 10, Thanon Sukhumvit 55, Watthana").
+    r"(?:\s+\d{1,3}[A-Z]?/\d{1,3}[A-Z]?|\s+\d{1,3}(?=,))?(?=[\s,.;)]|$))"
 )
 _SOUTHERN_STREET = (
     rf"(?i:{by_first_letter(_ROMANCE_STREET_WORDS)})\s+{_ROMANCE_STREET_NAME},?\s+(?:(?:[Nn][º°oOrR]?[.:]?|d\.|Kav\.)\s*)?"
@@ -514,6 +523,8 @@ _UNNAMED_STREET = re.compile(
 # own ("4 Heol y Coed\nCardiff\nCF14 6HL").
 _UK_POSTCODE = rf"{_BRITISH_POSTCODE}(?![\w-])"
 _AUSTRALIAN_POSTCODE = r"(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}(?![\w-])"
+# A British or Canadian postcode or an Irish Eircode is one number: "Wexford Y35 K2P1", "Leeds LS6 3AA".
+_LETTERED_POSTCODE = rf"{_UK_POSTCODE}|{_EIRCODE}(?![\w-])|{_CANADIAN_POSTCODE}(?![\w-])"
 # Greece writes its streets so too, the house's number first and the postcode of three digits and two after the town
 # ("5 Ermou, Athens 105 63"), where no word of the street is English ("3 Little Pigs, Leeds 123 45" is none).
 _STREET_OF_ITS_OWN_NAME = re.compile(
@@ -522,6 +533,13 @@ _STREET_OF_ITS_OWN_NAME = re.compile(
     rf"(?:{_UK_POSTCODE}|{_AUSTRALIAN_POSTCODE}|(?P<greek_postcode>\d{{3}}[ \t]\d{{2}}(?![\w-])))"
 )
 _WEAK_ADDRESS = re.compile(rf"(?<![\w/.:-])(?P<street>{_ENGLISH_WEAK_STREET}){_REST_OF_ADDRESS}")
+# Islamabad's sectors and their sub-sectors are a letter and numbers: "F-7/2", "I-9/3", "G-10"; after a part's word
+# they are its number ("Sector H-11/2", "Block C-4"); alone, with the sub-sector's slash ("House 34, Street 11\nG-9/4,
+# Islamabad") or before the sector's "Markaz" (its commercial centre: "Plot 25, I-8 Markaz"), a part of their own
+# (a fighter jet's "F-16" or a highway's "I-95" has neither).
+_SECTOR = r"[A-Z]-\d{1,2}(?:/\d{1,2})?(?![\w/-])"
+_SUB_SECTOR = re.compile(r"(?i:sector)[ \t]+[A-Z]-\d{1,2}/\d")
+_SECTOR_ALONE = re.compile(r"(?<![\w/.:-])[A-Z]-\d{1,2}(?:/\d{1,2}(?![\w/-])|[ \t]+Markaz(?![\w-]))")
 # Indian addresses: a house, flat or plot number ("House No. 45", "Flat 302", "Plot 7", "#12", "B-14"), its
 # localities and town, and a six-digit PIN code or a numbered locality ("Sector 21", "Road No. 12", "12th Cross",
 # "3rd Main"): "House No. 45, Sector 21, Gurugram 122001", "B-14, Lajpat Nagar II, New Delhi 110024", "Plot 7, Road
@@ -531,26 +549,31 @@ _WEAK_ADDRESS = re.compile(rf"(?<![\w/.:-])(?P<street>{_ENGLISH_WEAK_STREET}){_R
 # number needs no slash there).
 _INDIAN_HOUSE = (
     r"(?:(?:(?:House|H\.|Flat|Plot|Lot|Door|Shop|Villa)\s*(?:No\.?|Number|#)?\s*|#\s*|[A-Z]{1,2}[-/])"
-    rf"\d{{1,5}}[A-Z]?(?:[-/]\d{{1,4}}[A-Z]?)*"
+    rf"\d{{1,5}}[A-Z]?(?:[-/](?:\d{{1,4}}[A-Z]?|[A-Z](?![\w-])))*"
     rf"|\d{{1,4}}/\d{{1,4}}[A-Z]?(?:\s+Moo\s+\d{{1,2}}|\s+(?:{_NAME_WORD}\s+)?Soi\s+\d{{1,3}})?"
     rf"|\d{{1,4}}(?:/\d{{1,4}})?[A-Z]?\s+(?:Soi\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?|{_NAME_WORD}\s+Soi)\s+\d{{1,3}}"
     r"(?![\w/-]))"
 )
 _NUMBERED_LOCALITY = re.compile(
-    rf"Sector\s+\d{{1,3}}[A-Z]?|(?:Road|Street|Lane|Cross|Main)\s+(?:No\.?\s*)?\d{{1,3}}[A-Z]?"
+    # An Islamabad sector by its word, its sub-sector after a slash: "Sector 21", "Sector E-11/4".
+    rf"Sector\s+(?:\d{{1,3}}[A-Z]?|{_SECTOR})|(?:Road|Street|Lane|Cross|Main)\s+(?:No\.?\s*)?\d{{1,3}}[A-Z]?"
     rf"|[A-Z]-\d{{1,2}}(?:/\d)?|Moo\s+\d{{1,2}}|(?:{_NAME_WORD}\s+)?Soi\s+\d{{1,3}}"
-    # A Dhaka area and its numbered part: "Gulshan-1", "Mirpur-10", "Uttara Sector-7".
-    rf"|(?:{_NAME_WORD}\s+)?{_NAME_WORD}-\d{{1,2}}(?![\w-])"
+    # A Dhaka area and its numbered part: "Gulshan-1", "Mirpur-10", "Uttara Sector-7" (not a sector's letter before
+    # its sub-sector: "Sector E-11/4").
+    rf"|(?:{_NAME_WORD}\s+)?{_NAME_WORD}-\d{{1,2}}(?![\w/-])"
     rf"|{_ORDINAL}\s+(?:Cross|Main|Road|Street|Lane|Block|Stage|Phase|Sector)(?:\s+Road)?"
 )
 _INDIAN_ADDRESS = re.compile(
     # A locality's numbered stage or phase: "Indiranagar 2nd Stage", "JP Nagar 7th Phase".
     rf"(?<![\w/.:-]){_INDIAN_HOUSE}(?P<localities>(?:,\s*(?:{_NUMBERED_LOCALITY.pattern}"
-    rf"|{_TOWN}(?:\s\d{{1,2}}(?!\d)|\s{_ORDINAL}\s(?:Stage|Phase|Block|Sector|Layout)(?![\w-])|\s{_TOWN_WORD})?"
+    # The town's last word on its line: "Accra\nTel. below" leaves the next line's.
+    rf"|{_TOWN}(?:\s\d{{1,2}}(?!\d)|\s{_ORDINAL}\s(?:Stage|Phase|Block|Sector|Layout)(?![\w-])|[ \t]{_TOWN_WORD})?"
     # A Malaysian postcode before its town, the village's long name before it: "Lot 12, Kampung Baru Sungai Buloh,
     # 47000 Sungai Buloh".
     rf"|(?P<postcode_first>{_NOT_A_YEAR}\d{{5}})\s+(?P<town_after_its_postcode>{_TOWN})))"
-    rf"{{1,6}})(?:,?\s+(?P<pin>\d{{6}}|\d{{3}}\s\d{{3}}|\d{{4,5}}))?(?![\w-])"
+    # Or a Ghanaian digital address after the town, as a PIN code: "Plot 7, Dzorwulu, Accra (GA-112-3349)".
+    rf"{{1,6}})(?:,?\s+(?P<pin>\d{{6}}|\d{{3}}\s\d{{3}}|\d{{4,5}}|{_GHANA_DIGITAL_ADDRESS}|\({_GHANA_DIGITAL_ADDRESS}\)))?"
+    r"(?![\w-])"
 )
 # Addresses written in lower case, as chat is ("56 pine st apt 3 seattle wa 98101", "i live at 9 rue de rivoli"):
 # the street word alone says too little there ("a 2 way street", "moved to 1 shared drive"), so a state and ZIP code
@@ -599,6 +622,8 @@ _HOME_CUE_RIGHT_BEFORE = re.compile(
 )
 # What ends a street's clause: a comma, the end of a sentence or line, a bracket.
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[,;)\n]|[.!?](?:\s|$)|$)")
+# What ends an address's line: the end of the line or text, after a full stop or not.
+_LINE_END_AFTER = re.compile(r"\.?[ \t]*(?:\n|$)")
 # A number after a word that numbers things is no house number: "Step 5 Broadway", "order 12345 Main St shipped".
 _NUMBERING_BEFORE = re.compile(
     r"(?i)\b(?:step|level|stage|phase|season|episode|chapter|part|section|version|release|volume|page|figure|table"
@@ -614,6 +639,20 @@ _TAIWAN_SECTION_BEFORE = re.compile(
 # Way handshake.".
 # On the street's own line: a word ending the line before says nothing of it.
 _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|that|these|those)[ \t]+\Z")
+
+
+# A Ghanaian digital address alone is one where a word announces it right before it ("my digital address is
+# GA-492-7731", "GPS: AK-039-5521", "deliver to GE-231-0456"; not "we shipped GA-183-8164 units"); with no such word the
+# same letters and numbers are a product's or a part's code ("Model GA-183-8164").
+_GHANA_DIGITAL_ADDRESS_ALONE = re.compile(rf"(?<![\w/.:-]){_GHANA_DIGITAL_ADDRESS}")
+_GHANA_DIGITAL_ADDRESS_CUE = re.compile(r"(?i)\b(?:gps|ghana[ \t]?post|digital[ \t]+address)\b[^\n\d]{0,20}$")
+
+
+def _ghana_digital_address(match: re.Match[str]) -> str | None:
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if _ADDRESS_CUE_RIGHT_BEFORE.search(before) or _GHANA_DIGITAL_ADDRESS_CUE.search(before):
+        return PLACEHOLDERS["ADDRESS"]
+    return None
 
 
 def _native_address(match: re.Match[str]) -> str | None:
@@ -697,7 +736,34 @@ def _indian_address(match: re.Match[str]) -> str | None:
     )
     if match.group("pin") or postcode_first or (_NUMBERED_LOCALITY.search(localities) and localities.count(",") >= 2):
         return PLACEHOLDERS["ADDRESS"]
+    # A plot or house and two places to the end of the clause, where a word before announces where one lives or sends
+    # things ("We moved to Plot 18, East Legon Hills, Accra."), or as a line of its own, as an address is written
+    # on an envelope or a form, each place named by a word no English vocabulary holds ("Plot 23, Kaneshie Estates,
+    # Accra\n"; not "House 3, Season 2, 12000 Viewers"); in a sentence with neither they stay.
+    if localities.count(",") < 2:
+        return None
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if _ADDRESS_CUE_RIGHT_BEFORE.search(before) and _CLAUSE_END_AFTER.match(match.string, match.end()):
+        return PLACEHOLDERS["ADDRESS"]
+    if (
+        before.rstrip(" \t")[-1:] in ("", "\n")
+        and _LINE_END_AFTER.match(match.string, match.end())
+        and all(_names_a_place(place) for place in localities.split(",")[1:])
+    ):
+        return PLACEHOLDERS["ADDRESS"]
     return None
+
+
+def _names_a_place(words: str) -> bool:
+    """A place's name: it opens with no number and holds a word that is no English one ("East Legon", "Accra"; not
+    "Season 2", "Chapter One")."""
+    words = words.strip()
+    return not words[:1].isdigit() and any(
+        word.lower() not in everyday_words()
+        and word.lower().removesuffix("s") not in everyday_words()
+        and word.lower() not in stop_words()
+        for word in re.findall(r"[^\W\d_]+", words)
+    )
 
 
 def _lower_address(match: re.Match[str]) -> str | None:
@@ -778,10 +844,21 @@ _STREETS_AMONG_THE_PARTS = frozenset(
         "woreda",
     ]
 )
-_PART_NUMBER = r"(?:(?i:no)\.?[ \t]*|#[ \t]*)?\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?(?![\w-]|[.,]\d)"
+_PART_NUMBER = (
+    # A plot's or house's letter after a hyphen: "Plot 44-C", "House 12-A".
+    r"(?:(?:(?i:no)\.?[ \t]*|#[ \t]*)?\d{1,5}[A-Za-z]?(?:[-/](?:\d{1,4}[A-Za-z]?|[A-Z]))?(?![\w-]|[.,]\d)"
+    rf"|{_SECTOR})"
+)
 _NUMBERED_PART_PATTERN = rf"(?<![\w/.:-])(?i:{by_first_letter(_NUMBERED_PART_WORDS)})[ \t]*{_PART_NUMBER}"
 _NUMBERED_PART = re.compile(rf"(?<![\w/.:-])(?P<word>(?i:{_NUMBERED_PART_WORDS}))[ \t]*{_PART_NUMBER}")
-_NAMED_STREET_WORD = rf"(?:{by_first_letter(_STREET_WORDS)})(?![\w-])(?![ \t]*\d)"
+# A British industrial estate or business park stands for the street its units are on ("Unit 7, Lakeside Industrial
+# Estate, Colnbrook SL3 0ED", "Unit 3B Meridian Business Park, Leicester"): by its two words, never one alone ("Unit
+# 4, Riverside Park" may be a film's).
+_ESTATE_WORDS = (
+    r"(?:Industrial|Trading|Business|Enterprise|Retail|Commercial|Technology|Science|Innovation|Office)[ \t]+"
+    r"(?:Estate|Park|Centre|Center|Village)(?![\w-])"
+)
+_NAMED_STREET_WORD = rf"(?:(?:{by_first_letter(_STREET_WORDS)})(?![\w-])(?![ \t]*\d)|{_ESTATE_WORDS})"
 _NAMED_PART = rf"(?:{_NAME_WORD}[ \t]+){{1,3}}{_NAMED_STREET_WORD}"
 # A floor by its ordinal and a commercial area or neighbourhood by its word are parts too, numbered or not: "Office 4,
 # 2nd Floor, Blue Area, Jinnah Avenue", "Shop 12, Model Town, Ferozepur Road" (one alternative with the named street:
@@ -793,16 +870,19 @@ _AREA_WORDS = r"Area|Colony|Town|Bazaar|Market|Chowk|Enclave|Mohalla|Sub-City|Su
 _ONE_PART = (
     rf"(?:{_NUMBERED_PART_PATTERN}|(?:off[ \t]+)?(?:{_NAME_WORD}[ \t]+){{1,3}}{_NAMED_STREET_WORD}"
     rf"|(?:{_NAME_WORD}[ \t]+){{1,4}}(?:{_AREA_WORDS})(?![\w-])(?:[ \t]+\d{{1,2}}(?![\w-]))?"
-    rf"|{_ORDINAL}[ \t]+(?i:floor|fl\.)|{re.escape(PLACEHOLDERS['ADDRESS'])})"
+    rf"|{_ORDINAL}[ \t]+(?i:floor|fl\.)|{_SECTOR_ALONE.pattern}|{re.escape(PLACEHOLDERS['ADDRESS'])})"
 )
 _NUMBERED_PARTS = re.compile(
     rf"(?<![\w/.:-])(?P<parts>{_ONE_PART}(?:(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+|[ \t]+){_ONE_PART}){{0,6}})"
     # The district and town after them, a district numbered ("Al Wasl 2", "Gulshan-1"), to the end of the clause, or
-    # to the town's postcode ("Islamabad 44000 as of May").
+    # to the town's postcode ("Islamabad 44000 as of May", "Kendal LA9 6HB is our warehouse"); a town the sentence
+    # goes on after counts after a sector and its sub-sector only ("Sector H-11/2, Islamabad is ...": see
+    # _numbered_parts).
     rf"(?P<towns>(?:,[ \t]*{_TOWN}(?:[ \t]+\d{{1,2}}|-\d{{1,2}}|[ \t]+\d{{4,6}})?(?![\w-])){{1,3}}"
     rf"{_CLAUSE_ENDS_AFTER_A_PLACE}"
-    rf"|(?:,[ \t]*{_TOWN}(?:[ \t]+\d{{1,2}}|-\d{{1,2}})?(?![\w-])){{0,2}},[ \t]*{_TOWN}[ \t]+{_NOT_A_YEAR}\d{{4,6}}"
-    r"(?![\w-]))?"
+    rf"|(?:,[ \t]*{_TOWN}(?:[ \t]+\d{{1,2}}|-\d{{1,2}})?(?![\w-])){{0,2}},[ \t]*{_TOWN}[ \t]+"
+    rf"(?:{_NOT_A_YEAR}\d{{4,6}}(?![\w-])|{_LETTERED_POSTCODE})"
+    rf"|(?P<town_in_sentence>,[ \t]*{_TOWN})(?=[ \t]+[a-z]))?"
 )
 
 
@@ -813,6 +893,10 @@ _ADDRESS_LABEL_BEFORE = re.compile(r"(?i)\baddress(?:[ \t]+line)?(?:[ \t]*\d)?[ 
 def _numbered_parts(match: re.Match[str]) -> str | None:
     parts = match.group("parts")
     words = [part.group("word").lower().rstrip(".") for part in _NUMBERED_PART.finditer(parts)]
+    words += ["sector"] * len(_SECTOR_ALONE.findall(parts))
+    # A sector by its word and its sub-sector ("Sector I-9/3") say Islamabad's address as a town does (alone, "F-7/2"
+    # counts as a part only: "Street 5, F-7/2 is my favourite tab" stays).
+    sub_sector = _SUB_SECTOR.search(parts) is not None
     named_street = re.search(_NAMED_PART, parts) is not None
     if not words or not (named_street or _STREETS_AMONG_THE_PARTS.intersection(words)):
         return None
@@ -824,12 +908,14 @@ def _numbered_parts(match: re.Match[str]) -> str | None:
     # A town's first word is no word of the sentence: "Block 2, Street 5, The end" is none.
     towns = match.group("towns") or ""
     town = towns.lstrip(", \t").split(" ")[0] if towns else ""
-    placed = bool(town) and town.lower() not in stop_words()
+    placed = bool(town) and town.lower() not in stop_words() and (match.group("town_in_sentence") is None or sub_sector)
     announced = _ADDRESS_CUE_BEFORE.search(before) is not None
     # A form's address label says it of one part alone: "Address line 2: Zone 66".
     if _ADDRESS_LABEL_BEFORE.search(before):
         return PLACEHOLDERS["ADDRESS"] + ("" if placed else towns)
-    if (len(set(words)) >= 2 and (len(words) >= 3 or placed or announced)) or (named_street and (placed or announced)):
+    if (len(set(words)) >= 2 and (len(words) >= 3 or placed or announced or sub_sector)) or (
+        named_street and (placed or announced)
+    ):
         return PLACEHOLDERS["ADDRESS"] + ("" if placed else towns)
     return None
 
@@ -865,8 +951,6 @@ _ADDRESS_ANNOUNCED = re.compile(
     r"|kirim\s+ke|giao\s+đến|pošaljite\s+na|wyślij\s+na)(?![\w-])))[ \t]*)"
     r"(?P<clause>[^\n;()<>]{1,160})"
 )
-# A British or Canadian postcode or an Irish Eircode is one number: "Wexford Y35 K2P1", "Leeds LS6 3AA".
-_LETTERED_POSTCODE = rf"{_UK_POSTCODE}|{_EIRCODE}(?![\w-])|{_CANADIAN_POSTCODE}(?![\w-])"
 # In the clause after a cue, chat writes them in lower case too: "cornwall tr18 4aa".
 _LETTERED_POSTCODE_IN_ANY_CASE = rf"{_LETTERED_POSTCODE}|(?:{_LOWER_LETTERED_POSTCODE})(?![\w-])"
 _LETTERED_POSTCODE_ALONE = re.compile(_LETTERED_POSTCODE_IN_ANY_CASE)
@@ -1142,21 +1226,22 @@ _NAMED_BUILDING = (
 _HOUSE_NUMBER_BEFORE = r"(?:(?i:house|flat|plot|door|gali|old|new)[ \t]+)?(?i:no\.?|nr\.?)[ \t]*\d{1,5}[A-Z]?(?![\w-])"
 _PART_BEFORE = (
     rf"(?:(?:{_UNIT_WORD_BEFORE})[ \t]*{_UNIT_NUMBER}|{_ORDINAL}[ \t]+(?i:floor|fl\.)|(?:\d{{1,2}}|[LU]?G)/F(?![\w/-])"
-    rf"|\d{{1,2}}F(?![\w-])|\d{{1,4}}-ho(?![\w-])|[A-Z]{{2}}-\d{{3,4}}-\d{{4}}(?![\w-])|{_HOUSE_NUMBER_BEFORE}"
+    rf"|\d{{1,2}}F(?![\w-])|\d{{1,4}}-ho(?![\w-])|{_GHANA_DIGITAL_ADDRESS}|{_HOUSE_NUMBER_BEFORE}"
     # An Edinburgh tenement flat, its floor and door ("3F2", "PF1", the principal floor), or the ground floor ("GF").
     r"|(?:\d{1,2}|G|P)F\d{1,2}(?![\w-])|GF(?![\w/-])"
     r")"
 )
-# What the house number's detector leaves right before it: "No. 88 Jianguo Road", "Sec. 1, Zhongxiao E. Rd.",
-# "#45 Gen. Luna Street", "gali no 4 Shastri Nagar", "House 22, 3rd Avenue", a Singapore block ("Blk 123 Ang Mo Kio
-# Ave 3"), a Malaysian lot ("Lot 5, Jalan Besar"), a flat whose number the street's detector read as the house's
-# ("Unit 6, Marine Court, ..."), a lane's so read ("No. 8, Lane 2, Jl. Melati Raya, ..."), and a Thai house and its soi
-# before the soi's number ("123 Soi Ari 4, Phahonyothin Rd").
+# What the house number's detector leaves right before it: "No. 88 Jianguo Road", "Sec. 1, Zhongxiao E. Rd.", "#45 Gen.
+# Luna Street", "gali no 4 Shastri Nagar", "House 22, 3rd Avenue", a Singapore block ("Blk 123 Ang Mo Kio Ave 3"), a
+# Malaysian lot ("Lot 5, Jalan Besar"), a Ugandan or Ghanaian plot ("Plot 31, Kampala Road"), a flat whose number the
+# street's detector read as the house's ("Unit 6, Marine Court, ..."), a lane's so read ("No. 8, Lane 2, Jl. Melati
+# Raya, ..."), and a Thai house and its soi before the soi's number ("123 Soi Ari 4, Phahonyothin Rd") or its village's
+# ("8/99 Moo 4, Thanon Rat Uthit").
 _PREFIX_BEFORE = (
     r"(?:#|(?:(?i:gali|old|new|house|flat|unit|plot|door)[ \t]+)?(?i:no\.?|nr\.?|sec\.|section)[ \t]*"
-    r"|(?:(?i:house|blk\.?|block|villa|building|bldg\.?|flat|unit|apt\.?|apartment|suite|imm\.|immeuble)|Lot|Lane|Alley"
+    r"|(?:(?i:house|blk\.?|block|villa|building|bldg\.?|flat|unit|apt\.?|apartment|suite|imm\.|immeuble|plot)|Lot|Lane|Alley"
     r"|Gang|Gg\.)[ \t]+"
-    rf"|(?<![\w/.-])\d{{1,4}}(?:/\d{{1,4}})?[ \t]+Soi(?:[ \t]+{_NAME_WORD}){{0,2}}[ \t]+)"
+    rf"|(?<![\w/.-])\d{{1,4}}(?:/\d{{1,4}})?[ \t]+(?:Soi(?:[ \t]+{_NAME_WORD}){{0,2}}|Moo)[ \t]+)"
 )
 _SEPARATOR_BEFORE = r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)"
 # Between the flats and floors and the street, the estate's name, which has no building word: "Flat D, 15/F, Block
@@ -1181,6 +1266,10 @@ _UNIT_WORD_AFTER = (
     r"(?i:suite|ste\.?|apt\.?|apartment|appt\.?|unit|flat|floor|fl\.|room|rm\.?|halle|lgh\.?|et\.|of\.|oficina|sala|kat|daire"
     # The Russian and Ukrainian flat and office, the full stop left out as chat leaves it: "кв 5", "оф 12".
     r"|кв\.?|квартира|оф\.?|офис"
+    # The same in Latin letters, as Russian and CIS addresses are written in English: the building of a block
+    # ("korpus 3", "korp. 2"), the structure ("str. 4", "stroenie 1"), the flat and the office ("ul. Lesnaya 5, str.
+    # 2, office 14, Moscow 125047").
+    r"|korpus|korp\.|stroenie|str\.|kv\.|office"
     r"|torre|piso|planta|dpto\.?|depto\.?|dto\.|int\.|interno|bl\.|sc\.|ap\.|app\.|tower|building|bldg\.?|level|barangay"
     r"|brgy\.?|phase|block|blk\.?|bus|boîte|boite|bte\.?|sector|sektor|ward(?:[ \t]*no\.?)?)"
 )
@@ -1224,7 +1313,9 @@ _UNITS_AFTER = (
     rf"(?:(?:,[ \t]*|[ \t]+[-–][ \t]+|[ \t]+){_PART_AFTER}|,[ \t]*\d{{1,2}}-\d{{1,2}}(?=,)|[ \t][A-Z](?=,)"
     rf"|{_DONG_HO}|,[ \t]*{_NUMBERED_AREA}|{_CORNER}|,?[ \t]*(?:{_SPANISH_FLOOR})"
     rf"|[ \t]\d{{1,2}}(?=[,\n])|[ \t][A-Z][ \t]\d{{1,3}}(?=,)|-\d{{4,5}}(?![\w-])|[ \t]+(?:Centre|Center|CBD)(?![\w-])"
-    rf"|[ \t]+{_NAMED_BUILDING}(?=,))*"
+    rf"|[ \t]+{_NAMED_BUILDING}(?=,)"
+    # A Ghanaian digital address after the place, after a comma or in brackets: "..., Accra (GA-112-3349)".
+    rf"|,[ \t]*{_GHANA_DIGITAL_ADDRESS}|[ \t]+\({_GHANA_DIGITAL_ADDRESS}\))*"
 )
 _PLACE_SEPARATOR = r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+)"
 # A Malaysian area by its word before its name, which may be of three words itself: "Kawasan Perindustrian Bayan Lepas"
@@ -1484,6 +1575,7 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
         both(number_of(6), contains(*_DEVANAGARI_HOUSE_WORDS)),
     ),
     Detector("ADDRESS", substitute(_ADDRESS_ANNOUNCED, _announced_address), has_digit),
+    Detector("ADDRESS", substitute(_GHANA_DIGITAL_ADDRESS_ALONE, _ghana_digital_address), number_of(7)),
     Detector("ADDRESS", substitute(_POSTAL_BLOCK_WITH_NO_NUMBER, _postal_block_with_no_number), has_digit),
     Detector("ADDRESS", substitute(_STREET_WITH_NO_NUMBER, whole("ADDRESS")), both(has_digit, _NAMES_A_STREET_WORD)),
     # Last: what the others leave around the addresses they found, in texts that hold one.
