@@ -171,7 +171,7 @@ _SIGN_OFF = re.compile(rf"(?i:{_SIGN_OFFS})")
 RELATIVES_AND_CLOSE_PEOPLE = (
     r"wife|husband|partners?|sons?|daughters?|child|children|kids?|mother|mom|mum|father|dad|parents|brothers?"
     r"|sisters?|siblings|twins|aunt|uncle|cousins?|nieces?|nephews?|grandmother|grandfather|grandma|grandpa|nan|nana"
-    r"|nanna|gran|granny|grandad|granddad|grand(?:son|daughter|child|kid)s?|grandchildren|step(?:son|daughter|mother"
+    r"|nanna|gran|granny|grandad|granddad|grand(?:son|daughter|child|kid)s?|grandchildren|step-?(?:son|daughter|mother"
     r"|father|mum|mom|dad)|fianc[eé]e?|girlfriend|boyfriend|friends?|colleagues?|coworkers?|co-workers?|teammates?|boss"
     r"|manager|supervisor|neighbou?rs?|landlord|tenant|doctor|nurse|teacher|lawyer|attorney|accountant"
     # The youngest of a family: "our baby Kalani".
@@ -184,6 +184,15 @@ RELATIVES_AND_CLOSE_PEOPLE = (
     # As chat and British English name them, and who teaches or treats one: "my hubby", "me mam", "my mate", "my
     # auntie", "my lecturer", "our dentist", "my client".
     r"|hubby|mam|mates?|landlady|aunt(?:ie|y)|trainers?|instructors?|lecturers?|professors?|dentist|clients?"
+    # The family one marries into, and the step-family: "my mum-in-law Farida", "her sister in law ...", "my
+    # in-laws Gareth and Mair", "my stepsister ...".
+    r"|(?:mother|father|mum|mom|dad|sister|brother|son|daughter)s?[ \t-]in[ \t-]laws?|in-laws|inlaws"
+    r"|step-?(?:sisters?|brothers?|siblings|kids?|children)"
+    # As chat and slang name the closest: "my bestie", "my bff", "my bae", "my missus", "my wifey", "my sis", "my
+    # bro", "my cuz", "my homie", "my gf", "my ex", "my other half" (each only after a possessive, before a name).
+    r"|besties?|bezzies?|bffs?|bffl|best(?:est)?[ \t-]?friends?|bae|boo|missus|missis|wifey|sis|sissy|bro|bros"
+    r"|bruv|cuz|cuzzy|homies?|homeboy|homegirl|gf|bf|ex|ex-(?:wife|husband|partner|girlfriend|boyfriend|gf|bf)"
+    r"|soul-?mate|sweetheart|other[ \t]+half|better[ \t]+half"
 )
 # Cues after which a capitalised word is a name unless it is a common word ("Dear Team", "Mr Bean"): words, then
 # (_CUE) the patterns of sign-offs, signatures and notes.
@@ -237,11 +246,46 @@ _CUE = re.compile(
 # A sign-off after a dash at the end of a message, where the last sentence ended: "... by tomorrow. -- Mei",
 # "thanks for the help!! - priya", "... else? - regards, Omar" (the name, in any case, ends the text). At a line's
 # start only a signature's dashes ("--", "—"): one hyphen there is a list's item ("- Swimwear\n- Sleepwear").
+_DASH_SIGN_OFF_WORDS = r"regards|thanks|thank[ \t]+you|cheers|best|thx|ty|love|br"
 DASH_SIGN_OFF_BEFORE = re.compile(
     r"(?:[.!?)][ \t]*(?:--?|[—–~])|(?:^|\n)[ \t]*(?:--|[—–~]))[ \t]*"
-    r"(?i:(?:regards|thanks|thank[ \t]+you|cheers|best|thx|ty|love|br)[ \t]*[,!.]?[ \t]+)?$"
+    rf"(?i:(?:{_DASH_SIGN_OFF_WORDS})[ \t]*[,!.]?[ \t]+)?$"
 )
 NAME_ENDS_THE_TEXT = re.compile(r"[ \t]*[.!]?[ \t]*$")
+# The same sign-off where a longer text goes on after the name's line: a message pasted, then the writer's own words
+# ("... see you Friday.\n- Tevita\ncan you make it more formal?"). One hyphen may open the name's line there after a
+# line that ends a sentence, and a dash may follow thanks ("Thanks, - Dilnoza"), where no list's item is next to it
+# (dash_sign_off_in_a_text).
+_DASH_SIGN_OFF_IN_A_TEXT_BEFORE = re.compile(
+    r"(?:[.!?)][ \t]*\n?[ \t]*(?:--?|[—–~])|(?:^|\n)[ \t]*(?:--|[—–~])"
+    rf"|(?i:\b(?:{_DASH_SIGN_OFF_WORDS}))[ \t]*[,!.]?[ \t]*(?:--?|[—–~]))[ \t]*"
+    rf"(?i:(?:{_DASH_SIGN_OFF_WORDS})[ \t]*[,!.]?[ \t]+)?$"
+)
+_NAME_ENDS_ITS_LINE = re.compile(r"[ \t]*[.!]?[ \t]*(?:\n|$)")
+_LIST_ITEM_OPENS = re.compile(r"[ \t]*(?:[-*•+]|\d{1,2}[.)])[ \t]")
+
+
+def dash_sign_off_in_a_text(text: str, start: int, end: int) -> bool:
+    """True where ``text[start:end]`` signs a message after a dash (:data:`_DASH_SIGN_OFF_IN_A_TEXT_BEFORE`) and ends
+    its line, the lines before and after it no list's items ("Pack these.\n- Towels\n- Soap" is a list). Whether
+    the words are a name's is the caller's to judge."""
+    # A dash is among the characters before the name that the search reads (most names have none).
+    if not any(dash in text[max(0, start - _CUE_REACH) : start] for dash in _SIGN_OFF_DASHES):
+        return False
+    line_end = _NAME_ENDS_ITS_LINE.match(text, end)
+    if line_end is None:
+        return False
+    before = _DASH_SIGN_OFF_IN_A_TEXT_BEFORE.search(text, max(0, start - _CUE_REACH), start)
+    if before is None:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    previous_line = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    return not (
+        (line_end.end() < len(text) and _LIST_ITEM_OPENS.match(text, line_end.end()))
+        or (line_start and _LIST_ITEM_OPENS.match(text, previous_line))
+    )
+
+
 # Greetings and introductions: a name when the name ends the clause ("Hi Aroha,", "I'm Tomás from ...").
 _GREETING_CUES = (
     r"hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening)|morning|afternoon|evening|thanks|thank\s+you|thx"
@@ -362,6 +406,24 @@ _TRADE_TITLE_BEFORE = re.compile(
 _GREETING_CUE_BEFORE = re.compile(_GREETING_CUE.pattern.removesuffix(r"\s*,?\s*$") + r"[ \t]*,?[ \t]*$")
 _WEAK_CUE_BEFORE = re.compile(_WEAK_CUE.pattern.removesuffix(r"\s*$") + r"[ \t]*$")
 _CUE_REACH = 48
+# An attention line without a colon, in any case: "attn Ikaika Kahale", "FAO Oksana Hrytsenko", "for the attention
+# of ...", and "Attention ..." opening a line. "FAO" is an agency too and "Attention" opens notices ("FAO Statistics",
+# "Attention Shoppers"): a name there only of words of a name (_names_word), given names of the lists among more.
+ATTENTION_BEFORE = re.compile(r"(?i:\b(?:attn|fao|attention[ \t]+of)|(?:^|\n)[ \t]*attention)\.?[ \t]*$")
+
+
+def _attention_line_name(text: str, words) -> bool:
+    """True for a name right after an attention line's words (:data:`ATTENTION_BEFORE`), every word of it a name's
+    word (:func:`_names_word`) or, in a name of two words or more, a given name of the lists."""
+    if ATTENTION_BEFORE.search(text, max(0, words[0][0] - 24), words[0][0]) is None:
+        return False
+    given, _ = person_name_lists()
+    names = [word for _, _, word in words if word.lower() not in NAME_PARTICLES and len(word) > 1]
+    return bool(names) and all(
+        _names_word(word) or (len(names) > 1 and word in given and word not in places()) for word in names
+    )
+
+
 # Whom one minds or fetches, a given name of the lists after it: "looking after Kenji", "taking care of Amal",
 # "picking up Ines from school" (not "looking after Windows updates", "picking up Amazon parcels").
 _MINDING_BEFORE = re.compile(
@@ -479,6 +541,9 @@ NOT_NAMES = frozenset(
         "namaskar",
         "marhaba",
         "dear",
+        # An attention line's words, which a line in capitals writes as a capitalised word ("ATTN Jo Bloggs").
+        "attn",
+        "fao",
         "morning",
         "afternoon",
         "evening",
@@ -1717,6 +1782,17 @@ def _cued_or_known_name(
             and _cue_before(_MINDING_BEFORE, text, start)
         )
         or _in_brackets_after_a_cue(text, tokens[index : index + run])
+        or _in_brackets_in_doubt_after_a_person(text, tokens[index : index + run])
+        or (cue_may_end_here and _attention_line_name(text, tokens[index : index + run]))
+        # "... see you Friday.\n- Tevita\ncan you make this more formal?": a name's words only (not "- Summary\n").
+        or (
+            _NAME_ENDS_ITS_LINE.match(text, end)
+            and dash_sign_off_in_a_text(text, start, end)
+            and all(
+                _names_word(word) or (word in given and word not in places())
+                for _, _, word in tokens[index : index + run]
+            )
+        )
         or _addressed_as_a_quote_opens(text, tokens[index : index + run], given)
         or (run == 1 and known_given and _quoted_given_name_of_a_person(text, start, end))
         or (run == 1 and _surname_naming_a_case(text, start, end, word, surnames))
@@ -1921,6 +1997,91 @@ def _in_brackets_after_a_cue(text: str, words) -> bool:
     return any(word in given or word in surnames or word.lower() not in everyday for _, _, word in words) and (
         _cue_before(_CUE_BEFORE, text, before.start()) or _cue_before(_DESK_BEFORE, text, before.start())
     )
+
+
+# A person one met or dealt with and half remembers, named in brackets, a question mark, a slash or "or" between
+# names allowed: "the caller (Ikenna? Ifeanyi?) asked ...", "the woman from the bank (Farzana? or was it Farida?)",
+# "my colleague (Sione / Siosaia)", "someone from IT (Dariusz?)", "the landlord's agent (...)". The word for the
+# person: one of a trade, a service or one's life; not one's own child, whose name in doubt is a name being chosen
+# ("our baby (Amara? Zuri?)").
+_PEOPLE_MET = (
+    r"caller|customer|woman|man|guy|lady|gentleman|bloke|chap|fella|person|agent|rep|representative|advis[eo]r"
+    r"|consultant|technician|engineer|driver|courier|postman|receptionist|recruiter|officer|clerk|cashier|waiter"
+    r"|waitress|operator|inspector|plumber|electrician|builder|cleaner|contact|employee|staff[ \t]+member|assistant"
+    r"|secretary|paramedic|pharmacist|vet|guard|host|hostess|salesman|saleswoman|salesperson"
+)
+_ONES_CHILDREN = r"sons?|daughters?|child|children|kids?|bab(?:y|ies)|toddlers?|newborns?|infants?|twins|grand\w*"
+_PERSON_BEFORE_A_BRACKET = re.compile(
+    r"(?i:(?:\b(?:the|a|an|this|that|one|my|our|your|his|her|their|[^\W\d_]+['’]s)[ \t]+"
+    r"(?:(?:new|old|other|same|nice|first|second|last)[ \t]+)?"
+    rf"(?:(?!(?:{_ONES_CHILDREN})\b)(?:{by_first_letter(RELATIVES_AND_CLOSE_PEOPLE)})|{by_first_letter(_PEOPLE_MET)})"
+    r"|\bsome(?:one|body))"
+    # Where the person was, or what they did: "the guy at reception", "the person who called".
+    r"(?:[ \t]+(?:from|at|in|on|of|who|that|with|behind)\b[^()\n.!?]{0,30}?)?)[ \t]*\($"
+)
+# The words a bracket of names in doubt may hold besides the names: "(was it Tuan? or Thuan, I think)".
+_DOUBT_WORDS = frozenset(
+    [
+        "was",
+        "it",
+        "is",
+        "or",
+        "either",
+        "i",
+        "think",
+        "maybe",
+        "perhaps",
+        "possibly",
+        "probably",
+        "not",
+        "sure",
+        "can't",
+        "cant",
+        "remember",
+        "forget",
+        "something",
+        "like",
+        "so",
+        "and",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+    ]
+)
+# Names one chooses between, not a person's: "a name for the baby (...)", "which sounds nicer (Isla / Ivy)?", "call
+# it (Mochi? Biscuit?)".
+_NAMES_CHOSEN_BETWEEN = re.compile(
+    r"(?i)\b(?:names?|naming|call(?:ing)?[ \t]+(?:it|him|her|them|the|our|my)|ideas?|options?|choices?|choos(?:e|ing)"
+    r"|pick(?:ing)?|decid(?:e|ing)|between|prefer|vote|sounds?|nicer|suits?|favou?rite|which[ \t]+one)\b"
+)
+
+
+def _in_brackets_in_doubt_after_a_person(text: str, words) -> bool:
+    """True for a name in brackets after the word for a person (:data:`_PERSON_BEFORE_A_BRACKET`), the bracket
+    holding only names' words (:func:`_names_word`, or given names of the lists) and words of doubt between them
+    (:data:`_DOUBT_WORDS`), in a sentence that chooses no name (:data:`_NAMES_CHOSEN_BETWEEN`)."""
+    start, end = words[0][0], words[-1][1]
+    opening = text.rfind("(", max(0, start - 40), start)
+    if opening < 0 or ")" in text[opening:start]:
+        return False
+    closing = text.find(")", end, end + 60)
+    if closing < 0 or "(" in text[end:closing]:
+        return False
+    given, _ = person_name_lists()
+    names = 0
+    for token in re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?|[^\s?/,.!]", text[opening + 1 : closing]):
+        word = token.group()
+        if word.lower() in _DOUBT_WORDS:
+            continue
+        if not (_is_capitalised(word) and (_names_word(word) or word in given)):
+            return False
+        names += 1
+    if not names or _PERSON_BEFORE_A_BRACKET.search(text, max(0, opening - 80), opening + 1) is None:
+        return False
+    sentence_start, sentence_end = sentence_around(text, opening)
+    return _NAMES_CHOSEN_BETWEEN.search(text, sentence_start, max(sentence_end, closing + 1)) is None
 
 
 # What only a person has or asks for, after a given name's possessive: "per Nadia Benali's request", "Is this Ahmed's

@@ -55,6 +55,7 @@ from feedback_loop.privacy.english_words import (
 )
 from feedback_loop.privacy.names import (
     ARTICLE_BEFORE,
+    ATTENTION_BEFORE,
     CAPITALISED_RUN,
     CAPITALISED_WORD,
     DASH_SIGN_OFF_BEFORE,
@@ -74,6 +75,7 @@ from feedback_loop.privacy.names import (
     SENTENCE_START,
     WORD,
     addressed_at_the_end,
+    dash_sign_off_in_a_text,
     everyday_words,
     faker_person_providers,
     german_im_before,
@@ -607,8 +609,9 @@ def _only_a_name_fits(text: str, start: int, end: int) -> bool:
     """True where chat writes a person's name and little else: thanks or a greeting said to the word, the clause
     ending after it ("ok thanks bao."), an introduction of oneself ending after it ("hi im hamza,"), or "tell ... i
     said hi" ("tell minh-anh i said hi"), what a person is called ("he's called ruadhán or so"), a dash's sign-off
-    ending the message ("... today!! - priya"), right after a relative's or colleague's word ("my husband dmitri set
-    up ...") or after a title ("hi miss okafor,")."""
+    ending the message ("... today!! - priya") or its line inside a longer text (:func:`~feedback_loop.privacy.names.
+    dash_sign_off_in_a_text`), an attention line ("attn ..."), right after a relative's or colleague's word ("my
+    husband dmitri set up ...") or after a title ("hi miss okafor,")."""
     before = text[max(0, start - 40) : start]
     return bool(
         (_VOCATIVE_BEFORE.search(before) and _VOCATIVE_ENDS.match(text, end))
@@ -620,6 +623,8 @@ def _only_a_name_fits(text: str, start: int, end: int) -> bool:
         or (_TELL_BEFORE.search(before) and _I_SAID_AFTER.match(text, end))
         or (_CALLED_BEFORE.search(before) and _CALLED_ENDS.match(text, end))
         or (DASH_SIGN_OFF_BEFORE.search(before) and NAME_ENDS_THE_TEXT.match(text, end))
+        or dash_sign_off_in_a_text(text, start, end)
+        or ATTENTION_BEFORE.search(text, max(0, start - 24), start) is not None
         or (
             (_KIN_BEFORE.search(before) is not None or _TITLE_BEFORE.search(before) is not None)
             and not _brand_before_a_noun(text, start, end)
