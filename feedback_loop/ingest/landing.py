@@ -58,6 +58,7 @@ from feedback_loop.privacy import (
     Tier,
     pseudonymize,
 )
+from feedback_loop.privacy.redactor import column_prescan_kinds
 from feedback_loop.stage_config import StageConfig
 from feedback_loop.warehouse import Warehouse
 
@@ -255,8 +256,8 @@ class _Privacy:
 
         Each distinct id of the batch is pseudonymized once, a key that is a UUID is not searched, each distinct
         value of a low-cardinality field is redacted once, and the free texts are pre-scanned by column
-        (:attr:`~feedback_loop.privacy.Redactor.prescan`): in the pattern tier a text the pre-scan does not match
-        stays as it is (it can trigger no detector); in both tiers a text is read only by the detectors of the
+        (:func:`~feedback_loop.privacy.redactor.column_prescan_kinds`): in the pattern tier a text the pre-scan does
+        not match stays as it is (it can trigger no detector); in both tiers a text is read only by the detectors of the
         types its pre-scan allows, and those of names and addresses. The texts that remain are redacted together
         (the model reads them in batches), row by row, in field order, so that person names are numbered per
         session as they first appear.
@@ -272,7 +273,7 @@ class _Privacy:
         cells: list[tuple[int, int, int]] = []  # (row, field, types it may hold) of every text still to redact
         # The free-text columns pre-scanned together: each RE2 pass over them builds its automaton once.
         texts = [name for name in REDACTED_FIELDS if name not in LOW_CARDINALITY_FIELDS]
-        together = self._redactor.prescan(pa.chunked_array([rows[name].combine_chunks() for name in texts]))
+        together = column_prescan_kinds(pa.chunked_array([rows[name].combine_chunks() for name in texts]))
         prescanned = {name: together[i * rows.num_rows : (i + 1) * rows.num_rows] for i, name in enumerate(texts)}
         for field, name in enumerate(REDACTED_FIELDS):
             values = rows[name].combine_chunks()

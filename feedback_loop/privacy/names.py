@@ -195,7 +195,7 @@ RELATIVES_AND_CLOSE_PEOPLE = (
     r"|soul-?mate|sweetheart|other[ \t]+half|better[ \t]+half"
 )
 # Cues after which a capitalised word is a name unless it is a common word ("Dear Team", "Mr Bean"): words, then
-# (_CUE) the patterns of sign-offs, signatures and notes.
+# (_CUE_BEFORE) the patterns of sign-offs, signatures and notes.
 _CUE_WORDS = (
     rf"{_SIGN_OFFS}"
     r"|dear|regards|sincerely|yours|warmly|kind\s+regards|best\s+regards|best\s+wishes|many\s+thanks"
@@ -232,7 +232,9 @@ _CUE_WORDS = (
     r"|director|ceo|cfo|cto|coo|founder|owner|bookkeeper|assistant|secretary|admin|administrator|contact"
     r"|developer|engineer|designer|consultant|advisor|adviser|agent|rep|driver|courier)"
 )
-_CUE = re.compile(
+# The cues as they end right before a name (searched back from the name's first letter, within _CUE_REACH
+# characters).
+_CUE_BEFORE = re.compile(
     rf"(?i)(?:\b(?:{by_first_letter(_CUE_WORDS)})\b\.?,?"
     # A sign-off alone on its line, a whole word ("Society\n", "Glovebox\n" are none).
     r"|\b(?:regards|thanks|thank\s+you|cheers|best|sincerely|yours|thx|ty|bye|love)\s*[,!.]?\s*\n"
@@ -247,9 +249,10 @@ _CUE = re.compile(
 # "thanks for the help!! - priya", "... else? - regards, Omar" (the name, in any case, ends the text). At a line's
 # start only a signature's dashes ("--", "—"): one hyphen there is a list's item ("- Swimwear\n- Sleepwear").
 _DASH_SIGN_OFF_WORDS = r"regards|thanks|thank[ \t]+you|cheers|best|thx|ty|love|br"
+# What may stand between the dash and the name, to the name: "- regards, Omar".
+_AFTER_THE_SIGN_OFF_DASH = rf"[ \t]*(?i:(?:{_DASH_SIGN_OFF_WORDS})[ \t]*[,!.]?[ \t]+)?$"
 DASH_SIGN_OFF_BEFORE = re.compile(
-    r"(?:[.!?)][ \t]*(?:--?|[—–~])|(?:^|\n)[ \t]*(?:--|[—–~]))[ \t]*"
-    rf"(?i:(?:{_DASH_SIGN_OFF_WORDS})[ \t]*[,!.]?[ \t]+)?$"
+    r"(?:[.!?)][ \t]*(?:--?|[—–~])|(?:^|\n)[ \t]*(?:--|[—–~]))" + _AFTER_THE_SIGN_OFF_DASH
 )
 NAME_ENDS_THE_TEXT = re.compile(r"[ \t]*[.!]?[ \t]*$")
 # The same sign-off where a longer text goes on after the name's line: a message pasted, then the writer's own words
@@ -258,8 +261,7 @@ NAME_ENDS_THE_TEXT = re.compile(r"[ \t]*[.!]?[ \t]*$")
 # (dash_sign_off_in_a_text).
 _DASH_SIGN_OFF_IN_A_TEXT_BEFORE = re.compile(
     r"(?:[.!?)][ \t]*\n?[ \t]*(?:--?|[—–~])|(?:^|\n)[ \t]*(?:--|[—–~])"
-    rf"|(?i:\b(?:{_DASH_SIGN_OFF_WORDS}))[ \t]*[,!.]?[ \t]*(?:--?|[—–~]))[ \t]*"
-    rf"(?i:(?:{_DASH_SIGN_OFF_WORDS})[ \t]*[,!.]?[ \t]+)?$"
+    rf"|(?i:\b(?:{_DASH_SIGN_OFF_WORDS}))[ \t]*[,!.]?[ \t]*(?:--?|[—–~]))" + _AFTER_THE_SIGN_OFF_DASH
 )
 _NAME_ENDS_ITS_LINE = re.compile(r"[ \t]*[.!]?[ \t]*(?:\n|$)")
 _LIST_ITEM_OPENS = re.compile(r"[ \t]*(?:[-*•+]|\d{1,2}[.)])[ \t]")
@@ -394,9 +396,6 @@ _WEAK_CUE = re.compile(
     r"|emailed|meet|met|ping|pinged|engineer|manager|customer|user|client|caller|policy\s*holder|owner|tenant"
     r"|landlord|patient|applicant|candidate|claimant|guarantor|referee)\b\s*$"
 )
-# The cues as they end right before a name (searched back from the name's first letter, within _CUE_REACH
-# characters): a cue, or a greeting or an everyday word on the same line.
-_CUE_BEFORE = _CUE
 # Titles of care, faith, kitchens, the law and the forces, capitalised before a name that is no place ("Nurse Ewa",
 # "Imam Bashir"; not "Captain America").
 _TRADE_TITLE_BEFORE = re.compile(

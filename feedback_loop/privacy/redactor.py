@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import hmac
 import re
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, get_args
 
@@ -226,11 +226,9 @@ class Redactor:
             raise ValueError(f"Redactor: field 'memo_entries' must be at least 1, got {memo_entries}")
         self.tier = tier
         self._memo_entries = memo_entries
-        # The column pre-scan: the pattern tier's types each text may hold (column_prescan_kinds; 0: none), which
-        # redact_many takes as ``kinds``. In the pattern tier a text of none needs no redaction; in patterns+ner
-        # every text does (names and addresses can be anywhere), and the pre-scan only spares the detectors of the
-        # pattern tier's types it rules out.
-        self.prescan: Callable[[pa.Array | pa.ChunkedArray], np.ndarray] = column_prescan_kinds
+        # What the column pre-scan (column_prescan_kinds, which redact_many takes as ``kinds``) decides: in the
+        # pattern tier a text of no type needs no redaction; in patterns+ner every text does (names and addresses
+        # can be anywhere), and the pre-scan only spares the detectors of the pattern tier's types it rules out.
         self.redacts_every_text = tier != "patterns"
         # Each detector's bit in ``kinds``; 0 for a type no pre-scan covers (ADDRESS): such a detector always runs.
         self._detectors = [
