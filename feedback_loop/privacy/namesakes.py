@@ -981,7 +981,10 @@ _ASSISTANT_NAMES_IN_LOWER_CASE = frozenset(name.lower() for name in ASSISTANT_NA
 # too ("Rua Kenana").
 _PLACE_WORDS = (
     r"(?:San|Santa|Santo|São|Sao|Rio|Porto|Puerto|Los|Las|Fort|Mount|Lake|Port|Saint|Sankt|Cape"
-    r"|Jalan|Jl|Jln|Calle|Avenida|Praça|Paseo|Carrer|Gran|Rue|Via|Viale|Piazza|Plaza|Plac|Ulica)"
+    r"|Jalan|Jl|Jln|Calle|Avenida|Praça|Paseo|Carrer|Gran|Rue|Via|Viale|Piazza|Plaza|Plac|Ulica"
+    # The island, mountain, beach and lake words of Malay, Indonesian, Spanish and Portuguese, which open the names
+    # of islands and beaches named like people ("Pulau Tioman", "Gunung Rinjani", "Praia Vermelha").
+    r"|Pulau|Gunung|Pantai|Danau|Playa|Praia|Ilha)"
 )
 _PLACE_WORD_BEFORE = re.compile(rf"(?<![\w'’.-]){_PLACE_WORDS}[ \u00a0]$")
 _PLACE_WORD_OPENS = re.compile(rf"{_PLACE_WORDS}[ \u00a0]")
@@ -1135,6 +1138,7 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
         )
         or _PLACE_WORD_BEFORE.search(text, max(0, start - 8), start)
         or _PLACE_WORD_OPENS.match(words)
+        or _an_island_named_like_a_person(words)
         or _STREET_WORD_ENDS.search(words)
         or _EPONYMS_NOUN_AFTER.match(text, end)
         or (
@@ -1146,6 +1150,7 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
         or _a_unit_or_an_eponymous_kind(text, start, end)
         or _weather_of_a_place(text, start, end)
         or _place_named_after_a_person(text, start, end)
+        or _a_landmark(text, start, end)
         or (
             _SELDOM_A_SURNAME_PLACE_HEAD_ENDS.search(name) is not None
             and PERSONS_PLACE_AFTER.match(text, end) is None
@@ -1287,6 +1292,53 @@ _HOLIDAY_AFTER_A_DAY = re.compile(
     r"[ \u00a0]+(?:(?:long[ \u00a0]+)?weekend|holidays?|sale|parade|celebrations?|fireworks|closures?"
     r"|(?:is|was|will[ \u00a0]+be)[ \u00a0]+an?[ \u00a0]+(?:[a-z]+[ \u00a0]+)?holiday)\b"
 )
+
+
+# The head nouns of landmarks and natural features that are nobody's surname, so that a name ending with one names the
+# place whatever given name opens it ("Victoria Falls", "Angel Falls", "Sultan Ahmed Mosque", "Phi Phi Islands" are no
+# person, as "Ana Park" is). Not those that are surnames too, though the lists lack them ("Shirley Temple", "Ricki
+# Lake", "Michael Bay"), which stay a person's after a given name.
+_LANDMARKS_HEAD_ENDS = re.compile(
+    r"[ \u00a0](?:"
+    + by_first_letter(
+        r"Falls|Waterfalls?|Shrine|Pagoda|Monastery|Mosque|Basilica|Islands?|Atoll|Archipelago|Mountains"
+        r"|Volcano|Glacier|Canyon|Gorge|Peninsula|Springs|Caves|Reef|Fjord|Lagoon|National[ \u00a0]Park"
+    )
+    + r")$"
+)
+# A landmark's head noun in lower case right after its name, as travellers write it ("Fushimi Inari shrine", "Charles
+# de Gaulle airport", "Ta Prohm temple"): a person's name is followed by what they do, not by one of these nouns (not
+# "falls", a verb too: "Victoria falls asleep").
+_LANDMARKS_NOUN_AFTER = re.compile(
+    r"[ \u00a0](?:waterfalls?|shrine|temple|pagoda|monastery|mosque|basilica|cathedral|islands?|volcano|glacier"
+    r"|canyon|gorge|beach|lagoon|reef|national[ \u00a0]park|airport)(?![\w'’-])"
+)
+
+
+def _a_landmark(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, no possessive and no cue of a person before it, ends with the head noun of a
+    landmark that is nobody's surname (:data:`_LANDMARKS_HEAD_ENDS`: "Victoria Falls") or is followed by such a noun
+    in lower case (:data:`_LANDMARKS_NOUN_AFTER`: "Fushimi Inari shrine")."""
+    if POSSESSIVE_END.search(text, start, end) or POSSESSIVE_AFTER.match(text, end):
+        return False
+    return bool(
+        _LANDMARKS_HEAD_ENDS.search(text, start, end) or _LANDMARKS_NOUN_AFTER.match(text, end)
+    ) and start not in strong_cue_ends(text)
+
+
+# The island words of Indonesian and Spanish that are given names too ("Nusa Penida", "Isla Mujeres"; "Nusa Kovač",
+# "Isla Fisher" are people), with the word after them.
+_ISLAND_WORD_OPENS = re.compile(r"(?:Nusa|Isla)[ \u00a0]([A-Z][^\W\d_]+)")
+
+
+def _an_island_named_like_a_person(name: str) -> bool:
+    """True when ``name`` opens with an island word that is a given name too (:data:`_ISLAND_WORD_OPENS`) and the
+    word after it is no name the lists hold, as islands are named and people are not."""
+    island = _ISLAND_WORD_OPENS.match(name)
+    if island is None:
+        return False
+    given, surnames = person_name_lists()
+    return island[1] not in given and island[1] not in surnames
 
 
 def _place_named_after_a_person(text: str, start: int, end: int) -> bool:
