@@ -211,6 +211,9 @@ _CUE_WORDS = (
     r"|pasien|(?-i:pan|pani|panie|panem|panią|paní|pane|(?:^|(?<=\n)|(?<=[.!?]\s))(?:Pani|Panie|Paní|Pane))"
     # A Polish letter's opening, the given name in the vocative after it: "Szanowny Panie Tomaszu", "Droga Pani Ewo".
     r"|(?:szanown[ya]|drog[ia])\s+pani[e]?"
+    # Tagalog: a person's marker ("si", "ni", "kay", plural "sina", "nina", "kina") and a word of respect for an elder
+    # or kin, capitalised before the name: "si Kuya Jun", "ni Lola Remedios", "kay Tita Baby", "sina Ate Joy".
+    r"|(?-i:(?:si|ni|kay|sina|nina|kina)\s+(?:Kuya|Ate|Lola|Lolo|Tita|Tito|Tiya|Tiyo|Manang|Manong|Ninang|Ninong))"
     r"|speaking\s+with|spoke\s+(?:with|to)|speak\s+(?:with|to)|talk(?:ed)?\s+(?:with|to)|chatted\s+with|ask"
     r"|asked|tell|told|remind|reminded|reminding|forward(?:ed)?(?:\s+(?:this|it))?\s+to|assign(?:ed)?\s+to"
     r"|according\s+to|(?:reported|logged|raised|submitted|filed|lodged)\s+by"
@@ -1018,6 +1021,8 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
         taken, announced = 0, False
         if start in cue_ends:
             taken, announced = _field_value(text, tokens, index, _name_run(text, tokens, index, any_case=True)), True
+        elif _MODAL_AS_A_NAME.match(text, start) and SENTENCE_START.search(text, max(0, start - 4), start):
+            taken, announced = 1, True
         elif (
             (_is_capitalised(word) or _particle_before_name(tokens, index))
             and (word.lower() not in NOT_NAMES or _is_initial(text, tokens, index))
@@ -1069,6 +1074,8 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
     listed_names = [*names_of_a_label, *_names_listed_with_names(text, spans)]
     if text.count("\n") >= 2:
         listed_names += _names_listed_one_a_line(text, spans)
+    if "\n" in text and ":" in text:
+        listed_names += _names_labelling_list_items(text)
     for listed in listed_names:
         if not any(start < listed[1] and listed[0] < end for start, end, _ in spans):
             spans.append((*listed, True))
@@ -1278,6 +1285,37 @@ def _names_listed_one_a_line(text: str, spans: list[tuple[int, int, bool]]) -> l
         }
         if sum(span_start in line_starts for span_start, _, _ in spans) >= 2:
             found.append((start, end))
+    return found
+
+
+# A list's item labelled by one capitalised word before a colon: "- Oluwaseun: 2 pizzas", "* Ngozi: plates".
+# What the item says is words ("2 pizzas", "brings the speakers"): a price or a figure alone is a menu's or a
+# table's ("- Margherita: 9.50").
+_LABELLED_ITEM = re.compile(
+    rf"(?m)^[ \t]*(?:[-*•]|\d{{1,2}}[.)])[ \t]+(?P<label>{NAME_WORD})[ \t]*:[ \t]*[^\n]*?[^\W\d_][^\n]*"
+)
+
+
+def _names_labelling_list_items(text: str) -> list[tuple[int, int]]:
+    """The labels of a list's items, one line each, where the items say who brings, orders or does what ("- Kemal:
+    drinks\n- Ngozi: plates"): two items or more one after the other, each label a name's word (:func:`_names_word`)
+    and one a given name of the lists that no dictionary knows. Lists of things keep their labels ("- Redis:
+    cache\n- Postgres: database", "- Pizza: 2\n- Salad: 1", "- Paris: 3 nights\n- Lyon: 2 nights")."""
+    given, _ = person_name_lists()
+    found: list[tuple[int, int]] = []
+    block: list[re.Match[str]] = []
+    for item in [*_LABELLED_ITEM.finditer(text), None]:
+        if item is not None and block and text[block[-1].end() : item.start()] == "\n":
+            block.append(item)
+            continue
+        labels = [match.group("label") for match in block]
+        if (
+            len(block) >= 2
+            and all(map(_names_word, labels))
+            and any(label in given and no_english_word(label.lower()) for label in labels)
+        ):
+            found += [match.span("label") for match in block]
+        block = [] if item is None else [item]
     return found
 
 
@@ -1754,6 +1792,22 @@ def _cued_or_known_name(
         # A thing talks too: "Tracking says ...", "Dashboard said ..." (not "Chidi says ...").
         or (_ACTION_AFTER_NAME.match(text, end) and not (run == 1 and everyday_noun(word)))
         or (known_given and _OFFICE_AFTER.match(text, end))
+        # "Ayşe hanım will send it": a name with an honorific after it (no everyday word nor place: "Kitchen bey").
+        or (
+            _HONORIFIC_AFTER.match(text, end)
+            and word.lower() not in everyday_words()
+            and word not in places()
+            and (known_given or no_english_word(word.lower()))
+        )
+        or (run == 1 and known_given and _opens_a_subject_line_before_a_dash(text, start, end, word))
+        # "Dawn can't log in", "Hope thinks we ...": a word opening its sentence before what only a person does.
+        or (
+            run == 1
+            and SENTENCE_START.search(text, max(0, start - 4), start)
+            and _PERSON_ONLY_AFTER.match(text, end)
+            and word not in brands()
+            and word not in places()
+        )
         # "Ahmed's laptop": a given name, the possessive not part of it, before what only a person has.
         or (
             POSSESSIVE_END.sub("", word) in given
@@ -1938,6 +1992,44 @@ _OFFICE_AFTER = re.compile(
     # A person's department: "Gabriel in HR", "Amara from payroll".
     r"|[ \t]+(?:in|from)[ \t]+(?:HR|IT|[Pp]ayroll|[Ff]inance|[Aa]ccounts|[Aa]ccounting|[Ll]egal|[Pp]rocurement"
     r"|[Cc]ompliance)\b"
+    # Who a person works for, named by its trade in lower case: "Dmitri from the moving company", "Wanjiru at the
+    # cleaning firm", "Bongani from the removals crew".
+    r"|[ \t]+(?:from|at)[ \t]+the[ \t]+(?:[a-z][\w-]*[ \t]+){1,2}(?:company|firm|agency|service|crew|contractors?)\b"
+)
+# An honorific written after a given name: Turkish "Ayşe hanım", "Mehmet bey", "Selin hoca", "Zeynep hanımefendi".
+# In lower case only, and none an English word but "bey" (an Ottoman title, after a capitalised word).
+_HONORIFIC_AFTER = re.compile(r"[ \t]+(?:han[ıi]m(?:efendi)?|bey(?:efendi)?|hoca(?:m)?)\b")
+# An e-mail's subject line opened by the person it is about, a dash after the name: "Subject: Kemal - refund for
+# order 5512", "Re: Nomvula – contract renewal" (not "Subject: Refund - order 5512").
+_SUBJECT_LINE_OPENS_BEFORE = re.compile(r"(?im:^[ \t]*(?:subject|subj|re|fwd?)[ \t]*:[ \t]*)$")
+_DASH_AFTER = re.compile(r"[ \t]+[-–—][ \t]")
+
+
+def _opens_a_subject_line_before_a_dash(text: str, start: int, end: int, word: str) -> bool:
+    """True for a given name of the lists, no English word nor place, opening a subject line before a dash."""
+    return (
+        _DASH_AFTER.match(text, end) is not None
+        and _SUBJECT_LINE_OPENS_BEFORE.search(text, max(0, start - 16), start) is not None
+        and word not in places()
+        and no_english_word(word.lower())
+    )
+
+
+# A modal verb that is a given name too, opening its sentence before a past tense or a third person's form of saying
+# or writing, which no modal is followed by: "Will said the invoice is late", "May told me ...", "Can wrote back"
+# (Turkish); not "Will this work?", "May I ask ...".
+_MODAL_AS_A_NAME = re.compile(
+    r"(?:Will|May|Can)[ \t]+(?:said|says|told|wrote|writes|replied|texted|messaged|emailed|phoned|rang|mentioned"
+    r"|promised|thinks|thought)\b"
+)
+# What only a person does, right after a word opening its sentence (a given name that is an English word too:
+# "Sky can't log in", "Summer told me", "Hope thinks ..."; not "Sky blue is out of stock", "Tracking says"): being
+# told something, thinking or feeling it, failing to sign in. A brand or a place may "think" ("Google thinks I'm in
+# Spain", "Washington thinks ..."): neither is taken.
+_PERSON_ONLY_AFTER = re.compile(
+    r"[ \t]+(?:(?:told|asked|texted|messaged|emailed|phoned|rang)[ \t]+(?:me|us|him|her|them)\b"
+    r"|(?:thinks|thought|feels|felt|reckons|believes)[ \t]+(?:that|it|we|I|the|this|he|she|they|you)\b"
+    r"|(?:can['’]?t|cannot|couldn['’]t|still[ \t]+can['’]t)[ \t]+(?:log|sign)[ \t]*(?:in|on)\b)"
 )
 # A relative or someone close named, then who they are after a comma or in brackets: "..., my sister", "..., our
 # neighbour", "... (our intern)".
