@@ -1891,8 +1891,56 @@ _FIGURE_AFTER = re.compile(
     r"|[ \u00a0]+(?:(?:is|are)[ \u00a0]+)?(?:still[ \u00a0]+)?(?:copyrighted|under[ \u00a0]+copyright"
     r"|in[ \u00a0]+the[ \u00a0]+public[ \u00a0]+domain|trademarked)\b"
     r"|[ \u00a0]+(?:(?:ever|never)[ \u00a0]+)?(?:win|won|was[ \u00a0]+awarded|received|get|got)"
-    r"[ \u00a0]+(?:the|a|an)[ \u00a0]+(?:\d{4}[ \u00a0]+)?"
-    r"(?:Nobel|Pulitzer|Booker|Turing|Fields|Abel)\b)"
+    # A count of the prizes too: "... won two Nobel Prizes", "... won four Grammys".
+    r"[ \u00a0]+(?:the|a|an|two|three|four|five|six|several|many|\d{1,2})[ \u00a0]+(?:\d{4}[ \u00a0]+)?"
+    r"(?:Nobel|Pulitzer|Booker|Turing|Fields|Abel|Oscars?|Grammys?|Emmys?|Olympic)\b)"
+)
+# What a famous person did in history, politics, science or art, right after their possessive in a question or a
+# request: "...'s military reforms", "...'s impact on ...", "...'s foreign policy", "...'s use of colour", "...'s
+# rise to power", "... the Great's religious policy"; not what anyone has ("...'s order", "...'s notes", "...'s
+# quotes for the roof").
+_FIGURES_DEEDS_AFTER = re.compile(
+    rf"{_EPITHET}['’]s?[ \u00a0]+"
+    r"(?:(?:military|political|economic|social|land|religious|agrarian|legal|educational|foreign"
+    r"|domestic|colonial|naval)[ \u00a0]+)?(?:reforms|polic(?:y|ies)|doctrine|ideology|presidency|premiership|regime"
+    r"|(?:impact|influence|contributions?)[ \u00a0]+(?:on|to)|rise[ \u00a0]+to[ \u00a0]+power|downfall|exile"
+    r"|speeches|writings|expeditions|voyages|experiments|victories|battles|military[ \u00a0]+career"
+    r"|use[ \u00a0]+of[ \u00a0]+(?:colou?r|light|symbolism|imagery|perspective|metaphors?|irony|language|rhythm"
+    r"|harmony|space))\b"
+)
+# Another famous person's possessive between a possessive and what they did: "Compare ...'s and ...'s foreign
+# policy".
+_AND_ANOTHER_POSSESSIVE = re.compile(
+    r"['’]s[ \u00a0]+and[ \u00a0]+[A-Z][\w'’-]*(?:[ \u00a0][A-Z][\w'’-]*){0,2}(?=['’]s\b)"
+)
+# A question about which work a creator made: "Which symphony did ... write ...?", "What novels has ... written?".
+_WHICH_WORK_BEFORE = re.compile(
+    rf"(?i:\b(?:which|what)[ \u00a0]+(?:{_KINDS_OF_WORK}|symphonie|sculpture|invention|discoverie"
+    r"|element|theor(?:y|ie))s?[ \u00a0]+(?:did|does|has|had))[ \u00a0]+$"
+)
+_WORKS_MAKING_VERB_AFTER = re.compile(
+    r"[ \u00a0]+(?:write|written|compose|composed|paint|painted|direct|directed|sculpt|sculpted|invent|invented"
+    r"|discover|discovered|record|recorded|sing|sung|design|designed|propose|proposed)\b"
+)
+# A saying credited to its author: "As ... said, ...", "as ... once put it: ...", '"...," as ... wrote.'.
+_AS_BEFORE = re.compile(r"(?:^|[.!?;:,(\n\"“”’'][ \t]*)(?i:as)[ \u00a0]+$")
+_SAID_A_SAYING_AFTER = re.compile(
+    r"(?:[ \u00a0]+(?P<famously>once|famously))?[ \u00a0]+(?:said|says|wrote|writes|put[ \u00a0]+it"
+    r"|observed|taught|noted|remarked)[ \u00a0]*(?:[,:][ \u00a0]*(?P<quote>[\"“‘'])?|[.!;]|$)"
+)
+_QUOTE_CLOSES_BEFORE_AS = re.compile(r"[\"”’'][ \u00a0]*,?[ \u00a0]*(?i:as)[ \u00a0]+$")
+# A request for a playlist of artists, the artists listed after it: "a wedding playlist with ..., ... and ...", "make
+# me a mix featuring ..."; not one shared or made with someone ("share the playlist with ...", "a playlist together
+# with ...").
+_PLAYLIST_OF_ARTISTS_BEFORE = re.compile(
+    r"(?i:\b(?:playlist|mixtape|mix|set[ \u00a0]?list)\b(?:(?!shar|send|together)[^.?!\n]){0,40}?"
+    r"\b(?:with|of|featuring|including|like))[ \u00a0]+(?:(?:songs|tracks|music|hits)[ \u00a0]+(?:by|from)[ \u00a0]+)?"
+    # The name's own first words may be left before it ("Tito" before "Puente").
+    rf"(?:{_LISTED_NAME}(?:,|,?[ \u00a0]+(?:and|or|&))[ \u00a0]+){{0,9}}(?:{_LISTED_WORD}[ \u00a0]){{0,2}}$"
+)
+_REQUESTED_BEFORE_A_PLAYLIST = re.compile(
+    r"(?i:\b(?:make|create|build|put[ \u00a0]+together|give|suggest|recommend|curate|compile|need|plan|write"
+    r"|generate|help)\b)(?:(?!shar|send)[^.?!\n]){0,40}?(?i:\b(?:playlist|mixtape|mix|set[ \u00a0]?list)\b)"
 )
 # An artist's or an author's work, style and craft, or a quoted title, right after the name's possessive: "...'s
 # painting style", "...'s brushwork", "...'s early works", "...'s 'A Brief History of Time'". Not a document a
@@ -1927,7 +1975,9 @@ _PRIVATE_INTERACTION = re.compile(
     r"|log-?ins?|complaints?|contracts?|quotes?[ \u00a0]+for|estimates?|interviews?|shifts?|payroll|salary|insurance"
     r"|(?<!school[ \u00a0])(?<!science[ \u00a0])projects?|birthday|wedding|gifts?|retirement"
     r"|support|help[ \u00a0]*desk|customers?|clients?|colleagues?|co-?workers?|teammates?|team|manager|boss"
-    r"|supervisor|office|department|staff|employees?|landlord|tenant|neighbou?rs?|flatmate|roommate|classmate"
+    # Work and its rota: "... at work", "the cleaning rota".
+    r"|supervisor|office|(?:at|from|after)[ \u00a0]+work|rotas?|department|staff|employees?|landlord|tenant"
+    r"|neighbou?rs?|flatmate|roommate|classmate"
     r"|assigned|reply|replied|respond|forward|remind|invite|apologi[sz]e"
     r"|(?:my|our|your|his|her|their)[ \u00a0]+(?:wife|husband|partner|son|daughter|child|kids?|mother|mom|mum"
     r"|father|dad|brother|sister|aunt|uncle|cousin|grand\w+|fianc\w+|girlfriend|boyfriend|teacher|tutor|coach"
@@ -2072,8 +2122,13 @@ def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> 
     famous"), or, not as a possessive, in a question or a request about fiction, history or a school subject
     (:data:`_FICTION_HISTORY_OR_SCHOOL`: "a plot hole", "from the stories", "for my history homework"); so is a
     character after a title that a question asks about (:func:`_a_character_asked_about`: "Is Captain ... a villain?")
-    and a famous person's home or work after their possessive (:func:`_a_famous_persons_possession`)."""
+    and a famous person's home or work after their possessive (:func:`_a_famous_persons_possession`), what they did in
+    history, politics, science or art (:func:`_a_famous_persons_deeds`: "...'s foreign policy"), the works a question
+    asks they made ("Which opera did ... write?"), a saying credited to them (:func:`_a_saying_credited`: "As ...
+    said: '...'") and an artist listed in a request for a playlist (:func:`_an_artist_in_a_playlist`)."""
     around = text[max(0, start - _TOPIC_REACH) : end + _TOPIC_REACH]
+    if _an_artist_in_a_playlist(text, start, end) or _a_saying_credited(text, start, end, around):
+        return True
     if _PRIVATE_INTERACTION.search(around) or _INTERACTION_AFTER.match(text, end):
         return False
     if _a_character_asked_about(text, start, around):
@@ -2093,6 +2148,12 @@ def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> 
         # A given name alone is someone the writer knows ("Kwame's painting style"), not an artist asked about.
         or (text[start:name_end] not in person_name_lists()[0] and _CREATORS_WORK_AFTER.match(text, name_end))
         or (_RENOWN_QUESTION_BEFORE.search(text, max(0, start - 20), start) and _RENOWN_AFTER.match(text, end))
+        or _a_famous_persons_deeds(text, start, name_end, around)
+        or (
+            _WHICH_WORK_BEFORE.search(text, max(0, start - 40), start)
+            and _WORKS_MAKING_VERB_AFTER.match(text, end)
+            and not _FIRST_PERSON.search(around)
+        )
         or (_EXPLAINED.search(around) and _ORDINAL_LAW_AFTER.match(text, name_end))
         or (_a_work_named(around) and _QUESTION_OR_REQUEST.search(around))
         or (
@@ -2107,6 +2168,52 @@ def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> 
     return not (POSSESSIVE_END.search(text, start, end) or POSSESSIVE_AFTER.match(text, end)) and bool(
         _FICTION_HISTORY_OR_SCHOOL.search(around) and _QUESTION_OR_REQUEST.search(around)
     )
+
+
+def _a_famous_persons_deeds(text: str, start: int, name_end: int, around: str) -> bool:
+    """True when the name at ``text[start:name_end]``, not a given name alone, is followed by its possessive and what
+    its bearer did in history, politics, science or art (:data:`_FIGURES_DEEDS_AFTER`: "...'s military reforms",
+    "...'s and ...'s foreign policy") in a question or a request. A given name alone is someone the writer knows
+    ("Kofi's impact on the team")."""
+    if text[start:name_end] in person_name_lists()[0] or not _QUESTION_OR_REQUEST.search(around):
+        return False
+    joined = _AND_ANOTHER_POSSESSIVE.match(text, name_end)
+    return _FIGURES_DEEDS_AFTER.match(text, joined.end() if joined else name_end) is not None
+
+
+def _an_artist_in_a_playlist(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, not a given name alone nor a person acting after it, is listed after a request
+    for a playlist of artists (:data:`_PLAYLIST_OF_ARTISTS_BEFORE`: "Make a wedding playlist with ..., ... and ..."):
+    the artists' songs, even for a private occasion."""
+    low = max(0, start - 200)
+    return (
+        text[start:end] not in person_name_lists()[0]
+        and _PLAYLIST_OF_ARTISTS_BEFORE.search(text, low, start) is not None
+        and _REQUESTED_BEFORE_A_PLAYLIST.search(text, low, start) is not None
+        and not _INTERACTION_AFTER.match(text, end)
+    )
+
+
+def _a_saying_credited(text: str, start: int, end: int, around: str) -> bool:
+    """True when ``text[start:end]``, not a given name alone, is the author a saying is credited to
+    (:data:`_SAID_A_SAYING_AFTER`: "As ... said, ...") in a text with no private interaction, where the saying is
+    famous ("as ... once said", "as ... famously put it"), quoted ('as ... wrote: "..."', '"...," as ... said'), or,
+    with no first-person word in its sentence, credited to a name whose words English dictionaries hold as nouns, as
+    they hold famous thinkers' ("As Confucius said, ..."): "As Dolapo said, the garden needs weeding" is a
+    neighbour's word."""
+    if text.startswith(("As ", "as "), start):
+        start += 3
+    name = text[start:end]
+    if name in person_name_lists()[0] or not _AS_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    said = _SAID_A_SAYING_AFTER.match(text, end)
+    if said is None or _PRIVATE_INTERACTION.search(around):
+        return False
+    if said["famously"] or said["quote"] or _QUOTE_CLOSES_BEFORE_AS.search(text, max(0, start - 8), start):
+        return True
+    low, high = sentence_around(text, start)
+    nouns = word_classes()[0]
+    return not _FIRST_PERSON.search(text, low, high) and all(word.lower() in nouns for word in name.split())
 
 
 def _a_character_asked_about(text: str, start: int, around: str) -> bool:
