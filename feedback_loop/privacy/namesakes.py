@@ -162,6 +162,14 @@ _SOFTWARE_VERB_BEFORE = re.compile(
 # Where a tool is and a person is not ("via Slack", "using Zoom", "inside Jira"). Not "in" nor "on": "loop in Ana",
 # "on Ana's laptop".
 _TOOL_PLACE_BEFORE = re.compile(r"(?i:\b(?:via|using|inside|within))[ \u00a0]+$")
+# What a payment is made with: an e-wallet, a card or an app named like a person ("paid with Maya at the counter",
+# "can I pay for it with Venmo?"), one word that no other name joins ("paid with Maya and Tomás" names who paid
+# together).
+_PAID_WITH_BEFORE = re.compile(
+    r"(?i:\b(?:pay|pays|paid|paying|top[ \u00a0]+up|topped[ \u00a0]+up|check[ \u00a0]+out|checked[ \u00a0]+out)"
+    r"(?:[ \u00a0]+for[ \u00a0]+(?:it|this|that|them|everything))?[ \u00a0]+(?:with|via|using|through))[ \u00a0]+$"
+)
+_ANOTHER_NAME_JOINS_AFTER = re.compile(r"['’]s\b|[ \u00a0]*(?:,|&|and\b)")
 # The name before this one in a pair: "Marc Jacobs and ", "Slack or ". Not a comma: "Using Zoom, Priya shared ...".
 _LISTED_BEFORE = re.compile(
     r"(?<![\w'’&.-])[A-Z][\w'’&.-]*(?:[ \u00a0][A-Z][\w'’&.-]*){0,3}[ \u00a0]+(?:and|or)[ \u00a0]+$"
@@ -225,7 +233,8 @@ def named_like_a_product(text: str, start: int, end: int) -> bool:
     version, a product noun or a trademark sign ("upgrade Hudson to 3.1", "the Harvest account", "Fitbit™"), after
     "the" and a title ("the Dr. Martens boots"), before what software does ("crashes since 2.17.3", "is not
     syncing") or goods said to be sold out, in stock or on sale ("Levi's jeans in 32/34 are sold out"), next to a
-    word that ends a product's name ("Porsche Connect"), or after a storm's kind ("Hurricane Milton"); or when it
+    word that ends a product's name ("Porsche Connect"), a single word a payment is made with ("paid with Maya at
+    the counter"), or after a storm's kind ("Hurricane Milton"); or when it
     opens with a storm's kind ("Storm Debby", a given name and a surname to the lists)."""
     # "We integrated Marc Jacobs and Tory Burch": the verb reaches each name of a list.
     listed = _LISTED_BEFORE.search(text, max(0, start - 60), start)
@@ -236,6 +245,11 @@ def named_like_a_product(text: str, start: int, end: int) -> bool:
     )
     return bool(
         (software_place and not POSSESSIVE_AFTER.match(text, end))
+        or (
+            " " not in text[start:end]
+            and _PAID_WITH_BEFORE.search(text, max(0, start - 40), start)
+            and not _ANOTHER_NAME_JOINS_AFTER.match(text, end)
+        )
         or _TITLE_AFTER_THE.search(text, max(0, start - 10), start)
         or _PRODUCT_AFTER.match(text, end)
         or _SOFTWARE_DOES_AFTER.match(text, end)
@@ -497,6 +511,53 @@ _FRANCHISES_NOUN_AFTER = re.compile(
     r"|(?:books|film|films|fans|names|types|cards|games)(?![ \u00a0]+(?:the|a|an|his|her|their|our|my|your|its|him"
     r"|them|it|me|us|you|this|that|these|those|up|out|off|in|on|over)\b))\b(?![-'’])"
 )
+# A game's character whose strongest kit is asked for: "the best Zhongli's shield build", "the best ... team comp",
+# "the optimal ... rotation"; a person's build or team is not ranked so ("Priya's build failed on CI").
+_RANKED_BEFORE = re.compile(r"(?i:\b(?:best|strongest|optimal|meta|top|recommended|f2p)[ \u00a0]+)$")
+_CHARACTERS_KIT_AFTER = re.compile(
+    r"(?:['’]s)?(?:[ \u00a0]+[a-z0-9-]+){0,2}[ \u00a0]+(?:builds?|team[ \u00a0]+comps?|comps?|loadouts?|artifacts"
+    r"|weapons?|rotations?|combos?|talents?)\b(?!-)"
+)
+# A character in a game's or a film's sequel by its title ("... in Assassin's Creed 2", "... in Final Fantasy VII"):
+# two capitalised words or more and the sequel's number after "in"; and the title itself after a capitalised name and
+# "in". A title with no number is left alone: people are "in Human Resources", "in Grand Rapids" too.
+_SEQUELS_TITLE = (
+    r"(?:the[ \u00a0]+)?[A-Z][\w'’:-]*(?:[ \u00a0]+(?:of|the))?(?:[ \u00a0]+[A-Z][\w'’:-]*)+"
+    r"[ \u00a0]+(?:\d{1,2}|II|III|IV|V|VI|VII|VIII|IX|X)\b"
+)
+_IN_A_SEQUEL_AFTER = re.compile(rf"[ \u00a0]+in[ \u00a0]+{_SEQUELS_TITLE}")
+_SEQUELS_TITLE_AT = re.compile(_SEQUELS_TITLE)
+_CHARACTER_IN_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*[ \u00a0]+in[ \u00a0]+$")
+# Only in a sentence about the work's world, with no one the writer knows before the name ("my brother ... in ...")
+# nor what a person the writer deals with does after it.
+_FICTIONS_WORD = re.compile(
+    r"(?i:\b(?:boss(?:es|[ \u00a0]+fights?)?|quests?|questlines?|skins?|builds?|protagonists?|antagonists?"
+    r"|villains?|heroes|heroines?|characters?|playthroughs?|dlcs?|cutscenes?|lore|iconic|cosplay|storylines?|npcs?"
+    r"|playable|speedruns?)\b)"
+)
+
+
+def _a_character_in_a_title(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a character before "in" and a sequel's title, or the title after a character
+    and "in" (:data:`_SEQUELS_TITLE`), in a sentence about the work's world (:data:`_FICTIONS_WORD`) with no one
+    the writer knows before it."""
+    character = _IN_A_SEQUEL_AFTER.match(text, end)
+    before = None if character else _CHARACTER_IN_BEFORE.search(text, max(0, start - 40), start)
+    title = None if before is None else _SEQUELS_TITLE_AT.match(text, before.end())
+    if character is not None:
+        name_start, name_end = start, character.end()
+    elif before is not None and title is not None and title.end() >= end:
+        name_start, name_end = before.start(), title.end()
+    else:
+        return False
+    low, high = sentence_around(text, start)
+    return (
+        (_FICTIONS_WORD.search(text, low, name_start) or _FICTIONS_WORD.search(text, name_end, high)) is not None
+        and not _KNOWN_PERSON_BEFORE.search(text, max(0, name_start - 30), name_start)
+        and not _INTERACTION_AFTER.match(text, name_end)
+    )
+
+
 # "From ...'s perspective", "from the point of view of ...": a character whose name ends with an everyday noun that
 # no name list holds ("... Pig", "... Mouse") speaks; a person's surname ends theirs.
 _PERSPECTIVE_BEFORE = re.compile(r"(?i:\b(?:perspective|point[ \u00a0]+of[ \u00a0]+view|eyes)[ \u00a0]+of)[ \u00a0]+$")
@@ -591,13 +652,20 @@ def named_like_a_work(text: str, start: int, end: int) -> bool:
     ("Harry Potter and the Chamber of Secrets"), or the kind of work or a verb that reads, plays or watches it stands
     right before and its title ends there (:data:`_WORKS_TITLE_ENDS`; after the kind of work, a verb of being or of
     software too: "the film Anna Karenina was long"), or before what belongs to a franchise
-    (:data:`_FRANCHISES_NOUN_AFTER`: "... characters"), or a character that speaks (:func:`_a_character_speaks`), or
-    a work a question asks about (:func:`_a_work_asked_about`: "What is ... about?", "...'s Delivery Service"). Not
-    otherwise a possessive: "reading Anna's email" is a person's."""
+    (:data:`_FRANCHISES_NOUN_AFTER`: "... characters"), or a character that speaks (:func:`_a_character_speaks`), a
+    game's character whose best kit is asked for ("the best ...'s shield build"), a character or a sequel's title in
+    a sentence about the work's world (:func:`_a_character_in_a_title`), or a work a question asks about
+    (:func:`_a_work_asked_about`: "What is ... about?", "...'s Delivery Service"). Not otherwise a possessive:
+    "reading Anna's email" is a person's."""
     if _a_character_speaks(text, start, end) or _a_work_asked_about(text, start, end):
+        return True
+    name_end = end - 2 if POSSESSIVE_END.search(text, start, end) else end
+    if _RANKED_BEFORE.search(text, max(0, start - 12), start) and _CHARACTERS_KIT_AFTER.match(text, name_end):
         return True
     if POSSESSIVE_END.search(text, start, end) or POSSESSIVE_AFTER.match(text, end):
         return False
+    if _a_character_in_a_title(text, start, end):
+        return True
     if _FRANCHISES_NOUN_AFTER.match(text, end) and not given_name_of_several_locales(text[start:end]):
         return True
     and_the = _AND_THE_TITLE_AFTER.match(text, end)
@@ -673,7 +741,12 @@ _ADDRESS_OPENS = re.compile(
 _WORKS_VERB_BEFORE_A_QUOTE = re.compile(
     r"(?i:\b(?:watch(?:ing|ed|es)?|saw|seen|see(?:ing)?|doing|did|does|do|staging|staged|perform(?:ing|ed)?"
     r"|rehears(?:ing|ed)|sing(?:ing|s)?|sang|sung|listen(?:ing|ed)?[ \u00a0]+to|play(?:ing|ed|s)?|read(?:ing)?"
-    r"|(?:re)?watch(?:ing|ed)|stream(?:ing|ed)?|finished|started|loved?|hated?))[ \u00a0]+[\"“‘'«][ \u00a0]?$"
+    r"|(?:re)?watch(?:ing|ed)|stream(?:ing|ed)?|finished|started|loved?|hated?"
+    # What is asked of a song's words: "the meaning of '...'", "the lyrics to '...'".
+    r"|(?:meaning|lyrics)[ \u00a0]+(?:of|to|behind)))"
+    # Titles listed after the verb, each quoted: "play 'Jolene' then '...'", "sang 'Angie', '...' and '...'".
+    r"(?:[ \u00a0]+[\"“‘'«][^\"“”‘’'\n]{1,60}[\"”’'»](?:,|[ \u00a0]+(?:and[ \u00a0]+)?then|,?[ \u00a0]+(?:and|or)))*"
+    r"[ \u00a0]+[\"“‘'«][ \u00a0]?$"
 )
 # A clause whose subject is a work, its quoted title ending it: "a song like '...'", "the track playing in the ad is
 # '...'", "my favourite film is '...'", "Song used in the trailer was '...'". The kind of work opens the sentence or
@@ -801,7 +874,7 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
         )
     # Or its creator after it: "'Jolene' by ...".
     return (
-        _WORKS_VERB_BEFORE_A_QUOTE.search(text, max(0, opening.start(1) - 30), opening.end(1)) is not None
+        _WORKS_VERB_BEFORE_A_QUOTE.search(text, max(0, opening.start(1) - 160), opening.end(1)) is not None
         or _WORK_IS_OR_IS_LIKE_BEFORE_A_QUOTE.search(text, max(0, opening.start(1) - 80), opening.end(1)) is not None
         or _BY_A_CREATOR_AFTER.match(text, closing.end(1)) is not None
     )
