@@ -19,6 +19,7 @@ import functools
 import re
 
 from feedback_loop.privacy.alternations import by_first_letter
+from feedback_loop.privacy.english_words import adverbs
 from feedback_loop.privacy.names import everyday_words, given_name_of_several_locales, stop_words
 from feedback_loop.privacy.placeholders import (
     PLACEHOLDERS,
@@ -254,8 +255,11 @@ _SOUTHERN_STREET = (
 # after a comma, or a flat and then the town: "Moi Avenue 45, Nairobi 00100", "Rothschild Blvd 22, Tel Aviv", "Herzl St
 # 10, Haifa", "Sahaidachnoho St 14, apt 3, Kyiv 04070".
 _NUMBER_AFTER_STREET_WORD = (
-    rf"{_STREET_NAME}\s+(?:{_STREET_WORDS})(?![\w-])\s+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?![\w-])"
+    rf"{_STREET_NAME}\s+(?:{_STREET_WORDS})(?![\w-])(?:\s+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?![\w-])"
     rf"(?=(?:{_UNIT})?,\s*{_CAPITAL})"
+    # Iran writes the house's "No." after the street and a comma, from the town down to the house: "Tehran, Enghelab
+    # Sq., Karimkhan St., No. 12, Unit 3" (the comma and "No." say it is the house's, whatever follows).
+    rf"|,\s+No\.\s*{_HOUSE_NUMBER}(?![\w-]))"
 )
 # Korean road names: "45 Sejong-daero", "152 Teheran-ro", "25 Olympic-ro 35-gil".
 # Korean order, the number after the road: "Teheran-ro 152", "Olympic-ro 35-gil 12".
@@ -290,11 +294,13 @@ _PO_BOX = (
     rf"(?=(?:,?[ \t]+|,?[ \t]*\n[ \t]*)(?:{_NOT_A_YEAR}\d{{4,5}}[ \t]+{_CAPITAL}"
     rf"|{_TOWN}[ \t]+{_NOT_A_YEAR}\d{{4,5}}(?![\w-])))"
 )
-# "3-2-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023": Japanese block numbers, the district, a ward or city; the ward
-# or city may be written in English ("1-2-3 Minami-Aoyama, Minato City, Tokyo") after three block numbers, for two
-# are a score as well ("won 2-1 Chelsea, Leicester City").
+# "3-2-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023": Japanese block numbers, the district, a ward or city (on the
+# line after the district's in a postal block: "2-4-1 Kita-Aoyama\nMinato-ku, Tokyo"); the ward or city may be written
+# in English ("1-2-3 Minami-Aoyama, Minato City, Tokyo") after three block numbers, for two are a score as well
+# ("won 2-1 Chelsea, Leicester City").
 _JAPANESE_BLOCK = (
-    rf"(?:\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?,?\s+{_NAME_WORD}(?:-{_WORD})?,\s*{_NAME_WORD}-(?:ku|shi|gun|machi|cho|chō"
+    rf"(?:\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?,?\s+{_NAME_WORD}(?:-{_WORD})?(?:,\s*|[ \t]*\n[ \t]*)"
+    rf"{_NAME_WORD}-(?:ku|shi|gun|machi|cho|chō"
     rf"|mura)|\d{{1,2}}-\d{{1,2}}-\d{{1,3}},?\s+{_NAME_WORD},\s*{_NAME_WORD}\s+(?:City|Ward))"
     rf"(?![\w-])(?:,\s*{_TOWN}(?:\s+〒?\d{{3}}-\d{{4}})?)?"
 )
@@ -549,7 +555,10 @@ _SECTOR_ALONE = re.compile(r"(?<![\w/.:-])[A-Z]-\d{1,2}(?:/\d{1,2}(?![\w/-])|[ \
 # "12 Soi Ratchadaphisek 36, Chatuchak, Bangkok 10900", or after the road's name: "8 Ratchadaphisek Soi 3, ..."; the
 # number needs no slash there).
 _INDIAN_HOUSE = (
-    r"(?:(?:(?:House|H\.|Flat|Plot|Lot|Door|Shop|Villa)\s*(?:No\.?|Number|#)?\s*|#\s*|[A-Z]{1,2}[-/])"
+    # The door's number alone after "No." too, before the numbered cross or main road as Bengaluru writes it: "No. 4,
+    # 2nd Main, Jayanagar" (not Taiwan's "No. 9, Lane 31, Sec. 1", a lane and section after it).
+    r"(?:(?:(?:House|H\.|Flat|Plot|Lot|Door|Shop|Villa)\s*(?:No\.?|Number|#)?\s*|#\s*|[A-Z]{1,2}[-/]"
+    rf"|No\.\s*(?=\d{{1,5}}[A-Z]?,\s*{_ORDINAL}\s+(?:Cross|Main)(?![\w-])))"
     rf"\d{{1,5}}[A-Z]?(?:[-/](?:\d{{1,4}}[A-Z]?|[A-Z](?![\w-])))*"
     rf"|\d{{1,4}}/\d{{1,4}}[A-Z]?(?:\s+Moo\s+\d{{1,2}}|\s+(?:{_NAME_WORD}\s+)?Soi\s+\d{{1,3}})?"
     rf"|\d{{1,4}}(?:/\d{{1,4}})?[A-Z]?\s+(?:Soi\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?|{_NAME_WORD}\s+Soi)\s+\d{{1,3}}"
@@ -843,6 +852,7 @@ _STREETS_AMONG_THE_PARTS = frozenset(
         "sikka",
         "kebele",
         "woreda",
+        "sub-city",
     ]
 )
 _PART_NUMBER = (
@@ -866,7 +876,10 @@ _NAMED_PART = rf"(?:{_NAME_WORD}[ \t]+){{1,3}}{_NAMED_STREET_WORD}"
 # each is tried at every capital), and an Ethiopian sub-city, before the woreda or after it ("Yeka Sub-City, Woreda 08,
 # House No. 512"); an area may be numbered ("Ras Al Khor Industrial Area 2, Street 14"), a street given as the one a
 # place is off, as Ghana and Nigeria write it ("Stall 22, Kejetia Market, off Guggisberg Avenue").
-_AREA_WORDS = r"Area|Colony|Town|Bazaar|Market|Chowk|Enclave|Mohalla|Sub-City|Subcity"
+_AREA_WORDS = r"Area|Colony|Town|Bazaar|Market|Chowk|Enclave|Mohalla|Sub-[Cc]ity|Sub[Cc]ity"
+# An Ethiopian sub-city is a district among the numbered parts, as its woreda is: "Kirkos Sub-city, Woreda 02, House
+# No. 77" holds three parts.
+_SUB_CITY = re.compile(r"Sub-?[Cc]ity(?![\w-])")
 # An address another detector found among them is one of the parts: "<ADDRESS>, Road 4025, Block 340, Juffair".
 _ONE_PART = (
     rf"(?:{_NUMBERED_PART_PATTERN}|(?:off[ \t]+)?(?:{_NAME_WORD}[ \t]+){{1,3}}{_NAMED_STREET_WORD}"
@@ -895,6 +908,7 @@ def _numbered_parts(match: re.Match[str]) -> str | None:
     parts = match.group("parts")
     words = [part.group("word").lower().rstrip(".") for part in _NUMBERED_PART.finditer(parts)]
     words += ["sector"] * len(_SECTOR_ALONE.findall(parts))
+    words += ["sub-city"] * len(_SUB_CITY.findall(parts))
     # A sector by its word and its sub-sector ("Sector I-9/3") say Islamabad's address as a town does (alone, "F-7/2"
     # counts as a part only: "Street 5, F-7/2 is my favourite tab" stays).
     sub_sector = _SUB_SECTOR.search(parts) is not None
@@ -1199,8 +1213,9 @@ def _announced_address(match: re.Match[str]) -> str | None:
 # Les Pins", "The Old Rectory", "HOLLY COURT"), Indian old and new house numbers ("Old No. 12, New No. 24"), and the
 # "No.", "Sec." or "#" the house number's detector left; the postcode and town that Russian and Ukrainian addresses
 # write first ("190000, г. Санкт-Петербург, Невский проспект, д. 28"), and the four-digit postcode and town of
-# Hungary, Austria or Switzerland, which may come first too ("1052 Budapest, Váci utca 19."). A person's name on the
-# line above is none of these: "John Carter\n88 Riverside Dr" keeps the name for the name detectors.
+# Hungary, Austria or Switzerland, which may come first too ("1052 Budapest, Váci utca 19."), and Iran's town and
+# squares (see _TOWN_AND_STREETS_BEFORE). A person's name on the line above is none of these: "John Carter\n88
+# Riverside Dr" keeps the name for the name detectors.
 _UNIT_NUMBER = r"(?:[\w-]{0,5}\d[\w/-]{0,7}|[A-Z](?![\w-]))"
 _UNIT_WORD_BEFORE = (
     r"(?i:Flat|Unit|Apt\.?|Ap\.|Apartment|Appartement|Appt\.?|Suite|Villa|Blk|Block|Room|Rm\.?|House|Shop|Level|Lvl\.?"
@@ -1228,11 +1243,15 @@ _HOUSE_NUMBER_BEFORE = r"(?:(?i:house|flat|plot|door|gali|old|new)[ \t]+)?(?i:no
 _PART_BEFORE = (
     rf"(?:(?:{_UNIT_WORD_BEFORE})[ \t]*{_UNIT_NUMBER}|{_ORDINAL}[ \t]+(?i:floor|fl\.)|(?:\d{{1,2}}|[LU]?G)/F(?![\w/-])"
     rf"|\d{{1,2}}F(?![\w-])|\d{{1,4}}-ho(?![\w-])|{_GHANA_DIGITAL_ADDRESS}|{_HOUSE_NUMBER_BEFORE}"
+    # A Korean flat's building (dong) before the road, the flat before it or after it: "Apt 802, 103-dong, 12
+    # Olympic-ro", "104-dong 1502-ho, ...".
+    r"|\d{1,4}-?dong(?![\w-])"
     # An Edinburgh tenement flat, its floor and door ("3F2", "PF1", the principal floor), or the ground floor ("GF").
     r"|(?:\d{1,2}|G|P)F\d{1,2}(?![\w-])|GF(?![\w/-])"
     r")"
 )
-# What the house number's detector leaves right before it: "No. 88 Jianguo Road", "Sec. 1, Zhongxiao E. Rd.", "#45 Gen.
+# What the house number's detector leaves right before it (a room's number read as a house's: "Room 12, Maple
+# Heights"): "No. 88 Jianguo Road", "Sec. 1, Zhongxiao E. Rd.", "#45 Gen.
 # Luna Street", "gali no 4 Shastri Nagar", "House 22, 3rd Avenue", a Singapore block ("Blk 123 Ang Mo Kio Ave 3"), a
 # Malaysian lot ("Lot 5, Jalan Besar"), a Ugandan or Ghanaian plot ("Plot 31, Kampala Road"), a flat whose number the
 # street's detector read as the house's ("Unit 6, Marine Court, ..."), a lane's so read ("No. 8, Lane 2, Jl. Melati
@@ -1240,7 +1259,8 @@ _PART_BEFORE = (
 # ("8/99 Moo 4, Thanon Rat Uthit").
 _PREFIX_BEFORE = (
     r"(?:#|(?:(?i:gali|old|new|house|flat|unit|plot|door)[ \t]+)?(?i:no\.?|nr\.?|sec\.|section)[ \t]*"
-    r"|(?:(?i:house|blk\.?|block|villa|building|bldg\.?|flat|unit|apt\.?|apartment|suite|imm\.|immeuble|plot)|Lot|Lane|Alley"
+    r"|(?:(?i:house|blk\.?|block|villa|building|bldg\.?|flat|unit|apt\.?|apartment|suite|room|imm\.|immeuble|plot)|Lot|Lane"
+    r"|Alley"
     r"|Gang|Gg\.)[ \t]+"
     rf"|(?<![\w/.-])\d{{1,4}}(?:/\d{{1,4}})?[ \t]+(?:Soi(?:[ \t]+{_NAME_WORD}){{0,2}}|Moo)[ \t]+)"
 )
@@ -1252,7 +1272,18 @@ _UNITS_BEFORE = (
     rf"(?<![\w'’/.:-])(?:{_PART_BEFORE}|{_NAMED_BUILDING_OF_ITS_OWN}){_SEPARATOR_BEFORE}"
     rf"(?:(?:{_PART_BEFORE}|{_NAMED_BUILDING}){_SEPARATOR_BEFORE}){{0,4}}(?:{_ESTATE_BEFORE})?"
 )
-_TOWN_BEFORE = rf"(?:(?:\d{{6}},[ \t]*)?(?:г|м)\.[ \t]*{_TOWN}|(?<![\w/.:-]){_NOT_A_YEAR}\d{{4}}[ \t]+{_TOWN}),[ \t]*"
+# Iran writes the town and the squares and streets that lead to the house's street before it: "Mashhad, Shohada Sq.,
+# Imam Reza St., No. 9" (a town alone before a street is none: "Thanks, 12 Elm St"; nor is an adverb: "Yesterday, Main
+# St., 14 Oak Road": see _around_an_address).
+_TOWN_AND_STREETS_BEFORE = (
+    rf"(?<![\w/.:-])(?P<town_of_the_streets>{_TOWN})(?:,[ \t]*{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}[ \t]+"
+    rf"(?:{_STREET_WORDS}|{_WEAK_STREET_WORDS})"
+    r"(?![\w-])){1,3}"
+)
+_TOWN_BEFORE = (
+    rf"(?:(?:\d{{6}},[ \t]*)?(?:г|м)\.[ \t]*{_TOWN}|(?<![\w/.:-]){_NOT_A_YEAR}\d{{4}}[ \t]+{_TOWN}"
+    rf"|{_TOWN_AND_STREETS_BEFORE}),[ \t]*"
+)
 # After it, the flat, floor, office or hall the street detectors do not read ("Suite 210", "Halle 3", "lgh 1102" a
 # Swedish flat, "et. 3" a Bulgarian floor, "of. 301" an office, "Kat:3", "6a planta", "2. OG links", "RT 03/RW 05"
 # Indonesian neighbourhood units, a Spanish floor and door "2-1", a house's letter "Kerkstraat 5 A", "#21-02
@@ -1272,11 +1303,16 @@ _UNIT_WORD_AFTER = (
     # 2, office 14, Moscow 125047").
     r"|korpus|korp\.|stroenie|str\.|kv\.|office"
     r"|torre|piso|planta|dpto\.?|depto\.?|dto\.|int\.|interno|bl\.|sc\.|ap\.|app\.|tower|building|bldg\.?|level|barangay"
-    r"|brgy\.?|phase|block|blk\.?|bus|boîte|boite|bte\.?|sector|sektor|ward(?:[ \t]*no\.?)?)"
+    r"|brgy\.?|phase|block|blk\.?|bus|boîte|boite|bte\.?|sector|sektor|ward(?:[ \t]*no\.?)?"
+    # Brazil's house, block and lot on a shared plot, after the street's number: "Rua das Flores, 120, casa 3",
+    # "bloco B", "lote 14".
+    r"|casa|bloco|lote)"
 )
 _PART_AFTER = (
     rf"(?:{_UNIT_WORD_AFTER}[ \t]*:?[ \t]*{_UNIT_NUMBER}|[KD][ \t]?:[ \t]?\d{{1,3}}(?![\w-])"
-    r"|\d{1,2}(?:st|nd|rd|th|a|o|º|ª|e|er|ème|\.)?[ \t]?(?i:floor|planta|piso|andar|étage|og|etage|stock)(?![\w-])"
+    # The floor in Czech, Slovak and Polish too: "4. patro", "2. poschodie", "3. piętro".
+    r"|\d{1,2}(?:st|nd|rd|th|a|o|º|ª|e|er|ème|\.)?[ \t]?(?i:floor|planta|piso|andar|étage|og|etage|stock|patro"
+    r"|poschodie|piętro)(?![\w-])"
     r"(?:[ \t]+(?:links|rechts|li\.|re\.))?"
     # A Hungarian floor and door: "3. em. 2.", "fszt. 1." (the ground floor), the words spelled out: "3. emelet 2.",
     # "földszint 1.", the floor in Roman numerals: "IV. em. 12.".
@@ -1315,6 +1351,9 @@ _UNITS_AFTER = (
     rf"|{_DONG_HO}|,[ \t]*{_NUMBERED_AREA}|{_CORNER}|,?[ \t]*(?:{_SPANISH_FLOOR})"
     rf"|[ \t]\d{{1,2}}(?=[,\n])|[ \t][A-Z][ \t]\d{{1,3}}(?=,)|-\d{{4,5}}(?![\w-])|[ \t]+(?:Centre|Center|CBD)(?![\w-])"
     rf"|[ \t]+{_NAMED_BUILDING}(?=,)"
+    # A named building after a comma, where its floor or office follows it, as East Africa writes it after the post
+    # office box: "P.O. Box 1234-00200, Uchumi House, 6th floor, ..." (not a person's name: "12 Elm St, Tom Hall, ...").
+    rf"|,[ \t]*{_NAMED_BUILDING}(?=,[ \t]*{_PART_AFTER})"
     # A Ghanaian digital address after the place, after a comma or in brackets: "..., Accra (GA-112-3349)".
     rf"|,[ \t]*{_GHANA_DIGITAL_ADDRESS}|[ \t]+\({_GHANA_DIGITAL_ADDRESS}\))*"
 )
@@ -1324,9 +1363,11 @@ _PLACE_SEPARATOR = r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+)"
 _MALAYSIAN_AREA = r"(?:Kawasan[ \t]+Perindustrian|Kawasan|Taman|Kampung|Kg\.|Bandar|Desa|Pusat[ \t]+Perdagangan)[ \t]+"
 _TOWN_AFTER = rf"(?:{_MALAYSIAN_AREA})?{_TOWN}(?:/{_TOWN_WORD})?(?:[ \t]\({_TOWN_WORD}\))?"
 _POSTCODE_THERE = (
-    r"(?:(?:CEP|C\.P\.|CP|PIN|ZIP)[ \t:]*)?(?:"
+    r"(?:(?:(?:CEP|C\.P\.|CP|PIN|ZIP)[ \t:]*)?(?:"
     + _POSTCODE
     + r"|[A-Z]{1,2}-\d{4,5}|\d{3}-\d{4}|[A-Z]\d{4}(?:[A-Z]{3})?)(?![\w-])"
+    # A postcode its words name may be as long as Iran's ten digits: "postal code 1458893711".
+    r"|(?i:postal[ \t]+code|post[ \t]?code|zip[ \t]+code)[ \t:]*\d{4,10}(?:-\d{3,4})?(?![\w-]))"
 )
 # A town and its postcode may be joined by a hyphen, as Bangladesh writes them ("Dhaka-1213"); the town is then three
 # letters at least ("D-79100" is a German postcode alone).
@@ -1355,12 +1396,28 @@ _PLACES_AFTER = (
     # The postcode alone after a town the street detectors took: "Roosevelt Rd., Taipei City 100".
     rf"|[ \t]+{_NOT_A_YEAR}\d{{3,6}}{_CLAUSE_ENDS_AFTER_A_PLACE})"
 )
+# A form's lines after its street's, each by its label, down to the last that holds a number: "Line 2: Flat 4", "Apt:
+# 12B", "City: Leeds", "State: OR", "ZIP: 97201", "Postcode: LS1 4AP" (a town's line after the last number, and the
+# country's line, which names no one's home, stay).
+_FORM_LABELS = (
+    r"(?:address[ \t]+)?line[ \t]*[2-4]|apt\.?|apartment|unit|suite|flat|city|town|county|state|province|region"
+    r"|district|zip(?:[ \t]*code)?|post[ \t]?code|postal[ \t]+code|pin(?:[ \t]*code)?"
+)
+_FORM_LABEL = rf"[ \t]*\n[ \t]*(?i:{_FORM_LABELS})[ \t]*:[ \t]*"
+_FORM_VALUE = r"[^\s<][^\n<]{0,40}?(?=[ \t]*(?:\n|$))"
+_FORM_LINES = rf"(?:{_FORM_LABEL}{_FORM_VALUE})*{_FORM_LABEL}(?=[^\n]*\d){_FORM_VALUE}"
+# A floor or number after the postcode and town: the Czech "Praha 4, 2. patro", Taiwan's "Taipei City 110, 7F",
+# Saudi Arabia's additional number that ends its national address ("Jeddah 23521, additional no. 8412").
+_UNITS_AFTER_THE_PLACE = (
+    rf",[ \t]*(?:{_PART_AFTER}|\d{{1,2}}F(?![\w-])"
+    r"|(?i:additional[ \t]+(?:no\.?|number)|add(?:'l|\.)[ \t]+no\.?)[ \t]*:?[ \t]*\d{4}(?![\w-]))"
+)
 _AROUND_AN_ADDRESS = re.compile(
     rf"(?P<town>{_TOWN_BEFORE})?(?P<units>{_UNITS_BEFORE})?(?P<prefix>{_PREFIX_BEFORE})?"
     rf"(?P<placeholder>{re.escape(PLACEHOLDERS['ADDRESS'])})"
     # A Hungarian house number's full stop before the floor: "Váci utca 19. 3. em. 2.", "Király utca 8. II. em. 4.".
     rf"(?P<after>(?:\.(?=,|[ \t]+(?:(?:\d{{1,2}}|[IVX]{{1,4}})\.[ \t]?em(?:\.|elet)|fszt\.|földszint)))?"
-    rf"{_UNITS_AFTER}(?:{_PLACES_AFTER})?"
+    rf"{_UNITS_AFTER}(?:{_PLACES_AFTER}|{_FORM_LINES})?(?:{_UNITS_AFTER_THE_PLACE})?"
     # The country's line right after an address found whole: "Im Winkel 3\n50667 Köln\nDeutschland".
     rf"(?P<lone_country_line>[ \t]*\n[ \t]*(?P<lone_country>{_TOWN_WORD}(?:[ \t]{_TOWN_WORD}){{0,2}})[ \t]*(?=\n|$))?)"
 )
@@ -1505,7 +1562,17 @@ def _around_an_address(match: re.Match[str]) -> str | None:
     if town and ((first := town.split()[0].lower()) in everyday_words() or first in stop_words()):
         head = match.string[match.start() : match.start("short_postcode")]
         kept_after = match.string[match.start() + len(head.rstrip(", \t\n")) : match.end()]
-    around = match.group(0)[: len(match.group(0)) - len(kept_after)]
+    # A sentence's adverb, a sign-off or a stop word before the streets is no town (towns are nouns too, "Tehran" in
+    # WordNet's): "Yesterday, Main St., 12 Oak Road" keeps it and the street after it.
+    kept_before = ""
+    town_of_the_streets = match.group("town_of_the_streets")
+    if town_of_the_streets and (
+        (first := town_of_the_streets.split()[0].lower()) in stop_words()
+        or first in adverbs()
+        or first in _SIGN_OFFS_ALONE
+    ):
+        kept_before = match.string[match.start() : match.end("town")]
+    around = match.group(0)[len(kept_before) : len(match.group(0)) - len(kept_after)]
     if around == PLACEHOLDERS["ADDRESS"]:
         return None
     # A given name where the estate's name would be is a person's, between the flat and the street: "Room 4, John
@@ -1514,8 +1581,8 @@ def _around_an_address(match: re.Match[str]) -> str | None:
         units = match.string[match.start() : match.start("estate")]
         separator = units[len(units.rstrip(", \t")) :]
         kept = match.string[match.start("estate") : match.start("placeholder")]
-        return PLACEHOLDERS["ADDRESS"] + separator + kept + PLACEHOLDERS["ADDRESS"] + kept_after
-    return PLACEHOLDERS["ADDRESS"] + kept_after
+        return kept_before + PLACEHOLDERS["ADDRESS"] + separator + kept + PLACEHOLDERS["ADDRESS"] + kept_after
+    return kept_before + PLACEHOLDERS["ADDRESS"] + kept_after
 
 
 ADDRESS_DETECTORS: tuple[Detector, ...] = (
