@@ -46,6 +46,8 @@ _HOUSE_NUMBER = r"\d" + _AFTER_FIRST_DIGIT
 _STREET_WORDS = (
     r"Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Av\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Highway|Hwy\.?|Parkway|Pkwy\.?"
     r"|Crescent|Cres\.?|Terrace|Tce\.?|Esplanade|Embankment|Promenade|Marg|Nagar|Strasse|Straße|Str\.|Allee|Gasse|Weg"
+    # Nigeria's and Ghana's long roads: "Lekki-Epe Expressway", "Lagos-Ibadan Expressway".
+    r"|Expressway|Expy\.?"
     # Turkish, after the street's name as the house number's first abroad: "118 Atatürk Caddesi, 35250 İzmir".
     r"|Caddesi|Bulvarı|Sokak|Sokağı"
 )
@@ -401,9 +403,23 @@ _JAPANESE_BLOCK_AFTER_ITS_DISTRICT = re.compile(
 _HAN = r"[\u4e00-\u9fff々]"
 _KANJI_OR_KANA = r"[\u4e00-\u9fff々\u3041-\u3096\u30a1-\u30fa\u30fc]"
 _HAN_ADDRESS_START = r"(?:(?<![\u4e00-\u9fff々])|(?<=[到在于至址所省市区县區縣都道府県]))"
+# After the block numbers, the building's line, after a space or not: its name, ending with its building word,
+# and the floor or the room ("○○マンション405号室", "グランドハイツ 201", "サッポロビル5階"), or any name before
+# a room by its word ("メゾン青山 302号室"); a building named with no floor or room stays ("1-2-3のビル").
+_JAPANESE_BUILDING_NAME = r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff々A-Za-zＡ-Ｚａ-ｚ○◯●・]"
+_JAPANESE_BUILDING_WORDS = (
+    r"マンション|ハイツ|ビル|コーポ|レジデンス|アパート|荘|タワー|ハウス|パレス|コート|ヒルズ|メゾン|棟|館"
+)
+_JAPANESE_ROOM = r"(?:\d{1,3}(?:階|F)[ \t\u3000]*(?:\d{1,4}(?:号室|号)?)?|\d{1,4}(?:号室|号)?)"
+_JAPANESE_BUILDING_LINE = (
+    rf"(?:[ \t\u3000]*{_JAPANESE_BUILDING_NAME}{{0,15}}?(?:{_JAPANESE_BUILDING_WORDS})[ \t\u3000]*{_JAPANESE_ROOM}"
+    rf"|[ \t\u3000]*{_JAPANESE_BUILDING_NAME}{{1,15}}?[ \t\u3000]*\d{{1,4}}号室)(?![\d-])"
+)
+# Sapporo numbers its blocks by their row ("条") before the block: "北1条西2-1".
 _JAPANESE_ADDRESS_IN_KANJI = re.compile(
     rf"(?:〒\s?\d{{3}}-\d{{4}}\s*)?{_HAN_ADDRESS_START}(?:{_HAN}{{2,3}}[都道府県])?(?:{_HAN}{{1,4}}?[市区町村郡]){{1,2}}"
-    rf"{_KANJI_OR_KANA}{{0,12}}?\d{{1,4}}(?:丁目|-)\d{{1,4}}(?:番地?|-)?(?:\d{{1,4}}号?)?(?![\d-])"
+    rf"{_KANJI_OR_KANA}{{0,12}}?(?:\d{{1,2}}条{_KANJI_OR_KANA}{{0,3}})?\d{{1,4}}(?:丁目|-)\d{{1,4}}(?:番地?|-)?(?:\d{{1,4}}号?)?"
+    rf"(?![\d-])(?:{_JAPANESE_BUILDING_LINE})?"
 )
 _CHINESE_PLACE = rf"{_HAN}{{1,3}}?(?:省|自治区|市|区|县|區|縣)"
 _CHINESE_ADDRESS = re.compile(
@@ -540,6 +556,31 @@ _STREET_OF_ITS_OWN_NAME = re.compile(
     rf"(?:{_UK_POSTCODE}|{_AUSTRALIAN_POSTCODE}|(?P<greek_postcode>\d{{3}}[ \t]\d{{2}}(?![\w-])))"
 )
 _WEAK_ADDRESS = re.compile(rf"(?<![\w/.:-])(?P<street>{_ENGLISH_WEAK_STREET}){_REST_OF_ADDRESS}")
+# Building words that are nobody's surname name a building on their own ("Sakura Mansion, 5-10-2 Nishi-Shinjuku");
+# the others ("Court", "Hall", "House") after a flat or floor only ("FLAT 7 HOLLY COURT 45 QUEENS ROAD"): "I met Tom
+# Hall, 12 Baker Street is his home" keeps the name.
+_BUILDING_WORDS = (
+    r"Tower|Towers|Mansion|Mansions|Building|Plaza|Centre|Center|Gardens|Residency|Apartments|Apts|Heights|Complex"
+    # Philippine condominiums: "Grass Residences", "Avida Towers", "Salcedo Suites".
+    r"|Estate|Cottage|Rectory|Xiaoqu|Residences|Condominium|Condominiums|Suites"
+)
+_NAMED_BUILDING_OF_ITS_OWN = (
+    rf"(?:{_NAME_WORD}[ \t]+){{0,3}}(?i:{_BUILDING_WORDS})(?![\w-])"
+    rf"|(?:Résidence|Residence|Edificio|Edif\.|Immeuble)(?:[ \t]+{_NAME_WORD}){{1,3}}"
+)
+# A landmark the address is given by, as Nigeria, Ghana, India and Pakistan write it between its parts: "Plot 14,
+# opposite Total filling station, Lekki-Epe Expressway", "opp. Reliance Fresh", "behind the mosque, House 22", "near
+# Jamia Masjid". Its words are no pronoun, question word or verb of the sentence ("near where I work" is no landmark),
+# and it stands between the address's commas (see where it is used).
+_LANDMARK_WORD = (
+    r"(?!(?i:the|a|an|my|your|our|his|her|their|its|i|we|you|he|she|they|it|me|us|them|where|what|which|who|when|how"
+    r"|is|are|was|were|be|and|or|but|to|in|on|at|for|with|by|from|that|this|there|here)(?![\w'’-]))"
+    r"[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?"
+)
+_LANDMARK = (
+    r"(?i:opposite|opp\.?|near|nr\.|behind|beside|next[ \t]+to|adjacent[ \t]+to|close[ \t]+to|in[ \t]+front[ \t]+of"
+    rf"|across[ \t]+from|facing|off)(?:[ \t]+(?i:the|a))?(?:[ \t]+{_LANDMARK_WORD}){{1,4}}(?![\w'’-])"
+)
 # Islamabad's sectors and their sub-sectors are a letter and numbers: "F-7/2", "I-9/3", "G-10"; after a part's word
 # they are its number ("Sector H-11/2", "Block C-4"); alone, with the sub-sector's slash ("House 34, Street 11\nG-9/4,
 # Islamabad") or before the sector's "Markaz" (its commercial centre: "Plot 25, I-8 Markaz"), a part of their own
@@ -555,10 +596,12 @@ _SECTOR_ALONE = re.compile(r"(?<![\w/.:-])[A-Z]-\d{1,2}(?:/\d{1,2}(?![\w/-])|[ \
 # "12 Soi Ratchadaphisek 36, Chatuchak, Bangkok 10900", or after the road's name: "8 Ratchadaphisek Soi 3, ..."; the
 # number needs no slash there).
 _INDIAN_HOUSE = (
-    # The door's number alone after "No." too, before the numbered cross or main road as Bengaluru writes it: "No. 4,
-    # 2nd Main, Jayanagar" (not Taiwan's "No. 9, Lane 31, Sec. 1", a lane and section after it).
-    r"(?:(?:(?:House|H\.|Flat|Plot|Lot|Door|Shop|Villa)\s*(?:No\.?|Number|#)?\s*|#\s*|[A-Z]{1,2}[-/]"
-    rf"|No\.\s*(?=\d{{1,5}}[A-Z]?,\s*{_ORDINAL}\s+(?:Cross|Main)(?![\w-])))"
+    # The door's number alone after "No." too, before the numbered cross or main road as Bengaluru writes it ("No. 4,
+    # 2nd Main, Jayanagar") or before a landmark ("No. 12, behind First Bank"), but not Taiwan's "No. 9, Lane 31, Sec.
+    # 1" (a lane and section after it, the lane's and section's detector's); Ghana's and Nigeria's "Hse No. 14", "H/No.
+    # 23".
+    r"(?:(?:(?:House|Hse\.?|H\.|H/No\.?|Flat|Plot|Lot|Door|Shop|Villa)\s*(?:No\.?|Number|#)?\s*|#\s*|[A-Z]{1,2}[-/]"
+    rf"|No\.\s*(?=\d{{1,5}}[A-Z]?,\s*(?:{_ORDINAL}\s+(?:Cross|Main)(?![\w-])|{_LANDMARK})))"
     rf"\d{{1,5}}[A-Z]?(?:[-/](?:\d{{1,4}}[A-Z]?|[A-Z](?![\w-])))*"
     rf"|\d{{1,4}}/\d{{1,4}}[A-Z]?(?:\s+Moo\s+\d{{1,2}}|\s+(?:{_NAME_WORD}\s+)?Soi\s+\d{{1,3}})?"
     rf"|\d{{1,4}}(?:/\d{{1,4}})?[A-Z]?\s+(?:Soi\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?|{_NAME_WORD}\s+Soi)\s+\d{{1,3}}"
@@ -575,7 +618,7 @@ _NUMBERED_LOCALITY = re.compile(
 )
 _INDIAN_ADDRESS = re.compile(
     # A locality's numbered stage or phase: "Indiranagar 2nd Stage", "JP Nagar 7th Phase".
-    rf"(?<![\w/.:-]){_INDIAN_HOUSE}(?P<localities>(?:,\s*(?:{_NUMBERED_LOCALITY.pattern}"
+    rf"(?<![\w/.:-]){_INDIAN_HOUSE}(?P<localities>(?:,\s*(?:{_NUMBERED_LOCALITY.pattern}|{_LANDMARK}"
     # The town's last word on its line: "Accra\nTel. below" leaves the next line's.
     rf"|{_TOWN}(?:\s\d{{1,2}}(?!\d)|\s{_ORDINAL}\s(?:Stage|Phase|Block|Sector|Layout)(?![\w-])|[ \t]{_TOWN_WORD})?"
     # A Malaysian postcode before its town, the village's long name before it: "Lot 12, Kampung Baru Sungai Buloh,
@@ -593,6 +636,10 @@ _LOWER_WORD = (
     r"(?!(?:the|a|an|at|of|in|on|to|for|and|or|my|your|our|their|his|her|its|this|that|with|from|by)\s)"
     r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 )
+# A town in lower case, of two words at most, with its district's number: "dublin 6", "lagos", "port harcourt".
+_LOWER_TOWN = r"[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+)?(?:[ \t]+\d{1,2})?(?![\w-])"
+# Where it ends: the clause's end, or a word of thanks or haste after it ("..., dublin 6 thanks").
+_LOWER_TOWN_ENDS = r"(?=[ \t]*(?:[,.;!?)\n]|$)|[ \t]+(?:thanks|thank|thx|pls|plz|please|asap|cheers)(?![\w-]))"
 # A US state's code and a ZIP code ("wa 98101"; not "is 12000"), an Australian state's and a postcode ("wa 6053"), a
 # British or a Canadian postcode.
 _US_STATE_CODES = (
@@ -613,7 +660,14 @@ _LOWER_ADDRESS = re.compile(
     rf"|\s+(?P<french>(?i:rue|avenue|boulevard|bd|allée|impasse|quai|chemin))\s+(?:{_ROMANCE_ARTICLE}\s*)?{_LOWER_WORD})"
     rf"(?![\w-]))"
     rf"{_UNIT}?"
-    rf"(?:(?:,?\s+{_LOWER_WORD}){{0,3}},?\s+(?P<postcode>{_LOWER_POSTCODE}))?"
+    rf"(?:(?:,?\s+{_LOWER_WORD}){{0,3}},?\s+(?P<postcode>{_LOWER_POSTCODE})"
+    # Or the town after a comma, with its district's number, to the end of the clause: "..., dublin 6", "..., cork".
+    rf"|,[ \t]*(?P<town>{_LOWER_TOWN}){_LOWER_TOWN_ENDS})?"
+)
+# A flat, house or plot written before the house number, between the cue and it: "send it to flat 2, 14 ranelagh
+# road".
+_LOWER_UNIT_BEFORE = re.compile(
+    r"(?i)(?:flat|apt\.?|apartment|unit|suite|room|house|plot)[ \t]*#?[ \t]*\w{0,4}\d\w{0,4},?[ \t]*$"
 )
 # A compass point abbreviated in lower case before the street's name: "221 w. 14th street", "5 n. main st".
 # What announces an address: "I live at", "ship to", "deliver it to", "address:", "moved to", "located at".
@@ -752,6 +806,12 @@ def _indian_address(match: re.Match[str]) -> str | None:
     # Accra\n"; not "House 3, Season 2, 12000 Viewers"); in a sentence with neither they stay.
     if localities.count(",") < 2:
         return None
+    # A landmark among the places says it is an address where another of them names a place ("Shop 7, behind
+    # Liberty Market, Gulberg III, Lahore"; not "House 3, near the end, Season 2").
+    places = localities.split(",")[1:]
+    landmarks = [place for place in places if re.fullmatch(_LANDMARK, place.strip())]
+    if landmarks and any(_names_a_place(place) for place in places if place not in landmarks):
+        return PLACEHOLDERS["ADDRESS"]
     before = match.string[max(0, match.start() - 40) : match.start()]
     if _ADDRESS_CUE_RIGHT_BEFORE.search(before) and _CLAUSE_END_AFTER.match(match.string, match.end()):
         return PLACEHOLDERS["ADDRESS"]
@@ -777,13 +837,24 @@ def _names_a_place(words: str) -> bool:
 
 
 def _lower_address(match: re.Match[str]) -> str | None:
-    before = match.string[max(0, match.start() - 40) : match.start()]
+    before = match.string[max(0, match.start() - 60) : match.start()]
+    before = before[: len(before) - len(unit.group(0))] if (unit := _LOWER_UNIT_BEFORE.search(before)) else before
+    # A town after the street is the address's up to a word of the sentence ("..., thanks", "..., brisbane thanks").
+    kept = ""
+    town = match.group("town") or ""
+    for word in re.finditer(r"[^\W\d_]+", town):
+        if word.group(0) in stop_words() or word.group(0) in _AFTER_AN_ADDRESS:
+            start = (
+                match.end("street") if word.start() == 0 else match.start("town") + len(town[: word.start()].rstrip())
+            )
+            kept = match.string[start : match.end()]
+            break
     if (
         match.group("postcode")
         or ((match.group("strong") or match.group("french")) and _ADDRESS_CUE_RIGHT_BEFORE.search(before))
         or _HOME_CUE_RIGHT_BEFORE.search(before)
     ):
-        return PLACEHOLDERS["ADDRESS"]
+        return PLACEHOLDERS["ADDRESS"] + kept
     return None
 
 
@@ -831,6 +902,8 @@ _NUMBERED_PART_WORDS = (
     r"|warehouse|kiosk|stall"
     # A Philippine subdivision's block, lot and phase: "Block 7, Lot 22, Phase 3, Camella Homes".
     r"|lot|phase"
+    # A Philippine condominium's tower and a room: "Unit 1203, Tower 2", "Rm 805".
+    r"|tower|room|rm\.?"
     # Ethiopia's districts and neighbourhoods, numbered: "Woreda 05, Kebele 12, House No. 340, Addis Ababa".
     r"|kebele|woreda"
 )
@@ -870,7 +943,8 @@ _ESTATE_WORDS = (
     r"(?:Estate|Park|Centre|Center|Village)(?![\w-])"
 )
 _NAMED_STREET_WORD = rf"(?:(?:{by_first_letter(_STREET_WORDS)})(?![\w-])(?![ \t]*\d)|{_ESTATE_WORDS})"
-_NAMED_PART = rf"(?:{_NAME_WORD}[ \t]+){{1,3}}{_NAMED_STREET_WORD}"
+# A street numbered by its ordinal is named so too: "11th Avenue", "28th Street".
+_NAMED_PART = rf"(?:(?:{_NAME_WORD}|{_ORDINAL})[ \t]+){{1,3}}{_NAMED_STREET_WORD}"
 # A floor by its ordinal and a commercial area or neighbourhood by its word are parts too, numbered or not: "Office 4,
 # 2nd Floor, Blue Area, Jinnah Avenue", "Shop 12, Model Town, Ferozepur Road" (one alternative with the named street:
 # each is tried at every capital), and an Ethiopian sub-city, before the woreda or after it ("Yeka Sub-City, Woreda 08,
@@ -882,12 +956,27 @@ _AREA_WORDS = r"Area|Colony|Town|Bazaar|Market|Chowk|Enclave|Mohalla|Sub-[Cc]ity
 _SUB_CITY = re.compile(r"Sub-?[Cc]ity(?![\w-])")
 # An address another detector found among them is one of the parts: "<ADDRESS>, Road 4025, Block 340, Juffair".
 _ONE_PART = (
-    rf"(?:{_NUMBERED_PART_PATTERN}|(?:off[ \t]+)?(?:{_NAME_WORD}[ \t]+){{1,3}}{_NAMED_STREET_WORD}"
+    rf"(?:{_NUMBERED_PART_PATTERN}|(?:off[ \t]+)?{_NAMED_PART}"
     rf"|(?:{_NAME_WORD}[ \t]+){{1,4}}(?:{_AREA_WORDS})(?![\w-])(?:[ \t]+\d{{1,2}}(?![\w-]))?"
     rf"|{_ORDINAL}[ \t]+(?i:floor|fl\.)|{_SECTOR_ALONE.pattern}|{re.escape(PLACEHOLDERS['ADDRESS'])})"
 )
+# After the first part (each is tried only where a part ends), a landmark (see _LANDMARK); a condominium's building by
+# its word, numbered or lettered after it or not ("One Serendra West Tower", "Tower B", "The Residences at
+# Greenbelt"); a Hong Kong or Philippine floor ("8/F"); a street in lower case, as chat writes it ("plot 22, near
+# shoprite, admiralty way"), and a locality's phase, sector, block or zone after its name ("street 12 dha phase 5").
+_SPELLED_BUILDING_NUMBER = r"(?:[ \t]+(?:One|Two|Three|Four|Five|[A-Z]|\d{1,2})(?![\w-]))?"
+_LOWER_NAMED_STREET = rf"(?:{_LOWER_WORD}[ \t]+){{1,3}}(?i:{_STREET_WORDS}|{_WEAK_STREET_WORDS})(?![\w-])(?![ \t]*\d)"
+_NEXT_PART = (
+    rf"(?:{_ONE_PART}|{_LANDMARK}|(?:{_NAMED_BUILDING_OF_ITS_OWN}){_SPELLED_BUILDING_NUMBER}"
+    rf"(?:[ \t]+at(?:[ \t]+{_NAME_WORD}){{1,2}})?|(?:\d{{1,2}}|[LU]?G)/F(?![\w/-])|{_LOWER_NAMED_STREET}"
+    rf"|(?:{_LOWER_WORD}[ \t]+){{1,2}}(?i:phase|sector|block|zone)[ \t]*{_PART_NUMBER})"
+)
+# Towns in lower case after the parts, to the end of the clause: "..., lekki, lagos", "... phase 5 lahore" (see
+# _numbered_parts).
+_LOWER_TOWNS = rf"(?:,[ \t]*|[ \t]+){_LOWER_TOWN}(?:,[ \t]*{_LOWER_TOWN}){{0,2}}{_LOWER_TOWN_ENDS}"
 _NUMBERED_PARTS = re.compile(
-    rf"(?<![\w/.:-])(?P<parts>{_ONE_PART}(?:(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+|[ \t]+){_ONE_PART}){{0,6}})"
+    rf"(?<![\w/.:-])(?P<parts>{_ONE_PART}(?:(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+"
+    rf"|[ \t]+(?i:corner|cor\.|cnr\.?)[ \t]+|[ \t]+){_NEXT_PART}){{0,6}})"
     # The district and town after them, a district numbered ("Al Wasl 2", "Gulshan-1"), to the end of the clause, or
     # to the town's postcode ("Islamabad 44000 as of May", "Kendal LA9 6HB is our warehouse"); a town the sentence
     # goes on after counts after a sector and its sub-sector only ("Sector H-11/2, Islamabad is ...": see
@@ -896,7 +985,7 @@ _NUMBERED_PARTS = re.compile(
     rf"{_CLAUSE_ENDS_AFTER_A_PLACE}"
     rf"|(?:,[ \t]*{_TOWN}(?:[ \t]+\d{{1,2}}|-\d{{1,2}})?(?![\w-])){{0,2}},[ \t]*{_TOWN}[ \t]+"
     rf"(?:{_NOT_A_YEAR}\d{{4,6}}(?![\w-])|{_LETTERED_POSTCODE})"
-    rf"|(?P<town_in_sentence>,[ \t]*{_TOWN})(?=[ \t]+[a-z]))?"
+    rf"|(?P<town_in_sentence>,[ \t]*{_TOWN})(?=[ \t]+[a-z])|(?P<lower_towns>{_LOWER_TOWNS}))?"
 )
 
 
@@ -912,7 +1001,7 @@ def _numbered_parts(match: re.Match[str]) -> str | None:
     # A sector by its word and its sub-sector ("Sector I-9/3") say Islamabad's address as a town does (alone, "F-7/2"
     # counts as a part only: "Street 5, F-7/2 is my favourite tab" stays).
     sub_sector = _SUB_SECTOR.search(parts) is not None
-    named_street = re.search(_NAMED_PART, parts) is not None
+    named_street = re.search(_NAMED_PART, parts) is not None or re.search(_LOWER_NAMED_STREET, parts) is not None
     if not words or not (named_street or _STREETS_AMONG_THE_PARTS.intersection(words)):
         return None
     before = match.string[max(0, match.start() - 40) : match.start()]
@@ -924,6 +1013,14 @@ def _numbered_parts(match: re.Match[str]) -> str | None:
     towns = match.group("towns") or ""
     town = towns.lstrip(", \t").split(" ")[0] if towns else ""
     placed = bool(town) and town.lower() not in stop_words() and (match.group("town_in_sentence") is None or sub_sector)
+    # Towns in lower case end an address written all in lower case, where no word of them is one of the sentence
+    # ("..., lekki, lagos"; not "..., thanks", "... so yes"); otherwise they are kept.
+    lower_towns = match.group("lower_towns") or ""
+    if lower_towns:
+        placed = parts.islower() and not any(
+            word in stop_words() or word in _AFTER_AN_ADDRESS for word in re.findall(r"[^\W\d_]+", lower_towns)
+        )
+        towns = "" if placed else lower_towns
     announced = _ADDRESS_CUE_BEFORE.search(before) is not None
     # A form's address label says it of one part alone: "Address line 2: Zone 66".
     if _ADDRESS_LABEL_BEFORE.search(before):
@@ -1224,17 +1321,6 @@ _UNIT_WORD_BEFORE = (
     # 5, 8 Sampaguita St".
     r"|Street|Road|Lot"
 )
-# Building words that are nobody's surname name a building on their own ("Sakura Mansion, 5-10-2 Nishi-Shinjuku");
-# the others ("Court", "Hall", "House") after a flat or floor only ("FLAT 7 HOLLY COURT 45 QUEENS ROAD"): "I met Tom
-# Hall, 12 Baker Street is his home" keeps the name.
-_BUILDING_WORDS = (
-    r"Tower|Towers|Mansion|Mansions|Building|Plaza|Centre|Center|Gardens|Residency|Apartments|Apts|Heights|Complex"
-    r"|Estate|Cottage|Rectory|Xiaoqu"
-)
-_NAMED_BUILDING_OF_ITS_OWN = (
-    rf"(?:{_NAME_WORD}[ \t]+){{0,3}}(?i:{_BUILDING_WORDS})(?![\w-])"
-    rf"|(?:Résidence|Residence|Edificio|Edif\.|Immeuble)(?:[ \t]+{_NAME_WORD}){{1,3}}"
-)
 _NAMED_BUILDING = (
     rf"(?:{_NAMED_BUILDING_OF_ITS_OWN}|(?:{_NAME_WORD}[ \t]+){{1,3}}(?i:Court|House|Garden|Lodge|Manor|Farm|Hall))"
     r"(?![\w-])"
@@ -1268,9 +1354,11 @@ _SEPARATOR_BEFORE = r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)"
 # Between the flats and floors and the street, the estate's name, which has no building word: "Flat D, 15/F, Block
 # 2, Taikoo Shing, 18 Taikoo Wan Road" (a person's name there stays: see _around_an_address).
 _ESTATE_BEFORE = rf"(?P<estate>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}),[ \t]*"
+# A landmark before them, with its comma: "behind the mosque, House 22, ...", "near Shoprite, <ADDRESS>".
+_LANDMARK_BEFORE = rf"{_LANDMARK},[ \t]*"
 _UNITS_BEFORE = (
-    rf"(?<![\w'’/.:-])(?:{_PART_BEFORE}|{_NAMED_BUILDING_OF_ITS_OWN}){_SEPARATOR_BEFORE}"
-    rf"(?:(?:{_PART_BEFORE}|{_NAMED_BUILDING}){_SEPARATOR_BEFORE}){{0,4}}(?:{_ESTATE_BEFORE})?"
+    rf"(?<![\w'’/.:-])(?:(?:{_PART_BEFORE}|{_NAMED_BUILDING_OF_ITS_OWN}){_SEPARATOR_BEFORE}|{_LANDMARK_BEFORE})"
+    rf"(?:(?:{_PART_BEFORE}|{_NAMED_BUILDING}){_SEPARATOR_BEFORE}|{_LANDMARK_BEFORE}){{0,4}}(?:{_ESTATE_BEFORE})?"
 )
 # Iran writes the town and the squares and streets that lead to the house's street before it: "Mashhad, Shohada Sq.,
 # Imam Reza St., No. 9" (a town alone before a street is none: "Thanks, 12 Elm St"; nor is an adverb: "Yesterday, Main
@@ -1298,6 +1386,9 @@ _UNIT_WORD_AFTER = (
     r"(?i:suite|ste\.?|apt\.?|apartment|appt\.?|unit|flat|floor|fl\.|room|rm\.?|halle|lgh\.?|et\.|of\.|oficina|sala|kat|daire"
     # The Russian and Ukrainian flat and office, the full stop left out as chat leaves it: "кв 5", "оф 12".
     r"|кв\.?|квартира|оф\.?|офис"
+    # The entrance (stairwell) and the floor, written between the house and the flat: "подъезд 2, этаж 3", "под. 2,
+    # эт. 3", Ukrainian "під'їзд 1, поверх 4", and in Latin letters "pod'ezd 2, etazh 3".
+    r"|подъезд|под\.|этаж|эт\.|під['’]їзд|поверх|pod['’]?ezd|podyezd|etazh"
     # The same in Latin letters, as Russian and CIS addresses are written in English: the building of a block
     # ("korpus 3", "korp. 2"), the structure ("str. 4", "stroenie 1"), the flat and the office ("ul. Lesnaya 5, str.
     # 2, office 14, Moscow 125047").
@@ -1349,6 +1440,8 @@ _CORNER = (
 _UNITS_AFTER = (
     rf"(?:(?:,[ \t]*|[ \t]+[-–][ \t]+|[ \t]+){_PART_AFTER}|,[ \t]*\d{{1,2}}-\d{{1,2}}(?=,)|[ \t][A-Z](?=,)"
     rf"|{_DONG_HO}|,[ \t]*{_NUMBERED_AREA}|{_CORNER}|,?[ \t]*(?:{_SPANISH_FLOOR})"
+    # A landmark after the street, between its commas or ending the clause: "..., opposite City Mall, Pune".
+    rf"|,[ \t]*{_LANDMARK}(?=[ \t]*(?:[,.;!?)\n]|$))"
     rf"|[ \t]\d{{1,2}}(?=[,\n])|[ \t][A-Z][ \t]\d{{1,3}}(?=,)|-\d{{4,5}}(?![\w-])|[ \t]+(?:Centre|Center|CBD)(?![\w-])"
     rf"|[ \t]+{_NAMED_BUILDING}(?=,)"
     # A named building after a comma, where its floor or office follows it, as East Africa writes it after the post
