@@ -121,9 +121,11 @@ _ROLE_LABELS = (
     r"|owner|(?:vehicle|account|car|pet|property)\s+owner|policy\s*holder|insured|referee|guarantor|beneficiary"
     r"|claimant|tenant|landlord|co-?signer|next\s+of\s+kin|emergency\s+contact"
     # The people of an insurance proposal, a payment, a school's report or a ticket: "Proposer: ...", "Payee: ...",
-    # "Pupil: ...", "Reported by: ...", "Affected user: ...".
-    r"|proposer|payee|nominee|guardian|student|pupil|tutor|assessor|(?:reported|raised|submitted|logged|created"
-    r"|opened)\s+by|assigned\s+to|affected\s+(?:user|customer|person|party)"
+    # "Pupil: ...", "Reported by: ...", "Affected user: ...", and the kind of account after "by" on an app's report:
+    # "Reported by user: ...", "Flagged by member: ...".
+    r"|proposer|payee|nominee|guardian|student|pupil|tutor|assessor|(?:reported|flagged|raised|submitted|logged|created"
+    r"|opened)\s+by(?:\s+(?:user|customer|member|player|guest|client|staff))?|assigned\s+to"
+    r"|affected\s+(?:user|customer|person|party)"
     # Who did what to a parcel, a return or a document, on a form: "Returned by:", "Received by:", "Packed by:".
     r"|(?:returned|received|collected|signed|approved|packed|picked\s+up|delivered|checked|inspected|verified"
     r"|prepared|issued|accepted|authori[sz]ed|reviewed)\s+by|reviewer"
@@ -165,6 +167,11 @@ _SIGN_OFFS = (
     r"|saygılarımla|iyi\s+çalışmalar|pozdrawiam|z\s+poważaniem|med\s+vänlig\s+hälsning|vänliga\s+hälsningar"
     r"|hälsningar|med\s+venlig\s+hilsen|venlig\s+hilsen|vennlig\s+hilsen|ystävällisin\s+terveisin|terveisin"
     r"|s\s+pozdravem|cu\s+stimă|hormat\s+saya|trân\s+trọng|üdvözlettel|с\s+уважением"
+    # Kisses and hugs that sign a card or a family's message: Spanish "Besos, Tía Carmen", "Un abrazo", French
+    # "Bisous", "Grosses bises", Italian "Baci", "Un abbraccio", Portuguese "Beijos", "Beijinhos", German "Küsse",
+    # Dutch "Kusjes", Polish "Buziaki", "Ściskam".
+    r"|besos|besitos|abrazos|un\s+abrazo|bisous|(?:grosses\s+)?bises|baci|un\s+abbraccio|beijos"
+    r"|beijinhos|küsse|kusjes|buziaki|ściskam"
 )
 _SIGN_OFF = re.compile(rf"(?i:{_SIGN_OFFS})")
 # The people of one's family and life, one or more: "my sister", "our kids", "my nan", "her colleagues".
@@ -221,6 +228,8 @@ _CUE_WORDS = (
     r"|approved\s+by|signed\s+by|handled\s+by|helped\s+by|introduced\s+(?:me\s+)?to|on\s+behalf\s+of|cc|bcc|c/o"
     r"|agent|rep|representative|technician|supervisor|account\s+holder\s+is|holder\s+is"
     r"|(?:his|her|their)\s+(?:name\s+(?:is|was)|name['’]s)"
+    # The name behind a nickname or a profile: "to my real name, Sunita", "her legal name is ...".
+    r"|(?:my|his|her|their|your)\s+(?:real|actual|legal|birth|given|full)\s+name(?:\s+(?:is|was))?"
     # Who a person is, then the name after a comma: "the recruiter, Dana Levi", "one of my reports, Ravi,".
     r"|the\s+(?:recruiter|landlord|landlady|letting\s+agent|estate\s+agent|agent|nurse|doctor|midwife|receptionist"
     r"|(?:hiring\s+|property\s+|line\s+)?manager|interviewer|caseworker|case\s+worker|therapist|dentist|surgeon)"
@@ -301,6 +310,10 @@ _GREETING_CUES = (
     # Congratulations to the people named next, however chat spells it: "congrats Ama and Kofi on the new baby",
     # "congradulations Tunde!".
     r"|congr[a-z]{0,4}(?:ulations?|ts|tz)"
+    # Wishes for a person's day, on a card or a gift's message: "Happy birthday Rosa!", "happy bday Tomás",
+    # "Happy anniversary Nkechi and Tobi", "Feliz cumpleaños, Lucía".
+    r"|happy\s+(?:birthday|bday|b-day|anniversary|name\s+day|retirement)|feliz\s+(?:cumpleaños|aniversário)"
+    r"|joyeux\s+anniversaire|buon\s+compleanno|alles\s+gute(?:\s+zum\s+geburtstag)?"
     # What one is called by: "the bot keeps calling me Jenny", "please call me Kemi".
     r"|call(?:s|ed|ing)?\s+(?:me|him|her|them)"
     # Introductions of other languages: "Hola, soy Alejandro Gutiérrez y ...", "Bonjour, je suis Claire Martin".
@@ -408,6 +421,26 @@ _TRADE_TITLE_BEFORE = re.compile(
 _GREETING_CUE_BEFORE = re.compile(_GREETING_CUE.pattern.removesuffix(r"\s*,?\s*$") + r"[ \t]*,?[ \t]*$")
 _WEAK_CUE_BEFORE = re.compile(_WEAK_CUE.pattern.removesuffix(r"\s*$") + r"[ \t]*$")
 _CUE_REACH = 48
+# Thanks on the message's last line, the sign-off on the same line after it: "Let me know if it's a problem. Thanks!
+# Jordan", "See you at eight. Cheers, Mateus" (the name ends the text).
+_THANKS_ON_THE_LAST_LINE_BEFORE = re.compile(
+    r"(?i:(?:^|[.!?][ \t]+)(?:thanks|thank[ \t]+you|thx|cheers|regards|best|love|ta)(?:[ \t]*[!.,])+[ \t]+)$"
+)
+# Who a message, a call or a notification comes from, as an app announces it before the message: "New message from
+# Ji-woo Park: ...", "Missed call from Dara Quinn:", "Voicemail from Oluwaseun:" (the colon after the name).
+_MESSAGE_FROM_BEFORE = re.compile(
+    r"(?i:\b(?:(?:new|unread)[ \t]+)?(?:message|msg|text|reply|voicemail|dm|comment|call)[ \t]+from)[ \t]+$"
+)
+# What a portal or a shop tells a person is ready for them: "A new lab result is ready for Beatriz Cardoso.", "Your
+# order is waiting for ...".
+_READY_FOR_BEFORE = re.compile(r"(?i:\b(?:is|are)[ \t]+(?:now[ \t]+)?(?:ready|waiting|available)[ \t]+for)[ \t]+$")
+# A contract's party, the term that stands for it in brackets after its name: 'between Lindiwe Ndlovu (the
+# "Contractor") and ...', 'Tomasz Wójcik ("the Tenant")'.
+_DEFINED_PARTY_AFTER = re.compile(r"[ \t]*\([ \t]*(?:(?i:the|hereinafter)[ \t]+)?[\"“'‘](?:the[ \t]+)?[A-Z]")
+# The label of a meeting's action line, the person to do it and "to" after it: "Action: Hiroko to send the budget".
+_ACTION_LABEL_BEFORE = re.compile(
+    r"(?i:(?:^|\n)[ \t]*(?:[-*•][ \t]+)?(?:actions?|action[ \t]+points?|ap|to-?do|next[ \t]+steps?)[ \t]*:[ \t]*)$"
+)
 # An attention line without a colon, in any case: "attn Ikaika Kahale", "FAO Oksana Hrytsenko", "for the attention
 # of ...", and "Attention ..." opening a line. "FAO" is an agency too and "Attention" opens notices ("FAO Statistics",
 # "Attention Shoppers"): a name there only of words of a name (_names_word), given names of the lists among more.
@@ -1104,7 +1137,9 @@ _PEOPLE_LABEL = re.compile(
     r"|cast|carpool|waiting)[ \t]+(?:list|roster|names)(?:[ \t]+(?:for|of)\b[^:\n]{0,40})?"
     # The people a hiring or an award weighs: "Shortlist for the analyst post:", "Finalists:", "Nominees of 2024:".
     r"|(?:short[ \t-]?list(?:ed)?(?:[ \t]+candidates)?|candidates|interviewees|applicants|finalists|nominees)"
-    r"(?:[ \t]+(?:for|of)\b[^:\n]{0,40})?)[ \t]*:[ \t]*"
+    r"(?:[ \t]+(?:for|of)\b[^:\n]{0,40})?"
+    # The people an email is copied to, on its header's line: "cc: Amara Nwosu; Jean-Baptiste Mukendi".
+    r"|cc|bcc)[ \t]*:[ \t]*"
 )
 # A name ends at an initial's full stop: "Aditi R., Lwazi M.".
 # A particle may stand inside a name: "Pieter de Vries".
@@ -1375,10 +1410,12 @@ def given_name_before(text: str, start: int) -> int | None:
     word = previous.group(1)
     lower = word.lower()
     given, _ = person_name_lists()
+    # A greeting that is a given name too, where it greets no one: no function word then, and no English word.
+    greeting_named = lower in NOT_NAMES and _greeting_inside_a_sentence(text, previous.start(), word)
     found = (
         written_as_a_name(word)
         and len(word) > 1
-        and lower not in NOT_NAMES
+        and (lower not in NOT_NAMES or greeting_named)
         and lower not in stop_words()
         and lower not in NAME_PARTICLES
         # "It's Takeshi again": a contraction or a possessive is no given name.
@@ -1388,13 +1425,26 @@ def given_name_before(text: str, start: int) -> int | None:
         # A greeting however chat spells it: "Congradulations Ngozi and Emeka".
         and _GREETING_CUE.fullmatch(word) is None
         # A word of another script is no English word either: "Вчера Анна Кузнецова" (yesterday) stays.
-        and (word in given or (_LATIN_NAME.fullmatch(word) is not None and no_english_word(lower)))
+        and (word in given or (_LATIN_NAME.fullmatch(word) is not None and (greeting_named or no_english_word(lower))))
         and _BEFORE_A_NAMES_START.search(text, max(0, previous.start() - 40), previous.start()) is not None
     )
     return previous.start() if found else None
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w'’.@-])([^\W\d_]+(?:['’-][^\W\d_]+)*) $")
+_FOREIGN_GREETING = re.compile(rf"(?i:{FOREIGN_GREETINGS})")
+# A word in lower case right before a position, one space apart: the position is inside a sentence.
+LOWER_CASE_WORD_BEFORE = re.compile(r"(?<![\w'’-])[a-z][^\W\d_]*[ \u00a0]$")
+
+
+def _greeting_inside_a_sentence(text: str, start: int, word: str) -> bool:
+    """True for a greeting of another language that is a given name too ("Selam", "Salam", "Shalom"), capitalised
+    inside a sentence after a lower-case word, where it greets no one: "any update on Selam Tesfaye's claim" (not
+    "Selam Ayşe," opening a message)."""
+    return (
+        _FOREIGN_GREETING.fullmatch(word) is not None
+        and LOWER_CASE_WORD_BEFORE.search(text, max(0, start - 24), start) is not None
+    )
 
 
 def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1750,6 +1800,12 @@ def _cue_before(pattern: re.Pattern[str], text: str, start: int) -> bool:
     return pattern.search(text, max(0, start - _CUE_REACH), start) is not None
 
 
+def _things_name(tokens) -> bool:
+    """True when the words are a place's or a brand's name (the first words of it: "Amazon Web Services")."""
+    words = [word for _, _, word in tokens]
+    return words[0] in places() or any(" ".join(words[: count + 1]) in brands() for count in range(len(words)))
+
+
 def _cued_or_known_name(
     text: str, tokens, index: int, given: frozenset[str], surnames: frozenset[str]
 ) -> tuple[int, bool]:
@@ -1819,6 +1875,39 @@ def _cued_or_known_name(
         )
         or _capitalised_words_addressed_at_the_end(text, tokens[index : index + run], given)
         or KIN_APPOSITION_AFTER.match(text, end)
+        or (
+            NAME_ENDS_THE_TEXT.match(text, end)
+            and _THANKS_ON_THE_LAST_LINE_BEFORE.search(text, max(0, start - _CUE_REACH), start)
+            and (known_given or word.lower() not in everyday_words())
+        )
+        or (
+            text.startswith(":", end)
+            and _MESSAGE_FROM_BEFORE.search(text, max(0, start - _CUE_REACH), start)
+            and not _things_name(tokens[index : index + run])
+        )
+        or (
+            run >= 2
+            and known_given
+            and _surname_follows(tokens, index, run, surnames)
+            and no_english_word(tokens[index + run - 1][2].lower())
+            and _READY_FOR_BEFORE.search(text, max(0, start - _CUE_REACH), start)
+        )
+        or (
+            run >= 2
+            and _DEFINED_PARTY_AFTER.match(text, end)
+            and not _things_name(tokens[index : index + run])
+            and all(
+                part in given or (no_english_word(part.lower()) and part.lower() not in everyday_words())
+                for _, _, part in tokens[index : index + run]
+            )
+        )
+        or (
+            run == 1
+            and (known_given or no_english_word(word.lower()))
+            and word not in brands()
+            and _ACTION_LABEL_BEFORE.search(text, max(0, start - 24), start)
+            and _action_item_after(text, start, end, word)
+        )
         or (
             cue_may_end_here
             and (known_given or word.lower() not in everyday_words())

@@ -61,6 +61,7 @@ from feedback_loop.privacy.names import (
     DASH_SIGN_OFF_BEFORE,
     FOREIGN_GREETINGS,
     LOWER_CASE_WORD_AFTER,
+    LOWER_CASE_WORD_BEFORE,
     NAME_ENDS_THE_TEXT,
     NAME_PARTICLES,
     NAME_WORD,
@@ -227,7 +228,6 @@ def _compound_given_name(name: str) -> bool:
 
 _ONLY_A_PERSON_FITS = "I met {} yesterday."
 _INITIAL = re.compile(r"[A-Z]\.")
-_LOWER_CASE_WORD_BEFORE = re.compile(r"(?<![\w'’-])[a-z][^\W\d_]*[ \u00a0]$")
 
 # "Chidi and <name>", "<name> & Arjun": one capitalised word joined to a name by "and", "&" or "or".
 _WORD_JOINED_BEFORE = re.compile(rf"(?<![\w'’.-])({NAME_WORD})[ \u00a0](?:and|&|or)[ \u00a0]$")
@@ -299,6 +299,7 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
             all(read_as_name)
             or _listed_given_name_and_surname(texts[position], words)
             or _given_name_where_only_a_name_fits(texts[position], words)
+            or (len(words) == 1 and _name_a_booking_is_under(texts[position], *words[0]))
         ):
             found[position].append((words[0][0], words[-1][1]))
             continue
@@ -442,7 +443,11 @@ def _lower_case_name(text: str, run: list[re.Match[str]], everyday: frozenset[st
     if (
         len(run) == 1 == len(words)
         and _unknown_word(words[0].group(), everyday)
-        and (_only_a_name_fits(text, start, end) or _greeted_given_name(text, start, end))
+        and (
+            _only_a_name_fits(text, start, end)
+            or _greeted_given_name(text, start, end)
+            or _name_a_booking_is_under(text, start, end)
+        )
     ):
         return spans
     # "about kenji needing a form", "rekha from legal said", "'text to akira'": one word where a person acts or a
@@ -516,9 +521,10 @@ _GREETING_WORDS = re.compile(rf"(?i:(?<![\w'’])(?:{by_first_letter(f'{_VOCATIV
 _GREETING_BEFORE = _said_right_before(f"{_VOCATIVES}|{FOREIGN_GREETINGS}")
 _INTRODUCTION_BEFORE = re.compile(r"(?i:(?:^|[^\w'’])(?:i[ \t]*['’]?m|im|i[ \t]+am|this[ \t]+is|it['’]?s)[ \t]+)$")
 # What ends the clause after the name: punctuation, the line's or the text's end; after an introduction "and",
-# "here", "from" too ("hey i'm svetlana and ..."). Not a colon: the word before it is a label ("Hi, auth: required").
+# "here", "from" too ("hey i'm svetlana and ..."), and "again" from one who wrote before ("hi its marisol again").
+# Not a colon: the word before it is a label ("Hi, auth: required").
 _VOCATIVE_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n)")
-_INTRODUCTION_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n|(?:and|here|from)\b)")
+_INTRODUCTION_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n|(?:and|here|from|again)\b)")
 # A relative, a colleague or someone who teaches, treats or houses a person, named right after the word for them:
 # "my husband dmitri set up the account", "our son tariq", "her boss yusuf", "my tutor ..." (the word after them, a
 # word no dictionary knows, can only be a name); a full name after a comma too ("my wife, ..."). The words for them:
@@ -565,6 +571,27 @@ def _where_a_person_acts(text: str, start: int, end: int) -> bool:
     if after is not None and after.group(1) in adverbs():
         after = LOWER_CASE_WORD_AFTER.match(text, after.end())
     return after is not None and inflected_verb_form(after.group(1)) and _given_name_no_dictionary_knows(word)
+
+
+# What a booking or an order is held under, or the part of a name spelled out, as chat writes it before one word of
+# a name: "booking is under patel, first name hardik", "the reservation's under okonkwo." (not "it's under review").
+_BOOKING_NAME_BEFORE = re.compile(
+    r"(?i:\b(?:(?:booked|booking|reserved|reservation|appointment|appt|order|ticket)(?:[ \t]+(?:is|was)|['’]s)?"
+    r"[ \t]+under|(?:first|last|given|family|sur)[ \t]*name(?:[ \t]+is)?)[ \t]+)$"
+)
+
+
+def _name_a_booking_is_under(text: str, start: int, end: int) -> bool:
+    """True for one word of the name lists in lower case, no dictionary's nor everyday word, that ends its clause
+    after :data:`_BOOKING_NAME_BEFORE`: the surname or the given name a booking is held under."""
+    name_words, _ = _lower_case_name_words()
+    word = text[start:end]
+    return (
+        word in name_words
+        and _unknown_word(word, everyday_words())
+        and _VOCATIVE_ENDS.match(text, end) is not None
+        and _BOOKING_NAME_BEFORE.search(text, max(0, start - 40), start) is not None
+    )
 
 
 def _given_name_no_dictionary_knows(word: str) -> bool:
@@ -816,7 +843,7 @@ def _runs_to_ask_about(text: str, names: Sequence[Span]) -> list[Span]:
         initials = sum(1 for word in words if _INITIAL.fullmatch(word))
         # An initial is a name's only after a lower-case word on its line ("registered to S. Perera"), not where it
         # numbers a choice or a list ("A. Vincent van Gogh", "Leonardo da Vinci D. Michelangelo").
-        if initials and not _LOWER_CASE_WORD_BEFORE.search(text, max(0, start - 40), start):
+        if initials and not LOWER_CASE_WORD_BEFORE.search(text, max(0, start - 40), start):
             start += sum(len(word) + 1 for word in words[:initials])
             words, initials = words[initials:], 0
         words = [POSSESSIVE_END.sub("", word) for word in words[initials:] if word not in NAME_PARTICLES]
