@@ -454,14 +454,17 @@ def _lower_case_name(text: str, run: list[re.Match[str]], everyday: frozenset[st
     # message goes (:func:`_where_a_person_acts`).
     if len(run) == 1 == len(words) and _where_a_person_acts(text, start, end):
         return spans
-    # "our nanny rosa is off", "our tutor hector moved it": one given name of the lists that a dictionary knows too
-    # (a genus, a rare word) but no everyday vocabulary, right after a possessive and a relative's or a role's word,
-    # for the PII model to read in its sentence.
+    # "our nanny rosa is off", "our tutor hector moved it", "tell mrs o'brien that ...": one word of the lists that a
+    # dictionary knows too (a genus, a rare word, a famous namesake) but no everyday vocabulary, a given name right
+    # after a possessive and a relative's or a role's word, or a given name or a surname right after a title, for the
+    # PII model to read in its sentence.
     if (
         len(run) == 1 == len(words)
-        and words[0].group() in given_words
         and words[0].group() not in everyday
-        and _KIN_BEFORE_A_FULL_NAME.search(before) is not None
+        and (
+            (words[0].group() in given_words and _KIN_BEFORE_A_FULL_NAME.search(before) is not None)
+            or (words[0].group() in name_words and _TITLE_BEFORE.search(text, max(0, start - 40), start) is not None)
+        )
     ):
         return spans
     listed = (
