@@ -97,6 +97,13 @@ def written_as_a_name(word: str) -> bool:
 
 
 @functools.cache
+def bare_verbs() -> frozenset[str]:
+    """English verbs in their bare form (WordNet's index, as the spaCy pipeline's lemmatizer ships it), not the
+    irregular forms of its exceptions ("left", "sent"), though some are written alike ("read", "put")."""
+    return frozenset(_lemmatizer_lookups().get_table("lemma_index")["verb"])
+
+
+@functools.cache
 def adverbs() -> frozenset[str]:
     """English adverbs (WordNet's index, as the spaCy pipeline's lemmatizer ships it)."""
     return frozenset(_lemmatizer_lookups().get_table("lemma_index")["adv"])

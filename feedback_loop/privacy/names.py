@@ -30,8 +30,10 @@ from collections.abc import Callable, Sequence
 from feedback_loop.privacy.alternations import by_first_letter
 from feedback_loop.privacy.english_words import (
     adverbs,
+    bare_verbs,
     inflected_verb_form,
     lemmas,
+    past_tense,
     verb_form,
     word_classes,
     written_as_a_name,
@@ -1518,6 +1520,43 @@ def opens_a_sentence_before_a_name(word: str) -> bool:
     return word in NOT_NAMES or word in stop_words() or word in adverbs()
 
 
+# Where an instruction opens: a text, a line or a list's item ("- ", "2) "), a sentence, a quote, or "please".
+_INSTRUCTION_OPENS_BEFORE = re.compile(
+    r"(?:(?:^|\n)[ \t]*(?:(?:[-*•+]|\d{1,2}[.)])[ \t]+)?|[.!?:;][ \t]+|[\"“(][ \t]*|\b[Pp]lease,?[ \t]+)$"
+)
+_WORD_BEFORE_A_FULL_STOP = re.compile(r"(?<![\w'’-])([^\W\d_]+)\.$")
+_CAPITALISED_WORDS_AFTER = re.compile(r"(?:[ \u00a0][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*)+")
+
+
+def imperative_before_a_name(text: str, start: int, end: int) -> bool:
+    """True for the word at ``text[start:end]`` when it is an instruction's verb before the capitalised words after
+    it: a verb's bare form (WordNet's) that no name list holds, capitalised only because it opens the text, a line, a
+    list's item or a sentence, or follows "please" ("Summarise Jiho's notes", "Check Tomasz's timesheet", "2. Remind
+    Ingrid about the deposit"). What follows is the verb's object, and the verb no part of its name ("Mark Lee", "Will
+    Smith", "Grant Thompson" are names; so is a particle: "Bin Yusof"). Not after a title's full stop ("Ms. Bin
+    Yusof"), nor where the words after it are a subject, followed by an auxiliary or a past tense ("Zero Kelvin is
+    absolute zero"), or go on in another language ("Pan Tomasz Nowak prosi ..."); a possessive ends the object
+    ("Jiho's notes")."""
+    word = text[start:end]
+    lower = word.lower()
+    given, surnames = person_name_lists()
+    if word in given or word in surnames or lower in NAME_PARTICLES or lower not in bare_verbs():
+        return False
+    opening = _INSTRUCTION_OPENS_BEFORE.search(text, max(0, start - 12), start)
+    # "Dear Ms. Bin Yusof": a title's full stop opens no sentence.
+    title = _WORD_BEFORE_A_FULL_STOP.search(text, max(0, start - 12), opening.start() + 1) if opening else None
+    if opening is None or (title is not None and title.group(1).lower() in _TITLE_ABBREVIATIONS):
+        return False
+    run = _CAPITALISED_WORDS_AFTER.match(text, end)
+    if run is None:
+        return False
+    if POSSESSIVE_END.search(run.group()):
+        return True
+    # "Pan Tomasz Nowak prosi o kontakt": the words after it in another language, it is no English verb.
+    after = LOWER_CASE_WORD_AFTER.match(text, run.end())
+    return after is None or (after.group(1) in everyday_words() and not past_tense(after.group(1), word_classes()[1]))
+
+
 def _opens_the_sentence_before_a_name(text: str, tokens, index: int) -> bool:
     """True for an adverb or a function word capitalised only because it opens the sentence, right before another
     capitalised word ("Later Weiß said", "Then Priya wrote"): no part of the name that follows. A word that the
@@ -1532,7 +1571,7 @@ def _opens_the_sentence_before_a_name(text: str, tokens, index: int) -> bool:
         and word not in surnames
         and opens_a_sentence_before_a_name(word.lower())
         and SENTENCE_START.search(text, max(0, start - 3), start) is not None
-    )
+    ) or imperative_before_a_name(text, start, end)
 
 
 # A team's word after a cued name makes it a team's or a company's name: "Best,\nAcme Support", "Dear Contoso Team".
@@ -2320,8 +2359,13 @@ def _given_name_in_a_persons_place(text: str, start: int, end: int, word: str) -
     if word.lower() in everyday_words() or word in places() or not no_english_word(word.lower()):
         return False
     # "Amazon Echo Dot work ...", "My Fitbit Versa stopped": the end of a longer capitalised name is a thing's.
+    # An instruction's verb opening the sentence is none ("Check Tomasz's timesheet").
     previous = _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 40), start)
-    if previous is not None and previous.group(1).lower() not in NOT_NAMES | stop_words():
+    if (
+        previous is not None
+        and previous.group(1).lower() not in NOT_NAMES | stop_words()
+        and not imperative_before_a_name(text, *previous.span(1))
+    ):
         return False
     return in_a_persons_place(text, start, end)
 
@@ -2384,6 +2428,9 @@ _BEFORE_A_PERSONS_PLACE = (
     r"|emailed|ask|asked|tell|told|thank|thanked|meet|met|help|helped|assign|assigned|transfer|transferred|is|was"
     r"|named|owner|admin|member|driver|courier|customer|client|guest|employee|tenant|technician|colleague|can|could"
     r"|passenger|patient|applicant|recipient|holder"
+    # Verbs whose object is a person, as instructions give them: "Ping Tevita about the invoice", "Congratulate
+    # Sunita on ...", "Introduce Kwabena to ...".
+    r"|remind|ping|text|message|notify|congratulate|introduce|greet|welcome|nudge|warn|brief"
     # The parties of a marketplace's order or a stay: "Seller Losaline Vea has not shipped", "Host Keala Kahananui".
     r"|seller|buyer|vendor|merchant|host|sender|rider"
     # Whom a colleague brings in: "Kwame referred Efua Asante for the role", "we interviewed ...".
@@ -2437,7 +2484,13 @@ def _words_in_a_persons_place(text: str, tokens, index: int, run: int, cue_may_e
         return []
     if index and tokens[index - 1][1] + 1 == start and _is_capitalised(tokens[index - 1][2]):
         previous = tokens[index - 1][2].lower()
-        if previous not in NOT_NAMES and previous not in stop_words() and not PERSONS_PLACE_BEFORE.search(before):
+        # "Describe Haruto Sato's influence": an instruction's verb is no part of a name after it.
+        if (
+            previous not in NOT_NAMES
+            and previous not in stop_words()
+            and not PERSONS_PLACE_BEFORE.search(before)
+            and not imperative_before_a_name(text, *tokens[index - 1][:2])
+        ):
             return []
     in_place = (
         POSSESSIVE_END.search(tokens[index + run - 1][2]) is not None

@@ -1974,17 +1974,19 @@ _FIGURE_AFTER = re.compile(
 # quotes for the roof").
 _FIGURES_DEEDS_AFTER = re.compile(
     rf"{_EPITHET}['’]s?[ \u00a0]+"
-    r"(?:(?:military|political|economic|social|land|religious|agrarian|legal|educational|foreign"
+    r"(?:(?P<field>military|political|economic|social|land|religious|agrarian|legal|educational|foreign"
     r"|domestic|colonial|naval)[ \u00a0]+)?(?:reforms|polic(?:y|ies)|doctrine|ideology|presidency|premiership|regime"
     r"|(?:impact|influence|contributions?)[ \u00a0]+(?:on|to)|rise[ \u00a0]+to[ \u00a0]+power|downfall|exile"
-    r"|speeches|writings|expeditions|voyages|experiments|victories|battles|military[ \u00a0]+career"
+    r"|speeches|writings|expeditions|voyages|experiments|victories|battles|campaigns|military[ \u00a0]+career"
     r"|use[ \u00a0]+of[ \u00a0]+(?:colou?r|light|symbolism|imagery|perspective|metaphors?|irony|language|rhythm"
     r"|harmony|space))\b"
 )
+# What only a state or an army does, before a figure's deeds: "...'s military campaigns", "...'s foreign policy".
+_FIELDS_OF_STATES_AND_ARMIES = frozenset(("military", "naval", "colonial", "foreign"))
 # Another famous person's possessive between a possessive and what they did: "Compare ...'s and ...'s foreign
 # policy".
 _AND_ANOTHER_POSSESSIVE = re.compile(
-    r"['’]s[ \u00a0]+and[ \u00a0]+[A-Z][\w'’-]*(?:[ \u00a0][A-Z][\w'’-]*){0,2}(?=['’]s\b)"
+    r"['’]s[ \u00a0]+and[ \u00a0]+(?P<other>[A-Z][\w'’-]*(?:[ \u00a0][A-Z][\w'’-]*){0,2})(?=['’]s\b)"
 )
 # A question about which work a creator made: "Which symphony did ... write ...?", "What novels has ... written?".
 _WHICH_WORK_BEFORE = re.compile(
@@ -2022,7 +2024,9 @@ _CREATORS_WORK_AFTER = re.compile(
     r"['’]s?[ \u00a0]+(?:(?:(?:early|late|later|best-known|famous|major)[ \u00a0]+)?(?:works|oeuvre|brushwork"
     r"|discography|filmography|lyrics|songs|albums|novels|short[ \u00a0]+stories|artworks|music)"
     r"|(?:(?:painting|writing|artistic|musical|directing|directorial|narrative|prose|poetic|singing|vocal|comedic"
-    r"|architectural|compositional)[ \u00a0]+)?(?:style|technique|techniques))\b"
+    r"|architectural|compositional)[ \u00a0]+)?(?:styles?|techniques?)"
+    # A work just out or the first one: "...'s new album", "...'s debut novel".
+    r"|(?:new|latest|debut|upcoming)[ \u00a0]+(?:album|single|song|record|film|movie|novel|book|series))\b"
     r"|['’]s?[ \u00a0]+[\"“‘'][A-Z0-9][^\"“”‘’'\n]{0,60}[\"”’'](?![ \u00a0]+(?:[a-z]+[ \u00a0]+)?(?:memo|doc|document"
     r"|report|slides?|deck|spreadsheet|sheet|proposal|e-?mail|draft|presentation|plan|policy|brief|notes)\b)"
 )
@@ -2050,6 +2054,8 @@ _PRIVATE_INTERACTION = re.compile(
     r"|support|help[ \u00a0]*desk|customers?|clients?|colleagues?|co-?workers?|teammates?|team|manager|boss"
     # Work and its rota: "... at work", "the cleaning rota".
     r"|supervisor|office|(?:at|from|after)[ \u00a0]+work|rotas?|department|staff|employees?|landlord|tenant"
+    # Those a workplace takes on: "...'s influence on the new hires".
+    r"|new[ \u00a0]+(?:hires|starters|joiners|recruits)|interns|trainees"
     r"|neighbou?rs?|flatmate|roommate|classmate"
     r"|assigned|reply|replied|respond|forward|remind|invite|apologi[sz]e"
     r"|(?:my|our|your|his|her|their)[ \u00a0]+(?:wife|husband|partner|son|daughter|child|kids?|mother|mom|mum"
@@ -2128,12 +2134,13 @@ _LIFE_QUESTION_AFTER = re.compile(
     r"|['’]s?[ \u00a0]+(?:[a-z]+[ \u00a0]+){0,2}(?:story|legend|myth|tale|quote|saying|anecdote)[ \u00a0]+(?:true|real"
     r"|accurate|a[ \u00a0]+myth)\b"
 )
-# A law or a principle by its ordinal after a name's possessive ("...'s second law of ..."), not what a student of
-# it has ("...'s third law exam").
+# A law or a principle by its ordinal after a name's possessive ("...'s second law of ..."), or a discoverer's laws or
+# theorem without one ("...'s laws of motion"; not "...'s rules", "...'s equations in the spreadsheet", which anyone
+# writes), not what a student of it has ("...'s third law exam").
 _ORDINAL_LAW_AFTER = re.compile(
-    r"['’]s?[ \u00a0]+(?:zeroth|first|second|third|fourth|fifth|last)[ \u00a0]+(?:law|theorem|rule|principle"
-    r"|postulate|axiom|equation)s?\b(?![ \u00a0]+(?:exam|class|test|quiz|lecture|homework|assignment|notes|paper|essay"
-    r"|module|course|revision)\b)"
+    r"['’]s?[ \u00a0]+(?:(?:zeroth|first|second|third|fourth|fifth|last)[ \u00a0]+(?:law|theorem|rule|principle"
+    r"|postulate|axiom|equation)s?|laws|theorem)\b(?![ \u00a0]+(?:exam|class|test|quiz|lecture|homework|assignment"
+    r"|notes|paper|essay|module|course|revision)\b)"
 )
 # A kind of things a question asks about by its name, in the plural: "Which ... are the best for ...".
 _WHICH_BEFORE = re.compile(r"(?i:\b(?:which|what))[ \u00a0]+$")
@@ -2219,7 +2226,10 @@ def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> 
         or _FIGURE_BEFORE.search(text, max(0, start - 120), start)
         or _FIGURE_AFTER.match(text, end)
         # A given name alone is someone the writer knows ("Kwame's painting style"), not an artist asked about.
-        or (text[start:name_end] not in person_name_lists()[0] and _CREATORS_WORK_AFTER.match(text, name_end))
+        or (
+            text[start:name_end] not in person_name_lists()[0]
+            and _CREATORS_WORK_AFTER.match(text, _after_another_possessive(text, name_end))
+        )
         or (_RENOWN_QUESTION_BEFORE.search(text, max(0, start - 20), start) and _RENOWN_AFTER.match(text, end))
         or _a_famous_persons_deeds(text, start, name_end, around)
         or (
@@ -2244,14 +2254,29 @@ def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> 
 
 
 def _a_famous_persons_deeds(text: str, start: int, name_end: int, around: str) -> bool:
-    """True when the name at ``text[start:name_end]``, not a given name alone, is followed by its possessive and what
-    its bearer did in history, politics, science or art (:data:`_FIGURES_DEEDS_AFTER`: "...'s military reforms",
-    "...'s and ...'s foreign policy") in a question or a request. A given name alone is someone the writer knows
-    ("Kofi's impact on the team")."""
-    if text[start:name_end] in person_name_lists()[0] or not _QUESTION_OR_REQUEST.search(around):
+    """True when the name at ``text[start:name_end]`` is followed by its possessive and what its bearer did in
+    history, politics, science or art (:data:`_FIGURES_DEEDS_AFTER`: "...'s military reforms", "...'s and ...'s
+    foreign policy") in a question or a request. A given name alone is someone the writer knows ("Kofi's impact on
+    the team", "Compare Kofi's and Ama's reforms of the chore chart"), unless the deeds are a state's or an army's
+    ("Outline Attila's military campaigns") or it is compared with a name that is no given name alone ("Compare
+    Lenin's and Trotsky's ideology")."""
+    if not _QUESTION_OR_REQUEST.search(around):
         return False
+    given = person_name_lists()[0]
     joined = _AND_ANOTHER_POSSESSIVE.match(text, name_end)
-    return _FIGURES_DEEDS_AFTER.match(text, joined.end() if joined else name_end) is not None
+    deeds = _FIGURES_DEEDS_AFTER.match(text, joined.end() if joined else name_end)
+    return deeds is not None and (
+        deeds.group("field") in _FIELDS_OF_STATES_AND_ARMIES
+        or text[start:name_end] not in given
+        or (joined is not None and joined.group("other") not in given)
+    )
+
+
+def _after_another_possessive(text: str, name_end: int) -> int:
+    """Where what a name's bearer did or made starts after ``name_end``: past another famous person's possessive
+    joined to theirs ("Compare ...'s and ...'s painting styles"), or at ``name_end``."""
+    joined = _AND_ANOTHER_POSSESSIVE.match(text, name_end)
+    return joined.end() if joined else name_end
 
 
 def _an_artist_in_a_playlist(text: str, start: int, end: int) -> bool:

@@ -81,6 +81,7 @@ from feedback_loop.privacy.names import (
     faker_person_providers,
     german_im_before,
     given_name_before,
+    imperative_before_a_name,
     in_a_persons_place,
     no_english_word,
     opens_a_sentence_before_a_name,
@@ -177,17 +178,23 @@ def names_with_the_model(
         _merge([*names, *more])
         for names, more in zip(checked, _full_names_no_list_knows(list(texts), checked), strict=True)
     ]
-    return [
-        _with_given_names_before(
-            text,
-            [
-                span
-                for span in _merge([*names, *_joined_to_a_name(text, names), *lower_case])
-                if not named_like_no_person_here(text, *span)
-            ],
+    names_of_persons: list[list[Span]] = []
+    for text, names, lower_case in zip(texts, found_names, _lower_case_names(texts), strict=True):
+        # A word joined to a name is a name only when that name is a person's: "Compare Frida Kahlo's and Diego
+        # Rivera's painting styles" joins no given name to painters asked about.
+        persons = [span for span in names if not named_like_no_person_here(text, *span)]
+        joined = [*_joined_to_a_name(text, persons), *lower_case]
+        names_of_persons.append(
+            _with_given_names_before(
+                text,
+                [
+                    span
+                    for span in _merge([*persons, *joined])
+                    if span in persons or not named_like_no_person_here(text, *span)
+                ],
+            )
         )
-        for text, names, lower_case in zip(texts, found_names, _lower_case_names(texts), strict=True)
-    ]
+    return names_of_persons
 
 
 def named_like_no_person_here(text: str, start: int, end: int) -> bool:
@@ -841,6 +848,9 @@ def _runs_to_ask_about(text: str, names: Sequence[Span]) -> list[Span]:
         # "Can Hamish Sinclair", "Thanks Wiremu Kereama": a greeting or a function word opens the run, not the name.
         while words and (words[0].lower() in NOT_NAMES or words[0].lower() in stop_words()):
             start += len(words.pop(0)) + 1
+        # "Summarize Jiho's notes", "Explain Mehmet Yilmaz's policy": nor does an instruction's verb.
+        if len(words) > 1 and imperative_before_a_name(text, start, start + len(words[0])):
+            start += len(words.pop(0)) + 1
         possessive = POSSESSIVE_END.search(words[-1]) if words else None
         end -= len(possessive.group()) if possessive else 0
         initials = sum(1 for word in words if _INITIAL.fullmatch(word))
@@ -976,45 +986,6 @@ def _read(windows: list[str]) -> list[list[tuple[int, int, str]]]:
     ]
 
 
-# Verbs that open a prompt or a note before whom or what it is about ("Summarise ...", "Email Tom Baker ...", "Meet
-# Sarah, a woman who ..."); not any verb: "Zero Kelvin is absolute zero".
-_PROMPT_VERBS = frozenset(
-    [
-        "summarise",
-        "summarize",
-        "explain",
-        "describe",
-        "email",
-        "e-mail",
-        "call",
-        "text",
-        "message",
-        "remind",
-        "ask",
-        "tell",
-        "invite",
-        "thank",
-        "congratulate",
-        "write",
-        "draft",
-        "compare",
-        "introduce",
-        "meet",
-        "contact",
-        "ping",
-        "notify",
-        "forward",
-        "greet",
-        "welcome",
-        "analyse",
-        "analyze",
-        "review",
-        "translate",
-        "rewrite",
-    ]
-)
-
-
 def _model_name(text: str, start: int, end: int) -> Span | None:
     """The part of a model ``PERSON`` span that reads as a name (see the module documentation), or None."""
     # The model may take the line break after a name into it ("Jane Doe\nAcme Corp"): the text's lines stay; so may
@@ -1033,22 +1004,22 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
     if not words or any(word.group().isupper() and len(word.group()) > 1 for word in words):
         return None
     given, surnames = person_name_lists()
-    # "Summarise Anna Karenina in 100 words", "Email Tom Baker about it": the verb that opens a prompt, taken into the
-    # name before a given name, is none of it unless the lists hold it or it is a function word ("Mark Lee", "Will
-    # Smith"; "Drew Barrymore" has no given name after the verb).
+    # "Summarise Anna Karenina in 100 words", "Email Tom Baker about it": the verb of an instruction, taken into the
+    # name before a given name, is none of it (:func:`~feedback_loop.privacy.names.imperative_before_a_name`; "Mark
+    # Lee", "Will Smith" are names; "Drew Barrymore" has no given name after the verb).
+    # A possessive is no part of a name the lists hold ("Check Tomasz's timesheet").
+    bare = [POSSESSIVE_END.sub("", word.group()) for word in words]
     opening = words[0].group()
     if (
         len(words) > 1
-        and words[1].group() in given
-        and sentence_around(text, start + words[0].start())[0] == start + words[0].start()
-        and opening.lower() in _PROMPT_VERBS
-        and opening not in given
-        and opening not in surnames
+        and bare[1] in given
+        and imperative_before_a_name(text, start + words[0].start(), start + words[0].end())
     ):
         words.pop(0)
+        bare.pop(0)
     else:
         opening = ""
-    if not any(word.group() in given or word.group() in surnames for word in words):
+    if not any(word in given or word in surnames for word in bare):
         return None
     # An English adjective that no name list holds, before English words that are no given names, names a thing:
     # "Custom Fields", "Purple Finch", "Broken Glass". Not a noun: "Scout Finch", "Mahatma Gandhi", "Uncle Tony".

@@ -58,10 +58,13 @@ def test_the_figure_stays(sentence: str) -> None:
             "Can you summarise Chiamaka Eze's impact on the team this quarter?",
             "Can you summarise <PERSON>'s impact on the team this quarter?",
         ),
-        ("Compare Ikaika's and Sione's quotes for the fence.", "Compare Ikaika's and <PERSON>'s quotes for the fence."),
+        (
+            "Compare Ikaika's and Sione's quotes for the fence.",
+            "Compare <PERSON>'s and <PERSON>'s quotes for the fence.",
+        ),
         (
             "Compare Kofi's and Ama's reforms of the chore chart.",
-            "Compare Kofi's and <PERSON>'s reforms of the chore chart.",
+            "Compare <PERSON>'s and <PERSON>'s reforms of the chore chart.",
         ),
         (
             "Tell me about Priya Raman's use of colour in the office redesign.",
