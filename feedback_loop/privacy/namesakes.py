@@ -817,6 +817,9 @@ _NOTHING_AFTER_A_POSSESSIVE = re.compile(
 _POSSESSIVE_SHOPS_OPEN_AFTER = re.compile(
     r"['’]s(?:(?:,[ \u00a0]+|,?[ \u00a0]+(?:and|or|&)[ \u00a0]+)[A-Z][\w-]*['’]s)*"
     r"[ \u00a0]+(?:is|are|was|were)[ \u00a0]+(?:(?:both|all|still|now|always)[ \u00a0]+)?(?:open|closed|shut)\b"
+    # A restaurant's meal or drive-through hours, which a chain named "<name>'s" keeps ("...'s breakfast hours"); a
+    # person keeps working or office hours.
+    r"|['’]s[ \u00a0]+(?:breakfast|brunch|lunch|dinner|opening|drive[- ]?thr(?:u|ough))[ \u00a0]+(?:hours|times)\b"
 )
 # Goods on a supermarket's shelf ("Mrs. Smith's pies are in aisle 4", "Aisle 7: Kellogg's cereal"): a possessive,
 # the goods, and an aisle in the sentence.
@@ -1089,6 +1092,37 @@ _EPONYMS_AMBIGUOUS_NOUN_AFTER = re.compile(
 )
 
 
+# What statistics, science and medicine name after two people, their names joined by an en dash or a hyphen ("the
+# Mann–Whitney U test", "Kruskal-Wallis test", "the Navier–Stokes equations", "Creutzfeldt–Jakob disease"), a
+# letter between allowed; a double-barrelled surname is followed by what its bearer has ("Smith-Jones test results").
+_JOINED_BY_A_DASH_BEFORE = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+[–-]$")
+_JOINED_BY_A_DASH = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+[–-][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+")
+_JOINED_BY_A_DASH_AFTER = re.compile(r"[–-][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+")
+_EPONYMOUS_METHOD_AFTER = re.compile(
+    r"(?:[ \u00a0][A-Z](?![\w'’-]))?[ \u00a0](?:test|theorem|equations?|distribution|reaction|algorithm|criterion"
+    r"|coefficient|estimator|inequality|transform|cycle|effect|syndrome|disease|law|conjecture|kinetics"
+    r"|rearrangement|bound|statistic|procedure|correction|model)\b"
+    r"(?![ \u00a0]+(?:results?|scores?|dates?|drive|run|papers?|day|booking|appointment|firm|office|school|team))"
+)
+
+
+def _eponyms_joined_by_a_dash(text: str, start: int, end: int) -> bool:
+    """True when the first word of ``text[start:end]`` is one of two names an en dash or a hyphen joins (in it, or
+    with the name before or after it) and a method, a law or a disease named after both follows
+    (:data:`_EPONYMOUS_METHOD_AFTER`: "the Mann-Whitney U test")."""
+    first_end = start + len(text[start:end].split()[0]) if text[start:end].strip() else end
+    joined_after = _JOINED_BY_A_DASH_AFTER.match(text, first_end)
+    if joined_after:
+        return _EPONYMOUS_METHOD_AFTER.match(text, joined_after.end()) is not None
+    return bool(
+        (
+            _JOINED_BY_A_DASH_BEFORE.search(text, max(0, start - 30), start)
+            or _JOINED_BY_A_DASH.fullmatch(text, start, first_end)
+        )
+        and _EPONYMOUS_METHOD_AFTER.match(text, first_end)
+    )
+
+
 # What science and philosophy name after people and a person owns too ("Schrödinger's cat", "Maxwell's demon",
 # "Hilbert's hotel", "Pascal's wager"): an eponym only of a name that is no given name of the lists, in a question
 # or a request with no sign of a private interaction ("feed Nowak's cat on Monday").
@@ -1220,6 +1254,7 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
             and POSSESSIVE_END.sub("", words) not in person_name_lists()[0]
         )
         or _a_thought_experiment(text, start, end)
+        or _eponyms_joined_by_a_dash(text, start, end)
         or _a_unit_or_an_eponymous_kind(text, start, end)
         or _weather_of_a_place(text, start, end)
         or _place_named_after_a_person(text, start, end)
@@ -1246,14 +1281,17 @@ _JOURNEYS_WORDS = re.compile(
     r"(?i:\b(?:flights?|fly|flying|flew|flown|ferry|ferries|trains?|bus|buses|coach|tram|metro|subway|shuttle"
     r"|airport|terminal|land(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|depart(?:s|ed|ing|ure)?|connections?|connecting"
     r"|one[ \u00a0-]stop|stopover|layovers?|transfers?|boarding|itinerary|journey|trip|route|travell?(?:ing|ed|s)?"
-    r"|sail(?:s|ed|ing)?|cruise)\b)"
+    r"|sail(?:s|ed|ing)?|cruise)\b"
+    # The way between two places asked about: "the best way to get from ... to ...", "how do I get from ...".
+    r"|\b(?:way|how[ \u00a0]+(?:do|can|should)[ \u00a0]+(?:I|we|you))[ \u00a0]+(?:to[ \u00a0]+)?get[ \u00a0]+from\b)"
 )
 # Where a journey's stop stands: after "from", before "to" and another capitalised word ("from Lagos to Accra"), or
 # after "to" that such a "from" comes before ("from Lagos to Accra"); not where what moves between the two is a
 # booking, points or money ("moved the booking from Ana Costa to Tom", "a bank transfer from ...", "£40 from ...";
 # an airport's or a hotel's transfer is a ride).
 _FROM_BEFORE_A_STOP = re.compile(r"(?<![\w'’-])from[ \u00a0]+$")
-_TO_A_STOP_AFTER = re.compile(r"[ \u00a0]+to[ \u00a0]+[A-ZÀ-ÖØ-ÞĀ-Ž]")
+# A museum, a station or a square has an article before it too: "from ... to the Louvre".
+_TO_A_STOP_AFTER = re.compile(r"[ \u00a0]+to[ \u00a0]+(?:the[ \u00a0]+)?[A-ZÀ-ÖØ-ÞĀ-Ž]")
 _FROM_A_STOP_TO_BEFORE = re.compile(
     r"(?<![\w'’-])from[ \u00a0]+[A-ZÀ-ÖØ-ÞĀ-Ž][^\n,;:!?()]{0,60}?[ \u00a0]to[ \u00a0]+$"
 )
@@ -1376,6 +1414,8 @@ _LANDMARKS_HEAD_ENDS = re.compile(
     + by_first_letter(
         r"Falls|Waterfalls?|Shrine|Pagoda|Monastery|Mosque|Basilica|Islands?|Atoll|Archipelago|Mountains"
         r"|Volcano|Glacier|Canyon|Gorge|Peninsula|Springs|Caves|Reef|Fjord|Lagoon|National[ \u00a0]Park"
+        # A quarter built on old docks or rail yards: "Hudson Yards", "Canary Wharf".
+        r"|Yards|Wharf"
     )
     + r")$"
 )
@@ -1666,7 +1706,9 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
     30% off", "Louis Vuitton and Christian Dior stores"), a brand's model ("Levi's 501 jeans"), a shop that sells
     for less where a price match is asked for ("Ted Baker has it cheaper, do you price-match?"), a drink's variant
     after "Dr" ("Dr Pepper Zero"; "Dr Patel" stays), a dish or a drink counted in an order or listed on a menu's
-    line ("One Earl Grey, ...", "Dessert menu: Pavlova, Peach Melba"), a football club next to a score ("drew 1-1
+    line ("One Earl Grey, ...", "Dessert menu: Pavlova, Peach Melba"), a drink's brand compared or graded
+    (:data:`_DRINKS_BRAND_AFTER`: "Is ... coffee better than ...?"; :data:`_COGNAC_GRADE`: "... VSOP"), a football
+    club next to a score ("drew 1-1
     with Borussia Dortmund"), a programming language (:func:`_named_like_a_programming_language`), or a dish or a
     language (:func:`_named_like_a_dish_or_a_language`: "a recipe for ...", "translate this into ...")."""
     if start in strong_cue_ends(text) or _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start):
@@ -1684,6 +1726,9 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
     return bool(
         _goods_or_a_sale_after(text, start, end)
         or _MODEL_NUMBER_AFTER.match(text, end)
+        or _DRINKS_BRAND_AFTER.match(text, end - 2 if POSSESSIVE_END.search(text, start, end) else end)
+        or _COGNAC_GRADE.match(text, end)
+        or _COGNAC_GRADE.search(text, start, end)
         or (_SELLS_FOR_LESS_AFTER.match(text, end) and _PRICE_MATCH.search(text))
         or (
             (_SCORE_BEFORE.search(text, max(0, start - 40), start) or _SCORE_AFTER.match(text, end))
@@ -1694,6 +1739,25 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
         or (_COUNT_BEFORE.search(text, max(0, start - 12), start) and _ORDER_GOES_ON.match(text, end))
         or (_MENU_LABEL_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start) and _ORDER_GOES_ON.match(text, end))
     )
+
+
+# Spirits, and the drinks and foods that chains sell, as a brand's goods are named after it.
+_SPIRITS = r"(?:whiske?y|bourbon|scotch|cognac|brandy|rum|gin|vodka|tequila|mezcal|liqueur)"
+_DRINKS_AND_FOODS = (
+    rf"(?:{_SPIRITS}|coffee|espresso|lattes?|tea|beer|lager|wine|champagne|burgers?|fries|donuts?|doughnuts?)"
+)
+# A drink's or a food's brand as its goods are compared, which people are not: its goods compared after it ("Is ...
+# coffee actually better than ...?"), or its possessive standing for its spirit ("Is ...'s a bourbon?"). Not a
+# person's drink ("...'s coffee is better").
+_DRINKS_BRAND_AFTER = re.compile(
+    rf"[ \u00a0]+{_DRINKS_AND_FOODS}[ \u00a0]+(?:(?:actually|really|much|any|even)[ \u00a0]+)?"
+    r"(?:better|worse|stronger|smoother|sweeter|cheaper|tastier|healthier)[ \u00a0]+than\b"
+    r"|['’]s[ \u00a0]+(?:(?:technically|really|actually|still|considered)[ \u00a0]+)?an?[ \u00a0]+"
+    rf"(?:[A-Za-z]+[ \u00a0]+)?{_SPIRITS}\b"
+)
+# A cognac's grade after its house's name, in the name or after it ("... VSOP", written "Vsop" where capitals are
+# recased): no person's name ends so. Not "XO", which signs off a message too ("Love, Ana XO").
+_COGNAC_GRADE = re.compile(r"[ \u00a0]+(?i:VSOP|V\.S\.O\.P\.?)(?![\w'’-])")
 
 
 # A title or a greeting makes a brand's word a person's name: "Mr. Toyota", "Frau Müller", "Dear Castro".
@@ -1958,6 +2022,17 @@ _FIGURE_AFTER = re.compile(
     r"|assassination|biography)\b"
     r"|(?:['’]s?)?[ \u00a0]+(?:friendship|rivalry|romance|relationship|love[ \u00a0]+story|(?:character[ \u00a0]+)?arc"
     r"|backstory|fate)[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]"
+    # What a character does in a season, an episode or a book of a titled work: "...'s decisions in the final season
+    # of ...", "...'s choices in book two of ..." (a place or a firm has no seasons: "...'s decisions in Lagos").
+    r"|(?:['’]s?)?[ \u00a0]+(?:decisions|choices|motives|actions|betrayal|transformation|arc|backstory|fate)"
+    r"[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?(?:[a-z]+[ \u00a0]+)?"
+    r"(?:season|episode|series|book|film|movie|novel|chapter)s?"
+    r"(?:[ \u00a0]+(?:one|two|three|four|five|six|seven|\d{1,2}))?[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]"
+    # A character's arc, which only fiction has: "Is ...'s character arc consistent?".
+    r"|(?:['’]s?)?[ \u00a0]+character[ \u00a0]+arcs?\b"
+    # Characters dressed as, with another's full name between: "... and ... Jackson costumes", "... cosplay"; not
+    # what a person has ("...'s costumes").
+    r"|(?<!['’]s)(?:[ \u00a0][A-Z][\w-]*){0,2}[ \u00a0]+(?:costumes?|cosplay|fancy[ \u00a0]+dress)\b"
     r"|[ \u00a0]+as[ \u00a0]+(?:(?:military|political|wartime|historical|religious)[ \u00a0]+leaders|generals"
     r"|commanders|rulers|emperors|kings|queens|conquerors|pharaohs|statesmen|philosophers|composers|poets|novelists"
     r"|playwrights|painters|scientists|inventors|explorers|fictional[ \u00a0]+characters)\b"
@@ -1979,7 +2054,11 @@ _FIGURES_DEEDS_AFTER = re.compile(
     r"|(?:impact|influence|contributions?)[ \u00a0]+(?:on|to)|rise[ \u00a0]+to[ \u00a0]+power|downfall|exile"
     r"|speeches|writings|expeditions|voyages|experiments|victories|battles|campaigns|military[ \u00a0]+career"
     r"|use[ \u00a0]+of[ \u00a0]+(?:colou?r|light|symbolism|imagery|perspective|metaphors?|irony|language|rhythm"
-    r"|harmony|space))\b"
+    r"|harmony|space)"
+    # A part played in a war or a revolution, the place between: "...'s role at ... during the war" (not "...'s role
+    # at the bakery during the strike").
+    r"|role[ \u00a0]+(?:in|at)[^.?!\n]{0,60}?\bduring[ \u00a0]+the[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}"
+    r"(?:war|revolution|occupation|blitz|siege|uprising|resistance))\b"
 )
 # What only a state or an army does, before a figure's deeds: "...'s military campaigns", "...'s foreign policy".
 _FIELDS_OF_STATES_AND_ARMIES = frozenset(("military", "naval", "colonial", "foreign"))
@@ -1992,6 +2071,22 @@ _AND_ANOTHER_POSSESSIVE = re.compile(
 _WHICH_WORK_BEFORE = re.compile(
     rf"(?i:\b(?:which|what)[ \u00a0]+(?:{_KINDS_OF_WORK}|symphonie|sculpture|invention|discoverie"
     r"|element|theor(?:y|ie))s?[ \u00a0]+(?:did|does|has|had))[ \u00a0]+$"
+)
+# A class or pupils studying figures of history as a topic, right before the names: "My son's class is studying ...
+# and ...", "The pupils are learning about ...", "Year 4 is doing a project on ...". Pupils study figures, not the
+# people they know (who stand after "with" or have a possessive: "studying with ...", "studying ...'s notes").
+_STUDIED_IN_CLASS_BEFORE = re.compile(
+    r"(?i:\b(?:class|classes|pupils|students|kids|children|school|year[ \u00a0]+\d{1,2}|grade[ \u00a0]+\d{1,2})"
+    r"[ \u00a0]+(?:is|are|was|were|has[ \u00a0]+been|have[ \u00a0]+been)[ \u00a0]+(?:studying|learning[ \u00a0]+about"
+    r"|reading[ \u00a0]+about|doing[ \u00a0]+(?:a[ \u00a0]+)?(?:project|topic)[ \u00a0]+(?:on|about)))"
+    rf"[ \u00a0]+{_AND_ANOTHER_NAME_BEFORE}$"
+)
+# A question about why, when or how a creator made a work, its title in capitals after the verb: "Why did ... write
+# Things Fall Apart?", "When did ... paint The Night Watch?" (its words checked by :func:`_titled_like_a_work`).
+_WHY_A_WORK_WAS_MADE_BEFORE = re.compile(r"(?i:\b(?:why|when|how|where)[ \u00a0]+did)[ \u00a0]+$")
+_WORKS_TITLE_MADE_AFTER = re.compile(
+    r"[ \u00a0]+(?:write|compose|paint|direct|sculpt|record|film)[ \u00a0]+"
+    r"(?P<title>[A-Z][\w'’-]*(?:[ \u00a0]+(?:[A-Z][\w'’-]*|(?:of|the|a|an|and|in|on|to|for|at)(?![\w'’-])))*)"
 )
 _WORKS_MAKING_VERB_AFTER = re.compile(
     r"[ \u00a0]+(?:write|written|compose|composed|paint|painted|direct|directed|sculpt|sculpted|invent|invented"
@@ -2029,6 +2124,12 @@ _CREATORS_WORK_AFTER = re.compile(
     r"|(?:new|latest|debut|upcoming)[ \u00a0]+(?:album|single|song|record|film|movie|novel|book|series))\b"
     r"|['’]s?[ \u00a0]+[\"“‘'][A-Z0-9][^\"“”‘’'\n]{0,60}[\"”’'](?![ \u00a0]+(?:[a-z]+[ \u00a0]+)?(?:memo|doc|document"
     r"|report|slides?|deck|spreadsheet|sheet|proposal|e-?mail|draft|presentation|plan|policy|brief|notes)\b)"
+)
+# A creator's work by its kind and quoted title, right after the possessive of a full name: "...'s song '...'",
+# "...'s novel '...'". A friend's song goes by a given name alone ("Amaka's song 'Lagos Nights'").
+_CREATORS_KIND_OF_WORK_AND_TITLE_AFTER = re.compile(
+    r"['’]s?[ \u00a0]+(?:song|single|album|track|novel|poem|painting|film|movie|play|book)[ \u00a0]+"
+    r"[\"“‘'][A-Z0-9][^\"“”‘’'\n]{0,60}[\"”’']"
 )
 # A text about fiction, history or a school subject: "a plot hole", "in the books", "from the stories", "for my
 # history homework", "such a large empire", "is it copyrighted".
@@ -2109,7 +2210,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|(?i:me|my|mine|we|us|our|ours))\b")
 # A question's opening right before a name: "How did ...", "What did ...", "Was ...", "Is ...", "Why was ...".
 _QUESTION_OPENS_BEFORE = re.compile(
     r"(?:^|[.!?;,\n(][ \t]*|\band[ \u00a0]+)(?i:(?:how|why|when|where|what|who)(?:[ \u00a0]+(?:did|was|were|is|does))?"
-    r"|did|was|were|is)[ \u00a0]+$"
+    r"|did|was|were|is)[ \u00a0]+[\"“]?$"
 )
 _PLOT_VERBS = r"(?:deduce|defeat|betray|escape|survive|kill|murder|fall[ \u00a0]+in[ \u00a0]+love[ \u00a0]+with)"
 # Whom a character acts on in such a question: "How does ... deduce ... had been ...".
@@ -2121,15 +2222,23 @@ _PLOT_QUESTION_BEFORE = re.compile(
 # the name and an epithet ("... of Arc", "... the Great"): "... die", "... actually contribute to", "... discover",
 # "... really say", "... mean by '<a saying>'", "... a real person", "...'s <...> story true".
 _LIFE_QUESTION_AFTER = re.compile(
-    r"(?:[ \u00a0]+(?:of|the)[ \u00a0]+[A-Z][a-z]+)?(?:[ \u00a0]+(?:actually|really|ever|first|originally|finally"
+    # A song's title in quotes closes before it: 'Is "..." about a real person?'.
+    r"[\"”]?(?:[ \u00a0]+(?:of|the)[ \u00a0]+[A-Z][a-z]+)?(?:[ \u00a0]+(?:actually|really|ever|first|originally|finally"
     r"|eventually|supposedly|historically))?[ \u00a0]+(?:"
     r"(?:die|live|discover|invent|contribute|compose|paint|conquer|rule|reign|found|achieve|accomplish|prove"
     r"|predict|propose|exist|become[ \u00a0]+(?:king|queen|emperor|empress|pharaoh|famous)"
+    # What a figure changed in history or art: "How did ... influence ...", "How did ... inspire ...".
+    r"|influence|inspire"
     # What a character does in a plot: "How does ... deduce ...", "Why did ... betray ...".
     rf"|{_PLOT_VERBS})\b"
     r"|(?<=actually[ \u00a0])(?:say|said|write|wrote)\b|(?<=really[ \u00a0])(?:say|said|write|wrote)\b"
+    # Whether a figure of history really spoke a language, capitalised as languages are: "... actually speak Latin".
+    r"|(?<=actually[ \u00a0])(?:speak|spoke)[ \u00a0]+[A-Z][a-z]+[ \u00a0]*[?,]"
     r"|mean[ \u00a0]+by[ \u00a0]+[\"“‘'][^\"“”‘’'\n ]+(?:[ \u00a0][^\"“”‘’'\n ]+){2,}"
-    r"|(?:a[ \u00a0]+)?(?:real|historical|mythical|legendary|fictional)(?:[ \u00a0]+(?:person|man|woman|figure|king"
+    # Whether a character or a song's title is drawn from life: "... based on a real person", '"..." about a real
+    # person'.
+    r"|(?:(?:based[ \u00a0]+on|about|inspired[ \u00a0]+by)[ \u00a0]+)?"
+    r"(?:a[ \u00a0]+)?(?:real|historical|mythical|legendary|fictional)(?:[ \u00a0]+(?:person|man|woman|figure|king"
     r"|queen|character))?[ \u00a0]*[?,]|(?:a[ \u00a0]+)?(?:myth|legend)[ \u00a0]*[?,])"
     r"|['’]s?[ \u00a0]+(?:[a-z]+[ \u00a0]+){0,2}(?:story|legend|myth|tale|quote|saying|anecdote)[ \u00a0]+(?:true|real"
     r"|accurate|a[ \u00a0]+myth)\b"
@@ -2207,7 +2316,11 @@ def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> 
     asks they made ("Which opera did ... write?"), a saying credited to them (:func:`_a_saying_credited`: "As ...
     said: '...'") and an artist listed in a request for a playlist (:func:`_an_artist_in_a_playlist`)."""
     around = text[max(0, start - _TOPIC_REACH) : end + _TOPIC_REACH]
-    if _an_artist_in_a_playlist(text, start, end) or _a_saying_credited(text, start, end, around):
+    if (
+        _an_artist_in_a_playlist(text, start, end)
+        or _a_saying_credited(text, start, end, around)
+        or _studied_in_class(text, start, end)
+    ):
         return True
     if _PRIVATE_INTERACTION.search(around) or _INTERACTION_AFTER.match(text, end):
         return False
@@ -2230,6 +2343,7 @@ def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> 
             text[start:name_end] not in person_name_lists()[0]
             and _CREATORS_WORK_AFTER.match(text, _after_another_possessive(text, name_end))
         )
+        or (" " in text[start:name_end] and _CREATORS_KIND_OF_WORK_AND_TITLE_AFTER.match(text, name_end))
         or (_RENOWN_QUESTION_BEFORE.search(text, max(0, start - 20), start) and _RENOWN_AFTER.match(text, end))
         or _a_famous_persons_deeds(text, start, name_end, around)
         or (
@@ -2238,6 +2352,7 @@ def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> 
             and not _FIRST_PERSON.search(around)
         )
         or (_EXPLAINED.search(around) and _ORDINAL_LAW_AFTER.match(text, name_end))
+        or _why_a_work_was_made(text, start, end, around)
         or (_a_work_named(around) and _QUESTION_OR_REQUEST.search(around))
         or (
             not _FIRST_PERSON.search(around)
@@ -2277,6 +2392,31 @@ def _after_another_possessive(text: str, name_end: int) -> int:
     joined to theirs ("Compare ...'s and ...'s painting styles"), or at ``name_end``."""
     joined = _AND_ANOTHER_POSSESSIVE.match(text, name_end)
     return joined.end() if joined else name_end
+
+
+def _studied_in_class(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, not a given name alone and no possessive, is a figure a class or pupils study
+    as a topic (:data:`_STUDIED_IN_CLASS_BEFORE`: "My daughter's class is studying ... and ..."), even in a parent's
+    own words about their child."""
+    return (
+        text[start:end] not in person_name_lists()[0]
+        and not (POSSESSIVE_END.search(text, start, end) or POSSESSIVE_AFTER.match(text, end))
+        and _STUDIED_IN_CLASS_BEFORE.search(text, max(0, start - 120), start) is not None
+    )
+
+
+def _why_a_work_was_made(text: str, start: int, end: int, around: str) -> bool:
+    """True when ``text[start:end]``, not a given name alone, is a creator a question with no first-person word asks
+    why, when or how they made a work, its title after the verb (:data:`_WORKS_TITLE_MADE_AFTER`: "Why did ... write
+    Things Fall Apart?"); not a report a colleague wrote ("Why did Ana write the memo?")."""
+    if text[start:end] in person_name_lists()[0] or _FIRST_PERSON.search(around):
+        return False
+    title = _WORKS_TITLE_MADE_AFTER.match(text, end)
+    return bool(
+        title
+        and _WHY_A_WORK_WAS_MADE_BEFORE.search(text, max(0, start - 12), start)
+        and _titled_like_a_work(title["title"])
+    )
 
 
 def _an_artist_in_a_playlist(text: str, start: int, end: int) -> bool:
@@ -2354,13 +2494,22 @@ def _a_famous_persons_possession(text: str, start: int, name_end: int, around: s
     title = _TITLE_AFTER_A_POSSESSIVE.match(text, name_end)
     if title is None:
         return False
-    words = CAPITALISED_WORD.findall(title["title"])
     low, high = sentence_around(text, start)
+    # A brand's goods after a possessive are no work ("...'s Google Docs").
     return (
-        bool(words)
-        and words[0] not in brands()
-        and any(word not in given and word not in surnames and word.lower() in everyday_words() for word in words)
+        _titled_like_a_work(title["title"])
+        and CAPITALISED_WORD.findall(title["title"])[0] not in brands()
         and _ART_OR_RENOWN.search(text, low, high) is not None
+    )
+
+
+def _titled_like_a_work(title: str) -> bool:
+    """True when the capitalised words of ``title`` hold an everyday English word that no name list holds, as a
+    work's title does ("Kind of Blue", "Things Fall Apart"; not "Ana Costa")."""
+    given, surnames = person_name_lists()
+    return any(
+        word not in given and word not in surnames and word.lower() in everyday_words()
+        for word in CAPITALISED_WORD.findall(title)
     )
 
 
