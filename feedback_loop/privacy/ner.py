@@ -252,6 +252,10 @@ _WORD_IN_LOWER_CASE = re.compile(
 )
 
 
+# The prefix of an Irish, Italian or French surname before its apostrophe: "o'brien", "d'angelo", "l'estrange".
+_SURNAME_PREFIX_AND_APOSTROPHE = re.compile(r"[odl]['’][a-z]")
+
+
 @functools.cache
 def _lower_case_name_words() -> tuple[frozenset[str], frozenset[str]]:
     """The words of the name lists in lower case, and of those the given names."""
@@ -461,16 +465,21 @@ def _lower_case_name(text: str, run: list[re.Match[str]], everyday: frozenset[st
     # message goes (:func:`_where_a_person_acts`).
     if len(run) == 1 == len(words) and _where_a_person_acts(text, start, end):
         return spans
-    # "our nanny rosa is off", "our tutor hector moved it", "tell mrs o'brien that ...": one word of the lists that a
-    # dictionary knows too (a genus, a rare word, a famous namesake) but no everyday vocabulary, a given name right
-    # after a possessive and a relative's or a role's word, or a given name or a surname right after a title, for the
-    # PII model to read in its sentence.
+    # "our nanny rosa is off", "our tutor hector moved it": one given name of the lists that a dictionary knows too
+    # (a genus, a rare word) but no everyday vocabulary, right after a possessive and a relative's or a role's word;
+    # "tell mrs o'brien that ...": a surname of the lists written with an apostrophe after its prefix, which the
+    # dictionary knows from a famous namesake, right after a title ("my dr pepper order" is a drink's). For the PII
+    # model to read in its sentence.
     if (
         len(run) == 1 == len(words)
         and words[0].group() not in everyday
         and (
             (words[0].group() in given_words and _KIN_BEFORE_A_FULL_NAME.search(before) is not None)
-            or (words[0].group() in name_words and _TITLE_BEFORE.search(text, max(0, start - 40), start) is not None)
+            or (
+                words[0].group() in name_words
+                and _SURNAME_PREFIX_AND_APOSTROPHE.match(words[0].group()) is not None
+                and _TITLE_BEFORE.search(text, max(0, start - 40), start) is not None
+            )
         )
     ):
         return spans

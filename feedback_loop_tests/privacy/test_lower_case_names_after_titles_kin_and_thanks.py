@@ -16,10 +16,9 @@ from feedback_loop.privacy import Redactor
         ("hello mrs adeyemi, the essay is attached", "hello mrs <PERSON>, the essay is attached"),
         ("ms ferreira gave us extra time", "ms <PERSON> gave us extra time"),
         ("i asked dr nwosu about the dose", "i asked dr <PERSON> about the dose"),
-        # A surname the dictionary knows too (a famous namesake's), the title making it a person's.
+        # A surname with an apostrophe that the dictionary knows too (a famous namesake's), after a title.
         ("pls tell mrs o'brien that the bus is late", "pls tell mrs <PERSON> that the bus is late"),
         ("can u ask miss o'neill if the trip is on", "can u ask miss <PERSON> if the trip is on"),
-        ("is ms dickens free at 3", "is ms <PERSON> free at 3"),
         # A relative's, a teacher's or a landlord's word after "my", the word of the lists too ("son", "nan").
         ("my landlord dariusz keeps the deposit", "my landlord <PERSON> keeps the deposit"),
         ("could you email my son tariq the receipt", "could you email my son <PERSON> the receipt"),
@@ -53,6 +52,7 @@ def test_lower_case_names_after_titles_kin_and_thanks_are_found(sentence: str, r
         "dr oetker pizza was cold",
         "mr clean spray is out of stock",
         "the mr bean episode was funny",
+        "hi my dr pepper order came flat",
         "my tutor said i should revise more",
         "my wife, as usual, forgot the password",
         "my son ravioli recipe is better",
