@@ -1141,6 +1141,23 @@ _EXPLAINED = re.compile(
     r"\?|(?i:\b(?:explain\w*|describe|understand|mean(?:s|ing)?|concept|idea|analogy|paradox\w*|thought[ \u00a0]"
     r"experiments?|physics|quantum|philosoph\w*|logic|math(?:s|ematics)?)\b)"
 )
+# A time zone as the tz database names it, its area, a slash and its city: "Europe/London", "America/New_York",
+# "Australia/Sydney", "America/Argentina/Buenos_Aires".
+_TIME_ZONE = re.compile(
+    r"\b(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)"
+    r"(?:/[A-Z][A-Za-z_+-]*){1,2}"
+)
+
+
+def _in_a_time_zones_name(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is the area or the city of a time zone's name (:data:`_TIME_ZONE`)."""
+    if "/" not in text[max(0, start - 1) : end + 1]:
+        return False
+    return any(
+        zone.start() <= start and end <= zone.end() for zone in _TIME_ZONE.finditer(text, max(0, start - 40), end + 40)
+    )
+
+
 # The weather of a place: "the weather for ...", "the aurora forecast for ...", "sunset in ...". Not a forecast of
 # sales or budgets ("the revenue forecast for Priya"): a bare "forecast" only in a sentence about the weather.
 _WEATHER_FOR_BEFORE = re.compile(
@@ -1257,6 +1274,7 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
         or _eponyms_joined_by_a_dash(text, start, end)
         or _a_unit_or_an_eponymous_kind(text, start, end)
         or _weather_of_a_place(text, start, end)
+        or _in_a_time_zones_name(text, start, end)
         or _place_named_after_a_person(text, start, end)
         or _a_landmark(text, start, end)
         or (

@@ -800,6 +800,12 @@ _SECTION_WORD_BEFORE = re.compile(
     r"(?i)(?:\b(?:sections?|sec\.?|clauses?|chapters?|ch\.|paragraphs?|para\.?|articles?|art\.|items?|steps?"
     r"|rules?|appendix|annex|tables?|figures?|fig\.|parts?|points?|requirements?|req\.?|see|in|under|per)|§)\s*$"
 )
+# "part number 10.250.33.7", "SKU: 44.120.8.19", "filter cartridge 12.40.8.3": a dotted quad named as a product's
+# code (catalogues number parts in dotted groups). Only right after, as for versions.
+_PRODUCT_CODE_WORD_BEFORE = re.compile(
+    r"(?i)\b(?:(?:part|model|catalog(?:ue)?|cat\.|article|product|spare|replacement|cartridge|filter|item)"
+    r"(?:\s*(?:number|no\.?|nr\.?|#|code))?|p/n|sku|mpn)\s*:?\s*$"
+)
 # Words that name a dotted quad as an address: "ping 1.1.1.1", "DNS 8.8.8.8", "from 1.2.3.4".
 _IP_WORD_BEFORE = re.compile(
     r"(?i)\b(?:ip|ipv4|addr|address|host|server|dns|gateway|router|ping|from|to|via|connect(?:ed|ing)?|login"
@@ -807,11 +813,24 @@ _IP_WORD_BEFORE = re.compile(
 )
 
 
+def _netmask(quad: str) -> bool:
+    """True for a subnet mask ("255.255.255.0", "255.255.240.0"): ones from the top bit, then zeros; a mask names
+    the size of a network, no host."""
+    value = int(ipaddress.IPv4Address(quad))
+    zeros = ~value & 0xFFFFFFFF
+    return value >> 24 == 255 and zeros & (zeros + 1) == 0
+
+
 def _ipv4(match: re.Match[str]) -> str | None:
     if _IPV4_NOT_A_HOST.fullmatch(match.group(0)):
         return None
     before = match.string[max(0, match.start() - 16) : match.start()]
-    if _VERSION_WORD_BEFORE.search(before) or _SECTION_WORD_BEFORE.search(before):
+    if (
+        _VERSION_WORD_BEFORE.search(before)
+        or _SECTION_WORD_BEFORE.search(before)
+        or _PRODUCT_CODE_WORD_BEFORE.search(before)
+        or _netmask(match.group(0))
+    ):
         return None
     # "2.3.1.1": four one-digit numbers are how documents number their sections; as a host address such a
     # quad is rare enough (a few public resolvers) to need a word naming it so.

@@ -291,6 +291,15 @@ def test_a_dotted_quad_is_a_version_only_right_after_a_version_word() -> None:
     assert redact("version 2 runs on 10.0.3.7").text == "version 2 runs on <IP>"
 
 
+def test_a_dotted_quad_named_as_a_products_code_or_a_subnet_mask_is_no_host() -> None:
+    for named in ("part number 10.250.33.7", "filter cartridge 44.120.8.19", "SKU: 12.40.8.3", "P/N 172.16.4.20"):
+        assert redact(named).text == named
+    for mask in ("subnet mask 255.255.255.0", "netmask 255.255.240.0", "mask 255.0.0.0"):
+        assert redact(mask).text == mask
+    assert redact("the part server at 10.250.33.7").text == "the part server at <IP>"
+    assert redact("gateway 255.255.255.1").text == "gateway <IP>"
+
+
 def test_card_numbers_need_the_luhn_check_and_a_network_prefix() -> None:
     valid = luhn_complete("453201511283036")
     wrong = valid[:-1] + str((int(valid[-1]) + 1) % 10)

@@ -43,3 +43,22 @@ def test_assistants_places_and_eponyms_stay(sentence: str) -> None:
 )
 def test_people_next_to_assistants_and_places_are_still_found(sentence: str, redacted: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == redacted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        (
+            "Reports shift by an hour for users in the Europe/London and America/Denver time zones.",
+            "Reports shift by an hour for users in the Europe/London and America/Denver time zones.",
+        ),
+        (
+            "Users in Europe/London and America/Chicago see the banner at 9.",
+            "Users in Europe/London and America/Chicago see the banner at 9.",
+        ),
+        # A person's name next to a slash that names no time zone stays a name.
+        ("Send it to Victoria Okafor/Finance.", "Send it to <PERSON>/Finance."),
+    ],
+)
+def test_the_cities_of_time_zones_stay(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
