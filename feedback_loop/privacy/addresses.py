@@ -1044,13 +1044,10 @@ _ADDRESS_LABELS = (
     r"|residence|residential\s+address|adresa|adress|osoite|lakcím|cím|morada|địa\s+chỉ(?:\s+[^\W\d_]+){0,2}"
     r"|dostawa|delivery|shipping|ship\s+to|send\s+to|deliver\s+to|return\s+to|mail\s+to"
 )
-_ADDRESS_ANNOUNCED = re.compile(
-    # A label and its colon: "Address:", "Dirección de entrega:", "adresse de livraison :", "Address for returns:",
-    # "Teslimat adresi:".
-    rf"(?P<cue>(?i:(?<![\w-])(?:(?:{_ADDRESS_LABELS})(?:\s+(?:de|di|da|do|of|for)\s+[^\W\d_]+)?(?:\s+po)?\s*:"
-    # A phrase: "my address is", "alamat saya", "ship it to", "live at", "our office is at", and how other languages
-    # ask to send or say where one lives ("kirim ke", "manda pra", "habite", "wohnt").
-    r"|(?:my\s+(?:[^\W\d_]+\s+)?address(?:\s+is)?|address\s+is|alamat(?:\s+saya)?"
+# A phrase: "my address is", "alamat saya", "ship it to", "live at", "our office is at", and how other languages ask
+# to send or say where one lives ("kirim ke", "manda pra", "habite", "wohnt").
+_ADDRESS_PHRASES = (
+    r"my\s+(?:[^\W\d_]+\s+)?address(?:\s+is)?|address\s+is|alamat(?:\s+saya)?"
     r"|(?:ship|send|deliver|mail|post|return|forward|courier)(?:\s+(?:it|them|this|that|these|those|everything"
     r"|the\s+[^\W\d_]+|my\s+[^\W\d_]+))?\s+(?:to|at)"
     r"|(?:live|lives|living|reside|resides|residing|stay|staying|is|are|located|based|find\s+us|visit\s+us)\s+at"
@@ -1060,7 +1057,16 @@ _ADDRESS_ANNOUNCED = re.compile(
     r"|adresse|indirizzo|endereço|endereco|morada)\s+(?:is|es|est|ist|lautet|è|é)"
     r"|mand[ae](?:lo|la|los|las)?\s+(?:pra|para|a)|envi(?:ar|e|a|alo|ala)\s+(?:a|para|pra)|sped(?:ire|isci)\s+a"
     r"|entregar\s+(?:na|no|em|a)|envoyer\s+à|livrer\s+à|(?:schicken|senden|liefern)\s+an|leveren\s+(?:op|aan)"
-    r"|kirim\s+ke|giao\s+đến|pošaljite\s+na|wyślij\s+na)(?![\w-])))[ \t]*)"
+    r"|kirim\s+ke|giao\s+đến|pošaljite\s+na|wyślij\s+na"
+)
+# The labels and the phrases are grouped by their first letters (by_first_letter: the same matches): the cue is
+# tried at every word of every text with a digit.
+_ADDRESS_ANNOUNCED = re.compile(
+    # A label and its colon: "Address:", "Dirección de entrega:", "adresse de livraison :", "Address for returns:",
+    # "Teslimat adresi:".
+    rf"(?P<cue>(?i:(?<![\w-])(?:(?:{by_first_letter(_ADDRESS_LABELS)})(?:\s+(?:de|di|da|do|of|for)\s+[^\W\d_]+)?"
+    r"(?:\s+po)?\s*:"
+    rf"|(?:{by_first_letter(_ADDRESS_PHRASES)})(?![\w-])))[ \t]*)"
     r"(?P<clause>[^\n;()<>]{1,160})"
 )
 # In the clause after a cue, chat writes them in lower case too: "cornwall tr18 4aa".

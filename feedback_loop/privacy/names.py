@@ -16,6 +16,7 @@ only is none ("Family name: as shown in your passport", "Dear Hiring Manager"). 
 from __future__ import annotations
 
 import functools
+import gc
 import importlib
 import importlib.util
 import itertools
@@ -171,8 +172,9 @@ _SIGN_OFFS = (
     r"|s\s+pozdravem|cu\s+stimă|hormat\s+saya|trân\s+trọng|üdvözlettel|с\s+уважением"
     # Kisses and hugs that sign a card or a family's message: Spanish "Besos, Tía Carmen", "Un abrazo", French
     # "Bisous", "Grosses bises", Italian "Baci", "Un abbraccio", Portuguese "Beijos", "Beijinhos", German "Küsse",
-    # Dutch "Kusjes", Polish "Buziaki", "Ściskam".
-    r"|besos|besitos|abrazos|un\s+abrazo|bisous|(?:grosses\s+)?bises|baci|un\s+abbraccio|beijos"
+    # Dutch "Kusjes", Polish "Buziaki", "Ściskam" ("grosses bises" and "bises" apart, not "bises" after an optional
+    # word: by_first_letter then knows the letters each starts with).
+    r"|besos|besitos|abrazos|un\s+abrazo|bisous|grosses\s+bises|bises|baci|un\s+abbraccio|beijos"
     r"|beijinhos|küsse|kusjes|buziaki|ściskam"
 )
 _SIGN_OFF = re.compile(rf"(?i:{_SIGN_OFFS})")
@@ -217,7 +219,9 @@ _CUE_WORDS = (
     # case, and "Pani" opening a sentence: "Pan" is a surname too ("Pan Wei"); Czech and Slovak "paní", "pane".
     r"|meneer|mevrouw|mevr|dhr|heer|senhor|senhora|sayın|sayin|ibu|bapak|pak|domnul|doamna|doamnei"
     r"|doctora|doutor|doutora|dottore|dottoressa|(?:el|al|del)\s+doctor|paciente|paziente|patiënt|patientin"
-    r"|pasien|(?-i:pan|pani|panie|panem|panią|paní|pane|(?:^|(?<=\n)|(?<=[.!?]\s))(?:Pani|Panie|Paní|Pane))"
+    # (Each alternative spelled with the letter it starts with first, "(?=[P])" before the anchors, so that
+    # by_first_letter tries it only at a "p": one it cannot tell is tried at every word.)
+    r"|pasien|(?-i:pan|pani|panie|panem|panią|paní|pane|(?=[P])(?:^|(?<=\n)|(?<=[.!?]\s))(?:Pani|Panie|Paní|Pane))"
     # A Polish letter's opening, the given name in the vocative after it: "Szanowny Panie Tomaszu", "Droga Pani Ewo".
     r"|(?:szanown[ya]|drog[ia])\s+pani[e]?"
     # Tagalog: a person's marker ("si", "ni", "kay", plural "sina", "nina", "kina") and a word of respect for an elder
@@ -889,7 +893,23 @@ def _names_of_each_locale() -> tuple[tuple[frozenset[str], frozenset[str]], ...]
         to_latin = _transliteration(locale)
         given, surnames = person_name_strings(provider)
         locales.append((frozenset(_names(given, to_latin)), frozenset(_names(surnames, to_latin))))
+    _freeze_what_lasts()
     return tuple(locales)
+
+
+def _freeze_what_lasts() -> None:
+    """Keep the collector's full passes off what reading the name lists loaded for good.
+
+    Reading them imports faker's providers of every locale and what transliterates them: some two hundred thousand
+    functions, classes, dicts and tuples that live as long as the process. Each full pass of the cyclic garbage
+    collector, which the redactor's own allocations trigger every few thousand texts, would scan them all (a sixth
+    of the patterns+ner tier's time on the bench's event mix). Once loaded, the garbage there is collected and what
+    is left moved out of the collector's generations (``gc.freeze``), once per process (the callers are cached).
+    Safe: no object is read or changed. Whatever is alive then is frozen, the caller's objects too; each is still
+    freed when its last reference goes, only a reference cycle among them that turns to garbage later would stay.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 @functools.cache
