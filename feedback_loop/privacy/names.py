@@ -1548,6 +1548,9 @@ _WORD_BEFORE_A_FULL_STOP = re.compile(r"(?<![\w'’-])([^\W\d_]+)\.$")
 _CAPITALISED_WORDS_AFTER = re.compile(r"(?:[ \u00a0][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*)+")
 
 
+_MODALS = frozenset({"will", "can", "may", "must", "shall"})
+
+
 def imperative_before_a_name(text: str, start: int, end: int) -> bool:
     """True for the word at ``text[start:end]`` when it is an instruction's verb before the capitalised words after
     it: a verb's bare form (WordNet's) that no name list holds, capitalised only because it opens the text, a line, a
@@ -1561,6 +1564,9 @@ def imperative_before_a_name(text: str, start: int, end: int) -> bool:
     lower = word.lower()
     given, surnames = person_name_lists()
     if word in given or word in surnames or lower in NAME_PARTICLES or lower not in bare_verbs():
+        return False
+    # A modal is a verb of WordNet too ("to will", "to can") but opens no instruction: "Will Smith", "Can Yaman".
+    if lower in _MODALS:
         return False
     opening = _INSTRUCTION_OPENS_BEFORE.search(text, max(0, start - 12), start)
     # "Dear Ms. Bin Yusof": a title's full stop opens no sentence.

@@ -88,6 +88,8 @@ def test_things_and_figures_stay(sentence: str) -> None:
         ("Invite Siosaia Taufa to the call", "Invite <PERSON> to the call"),
         ("Mark Lee called about the order.", "<PERSON> called about the order."),
         ("Grant Thompson left early.", "<PERSON> left early."),
+        # A modal is a verb too, but opens no instruction: a name that opens a line or ends the text stays whole.
+        ("Describe a celebrity in three sentences.\nWill Smith", "Describe a celebrity in three sentences.\n<PERSON>"),
         # A private person's work, near a famous one's.
         (
             "Listen to Tane Walker's new song from my cousin's band.",
