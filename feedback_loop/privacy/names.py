@@ -176,6 +176,9 @@ _SIGN_OFFS = (
     # word: by_first_letter then knows the letters each starts with).
     r"|besos|besitos|abrazos|un\s+abrazo|bisous|grosses\s+bises|bises|baci|un\s+abbraccio|beijos"
     r"|beijinhos|küsse|kusjes|buziaki|ściskam"
+    # Sign-offs of Māori, Hungarian, Welsh and Irish letters: "Ngā mihi, Mere", "Ngā mihi nui", "Tisztelettel,",
+    # "Cofion,", "Le meas,".
+    r"|ngā\s+mihi(?:\s+nui)?|nga\s+mihi(?:\s+nui)?|tisztelettel|cofion|le\s+meas"
 )
 _SIGN_OFF = re.compile(rf"(?i:{_SIGN_OFFS})")
 # The people of one's family and life, one or more: "my sister", "our kids", "my nan", "her colleagues".
@@ -209,7 +212,12 @@ RELATIVES_AND_CLOSE_PEOPLE = (
 # (_CUE_BEFORE) the patterns of sign-offs, signatures and notes.
 _CUE_WORDS = (
     rf"{_SIGN_OFFS}"
-    r"|dear|regards|sincerely|yours|warmly|kind\s+regards|best\s+regards|best\s+wishes|many\s+thanks"
+    r"|dear|regards|sincerely"
+    # "Dear" as other languages open a letter, before the name: Hungarian "Kedves Zsófia,", Spanish "Estimada
+    # Lucía,", "Querido Pablo", Portuguese "Prezada Beatriz", Turkish "Sevgili Elif", Danish and Norwegian "Kære",
+    # "Kjære", Swedish "Kära", Romanian "Dragă".
+    r"|kedves|estimad[oa]|querid[oa]|prezad[oa]|sevgili|kære|kjære|kära|dragă"
+    r"|yours|warmly|kind\s+regards|best\s+regards|best\s+wishes|many\s+thanks"
     r"|mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|herr|frau|monsieur|madame|mme|mlle|señor|señora"
     r"|señorita|sr|sra|srta|doña|signor|signora|sig|dott|dott\.ssa|avv|sheikh|shri|smt"
     # Titles and address words of other languages, none an English word: Dutch "meneer De Vries", "mevrouw Bakker",
@@ -269,10 +277,12 @@ _CUE_BEFORE = re.compile(
 _DASH_SIGN_OFF_WORDS = r"regards|thanks|thank[ \t]+you|cheers|best|thx|ty|love|br"
 # What may stand between the dash and the name, to the name: "- regards, Omar".
 _AFTER_THE_SIGN_OFF_DASH = rf"[ \t]*(?i:(?:{_DASH_SIGN_OFF_WORDS})[ \t]*[,!.]?[ \t]+)?$"
+# A slash signs a message too where the last sentence ended: "... arrive shortly. /Mads".
 DASH_SIGN_OFF_BEFORE = re.compile(
-    r"(?:[.!?)][ \t]*(?:--?|[—–~])|(?:^|\n)[ \t]*(?:--|[—–~]))" + _AFTER_THE_SIGN_OFF_DASH
+    r"(?:[.!?)][ \t]*(?:--?|[—–~/])|(?:^|\n)[ \t]*(?:--|[—–~]))" + _AFTER_THE_SIGN_OFF_DASH
 )
-NAME_ENDS_THE_TEXT = re.compile(r"[ \t]*[.!]?[ \t]*$")
+# The name ends the text, a department or a role in brackets may follow it: "- Neha (Billing)".
+NAME_ENDS_THE_TEXT = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[.!]?[ \t]*$")
 # The same sign-off where a longer text goes on after the name's line: a message pasted, then the writer's own words
 # ("... see you Friday.\n- Tevita\ncan you make it more formal?"). One hyphen may open the name's line there after a
 # line that ends a sentence, and a dash may follow thanks ("Thanks, - Dilnoza"), where no list's item is next to it
@@ -397,7 +407,9 @@ def german_im_before(text: str, start: int) -> bool:
 # What a person does or is right after the name: "Oluwaseun wrote:", "Zeynep ordered it for me", "Tomás here",
 # "Ana from billing", "Tom is out of office".
 _ACTION_AFTER_NAME = re.compile(
-    r"\s+(?:wrote\b|said\b|says\b|replied\b|here\b"
+    # A surname before the given name that a note adds after it: "caller identified as Begay, first name Shiloh".
+    r",[ \t]+(?:first|given)[ \t]+name\b"
+    r"|\s+(?:wrote\b|said\b|says\b|replied\b|here\b"
     # "Here" after the caller's name in other languages, where the clause ends: Norwegian and Danish "Magnus her.",
     # Swedish "Sara här,", Irish "Pádraig anseo.", Dutch and German "Jeroen hier,", Tagalog "Si Mark po ito,".
     r"|(?:her|här|anseo|hier|po\s+ito|ito\s+po)(?=[ \t]*(?:[,.!;\n]|$))"
@@ -416,7 +428,9 @@ _CLAUSE_ENDS_AFTER_NAME = re.compile(r"\s*(?:[,!.?;)\n]|[-–—](?=\s)|$|(?:fro
 _WEAK_CUE = re.compile(
     r"(?i)\b(?:with|for|from|by|and|or|call|called|text|texted|message|messaged|contact|contacted|email"
     r"|emailed|meet|met|ping|pinged|engineer|manager|customer|user|client|caller|policy\s*holder|owner|tenant"
-    r"|landlord|patient|applicant|candidate|claimant|guarantor|referee)\b\s*$"
+    r"|landlord|patient|applicant|candidate|claimant|guarantor|referee"
+    # Who is to be added to a thread or a call: "loop in Kenji when ...", "looping in Ayesha".
+    r"|loop(?:ed|ing)?\s+in)\b\s*$"
 )
 # Titles of care, faith, kitchens, the law and the forces, capitalised before a name that is no place ("Nurse Ewa",
 # "Imam Bashir"; not "Captain America").
