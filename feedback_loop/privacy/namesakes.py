@@ -538,10 +538,18 @@ _FICTIONS_WORD = re.compile(
 )
 
 
+# A character's kit right before "for" and the name ("the best build for ... in <Title> 3", "a loadout for ..."):
+# "for" there gives the kit to a character, not a gift to someone the writer knows ("a gift for ...").
+_KIT_FOR_BEFORE = re.compile(
+    r"(?i:\b(?:builds?|loadouts?|team[ \u00a0]+comps?|rotations?|combos?|talents?|skill[ \u00a0]+trees?|gear"
+    r"|weapons?|armou?r)[ \u00a0]+for)[ \u00a0]+$"
+)
+
+
 def _a_character_in_a_title(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is a character before "in" and a sequel's title, or the title after a character
     and "in" (:data:`_SEQUELS_TITLE`), in a sentence about the work's world (:data:`_FICTIONS_WORD`) with no one
-    the writer knows before it."""
+    the writer knows before it (a kit "for" the character is no one known: :data:`_KIT_FOR_BEFORE`)."""
     character = _IN_A_SEQUEL_AFTER.match(text, end)
     before = None if character else _CHARACTER_IN_BEFORE.search(text, max(0, start - 40), start)
     title = None if before is None else _SEQUELS_TITLE_AT.match(text, before.end())
@@ -554,7 +562,10 @@ def _a_character_in_a_title(text: str, start: int, end: int) -> bool:
     low, high = sentence_around(text, start)
     return (
         (_FICTIONS_WORD.search(text, low, name_start) or _FICTIONS_WORD.search(text, name_end, high)) is not None
-        and not _KNOWN_PERSON_BEFORE.search(text, max(0, name_start - 30), name_start)
+        and (
+            not _KNOWN_PERSON_BEFORE.search(text, max(0, name_start - 30), name_start)
+            or _KIT_FOR_BEFORE.search(text, max(0, name_start - 30), name_start) is not None
+        )
         and not _INTERACTION_AFTER.match(text, name_end)
     )
 
@@ -744,7 +755,15 @@ _WORKS_VERB_BEFORE_A_QUOTE = re.compile(
     r"|rehears(?:ing|ed)|sing(?:ing|s)?|sang|sung|listen(?:ing|ed)?[ \u00a0]+to|play(?:ing|ed|s)?|read(?:ing)?"
     r"|(?:re)?watch(?:ing|ed)|stream(?:ing|ed)?|finished|started|loved?|hated?"
     # What is asked of a song's words: "the meaning of '...'", "the lyrics to '...'".
-    r"|(?:meaning|lyrics)[ \u00a0]+(?:of|to|behind)))"
+    r"|(?:meaning|lyrics)[ \u00a0]+(?:of|to|behind)"
+    # What music is made of or a clip taken from a song: "the chord progression in '...'", "the riff of '...'",
+    # "10 seconds of '...'".
+    r"|(?:chords?|chord[ \u00a0]+progression|riff|guitar[ \u00a0]+solo|bass[ \u00a0]?line|melody|tempo|time"
+    r"[ \u00a0]+signature|key)[ \u00a0]+(?:of|in|to|for)|(?:seconds|minutes|bars|clip|snippet|excerpt|sample)"
+    r"[ \u00a0]+(?:of|from)"
+    # The titles a playlist is to hold, after a colon ("a playlist for a road trip: '...', '...'"), where no words
+    # between tie the playlist to a person ("a playlist for my friend: ...").
+    r"|playlist(?:[ \u00a0]+(?!(?:my|our|your|his|her|their)\b)[a-z0-9'’-]+){0,6}:))"
     # Titles listed after the verb, each quoted: "play 'Jolene' then '...'", "sang 'Angie', '...' and '...'".
     r"(?:[ \u00a0]+[\"“‘'«][^\"“”‘’'\n]{1,60}[\"”’'»](?:,|[ \u00a0]+(?:and[ \u00a0]+)?then|,?[ \u00a0]+(?:and|or)))*"
     r"[ \u00a0]+[\"“‘'«][ \u00a0]?$"
@@ -1320,6 +1339,7 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
         or _STATION_ENDS.search(words)
         or _named_like_a_stop_of_a_journey(text, start, end)
         or _a_destination(text, start, end)
+        or _chosen_or_seen_on_a_trip(text, start, end)
     )
 
 
@@ -1410,6 +1430,43 @@ def _a_destination(text: str, start: int, end: int) -> bool:
         _DESTINATION_BEFORE.search(text, max(0, start - 80), start)
         or (_HOW_FAR_BEFORE.search(text, max(0, start - 12), start) and _FROM_A_PLACE_AFTER.match(text, end))
         or (_PLACE_CHOSEN_AFTER.match(text, end) and _CHOICE_OPENS_BEFORE.search(text, max(low, start - 60), start))
+    )
+
+
+# A question which of two places suits a trip better, the trip before a colon and the places after it: "Which is
+# better for a first visit to Peru: ... or ...?", "Which suits a honeymoon best: ... or ...?". Asked with "which" and
+# a word that weighs places, not "who": "Who should come on the trip: ... or ...?", "Which cousin hosts our stay:
+# ... or ...?" choose people.
+_WHICH_FOR_A_TRIP_BEFORE = re.compile(
+    r"(?i:\bwhich\b(?=[^.!?:\n]{0,100}\b(?:better|best|nicer|cheaper|safer|suits?|worth)\b)[^.!?:\n]{0,60}?"
+    r"\b(?:visits?|trips?|holidays?|vacations?|honeymoon|safari|getaway|city[ \u00a0]+break"
+    r"|stay|tour|road[ \u00a0]+trip|backpacking)\b[^.!?:\n]{0,40}):[ \u00a0]+"
+    r"(?:[A-Z][\w'’-]*(?:[ \u00a0][A-Z][\w'’-]*)?[ \u00a0]+or[ \u00a0]+)?$"
+)
+_OR_ANOTHER_PLACE_AFTER = re.compile(r"[ \u00a0]+or[ \u00a0]+[A-Z]")
+_OR_BEFORE = re.compile(r"[ \u00a0]or[ \u00a0]+$")
+# The sights an itinerary for a place lists after a colon, each right after the colon or a comma: "a 3-day itinerary
+# for Lima: ..., the cathedral, ...". A sight is named on its own: "lunch with ..." is no sight.
+_ITINERARYS_SIGHT_BEFORE = re.compile(
+    r"(?i:\bitinerary[ \u00a0]+(?:for|in|around)[ \u00a0]+(?-i:[A-Z][\w'’-]*(?:[ \u00a0][A-Z][\w'’-]*){0,2})):"
+    r"(?:[ \u00a0]+[^,.!?:;\n]{1,50},)*[ \u00a0]+(?:and[ \u00a0]+)?$"
+)
+
+
+def _chosen_or_seen_on_a_trip(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, no possessive, is one of two places a question weighs for a trip
+    (:data:`_WHICH_FOR_A_TRIP_BEFORE`) or a sight an itinerary for a place lists (:data:`_ITINERARYS_SIGHT_BEFORE`),
+    in a sentence with no sign of a private interaction and a name that does nothing a person does."""
+    if POSSESSIVE_END.search(text, start, end) or POSSESSIVE_AFTER.match(text, end):
+        return False
+    low, high = sentence_around(text, start)
+    if _PRIVATE_INTERACTION.search(text, low, high) or _INTERACTION_AFTER.match(text, end):
+        return False
+    if _ITINERARYS_SIGHT_BEFORE.search(text, max(low, start - 200), start):
+        return True
+    choice = _WHICH_FOR_A_TRIP_BEFORE.search(text, max(low, start - 140), start)
+    return choice is not None and bool(
+        _OR_ANOTHER_PLACE_AFTER.match(text, end) or _OR_BEFORE.search(text, choice.start(), start)
     )
 
 
