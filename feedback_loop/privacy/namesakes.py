@@ -570,6 +570,27 @@ def _a_character_in_a_title(text: str, start: int, end: int) -> bool:
     )
 
 
+# Two characters set against each other and a question which of their series or games does better: "... vs ... —
+# which series has better combat?", "... versus ...: which franchise is older?". What the question asks of is a work
+# ("has", "is", "was"), not what the writer will do with people ("Kofi vs Ama: which film should we pick?").
+_VERSUS = r"[ \u00a0]+(?:vs\.?|versus)[ \u00a0]+"
+_VERSUS_NAME = r"[A-Z][\w'’-]*(?:[ \u00a0][A-Z][\w'’-]*){0,2}"
+_VERSUS_WHICH_WORK_AFTER = re.compile(
+    rf"({_VERSUS}{_VERSUS_NAME})?[ \u00a0]*[—–:,-]?[ \u00a0]*(?i:which|whose)[ \u00a0]+(?i:series|franchise|games?|saga"
+    r"|trilogy|films?|movies?|books?|novels?|shows?|universe)[ \u00a0]+(?:has|had|is|was|does|did|holds?|aged)\b"
+)
+_NAME_VERSUS_BEFORE = re.compile(rf"(?<![\w'’-]){_VERSUS_NAME}{_VERSUS}$")
+
+
+def _characters_compared_by_their_series(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is one of two names set against each other by "vs" before a question which of
+    their series or works is better (:data:`_VERSUS_WHICH_WORK_AFTER`)."""
+    after = _VERSUS_WHICH_WORK_AFTER.match(text, end)
+    return after is not None and (
+        after.group(1) is not None or _NAME_VERSUS_BEFORE.search(text, max(0, start - 50), start) is not None
+    )
+
+
 # "From ...'s perspective", "from the point of view of ...": a character whose name ends with an everyday noun that
 # no name list holds ("... Pig", "... Mouse") speaks; a person's surname ends theirs.
 _PERSPECTIVE_BEFORE = re.compile(r"(?i:\b(?:perspective|point[ \u00a0]+of[ \u00a0]+view|eyes)[ \u00a0]+of)[ \u00a0]+$")
@@ -676,7 +697,7 @@ def named_like_a_work(text: str, start: int, end: int) -> bool:
         return True
     if POSSESSIVE_END.search(text, start, end) or POSSESSIVE_AFTER.match(text, end):
         return False
-    if _a_character_in_a_title(text, start, end):
+    if _a_character_in_a_title(text, start, end) or _characters_compared_by_their_series(text, start, end):
         return True
     if _FRANCHISES_NOUN_AFTER.match(text, end) and not given_name_of_several_locales(text[start:end]):
         return True

@@ -1,8 +1,9 @@
 """Things named like people in prompts about games, songs and trips: a game's character a build is "for" before a
-sequel's title, a song's quoted title after what music is made of or a clip taken from it ("the chord progression in
-'...'", "20 seconds of '...'") or listed in a playlist after a colon, two places a question weighs for a trip ("Which
-is better for a first visit to ...: ... or ...?") and the sights an itinerary for a place lists after a colon. People
-in the same frames (a gift for someone, a team lunch, who comes on a trip, lunch with a friend) stay redacted."""
+sequel's title, two characters set against each other before "which series has ...", a song's quoted title after
+what music is made of or a clip taken from it ("the chord progression in '...'", "20 seconds of '...'") or listed
+in a playlist after a colon, two places a question weighs for a trip ("Which is better for a first visit to ...: ...
+or ...?") and the sights an itinerary for a place lists after a colon. People in the same frames (a gift for someone,
+a team lunch, who comes on a trip, lunch with a friend, two people compared) stay redacted."""
 
 from __future__ import annotations
 
@@ -22,6 +23,15 @@ from feedback_loop.privacy import Redactor
         (
             "What's the best build for Yennefer in The Witcher 3 for the final boss?",
             "What's the best build for Yennefer in The Witcher 3 for the final boss?",
+        ),
+        # Two characters set against each other before a question which of their series does better.
+        (
+            "Master Chief vs Samus Aran: which franchise has aged better?",
+            "Master Chief vs Samus Aran: which franchise has aged better?",
+        ),
+        (
+            "Geralt of Rivia vs Arthur Morgan — which game has the better open world?",
+            "Geralt of Rivia vs Arthur Morgan — which game has the better open world?",
         ),
         # A song's quoted title after its chords or a clip taken from it.
         (
@@ -51,6 +61,14 @@ from feedback_loop.privacy import Redactor
         (
             "Who should come on our trip to Kenya: Wanjiru Kamau or Achieng Otieno?",
             "Who should come on our trip to Kenya: <PERSON> or <PERSON>?",
+        ),
+        (
+            "Tunde Bakare vs Grace Adeyemi — which team won the debate?",
+            "Tunde Bakare vs <PERSON> — which team won the debate?",
+        ),
+        (
+            "Kofi Boateng vs Ama Serwaa: which film should we pick tonight?",
+            "Kofi Boateng vs <PERSON>: which film should we pick tonight?",
         ),
         ("Play the song my friend Kofi Boateng wrote.", "Play the song my friend <PERSON> wrote."),
     ],
