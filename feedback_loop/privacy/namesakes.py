@@ -2288,7 +2288,8 @@ _REQUESTED_BEFORE_A_PLAYLIST = re.compile(
 # colleague wrote ("...'s 'Q3 Budget' deck"), nor what anyone has ("...'s painting quote").
 _CREATORS_WORK_AFTER = re.compile(
     r"['’]s?[ \u00a0]+(?:(?:(?:early|late|later|best-known|famous|major)[ \u00a0]+)?(?:works|oeuvre|brushwork"
-    r"|discography|filmography|lyrics|songs|albums|novels|short[ \u00a0]+stories|artworks|music)"
+    r"|discography|filmography|lyrics|songs|albums|novels|short[ \u00a0]+stories|artworks|music|self-portraits"
+    r"|frescoes|etchings)"
     r"|(?:(?:painting|writing|artistic|musical|directing|directorial|narrative|prose|poetic|singing|vocal|comedic"
     r"|architectural|compositional)[ \u00a0]+)?(?:styles?|techniques?)"
     # A work just out or the first one: "...'s new album", "...'s debut novel".
@@ -2359,7 +2360,9 @@ _QUESTION_OR_REQUEST = re.compile(
 _TOPIC_REACH = 400
 # A work the text names, whose characters a prompt asks about: "reading <Title>", "the novel", "the author".
 _WORK_NAMED = re.compile(
-    r"(?i:\b(?:reading|read|re-?reading|reread|finished|watching|watched)[ \u00a0]+(?:the[ \u00a0]+)?)"
+    # A work's plot or ending asked about: "the ending of <Title>".
+    r"(?i:\b(?:reading|read|re-?reading|reread|finished|watching|watched"
+    r"|(?:plot|ending|summary|themes|characters|climax|opening)[ \u00a0]+of)[ \u00a0]+(?:the[ \u00a0]+)?)"
     r"(?P<title>[A-Z][\w:-]*(?:[ \u00a0]+(?:[A-Z][\w:-]*|of|the|a|an|and|in|on|to|for|at|with|from|or))*)(?![\w'’])"
     r"|(?i:\bthe[ \u00a0]+(?:book|novel|short[ \u00a0]+stories|stories|play|trilogy|saga|author|narrator|sequel"
     r"|prequel)\b)"
@@ -2472,6 +2475,117 @@ _CHARACTERS_WORDS = re.compile(
 )
 
 
+# A ruler's regnal numeral or epithet after the name, or ending it: "... VIII", "... I and ...", "... the Great", "...
+# the Conqueror"; people one deals with go by no numeral and by a trade in lower case ("... the plumber"). The text
+# the names are read in may write a numeral of capitals in title case ("... Viii"), not one that is a name too ("Xi",
+# "Vi").
+_REGNAL_NUMERAL = (
+    r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3}|XIX|XX|Ii|Iii|Iv|Vii|Viii|Ix|Xii|Xiii|Xiv|Xv|Xvi|Xvii|Xviii|Xix|Xx)"
+)
+_RULERS_EPITHET = (
+    r"(?:Great|Conqueror|Magnificent|Terrible|Wise|Bold|Pious|Elder|Younger|Confessor|Navigator|Lawgiver|Liberator"
+    r"|Unready|Lionheart|Just|Fair|Good|Cruel|Mad|Bald|Fat|Red|Hammer|Venerable|Apostate|Saint|Lame|Fearless)"
+)
+_RULERS_STYLE = rf"[ \u00a0]+(?:(?P<numeral>{_REGNAL_NUMERAL})|the[ \u00a0]+{_RULERS_EPITHET})(?![\w'’-])"
+_RULERS_STYLE_AFTER = re.compile(_RULERS_STYLE)
+_RULERS_STYLE_ENDS = re.compile(rf"{_RULERS_STYLE}(?:['’]s?)?$")
+# A ruler's title before the name or opening it: "Tsar ...", "Mansa ... I".
+_RULERS_TITLE = re.compile(
+    r"(?<![\w'’-])(?:King|Queen|Tsar|Czar|Tsarina|Emperor|Empress|Sultan|Pharaoh|Pope|Shah|Mansa|Kaiser|Khan|Negus"
+    r"|Emir|Caliph)(?![\w'’-])"
+)
+# A single letter is an initial as often as a numeral ("Priya V", "Tom X"): such a numeral needs a ruler's title, a
+# sign of history, or another ruler's numeral or epithet in the text ("from ... I to ... the Conqueror").
+_SINGLE_LETTER_NUMERALS = frozenset(("I", "V", "X"))
+
+
+def _a_ruler_by_numeral_or_epithet(text: str, start: int, end: int, around: str) -> bool:
+    """True when ``text[start:end]`` is a ruler named with a regnal numeral or an epithet (:data:`_RULERS_STYLE`:
+    "... VIII", "... the Great") right after it or ending it; a single-letter numeral only with a ruler's title
+    (:data:`_RULERS_TITLE`), a sign of history or another ruler's style in the text."""
+    style = _RULERS_STYLE_AFTER.match(text, end) or _RULERS_STYLE_ENDS.search(text, start, end)
+    if style is None:
+        return False
+    if style["numeral"] not in _SINGLE_LETTER_NUMERALS:
+        return True
+    return bool(
+        _RULERS_TITLE.search(text, max(0, start - 10), end)
+        or _HISTORY_SIGN.search(around)
+        or any(
+            other.start() != style.start() and other["numeral"] not in _SINGLE_LETTER_NUMERALS
+            for other in _RULERS_STYLE_AFTER.finditer(around)
+        )
+    )
+
+
+# A part played in an upheaval of history a sentence names in capitals: "...'s role in the ... Revolution", "the ...
+# War and ...'s role in it" (not "the bake sale and ...'s role in it").
+_ROLE_IN_AFTER = re.compile(r"['’]s?[ \u00a0]+(?:role|part)[ \u00a0]+in[ \u00a0]+(?:it\b|(?:the[ \u00a0]+)?[A-Z])")
+_UPHEAVAL_NAMED = re.compile(
+    r"\b[A-Z][\w–-]*[ \u00a0]+(?:[A-Z][\w–-]*[ \u00a0]+)?(?:Revolution|War|Uprising|Rebellion|Revolt|Resistance"
+    r"|Independence|Reformation|Crusade|Mutiny|Insurrection|Civil[ \u00a0]+Rights[ \u00a0]+Movement)\b"
+)
+
+
+def _a_role_in_an_upheaval(text: str, start: int, name_end: int) -> bool:
+    """True when the name at ``text[start:name_end]``, not a given name alone, has a role "in it" or "in the ..."
+    (:data:`_ROLE_IN_AFTER`) in a sentence that names a revolution, a war or an uprising in capitals
+    (:data:`_UPHEAVAL_NAMED`: "Describe the ... Revolution and ...'s role in it")."""
+    if _ROLE_IN_AFTER.match(text, name_end) is None or text[start:name_end] in person_name_lists()[0]:
+        return False
+    low, high = sentence_around(text, start)
+    return _UPHEAVAL_NAMED.search(text, low, high) is not None
+
+
+# A law report's case, the parties joined by "v" ("... v ...", "... v. ..."), in a text about law; a private
+# dispute has the writer in it ("My solicitor says ... v ... is heard in June").
+_VERSUS = r"[ \u00a0]+v\.?[ \u00a0]+"
+_CASE_PARTY_BEFORE = re.compile(rf"(?<![\w'’-])[A-Z][\w'’-]*{_VERSUS}$")
+_CASE_PARTY_AFTER = re.compile(rf"{_VERSUS}[A-Z]")
+_PARTIES_JOINED = re.compile(rf"[A-Z][\w'’-]*{_VERSUS}[A-Z]")
+_LAW_WORDS = re.compile(
+    r"(?i:\b(?:case|cases|court|courts|judgment|judgement|ruling|ruled|held|precedent|appeal|tort|contract|negligence"
+    r"|duty[ \u00a0]+of[ \u00a0]+care|law|legal|judges?|plaintiff|defendant|claimant|jurisdiction|overruled"
+    r"|doctrine|constitution(?:al)?|statute)\b)"
+)
+
+
+def _a_law_reports_case(text: str, start: int, end: int, around: str) -> bool:
+    """True when ``text[start:end]`` is a party of a case named "... v ..." (:data:`_VERSUS`) in a text about law
+    (:data:`_LAW_WORDS`) with no first-person word around it: "Is ... v ... still the leading case?"."""
+    if not (
+        _CASE_PARTY_BEFORE.search(text, max(0, start - 40), start)
+        or _CASE_PARTY_AFTER.match(text, end)
+        or _PARTIES_JOINED.search(text, start, end)
+    ):
+        return False
+    return _LAW_WORDS.search(around) is not None and _FIRST_PERSON.search(around) is None
+
+
+# Places named after people, listed: "..., ... after ... and ... after ...", in a text that says so before ("named
+# after", "renamed"); both the place and the person it honours.
+_NAMING_SAID = re.compile(r"(?i:\b(?:named|renamed)[ \u00a0]+(?:after|for)\b)")
+_LISTED_PLACE_AFTER_BEFORE = re.compile(
+    r"(?:[,;:(.?!]|\b(?:and|or|like|example|instance))[ \u00a0]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*(?:[ \u00a0][A-Z][\w'’-]*)?"
+    r"[ \u00a0]+after[ \u00a0]+$"
+)
+_PLACE_LISTED_BEFORE = re.compile(r"(?:^|[,;:(.?!]|\b(?:and|or|like|example|instance))[ \u00a0]+$")
+_AFTER_A_NAME = re.compile(r"[ \u00a0]+after[ \u00a0]+[A-ZÀ-ÖØ-ÞĀ-Ž]")
+
+
+def _a_place_listed_with_its_namesake(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a place listed with the person it is named after, or that person
+    (:data:`_LISTED_PLACE_AFTER_BEFORE`: "For example, ... after ..."), in a text that has said "named after"
+    before."""
+    low = max(0, start - 400)
+    if _NAMING_SAID.search(text, low, start) is None:
+        return False
+    return bool(
+        _LISTED_PLACE_AFTER_BEFORE.search(text, max(0, start - 60), start)
+        or (_PLACE_LISTED_BEFORE.search(text, max(0, start - 12), start) and _AFTER_A_NAME.match(text, end))
+    )
+
+
 def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is a figure of history, science, art or fiction that a prompt asks about as a
     topic of general knowledge, in a text with no sign of a private interaction (:data:`_PRIVATE_INTERACTION`: "my
@@ -2491,11 +2605,13 @@ def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> 
         _an_artist_in_a_playlist(text, start, end)
         or _a_saying_credited(text, start, end, around)
         or _studied_in_class(text, start, end)
+        # A law report's case is a topic of law, whose words ("contract", "appeal") are a private matter's too.
+        or _a_law_reports_case(text, start, end, around)
     ):
         return True
     if _PRIVATE_INTERACTION.search(around) or _INTERACTION_AFTER.match(text, end):
         return False
-    if _a_character_asked_about(text, start, around):
+    if _a_character_asked_about(text, start, around) or _a_place_listed_with_its_namesake(text, start, end):
         return True
     if _KNOWN_PERSON_BEFORE.search(text, max(0, start - 30), start):
         # "Mr ..." in a question about a novel the text names is a character of it.
@@ -2517,6 +2633,12 @@ def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> 
         or (" " in text[start:name_end] and _CREATORS_KIND_OF_WORK_AND_TITLE_AFTER.match(text, name_end))
         or (_RENOWN_QUESTION_BEFORE.search(text, max(0, start - 20), start) and _RENOWN_AFTER.match(text, end))
         or _a_famous_persons_deeds(text, start, name_end, around)
+        or _a_role_in_an_upheaval(text, start, name_end)
+        # A ruler in a question, a request or a text about history ("the ... Empire — from ... I to ...").
+        or (
+            (_QUESTION_OR_REQUEST.search(around) or _HISTORY_SIGN.search(around))
+            and _a_ruler_by_numeral_or_epithet(text, start, end, around)
+        )
         or (
             _WHICH_WORK_BEFORE.search(text, max(0, start - 40), start)
             and _WORKS_MAKING_VERB_AFTER.match(text, end)
