@@ -129,6 +129,10 @@ _ROLE_LABELS = (
     r"|proposer|payee|nominee|guardian|student|pupil|tutor|assessor|(?:reported|flagged|raised|submitted|logged|created"
     r"|opened)\s+by(?:\s+(?:user|customer|member|player|guest|client|staff))?|assigned\s+to"
     r"|affected\s+(?:user|customer|person|party)"
+    # Who else may use an account or a card, as a bank's notice lists them: "Authorised user added: ...",
+    # "Additional cardholder: ...".
+    r"|(?:authori[sz]ed|additional|secondary|joint)\s+(?:users?|card\s*holders?|account\s+holders?|drivers?)"
+    r"(?:\s+added)?"
     # Who did what to a parcel, a return or a document, on a form: "Returned by:", "Received by:", "Packed by:".
     r"|(?:returned|received|collected|signed|approved|packed|picked\s+up|delivered|checked|inspected|verified"
     r"|prepared|issued|accepted|authori[sz]ed|reviewed)\s+by|reviewer"
@@ -198,6 +202,8 @@ RELATIVES_AND_CLOSE_PEOPLE = (
     # As chat and British English name them, and who teaches or treats one: "my hubby", "me mam", "my mate", "my
     # auntie", "my lecturer", "our dentist", "my client".
     r"|hubby|mam|mates?|landlady|aunt(?:ie|y)|trainers?|instructors?|lecturers?|professors?|dentist|clients?"
+    # Who one hosts a show, a podcast or a stream with: "my cohost ...", "our co-host ...".
+    r"|co-?hosts?"
     # The family one marries into, and the step-family: "my mum-in-law Farida", "her sister in law ...", "my
     # in-laws Gareth and Mair", "my stepsister ...".
     r"|(?:mother|father|mum|mom|dad|sister|brother|son|daughter)s?[ \t-]in[ \t-]laws?|in-laws|inlaws"
@@ -266,6 +272,9 @@ _CUE_BEFORE = re.compile(
     r"|\b(?:regards|thanks|thank\s+you|cheers|best|sincerely|yours|thx|ty|bye|love)\s*[,!.]?\s*\n"
     # A signature's line after the words that open it: "Signed on behalf of the tenant,\n", "Signed for the seller,\n".
     r"|\bsigned\b[^\n,]{0,40},[ \t]*\n"
+    # The name a table, a booking or an order is held under: "a table for two at eight, under the name Adeyemi" (not
+    # what a product is sold under).
+    r"|\b(?:table|booking|reservation|booked|reserved|order|appointment|room)\b[^.!?\n]{0,36}?\bunder\s+the\s+name"
     # "With" as notes write it, after a talk with someone: "call w/ ...", "mtg w/ ...", "1:1 w/ ..." (not "built w/").
     r"|\b(?:call(?:ed|s)?|meeting|meet|mtg|chat|sync|catch[ \t-]?up|1:1|lunch|coffee|dinner|interview|convo"
     r"|spoke|talked)[ \t]+w/"
@@ -438,6 +447,13 @@ _TRADE_TITLE_BEFORE = re.compile(
     r"\b(?:Nurse|Sister|Midwife|Doctor|Coach|Pastor|Father|Imam|Rabbi|Chef|Officer|Sergeant|Sgt|Captain|Judge)"
     r"\.?[ \t]+$"
 )
+# The speaker of a chat log's line, after its time in brackets and before a colon: "[09:15] Farrukh: ...",
+# "[21:02:10] Ngozi: ..." (not "[10:01] Lisbon flight delayed").
+_CHAT_LOG_TIME_BEFORE = re.compile(r"(?:^|\n)[ \t]*\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*$")
+_SPEAKERS_COLON_AFTER = re.compile(r"[ \t]*:")
+# A lawyer addressed by the title of the trade, as American letters write it: "Attorney Goldberg", "Counsel Park"; the
+# word after it no everyday word, which names an office ("Attorney General").
+_LAWYERS_TITLE_BEFORE = re.compile(r"\b(?:Attorney|Atty|Counsel)\.?[ \t]+$")
 _GREETING_CUE_BEFORE = re.compile(_GREETING_CUE.pattern.removesuffix(r"\s*,?\s*$") + r"[ \t]*,?[ \t]*$")
 _WEAK_CUE_BEFORE = re.compile(_WEAK_CUE.pattern.removesuffix(r"\s*$") + r"[ \t]*$")
 _CUE_REACH = 48
@@ -1090,7 +1106,9 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
         taken, announced = 0, False
         if start in cue_ends:
             taken, announced = _field_value(text, tokens, index, _name_run(text, tokens, index, any_case=True)), True
-        elif _MODAL_AS_A_NAME.match(text, start) and SENTENCE_START.search(text, max(0, start - 4), start):
+        elif (_MODAL_AS_A_NAME.match(text, start) and SENTENCE_START.search(text, max(0, start - 4), start)) or (
+            _MODAL_GREETED.match(text, start) and _GREETING_OPENS_BEFORE.search(text, max(0, start - 16), start)
+        ):
             taken, announced = 1, True
         elif (
             (_is_capitalised(word) or _particle_before_name(tokens, index))
@@ -1168,6 +1186,8 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
 _PEOPLE_LABEL = re.compile(
     r"(?im)(?:^|[.;]|\n)[ \t]*(?:attendees?|attendance|present|apologies|absent|participants?|invitees?|panel(?:lists)?"
     r"|speakers?|action[ \t]+items?|assignees?|reviewers?|approvers?|owners?"
+    # The people who interview or judge, what for before the word: "Interview panel:", "Selection panel:".
+    r"|(?:interview|selection|hiring|judging|review)[ \t]+panel"
     # A list of people, what it is for after it: "Student list for the trip:", "Guest list:", "Class roster:".
     r"|(?:student|pupil|guest|player|squad|team|staff|volunteer|member|invitee|passenger|attendee|participant"
     r"|cast|carpool|waiting)[ \t]+(?:list|roster|names)(?:[ \t]+(?:for|of)\b[^:\n]{0,40})?"
@@ -1997,6 +2017,18 @@ def _cued_or_known_name(
         or (cue_may_end_here and word not in places() and _cue_before(_TRADE_TITLE_BEFORE, text, start))
         or (
             cue_may_end_here
+            and word.lower() not in everyday_words()
+            and word not in places()
+            and _cue_before(_LAWYERS_TITLE_BEFORE, text, start)
+        )
+        or (
+            cue_may_end_here
+            and word.lower() not in everyday_words()
+            and _SPEAKERS_COLON_AFTER.match(text, end) is not None
+            and _cue_before(_CHAT_LOG_TIME_BEFORE, text, start)
+        )
+        or (
+            cue_may_end_here
             and known_given
             and word.lower() not in everyday_words()
             and word not in places()
@@ -2051,7 +2083,7 @@ def _cued_or_known_name(
         return run, False
     # "On Monday Ji-woo met the supplier": a Korean or Chinese given name of two syllables joined by a hyphen, which no
     # list holds and no English word is, where a person stands.
-    if run == 1 and _syllables_joined_as_a_given_name(word) and in_a_persons_place(text, start, end):
+    if run == 1 and syllables_joined_as_a_given_name(word) and in_a_persons_place(text, start, end):
         return run, True
     # "Maryam bint Khalid Al-Suwaidi", "Ahmad bin Ismail": a given name, "son of" or "daughter of" and the father's
     # name are a person's name, whatever the lists hold.
@@ -2069,7 +2101,7 @@ def _cued_or_known_name(
         run >= 2
         and word in surnames
         and any(
-            tokens[position][2] in given or _syllables_joined_as_a_given_name(tokens[position][2])
+            tokens[position][2] in given or syllables_joined_as_a_given_name(tokens[position][2])
             for position in range(index + 1, index + run)
         )
     ):
@@ -2140,7 +2172,7 @@ _PATRONYMIC_PARTICLES = frozenset(("bin", "bint", "binti", "binte", "ibn"))
 _SYLLABLES_JOINED = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,4}")
 
 
-def _syllables_joined_as_a_given_name(word: str) -> bool:
+def syllables_joined_as_a_given_name(word: str) -> bool:
     """True for a Korean or Chinese given name of two syllables joined by a hyphen ("Ji-hoon", "Seo-yeon", "Ji-woo"):
     no English word whole, nor an English compound, an everyday word of three letters or more and another joined
     ("Check-in", "Half-price", "Make-up", "Week-long"), which WordNet lacks whole but a list or a menu
@@ -2189,6 +2221,12 @@ def _opens_a_subject_line_before_a_dash(text: str, start: int, end: int, word: s
 _MODAL_AS_A_NAME = re.compile(
     r"(?:Will|May|Can)[ \t]+(?:said|says|told|wrote|writes|replied|texted|messaged|emailed|phoned|rang|mentioned"
     r"|promised|thinks|thought)\b"
+)
+# A modal greeted as a name at a message's opening, a comma or "!" after it: "Hi Will,", "Dear May,", "Thanks Can!"
+# (not "Hello, may I ask", "Hi can you help").
+_MODAL_GREETED = re.compile(r"(?:Will|May|Can)[,!]")
+_GREETING_OPENS_BEFORE = re.compile(
+    r"(?:^|[\n.!?][ \t]*)(?i:hi|hello|hey|hiya|dear|thanks|thank[ \t]+you|cheers)[ \t]+$"
 )
 # What only a person does, right after a word opening its sentence (a given name that is an English word too:
 # "Sky can't log in", "Summer told me", "Hope thinks ..."; not "Sky blue is out of stock", "Tracking says"): being
@@ -2962,7 +3000,7 @@ def _syllables_joined_after(text: str, end: int) -> bool:
     """True where a Korean or Chinese given name of two syllables joined by a hyphen, no English word, follows a
     surname written in capitals: "LEE Hye-jin", "PARK Seo-yeon", whose surnames are English words too."""
     after = _CAPITALISED_NAME_WORD_AFTER.match(text, end)
-    return after is not None and _syllables_joined_as_a_given_name(after.group(1))
+    return after is not None and syllables_joined_as_a_given_name(after.group(1))
 
 
 def _surname_after_a_cue(text: str, word: re.Match[str]) -> bool:

@@ -90,6 +90,7 @@ from feedback_loop.privacy.names import (
     sentence_around,
     stop_words,
     strong_cue_ends,
+    syllables_joined_as_a_given_name,
     vietnamese_given_name_before,
 )
 from feedback_loop.privacy.namesakes import (
@@ -551,7 +552,10 @@ _VOCATIVE_BEFORE = _said_right_before(_VOCATIVES)
 # The same, or thanks and greetings of other languages ("obrigado ", "merci ", "asante "), whatever follows the word.
 _GREETING_WORDS = re.compile(rf"(?i:(?<![\w'’])(?:{by_first_letter(f'{_VOCATIVES}|{FOREIGN_GREETINGS}')})(?![\w'’-]))")
 _GREETING_BEFORE = _said_right_before(f"{_VOCATIVES}|{FOREIGN_GREETINGS}")
-_INTRODUCTION_BEFORE = re.compile(r"(?i:(?:^|[^\w'’])(?:i[ \t]*['’]?m|im|i[ \t]+am|this[ \t]+is|it['’]?s)[ \t]+)$")
+# One who wrote before names oneself after "it's me": "it's me, ...", "its me ...".
+_INTRODUCTION_BEFORE = re.compile(
+    r"(?i:(?:^|[^\w'’])(?:i[ \t]*['’]?m|im|i[ \t]+am|this[ \t]+is|it['’]?s(?:[ \t]+me[ \t]*,?)?)[ \t]+)$"
+)
 # What ends the clause after the name: punctuation, the line's or the text's end; after an introduction "and",
 # "here", "from" too ("hey i'm svetlana and ..."), and "again" from one who wrote before ("hi its marisol again").
 # Not a colon: the word before it is a label ("Hi, auth: required").
@@ -565,8 +569,9 @@ _POSSESSIVES = r"my|our|your|his|her|their"
 _KIN_BEFORE = re.compile(rf"(?i:\b(?:{_POSSESSIVES})[ \t]+(?:{RELATIVES_AND_CLOSE_PEOPLE}))[ \t]+$")
 _KIN_BEFORE_A_FULL_NAME = re.compile(rf"(?i:\b(?:{_POSSESSIVES})[ \t]+(?:{RELATIVES_AND_CLOSE_PEOPLE}),?)$")
 _KIN_WORD_AFTER_A_POSSESSIVE = re.compile(rf"(?i:\b(?:{_POSSESSIVES})[ \t]+({RELATIVES_AND_CLOSE_PEOPLE}))(?![\w'’-])")
-# A title before a surname as chat writes it, in lower case: "hi miss ...", "mr ... said", "ask dr ...".
-_TITLE_BEFORE = re.compile(r"(?i:(?<![\w'’.-])(?:mr|mrs|ms|miss|mx|dr|prof|sir)\.?[ \t]+)$")
+# A title before a surname as chat writes it, in lower case: "hi miss ...", "mr ... said", "ask dr ..."; and an aunt
+# or an uncle, as many families call their elders, before the given name: "call auntie ...", "uncle ... is here".
+_TITLE_BEFORE = re.compile(r"(?i:(?<![\w'’.-])(?:mr|mrs|ms|miss|mx|dr|prof|sir|aunt(?:ie|y)?|uncle)\.?[ \t]+)$")
 # The name a booking, an appointment or an account is held under: "its under ...", "booked under ...".
 _BOOKED_UNDER_BEFORE = re.compile(
     r"(?i:\b(?:booked|booking|reserved|reservation|appointment|appt|registered|order|it['’]?s|its|is|was|be)"
@@ -650,9 +655,10 @@ def _given_name_where_only_a_name_fits(text: str, words: list[Span]) -> bool:
         return False
     start, end = words[0]
     word = text[start:end]
-    return _lower_case_given_name(word) and (
-        _only_a_name_fits(text, start, end) or _greeted_given_name(text, start, end)
-    )
+    if _lower_case_given_name(word):
+        return _only_a_name_fits(text, start, end) or _greeted_given_name(text, start, end)
+    # A Korean or a Chinese given name of two syllables joined by a hyphen, in no list: "it's seo-yeon again".
+    return syllables_joined_as_a_given_name(word.capitalize()) and _only_a_name_fits(text, start, end)
 
 
 def _lower_case_given_name(word: str) -> bool:
