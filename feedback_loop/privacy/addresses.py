@@ -50,6 +50,8 @@ _STREET_WORDS = (
     r"|Expressway|Expy\.?"
     # Turkish, after the street's name as the house number's first abroad: "118 Atatürk Caddesi, 35250 İzmir".
     r"|Caddesi|Bulvarı|Sokak|Sokağı"
+    # The seafront road of Egypt, Lebanon and the Gulf: "10 Nile Corniche", "Corniche El Maadi".
+    r"|Corniche"
 )
 # Street words that are everyday words too: an address only where the street ends its clause, or is announced.
 # "Parade" is one ("the 2024 Pride Parade"), and so is "Broadway", a street of its own name with no street word
@@ -152,10 +154,12 @@ _ENGLISH_WEAK_STREET = (
 # product).
 _GERMAN_STREET_WORDS = r"Straße|Strasse|Str\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer"
 _STREET_SUFFIXES = (
-    r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|straat|laan|gracht|plein"
-    r"|kade|singel|dijk|gatan|gata|vägen|väg|gränd|torget|torg|gade|vej|veien|vei|gate|katu|tie|utca|ulica|ul\."
+    r"straße|strasse|str\.|weg|gasse|platz|all(?:ee|é)|ring|damm|ufer|chaussee|steig|pfad|straat|laan|gracht|plein"
+    r"|kade|singel|dijk|gatan|gata|vägen|väg|gränd|torget|torg|gaden?|vej(?:en)?|veien|vei|gate|katu|tie|utca|ulica|ul\."
     # Icelandic: "Laugavegur 20", "Bankastræti 5", "Skólavörðustígur 12", "Miklabraut 68".
-    r"|vegur|stræti|stígur|braut"
+    # Danish streets in their definite form, lanes and avenues too ("Strandvejen", "Østergaden", "Læderstræde",
+    # "Vodroffsallé").
+    r"|vegur|stræ(?:ti|de)|stígur|braut"
 )
 # A year is no house number: "Mid-Spring 2024 sale", "Post-Watergate 1974 reforms".
 _NOT_A_YEAR = r"(?!(?:19|20)\d\d(?![\w-]))"
@@ -197,7 +201,7 @@ _SEPARATE_STREET = (
 _ROMANCE_STREET_WORDS = (
     r"rue|avenue|av\.|bd|boulevard|place|chemin|allée|impasse|quai|route|cours|calle|c/|avenida|avda\.?|paseo"
     r"|plaza|carrera|camino|ronda|rua|travessa|largo|praça|via|viale|piazza|corso|vicolo|strada"
-    r"|carrer|passeig|avinguda|ul\.|ulica|aleja|plac|calea|bulevardul|rruga|ulitsa|prospekt|bulevar|cesta|trg"
+    r"|corniche|carrer|passeig|avinguda|ul\.|ulica|aleja|plac|calea|bulevardul|rruga|ulitsa|prospekt|bulevar|cesta|trg"
     r"|vul\.|vulytsia|bul\.|prosp\.|pr-t|jalan|jl\.|jln\.|chaussée|chaussee|drève|faubourg|jirón|pasaje|psje\.|pje\."
     r"|calzada|carretera|ctra\.|alameda|malecón|prolongación|prol\."
     # Romanian: "Str. Lipscani nr. 15", "Bd. Unirii nr. 7", "Șos. Kiseleff 12", "Aleea Teilor 3".
@@ -318,6 +322,12 @@ _GERMAN_STREET_OF_A_DATE = (
 _ADDRESS = re.compile(
     rf"(?<![\w/.:-])(?:{_ENGLISH_STREET}|{_NUMBER_BEFORE_A_SUFFIXED_STREET}|{_SUFFIXED_STREET}|{_SEPARATE_STREET}"
     rf"|{_FRENCH_STREET}|{_SOUTHERN_STREET}|{_JAPANESE_BLOCK}|{_PO_BOX}){_REST_OF_ADDRESS}"
+)
+# Central America gives a house on a highway by its kilometre, the road named by the town it leads to: "Km 18.5
+# Carretera a Fraijanes, ...", "Km. 7 Ruta al Atlántico".
+_HIGHWAY_KILOMETRE = re.compile(
+    rf"(?<![\w/.:-])(?i:km\.?|kilómetro)[ \t]*\d{{1,3}}(?:[.,]\d{{1,3}})?[ \t]+(?i:carretera|ruta|autopista|calzada)"
+    rf"(?:[ \t]+(?:a|al|de|del|hacia))?(?:[ \t]+{_NAME_WORD}){{1,3}}{_REST_OF_ADDRESS}"
 )
 # The fifteenth round's shapes, each a detector of its own behind a test of the words it cannot match without: one
 # more alternative of _ADDRESS, tried at every word of every text with a digit, cost a third of its time.
@@ -930,7 +940,8 @@ _STREETS_AMONG_THE_PARTS = frozenset(
 )
 _PART_NUMBER = (
     # A plot's or house's letter after a hyphen: "Plot 44-C", "House 12-A".
-    r"(?:(?:(?i:no)\.?[ \t]*|#[ \t]*)?\d{1,5}[A-Za-z]?(?:[-/](?:\d{1,4}[A-Za-z]?|[A-Z]))?(?![\w-]|[.,]\d)"
+    # A flat's block letter before its number: "Apartment C4".
+    r"(?:(?:(?i:no)\.?[ \t]*|#[ \t]*)?[A-Z]?\d{1,5}[A-Za-z]?(?:[-/](?:\d{1,4}[A-Za-z]?|[A-Z]))?(?![\w-]|[.,]\d)"
     rf"|{_SECTOR})"
 )
 _NUMBERED_PART_PATTERN = rf"(?<![\w/.:-])(?i:{by_first_letter(_NUMBERED_PART_WORDS)})[ \t]*{_PART_NUMBER}"
@@ -941,6 +952,11 @@ _NUMBERED_PART = re.compile(rf"(?<![\w/.:-])(?P<word>(?i:{_NUMBERED_PART_WORDS})
 _ESTATE_WORDS = (
     r"(?:Industrial|Trading|Business|Enterprise|Retail|Commercial|Technology|Science|Innovation|Office)[ \t]+"
     r"(?:Estate|Park|Centre|Center|Village)(?![\w-])"
+    # An East African industrial area, a Gulf free zone or an Asian economic zone does too: "Plot 9, Namanve
+    # Industrial Area", "Warehouse 3, Hamriyah Free Zone", its part after it or not ("... Free Zone South"); a
+    # numbered one is an area's part ("Ras Al Khor Industrial Area 2": see _AREA_WORDS).
+    r"|(?:Industrial|Free(?:[ \t]+Trade)?|Economic|Export[ \t]+Processing)[ \t]+(?:Area|Zone)(?![\w-])"
+    r"(?:[ \t]+(?:North|South|East|West)(?![\w-]))?(?![ \t]*\d)"
 )
 _NAMED_STREET_WORD = rf"(?:(?:{by_first_letter(_STREET_WORDS)})(?![\w-])(?![ \t]*\d)|{_ESTATE_WORDS})"
 # A street numbered by its ordinal is named so too: "11th Avenue", "28th Street".
@@ -954,11 +970,15 @@ _AREA_WORDS = r"Area|Colony|Town|Bazaar|Market|Chowk|Enclave|Mohalla|Sub-[Cc]ity
 # An Ethiopian sub-city is a district among the numbered parts, as its woreda is: "Kirkos Sub-city, Woreda 02, House
 # No. 77" holds three parts.
 _SUB_CITY = re.compile(r"Sub-?[Cc]ity(?![\w-])")
+# A floor named, not numbered, is a numbered part's equal: "Ground Floor, ...", "Upper Ground Floor", "Mezzanine
+# Floor".
+_FLOOR_NAME = r"(?:(?:Upper|Lower)[ \t]+)?(?:Ground|Mezzanine)"
+_FLOOR_BY_ITS_NAME = re.compile(rf"{_FLOOR_NAME}[ \t]+(?i:floor)(?![\w-])")
 # An address another detector found among them is one of the parts: "<ADDRESS>, Road 4025, Block 340, Juffair".
 _ONE_PART = (
     rf"(?:{_NUMBERED_PART_PATTERN}|(?:off[ \t]+)?{_NAMED_PART}"
     rf"|(?:{_NAME_WORD}[ \t]+){{1,4}}(?:{_AREA_WORDS})(?![\w-])(?:[ \t]+\d{{1,2}}(?![\w-]))?"
-    rf"|{_ORDINAL}[ \t]+(?i:floor|fl\.)|{_SECTOR_ALONE.pattern}|{re.escape(PLACEHOLDERS['ADDRESS'])})"
+    rf"|(?:{_ORDINAL}|{_FLOOR_NAME})[ \t]+(?i:floor|fl\.)|{_SECTOR_ALONE.pattern}|{re.escape(PLACEHOLDERS['ADDRESS'])})"
 )
 # After the first part (each is tried only where a part ends), a landmark (see _LANDMARK); a condominium's building by
 # its word, numbered or lettered after it or not ("One Serendra West Tower", "Tower B", "The Residences at
@@ -969,13 +989,19 @@ _LOWER_NAMED_STREET = rf"(?:{_LOWER_WORD}[ \t]+){{1,3}}(?i:{_STREET_WORDS}|{_WEA
 _NEXT_PART = (
     rf"(?:{_ONE_PART}|{_LANDMARK}|(?:{_NAMED_BUILDING_OF_ITS_OWN}){_SPELLED_BUILDING_NUMBER}"
     rf"(?:[ \t]+at(?:[ \t]+{_NAME_WORD}){{1,2}})?|(?:\d{{1,2}}|[LU]?G)/F(?![\w/-])|{_LOWER_NAMED_STREET}"
-    rf"|(?:{_LOWER_WORD}[ \t]+){{1,2}}(?i:phase|sector|block|zone)[ \t]*{_PART_NUMBER})"
+    rf"|(?:{_LOWER_WORD}[ \t]+){{1,2}}(?i:phase|sector|block|zone)[ \t]*{_PART_NUMBER}"
+    # A building's or neighbourhood's own name with no word to say so, right before the named street or a landmark:
+    # "Ground Floor, Cyberscape Alpha, Sapphire Road, ...", "house 12, Osu, near the clinic, Accra".
+    rf"|{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}(?=,[ \t]*(?:{_NAMED_PART}|{_LANDMARK})))"
 )
 # Towns in lower case after the parts, to the end of the clause: "..., lekki, lagos", "... phase 5 lahore" (see
 # _numbered_parts).
 _LOWER_TOWNS = rf"(?:,[ \t]*|[ \t]+){_LOWER_TOWN}(?:,[ \t]*{_LOWER_TOWN}){{0,2}}{_LOWER_TOWN_ENDS}"
 _NUMBERED_PARTS = re.compile(
-    rf"(?<![\w/.:-])(?P<parts>{_ONE_PART}(?:(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+"
+    # A house's number before a numbered street, as Egypt's and Bahrain's new districts write it: "14 Street 231,
+    # Degla", "5 Road 12, Heliopolis".
+    rf"(?<![\w/.:-])(?P<house>{_NOT_A_YEAR}\d{{1,4}}[A-Z]?[ \t]+(?=(?i:street|road)[ \t]+\d))?"
+    rf"(?P<parts>{_ONE_PART}(?:(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+"
     rf"|[ \t]+(?i:corner|cor\.|cnr\.?)[ \t]+|[ \t]+){_NEXT_PART}){{0,6}})"
     # The district and town after them, a district numbered ("Al Wasl 2", "Gulshan-1"), to the end of the clause, or
     # to the town's postcode ("Islamabad 44000 as of May", "Kendal LA9 6HB is our warehouse"); a town the sentence
@@ -990,6 +1016,10 @@ _NUMBERED_PARTS = re.compile(
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+# A building's own name between the parts, right before the named street (see _NEXT_PART).
+_BUILDING_NAME_BEFORE_THE_STREET = re.compile(
+    rf"(?:^|,[ \t]*)(?P<first>{_NAME_WORD})(?:[ \t]+{_NAME_WORD}){{0,2}},[ \t]*{_NAMED_PART}"
+)
 _ADDRESS_LABEL_BEFORE = re.compile(r"(?i)\baddress(?:[ \t]+line)?(?:[ \t]*\d)?[ \t]*:[ \t]*$")
 
 
@@ -998,11 +1028,23 @@ def _numbered_parts(match: re.Match[str]) -> str | None:
     words = [part.group("word").lower().rstrip(".") for part in _NUMBERED_PART.finditer(parts)]
     words += ["sector"] * len(_SECTOR_ALONE.findall(parts))
     words += ["sub-city"] * len(_SUB_CITY.findall(parts))
+    words += ["house"] * bool(match.group("house"))
+    words += ["floor"] * len(_FLOOR_BY_ITS_NAME.findall(parts))
     # A sector by its word and its sub-sector ("Sector I-9/3") say Islamabad's address as a town does (alone, "F-7/2"
     # counts as a part only: "Street 5, F-7/2 is my favourite tab" stays).
     sub_sector = _SUB_SECTOR.search(parts) is not None
     named_street = re.search(_NAMED_PART, parts) is not None or re.search(_LOWER_NAMED_STREET, parts) is not None
+    # Ghana and Nigeria give the house by a landmark near it where the street has no name: "house 12, Osu, behind the
+    # clinic, Accra" (with its town after it, as a street named).
+    named_street = named_street or re.search(_LANDMARK, parts) is not None
     if not words or not (named_street or _STREETS_AMONG_THE_PARTS.intersection(words)):
+        return None
+    # A given name where the building's own name would be is a person's: "Flat 4, John Smith, Baker Street" keeps it
+    # for the name detectors.
+    if any(
+        given_name_of_several_locales(building.group("first").rstrip("."))
+        for building in _BUILDING_NAME_BEFORE_THE_STREET.finditer(parts)
+    ):
         return None
     before = match.string[max(0, match.start() - 40) : match.start()]
     # A name right before the first part is the street's ("Sahaidachnoho St 14, apt 3"): another detector's.
@@ -1334,7 +1376,8 @@ _NAMED_BUILDING = (
 _HOUSE_NUMBER_BEFORE = r"(?:(?i:house|flat|plot|door|gali|old|new)[ \t]+)?(?i:no\.?|nr\.?)[ \t]*\d{1,5}[A-Z]?(?![\w-])"
 _PART_BEFORE = (
     rf"(?:(?:{_UNIT_WORD_BEFORE})[ \t]*{_UNIT_NUMBER}|{_ORDINAL}[ \t]+(?i:floor|fl\.)|(?:\d{{1,2}}|[LU]?G)/F(?![\w/-])"
-    rf"|\d{{1,2}}F(?![\w-])|\d{{1,4}}-ho(?![\w-])|{_GHANA_DIGITAL_ADDRESS}|{_HOUSE_NUMBER_BEFORE}"
+    # Taiwan's floor, its flat's letter or number after a hyphen or not: "3F", "2F-B".
+    rf"|\d{{1,2}}F(?:-[A-Z\d]{{1,2}})?(?![\w-])|\d{{1,4}}-ho(?![\w-])|{_GHANA_DIGITAL_ADDRESS}|{_HOUSE_NUMBER_BEFORE}"
     # A Korean flat's building (dong) before the road, the flat before it or after it: "Apt 802, 103-dong, 12
     # Olympic-ro", "104-dong 1502-ho, ...".
     r"|\d{1,4}-?dong(?![\w-])"
@@ -1403,7 +1446,9 @@ _UNIT_WORD_AFTER = (
     r"|brgy\.?|phase|block|blk\.?|bus|boîte|boite|bte\.?|sector|sektor|ward(?:[ \t]*no\.?)?"
     # Brazil's house, block and lot on a shared plot, after the street's number: "Rua das Flores, 120, casa 3",
     # "bloco B", "lote 14".
-    r"|casa|bloco|lote)"
+    r"|casa|bloco|lote"
+    # A warehouse's gate, loading bay or dock, after a dash: "..., Sharjah — gate 2, loading bay D".
+    r"|gate|(?:loading[ \t]+)?bay|dock)"
 )
 _PART_AFTER = (
     rf"(?:{_UNIT_WORD_AFTER}[ \t]*:?[ \t]*{_UNIT_NUMBER}|[KD][ \t]?:[ \t]?\d{{1,3}}(?![\w-])"
@@ -1420,7 +1465,8 @@ _PART_AFTER = (
     rf"|(?i:brgy\.|bgy\.|barangay)[ \t]*{_TOWN}"
     r"|(?:RT)?[ \t.]*\d{1,3}[ \t]*/[ \t]*RW[ \t.]*\d{1,3}(?![\w-])"
     # A building named after the street, by its word before the name: "40 Rue Verdun, Bldg. Al Amal, 5th floor".
-    r"|(?:Bldg\.|Building|Bâtiment|Bât\.|Immeuble|Imm\.|Edificio|Edif\.|Résidence|Residence)"
+    # A Central American gated estate by its word: "Condominio Los Pinos", "Residencial Las Flores".
+    r"|(?:Bldg\.|Building|Bâtiment|Bât\.|Immeuble|Imm\.|Edificio|Edif\.|Résidence|Residence|Condominio|Residencial)"
     rf"(?:[ \t]+{_NAME_WORD}){{1,3}}"
     rf"|#[ \t]?\d{{1,3}}-\d{{1,4}}(?:[ \t]+{_NAMED_BUILDING})?)"
 )
@@ -1444,7 +1490,8 @@ _CORNER = (
     rf"{_CROSS_STREET}(?:[ \t]+(?:&|and)[ \t]+{_CROSS_STREET})?"
 )
 _UNITS_AFTER = (
-    rf"(?:(?:,[ \t]*|[ \t]+[-–][ \t]+|[ \t]+){_PART_AFTER}|,[ \t]*\d{{1,2}}-\d{{1,2}}(?=,)|[ \t][A-Z](?=,)"
+    rf"(?:(?:,[ \t]*|[ \t]+[-–][ \t]+|[ \t]*—[ \t]*|[ \t]+){_PART_AFTER}"
+    rf"|,[ \t]*\d{{1,2}}-\d{{1,2}}(?=,)|[ \t][A-Z](?=,)"
     rf"|{_DONG_HO}|,[ \t]*{_NUMBERED_AREA}|{_CORNER}|,?[ \t]*(?:{_SPANISH_FLOOR})"
     # A landmark after the street, between its commas or ending the clause: "..., opposite City Mall, Pune".
     rf"|,[ \t]*{_LANDMARK}(?=[ \t]*(?:[,.;!?)\n]|$))"
@@ -1708,6 +1755,7 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
         "ADDRESS", substitute(_VIETNAMESE_ADDRESS, _street), both(has_digit, contains("quận", "huyện", "district"))
     ),
     Detector("ADDRESS", substitute(_WEAK_ADDRESS, _weak_address), has_digit),
+    Detector("ADDRESS", substitute(_HIGHWAY_KILOMETRE, _street), both(has_digit, contains("km", "kilómetro"))),
     Detector("ADDRESS", substitute(_UNNAMED_STREET, _unnamed_street), has_digit),
     Detector("ADDRESS", substitute(_STREET_OF_ITS_OWN_NAME, _street_of_its_own_name), has_digit),
     Detector("ADDRESS", substitute(_INDIAN_ADDRESS, _indian_address), has_digit),
