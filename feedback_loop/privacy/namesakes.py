@@ -2255,13 +2255,15 @@ _STUDIED_IN_CLASS_BEFORE = re.compile(
 # A question about why, when or how a creator made a work, its title in capitals after the verb: "Why did ... write
 # Things Fall Apart?", "When did ... paint The Night Watch?" (its words checked by :func:`_titled_like_a_work`).
 _WHY_A_WORK_WAS_MADE_BEFORE = re.compile(r"(?i:\b(?:why|when|how|where)[ \u00a0]+did)[ \u00a0]+$")
+# The verbs of making a work, in their bare form ("Why did ... write ...", "Which opera did ... compose?").
+_WORKS_MAKING_VERBS = r"write|compose|paint|direct|sculpt|record|film|invent|discover|sing|design|propose"
 _WORKS_TITLE_MADE_AFTER = re.compile(
-    r"[ \u00a0]+(?:write|compose|paint|direct|sculpt|record|film)[ \u00a0]+"
+    rf"[ \u00a0]+(?:{_WORKS_MAKING_VERBS})[ \u00a0]+"
     r"(?P<title>[A-Z][\w'’-]*(?:[ \u00a0]+(?:[A-Z][\w'’-]*|(?:of|the|a|an|and|in|on|to|for|at)(?![\w'’-])))*)"
 )
 _WORKS_MAKING_VERB_AFTER = re.compile(
-    r"[ \u00a0]+(?:write|written|compose|composed|paint|painted|direct|directed|sculpt|sculpted|invent|invented"
-    r"|discover|discovered|record|recorded|sing|sung|design|designed|propose|proposed)\b"
+    rf"[ \u00a0]+(?:{_WORKS_MAKING_VERBS}|written|composed|painted|directed|sculpted|invented|discovered|recorded|sung"
+    r"|designed|proposed)\b"
 )
 # A saying credited to its author: "As ... said, ...", "as ... once put it: ...", '"...," as ... wrote.'.
 _AS_BEFORE = re.compile(r"(?:^|[.!?;:,(\n\"“”’'][ \t]*)(?i:as)[ \u00a0]+$")
