@@ -588,8 +588,9 @@ _LANDMARK_WORD = (
     r"[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?"
 )
 _LANDMARK = (
-    r"(?i:opposite|opp\.?|near|nr\.|behind|beside|next[ \t]+to|adjacent[ \t]+to|close[ \t]+to|in[ \t]+front[ \t]+of"
-    rf"|across[ \t]+from|facing|off)(?:[ \t]+(?i:the|a))?(?:[ \t]+{_LANDMARK_WORD}){{1,4}}(?![\w'’-])"
+    r"(?<![\w'’-])(?i:opposite|opp\.?|near|nr\.|behind|beside|next[ \t]+to|adjacent[ \t]+to|close[ \t]+to"
+    r"|in[ \t]+front[ \t]+of|across[ \t]+from|facing|off)"
+    rf"(?:[ \t]+(?i:the|a))?(?:[ \t]+{_LANDMARK_WORD}){{1,4}}(?![\w'’-])"
 )
 # Islamabad's sectors and their sub-sectors are a letter and numbers: "F-7/2", "I-9/3", "G-10"; after a part's word
 # they are its number ("Sector H-11/2", "Block C-4"); alone, with the sub-sector's slash ("House 34, Street 11\nG-9/4,
@@ -677,7 +678,7 @@ _LOWER_ADDRESS = re.compile(
 # A flat, house or plot written before the house number, between the cue and it: "send it to flat 2, 14 ranelagh
 # road".
 _LOWER_UNIT_BEFORE = re.compile(
-    r"(?i)(?:flat|apt\.?|apartment|unit|suite|room|house|plot)[ \t]*#?[ \t]*\w{0,4}\d\w{0,4},?[ \t]*$"
+    r"(?i)\b(?:flat|apt\.?|apartment|unit|suite|room|house|plot)[ \t]*#?[ \t]*\w{0,4}\d\w{0,4},?[ \t]*$"
 )
 # A compass point abbreviated in lower case before the street's name: "221 w. 14th street", "5 n. main st".
 # What announces an address: "I live at", "ship to", "deliver it to", "address:", "moved to", "located at".

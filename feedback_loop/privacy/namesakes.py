@@ -515,10 +515,12 @@ _FRANCHISES_NOUN_AFTER = re.compile(
 # A game's character whose strongest kit is asked for: "the best Zhongli's shield build", "the best ... team comp",
 # "the optimal ... rotation"; a person's build or team is not ranked so ("Priya's build failed on CI").
 _RANKED_BEFORE = re.compile(r"(?i:\b(?:best|strongest|optimal|meta|top|recommended|f2p)[ \u00a0]+)$")
-_CHARACTERS_KIT_AFTER = re.compile(
-    r"(?:['’]s)?(?:[ \u00a0]+[a-z0-9-]+){0,2}[ \u00a0]+(?:builds?|team[ \u00a0]+comps?|comps?|loadouts?|artifacts"
-    r"|weapons?|rotations?|combos?|talents?)\b(?!-)"
+# What a game's character is equipped or played with.
+_KIT_WORDS = (
+    r"builds?|team[ \u00a0]+comps?|comps?|loadouts?|artifacts|weapons?|rotations?|combos?|talents?"
+    r"|skill[ \u00a0]+trees?|gear|armou?r"
 )
+_CHARACTERS_KIT_AFTER = re.compile(rf"(?:['’]s)?(?:[ \u00a0]+[a-z0-9-]+){{0,2}}[ \u00a0]+(?:{_KIT_WORDS})\b(?!-)")
 # A character in a game's or a film's sequel by its title ("... in Assassin's Creed 2", "... in Final Fantasy VII"):
 # two capitalised words or more and the sequel's number after "in"; and the title itself after a capitalised name and
 # "in". A title with no number is left alone: people are "in Human Resources", "in Grand Rapids" too.
@@ -540,10 +542,7 @@ _FICTIONS_WORD = re.compile(
 
 # A character's kit right before "for" and the name ("the best build for ... in <Title> 3", "a loadout for ..."):
 # "for" there gives the kit to a character, not a gift to someone the writer knows ("a gift for ...").
-_KIT_FOR_BEFORE = re.compile(
-    r"(?i:\b(?:builds?|loadouts?|team[ \u00a0]+comps?|rotations?|combos?|talents?|skill[ \u00a0]+trees?|gear"
-    r"|weapons?|armou?r)[ \u00a0]+for)[ \u00a0]+$"
-)
+_KIT_FOR_BEFORE = re.compile(rf"(?i:\b(?:{_KIT_WORDS})[ \u00a0]+for)[ \u00a0]+$")
 
 
 def _a_character_in_a_title(text: str, start: int, end: int) -> bool:
@@ -2513,10 +2512,7 @@ def _a_ruler_by_numeral_or_epithet(text: str, start: int, end: int, around: str)
     return bool(
         _RULERS_TITLE.search(text, max(0, start - 10), end)
         or _HISTORY_SIGN.search(around)
-        or any(
-            other.start() != style.start() and other["numeral"] not in _SINGLE_LETTER_NUMERALS
-            for other in _RULERS_STYLE_AFTER.finditer(around)
-        )
+        or any(other["numeral"] not in _SINGLE_LETTER_NUMERALS for other in _RULERS_STYLE_AFTER.finditer(around))
     )
 
 
@@ -2541,10 +2537,10 @@ def _a_role_in_an_upheaval(text: str, start: int, name_end: int) -> bool:
 
 # A law report's case, the parties joined by "v" ("... v ...", "... v. ..."), in a text about law; a private
 # dispute has the writer in it ("My solicitor says ... v ... is heard in June").
-_VERSUS = r"[ \u00a0]+v\.?[ \u00a0]+"
-_CASE_PARTY_BEFORE = re.compile(rf"(?<![\w'’-])[A-Z][\w'’-]*{_VERSUS}$")
-_CASE_PARTY_AFTER = re.compile(rf"{_VERSUS}[A-Z]")
-_PARTIES_JOINED = re.compile(rf"[A-Z][\w'’-]*{_VERSUS}[A-Z]")
+_CASE_V = r"[ \u00a0]+v\.?[ \u00a0]+"
+_CASE_PARTY_BEFORE = re.compile(rf"(?<![\w'’-])[A-Z][\w'’-]*{_CASE_V}$")
+_CASE_PARTY_AFTER = re.compile(rf"{_CASE_V}[A-Z]")
+_PARTIES_JOINED = re.compile(rf"[A-Z][\w'’-]*{_CASE_V}[A-Z]")
 _LAW_WORDS = re.compile(
     r"(?i:\b(?:case|cases|court|courts|judgment|judgement|ruling|ruled|held|precedent|appeal|tort|contract|negligence"
     r"|duty[ \u00a0]+of[ \u00a0]+care|law|legal|judges?|plaintiff|defendant|claimant|jurisdiction|overruled"
@@ -2553,7 +2549,7 @@ _LAW_WORDS = re.compile(
 
 
 def _a_law_reports_case(text: str, start: int, end: int, around: str) -> bool:
-    """True when ``text[start:end]`` is a party of a case named "... v ..." (:data:`_VERSUS`) in a text about law
+    """True when ``text[start:end]`` is a party of a case named "... v ..." (:data:`_CASE_V`) in a text about law
     (:data:`_LAW_WORDS`) with no first-person word around it: "Is ... v ... still the leading case?"."""
     if not (
         _CASE_PARTY_BEFORE.search(text, max(0, start - 40), start)

@@ -573,10 +573,9 @@ _KIN_WORD_AFTER_A_POSSESSIVE = re.compile(rf"(?i:\b(?:{_POSSESSIVES})[ \t]+({REL
 # or an uncle, as many families call their elders, before the given name: "call auntie ...", "uncle ... is here".
 _TITLE_BEFORE = re.compile(r"(?i:(?<![\w'’.-])(?:mr|mrs|ms|miss|mx|dr|prof|sir|aunt(?:ie|y)?|uncle)\.?[ \t]+)$")
 # The name a booking, an appointment or an account is held under: "its under ...", "booked under ...".
-_BOOKED_UNDER_BEFORE = re.compile(
-    r"(?i:\b(?:booked|booking|reserved|reservation|appointment|appt|registered|order|it['’]?s|its|is|was|be)"
-    r"[ \t]+under)$"
-)
+# The words of a booking, which holds a name ("booked under ...", "the reservation's under ...").
+_BOOKING_WORDS = r"booked|booking|reserved|reservation|appointment|appt|order|ticket"
+_BOOKED_UNDER_BEFORE = re.compile(rf"(?i:\b(?:{_BOOKING_WORDS}|registered|it['’]?s|its|is|was|be)[ \t]+under)$")
 # What a person is called, as chat says it: "the payroll person is called ...", "she's named ...".
 _CALLED_BEFORE = re.compile(r"(?i:\b(?:is|was|['’]s)[ \t]+(?:called|named)[ \t]+)$")
 _CALLED_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n|(?:and|or|but)\b)")
@@ -613,7 +612,7 @@ def _where_a_person_acts(text: str, start: int, end: int) -> bool:
 # What a booking or an order is held under, or the part of a name spelled out, as chat writes it before one word of
 # a name: "booking is under patel, first name hardik", "the reservation's under okonkwo." (not "it's under review").
 _BOOKING_NAME_BEFORE = re.compile(
-    r"(?i:\b(?:(?:booked|booking|reserved|reservation|appointment|appt|order|ticket)(?:[ \t]+(?:is|was)|['’]s)?"
+    rf"(?i:\b(?:(?:{_BOOKING_WORDS})(?:[ \t]+(?:is|was)|['’]s)?"
     r"[ \t]+under|(?:first|last|given|family|sur)[ \t]*name(?:[ \t]+is)?)[ \t]+)$"
 )
 

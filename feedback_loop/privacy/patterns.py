@@ -824,7 +824,8 @@ def _netmask(quad: str) -> bool:
 def _ipv4(match: re.Match[str]) -> str | None:
     if _IPV4_NOT_A_HOST.fullmatch(match.group(0)):
         return None
-    before = match.string[max(0, match.start() - 16) : match.start()]
+    # Wide enough for the longest word naming a product's code ("catalogue number "); each pattern ends at "$".
+    before = match.string[max(0, match.start() - 32) : match.start()]
     if (
         _VERSION_WORD_BEFORE.search(before)
         or _SECTION_WORD_BEFORE.search(before)

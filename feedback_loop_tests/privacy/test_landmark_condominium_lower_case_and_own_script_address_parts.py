@@ -75,3 +75,18 @@ def test_the_address_is_redacted_whole(sentence: str, redacted: str) -> None:
 )
 def test_near_misses_keep_their_words(sentence: str, redacted: str | None) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == (redacted or sentence)
+
+
+@pytest.mark.parametrize(
+    ("inside_a_word", "alone"),
+    [
+        # A landmark's word inside a longer word ("Linear", "Takeoff") is no landmark: the part reads as its twin.
+        ("Unit 4, Linear Market, Lahore", "Unit 4, Lunar Market, Lahore"),
+        ("Unit 7, Takeoff Plaza, Karachi", "Unit 7, Takeout Plaza, Karachi"),
+    ],
+)
+def test_a_landmarks_word_inside_a_longer_word_is_none(inside_a_word: str, alone: str) -> None:
+    redactor = Redactor("patterns+ner")
+    assert redactor.redact(inside_a_word).text.replace("Linear", "Lunar").replace("Takeoff", "Takeout") == (
+        redactor.redact(alone).text
+    )

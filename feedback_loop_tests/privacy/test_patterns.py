@@ -292,7 +292,14 @@ def test_a_dotted_quad_is_a_version_only_right_after_a_version_word() -> None:
 
 
 def test_a_dotted_quad_named_as_a_products_code_or_a_subnet_mask_is_no_host() -> None:
-    for named in ("part number 10.250.33.7", "filter cartridge 44.120.8.19", "SKU: 12.40.8.3", "P/N 172.16.4.20"):
+    for named in (
+        "part number 10.250.33.7",
+        "filter cartridge 44.120.8.19",
+        "SKU: 12.40.8.3",
+        "P/N 172.16.4.20",
+        "catalogue number 10.250.33.7",
+        "replacement code 12.40.8.3",
+    ):
         assert redact(named).text == named
     for mask in ("subnet mask 255.255.255.0", "netmask 255.255.240.0", "mask 255.0.0.0"):
         assert redact(mask).text == mask
