@@ -650,7 +650,8 @@ _LOWER_WORD = (
 # A town in lower case, of two words at most, with its district's number: "dublin 6", "lagos", "port harcourt".
 _LOWER_TOWN = r"[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+)?(?:[ \t]+\d{1,2})?(?![\w-])"
 # Where it ends: the clause's end, or a word of thanks or haste after it ("..., dublin 6 thanks").
-_LOWER_TOWN_ENDS = r"(?=[ \t]*(?:[,.;!?)\n]|$)|[ \t]+(?:thanks|thank|thx|pls|plz|please|asap|cheers)(?![\w-]))"
+_THANKS_AND_HASTE = ("thanks", "thank", "thx", "pls", "plz", "please", "asap", "cheers")
+_LOWER_TOWN_ENDS = rf"(?=[ \t]*(?:[,.;!?)\n]|$)|[ \t]+(?:{'|'.join(_THANKS_AND_HASTE)})(?![\w-]))"
 # A US state's code and a ZIP code ("wa 98101"; not "is 12000"), an Australian state's and a postcode ("wa 6053"), a
 # British or a Canadian postcode.
 _US_STATE_CODES = (
@@ -1130,16 +1131,9 @@ _MARKS_OF_AN_ADDRESS = frozenset(",-–/#°º:〒")
 # What ends the address after the cue: a word of thanks or of haste, or one that leads to what is near it.
 _AFTER_AN_ADDRESS = frozenset(
     [
-        "pls",
-        "plz",
-        "please",
+        *_THANKS_AND_HASTE,
         "kindly",
-        "thanks",
-        "thank",
-        "thx",
         "ty",
-        "cheers",
-        "asap",
         "near",
         "nearby",
         "dekat",

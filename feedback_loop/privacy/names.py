@@ -283,7 +283,9 @@ _CUE_BEFORE = re.compile(
 # A sign-off after a dash at the end of a message, where the last sentence ended: "... by tomorrow. -- Mei",
 # "thanks for the help!! - priya", "... else? - regards, Omar" (the name, in any case, ends the text). At a line's
 # start only a signature's dashes ("--", "—"): one hyphen there is a list's item ("- Swimwear\n- Sleepwear").
-_DASH_SIGN_OFF_WORDS = r"regards|thanks|thank[ \t]+you|cheers|best|thx|ty|love|br"
+# The words of thanks and farewell that sign a message off before the writer's name.
+_SIGN_OFF_WORDS = r"regards|thanks|thank[ \t]+you|cheers|best|thx|love"
+_DASH_SIGN_OFF_WORDS = rf"{_SIGN_OFF_WORDS}|ty|br"
 # What may stand between the dash and the name, to the name: "- regards, Omar".
 _AFTER_THE_SIGN_OFF_DASH = rf"[ \t]*(?i:(?:{_DASH_SIGN_OFF_WORDS})[ \t]*[,!.]?[ \t]+)?$"
 # A slash signs a message too where the last sentence ended: "... arrive shortly. /Mads".
@@ -459,9 +461,7 @@ _WEAK_CUE_BEFORE = re.compile(_WEAK_CUE.pattern.removesuffix(r"\s*$") + r"[ \t]*
 _CUE_REACH = 48
 # Thanks on the message's last line, the sign-off on the same line after it: "Let me know if it's a problem. Thanks!
 # Jordan", "See you at eight. Cheers, Mateus" (the name ends the text).
-_THANKS_ON_THE_LAST_LINE_BEFORE = re.compile(
-    r"(?i:(?:^|[.!?][ \t]+)(?:thanks|thank[ \t]+you|thx|cheers|regards|best|love|ta)(?:[ \t]*[!.,])+[ \t]+)$"
-)
+_THANKS_ON_THE_LAST_LINE_BEFORE = re.compile(rf"(?i:(?:^|[.!?][ \t]+)(?:{_SIGN_OFF_WORDS}|ta)(?:[ \t]*[!.,])+[ \t]+)$")
 # Who a message, a call or a notification comes from, as an app announces it before the message: "New message from
 # Ji-woo Park: ...", "Missed call from Dara Quinn:", "Voicemail from Oluwaseun:" (the colon after the name).
 _MESSAGE_FROM_BEFORE = re.compile(

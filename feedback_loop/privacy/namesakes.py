@@ -1307,9 +1307,9 @@ def places_of_a_delivery(text: str, places_read: Sequence[tuple[int, int]]) -> s
     a city: a word that WordNet knows only as a noun ("Sydney", "Melbourne"; not "Grace", nor "Amara") and the model
     reads as a place (``places_read``). A city named like a person ("Adelaide") is a place among places."""
     delivered: set[tuple[int, int]] = set()
+    nouns_or_adjectives, verbs = word_classes()
     for match in _DELIVERED_PLACES.finditer(text):
         words = [word.span() for word in _DELIVERED_PLACE.finditer(text, *match.span("places"))]
-        nouns_or_adjectives, verbs = word_classes()
         if any(
             low <= start
             and end <= high
@@ -2490,11 +2490,9 @@ _RULERS_EPITHET = (
 _RULERS_STYLE = rf"[ \u00a0]+(?:(?P<numeral>{_REGNAL_NUMERAL})|the[ \u00a0]+{_RULERS_EPITHET})(?![\w'’-])"
 _RULERS_STYLE_AFTER = re.compile(_RULERS_STYLE)
 _RULERS_STYLE_ENDS = re.compile(rf"{_RULERS_STYLE}(?:['’]s?)?$")
-# A ruler's title before the name or opening it: "Tsar ...", "Mansa ... I".
-_RULERS_TITLE = re.compile(
-    r"(?<![\w'’-])(?:King|Queen|Tsar|Czar|Tsarina|Emperor|Empress|Sultan|Pharaoh|Pope|Shah|Mansa|Kaiser|Khan|Negus"
-    r"|Emir|Caliph)(?![\w'’-])"
-)
+# A ruler's title before the name or opening it: "Czar ...", "Mansa ... I" (kings, queens, tsars, emperors, sultans
+# and pharaohs are signs of history already: _HISTORY_SIGN).
+_RULERS_TITLE = re.compile(r"(?<![\w'’-])(?:Czar|Tsarina|Pope|Shah|Mansa|Kaiser|Khan|Negus|Emir|Caliph)(?![\w'’-])")
 # A single letter is an initial as often as a numeral ("Priya V", "Tom X"): such a numeral needs a ruler's title, a
 # sign of history, or another ruler's numeral or epithet in the text ("from ... I to ... the Conqueror").
 _SINGLE_LETTER_NUMERALS = frozenset(("I", "V", "X"))

@@ -816,6 +816,9 @@ _IP_WORD_BEFORE = re.compile(
 def _netmask(quad: str) -> bool:
     """True for a subnet mask ("255.255.255.0", "255.255.240.0"): ones from the top bit, then zeros; a mask names
     the size of a network, no host."""
+    # "\d" reads the digits of every script ("20٤"), which a mask is never written in.
+    if not quad.isascii():
+        return False
     value = int(ipaddress.IPv4Address(quad))
     zeros = ~value & 0xFFFFFFFF
     return value >> 24 == 255 and zeros & (zeros + 1) == 0

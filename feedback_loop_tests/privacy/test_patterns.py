@@ -305,6 +305,8 @@ def test_a_dotted_quad_named_as_a_products_code_or_a_subnet_mask_is_no_host() ->
         assert redact(mask).text == mask
     assert redact("the part server at 10.250.33.7").text == "the part server at <IP>"
     assert redact("gateway 255.255.255.1").text == "gateway <IP>"
+    # Digits of another script in a quad: no mask, and no error.
+    assert redact("host 192.168.1.20٤").text == "host <IP>"
 
 
 def test_card_numbers_need_the_luhn_check_and_a_network_prefix() -> None:
