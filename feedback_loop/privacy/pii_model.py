@@ -9,7 +9,10 @@ the model reads and what it may add; this module runs it.
 
 A token is part of a name when the model's probabilities for the name labels (``GIVEN_NAME`` and ``SURNAME``,
 first or inner token) add up to :data:`NAME_THRESHOLD` or more; name tokens with nothing or white space between
-them form one name, so a given name and a surname make one span.
+them form one name, so a given name and a surname make one span. A token is part of an address when, of the
+address's parts (:data:`ADDRESS_PARTS`: house number, street, flat, city, state, postcode) and "none", the part
+the model gives the most probability (first and inner token together) is one; :func:`address_parts` gives those
+parts, and :mod:`~feedback_loop.privacy.model_addresses` decides which of them make an address.
 """
 
 from __future__ import annotations
@@ -35,7 +38,10 @@ MAX_TOKENS = 510
 # characters (ner.PII_WINDOW_CHARS) are a few MB.
 SENTENCES_KEPT = 16_384
 NAME_LABELS = ("B-GIVEN_NAME", "I-GIVEN_NAME", "B-SURNAME", "I-SURNAME")
+ADDRESS_PARTS = ("BUILDING_NUMBER", "STREET_NAME", "SECONDARY_ADDRESS", "CITY", "STATE", "ZIP_CODE")
 Span = tuple[int, int]
+# (part, start, end): a run of tokens the model reads as one part of an address (ADDRESS_PARTS).
+AddressPart = tuple[str, int, int]
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,9 @@ class _Model:
     session: Any
     tokenizer: Any
     name_columns: tuple[int, ...]
+    # Per address part (ADDRESS_PARTS, in order), its first- and inner-token columns.
+    address_columns: tuple[tuple[int, ...], ...]
+    outside_column: int
     cls_id: int
     sep_id: int
     feeds_token_types: bool
@@ -81,37 +90,61 @@ def load_name_model() -> _Model:
         session=session,
         tokenizer=tokenizer,
         name_columns=tuple(column for column, label in labels.items() if label in NAME_LABELS),
+        address_columns=tuple(
+            tuple(column for column, label in labels.items() if label in (f"B-{part}", f"I-{part}"))
+            for part in ADDRESS_PARTS
+        ),
+        outside_column=next(column for column, label in labels.items() if label == "O"),
         cls_id=cls_id,
         sep_id=sep_id,
         feeds_token_types="token_type_ids" in {model_input.name for model_input in session.get_inputs()},
     )
 
 
-_remembered: dict[str, list[Span]] = {}
+@dataclass(frozen=True)
+class _Reading:
+    """What the model read in one sentence: person names and parts of addresses, in order."""
+
+    names: list[Span]
+    address_parts: list[AddressPart]
+
+
+_remembered: dict[str, _Reading] = {}
 
 
 def name_spans(sentences: Sequence[str]) -> list[list[Span]]:
-    """For each sentence, the character spans the model reads as person names, in order; the model reads only the
-    sentences this process has not remembered (the last :data:`SENTENCES_KEPT` it read)."""
+    """For each sentence, the character spans the model reads as person names, in order."""
+    return [reading.names for reading in _readings(sentences)]
+
+
+def address_parts(sentences: Sequence[str]) -> list[list[AddressPart]]:
+    """For each sentence, the runs of tokens the model reads as parts of an address (:data:`ADDRESS_PARTS`), in
+    order: tokens of one part with nothing or white space between them form one run."""
+    return [reading.address_parts for reading in _readings(sentences)]
+
+
+def _readings(sentences: Sequence[str]) -> list[_Reading]:
+    """What the model reads in each sentence; it reads only the sentences this process has not remembered (the last
+    :data:`SENTENCES_KEPT` it read)."""
     found = {sentence: _remembered[sentence] for sentence in sentences if sentence in _remembered}
     unread = list(dict.fromkeys(sentence for sentence in sentences if sentence not in found))
-    for sentence, spans in zip(unread, _read(unread), strict=True):
-        found[sentence] = spans
+    for sentence, reading in zip(unread, _read(unread), strict=True):
+        found[sentence] = reading
         if len(_remembered) >= SENTENCES_KEPT:
             del _remembered[next(iter(_remembered))]
-        _remembered[sentence] = spans
+        _remembered[sentence] = reading
     return [found[sentence] for sentence in sentences]
 
 
-def _read(sentences: Sequence[str]) -> list[list[Span]]:
-    """What the model reads as names in each sentence."""
+def _read(sentences: Sequence[str]) -> list[_Reading]:
+    """What the model reads in each sentence."""
     import numpy as np
 
     if not sentences:
         return []
     model = load_name_model()
     encodings = model.tokenizer.encode_batch(list(sentences), add_special_tokens=False)
-    spans: list[list[Span]] = [[] for _ in sentences]
+    readings: list[_Reading] = [_Reading([], []) for _ in sentences]
     # Sentences of similar length share a batch, so that little of it is padding.
     order = sorted(range(len(sentences)), key=lambda position: len(encodings[position].ids))
     for first in range(0, len(order), BATCH_SIZE):
@@ -129,22 +162,44 @@ def _read(sentences: Sequence[str]) -> list[list[Span]]:
         logits = model.session.run(None, feed)[0]
         exponentials = np.exp(logits - logits.max(axis=-1, keepdims=True))
         name_probability = exponentials[..., list(model.name_columns)].sum(axis=-1) / exponentials.sum(axis=-1)
+        # Per token, the address part (an index of ADDRESS_PARTS) with the most probability, below 0 where "none" (O)
+        # or all other labels together (names, phone numbers, ids) have more than every part.
+        address_scores = [exponentials[..., list(columns)].sum(axis=-1) for columns in model.address_columns]
+        outside = exponentials[..., model.outside_column]
+        other = exponentials.sum(axis=-1) - outside - sum(address_scores)
+        best_part = np.stack([outside, other, *address_scores], axis=-1).argmax(axis=-1) - 2
         for row, position in enumerate(batch):
             offsets = encodings[position].offsets[:MAX_TOKENS]
             # Column 0 is [CLS]: token i of the sentence is column i + 1.
-            is_name = [name_probability[row, column] >= NAME_THRESHOLD for column in range(1, len(offsets) + 1)]
-            spans[position] = _joined(sentences[position], offsets, is_name)
-    return spans
+            columns = range(1, len(offsets) + 1)
+            names = _joined(
+                sentences[position],
+                offsets,
+                [bool(name_probability[row, column] >= NAME_THRESHOLD) for column in columns],
+            )
+            parts = _joined(
+                sentences[position],
+                offsets,
+                [ADDRESS_PARTS[best_part[row, column]] if best_part[row, column] >= 0 else None for column in columns],
+            )
+            readings[position] = _Reading(
+                names=[(start, end) for _, start, end in names],
+                address_parts=[(str(part), start, end) for part, start, end in parts],
+            )
+    return readings
 
 
-def _joined(sentence: str, offsets: Sequence[tuple[int, int]], is_name: Sequence[bool]) -> list[Span]:
-    """Name tokens with nothing or white space between them joined into one span each."""
-    spans: list[list[int]] = []
-    for (start, end), name in zip(offsets, is_name, strict=True):
-        if not name or end <= start:
+def _joined(
+    sentence: str, offsets: Sequence[tuple[int, int]], labels: Sequence[object]
+) -> list[tuple[object, int, int]]:
+    """Tokens of the same label (None or False: no label) with nothing or white space between them joined into one span
+    each: (label, start, end)."""
+    spans: list[list] = []
+    for (start, end), label in zip(offsets, labels, strict=True):
+        if not label or end <= start:
             continue
-        if spans and not sentence[spans[-1][1] : start].strip():
-            spans[-1][1] = end
+        if spans and spans[-1][0] == label and not sentence[spans[-1][2] : start].strip():
+            spans[-1][2] = end
         else:
-            spans.append([start, end])
-    return [(start, end) for start, end in spans]
+            spans.append([label, start, end])
+    return [(label, start, end) for label, start, end in spans]

@@ -275,6 +275,7 @@ class Redactor:
                 )
             detected.append(self._memo.get(text) or self._detect(text, None if kinds is None else int(kinds[position])))
         if self.tier == "patterns+ner":
+            self._add_model_addresses(detected)
             self._add_model_names(texts, detected)
         results: list[Redaction | None] = []
         for position, found in enumerate(detected):
@@ -296,13 +297,7 @@ class Redactor:
         if self.tier == "patterns":
             return self._remember(text, _Detected(scan.text, counts))
         # The model checks and adds names in redact_many, which memoizes the result.
-        names_text = capitals_as_written(scan.text)
-        return _Detected(
-            scan.text,
-            counts,
-            rule_names=tuple(find_person_names(names_text)),
-            names_text=None if names_text == scan.text else names_text,
-        )
+        return _with_rule_names(scan.text, counts)
 
     def _run_detectors(self, text: str, kinds: int | None, counts: dict[str, int]) -> Scan:
         """``text`` through every detector (those of types ``kinds`` rules out skipped while it is unchanged), the
@@ -321,6 +316,30 @@ class Redactor:
                 if redacted is not scan.text and redacted != scan.text:
                     scan = Scan(redacted)
         return scan
+
+    def _add_model_addresses(self, detected: list[Redaction | _Detected | None]) -> None:
+        """The addresses the PII model reads and the rules left (:mod:`~feedback_loop.privacy.model_addresses`)
+        replaced in each text whose names are still to be checked, and its names found again in what is left."""
+        from feedback_loop.privacy.model_addresses import addresses_read_by_the_model
+
+        pending = [
+            (position, found)
+            for position, found in enumerate(detected)
+            if isinstance(found, _Detected) and found.rule_names is not None
+        ]
+        read = addresses_read_by_the_model([found.text for _, found in pending])
+        placeholder = PLACEHOLDERS["ADDRESS"]
+        for (position, found), spans in zip(pending, read, strict=True):
+            if not spans:
+                continue
+            pieces, last = [], 0
+            counts = dict(found.counts)
+            for start, end in spans:
+                pieces += [found.text[last:start], placeholder]
+                # An address that joins the rules' placeholders is one address: it replaces them.
+                counts["ADDRESS"] = counts.get("ADDRESS", 0) + 1 - found.text.count(placeholder, start, end)
+                last = end
+            detected[position] = _with_rule_names("".join([*pieces, found.text[last:]]), counts)
 
     def _add_model_names(self, texts: Sequence[str | None], detected: list[Redaction | _Detected | None]) -> None:
         from feedback_loop.privacy.ner import named_like_no_person_here, names_with_the_model
@@ -423,6 +442,17 @@ class Redactor:
 
 
 _POSSESSIVE = re.compile(r"['’][sS]")
+
+
+def _with_rule_names(text: str, counts: dict[str, int]) -> _Detected:
+    """``text`` after the pattern detectors, with the names the rules find in it, for the model to check."""
+    names_text = capitals_as_written(text)
+    return _Detected(
+        text,
+        counts,
+        rule_names=tuple(find_person_names(names_text)),
+        names_text=None if names_text == text else names_text,
+    )
 
 
 def _name_key(name: str) -> str:

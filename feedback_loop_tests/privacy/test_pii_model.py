@@ -12,10 +12,15 @@ def test_name_tokens_join_across_white_space_only() -> None:
     sentence = "Ana Lima, Tom"
     offsets = [(0, 3), (4, 8), (8, 9), (10, 13)]
 
-    assert _joined(sentence, offsets, [True, True, False, True]) == [(0, 8), (10, 13)]
+    assert _joined(sentence, offsets, [True, True, False, True]) == [(True, 0, 8), (True, 10, 13)]
     # Word pieces with nothing between them are one name; a token that is no name breaks it.
-    assert _joined("Kazlauskienė", [(0, 5), (5, 12)], [True, True]) == [(0, 12)]
-    assert _joined(sentence, offsets, [True, False, False, False]) == [(0, 3)]
+    assert _joined("Kazlauskienė", [(0, 5), (5, 12)], [True, True]) == [(True, 0, 12)]
+    assert _joined(sentence, offsets, [True, False, False, False]) == [(True, 0, 3)]
+    # Parts of an address join only with parts of the same label.
+    assert _joined("12 Baker Street", [(0, 2), (3, 8), (9, 15)], ["BUILDING_NUMBER", "STREET_NAME", "STREET_NAME"]) == [
+        ("BUILDING_NUMBER", 0, 2),
+        ("STREET_NAME", 3, 15),
+    ]
 
 
 def test_the_model_reads_names_in_a_batch_of_sentences_of_different_lengths() -> None:
@@ -43,7 +48,7 @@ def test_a_sentence_read_once_is_remembered(monkeypatch) -> None:
 
     def not_again(sentences):
         assert sentence not in sentences, "the model read a remembered sentence again"
-        return [[] for _ in sentences]
+        return [pii_model._Reading([], []) for _ in sentences]
 
     monkeypatch.setattr(pii_model, "_read", not_again)
     assert name_spans([sentence, "Thanks!", sentence]) == [first, [], first]
