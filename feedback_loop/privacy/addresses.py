@@ -1153,7 +1153,7 @@ _AFTER_AN_ADDRESS = frozenset(
 _ADDRESS_PARTICLES = frozenset(["am", "an", "no", "a", "i", "e", "y", "do", "da", "al", "el", "la", "le", "de", "via"])
 # Words that number what is no address, in English and in the languages of the cues: "Section 4", "item 7", "Seite 4",
 # "anexo 2".
-_NUMBERING_WORDS = frozenset(
+NUMBERING_WORDS = frozenset(
     [
         "step",
         "stage",
@@ -1224,7 +1224,7 @@ def _word_kind(word: str) -> str:
         or bare in _ADDRESS_PARTICLES
     ):
         return "neutral"
-    if bare in _NUMBERING_WORDS:
+    if bare in NUMBERING_WORDS:
         return "everyday"
     if word[0].isupper():
         return "neutral" if bare in stop_words() else "name"
