@@ -41,9 +41,9 @@ _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)(?![\w-])"
 # "221B", "32/4/9", "221/B": a house, staircase and flat, or a house's letter after a slash, as India writes it.
 # A Dutch floor after the house number: "Keizersgracht 418-III", "Van Woustraat 12-hs" (the ground floor).
 _AFTER_FIRST_DIGIT = r"\d{0,4}[A-Za-z]?(?:[-/](?:\d{1,4}[A-Za-z]?|[A-Z](?![\w-])|(?:II|III|IV|hs|bis)(?![\w-]))){0,2}"
-_HOUSE_NUMBER = r"\d" + _AFTER_FIRST_DIGIT
+HOUSE_NUMBER = r"\d" + _AFTER_FIRST_DIGIT
 # Street words that are nothing else.
-_STREET_WORDS = (
+STREET_WORDS = (
     r"Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Av\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Highway|Hwy\.?|Parkway|Pkwy\.?"
     r"|Crescent|Cres\.?|Terrace|Tce\.?|Esplanade|Embankment|Promenade|Marg|Nagar|Strasse|Straße|Str\.|Allee|Gasse|Weg"
     # Nigeria's and Ghana's long roads: "Lekki-Epe Expressway", "Lagos-Ibadan Expressway".
@@ -56,7 +56,7 @@ _STREET_WORDS = (
 # Street words that are everyday words too: an address only where the street ends its clause, or is announced.
 # "Parade" is one ("the 2024 Pride Parade"), and so is "Broadway", a street of its own name with no street word
 # ("1540 Broadway, New York"; "3 Broadway shows").
-_WEAK_STREET_WORDS = (
+WEAK_STREET_WORDS = (
     r"Drive|Dr\.?|Way|Court|Ct\.?|Place|Pl\.?|Square|Sq\.?|Close|Park|Hill|Walk|Row|Grove|Gardens|Circle|Cir\."
     r"|Plaza|Path|Trail|Mews|Green|View|Rise|Vale|Heights|Point|Quay|Wharf|Parade|Alley"
 )
@@ -143,17 +143,15 @@ _NUMBERED_STREET_NAME = (
 _DIRECTION = r"(?:\s+(?:[NS][EW]?|[EW]|(?:North|South)(?:east|west)?|East|West|Central|Upper|Lower)(?![\w-]))?"
 # A street numbered after its street word, before the comma: "Block 123 Ang Mo Kio Avenue 3, #05-67, Singapore".
 _ENGLISH_STREET = (
-    rf"{_HOUSE_NUMBER},?\s+{_NUMBERED_STREET_NAME}\s+(?:{_STREET_WORDS})(?![\w-]){_DIRECTION}(?:\s+\d{{1,2}}(?=,))?"
+    rf"{HOUSE_NUMBER},?\s+{_NUMBERED_STREET_NAME}\s+(?:{STREET_WORDS})(?![\w-]){_DIRECTION}(?:\s+\d{{1,2}}(?=,))?"
 )
-_ENGLISH_WEAK_STREET = (
-    rf"{_HOUSE_NUMBER},?\s+(?:{_STREET_NAME}\s+(?:{_WEAK_STREET_WORDS})|Broadway)(?![\w-]){_DIRECTION}"
-)
+_ENGLISH_WEAK_STREET = rf"{HOUSE_NUMBER},?\s+(?:{_STREET_NAME}\s+(?:{WEAK_STREET_WORDS})|Broadway)(?![\w-]){_DIRECTION}"
 # "Hauptstraße 5", "Am Lindenweg 12a", "Keizersgracht 123", "Kungsgatan 44", "Nørrebrogade 7", and German streets
 # named after a person, their words joined by hyphens: "Konrad-Adenauer-Straße 12", "Kaiser-Wilhelm-Ring 40",
 # "Karl-Marx-Str. 8", "Kaiser-Friedrichstraße 3" (a street word apart after two words at least: "Multi-Ring 3" is a
 # product).
 _GERMAN_STREET_WORDS = r"Straße|Strasse|Str\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer"
-_STREET_SUFFIXES = (
+STREET_SUFFIXES = (
     r"straße|strasse|str\.|weg|gasse|platz|all(?:ee|é)|ring|damm|ufer|chaussee|steig|pfad|straat|laan|gracht|plein"
     r"|kade|singel|dijk|gatan|gata|vägen|väg|gränd|torget|torg|gaden?|vej(?:en)?|veien|vei|gate|katu|tie|utca|ulica|ul\."
     # Icelandic: "Laugavegur 20", "Bankastræti 5", "Skólavörðustígur 12", "Miklabraut 68".
@@ -167,21 +165,21 @@ _NOT_A_YEAR = r"(?!(?:19|20)\d\d(?![\w-]))"
 # "Orienteering"); the German ring's word before it ends in a consonant ("Kaiserring", "Ostring").
 _NOT_A_GERUND = r"(?<![aeiouy]ring)"
 _SUFFIXED_STREET_NAME = (
-    rf"(?:(?:Am|An der|Auf der|Im|In der|Zum|Zur)\s+)?{_CAPITAL}[^\W\d_]*(?:(?:{_STREET_SUFFIXES}){_NOT_A_GERUND}"
-    rf"|(?:-{_CAPITAL}[^\W\d_]{{2,}}){{0,2}}-{_CAPITAL}[^\W\d_]*(?:{_STREET_SUFFIXES})"
+    rf"(?:(?:Am|An der|Auf der|Im|In der|Zum|Zur)\s+)?{_CAPITAL}[^\W\d_]*(?:(?:{STREET_SUFFIXES}){_NOT_A_GERUND}"
+    rf"|(?:-{_CAPITAL}[^\W\d_]{{2,}}){{0,2}}-{_CAPITAL}[^\W\d_]*(?:{STREET_SUFFIXES})"
     rf"|(?:-{_CAPITAL}[^\W\d_]{{2,}}){{1,2}}-(?:{_GERMAN_STREET_WORDS}))"
 )
 # The house number on the street's line: "Sam Westgate\n15 Fenton Street" is a name ending as "gate" does above a
 # street.
-_SUFFIXED_STREET = rf"{_SUFFIXED_STREET_NAME}[ \t]+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?![\w-])"
+_SUFFIXED_STREET = rf"{_SUFFIXED_STREET_NAME}[ \t]+{_NOT_A_YEAR}{HOUSE_NUMBER}(?![\w-])"
 # The same streets with the number first, as those abroad write them: "19 Kaiser-Wilhelm-Ring", "7 Hauptstraße,
 # 10115 Berlin". A street named after a person, three words joined by hyphens at least, is one anywhere; one word
 # ending in a street's suffix or two joined to a street word ("5 Hohenzollern-Ring") only before a postcode and a
 # town, a Swedish one of three digits and two too ("24 Kungsgatan, 411 19 Göteborg"; "3 Spring, 2024 Edition" is
 # none: a year).
 _NUMBER_BEFORE_A_SUFFIXED_STREET = (
-    rf"{_HOUSE_NUMBER},?\s+(?:{_CAPITAL}[^\W\d_]*(?:-{_CAPITAL}[^\W\d_]{{2,}}){{1,2}}-(?:{_GERMAN_STREET_WORDS}"
-    rf"|{_CAPITAL}[^\W\d_]*(?:{_STREET_SUFFIXES}))(?![\w-])"
+    rf"{HOUSE_NUMBER},?\s+(?:{_CAPITAL}[^\W\d_]*(?:-{_CAPITAL}[^\W\d_]{{2,}}){{1,2}}-(?:{_GERMAN_STREET_WORDS}"
+    rf"|{_CAPITAL}[^\W\d_]*(?:{STREET_SUFFIXES}))(?![\w-])"
     rf"|(?:{_SUFFIXED_STREET_NAME}|{_CAPITAL}[^\W\d_]{{2,}}-(?:{_GERMAN_STREET_WORDS}))(?![\w-])"
     rf"(?=,?\s+(?:{_NOT_A_YEAR}\d{{4,5}}|\d{{3}}[ \t]\d{{2}})\s+{_CAPITAL}))"
 )
@@ -192,13 +190,13 @@ _SEPARATE_STREET = (
     r"|prospekt|pereulok|naberezhnaya|shosse|náměstí|nábřeží|třída"
     # Turkish street words abbreviated, the house's "No:" right after them: "Atatürk Cad. No: 12", "Gül Sk. No:3".
     r"|Cad\.(?=\s*No)|Cd\.(?=\s*No)|Sok\.(?=\s*No)|Sk\.(?=\s*No)|Bulv\.(?=\s*No)|Blv\.(?=\s*No))"
-    rf"(?:\s+|(?<=\.))(?:No[:.]?\s*)?{_HOUSE_NUMBER}(?![\w-])"
+    rf"(?:\s+|(?<=\.))(?:No[:.]?\s*)?{HOUSE_NUMBER}(?![\w-])"
 )
 # "12 rue de la Paix", "3 bis avenue Foch", "Calle Mayor 7", "C/ de Balmes, 12", "Via Roma 10", "Rua Augusta 200",
 # and the street words written first in Catalan, Polish, Romanian, Albanian and South Slavic addresses
 # ("Carrer de Mallorca 401", "ul. Marszałkowska 84", "Calea Victoriei 12", "Rruga e Kavajës 5"), Belgian and Peruvian
 # ones ("31 Chaussée de Wavre", "Jr. Huallaga 320", "Psje. Los Pinos 12").
-_ROMANCE_STREET_WORDS = (
+ROMANCE_STREET_WORDS = (
     r"rue|avenue|av\.|bd|boulevard|place|chemin|allée|impasse|quai|route|cours|calle|c/|avenida|avda\.?|paseo"
     r"|plaza|carrera|camino|ronda|rua|travessa|largo|praça|via|viale|piazza|corso|vicolo|strada"
     r"|corniche|carrer|passeig|avinguda|ul\.|ulica|aleja|plac|calea|bulevardul|rruga|ulitsa|prospekt|bulevar|cesta|trg"
@@ -222,7 +220,7 @@ _ROMANCE_STREET_WORDS = (
     # "219 Thnon Charoen Krung", "17/5 Soi Rambuttri, Thanon Chakrabongse, Bangkok 10200".
     r"|thanon|thnon|soi"
 )
-_ROMANCE_STREET_WORD = by_first_letter(_ROMANCE_STREET_WORDS)
+_ROMANCE_STREET_WORD = by_first_letter(ROMANCE_STREET_WORDS)
 _ROMANCE_ARTICLE = r"(?:de|del|de la|de l'|d'|d’|du|des|da|do|dos|das|di|della|dei|delle|e)"
 # Mexican streets named by a date: "Calle 5 de Mayo 32", "Av. 16 de Septiembre 21".
 # An Arabic name's article joined to it: "Shari' al-Haram 20", "Sharia el-Gomhoreya 5".
@@ -240,7 +238,7 @@ _ROMANCE_STREET_NAME = (
 # after it, not the law's courts, councils or banks ("85 Sharia Councils, London.").
 _SECTION_CODE = r"[A-Z]{1,4}\s?\d{1,3}[A-Z]?/\d{1,3}[A-Z]?(?![\w/-])"
 _FRENCH_STREET = (
-    rf"(?:No\.\s*)?{_HOUSE_NUMBER}(?:\s?(?:bis|ter))?,?\s+(?:(?i:jalan|jln\.|jl\.)\s+{_SECTION_CODE}"
+    rf"(?:No\.\s*)?{HOUSE_NUMBER}(?:\s?(?:bis|ter))?,?\s+(?:(?i:jalan|jln\.|jl\.)\s+{_SECTION_CODE}"
     r"|Sharia(?!\s+(?:Courts?|Councils?|Law|Banks?|Banking|Finance|Boards?|Scholars?|Bonds?|Compliant)(?![\w-]))"
     rf"\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
     rf"(?=(?:,[ \t]*{_TOWN}){{1,3}}(?:[ \t]+{_NOT_A_YEAR}\d{{4,6}}(?![\w-])|{_SENTENCE_ENDS_AFTER_A_PLACE}))"
@@ -254,23 +252,23 @@ _FRENCH_STREET = (
 )
 _SOUTHERN_STREET = (
     rf"(?i:{_ROMANCE_STREET_WORD})\s+{_ROMANCE_STREET_NAME},?\s+(?:(?:[Nn][º°oOrR]?[.:]?|d\.|Kav\.)\s*)?"
-    rf"{_HOUSE_NUMBER}"
+    rf"{HOUSE_NUMBER}"
     r"(?![\w-])"
 )
 # The English street word before the number, as Kenya, Israel, the Gulf and much of Africa and Asia write it, a town
 # after a comma, or a flat and then the town: "Moi Avenue 45, Nairobi 00100", "Rothschild Blvd 22, Tel Aviv", "Herzl St
 # 10, Haifa", "Sahaidachnoho St 14, apt 3, Kyiv 04070".
 _NUMBER_AFTER_STREET_WORD = (
-    rf"{_STREET_NAME}\s+(?:{_STREET_WORDS})(?![\w-])(?:\s+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?![\w-])"
+    rf"{_STREET_NAME}\s+(?:{STREET_WORDS})(?![\w-])(?:\s+{_NOT_A_YEAR}{HOUSE_NUMBER}(?![\w-])"
     rf"(?=(?:{_UNIT})?,\s*{_CAPITAL})"
     # Iran writes the house's "No." after the street and a comma, from the town down to the house: "Tehran, Enghelab
     # Sq., Karimkhan St., No. 12, Unit 3" (the comma and "No." say it is the house's, whatever follows).
-    rf"|,\s+No\.\s*{_HOUSE_NUMBER}(?![\w-]))"
+    rf"|,\s+No\.\s*{HOUSE_NUMBER}(?![\w-]))"
 )
 # Korean road names: "45 Sejong-daero", "152 Teheran-ro", "25 Olympic-ro 35-gil".
 # Korean order, the number after the road: "Teheran-ro 152", "Olympic-ro 35-gil 12".
 _KOREAN_ROAD = rf"{_CAPITAL}[^\W\d_]+-(?:ro|gil|daero)(?:\s+\d{{1,3}}(?:beon)?-gil)?(?![\w-])"
-_KOREAN_STREET = rf"(?:{_HOUSE_NUMBER},?\s+{_KOREAN_ROAD}|{_KOREAN_ROAD}\s+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?![\w-]))"
+_KOREAN_STREET = rf"(?:{HOUSE_NUMBER},?\s+{_KOREAN_ROAD}|{_KOREAN_ROAD}\s+{_NOT_A_YEAR}{HOUSE_NUMBER}(?![\w-]))"
 # Colombian streets are numbered, and so is the house after "#": "Carrera 7 # 71-21", "Calle 10 # 43E-25".
 _COLOMBIAN_STREET = (
     r"(?:Carrera|Cra\.?|Kr\.?|Calle|Cl\.?|Avenida|Av\.?|Transversal|Tv\.?|Diagonal|Dg\.?)\s+\d{1,3}[A-Z]?"
@@ -281,7 +279,7 @@ _COLOMBIAN_STREET = (
 # District 3 fans"): the ward before it or the town after it make the address ("120 Le Loi, Ben Thanh Ward, District
 # 1", "8 Tran Phu, Ward 4, District 5", "31 Pasteur, District 3, Ho Chi Minh City").
 _VIETNAMESE_STREET = (
-    rf"{_HOUSE_NUMBER}\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}},\s*"
+    rf"{HOUSE_NUMBER}\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}},\s*"
     rf"(?:(?:(?:(?:Phường|P\.)?\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}|(?:Phường|P\.)\s*\d{{1,2}}),\s*)?(?:Quận|Huyện)"
     rf"|(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+Ward|Ward\s*\d{{1,2}}),\s*District"
     rf"|District(?=\s*\d{{1,2}},\s*{_CAPITAL}))\s*\d{{1,2}}(?![\w-])"
@@ -315,8 +313,8 @@ _JAPANESE_BLOCK = (
 # act).
 _GERMAN_STREET_OF_A_DATE = (
     r"(?:Straße|Strasse|Str\.|Platz|Allee|Ufer|Damm|Ring|Weg|Brücke|Chaussee|Markt)\s+(?:des|der|dem|den|zum|zur|vom)\s+"
-    rf"(?:\d{{1,2}}\.\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?![\w-])"
-    rf"|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_NOT_A_YEAR}{_HOUSE_NUMBER}(?=,?\s+\d{{5}}\s+{_CAPITAL}))"
+    rf"(?:\d{{1,2}}\.\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_NOT_A_YEAR}{HOUSE_NUMBER}(?![\w-])"
+    rf"|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_NOT_A_YEAR}{HOUSE_NUMBER}(?=,?\s+\d{{5}}\s+{_CAPITAL}))"
 )
 # Not right after a time's colon ("14:30:00Z WARN the Wall Street Journal").
 _ADDRESS = re.compile(
@@ -370,7 +368,7 @@ _NAMES_A_STREET_WORD = contains(
 _CYRILLIC_STREET_WORDS = (
     r"ул\.|улица|пр-т|просп\.|проспект|пер\.|переулок|наб\.|набережная|ш\.|шоссе|б-р|бульвар|пл\.|площадь|вул\.|вулиця"
 )
-_CYRILLIC_HOUSE = rf"(?:,?\s+(?:д\.|дом)\s*|,?\s+){_HOUSE_NUMBER}(?![\w-])"
+_CYRILLIC_HOUSE = rf"(?:,?\s+(?:д\.|дом)\s*|,?\s+){HOUSE_NUMBER}(?![\w-])"
 _CYRILLIC_ADDRESS = re.compile(
     rf"(?<![\w/.:-])(?:(?i:{_CYRILLIC_STREET_WORDS})\s+{_STREET_NAME}|{_STREET_NAME}\s+(?i:{_CYRILLIC_STREET_WORDS}))"
     rf"{_CYRILLIC_HOUSE}{_REST_OF_ADDRESS}"
@@ -386,7 +384,7 @@ _VIETNAMESE_LANE = r"(?i:ngõ|ngách|hẻm|kiệt)[ \t]*\d{1,4}(?:/\d{1,4})?[A-Z
 _VIETNAMESE_STREET_WORD = r"(?i:phố|đường|đ\.)"
 _VIETNAMESE_PLACE_WORD = r"(?i:phường|xã|thị[ \t]trấn|quận|huyện|thị[ \t]xã|thành[ \t]phố|tp\.|tỉnh|p\.|q\.)"
 _VIETNAMESE_STREET_BY_ITS_WORDS = re.compile(
-    rf"(?<![\w/.:-])(?:(?i:số)[ \t]*)?{_HOUSE_NUMBER}(?![\w-])"
+    rf"(?<![\w/.:-])(?:(?i:số)[ \t]*)?{HOUSE_NUMBER}(?![\w-])"
     rf"(?:(?:[ \t]+{_VIETNAMESE_LANE}){{1,2}}(?:[ \t]+{_VIETNAMESE_STREET_WORD})?|[ \t]+{_VIETNAMESE_STREET_WORD})"
     rf"[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
     rf"(?:,[ \t]*(?:{_VIETNAMESE_PLACE_WORD}[ \t]*)?(?:{_TOWN_WORD}(?:[ \t]+{_TOWN_WORD}){{0,3}}|\d{{1,2}}(?![\w-])))*"
@@ -544,7 +542,7 @@ _UNNAMED_STREET = re.compile(
     rf"(?<![\w/.-])(?:[a-z]{{1,4}}\.[ \t]+)?"
     r"(?P<german>(?=(?:Am|An|Auf|Im|In|Zum|Zur|Unter|Hinter|Vor)\s))?"
     rf"(?P<street>{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|der|den|dem|des|de|del|da|do|dos|di)){{0,2}})[ \t]+"
-    rf"{_HOUSE_NUMBER}(?![\w-])"
+    rf"{HOUSE_NUMBER}(?![\w-])"
     rf"(?P<units>(?:{_UNIT}){{0,2}})"
     rf"(?:(?:,\s*|[ \t]*\n[ \t]*)(?:(?P<own>{_POSTCODE_OF_ITS_OWN})|(?P<digits>\d{{3,5}}))\s+(?P<town>{_TOWN})"
     rf"|(?P<towns>(?:,[ \t]*{_TOWN}){{1,3}}){_SENTENCE_ENDS_AFTER_A_PLACE})"
@@ -668,7 +666,7 @@ _LOWER_POSTCODE = (
 # starting with the look-behind is tried at every character.
 _LOWER_ADDRESS = re.compile(
     rf"(?P<street>\d(?<![\w/.:-]\d){_AFTER_FIRST_DIGIT},?(?:(?:\s+(?:[nsew]\.|{_LOWER_WORD}|{_ORDINAL})){{1,3}}\s+"
-    rf"(?i:(?P<strong>{_STREET_WORDS})|{_WEAK_STREET_WORDS})"
+    rf"(?i:(?P<strong>{STREET_WORDS})|{WEAK_STREET_WORDS})"
     rf"|\s+(?P<french>(?i:rue|avenue|boulevard|bd|allée|impasse|quai|chemin))\s+(?:{_ROMANCE_ARTICLE}\s*)?{_LOWER_WORD})"
     rf"(?![\w-]))"
     rf"{_UNIT}?"
@@ -960,7 +958,7 @@ _ESTATE_WORDS = (
     r"|(?:Industrial|Free(?:[ \t]+Trade)?|Economic|Export[ \t]+Processing)[ \t]+(?:Area|Zone)(?![\w-])"
     r"(?:[ \t]+(?:North|South|East|West)(?![\w-]))?(?![ \t]*\d)"
 )
-_NAMED_STREET_WORD = rf"(?:(?:{by_first_letter(_STREET_WORDS)})(?![\w-])(?![ \t]*\d)|{_ESTATE_WORDS})"
+_NAMED_STREET_WORD = rf"(?:(?:{by_first_letter(STREET_WORDS)})(?![\w-])(?![ \t]*\d)|{_ESTATE_WORDS})"
 # A street numbered by its ordinal is named so too: "11th Avenue", "28th Street".
 _NAMED_PART = rf"(?:(?:{_NAME_WORD}|{_ORDINAL})[ \t]+){{1,3}}{_NAMED_STREET_WORD}"
 # A floor by its ordinal and a commercial area or neighbourhood by its word are parts too, numbered or not: "Office 4,
@@ -987,7 +985,7 @@ _ONE_PART = (
 # Greenbelt"); a Hong Kong or Philippine floor ("8/F"); a street in lower case, as chat writes it ("plot 22, near
 # shoprite, admiralty way"), and a locality's phase, sector, block or zone after its name ("street 12 dha phase 5").
 _SPELLED_BUILDING_NUMBER = r"(?:[ \t]+(?:One|Two|Three|Four|Five|[A-Z]|\d{1,2})(?![\w-]))?"
-_LOWER_NAMED_STREET = rf"(?:{_LOWER_WORD}[ \t]+){{1,3}}(?i:{_STREET_WORDS}|{_WEAK_STREET_WORDS})(?![\w-])(?![ \t]*\d)"
+_LOWER_NAMED_STREET = rf"(?:{_LOWER_WORD}[ \t]+){{1,3}}(?i:{STREET_WORDS}|{WEAK_STREET_WORDS})(?![\w-])(?![ \t]*\d)"
 _NEXT_PART = (
     rf"(?:{_ONE_PART}|{_LANDMARK}|(?:{_NAMED_BUILDING_OF_ITS_OWN}){_SPELLED_BUILDING_NUMBER}"
     rf"(?:[ \t]+at(?:[ \t]+{_NAME_WORD}){{1,2}})?|(?:\d{{1,2}}|[LU]?G)/F(?![\w/-])|{_LOWER_NAMED_STREET}"
@@ -1409,7 +1407,7 @@ _UNITS_BEFORE = (
 # St., 14 Oak Road": see _around_an_address).
 _TOWN_AND_STREETS_BEFORE = (
     rf"(?<![\w/.:-])(?P<town_of_the_streets>{_TOWN})(?:,[ \t]*{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}[ \t]+"
-    rf"(?:{_STREET_WORDS}|{_WEAK_STREET_WORDS})"
+    rf"(?:{STREET_WORDS}|{WEAK_STREET_WORDS})"
     r"(?![\w-])){1,3}"
 )
 _TOWN_BEFORE = (
@@ -1476,7 +1474,7 @@ _NUMBERED_AREA = rf"{_NAME_WORD}-\d{{1,2}}(?=[ \t]*(?:[,\n]|$))"
 # Cross Road"; a street near it only when numbered ("near 2nd Avenue"; "near Regent's Park" is a landmark's name).
 _CROSS_STREET = (
     rf"(?:{_ORDINAL}|{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD}|{_ORDINAL})){{0,3}}"
-    rf"[ \t]+(?i:{_STREET_WORDS}|{_WEAK_STREET_WORDS})(?![\w-])"
+    rf"[ \t]+(?i:{STREET_WORDS}|{WEAK_STREET_WORDS})(?![\w-])"
 )
 _CORNER = (
     r"(?:,?[ \t]+|[ \t]+[-–][ \t]+)"
@@ -1571,7 +1569,7 @@ _POSTAL_BLOCK_WITH_NO_NUMBER = re.compile(
     rf"(?m)^(?P<lines>(?:[ \t]*{_BLOCK_LINE}[ \t]*\n){{2,6}})[ \t]*(?:{_TOWN},?[ \t]+)?(?:{_LETTERED_POSTCODE})[ \t]*$"
 )
 _STREET_OR_HOUSE_LINE = re.compile(
-    rf"(?m)^[ \t]*{_BLOCK_LINE}[ \t]+(?:{_STREET_WORDS}|{_WEAK_STREET_WORDS}|{_BUILDING_WORDS}|House|Farm|Lodge|Manor"
+    rf"(?m)^[ \t]*{_BLOCK_LINE}[ \t]+(?:{STREET_WORDS}|{WEAK_STREET_WORDS}|{_BUILDING_WORDS}|House|Farm|Lodge|Manor"
     r"|Hall|Mill|Barn|Court)[ \t]*\n"
 )
 
@@ -1588,7 +1586,7 @@ def _postal_block_with_no_number(match: re.Match[str]) -> str | None:
 # Ranelagh, Dublin 6, D06 K2P3", "Church Road, Hove BN3 2FL"); the flat and building before it are found around it
 # ("Flat 4, The Granary, Mill Lane, ...").
 _STREET_WITH_NO_NUMBER = re.compile(
-    rf"(?<![\w/.:-])(?:{_NAME_WORD}[ \t]+){{1,3}}(?:{_STREET_WORDS})(?![\w-]){_DIRECTION}"
+    rf"(?<![\w/.:-])(?:{_NAME_WORD}[ \t]+){{1,3}}(?:{STREET_WORDS})(?![\w-]){_DIRECTION}"
     rf"(?:,[ \t]*{_TOWN}(?:[ \t]+\d{{1,2}})?(?![\w-])){{1,3}},?[ \t]+(?:{_LETTERED_POSTCODE})"
 )
 

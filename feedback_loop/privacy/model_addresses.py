@@ -18,7 +18,7 @@ address stays as they left it.
 
 **Speed.** The model reads a sentence (at most :data:`WINDOW_CHARS` characters) only around an address the rules
 found, or around a house number beside a word where a street word or a comma-separated place is near
-(:data:`_COULD_HOLD_AN_ADDRESS`): 0.5% of the benchmark's event texts.
+(:func:`_could_hold_an_address`): 0.6% of the benchmark's event texts.
 """
 
 from __future__ import annotations
@@ -26,21 +26,32 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from feedback_loop.privacy.addresses import NUMBERING_WORDS
+from feedback_loop.privacy.addresses import (
+    HOUSE_NUMBER,
+    NUMBERING_WORDS,
+    ROMANCE_STREET_WORDS,
+    STREET_SUFFIXES,
+    STREET_WORDS,
+    WEAK_STREET_WORDS,
+)
 from feedback_loop.privacy.alternations import by_first_letter
-from feedback_loop.privacy.names import sentence_around
+from feedback_loop.privacy.english_words import adjectives, adverbs, inflected_verb_form
+from feedback_loop.privacy.names import everyday_words, sentence_around
 from feedback_loop.privacy.pii_model import AddressPart, address_parts
-from feedback_loop.privacy.placeholders import PLACEHOLDERS
+from feedback_loop.privacy.placeholders import PLACEHOLDER_PATTERN, PLACEHOLDERS
 
 Span = tuple[int, int]
 # The most characters the model reads around a house number: a sentence of an e-mail or a form's line.
 WINDOW_CHARS = 120
-# A number a house could have before a word ("12 Baker", "B-204, Lodha", "4-26-18 Jingumae") or after one ("Calle
-# Mayor 7", "carrer de mallorca 401"); not an order's "#12", a time, a decimal, a share or an e-mail's digits.
-_HOUSE_NUMBER = r"(?<![\w./:#<>@-])(?:[A-Za-z]-)?\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?){0,2}(?![\w./:%°@-])"
+# A number a house could have (the rules' HOUSE_NUMBER, or a block's letter before it: "B-204") before a word ("12
+# Baker", "B-204, Lodha", "4-26-18 Jingumae") or after one ("Calle Mayor 7", "carrer de mallorca 401"); not an
+# order's "#12", a time, a decimal, a share or an e-mail's digits.
+_NUMBER_OF_A_HOUSE = rf"(?<![\w./:#<>@-])(?:[A-Za-z]-)?{HOUSE_NUMBER}(?![\w./:%°@-])"
 _HOUSE_NUMBER_BESIDE_A_WORD = re.compile(
-    rf"{_HOUSE_NUMBER}(?=,?[ \t]+[^\W\d_]{{2}})|(?<=[^\W\d_]{{2}}[ \t]){_HOUSE_NUMBER}"
+    rf"{_NUMBER_OF_A_HOUSE}(?=,?[ \t]+[^\W\d_]{{2}})|(?<=[^\W\d_]{{2}}[ \t]){_NUMBER_OF_A_HOUSE}"
 )
+# What the model may read as a house number and a house has: "12", "221B", "50 bis", "B-204", "4-26-18", "3-45/2".
+_HOUSE_NUMBER_SHAPE = re.compile(rf"(?:[A-Za-z]{{1,2}}-?)?{HOUSE_NUMBER}(?:[ \t]+(?:bis|ter))?")
 _ADDRESS_PLACEHOLDER = PLACEHOLDERS["ADDRESS"]
 _DIGIT = re.compile(r"\d")
 _CAPITALISED_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*"
@@ -50,19 +61,21 @@ _PARTS_AFTER_A_STREET = frozenset(("SECONDARY_ADDRESS", "CITY", "STATE", "ZIP_CO
 # a Korean building and flat "101-1203, <ADDRESS>" (which the model reads as a postcode). Not a city or a state:
 # "Lakcím: Budapest, <ADDRESS>" names the city before the street, as the rules leave it.
 _PARTS_BEFORE_A_PLACEHOLDER = frozenset(("BUILDING_NUMBER", "STREET_NAME", "SECONDARY_ADDRESS", "ZIP_CODE"))
+# What a span of the model's tokens may start or end with: a letter, a digit, a floor's "º" (not an emoji the
+# tokenizer joined to the city before it).
 _IN_A_WORD = re.compile(r"[\wºª°]")
 # A score or a range: "2-1", "10-12".
 _SCORE = re.compile(r"\d{1,2}-\d{1,2}")
 # Words that number what is no house, beyond the rules' (addresses.NUMBERING_WORDS): a road's lane or number, which
-# the model reads as a street ("Lane 3", "Route 66", "Street 5"), a list's number, a game's score, a seat or a gate.
+# the model reads as a street ("Lane 3", "Route 66", "Street 5"), a hotel's room, a game's score, a seat or a gate.
 _MORE_NUMBERING_WORDS = frozenset(
     [
         "lane",
         "route",
         "street",
-        "no",
-        "nr",
         "number",
+        "room",
+        "suite",
         "score",
         "game",
         "round",
@@ -83,54 +96,30 @@ _MORE_NUMBERING_WORDS = frozenset(
         "team",
         "group",
         "batch",
-        "lot",
     ]
 )
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?[ \t]*[#:]?[ \t]*$")
+# A flat's, house's or building's word before a house number, which may be capitalised ("Flat 3, 27 Rue ...").
+_UNIT_WORDS = frozenset(["apartment", "apt", "flat", "unit", "house", "no", "nr", "block", "blk", "building", "plot"])
 # Between two parts of one address: spaces and a comma, after what ends a floor's number ("4º izq").
 _BETWEEN_PARTS = re.compile(r"[ºª°.]?[ \t]*,?[ \t]*")
-# Words that name a street, in the languages of the rules and in chat's lower case: first or last in a street's name
-# ("Jalan Ampang", "calle de alcalá", "dunmore rd") or, for a few, the end of its one word ("Withstraat", "Teheran-ro").
-# The weak ones are everyday words too ("taco place", "the long way"): in lower case a street needs a strong one.
-_STRONG_STREET_WORD = (
-    r"street|st|road|rd|avenue|ave|av|boulevard|blvd|lane|ln|highway|hwy|drive|dr|crescent|cres|terrace|tce|parkway"
-    r"|pkwy|route|rte|strasse|straße|str|weg|gasse|platz|allee|marg|nagar|calle|carrer|rua|rue|via|avenida|viale"
-    r"|corso|ulica|ul|caddesi|sokak|jalan|jl|odos|strada|ulitsa|utca"
+# The street words of the rules (English, Romance and other languages' words before or after a street's name, and the
+# words that end one word of a street, "Withstraat", "Kastanienallee"), in any case.
+_ANY_STREET_WORD = by_first_letter(f"{STREET_WORDS}|{WEAK_STREET_WORDS}|{ROMANCE_STREET_WORDS}")
+_STREET_WORD_IN_IT = re.compile(rf"(?i)(?<![\w-])(?:{_ANY_STREET_WORD})(?![\w-])\.?")
+_NAMED_A_STREET = re.compile(
+    rf"(?i)^(?:{_ANY_STREET_WORD})\.?(?=\s)|(?<![\w-])(?:{_ANY_STREET_WORD})\.?$|[^\W\d_](?:{STREET_SUFFIXES})$"
 )
-_WEAK_STREET_WORD = r"way|court|ct|place|pl|close|circle|cir|square|sq|row|walk|grove|gardens|mews"
-_STREET_SUFFIX = (
-    r"straat|gracht|laan|plein|kade|vej|gade|gatan|gata|veien|strasse|straße|gasse|allee|damm|ufer|-ro|-gil"
-)
-
-
-def _named_a_street(words: str) -> re.Pattern[str]:
-    return re.compile(rf"(?i)^(?:{words})\.?(?=\s)|(?<![\w-])(?:{words})\.?$|(?:{_STREET_SUFFIX})$")
-
-
-_STREET_WORDS = re.compile(rf"(?i)(?<![\w-])(?:{_STRONG_STREET_WORD}|{_WEAK_STREET_WORD})(?![\w-])\.?")
-_NAMED_A_STREET = _named_a_street(f"{_STRONG_STREET_WORD}|{_WEAK_STREET_WORD}")
-_NAMED_A_STREET_IN_LOWER_CASE = _named_a_street(_STRONG_STREET_WORD)
-# What a sentence holds where the model's parts could make an address (_house_and_street): a number and a street word
-# at most four words apart ("12 old county road", "Calle Mayor 7", "58 kastanienallee"), or a house number and
-# capitalised words with a comma after them ("18 Hàng Bạc, Hoàn Kiếm"; "Hàng Bạc 18, Hà Nội"). Most numbers beside
-# words are none ("up to 3 days", "Since build 1187, this setting", "Google Drive shows error 500 when").
-_ANY_STREET_WORD = by_first_letter(f"{_STRONG_STREET_WORD}|{_WEAK_STREET_WORD}")
-_FEW_WORDS = r"(?:[^\W\d_][^\s,]*[ \t]+){0,4}"
-_COULD_HOLD_AN_ADDRESS = re.compile(
-    rf"\d[\w/-]*,?[ \t]+{_FEW_WORDS}(?i:{_ANY_STREET_WORD}|[^\W\d_]*(?:{_STREET_SUFFIX}))(?![\w-])"
-    rf"|(?<![\w-])(?i:{_ANY_STREET_WORD}|[^\W\d_]*(?:{_STREET_SUFFIX}))\.?[ \t]+{_FEW_WORDS}\d"
-    rf"|\d[\w/-]*[ \t]+(?:{_CAPITALISED_WORD}[ \t]+){{0,3}}{_CAPITALISED_WORD},"
-    rf"|{_CAPITALISED_WORD}[ \t]+\d[\w/-]*,[ \t]+[\w<]"
-)
-# What a house number looks like: "12", "221B", "50 bis", "B-204", "4-26-18", "3-45/2".
-_HOUSE_NUMBER_SHAPE = re.compile(
-    r"(?:[A-Za-z]{1,2}-?)?\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?){0,3}(?:[ \t]+(?:bis|ter))?"
-)
+# A street word of the rules as a whole word, or a word ending in one of their street suffixes ("Kastanienallee").
+_STREET_WORD_ALONE = re.compile(rf"(?i)(?:{_ANY_STREET_WORD})\.?|[^\W\d_]+(?:{STREET_SUFFIXES})")
+_CAPITALISED = re.compile(_CAPITALISED_WORD)
+# The words the house number's context is read from, each with what ends it: "Mayor,", "Rd.", "Bạc,".
+_WORD_AROUND = re.compile(r"[^\s,;:!?()]+,?")
 
 
 def addresses_read_by_the_model(texts: Sequence[str]) -> list[list[Span]]:
-    """For each text, the spans of the addresses the model reads (see the module documentation), in order; the
-    spans of the rules' ``<ADDRESS>`` placeholders are part of the spans they join."""
+    """For each text, the spans of the addresses the model reads (see the module documentation), in order and apart;
+    the spans of the rules' ``<ADDRESS>`` placeholders are part of the spans they join."""
     windows = [_windows(text) for text in texts]
     distinct = list(
         dict.fromkeys(text[start:end] for text, spans in zip(texts, windows, strict=True) for start, end in spans)
@@ -142,13 +131,13 @@ def addresses_read_by_the_model(texts: Sequence[str]) -> list[list[Span]]:
         for start, end in text_windows:
             window = text[start:end]
             spans += [(start + first, start + last) for first, last in _addresses(window, read[window])]
-        found.append(spans)
+        found.append(_merged(spans))
     return found
 
 
 def _windows(text: str) -> list[Span]:
-    """The sentences around the rules' addresses and around house numbers beside words in a sentence that could
-    hold an address the model may take (:data:`_COULD_HOLD_AN_ADDRESS`), merged where they meet."""
+    """The sentences around the rules' addresses and around house numbers beside words that could be an address's
+    (:func:`_could_hold_an_address`), joined where they overlap."""
     anchors = []
     position = text.find(_ADDRESS_PLACEHOLDER)
     while position >= 0:
@@ -156,29 +145,62 @@ def _windows(text: str) -> list[Span]:
         position = text.find(_ADDRESS_PLACEHOLDER, position + 1)
     # Most texts have no digit: the cheapest test first.
     if _DIGIT.search(text):
-        anchors += [(match.start(), False) for match in _HOUSE_NUMBER_BESIDE_A_WORD.finditer(text)]
-    windows: list[Span] = []
-    for anchor, placeholder in sorted(anchors):
-        if windows and anchor < windows[-1][1]:
-            continue
-        window = sentence_around(text, anchor, WINDOW_CHARS)
-        if placeholder or _COULD_HOLD_AN_ADDRESS.search(text, *window):
-            windows.append(window)
-    return windows
+        anchors += [
+            (match.start(), False)
+            for match in _HOUSE_NUMBER_BESIDE_A_WORD.finditer(text)
+            if _could_hold_an_address(text, *match.span())
+        ]
+    windows = [sentence_around(text, anchor, WINDOW_CHARS) for anchor, _ in sorted(anchors)]
+    # A window cut at its width may end inside an address that the next anchor's window holds whole.
+    return _merged(windows)
+
+
+def _could_hold_an_address(text: str, start: int, end: int) -> bool:
+    """True when the number at ``text[start:end]`` has what the model's parts need to make an address
+    (:func:`_house_and_street`) around it: a street word at most four words away ("12 old county road", "Calle Mayor
+    7", "58 kastanienallee"), or capitalised words and a comma after it ("18 Hàng Bạc, Hoàn Kiếm") or a capitalised
+    word before it and a comma after it ("Hàng Bạc 18, Hà Nội"). Most numbers beside words are none ("up to 3 days",
+    "Since build 1187, this setting")."""
+    after = _WORD_AROUND.findall(text, end, min(len(text), end + 80))[:5]
+    before = _WORD_AROUND.findall(text, max(0, start - 80), start)[-5:]
+    if any(_STREET_WORD_ALONE.fullmatch(word.rstrip(",")) for word in (*before[1:], *after)):
+        return True
+    number_ends_a_clause = text.startswith(",", end)
+    if before and number_ends_a_clause and _CAPITALISED.fullmatch(before[-1]):
+        return True
+    for word in after[:4]:
+        if not _CAPITALISED.fullmatch(word.rstrip(",")):
+            return False
+        if word.endswith(","):
+            return True
+    return False
+
+
+def _merged(spans: Sequence[Span]) -> list[Span]:
+    """``spans`` in order, those that overlap joined."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]
 
 
 def _addresses(window: str, parts: Sequence[AddressPart]) -> list[Span]:
     """The addresses in one ``window`` that its ``parts`` (the model's reading) make: a house number and a street
     with what follows them, and the house number, street or flat right before a placeholder of the rules."""
-    placeholders = [match.span() for match in re.finditer(re.escape(_ADDRESS_PLACEHOLDER), window)]
-    # A part the model reads inside a placeholder ("<", "ADDRESS") is no part: the placeholder is.
-    outside = [part for part in parts if not any(start <= part[1] < end for start, end in placeholders)]
+    placeholders = [match.span() for match in PLACEHOLDER_PATTERN.finditer(window)]
+    # A part the model reads over a placeholder ("<", "ADDRESS", "<PHONE>") is no part: the placeholder is.
+    outside = [part for part in parts if not any(part[1] < end and start < part[2] for start, end in placeholders)]
     found = [
         (outside[first][1], outside[last][2])
         for first, last in _runs(window, outside)
         if _house_and_street(window, outside[first : last + 1])
     ]
     for placeholder_start, end in placeholders:
+        if window[placeholder_start:end] != _ADDRESS_PLACEHOLDER:
+            continue
         start = placeholder_start
         before = [part for part in outside if part[2] <= start]
         while (
@@ -190,24 +212,23 @@ def _addresses(window: str, parts: Sequence[AddressPart]) -> list[Span]:
             start = before.pop()[1]
         if start < placeholder_start:
             found.append((start, end))
-    merged: list[list[int]] = []
     # A street the model reads right before the rules' address is both a run of its own and a part before the
     # placeholder: one address.
-    for start, end in sorted(_whole_words(window, span) for span in found):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return [(start, end) for start, end in merged]
+    return _merged([_whole_words(window, span) for span in found])
 
 
 def _whole_words(window: str, span: Span) -> Span:
-    """``span`` widened to the words it cuts: the model's tokens may leave a word's end out ("4º", "12bis")."""
+    """``span`` widened to the words it cuts (the model's tokens may leave a word's end out: "4º", "12bis") and
+    narrowed to what words hold at its ends (an emoji the tokenizer joined to a city)."""
     start, end = span
     while start > 0 and _IN_A_WORD.match(window[start - 1]):
         start -= 1
     while end < len(window) and _IN_A_WORD.match(window[end]):
         end += 1
+    while end > start and not _IN_A_WORD.match(window[end - 1]) and window[end - 1] != ">":
+        end -= 1
+    while start < end and not _IN_A_WORD.match(window[start]) and window[start] != "<":
+        start += 1
     return start, end
 
 
@@ -223,40 +244,89 @@ def _runs(window: str, parts: Sequence[AddressPart]) -> list[tuple[int, int]]:
 
 
 def _house_and_street(window: str, run: Sequence[AddressPart]) -> bool:
-    """True when ``run`` holds a house number right beside a street, with more of an address after them or a street
-    word ending the street (a street in lower case needs more of an address after a comma)."""
+    """True when ``run`` holds a house number right beside a street (see the module documentation)."""
     for index, (label, start, end) in enumerate(run):
         if label != "BUILDING_NUMBER" or not _house_number(window, start, end):
             continue
         for neighbour in (index - 1, index + 1):
             if not 0 <= neighbour < len(run) or run[neighbour][0] != "STREET_NAME":
                 continue
-            street = window[run[neighbour][1] : run[neighbour][2]]
-            if not _STREET_WORDS.sub("", street).strip(" .,-"):
+            street_start, street_end = run[neighbour][1], run[neighbour][2]
+            street = window[street_start:street_end]
+            named_a_street = _NAMED_A_STREET.search(street) is not None
+            # "Lane 3" is no street's name; "Boeing 737 Max", "Liverpool 1", "112 Celtics 108" name a product or a
+            # score, "Abbey Road 50 Anniversary Edition" an album: a street before its house number has a street word,
+            # no number before it, and the number ends the street's clause or a part follows ("Calle Mayor 7, ...");
+            # one after it has a street word or no number after it, and no product's name before the number.
+            if (
+                not _STREET_WORD_IN_IT.sub("", street).strip(" .,-")
+                or (
+                    neighbour < index
+                    and (
+                        not named_a_street
+                        or _NUMBER_BEFORE.search(window, 0, street_start)
+                        or not _NUMBER_ENDS.match(window, end)
+                    )
+                )
+                or (
+                    neighbour > index
+                    and (
+                        (not named_a_street and _NUMBER_AFTER.match(window, street_end))
+                        or _after_a_products_name(window, start)
+                    )
+                )
+            ):
                 continue
             after = [part for part in run[max(index, neighbour) + 1 :] if part[0] in _PARTS_AFTER_A_STREET]
-            # Chat's lower case writes a recipe's or a list's lines as the model reads addresses ("4 cloves garlic,
-            # minced", "dinner at 8, taco place, downtown"): a street there needs a strong street word, no comma
-            # after its house number, and a city, state or postcode after a comma.
             if street.islower():
-                if (
-                    _NAMED_A_STREET_IN_LOWER_CASE.search(street)
-                    and "," not in window[min(end, run[neighbour][2]) : max(start, run[neighbour][1])]
-                    and any(
-                        part[0] != "SECONDARY_ADDRESS" and "," in window[run[max(index, neighbour)][2] : part[1]]
-                        for part in after
-                    )
-                ):
+                if _a_street_in_lower_case(window, street, (start, end), (street_start, street_end), after):
                     return True
-            elif after or _NAMED_A_STREET.search(street):
+            elif after or named_a_street:
                 return True
     return False
+
+
+_NUMBER_BEFORE = re.compile(r"\d[ \t]+$")
+_NUMBER_AFTER = re.compile(r"[ \t]+\d")
+# What may follow a house number after its street: the end of the clause, a flat's "bis", a floor's "º", or the next
+# part of the address ("Calle Mayor 7, Madrid", "Witte de Withstraat 50 bis", "via roma 4 torino").
+_NUMBER_ENDS = re.compile(r"[ºª°]?(?:[ \t]*(?:[,.;:!?)\n—–-]|$)|[ \t]+(?:bis|ter)\b)")
+
+
+def _a_street_in_lower_case(
+    window: str, street: str, number: Span, street_span: Span, after: Sequence[AddressPart]
+) -> bool:
+    """Chat's lower case writes a recipe's or a list's lines as the model reads addresses ("4 cloves garlic, minced",
+    "dinner at 8, taco place, downtown", "21 jump street, hilarious"): a street there needs a street word that is no
+    everyday word (or one of English's own: "road", "street"), no comma between it and its house number, and a city,
+    state or postcode after a comma that is no adjective, adverb or verb's form."""
+    words = street.split()
+    street_words = [word for word in (words[0], words[-1]) if _STREET_WORD_IN_IT.fullmatch(word)]
+    if not any(
+        re.fullmatch(STREET_WORDS, word, re.IGNORECASE) or word.rstrip(".") not in everyday_words()
+        for word in street_words
+    ) and not re.search(rf"[^\W\d_](?:{STREET_SUFFIXES})$", street, re.IGNORECASE):
+        return False
+    if "," in window[min(number[1], street_span[1]) : max(number[0], street_span[0])]:
+        return False
+    return any(
+        part != "SECONDARY_ADDRESS"
+        and "," in window[street_span[1] : part_start]
+        and not all(_no_place_word(word) for word in window[part_start:part_end].split())
+        for part, part_start, part_end in after
+    )
+
+
+def _no_place_word(word: str) -> bool:
+    """True for an adjective, an adverb or a verb's form that names no place: "hilarious", "minced", "downtown"."""
+    lower = word.lower()
+    return lower in adjectives() or lower in adverbs() or inflected_verb_form(lower)
 
 
 def _house_number(window: str, start: int, end: int) -> bool:
     """True for what a house has as a number (:data:`_HOUSE_NUMBER_SHAPE`; not a version, "Sonoma 14.4.1", nor a
     count, "1,439,323,776"), no score or range ("2-1 Chelsea"), not numbered by a word of a list, a document or a game
-    ("Invoice 12", "Lane 3")."""
+    ("Invoice 12", "Lane 3", "Room 214")."""
     number = window[start:end]
     return (
         _HOUSE_NUMBER_SHAPE.fullmatch(number) is not None
@@ -265,9 +335,20 @@ def _house_number(window: str, start: int, end: int) -> bool:
     )
 
 
-def _numbered_by_a_word(window: str, start: int) -> bool:
-    """True when the number at ``start`` follows a word that numbers things: "Invoice 12", "Lane 3", "No. 5"."""
+def _after_a_products_name(window: str, start: int) -> bool:
+    """True when a capitalised word stands right before the number, no flat's or house's word: "Boeing 737"."""
     word = _WORD_BEFORE.search(window, max(0, start - 24), start)
-    return word is not None and (
-        word.group(1).lower() in NUMBERING_WORDS or word.group(1).lower() in _MORE_NUMBERING_WORDS
+    return (
+        word is not None
+        and word.group(1)[0].isupper()
+        and word.group(1).lower() not in _UNIT_WORDS
+        and not _STREET_WORD_IN_IT.fullmatch(word.group(1))
+        and not window[word.end(1) : start].strip(" \t.")
     )
+
+
+def _numbered_by_a_word(window: str, start: int) -> bool:
+    """True when the number at ``start`` follows a word that numbers things: "Invoice 12", "Lane 3", "Room 214"."""
+    word = _WORD_BEFORE.search(window, max(0, start - 24), start)
+    bare = "" if word is None else word.group(1).lower()
+    return bare in NUMBERING_WORDS or bare in _MORE_NUMBERING_WORDS

@@ -105,8 +105,8 @@ def load_name_model() -> _Model:
 class _Reading:
     """What the model read in one sentence: person names and parts of addresses, in order."""
 
-    names: list[Span]
-    address_parts: list[AddressPart]
+    names: tuple[Span, ...]
+    address_parts: tuple[AddressPart, ...]
 
 
 _remembered: dict[str, _Reading] = {}
@@ -114,13 +114,13 @@ _remembered: dict[str, _Reading] = {}
 
 def name_spans(sentences: Sequence[str]) -> list[list[Span]]:
     """For each sentence, the character spans the model reads as person names, in order."""
-    return [reading.names for reading in _readings(sentences)]
+    return [list(reading.names) for reading in _readings(sentences)]
 
 
 def address_parts(sentences: Sequence[str]) -> list[list[AddressPart]]:
     """For each sentence, the runs of tokens the model reads as parts of an address (:data:`ADDRESS_PARTS`), in
     order: tokens of one part with nothing or white space between them form one run."""
-    return [reading.address_parts for reading in _readings(sentences)]
+    return [list(reading.address_parts) for reading in _readings(sentences)]
 
 
 def _readings(sentences: Sequence[str]) -> list[_Reading]:
@@ -144,7 +144,7 @@ def _read(sentences: Sequence[str]) -> list[_Reading]:
         return []
     model = load_name_model()
     encodings = model.tokenizer.encode_batch(list(sentences), add_special_tokens=False)
-    readings: list[_Reading] = [_Reading([], []) for _ in sentences]
+    readings: list[_Reading] = [_Reading((), ()) for _ in sentences]
     # Sentences of similar length share a batch, so that little of it is padding.
     order = sorted(range(len(sentences)), key=lambda position: len(encodings[position].ids))
     for first in range(0, len(order), BATCH_SIZE):
@@ -175,7 +175,7 @@ def _read(sentences: Sequence[str]) -> list[_Reading]:
             names = _joined(
                 sentences[position],
                 offsets,
-                [bool(name_probability[row, column] >= NAME_THRESHOLD) for column in columns],
+                ["NAME" if name_probability[row, column] >= NAME_THRESHOLD else None for column in columns],
             )
             parts = _joined(
                 sentences[position],
@@ -183,17 +183,14 @@ def _read(sentences: Sequence[str]) -> list[_Reading]:
                 [ADDRESS_PARTS[best_part[row, column]] if best_part[row, column] >= 0 else None for column in columns],
             )
             readings[position] = _Reading(
-                names=[(start, end) for _, start, end in names],
-                address_parts=[(str(part), start, end) for part, start, end in parts],
+                names=tuple((start, end) for _, start, end in names), address_parts=tuple(parts)
             )
     return readings
 
 
-def _joined(
-    sentence: str, offsets: Sequence[tuple[int, int]], labels: Sequence[object]
-) -> list[tuple[object, int, int]]:
-    """Tokens of the same label (None or False: no label) with nothing or white space between them joined into one span
-    each: (label, start, end)."""
+def _joined(sentence: str, offsets: Sequence[tuple[int, int]], labels: Sequence[str | None]) -> list[AddressPart]:
+    """Tokens of the same label (None: no label) with nothing or white space between them joined into one span each:
+    (label, start, end)."""
     spans: list[list] = []
     for (start, end), label in zip(offsets, labels, strict=True):
         if not label or end <= start:

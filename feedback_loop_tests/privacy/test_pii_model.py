@@ -12,10 +12,10 @@ def test_name_tokens_join_across_white_space_only() -> None:
     sentence = "Ana Lima, Tom"
     offsets = [(0, 3), (4, 8), (8, 9), (10, 13)]
 
-    assert _joined(sentence, offsets, [True, True, False, True]) == [(True, 0, 8), (True, 10, 13)]
+    assert _joined(sentence, offsets, ["NAME", "NAME", None, "NAME"]) == [("NAME", 0, 8), ("NAME", 10, 13)]
     # Word pieces with nothing between them are one name; a token that is no name breaks it.
-    assert _joined("Kazlauskienė", [(0, 5), (5, 12)], [True, True]) == [(True, 0, 12)]
-    assert _joined(sentence, offsets, [True, False, False, False]) == [(True, 0, 3)]
+    assert _joined("Kazlauskienė", [(0, 5), (5, 12)], ["NAME", "NAME"]) == [("NAME", 0, 12)]
+    assert _joined(sentence, offsets, ["NAME", None, None, None]) == [("NAME", 0, 3)]
     # Parts of an address join only with parts of the same label.
     assert _joined("12 Baker Street", [(0, 2), (3, 8), (9, 15)], ["BUILDING_NUMBER", "STREET_NAME", "STREET_NAME"]) == [
         ("BUILDING_NUMBER", 0, 2),
@@ -48,7 +48,7 @@ def test_a_sentence_read_once_is_remembered(monkeypatch) -> None:
 
     def not_again(sentences):
         assert sentence not in sentences, "the model read a remembered sentence again"
-        return [pii_model._Reading([], []) for _ in sentences]
+        return [pii_model._Reading((), ()) for _ in sentences]
 
     monkeypatch.setattr(pii_model, "_read", not_again)
     assert name_spans([sentence, "Thanks!", sentence]) == [first, [], first]
