@@ -53,6 +53,9 @@ _HOUSE_NUMBER_BESIDE_A_WORD = re.compile(
 # What the model may read as a house number and a house has: "12", "221B", "50 bis", "B-204", "4-26-18", "3-45/2".
 _HOUSE_NUMBER_SHAPE = re.compile(rf"(?:[A-Za-z]{{1,2}}-?)?{HOUSE_NUMBER}(?:[ \t]+(?:bis|ter))?")
 _ADDRESS_PLACEHOLDER = PLACEHOLDERS["ADDRESS"]
+_PART_BEFORE_A_PLACEHOLDER = re.compile(
+    r"(?:\d[\w/-]*|[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:[ \t]+(?:de|van|von|da|di|du|la))?),?[ \t]+$"
+)
 _DIGIT = re.compile(r"\d")
 _CAPITALISED_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*"
 # Parts of an address that make a house number and a street one: a street alone is what a product's name looks like.
@@ -141,7 +144,10 @@ def _windows(text: str) -> list[Span]:
     anchors = []
     position = text.find(_ADDRESS_PLACEHOLDER)
     while position >= 0:
-        anchors.append((position, True))
+        # Only where a number or a capitalised word right before it may be a part the rules left ("302, <ADDRESS>",
+        # "Witte de <ADDRESS>"), not "ship to <ADDRESS>".
+        if _PART_BEFORE_A_PLACEHOLDER.search(text, max(0, position - 40), position):
+            anchors.append((position, True))
         position = text.find(_ADDRESS_PLACEHOLDER, position + 1)
     # Most texts have no digit: the cheapest test first.
     if _DIGIT.search(text):
