@@ -36,7 +36,7 @@ from feedback_loop.privacy.addresses import (
 )
 from feedback_loop.privacy.alternations import by_first_letter
 from feedback_loop.privacy.english_words import adjectives, adverbs, inflected_verb_form
-from feedback_loop.privacy.names import everyday_words, sentence_around
+from feedback_loop.privacy.names import everyday_words, no_english_word, sentence_around
 from feedback_loop.privacy.pii_model import AddressPart, address_parts
 from feedback_loop.privacy.placeholders import PLACEHOLDER_PATTERN, PLACEHOLDERS
 
@@ -110,8 +110,12 @@ _BETWEEN_PARTS = re.compile(r"[ºª°.]?[ \t]*,?[ \t]*")
 # words that end one word of a street, "Withstraat", "Kastanienallee"), in any case.
 _ANY_STREET_WORD = by_first_letter(f"{STREET_WORDS}|{WEAK_STREET_WORDS}|{ROMANCE_STREET_WORDS}")
 _STREET_WORD_IN_IT = re.compile(rf"(?i)(?<![\w-])(?:{_ANY_STREET_WORD})(?![\w-])\.?")
+# A street named so: by a word of the languages that put it first ("Calle Mayor", "rue des lilas", "Jalan Ampang";
+# not English's "Hill Walks"), by a street word last ("Dunmore Rd"), or by a street suffix ("Kastanienallee").
+_OPENING_STREET_WORD = re.compile(rf"(?i)^(?:{by_first_letter(ROMANCE_STREET_WORDS)})\.?(?=\s)")
 _NAMED_A_STREET = re.compile(
-    rf"(?i)^(?:{_ANY_STREET_WORD})\.?(?=\s)|(?<![\w-])(?:{_ANY_STREET_WORD})\.?$|[^\W\d_](?:{STREET_SUFFIXES})$"
+    rf"(?i)^(?:{by_first_letter(ROMANCE_STREET_WORDS)})\.?(?=\s)|(?<![\w-])(?:{_ANY_STREET_WORD})\.?$"
+    rf"|[^\W\d_](?:{STREET_SUFFIXES})$"
 )
 # A street word of the rules as a whole word, or a word ending in one of their street suffixes ("Kastanienallee").
 _STREET_WORD_ALONE = re.compile(rf"(?i)(?:{_ANY_STREET_WORD})\.?|[^\W\d_]+(?:{STREET_SUFFIXES})")
@@ -156,9 +160,17 @@ def _windows(text: str) -> list[Span]:
             for match in _HOUSE_NUMBER_BESIDE_A_WORD.finditer(text)
             if _could_hold_an_address(text, *match.span())
         ]
-    windows = [sentence_around(text, anchor, WINDOW_CHARS) for anchor, _ in sorted(anchors)]
-    # A window cut at its width may end inside an address that the next anchor's window holds whole.
-    return _merged(windows)
+    windows: list[list[int]] = []
+    for anchor, _ in sorted(anchors):
+        start, end = sentence_around(text, anchor, WINDOW_CHARS)
+        # A window cut at its width may end inside an address that the next anchor's window holds whole: windows that
+        # overlap are joined, up to twice the width (the model reads 510 tokens; a long text of many numbers and no
+        # full stop would be one window); past it a new window overlaps the last, and spans are merged after.
+        if windows and start < windows[-1][1] and max(end, windows[-1][1]) - windows[-1][0] <= 2 * WINDOW_CHARS:
+            windows[-1][1] = max(windows[-1][1], end)
+        elif not windows or end > windows[-1][1]:
+            windows.append([start, end])
+    return [(start, end) for start, end in windows]
 
 
 def _could_hold_an_address(text: str, start: int, end: int) -> bool:
@@ -167,9 +179,15 @@ def _could_hold_an_address(text: str, start: int, end: int) -> bool:
     7", "58 kastanienallee"), or capitalised words and a comma after it ("18 Hàng Bạc, Hoàn Kiếm") or a capitalised
     word before it and a comma after it ("Hàng Bạc 18, Hà Nội"). Most numbers beside words are none ("up to 3 days",
     "Since build 1187, this setting")."""
-    after = _WORD_AROUND.findall(text, end, min(len(text), end + 80))[:5]
-    before = _WORD_AROUND.findall(text, max(0, start - 80), start)[-5:]
-    if any(_STREET_WORD_ALONE.fullmatch(word.rstrip(",")) for word in (*before[1:], *after)):
+    low, high = max(0, start - 80), min(len(text), end + 80)
+    # A word the 80 characters cut is none: "...Roadrunner" is no "Road".
+    while low > 0 and not text[low - 1].isspace() and low < start:
+        low += 1
+    while high < len(text) and not text[high].isspace() and high > end:
+        high -= 1
+    after = _WORD_AROUND.findall(text, end, high)[:5]
+    before = _WORD_AROUND.findall(text, low, start)[-5:]
+    if any(_STREET_WORD_ALONE.fullmatch(word.rstrip(",")) for word in (*before, *after)):
         return True
     number_ends_a_clause = text.startswith(",", end)
     if before and number_ends_a_clause and _CAPITALISED.fullmatch(before[-1]):
@@ -279,6 +297,7 @@ def _house_and_street(window: str, run: Sequence[AddressPart]) -> bool:
                     and (
                         (not named_a_street and _NUMBER_AFTER.match(window, street_end))
                         or _after_a_products_name(window, start)
+                        or _products_name_goes_on(window, street_end, run[neighbour + 1 :])
                     )
                 )
             ):
@@ -287,7 +306,9 @@ def _house_and_street(window: str, run: Sequence[AddressPart]) -> bool:
             if street.islower():
                 if _a_street_in_lower_case(window, street, (start, end), (street_start, street_end), after):
                     return True
-            elif after or named_a_street:
+            # A street with no street word, an address after it, has a name no English dictionary holds ("18 Hàng
+            # Bạc, Hoàn Kiếm, Hà Nội"): "5 Hill Walks, Lake District, Cumbria" names walks.
+            elif named_a_street or (after and any(no_english_word(word.lower()) for word in _WORDS.findall(street))):
                 return True
     return False
 
@@ -303,15 +324,17 @@ def _a_street_in_lower_case(
     window: str, street: str, number: Span, street_span: Span, after: Sequence[AddressPart]
 ) -> bool:
     """Chat's lower case writes a recipe's or a list's lines as the model reads addresses ("4 cloves garlic, minced",
-    "dinner at 8, taco place, downtown", "21 jump street, hilarious"): a street there needs a street word that is no
-    everyday word (or one of English's own: "road", "street"), no comma between it and its house number, and a city,
-    state or postcode after a comma that is no adjective, adverb or verb's form."""
-    words = street.split()
-    street_words = [word for word in (words[0], words[-1]) if _STREET_WORD_IN_IT.fullmatch(word)]
-    if not any(
-        re.fullmatch(STREET_WORDS, word, re.IGNORECASE) or word.rstrip(".") not in everyday_words()
-        for word in street_words
-    ) and not re.search(rf"[^\W\d_](?:{STREET_SUFFIXES})$", street, re.IGNORECASE):
+    "dinner at 8, taco place, downtown", "21 jump street, hilarious"): a street there needs a street word opening it
+    as Romance languages write it ("rue des lilas", "calle mayor") or ending it that is no everyday word (or one of
+    English's own: "road", "street"), no comma between it and its house number, and a city, state or postcode after a
+    comma that is no adjective, adverb or verb's form."""
+    last = street.split()[-1]
+    if not (
+        _OPENING_STREET_WORD.match(street)
+        or re.fullmatch(STREET_WORDS, last, re.IGNORECASE)
+        or (_STREET_WORD_IN_IT.fullmatch(last) and last.rstrip(".") not in everyday_words())
+        or re.search(rf"[^\W\d_](?:{STREET_SUFFIXES})$", street, re.IGNORECASE)
+    ):
         return False
     if "," in window[min(number[1], street_span[1]) : max(number[0], street_span[0])]:
         return False
@@ -341,12 +364,25 @@ def _house_number(window: str, start: int, end: int) -> bool:
     )
 
 
+def _products_name_goes_on(window: str, street_end: int, parts_after: Sequence[AddressPart]) -> bool:
+    """True when a capitalised word that is no part of the address follows the street right away: "2 Queen Street
+    Lamps", "1 Oak Lane Bookcase" name goods ("12 Baker Street London" goes on with its city)."""
+    follows = _CAPITALISED_AFTER.match(window, street_end)
+    return follows is not None and not any(part[1] == follows.end() - 1 for part in parts_after[:1])
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+_CAPITALISED_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž]")
+
+
 def _after_a_products_name(window: str, start: int) -> bool:
-    """True when a capitalised word stands right before the number, no flat's or house's word: "Boeing 737"."""
+    """True when a capitalised word stands right before the number that is no word of the dictionary (a sentence's
+    first "Visit" is one), no flat's or house's word: "Boeing 737"."""
     word = _WORD_BEFORE.search(window, max(0, start - 24), start)
     return (
         word is not None
         and word.group(1)[0].isupper()
+        and no_english_word(word.group(1).lower())
         and word.group(1).lower() not in _UNIT_WORDS
         and not _STREET_WORD_IN_IT.fullmatch(word.group(1))
         and not window[word.end(1) : start].strip(" \t.")

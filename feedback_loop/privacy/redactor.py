@@ -336,8 +336,10 @@ class Redactor:
             counts = dict(found.counts)
             for start, end in spans:
                 pieces += [found.text[last:start], placeholder]
-                # An address that joins the rules' placeholders is one address: it replaces them.
-                counts["ADDRESS"] = counts.get("ADDRESS", 0) + 1 - found.text.count(placeholder, start, end)
+                # An address that joins the rules' placeholders is one address: it replaces them (not more than the
+                # rules wrote: a placeholder the text held already was no redaction).
+                joined = min(found.text.count(placeholder, start, end), counts.get("ADDRESS", 0))
+                counts["ADDRESS"] = counts.get("ADDRESS", 0) + 1 - joined
                 last = end
             detected[position] = _with_rule_names("".join([*pieces, found.text[last:]]), counts)
 

@@ -27,6 +27,10 @@ def redactor() -> Redactor:
         ("it's 3 karori road, karori, wellington", ["3 karori", "wellington"]),
         ("the courier left it at 230 calle de alcalá, 4º izq, madrid", ["230", "alcalá", "4º", "madrid"]),
         ("my new place is 9 rowan avenue, stillorgan, co dublin", ["9 rowan", "stillorgan"]),
+        ("reach me at 16 rue des lilas, lyon", ["16", "lilas", "lyon"]),
+        # The street first, as the text's first words; a street no dictionary knows after a sentence's first word.
+        ("jalan bukit bintang 301, kuala lumpur", ["301", "bintang", "kuala lumpur"]),
+        ("Visit 18 Hàng Bạc, Hoàn Kiếm, Hà Nội for pho", ["18", "Hàng Bạc", "Hà Nội"]),
         # The rules leave the Korean building and flat before the street they read.
         (
             "Shipping label, in English: 1502, 14 Olympic-ro 35-gil, Songpa-gu, Seoul 05510",
@@ -67,6 +71,8 @@ def test_addresses_the_rules_leave_are_read_by_the_model(redactor: Redactor, tex
         "Boeing 737 Max, Seattle, Washington had issues.",
         "We stayed in Room 214, Hilton Garden Inn, Denver.",
         "Abbey Road 50 Anniversary Edition, Apple Records, London.",
+        # English words with no street word, and a street's name that goes on as goods'.
+        "there are 5 Hill Walks, Lake District, Cumbria, for beginners",
     ],
 )
 def test_near_misses_stay(redactor: Redactor, text: str) -> None:
@@ -119,6 +125,20 @@ def test_an_address_read_from_two_windows_is_one_address(redactor: Redactor) -> 
     redaction = redactor.redact(text)
 
     assert redaction.text == "we had 2 dogs and 3 cats when we lived on the corner of the park at <ADDRESS>"
+    assert redaction.counts == {"ADDRESS": 1}
+
+
+def test_an_address_after_many_numbers_in_one_long_sentence_is_read(redactor: Redactor) -> None:
+    # Overlapping windows are joined only up to twice their width: the model reads 510 tokens.
+    text = " ".join(["Gift 2 Blue Widget,"] * 60) + " im at 301 jalan bukit bintang, kuala lumpur"
+
+    assert redactor.redact(text).text.endswith(" im at <ADDRESS>")
+
+
+def test_a_placeholder_the_text_held_already_is_not_counted_away(redactor: Redactor) -> None:
+    redaction = redactor.redact("Shipping label, in English: 1502, <ADDRESS>")
+
+    assert redaction.text == "Shipping label, in English: <ADDRESS>"
     assert redaction.counts == {"ADDRESS": 1}
 
 
