@@ -145,23 +145,23 @@ def addresses_read_by_the_model(texts: Sequence[str]) -> list[list[Span]]:
 def _windows(text: str) -> list[Span]:
     """The sentences around the rules' addresses and around house numbers beside words that could be an address's
     (:func:`_could_hold_an_address`), joined where they overlap."""
-    anchors = []
+    anchors: list[int] = []
     position = text.find(_ADDRESS_PLACEHOLDER)
     while position >= 0:
         # Only where a number or a capitalised word right before it may be a part the rules left ("302, <ADDRESS>",
         # "Witte de <ADDRESS>"), not "ship to <ADDRESS>".
         if _PART_BEFORE_A_PLACEHOLDER.search(text, max(0, position - 40), position):
-            anchors.append((position, True))
+            anchors.append(position)
         position = text.find(_ADDRESS_PLACEHOLDER, position + 1)
     # Most texts have no digit: the cheapest test first.
     if _DIGIT.search(text):
         anchors += [
-            (match.start(), False)
+            match.start()
             for match in _HOUSE_NUMBER_BESIDE_A_WORD.finditer(text)
             if _could_hold_an_address(text, *match.span())
         ]
     windows: list[list[int]] = []
-    for anchor, _ in sorted(anchors):
+    for anchor in sorted(anchors):
         start, end = sentence_around(text, anchor, WINDOW_CHARS)
         # A window cut at its width may end inside an address that the next anchor's window holds whole: windows that
         # overlap are joined, up to twice the width (the model reads 510 tokens; a long text of many numbers and no
