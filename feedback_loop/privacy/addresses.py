@@ -220,7 +220,7 @@ ROMANCE_STREET_WORDS = (
     # "219 Thnon Charoen Krung", "17/5 Soi Rambuttri, Thanon Chakrabongse, Bangkok 10200".
     r"|thanon|thnon|soi"
 )
-_ROMANCE_STREET_WORD = by_first_letter(ROMANCE_STREET_WORDS)
+ROMANCE_STREET_WORD = by_first_letter(ROMANCE_STREET_WORDS)
 _ROMANCE_ARTICLE = r"(?:de|del|de la|de l'|d'|d’|du|des|da|do|dos|das|di|della|dei|delle|e)"
 # Mexican streets named by a date: "Calle 5 de Mayo 32", "Av. 16 de Septiembre 21".
 # An Arabic name's article joined to it: "Shari' al-Haram 20", "Sharia el-Gomhoreya 5".
@@ -244,14 +244,14 @@ _FRENCH_STREET = (
     rf"(?=(?:,[ \t]*{_TOWN}){{1,3}}(?:[ \t]+{_NOT_A_YEAR}\d{{4,6}}(?![\w-])|{_SENTENCE_ENDS_AFTER_A_PLACE}))"
     # A house's number written after the street's name makes the number before it a flat's: "Ap. 4, Str. Ion
     # Creangă nr. 9" (see _SOUTHERN_STREET).
-    rf"|(?i:{_ROMANCE_STREET_WORD})\s+(?![^\n,;]{{0,60}}?\s(?i:nr\.?|no\.|n[º°]\.?)\s*\d)"
+    rf"|(?i:{ROMANCE_STREET_WORD})\s+(?![^\n,;]{{0,60}}?\s(?i:nr\.?|no\.|n[º°]\.?)\s*\d)"
     rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|du|des|da|di))*"
     # A street numbered after its name, before the comma: a Thai soi off a road or numbered itself ("12 Soi Thonglor
     # 10, Thanon Sukhumvit 55, Watthana").
     r"(?:\s+\d{1,3}[A-Z]?/\d{1,3}[A-Z]?|\s+\d{1,3}(?=,))?(?=[\s,.;)]|$))"
 )
 _SOUTHERN_STREET = (
-    rf"(?i:{_ROMANCE_STREET_WORD})\s+{_ROMANCE_STREET_NAME},?\s+(?:(?:[Nn][º°oOrR]?[.:]?|d\.|Kav\.)\s*)?"
+    rf"(?i:{ROMANCE_STREET_WORD})\s+{_ROMANCE_STREET_NAME},?\s+(?:(?:[Nn][º°oOrR]?[.:]?|d\.|Kav\.)\s*)?"
     rf"{HOUSE_NUMBER}"
     r"(?![\w-])"
 )

