@@ -52,6 +52,8 @@ STREET_WORDS = (
     r"|Caddesi|Bulvarı|Sokak|Sokağı"
     # The seafront road of Egypt, Lebanon and the Gulf: "10 Nile Corniche", "Corniche El Maadi".
     r"|Corniche"
+    # A Danish square, its name's words apart: "Gunnar Nu Hansens Plads 7, 2100 København Ø".
+    r"|Plads"
 )
 # Street words that are everyday words too: an address only where the street ends its clause, or is announced.
 # "Parade" is one ("the 2024 Pride Parade"), and so is "Broadway", a street of its own name with no street word
@@ -122,7 +124,11 @@ _TOWN = rf"{_TOWN_WORD}(?:[ -](?:(?:de|del|da|do|di|du|la|le|upon|sur)[ -])?{_TO
 # A town after its postcode is on the postcode's line: on the line after it, a word is the letter's ("..., H91
 # X2Y7\nCheers"). Mexico writes the postcode after "C.P." ("Col. Centro, C.P. 72000, Puebla"). A Ghanaian digital
 # address after the town is the place's too ("..., Osu, Accra, GA-123-4567"), not a town "GA".
-_PLACE = rf"(?:{_GHANA_DIGITAL_ADDRESS}|{_TOWN}(?:\s+{_POSTCODE})?|(?:C\.P\.[ \t]*)?{_POSTCODE}(?:[ \t]+{_TOWN})?)"
+# A number a space and digits follow is a phone's first group, not a postcode: "London NW1 6XE, 07700 900123".
+_PLACE = (
+    rf"(?:{_GHANA_DIGITAL_ADDRESS}|{_TOWN}(?:\s+{_POSTCODE}(?![ \t]*\d))?"
+    rf"|(?:C\.P\.[ \t]*)?{_POSTCODE}(?![ \t]*\d)(?:[ \t]+{_TOWN})?)"
+)
 # Where a place ends its clause, the last of the address: before a comma, a full stop, a mark of a question or an
 # exclamation, a bracket, a dash, the end of the line ("..., 101 Reykjavík? We", "..., Addis Ababa — near the mall").
 # Towns after commas to the end of the sentence need it without the comma ("12 Elm St, Tom, my friend" is no town).
@@ -243,8 +249,9 @@ _FRENCH_STREET = (
     rf"\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
     rf"(?=(?:,[ \t]*{_TOWN}){{1,3}}(?:[ \t]+{_NOT_A_YEAR}\d{{4,6}}(?![\w-])|{_SENTENCE_ENDS_AFTER_A_PLACE}))"
     # A house's number written after the street's name makes the number before it a flat's: "Ap. 4, Str. Ion
-    # Creangă nr. 9" (see _SOUTHERN_STREET).
-    rf"|(?i:{ROMANCE_STREET_WORD})\s+(?![^\n,;]{{0,60}}?\s(?i:nr\.?|no\.|n[º°]\.?)\s*\d)"
+    # Creangă nr. 9", "Apto 501, Rua Oscar Freire 1200" (see _SOUTHERN_STREET).
+    rf"|(?:(?<!,[ \t])|(?![^\n,;]{{0,60}}?\s\d))(?i:{ROMANCE_STREET_WORD})\s+"
+    r"(?![^\n,;]{0,60}?\s(?i:nr\.?|no\.|n[º°]\.?)\s*\d)"
     rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|du|des|da|di))*"
     # A street numbered after its name, before the comma: a Thai soi off a road or numbered itself ("12 Soi Thonglor
     # 10, Thanon Sukhumvit 55, Watthana").
@@ -1356,7 +1363,7 @@ def _announced_address(match: re.Match[str]) -> str | None:
 # Riverside Dr" keeps the name for the name detectors.
 _UNIT_NUMBER = r"(?:[\w-]{0,5}\d[\w/-]{0,7}|[A-Z](?![\w-]))"
 _UNIT_WORD_BEFORE = (
-    r"(?i:Flat|Unit|Apt\.?|Ap\.|Apartment|Appartement|Appt\.?|Suite|Villa|Blk|Block|Room|Rm\.?|House|Shop|Level|Lvl\.?"
+    r"(?i:Flat|Unit|Apt\.?|Ap\.|Apto\.?|Apartment|Appartement|Appt\.?|Suite|Villa|Blk|Block|Room|Rm\.?|House|Shop|Level|Lvl\.?"
     r"|Floor|Building|Bldg\.?|Tower|Erf|Plot|Wing|Imm\.|Immeuble|Bât\.|Bâtiment|Lane|Ln\.|Alley|Aly\.)|Hall|RD|RR"
     # A numbered street or lot before the sector or street found: "House 45-C, Street 12, F-7/2, Islamabad", "Lot
     # 5, 8 Sampaguita St".
@@ -1376,6 +1383,8 @@ _PART_BEFORE = (
     r"|\d{1,4}-?dong(?![\w-])"
     # An Edinburgh tenement flat, its floor and door ("3F2", "PF1", the principal floor), or the ground floor ("GF").
     r"|(?:\d{1,2}|G|P)F\d{1,2}(?![\w-])|GF(?![\w/-])"
+    # A Singapore unit, its floor and its number: "#15-03, 88 Marina Boulevard".
+    r"|#[ \t]?\d{1,3}-\d{1,4}(?![\w-])"
     r")"
 )
 # What the house number's detector leaves right before it (a room's number read as a house's: "Room 12, Maple
@@ -1386,10 +1395,11 @@ _PART_BEFORE = (
 # Raya, ..."), and a Thai house and its soi before the soi's number ("123 Soi Ari 4, Phahonyothin Rd") or its village's
 # ("8/99 Moo 4, Thanon Rat Uthit").
 _PREFIX_BEFORE = (
-    r"(?:#|(?:(?i:gali|old|new|house|flat|unit|plot|door)[ \t]+)?(?i:no\.?|nr\.?|sec\.|section)[ \t]*"
-    r"|(?:(?i:house|blk\.?|block|villa|building|bldg\.?|flat|unit|apt\.?|apartment|suite|room|imm\.|immeuble|plot)|Lot|Lane"
+    # A word's end is none: "Warehouse 12 Jalan ..." keeps its "Ware".
+    r"(?:#|(?<![\w'’-])(?:(?:(?i:gali|old|new|house|flat|unit|plot|door)[ \t]+)?(?i:no\.?|nr\.?|sec\.|section)[ \t]*"
+    r"|(?:(?i:house|blk\.?|block|villa|building|bldg\.?|flat|unit|apt\.?|apto\.?|apartment|suite|room|imm\.|immeuble|plot)|Lot|Lane"
     r"|Alley"
-    r"|Gang|Gg\.)[ \t]+"
+    r"|Gang|Gg\.)[ \t]+)"
     rf"|(?<![\w/.-])\d{{1,4}}(?:/\d{{1,4}})?[ \t]+(?:Soi(?:[ \t]+{_NAME_WORD}){{0,2}}|Moo)[ \t]+)"
 )
 _SEPARATOR_BEFORE = r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)"
@@ -1447,7 +1457,8 @@ _PART_AFTER = (
     rf"(?:{_UNIT_WORD_AFTER}[ \t]*:?[ \t]*{_UNIT_NUMBER}|[KD][ \t]?:[ \t]?\d{{1,3}}(?![\w-])"
     # The floor in Czech, Slovak and Polish too: "4. patro", "2. poschodie", "3. piętro".
     r"|\d{1,2}(?:st|nd|rd|th|a|o|º|ª|e|er|ème|\.)?[ \t]?(?i:floor|planta|piso|andar|étage|og|etage|stock|patro"
-    r"|poschodie|piętro)(?![\w-])"
+    # The Swedish floor counted in flights of stairs: "Sveavägen 44, 4 tr, 111 34 Stockholm".
+    r"|poschodie|piętro|tr\.?)(?![\w-])"
     r"(?:[ \t]+(?:links|rechts|li\.|re\.))?"
     # A Hungarian floor and door: "3. em. 2.", "fszt. 1." (the ground floor), the words spelled out: "3. emelet 2.",
     # "földszint 1.", the floor in Roman numerals: "IV. em. 12.".
@@ -1490,6 +1501,8 @@ _UNITS_AFTER = (
     rf"|,[ \t]*{_LANDMARK}(?=[ \t]*(?:[,.;!?)\n]|$))"
     rf"|[ \t]\d{{1,2}}(?=[,\n])|[ \t][A-Z][ \t]\d{{1,3}}(?=,)|-\d{{4,5}}(?![\w-])|[ \t]+(?:Centre|Center|CBD)(?![\w-])"
     rf"|[ \t]+{_NAMED_BUILDING}(?=,)"
+    # The kilometre of a highway after its name, as Mexico writes it: "Carretera Federal 95 km 12.5, Xochitepec".
+    r"|[ \t]+(?i:km\.?)[ \t]*\d{1,3}(?:[.,]\d{1,3})?(?=[ \t]*[,\n])"
     # A named building after a comma, where its floor or office follows it, as East Africa writes it after the post
     # office box: "P.O. Box 1234-00200, Uchumi House, 6th floor, ..." (not a person's name: "12 Elm St, Tom Hall, ...").
     rf"|,[ \t]*{_NAMED_BUILDING}(?=,[ \t]*{_PART_AFTER})"

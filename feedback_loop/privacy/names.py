@@ -82,7 +82,10 @@ NAME_PARTICLES = frozenset(
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*"
 CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:['’-][^\W\d_]+)*")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“(]\s*)$")
-_SENTENCE_BOUNDARY = re.compile(r"[.!?](?=\s)|\n")
+# A title's full stop ends no sentence: "it used to be ms. kaur but ..." reads as one.
+_SENTENCE_BOUNDARY = re.compile(
+    r"(?<!\b[Mm]r)(?<!\b[Mm]rs)(?<!\b[Mm]s)(?<!\b[Dd]r)(?<!\b[Pp]rof)(?<!\bMx)[.!?](?=\s)|\n"
+)
 NEXT_WORD = re.compile(r"[ \u00a0]([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*)")
 LOWER_CASE_WORD_AFTER = re.compile(r"[ \u00a0]([a-z]+)\b(?![-'’])")
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
@@ -224,7 +227,7 @@ _CUE_WORDS = (
     # "Kjære", Swedish "Kära", Romanian "Dragă".
     r"|kedves|estimad[oa]|querid[oa]|prezad[oa]|sevgili|kære|kjære|kära|dragă"
     r"|yours|warmly|kind\s+regards|best\s+regards|best\s+wishes|many\s+thanks"
-    r"|mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|herr|frau|monsieur|madame|mme|mlle|señor|señora"
+    r"|mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|herr|frau|monsieur|madame|mme|mlle|señor|señora"
     r"|señorita|sr|sra|srta|doña|signor|signora|sig|dott|dott\.ssa|avv|sheikh|shri|smt"
     # Titles and address words of other languages, none an English word: Dutch "meneer De Vries", "mevrouw Bakker",
     # "de heer Jansen"; Portuguese "senhor"; Turkish "Sayın"; Indonesian and Malay "Ibu", "Bapak", "Pak" (not "Bu",
@@ -329,7 +332,10 @@ def dash_sign_off_in_a_text(text: str, start: int, end: int) -> bool:
 
 # Greetings and introductions: a name when the name ends the clause ("Hi Aroha,", "I'm Tomás from ...").
 _GREETING_CUES = (
-    r"hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening)|morning|afternoon|evening|thanks|thank\s+you|thx"
+    r"hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening)|thanks|thank\s+you|thx"
+    # The time of day alone greets where a message or its sentence opens ("Morning Tom,"), not inside a heading or a
+    # menu ("Afternoon Tea", "20:00 Evening Guests").
+    r"|(?=[MmAaEe])(?:^|(?<=\n)|(?<=[.!?,:]\s))(?:morning|afternoon|evening)"
     r"|(?:thanks|thank\s+you)\s+(?:again|so\s+much|a\s+lot)"
     # Nordic thanks of more words: "Tack så mycket, Ánde!", "Tusen takk, Sindre", "Mange tak, Freja".
     r"|tack\s+så\s+mycket|tusen\s+(?:takk|tack)|(?:mange|tusind)\s+tak"
@@ -433,7 +439,9 @@ _ACTION_AFTER_NAME = re.compile(
     r"|(?:is|was|will\s+be)\s+(?:out\s+of\s+(?:the\s+)?office|on\s+(?:leave|vacation|holiday|sick\s+leave"
     r"|parental\s+leave)|away\s+until|back\s+on)\b)"
 )
-NUMBER_AFTER = re.compile(r"[ \u00a0]?[#№]?\d")
+_CAPITALS_AFTER_LOWER_CASE = re.compile(r"[a-z][A-Z](?:[A-Z]|$)")
+# Not the next item's number of a list written on one line: "1) Aiko Mori 2) Baraka Otieno".
+NUMBER_AFTER = re.compile(r"[ \u00a0]?[#№]?\d(?!\d?\)[ \t]+[A-ZÀ-ÖØ-Þ])")
 _CLAUSE_ENDS_AFTER_NAME = re.compile(r"\s*(?:[,!.?;)\n]|[-–—](?=\s)|$|(?:from|here|again|speaking|at|of|with|and)\b)")
 # Everyday words before a name too ("with", "for", "and"): a name there only when a name list knows a word of it.
 _WEAK_CUE = re.compile(
@@ -449,6 +457,10 @@ _TRADE_TITLE_BEFORE = re.compile(
     r"\b(?:Nurse|Sister|Midwife|Doctor|Coach|Pastor|Father|Imam|Rabbi|Chef|Officer|Sergeant|Sgt|Captain|Judge)"
     r"\.?[ \t]+$"
 )
+# Kin as a title, as a family writes an elder's name: "Auntie Folake", "Uncle Tunde", "Grandma Rose"; not before a
+# possessive, as brands write it ("Uncle Ben's rice", "Auntie Anne's pretzels").
+_KIN_TITLE_BEFORE = re.compile(r"\b(?:Auntie|Aunty|Aunt|Uncle|Grandma|Grandpa|Granny|Nana|Cousin)[ \t]+$")
+_POSSESSIVE_ENDS = re.compile(r"['’]s$")
 # The speaker of a chat log's line, after its time in brackets and before a colon: "[09:15] Farrukh: ...",
 # "[21:02:10] Ngozi: ..." (not "[10:01] Lisbon flight delayed").
 _CHAT_LOG_TIME_BEFORE = re.compile(r"(?:^|\n)[ \t]*\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*$")
@@ -1919,6 +1931,9 @@ def _cued_or_known_name(
     # alone, without an initial's full stop, is a unit or a grade, whatever follows ("95°F here", "Plan B says").
     if NUMBER_AFTER.match(text, end) or (run == 1 and len(word) == 1 and not text.startswith(".", end)):
         return 0, False
+    # An abbreviation's capitals after lower-case letters are no name's: "the SmPC says", "eGFR" ("DeShawn" is one).
+    if any(_CAPITALS_AFTER_LOWER_CASE.search(token[2]) for token in tokens[index : index + run]):
+        return 0, False
     known_given = word in given
     cue_may_end_here = _cue_may_end_before(text, tokens, index)
     if (
@@ -2017,6 +2032,12 @@ def _cued_or_known_name(
         or (cue_may_end_here and word not in places() and _cue_before(_TRADE_TITLE_BEFORE, text, start))
         or (
             cue_may_end_here
+            and word not in places()
+            and not _POSSESSIVE_ENDS.search(text, start, end)
+            and _cue_before(_KIN_TITLE_BEFORE, text, start)
+        )
+        or (
+            cue_may_end_here
             and word.lower() not in everyday_words()
             and word not in places()
             and _cue_before(_LAWYERS_TITLE_BEFORE, text, start)
@@ -2082,9 +2103,12 @@ def _cued_or_known_name(
     ):
         return run, False
     # "On Monday Ji-woo met the supplier": a Korean or Chinese given name of two syllables joined by a hyphen, which no
-    # list holds and no English word is, where a person stands.
+    # list holds and no English word is, where a person stands; with a surname of the lists after it, anywhere
+    # ("from Hyun-woo Park to ...").
     if run == 1 and syllables_joined_as_a_given_name(word) and in_a_persons_place(text, start, end):
         return run, True
+    if run >= 2 and syllables_joined_as_a_given_name(word) and _surname_follows(tokens, index, run, surnames):
+        return run, False
     # "Maryam bint Khalid Al-Suwaidi", "Ahmad bin Ismail": a given name, "son of" or "daughter of" and the father's
     # name are a person's name, whatever the lists hold.
     if (

@@ -144,7 +144,21 @@ def named_like_a_company(text: str, start: int, end: int, *, announced: bool = F
     if any(_institution_after(text, position) for position in (end, *(start + space for space in spaces))):
         return True
     return not announced and (
-        _AMPERSAND_AFTER.match(text, end) is not None or _AMPERSAND_BEFORE.search(text, 0, start) is not None
+        _AMPERSAND_AFTER.match(text, end) is not None
+        or (_AMPERSAND_BEFORE.search(text, 0, start) is not None and not _a_couple(text, start, end))
+    )
+
+
+def _a_couple(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a given name and more after an ampersand and a given name, as a couple is
+    named ("Pedro & Mariana Costa"; not "Marks & Spencer", "Johnson & Johnson Vision")."""
+    words = text[start:end].split()
+    before = _AMPERSAND_BEFORE.search(text, 0, start)
+    return (
+        len(words) >= 2
+        and before is not None
+        and given_name_of_several_locales(words[0])
+        and given_name_of_several_locales(before.group().rstrip(" \u00a0&"))
     )
 
 
@@ -1379,8 +1393,9 @@ _JOURNEYS_WORDS = re.compile(
 )
 # Where a journey's stop stands: after "from", before "to" and another capitalised word ("from Lagos to Accra"), or
 # after "to" that such a "from" comes before ("from Lagos to Accra"); not where what moves between the two is a
-# booking, points or money ("moved the booking from Ana Costa to Tom", "a bank transfer from ...", "£40 from ...";
-# an airport's or a hotel's transfer is a ride).
+# booking, points, money, an account or what someone owns or is in charge of ("moved the booking from Ana Costa to
+# Tom", "a bank transfer from ...", "£40 from ...", "Transfer of ownership: from ... to ...", "hand the project over
+# from ... to ..."; an airport's or a hotel's transfer is a ride).
 _FROM_BEFORE_A_STOP = re.compile(r"(?<![\w'’-])from[ \u00a0]+$")
 # A museum, a station or a square has an article before it too: "from ... to the Louvre".
 _TO_A_STOP_AFTER = re.compile(r"[ \u00a0]+to[ \u00a0]+(?:the[ \u00a0]+)?[A-ZÀ-ÖØ-ÞĀ-Ž]")
@@ -1389,8 +1404,9 @@ _FROM_A_STOP_TO_BEFORE = re.compile(
 )
 _MOVED_BETWEEN_PEOPLE_BEFORE = re.compile(
     r"(?i:(?:\b(?:bookings?|reservations?|tickets?|seats?|points|miles|vouchers?|credits?|money|funds|payments?"
-    r"|names?|accounts?|it|them|(?<!airport[ \u00a0])(?<!hotel[ \u00a0])transfer(?:s|red|ring)?)"
-    r"|[£$€][ \u00a0]?\d[\d,.]*)[ \u00a0]+from[ \u00a0]+[^\n]*$)"
+    r"|names?|accounts?|it|them|(?<!airport[ \u00a0])(?<!hotel[ \u00a0])transfer(?:s|red|ring)?|ownership"
+    r"|projects?|licen[cs]es?|memberships?|subscriptions?|lines?|numbers?|roles?|access|cases?|tasks?|shifts?|over)"
+    r"|[£$€][ \u00a0]?\d[\d,.]*)[ \u00a0]*:?[ \u00a0]+from[ \u00a0]+[^\n]*$)"
 )
 # What a traveller does at a stop, right before it ("lands at", "arriving at", "departing from", "a layover in") and
 # the vehicle that goes to it ("the ferry to", "a train from").

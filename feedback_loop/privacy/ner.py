@@ -254,6 +254,8 @@ _INITIAL = re.compile(r"[A-Z]\.")
 # "Chidi and <name>", "<name> & Arjun": one capitalised word joined to a name by "and", "&" or "or".
 _WORD_JOINED_BEFORE = re.compile(rf"(?<![\w'’.-])({NAME_WORD})[ \u00a0](?:and|&|or)[ \u00a0]$")
 _WORD_JOINED_AFTER = re.compile(rf"[ \u00a0](?:and|&|or)[ \u00a0]({NAME_WORD})(?![\w'’-])")
+# The surname after a given name joined so, one of the lists' or a word no dictionary holds: "Kaveh & Nasrin Jafari".
+_SURNAME_AFTER = re.compile(rf"[ \u00a0]({NAME_WORD})(?![\w'’-])")
 
 
 # A lower-case letter of the Latin script, accented ones too ("joão", "chloé", "łukasz").
@@ -577,8 +579,11 @@ _TITLE_BEFORE = re.compile(r"(?i:(?<![\w'’.-])(?:mr|mrs|ms|miss|mx|dr|prof|sir
 # The words of a booking, which holds a name ("booked under ...", "the reservation's under ...").
 _BOOKING_WORDS = r"booked|booking|reserved|reservation|appointment|appt|order|ticket"
 _BOOKED_UNDER_BEFORE = re.compile(rf"(?i:\b(?:{_BOOKING_WORDS}|registered|it['’]?s|its|is|was|be)[ \t]+under)$")
-# What a person is called, as chat says it: "the payroll person is called ...", "she's named ...".
-_CALLED_BEFORE = re.compile(r"(?i:\b(?:is|was|['’]s)[ \t]+(?:called|named)[ \t]+)$")
+# What a person is called, as chat says it: "the payroll person is called ...", "she's named ...", "a guy called ...".
+_CALLED_BEFORE = re.compile(
+    r"(?i:\b(?:is|was|['’]s|guy|man|woman|lady|girl|boy|bloke|fella|chap|dude|gentleman|person|someone|somebody)"
+    r"[ \t]+(?:called|named)[ \t]+)$"
+)
 _CALLED_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n|(?:and|or|but)\b)")
 _TELL_BEFORE = re.compile(r"(?i:\b(?:tell|say\s+hi\s+to|say\s+hello\s+to))[ \t]+$")
 _I_SAID_AFTER = re.compile(r"(?i:[ \t]+i[ \t]+(?:said|say)\b)")
@@ -724,7 +729,7 @@ def _joined_to_a_name(text: str, names: Sequence[Span]) -> list[Span]:
     our Lagos team"). "Sales and Priya Sharma", "Priya Sharma and Jira" keep their other word."""
     from feedback_loop.privacy.pii_model import name_spans
 
-    given, _ = person_name_lists()
+    given, surnames = person_name_lists()
     everyday = everyday_words()
     known, unknown = [], []
     for start, end in names:
@@ -738,10 +743,16 @@ def _joined_to_a_name(text: str, names: Sequence[Span]) -> list[Span]:
             lower = word.lower()
             if named_like_a_product(text, *match.span(1)) or named_like_a_thing(text, *match.span(1)):
                 continue
+            span = match.span(1)
+            surname = _SURNAME_AFTER.match(text, span[1]) if match.re is _WORD_JOINED_AFTER else None
+            if surname is not None:
+                last = surname.group(1)
+                if (last in surnames or no_english_word(last.lower())) and last.lower() not in everyday:
+                    span = (span[0], surname.end(1))
             if word in given and lower not in everyday:
-                known.append(match.span(1))
+                known.append(span)
             elif written_as_a_name(word) and no_english_word(lower) and lower not in everyday:
-                unknown.append(match.span(1))
+                unknown.append(span)
     sentences = [_sentence_around_run(text, span) for span in unknown]
     read = name_spans([text[start:end] for start, end in sentences]) if sentences else []
     return known + [

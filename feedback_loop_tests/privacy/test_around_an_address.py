@@ -113,3 +113,27 @@ def test_the_block_or_soi_before_a_street_is_the_address_not_a_name(sentence: st
 )
 def test_the_person_care_of_whom_mail_goes_is_a_name(sentence: str, redacted: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == redacted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        # The phone after the postcode was read as a second postcode, its last group left in the clear.
+        (
+            "My address is 221B Baker Street, London NW1 6XE, 07700 900123 is my mobile",
+            "My address is <ADDRESS>, <PHONE> is my mobile",
+        ),
+        (
+            "Ship to 12 Rue de Rivoli, 75001 Paris, 01 42 68 53 00 for the door",
+            "Ship to <ADDRESS>, <PHONE> for the door",
+        ),
+        ("Skickas till Drottninggatan 5, 111 51 Stockholm tack", "Skickas till <ADDRESS> tack"),
+    ],
+)
+def test_a_phone_after_the_place_is_no_postcode(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
+
+
+def test_a_words_end_is_no_house_before_the_address() -> None:
+    sentence = "Deliver to Warehouse 12 Jalan Perusahaan 3, Kawasan Perindustrian, 43000 Kajang, Selangor please"
+    assert Redactor("patterns+ner").redact(sentence).text == "Deliver to Warehouse <ADDRESS> please"

@@ -1,0 +1,92 @@
+"""Names behind an academic or a family title, in a couple, a numbered list or a transfer between people, and the
+words that are none (the twenty-third round); addresses with a unit, a floor or a kilometre of other countries."""
+
+from __future__ import annotations
+
+import pytest
+
+from feedback_loop.privacy import Redactor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        (
+            "I've drafted a reminder to Professor Abebe asking him to upload it.",
+            "I've drafted a reminder to Professor <PERSON> asking him to upload it.",
+        ),
+        (
+            "Seating plan, Table 3: Auntie Folake, Uncle Tunde and the little ones.",
+            "Seating plan, Table 3: Auntie <PERSON>, Uncle <PERSON> and the little ones.",
+        ),
+        ("Grandma Rose is 90 on Sunday", "Grandma <PERSON> is 90 on Sunday"),
+        (
+            "Transfer of ownership: from Jakub Novotný to Tom Brown for the line ending 4821.",
+            "Transfer of ownership: from <PERSON> to <PERSON> for the line ending 4821.",
+        ),
+        (
+            "Can you transfer ownership of the project from Hyun-woo Park to Jiyoon Lee before Friday?",
+            "Can you transfer ownership of the project from <PERSON> to <PERSON> before Friday?",
+        ),
+        ("Shortlist: 1) Aiko Mori 2) Baraka Otieno 3) Ciarán Doyle", "Shortlist: 1) <PERSON> 2) <PERSON> 3) <PERSON>"),
+        ("Tasting appointment: Pedro & Mariana Costa, Wed 4pm", "Tasting appointment: <PERSON> & <PERSON>, Wed 4pm"),
+        ("Return RSVP cards to: Kaveh & Nasrin Jafari", "Return RSVP cards to: <PERSON> & <PERSON>"),
+        (
+            "it used to be ms. kaur but she doesnt reply anymore",
+            "it used to be ms. <PERSON> but she doesnt reply anymore",
+        ),
+        (
+            "spoke to a guy called oluwaseun, said she was reliable",
+            "spoke to a guy called <PERSON>, said she was reliable",
+        ),
+        ("DeShawn says the parcel is late.", "<PERSON> says the parcel is late."),
+        ("Morning Aroha, the van is here", "Morning <PERSON>, the van is here"),
+    ],
+)
+def test_names_behind_titles_in_couples_lists_and_transfers_are_found(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I love Uncle Ben's rice.",
+        "Auntie Anne's pretzels are the best.",
+        "Our transfer from Lagos to Accra was late.",
+        "Top picks: 1) Pixel 8 2) Galaxy S24 3) iPhone 15",
+        "I bought it at Marks & Spencer Food Hall",
+        "Is Johnson & Johnson Vision a separate company?",
+        "Section 4.2.1 of the SmPC says to halve the dose when eGFR is below 30 mL/min.",
+        "Timeline — 14:00 Ceremony — 17:30 Wedding Breakfast — 20:00 Evening Guests",
+        "Catering Menu — Breakfast Box — Afternoon Tea — Grazing Table — Celebration Cakes",
+    ],
+)
+def test_brands_journeys_products_abbreviations_and_headings_stay(sentence: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        (
+            "Maintenance request — #15-03, 88 Marina Boulevard, Singapore 018940: aircon dripping.",
+            "Maintenance request — <ADDRESS>: aircon dripping.",
+        ),
+        (
+            "New listing: Apto 501, Rua Oscar Freire 1200, Jardins, São Paulo - SP, 01426-001. 2 dormitórios.",
+            "New listing: <ADDRESS>. 2 dormitórios.",
+        ),
+        (
+            "Key handover at Sveavägen 44, 4 tr, 111 34 Stockholm on Monday at 10.",
+            "Key handover at <ADDRESS> on Monday at 10.",
+        ),
+        (
+            "Away venue: Gunnar Nu Hansens Plads 7, 2100 København Ø. Kick-off 13:00.",
+            "Away venue: <ADDRESS>. Kick-off 13:00.",
+        ),
+        ("Venue: Carretera Federal 95 km 12.5, Xochitepec, Morelos, C.P. 62790", "Venue: <ADDRESS>"),
+        ("Send to 12 Soi Thonglor 10, Thanon Sukhumvit 55, Watthana, Bangkok 10110", "Send to <ADDRESS>"),
+    ],
+)
+def test_units_floors_squares_and_kilometres_go_with_the_address(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
