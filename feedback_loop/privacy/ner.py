@@ -249,6 +249,7 @@ def _compound_given_name(name: str) -> bool:
 
 
 _ONLY_A_PERSON_FITS = "I met {} yesterday."
+_PERSON_FRAMES = ("My friend {} called me last night.", "Please ask {} to call me.")
 _INITIAL = re.compile(r"[A-Z]\.")
 
 # "Chidi and <name>", "<name> & Arjun": one capitalised word joined to a name by "and", "&" or "or".
@@ -968,14 +969,65 @@ def _english_word_no_list_holds(word: str) -> bool:
 
 def _person_where_only_a_person_fits(candidates: list[str]) -> list[bool]:
     """For each candidate name, False when the model reads it as something other than a person even in
-    :data:`_ONLY_A_PERSON_FITS`."""
-    sentences = [_ONLY_A_PERSON_FITS.format(candidate) for candidate in candidates]
+    :data:`_ONLY_A_PERSON_FITS`; a given name and a surname of the lists (:func:`_listed_full_name`) only when it
+    does so in each of :data:`_PERSON_FRAMES` too, and words none of which is English (two at least) only when the
+    PII model does not read them as a name there either. The small model knows a firm named like a person and reads
+    it as one in every sentence ("Morgan Stanley", whose words are English ones too), but takes many names of
+    Africa, Central Europe and Japan for firms or places in one sentence and for persons in the next ("Akosua
+    Mensah", "Ewa Zielińska", "Emi Watanabe"), or in every one ("Thabo Mokoena", "Olusola Adeyinka")."""
+    verdicts = _read_as_a_person_in(_ONLY_A_PERSON_FITS, candidates)
+    doubted = [candidate for candidate, verdict in zip(candidates, verdicts, strict=True) if not verdict]
+    listed = [candidate for candidate in doubted if _listed_full_name(candidate)]
+    persons = {
+        candidate
+        for frame in _PERSON_FRAMES
+        for candidate, person in zip(listed, _read_as_a_person_in(frame, listed), strict=True)
+        if person
+    }
+    unknown = [
+        candidate
+        for candidate in doubted
+        if candidate not in persons
+        and " " in candidate
+        # A capital inside a word is a brand's more often than a name's here: "DeLonghi Magnifica".
+        and all(no_english_word(word.lower()) and word[1:].islower() for word in candidate.split())
+    ]
+    if unknown:
+        from feedback_loop.privacy.pii_model import name_spans
+
+        offset = _ONLY_A_PERSON_FITS.index("{}")
+        read = name_spans([_ONLY_A_PERSON_FITS.format(candidate) for candidate in unknown])
+        persons |= {
+            candidate
+            for candidate, spans in zip(unknown, read, strict=True)
+            if _covered(offset, offset + len(candidate), spans)
+        }
+    return [verdict or candidate in persons for candidate, verdict in zip(candidates, verdicts, strict=True)]
+
+
+def _read_as_a_person_in(frame: str, candidates: list[str]) -> list[bool]:
+    """For each candidate, True when the small model reads nothing but a person over it in ``frame``."""
+    offset = frame.index("{}")
+    sentences = [frame.format(candidate) for candidate in candidates]
     verdicts = []
-    offset = _ONLY_A_PERSON_FITS.index("{}")
     for candidate, entities in zip(candidates, _read(sentences) if sentences else [], strict=True):
         span = (offset, offset + len(candidate))
         verdicts.append(not _covered(*span, [(start, end) for start, end, label in entities if label != "PERSON"]))
     return verdicts
+
+
+def _listed_full_name(words: str) -> bool:
+    """True for two or three words, the first a given name of the lists and the last a surname, none an everyday
+    English word, a place or a possessive ("Akosua Mensah"; not "King's Cross", "Baker Street Irregulars")."""
+    given, surnames = person_name_lists()
+    parts = words.split()
+    everyday = everyday_words()
+    return (
+        2 <= len(parts) <= 3
+        and parts[0] in given
+        and parts[-1] in surnames
+        and not any(part.lower() in everyday or part in places() or POSSESSIVE_END.search(part) for part in parts)
+    )
 
 
 @functools.cache
