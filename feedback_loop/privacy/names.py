@@ -144,6 +144,15 @@ _ROLE_LABELS = (
     r"|referring\s+(?:physician|doctor|clinician|consultant)|family\s+(?:gp|physician|doctor)|gp|physician|doctor|consultant"
     r"|surgeon|midwife|carer|witness|guests?"
 )
+# Who serves the customer, as a receipt, a job card or a rota names them: "Driver: Gustavo", "Advisor: Kwame", "Key
+# holder: ..."; words of software and goods too ("Driver: Realtek", "Trainer: Pokémon Go"), so a name there only
+# when the lists know its given name.
+_SERVICE_ROLE_LABEL_BEFORE = re.compile(
+    r"(?i)\b(?:driver(?:[ \t]+name(?:[ \t]+[a-z]+){0,3})?|rider|courier|(?:service[ \t]+)?advis[eo]r|technician"
+    r"|stylist|therapist|instructor|trainer|coach|teacher|nurse|dentist|photographer|cleaner|plumber|electrician"
+    r"|key[ \t]*holder|volunteer|case[ \t]*worker|social[ \t]+worker|counsell?or|interpreter|translator|mentor"
+    r"|babysitter|nanny|chaperone)[ \t]*:[ \t]*$"
+)
 # The number of one of several people of a part: "Referee 2:", "Guest 3:", "Passenger 1:", "Tenant #2:".
 _ROLE_NUMBER = r"(?:[ \t]*#?\d{1,2})?"
 # What may follow the word "name" in a form's field: "Name(s):", "Name on card:", "Name -".
@@ -292,11 +301,16 @@ _DASH_SIGN_OFF_WORDS = rf"{_SIGN_OFF_WORDS}|ty|br"
 # What may stand between the dash and the name, to the name: "- regards, Omar".
 _AFTER_THE_SIGN_OFF_DASH = rf"[ \t]*(?i:(?:{_DASH_SIGN_OFF_WORDS})[ \t]*[,!.]?[ \t]+)?$"
 # A slash signs a message too where the last sentence ended: "... arrive shortly. /Mads".
+# An emoji may end the sentence before the dash: "... days of the week 🙏 — Mele".
 DASH_SIGN_OFF_BEFORE = re.compile(
-    r"(?:[.!?)][ \t]*(?:--?|[—–~/])|(?:^|\n)[ \t]*(?:--|[—–~]))" + _AFTER_THE_SIGN_OFF_DASH
+    r"(?:[.!?)\u2600-\u27bf\U0001f300-\U0001faff][ \t]*(?:--?|[—–~/])|(?:^|\n)[ \t]*(?:--|[—–~]))"
+    + _AFTER_THE_SIGN_OFF_DASH
 )
-# The name ends the text, a department or a role in brackets may follow it: "- Neha (Billing)".
-NAME_ENDS_THE_TEXT = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[.!]?[ \t]*$")
+# The name ends the text, a department or a role in brackets may follow it ("- Neha (Billing)"), or a second name
+# of a couple signing together ("— Callum & Priyanka").
+NAME_ENDS_THE_TEXT = re.compile(
+    r"(?:[ \t]+(?:&|and)[ \t]+[A-ZÀ-ÖØ-Þ][^\W\d_]+)?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[.!]?[ \t]*$"
+)
 # The same sign-off where a longer text goes on after the name's line: a message pasted, then the writer's own words
 # ("... see you Friday.\n- Tevita\ncan you make it more formal?"). One hyphen may open the name's line there after a
 # line that ends a sentence, and a dash may follow thanks ("Thanks, - Dilnoza"), where no list's item is next to it
@@ -454,7 +468,7 @@ _WEAK_CUE = re.compile(
 # Titles of care, faith, kitchens, the law and the forces, capitalised before a name that is no place ("Nurse Ewa",
 # "Imam Bashir"; not "Captain America").
 _TRADE_TITLE_BEFORE = re.compile(
-    r"\b(?:Nurse|Sister|Midwife|Doctor|Coach|Pastor|Father|Imam|Rabbi|Chef|Officer|Sergeant|Sgt|Captain|Judge)"
+    r"\b(?:Nurse|Sister|Midwife|Doctor|Coach|Teacher|Pastor|Father|Imam|Rabbi|Chef|Officer|Sergeant|Sgt|Captain|Judge)"
     r"\.?[ \t]+$"
 )
 # Kin as a title, as a family writes an elder's name: "Auntie Folake", "Uncle Tunde", "Grandma Rose"; not before a
@@ -464,6 +478,9 @@ _POSSESSIVE_ENDS = re.compile(r"['’]s$")
 # The speaker of a chat log's line, after its time in brackets and before a colon: "[09:15] Farrukh: ...",
 # "[21:02:10] Ngozi: ..." (not "[10:01] Lisbon flight delayed").
 _CHAT_LOG_TIME_BEFORE = re.compile(r"(?:^|\n)[ \t]*\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*$")
+# Or the speaker in the brackets, opening the line: "[Amir]: are we still on for friday?".
+_CHAT_LOG_BRACKET_BEFORE = re.compile(r"(?:^|\n)[ \t]*\[$")
+_CHAT_LOG_BRACKET_AFTER = re.compile(r"\][ \t]*:")
 _SPEAKERS_COLON_AFTER = re.compile(r"[ \t]*:")
 # A lawyer addressed by the title of the trade, as American letters write it: "Attorney Goldberg", "Counsel Park"; the
 # word after it no everyday word, which names an office ("Attorney General").
@@ -2097,11 +2114,21 @@ def _cued_or_known_name(
     if known_given and (
         (run >= 2 and _surname_follows(tokens, index, run, surnames))
         or (cue_may_end_here and _cue_before(_WEAK_CUE_BEFORE, text, start))
+        or _cue_before(_SERVICE_ROLE_LABEL_BEFORE, text, start)
         or (cue_may_end_here and _cue_before(_THANKS_TO_BEFORE, text, start))
         or (run == 1 and _given_name_in_a_persons_place(text, start, end, word))
         or (run == 1 and _action_item_after(text, start, end, word))
     ):
         return run, False
+    if (
+        run <= 2
+        and word.lower() not in everyday_words()
+        and _CHAT_LOG_BRACKET_AFTER.match(text, end)
+        and _CHAT_LOG_BRACKET_BEFORE.search(text, max(0, start - 8), start)
+    ):
+        return run, True
+    if known_given and BRACKET_CLOSES_AFTER.match(text, end) and _cue_before(PERSON_NOUN_BEFORE_A_BRACKET, text, start):
+        return run, True
     # "On Monday Ji-woo met the supplier": a Korean or Chinese given name of two syllables joined by a hyphen, which no
     # list holds and no English word is, where a person stands; with a surname of the lists after it, anywhere
     # ("from Hyun-woo Park to ...").
@@ -2263,6 +2290,13 @@ _PERSON_ONLY_AFTER = re.compile(
 )
 # A relative or someone close named, then who they are after a comma or in brackets: "..., my sister", "..., our
 # neighbour", "... (our intern)".
+# A person named in brackets right after the word for them: "the upstairs neighbour (Sven)", "my ex business partner
+# (stavros)", "the guy in 4B (ravi)"; the bracket closes after the name.
+PERSON_NOUN_BEFORE_A_BRACKET = re.compile(
+    rf"(?i:\b(?:{RELATIVES_AND_CLOSE_PEOPLE}|guy|man|woman|lady|girl|boy|bloke|person)\b[^()\n.!?]{{0,16}}?)"
+    r"[ \t]*\([ \t]*$"
+)
+BRACKET_CLOSES_AFTER = re.compile(r"[ \t]*\)")
 KIN_APPOSITION_AFTER = re.compile(
     rf"(?i:(?:,[ \t]+|[ \t]*\([ \t]*)(?:my|our|his|her|their)[ \t]+"
     r"(?:(?:new|old|former|late|older|younger|little|big)[ \t]+)?"

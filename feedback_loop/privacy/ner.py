@@ -56,6 +56,7 @@ from feedback_loop.privacy.english_words import (
 from feedback_loop.privacy.names import (
     ARTICLE_BEFORE,
     ATTENTION_BEFORE,
+    BRACKET_CLOSES_AFTER,
     CAPITALISED_RUN,
     CAPITALISED_WORD,
     DASH_SIGN_OFF_BEFORE,
@@ -68,6 +69,7 @@ from feedback_loop.privacy.names import (
     NEXT_WORD,
     NOT_NAMES,
     NUMBER_AFTER,
+    PERSON_NOUN_BEFORE_A_BRACKET,
     PERSONS_PLACE_AFTER,
     PERSONS_PLACE_BEFORE,
     POSSESSIVE_AFTER,
@@ -706,6 +708,10 @@ def _only_a_name_fits(text: str, start: int, end: int) -> bool:
         or (DASH_SIGN_OFF_BEFORE.search(before) and NAME_ENDS_THE_TEXT.match(text, end))
         or dash_sign_off_in_a_text(text, start, end)
         or ATTENTION_BEFORE.search(text, max(0, start - 24), start) is not None
+        or (
+            BRACKET_CLOSES_AFTER.match(text, end) is not None
+            and PERSON_NOUN_BEFORE_A_BRACKET.search(text, max(0, start - 60), start) is not None
+        )
         or (
             (_KIN_BEFORE.search(before) is not None or _TITLE_BEFORE.search(before) is not None)
             and not _brand_before_a_noun(text, start, end)

@@ -121,3 +121,51 @@ def test_names_the_small_model_takes_for_firms_in_one_sentence_are_found(sentenc
 )
 def test_firms_the_small_model_knows_stay(sentence: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        ("RO-77120 | Customer: Tom Baker | Advisor: Kwame", "RO-77120 | Customer: <PERSON> | Advisor: <PERSON>"),
+        ("Saturday pickups:\n- the sofa\nDriver: Gustavo", "Saturday pickups:\n- the sofa\nDriver: <PERSON>"),
+        (
+            "how do i remove my ex business partner (stavros) from the account",
+            "how do i remove my ex business partner (<PERSON>) from the account",
+        ),
+        (
+            "the guy in 4B (ravi) is still collecting signatures",
+            "the guy in 4B (<PERSON>) is still collecting signatures",
+        ),
+        (
+            "her exchange partner (Felipe) can't see her messages",
+            "her exchange partner (<PERSON>) can't see her messages",
+        ),
+        (
+            "Thank you all, especially Teacher Ming, for everything.",
+            "Thank you all, especially Teacher <PERSON>, for everything.",
+        ),
+        ("Next week let's do Tongan numbers 🙏 — Mele", "Next week let's do Tongan numbers 🙏 — <PERSON>"),
+        ("She's due around 10 August. — Callum & Priyanka", "She's due around 10 August. — <PERSON> & <PERSON>"),
+        (
+            "Summarise this chat:\n[Amir]: are we on?\n[Hina]: yes, 8pm",
+            "Summarise this chat:\n[<PERSON>]: are we on?\n[<PERSON>]: yes, 8pm",
+        ),
+    ],
+)
+def test_names_on_service_labels_in_brackets_and_in_sign_offs_are_found(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Driver: Realtek",
+        "Audio driver: Realtek HD",
+        "Driver: NVIDIA 535.54",
+        "my son (age 7) loves it",
+        "the kids (twins) are 4",
+        "[System]: build failed\n[Bot]: retrying",
+    ],
+)
+def test_drivers_of_devices_ages_in_brackets_and_bots_stay(sentence: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == sentence
