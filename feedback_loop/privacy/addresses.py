@@ -61,6 +61,8 @@ STREET_WORDS = (
 WEAK_STREET_WORDS = (
     r"Drive|Dr\.?|Way|Court|Ct\.?|Place|Pl\.?|Square|Sq\.?|Close|Park|Hill|Walk|Row|Grove|Gardens|Circle|Cir\."
     r"|Plaza|Path|Trail|Mews|Green|View|Rise|Vale|Heights|Point|Quay|Wharf|Parade|Alley"
+    # A row of cottages numbered as a street is, in British villages: "4 Braeside Cottages".
+    r"|Cottages"
 )
 # A flat, suite or floor, in English or as Romance languages write it ("apto 81", "piso 3", "int. 5"), or a Spanish
 # or Portuguese floor and door ("4º B", "2º izq.", "3.º Dto", "1.º andar"); "#05-67" is a Singapore floor and unit,
@@ -150,6 +152,8 @@ _DIRECTION = r"(?:\s+(?:[NS][EW]?|[EW]|(?:North|South)(?:east|west)?|East|West|C
 # A street numbered after its street word, before the comma: "Block 123 Ang Mo Kio Avenue 3, #05-67, Singapore".
 _ENGLISH_STREET = (
     rf"{HOUSE_NUMBER},?\s+{_NUMBERED_STREET_NAME}\s+(?:{STREET_WORDS})(?![\w-]){_DIRECTION}(?:\s+\d{{1,2}}(?=,))?"
+    # A place named after its street, before the comma: "10 Queen Street Place, London EC4R 1BE".
+    r"(?:\s+(?:Place|Square|Court|Mews|Yard|Gardens)(?=,))?"
 )
 _ENGLISH_WEAK_STREET = rf"{HOUSE_NUMBER},?\s+(?:{_STREET_NAME}\s+(?:{WEAK_STREET_WORDS})|Broadway)(?![\w-]){_DIRECTION}"
 # "Hauptstraße 5", "Am Lindenweg 12a", "Keizersgracht 123", "Kungsgatan 44", "Nørrebrogade 7", and German streets
@@ -664,9 +668,10 @@ _US_STATE_CODES = (
     "|or|pa|pr|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy"
 )
 _LOWER_LETTERED_POSTCODE = r"[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}|[a-z]\d[a-z]\s?\d[a-z]\d"
+# A Canadian province's code before its postcode: "toronto on m5h 2n2".
 _LOWER_POSTCODE = (
     rf"(?i:(?:{_US_STATE_CODES})\s+\d{{5}}(?:-\d{{4}})?|(?:nsw|vic|qld|wa|sa|tas|act|nt)\s+\d{{4}}"
-    rf"|{_LOWER_LETTERED_POSTCODE})"
+    rf"|(?:(?:ab|bc|mb|nb|nl|ns|nt|nu|on|pe|qc|sk|yt)\s+)?(?:{_LOWER_LETTERED_POSTCODE}))"
     r"(?![\w-])"
 )
 # Found from the house number's first digit, which a search skips to at C speed, looking back from it: a pattern
@@ -674,12 +679,36 @@ _LOWER_POSTCODE = (
 _LOWER_ADDRESS = re.compile(
     rf"(?P<street>\d(?<![\w/.:-]\d){_AFTER_FIRST_DIGIT},?(?:(?:\s+(?:[nsew]\.|{_LOWER_WORD}|{_ORDINAL})){{1,3}}\s+"
     rf"(?i:(?P<strong>{STREET_WORDS})|{WEAK_STREET_WORDS})"
+    # A compass point after the street word: "88 queen st w".
+    r"(?:[ \t]+(?:[nsew]|n[ew]|s[ew]|north|south|east|west)(?![\w-]))?"
     rf"|\s+(?P<french>(?i:rue|avenue|boulevard|bd|allée|impasse|quai|chemin))\s+(?:{_ROMANCE_ARTICLE}\s*)?{_LOWER_WORD})"
     rf"(?![\w-]))"
     rf"{_UNIT}?"
     rf"(?:(?:,?\s+{_LOWER_WORD}){{0,3}},?\s+(?P<postcode>{_LOWER_POSTCODE})"
     # Or the town after a comma, with its district's number, to the end of the clause: "..., dublin 6", "..., cork".
     rf"|,[ \t]*(?P<town>{_LOWER_TOWN}){_LOWER_TOWN_ENDS})?"
+)
+# Where a place is ("dropped at 5 tui street, mt maunganui", "anyone else at 47 dalston lane getting these"), the street
+# word, a strong one, ending its phrase: not the noun of a compound ("at 2 main street stores").
+_PLACE_PREPOSITION_RIGHT_BEFORE = re.compile(r"(?i)(?<![\w'’-])(?:at|to|from|near|outside)[ \t]+$")
+_STREET_ENDS_ITS_PHRASE = re.compile(
+    r"(?=[ \t]*(?:[,.;!?)\n—–]|$))|[ \t]+(?:is|was|are|were|has|have|and|or|but|so|if|for|in|on|at|then|which|where"
+    r"|when|near|by|with|to|from|getting|get|gets|got|pls|please|thanks|cheers|asap)(?![\w'’-])"
+)
+# A grid address of Utah and its neighbours, the house's number and the street's both counted from a meridian, the
+# town, state and ZIP code after them: "3391 S 2700 E, Salt Lake City, UT 84109", "3391 s 2700 e, salt lake city ut
+# 84109".
+_COMPASS_POINT = r"(?:[NSEW]|North|South|East|West)\.?"
+_GRID_ADDRESS = re.compile(
+    rf"(?i)(?<![\w/.:-])\d{{1,5}}[ \t]+{_COMPASS_POINT}[ \t]+\d{{1,5}}[ \t]+{_COMPASS_POINT}(?![\w-])"
+    rf"(?:[ \t]+(?:St|Street|Rd|Road|Ave|Avenue)\.?)?,?[ \t]+[a-z][a-z .'’-]{{1,30}}?,?[ \t]+(?:{_US_STATE_CODES})"
+    r"[ \t]+\d{5}(?:-\d{4})?(?![\w-])"
+)
+# A German, Austrian or Swiss street in lower case, its word joined to its name, with the house number, the postcode and
+# the town after it: "lindenstr. 14, 10969 berlin" (the postcode and the town make it one).
+_LOWER_SUFFIXED_STREET = re.compile(
+    r"(?<![\w/.:-])[a-zäöüß]{3,}(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|ring)[ \t]+\d{1,4}[a-z]?"
+    r"(?![\w-]),?[ \t]+\d{4,5}[ \t]+[a-zäöüß]{3,}(?:[ \t]+(?:am|an[ \t]+der|im)[ \t]+[a-zäöüß]{3,})?(?![\w-])"
 )
 # A flat, house or plot written before the house number, between the cue and it: "send it to flat 2, 14 ranelagh
 # road".
@@ -870,6 +899,11 @@ def _lower_address(match: re.Match[str]) -> str | None:
         match.group("postcode")
         or ((match.group("strong") or match.group("french")) and _ADDRESS_CUE_RIGHT_BEFORE.search(before))
         or _HOME_CUE_RIGHT_BEFORE.search(before)
+        or (
+            match.group("strong")
+            and _PLACE_PREPOSITION_RIGHT_BEFORE.search(before)
+            and _STREET_ENDS_ITS_PHRASE.match(match.string, match.end("street"))
+        )
     ):
         return PLACEHOLDERS["ADDRESS"] + kept
     return None
@@ -1435,7 +1469,8 @@ _TOWN_BEFORE = (
 # "4 Shastri Nagar Delhi 110052", not a year: "Springfield 2024"), and the country on the line after it
 # ("USA", "Deutschland"); or towns after commas to the end of the clause ("of. 301, Providencia, Santiago.").
 _UNIT_WORD_AFTER = (
-    r"(?i:suite|ste\.?|apt\.?|apartment|appt\.?|unit|flat|floor|fl\.|room|rm\.?|halle|lgh\.?|et\.|of\.|oficina|sala|kat|daire"
+    r"(?i:suite|ste\.?|apt\.?|apto\.?|apartment|appt\.?|unit|flat|floor|fl\.|room|rm\.?|halle|lgh\.?|et\.|of\.|oficina|sala"
+    r"|kat|daire"
     # The Russian and Ukrainian flat and office, the full stop left out as chat leaves it: "кв 5", "оф 12".
     r"|кв\.?|квартира|оф\.?|офис"
     # The entrance (stairwell) and the floor, written between the house and the flat: "подъезд 2, этаж 3", "под. 2,
@@ -1766,6 +1801,8 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
     Detector("ADDRESS", substitute(_STREET_OF_ITS_OWN_NAME, _street_of_its_own_name), has_digit),
     Detector("ADDRESS", substitute(_INDIAN_ADDRESS, _indian_address), has_digit),
     Detector("ADDRESS", substitute(_LOWER_ADDRESS, _lower_address), has_digit),
+    Detector("ADDRESS", substitute(_LOWER_SUFFIXED_STREET, _street), has_digit),
+    Detector("ADDRESS", substitute(_GRID_ADDRESS, _street), has_digit),
     Detector(
         "ADDRESS",
         substitute(_JAPANESE_ADDRESS_IN_KANJI, _street),

@@ -169,3 +169,52 @@ def test_names_on_service_labels_in_brackets_and_in_sign_offs_are_found(sentence
 )
 def test_drivers_of_devices_ages_in_brackets_and_bots_stay(sentence: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        (
+            "send the new aligners to 88 queen st w unit 1204 toronto on m5h 2n2 pls",
+            "send the new aligners to <ADDRESS> pls",
+        ),
+        (
+            "can the loan car be dropped at 5 tui street, mt maunganui? cheers",
+            "can the loan car be dropped at <ADDRESS>? cheers",
+        ),
+        ("anyone else at 47 dalston lane getting these notices??", "anyone else at <ADDRESS> getting these notices??"),
+        (
+            "start at my flat, lindenstr. 14, 10969 berlin, then along the canal",
+            "start at my flat, <ADDRESS>, then along the canal",
+        ),
+        (
+            "sending the prints to 3391 s 2700 e, salt lake city ut 84109 — please",
+            "sending the prints to <ADDRESS> — please",
+        ),
+        (
+            "Registered office: Suite 4, 2nd Floor, 10 Queen Street Place, London EC4R 1BE",
+            "Registered office: <ADDRESS>",
+        ),
+        ("Endereço: Rua Augusta, 1508 - apto 72, Consolação, São Paulo - SP, 01304-001", "Endereço: <ADDRESS>"),
+        (
+            "Please send it to:\n4 Braeside Cottages\nKinloch Rannoch\nPitlochry PH16 5PX\nThank you",
+            "Please send it to:\n<ADDRESS>\nThank you",
+        ),
+    ],
+)
+def test_addresses_in_lower_case_on_a_grid_and_after_their_street_are_found(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "i'm at 3 different street food stalls",
+        "raised to 3 lanes",
+        "We stayed in 3 cottages near the lake.",
+        "We won 3 N 2 S in the league",
+        "the testing 3 2024 results",
+    ],
+)
+def test_numbers_before_street_words_of_other_phrases_stay(sentence: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == sentence
