@@ -929,12 +929,28 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
             and not _WORKPLACE_AFTER.match(text[:quote_end], end)
             and not any(word.lower() in NOT_NAMES for word in text[end:quote_end].split())
         )
-    # Or its creator after it: "'Jolene' by ...".
+    # Or its creator after it: "'Jolene' by ..."; or it is one of a list of quoted titles ("'Animal Farm', 'Jane Eyre',
+    # 'To Kill a Mockingbird'") or a club's or a course's pick ("Book club pick: 'Anna Karenina'").
     return (
         _WORKS_VERB_BEFORE_A_QUOTE.search(text, max(0, opening.start(1) - 160), opening.end(1)) is not None
         or _WORK_IS_OR_IS_LIKE_BEFORE_A_QUOTE.search(text, max(0, opening.start(1) - 80), opening.end(1)) is not None
         or _BY_A_CREATOR_AFTER.match(text, closing.end(1)) is not None
+        or _QUOTED_TITLE_LISTED_BEFORE.search(text, max(0, opening.start(1) - 80), opening.start(1)) is not None
+        or _QUOTED_TITLE_LISTED_AFTER.match(text, closing.end(1)) is not None
+        or _PICK_BEFORE_A_QUOTE.search(text, max(0, opening.start(1) - 40), opening.start(1)) is not None
     )
+
+
+# Another quoted title in the same list, before or after: "'Animal Farm', 'Jane Eyre'".
+_QUOTED_TITLE_LISTED_BEFORE = re.compile(
+    r"[\"“‘'][A-Z0-9][^\"“”‘’'\n,]{0,60}[\"”’'][ \u00a0]*(?:,|and|&|or)[ \u00a0]*$"
+)
+_QUOTED_TITLE_LISTED_AFTER = re.compile(r"[ \u00a0]*(?:,|and|&|or)[ \u00a0]*[\"“‘'][A-Z0-9][^\"“”‘’'\n,]{0,60}[\"”’']")
+# What a club, a class or a list picks: "Book club pick: '...'", "Reading list: '...'", "This month's read: '...'".
+_PICK_BEFORE_A_QUOTE = re.compile(
+    r"(?i:\b(?:book[ \u00a0]+club|reading[ \u00a0]+list|set[ \u00a0]+texts?|(?:this|next)[ \u00a0]+(?:week|month)['’]s"
+    r"[ \u00a0]+(?:read|book|film|pick))(?:[ \u00a0]+(?:pick|choice|book|read))?[ \u00a0]*:?)[ \u00a0]*$"
+)
 
 
 _NAMES_JOINED = re.compile(r"[ \u00a0]+(?:and|&)[ \u00a0]+")
@@ -2403,6 +2419,27 @@ _QUESTION_OPENS_BEFORE = re.compile(
     r"(?:^|[.!?;,\n(][ \t]*|\band[ \u00a0]+)(?i:(?:how|why|when|where|what|who)(?:[ \u00a0]+(?:did|was|were|is|does))?"
     r"|did|was|were|is)[ \u00a0]+[\"“]?$"
 )
+# A question of the past opening before a full name, a word or two between its question word and its verb ("What
+# exactly did ...", "What style was ..."), or asking whether a story is true ("Is it true ..."), or what became of a
+# figure's things ("did they ever find ...").
+_PAST_ASKED_BEFORE = re.compile(
+    r"(?:^|[.!?;:,\n(—–-][ \t]*|\band[ \u00a0]+)(?i:(?:how|why|when|where|what|who|which)(?:[ \u00a0]+[a-z]+){0,2}"
+    r"[ \u00a0]+(?:did|was|were)|did|was|were|is[ \u00a0]+it[ \u00a0]+true(?:[ \u00a0]+that)?"
+    r"|did[ \u00a0]+(?:they|people|anyone|scientists|historians)[ \u00a0]+(?:ever[ \u00a0]+)?[a-z]+)[ \u00a0]+$"
+)
+# What such a question asks of the full name after it: what its bearer did or was ("... actually train", "...
+# contribute to", "... known for", "... involved in", "... was a dentist"), or what became of their things ("...'s
+# plane?", "...'s dentures actually made of").
+_PAST_ASKED_AFTER = re.compile(
+    r"(?:[ \u00a0]+(?:actually|really|ever|first|originally|exactly))?[ \u00a0]+(?:contribute|invent|discover|die"
+    r"|survive|win|lose|fight|known[ \u00a0]+for|involved[ \u00a0]+in|born[ \u00a0]+in"
+    r"|was[ \u00a0]+(?:a|an|the|really|actually|once))\b"
+    # Everyday verbs only after a word that asks about a story ("How did ... actually train"; "How did ... change
+    # the settings?" asks about someone the writer deals with).
+    r"|[ \u00a0]+(?:actually|really|ever|first|originally|exactly)[ \u00a0]+(?:do|change|train|build|create|design"
+    r"|start|make|work|write|say)\b"
+    r"|['’]s?[ \u00a0]+[a-z]+(?:[ \u00a0]+[a-z]+)?(?:[ \u00a0]*\?|[ \u00a0]+(?:actually|really|ever|originally)\b)"
+)
 _PLOT_VERBS = r"(?:deduce|defeat|betray|escape|survive|kill|murder|fall[ \u00a0]+in[ \u00a0]+love[ \u00a0]+with)"
 # Whom a character acts on in such a question: "How does ... deduce ... had been ...".
 _PLOT_QUESTION_BEFORE = re.compile(
@@ -2821,11 +2858,18 @@ def _titled_like_a_work(title: str) -> bool:
 def _a_short_question_about_a_figure(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` opens what a short question of general knowledge asks about a figure: their life,
     death, deeds, sayings, discoveries, historicity or plot (:data:`_LIFE_QUESTION_AFTER`: "How did ... die?", "Was
-    ... a real person?"), whom a character acts on (:data:`_PLOT_QUESTION_BEFORE`), or a kind of things asked about
-    in the plural ("Which ... are the best for ...?")."""
+    ... a real person?"), a full name's past in broader words (:data:`_PAST_ASKED_BEFORE`, :data:`_PAST_ASKED_AFTER`:
+    "What exactly did ... contribute to", "How did ... actually train", "What style was ... known for"), whom a
+    character acts on (:data:`_PLOT_QUESTION_BEFORE`), or a kind of things asked about in the plural ("Which ... are
+    the best for ...?")."""
     name_end = end - 2 if POSSESSIVE_END.search(text, start, end) else end
     return bool(
         (_QUESTION_OPENS_BEFORE.search(text, max(0, start - 20), start) and _LIFE_QUESTION_AFTER.match(text, name_end))
+        or (
+            " " in text[start:name_end]
+            and _PAST_ASKED_BEFORE.search(text, max(0, start - 40), start) is not None
+            and _PAST_ASKED_AFTER.match(text, name_end) is not None
+        )
         or (_WHICH_BEFORE.search(text, max(0, start - 8), start) and _PLURAL_VERB_AFTER.match(text, end))
         or _PLOT_QUESTION_BEFORE.search(text, max(0, start - 60), start)
     )

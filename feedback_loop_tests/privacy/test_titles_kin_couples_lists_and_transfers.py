@@ -218,3 +218,31 @@ def test_addresses_in_lower_case_on_a_grid_and_after_their_street_are_found(sent
 )
 def test_numbers_before_street_words_of_other_phrases_stay(sentence: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "What did Florence Nightingale actually do during the Crimean War?",
+        "How did Eliud Kipchoge actually train for the sub-2-hour marathon attempt?",
+        "What exactly did Luca Pacioli contribute to double-entry bookkeeping?",
+        "Is it true Doc Holliday was a dentist before he became a gunfighter?",
+        "Was Joseph Bazalgette involved in that or just the sewers?",
+        "Year 9 reading list: 'Of Mice and Men', 'Animal Farm', 'Jane Eyre', 'To Kill a Mockingbird'",
+        "Book club pick: 'Anna Karenina' — chapters 1–34 for next week",
+    ],
+)
+def test_figures_whose_past_a_question_asks_about_and_quoted_titles_listed_stay(sentence: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        ("How did Amara Okafor change the settings?", "How did <PERSON> change the settings?"),
+        ("Did Lars Eriksson ever get his Ventolin refill?", "Did <PERSON> ever get his Ventolin refill?"),
+        ("The booking says 'Tom Brown', not 'Ana Costa'.", "The booking says '<PERSON>', not '<PERSON>'."),
+    ],
+)
+def test_people_asked_about_in_everyday_words_and_quoted_on_a_booking_are_found(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
