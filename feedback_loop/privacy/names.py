@@ -236,7 +236,8 @@ _CUE_WORDS = (
     # "Kjære", Swedish "Kära", Romanian "Dragă".
     r"|kedves|estimad[oa]|querid[oa]|prezad[oa]|sevgili|kære|kjære|kära|dragă"
     r"|yours|warmly|kind\s+regards|best\s+regards|best\s+wishes|many\s+thanks"
-    r"|mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|herr|frau|monsieur|madame|mme|mlle|señor|señora"
+    # A boy's title on a ticket or a passport: "MSTR SIPHO ZULU".
+    r"|mr|mrs|ms|miss|mx|mstr|dr|prof|professor|sir|dame|lady|lord|herr|frau|monsieur|madame|mme|mlle|señor|señora"
     r"|señorita|sr|sra|srta|doña|signor|signora|sig|dott|dott\.ssa|avv|sheikh|shri|smt"
     # Titles and address words of other languages, none an English word: Dutch "meneer De Vries", "mevrouw Bakker",
     # "de heer Jansen"; Portuguese "senhor"; Turkish "Sayın"; Indonesian and Malay "Ibu", "Bapak", "Pak" (not "Bu",
@@ -1557,6 +1558,9 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
         )
 
     sought = set()
+    # The surname of a full name, no English word, is the family's: another given name before it is another of them
+    # ("- Rangi Parata\n- Aroha Parata").
+    family = set()
     # A span may hold a list of names ("Anna Smith, Rajesh Venkataraman"): each is sought on its own.
     for written in (part.strip() for start, end in names for part in re.split(r"[,;]", text[start:end])):
         words = WORD.findall(written)
@@ -1566,6 +1570,8 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
             sought.add(written)
             if sought_alone(words[0]) and (words[0] in given or no_english_word(words[0].lower())):
                 sought.add(words[0])
+            if len(words) == 2 and sought_alone(words[1]) and no_english_word(words[1].lower()):
+                family.add(words[1])
         elif sought_alone(written) and (written in given or written in surnames):
             sought.add(written)
     if not sought:
@@ -1573,12 +1579,26 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
     pattern = re.compile(
         r"(?<![\w'’@.-])(?:" + "|".join(map(re.escape, sorted(sought, key=len, reverse=True))) + r")(?![\w'’-])"
     )
-    return [
+    found = [
         match.span()
         for match in pattern.finditer(text)
         if not any(start < match.end() and match.start() < end for start, end in names)
         and not _inside_a_longer_capitalised_run(text, *match.span())
     ]
+    if family:
+        relatives = re.compile(
+            r"(?<![\w'’@.-])([A-ZÀ-ÖØ-Þ][^\W\d_]+)[ \u00a0](?:"
+            + "|".join(map(re.escape, sorted(family)))
+            + r")(?![\w'’-])"
+        )
+        found += [
+            match.span()
+            for match in relatives.finditer(text)
+            if sought_alone(match.group(1))
+            and (match.group(1) in given or no_english_word(match.group(1).lower()))
+            and not any(start < match.end() and match.start() < end for start, end in [*names, *found])
+        ]
+    return sorted(found)
 
 
 def _inside_a_longer_capitalised_run(text: str, start: int, end: int) -> bool:
@@ -2127,8 +2147,6 @@ def _cued_or_known_name(
         and _CHAT_LOG_BRACKET_BEFORE.search(text, max(0, start - 8), start)
     ):
         return run, True
-    if known_given and BRACKET_CLOSES_AFTER.match(text, end) and _cue_before(PERSON_NOUN_BEFORE_A_BRACKET, text, start):
-        return run, True
     # "On Monday Ji-woo met the supplier": a Korean or Chinese given name of two syllables joined by a hyphen, which no
     # list holds and no English word is, where a person stands; with a surname of the lists after it, anywhere
     # ("from Hyun-woo Park to ...").
@@ -2290,13 +2308,6 @@ _PERSON_ONLY_AFTER = re.compile(
 )
 # A relative or someone close named, then who they are after a comma or in brackets: "..., my sister", "..., our
 # neighbour", "... (our intern)".
-# A person named in brackets right after the word for them: "the upstairs neighbour (Sven)", "my ex business partner
-# (stavros)", "the guy in 4B (ravi)"; the bracket closes after the name.
-PERSON_NOUN_BEFORE_A_BRACKET = re.compile(
-    rf"(?i:\b(?:{RELATIVES_AND_CLOSE_PEOPLE}|guy|man|woman|lady|girl|boy|bloke|person)\b[^()\n.!?]{{0,16}}?)"
-    r"[ \t]*\([ \t]*$"
-)
-BRACKET_CLOSES_AFTER = re.compile(r"[ \t]*\)")
 KIN_APPOSITION_AFTER = re.compile(
     rf"(?i:(?:,[ \t]+|[ \t]*\([ \t]*)(?:my|our|his|her|their)[ \t]+"
     r"(?:(?:new|old|former|late|older|younger|little|big)[ \t]+)?"
@@ -2366,9 +2377,11 @@ _PEOPLE_MET = (
     r"|secretary|paramedic|pharmacist|vet|guard|host|hostess|salesman|saleswoman|salesperson"
 )
 _ONES_CHILDREN = r"sons?|daughters?|child|children|kids?|bab(?:y|ies)|toddlers?|newborns?|infants?|twins|grand\w*"
-_PERSON_BEFORE_A_BRACKET = re.compile(
+# Up to two words may say more of the person before their word: "the upstairs neighbour (Sven)", "my ex business
+# partner (stavros)", "her exchange partner (Felipe)".
+PERSON_BEFORE_A_BRACKET = re.compile(
     r"(?i:(?:\b(?:the|a|an|this|that|one|my|our|your|his|her|their|[^\W\d_]+['’]s)[ \t]+"
-    r"(?:(?:new|old|other|same|nice|first|second|last)[ \t]+)?"
+    r"(?:[a-z-]+[ \t]+){0,2}"
     rf"(?:(?!(?:{_ONES_CHILDREN})\b)(?:{by_first_letter(RELATIVES_AND_CLOSE_PEOPLE)})|{by_first_letter(_PEOPLE_MET)})"
     r"|\bsome(?:one|body))"
     # Where the person was, or what they did: "the guy at reception", "the person who called".
@@ -2414,7 +2427,7 @@ _NAMES_CHOSEN_BETWEEN = re.compile(
 
 
 def _in_brackets_in_doubt_after_a_person(text: str, words) -> bool:
-    """True for a name in brackets after the word for a person (:data:`_PERSON_BEFORE_A_BRACKET`), the bracket
+    """True for a name in brackets after the word for a person (:data:`PERSON_BEFORE_A_BRACKET`), the bracket
     holding only names' words (:func:`_names_word`, or given names of the lists) and words of doubt between them
     (:data:`_DOUBT_WORDS`), in a sentence that chooses no name (:data:`_NAMES_CHOSEN_BETWEEN`)."""
     start, end = words[0][0], words[-1][1]
@@ -2433,7 +2446,7 @@ def _in_brackets_in_doubt_after_a_person(text: str, words) -> bool:
         if not (_is_capitalised(word) and (_names_word(word) or word in given)):
             return False
         names += 1
-    if not names or _PERSON_BEFORE_A_BRACKET.search(text, max(0, opening - 80), opening + 1) is None:
+    if not names or PERSON_BEFORE_A_BRACKET.search(text, max(0, opening - 80), opening + 1) is None:
         return False
     sentence_start, sentence_end = sentence_around(text, opening)
     return _NAMES_CHOSEN_BETWEEN.search(text, sentence_start, max(sentence_end, closing + 1)) is None

@@ -56,7 +56,6 @@ from feedback_loop.privacy.english_words import (
 from feedback_loop.privacy.names import (
     ARTICLE_BEFORE,
     ATTENTION_BEFORE,
-    BRACKET_CLOSES_AFTER,
     CAPITALISED_RUN,
     CAPITALISED_WORD,
     DASH_SIGN_OFF_BEFORE,
@@ -69,7 +68,7 @@ from feedback_loop.privacy.names import (
     NEXT_WORD,
     NOT_NAMES,
     NUMBER_AFTER,
-    PERSON_NOUN_BEFORE_A_BRACKET,
+    PERSON_BEFORE_A_BRACKET,
     PERSONS_PLACE_AFTER,
     PERSONS_PLACE_BEFORE,
     POSSESSIVE_AFTER,
@@ -588,6 +587,8 @@ _CALLED_BEFORE = re.compile(
     r"[ \t]+(?:called|named)[ \t]+)$"
 )
 _CALLED_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n|(?:and|or|but)\b)")
+# A name in brackets after the word for a person, the bracket closing after it: "my ex business partner (stavros)".
+_BRACKET_CLOSES_AFTER = re.compile(r"[ \t]*\)")
 _TELL_BEFORE = re.compile(r"(?i:\b(?:tell|say\s+hi\s+to|say\s+hello\s+to))[ \t]+$")
 _I_SAID_AFTER = re.compile(r"(?i:[ \t]+i[ \t]+(?:said|say)\b)")
 
@@ -709,8 +710,8 @@ def _only_a_name_fits(text: str, start: int, end: int) -> bool:
         or dash_sign_off_in_a_text(text, start, end)
         or ATTENTION_BEFORE.search(text, max(0, start - 24), start) is not None
         or (
-            BRACKET_CLOSES_AFTER.match(text, end) is not None
-            and PERSON_NOUN_BEFORE_A_BRACKET.search(text, max(0, start - 60), start) is not None
+            _BRACKET_CLOSES_AFTER.match(text, end) is not None
+            and PERSON_BEFORE_A_BRACKET.search(text, max(0, start - 80), start) is not None
         )
         or (
             (_KIN_BEFORE.search(before) is not None or _TITLE_BEFORE.search(before) is not None)
