@@ -236,8 +236,7 @@ _CUE_WORDS = (
     # "Kjære", Swedish "Kära", Romanian "Dragă".
     r"|kedves|estimad[oa]|querid[oa]|prezad[oa]|sevgili|kære|kjære|kära|dragă"
     r"|yours|warmly|kind\s+regards|best\s+regards|best\s+wishes|many\s+thanks"
-    # A boy's title on a ticket or a passport: "MSTR SIPHO ZULU".
-    r"|mr|mrs|ms|miss|mx|mstr|dr|prof|professor|sir|dame|lady|lord|herr|frau|monsieur|madame|mme|mlle|señor|señora"
+    r"|mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|herr|frau|monsieur|madame|mme|mlle|señor|señora"
     r"|señorita|sr|sra|srta|doña|signor|signora|sig|dott|dott\.ssa|avv|sheikh|shri|smt"
     # Titles and address words of other languages, none an English word: Dutch "meneer De Vries", "mevrouw Bakker",
     # "de heer Jansen"; Portuguese "senhor"; Turkish "Sayın"; Indonesian and Malay "Ibu", "Bapak", "Pak" (not "Bu",

@@ -248,3 +248,25 @@ def test_figures_whose_past_a_question_asks_about_and_quoted_titles_listed_stay(
 )
 def test_people_asked_about_in_everyday_words_and_quoted_on_a_booking_are_found(sentence: str, redacted: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == redacted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        (
+            "Storage unit access list:\n- Rangi Parata\n- Aroha Parata",
+            "Storage unit access list:\n- <PERSON>\n- <PERSON>",
+        ),
+        ("the caller (Ikenna? Ifeanyi?) asked", "the caller (<PERSON>? <PERSON>?) asked"),
+        (
+            "noise complaint against the upstairs neighbour (Sven), third one.",
+            "noise complaint against the upstairs neighbour (<PERSON>), third one.",
+        ),
+    ],
+)
+def test_a_familys_other_members_and_people_named_in_brackets_are_found(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
+
+
+def test_a_babys_names_being_chosen_stay() -> None:
+    assert Redactor("patterns+ner").redact("our baby (Amara? Zuri?) is due").text == "our baby (Amara? Zuri?) is due"
