@@ -61,8 +61,6 @@ STREET_WORDS = (
 WEAK_STREET_WORDS = (
     r"Drive|Dr\.?|Way|Court|Ct\.?|Place|Pl\.?|Square|Sq\.?|Close|Park|Hill|Walk|Row|Grove|Gardens|Circle|Cir\."
     r"|Plaza|Path|Trail|Mews|Green|View|Rise|Vale|Heights|Point|Quay|Wharf|Parade|Alley"
-    # A row of cottages numbered as a street is, in British villages: "4 Braeside Cottages".
-    r"|Cottages"
 )
 # A flat, suite or floor, in English or as Romance languages write it ("apto 81", "piso 3", "int. 5"), or a Spanish
 # or Portuguese floor and door ("4º B", "2º izq.", "3.º Dto", "1.º andar"); "#05-67" is a Singapore floor and unit,
@@ -126,10 +124,12 @@ _TOWN = rf"{_TOWN_WORD}(?:[ -](?:(?:de|del|da|do|di|du|la|le|upon|sur)[ -])?{_TO
 # A town after its postcode is on the postcode's line: on the line after it, a word is the letter's ("..., H91
 # X2Y7\nCheers"). Mexico writes the postcode after "C.P." ("Col. Centro, C.P. 72000, Puebla"). A Ghanaian digital
 # address after the town is the place's too ("..., Osu, Accra, GA-123-4567"), not a town "GA".
-# A number a space and digits follow is a phone's first group, not a postcode: "London NW1 6XE, 07700 900123".
+# Digits, a space and three digits or more are a phone's groups, not a postcode: "London NW1 6XE, 07700 900123" (a
+# postcode of letters may end before a phone: "NW1 6XE 07700 900123").
+_NOT_A_PHONES_GROUP = r"(?!\d)(?!(?<=\d)[ \t]+\d{3})"
 _PLACE = (
-    rf"(?:{_GHANA_DIGITAL_ADDRESS}|{_TOWN}(?:\s+{_POSTCODE}(?![ \t]*\d))?"
-    rf"|(?:C\.P\.[ \t]*)?{_POSTCODE}(?![ \t]*\d)(?:[ \t]+{_TOWN})?)"
+    rf"(?:{_GHANA_DIGITAL_ADDRESS}|{_TOWN}(?:\s+{_POSTCODE}{_NOT_A_PHONES_GROUP})?"
+    rf"|(?:C\.P\.[ \t]*)?{_POSTCODE}{_NOT_A_PHONES_GROUP}(?:[ \t]+{_TOWN})?)"
 )
 # Where a place ends its clause, the last of the address: before a comma, a full stop, a mark of a question or an
 # exclamation, a bracket, a dash, the end of the line ("..., 101 Reykjavík? We", "..., Addis Ababa — near the mall").
@@ -680,7 +680,7 @@ _LOWER_ADDRESS = re.compile(
     rf"(?P<street>\d(?<![\w/.:-]\d){_AFTER_FIRST_DIGIT},?(?:(?:\s+(?:[nsew]\.|{_LOWER_WORD}|{_ORDINAL})){{1,3}}\s+"
     rf"(?i:(?P<strong>{STREET_WORDS})|{WEAK_STREET_WORDS})"
     # A compass point after the street word: "88 queen st w".
-    r"(?:[ \t]+(?:[nsew]|n[ew]|s[ew]|north|south|east|west)(?![\w-]))?"
+    rf"(?i:{_DIRECTION})"
     rf"|\s+(?P<french>(?i:rue|avenue|boulevard|bd|allée|impasse|quai|chemin))\s+(?:{_ROMANCE_ARTICLE}\s*)?{_LOWER_WORD})"
     rf"(?![\w-]))"
     rf"{_UNIT}?"
@@ -691,6 +691,12 @@ _LOWER_ADDRESS = re.compile(
 # Where a place is ("dropped at 5 tui street, mt maunganui", "anyone else at 47 dalston lane getting these"), the street
 # word, a strong one, ending its phrase: not the noun of a compound ("at 2 main street stores").
 _PLACE_PREPOSITION_RIGHT_BEFORE = re.compile(r"(?i)(?<![\w'’-])(?:at|to|from|near|outside)[ \t]+$")
+# A measure or a count before the street word is no street's name: "rated at 38 mpg highway", "narrowed to 1 open lane",
+# "upgraded to 4 lane highway".
+_NO_STREETS_NAME = re.compile(
+    r"(?i)\d[\w/-]*,?[ \t]+(?:mpg|mph|kph|km/h|kmh|km|miles?|lanes?|open|single|double|extra|more|new|different"
+    r"|hours?|minutes?|way|ways)\b"
+)
 _STREET_ENDS_ITS_PHRASE = re.compile(
     r"(?=[ \t]*(?:[,.;!?)\n—–]|$))|[ \t]+(?:is|was|are|were|has|have|and|or|but|so|if|for|in|on|at|then|which|where"
     r"|when|near|by|with|to|from|getting|get|gets|got|pls|please|thanks|cheers|asap)(?![\w'’-])"
@@ -707,8 +713,8 @@ _GRID_ADDRESS = re.compile(
 # A German, Austrian or Swiss street in lower case, its word joined to its name, with the house number, the postcode and
 # the town after it: "lindenstr. 14, 10969 berlin" (the postcode and the town make it one).
 _LOWER_SUFFIXED_STREET = re.compile(
-    r"(?<![\w/.:-])[a-zäöüß]{3,}(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|ring)[ \t]+\d{1,4}[a-z]?"
-    r"(?![\w-]),?[ \t]+\d{4,5}[ \t]+[a-zäöüß]{3,}(?:[ \t]+(?:am|an[ \t]+der|im)[ \t]+[a-zäöüß]{3,})?(?![\w-])"
+    rf"(?<![\w/.:-])[a-zäöüß]{{3,}}(?i:{_GERMAN_STREET_WORDS})(?<![aeiouy]ring)[ \t]+\d{{1,4}}[a-z]?(?![\w-]),?[ \t]+"
+    rf"{_NOT_A_YEAR}\d{{4,5}}[ \t]+[a-zäöüß]{{3,}}(?:[ \t]+(?:am|an[ \t]+der|im)[ \t]+[a-zäöüß]{{3,}})?(?![\w-])"
 )
 # A flat, house or plot written before the house number, between the cue and it: "send it to flat 2, 14 ranelagh
 # road".
@@ -903,6 +909,7 @@ def _lower_address(match: re.Match[str]) -> str | None:
             match.group("strong")
             and _PLACE_PREPOSITION_RIGHT_BEFORE.search(before)
             and _STREET_ENDS_ITS_PHRASE.match(match.string, match.end("street"))
+            and not _NO_STREETS_NAME.match(match.group("street"))
         )
     ):
         return PLACEHOLDERS["ADDRESS"] + kept
@@ -1417,8 +1424,8 @@ _PART_BEFORE = (
     r"|\d{1,4}-?dong(?![\w-])"
     # An Edinburgh tenement flat, its floor and door ("3F2", "PF1", the principal floor), or the ground floor ("GF").
     r"|(?:\d{1,2}|G|P)F\d{1,2}(?![\w-])|GF(?![\w/-])"
-    # A Singapore unit, its floor and its number: "#15-03, 88 Marina Boulevard".
-    r"|#[ \t]?\d{1,3}-\d{1,4}(?![\w-])"
+    # A Singapore unit, its floor and its number: "#15-03, 88 Marina Boulevard" (not an order's: "Order #12-3456").
+    r"|(?<![Oo]rder )(?<![Rr]ef )(?<![Cc]ase )(?<![Tt]icket )(?<![Ii]nvoice )#[ \t]?\d{2}-\d{2,4}(?![\w-])"
     r")"
 )
 # What the house number's detector leaves right before it (a room's number read as a house's: "Room 12, Maple

@@ -453,7 +453,9 @@ _ACTION_AFTER_NAME = re.compile(
     r"|(?:is|was|will\s+be)\s+(?:out\s+of\s+(?:the\s+)?office|on\s+(?:leave|vacation|holiday|sick\s+leave"
     r"|parental\s+leave)|away\s+until|back\s+on)\b)"
 )
-_CAPITALS_AFTER_LOWER_CASE = re.compile(r"[a-z][A-Z](?:[A-Z]|$)")
+# An abbreviation of a capital, lower-case letters and capitals ("SmPC", "PhD"); not a surname in capitals after its
+# prefix ("McDONALD", "MacLEOD").
+_CAPITALS_AFTER_LOWER_CASE = re.compile(r"(?!Mc|Mac)[A-Z][a-z]{1,3}[A-Z]{1,3}")
 # Not the next item's number of a list written on one line: "1) Aiko Mori 2) Baraka Otieno".
 NUMBER_AFTER = re.compile(r"[ \u00a0]?[#№]?\d(?!\d?\)[ \t]+[A-ZÀ-ÖØ-Þ])")
 _CLAUSE_ENDS_AFTER_NAME = re.compile(r"\s*(?:[,!.?;)\n]|[-–—](?=\s)|$|(?:from|here|again|speaking|at|of|with|and)\b)")
@@ -472,9 +474,9 @@ _TRADE_TITLE_BEFORE = re.compile(
     r"\.?[ \t]+$"
 )
 # Kin as a title, as a family writes an elder's name: "Auntie Folake", "Uncle Tunde", "Grandma Rose"; not before a
-# possessive, as brands write it ("Uncle Ben's rice", "Auntie Anne's pretzels").
-_KIN_TITLE_BEFORE = re.compile(r"\b(?:Auntie|Aunty|Aunt|Uncle|Grandma|Grandpa|Granny|Nana|Cousin)[ \t]+$")
-_POSSESSIVE_ENDS = re.compile(r"['’]s$")
+# possessive or the noun of goods, as brands write it ("Uncle Ben's rice", "Aunt Jemima syrup"). ("Nana" is a
+# Ghanaian given name too: "Nana Ama Mensah".)
+_KIN_TITLE_BEFORE = re.compile(r"\b(?:Auntie|Aunty|Aunt|Uncle|Grandma|Grandpa|Granny|Cousin)[ \t]+$")
 # The speaker of a chat log's line, after its time in brackets and before a colon: "[09:15] Farrukh: ...",
 # "[21:02:10] Ngozi: ..." (not "[10:01] Lisbon flight delayed").
 _CHAT_LOG_TIME_BEFORE = re.compile(r"(?:^|\n)[ \t]*\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*$")
@@ -1541,7 +1543,10 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
     planet, a service or a figure ("Hulu", "Mars"). An initial is none. A place where the name runs on into another
     capitalised word is another name's or a title's ("Rio Ferdinand", "the Malala Fund"). A name's first word alone
     that is an English word no list holds as a given name is not sought either: the first word of a dish or a thing
-    a rule misread as a name ("Blueberry Crumble ... Blueberry Muffins") names more things than one."""
+    a rule misread as a name ("Blueberry Crumble ... Blueberry Muffins") names more things than one. A full name's
+    surname that no dictionary knows finds the family's other members before it: a given name of the lists, or a
+    word no dictionary knows opening a list's item or joined to another name ("- Rangi Parata" beside "- Aroha
+    Parata")."""
     given, surnames = person_name_lists()
 
     def sought_alone(word: str) -> bool:
@@ -1585,19 +1590,30 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
         and not _inside_a_longer_capitalised_run(text, *match.span())
     ]
     if family:
-        relatives = re.compile(
-            r"(?<![\w'’@.-])([A-ZÀ-ÖØ-Þ][^\W\d_]+)[ \u00a0](?:"
-            + "|".join(map(re.escape, sorted(family)))
-            + r")(?![\w'’-])"
-        )
+        surnames_alternation = "|".join(map(re.escape, sorted(family)))
+        relatives = re.compile(rf"(?<![\w'’@.-])({NAME_WORD})[ \u00a0](?:{surnames_alternation})(?![\w'’-])")
         found += [
             match.span()
             for match in relatives.finditer(text)
             if sought_alone(match.group(1))
-            and (match.group(1) in given or no_english_word(match.group(1).lower()))
+            # A given name of the lists, or a word no dictionary knows opening a list's item or joined to another
+            # name: "- Rangi Parata", not "He loves Scuderia Ferrari".
+            and (
+                match.group(1) in given
+                or (
+                    no_english_word(match.group(1).lower())
+                    and _ITEM_OR_JOIN_BEFORE.search(text, max(0, match.start() - 8), match.start()) is not None
+                )
+            )
+            and match.group(0) not in brands()
+            and not _inside_a_longer_capitalised_run(text, *match.span())
             and not any(start < match.end() and match.start() < end for start, end in [*names, *found])
         ]
     return sorted(found)
+
+
+# A list's item or a name joined to another, right before a name: "- ", "• ", "2. ", ", ", "and ", "& ".
+_ITEM_OR_JOIN_BEFORE = re.compile(r"(?:(?:^|\n)[ \t]*(?:[-*•]|\d{1,2}[.)])|,|\band|&)[ \t]*$")
 
 
 def _inside_a_longer_capitalised_run(text: str, start: int, end: int) -> bool:
@@ -1943,6 +1959,16 @@ def _ends(pattern: re.Pattern[str], text: str) -> set[int]:
     return {match.end() for match in pattern.finditer(text)}
 
 
+def noun_of_goods_after(text: str, end: int) -> bool:
+    """True where an English noun that is no verb follows ``text[:end]`` in lower case: it says what a thing named
+    before it is ("Aunt Jemima syrup", "dr oetker pizza"), where a person's name is followed by what they do."""
+    after = LOWER_CASE_WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    nouns, verbs = word_classes()
+    return after.group(1) in nouns and not verb_form(after.group(1), verbs)
+
+
 def _cue_before(pattern: re.Pattern[str], text: str, start: int) -> bool:
     return pattern.search(text, max(0, start - _CUE_REACH), start) is not None
 
@@ -1968,7 +1994,7 @@ def _cued_or_known_name(
     if NUMBER_AFTER.match(text, end) or (run == 1 and len(word) == 1 and not text.startswith(".", end)):
         return 0, False
     # An abbreviation's capitals after lower-case letters are no name's: "the SmPC says", "eGFR" ("DeShawn" is one).
-    if any(_CAPITALS_AFTER_LOWER_CASE.search(token[2]) for token in tokens[index : index + run]):
+    if any(_CAPITALS_AFTER_LOWER_CASE.fullmatch(token[2]) for token in tokens[index : index + run]):
         return 0, False
     known_given = word in given
     cue_may_end_here = _cue_may_end_before(text, tokens, index)
@@ -2069,7 +2095,8 @@ def _cued_or_known_name(
         or (
             cue_may_end_here
             and word not in places()
-            and not _POSSESSIVE_ENDS.search(text, start, end)
+            and not POSSESSIVE_END.search(text, start, end)
+            and not noun_of_goods_after(text, end)
             and _cue_before(_KIN_TITLE_BEFORE, text, start)
         )
         or (
@@ -2347,7 +2374,7 @@ _DESK_BEFORE = re.compile(
     r"(?i)\b(?:reception|recepción|recepcion|receção|recepção|accueil|empfang|front[ \t-]+desk|help[ \t-]*desk"
     r"|service[ \t-]+desk|switchboard|concierge|front[ \t-]+office|box[ \t-]+office)[ \t]*$"
 )
-_BRACKET_AFTER = re.compile(r"[ \t]*\)")
+BRACKET_CLOSES_AFTER = re.compile(r"[ \t]*\)")
 
 
 def _in_brackets_after_a_cue(text: str, words) -> bool:
@@ -2355,7 +2382,7 @@ def _in_brackets_after_a_cue(text: str, words) -> bool:
     it a name of the lists or no everyday English word ("Agent (Remote)", "my nan (Nana's recipe)" stay)."""
     start, end = words[0][0], words[-1][1]
     before = _BRACKET_BEFORE.search(text, max(0, start - 4), start)
-    if before is None or _BRACKET_AFTER.match(text, end) is None:
+    if before is None or BRACKET_CLOSES_AFTER.match(text, end) is None:
         return False
     given, surnames = person_name_lists()
     everyday = everyday_words()
@@ -2376,11 +2403,12 @@ _PEOPLE_MET = (
     r"|secretary|paramedic|pharmacist|vet|guard|host|hostess|salesman|saleswoman|salesperson"
 )
 _ONES_CHILDREN = r"sons?|daughters?|child|children|kids?|bab(?:y|ies)|toddlers?|newborns?|infants?|twins|grand\w*"
-# Up to two words may say more of the person before their word: "the upstairs neighbour (Sven)", "my ex business
-# partner (stavros)", "her exchange partner (Felipe)".
+# Words of where the person lives or what they were before may stand before their word: "the upstairs neighbour
+# (Sven)", "my ex partner (stavros)", "her exchange partner (Felipe)"; not a firm's ("our logistics partner (Maersk)").
 PERSON_BEFORE_A_BRACKET = re.compile(
     r"(?i:(?:\b(?:the|a|an|this|that|one|my|our|your|his|her|their|[^\W\d_]+['’]s)[ \t]+"
-    r"(?:[a-z-]+[ \t]+){0,2}"
+    r"(?:(?:new|old|other|same|nice|first|second|last|upstairs|downstairs|next-door|ex|former|elderly|exchange"
+    r"|language)[ \t]+)?"
     rf"(?:(?!(?:{_ONES_CHILDREN})\b)(?:{by_first_letter(RELATIVES_AND_CLOSE_PEOPLE)})|{by_first_letter(_PEOPLE_MET)})"
     r"|\bsome(?:one|body))"
     # Where the person was, or what they did: "the guy at reception", "the person who called".

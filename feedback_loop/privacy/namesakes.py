@@ -909,7 +909,8 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` stands inside a quoted title: words in a title's case (capitalised, or small words
     of :data:`_TITLES_SMALL_WORDS`), no sentence or comma inside, that hold more than the name ("'Romeo and Juliet'",
     "'Hey Jude'"; not an address: '"Dear Maria"', nor full names joined: "'Ilona Szabó and László Nagy'") or, the
-    name alone, after what is done to a work ("watching 'Amélie'")."""
+    name alone, after what is done to a work ("watching 'Amélie'"), beside a quoted work's title in a list ("'Animal
+    Farm', 'Jane Eyre'") or as a club's or a list's pick ("Book club pick: 'Anna Karenina'")."""
     opening = _OPENING_QUOTE_BEFORE.search(text, max(0, start - 60), start)
     closing = _CLOSING_QUOTE_AFTER.match(text, end)
     if opening is None or closing is None:
@@ -935,21 +936,34 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
         _WORKS_VERB_BEFORE_A_QUOTE.search(text, max(0, opening.start(1) - 160), opening.end(1)) is not None
         or _WORK_IS_OR_IS_LIKE_BEFORE_A_QUOTE.search(text, max(0, opening.start(1) - 80), opening.end(1)) is not None
         or _BY_A_CREATOR_AFTER.match(text, closing.end(1)) is not None
-        or _QUOTED_TITLE_LISTED_BEFORE.search(text, max(0, opening.start(1) - 80), opening.start(1)) is not None
-        or _QUOTED_TITLE_LISTED_AFTER.match(text, closing.end(1)) is not None
+        or _another_title_listed(text, opening.start(1), closing.end(1))
         or _PICK_BEFORE_A_QUOTE.search(text, max(0, opening.start(1) - 40), opening.start(1)) is not None
     )
 
 
 # Another quoted title in the same list, before or after: "'Animal Farm', 'Jane Eyre'".
 _QUOTED_TITLE_LISTED_BEFORE = re.compile(
-    r"[\"“‘'][A-Z0-9][^\"“”‘’'\n,]{0,60}[\"”’'][ \u00a0]*(?:,|and|&|or)[ \u00a0]*$"
+    r"[\"“‘']([A-Z0-9][^\"“”‘’'\n,]{0,60})[\"”’'][ \u00a0]*(?:,|and|&|or)[ \u00a0]*$"
 )
-_QUOTED_TITLE_LISTED_AFTER = re.compile(r"[ \u00a0]*(?:,|and|&|or)[ \u00a0]*[\"“‘'][A-Z0-9][^\"“”‘’'\n,]{0,60}[\"”’']")
+_QUOTED_TITLE_LISTED_AFTER = re.compile(
+    r"[ \u00a0]*(?:,|and|&|or)[ \u00a0]*[\"“‘']([A-Z0-9][^\"“”‘’'\n,]{0,60})[\"”’']"
+)
+
+
+def _another_title_listed(text: str, opening: int, closing: int) -> bool:
+    """True when a quoted item beside the quote at ``text[opening:closing]`` in a list is a work's title, a word of it
+    no name's ("'Animal Farm', 'Jane Eyre'"; not "'Tom Brown' and 'Ana Costa'")."""
+    neighbours = (
+        _QUOTED_TITLE_LISTED_BEFORE.search(text, max(0, opening - 80), opening),
+        _QUOTED_TITLE_LISTED_AFTER.match(text, closing),
+    )
+    return any(neighbour is not None and _titled_like_a_work(neighbour.group(1)) for neighbour in neighbours)
+
+
 # What a club, a class or a list picks: "Book club pick: '...'", "Reading list: '...'", "This month's read: '...'".
 _PICK_BEFORE_A_QUOTE = re.compile(
-    r"(?i:\b(?:book[ \u00a0]+club|reading[ \u00a0]+list|set[ \u00a0]+texts?|(?:this|next)[ \u00a0]+(?:week|month)['’]s"
-    r"[ \u00a0]+(?:read|book|film|pick))(?:[ \u00a0]+(?:pick|choice|book|read))?[ \u00a0]*:?)[ \u00a0]*$"
+    r"(?i:\b(?:book[ \u00a0]+club[ \u00a0]+(?:pick|choice|read|book)|reading[ \u00a0]+list|set[ \u00a0]+texts?"
+    r"|(?:this|next)[ \u00a0]+(?:week|month)['’]s[ \u00a0]+(?:read|book|film|pick))[ \u00a0]*:?)[ \u00a0]*$"
 )
 
 
@@ -2425,20 +2439,21 @@ _QUESTION_OPENS_BEFORE = re.compile(
 _PAST_ASKED_BEFORE = re.compile(
     r"(?:^|[.!?;:,\n(—–-][ \t]*|\band[ \u00a0]+)(?i:(?:how|why|when|where|what|who|which)(?:[ \u00a0]+[a-z]+){0,2}"
     r"[ \u00a0]+(?:did|was|were)|did|was|were|is[ \u00a0]+it[ \u00a0]+true(?:[ \u00a0]+that)?"
-    r"|did[ \u00a0]+(?:they|people|anyone|scientists|historians)[ \u00a0]+(?:ever[ \u00a0]+)?[a-z]+)[ \u00a0]+$"
+    r"|did[ \u00a0]+(?:they|historians|archaeologists|scientists)[ \u00a0]+ever[ \u00a0]+find)[ \u00a0]+$"
 )
 # What such a question asks of the full name after it: what its bearer did or was ("... actually train", "...
 # contribute to", "... known for", "... involved in", "... was a dentist"), or what became of their things ("...'s
 # plane?", "...'s dentures actually made of").
 _PAST_ASKED_AFTER = re.compile(
-    r"(?:[ \u00a0]+(?:actually|really|ever|first|originally|exactly))?[ \u00a0]+(?:contribute|invent|discover|die"
-    r"|survive|win|lose|fight|known[ \u00a0]+for|involved[ \u00a0]+in|born[ \u00a0]+in"
-    r"|was[ \u00a0]+(?:a|an|the|really|actually|once))\b"
+    r"(?:[ \u00a0]+(?:actually|really|ever|originally|exactly))?[ \u00a0]+(?:contribute|invent|discover|die"
+    r"|known[ \u00a0]+for|involved[ \u00a0]+in|was[ \u00a0]+(?:a|an|really|actually|once))\b"
     # Everyday verbs only after a word that asks about a story ("How did ... actually train"; "How did ... change
-    # the settings?" asks about someone the writer deals with).
-    r"|[ \u00a0]+(?:actually|really|ever|first|originally|exactly)[ \u00a0]+(?:do|change|train|build|create|design"
-    r"|start|make|work|write|say)\b"
-    r"|['’]s?[ \u00a0]+[a-z]+(?:[ \u00a0]+[a-z]+)?(?:[ \u00a0]*\?|[ \u00a0]+(?:actually|really|ever|originally)\b)"
+    # the settings?", "When did ... first start" ask about someone the writer deals with).
+    r"|[ \u00a0]+(?:actually|really|originally|exactly)[ \u00a0]+(?:do|change|train|build|create|design|make|write"
+    r"|say)\b"
+    # What history kept of a figure: "...'s plane?", "...'s dentures actually made of".
+    r"|['’]s?[ \u00a0]+(?:plane|ship|body|remains|grave|tomb|dentures|expedition|diary|death|assassination|legacy"
+    r"|invention|discovery|theory)(?:[ \u00a0]*\?|[ \u00a0]+(?:actually|really|ever|originally)\b)"
 )
 _PLOT_VERBS = r"(?:deduce|defeat|betray|escape|survive|kill|murder|fall[ \u00a0]+in[ \u00a0]+love[ \u00a0]+with)"
 # Whom a character acts on in such a question: "How does ... deduce ... had been ...".

@@ -49,13 +49,12 @@ from feedback_loop.privacy.english_words import (
     adjectives,
     adverbs,
     inflected_verb_form,
-    verb_form,
-    word_classes,
     written_as_a_name,
 )
 from feedback_loop.privacy.names import (
     ARTICLE_BEFORE,
     ATTENTION_BEFORE,
+    BRACKET_CLOSES_AFTER,
     CAPITALISED_RUN,
     CAPITALISED_WORD,
     DASH_SIGN_OFF_BEFORE,
@@ -85,6 +84,7 @@ from feedback_loop.privacy.names import (
     imperative_before_a_name,
     in_a_persons_place,
     no_english_word,
+    noun_of_goods_after,
     opens_a_sentence_before_a_name,
     person_name_lists,
     places,
@@ -176,8 +176,9 @@ def names_with_the_model(
         names += [span for span in (_model_name(text, *span) for span in persons) if span is not None]
         results.append((text, names, doubted))
     # A name the lists know that the model reads as an organisation in its sentence is asked about once more,
-    # where only a person fits: a company the model knows stays one ("Morgan Stanley", "Wells Fargo"), a person's
-    # name it misread in a terse sentence reads as a person there.
+    # where only a person fits (in more such sentences, or by the PII model: _person_where_only_a_person_fits): a
+    # company the model knows stays one ("Morgan Stanley", "Wells Fargo"), a person's name it misread in a terse
+    # sentence reads as a person there.
     doubted_words = list(dict.fromkeys(text[start:end] for text, _, doubted in results for start, end in doubted))
     persons_after_all = {
         words
@@ -587,8 +588,6 @@ _CALLED_BEFORE = re.compile(
     r"[ \t]+(?:called|named)[ \t]+)$"
 )
 _CALLED_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n|(?:and|or|but)\b)")
-# A name in brackets after the word for a person, the bracket closing after it: "my ex business partner (stavros)".
-_BRACKET_CLOSES_AFTER = re.compile(r"[ \t]*\)")
 _TELL_BEFORE = re.compile(r"(?i:\b(?:tell|say\s+hi\s+to|say\s+hello\s+to))[ \t]+$")
 _I_SAID_AFTER = re.compile(r"(?i:[ \t]+i[ \t]+(?:said|say)\b)")
 
@@ -710,7 +709,9 @@ def _only_a_name_fits(text: str, start: int, end: int) -> bool:
         or dash_sign_off_in_a_text(text, start, end)
         or ATTENTION_BEFORE.search(text, max(0, start - 24), start) is not None
         or (
-            _BRACKET_CLOSES_AFTER.match(text, end) is not None
+            # A given name of the lists, not chat's slang in brackets: "my roommate (lmao)".
+            text[start:end] in _lower_case_name_words()[1]
+            and BRACKET_CLOSES_AFTER.match(text, end) is not None
             and PERSON_BEFORE_A_BRACKET.search(text, max(0, start - 80), start) is not None
         )
         or (
@@ -724,11 +725,7 @@ def _brand_before_a_noun(text: str, start: int, end: int) -> bool:
     """True for a word that no name list holds before an English noun that is no verb: it names what the thing is
     ("my daughter roblox password", "dr oetker pizza"), not a person."""
     name_words, _ = _lower_case_name_words()
-    after = LOWER_CASE_WORD_AFTER.match(text, end)
-    if after is None or text[start:end] in name_words:
-        return False
-    nouns, verbs = word_classes()
-    return after.group(1) in nouns and not verb_form(after.group(1), verbs)
+    return text[start:end] not in name_words and noun_of_goods_after(text, end)
 
 
 def _joined_to_a_name(text: str, names: Sequence[Span]) -> list[Span]:
@@ -985,8 +982,9 @@ def _english_word_no_list_holds(word: str) -> bool:
 def _person_where_only_a_person_fits(candidates: list[str]) -> list[bool]:
     """For each candidate name, False when the model reads it as something other than a person even in
     :data:`_ONLY_A_PERSON_FITS`; a given name and a surname of the lists (:func:`_listed_full_name`) only when it
-    does so in each of :data:`_PERSON_FRAMES` too, and words none of which is English (two at least) only when the
-    PII model does not read them as a name there either. The small model knows a firm named like a person and reads
+    does so in each of :data:`_PERSON_FRAMES` too, and words none of which is English (two at least, the first no
+    given name of the lists, none with a capital inside) only when the PII model does not read them as a name there
+    either. The small model knows a firm named like a person and reads
     it as one in every sentence ("Morgan Stanley", whose words are English ones too), but takes many names of
     Africa, Central Europe and Japan for firms or places in one sentence and for persons in the next ("Akosua
     Mensah", "Ewa Zielińska", "Emi Watanabe"), or in every one ("Thabo Mokoena", "Olusola Adeyinka")."""
@@ -999,12 +997,15 @@ def _person_where_only_a_person_fits(candidates: list[str]) -> list[bool]:
         for candidate, person in zip(listed, _read_as_a_person_in(frame, listed), strict=True)
         if person
     }
+    given, _ = person_name_lists()
     unknown = [
         candidate
         for candidate in doubted
         if candidate not in persons
         and " " in candidate
-        # A capital inside a word is a brand's more often than a name's here: "DeLonghi Magnifica".
+        # A given name of the lists was asked about in the sentences above ("Mercedes Benz" stays a firm there); a
+        # capital inside a word is a brand's more often than a name's here ("DeLonghi Magnifica").
+        and candidate.split()[0] not in given
         and all(no_english_word(word.lower()) and word[1:].islower() for word in candidate.split())
     ]
     if unknown:
