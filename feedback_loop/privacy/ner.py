@@ -612,10 +612,25 @@ def _where_a_person_acts(text: str, start: int, end: int) -> bool:
         and word not in everyday
     ):
         return True
+    # A given name of the lists that the dictionary knows too ("jack", "chris") where only a person stands in chat:
+    # after "tell", "ask", "me and", a neighbour's word ("tell jack to stop", "neighbour chris"). The PII model reads
+    # it in its sentence before it counts.
+    if (
+        word in given_words
+        and word not in stop_words()
+        and _PERSON_IN_CHAT_BEFORE.search(text, max(0, start - 24), start)
+    ):
+        return True
     after = LOWER_CASE_WORD_AFTER.match(text, end)
     if after is not None and after.group(1) in adverbs():
         after = LOWER_CASE_WORD_AFTER.match(text, after.end())
     return after is not None and inflected_verb_form(after.group(1)) and _given_name_no_dictionary_knows(word)
+
+
+_PERSON_IN_CHAT_BEFORE = re.compile(
+    r"(?i:\b(?:tell|ask|remind|told|asked|reminded|me[ \t]+and|neighbou?r|flatmate|roommate|housemate|coworker"
+    r"|colleague)[ \t]+)$"
+)
 
 
 # What a booking or an order is held under, or the part of a name spelled out, as chat writes it before one word of

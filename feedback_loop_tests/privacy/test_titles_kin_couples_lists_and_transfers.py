@@ -310,3 +310,24 @@ def test_firms_brands_measures_and_counts_the_reviews_sentences_hold_stay(senten
 def test_a_firm_with_a_familys_surname_stays() -> None:
     redacted = Redactor("patterns+ner").redact("Liam Ferrari joined. He loves Scuderia Ferrari.").text
     assert redacted == "<PERSON> joined. He loves Scuderia Ferrari."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        (
+            "can someone tell jack to stop leaving the recycling box in the road",
+            "can someone tell <PERSON> to stop leaving the recycling box in the road",
+        ),
+        (
+            "driver says he left it with neighbour chris but nobody answered",
+            "driver says he left it with neighbour <PERSON> but nobody answered",
+        ),
+        ("tell me about jack fruit", "tell me about jack fruit"),
+        ("i love olive oil on my salad", "i love olive oil on my salad"),
+    ],
+)
+def test_a_given_name_the_dictionary_knows_is_a_name_where_chat_tells_or_asks_a_person(
+    sentence: str, redacted: str
+) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
