@@ -1586,8 +1586,7 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
     found = [
         match.span()
         for match in pattern.finditer(text)
-        if not any(start < match.end() and match.start() < end for start, end in names)
-        and not _inside_a_longer_capitalised_run(text, *match.span())
+        if not _overlaps(match.span(), names) and not _inside_a_longer_capitalised_run(text, *match.span())
     ]
     if family:
         surnames_alternation = "|".join(map(re.escape, sorted(family)))
@@ -1607,9 +1606,13 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
             )
             and match.group(0) not in brands()
             and not _inside_a_longer_capitalised_run(text, *match.span())
-            and not any(start < match.end() and match.start() < end for start, end in [*names, *found])
+            and not _overlaps(match.span(), [*names, *found])
         ]
     return sorted(found)
+
+
+def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end in spans)
 
 
 # A list's item or a name joined to another, right before a name: "- ", "• ", "2. ", ", ", "and ", "& ".

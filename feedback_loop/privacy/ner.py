@@ -901,13 +901,8 @@ def _runs_to_ask_about(text: str, names: Sequence[Span]) -> list[Span]:
         if owner is not None:
             words = words[: owner + 1]
             end = start + len(" ".join(words))
-        # Most runs are everyday words capitalised ("Settings", "Here", "Integrations"): the cheapest test first. The
-        # vocabulary holds names its training text wrote ("katz", "omri"): two words no dictionary knows are asked
-        # about too ("sent the invite to Omri Katz").
-        plain = [POSSESSIVE_END.sub("", word).lower() for word in words]
-        if not any(_no_everyday_word(word, everyday) for word in plain) and not (
-            len(plain) > 1 and all(map(no_english_word, plain))
-        ):
+        # Most runs are everyday words capitalised ("Settings", "Here", "Integrations"): the cheapest test first.
+        if not _may_hold_a_name([POSSESSIVE_END.sub("", word).lower() for word in words], everyday):
             continue
         # "Can Hamish Sinclair", "Thanks Wiremu Kereama": a greeting or a function word opens the run, not the name.
         while words and (words[0].lower() in NOT_NAMES or words[0].lower() in stop_words()):
@@ -927,10 +922,7 @@ def _runs_to_ask_about(text: str, names: Sequence[Span]) -> list[Span]:
         if (
             1 <= len(words) <= 4
             and all(map(written_as_a_name, words))
-            and (
-                any(_no_everyday_word(word.lower(), everyday) for word in words)
-                or (len(words) > 1 and all(no_english_word(word.lower()) for word in words))
-            )
+            and _may_hold_a_name([word.lower() for word in words], everyday)
             and not any(name_start < end and start < name_end for name_start, name_end in names)
             and not ARTICLE_BEFORE.search(text, max(0, start - 8), start)
             and not NUMBER_AFTER.match(text, end)
@@ -938,6 +930,15 @@ def _runs_to_ask_about(text: str, names: Sequence[Span]) -> list[Span]:
         ):
             runs.append((start, end))
     return runs
+
+
+def _may_hold_a_name(words: list[str], everyday: frozenset[str]) -> bool:
+    """True when a run's words (in lower case) hold one that is no everyday word, or are two or more that no
+    dictionary knows: the vocabulary holds names its training text wrote ("katz", "omri"), so "sent the invite to
+    Omri Katz" is read too."""
+    return any(_no_everyday_word(word, everyday) for word in words) or (
+        len(words) > 1 and all(map(no_english_word, words))
+    )
 
 
 def _no_everyday_word(word: str, everyday: frozenset[str]) -> bool:
