@@ -155,15 +155,23 @@ _SERVICE_ROLE_LABEL_BEFORE = re.compile(
 )
 # The number of one of several people of a part: "Referee 2:", "Guest 3:", "Passenger 1:", "Tenant #2:".
 _ROLE_NUMBER = r"(?:[ \t]*#?\d{1,2})?"
-# What may follow the word "name" in a form's field: "Name(s):", "Name on card:", "Name -".
+# What may follow the word "name" in a form's field: "Name(s):", "Name on card:", "Name -", and the key's closing
+# quote of a JSON object or a dictionary ('"first_name": "Wanjiru"').
 _NAME_FIELD_END = (
     r"(?:\(s\)|s)?(?:\s+on\s+(?:the\s+)?(?:card|account|booking|reservation|ticket|passport|id))?"
-    r"(?:\s*[:=]|[ \t]*[-–|](?=[ \t]))"
+    r"(?:[\"']?\s*[:=]|[ \t]*[-–|](?=[ \t]))"
+)
+# Whose name a form's "... name:" field asks for, the word before "name": a person's part, kin or a pronoun ("Guest
+# name:", "Mother's name:", "Your name:"); not a thing's ("Product name:", "Event name:", "Company name:").
+_NAME_HOLDERS = (
+    rf"{_ROLE_LABELS}|legal|display|preferred|middle|maiden|birth|nick|screen|real|print(?:ed)?|your|my|his|her"
+    r"|their|our|child|spouse|parent|mother|father|husband|wife|partner|son|daughter|member|agent|rep"
+    r"|representative|person|caller|buyer|seller|driver|candidate|visitor|travell?er|resident|author"
 )
 _STRONG_CUES = (
     r"my\s+name\s+is|my\s+name['’]s|name\s+is|(?:full|first|last|sur|given|family|customer|contact"
-    r"|account|holder|card\s*holder|sender|recipient|patient|passenger|applicant|employee|guest|user)\s*name"
-    rf"{_NAME_FIELD_END}|name{_NAME_FIELD_END}"
+    r"|account|holder|card\s*holder|sender|recipient|patient|passenger|applicant|employee|guest|user)[\s_-]*name"
+    rf"{_NAME_FIELD_END}|(?:(?:{_NAME_HOLDERS})[ \t_-]+|[\w-]+['’]s[ \t]+|(?<![\w'’][ \t]))name{_NAME_FIELD_END}"
     # Malay and Indonesian forms: "Nama:", "Nama penuh:", "Nama lengkap:".
     r"|nama(?:\s+(?:penuh|lengkap|pelanggan|pemohon))?\s*[:=]"
     rf"|(?:{by_first_letter(_ROLE_LABELS)}){_ROLE_NUMBER}(?:\s*:|[ \t]*[-–|](?=[ \t]))"
@@ -176,8 +184,12 @@ _STRONG_CUES = (
     r"|je[gj]\s+heter|jag\s+heter|mit\s+navn\s+er|mitt\s+namn\s+är|mitt\s+navn\s+er"
 )
 # Cues after which a name may be written in any case: a form's field, "my name is".
-_STRONG_CUE = re.compile(rf"(?i)\b(?:{by_first_letter(_STRONG_CUES)})\s*$")
-_STRONG_CUE_FORWARD = re.compile(_STRONG_CUE.pattern.removesuffix(r"\s*$") + r"[ \t]*")
+# A JSON value's opening quote after the cue's colon: '"first_name": "Wanjiru"' (not an HTML attribute's after "=":
+# 'name="username"').
+_STRONG_CUE = re.compile(rf"(?i)\b(?:{by_first_letter(_STRONG_CUES)})(?:(?<=:)[ \t]*[\"']|\s*)$")
+_STRONG_CUE_FORWARD = re.compile(
+    _STRONG_CUE.pattern.removesuffix(r"(?:(?<=:)[ \t]*[\"']|\s*)$") + r"(?:(?<=:)[ \t]*[\"']|[ \t]*)"
+)
 # Sign-offs of other languages, which open a line as a surname would ("Atentamente, Valentina Rojas").
 _SIGN_OFFS = (
     r"atentamente|cordialmente|saludos|un\s+saludo|cordialement|bien\s+à\s+vous|bien\s+cordialement|salutations"
@@ -643,6 +655,8 @@ NOT_NAMES = frozenset(
         "namaskar",
         "marhaba",
         "dear",
+        # What a first program greets ('print("Hello World!")'), as code and tutorials write it.
+        "world",
         # An attention line's words, which a line in capitals writes as a capitalised word ("ATTN Jo Bloggs").
         "attn",
         "fao",
@@ -1713,19 +1727,34 @@ _COMMA_BEFORE_A_CAPITAL = re.compile(r",[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž]")
 
 def _only_everyday_words(tokens) -> bool:
     """True when every word of a name a cue announced is an English word no name list holds, a greeting's object or
-    a function word ("Dear Hiring Manager", "Attention: Warehouse Manager", "Best,\nAcme Support"), or such words
-    and nouns or adjectives of WordNet that no name list holds ("Dear Valued Member", "Sincerely, Acme Travel
-    Reservations"; not "Best regards,\nA. J. Whitfield", "Dear Professor Whitfield")."""
+    a function word ("Dear Hiring Manager", "Attention: Warehouse Manager", "Best,\nAcme Support"), a common noun
+    alone ("Dear Policyholder"), or such words and nouns or adjectives of WordNet that no name list holds ("Dear
+    Valued Member", "Sincerely, Acme Travel Reservations"; not "Best regards,\nA. J. Whitfield", "Dear Professor
+    Whitfield")."""
     words = [token[2] for token in tokens if token[2].lower() not in NAME_PARTICLES]
-    if all(map(english_word, words)):
-        return True
+    # One common noun that no name list holds greets or signs for a kind of reader or writer: "Dear Policyholder",
+    # "Dear Guests", "Regards,\nManagement".
     given, surnames = person_name_lists()
+    if all(map(english_word, words)) or (
+        len(words) == 1 and words[0] not in given and words[0] not in surnames and common_noun(words[0].lower())
+    ):
+        return True
     nouns_or_adjectives, _ = word_classes()
     # Initials are no words here: "A. J. Whitfield".
     words = [word for word in words if len(word) > 1]
     return any(map(english_word, words)) and all(
         english_word(word) or (word.lower() in nouns_or_adjectives and word not in given and word not in surnames)
         for word in words
+    )
+
+
+def common_noun(word: str) -> bool:
+    """True for a lower-case word that the vocabulary holds in the singular and the plural: "guest", "guests",
+    "policyholder"; not "goldberg", which it holds as a surname's lower case (and WordNet as a cartoonist)."""
+    everyday = everyday_words()
+    singular = word.removesuffix("s")
+    return word in everyday and (
+        bool({f"{word}s", f"{word}es", f"{word[:-1]}ies"} & everyday) or (singular != word and singular in everyday)
     )
 
 
@@ -1969,7 +1998,9 @@ def noun_of_goods_after(text: str, end: int) -> bool:
     if after is None:
         return False
     nouns, verbs = word_classes()
-    return after.group(1) in nouns and not verb_form(after.group(1), verbs)
+    word = after.group(1)
+    # Not a function word that WordNet holds as a noun too: "at" (a currency), "in" (a state), "a" (a vitamin).
+    return word in nouns and word not in stop_words() and not verb_form(word, verbs)
 
 
 def _cue_before(pattern: re.Pattern[str], text: str, start: int) -> bool:
@@ -2165,7 +2196,7 @@ def _cued_or_known_name(
         or (cue_may_end_here and _cue_before(_WEAK_CUE_BEFORE, text, start))
         or _cue_before(_SERVICE_ROLE_LABEL_BEFORE, text, start)
         or (cue_may_end_here and _cue_before(_THANKS_TO_BEFORE, text, start))
-        or (run == 1 and _given_name_in_a_persons_place(text, start, end, word))
+        or (run == 1 and _given_name_alone(text, start, end, word))
         or (run == 1 and _action_item_after(text, start, end, word))
     ):
         return run, False
@@ -2530,10 +2561,13 @@ def _capitalised_words_addressed_at_the_end(text: str, words, given: frozenset[s
     )
 
 
-def _given_name_in_a_persons_place(text: str, start: int, end: int, word: str) -> bool:
-    """True for a given name of the lists that is no everyday English word where a person stands ("Could Thandeka
-    get ...", "Assign the ticket to Bronwen"; :func:`in_a_persons_place`), not opening
-    its sentence: the model may still veto it."""
+def _given_name_alone(text: str, start: int, end: int, word: str) -> bool:
+    """True for a given name of the lists that is no everyday English word, no place and no English word at all: a
+    person's name wherever it stands in English prose, not only where a person stands ("Sandra at reception refunded
+    it", "me, Tamar, and Moshe", "our chef Stavros!"): the model may still veto it. Two letters ("Ah!", "Li"), a
+    thing's noun after it ("Petri dishes"), a quantity before it ("2x Margherita"), a state's code ("Kerman, CA") or
+    a link's or an identifier's characters around it ("Houses_in_Charlotte_Amalie") make it a name only where a
+    person stands (:func:`in_a_persons_place`: "Could Jo get ...")."""
     # "Autumn is here", "Florence is sunny", "Bell peppers": a name that is an English word too needs a cue.
     if word.lower() in everyday_words() or word in places() or not no_english_word(word.lower()):
         return False
@@ -2546,9 +2580,49 @@ def _given_name_in_a_persons_place(text: str, start: int, end: int, word: str) -
         and not imperative_before_a_name(text, *previous.span(1))
     ):
         return False
-    return in_a_persons_place(text, start, end)
+    return in_a_persons_place(text, start, end) or (
+        len(word) > 2
+        and _in_english_prose(text, start, end)
+        and not noun_of_goods_after(text, end)
+        and not _STATE_CODE_AFTER.match(text, end)
+        and not _EPITHET_AFTER.match(text, end)
+        and not _QUANTITY_BEFORE.search(text, max(0, start - 8), start)
+        and text[start - 1 : start] not in _IDENTIFIERS_CHARACTERS
+        and text[end : end + 1] not in _IDENTIFIERS_CHARACTERS
+    )
 
 
+# The words on either side of a word in running text, a comma, a colon or a semicolon between allowed.
+_LOWER_CASE_WORD_NEXT = re.compile(r"(?:['’]s)?[,;:]?[ \t]+([a-z]+)\b(?!['’])")
+_LOWER_CASE_WORD_PREVIOUS = re.compile(r"(?<![\w'’-])([a-z]+)[,;:]?[ \t]+$")
+
+
+def _in_english_prose(text: str, start: int, end: int) -> bool:
+    """True where a word of the text or a dictionary's stands right before or after ``text[start:end]`` on its line:
+    English running text ("Sandra at reception", "me, Tamar, only"), not a list's item ("- Margherita: 9.50"),
+    names a parent weighs ("(Tane? Rawiri?)") nor another language's words ("Beste klant", "17. Juni ist")."""
+    for neighbour in (
+        _LOWER_CASE_WORD_NEXT.match(text, end),
+        _LOWER_CASE_WORD_PREVIOUS.search(text, max(0, start - 24), start),
+    ):
+        if neighbour is not None and (
+            neighbour.group(1) in stop_words()
+            or (neighbour.group(1) in everyday_words() and not no_english_word(neighbour.group(1)))
+        ):
+            return True
+    return False
+
+
+# A ruler's epithet: "Akbar the Great", "Ivan the Terrible".
+_EPITHET_AFTER = re.compile(r"[ \t]+the[ \t]+[A-Z]")
+
+
+# A place's state or province by its code after a comma: "Kerman, CA", "Moncton, NB".
+_STATE_CODE_AFTER = re.compile(r",[ \t]*[A-Z]{2}\b")
+# How many of a thing an order or a list counts before its name: "2x Margherita", "3 Negroni".
+_QUANTITY_BEFORE = re.compile(r"\d[x×]?[ \t]*$")
+# What joins a word to the rest of a link, a path or a code's identifier: "Houses_in_Charlotte_Amalie", "/Sandra/".
+_IDENTIFIERS_CHARACTERS = frozenset("_/\\%=#")
 _CAPITALISED_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \u00a0]$")
 # What a person is to do, in a meeting's action items: "Priya to send the slides", "- Tane to book the venue".
 _TO_DO_AFTER = re.compile(r"[ \t]+to[ \t]+([a-z]+)\b")

@@ -58,6 +58,7 @@ from feedback_loop.privacy.names import (
     SENTENCE_START,
     WORD,
     brands,
+    common_noun,
     english_word,
     everyday_words,
     given_name_of_several_locales,
@@ -1135,12 +1136,13 @@ ASSISTANT_NAMES = frozenset(
 # As chat writes them: "hey siri set a timer", "hi alexa play music".
 _ASSISTANT_NAMES_IN_LOWER_CASE = frozenset(name.lower() for name in ASSISTANT_NAMES)
 # A place's name that opens with a word of places: "São Paulo", "San Francisco General", "Rio de Janeiro",
-# "Fort Worth", "Lake Louise" (the name right after the word, or the word opening the name).
+# "Fort Worth", "Lake Louise", a saint's church or hospital ("St. Mary's ER") (the name right after the word, or the
+# word opening the name).
 # The street and square words of other languages open a street's name the same way, which is often a person's name or
 # title ("Jalan Jenderal Sudirman", "Calle Alcalá", "Gran Vía", "Piazza Garibaldi"); not "Rua", a Māori given name
 # too ("Rua Kenana").
 _PLACE_WORDS = (
-    r"(?:San|Santa|Santo|São|Sao|Rio|Porto|Puerto|Los|Las|Fort|Mount|Lake|Port|Saint|Sankt|Cape"
+    r"(?:San|Santa|Santo|São|Sao|Rio|Porto|Puerto|Los|Las|Fort|Mount|Lake|Port|Saint|Sankt|St\.?|Ste\.?|Cape"
     r"|Jalan|Jl|Jln|Calle|Avenida|Praça|Paseo|Carrer|Gran|Rue|Via|Viale|Piazza|Plaza|Plac|Ulica"
     # The island, mountain, beach and lake words of Malay, Indonesian, Spanish and Portuguese, which open the names
     # of islands and beaches named like people ("Pulau Tioman", "Gunung Rinjani", "Praia Vermelha").
@@ -1365,11 +1367,21 @@ def places_of_a_delivery(text: str, places_read: Sequence[tuple[int, int]]) -> s
     return delivered
 
 
+# What says that a name is a bot's, in apposition after it: "Olivia, the hiring chatbot, ...", "Ava, our virtual
+# assistant" (not "Maria, our assistant": a person may be one).
+_A_BOT_AFTER = re.compile(
+    r"['’]?,[ \t]+(?:the|our|your|their|an?)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+    r"(?:chat[ \t-]?bot|bot|(?:virtual|ai|voice|digital)[ \t]+assistant|ai)\b",
+    re.IGNORECASE,
+)
+
+
 def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` names an assistant (:data:`ASSISTANT_NAMES`) that no form's field or "my name
     is" announces, a place ("São Paulo", "Rio de Janeiro", "George Street", the place of a weather forecast), or what
     science names after a person ("Dijkstra's algorithm", a thought experiment: :func:`_a_thought_experiment`, a unit
-    of measure: :func:`_a_unit_or_an_eponymous_kind`), a traveller's destination (:func:`_a_destination`)."""
+    of measure: :func:`_a_unit_or_an_eponymous_kind`), a traveller's destination (:func:`_a_destination`), a bot
+    (:data:`_A_BOT_AFTER`)."""
     words = text[start:end]
     name = POSSESSIVE_END.sub("", words)
     return bool(
@@ -1400,6 +1412,7 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
             and start not in strong_cue_ends(text)
         )
         or _STATION_AFTER.match(text, end)
+        or _A_BOT_AFTER.match(text, end)
         or _STATION_ENDS.search(words)
         or _named_like_a_stop_of_a_journey(text, start, end)
         or _a_destination(text, start, end)
@@ -2158,11 +2171,12 @@ def named_like_a_heading_or_a_holiday(text: str, start: int, end: int) -> bool:
     if len(words) == 1 and _TITLE_RIGHT_BEFORE.search(text, max(0, start - 5), start):
         given, surnames = person_name_lists()
         word = POSSESSIVE_END.sub("", words[0])
-        # As written, not as WordNet lemmatises it or abbreviates: "Mr. Jaggers" ("jagger"), "Dr. Ng" ("ng") are people.
+        # As written, not as WordNet lemmatises it or abbreviates: "Mr. Jaggers" ("jagger"), "Dr. Ng" ("ng") are people;
+        # a noun in the plural too, not a surname WordNet holds ("Mr Goldberg").
         return (
             len(word) > 3
             and word not in surnames
-            and (word in given or word.lower() in everyday_words())
+            and (word in given or common_noun(word.lower()))
             and not no_english_word(word.lower())
             and not NEXT_WORD.match(text, end)
         )

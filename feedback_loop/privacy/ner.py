@@ -185,9 +185,37 @@ def names_with_the_model(
         for words, person in zip(doubted_words, _person_where_only_a_person_fits(doubted_words), strict=True)
         if person
     }
+    # A full name of the lists it reads as a firm or a place in every one of those ("Marko Petrović", "Noémie
+    # Girard") is a person's where the PII model reads it as a name in its own sentence and where only a person fits;
+    # a firm is none in one or the other ("Mercedes Benz announced record profits", "Morgan Stanley").
+    listed_words = list(
+        dict.fromkeys(
+            text[start:end]
+            for text, _, doubted in results
+            for start, end in doubted
+            if text[start:end] not in persons_after_all
+            and (_listed_full_name(text[start:end]) or _listed_given_name_only(text[start:end]))
+        )
+    )
+    names_to_the_pii_model = {
+        words
+        for words, name in zip(listed_words, _pii_name_where_only_a_person_fits(listed_words), strict=True)
+        if name
+    }
+    listed = [
+        [span for span in doubted if text[span[0] : span[1]] in names_to_the_pii_model] for text, _, doubted in results
+    ]
     checked = [
-        union_of_spans([*names, *(span for span in doubted if text[span[0] : span[1]] in persons_after_all)])
-        for text, names, doubted in results
+        union_of_spans(
+            [
+                *names,
+                *(span for span in doubted if text[span[0] : span[1]] in persons_after_all),
+                *(span for span, name in zip(text_listed, read, strict=True) if name),
+            ]
+        )
+        for (text, names, doubted), text_listed, read in zip(
+            results, listed, _read_as_names_in_place(list(texts), listed), strict=True
+        )
     ]
     found_names = [
         union_of_spans([*names, *more])
@@ -859,6 +887,23 @@ def _full_names_no_list_knows(texts: list[str], found: list[list[Span]]) -> list
     ]
 
 
+def _read_as_names_in_place(texts: list[str], spans: list[list[Span]]) -> list[list[bool]]:
+    """For each text, whether the PII model reads each of its ``spans`` whole as a name in the span's sentence."""
+    from feedback_loop.privacy.pii_model import name_spans
+
+    sentences = [
+        [_sentence_around_run(text, span) for span in text_spans] for text, text_spans in zip(texts, spans, strict=True)
+    ]
+    read = _once_each(name_spans, texts, sentences)
+    return [
+        [
+            _covered(*span, _shifted(read[text[sentence[0] : sentence[1]]], sentence[0]))
+            for span, sentence in zip(text_spans, text_sentences, strict=True)
+        ]
+        for text, text_spans, text_sentences in zip(texts, spans, sentences, strict=True)
+    ]
+
+
 def _sentence_around_run(text: str, run: Span) -> Span:
     """The sentence around ``run`` for the PII model, whole though an initial's full stop is in it ("S. Perera")."""
     first, last = sentence_around(text, run[0], PII_WINDOW_CHARS), sentence_around(text, run[1] - 1, PII_WINDOW_CHARS)
@@ -1024,17 +1069,21 @@ def _person_where_only_a_person_fits(candidates: list[str]) -> list[bool]:
         and candidate.split()[0] not in given
         and all(no_english_word(word.lower()) and word[1:].islower() for word in candidate.split())
     ]
-    if unknown:
-        from feedback_loop.privacy.pii_model import name_spans
-
-        offset = _ONLY_A_PERSON_FITS.index("{}")
-        read = name_spans([_ONLY_A_PERSON_FITS.format(candidate) for candidate in unknown])
-        persons |= {
-            candidate
-            for candidate, spans in zip(unknown, read, strict=True)
-            if _covered(offset, offset + len(candidate), spans)
-        }
+    persons |= {
+        candidate for candidate, name in zip(unknown, _pii_name_where_only_a_person_fits(unknown), strict=True) if name
+    }
     return [verdict or candidate in persons for candidate, verdict in zip(candidates, verdicts, strict=True)]
+
+
+def _pii_name_where_only_a_person_fits(candidates: list[str]) -> list[bool]:
+    """For each candidate, True when the PII model reads it whole as a name in :data:`_ONLY_A_PERSON_FITS`."""
+    if not candidates:
+        return []
+    from feedback_loop.privacy.pii_model import name_spans
+
+    offset = _ONLY_A_PERSON_FITS.index("{}")
+    read = name_spans([_ONLY_A_PERSON_FITS.format(candidate) for candidate in candidates])
+    return [_covered(offset, offset + len(candidate), spans) for candidate, spans in zip(candidates, read, strict=True)]
 
 
 def _read_as_a_person_in(frame: str, candidates: list[str]) -> list[bool]:
@@ -1046,6 +1095,18 @@ def _read_as_a_person_in(frame: str, candidates: list[str]) -> list[bool]:
         span = (offset, offset + len(candidate))
         verdicts.append(not _covered(*span, [(start, end) for start, end, label in entities if label != "PERSON"]))
     return verdicts
+
+
+def _listed_given_name_only(word: str) -> bool:
+    """True for one word that the lists hold as a given name and that is no English word nor a place: "Francesca",
+    "Anjali", "Bethan" (not "Florence", "Georgia", "Chelsea")."""
+    given, _ = person_name_lists()
+    return (
+        word in given
+        and word not in places()
+        and word.lower() not in everyday_words()
+        and no_english_word(word.lower())
+    )
 
 
 def _listed_full_name(words: str) -> bool:
@@ -1152,7 +1213,7 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
         return None
     start += words[0].start()
     # "different on Safari", "does it support Safari?": one word that is an English word too ("safari", "bell") is a
-    # name only where a person's name stands, as for the rules (_given_name_in_a_persons_place).
+    # name only where a person's name stands, as for the rules (names._given_name_alone).
     if (
         len(words) == 1
         and not no_english_word(words[0].group().lower())

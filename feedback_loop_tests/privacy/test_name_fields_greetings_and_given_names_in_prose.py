@@ -1,0 +1,109 @@
+"""Whose name a form's field asks for, fields of JSON and code, readers greeted by their part, given names in running
+text, and full names the small model takes for firms (the twenty-fourth round)."""
+
+from __future__ import annotations
+
+import pytest
+
+from feedback_loop.privacy import Redactor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        # A person's field, by its part, kin, a pronoun or a possessive before "name".
+        ("Guest name: aurora lindqvist", "Guest name: <PERSON>"),
+        ("Mother's name: Ilse", "Mother's name: <PERSON>"),
+        ("Your name: Amara Obi", "Your name: <PERSON>"),
+        # Fields as JSON, dictionaries and log lines write their keys.
+        ("first_name: Wanjiru\nlast_name: Kamau", "first_name: <PERSON>\nlast_name: <PERSON>"),
+        (
+            '{"first_name": "Wanjiru", "last_name": "Kamau", "email_verified": true}',
+            '{"first_name": "<PERSON>", "last_name": "<PERSON>", "email_verified": true}',
+        ),
+        ("{'customer_name': 'Wanjiru Kamau'}", "{'customer_name': '<PERSON>'}"),
+        (
+            '{"product_name": "Aurora", "guest_name": "Ilse Vogt"}',
+            '{"product_name": "Aurora", "guest_name": "<PERSON>"}',
+        ),
+        # A surname after a title that WordNet holds as a name, not as a thing: no "Dr Pepper".
+        ("Dear Mr Goldberg,\n\nThank you for your letter.", "Dear Mr <PERSON>,\n\nThank you for your letter."),
+        (
+            "Opposing counsel, Ms. Goldberg, has confirmed.",
+            "Opposing counsel, Ms. <PERSON>, has confirmed.",
+        ),
+        # A given name of the lists that is nothing else, in English prose, with no cue.
+        (
+            "Sandra at reception already refunded one of the charges.",
+            "<PERSON> at reception already refunded one of the charges.",
+        ),
+        ("Thanks for the kind words about our chef Stavros!", "Thanks for the kind words about our chef <PERSON>!"),
+        # Given names and full names of the lists the small model reads as a place or a firm, which the PII model reads
+        # as names where only a person fits and in their own sentence.
+        (
+            "Teacher comment: Francesca and he make a good lab pair.",
+            "Teacher comment: <PERSON> and he make a good lab pair.",
+        ),
+        ("Does that suit you and Bethan?", "Does that suit you and <PERSON>?"),
+        (
+            "pls approve the VPN request for Marko Petrović, he's the new contractor on the payments team",
+            "pls approve the VPN request for <PERSON>, he's the new contractor on the payments team",
+        ),
+        (
+            'Draft clause: "The Lessor, Bernard Rousseau, grants the Lessee, Noémie Girard, exclusive use."',
+            'Draft clause: "The Lessor, <PERSON>, grants the Lessee, <PERSON>, exclusive use."',
+        ),
+    ],
+)
+def test_the_name_is_redacted(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A thing's field: "... name:" after a word for what is named.
+        "Event name: Hackathon",
+        "Product name: Aurora",
+        "Project name: Phoenix",
+        "Team name: Falcons",
+        "Company name: Northwind",
+        # An HTML attribute, not a JSON value.
+        '<input type="text" id="username" name="username" required>',
+        # What a first program prints.
+        'System.out.println("Hello World!");',
+        'print("Hello, World!")',
+        # Readers greeted by their part, one common noun.
+        "Dear Policyholder,\n\nYour home insurance policy renews on 1 May.",
+        "Dear Guests,\n\nBreakfast is served from seven.",
+        "Dear Applicant,",
+        "Dear Students,",
+        "Dear Resident,",
+        # A product after a title stays one.
+        "I drank a Dr Pepper.",
+        # Given names of the lists that stand for things: an order's item, a town and its state, a link, an
+        # interjection, a date in German, Dutch and Indonesian words, a ruler with an epithet, a saint's hospital.
+        "Order: 2x Margherita, 1x Quattro Stagioni, 1x Caesar salad",
+        "17. Kerman, CA \n18. Kernersville, NC",
+        "![Houses](https://upload.wikimedia.org/wikipedia/commons/2/2c/Houses_in_Charlotte_Amalie%2C_St._Thomas.jpg)",
+        "Ah! Vous dirais-je, maman\nCe qui cause mon tourment?",
+        "Die Straße des 17. Juni ist heute gesperrt.",
+        "Beste klant, uw bestelling is verzonden.",
+        "Summarise Akbar the Great's religious policy.",
+        "St. Mary's ER wait was 4 hours on Saturday",
+        # A bot named like a person, in apposition.
+        "Olivia, the hiring chatbot, rejected my application twice.",
+        "Ava, our virtual assistant, can help.",
+        # Firms named like people, in their sentences.
+        "Mercedes Benz announced record profits.",
+        "We used Morgan Stanley and then moved to Wells Fargo.",
+    ],
+)
+def test_the_sentence_stays(sentence: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == sentence
+
+
+def test_a_person_in_apposition_who_assists_stays_a_person() -> None:
+    assert Redactor("patterns+ner").redact("Maria, our assistant, will call you.").text == (
+        "<PERSON>, our assistant, will call you."
+    )
