@@ -248,7 +248,9 @@ _CUE_WORDS = (
     # "Kjære", Swedish "Kära", Romanian "Dragă".
     r"|kedves|estimad[oa]|querid[oa]|prezad[oa]|sevgili|kære|kjære|kära|dragă"
     r"|yours|warmly|kind\s+regards|best\s+regards|best\s+wishes|many\s+thanks"
-    r"|mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|herr|frau|monsieur|madame|mme|mlle|señor|señora"
+    # Not milliseconds after a number: "QTc 412 ms. Troponin pending".
+    r"|mr|mrs|(?<!\d)(?<!\d[ \t])ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|herr|frau|monsieur|madame|mme|mlle"
+    r"|señor|señora"
     r"|señorita|sr|sra|srta|doña|signor|signora|sig|dott|dott\.ssa|avv|sheikh|shri|smt"
     # Titles and address words of other languages, none an English word: Dutch "meneer De Vries", "mevrouw Bakker",
     # "de heer Jansen"; Portuguese "senhor"; Turkish "Sayın"; Indonesian and Malay "Ibu", "Bapak", "Pak" (not "Bu",

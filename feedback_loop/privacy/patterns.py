@@ -402,11 +402,19 @@ def _reads_as_code(value: str, match: re.Match[str]) -> bool:
     )
 
 
+# An amount of money: a currency's sign or code and a number.
+_AN_AMOUNT = re.compile(r"(?:[€$£¥₹]|[A-Z]{3} ?)\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)* ?(?:[€$£¥₹]|[A-Z]{3})")
+
+
 def _reads_as_prose(value: str, match: re.Match[str]) -> bool:
     """After a colon, a common word ("password: forgotten") is prose, not a value; so is a plain word that
-    the sentence goes on from after a name that is also an everyday word ("the secret: bake it")."""
+    the sentence goes on from after a name that is also an everyday word ("the secret: bake it"), or an amount
+    after it ("24h pass: €6.80")."""
     word = value.rstrip(".!?")
     if word.lower() in _PROSE_AFTER_COLON:
+        return True
+    # What a pass or a token costs: "24h pass: €6.80", "day pass: 12 EUR".
+    if match.group("name").lower() in _EVERYDAY_KEY_NAMES and _AN_AMOUNT.fullmatch(word):
         return True
     following = match.string[match.end() : match.end() + 2]
     return (

@@ -1,5 +1,6 @@
 """Whose name a form's field asks for, fields of JSON and code, readers greeted by their part, given names in running
-text, and full names the small model takes for firms (the twenty-fourth round)."""
+text, and full names the small model takes for firms (the twenty-fourth round); an address's lines by their labels in
+other languages and in a list's bold items, and a pass's price."""
 
 from __future__ import annotations
 
@@ -94,6 +95,9 @@ def test_the_name_is_redacted(sentence: str, redacted: str) -> None:
         # A bot named like a person, in apposition.
         "Olivia, the hiring chatbot, rejected my application twice.",
         "Ava, our virtual assistant, can help.",
+        # Milliseconds before a capitalised word, and what a pass costs.
+        "ECG normal sinus rhythm, QTc 412 ms. Troponin pending.",
+        "- Metro/tram 24h pass: €6.80\n- Tram 28 gets crowded",
         # Firms named like people, in their sentences.
         "Mercedes Benz announced record profits.",
         "We used Morgan Stanley and then moved to Wells Fargo.",
@@ -107,3 +111,25 @@ def test_a_person_in_apposition_who_assists_stays_a_person() -> None:
     assert Redactor("patterns+ner").redact("Maria, our assistant, will call you.").text == (
         "<PERSON>, our assistant, will call you."
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        ("Address line 1: 14 Bow Street\nCity: Dublin 7\nEircode: D07 F8X2", "Address line 1: <ADDRESS>"),
+        (
+            "Name: Felix Brandt\nStraße: Lindenallee 42\nPLZ/Ort: 50968 Köln\nTelefon: siehe Anhang",
+            "Name: <PERSON>\nStraße: <ADDRESS>\nTelefon: siehe Anhang",
+        ),
+        (
+            "Form:\n\n- **Address line 1:** 3 Tannery Close\n- **Town:** Frome\n- **Postcode:** BA11 4RT\n\nOk?",
+            "Form:\n\n- **Address line 1:** <ADDRESS>\n\nOk?",
+        ),
+    ],
+)
+def test_an_addresss_labelled_lines_go_with_it(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
+
+
+def test_a_password_after_pass_still_goes() -> None:
+    assert Redactor("patterns").redact("pass: 123456").text == "pass: <SECRET>"
