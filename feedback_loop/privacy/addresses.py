@@ -1153,8 +1153,8 @@ _ADDRESS_PHRASES = (
 # tried at every word of every text with a digit.
 _ADDRESS_ANNOUNCED = re.compile(
     # A label and its colon: "Address:", "Dirección de entrega:", "adresse de livraison :", "Address for returns:",
-    # "Teslimat adresi:".
-    rf"(?P<cue>(?i:(?<![\w-])(?:(?:{by_first_letter(_ADDRESS_LABELS)})(?:\s+(?:de|di|da|do|of|for)\s+[^\W\d_]+)?"
+    # "Address for ration card:", "Teslimat adresi:".
+    rf"(?P<cue>(?i:(?<![\w-])(?:(?:{by_first_letter(_ADDRESS_LABELS)})(?:\s+(?:de|di|da|do|of|for)(?:\s+[^\W\d_]+){{1,3}})?"
     r"(?:\s+po)?\s*:"
     rf"|(?:{by_first_letter(_ADDRESS_PHRASES)})(?![\w-])))[ \t]*)"
     r"(?P<clause>[^\n;()<>]{1,160})"
@@ -1409,6 +1409,8 @@ _UNIT_WORD_BEFORE = (
     # A numbered street or lot before the sector or street found: "House 45-C, Street 12, F-7/2, Islamabad", "Lot
     # 5, 8 Sampaguita St".
     r"|Street|Road|Lot"
+    # A Canadian rural route's site and compartment: "Site 12, Comp 8, RR 3, Sylvan Lake AB".
+    r"|Site|Comp"
 )
 _NAMED_BUILDING = (
     rf"(?:{_NAMED_BUILDING_OF_ITS_OWN}|(?:{_NAME_WORD}[ \t]+){{1,3}}(?i:Court|House|Garden|Lodge|Manor|Farm|Hall))"

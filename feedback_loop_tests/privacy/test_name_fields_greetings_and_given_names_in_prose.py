@@ -125,10 +125,24 @@ def test_a_person_in_apposition_who_assists_stays_a_person() -> None:
             "Form:\n\n- **Address line 1:** 3 Tannery Close\n- **Town:** Frome\n- **Postcode:** BA11 4RT\n\nOk?",
             "Form:\n\n- **Address line 1:** <ADDRESS>\n\nOk?",
         ),
+        # A label that says what the address is for, in words; a Canadian rural route's site and compartment.
+        (
+            "Address for ration card: Village Rampur, Post Khajuri, Dist. Varanasi, UP 221104. Head of family: none",
+            "Address for ration card: <ADDRESS>. Head of family: none",
+        ),
+        (
+            "Rural delivery: Site 12, Comp 8, RR 3, Sylvan Lake AB T4S 1X7. Green mailbox at the end.",
+            "Rural delivery: <ADDRESS>. Green mailbox at the end.",
+        ),
     ],
 )
 def test_an_addresss_labelled_lines_go_with_it(sentence: str, redacted: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == redacted
+
+
+def test_sites_and_compartments_with_no_address_stay() -> None:
+    sentence = "Site 12 is down, Comp 8 failed the check."
+    assert Redactor("patterns+ner").redact(sentence).text == sentence
 
 
 def test_a_password_after_pass_still_goes() -> None:
