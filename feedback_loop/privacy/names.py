@@ -1215,7 +1215,12 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
             spans.append((*listed, True))
     if "/" in text:
         for airline in _names_as_airlines_write_them(text):
-            if not any(start < airline[1] and airline[0] < end for start, end, _ in spans):
+            # The whole name, surname and given names, over a part the rules took alone ("MCALLISTER/EWAN").
+            inside = [span for span in spans if airline[0] <= span[0] and span[1] <= airline[1]]
+            if not any(
+                start < airline[1] and airline[0] < end for start, end, _ in spans if (start, end, _) not in inside
+            ):
+                spans = [span for span in spans if span not in inside]
                 spans.append((*airline, True))
     spans.sort()
     signature = _signature_in_lower_case_at_the_end(text)
@@ -1315,8 +1320,8 @@ def _names_of_a_line(text: str, position: int, line_end: int) -> list[tuple[int,
 # A name as airlines write it on bag tags, boarding passes and booking records, surname, slash, given names and a
 # title: "MCALLISTER/EWAN", "OKAFOR/CHIDI EMEKA MR" (as capitals_as_written writes them, "Mcallister/Ewan").
 _SURNAME_SLASH_GIVEN = re.compile(
-    r"(?<![\w/<'’@.-])(?P<surname>[A-Z][A-Za-z'’-]+)/(?P<given>[A-Z][A-Za-z'’-]+)(?P<more>(?:[ \t][A-Z][A-Za-z'’-]+)?)"
-    r"(?![\w/])"
+    r"(?<![\w/<'’@.-])(?P<surname>[A-Z][A-Za-z'’-]+)/(?P<given>[A-Z][A-Za-z'’-]+)"
+    r"(?P<more>(?:[ \t][A-Z][A-Za-z'’-]+){0,2})(?![\w/])"
 )
 _AIRLINE_TITLE = frozenset(("mr", "mrs", "ms", "miss", "mstr", "dr"))
 
@@ -1327,13 +1332,19 @@ def _names_as_airlines_write_them(text: str) -> list[tuple[int, int]]:
     given = person_name_lists()[0]
     found = []
     for match in _SURNAME_SLASH_GIVEN.finditer(text):
-        surname, first, more = match.group("surname"), match.group("given"), match.group("more").strip()
-        titled = more.lower() in _AIRLINE_TITLE
-        if any(word.lower() in everyday_words() or word in places() for word in (surname, first)) or not (
-            titled or _as_a_name(first) in given
-        ):
+        surname, first, more = match.group("surname"), match.group("given"), match.group("more").split()
+        titled = bool(more) and more[-1].lower() in _AIRLINE_TITLE
+        # A title after the names says they are a person's, though the vocabulary holds them ("SHAPIRO/DAVID MR").
+        if any(word in places() or (not titled and word.lower() in everyday_words()) for word in (surname, first)):
             continue
-        end = match.end("given") if titled or not more or more.lower() in everyday_words() else match.end()
+        if not (titled or _as_a_name(first) in given):
+            continue
+        more = more[:-1] if titled else more
+        # A second given name goes with the name, a title or an everyday word after it does not ("OKAFOR/CHIDI
+        # EMEKA MR"; "Mac/Linux Users").
+        if any(word.lower() in everyday_words() for word in more) and not titled:
+            more = []
+        end = match.end("given") + sum(len(word) + 1 for word in more)
         found.append((match.start(), end))
     return found
 
