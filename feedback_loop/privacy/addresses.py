@@ -1599,11 +1599,11 @@ _FORM_LABELS = (
     r"(?:address[ \t]+)?line[ \t]*[2-4]|apt\.?|apartment|unit|suite|flat|city|town|county|state|province|region"
     r"|district|zip(?:[ \t]*code)?|post[ \t]?code|postal[ \t]+code|pin(?:[ \t]*code)?|eircode"
     # Other languages' forms: German "PLZ/Ort:", "Postleitzahl:", French "Code postal:", "Ville:", Spanish "Código
-    # postal:", "CP:", Italian "CAP:", "Città:".
-    r"|plz(?:[ \t]*/[ \t]*ort)?|postleitzahl|ort|stadt|code[ \t]+postal|ville|c[oó]digo[ \t]+postal|cp|cap|città"
+    # postal:", Italian "Città:".
+    r"|plz(?:[ \t]*/[ \t]*ort)?|postleitzahl|stadt|code[ \t]+postal|ville|c[oó]digo[ \t]+postal|città"
 )
-# A label on its line, as a list's bold item too: "City: Leeds", "- **Postcode:** BA11 4RT".
-_FORM_LABEL = rf"[ \t]*\n[ \t]*(?:[-*•][ \t]+)?(?:\*\*)?(?i:{_FORM_LABELS})[ \t]*:(?:\*\*)?[ \t]*"
+# A label on its line, as a list's bold item too: "City: Leeds", "- **Postcode:** BA11 4RT", "- **Town**: Frome".
+_FORM_LABEL = rf"[ \t]*\n[ \t]*(?:[-*•][ \t]+)?(?:\*\*)?(?i:{_FORM_LABELS})(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*"
 _FORM_VALUE = r"[^\s<][^\n<]{0,40}?(?=[ \t]*(?:\n|$))"
 _FORM_LINES = rf"(?:{_FORM_LABEL}{_FORM_VALUE})*{_FORM_LABEL}(?=[^\n]*\d){_FORM_VALUE}"
 # A floor or number after the postcode and town: the Czech "Praha 4, 2. patro", Taiwan's "Taipei City 110, 7F",

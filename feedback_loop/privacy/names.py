@@ -165,13 +165,14 @@ _NAME_FIELD_END = (
 # name:", "Mother's name:", "Your name:"); not a thing's ("Product name:", "Event name:", "Company name:").
 _NAME_HOLDERS = (
     rf"{_ROLE_LABELS}|legal|display|preferred|middle|maiden|birth|nick|screen|real|print(?:ed)?|your|my|his|her"
-    r"|their|our|child|spouse|parent|mother|father|husband|wife|partner|son|daughter|member|agent|rep"
-    r"|representative|person|caller|buyer|seller|driver|candidate|visitor|travell?er|resident|author"
+    r"|their|our|child|spouse|parent|mother|father|husband|wife|son|daughter|member|person|caller|candidate|visitor"
+    r"|travell?er|resident"
 )
 _STRONG_CUES = (
     r"my\s+name\s+is|my\s+name['’]s|name\s+is|(?:full|first|last|sur|given|family|customer|contact"
     r"|account|holder|card\s*holder|sender|recipient|patient|passenger|applicant|employee|guest|user)[\s_-]*name"
-    rf"{_NAME_FIELD_END}|(?:(?:{_NAME_HOLDERS})[ \t_-]+|[\w-]+['’]s[ \t]+|(?<![\w'’][ \t]))name{_NAME_FIELD_END}"
+    rf"{_NAME_FIELD_END}|(?:(?:{_NAME_HOLDERS})(?:['’]s)?[ \t_-]+|(?<![\w'’-][ \t])(?<![\w'’-][ \t]{{2}})(?<!-))name"
+    rf"{_NAME_FIELD_END}"
     # Malay and Indonesian forms: "Nama:", "Nama penuh:", "Nama lengkap:".
     r"|nama(?:\s+(?:penuh|lengkap|pelanggan|pemohon))?\s*[:=]"
     rf"|(?:{by_first_letter(_ROLE_LABELS)}){_ROLE_NUMBER}(?:\s*:|[ \t]*[-–|](?=[ \t]))"
@@ -1763,12 +1764,28 @@ def _only_everyday_words(tokens) -> bool:
 
 def common_noun(word: str) -> bool:
     """True for a lower-case word that the vocabulary holds in the singular and the plural: "guest", "guests",
-    "policyholder"; not "goldberg", which it holds as a surname's lower case (and WordNet as a cartoonist)."""
+    "families", "policyholder"; not "goldberg", which it holds as a surname's lower case (and WordNet as a
+    cartoonist)."""
     everyday = everyday_words()
-    singular = word.removesuffix("s")
     return word in everyday and (
-        bool({f"{word}s", f"{word}es", f"{word[:-1]}ies"} & everyday) or (singular != word and singular in everyday)
+        _held_in_the_plural(word, everyday) or any(singular in everyday for singular in _singulars(word))
     )
+
+
+def _held_in_the_plural(word: str, everyday: frozenset[str]) -> bool:
+    return bool({f"{word}s", f"{word}es", f"{word[:-1]}ies"} & everyday)
+
+
+def _singulars(word: str) -> set[str]:
+    """What ``word`` may be the plural of: "families" of "family", "boxes" of "box", "guests" of "guest"."""
+    found = set()
+    if word.endswith("ies"):
+        found.add(f"{word[:-3]}y")
+    if word.endswith("es"):
+        found.add(word[:-2])
+    if word.endswith("s"):
+        found.add(word[:-1])
+    return found
 
 
 def english_word(word: str) -> bool:
@@ -1809,7 +1826,7 @@ def everyday_noun(word: str) -> bool:
     english = nouns_or_adjectives | verbs
     return (
         english_word(word)
-        or bool({f"{lower}s", f"{lower}es", f"{lower[:-1]}ies"} & everyday)
+        or _held_in_the_plural(lower, everyday)
         or any(lower[:cut] in english and lower[cut:] in english for cut in range(2, len(lower) - 2))
     )
 
@@ -2574,15 +2591,22 @@ def _capitalised_words_addressed_at_the_end(text: str, words, given: frozenset[s
     )
 
 
+def nothing_but_a_name(word: str) -> bool:
+    """True for a word that is no everyday English word, no place and no word WordNet knows: "Thandeka", "Sandra";
+    not "Autumn", "Florence", "Georgia"."""
+    return word.lower() not in everyday_words() and word not in places() and no_english_word(word.lower())
+
+
 def _given_name_alone(text: str, start: int, end: int, word: str) -> bool:
     """True for a given name of the lists that is no everyday English word, no place and no English word at all: a
     person's name wherever it stands in English prose, not only where a person stands ("Sandra at reception refunded
     it", "me, Tamar, and Moshe", "our chef Stavros!"): the model may still veto it. Two letters ("Ah!", "Li"), a
-    thing's noun after it ("Petri dishes"), a quantity before it ("2x Margherita"), a state's code ("Kerman, CA") or
-    a link's or an identifier's characters around it ("Houses_in_Charlotte_Amalie") make it a name only where a
-    person stands (:func:`in_a_persons_place`: "Could Jo get ...")."""
+    brand of the same name ("at Zara last week"), a thing's noun after it ("Petri dishes"), a quantity before it ("2x
+    Margherita"), a state's code ("Kerman, CA") or a link's or an identifier's characters around it
+    ("Houses_in_Charlotte_Amalie") make it a name only where a person stands (:func:`in_a_persons_place`: "Could Jo
+    get ...")."""
     # "Autumn is here", "Florence is sunny", "Bell peppers": a name that is an English word too needs a cue.
-    if word.lower() in everyday_words() or word in places() or not no_english_word(word.lower()):
+    if not nothing_but_a_name(word):
         return False
     # "Amazon Echo Dot work ...", "My Fitbit Versa stopped": the end of a longer capitalised name is a thing's.
     # An instruction's verb opening the sentence is none ("Check Tomasz's timesheet").
@@ -2595,6 +2619,7 @@ def _given_name_alone(text: str, start: int, end: int, word: str) -> bool:
         return False
     return in_a_persons_place(text, start, end) or (
         len(word) > 2
+        and word not in brands()
         and _in_english_prose(text, start, end)
         and not noun_of_goods_after(text, end)
         and not _STATE_CODE_AFTER.match(text, end)
@@ -2606,7 +2631,7 @@ def _given_name_alone(text: str, start: int, end: int, word: str) -> bool:
 
 
 # The words on either side of a word in running text, a comma, a colon or a semicolon between allowed.
-_LOWER_CASE_WORD_NEXT = re.compile(r"(?:['’]s)?[,;:]?[ \t]+([a-z]+)\b(?!['’])")
+_LOWER_CASE_WORD_NEXT = re.compile(r"(?:['’]s)?[,;:]?[ \t]+([a-z]+)(?:['’][a-z]{1,2})?\b(?!['’])")
 _LOWER_CASE_WORD_PREVIOUS = re.compile(r"(?<![\w'’-])([a-z]+)[,;:]?[ \t]+$")
 
 
@@ -2630,8 +2655,11 @@ def _in_english_prose(text: str, start: int, end: int) -> bool:
 _EPITHET_AFTER = re.compile(r"[ \t]+the[ \t]+[A-Z]")
 
 
-# A place's state or province by its code after a comma: "Kerman, CA", "Moncton, NB".
-_STATE_CODE_AFTER = re.compile(r",[ \t]*[A-Z]{2}\b")
+# A US state's or a Canadian province's code after a comma: "Kerman, CA", "Moncton, NB" (not "Tamar, IT approved").
+_STATE_CODE_AFTER = re.compile(
+    r",[ \t]*(?:A[KLRZB]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ABDEINOST]|N[BCDEHJLMSTUVY]|O[HKNR]|P[AE]|QC|RI"
+    r"|S[CDK]|T[NX]|UT|V[AT]|W[AIVY]|YT|BC)\b"
+)
 # How many of a thing an order or a list counts before its name: "2x Margherita", "3 Negroni".
 _QUANTITY_BEFORE = re.compile(r"\d[x×]?[ \t]*$")
 # What joins a word to the rest of a link, a path or a code's identifier: "Houses_in_Charlotte_Amalie", "/Sandra/".

@@ -1136,13 +1136,12 @@ ASSISTANT_NAMES = frozenset(
 # As chat writes them: "hey siri set a timer", "hi alexa play music".
 _ASSISTANT_NAMES_IN_LOWER_CASE = frozenset(name.lower() for name in ASSISTANT_NAMES)
 # A place's name that opens with a word of places: "São Paulo", "San Francisco General", "Rio de Janeiro",
-# "Fort Worth", "Lake Louise", a saint's church or hospital ("St. Mary's ER") (the name right after the word, or the
-# word opening the name).
+# "Fort Worth", "Lake Louise" (the name right after the word, or the word opening the name).
 # The street and square words of other languages open a street's name the same way, which is often a person's name or
 # title ("Jalan Jenderal Sudirman", "Calle Alcalá", "Gran Vía", "Piazza Garibaldi"); not "Rua", a Māori given name
 # too ("Rua Kenana").
 _PLACE_WORDS = (
-    r"(?:San|Santa|Santo|São|Sao|Rio|Porto|Puerto|Los|Las|Fort|Mount|Lake|Port|Saint|Sankt|St\.?|Ste\.?|Cape"
+    r"(?:San|Santa|Santo|São|Sao|Rio|Porto|Puerto|Los|Las|Fort|Mount|Lake|Port|Saint|Sankt|Cape"
     r"|Jalan|Jl|Jln|Calle|Avenida|Praça|Paseo|Carrer|Gran|Rue|Via|Viale|Piazza|Plaza|Plac|Ulica"
     # The island, mountain, beach and lake words of Malay, Indonesian, Spanish and Portuguese, which open the names
     # of islands and beaches named like people ("Pulau Tioman", "Gunung Rinjani", "Praia Vermelha").
@@ -1367,13 +1366,19 @@ def places_of_a_delivery(text: str, places_read: Sequence[tuple[int, int]]) -> s
     return delivered
 
 
-# What says that a name is a bot's, in apposition after it: "Olivia, the hiring chatbot, ...", "Ava, our virtual
-# assistant" (not "Maria, our assistant": a person may be one).
+# What says that a name is a bot's, in apposition after it, the bot's word ending it: "Olivia, the hiring chatbot,
+# ...", "Ava, our virtual assistant" (not "Maria, our assistant", "Priya, our AI lead", "Chidi, our bot developer").
 _A_BOT_AFTER = re.compile(
     r"['’]?,[ \t]+(?:the|our|your|their|an?)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
-    r"(?:chat[ \t-]?bot|bot|(?:virtual|ai|voice|digital)[ \t]+assistant|ai)\b",
+    r"(?:chat[ \t-]?bot|bot|(?:virtual|ai|voice|digital)[ \t]+assistant)(?=[ \t]*[,.;:!?)]|[ \t]*$)",
     re.IGNORECASE,
 )
+
+
+# A saint's church, school or hospital: "St. Mary's ER", "St Anne's", "St. Jude Hospital" (not "42nd St. Priya
+# Raman", "Ms St. Laurent": no possessive nor institution after the name).
+_SAINT_BEFORE = re.compile(r"(?<![\w'’.-])(?:St|Ste)\.?[ \u00a0]$")
+_CHURCH_AFTER = re.compile(r"[ \u00a0]+(?:Church|Cathedral|Abbey|Chapel|Infirmary|Parish|Primary)\b")
 
 
 def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
@@ -1413,6 +1418,15 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
         )
         or _STATION_AFTER.match(text, end)
         or _A_BOT_AFTER.match(text, end)
+        or (
+            _SAINT_BEFORE.search(text, max(0, start - 5), start) is not None
+            and (
+                POSSESSIVE_END.search(words) is not None
+                or POSSESSIVE_AFTER.match(text, end) is not None
+                or _institution_after(text, end)
+                or _CHURCH_AFTER.match(text, end) is not None
+            )
+        )
         or _STATION_ENDS.search(words)
         or _named_like_a_stop_of_a_journey(text, start, end)
         or _a_destination(text, start, end)
@@ -2176,7 +2190,7 @@ def named_like_a_heading_or_a_holiday(text: str, start: int, end: int) -> bool:
         return (
             len(word) > 3
             and word not in surnames
-            and (word in given or common_noun(word.lower()))
+            and (word in given or common_noun(word.lower()) or word.lower() in adjectives())
             and not no_english_word(word.lower())
             and not NEXT_WORD.match(text, end)
         )

@@ -76,6 +76,7 @@ from feedback_loop.privacy.names import (
     SENTENCE_START,
     WORD,
     addressed_at_the_end,
+    brands,
     dash_sign_off_in_a_text,
     everyday_words,
     faker_person_providers,
@@ -84,6 +85,7 @@ from feedback_loop.privacy.names import (
     imperative_before_a_name,
     in_a_persons_place,
     no_english_word,
+    nothing_but_a_name,
     noun_of_goods_after,
     opens_a_sentence_before_a_name,
     person_name_lists,
@@ -186,8 +188,9 @@ def names_with_the_model(
         if person
     }
     # A full name of the lists it reads as a firm or a place in every one of those ("Marko Petrović", "Noémie
-    # Girard") is a person's where the PII model reads it as a name in its own sentence and where only a person fits;
-    # a firm is none in one or the other ("Mercedes Benz announced record profits", "Morgan Stanley").
+    # Girard"), or a given name of the lists that is nothing but a name ("Francesca and he make a good pair"), is a
+    # person's where the PII model reads it as a name in its own sentence and where only a person fits; a firm is
+    # none in one or the other ("Mercedes Benz announced record profits", "Morgan Stanley").
     listed_words = list(
         dict.fromkeys(
             text[start:end]
@@ -1098,15 +1101,10 @@ def _read_as_a_person_in(frame: str, candidates: list[str]) -> list[bool]:
 
 
 def _listed_given_name_only(word: str) -> bool:
-    """True for one word that the lists hold as a given name and that is no English word nor a place: "Francesca",
-    "Anjali", "Bethan" (not "Florence", "Georgia", "Chelsea")."""
+    """True for one word that the lists hold as a given name and that is no English word, no place and no brand:
+    "Francesca", "Anjali", "Bethan" (not "Florence", "Georgia", "Chelsea", "Chanel")."""
     given, _ = person_name_lists()
-    return (
-        word in given
-        and word not in places()
-        and word.lower() not in everyday_words()
-        and no_english_word(word.lower())
-    )
+    return word in given and word not in brands() and nothing_but_a_name(word)
 
 
 def _listed_full_name(words: str) -> bool:
@@ -1213,7 +1211,7 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
         return None
     start += words[0].start()
     # "different on Safari", "does it support Safari?": one word that is an English word too ("safari", "bell") is a
-    # name only where a person's name stands, as for the rules (names._given_name_alone).
+    # name only where a person's name stands, as for the rules (names.in_a_persons_place).
     if (
         len(words) == 1
         and not no_english_word(words[0].group().lower())

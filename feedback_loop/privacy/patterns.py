@@ -402,8 +402,9 @@ def _reads_as_code(value: str, match: re.Match[str]) -> bool:
     )
 
 
-# An amount of money: a currency's sign or code and a number.
-_AN_AMOUNT = re.compile(r"(?:[€$£¥₹]|[A-Z]{3} ?)\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)* ?(?:[€$£¥₹]|[A-Z]{3})")
+# An amount of money: a currency's sign or ISO code and a number.
+_CURRENCY = r"(?:[€$£¥₹]|(?:EUR|USD|GBP|CHF|JPY|CAD|AUD|NZD|INR|SEK|NOK|DKK|PLN|CZK|ZAR|BRL|MXN|SGD|HKD)\b)"
+_AN_AMOUNT = re.compile(rf"{_CURRENCY} ?\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)* ?{_CURRENCY}")
 
 
 def _reads_as_prose(value: str, match: re.Match[str]) -> bool:

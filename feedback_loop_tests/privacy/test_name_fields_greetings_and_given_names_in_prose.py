@@ -113,10 +113,69 @@ def test_the_sentence_stays(sentence: str) -> None:
     assert Redactor("patterns+ner").redact(sentence).text == sentence
 
 
-def test_a_person_in_apposition_who_assists_stays_a_person() -> None:
-    assert Redactor("patterns+ner").redact("Maria, our assistant, will call you.").text == (
-        "<PERSON>, our assistant, will call you."
-    )
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        # People whose apposition names an assistant's, an AI's or a bot's work, not a bot.
+        ("Maria, our assistant, will call you.", "<PERSON>, our assistant, will call you."),
+        ("Priya Raman, our AI lead, will join the call.", "<PERSON>, our AI lead, will join the call."),
+        (
+            "Chidi Okafor, our bot developer, will walk you through it.",
+            "<PERSON>, our bot developer, will walk you through it.",
+        ),
+        # A street's "St." before a name that opens the next sentence is no saint's.
+        (
+            "Meet at 5th Ave and 42nd St. Priya Raman will be there.",
+            "Meet at 5th Ave and 42nd St. <PERSON> will be there.",
+        ),
+        # A person's field in a possessive, and before a contraction in prose.
+        ("Guest's name: Ilse Vogt", "Guest's name: <PERSON>"),
+        ("Legal name: Jane Doe", "Legal name: <PERSON>"),
+        ("Thandeka won't be in today, she's sick.", "<PERSON> won't be in today, she's sick."),
+        # Two capitals after a comma that are no state's code.
+        (
+            "Ran it past Tamar, IT approved the change this morning.",
+            "Ran it past <PERSON>, IT approved the change this morning.",
+        ),
+    ],
+)
+def test_the_person_stays_a_person(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Product  name: Aurora",
+        "product-name: Aurora",
+        "Company's name: Northwind",
+        "The app's name: Aurora",
+        '{"driver_name": "nvidia", "version": "550.54"}',
+        "I bought the jacket at Zara last week.",
+        "I work at Meta on the ads team.",
+        "Dear Families,\n\nSchool closes at noon on Friday.",
+        "I watched Dr Strange last night.",
+        "Take her to St Jude Hospital.",
+    ],
+)
+def test_things_fields_brands_and_readers_stay(sentence: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "redacted"),
+    [
+        ("wifi pass: ABC12345", "wifi pass: <SECRET>"),
+        ("secret: XYZ2024", "secret: <SECRET>"),
+        ("Address: 12 Bow Street\nCap: 3 tickets per person", "Address: <ADDRESS>\nCap: 3 tickets per person"),
+        (
+            "Form:\n\n- **Address:** 3 Tannery Close\n- **Town**: Frome\n- **Postcode**: BA11 4RT",
+            "Form:\n\n- **Address:** <ADDRESS>",
+        ),
+    ],
+)
+def test_secrets_with_letters_of_a_currency_code_go_and_labels_end_an_address(sentence: str, redacted: str) -> None:
+    assert Redactor("patterns+ner").redact(sentence).text == redacted
 
 
 @pytest.mark.parametrize(
