@@ -1375,10 +1375,18 @@ _A_BOT_AFTER = re.compile(
 )
 
 
-# A saint's church, school or hospital: "St. Mary's ER", "St Anne's", "St. Jude Hospital" (not "42nd St. Priya
-# Raman", "Ms St. Laurent": no possessive nor institution after the name).
 _SAINT_BEFORE = re.compile(r"(?<![\w'’.-])(?:St|Ste)\.?[ \u00a0]$")
-_CHURCH_AFTER = re.compile(r"[ \u00a0]+(?:Church|Cathedral|Abbey|Chapel|Infirmary|Parish|Primary)\b")
+# What "St." ends when it abbreviates a street or a surname's particle: "42nd St.", "Main St.", "Ms St. Laurent",
+# "Marie St. Germain".
+_STREET_OR_NAME_BEFORE_ST = re.compile(r"(?:\d(?:st|nd|rd|th)?|[A-Z][\w'’-]*\.?)[ \u00a0]+$")
+
+
+def _a_saints_place(text: str, start: int, end: int) -> bool:
+    """True for a name right after "St." that names a saint's place, a town, a church or a hospital ("to St. Moritz",
+    "St. Mary's ER", "St. Jude Hospital"); not after a street's number or name or a person's title or given name
+    ("42nd St. Priya Raman", "Ms St. Laurent")."""
+    saint = _SAINT_BEFORE.search(text, max(0, start - 5), start)
+    return saint is not None and not _STREET_OR_NAME_BEFORE_ST.search(text, max(0, saint.start() - 16), saint.start())
 
 
 def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
@@ -1418,15 +1426,7 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
         )
         or _STATION_AFTER.match(text, end)
         or _A_BOT_AFTER.match(text, end)
-        or (
-            _SAINT_BEFORE.search(text, max(0, start - 5), start) is not None
-            and (
-                POSSESSIVE_END.search(words) is not None
-                or POSSESSIVE_AFTER.match(text, end) is not None
-                or _institution_after(text, end)
-                or _CHURCH_AFTER.match(text, end) is not None
-            )
-        )
+        or _a_saints_place(text, start, end)
         or _STATION_ENDS.search(words)
         or _named_like_a_stop_of_a_journey(text, start, end)
         or _a_destination(text, start, end)

@@ -156,6 +156,7 @@ def test_the_person_stays_a_person(sentence: str, redacted: str) -> None:
         "Dear Families,\n\nSchool closes at noon on Friday.",
         "I watched Dr Strange last night.",
         "Take her to St Jude Hospital.",
+        "The Glacier Express from Zermatt to St. Moritz takes about 8 hours.",
     ],
 )
 def test_things_fields_brands_and_readers_stay(sentence: str) -> None:
