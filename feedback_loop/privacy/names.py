@@ -171,8 +171,10 @@ _NAME_HOLDERS = (
 _STRONG_CUES = (
     r"my\s+name\s+is|my\s+name['’]s|name\s+is|(?:full|first|last|sur|given|family|customer|contact"
     r"|account|holder|card\s*holder|sender|recipient|patient|passenger|applicant|employee|guest|user)[\s_-]*name"
-    rf"{_NAME_FIELD_END}|(?:(?:{_NAME_HOLDERS})(?:['’]s)?[ \t_-]+|(?<![\w'’-][ \t])(?<![\w'’-][ \t]{{2}})(?<!-))name"
-    rf"{_NAME_FIELD_END}"
+    # "name" after a word of whose name it is, or after no word on its line ("Name:"); the look-behinds after its "n",
+    # so that the cue's first letter is known (alternations.by_first_letter).
+    rf"{_NAME_FIELD_END}|(?:(?:{by_first_letter(_NAME_HOLDERS)})(?:['’]s)?[ \t_-]+n"
+    rf"|n(?<![\w'’-][ \t]n)(?<![\w'’-][ \t]{{2}}n)(?<!-n))ame{_NAME_FIELD_END}"
     # Malay and Indonesian forms: "Nama:", "Nama penuh:", "Nama lengkap:".
     r"|nama(?:\s+(?:penuh|lengkap|pelanggan|pemohon))?\s*[:=]"
     rf"|(?:{by_first_letter(_ROLE_LABELS)}){_ROLE_NUMBER}(?:\s*:|[ \t]*[-–|](?=[ \t]))"
