@@ -77,8 +77,10 @@ def world(tmp_path_factory):
     spec = LoraSpec(dropout=0.0, learning_rate=2e-2, epochs=8, batch_size=8, max_length=64, device="cpu")
     splits = {
         "narrow": [_order(rng, index, "narrow") for index in range(36 + EVAL_ROWS)],
-        # Two order questions to one reset question: enough reset answers to keep them, enough orders to learn.
-        "broad": [(_reset if index % 3 == 0 else _order)(rng, index, "broad") for index in range(72 + EVAL_ROWS)],
+        # One reset question to one order question: enough reset answers to keep them, enough orders to learn. (With
+        # one reset to two orders, on the machine of 2026-12-03 the broad challenger lost reset answers in shadow:
+        # -0.034 [-0.136, +0.068], at the code that had passed there the day before: its numerics, not the code.)
+        "broad": [(_reset if index % 2 == 0 else _order)(rng, index, "broad") for index in range(72 + EVAL_ROWS)],
     }
     with one_torch_thread():
         build_base_model(
