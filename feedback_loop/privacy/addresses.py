@@ -20,7 +20,13 @@ import re
 
 from feedback_loop.privacy.alternations import by_first_letter
 from feedback_loop.privacy.english_words import adverbs
-from feedback_loop.privacy.names import everyday_words, given_name_of_several_locales, stop_words
+from feedback_loop.privacy.names import (
+    CANADIAN_PROVINCE_CODES,
+    US_STATE_CODES,
+    everyday_words,
+    given_name_of_several_locales,
+    stop_words,
+)
 from feedback_loop.privacy.placeholders import (
     PLACEHOLDERS,
     Detector,
@@ -663,15 +669,11 @@ _THANKS_AND_HASTE = ("thanks", "thank", "thx", "pls", "plz", "please", "asap", "
 _LOWER_TOWN_ENDS = rf"(?=[ \t]*(?:[,.;!?)\n]|$)|[ \t]+(?:{'|'.join(_THANKS_AND_HASTE)})(?![\w-]))"
 # A US state's code and a ZIP code ("wa 98101"; not "is 12000"), an Australian state's and a postcode ("wa 6053"), a
 # British or a Canadian postcode.
-_US_STATE_CODES = (
-    "al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok"
-    "|or|pa|pr|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy"
-)
 _LOWER_LETTERED_POSTCODE = r"[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}|[a-z]\d[a-z]\s?\d[a-z]\d"
 # A Canadian province's code before its postcode: "toronto on m5h 2n2".
 _LOWER_POSTCODE = (
-    rf"(?i:(?:{_US_STATE_CODES})\s+\d{{5}}(?:-\d{{4}})?|(?:nsw|vic|qld|wa|sa|tas|act|nt)\s+\d{{4}}"
-    rf"|(?:(?:ab|bc|mb|nb|nl|ns|nt|nu|on|pe|qc|sk|yt)\s+)?(?:{_LOWER_LETTERED_POSTCODE}))"
+    rf"(?i:(?:{US_STATE_CODES})\s+\d{{5}}(?:-\d{{4}})?|(?:nsw|vic|qld|wa|sa|tas|act|nt)\s+\d{{4}}"
+    rf"|(?:(?:{CANADIAN_PROVINCE_CODES})\s+)?(?:{_LOWER_LETTERED_POSTCODE}))"
     r"(?![\w-])"
 )
 # Found from the house number's first digit, which a search skips to at C speed, looking back from it: a pattern
@@ -707,7 +709,7 @@ _STREET_ENDS_ITS_PHRASE = re.compile(
 _COMPASS_POINT = r"(?:[NSEW]|North|South|East|West)\.?"
 _GRID_ADDRESS = re.compile(
     rf"(?i)(?<![\w/.:-])\d{{1,5}}[ \t]+{_COMPASS_POINT}[ \t]+\d{{1,5}}[ \t]+{_COMPASS_POINT}(?![\w-])"
-    rf"(?:[ \t]+(?:St|Street|Rd|Road|Ave|Avenue)\.?)?,?[ \t]+[a-z][a-z .'’-]{{1,30}}?,?[ \t]+(?:{_US_STATE_CODES})"
+    rf"(?:[ \t]+(?:St|Street|Rd|Road|Ave|Avenue)\.?)?,?[ \t]+[a-z][a-z .'’-]{{1,30}}?,?[ \t]+(?:{US_STATE_CODES})"
     r"[ \t]+\d{5}(?:-\d{4})?(?![\w-])"
 )
 # A German, Austrian or Swiss street in lower case, its word joined to its name, with the house number, the postcode and

@@ -1219,12 +1219,9 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
     if "/" in text:
         for airline in _names_as_airlines_write_them(text):
             # The whole name, surname and given names, over a part the rules took alone ("MCALLISTER/EWAN").
-            inside = [span for span in spans if airline[0] <= span[0] and span[1] <= airline[1]]
-            if not any(
-                start < airline[1] and airline[0] < end for start, end, _ in spans if (start, end, _) not in inside
-            ):
-                spans = [span for span in spans if span not in inside]
-                spans.append((*airline, True))
+            others = [span for span in spans if not (airline[0] <= span[0] and span[1] <= airline[1])]
+            if not any(start < airline[1] and airline[0] < end for start, end, _ in others):
+                spans = [*others, (*airline, True)]
     spans.sort()
     signature = _signature_in_lower_case_at_the_end(text)
     if signature is not None and not any(start < signature[1] and signature[0] < end for start, end, _ in spans):
@@ -1770,24 +1767,12 @@ def common_noun(word: str) -> bool:
     cartoonist)."""
     everyday = everyday_words()
     return word in everyday and (
-        _held_in_the_plural(word, everyday) or any(singular in everyday for singular in _singulars(word))
+        _held_in_the_plural(word, everyday) or any(singular in everyday for singular in lemmas(word) - {word})
     )
 
 
 def _held_in_the_plural(word: str, everyday: frozenset[str]) -> bool:
     return bool({f"{word}s", f"{word}es", f"{word[:-1]}ies"} & everyday)
-
-
-def _singulars(word: str) -> set[str]:
-    """What ``word`` may be the plural of: "families" of "family", "boxes" of "box", "guests" of "guest"."""
-    found = set()
-    if word.endswith("ies"):
-        found.add(f"{word[:-3]}y")
-    if word.endswith("es"):
-        found.add(word[:-2])
-    if word.endswith("s"):
-        found.add(word[:-1])
-    return found
 
 
 def english_word(word: str) -> bool:
@@ -2657,11 +2642,14 @@ def _in_english_prose(text: str, start: int, end: int) -> bool:
 _EPITHET_AFTER = re.compile(r"[ \t]+the[ \t]+[A-Z]")
 
 
-# A US state's or a Canadian province's code after a comma: "Kerman, CA", "Moncton, NB" (not "Tamar, IT approved").
-_STATE_CODE_AFTER = re.compile(
-    r",[ \t]*(?:A[KLRZB]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ABDEINOST]|N[BCDEHJLMSTUVY]|O[HKNR]|P[AE]|QC|RI"
-    r"|S[CDK]|T[NX]|UT|V[AT]|W[AIVY]|YT|BC)\b"
+# The codes of the US states and of the Canadian provinces and territories, in lower case.
+US_STATE_CODES = (
+    "al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok"
+    "|or|pa|pr|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy"
 )
+CANADIAN_PROVINCE_CODES = "ab|bc|mb|nb|nl|ns|nt|nu|on|pe|qc|sk|yt"
+# A state's or a province's code in capitals after a comma: "Kerman, CA", "Moncton, NB" (not "Tamar, IT approved").
+_STATE_CODE_AFTER = re.compile(rf",[ \t]*(?:{US_STATE_CODES.upper()}|{CANADIAN_PROVINCE_CODES.upper()})\b")
 # How many of a thing an order or a list counts before its name: "2x Margherita", "3 Negroni".
 _QUANTITY_BEFORE = re.compile(r"\d[x×]?[ \t]*$")
 # What joins a word to the rest of a link, a path or a code's identifier: "Houses_in_Charlotte_Amalie", "/Sandra/".

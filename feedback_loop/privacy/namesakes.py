@@ -1373,8 +1373,7 @@ _A_BOT_AFTER = re.compile(
     r"(?:chat[ \t-]?bot|bot|(?:virtual|ai|voice|digital)[ \t]+assistant)(?=[ \t]*[,.;:!?)]|[ \t]*$)",
     re.IGNORECASE,
 )
-
-
+# "St." or "Ste." right before a name.
 _SAINT_BEFORE = re.compile(r"(?<![\w'’.-])(?:St|Ste)\.?[ \u00a0]$")
 # What "St." ends when it abbreviates a street or a surname's particle: "42nd St.", "Main St.", "Ms St. Laurent",
 # "Marie St. Germain".
