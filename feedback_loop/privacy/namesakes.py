@@ -58,10 +58,13 @@ from feedback_loop.privacy.names import (
     SENTENCE_START,
     WORD,
     brands,
+    cities,
     common_noun,
     english_word,
     everyday_words,
     given_name_of_several_locales,
+    in_another_language,
+    listed_name,
     no_english_word,
     person_name_lists,
     sentence_around,
@@ -285,8 +288,12 @@ def named_like_a_thing(text: str, start: int, end: int) -> bool:
     nouns that a verb follows ("Kate Spade bags are excluded", "Ted Baker refunds go back", "Duncan Hines frosting
     leaked", :func:`_before_the_subjects_verb`): a person's name is followed by a verb ("Ana needs", "Tom called",
     "Priya handles refunds") or a function word, not by a noun it qualifies."""
+    # A name of the lists in another language's sentence has no English article before it, nor English nouns after
+    # it ("... a Giulia Bianchi Moretti, come risulta sul passaporto", "para a Fernanda"); a place there still may
+    # ("a Valencia").
+    english = not (listed_name(text[start:end]) and in_another_language(text, start, end))
     if (
-        ARTICLE_BEFORE.search(text, max(0, start - 8), start)
+        (english and ARTICLE_BEFORE.search(text, max(0, start - 8), start))
         or _BRANDS_POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
         or named_like_a_product(text, start, end)
         or _with_an_everyday_word_in_its_name(text, start, end)
@@ -297,7 +304,7 @@ def named_like_a_thing(text: str, start: int, end: int) -> bool:
         return True
     after = LOWER_CASE_WORD_AFTER.match(text, end)
     # "Kofi Mensah's laptop": what a person owns follows the possessive.
-    if after is None or text[end - 2 : end] in ("'s", "’s"):
+    if after is None or text[end - 2 : end] in ("'s", "’s") or not english:
         return False
     word = after.group(1)
     # A function word ("Tell Fatima the ...", "Kevin from IT"), "and" of other languages too ("Rui Ferreira e Inês
@@ -1333,36 +1340,56 @@ def _a_unit_or_an_eponymous_kind(text: str, start: int, end: int) -> bool:
     )
 
 
-# Two or more single capitalised words joined by commas, "and" or "or" ("only" allowed after them) where a shop or
-# a courier says it delivers: "delivery available in ..., ... or only ...?", "Orders to ... and ... are delayed",
-# "we ship to ... and ...". A name of two words ("Orders to Florence Mbeki and ...") is no place of such a list.
+# A place of a delivery's list: one or two capitalised words ("Hobart", "Alice Springs").
+_DELIVERED_PLACE_WORDS = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:[ \u00a0][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+)?"
+# Two or more places of one or two capitalised words joined by commas, "and" or "or" ("only" allowed after them)
+# where a shop or a courier says it delivers, or a service that it covers them: "delivery available in ..., ... or
+# only ...?", "Orders to ... and ... are delayed", "we ship same-day to ... and ...", "our riders cover ..., ... and
+# ...". One place alone where no given name is one ("delivery to Bentonville").
 _DELIVERED_PLACES = re.compile(
-    r"(?i:\b(?:deliver(?:y|ies|s|ed|ing)?|ship(?:s|ped|ping)?|shipments?|orders?|parcels?|packages?"
-    r"|dispatch(?:es|ed)?|postage|couriers?)(?:[ \u00a0]+(?:is|are|was|were|now|only|not|available|still|currently))"
-    r"{0,3}[ \u00a0]+(?:to|in|into|for|across|within))[ \u00a0]+"
-    r"(?P<places>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+"
-    r"(?:(?:,|,?[ \u00a0](?:and|or))(?:[ \u00a0]only)?[ \u00a0][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+)+)"
+    r"(?i:\b(?:(?:deliver(?:y|ies|s|ed|ing)?|ship(?:s|ped|ping)?|shipments?|orders?|parcels?|packages?"
+    r"|dispatch(?:es|ed)?|postage|couriers?)"
+    r"(?:[ \u00a0]+(?:is|are|was|were|now|only|not|available|still|currently|also|same-day|next-day|free|daily"
+    r"|weekly|express|overnight))"
+    r"{0,3}[ \u00a0]+(?:to|in|into|for|across|within)|(?:cover(?:s|ed|ing)?|serv(?:e|es|ed|ing))))[ \u00a0]+"
+    rf"(?P<places>{_DELIVERED_PLACE_WORDS}"
+    rf"(?:(?:,|,?[ \u00a0](?:and|or))(?:[ \u00a0]only)?[ \u00a0]{_DELIVERED_PLACE_WORDS})*)"
     r"(?![\w'’-]|[ \u00a0][A-ZÀ-ÖØ-ÞĀ-Ž])"
 )
-_DELIVERED_PLACE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+")
+_DELIVERED_PLACE = re.compile(_DELIVERED_PLACE_WORDS)
 
 
 def places_of_a_delivery(text: str, places_read: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The words of each list of places a shop or a courier delivers to (:data:`_DELIVERED_PLACES`) of which one is
-    a city: a word that WordNet knows only as a noun ("Sydney", "Melbourne"; not "Grace", nor "Amara") and the model
-    reads as a place (``places_read``). A city named like a person ("Adelaide") is a place among places."""
+    """The places, and their words, of each list of places a shop or a courier delivers to (:data:`_DELIVERED_PLACES`)
+    of which one is a city: a word that WordNet knows only as a noun ("Sydney", "Melbourne"; not "Grace", nor "Amara")
+    and the model reads as a place (``places_read``), or, every one of them, a city of the gazetteer
+    (:func:`~feedback_loop.privacy.names.cities`: "Austin, Houston and Dallas"). A city named like a person
+    ("Adelaide") is a place among places; so is one alone that is no given name ("delivery to Bentonville"). A name
+    of two words that is no city ("Orders to Florence Mbeki and ...") makes the list none."""
     delivered: set[tuple[int, int]] = set()
     nouns_or_adjectives, verbs = word_classes()
+    given, _ = person_name_lists()
     for match in _DELIVERED_PLACES.finditer(text):
-        words = [word.span() for word in _DELIVERED_PLACE.finditer(text, *match.span("places"))]
-        if any(
-            low <= start
-            and end <= high
-            and _only_a_noun_or_adjective(text[start:end].lower(), nouns_or_adjectives, verbs)
-            for start, end in words
-            for low, high in places_read
+        places = [place.span() for place in _DELIVERED_PLACE.finditer(text, *match.span("places"))]
+        in_the_gazetteer = [text[start:end] in cities() for start, end in places]
+        if any(" " in text[start:end] for start, end in places) and not all(in_the_gazetteer):
+            continue
+        if (
+            (len(places) > 1 and all(in_the_gazetteer))
+            or (len(places) == 1 and in_the_gazetteer[0] and text[slice(*places[0])] not in given)
+            or (
+                len(places) > 1
+                and any(
+                    low <= start
+                    and end <= high
+                    and _only_a_noun_or_adjective(text[start:end].lower(), nouns_or_adjectives, verbs)
+                    for start, end in places
+                    for low, high in places_read
+                )
+            )
         ):
-            delivered.update(words)
+            delivered.update(places)
+            delivered.update(word.span() for start, end in places for word in WORD.finditer(text, start, end))
     return delivered
 
 
@@ -1390,9 +1417,10 @@ def _a_saints_place(text: str, start: int, end: int) -> bool:
 
 def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` names an assistant (:data:`ASSISTANT_NAMES`) that no form's field or "my name
-    is" announces, a place ("São Paulo", "Rio de Janeiro", "George Street", the place of a weather forecast), or what
-    science names after a person ("Dijkstra's algorithm", a thought experiment: :func:`_a_thought_experiment`, a unit
-    of measure: :func:`_a_unit_or_an_eponymous_kind`), a traveller's destination (:func:`_a_destination`), a bot
+    is" announces, a place ("São Paulo", "Rio de Janeiro", "George Street", the place of a weather forecast, a city
+    of two words or more that is no full name of the lists: "Belo Horizonte", "Alice Springs"), or what science names
+    after a person ("Dijkstra's algorithm", a thought experiment: :func:`_a_thought_experiment`, a unit of measure:
+    :func:`_a_unit_or_an_eponymous_kind`), a traveller's destination (:func:`_a_destination`), a bot
     (:data:`_A_BOT_AFTER`)."""
     words = text[start:end]
     name = POSSESSIVE_END.sub("", words)
@@ -1423,6 +1451,7 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
             and PERSONS_PLACE_AFTER.match(text, end) is None
             and start not in strong_cue_ends(text)
         )
+        or (" " in name and name in cities() and not listed_name(name) and start not in strong_cue_ends(text))
         or _STATION_AFTER.match(text, end)
         or _A_BOT_AFTER.match(text, end)
         or _a_saints_place(text, start, end)
@@ -1739,9 +1768,10 @@ _OBJECT_AFTER = re.compile(
 
 def _goods_or_a_sale_after(text: str, start: int, end: int) -> bool:
     """True when :data:`_GOODS_OR_A_SALE_AFTER_A_LIST` follows ``text[start:end]``, its goods no verb of the
-    person's (:data:`_GOODS_THAT_ARE_VERBS`) nor owned by a possessive name."""
+    person's (:data:`_GOODS_THAT_ARE_VERBS`) nor owned by a possessive name, in an English sentence ("Mijn dochter
+    Fleur belt morgen": Dutch "belt" calls)."""
     after = _GOODS_OR_A_SALE_AFTER_A_LIST.match(text, end)
-    if after is None:
+    if after is None or in_another_language(text, start, end):
         return False
     last = after.group().split()[-1]
     # "Marta Nowak's handbags": goods after a full name's possessive are whose they are ("Levi's jeans" are a brand's).

@@ -39,7 +39,6 @@ answer gives it one sentence rather than its whole length. The sentences of a ba
 from __future__ import annotations
 
 import functools
-import importlib
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -76,7 +75,6 @@ from feedback_loop.privacy.names import (
     SENTENCE_START,
     WORD,
     addressed_at_the_end,
-    brands,
     dash_sign_off_in_a_text,
     everyday_words,
     faker_person_providers,
@@ -84,14 +82,18 @@ from feedback_loop.privacy.names import (
     given_name_before,
     imperative_before_a_name,
     in_a_persons_place,
+    in_another_language,
+    listed_full_name,
+    listed_given_name_only,
+    listed_name,
     no_english_word,
-    nothing_but_a_name,
     noun_of_goods_after,
     opens_a_sentence_before_a_name,
     person_name_lists,
     places,
     sentence_around,
     stop_words,
+    stop_words_of_other_languages,
     strong_cue_ends,
     syllables_joined_as_a_given_name,
     vietnamese_given_name_before,
@@ -173,7 +175,13 @@ def names_with_the_model(
                 or (not announced and named_like_a_thing(text, start, end))
             ):
                 continue
-            vetoable = not announced and not _compound_given_name(text[start:end])
+            # The model reads English: in another language's sentence it takes names of the lists for firms and
+            # places ("No, el vuelo no era para Alejandro, era para Camila": Camila an ORG).
+            vetoable = (
+                not announced
+                and not _compound_given_name(text[start:end])
+                and not (listed_name(text[start:end]) and in_another_language(text, start, end))
+            )
             (doubted if vetoable and _covered(start, end, others) else names).append((start, end))
         names += [span for span in (_model_name(text, *span) for span in persons) if span is not None]
         results.append((text, names, doubted))
@@ -197,7 +205,7 @@ def names_with_the_model(
             for text, _, doubted in results
             for start, end in doubted
             if text[start:end] not in persons_after_all
-            and (_listed_full_name(text[start:end]) or _listed_given_name_only(text[start:end]))
+            and (listed_full_name(text[start:end]) or listed_given_name_only(text[start:end]))
         )
     )
     names_to_the_pii_model = {
@@ -288,6 +296,17 @@ _INITIAL = re.compile(r"[A-Z]\.")
 # "Chidi and <name>", "<name> & Arjun": one capitalised word joined to a name by "and", "&" or "or".
 _WORD_JOINED_BEFORE = re.compile(rf"(?<![\w'’.-])({NAME_WORD})[ \u00a0](?:and|&|or)[ \u00a0]$")
 _WORD_JOINED_AFTER = re.compile(rf"[ \u00a0](?:and|&|or)[ \u00a0]({NAME_WORD})(?![\w'’-])")
+# The first of a list that goes on after the name: "Chidi, <name> and <name>".
+_WORD_LISTED_BEFORE = re.compile(rf"(?<![\w'’.-])({NAME_WORD}),[ \u00a0]$")
+_LIST_GOES_ON_AFTER = re.compile(r",[ \u00a0]|[ \u00a0](?:and|&)[ \u00a0]")
+# The other party of a handover: "from Siddharth to <name>", "from <name> to Wambui".
+_HANDED_OVER_BY_BEFORE = re.compile(rf"\bfrom[ \u00a0]({NAME_WORD})[ \u00a0]to[ \u00a0]$")
+_FROM_BEFORE = re.compile(r"\bfrom[ \u00a0]$")
+_HANDED_OVER_TO_AFTER = re.compile(rf"[ \u00a0]to[ \u00a0]({NAME_WORD})(?![\w'’-])")
+# The name a correction puts right: "<name>, not Nomsa", "<name> not Farooq".
+_CORRECTED_AFTER = re.compile(rf",?[ \u00a0]not[ \u00a0]({NAME_WORD})(?![\w'’-])")
+_JOINED_AFTER = (_WORD_JOINED_AFTER, _HANDED_OVER_TO_AFTER, _CORRECTED_AFTER)
+_PARTIES = (_HANDED_OVER_BY_BEFORE, _HANDED_OVER_TO_AFTER, _CORRECTED_AFTER)
 # The surname after a given name joined so, one of the lists' or a word no dictionary holds: "Kaveh & Nasrin Jafari".
 _SURNAME_AFTER = re.compile(rf"[ \u00a0]({NAME_WORD})(?![\w'’-])")
 
@@ -405,23 +424,6 @@ def _cue_word_or_persons_act(text: str, word: re.Match[str], run: list[re.Match[
     )
 
 
-# spaCy's languages written in Latin letters whose stop words tell a sentence of theirs: the everyday words of
-# another language that the name lists hold too ("hari", "dan", "ada" in Indonesian) are no names there.
-_LATIN_STOP_WORD_LANGUAGES = (
-    "id", "ms", "tl", "es", "pt", "it", "fr", "de", "nl", "tr", "pl", "sv", "da", "nb", "fi", "ro", "ca", "hr", "cs"
-)  # fmt: skip
-
-
-@functools.cache
-def _stop_words_of_other_languages() -> tuple[frozenset[str], ...]:
-    """The stop words of each language of :data:`_LATIN_STOP_WORD_LANGUAGES`, less English ones."""
-    english = stop_words()
-    return tuple(
-        frozenset(importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS - english)
-        for language in _LATIN_STOP_WORD_LANGUAGES
-    )
-
-
 def _everyday_words_of_another_language(text: str, start: int, end: int) -> bool:
     """True when a word of the lower-case run ``text[start:end]`` is a stop word of a language that another word of
     its sentence, outside the run, is a stop word of too, and no English stop word is in the sentence: "Jadwal
@@ -432,7 +434,7 @@ def _everyday_words_of_another_language(text: str, start: int, end: int) -> bool
     if outside & stop_words():
         return False
     run = set(WORD.findall(text, start, end))
-    return any(run & words and (outside - run) & words for words in _stop_words_of_other_languages())
+    return any(run & words and (outside - run) & words for words in stop_words_of_other_languages())
 
 
 def _listed_given_name_and_surname(text: str, words: list[Span]) -> bool:
@@ -730,7 +732,7 @@ def _greeted_given_name(text: str, start: int, end: int) -> bool:
     return (
         _lower_case_given_name(word)
         and _GREETING_BEFORE.search(text, max(0, start - 40), start) is not None
-        and not any(word in words for words in _stop_words_of_other_languages())
+        and not any(word in words for words in stop_words_of_other_languages())
     )
 
 
@@ -775,9 +777,10 @@ def _brand_before_a_noun(text: str, start: int, end: int) -> bool:
 
 
 def _joined_to_a_name(text: str, names: Sequence[Span]) -> list[Span]:
-    """The words joined to a name found that read as names too: a given name of the lists, or a word written as
-    a name that no dictionary knows and the PII model reads as a name in its sentence ("Chidi and Emeka Okafor from
-    our Lagos team"). "Sales and Priya Sharma", "Priya Sharma and Jira" keep their other word."""
+    """The words joined to a name found that read as names too (by "and", in a list, a handover or a correction:
+    :data:`_WORD_JOINED_BEFORE` ...): a given name of the lists, or a word written as a name that no dictionary
+    knows and the PII model reads as a name in its sentence ("Chidi and Emeka Okafor from our Lagos team", "from
+    <name> to Wambui"). "Sales and Priya Sharma", "Priya Sharma and Jira" keep their other word."""
     from feedback_loop.privacy.pii_model import name_spans
 
     given, surnames = person_name_lists()
@@ -787,6 +790,12 @@ def _joined_to_a_name(text: str, names: Sequence[Span]) -> list[Span]:
         for match in (
             _WORD_JOINED_BEFORE.search(text, max(0, start - 40), start),
             _WORD_JOINED_AFTER.match(text, end),
+            _WORD_LISTED_BEFORE.search(text, max(0, start - 40), start)
+            if _LIST_GOES_ON_AFTER.match(text, end)
+            else None,
+            _HANDED_OVER_BY_BEFORE.search(text, max(0, start - 60), start),
+            _HANDED_OVER_TO_AFTER.match(text, end) if _FROM_BEFORE.search(text, max(0, start - 6), start) else None,
+            _CORRECTED_AFTER.match(text, end),
         ):
             if match is None:
                 continue
@@ -795,14 +804,17 @@ def _joined_to_a_name(text: str, names: Sequence[Span]) -> list[Span]:
             if named_like_a_product(text, *match.span(1)) or named_like_a_thing(text, *match.span(1)):
                 continue
             span = match.span(1)
-            surname = _SURNAME_AFTER.match(text, span[1]) if match.re is _WORD_JOINED_AFTER else None
+            surname = _SURNAME_AFTER.match(text, span[1]) if match.re in _JOINED_AFTER else None
             if surname is not None:
                 last = surname.group(1)
                 if (last in surnames or no_english_word(last.lower())) and last.lower() not in everyday:
                     span = (span[0], surname.end(1))
-            if word in given and lower not in everyday:
+            # A handover or a correction names one more person, in the same role: a word the vocabulary holds, as it
+            # holds names ("Farooq"), may be one there; a city may not be ("from Austin to Denver").
+            party = match.re in _PARTIES
+            if word in given and lower not in everyday and (not party or no_english_word(lower)):
                 known.append(span)
-            elif written_as_a_name(word) and no_english_word(lower) and lower not in everyday:
+            elif written_as_a_name(word) and no_english_word(lower) and (party or lower not in everyday):
                 unknown.append(span)
     sentences = [_sentence_around_run(text, span) for span in unknown]
     read = name_spans([text[start:end] for start, end in sentences]) if sentences else []
@@ -1045,16 +1057,17 @@ def _english_word_no_list_holds(word: str) -> bool:
 
 def _person_where_only_a_person_fits(candidates: list[str]) -> list[bool]:
     """For each candidate name, False when the model reads it as something other than a person even in
-    :data:`_ONLY_A_PERSON_FITS`; a given name and a surname of the lists (:func:`_listed_full_name`) only when it
-    does so in each of :data:`_PERSON_FRAMES` too, and words none of which is English (two at least, the first no
-    given name of the lists, none with a capital inside) only when the PII model does not read them as a name there
-    either. The small model knows a firm named like a person and reads
+    :data:`_ONLY_A_PERSON_FITS`; a given name and a surname of the lists
+    (:func:`~feedback_loop.privacy.names.listed_full_name`) only when it does so in each of :data:`_PERSON_FRAMES`
+    too, and words none of which is English (two at least, the first no given name of the lists, none with a capital
+    inside) only when the PII model does not read them as a name there either. The small model knows a firm named
+    like a person and reads
     it as one in every sentence ("Morgan Stanley", whose words are English ones too), but takes many names of
     Africa, Central Europe and Japan for firms or places in one sentence and for persons in the next ("Akosua
     Mensah", "Ewa Zielińska", "Emi Watanabe"), or in every one ("Thabo Mokoena", "Olusola Adeyinka")."""
     verdicts = _read_as_a_person_in(_ONLY_A_PERSON_FITS, candidates)
     doubted = [candidate for candidate, verdict in zip(candidates, verdicts, strict=True) if not verdict]
-    listed = [candidate for candidate in doubted if _listed_full_name(candidate)]
+    listed = [candidate for candidate in doubted if listed_full_name(candidate)]
     persons = {
         candidate
         for frame in _PERSON_FRAMES
@@ -1098,27 +1111,6 @@ def _read_as_a_person_in(frame: str, candidates: list[str]) -> list[bool]:
         span = (offset, offset + len(candidate))
         verdicts.append(not _covered(*span, [(start, end) for start, end, label in entities if label != "PERSON"]))
     return verdicts
-
-
-def _listed_given_name_only(word: str) -> bool:
-    """True for one word that the lists hold as a given name and that is no English word, no place and no brand:
-    "Francesca", "Anjali", "Bethan" (not "Florence", "Georgia", "Chelsea", "Chanel")."""
-    given, _ = person_name_lists()
-    return word in given and word not in brands() and nothing_but_a_name(word)
-
-
-def _listed_full_name(words: str) -> bool:
-    """True for two or three words, the first a given name of the lists and the last a surname, none an everyday
-    English word, a place or a possessive ("Akosua Mensah"; not "King's Cross", "Baker Street Irregulars")."""
-    given, surnames = person_name_lists()
-    parts = words.split()
-    everyday = everyday_words()
-    return (
-        2 <= len(parts) <= 3
-        and parts[0] in given
-        and parts[-1] in surnames
-        and not any(part.lower() in everyday or part in places() or POSSESSIVE_END.search(part) for part in parts)
-    )
 
 
 @functools.cache

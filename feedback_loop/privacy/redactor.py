@@ -458,8 +458,9 @@ def _with_rule_names(text: str, counts: dict[str, int]) -> _Detected:
 
 
 def _name_key(name: str) -> str:
-    """What numbers a name within a scope: the name in lower case, its words apart by one space."""
-    return " ".join(name.casefold().split())
+    """What numbers a name within a scope: the name in lower case, its words apart by one space; Turkish "İ" as
+    "i", which casefold writes as "i" and a combining dot ("KİM LEE" is "kim lee")."""
+    return " ".join(name.replace("İ", "i").casefold().split())
 
 
 def _names_pattern(numbers: dict[str, int]) -> tuple[re.Pattern[str], list[int]]:
