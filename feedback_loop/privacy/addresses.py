@@ -91,7 +91,10 @@ _SPANISH_FLOOR = (
 _UNIT = (
     r"(?:,?\s*(?:(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.?|room|rm\.?|apto\.?|ap\.|apartamento"
     r"|appartement|app\.|dpto\.?|depto\.?|dto\.|of\.|oficina|kv\.|piso|planta|puerta|pta\.|bloco|bloque|sala|andar"
-    r"|conj\.|int\.|interno|scala|esc\.|escalera|escala|bât\.|lok\.|kat|daire|кв\.|корп\.|оф\.|ward(?:\s*no\.?)?)\s*:?\s*|#\s*|[KD]\s?:\s?(?=\d))"
+    r"|conj\.|int\.|interno|scala|esc\.|escalera|escala|bât\.|lok\.|kat|daire|кв\.|корп\.|оф\.|ward(?:\s*no\.?)?"
+    # A French office, a Brazilian penthouse, shop, house or lot, a German flat: "bureau 410", "cobertura 2", "loja 3",
+    # "casa 5", "lote 12", "Whg. 4".
+    r"|bureau|cobertura|loja|casa|lote|quadra|whg\.|wohnung)\s*:?\s*|#\s*|[KD]\s?:\s?(?=\d))"
     r"(?:[\w-]{0,5}\d[\w-]{0,5}|[A-Z](?![\w-]))"
     r"|,?\s*\d{1,2}\.?\s?[º°ª](?:\s?(?:" + _SPANISH_DOOR + r"))?"
     # A floor by its ordinal: "Patision 45, 2nd floor".
@@ -125,16 +128,22 @@ _TOWN_WORD = (
     rf"|{_CAPITAL}[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*(?!\w|-\d{{1,2}}(?!\d))(?!\.[ \t]*\d))"
 )
 # A town's name may hold a particle ("Cercado de Lima", "Newcastle upon Tyne"; not German "am" and "an", which are
-# days and times as often: "Berlin am Montag") and end with "City" after three words ("Ho Chi Minh City").
-_TOWN = rf"{_TOWN_WORD}(?:[ -](?:(?:de|del|da|do|di|du|la|le|upon|sur)[ -])?{_TOWN_WORD}){{0,2}}(?: City)?"
+# days and times as often: "Berlin am Montag") and end with "City" after three words ("Ho Chi Minh City"); a Mexican
+# colonia's abbreviation opens four ("Col. San José Insurgentes").
+_TOWN = (
+    rf"(?:Col\.[ ]{_TOWN_WORD}(?:[ -](?:(?:de|del|la)[ -])?{_TOWN_WORD}){{0,2}}"
+    rf"|{_TOWN_WORD}(?:[ -](?:(?:de|del|da|do|di|du|la|le|upon|sur)[ -])?{_TOWN_WORD}){{0,2}}(?: City)?)"
+)
 # A town after its postcode is on the postcode's line: on the line after it, a word is the letter's ("..., H91
 # X2Y7\nCheers"). Mexico writes the postcode after "C.P." ("Col. Centro, C.P. 72000, Puebla"). A Ghanaian digital
 # address after the town is the place's too ("..., Osu, Accra, GA-123-4567"), not a town "GA".
 # Digits, a space and three digits or more are a phone's groups, not a postcode: "London NW1 6XE, 07700 900123" (a
 # postcode of letters may end before a phone: "NW1 6XE 07700 900123").
 _NOT_A_PHONES_GROUP = r"(?!\d)(?!(?<=\d)[ \t]+\d{3})"
+# A Canadian town is followed by its province in brackets before the postcode: "Montréal (Québec) H3G 1P1".
 _PLACE = (
-    rf"(?:{_GHANA_DIGITAL_ADDRESS}|{_TOWN}(?:\s+{_POSTCODE}{_NOT_A_PHONES_GROUP})?"
+    rf"(?:{_GHANA_DIGITAL_ADDRESS}"
+    rf"|{_TOWN}(?:[ \t]\({_TOWN}\)(?=\s+{_POSTCODE}))?(?:\s+{_POSTCODE}{_NOT_A_PHONES_GROUP})?"
     rf"|(?:C\.P\.[ \t]*)?{_POSTCODE}{_NOT_A_PHONES_GROUP}(?:[ \t]+{_TOWN})?)"
 )
 # Where a place ends its clause, the last of the address: before a comma, a full stop, a mark of a question or an

@@ -202,7 +202,7 @@ _STRONG_CUE_FORWARD = re.compile(
 _SIGN_OFFS = (
     r"atentamente|cordialmente|saludos|un\s+saludo|cordialement|bien\s+à\s+vous|bien\s+cordialement|salutations"
     r"|(?:viele|beste|liebe|herzliche|freundliche)\s+grüße|mit\s+freundlichen\s+grüßen|grüße|cordiali\s+saluti"
-    r"|distinti\s+saluti|saluti|atenciosamente|abraços|cumprimentos|met\s+vriendelijke\s+groet(?:en)?|groetjes|groeten"
+    r"|distinti\s+saluti|saluti|atenciosamente|abraços|abraço|um\s+abraço|abs|cumprimentos|met\s+vriendelijke\s+groet(?:en)?|groetjes|groeten"
     r"|saygılarımla|iyi\s+çalışmalar|pozdrawiam|z\s+poważaniem|med\s+vänlig\s+hälsning|vänliga\s+hälsningar"
     r"|hälsningar|med\s+venlig\s+hilsen|venlig\s+hilsen|vennlig\s+hilsen|ystävällisin\s+terveisin|terveisin"
     r"|s\s+pozdravem|cu\s+stimă|hormat\s+saya|trân\s+trọng|üdvözlettel|с\s+уважением"
@@ -327,7 +327,13 @@ _CUE_WORDS = (
     r"|for\s+(?:herself|himself|themselves|themself|myself|ourselves)\s+and"
     # A name spelled out, and the name it is not: "it's spelled Niamh, not Neve".
     r"|spel(?:led|t)|spel(?:led|t)\s+[^\W\d_]+(?:[ \t][^\W\d_]+)?,?[ \t]+not"
-    r"|signed|(?:customer|contact|account|holder|full|first|last|given|family|user|sender|recipient)\s+name(?:\s+is)?"
+    r"|signed|(?:customer|contact|account|holder|full|first|last|given|family|user|sender|recipient|patient|guest"
+    r"|passenger|client|caller|student|employee|tenant)\s+name(?:\s+is)?"
+    # Someone called so, in Spanish, Portuguese, Italian, French and German: "Firmó alguien llamado Ezequiel", "uma
+    # senhora chamada ..." (not a thing: "Un archivo llamado ...", "O chamado Suporte Técnico", a ticket).
+    r"|(?:alguien|alguém|qualcuno|quelqu['’]un|jemand|(?:un|una|uno|um|uma|une)\s+(?:señora?|chic[oa]|hombre|mujer"
+    r"|persona|tipo|moço|moça|senhora?|rapaz|homem|mulher|signora?|ragazz[oa]|uomo|donna|monsieur|dame|homme|femme"
+    r"|personne))\s+(?:llamad[oa]|chamad[oa]|chiamat[oa]|nommée?|appelée?|genannt|namens)"
     r"|surname|forename"
     rf"|(?:my|our|your|his|her|their)\s+(?:new\s+|old\s+|former\s+)?(?:{RELATIVES_AND_CLOSE_PEOPLE}"
     r"|director|ceo|cfo|cto|coo|founder|owner|bookkeeper|assistant|secretary|admin|administrator|contact"
