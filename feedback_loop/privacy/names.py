@@ -2644,11 +2644,12 @@ def nothing_but_a_name(word: str) -> bool:
 def _given_name_alone(text: str, start: int, end: int, word: str) -> bool:
     """True for a given name of the lists that is no everyday English word, no place and no English word at all: a
     person's name wherever it stands in English prose, not only where a person stands ("Sandra at reception refunded
-    it", "me, Tamar, and Moshe", "our chef Stavros!"): the model may still veto it. Two letters ("Ah!", "Li"), a
-    brand of the same name ("at Zara last week"), a thing's noun after it ("Petri dishes"), a quantity before it ("2x
-    Margherita"), a state's code ("Kerman, CA") or a link's or an identifier's characters around it
-    ("Houses_in_Charlotte_Amalie") make it a name only where a person stands (:func:`in_a_persons_place`: "Could Jo
-    get ...")."""
+    it", "me, Tamar, and Moshe", "our chef Stavros!"), or in the prose of another language that capitalises only
+    names (:func:`_in_prose_of_another_language`: "pasar con Guadalupe?"): the model may still veto it. Two letters
+    ("Ah!", "Li"), a brand of the same name ("at Zara last week"), a thing's noun after it ("Petri dishes"), a
+    quantity before it ("2x Margherita"), a state's code ("Kerman, CA") or a link's or an identifier's characters
+    around it ("Houses_in_Charlotte_Amalie") make it a name only where a person stands (:func:`in_a_persons_place`:
+    "Could Jo get ...")."""
     # "Autumn is here", "Florence is sunny", "Bell peppers": a name that is an English word too needs a cue.
     if not nothing_but_a_name(word):
         return False
@@ -2665,8 +2666,8 @@ def _given_name_alone(text: str, start: int, end: int, word: str) -> bool:
         len(word) > 2
         and word not in brands()
         and (
-            _in_prose_of_another_language(text, start, end)
-            or (_in_english_prose(text, start, end) and not noun_of_goods_after(text, end))
+            (_in_english_prose(text, start, end) and not noun_of_goods_after(text, end))
+            or _in_prose_of_another_language(text, start, end)
         )
         and not _STATE_CODE_AFTER.match(text, end)
         and not _EPITHET_AFTER.match(text, end)
