@@ -129,9 +129,9 @@ _TOWN_WORD = (
 )
 # A town's name may hold a particle ("Cercado de Lima", "Newcastle upon Tyne"; not German "am" and "an", which are
 # days and times as often: "Berlin am Montag") and end with "City" after three words ("Ho Chi Minh City"); a Mexican
-# colonia's abbreviation opens four ("Col. San José Insurgentes").
+# colonia's abbreviation opens one of up to three words ("Col. San José Insurgentes", "Col. San Pedro de los Pinos").
 _TOWN = (
-    rf"(?:Col\.[ ]{_TOWN_WORD}(?:[ -](?:(?:de|del|la)[ -])?{_TOWN_WORD}){{0,2}}"
+    rf"(?:Col\.[ ]{_TOWN_WORD}(?:[ -](?:(?:de(?:[ ]l[ao]s)?|del|la)[ -])?{_TOWN_WORD}){{0,2}}"
     rf"|{_TOWN_WORD}(?:[ -](?:(?:de|del|da|do|di|du|la|le|upon|sur)[ -])?{_TOWN_WORD}){{0,2}}(?: City)?)"
 )
 # A town after its postcode is on the postcode's line: on the line after it, a word is the letter's ("..., H91

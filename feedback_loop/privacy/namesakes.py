@@ -67,6 +67,7 @@ from feedback_loop.privacy.names import (
     listed_name,
     no_english_word,
     person_name_lists,
+    places,
     sentence_around,
     stop_words,
     strong_cue_ends,
@@ -1342,16 +1343,17 @@ def _a_unit_or_an_eponymous_kind(text: str, start: int, end: int) -> bool:
 
 # A place of a delivery's list: one or two capitalised words ("Hobart", "Alice Springs").
 _DELIVERED_PLACE_WORDS = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:[ \u00a0][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+)?"
-# Two or more places of one or two capitalised words joined by commas, "and" or "or" ("only" allowed after them)
-# where a shop or a courier says it delivers, or a service that it covers them: "delivery available in ..., ... or
-# only ...?", "Orders to ... and ... are delayed", "we ship same-day to ... and ...", "our riders cover ..., ... and
-# ...". One place alone where no given name is one ("delivery to Bentonville").
+# Places of one or two capitalised words joined by commas, "and" or "or" ("only" allowed after them) where a shop or
+# a courier says it delivers, or a service's riders or drivers that they cover them: "delivery available in ..., ...
+# or only ...?", "Orders to ... and ... are delayed", "we ship same-day to ... and ...", "our riders cover ..., ...
+# and ...". Orders and parcels "for" a name are a customer's ("Orders for Taylor and Mitchell").
 _DELIVERED_PLACES = re.compile(
     r"(?i:\b(?:(?:deliver(?:y|ies|s|ed|ing)?|ship(?:s|ped|ping)?|shipments?|orders?|parcels?|packages?"
     r"|dispatch(?:es|ed)?|postage|couriers?)"
     r"(?:[ \u00a0]+(?:is|are|was|were|now|only|not|available|still|currently|also|same-day|next-day|free|daily"
     r"|weekly|express|overnight))"
-    r"{0,3}[ \u00a0]+(?:to|in|into|for|across|within)|(?:cover(?:s|ed|ing)?|serv(?:e|es|ed|ing))))[ \u00a0]+"
+    r"{0,3}[ \u00a0]+(?P<preposition>to|in|into|for|across|within)"
+    r"|(?:we|riders|couriers|drivers|vans|fleet|service)[ \u00a0]+(?:also[ \u00a0]+)?(?:cover|serve)))[ \u00a0]+"
     rf"(?P<places>{_DELIVERED_PLACE_WORDS}"
     rf"(?:(?:,|,?[ \u00a0](?:and|or))(?:[ \u00a0]only)?[ \u00a0]{_DELIVERED_PLACE_WORDS})*)"
     r"(?![\w'’-]|[ \u00a0][A-ZÀ-ÖØ-ÞĀ-Ž])"
@@ -1360,37 +1362,47 @@ _DELIVERED_PLACE = re.compile(_DELIVERED_PLACE_WORDS)
 
 
 def places_of_a_delivery(text: str, places_read: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The places, and their words, of each list of places a shop or a courier delivers to (:data:`_DELIVERED_PLACES`)
-    of which one is a city: a word that WordNet knows only as a noun ("Sydney", "Melbourne"; not "Grace", nor "Amara")
-    and the model reads as a place (``places_read``), or, every one of them, a city of the gazetteer
-    (:func:`~feedback_loop.privacy.names.cities`: "Austin, Houston and Dallas"). A city named like a person
-    ("Adelaide") is a place among places; so is one alone that is no given name ("delivery to Bentonville"). A name
-    of two words that is no city ("Orders to Florence Mbeki and ...") makes the list none."""
+    """The places, and their words, of each list of places a shop or a courier delivers to (:data:`_DELIVERED_PLACES`):
+    two or more of which one is a city, a word that WordNet knows only as a noun ("Sydney", "Melbourne"; not "Grace",
+    nor "Amara") and the model reads as a place (``places_read``); or, not after "for", every one of them a city of the
+    gazetteer or of a country's or a state's name (:func:`~feedback_loop.privacy.names.cities`: "Austin, Houston and
+    Dallas", "New York and Boston"), one alone only where it is no given name ("delivery to Bentonville"). A city
+    named like a person ("Adelaide") is a place among places. A name of two words that is no place ("Orders to
+    Florence Mbeki and ...") makes the list none."""
     delivered: set[tuple[int, int]] = set()
     nouns_or_adjectives, verbs = word_classes()
     given, _ = person_name_lists()
     for match in _DELIVERED_PLACES.finditer(text):
-        places = [place.span() for place in _DELIVERED_PLACE.finditer(text, *match.span("places"))]
-        in_the_gazetteer = [text[start:end] in cities() for start, end in places]
-        if any(" " in text[start:end] for start, end in places) and not all(in_the_gazetteer):
+        listed = [place.span() for place in _DELIVERED_PLACE.finditer(text, *match.span("places"))]
+        in_the_gazetteer = [
+            text[start:end] in cities() or all(word in places() for word in text[start:end].split())
+            for start, end in listed
+        ]
+        if any(" " in text[start:end] for start, end in listed) and not all(in_the_gazetteer):
             continue
-        if (
-            (len(places) > 1 and all(in_the_gazetteer))
-            or (len(places) == 1 and in_the_gazetteer[0] and text[slice(*places[0])] not in given)
-            or (
-                len(places) > 1
-                and any(
-                    low <= start
-                    and end <= high
-                    and _only_a_noun_or_adjective(text[start:end].lower(), nouns_or_adjectives, verbs)
-                    for start, end in places
-                    for low, high in places_read
-                )
+        gazetteer = match.group("preposition") != "for" and all(in_the_gazetteer)
+        if (gazetteer and (len(listed) > 1 or text[listed[0][0] : listed[0][1]] not in given)) or (
+            len(listed) > 1
+            and any(
+                low <= start
+                and end <= high
+                and _only_a_noun_or_adjective(text[start:end].lower(), nouns_or_adjectives, verbs)
+                for start, end in listed
+                for low, high in places_read
             )
         ):
-            delivered.update(places)
-            delivered.update(word.span() for start, end in places for word in WORD.finditer(text, start, end))
+            delivered.update(listed)
+            delivered.update(word.span() for start, end in listed for word in WORD.finditer(text, start, end))
     return delivered
+
+
+def _a_city_named_like_no_person(name: str) -> bool:
+    """True for a city of the gazetteer of two words or more, none of them a given name or a surname of the lists:
+    "Belo Horizonte" (not "Diego Martin", "Albert Lea", "Jesús María", cities that are people's names too)."""
+    if " " not in name or name not in cities():
+        return False
+    given, surnames = person_name_lists()
+    return not any(word in given or word in surnames for word in name.split())
 
 
 # What says that a name is a bot's, in apposition after it, the bot's word ending it: "Olivia, the hiring chatbot,
@@ -1418,7 +1430,7 @@ def _a_saints_place(text: str, start: int, end: int) -> bool:
 def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` names an assistant (:data:`ASSISTANT_NAMES`) that no form's field or "my name
     is" announces, a place ("São Paulo", "Rio de Janeiro", "George Street", the place of a weather forecast, a city
-    of two words or more that is no full name of the lists: "Belo Horizonte", "Alice Springs"), or what science names
+    of two words or more none of which the name lists hold: "Belo Horizonte"), or what science names
     after a person ("Dijkstra's algorithm", a thought experiment: :func:`_a_thought_experiment`, a unit of measure:
     :func:`_a_unit_or_an_eponymous_kind`), a traveller's destination (:func:`_a_destination`), a bot
     (:data:`_A_BOT_AFTER`)."""
@@ -1451,7 +1463,7 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
             and PERSONS_PLACE_AFTER.match(text, end) is None
             and start not in strong_cue_ends(text)
         )
-        or (" " in name and name in cities() and not listed_name(name) and start not in strong_cue_ends(text))
+        or _a_city_named_like_no_person(name)
         or _STATION_AFTER.match(text, end)
         or _A_BOT_AFTER.match(text, end)
         or _a_saints_place(text, start, end)

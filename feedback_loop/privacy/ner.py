@@ -75,6 +75,7 @@ from feedback_loop.privacy.names import (
     SENTENCE_START,
     WORD,
     addressed_at_the_end,
+    brands,
     dash_sign_off_in_a_text,
     everyday_words,
     faker_person_providers,
@@ -84,11 +85,11 @@ from feedback_loop.privacy.names import (
     in_a_persons_place,
     in_another_language,
     listed_full_name,
-    listed_given_name_only,
     listed_name,
     no_english_word,
     noun_of_goods_after,
     opens_a_sentence_before_a_name,
+    overlaps,
     person_name_lists,
     places,
     sentence_around,
@@ -204,8 +205,7 @@ def names_with_the_model(
             text[start:end]
             for text, _, doubted in results
             for start, end in doubted
-            if text[start:end] not in persons_after_all
-            and (listed_full_name(text[start:end]) or listed_given_name_only(text[start:end]))
+            if text[start:end] not in persons_after_all and listed_name(text[start:end])
         )
     )
     names_to_the_pii_model = {
@@ -238,8 +238,11 @@ def names_with_the_model(
     ):
         # A word joined to a name is a name only when that name is a person's: "Compare Frida Kahlo's and Diego
         # Rivera's painting styles" joins no given name to painters asked about.
-        persons = [span for span in names if span not in delivered and not named_like_no_person_here(text, *span)]
-        joined = [*_joined_to_a_name(text, persons), *lower_case]
+        # A place a delivery lists is none, whatever span a rule took around it ("Florence, Siena" as one).
+        persons = [
+            span for span in names if not overlaps(span, delivered) and not named_like_no_person_here(text, *span)
+        ]
+        joined = [span for span in (*_joined_to_a_name(text, persons), *lower_case) if not overlaps(span, delivered)]
         names_of_persons.append(
             _with_given_names_before(
                 text,
@@ -814,7 +817,12 @@ def _joined_to_a_name(text: str, names: Sequence[Span]) -> list[Span]:
             party = match.re in _PARTIES
             if word in given and lower not in everyday and (not party or no_english_word(lower)):
                 known.append(span)
-            elif written_as_a_name(word) and no_english_word(lower) and (party or lower not in everyday):
+            elif (
+                written_as_a_name(word)
+                and no_english_word(lower)
+                and (party or lower not in everyday)
+                and word not in brands()
+            ):
                 unknown.append(span)
     sentences = [_sentence_around_run(text, span) for span in unknown]
     read = name_spans([text[start:end] for start, end in sentences]) if sentences else []
