@@ -3139,12 +3139,25 @@ _LATIN_STOP_WORD_LANGUAGES = (
 
 @functools.cache
 def stop_words_of_other_languages() -> tuple[frozenset[str], ...]:
-    """The stop words of each language of :data:`_LATIN_STOP_WORD_LANGUAGES`, less English ones."""
+    """The stop words of each language of :data:`_LATIN_STOP_WORD_LANGUAGES`, less English ones. Each list's module
+    is loaded by itself: importing it as ``spacy.lang.fr.stop_words`` would run its language package first, whose
+    tokenizer exceptions take seconds to compile (5 s for French)."""
     english = stop_words()
-    return tuple(
-        frozenset(importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS - english)
-        for language in _LATIN_STOP_WORD_LANGUAGES
-    )
+    spec = importlib.util.find_spec("spacy.lang")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("stop_words_of_other_languages: spaCy's package 'spacy.lang' is not installed")
+    languages = pathlib.Path(next(iter(spec.submodule_search_locations)))
+    lists = []
+    for language in _LATIN_STOP_WORD_LANGUAGES:
+        module_spec = importlib.util.spec_from_file_location(
+            f"feedback_loop_stop_words_{language}", languages / language / "stop_words.py"
+        )
+        if module_spec is None or module_spec.loader is None:
+            raise ImportError(f"stop_words_of_other_languages: no stop words for language {language!r} in spaCy")
+        module = importlib.util.module_from_spec(module_spec)
+        module_spec.loader.exec_module(module)
+        lists.append(frozenset(module.STOP_WORDS - english))
+    return tuple(lists)
 
 
 def listed_full_name(words: str) -> bool:
