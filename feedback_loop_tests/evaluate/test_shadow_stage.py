@@ -37,7 +37,10 @@ STOCK_REPLY = "thanks for writing, we will check your order."
 EVAL = EvalSpec(max_new_tokens=16, n_resamples=1000, batch_size=16, device="cpu", resample_by="prompt")
 SHADOW = ShadowSpec(n_resamples=1000)
 USERS = 30
-EVAL_ROWS = 24  # eval rows of each challenger, distinct prompts nearly all
+# Eval rows of each challenger, distinct prompts nearly all. With 24 (17 prompt groups), on the machine and fresh
+# install of 2026-12-03 afternoon, the broad challenger gained +0.113 offline with an interval [-0.003, +0.230] at
+# the code that had passed the day before: 48 rows give the interval the groups it needs.
+EVAL_ROWS = 48
 
 
 def _order(rng: random.Random, index: int, prefix: str) -> dict:
