@@ -758,7 +758,12 @@ def bench_ingest(
         typer.Option(help="Folder for the landing day and the work files (default: the system's temporary folder)."),
     ] = None,
     workers: Annotated[
-        int | None, typer.Option(min=1, help="The ingestion's worker processes (default: IngestSpec.workers's).")
+        int | None,
+        typer.Option(
+            min=1,
+            help="The tier's worker processes (IngestSpec.workers for patterns, IngestSpec.ner_workers for"
+            " patterns+ner; default: theirs).",
+        ),
     ] = None,
 ):
     """The project's ingestion of a generated landing day against DuckDB's raw read_json_auto -> Parquet on the
@@ -773,7 +778,8 @@ def bench_ingest(
     console.print(
         f"{events:,} events ({figures['landing_mb']:.1f} MB), {figures['cpu_count']} cores, load average"
         f" {figures['load_average_1m']:.2f}\n"
-        f"project ({tier} tier, workers {figures['workers']}): {figures['project_events_per_s']:,.0f} events/s"
+        f"project ({tier} tier, {figures['project_workers']} worker processes):"
+        f" {figures['project_events_per_s']:,.0f} events/s"
         f" ({figures['project_events_per_cpu_s']:,.0f} per CPU-second), peak RSS"
         f" {figures['peak_rss_mb']:,.0f} MB ({figures['valid']:,} stored, {figures['quarantined']:,} quarantined,"
         f" {figures['duplicates']:,} duplicates)\n"

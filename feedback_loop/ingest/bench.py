@@ -149,7 +149,8 @@ def bench_ingest(
     progress: Callable[[str], None] = lambda _: None,
 ) -> dict[str, Any]:
     """Write a landing day of ``events`` lines and time the project's ingestion of it at ``tier`` with ``workers``
-    worker processes (None: :attr:`~feedback_loop.ingest.IngestSpec.workers`'s default) and DuckDB's raw copy of it
+    worker processes (None: the default of :attr:`~feedback_loop.ingest.IngestSpec.workers`, or of
+    :attr:`~feedback_loop.ingest.IngestSpec.ner_workers` in the `patterns+ner` tier) and DuckDB's raw copy of it
     to Parquet, each in its own child process (see the module documentation).
 
     Returns ``events``, ``project_events_per_s``, ``duckdb_events_per_s``, their ``ratio`` (project / DuckDB),
@@ -294,7 +295,8 @@ def _project_ingestion(landing: str, warehouse_root: str, tier: str, workers: in
     from feedback_loop.ingest.landing import IngestSpec, ingest_partition_file
     from feedback_loop.warehouse import Warehouse
 
-    spec = IngestSpec(redaction_tier=tier, **({} if workers is None else {"workers": workers}))
+    workers_field = "workers" if tier == "patterns" else "ner_workers"
+    spec = IngestSpec(redaction_tier=tier, **({} if workers is None else {workers_field: workers}))
     warehouse = Warehouse(warehouse_root)
     wall, cpu = time.perf_counter(), time.process_time()
     children_cpu = _children_cpu_seconds()
@@ -311,7 +313,7 @@ def _project_ingestion(landing: str, warehouse_root: str, tier: str, workers: in
             "cpu_seconds": time.process_time() - cpu + _children_cpu_seconds() - children_cpu,
             "peak_rss_mb": max(peak_rss_mb(), memory.peak_together_kb / 1024),
             "own_peak_rss_mb": peak_rss_mb(),
-            "workers_setting": spec.workers,
+            "workers_setting": getattr(spec, workers_field),
             "workers": len(memory.child_peaks_kb),
             "workers_peak_rss_mb": [peak / 1024 for peak in memory.child_peaks_kb.values()],
             "read": result.read,

@@ -58,7 +58,7 @@ from feedback_loop.privacy import (
     Tier,
     pseudonymize,
 )
-from feedback_loop.privacy.redactor import column_prescan_kinds
+from feedback_loop.privacy.redactor import Detected, column_prescan_kinds
 from feedback_loop.stage_config import StageConfig
 from feedback_loop.warehouse import Warehouse
 
@@ -211,6 +211,8 @@ class _Privacy:
         self._pseudonyms: dict[str, str] = {}
         self._labels: dict[str, Redaction] = {}
         self.counts: Counter[str] = Counter()
+        # The `patterns+ner` tier's worker processes, while _in_order lends them: they find what a batch's texts hold.
+        self.workers: _Workers | None = None
 
     def text(self, value: str | None, scope: str | None = None) -> str | None:
         if value is None:
@@ -305,11 +307,15 @@ class _Privacy:
         }
         scope_rows = sorted({row for row, _, _ in cells})
         sessions = dict(zip(scope_rows, rows["session_id"].take(scope_rows).to_pylist(), strict=True))
-        redactions = self._redactor.redact_many(
-            [values[field][row] for row, field, _ in cells],
-            [sessions[row] for row, _, _ in cells],
-            [kinds for _, _, kinds in cells],
+        cell_texts = [values[field][row] for row, field, _ in cells]
+        cell_kinds = [kinds for _, _, kinds in cells]
+        detected = (
+            self._redactor.detect_many(cell_texts, cell_kinds)
+            if self.workers is None
+            else self.workers.detect_many(cell_texts, cell_kinds)
         )
+        # Named here, in reading order: a session's names get the same numbers whoever found them.
+        redactions = self._redactor.render_many(detected, [sessions[row] for row, _, _ in cells])
         replaced: dict[int, list[str | None]] = {field: [] for field in fields}
         for (_, field, _), redaction in zip(cells, redactions, strict=True):
             if redaction is not None:
@@ -321,6 +327,10 @@ class _Privacy:
             mask[rows_of[field]] = True
             private[name] = pc.replace_with_mask(private[name], pa.array(mask), pa.array(new_texts, pa.string()))
         return pa.table(private)
+
+    def detect_many(self, texts: Sequence[str], kinds: Sequence[int]) -> list[Redaction | Detected | None]:
+        """:meth:`Redactor.detect_many` of this partition's redactor (a worker's, in :func:`_detected_in_worker`)."""
+        return self._redactor.detect_many(texts, kinds)
 
     def _each_distinct(self, values: pa.Array, function: Callable[[str], str]) -> pa.Array:
         """``function`` of each value, called once per distinct value of the batch (nulls stay null)."""
@@ -501,12 +511,17 @@ class IngestSpec(StageConfig):
     judges and sorts): up to about three times the landing day's size while a day is ingested, removed after.
     None: the system's temporary folder (``TMPDIR``), which must then be on disk, not in memory (tmpfs)."""
     workers: int | None = Field(1, ge=1)
-    """Worker processes that validate, redact and pseudonymize a day's batches side by side (None: one per usable
-    CPU; 1: none, all in the ingesting process). Reading, dedupe, order and writes stay in the ingesting process, so
-    the tables are the same with any number. Each worker adds about 240 MB of memory (1M events: 1,006 MB with 2
-    against 503 MB with 1, over the 600 MB goal) and its batches go to it and back through a pipe (48% more CPU):
-    one by default. The `patterns+ner` tier always uses one: it numbers person names per session in reading order
-    across the day, and each process would load the model."""
+    """The `patterns` tier's worker processes, which validate, redact and pseudonymize a day's batches side by side
+    (None: one per usable CPU; 1: none, all in the ingesting process). Reading, dedupe, order and writes stay in the
+    ingesting process, so the tables are the same with any number. Each worker adds about 240 MB of memory (1M
+    events: 1,006 MB with 2 against 503 MB with 1, over the 600 MB goal) and its batches go to it and back through a
+    pipe (48% more CPU): one by default."""
+    ner_workers: int | None = Field(None, ge=1)
+    """The `patterns+ner` tier's worker processes, which find the identifiers, addresses and person names in parts
+    of each batch's texts side by side (None: one per usable CPU; 1: none, all in the ingesting process). That tier
+    spends some 95% of ingestion's time there, on texts alone; everything else stays in the ingesting process, which
+    numbers the person names per session in reading order, so the tables are the same with any number. Used on days
+    of more than one batch (20,000 lines): each worker loads the models (some 4 CPU-seconds and 400 MB)."""
 
     @model_validator(mode="after")
     def _years_in_order(self) -> IngestSpec:
@@ -838,12 +853,15 @@ def _scan_batch(
 
 class _Workers:
     """Worker processes (spawned: nothing of this process's state, its DuckDB connection and threads included)
-    that run the pure part of ingestion on batches: each has its own :class:`_Privacy` with the same key and tier,
-    whose results depend on the batch alone in the pattern tier, so which process runs a batch changes nothing.
-    Started when a day has more than one batch to give them (starting one costs about half a CPU-second)."""
+    that run the pure part of ingestion: each has its own :class:`_Privacy` with the same key and tier. In the
+    pattern tier they take whole batches, whose results depend on the batch alone; in the `patterns+ner` tier they
+    find what parts of a batch's texts hold (:meth:`detect_many`), and this process numbers the names. Which process
+    runs a piece changes nothing. Started when a day has more than one batch to give them (starting one costs about
+    half a CPU-second, and loading the models in the `patterns+ner` tier some 4 more)."""
 
     def __init__(self, count: int, pseudonym_key: bytes, tier: Tier):
         self.count = count
+        self.take_batches = tier == "patterns"
         self._initargs = (pseudonym_key, tier)
         self._pool: ProcessPoolExecutor | None = None
 
@@ -857,6 +875,28 @@ class _Workers:
             )
         return self._pool
 
+    def detect_many(self, texts: Sequence[str], kinds: Sequence[int]) -> list[Redaction | Detected | None]:
+        """:meth:`Redactor.detect_many` of ``texts`` (each distinct text once), in parts of about the same length,
+        two for each worker, so that one that finishes early takes the next."""
+        first: dict[str, int] = {}
+        distinct_kinds: list[int] = []
+        for text, text_kinds in zip(texts, kinds, strict=True):
+            if text not in first:
+                first[text] = len(first)
+                distinct_kinds.append(text_kinds)
+        distinct = list(first)
+        ends = np.cumsum([len(text) for text in distinct])
+        parts = min(2 * self.count, len(distinct))
+        cuts = [0, *np.searchsorted(ends, ends[-1] * np.arange(1, parts) / parts, side="right").tolist(), len(distinct)]
+        pool = self.pool()
+        futures = [
+            pool.submit(_detected_in_worker, distinct[start:end], distinct_kinds[start:end])
+            for start, end in itertools.pairwise(cuts)
+            if start < end
+        ]
+        found = [detection for future in futures for detection in future.result()]
+        return [found[first[text]] for text in texts]
+
     def __enter__(self) -> _Workers:
         return self
 
@@ -866,10 +906,12 @@ class _Workers:
 
 
 def _worker_count(spec: IngestSpec) -> int:
-    """The processes ``spec`` asks for (see :attr:`IngestSpec.workers`)."""
-    if spec.redaction_tier != "patterns":
+    """The processes ``spec`` asks for its tier (see :attr:`IngestSpec.workers` and :attr:`IngestSpec.ner_workers`);
+    one in a daemonic process (a Celery prefork worker's child, a pool's worker), which may start none."""
+    if multiprocessing.current_process().daemon:
         return 1
-    return spec.workers or usable_cpus()
+    workers = spec.workers if spec.redaction_tier == "patterns" else spec.ner_workers
+    return workers or usable_cpus()
 
 
 # A worker process's own _Privacy (_start_worker), which _in_worker hands to the work.
@@ -879,6 +921,13 @@ _worker_privacy: _Privacy | None = None
 def _start_worker(pseudonym_key: bytes, tier: Tier) -> None:
     global _worker_privacy
     _worker_privacy = _Privacy(pseudonym_key, Redactor(tier, memo_entries=_REDACTIONS_KEPT))
+
+
+def _detected_in_worker(texts: list[str], kinds: list[int]) -> list[Redaction | Detected | None]:
+    """What ``texts`` hold, found in a worker process started by :class:`_Workers` (:meth:`_Workers.detect_many`)."""
+    if _worker_privacy is None:
+        raise RuntimeError("ingestion: _detected_in_worker ran outside a worker process started by _Workers")
+    return _worker_privacy.detect_many(texts, kinds)
 
 
 def _in_worker(work: Callable[..., Any], *args: Any) -> tuple[Any, Counter[str]]:
@@ -898,7 +947,8 @@ def _in_order(
     """``work(*task, privacy)`` of each task, in the order of ``tasks``: run here (no ``workers`` or one, a single
     task, or no ``privacy``), or by the worker processes with their own, at most one task more than there are
     workers in flight, each worker's placeholder counts added to ``privacy``'s. A task is let go as soon as its
-    result is given (a batch of lines is some 15 MB)."""
+    result is given (a batch of lines is some 15 MB). Workers that do not take batches (the `patterns+ner` tier's)
+    find, for ``privacy``, what the texts of the tasks run here hold (:meth:`_Privacy.event_rows`)."""
     source = iter(tasks)
     queued = deque(itertools.islice(source, 2))
 
@@ -907,11 +957,18 @@ def _in_order(
             yield queued.popleft()
         yield from source
 
-    if workers is None or workers.count == 1 or len(queued) < 2 or privacy is None:
-        for task in each_task():
-            result = work(*task, privacy)
-            del task
-            yield result
+    if workers is None or workers.count == 1 or len(queued) < 2 or privacy is None or not workers.take_batches:
+        finders = workers if workers is not None and workers.count > 1 and len(queued) > 1 else None
+        if privacy is not None and finders is not None:
+            privacy.workers = finders
+        try:
+            for task in each_task():
+                result = work(*task, privacy)
+                del task
+                yield result
+        finally:
+            if privacy is not None:
+                privacy.workers = None
         return
     pool = workers.pool()
     pending: deque[Future[tuple[Any, Counter[str]]]] = deque()

@@ -202,7 +202,7 @@ class Redaction:
 
 
 @dataclass(frozen=True)
-class _Detected:
+class Detected:
     """A text after the pattern detectors (and, in the patterns+ner tier, its person names): its text, counts, and
     the name spans to replace; ``rule_names`` are the names the rules found, still to be checked by the model
     (:meth:`Redactor.redact_many`)."""
@@ -235,7 +235,7 @@ class Redactor:
             (detector.kind, detector.detect, detector.trigger, KIND_BITS.get(detector.kind, 0))
             for detector in DETECTORS[tier]
         ]
-        self._memo: dict[str, Redaction | _Detected] = {}
+        self._memo: dict[str, Redaction | Detected] = {}
         self._scopes: dict[Hashable, dict[str, int]] = {}
         # Per scope, the pattern of the names it numbered (_names_pattern), and how many names it was made of.
         self._scope_patterns: dict[Hashable, tuple[int, re.Pattern[str], list[int]]] = {}
@@ -260,11 +260,18 @@ class Redactor:
         ``kinds``, when given, holds per text what :func:`column_prescan_kinds` gave it: a detector of a type
         whose bit is not set is skipped until a detector changes the text (it would leave the text as it is).
         The result is the same as without it, only sooner."""
-        if scopes is not None and len(scopes) != len(texts):
-            raise ValueError(f"redact_many: field 'scopes' has {len(scopes)} entries for {len(texts)} texts")
+        return self.render_many(self.detect_many(texts, kinds), scopes)
+
+    def detect_many(
+        self, texts: Sequence[str | None], kinds: Sequence[int] | None = None
+    ) -> list[Redaction | Detected | None]:
+        """The first half of :meth:`redact_many`: what each text holds (None stays None), found by every detector
+        and the model, before person names are numbered. It depends on the texts alone (and this redactor's memo
+        only saves time), so any redactor of the same tier, in any process, finds the same; ingestion has worker
+        processes find it for parts of a batch, and numbers the names in reading order with :meth:`render_many`."""
         if kinds is not None and len(kinds) != len(texts):
             raise ValueError(f"redact_many: field 'kinds' has {len(kinds)} entries for {len(texts)} texts")
-        detected: list[Redaction | _Detected | None] = []
+        detected: list[Redaction | Detected | None] = []
         for position, text in enumerate(texts):
             if text is None:
                 detected.append(None)
@@ -277,13 +284,21 @@ class Redactor:
         if self.tier == "patterns+ner":
             self._add_model_addresses(detected)
             self._add_model_names(texts, detected)
-        results: list[Redaction | None] = []
-        for position, found in enumerate(detected):
-            scope = None if scopes is None else scopes[position]
-            results.append(None if found is None else self._render(found, scope))
-        return results
+        return detected
 
-    def _detect(self, text: str, kinds: int | None = None) -> Redaction | _Detected:
+    def render_many(
+        self, detected: Sequence[Redaction | Detected | None], scopes: Sequence[Hashable | None] | None = None
+    ) -> list[Redaction | None]:
+        """The second half of :meth:`redact_many`: the texts :meth:`detect_many` found (of any redactor) with their
+        placeholders written, person names numbered within each text's scope in the order given."""
+        if scopes is not None and len(scopes) != len(detected):
+            raise ValueError(f"redact_many: field 'scopes' has {len(scopes)} entries for {len(detected)} texts")
+        return [
+            None if found is None else self._render(found, None if scopes is None else scopes[position])
+            for position, found in enumerate(detected)
+        ]
+
+    def _detect(self, text: str, kinds: int | None = None) -> Redaction | Detected:
         counts: dict[str, int] = {}
         scan = self._run_detectors(text, kinds, counts)
         # Then what is left is read again with its dashes, spaces, digits and full-width forms as ASCII writes them
@@ -295,7 +310,7 @@ class Redactor:
             if folded.text is not folding[0]:
                 scan = Scan(restore_folded(folded.text, folding[0], folding[1], scan.text))
         if self.tier == "patterns":
-            return self._remember(text, _Detected(scan.text, counts))
+            return self._remember(text, Detected(scan.text, counts))
         # The model checks and adds names in redact_many, which memoizes the result.
         return _with_rule_names(scan.text, counts)
 
@@ -317,7 +332,7 @@ class Redactor:
                     scan = Scan(redacted)
         return scan
 
-    def _add_model_addresses(self, detected: list[Redaction | _Detected | None]) -> None:
+    def _add_model_addresses(self, detected: list[Redaction | Detected | None]) -> None:
         """The addresses the PII model reads and the rules left (:mod:`~feedback_loop.privacy.model_addresses`)
         replaced in each text whose names are still to be checked, and its names found again in what is left."""
         from feedback_loop.privacy.model_addresses import addresses_read_by_the_model
@@ -325,7 +340,7 @@ class Redactor:
         pending = [
             (position, found)
             for position, found in enumerate(detected)
-            if isinstance(found, _Detected) and found.rule_names is not None
+            if isinstance(found, Detected) and found.rule_names is not None
         ]
         read = addresses_read_by_the_model([found.text for _, found in pending])
         placeholder = PLACEHOLDERS["ADDRESS"]
@@ -343,13 +358,13 @@ class Redactor:
                 last = end
             detected[position] = _with_rule_names("".join([*pieces, found.text[last:]]), counts)
 
-    def _add_model_names(self, texts: Sequence[str | None], detected: list[Redaction | _Detected | None]) -> None:
+    def _add_model_names(self, texts: Sequence[str | None], detected: list[Redaction | Detected | None]) -> None:
         from feedback_loop.privacy.ner import named_like_no_person_here, names_with_the_model
 
         pending = [
             (position, text, found, found.rule_names)
             for position, (text, found) in enumerate(zip(texts, detected, strict=True))
-            if text is not None and isinstance(found, _Detected) and found.rule_names is not None
+            if text is not None and isinstance(found, Detected) and found.rule_names is not None
         ]
         checked = names_with_the_model(
             [found.names_text or found.text for _, _, found, _ in pending], [rules for *_, rules in pending]
@@ -373,21 +388,21 @@ class Redactor:
                     if not named_like_no_person_here(names_text, *span)
                 ]
                 spans = tuple(sorted([*spans, *again]))
-            detected[position] = self._remember(text, _Detected(found.text, found.counts, spans))
+            detected[position] = self._remember(text, Detected(found.text, found.counts, spans))
 
-    def _remember(self, text: str, found: _Detected) -> Redaction | _Detected:
-        result: Redaction | _Detected = found if found.names else Redaction(found.text, found.counts)
+    def _remember(self, text: str, found: Detected) -> Redaction | Detected:
+        result: Redaction | Detected = found if found.names else Redaction(found.text, found.counts)
         if len(text) <= MEMO_MAX_CHARS:
             if len(self._memo) >= self._memo_entries:
                 del self._memo[next(iter(self._memo))]
             self._memo[text] = result
         return result
 
-    def _render(self, found: Redaction | _Detected, scope: Hashable | None) -> Redaction:
-        names = found.names if isinstance(found, _Detected) else ()
+    def _render(self, found: Redaction | Detected, scope: Hashable | None) -> Redaction:
+        names = found.names if isinstance(found, Detected) else ()
         if scope is None:
             if not names:
-                return Redaction(found.text, found.counts) if isinstance(found, _Detected) else found
+                return Redaction(found.text, found.counts) if isinstance(found, Detected) else found
             numbers = None
         elif names:
             numbers = self._scope_numbers(scope)
@@ -446,10 +461,10 @@ class Redactor:
 _POSSESSIVE = re.compile(r"['’][sS]")
 
 
-def _with_rule_names(text: str, counts: dict[str, int]) -> _Detected:
+def _with_rule_names(text: str, counts: dict[str, int]) -> Detected:
     """``text`` after the pattern detectors, with the names the rules find in it, for the model to check."""
     names_text = capitals_as_written(text)
-    return _Detected(
+    return Detected(
         text,
         counts,
         rule_names=tuple(find_person_names(names_text)),

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import re
 from pathlib import Path
 
+import pyarrow.compute as pc
 import pytest
 
 from feedback_loop.ingest import IngestResult, IngestSpec, columnar, ingest_partition, landing
@@ -74,7 +77,82 @@ def test_one_and_two_workers_store_and_quarantine_the_same(tmp_path: Path, monke
         assert result.landed.interactions.equals(one.landed.interactions)
 
 
-def test_the_named_entity_tier_runs_in_one_process() -> None:
-    # It numbers person names per session in reading order across the day: one process reads the day in order.
-    assert landing._worker_count(IngestSpec(workers=4, redaction_tier="patterns+ner")) == 1
-    assert landing._worker_count(IngestSpec(workers=4, redaction_tier="patterns")) == 4
+def test_the_named_entity_tiers_workers_find_and_this_process_numbers_the_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The workers find what parts of each batch's texts hold; this process numbers the names per session in reading
+    # order, so a session's names get the same numbers whichever worker found them, and the tables are the same.
+    write_landing_day(tmp_path, 400, seed=3)
+    day = tmp_path / BENCH_PARTITION
+    interaction = next(
+        event
+        for event in map(json.loads, (day / "app-0.jsonl").read_text().splitlines())
+        if event["event_type"] == "interaction"
+    )
+    names = ["Thandiwe Nkosi", "Oluwaseun Adebayo", "Mei-Ling Chen"]
+    # One session's messages, each naming two of three people, spread over many batches: numbered in another
+    # order, or by a process that saw only some of them, the placeholders would differ.
+    lines = [
+        json.dumps(
+            {
+                **interaction,
+                "event_id": f"named-{index}",
+                "interaction_id": f"named-interaction-{index}",
+                "prompt": f"Please ask {names[index % 3]} to call {names[(index + 1) % 3]} back today.",
+                "response": f"I have let {names[(index + 2) % 3]} know.",
+            }
+        )
+        for index in range(24)
+    ]
+    (day / "app-5-named.jsonl").write_text("\n".join(lines) + "\n")
+    monkeypatch.setattr(columnar, "READ_BYTES", 4096)
+    monkeypatch.setattr(columnar, "BATCH_LINES", 50)
+    parts: list[int] = []
+    detect_many = landing._Workers.detect_many
+
+    def counted_detect_many(self: landing._Workers, texts, kinds):  # type: ignore[no-untyped-def]
+        parts.append(len(texts))
+        return detect_many(self, texts, kinds)
+
+    monkeypatch.setattr(landing._Workers, "detect_many", counted_detect_many)
+
+    def ingested(workers: int) -> IngestResult:
+        spec = IngestSpec(redaction_tier="patterns+ner", ner_workers=workers)
+        return ingest_partition(tmp_path, BENCH_PARTITION, BENCH_PSEUDONYM_KEY, spec=spec)
+
+    one = ingested(1)
+    assert parts == []
+    two = ingested(2)
+    assert len(parts) > 5
+
+    named = one.events.filter(pc.starts_with(one.events["event_id"], "named-")).to_pylist()
+    assert len(named) == 24
+    texts = " ".join(f"{row['prompt']} {row['response']}" for row in named)
+    assert all(name not in texts for name in names)
+    assert set(re.findall(r"<PERSON_\d+>", texts)) == {"<PERSON_1>", "<PERSON_2>", "<PERSON_3>"}
+    assert two.events.equals(one.events)
+    assert two.quarantine.equals(one.quarantine)
+    assert (two.read, two.valid, two.quarantined, two.duplicates, two.redactions) == (
+        one.read,
+        one.valid,
+        one.quarantined,
+        one.duplicates,
+        one.redactions,
+    )
+
+
+def test_each_tier_takes_its_own_worker_setting() -> None:
+    assert landing._worker_count(IngestSpec(workers=4, ner_workers=3, redaction_tier="patterns+ner")) == 3
+    assert landing._worker_count(IngestSpec(workers=4, ner_workers=3, redaction_tier="patterns")) == 4
+
+
+def _worker_count_asked_for_two() -> int:
+    return landing._worker_count(IngestSpec(workers=2, ner_workers=2, redaction_tier="patterns+ner"))
+
+
+def test_a_daemonic_process_ingests_without_workers() -> None:
+    # A Celery prefork worker's child or a pool's worker may start no process ("daemonic processes are not allowed
+    # to have children"): it ingests in one process, whatever the setting.
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        assert pool.apply(_worker_count_asked_for_two) == 1
+    assert _worker_count_asked_for_two() == 2
