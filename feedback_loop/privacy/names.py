@@ -2722,7 +2722,7 @@ def _in_prose_of_another_language(text: str, start: int, end: int) -> bool:
         or (text[start:end] in cities() and _PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 8), start))
     ):
         return False
-    if text[start:end].lower() in stop_words_of_other_languages()[_LATIN_STOP_WORD_LANGUAGES.index(language)]:
+    if text[start:end].lower() in stop_words_of(language):
         return False
     return bool(
         _LOWER_CASE_WORD_NEXT.match(text, end) or _LOWER_CASE_WORD_PREVIOUS.search(text, max(0, start - 24), start)
@@ -3207,6 +3207,11 @@ def language_of_the_sentence(text: str, start: int, end: int) -> str | None:
         return None
     counts = [sum(word in words for word in outside) for words in others]
     return _LATIN_STOP_WORD_LANGUAGES[counts.index(max(counts))]
+
+
+def stop_words_of(language: str) -> frozenset[str]:
+    """The stop words of ``language`` (one of :data:`_LATIN_STOP_WORD_LANGUAGES`), less English ones."""
+    return stop_words_of_other_languages()[_LATIN_STOP_WORD_LANGUAGES.index(language)]
 
 
 def in_another_language(text: str, start: int, end: int) -> bool:

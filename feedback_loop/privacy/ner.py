@@ -84,6 +84,7 @@ from feedback_loop.privacy.names import (
     imperative_before_a_name,
     in_a_persons_place,
     in_another_language,
+    language_of_the_sentence,
     listed_full_name,
     listed_name,
     no_english_word,
@@ -94,6 +95,7 @@ from feedback_loop.privacy.names import (
     places,
     sentence_around,
     stop_words,
+    stop_words_of,
     stop_words_of_other_languages,
     strong_cue_ends,
     syllables_joined_as_a_given_name,
@@ -428,16 +430,14 @@ def _cue_word_or_persons_act(text: str, word: re.Match[str], run: list[re.Match[
 
 
 def _everyday_words_of_another_language(text: str, start: int, end: int) -> bool:
-    """True when a word of the lower-case run ``text[start:end]`` is a stop word of a language that another word of
-    its sentence, outside the run, is a stop word of too, and no English stop word is in the sentence: "Jadwal
-    praktik dokter gigi hari Sabtu pukul 09.00" ("hari" and "pukul", Indonesian). "talked to hari yesterday" is
-    English."""
-    low, high = sentence_around(text, start)
-    outside = {word.lower() for word in WORD.findall(text[low:start] + " " + text[end:high])}
-    if outside & stop_words():
+    """True when a word of the lower-case run ``text[start:end]`` is a stop word of the language its sentence, the run
+    included, is in (:func:`~feedback_loop.privacy.names.language_of_the_sentence`): "Jadwal praktik dokter gigi hari
+    Sabtu pukul 09.00" ("hari", Indonesian). "talked to hari yesterday" is English."""
+    language = language_of_the_sentence(text, start, start)
+    if language is None:
         return False
-    run = set(WORD.findall(text, start, end))
-    return any(run & words and (outside - run) & words for words in stop_words_of_other_languages())
+    words = stop_words_of(language)
+    return any(word.lower() in words for word in WORD.findall(text, start, end))
 
 
 def _listed_given_name_and_surname(text: str, words: list[Span]) -> bool:
