@@ -92,15 +92,19 @@ _UNIT = (
     r"(?:,?\s*(?:(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.?|room|rm\.?|apto\.?|ap\.|apartamento"
     r"|appartement|app\.|dpto\.?|depto\.?|dto\.|of\.|oficina|kv\.|piso|planta|puerta|pta\.|bloco|bloque|sala|andar"
     r"|conj\.|int\.|interno|scala|esc\.|escalera|escala|bât\.|lok\.|kat|daire|кв\.|корп\.|оф\.|ward(?:\s*no\.?)?"
-    # A French office, a Brazilian penthouse, shop, house or lot, a German flat: "bureau 410", "cobertura 2", "loja 3",
-    # "casa 5", "lote 12", "Whg. 4".
-    r"|bureau|cobertura|loja|casa|lote|quadra|whg\.|wohnung)\s*:?\s*|#\s*|[KD]\s?:\s?(?=\d))"
+    # A French office, a Brazilian penthouse, shop, house or lot, a German flat, a French building: "bureau 410",
+    # "cobertura 2", "loja 3", "casa 5", "lote 12", "Whg. 4", "bâtiment B".
+    r"|bureau|cobertura|loja|casa|lote|quadra|whg\.|wohnung|bâtiment)\s*:?\s*|#\s*|[KD]\s?:\s?(?=\d))"
     r"(?:[\w-]{0,5}\d[\w-]{0,5}|[A-Z](?![\w-]))"
     r"|,?\s*\d{1,2}\.?\s?[º°ª](?:\s?(?:" + _SPANISH_DOOR + r"))?"
     # A floor by its ordinal: "Patision 45, 2nd floor".
     rf"|,?\s*{_ORDINAL}\s(?i:floor|fl\.)"
     r"|,?\s*(?:" + _SPANISH_FLOOR + r")"
     r"|,?\s*(?:\d{1,2}|st)\.\s?(?:th|tv|mf)(?:\.|(?![\w-]))"
+    # A German floor ("Am Kirchberg 7a, 3. OG"), and a house's second number as the Netherlands and France write it
+    # after a space ("Oudegracht 158 bis").
+    r"|,?\s*\d{1,2}\.\s?(?:OG|UG|DG|Stock|Etage)(?:[ \t](?:rechts|links|Mitte|re\.|li\.))?(?![\w-])"
+    r"|(?<=\d)[ \t](?:bis|ter)(?![\w-])"
     r"|(?<=\d) m\.\s?\d{1,4}[a-z]?(?![\w-]))"
 )
 # After the street: ", London NW1 6XE", ", Springfield, IL 62704", ", 10115 Berlin", ", 00-514 Warszawa", ", UK",

@@ -200,7 +200,7 @@ _STRONG_CUE_FORWARD = re.compile(
 _SIGN_OFFS = (
     r"atentamente|cordialmente|saludos|un\s+saludo|cordialement|bien\s+à\s+vous|bien\s+cordialement|salutations"
     r"|(?:viele|beste|liebe|herzliche|freundliche)\s+grüße|mit\s+freundlichen\s+grüßen|grüße|cordiali\s+saluti"
-    r"|distinti\s+saluti|saluti|atenciosamente|abraços|abraço|cumprimentos|met\s+vriendelijke\s+groet(?:en)?|groetjes|groeten"
+    r"|distinti\s+saluti|saluti|atenciosamente|abraços|abraço|cumprimentos|met\s+vriendelijke\s+groet(?:en)?|groetjes|groeten|groet"
     r"|saygılarımla|iyi\s+çalışmalar|pozdrawiam|z\s+poważaniem|med\s+vänlig\s+hälsning|vänliga\s+hälsningar"
     r"|hälsningar|med\s+venlig\s+hilsen|venlig\s+hilsen|vennlig\s+hilsen|ystävällisin\s+terveisin|terveisin"
     r"|s\s+pozdravem|cu\s+stimă|hormat\s+saya|trân\s+trọng|üdvözlettel|с\s+уважением"
@@ -277,12 +277,13 @@ OTHER_LANGUAGES_KIN = (
 )
 # Titles and address words of other languages, none an English word: German "Herr", "Frau"; French "Monsieur",
 # "Mme"; Spanish "Señora", "Sra"; Italian "signor", "Dott.ssa"; Dutch "meneer De Vries", "mevrouw Bakker", "de heer
-# Jansen"; Portuguese "senhor"; Turkish "Sayın"; Indonesian and Malay "Ibu", "Bapak", "Pak" (not "Bu", Turkish
-# "this"); Romanian "domnul"; a doctor's in Spanish, Portuguese, Italian and French.
+# Jansen", "mw. Bakker"; Portuguese "senhor", "Dona Cida"; Turkish "Sayın"; Indonesian and Malay "Ibu", "Bapak",
+# "Pak" (not "Bu", Turkish "this"); Romanian "domnul"; a doctor's in Spanish ("Dra. Restrepo"), Portuguese, Italian and
+# French.
 OTHER_LANGUAGES_TITLES = (
-    r"herr|herrn|frau|monsieur|madame|mme|mlle|señor|señora|señorita|sr|sra|srta|doña|signor|signora|sig|dott"
-    r"|dott\.ssa|avv|meneer|mevrouw|mevr|dhr|heer|senhor|senhora|sayın|sayin|ibu|bapak|pak|domnul|doamna|doamnei"
-    r"|doctora|doutor|doutora|dottore|dottoressa|docteur"
+    r"herr|herrn|frau|monsieur|madame|mme|mlle|señor|señora|señorita|sr|sra|srta|doña|dona|signor|signora|sig|dott"
+    r"|dott\.ssa|avv|meneer|mevrouw|mevr|mw|dhr|heer|senhor|senhora|sayın|sayin|ibu|bapak|pak|domnul|doamna|doamnei"
+    r"|doctora|dra|doutor|doutora|dottore|dottoressa|docteur"
 )
 # Cues after which a capitalised word is a name unless it is a common word ("Dear Team", "Mr Bean"): words, then
 # (_CUE_BEFORE) the patterns of sign-offs, signatures and notes.
@@ -301,6 +302,8 @@ _CUE_WORDS = (
     # paciente ...", "die Patientin ..."). Polish "pan", "pani" only in lower case, and "Pani" opening a sentence:
     # "Pan" is a surname too ("Pan Wei"); Czech and Slovak "paní", "pane".
     r"|(?:el|al|del)\s+doctor|paciente|paziente|patiënt|patientin"
+    # The name on an Italian door's intercom, where a courier is to ring: "Citofonare Marchetti", "citofono Rinaldi".
+    r"|citofon(?:o|are)|campanello"
     # (Each alternative spelled with the letter it starts with first, "(?=[P])" before the anchors, so that
     # by_first_letter tries it only at a "p": one it cannot tell is tried at every word.)
     r"|pasien|(?-i:pan|pani|panie|panem|panią|paní|pane|(?=[P])(?:^|(?<=\n)|(?<=[.!?]\s))(?:Pani|Panie|Paní|Pane))"
@@ -558,9 +561,10 @@ _CUE_REACH = 48
 # Jordan", "See you at eight. Cheers, Mateus" (the name ends the text).
 _THANKS_ON_THE_LAST_LINE_BEFORE = re.compile(rf"(?i:(?:^|[.!?][ \t]+)(?:{_SIGN_OFF_WORDS}|ta)(?:[ \t]*[!.,])+[ \t]+)$")
 # Who a message, a call or a notification comes from, as an app announces it before the message: "New message from
-# Ji-woo Park: ...", "Missed call from Dara Quinn:", "Voicemail from Oluwaseun:" (the colon after the name).
+# Ji-woo Park: ...", "Missed call from Dara Quinn:", "Voicemail from Oluwaseun:", "Note from Ploy:" (the colon after
+# the name).
 _MESSAGE_FROM_BEFORE = re.compile(
-    r"(?i:\b(?:(?:new|unread)[ \t]+)?(?:message|msg|text|reply|voicemail|dm|comment|call)[ \t]+from)[ \t]+$"
+    r"(?i:\b(?:(?:new|unread)[ \t]+)?(?:message|msg|text|reply|voicemail|dm|comment|call|note|memo)[ \t]+from)[ \t]+$"
 )
 # What a portal or a shop tells a person is ready for them: "A new lab result is ready for Beatriz Cardoso.", "Your
 # order is waiting for ...".
@@ -1260,6 +1264,8 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
         listed_names += _names_listed_one_a_line(text, spans)
     if "\n" in text and ":" in text:
         listed_names += _names_labelling_list_items(text)
+    if "\n" in text and "," in text:
+        listed_names += _names_in_csv_name_columns(text)
     for listed in listed_names:
         if not any(start < listed[1] and listed[0] < end for start, end, _ in spans):
             spans.append((*listed, True))
@@ -1361,6 +1367,59 @@ def _names_of_a_line(text: str, position: int, line_end: int) -> list[tuple[int,
         if following is None or following.end() > line_end or following.end() == position:
             break
         position = following.end()
+    return found
+
+
+# A CSV export's header line, three fields or more, each a column's name ("contact_id,first_name,last_name,stage"), and
+# the columns that hold a person's name: "name", "full_name", "first_name", "Last Name", "customer_name", "surname" (not
+# a thing's name: "product_name", "company_name", "file_name").
+_CSV_HEADER = re.compile(r"(?m)^[ \t]*[A-Za-z][\w .-]{0,30}(?:,[ \t]*[A-Za-z][\w .-]{0,30}){2,}[ \t]*$")
+_CSV_NAME_COLUMN = re.compile(
+    r"(?i)(?:(?:first|last|given|family|full|middle|sur|fore|contact|customer|client|patient|guest|passenger|tenant"
+    r"|employee|person|holder|cardholder|recipient|sender|applicant|candidate|student|member)[ _.-]?)?name|surname"
+)
+
+
+def _names_in_csv_name_columns(text: str) -> list[tuple[int, int]]:
+    """The values of a CSV export's name columns (:data:`_CSV_HEADER`, :data:`_CSV_NAME_COLUMN`), on the rows under its
+    header that have as many fields, up to a blank line: "88213,Siyabonga,Ndlovu,Ubuntu Logistics". A value is a name
+    where its words are written as names (capitalised) and none is an everyday word, a place or a brand that the name
+    lists do not hold ("7782,—,new,unassigned", "sku,name,price\n1,Garden Hose,12.99" stay)."""
+    given, surnames = person_name_lists()
+    everyday, place_words, brand_names = everyday_words(), places(), brands()
+    found = []
+    for header in _CSV_HEADER.finditer(text):
+        columns = [field.strip() for field in header.group().split(",")]
+        wanted = [index for index, column in enumerate(columns) if _CSV_NAME_COLUMN.fullmatch(column)]
+        if not wanted:
+            continue
+        position = header.end() + 1
+        while position < len(text):
+            line_end = text.find("\n", position)
+            line_end = len(text) if line_end < 0 else line_end
+            fields = text[position:line_end].split(",")
+            if len(fields) != len(columns):
+                break
+            starts = list(itertools.accumulate((len(field) + 1 for field in fields), initial=position))
+            for index in wanted:
+                value = fields[index].strip(" \t\"'")
+                words = value.split()
+                if (
+                    words
+                    and all(
+                        _is_capitalised(word)
+                        and (
+                            word in given
+                            or word in surnames
+                            or (word.lower() not in everyday and word not in place_words)
+                        )
+                        for word in words
+                    )
+                    and value not in brand_names
+                ):
+                    start = starts[index] + fields[index].index(value)
+                    found.append((start, start + len(value)))
+            position = line_end + 1
     return found
 
 
@@ -1886,7 +1945,11 @@ def _field_value(text: str, tokens, index: int, run: int) -> int:
     if not run:
         return 0
     end = tokens[index + run - 1][1]
-    if len(tokens[index][2]) == 1 and not text.startswith(".", tokens[index][1]):
+    first = tokens[index][2]
+    if len(first) == 1 and not text.startswith(".", tokens[index][1]):
+        return 0
+    # A sentence that opens after the field, in lower case: "Customer: where's my refund??", "Caller: it's about ...".
+    if first.islower() and POSSESSIVE_END.search(first) and POSSESSIVE_END.sub("", first) in stop_words():
         return 0
     # After a dash or a bar ("Recipient | ...", "Name | Role | Salary") a name is capitalised and is not English words
     # alone; any case only after ":".
@@ -2048,8 +2111,13 @@ def cities() -> frozenset[str]:
 
 @functools.cache
 def brands() -> frozenset[str]:
-    """The brand and product names of ``brands.txt`` (Simple Icons' titles)."""
-    lines = pathlib.Path(__file__).with_name("brands.txt").read_text(encoding="utf-8").splitlines()
+    """The brand and product names of ``brands.txt`` (Simple Icons' titles) and ``named_after_people.txt`` (businesses,
+    institutions and characters named after a person)."""
+    lines = [
+        line
+        for name in ("brands.txt", "named_after_people.txt")
+        for line in pathlib.Path(__file__).with_name(name).read_text(encoding="utf-8").splitlines()
+    ]
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
@@ -2681,14 +2749,19 @@ _LOWER_CASE_WORD_NEXT = re.compile(r"(?:['’]s)?[,;:]?[ \t]+([a-z]+)(?:['’][a
 _LOWER_CASE_WORD_PREVIOUS = re.compile(r"(?<![\w'’-])([a-z]+)[,;:]?[ \t]+$")
 
 
+def _lower_case_neighbours(text: str, start: int, end: int) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """The lower-case words right after and right before ``text[start:end]`` on its line (group 1), or None."""
+    return (
+        _LOWER_CASE_WORD_NEXT.match(text, end),
+        _LOWER_CASE_WORD_PREVIOUS.search(text, max(0, start - 24), start),
+    )
+
+
 def _in_english_prose(text: str, start: int, end: int) -> bool:
     """True where a word of the text or a dictionary's stands right before or after ``text[start:end]`` on its line:
     English running text ("Sandra at reception", "me, Tamar, only"), not a list's item ("- Margherita: 9.50"),
     names a parent weighs ("(Tane? Rawiri?)") nor another language's words ("Beste klant", "17. Juni ist")."""
-    for neighbour in (
-        _LOWER_CASE_WORD_NEXT.match(text, end),
-        _LOWER_CASE_WORD_PREVIOUS.search(text, max(0, start - 24), start),
-    ):
+    for neighbour in _lower_case_neighbours(text, start, end):
         if neighbour is not None and (
             neighbour.group(1) in stop_words()
             or (neighbour.group(1) in everyday_words() and not no_english_word(neighbour.group(1)))
@@ -2724,9 +2797,7 @@ def _in_prose_of_another_language(text: str, start: int, end: int) -> bool:
         return False
     if text[start:end].lower() in stop_words_of(language):
         return False
-    return bool(
-        _LOWER_CASE_WORD_NEXT.match(text, end) or _LOWER_CASE_WORD_PREVIOUS.search(text, max(0, start - 24), start)
-    )
+    return any(_lower_case_neighbours(text, start, end))
 
 
 # A ruler's epithet: "Akbar the Great", "Ivan the Terrible".
@@ -2746,9 +2817,12 @@ _QUANTITY_BEFORE = re.compile(r"\d[x×]?[ \t]*$")
 # What joins a word to the rest of a link, a path or a code's identifier: "Houses_in_Charlotte_Amalie", "/Sandra/".
 _IDENTIFIERS_CHARACTERS = frozenset("_/\\%=#")
 _CAPITALISED_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \u00a0]$")
-# What a person is to do, in a meeting's action items: "Priya to send the slides", "- Tane to book the venue".
+# What a person is to do, in a meeting's action items: "Priya to send the slides", "- Tane to book the venue", "(1) Rosa
+# to confirm the flow (2) Jun-ho to update the checklist", "2. Aroha to book".
 _TO_DO_AFTER = re.compile(r"[ \t]+to[ \t]+([a-z]+)\b")
-_ITEM_OPENS_BEFORE = re.compile(r"(?:^|[.!?;:]\s+|\n[ \t]*(?:[-*•][ \t]+)?|[ \t][-–—][ \t]+)$")
+_ITEM_OPENS_BEFORE = re.compile(
+    r"(?:^|[.!?;:]\s+|\n[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?|[ \t][-–—][ \t]+|(?:^|\s)\(?\d{1,2}\)[ \t]+)$"
+)
 
 
 def _action_item_after(text: str, start: int, end: int, word: str) -> bool:
@@ -2759,7 +2833,7 @@ def _action_item_after(text: str, start: int, end: int, word: str) -> bool:
         after is None
         or word.lower() in everyday_words()
         or word in places()
-        or _ITEM_OPENS_BEFORE.search(text, max(0, start - 4), start) is None
+        or _ITEM_OPENS_BEFORE.search(text, max(0, start - 6), start) is None
     ):
         return False
     verbs = word_classes()[1]
@@ -2942,7 +3016,9 @@ _TITLE_ABBREVIATIONS = frozenset(
         "mme",
         "mlle",
         "mevr",
+        "mw",
         "dhr",
+        "dra",
     )
 )
 

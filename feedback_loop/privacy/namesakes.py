@@ -64,6 +64,7 @@ from feedback_loop.privacy.names import (
     everyday_words,
     given_name_of_several_locales,
     in_another_language,
+    listed_full_name,
     listed_name,
     no_english_word,
     person_name_lists,
@@ -2133,6 +2134,10 @@ def named_like_a_brand(text: str, start: int, end: int) -> bool:
     name = POSSESSIVE_END.sub("", text[start:end])
     words = name.split()
     given, surnames = person_name_lists()
+    # Written whole, a brand of several words is one though a title or a greeting opens it: "Dr. Martens boots", "the
+    # Hello Kitty backpack".
+    if _inside_a_brand_of_several_words(text, start, end) and not _PERSONS_VERB_AFTER.match(text, end):
+        return True
     if start in strong_cue_ends(text) or _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start):
         return False
     if _a_fashion_house(text, name, start, end):
@@ -2149,9 +2154,39 @@ def named_like_a_brand(text: str, start: int, end: int) -> bool:
     ):
         return False
     brand_names = brands()
-    return name in brand_names or (
-        words[0] in brand_names and not any(word in given or word in surnames for word in words[1:])
+    # A brand that its owner's possessive names, the span without it: "Nando's", "Domino's".
+    return (
+        name in brand_names
+        or f"{name}'s" in brand_names
+        or (words[0] in brand_names and not any(word in given or word in surnames for word in words[1:]))
     )
+
+
+def _inside_a_brand_of_several_words(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, with up to two words before and after it, is written as a brand of two words or
+    more (:func:`~feedback_loop.privacy.names.brands`): "Tim Hortons", "Jack Daniel's", the "McKenzie" of "Baker
+    McKenzie", the "Martens" of "Dr. Martens boots", the "Kitty" of "Hello Kitty". A whole name of several words is a
+    brand's even where its first word is a given name; one word alone is judged by :func:`named_like_a_brand`."""
+    brand_names = brands()
+    before = _WORD_WITH_ITS_MARKS.findall(text, max(0, start - 30), start)[-2:]
+    after = _WORD_WITH_ITS_MARKS.findall(text, end, end + 30)[:2]
+    span = text[start:end].split()
+    for taken_before in range(len(before) + 1):
+        for taken_after in range(len(after) + 1):
+            words = before[len(before) - taken_before :] + span + after[:taken_after]
+            if len(words) < 2:
+                continue
+            written = " ".join(words).lstrip("(\"'“‘").rstrip(".,;:!?)\"'”’")
+            # A brand written as a full name of the lists, and nothing around it, may be that person: "Calvin Klein
+            # returned the form".
+            if taken_before + taken_after == 0 and listed_full_name(written):
+                continue
+            if written in brand_names or POSSESSIVE_END.sub("", written) in brand_names:
+                return True
+    return False
+
+
+_WORD_WITH_ITS_MARKS = re.compile(r"\S+")
 
 
 # Holidays and greetings of the season: "Merry Christmas", "Valentine's Day", "Season's Greetings", "Mother's Day".
