@@ -51,8 +51,9 @@ def cpu_op_tags(requests: dict[str, str], limits: dict[str, str]) -> dict:
 
 
 # Sizes from the measured figures (docs/pipeline.md `bench ingest`: 524 MB peak at 100k events a day, 3.5 GB at
-# 1M; README "Capacity plan"): ingestion holds a whole day in memory, labeling and the A/B tests far less.
-INGEST_OP_TAGS = cpu_op_tags({"cpu": "1", "memory": "4Gi"}, {"memory": "8Gi"})
+# 1M; README "Capacity plan"): ingestion holds a whole day in memory, labeling and the A/B tests far less. Ingestion
+# asks for two CPUs: the `patterns+ner` tier reads a day's texts in two worker processes (IngestSpec.ner_workers).
+INGEST_OP_TAGS = cpu_op_tags({"cpu": "2", "memory": "4Gi"}, {"memory": "8Gi"})
 LABEL_OP_TAGS = cpu_op_tags({"cpu": "1", "memory": "2Gi"}, {"memory": "4Gi"})
 LIGHT_OP_TAGS = cpu_op_tags({"cpu": "250m", "memory": "512Mi"}, {"memory": "2Gi"})
 TRAIN_OP_TAGS = gpu_op_tags({"cpu": "4", "memory": "16Gi"}, {"memory": "32Gi"})

@@ -211,7 +211,7 @@ class _Privacy:
         self._pseudonyms: dict[str, str] = {}
         self._labels: dict[str, Redaction] = {}
         self.counts: Counter[str] = Counter()
-        # The `patterns+ner` tier's worker processes, while _in_order lends them: they find what a batch's texts hold.
+        # The `patterns+ner` tier's workers, while _redact_rows lends them: they find what a batch's texts hold.
         self.workers: _Workers | None = None
 
     def text(self, value: str | None, scope: str | None = None) -> str | None:
@@ -516,12 +516,14 @@ class IngestSpec(StageConfig):
     ingesting process, so the tables are the same with any number. Each worker adds about 240 MB of memory (1M
     events: 1,006 MB with 2 against 503 MB with 1, over the 600 MB goal) and its batches go to it and back through a
     pipe (48% more CPU): one by default."""
-    ner_workers: int | None = Field(None, ge=1)
+    ner_workers: int = Field(2, ge=1)
     """The `patterns+ner` tier's worker processes, which find the identifiers, addresses and person names in parts
-    of each batch's texts side by side (None: one per usable CPU; 1: none, all in the ingesting process). That tier
-    spends some 95% of ingestion's time there, on texts alone; everything else stays in the ingesting process, which
-    numbers the person names per session in reading order, so the tables are the same with any number. Used on days
-    of more than one batch (20,000 lines): each worker loads the models (some 4 CPU-seconds and 400 MB)."""
+    of each batch's texts side by side (at most one per usable CPU; 1: none, all in the ingesting process). That
+    tier spends some 95% of ingestion's time there, on texts alone; everything else stays in the ingesting process,
+    which numbers the person names per session in reading order, so the tables are the same with any number. Used
+    on days of more than one batch (20,000 lines). Each worker loads the lists and the models: about 4 CPU-seconds
+    and 0.5-0.7 GB, so the default is two (the 2-core machine the speed goal is for), not one per core of a large
+    node."""
 
     @model_validator(mode="after")
     def _years_in_order(self) -> IngestSpec:
@@ -878,6 +880,8 @@ class _Workers:
     def detect_many(self, texts: Sequence[str], kinds: Sequence[int]) -> list[Redaction | Detected | None]:
         """:meth:`Redactor.detect_many` of ``texts`` (each distinct text once), in parts of about the same length,
         two for each worker, so that one that finishes early takes the next."""
+        if not texts:
+            return []
         first: dict[str, int] = {}
         distinct_kinds: list[int] = []
         for text, text_kinds in zip(texts, kinds, strict=True):
@@ -910,8 +914,9 @@ def _worker_count(spec: IngestSpec) -> int:
     one in a daemonic process (a Celery prefork worker's child, a pool's worker), which may start none."""
     if multiprocessing.current_process().daemon:
         return 1
-    workers = spec.workers if spec.redaction_tier == "patterns" else spec.ner_workers
-    return workers or usable_cpus()
+    if spec.redaction_tier != "patterns":
+        return min(spec.ner_workers, usable_cpus())
+    return spec.workers or usable_cpus()
 
 
 # A worker process's own _Privacy (_start_worker), which _in_worker hands to the work.
@@ -948,7 +953,7 @@ def _in_order(
     task, or no ``privacy``), or by the worker processes with their own, at most one task more than there are
     workers in flight, each worker's placeholder counts added to ``privacy``'s. A task is let go as soon as its
     result is given (a batch of lines is some 15 MB). Workers that do not take batches (the `patterns+ner` tier's)
-    find, for ``privacy``, what the texts of the tasks run here hold (:meth:`_Privacy.event_rows`)."""
+    leave the tasks here (:func:`_redact_rows` lends them to ``privacy``)."""
     source = iter(tasks)
     queued = deque(itertools.islice(source, 2))
 
@@ -958,17 +963,10 @@ def _in_order(
         yield from source
 
     if workers is None or workers.count == 1 or len(queued) < 2 or privacy is None or not workers.take_batches:
-        finders = workers if workers is not None and workers.count > 1 and len(queued) > 1 else None
-        if privacy is not None and finders is not None:
-            privacy.workers = finders
-        try:
-            for task in each_task():
-                result = work(*task, privacy)
-                del task
-                yield result
-        finally:
-            if privacy is not None:
-                privacy.workers = None
+        for task in each_task():
+            result = work(*task, privacy)
+            del task
+            yield result
         return
     pool = workers.pool()
     pending: deque[Future[tuple[Any, Counter[str]]]] = deque()
@@ -1256,8 +1254,14 @@ def _redact_rows(
     ):
         writer.write_table(events_schema.empty_table())
         ids_writer.write_table(_LANDED_IDS_SCHEMA.empty_table())
-        for private, landed in _in_order(workers, _private_rows, stored_rows(), privacy):
-            background.submit(_write_redacted, private.cast(events_schema), landed, writer, ids_writer)
+        # The `patterns+ner` tier's workers find what the texts of each batch hold, on a day of more than one.
+        if not workers.take_batches and workers.count > 1 and source.num_row_groups > 1:
+            privacy.workers = workers
+        try:
+            for private, landed in _in_order(workers, _private_rows, stored_rows(), privacy):
+                background.submit(_write_redacted, private.cast(events_schema), landed, writer, ids_writer)
+        finally:
+            privacy.workers = None
     return _Redacted(stored, in_order)
 
 

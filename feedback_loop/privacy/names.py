@@ -15,6 +15,7 @@ only is none ("Family name: as shown in your passport", "Dear Hiring Manager"). 
 
 from __future__ import annotations
 
+import csv
 import functools
 import gc
 import importlib
@@ -277,12 +278,12 @@ OTHER_LANGUAGES_KIN = (
 )
 # Titles and address words of other languages, none an English word: German "Herr", "Frau"; French "Monsieur",
 # "Mme"; Spanish "Señora", "Sra"; Italian "signor", "Dott.ssa"; Dutch "meneer De Vries", "mevrouw Bakker", "de heer
-# Jansen", "mw. Bakker"; Portuguese "senhor", "Dona Cida"; Turkish "Sayın"; Indonesian and Malay "Ibu", "Bapak",
+# Jansen"; Portuguese "senhor", "Dona Cida"; Turkish "Sayın"; Indonesian and Malay "Ibu", "Bapak",
 # "Pak" (not "Bu", Turkish "this"); Romanian "domnul"; a doctor's in Spanish ("Dra. Restrepo"), Portuguese, Italian and
 # French.
 OTHER_LANGUAGES_TITLES = (
     r"herr|herrn|frau|monsieur|madame|mme|mlle|señor|señora|señorita|sr|sra|srta|doña|dona|signor|signora|sig|dott"
-    r"|dott\.ssa|avv|meneer|mevrouw|mevr|mw|dhr|heer|senhor|senhora|sayın|sayin|ibu|bapak|pak|domnul|doamna|doamnei"
+    r"|dott\.ssa|avv|meneer|mevrouw|mevr|dhr|heer|senhor|senhora|sayın|sayin|ibu|bapak|pak|domnul|doamna|doamnei"
     r"|doctora|dra|doutor|doutora|dottore|dottoressa|docteur"
 )
 # Cues after which a capitalised word is a name unless it is a common word ("Dear Team", "Mr Bean"): words, then
@@ -302,8 +303,6 @@ _CUE_WORDS = (
     # paciente ...", "die Patientin ..."). Polish "pan", "pani" only in lower case, and "Pani" opening a sentence:
     # "Pan" is a surname too ("Pan Wei"); Czech and Slovak "paní", "pane".
     r"|(?:el|al|del)\s+doctor|paciente|paziente|patiënt|patientin"
-    # The name on an Italian door's intercom, where a courier is to ring: "Citofonare Marchetti", "citofono Rinaldi".
-    r"|citofon(?:o|are)|campanello"
     # (Each alternative spelled with the letter it starts with first, "(?=[P])" before the anchors, so that
     # by_first_letter tries it only at a "p": one it cannot tell is tried at every word.)
     r"|pasien|(?-i:pan|pani|panie|panem|panią|paní|pane|(?=[P])(?:^|(?<=\n)|(?<=[.!?]\s))(?:Pani|Panie|Paní|Pane))"
@@ -561,7 +560,7 @@ _CUE_REACH = 48
 # Jordan", "See you at eight. Cheers, Mateus" (the name ends the text).
 _THANKS_ON_THE_LAST_LINE_BEFORE = re.compile(rf"(?i:(?:^|[.!?][ \t]+)(?:{_SIGN_OFF_WORDS}|ta)(?:[ \t]*[!.,])+[ \t]+)$")
 # Who a message, a call or a notification comes from, as an app announces it before the message: "New message from
-# Ji-woo Park: ...", "Missed call from Dara Quinn:", "Voicemail from Oluwaseun:", "Note from Ploy:" (the colon after
+# Ji-woo Park: ...", "Missed call from Dara Quinn:", "Voicemail from Oluwaseun:", "Note from Priya:" (the colon after
 # the name).
 _MESSAGE_FROM_BEFORE = re.compile(
     r"(?i:\b(?:(?:new|unread)[ \t]+)?(?:message|msg|text|reply|voicemail|dm|comment|call|note|memo)[ \t]+from)[ \t]+$"
@@ -1370,55 +1369,78 @@ def _names_of_a_line(text: str, position: int, line_end: int) -> list[tuple[int,
     return found
 
 
-# A CSV export's header line, three fields or more, each a column's name ("contact_id,first_name,last_name,stage"), and
-# the columns that hold a person's name: "name", "full_name", "first_name", "Last Name", "customer_name", "surname" (not
-# a thing's name: "product_name", "company_name", "file_name").
-_CSV_HEADER = re.compile(r"(?m)^[ \t]*[A-Za-z][\w .-]{0,30}(?:,[ \t]*[A-Za-z][\w .-]{0,30}){2,}[ \t]*$")
+# A CSV export's header line, three fields or more, each a column's name, quoted or not ("contact_id,first_name,
+# last_name,stage"), and the columns that hold a person's name: "first_name", "Last Name", "customer_name", "surname"
+# (not a thing's name: "product_name", "file_name"); a column named "name" alone only beside a column that only a
+# person has ("email", "phone", "dob", a lead's or a contact's id), or where the value is a full name of the lists.
+_CSV_FIELD = r"[ \t]*\"?[A-Za-z][\w .-]{0,30}\"?[ \t]*"
+_CSV_HEADER = re.compile(rf"(?m)^{_CSV_FIELD}(?:,{_CSV_FIELD}){{2,}}\r?$")
 _CSV_NAME_COLUMN = re.compile(
-    r"(?i)(?:(?:first|last|given|family|full|middle|sur|fore|contact|customer|client|patient|guest|passenger|tenant"
-    r"|employee|person|holder|cardholder|recipient|sender|applicant|candidate|student|member)[ _.-]?)?name|surname"
+    r"(?i)(?:first|last|given|family|full|middle|sur|fore|contact|customer|client|patient|guest|passenger|tenant"
+    r"|employee|person|holder|cardholder|recipient|sender|applicant|candidate|student|member)[ _.-]?name|surname"
+)
+_CSV_PERSONS_COLUMN = re.compile(
+    r"(?i)e[_-]?mail|phone|mobile|tel|telephone|dob|date[ _]of[ _]birth|birth[ _]?date|gender|(?:lead|contact"
+    r"|customer|patient|guest|employee|member|student)[ _]?id"
 )
 
 
 def _names_in_csv_name_columns(text: str) -> list[tuple[int, int]]:
-    """The values of a CSV export's name columns (:data:`_CSV_HEADER`, :data:`_CSV_NAME_COLUMN`), on the rows under its
-    header that have as many fields, up to a blank line: "88213,Siyabonga,Ndlovu,Ubuntu Logistics". A value is a name
-    where its words are written as names (capitalised) and none is an everyday word, a place or a brand that the name
-    lists do not hold ("7782,—,new,unassigned", "sku,name,price\n1,Garden Hose,12.99" stay)."""
+    """The values of a CSV export's name columns (:data:`_CSV_HEADER`, :data:`_CSV_NAME_COLUMN`) on the rows under its
+    header, up to a blank line (a row with another number of fields is passed over): "88213,Siyabonga,Ndlovu,Ubuntu
+    Logistics". A value is a name where its words are written as names (capitalised) and none is an everyday word, a
+    place or a brand that the name lists do not hold ("7782,—,new,unassigned", "id,product_name\n1,Garden Hose"
+    stay)."""
     given, surnames = person_name_lists()
     everyday, place_words, brand_names = everyday_words(), places(), brands()
     found = []
     for header in _CSV_HEADER.finditer(text):
-        columns = [field.strip() for field in header.group().split(",")]
-        wanted = [index for index, column in enumerate(columns) if _CSV_NAME_COLUMN.fullmatch(column)]
+        columns = [column.strip(' \t"\r') for column in header.group().split(",")]
+        persons_columns = any(_CSV_PERSONS_COLUMN.fullmatch(column) for column in columns)
+        wanted = {
+            index: column.lower() == "name"
+            for index, column in enumerate(columns)
+            if _CSV_NAME_COLUMN.fullmatch(column) or (column.lower() == "name")
+        }
         if not wanted:
             continue
         position = header.end() + 1
         while position < len(text):
             line_end = text.find("\n", position)
             line_end = len(text) if line_end < 0 else line_end
-            fields = text[position:line_end].split(",")
-            if len(fields) != len(columns):
+            line = text[position:line_end].rstrip("\r")
+            if not line.strip():
                 break
-            starts = list(itertools.accumulate((len(field) + 1 for field in fields), initial=position))
-            for index in wanted:
-                value = fields[index].strip(" \t\"'")
-                words = value.split()
-                if (
-                    words
-                    and all(
-                        _is_capitalised(word)
+            fields = next(csv.reader([line]))
+            if len(fields) == len(columns):
+                searched = position
+                for index, field in enumerate(fields):
+                    value = field.strip(" \t")
+                    found_at = text.find(value, searched, line_end) if value else -1
+                    if found_at < 0:
+                        continue
+                    searched = found_at + len(value)
+                    words = value.split()
+                    if (
+                        index in wanted
+                        and words
                         and (
-                            word in given
-                            or word in surnames
-                            or (word.lower() not in everyday and word not in place_words)
+                            not wanted[index]
+                            or persons_columns
+                            or (len(words) >= 2 and words[0] in given and words[-1] in surnames)
                         )
-                        for word in words
-                    )
-                    and value not in brand_names
-                ):
-                    start = starts[index] + fields[index].index(value)
-                    found.append((start, start + len(value)))
+                        and all(
+                            _is_capitalised(word)
+                            and (
+                                word in given
+                                or word in surnames
+                                or (word.lower() not in everyday and word not in place_words)
+                            )
+                            for word in words
+                        )
+                        and value not in brand_names
+                    ):
+                        found.append((found_at, found_at + len(value)))
             position = line_end + 1
     return found
 
@@ -1948,7 +1970,8 @@ def _field_value(text: str, tokens, index: int, run: int) -> int:
     first = tokens[index][2]
     if len(first) == 1 and not text.startswith(".", tokens[index][1]):
         return 0
-    # A sentence that opens after the field, in lower case: "Customer: where's my refund??", "Caller: it's about ...".
+    # A sentence that opens after the field with a contraction in lower case: "Customer: where's my refund??",
+    # "Caller: it's about ...".
     if first.islower() and POSSESSIVE_END.search(first) and POSSESSIVE_END.sub("", first) in stop_words():
         return 0
     # After a dash or a bar ("Recipient | ...", "Name | Role | Salary") a name is capitalised and is not English words
@@ -2146,6 +2169,18 @@ def noun_of_goods_after(text: str, end: int) -> bool:
 
 def _cue_before(pattern: re.Pattern[str], text: str, start: int) -> bool:
     return pattern.search(text, max(0, start - _CUE_REACH), start) is not None
+
+
+def announced_before(text: str, start: int) -> bool:
+    """True where what ends right before ``start`` announces a person's name: a form's field or "my name is", a cue
+    (a title, "Dear", "spoke with", "my colleague", a sign-off), a greeting, or a message's sender ("Voicemail
+    from")."""
+    return (
+        start in strong_cue_ends(text)
+        or _cue_before(_CUE_BEFORE, text, start)
+        or _cue_before(_GREETING_CUE_BEFORE, text, start)
+        or _cue_before(_MESSAGE_FROM_BEFORE, text, start)
+    )
 
 
 def _things_name(tokens) -> bool:
@@ -2818,10 +2853,10 @@ _QUANTITY_BEFORE = re.compile(r"\d[x×]?[ \t]*$")
 _IDENTIFIERS_CHARACTERS = frozenset("_/\\%=#")
 _CAPITALISED_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \u00a0]$")
 # What a person is to do, in a meeting's action items: "Priya to send the slides", "- Tane to book the venue", "(1) Rosa
-# to confirm the flow (2) Jun-ho to update the checklist", "2. Aroha to book".
+# to confirm the flow", "2) Aroha to book".
 _TO_DO_AFTER = re.compile(r"[ \t]+to[ \t]+([a-z]+)\b")
 _ITEM_OPENS_BEFORE = re.compile(
-    r"(?:^|[.!?;:]\s+|\n[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?|[ \t][-–—][ \t]+|(?:^|\s)\(?\d{1,2}\)[ \t]+)$"
+    r"(?:^|[.!?;:]\s+|\n[ \t]*(?:[-*•][ \t]+)?|[ \t][-–—][ \t]+|(?:^|\s)\(?\d{1,2}\)[ \t]+)$"
 )
 
 
@@ -3016,7 +3051,6 @@ _TITLE_ABBREVIATIONS = frozenset(
         "mme",
         "mlle",
         "mevr",
-        "mw",
         "dhr",
         "dra",
     )
@@ -3120,6 +3154,8 @@ def _name_run(text: str, tokens: list[tuple[int, int, str]], index: int, *, any_
         opening_initial = count == initials and initial
         if (
             (lower in NOT_NAMES and not gaelic and not initial)
+            # A title opens the next person's name: "la Dra. Restrepo y la Dra. Gómez".
+            or (count and lower in _TITLE_ABBREVIATIONS and text.startswith(".", tokens[position][1]))
             or (not any_case and not _is_capitalised(word) and not (count and _JOINED_PARTICLE.match(word)))
             or (word.isupper() and len(word) > 1)
         ):

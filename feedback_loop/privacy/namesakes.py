@@ -57,6 +57,7 @@ from feedback_loop.privacy.names import (
     POSSESSIVE_END,
     SENTENCE_START,
     WORD,
+    announced_before,
     brands,
     cities,
     common_noun,
@@ -2134,9 +2135,7 @@ def named_like_a_brand(text: str, start: int, end: int) -> bool:
     name = POSSESSIVE_END.sub("", text[start:end])
     words = name.split()
     given, surnames = person_name_lists()
-    # Written whole, a brand of several words is one though a title or a greeting opens it: "Dr. Martens boots", "the
-    # Hello Kitty backpack".
-    if _inside_a_brand_of_several_words(text, start, end) and not _PERSONS_VERB_AFTER.match(text, end):
+    if _inside_a_brand_of_several_words(text, start, end):
         return True
     if start in strong_cue_ends(text) or _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start):
         return False
@@ -2164,29 +2163,44 @@ def named_like_a_brand(text: str, start: int, end: int) -> bool:
 
 def _inside_a_brand_of_several_words(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]``, with up to two words before and after it, is written as a brand of two words or
-    more (:func:`~feedback_loop.privacy.names.brands`): "Tim Hortons", "Jack Daniel's", the "McKenzie" of "Baker
-    McKenzie", the "Martens" of "Dr. Martens boots", the "Kitty" of "Hello Kitty". A whole name of several words is a
-    brand's even where its first word is a given name; one word alone is judged by :func:`named_like_a_brand`."""
+    more (:func:`~feedback_loop.privacy.names.brands`) that nothing marks as a person: "Tim Hortons", "Jack Daniel's
+    distillery", the "McKenzie" of "Baker McKenzie", the "Kitty" of "the Hello Kitty backpack". Not where a cue, a
+    field or a greeting announces the brand's first word ("my colleague Jack Daniel's laptop") or a person's verb
+    follows it; where a title or a greeting stands right before the span, only before a common noun ("the Hello Kitty
+    backpack", not "Hello Kitty, can you ..."); not a span that is a whole full name of the lists alone ("Paul
+    Smith")."""
     brand_names = brands()
-    before = _WORD_WITH_ITS_MARKS.findall(text, max(0, start - 30), start)[-2:]
-    after = _WORD_WITH_ITS_MARKS.findall(text, end, end + 30)[:2]
+    before = list(_WORD_WITH_ITS_MARKS.finditer(text, max(0, start - 30), start))[-2:]
+    after = list(_WORD_WITH_ITS_MARKS.finditer(text, end, end + 30))[:2]
     span = text[start:end].split()
+    titled = _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start) is not None
     for taken_before in range(len(before) + 1):
         for taken_after in range(len(after) + 1):
-            words = before[len(before) - taken_before :] + span + after[:taken_after]
-            if len(words) < 2:
+            words = [match.group() for match in before[len(before) - taken_before :]] + span
+            words += [match.group() for match in after[:taken_after]]
+            if len(words) < 2 or (taken_before + taken_after == 0 and listed_full_name(" ".join(span))):
                 continue
             written = " ".join(words).lstrip("(\"'“‘").rstrip(".,;:!?)\"'”’")
-            # A brand written as a full name of the lists, and nothing around it, may be that person: "Calvin Klein
-            # returned the form".
-            if taken_before + taken_after == 0 and listed_full_name(written):
+            if written not in brand_names and POSSESSIVE_END.sub("", written) not in brand_names:
                 continue
-            if written in brand_names or POSSESSIVE_END.sub("", written) in brand_names:
-                return True
+            brand_start = before[len(before) - taken_before].start() if taken_before else start
+            brand_end = after[taken_after - 1].end() if taken_after else end
+            brand_end -= len(text[brand_start:brand_end]) - len(text[brand_start:brand_end].rstrip(".,;:!?)\"'”’"))
+            return not (
+                announced_before(text, brand_start)
+                or _PERSONS_VERB_AFTER.match(text, brand_end)
+                or (titled and not _common_noun_after(text, brand_end))
+            )
     return False
 
 
 _WORD_WITH_ITS_MARKS = re.compile(r"\S+")
+
+
+def _common_noun_after(text: str, end: int) -> bool:
+    """True where a common noun in lower case follows ``text[:end]``: "the Hello Kitty backpack"."""
+    after = LOWER_CASE_WORD_AFTER.match(text, end)
+    return after is not None and common_noun(after.group(1))
 
 
 # Holidays and greetings of the season: "Merry Christmas", "Valentine's Day", "Season's Greetings", "Mother's Day".

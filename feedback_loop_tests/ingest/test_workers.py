@@ -12,6 +12,7 @@ import pytest
 
 from feedback_loop.ingest import IngestResult, IngestSpec, columnar, ingest_partition, landing
 from feedback_loop.ingest.bench import BENCH_PARTITION, BENCH_PSEUDONYM_KEY, write_landing_day
+from feedback_loop.model.compute import usable_cpus
 
 
 def _day_with_every_kind_of_line(landing_dir: Path) -> None:
@@ -142,8 +143,10 @@ def test_the_named_entity_tiers_workers_find_and_this_process_numbers_the_names(
 
 
 def test_each_tier_takes_its_own_worker_setting() -> None:
-    assert landing._worker_count(IngestSpec(workers=4, ner_workers=3, redaction_tier="patterns+ner")) == 3
-    assert landing._worker_count(IngestSpec(workers=4, ner_workers=3, redaction_tier="patterns")) == 4
+    # The named-entity tier's workers each load the models (0.5-0.7 GB): at most one per usable CPU.
+    assert landing._worker_count(IngestSpec(workers=4, ner_workers=1, redaction_tier="patterns+ner")) == 1
+    assert landing._worker_count(IngestSpec(workers=4, ner_workers=64, redaction_tier="patterns+ner")) == usable_cpus()
+    assert landing._worker_count(IngestSpec(workers=4, ner_workers=1, redaction_tier="patterns")) == 4
 
 
 def _worker_count_asked_for_two() -> int:
@@ -155,4 +158,4 @@ def test_a_daemonic_process_ingests_without_workers() -> None:
     # to have children"): it ingests in one process, whatever the setting.
     with multiprocessing.get_context("spawn").Pool(1) as pool:
         assert pool.apply(_worker_count_asked_for_two) == 1
-    assert _worker_count_asked_for_two() == 2
+    assert _worker_count_asked_for_two() == min(2, usable_cpus())
