@@ -594,9 +594,12 @@ _VOCATIVE_BEFORE = _said_right_before(_VOCATIVES)
 # The same, or thanks and greetings of other languages ("obrigado ", "merci ", "asante "), whatever follows the word.
 _GREETING_WORDS = re.compile(rf"(?i:(?<![\w'’])(?:{by_first_letter(f'{_VOCATIVES}|{FOREIGN_GREETINGS}')})(?![\w'’-]))")
 _GREETING_BEFORE = _said_right_before(f"{_VOCATIVES}|{FOREIGN_GREETINGS}")
-# One who wrote before names oneself after "it's me": "it's me, ...", "its me ...".
+# One who wrote before names oneself after "it's me": "it's me, ...", "its me ...". As other languages introduce
+# oneself: Spanish "soy carmen,", Italian "sono francesca,", Portuguese "sou", "aqui é a gabi,", French "je suis",
+# "c'est", German "ich bin", Dutch "ik ben" (the clause ending after the name: "soy nueva en la app" is none).
 _INTRODUCTION_BEFORE = re.compile(
-    r"(?i:(?:^|[^\w'’])(?:i[ \t]*['’]?m|im|i[ \t]+am|this[ \t]+is|it['’]?s(?:[ \t]+me[ \t]*,?)?)[ \t]+)$"
+    r"(?i:(?:^|[^\w'’])(?:i[ \t]*['’]?m|im|i[ \t]+am|this[ \t]+is|it['’]?s(?:[ \t]+me[ \t]*,?)?"
+    r"|soy|sono|sou|aqui[ \t]+é[ \t]+(?:a|o)|je[ \t]+suis|c['’]est|ich[ \t]+bin|ik[ \t]+ben)[ \t]+)$"
 )
 # What ends the clause after the name: punctuation, the line's or the text's end; after an introduction "and",
 # "here", "from" too ("hey i'm svetlana and ..."), and "again" from one who wrote before ("hi its marisol again").

@@ -45,6 +45,13 @@ from feedback_loop.privacy import Redactor
             "Action items: (1) Rosa to confirm new IVR flow with vendor (2) revisit in two weeks",
             "Action items: (1) <PERSON> to confirm new IVR flow with vendor (2) revisit in two weeks",
         ),
+        # One who introduces oneself in another language, in lower case, the clause ending after the name.
+        (
+            "hola soy carmen, quiero saber si ya llegó mi tarjeta",
+            "hola soy <PERSON>, quiero saber si ya llegó mi tarjeta",
+        ),
+        ("oi, aqui é a gabi, mãe do enzo.", "oi, aqui é a <PERSON>, mãe do enzo."),
+        ("hallo ich bin jonas, meine Bestellung fehlt", "hallo ich bin <PERSON>, meine Bestellung fehlt"),
         # A Dutch letter's sign-off.
         ("Groet,\nFemke de Vries", "Groet,\n<PERSON>"),
         # A house's second number after a space, a French building, a German floor.
@@ -79,6 +86,9 @@ def test_names_and_addresses_of_the_round_are_redacted(text: str, redacted: str)
         # CSV exports of things: a column "name" alone beside none that only a person has.
         "sku,name,price\n1,Garden Hose,12.99\n2,Apple Watch,399",
         "id,name,owner\n1,Phoenix,ops\n2,Orion,data",
+        # What one is, not who: "soy nueva en la app", "sono stanca".
+        "hola, soy nueva en la app y no encuentro el menú",
+        "ciao sono stanca, il pacco non arriva",
         # What looks like a unit or a title elsewhere.
         "Chapter 7 bis of the report covers the 3. OG plans.",
         "The array gives 3 MW. Orsted runs it.",
