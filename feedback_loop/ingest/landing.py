@@ -332,6 +332,10 @@ class _Privacy:
         """:meth:`Redactor.detect_many` of this partition's redactor (a worker's, in :func:`_detected_in_worker`)."""
         return self._redactor.detect_many(texts, kinds)
 
+    def load(self) -> None:
+        """:meth:`Redactor.load` of this partition's redactor (a worker's, in :func:`_load_in_worker`)."""
+        self._redactor.load()
+
     def _each_distinct(self, values: pa.Array, function: Callable[[str], str]) -> pa.Array:
         """``function`` of each value, called once per distinct value of the batch (nulls stay null)."""
         encoded = pc.dictionary_encode(values)
@@ -866,6 +870,14 @@ class _Workers:
         self.take_batches = tier == "patterns"
         self._initargs = (pseudonym_key, tier)
         self._pool: ProcessPoolExecutor | None = None
+        self._loading: list[Future[None]] = []
+
+    def start_loading(self) -> None:
+        """Start the workers, each reading the lists and the models (:meth:`Redactor.load`), while this process goes
+        on reading the day: their first batch of texts then finds them ready. Once."""
+        if not self._loading:
+            pool = self.pool()
+            self._loading = [pool.submit(_load_in_worker) for _ in range(self.count)]
 
     def pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -882,6 +894,8 @@ class _Workers:
         two for each worker, so that one that finishes early takes the next."""
         if not texts:
             return []
+        for loading in self._loading:
+            loading.result()  # raises here what failed there
         first: dict[str, int] = {}
         distinct_kinds: list[int] = []
         for text, text_kinds in zip(texts, kinds, strict=True):
@@ -928,6 +942,13 @@ def _start_worker(pseudonym_key: bytes, tier: Tier) -> None:
     _worker_privacy = _Privacy(pseudonym_key, Redactor(tier, memo_entries=_REDACTIONS_KEPT))
 
 
+def _load_in_worker() -> None:
+    """:meth:`Redactor.load` in a worker process started by :class:`_Workers` (:meth:`_Workers.start_loading`)."""
+    if _worker_privacy is None:
+        raise RuntimeError("ingestion: _load_in_worker ran outside a worker process started by _Workers")
+    _worker_privacy.load()
+
+
 def _detected_in_worker(texts: list[str], kinds: list[int]) -> list[Redaction | Detected | None]:
     """What ``texts`` hold, found in a worker process started by :class:`_Workers` (:meth:`_Workers.detect_many`)."""
     if _worker_privacy is None:
@@ -953,7 +974,8 @@ def _in_order(
     task, or no ``privacy``), or by the worker processes with their own, at most one task more than there are
     workers in flight, each worker's placeholder counts added to ``privacy``'s. A task is let go as soon as its
     result is given (a batch of lines is some 15 MB). Workers that do not take batches (the `patterns+ner` tier's)
-    leave the tasks here (:func:`_redact_rows` lends them to ``privacy``)."""
+    leave the tasks here (:func:`_redact_rows` lends them to ``privacy``), and start loading on a day of more than one
+    batch."""
     source = iter(tasks)
     queued = deque(itertools.islice(source, 2))
 
@@ -962,6 +984,10 @@ def _in_order(
             yield queued.popleft()
         yield from source
 
+    if workers is not None and not workers.take_batches and workers.count > 1 and len(queued) > 1:
+        # A day of more than one batch: the `patterns+ner` tier's workers will find what its texts hold
+        # (_redact_rows), and load what they read while this process reads the day.
+        workers.start_loading()
     if workers is None or workers.count == 1 or len(queued) < 2 or privacy is None or not workers.take_batches:
         for task in each_task():
             result = work(*task, privacy)

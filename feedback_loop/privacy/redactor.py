@@ -240,6 +240,19 @@ class Redactor:
         # Per scope, the pattern of the names it numbered (_names_pattern), and how many names it was made of.
         self._scope_patterns: dict[Hashable, tuple[int, re.Pattern[str], list[int]]] = {}
 
+    def load(self) -> None:
+        """Read, before a text needs them, the name lists and vocabularies and the two models that the `patterns+ner`
+        tier's finding reads (some 4 CPU-seconds in a fresh process; ingestion's workers do it while the day is still
+        being read). The pattern tier reads none."""
+        if self.tier != "patterns+ner":
+            return
+        from feedback_loop.privacy.names import brands, cities, everyday_words, person_name_lists, places
+        from feedback_loop.privacy.ner import load_ner_pipeline
+        from feedback_loop.privacy.pii_model import load_name_model
+
+        for load in (person_name_lists, everyday_words, brands, places, cities, load_ner_pipeline, load_name_model):
+            load()
+
     def redact(self, text: str, scope: Hashable | None = None) -> Redaction:
         """``text`` with every detected identifier replaced by its typed placeholder, and the counts per type;
         person names numbered within ``scope`` when one is given."""

@@ -116,15 +116,24 @@ def test_the_named_entity_tiers_workers_find_and_this_process_numbers_the_names(
         return detect_many(self, texts, kinds)
 
     monkeypatch.setattr(landing._Workers, "detect_many", counted_detect_many)
+    loads: list[int] = []
+    start_loading = landing._Workers.start_loading
+
+    def counted_start_loading(self: landing._Workers) -> None:
+        loads.append(self.count)
+        start_loading(self)
+
+    monkeypatch.setattr(landing._Workers, "start_loading", counted_start_loading)
 
     def ingested(workers: int) -> IngestResult:
         spec = IngestSpec(redaction_tier="patterns+ner", ner_workers=workers)
         return ingest_partition(tmp_path, BENCH_PARTITION, BENCH_PSEUDONYM_KEY, spec=spec)
 
     one = ingested(1)
-    assert parts == []
+    assert parts == [] and loads == []
     two = ingested(2)
-    assert len(parts) > 5
+    # The workers started loading the models while the day was read, before its first batch of texts.
+    assert len(parts) > 5 and loads and set(loads) == {2}
 
     named = one.events.filter(pc.starts_with(one.events["event_id"], "named-")).to_pylist()
     assert len(named) == 24
