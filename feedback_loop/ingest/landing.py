@@ -868,6 +868,8 @@ class _Workers:
     def __init__(self, count: int, pseudonym_key: bytes, tier: Tier):
         self.count = count
         self.take_batches = tier == "patterns"
+        # The `patterns+ner` tier's: they find what the texts of the batches run here hold.
+        self.find_texts = not self.take_batches and count > 1
         self._initargs = (pseudonym_key, tier)
         self._pool: ProcessPoolExecutor | None = None
         self._loading: list[Future[None]] = []
@@ -984,7 +986,7 @@ def _in_order(
             yield queued.popleft()
         yield from source
 
-    if workers is not None and not workers.take_batches and workers.count > 1 and len(queued) > 1:
+    if workers is not None and workers.find_texts and len(queued) > 1:
         # A day of more than one batch: the `patterns+ner` tier's workers will find what its texts hold
         # (_redact_rows), and load what they read while this process reads the day.
         workers.start_loading()
@@ -1281,7 +1283,7 @@ def _redact_rows(
         writer.write_table(events_schema.empty_table())
         ids_writer.write_table(_LANDED_IDS_SCHEMA.empty_table())
         # The `patterns+ner` tier's workers find what the texts of each batch hold, on a day of more than one.
-        if not workers.take_batches and workers.count > 1 and source.num_row_groups > 1:
+        if workers.find_texts and source.num_row_groups > 1:
             privacy.workers = workers
         try:
             for private, landed in _in_order(workers, _private_rows, stored_rows(), privacy):

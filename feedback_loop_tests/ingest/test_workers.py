@@ -6,6 +6,7 @@ import json
 import multiprocessing
 import re
 from pathlib import Path
+from typing import Any
 
 import pyarrow.compute as pc
 import pytest
@@ -37,6 +38,19 @@ def _day_with_every_kind_of_line(landing_dir: Path) -> None:
         stream.write(b'{"event_id": "\xff\xfe"}\n')
 
 
+def _counted_calls(monkeypatch: pytest.MonkeyPatch, method: str) -> list[int]:
+    """The worker count of each call of ``_Workers.<method>``, which still does its work."""
+    calls: list[int] = []
+    original = getattr(landing._Workers, method)
+
+    def counted(self: landing._Workers, *args: Any) -> Any:
+        calls.append(self.count)
+        return original(self, *args)
+
+    monkeypatch.setattr(landing._Workers, method, counted)
+    return calls
+
+
 def _ingest(landing_dir: Path, workers: int) -> IngestResult:
     return ingest_partition(
         landing_dir, BENCH_PARTITION, BENCH_PSEUDONYM_KEY, spec=IngestSpec(workers=workers, redaction_tier="patterns")
@@ -50,14 +64,7 @@ def test_one_and_two_workers_store_and_quarantine_the_same(tmp_path: Path, monke
     monkeypatch.setattr(columnar, "READ_BYTES", 4096)
     monkeypatch.setattr(columnar, "BATCH_LINES", 50)
     monkeypatch.setattr(landing, "_SORT_BATCH_ROWS", 40)
-    pools: list[int] = []
-    start_pool = landing._Workers.pool
-
-    def counted_pool(self: landing._Workers):  # type: ignore[no-untyped-def]
-        pools.append(self.count)
-        return start_pool(self)
-
-    monkeypatch.setattr(landing._Workers, "pool", counted_pool)
+    pools = _counted_calls(monkeypatch, "pool")
 
     one = _ingest(tmp_path, 1)
     assert pools == []
@@ -108,22 +115,8 @@ def test_the_named_entity_tiers_workers_find_and_this_process_numbers_the_names(
     (day / "app-5-named.jsonl").write_text("\n".join(lines) + "\n")
     monkeypatch.setattr(columnar, "READ_BYTES", 4096)
     monkeypatch.setattr(columnar, "BATCH_LINES", 50)
-    parts: list[int] = []
-    detect_many = landing._Workers.detect_many
-
-    def counted_detect_many(self: landing._Workers, texts, kinds):  # type: ignore[no-untyped-def]
-        parts.append(len(texts))
-        return detect_many(self, texts, kinds)
-
-    monkeypatch.setattr(landing._Workers, "detect_many", counted_detect_many)
-    loads: list[int] = []
-    start_loading = landing._Workers.start_loading
-
-    def counted_start_loading(self: landing._Workers) -> None:
-        loads.append(self.count)
-        start_loading(self)
-
-    monkeypatch.setattr(landing._Workers, "start_loading", counted_start_loading)
+    parts = _counted_calls(monkeypatch, "detect_many")
+    loads = _counted_calls(monkeypatch, "start_loading")
 
     def ingested(workers: int) -> IngestResult:
         spec = IngestSpec(redaction_tier="patterns+ner", ner_workers=workers)
