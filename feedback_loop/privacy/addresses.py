@@ -25,6 +25,8 @@ from feedback_loop.privacy.names import (
     US_STATE_CODES,
     everyday_words,
     given_name_of_several_locales,
+    language_of_the_sentence,
+    sentence_around,
     stop_words,
 )
 from feedback_loop.privacy.placeholders import (
@@ -200,7 +202,12 @@ _SUFFIXED_STREET_NAME = (
 )
 # The house number on the street's line: "Sam Westgate\n15 Fenton Street" is a name ending as "gate" does above a
 # street.
-_SUFFIXED_STREET = rf"{_SUFFIXED_STREET_NAME}[ \t]+{_NOT_A_YEAR}{HOUSE_NUMBER}(?![\w-])"
+# Nor is a day before its month: "Spring 6 Jan – 2 Apr" (term dates).
+_NOT_A_DAY_OF_A_MONTH = (
+    r"(?![ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july"
+    r"|august|september|october|november|december)\b)"
+)
+_SUFFIXED_STREET = rf"{_SUFFIXED_STREET_NAME}[ \t]+{_NOT_A_YEAR}{HOUSE_NUMBER}(?![\w-]){_NOT_A_DAY_OF_A_MONTH}"
 # The same streets with the number first, as those abroad write them: "19 Kaiser-Wilhelm-Ring", "7 Hauptstraße,
 # 10115 Berlin". A street named after a person, three words joined by hyphens at least, is one anywhere; one word
 # ending in a street's suffix or two joined to a street word ("5 Hohenzollern-Ring") only before a postcode and a
@@ -273,7 +280,8 @@ _FRENCH_STREET = (
     rf"(?=(?:,[ \t]*{_TOWN}){{1,3}}(?:[ \t]+{_NOT_A_YEAR}\d{{4,6}}(?![\w-])|{_SENTENCE_ENDS_AFTER_A_PLACE}))"
     # A house's number written after the street's name makes the number before it a flat's: "Ap. 4, Str. Ion
     # Creangă nr. 9", "Apto 501, Rua Oscar Freire 1200" (see _SOUTHERN_STREET).
-    rf"|(?:(?<!,[ \t])|(?![^\n,;]{{0,60}}?\s\d))(?i:{ROMANCE_STREET_WORD})\s+"
+    # Not English "via" after a date or a number: "dispatched on 12/03 via Royal Mail Tracked 24".
+    rf"|(?:(?<!,[ \t])|(?![^\n,;]{{0,60}}?\s\d))(?!via\s)(?i:{ROMANCE_STREET_WORD})\s+"
     r"(?![^\n,;]{0,60}?\s(?i:nr\.?|no\.|n[º°]\.?)\s*\d)"
     rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|du|des|da|di))*"
     # A street numbered after its name, before the comma: a Thai soi off a road or numbered itself ("12 Soi Thonglor
@@ -705,7 +713,9 @@ _LOWER_ADDRESS = re.compile(
 )
 # Where a place is ("dropped at 5 tui street, mt maunganui", "anyone else at 47 dalston lane getting these"), the street
 # word, a strong one, ending its phrase: not the noun of a compound ("at 2 main street stores").
-_PLACE_PREPOSITION_RIGHT_BEFORE = re.compile(r"(?i)(?<![\w'’-])(?:at|to|from|near|outside)[ \t]+$")
+_PLACE_PREPOSITION_RIGHT_BEFORE = re.compile(
+    r"(?i)(?<![\w'’-])(?:at|to|from|near|outside|into|opposite|behind|instead[ \t]+of)[ \t]+$"
+)
 # A measure or a count before the street word is no street's name: "rated at 38 mpg highway", "narrowed to 1 open lane",
 # "upgraded to 4 lane highway".
 _NO_STREETS_NAME = re.compile(
@@ -714,7 +724,7 @@ _NO_STREETS_NAME = re.compile(
 )
 _STREET_ENDS_ITS_PHRASE = re.compile(
     r"(?=[ \t]*(?:[,.;!?)\n—–]|$))|[ \t]+(?:is|was|are|were|has|have|and|or|but|so|if|for|in|on|at|then|which|where"
-    r"|when|near|by|with|to|from|getting|get|gets|got|pls|please|thanks|cheers|asap)(?![\w'’-])"
+    r"|when|near|by|with|to|from|getting|get|gets|got|pls|please|thanks|cheers|asap|instead|yesterday|today)(?![\w'’-])"
 )
 # A grid address of Utah and its neighbours, the house's number and the street's both counted from a meridian, the
 # town, state and ZIP code after them: "3391 S 2700 E, Salt Lake City, UT 84109", "3391 s 2700 e, salt lake city ut
@@ -804,10 +814,25 @@ def _street(match: re.Match[str]) -> str | None:
     before = match.string[max(0, match.start() - 60) : match.start()]
     if _NUMBERING_BEFORE.search(before) and not _TAIWAN_SECTION_BEFORE.search(before):
         return None
+    if _LOWER_CASE_VIA.search(match.group(0)) and _english_sentence(match.string, match.start()):
+        return None
     gate = _ENGLISH_GATE.match(match.group(0))
     if gate and gate.group("stem").lower() in everyday_words():
         return None
     return PLACEHOLDERS["ADDRESS"]
+
+
+# English "via" before what carries a parcel or a message, written as a name: "dispatched on 12/03 via Royal Mail
+# Tracked 24" (Italian writes "in via Roma 10" too, in an Italian sentence).
+_LOWER_CASE_VIA = re.compile(r"(?<![\w-])via\s+[A-Z]")
+
+
+def _english_sentence(text: str, position: int) -> bool:
+    """True where the sentence around ``position`` holds two English stop words or more and is in no other language
+    (:func:`~feedback_loop.privacy.names.language_of_the_sentence`)."""
+    low, high = sentence_around(text, position)
+    english = sum(word in stop_words() for word in re.findall(r"[a-z]+", text[low:high].lower()))
+    return english >= 2 and language_of_the_sentence(text, position, position) is None
 
 
 def _street_of_its_own_name(match: re.Match[str]) -> str | None:

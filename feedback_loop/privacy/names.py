@@ -214,6 +214,8 @@ _SIGN_OFFS = (
     # Sign-offs of Māori, Hungarian, Welsh and Irish letters: "Ngā mihi, Mere", "Ngā mihi nui", "Tisztelettel,",
     # "Cofion,", "Le meas,".
     r"|ngā\s+mihi(?:\s+nui)?|nga\s+mihi(?:\s+nui)?|tisztelettel|cofion|le\s+meas"
+    # Who a card or a gift's message is from: "Love from Mele and Ioane xx", "Lots of love from Nan".
+    r"|(?:lots\s+of\s+|all\s+my\s+|with\s+)?love\s+from"
 )
 _SIGN_OFF = re.compile(rf"(?i:{_SIGN_OFFS})")
 # The people of one's family and life, one or more: "my sister", "our kids", "my nan", "her colleagues".
@@ -277,12 +279,12 @@ OTHER_LANGUAGES_KIN = (
     r"\s+(?:saya|aku|kami)"
 )
 # Titles and address words of other languages, none an English word: German "Herr", "Frau"; French "Monsieur",
-# "Mme"; Spanish "Señora", "Sra"; Italian "signor", "Dott.ssa"; Dutch "meneer De Vries", "mevrouw Bakker", "de heer
-# Jansen"; Portuguese "senhor", "Dona Cida"; Turkish "Sayın"; Indonesian and Malay "Ibu", "Bapak",
+# "Mme"; Spanish "Señora", "Sra"; Italian "signor", "Sig.ra", "Sig.na", "Dott.ssa"; Dutch "meneer De Vries", "mevrouw
+# Bakker", "de heer Jansen"; Portuguese "senhor", "Dona Cida"; Turkish "Sayın"; Indonesian and Malay "Ibu", "Bapak",
 # "Pak" (not "Bu", Turkish "this"); Romanian "domnul"; a doctor's in Spanish ("Dra. Restrepo"), Portuguese, Italian and
 # French.
 OTHER_LANGUAGES_TITLES = (
-    r"herr|herrn|frau|monsieur|madame|mme|mlle|señor|señora|señorita|sr|sra|srta|doña|dona|signor|signora|sig|dott"
+    r"herr|herrn|frau|monsieur|madame|mme|mlle|señor|señora|señorita|sr|sra|srta|doña|dona|signor|signora|sig\.ra|sig\.na|sig|dott"
     r"|dott\.ssa|avv|meneer|mevrouw|mevr|dhr|heer|senhor|senhora|sayın|sayin|ibu|bapak|pak|domnul|doamna|doamnei"
     r"|doctora|dra|doutor|doutora|dottore|dottoressa|docteur"
 )
@@ -1265,6 +1267,7 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
         listed_names += _names_labelling_list_items(text)
     if "\n" in text and "," in text:
         listed_names += _names_in_csv_name_columns(text)
+    listed_names += _vietnamese_full_names(text)
     for listed in listed_names:
         if not any(start < listed[1] and listed[0] < end for start, end, _ in spans):
             spans.append((*listed, True))
@@ -1298,6 +1301,8 @@ _PEOPLE_LABEL = re.compile(
     # The people a hiring or an award weighs: "Shortlist for the analyst post:", "Finalists:", "Nominees of 2024:".
     r"|(?:short[ \t-]?list(?:ed)?(?:[ \t]+candidates)?|candidates|interviewees|applicants|finalists|nominees)"
     r"(?:[ \t]+(?:for|of)\b[^:\n]{0,40})?"
+    # Those a booking or a lease is for: "Passengers:", "Guests on this booking:", "Occupants of flat 3:".
+    r"|(?:passengers|guests|travell?ers|occupants|tenants|residents)(?:[ \t]+(?:on|for|of|in)\b[^:\n]{0,40})?"
     # The people an email is copied to, on its header's line: "cc: Amara Nwosu; Jean-Baptiste Mukendi".
     r"|cc|bcc)[ \t]*:[ \t]*"
 )
@@ -1307,9 +1312,11 @@ _LISTED_ITEM = re.compile(
     r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*"
     rf"(?:(?:[ \t](?:{'|'.join(sorted(NAME_PARTICLES))}))*[ \t][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*){{0,2}}"
     r"(?:(?<=[ \t][A-Z])\.)?)"
-    r"(?P<end>[ \t]*(?:,|;|\.(?:[ \t]|$)|$|\n|[ \t](?:and|&)[ \t]|→|->|[-–—][ \t]|\(|:))"
+    r"(?P<end>[ \t]*(?:,|;|\.(?:[ \t]|$)|$|\n|[ \t](?:and|&)[ \t]|→|->|[-–—][ \t]|\(|:|[ \t]\d{1,2}[.)][ \t]))"
 )
-_NEXT_ITEM = re.compile(r"[^,;\n]*?(?:,|;|[ \t]and[ \t]|[ \t]&[ \t])[ \t]*")
+# The items of a list on one line are numbered too: "Passengers: 1. Arnab Chatterjee 2. Tahmina Akter".
+_ITEM_NUMBER = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+")
+_NEXT_ITEM = re.compile(r"[^,;\n]*?(?:,|;|[ \t]and[ \t]|[ \t]&[ \t]|[ \t](?=\d{1,2}[.)][ \t]))[ \t]*")
 # A line of a list under its label, its bullet or number before it: "1. Nadia Benali", "- Ama Owusu".
 _LIST_LINE = re.compile(r"\n[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?(?=\S)")
 
@@ -1349,6 +1356,8 @@ def _names_of_a_line(text: str, position: int, line_end: int) -> list[tuple[int,
     everyday, place_words, brand_names = everyday_words(), places(), brands()
     found = []
     while position < line_end:
+        if number := _ITEM_NUMBER.match(text, position):
+            position = number.end()
         item = _LISTED_ITEM.match(text, position)
         if item is not None:
             written = item.group("name").split()
@@ -1383,6 +1392,42 @@ _CSV_PERSONS_COLUMN = re.compile(
     r"(?i)e[_-]?mail|phone|mobile|tel|telephone|dob|date[ _]of[ _]birth|birth[ _]?date|gender|(?:lead|contact"
     r"|customer|patient|guest|employee|member|student)[ _]?id"
 )
+
+
+# A Vietnamese name as it is written, family name first, then a middle and a given name of one syllable each, in
+# Vietnamese letters or without their marks: "Nguyễn Thị Thu Hằng", "Pham Thu Ha", "Tran Minh Khoa". The family
+# names that are no word of another language ("Le", "Do", "Ho", "Mai" are: only with their marks), then two or three
+# capitalised syllables of at most five letters that Vietnamese names are made of (:data:`_VIETNAMESE_NAME_SYLLABLES`;
+# "Hoang Kiem Lake" is none): the name lists hold few of them, and "Thu", "Ha", "Hang", "Van" are English words or
+# abbreviations, which would veto the name.
+_VIETNAMESE_FAMILY_NAMES = (
+    "Nguyen|Nguyễn|Tran|Trần|Pham|Phạm|Hoang|Hoàng|Huynh|Huỳnh|Phan|Vu|Vũ|Vo|Võ|Dang|Đặng|Bui|Bùi|Ngo|Ngô|Duong|Dương"
+    "|Trinh|Trịnh|Dinh|Đinh|Truong|Trương|Doan|Đoàn|Luong|Lương|Trieu|Triệu|Lê|Đỗ|Hồ"
+)
+_VIETNAMESE_SYLLABLE = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,4}"
+_VIETNAMESE_FULL_NAME = re.compile(
+    rf"(?<![\w'’-])(?:{_VIETNAMESE_FAMILY_NAMES})(?:[ \t]+{_VIETNAMESE_SYLLABLE}(?![\w'’-])){{2,3}}"
+)
+# The middle and given names' syllables, without their marks (common ones, hand-listed 2026-12-03).
+_VIETNAMESE_NAME_SYLLABLES = frozenset((
+    "Thi", "Van", "Thu", "Ha", "Hang", "Minh", "Anh", "Duc", "Huu", "Quang", "Ngoc", "Thanh", "Hoa", "Lan", "Linh",
+    "Mai", "Trang", "Huong", "Tuan", "Hung", "Dung", "Hai", "Long", "Nam", "Son", "Binh", "Khoa", "Phuong", "Thao",
+    "Vy", "Yen", "Tam", "Tien", "Trung", "Dat", "Hieu", "Kiet", "Phuc", "Tai", "Bao", "Chi", "Diep", "Giang",
+    "Hanh", "Hien", "Hong", "Khanh", "Kim", "Loan", "My", "Nga", "Nhung", "Oanh", "Quynh", "Tuyet", "Xuan", "Cuong",
+    "Hau", "Loc", "Luan", "Nghia", "Nhat", "Phong", "Quan", "Sang", "Thang", "Thinh", "Toan", "Trong", "Tu", "Viet",
+    "Vinh", "Dao", "Nhi", "Hue", "Cuc", "Dieu", "Thuy", "Tram", "Uyen", "Ly", "Lien", "Nhan", "Hoai", "Khai",
+    "Khang", "Khiem", "Luc", "Manh", "Nguyen", "Phat", "Quoc", "Tan", "The", "Thien", "Tho", "Tri", "Truc", "Tung",
+    "Vu", "Hoang", "Duy", "Gia", "Bich", "Kieu", "Ngan", "Ngo", "Tuong", "Phu", "Dinh", "Hiep", "Hoan", "Dan", "Ut",
+))  # fmt: skip
+
+
+def _vietnamese_full_names(text: str) -> list[tuple[int, int]]:
+    """The spans of :data:`_VIETNAMESE_FULL_NAME`'s names whose syllables after the family name are names'."""
+    return [
+        match.span()
+        for match in _VIETNAMESE_FULL_NAME.finditer(text)
+        if all(fold_diacritics(word) in _VIETNAMESE_NAME_SYLLABLES for word in match.group().split()[1:])
+    ]
 
 
 def _names_in_csv_name_columns(text: str) -> list[tuple[int, int]]:
@@ -2134,11 +2179,12 @@ def cities() -> frozenset[str]:
 
 @functools.cache
 def brands() -> frozenset[str]:
-    """The brand and product names of ``brands.txt`` (Simple Icons' titles) and ``named_after_people.txt`` (businesses,
-    institutions and characters named after a person)."""
+    """The brand and product names of ``brands.txt`` (Simple Icons' titles), ``named_after_people.txt`` (businesses,
+    institutions and characters named after a person) and ``companies.txt`` (retailers, carriers, banks, telecoms
+    and other companies Simple Icons does not hold)."""
     lines = [
         line
-        for name in ("brands.txt", "named_after_people.txt")
+        for name in ("brands.txt", "named_after_people.txt", "companies.txt")
         for line in pathlib.Path(__file__).with_name(name).read_text(encoding="utf-8").splitlines()
     ]
     return frozenset(line for line in lines if line and not line.startswith("#"))
@@ -2231,8 +2277,13 @@ def _cued_or_known_name(
         # lists know and more words of a name, whatever follows (a given name alone is the model's to judge: "Merci
         # à Paris").
         or (run >= 2 and cue_may_end_here and known_given and _cue_before(_THANKS_TO_BEFORE, text, start))
-        # A thing talks too: "Tracking says ...", "Dashboard said ..." (not "Chidi says ...").
-        or (_ACTION_AFTER_NAME.match(text, end) and not (run == 1 and everyday_noun(word)))
+        # A thing talks too: "Tracking says ...", "Dashboard said ..." (not "Chidi says ..."); so does a role after an
+        # article ("The Claims Handler said ...").
+        or (
+            _ACTION_AFTER_NAME.match(text, end)
+            and not (run == 1 and everyday_noun(word))
+            and not _ARTICLE_AND_CAPITALS_BEFORE.search(text, max(0, start - 60), start)
+        )
         or (known_given and _OFFICE_AFTER.match(text, end))
         # "Ayşe hanım will send it": a name with an honorific after it (no everyday word nor place: "Kitchen bey").
         or (
@@ -2343,6 +2394,7 @@ def _cued_or_known_name(
         or _addressed_as_a_quote_opens(text, tokens[index : index + run], given)
         or (run == 1 and known_given and _quoted_given_name_of_a_person(text, start, end))
         or (run == 1 and _surname_naming_a_case(text, start, end, word, surnames))
+        or (run == 1 and _addressed_with_a_request(text, start, end, word))
     ):
         return run, True
     # "J. R. Patel approved it": initials before a surname the lists know that is no place nor English word (not
@@ -2517,6 +2569,36 @@ def _opens_a_subject_line_before_a_dash(text: str, start: int, end: int, word: s
         and _SUBJECT_LINE_OPENS_BEFORE.search(text, max(0, start - 16), start) is not None
         and word not in places()
         and no_english_word(word.lower())
+    )
+
+
+# An article, then capitalised words or none, before a word: what follows names a role or a thing ("The Claims
+# Handler said").
+_ARTICLE_AND_CAPITALS_BEFORE = re.compile(r"(?i:\b(?:the|a|an|our|your|their|this))[ \t]+(?-i:[A-Z][\w&-]*[ \t]+)*$")
+# A request right after a word and a comma: "Manpreet, can you cover ...", "Femi, please check ...".
+_REQUEST_AFTER_A_COMMA = re.compile(r",[ \t]*(?:(?:can|could|would|will)[ \t]+(?:you|u)|please|pls|plz)\b")
+_LINE_OPENS_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
+# What chat opens a request with that is nobody's name, some of them given names of the lists too ("Mate", "Doc").
+_CHAT_OPENERS = frozenset((
+    "omg", "maam", "mam", "babe", "mate", "lmao", "lmfao", "idk", "sry", "wtf", "smh", "ngl", "hiya", "heya",
+    "ahoy", "boss", "doc", "bro", "bruh", "sis", "hun", "hon", "yall",
+))  # fmt: skip
+
+
+def _addressed_with_a_request(text: str, start: int, end: int, word: str) -> bool:
+    """True for a word that opens the text or a line, addressed with a request after a comma ("Manpreet, can you
+    cover Rahul's interviews?"), that no everyday vocabulary holds and that is a given name of the lists or a word no
+    dictionary knows, no place, city or brand ("Jira, can you ...", "Team, please ..." stay; an assistant's name is
+    the model's to veto)."""
+    return (
+        _REQUEST_AFTER_A_COMMA.match(text, end) is not None
+        and _LINE_OPENS_BEFORE.search(text, max(0, start - 8), start) is not None
+        and word.lower() not in everyday_words()
+        and word.lower() not in _CHAT_OPENERS
+        and (word in person_name_lists()[0] or no_english_word(word.lower()))
+        and word not in places()
+        and word not in cities()
+        and word not in brands()
     )
 
 
@@ -3274,15 +3356,25 @@ def stop_words_of_other_languages() -> tuple[frozenset[str], ...]:
 
 def listed_full_name(words: str) -> bool:
     """True for two or three words, the first a given name of the lists and the last a surname, none an everyday
-    English word, a place or a possessive ("Akosua Mensah"; not "King's Cross", "Baker Street Irregulars")."""
+    English word, a place or a possessive ("Akosua Mensah"; not "King's Cross", "Baker Street Irregulars"); particles
+    before the surname aside ("Femke de Vries": a surname after a particle, in no list, may be a word of the
+    vocabulary, which holds Dutch and Spanish words too), and a surname of two joined by a hyphen, each of the lists
+    ("Akosua Mensah-Bonsu", "Alessandro Bianchi-Conti")."""
     given, surnames = person_name_lists()
     parts = words.split()
+    named = [part for part in parts if part not in NAME_PARTICLES]
+    after_a_particle = len(parts) > 2 and parts[-2] in NAME_PARTICLES
     everyday = everyday_words()
     return (
-        2 <= len(parts) <= 3
-        and parts[0] in given
-        and parts[-1] in surnames
-        and not any(part.lower() in everyday or part in places() or POSSESSIVE_END.search(part) for part in parts)
+        2 <= len(named) <= 3
+        and named[0] == parts[0] in given
+        and (after_a_particle or all(part in surnames for part in named[-1].split("-")))
+        and not any(
+            (part.lower() in everyday and not (after_a_particle and part == named[-1]))
+            or part in places()
+            or POSSESSIVE_END.search(part)
+            for part in named
+        )
     )
 
 

@@ -39,6 +39,7 @@ answer gives it one sentence rather than its whole length. The sentences of a ba
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -374,12 +375,22 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
                 run = []
             if word is not None and (name_word or (run and lower in NAME_PARTICLES)):
                 run.append(word)
-    sentences = [_sentence_around_run(texts[position], (name[0][0], name[-1][1])) for position, name in candidates]
+    introduced = [(position, words) for position, text in enumerate(texts) for words in _introduced_in_lower_case(text)]
+    asked = [*candidates, *introduced]
+    sentences = [_sentence_around_run(texts[position], (name[0][0], name[-1][1])) for position, name in asked]
     read = name_spans(
-        [texts[position][start:end] for (position, _), (start, end) in zip(candidates, sentences, strict=True)]
+        [texts[position][start:end] for (position, _), (start, end) in zip(asked, sentences, strict=True)]
     )
     found: list[list[Span]] = [[] for _ in texts]
-    for (position, words), (offset, _), spans in zip(candidates, sentences, read, strict=True):
+    asked_apart = len(candidates)
+    for (position, words), (offset, _), spans in zip(
+        introduced, sentences[asked_apart:], read[asked_apart:], strict=True
+    ):
+        if any(_covered(start - offset, end - offset, spans) for start, end in words):
+            found[position].append((words[0][0], words[-1][1]))
+    for (position, words), (offset, _), spans in zip(
+        candidates, sentences[:asked_apart], read[:asked_apart], strict=True
+    ):
         read_as_name = [_covered(start - offset, end - offset, spans) for start, end in words]
         if (
             all(read_as_name)
@@ -410,6 +421,56 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
         [span for span in spans if not _everyday_words_of_another_language(text, *span)]
         for text, spans in zip(texts, found, strict=True)
     ]
+
+
+def _introduced_in_lower_case(text: str) -> list[list[Span]]:
+    """The words, one or two, of each name in lower case that one introduces oneself by, for the PII model to read
+    (it is a name where the model reads a word of it as one): after "this is", "it's", "im" ... with the clause
+    ending after it ("hello this is selam tesfaye,", "hi its tunde adeyemi again", "this is ana from the flower
+    shop"), or opening the message or a line before "here" ("noa shapiro here,"). Each word is a name of the lists or
+    one no dictionary knows (:func:`_may_be_an_introduced_name`): "this is urgent", "hi its netflix again" stay."""
+    names: list[list[Span]] = []
+    words = list(_WORD_IN_LOWER_CASE.finditer(text))
+    for index, first in enumerate(words):
+        start = first.start()
+        introduced = bool(_INTRODUCTION_BEFORE.search(text, max(0, start - 40), start)) and not german_im_before(
+            text, start
+        )
+        if not introduced and not _MESSAGE_START_BEFORE.search(text, 0, start):
+            continue
+        for count in (2, 1):
+            run = words[index : index + count]
+            if len(run) < count or any(
+                text[one.end() : other.start()] != " " for one, other in itertools.pairwise(run)
+            ):
+                continue
+            end = run[-1].end()
+            ends = _INTRODUCTION_ENDS.match(text, end) if introduced else _HERE_AFTER.match(text, end)
+            # English introductions only: in another language's sentence a word of the lists may be that language's
+            # ("ciao sono stanca,"; "hola soy carmen," is :func:`_only_a_name_fits`'s).
+            if (
+                ends
+                and _may_be_an_introduced_name([word.group() for word in run])
+                and language_of_the_sentence(text, start, end) is None
+            ):
+                names.append([word.span() for word in run])
+                break
+    return names
+
+
+def _may_be_an_introduced_name(words: list[str]) -> bool:
+    """True for words that may be the name one introduces oneself by: a name of the lists or a word no dictionary
+    and no everyday vocabulary knows ("sono stanca", an Italian word of the vocabulary, stays), and after it a word
+    no dictionary knows ("noa shapiro"); no stop word, no particle, no brand."""
+    name_words, _ = _lower_case_name_words()
+    first, *rest = words
+    return all(
+        len(word) > 1 and word not in stop_words() and word not in NAME_PARTICLES and word.capitalize() not in brands()
+        for word in words
+    ) and (
+        (first in name_words or _unknown_word(first, everyday_words()))
+        and all(word in name_words or no_english_word(word) for word in rest)
+    )
 
 
 def _starts_of_cue_words(text: str) -> set[int]:
@@ -594,6 +655,10 @@ _VOCATIVE_BEFORE = _said_right_before(_VOCATIVES)
 # The same, or thanks and greetings of other languages ("obrigado ", "merci ", "asante "), whatever follows the word.
 _GREETING_WORDS = re.compile(rf"(?i:(?<![\w'’])(?:{by_first_letter(f'{_VOCATIVES}|{FOREIGN_GREETINGS}')})(?![\w'’-]))")
 _GREETING_BEFORE = _said_right_before(f"{_VOCATIVES}|{FOREIGN_GREETINGS}")
+# One who introduces oneself at the start of a message or a line, a greeting allowed before: "niamh here,", "hi, noa
+# shapiro here".
+_MESSAGE_START_BEFORE = re.compile(rf"(?:^|\n)[ \t]*(?:(?i:{by_first_letter(_VOCATIVES)})[ \t]*[,!]?[ \t]+)?$")
+_HERE_AFTER = re.compile(r"[ \t]+here\b[ \t]*(?:[,.!:;)-]|$|\n)")
 # One who wrote before names oneself after "it's me": "it's me, ...", "its me ...". As other languages introduce
 # oneself: Spanish "soy carmen,", Italian "sono francesca,", Portuguese "sou", "aqui é a gabi,", French "je suis",
 # "c'est", German "ich bin", Dutch "ik ben" (the clause ending after the name: "soy nueva en la app" is none).
