@@ -692,6 +692,8 @@ NOT_NAMES = frozenset(
         # Tagalog's article before a person's name, which opens the introduction ("Si Mark po ito"), not the name.
         "si",
         "olá",
+        # German "Sie" (you, formal) after a verb: "haben Sie am Heiligabend geöffnet?".
+        "sie",
         "hallo",
         "hoi",
         "bonjour",
@@ -1301,8 +1303,13 @@ _PEOPLE_LABEL = re.compile(
     # The people a hiring or an award weighs: "Shortlist for the analyst post:", "Finalists:", "Nominees of 2024:".
     r"|(?:short[ \t-]?list(?:ed)?(?:[ \t]+candidates)?|candidates|interviewees|applicants|finalists|nominees)"
     r"(?:[ \t]+(?:for|of)\b[^:\n]{0,40})?"
-    # Those a booking or a lease is for: "Passengers:", "Guests on this booking:", "Occupants of flat 3:".
-    r"|(?:passengers|guests|travell?ers|occupants|tenants|residents)(?:[ \t]+(?:on|for|of|in)\b[^:\n]{0,40})?"
+    # Those a booking, a lease, a class or an appointment is for, up to two words before them and what they are or do
+    # after: "Passengers:", "Guests on this booking:", "Exchange students arriving Monday:", "New starters this week:".
+    r"|(?:[A-Za-z-]+[ \t]+){0,2}(?:passengers|guests|travell?ers|occupants|tenants|residents|students|pupils"
+    r"|patients|visitors|starters|joiners|new[ \t]+hires)(?:[ \t]+[^:\n]{0,40})?"
+    # A day's appointments, each name before its time: "Dental list for Thursday: Sione Tuilagi 9:00, Mele Fifita 9:30".
+    r"|(?:appointment|dental|clinic|surgery|patient|visitor|call[ \t]+back|viewing)[ \t]+(?:list|schedule|rota)"
+    r"(?:[ \t]+[^:\n]{0,40})?"
     # The people an email is copied to, on its header's line: "cc: Amara Nwosu; Jean-Baptiste Mukendi".
     r"|cc|bcc)[ \t]*:[ \t]*"
 )
@@ -1312,7 +1319,9 @@ _LISTED_ITEM = re.compile(
     r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*"
     rf"(?:(?:[ \t](?:{'|'.join(sorted(NAME_PARTICLES))}))*[ \t][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*){{0,2}}"
     r"(?:(?<=[ \t][A-Z])\.)?)"
-    r"(?P<end>[ \t]*(?:,|;|\.(?:[ \t]|$)|$|\n|[ \t](?:and|&)[ \t]|→|->|[-–—][ \t]|\(|:|[ \t]\d{1,2}[.)][ \t]))"
+    r"(?P<end>[ \t]*(?:,|;|\.(?:[ \t]|$)|$|\n|[ \t](?:and|&)[ \t]|→|->|[-–—][ \t]|\(|:"
+    # The next item's number, or this one's time: "1. Arnab Chatterjee 2. ...", "Sione Tuilagi 9:00, ...".
+    r"|[ \t]\d{1,2}[.)][ \t]|[ \t]\d{1,2}[:.]\d\d\b))"
 )
 # The items of a list on one line are numbered too: "Passengers: 1. Arnab Chatterjee 2. Tahmina Akter".
 _ITEM_NUMBER = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+")

@@ -1814,9 +1814,11 @@ _SCORE_BEFORE = re.compile(
     rf"\b(?:drew|draw|draws|beat|beats|lost|lose|loses|won|win|wins|tied|ties|defeated|thrashed|edged)[ \u00a0]+"
     rf"{_SCORE}[ \u00a0]+(?:(?:with|to|against|at|over|vs\.?|versus|by)[ \u00a0]+)?$"
 )
+# Right after the name, a time is no score: "Mele Fifita 9:30" on a day's list of appointments.
 _SCORE_AFTER = re.compile(
-    rf"(?:[ \u00a0]+(?:drew|beat|lost|won|tied|defeated|thrashed|edged)[ \u00a0]+(?:[A-Z][\w-]*[ \u00a0]+)*)?"
-    rf"[ \u00a0]*{_SCORE}(?![\d:])"
+    rf"[ \u00a0]+(?:drew|beat|lost|won|tied|defeated|thrashed|edged)[ \u00a0]+(?:[A-Z][\w-]*[ \u00a0]+)*"
+    rf"{_SCORE}(?![\d:])"
+    rf"|[ \u00a0]*(?!\d{{1,2}}:\d\d(?!\d)){_SCORE}(?![\d:])"
 )
 # What a sentence about programming languages says ("taught in the programming course", "compiles to native code")
 # and how it compares them ("faster than"); "code" alone is what people do too ("Ruby and Julia both code in Python").
@@ -2242,8 +2244,13 @@ _HOLIDAY_WORDS = frozenset(
     }
 )
 _HOLIDAY_AFTER = re.compile(r"['’]s?[ \u00a0](?:Day|Eve|Greetings)\b")
-# Holidays of two words, each of which is a name's too ("Raya", "Yom").
-_HOLIDAY_OF_TWO_WORDS = re.compile(r"\b(?:Hari[ \u00a0]Raya|Yom[ \u00a0]Kippur|Rosh[ \u00a0]Hashanah?)\b")
+# Holidays of two words, each of which is a name's too ("Raya", "Yom"); "Dia" ("day") before its holiday in
+# Portuguese and Spanish: "Dia dos Namorados", "Feliz Dia das Mães", "Día del Padre", "Día de los Muertos" (not "Dia
+# de Souza").
+_HOLIDAY_OF_TWO_WORDS = re.compile(
+    r"\b(?:Hari[ \u00a0]Raya|Yom[ \u00a0]Kippur|Rosh[ \u00a0]Hashanah?"
+    r"|D[ií]a[ \u00a0](?:d[oa]s?|del|de[ \u00a0]l[oa]s?)[ \u00a0])"
+)
 # A heading: a line of three words or more, all capitalised, none a sentence's end ("Summer Reading List"); it names a
 # person only where a form's field or "my name is" says so.
 _HEADING_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž0-9][\w'’&-]*:?|[-–—&:/|]")
@@ -2266,6 +2273,7 @@ def named_like_a_heading_or_a_holiday(text: str, start: int, end: int) -> bool:
         any(word in _HOLIDAY_WORDS for word in words)
         or _HOLIDAY_AFTER.match(text, end)
         or _HOLIDAY_OF_TWO_WORDS.search(text, start, end)
+        or _HOLIDAY_OF_TWO_WORDS.match(text, start)
     ):
         return True
     if _in_a_heading(text, start, end):

@@ -1,6 +1,7 @@
 """One who introduces oneself in lower case, a name addressed with a request, Vietnamese names, surnames after a
-particle or of two joined by a hyphen, Italian titles, numbered lists of passengers, a card's "Love from", and
-companies Simple Icons does not hold, dates and carriers that looked like addresses (the twenty-seventh round)."""
+particle or of two joined by a hyphen, Italian titles, lists of passengers, students and appointments, a card's "Love
+from", and companies Simple Icons does not hold, German "Sie", holidays opened by "Dia", dates and carriers that looked
+like addresses (the twenty-seventh round)."""
 
 from __future__ import annotations
 
@@ -59,6 +60,15 @@ from feedback_loop.privacy import Redactor
             "Guests on this booking: Yuki Tanabe, Haruto Tanabe and Emi Tanabe (child, 6).",
             "Guests on this booking: <PERSON>, <PERSON> and <PERSON> (child, 6).",
         ),
+        (
+            "Exchange students arriving Monday: Nattapong Srisuk and Ploy Chaiyasit.",
+            "Exchange students arriving Monday: <PERSON> and <PERSON>.",
+        ),
+        # A day's appointments, each name before its time (no football score).
+        (
+            "Dental list for Thursday: Sione Tuilagi 9:00, Mele Fifita 9:30, Losa Faleolo 10:15",
+            "Dental list for Thursday: <PERSON> 9:00, <PERSON> 9:30, <PERSON> 10:15",
+        ),
         # Whom a card is from.
         (
             "Gift message: Happy 21st birthday Sina!! Love from Mele and Ioane xx",
@@ -97,7 +107,14 @@ def test_names_and_addresses_of_the_round_are_redacted(text: str, redacted: str)
         "Omg, please fix the app",
         "Jira, can you show me the board",
         "We visited Hoang Kiem Lake In The Old Quarter.",
-        # Passengers and guests that are no names.
+        # German "Sie" (you); a holiday of Portuguese and Spanish opened by "Dia" ("day").
+        "Guten Tag, haben Sie am Heiligabend geöffnet? Wir wären 8 Personen, davon 3 Kinder.",
+        "Olá, vocês aceitam reservas para o Dia dos Namorados ou é só por ordem de chegada?",
+        "Reservas para el Día del Padre, por favor.",
+        # A club next to a score stays a club.
+        "Borussia Dortmund 2:1 Mainz",
+        # Passengers, guests and students that are no names.
+        "Students love: Free Printing, Late Library",
         "Passengers: 2 adults, 1 child",
         "Guests: Vegetarian Options, Gluten Free",
         # A day and its month after a word ending as a German ring road does; English "via" before a carrier.
