@@ -280,8 +280,9 @@ _FRENCH_STREET = (
     rf"(?=(?:,[ \t]*{_TOWN}){{1,3}}(?:[ \t]+{_NOT_A_YEAR}\d{{4,6}}(?![\w-])|{_SENTENCE_ENDS_AFTER_A_PLACE}))"
     # A house's number written after the street's name makes the number before it a flat's: "Ap. 4, Str. Ion
     # Creangă nr. 9", "Apto 501, Rua Oscar Freire 1200" (see _SOUTHERN_STREET).
-    # Not English "via" after a date or a number: "dispatched on 12/03 via Royal Mail Tracked 24".
-    rf"|(?:(?<!,[ \t])|(?![^\n,;]{{0,60}}?\s\d))(?!via\s)(?i:{ROMANCE_STREET_WORD})\s+"
+    # Not English "via" after a date or a number ("dispatched on 12/03 via Royal Mail Tracked 24"), nor a car's
+    # model ("911 Carrera S"): Colombia writes the number after "Carrera".
+    rf"|(?:(?<!,[ \t])|(?![^\n,;]{{0,60}}?\s\d))(?!via\s|[Cc]arrera\s)(?i:{ROMANCE_STREET_WORD})\s+"
     r"(?![^\n,;]{0,60}?\s(?i:nr\.?|no\.|n[º°]\.?)\s*\d)"
     rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|du|des|da|di))*"
     # A street numbered after its name, before the comma: a Thai soi off a road or numbered itself ("12 Soi Thonglor
@@ -1661,6 +1662,33 @@ _AROUND_AN_ADDRESS = re.compile(
     # The country's line right after an address found whole: "Im Winkel 3\n50667 Köln\nDeutschland".
     rf"(?P<lone_country_line>[ \t]*\n[ \t]*(?P<lone_country>{_TOWN_WORD}(?:[ \t]{_TOWN_WORD}){{0,2}})[ \t]*(?=\n|$))?)"
 )
+# What the other detectors leave after an address, in any case, up to a postcode of a shape of its own (lettered,
+# India's six digits, Brazil's five and three): ", co. wicklow a98 e2n4", ", haryana 121007",
+# " 4th Block, Bengaluru 560011", " 6W, D6W X2K7". The words after the address, then at most three parts after commas,
+# each of at most four words, none naming a number of something else ("..., complaint no. 881234").
+_TAIL_WORD = r"[^\W_][\w.'’-]*"
+_TAIL_PART = rf"{_TAIL_WORD}(?:[ \t]+{_TAIL_WORD}){{0,3}}"
+_TAIL_TO_A_POSTCODE = re.compile(
+    rf"{re.escape(PLACEHOLDERS['ADDRESS'])}(?P<tail>(?:[ \t]+{_TAIL_PART})?(?:,[ \t]*{_TAIL_PART}){{0,3}})"
+    rf",?[ \t]+(?:(?i:{_LETTERED_POSTCODE})|(?<!\d[ \t])(?:\d{{6}}|\d{{5}}-\d{{3}})(?![\w-]))"
+)
+_NUMBER_OF_SOMETHING_ELSE = re.compile(
+    r"(?i)\b(?:no|nr|num|number|order|ref|reference|ticket|invoice|complaint|case|id|tracking|account|acct|phone|tel)\b"
+)
+
+
+def _tail_to_a_postcode(match: re.Match[str]) -> str | None:
+    tail = match.group("tail")
+    # "... and pay 123456 yen": a sentence goes on, no place; "..., 07700 900123": a phone's groups.
+    if (
+        _NUMBER_OF_SOMETHING_ELSE.search(tail)
+        or re.search(r"\d{5}", tail)
+        or any(word.lower() in stop_words() for word in re.findall(r"(?<!\w)[^\W\d_]+(?!\w)", tail))
+    ):
+        return None
+    return PLACEHOLDERS["ADDRESS"]
+
+
 # A British, Irish or Canadian postal block whose house has a name and no number: lines of capitalised words, one a
 # street with its street word or a house with its building word, down to a line that ends with a lettered postcode
 # ("The Old Rectory\nChurch Lane\nLower Slaughter\nCheltenham\nGL54 2HS"). The lines above the first street or house
@@ -1891,4 +1919,7 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
     Detector("ADDRESS", substitute(_STREET_WITH_NO_NUMBER, whole("ADDRESS")), both(has_digit, _NAMES_A_STREET_WORD)),
     # Last: what the others leave around the addresses they found, in texts that hold one.
     Detector("ADDRESS", substitute(_AROUND_AN_ADDRESS, _around_an_address), contains(PLACEHOLDERS["ADDRESS"].lower())),
+    Detector(
+        "ADDRESS", substitute(_TAIL_TO_A_POSTCODE, _tail_to_a_postcode), contains(PLACEHOLDERS["ADDRESS"].lower())
+    ),
 )

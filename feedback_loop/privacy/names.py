@@ -1290,10 +1290,12 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
 
 
 # The people a meeting's notes list after their label, one name an item: "Attendance: Ikaika, Malia, Tevita",
+# "Partners present: ...",
 # "Apologies: Sione", "Action items: Pooja → vendor shortlist; Hassan → security review". Each item's name opens it and
 # ends at its separator (a comma, a semicolon, "and", an arrow, a dash, a bracket, a colon, the line's end).
 _PEOPLE_LABEL = re.compile(
-    r"(?im)(?:^|[.;]|\n)[ \t]*(?:attendees?|attendance|present|apologies|absent|participants?|invitees?|panel(?:lists)?"
+    r"(?im)(?:^|[.;]|\n)[ \t]*(?:attendees?|attendance|(?:[A-Za-z-]+[ \t]+){0,2}(?:present|absent)|apologies"
+    r"|participants?|invitees?|panel(?:lists)?"
     r"|speakers?|action[ \t]+items?|assignees?|reviewers?|approvers?|owners?"
     # The people who interview or judge, what for before the word: "Interview panel:", "Selection panel:".
     r"|(?:interview|selection|hiring|judging|review)[ \t]+panel"

@@ -2251,6 +2251,9 @@ _HOLIDAY_OF_TWO_WORDS = re.compile(
     r"\b(?:Hari[ \u00a0]Raya|Yom[ \u00a0]Kippur|Rosh[ \u00a0]Hashanah?"
     r"|D[ií]a[ \u00a0](?:d[oa]s?|del|de[ \u00a0]l[oa]s?)[ \u00a0])"
 )
+# A range of months: "for Jan-Mar", "Oct–Dec".
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+_MONTHS_RANGE = re.compile(rf"{_MONTH}[ \u00a0]?[-–][ \u00a0]?{_MONTH}")
 # A heading: a line of three words or more, all capitalised, none a sentence's end ("Summer Reading List"); it names a
 # person only where a form's field or "my name is" says so.
 _HEADING_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž0-9][\w'’&-]*:?|[-–—&:/|]")
@@ -2263,9 +2266,9 @@ _TITLE_RIGHT_BEFORE = re.compile(r"(?<![\w'’.-])(?:Dr|Mr)\.?[ \u00a0]$")
 
 def named_like_a_heading_or_a_holiday(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` stands in a heading (:data:`_HEADING_WORD`: "Summer Reading List"), names a
-    holiday ("Merry Christmas", "Valentine's Day") or an eponym's law ("Murphy's law"), a thing that "its" refers to
-    ("Hulu raised its price"), or a product after "Dr" or "Mr" that is an English noun no surname list holds ("Dr
-    Pepper"; "Dr Green" stays): unless a form's field or "my name is" announces it."""
+    holiday ("Merry Christmas", "Valentine's Day") or a range of months ("Jan-Mar"), an eponym's law ("Murphy's
+    law"), a thing that "its" refers to ("Hulu raised its price"), or a product after "Dr" or "Mr" that is an English
+    noun no surname list holds ("Dr Pepper"; "Dr Green" stays): unless a form's field or "my name is" announces it."""
     if start in strong_cue_ends(text):
         return False
     words = WORD.findall(text, start, end)
@@ -2274,6 +2277,7 @@ def named_like_a_heading_or_a_holiday(text: str, start: int, end: int) -> bool:
         or _HOLIDAY_AFTER.match(text, end)
         or _HOLIDAY_OF_TWO_WORDS.search(text, start, end)
         or _HOLIDAY_OF_TWO_WORDS.match(text, start)
+        or _MONTHS_RANGE.fullmatch(text, start, end)
     ):
         return True
     if _in_a_heading(text, start, end):

@@ -69,6 +69,7 @@ from feedback_loop.privacy import Redactor
             "Dental list for Thursday: Sione Tuilagi 9:00, Mele Fifita 9:30, Losa Faleolo 10:15",
             "Dental list for Thursday: <PERSON> 9:00, <PERSON> 9:30, <PERSON> 10:15",
         ),
+        ("Also present: Ikaika, Tevita, Malia", "Also present: <PERSON>, <PERSON>, <PERSON>"),
         # Whom a card is from.
         (
             "Gift message: Happy 21st birthday Sina!! Love from Mele and Ioane xx",
@@ -79,6 +80,21 @@ from feedback_loop.privacy import Redactor
             "Hi, my parcel went to 18 kingsley road instead of 16 kingsley road. Can the driver collect it back?",
             "Hi, my parcel went to <ADDRESS> instead of <ADDRESS>. Can the driver collect it back?",
         ),
+        # What is left after an address, up to a postcode of its own shape.
+        (
+            "Notice addressed to Mr. Rao at No. 45, 2nd Main Road, Jayanagar 4th Block, Bengaluru 560011 was returned.",
+            "Notice addressed to Mr. <PERSON> at <ADDRESS> was returned.",
+        ),
+        (
+            "no power since morning at house no. 1127, sector 15, faridabad, haryana 121007, complaint no. 88123",
+            "no power since morning at <ADDRESS>, complaint no. 88123",
+        ),
+        (
+            "Address for correspondence: 14 Ashfield Park, Terenure, Dublin 6W, D6W X2K7",
+            "Address for correspondence: <ADDRESS>",
+        ),
+        ("Ship to 12 Baker Street, London, order no. 123456.", "Ship to <ADDRESS>, order no. 123456."),
+        ("Meet at 12 Baker Street and pay 123456 yen", "Meet at <ADDRESS> and pay 123456 yen"),
         # Italian writes "via" in lower case before the street's name, in an Italian sentence.
         ("abito in via Roma 10, Torino", "abito in <ADDRESS>"),
     ],
@@ -121,6 +137,9 @@ def test_names_and_addresses_of_the_round_are_redacted(text: str, redacted: str)
         "Term Dates 2025/26: Autumn 3 Sept – 19 Dec; Spring 6 Jan – 2 Apr; Summer 20 Apr – 22 July.",
         "Order #RX-558201 was dispatched on 12/03 via Royal Mail Tracked 24, tracking number JD014600003827451.",
         "I love from the bottom of my heart how fast you shipped it",
+        # A range of months; a car's model after its number.
+        "Can you write a letter disputing a bill of £486.22 for Jan-Mar? The meter reads were estimated.",
+        "Porsche Approved 911 Carrera S (992), 2020, 18k miles, 24-month warranty.",
     ],
 )
 def test_near_misses_of_the_round_stay(text: str) -> None:
