@@ -280,9 +280,8 @@ _FRENCH_STREET = (
     rf"(?=(?:,[ \t]*{_TOWN}){{1,3}}(?:[ \t]+{_NOT_A_YEAR}\d{{4,6}}(?![\w-])|{_SENTENCE_ENDS_AFTER_A_PLACE}))"
     # A house's number written after the street's name makes the number before it a flat's: "Ap. 4, Str. Ion
     # Creangă nr. 9", "Apto 501, Rua Oscar Freire 1200" (see _SOUTHERN_STREET).
-    # Not English "via" after a date or a number ("dispatched on 12/03 via Royal Mail Tracked 24"), nor a car's
-    # model ("911 Carrera S"): Colombia writes the number after "Carrera".
-    rf"|(?:(?<!,[ \t])|(?![^\n,;]{{0,60}}?\s\d))(?!via\s|[Cc]arrera\s)(?i:{ROMANCE_STREET_WORD})\s+"
+    # Not a car's model ("911 Carrera S"): Colombia writes the number after "Carrera".
+    rf"|(?:(?<!,[ \t])|(?![^\n,;]{{0,60}}?\s\d))(?![Cc]arrera\s)(?i:{ROMANCE_STREET_WORD})\s+"
     r"(?![^\n,;]{0,60}?\s(?i:nr\.?|no\.|n[º°]\.?)\s*\d)"
     rf"(?:{_ROMANCE_ARTICLE}\s*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la|du|des|da|di))*"
     # A street numbered after its name, before the comma: a Thai soi off a road or numbered itself ("12 Soi Thonglor
@@ -815,7 +814,11 @@ def _street(match: re.Match[str]) -> str | None:
     before = match.string[max(0, match.start() - 60) : match.start()]
     if _NUMBERING_BEFORE.search(before) and not _TAIWAN_SECTION_BEFORE.search(before):
         return None
-    if _LOWER_CASE_VIA.search(match.group(0)) and _english_sentence(match.string, match.start()):
+    if (
+        _LOWER_CASE_VIA.search(match.group(0))
+        and _english_sentence(match.string, match.start())
+        and not _ADDRESS_CUE_RIGHT_BEFORE.search(before)
+    ):
         return None
     gate = _ENGLISH_GATE.match(match.group(0))
     if gate and gate.group("stem").lower() in everyday_words():
@@ -824,7 +827,7 @@ def _street(match: re.Match[str]) -> str | None:
 
 
 # English "via" before what carries a parcel or a message, written as a name: "dispatched on 12/03 via Royal Mail
-# Tracked 24" (Italian writes "in via Roma 10" too, in an Italian sentence).
+# Tracked 24" (Italian writes "in via Roma 10" too, in an Italian sentence, or after "my address is").
 _LOWER_CASE_VIA = re.compile(r"(?<![\w-])via\s+[A-Z]")
 
 
@@ -1670,7 +1673,7 @@ _TAIL_WORD = r"[^\W_][\w.'’-]*"
 _TAIL_PART = rf"{_TAIL_WORD}(?:[ \t]+{_TAIL_WORD}){{0,3}}"
 _TAIL_TO_A_POSTCODE = re.compile(
     rf"{re.escape(PLACEHOLDERS['ADDRESS'])}(?P<tail>(?:[ \t]+{_TAIL_PART})?(?:,[ \t]*{_TAIL_PART}){{0,3}})"
-    rf",?[ \t]+(?:(?i:{_LETTERED_POSTCODE})|(?<!\d[ \t])(?:\d{{6}}|\d{{5}}-\d{{3}})(?![\w-]))"
+    rf",?[ \t]+(?:(?i:{_LETTERED_POSTCODE})|(?<!\d[ \t])(?P<bare_number>\d{{6}}|\d{{5}}-\d{{3}})(?![\w-]))"
 )
 _NUMBER_OF_SOMETHING_ELSE = re.compile(
     r"(?i)\b(?:no|nr|num|number|order|ref|reference|ticket|invoice|complaint|case|id|tracking|account|acct|phone|tel)\b"
@@ -1679,6 +1682,13 @@ _NUMBER_OF_SOMETHING_ELSE = re.compile(
 
 def _tail_to_a_postcode(match: re.Match[str]) -> str | None:
     tail = match.group("tail")
+    # Six digits alone are a postcode after a place's name, not after an everyday word or a currency's code
+    # ("..., budget 500000", "..., paid INR 125000").
+    last_word = re.findall(r"[^\W\d_]+", tail)[-1:]
+    if match.group("bare_number") and (
+        not last_word or last_word[0].lower() in everyday_words() or last_word[0].isupper()
+    ):
+        return None
     # "... and pay 123456 yen": a sentence goes on, no place; "..., 07700 900123": a phone's groups.
     if (
         _NUMBER_OF_SOMETHING_ELSE.search(tail)

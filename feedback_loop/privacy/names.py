@@ -214,8 +214,6 @@ _SIGN_OFFS = (
     # Sign-offs of Māori, Hungarian, Welsh and Irish letters: "Ngā mihi, Mere", "Ngā mihi nui", "Tisztelettel,",
     # "Cofion,", "Le meas,".
     r"|ngā\s+mihi(?:\s+nui)?|nga\s+mihi(?:\s+nui)?|tisztelettel|cofion|le\s+meas"
-    # Who a card or a gift's message is from: "Love from Mele and Ioane xx", "Lots of love from Nan".
-    r"|(?:lots\s+of\s+|all\s+my\s+|with\s+)?love\s+from"
 )
 _SIGN_OFF = re.compile(rf"(?i:{_SIGN_OFFS})")
 # The people of one's family and life, one or more: "my sister", "our kids", "my nan", "her colleagues".
@@ -1290,11 +1288,12 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
 
 
 # The people a meeting's notes list after their label, one name an item: "Attendance: Ikaika, Malia, Tevita",
-# "Partners present: ...",
+# "Also present: ...",
 # "Apologies: Sione", "Action items: Pooja → vendor shortlist; Hassan → security review". Each item's name opens it and
 # ends at its separator (a comma, a semicolon, "and", an arrow, a dash, a bracket, a colon, the line's end).
 _PEOPLE_LABEL = re.compile(
-    r"(?im)(?:^|[.;]|\n)[ \t]*(?:attendees?|attendance|(?:[A-Za-z-]+[ \t]+){0,2}(?:present|absent)|apologies"
+    r"(?im)(?:^|[.;]|\n)[ \t]*(?:attendees?|attendance|(?:(?:also|partners|members|staff|not)[ \t]+)?(?:present|absent)"
+    r"|apologies"
     r"|participants?|invitees?|panel(?:lists)?"
     r"|speakers?|action[ \t]+items?|assignees?|reviewers?|approvers?|owners?"
     # The people who interview or judge, what for before the word: "Interview panel:", "Selection panel:".
@@ -1305,13 +1304,11 @@ _PEOPLE_LABEL = re.compile(
     # The people a hiring or an award weighs: "Shortlist for the analyst post:", "Finalists:", "Nominees of 2024:".
     r"|(?:short[ \t-]?list(?:ed)?(?:[ \t]+candidates)?|candidates|interviewees|applicants|finalists|nominees)"
     r"(?:[ \t]+(?:for|of)\b[^:\n]{0,40})?"
-    # Those a booking, a lease, a class or an appointment is for, up to two words before them and what they are or do
-    # after: "Passengers:", "Guests on this booking:", "Exchange students arriving Monday:", "New starters this week:".
-    r"|(?:[A-Za-z-]+[ \t]+){0,2}(?:passengers|guests|travell?ers|occupants|tenants|residents|students|pupils"
-    r"|patients|visitors|starters|joiners|new[ \t]+hires)(?:[ \t]+[^:\n]{0,40})?"
-    # A day's appointments, each name before its time: "Dental list for Thursday: Sione Tuilagi 9:00, Mele Fifita 9:30".
-    r"|(?:appointment|dental|clinic|surgery|patient|visitor|call[ \t]+back|viewing)[ \t]+(?:list|schedule|rota)"
-    r"(?:[ \t]+[^:\n]{0,40})?"
+    # Those a booking, a lease or a class is for, and when or where they come: "Passengers:", "Guests on this booking:",
+    # "Exchange students arriving Monday:", "New starters this week:".
+    r"|(?:(?:exchange|new|international|visiting|incoming)[ \t]+)?(?:passengers|guests|travell?ers|occupants|tenants"
+    r"|residents|students|pupils|starters|joiners)"
+    r"(?:[ \t]+(?:on|for|of|in|arriving|joining|starting|this[ \t]+week|today|tomorrow)\b[^:\n]{0,30})?"
     # The people an email is copied to, on its header's line: "cc: Amara Nwosu; Jean-Baptiste Mukendi".
     r"|cc|bcc)[ \t]*:[ \t]*"
 )
@@ -1321,9 +1318,8 @@ _LISTED_ITEM = re.compile(
     r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*"
     rf"(?:(?:[ \t](?:{'|'.join(sorted(NAME_PARTICLES))}))*[ \t][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*){{0,2}}"
     r"(?:(?<=[ \t][A-Z])\.)?)"
-    r"(?P<end>[ \t]*(?:,|;|\.(?:[ \t]|$)|$|\n|[ \t](?:and|&)[ \t]|→|->|[-–—][ \t]|\(|:"
-    # The next item's number, or this one's time: "1. Arnab Chatterjee 2. ...", "Sione Tuilagi 9:00, ...".
-    r"|[ \t]\d{1,2}[.)][ \t]|[ \t]\d{1,2}[:.]\d\d\b))"
+    # The next item's number: "1. Arnab Chatterjee 2. ...".
+    r"(?P<end>[ \t]*(?:,|;|\.(?:[ \t]|$)|$|\n|[ \t](?:and|&)[ \t]|→|->|[-–—][ \t]|\(|:|[ \t]\d{1,2}[.)][ \t]))"
 )
 # The items of a list on one line are numbered too: "Passengers: 1. Arnab Chatterjee 2. Tahmina Akter".
 _ITEM_NUMBER = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+")
@@ -1407,15 +1403,15 @@ _CSV_PERSONS_COLUMN = re.compile(
 
 # A Vietnamese name as it is written, family name first, then a middle and a given name of one syllable each, in
 # Vietnamese letters or without their marks: "Nguyễn Thị Thu Hằng", "Pham Thu Ha", "Tran Minh Khoa". The family
-# names that are no word of another language ("Le", "Do", "Ho", "Mai" are: only with their marks), then two or three
-# capitalised syllables of at most five letters that Vietnamese names are made of (:data:`_VIETNAMESE_NAME_SYLLABLES`;
+# names that are no word of another language ("Le", "Do", "Ho" are: only with their marks), then two or three
+# capitalised syllables of at most six letters that Vietnamese names are made of (:data:`_VIETNAMESE_NAME_SYLLABLES`;
 # "Hoang Kiem Lake" is none): the name lists hold few of them, and "Thu", "Ha", "Hang", "Van" are English words or
 # abbreviations, which would veto the name.
 _VIETNAMESE_FAMILY_NAMES = (
     "Nguyen|Nguyễn|Tran|Trần|Pham|Phạm|Hoang|Hoàng|Huynh|Huỳnh|Phan|Vu|Vũ|Vo|Võ|Dang|Đặng|Bui|Bùi|Ngo|Ngô|Duong|Dương"
     "|Trinh|Trịnh|Dinh|Đinh|Truong|Trương|Doan|Đoàn|Luong|Lương|Trieu|Triệu|Lê|Đỗ|Hồ"
 )
-_VIETNAMESE_SYLLABLE = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,4}"
+_VIETNAMESE_SYLLABLE = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,5}"
 _VIETNAMESE_FULL_NAME = re.compile(
     rf"(?<![\w'’-])(?:{_VIETNAMESE_FAMILY_NAMES})(?:[ \t]+{_VIETNAMESE_SYLLABLE}(?![\w'’-])){{2,3}}"
 )
@@ -1433,12 +1429,23 @@ _VIETNAMESE_NAME_SYLLABLES = frozenset((
 
 
 def _vietnamese_full_names(text: str) -> list[tuple[int, int]]:
-    """The spans of :data:`_VIETNAMESE_FULL_NAME`'s names whose syllables after the family name are names'."""
-    return [
-        match.span()
-        for match in _VIETNAMESE_FULL_NAME.finditer(text)
-        if all(fold_diacritics(word) in _VIETNAMESE_NAME_SYLLABLES for word in match.group().split()[1:])
-    ]
+    """The spans of :data:`_VIETNAMESE_FULL_NAME`'s names, to the last of the two or three syllables after the family
+    name that are names' ("Tran Minh Khoa Will review": "Tran Minh Khoa")."""
+    names = []
+    for match in _VIETNAMESE_FULL_NAME.finditer(text):
+        words = list(WORD.finditer(text, match.start(), match.end()))
+        named = next(
+            (
+                count
+                for count in (4, 3)
+                if len(words) >= count
+                and all(fold_diacritics(word.group()) in _VIETNAMESE_NAME_SYLLABLES for word in words[1:count])
+            ),
+            0,
+        )
+        if named:
+            names.append((match.start(), words[named - 1].end()))
+    return names
 
 
 def _names_in_csv_name_columns(text: str) -> list[tuple[int, int]]:
@@ -2288,13 +2295,8 @@ def _cued_or_known_name(
         # lists know and more words of a name, whatever follows (a given name alone is the model's to judge: "Merci
         # à Paris").
         or (run >= 2 and cue_may_end_here and known_given and _cue_before(_THANKS_TO_BEFORE, text, start))
-        # A thing talks too: "Tracking says ...", "Dashboard said ..." (not "Chidi says ..."); so does a role after an
-        # article ("The Claims Handler said ...").
-        or (
-            _ACTION_AFTER_NAME.match(text, end)
-            and not (run == 1 and everyday_noun(word))
-            and not _ARTICLE_AND_CAPITALS_BEFORE.search(text, max(0, start - 60), start)
-        )
+        # A thing talks too: "Tracking says ...", "Dashboard said ..." (not "Chidi says ...").
+        or (_ACTION_AFTER_NAME.match(text, end) and not (run == 1 and everyday_noun(word)))
         or (known_given and _OFFICE_AFTER.match(text, end))
         # "Ayşe hanım will send it": a name with an honorific after it (no everyday word nor place: "Kitchen bey").
         or (
@@ -2583,30 +2585,25 @@ def _opens_a_subject_line_before_a_dash(text: str, start: int, end: int, word: s
     )
 
 
-# An article, then capitalised words or none, before a word: what follows names a role or a thing ("The Claims
-# Handler said").
-_ARTICLE_AND_CAPITALS_BEFORE = re.compile(r"(?i:\b(?:the|a|an|our|your|their|this))[ \t]+(?-i:[A-Z][\w&-]*[ \t]+)*$")
 # A request right after a word and a comma: "Manpreet, can you cover ...", "Femi, please check ...".
 _REQUEST_AFTER_A_COMMA = re.compile(r",[ \t]*(?:(?:can|could|would|will)[ \t]+(?:you|u)|please|pls|plz)\b")
 _LINE_OPENS_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
-# What chat opens a request with that is nobody's name, some of them given names of the lists too ("Mate", "Doc").
-_CHAT_OPENERS = frozenset((
-    "omg", "maam", "mam", "babe", "mate", "lmao", "lmfao", "idk", "sry", "wtf", "smh", "ngl", "hiya", "heya",
-    "ahoy", "boss", "doc", "bro", "bruh", "sis", "hun", "hon", "yall",
-))  # fmt: skip
+# What chat opens a request with that is nobody's name, though the lists hold it as a given name.
+_CHAT_OPENERS = frozenset(["babe", "mate", "boss", "doc"])
 
 
 def _addressed_with_a_request(text: str, start: int, end: int, word: str) -> bool:
-    """True for a word that opens the text or a line, addressed with a request after a comma ("Manpreet, can you
-    cover Rahul's interviews?"), that no everyday vocabulary holds and that is a given name of the lists or a word no
-    dictionary knows, no place, city or brand ("Jira, can you ...", "Team, please ..." stay; an assistant's name is
-    the model's to veto)."""
+    """True for a given name of the lists that opens the text or a line, addressed with a request after a comma
+    ("Oluwaseun, could you send the deck?"), no everyday word, chat's opener, place, city or brand ("Mate, can you
+    ...", "Jira, can you ...", "Team, please ..." stay; an assistant's name is the model's to veto). Not a word no
+    dictionary knows: thanks and greetings of other languages and chat's spellings open requests too ("Gracias, can
+    you ...", "Heyyy, can you ...")."""
     return (
         _REQUEST_AFTER_A_COMMA.match(text, end) is not None
         and _LINE_OPENS_BEFORE.search(text, max(0, start - 8), start) is not None
+        and word in person_name_lists()[0]
         and word.lower() not in everyday_words()
         and word.lower() not in _CHAT_OPENERS
-        and (word in person_name_lists()[0] or no_english_word(word.lower()))
         and word not in places()
         and word not in cities()
         and word not in brands()
@@ -3378,8 +3375,9 @@ def listed_full_name(words: str) -> bool:
     everyday = everyday_words()
     return (
         2 <= len(named) <= 3
-        and named[0] == parts[0] in given
-        and (after_a_particle or all(part in surnames for part in named[-1].split("-")))
+        and named[0] == parts[0]
+        and parts[0] in given
+        and (after_a_particle or named[-1] in surnames or all(part in surnames for part in named[-1].split("-")))
         and not any(
             (part.lower() in everyday and not (after_a_particle and part == named[-1]))
             or part in places()

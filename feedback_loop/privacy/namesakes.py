@@ -1814,11 +1814,9 @@ _SCORE_BEFORE = re.compile(
     rf"\b(?:drew|draw|draws|beat|beats|lost|lose|loses|won|win|wins|tied|ties|defeated|thrashed|edged)[ \u00a0]+"
     rf"{_SCORE}[ \u00a0]+(?:(?:with|to|against|at|over|vs\.?|versus|by)[ \u00a0]+)?$"
 )
-# Right after the name, a time is no score: "Mele Fifita 9:30" on a day's list of appointments.
 _SCORE_AFTER = re.compile(
-    rf"[ \u00a0]+(?:drew|beat|lost|won|tied|defeated|thrashed|edged)[ \u00a0]+(?:[A-Z][\w-]*[ \u00a0]+)*"
-    rf"{_SCORE}(?![\d:])"
-    rf"|[ \u00a0]*(?!\d{{1,2}}:\d\d(?!\d)){_SCORE}(?![\d:])"
+    rf"(?:[ \u00a0]+(?:drew|beat|lost|won|tied|defeated|thrashed|edged)[ \u00a0]+(?:[A-Z][\w-]*[ \u00a0]+)*)?"
+    rf"[ \u00a0]*{_SCORE}(?![\d:])"
 )
 # What a sentence about programming languages says ("taught in the programming course", "compiles to native code")
 # and how it compares them ("faster than"); "code" alone is what people do too ("Ruby and Julia both code in Python").
@@ -2245,12 +2243,18 @@ _HOLIDAY_WORDS = frozenset(
 )
 _HOLIDAY_AFTER = re.compile(r"['’]s?[ \u00a0](?:Day|Eve|Greetings)\b")
 # Holidays of two words, each of which is a name's too ("Raya", "Yom"); "Dia" ("day") before its holiday in
-# Portuguese and Spanish: "Dia dos Namorados", "Feliz Dia das Mães", "Día del Padre", "Día de los Muertos" (not "Dia
-# de Souza").
-_HOLIDAY_OF_TWO_WORDS = re.compile(
-    r"\b(?:Hari[ \u00a0]Raya|Yom[ \u00a0]Kippur|Rosh[ \u00a0]Hashanah?"
-    r"|D[ií]a[ \u00a0](?:d[oa]s?|del|de[ \u00a0]l[oa]s?)[ \u00a0])"
-)
+# Portuguese and Spanish: "Dia dos Namorados", "Feliz Dia das Mães", "Día del Padre", "Día de los Muertos".
+_HOLIDAY_OF_TWO_WORDS = re.compile(r"\b(?:Hari[ \u00a0]Raya|Yom[ \u00a0]Kippur|Rosh[ \u00a0]Hashanah?)\b")
+_DIA_OF_A_HOLIDAY = re.compile(r"D[ií]a[ \u00a0](?:d[oa]s?|del|de[ \u00a0]l[oa]s?)[ \u00a0](\w+)")
+
+
+def _holiday_opened_by_dia(text: str, start: int) -> bool:
+    """True where "Dia" or "Día" at ``start`` opens a holiday, the word after its article no surname of the lists
+    ("Dia dos Namorados"; "Dia dos Santos called" is a person)."""
+    match = _DIA_OF_A_HOLIDAY.match(text, start)
+    return match is not None and match.group(1) not in person_name_lists()[1]
+
+
 # A range of months: "for Jan-Mar", "Oct–Dec".
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 _MONTHS_RANGE = re.compile(rf"{_MONTH}[ \u00a0]?[-–][ \u00a0]?{_MONTH}")
@@ -2276,7 +2280,7 @@ def named_like_a_heading_or_a_holiday(text: str, start: int, end: int) -> bool:
         any(word in _HOLIDAY_WORDS for word in words)
         or _HOLIDAY_AFTER.match(text, end)
         or _HOLIDAY_OF_TWO_WORDS.search(text, start, end)
-        or _HOLIDAY_OF_TWO_WORDS.match(text, start)
+        or any(_holiday_opened_by_dia(text, word.start()) for word in WORD.finditer(text, start, end))
         or _MONTHS_RANGE.fullmatch(text, start, end)
     ):
         return True

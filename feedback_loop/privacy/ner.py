@@ -436,7 +436,10 @@ def _introduced_in_lower_case(text: str) -> list[list[Span]]:
         introduced = bool(_INTRODUCTION_BEFORE.search(text, max(0, start - 40), start)) and not german_im_before(
             text, start
         )
-        if not introduced and not _MESSAGE_START_BEFORE.search(text, 0, start):
+        # The line's start, a greeting at most before the name (read from there: a long text's words are many).
+        line_start = text.rfind("\n", 0, start) + 1
+        opens_the_line = start - line_start <= 16 and _MESSAGE_START_BEFORE.search(text[line_start:start]) is not None
+        if not introduced and not (opens_the_line and first.group() in _lower_case_name_words()[0]):
             continue
         for count in (2, 1):
             run = words[index : index + count]
@@ -460,8 +463,8 @@ def _introduced_in_lower_case(text: str) -> list[list[Span]]:
 
 def _may_be_an_introduced_name(words: list[str]) -> bool:
     """True for words that may be the name one introduces oneself by: a name of the lists or a word no dictionary
-    and no everyday vocabulary knows ("sono stanca", an Italian word of the vocabulary, stays), and after it a word
-    no dictionary knows ("noa shapiro"); no stop word, no particle, no brand."""
+    and no everyday vocabulary knows, and after it a name of the lists or a word no dictionary knows ("noa
+    shapiro"); no stop word, no particle, no brand."""
     name_words, _ = _lower_case_name_words()
     first, *rest = words
     return all(
@@ -656,7 +659,7 @@ _VOCATIVE_BEFORE = _said_right_before(_VOCATIVES)
 _GREETING_WORDS = re.compile(rf"(?i:(?<![\w'’])(?:{by_first_letter(f'{_VOCATIVES}|{FOREIGN_GREETINGS}')})(?![\w'’-]))")
 _GREETING_BEFORE = _said_right_before(f"{_VOCATIVES}|{FOREIGN_GREETINGS}")
 # One who introduces oneself at the start of a message or a line, a greeting allowed before: "niamh here,", "hi, noa
-# shapiro here".
+# shapiro here" (a name of the lists first: "brit here," is no name).
 _MESSAGE_START_BEFORE = re.compile(rf"(?:^|\n)[ \t]*(?:(?i:{by_first_letter(_VOCATIVES)})[ \t]*[,!]?[ \t]+)?$")
 _HERE_AFTER = re.compile(r"[ \t]+here\b[ \t]*(?:[,.!:;)-]|$|\n)")
 # One who wrote before names oneself after "it's me": "it's me, ...", "its me ...". As other languages introduce

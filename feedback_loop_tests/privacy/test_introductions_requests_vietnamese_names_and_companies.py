@@ -1,7 +1,7 @@
 """One who introduces oneself in lower case, a name addressed with a request, Vietnamese names, surnames after a
-particle or of two joined by a hyphen, Italian titles, lists of passengers, students and appointments, a card's "Love
-from", and companies Simple Icons does not hold, German "Sie", holidays opened by "Dia", dates and carriers that looked
-like addresses (the twenty-seventh round)."""
+particle or of two joined by a hyphen, Italian titles, lists of passengers and students, companies Simple Icons does
+not hold, German "Sie", holidays opened by "Dia", a range of months, what is left after an address up to its postcode,
+and dates, carriers and cars that looked like addresses (the twenty-seventh round)."""
 
 from __future__ import annotations
 
@@ -25,11 +25,8 @@ from feedback_loop.privacy import Redactor
             "hi, this is <PERSON> from the flower shop, we have a same-day order",
         ),
         # A name opening a message, addressed with a request.
-        (
-            "Manpreet, can you cover the interviews tomorrow?",
-            "<PERSON>, can you cover the interviews tomorrow?",
-        ),
-        ("Hi all,\nOluwaseun, could you send the deck?", "Hi all,\n<PERSON>, could you send the deck?"),
+        ("Kwabena, can you cover the interviews tomorrow?", "<PERSON>, can you cover the interviews tomorrow?"),
+        ("Hi all,\nIfeoma, could you send the deck?", "Hi all,\n<PERSON>, could you send the deck?"),
         # Vietnamese names, family name first, with their marks or without.
         ("Full name: Nguyen Thi Thu Hang\nPhone: 555", "Full name: <PERSON>\nPhone: 555"),
         (
@@ -37,6 +34,7 @@ from feedback_loop.privacy import Redactor
             "Customer <PERSON> left a 1-star review about late delivery.",
         ),
         ("Assigned to Trần Minh Khoa for review.", "Assigned to <PERSON> for review."),
+        ("Nguyen Thi Phuong called about the bill.", "<PERSON> called about the bill."),
         # Surnames of two joined by a hyphen, which the small model reads as a firm.
         (
             "Customer Alessandro Bianchi-Conti reports a warning light.",
@@ -64,16 +62,11 @@ from feedback_loop.privacy import Redactor
             "Exchange students arriving Monday: Nattapong Srisuk and Ploy Chaiyasit.",
             "Exchange students arriving Monday: <PERSON> and <PERSON>.",
         ),
-        # A day's appointments, each name before its time (no football score).
-        (
-            "Dental list for Thursday: Sione Tuilagi 9:00, Mele Fifita 9:30, Losa Faleolo 10:15",
-            "Dental list for Thursday: <PERSON> 9:00, <PERSON> 9:30, <PERSON> 10:15",
-        ),
         ("Also present: Ikaika, Tevita, Malia", "Also present: <PERSON>, <PERSON>, <PERSON>"),
-        # Whom a card is from.
+        # "Dia" before an article and a surname is a person's name, no holiday's.
         (
-            "Gift message: Happy 21st birthday Sina!! Love from Mele and Ioane xx",
-            "Gift message: Happy 21st birthday <PERSON>!! Love from <PERSON> and <PERSON> xx",
+            "Please forward the invoice to Dia da Costa in accounts.",
+            "Please forward the invoice to <PERSON> in accounts.",
         ),
         # Two lower-case addresses after "to" and "instead of".
         (
@@ -95,6 +88,9 @@ from feedback_loop.privacy import Redactor
         ),
         ("Ship to 12 Baker Street, London, order no. 123456.", "Ship to <ADDRESS>, order no. 123456."),
         ("Meet at 12 Baker Street and pay 123456 yen", "Meet at <ADDRESS> and pay 123456 yen"),
+        ("Office at 5 Main Road, Chennai, budget 500000 approved", "Office at <ADDRESS>, budget 500000 approved"),
+        ("Office at 5 Main Road, Chennai, paid INR 125000 by card.", "Office at <ADDRESS>, paid INR 125000 by card."),
+        ("My new address is via Garibaldi 12, 20121 Milano", "My new address is <ADDRESS>"),
         # Italian writes "via" in lower case before the street's name, in an Italian sentence.
         ("abito in via Roma 10, Torino", "abito in <ADDRESS>"),
     ],
@@ -113,26 +109,26 @@ def test_names_and_addresses_of_the_round_are_redacted(text: str, redacted: str)
         "Vipps says 'Beløpsgrensen er nådd' — what's the daily limit?",
         "Cookidoo says 'Device not found'.",
         "Clio shows invoice #10492 as 'Paid' but the ledger disagrees.",
-        # A role after an article says something.
-        "The Claims Handler said the Legal Expenses cover would kick in.",
         # What is no introduction, no request to a person, no Vietnamese name.
         "this is urgent, please call",
         "ok here, it works now",
         "team here, quick update",
         "hi its me again, any news",
         "Omg, please fix the app",
+        "Gracias, can you also send the receipt?",
+        "Heyyy, can you reset my password",
+        "Mate, can you check the order?",
         "Jira, can you show me the board",
         "We visited Hoang Kiem Lake In The Old Quarter.",
         # German "Sie" (you); a holiday of Portuguese and Spanish opened by "Dia" ("day").
         "Guten Tag, haben Sie am Heiligabend geöffnet? Wir wären 8 Personen, davon 3 Kinder.",
         "Olá, vocês aceitam reservas para o Dia dos Namorados ou é só por ordem de chegada?",
         "Reservas para el Día del Padre, por favor.",
-        # A club next to a score stays a club.
-        "Borussia Dortmund 2:1 Mainz",
         # Passengers, guests and students that are no names.
         "Students love: Free Printing, Late Library",
         "Passengers: 2 adults, 1 child",
         "Guests: Vegetarian Options, Gluten Free",
+        "Features present: Bluetooth, Wi-Fi, NFC",
         # A day and its month after a word ending as a German ring road does; English "via" before a carrier.
         "Term Dates 2025/26: Autumn 3 Sept – 19 Dec; Spring 6 Jan – 2 Apr; Summer 20 Apr – 22 July.",
         "Order #RX-558201 was dispatched on 12/03 via Royal Mail Tracked 24, tracking number JD014600003827451.",
