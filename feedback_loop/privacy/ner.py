@@ -39,7 +39,6 @@ answer gives it one sentence rather than its whole length. The sentences of a ba
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -427,25 +426,23 @@ def _introduced_in_lower_case(text: str) -> list[list[Span]]:
     """The words, one or two, of each name in lower case that one introduces oneself by, for the PII model to read
     (it is a name where the model reads a word of it as one): after "this is", "it's", "im" ... with the clause
     ending after it ("hello this is selam tesfaye,", "hi its tunde adeyemi again", "this is ana from the flower
-    shop"), or opening the message or a line before "here" ("noa shapiro here,"). Each word is a name of the lists or
-    one no dictionary knows (:func:`_may_be_an_introduced_name`): "this is urgent", "hi its netflix again" stay."""
+    shop"), or, a name of the lists first, opening the message or a line before "here" ("noa shapiro here,"; "brit
+    here," too, a given name of the lists). Each word is a name of the lists or one no dictionary knows
+    (:func:`_may_be_an_introduced_name`): "this is urgent", "hi its netflix again" stay. Read only where an
+    introduction's words stand, not at every word of a long text."""
     names: list[list[Span]] = []
-    words = list(_WORD_IN_LOWER_CASE.finditer(text))
-    for index, first in enumerate(words):
-        start = first.start()
-        introduced = bool(_INTRODUCTION_BEFORE.search(text, max(0, start - 40), start)) and not german_im_before(
-            text, start
-        )
-        # The line's start, a greeting at most before the name (read from there: a long text's words are many).
-        line_start = text.rfind("\n", 0, start) + 1
-        opens_the_line = start - line_start <= 16 and _MESSAGE_START_BEFORE.search(text[line_start:start]) is not None
-        if not introduced and not (opens_the_line and first.group() in _lower_case_name_words()[0]):
+    starts = [(cue.end(), True) for cue in _ENGLISH_INTRODUCTION.finditer(text)]
+    if " here" in text:
+        starts += [(line.end(), False) for line in _LINE_OPENS.finditer(text)]
+    for start, introduced in starts:
+        first = _WORD_IN_LOWER_CASE.match(text, start)
+        if first is None or (introduced and german_im_before(text, start)):
             continue
-        for count in (2, 1):
-            run = words[index : index + count]
-            if len(run) < count or any(
-                text[one.end() : other.start()] != " " for one, other in itertools.pairwise(run)
-            ):
+        if not introduced and first.group() not in _lower_case_name_words()[0]:
+            continue
+        second = _WORD_IN_LOWER_CASE.match(text, first.end() + 1) if text.startswith(" ", first.end()) else None
+        for run in ([first, second] if second else [], [first]):
+            if not run:
                 continue
             end = run[-1].end()
             ends = _INTRODUCTION_ENDS.match(text, end) if introduced else _HERE_AFTER.match(text, end)
@@ -659,9 +656,14 @@ _VOCATIVE_BEFORE = _said_right_before(_VOCATIVES)
 _GREETING_WORDS = re.compile(rf"(?i:(?<![\w'’])(?:{by_first_letter(f'{_VOCATIVES}|{FOREIGN_GREETINGS}')})(?![\w'’-]))")
 _GREETING_BEFORE = _said_right_before(f"{_VOCATIVES}|{FOREIGN_GREETINGS}")
 # One who introduces oneself at the start of a message or a line, a greeting allowed before: "niamh here,", "hi, noa
-# shapiro here" (a name of the lists first: "brit here," is no name).
-_MESSAGE_START_BEFORE = re.compile(rf"(?:^|\n)[ \t]*(?:(?i:{by_first_letter(_VOCATIVES)})[ \t]*[,!]?[ \t]+)?$")
+# shapiro here".
 _HERE_AFTER = re.compile(r"[ \t]+here\b[ \t]*(?:[,.!:;)-]|$|\n)")
+# The English words of _INTRODUCTION_BEFORE, where the name would start after them; a line's opening, a greeting at
+# most before it.
+_ENGLISH_INTRODUCTION = re.compile(
+    r"(?i:(?<![\w'’])(?:i[ \t]*['’]?m|im|i[ \t]+am|this[ \t]+is|it['’]?s(?:[ \t]+me[ \t]*,?)?)[ \t]+)"
+)
+_LINE_OPENS = re.compile(rf"(?m)^[ \t]*(?:(?i:{by_first_letter(_VOCATIVES)})[ \t]*[,!]?[ \t]+)?")
 # One who wrote before names oneself after "it's me": "it's me, ...", "its me ...". As other languages introduce
 # oneself: Spanish "soy carmen,", Italian "sono francesca,", Portuguese "sou", "aqui é a gabi,", French "je suis",
 # "c'est", German "ich bin", Dutch "ik ben" (the clause ending after the name: "soy nueva en la app" is none).
