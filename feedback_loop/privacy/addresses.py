@@ -1665,8 +1665,8 @@ _AROUND_AN_ADDRESS = re.compile(
     # The country's line right after an address found whole: "Im Winkel 3\n50667 Köln\nDeutschland".
     rf"(?P<lone_country_line>[ \t]*\n[ \t]*(?P<lone_country>{_TOWN_WORD}(?:[ \t]{_TOWN_WORD}){{0,2}})[ \t]*(?=\n|$))?)"
 )
-# What the other detectors leave after an address, in any case, up to a postcode of a shape of its own (lettered,
-# India's six digits, Brazil's five and three): ", co. wicklow a98 e2n4", ", haryana 121007",
+# What the other detectors leave after an address, in any case, up to a postcode of a shape of its own (lettered, or
+# after a place's name India's six digits, Brazil's five and three): ", co. wicklow a98 e2n4", ", haryana 121007",
 # " 4th Block, Bengaluru 560011", " 6W, D6W X2K7". The words after the address, then at most three parts after commas,
 # each of at most four words, none naming a number of something else ("..., complaint no. 881234").
 _TAIL_WORD = r"[^\W_][\w.'’-]*"
