@@ -20,12 +20,13 @@ import re
 
 from feedback_loop.privacy.alternations import by_first_letter
 from feedback_loop.privacy.english_words import adverbs
+from feedback_loop.privacy.identifiers import MONTHS
 from feedback_loop.privacy.names import (
     CANADIAN_PROVINCE_CODES,
     US_STATE_CODES,
     everyday_words,
     given_name_of_several_locales,
-    language_of_the_sentence,
+    in_another_language,
     sentence_around,
     stop_words,
 )
@@ -203,10 +204,7 @@ _SUFFIXED_STREET_NAME = (
 # The house number on the street's line: "Sam Westgate\n15 Fenton Street" is a name ending as "gate" does above a
 # street.
 # Nor is a day before its month: "Spring 6 Jan – 2 Apr" (term dates).
-_NOT_A_DAY_OF_A_MONTH = (
-    r"(?![ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july"
-    r"|august|september|october|november|december)\b)"
-)
+_NOT_A_DAY_OF_A_MONTH = rf"(?![ \t]+(?i:{MONTHS})(?!\w))"
 _SUFFIXED_STREET = rf"{_SUFFIXED_STREET_NAME}[ \t]+{_NOT_A_YEAR}{HOUSE_NUMBER}(?![\w-]){_NOT_A_DAY_OF_A_MONTH}"
 # The same streets with the number first, as those abroad write them: "19 Kaiser-Wilhelm-Ring", "7 Hauptstraße,
 # 10115 Berlin". A street named after a person, three words joined by hyphens at least, is one anywhere; one word
@@ -833,10 +831,10 @@ _LOWER_CASE_VIA = re.compile(r"(?<![\w-])via\s+[A-Z]")
 
 def _english_sentence(text: str, position: int) -> bool:
     """True where the sentence around ``position`` holds two English stop words or more and is in no other language
-    (:func:`~feedback_loop.privacy.names.language_of_the_sentence`)."""
+    (:func:`~feedback_loop.privacy.names.in_another_language`)."""
     low, high = sentence_around(text, position)
     english = sum(word in stop_words() for word in re.findall(r"[a-z]+", text[low:high].lower()))
-    return english >= 2 and language_of_the_sentence(text, position, position) is None
+    return english >= 2 and not in_another_language(text, position, position)
 
 
 def _street_of_its_own_name(match: re.Match[str]) -> str | None:

@@ -152,7 +152,9 @@ def _passport(match: re.Match[str]) -> str | None:
 
 # --- dates of birth -----------------------------------------------------------------------------------------
 
-_MONTHS = (
+# The months' names and abbreviations, in English, German, French, Spanish and Italian, in lower case (read with
+# re.IGNORECASE or "(?i:...)"); addresses and namesakes read them too.
+MONTHS = (
     r"(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|f[ée]vrier|mar(?:ch|s)?|m[äa]rz|apr(?:il)?|avril|may|mai|june?"
     r"|juin|july?|juillet|aug(?:ust)?|ao[ûu]t|sep(?:t(?:ember)?)?|septembre|oct(?:ober)?|okt(?:ober)?|octobre"
     r"|nov(?:ember)?|novembre|dec(?:ember)?|dez(?:ember)?|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio"
@@ -161,11 +163,11 @@ _MONTHS = (
 )
 _DATE = (
     r"(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?{_MONTHS},?\s+(?:de\s+)?(?:19|20)\d\d"
-    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?{MONTHS},?\s+(?:de\s+)?(?:19|20)\d\d"
+    rf"|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
     # "12-Mar-1985", "12/MAR/1985", "1985-Mar-12": the month's name between dashes or slashes.
-    rf"|\d{{1,2}}(?P<month_sep>[-/]){_MONTHS}(?P=month_sep)(?:19|20)\d\d"
-    rf"|(?:19|20)\d\d(?P<year_sep>[-/]){_MONTHS}(?P=year_sep)\d{{1,2}})"
+    rf"|\d{{1,2}}(?P<month_sep>[-/]){MONTHS}(?P=month_sep)(?:19|20)\d\d"
+    rf"|(?:19|20)\d\d(?P<year_sep>[-/]){MONTHS}(?P=year_sep)\d{{1,2}})"
 )
 _DATE_OF_BIRTH = re.compile(
     r"(?i)\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday|bday|geboren(?:\s+am)?"

@@ -2587,7 +2587,6 @@ def _opens_a_subject_line_before_a_dash(text: str, start: int, end: int, word: s
 
 # A request right after a word and a comma: "Manpreet, can you cover ...", "Femi, please check ...".
 _REQUEST_AFTER_A_COMMA = re.compile(r",[ \t]*(?:(?:can|could|would|will)[ \t]+(?:you|u)|please|pls|plz)\b")
-_LINE_OPENS_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 # What chat opens a request with that is nobody's name, though the lists hold it as a given name.
 _CHAT_OPENERS = frozenset(["babe", "mate", "boss", "doc"])
 
@@ -2600,7 +2599,7 @@ def _addressed_with_a_request(text: str, start: int, end: int, word: str) -> boo
     you ...", "Heyyy, can you ...")."""
     return (
         _REQUEST_AFTER_A_COMMA.match(text, end) is not None
-        and _LINE_OPENS_BEFORE.search(text, max(0, start - 8), start) is not None
+        and _LINE_START_BEFORE.search(text, max(0, start - 8), start) is not None
         and word in person_name_lists()[0]
         and word.lower() not in everyday_words()
         and word.lower() not in _CHAT_OPENERS

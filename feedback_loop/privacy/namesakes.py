@@ -42,6 +42,7 @@ from collections.abc import Sequence
 
 from feedback_loop.privacy.alternations import by_first_letter
 from feedback_loop.privacy.english_words import adjectives, adverbs, lemmas, past_tense, verb_form, word_classes
+from feedback_loop.privacy.identifiers import MONTHS
 from feedback_loop.privacy.names import (
     ARTICLE_BEFORE,
     CAPITALISED_RUN,
@@ -2256,8 +2257,7 @@ def _holiday_opened_by_dia(text: str, start: int) -> bool:
 
 
 # A range of months: "for Jan-Mar", "Oct–Dec".
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-_MONTHS_RANGE = re.compile(rf"{_MONTH}[ \u00a0]?[-–][ \u00a0]?{_MONTH}")
+_MONTHS_RANGE = re.compile(rf"(?i:{MONTHS})[ \u00a0]?[-–][ \u00a0]?(?i:{MONTHS})")
 # A heading: a line of three words or more, all capitalised, none a sentence's end ("Summer Reading List"); it names a
 # person only where a form's field or "my name is" says so.
 _HEADING_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž0-9][\w'’&-]*:?|[-–—&:/|]")

@@ -441,9 +441,7 @@ def _introduced_in_lower_case(text: str) -> list[list[Span]]:
         if not introduced and first.group() not in _lower_case_name_words()[0]:
             continue
         second = _WORD_IN_LOWER_CASE.match(text, first.end() + 1) if text.startswith(" ", first.end()) else None
-        for run in ([first, second] if second else [], [first]):
-            if not run:
-                continue
+        for run in [[first, second], [first]] if second else [[first]]:
             end = run[-1].end()
             ends = _INTRODUCTION_ENDS.match(text, end) if introduced else _HERE_AFTER.match(text, end)
             # English introductions only: in another language's sentence a word of the lists may be that language's
@@ -658,19 +656,18 @@ _GREETING_BEFORE = _said_right_before(f"{_VOCATIVES}|{FOREIGN_GREETINGS}")
 # One who introduces oneself at the start of a message or a line, a greeting allowed before: "niamh here,", "hi, noa
 # shapiro here".
 _HERE_AFTER = re.compile(r"[ \t]+here\b[ \t]*(?:[,.!:;)-]|$|\n)")
-# The English words of _INTRODUCTION_BEFORE, where the name would start after them; a line's opening, a greeting at
-# most before it.
-_ENGLISH_INTRODUCTION = re.compile(
-    r"(?i:(?<![\w'’])(?:i[ \t]*['’]?m|im|i[ \t]+am|this[ \t]+is|it['’]?s(?:[ \t]+me[ \t]*,?)?)[ \t]+)"
-)
-_LINE_OPENS = re.compile(rf"(?m)^[ \t]*(?:(?i:{by_first_letter(_VOCATIVES)})[ \t]*[,!]?[ \t]+)?")
 # One who wrote before names oneself after "it's me": "it's me, ...", "its me ...". As other languages introduce
 # oneself: Spanish "soy carmen,", Italian "sono francesca,", Portuguese "sou", "aqui é a gabi,", French "je suis",
 # "c'est", German "ich bin", Dutch "ik ben" (the clause ending after the name: "soy nueva en la app" is none).
+_ENGLISH_INTRODUCTIONS = r"i[ \t]*['’]?m|im|i[ \t]+am|this[ \t]+is|it['’]?s(?:[ \t]+me[ \t]*,?)?"
 _INTRODUCTION_BEFORE = re.compile(
-    r"(?i:(?:^|[^\w'’])(?:i[ \t]*['’]?m|im|i[ \t]+am|this[ \t]+is|it['’]?s(?:[ \t]+me[ \t]*,?)?"
+    rf"(?i:(?:^|[^\w'’])(?:{_ENGLISH_INTRODUCTIONS}"
     r"|soy|sono|sou|aqui[ \t]+é[ \t]+(?:a|o)|je[ \t]+suis|c['’]est|ich[ \t]+bin|ik[ \t]+ben)[ \t]+)$"
 )
+# The English words of _INTRODUCTION_BEFORE, where the name would start after them; a line's opening, a greeting at
+# most before it.
+_ENGLISH_INTRODUCTION = re.compile(rf"(?i:(?<![\w'’])(?:{_ENGLISH_INTRODUCTIONS})[ \t]+)")
+_LINE_OPENS = re.compile(rf"(?m)^[ \t]*(?:(?i:{by_first_letter(_VOCATIVES)})[ \t]*[,!]?[ \t]+)?")
 # What ends the clause after the name: punctuation, the line's or the text's end; after an introduction "and",
 # "here", "from" too ("hey i'm svetlana and ..."), and "again" from one who wrote before ("hi its marisol again").
 # Not a colon: the word before it is a label ("Hi, auth: required").
