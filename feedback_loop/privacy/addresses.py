@@ -24,9 +24,13 @@ from feedback_loop.privacy.identifiers import MONTHS
 from feedback_loop.privacy.names import (
     CANADIAN_PROVINCE_CODES,
     US_STATE_CODES,
+    WORD,
+    brands,
+    cities,
     everyday_words,
     given_name_of_several_locales,
     in_another_language,
+    no_english_word,
     sentence_around,
     stop_words,
 )
@@ -599,6 +603,16 @@ _STREET_OF_ITS_OWN_NAME = re.compile(
     rf"(?:,\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?(?:,\s*|[ \t]*\n[ \t]*){_TOWN},?\s+"
     rf"(?:{_UK_POSTCODE}|{_AUSTRALIAN_POSTCODE}|(?P<greek_postcode>\d{{3}}[ \t]\d{{2}}(?![\w-])))"
 )
+# Most of Europe writes the street's name before the house's number and the postcode before the town, with no street
+# word an English reader would know: "Ithakis 22, 11251 Athens", "Kase tn 5-12, 10125 Tallinn", "Pihlajakuja 8 A 4,
+# 00270 Helsinki", "Lingonstigen 41, lgh 1203, 117 58 Stockholm", "Liepų g. 24-7, LT-10312 Vilnius", "ul. Kwiatowa
+# 5/3, 00-950 Warszawa". An address where the town is a city of the gazetteer and a word of the street no English
+# word (:func:`_street_number_postcode_town`): "Windows 11, 2024 London" is none.
+_STREET_NUMBER_POSTCODE_TOWN = re.compile(
+    rf"(?<![\w/.:-])(?P<street>(?:[a-z]{{1,3}}\.[ \t]*)?{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|[a-z]{{1,3}}\.?)){{0,3}})"
+    rf"[ \t]+{HOUSE_NUMBER}(?:[ \t]+[A-Z](?:[ \t]+\d{{1,3}})?)?(?![\w-])(?:,[ \t]*[^,\n]{{1,20}})?,[ \t]*"
+    rf"(?:[A-Z]{{1,2}}-)?(?:\d{{4,5}}|\d{{3}}[ \t]\d{{2}}|\d{{2}}-\d{{3}})[ \t]+(?P<town>{_TOWN})"
+)
 _WEAK_ADDRESS = re.compile(rf"(?<![\w/.:-])(?P<street>{_ENGLISH_WEAK_STREET}){_REST_OF_ADDRESS}")
 # Building words that are nobody's surname name a building on their own ("Sakura Mansion, 5-10-2 Nishi-Shinjuku");
 # the others ("Court", "Hall", "House") after a flat or floor only ("FLAT 7 HOLLY COURT 45 QUEENS ROAD"): "I met Tom
@@ -812,10 +826,10 @@ def _street(match: re.Match[str]) -> str | None:
     before = match.string[max(0, match.start() - 60) : match.start()]
     if _NUMBERING_BEFORE.search(before) and not _TAIWAN_SECTION_BEFORE.search(before):
         return None
-    if (
-        _LOWER_CASE_VIA.search(match.group(0))
-        and _english_sentence(match.string, match.start())
-        and not _ADDRESS_CUE_RIGHT_BEFORE.search(before)
+    via = _LOWER_CASE_VIA.search(match.group(0))
+    if via and (
+        _carrier_after(match.group(0), via.end() - 1)
+        or (_english_sentence(match.string, match.start()) and not _ADDRESS_CUE_RIGHT_BEFORE.search(before))
     ):
         return None
     gate = _ENGLISH_GATE.match(match.group(0))
@@ -827,6 +841,13 @@ def _street(match: re.Match[str]) -> str | None:
 # English "via" before what carries a parcel or a message, written as a name: "dispatched on 12/03 via Royal Mail
 # Tracked 24" (Italian writes "in via Roma 10" too, in an Italian sentence, or after "my address is").
 _LOWER_CASE_VIA = re.compile(r"(?<![\w-])via\s+[A-Z]")
+
+
+def _carrier_after(text: str, start: int) -> bool:
+    """True where a brand or a company of :func:`~feedback_loop.privacy.names.brands` (a carrier) opens
+    ``text[start:]``, in one to three words: "via Royal Mail Tracked 48", "via DPD 2" in any sentence."""
+    words = WORD.findall(text, start)[:3]
+    return any(" ".join(words[:count]) in brands() for count in range(1, len(words) + 1))
 
 
 def _english_sentence(text: str, position: int) -> bool:
@@ -841,6 +862,17 @@ def _street_of_its_own_name(match: re.Match[str]) -> str | None:
     if match.group("greek_postcode") and any(
         word.lower() in everyday_words() or word.lower() in stop_words() for word in match.group("street").split()
     ):
+        return None
+    return _street(match)
+
+
+def _street_number_postcode_town(match: re.Match[str]) -> str | None:
+    town = match.group("town").split()
+    street = WORD.findall(match.group("street"))
+    if not any(" ".join(town[:count]) in cities() for count in range(1, len(town) + 1)):
+        return None
+    everyday = everyday_words()
+    if not any(len(word) > 3 and (no_english_word(word.lower()) or word.lower() not in everyday) for word in street):
         return None
     return _street(match)
 
@@ -1888,6 +1920,7 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
     Detector("ADDRESS", substitute(_HIGHWAY_KILOMETRE, _street), both(has_digit, contains("km", "kilómetro"))),
     Detector("ADDRESS", substitute(_UNNAMED_STREET, _unnamed_street), has_digit),
     Detector("ADDRESS", substitute(_STREET_OF_ITS_OWN_NAME, _street_of_its_own_name), has_digit),
+    Detector("ADDRESS", substitute(_STREET_NUMBER_POSTCODE_TOWN, _street_number_postcode_town), has_digit),
     Detector("ADDRESS", substitute(_INDIAN_ADDRESS, _indian_address), has_digit),
     Detector("ADDRESS", substitute(_LOWER_ADDRESS, _lower_address), has_digit),
     Detector("ADDRESS", substitute(_LOWER_SUFFIXED_STREET, _street), has_digit),

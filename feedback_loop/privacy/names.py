@@ -122,7 +122,7 @@ def sentence_around(text: str, position: int, width: int = WINDOW_CHARS) -> tupl
 # The labels of a form's fields that hold a person, by the part they play.
 _ROLE_LABELS = (
     r"customer|account\s+holder|cardholder|holder|contact(?:\s+person)?|recipient|attn|attention|patient"
-    r"|passenger|applicant|employee|signed|signature|from|to|cc|bcc|reply-to|sender|surname|forename|attendees?"
+    r"|passenger|applicant|employee|signed|signature|from|to|cc|bcc|reply-to|sender|surnames?(?:\(s\))?|forenames?(?:\(s\))?|attendees?"
     r"|participants?|assignee|requester|requested\s+by"
     # The people of a booking, a policy, a lease or an application: "Owner: Callum MacLeod", "Referee: Dr. ...".
     r"|owner|(?:vehicle|account|car|pet|property)\s+owner|policy\s*holder|insured|referee|guarantor|beneficiary"
@@ -172,6 +172,29 @@ _NAME_HOLDERS = (
     r"|their|our|child|spouse|parent|mother|father|husband|wife|son|daughter|member|person|caller|candidate|visitor"
     r"|travell?er|resident"
 )
+# The fields of other languages' forms that hold a person's given name, surname or whole name, or a person by their
+# part, as a label before a colon: French "Nom :", "Prénom :", Spanish "Apellidos:", "Nombre:", Portuguese
+# "Sobrenome:", Italian "Cognome:", "Nome:", German "Vorname:", "Nachname:", Dutch "Achternaam:", Scandinavian
+# "Fornavn:", "Efternamn:", Finnish "Sukunimi:", Polish "Nazwisko:", "Imię:", Czech and Slovak "Příjmení:",
+# "Jméno:", Baltic "Vardas:", "Pavardė:", "Uzvārds:", "Perekonnanimi:", Turkish "Adı:", "Soyadı:", "Ad Soyad:",
+# Romanian "Prenume:", Hungarian "Vezetéknév:", Croatian and Serbian "Prezime:", Indonesian "Nama depan:"; and an
+# East Slavic form's "Patronymic:".
+_OTHER_LANGUAGES_NAME_FIELDS = (
+    r"nom(?:\s+de\s+(?:famille|naissance|jeune\s+fille)|\s+complet|\s+et\s+pr[ée]noms?|\s+d['’]usage)?|pr[ée]noms?"
+    r"|nombres?(?:\s+completo|\s+y\s+apellidos?)?|(?:primer\s+|segundo\s+)?apellidos?|nome(?:\s+completo|\s+e\s+cognome)?"
+    r"|cognome|sobrenome|apelido|vorname|nachname|familienname|geburtsname|naam|voornaam|voornamen|achternaam"
+    r"|tussenvoegsel|fornavn|efternavn|etternavn|f[öo]rnamn|efternamn|namn|navn|etunimi|sukunimi"
+    r"|imi[ęe](?:\s+i\s+nazwisko)?|nazwisko|jm[ée]no|p[řr][íi]jmen[íi]|priezvisko|meno\s+a\s+priezvisko|vardas"
+    r"|pavard[ėe]|v[āa]rds|uzv[āa]rds|eesnimi|perekonnanimi|ad[ıi](?:\s+soyad[ıi])?|ad\s+soyad|soyad[ıi]?|isim"
+    r"|prenume|nume(?:\s+[șs]i\s+prenume)?|vezet[ée]kn[ée]v|keresztn[ée]v|prezime|ime(?:\s+i\s+prezime)?"
+    r"|nama\s+(?:depan|belakang)|patronymic"
+    # Who a form is about, by the part they play: Spanish and Portuguese "Paciente:", "Titular:", Italian
+    # "Intestatario:", "Contraente:", German "Empfänger:", "Ansprechpartner:", Dutch "Huurder:", French "Locataire:".
+    r"|pa[cz]iente|patiente?|patiënt|titular|intestatari[oa]|destinatari[oa]|destinatário|empf[äa]nger(?:in)?"
+    r"|ansprechpartner(?:in)?|kontaktperson|contraente|assicurato|segurado|asegurado|inquilin[oa]|huurder"
+    r"|mieter(?:in)?|locataire|passag(?:er|eiro)|pasajer[oa]|passegger[oa]"
+)
+_OTHER_LANGUAGES_FIELD_BEFORE = re.compile(rf"(?i)\b(?:{_OTHER_LANGUAGES_NAME_FIELDS})[ \t]*[:=][ \t]*$")
 _STRONG_CUES = (
     r"my\s+name\s+is|my\s+name['’]s|name\s+is|(?:full|first|last|sur|given|family|customer|contact"
     r"|account|holder|card\s*holder|sender|recipient|patient|passenger|applicant|employee|guest|user)[\s_-]*name"
@@ -181,6 +204,7 @@ _STRONG_CUES = (
     rf"|n(?<![\w'’-][ \t]n)(?<![\w'’-][ \t]{{2}}n)(?<!-n))ame{_NAME_FIELD_END}"
     # Malay and Indonesian forms: "Nama:", "Nama penuh:", "Nama lengkap:".
     r"|nama(?:\s+(?:penuh|lengkap|pelanggan|pemohon))?\s*[:=]"
+    rf"|(?:{_OTHER_LANGUAGES_NAME_FIELDS})\s*[:=]"
     rf"|(?:{by_first_letter(_ROLE_LABELS)}){_ROLE_NUMBER}(?:\s*:|[ \t]*[-–|](?=[ \t]))"
     r"|je\s+m['’]appelle|ich\s+heiße|ich\s+heisse|mein\s+name\s+ist|me\s+llamo|mi\s+nombre\s+es|mi\s+chiamo"
     r"|meu\s+nome\s+é"
@@ -188,6 +212,8 @@ _STRONG_CUES = (
     # "mam na imię", Czech and Slovak "jmenuji se", "volám sa", Norwegian, Danish and Swedish "jeg/jag heter", "mit
     # navn er", "mitt namn är".
     r"|me\s+chamo|mijn\s+naam\s+is|ik\s+heet|nazywam\s+się|mam\s+na\s+imię|jmenuji\s+se|jmenuju\s+se|volám\s+sa"
+    # "In the name of" before a booking's or an account's holder: "Reserva em nome de ...", "a nombre de ...".
+    r"|(?:em|no)\s+nome\s+d[eoa]|a\s+nombre\s+de|au\s+nom\s+de|a\s+nome\s+di|im\s+namen\s+von|op\s+naam\s+van"
     r"|je[gj]\s+heter|jag\s+heter|mit\s+navn\s+er|mitt\s+namn\s+är|mitt\s+navn\s+er"
 )
 # Cues after which a name may be written in any case: a form's field, "my name is".
@@ -453,6 +479,8 @@ FOREIGN_GREETINGS = (
     # "Aloha Keoni,", "Jambo Wanjiru,", "Sawubona Thandi,", "Namaste Priya,", "Shalom Yael,", "Dia duit, Siobhán".
     r"|kia\s+ora|aloha|talofa|bula|habari|jambo|sawubona|namaste|namaskar|salaam|salam|as-?salaam\s+alaikum"
     r"|marhaba|shalom|dia\s+duit"
+    # Finnish and Norwegian "hei": "hei Tuula!".
+    r"|hei"
 )
 _FOREIGN_GREETING_BEFORE = re.compile(rf"(?i)\b(?:{by_first_letter(FOREIGN_GREETINGS)})\b[ \t]*,?[ \t]*$")
 # Vietnamese addresses a person by a kinship pronoun before the given name ("anh Tuấn", "chị Lan", "cô Hạnh", "ông
@@ -624,6 +652,7 @@ _STRONG_CUE_WORDS = (
     "heter",
     "navn",
     "namn",
+    "nom ",
 )
 # Capitalised words that are not names after a cue: greetings' objects, fillers, pronouns, product words.
 NOT_NAMES = frozenset(
@@ -1009,6 +1038,18 @@ def person_name_lists() -> tuple[frozenset[str], frozenset[str]]:
 def _given_names_by_locale() -> Counter[str]:
     """How many ``faker`` locales list each given name (in Latin script)."""
     return Counter(name for given, _ in _names_of_each_locale() for name in given)
+
+
+@functools.cache
+def given_names_of_language(language: str) -> frozenset[str]:
+    """The given names in Latin script of the ``faker`` locales of ``language`` (its code: "it" for it_IT and
+    it_CH), in lower case."""
+    return frozenset(
+        name.lower()
+        for (locale, _), (given, _) in zip(faker_person_providers(), _names_of_each_locale(), strict=True)
+        if locale.split("_")[0] == language
+        for name in given
+    )
 
 
 def given_name_of_several_locales(word: str) -> bool:
@@ -2037,6 +2078,10 @@ def _field_value(text: str, tokens, index: int, run: int) -> int:
     # "Caller: it's about ...".
     if first.islower() and POSSESSIVE_END.search(first) and POSSESSIVE_END.sub("", first) in stop_words():
         return 0
+    # Another language's field holds its language's words in lower case where it holds no name: "Paciente: ver
+    # historial adjunto" (a name there is capitalised).
+    if first.islower() and _OTHER_LANGUAGES_FIELD_BEFORE.search(text, max(0, tokens[index][0] - 40), tokens[index][0]):
+        return 0
     # After a dash or a bar ("Recipient | ...", "Name | Role | Salary") a name is capitalised and is not English words
     # alone; any case only after ":".
     if text[: tokens[index][0]].rstrip(" \t")[-1:] in ("-", "–", "|"):
@@ -3028,7 +3073,8 @@ PERSONS_PLACE_BEFORE = re.compile(rf"(?i)\b(?:{by_first_letter(_BEFORE_A_PERSONS
 PERSONS_PLACE_AFTER = re.compile(
     r"(?:['’]s\b|[ \t]+and[ \t]+(?:I|me)\b|,?[ \t]+(?:called|mentioned|said|says|asked|told|wrote|emailed"
     r"|confirmed|promised|suggested|explained|recommended|noticed|replied|requested|needs|needed|wants|wanted|left"
-    r"|sent|signed|paid|ordered|booked|received|tried)\b|,[ \t]+(?:who|our|my|your|his|her|their)\b"
+    r"|sent|signed|paid|ordered|booked|received|tried|checked[ \t]+(?:in|out)|moved|cancell?ed|rebooked|reported"
+    r"|phoned|rang|cannot|can['’]t|couldn['’]?t)\b|,[ \t]+(?:who|our|my|your|his|her|their)\b"
     # "it's Babatunde who approved it": who did something, no comma between.
     r"|[ \t]+who[ \t]+(?:is|was|has|had|will|would|can|could|did|does|[a-z]+ed)\b"
     # "Kevin from IT said": a person's team between the name and what they said.
@@ -3046,6 +3092,11 @@ _ROLE_ON_THE_NEXT_LINE = re.compile(
     r"|CEO|CTO|CFO|COO|Founder|Owner|Analyst|Consultant|Specialist|Coordinator|Administrator|Assistant|Developer"
     r"|Designer|Architect|Partner|Associate|Accountant|Agent|Representative|Supervisor)\b"
 )
+
+
+# Whom a parcel or a letter goes to, right before the address (redacted first): "Shipping address: Sakurako
+# Hirayama, <ADDRESS>", "Kirra Mununggurr — <ADDRESS>" (a name of two words or more: "Shiraz, <ADDRESS>" is a city's).
+_ADDRESS_AFTER = re.compile(r"[ \t]*(?:,|[ \t][—–-])[ \t]*<ADDRESS")
 
 
 def _words_in_a_persons_place(text: str, tokens, index: int, run: int, cue_may_end_here: bool) -> list[str]:
@@ -3084,6 +3135,7 @@ def _words_in_a_persons_place(text: str, tokens, index: int, run: int, cue_may_e
         or PERSONS_PLACE_AFTER.match(text, end) is not None
         or (cue_may_end_here and PERSONS_PLACE_BEFORE.search(before) is not None)
         or (_LINE_START_BEFORE.search(before) is not None and _ROLE_ON_THE_NEXT_LINE.match(text, end) is not None)
+        or _ADDRESS_AFTER.match(text, end) is not None
     )
     return words if in_place else []
 

@@ -49,6 +49,7 @@ from feedback_loop.privacy.names import (
     CAPITALISED_WORD,
     KIN_APPOSITION_AFTER,
     LOWER_CASE_WORD_AFTER,
+    NAME_PARTICLES,
     NEXT_WORD,
     NOT_NAMES,
     NUMBER_AFTER,
@@ -1020,6 +1021,47 @@ def _switched_between_firms(text: str, start: int, end: int) -> bool:
     )
 
 
+# The words of a team or a service that signs a message, in the languages of the sign-offs: "Ihr Kundenservice",
+# "Equipo de Atención al Cliente", "Apoio ao Cliente", "Servizio Clienti", "Klantenservice", "Ledgerly Product Team".
+_TEAM_WORD = re.compile(
+    r"(?i:(?<![\w'’-])(?:team|teams|équipe|equipe|equipo|squadra|crew|staff|office|desk|department|dept|services?"
+    r"|servicio|serviço|servizio|service\s+client|support|suporte|soporte|supporto|helpdesk|care|kundenservice"
+    r"|kundendienst|kundenbetreuung|kundenteam|klantenservice|klantendienst|kundeservice|kundservice|kundtjänst"
+    r"|asiakaspalvelu|clientes?|clienti|customers?|atención|atendimento|apoio|obsługa|müşteri|hizmetleri|billing"
+    r"|sales|reception|secretariat|secretaría|segreteria|sekretariat|reservations|concierge|operations|dispatch"
+    r"|versand|buchhaltung|redaktion|squad|guild|tribe|enablement)(?![\w'’-]))"
+)
+
+_TEAM_WORD_ENDS = re.compile(rf"(?:{_TEAM_WORD.pattern})$")
+
+
+def _a_team_on_its_line(text: str, start: int, end: int) -> bool:
+    """True for a name of no given name of the lists on a line of six words at most that ends with a team's or a
+    service's word (:data:`_TEAM_WORD`), as a message's sign-off names who sends it, nothing on the line set apart
+    from the name by a comma, a bar or a dash and no lower-case word but a particle ("Ihr Kundenservice", "Equipo de
+    Atención al Cliente", "Ledgerly Product Team"; "Sunita, Customer Care", "Haruto Sato | Customer Success Manager",
+    "ask for siobhan at reception" keep their names)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    line = text[line_start:line_end].rstrip(" \t.!")
+    words = WORD.findall(line)
+    last = _TEAM_WORD_ENDS.search(line)
+    given, _ = person_name_lists()
+    return (
+        len(words) <= 6
+        and last is not None
+        and _SET_APART.search(line) is None
+        and all(word in _SIGN_OFF_PARTICLES for word in words if word.islower())
+        and not any(word in given for word in WORD.findall(text, start, end))
+    )
+
+
+_SET_APART = re.compile(r"[,|/(–—]|\s-\s")
+# The lower-case words of a team's name in a sign-off: "Equipo de Atención al Cliente", "Apoio ao Cliente".
+_SIGN_OFF_PARTICLES = NAME_PARTICLES | {"a", "à", "ao", "of", "the", "and", "und", "et", "en", "och", "og"}
+
+
 def named_like_a_title_a_firm_or_a_team(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]``, a name to the lists or the model, names a work, a firm, a shop, a product, a team
     or a place where it stands: a quoted title (:func:`_quoted_title`), a film on a streaming service or watched before
@@ -1030,7 +1072,8 @@ def named_like_a_title_a_firm_or_a_team(text: str, start: int, end: int) -> bool
     :func:`~feedback_loop.privacy.names.brands` opens ("Adidas Stan Smith"), a word written after another name as a
     product's elsewhere in the text ("Outlook says ... Microsoft Outlook"), a publisher after its place in a reference
     (:data:`_PUBLISHERS_PLACE_BEFORE`), a team that won a game of a series, a hall
-    or a gate with a letter ("Hall C"), and a German verb before "Sie" ("Halten Sie die Taste")."""
+    or a gate with a letter ("Hall C"), a German verb before "Sie" ("Halten Sie die Taste"), and a team that signs a
+    message (:func:`_a_team_on_its_line`)."""
     name = text[start:end]
     words = WORD.findall(name)
     if not words:
@@ -1054,6 +1097,8 @@ def named_like_a_title_a_firm_or_a_team(text: str, start: int, end: int) -> bool
         return True
     if start in strong_cue_ends(text):
         return False
+    if _a_team_on_its_line(text, start, end):
+        return True
     possessive = POSSESSIVE_END.search(text, start, end) is not None
     if (
         not single_given_name
@@ -1156,13 +1201,17 @@ _PLACE_WORDS = (
     r"|Jalan|Jl|Jln|Calle|Avenida|Praça|Paseo|Carrer|Gran|Rue|Via|Viale|Piazza|Plaza|Plac|Ulica"
     # The island, mountain, beach and lake words of Malay, Indonesian, Spanish and Portuguese, which open the names
     # of islands and beaches named like people ("Pulau Tioman", "Gunung Rinjani", "Praia Vermelha").
-    r"|Pulau|Gunung|Pantai|Danau|Playa|Praia|Ilha)"
+    r"|Pulau|Gunung|Pantai|Danau|Playa|Praia|Ilha"
+    # A meeting room's or a hotel room's name: "Meeting Room Atlas".
+    r"|Room|Suite)"
 )
 _PLACE_WORD_BEFORE = re.compile(rf"(?<![\w'’.-]){_PLACE_WORDS}[ \u00a0]$")
 _PLACE_WORD_OPENS = re.compile(rf"{_PLACE_WORDS}[ \u00a0]")
 # A street's name without a house number ("George Street in the CBD is closed"), whatever surname the street word is
 # too: with a number the address detector took it before names are read.
 _STREET_WORD_ENDS = re.compile(r"[ \u00a0](?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent)$")
+# A hotel's or an office's room named by its kind: "Deluxe King Room", "Garden Suite".
+_ROOM_ENDS = re.compile(r"[ \u00a0](?:Room|Rooms|Suite)$")
 # An eponym's possessive before what science and medicine name after people: "Dijkstra's algorithm", "Bayes'
 # theorem", "Newton's second law" (an ordinal between), "Bell's palsy", "Hodgkin's lymphoma", "Raynaud's
 # phenomenon"; a disease's name by its ending too ("Hashimoto's thyroiditis", "Kaposi's sarcoma", "Paget's
@@ -1448,6 +1497,7 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
         or _PLACE_WORD_OPENS.match(words)
         or _an_island_named_like_a_person(words)
         or _STREET_WORD_ENDS.search(words)
+        or _ROOM_ENDS.search(words)
         or _EPONYMS_NOUN_AFTER.match(text, end)
         or (
             _EPONYMS_AMBIGUOUS_NOUN_AFTER.match(text, end) is not None
@@ -1478,8 +1528,12 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
 
 
 # What names a station, a terminal or an airport after a town or a person ("Napoli Centrale", "Wien Hauptbahnhof",
-# "Indira Gandhi International"), words that are nobody's surname; a name's own last word or the word right after it.
-_STATIONS_WORDS = r"(?:Termini|Centrale|Centraal|Hauptbahnhof|Hbf|Terminal|Terminus|Airport|International|Station)"
+# "Paris Gare du Nord", "Indira Gandhi International"), words that are nobody's surname; a name's own last word or
+# the word right after it.
+_STATIONS_WORDS = (
+    r"(?:Termini|Centrale|Centraal|Hauptbahnhof|Hbf|Terminal|Terminus|Airport|International|Station|Gare|Estación"
+    r"|Stazione)"
+)
 _STATION_AFTER = re.compile(rf"[ \u00a0]{_STATIONS_WORDS}(?![\w'’-])")
 _STATION_ENDS = re.compile(rf"[ \u00a0]{_STATIONS_WORDS}$")
 # The words of a journey: its modes, its airports and stations, and what travellers do.
@@ -1487,7 +1541,7 @@ _JOURNEYS_WORDS = re.compile(
     r"(?i:\b(?:flights?|fly|flying|flew|flown|ferry|ferries|trains?|bus|buses|coach|tram|metro|subway|shuttle"
     r"|airport|terminal|land(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|depart(?:s|ed|ing|ure)?|connections?|connecting"
     r"|one[ \u00a0-]stop|stopover|layovers?|transfers?|boarding|itinerary|journey|trip|route|travell?(?:ing|ed|s)?"
-    r"|sail(?:s|ed|ing)?|cruise)\b"
+    r"|sail(?:s|ed|ing)?|cruise|rail|railways?)\b"
     # The way between two places asked about: "the best way to get from ... to ...", "how do I get from ...".
     r"|\b(?:way|how[ \u00a0]+(?:do|can|should)[ \u00a0]+(?:I|we|you))[ \u00a0]+(?:to[ \u00a0]+)?get[ \u00a0]+from\b)"
 )
@@ -1512,11 +1566,19 @@ _MOVED_BETWEEN_PEOPLE_BEFORE = re.compile(
 # the vehicle that goes to it ("the ferry to", "a train from").
 _AT_A_STOP_BEFORE = re.compile(
     r"(?i:\b(?:land(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|depart(?:s|ed|ing)?|leaving|stop(?:s|ping)?|stopover"
-    r"|layovers?|connections?|connecting|chang(?:e|es|ed|ing)[ \u00a0]+(?:planes|trains)|fly(?:ing)?|flew"
+    r"|layovers?|connections?|connecting|chang(?:e|es|ed|ing)(?:[ \u00a0]+(?:planes|trains))?|fly(?:ing)?|flew"
     r"|sail(?:s|ed|ing)?)"
     r"[ \u00a0]+(?:at|in|from|into|via|to)"
-    r"|\b(?:flights?|ferry|ferries|trains?|bus|buses|coach|tram|shuttle|boat|plane)[ \u00a0]+(?:to|from|into|via))"
+    # The vehicle's number between allowed: "flight BA 2764 to", "train 1P05 to".
+    r"|\b(?:flights?|ferry|ferries|trains?|bus|buses|coach|tram|shuttle|boat|plane)"
+    r"(?:[ \u00a0]+[A-Z\d]{1,3}[ \u00a0]?\d{1,4}[A-Z]?)?[ \u00a0]+(?:to|from|into|via))"
     r"[ \u00a0]+$"
+)
+# Two stops a service runs between: "services between London and Paris" (both names).
+_BETWEEN_BEFORE_A_STOP = re.compile(r"(?<![\w'’-])between[ \u00a0]+$")
+_AND_A_STOP_AFTER = re.compile(r"[ \u00a0]+and[ \u00a0]+[A-ZÀ-ÖØ-ÞĀ-Ž]")
+_BETWEEN_A_STOP_AND_BEFORE = re.compile(
+    r"(?<![\w'’-])between[ \u00a0]+[A-ZÀ-ÖØ-ÞĀ-Ž][^\n,;:!?()]{0,40}?[ \u00a0]and[ \u00a0]+$"
 )
 # Two capitalised names an en dash joins, no space between: an airport's and its town's, or a route's.
 _EN_DASH_AFTER = re.compile(r"–[A-ZÀ-ÖØ-ÞĀ-Ž]")
@@ -1608,10 +1670,11 @@ def _chosen_or_seen_on_a_trip(text: str, start: int, end: int) -> bool:
 
 def _named_like_a_stop_of_a_journey(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]``, in a sentence about a journey (:data:`_JOURNEYS_WORDS`) and no possessive,
-    stands where a place, a station or an airport does: "from ... to ..." (:data:`_FROM_BEFORE_A_STOP`), after what
-    a traveller does there or the vehicle that goes there (:data:`_AT_A_STOP_BEFORE`: "landing at Indira Gandhi",
-    "the tram to Victoria"), or joined by an en dash to another name (an airport and its town). A person after a
-    title or a cue ("the ferry booking for Mr. Mensah", "flying with Ana Costa") stands elsewhere."""
+    stands where a place, a station or an airport does: "from ... to ...", "between ... and ..."
+    (:data:`_FROM_BEFORE_A_STOP`, :data:`_BETWEEN_BEFORE_A_STOP`), after what a traveller does there or the
+    vehicle that goes there (:data:`_AT_A_STOP_BEFORE`: "landing at Indira Gandhi", "the tram to Victoria"), or
+    joined by an en dash to another name (an airport and its town). A person after a title or a cue ("the ferry
+    booking for Mr. Mensah", "flying with Ana Costa") stands elsewhere."""
     if POSSESSIVE_END.search(text, start, end) or POSSESSIVE_AFTER.match(text, end):
         return False
     sentence_start, sentence_end = sentence_around(text, start)
@@ -1619,8 +1682,11 @@ def _named_like_a_stop_of_a_journey(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(sentence_start, start - 80) : start]
     between_stops = (
-        _FROM_BEFORE_A_STOP.search(before) is not None and _TO_A_STOP_AFTER.match(text, end) is not None
-    ) or _FROM_A_STOP_TO_BEFORE.search(before) is not None
+        (_FROM_BEFORE_A_STOP.search(before) is not None and _TO_A_STOP_AFTER.match(text, end) is not None)
+        or _FROM_A_STOP_TO_BEFORE.search(before) is not None
+        or (_BETWEEN_BEFORE_A_STOP.search(before) is not None and _AND_A_STOP_AFTER.match(text, end) is not None)
+        or _BETWEEN_A_STOP_AND_BEFORE.search(before) is not None
+    )
     return bool(
         (between_stops and _MOVED_BETWEEN_PEOPLE_BEFORE.search(before) is None)
         or _AT_A_STOP_BEFORE.search(before)
@@ -1975,6 +2041,37 @@ _PRICE_MATCH = re.compile(
 )
 
 
+# A colour that goods are sold in, a shade's word before a colour's: "Slate Grey", "Rose Gold", "Forest Green",
+# "Midnight Blue" ("Rose Gold" and "Forest Green" read as given names and surnames).
+_GOODS_COLOUR = re.compile(
+    r"(?:Slate|Space|Forest|Midnight|Jet|Rose|Sky|Navy|Olive|Charcoal|Ash|Storm|Graphite|Arctic|Ice|Pearl|Sand|Stone"
+    r"|Cloud|Mint|Sage|Ocean|Royal|Baby|Hunter|Emerald|Ruby|Coral|Dusty|Matte|Light|Dark|Deep|Pale|Bright|Electric"
+    r"|Pastel|Neon|Burnt|Army|Moss|Steel|Gunmetal|Platinum|Champagne|Sierra|Alpine|Pacific|Starlight|Desert|Natural"
+    r"|Titanium|Lunar|Polar|Glacier|Cobalt|Racing|British|Pine|Bottle|Powder|Dove|Heather|Smoke)"
+    r"[ \u00a0](?:Gr[ae]y|Green|Blue|Gold|Silver|Black|White|Red|Pink|Purple|Orange|Yellow|Brown|Beige|Teal|Rose"
+    r"|Bronze|Titanium|Cream|Ivory|Navy|Khaki)"
+)
+
+
+def named_like_an_english_compound(text: str, start: int, end: int) -> bool:
+    """True for one word of English words joined by hyphens (of three letters or more, or stop words: "Ji-an" is a
+    Korean given name), none of them a name of the lists (but a stop word: "In"), wherever it stands, a field's value
+    too: "In-home display", "Delivered by: two-person team" ("Jean-Luc", "Mei-Ling" are given names)."""
+    name = text[start:end]
+    parts = name.split("-")
+    # A part after the first in capitals is a name's ("Mei-Ling", "Jean-Luc"), as English compounds are not written.
+    if len(parts) < 2 or not WORD.fullmatch(name) or not all(part.islower() for part in parts[1:]):
+        return False
+    given, surnames = person_name_lists()
+    everyday = everyday_words()
+    return all(
+        part.lower() in stop_words() or (len(part) > 2 and part.lower() in everyday) for part in parts
+    ) and not any(
+        (part.capitalize() in given or part.capitalize() in surnames) and part.lower() not in stop_words()
+        for part in parts
+    )
+
+
 def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]``, which no form's field, "my name is", title or greeting announces, names a
     brand in a list of brands on sale or before a shop's goods ("Hugo Boss, Calvin Klein and Tommy Hilfiger are all
@@ -1984,8 +2081,9 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
     line ("One Earl Grey, ...", "Dessert menu: Pavlova, Peach Melba"), a drink's brand compared or graded
     (:data:`_DRINKS_BRAND_AFTER`: "Is ... coffee better than ...?"; :data:`_COGNAC_GRADE`: "... VSOP"), a football
     club next to a score ("drew 1-1
-    with Borussia Dortmund"), a programming language (:func:`_named_like_a_programming_language`), or a dish or a
-    language (:func:`_named_like_a_dish_or_a_language`: "a recipe for ...", "translate this into ...")."""
+    with Borussia Dortmund"), a programming language (:func:`_named_like_a_programming_language`), a dish or a
+    language (:func:`_named_like_a_dish_or_a_language`: "a recipe for ...", "translate this into ..."), or a colour
+    of goods (:data:`_GOODS_COLOUR`: "Slate Grey")."""
     if start in strong_cue_ends(text) or _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start):
         if not _TITLE_RIGHT_BEFORE.search(text, max(0, start - 5), start):
             return False
@@ -2013,6 +2111,7 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
         )
         or _named_like_a_programming_language(text, start, end)
         or _named_like_a_dish_or_a_language(text, start, end)
+        or _GOODS_COLOUR.fullmatch(text, start, end) is not None
         or (_COUNT_BEFORE.search(text, max(0, start - 12), start) and _ORDER_GOES_ON.match(text, end))
         or (_MENU_LABEL_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start) and _ORDER_GOES_ON.match(text, end))
     )
@@ -2268,11 +2367,18 @@ _ITS_IN_THE_CLAUSE = re.compile(r"[ \u00a0][a-z]+(?:[ \u00a0](?:[a-z]+))?[ \u00a
 _TITLE_RIGHT_BEFORE = re.compile(r"(?<![\w'’.-])(?:Dr|Mr)\.?[ \u00a0]$")
 
 
+_DAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?"
+_DAYS_LISTED = re.compile(rf"{_DAY}(?:(?:,|[ \u00a0]*[&/-])?[ \u00a0]*{_DAY}){{1,6}}")
+
+
 def named_like_a_heading_or_a_holiday(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` stands in a heading (:data:`_HEADING_WORD`: "Summer Reading List"), names a
     holiday ("Merry Christmas", "Valentine's Day") or a range of months ("Jan-Mar"), an eponym's law ("Murphy's
     law"), a thing that "its" refers to ("Hulu raised its price"), or a product after "Dr" or "Mr" that is an English
-    noun no surname list holds ("Dr Pepper"; "Dr Green" stays): unless a form's field or "my name is" announces it."""
+    noun no surname list holds ("Dr Pepper"; "Dr Green" stays): unless a form's field or "my name is" announces it.
+    Days of the week listed ("Preferred days: Tue, Thu": Vietnamese given names too) are none after a field too."""
+    if _DAYS_LISTED.fullmatch(text, start, end):
+        return True
     if start in strong_cue_ends(text):
         return False
     words = WORD.findall(text, start, end)
@@ -2798,6 +2904,9 @@ def named_as_a_figure_of_history_or_fiction(text: str, start: int, end: int) -> 
     history, politics, science or art (:func:`_a_famous_persons_deeds`: "...'s foreign policy"), the works a question
     asks they made ("Which opera did ... write?"), a saying credited to them (:func:`_a_saying_credited`: "As ...
     said: '...'") and an artist listed in a request for a playlist (:func:`_an_artist_in_a_playlist`)."""
+    # A form's field holds a person of the form's matter: "Nome: Albertina Quaresma | Morada: ...".
+    if start in strong_cue_ends(text):
+        return False
     around = text[max(0, start - _TOPIC_REACH) : end + _TOPIC_REACH]
     if (
         _an_artist_in_a_playlist(text, start, end)

@@ -81,6 +81,8 @@ from feedback_loop.privacy.names import (
     faker_person_providers,
     german_im_before,
     given_name_before,
+    given_name_of_several_locales,
+    given_names_of_language,
     imperative_before_a_name,
     in_a_persons_place,
     in_another_language,
@@ -111,6 +113,7 @@ from feedback_loop.privacy.namesakes import (
     named_like_a_thing,
     named_like_a_title_a_firm_or_a_team,
     named_like_a_work,
+    named_like_an_english_compound,
     named_like_goods_a_club_or_a_language,
     places_of_a_delivery,
 )
@@ -260,13 +263,15 @@ def names_with_the_model(
 
 def named_like_no_person_here(text: str, start: int, end: int) -> bool:
     """True where what a name's words name at ``text[start:end]`` is no person: a place, a heading or a holiday, a
-    brand, a work, goods, a club or a language, a title, a firm or a team, a figure of history or fiction."""
+    brand, a work, goods, a club or a language, English words joined by hyphens, a title, a firm or a team, a figure
+    of history or fiction."""
     return (
         named_like_a_place_or_an_assistant(text, start, end)
         or named_like_a_heading_or_a_holiday(text, start, end)
         or named_like_a_brand(text, start, end)
         or named_like_a_work(text, start, end)
         or named_like_goods_a_club_or_a_language(text, start, end)
+        or named_like_an_english_compound(text, start, end)
         or named_like_a_title_a_firm_or_a_team(text, start, end)
         or named_as_a_figure_of_history_or_fiction(text, start, end)
     )
@@ -385,7 +390,9 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
     for (position, words), (offset, _), spans in zip(
         introduced, sentences[asked_apart:], read[asked_apart:], strict=True
     ):
-        if any(_covered(start - offset, end - offset, spans) for start, end in words):
+        if any(_covered(start - offset, end - offset, spans) for start, end in words) or all(
+            _spelled_only_as_a_name(texts[position][start:end]) for start, end in words
+        ):
             found[position].append((words[0][0], words[-1][1]))
     for (position, words), (offset, _), spans in zip(
         candidates, sentences[:asked_apart], read[:asked_apart], strict=True
@@ -424,10 +431,12 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
 
 def _introduced_in_lower_case(text: str) -> list[list[Span]]:
     """The words, one or two, of each name in lower case that one introduces oneself by, for the PII model to read
-    (it is a name where the model reads a word of it as one): after "this is", "it's", "im" ... with the clause
-    ending after it ("hello this is selam tesfaye,", "hi its tunde adeyemi again", "this is ana from the flower
-    shop"), or, a name of the lists first, opening the message or a line before "here" ("noa shapiro here,"; "brit
-    here," too, a given name of the lists). Each word is a name of the lists or one no dictionary knows
+    (it is a name where the model reads a word of it as one, or where each word is spelled only as a name:
+    :func:`_spelled_only_as_a_name`): after "this is", "it's", "im" ... with the clause ending after it ("hello this
+    is selam tesfaye,", "hi its tunde adeyemi again", "this is ana from the flower shop", "hi im behnaz i forgot"),
+    or, a name of the lists or a word spelled only as a name first, opening the message or a line, a greeting of any
+    language allowed before, before "here" ("noa shapiro here,", "kia ora, aroha ngata here."; "brit here," too, a
+    given name of the lists). Each word is a name of the lists or one no dictionary knows
     (:func:`_may_be_an_introduced_name`): "this is urgent", "hi its netflix again" stay. Read only where an
     introduction's words stand, not at every word of a long text."""
     names: list[list[Span]] = []
@@ -438,7 +447,9 @@ def _introduced_in_lower_case(text: str) -> list[list[Span]]:
         first = _WORD_IN_LOWER_CASE.match(text, start)
         if first is None or (introduced and german_im_before(text, start)):
             continue
-        if not introduced and first.group() not in _lower_case_name_words()[0]:
+        if not introduced and not (
+            first.group() in _lower_case_name_words()[0] or _spelled_only_as_a_name(first.group())
+        ):
             continue
         second = _WORD_IN_LOWER_CASE.match(text, first.end() + 1) if text.startswith(" ", first.end()) else None
         for run in [[first, second], [first]] if second else [[first]]:
@@ -454,6 +465,33 @@ def _introduced_in_lower_case(text: str) -> list[list[Span]]:
                 names.append([word.span() for word in run])
                 break
     return names
+
+
+def _spelled_only_as_a_name(word: str) -> bool:
+    """True for a word in lower case that only a name is spelled as: a name of the lists or a word of three letters
+    or more, that no dictionary and no everyday vocabulary knows, and no misspelling of an everyday word
+    (:func:`_misspelled_everyday_word`: "realy", "havng"). One introduces oneself by such a word ("hi its jiwoo,",
+    "hey, dilshan here") where the PII model does not read it as a name."""
+    name_words, _ = _lower_case_name_words()
+    everyday = everyday_words()
+    return (word in name_words and _unknown_word(word, everyday)) or (
+        _unknown_word(word, everyday) and not _misspelled_everyday_word(word, everyday)
+    )
+
+
+_LOWER_CASE_LATIN = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _misspelled_everyday_word(word: str, everyday: frozenset[str]) -> bool:
+    """True for a word one letter away from an everyday word of three letters or more (a letter dropped, added or
+    changed, or two letters swapped), as chat misspells them: "realy", "havng", "recieved", "urgnt"."""
+    cuts = [(word[:index], word[index:]) for index in range(len(word) + 1)]
+    edits = {head + tail[1:] for head, tail in cuts if tail}
+    edits |= {head + tail[1] + tail[0] + tail[2:] for head, tail in cuts if len(tail) > 1}
+    edits |= {head + letter + tail[1:] for head, tail in cuts if tail for letter in _LOWER_CASE_LATIN}
+    edits |= {head + letter + tail for head, tail in cuts for letter in _LOWER_CASE_LATIN}
+    edits.discard(word)
+    return any(len(edit) > 2 and edit in everyday for edit in edits)
 
 
 def _may_be_an_introduced_name(words: list[str]) -> bool:
@@ -474,9 +512,10 @@ def _may_be_an_introduced_name(words: list[str]) -> bool:
 def _starts_of_cue_words(text: str) -> set[int]:
     """Where the words open that cue a name in lower case and are none of it: thanks and greetings of any language
     ("obrigado", "tysm" are no dictionary's words), the word for a relative after "my" ("son", "nan" are names of the
-    lists too)."""
+    lists too), an introduction of another language ("sono", "c'est")."""
     spans = [match.span() for match in _GREETING_WORDS.finditer(text)]
     spans += [match.span(1) for match in _KIN_WORD_AFTER_A_POSSESSIVE.finditer(text)]
+    spans += [match.span() for match in _OTHER_LANGUAGES_INTRODUCTION.finditer(text)]
     return {word.start() for start, end in spans for word in WORD.finditer(text, start, end)}
 
 
@@ -540,6 +579,10 @@ def _lower_case_name(text: str, run: list[re.Match[str]], everyday: frozenset[st
         return []
     spans = [word.span() for word in words]
     start, end = spans[0][0], spans[-1][1]
+    if _OTHER_LANGUAGES_INTRODUCTION_BEFORE.search(text, max(0, start - 20), start) and not _given_name_of_its_language(
+        text, words[0]
+    ):
+        return []
     if _DESCRIBES_A_ROLE_AROUND[0].search(text, max(0, start - 12), start) and _DESCRIBES_A_ROLE_AROUND[1].match(
         text, end
     ):
@@ -608,6 +651,18 @@ def _lower_case_name(text: str, run: list[re.Match[str]], everyday: frozenset[st
     return spans if listed and persons_place else []
 
 
+def _given_name_of_its_language(text: str, word: re.Match[str]) -> bool:
+    """True for a given name of the lists in lower case that, in a sentence of another language, its language's
+    locales or two locales or more list: "sono ottavio,", "aqui é a gabi,"; not "ciao sono stanca," ("Stanca" is a
+    Romanian given name only, "stanca" Italian for tired)."""
+    _, given_words = _lower_case_name_words()
+    name = word.group()
+    language = language_of_the_sentence(text, *word.span())
+    return name in given_words and (
+        language is None or name in given_names_of_language(language) or given_name_of_several_locales(name.title())
+    )
+
+
 _MAX_LOWER_CASE_NAME_WORDS = 4
 # Words between an article and a role or a job describe it, as job ads write them ("a jedi ninja developer", "an
 # unflappable people manager", "the ideal team player"): a name follows the role ("the developer ..."), it does not
@@ -636,15 +691,16 @@ _MESSAGE_TO_BEFORE = re.compile(
 # What ends the clause after the name: punctuation, a closing quote, the line's or the text's end.
 _CLAUSE_ENDS = re.compile(r"[ \t]*(?:[,.!?;:)'\"’”]|$|\n)")
 # Said to a person or introducing one, in chat's lower case, right before a word: "thanks so much ", "ok thanks ",
-# "hi ", "hey, ", "hi im ", "i'm ", "this is ".
-_VOCATIVES = r"thanks|thank[ \t]+(?:you|u)|thx|tysm|ty|cheers|hi|hey|hello|hiya|bye"
+# "hi ", "hey, ", "hi im ", "i'm ", "this is ", "ok " ("ok hakan, ill wait"), "bro " ("bro rahul pls check").
+_VOCATIVES = r"thanks|thank[ \t]+(?:you|u)|thx|tysm|ty|cheers|hi|hey|hello|hiya|bye|ok|okay|bro|sis"
 
 
 def _said_right_before(words: str) -> re.Pattern[str]:
     """One of ``words`` (an alternation) said to a person right before where the search ends, with the words that
-    stress thanks: "thanks so much ", "hey, ", "obrigado "."""
+    stress thanks: "thanks so much ", "thanks heaps ", "asante sana ", "salamat po ", "hey, ", "obrigado "."""
     return re.compile(
-        rf"(?i:(?:^|[^\w'’])(?:{by_first_letter(words)})(?:[ \t]+(?:so[ \t]+much|a[ \t]+lot|lots|again))?"
+        rf"(?i:(?:^|[^\w'’])(?:{by_first_letter(words)})"
+        r"(?:[ \t]+(?:so[ \t]+much|a[ \t]+lot|lots|again|heaps|loads|sana|po|mille|muito|mucho|vielmals))?"
         r"[ \t]*,?[ \t]+)$"
     )
 
@@ -658,21 +714,35 @@ _GREETING_BEFORE = _said_right_before(f"{_VOCATIVES}|{FOREIGN_GREETINGS}")
 _HERE_AFTER = re.compile(r"[ \t]+here\b[ \t]*(?:[,.!:;)-]|$|\n)")
 # One who wrote before names oneself after "it's me": "it's me, ...", "its me ...". As other languages introduce
 # oneself: Spanish "soy carmen,", Italian "sono francesca,", Portuguese "sou", "aqui é a gabi,", French "je suis",
-# "c'est", German "ich bin", Dutch "ik ben" (the clause ending after the name: "soy nueva en la app" is none).
+# "c'est", German "ich bin", "hier ist", Dutch "ik ben" (the clause ending after the name: "soy nueva en la app" is
+# none).
 _ENGLISH_INTRODUCTIONS = r"i[ \t]*['’]?m|im|i[ \t]+am|this[ \t]+is|it['’]?s(?:[ \t]+me[ \t]*,?)?"
-_INTRODUCTION_BEFORE = re.compile(
-    rf"(?i:(?:^|[^\w'’])(?:{_ENGLISH_INTRODUCTIONS}"
-    r"|soy|sono|sou|aqui[ \t]+é[ \t]+(?:a|o)|je[ \t]+suis|c['’]est|ich[ \t]+bin|ik[ \t]+ben)[ \t]+)$"
+_OTHER_LANGUAGES_INTRODUCTIONS = (
+    r"soy|sono|sou|aqui[ \t]+é[ \t]+(?:a|o)|je[ \t]+suis|c['’]est|ich[ \t]+bin|hier[ \t]+ist|ik[ \t]+ben"
 )
+_INTRODUCTION_BEFORE = re.compile(
+    rf"(?i:(?:^|[^\w'’])(?:{_ENGLISH_INTRODUCTIONS}|{_OTHER_LANGUAGES_INTRODUCTIONS})[ \t]+)$"
+)
+# The same words where they stand, none of a name after them ("sono ottavio,", "c'est gaëlle,": "sono" and "c'est"
+# are no English words); right before a word, which is a name only where the lists hold it as a given name ("ciao
+# sono stanca,": "stanca" is Italian for tired, and the PII model reads it as a name).
+_OTHER_LANGUAGES_INTRODUCTION = re.compile(rf"(?i:(?<![\w'’])(?:{_OTHER_LANGUAGES_INTRODUCTIONS})(?![\w'’-]))")
+_OTHER_LANGUAGES_INTRODUCTION_BEFORE = re.compile(rf"(?i:(?:^|[^\w'’])(?:{_OTHER_LANGUAGES_INTRODUCTIONS})[ \t]+)$")
 # The English words of _INTRODUCTION_BEFORE, where the name would start after them; a line's opening, a greeting at
 # most before it.
 _ENGLISH_INTRODUCTION = re.compile(rf"(?i:(?<![\w'’])(?:{_ENGLISH_INTRODUCTIONS})[ \t]+)")
-_LINE_OPENS = re.compile(rf"(?m)^[ \t]*(?:(?i:{by_first_letter(_VOCATIVES)})[ \t]*[,!]?[ \t]+)?")
+_LINE_OPENS = re.compile(
+    rf"(?m)^[ \t]*(?:(?i:{by_first_letter(f'{_VOCATIVES}|{FOREIGN_GREETINGS}')})[ \t]*[,!]?[ \t]+)?"
+)
 # What ends the clause after the name: punctuation, the line's or the text's end; after an introduction "and",
 # "here", "from" too ("hey i'm svetlana and ..."), and "again" from one who wrote before ("hi its marisol again").
-# Not a colon: the word before it is a label ("Hi, auth: required").
-_VOCATIVE_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n)")
-_INTRODUCTION_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n|(?:and|here|from|again)\b)")
+# Not a colon: the word before it is a label ("Hi, auth: required"). Thanks or a request may run on after a name said
+# to: "ok chidi thank u", "bro rahul pls check".
+_VOCATIVE_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n|(?:thank|thanks|thx|pls|please)\b)")
+# Chat runs the next clause on without a comma: "hi im behnaz i forgot ...", "hi its zbigniew the router ...".
+_INTRODUCTION_ENDS = re.compile(
+    r"[ \t]*(?:[,.!?;)]|$|\n|(?:and|here|from|again|i|my|the|how|can|cant|could|pls|please|need|what|why|when)\b)"
+)
 # A relative, a colleague or someone who teaches, treats or houses a person, named right after the word for them:
 # "my husband dmitri set up the account", "our son tariq", "her boss yusuf", "my tutor ..." (the word after them, a
 # word no dictionary knows, can only be a name); a full name after a comma too ("my wife, ..."). The words for them:
