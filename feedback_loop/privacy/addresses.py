@@ -31,6 +31,7 @@ from feedback_loop.privacy.names import (
     given_name_of_several_locales,
     in_another_language,
     no_english_word,
+    person_name_lists,
     sentence_around,
     stop_words,
 )
@@ -606,12 +607,15 @@ _STREET_OF_ITS_OWN_NAME = re.compile(
 # Most of Europe writes the street's name before the house's number and the postcode before the town, with no street
 # word an English reader would know: "Ithakis 22, 11251 Athens", "Kase tn 5-12, 10125 Tallinn", "Pihlajakuja 8 A 4,
 # 00270 Helsinki", "Lingonstigen 41, lgh 1203, 117 58 Stockholm", "Liepų g. 24-7, LT-10312 Vilnius", "ul. Kwiatowa
-# 5/3, 00-950 Warszawa". An address where the town is a city of the gazetteer and a word of the street no English
-# word (:func:`_street_number_postcode_town`): "Windows 11, 2024 London" is none.
+# 5/3, 00-950 Warszawa". An address where the town is a city of the gazetteer that ends the sentence or a clause, and
+# a word of the street no English word (:func:`_street_number_postcode_town`): "Windows 11, 2024 London" is none.
 _STREET_NUMBER_POSTCODE_TOWN = re.compile(
-    rf"(?<![\w/.:-])(?P<street>(?:[a-z]{{1,3}}\.[ \t]*)?{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|[a-z]{{1,3}}\.?)){{0,3}})"
+    rf"(?<![\w/.:-])(?P<street>(?:(?:[a-z]{{1,3}}\.|via|viale|vicolo|piazza|corso|rue|calle|avenida|rua|travessa)"
+    rf"[ \t]*)?{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|[a-z]{{1,3}}\.?)){{0,3}})"
     rf"[ \t]+{HOUSE_NUMBER}(?:[ \t]+[A-Z](?:[ \t]+\d{{1,3}})?)?(?![\w-])(?:,[ \t]*[^,\n]{{1,20}})?,[ \t]*"
     rf"(?:[A-Z]{{1,2}}-)?(?:\d{{4,5}}|\d{{3}}[ \t]\d{{2}}|\d{{2}}-\d{{3}})[ \t]+(?P<town>{_TOWN})"
+    # The town ends the address, or its country follows: "Radeon 7900, 2024 Tokyo showcase" is none.
+    r"(?=[ \t]*(?:[,.;:!?)\n]|$))"
 )
 _WEAK_ADDRESS = re.compile(rf"(?<![\w/.:-])(?P<street>{_ENGLISH_WEAK_STREET}){_REST_OF_ADDRESS}")
 # Building words that are nobody's surname name a building on their own ("Sakura Mansion, 5-10-2 Nishi-Shinjuku");
@@ -844,10 +848,15 @@ _LOWER_CASE_VIA = re.compile(r"(?<![\w-])via\s+[A-Z]")
 
 
 def _carrier_after(text: str, start: int) -> bool:
-    """True where a brand or a company of :func:`~feedback_loop.privacy.names.brands` (a carrier) opens
-    ``text[start:]``, in one to three words: "via Royal Mail Tracked 48", "via DPD 2" in any sentence."""
+    """True where a brand or a company of :func:`~feedback_loop.privacy.names.brands` (a carrier) that is no given
+    name opens ``text[start:]``, in one to three words: "via Royal Mail Tracked 48", "via DPD 2" in any sentence
+    ("via Aurelia 412", a street named after a person, stays an address)."""
     words = WORD.findall(text, start)[:3]
-    return any(" ".join(words[:count]) in brands() for count in range(1, len(words) + 1))
+    given = person_name_lists()[0]
+    return any(
+        " ".join(words[:count]) in brands() and " ".join(words[:count]) not in given
+        for count in range(1, len(words) + 1)
+    )
 
 
 def _english_sentence(text: str, position: int) -> bool:
@@ -870,6 +879,9 @@ def _street_number_postcode_town(match: re.Match[str]) -> str | None:
     town = match.group("town").split()
     street = WORD.findall(match.group("street"))
     if not any(" ".join(town[:count]) in cities() for count in range(1, len(town) + 1)):
+        return None
+    # A city counted before a number is no street: "Signups by city: Tallinn 45, 1200 Helsinki".
+    if " ".join(street) in cities():
         return None
     everyday = everyday_words()
     if not any(len(word) > 3 and (no_english_word(word.lower()) or word.lower() not in everyday) for word in street):
@@ -1920,7 +1932,6 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
     Detector("ADDRESS", substitute(_HIGHWAY_KILOMETRE, _street), both(has_digit, contains("km", "kilómetro"))),
     Detector("ADDRESS", substitute(_UNNAMED_STREET, _unnamed_street), has_digit),
     Detector("ADDRESS", substitute(_STREET_OF_ITS_OWN_NAME, _street_of_its_own_name), has_digit),
-    Detector("ADDRESS", substitute(_STREET_NUMBER_POSTCODE_TOWN, _street_number_postcode_town), has_digit),
     Detector("ADDRESS", substitute(_INDIAN_ADDRESS, _indian_address), has_digit),
     Detector("ADDRESS", substitute(_LOWER_ADDRESS, _lower_address), has_digit),
     Detector("ADDRESS", substitute(_LOWER_SUFFIXED_STREET, _street), has_digit),
@@ -1958,6 +1969,8 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
     Detector("ADDRESS", substitute(_GHANA_DIGITAL_ADDRESS_ALONE, _ghana_digital_address), number_of(7)),
     Detector("ADDRESS", substitute(_POSTAL_BLOCK_WITH_NO_NUMBER, _postal_block_with_no_number), has_digit),
     Detector("ADDRESS", substitute(_STREET_WITH_NO_NUMBER, whole("ADDRESS")), both(has_digit, _NAMES_A_STREET_WORD)),
+    # After the others, whose street words and cues take an address whole ("Indirizzo: via Aurelia 412, ...").
+    Detector("ADDRESS", substitute(_STREET_NUMBER_POSTCODE_TOWN, _street_number_postcode_town), has_digit),
     # Last: what the others leave around the addresses they found, in texts that hold one.
     Detector("ADDRESS", substitute(_AROUND_AN_ADDRESS, _around_an_address), contains(PLACEHOLDERS["ADDRESS"].lower())),
     Detector(

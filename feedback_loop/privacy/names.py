@@ -172,29 +172,45 @@ _NAME_HOLDERS = (
     r"|their|our|child|spouse|parent|mother|father|husband|wife|son|daughter|member|person|caller|candidate|visitor"
     r"|travell?er|resident"
 )
-# The fields of other languages' forms that hold a person's given name, surname or whole name, or a person by their
-# part, as a label before a colon: French "Nom :", "Prénom :", Spanish "Apellidos:", "Nombre:", Portuguese
-# "Sobrenome:", Italian "Cognome:", "Nome:", German "Vorname:", "Nachname:", Dutch "Achternaam:", Scandinavian
-# "Fornavn:", "Efternamn:", Finnish "Sukunimi:", Polish "Nazwisko:", "Imię:", Czech and Slovak "Příjmení:",
-# "Jméno:", Baltic "Vardas:", "Pavardė:", "Uzvārds:", "Perekonnanimi:", Turkish "Adı:", "Soyadı:", "Ad Soyad:",
-# Romanian "Prenume:", Hungarian "Vezetéknév:", Croatian and Serbian "Prezime:", Indonesian "Nama depan:"; and an
-# East Slavic form's "Patronymic:".
+# The fields of other languages' forms that hold a person's given name or surname, as a label before a colon:
+# French "Prénom :", "Nom de famille :", Spanish "Apellidos:", Portuguese "Sobrenome:", Italian "Cognome:", German
+# "Vorname:", "Nachname:", Dutch "Achternaam:", Scandinavian "Fornavn:", "Efternamn:", Finnish "Sukunimi:", Polish
+# "Nazwisko:", "Imię:", Czech and Slovak "Příjmení:", "Jméno:", Baltic "Vardas:", "Pavardė:", "Uzvārds:",
+# "Perekonnanimi:", Turkish "Adı:", "Soyadı:", "Ad Soyad:", Romanian "Prenume:", Hungarian "Vezetéknév:", Croatian
+# and Serbian "Prezime:", Indonesian "Nama depan:"; and an East Slavic form's "Patronymic:".
 _OTHER_LANGUAGES_NAME_FIELDS = (
-    r"nom(?:\s+de\s+(?:famille|naissance|jeune\s+fille)|\s+complet|\s+et\s+pr[ée]noms?|\s+d['’]usage)?|pr[ée]noms?"
-    r"|nombres?(?:\s+completo|\s+y\s+apellidos?)?|(?:primer\s+|segundo\s+)?apellidos?|nome(?:\s+completo|\s+e\s+cognome)?"
-    r"|cognome|sobrenome|apelido|vorname|nachname|familienname|geburtsname|naam|voornaam|voornamen|achternaam"
-    r"|tussenvoegsel|fornavn|efternavn|etternavn|f[öo]rnamn|efternamn|namn|navn|etunimi|sukunimi"
+    r"nom(?:\s+de\s+(?:famille|naissance|jeune\s+fille)|\s+complet|\s+et\s+pr[ée]noms?|\s+d['’]usage)|pr[ée]noms?"
+    r"|nombres?(?:\s+completo|\s+y\s+apellidos?)|apellidos?|primer\s+apellido|segundo\s+apellido|nome(?:\s+completo|\s+e\s+cognome)"
+    r"|cognome|sobrenome|apelido|vorname|nachname|familienname|geburtsname|voornaam|voornamen|achternaam"
+    r"|tussenvoegsel|fornavn|efternavn|etternavn|f[öo]rnamn|efternamn|etunimi|sukunimi"
     r"|imi[ęe](?:\s+i\s+nazwisko)?|nazwisko|jm[ée]no|p[řr][íi]jmen[íi]|priezvisko|meno\s+a\s+priezvisko|vardas"
-    r"|pavard[ėe]|v[āa]rds|uzv[āa]rds|eesnimi|perekonnanimi|ad[ıi](?:\s+soyad[ıi])?|ad\s+soyad|soyad[ıi]?|isim"
-    r"|prenume|nume(?:\s+[șs]i\s+prenume)?|vezet[ée]kn[ée]v|keresztn[ée]v|prezime|ime(?:\s+i\s+prezime)?"
+    r"|pavard[ėe]|v[āa]rds|uzv[āa]rds|eesnimi|perekonnanimi|ad[ıi](?:\s+soyad[ıi])?|ad\s+soyad|soyad[ıi]?"
+    r"|prenume|nume\s+[șs]i\s+prenume|vezet[ée]kn[ée]v|keresztn[ée]v|prezime|ime\s+i\s+prezime"
     r"|nama\s+(?:depan|belakang)|patronymic"
+)
+# The fields of other languages' forms whose word means any name, or a part a person or a firm may play, and "in the
+# name of": they hold goods, plans and firms too ("Nom : Livebox 6", "Empfänger: Finanzamt Köln-Mitte", "a nombre de
+# Movistar Empresas"), so a name there only with a word of the name lists and no number after it
+# (:func:`_field_value`).
+_OTHER_LANGUAGES_NAME_OR_ROLE_FIELDS = (
+    r"nom|nombres?|nome|naam|navn|namn|nimi|isim|nume|n[ée]v|ime|meno"
     # Who a form is about, by the part they play: Spanish and Portuguese "Paciente:", "Titular:", Italian
     # "Intestatario:", "Contraente:", German "Empfänger:", "Ansprechpartner:", Dutch "Huurder:", French "Locataire:".
     r"|pa[cz]iente|patiente?|patiënt|titular|intestatari[oa]|destinatari[oa]|destinatário|empf[äa]nger(?:in)?"
     r"|ansprechpartner(?:in)?|kontaktperson|contraente|assicurato|segurado|asegurado|inquilin[oa]|huurder"
     r"|mieter(?:in)?|locataire|passag(?:er|eiro)|pasajer[oa]|passegger[oa]"
 )
-_OTHER_LANGUAGES_FIELD_BEFORE = re.compile(rf"(?i)\b(?:{_OTHER_LANGUAGES_NAME_FIELDS})[ \t]*[:=][ \t]*$")
+# "In the name of" before a booking's or an account's holder: "Reserva em nome de ...", "a nombre de ...".
+_IN_THE_NAME_OF = (
+    r"(?:em|no)\s+nome\s+d[eoa]|a\s+nombre\s+de|au\s+nom\s+de|a\s+nome\s+di|im\s+namen\s+von|op\s+naam\s+van"
+)
+_OTHER_LANGUAGES_FIELD_BEFORE = re.compile(
+    rf"(?i)\b(?:(?:{_OTHER_LANGUAGES_NAME_FIELDS}|{_OTHER_LANGUAGES_NAME_OR_ROLE_FIELDS})[ \t]*[:=]"
+    rf"|{_IN_THE_NAME_OF})[ \t]*$"
+)
+_OTHER_LANGUAGES_NAME_OR_ROLE_BEFORE = re.compile(
+    rf"(?i)\b(?:(?:{_OTHER_LANGUAGES_NAME_OR_ROLE_FIELDS})[ \t]*[:=]|{_IN_THE_NAME_OF})[ \t]*$"
+)
 _STRONG_CUES = (
     r"my\s+name\s+is|my\s+name['’]s|name\s+is|(?:full|first|last|sur|given|family|customer|contact"
     r"|account|holder|card\s*holder|sender|recipient|patient|passenger|applicant|employee|guest|user)[\s_-]*name"
@@ -204,7 +220,7 @@ _STRONG_CUES = (
     rf"|n(?<![\w'’-][ \t]n)(?<![\w'’-][ \t]{{2}}n)(?<!-n))ame{_NAME_FIELD_END}"
     # Malay and Indonesian forms: "Nama:", "Nama penuh:", "Nama lengkap:".
     r"|nama(?:\s+(?:penuh|lengkap|pelanggan|pemohon))?\s*[:=]"
-    rf"|(?:{_OTHER_LANGUAGES_NAME_FIELDS})\s*[:=]"
+    rf"|(?:{_OTHER_LANGUAGES_NAME_FIELDS}|{_OTHER_LANGUAGES_NAME_OR_ROLE_FIELDS})\s*[:=]|{_IN_THE_NAME_OF}"
     rf"|(?:{by_first_letter(_ROLE_LABELS)}){_ROLE_NUMBER}(?:\s*:|[ \t]*[-–|](?=[ \t]))"
     r"|je\s+m['’]appelle|ich\s+heiße|ich\s+heisse|mein\s+name\s+ist|me\s+llamo|mi\s+nombre\s+es|mi\s+chiamo"
     r"|meu\s+nome\s+é"
@@ -212,8 +228,6 @@ _STRONG_CUES = (
     # "mam na imię", Czech and Slovak "jmenuji se", "volám sa", Norwegian, Danish and Swedish "jeg/jag heter", "mit
     # navn er", "mitt namn är".
     r"|me\s+chamo|mijn\s+naam\s+is|ik\s+heet|nazywam\s+się|mam\s+na\s+imię|jmenuji\s+se|jmenuju\s+se|volám\s+sa"
-    # "In the name of" before a booking's or an account's holder: "Reserva em nome de ...", "a nombre de ...".
-    r"|(?:em|no)\s+nome\s+d[eoa]|a\s+nombre\s+de|au\s+nom\s+de|a\s+nome\s+di|im\s+namen\s+von|op\s+naam\s+van"
     r"|je[gj]\s+heter|jag\s+heter|mit\s+navn\s+er|mitt\s+namn\s+är|mitt\s+navn\s+er"
 )
 # Cues after which a name may be written in any case: a form's field, "my name is".
@@ -1019,6 +1033,20 @@ NOT_NAMES = frozenset(
         "luv",
         "hun",
         "bby",
+        # Chat's contractions of two words, after "I'm" as a name would stand ("I'm outta here").
+        "outta",
+        "lotta",
+        "kinda",
+        "sorta",
+        "gotta",
+        "wanna",
+        "gonna",
+        "dunno",
+        "lemme",
+        "gimme",
+        "tryna",
+        "finna",
+        "boutta",
     ]
 )
 _MAX_NAME_TOKENS = 4
@@ -2082,6 +2110,11 @@ def _field_value(text: str, tokens, index: int, run: int) -> int:
     # historial adjunto" (a name there is capitalised).
     if first.islower() and _OTHER_LANGUAGES_FIELD_BEFORE.search(text, max(0, tokens[index][0] - 40), tokens[index][0]):
         return 0
+    if _OTHER_LANGUAGES_NAME_OR_ROLE_BEFORE.search(text, max(0, tokens[index][0] - 40), tokens[index][0]):
+        given, surnames = person_name_lists()
+        value = [token[2] for token in tokens[index : index + run]]
+        if not any(word in given or word in surnames for word in value) or NUMBER_AFTER.match(text, end):
+            return 0
     # After a dash or a bar ("Recipient | ...", "Name | Role | Salary") a name is capitalised and is not English words
     # alone; any case only after ":".
     if text[: tokens[index][0]].rstrip(" \t")[-1:] in ("-", "–", "|"):
@@ -2241,6 +2274,12 @@ def cities() -> frozenset[str]:
 
 
 @functools.cache
+def brands_folded() -> frozenset[str]:
+    """The names of :func:`brands` in lower case without spaces, as chat writes them: "whatsapp", "ubereats"."""
+    return frozenset(name.lower().replace(" ", "") for name in brands())
+
+
+@functools.cache
 def brands() -> frozenset[str]:
     """The brand and product names of ``brands.txt`` (Simple Icons' titles), ``named_after_people.txt`` (businesses,
     institutions and characters named after a person) and ``companies.txt`` (retailers, carriers, banks, telecoms
@@ -2253,10 +2292,14 @@ def brands() -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
-def strong_cue_ends(text: str) -> set[int]:
-    """Where the form fields and "my name is" phrases of ``text`` end: where a name they announce starts."""
+@functools.lru_cache(maxsize=64)
+def strong_cue_ends(text: str) -> frozenset[int]:
+    """Where the form fields and "my name is" phrases of ``text`` end: where a name they announce starts. Kept for
+    the last texts read: the rules ask it about every name of a text, and a scan of a long text costs its length."""
     lower = text.lower()
-    return _ends(_STRONG_CUE_FORWARD, text) if any(map(lower.__contains__, _STRONG_CUE_WORDS)) else set()
+    return (
+        frozenset(_ends(_STRONG_CUE_FORWARD, text)) if any(map(lower.__contains__, _STRONG_CUE_WORDS)) else frozenset()
+    )
 
 
 def _ends(pattern: re.Pattern[str], text: str) -> set[int]:
@@ -3097,6 +3140,11 @@ _ROLE_ON_THE_NEXT_LINE = re.compile(
 # Whom a parcel or a letter goes to, right before the address (redacted first): "Shipping address: Sakurako
 # Hirayama, <ADDRESS>", "Kirra Mununggurr — <ADDRESS>" (a name of two words or more: "Shiraz, <ADDRESS>" is a city's).
 _ADDRESS_AFTER = re.compile(r"[ \t]*(?:,|[ \t][—–-])[ \t]*<ADDRESS")
+# A place's label, whose value before an address is the place's name: "Venue: Palazzo Vecchio, <ADDRESS>".
+_PLACE_LABEL_BEFORE = re.compile(
+    r"(?i)\b(?:venue|location|hotel|property|site|store|shop|branch|office|restaurant|clinic|surgery|practice"
+    r"|warehouse|depot|campus|school|building|pick-?up[ \t]+point|collection[ \t]+point)[ \t]*:[ \t]*$"
+)
 
 
 def _words_in_a_persons_place(text: str, tokens, index: int, run: int, cue_may_end_here: bool) -> list[str]:
@@ -3135,7 +3183,7 @@ def _words_in_a_persons_place(text: str, tokens, index: int, run: int, cue_may_e
         or PERSONS_PLACE_AFTER.match(text, end) is not None
         or (cue_may_end_here and PERSONS_PLACE_BEFORE.search(before) is not None)
         or (_LINE_START_BEFORE.search(before) is not None and _ROLE_ON_THE_NEXT_LINE.match(text, end) is not None)
-        or _ADDRESS_AFTER.match(text, end) is not None
+        or (_ADDRESS_AFTER.match(text, end) is not None and _PLACE_LABEL_BEFORE.search(before) is None)
     )
     return words if in_place else []
 

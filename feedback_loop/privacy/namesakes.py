@@ -1036,12 +1036,14 @@ _TEAM_WORD_ENDS = re.compile(rf"(?:{_TEAM_WORD.pattern})$")
 
 
 def _a_team_on_its_line(text: str, start: int, end: int) -> bool:
-    """True for a name of no given name of the lists on a line of six words at most that ends with a team's or a
-    service's word (:data:`_TEAM_WORD`), as a message's sign-off names who sends it, nothing on the line set apart
+    """True for a name of no given name of the lists opening a line of six words at most that ends with a team's or
+    a service's word (:data:`_TEAM_WORD`), as a message's sign-off names who sends it, nothing on the line set apart
     from the name by a comma, a bar or a dash and no lower-case word but a particle ("Ihr Kundenservice", "Equipo de
     Atención al Cliente", "Ledgerly Product Team"; "Sunita, Customer Care", "Haruto Sato | Customer Success Manager",
-    "ask for siobhan at reception" keep their names)."""
+    "ask for siobhan at reception", "Thanks Oluwaseun and the Support Team" keep their names)."""
     line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
     line = text[line_start:line_end].rstrip(" \t.!")
@@ -1202,8 +1204,9 @@ _PLACE_WORDS = (
     # The island, mountain, beach and lake words of Malay, Indonesian, Spanish and Portuguese, which open the names
     # of islands and beaches named like people ("Pulau Tioman", "Gunung Rinjani", "Praia Vermelha").
     r"|Pulau|Gunung|Pantai|Danau|Playa|Praia|Ilha"
-    # A meeting room's or a hotel room's name: "Meeting Room Atlas".
-    r"|Room|Suite)"
+    # A meeting room's or a hotel room's name: "Meeting Room Atlas"; a palace, a castle, a hotel or a museum:
+    # "Palazzo Vecchio", "Museo Sorolla".
+    r"|Room|Suite|Palazzo|Castello|Schloss|Château|Chateau|Hotel|Museo|Musée|Museu|Teatro|Galleria|Biblioteca)"
 )
 _PLACE_WORD_BEFORE = re.compile(rf"(?<![\w'’.-]){_PLACE_WORDS}[ \u00a0]$")
 _PLACE_WORD_OPENS = re.compile(rf"{_PLACE_WORDS}[ \u00a0]")
@@ -1566,15 +1569,18 @@ _MOVED_BETWEEN_PEOPLE_BEFORE = re.compile(
 # the vehicle that goes to it ("the ferry to", "a train from").
 _AT_A_STOP_BEFORE = re.compile(
     r"(?i:\b(?:land(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|depart(?:s|ed|ing)?|leaving|stop(?:s|ping)?|stopover"
-    r"|layovers?|connections?|connecting|chang(?:e|es|ed|ing)(?:[ \u00a0]+(?:planes|trains))?|fly(?:ing)?|flew"
+    r"|layovers?|connections?|connecting|chang(?:e|es|ed|ing)[ \u00a0]+(?:planes|trains)|fly(?:ing)?|flew"
     r"|sail(?:s|ed|ing)?)"
     r"[ \u00a0]+(?:at|in|from|into|via|to)"
+    # Where one changes trains or planes: "Change at Crewe" ("the seat was changed to ..." is a person's).
+    r"|\bchang(?:e|es|ed|ing)[ \u00a0]+at"
     # The vehicle's number between allowed: "flight BA 2764 to", "train 1P05 to".
     r"|\b(?:flights?|ferry|ferries|trains?|bus|buses|coach|tram|shuttle|boat|plane)"
     r"(?:[ \u00a0]+[A-Z\d]{1,3}[ \u00a0]?\d{1,4}[A-Z]?)?[ \u00a0]+(?:to|from|into|via))"
     r"[ \u00a0]+$"
 )
-# Two stops a service runs between: "services between London and Paris" (both names).
+# Two stops a service runs between, cities of the gazetteer: "services between London and Paris" (both names; "swap
+# the seats between Anahera Walker and Tama Walker" are people).
 _BETWEEN_BEFORE_A_STOP = re.compile(r"(?<![\w'’-])between[ \u00a0]+$")
 _AND_A_STOP_AFTER = re.compile(r"[ \u00a0]+and[ \u00a0]+[A-ZÀ-ÖØ-ÞĀ-Ž]")
 _BETWEEN_A_STOP_AND_BEFORE = re.compile(
@@ -1684,8 +1690,13 @@ def _named_like_a_stop_of_a_journey(text: str, start: int, end: int) -> bool:
     between_stops = (
         (_FROM_BEFORE_A_STOP.search(before) is not None and _TO_A_STOP_AFTER.match(text, end) is not None)
         or _FROM_A_STOP_TO_BEFORE.search(before) is not None
-        or (_BETWEEN_BEFORE_A_STOP.search(before) is not None and _AND_A_STOP_AFTER.match(text, end) is not None)
-        or _BETWEEN_A_STOP_AND_BEFORE.search(before) is not None
+        or (
+            text[start:end] in cities()
+            and (
+                (_BETWEEN_BEFORE_A_STOP.search(before) is not None and _AND_A_STOP_AFTER.match(text, end) is not None)
+                or _BETWEEN_A_STOP_AND_BEFORE.search(before) is not None
+            )
+        )
     )
     return bool(
         (between_stops and _MOVED_BETWEEN_PEOPLE_BEFORE.search(before) is None)
@@ -2053,6 +2064,29 @@ _GOODS_COLOUR = re.compile(
 )
 
 
+def _a_colour_of_goods(text: str, start: int, end: int) -> bool:
+    """True for a colour of goods (:data:`_GOODS_COLOUR`); one whose shade is a given name too ("Rose Gold", "Pearl
+    White", "Heather Grey") only after a colour's label, "in" or an article, with another colour of goods near it or
+    words of goods in its sentence ("Available in Pearl White", "Rose Gold instead of Space Grey", "Crew Neck, Forest
+    Green, size M"; "Ticket raised by Pearl White", "I'm Heather Brown", "Olive Gray phoned" are people's)."""
+    if _GOODS_COLOUR.fullmatch(text, start, end) is None:
+        return False
+    if WORD.findall(text, start, end)[0] not in person_name_lists()[0]:
+        return True
+    others = [match for match in _GOODS_COLOUR.finditer(text, max(0, start - 60), end + 60) if match.start() != start]
+    low, high = sentence_around(text, start)
+    return (
+        bool(others)
+        or _COLOUR_BEFORE.search(text, max(0, start - 20), start) is not None
+        or _GOODS_WORDS.search(text, low, high) is not None
+    )
+
+
+_COLOUR_BEFORE = re.compile(r"(?i:\b(?:colou?rs?|shades?|finish|in|the|a))[ \t]*:?[ \t]*$")
+# Words of goods in the colour's sentence: "Merino Crew Neck, Forest Green, size M".
+_GOODS_WORDS = re.compile(r"(?i:\b(?:sizes?|colou?rs?|sku|in[ \t]+stock|qty|quantity|items?|variant|model)\b)")
+
+
 def named_like_an_english_compound(text: str, start: int, end: int) -> bool:
     """True for one word of English words joined by hyphens (of three letters or more, or stop words: "Ji-an" is a
     Korean given name), none of them a name of the lists (but a stop word: "In"), wherever it stands, a field's value
@@ -2111,7 +2145,7 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
         )
         or _named_like_a_programming_language(text, start, end)
         or _named_like_a_dish_or_a_language(text, start, end)
-        or _GOODS_COLOUR.fullmatch(text, start, end) is not None
+        or _a_colour_of_goods(text, start, end)
         or (_COUNT_BEFORE.search(text, max(0, start - 12), start) and _ORDER_GOES_ON.match(text, end))
         or (_MENU_LABEL_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start) and _ORDER_GOES_ON.match(text, end))
     )
@@ -2367,7 +2401,7 @@ _ITS_IN_THE_CLAUSE = re.compile(r"[ \u00a0][a-z]+(?:[ \u00a0](?:[a-z]+))?[ \u00a
 _TITLE_RIGHT_BEFORE = re.compile(r"(?<![\w'’.-])(?:Dr|Mr)\.?[ \u00a0]$")
 
 
-_DAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?"
+_DAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 _DAYS_LISTED = re.compile(rf"{_DAY}(?:(?:,|[ \u00a0]*[&/-])?[ \u00a0]*{_DAY}){{1,6}}")
 
 

@@ -76,6 +76,7 @@ from feedback_loop.privacy.names import (
     WORD,
     addressed_at_the_end,
     brands,
+    brands_folded,
     dash_sign_off_in_a_text,
     everyday_words,
     faker_person_providers,
@@ -390,8 +391,9 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
     for (position, words), (offset, _), spans in zip(
         introduced, sentences[asked_apart:], read[asked_apart:], strict=True
     ):
-        if any(_covered(start - offset, end - offset, spans) for start, end in words) or all(
-            _spelled_only_as_a_name(texts[position][start:end]) for start, end in words
+        if any(_covered(start - offset, end - offset, spans) for start, end in words) or (
+            _greeted_or_opening_a_line(texts[position], words[0][0])
+            and all(_spelled_only_as_a_name(texts[position][start:end]) for start, end in words)
         ):
             found[position].append((words[0][0], words[-1][1]))
     for (position, words), (offset, _), spans in zip(
@@ -467,6 +469,16 @@ def _introduced_in_lower_case(text: str) -> list[list[Span]]:
     return names
 
 
+def _greeted_or_opening_a_line(text: str, start: int) -> bool:
+    """True where the introduction before ``start`` follows a greeting of any language, or the name opens a line
+    after one ("hi its jiwoo,", "hey, dilshan here"): "its whatsapp i think", "its localhost, the port" are no
+    one's introduction."""
+    before = text[max(0, start - 60) : start]
+    return _GREETED_INTRODUCTION_BEFORE.search(before) is not None or any(
+        line.end() == start for line in _LINE_OPENS.finditer(text, text.rfind("\n", 0, start) + 1, start + 1)
+    )
+
+
 def _spelled_only_as_a_name(word: str) -> bool:
     """True for a word in lower case that only a name is spelled as: a name of the lists or a word of three letters
     or more, that no dictionary and no everyday vocabulary knows, and no misspelling of an everyday word
@@ -475,8 +487,29 @@ def _spelled_only_as_a_name(word: str) -> bool:
     name_words, _ = _lower_case_name_words()
     everyday = everyday_words()
     return (word in name_words and _unknown_word(word, everyday)) or (
-        _unknown_word(word, everyday) and not _misspelled_everyday_word(word, everyday)
+        _unknown_word(word, everyday)
+        and not _misspelled_everyday_word(word, everyday)
+        and not _derived_from_an_english_word(word, everyday)
     )
+
+
+# What derives an English word from another: "clickable", "reinstalling", "unsubscribed", "outage".
+_ENGLISH_SUFFIX = re.compile(r"(?:able|ible|ing|ed|er|ers|ly|ness|ment|less|ful|ish|i[sz]ed?|ity|ism|ist|age)$")
+_ENGLISH_PREFIX = re.compile(r"(?:re|un|pre|dis|mis|non|over|under)")
+
+
+def _derived_from_an_english_word(word: str, everyday: frozenset[str]) -> bool:
+    """True for a word that an English suffix or prefix derives from an everyday or a dictionary's word of three
+    letters or more, which a dictionary may not hold itself: "clickable" ("it's clickable."), "reinstalling"."""
+    stems = set()
+    suffix = _ENGLISH_SUFFIX.search(word)
+    if suffix is not None:
+        stem = word[: suffix.start()]
+        stems |= {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 3 and stem[-1] == stem[-2] else set())
+    prefix = _ENGLISH_PREFIX.match(word)
+    if prefix is not None:
+        stems |= {stem[prefix.end() :] for stem in (word, *stems) if stem.startswith(prefix.group())}
+    return any(len(stem) > 2 and (stem in everyday or not no_english_word(stem)) for stem in stems)
 
 
 _LOWER_CASE_LATIN = "abcdefghijklmnopqrstuvwxyz"
@@ -501,7 +534,7 @@ def _may_be_an_introduced_name(words: list[str]) -> bool:
     name_words, _ = _lower_case_name_words()
     first, *rest = words
     return all(
-        len(word) > 1 and word not in stop_words() and word not in NAME_PARTICLES and word.capitalize() not in brands()
+        len(word) > 1 and word not in stop_words() and word not in NAME_PARTICLES and word not in brands_folded()
         for word in words
     ) and (
         (first in name_words or _unknown_word(first, everyday_words()))
@@ -691,8 +724,8 @@ _MESSAGE_TO_BEFORE = re.compile(
 # What ends the clause after the name: punctuation, a closing quote, the line's or the text's end.
 _CLAUSE_ENDS = re.compile(r"[ \t]*(?:[,.!?;:)'\"’”]|$|\n)")
 # Said to a person or introducing one, in chat's lower case, right before a word: "thanks so much ", "ok thanks ",
-# "hi ", "hey, ", "hi im ", "i'm ", "this is ", "ok " ("ok hakan, ill wait"), "bro " ("bro rahul pls check").
-_VOCATIVES = r"thanks|thank[ \t]+(?:you|u)|thx|tysm|ty|cheers|hi|hey|hello|hiya|bye|ok|okay|bro|sis"
+# "hi ", "hey, ", "hi im ", "i'm ", "this is ", "ok " ("ok hakan, ill wait").
+_VOCATIVES = r"thanks|thank[ \t]+(?:you|u)|thx|tysm|ty|cheers|hi|hey|hello|hiya|bye|ok|okay"
 
 
 def _said_right_before(words: str) -> re.Pattern[str]:
@@ -731,13 +764,18 @@ _OTHER_LANGUAGES_INTRODUCTION_BEFORE = re.compile(rf"(?i:(?:^|[^\w'’])(?:{_OTH
 # The English words of _INTRODUCTION_BEFORE, where the name would start after them; a line's opening, a greeting at
 # most before it.
 _ENGLISH_INTRODUCTION = re.compile(rf"(?i:(?<![\w'’])(?:{_ENGLISH_INTRODUCTIONS})[ \t]+)")
+# The same after a greeting of any language: "hi its ", "hello, this is ", "hey im ".
+_GREETED_INTRODUCTION_BEFORE = re.compile(
+    rf"(?i:(?:^|[^\w'’])(?:{by_first_letter(f'{_VOCATIVES}|{FOREIGN_GREETINGS}')})[ \t]*[,!]?[ \t]+"
+    rf"(?:{_ENGLISH_INTRODUCTIONS})[ \t]+)$"
+)
 _LINE_OPENS = re.compile(
     rf"(?m)^[ \t]*(?:(?i:{by_first_letter(f'{_VOCATIVES}|{FOREIGN_GREETINGS}')})[ \t]*[,!]?[ \t]+)?"
 )
 # What ends the clause after the name: punctuation, the line's or the text's end; after an introduction "and",
 # "here", "from" too ("hey i'm svetlana and ..."), and "again" from one who wrote before ("hi its marisol again").
 # Not a colon: the word before it is a label ("Hi, auth: required"). Thanks or a request may run on after a name said
-# to: "ok chidi thank u", "bro rahul pls check".
+# to: "ok chidi thank u", "hi rahul pls check".
 _VOCATIVE_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n|(?:thank|thanks|thx|pls|please)\b)")
 # Chat runs the next clause on without a comma: "hi im behnaz i forgot ...", "hi its zbigniew the router ...".
 _INTRODUCTION_ENDS = re.compile(
