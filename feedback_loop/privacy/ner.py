@@ -740,8 +740,9 @@ def _said_right_before(words: str) -> re.Pattern[str]:
 
 _VOCATIVE_BEFORE = _said_right_before(_VOCATIVES)
 # The same, or thanks and greetings of other languages ("obrigado ", "merci ", "asante "), whatever follows the word.
-_GREETING_WORDS = re.compile(rf"(?i:(?<![\w'’])(?:{by_first_letter(f'{_VOCATIVES}|{FOREIGN_GREETINGS}')})(?![\w'’-]))")
-_GREETING_BEFORE = _said_right_before(f"{_VOCATIVES}|{FOREIGN_GREETINGS}")
+_GREETINGS = f"{_VOCATIVES}|{FOREIGN_GREETINGS}"
+_GREETING_WORDS = re.compile(rf"(?i:(?<![\w'’])(?:{by_first_letter(_GREETINGS)})(?![\w'’-]))")
+_GREETING_BEFORE = _said_right_before(_GREETINGS)
 # One who introduces oneself at the start of a message or a line, a greeting allowed before: "niamh here,", "hi, noa
 # shapiro here".
 _HERE_AFTER = re.compile(r"[ \t]+here\b[ \t]*(?:[,.!:;)-]|$|\n)")
@@ -766,12 +767,10 @@ _OTHER_LANGUAGES_INTRODUCTION_BEFORE = re.compile(rf"(?i:(?:^|[^\w'’])(?:{_OTH
 _ENGLISH_INTRODUCTION = re.compile(rf"(?i:(?<![\w'’])(?:{_ENGLISH_INTRODUCTIONS})[ \t]+)")
 # The same after a greeting of any language: "hi its ", "hello, this is ", "hey im ".
 _GREETED_INTRODUCTION_BEFORE = re.compile(
-    rf"(?i:(?:^|[^\w'’])(?:{by_first_letter(f'{_VOCATIVES}|{FOREIGN_GREETINGS}')})[ \t]*[,!]?[ \t]+"
+    rf"(?i:(?:^|[^\w'’])(?:{by_first_letter(_GREETINGS)})[ \t]*[,!]?[ \t]+"
     rf"(?:{_ENGLISH_INTRODUCTIONS})[ \t]+)$"
 )
-_LINE_OPENS = re.compile(
-    rf"(?m)^[ \t]*(?:(?i:{by_first_letter(f'{_VOCATIVES}|{FOREIGN_GREETINGS}')})[ \t]*[,!]?[ \t]+)?"
-)
+_LINE_OPENS = re.compile(rf"(?m)^[ \t]*(?:(?i:{by_first_letter(_GREETINGS)})[ \t]*[,!]?[ \t]+)?")
 # What ends the clause after the name: punctuation, the line's or the text's end; after an introduction "and",
 # "here", "from" too ("hey i'm svetlana and ..."), and "again" from one who wrote before ("hi its marisol again").
 # Not a colon: the word before it is a label ("Hi, auth: required"). Thanks or a request may run on after a name said
