@@ -25,7 +25,7 @@ from feedback_loop.privacy.names import (
     CANADIAN_PROVINCE_CODES,
     US_STATE_CODES,
     WORD,
-    brands,
+    brands_opening,
     cities,
     everyday_words,
     given_name_of_several_locales,
@@ -851,12 +851,8 @@ def _carrier_after(text: str, start: int) -> bool:
     """True where a brand or a company of :func:`~feedback_loop.privacy.names.brands` (a carrier) that is no given
     name opens ``text[start:]``, in one to three words: "via Royal Mail Tracked 48", "via DPD 2" in any sentence
     ("via Aurelia 412", a street named after a person, stays an address)."""
-    words = WORD.findall(text, start)[:3]
     given = person_name_lists()[0]
-    return any(
-        " ".join(words[:count]) in brands() and " ".join(words[:count]) not in given
-        for count in range(1, len(words) + 1)
-    )
+    return any(name not in given for name in brands_opening(WORD.findall(text, start, start + 60)[:3]))
 
 
 def _english_sentence(text: str, position: int) -> bool:

@@ -2338,7 +2338,12 @@ def announced_before(text: str, start: int) -> bool:
 def _things_name(tokens) -> bool:
     """True when the words are a place's or a brand's name (the first words of it: "Amazon Web Services")."""
     words = [word for _, _, word in tokens]
-    return words[0] in places() or any(" ".join(words[: count + 1]) in brands() for count in range(len(words)))
+    return words[0] in places() or bool(brands_opening(words))
+
+
+def brands_opening(words: Sequence[str]) -> list[str]:
+    """The brands of :func:`brands` that the first of ``words`` spell ("Amazon", "Amazon Web Services")."""
+    return [name for name in (" ".join(words[:count]) for count in range(1, len(words) + 1)) if name in brands()]
 
 
 def _cued_or_known_name(

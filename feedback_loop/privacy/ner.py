@@ -479,6 +479,7 @@ def _greeted_or_opening_a_line(text: str, start: int) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def _spelled_only_as_a_name(word: str) -> bool:
     """True for a word in lower case that only a name is spelled as: a name of the lists or a word of three letters
     or more, that no dictionary and no everyday vocabulary knows, and no misspelling of an everyday word
