@@ -613,9 +613,10 @@ _STREET_NUMBER_POSTCODE_TOWN = re.compile(
     rf"(?<![\w/.:-])(?P<street>(?:(?:[a-z]{{1,3}}\.|via|viale|vicolo|piazza|corso|rue|calle|avenida|rua|travessa)"
     rf"[ \t]*)?{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|[a-z]{{1,3}}\.?)){{0,3}})"
     rf"[ \t]+{HOUSE_NUMBER}(?:[ \t]+[A-Z](?:[ \t]+\d{{1,3}})?)?(?![\w-])(?:,[ \t]*[^,\n]{{1,20}})?,[ \t]*"
-    rf"(?:[A-Z]{{1,2}}-)?(?:\d{{4,5}}|\d{{3}}[ \t]\d{{2}}|\d{{2}}-\d{{3}})[ \t]+(?P<town>{_TOWN})"
-    # The town ends the address, or its country follows: "Radeon 7900, 2024 Tokyo showcase" is none.
-    r"(?=[ \t]*(?:[,.;:!?)\n]|$))"
+    rf"(?:[A-Z]{{1,2}}-)?(?:(?!(?:19|20)\d\d[ \t])\d{{4,5}}|\d{{3}}[ \t]\d{{2}}|\d{{2}}-\d{{3}})[ \t]+(?P<town>{_TOWN})"
+    # The town ends the address, or its country follows, or a dash sets the rest apart ("Ilica 45, 10000 Zagreb -
+    # dostava ..."): "Radeon 7900, 2024 Tokyo showcase" is none.
+    r"(?=[ \t]*(?:[,.;:!?)\n]|$)|[ \t]+[-–—][ \t])"
 )
 _WEAK_ADDRESS = re.compile(rf"(?<![\w/.:-])(?P<street>{_ENGLISH_WEAK_STREET}){_REST_OF_ADDRESS}")
 # Building words that are nobody's surname name a building on their own ("Sakura Mansion, 5-10-2 Nishi-Shinjuku");
@@ -1573,6 +1574,8 @@ _UNIT_WORD_AFTER = (
     r"|korpus|korp\.|stroenie|str\.|kv\.|office"
     r"|torre|piso|planta|dpto\.?|depto\.?|dto\.|int\.|interno|bl\.|sc\.|ap\.|app\.|tower|building|bldg\.?|level|barangay"
     r"|brgy\.?|phase|block|blk\.?|bus|boîte|boite|bte\.?|sector|sektor|ward(?:[ \t]*no\.?)?"
+    # A Central American city's zone, a district by its number: "6a Avenida 12-45, Zona 1, Ciudad de Guatemala".
+    r"|zona|zone|distrito|district"
     # Brazil's house, block and lot on a shared plot, after the street's number: "Rua das Flores, 120, casa 3",
     # "bloco B", "lote 14".
     r"|casa|bloco|lote"
@@ -1704,14 +1707,18 @@ _AROUND_AN_ADDRESS = re.compile(
     rf"(?P<lone_country_line>[ \t]*\n[ \t]*(?P<lone_country>{_TOWN_WORD}(?:[ \t]{_TOWN_WORD}){{0,2}})[ \t]*(?=\n|$))?)"
 )
 # What the other detectors leave after an address, in any case, up to a postcode of a shape of its own (lettered, or
-# after a place's name India's six digits, Brazil's five and three): ", co. wicklow a98 e2n4", ", haryana 121007",
-# " 4th Block, Bengaluru 560011", " 6W, D6W X2K7". The words after the address, then at most three parts after commas,
-# each of at most four words, none naming a number of something else ("..., complaint no. 881234").
+# after a place's name India's six digits, Brazil's five and three, four or five digits after a city):
+# ", co. wicklow a98 e2n4", ", haryana 121007", " 4th Block, Bengaluru 560011", " 6W, D6W X2K7", ", Seoul 06236".
+# The words after the address, then at most three parts after commas, each of at most four words, none naming a
+# number of something else ("..., complaint no. 881234").
 _TAIL_WORD = r"[^\W_][\w.'’-]*"
 _TAIL_PART = rf"{_TAIL_WORD}(?:[ \t]+{_TAIL_WORD}){{0,3}}"
 _TAIL_TO_A_POSTCODE = re.compile(
     rf"{re.escape(PLACEHOLDERS['ADDRESS'])}(?P<tail>(?:[ \t]+{_TAIL_PART})?(?:,[ \t]*{_TAIL_PART}){{0,3}})"
-    rf",?[ \t]+(?:(?i:{_LETTERED_POSTCODE})|(?<!\d[ \t])(?P<bare_number>\d{{6}}|\d{{5}}-\d{{3}})(?![\w-]))"
+    rf"(?:,?[ \t]+(?:(?i:{_LETTERED_POSTCODE})|(?<!\d[ \t])(?P<bare_number>\d{{6}}|\d{{5}}-\d{{3}})(?![\w-]))"
+    # Four or five digits right after a city of the gazetteer, no year: "..., Gangnam-gu, Seoul 06236", "...,
+    # dhaka-1213" (not "..., London 2024 was").
+    rf"|(?<=[^\W\d_])(?:[ \t]+|-)(?!(?:19|20)\d\d(?!\d))(?P<city_number>\d{{4,5}})(?![\w-]))"
 )
 _NUMBER_OF_SOMETHING_ELSE = re.compile(
     r"(?i)\b(?:no|nr|num|number|order|ref|reference|ticket|invoice|complaint|case|id|tracking|account|acct|phone|tel)\b"
@@ -1723,6 +1730,8 @@ def _tail_to_a_postcode(match: re.Match[str]) -> str | None:
     # Six digits alone are a postcode after a place's name, not after an everyday word or a currency's code
     # ("..., budget 500000", "..., paid INR 125000").
     last_word = re.findall(r"[^\W\d_]+", tail)[-1:]
+    if match.group("city_number") and not (last_word and last_word[0].title() in cities()):
+        return None
     if match.group("bare_number") and (
         not last_word or last_word[0].lower() in everyday_words() or last_word[0].isupper()
     ):
@@ -1901,6 +1910,14 @@ def _around_an_address(match: re.Match[str]) -> str | None:
     return kept_before + PLACEHOLDERS["ADDRESS"] + kept_after
 
 
+# What the street detectors, and the PII model's addresses after them, leave around an address: flats, floors and
+# buildings before it, the place's parts and postcode after it.
+AROUND_AN_ADDRESS_DETECTORS: tuple[Detector, ...] = (
+    Detector("ADDRESS", substitute(_AROUND_AN_ADDRESS, _around_an_address), contains(PLACEHOLDERS["ADDRESS"].lower())),
+    Detector(
+        "ADDRESS", substitute(_TAIL_TO_A_POSTCODE, _tail_to_a_postcode), contains(PLACEHOLDERS["ADDRESS"].lower())
+    ),
+)
 ADDRESS_DETECTORS: tuple[Detector, ...] = (
     Detector("ADDRESS", substitute(_ADDRESS, _street), has_digit),
     Detector("ADDRESS", substitute(_STREET_WORD_BEFORE_THE_NUMBER, _street), both(has_digit, _NAMES_A_STREET_WORD)),
@@ -1968,8 +1985,5 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
     # After the others, whose street words and cues take an address whole ("Indirizzo: via Aurelia 412, ...").
     Detector("ADDRESS", substitute(_STREET_NUMBER_POSTCODE_TOWN, _street_number_postcode_town), has_digit),
     # Last: what the others leave around the addresses they found, in texts that hold one.
-    Detector("ADDRESS", substitute(_AROUND_AN_ADDRESS, _around_an_address), contains(PLACEHOLDERS["ADDRESS"].lower())),
-    Detector(
-        "ADDRESS", substitute(_TAIL_TO_A_POSTCODE, _tail_to_a_postcode), contains(PLACEHOLDERS["ADDRESS"].lower())
-    ),
+    *AROUND_AN_ADDRESS_DETECTORS,
 )

@@ -212,7 +212,7 @@ _OTHER_LANGUAGES_NAME_OR_ROLE_BEFORE = re.compile(
     rf"(?i)\b(?:(?:{_OTHER_LANGUAGES_NAME_OR_ROLE_FIELDS})[ \t]*[:=]|{_IN_THE_NAME_OF})[ \t]*$"
 )
 _STRONG_CUES = (
-    r"my\s+name\s+is|my\s+name['’]s|name\s+is|(?:full|first|last|sur|given|family|customer|contact"
+    r"my\s+name\s+is|my\s+name['’]s|name\s+is|(?:his|her|their)\s+name\s+was|(?:full|first|last|sur|given|family|customer|contact"
     r"|account|holder|card\s*holder|sender|recipient|patient|passenger|applicant|employee|guest|user)[\s_-]*name"
     # "name" after a word of whose name it is, or after no word on its line ("Name:"); the look-behinds after its "n",
     # so that the cue's first letter is known (alternations.by_first_letter).
@@ -254,6 +254,18 @@ _SIGN_OFFS = (
     # Sign-offs of Māori, Hungarian, Welsh and Irish letters: "Ngā mihi, Mere", "Ngā mihi nui", "Tisztelettel,",
     # "Cofion,", "Le meas,".
     r"|ngā\s+mihi(?:\s+nui)?|nga\s+mihi(?:\s+nui)?|tisztelettel|cofion|le\s+meas"
+    # Catalan, Swahili, Samoan, Lithuanian, Latvian, Estonian, Croatian, Serbian, Slovenian, Slovak and Romanian
+    # letters: "Salutacions,", "Wako,", "Manuia,", "Pagarbiai,", "Srdačan pozdrav,", "S pozdravom,", "Cu drag,".
+    r"|salutacions|atentament|una\s+abraçada|wako(?:\s+mwaminifu)?|manuia|pagarbiai|linkėjimai|ar\s+cieņu"
+    r"|lugupidamisega|(?:srdačan|lijep|lep|srdačno)\s+pozdrav|pozdrav|s\s+pozdravom|cu\s+drag"
+)
+# Thanks in other languages that close a message on their own line, the name on the next: "Ačiū,\nGintarė", "Grazie
+# mille.\n\nFederico", "Asante sana!\nNeema".
+_CLOSING_THANKS_OF_OTHER_LANGUAGES = (
+    r"gracias|muchas\s+gracias|merci(?:\s+beaucoup)?|danke(?:\s+schön)?|vielen\s+dank|obrigad[oa]|grazie(?:\s+mille)?"
+    r"|dziękuję|dzięki|děkuji|ďakujem|tack(?:\s+så\s+mycket)?|takk|kiitos|köszönöm|asante(?:\s+sana)?|ačiū|paldies"
+    r"|aitäh|hvala|mulțumesc|teşekkürler|teşekkür\s+ederim|terima\s+kasih|salamat|dank\s+je(?:wel)?|bedankt"
+    r"|fa['’]afetai|mahalo"
 )
 _SIGN_OFF = re.compile(rf"(?i:{_SIGN_OFFS})")
 # The people of one's family and life, one or more: "my sister", "our kids", "my nan", "her colleagues".
@@ -388,11 +400,15 @@ _CUE_BEFORE = re.compile(
     rf"(?i)(?:\b(?:{by_first_letter(_CUE_WORDS)})\b\.?,?"
     # A sign-off alone on its line, a whole word ("Society\n", "Glovebox\n" are none).
     r"|\b(?:regards|thanks|thank\s+you|cheers|best|sincerely|yours|thx|ty|bye|love)\s*[,!.]?\s*\n"
+    rf"|(?:^|\n)[ \t]*(?:{_CLOSING_THANKS_OF_OTHER_LANGUAGES})[ \t]*[,!.]?\s*\n"
     # A signature's line after the words that open it: "Signed on behalf of the tenant,\n", "Signed for the seller,\n".
     r"|\bsigned\b[^\n,]{0,40},[ \t]*\n"
     # The name a table, a booking or an order is held under: "a table for two at eight, under the name Adeyemi" (not
     # what a product is sold under).
     r"|\b(?:table|booking|reservation|booked|reserved|order|appointment|room)\b[^.!?\n]{0,36}?\bunder\s+the\s+name"
+    # Or right after "under", which a booking is made under only by a person's name: "Reservation under Nguyen, party
+    # of four".
+    r"|\b(?:table|booking|reservation|booked|reserved|appointment)[ \t]+(?:is[ \t]+|was[ \t]+)?under"
     # "With" as notes write it, after a talk with someone: "call w/ ...", "mtg w/ ...", "1:1 w/ ..." (not "built w/").
     r"|\b(?:call(?:ed|s)?|meeting|meet|mtg|chat|sync|catch[ \t-]?up|1:1|lunch|coffee|dinner|interview|convo"
     r"|spoke|talked)[ \t]+w/"
@@ -495,6 +511,13 @@ FOREIGN_GREETINGS = (
     r"|marhaba|shalom|dia\s+duit"
     # Finnish and Norwegian "hei": "hei Tuula!".
     r"|hei"
+    # Catalan, Baltic, South Slavic, Czech, Slovak, Polish, Hungarian, Estonian, Nordic, Romanian, Greek, Hausa,
+    # Yoruba, Igbo, Malagasy, Burmese, Thai, Lao, Filipino, Vietnamese, Korean, Japanese and Chinese greetings in Latin
+    # letters: "Bon dia Montserrat,", "Labas Gintarė,", "Dobar dan Ivana,", "Szia Réka!", "Kamusta Maricel,".
+    r"|bon\s+dia|bona\s+(?:tarda|nit)|labas|sveiki|laba\s+diena|dobar\s+dan|zdravo|ahoj|dobrý\s+den|dzień\s+dobry"
+    r"|szia|jó\s+napot|tere|hyvää\s+päivää|god\s+morgen|goddag|bună\s+ziua|kalimera|yassou|sannu|bawo|ndewo"
+    r"|mingalaba|sawasdee|sabaidee|kamusta|magandang\s+(?:umaga|hapon|gabi)|xin\s+chào|annyeong(?:haseyo)?"
+    r"|konnichiwa|ni\s+hao"
 )
 _FOREIGN_GREETING_BEFORE = re.compile(rf"(?i)\b(?:{by_first_letter(FOREIGN_GREETINGS)})\b[ \t]*,?[ \t]*$")
 # Vietnamese addresses a person by a kinship pronoun before the given name ("anh Tuấn", "chị Lan", "cô Hạnh", "ông
@@ -754,6 +777,16 @@ NOT_NAMES = frozenset(
         "namaste",
         "namaskar",
         "marhaba",
+        # Farewells of other languages, which end a message on their own line as a signature would ("Danke\nTschüss").
+        "tschüss",
+        "tschüs",
+        "servus",
+        "adiós",
+        "adios",
+        "adieu",
+        "tchau",
+        "doei",
+        "arrivederci",
         "dear",
         # What a first program greets ('print("Hello World!")'), as code and tutorials write it.
         "world",
@@ -1047,6 +1080,12 @@ NOT_NAMES = frozenset(
         "tryna",
         "finna",
         "boutta",
+        # The people who make or run an app, as its users thank them: "Thank you devs!", "thx mods".
+        "devs",
+        "dev",
+        "mods",
+        "admins",
+        "peeps",
     ]
 )
 _MAX_NAME_TOKENS = 4
@@ -1337,6 +1376,8 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
     if "\n" in text and "," in text:
         listed_names += _names_in_csv_name_columns(text)
     listed_names += _vietnamese_full_names(text)
+    listed_names += _names_after_a_service_role(text)
+    listed_names += [match.span("name") for match in _NAME_BEFORE_A_JAPANESE_HONORIFIC.finditer(text)]
     for listed in listed_names:
         if not any(start < listed[1] and listed[0] < end for start, end, _ in spans):
             spans.append((*listed, True))
@@ -1347,9 +1388,9 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
             if not any(start < airline[1] and airline[0] < end for start, end, _ in others):
                 spans = [*others, (*airline, True)]
     spans.sort()
-    signature = _signature_in_lower_case_at_the_end(text)
-    if signature is not None and not any(start < signature[1] and signature[0] < end for start, end, _ in spans):
-        spans.append((*signature, True))
+    for signature in (_signature_in_lower_case_at_the_end(text), _given_name_alone_ending_the_message(text)):
+        if signature is not None and not any(start < signature[1] and signature[0] < end for start, end, _ in spans):
+            spans.append((*signature, True))
     # Names in their own script (Cyrillic, Greek, Hebrew, Arabic, Thai, Chinese, Japanese, Korean), which no
     # Latin word above is part of.
     native = find_native_names(text)
@@ -1577,13 +1618,61 @@ def _names_in_csv_name_columns(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A name in Latin letters with a Japanese honorific joined to it, as guests and colleagues write it: "Sato-san at the
+# reception", "Tanaka-sensei", "Yuki-chan".
+_NAME_BEFORE_A_JAPANESE_HONORIFIC = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][a-zāēīōū]+(?:[ \t][A-Z][a-zāēīōū]+)?)"
+    r"-(?:san|sama|kun|chan|sensei|senpai|dono)(?![\w-])"
+)
+# Who serves a customer, named by their role right before the name, as delivery apps and reviews write it: "Driver
+# Babajide was rude", "Rider Arnel is outside", "delivery guy Suresh was polite", "our waiter Kofi".
+_CAPITALISED_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:['’-][^\W\d_]+)*"
+_NAMED_AFTER_A_SERVICE_ROLE = re.compile(
+    r"(?i:\b(?:driver|rider|courier|delivery[ \t]+(?:guy|boy|man|lady|girl|person|partner|executive|agent|driver|rider)"
+    r"|technician|cashier|receptionist|waiter|waitress|porter|concierge|housekeeper|nurse|paramedic|stylist|barber"
+    rf"|instructor|tutor|guide))[ \t]+(?P<name>{_CAPITALISED_WORD}(?:[ \t]{_CAPITALISED_WORD})?)"
+)
+# What a person did or is, right after their name: "Driver Babajide was rude", "Rider Arnel is outside".
+_PERSON_ACTS_AFTER = re.compile(
+    r"[ \t]+(?:is|was|has|had|will|would|came|arrived|got|refused|delivered|dropped|picked|left|called|said|told|helped"
+    r"|did|didn['’]t|couldn['’]t|wouldn['’]t|kept|took|brought|showed|handled|fixed|sorted|went|waited|knocked|rang)\b"
+)
+
+
+def _names_after_a_service_role(text: str) -> list[tuple[int, int]]:
+    """The spans of the names of :data:`_NAMED_AFTER_A_SERVICE_ROLE`, up to an everyday word, a place or a brand: a
+    given name of the lists first, or words no dictionary knows with what the person did after them (:data:`
+    _PERSON_ACTS_AFTER`): "Driver Aroha", "Rider Arnel is outside"; not "Driver Realtek HD Audio", "Driver Booster"."""
+    found = []
+    for match in _NAMED_AFTER_A_SERVICE_ROLE.finditer(text):
+        words = list(
+            itertools.takewhile(
+                lambda word: (
+                    word.lower() not in everyday_words()
+                    and word.lower() not in NOT_NAMES
+                    and word not in places()
+                    and word not in brands()
+                ),
+                match.group("name").split(),
+            )
+        )
+        if not words:
+            continue
+        end = match.start("name") + len(" ".join(words))
+        if _as_a_name(words[0]) in person_name_lists()[0] or (
+            all(map(no_english_word, words)) and _PERSON_ACTS_AFTER.match(text, end)
+        ):
+            found.append((match.start("name"), end))
+    return found
+
+
 # A name as airlines write it on bag tags, boarding passes and booking records, surname, slash, given names and a
 # title: "MCALLISTER/EWAN", "OKAFOR/CHIDI EMEKA MR" (as capitals_as_written writes them, "Mcallister/Ewan").
+_AIRLINE_TITLE = r"(?i:MR|MRS|MS|MISS|MSTR|DR)\b"
 _SURNAME_SLASH_GIVEN = re.compile(
     r"(?<![\w/<'’@.-])(?P<surname>[A-Z][A-Za-z'’-]+)/(?P<given>[A-Z][A-Za-z'’-]+)"
-    r"(?P<more>(?:[ \t][A-Z][A-Za-z'’-]+){0,2})(?![\w/])"
+    rf"(?P<more>(?:[ \t](?!{_AIRLINE_TITLE})[A-Z][A-Za-z'’-]+){{0,2}})(?P<title>[ \t]{_AIRLINE_TITLE})?(?![\w/])"
 )
-_AIRLINE_TITLE = frozenset(("mr", "mrs", "ms", "miss", "mstr", "dr"))
 
 
 def _names_as_airlines_write_them(text: str) -> list[tuple[int, int]]:
@@ -1593,13 +1682,12 @@ def _names_as_airlines_write_them(text: str) -> list[tuple[int, int]]:
     found = []
     for match in _SURNAME_SLASH_GIVEN.finditer(text):
         surname, first, more = match.group("surname"), match.group("given"), match.group("more").split()
-        titled = bool(more) and more[-1].lower() in _AIRLINE_TITLE
+        titled = match.group("title") is not None
         # A title after the names says they are a person's, though the vocabulary holds them ("SHAPIRO/DAVID MR").
         if any(word in places() or (not titled and word.lower() in everyday_words()) for word in (surname, first)):
             continue
         if not (titled or _as_a_name(first) in given):
             continue
-        more = more[:-1] if titled else more
         # A second given name goes with the name, a title or an everyday word after it does not ("OKAFOR/CHIDI
         # EMEKA MR"; "Mac/Linux Users").
         if any(word.lower() in everyday_words() for word in more) and not titled:
@@ -1760,6 +1848,32 @@ def _signature_in_lower_case_at_the_end(text: str) -> tuple[int, int] | None:
         and ("." in match.group(1) or any(no_english_word(word) for word in parts))
     ):
         return match.start(1), match.end(1)
+    return None
+
+
+# The message's last line after a blank line, one or two capitalised words and nothing else: "...before the next
+# bill?\n\nAoife", "...\n\nMairead MacLeod".
+_LAST_LINE_AFTER_A_BLANK_LINE = re.compile(
+    rf"\n[ \t]*\n[ \t]*(?P<name>{_CAPITALISED_WORD}(?:[ \t]{_CAPITALISED_WORD})?)[ \t]*[.!]?\s*$"
+)
+
+
+def _given_name_alone_ending_the_message(text: str) -> tuple[int, int] | None:
+    """The span of a name signing a message of several lines alone on its last line (:data:`
+    _LAST_LINE_AFTER_A_BLANK_LINE`), its first word a given name of the lists and no everyday word, place or brand,
+    a second word no everyday word: "Aoife", "Federico"; not "Admin", "Legal Team", "Grace" (an everyday word)."""
+    match = _LAST_LINE_AFTER_A_BLANK_LINE.search(text, max(0, len(text) - 80))
+    if match is None or not text[: match.start()].strip():
+        return None
+    words = match.group("name").split()
+    everyday = everyday_words()
+    if (
+        _as_a_name(words[0]) in person_name_lists()[0]
+        and all(word.lower() not in everyday and word.lower() not in NOT_NAMES for word in words)
+        and words[0] not in places()
+        and match.group("name") not in brands()
+    ):
+        return match.span("name")
     return None
 
 
@@ -3606,12 +3720,29 @@ def capitals_as_written(text: str) -> str:
             if written != word.group() and len(written) == len(word.group()):
                 pieces[word.start() : word.end()] = written
                 changed = True
-    for word in _capitals_surnames_first(text):
+    for word in [*_capitals_surnames_first(text), *_capitals_of_titled_airline_names(text)]:
         written = _as_a_name(word.group())
         if len(written) == len(word.group()):
             pieces[word.start() : word.end()] = written
             changed = True
     return "".join(pieces) if changed else text
+
+
+# A booking record's name in capitals with its title after it: "NGUYEN/THI HOA MS", "NGUYEN/VAN AN MSTR". The title
+# says every word before it is a name, though "HOA" or "VAN" is an everyday word or a particle elsewhere; the title
+# is written as a title ("Ms"), which :data:`_SURNAME_SLASH_GIVEN` reads in any case.
+_CAPITALS_AIRLINE_NAME = re.compile(
+    r"(?<![\w/<'’@.-])[A-Z][A-Z'’-]+/[A-Z][A-Z'’-]+(?:[ \t][A-Z][A-Z'’-]+){0,2}[ \t](?:MR|MRS|MS|MISS|MSTR|DR)\b"
+)
+
+
+def _capitals_of_titled_airline_names(text: str) -> list[re.Match[str]]:
+    """The words of each name of :data:`_CAPITALS_AIRLINE_NAME`, to be written as names."""
+    return [
+        word
+        for match in _CAPITALS_AIRLINE_NAME.finditer(text)
+        for word in _CAPITALS_WORD.finditer(text, match.start(), match.end())
+    ]
 
 
 def _capitals_surnames_first(text: str) -> list[re.Match[str]]:
@@ -3697,6 +3828,16 @@ def _capitals_line(text: str, words: list[re.Match[str]]) -> list[tuple[re.Match
             and kinds[position + 1] != "word"
             and _as_a_name(word.group()) in person_name_lists()[1]
             and _in_the_lists(word.group())
+        ):
+            kind = "name"
+        # "JOÃO PEDRO CARVALHO DA SILVA": the word after a name's particle is the name's too, though WordNet knows it.
+        if (
+            kind != "name"
+            and position >= 2
+            and words[position - 1].group().lower() in NAME_PARTICLES
+            and kinds[position - 2] == "name"
+            and _adjacent(text, words[position - 2], words[position - 1])
+            and _adjacent(text, words[position - 1], word)
         ):
             kind = "name"
         if kind == "both":

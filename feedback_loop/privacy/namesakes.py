@@ -1032,6 +1032,7 @@ _TEAM_WORD = re.compile(
     r"|versand|buchhaltung|redaktion|squad|guild|tribe|enablement)(?![\w'’-]))"
 )
 
+_TEAM_NOUN_AFTER = re.compile(r"[ \t]+(?:team|squad|department|dept|desk|unit|crew)\b")
 _TEAM_WORD_ENDS = re.compile(rf"(?:{_TEAM_WORD.pattern})$")
 
 
@@ -1102,6 +1103,10 @@ def named_like_a_title_a_firm_or_a_team(text: str, start: int, end: int) -> bool
     if _a_team_on_its_line(text, start, end):
         return True
     possessive = POSSESSIVE_END.search(text, start, end) is not None
+    # A team's name, the word for it after it in lower case: "Escalated to Telco Integrations team" (not a person's
+    # whole name: "the Priya Sharma team").
+    if not single_given_name and not possessive and _TEAM_NOUN_AFTER.match(text, end) and not listed_full_name(name):
+        return True
     if (
         not single_given_name
         and not possessive
@@ -2273,6 +2278,9 @@ def named_like_a_brand(text: str, start: int, end: int) -> bool:
         return True
     if start in strong_cue_ends(text) or _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start):
         return False
+    # After a cue, a brand's word and words no dictionary knows are a person's names: "my landlord Ram Bahadur Thapa".
+    if len(words) > 1 and all(map(no_english_word, words[1:])) and announced_before(text, start):
+        return False
     if _a_fashion_house(text, name, start, end):
         return True
     if (
@@ -2389,7 +2397,7 @@ def _holiday_opened_by_dia(text: str, start: int) -> bool:
     return match is not None and match.group(1) not in person_name_lists()[1]
 
 
-# A range of months: "for Jan-Mar", "Oct–Dec".
+# A range of months, or a month of one: "for Jan-Mar", "Oct–Dec", "Jun" of "Apr–Jun".
 _MONTHS_RANGE = re.compile(rf"(?i:{MONTHS})[ \u00a0]?[-–][ \u00a0]?(?i:{MONTHS})")
 # A heading: a line of three words or more, all capitalised, none a sentence's end ("Summer Reading List"); it names a
 # person only where a form's field or "my name is" says so.
@@ -2421,7 +2429,10 @@ def named_like_a_heading_or_a_holiday(text: str, start: int, end: int) -> bool:
         or _HOLIDAY_AFTER.match(text, end)
         or _HOLIDAY_OF_TWO_WORDS.search(text, start, end)
         or any(_holiday_opened_by_dia(text, word.start()) for word in WORD.finditer(text, start, end))
-        or _MONTHS_RANGE.fullmatch(text, start, end)
+        or any(
+            month.start() <= start and end <= month.end()
+            for month in _MONTHS_RANGE.finditer(text, max(0, start - 12), min(len(text), end + 12))
+        )
     ):
         return True
     if _in_a_heading(text, start, end):

@@ -101,8 +101,32 @@ _GREETING_CUE = re.compile(
 _THAI_TITLE = re.compile(r"(?<![\u0e01-\u0e4e])(?:นางสาว|นาง|นาย|คุณ|ด\.ช\.|ด\.ญ\.)")
 # A person, then "ชื่อ" (named), a space and the name, in a sentence with no field's colon: "ผู้จองชื่อ สมชาย ใจดี"
 # (the booker, named ...), "ลูกค้าชื่อ ...", "พนักงานชื่อ ...".
+# One's own name too, after "I" ("ดิฉันชื่อ ปรียา สุขสวัสดิ์", "ผมชื่อ ...").
 _THAI_PERSON_NAMED = re.compile(
-    r"(?:ผู้จอง|ลูกค้า|ผู้รับ|ผู้ส่ง|ผู้ป่วย|พนักงาน|คนขับ|ผู้โดยสาร|แขก|ผู้ติดต่อ|เจ้าหน้าที่|เพื่อน|ลูก|สามี|ภรรยา)ชื่อ[ \t]+"
+    r"(?:ผู้จอง|ลูกค้า|ผู้รับ|ผู้ส่ง|ผู้ป่วย|พนักงาน|คนขับ|ผู้โดยสาร|แขก|ผู้ติดต่อ|เจ้าหน้าที่|เพื่อน|ลูก|สามี|ภรรยา"
+    r"|ดิฉัน|ผม|ฉัน|หนู)ชื่อ[ \t]+"
+)
+# Introductions in Arabic and Persian script: "اسمي محمد العتيبي" (my name is), Persian "اسمم ..." and "اسم من ...";
+# "أنا خالد العتيبي" (I am) and "من نیلوفر احمدی هستم" (I am ..., the verb after the name) only with a given name of
+# the lists, after "I am" a surname or the clause's end after it ("أنا سعيد جدا" is "I am very happy"). People
+# named by their title or their role, a given name of the lists after it: "السيد ...", "والمندوب محمد" (and the
+# courier), "السائق ..." (the driver; not "السائق الجديد").
+_ARABIC_MY_NAME = re.compile(r"(?<![\u0621-\u06ff])(?:اسمي|إسمي|اسمم|اسم\s+من)[ \t]+")
+_ARABIC_I_AM = re.compile(r"(?<![\u0621-\u06ff])(?:أنا|انا)[ \t]+")
+_PERSIAN_I_AM = re.compile(rf"(?<![\u0621-\u06ff])من[ \t]+(?P<name>[{_ARABIC}]+(?:[ \t][{_ARABIC}]+){{0,2}})[ \t]+هستم")
+_ARABIC_TITLE_OR_ROLE = re.compile(
+    r"(?<![\u0621-\u06ff])و?(?:السيد|السيدة|الأستاذ|الأستاذة|الدكتور|الدكتورة|المهندس|المهندسة|آقای|خانم|المندوب|السائق"
+    r"|الموظف|الموظفة|الممرض|الممرضة|الفني|سائق|پیک|راننده)[ \t]+"
+)
+# Hindi and Bengali: "मेरा नाम अनीता शर्मा है", "আমার নাম সুমাইয়া আক্তার" (my name is), the name's words up to the
+# verb or the sentence's end.
+_INDIC_MY_NAME = re.compile(
+    r"(?:मेरा[ \t]+नाम|আমার[ \t]+নাম)[ \t]+(?P<name>[\u0900-\u09ff]+(?:[ \t][\u0900-\u09ff]+){0,2}?)"
+    r"(?=[ \t]+(?:है|हैं|ছিল|হলো|হল)(?![\u0900-\u09ff])|[ \t]*(?:[,.!?।]|$))"
+)
+# Korean fields written without a colon: "예약자 이서연, 인원 3명" (the booker), "수령인 김민준" (the recipient).
+_KOREAN_FIELD_NAME = re.compile(
+    rf"(?:예약자|수령인|신청자|주문자|고객명|담당자)[ \t]+(?P<name>[{_HANGUL}]{{3}})(?=[ \t]*(?:[,.)]|님|씨|$|\n))"
 )
 
 
@@ -194,7 +218,39 @@ def find_native_names(text: str) -> list[Span]:
     spans += _listed_names(text)
     spans += _before_an_honorific(text)
     spans += _surname_signing_off(text)
+    spans += _introduced_or_titled(text)
     return _merged(spans)
+
+
+def _introduced_or_titled(text: str) -> list[Span]:
+    """Names after the introductions, titles and roles of :data:`_ARABIC_MY_NAME`, :data:`_ARABIC_I_AM`,
+    :data:`_PERSIAN_I_AM`, :data:`_ARABIC_TITLE_OR_ROLE`, :data:`_INDIC_MY_NAME` and :data:`_KOREAN_FIELD_NAME`.
+    In Arabic script the first word is the name's (after "I am" only a given name of the lists), the next ones while
+    the lists know them or they open with "ال" ("العتيبي") or join a name ("بن", "عبد")."""
+    spans: list[Span] = []
+    for cue, listed_first in ((_ARABIC_MY_NAME, False), (_ARABIC_TITLE_OR_ROLE, True), (_ARABIC_I_AM, True)):
+        for match in cue.finditer(text):
+            words = _words_from(text, match.end(), "arabic", _MAX_WORDS["arabic"])
+            if not words or (listed_first and not _listed("arabic", words[0].group(), 0)):
+                continue
+            count = 1
+            for word in words[1:]:
+                plain = _arabic_as_one(word.group())
+                if not (_listed("arabic", word.group()) or plain.startswith("ال") or plain in _ARABIC_JOINED):
+                    break
+                count += 1
+            # "I am" and a given name alone is a name only where the clause ends after it ("أنا خالد، أريد").
+            if cue is _ARABIC_I_AM and count == 1 and text[words[0].end() : words[0].end() + 1] not in ("،", ",", "."):
+                continue
+            spans.append((words[0].start(), words[count - 1].end(), True))
+    for match in _PERSIAN_I_AM.finditer(text):
+        if _listed("arabic", match.group("name").split()[0], 0):
+            spans.append((*match.span("name"), True))
+    spans += [(*match.span("name"), True) for match in _INDIC_MY_NAME.finditer(text)]
+    for match in _KOREAN_FIELD_NAME.finditer(text):
+        if _listed_surname_opens("hangul", match.group("name")):
+            spans.append((*match.span("name"), True))
+    return spans
 
 
 def _after_a_title_or_a_greeting(text: str) -> list[Span]:

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Literal, get_args
 
 import numpy as np
 
-from feedback_loop.privacy.addresses import ADDRESS_DETECTORS
+from feedback_loop.privacy.addresses import ADDRESS_DETECTORS, AROUND_AN_ADDRESS_DETECTORS
 from feedback_loop.privacy.identifiers import IDENTIFIER_DETECTORS
 from feedback_loop.privacy.names import capitals_as_written, find_person_names, names_written_again
 from feedback_loop.privacy.patterns import (
@@ -369,7 +369,15 @@ class Redactor:
                 joined = min(found.text.count(placeholder, start, end), counts.get("ADDRESS", 0))
                 counts["ADDRESS"] = counts.get("ADDRESS", 0) + 1 - joined
                 last = end
-            detected[position] = _with_rule_names("".join([*pieces, found.text[last:]]), counts)
+            text = "".join([*pieces, found.text[last:]])
+            # The flat before the model's address and the place after it, as the rules take them around theirs.
+            scan = Scan(text)
+            for detector in AROUND_AN_ADDRESS_DETECTORS:
+                if detector.trigger(scan):
+                    text, joined_around = detector.detect(text)
+                    counts["ADDRESS"] += joined_around
+                    scan = Scan(text)
+            detected[position] = _with_rule_names(text, counts)
 
     def _add_model_names(self, texts: Sequence[str | None], detected: list[Redaction | Detected | None]) -> None:
         from feedback_loop.privacy.ner import named_like_no_person_here, names_with_the_model
