@@ -1594,6 +1594,8 @@ _PART_AFTER = (
     r"|(?:(?:\d{1,2}|[IVX]{1,4})\.[ \t]?(?:em\.|emelet)|fszt\.|földszint)(?:[ \t]?\d{1,3}\.?)?"
     # An Edinburgh tenement flat, its floor and its door: "2F1", "GF2", "PF3" (the principal floor).
     r"|(?:\d{1,2}|G|P)F\d{1,2}(?![\w-])"
+    # A Hong Kong floor after the street: "45 Nathan Road, 7/F, Tsim Sha Tsui".
+    r"|(?:\d{1,2}|[LU]?G)/F(?![\w/-])"
     # A Philippine barangay, named after the street: "Brgy. Poblacion", "Barangay San Roque".
     rf"|(?i:brgy\.|bgy\.|barangay)[ \t]*{_TOWN}"
     r"|(?:RT)?[ \t.]*\d{1,3}[ \t]*/[ \t]*RW[ \t.]*\d{1,3}(?![\w-])"

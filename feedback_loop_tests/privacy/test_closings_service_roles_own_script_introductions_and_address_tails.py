@@ -109,6 +109,10 @@ from feedback_loop.privacy import Redactor
             "mi dirección para el envío es <ADDRESS>. Saludos",
         ),
         ("Ilica 45, 10000 Zagreb - dostava radnim danom do 16h", "<ADDRESS> - dostava radnim danom do 16h"),
+        (
+            "Sent the replacement to 45 Nathan Road, 7/F, Tsim Sha Tsui, Kowloon.",
+            "Sent the replacement to <ADDRESS>.",
+        ),
     ],
 )
 def test_names_and_addresses_of_the_round(text: str, redacted: str) -> None:
