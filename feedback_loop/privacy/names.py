@@ -1660,7 +1660,7 @@ def _names_after_a_service_role(text: str) -> list[tuple[int, int]]:
             continue
         end = match.start("name") + len(" ".join(words))
         if _as_a_name(words[0]) in person_name_lists()[0] or (
-            all(map(no_english_word, words)) and _PERSON_ACTS_AFTER.match(text, end)
+            all(no_english_word(word.lower()) for word in words) and _PERSON_ACTS_AFTER.match(text, end)
         ):
             found.append((match.start("name"), end))
     return found

@@ -2279,7 +2279,7 @@ def named_like_a_brand(text: str, start: int, end: int) -> bool:
     if start in strong_cue_ends(text) or _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start):
         return False
     # After a cue, a brand's word and words no dictionary knows are a person's names: "my landlord Ram Bahadur Thapa".
-    if len(words) > 1 and all(map(no_english_word, words[1:])) and announced_before(text, start):
+    if len(words) > 1 and all(no_english_word(word.lower()) for word in words[1:]) and announced_before(text, start):
         return False
     if _a_fashion_house(text, name, start, end):
         return True

@@ -131,6 +131,8 @@ def test_names_and_addresses_of_the_round(text: str, redacted: str) -> None:
         "Driver Realtek HD Audio was updated yesterday.",
         "Driver Booster is great.",
         "Booking under Review until Monday.",
+        # A brand's word and an English word after a cue: a character of fiction.
+        "He is saved by his friend Ford Prefect, an alien journalist.",
         "Ski pass: 12-0042",
         "wifi pass: none",
         "Radeon 7900, 2024 Tokyo - showcase units sold out.",
