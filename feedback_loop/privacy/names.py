@@ -256,7 +256,7 @@ _SIGN_OFFS = (
     r"|ngā\s+mihi(?:\s+nui)?|nga\s+mihi(?:\s+nui)?|tisztelettel|cofion|le\s+meas"
     # Catalan, Swahili, Samoan, Lithuanian, Latvian, Estonian, Croatian, Serbian, Slovenian, Slovak and Romanian
     # letters: "Salutacions,", "Wako,", "Manuia,", "Pagarbiai,", "Srdačan pozdrav,", "S pozdravom,", "Cu drag,".
-    r"|salutacions|atentament|una\s+abraçada|wako(?:\s+mwaminifu)?|manuia|pagarbiai|linkėjimai|ar\s+cieņu"
+    r"|salutacions|cordialment|atentament|una\s+abraçada|wako(?:\s+mwaminifu)?|manuia|pagarbiai|linkėjimai|ar\s+cieņu"
     r"|lugupidamisega|(?:srdačan|lijep|lep|srdačno)\s+pozdrav|pozdrav|s\s+pozdravom|cu\s+drag"
 )
 # Thanks in other languages that close a message on their own line, the name on the next: "Ačiū,\nGintarė", "Grazie
@@ -400,15 +400,11 @@ _CUE_BEFORE = re.compile(
     rf"(?i)(?:\b(?:{by_first_letter(_CUE_WORDS)})\b\.?,?"
     # A sign-off alone on its line, a whole word ("Society\n", "Glovebox\n" are none).
     r"|\b(?:regards|thanks|thank\s+you|cheers|best|sincerely|yours|thx|ty|bye|love)\s*[,!.]?\s*\n"
-    rf"|(?:^|\n)[ \t]*(?:{_CLOSING_THANKS_OF_OTHER_LANGUAGES})[ \t]*[,!.]?\s*\n"
     # A signature's line after the words that open it: "Signed on behalf of the tenant,\n", "Signed for the seller,\n".
     r"|\bsigned\b[^\n,]{0,40},[ \t]*\n"
     # The name a table, a booking or an order is held under: "a table for two at eight, under the name Adeyemi" (not
     # what a product is sold under).
     r"|\b(?:table|booking|reservation|booked|reserved|order|appointment|room)\b[^.!?\n]{0,36}?\bunder\s+the\s+name"
-    # Or right after "under", which a booking is made under only by a person's name: "Reservation under Nguyen, party
-    # of four".
-    r"|\b(?:table|booking|reservation|booked|reserved|appointment)[ \t]+(?:is[ \t]+|was[ \t]+)?under"
     # "With" as notes write it, after a talk with someone: "call w/ ...", "mtg w/ ...", "1:1 w/ ..." (not "built w/").
     r"|\b(?:call(?:ed|s)?|meeting|meet|mtg|chat|sync|catch[ \t-]?up|1:1|lunch|coffee|dinner|interview|convo"
     r"|spoke|talked)[ \t]+w/"
@@ -777,6 +773,25 @@ NOT_NAMES = frozenset(
         "namaste",
         "namaskar",
         "marhaba",
+        # "Everyone" in other languages, after a greeting as a name would stand ("Ahoj Všichni,", "Dobar dan Svima").
+        "všichni",
+        "všetci",
+        "svima",
+        "tuturor",
+        "wszystkim",
+        "todos",
+        "todas",
+        "tutti",
+        "tous",
+        "allemaal",
+        "kaikille",
+        "herkese",
+        "semua",
+        "mindenkinek",
+        # The word that makes a sign-off warm, after it ("Salutacions Cordials,", "Saludos Cordiales").
+        "cordials",
+        "cordiales",
+        "cordiali",
         # Farewells of other languages, which end a message on their own line as a signature would ("Danke\nTschüss").
         "tschüss",
         "tschüs",
@@ -1377,7 +1392,8 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
         listed_names += _names_in_csv_name_columns(text)
     listed_names += _vietnamese_full_names(text)
     listed_names += _names_after_a_service_role(text)
-    listed_names += [match.span("name") for match in _NAME_BEFORE_A_JAPANESE_HONORIFIC.finditer(text)]
+    listed_names += _names_before_a_japanese_honorific(text)
+    listed_names += _names_a_booking_is_under(text)
     for listed in listed_names:
         if not any(start < listed[1] and listed[0] < end for start, end, _ in spans):
             spans.append((*listed, True))
@@ -1618,21 +1634,70 @@ def _names_in_csv_name_columns(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A capitalised word of letters, hyphens and apostrophes joining its parts ("Babajide", "O'Brien", "Jean-Luc").
+_CAPITALISED_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:['’-][^\W\d_]+)*"
 # A name in Latin letters with a Japanese honorific joined to it, as guests and colleagues write it: "Sato-san at the
 # reception", "Tanaka-sensei", "Yuki-chan".
 _NAME_BEFORE_A_JAPANESE_HONORIFIC = re.compile(
     r"(?<![\w'’-])(?P<name>[A-Z][a-zāēīōū]+(?:[ \t][A-Z][a-zāēīōū]+)?)"
     r"-(?:san|sama|kun|chan|sensei|senpai|dono)(?![\w-])"
 )
+# Japanese words for people that take an honorific as names do: "Minna-san" (everyone), "Onii-chan" (big brother),
+# "Kami-sama" (god), "Okyaku-sama" (the customer).
+_JAPANESE_WORDS_FOR_PEOPLE = frozenset(
+    [
+        *("minna", "onii", "onee", "nii", "nee", "okaa", "otou", "kaa", "tou", "obaa", "ojii", "oba", "oji", "kami"),
+        *("okyaku", "ojou", "bocchan", "oneesan", "oniisan", "obaasan", "ojiisan", "otousan", "okaasan", "aniki"),
+        "aneki",
+    ]
+)
+
+
+def _names_before_a_japanese_honorific(text: str) -> list[tuple[int, int]]:
+    """The names of :data:`_NAME_BEFORE_A_JAPANESE_HONORIFIC`, none of their words an everyday word, a brand or a
+    Japanese word for people (:data:`_JAPANESE_WORDS_FOR_PEOPLE`: "Minna-san", "Hello-san", "Pokemon-kun" stay)."""
+    return [
+        match.span("name")
+        for match in _NAME_BEFORE_A_JAPANESE_HONORIFIC.finditer(text)
+        if not any(
+            word.lower() in everyday_words() or word.lower() in _JAPANESE_WORDS_FOR_PEOPLE or word in brands()
+            for word in match.group("name").split()
+        )
+    ]
+
+
+# The name a table or a booking is under, its first word a name of the lists: "Reservation under Nguyen, party of four"
+# (not "Booked under Tatkal quota", "The appointment is under Medicare").
+_UNDER_A_BOOKING = re.compile(
+    rf"(?i:\b(?:table|booking|reservation)[ \t]+(?:is[ \t]+|was[ \t]+)?under)[ \t]+"
+    rf"(?P<name>{_CAPITALISED_WORD}(?:[ \t]{_CAPITALISED_WORD})?)"
+)
+
+
+def _names_a_booking_is_under(text: str) -> list[tuple[int, int]]:
+    given, surnames = person_name_lists()
+    return [
+        match.span("name")
+        for match in _UNDER_A_BOOKING.finditer(text)
+        if (first := match.group("name").split()[0]) in given | surnames and first.lower() not in everyday_words()
+    ]
+
+
 # Who serves a customer, named by their role right before the name, as delivery apps and reviews write it: "Driver
 # Babajide was rude", "Rider Arnel is outside", "delivery guy Suresh was polite", "our waiter Kofi".
-_CAPITALISED_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:['’-][^\W\d_]+)*"
 _NAMED_AFTER_A_SERVICE_ROLE = re.compile(
-    r"(?i:\b(?:driver|rider|courier|delivery[ \t]+(?:guy|boy|man|lady|girl|person|partner|executive|agent|driver|rider)"
-    r"|technician|cashier|receptionist|waiter|waitress|porter|concierge|housekeeper|nurse|paramedic|stylist|barber"
+    r"(?i:\b(?P<role>driver|rider|courier"
+    r"|delivery[ \t]+(?:guy|boy|man|lady|girl|person|partner|executive|agent|driver|rider)|technician|cashier"
+    r"|receptionist|waiter|waitress|porter|concierge|housekeeper|nurse|paramedic|stylist|barber"
     rf"|instructor|tutor|guide))[ \t]+(?P<name>{_CAPITALISED_WORD}(?:[ \t]{_CAPITALISED_WORD})?)"
 )
-# What a person did or is, right after their name: "Driver Babajide was rude", "Rider Arnel is outside".
+# Roles only people have; a driver, a courier, a guide or a tutor may be software, a firm or a place ("driver Zink is
+# now default", "courier Shiprocket has picked up", "tour guide Machu Picchu").
+_ROLE_OF_PEOPLE_ONLY = re.compile(
+    r"(?i)rider|delivery[ \t]+(?:guy|boy|man|lady|girl|person|partner|executive|agent|rider)|cashier|receptionist"
+    r"|waiter|waitress|housekeeper|nurse|paramedic|stylist|barber"
+)
+# What a person did or is, right after their name: "Delivery guy Babajide was rude", "Rider Arnel is outside".
 _PERSON_ACTS_AFTER = re.compile(
     r"[ \t]+(?:is|was|has|had|will|would|came|arrived|got|refused|delivered|dropped|picked|left|called|said|told|helped"
     r"|did|didn['’]t|couldn['’]t|wouldn['’]t|kept|took|brought|showed|handled|fixed|sorted|went|waited|knocked|rang)\b"
@@ -1660,7 +1725,9 @@ def _names_after_a_service_role(text: str) -> list[tuple[int, int]]:
             continue
         end = match.start("name") + len(" ".join(words))
         if _as_a_name(words[0]) in person_name_lists()[0] or (
-            all(no_english_word(word.lower()) for word in words) and _PERSON_ACTS_AFTER.match(text, end)
+            _ROLE_OF_PEOPLE_ONLY.search(match.group("role")) is not None
+            and all(no_english_word(word.lower()) for word in words)
+            and _PERSON_ACTS_AFTER.match(text, end)
         ):
             found.append((match.start("name"), end))
     return found
@@ -1668,7 +1735,9 @@ def _names_after_a_service_role(text: str) -> list[tuple[int, int]]:
 
 # A name as airlines write it on bag tags, boarding passes and booking records, surname, slash, given names and a
 # title: "MCALLISTER/EWAN", "OKAFOR/CHIDI EMEKA MR" (as capitals_as_written writes them, "Mcallister/Ewan").
-_AIRLINE_TITLE = r"(?i:MR|MRS|MS|MISS|MSTR|DR)\b"
+# The title in capitals or as capitals_as_written writes it ("Ms"), ending the name: not "Encode/Decode ms: 12", nor
+# "Sales/Marketing Dr Lee", whose title is Lee's.
+_AIRLINE_TITLE = r"(?:MR|MRS|MS|MISS|MSTR|DR|Mr|Mrs|Ms|Miss|Mstr|Dr)\b(?![ \t]+[A-Z])"
 _SURNAME_SLASH_GIVEN = re.compile(
     r"(?<![\w/<'’@.-])(?P<surname>[A-Z][A-Za-z'’-]+)/(?P<given>[A-Z][A-Za-z'’-]+)"
     rf"(?P<more>(?:[ \t](?!{_AIRLINE_TITLE})[A-Z][A-Za-z'’-]+){{0,2}})(?P<title>[ \t]{_AIRLINE_TITLE})?(?![\w/])"
@@ -1851,19 +1920,29 @@ def _signature_in_lower_case_at_the_end(text: str) -> tuple[int, int] | None:
     return None
 
 
-# The message's last line after a blank line, one or two capitalised words and nothing else: "...before the next
-# bill?\n\nAoife", "...\n\nMairead MacLeod".
-_LAST_LINE_AFTER_A_BLANK_LINE = re.compile(
-    rf"\n[ \t]*\n[ \t]*(?P<name>{_CAPITALISED_WORD}(?:[ \t]{_CAPITALISED_WORD})?)[ \t]*[.!]?\s*$"
+# The message's last line, one or two capitalised words and nothing else, after a blank line or after a line of thanks
+# in another language: "...before the next bill?\n\nAoife", "Ačiū,\nGintarė", "Asante sana!\nNeema".
+_NAME_ON_THE_LAST_LINE = re.compile(
+    rf"(?:\n[ \t]*\n"
+    rf"|(?:^|\n)[ \t]*(?P<thanks>(?i:{_CLOSING_THANKS_OF_OTHER_LANGUAGES}))[ \t]*[,!.]?[ \t]*\n(?:[ \t]*\n)?)"
+    rf"[ \t]*(?P<name>{_CAPITALISED_WORD}(?:[ \t]{_CAPITALISED_WORD})?)[ \t]*[.!]?\s*$"
+)
+# A message that opens with a greeting, in English or another language ("Hi,", "Ciao,", "Dear Ms Obi,").
+_GREETING_OPENS_THE_MESSAGE = re.compile(
+    rf"(?i)^\s*(?:{by_first_letter(_GREETING_CUES)}|dear|{by_first_letter(FOREIGN_GREETINGS)})\b"
 )
 
 
 def _given_name_alone_ending_the_message(text: str) -> tuple[int, int] | None:
-    """The span of a name signing a message of several lines alone on its last line (:data:`
-    _LAST_LINE_AFTER_A_BLANK_LINE`), its first word a given name of the lists and no everyday word, place or brand,
-    a second word no everyday word: "Aoife", "Federico"; not "Admin", "Legal Team", "Grace" (an everyday word)."""
-    match = _LAST_LINE_AFTER_A_BLANK_LINE.search(text, max(0, len(text) - 80))
+    """The span of a name signing a message alone on its last line (:data:`_NAME_ON_THE_LAST_LINE`): after thanks of
+    another language on the line before, or after a blank line in a message that opens with a greeting; its first word
+    a given name of the lists and no everyday word, place or brand, a second word no everyday word: "Hi, ...\n\nAoife",
+    "Ciao, ...\n\nFederico"; not "Admin", "Grace" (an everyday word), nor an answer or a name given to a thing after
+    a question with no greeting ("Which database should we pick?\n\nCassandra")."""
+    match = _NAME_ON_THE_LAST_LINE.search(text, max(0, len(text) - 120))
     if match is None or not text[: match.start()].strip():
+        return None
+    if match.group("thanks") is None and _GREETING_OPENS_THE_MESSAGE.match(text) is None:
         return None
     words = match.group("name").split()
     everyday = everyday_words()
@@ -1871,6 +1950,7 @@ def _given_name_alone_ending_the_message(text: str) -> tuple[int, int] | None:
         _as_a_name(words[0]) in person_name_lists()[0]
         and all(word.lower() not in everyday and word.lower() not in NOT_NAMES for word in words)
         and words[0] not in places()
+        and words[0] not in brands()
         and match.group("name") not in brands()
     ):
         return match.span("name")
@@ -3733,6 +3813,7 @@ def capitals_as_written(text: str) -> str:
 # is written as a title ("Ms"), which :data:`_SURNAME_SLASH_GIVEN` reads in any case.
 _CAPITALS_AIRLINE_NAME = re.compile(
     r"(?<![\w/<'’@.-])[A-Z][A-Z'’-]+/[A-Z][A-Z'’-]+(?:[ \t][A-Z][A-Z'’-]+){0,2}[ \t](?:MR|MRS|MS|MISS|MSTR|DR)\b"
+    r"(?![ \t]+[A-Z])"
 )
 
 

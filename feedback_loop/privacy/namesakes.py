@@ -1032,7 +1032,7 @@ _TEAM_WORD = re.compile(
     r"|versand|buchhaltung|redaktion|squad|guild|tribe|enablement)(?![\w'’-]))"
 )
 
-_TEAM_NOUN_AFTER = re.compile(r"[ \t]+(?:team|squad|department|dept|desk|unit|crew)\b")
+_TEAM_NOUN_AFTER = re.compile(r"[ \t]+(?:team|squad|department|dept|unit|crew)\b")
 _TEAM_WORD_ENDS = re.compile(rf"(?:{_TEAM_WORD.pattern})$")
 
 
@@ -1103,9 +1103,15 @@ def named_like_a_title_a_firm_or_a_team(text: str, start: int, end: int) -> bool
     if _a_team_on_its_line(text, start, end):
         return True
     possessive = POSSESSIVE_END.search(text, start, end) is not None
-    # A team's name, the word for it after it in lower case: "Escalated to Telco Integrations team" (not a person's
-    # whole name: "the Priya Sharma team").
-    if not single_given_name and not possessive and _TEAM_NOUN_AFTER.match(text, end) and not listed_full_name(name):
+    # A team's name, the word for it after it in lower case, an English word in it and no given name: "Escalated to
+    # Telco Integrations team" (not "the Priya Sharma team", "Ticket moved to Oluwaseun Adebayo squad").
+    if (
+        not single_given_name
+        and not possessive
+        and _TEAM_NOUN_AFTER.match(text, end)
+        and any(not no_english_word(word.lower()) for word in words)
+        and not any(word in given for word in words)
+    ):
         return True
     if (
         not single_given_name
@@ -2092,6 +2098,9 @@ _COLOUR_BEFORE = re.compile(r"(?i:\b(?:colou?rs?|shades?|finish|in|the|a))[ \t]*
 _GOODS_WORDS = re.compile(r"(?i:\b(?:sizes?|colou?rs?|sku|in[ \t]+stock|qty|quantity|items?|variant|model)\b)")
 
 
+_PHRASAL_PARTICLES = frozenset(("in", "out", "up", "off", "on", "down", "over", "back", "away", "through"))
+
+
 def named_like_an_english_compound(text: str, start: int, end: int) -> bool:
     """True for one word of English words joined by hyphens (of three letters or more, or stop words: "Ji-an" is a
     Korean given name), none of them a name of the lists (but a stop word: "In"), wherever it stands, a field's value
@@ -2103,6 +2112,15 @@ def named_like_an_english_compound(text: str, start: int, end: int) -> bool:
         return False
     given, surnames = person_name_lists()
     everyday = everyday_words()
+    # A verb and its particle is a noun however the lists hold the verb: "Roll-in shower", "Walk-in", "Check-in" (not
+    # "Ji-an", a Korean given name).
+    if (
+        len(parts) == 2
+        and len(parts[0]) > 2
+        and not no_english_word(parts[0].lower())
+        and parts[1] in _PHRASAL_PARTICLES
+    ):
+        return True
     return all(
         part.lower() in stop_words() or (len(part) > 2 and part.lower() in everyday) for part in parts
     ) and not any(

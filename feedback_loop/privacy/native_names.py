@@ -34,15 +34,26 @@ _GREEK = "\u0370-\u03ff\u1f00-\u1fff"
 _HEBREW = "\u05d0-\u05ea\u05b0-\u05c7\u05f3\u05f4"
 _ARABIC = "\u0621-\u065f\u0670-\u06d3\u06fa-\u06ff\u200c"
 _THAI = "\u0e01-\u0e4e"
+# Devanagari and Bengali letters and signs, not their digits nor the danda ("।") that ends a sentence.
+_DEVANAGARI = "\u0900-\u0963\u0971-\u097f"
+_BENGALI = "\u0980-\u09e3\u09f0-\u09fe"
 _HAN = "\u4e00-\u9fff々"
 _KANA = "\u3041-\u3096\u30a1-\u30fa\u30fc"
 _HANGUL = "\uac00-\ud7a3"
-_ALPHABETS = {"cyrillic": _CYRILLIC, "greek": _GREEK, "hebrew": _HEBREW, "arabic": _ARABIC, "thai": _THAI}
+_ALPHABETS = {
+    "cyrillic": _CYRILLIC,
+    "greek": _GREEK,
+    "hebrew": _HEBREW,
+    "arabic": _ARABIC,
+    "thai": _THAI,
+    "devanagari": _DEVANAGARI,
+    "bengali": _BENGALI,
+}
 _WORD_OF = {script: re.compile(rf"[{letters}]+(?:['’\-־][{letters}]+)*") for script, letters in _ALPHABETS.items()}
 # Scripts with capitals: a name's words are capitalised there.
 _CASED = frozenset(("cyrillic", "greek"))
 # The longest name a rule reads: an Arabic name holds the father's and the grandfather's ("محمد عبد الله العتيبي").
-_MAX_WORDS = {"cyrillic": 3, "greek": 3, "hebrew": 3, "arabic": 5, "thai": 2}
+_MAX_WORDS = {"cyrillic": 3, "greek": 3, "hebrew": 3, "arabic": 5, "thai": 2, "devanagari": 3, "bengali": 3}
 
 # Labels of a form's field that holds a person's name, in each language, before ":" ("Заявитель: Олег Петренко",
 # "שם המטופלת: נועה לוי", "الاسم: محمد العتيبي", "ชื่อ-นามสกุล: ...").
@@ -106,24 +117,18 @@ _THAI_PERSON_NAMED = re.compile(
     r"(?:ผู้จอง|ลูกค้า|ผู้รับ|ผู้ส่ง|ผู้ป่วย|พนักงาน|คนขับ|ผู้โดยสาร|แขก|ผู้ติดต่อ|เจ้าหน้าที่|เพื่อน|ลูก|สามี|ภรรยา"
     r"|ดิฉัน|ผม|ฉัน|หนู)ชื่อ[ \t]+"
 )
-# Introductions in Arabic and Persian script: "اسمي محمد العتيبي" (my name is), Persian "اسمم ..." and "اسم من ...";
-# "أنا خالد العتيبي" (I am) and "من نیلوفر احمدی هستم" (I am ..., the verb after the name) only with a given name of
-# the lists, after "I am" a surname or the clause's end after it ("أنا سعيد جدا" is "I am very happy"). People
-# named by their title or their role, a given name of the lists after it: "السيد ...", "والمندوب محمد" (and the
-# courier), "السائق ..." (the driver; not "السائق الجديد").
-_ARABIC_MY_NAME = re.compile(r"(?<![\u0621-\u06ff])(?:اسمي|إسمي|اسمم|اسم\s+من)[ \t]+")
+# Introductions in Arabic and Persian script, a given name of the lists after them: "اسمي محمد العتيبي" (my name is),
+# Persian "اسمم ..."; "أنا خالد العتيبي" (I am) and "من نیلوفر احمدی هستم" (I am ..., the verb after the name). People
+# named by their title or their role: "السيد ...", "والمندوب محمد" (and the courier), "السائق ..." (the driver).
+_ARABIC_MY_NAME = re.compile(r"(?<![\u0621-\u06ff])(?:اسمي|إسمي|اسمم)[ \t]+")
 _ARABIC_I_AM = re.compile(r"(?<![\u0621-\u06ff])(?:أنا|انا)[ \t]+")
 _PERSIAN_I_AM = re.compile(rf"(?<![\u0621-\u06ff])من[ \t]+(?P<name>[{_ARABIC}]+(?:[ \t][{_ARABIC}]+){{0,2}})[ \t]+هستم")
 _ARABIC_TITLE_OR_ROLE = re.compile(
     r"(?<![\u0621-\u06ff])و?(?:السيد|السيدة|الأستاذ|الأستاذة|الدكتور|الدكتورة|المهندس|المهندسة|آقای|خانم|المندوب|السائق"
     r"|الموظف|الموظفة|الممرض|الممرضة|الفني|سائق|پیک|راننده)[ \t]+"
 )
-# Hindi and Bengali: "मेरा नाम अनीता शर्मा है", "আমার নাম সুমাইয়া আক্তার" (my name is), the name's words up to the
-# verb or the sentence's end.
-_INDIC_MY_NAME = re.compile(
-    r"(?:मेरा[ \t]+नाम|আমার[ \t]+নাম)[ \t]+(?P<name>[\u0900-\u09ff]+(?:[ \t][\u0900-\u09ff]+){0,2}?)"
-    r"(?=[ \t]+(?:है|हैं|ছিল|হলো|হল)(?![\u0900-\u09ff])|[ \t]*(?:[,.!?।]|$))"
-)
+# Hindi and Bengali: "मेरा नाम अनीता शर्मा है", "আমার নাম সুমাইয়া আক্তার" (my name is), a given name of the lists after it.
+_INDIC_MY_NAME = re.compile(r"(?:मेरा[ \t]+नाम|আমার[ \t]+নাম)[ \t]+")
 # Korean fields written without a colon: "예약자 이서연, 인원 3명" (the booker), "수령인 김민준" (the recipient).
 _KOREAN_FIELD_NAME = re.compile(
     rf"(?:예약자|수령인|신청자|주문자|고객명|담당자)[ \t]+(?P<name>[{_HANGUL}]{{3}})(?=[ \t]*(?:[,.)]|님|씨|$|\n))"
@@ -173,6 +178,29 @@ def _arabic_as_one(word: str) -> str:
 
 # Parts of an Arabic name between the given name and the family's: "عبد الله", "بن سعيد", "أبو بكر".
 _ARABIC_JOINED = frozenset(_arabic_as_one(word) for word in ("عبد", "بن", "بنت", "ابن", "أبو", "ابو", "آل", "ال"))
+# Given names of the lists that are everyday adjectives too ("سعيد" happy, "أمين" honest, "ماهر" skilled): a name
+# after a cue only with a name of the family after them ("أنا سعيد جدا", "الفني ماهر وسريع" stay).
+_ARABIC_NAMES_THAT_ARE_ADJECTIVES = frozenset(
+    _arabic_as_one(word)
+    for word in (
+        "سعيد",
+        "أمين",
+        "ماهر",
+        "كريم",
+        "جميل",
+        "سالم",
+        "صالح",
+        "نبيل",
+        "لطيف",
+        "شريف",
+        "رشيد",
+        "حكيم",
+        "عادل",
+        "منير",
+    )
+)
+# Words with the article that follow "I am" or a name as often as a family's name does: "now", "today", "here".
+_ARABIC_WORDS_AFTER_A_NAME = frozenset(_arabic_as_one(word) for word in ("الآن", "الان", "اليوم", "الجديد", "الجديدة"))
 
 
 def _words_from(text: str, start: int, script: str, most: int) -> list[re.Match[str]]:
@@ -224,31 +252,38 @@ def find_native_names(text: str) -> list[Span]:
 
 def _introduced_or_titled(text: str) -> list[Span]:
     """Names after the introductions, titles and roles of :data:`_ARABIC_MY_NAME`, :data:`_ARABIC_I_AM`,
-    :data:`_PERSIAN_I_AM`, :data:`_ARABIC_TITLE_OR_ROLE`, :data:`_INDIC_MY_NAME` and :data:`_KOREAN_FIELD_NAME`.
-    In Arabic script the first word is the name's (after "I am" only a given name of the lists), the next ones while
-    the lists know them or they open with "ال" ("العتيبي") or join a name ("بن", "عبد")."""
+    :data:`_PERSIAN_I_AM`, :data:`_ARABIC_TITLE_OR_ROLE`, :data:`_INDIC_MY_NAME` and :data:`_KOREAN_FIELD_NAME`: a given
+    name of the lists first, then the words the lists know; in Arabic script also those that open with "ال" ("العتيبي")
+    or join a name ("بن", "عبد"). A given name that is an adjective too, and "I am" and a given name, need a family
+    name after them."""
     spans: list[Span] = []
-    for cue, listed_first in ((_ARABIC_MY_NAME, False), (_ARABIC_TITLE_OR_ROLE, True), (_ARABIC_I_AM, True)):
+    cues = ((_ARABIC_MY_NAME, "arabic"), (_ARABIC_TITLE_OR_ROLE, "arabic"), (_ARABIC_I_AM, "arabic"))
+    for cue, script in (*cues, (_INDIC_MY_NAME, "devanagari"), (_INDIC_MY_NAME, "bengali")):
         for match in cue.finditer(text):
-            words = _words_from(text, match.end(), "arabic", _MAX_WORDS["arabic"])
-            if not words or (listed_first and not _listed("arabic", words[0].group(), 0)):
+            words = _words_from(text, match.end(), script, _MAX_WORDS[script])
+            if not words or not _listed(script, words[0].group(), 0):
                 continue
             count = 1
             for word in words[1:]:
-                plain = _arabic_as_one(word.group())
-                if not (_listed("arabic", word.group()) or plain.startswith("ال") or plain in _ARABIC_JOINED):
+                plain = _arabic_as_one(word.group()) if script == "arabic" else word.group()
+                family = script == "arabic" and (
+                    (plain.startswith("ال") and plain not in _ARABIC_WORDS_AFTER_A_NAME) or plain in _ARABIC_JOINED
+                )
+                if not (_listed(script, word.group()) or family):
                     break
                 count += 1
-            # "I am" and a given name alone is a name only where the clause ends after it ("أنا خالد، أريد").
-            if cue is _ARABIC_I_AM and count == 1 and text[words[0].end() : words[0].end() + 1] not in ("،", ",", "."):
+            adjective = script == "arabic" and _arabic_as_one(words[0].group()) in _ARABIC_NAMES_THAT_ARE_ADJECTIVES
+            if count == 1 and (adjective or cue is _ARABIC_I_AM):
                 continue
             spans.append((words[0].start(), words[count - 1].end(), True))
     for match in _PERSIAN_I_AM.finditer(text):
         if _listed("arabic", match.group("name").split()[0], 0):
             spans.append((*match.span("name"), True))
-    spans += [(*match.span("name"), True) for match in _INDIC_MY_NAME.finditer(text)]
+    # A listed surname's syllable and a listed given name ("이서연"; not "이메일", e-mail).
+    given, _ = native_name_lists()["hangul"]
     for match in _KOREAN_FIELD_NAME.finditer(text):
-        if _listed_surname_opens("hangul", match.group("name")):
+        name = match.group("name")
+        if _listed_surname_opens("hangul", name) and name[1:] in given:
             spans.append((*match.span("name"), True))
     return spans
 

@@ -298,11 +298,11 @@ _PROSE_AFTER_COLON = frozenset(
 )
 # An unquoted value after "password:" shorter than this is a count or a flag ("pw: 3"), not a password.
 _SHORTEST_UNQUOTED_VALUE = 3
-# A pass that lets a person board, ride or enter is a ticket, not a password: "Boarding pass: MCALLISTER/EWAN",
-# "Ski pass: 12-0042".
+# A pass that lets a person board, ride or enter is a ticket, not a password, after a colon: "Boarding pass:
+# MCALLISTER/EWAN", "Ski pass: 12-0042" (not "user=guest pass=P@ssw0rd!").
 _A_TICKET_CALLED_PASS = re.compile(
-    r"(?i)\b(?:boarding|bus|rail|train|metro|transit|travel|day|week|weekly|month|monthly|season|annual|ski|guest"
-    r"|visitor|parking|gym|press|backstage|festival|hall|gate|museum|event)[ \t]+$"
+    r"(?i)\b(?:boarding|bus|rail|train|metro|transit|travel|day|week|weekly|month|monthly|season|annual|ski"
+    r"|parking|gym|press|backstage|festival|hall|gate|museum|event)[ \t]+$"
 )
 _EVERYDAY_KEY_NAMES = frozenset(("secret", "token", "auth", "pass", "credential", "credentials"))
 
@@ -318,7 +318,11 @@ def _secret_value(match: re.Match[str]) -> str | None:
         return None
     if ":" in match.group("operator") and not quoted and _reads_as_prose(bare, match):
         return None
-    if match.group("name").lower() == "pass" and _A_TICKET_CALLED_PASS.search(match.string, 0, match.start("name")):
+    if (
+        match.group("name").lower() == "pass"
+        and ":" in match.group("operator")
+        and _A_TICKET_CALLED_PASS.search(match.string, 0, match.start("name"))
+    ):
         return None
     if len(bare) < _SHORTEST_UNQUOTED_VALUE and not quoted:
         return None
