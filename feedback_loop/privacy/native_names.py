@@ -280,10 +280,9 @@ def _introduced_or_titled(text: str) -> list[Span]:
         if _listed("arabic", match.group("name").split()[0], 0):
             spans.append((*match.span("name"), True))
     # A listed surname's syllable and a listed given name ("이서연"; not "이메일", e-mail).
-    given, _ = native_name_lists()["hangul"]
     for match in _KOREAN_FIELD_NAME.finditer(text):
         name = match.group("name")
-        if _listed_surname_opens("hangul", name) and name[1:] in given:
+        if _listed_surname_opens("hangul", name) and _listed("hangul", name[1:], 0):
             spans.append((*match.span("name"), True))
     return spans
 
