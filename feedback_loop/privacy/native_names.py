@@ -127,7 +127,7 @@ _ARABIC_TITLE_OR_ROLE = re.compile(
     r"(?<![\u0621-\u06ff])و?(?:السيد|السيدة|الأستاذ|الأستاذة|الدكتور|الدكتورة|المهندس|المهندسة|آقای|خانم|المندوب|السائق"
     r"|الموظف|الموظفة|الممرض|الممرضة|الفني|سائق|پیک|راننده)[ \t]+"
 )
-# Hindi and Bengali: "मेरा नाम अनीता शर्मा है", "আমার নাম সুমাইয়া আক্তার" (my name is), a given name of the lists after it.
+# Hindi and Bengali: "मेरा नाम आदित्य शर्मा है", "আমার নাম সুমাইয়া আক্তার" (my name is), a given name of the lists after it.
 _INDIC_MY_NAME = re.compile(r"(?:मेरा[ \t]+नाम|আমার[ \t]+নাম)[ \t]+")
 # Korean fields written without a colon: "예약자 이서연, 인원 3명" (the booker), "수령인 김민준" (the recipient).
 _KOREAN_FIELD_NAME = re.compile(
