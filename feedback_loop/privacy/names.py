@@ -202,7 +202,7 @@ _OTHER_LANGUAGES_NAME_OR_ROLE_FIELDS = (
 )
 # "In the name of" before a booking's or an account's holder: "Reserva em nome de ...", "a nombre de ...".
 _IN_THE_NAME_OF = (
-    r"(?:em|no)\s+nome\s+d[eoa]|a\s+nombre\s+de|au\s+nom\s+de|a\s+nome\s+di|im\s+namen\s+von|op\s+naam\s+van"
+    r"(?:em|no)\s+nome\s+d[eoa]|a\s+nombre\s+de|au\s+nom\s+de|a\s+nome(?:\s+di)?|im\s+namen\s+von|op\s+naam\s+van"
 )
 _OTHER_LANGUAGES_FIELD_BEFORE = re.compile(
     rf"(?i)\b(?:(?:{_OTHER_LANGUAGES_NAME_FIELDS}|{_OTHER_LANGUAGES_NAME_OR_ROLE_FIELDS})[ \t]*[:=]"

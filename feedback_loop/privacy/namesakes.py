@@ -1023,14 +1023,15 @@ def _switched_between_firms(text: str, start: int, end: int) -> bool:
 
 # The words of a team or a service that signs a message, in the languages of the sign-offs: "Ihr Kundenservice",
 # "Equipo de Atención al Cliente", "Apoio ao Cliente", "Servizio Clienti", "Klantenservice", "Ledgerly Product Team".
-_TEAM_WORD = re.compile(
-    r"(?i:(?<![\w'’-])(?:team|teams|équipe|equipe|equipo|squadra|crew|staff|office|desk|department|dept|services?"
+_TEAM_WORDS = (
+    r"team|teams|équipe|equipe|equipo|squadra|crew|staff|office|desk|department|dept|services?"
     r"|servicio|serviço|servizio|service\s+client|support|suporte|soporte|supporto|helpdesk|care|kundenservice"
     r"|kundendienst|kundenbetreuung|kundenteam|klantenservice|klantendienst|kundeservice|kundservice|kundtjänst"
     r"|asiakaspalvelu|clientes?|clienti|customers?|atención|atendimento|apoio|obsługa|müşteri|hizmetleri|billing"
     r"|sales|reception|secretariat|secretaría|segreteria|sekretariat|reservations|concierge|operations|dispatch"
-    r"|versand|buchhaltung|redaktion|squad|guild|tribe|enablement)(?![\w'’-]))"
+    r"|versand|buchhaltung|redaktion|squad|guild|tribe|enablement"
 )
+_TEAM_WORD = re.compile(rf"(?i:(?<![\w'’-])(?:{_TEAM_WORDS})(?![\w'’-]))")
 
 _TEAM_NOUN_AFTER = re.compile(r"[ \t]+(?:team|squad|department|dept|unit|crew)\b")
 _TEAM_WORD_ENDS = re.compile(rf"(?:{_TEAM_WORD.pattern})$")
@@ -1043,23 +1044,29 @@ def _a_team_on_its_line(text: str, start: int, end: int) -> bool:
     Atención al Cliente", "Ledgerly Product Team"; "Sunita, Customer Care", "Haruto Sato | Customer Success Manager",
     "ask for siobhan at reception", "Thanks Oluwaseun and the Support Team" keep their names)."""
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
-        return False
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
     line = text[line_start:line_end].rstrip(" \t.!")
+    # The team's word ends the line, or opens it after an article: "L'équipe Facturation", "El equipo de Soporte".
+    opener = _TEAM_WORD_OPENS.match(line)
+    if text[line_start:start].strip() and (opener is None or line_start + opener.end() < start - 1):
+        return False
     words = WORD.findall(line)
-    last = _TEAM_WORD_ENDS.search(line)
+    named = words if opener is None else WORD.findall(line, opener.end())
     given, _ = person_name_lists()
     return (
         len(words) <= 6
-        and last is not None
+        and (opener is not None or _TEAM_WORD_ENDS.search(line) is not None)
         and _SET_APART.search(line) is None
-        and all(word in _SIGN_OFF_PARTICLES for word in words if word.islower())
+        and all(word in _SIGN_OFF_PARTICLES for word in named if word.islower())
         and not any(word in given for word in WORD.findall(text, start, end))
     )
 
 
+_TEAM_WORD_OPENS = re.compile(
+    rf"(?i:(?:l['’]|(?:le|la|el|o|a|das|die|the|il|lo|het|de|ihr|votre|nuestro|nostro)[ \t]+)"
+    rf"(?:{_TEAM_WORDS})(?![\w'’-])(?:[ \t]+(?:de|du|des|del|di|da|do|of))?)"
+)
 _SET_APART = re.compile(r"[,|/(–—]|\s-\s")
 # The lower-case words of a team's name in a sign-off: "Equipo de Atención al Cliente", "Apoio ao Cliente".
 _SIGN_OFF_PARTICLES = NAME_PARTICLES | {"a", "à", "ao", "of", "the", "and", "und", "et", "en", "och", "og"}

@@ -72,17 +72,19 @@ _NAME_LABELS = (
     r"|نام(?:\s+و\s+نام\s+خانوادگی|\s+خانوادگی)?|مشتری|گیرنده|فرستنده|بیمار"
     # Thai: "ชื่อ", "ชื่อ-นามสกุล", "ชื่อผู้รับ", "ผู้รับ", "ลูกค้า"
     r"|ชื่อ(?:[-\s]?(?:นามสกุล|สกุล))?|ชื่อ(?:ผู้รับ|ลูกค้า|ผู้ป่วย)|นามสกุล|ผู้รับ|ลูกค้า|ผู้ป่วย"
+    # Hindi and Bengali: "नाम:", "पूरा नाम:", "पिता का नाम:" (father's name), "ग्राहक:" (customer), "নাম:", "গ্রাহক:".
+    r"|(?:पूरा\s+|पिता\s+का\s+|माता\s+का\s+|पति\s+का\s+)?नाम|ग्राहक|आवेदक|(?:পুরো\s+|পিতার\s+)?নাম|গ্রাহক|আবেদনকারী"
 )
 _LABEL = re.compile(rf"(?i)(?<![\w'’])(?:{_NAME_LABELS})[ \t]*[:：][ \t]*")
 # Labels in Chinese, Japanese and Korean, where a name has no spaces to end it: its value runs to the next mark.
 _CJK_NAME_LABELS = (
-    r"姓名|名字|联系人|聯絡人|收件人|收货人|收貨人|申请人|申請人|客户|客戶|患者|氏名|名前|お名前|予約者|申込者|宛名"
+    r"姓名|名字|联系人|聯絡人|收件人|收货人|收貨人|申请人|申請人|客户|客戶|患者|乘客|旅客|氏名|名前|お名前|予約者|申込者|宛名"
     r"|이름|성명|고객명|예약자|신청자|수령인|받는\s?분|환자"
 )
 _CJK_LABEL = re.compile(rf"(?:{_CJK_NAME_LABELS})[ \t]*[:：][ \t]*")
 # What is said to or of a person after the name: Japanese 様/さん/さま/殿/先生/氏/くん/ちゃん, Korean 님/씨,
 # Chinese 先生/女士/小姐.
-_HONORIFIC = r"(?:様|さま|さん|殿|先生|氏|くん|ちゃん|女士|小姐|님|씨)"
+_HONORIFIC = r"(?:様|さま|さん|殿|先生|氏|くん|ちゃん|女士|小姐|선생님|님|씨)"
 _HONORIFIC_AT = re.compile(rf"[ \t\u3000]?{_HONORIFIC}")
 _CJK_NAME = re.compile(
     rf"(?P<han>[{_HAN}]{{1,3}}(?:[ \u3000]?[{_HAN}{_KANA}]{{1,4}})?)|(?P<hangul>[{_HANGUL}](?:[ ]?[{_HANGUL}]{{1,3}})?)"
@@ -238,9 +240,7 @@ def find_native_names(text: str) -> list[Span]:
     for label in _LABEL.finditer(text):
         spans += _field_value(text, label.end())
     for label in _CJK_LABEL.finditer(text):
-        name = _CJK_NAME.match(text, label.end())
-        if name is not None and len(name.group().replace(" ", "")) >= 2:
-            spans.append((name.start(), _without_honorific(text, name.start(), name.end()), True))
+        spans += _names_of_a_cjk_field(text, label.end())
     spans += _in_brackets_after_a_name(text)
     spans += _after_a_title_or_a_greeting(text)
     spans += _listed_names(text)
@@ -248,6 +248,27 @@ def find_native_names(text: str) -> list[Span]:
     spans += _surname_signing_off(text)
     spans += _introduced_or_titled(text)
     return _merged(spans)
+
+
+def _names_of_a_cjk_field(text: str, start: int) -> list[Span]:
+    """The names a Chinese, Japanese or Korean field's value lists from ``start``, joined by "、" or a comma (the
+    passengers "张伟、刘芳"), each opened by a surname of the lists (the customer's field before
+    "您的账户已成功升级" holds a sentence, not a name)."""
+    spans: list[Span] = []
+    position = start
+    while (name := _CJK_NAME.match(text, position)) is not None:
+        compact = name.group().replace(" ", "")
+        script = "han" if name.group("han") is not None else "hangul"
+        if len(compact) < 2 or not (
+            _listed_surname_opens(script, compact) or compact in native_name_lists()[script][1]
+        ):
+            break
+        spans.append((name.start(), _without_honorific(text, name.start(), name.end()), True))
+        separator = re.compile(r"[ \t]*[、,，][ \t]*").match(text, name.end())
+        if separator is None:
+            break
+        position = separator.end()
+    return spans
 
 
 def _introduced_or_titled(text: str) -> list[Span]:

@@ -70,6 +70,17 @@ from feedback_loop.privacy import Redactor
             "नमस्ते, मेरा नाम आदित्य शर्मा है और मेरा रिफंड अभी तक नहीं आया।",
             "नमस्ते, मेरा नाम <PERSON> है और मेरा रिफंड अभी तक नहीं आया।",
         ),
+        # Fields of Hindi, Chinese and Korean forms: "name", the passengers one after the other, a teacher.
+        ("नाम: अनीता वर्मा\nउद्देश्य: पासपोर्ट नवीनीकरण", "नाम: <PERSON>\nउद्देश्य: पासपोर्ट नवीनीकरण"),
+        ("我想预订两张高铁票，乘客：张伟、刘芳。", "我想预订两张高铁票，乘客：<PERSON>、<PERSON>。"),
+        (
+            "이지은 선생님 덕분에 아이가 수학을 좋아하게 됐어요.",
+            "<PERSON> 선생님 덕분에 아이가 수학을 좋아하게 됐어요.",
+        ),
+        (
+            "Prenotazione a nome Rossi per sabato sera, siamo in sei.",
+            "Prenotazione a nome <PERSON> per sabato sera, siamo in sei.",
+        ),
         # A given name and a surname of the lists in Devanagari, anywhere.
         ("कल आदित्य शर्मा ने फोन किया था।", "कल <PERSON> ने फोन किया था।"),
         ("আমার নাম সুমাইয়া আক্তার। আমার কার্ড ব্লক হয়ে গেছে।", "আমার নাম <PERSON>। আমার কার্ড ব্লক হয়ে গেছে।"),
@@ -149,6 +160,9 @@ def test_names_and_addresses_of_the_round(text: str, redacted: str) -> None:
         "السائق الجديد كان سريعا",
         "من خیلی خوشحال هستم",
         "READ THE TERMS OF USE AND THE POLICY",
+        # A customer's field before a sentence; a team opened by its word after a sign-off.
+        "尊敬的客户：您的账户已成功升级为“企业版”。",
+        "Bonjour,\n\nVotre abonnement sera renouvelé le 15 novembre.\n\nCordialement,\nL'équipe Facturation",
         "Wheelchair-accessible room required. Roll-in shower preferred.",
         # An answer, a product or a pet's name on the last line of a message that opens with no greeting.
         "Which database should we pick for the event store?\n\nCassandra",
