@@ -34,6 +34,7 @@ from feedback_loop.privacy.names import (
     person_name_lists,
     sentence_around,
     stop_words,
+    stop_words_of_other_languages,
 )
 from feedback_loop.privacy.placeholders import (
     PLACEHOLDERS,
@@ -767,7 +768,8 @@ _LOWER_UNIT_BEFORE = re.compile(
 # What announces an address: "I live at", "ship to", "deliver it to", "address:", "moved to", "located at".
 _ADDRESS_CUE_WORDS = (
     r"live|living|lives|stay|staying|located|based|reside|resides|moved|move|ship|shipped|send|sent|mail"
-    r"|deliver|delivered|address(?:\s+is)?|addr\.?|adresse|dirección|indirizzo|endereço"
+    r"|deliver|delivered|address(?:\s+is)?|addr\.?|adresse|dirección|direccion|indirizzo|endereço|adres|adresa"
+    r"|anschrift|morada|alamat"
 )
 _CUE_FILLERS = r"(?:\s+(?:it|them|the\s+\w+|my\s+\w+|is|was|now|at|to|on|in|:))*"
 _ADDRESS_CUE_BEFORE = re.compile(rf"(?i)\b(?:{_ADDRESS_CUE_WORDS})\b{_CUE_FILLERS}[\s:]*$")
@@ -777,6 +779,13 @@ _ADDRESS_CUE_BEFORE = re.compile(rf"(?i)\b(?:{_ADDRESS_CUE_WORDS})\b{_CUE_FILLER
 _ADDRESS_CUE_RIGHT_BEFORE = re.compile(rf"(?i)\b(?:{_ADDRESS_CUE_WORDS})\b{_CUE_FILLERS}(?:\s+(?:at|to|is)|\s*:)\s*$")
 _HOME_CUE_RIGHT_BEFORE = re.compile(
     r"(?i)\b(?:address(?:\s+is|\s*:)|addr\.?\s*:|(?:live|living|lives|reside|resides|residing|stay|staying)\s+at)\s*$"
+)
+# What says that the address of a home or a recipient follows, in English and in the languages whose streets the rules
+# read: "my address is", "address:", "i live at", "mijn nieuwe adres is", "alamat:".
+_HOME_OR_ADDRESS_RIGHT_BEFORE = re.compile(
+    r"(?i)\b(?:(?:address|addr\.?|adres|adresse|adresa|alamat|dirección|direccion|indirizzo|endereço|anschrift"
+    r"|morada)(?:\s+(?:is|es|é|ist|est|è|adalah))?\s*:?|(?:live|living|lives|reside|resides|residing|stay|staying)"
+    r"\s+at)\s*$"
 )
 # What ends a street's clause: a comma, the end of a sentence or line, a bracket.
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[,;)\n]|[.!?](?:\s|$)|$)")
@@ -1717,7 +1726,9 @@ _TAIL_WORD = r"[^\W_][\w.'’-]*"
 _TAIL_PART = rf"{_TAIL_WORD}(?:[ \t]+{_TAIL_WORD}){{0,3}}"
 _TAIL_TO_A_POSTCODE = re.compile(
     rf"{re.escape(PLACEHOLDERS['ADDRESS'])}(?P<tail>(?:[ \t]+{_TAIL_PART})?(?:,[ \t]*{_TAIL_PART}){{0,3}})"
-    rf"(?:,?[ \t]+(?:(?i:{_LETTERED_POSTCODE})|(?<!\d[ \t])(?P<bare_number>\d{{6}}|\d{{5}}-\d{{3}})(?![\w-]))"
+    # A dash before India's PIN code too: "..., haryana - 121007".
+    rf"(?:(?:,?[ \t]+|[ \t]+[-–][ \t]+)"
+    rf"(?:(?i:{_LETTERED_POSTCODE})|(?<!\d[ \t])(?P<bare_number>\d{{6}}|\d{{5}}-\d{{3}})(?![\w-]))"
     # Four or five digits right after a city of the gazetteer, no year: "..., Gangnam-gu, Seoul 06236", "...,
     # dhaka-1213" (not "..., London 2024 was").
     rf"|(?<=[^\W\d_])(?:[ \t]+|-)(?!(?:19|20)\d\d(?!\d))(?P<city_number>\d{{4,5}})(?![\w-]))"
@@ -1746,6 +1757,33 @@ def _tail_to_a_postcode(match: re.Match[str]) -> str | None:
     ):
         return None
     return PLACEHOLDERS["ADDRESS"]
+
+
+# The postcode and the town after an address found (the flat between allowed), as Europe writes them on one line: "47
+# rue victor hugo 33000 bordeaux", "Vondelstraat 112 3hg, 1054 GT Amsterdam", "ul. Długa 17/3, 80-827 Gdańsk",
+# "Ερμού 45, 105 63 Αθήνα"; the town a city of the gazetteer, ending the clause.
+_HASTE_AFTER = rf"[ \t]+(?i:{'|'.join(_THANKS_AND_HASTE)})(?![\w-])"
+_POSTCODE_AND_TOWN_AFTER_AN_ADDRESS = re.compile(
+    rf"{re.escape(PLACEHOLDERS['ADDRESS'])}(?:(?:[ \t]+\d{{1,3}}[^\W\d_]{{0,3}}(?![\w-]))?,?[ \t]+"
+    rf"(?:{_NOT_A_YEAR}\d{{5}}|\d{{4}}[ \t]?[A-Za-z]{{2}}|\d{{2}}-\d{{3}}|\d{{3}}[ \t]\d{{2}})[ \t]+"
+    r"(?P<town>[^\W\d_][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*){0,2})"
+    # Or a city's district number alone after the address, ending the clause: "..., 100 00 Praha 10", "...,
+    # Colombo 03".
+    rf"|(?P<district>[ \t]+\d{{1,2}}))(?=[ \t]*(?:[,.;!?)\n]|$)|[ \t]+[-–][ \t]|{_HASTE_AFTER})"
+)
+
+
+def _postcode_and_town_after_an_address(match: re.Match[str]) -> str | None:
+    if match.group("district"):
+        return PLACEHOLDERS["ADDRESS"]
+    words = match.group("town").split()
+    towns = (" ".join(words[:count]) for count in range(len(words), 0, -1))
+    return PLACEHOLDERS["ADDRESS"] if any(_as_a_town(town) in cities() for town in towns) else None
+
+
+def _as_a_town(words: str) -> str:
+    """``words`` written as a town's name is: "são paulo" as "São Paulo"."""
+    return " ".join(word[:1].upper() + word[1:] for word in words.split())
 
 
 # A British, Irish or Canadian postal block whose house has a name and no number: lines of capitalised words, one a
@@ -1914,11 +1952,127 @@ def _around_an_address(match: re.Match[str]) -> str | None:
 
 # What the street detectors, and the PII model's addresses after them, leave around an address: flats, floors and
 # buildings before it, the place's parts and postcode after it.
+# Addresses written all in lower case, as chat is, in the forms that the patterns above know capitalised ("47 rue
+# victor hugo 33000 bordeaux", "av. paulista 1578, bela vista, são paulo", "ul. długa 17/3, 80-827 gdańsk", "no 21,
+# jalan ss 2/75, 47300 petaling jaya"): the text is read again with each word capitalised as addresses are written
+# (:func:`_capitalised_as_an_address`), and what those patterns find there, written in lower case in the text, is an
+# address where it holds a postcode or a city of the gazetteer, or an address's cue comes before it ("mijn nieuwe adres
+# is", "i live at"). Lower case alone says too little: "2 main road, then turn left".
+_LOWER_CASE_STREET_WORDS = (
+    "rue ", "av.", "avda", "avenida", "avenue", "calle ", "carrer ", "rua ", "via ", "viale ", "piazza ", "plaza ",
+    "ul.", "ulica", "jalan ", "jl.", "nagar", "street", "road", "straat", "laan ", "gracht", "weg ", "strasse",
+    "straße", "str.", "allee", "gasse", "boulevard", "lane",
+)  # fmt: skip
+# Words an address leaves in lower case between capitalised ones: "Avda. de la Constitución", "Rue des Petites Écuries".
+_LOWER_CASE_IN_AN_ADDRESS = frozenset(
+    ("de", "del", "de", "la", "las", "los", "el", "da", "do", "dos", "das", "di", "della", "dei", "delle", "van", "von",
+     "der", "den", "du", "des", "le", "les", "y", "e", "et", "of", "the", "and")
+)  # fmt: skip
+# The first letter of a word in lower case, not after a digit ("2nd", "3hg" stay).
+_LOWER_CASE_WORD_OPENS = re.compile(r"(?<![\w'’-])([^\W\d_])([^\W\d_]*)")
+# A postcode in an address: four to six digits that are no year, or Poland's "80-827", Czechia's "100 00", Brazil's
+# "01310-100".
+_A_POSTCODE_IN = re.compile(
+    rf"(?<![\w/.-])(?:{_NOT_A_YEAR}\d{{4,6}}|\d{{2}}-\d{{3}}|\d{{3}}[ \t]\d{{2}}|\d{{5}}-\d{{3}})(?![\w/.-])"
+)
+
+
+def _capitalised_as_an_address(text: str) -> str:
+    """``text`` with each word in lower case capitalised, but for the words addresses leave in lower case and English
+    function words; of the same length, each character where it was."""
+
+    def capitalise(match: re.Match[str]) -> str:
+        first, rest = match.groups()
+        upper = first.upper()
+        word = first + rest
+        # English function words and thanks end an address's parts where the sentence goes on ("..., lagos for now",
+        # "..., brisbane thanks").
+        if (
+            not first.islower()
+            or len(upper) != 1
+            or word in _LOWER_CASE_IN_AN_ADDRESS
+            or (word in stop_words() and word != "no")
+            or word in _THANKS_AND_HASTE
+            or (word in _stop_words_of_other_languages() and word not in _OPENS_A_TOWN)
+        ):
+            return match.group(0)
+        return upper + rest
+
+    return _LOWER_CASE_WORD_OPENS.sub(capitalise, text)
+
+
+# Stop words of some language that open towns' names: "são paulo", "san josé".
+_OPENS_A_TOWN = frozenset(("são", "san", "santa", "santo", "sankt", "saint", "sainte"))
+
+
+@functools.cache
+def _stop_words_of_other_languages() -> frozenset[str]:
+    """The stop words of the Latin-script languages the name rules read, less the words addresses keep in lower case:
+    Polish "bo", Spanish "y", "para"."""
+    return frozenset().union(*stop_words_of_other_languages())
+
+
+def _addresses_in_lower_case_as_capitalised(text: str) -> tuple[str, int]:
+    """The detector of the addresses in lower case above: ``text`` with each replaced, and how many."""
+    capitalised = _capitalised_as_an_address(text)
+    if capitalised == text:
+        return text, 0
+    found = capitalised
+    for detect in _DETECTORS_OF_CAPITALISED_ADDRESSES:
+        found, _ = detect(found)
+    if found == capitalised:
+        return text, 0
+    placeholder = PLACEHOLDERS["ADDRESS"]
+    # Each placeholder of ``found`` stands for a span of ``capitalised`` (itself, where it was there already).
+    replaced = re.fullmatch("(.+?)".join(map(re.escape, found.split(placeholder))), capitalised, re.DOTALL)
+    if replaced is None:
+        return text, 0
+    spans = []
+    for index in range(1, (replaced.lastindex or 0) + 1):
+        start, end = replaced.span(index)
+        written = text[start:end]
+        if written == placeholder or any(char.isupper() for char in written.replace(placeholder, "")):
+            continue
+        if (
+            _A_POSTCODE_IN.search(written)
+            or _HOME_OR_ADDRESS_RIGHT_BEFORE.search(text, max(0, start - 40), start)
+            # Two places or more after the street, the last a city: "..., bela vista, são paulo"; a city alone after a
+            # number and a street's word is said of courses, lanes and parking too ("corso python 3, roma", "6 lane
+            # expressway, lekki", "2 plaza de garaje, madrid").
+            or (capitalised.count(",", start, end) >= 2 and _ends_with_a_city(capitalised[start:end]))
+        ):
+            spans.append((start, end))
+    # A span that takes in an address found before (its rest in lower case) adds no address.
+    count = len(spans) - sum(text.count(placeholder, start, end) for start, end in spans)
+    for start, end in reversed(spans):
+        text = text[:start] + placeholder + text[end:]
+    return text, count
+
+
+def _ends_with_a_city(address: str) -> bool:
+    """True when the last part of ``address`` after its commas opens with a city of the gazetteer, in one to three
+    words: "..., são paulo", "..., lagos"."""
+    words = re.sub(r"^[\d\W]+", "", address.rsplit(",", 1)[-1]).split()
+    return any(_as_a_town(" ".join(words[:count])) in cities() for count in (1, 2, 3))
+
+
 AROUND_AN_ADDRESS_DETECTORS: tuple[Detector, ...] = (
     Detector("ADDRESS", substitute(_AROUND_AN_ADDRESS, _around_an_address), contains(PLACEHOLDERS["ADDRESS"].lower())),
     Detector(
         "ADDRESS", substitute(_TAIL_TO_A_POSTCODE, _tail_to_a_postcode), contains(PLACEHOLDERS["ADDRESS"].lower())
     ),
+    Detector(
+        "ADDRESS",
+        substitute(_POSTCODE_AND_TOWN_AFTER_AN_ADDRESS, _postcode_and_town_after_an_address),
+        contains(PLACEHOLDERS["ADDRESS"].lower()),
+    ),
+)
+# What finds the capitalised addresses that :func:`_addresses_in_lower_case_as_capitalised` reads lower case as.
+_DETECTORS_OF_CAPITALISED_ADDRESSES = (
+    substitute(_ADDRESS, _street),
+    substitute(_STREET_WORD_BEFORE_THE_NUMBER, _street),
+    substitute(_INDIAN_ADDRESS, _indian_address),
+    *(detector.detect for detector in AROUND_AN_ADDRESS_DETECTORS),
 )
 ADDRESS_DETECTORS: tuple[Detector, ...] = (
     Detector("ADDRESS", substitute(_ADDRESS, _street), has_digit),
@@ -1948,6 +2102,7 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
     Detector("ADDRESS", substitute(_UNNAMED_STREET, _unnamed_street), has_digit),
     Detector("ADDRESS", substitute(_STREET_OF_ITS_OWN_NAME, _street_of_its_own_name), has_digit),
     Detector("ADDRESS", substitute(_INDIAN_ADDRESS, _indian_address), has_digit),
+    Detector("ADDRESS", _addresses_in_lower_case_as_capitalised, both(has_digit, contains(*_LOWER_CASE_STREET_WORDS))),
     Detector("ADDRESS", substitute(_LOWER_ADDRESS, _lower_address), has_digit),
     Detector("ADDRESS", substitute(_LOWER_SUFFIXED_STREET, _street), has_digit),
     Detector("ADDRESS", substitute(_GRID_ADDRESS, _street), has_digit),

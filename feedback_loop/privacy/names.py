@@ -155,7 +155,10 @@ _SERVICE_ROLE_LABEL_BEFORE = re.compile(
     r"(?i)\b(?:driver(?:[ \t]+name(?:[ \t]+[a-z]+){0,3})?|rider|courier|(?:service[ \t]+)?advis[eo]r|technician"
     r"|stylist|therapist|instructor|trainer|coach|teacher|nurse|dentist|photographer|cleaner|plumber|electrician"
     r"|key[ \t]*holder|volunteer|case[ \t]*worker|social[ \t]+worker|counsell?or|interpreter|translator|mentor"
-    r"|babysitter|nanny|chaperone)[ \t]*:[ \t]*$"
+    r"|babysitter|nanny|chaperone"
+    # Who wrote a commit, a pull request or a paper, as a repository's log and a citation write it: "Author: ...",
+    # "Co-authored-by: ...", "Maintainer: ..." (firms and bots too: "Author: Reuters", "Maintainer: Debian QA Group").
+    r"|authors?|co-?authors?|co-authored-by|committer|maintainers?)[ \t]*:[ \t]*$"
 )
 # The number of one of several people of a part: "Referee 2:", "Guest 3:", "Passenger 1:", "Tenant #2:".
 _ROLE_NUMBER = r"(?:[ \t]*#?\d{1,2})?"
@@ -337,6 +340,8 @@ OTHER_LANGUAGES_TITLES = (
     r"herr|herrn|frau|monsieur|madame|mme|mlle|señor|señora|señorita|sr|sra|srta|doña|dona|signor|signora|sig\.ra|sig\.na|sig|dott"
     r"|dott\.ssa|avv|meneer|mevrouw|mevr|dhr|heer|senhor|senhora|sayın|sayin|ibu|bapak|pak|domnul|doamna|doamnei"
     r"|doctora|dra|doutor|doutora|dottore|dottoressa|docteur"
+    # Swahili "Bi." (Bibi, Mrs) and "Bw." (Bwana, Mr), with their full stop: "Asante Bi. Rehema Mwakyusa".
+    r"|(?-i:Bi|Bw)|bibi|bwana"
 )
 # Cues after which a capitalised word is a name unless it is a common word ("Dear Team", "Mr Bean"): words, then
 # (_CUE_BEFORE) the patterns of sign-offs, signatures and notes.
@@ -389,17 +394,37 @@ _CUE_WORDS = (
     r"|personne|cliente|client|herr|frau|mann|kunde|kundin)|eine?\s+(?:herr|frau|mann|kunde|kundin))"
     r"\s+(?:llamad[oa]|chamad[oa]|chiamat[oa]|nommée?|appelée?|genannt|namens)"
     r"|surname|forename"
-    rf"|(?:my|our|your|his|her|their)\s+(?:new\s+|old\s+|former\s+)?(?:{RELATIVES_AND_CLOSE_PEOPLE}"
+    # A word of age, closeness or habit between allowed: "my late father,", "our usual driver" (not "our logistics
+    # partner", "my primary doctor, Kaiser Permanente", "my current landlord, Foxtons": firms).
+    r"|(?:my|our|your|his|her|their)\s+(?:(?:new|old|former|late|dear|beloved|elderly|older|younger|eldest|oldest"
+    rf"|youngest|little|big|twin|usual|regular|own)\s+)?(?:{RELATIVES_AND_CLOSE_PEOPLE}"
     r"|director|ceo|cfo|cto|coo|founder|owner|bookkeeper|assistant|secretary|admin|administrator|contact"
     r"|developer|engineer|designer|consultant|advisor|adviser|agent|rep|driver|courier)"
     rf"|{OTHER_LANGUAGES_KIN}"
 )
+# A relative's word or a role only people have, a name in brackets after it: "Accompanied by: brother (Khalid)".
+_RELATIVE_BEFORE_A_BRACKET = re.compile(
+    r"(?i:\b(?:mother|father|mum|mom|dad|brother|sister|son|daughter|wife|husband|spouse|aunt|uncle|cousin"
+    r"|niece|nephew|grandmother|grandfather|grandson|granddaughter|fianc[eé]e?|guardian))[ \t]*\($"
+)
+# Who only people are, a name in brackets after the word, as a note names them: "The inventory clerk (Leanne) signed
+# off"; a given name of the lists there, a department, a subject or a firm being named so too ("The doctor
+# (Cardiology)", "Teacher (Maths)", "Concierge (Marriott Bonvoy)").
+_ROLE_BEFORE_A_BRACKET = re.compile(
+    r"(?i:\b(?:clerk|receptionist|nurse|doctor|dentist|landlord|landlady|tenant|cleaner|teacher|tutor|nanny"
+    r"|babysitter|caretaker|concierge|housekeeper))[ \t]*\($"
+)
+# A name alone in the brackets: "(Khalid)", "(Kwame Mensah)"; not "(Tane? Rawiri?)", names thought of.
+_NAME_CLOSES_THE_BRACKETS = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}\)")
 # The cues as they end right before a name (searched back from the name's first letter, within _CUE_REACH
 # characters).
 _CUE_BEFORE = re.compile(
     rf"(?i)(?:\b(?:{by_first_letter(_CUE_WORDS)})\b\.?,?"
     # A sign-off alone on its line, a whole word ("Society\n", "Glovebox\n" are none).
-    r"|\b(?:regards|thanks|thank\s+you|cheers|best|sincerely|yours|thx|ty|bye|love)\s*[,!.]?\s*\n"
+    r"|\b(?:regards|thanks|thank\s+you|cheers|best|sincerely|yours|thx|ty|bye|love"
+    r"|yours[ \t]+(?:faithfully|truly|sincerely|respectfully|ever))\s*[,!.]?\s*\n"
+    # A relative named in brackets after the word, as a form's note writes it: "Accompanied by: brother (Khalid)".
+    rf"|{_RELATIVE_BEFORE_A_BRACKET.pattern.removesuffix('$')}"
     # A signature's line after the words that open it: "Signed on behalf of the tenant,\n", "Signed for the seller,\n".
     r"|\bsigned\b[^\n,]{0,40},[ \t]*\n"
     # The name a table, a booking or an order is held under: "a table for two at eight, under the name Adeyemi" (not
@@ -544,6 +569,20 @@ def vietnamese_given_name_before(word: str, next_word: str) -> bool:
 # "um tal de Wi-Fi": only a given name of the lists).
 _A_CERTAIN_BEFORE = re.compile(
     r"(?i)\b(?:uma?[ \t]+tal(?:[ \t]+de)?|una?[ \t]+tal|a[ \t]+certain|une?[ \t]+certaine?)[ \t]*$"
+)
+# "This is" of more languages, before a given name of the lists: Catalan "sóc la Montserrat", "sóc en Jordi"; Polish
+# "Cześć, tu Agnieszka" at the clause's start ("tu Biuro Obsługi Klienta" is the desk's).
+_OTHER_LANGUAGES_THIS_IS_BEFORE = re.compile(r"(?:(?i:\bsóc(?:[ \t]+(?:la|el|en|na))?)|(?:^|[,!.?][ \t]*)[Tt]u)[ \t]+$")
+# Who served a customer, in other languages, an article before the role, the name after it in apposition: Portuguese
+# "o atendente, Rogério, desligou", Spanish "el repartidor Julián", French "le livreur, Karim,", Italian "il corriere
+# Davide", German "der Fahrer Jörg".
+_OTHER_LANGUAGES_ROLE_BEFORE = re.compile(
+    r"(?i:\b(?:o|a|el|la|le|il|lo|der|die|unser|unsere|nuestro|nuestra|nosso|nossa|notre)[ \t]+)(?-i:atendente"
+    r"|técnic[oa]|entregador(?:a)?|motorista|vendedor(?:a)?|funcionári[oa]|gerente|consultor(?:a)?|operador(?:a)?"
+    r"|repartidor(?:a)?|agente|conductor(?:a)?|chofer|camarer[oa]|recepcionista|enfermeir[oa]|enfermer[oa]|médic[oa]"
+    r"|livreur|livreuse|chauffeur|vendeu(?:r|se)|conseill(?:er|ère)|technicien(?:ne)?|fattorino|autista|corriere"
+    r"|commess[oa]|tecnico|operat(?:ore|rice)|Fahrer(?:in)?|Mitarbeiter(?:in)?|Techniker(?:in)?|Berater(?:in)?"
+    r"|Zusteller(?:in)?|Kurier)[ \t]*,?[ \t]*$"
 )
 # Thanks to someone, in other languages: "Merci à", "Danke an", "Gracias a", "Obrigado ao", "Grazie a", "Dank aan".
 _THANKS_TO_BEFORE = re.compile(
@@ -1725,12 +1764,22 @@ def _names_after_a_service_role(text: str) -> list[tuple[int, int]]:
             continue
         end = match.start("name") + len(" ".join(words))
         if _as_a_name(words[0]) in person_name_lists()[0] or (
-            _ROLE_OF_PEOPLE_ONLY.search(match.group("role")) is not None
-            and all(no_english_word(word.lower()) for word in words)
-            and _PERSON_ACTS_AFTER.match(text, end)
+            all(no_english_word(word.lower()) for word in words)
+            and (
+                (_ROLE_OF_PEOPLE_ONLY.search(match.group("role")) is not None and _PERSON_ACTS_AFTER.match(text, end))
+                or _PERSONS_MANNER_AFTER.match(text, end) is not None
+            )
         ):
             found.append((match.start("name"), end))
     return found
+
+
+# How a person behaved, said right after their name, the clause's words between allowed; no software, firm or place
+# is polite ("Driver Sipho was excellent, very patient", "courier Tendai was so rude"; "driver Zink is excellent").
+_PERSONS_MANNER_AFTER = re.compile(
+    r"[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been)\b[^.!?\n]{0,40}?\b(?:polite|rude|friendly|patient|kind"
+    r"|courteous|respectful|disrespectful|aggressive|impatient|cheerful|grumpy|attentive|unprofessional)\b"
+)
 
 
 # A name as airlines write it on bag tags, boarding passes and booking records, surname, slash, given names and a
@@ -2277,6 +2326,19 @@ _ENGLISH_NOUN_SUFFIX = re.compile(r"(?:ment|tion|sion|ness|ity|ance|ence|ship)$"
 
 
 @functools.lru_cache(maxsize=65536)
+def _written_as_a_brand(word: str) -> bool:
+    """True for a word with a capital inside whose last part is an everyday English word no name list holds:
+    "DashPass", "YouTube"; not "JoAnne", "RoseMarie", "McKenzie"."""
+    parts = re.findall(r"[A-Z][a-z]+", word)
+    return len(parts) > 1 and "".join(parts) == word and everyday_noun(parts[-1])
+
+
+def _unlisted_english_word(word: str) -> bool:
+    """True for a word that WordNet knows and no name list holds: "Latency", which the everyday vocabulary lacks."""
+    given, surnames = person_name_lists()
+    return word not in given and word not in surnames and not no_english_word(word.lower())
+
+
 def no_english_word(word: str) -> bool:
     """True for a word that WordNet does not know (no noun, adjective, verb or adverb): "Thandeka", "Ji-hoon"; not
     "Autumn", "Florence", "Bell", which the name lists hold too."""
@@ -2578,12 +2640,36 @@ def _cued_or_known_name(
         or (cue_may_end_here and _in_vietnamese(text) and _cue_before(_VIETNAMESE_KIN_BEFORE, text, start))
         # "um tal de Washington", "un tal Rigoberto": a given name the lists know after "a certain".
         or (cue_may_end_here and known_given and _cue_before(_A_CERTAIN_BEFORE, text, start))
+        # "The inventory clerk (Leanne)", "Cześć, tu Agnieszka", "sóc la Montserrat": a given name of the lists.
+        or (
+            cue_may_end_here
+            and known_given
+            and word.lower() not in everyday_words()
+            and word not in brands()
+            and (
+                _cue_before(_ROLE_BEFORE_A_BRACKET, text, start)
+                or _cue_before(_OTHER_LANGUAGES_THIS_IS_BEFORE, text, start)
+            )
+        )
+        # "o atendente, Rogério, desligou": a given name of the lists, or in apposition one no dictionary knows.
+        or (
+            cue_may_end_here
+            and (known_given or (text.startswith(",", end) and no_english_word(word.lower())))
+            and word not in places()
+            and word not in brands()
+            and _cue_before(_OTHER_LANGUAGES_ROLE_BEFORE, text, start)
+        )
         # "Merci à Jean-Baptiste Lefèvre de l'agence", "Danke an Jürgen Weber für ...": thanks to a given name the
         # lists know and more words of a name, whatever follows (a given name alone is the model's to judge: "Merci
         # à Paris").
         or (run >= 2 and cue_may_end_here and known_given and _cue_before(_THANKS_TO_BEFORE, text, start))
         # A thing talks too: "Tracking says ...", "Dashboard said ..." (not "Chidi says ...").
-        or (_ACTION_AFTER_NAME.match(text, end) and not (run == 1 and everyday_noun(word)))
+        # "Latency from our servers": a word WordNet knows that no name list holds is no person either, nor a brand
+        # written with an everyday word after a capital inside ("DashPass says"; "JoAnne says" is a person).
+        or (
+            _ACTION_AFTER_NAME.match(text, end)
+            and not (run == 1 and (everyday_noun(word) or _unlisted_english_word(word) or _written_as_a_brand(word)))
+        )
         or (known_given and _OFFICE_AFTER.match(text, end))
         # "Ayşe hanım will send it": a name with an honorific after it (no everyday word nor place: "Kitchen bey").
         or (
@@ -3182,7 +3268,8 @@ def _in_english_prose(text: str, start: int, end: int) -> bool:
 
 
 _OTHER_LANGUAGES_TITLE_AFTER = re.compile(rf"[ \t]+(?i:{OTHER_LANGUAGES_TITLES})\b")
-_PLACE_PREPOSITION_BEFORE = re.compile(
+# A preposition of place right before a name: "en Valencia", "de fora de Belo Horizonte".
+PLACE_PREPOSITION_BEFORE = re.compile(
     r"(?i:\b(?:en|em|in|à|au|aux|nach|naar|dans|desde|hasta|até|nel|nella|dal|dalla|no|na|do|da|del|della|di|de))"
     r"[ \t]+$"
 )
@@ -3203,7 +3290,7 @@ def _in_prose_of_another_language(text: str, start: int, end: int) -> bool:
         or _OTHER_LANGUAGES_TITLE_AFTER.match(text, end)
         or SENTENCE_START.search(text, max(0, start - 3), start)
         or _INDEFINITE_ARTICLE_BEFORE.search(text, max(0, start - 5), start)
-        or (text[start:end] in cities() and _PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 8), start))
+        or (text[start:end] in cities() and PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 8), start))
     ):
         return False
     if text[start:end].lower() in stop_words_of(language):
@@ -3297,7 +3384,7 @@ _OBJECT_AFTER = re.compile(
 # or right before what a person does or owns ("'s", "and I", "called", "mentioned", ", who").
 _BEFORE_A_PERSONS_PLACE = (
     r"with|for|by|to|under|cc|add|added|remove|removed|hire|hired|invite|invited|contact|call|called|email"
-    r"|emailed|ask|asked|tell|told|thank|thanked|meet|met|help|helped|assign|assigned|transfer|transferred|is|was"
+    r"|emailed|ask|asked|tell|told|thank|thanked|thank\s+you|meet|met|help|helped|assign|assigned|transfer|transferred|is|was"
     r"|named|owner|admin|member|driver|courier|customer|client|guest|employee|tenant|technician|colleague|can|could"
     r"|passenger|patient|applicant|recipient|holder"
     # Verbs whose object is a person, as instructions give them: "Ping Tevita about the invoice", "Congratulate
@@ -3305,6 +3392,8 @@ _BEFORE_A_PERSONS_PLACE = (
     r"|remind|ping|text|message|notify|congratulate|introduce|greet|welcome|nudge|warn|brief"
     # The parties of a marketplace's order or a stay: "Seller Losaline Vea has not shipped", "Host Keala Kahananui".
     r"|seller|buyer|vendor|merchant|host|sender|rider"
+    # Who is paired with a newcomer: "new hire Ines → buddy Sanna", "mentor Kwabena".
+    r"|buddy|mentor|mentee"
     # Whom a colleague brings in: "Kwame referred Efua Asante for the role", "we interviewed ...".
     r"|referred|referring|nominated|nominating|interviewed|interviewing|onboarded|onboarding|shortlisted"
     r"|would|will|did|does|has|should|who\s+is|on\s+behalf\s+of|instead\s+of|rather\s+than|(?:the|a|my|his|her|their)\s+name(?:\s+of)?"
@@ -3441,6 +3530,8 @@ _TITLE_ABBREVIATIONS = frozenset(
         "mevr",
         "dhr",
         "dra",
+        "bi",
+        "bw",
     )
 )
 
@@ -3455,8 +3546,19 @@ def _cue_may_end_before(text: str, tokens, index: int) -> bool:
     if "\n" in gap:
         return True
     gap = gap.strip(" \t\u00a0")
-    # "/" ends "w/" ("call w/ Ikechukwu").
-    return gap in ("", ",", "/") or (gap in (".", ".,") and tokens[index - 1][2].lower() in _TITLE_ABBREVIATIONS)
+    # "/" ends "w/" ("call w/ Ikechukwu"); "(" a relative's word or a person's role ("brother (Khalid)").
+    return (
+        gap in ("", ",", "/")
+        or (gap in (".", ".,") and tokens[index - 1][2].lower() in _TITLE_ABBREVIATIONS)
+        or (
+            gap == "("
+            and (
+                _RELATIVE_BEFORE_A_BRACKET.search(text, max(0, tokens[index][0] - 24), tokens[index][0]) is not None
+                or _ROLE_BEFORE_A_BRACKET.search(text, max(0, tokens[index][0] - 24), tokens[index][0]) is not None
+            )
+            and _NAME_CLOSES_THE_BRACKETS.match(text, tokens[index][0]) is not None
+        )
+    )
 
 
 def _particle_before_name(tokens, index: int) -> bool:

@@ -55,6 +55,7 @@ from feedback_loop.privacy.names import (
     NUMBER_AFTER,
     PERSONS_PLACE_AFTER,
     PERSONS_PLACE_BEFORE,
+    PLACE_PREPOSITION_BEFORE,
     POSSESSIVE_AFTER,
     POSSESSIVE_END,
     SENTENCE_START,
@@ -103,6 +104,8 @@ def _named_after_a_person() -> tuple[re.Pattern[str], re.Pattern[str]]:
         "|Studios?|Media|Pharma|Hotels?|Resorts?|Foods|Stores?|Restaurants?|Café|Cafe|Bakery|Pharmacy|Honors|Rewards"
         "|Energy|Center|Centre|Hall|Tower|Building|Bridge|Airport|Station|Stadium|Arena|Museum|Library|Memorial"
         "|Square|Park|Day|Week|Award|Awards|Prize|Cup|Trophy|Festival|Street|Avenue|Road|Boulevard"
+        "|Health|Healthcare|Medical|Dental|Wellness|Logistics|Telecom|Communications|Networks|Software|Analytics"
+        "|Therapeutics|Diagnostics|Realty|Properties"
     )
     words = "|".join(re.escape(suffix) for suffix in latin)
     # Among a name's own words ("Ralph Becker GmbH" reads as one run of capitalised words) only the head nouns
@@ -317,6 +320,12 @@ def named_like_a_thing(text: str, start: int, end: int) -> bool:
     # before it is often a brand listed with another ("Zara y Massimo Dutti").
     if word in stop_words() or (word in _AND_OF_OTHER_LANGUAGES and " " in text[start:end]):
         return False
+    # "written by Björn years ago": a time span before "ago" is no noun a name qualifies; "Buyer Usman Garba claims
+    # the box was empty": nor are the words after a party's role and a full name.
+    if _TIME_AGO_AFTER.match(text, end) or (
+        " " in text[start:end] and _PARTYS_ROLE_BEFORE.search(text, max(0, start - 12), start)
+    ):
+        return False
     nouns_or_adjectives, verbs = word_classes()
     if _made_by(text, start, word, nouns_or_adjectives):
         return True
@@ -453,6 +462,15 @@ _SUBJECTS_VERB = re.compile(
 _TIME_WORDS = re.compile(
     r"(?:today|tomorrow|yesterday|tonight|morning|afternoon|evening|night|now|later|monday|tuesday"
     r"|wednesday|thursday|friday|saturday|sunday|week|weekend)"
+)
+_TIME_AGO_AFTER = re.compile(
+    r"[ \u00a0]+(?:(?:a|an|\d+|two|three|four|five|six|ten|few|several|many)[ \u00a0]+)?(?:years?|months?|weeks?|days?"
+    r"|hours?|minutes?)[ \u00a0]+ago\b"
+)
+# The parties of an order, a dispute or a stay, as a record names them before their name: "Buyer Usman Garba".
+_PARTYS_ROLE_BEFORE = re.compile(
+    r"(?<![\w-])(?i:buyer|seller|customer|client|tenant|landlord|patient|passenger|guest|host|vendor|claimant"
+    r"|complainant|applicant|recipient|sender)[ \u00a0]+$"
 )
 _LOWER_CASE_WORD = re.compile(r"[ \u00a0]([a-z]+(?:['’][a-z]+)?)\b(?![-'’])")
 
@@ -1469,13 +1487,54 @@ def places_of_a_delivery(text: str, places_read: Sequence[tuple[int, int]]) -> s
     return delivered
 
 
-def _a_city_named_like_no_person(name: str) -> bool:
+def _a_city_named_like_no_person(text: str, start: int, end: int) -> bool:
     """True for a city of the gazetteer of two words or more, none of them a given name or a surname of the lists:
-    "Belo Horizonte" (not "Diego Martin", "Albert Lea", "Jesús María", cities that are people's names too)."""
+    "Belo Horizonte" (not "Diego Martin", "Albert Lea", "Jesús María", cities that are people's names too); after a
+    preposition of place, a given name may open it ("de fora de Belo Horizonte"; "helped by Teófilo Otoni" is a
+    person's)."""
+    name = POSSESSIVE_END.sub("", text[start:end])
     if " " not in name or name not in cities():
         return False
     given, surnames = person_name_lists()
-    return not any(word in given or word in surnames for word in name.split())
+    words = name.split()
+    if PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 8), start):
+        return not (words[0] in given and all(word in given or word in surnames for word in words[1:]))
+    return not any(word in given or word in surnames for word in words)
+
+
+def _a_city_beside_a_city(text: str, start: int, end: int) -> bool:
+    """True for a city of the gazetteer of one word that is no given name of the lists nor a Japanese surname, joined
+    by "and", "or" or a slash to another city: "the Nantes and Lyon sites", "Lyon/Marseille" (a surname alone,
+    "Lyon", names the city there; "Ito and Nakamura" are people, and so may be a list after a comma)."""
+    name = text[start:end]
+    if name not in cities() or name in person_name_lists()[0] or name in _japanese_surnames():
+        return False
+    given = person_name_lists()[0]
+    # "Preston and Lancaster from billing": a given name beside it makes both people.
+    return any(
+        other is not None and other.group(1) in cities() and other.group(1) not in given
+        for other in (
+            _A_CITY_JOINED_BEFORE.search(text, max(0, start - 40), start),
+            _A_CITY_JOINED_AFTER.match(text, end),
+        )
+    )
+
+
+# Another place joined to a name right before or after it: "Nantes and ", " or Lyon".
+_A_CITY_JOINED_BEFORE = re.compile(
+    r"(?<![\w'’-])([A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?)(?:[ \t]+(?:and|or|&)[ \t]+|[ \t]*/[ \t]*)$"
+)
+_A_CITY_JOINED_AFTER = re.compile(
+    r"(?:[ \t]+(?:and|or|&)[ \t]+|[ \t]*/[ \t]*)([A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?)(?![\w'’-])"
+)
+
+
+@functools.cache
+def _japanese_surnames() -> frozenset[str]:
+    """``faker``'s Japanese surnames in Latin letters: many are towns too ("Ito", "Nakamura")."""
+    import faker.providers.person.ja_JP as japanese
+
+    return frozenset(japanese.Provider.last_romanized_names)
 
 
 # What says that a name is a bot's, in apposition after it, the bot's word ending it: "Olivia, the hiring chatbot,
@@ -1537,7 +1596,8 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
             and PERSONS_PLACE_AFTER.match(text, end) is None
             and start not in strong_cue_ends(text)
         )
-        or _a_city_named_like_no_person(name)
+        or _a_city_named_like_no_person(text, start, end)
+        or _a_city_beside_a_city(text, start, end)
         or _STATION_AFTER.match(text, end)
         or _A_BOT_AFTER.match(text, end)
         or _a_saints_place(text, start, end)
@@ -2147,7 +2207,14 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
     club next to a score ("drew 1-1
     with Borussia Dortmund"), a programming language (:func:`_named_like_a_programming_language`), a dish or a
     language (:func:`_named_like_a_dish_or_a_language`: "a recipe for ...", "translate this into ..."), or a colour
-    of goods (:data:`_GOODS_COLOUR`: "Slate Grey")."""
+    of goods (:data:`_GOODS_COLOUR`: "Slate Grey"), or, whatever announces it, a tier of a loyalty scheme in a text
+    about one ("Loyalty tier question: I'm Silver, ... Why wasn't I moved to Gold?")."""
+    if (
+        text[start:end] in _TIER_NAMES
+        and _TIER_WORDS.search(text) is not None
+        and not _TITLE_BEFORE.search(text, max(0, start - 6), start)
+    ):
+        return True
     if start in strong_cue_ends(text) or _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start):
         if not _TITLE_RIGHT_BEFORE.search(text, max(0, start - 5), start):
             return False
@@ -2181,6 +2248,9 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
     )
 
 
+# The tiers of loyalty schemes and memberships, and what says that a text is about one.
+_TIER_NAMES = frozenset(("Bronze", "Silver", "Gold", "Platinum", "Diamond", "Titanium", "Elite", "Premier"))
+_TIER_WORDS = re.compile(r"(?i)\b(?:tiers?|status|membership|member|loyalty|rewards?|points)\b")
 # Spirits, and the drinks and foods that chains sell, as a brand's goods are named after it.
 _SPIRITS = r"(?:whiske?y|bourbon|scotch|cognac|brandy|rum|gin|vodka|tequila|mezcal|liqueur)"
 _DRINKS_AND_FOODS = (
@@ -2731,8 +2801,10 @@ _HISTORY_SIGN = re.compile(
     r"(?i:\b(?:battle[ \u00a0]+of|armies|army|conquest|conquered|invaded|invasion|kings?|queens?|dukes?|duchess"
     r"|emperors?|empress|empire|dynast(?:y|ies)|reign|throne|crowned|coronation|pharaohs?|tsars?|sultans?"
     r"|crusades?|medieval))\b"
-    # A year, not an amount or a count: "in 1066", not "1500 euros" nor "$1200".
-    r"|(?<![\d.,:/$€£-])\b(?:1[0-8]\d\d|[1-9]\d\d)(?![\d.,:/-]?\d)(?![ \u00a0]*(?:%|[A-Z]{3}\b"
+    # A year, not an amount or a count: "in 1066", not "1500 euros" nor "$1200", nor a course's or a code's number
+    # ("CS 101", "ECON 240").
+    r"|(?<![\d.,:/$€£-])(?<![A-Z]{2}[ \u00a0])(?<![A-Z]{3}[ \u00a0])(?<![A-Z]{4}[ \u00a0])"
+    r"\b(?:1[0-8]\d\d|[1-9]\d\d)(?![\d.,:/-]?\d)(?![ \u00a0]*(?:%|[A-Z]{3}\b"
     r"|(?i:euros?|dollars?|pounds?|km|kg|mg|ml|m|g|l|miles?|people|items?|units?|pcs|words?|pages?)\b))"
 )
 # The writer and those with them: a short question about someone by a name, with these in it, is about a person the

@@ -82,9 +82,9 @@ _CJK_NAME_LABELS = (
     r"|이름|성명|고객명|예약자|신청자|수령인|받는\s?분|환자"
 )
 _CJK_LABEL = re.compile(rf"(?:{_CJK_NAME_LABELS})[ \t]*[:：][ \t]*")
-# What is said to or of a person after the name: Japanese 様/さん/さま/殿/先生/氏/くん/ちゃん, Korean 님/씨,
-# Chinese 先生/女士/小姐.
-_HONORIFIC = r"(?:様|さま|さん|殿|先生|氏|くん|ちゃん|女士|小姐|선생님|님|씨)"
+# What is said to or of a person after the name: Japanese 様/さん/さま/殿/先生/氏/くん/ちゃん, Korean 님/씨 and the
+# customer's and the member's 고객님/회원님, Chinese 先生/女士/小姐.
+_HONORIFIC = r"(?:様|さま|さん|殿|先生|氏|くん|ちゃん|女士|小姐|선생님|고객님|회원님|님|씨)"
 _HONORIFIC_AT = re.compile(rf"[ \t\u3000]?{_HONORIFIC}")
 _CJK_NAME = re.compile(
     rf"(?P<han>[{_HAN}]{{1,3}}(?:[ \u3000]?[{_HAN}{_KANA}]{{1,4}})?)|(?P<hangul>[{_HANGUL}](?:[ ]?[{_HANGUL}]{{1,3}})?)"
@@ -117,12 +117,13 @@ _THAI_TITLE = re.compile(r"(?<![\u0e01-\u0e4e])(?:นางสาว|นาง|�
 # One's own name too, after "I" ("ดิฉันชื่อ ปรียา สุขสวัสดิ์", "ผมชื่อ ...").
 _THAI_PERSON_NAMED = re.compile(
     r"(?:ผู้จอง|ลูกค้า|ผู้รับ|ผู้ส่ง|ผู้ป่วย|พนักงาน|คนขับ|ผู้โดยสาร|แขก|ผู้ติดต่อ|เจ้าหน้าที่|เพื่อน|ลูก|สามี|ภรรยา"
-    r"|ดิฉัน|ผม|ฉัน|หนู)ชื่อ[ \t]+"
+    r"|ดิฉัน|ผม|ฉัน|หนู)ชื่อ(?P<space>[ \t]+)?"
 )
 # Introductions in Arabic and Persian script, a given name of the lists after them: "اسمي محمد العتيبي" (my name is),
 # Persian "اسمم ..."; "أنا خالد العتيبي" (I am) and "من نیلوفر احمدی هستم" (I am ..., the verb after the name). People
 # named by their title or their role: "السيد ...", "والمندوب محمد" (and the courier), "السائق ..." (the driver).
-_ARABIC_MY_NAME = re.compile(r"(?<![\u0621-\u06ff])(?:اسمي|إسمي|اسمم)[ \t]+")
+# Urdu "میرا نام ثناء ملک ہے" (my name is).
+_ARABIC_MY_NAME = re.compile(r"(?<![\u0621-\u06ff])(?:اسمي|إسمي|اسمم|میرا[ \t]+نام)[ \t]+")
 _ARABIC_I_AM = re.compile(r"(?<![\u0621-\u06ff])(?:أنا|انا)[ \t]+")
 _PERSIAN_I_AM = re.compile(rf"(?<![\u0621-\u06ff])من[ \t]+(?P<name>[{_ARABIC}]+(?:[ \t][{_ARABIC}]+){{0,2}})[ \t]+هستم")
 _ARABIC_TITLE_OR_ROLE = re.compile(
@@ -131,9 +132,13 @@ _ARABIC_TITLE_OR_ROLE = re.compile(
 )
 # Hindi and Bengali: "मेरा नाम आदित्य शर्मा है", "আমার নাম সুমাইয়া আক্তার" (my name is), a given name of the lists after it.
 _INDIC_MY_NAME = re.compile(r"(?:मेरा[ \t]+नाम|আমার[ \t]+নাম)[ \t]+")
+# "I am" in Hindi and Bengali, a given name and a family name of the lists after it: "मैं रोहित वर्मा हूँ" (not "আমি
+# তোমার মিত্র।", "I am your friend": "মিত্র" and "দাস" are surnames and words).
+_INDIC_I_AM = re.compile(r"(?<![\u0900-\u09ff])(?:मैं|আমি)[ \t]+")
 # Korean fields written without a colon: "예약자 이서연, 인원 3명" (the booker), "수령인 김민준" (the recipient).
 _KOREAN_FIELD_NAME = re.compile(
-    rf"(?:예약자|수령인|신청자|주문자|고객명|담당자)[ \t]+(?P<name>[{_HANGUL}]{{3}})(?=[ \t]*(?:[,.)]|님|씨|$|\n))"
+    rf"(?:예약자|수령인|신청자|주문자|고객명|담당자)[ \t]+(?P<name>[{_HANGUL}]{{3}})"
+    r"(?=[ \t]*(?:[,.)]|님|씨|드림|올림|$|\n))"
 )
 
 
@@ -279,10 +284,13 @@ def _introduced_or_titled(text: str) -> list[Span]:
     name after them."""
     spans: list[Span] = []
     cues = ((_ARABIC_MY_NAME, "arabic"), (_ARABIC_TITLE_OR_ROLE, "arabic"), (_ARABIC_I_AM, "arabic"))
-    for cue, script in (*cues, (_INDIC_MY_NAME, "devanagari"), (_INDIC_MY_NAME, "bengali")):
+    indic = ((cue, script) for cue in (_INDIC_MY_NAME, _INDIC_I_AM) for script in ("devanagari", "bengali"))
+    for cue, script in (*cues, *indic):
         for match in cue.finditer(text):
             words = _words_from(text, match.end(), script, _MAX_WORDS[script])
-            if not words or not _listed(script, words[0].group(), 0):
+            if not words:
+                continue
+            if not _listed(script, words[0].group(), 0):
                 continue
             count = 1
             for word in words[1:]:
@@ -294,7 +302,7 @@ def _introduced_or_titled(text: str) -> list[Span]:
                     break
                 count += 1
             adjective = script == "arabic" and _arabic_as_one(words[0].group()) in _ARABIC_NAMES_THAT_ARE_ADJECTIVES
-            if count == 1 and (adjective or cue is _ARABIC_I_AM):
+            if count == 1 and (adjective or cue is _ARABIC_I_AM or cue is _INDIC_I_AM):
                 continue
             spans.append((words[0].start(), words[count - 1].end(), True))
     for match in _PERSIAN_I_AM.finditer(text):
@@ -332,7 +340,9 @@ def _after_a_title_or_a_greeting(text: str) -> list[Span]:
         spans.append((given.start(), end, True))
     for named in _THAI_PERSON_NAMED.finditer(text):
         given = _WORD_OF["thai"].match(text, named.end())
-        if given is None:
+        # Written glued to "ชื่อ", as Thai runs its words ("ดิฉันชื่อสุภาพร ศรีสุข"), the given name must be one of
+        # the lists: "ชื่อเล่น" (nickname), "ชื่อผู้ใช้" (user name) are glued too.
+        if given is None or (named.group("space") is None and not _listed("thai", given.group(), 0)):
             continue
         end = given.end()
         # The surname is the next chunk when the lists know it or when a clause goes on after it: "ผู้จองชื่อ

@@ -1173,6 +1173,8 @@ def _runs_to_ask_about(text: str, names: Sequence[Span]) -> list[Span]:
             and not ARTICLE_BEFORE.search(text, max(0, start - 8), start)
             and not NUMBER_AFTER.match(text, end)
             and (len(words) + initials > 1 or in_a_persons_place(text, start, end))
+            # A brand however it is written, a word alone: "Thank you Doordash for ...".
+            and not (len(words) == 1 and words[0].lower() in brands_folded() and words[0] not in person_name_lists()[0])
         ):
             runs.append((start, end))
     return runs
@@ -1357,7 +1359,8 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
     words = list(WORD.finditer(entity))
     # "Dear Aisha", "Hi Tom": the model sometimes takes the greeting into the name; "Je m'appelle Marie Dubois",
     # the words announcing it.
-    while words and words[0].group().lower() in NOT_NAMES:
+    # "candidatos de fora de Belo Horizonte": nor does a name open with a word in lower case.
+    while words and (words[0].group().lower() in NOT_NAMES or words[0].group()[0].islower()):
         words.pop(0)
     announced_at = max((cue_end - start for cue_end in strong_cue_ends(entity)), default=0)
     words = [word for word in words if word.start() >= announced_at]
@@ -1380,6 +1383,13 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
     else:
         opening = ""
     if not any(word in given or word in surnames for word in bare):
+        return None
+    # "la póliza Más Salud": a stop word of the sentence's language, capitalised, opens a plan's or a product's
+    # name, not a person's.
+    # The model reads English: in another language's sentence a name it reads opens with a given name of the lists
+    # ("al Giudice di Pace" is a judge).
+    language = language_of_the_sentence(text, start + words[0].start(), start + words[-1].end())
+    if language is not None and (words[0].group().lower() in stop_words_of(language) or bare[0] not in given):
         return None
     # An English adjective that no name list holds, before English words that are no given names, names a thing:
     # "Custom Fields", "Purple Finch", "Broken Glass". Not a noun: "Scout Finch", "Mahatma Gandhi", "Uncle Tony".

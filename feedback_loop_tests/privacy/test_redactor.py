@@ -215,7 +215,8 @@ def test_a_dotted_quad_of_one_digit_numbers_is_an_address_only_when_named_so() -
         # In lower case: to the ZIP code, or the street and its flat after a cue, the town left.
         ("send to 221 main st, apt 4, boston ma 02108", "send to <ADDRESS>"),
         ("ship to 12 baker street london", "ship to <ADDRESS> london"),
-        ("i live at 9 rue de rivoli paris", "i live at <ADDRESS> paris"),
+        # Its town too where the gazetteer knows it (the thirtieth round reads lower case as capitalised).
+        ("i live at 9 rue de rivoli paris", "i live at <ADDRESS>"),
     ],
 )
 def test_an_address_goes_whole_to_its_postcode_and_leaves_the_full_stop(sentence: str, redacted: str) -> None:
