@@ -476,6 +476,10 @@ _CHINESE_ADDRESS = re.compile(
     rf"{_HAN_ADDRESS_START}(?:(?:{_CHINESE_PLACE})+{_HAN}{{1,8}}?(?:路|街|大道|大街|道|巷|弄|胡同)|{_HAN}{{1,8}}?(?:路|街|大道|大街|巷|弄|胡同))"
     r"(?:[一二三四五六七八九十\d]{1,3}段)?(?:\d{1,4}[巷弄])*\d{1,5}[号號]"
     r"(?:\d{1,4}(?:号楼|號樓|栋|棟|单元|單元|楼|樓|层|層|室))*"
+    # The building's name after the number, its floor and room: "...88号圣爱大厦1702室"; the postcode after it: "，邮编
+    # 200030".
+    rf"(?:{_HAN}{{1,8}}?(?:大厦|大廈|大楼|大樓|广场|廣場|中心|花园|花園|小区|小區|公寓)(?:\d{{1,4}}(?:号楼|號樓|栋|棟|单元|單元|楼|樓|层|層|室))*)?"
+    r"(?:[，,][ \t]*(?:邮编|郵編)[：:]?[ \t]*\d{6})?"
 )
 # Addresses in Greek, Hebrew, Arabic and Persian, Korean and Thai, as each script writes them: a street word of its
 # own ("Οδός", "Λεωφ.", "רחוב", "שדרות", "شارع", "خیابان", "로", "ถนน"), the house's number, and what follows in
@@ -540,11 +544,28 @@ _ARABIC_STREET_WORD = re.compile(rf"(?<![\w])(?:{_ARABIC_STREET_WORDS})\s")
 # number, then a floor, a flat or a building ("4층", "1203호", "101동"), the building's name before them after a
 # comma (", 한빛타워 7층"; not a word of the sentence: "152 에서 3층"), and the neighbourhood in brackets.
 _HANGUL_WORD = r"[가-힣]+"
+# A building's name, its block ("동"), floor ("층") and flat ("호") after a Korean address, a particle after it allowed:
+# ", 메세나폴리스 1203호", " 해운대아파트 102동 1503호로"; a name after a space only with a building's word ("아파트",
+# "타워", "파크": "152 에서 3층" is a sentence's).
+_KOREAN_BUILDING_WORDS = r"아파트|빌딩|타워|빌라|맨션|오피스텔|센터|파크|하이츠|캐슬|팰리스|프라자|플라자"
+_KOREAN_BUILDING_AND_FLAT = (
+    rf"(?:(?:,\s*{_HANGUL_WORD}(?:\s{_HANGUL_WORD})?\s?|\s+{_HANGUL_WORD}(?:{_KOREAN_BUILDING_WORDS})\s?|,?\s*)"
+    r"\d{1,4}(?:동|층|호)(?:\s*\d{1,5}호)?(?![\dA-Za-z-]))*"
+)
 _KOREAN_ROAD_ADDRESS = re.compile(
     rf"(?<![\w/.:-])(?:{_HANGUL_WORD}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s+)?(?:{_HANGUL_WORD}(?:시|군|구)\s+){{1,2}}"
     rf"(?:{_HANGUL_WORD}(?:읍|면)\s+)?[가-힣\d]+(?:로|길)(?:\s?\d{{1,3}}(?:번길|가길|길))?\s+\d{{1,5}}(?:-\d{{1,4}})?(?![\w-])"
-    rf"(?:(?:,\s*{_HANGUL_WORD}(?:\s{_HANGUL_WORD})?\s?|,?\s*)\d{{1,4}}(?:동|층|호)(?:\s*\d{{1,5}}호)?(?![\w-]))*"
+    rf"{_KOREAN_BUILDING_AND_FLAT}"
     r"(?:\s*\([가-힣]+동(?:,\s*[가-힣\w]+)?\))?"
+    # The postcode in brackets after it: "... 1203호 (04036)".
+    r"(?:\s*\(\d{5}\))?"
+)
+# Korean addresses by the lot's number (지번): the city, district and neighbourhood ("동", "리", "가"), the lot, then
+# the building, its block and the flat: "부산광역시 해운대구 우동 1408-5, 해운대아파트 102동 1503호".
+_KOREAN_LOT_ADDRESS = re.compile(
+    rf"(?<![\w/.:-])(?:{_HANGUL_WORD}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s+)?(?:{_HANGUL_WORD}(?:시|군|구)\s+){{1,2}}"
+    rf"(?:{_HANGUL_WORD}(?:읍|면)\s+)?{_HANGUL_WORD}(?:동|리|가)\s+(?:산\s?)?\d{{1,5}}(?:-\d{{1,4}})?(?![\w-])"
+    rf"{_KOREAN_BUILDING_AND_FLAT}(?:\s*\(\d{{5}}\))?"
 )
 # Thai: the house's number and the parts of the address by their words, glued to their names ("หมู่ 5",
 # "ซอยสุขุมวิท 21", "ถนนเทพารักษ์", "ตำบลบางพลีใหญ่", "อำเภอบางพลี", "จังหวัดสมุทรปราการ", Bangkok's "แขวง" and
@@ -565,6 +586,7 @@ _NATIVE_ADDRESSES = (
     (_ARABIC_ADDRESS, ("شارع", "طريق", "حي", "خیابان", "خيابان", "کوچه", "كوچه", "بلوار", "میدان", "ميدان",
                        "مبنى", "عمارة", "شقة", "پلاک", "پلاك", "زقاق", "جادة")),
     (_KOREAN_ROAD_ADDRESS, ("로", "길")),
+    (_KOREAN_LOT_ADDRESS, ("동", "리", "가")),
     (_THAI_ADDRESS, ("หมู่", "ม.", "ซอย", "ซ.", "ถนน", "ถ.", "ตำบล", "ต.", "แขวง", "อำเภอ", "อ.", "เขต", "จังหวัด")),
 )  # fmt: skip
 # "Damrak 62, 1012 LM Amsterdam", "Rynek 5, 31-042 Kraków", "Marktplatz 1, 12345 Musterstadt": a street with no

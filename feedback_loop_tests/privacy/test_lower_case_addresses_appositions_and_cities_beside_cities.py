@@ -37,6 +37,14 @@ def redactor() -> Redactor:
         ("Send it to Karlova 12, 110 00 Praha 1 please", "Send it to <ADDRESS> please"),
         ("Billing: 22 Duplication Road, Colombo 04", "Billing: <ADDRESS>"),
         ("plot 8, sector 21, gurugram, haryana - 122016 is the site", "<ADDRESS> is the site"),
+        # Korea's addresses by the lot's number, the building, block and flat after them; a postcode in brackets; a
+        # Chinese building and room after the street's number, and the postcode after it.
+        ("주소: 대구광역시 수성구 범어동 221-3, 범어타워 5층", "주소: <ADDRESS>"),
+        ("경기도 성남시 분당구 정자동 178-1 파크뷰아파트 103동 1201호로 보내주세요", "<ADDRESS>로 보내주세요"),
+        ("배송지: 서울특별시 중구 세종대로 110, 한빛빌딩 7층 (04524)", "배송지: <ADDRESS>"),
+        ("地址：广州市天河区体育西路103号维多利广场1208室，邮编510620", "地址：<ADDRESS>"),
+        # A floor after the sentence's words is the sentence's: "... 에서 3층으로" ("from ... to the 3rd floor").
+        ("서울시 강남구 테헤란로 152 에서 3층으로 가세요", "<ADDRESS> 에서 3층으로 가세요"),
     ],
 )
 def test_addresses_in_lower_case_and_what_follows_them(redactor: Redactor, text: str, expected: str) -> None:
@@ -51,6 +59,8 @@ def test_addresses_in_lower_case_and_what_follows_them(redactor: Redactor, text:
         "i walked 5 km along the road 2 times today",
         "we need 3 lane closures on the road by 9",
         "rue 2 et 3 fermées pour travaux ce week-end",
+        # A neighbourhood and a time in Korean.
+        "강남구 역삼동 모임 3시",
         # A district's number alone is one only right after an address: "Praha 10" in prose stays.
         "The office moved to Praha 10 last year.",
         "Section 5 Broadway shows start at 8",
