@@ -189,8 +189,11 @@ _ENGLISH_WEAK_STREET = rf"{HOUSE_NUMBER},?\s+(?:{_STREET_NAME}\s+(?:{WEAK_STREET
 # "Karl-Marx-Str. 8", "Kaiser-Friedrichstraße 3" (a street word apart after two words at least: "Multi-Ring 3" is a
 # product).
 _GERMAN_STREET_WORDS = r"Straße|Strasse|Str\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer"
+# Not a seat, a parking space, a pitch or a workplace, which German names with "-platz" too ("Sitzplatz 64 im Wagen
+# 9", "Stellplatz 12").
 STREET_SUFFIXES = (
-    r"straße|strasse|str\.|weg|gasse|platz|all(?:ee|é)|ring|damm|ufer|chaussee|steig|pfad|straat|laan|gracht|plein"
+    r"straße|strasse|str\.|weg|gasse|(?<!(?i:sitz))(?<!(?i:park))(?<!(?i:stell))(?<!(?i:arbeits))(?<!(?i:zelt))platz"
+    r"|all(?:ee|é)|ring|damm|ufer|chaussee|steig|pfad|straat|laan|gracht|plein"
     r"|kade|singel|dijk|gatan|gata|vägen|väg|gränd|torget|torg|gaden?|vej(?:en)?|veien|vei|gate|katu|tie|utca|ulica|ul\."
     # Icelandic: "Laugavegur 20", "Bankastræti 5", "Skólavörðustígur 12", "Miklabraut 68".
     # Danish streets in their definite form, lanes and avenues too ("Strandvejen", "Østergaden", "Læderstræde",
@@ -327,12 +330,16 @@ _VIETNAMESE_STREET = (
     rf"|District(?=\s*\d{{1,2}},\s*{_CAPITAL}))\s*\d{{1,2}}(?![\w-])"
 )
 # A German box number is written in pairs of digits: "Postfach 10 01 52". The box as each language names it: "Caixa
-# Postal 2210", "Postbus 4410", "Casilla 302", "Apartado Postal 12", "Boîte postale 7", "Postboks 300"; by a short word
+# Postal 2210", "Postbus 4410", "Casilla 302", "Apartado Postal 12", "Boîte postale 7", "Postboks 300", "S.L.P.
+# 30124"; by a short word
 # before the town and its postcode only ("BP 88, 69002 Lyon"; not "BP 500 stations").
 _PO_BOX = (
     r"(?i:postfach\s+\d{2}(?:\s\d{2}){1,3}(?!\d)"
     r"|(?:p\.?\s?o\.?\s?box|post\s+office\s+box|postfach|apartado(?:\s+(?:de\s+correos|postal))?|casella\s+postale"
-    r"|caixa\s+postal|postbus|casilla(?:\s+de\s+correos?)?|bo[iî]te\s+postale|postboks|skrytka\s+pocztowa)\s+\d{1,6})"
+    r"|caixa\s+postal|postbus|casilla(?:\s+de\s+correos?)?|bo[iî]te\s+postale|postboks|skrytka\s+pocztowa)\s+\d{1,6}"
+    # Swahili "Sanduku la Posta", its box's number before the postcode or a comma: "S.L.P. 30124-00100, Nairobi",
+    # "S.L.P. 9120, Dar es Salaam" (not a Spanish firm's "Abogados S.L.P. 15 horas").
+    r"|s\.\s?l\.\s?p\.?\s+(?!(?:19|20)\d\d(?!\d))\d{1,6}(?=-\d{5}|,))"
     # The short words: "Box", Finnish "PL", Norwegian "PB", "Postbox", the French "BP"; the town and its postcode on
     # the box's line or the next: "Box 88, Kautokeino 9520", "PL 12\n33101 Tampere" (not "Box 3,
     # 2024 results", "PL 56 is the course code").
@@ -348,7 +355,8 @@ _JAPANESE_BLOCK = (
     rf"(?:\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?,?\s+{_NAME_WORD}(?:-{_WORD})?(?:,\s*|[ \t]*\n[ \t]*)"
     rf"{_NAME_WORD}-(?:ku|shi|gun|machi|cho|chō"
     rf"|mura)|\d{{1,2}}-\d{{1,2}}-\d{{1,3}},?\s+{_NAME_WORD},\s*{_NAME_WORD}\s+(?:City|Ward))"
-    rf"(?![\w-])(?:,\s*{_TOWN}(?:\s+〒?\d{{3}}-\d{{4}})?)?"
+    # The city, then the prefecture, and the postcode: "..., Naka-ku, Nagoya, Aichi 460-0003".
+    rf"(?![\w-])(?:(?:,\s*{_TOWN}){{1,2}}(?:\s+〒?\d{{3}}-\d{{4}})?)?"
 )
 # German streets named by a date or with an article, the street word first: "Straße des 17. Juni 135", "Platz des 18.
 # März 1"; "Platz der Republik 1" with a postcode and town after it only ("Ring des Nibelungen 3" is an opera's
@@ -513,10 +521,22 @@ _CLAUSE_ENDS_HERE = r"(?=\s*(?:$|\n|[.;!?؛)]))"
 # Where no capital ends a street's name, its number ends its segment: "רחוב הרצל סגור עד 10" is no house.
 _NUMBER_ENDS_THE_STREET = r"(?=\s*(?:$|\n|[,،.;؛)]|\s(?:דירה|קומה|כניסה)))"
 _HEBREW_PLACE = rf"{_HEBREW_WORD}(?:\s+{_HEBREW_WORD}){{0,2}}(?:\s+\d{{5}}(?:\d{{2}})?(?![\w-])|{_CLAUSE_ENDS_HERE})"
+# The flats, floors, postcode and town after the street's number: ", דירה 4, חיפה", " דירה 4", ", תל אביב 6433222".
+_HEBREW_UNITS_AND_PLACE = (
+    rf"(?:(?:,\s*|\s+){_HEBREW_UNITS}|,\s*\d{{5}}(?:\d{{2}})?(?![\w-]))*(?:,\s*(?:{_HEBREW_PLACE}))?"
+)
 # Hebrew writes "to", "in", "from" and "the" as one letter glued to the street word ("לשדרות רוטשילד 22").
 _HEBREW_ADDRESS = re.compile(
     rf"(?:(?<![\w/.:-])|(?<=(?<![\w/.:-])[בלמהוכש]))(?:{_HEBREW_STREET_WORDS})\s+{_HEBREW_WORD}(?:\s+{_HEBREW_WORD}){{0,2}}"
-    rf"\s+{_NATIVE_NUMBER}{_NUMBER_ENDS_THE_STREET}(?:,\s*(?:{_HEBREW_UNITS}|\d{{5}}(?:\d{{2}})?(?![\w-])))*(?:,\s*(?:{_HEBREW_PLACE}))?"
+    rf"\s+{_NATIVE_NUMBER}{_NUMBER_ENDS_THE_STREET}{_HEBREW_UNITS_AND_PLACE}"
+)
+# A street with no street's word, its number, then a flat, a floor or an entrance, and the town, as an address alone
+# is written ("דיזנגוף 120, דירה 8, תל אביב 6433222"; "קבעתי ל-10 דירה" is no address); not a room, a hall, a gate, a
+# lab, a class, a terminal, a ward or a parking bay of a building ("חדר 3 קומה 2, במחלקה הפנימית.").
+_HEBREW_ROOMS = r"חדר|אולם|שער|מעבדה|כיתה|טרמינל|מחלקה|חניה|חניון|בניין|רציף|שורה|מושב|דלפק|ביתן|אגף"
+_HEBREW_STREET_OF_ITS_OWN_NAME = re.compile(
+    rf"(?<![\w/.:-])(?!(?:{_HEBREW_ROOMS})\s){_HEBREW_WORD}(?:\s+{_HEBREW_WORD})?\s+\d{{1,4}}(?:,\s*|\s+){_HEBREW_UNITS}"
+    rf"(?:(?:,\s*|\s+){_HEBREW_UNITS})*,\s*{_HEBREW_PLACE}"
 )
 # Arabic and Persian: a district, street or building word and its name or number, segment after segment between
 # commas ("حي العليا، شارع التحلية، مبنى 4321، الرياض 12241", "تهران، خیابان ولیعصر، کوچه لاله، پلاک ۱۲"), then
@@ -583,6 +603,7 @@ _NATIVE_ADDRESSES = (
     (_GREEK_ADDRESS, ("οδ", "λεωφ", "πλ", "παρ")),
     (_GREEK_STREET_OF_ITS_OWN_NAME, tuple("αεηιουω")),
     (_HEBREW_ADDRESS, ("רח", "שד", "דרך", "סמטת", "כיכר", "שכונת")),
+    (_HEBREW_STREET_OF_ITS_OWN_NAME, ("דירה", "קומה", "כניסה")),
     (_ARABIC_ADDRESS, ("شارع", "طريق", "حي", "خیابان", "خيابان", "کوچه", "كوچه", "بلوار", "میدان", "ميدان",
                        "مبنى", "عمارة", "شقة", "پلاک", "پلاك", "زقاق", "جادة")),
     (_KOREAN_ROAD_ADDRESS, ("로", "길")),
@@ -858,9 +879,15 @@ def _native_address(match: re.Match[str]) -> str | None:
 _ENGLISH_GATE = re.compile(r"(?P<stem>[^\W\d_]+)gate[ \t]+\d")
 
 
+_MINUTES_AFTER = re.compile(r":[0-5]\d(?!\d)")
+
+
 def _street(match: re.Match[str]) -> str | None:
     before = match.string[max(0, match.start() - 60) : match.start()]
     if _NUMBERING_BEFORE.search(before) and not _TAIWAN_SECTION_BEFORE.search(before):
+        return None
+    # A time's hour is no house number: "Greyhound route Dallas–Houston, 9:00 AM".
+    if _MINUTES_AFTER.match(match.string, match.end()):
         return None
     via = _LOWER_CASE_VIA.search(match.group(0))
     if via and (
@@ -1634,7 +1661,11 @@ _PART_AFTER = (
     # A Central American gated estate by its word: "Condominio Los Pinos", "Residencial Las Flores".
     r"|(?:Bldg\.|Building|Bâtiment|Bât\.|Immeuble|Imm\.|Edificio|Edif\.|Résidence|Residence|Condominio|Residencial)"
     rf"(?:[ \t]+{_NAME_WORD}){{1,3}}"
-    rf"|#[ \t]?\d{{1,3}}-\d{{1,4}}(?:[ \t]+{_NAMED_BUILDING})?)"
+    rf"|#[ \t]?\d{{1,3}}-\d{{1,4}}(?:[ \t]+{_NAMED_BUILDING})?"
+    # A Japanese floor and room after the block's number: "梅田3-1-3 5階", "... 12F 1203号室", "... 305号"; a Hebrew
+    # flat and floor: "רחוב הנביאים 15 דירה 4", "קומה 2".
+    r"|\d{1,3}(?:階|F)(?:[ \t\u3000]?\d{1,4}号室?)?(?![\w-])|\d{1,4}号室?(?![\w-])"
+    r"|(?:דירה|קומה)[ \t]*\d{1,4}(?![\w-]))"
 )
 # A Korean building and flat (dong and ho): "101-1203", "101동 1203호", "101-dong 1203-ho".
 _DONG_HO = (
@@ -1983,19 +2014,24 @@ def _around_an_address(match: re.Match[str]) -> str | None:
 _LOWER_CASE_STREET_WORDS = (
     "rue ", "av.", "avda", "avenida", "avenue", "calle ", "carrer ", "rua ", "via ", "viale ", "piazza ", "plaza ",
     "ul.", "ulica", "jalan ", "jl.", "nagar", "street", "road", "straat", "laan ", "gracht", "weg ", "strasse",
-    "straße", "str.", "allee", "gasse", "boulevard", "lane",
+    "straße", "str.", "allee", "gasse", "boulevard", "lane", "way", "gade", "vej", "gatan", "katu",
 )  # fmt: skip
 # Words an address leaves in lower case between capitalised ones: "Avda. de la Constitución", "Rue des Petites Écuries".
+# So do a floor's side, in German and Danish: "2. OG links", "2. th" (til højre).
 _LOWER_CASE_IN_AN_ADDRESS = frozenset(
     ("de", "del", "de", "la", "las", "los", "el", "da", "do", "dos", "das", "di", "della", "dei", "delle", "van", "von",
-     "der", "den", "du", "des", "le", "les", "y", "e", "et", "of", "the", "and")
+     "der", "den", "du", "des", "le", "les", "y", "e", "et", "of", "the", "and", "links", "rechts", "th", "tv", "mf")
 )  # fmt: skip
 # The first letter of a word in lower case, not after a digit ("2nd", "3hg" stay).
 _LOWER_CASE_WORD_OPENS = re.compile(r"(?<![\w'’-])([^\W\d_])([^\W\d_]*)")
+# The United Kingdom's and Canada's postcodes as chat types them: "sa1 5jq", "m19 2lw", "m5v 2t6".
+_UK_OR_CANADIAN_POSTCODE_IN_LOWER_CASE = r"[a-z]{1,2}\d[a-z\d]?[ \t]\d[a-z]{2}|[a-z]\d[a-z][ \t]\d[a-z]\d"
+_UK_OR_CANADIAN_POSTCODE_AS_TYPED = re.compile(rf"(?<![\w/.-])(?:{_UK_OR_CANADIAN_POSTCODE_IN_LOWER_CASE})(?![\w/.-])")
 # A postcode in an address: four to six digits that are no year, or Poland's "80-827", Czechia's "100 00", Brazil's
 # "01310-100".
 _A_POSTCODE_IN = re.compile(
-    rf"(?<![\w/.-])(?:{_NOT_A_YEAR}\d{{4,6}}|\d{{2}}-\d{{3}}|\d{{3}}[ \t]\d{{2}}|\d{{5}}-\d{{3}})(?![\w/.-])"
+    rf"(?<![\w/.-])(?:{_NOT_A_YEAR}\d{{4,6}}|\d{{2}}-\d{{3}}|\d{{3}}[ \t]\d{{2}}|\d{{5}}-\d{{3}}"
+    rf"|{_UK_OR_CANADIAN_POSTCODE_IN_LOWER_CASE})(?![\w/.-])"
 )
 
 
@@ -2020,7 +2056,9 @@ def _capitalised_as_an_address(text: str) -> str:
             return match.group(0)
         return upper + rest
 
-    return _LOWER_CASE_WORD_OPENS.sub(capitalise, text)
+    capitalised = _LOWER_CASE_WORD_OPENS.sub(capitalise, text)
+    # A postcode of letters and digits is written in capitals: "Swansea SA1 5JQ".
+    return _UK_OR_CANADIAN_POSTCODE_AS_TYPED.sub(lambda match: match.group().upper(), capitalised)
 
 
 # Stop words of some language that open towns' names: "são paulo", "san josé".
@@ -2053,7 +2091,8 @@ def _addresses_in_lower_case_as_capitalised(text: str) -> tuple[str, int]:
     for index in range(1, (replaced.lastindex or 0) + 1):
         start, end = replaced.span(index)
         written = text[start:end]
-        if written == placeholder or any(char.isupper() for char in written.replace(placeholder, "")):
+        # Only what was typed in lower case, capitals allowed where it was typed so ("bahnhofstr. 3, 2. OG links").
+        if written == placeholder or written == capitalised[start:end]:
             continue
         if (
             _A_POSTCODE_IN.search(written)
@@ -2093,6 +2132,7 @@ AROUND_AN_ADDRESS_DETECTORS: tuple[Detector, ...] = (
 _DETECTORS_OF_CAPITALISED_ADDRESSES = (
     substitute(_ADDRESS, _street),
     substitute(_STREET_WORD_BEFORE_THE_NUMBER, _street),
+    substitute(_STREET_OF_ITS_OWN_NAME, _street_of_its_own_name),
     substitute(_INDIAN_ADDRESS, _indian_address),
     *(detector.detect for detector in AROUND_AN_ADDRESS_DETECTORS),
 )

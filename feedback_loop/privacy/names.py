@@ -16,6 +16,7 @@ only is none ("Family name: as shown in your passport", "Dear Hiring Manager"). 
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import gc
 import importlib
@@ -156,6 +157,9 @@ _SERVICE_ROLE_LABEL_BEFORE = re.compile(
     r"|stylist|therapist|instructor|trainer|coach|teacher|nurse|dentist|photographer|cleaner|plumber|electrician"
     r"|key[ \t]*holder|volunteer|case[ \t]*worker|social[ \t]+worker|counsell?or|interpreter|translator|mentor"
     r"|babysitter|nanny|chaperone"
+    # Who handled a case, sat an interview or repaired a car, on a ticket's or a job card's note: "Agent: Liam",
+    # "Interviewer: Femke de Wit", "Mechanic: ..." (not a browser's "User-Agent:").
+    r"|(?<!-)agent|handled[ \t]+by|interviewer|interviewee|candidate|mechanic|engineer|caretaker|caseworker"
     # Who wrote a commit, a pull request or a paper, as a repository's log and a citation write it: "Author: ...",
     # "Co-authored-by: ...", "Maintainer: ..." (firms and bots too: "Author: Reuters", "Maintainer: Debian QA Group").
     r"|authors?|co-?authors?|co-authored-by|committer|maintainers?)[ \t]*:[ \t]*$"
@@ -288,6 +292,8 @@ RELATIVES_AND_CLOSE_PEOPLE = (
     # As chat and British English name them, and who teaches or treats one: "my hubby", "me mam", "my mate", "my
     # auntie", "my lecturer", "our dentist", "my client".
     r"|hubby|mam|mates?|landlady|aunt(?:ie|y)|trainers?|instructors?|lecturers?|professors?|dentist|clients?"
+    # Who works on one's home or car, as one names one's own: "my plumber gary stubbs said", "our mechanic, Tomasz".
+    r"|plumber|electrician|builder|mechanic|gardener|cleaner|handyman|caretaker|decorator"
     # Who one hosts a show, a podcast or a stream with: "my cohost ...", "our co-host ...".
     r"|co-?hosts?"
     # The family one marries into, and the step-family: "my mum-in-law Farida", "her sister in law ...", "my
@@ -358,11 +364,11 @@ _CUE_WORDS = (
     rf"|{OTHER_LANGUAGES_TITLES}"
     # A doctor or a patient in Spanish, Portuguese, Italian, Dutch, German and Indonesian ("la doctora Inés ...", "el
     # paciente ...", "die Patientin ..."). Polish "pan", "pani" only in lower case, and "Pani" opening a sentence:
-    # "Pan" is a surname too ("Pan Wei"); Czech and Slovak "paní", "pane".
+    # "Pan" is a surname too ("Pan Wei"); Czech and Slovak "paní", "pane", Slovak "pán" and its cases.
     r"|(?:el|al|del)\s+doctor|paciente|paziente|patiënt|patientin"
     # (Each alternative spelled with the letter it starts with first, "(?=[P])" before the anchors, so that
     # by_first_letter tries it only at a "p": one it cannot tell is tried at every word.)
-    r"|pasien|(?-i:pan|pani|panie|panem|panią|paní|pane|(?=[P])(?:^|(?<=\n)|(?<=[.!?]\s))(?:Pani|Panie|Paní|Pane))"
+    r"|pasien|(?-i:pan|pani|panie|panem|panią|paní|pane|pán|pána|pánovi|pánom|(?=[P])(?:^|(?<=\n)|(?<=[.!?]\s))(?:Pani|Panie|Paní|Pane))"
     # A Polish letter's opening, the given name in the vocative after it: "Szanowny Panie Tomaszu", "Droga Pani Ewo".
     r"|(?:szanown[ya]|drog[ia])\s+pani[e]?"
     # Tagalog: a person's marker ("si", "ni", "kay", plural "sina", "nina", "kina") and a word of respect for an elder
@@ -506,8 +512,11 @@ _GREETING_CUES = (
     r"|joyeux\s+anniversaire|buon\s+compleanno|alles\s+gute(?:\s+zum\s+geburtstag)?"
     # What one is called by: "the bot keeps calling me Jenny", "please call me Kemi".
     r"|call(?:s|ed|ing)?\s+(?:me|him|her|them)"
-    # Introductions of other languages: "Hola, soy Alejandro Gutiérrez y ...", "Bonjour, je suis Claire Martin".
+    # Introductions of other languages: "Hola, soy Alejandro Gutiérrez y ...", "Bonjour, je suis Claire Martin",
+    # Indonesian and Malay after a greeting, "Halo, saya Dewi Kusumawati, ...", and "nama saya ..." (my name is; not
+    # "Saya Mahasiswa Baru", I am a new student).
     r"|soy|je\s+suis|ich\s+bin|sono|sou|eu\s+sou|sou\s+[oa]|eu\s+sou\s+[oa]|soy\s+(?:el|la)|ik\s+ben|(?-i:ben)"
+    r"|(?:halo|hai|hi|hello|pagi|siang|sore|malam|assalamualaikum)[ \t]*[,!]?[ \t]+saya|nama\s+saya"
     # "This is ..." on the phone in more languages: Portuguese "aqui é a Ana", "aqui fala o João", "quem fala é";
     # Dutch "u spreekt met Jeroen", "(hallo,) met Jeroen"; Czech and Slovak "tady (je) Tereza", "tu je"; Polish
     # "tu (jest)", "z tej strony"; Tagalog "ako si", "si" at the clause's start ("Si Mark po ito"), Swedish "det är".
@@ -525,7 +534,7 @@ FOREIGN_GREETINGS = (
     r"|teşekkürler|terima\s+kasih|dziękuję|dzięki|děkuji|díky|köszönöm|mulțumesc|kiitos|salamat"
     # Nordic thanks, of more words too: "Tack så mycket", "Tusen takk", "Mange tak".
     r"|tack(?:[ \t]+så[ \t]+mycket)?|tusen[ \t]+takk|takk|(?:mange|tusind)[ \t]+tak"
-    r"|asante|dankie|cảm\s+ơn|xièxie|xiexie|arigatou?|arigatō|gomawo|kamsahamnida|shukran|spasibo|efharisto"
+    r"|asante|dankie|ndiyabulela|enkosi|ngiyabonga|siyabonga|cảm\s+ơn|xièxie|xiexie|arigatou?|arigatō|gomawo|kamsahamnida|shukran|spasibo|efharisto"
     # Greetings of Māori, Hawaiian, Samoan, Fijian, Swahili, Zulu, Hindi, Arabic, Hebrew and Irish: "Kia ora Mere,",
     # "Aloha Keoni,", "Jambo Wanjiru,", "Sawubona Thandi,", "Namaste Priya,", "Shalom Yael,", "Dia duit, Siobhán".
     r"|kia\s+ora|aloha|talofa|bula|habari|jambo|sawubona|namaste|namaskar|salaam|salam|as-?salaam\s+alaikum"
@@ -1140,6 +1149,55 @@ NOT_NAMES = frozenset(
         "mods",
         "admins",
         "peeps",
+        # Chat's abbreviations at a message's end: "thanks\nttyl".
+        "ttyl",
+        "brb",
+        "tysm",
+        "omw",
+        "idk",
+        # What other languages call a relative, an elder or a teacher, as one asks or thanks them in English chat
+        # ("ask bhaiya whether ...", "ask babcia to ...", "love\nammi"), none of them a given name.
+        "bhaiya",
+        "bhaiyya",
+        "didi",
+        "chacha",
+        "chachi",
+        "dadi",
+        "ammi",
+        "abbu",
+        "achan",
+        "jiju",
+        "bhabhi",
+        "mausi",
+        "cikgu",
+        "tatay",
+        "nanay",
+        "kuya",
+        "babcia",
+        "dziadek",
+        "mwalimu",
+        "halmoni",
+        "harabeoji",
+        "abuelo",
+        "abuela",
+        "señora",
+        "señor",
+        "nonna",
+        "nonno",
+        # Offices a Slovak or Czech letter writes capitalised after "pán" ("Vážený pán Riaditeľ"), and God.
+        "riaditeľ",
+        "ředitel",
+        "prezident",
+        "doktor",
+        "predseda",
+        "předseda",
+        "starosta",
+        "farár",
+        "primátor",
+        "vedúci",
+        "sudca",
+        "boh",
+        "bůh",
     ]
 )
 _MAX_NAME_TOKENS = 4
@@ -1432,6 +1490,7 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
     listed_names += _vietnamese_full_names(text)
     listed_names += _names_after_a_service_role(text)
     listed_names += _names_before_a_japanese_honorific(text)
+    listed_names += _names_before_an_indian_honorific(text)
     listed_names += _names_a_booking_is_under(text)
     for listed in listed_names:
         if not any(start < listed[1] and listed[0] < end for start, end, _ in spans):
@@ -1443,7 +1502,11 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
             if not any(start < airline[1] and airline[0] < end for start, end, _ in others):
                 spans = [*others, (*airline, True)]
     spans.sort()
-    for signature in (_signature_in_lower_case_at_the_end(text), _given_name_alone_ending_the_message(text)):
+    for signature in (
+        _signature_in_lower_case_at_the_end(text),
+        _given_name_alone_ending_the_message(text),
+        _given_name_after_the_last_sign_off(text),
+    ):
         if signature is not None and not any(start < signature[1] and signature[0] < end for start, end, _ in spans):
             spans.append((*signature, True))
     # Names in their own script (Cyrillic, Greek, Hebrew, Arabic, Thai, Chinese, Japanese, Korean), which no
@@ -1703,6 +1766,43 @@ def _names_before_a_japanese_honorific(text: str) -> list[tuple[int, int]]:
             for word in match.group("name").split()
         )
     ]
+
+
+# The words Indian English, Hinglish, Telugu and Tamil chat honour a person with right after the name, capitalised
+# or not: "Ankit bhai ne bola", "Sharma ji ka order", "Priya didi", "Ravi garu", "Murugan anna".
+_NAME_BEFORE_AN_INDIAN_HONORIFIC = re.compile(
+    rf"(?<![\w'’.-])(?P<name>{_CAPITALISED_WORD}(?:[ \t]{_CAPITALISED_WORD})?)[ \t]+"
+    r"(?:bhai|bhaiya|bhaiyya|ji|didi|saab|sahab|bhabhi|garu|anna|akka)\b(?![-'’])"
+)
+
+
+def _names_before_an_indian_honorific(text: str) -> list[tuple[int, int]]:
+    """The names of :data:`_NAME_BEFORE_AN_INDIAN_HONORIFIC`, none of their words an everyday word, a function word,
+    a relative, a title or a deity (:data:`_INDIAN_KIN_TITLES_AND_DEITIES`), a brand or a place ("Modi ji" is a person
+    too; "Google ji", "Delhi bhai", "Mata ji" stay)."""
+    return [
+        match.span("name")
+        for match in _NAME_BEFORE_AN_INDIAN_HONORIFIC.finditer(text)
+        if not any(
+            word.lower() in everyday_words()
+            or word.lower() in NOT_NAMES
+            or word.lower() in stop_words()
+            or word.lower() in _INDIAN_KIN_TITLES_AND_DEITIES
+            or word in brands()
+            or word in places()
+            or word in cities()
+            for word in match.group("name").split()
+        )
+    ]
+
+
+# What these honorifics follow as often as a name: a relative, a title or a trade, a deity ("Mata ji", "Pandit ji",
+# "Master ji", "Hanuman ji", "Sai Baba ji"), and the ride apps' drivers ("Ola bhaiya").
+_INDIAN_KIN_TITLES_AND_DEITIES = frozenset(
+    ("mata", "pita", "chacha", "chachi", "dada", "dadi", "nana", "nani", "mausi", "mama", "mami", "bua", "mummy",
+     "papa", "jiju", "bhabhi", "bhaiya", "didi", "master", "pandit", "sardar", "thakur", "guru", "baba", "swami",
+     "hanuman", "sahab", "saab", "ola", "uber", "rapido")
+)  # fmt: skip
 
 
 # The name a table or a booking is under, its first word a name of the lists: "Reservation under Nguyen, party of four"
@@ -2006,6 +2106,30 @@ def _given_name_alone_ending_the_message(text: str) -> tuple[int, int] | None:
     return None
 
 
+# An English sign-off opening the message's last sentence or line, one capitalised word after it ending the message:
+# "... Midnight Blue? Thanks, Will", "Cheers,\nGrace".
+_LAST_SIGN_OFF_AND_A_WORD = re.compile(
+    r"(?:^|\n|[.!?][ \t]+)[ \t]*(?i:thanks|thank[ \t]+you|many[ \t]+thanks|cheers|regards|kind[ \t]+regards"
+    r"|best(?:[ \t]+(?:regards|wishes))?)[ \t]*[,!.]?[ \t]*\n?[ \t]*(?P<name>[A-Z][a-z]+)[ \t]*[.!]?\s*$"
+)
+
+
+def _given_name_after_the_last_sign_off(text: str) -> tuple[int, int] | None:
+    """The span of a given name of the lists that signs the message after its last sign-off
+    (:data:`_LAST_SIGN_OFF_AND_A_WORD`), though it is an everyday word or a modal too ("Thanks, Will", "Cheers,
+    Grace"): nothing but a name ends a message so. Not a place or a brand."""
+    match = _LAST_SIGN_OFF_AND_A_WORD.search(text, max(0, len(text) - 60))
+    if match is None:
+        return None
+    name = match.group("name")
+    # The lists leave out given names that are function words ("Will", "May"); a locale's own list holds them.
+    if (name in person_name_lists()[0] or _given_names_by_locale()[name] >= 1) and not (
+        name in places() or name in brands() or name.lower() in NOT_NAMES
+    ):
+        return match.span("name")
+    return None
+
+
 # What a name's first given name comes after when it opens the name: the text's or a line's start, a comma, a colon,
 # a bracket or a word in lower case ("I, Ikechukwu Anthony Obi", "ask Oluwadamilare Peter Adeyemi"); not a
 # capitalised word, which makes it the end of a longer run of capitalised words (a product's, a place's name).
@@ -2043,7 +2167,10 @@ def given_name_before(text: str, start: int) -> int | None:
         and _GREETING_CUE.fullmatch(word) is None
         # A word of another script is no English word either: "Вчера Анна Кузнецова" (yesterday) stays.
         and (word in given or (_LATIN_NAME.fullmatch(word) is not None and (greeting_named or no_english_word(lower))))
-        and _BEFORE_A_NAMES_START.search(text, max(0, previous.start() - 40), previous.start()) is not None
+        and (
+            _BEFORE_A_NAMES_START.search(text, max(0, previous.start() - 40), previous.start()) is not None
+            or _INTRODUCTION_RIGHT_BEFORE.search(text, max(0, previous.start() - 24), previous.start()) is not None
+        )
     )
     return previous.start() if found else None
 
@@ -2056,12 +2183,16 @@ LOWER_CASE_WORD_BEFORE = re.compile(r"(?<![\w'’-])[a-z][^\W\d_]*[ \u00a0]$")
 
 def _greeting_inside_a_sentence(text: str, start: int, word: str) -> bool:
     """True for a greeting of another language that is a given name too ("Selam", "Salam", "Shalom"), capitalised
-    inside a sentence after a lower-case word, where it greets no one: "any update on Selam Tesfaye's claim" (not
-    "Selam Ayşe," opening a message)."""
-    return (
-        _FOREIGN_GREETING.fullmatch(word) is not None
-        and LOWER_CASE_WORD_BEFORE.search(text, max(0, start - 24), start) is not None
+    inside a sentence after a lower-case word or one's introduction, where it greets no one: "any update on Selam
+    Tesfaye's claim", "Hi, I'm Selam Mekonnen" (not "Selam Ayşe," opening a message)."""
+    return _FOREIGN_GREETING.fullmatch(word) is not None and (
+        LOWER_CASE_WORD_BEFORE.search(text, max(0, start - 24), start) is not None
+        or _INTRODUCTION_RIGHT_BEFORE.search(text, max(0, start - 24), start) is not None
     )
+
+
+# One's introduction right before a name: "Hi, I'm Selam Mekonnen", "my name is Shalom Cohen".
+_INTRODUCTION_RIGHT_BEFORE = re.compile(r"(?i:\b(?:i['’]?m|i[ \t]+am|my[ \t]+name[ \t]+is|this[ \t]+is)[ \t]+)$")
 
 
 def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -2093,19 +2224,31 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
 
     sought = set()
     # The surname of a full name, no English word, is the family's: another given name before it is another of them
-    # ("- Rangi Parata\n- Aroha Parata").
+    # ("- Rangi Parata\n- Aroha Parata"), and so is the given name found, spelled another way ("Massimo Ferraro ...
+    # Masimo Ferraro") or in part ("Pieter-Jan de Vries" beside "Pieter de Vries").
     family = set()
+    given_of_the_family: set[str] = set()
     # A span may hold a list of names ("Anna Smith, Rajesh Venkataraman"): each is sought on its own.
     for written in (part.strip() for start, end in names for part in re.split(r"[,;]", text[start:end])):
         words = WORD.findall(written)
         if not words or not all(_LATIN_NAME.fullmatch(word) for word in words):
             continue
         if len(words) > 1:
-            sought.add(written)
+            # Written again without its marks, as a passport or a form may spell it ("Małgorzata Zielińska ...
+            # Malgorzata Zielinska").
+            sought |= {written, fold_diacritics(written)}
             if sought_alone(words[0]) and (words[0] in given or no_english_word(words[0].lower())):
                 sought.add(words[0])
-            if len(words) == 2 and sought_alone(words[1]) and no_english_word(words[1].lower()):
-                family.add(words[1])
+            surname = " ".join(words[1:])
+            # A surname after a particle is the family's too: "Pieter de Vries" finds "Pieter-Jan de Vries".
+            if (
+                (len(words) == 2 or (len(words) == 3 and words[1].lower() in NAME_PARTICLES))
+                and _is_capitalised(words[-1])
+                and no_english_word(words[-1].lower())
+                and words[-1] not in places()
+            ):
+                family.add(surname)
+                given_of_the_family.add(words[0])
         elif sought_alone(written) and (written in given or written in surnames):
             sought.add(written)
     if not sought:
@@ -2124,7 +2267,7 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
         found += [
             match.span()
             for match in relatives.finditer(text)
-            if sought_alone(match.group(1))
+            if sought_alone(match.group(1).split("-")[0])
             # A given name of the lists, or a word no dictionary knows opening a list's item or joined to another
             # name: "- Rangi Parata", not "He loves Scuderia Ferrari".
             and (
@@ -2133,12 +2276,26 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
                     no_english_word(match.group(1).lower())
                     and _ITEM_OR_JOIN_BEFORE.search(text, max(0, match.start() - 8), match.start()) is not None
                 )
+                or any(_the_same_given_name(match.group(1), found) for found in given_of_the_family)
             )
             and match.group(0) not in brands()
             and not _inside_a_longer_capitalised_run(text, *match.span())
             and not overlaps(match.span(), [*names, *found])
         ]
     return sorted(found)
+
+
+def _the_same_given_name(word: str, found: str) -> bool:
+    """True where ``word`` writes the given name ``found`` another way: one of its parts ("Pieter-Jan", "Pieter"), or
+    one letter added, left out or changed in a name of five letters or more ("Masimo", "Massimo")."""
+    if word == found:
+        return False
+    if found in word.split("-") or word in found.split("-"):
+        return True
+    if min(len(word), len(found)) < 5 or word[0] != found[0] or abs(len(word) - len(found)) > 1:
+        return False
+    matcher = difflib.SequenceMatcher(None, word.lower(), found.lower())
+    return sum(size for _, _, size in matcher.get_matching_blocks()) >= max(len(word), len(found)) - 1
 
 
 def overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
@@ -2518,6 +2675,22 @@ def places() -> frozenset[str]:
         word
         for place in (*us_addresses.Provider.countries, *us_addresses.Provider.states)
         for word in re.findall(r"[A-Z][a-z]+", place)
+    )
+
+
+@functools.cache
+def country_names() -> frozenset[str]:
+    """The names of countries as each ``faker`` locale's address provider writes them ("Francia", "Deutschland",
+    "Brasil", "Grecia"); many are persons' names too ("Maurice", "Jordan", "Francia"), so they count as places only
+    after a word of where (:data:`INSIDE_A_PLACE_BEFORE`)."""
+    import faker.providers.address as address_providers
+
+    return frozenset(
+        country
+        for module in pkgutil.iter_modules(address_providers.__path__)
+        for country in getattr(
+            importlib.import_module(f"{address_providers.__name__}.{module.name}").Provider, "countries", ()
+        )
     )
 
 
@@ -3273,6 +3446,13 @@ PLACE_PREPOSITION_BEFORE = re.compile(
     r"(?i:\b(?:en|em|in|à|au|aux|nach|naar|dans|desde|hasta|até|nel|nella|dal|dalla|no|na|do|da|del|della|di|de))"
     r"[ \t]+$"
 )
+# The words of where that only a place follows, in the languages the rules read ("in Bath", "en Francia", "nach
+# Österreich"): not "de", "da", "di", which a person's name follows as often ("la cuenta de Mauricio"), nor "no"
+# and "na", English words too ("no Jordan, I said Thursday"), nor "in" of a verb that takes a person ("loop in").
+INSIDE_A_PLACE_BEFORE = re.compile(
+    r"(?i:(?<!loop[ \t])(?<!looped[ \t])(?<!fill[ \t])(?<!check[ \t])"
+    r"\b(?:in|en|em|à|au|aux|nach|naar|dans|nel|nella))[ \t]+$"
+)
 _INDEFINITE_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:un|una|une|um|uma|uno|ein|eine|een))[ \t]+$")
 
 
@@ -3291,6 +3471,7 @@ def _in_prose_of_another_language(text: str, start: int, end: int) -> bool:
         or SENTENCE_START.search(text, max(0, start - 3), start)
         or _INDEFINITE_ARTICLE_BEFORE.search(text, max(0, start - 5), start)
         or (text[start:end] in cities() and PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 8), start))
+        or a_place_after_a_word_of_where(text, start, end)
     ):
         return False
     if text[start:end].lower() in stop_words_of(language):
@@ -3342,6 +3523,8 @@ def in_a_persons_place(text: str, start: int, end: int) -> bool:
     """True where a single word is used as a person's name: after a verb, preposition or role that takes a person
     ("ask", "with", "Could", "manager"), before what a person does or owns ("'s", "and I", "called"), or before a
     verb, an adverb between allowed ("Rizal reset the password", "when Adaeze logs in", "Somchai already told")."""
+    if a_place_after_a_word_of_where(text, start, end):
+        return False
     if PERSONS_PLACE_BEFORE.search(text, max(0, start - 30), start) or PERSONS_PLACE_AFTER.match(text, end):
         return True
     after = LOWER_CASE_WORD_AFTER.match(text, end)
@@ -3369,6 +3552,23 @@ def in_a_persons_place(text: str, start: int, end: int) -> bool:
     return verb_form(word, verbs) or (word.endswith("s") and word[:-1] in verbs)
 
 
+def a_place_after_a_word_of_where(text: str, start: int, end: int) -> bool:
+    """True for a city of the gazetteer or a country in any language right after a word of where
+    (:data:`INSIDE_A_PLACE_BEFORE`): "the practice in Bath said", "cualquier club en Francia"."""
+    name = text[start:end]
+    return (
+        (name in cities() or name in country_names())
+        # A given name of many locales names a person there as often ("Confío en Mauricio", "en Victoria"), and what
+        # a possessive follows is someone's ("in Jordan's name").
+        and _given_names_by_locale()[name] < _LOCALES_OF_A_COMMON_GIVEN_NAME
+        and POSSESSIVE_AFTER.match(text, end) is None
+        and INSIDE_A_PLACE_BEFORE.search(text, max(0, start - 12), start) is not None
+    )
+
+
+_LOCALES_OF_A_COMMON_GIVEN_NAME = 4
+
+
 _SUBJECTS_MODALS = frozenset({"will", "would", "can", "could", "should", "must", "may", "might", "shall"})
 _VERB_AFTER_A_MODAL = re.compile(
     r"(?:[ \u00a0]+(?:not|also|probably|still|just|then|never|always))?[ \u00a0]+([a-z]+)\b"
@@ -3384,9 +3584,13 @@ _OBJECT_AFTER = re.compile(
 # or right before what a person does or owns ("'s", "and I", "called", "mentioned", ", who").
 _BEFORE_A_PERSONS_PLACE = (
     r"with|for|by|to|under|cc|add|added|remove|removed|hire|hired|invite|invited|contact|call|called|email"
-    r"|emailed|ask|asked|tell|told|thank|thanked|thank\s+you|meet|met|help|helped|assign|assigned|transfer|transferred|is|was"
-    r"|named|owner|admin|member|driver|courier|customer|client|guest|employee|tenant|technician|colleague|can|could"
-    r"|passenger|patient|applicant|recipient|holder"
+    r"|emailed|ask|asked|tell|told|thank|thanked|thank\s+you|thanks|thx|meet|met|help|helped|assign|assigned|transfer"
+    r"|transferred|is|was|named|owner|admin|member|driver|courier|customer|client|guest|employee|tenant|technician"
+    r"|colleague|can|could|passenger|patient|applicant|recipient|holder"
+    # Who repairs, inspects, houses, teaches or treats, and who applies for a post: "Mechanic Haruki Nakamura found",
+    # "Candidate Takeshi Ōmori has confirmed", "our caretaker Joseph".
+    r"|mechanic|engineer|plumber|electrician|caretaker|landlord|landlady|inspector|surveyor|adjuster|candidate"
+    r"|interviewer|interviewee|agent|advis[eo]r|tutor|teacher|nurse|therapist|counsell?or|dentist|hygienist"
     # Verbs whose object is a person, as instructions give them: "Ping Tevita about the invoice", "Congratulate
     # Sunita on ...", "Introduce Kwabena to ...".
     r"|remind|ping|text|message|notify|congratulate|introduce|greet|welcome|nudge|warn|brief"
@@ -3408,9 +3612,13 @@ PERSONS_PLACE_AFTER = re.compile(
     r"|phoned|rang|cannot|can['’]t|couldn['’]?t)\b|,[ \t]+(?:who|our|my|your|his|her|their)\b"
     # "it's Babatunde who approved it": who did something, no comma between.
     r"|[ \t]+who[ \t]+(?:is|was|has|had|will|would|can|could|did|does|[a-z]+ed)\b"
-    # "Kevin from IT said": a person's team between the name and what they said.
-    r"|[ \t]+from[ \t]+(?:[A-Z][\w&-]*[ \t]+){1,2}(?:said|says|told|wrote|asked|confirmed|mentioned|called|emailed"
-    r"|replied|promised|explained)\b)"
+    # "Kevin from IT said", "Przemek from the climbing wall said": a person's team or place between the name and
+    # what they said.
+    r"|[ \t]+from[ \t]+(?:the[ \t]+)?(?:[\w&-]+[ \t]+){1,3}(?:said|says|told|wrote|asked|confirmed|mentioned|called"
+    r"|emailed|replied|promised|explained)\b"
+    # "Chinwe, Customer Care": a name signing for its team at a message's end.
+    r"|,[ \t]+(?:[A-Z][\w&-]*[ \t]+){0,2}(?:Care|Support|Service|Services|Team|Desk|Helpdesk|Relations)"
+    r"[ \t]*[.!]?[ \t]*$)"
 )
 # An article, a demonstrative or a possessive pronoun: what comes after it is a thing ("the Kindle Paperwhite",
 # "our Jimmy Choo store"). Not "that", a conjunction too ("I heard that John Carter left").
@@ -3745,21 +3953,23 @@ def stop_words_of_other_languages() -> tuple[frozenset[str], ...]:
     is loaded by itself: importing it as ``spacy.lang.fr.stop_words`` would run its language package first, whose
     tokenizer exceptions take seconds to compile (5 s for French)."""
     english = stop_words()
+    return tuple(spacy_stop_words(language) - english for language in _LATIN_STOP_WORD_LANGUAGES)
+
+
+@functools.cache
+def spacy_stop_words(language: str) -> frozenset[str]:
+    """The stop words spaCy ships for ``language`` (an ISO code: "fr", "bn", "he"), read from the list's module by
+    itself (see :func:`stop_words_of_other_languages`)."""
     spec = importlib.util.find_spec("spacy.lang")
     if spec is None or not spec.submodule_search_locations:
-        raise ImportError("stop_words_of_other_languages: spaCy's package 'spacy.lang' is not installed")
-    languages = pathlib.Path(next(iter(spec.submodule_search_locations)))
-    lists = []
-    for language in _LATIN_STOP_WORD_LANGUAGES:
-        module_spec = importlib.util.spec_from_file_location(
-            f"feedback_loop_stop_words_{language}", languages / language / "stop_words.py"
-        )
-        if module_spec is None or module_spec.loader is None:
-            raise ImportError(f"stop_words_of_other_languages: no stop words for language {language!r} in spaCy")
-        module = importlib.util.module_from_spec(module_spec)
-        module_spec.loader.exec_module(module)
-        lists.append(frozenset(module.STOP_WORDS - english))
-    return tuple(lists)
+        raise ImportError("spacy_stop_words: spaCy's package 'spacy.lang' is not installed")
+    path = pathlib.Path(next(iter(spec.submodule_search_locations))) / language / "stop_words.py"
+    module_spec = importlib.util.spec_from_file_location(f"feedback_loop_stop_words_{language}", path)
+    if module_spec is None or module_spec.loader is None:
+        raise ImportError(f"spacy_stop_words: no stop words for language {language!r} in spaCy")
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
 
 
 def listed_full_name(words: str) -> bool:

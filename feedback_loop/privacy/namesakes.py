@@ -41,7 +41,15 @@ import re
 from collections.abc import Sequence
 
 from feedback_loop.privacy.alternations import by_first_letter
-from feedback_loop.privacy.english_words import adjectives, adverbs, lemmas, past_tense, verb_form, word_classes
+from feedback_loop.privacy.english_words import (
+    adjectives,
+    adverbs,
+    bare_verbs,
+    lemmas,
+    past_tense,
+    verb_form,
+    word_classes,
+)
 from feedback_loop.privacy.identifiers import MONTHS
 from feedback_loop.privacy.names import (
     ARTICLE_BEFORE,
@@ -60,6 +68,7 @@ from feedback_loop.privacy.names import (
     POSSESSIVE_END,
     SENTENCE_START,
     WORD,
+    a_place_after_a_word_of_where,
     announced_before,
     brands,
     cities,
@@ -432,8 +441,14 @@ def _with_an_everyday_word_in_its_name(text: str, start: int, end: int) -> bool:
 
     words = WORD.findall(text, start, end)
     # Inside a name, only after a surname that is no given name ("Nordstrom Rack"), or as the third word: the
-    # surname of a given name the lists lack may be an English word too ("Mei-Ling Tsai").
-    if len(words) > 1 and (len(words) > 2 or (words[0] in surnames and words[0] not in given)) and everyday(words[-1]):
+    # surname of a given name the lists lack may be an English word too ("Mei-Ling Tsai"); not after a particle,
+    # which opens a surname ("Femke de Wit", "Jan van Dam").
+    if (
+        len(words) > 1
+        and (len(words) > 2 or (words[0] in surnames and words[0] not in given))
+        and words[-2].lower() not in NAME_PARTICLES
+        and everyday(words[-1])
+    ):
         return True
     after = _CAPITALISED_WORD_AFTER.match(text, end)
     if after is None or not everyday(after.group(1)):
@@ -518,7 +533,8 @@ _KIND_OF_WORK_BEFORE = re.compile(
 # Nor after "for" ("Thanks for reading Maria Lopez!"), nor opening a sentence ("Reading Maria Lopez, I think ..."):
 # whom the text addresses, or an author.
 _READS_PLAYS_OR_WATCHES_BEFORE = re.compile(
-    r"(?<!for[ \u00a0])(?<![\w'’-])(?:(?:re)?read(?:ing)?|(?:re)?playing|binge-?watch(?:ing|ed)?|streaming"
+    r"(?<!for[ \u00a0])(?<![\w'’-])"
+    r"(?:(?:re)?read(?:ing)?|(?:re)?playing|binge-?watch(?:ing|ed)?|streaming"
     # What a prompt asks of a work: "Summarise Anna Karenina in 100 words", "explain the plot of Jane Eyre".
     r"|(?i:summari[sz]e|the[ \u00a0]+(?:plot|ending|themes?|moral|main[ \u00a0]+characters)[ \u00a0]+of))"
     r"[ \u00a0]+[\"“'‘]?$"
@@ -752,8 +768,10 @@ def named_like_a_work(text: str, start: int, end: int) -> bool:
     # "Thanks for reading Tom!": a given name alone after the verb is whom the text addresses.
     words = text[start:end].split()
     given, _ = person_name_lists()
-    verb = not (len(words) == 1 and words[0] in given) and _READS_PLAYS_OR_WATCHES_BEFORE.search(
-        text, max(0, start - 30), start
+    verb = (
+        not (len(words) == 1 and words[0] in given)
+        and _READS_PLAYS_OR_WATCHES_BEFORE.search(text, max(0, start - 30), start)
+        and not _A_NAME_SHOULD_READ_BEFORE.search(text, max(0, start - 40), start)
     )
     # The model's name may hold the closing quotation mark: "the novel 'Daisy Miller' ...".
     title_ends = _WORKS_TITLE_ENDS.match(text, end - 1 if text[end - 1] in "'’\"”" else end)
@@ -764,6 +782,12 @@ def named_like_a_work(text: str, start: int, end: int) -> bool:
     )
 
 
+# How a name or a document's line ought to be spelled: "the name should read Pieter-Jan de Vries" (not "you should
+# read Jane Eyre").
+_A_NAME_SHOULD_READ_BEFORE = re.compile(
+    r"(?i:\b(?:name|names|it|spelling|field|line|ticket|certificate|passport|card|booking|invoice)"
+    r"[ \u00a0]+(?:should|must|needs[ \u00a0]+to)[ \u00a0]+(?:now[ \u00a0]+)?read)[ \u00a0]+$"
+)
 # A quoted title ("'Romeo and Juliet'", "“Hey Jude”", "'Amélie'"): the quotation marks around a name on its line, the
 # opening one after a space or a bracket, the closing one before no letter (not the "'s" of "Wendy's").
 _OPENING_QUOTE_BEFORE = re.compile(r"(?:^|(?<=[\s(\[]))([\"“‘']|«[ \u00a0]?)[^\"“”‘’'\n]{0,60}$")
@@ -1565,7 +1589,8 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
     of two words or more none of which the name lists hold: "Belo Horizonte"), or what science names
     after a person ("Dijkstra's algorithm", a thought experiment: :func:`_a_thought_experiment`, a unit of measure:
     :func:`_a_unit_or_an_eponymous_kind`), a traveller's destination (:func:`_a_destination`), a bot
-    (:data:`_A_BOT_AFTER`)."""
+    (:data:`_A_BOT_AFTER`), a city or a country right after a word of where ("the practice in Bath said", "club en
+    Francia")."""
     words = text[start:end]
     name = POSSESSIVE_END.sub("", words)
     return bool(
@@ -1598,6 +1623,7 @@ def named_like_a_place_or_an_assistant(text: str, start: int, end: int) -> bool:
         )
         or _a_city_named_like_no_person(text, start, end)
         or _a_city_beside_a_city(text, start, end)
+        or (a_place_after_a_word_of_where(text, start, end) and start not in strong_cue_ends(text))
         or _STATION_AFTER.match(text, end)
         or _A_BOT_AFTER.match(text, end)
         or _a_saints_place(text, start, end)
@@ -2196,6 +2222,35 @@ def named_like_an_english_compound(text: str, start: int, end: int) -> bool:
     )
 
 
+def named_like_a_title_cased_phrase(text: str, start: int, end: int) -> bool:
+    """True for two or three English words written in title case as labels, plans and headings are ("Region: North
+    West", "7-day Green Car", "from General Admission to Early Entry", "see Price List §3.2"), the first no given
+    name of several locales (English lists alone hold "North", "General", "Green", "Price"), where no form's field,
+    "my name is", cue, title or greeting announces it and no person stands ("ask Miles Green", "Will Price called")."""
+    words = WORD.findall(text, start, end)
+    if not 2 <= len(words) <= 3 or len(" ".join(words)) != end - start:
+        return False
+    given, surnames = person_name_lists()
+    everyday = everyday_words()
+    # Each word an everyday one, or one the dictionary knows that no name list holds ("Hosepipe"): a surname the
+    # everyday vocabulary leaves out is a name's ("Mahatma Gandhi").
+    if given_name_of_several_locales(words[0]) or not all(
+        word.lower() not in stop_words()
+        and (
+            word.lower() in everyday
+            or (not no_english_word(word.lower()) and word not in given and word not in surnames)
+        )
+        for word in words
+    ):
+        return False
+    return not (
+        announced_before(text, start)
+        or _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start)
+        or PERSONS_PLACE_BEFORE.search(text, max(0, start - 30), start)
+        or PERSONS_PLACE_AFTER.match(text, end)
+    )
+
+
 def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]``, which no form's field, "my name is", title or greeting announces, names a
     brand in a list of brands on sale or before a shop's goods ("Hugo Boss, Calvin Klein and Tommy Hilfiger are all
@@ -2371,6 +2426,10 @@ def named_like_a_brand(text: str, start: int, end: int) -> bool:
     given, surnames = person_name_lists()
     if _inside_a_brand_of_several_words(text, start, end):
         return True
+    # A title glued to the word, as a brand writes it and a person's title is not: "v lekárni Dr.Max".
+    glued = _WORD_AND_FULL_STOP_BEFORE.search(text, max(0, start - 12), start)
+    if glued is not None and glued.group() + name in brands():
+        return True
     if start in strong_cue_ends(text) or _TITLE_OR_GREETING_BEFORE.search(text, max(0, start - 8), start):
         return False
     # After a cue, a brand's word and words no dictionary knows are a person's names: "my landlord Ram Bahadur Thapa".
@@ -2396,6 +2455,9 @@ def named_like_a_brand(text: str, start: int, end: int) -> bool:
         or f"{name}'s" in brand_names
         or (words[0] in brand_names and not any(word in given or word in surnames for word in words[1:]))
     )
+
+
+_WORD_AND_FULL_STOP_BEFORE = re.compile(r"(?<!\S)\w+\.$")
 
 
 def _inside_a_brand_of_several_words(text: str, start: int, end: int) -> bool:
@@ -2508,12 +2570,24 @@ _DAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 _DAYS_LISTED = re.compile(rf"{_DAY}(?:(?:,|[ \u00a0]*[&/-])?[ \u00a0]*{_DAY}){{1,6}}")
 
 
+# Whom an account, a role or a list's place is given to: "Please add Mark as Admin", "Assign Bob as Reviewer", "Set
+# Grace as Primary Contact".
+_GIVEN_A_ROLE_BEFORE = re.compile(
+    r"(?i:\b(?:add|added|adding|assign|assigned|invite|invited|set|make|made|appoint|appointed|tag|tagged|register"
+    r"|registered|nominate|nominated|promote|promoted|list|listed|keep|name|named)[ \u00a0]+)$"
+)
+_UI_ACTION_AFTER = re.compile(
+    r"[ \u00a0]+as[ \u00a0]+(?:[A-Z][a-z]+\b|(?:read|unread|done|resolved|complete|completed|spam|default|paid)\b)"
+)
+
+
 def named_like_a_heading_or_a_holiday(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` stands in a heading (:data:`_HEADING_WORD`: "Summer Reading List"), names a
     holiday ("Merry Christmas", "Valentine's Day") or a range of months ("Jan-Mar"), an eponym's law ("Murphy's
     law"), a thing that "its" refers to ("Hulu raised its price"), or a product after "Dr" or "Mr" that is an English
-    noun no surname list holds ("Dr Pepper"; "Dr Green" stays): unless a form's field or "my name is" announces it.
-    Days of the week listed ("Preferred days: Tue, Thu": Vietnamese given names too) are none after a field too."""
+    noun no surname list holds ("Dr Pepper"; "Dr Green" stays), a verb opening a button's or a menu's label ("Mark as
+    Resolved"): unless a form's field or "my name is" announces it. Days of the week listed ("Preferred days: Tue,
+    Thu": Vietnamese given names too) are none after a field too."""
     if _DAYS_LISTED.fullmatch(text, start, end):
         return True
     if start in strong_cue_ends(text):
@@ -2531,6 +2605,15 @@ def named_like_a_heading_or_a_holiday(text: str, start: int, end: int) -> bool:
     ):
         return True
     if _in_a_heading(text, start, end):
+        return True
+    # A button or a menu's action, a verb a given name is spelled as: "changed to Mark as Resolved", "Mark as Read".
+    if (
+        len(words) == 1
+        and words[0].lower() in bare_verbs()
+        and _UI_ACTION_AFTER.match(text, end)
+        and not announced_before(text, start)
+        and not _GIVEN_A_ROLE_BEFORE.search(text, max(0, start - 16), start)
+    ):
         return True
     if _ITS_IN_THE_CLAUSE.match(text, end) and SENTENCE_START.search(text, max(0, start - 3), start):
         return True

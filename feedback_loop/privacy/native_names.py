@@ -34,9 +34,12 @@ _GREEK = "\u0370-\u03ff\u1f00-\u1fff"
 _HEBREW = "\u05d0-\u05ea\u05b0-\u05c7\u05f3\u05f4"
 _ARABIC = "\u0621-\u065f\u0670-\u06d3\u06fa-\u06ff\u200c"
 _THAI = "\u0e01-\u0e4e"
-# Devanagari and Bengali letters and signs, not their digits nor the danda ("।") that ends a sentence.
+# Devanagari and Bengali letters and signs, not their digits nor the danda ("।") that ends a sentence; Tamil's and
+# Ethiopic's likewise (not Ethiopic's comma "፣" and full stop "።").
 _DEVANAGARI = "\u0900-\u0963\u0971-\u097f"
 _BENGALI = "\u0980-\u09e3\u09f0-\u09fe"
+_TAMIL = "\u0b82-\u0bcd\u0bd0\u0bd7"
+_ETHIOPIC = "\u1200-\u135a\u135d-\u135f"
 _HAN = "\u4e00-\u9fff々"
 _KANA = "\u3041-\u3096\u30a1-\u30fa\u30fc"
 _HANGUL = "\uac00-\ud7a3"
@@ -48,12 +51,24 @@ _ALPHABETS = {
     "thai": _THAI,
     "devanagari": _DEVANAGARI,
     "bengali": _BENGALI,
+    "tamil": _TAMIL,
+    "ethiopic": _ETHIOPIC,
 }
 _WORD_OF = {script: re.compile(rf"[{letters}]+(?:['’\-־][{letters}]+)*") for script, letters in _ALPHABETS.items()}
 # Scripts with capitals: a name's words are capitalised there.
 _CASED = frozenset(("cyrillic", "greek"))
 # The longest name a rule reads: an Arabic name holds the father's and the grandfather's ("محمد عبد الله العتيبي").
-_MAX_WORDS = {"cyrillic": 3, "greek": 3, "hebrew": 3, "arabic": 5, "thai": 2, "devanagari": 3, "bengali": 3}
+_MAX_WORDS = {
+    "cyrillic": 3,
+    "greek": 3,
+    "hebrew": 3,
+    "arabic": 5,
+    "thai": 2,
+    "devanagari": 3,
+    "bengali": 3,
+    "tamil": 3,
+    "ethiopic": 3,
+}
 
 # Labels of a form's field that holds a person's name, in each language, before ":" ("Заявитель: Олег Петренко",
 # "שם המטופלת: נועה לוי", "الاسم: محمد العتيبي", "ชื่อ-นามสกุล: ...").
@@ -80,11 +95,17 @@ _LABEL = re.compile(rf"(?i)(?<![\w'’])(?:{_NAME_LABELS})[ \t]*[:：][ \t]*")
 _CJK_NAME_LABELS = (
     r"姓名|名字|联系人|聯絡人|收件人|收货人|收貨人|申请人|申請人|客户|客戶|患者|乘客|旅客|氏名|名前|お名前|予約者|申込者|宛名"
     r"|이름|성명|고객명|예약자|신청자|수령인|받는\s?분|환자"
+    # Who handles a case, as Japanese and Chinese forms and signatures write it: "担当：中村健太", "负责人：王伟".
+    r"|担当|担当者|负责人|負責人|经办人|經辦人"
 )
 _CJK_LABEL = re.compile(rf"(?:{_CJK_NAME_LABELS})[ \t]*[:：][ \t]*")
 # What is said to or of a person after the name: Japanese 様/さん/さま/殿/先生/氏/くん/ちゃん, Korean 님/씨 and the
 # customer's and the member's 고객님/회원님, Chinese 先生/女士/小姐.
-_HONORIFIC = r"(?:様|さま|さん|殿|先生|氏|くん|ちゃん|女士|小姐|선생님|고객님|회원님|님|씨)"
+# Korean titles of a profession or a rank before "님" too: "김민준 변호사님께" (to lawyer ...), "이서연 팀장님".
+_HONORIFIC = (
+    r"(?:様|さま|さん|殿|先生|氏|くん|ちゃん|女士|小姐|선생님|고객님|회원님"
+    r"|(?:변호사|교수|의사|과장|부장|차장|대리|팀장|실장|사장|원장|기사|간호사|세무사|회계사|매니저)님|님|씨)"
+)
 _HONORIFIC_AT = re.compile(rf"[ \t\u3000]?{_HONORIFIC}")
 _CJK_NAME = re.compile(
     rf"(?P<han>[{_HAN}]{{1,3}}(?:[ \u3000]?[{_HAN}{_KANA}]{{1,4}})?)|(?P<hangul>[{_HANGUL}](?:[ ]?[{_HANGUL}]{{1,3}})?)"
@@ -135,6 +156,31 @@ _INDIC_MY_NAME = re.compile(r"(?:मेरा[ \t]+नाम|আমার[ \t]+�
 # "I am" in Hindi and Bengali, a given name and a family name of the lists after it: "मैं रोहित वर्मा हूँ" (not "আমি
 # তোমার মিত্র।", "I am your friend": "মিত্র" and "দাস" are surnames and words).
 _INDIC_I_AM = re.compile(r"(?<![\u0900-\u09ff])(?:मैं|আমি)[ \t]+")
+# "My name is" in the scripts whose name lists are thin or missing: Hindi, Bengali, Urdu, Arabic, Persian ("نام من"),
+# Hebrew "שמי", "קוראים לי" (I am called), Tamil "என் பெயர்", Amharic "ስሜ". After it, two words of the script that
+# end the clause (a mark, the text's end, or the copula: "है", "ہے", "ነው", "است") are the name though no list holds
+# them ("আমার নাম সুমন চট্টোপাধ্যায়,", "ስሜ ሰላማዊት ተስፋዬ ነው።"); one word, or three, may be what one's name is ("...
+# ভুল।", wrong; "... ভুল লেখা হয়েছে।", written wrong), so those need the lists (:func:`_introduced_or_titled`).
+_MY_NAME_IS = re.compile(
+    r"(?:(?<![\u0621-\u06ff])(?:اسمي|إسمي|اسمم|میرا[ \t]+نام|نام[ \t]+من)|मेरा[ \t]+नाम|আমার[ \t]+নাম"
+    r"|(?<![\u05d0-\u05ea])(?:שמי|קוראים[ \t]+לי)|என்[ \t]+பெயர்|(?<![\u1200-\u135f])ስሜ)[ \t]+"
+)
+# Where one's introduction starts: the message's start, a sentence's, or after a greeting of up to three words and
+# its mark ("السلام علیکم،", "ሰላም፣", "নমস্কার,").
+_OPENS_AN_INTRODUCTION = re.compile(r"(?:^|[.!?।۔።\n])[ \t]*(?P<greeting>\S+(?:[ \t]+\S+){0,2}[ \t]*[,،፣!][ \t]*)?$")
+# After the name, the sentence goes on (a comma, the copula: "है", "ہے", "ነው", "است") or ends (its mark, the line's or
+# the text's end).
+_CLAUSE_GOES_ON_AFTER_A_NAME = re.compile(
+    r"[ \t]*[,;:،؛፣፤]"
+    r"|[ \t]+(?:है|हैं|हूँ|हूं|হয়|ہے|ہوں|است|هستم|ነው|ናት|ነኝ)(?![\w\u0900-\u09ff\u0621-\u06ff\u1200-\u135f])"
+)
+_SENTENCE_ENDS_AFTER_A_NAME = re.compile(r"[ \t]*(?:[.!?।॥۔።\n]|$)")
+# Words that say what one's name is not, or how it is wrong: "שמי לא מופיע" (does not appear), "আমার নাম ভুল" (wrong),
+# "اسمي مكتوب خطأ" (written wrong).
+_NOT_A_NAME_AFTER_MY_NAME_IS = frozenset(
+    ("לא", "אינו", "שגוי", "כתוב", "لا", "ليس", "غير", "غلط", "خطأ", "خاطئ", "مكتوب", "نہیں", "نیست", "نشده", "شده",
+     "لکھا", "नहीं", "गलत", "ग़लत", "लिखा", "না", "নেই", "ভুল", "লেখা", "தவறு", "தவறாக", "இல்லை", "ስህተት", "በስህተት")
+)  # fmt: skip
 # Korean fields written without a colon: "예약자 이서연, 인원 3명" (the booker), "수령인 김민준" (the recipient).
 _KOREAN_FIELD_NAME = re.compile(
     rf"(?:예약자|수령인|신청자|주문자|고객명|담당자)[ \t]+(?P<name>[{_HANGUL}]{{3}})"
@@ -252,6 +298,7 @@ def find_native_names(text: str) -> list[Span]:
     spans += _before_an_honorific(text)
     spans += _surname_signing_off(text)
     spans += _introduced_or_titled(text)
+    spans += _named_by_my_name_is(text)
     return _merged(spans)
 
 
@@ -316,6 +363,56 @@ def _introduced_or_titled(text: str) -> list[Span]:
     return spans
 
 
+def _named_by_my_name_is(text: str) -> list[Span]:
+    """The two words after :data:`_MY_NAME_IS` that end the clause, in the script of the first, whatever the lists
+    hold (see :data:`_MY_NAME_IS`), where one introduces oneself: the cue follows a greeting ("শুভ সকাল, আমার নাম
+    ...", "שלום, שמי ...") or, opening the message or a sentence, a word of the name is one the lists hold; and neither
+    word is a stop word of the cue's languages ("আমার নাম পরিবর্তন হয়েছে।", changed; "اسمي لم يظهر.", did not appear;
+    "קוראים לי כל יום", they call me every day)."""
+    spans: list[Span] = []
+    for cue in _MY_NAME_IS.finditer(text):
+        script = _script_of(text[cue.end() : cue.end() + 1])
+        opening = _OPENS_AN_INTRODUCTION.search(text, 0, cue.start())
+        if script not in _ALPHABETS or script in _CASED or opening is None:
+            continue
+        words = _words_from(text, cue.end(), script, 2)
+        if (
+            len(words) == 2
+            and not any(
+                word.group() in _NOT_A_NAME_AFTER_MY_NAME_IS or word.group() in _stop_words_of_script(script)
+                for word in words
+            )
+            # A greeting before it, or a word of the name the lists hold: "שמי נמחק מהרשימה," (was deleted from
+            # the list) opens a message too.
+            and (opening.group("greeting") or any(_listed(script, word.group()) for word in words))
+            and (
+                _CLAUSE_GOES_ON_AFTER_A_NAME.match(text, words[1].end())
+                or _SENTENCE_ENDS_AFTER_A_NAME.match(text, words[1].end())
+            )
+        ):
+            spans.append((words[0].start(), words[1].end(), True))
+    return spans
+
+
+# The languages of each script whose stop words spaCy ships.
+_LANGUAGES_OF_A_SCRIPT = {
+    "devanagari": ("hi",),
+    "bengali": ("bn",),
+    "arabic": ("ar", "fa", "ur"),
+    "hebrew": ("he",),
+    "tamil": ("ta",),
+    "ethiopic": ("am",),
+    "thai": ("th",),
+}
+
+
+@functools.cache
+def _stop_words_of_script(script: str) -> frozenset[str]:
+    from feedback_loop.privacy.names import spacy_stop_words
+
+    return frozenset().union(*(spacy_stop_words(language) for language in _LANGUAGES_OF_A_SCRIPT.get(script, ())))
+
+
 def _after_a_title_or_a_greeting(text: str) -> list[Span]:
     spans: list[Span] = []
     for cue, listed_first in ((_TITLE_CUE, False), (_GREETING_CUE, True)):
@@ -342,7 +439,11 @@ def _after_a_title_or_a_greeting(text: str) -> list[Span]:
         given = _WORD_OF["thai"].match(text, named.end())
         # Written glued to "ชื่อ", as Thai runs its words ("ดิฉันชื่อสุภาพร ศรีสุข"), the given name must be one of
         # the lists: "ชื่อเล่น" (nickname), "ชื่อผู้ใช้" (user name) are glued too.
-        if given is None or (named.group("space") is None and not _listed("thai", given.group(), 0)):
+        if given is None or (
+            named.group("space") is None
+            and not _listed("thai", given.group(), 0)
+            and not _thai_full_name_after_i_am_named(text, named, given)
+        ):
             continue
         end = given.end()
         # The surname is the next chunk when the lists know it or when a clause goes on after it: "ผู้จองชื่อ
@@ -354,6 +455,26 @@ def _after_a_title_or_a_greeting(text: str) -> list[Span]:
             end = surname.end()
         spans.append((given.start(), end, True))
     return spans
+
+
+# One's own name after "I", as Thai introduces oneself ("ผมชื่อ", "ดิฉันชื่อ"), and what may follow "ชื่อ" glued there
+# that is no name: a nickname, a user name, an account's name.
+_THAI_I_AM_NAMED = re.compile(r"(?:ดิฉัน|ผม|ฉัน|หนู)ชื่อ$")
+_THAI_NOT_A_NAME_AFTER_NAMED = re.compile(r"เล่น|ผู้ใช้|บัญชี|จริง|ของ")
+
+
+def _thai_full_name_after_i_am_named(text: str, named: re.Match[str], given: re.Match[str]) -> bool:
+    """True where one introduces oneself after a greeting ("สวัสดี") with a name glued to "ชื่อ" that no list holds,
+    then a space, a surname and a space before the clause goes on ("สวัสดีครับ ผมชื่อสมชาย ศรีสุข ต้องการ..."), as a
+    given name and a surname are written ("ผมชื่อซ้ำกับคนอื่น ทำให้ระบบ ..." is said of one's name)."""
+    if (
+        _THAI_I_AM_NAMED.search(text, 0, named.end()) is None
+        or _THAI_NOT_A_NAME_AFTER_NAMED.match(given.group())
+        or "สวัสดี" not in text[: named.start()]
+    ):
+        return False
+    surname = _WORD_OF["thai"].match(text, given.end() + 1) if text.startswith(" ", given.end()) else None
+    return surname is not None and re.match(r"[ \t]+\S", text[surname.end() :]) is not None
 
 
 def _field_value(text: str, start: int) -> list[Span]:
@@ -424,10 +545,15 @@ def _listed_names(text: str) -> list[Span]:
     capitalised, or a capitalised word and a listed surname; elsewhere both listed, Arabic names with their
     fathers' between (a listed given name, or "عبد"/"بن" and a word)."""
     spans: list[Span] = []
+    # The words of "my name is" open no name, though a list holds one of them: "קוראים לי" (they call me), "לי" (Lee).
+    cues = [cue.span() for cue in _MY_NAME_IS.finditer(text)]
     for script, pattern in _WORD_OF.items():
         words = list(pattern.finditer(text))
         index = 0
         while index < len(words) - 1:
+            if any(start <= words[index].start() < end for start, end in cues):
+                index += 1
+                continue
             run = _listed_run(text, words, index, script)
             if run:
                 spans.append((words[index].start(), words[index + run - 1].end(), True))

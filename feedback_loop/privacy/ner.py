@@ -39,6 +39,7 @@ answer gives it one sentence rather than its whole length. The sentences of a ba
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -48,6 +49,8 @@ from feedback_loop.privacy.english_words import (
     adjectives,
     adverbs,
     inflected_verb_form,
+    lemmas,
+    word_classes,
     written_as_a_name,
 )
 from feedback_loop.privacy.names import (
@@ -77,6 +80,7 @@ from feedback_loop.privacy.names import (
     addressed_at_the_end,
     brands,
     brands_folded,
+    cities,
     dash_sign_off_in_a_text,
     everyday_words,
     faker_person_providers,
@@ -113,6 +117,7 @@ from feedback_loop.privacy.namesakes import (
     named_like_a_product,
     named_like_a_thing,
     named_like_a_title_a_firm_or_a_team,
+    named_like_a_title_cased_phrase,
     named_like_a_work,
     named_like_an_english_compound,
     named_like_goods_a_club_or_a_language,
@@ -248,7 +253,11 @@ def names_with_the_model(
         persons = [
             span for span in names if not overlaps(span, delivered) and not named_like_no_person_here(text, *span)
         ]
-        joined = [span for span in (*_joined_to_a_name(text, persons), *lower_case) if not overlaps(span, delivered)]
+        joined = [
+            span
+            for span in (*_joined_to_a_name(text, persons), *lower_case, *_joined_in_lower_case(text, lower_case))
+            if not overlaps(span, delivered)
+        ]
         names_of_persons.append(
             _with_given_names_before(
                 text,
@@ -264,8 +273,8 @@ def names_with_the_model(
 
 def named_like_no_person_here(text: str, start: int, end: int) -> bool:
     """True where what a name's words name at ``text[start:end]`` is no person: a place, a heading or a holiday, a
-    brand, a work, goods, a club or a language, English words joined by hyphens, a title, a firm or a team, a figure
-    of history or fiction."""
+    brand, a work, goods, a club or a language, English words joined by hyphens or in title case, a title, a firm or
+    a team, a figure of history or fiction."""
     return (
         named_like_a_place_or_an_assistant(text, start, end)
         or named_like_a_heading_or_a_holiday(text, start, end)
@@ -273,6 +282,7 @@ def named_like_no_person_here(text: str, start: int, end: int) -> bool:
         or named_like_a_work(text, start, end)
         or named_like_goods_a_club_or_a_language(text, start, end)
         or named_like_an_english_compound(text, start, end)
+        or named_like_a_title_cased_phrase(text, start, end)
         or named_like_a_title_a_firm_or_a_team(text, start, end)
         or named_as_a_figure_of_history_or_fiction(text, start, end)
     )
@@ -326,6 +336,12 @@ _SURNAME_AFTER = re.compile(rf"[ \u00a0]({NAME_WORD})(?![\w'’-])")
 _LOWER_CASE_LETTER = (
     "[" + "".join(chr(code) for code in (*range(0x61, 0x250), *range(0x1E00, 0x1F00)) if chr(code).islower()) + "]"
 )
+# The same joins in lower case: "vlad and yulia", "from dmitri to anya".
+_LOWER_CASE_NAME_WORD = rf"{_LOWER_CASE_LETTER}(?:{_LOWER_CASE_LETTER}|['’-])*{_LOWER_CASE_LETTER}"
+_LOWER_CASE_WORD_JOINED_BEFORE = re.compile(rf"(?<![\w'’.-])({_LOWER_CASE_NAME_WORD})[ \u00a0](?:and|&|or)[ \u00a0]$")
+_LOWER_CASE_WORD_JOINED_AFTER = re.compile(rf"[ \u00a0](?:and|&|or)[ \u00a0]({_LOWER_CASE_NAME_WORD})(?![\w'’-])")
+_LOWER_CASE_HANDED_OVER_BY_BEFORE = re.compile(rf"\bfrom[ \u00a0]({_LOWER_CASE_NAME_WORD})[ \u00a0]to[ \u00a0]$")
+_LOWER_CASE_HANDED_OVER_TO_AFTER = re.compile(rf"[ \u00a0]to[ \u00a0]({_LOWER_CASE_NAME_WORD})(?![\w'’-])")
 # A word of a name in lower case, as chat writes it: "talked to priya", "the account is under tanaka hiroshi"; a
 # quote may close after it ("'send to ...'"), not a possessive ("...'s").
 _WORD_IN_LOWER_CASE = re.compile(
@@ -586,17 +602,28 @@ def _listed_given_name_and_surname(text: str, words: list[Span]) -> bool:
     before = text[max(0, first_start - 40) : first_start].rstrip(" \t(|:")
     kin_before = _KIN_BEFORE_A_FULL_NAME.search(before) is not None
     booked_under = _BOOKED_UNDER_BEFORE.search(before) is not None
+    # After a relative's or a role's word, a name of the lists that a dictionary knows as a place or a thing ("my
+    # plumber gary stubbs": Gary, Indiana) is one still, where the everyday vocabulary does not hold it.
     return (
         first in given_words
         and (last in name_words or kin_before or booked_under)
-        and _unknown_word(first, everyday)
-        and _unknown_word(last, everyday)
+        and all(
+            _unknown_word(word, everyday)
+            or (kin_before and last in name_words and _no_everyday_word(word, everyday) and not _a_verb(last))
+            for word in (first, last)
+        )
         and (
             kin_before
             or PERSONS_PLACE_BEFORE.search(before) is not None
             or PERSONS_PLACE_AFTER.match(text, last_end) is not None
         )
     )
+
+
+def _a_verb(word: str) -> bool:
+    """True for a word WordNet knows as a verb or a verb's form: after a given name it is what the person does ("my nan
+    siobhan cant log in"), no surname."""
+    return bool(lemmas(word) & word_classes()[1])
 
 
 def _unknown_word(word: str, everyday: frozenset[str]) -> bool:
@@ -680,7 +707,14 @@ def _lower_case_name(text: str, run: list[re.Match[str]], everyday: frozenset[st
         and len(words) == len(run)
         and words[0].group() in given_words
         and all(word.group() in name_words for word in words)
-        and any(no_english_word(word.group()) for word in words)
+        and (
+            any(no_english_word(word.group()) for word in words)
+            or (
+                _KIN_BEFORE_A_FULL_NAME.search(before) is not None
+                and all(_no_everyday_word(word.group(), everyday) for word in words)
+                and not any(_a_verb(word.group()) for word in words[1:])
+            )
+        )
     )
     return spans if listed and persons_place else []
 
@@ -835,12 +869,27 @@ def _where_a_person_acts(text: str, start: int, end: int) -> bool:
         and _PERSON_IN_CHAT_BEFORE.search(text, max(0, start - 24), start)
     ):
         return True
+    # A word no list holds, spelled only as a name (or with a letter English does not write: "ayşe"), after "ask",
+    # "tell", "remind" and before what they are to do or told: "can u ask eilidh to ring me back", "tell debashis
+    # the tyres are in", "ask ayşe whether ...". The PII model reads it in its sentence before it counts.
+    if (
+        _ASKED_OR_TOLD_BEFORE.search(text, max(0, start - 24), start)
+        and _WHAT_ONE_IS_ASKED_OR_TOLD_AFTER.match(text, end)
+        and _unknown_word(word, everyday)
+        and (not word.isascii() or _spelled_only_as_a_name(word))
+        and word not in brands_folded()
+    ):
+        return True
     after = LOWER_CASE_WORD_AFTER.match(text, end)
     if after is not None and after.group(1) in adverbs():
         after = LOWER_CASE_WORD_AFTER.match(text, after.end())
     return after is not None and inflected_verb_form(after.group(1)) and _given_name_no_dictionary_knows(word)
 
 
+_ASKED_OR_TOLD_BEFORE = re.compile(r"(?i:\b(?:tell|ask|remind|told|asked|reminded)[ \t]+)$")
+_WHAT_ONE_IS_ASKED_OR_TOLD_AFTER = re.compile(
+    r"[ \t]+(?:to|whether|if|about|that|the|i|we|when|why|how|what|where|for|not|pls|please)\b"
+)
 _PERSON_IN_CHAT_BEFORE = re.compile(
     r"(?i:\b(?:tell|ask|remind|told|asked|reminded|me[ \t]+and|neighbou?r|flatmate|roommate|housemate|coworker"
     r"|colleague)[ \t]+)$"
@@ -917,13 +966,22 @@ def _greeted_given_name(text: str, start: int, end: int) -> bool:
     )
 
 
+# A sign-off on a line of its own, the name on the next ending the message, as chat writes both in lower case:
+# "cheers\ngavin", "thanks\n\npriya".
+_SIGN_OFF_ON_THE_LINE_BEFORE = re.compile(
+    r"(?i:(?:^|\n)[ \t]*(?:cheers|thanks|thx|ta|regards|kind[ \t]+regards|best(?:[ \t]+wishes)?|many[ \t]+thanks|love)"
+    r"[ \t]*[,!.]?[ \t]*\n[ \t\n]*)$"
+)
+
+
 def _only_a_name_fits(text: str, start: int, end: int) -> bool:
     """True where chat writes a person's name and little else: thanks or a greeting said to the word, the clause
     ending after it ("ok thanks bao."), an introduction of oneself ending after it ("hi im hamza,"), or "tell ... i
     said hi" ("tell minh-anh i said hi"), what a person is called ("he's called ruadhán or so"), a dash's sign-off
     ending the message ("... today!! - priya") or its line inside a longer text (:func:`~feedback_loop.privacy.names.
-    dash_sign_off_in_a_text`), an attention line ("attn ..."), right after a relative's or colleague's word ("my
-    husband dmitri set up ...") or after a title ("hi miss okafor,")."""
+    dash_sign_off_in_a_text`), a sign-off's line before it ending the message ("cheers\ngavin"), an attention line
+    ("attn ..."), right after a relative's or colleague's word ("my husband dmitri set up ...") or after a title ("hi
+    miss okafor,")."""
     before = text[max(0, start - 40) : start]
     return bool(
         (_VOCATIVE_BEFORE.search(before) and _VOCATIVE_ENDS.match(text, end))
@@ -935,6 +993,7 @@ def _only_a_name_fits(text: str, start: int, end: int) -> bool:
         or (_TELL_BEFORE.search(before) and _I_SAID_AFTER.match(text, end))
         or (_CALLED_BEFORE.search(before) and _CALLED_ENDS.match(text, end))
         or (DASH_SIGN_OFF_BEFORE.search(before) and NAME_ENDS_THE_TEXT.match(text, end))
+        or (_SIGN_OFF_ON_THE_LINE_BEFORE.search(before) and NAME_ENDS_THE_TEXT.match(text, end))
         or dash_sign_off_in_a_text(text, start, end)
         or ATTENTION_BEFORE.search(text, max(0, start - 24), start) is not None
         or (
@@ -1002,6 +1061,7 @@ def _joined_to_a_name(text: str, names: Sequence[Span]) -> list[Span]:
                 and word not in brands()
             ):
                 unknown.append(span)
+    known += _listed_between_two_names(text, names)
     sentences = [_sentence_around_run(text, span) for span in unknown]
     read = name_spans([text[start:end] for start, end in sentences]) if sentences else []
     return known + [
@@ -1088,6 +1148,58 @@ def _full_names_no_list_knows(texts: list[str], found: list[list[Span]]) -> list
     ]
 
 
+# An item of a comma's list between two names: "Team sheet: Sione Taufa, Losaline Vea, Tevita Fifita".
+_ITEM_BETWEEN_TWO_NAMES = re.compile(rf",[ \u00a0]({NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{0,2}}),[ \u00a0]")
+
+
+def _listed_between_two_names(text: str, names: Sequence[Span]) -> list[Span]:
+    """The items of a list that stand between two names found, each word written as a name, a name of the lists or
+    no English word, and no brand or place (one word alone a name of the lists): what a list of people lists between
+    two of them is a person too."""
+    between = []
+    ordered = sorted(names)
+    for (_, end), (start, _) in itertools.pairwise(ordered):
+        item = _ITEM_BETWEEN_TWO_NAMES.fullmatch(text, end, start)
+        if item is None:
+            continue
+        words = item.group(1).split()
+        given, surnames = person_name_lists()
+        # One word alone is a name of the lists: a role or a team may stand between names ("Kemal Aydın, Müdür, ...").
+        if len(words) == 1 and words[0] not in given and words[0] not in surnames:
+            continue
+        if all(
+            written_as_a_name(word)
+            and (no_english_word(word.lower()) or word in given or word in surnames)
+            and word.lower() not in NOT_NAMES
+            and word not in brands()
+            and word not in places()
+            and word not in cities()
+            for word in words
+        ):
+            between.append(item.span(1))
+    return between
+
+
+def _joined_in_lower_case(text: str, names: Sequence[Span]) -> list[Span]:
+    """The given names of the lists in lower case (:func:`_lower_case_given_name`) joined to a name found in lower
+    case, as chat writes both: "thanks vlad and yulia for covering", "reassigned from dmitri to anya"."""
+    joined = []
+    for start, end in names:
+        if not text[start:end].islower():
+            continue
+        for match in (
+            _LOWER_CASE_WORD_JOINED_BEFORE.search(text, max(0, start - 40), start),
+            _LOWER_CASE_WORD_JOINED_AFTER.match(text, end),
+            _LOWER_CASE_HANDED_OVER_BY_BEFORE.search(text, max(0, start - 60), start),
+            _LOWER_CASE_HANDED_OVER_TO_AFTER.match(text, end)
+            if _FROM_BEFORE.search(text, max(0, start - 6), start)
+            else None,
+        ):
+            if match is not None and _lower_case_given_name(match.group(1)):
+                joined.append(match.span(1))
+    return joined
+
+
 def _read_as_names_in_place(texts: list[str], spans: list[list[Span]]) -> list[list[bool]]:
     """For each text, whether the PII model reads each of its ``spans`` whole as a name in the span's sentence."""
     from feedback_loop.privacy.pii_model import name_spans
@@ -1153,8 +1265,15 @@ def _runs_to_ask_about(text: str, names: Sequence[Span]) -> list[Span]:
         # "Can Hamish Sinclair", "Thanks Wiremu Kereama": a greeting or a function word opens the run, not the name.
         while words and (words[0].lower() in NOT_NAMES or words[0].lower() in stop_words()):
             start += len(words.pop(0)) + 1
-        # "Summarize Jiho's notes", "Explain Mehmet Yilmaz's policy": nor does an instruction's verb.
-        if len(words) > 1 and imperative_before_a_name(text, start, start + len(words[0])):
+        # "Summarize Jiho's notes", "Explain Mehmet Yilmaz's policy": nor does an instruction's verb, nor a role that
+        # takes a person ("Mechanic Haruki Nakamura found", "Candidate Takeshi Omori has").
+        if len(words) > 1 and (
+            imperative_before_a_name(text, start, start + len(words[0]))
+            or (
+                words[0].lower() not in person_name_lists()[0]
+                and PERSONS_PLACE_BEFORE.search(text, max(0, start - 30), start + len(words[0]) + 1) is not None
+            )
+        ):
             start += len(words.pop(0)) + 1
         possessive = POSSESSIVE_END.search(words[-1]) if words else None
         end -= len(possessive.group()) if possessive else 0
