@@ -1631,6 +1631,8 @@ _UNIT_WORD_AFTER = (
     # 2, office 14, Moscow 125047").
     r"|korpus|korp\.|stroenie|str\.|kv\.|office"
     r"|torre|piso|planta|dpto\.?|depto\.?|dto\.|int\.|interno|bl\.|sc\.|ap\.|app\.|tower|building|bldg\.?|level|barangay"
+    # A Spanish door after the floor: "C/ San Vicente Mártir 84, pta 7, 46007 Valencia".
+    r"|pta\.?|puerta"
     r"|brgy\.?|phase|block|blk\.?|bus|boîte|boite|bte\.?|sector|sektor|ward(?:[ \t]*no\.?)?"
     # A Central American city's zone, a district by its number: "6a Avenida 12-45, Zona 1, Ciudad de Guatemala".
     r"|zona|zone|distrito|district"
@@ -1777,14 +1779,18 @@ _AROUND_AN_ADDRESS = re.compile(
 # number of something else ("..., complaint no. 881234").
 _TAIL_WORD = r"[^\W_][\w.'’-]*"
 _TAIL_PART = rf"{_TAIL_WORD}(?:[ \t]+{_TAIL_WORD}){{0,3}}"
+_HASTE_AFTER_THE_ADDRESS = rf"[ \t]+(?i:{'|'.join(_THANKS_AND_HASTE)})(?![\w-])"
 _TAIL_TO_A_POSTCODE = re.compile(
     rf"{re.escape(PLACEHOLDERS['ADDRESS'])}(?P<tail>(?:[ \t]+{_TAIL_PART})?(?:,[ \t]*{_TAIL_PART}){{0,3}})"
     # A dash before India's PIN code too: "..., haryana - 121007".
     rf"(?:(?:,?[ \t]+|[ \t]+[-–][ \t]+)"
     rf"(?:(?i:{_LETTERED_POSTCODE})|(?<!\d[ \t])(?P<bare_number>\d{{6}}|\d{{5}}-\d{{3}})(?![\w-]))"
     # Four or five digits right after a city of the gazetteer, no year: "..., Gangnam-gu, Seoul 06236", "...,
-    # dhaka-1213" (not "..., London 2024 was").
-    rf"|(?<=[^\W\d_])(?:[ \t]+|-)(?!(?:19|20)\d\d(?!\d))(?P<city_number>\d{{4,5}})(?![\w-]))"
+    # dhaka-1213" (not "..., London 2024 was"); after a comma too where the clause ends, as South Africa writes its
+    # postcode: "..., Cape Town, 8001 please".
+    rf"|(?<=[^\W\d_])(?:[ \t]+|-)(?!(?:19|20)\d\d(?!\d))(?P<city_number>\d{{4,5}})(?![\w-])"
+    rf"|(?<=[^\W\d_]),[ \t]*(?!(?:19|20)\d\d(?!\d))(?P<city_number_after_a_comma>\d{{4}})"
+    rf"(?=[ \t]*(?:[,.;!?)\n]|$)|{_HASTE_AFTER_THE_ADDRESS}))"
 )
 _NUMBER_OF_SOMETHING_ELSE = re.compile(
     r"(?i)\b(?:no|nr|num|number|order|ref|reference|ticket|invoice|complaint|case|id|tracking|account|acct|phone|tel)\b"
@@ -1796,7 +1802,11 @@ def _tail_to_a_postcode(match: re.Match[str]) -> str | None:
     # Six digits alone are a postcode after a place's name, not after an everyday word or a currency's code
     # ("..., budget 500000", "..., paid INR 125000").
     last_word = re.findall(r"[^\W\d_]+", tail)[-1:]
-    if match.group("city_number") and not (last_word and last_word[0].title() in cities()):
+    # The city the number follows, of one word or more: "..., Seoul 06236", "..., Cape Town, 8001".
+    last_words = re.findall(r"[^\W\d_]+", tail)[-3:]
+    if (match.group("city_number") or match.group("city_number_after_a_comma")) and not any(
+        " ".join(last_words[-count:]).title() in cities() for count in (1, 2, 3) if len(last_words) >= count
+    ):
         return None
     if match.group("bare_number") and (
         not last_word or last_word[0].lower() in everyday_words() or last_word[0].isupper()
@@ -1822,7 +1832,7 @@ _POSTCODE_AND_TOWN_AFTER_AN_ADDRESS = re.compile(
     r"(?P<town>[^\W\d_][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*){0,2})"
     # Or a city's district number alone after the address, ending the clause: "..., 100 00 Praha 10", "...,
     # Colombo 03".
-    rf"|(?P<district>[ \t]+\d{{1,2}}))(?=[ \t]*(?:[,.;!?)\n]|$)|[ \t]+[-–][ \t]|{_HASTE_AFTER})"
+    rf"|(?P<district>[ \t]+\d{{1,2}}))(?=[ \t]*(?:[,.;!?)\n]|$)|[ \t]+[-–][ \t]|{_HASTE_AFTER}|[ \t]+instead\b)"
 )
 
 
@@ -2014,7 +2024,7 @@ def _around_an_address(match: re.Match[str]) -> str | None:
 _LOWER_CASE_STREET_WORDS = (
     "rue ", "av.", "avda", "avenida", "avenue", "calle ", "carrer ", "rua ", "via ", "viale ", "piazza ", "plaza ",
     "ul.", "ulica", "jalan ", "jl.", "nagar", "street", "road", "straat", "laan ", "gracht", "weg ", "strasse",
-    "straße", "str.", "allee", "gasse", "boulevard", "lane", "way", "gade", "vej", "gatan", "katu",
+    "straße", "str.", "allee", "gasse", "boulevard", "lane", "way", "gade", "vej", "gatan", "katu", "-ku,", "-shi,",
 )  # fmt: skip
 # Words an address leaves in lower case between capitalised ones: "Avda. de la Constitución", "Rue des Petites Écuries".
 # So do a floor's side, in German and Danish: "2. OG links", "2. th" (til højre).
@@ -2091,8 +2101,13 @@ def _addresses_in_lower_case_as_capitalised(text: str) -> tuple[str, int]:
     for index in range(1, (replaced.lastindex or 0) + 1):
         start, end = replaced.span(index)
         written = text[start:end]
-        # Only what was typed in lower case, capitals allowed where it was typed so ("bahnhofstr. 3, 2. OG links").
-        if written == placeholder or written == capitalised[start:end]:
+        # Only what was typed in lower case, capitals allowed where it was typed so ("bahnhofstr. 3, 2. OG links"), and
+        # with a street's word in it, as the detector's trigger asks.
+        if (
+            written == placeholder
+            or written == capitalised[start:end]
+            or not any(word in written.lower() for word in _LOWER_CASE_STREET_WORDS)
+        ):
             continue
         if (
             _A_POSTCODE_IN.search(written)

@@ -178,6 +178,9 @@ _NAME_HOLDERS = (
     rf"{_ROLE_LABELS}|legal|display|preferred|middle|maiden|birth|nick|screen|real|print(?:ed)?|your|my|his|her"
     r"|their|our|child|spouse|parent|mother|father|husband|wife|son|daughter|member|person|caller|candidate|visitor"
     r"|travell?er|resident"
+    # Who serves or teaches, as a receipt or a school's form asks their name: "Teacher name:", "Nurse's name:" (not
+    # "Driver name:", "Host name:", "Agent name:", which software fills as often: see _SERVICE_ROLE_LABEL_BEFORE).
+    r"|teacher|tutor|technician|nurse|doctor|carer|instructor|coach|volunteer"
 )
 # The fields of other languages' forms that hold a person's given name or surname, as a label before a colon:
 # French "Prénom :", "Nom de famille :", Spanish "Apellidos:", Portuguese "Sobrenome:", Italian "Cognome:", German
@@ -346,6 +349,8 @@ OTHER_LANGUAGES_TITLES = (
     r"herr|herrn|frau|monsieur|madame|mme|mlle|señor|señora|señorita|sr|sra|srta|doña|dona|signor|signora|sig\.ra|sig\.na|sig|dott"
     r"|dott\.ssa|avv|meneer|mevrouw|mevr|dhr|heer|senhor|senhora|sayın|sayin|ibu|bapak|pak|domnul|doamna|doamnei"
     r"|doctora|dra|doutor|doutora|dottore|dottoressa|docteur"
+    # Malay: "Encik" (Mr), "Puan" (Mrs), "Cik" (Miss); not "Tuan" (Sir), which "Tuan Rumah" (the host) opens too.
+    r"|encik|puan|cik"
     # Swahili "Bi." (Bibi, Mrs) and "Bw." (Bwana, Mr), with their full stop: "Asante Bi. Rehema Mwakyusa".
     r"|(?-i:Bi|Bw)|bibi|bwana"
 )
@@ -517,6 +522,9 @@ _GREETING_CUES = (
     # "Saya Mahasiswa Baru", I am a new student).
     r"|soy|je\s+suis|ich\s+bin|sono|sou|eu\s+sou|sou\s+[oa]|eu\s+sou\s+[oa]|soy\s+(?:el|la)|ik\s+ben|(?-i:ben)"
     r"|(?:halo|hai|hi|hello|pagi|siang|sore|malam|assalamualaikum)[ \t]*[,!]?[ \t]+saya|nama\s+saya"
+    # "My name is" in Yoruba, Swahili, Zulu, Hausa and Igbo: "orúkọ mi ni ...", "jina langu ni ...", "igama lami
+    # ngu...", "sunana ...", "aha m bụ ...".
+    r"|or[uú]k[oọ][ \t]+mi[ \t]+ni|jina[ \t]+langu[ \t]+ni|igama[ \t]+lami[ \t]+ng[ui]|sunana|aha[ \t]+m[ \t]+b[uụ]"
     # "This is ..." on the phone in more languages: Portuguese "aqui é a Ana", "aqui fala o João", "quem fala é";
     # Dutch "u spreekt met Jeroen", "(hallo,) met Jeroen"; Czech and Slovak "tady (je) Tereza", "tu je"; Polish
     # "tu (jest)", "z tej strony"; Tagalog "ako si", "si" at the clause's start ("Si Mark po ito"), Swedish "det är".
@@ -1535,8 +1543,8 @@ _PEOPLE_LABEL = re.compile(
     # Those a booking, a lease or a class is for, and when or where they come: "Passengers:", "Guests on this booking:",
     # "Exchange students arriving Monday:", "New starters this week:".
     r"|(?:(?:exchange|new|international|visiting|incoming)[ \t]+)?(?:passengers|guests|travell?ers|occupants|tenants"
-    r"|residents|students|pupils|starters|joiners)"
-    r"(?:[ \t]+(?:on|for|of|in|arriving|joining|starting|this[ \t]+week|today|tomorrow)\b[^:\n]{0,30})?"
+    r"|residents|students|pupils|starters|joiners|volunteers|helpers|stewards|marshals)"
+    r"(?:[ \t]+(?:on|for|of|in|arriving|joining|starting|this[ \t]+week|today|tomorrow|tonight)\b[^:\n]{0,30})?"
     # The people an email is copied to, on its header's line: "cc: Amara Nwosu; Jean-Baptiste Mukendi".
     r"|cc|bcc)[ \t]*:[ \t]*"
 )
@@ -1824,12 +1832,18 @@ def _names_a_booking_is_under(text: str) -> list[tuple[int, int]]:
 
 # Who serves a customer, named by their role right before the name, as delivery apps and reviews write it: "Driver
 # Babajide was rude", "Rider Arnel is outside", "delivery guy Suresh was polite", "our waiter Kofi".
-_NAMED_AFTER_A_SERVICE_ROLE = re.compile(
-    r"(?i:\b(?P<role>driver|rider|courier"
+_SERVICE_ROLES = (
+    r"driver|rider|courier"
     r"|delivery[ \t]+(?:guy|boy|man|lady|girl|person|partner|executive|agent|driver|rider)|technician|cashier"
     r"|receptionist|waiter|waitress|porter|concierge|housekeeper|nurse|paramedic|stylist|barber"
-    rf"|instructor|tutor|guide))[ \t]+(?P<name>{_CAPITALISED_WORD}(?:[ \t]{_CAPITALISED_WORD})?)"
+    r"|instructor|tutor|guide"
 )
+_NAMED_AFTER_A_SERVICE_ROLE = re.compile(
+    rf"(?i:\b(?P<role>{_SERVICE_ROLES}))[ \t]+(?P<name>{_CAPITALISED_WORD}(?:[ \t]{_CAPITALISED_WORD})?)"
+)
+# The same role right before a word, as chat writes a name in lower case: "delivery guy bilal was so nice".
+SERVICE_ROLE_BEFORE = re.compile(rf"(?i:\b(?:{_SERVICE_ROLES}))[ \t]+$")
+SERVICE_ROLES_IN_A_TEXT = re.compile(rf"(?i:\b(?:{_SERVICE_ROLES}))\b")
 # Roles only people have; a driver, a courier, a guide or a tutor may be software, a firm or a place ("driver Zink is
 # now default", "courier Shiprocket has picked up", "tour guide Machu Picchu").
 _ROLE_OF_PEOPLE_ONLY = re.compile(
@@ -1837,7 +1851,7 @@ _ROLE_OF_PEOPLE_ONLY = re.compile(
     r"|waiter|waitress|housekeeper|nurse|paramedic|stylist|barber"
 )
 # What a person did or is, right after their name: "Delivery guy Babajide was rude", "Rider Arnel is outside".
-_PERSON_ACTS_AFTER = re.compile(
+PERSON_ACTS_AFTER = re.compile(
     r"[ \t]+(?:is|was|has|had|will|would|came|arrived|got|refused|delivered|dropped|picked|left|called|said|told|helped"
     r"|did|didn['’]t|couldn['’]t|wouldn['’]t|kept|took|brought|showed|handled|fixed|sorted|went|waited|knocked|rang)\b"
 )
@@ -1846,7 +1860,7 @@ _PERSON_ACTS_AFTER = re.compile(
 def _names_after_a_service_role(text: str) -> list[tuple[int, int]]:
     """The spans of the names of :data:`_NAMED_AFTER_A_SERVICE_ROLE`, up to an everyday word, a place or a brand: a
     given name of the lists first, or words no dictionary knows with what the person did after them (:data:`
-    _PERSON_ACTS_AFTER`): "Driver Aroha", "Rider Arnel is outside"; not "Driver Realtek HD Audio", "Driver Booster"."""
+    PERSON_ACTS_AFTER`): "Driver Aroha", "Rider Arnel is outside"; not "Driver Realtek HD Audio", "Driver Booster"."""
     found = []
     for match in _NAMED_AFTER_A_SERVICE_ROLE.finditer(text):
         words = list(
@@ -1866,7 +1880,7 @@ def _names_after_a_service_role(text: str) -> list[tuple[int, int]]:
         if _as_a_name(words[0]) in person_name_lists()[0] or (
             all(no_english_word(word.lower()) for word in words)
             and (
-                (_ROLE_OF_PEOPLE_ONLY.search(match.group("role")) is not None and _PERSON_ACTS_AFTER.match(text, end))
+                (_ROLE_OF_PEOPLE_ONLY.search(match.group("role")) is not None and PERSON_ACTS_AFTER.match(text, end))
                 or _PERSONS_MANNER_AFTER.match(text, end) is not None
             )
         ):
@@ -3600,6 +3614,8 @@ _BEFORE_A_PERSONS_PLACE = (
     r"|buddy|mentor|mentee"
     # Whom a colleague brings in: "Kwame referred Efua Asante for the role", "we interviewed ...".
     r"|referred|referring|nominated|nominating|interviewed|interviewing|onboarded|onboarding|shortlisted"
+    # Whom a parent signs up: "thank you for registering Tolu for the camp", "I enrolled Aarav in swim class".
+    r"|registering|enrolling|enrolled|enrol|enroll"
     r"|would|will|did|does|has|should|who\s+is|on\s+behalf\s+of|instead\s+of|rather\s+than|(?:the|a|my|his|her|their)\s+name(?:\s+of)?"
     # What is done to a person as it is being done: "adding Boubacar Sangare to the thread".
     r"|adding|inviting|calling|emailing|asking|telling|thanking|meeting|helping|assigning|copying|copied|cc'?d|looping\s+in|looped\s+in"

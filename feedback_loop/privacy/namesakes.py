@@ -1515,15 +1515,22 @@ def _a_city_named_like_no_person(text: str, start: int, end: int) -> bool:
     """True for a city of the gazetteer of two words or more, none of them a given name or a surname of the lists:
     "Belo Horizonte" (not "Diego Martin", "Albert Lea", "Jesús María", cities that are people's names too); after a
     preposition of place, a given name may open it ("de fora de Belo Horizonte"; "helped by Teófilo Otoni" is a
-    person's)."""
+    person's); so may a journey's word before it ("de Campinas para Belo Horizonte")."""
     name = POSSESSIVE_END.sub("", text[start:end])
     if " " not in name or name not in cities():
         return False
     given, surnames = person_name_lists()
     words = name.split()
-    if PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 8), start):
+    if PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 8), start) or _TOWARDS_A_PLACE_BEFORE.search(
+        text, max(0, start - 8), start
+    ):
         return not (words[0] in given and all(word in given or word in surnames for word in words[1:]))
     return not any(word in given or word in surnames for word in words)
+
+
+# Where a move or a journey goes, in Portuguese and Spanish: "de Campinas para Belo Horizonte" (not English "to",
+# whom a thing is sent as often: "I sent it to Teófilo Otoni").
+_TOWARDS_A_PLACE_BEFORE = re.compile(r"(?i:\b(?:para|pra|hacia|rumo[ \u00a0]+a))[ \u00a0]+$")
 
 
 def _a_city_beside_a_city(text: str, start: int, end: int) -> bool:

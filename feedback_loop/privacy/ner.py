@@ -69,6 +69,7 @@ from feedback_loop.privacy.names import (
     NEXT_WORD,
     NOT_NAMES,
     NUMBER_AFTER,
+    PERSON_ACTS_AFTER,
     PERSON_BEFORE_A_BRACKET,
     PERSONS_PLACE_AFTER,
     PERSONS_PLACE_BEFORE,
@@ -76,6 +77,8 @@ from feedback_loop.privacy.names import (
     POSSESSIVE_END,
     RELATIVES_AND_CLOSE_PEOPLE,
     SENTENCE_START,
+    SERVICE_ROLE_BEFORE,
+    SERVICE_ROLES_IN_A_TEXT,
     WORD,
     addressed_at_the_end,
     brands,
@@ -562,10 +565,12 @@ def _may_be_an_introduced_name(words: list[str]) -> bool:
 def _starts_of_cue_words(text: str) -> set[int]:
     """Where the words open that cue a name in lower case and are none of it: thanks and greetings of any language
     ("obrigado", "tysm" are no dictionary's words), the word for a relative after "my" ("son", "nan" are names of the
-    lists too), an introduction of another language ("sono", "c'est")."""
+    lists too), an introduction of another language ("sono", "c'est"), a service role ("delivery guy": "guy" is a given
+    name too)."""
     spans = [match.span() for match in _GREETING_WORDS.finditer(text)]
     spans += [match.span(1) for match in _KIN_WORD_AFTER_A_POSSESSIVE.finditer(text)]
     spans += [match.span() for match in _OTHER_LANGUAGES_INTRODUCTION.finditer(text)]
+    spans += [match.span() for match in SERVICE_ROLES_IN_A_TEXT.finditer(text)]
     return {word.start() for start, end in spans for word in WORD.finditer(text, start, end)}
 
 
@@ -810,7 +815,7 @@ _LINE_OPENS = re.compile(rf"(?m)^[ \t]*(?:(?i:{by_first_letter(_GREETINGS)})[ \t
 # "here", "from" too ("hey i'm svetlana and ..."), and "again" from one who wrote before ("hi its marisol again").
 # Not a colon: the word before it is a label ("Hi, auth: required"). Thanks or a request may run on after a name said
 # to: "ok chidi thank u", "hi rahul pls check".
-_VOCATIVE_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n|(?:thank|thanks|thx|pls|please)\b)")
+_VOCATIVE_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n|(?:thank|thanks|thx|pls|please|for)\b)")
 # Chat runs the next clause on without a comma: "hi im behnaz i forgot ...", "hi its zbigniew the router ...".
 _INTRODUCTION_ENDS = re.compile(
     r"[ \t]*(?:[,.!?;)]|$|\n|(?:and|here|from|again|i|my|the|how|can|cant|could|pls|please|need|what|why|when)\b)"
@@ -981,7 +986,7 @@ def _only_a_name_fits(text: str, start: int, end: int) -> bool:
     ending the message ("... today!! - priya") or its line inside a longer text (:func:`~feedback_loop.privacy.names.
     dash_sign_off_in_a_text`), a sign-off's line before it ending the message ("cheers\ngavin"), an attention line
     ("attn ..."), right after a relative's or colleague's word ("my husband dmitri set up ...") or after a title ("hi
-    miss okafor,")."""
+    miss okafor,"), or after a service role and before what the person did ("delivery guy bilal was so nice")."""
     before = text[max(0, start - 40) : start]
     return bool(
         (_VOCATIVE_BEFORE.search(before) and _VOCATIVE_ENDS.match(text, end))
@@ -1006,6 +1011,8 @@ def _only_a_name_fits(text: str, start: int, end: int) -> bool:
             (_KIN_BEFORE.search(before) is not None or _TITLE_BEFORE.search(before) is not None)
             and not _brand_before_a_noun(text, start, end)
         )
+        # After a service role, before what the person did or was: "delivery guy bilal was so nice".
+        or (SERVICE_ROLE_BEFORE.search(before) is not None and PERSON_ACTS_AFTER.match(text, end) is not None)
     )
 
 
