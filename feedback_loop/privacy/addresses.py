@@ -1779,7 +1779,8 @@ _AROUND_AN_ADDRESS = re.compile(
 # number of something else ("..., complaint no. 881234").
 _TAIL_WORD = r"[^\W_][\w.'’-]*"
 _TAIL_PART = rf"{_TAIL_WORD}(?:[ \t]+{_TAIL_WORD}){{0,3}}"
-_HASTE_AFTER_THE_ADDRESS = rf"[ \t]+(?i:{'|'.join(_THANKS_AND_HASTE)})(?![\w-])"
+# Thanks or haste after an address, where the sentence goes on without a comma: "..., brisbane thanks".
+_HASTE_AFTER = rf"[ \t]+(?i:{'|'.join(_THANKS_AND_HASTE)})(?![\w-])"
 _TAIL_TO_A_POSTCODE = re.compile(
     rf"{re.escape(PLACEHOLDERS['ADDRESS'])}(?P<tail>(?:[ \t]+{_TAIL_PART})?(?:,[ \t]*{_TAIL_PART}){{0,3}})"
     # A dash before India's PIN code too: "..., haryana - 121007".
@@ -1790,7 +1791,7 @@ _TAIL_TO_A_POSTCODE = re.compile(
     # postcode: "..., Cape Town, 8001 please".
     rf"|(?<=[^\W\d_])(?:[ \t]+|-)(?!(?:19|20)\d\d(?!\d))(?P<city_number>\d{{4,5}})(?![\w-])"
     rf"|(?<=[^\W\d_]),[ \t]*(?!(?:19|20)\d\d(?!\d))(?P<city_number_after_a_comma>\d{{4}})"
-    rf"(?=[ \t]*(?:[,.;!?)\n]|$)|{_HASTE_AFTER_THE_ADDRESS}))"
+    rf"(?=[ \t]*(?:[,.;!?)\n]|$)|{_HASTE_AFTER}))"
 )
 _NUMBER_OF_SOMETHING_ELSE = re.compile(
     r"(?i)\b(?:no|nr|num|number|order|ref|reference|ticket|invoice|complaint|case|id|tracking|account|acct|phone|tel)\b"
@@ -1825,7 +1826,6 @@ def _tail_to_a_postcode(match: re.Match[str]) -> str | None:
 # The postcode and the town after an address found (the flat between allowed), as Europe writes them on one line: "47
 # rue victor hugo 33000 bordeaux", "Vondelstraat 112 3hg, 1054 GT Amsterdam", "ul. Długa 17/3, 80-827 Gdańsk",
 # "Ερμού 45, 105 63 Αθήνα"; the town a city of the gazetteer, ending the clause.
-_HASTE_AFTER = rf"[ \t]+(?i:{'|'.join(_THANKS_AND_HASTE)})(?![\w-])"
 _POSTCODE_AND_TOWN_AFTER_AN_ADDRESS = re.compile(
     rf"{re.escape(PLACEHOLDERS['ADDRESS'])}(?:(?:[ \t]+\d{{1,3}}[^\W\d_]{{0,3}}(?![\w-]))?,?[ \t]+"
     rf"(?:{_NOT_A_YEAR}\d{{5}}|\d{{4}}[ \t]?[A-Za-z]{{2}}|\d{{2}}-\d{{3}}|\d{{3}}[ \t]\d{{2}})[ \t]+"

@@ -170,11 +170,10 @@ _MY_NAME_IS = re.compile(
 _OPENS_AN_INTRODUCTION = re.compile(r"(?:^|[.!?।۔።\n])[ \t]*(?P<greeting>\S+(?:[ \t]+\S+){0,2}[ \t]*[,،፣!][ \t]*)?$")
 # After the name, the sentence goes on (a comma, the copula: "है", "ہے", "ነው", "است") or ends (its mark, the line's or
 # the text's end).
-_CLAUSE_GOES_ON_AFTER_A_NAME = re.compile(
-    r"[ \t]*[,;:،؛፣፤]"
+_CLAUSE_ENDS_AFTER_A_NAME = re.compile(
+    r"[ \t]*(?:[,;:،؛፣፤.!?।॥۔።\n]|$)"
     r"|[ \t]+(?:है|हैं|हूँ|हूं|হয়|ہے|ہوں|است|هستم|ነው|ናት|ነኝ)(?![\w\u0900-\u09ff\u0621-\u06ff\u1200-\u135f])"
 )
-_SENTENCE_ENDS_AFTER_A_NAME = re.compile(r"[ \t]*(?:[.!?।॥۔።\n]|$)")
 # Words that say what one's name is not, or how it is wrong: "שמי לא מופיע" (does not appear), "আমার নাম ভুল" (wrong),
 # "اسمي مكتوب خطأ" (written wrong).
 _NOT_A_NAME_AFTER_MY_NAME_IS = frozenset(
@@ -372,7 +371,8 @@ def _named_by_my_name_is(text: str) -> list[Span]:
     spans: list[Span] = []
     for cue in _MY_NAME_IS.finditer(text):
         script = _script_of(text[cue.end() : cue.end() + 1])
-        opening = _OPENS_AN_INTRODUCTION.search(text, 0, cue.start())
+        # A greeting is a few words: the opening is sought in the characters right before the cue, not the whole text.
+        opening = _OPENS_AN_INTRODUCTION.search(text, max(0, cue.start() - 80), cue.start())
         if script not in _ALPHABETS or script in _CASED or opening is None:
             continue
         words = _words_from(text, cue.end(), script, 2)
@@ -385,10 +385,7 @@ def _named_by_my_name_is(text: str) -> list[Span]:
             # A greeting before it, or a word of the name the lists hold: "שמי נמחק מהרשימה," (was deleted from
             # the list) opens a message too.
             and (opening.group("greeting") or any(_listed(script, word.group()) for word in words))
-            and (
-                _CLAUSE_GOES_ON_AFTER_A_NAME.match(text, words[1].end())
-                or _SENTENCE_ENDS_AFTER_A_NAME.match(text, words[1].end())
-            )
+            and _CLAUSE_ENDS_AFTER_A_NAME.match(text, words[1].end())
         ):
             spans.append((words[0].start(), words[1].end(), True))
     return spans

@@ -317,16 +317,25 @@ _ONLY_A_PERSON_FITS = "I met {} yesterday."
 _PERSON_FRAMES = ("My friend {} called me last night.", "Please ask {} to call me.")
 _INITIAL = re.compile(r"[A-Z]\.")
 
-# "Chidi and <name>", "<name> & Arjun": one capitalised word joined to a name by "and", "&" or "or".
-_WORD_JOINED_BEFORE = re.compile(rf"(?<![\w'’.-])({NAME_WORD})[ \u00a0](?:and|&|or)[ \u00a0]$")
-_WORD_JOINED_AFTER = re.compile(rf"[ \u00a0](?:and|&|or)[ \u00a0]({NAME_WORD})(?![\w'’-])")
+
+def _joins(word: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The places of one ``word`` (a pattern) joined to a name: "Chidi and <name>", "<name> & Arjun" (by "and", "&"
+    or "or", before and after it); the other party of a handover, "from Siddharth to <name>", "from <name> to
+    Wambui"."""
+    return (
+        re.compile(rf"(?<![\w'’.-])({word})[ \u00a0](?:and|&|or)[ \u00a0]$"),
+        re.compile(rf"[ \u00a0](?:and|&|or)[ \u00a0]({word})(?![\w'’-])"),
+        re.compile(rf"\bfrom[ \u00a0]({word})[ \u00a0]to[ \u00a0]$"),
+        re.compile(rf"[ \u00a0]to[ \u00a0]({word})(?![\w'’-])"),
+    )
+
+
+# One capitalised word joined to a name.
+_WORD_JOINED_BEFORE, _WORD_JOINED_AFTER, _HANDED_OVER_BY_BEFORE, _HANDED_OVER_TO_AFTER = _joins(NAME_WORD)
 # The first of a list that goes on after the name: "Chidi, <name> and <name>".
 _WORD_LISTED_BEFORE = re.compile(rf"(?<![\w'’.-])({NAME_WORD}),[ \u00a0]$")
 _LIST_GOES_ON_AFTER = re.compile(r",[ \u00a0]|[ \u00a0](?:and|&)[ \u00a0]")
-# The other party of a handover: "from Siddharth to <name>", "from <name> to Wambui".
-_HANDED_OVER_BY_BEFORE = re.compile(rf"\bfrom[ \u00a0]({NAME_WORD})[ \u00a0]to[ \u00a0]$")
 _FROM_BEFORE = re.compile(r"\bfrom[ \u00a0]$")
-_HANDED_OVER_TO_AFTER = re.compile(rf"[ \u00a0]to[ \u00a0]({NAME_WORD})(?![\w'’-])")
 # The name a correction puts right: "<name>, not Nomsa", "<name> not Farooq".
 _CORRECTED_AFTER = re.compile(rf",?[ \u00a0]not[ \u00a0]({NAME_WORD})(?![\w'’-])")
 _JOINED_AFTER = (_WORD_JOINED_AFTER, _HANDED_OVER_TO_AFTER, _CORRECTED_AFTER)
@@ -341,10 +350,7 @@ _LOWER_CASE_LETTER = (
 )
 # The same joins in lower case: "vlad and yulia", "from dmitri to anya".
 _LOWER_CASE_NAME_WORD = rf"{_LOWER_CASE_LETTER}(?:{_LOWER_CASE_LETTER}|['’-])*{_LOWER_CASE_LETTER}"
-_LOWER_CASE_WORD_JOINED_BEFORE = re.compile(rf"(?<![\w'’.-])({_LOWER_CASE_NAME_WORD})[ \u00a0](?:and|&|or)[ \u00a0]$")
-_LOWER_CASE_WORD_JOINED_AFTER = re.compile(rf"[ \u00a0](?:and|&|or)[ \u00a0]({_LOWER_CASE_NAME_WORD})(?![\w'’-])")
-_LOWER_CASE_HANDED_OVER_BY_BEFORE = re.compile(rf"\bfrom[ \u00a0]({_LOWER_CASE_NAME_WORD})[ \u00a0]to[ \u00a0]$")
-_LOWER_CASE_HANDED_OVER_TO_AFTER = re.compile(rf"[ \u00a0]to[ \u00a0]({_LOWER_CASE_NAME_WORD})(?![\w'’-])")
+_LOWER_CASE_JOINS = _joins(_LOWER_CASE_NAME_WORD)
 # A word of a name in lower case, as chat writes it: "talked to priya", "the account is under tanaka hiroshi"; a
 # quote may close after it ("'send to ...'"), not a possessive ("...'s").
 _WORD_IN_LOWER_CASE = re.compile(
@@ -891,12 +897,13 @@ def _where_a_person_acts(text: str, start: int, end: int) -> bool:
     return after is not None and inflected_verb_form(after.group(1)) and _given_name_no_dictionary_knows(word)
 
 
-_ASKED_OR_TOLD_BEFORE = re.compile(r"(?i:\b(?:tell|ask|remind|told|asked|reminded)[ \t]+)$")
+_ASKING_OR_TELLING = r"tell|ask|remind|told|asked|reminded"
+_ASKED_OR_TOLD_BEFORE = re.compile(rf"(?i:\b(?:{_ASKING_OR_TELLING})[ \t]+)$")
 _WHAT_ONE_IS_ASKED_OR_TOLD_AFTER = re.compile(
     r"[ \t]+(?:to|whether|if|about|that|the|i|we|when|why|how|what|where|for|not|pls|please)\b"
 )
 _PERSON_IN_CHAT_BEFORE = re.compile(
-    r"(?i:\b(?:tell|ask|remind|told|asked|reminded|me[ \t]+and|neighbou?r|flatmate|roommate|housemate|coworker"
+    rf"(?i:\b(?:{_ASKING_OR_TELLING}|me[ \t]+and|neighbou?r|flatmate|roommate|housemate|coworker"
     r"|colleague)[ \t]+)$"
 )
 
@@ -1164,13 +1171,12 @@ def _listed_between_two_names(text: str, names: Sequence[Span]) -> list[Span]:
     no English word, and no brand or place (one word alone a name of the lists): what a list of people lists between
     two of them is a person too."""
     between = []
-    ordered = sorted(names)
-    for (_, end), (start, _) in itertools.pairwise(ordered):
+    given, surnames = person_name_lists()
+    for (_, end), (start, _) in itertools.pairwise(sorted(names)):
         item = _ITEM_BETWEEN_TWO_NAMES.fullmatch(text, end, start)
         if item is None:
             continue
         words = item.group(1).split()
-        given, surnames = person_name_lists()
         # One word alone is a name of the lists: a role or a team may stand between names ("Kemal Aydın, Müdür, ...").
         if len(words) == 1 and words[0] not in given and words[0] not in surnames:
             continue
@@ -1194,13 +1200,12 @@ def _joined_in_lower_case(text: str, names: Sequence[Span]) -> list[Span]:
     for start, end in names:
         if not text[start:end].islower():
             continue
+        joined_before, joined_after, handed_over_by_before, handed_over_to_after = _LOWER_CASE_JOINS
         for match in (
-            _LOWER_CASE_WORD_JOINED_BEFORE.search(text, max(0, start - 40), start),
-            _LOWER_CASE_WORD_JOINED_AFTER.match(text, end),
-            _LOWER_CASE_HANDED_OVER_BY_BEFORE.search(text, max(0, start - 60), start),
-            _LOWER_CASE_HANDED_OVER_TO_AFTER.match(text, end)
-            if _FROM_BEFORE.search(text, max(0, start - 6), start)
-            else None,
+            joined_before.search(text, max(0, start - 40), start),
+            joined_after.match(text, end),
+            handed_over_by_before.search(text, max(0, start - 60), start),
+            handed_over_to_after.match(text, end) if _FROM_BEFORE.search(text, max(0, start - 6), start) else None,
         ):
             if match is not None and _lower_case_given_name(match.group(1)):
                 joined.append(match.span(1))
