@@ -309,10 +309,8 @@ class _Privacy:
         sessions = dict(zip(scope_rows, rows["session_id"].take(scope_rows).to_pylist(), strict=True))
         cell_texts = [values[field][row] for row, field, _ in cells]
         cell_kinds = [kinds for _, _, kinds in cells]
-        detected = (
-            self._redactor.detect_many(cell_texts, cell_kinds)
-            if self.workers is None
-            else self.workers.detect_many(cell_texts, cell_kinds)
+        detected = self._redactor.detect_many(
+            cell_texts, cell_kinds, find=None if self.workers is None else self.workers.detect_many
         )
         # Named here, in reading order: a session's names get the same numbers whoever found them.
         redactions = self._redactor.render_many(detected, [sessions[row] for row, _, _ in cells])
@@ -328,7 +326,7 @@ class _Privacy:
             private[name] = pc.replace_with_mask(private[name], pa.array(mask), pa.array(new_texts, pa.string()))
         return pa.table(private)
 
-    def detect_many(self, texts: Sequence[str], kinds: Sequence[int]) -> list[Redaction | Detected | None]:
+    def detect_many(self, texts: Sequence[str], kinds: Sequence[int] | None) -> list[Redaction | Detected | None]:
         """:meth:`Redactor.detect_many` of this partition's redactor (a worker's, in :func:`_detected_in_worker`)."""
         return self._redactor.detect_many(texts, kinds)
 
@@ -891,31 +889,23 @@ class _Workers:
             )
         return self._pool
 
-    def detect_many(self, texts: Sequence[str], kinds: Sequence[int]) -> list[Redaction | Detected | None]:
-        """:meth:`Redactor.detect_many` of ``texts`` (each distinct text once), in parts of about the same length,
-        two for each worker, so that one that finishes early takes the next."""
+    def detect_many(self, texts: list[str], kinds: list[int] | None) -> list[Redaction | Detected | None]:
+        """:meth:`Redactor.detect_many` of ``texts`` (distinct: the ingesting redactor gives those its memo lacks),
+        in parts of about the same length, two for each worker, so that one that finishes early takes the next."""
         if not texts:
             return []
         for loading in self._loading:
             loading.result()  # raises here what failed there
-        first: dict[str, int] = {}
-        distinct_kinds: list[int] = []
-        for text, text_kinds in zip(texts, kinds, strict=True):
-            if text not in first:
-                first[text] = len(first)
-                distinct_kinds.append(text_kinds)
-        distinct = list(first)
-        ends = np.cumsum([len(text) for text in distinct])
-        parts = min(2 * self.count, len(distinct))
-        cuts = [0, *np.searchsorted(ends, ends[-1] * np.arange(1, parts) / parts, side="right").tolist(), len(distinct)]
+        ends = np.cumsum([len(text) for text in texts])
+        parts = min(2 * self.count, len(texts))
+        cuts = [0, *np.searchsorted(ends, ends[-1] * np.arange(1, parts) / parts, side="right").tolist(), len(texts)]
         pool = self.pool()
         futures = [
-            pool.submit(_detected_in_worker, distinct[start:end], distinct_kinds[start:end])
+            pool.submit(_detected_in_worker, texts[start:end], None if kinds is None else kinds[start:end])
             for start, end in itertools.pairwise(cuts)
             if start < end
         ]
-        found = [detection for future in futures for detection in future.result()]
-        return [found[first[text]] for text in texts]
+        return [detection for future in futures for detection in future.result()]
 
     def __enter__(self) -> _Workers:
         return self
@@ -951,7 +941,7 @@ def _load_in_worker() -> None:
     _worker_privacy.load()
 
 
-def _detected_in_worker(texts: list[str], kinds: list[int]) -> list[Redaction | Detected | None]:
+def _detected_in_worker(texts: list[str], kinds: list[int] | None) -> list[Redaction | Detected | None]:
     """What ``texts`` hold, found in a worker process started by :class:`_Workers` (:meth:`_Workers.detect_many`)."""
     if _worker_privacy is None:
         raise RuntimeError("ingestion: _detected_in_worker ran outside a worker process started by _Workers")

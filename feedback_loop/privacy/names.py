@@ -268,6 +268,11 @@ _SIGN_OFFS = (
     # letters: "Salutacions,", "Wako,", "Manuia,", "Pagarbiai,", "Srdačan pozdrav,", "S pozdravom,", "Cu drag,".
     r"|salutacions|cordialment|atentament|una\s+abraçada|wako(?:\s+mwaminifu)?|manuia|pagarbiai|linkėjimai|ar\s+cieņu"
     r"|lugupidamisega|(?:srdačan|lijep|lep|srdačno)\s+pozdrav|pozdrav|s\s+pozdravom|cu\s+drag"
+    # Sign-offs abbreviated as chat and mail write them, in their case and before a comma (Portuguese "Abs" and
+    # "Bjs", abraços and beijos; "BR", best regards; German "LG", "VG", "MfG"; French "Cdlt": not "Material: ABS\n"),
+    # and French wishes and thanks closing a letter: "Bonne journée,\nClaire", "Merci encore,\nSolène".
+    r"|(?-i:Abs|Bjs|BR|Br|LG|Lg|VG|Vg|MfG|Cdlt)(?=,)"
+    r"|bonne\s+(?:journée|soirée|fin\s+de\s+journée|semaine)|merci\s+encore|encore\s+merci"
 )
 # Thanks in other languages that close a message on their own line, the name on the next: "Ačiū,\nGintarė", "Grazie
 # mille.\n\nFederico", "Asante sana!\nNeema".
@@ -373,7 +378,9 @@ _CUE_WORDS = (
     r"|(?:el|al|del)\s+doctor|paciente|paziente|patiënt|patientin"
     # (Each alternative spelled with the letter it starts with first, "(?=[P])" before the anchors, so that
     # by_first_letter tries it only at a "p": one it cannot tell is tried at every word.)
-    r"|pasien|(?-i:pan|pani|panie|panem|panią|paní|pane|pán|pána|pánovi|pánom|(?=[P])(?:^|(?<=\n)|(?<=[.!?]\s))(?:Pani|Panie|Paní|Pane))"
+    # After "Dzień dobry" too, as a letter greets: "Dzień dobry Pani Katarzyno,".
+    r"|pasien|(?-i:pan|pani|panie|panem|panią|paní|pane|pán|pána|pánovi|pánom"
+    r"|(?=[P])(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=dobry ))(?:Pani|Panie|Paní|Pane))"
     # A Polish letter's opening, the given name in the vocative after it: "Szanowny Panie Tomaszu", "Droga Pani Ewo".
     r"|(?:szanown[ya]|drog[ia])\s+pani[e]?"
     # Tagalog: a person's marker ("si", "ni", "kay", plural "sina", "nina", "kina") and a word of respect for an elder
@@ -545,7 +552,7 @@ FOREIGN_GREETINGS = (
     r"|asante|dankie|ndiyabulela|enkosi|ngiyabonga|siyabonga|cảm\s+ơn|xièxie|xiexie|arigatou?|arigatō|gomawo|kamsahamnida|shukran|spasibo|efharisto"
     # Greetings of Māori, Hawaiian, Samoan, Fijian, Swahili, Zulu, Hindi, Arabic, Hebrew and Irish: "Kia ora Mere,",
     # "Aloha Keoni,", "Jambo Wanjiru,", "Sawubona Thandi,", "Namaste Priya,", "Shalom Yael,", "Dia duit, Siobhán".
-    r"|kia\s+ora|aloha|talofa|bula|habari|jambo|sawubona|namaste|namaskar|salaam|salam|as-?salaam\s+alaikum"
+    r"|kia\s+ora|aloha|talofa|bula|vinaka|oi|habari|jambo|sawubona|namaste|namaskar|salaam|salam|as-?salaam\s+alaikum"
     r"|marhaba|shalom|dia\s+duit"
     # Finnish and Norwegian "hei": "hei Tuula!".
     r"|hei"
@@ -1777,10 +1784,12 @@ def _names_before_a_japanese_honorific(text: str) -> list[tuple[int, int]]:
 
 
 # The words Indian English, Hinglish, Telugu and Tamil chat honour a person with right after the name, capitalised
-# or not: "Ankit bhai ne bola", "Sharma ji ka order", "Priya didi", "Ravi garu", "Murugan anna".
+# or not: "Ankit bhai ne bola", "Sharma ji ka order", "Priya didi", "Ravi garu", "Murugan anna"; Bengali "da" and
+# "di" (elder brother, sister: "Thanks Sourav da,"), only where the clause ends after them: elsewhere they are the
+# prepositions of Romance languages and Indonesian ("Maria da Silva", "Indirizzo di consegna", "Rumah di Bandung").
 _NAME_BEFORE_AN_INDIAN_HONORIFIC = re.compile(
     rf"(?<![\w'’.-])(?P<name>{_CAPITALISED_WORD}(?:[ \t]{_CAPITALISED_WORD})?)[ \t]+"
-    r"(?:bhai|bhaiya|bhaiyya|ji|didi|saab|sahab|bhabhi|garu|anna|akka)\b(?![-'’])"
+    r"(?:bhai|bhaiya|bhaiyya|ji|didi|saab|sahab|bhabhi|garu|anna|akka|(?:da|di)(?=[ \t]*(?:[,.!?;)]|$)))\b(?![-'’])"
 )
 
 
@@ -1788,10 +1797,9 @@ def _names_before_an_indian_honorific(text: str) -> list[tuple[int, int]]:
     """The names of :data:`_NAME_BEFORE_AN_INDIAN_HONORIFIC`, none of their words an everyday word, a function word,
     a relative, a title or a deity (:data:`_INDIAN_KIN_TITLES_AND_DEITIES`), a brand or a place ("Modi ji" is a person
     too; "Google ji", "Delhi bhai", "Mata ji" stay)."""
-    return [
-        match.span("name")
-        for match in _NAME_BEFORE_AN_INDIAN_HONORIFIC.finditer(text)
-        if not any(
+
+    def no_name(word: str) -> bool:
+        return (
             word.lower() in everyday_words()
             or word.lower() in NOT_NAMES
             or word.lower() in stop_words()
@@ -1799,9 +1807,17 @@ def _names_before_an_indian_honorific(text: str) -> list[tuple[int, int]]:
             or word in brands()
             or word in places()
             or word in cities()
-            for word in match.group("name").split()
         )
-    ]
+
+    spans = []
+    for match in _NAME_BEFORE_AN_INDIAN_HONORIFIC.finditer(text):
+        words = match.group("name").split()
+        if not any(map(no_name, words)):
+            spans.append(match.span("name"))
+        # The word before the name may be capitalised too: "Thanks Sourav da", "Hi Ankit bhai".
+        elif len(words) == 2 and no_name(words[0]) and not no_name(words[1]):
+            spans.append((match.end("name") - len(words[1]), match.end("name")))
+    return spans
 
 
 # What these honorifics follow as often as a name: a relative, a title or a trade, a deity ("Mata ji", "Pandit ji",

@@ -298,6 +298,9 @@ def find_native_names(text: str) -> list[Span]:
     spans += _surname_signing_off(text)
     spans += _introduced_or_titled(text)
     spans += _named_by_my_name_is(text)
+    spans += _cjk_introduced_or_in_a_role(text)
+    spans += _greeted_or_signed_in_an_uncased_script(text)
+    spans += _cased_given_name_greeting_or_signing(text)
     return _merged(spans)
 
 
@@ -352,7 +355,12 @@ def _introduced_or_titled(text: str) -> list[Span]:
                 continue
             spans.append((words[0].start(), words[count - 1].end(), True))
     for match in _PERSIAN_I_AM.finditer(text):
-        if _listed("arabic", match.group("name").split()[0], 0):
+        name_words = match.group("name").split()
+        # After a greeting ("سلام، من نیلوفر احمدی هستم") two words that are no stop words are a name the lists lack.
+        greeted = re.search(r"(?:سلام|درود)[ \t]*[،,!]?[ \t]*$", text[max(0, match.start() - 12) : match.start()])
+        if _listed("arabic", name_words[0], 0) or (
+            greeted and len(name_words) == 2 and not any(word in _stop_words_of_script("arabic") for word in name_words)
+        ):
             spans.append((*match.span("name"), True))
     # A listed surname's syllable and a listed given name ("이서연"; not "이메일", e-mail).
     for match in _KOREAN_FIELD_NAME.finditer(text):
@@ -423,13 +431,20 @@ def _after_a_title_or_a_greeting(text: str) -> list[Span]:
                 spans.append((words[0].start(), words[-1].end(), True))
     for title in _THAI_TITLE.finditer(text):
         given = _WORD_OF["thai"].match(text, title.end())
-        if given is None or not _listed("thai", given.group(), 0):
+        # After "เรียน" (Dear) the title holds a name the lists may lack ("เรียน คุณสมศักดิ์ ใจดี"), not a customer.
+        dear = re.search(r"เรียน[ \t]*$", text[max(0, title.start() - 8) : title.start()]) is not None
+        if given is None or not (
+            _listed("thai", given.group(), 0) or (dear and given.group() not in _THAI_WORDS_AFTER_DEAR)
+        ):
             continue
         end = given.end()
         # The next chunk is the surname when the lists know it: Thai runs its words together and spaces its
         # clauses, so a chunk may be a clause too ("นางสาวดวงสมร ขอบคุณที่ใช้บริการ").
         surname = _WORD_OF["thai"].match(text, end + 1) if text.startswith(" ", end) else None
-        if surname is not None and _listed("thai", surname.group(), 1):
+        if surname is not None and (
+            _listed("thai", surname.group(), 1)
+            or (dear and text.startswith(" ", surname.end()) and _WORD_OF["thai"].match(text, surname.end() + 1))
+        ):
             end = surname.end()
         spans.append((given.start(), end, True))
     for named in _THAI_PERSON_NAMED.finditer(text):
@@ -454,6 +469,8 @@ def _after_a_title_or_a_greeting(text: str) -> list[Span]:
     return spans
 
 
+# Whom a letter's "เรียน คุณ..." greets that is no name: a customer, a user, a member, all.
+_THAI_WORDS_AFTER_DEAR = frozenset(("ลูกค้า", "ผู้ใช้", "ผู้ใช้บริการ", "สมาชิก", "ท่าน", "ทุกท่าน", "ผู้ปกครอง"))
 # One's own name after "I", as Thai introduces oneself ("ผมชื่อ", "ดิฉันชื่อ"), and what may follow "ชื่อ" glued there
 # that is no name: a nickname, a user name, an account's name.
 _THAI_I_AM_NAMED = re.compile(r"(?:ดิฉัน|ผม|ฉัน|หนู)ชื่อ$")
@@ -502,7 +519,12 @@ def _in_brackets_after_a_name(text: str) -> list[Span]:
         if script is None:
             continue
         before = _LATIN_NAME_BEFORE.search(text, max(0, bracket.start() - 60), bracket.end())
-        if before is None or (before.group("words") and not _names_in_latin(before.group("words").split())):
+        # A Chinese, Japanese or Korean name in the brackets opens with a listed surname (checked below), so a listed
+        # word of the name before them is enough there: "Chen Jianguo (陈建国)" ("Jianguo" is in spaCy's vocabulary).
+        if before is None or (
+            before.group("words")
+            and not _names_in_latin(before.group("words").split(), any_listed=script not in _ALPHABETS)
+        ):
             continue
         if script in _ALPHABETS:
             words = _words_from(text, start, script, _MAX_WORDS[script])
@@ -521,11 +543,13 @@ def _in_brackets_after_a_name(text: str) -> list[Span]:
     return spans
 
 
-def _names_in_latin(words: list[str]) -> bool:
+def _names_in_latin(words: list[str], any_listed: bool = False) -> bool:
     from feedback_loop.privacy.names import everyday_words, person_name_lists
 
     given, surnames = person_name_lists()
     everyday = everyday_words()
+    if any_listed and any(word in given or word in surnames for word in words):
+        return True
     return all(word in given or word in surnames or word.lower() not in everyday for word in words)
 
 
@@ -573,7 +597,12 @@ def _listed_run(text: str, words: list[re.Match[str]], index: int, script: str) 
         second = words[index + 1].group()
         if not _capitalised(second) or second.isupper():
             return 0
-        if not (_listed(script, first, 0) or _listed(script, second, 1)):
+        # A surname first too, as records write it: "Смирнова Ольга Викторовна".
+        if not (
+            _listed(script, first, 0)
+            or _listed(script, second, 1)
+            or (_listed(script, first, 1) and _listed(script, second, 0))
+        ):
             return 0
         run = 2
         # A patronymic or a second surname: "Ольга Ивановна Смирнова".
@@ -615,6 +644,8 @@ def _before_an_honorific(text: str) -> list[Span]:
             if (
                 (compact in surnames and len(compact) >= 2)
                 or (" " not in name and len(compact) <= 3 and _listed_surname_opens("han", compact))
+                # A Japanese surname of two characters and a given name of two: "田中美咲様".
+                or (" " not in name and len(compact) == 4 and compact[:2] in surnames)
                 or (re.search(r"[ \u3000]", name) and name.split()[0] in surnames)
             ):
                 spans.append((start, start + len(name), True))
@@ -628,7 +659,7 @@ def _before_an_honorific(text: str) -> list[Span]:
 # A Chinese or Japanese name alone at the end of a message, after its last sentence's mark or on its own line: the
 # signature ("... 10時からです。佐藤", "...谢谢！\n欧阳").
 _SIGNATURE_AT_THE_END = re.compile(
-    rf"(?:^|[。．！？!?\n])[ \t\u3000]*(?P<name>[{_HAN}]{{2,4}}|[{_HAN}]{{1,3}}[ \u3000][{_HAN}]{{1,3}})"
+    rf"(?:^|[。．！？!?\n]|——|—|－)[ \t\u3000]*(?P<name>[{_HAN}]{{2,4}}|[{_HAN}]{{1,3}}[ \u3000][{_HAN}]{{1,3}})"
     r"[ \t\u3000。．]*$"
 )
 
@@ -642,13 +673,203 @@ def _surname_signing_off(text: str) -> list[Span]:
         return []
     name = signature.group("name")
     _, surnames = native_name_lists()["han"]
-    if name in surnames or re.split(r"[ \u3000]", name)[0] in surnames:
+    # After a dash, which signs a message, a listed surname may open the name: "...谢谢。——刘洋".
+    dashed = text[: signature.start("name")].rstrip(" \t\u3000").endswith(("—", "－"))
+    if (
+        name in surnames
+        or re.split(r"[ \u3000]", name)[0] in surnames
+        or (dashed and len(name) <= 3 and _listed_surname_opens("han", name))
+    ):
         return [(signature.start("name"), signature.end("name"), True)]
     return []
 
 
+# One's own name and a person named by a role, in Chinese and Japanese, the name glued to the cue ("我是王芳，", "客服
+# 李明已将...", "联系客户经理李晓雯。", "担当の佐々木が", "担当者は中村です"), and Japanese "... と申します" after it.
+_CJK_NAME_CUE = re.compile(
+    r"(?:我是|我叫|本人是|客服|客户经理|客戶經理|经理|經理|主管|专员|專員|顾问|顧問|医生|醫生|护士|護士|老师|老師|同事"
+    r"|师傅|師傅|律师|律師|会计|會計|担当の|担当は|担当者の|担当者は|担当者|担当)[ \t\u3000]?"
+)
+_JAPANESE_I_AM_CALLED_AFTER = re.compile(r"と(?:申します|申し|いいます|言います)")
+# What ends a Chinese name glued to the sentence after it: a mark, kana (a Japanese particle: "佐々木が"), a letter
+# that is no Han character, or a word that follows a person's name ("已", already; "将", will; "说", says; "负责",
+# handles ...).
+_CHINESE_AFTER_A_NAME = re.compile(
+    rf"[^{_HAN}]|$|(?:已经|已|将|会|说|的|在|把|给|和|跟|来|去|也|都|还|就|正在|负责|處理|处理|为|帮|替|对|向|与|及|先生|女士"
+    r"|小姐|老师|老師)"
+)
+# Two characters that open with a surname and are everyday words: "高级" (senior), "文件" (file), "方便", "金额".
+_HAN_WORDS_OPENED_BY_A_SURNAME = frozenset(
+    ("高级", "文件", "方便", "金额", "常见", "单号", "白色", "万一", "向您", "易用")
+)
+# Korean: one's own name before "입니다" (I am ...), "이에요", "예요", "(이)라고 합니다": "김민준입니다",
+# "저는 최은영입니다".
+_KOREAN_I_AM = re.compile(
+    rf"(?P<me>(?:저는|제[ \t]?이름은|나는)[ \t]*)?(?<![{_HANGUL}])(?P<name>[{_HANGUL}]{{3}})"
+    r"(?:입니다|이에요|예요|(?:이)?라고[ \t]?합니다)"
+)
+
+
+def _cjk_introduced_or_in_a_role(text: str) -> list[Span]:
+    """Chinese and Japanese names after :data:`_CJK_NAME_CUE` or before "と申します", a listed surname opening them,
+    as long as :data:`_CHINESE_AFTER_A_NAME` ends them (the shortest such); Korean names of three syllables before
+    "입니다" (:data:`_KOREAN_I_AM`), a listed surname's syllable first, and "저는" before or a listed given name."""
+    spans: list[Span] = []
+    if not re.search(f"[{_HAN}{_HANGUL}]", text):
+        return spans
+    for cue in _CJK_NAME_CUE.finditer(text):
+        end = _han_name_end(text, cue.end())
+        if end is not None:
+            spans.append((cue.end(), end, True))
+    for called in _JAPANESE_I_AM_CALLED_AFTER.finditer(text):
+        start = called.start()
+        while start > 0 and re.match(f"[{_HAN}]", text[start - 1]) and called.start() - start < 5:
+            start -= 1
+        if _han_name_end(text, start) == called.start():
+            spans.append((start, called.start(), True))
+    for introduced in _KOREAN_I_AM.finditer(text):
+        name = introduced.group("name")
+        # The given name listed: "저는 신입생입니다" (I am a freshman) opens with a surname's syllable too.
+        if _listed_surname_opens("hangul", name) and _listed("hangul", name[1:], 0):
+            spans.append((*introduced.span("name"), True))
+    return spans
+
+
+def _han_name_end(text: str, start: int) -> int | None:
+    """Where a Han name opening at ``start`` ends: a listed surname (two characters before one), then one to three
+    characters, the fewest that :data:`_CHINESE_AFTER_A_NAME` follows; None where there is none."""
+    _, surnames = native_name_lists()["han"]
+    for surname_length in (3, 2, 1):
+        if text[start : start + surname_length] in surnames and re.fullmatch(
+            f"[{_HAN}]+", text[start : start + surname_length]
+        ):
+            break
+    else:
+        return None
+    # A Japanese surname of two characters or more alone names a person too: "担当の佐々木が".
+    if surname_length >= 2 and re.match(
+        f"[{_KANA}]|[^{_HAN}]|$", text[start + surname_length : start + surname_length + 1]
+    ):
+        return start + surname_length
+    # Chinese names of a one-character surname are of two or three characters ("会计师事务所" names no one).
+    most = 2 if surname_length == 1 else 5 - surname_length
+    for length in range(surname_length + 1, surname_length + most + 1):
+        name = text[start : start + length]
+        if not re.fullmatch(f"[{_HAN}]+", name) or name in _HAN_WORDS_OPENED_BY_A_SURNAME:
+            return None
+        if _CHINESE_AFTER_A_NAME.match(text, start + length):
+            return start + length
+    return None
+
+
+# Greetings, thanks and sign-offs before a name in Arabic and Persian, Hebrew, Hindi and Bengali ("عزيزي أحمد،", "شكراً،
+# منى", "مع التحية، ريم الشمري", "שלום נועה,", "नमस्ते राजेश जी,"): the given name must be one of the lists. Amharic
+# titles ("አቶ", Mr; "ወ/ሮ", Mrs; "ዶ/ር", Dr), which name lists of that script do not hold, before one or two words.
+_UNCASED_GREETINGS = {
+    "arabic": r"(?<![\u0621-\u06ff])(?:عزيزي|عزيزتي|مرحباً|مرحبا|أهلاً|أهلا|اهلا|شكراً|شكرا|مع[ \t]+(?:التحية|تحياتي"
+    r"|خالص[ \t]+التحية)|تحياتي|الأخ|الأخت|أخي|أختي|سلام|درود|ممنون|با[ \t]+تشکر|جناب)",
+    "hebrew": r"(?<![\u05d0-\u05ea])(?:שלום|היי|הי|תודה(?:[ \t]+רבה)?|בברכה|לכבוד|יקר|יקרה)",
+    "devanagari": r"(?:नमस्ते|नमस्कार|प्रिय|धन्यवाद|शुक्रिया|श्रीमती|श्री|सुश्री)",
+    "bengali": r"(?:নমস্কার|প্রিয়|ধন্যবাদ|শ্রীমতী|শ্রী)",
+}
+_UNCASED_GREETING_CUES = {
+    script: re.compile(rf"{cue}[ \t]*[,،!:]?[ \t]*\n?[ \t]*") for script, cue in _UNCASED_GREETINGS.items()
+}
+_TEXT_ENDS = re.compile(r"[ \t.!۔।]*$")
+# What thanks and greetings end a text with that is no name: "شكراً جزيلاً" (thanks a lot), "أهلاً وسهلاً" (welcome),
+# "תודה לכולם" (thanks, everyone), "תודה מראש" (in advance), "धन्यवाद आपका".
+_WORDS_AFTER_THANKS = frozenset(
+    ("جزيلا", "جزيلاً", "جزيل", "لكم", "لك", "للجميع", "مقدما", "مقدماً", "وسهلا", "وسهلاً", "بكم", "بك", "لطفا", "زیاد",
+     "לכולם", "מראש", "לך", "לכם", "רבה", "आपका", "आपको", "सबको", "জি", "আপনাকে")
+)  # fmt: skip
+_AMHARIC_TITLE = re.compile(r"(?<![\u1200-\u135f])(?:አቶ|ወ/ሮ|ወይዘሮ|ወ/ሪት|ወይዘሪት|ዶ/ር|ውድ)[ \t]+")
+_AMHARIC_WORDS_FOR_PEOPLE = frozenset(("ደንበኛ", "ደንበኞች", "ደንበኞቻችን", "ተማሪዎች", "ወላጆች", "አባላት", "ጓደኞች", "ሁሉ"))
+_ETHIOPIC_CLAUSE_ENDS = re.compile(r"[ \t]*(?:[፣።፤,.!?\n]|$)")
+
+
+def _greeted_or_signed_in_an_uncased_script(text: str) -> list[Span]:
+    """Names after :data:`_UNCASED_GREETING_CUES` (a listed given name first, then the words the lists know, or in
+    Arabic script a family's word: "الشمري"), and after an Amharic title (:data:`_AMHARIC_TITLE`): up to two words,
+    to the clause's end when it comes sooner."""
+    spans: list[Span] = []
+    for script, cue in _UNCASED_GREETING_CUES.items():
+        for match in cue.finditer(text):
+            words = _words_from(text, match.end(), script, _MAX_WORDS[script])
+            if not words:
+                continue
+            # One or two words that end the text after thanks or a sign-off sign it, listed or not: "شكراً، منى".
+            signature = words[: 2 if len(words) >= 2 and _TEXT_ENDS.match(text, words[1].end()) else 1]
+            if _TEXT_ENDS.match(text, signature[-1].end()) and not any(
+                word.group() in _stop_words_of_script(script) or word.group() in _WORDS_AFTER_THANKS
+                for word in signature
+            ):
+                spans.append((signature[0].start(), signature[-1].end(), True))
+                continue
+            if not _listed(script, words[0].group(), 0):
+                continue
+            count = 1
+            for word in words[1:]:
+                plain = _arabic_as_one(word.group()) if script == "arabic" else word.group()
+                family = script == "arabic" and (
+                    (plain.startswith("ال") and plain not in _ARABIC_WORDS_AFTER_A_NAME) or plain in _ARABIC_JOINED
+                )
+                if not (_listed(script, word.group(), 1) or family):
+                    break
+                count += 1
+            if (
+                script == "arabic"
+                and count == 1
+                and _arabic_as_one(words[0].group()) in _ARABIC_NAMES_THAT_ARE_ADJECTIVES
+            ):
+                continue
+            spans.append((words[0].start(), words[count - 1].end(), True))
+    for title in _AMHARIC_TITLE.finditer(text):
+        words = _words_from(text, title.end(), "ethiopic", 2)
+        # "ውድ" (dear) greets customers, students and parents too: "ውድ ደንበኛ".
+        if words and (words[0].group() in _AMHARIC_WORDS_FOR_PEOPLE or _AMHARIC_TITLE.match(text, words[0].start())):
+            continue
+        if words and _ETHIOPIC_CLAUSE_ENDS.match(text, words[0].end()):
+            words = words[:1]
+        if words:
+            spans.append((words[0].start(), words[-1].end(), True))
+    return spans
+
+
+# In Cyrillic and Greek: a given name of the lists opening the text before a comma and a greeting ("Тарас, добрий
+# день!"), or alone (a capitalised word after it) signing the text at its end after a sentence's mark ("...
+# телефонуйте. Оксана").
+_GREETING_AFTER_A_NAME = re.compile(
+    r"[ \t]*,[ \t]*(?i:добрий\s+день|добрый\s+день|доброго\s+дня|привіт|привет|вітаю|здравствуйте|здрастуйте"
+    r"|доброе\s+утро|добрий\s+ранок|καλημέρα|γεια\s+σ(?:ας|ου)|καλησπέρα)"
+)
+_SIGNED_AT_THE_END = re.compile(
+    r"(?:^|[.!?…]\s+|\n\s*)(?P<name>[А-ЯЁІЇЄҐΑ-ΩΆ-Ώ][\w'’-]+(?:[ \t]+[А-ЯЁІЇЄҐΑ-ΩΆ-Ώ][\w'’-]+)?)[ \t.!]*$"
+)
+
+
+def _cased_given_name_greeting_or_signing(text: str) -> list[Span]:
+    """See :data:`_GREETING_AFTER_A_NAME` and :data:`_SIGNED_AT_THE_END`: the first word a listed given name."""
+    spans: list[Span] = []
+    first = re.match(r"\s*(?P<name>[А-ЯЁІЇЄҐΑ-ΩΆ-Ώ][\w'’-]+)", text)
+    if first is not None:
+        script = _script_of(first.group("name")[0])
+        if (
+            script in _CASED
+            and _listed(script, first.group("name"), 0)
+            and _GREETING_AFTER_A_NAME.match(text, first.end())
+        ):
+            spans.append((*first.span("name"), True))
+    signed = _SIGNED_AT_THE_END.search(text)
+    if signed is not None and signed.start("name") > 0:
+        words = signed.group("name").split()
+        script = _script_of(words[0][0])
+        if script in _CASED and _listed(script, words[0], 0) and not words[0].isupper():
+            spans.append((*signed.span("name"), True))
+    return spans
+
+
 _HONORIFIC_AFTER_A_NAME = re.compile(
-    rf"(?P<name>(?P<han>(?<![{_HAN}{_KANA}])[{_HAN}]{{1,3}}(?:[ \u3000][{_HAN}{_KANA}]{{1,4}})?)"
+    rf"(?P<name>(?P<han>(?<![{_HAN}{_KANA}])[{_HAN}]{{1,4}}(?:[ \u3000][{_HAN}{_KANA}]{{1,4}})?)"
     rf"|(?<![{_HANGUL}])[{_HANGUL}](?:[ ]?[{_HANGUL}]{{2}}))[ \u3000]?(?P<honorific>{_HONORIFIC})"
 )
 

@@ -779,7 +779,8 @@ def _said_right_before(words: str) -> re.Pattern[str]:
     stress thanks: "thanks so much ", "thanks heaps ", "asante sana ", "salamat po ", "hey, ", "obrigado "."""
     return re.compile(
         rf"(?i:(?:^|[^\w'’])(?:{by_first_letter(words)})"
-        r"(?:[ \t]+(?:so[ \t]+much|a[ \t]+lot|lots|again|heaps|loads|sana|po|mille|muito|mucho|vielmals))?"
+        r"(?:[ \t]+(?:so[ \t]+much|a[ \t]+lot|a[ \t]+million|a[ \t]+bunch|a[ \t]+ton|lots|again|heaps|loads|sana|po"
+        r"|mille|muito|mucho|vielmals|beaucoup))?"
         r"[ \t]*,?[ \t]+)$"
     )
 
@@ -821,7 +822,10 @@ _LINE_OPENS = re.compile(rf"(?m)^[ \t]*(?:(?i:{by_first_letter(_GREETINGS)})[ \t
 # "here", "from" too ("hey i'm svetlana and ..."), and "again" from one who wrote before ("hi its marisol again").
 # Not a colon: the word before it is a label ("Hi, auth: required"). Thanks or a request may run on after a name said
 # to: "ok chidi thank u", "hi rahul pls check".
-_VOCATIVE_ENDS = re.compile(r"[ \t]*(?:[,.!?;)]|$|\n|(?:thank|thanks|thx|pls|please|for)\b)")
+# Chat asks the person greeted at once: "hey minho can u cover my shift".
+_VOCATIVE_ENDS = re.compile(
+    r"[ \t]*(?:[,.!?;)]|$|\n|(?:thank|thanks|thx|pls|please|for|can|could|would|will|did|do|are|r)\b)"
+)
 # Chat runs the next clause on without a comma: "hi im behnaz i forgot ...", "hi its zbigniew the router ...".
 _INTRODUCTION_ENDS = re.compile(
     r"[ \t]*(?:[,.!?;)]|$|\n|(?:and|here|from|again|i|my|the|how|can|cant|could|pls|please|need|what|why|when)\b)"

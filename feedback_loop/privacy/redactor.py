@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import hmac
 import re
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, get_args
 
@@ -276,15 +276,23 @@ class Redactor:
         return self.render_many(self.detect_many(texts, kinds), scopes)
 
     def detect_many(
-        self, texts: Sequence[str | None], kinds: Sequence[int] | None = None
+        self,
+        texts: Sequence[str | None],
+        kinds: Sequence[int] | None = None,
+        find: Callable[[list[str], list[int] | None], list[Redaction | Detected | None]] | None = None,
     ) -> list[Redaction | Detected | None]:
         """The first half of :meth:`redact_many`: what each text holds (None stays None), found by every detector
         and the model, before person names are numbered. It depends on the texts alone (and this redactor's memo
         only saves time), so any redactor of the same tier, in any process, finds the same; ingestion has worker
-        processes find it for parts of a batch, and numbers the names in reading order with :meth:`render_many`."""
+        processes find it for parts of a batch, and numbers the names in reading order with :meth:`render_many`.
+
+        ``find``, when given, finds instead of this redactor what the texts its memo lacks hold (each distinct text
+        once, with its ``kinds``): ingestion's worker processes. What it finds is memoized here, so that a text
+        repeated in a later batch is found once, whichever worker found it first."""
         if kinds is not None and len(kinds) != len(texts):
             raise ValueError(f"redact_many: field 'kinds' has {len(kinds)} entries for {len(texts)} texts")
         detected: list[Redaction | Detected | None] = []
+        missing: dict[str, int | None] = {}
         for position, text in enumerate(texts):
             if text is None:
                 detected.append(None)
@@ -293,7 +301,21 @@ class Redactor:
                 raise ValueError(
                     f"redact: field 'text' must be a str, got {type(text).__name__} (text {position} of the batch)"
                 )
-            detected.append(self._memo.get(text) or self._detect(text, None if kinds is None else int(kinds[position])))
+            text_kinds = None if kinds is None else int(kinds[position])
+            known = self._memo.get(text)
+            if known is None and find is not None:
+                missing.setdefault(text, text_kinds)
+            detected.append(known or (None if find is not None else self._detect(text, text_kinds)))
+        if find is not None:
+            missing_kinds = None if kinds is None else [int(text_kinds or 0) for text_kinds in missing.values()]
+            found = dict(zip(missing, find(list(missing), missing_kinds), strict=True)) if missing else {}
+            for text, result in found.items():
+                if result is not None:
+                    self._memoize(text, result)
+            return [
+                found[text] if result is None and text is not None else result
+                for text, result in zip(texts, detected, strict=True)
+            ]
         if self.tier == "patterns+ner":
             self._add_model_addresses(detected)
             self._add_model_names(texts, detected)
@@ -413,11 +435,14 @@ class Redactor:
 
     def _remember(self, text: str, found: Detected) -> Redaction | Detected:
         result: Redaction | Detected = found if found.names else Redaction(found.text, found.counts)
+        self._memoize(text, result)
+        return result
+
+    def _memoize(self, text: str, result: Redaction | Detected) -> None:
         if len(text) <= MEMO_MAX_CHARS:
             if len(self._memo) >= self._memo_entries:
                 del self._memo[next(iter(self._memo))]
             self._memo[text] = result
-        return result
 
     def _render(self, found: Redaction | Detected, scope: Hashable | None) -> Redaction:
         names = found.names if isinstance(found, Detected) else ()

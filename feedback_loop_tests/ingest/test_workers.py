@@ -117,6 +117,14 @@ def test_the_named_entity_tiers_workers_find_and_this_process_numbers_the_names(
     monkeypatch.setattr(columnar, "BATCH_LINES", 50)
     parts = _counted_calls(monkeypatch, "detect_many")
     loads = _counted_calls(monkeypatch, "start_loading")
+    sent: list[str] = []
+    counted_detect_many = landing._Workers.detect_many
+
+    def recorded(self: landing._Workers, texts: list[str], kinds: list[int] | None) -> Any:
+        sent.extend(texts)
+        return counted_detect_many(self, texts, kinds)
+
+    monkeypatch.setattr(landing._Workers, "detect_many", recorded)
 
     def ingested(workers: int) -> IngestResult:
         spec = IngestSpec(redaction_tier="patterns+ner", ner_workers=workers)
@@ -127,6 +135,10 @@ def test_the_named_entity_tiers_workers_find_and_this_process_numbers_the_names(
     two = ingested(2)
     # The workers started loading the models while the day was read, before its first batch of texts.
     assert len(parts) > 5 and loads and set(loads) == {2}
+    # A text is given to the workers once a day, whichever batch repeats it: this process remembers what they found
+    # (the three distinct prompts recur in many batches).
+    assert len(sent) == len(set(sent))
+    assert sum(text.startswith("Please ask ") for text in sent) == 3
 
     named = one.events.filter(pc.starts_with(one.events["event_id"], "named-")).to_pylist()
     assert len(named) == 24

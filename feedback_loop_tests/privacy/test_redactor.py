@@ -339,6 +339,24 @@ def test_redact_many_keeps_nones_and_matches_one_by_one_redaction() -> None:
     assert [r.text for r in batch[1:]] == [Redactor().redact(text).text for text in texts]
 
 
+def test_what_another_finder_finds_is_memoized_and_each_missing_text_is_asked_once() -> None:
+    texts = ["Please call Thandiwe Nkosi back.", "Nothing private here.", "Please call Thandiwe Nkosi back.", None]
+    asked: list[list[str]] = []
+
+    def find(missing: list[str], kinds: list[int] | None) -> list:
+        asked.append(missing)
+        return Redactor().detect_many(missing, kinds)
+
+    redactor = Redactor()
+    first = redactor.render_many(redactor.detect_many(texts, [ALL_KINDS] * 4, find=find))
+    again = redactor.render_many(redactor.detect_many(texts[:2], [ALL_KINDS] * 2, find=find))
+
+    assert asked == [["Please call Thandiwe Nkosi back.", "Nothing private here."]]
+    assert first[3] is None
+    assert [redaction.text for redaction in first[:3]] == [Redactor().redact(text).text for text in texts[:3]]
+    assert [redaction.text for redaction in again] == [redaction.text for redaction in first[:2]]
+
+
 def test_the_tier_is_checked_and_the_pattern_tier_needs_no_model_and_no_name_lists(monkeypatch) -> None:
     with pytest.raises(ValueError, match="field 'tier'"):
         Redactor("ner-only")
