@@ -1567,6 +1567,10 @@ _PART_BEFORE = (
     r"|\d{1,4}-?dong(?![\w-])"
     # An Edinburgh tenement flat, its floor and door ("3F2", "PF1", the principal floor), or the ground floor ("GF").
     r"|(?:\d{1,2}|G|P)F\d{1,2}(?![\w-])|GF(?![\w/-])"
+    # A floor in French, Spanish, Italian, German and Portuguese, its number first: "3e étage", "2º piso", "4° piano",
+    # "3. Stock", "5º andar"; the French ground floor, "RDC".
+    r"|\d{1,2}(?:e|er|re|ère|ème|º|ª|°|o|a|\.)?[ \t]+(?i:étage|etage|piso|planta|piano|stock|andar)(?![\w-])"
+    r"|(?i:rdc|rez-de-chaussée)(?![\w-])"
     # A Singapore unit, its floor and its number: "#15-03, 88 Marina Boulevard" (not an order's: "Order #12-3456").
     r"|(?<![Oo]rder )(?<![Rr]ef )(?<![Cc]ase )(?<![Tt]icket )(?<![Ii]nvoice )#[ \t]?\d{2}-\d{2,4}(?![\w-])"
     r")"

@@ -271,7 +271,7 @@ _SIGN_OFFS = (
     # Sign-offs abbreviated as chat and mail write them, in their case and before a comma (Portuguese "Abs" and
     # "Bjs", abraços and beijos; "BR", best regards; German "LG", "VG", "MfG"; French "Cdlt": not "Material: ABS\n"),
     # and French wishes and thanks closing a letter: "Bonne journée,\nClaire", "Merci encore,\nSolène".
-    r"|(?-i:Abs|Bjs|BR|Br|LG|Lg|VG|Vg|MfG|Cdlt)(?=,)"
+    r"|(?-i:Abs|Bjs|BR|Br|LG|Lg|VG|Vg|MfG|Cdlt)(?=,)|üdv"
     r"|bonne\s+(?:journée|soirée|fin\s+de\s+journée|semaine)|merci\s+encore|encore\s+merci"
 )
 # Thanks in other languages that close a message on their own line, the name on the next: "Ačiū,\nGintarė", "Grazie
@@ -441,6 +441,8 @@ _CUE_BEFORE = re.compile(
     # A sign-off alone on its line, a whole word ("Society\n", "Glovebox\n" are none).
     r"|\b(?:regards|thanks|thank\s+you|cheers|best|sincerely|yours|thx|ty|bye|love"
     r"|yours[ \t]+(?:faithfully|truly|sincerely|respectfully|ever))\s*[,!.]?\s*\n"
+    # Other languages' sign-offs before a colon and the name's line: "Üdvözlettel:\nBence".
+    rf"|\b(?:{_SIGN_OFFS})[ \t]*:[ \t]*\n"
     # A relative named in brackets after the word, as a form's note writes it: "Accompanied by: brother (Khalid)".
     rf"|{_RELATIVE_BEFORE_A_BRACKET.pattern.removesuffix('$')}"
     # A signature's line after the words that open it: "Signed on behalf of the tenant,\n", "Signed for the seller,\n".
@@ -552,7 +554,7 @@ FOREIGN_GREETINGS = (
     r"|asante|dankie|ndiyabulela|enkosi|ngiyabonga|siyabonga|cảm\s+ơn|xièxie|xiexie|arigatou?|arigatō|gomawo|kamsahamnida|shukran|spasibo|efharisto"
     # Greetings of Māori, Hawaiian, Samoan, Fijian, Swahili, Zulu, Hindi, Arabic, Hebrew and Irish: "Kia ora Mere,",
     # "Aloha Keoni,", "Jambo Wanjiru,", "Sawubona Thandi,", "Namaste Priya,", "Shalom Yael,", "Dia duit, Siobhán".
-    r"|kia\s+ora|aloha|talofa|bula|vinaka|oi|habari|jambo|sawubona|namaste|namaskar|salaam|salam|as-?salaam\s+alaikum"
+    r"|kia\s+ora|aloha|talofa|bula|vinaka|oi|toda(?:\s+raba)?|habari|jambo|sawubona|namaste|namaskar|salaam|salam|as-?salaam\s+alaikum"
     r"|marhaba|shalom|dia\s+duit"
     # Finnish and Norwegian "hei": "hei Tuula!".
     r"|hei"
@@ -568,7 +570,10 @@ _FOREIGN_GREETING_BEFORE = re.compile(rf"(?i)\b(?:{by_first_letter(FOREIGN_GREET
 # Vietnamese addresses a person by a kinship pronoun before the given name ("anh Tuấn", "chị Lan", "cô Hạnh", "ông
 # Dũng"), in a sentence that Vietnamese letters mark as Vietnamese: "em" and "anh" are words of other languages too
 # (Portuguese "em Lisboa").
-_VIETNAMESE_KIN_BEFORE = re.compile(r"(?<![\w'’-])(?:anh|chị|em|cô|chú|bác|ông|bà|dì|cậu|thầy|bạn)[ \t]+$")
+# Or one who introduces oneself so: "em là Linh bên phòng kế toán", "tôi là Minh".
+_VIETNAMESE_KIN_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:anh|chị|em|cô|chú|bác|ông|bà|dì|cậu|thầy|bạn|(?:tôi|em|mình|anh|chị)[ \t]+là)[ \t]+$"
+)
 _VIETNAMESE_LETTER = re.compile(r"[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 
@@ -2101,10 +2106,20 @@ def _signature_in_lower_case_at_the_end(text: str) -> tuple[int, int] | None:
 
 # The message's last line, one or two capitalised words and nothing else, after a blank line or after a line of thanks
 # in another language: "...before the next bill?\n\nAoife", "Ačiū,\nGintarė", "Asante sana!\nNeema".
+# The last line may hold the name and, after a dash, its team: "Burak - Müşteri Hizmetleri". It may follow the line
+# of the message's last sentence right away (its full stop or exclamation mark ending that line).
 _NAME_ON_THE_LAST_LINE = re.compile(
     rf"(?:\n[ \t]*\n"
-    rf"|(?:^|\n)[ \t]*(?P<thanks>(?i:{_CLOSING_THANKS_OF_OTHER_LANGUAGES}))[ \t]*[,!.]?[ \t]*\n(?:[ \t]*\n)?)"
-    rf"[ \t]*(?P<name>{_CAPITALISED_WORD}(?:[ \t]{_CAPITALISED_WORD})?)[ \t]*[.!]?\s*$"
+    rf"|(?:^|\n)[ \t]*(?P<thanks>(?i:{_CLOSING_THANKS_OF_OTHER_LANGUAGES}))[ \t]*[,!.]?[ \t]*\n(?:[ \t]*\n)?"
+    r"|(?P<ended>(?<=[.!])[ \t]*\n))"
+    rf"[ \t]*(?P<name>{_CAPITALISED_WORD}(?:[ \t]{_CAPITALISED_WORD})?)"
+    r"(?:[ \t]+[-–—][ \t]+[^\n]{1,40}?)?[ \t]*[.!]?\s*$"
+)
+# Thanks anywhere in a message, which a name alone on the line after its last sentence signs: "Thanks for the help
+# today.\nDavide".
+_THANKS_IN_THE_TEXT = re.compile(
+    r"(?i)\b(?:thanks|thank[ \t]+you|thx|cheers|grazie|merci|danke|gracias|obrigad[oa]|bedankt|tack|takk|kiitos"
+    r"|köszönöm|dziękuję|teşekkür(?:ler)?|teşekkürler|spasibo|asante|salamat)\b"
 )
 # A message that opens with a greeting, in English or another language ("Hi,", "Ciao,", "Dear Ms Obi,").
 _GREETING_OPENS_THE_MESSAGE = re.compile(
@@ -2121,7 +2136,11 @@ def _given_name_alone_ending_the_message(text: str) -> tuple[int, int] | None:
     match = _NAME_ON_THE_LAST_LINE.search(text, max(0, len(text) - 120))
     if match is None or not text[: match.start()].strip():
         return None
-    if match.group("thanks") is None and _GREETING_OPENS_THE_MESSAGE.match(text) is None:
+    if (
+        match.group("thanks") is None
+        and _GREETING_OPENS_THE_MESSAGE.match(text) is None
+        and not (match.group("ended") and _THANKS_IN_THE_TEXT.search(text))
+    ):
         return None
     words = match.group("name").split()
     everyday = everyday_words()
@@ -3483,6 +3502,12 @@ INSIDE_A_PLACE_BEFORE = re.compile(
     r"(?i:(?<!loop[ \t])(?<!looped[ \t])(?<!fill[ \t])(?<!check[ \t])"
     r"\b(?:in|en|em|à|au|aux|nach|naar|dans|nel|nella))[ \t]+$"
 )
+# A journey's "to", and a second place joined to the first: "then driving to Savannah", "flights to Adelaide or
+# Darwin". A city there is the journey's end, though a given name of many locales too ("flying to Charlotte").
+_A_JOURNEY_TO_BEFORE = re.compile(
+    r"(?i:\b(?:fly|flying|flew|flight|flights|fares|drive|driving|drove|travel|travelling|traveling|trip|train"
+    r"|trains|bus|buses|ferry|heading|moving|relocating)[ \t]+to(?:[ \t]+[A-Z][\w'’-]+[ \t]+(?:or|and))?)[ \t]+$"
+)
 _INDEFINITE_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:un|una|une|um|uma|uno|ein|eine|een))[ \t]+$")
 
 
@@ -3584,15 +3609,21 @@ def in_a_persons_place(text: str, start: int, end: int) -> bool:
 
 def a_place_after_a_word_of_where(text: str, start: int, end: int) -> bool:
     """True for a city of the gazetteer or a country in any language right after a word of where
-    (:data:`INSIDE_A_PLACE_BEFORE`): "the practice in Bath said", "cualquier club en Francia"."""
+    (:data:`INSIDE_A_PLACE_BEFORE`): "the practice in Bath said", "cualquier club en Francia", or a journey's "to"
+    (:data:`_A_JOURNEY_TO_BEFORE`)."""
     name = text[start:end]
     return (
         (name in cities() or name in country_names())
-        # A given name of many locales names a person there as often ("Confío en Mauricio", "en Victoria"), and what
-        # a possessive follows is someone's ("in Jordan's name").
-        and _given_names_by_locale()[name] < _LOCALES_OF_A_COMMON_GIVEN_NAME
+        # What a possessive follows is someone's ("in Jordan's name", "driving to Jordan's place").
         and POSSESSIVE_AFTER.match(text, end) is None
-        and INSIDE_A_PLACE_BEFORE.search(text, max(0, start - 12), start) is not None
+        and (
+            _A_JOURNEY_TO_BEFORE.search(text, max(0, start - 40), start) is not None
+            # A given name of many locales names a person after "in" as often ("Confío en Mauricio", "en Victoria").
+            or (
+                _given_names_by_locale()[name] < _LOCALES_OF_A_COMMON_GIVEN_NAME
+                and INSIDE_A_PLACE_BEFORE.search(text, max(0, start - 12), start) is not None
+            )
+        )
     )
 
 

@@ -2573,6 +2573,13 @@ _ITS_IN_THE_CLAUSE = re.compile(r"[ \u00a0][a-z]+(?:[ \u00a0](?:[a-z]+))?[ \u00a
 _TITLE_RIGHT_BEFORE = re.compile(r"(?<![\w'’.-])(?:Dr|Mr)\.?[ \u00a0]$")
 
 
+# Rooms, wings and bars of hotels and venues, and events, named with a word that is a given name too: "Jasmine Wing",
+# "Sky Bar", "Rose Suite", "Autumn Conference" (not "Ward" nor "Hall", surnames as often).
+_VENUE_OR_EVENT_WORDS = frozenset(
+    ("Wing", "Suite", "Lounge", "Bar", "Ballroom", "Pavilion", "Terrace", "Auditorium", "Conference", "Summit",
+     "Festival", "Gala", "Expo", "Retreat", "Bootcamp", "Webinar")
+)  # fmt: skip
+_VENUE_OR_EVENT_AFTER = re.compile(rf"[ \u00a0](?:{'|'.join(sorted(_VENUE_OR_EVENT_WORDS))})\b")
 _DAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 _DAYS_LISTED = re.compile(rf"{_DAY}(?:(?:,|[ \u00a0]*[&/-])?[ \u00a0]*{_DAY}){{1,6}}")
 
@@ -2612,6 +2619,9 @@ def named_like_a_heading_or_a_holiday(text: str, start: int, end: int) -> bool:
     ):
         return True
     if _in_a_heading(text, start, end):
+        return True
+    # A hotel's or a venue's room, wing or bar, an event: "Jasmine Wing", "Sky Bar", "Autumn Conference".
+    if words[-1] in _VENUE_OR_EVENT_WORDS or _VENUE_OR_EVENT_AFTER.match(text, end):
         return True
     # A button or a menu's action, a verb a given name is spelled as: "changed to Mark as Resolved", "Mark as Read".
     if (

@@ -103,7 +103,9 @@ _CJK_LABEL = re.compile(rf"(?:{_CJK_NAME_LABELS})[ \t]*[:：][ \t]*")
 # customer's and the member's 고객님/회원님, Chinese 先生/女士/小姐.
 # Korean titles of a profession or a rank before "님" too: "김민준 변호사님께" (to lawyer ...), "이서연 팀장님".
 _HONORIFIC = (
-    r"(?:様|さま|さん|殿|先生|氏|くん|ちゃん|女士|小姐|선생님|고객님|회원님"
+    # Chinese roles said after the name before a greeting: "王建国经理您好", "李老师，您好".
+    r"(?:(?:经理|經理|老师|老師|主任|医生|醫生|律师|律師|总监|總監)(?=[，,]?[ \t]*(?:您好|你好))"
+    r"|様|さま|さん|殿|先生|氏|くん|ちゃん|女士|小姐|선생님|고객님|회원님"
     r"|(?:변호사|교수|의사|과장|부장|차장|대리|팀장|실장|사장|원장|기사|간호사|세무사|회계사|매니저)님|님|씨)"
 )
 _HONORIFIC_AT = re.compile(rf"[ \t\u3000]?{_HONORIFIC}")
@@ -128,7 +130,8 @@ _TITLE_CUE = re.compile(
 _GREETING_CUE = re.compile(
     r"(?i)(?<![\w])(?:здравствуйте|привет|добрый\s+(?:день|вечер)|доброе\s+утро|уважаемый|уважаемая|дорогой|дорогая"
     r"|вітаю|привіт|добрий\s+день|шановний|шановна|с\s+уважением|з\s+повагою|спасибо|дякую|γεια\s+σου|γεια\s+σας"
-    r"|αγαπητέ|αγαπητή|καλημέρα|καλησπέρα|με\s+εκτίμηση|ευχαριστώ)[ \t]*[,!]?[ \t]*\n?[ \t]*(?=[А-ЯЁІЇЄҐΑ-ΩΆ-Ώ])"
+    r"|αγαπητέ|αγαπητή|καλημέρα|καλησπέρα|με\s+εκτίμηση|ευχαριστώ|ευχαριστούμε|благодарю|благодарим|дякуємо)"
+    r"[ \t]*[,!]?[ \t]*\n?[ \t]*(?=[А-ЯЁІЇЄҐΑ-ΩΆ-Ώ])"
 )
 # Thai titles, written glued to the given name the lists know ("คุณสมชาย ใจดี", "นางสาวดวงสมร"); the surname after
 # a space.
@@ -149,7 +152,9 @@ _ARABIC_I_AM = re.compile(r"(?<![\u0621-\u06ff])(?:أنا|انا)[ \t]+")
 _PERSIAN_I_AM = re.compile(rf"(?<![\u0621-\u06ff])من[ \t]+(?P<name>[{_ARABIC}]+(?:[ \t][{_ARABIC}]+){{0,2}})[ \t]+هستم")
 _ARABIC_TITLE_OR_ROLE = re.compile(
     r"(?<![\u0621-\u06ff])و?(?:السيد|السيدة|الأستاذ|الأستاذة|الدكتور|الدكتورة|المهندس|المهندسة|آقای|خانم|المندوب|السائق"
-    r"|الموظف|الموظفة|الممرض|الممرضة|الفني|سائق|پیک|راننده)[ \t]+"
+    r"|الموظف|الموظفة|الممرض|الممرضة|الفني|سائق|پیک|راننده"
+    # Titles without the article, as one addresses a person: "مرحباً أستاذ خالد،", "دكتورة سارة".
+    r"|أستاذ|أستاذة|استاذ|استاذة|دكتور|دكتورة|مهندس|مهندسة|سيد|سيدة|حاج|حاجة)[ \t]+"
 )
 # Hindi and Bengali: "मेरा नाम आदित्य शर्मा है", "আমার নাম সুমাইয়া আক্তার" (my name is), a given name of the lists after it.
 _INDIC_MY_NAME = re.compile(r"(?:मेरा[ \t]+नाम|আমার[ \t]+নাম)[ \t]+")
@@ -182,7 +187,9 @@ _NOT_A_NAME_AFTER_MY_NAME_IS = frozenset(
 )  # fmt: skip
 # Korean fields written without a colon: "예약자 이서연, 인원 3명" (the booker), "수령인 김민준" (the recipient).
 _KOREAN_FIELD_NAME = re.compile(
-    rf"(?:예약자|수령인|신청자|주문자|고객명|담당자)[ \t]+(?P<name>[{_HANGUL}]{{3}})"
+    # Roles too: the courier, the driver, the agent, the manager ("배송기사 최동욱 님이").
+    r"(?:예약자|수령인|신청자|주문자|고객명|담당자|배송기사|택배기사|기사|상담원|매니저|직원)"
+    rf"[ \t]+(?P<name>[{_HANGUL}]{{3}})"
     r"(?=[ \t]*(?:[,.)]|님|씨|드림|올림|$|\n))"
 )
 
@@ -362,10 +369,12 @@ def _introduced_or_titled(text: str) -> list[Span]:
             greeted and len(name_words) == 2 and not any(word in _stop_words_of_script("arabic") for word in name_words)
         ):
             spans.append((*match.span("name"), True))
-    # A listed surname's syllable and a listed given name ("이서연"; not "이메일", e-mail).
+    # A listed surname's syllable and a listed given name ("이서연"; not "이메일", e-mail), or any given name where "님"
+    # or "씨" honours it after the role ("배송기사 최동욱 님이").
     for match in _KOREAN_FIELD_NAME.finditer(text):
         name = match.group("name")
-        if _listed_surname_opens("hangul", name) and _listed("hangul", name[1:], 0):
+        honoured = re.match(r"[ \t]*(?:님|씨)", text[match.end("name") :]) is not None
+        if _listed_surname_opens("hangul", name) and (honoured or _listed("hangul", name[1:], 0)):
             spans.append((*match.span("name"), True))
     return spans
 
@@ -432,7 +441,10 @@ def _after_a_title_or_a_greeting(text: str) -> list[Span]:
     for title in _THAI_TITLE.finditer(text):
         given = _WORD_OF["thai"].match(text, title.end())
         # After "เรียน" (Dear) the title holds a name the lists may lack ("เรียน คุณสมศักดิ์ ใจดี"), not a customer.
-        dear = re.search(r"เรียน[ \t]*$", text[max(0, title.start() - 8) : title.start()]) is not None
+        dear = (
+            re.search(r"(?:เรียน|สวัสดี(?:ครับ|ค่ะ|คะ)?)[ \t]*$", text[max(0, title.start() - 12) : title.start()])
+            is not None
+        )
         if given is None or not (
             _listed("thai", given.group(), 0) or (dear and given.group() not in _THAI_WORDS_AFTER_DEAR)
         ):
@@ -688,9 +700,11 @@ def _surname_signing_off(text: str) -> list[Span]:
 # 李明已将...", "联系客户经理李晓雯。", "担当の佐々木が", "担当者は中村です"), and Japanese "... と申します" after it.
 _CJK_NAME_CUE = re.compile(
     r"(?:我是|我叫|本人是|客服|客户经理|客戶經理|经理|經理|主管|专员|專員|顾问|顧問|医生|醫生|护士|護士|老师|老師|同事"
-    r"|师傅|師傅|律师|律師|会计|會計|担当の|担当は|担当者の|担当者は|担当者|担当)[ \t\u3000]?"
+    r"|师傅|師傅|律师|律師|会计|會計|客户|客戶|顾客|顧客|担当の|担当は|担当者の|担当者は|担当者|担当)[ \t\u3000]?"
 )
 _JAPANESE_I_AM_CALLED_AFTER = re.compile(r"と(?:申します|申し|いいます|言います)")
+# One's surname after one's firm's "の", before "です": "株式会社ミナト商事の佐藤です。".
+_JAPANESE_SURNAME_OF_A_FIRM = re.compile(rf"の(?P<name>[{_HAN}]{{2,3}})(?:です|でございます)")
 # What ends a Chinese name glued to the sentence after it: a mark, kana (a Japanese particle: "佐々木が"), a letter
 # that is no Han character, or a word that follows a person's name ("已", already; "将", will; "说", says; "负责",
 # handles ...).
@@ -727,6 +741,9 @@ def _cjk_introduced_or_in_a_role(text: str) -> list[Span]:
             start -= 1
         if _han_name_end(text, start) == called.start():
             spans.append((start, called.start(), True))
+    for firm in _JAPANESE_SURNAME_OF_A_FIRM.finditer(text):
+        if firm.group("name") in native_name_lists()["han"][1]:
+            spans.append((*firm.span("name"), True))
     for introduced in _KOREAN_I_AM.finditer(text):
         name = introduced.group("name")
         # The given name listed: "저는 신입생입니다" (I am a freshman) opens with a surname's syllable too.
@@ -766,7 +783,8 @@ def _han_name_end(text: str, start: int) -> int | None:
 # منى", "مع التحية، ريم الشمري", "שלום נועה,", "नमस्ते राजेश जी,"): the given name must be one of the lists. Amharic
 # titles ("አቶ", Mr; "ወ/ሮ", Mrs; "ዶ/ር", Dr), which name lists of that script do not hold, before one or two words.
 _UNCASED_GREETINGS = {
-    "arabic": r"(?<![\u0621-\u06ff])(?:عزيزي|عزيزتي|مرحباً|مرحبا|أهلاً|أهلا|اهلا|شكراً|شكرا|مع[ \t]+(?:التحية|تحياتي"
+    # The vocative "يا" too: "شكرا جزيلا يا أحمد".
+    "arabic": r"(?<![\u0621-\u06ff])(?:يا|عزيزي|عزيزتي|مرحباً|مرحبا|أهلاً|أهلا|اهلا|شكراً|شكرا|مع[ \t]+(?:التحية|تحياتي"
     r"|خالص[ \t]+التحية)|تحياتي|الأخ|الأخت|أخي|أختي|سلام|درود|ممنون|با[ \t]+تشکر|جناب)",
     "hebrew": r"(?<![\u05d0-\u05ea])(?:שלום|היי|הי|תודה(?:[ \t]+רבה)?|בברכה|לכבוד|יקר|יקרה)",
     "devanagari": r"(?:नमस्ते|नमस्कार|प्रिय|धन्यवाद|शुक्रिया|श्रीमती|श्री|सुश्री)",
@@ -869,7 +887,9 @@ def _cased_given_name_greeting_or_signing(text: str) -> list[Span]:
 
 
 _HONORIFIC_AFTER_A_NAME = re.compile(
-    rf"(?P<name>(?P<han>(?<![{_HAN}{_KANA}])[{_HAN}]{{1,4}}(?:[ \u3000][{_HAN}{_KANA}]{{1,4}})?)"
+    # After a particle too, which links a role or a place to the name: "配達員の田中さん".
+    rf"(?P<name>(?P<han>(?:(?<![{_HAN}{_KANA}])|(?<=[のはがとにもをへや]))"
+    rf"[{_HAN}]{{1,4}}(?:[ \u3000][{_HAN}{_KANA}]{{1,4}})?)"
     rf"|(?<![{_HANGUL}])[{_HANGUL}](?:[ ]?[{_HANGUL}]{{2}}))[ \u3000]?(?P<honorific>{_HONORIFIC})"
 )
 

@@ -1,7 +1,8 @@
 """The thirty-second round of names: introductions, roles and signatures in Chinese, Japanese and Korean, greetings
-and sign-offs in Arabic, Persian, Hebrew, Hindi, Thai, Amharic and Cyrillic, a surname first in Cyrillic, sign-offs
-abbreviated or wished in other languages, Bengali "da", lower-case names greeted and asked at once. Written for these
-tests, apart from any hold-out."""
+and sign-offs in Arabic, Persian, Hebrew, Hindi, Thai, Amharic, Greek and Cyrillic, a surname first in Cyrillic,
+sign-offs abbreviated or wished in other languages, a name alone on the line after the last sentence, Bengali "da",
+lower-case names greeted and asked at once, floors written before the street in other languages; and the vetoes of
+a journey's end, a venue's rooms and events, a points scheme. Written for these tests, apart from any hold-out."""
 
 from __future__ import annotations
 
@@ -84,6 +85,41 @@ def redactor() -> Redactor:
             "hey minho can u cover my shift at the care home sat",
             "hey <PERSON> can u cover my shift at the care home sat",
         ),
+        ("Köszönöm a gyors választ.\n\nÜdvözlettel:\nBence", "Köszönöm a gyors választ.\n\nÜdvözlettel:\n<PERSON>"),
+        (
+            "Ciao Chiara, ti inoltro la mail. Fammi sapere cosa ne pensi!\nDavide",
+            "Ciao <PERSON>, ti inoltro la mail. Fammi sapere cosa ne pensi!\n<PERSON>",
+        ),
+        ("Thanks for the help today.\nDavide", "Thanks for the help today.\n<PERSON>"),
+        (
+            "Merhaba Elif Hanım, siparişiniz kargoya verildi.\nBurak - Müşteri Hizmetleri",
+            "Merhaba <PERSON>, siparişiniz kargoya verildi.\n<PERSON> - Müşteri Hizmetleri",
+        ),
+        (
+            "Η παραγγελία σας έχει αποσταλεί. Ευχαριστούμε, Νίκος",
+            "Η παραγγελία σας έχει αποσταλεί. Ευχαριστούμε, <PERSON>",
+        ),
+        ("Chào anh Tuấn, em là Linh bên phòng kế toán.", "Chào anh <PERSON>, em là <PERSON> bên phòng kế toán."),
+        ("مرحباً أستاذ خالد، تم استلام طلبك.", "مرحباً أستاذ <PERSON>، تم استلام طلبك."),
+        ("王建国经理您好，附件是差旅报销单，请您审批。", "<PERSON>经理您好，附件是差旅报销单，请您审批。"),
+        ("客户陈思远来电，说快递一直显示派送中。", "客户<PERSON>来电，说快递一直显示派送中。"),
+        (
+            "いつもお世話になっております。株式会社ミナト商事の佐藤です。",
+            "いつもお世話になっております。株式会社ミナト商事の<PERSON>です。",
+        ),
+        ("สวัสดีค่ะ คุณวิภาวรรณ ทางเราได้รับเรื่องของท่านแล้ว", "สวัสดีค่ะ คุณ<PERSON> ทางเราได้รับเรื่องของท่านแล้ว"),
+        ("Livraison : Bâtiment C, 3e étage, 8 allée des Peupliers, 31400 Toulouse.", "Livraison : <ADDRESS>."),
+        ("شكرا جزيلا يا أحمد على المساعدة السريعة", "شكرا جزيلا يا <PERSON> على المساعدة السريعة"),
+        ("toda raba, shira", "toda raba, <PERSON>"),
+        (
+            "배송기사 최동욱 님이 물건을 경비실에 맡겼다고 하셨는데 경비실에 없어요.",
+            "배송기사 <PERSON> 님이 물건을 경비실에 맡겼다고 하셨는데 경비실에 없어요.",
+        ),
+        ("Köszönöm szépen a segítséget!\nÜdv,\nGergő", "Köszönöm szépen a segítséget!\nÜdv,\n<PERSON>"),
+        (
+            "配達員の田中さんがとても丁寧に対応してくれました。",
+            "配達員の<PERSON>さんがとても丁寧に対応してくれました。",
+        ),
     ],
 )
 def test_names_of_the_round_are_found(redactor: Redactor, text: str, expected: str) -> None:
@@ -109,6 +145,16 @@ def test_names_of_the_round_are_found(redactor: Redactor, text: str, expected: s
         "Brands:\nLG, Samsung and Sony.",
         "Oi, the br is down again.",
         "hey there can you check the invoice",
+        "We'll be in Charlotte for two nights then driving to Savannah, any car rental deals?",
+        "Flights to Adelaide or Darwin in late July, whichever is cheaper.",
+        "Sunrise Room and Rose Suite both available; Jasmine Wing closed for refurbishment.",
+        "Invoice query - Catering for Autumn Conference (PO 7781-22)",
+        "Miles expiry: 12,400 Avios will expire on 30/09.",
+        "The hotel's Sky Bar is closed for a private event on Friday evening.",
+        "Which database should we pick?\nCassandra",
+        "先日の件です。",
+        "客户服务中心已经收到。",
+        "お客様の件です。",
     ],
 )
 def test_words_like_the_new_cues_stay(redactor: Redactor, text: str) -> None:
