@@ -437,12 +437,11 @@ _NAME_CLOSES_THE_BRACKETS = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-
 # The cues as they end right before a name (searched back from the name's first letter, within _CUE_REACH
 # characters).
 _CUE_BEFORE = re.compile(
-    rf"(?i)(?:\b(?:{by_first_letter(_CUE_WORDS)})\b\.?,?"
+    # A cue word may end its line with a colon, as other languages' sign-offs do: "Üdvözlettel:\nBence".
+    rf"(?i)(?:\b(?:{by_first_letter(_CUE_WORDS)})\b(?:\.?,?|[ \t]*:[ \t]*\n)"
     # A sign-off alone on its line, a whole word ("Society\n", "Glovebox\n" are none).
     r"|\b(?:regards|thanks|thank\s+you|cheers|best|sincerely|yours|thx|ty|bye|love"
     r"|yours[ \t]+(?:faithfully|truly|sincerely|respectfully|ever))\s*[,!.]?\s*\n"
-    # Other languages' sign-offs before a colon and the name's line: "Üdvözlettel:\nBence".
-    rf"|\b(?:{_SIGN_OFFS})[ \t]*:[ \t]*\n"
     # A relative named in brackets after the word, as a form's note writes it: "Accompanied by: brother (Khalid)".
     rf"|{_RELATIVE_BEFORE_A_BRACKET.pattern.removesuffix('$')}"
     # A signature's line after the words that open it: "Signed on behalf of the tenant,\n", "Signed for the seller,\n".
