@@ -336,7 +336,9 @@ _VIETNAMESE_STREET = (
 _PO_BOX = (
     r"(?i:postfach\s+\d{2}(?:\s\d{2}){1,3}(?!\d)"
     r"|(?:p\.?\s?o\.?\s?box|post\s+office\s+box|postfach|apartado(?:\s+(?:de\s+correos|postal))?|casella\s+postale"
+    # (Not a section's number: "el apartado 3.2.1 del contrato".)
     r"|caixa\s+postal|postbus|casilla(?:\s+de\s+correos?)?|bo[iî]te\s+postale|postboks|skrytka\s+pocztowa)\s+\d{1,6}"
+    r"(?![.,]\d)"
     # Swahili "Sanduku la Posta", its box's number before the postcode or a comma: "S.L.P. 30124-00100, Nairobi",
     # "S.L.P. 9120, Dar es Salaam" (not a Spanish firm's "Abogados S.L.P. 15 horas").
     r"|s\.\s?l\.\s?p\.?\s+(?!(?:19|20)\d\d(?!\d))\d{1,6}(?=-\d{5}|,))"

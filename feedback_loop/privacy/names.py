@@ -231,7 +231,8 @@ _STRONG_CUES = (
     # Malay and Indonesian forms: "Nama:", "Nama penuh:", "Nama lengkap:".
     r"|nama(?:\s+(?:penuh|lengkap|pelanggan|pemohon))?\s*[:=]"
     rf"|(?:{_OTHER_LANGUAGES_NAME_FIELDS}|{_OTHER_LANGUAGES_NAME_OR_ROLE_FIELDS})\s*[:=]|{_IN_THE_NAME_OF}"
-    rf"|(?:{by_first_letter(_ROLE_LABELS)}){_ROLE_NUMBER}(?:\s*:|[ \t]*[-–|](?=[ \t]))"
+    # A field's "=" as exports and logs write it: "owner=Fabiana; stage=Negotiation".
+    rf"|(?:{by_first_letter(_ROLE_LABELS)}){_ROLE_NUMBER}(?:\s*:|=|[ \t]*[-–|](?=[ \t]))"
     r"|je\s+m['’]appelle|ich\s+heiße|ich\s+heisse|mein\s+name\s+ist|me\s+llamo|mi\s+nombre\s+es|mi\s+chiamo"
     r"|meu\s+nome\s+é"
     # "My name is" in more languages: Portuguese "me chamo", Dutch "mijn naam is", "ik heet", Polish "nazywam się",
@@ -271,7 +272,9 @@ _SIGN_OFFS = (
     # Sign-offs abbreviated as chat and mail write them, in their case and before a comma (Portuguese "Abs" and
     # "Bjs", abraços and beijos; "BR", best regards; German "LG", "VG", "MfG"; French "Cdlt": not "Material: ABS\n"),
     # and French wishes and thanks closing a letter: "Bonne journée,\nClaire", "Merci encore,\nSolène".
-    r"|(?-i:Abs|Bjs|BR|Br|LG|Lg|VG|Vg|MfG|Cdlt)(?=,)|üdv"
+    r"|(?-i:Abs|Bjs|BR|Br|LG|Lg|VG|Vg|MfG|Cdlt)(?=,)|üdv|(?-i:Mvh|MVH|mvh|Mvg|MVG)(?=[ \t]*[,\n])"
+    # Italian farewells that close a message: "A presto,\nMatteo", "Buona giornata,".
+    r"|a\s+presto|a\s+dopo|ci\s+sentiamo|buona\s+giornata|buon\s+lavoro"
     r"|bonne\s+(?:journée|soirée|fin\s+de\s+journée|semaine)|merci\s+encore|encore\s+merci"
 )
 # Thanks in other languages that close a message on their own line, the name on the next: "Ačiū,\nGintarė", "Grazie
@@ -368,6 +371,10 @@ _CUE_WORDS = (
     # Lucía,", "Querido Pablo", Portuguese "Prezada Beatriz", Turkish "Sevgili Elif", Danish and Norwegian "Kære",
     # "Kjære", Swedish "Kära", Romanian "Dragă".
     r"|kedves|estimad[oa]|querid[oa]|prezad[oa]|sevgili|kære|kjære|kära|dragă"
+    # The name on a doorbell or an intercom, and a family's: "citofono Greco", "sonner chez Muller", "Familie
+    # Oberholzer", "suona a Gallo".
+    r"|citofono|campanello|interfono|sonner\s+chez|sonnez\s+chez|suona(?:re)?\s+a|klingeln\s+bei|familie|famille"
+    r"|famiglia|família|timbre\s+de"
     r"|yours|warmly|kind\s+regards|best\s+regards|best\s+wishes|many\s+thanks"
     # Not milliseconds after a number: "QTc 412 ms. Troponin pending".
     r"|mr|mrs|(?<!\d)(?<!\d[ \t])ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|sheikh|shri|smt"

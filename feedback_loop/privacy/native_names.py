@@ -227,7 +227,10 @@ def _script_of(word: str) -> str | None:
 
 
 # Arabic and Persian write yeh and kaf in two ways and vowel signs at will: "علي" and "علی", "عزّت" and "عزت".
-_ARABIC_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا"})
+# Urdu's heh and its round "t" too ("عائشہ", "فہد").
+_ARABIC_VARIANTS = str.maketrans(
+    {"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ہ": "ه", "ۃ": "ه", "ھ": "ه"}
+)
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u200c]")
 
 
@@ -308,6 +311,7 @@ def find_native_names(text: str) -> list[Span]:
     spans += _cjk_introduced_or_in_a_role(text)
     spans += _greeted_or_signed_in_an_uncased_script(text)
     spans += _cased_given_name_greeting_or_signing(text)
+    spans += _signed_on_the_last_line(text)
     return _merged(spans)
 
 
@@ -436,7 +440,7 @@ def _after_a_title_or_a_greeting(text: str) -> list[Span]:
                 continue
             words = _words_from(text, match.end(), script, _MAX_WORDS[script])
             words = words[: next((i for i, word in enumerate(words) if not _capitalised(word.group())), len(words))]
-            if words and (not listed_first or _listed(script, words[0].group(), 0)):
+            if words and (not listed_first or _listed_given_or_its_vocative(script, words[0].group())):
                 spans.append((words[0].start(), words[-1].end(), True))
     for title in _THAI_TITLE.finditer(text):
         given = _WORD_OF["thai"].match(text, title.end())
@@ -573,6 +577,20 @@ def _listed_surname_opens(script: str, name: str) -> bool:
     return any(compact[:length] in surnames and len(compact) > length for length in (1, 2, 3))
 
 
+# Ukrainian greets in the vocative: "Оксано" (Оксана), "Тарасе" (Тарас), "Маріє" (Марія), "Олю" (Оля).
+_UKRAINIAN_VOCATIVE_ENDINGS = (("о", "а"), ("е", ""), ("є", "я"), ("ю", "я"), ("у", ""))
+
+
+def _listed_given_or_its_vocative(script: str, word: str) -> bool:
+    return _listed(script, word, 0) or (
+        script == "cyrillic"
+        and any(
+            word.endswith(vocative) and len(word) > 3 and _listed(script, word[: -len(vocative)] + nominative, 0)
+            for vocative, nominative in _UKRAINIAN_VOCATIVE_ENDINGS
+        )
+    )
+
+
 def _listed_names(text: str) -> list[Span]:
     """A listed given name and a surname: in Cyrillic and Greek, the given name listed and the next word
     capitalised, or a capitalised word and a listed surname; elsewhere both listed, Arabic names with their
@@ -704,7 +722,7 @@ _CJK_NAME_CUE = re.compile(
 )
 _JAPANESE_I_AM_CALLED_AFTER = re.compile(r"と(?:申します|申し|いいます|言います)")
 # One's surname after one's firm's "の", before "です": "株式会社ミナト商事の佐藤です。".
-_JAPANESE_SURNAME_OF_A_FIRM = re.compile(rf"の(?P<name>[{_HAN}]{{2,3}})(?:です|でございます)")
+_JAPANESE_SURNAME_OF_A_FIRM = re.compile(rf"の(?P<name>[{_HAN}]{{2,5}})(?:です|でございます)")
 # What ends a Chinese name glued to the sentence after it: a mark, kana (a Japanese particle: "佐々木が"), a letter
 # that is no Han character, or a word that follows a person's name ("已", already; "将", will; "说", says; "负责",
 # handles ...).
@@ -722,6 +740,8 @@ _KOREAN_I_AM = re.compile(
     rf"(?P<me>(?:저는|제[ \t]?이름은|나는)[ \t]*)?(?<![{_HANGUL}])(?P<name>[{_HANGUL}]{{3}})"
     r"(?:입니다|이에요|예요|(?:이)?라고[ \t]?합니다)"
 )
+# A greeting before one's name: "안녕하세요, 한지윤입니다." (the given name need not be listed there).
+_KOREAN_GREETING_BEFORE = re.compile(r"(?:안녕하세요|안녕하십니까)[ \t]*[,.!]?[ \t]*(?:저는[ \t]*)?$")
 
 
 def _cjk_introduced_or_in_a_role(text: str) -> list[Span]:
@@ -742,12 +762,21 @@ def _cjk_introduced_or_in_a_role(text: str) -> list[Span]:
         if _han_name_end(text, start) == called.start():
             spans.append((start, called.start(), True))
     for firm in _JAPANESE_SURNAME_OF_A_FIRM.finditer(text):
-        if firm.group("name") in native_name_lists()["han"][1]:
+        # The surname alone, or a listed surname and a given name: "...の佐藤です", "...の佐々木美穂です".
+        if firm.group("name") in native_name_lists()["han"][1] or _han_name_end(text, firm.start("name")) == firm.end(
+            "name"
+        ):
             spans.append((*firm.span("name"), True))
     for introduced in _KOREAN_I_AM.finditer(text):
         name = introduced.group("name")
-        # The given name listed: "저는 신입생입니다" (I am a freshman) opens with a surname's syllable too.
-        if _listed_surname_opens("hangul", name) and _listed("hangul", name[1:], 0):
+        # The given name listed: "저는 신입생입니다" (I am a freshman) opens with a surname's syllable too; or a
+        # greeting before it, and not what a service says it is: "배송중입니다" (in delivery), "...팀입니다" (team).
+        greeted = (
+            _KOREAN_GREETING_BEFORE.search(text, max(0, introduced.start("name") - 16), introduced.start("name"))
+            is not None
+            and name[-1] not in "중팀실부점측사청"
+        )
+        if _listed_surname_opens("hangul", name) and (greeted or _listed("hangul", name[1:], 0)):
             spans.append((*introduced.span("name"), True))
     return spans
 
@@ -783,8 +812,9 @@ def _han_name_end(text: str, start: int) -> int | None:
 # منى", "مع التحية، ريم الشمري", "שלום נועה,", "नमस्ते राजेश जी,"): the given name must be one of the lists. Amharic
 # titles ("አቶ", Mr; "ወ/ሮ", Mrs; "ዶ/ር", Dr), which name lists of that script do not hold, before one or two words.
 _UNCASED_GREETINGS = {
-    # The vocative "يا" too: "شكرا جزيلا يا أحمد".
-    "arabic": r"(?<![\u0621-\u06ff])(?:يا|عزيزي|عزيزتي|مرحباً|مرحبا|أهلاً|أهلا|اهلا|شكراً|شكرا|مع[ \t]+(?:التحية|تحياتي"
+    # The vocative "يا" too: "شكرا جزيلا يا أحمد"; Urdu thanks, "شکریہ".
+    "arabic": r"(?<![\u0621-\u06ff])(?:يا|شکریہ|شكريه|عزيزي|عزيزتي|مرحباً|مرحبا|أهلاً|أهلا|اهلا|شكراً|شكرا"
+    r"|مع[ \t]+(?:التحية|تحياتي"
     r"|خالص[ \t]+التحية)|تحياتي|الأخ|الأخت|أخي|أختي|سلام|درود|ممنون|با[ \t]+تشکر|جناب)",
     "hebrew": r"(?<![\u05d0-\u05ea])(?:שלום|היי|הי|תודה(?:[ \t]+רבה)?|בברכה|לכבוד|יקר|יקרה)",
     "devanagari": r"(?:नमस्ते|नमस्कार|प्रिय|धन्यवाद|शुक्रिया|श्रीमती|श्री|सुश्री)",
@@ -863,6 +893,24 @@ _GREETING_AFTER_A_NAME = re.compile(
 _SIGNED_AT_THE_END = re.compile(
     r"(?:^|[.!?…]\s+|\n\s*)(?P<name>[А-ЯЁІЇЄҐΑ-ΩΆ-Ώ][\w'’-]+(?:[ \t]+[А-ЯЁІЇЄҐΑ-ΩΆ-Ώ][\w'’-]+)?)[ \t.!]*$"
 )
+
+
+_LAST_LINE_OF_A_MESSAGE = re.compile(r"\n[ \t]*(?P<name>\S+(?:[ \t]\S+)?)[ \t.!]*$")
+
+
+def _signed_on_the_last_line(text: str) -> list[Span]:
+    """A given name of the lists in a script with no capitals, and a word more, alone on a message's last line: its
+    signature: a line of Arabic, Urdu or Hebrew letters after the message."""
+    last = _LAST_LINE_OF_A_MESSAGE.search(text, max(0, len(text) - 60))
+    if last is None or not text[: last.start()].strip():
+        return []
+    words = last.group("name").split()
+    script = _script_of(words[0][0])
+    if script is None or script in _CASED or script not in _ALPHABETS:
+        return []
+    if not all(_WORD_OF[script].fullmatch(word) for word in words) or not _listed(script, words[0], 0):
+        return []
+    return [(*last.span("name"), True)]
 
 
 def _cased_given_name_greeting_or_signing(text: str) -> list[Span]:

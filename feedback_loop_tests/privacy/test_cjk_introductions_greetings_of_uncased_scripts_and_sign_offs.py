@@ -1,8 +1,9 @@
 """The thirty-second round of names: introductions, roles and signatures in Chinese, Japanese and Korean, greetings
 and sign-offs in Arabic, Persian, Hebrew, Hindi, Thai, Amharic, Greek and Cyrillic, a surname first in Cyrillic,
 sign-offs abbreviated or wished in other languages, a name alone on the line after the last sentence, Bengali "da",
-lower-case names greeted and asked at once, floors written before the street in other languages; and the vetoes of
-a journey's end, a venue's rooms and events, a points scheme. Written for these tests, apart from any hold-out."""
+lower-case names greeted and asked at once, floors written before the street in other languages, fields written
+with "=", doorbells and intercoms, Ukrainian vocatives; and the vetoes of a journey's end, a venue's rooms and
+events, a points scheme, a section numbered after "apartado". Written for these tests, apart from any hold-out."""
 
 from __future__ import annotations
 
@@ -120,6 +121,25 @@ def redactor() -> Redactor:
             "配達員の田中さんがとても丁寧に対応してくれました。",
             "配達員の<PERSON>さんがとても丁寧に対応してくれました。",
         ),
+        (
+            "CRM export row: id=22871; owner=Fabiana; stage=Negotiation",
+            "CRM export row: id=22871; owner=<PERSON>; stage=Negotiation",
+        ),
+        (
+            "Ciao Chiara, ti giro il preventivo aggiornato.\nA presto,\nMatteo",
+            "Ciao <PERSON>, ti giro il preventivo aggiornato.\nA presto,\n<PERSON>",
+        ),
+        ("Hej Ingrid,\ntack för mötet i går.\nMvh\nLinnea", "Hej <PERSON>,\ntack för mötet i går.\nMvh\n<PERSON>"),
+        ("Instructions : sonner chez Muller, 2e étage", "Instructions : sonner chez <PERSON>, 2e étage"),
+        ("Ci vediamo da me. Suona a Gallo.", "Ci vediamo da me. Suona a <PERSON>."),
+        ("Добрий день, Оксано! Дякую за швидку відповідь.", "Добрий день, <PERSON>! Дякую за швидку відповідь."),
+        (
+            "お世話になっております。株式会社ミドリ商事の佐々木美穂です。",
+            "お世話になっております。株式会社ミドリ商事の<PERSON>です。",
+        ),
+        ("안녕하세요, 한지윤입니다. 환불 요청 드립니다.", "안녕하세요, <PERSON>입니다. 환불 요청 드립니다."),
+        ("שלום, ההזמנה נשלחה.\nנועה", "שלום, ההזמנה נשלחה.\n<PERSON>"),
+        ("Apartado 1234, 28080 Madrid", "<ADDRESS>"),
     ],
 )
 def test_names_of_the_round_are_found(redactor: Redactor, text: str, expected: str) -> None:
@@ -155,6 +175,11 @@ def test_names_of_the_round_are_found(redactor: Redactor, text: str, expected: s
         "先日の件です。",
         "客户服务中心已经收到。",
         "お客様の件です。",
+        "Según el apartado 3.2.1 del contrato, el plazo de preaviso es de 30 días.",
+        "order=12345; from=2024-01-01; to=2024-02-01",
+        "안녕하세요, 배송중입니다.",
+        "안녕하세요, 고객센터입니다.",
+        "الطلب وصل.\nشكرا",
     ],
 )
 def test_words_like_the_new_cues_stay(redactor: Redactor, text: str) -> None:
