@@ -156,7 +156,8 @@ _NOT_A_PHONES_GROUP = r"(?!\d)(?!(?<=\d)[ \t]+\d{3})"
 # A Canadian town is followed by its province in brackets before the postcode: "Montréal (Québec) H3G 1P1".
 _PLACE = (
     rf"(?:{_GHANA_DIGITAL_ADDRESS}"
-    rf"|{_TOWN}(?:[ \t]\({_TOWN}\)(?=\s+{_POSTCODE}))?(?:\s+{_POSTCODE}{_NOT_A_PHONES_GROUP})?"
+    # A Russian or Ukrainian town after its word ("г. Москва", "м. Київ").
+    rf"|(?:(?:г|м)\.[ \t]*)?{_TOWN}(?:[ \t]\({_TOWN}\)(?=\s+{_POSTCODE}))?(?:\s+{_POSTCODE}{_NOT_A_PHONES_GROUP})?"
     rf"|(?:C\.P\.[ \t]*)?{_POSTCODE}{_NOT_A_PHONES_GROUP}(?:[ \t]+{_TOWN})?)"
 )
 # Where a place ends its clause, the last of the address: before a comma, a full stop, a mark of a question or an

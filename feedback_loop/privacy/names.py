@@ -357,6 +357,8 @@ OTHER_LANGUAGES_TITLES = (
     r"herr|herrn|frau|monsieur|madame|mme|mlle|señor|señora|señorita|sr|sra|srta|doña|dona|signor|signora|sig\.ra|sig\.na|sig|dott"
     r"|dott\.ssa|avv|meneer|mevrouw|mevr|dhr|heer|senhor|senhora|sayın|sayin|ibu|bapak|pak|domnul|doamna|doamnei"
     r"|doctora|dra|doutor|doutora|dottore|dottoressa|docteur"
+    # Italian professions one addresses by: "Gentile avvocato Ferraresi", "Egregio ingegner Bassi".
+    r"|avvocat[oa]|ingegner[e]?|geometra|ragionier[e]?|notaio|architetto"
     # Malay: "Encik" (Mr), "Puan" (Mrs), "Cik" (Miss); not "Tuan" (Sir), which "Tuan Rumah" (the host) opens too.
     r"|encik|puan|cik"
     # Swahili "Bi." (Bibi, Mrs) and "Bw." (Bwana, Mr), with their full stop: "Asante Bi. Rehema Mwakyusa".
@@ -560,7 +562,7 @@ FOREIGN_GREETINGS = (
     r"|asante|dankie|ndiyabulela|enkosi|ngiyabonga|siyabonga|cảm\s+ơn|xièxie|xiexie|arigatou?|arigatō|gomawo|kamsahamnida|shukran|spasibo|efharisto"
     # Greetings of Māori, Hawaiian, Samoan, Fijian, Swahili, Zulu, Hindi, Arabic, Hebrew and Irish: "Kia ora Mere,",
     # "Aloha Keoni,", "Jambo Wanjiru,", "Sawubona Thandi,", "Namaste Priya,", "Shalom Yael,", "Dia duit, Siobhán".
-    r"|kia\s+ora|aloha|talofa|bula|vinaka|oi|toda(?:\s+raba)?|habari|jambo|sawubona|namaste|namaskar|salaam|salam|as-?salaam\s+alaikum"
+    r"|kia\s+ora|aloha|talofa|bula|vinaka|oi|toda(?:\s+raba)?|moin|servus|grüezi|habari|jambo|sawubona|namaste|namaskar|salaam|salam|as-?salaam\s+alaikum"
     r"|marhaba|shalom|dia\s+duit"
     # Finnish and Norwegian "hei": "hei Tuula!".
     r"|hei"
@@ -1535,6 +1537,8 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
     ):
         if signature is not None and not any(start < signature[1] and signature[0] < end for start, end, _ in spans):
             spans.append((*signature, True))
+    # A firm or a board signing as people do: "Kind regards,\nLakeside Lettings", "Sportliche Grüße\nDer Vorstand".
+    spans = [span for span in spans if not _a_firm_or_a_board_by_its_words(text[span[0] : span[1]])]
     # Names in their own script (Cyrillic, Greek, Hebrew, Arabic, Thai, Chinese, Japanese, Korean), which no
     # Latin word above is part of.
     native = find_native_names(text)
@@ -2131,6 +2135,22 @@ _THANKS_IN_THE_TEXT = re.compile(
 _GREETING_OPENS_THE_MESSAGE = re.compile(
     rf"(?i)^\s*(?:{by_first_letter(_GREETING_CUES)}|dear|{by_first_letter(FOREIGN_GREETINGS)})\b"
 )
+
+
+# The last words of a firm's name, and the articles that open a board's or a team's in other languages.
+_FIRMS_LAST_WORDS = frozenset(
+    ("Lettings", "Estates", "Properties", "Ltd", "Limited", "Inc", "LLC", "GmbH", "Group", "Services", "Solutions",
+     "Agency", "Realty", "Homes", "Associates", "Consulting", "Accountants", "Solicitors", "Motors", "Insurance",
+     "Pharmacy", "Dental", "Clinic", "Surgery", "Travel", "Holidays", "Logistics")
+)  # fmt: skip
+_ARTICLES_OF_OTHER_LANGUAGES = frozenset(
+    ("Der", "Die", "Das", "Le", "La", "Les", "El", "Los", "Las", "Il", "Gli", "Het")
+)
+
+
+def _a_firm_or_a_board_by_its_words(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and (words[-1] in _FIRMS_LAST_WORDS or words[0] in _ARTICLES_OF_OTHER_LANGUAGES)
 
 
 def _given_name_alone_ending_the_message(text: str) -> tuple[int, int] | None:
@@ -2830,6 +2850,10 @@ def brands_opening(words: Sequence[str]) -> list[str]:
     return [name for name in (" ".join(words[:count]) for count in range(1, len(words) + 1)) if name in brands()]
 
 
+_PERSONS_TITLE_BEFORE = re.compile(r"(?<![\w'’.-])(?:Dr|Mr|Mrs|Ms|Prof|Dott|Sig)\.?[ \t]$")
+_DATE_AFTER = re.compile(r"[ \t]+\d{1,2}[/.-]\d{2,4}\b")
+
+
 def _cued_or_known_name(
     text: str, tokens, index: int, given: frozenset[str], surnames: frozenset[str]
 ) -> tuple[int, bool]:
@@ -2842,7 +2866,11 @@ def _cued_or_known_name(
     end = tokens[index + run - 1][1]
     # "Case 36542192", "Pixel 8", "Windows 11": a capitalised word numbered is a thing, not a person. A capital letter
     # alone, without an initial's full stop, is a unit or a grade, whatever follows ("95°F here", "Plan B says").
-    if NUMBER_AFTER.match(text, end) or (run == 1 and len(word) == 1 and not text.startswith(".", end)):
+    # After a person's title a date may follow the name: "Last seen by Dr. Kessler 11/2024".
+    if (
+        NUMBER_AFTER.match(text, end)
+        and not (_PERSONS_TITLE_BEFORE.search(text, max(0, start - 6), start) and _DATE_AFTER.match(text, end))
+    ) or (run == 1 and len(word) == 1 and not text.startswith(".", end)):
         return 0, False
     # An abbreviation's capitals after lower-case letters are no name's: "the SmPC says", "eGFR" ("DeShawn" is one).
     if any(_CAPITALS_AFTER_LOWER_CASE.fullmatch(token[2]) for token in tokens[index : index + run]):

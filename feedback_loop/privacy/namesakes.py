@@ -2541,6 +2541,17 @@ _HOLIDAY_WORDS = frozenset(
         "Hogmanay",
         "Juneteenth",
         "Matariki",
+        # Christmas and Easter in other languages: "Bazar de Noël", "Feliz Navidad", "Frohe Weihnachten".
+        "Noël",
+        "Noel",
+        "Navidad",
+        "Natal",
+        "Natale",
+        "Weihnachten",
+        "Pâques",
+        "Pascua",
+        "Pasqua",
+        "Ostern",
         "Holidays",
         "Greetings",
         # "Happy New Year": no person is named "Year".
@@ -2580,6 +2591,16 @@ _VENUE_OR_EVENT_WORDS = frozenset(
      "Festival", "Gala", "Expo", "Retreat", "Bootcamp", "Webinar")
 )  # fmt: skip
 _VENUE_OR_EVENT_AFTER = re.compile(rf"[ \u00a0](?:{'|'.join(sorted(_VENUE_OR_EVENT_WORDS))})\b")
+# The months of German, Dutch, the Nordic languages, Indonesian and Malay that are given names too ("Juni", "Mei").
+_MONTHS_OF_OTHER_LANGUAGES = frozenset(
+    ("Januar", "Januari", "Februar", "Februari", "März", "Maret", "Mei", "Mai", "Juni", "Juli", "Agustus", "Augusti",
+     "Oktober", "Desember", "Dezember")
+)  # fmt: skip
+_TIME_WORD_BEFORE = re.compile(
+    r"(?i:\b(?:ende|anfang|mitte|im|bis|seit|ab|vom|zum|eind|begin|half|tot|sinds|in|i|bulan|pada|sejak|hingga"
+    r"|sampai|akhir|awal|tengah))[ \u00a0]+$"
+)
+_NUMBER_AFTER_A_MONTH = re.compile(r"[ \u00a0]+\d{1,4}\b")
 _DAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 _DAYS_LISTED = re.compile(rf"{_DAY}(?:(?:,|[ \u00a0]*[&/-])?[ \u00a0]*{_DAY}){{1,6}}")
 
@@ -2622,6 +2643,19 @@ def named_like_a_heading_or_a_holiday(text: str, start: int, end: int) -> bool:
         return True
     # A hotel's or a venue's room, wing or bar, an event: "Jasmine Wing", "Sky Bar", "Autumn Conference".
     if words[-1] in _VENUE_OR_EVENT_WORDS or _VENUE_OR_EVENT_AFTER.match(text, end):
+        return True
+    # A month of another language after a word of time, or before a day's or a year's number: "bis Ende Juni", "bulan
+    # Juni", "im Mai 2025" ("August" and "June" are given names as often: English months are not read so).
+    # The word of time may be in the span too: "Ende Juni".
+    month_start = end - len(words[-1])
+    if (
+        len(words) <= 2
+        and words[-1] in _MONTHS_OF_OTHER_LANGUAGES
+        and (
+            _TIME_WORD_BEFORE.search(text, max(0, month_start - 12), month_start)
+            or _NUMBER_AFTER_A_MONTH.match(text, end)
+        )
+    ):
         return True
     # A button or a menu's action, a verb a given name is spelled as: "changed to Mark as Resolved", "Mark as Read".
     if (

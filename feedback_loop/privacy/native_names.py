@@ -106,7 +106,8 @@ _HONORIFIC = (
     # Chinese roles said after the name before a greeting: "王建国经理您好", "李老师，您好".
     r"(?:(?:经理|經理|老师|老師|主任|医生|醫生|律师|律師|总监|總監)(?=[，,]?[ \t]*(?:您好|你好))"
     r"|様|さま|さん|殿|先生|氏|くん|ちゃん|女士|小姐|선생님|고객님|회원님"
-    r"|(?:변호사|교수|의사|과장|부장|차장|대리|팀장|실장|사장|원장|기사|간호사|세무사|회계사|매니저)님|님|씨)"
+    r"|(?:변호사|교수|의사|과장|부장|차장|대리|팀장|실장|사장|원장|기사|간호사|세무사|회계사|매니저|집사|권사|장로|목사"
+    r"|전도사)님|님|씨)"
 )
 _HONORIFIC_AT = re.compile(rf"[ \t\u3000]?{_HONORIFIC}")
 _CJK_NAME = re.compile(
@@ -124,14 +125,17 @@ _BRACKET_CLOSES = re.compile(r"[ \t]*\)")
 # name ("господин Иванов", "κ. Παπαδόπουλος"); after a greeting or a sign-off only words whose first the lists know
 # ("Здравствуйте, Ольга!", "Με εκτίμηση,\nΕλένη Γεωργίου"), not "Добрый день, Коллеги".
 _TITLE_CUE = re.compile(
-    r"(?<![\w.-])(?:господин|госпожа|г-н|г-жа|пан|пані|пане|доктор|д-р|профессор|професор|κ\.|κος|κα|κύριος|κύριε"
+    # (and the titles declined: "приём у доктора Белова", "господину Петрову")
+    r"(?<![\w.-])(?:господин[ау]?|госпож[аиеу]|г-н|г-жа|пан[аеу]?|пані|доктор[ау]?|доктором|д-р|профессор[ау]?"
+    r"|професор[ау]?|κ\.|κος|κα|κύριος|κύριε"
     r"|κυρία|κυρ\.|Δρ\.|δρ\.|καθηγητής|καθηγήτρια)[ \t]+(?=[А-ЯЁІЇЄҐΑ-ΩΆ-Ώ])"
 )
 _GREETING_CUE = re.compile(
     r"(?i)(?<![\w])(?:здравствуйте|привет|добрый\s+(?:день|вечер)|доброе\s+утро|уважаемый|уважаемая|дорогой|дорогая"
     r"|вітаю|привіт|добрий\s+день|шановний|шановна|с\s+уважением|з\s+повагою|спасибо|дякую|γεια\s+σου|γεια\s+σας"
     r"|αγαπητέ|αγαπητή|καλημέρα|καλησπέρα|με\s+εκτίμηση|ευχαριστώ|ευχαριστούμε|благодарю|благодарим|дякуємо)"
-    r"[ \t]*[,!]?[ \t]*\n?[ \t]*(?=[А-ЯЁІЇЄҐΑ-ΩΆ-Ώ])"
+    # "this is", "I am" between: "Привіт, це Тарас."
+    r"[ \t]*[,!]?[ \t]*\n?[ \t]*(?:(?:це|это|я)[ \t]+)?(?=[А-ЯЁІЇЄҐΑ-ΩΆ-Ώ])"
 )
 # Thai titles, written glued to the given name the lists know ("คุณสมชาย ใจดี", "นางสาวดวงสมร"); the surname after
 # a space.
@@ -149,7 +153,10 @@ _THAI_PERSON_NAMED = re.compile(
 # Urdu "میرا نام ثناء ملک ہے" (my name is).
 _ARABIC_MY_NAME = re.compile(r"(?<![\u0621-\u06ff])(?:اسمي|إسمي|اسمم|میرا[ \t]+نام)[ \t]+")
 _ARABIC_I_AM = re.compile(r"(?<![\u0621-\u06ff])(?:أنا|انا)[ \t]+")
-_PERSIAN_I_AM = re.compile(rf"(?<![\u0621-\u06ff])من[ \t]+(?P<name>[{_ARABIC}]+(?:[ \t][{_ARABIC}]+){{0,2}})[ \t]+هستم")
+# Urdu likewise: "میں فرحان ملک ہوں".
+_PERSIAN_I_AM = re.compile(
+    rf"(?<![\u0621-\u06ff])(?:من|میں)[ \t]+(?P<name>[{_ARABIC}]+(?:[ \t][{_ARABIC}]+){{0,2}})[ \t]+(?:هستم|ہوں)"
+)
 _ARABIC_TITLE_OR_ROLE = re.compile(
     r"(?<![\u0621-\u06ff])و?(?:السيد|السيدة|الأستاذ|الأستاذة|الدكتور|الدكتورة|المهندس|المهندسة|آقای|خانم|المندوب|السائق"
     r"|الموظف|الموظفة|الممرض|الممرضة|الفني|سائق|پیک|راننده"
@@ -368,7 +375,10 @@ def _introduced_or_titled(text: str) -> list[Span]:
     for match in _PERSIAN_I_AM.finditer(text):
         name_words = match.group("name").split()
         # After a greeting ("سلام، من نیلوفر احمدی هستم") two words that are no stop words are a name the lists lack.
-        greeted = re.search(r"(?:سلام|درود)[ \t]*[،,!]?[ \t]*$", text[max(0, match.start() - 12) : match.start()])
+        greeted = re.search(
+            r"(?:سلام|درود)(?:[ \t]+(?:علیکم|عليكم))?[ \t]*[،,!]?[ \t]*$",
+            text[max(0, match.start() - 20) : match.start()],
+        )
         if _listed("arabic", name_words[0], 0) or (
             greeted and len(name_words) == 2 and not any(word in _stop_words_of_script("arabic") for word in name_words)
         ):
@@ -688,8 +698,10 @@ def _before_an_honorific(text: str) -> list[Span]:
 
 # A Chinese or Japanese name alone at the end of a message, after its last sentence's mark or on its own line: the
 # signature ("... 10時からです。佐藤", "...谢谢！\n欧阳").
+# After a department or a role and a space too: "さくら内科クリニック 受付 田中".
 _SIGNATURE_AT_THE_END = re.compile(
-    rf"(?:^|[。．！？!?\n]|——|—|－)[ \t\u3000]*(?P<name>[{_HAN}]{{2,4}}|[{_HAN}]{{1,3}}[ \u3000][{_HAN}]{{1,3}})"
+    rf"(?:^|[。．！？!?\n]|——|—|－|(?<=[{_HAN}{_KANA}])[ \u3000](?=[{_HAN}]{{2,4}}[ \t\u3000。．]*$))"
+    rf"[ \t\u3000]*(?P<name>[{_HAN}]{{2,4}}|[{_HAN}]{{1,3}}[ \u3000][{_HAN}]{{1,3}})"
     r"[ \t\u3000。．]*$"
 )
 
@@ -718,7 +730,9 @@ def _surname_signing_off(text: str) -> list[Span]:
 # 李明已将...", "联系客户经理李晓雯。", "担当の佐々木が", "担当者は中村です"), and Japanese "... と申します" after it.
 _CJK_NAME_CUE = re.compile(
     r"(?:我是|我叫|本人是|客服|客户经理|客戶經理|经理|經理|主管|专员|專員|顾问|顧問|医生|醫生|护士|護士|老师|老師|同事"
-    r"|师傅|師傅|律师|律師|会计|會計|客户|客戶|顾客|顧客|担当の|担当は|担当者の|担当者は|担当者|担当)[ \t\u3000]?"
+    r"|师傅|師傅|律师|律師|会计|會計|客户|客戶|顾客|顧客|担当の|担当は|担当者の|担当者は|担当者|担当"
+    # One's family: "我父亲陈国华上周的...".
+    r"|父亲|母亲|儿子|女儿|丈夫|妻子|爱人|老公|老婆|哥哥|姐姐|弟弟|妹妹)[ \t\u3000]?"
 )
 _JAPANESE_I_AM_CALLED_AFTER = re.compile(r"と(?:申します|申し|いいます|言います)")
 # One's surname after one's firm's "の", before "です": "株式会社ミナト商事の佐藤です。".
@@ -728,6 +742,7 @@ _JAPANESE_SURNAME_OF_A_FIRM = re.compile(rf"の(?P<name>[{_HAN}]{{2,5}})(?:で�
 # handles ...).
 _CHINESE_AFTER_A_NAME = re.compile(
     rf"[^{_HAN}]|$|(?:已经|已|将|会|说|的|在|把|给|和|跟|来|去|也|都|还|就|正在|负责|處理|处理|为|帮|替|对|向|与|及|先生|女士"
+    r"|上周|下周|今天|昨天|明天|最近|是"
     r"|小姐|老师|老師)"
 )
 # Two characters that open with a surname and are everyday words: "高级" (senior), "文件" (file), "方便", "金额".
@@ -814,10 +829,13 @@ def _han_name_end(text: str, start: int) -> int | None:
 _UNCASED_GREETINGS = {
     # The vocative "يا" too: "شكرا جزيلا يا أحمد"; Urdu thanks, "شکریہ".
     "arabic": r"(?<![\u0621-\u06ff])(?:يا|شکریہ|شكريه|عزيزي|عزيزتي|مرحباً|مرحبا|أهلاً|أهلا|اهلا|شكراً|شكرا"
+    # One's husband, wife, son, daughter, father or mother before the name: "بزوجي يوسف".
+    r"|بزوجي|زوجي|زوجتي|ابني|ابنتي|والدي|والدتي|لزوجي|لابني"
     r"|مع[ \t]+(?:التحية|تحياتي"
     r"|خالص[ \t]+التحية)|تحياتي|الأخ|الأخت|أخي|أختي|سلام|درود|ممنون|با[ \t]+تشکر|جناب)",
     "hebrew": r"(?<![\u05d0-\u05ea])(?:שלום|היי|הי|תודה(?:[ \t]+רבה)?|בברכה|לכבוד|יקר|יקרה)",
-    "devanagari": r"(?:नमस्ते|नमस्कार|प्रिय|धन्यवाद|शुक्रिया|श्रीमती|श्री|सुश्री)",
+    # One's son, daughter, husband, wife, brother or sister before the name too: "मेरे बेटे रोहन का ...".
+    "devanagari": r"(?:नमस्ते|नमस्कार|प्रिय|धन्यवाद|शुक्रिया|श्रीमती|श्री|सुश्री|बेटे|बेटा|बेटी|पति|पत्नी|भाई|बहन)",
     "bengali": r"(?:নমস্কার|প্রিয়|ধন্যবাদ|শ্রীমতী|শ্রী)",
 }
 _UNCASED_GREETING_CUES = {

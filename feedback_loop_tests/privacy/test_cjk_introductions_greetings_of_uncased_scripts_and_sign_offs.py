@@ -2,8 +2,10 @@
 and sign-offs in Arabic, Persian, Hebrew, Hindi, Thai, Amharic, Greek and Cyrillic, a surname first in Cyrillic,
 sign-offs abbreviated or wished in other languages, a name alone on the line after the last sentence, Bengali "da",
 lower-case names greeted and asked at once, floors written before the street in other languages, fields written
-with "=", doorbells and intercoms, Ukrainian vocatives; and the vetoes of a journey's end, a venue's rooms and
-events, a points scheme, a section numbered after "apartado". Written for these tests, apart from any hold-out."""
+with "=", doorbells and intercoms, Ukrainian vocatives, kin and titles before a name in several scripts, a doctor's
+name before a date; and the vetoes of a journey's end, a venue's rooms and events, a points scheme, a section
+numbered after "apartado", months of other languages, firms and boards signing. Written for these tests, apart from
+any hold-out."""
 
 from __future__ import annotations
 
@@ -140,6 +142,44 @@ def redactor() -> Redactor:
         ("안녕하세요, 한지윤입니다. 환불 요청 드립니다.", "안녕하세요, <PERSON>입니다. 환불 요청 드립니다."),
         ("שלום, ההזמנה נשלחה.\nנועה", "שלום, ההזמנה נשלחה.\n<PERSON>"),
         ("Apartado 1234, 28080 Madrid", "<ADDRESS>"),
+        (
+            "Gentile avvocato Ferraresi,\nle scrivo per conto di mia madre.",
+            "Gentile avvocato <PERSON>,\nle scrivo per conto di mia madre.",
+        ),
+        (
+            "Здравствуйте! Напоминаем, что приём у доктора Белова назначен на 15 мая в 10:00.",
+            "Здравствуйте! Напоминаем, что приём у доктора <PERSON> назначен на 15 мая в 10:00.",
+        ),
+        (
+            "Привіт, це Тарас. Чи можна перенести заняття на четвер? Дякую!",
+            "Привіт, це <PERSON>. Чи можна перенести заняття на четвер? Дякую!",
+        ),
+        (
+            "أريد الاستفسار عن موعد مقابلة التأشيرة الخاصة بزوجي يوسف.",
+            "أريد الاستفسار عن موعد مقابلة التأشيرة الخاصة بزوجي <PERSON>.",
+        ),
+        (
+            "नमस्ते, मेरे बेटे रोहन का दाखिला फ़ॉर्म अभी तक स्वीकृत नहीं हुआ है।",
+            "नमस्ते, मेरे बेटे <PERSON> का दाखिला फ़ॉर्म अभी तक स्वीकृत नहीं हुआ है।",
+        ),
+        (
+            "السلام علیکم، میں فرحان ملک ہوں، میرا ویزا کیس ابھی تک زیر التوا ہے۔",
+            "السلام علیکم، میں <PERSON> ہوں، میرا ویزا کیس ابھی تک زیر التوا ہے۔",
+        ),
+        ("我父亲陈国华上周的化验结果出来了吗？", "我父亲<PERSON>上周的化验结果出来了吗？"),
+        (
+            "山本様\nご依頼の診断書が準備できました。\nさくら内科クリニック 受付 田中",
+            "<PERSON>様\nご依頼の診断書が準備できました。\nさくら内科クリニック 受付 <PERSON>",
+        ),
+        (
+            "김도현 집사님께서 이번 주 성가대 연습을 맡아 주시기로 했습니다.",
+            "<PERSON> 집사님께서 이번 주 성가대 연습을 맡아 주시기로 했습니다.",
+        ),
+        (
+            "Pt. Tyler Brooks requests refill. Last seen by Dr. Kessler 11/2024.",
+            "Pt. <PERSON> requests refill. Last seen by Dr. <PERSON> 11/2024.",
+        ),
+        ("Адреса для листування: вул. Хрещатик, 22, кв. 41, м. Київ, 01001", "Адреса для листування: <ADDRESS>"),
     ],
 )
 def test_names_of_the_round_are_found(redactor: Redactor, text: str, expected: str) -> None:
@@ -180,6 +220,14 @@ def test_names_of_the_round_are_found(redactor: Redactor, text: str, expected: s
         "안녕하세요, 배송중입니다.",
         "안녕하세요, 고객센터입니다.",
         "الطلب وصل.\nشكرا",
+        "Die Nebenkostenabrechnung für 2024 wird bis Ende Juni verschickt.",
+        "Slip gaji bulan Juni sudah tersedia di aplikasi HR.",
+        "Bazar de Noël : nous cherchons des bénévoles.",
+        "Seu pedido foi entregue. Avalie sua compra no Mercado Livre e ganhe cupons.",
+        "Is the holding deposit refundable if referencing with Goodlord fails?",
+        "Dear Customer,\n\nThank you for contacting Lakeside Lettings.\n\nKind regards,\nLakeside Lettings",
+        "Liebe Mitglieder,\n\ndie Trainingszeiten ändern sich.\n\nSportliche Grüße\nDer Vorstand",
+        "Dr Martens 1460 boots are back in stock.",
     ],
 )
 def test_words_like_the_new_cues_stay(redactor: Redactor, text: str) -> None:
