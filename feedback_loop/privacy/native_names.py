@@ -357,17 +357,9 @@ def _introduced_or_titled(text: str) -> list[Span]:
             words = _words_from(text, match.end(), script, _MAX_WORDS[script])
             if not words:
                 continue
-            if not _listed(script, words[0].group(), 0):
+            count = _words_of_a_listed_name(script, words)
+            if not count:
                 continue
-            count = 1
-            for word in words[1:]:
-                plain = _arabic_as_one(word.group()) if script == "arabic" else word.group()
-                family = script == "arabic" and (
-                    (plain.startswith("ال") and plain not in _ARABIC_WORDS_AFTER_A_NAME) or plain in _ARABIC_JOINED
-                )
-                if not (_listed(script, word.group()) or family):
-                    break
-                count += 1
             adjective = script == "arabic" and _arabic_as_one(words[0].group()) in _ARABIC_NAMES_THAT_ARE_ADJECTIVES
             if count == 1 and (adjective or cue is _ARABIC_I_AM or cue is _INDIC_I_AM):
                 continue
@@ -391,6 +383,24 @@ def _introduced_or_titled(text: str) -> list[Span]:
         if _listed_surname_opens("hangul", name) and (honoured or _listed("hangul", name[1:], 0)):
             spans.append((*match.span("name"), True))
     return spans
+
+
+def _words_of_a_listed_name(script: str, words: list[re.Match[str]], later: int | None = None) -> int:
+    """How many of ``words`` make a name: a given name of the lists first, then the words the lists know (as names of
+    the kind ``later`` when given: 1, surnames), in Arabic script also those that open with "ال" ("العتيبي") or join a
+    name ("بن", "عبد"); 0 where the first is no listed given name."""
+    if not words or not _listed(script, words[0].group(), 0):
+        return 0
+    count = 1
+    for word in words[1:]:
+        plain = _arabic_as_one(word.group()) if script == "arabic" else word.group()
+        family = script == "arabic" and (
+            (plain.startswith("ال") and plain not in _ARABIC_WORDS_AFTER_A_NAME) or plain in _ARABIC_JOINED
+        )
+        if not (_listed(script, word.group(), later) or family):
+            break
+        count += 1
+    return count
 
 
 def _named_by_my_name_is(text: str) -> list[Span]:
@@ -871,17 +881,10 @@ def _greeted_or_signed_in_an_uncased_script(text: str) -> list[Span]:
             ):
                 spans.append((signature[0].start(), signature[-1].end(), True))
                 continue
-            if not _listed(script, words[0].group(), 0):
+            # Surnames only after the given name: "على" (on) is spelled as "علي" (Ali) once the letters are made one.
+            count = _words_of_a_listed_name(script, words, later=1)
+            if not count:
                 continue
-            count = 1
-            for word in words[1:]:
-                plain = _arabic_as_one(word.group()) if script == "arabic" else word.group()
-                family = script == "arabic" and (
-                    (plain.startswith("ال") and plain not in _ARABIC_WORDS_AFTER_A_NAME) or plain in _ARABIC_JOINED
-                )
-                if not (_listed(script, word.group(), 1) or family):
-                    break
-                count += 1
             if (
                 script == "arabic"
                 and count == 1
