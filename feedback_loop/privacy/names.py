@@ -272,9 +272,12 @@ _SIGN_OFFS = (
     # Sign-offs abbreviated as chat and mail write them, in their case and before a comma (Portuguese "Abs" and
     # "Bjs", abraços and beijos; "BR", best regards; German "LG", "VG", "MfG"; French "Cdlt": not "Material: ABS\n"),
     # and French wishes and thanks closing a letter: "Bonne journée,\nClaire", "Merci encore,\nSolène".
-    r"|(?-i:Abs|Bjs|BR|Br|LG|Lg|VG|Vg|MfG|Cdlt)(?=,)|üdv|(?-i:Mvh|MVH|mvh|Mvg|MVG)(?=[ \t]*[,\n])"
+    # (only where a comma and the message's last word or its line's end follow: "Supported brands: LG, Philips" and
+    # "Abs, Glutes and Legs class" stay)
+    r"|(?-i:Abs|Bjs|BR|Br|LG|Lg|VG|Vg|MfG|Cdlt)(?=,[ \t]*(?:\n|[^\W\d_]+[ \t]*[.!]?[ \t]*$))|üdv"
+    r"|(?-i:Mvh|MVH|mvh|Mvg|MVG)(?=[ \t]*[,\n])"
     # Italian farewells that close a message: "A presto,\nMatteo", "Buona giornata,".
-    r"|a\s+presto|a\s+dopo|ci\s+sentiamo|buona\s+giornata|buon\s+lavoro"
+    r"|a\s+presto|a\s+dopo|buona\s+giornata"
     r"|bonne\s+(?:journée|soirée|fin\s+de\s+journée|semaine)|merci\s+encore|encore\s+merci"
 )
 # Thanks in other languages that close a message on their own line, the name on the next: "Ačiū,\nGintarė", "Grazie
@@ -357,8 +360,6 @@ OTHER_LANGUAGES_TITLES = (
     r"herr|herrn|frau|monsieur|madame|mme|mlle|señor|señora|señorita|sr|sra|srta|doña|dona|signor|signora|sig\.ra|sig\.na|sig|dott"
     r"|dott\.ssa|avv|meneer|mevrouw|mevr|dhr|heer|senhor|senhora|sayın|sayin|ibu|bapak|pak|domnul|doamna|doamnei"
     r"|doctora|dra|doutor|doutora|dottore|dottoressa|docteur"
-    # Italian professions one addresses by: "Gentile avvocato Ferraresi", "Egregio ingegner Bassi".
-    r"|avvocat[oa]|ingegner[e]?|geometra|ragionier[e]?|notaio|architetto"
     # Malay: "Encik" (Mr), "Puan" (Mrs), "Cik" (Miss); not "Tuan" (Sir), which "Tuan Rumah" (the host) opens too.
     r"|encik|puan|cik"
     # Swahili "Bi." (Bibi, Mrs) and "Bw." (Bwana, Mr), with their full stop: "Asante Bi. Rehema Mwakyusa".
@@ -373,10 +374,6 @@ _CUE_WORDS = (
     # Lucía,", "Querido Pablo", Portuguese "Prezada Beatriz", Turkish "Sevgili Elif", Danish and Norwegian "Kære",
     # "Kjære", Swedish "Kära", Romanian "Dragă".
     r"|kedves|estimad[oa]|querid[oa]|prezad[oa]|sevgili|kære|kjære|kära|dragă"
-    # The name on a doorbell or an intercom, and a family's: "citofono Greco", "sonner chez Muller", "Familie
-    # Oberholzer", "suona a Gallo".
-    r"|citofono|campanello|interfono|sonner\s+chez|sonnez\s+chez|suona(?:re)?\s+a|klingeln\s+bei|familie|famille"
-    r"|famiglia|família|timbre\s+de"
     r"|yours|warmly|kind\s+regards|best\s+regards|best\s+wishes|many\s+thanks"
     # Not milliseconds after a number: "QTc 412 ms. Troponin pending".
     r"|mr|mrs|(?<!\d)(?<!\d[ \t])ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|sheikh|shri|smt"
@@ -562,7 +559,7 @@ FOREIGN_GREETINGS = (
     r"|asante|dankie|ndiyabulela|enkosi|ngiyabonga|siyabonga|cảm\s+ơn|xièxie|xiexie|arigatou?|arigatō|gomawo|kamsahamnida|shukran|spasibo|efharisto"
     # Greetings of Māori, Hawaiian, Samoan, Fijian, Swahili, Zulu, Hindi, Arabic, Hebrew and Irish: "Kia ora Mere,",
     # "Aloha Keoni,", "Jambo Wanjiru,", "Sawubona Thandi,", "Namaste Priya,", "Shalom Yael,", "Dia duit, Siobhán".
-    r"|kia\s+ora|aloha|talofa|bula|vinaka|oi|toda(?:\s+raba)?|moin|servus|grüezi|habari|jambo|sawubona|namaste|namaskar|salaam|salam|as-?salaam\s+alaikum"
+    r"|kia\s+ora|aloha|talofa|bula|vinaka|oi|toda(?:\s+raba)?|habari|jambo|sawubona|namaste|namaskar|salaam|salam|as-?salaam\s+alaikum"
     r"|marhaba|shalom|dia\s+duit"
     # Finnish and Norwegian "hei": "hei Tuula!".
     r"|hei"
@@ -578,10 +575,10 @@ _FOREIGN_GREETING_BEFORE = re.compile(rf"(?i)\b(?:{by_first_letter(FOREIGN_GREET
 # Vietnamese addresses a person by a kinship pronoun before the given name ("anh Tuấn", "chị Lan", "cô Hạnh", "ông
 # Dũng"), in a sentence that Vietnamese letters mark as Vietnamese: "em" and "anh" are words of other languages too
 # (Portuguese "em Lisboa").
-# Or one who introduces oneself so: "em là Linh bên phòng kế toán", "tôi là Minh".
-_VIETNAMESE_KIN_BEFORE = re.compile(
-    r"(?<![\w'’-])(?:anh|chị|em|cô|chú|bác|ông|bà|dì|cậu|thầy|bạn|(?:tôi|em|mình|anh|chị)[ \t]+là)[ \t]+$"
-)
+_VIETNAMESE_KIN_BEFORE = re.compile(r"(?<![\w'’-])(?:anh|chị|em|cô|chú|bác|ông|bà|dì|cậu|thầy|bạn)[ \t]+$")
+# One who introduces oneself so, a given name of the lists after it: "em là Linh bên phòng kế toán" (not "em là Nhân
+# viên kỹ thuật", a staff member).
+_VIETNAMESE_I_AM_BEFORE = re.compile(r"(?<![\w'’-])(?:tôi|em|mình|anh|chị)[ \t]+là[ \t]+$")
 _VIETNAMESE_LETTER = re.compile(r"[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 
@@ -1520,6 +1517,7 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
     listed_names += _names_before_a_japanese_honorific(text)
     listed_names += _names_before_an_indian_honorific(text)
     listed_names += _names_a_booking_is_under(text)
+    listed_names += _surnames_at_a_door_or_of_a_profession(text)
     for listed in listed_names:
         if not any(start < listed[1] and listed[0] < end for start, end, _ in spans):
             spans.append((*listed, True))
@@ -1800,11 +1798,16 @@ def _names_before_a_japanese_honorific(text: str) -> list[tuple[int, int]]:
 
 # The words Indian English, Hinglish, Telugu and Tamil chat honour a person with right after the name, capitalised
 # or not: "Ankit bhai ne bola", "Sharma ji ka order", "Priya didi", "Ravi garu", "Murugan anna"; Bengali "da" and
-# "di" (elder brother, sister: "Thanks Sourav da,"), only where the clause ends after them: elsewhere they are the
-# prepositions of Romance languages and Indonesian ("Maria da Silva", "Indirizzo di consegna", "Rumah di Bandung").
+# "di" (elder brother, sister: "Thanks Sourav da,"), only after thanks or a greeting and where the clause ends after
+# them: elsewhere they are the prepositions of Romance languages and Indonesian ("Maria da Silva", "Indirizzo di
+# consegna") or an exclamation's ("Semma da!").
 _NAME_BEFORE_AN_INDIAN_HONORIFIC = re.compile(
     rf"(?<![\w'’.-])(?P<name>{_CAPITALISED_WORD}(?:[ \t]{_CAPITALISED_WORD})?)[ \t]+"
-    r"(?:bhai|bhaiya|bhaiyya|ji|didi|saab|sahab|bhabhi|garu|anna|akka|(?:da|di)(?=[ \t]*(?:[,.!?;)]|$)))\b(?![-'’])"
+    r"(?:bhai|bhaiya|bhaiyya|ji|didi|saab|sahab|bhabhi|garu|anna|akka)\b(?![-'’])"
+)
+_NAME_BEFORE_A_BENGALI_HONORIFIC = re.compile(
+    rf"(?i:\b(?:thanks|thank[ \t]+you|thx|hi|hey|hello|dear))[ \t,]+(?P<name>{_CAPITALISED_WORD})[ \t]+(?:da|di)"
+    r"(?=[ \t]*(?:[,.!?;)]|$))"
 )
 
 
@@ -1824,7 +1827,11 @@ def _names_before_an_indian_honorific(text: str) -> list[tuple[int, int]]:
             or word in cities()
         )
 
-    spans = []
+    spans = [
+        match.span("name")
+        for match in _NAME_BEFORE_A_BENGALI_HONORIFIC.finditer(text)
+        if not no_name(match.group("name"))
+    ]
     for match in _NAME_BEFORE_AN_INDIAN_HONORIFIC.finditer(text):
         words = match.group("name").split()
         if not any(map(no_name, words)):
@@ -1842,6 +1849,29 @@ _INDIAN_KIN_TITLES_AND_DEITIES = frozenset(
      "papa", "jiju", "bhabhi", "bhaiya", "didi", "master", "pandit", "sardar", "thakur", "guru", "baba", "swami",
      "hanuman", "sahab", "saab", "ola", "uber", "rapido")
 )  # fmt: skip
+
+
+# A surname on a doorbell or an intercom, a family's, or after an Italian profession one addresses by: "citofono
+# Greco", "sonner chez Muller", "suona a Gallo", "Familie Weber", "Gentile avvocato Bassi". The word must be a surname
+# of the lists: these words come before cities, nouns and states as often ("suona a Milano", "klingeln bei Hausmeister",
+# "Citofono Guasto", "Famiglia Cristiana", "studio notaio Milano").
+_SURNAME_AT_A_DOOR = re.compile(
+    r"(?i:(?<![\w'’-])(?:citofono|campanello|interfono|sonner[ \t]+chez|sonnez[ \t]+chez|suona(?:re)?[ \t]+a"
+    r"|klingeln[ \t]+bei|familie|famille|famiglia|família|timbre[ \t]+de|avvocat[oa]|ingegner[e]?|geometra"
+    rf"|ragionier[e]?|notaio|architetto))[ \t]+(?P<name>{_CAPITALISED_WORD})"
+)
+
+
+def _surnames_at_a_door_or_of_a_profession(text: str) -> list[tuple[int, int]]:
+    _, surnames = person_name_lists()
+    return [
+        match.span("name")
+        for match in _SURNAME_AT_A_DOOR.finditer(text)
+        if match.group("name") in surnames
+        and match.group("name") not in places()
+        and match.group("name") not in cities()
+        and match.group("name").lower() not in everyday_words()
+    ]
 
 
 # The name a table or a booking is under, its first word a name of the lists: "Reservation under Nguyen, party of four"
@@ -2143,9 +2173,12 @@ _FIRMS_LAST_WORDS = frozenset(
      "Agency", "Realty", "Homes", "Associates", "Consulting", "Accountants", "Solicitors", "Motors", "Insurance",
      "Pharmacy", "Dental", "Clinic", "Surgery", "Travel", "Holidays", "Logistics")
 )  # fmt: skip
+# The articles that open a board's or a team's name in other languages, and their words for an office, a service or
+# a team: "Der Vorstand", "Ufficio Vendite", "Dein Support-Team".
 _ARTICLES_OF_OTHER_LANGUAGES = frozenset(
-    ("Der", "Die", "Das", "Le", "La", "Les", "El", "Los", "Las", "Il", "Gli", "Het")
-)
+    ("Der", "Die", "Das", "Le", "La", "Les", "El", "Los", "Las", "Il", "Gli", "Het", "Dein", "Ihr", "Votre", "Ufficio",
+     "Servizio", "Equipo", "Equipe", "Équipe", "Servicio", "Kundenservice", "Kundendienst")
+)  # fmt: skip
 
 
 def _a_firm_or_a_board_by_its_words(name: str) -> bool:
@@ -2867,9 +2900,11 @@ def _cued_or_known_name(
     # "Case 36542192", "Pixel 8", "Windows 11": a capitalised word numbered is a thing, not a person. A capital letter
     # alone, without an initial's full stop, is a unit or a grade, whatever follows ("95°F here", "Plan B says").
     # After a person's title a date may follow the name: "Last seen by Dr. Kessler 11/2024".
+    title = _PERSONS_TITLE_BEFORE.search(text, max(0, start - 6), start)
+    # (not a brand named after a doctor: "Dr. Martens 10/2023")
     if (
         NUMBER_AFTER.match(text, end)
-        and not (_PERSONS_TITLE_BEFORE.search(text, max(0, start - 6), start) and _DATE_AFTER.match(text, end))
+        and not (title and _DATE_AFTER.match(text, end) and text[title.start() : end] not in brands())
     ) or (run == 1 and len(word) == 1 and not text.startswith(".", end)):
         return 0, False
     # An abbreviation's capitals after lower-case letters are no name's: "the SmPC says", "eGFR" ("DeShawn" is one).
@@ -2894,6 +2929,12 @@ def _cued_or_known_name(
         )
         # "chị Lan bên kế toán", "anh Tuấn nói": a Vietnamese kinship pronoun, in lower case, before a name.
         or (cue_may_end_here and _in_vietnamese(text) and _cue_before(_VIETNAMESE_KIN_BEFORE, text, start))
+        or (
+            cue_may_end_here
+            and known_given
+            and _in_vietnamese(text)
+            and _cue_before(_VIETNAMESE_I_AM_BEFORE, text, start)
+        )
         # "um tal de Washington", "un tal Rigoberto": a given name the lists know after "a certain".
         or (cue_may_end_here and known_given and _cue_before(_A_CERTAIN_BEFORE, text, start))
         # "The inventory clerk (Leanne)", "Cześć, tu Agnieszka", "sóc la Montserrat": a given name of the lists.

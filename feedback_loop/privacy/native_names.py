@@ -470,7 +470,7 @@ def _after_a_title_or_a_greeting(text: str) -> list[Span]:
             is not None
         )
         if given is None or not (
-            _listed("thai", given.group(), 0) or (dear and given.group() not in _THAI_WORDS_AFTER_DEAR)
+            _listed("thai", given.group(), 0) or (dear and not given.group().startswith(_THAI_WORDS_AFTER_DEAR))
         ):
             continue
         end = given.end()
@@ -505,8 +505,9 @@ def _after_a_title_or_a_greeting(text: str) -> list[Span]:
     return spans
 
 
-# Whom a letter's "เรียน คุณ..." greets that is no name: a customer, a user, a member, all.
-_THAI_WORDS_AFTER_DEAR = frozenset(("ลูกค้า", "ผู้ใช้", "ผู้ใช้บริการ", "สมาชิก", "ท่าน", "ทุกท่าน", "ผู้ปกครอง"))
+# Whom a letter's "เรียน คุณ..." greets that is no name, by the words they open with: a customer, one who (a user, a
+# manager, a parent), a member, all, a teacher, a doctor, a father, a mother, staff.
+_THAI_WORDS_AFTER_DEAR = ("ลูกค้า", "ผู้", "สมาชิก", "ท่าน", "ทุกท่าน", "ครู", "หมอ", "พ่อ", "แม่", "พนักงาน", "เจ้าหน้าที่")
 # One's own name after "I", as Thai introduces oneself ("ผมชื่อ", "ดิฉันชื่อ"), and what may follow "ชื่อ" glued there
 # that is no name: a nickname, a user name, an account's name.
 _THAI_I_AM_NAMED = re.compile(r"(?:ดิฉัน|ผม|ฉัน|หนู)ชื่อ$")
@@ -597,8 +598,9 @@ def _listed_surname_opens(script: str, name: str) -> bool:
     return any(compact[:length] in surnames and len(compact) > length for length in (1, 2, 3))
 
 
-# Ukrainian greets in the vocative: "Оксано" (Оксана), "Тарасе" (Тарас), "Маріє" (Марія), "Олю" (Оля).
-_UKRAINIAN_VOCATIVE_ENDINGS = (("о", "а"), ("е", ""), ("є", "я"), ("ю", "я"), ("у", ""))
+# Ukrainian greets in the vocative: "Оксано" (Оксана), "Тарасе" (Тарас), "Маріє" (Марія), "Олю" (Оля), "Андрію"
+# (Андрій).
+_UKRAINIAN_VOCATIVE_ENDINGS = (("о", "а"), ("е", ""), ("є", "я"), ("ю", "я"), ("ю", "й"))
 
 
 def _listed_given_or_its_vocative(script: str, word: str) -> bool:
@@ -691,11 +693,19 @@ def _before_an_honorific(text: str) -> list[Span]:
         compact = re.sub(r"[ \u3000]", "", name)
         _, surnames = native_name_lists()["han"]
         if honorific.group("han") is not None:
+            # After a particle, which a place or a trade precedes as often ("駅前の花屋さん", "ビルの管理人さん"), and
+            # before a Chinese role ("项目经理您好"), only a listed surname of two characters or more, or a full name.
+            strict = (start > 0 and text[start - 1] in _PARTICLES_BEFORE_A_NAME) or honorific.group(
+                "honorific"
+            ).startswith(_CHINESE_ROLES_AFTER_A_NAME)
+            # A Japanese surname of two characters and a given name of two: "田中美咲様" (not a firm's or an office's
+            # word: "山本建設様", "石川県庁様").
+            four = " " not in name and len(compact) == 4 and compact[:2] in surnames and compact[2:] not in _FIRMS_WORDS
             if (
                 (compact in surnames and len(compact) >= 2)
-                or (" " not in name and len(compact) <= 3 and _listed_surname_opens("han", compact))
-                # A Japanese surname of two characters and a given name of two: "田中美咲様".
-                or (" " not in name and len(compact) == 4 and compact[:2] in surnames)
+                or (not strict and " " not in name and len(compact) <= 3 and _listed_surname_opens("han", compact))
+                or (strict and len(compact) == 3 and _a_chinese_full_name(compact))
+                or four
                 or (re.search(r"[ \u3000]", name) and name.split()[0] in surnames)
             ):
                 spans.append((start, start + len(name), True))
@@ -730,7 +740,12 @@ def _surname_signing_off(text: str) -> list[Span]:
     if (
         name in surnames
         or re.split(r"[ \u3000]", name)[0] in surnames
-        or (dashed and len(name) <= 3 and _listed_surname_opens("han", name))
+        or (
+            dashed
+            and len(name) <= 3
+            and _listed_surname_opens("han", name)
+            and name[-1] not in _HAN_KINDS_AND_DEPARTMENTS
+        )
     ):
         return [(signature.start("name"), signature.end("name"), True)]
     return []
@@ -751,8 +766,8 @@ _JAPANESE_SURNAME_OF_A_FIRM = re.compile(rf"の(?P<name>[{_HAN}]{{2,5}})(?:で�
 # that is no Han character, or a word that follows a person's name ("已", already; "将", will; "说", says; "负责",
 # handles ...).
 _CHINESE_AFTER_A_NAME = re.compile(
-    rf"[^{_HAN}]|$|(?:已经|已|将|会|说|的|在|把|给|和|跟|来|去|也|都|还|就|正在|负责|處理|处理|为|帮|替|对|向|与|及|先生|女士"
-    r"|上周|下周|今天|昨天|明天|最近|是"
+    rf"[^{_HAN}]|$|(?:已经|已|将|说|正在|负责|處理|处理|来电|表示|先生|女士"
+    r"|上周|下周|今天|昨天|明天|最近"
     r"|小姐|老师|老師)"
 )
 # Two characters that open with a surname and are everyday words: "高级" (senior), "文件" (file), "方便", "金额".
@@ -765,8 +780,6 @@ _KOREAN_I_AM = re.compile(
     rf"(?P<me>(?:저는|제[ \t]?이름은|나는)[ \t]*)?(?<![{_HANGUL}])(?P<name>[{_HANGUL}]{{3}})"
     r"(?:입니다|이에요|예요|(?:이)?라고[ \t]?합니다)"
 )
-# A greeting before one's name: "안녕하세요, 한지윤입니다." (the given name need not be listed there).
-_KOREAN_GREETING_BEFORE = re.compile(r"(?:안녕하세요|안녕하십니까)[ \t]*[,.!]?[ \t]*(?:저는[ \t]*)?$")
 
 
 def _cjk_introduced_or_in_a_role(text: str) -> list[Span]:
@@ -788,20 +801,19 @@ def _cjk_introduced_or_in_a_role(text: str) -> list[Span]:
             spans.append((start, called.start(), True))
     for firm in _JAPANESE_SURNAME_OF_A_FIRM.finditer(text):
         # The surname alone, or a listed surname and a given name: "...の佐藤です", "...の佐々木美穂です".
-        if firm.group("name") in native_name_lists()["han"][1] or _han_name_end(text, firm.start("name")) == firm.end(
-            "name"
+        name = firm.group("name")
+        surnames = native_name_lists()["han"][1]
+        # A surname of two characters or three opens a longer name: not "こちらの商品です" (a product).
+        if name in surnames or (
+            any(name[:length] in surnames for length in (2, 3))
+            and _han_name_end(text, firm.start("name")) == firm.end("name")
         ):
             spans.append((*firm.span("name"), True))
     for introduced in _KOREAN_I_AM.finditer(text):
         name = introduced.group("name")
-        # The given name listed: "저는 신입생입니다" (I am a freshman) opens with a surname's syllable too; or a
-        # greeting before it, and not what a service says it is: "배송중입니다" (in delivery), "...팀입니다" (team).
-        greeted = (
-            _KOREAN_GREETING_BEFORE.search(text, max(0, introduced.start("name") - 16), introduced.start("name"))
-            is not None
-            and name[-1] not in "중팀실부점측사청"
-        )
-        if _listed_surname_opens("hangul", name) and (greeted or _listed("hangul", name[1:], 0)):
+        # The given name listed: "저는 신입생입니다" (I am a freshman) and "구매자입니다" (the buyer) open with a
+        # surname's syllable too.
+        if _listed_surname_opens("hangul", name) and _listed("hangul", name[1:], 0):
             spans.append((*introduced.span("name"), True))
     return spans
 
@@ -824,66 +836,127 @@ def _han_name_end(text: str, start: int) -> int | None:
         return start + surname_length
     # Chinese names of a one-character surname are of two or three characters ("会计师事务所" names no one).
     most = 2 if surname_length == 1 else 5 - surname_length
+    # Not a word of Chinese prose that opens with a surname's character ("马上", at once; "何时", when; "普通", common),
+    # nor a function word spelled as a surname ("和", and; "都", all).
+    if any(text[start : start + length] in _chinese_stop_words() for length in (2, 3)) or (
+        surname_length == 1 and text[start] in _chinese_stop_words()
+    ):
+        return None
     for length in range(surname_length + 1, surname_length + most + 1):
         name = text[start : start + length]
         if not re.fullmatch(f"[{_HAN}]+", name) or name in _HAN_WORDS_OPENED_BY_A_SURNAME:
             return None
         if _CHINESE_AFTER_A_NAME.match(text, start + length):
+            # A kind of person or a department, no person's name: "程序员", "江西人", "管理处", "项目组"; nor what
+            # ends with a particle ("我是安徽的，").
+            if name[-1] in _HAN_PARTICLES or (length == 3 and name[-1] in _HAN_KINDS_AND_DEPARTMENTS):
+                return None
             return start + length
     return None
 
 
-# Greetings, thanks and sign-offs before a name in Arabic and Persian, Hebrew, Hindi and Bengali ("عزيزي أحمد،", "شكراً،
-# منى", "مع التحية، ريم الشمري", "שלום נועה,", "नमस्ते राजेश जी,"): the given name must be one of the lists. Amharic
-# titles ("አቶ", Mr; "ወ/ሮ", Mrs; "ዶ/ር", Dr), which name lists of that script do not hold, before one or two words.
+def _a_chinese_full_name(name: str) -> bool:
+    """True for three Han characters that a listed surname of one opens and that are no word of prose, no kind of
+    person, no department and end with no particle ("王建国"; not "项目组", "程序员")."""
+    return (
+        len(name) == 3
+        and name[0] in native_name_lists()["han"][1]
+        and not any(name[:length] in _chinese_stop_words() for length in (1, 2, 3))
+        and name[-1] not in _HAN_KINDS_AND_DEPARTMENTS
+        and name[-1] not in _HAN_PARTICLES
+    )
+
+
+# The last characters of words for kinds of people and for departments.
+_HAN_KINDS_AND_DEPARTMENTS = "人员者生师家户族处部组科室局队办"
+_HAN_PARTICLES = "的了吗呢吧啊么"
+
+
+@functools.cache
+def _chinese_stop_words() -> frozenset[str]:
+    from feedback_loop.privacy.names import spacy_stop_words
+
+    return spacy_stop_words("zh")
+
+
+# Greetings, thanks, sign-offs, titles and kin before a name in Arabic and Persian, Hebrew, Hindi and Bengali ("عزيزي
+# أحمد،", "مع التحية، ريم الشمري", "שלום נועה,", "नमस्ते राजेश जी,"): the given name must be one of the lists. Each cue
+# a whole word ("היום", today, opens with "הי"; "श्रीलंका" with "श्री"). Amharic titles ("አቶ", Mr; "ወ/ሮ", Mrs; "ዶ/ር",
+# Dr), which name lists of that script do not hold, before one or two words.
 _UNCASED_GREETINGS = {
-    # The vocative "يا" too: "شكرا جزيلا يا أحمد"; Urdu thanks, "شکریہ".
+    # The vocative "يا" too: "شكرا جزيلا يا أحمد"; Urdu thanks, "شکریہ"; one's husband, wife, son, daughter, father
+    # or mother: "بزوجي يوسف" (not a double bed's "سرير زوجي").
     "arabic": r"(?<![\u0621-\u06ff])(?:يا|شکریہ|شكريه|عزيزي|عزيزتي|مرحباً|مرحبا|أهلاً|أهلا|اهلا|شكراً|شكرا"
-    # One's husband, wife, son, daughter, father or mother before the name: "بزوجي يوسف".
-    r"|بزوجي|زوجي|زوجتي|ابني|ابنتي|والدي|والدتي|لزوجي|لابني"
-    r"|مع[ \t]+(?:التحية|تحياتي"
-    r"|خالص[ \t]+التحية)|تحياتي|الأخ|الأخت|أخي|أختي|سلام|درود|ممنون|با[ \t]+تشکر|جناب)",
-    "hebrew": r"(?<![\u05d0-\u05ea])(?:שלום|היי|הי|תודה(?:[ \t]+רבה)?|בברכה|לכבוד|יקר|יקרה)",
-    # One's son, daughter, husband, wife, brother or sister before the name too: "मेरे बेटे रोहन का ...".
-    "devanagari": r"(?:नमस्ते|नमस्कार|प्रिय|धन्यवाद|शुक्रिया|श्रीमती|श्री|सुश्री|बेटे|बेटा|बेटी|पति|पत्नी|भाई|बहन)",
-    "bengali": r"(?:নমস্কার|প্রিয়|ধন্যবাদ|শ্রীমতী|শ্রী)",
+    r"|بزوجي|(?<!سرير )زوجي|زوجتي|ابني|ابنتي|والدي|والدتي|لزوجي|لابني"
+    r"|مع[ \t]+(?:التحية|تحياتي|خالص[ \t]+التحية)|تحياتي|الأخ|الأخت|أخي|أختي|سلام|درود|ممنون|با[ \t]+تشکر|جناب)"
+    r"(?![\u0621-\u06ff])",
+    "hebrew": r"(?<![\u05d0-\u05ea])(?:שלום|היי|הי|תודה(?:[ \t]+רבה)?|בברכה|לכבוד|יקר|יקרה)(?![\u05d0-\u05ea])",
+    "devanagari": r"(?<![\u0900-\u097f])(?:नमस्ते|नमस्कार|प्रिय|धन्यवाद|शुक्रिया|श्रीमती|श्री|सुश्री|बेटे|बेटा|बेटी|पति|पत्नी"
+    r"|भाई|बहन)(?![\u0900-\u097f])",
+    "bengali": r"(?<![\u0980-\u09ff])(?:নমস্কার|প্রিয়|ধন্যবাদ|শ্রীমতী|শ্রী)(?![\u0980-\u09ff])",
 }
 _UNCASED_GREETING_CUES = {
     script: re.compile(rf"{cue}[ \t]*[,،!:]?[ \t]*\n?[ \t]*") for script, cue in _UNCASED_GREETINGS.items()
 }
+# Thanks and sign-offs, a comma after them, then one or two words that end the text: a signature though no list holds
+# it ("شكراً، منى", "בברכה, איתי"); not a team, a department or what thanks are for ("مع تحياتي، فريق الدعم", "בברכה,
+# צוות התמיכה", "תודה לכולם").
+_THANKS_AND_A_COMMA = re.compile(
+    r"(?:(?<![\u0621-\u06ff])(?:شکریہ|شكريه|شكراً|شكرا|مع[ \t]+(?:التحية|تحياتي)|تحياتي|ممنون)(?![\u0621-\u06ff])"
+    r"|(?<![\u05d0-\u05ea])(?:תודה|בברכה)(?![\u05d0-\u05ea])|(?<![\u0900-\u097f])धन्यवाद(?![\u0900-\u097f])"
+    r"|(?<![\u0980-\u09ff])ধন্যবাদ(?![\u0980-\u09ff]))[ \t]*[,،][ \t]*\n?[ \t]*"
+)
 _TEXT_ENDS = re.compile(r"[ \t.!۔।]*$")
 # What thanks and greetings end a text with that is no name: "شكراً جزيلاً" (thanks a lot), "أهلاً وسهلاً" (welcome),
 # "תודה לכולם" (thanks, everyone), "תודה מראש" (in advance), "धन्यवाद आपका".
 _WORDS_AFTER_THANKS = frozenset(
     ("جزيلا", "جزيلاً", "جزيل", "لكم", "لك", "للجميع", "مقدما", "مقدماً", "وسهلا", "وسهلاً", "بكم", "بك", "لطفا", "زیاد",
-     "לכולם", "מראש", "לך", "לכם", "רבה", "आपका", "आपको", "सबको", "জি", "আপনাকে")
+     "לכולם", "מראש", "לך", "לכם", "רבה", "आपका", "आपको", "सबको", "জি", "আপনাকে", "दोस्तों", "मित्रों", "जी", "सर",
+     "ग्राहक", "साहब", "সবাইকে", "গ্রাহক", "רב", "עליכם", "عليكم", "دوستان", "فراوان")
 )  # fmt: skip
-_AMHARIC_TITLE = re.compile(r"(?<![\u1200-\u135f])(?:አቶ|ወ/ሮ|ወይዘሮ|ወ/ሪት|ወይዘሪት|ዶ/ር|ውድ)[ \t]+")
-_AMHARIC_WORDS_FOR_PEOPLE = frozenset(("ደንበኛ", "ደንበኞች", "ደንበኞቻችን", "ተማሪዎች", "ወላጆች", "አባላት", "ጓደኞች", "ሁሉ"))
+# The first words of a team or a department, and the prefixes of "for", "to", "the" and "in" that thanks take
+# ("للمساعدة", "לצוות", "הנהלת").
+_NOT_A_SIGNATURE = frozenset(
+    ("فريق", "خدمة", "إدارة", "ادارة", "قسم", "مكتب", "شركة", "צוות", "מחלקת", "הנהלת", "שירות", "टीम", "विभाग",
+     "সাপোর্ট", "টিম")
+)  # fmt: skip
+_PREFIXES_OF_NO_SIGNATURE = ("ل", "ال", "ב", "ל", "ה")
+# What follows "يا" or a greeting that is no name, and the wishes of a card's last line: "يا جماعة", "يا صباح الخير",
+# "رمضان كريم", "عيد مبارك" (Ramadan, Sabah, Karim and Mubarak are given names too).
+_ARABIC_WORDS_OF_GREETINGS_AND_WISHES = frozenset(
+    _arabic_as_one(word)
+    for word in ("صباح", "مساء", "جماعة", "رب", "شباب", "رمضان", "عيد", "جمعة", "كريم", "مبارك", "مباركة", "الخير",
+                 "النور", "سعيد", "سعيدة", "طيبة")
+)  # fmt: skip
+_AMHARIC_TITLE = re.compile(r"(?<![\u1200-\u135f])(?:አቶ|ወ/ሮ|ወይዘሮ|ወ/ሪት|ወይዘሪት|ዶ/ር)[ \t]+")
 _ETHIOPIC_CLAUSE_ENDS = re.compile(r"[ \t]*(?:[፣።፤,.!?\n]|$)")
 
 
 def _greeted_or_signed_in_an_uncased_script(text: str) -> list[Span]:
-    """Names after :data:`_UNCASED_GREETING_CUES` (a listed given name first, then the words the lists know, or in
-    Arabic script a family's word: "الشمري"), and after an Amharic title (:data:`_AMHARIC_TITLE`): up to two words,
-    to the clause's end when it comes sooner."""
+    """Names after :data:`_UNCASED_GREETING_CUES` (a listed given name first, then the surnames the lists know, or in
+    Arabic script a family's word: "الشمري"), a signature after :data:`_THANKS_AND_A_COMMA`, and the words after an
+    Amharic title (:data:`_AMHARIC_TITLE`): up to two, to the clause's end when it comes sooner."""
     spans: list[Span] = []
+    for thanks in _THANKS_AND_A_COMMA.finditer(text):
+        script = _script_of(text[thanks.end() : thanks.end() + 1])
+        if script not in _ALPHABETS or script in _CASED:
+            continue
+        words = _words_from(text, thanks.end(), script, 2)
+        signature = words[: 2 if len(words) == 2 and _TEXT_ENDS.match(text, words[1].end()) else 1]
+        if (
+            signature
+            and _TEXT_ENDS.match(text, signature[-1].end())
+            and signature[0].group() not in _NOT_A_SIGNATURE
+            and not signature[0].group().startswith(_PREFIXES_OF_NO_SIGNATURE)
+            and not any(_is_no_name_of_the_script(script, word.group()) for word in signature)
+        ):
+            spans.append((signature[0].start(), signature[-1].end(), True))
     for script, cue in _UNCASED_GREETING_CUES.items():
         for match in cue.finditer(text):
             words = _words_from(text, match.end(), script, _MAX_WORDS[script])
-            if not words:
-                continue
-            # One or two words that end the text after thanks or a sign-off sign it, listed or not: "شكراً، منى".
-            signature = words[: 2 if len(words) >= 2 and _TEXT_ENDS.match(text, words[1].end()) else 1]
-            if _TEXT_ENDS.match(text, signature[-1].end()) and not any(
-                word.group() in _stop_words_of_script(script) or word.group() in _WORDS_AFTER_THANKS
-                for word in signature
-            ):
-                spans.append((signature[0].start(), signature[-1].end(), True))
-                continue
             # Surnames only after the given name: "على" (on) is spelled as "علي" (Ali) once the letters are made one.
             count = _words_of_a_listed_name(script, words, later=1)
-            if not count:
+            if not count or any(_is_no_name_of_the_script(script, word.group()) for word in words[:count]):
                 continue
             if (
                 script == "arabic"
@@ -894,14 +967,20 @@ def _greeted_or_signed_in_an_uncased_script(text: str) -> list[Span]:
             spans.append((words[0].start(), words[count - 1].end(), True))
     for title in _AMHARIC_TITLE.finditer(text):
         words = _words_from(text, title.end(), "ethiopic", 2)
-        # "ውድ" (dear) greets customers, students and parents too: "ውድ ደንበኛ".
-        if words and (words[0].group() in _AMHARIC_WORDS_FOR_PEOPLE or _AMHARIC_TITLE.match(text, words[0].start())):
-            continue
         if words and _ETHIOPIC_CLAUSE_ENDS.match(text, words[0].end()):
             words = words[:1]
         if words:
             spans.append((words[0].start(), words[-1].end(), True))
     return spans
+
+
+def _is_no_name_of_the_script(script: str, word: str) -> bool:
+    """True for a stop word of the script's languages, what thanks end with, or a greeting's or a wish's word."""
+    return (
+        word in _stop_words_of_script(script)
+        or word in _WORDS_AFTER_THANKS
+        or (script == "arabic" and _arabic_as_one(word) in _ARABIC_WORDS_OF_GREETINGS_AND_WISHES)
+    )
 
 
 # In Cyrillic and Greek: a given name of the lists opening the text before a comma and a greeting ("Тарас, добрий
@@ -929,7 +1008,12 @@ def _signed_on_the_last_line(text: str) -> list[Span]:
     script = _script_of(words[0][0])
     if script is None or script in _CASED or script not in _ALPHABETS:
         return []
-    if not all(_WORD_OF[script].fullmatch(word) for word in words) or not _listed(script, words[0], 0):
+    # Not a wish on a card's last line: "رمضان كريم", "عيد مبارك", "صباح الخير".
+    if (
+        not all(_WORD_OF[script].fullmatch(word) for word in words)
+        or not _listed(script, words[0], 0)
+        or any(_is_no_name_of_the_script(script, word) for word in words)
+    ):
         return []
     return [(*last.span("name"), True)]
 
@@ -955,9 +1039,17 @@ def _cased_given_name_greeting_or_signing(text: str) -> list[Span]:
     return spans
 
 
+_PARTICLES_BEFORE_A_NAME = "のはがとにもをへや"
+_CHINESE_ROLES_AFTER_A_NAME = ("经理", "經理", "老师", "老師", "主任", "医生", "醫生", "律师", "律師", "总监", "總監")
+# The last two characters of a Japanese firm's or office's name before "様".
+_FIRMS_WORDS = frozenset(
+    ("建設", "県庁", "商事", "銀行", "工業", "電気", "病院", "医院", "会社", "事務", "役所", "商店", "薬局", "保険",
+     "証券", "運輸", "物流", "不動", "工務", "企画", "産業", "興業", "電機", "商会", "薬品", "食品", "建築", "設計",
+     "市役", "支店")
+)  # fmt: skip
 _HONORIFIC_AFTER_A_NAME = re.compile(
     # After a particle too, which links a role or a place to the name: "配達員の田中さん".
-    rf"(?P<name>(?P<han>(?:(?<![{_HAN}{_KANA}])|(?<=[のはがとにもをへや]))"
+    rf"(?P<name>(?P<han>(?:(?<![{_HAN}{_KANA}])|(?<=[{_PARTICLES_BEFORE_A_NAME}]))"
     rf"[{_HAN}]{{1,4}}(?:[ \u3000][{_HAN}{_KANA}]{{1,4}})?)"
     rf"|(?<![{_HANGUL}])[{_HANGUL}](?:[ ]?[{_HANGUL}]{{2}}))[ \u3000]?(?P<honorific>{_HONORIFIC})"
 )
