@@ -2139,6 +2139,26 @@ def _ends_with_a_city(address: str) -> bool:
     return any(_as_a_town(" ".join(words[:count])) in cities() for count in (1, 2, 3))
 
 
+# An address's label in Cyrillic, Greek, Hebrew, Arabic, Persian, Urdu, Hindi, Bengali or Thai and its colon ("Адрес
+# регистрации:", "Юридический адрес:", "Наша адреса:", "العنوان البريدي:", "آدرس:", "পता:", "ঠিকানা:"), and the
+# value after it to the line's end, or to a full stop after a number that a capitalised word follows ("..., офіс 12.
+# Працюємо ..."): an address where it holds a digit of any script and its parts are parted by commas ("ص.ب ١٢٣٤٥،
+# الرياض ١١٤٥١"). "Адрес: см. раздел 4" stays. A value the street detectors found in part becomes one address.
+_LABELLED_ADDRESS_OF_ANOTHER_SCRIPT = re.compile(
+    r"(?P<cue>(?<![^\W\d_])(?i:(?:юридический|фактический|почтовый|юридична|поштова|наша|наш)[ \t]+)?"
+    r"(?i:адрес|адреса|адресу|адресою|διεύθυνση|כתובת|العنوان|عنوان|آدرس|نشانی|پتہ|पता|ঠিকানা|ที่อยู่)"
+    r"(?:[ \t]+[^\W\d_][^\s:：]{2,20}){0,2}[ \t]*[:：][ \t]*)"
+    r"(?P<value>[^\n<]*?(?:<ADDRESS>[^\n<]*?)?)(?=[ \t]*(?:\n|$|<(?!ADDRESS>)|(?<=\d)\.[ \t]+[^\W\d_]))"
+)
+
+
+def _labelled_address_of_another_script(match: re.Match[str]) -> str | None:
+    value = match.group("value")
+    if not re.search(r"\d", value) or not re.search(r"[,،]", value) or value.strip() == PLACEHOLDERS["ADDRESS"]:
+        return None
+    return match.group("cue") + PLACEHOLDERS["ADDRESS"]
+
+
 AROUND_AN_ADDRESS_DETECTORS: tuple[Detector, ...] = (
     Detector("ADDRESS", substitute(_AROUND_AN_ADDRESS, _around_an_address), contains(PLACEHOLDERS["ADDRESS"].lower())),
     Detector(
@@ -2220,6 +2240,11 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
         both(number_of(6), contains(*_DEVANAGARI_HOUSE_WORDS)),
     ),
     Detector("ADDRESS", substitute(_ADDRESS_ANNOUNCED, _announced_address), has_digit),
+    Detector(
+        "ADDRESS",
+        substitute(_LABELLED_ADDRESS_OF_ANOTHER_SCRIPT, _labelled_address_of_another_script),
+        both(has_digit, contains("адрес", "διεύθυνση", "כתובת", "عنوان", "آدرس", "نشانی", "پتہ", "पता", "ঠিকানা", "ที่อยู่")),
+    ),
     Detector("ADDRESS", substitute(_GHANA_DIGITAL_ADDRESS_ALONE, _ghana_digital_address), number_of(7)),
     Detector("ADDRESS", substitute(_POSTAL_BLOCK_WITH_NO_NUMBER, _postal_block_with_no_number), has_digit),
     Detector("ADDRESS", substitute(_STREET_WITH_NO_NUMBER, whole("ADDRESS")), both(has_digit, _NAMES_A_STREET_WORD)),

@@ -276,6 +276,10 @@ _SIGN_OFFS = (
     # "Abs, Glutes and Legs class" stay)
     r"|(?-i:Abs|Bjs|BR|Br|LG|Lg|VG|Vg|MfG|Cdlt)(?=,[ \t]*(?:\n|[^\W\d_]+[ \t]*[.!]?[ \t]*$))|üdv"
     r"|(?-i:Mvh|MVH|mvh|Mvg|MVG)(?=[ \t]*[,\n])"
+    # German "lg" (liebe Grüße) in lower case with no comma: "lg Svenja" (not "LG", a brand).
+    r"|(?-i:lg)"
+    # Indonesian and Malay: "Salam,\nFajar", "Hormat kami,".
+    r"|salam(?=[ \t]*,)|hormat\s+kami"
     # Italian farewells that close a message: "A presto,\nMatteo", "Buona giornata,".
     r"|a\s+presto|a\s+dopo|buona\s+giornata"
     r"|bonne\s+(?:journée|soirée|fin\s+de\s+journée|semaine)|merci\s+encore|encore\s+merci"
@@ -362,6 +366,8 @@ OTHER_LANGUAGES_TITLES = (
     r"|doctora|dra|doutor|doutora|dottore|dottoressa|docteur"
     # Malay: "Encik" (Mr), "Puan" (Mrs), "Cik" (Miss); not "Tuan" (Sir), which "Tuan Rumah" (the host) opens too.
     r"|encik|puan|cik"
+    # Indonesian "Kak" (elder sibling), "Mbak" (not "Mas", Spanish "more" unaccented), how shops and couriers address a customer: "Halo Kak Rina".
+    r"|(?-i:Kak|Mbak|kak|mbak)"
     # Swahili "Bi." (Bibi, Mrs) and "Bw." (Bwana, Mr), with their full stop: "Asante Bi. Rehema Mwakyusa".
     r"|(?-i:Bi|Bw)|bibi|bwana"
 )
@@ -385,7 +391,7 @@ _CUE_WORDS = (
     # (Each alternative spelled with the letter it starts with first, "(?=[P])" before the anchors, so that
     # by_first_letter tries it only at a "p": one it cannot tell is tried at every word.)
     # After "Dzień dobry" too, as a letter greets: "Dzień dobry Pani Katarzyno,".
-    r"|pasien|(?-i:pan|pani|panie|panem|panią|paní|pane|pán|pána|pánovi|pánom"
+    r"|pasien|(?-i:pan|pani|panie|panem|panią|pana|panu|paní|pane|pán|pána|pánovi|pánom"
     r"|(?=[P])(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=dobry ))(?:Pani|Panie|Paní|Pane))"
     # A Polish letter's opening, the given name in the vocative after it: "Szanowny Panie Tomaszu", "Droga Pani Ewo".
     r"|(?:szanown[ya]|drog[ia])\s+pani[e]?"
@@ -443,8 +449,10 @@ _NAME_CLOSES_THE_BRACKETS = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-
 # The cues as they end right before a name (searched back from the name's first letter, within _CUE_REACH
 # characters).
 _CUE_BEFORE = re.compile(
-    # A cue word may end its line with a colon, as other languages' sign-offs do: "Üdvözlettel:\nBence".
+    # A cue word may end its line with a colon, as other languages' sign-offs do: "Üdvözlettel:\nBence"; a sign-off
+    # may have the name after its colon on the same line: "Üdvözlettel: Bence".
     rf"(?i)(?:\b(?:{by_first_letter(_CUE_WORDS)})\b(?:\.?,?|[ \t]*:[ \t]*\n)"
+    rf"|\b(?:{by_first_letter(_SIGN_OFFS)})[ \t]*:"
     # A sign-off alone on its line, a whole word ("Society\n", "Glovebox\n" are none).
     r"|\b(?:regards|thanks|thank\s+you|cheers|best|sincerely|yours|thx|ty|bye|love"
     r"|yours[ \t]+(?:faithfully|truly|sincerely|respectfully|ever))\s*[,!.]?\s*\n"
@@ -602,7 +610,9 @@ def vietnamese_given_name_before(word: str, next_word: str) -> bool:
 # A person the writer barely knows: Portuguese "um tal de", Spanish "un tal", French "un certain", "a certain" (not
 # "um tal de Wi-Fi": only a given name of the lists).
 _A_CERTAIN_BEFORE = re.compile(
-    r"(?i)\b(?:uma?[ \t]+tal(?:[ \t]+de)?|una?[ \t]+tal|a[ \t]+certain|une?[ \t]+certaine?)[ \t]*$"
+    # Dutch "ene Ruud", "een zekere", German "ein gewisser", "eine gewisse"; a Spanish child: "la niña Valentina".
+    r"(?i)\b(?:uma?[ \t]+tal(?:[ \t]+de)?|una?[ \t]+tal|a[ \t]+certain|une?[ \t]+certaine?|(?-i:ene)|een[ \t]+zekere"
+    r"|ein[ \t]+gewisser|eine[ \t]+gewisse|(?:el|la)[ \t]+(?:niñ[oa]|nen[ea]|pequeñ[oa])|(?:o|a)[ \t]+menin[oa])[ \t]*$"
 )
 # "This is" of more languages, before a given name of the lists: Catalan "sóc la Montserrat", "sóc en Jordi"; Polish
 # "Cześć, tu Agnieszka" at the clause's start ("tu Biuro Obsługi Klienta" is the desk's).
@@ -2151,7 +2161,8 @@ def _signature_in_lower_case_at_the_end(text: str) -> tuple[int, int] | None:
 _NAME_ON_THE_LAST_LINE = re.compile(
     rf"(?:\n[ \t]*\n"
     rf"|(?:^|\n)[ \t]*(?P<thanks>(?i:{_CLOSING_THANKS_OF_OTHER_LANGUAGES}))[ \t]*[,!.]?[ \t]*\n(?:[ \t]*\n)?"
-    r"|(?P<ended>(?<=[.!])[ \t]*\n))"
+    # (or on the same line, after its full stop: "Bonjour, ... Merci de vérifier. Claire")
+    r"|(?P<ended>(?<=[.!])[ \t]*\n|(?<=[.!])[ \t]+))"
     rf"[ \t]*(?P<name>{_CAPITALISED_WORD}(?:[ \t]{_CAPITALISED_WORD})?)"
     r"(?:[ \t]+[-–—][ \t]+[^\n]{1,40}?)?[ \t]*[.!]?\s*$"
 )
@@ -3882,6 +3893,9 @@ _TITLE_ABBREVIATIONS = frozenset(
 )
 
 
+_SIGN_OFF_AND_A_COLON = re.compile(rf"(?i)\b(?:{by_first_letter(_SIGN_OFFS)})[ \t]*:[ \t]*$")
+
+
 def _cue_may_end_before(text: str, tokens, index: int) -> bool:
     """False where no cue can end right before token ``index``: what separates it from the word before is not
     white space, a comma or a line break, nor the full stop of a title ("Mr."). Most capitalised words of prose
@@ -3892,9 +3906,11 @@ def _cue_may_end_before(text: str, tokens, index: int) -> bool:
     if "\n" in gap:
         return True
     gap = gap.strip(" \t\u00a0")
-    # "/" ends "w/" ("call w/ Ikechukwu"); "(" a relative's word or a person's role ("brother (Khalid)").
+    # "/" ends "w/" ("call w/ Ikechukwu"); "(" a relative's word or a person's role ("brother (Khalid)"); ":" a
+    # sign-off ("Üdvözlettel: Bence").
     return (
         gap in ("", ",", "/")
+        or (gap == ":" and _SIGN_OFF_AND_A_COLON.search(text, max(0, tokens[index][0] - 30), tokens[index][0]) is not None)
         or (gap in (".", ".,") and tokens[index - 1][2].lower() in _TITLE_ABBREVIATIONS)
         or (
             gap == "("

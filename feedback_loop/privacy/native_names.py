@@ -76,6 +76,8 @@ _NAME_LABELS = (
     # Russian, Ukrainian, Bulgarian
     r"имя|фио|ф\.и\.о\.|фамилия|ім['’]я|піб|прізвище|име|клиент|клієнт|заявитель|заявник|пациент|пацієнт"
     r"|получатель|отримувач|отправитель|відправник|покупатель|покупець|контактное\s+лицо|контактна\s+особа"
+    # A subscriber, a payer, an owner, a card's holder.
+    r"|абонент|абонентка|платник|плательщик|власник|власниця|владелец|владелица|держатель\s+карты|власник\s+картки"
     # Greek
     r"|όνομα|ονομα|ονοματεπώνυμο|επώνυμο|πελάτης|πελάτισσα|ασθενής|παραλήπτης|αποστολέας|αιτών|αιτούσα"
     # Hebrew: "שם", "שם מלא", "שם הלקוח", "שם המטופלת"
@@ -89,6 +91,8 @@ _NAME_LABELS = (
     r"|ชื่อ(?:[-\s]?(?:นามสกุล|สกุล))?|ชื่อ(?:ผู้รับ|ลูกค้า|ผู้ป่วย)|นามสกุล|ผู้รับ|ลูกค้า|ผู้ป่วย"
     # Hindi and Bengali: "नाम:", "पूरा नाम:", "पिता का नाम:" (father's name), "ग्राहक:" (customer), "নাম:", "গ্রাহক:".
     r"|(?:पूरा\s+|पिता\s+का\s+|माता\s+का\s+|पति\s+का\s+)?नाम|ग्राहक|आवेदक|(?:পুরো\s+|পিতার\s+)?নাম|গ্রাহক|আবেদনকারী"
+    # An account's holder, a nominee: "खाताधारक:", "नामांकित व्यक्ति:", "হিসাবধারী:".
+    r"|खाताधारक|खाता\s+धारक|नामांकित(?:\s+व्यक्ति)?|হিসাবধারী|অ্যাকাউন্টধারী"
 )
 _LABEL = re.compile(rf"(?i)(?<![\w'’])(?:{_NAME_LABELS})[ \t]*[:：][ \t]*")
 # Labels in Chinese, Japanese and Korean, where a name has no spaces to end it: its value runs to the next mark.
@@ -97,6 +101,10 @@ _CJK_NAME_LABELS = (
     r"|이름|성명|고객명|예약자|신청자|수령인|받는\s?분|환자"
     # Who handles a case, as Japanese and Chinese forms and signatures write it: "担当：中村健太", "负责人：王伟".
     r"|担当|担当者|负责人|負責人|经办人|經辦人"
+    # Who applies, complains, holds an account or a card, pays, is paid, signs for a parcel or insures (Chinese), who
+    # asks or contracts (Japanese), who holds an account or guards a patient (Korean).
+    r"|审批人|審批人|投诉人|投訴人|开户人|開戶人|持卡人|户名|戶名|付款人|收款人|报案人|被保险人|投保人|委托人|代理人|签收人"
+    r"|寄件人|发件人|業主|业主|房东|房東|租客|预约人|就诊人|入住人|依頼者|契約者|受取人|差出人|담당자|보호자|예금주|계약자"
 )
 _CJK_LABEL = re.compile(rf"(?:{_CJK_NAME_LABELS})[ \t]*[:：][ \t]*")
 # What is said to or of a person after the name: Japanese 様/さん/さま/殿/先生/氏/くん/ちゃん, Korean 님/씨 and the
@@ -139,12 +147,20 @@ _GREETING_CUE = re.compile(
 )
 # Thai titles, written glued to the given name the lists know ("คุณสมชาย ใจดี", "นางสาวดวงสมร"); the surname after
 # a space.
-_THAI_TITLE = re.compile(r"(?<![\u0e01-\u0e4e])(?:นางสาว|นาง|นาย|คุณ|ด\.ช\.|ด\.ญ\.)")
+# Glued to a greeting, thanks or a polite particle too ("สวัสดีค่ะคุณสมชาย", "ขอบคุณพี่อนุชา"), not inside a word
+# ("ขอบคุณ", thanks, ends with "คุณ"). "พี่" and "น้อง" (elder, younger: how one addresses staff and friends) are
+# words of kin as often ("พี่ชาย", brother), so a given name of the lists must follow them.
+_THAI_TITLE = re.compile(
+    r"(?:(?<![\u0e01-\u0e4e])|(?<=ค่ะ)|(?<=ครับ)|(?<=คะ)|(?<=สวัสดี)|(?<=เรียน)|(?<=ขอบคุณ)|(?<=ถึง))"
+    r"(?:นางสาว|นาง|นาย|คุณ|(?P<kin>พี่|น้อง)|ด\.ช\.|ด\.ญ\.)"
+)
 # A person, then "ชื่อ" (named), a space and the name, in a sentence with no field's colon: "ผู้จองชื่อ สมชาย ใจดี"
 # (the booker, named ...), "ลูกค้าชื่อ ...", "พนักงานชื่อ ...".
 # One's own name too, after "I" ("ดิฉันชื่อ ปรียา สุขสวัสดิ์", "ผมชื่อ ...").
 _THAI_PERSON_NAMED = re.compile(
     r"(?:ผู้จอง|ลูกค้า|ผู้รับ|ผู้ส่ง|ผู้ป่วย|พนักงาน|คนขับ|ผู้โดยสาร|แขก|ผู้ติดต่อ|เจ้าหน้าที่|เพื่อน|ลูก|สามี|ภรรยา"
+    # A rider, the one who signed for a parcel, a shop's admin.
+    r"|ไรเดอร์|คนเซ็นรับ|แอดมิน"
     r"|ดิฉัน|ผม|ฉัน|หนู)ชื่อ(?P<space>[ \t]+)?"
 )
 # Introductions in Arabic and Persian script, a given name of the lists after them: "اسمي محمد العتيبي" (my name is),
@@ -158,7 +174,13 @@ _PERSIAN_I_AM = re.compile(
     rf"(?<![\u0621-\u06ff])(?:من|میں)[ \t]+(?P<name>[{_ARABIC}]+(?:[ \t][{_ARABIC}]+){{0,2}})[ \t]+(?:هستم|ہوں)"
 )
 _ARABIC_TITLE_OR_ROLE = re.compile(
-    r"(?<![\u0621-\u06ff])و?(?:السيد|السيدة|الأستاذ|الأستاذة|الدكتور|الدكتورة|المهندس|المهندسة|آقای|خانم|المندوب|السائق"
+    r"(?<![\u0621-\u06ff])و?(?:"
+    # Titles of respect, which a surname alone follows as often as a given name: "سلام آقای رضایی،", "سلام خانم
+    # رضایی", "شكراً للأستاذ خالد" (to the ...); after them the first word may be one no list holds
+    # (_introduced_or_titled).
+    r"(?P<respect>السيد|السيدة|الأستاذ|الأستاذة|الدكتور|الدكتورة|للسيد|للسيدة|للأستاذ|للأستاذة|للدكتور|للدكتورة"
+    r"|آقای|خانم|جناب)"
+    r"|المهندس|المهندسة|المندوب|السائق|العميل|العميلة|الزبون|الزبونة|المريض|المريضة"
     r"|الموظف|الموظفة|الممرض|الممرضة|الفني|سائق|پیک|راننده"
     # Titles without the article, as one addresses a person: "مرحباً أستاذ خالد،", "دكتورة سارة".
     r"|أستاذ|أستاذة|استاذ|استاذة|دكتور|دكتورة|مهندس|مهندسة|سيد|سيدة|حاج|حاجة)[ \t]+"
@@ -316,6 +338,8 @@ def find_native_names(text: str) -> list[Span]:
     spans += _introduced_or_titled(text)
     spans += _named_by_my_name_is(text)
     spans += _cjk_introduced_or_in_a_role(text)
+    spans += _chinese_surname_and_title(text)
+    spans += _cased_names_in_a_sentence(text)
     spans += _greeted_or_signed_in_an_uncased_script(text)
     spans += _cased_given_name_greeting_or_signing(text)
     spans += _signed_on_the_last_line(text)
@@ -357,7 +381,10 @@ def _introduced_or_titled(text: str) -> list[Span]:
             words = _words_from(text, match.end(), script, _MAX_WORDS[script])
             if not words:
                 continue
-            count = _words_of_a_listed_name(script, words)
+            respect = cue is _ARABIC_TITLE_OR_ROLE and match.group("respect") is not None
+            count = _words_of_a_listed_name(script, words, opened=respect and _surname_after_a_title(text, match, words))
+            if not count and cue in (_ARABIC_I_AM, _INDIC_I_AM) and _greeted_two_words(text, script, match, words):
+                count = 2
             if not count:
                 continue
             adjective = script == "arabic" and _arabic_as_one(words[0].group()) in _ARABIC_NAMES_THAT_ARE_ADJECTIVES
@@ -385,11 +412,32 @@ def _introduced_or_titled(text: str) -> list[Span]:
     return spans
 
 
-def _words_of_a_listed_name(script: str, words: list[re.Match[str]], later: int | None = None) -> int:
-    """How many of ``words`` make a name: a given name of the lists first, then the words the lists know (as names of
-    the kind ``later`` when given: 1, surnames), in Arabic script also those that open with "ال" ("العتيبي") or join a
-    name ("بن", "عبد"); 0 where the first is no listed given name."""
-    if not words or not _listed(script, words[0].group(), 0):
+_GREETED_BEFORE = re.compile(
+    r"(?:نمস্কার|নমস্কার|নমস্তে|হ্যালো|আসসালামু[ \t]+আলাইকুম|नमस्ते|नमस्कार|हैलो|हेलो|مرحبا|مرحباً|السلام[ \t]+عليكم"
+    r"|أهلا|أهلاً|سلام)[ \t]*[,،!।]?[ \t]*$"
+)
+_TWO_WORDS_END = re.compile(r"[ \t]*(?:[।,،.!]|हूँ|हूं|है|$)")
+
+
+def _greeted_two_words(text: str, script: str, cue: re.Match[str], words: list[re.Match[str]]) -> bool:
+    """True where "I am" follows a greeting and two words that are no stop words end the clause after it: a name the
+    lists lack ("নমস্কার, আমি তানভীর হোসেন।", "नमस्ते, मैं सुनीता रावत हूँ")."""
+    return (
+        len(words) >= 2
+        and _GREETED_BEFORE.search(text, max(0, cue.start() - 24), cue.start()) is not None
+        and _TWO_WORDS_END.match(text, words[1].end()) is not None
+        and not any(_is_no_name_of_the_script(script, word.group()) for word in words[:2])
+    )
+
+
+def _words_of_a_listed_name(
+    script: str, words: list[re.Match[str]], later: int | None = None, opened: bool = False
+) -> int:
+    """How many of ``words`` make a name: a given name of the lists first (any word when ``opened``: a cue made it
+    a name), then the words the lists know (as names of the kind ``later`` when given: 1, surnames), in Arabic script
+    also those that open with "ال" ("العتيبي") or join a name ("بن", "عبد"); 0 where the first is no listed given
+    name."""
+    if not words or not (opened or _listed(script, words[0].group(), 0)):
         return 0
     count = 1
     for word in words[1:]:
@@ -401,6 +449,30 @@ def _words_of_a_listed_name(script: str, words: list[re.Match[str]], later: int 
             break
         count += 1
     return count
+
+
+# Words after a title of respect that name no one: more titles ("خانم دکتر", Mrs Dr), what one calls a group
+# ("آقایان", "خانم‌ها"), and "the president", "the director", "the minister".
+_ARABIC_WORDS_AFTER_A_TITLE = frozenset(
+    ("دکتر", "مهندس", "ها", "‌ها", "محترم", "عزيزي", "عزيز", "گرامی", "عزیز")
+)
+_ARABIC_DEMONSTRATIVES = re.compile(r"(?:این|آن|هذا|هذه|ذلك|تلك|یک|يك)[ \t]+$")
+
+
+def _surname_after_a_title(text: str, title: re.Match[str], words: list[re.Match[str]]) -> bool:
+    """True where the word after a title of respect is a name though no list holds it ("آقای رضایی", "خانم
+    حسینی"): not a stop word of the script's languages, a greeting's or a wish's word, a word that opens with the
+    article ("السيد الرئيس", Mr President) or :data:`_ARABIC_WORDS_AFTER_A_TITLE`, nor after a demonstrative ("این
+    خانم گفت", this lady said)."""
+    first = words[0].group()
+    return (
+        words[0].start() == title.end()
+        and len(_arabic_as_one(first)) >= 3
+        and not first.startswith("ال")
+        and first not in _ARABIC_WORDS_AFTER_A_TITLE
+        and not _is_no_name_of_the_script("arabic", first)
+        and _ARABIC_DEMONSTRATIVES.search(text, max(0, title.start() - 8), title.start()) is None
+    )
 
 
 def _named_by_my_name_is(text: str) -> list[Span]:
@@ -465,7 +537,7 @@ def _after_a_title_or_a_greeting(text: str) -> list[Span]:
     for title in _THAI_TITLE.finditer(text):
         given = _WORD_OF["thai"].match(text, title.end())
         # After "เรียน" (Dear) the title holds a name the lists may lack ("เรียน คุณสมศักดิ์ ใจดี"), not a customer.
-        dear = (
+        dear = title.group("kin") is None and (
             re.search(r"(?:เรียน|สวัสดี(?:ครับ|ค่ะ|คะ)?)[ \t]*$", text[max(0, title.start() - 12) : title.start()])
             is not None
         )
@@ -613,6 +685,97 @@ def _listed_given_or_its_vocative(script: str, word: str) -> bool:
     )
 
 
+# Case endings of Russian and Ukrainian names, each with the nominative's ending it replaces: "Марину", "Марины",
+# "Марине", "Мариной" (Марина); "Тараса", "Тарасу", "Тарасом", "Тарасові" (Тарас); "Игоря" (Игорь), "Андрея"
+# (Андрей); surnames as well: "Шевцову" (Шевцова), "Кузнецова" (Кузнецов).
+_CYRILLIC_CASE_ENDINGS = (
+    ("ою", "а"), ("ею", "я"), ("ой", "а"), ("ей", "я"), ("ей", "а"), ("у", "а"), ("ю", "я"), ("ы", "а"), ("и", "а"),
+    ("и", "я"), ("е", "а"), ("е", "я"), ("і", "а"), ("і", "я"), ("ом", ""), ("ем", "й"), ("ем", "ь"), ("ові", ""),
+    ("еві", "й"), ("а", ""), ("у", ""), ("е", ""), ("я", "й"), ("я", "ь"), ("ю", "й"), ("ю", "ь"),
+)  # fmt: skip
+# Greek: the accusative and vocative drop the nominative's "ς" ("τον Νίκο", "τον Θανάση"); the genitive of "-ος" is
+# "-ου" ("του Νίκου"), of "-α"/"-η" adds "ς" ("της Μαρίας").
+_GREEK_CASE_ENDINGS = (("", "ς"), ("ου", "ος"), ("ς", ""), ("ε", "ος"))
+
+
+def _listed_in_some_case(script: str, word: str, kind: int | None = None) -> bool:
+    """:func:`_listed`, or the word a case of a listed name (:data:`_CYRILLIC_CASE_ENDINGS`,
+    :data:`_GREEK_CASE_ENDINGS`)."""
+    if _listed(script, word, kind) or ("ё" in word and _listed(script, word.replace("ё", "е"), kind)):
+        return True
+    endings = _CYRILLIC_CASE_ENDINGS if script == "cyrillic" else _GREEK_CASE_ENDINGS if script == "greek" else ()
+    return len(word) > 3 and any(
+        word.endswith(ending) and _listed(script, word[: len(word) - len(ending)] + nominative, kind)
+        for ending, nominative in endings
+    )
+
+
+# Patronymics, in every case: "Іванович", "Валерьевича", "Викторовна", "Ивановны", "Петрівною".
+_PATRONYMIC = re.compile(r"[А-ЯЁІЇЄ][а-яёіїєґ]+(?:ович|евич|йович|ич|овн|евн|івн|ївн|ичн|ін)(?:а|у|ем|ом|і|е|ы|ой|ою|ей)?$")
+# A surname and initials: "Егорова М. А.", "Шевченко Т.Г."; and a word before it, a cue or not.
+_SURNAME_AND_INITIALS = re.compile(
+    r"(?<![\w.])(?P<name>[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]{2,}[ \t]+[А-ЯЁІЇЄҐ]\.[ \t]?[А-ЯЁІЇЄҐ]\.)"
+)
+# Given names that are words or names of things in their own right, when alone: a payment card, a car, a city.
+_CASED_GIVEN_NAMES_OF_THINGS = frozenset(("Мир", "Лада", "София", "Волга", "Ника", "Αύγουστο", "Αύγουστος", "Αυγούστου"))
+# What a name is not inside, in Cyrillic and Greek: the quotes that a product's or a firm's name takes («Мир
+# Классическая»).
+_QUOTE_BEFORE = ("«", "„", '"', "“")
+
+
+def _cased_names_in_a_sentence(text: str) -> list[Span]:
+    """Cyrillic and Greek names inside a sentence, in any case: a capitalised word after a lower-case word, a comma
+    or a Greek article that is a listed given name in some case ("Спросите Марину", "у Тараса", "με τον Νίκο"), with
+    the capitalised words after it that are listed names in some case or a patronymic ("Людмилу Шевцову"); a run of
+    two or three capitalised words that a patronymic ends ("Кузнецова Игоря Валерьевича"); a surname and its
+    initials (:data:`_SURNAME_AND_INITIALS`)."""
+    spans: list[Span] = []
+    if not re.search("[А-ЯЁІЇЄҐΑ-ΩΆ-Ώ]", text):
+        return spans
+    for script in _CASED:
+        words = [word for word in _WORD_OF[script].finditer(text) if _capitalised(word.group()) and not word.group().isupper()]
+        index = 0
+        while index < len(words):
+            word = words[index]
+            run = [word]
+            while (
+                index + len(run) < len(words)
+                and text[run[-1].end() : words[index + len(run)].start()] == " "
+                and len(run) < 3
+            ):
+                run.append(words[index + len(run)])
+            before = text[max(0, word.start() - 2) : word.start()]
+            if _PATRONYMIC.match(run[-1].group()) and len(run) >= 2:
+                spans.append((run[0].start(), run[-1].end(), True))
+                index += len(run)
+                continue
+            # After a word in lower case or a comma: not "Η Αγία Σοφία" (Hagia Sophia), "Дякую Богу".
+            previous = re.search(r"(?:([^\W\d_]+)[ \t]+|,[ \t]*)$", text[max(0, word.start() - 30) : word.start()])
+            if (
+                previous is not None
+                and (previous.group(1) is None or previous.group(1).islower())
+                and not before.endswith(_QUOTE_BEFORE)
+                and word.group() not in _CASED_GIVEN_NAMES_OF_THINGS
+                and not _SENTENCE_OPENS_BEFORE.search(text, max(0, word.start() - 3), word.start())
+                and _listed_in_some_case(script, word.group(), 0)
+            ):
+                count = 1
+                while count < len(run) and (
+                    _listed_in_some_case(script, run[count].group()) or _PATRONYMIC.match(run[count].group())
+                ):
+                    count += 1
+                spans.append((word.start(), run[count - 1].end(), True))
+                index += count
+                continue
+            index += 1
+    for match in _SURNAME_AND_INITIALS.finditer(text):
+        spans.append((*match.span("name"), True))
+    return spans
+
+
+_SENTENCE_OPENS_BEFORE = re.compile(r"[.!?…:;\n][ \t]*$")
+
+
 def _listed_names(text: str) -> list[Span]:
     """A listed given name and a surname: in Cyrillic and Greek, the given name listed and the next word
     capitalised, or a capitalised word and a listed surname; elsewhere both listed, Arabic names with their
@@ -649,11 +812,12 @@ def _listed_run(text: str, words: list[re.Match[str]], index: int, script: str) 
         second = words[index + 1].group()
         if not _capitalised(second) or second.isupper():
             return 0
-        # A surname first too, as records write it: "Смирнова Ольга Викторовна".
-        if not (
-            _listed(script, first, 0)
-            or _listed(script, second, 1)
-            or (_listed(script, first, 1) and _listed(script, second, 0))
+        # A surname first too, as records write it: "Смирнова Ольга Викторовна"; in any case: "Игоря Кузнецова".
+        # Not in a product's quotes: «Мир Классическая».
+        if text[max(0, words[index].start() - 1) : words[index].start()] in _QUOTE_BEFORE or not (
+            _listed_in_some_case(script, first, 0)
+            or _listed_in_some_case(script, second, 1)
+            or (_listed_in_some_case(script, first, 1) and _listed_in_some_case(script, second, 0))
         ):
             return 0
         run = 2
@@ -716,13 +880,47 @@ def _before_an_honorific(text: str) -> list[Span]:
     return spans
 
 
+# A Chinese surname and how one addresses its bearer ("王先生您好", "谢谢张经理", "快递员李师傅把包裹..."), or "小"
+# and "老" before a surname, as colleagues call each other ("客服小陈帮忙", "小李你好"), where no character of a word
+# stands before the surname (a mark, or a word that takes a person: thanks, ask, with, to, a role's last character).
+_CHINESE_SURNAME_AND_TITLE = re.compile(
+    rf"(?:(?<![{_HAN}])|(?<=谢谢|感谢|麻烦|联系|客服)|(?<=[请找问和跟与给是向让叫员的位对被由把手机东]))"
+    rf"(?:(?P<surname>[{_HAN}]{{1,2}}?)(?=(?:先生|女士|小姐|老师|老師|师傅|師傅|经理|經理|医生|醫生|律师|律師|主任|阿姨)"
+    rf"(?:[^{_HAN}]|$|您好|你好|[把说已在和给也是的帮让请]))"
+    rf"|[小老](?P<called>[{_HAN}])(?=[^{_HAN}]|$|您好|你好|[把说已在和给也是的帮让请]))"
+)
+
+
+def _chinese_surname_and_title(text: str) -> list[Span]:
+    """The listed surnames of :data:`_CHINESE_SURNAME_AND_TITLE` (one character or two), no stop word of Chinese
+    ("这位先生", "各位老师")."""
+    spans: list[Span] = []
+    if not re.search(f"[{_HAN}]", text):
+        return spans
+    surnames = native_name_lists()["han"][1]
+    for match in _CHINESE_SURNAME_AND_TITLE.finditer(text):
+        group = "surname" if match.group("surname") is not None else "called"
+        surname = match.group(group)
+        if surname in surnames and surname not in _chinese_stop_words() and match.group() not in _WORDS_OF_SMALL_AND_OLD:
+            spans.append((*match.span(group), True))
+    return spans
+
+
+# Words "小" (small) and "老" (old) open with a surname's character after them: a teacher, a boss, a husband, an hour.
+_WORDS_OF_SMALL_AND_OLD = frozenset(
+    ("老师", "老師", "老板", "老闆", "老公", "老婆", "老家", "老人", "老大", "老乡", "小姐", "小时", "小時", "小孩", "小心", "小区",
+     "小費", "小费", "小说", "小說", "小学", "小組", "小组", "小票", "小哥", "小弟", "小妹", "小伙", "小米", "小麦", "小鸟")
+)  # fmt: skip
+
+
 # A Chinese or Japanese name alone at the end of a message, after its last sentence's mark or on its own line: the
 # signature ("... 10時からです。佐藤", "...谢谢！\n欧阳").
 # After a department or a role and a space too: "さくら内科クリニック 受付 田中".
 _SIGNATURE_AT_THE_END = re.compile(
     rf"(?:^|[。．！？!?\n]|——|—|－|(?<=[{_HAN}{_KANA}])[ \u3000](?=[{_HAN}]{{2,4}}[ \t\u3000。．]*$))"
     rf"[ \t\u3000]*(?P<name>[{_HAN}]{{2,4}}|[{_HAN}]{{1,3}}[ \u3000][{_HAN}]{{1,3}})"
-    r"[ \t\u3000。．]*$"
+    # (Japanese "より", from: "...でしょうか。小林より")
+    r"(?:より)?[ \t\u3000。．]*$"
 )
 
 
@@ -737,8 +935,12 @@ def _surname_signing_off(text: str) -> list[Span]:
     _, surnames = native_name_lists()["han"]
     # After a dash, which signs a message, a listed surname may open the name: "...谢谢。——刘洋".
     dashed = text[: signature.start("name")].rstrip(" \t\u3000").endswith(("—", "－"))
+    # On a line of its own, a listed surname of two characters and a given name of one or two: "\n佐藤健一" (not a
+    # firm's or an office's name: "\n山本建設").
+    own_line = text[: signature.start("name")].rstrip(" \t\u3000").endswith("\n")
     if (
-        name in surnames
+        (own_line and len(name) in (3, 4) and name[:2] in surnames and name[2:] not in _FIRMS_WORDS)
+        or name in surnames
         or re.split(r"[ \u3000]", name)[0] in surnames
         or (
             dashed
@@ -756,17 +958,22 @@ def _surname_signing_off(text: str) -> list[Span]:
 _CJK_NAME_CUE = re.compile(
     r"(?:我是|我叫|本人是|客服|客户经理|客戶經理|经理|經理|主管|专员|專員|顾问|顧問|医生|醫生|护士|護士|老师|老師|同事"
     r"|师傅|師傅|律师|律師|会计|會計|客户|客戶|顾客|顧客|担当の|担当は|担当者の|担当者は|担当者|担当"
+    # A clerk, a courier, a rider, a driver, a (new) employee, a classmate, a shop's manager; a field's label and
+    # "是" (is): "联系人是李晓红".
+    r"|营业员|營業員|快递员|快遞員|骑手|騎手|司机|司機|员工|員工|同学|同學|店长|店長|(?:联系人|聯絡人|收件人|负责人)是"
     # One's family: "我父亲陈国华上周的...".
     r"|父亲|母亲|儿子|女儿|丈夫|妻子|爱人|老公|老婆|哥哥|姐姐|弟弟|妹妹)[ \t\u3000]?"
 )
 _JAPANESE_I_AM_CALLED_AFTER = re.compile(r"と(?:申します|申し|いいます|言います)")
 # One's surname after one's firm's "の", before "です": "株式会社ミナト商事の佐藤です。".
-_JAPANESE_SURNAME_OF_A_FIRM = re.compile(rf"の(?P<name>[{_HAN}]{{2,5}})(?:です|でございます)")
+# After "は" too: "追加は山本花子です" (the one added is ...), "担当は鈴木です".
+_JAPANESE_SURNAME_OF_A_FIRM = re.compile(rf"[のは](?P<name>[{_HAN}]{{2,5}})(?:です|でございます)")
 # What ends a Chinese name glued to the sentence after it: a mark, kana (a Japanese particle: "佐々木が"), a letter
 # that is no Han character, or a word that follows a person's name ("已", already; "将", will; "说", says; "负责",
 # handles ...).
 _CHINESE_AFTER_A_NAME = re.compile(
-    rf"[^{_HAN}]|$|(?:已经|已|将|说|正在|负责|處理|处理|来电|表示|先生|女士"
+    # (and "的", whose: "客户林晓燕的账单地址")
+    rf"[^{_HAN}]|$|(?:已经|已|将|说|正在|负责|處理|处理|来电|表示|先生|女士|的"
     r"|上周|下周|今天|昨天|明天|最近"
     r"|小姐|老师|老師)"
 )
@@ -791,7 +998,8 @@ def _cjk_introduced_or_in_a_role(text: str) -> list[Span]:
         return spans
     for cue in _CJK_NAME_CUE.finditer(text):
         end = _han_name_end(text, cue.end())
-        if end is not None:
+        # "我是江苏的用户" (I am a user from Jiangsu): one's province or town, not one's name, before "的".
+        if end is not None and not (cue.group().startswith(("我是", "本人是")) and text.startswith("的", end)):
             spans.append((cue.end(), end, True))
     for called in _JAPANESE_I_AM_CALLED_AFTER.finditer(text):
         start = called.start()
@@ -815,7 +1023,22 @@ def _cjk_introduced_or_in_a_role(text: str) -> list[Span]:
         # surname's syllable too.
         if _listed_surname_opens("hangul", name) and _listed("hangul", name[1:], 0):
             spans.append((*introduced.span("name"), True))
+    for called in _KOREAN_KIN_OR_CALLED.finditer(text):
+        group = "name" if called.group("name") is not None else "called"
+        name = called.group(group)
+        given = name if len(name) == 2 else name[1:]
+        if _listed("hangul", given, 0) and (len(name) == 2 or _listed_surname_opens("hangul", name)):
+            spans.append((*called.span(group), True))
     return spans
+
+
+# Korean: a given name of the lists (or a listed surname's syllable and one) after one's kin, a friend or a colleague
+# and before a particle ("남편 준호가", my husband Junho), or a given name alone called with "아"/"야" ("지훈아 ...").
+_KOREAN_KIN_OR_CALLED = re.compile(
+    rf"(?:(?<![{_HANGUL}])(?:남편|아내|와이프|아들|딸|엄마|아빠|동생|언니|오빠|형|누나|친구|동료)[ \t]+"
+    rf"(?P<name>[{_HANGUL}]{{2,3}}?)(?=(?:이가|에게|한테|[이가은는을를의도랑와과])?(?:[ \t,.!?]|$)))"
+    rf"|(?:(?<![{_HANGUL}])(?P<called>[{_HANGUL}]{{2}})[아야](?=[ \t,.!?]|$))"
+)
 
 
 def _han_name_end(text: str, start: int) -> int | None:
@@ -886,7 +1109,8 @@ def _chinese_stop_words() -> frozenset[str]:
 _UNCASED_GREETINGS = {
     # The vocative "يا" too: "شكرا جزيلا يا أحمد"; Urdu thanks, "شکریہ"; one's husband, wife, son, daughter, father
     # or mother: "بزوجي يوسف" (not a double bed's "سرير زوجي").
-    "arabic": r"(?<![\u0621-\u06ff])(?:يا|شکریہ|شكريه|عزيزي|عزيزتي|مرحباً|مرحبا|أهلاً|أهلا|اهلا|شكراً|شكرا"
+    # An agent's "معك ..." (with you is ...).
+    "arabic": r"(?<![\u0621-\u06ff])(?:يا|شکریہ|شكريه|عزيزي|عزيزتي|مرحباً|مرحبا|أهلاً|أهلا|اهلا|شكراً|شكرا|معك|معاك"
     r"|بزوجي|(?<!سرير )زوجي|زوجتي|ابني|ابنتي|والدي|والدتي|لزوجي|لابني"
     r"|مع[ \t]+(?:التحية|تحياتي|خالص[ \t]+التحية)|تحياتي|الأخ|الأخت|أخي|أختي|سلام|درود|ممنون|با[ \t]+تشکر|جناب)"
     r"(?![\u0621-\u06ff])",
@@ -912,7 +1136,9 @@ _TEXT_ENDS = re.compile(r"[ \t.!۔।]*$")
 _WORDS_AFTER_THANKS = frozenset(
     ("جزيلا", "جزيلاً", "جزيل", "لكم", "لك", "للجميع", "مقدما", "مقدماً", "وسهلا", "وسهلاً", "بكم", "بك", "لطفا", "زیاد",
      "לכולם", "מראש", "לך", "לכם", "רבה", "आपका", "आपको", "सबको", "জি", "আপনাকে", "दोस्तों", "मित्रों", "जी", "सर",
-     "ग्राहक", "साहब", "সবাইকে", "গ্রাহক", "רב", "עליכם", "عليكم", "دوستان", "فراوان")
+     "ग्राहक", "साहब", "সবাইকে", "গ্রাহক", "רב", "עליכם", "عليكم", "دوستان", "فراوان",
+     # Whom a greeting is for that is no one's name: friends, dear, everyone, a team.
+     "صديقي", "صديقتي", "حبيبي", "الجميع", "חברים", "צוות", "दोस्त", "दोस्तों", "टीम", "সবাই", "বন্ধু", "টিম")
 )  # fmt: skip
 # The first words of a team or a department, and the prefixes of "for", "to", "the" and "in" that thanks take
 # ("للمساعدة", "לצוות", "הנהלת").
@@ -955,7 +1181,7 @@ def _greeted_or_signed_in_an_uncased_script(text: str) -> list[Span]:
         for match in cue.finditer(text):
             words = _words_from(text, match.end(), script, _MAX_WORDS[script])
             # Surnames only after the given name: "على" (on) is spelled as "علي" (Ali) once the letters are made one.
-            count = _words_of_a_listed_name(script, words, later=1)
+            count = _words_of_a_listed_name(script, words, later=1) or _greeted_word_alone(text, script, match, words)
             if not count or any(_is_no_name_of_the_script(script, word.group()) for word in words[:count]):
                 continue
             if (
@@ -972,6 +1198,36 @@ def _greeted_or_signed_in_an_uncased_script(text: str) -> list[Span]:
         if words:
             spans.append((words[0].start(), words[-1].end(), True))
     return spans
+
+
+# Words of respect after a given name: Bengali "ভাই" (brother), "আপা", "দি", "দা"; Hindi "जी", "भाई", "दीदी"; Urdu
+# "صاحب", "بھائی"; "सर" and "স্যার" (sir).
+_RESPECT_AFTER_A_NAME = frozenset(
+    ("ভাই", "আপা", "আপু", "দি", "দা", "দিদি", "জি", "স্যার", "जी", "भाई", "दीदी", "सर", "साहब", "صاحب", "بھائی")
+)
+_ENDS_A_GREETING = re.compile(r"[ \t]*(?:[,،!:\n]|$)")
+
+
+def _greeted_word_alone(text: str, script: str, greeting: re.Match[str], words: list[re.Match[str]]) -> int:
+    """1 where a greeting is followed by one word that no list holds, then a comma, "!", a line's end or a word of
+    :data:`_RESPECT_AFTER_A_NAME` ("שלום רונית,", "ধন্যবাদ মিঠু আপা,", "प्रिय सुनीता जी"): whom the greeting is for.
+    Not a kin's word (whom "my husband" names needs the lists), nor a stop word or a greeting's, thanks' or wish's
+    word ("שלום לכולם,", "שלום רב,")."""
+    if (
+        not words
+        or _KIN_CUE.match(greeting.group())
+        or len(words[0].group()) < 2
+        or words[0].group().startswith(_PREFIXES_OF_NO_SIGNATURE)
+    ):
+        return 0
+    respected = len(words) > 1 and words[1].group() in _RESPECT_AFTER_A_NAME
+    return 1 if respected or _ENDS_A_GREETING.match(text, words[0].end()) is not None else 0
+
+
+# Kin's words among the greeting cues: one's husband, wife, son, daughter, father, mother, brother, sister.
+_KIN_CUE = re.compile(
+    r"(?:بزوجي|زوجي|زوجتي|ابني|ابنتي|والدي|والدتي|لزوجي|لابني|الأخ|الأخت|أخي|أختي|बेटे|बेटा|बेटी|पति|पत्नी|भाई|बहन)"
+)
 
 
 def _is_no_name_of_the_script(script: str, word: str) -> bool:

@@ -1121,8 +1121,14 @@ def _full_names_no_list_knows(texts: list[str], found: list[list[Span]]) -> list
     # or an organisation ("Thiago", "Lakshmi"), even where only a person fits.
     # A single word that no name list holds and WordNet knows ("Tesla", "Gemini", "Gneiss") names a thing unless the
     # small model reads it as a person in its sentence ("her older brother Jem", "Emperor Hirohito").
+    # The small model reads English: in another language's sentence it takes a full name that opens with a given name
+    # of the lists for a firm ("la moglie di Davide Ferrandi": ORG), so there it vetoes none.
     asked = [
-        [" " in text[run[0] : run[1]] or _english_word_no_list_holds(text[run[0] : run[1]]) for run, _ in text_named]
+        [
+            (" " in text[run[0] : run[1]] and not _given_name_in_another_language(text, run))
+            or _english_word_no_list_holds(text[run[0] : run[1]])
+            for run, _ in text_named
+        ]
         for text, text_named in zip(texts, named, strict=True)
     ]
     entities = _once_each(
@@ -1164,6 +1170,13 @@ def _full_names_no_list_knows(texts: list[str], found: list[list[Span]]) -> list
         ]
         for text, text_named, text_vetoed in zip(texts, named, vetoed, strict=True)
     ]
+
+
+def _given_name_in_another_language(text: str, run: Span) -> bool:
+    """True where the run opens with a given name of the lists and its sentence is in another language than
+    English."""
+    first = text[run[0] : run[1]].split(" ", 1)[0]
+    return first in person_name_lists()[0] and in_another_language(text, *run)
 
 
 # An item of a comma's list between two names: "Team sheet: Sione Taufa, Losaline Vea, Tevita Fifita".
