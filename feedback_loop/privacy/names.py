@@ -2714,6 +2714,7 @@ _SURNAME_FIRST = re.compile(
     r"(?=(?:[ \t]+(?i:mr|mrs|ms|miss|mstr|dr))?[ \t]*(?:$|\n|[;|(),.!?]|[-–—/](?=\s)|and\b|\d))"
 )
 _LIST_GOES_ON = re.compile(r",[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž]")
+_NUMBER_AFTER_THE_GIVEN_NAME = re.compile(r"[ \t]+\d")
 _ENTRY_ENDS = re.compile(r"[ \t]*(?:$|\n|[;|(]|[-–—/](?=\s))")
 # Between two entries of a list, a note in brackets allowed: "Lindgren, Erik; Sato, Yui", "Tanaka, Yuki (vegetarian);".
 _NEXT_ENTRY = re.compile(r"[ \t]*(?:\([^()\n]*\)[ \t]*)?;[ \t]*")
@@ -2748,13 +2749,25 @@ def _with_surnames_first(text: str, spans: list[tuple[int, int, bool]], cue_ends
             continue
         # "Santos, Maria Clara": any given name counts, the second too.
         unknown_to_english = any(no_english_word(word.lower()) for word in (words[-1], *given))
-        place = any(word in places() for word in given)
+        # A country or a state before the comma makes it a list of places ("for Poland, Czechia and Slovakia"); a
+        # number after the given name, where no label announces the entry, a list of a site's parts ("Magazijn
+        # Venlo, Hal 4, Dock 18").
+        before = text[max(0, match.start() - 40) : match.start()]
+        field_before = match.start() in cue_ends or _FIELD_BEFORE.search(before) is not None
+        place = (
+            any(word in places() for word in given)
+            or words[-1] in places()
+            or (
+                _NUMBER_AFTER_THE_GIVEN_NAME.match(text, match.end()) is not None
+                and _LABEL_BEFORE.search(before) is None
+                and match.start() not in cue_ends
+            )
+        )
         may_be_a_name = (unknown_to_english or (words[-1] in surnames and given[0] in given_names)) and (
             not place or (no_english_word(words[-1].lower()) and words[-1] not in places())
         )
-        before = text[max(0, match.start() - 40) : match.start()]
         joined = bool(lists) and _NEXT_ENTRY.fullmatch(text, lists[-1][-1][0].end(), match.start()) is not None
-        field = match.start() in cue_ends or _FIELD_BEFORE.search(before) is not None or (joined and labelled[-1])
+        field = field_before or (joined and labelled[-1])
         known = words[-1] in surnames or given[0] in given_names
         cued = match.start() in cue_ends
         entry = cued or _ENTRY_ENDS.match(text, match.end()) is not None

@@ -1538,25 +1538,44 @@ def _a_city_beside_a_city(text: str, start: int, end: int) -> bool:
     by "and", "or" or a slash to another city: "the Nantes and Lyon sites", "Lyon/Marseille" (a surname alone,
     "Lyon", names the city there; "Ito and Nakamura" are people, and so may be a list after a comma)."""
     name = text[start:end]
-    if name not in cities() or name in person_name_lists()[0] or name in _japanese_surnames():
-        return False
     given = person_name_lists()[0]
+    # Two cities that a name's particle seems to join: "Gramado e Canela".
+    parts = re.split(rf"[ \t]+{_AND_OF_MANY_LANGUAGES}[ \t]+", name)
+    if len(parts) == 2 and all(part in cities() and part not in given for part in parts):
+        return True
+    # The last of a list of two cities or more after commas, none a given name: "in Lisbon, Porto and Braga" (a given
+    # name of the lists too, there).
+    listed = _CITIES_LISTED_BEFORE.search(text, max(0, start - 80), start)
+    if (
+        name in cities()
+        and listed is not None
+        and all(city in cities() and city not in given for city in re.split(r"[ \t]*,[ \t]*", listed.group(1)))
+    ):
+        return True
+    if name not in cities() or name in given or name in _japanese_surnames():
+        return False
     # "Preston and Lancaster from billing": a given name beside it makes both people.
-    return any(
+    if any(
         other is not None and other.group(1) in cities() and other.group(1) not in given
         for other in (
             _A_CITY_JOINED_BEFORE.search(text, max(0, start - 40), start),
             _A_CITY_JOINED_AFTER.match(text, end),
         )
-    )
+    ):
+        return True
+    return False
 
 
-# Another place joined to a name right before or after it: "Nantes and ", " or Lyon".
+# Another place joined to a name right before or after it: "Nantes and ", " or Lyon", "Gramado e Canela".
+_AND_OF_MANY_LANGUAGES = r"(?:and|or|&|e|y|et|und|en|i|ou|o|oder|of)"
 _A_CITY_JOINED_BEFORE = re.compile(
-    r"(?<![\w'’-])([A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?)(?:[ \t]+(?:and|or|&)[ \t]+|[ \t]*/[ \t]*)$"
+    rf"(?<![\w'’-])([A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?)(?:[ \t]+{_AND_OF_MANY_LANGUAGES}[ \t]+|[ \t]*/[ \t]*)$"
 )
 _A_CITY_JOINED_AFTER = re.compile(
-    r"(?:[ \t]+(?:and|or|&)[ \t]+|[ \t]*/[ \t]*)([A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?)(?![\w'’-])"
+    rf"(?:[ \t]+{_AND_OF_MANY_LANGUAGES}[ \t]+|[ \t]*/[ \t]*)([A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?)(?![\w'’-])"
+)
+_CITIES_LISTED_BEFORE = re.compile(
+    rf"(?<![\w'’-])([A-Z][\w'’-]*(?:[ \t]*,[ \t]*[A-Z][\w'’-]*)+)[ \t]+{_AND_OF_MANY_LANGUAGES}[ \t]+$"
 )
 
 

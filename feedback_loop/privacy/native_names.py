@@ -717,7 +717,10 @@ _SURNAME_AND_INITIALS = re.compile(
     r"(?<![\w.])(?P<name>[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]{2,}[ \t]+[А-ЯЁІЇЄҐ]\.[ \t]?[А-ЯЁІЇЄҐ]\.)"
 )
 # Given names that are words or names of things in their own right, when alone: a payment card, a car, a city.
-_CASED_GIVEN_NAMES_OF_THINGS = frozenset(("Мир", "Лада", "София", "Волга", "Ника", "Αύγουστο", "Αύγουστος", "Αυγούστου"))
+_CASED_GIVEN_NAMES_OF_THINGS = frozenset(
+    ("Мир", "Лада", "София", "Волга", "Ника", "Бог", "Бога", "Богу", "Богом", "Боже", "Αύγουστο", "Αύγουστος",
+     "Αυγούστου")
+)  # fmt: skip
 # What a name is not inside, in Cyrillic and Greek: the quotes that a product's or a firm's name takes («Мир
 # Классическая»).
 _QUOTE_BEFORE = ("«", "„", '"', "“")
@@ -753,7 +756,11 @@ def _cased_names_in_a_sentence(text: str) -> list[Span]:
             previous = re.search(r"(?:([^\W\d_]+)[ \t]+|,[ \t]*)$", text[max(0, word.start() - 30) : word.start()])
             if (
                 previous is not None
-                and (previous.group(1) is None or previous.group(1).islower())
+                and (
+                    previous.group(1) is None
+                    or previous.group(1).islower()
+                    or _opens_a_sentence_and_names_no_one(text, script, word.start() - len(previous.group()), previous.group(1))
+                )
                 and not before.endswith(_QUOTE_BEFORE)
                 and word.group() not in _CASED_GIVEN_NAMES_OF_THINGS
                 and not _SENTENCE_OPENS_BEFORE.search(text, max(0, word.start() - 3), word.start())
@@ -774,6 +781,15 @@ def _cased_names_in_a_sentence(text: str) -> list[Span]:
 
 
 _SENTENCE_OPENS_BEFORE = re.compile(r"[.!?…:;\n][ \t]*$")
+
+
+def _opens_a_sentence_and_names_no_one(text: str, script: str, start: int, word: str) -> bool:
+    """True for a capitalised word at ``start`` that opens its sentence (a verb, as often: "Спросите Марину") and is
+    no listed name in any case."""
+    return (
+        (start == 0 or _SENTENCE_OPENS_BEFORE.search(text, max(0, start - 3), start) is not None)
+        and not _listed_in_some_case(script, word)
+    )
 
 
 def _listed_names(text: str) -> list[Span]:

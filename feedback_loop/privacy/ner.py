@@ -1532,6 +1532,7 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
         opening = ""
     if not any(word in given or word in surnames for word in bare):
         return None
+
     # "la póliza Más Salud": a stop word of the sentence's language, capitalised, opens a plan's or a product's
     # name, not a person's.
     # The model reads English: in another language's sentence a name it reads opens with a given name of the lists
