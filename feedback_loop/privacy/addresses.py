@@ -2146,17 +2146,34 @@ def _ends_with_a_city(address: str) -> bool:
 # الرياض ١١٤٥١"). "Адрес: см. раздел 4" stays. A value the street detectors found in part becomes one address.
 _LABELLED_ADDRESS_OF_ANOTHER_SCRIPT = re.compile(
     r"(?P<cue>(?<![^\W\d_])(?i:(?:юридический|фактический|почтовый|юридична|поштова|наша|наш)[ \t]+)?"
-    r"(?i:адрес|адреса|адресу|адресою|διεύθυνση|כתובת|العنوان|عنوان|آدرس|نشانی|پتہ|पता|ঠিকানা|ที่อยู่)"
+    # (Arabic and Persian "عنوان" alone is a heading's title as often)
+    r"(?i:адрес|адреса|адресу|адресою|διεύθυνση|כתובת|العنوان[ \t]+(?:البريدي|الكامل)|عنوان[ \t]+(?:المنزل|التوصيل|الشحن)"
+    r"|آدرس|نشانی|پتہ|पता|ঠিকানা|ที่อยู่)"
     r"(?:[ \t]+[^\W\d_][^\s:：]{2,20}){0,2}[ \t]*[:：][ \t]*)"
     r"(?P<value>[^\n<]*?(?:<ADDRESS>[^\n<]*?)?)(?=[ \t]*(?:\n|$|<(?!ADDRESS>)|(?<=\d)\.[ \t]+[^\W\d_]))"
 )
 
 
 def _labelled_address_of_another_script(match: re.Match[str]) -> str | None:
+    """See :data:`_LABELLED_ADDRESS_OF_ANOTHER_SCRIPT`: two numbers at least (a house and a postcode, a street and a
+    flat, or a part the street detectors found) in parts parted by commas, and no word that numbers a text's parts
+    ("см. раздел 4, пункт 2", "الفصل 3، الصفحة 12")."""
     value = match.group("value")
-    if not re.search(r"\d", value) or not re.search(r"[,،]", value) or value.strip() == PLACEHOLDERS["ADDRESS"]:
+    numbers = len(re.findall(r"\d+(?:[-/.]\d+)*", value)) + 2 * value.count(PLACEHOLDERS["ADDRESS"])
+    if (
+        numbers < 2
+        or not re.search(r"[,،]", value)
+        or value.strip() == PLACEHOLDERS["ADDRESS"]
+        or _NUMBERING_WORDS_OF_OTHER_SCRIPTS.search(value)
+    ):
         return None
     return match.group("cue") + PLACEHOLDERS["ADDRESS"]
+
+
+_NUMBERING_WORDS_OF_OTHER_SCRIPTS = re.compile(
+    r"(?i)(?<![^\W\d_])(?:раздел|пункт|глава|страница|розділ|сторінка|параграф|п\.|الفصل|الصفحة|فصل|صفحه|صفحہ|بند"
+    r"|पृष्ठ|अध्याय|পৃষ্ঠা|অধ্যায়|หน้า|κεφάλαιο|σελίδα|עמוד|פרק|סעיף)(?![^\W\d_])"
+)
 
 
 AROUND_AN_ADDRESS_DETECTORS: tuple[Detector, ...] = (

@@ -278,8 +278,6 @@ _SIGN_OFFS = (
     r"|(?-i:Mvh|MVH|mvh|Mvg|MVG)(?=[ \t]*[,\n])"
     # German "lg" (liebe Grüße) in lower case with no comma: "lg Svenja" (not "LG", a brand).
     r"|(?-i:lg)"
-    # Indonesian and Malay: "Salam,\nFajar", "Hormat kami,".
-    r"|salam(?=[ \t]*,)|hormat\s+kami"
     # Italian farewells that close a message: "A presto,\nMatteo", "Buona giornata,".
     r"|a\s+presto|a\s+dopo|buona\s+giornata"
     r"|bonne\s+(?:journée|soirée|fin\s+de\s+journée|semaine)|merci\s+encore|encore\s+merci"
@@ -291,6 +289,8 @@ _CLOSING_THANKS_OF_OTHER_LANGUAGES = (
     r"|dziękuję|dzięki|děkuji|ďakujem|tack(?:\s+så\s+mycket)?|takk|kiitos|köszönöm|asante(?:\s+sana)?|ačiū|paldies"
     r"|aitäh|hvala|mulțumesc|teşekkürler|teşekkür\s+ederim|terima\s+kasih|salamat|dank\s+je(?:wel)?|bedankt"
     r"|fa['’]afetai|mahalo"
+    # Indonesian and Malay closings: "Salam,\nFajar", "Hormat kami,".
+    r"|salam|hormat\s+kami"
 )
 _SIGN_OFF = re.compile(rf"(?i:{_SIGN_OFFS})")
 # The people of one's family and life, one or more: "my sister", "our kids", "my nan", "her colleagues".
@@ -1524,6 +1524,9 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
         listed_names += _names_in_csv_name_columns(text)
     listed_names += _vietnamese_full_names(text)
     listed_names += _names_after_a_service_role(text)
+    listed_names += _given_names_of_the_sentences_language(text)
+    if ":" in text:
+        listed_names += _speakers_of_a_transcript(text)
     listed_names += _names_before_a_japanese_honorific(text)
     listed_names += _names_before_an_indian_honorific(text)
     listed_names += _names_a_booking_is_under(text)
@@ -1926,6 +1929,95 @@ PERSON_ACTS_AFTER = re.compile(
     r"[ \t]+(?:is|was|has|had|will|would|came|arrived|got|refused|delivered|dropped|picked|left|called|said|told|helped"
     r"|did|didn['’]t|couldn['’]t|wouldn['’]t|kept|took|brought|showed|handled|fixed|sorted|went|waited|knocked|rang)\b"
 )
+
+
+# A capitalised word inside a sentence, after a word in lower case or a comma: "kapıcı Mehmet de", "Kuba z IT",
+# "Krankmeldung von Annegret liegt vor".
+_CAPITALISED_INSIDE_A_SENTENCE = re.compile(
+    r"(?:(?<=[a-zà-öø-ÿāăąćčďēęěğīıłńňőřśşšţťūůűźżž][ \t])|(?<=,[ \t]))(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿāăąćčďēęěğīıłńňőřśşšţťūůűźżž]{2,})"
+    r"(?![\w'’-])"
+)
+
+
+def _given_names_of_the_sentences_language(text: str) -> list[tuple[int, int]]:
+    """Given names of the ``faker`` locales of the sentence's language (:func:`language_of_the_sentence`, another
+    than English), capitalised inside the sentence, where that language writes no other word so: "kapıcı Mehmet de
+    bilmiyorum", "Krankmeldung von Annegret liegt vor". Not a stop word of the language, a place, a city or a brand
+    ("a Lyon", "von Porsche"); a listed surname after it joins it."""
+    names: list[tuple[int, int]] = []
+    given = person_name_lists()[0]
+    for word in _CAPITALISED_INSIDE_A_SENTENCE.finditer(text):
+        name = word.group("name")
+        if (
+            name not in given
+            or name in _GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE
+            or name in places()
+            or name in cities()
+            or name in brands()
+        ):
+            continue
+        language = language_of_the_sentence(text, *word.span("name"))
+        if (
+            language is None
+            or name.lower() not in given_names_of_language(language)
+            or name.lower() in spacy_stop_words(language)
+        ):
+            continue
+        # Not after an indefinite article or a demonstrative, which a thing named so takes: "una Giulia usata".
+        if _INDEFINITE_ARTICLE_BEFORE.search(text, max(0, word.start("name") - 12), word.start("name")):
+            continue
+        end = word.end("name")
+        surname = _LISTED_SURNAME_AFTER.match(text, end)
+        if surname is not None and surname.group(1) in person_name_lists()[1] and surname.group(1) not in cities():
+            end = surname.end()
+        names.append((word.start("name"), end))
+    return names
+
+
+# A chat transcript's speaker at a line's start, a time before allowed: "[10:42] Nadia (Agent): Hi there", "Tomás
+# [support]: ...", "10:43 Priya:" (one or two words; a role in brackets after them, or a given name of the lists
+# alone before the colon: "[10:43] Customer:" stays).
+_SPEAKER_OF_A_TRANSCRIPT = re.compile(
+    r"(?m)^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp][Mm])?\]?[ \t]*(?:[-–][ \t]*)?)?"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:['’-][^\W\d_]+)*(?:[ \t][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:['’-][^\W\d_]+)*)?)"
+    r"(?P<role>[ \t]*[(\[](?i:agent|support|customer|client|rep|representative|advisor|adviser|operator|technician"
+    r"|tech|supervisor|manager|team\s+lead|specialist|host|guest|driver|courier|rider|staff|admin|moderator)[)\]])?"
+    r"[ \t]*:(?=[ \t])"
+)
+
+
+def _speakers_of_a_transcript(text: str) -> list[tuple[int, int]]:
+    """The speakers of :data:`_SPEAKER_OF_A_TRANSCRIPT`: with their role in brackets, any words that are no everyday
+    English ones ("Support Bot (agent):" stays); without one, a given name of the lists that is no everyday word,
+    after a time ("[10:42] Nadia:"; not "Note:", "Customer:")."""
+    names: list[tuple[int, int]] = []
+    given = person_name_lists()[0]
+    everyday = everyday_words()
+    for speaker in _SPEAKER_OF_A_TRANSCRIPT.finditer(text):
+        words = speaker.group("name").split()
+        if any(word.lower() in everyday or word.lower() in NOT_NAMES for word in words):
+            continue
+        timed = speaker.group().lstrip()[:1].isdigit() or speaker.group().lstrip().startswith("[")
+        if speaker.group("role") is not None or (timed and words[0] in given and words[0] not in brands()):
+            names.append(speaker.span("name"))
+    return names
+
+
+# Given names that are everyday words of their languages, a colour, a virtue, a flower, light or the sea, which a
+# product's or a season's name capitalises: "camiseta Rosa", "couleur Marine", "Natal Luz".
+_GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE = frozenset(
+    ("Rosa", "Rose", "Blanca", "Blanche", "Bianca", "Celeste", "Céleste", "Violeta", "Viola", "Violette", "Luz", "Paz",
+     "Mar", "Sol", "Alba", "Aurora", "Aurore", "Flor", "Fe", "Gloria", "Glória", "Victoria", "Vitória", "Esperanza",
+     "Esperança", "Consuelo", "Amparo", "Dolores", "Pilar", "Soledad", "Perla", "Pérola", "Oliva", "Olive", "Marina",
+     "Marine", "Mercedes", "Estrella", "Cielo", "Nieves", "Cruz", "Salvador", "Santos", "Reyes", "Amor", "Caridad",
+     "Bella", "Grazia", "Graça", "Fortuna", "Speranza", "Stella", "Primavera", "Serena", "Gioia", "Prune", "Claire",
+     "Deniz", "Umut", "Bahar", "Yıldız", "Güneş", "Nur", "Roos", "Natal", "Pascal", "Noël", "Noel")
+)  # fmt: skip
+_INDEFINITE_ARTICLE_BEFORE = re.compile(
+    r"(?i)(?<![\w'’])(?:un|una|uno|un['’]|unos|unas|ein|eine|einen|einem|einer|une|een|um|uma|questa|questo|este|esta"
+    r"|ese|esa|dieser|diese|dieses|ce|cette|deze|dit)[ \t]+$"
+)
+_LISTED_SURNAME_AFTER = re.compile(r"[ \t]([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+)(?![\w'’-])")
 
 
 def _names_after_a_service_role(text: str) -> list[tuple[int, int]]:
@@ -3920,10 +4012,14 @@ def _cue_may_end_before(text: str, tokens, index: int) -> bool:
         return True
     gap = gap.strip(" \t\u00a0")
     # "/" ends "w/" ("call w/ Ikechukwu"); "(" a relative's word or a person's role ("brother (Khalid)"); ":" a
-    # sign-off ("Üdvözlettel: Bence").
+    # sign-off before a given name of the lists ("Üdvözlettel: Bence"; not "Saludos: Departamento de Facturación").
     return (
         gap in ("", ",", "/")
-        or (gap == ":" and _SIGN_OFF_AND_A_COLON.search(text, max(0, tokens[index][0] - 30), tokens[index][0]) is not None)
+        or (
+            gap == ":"
+            and tokens[index][2] in person_name_lists()[0]
+            and _SIGN_OFF_AND_A_COLON.search(text, max(0, tokens[index][0] - 30), tokens[index][0]) is not None
+        )
         or (gap in (".", ".,") and tokens[index - 1][2].lower() in _TITLE_ABBREVIATIONS)
         or (
             gap == "("

@@ -383,7 +383,7 @@ def _introduced_or_titled(text: str) -> list[Span]:
                 continue
             respect = cue is _ARABIC_TITLE_OR_ROLE and match.group("respect") is not None
             count = _words_of_a_listed_name(script, words, opened=respect and _surname_after_a_title(text, match, words))
-            if not count and cue in (_ARABIC_I_AM, _INDIC_I_AM) and _greeted_two_words(text, script, match, words):
+            if count < 2 and cue in (_ARABIC_I_AM, _INDIC_I_AM) and _greeted_two_words(text, script, match, words):
                 count = 2
             if not count:
                 continue
@@ -416,17 +416,24 @@ _GREETED_BEFORE = re.compile(
     r"(?:نمস্কার|নমস্কার|নমস্তে|হ্যালো|আসসালামু[ \t]+আলাইকুম|नमस्ते|नमस्कार|हैलो|हेलो|مرحبا|مرحباً|السلام[ \t]+عليكم"
     r"|أهلا|أهلاً|سلام)[ \t]*[,،!।]?[ \t]*$"
 )
+# "Speaking" and "from" after the name: "मैं अजय ठाकुर बोल रहा हूँ", "أنا سامر عيسى من قسم المبيعات".
+_SPEAKING_OR_FROM = re.compile(r"[ \t]+(?:बोल[ \t]+रह[ाी]|من[ \t]+(?:قسم|فريق|شركة|خدمة|إدارة)|থেকে[ \t]+বলছি)")
 _TWO_WORDS_END = re.compile(r"[ \t]*(?:[।,،.!]|हूँ|हूं|है|$)")
 
 
 def _greeted_two_words(text: str, script: str, cue: re.Match[str], words: list[re.Match[str]]) -> bool:
-    """True where "I am" follows a greeting and two words that are no stop words end the clause after it: a name the
-    lists lack ("নমস্কার, আমি তানভীর হোসেন।", "नमस्ते, मैं सुनीता रावत हूँ")."""
-    return (
-        len(words) >= 2
-        and _GREETED_BEFORE.search(text, max(0, cue.start() - 24), cue.start()) is not None
-        and _TWO_WORDS_END.match(text, words[1].end()) is not None
-        and not any(_is_no_name_of_the_script(script, word.group()) for word in words[:2])
+    """True where "I am" follows a greeting and two words that are no stop words come after it: a name where one of
+    them is a name of the lists and the clause ends after them ("নমস্কার, আমি তানভীর হোসেন।", "नमस्ते, मैं सुनीता रावत
+    हूँ"; not "मैं थोड़ा परेशान हूँ", I am a little upset), or where "speaking" or "from" a team follows them ("मैं अजय
+    ठाकुर बोल रहा हूँ", "أنا سامر عيسى من قسم المبيعات")."""
+    if (
+        len(words) < 2
+        or _GREETED_BEFORE.search(text, max(0, cue.start() - 24), cue.start()) is None
+        or any(_is_no_name_of_the_script(script, word.group()) for word in words[:2])
+    ):
+        return False
+    return _SPEAKING_OR_FROM.match(text, words[1].end()) is not None or (
+        any(_listed(script, word.group()) for word in words[:2]) and _TWO_WORDS_END.match(text, words[1].end()) is not None
     )
 
 
@@ -459,6 +466,16 @@ _ARABIC_WORDS_AFTER_A_TITLE = frozenset(
 _ARABIC_DEMONSTRATIVES = re.compile(r"(?:این|آن|هذا|هذه|ذلك|تلك|یک|يك)[ \t]+$")
 
 
+# Roles and ranks that follow a title of respect in Persian and Arabic: "آقای راننده" (Mr driver), "خانم فروشنده"
+# (the saleswoman), "جناب سرهنگ" (colonel), "آقای مدیر", "السيد المدير".
+_ROLES_AFTER_A_TITLE = frozenset(
+    ("راننده", "پستچی", "مدیر", "مسئول", "مسؤول", "فروشنده", "مهندس", "دکتر", "سرهنگ", "سرگرد", "کارمند", "پیک",
+     "نگهبان", "همسایه", "معلم", "استاد", "رئیس", "کارشناس", "منشی", "پرستار", "پزشک", "وکیل", "کارگر", "تعمیرکار",
+     "نصاب", "مامور", "مأمور", "سرپرست", "صاحبخانه", "موجر", "مستاجر", "مشاور", "اپراتور", "پشتیبان", "حسابدار",
+     "مدير", "سائق", "مندوب", "موظف", "رئيس", "محامي", "طبيب", "معلم", "مهندس", "دكتور", "مشرف", "جار", "ساعی")
+)  # fmt: skip
+
+
 def _surname_after_a_title(text: str, title: re.Match[str], words: list[re.Match[str]]) -> bool:
     """True where the word after a title of respect is a name though no list holds it ("آقای رضایی", "خانم
     حسینی"): not a stop word of the script's languages, a greeting's or a wish's word, a word that opens with the
@@ -470,6 +487,7 @@ def _surname_after_a_title(text: str, title: re.Match[str], words: list[re.Match
         and len(_arabic_as_one(first)) >= 3
         and not first.startswith("ال")
         and first not in _ARABIC_WORDS_AFTER_A_TITLE
+        and first not in _ROLES_AFTER_A_TITLE
         and not _is_no_name_of_the_script("arabic", first)
         and _ARABIC_DEMONSTRATIVES.search(text, max(0, title.start() - 8), title.start()) is None
     )
@@ -1236,8 +1254,20 @@ def _greeted_word_alone(text: str, script: str, greeting: re.Match[str], words: 
         or words[0].group().startswith(_PREFIXES_OF_NO_SIGNATURE)
     ):
         return 0
+    if words[0].group() in _RESPECT_AFTER_A_NAME or words[0].group() in _WORDS_OF_ADDRESS:
+        return 0
     respected = len(words) > 1 and words[1].group() in _RESPECT_AFTER_A_NAME
     return 1 if respected or _ENDS_A_GREETING.match(text, words[0].end()) is not None else 0
+
+
+# What a greeting calls whom it greets that is no name: brother, sister, friends, members, everyone, sir, madam,
+# support, a teacher; and plurals of Hindi vocatives ("सदस्यों", "दोस्तों").
+_WORDS_OF_ADDRESS = frozenset(
+    ("দাদা", "দিদি", "ভাইয়া", "আপু", "বন্ধু", "বন্ধুরা", "সবাই", "সবাইকে", "ম্যাডাম", "সদস্য", "सर", "मैडम", "भैया",
+     "दीदी", "दोस्त", "साथियों", "सभी", "सदस्यों", "ग्राहकों", "پشتیبانی", "همگی", "همه", "دوستان", "قربان", "عزیزان",
+     "بالجميع", "الجميع", "أستاذ", "استاذ", "أستاذة", "استاذة", "دكتور", "دكتورة", "آقا", "خانم", "جناب", "مهندس",
+     "دکتر", "سيدي", "سيدتي", "حبيبي", "חברים", "צוות", "לקוח", "לקוחה", "לקוחות", "אדוני", "גברתי")
+)  # fmt: skip
 
 
 # Kin's words among the greeting cues: one's husband, wife, son, daughter, father, mother, brother, sister.
