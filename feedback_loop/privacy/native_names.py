@@ -555,15 +555,30 @@ def _after_a_title_or_a_greeting(text: str) -> list[Span]:
     for title in _THAI_TITLE.finditer(text):
         given = _WORD_OF["thai"].match(text, title.end())
         # After "เรียน" (Dear) the title holds a name the lists may lack ("เรียน คุณสมศักดิ์ ใจดี"), not a customer.
-        dear = title.group("kin") is None and (
-            re.search(r"(?:เรียน|สวัสดี(?:ครับ|ค่ะ|คะ)?)[ \t]*$", text[max(0, title.start() - 12) : title.start()])
+        # Greeted or thanked ("สวัสดีค่ะคุณ...", "ขอบคุณพี่..."), a title holds a name the lists may lack, glued to
+        # the clause after it as Thai writes ("ขอบคุณพี่อนุชาที่โทรมา": up to "ที่", that).
+        dear = (
+            re.search(
+                r"(?:เรียน|สวัสดี|ขอบคุณ)(?:นะ)?(?:ครับ|ค่ะ|คะ)?[ \t]*$", text[max(0, title.start() - 14) : title.start()]
+            )
             is not None
         )
         if given is None or not (
-            _listed("thai", given.group(), 0) or (dear and not given.group().startswith(_THAI_WORDS_AFTER_DEAR))
+            _listed("thai", given.group(), 0)
+            or (
+                dear
+                and not given.group().startswith(_THAI_WORDS_AFTER_DEAR)
+                and (title.group("kin") is None or not given.group().startswith(_THAI_KIN_WORDS))
+            )
         ):
             continue
         end = given.end()
+        if dear and not _listed("thai", given.group(), 0):
+            follower = _THAI_WORD_AFTER_A_NAME.search(given.group(), 2)
+            if follower is not None:
+                end = given.start() + follower.start()
+                spans.append((given.start(), end, True))
+                continue
         # The next chunk is the surname when the lists know it: Thai runs its words together and spaces its
         # clauses, so a chunk may be a clause too ("นางสาวดวงสมร ขอบคุณที่ใช้บริการ").
         surname = _WORD_OF["thai"].match(text, end + 1) if text.startswith(" ", end) else None
@@ -597,7 +612,16 @@ def _after_a_title_or_a_greeting(text: str) -> list[Span]:
 
 # Whom a letter's "เรียน คุณ..." greets that is no name, by the words they open with: a customer, one who (a user, a
 # manager, a parent), a member, all, a teacher, a doctor, a father, a mother, staff.
-_THAI_WORDS_AFTER_DEAR = ("ลูกค้า", "ผู้", "สมาชิก", "ท่าน", "ทุกท่าน", "ครู", "หมอ", "พ่อ", "แม่", "พนักงาน", "เจ้าหน้าที่")
+# What "พี่" and "น้อง" open as words of kin ("พี่ชาย", brother; "น้องสาว", sister; "พี่ๆ", all of you), and the words
+# that follow a name glued to it: that, has, will, helps, called, came, told, and, with (the first found after two
+# characters ends the name).
+_THAI_KIN_WORDS = ("ชาย", "สาว", "ๆ", "น้อง", "พี่")
+_THAI_WORD_AFTER_A_NAME = re.compile(r"ที่|ได้|จะ|ช่วย|โทร|มา|บอก|และ|กับ|ครับ|ค่ะ|คะ|นะ|ด้วย|เป็น")
+# And the words "คุณ" opens: quality, property, value, virtue ("คุณภาพ", "คุณสมบัติ", "คุณค่า", "คุณธรรม").
+_THAI_WORDS_AFTER_DEAR = (
+    "ลูกค้า", "ผู้", "สมาชิก", "ท่าน", "ทุกท่าน", "ครู", "หมอ", "พ่อ", "แม่", "พนักงาน", "เจ้าหน้าที่", "ภาพ", "สมบัติ", "ค่า",
+    "ประโยชน์", "ธรรม", "ลักษณะ", "วุฒิ", "ูปการ",
+)  # fmt: skip
 # One's own name after "I", as Thai introduces oneself ("ผมชื่อ", "ดิฉันชื่อ"), and what may follow "ชื่อ" glued there
 # that is no name: a nickname, a user name, an account's name.
 _THAI_I_AM_NAMED = re.compile(r"(?:ดิฉัน|ผม|ฉัน|หนู)ชื่อ$")
