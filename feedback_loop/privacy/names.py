@@ -1931,12 +1931,10 @@ PERSON_ACTS_AFTER = re.compile(
 )
 
 
-# A capitalised word inside a sentence, after a word in lower case or a comma: "kapıcı Mehmet de", "Kuba z IT",
-# "Krankmeldung von Annegret liegt vor".
-_CAPITALISED_INSIDE_A_SENTENCE = re.compile(
-    r"(?:(?<=[a-zà-öø-ÿāăąćčďēęěğīıłńňőřśşšţťūůűźżž][ \t])|(?<=,[ \t]))(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿāăąćčďēęěğīıłńňőřśşšţťūůűźżž]{2,})"
-    r"(?![\w'’-])"
-)
+# A capitalised word, which :func:`_given_names_of_the_sentences_language` takes inside a sentence only: after a word
+# in lower case or a comma ("kapıcı Mehmet de", "Kuba z IT", "Krankmeldung von Annegret liegt vor").
+_CAPITALISED_WORD_ALONE = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿāăąćčďēęěğīıłńňőřśşšţťūůűźżž]{2,}(?![\w'’-])")
+_INSIDE_A_SENTENCE_BEFORE = re.compile(r"(?:[^\W\d_A-ZÀ-ÖØ-ÞĀ-Ž]|,)[ \t]?$")
 
 
 def _given_names_of_the_sentences_language(text: str) -> list[tuple[int, int]]:
@@ -1946,17 +1944,19 @@ def _given_names_of_the_sentences_language(text: str) -> list[tuple[int, int]]:
     ("a Lyon", "von Porsche"); a listed surname after it joins it."""
     names: list[tuple[int, int]] = []
     given = person_name_lists()[0]
-    for word in _CAPITALISED_INSIDE_A_SENTENCE.finditer(text):
-        name = word.group("name")
+    for word in _CAPITALISED_WORD_ALONE.finditer(text):
+        name = word.group()
         if (
             name not in given
+            or _INSIDE_A_SENTENCE_BEFORE.search(text, max(0, word.start() - 2), word.start()) is None
+            or not text[word.start() - 1].isspace()
             or name in _GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE
             or name in places()
             or name in cities()
             or name in brands()
         ):
             continue
-        language = language_of_the_sentence(text, *word.span("name"))
+        language = language_of_the_sentence(text, *word.span())
         if (
             language is None
             or name.lower() not in given_names_of_language(language)
@@ -1964,13 +1964,13 @@ def _given_names_of_the_sentences_language(text: str) -> list[tuple[int, int]]:
         ):
             continue
         # Not after an indefinite article or a demonstrative, which a thing named so takes: "una Giulia usata".
-        if _INDEFINITE_ARTICLE_BEFORE.search(text, max(0, word.start("name") - 12), word.start("name")):
+        if _INDEFINITE_ARTICLE_BEFORE.search(text, max(0, word.start() - 12), word.start()):
             continue
-        end = word.end("name")
+        end = word.end()
         surname = _LISTED_SURNAME_AFTER.match(text, end)
         if surname is not None and surname.group(1) in person_name_lists()[1] and surname.group(1) not in cities():
             end = surname.end()
-        names.append((word.start("name"), end))
+        names.append((word.start(), end))
     return names
 
 
