@@ -1527,6 +1527,7 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
     listed_names += _given_names_of_the_sentences_language(text)
     if ":" in text:
         listed_names += _speakers_of_a_transcript(text)
+    listed_names += _given_names_where_only_a_person_stands(text)
     listed_names += _names_before_a_japanese_honorific(text)
     listed_names += _names_before_an_indian_honorific(text)
     listed_names += _names_a_booking_is_under(text)
@@ -2000,6 +2001,35 @@ def _speakers_of_a_transcript(text: str) -> list[tuple[int, int]]:
         timed = speaker.group().lstrip()[:1].isdigit() or speaker.group().lstrip().startswith("[")
         if speaker.group("role") is not None or (timed and words[0] in given and words[0] not in brands()):
             names.append(speaker.span("name"))
+    return names
+
+
+# A given name of the lists where only a person stands, though it is an everyday word too ("Will", "Hope", "Bill",
+# "Joy", "Grant"): after a person's role in lower case ("agent Will:", "the courier Hope said"), asked about ("Who is
+# Will?"), or before the team or the place one works at ("Bill from the warehouse", "Faith at reception").
+_GIVEN_NAME_WHERE_ONLY_A_PERSON_STANDS = re.compile(
+    r"(?<![\w'’-])(?:agent|rep|representative|technician|engineer|driver|courier|rider|colleague|coworker"
+    r"|co-worker|manager|supervisor|advisor|adviser|nurse|doctor|tutor|teacher|landlord|landlady|neighbou?r|cashier"
+    r"|receptionist|operator|specialist)[ \t]+(?P<after_role>[A-Z][a-z]+)"
+    r"(?=[ \t]*(?:[:,.!?)]|$)|[ \t](?:from|at|in|on|said|says|told|called|was|is|has|had|who|and|will|would|did)\b)"
+    r"|(?<![\w'’-])(?i:who[ \t]+is|who['’]s)[ \t]+(?P<asked>[A-Z][a-z]+)[ \t]*\?"
+    r"|(?<![\w'’-])(?P<of_a_team>[A-Z][a-z]+)[ \t]+(?:from|at|in)[ \t]+(?:the[ \t]+|your[ \t]+|our[ \t]+)?"
+    r"(?:warehouse|support|billing|accounts|sales|reception|front[ \t]+desk|help[ \t]?desk|IT|HR|customer[ \t]+service"
+    r"|the[ \t]+office|returns|dispatch|logistics|payroll)\b"
+)
+
+
+def _given_names_where_only_a_person_stands(text: str) -> list[tuple[int, int]]:
+    """The given names of :data:`_GIVEN_NAME_WHERE_ONLY_A_PERSON_STANDS` that the lists or a locale's list hold and
+    no brand is ("Who is Alexa?" stays)."""
+    given = person_name_lists()[0]
+    names = []
+    for match in _GIVEN_NAME_WHERE_ONLY_A_PERSON_STANDS.finditer(text):
+        group = match.lastgroup or ""
+        # (the lists leave out given names that are function words, "Will", "May": a locale's own list holds them)
+        name = match.group(group)
+        if (name in given or _given_names_by_locale()[name] >= 1) and name not in brands():
+            names.append(match.span(group))
     return names
 
 
