@@ -612,10 +612,11 @@ def _after_a_title_or_a_greeting(text: str) -> list[Span]:
 
 # Whom a letter's "เรียน คุณ..." greets that is no name, by the words they open with: a customer, one who (a user, a
 # manager, a parent), a member, all, a teacher, a doctor, a father, a mother, staff.
-# What "พี่" and "น้อง" open as words of kin ("พี่ชาย", brother; "น้องสาว", sister; "พี่ๆ", all of you), and the words
+# What "พี่" and "น้อง" open as words of kin or of a role ("พี่ชาย", brother; "น้องสาว", sister; "พี่ๆ", all of you;
+# "น้องใหม่", newcomers; "พี่ไรเดอร์", the rider; "พี่วิน", the motorbike taxi), and the words
 # that follow a name glued to it: that, has, will, helps, called, came, told, and, with (the first found after two
 # characters ends the name).
-_THAI_KIN_WORDS = ("ชาย", "สาว", "ๆ", "น้อง", "พี่")
+_THAI_KIN_WORDS = ("ชาย", "สาว", "ๆ", "น้อง", "พี่", "ใหม่", "ไรเดอร์", "แอดมิน", "ทุก", "คน", "พนักงาน", "ช่าง", "วิน")
 _THAI_WORD_AFTER_A_NAME = re.compile(r"ที่|ได้|จะ|ช่วย|โทร|มา|บอก|และ|กับ|ครับ|ค่ะ|คะ|นะ|ด้วย|เป็น")
 # And the words "คุณ" opens: quality, property, value, virtue ("คุณภาพ", "คุณสมบัติ", "คุณค่า", "คุณธรรม").
 _THAI_WORDS_AFTER_DEAR = (
