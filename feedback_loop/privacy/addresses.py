@@ -244,6 +244,8 @@ ROMANCE_STREET_WORDS = (
     r"rue|avenue|av\.|bd|boulevard|place|chemin|allée|impasse|quai|route|cours|calle|c/|avenida|avda\.?|paseo"
     r"|plaza|carrera|camino|ronda|rua|travessa|largo|praça|via|viale|piazza|corso|vicolo|strada"
     r"|corniche|carrer|passeig|avinguda|ul\.|ulica|aleja|plac|calea|bulevardul|rruga|ulitsa|prospekt|bulevar|cesta|trg"
+    # Polish "al." (aleja), not the "et al." of a citation.
+    r"|(?<!et )al\.(?=\s+[A-ZŁŚŻŹ])"
     r"|vul\.|vulytsia|bul\.|prosp\.|pr-t|jalan|jl\.|jln\.|chaussée|chaussee|drève|faubourg|jirón|pasaje|psje\.|pje\."
     r"|calzada|carretera|ctra\.|alameda|malecón|prolongación|prol\."
     # Romanian: "Str. Lipscani nr. 15", "Bd. Unirii nr. 7", "Șos. Kiseleff 12", "Aleea Teilor 3".
@@ -788,7 +790,10 @@ _NO_STREETS_NAME = re.compile(
 )
 _STREET_ENDS_ITS_PHRASE = re.compile(
     r"(?=[ \t]*(?:[,.;!?)\n—–]|$))|[ \t]+(?:is|was|are|were|has|have|and|or|but|so|if|for|in|on|at|then|which|where"
-    r"|when|near|by|with|to|from|getting|get|gets|got|pls|please|thanks|cheers|asap|instead|yesterday|today)(?![\w'’-])"
+    r"|when|near|by|with|to|from|getting|get|gets|got|pls|please|thanks|cheers|asap|instead|yesterday|today"
+    # What chat writes after a place: "... lol", "... smh", "... the buzzer's broken" (not a time: "see you at 5 main
+    # st tomorrow" may be one).
+    r"|plz|thx|ty|lol|lmao|smh|the|my|our)(?![\w'’-])"
 )
 # A grid address of Utah and its neighbours, the house's number and the street's both counted from a meridian, the
 # town, state and ZIP code after them: "3391 S 2700 E, Salt Lake City, UT 84109", "3391 s 2700 e, salt lake city ut
@@ -1032,6 +1037,9 @@ def _names_a_place(words: str) -> bool:
     )
 
 
+_ABBREVIATED_WEAK_STREET_WORD = re.compile(r"(?i)[ \t](?:dr|ct|pl|cir|sq)\.?$")
+
+
 def _lower_address(match: re.Match[str]) -> str | None:
     before = match.string[max(0, match.start() - 60) : match.start()]
     before = before[: len(before) - len(unit.group(0))] if (unit := _LOWER_UNIT_BEFORE.search(before)) else before
@@ -1050,9 +1058,14 @@ def _lower_address(match: re.Match[str]) -> str | None:
         or ((match.group("strong") or match.group("french")) and _ADDRESS_CUE_RIGHT_BEFORE.search(before))
         or _HOME_CUE_RIGHT_BEFORE.search(before)
         or (
-            match.group("strong")
+            # A weak street word abbreviated is a street's too ("820 maple ridge dr"); its flat may end the phrase
+            # ("55 elm st apt 2 lol").
+            (match.group("strong") or _ABBREVIATED_WEAK_STREET_WORD.search(match.group("street")))
             and _PLACE_PREPOSITION_RIGHT_BEFORE.search(before)
-            and _STREET_ENDS_ITS_PHRASE.match(match.string, match.end("street"))
+            and (
+                _STREET_ENDS_ITS_PHRASE.match(match.string, match.end("street"))
+                or _STREET_ENDS_ITS_PHRASE.match(match.string, match.end())
+            )
             and not _NO_STREETS_NAME.match(match.group("street"))
         )
     ):
@@ -1805,6 +1818,11 @@ _NUMBER_OF_SOMETHING_ELSE = re.compile(
 )
 
 
+_HOUSE_NUMBER_OPENS = re.compile(r"^[ \t]+(?i:no|nr)\.?[ \t]*\d+[a-z]?(?![\w-])")
+# The part of a town after its name: Indonesian and Malay east, west, north, south, centre; "Jakarta Selatan".
+_PARTS_OF_A_TOWN = frozenset(("timur", "barat", "utara", "selatan", "pusat", "tengah"))
+
+
 def _tail_to_a_postcode(match: re.Match[str]) -> str | None:
     tail = match.group("tail")
     # Six digits alone are a postcode after a place's name, not after an everyday word or a currency's code
@@ -1812,15 +1830,20 @@ def _tail_to_a_postcode(match: re.Match[str]) -> str | None:
     last_word = re.findall(r"[^\W\d_]+", tail)[-1:]
     # The city the number follows, of one word or more: "..., Seoul 06236", "..., Cape Town, 8001".
     last_words = re.findall(r"[^\W\d_]+", tail)[-3:]
+    # Or a city and its part of town, as Indonesia writes it: "..., Jakarta Timur 13910", "..., Surabaya Barat 60111".
     if (match.group("city_number") or match.group("city_number_after_a_comma")) and not any(
         " ".join(last_words[-count:]).title() in cities() for count in (1, 2, 3) if len(last_words) >= count
+    ) and not (
+        len(last_words) >= 2 and last_words[-1].lower() in _PARTS_OF_A_TOWN and last_words[-2].title() in cities()
     ):
         return None
     if match.group("bare_number") and (
         not last_word or last_word[0].lower() in everyday_words() or last_word[0].isupper()
     ):
         return None
-    # "... and pay 123456 yen": a sentence goes on, no place; "..., 07700 900123": a phone's groups.
+    # "... and pay 123456 yen": a sentence goes on, no place; "..., 07700 900123": a phone's groups. The house's
+    # number right after the street is the address's: "Jl. Raya Bekasi KM 21 No. 8, Cakung, ...".
+    tail = _HOUSE_NUMBER_OPENS.sub("", tail)
     if (
         _NUMBER_OF_SOMETHING_ELSE.search(tail)
         or re.search(r"\d{5}", tail)
