@@ -1831,10 +1831,14 @@ def _tail_to_a_postcode(match: re.Match[str]) -> str | None:
     # The city the number follows, of one word or more: "..., Seoul 06236", "..., Cape Town, 8001".
     last_words = re.findall(r"[^\W\d_]+", tail)[-3:]
     # Or a city and its part of town, as Indonesia writes it: "..., Jakarta Timur 13910", "..., Surabaya Barat 60111".
-    if (match.group("city_number") or match.group("city_number_after_a_comma")) and not any(
-        " ".join(last_words[-count:]).title() in cities() for count in (1, 2, 3) if len(last_words) >= count
-    ) and not (
-        len(last_words) >= 2 and last_words[-1].lower() in _PARTS_OF_A_TOWN and last_words[-2].title() in cities()
+    if (
+        (match.group("city_number") or match.group("city_number_after_a_comma"))
+        and not any(
+            " ".join(last_words[-count:]).title() in cities() for count in (1, 2, 3) if len(last_words) >= count
+        )
+        and not (
+            len(last_words) >= 2 and last_words[-1].lower() in _PARTS_OF_A_TOWN and last_words[-2].title() in cities()
+        )
     ):
         return None
     if match.group("bare_number") and (
@@ -2170,8 +2174,8 @@ def _ends_with_a_city(address: str) -> bool:
 _LABELLED_ADDRESS_OF_ANOTHER_SCRIPT = re.compile(
     r"(?P<cue>(?<![^\W\d_])(?i:(?:юридический|фактический|почтовый|юридична|поштова|наша|наш)[ \t]+)?"
     # (Arabic and Persian "عنوان" alone is a heading's title as often)
-    r"(?i:адрес|адреса|адресу|адресою|διεύθυνση|כתובת|العنوان[ \t]+(?:البريدي|الكامل)|عنوان[ \t]+(?:المنزل|التوصيل|الشحن)"
-    r"|آدرس|نشانی|پتہ|पता|ঠিকানা|ที่อยู่)"
+    r"(?i:адрес|адреса|адресу|адресою|διεύθυνση|כתובת|العنوان[ \t]+(?:البريدي|الكامل)"
+    r"|عنوان[ \t]+(?:المنزل|التوصيل|الشحن)|آدرس|نشانی|پتہ|पता|ঠিকানা|ที่อยู่)"
     r"(?:[ \t]+[^\W\d_][^\s:：]{2,20}){0,2}[ \t]*[:：][ \t]*)"
     r"(?P<value>[^\n<]*?(?:<ADDRESS>[^\n<]*?)?)(?=[ \t]*(?:\n|$|<(?!ADDRESS>)|(?<=\d)\.[ \t]+[^\W\d_]))"
 )

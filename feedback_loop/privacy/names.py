@@ -366,7 +366,8 @@ OTHER_LANGUAGES_TITLES = (
     r"|doctora|dra|doutor|doutora|dottore|dottoressa|docteur"
     # Malay: "Encik" (Mr), "Puan" (Mrs), "Cik" (Miss); not "Tuan" (Sir), which "Tuan Rumah" (the host) opens too.
     r"|encik|puan|cik"
-    # Indonesian "Kak" (elder sibling), "Mbak" (not "Mas", Spanish "more" unaccented), how shops and couriers address a customer: "Halo Kak Rina".
+    # Indonesian "Kak" (elder sibling), "Mbak" (not "Mas", Spanish "more" unaccented), how shops and couriers address
+    # a customer: "Halo Kak Rina".
     r"|(?-i:Kak|Mbak|kak|mbak)"
     # Swahili "Bi." (Bibi, Mrs) and "Bw." (Bwana, Mr), with their full stop: "Asante Bi. Rehema Mwakyusa".
     r"|(?-i:Bi|Bw)|bibi|bwana"
@@ -1934,15 +1935,18 @@ PERSON_ACTS_AFTER = re.compile(
 
 # A capitalised word, which :func:`_given_names_of_the_sentences_language` takes inside a sentence only: after a word
 # in lower case or a comma ("kapıcı Mehmet de", "Kuba z IT", "Krankmeldung von Annegret liegt vor").
-_CAPITALISED_WORD_ALONE = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿāăąćčďēęěğīıłńňőřśşšţťūůűźżž]{2,}(?![\w'’-])")
+_CAPITALISED_WORD_ALONE = re.compile(
+    r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿāăąćčďēęěğīıłńňőřśşšţťūůűźżž]{2,}(?![\w'’-])"
+)
 _INSIDE_A_SENTENCE_BEFORE = re.compile(r"(?:[^\W\d_A-ZÀ-ÖØ-ÞĀ-Ž]|,)[ \t]?$")
 
 
+# In Turkish: "kapıcı Mehmet de bilmiyorum" (the doorman Mehmet does not know either).
 def _given_names_of_the_sentences_language(text: str) -> list[tuple[int, int]]:
     """Given names of the ``faker`` locales of the sentence's language (:func:`language_of_the_sentence`, another
-    than English), capitalised inside the sentence, where that language writes no other word so: "kapıcı Mehmet de
-    bilmiyorum", "Krankmeldung von Annegret liegt vor". Not a stop word of the language, a place, a city or a brand
-    ("a Lyon", "von Porsche"); a listed surname after it joins it."""
+    than English), capitalised inside the sentence, where that language writes no other word so: "Krankmeldung von
+    Annegret liegt vor", "a casa di Giovanni ieri". Not a stop word of the language, a place, a city or a brand ("a
+    Lyon", "von Porsche"), nor after an indefinite article; a listed surname after it joins it."""
     names: list[tuple[int, int]] = []
     given = person_name_lists()[0]
     for word in _CAPITALISED_WORD_ALONE.finditer(text):
@@ -1951,7 +1955,7 @@ def _given_names_of_the_sentences_language(text: str) -> list[tuple[int, int]]:
             name not in given
             or _INSIDE_A_SENTENCE_BEFORE.search(text, max(0, word.start() - 2), word.start()) is None
             or not text[word.start() - 1].isspace()
-            or name in _GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE
+            or name in GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE
             or name in places()
             or name in cities()
             or name in brands()
@@ -2035,7 +2039,7 @@ def _given_names_where_only_a_person_stands(text: str) -> list[tuple[int, int]]:
 
 # Given names that are everyday words of their languages, a colour, a virtue, a flower, light or the sea, which a
 # product's or a season's name capitalises: "camiseta Rosa", "couleur Marine", "Natal Luz".
-_GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE = frozenset(
+GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE = frozenset(
     ("Rosa", "Rose", "Blanca", "Blanche", "Bianca", "Celeste", "Céleste", "Violeta", "Viola", "Violette", "Luz", "Paz",
      "Mar", "Sol", "Alba", "Aurora", "Aurore", "Flor", "Fe", "Gloria", "Glória", "Victoria", "Vitória", "Esperanza",
      "Esperança", "Consuelo", "Amparo", "Dolores", "Pilar", "Soledad", "Perla", "Pérola", "Oliva", "Olive", "Marina",

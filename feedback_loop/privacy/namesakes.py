@@ -1535,8 +1535,10 @@ _TOWARDS_A_PLACE_BEFORE = re.compile(r"(?i:\b(?:para|pra|hacia|rumo[ \u00a0]+a))
 
 def _a_city_beside_a_city(text: str, start: int, end: int) -> bool:
     """True for a city of the gazetteer of one word that is no given name of the lists nor a Japanese surname, joined
-    by "and", "or" or a slash to another city: "the Nantes and Lyon sites", "Lyon/Marseille" (a surname alone,
-    "Lyon", names the city there; "Ito and Nakamura" are people, and so may be a list after a comma)."""
+    by "and", "or" (in English or another language) or a slash to another city: "the Nantes and Lyon sites",
+    "Lyon/Marseille", "Gramado e Canela" (a surname alone, "Lyon", names the city there; "Ito and Nakamura" are
+    people); or any city of the gazetteer that ends a list of two cities or more that are no given names ("in
+    Lisbon, Porto and Braga")."""
     name = text[start:end]
     given = person_name_lists()[0]
     # Two cities that a name's particle seems to join: "Gramado e Canela".
@@ -1555,15 +1557,13 @@ def _a_city_beside_a_city(text: str, start: int, end: int) -> bool:
     if name not in cities() or name in given or name in _japanese_surnames():
         return False
     # "Preston and Lancaster from billing": a given name beside it makes both people.
-    if any(
+    return any(
         other is not None and other.group(1) in cities() and other.group(1) not in given
         for other in (
             _A_CITY_JOINED_BEFORE.search(text, max(0, start - 40), start),
             _A_CITY_JOINED_AFTER.match(text, end),
         )
-    ):
-        return True
-    return False
+    )
 
 
 # Another place joined to a name right before or after it: "Nantes and ", " or Lyon", "Gramado e Canela".

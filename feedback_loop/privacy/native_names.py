@@ -382,7 +382,9 @@ def _introduced_or_titled(text: str) -> list[Span]:
             if not words:
                 continue
             respect = cue is _ARABIC_TITLE_OR_ROLE and match.group("respect") is not None
-            count = _words_of_a_listed_name(script, words, opened=respect and _surname_after_a_title(text, match, words))
+            opened = respect and _surname_after_a_title(text, match, words)
+            # After a surname no list holds, only surnames: "على" (on) is spelled as "علي" (Ali) once made one.
+            count = _words_of_a_listed_name(script, words, later=1 if opened else None, opened=opened)
             if count < 2 and cue in (_ARABIC_I_AM, _INDIC_I_AM) and _greeted_two_words(text, script, match, words):
                 count = 2
             if not count:
@@ -417,7 +419,7 @@ _GREETED_BEFORE = re.compile(
     r"|أهلا|أهلاً|سلام)[ \t]*[,،!।]?[ \t]*$"
 )
 # "Speaking" and "from" after the name: "मैं अजय ठाकुर बोल रहा हूँ", "أنا سامر عيسى من قسم المبيعات".
-_SPEAKING_OR_FROM = re.compile(r"[ \t]+(?:बोल[ \t]+रह[ाी]|من[ \t]+(?:قسم|فريق|شركة|خدمة|إدارة)|থেকে[ \t]+বলছি)")
+_SPEAKING_OR_FROM = re.compile(r"[ \t]+(?:बोल[ \t]+रह[ाी]|من[ \t]+(?:قسم|فريق|شركة|خدمة|إدارة)|(?:থেকে[ \t]+)?বলছি)")
 _TWO_WORDS_END = re.compile(r"[ \t]*(?:[।,،.!]|हूँ|हूं|है|$)")
 
 
@@ -433,7 +435,8 @@ def _greeted_two_words(text: str, script: str, cue: re.Match[str], words: list[r
     ):
         return False
     return _SPEAKING_OR_FROM.match(text, words[1].end()) is not None or (
-        any(_listed(script, word.group()) for word in words[:2]) and _TWO_WORDS_END.match(text, words[1].end()) is not None
+        any(_listed(script, word.group()) for word in words[:2])
+        and _TWO_WORDS_END.match(text, words[1].end()) is not None
     )
 
 
@@ -460,9 +463,7 @@ def _words_of_a_listed_name(
 
 # Words after a title of respect that name no one: more titles ("خانم دکتر", Mrs Dr), what one calls a group
 # ("آقایان", "خانم‌ها"), and "the president", "the director", "the minister".
-_ARABIC_WORDS_AFTER_A_TITLE = frozenset(
-    ("دکتر", "مهندس", "ها", "‌ها", "محترم", "عزيزي", "عزيز", "گرامی", "عزیز")
-)
+_ARABIC_WORDS_AFTER_A_TITLE = frozenset(("دکتر", "مهندس", "ها", "‌ها", "محترم", "عزيزي", "عزيز", "گرامی", "عزیز"))
 _ARABIC_DEMONSTRATIVES = re.compile(r"(?:این|آن|هذا|هذه|ذلك|تلك|یک|يك)[ \t]+$")
 
 
@@ -754,7 +755,9 @@ def _listed_in_some_case(script: str, word: str, kind: int | None = None) -> boo
 
 
 # Patronymics, in every case: "Іванович", "Валерьевича", "Викторовна", "Ивановны", "Петрівною".
-_PATRONYMIC = re.compile(r"[А-ЯЁІЇЄ][а-яёіїєґ]+(?:ович|евич|йович|ич|овн|евн|івн|ївн|ичн|ін)(?:а|у|ем|ом|і|е|ы|ой|ою|ей)?$")
+_PATRONYMIC = re.compile(
+    r"[А-ЯЁІЇЄ][а-яёіїєґ]+(?:ович|евич|йович|ич|овн|евн|івн|ївн|ичн|ін)(?:а|у|ем|ом|і|е|ы|ой|ою|ей)?$"
+)
 # A surname and initials: "Егорова М. А.", "Шевченко Т.Г."; and a word before it, a cue or not.
 _SURNAME_AND_INITIALS = re.compile(
     r"(?<![\w.])(?P<name>[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]{2,}[ \t]+[А-ЯЁІЇЄҐ]\.[ \t]?[А-ЯЁІЇЄҐ]\.)"
@@ -769,17 +772,22 @@ _CASED_GIVEN_NAMES_OF_THINGS = frozenset(
 _QUOTE_BEFORE = ("«", "„", '"', "“")
 
 
+# "Спросите Марину" (ask Marina), "у Тараса" (at Taras's), "με τον Νίκο" (with Nikos), "на меня, Людмилу Шевцову" (in my
+# name, Lyudmila Shevtsova's), "на имя Кузнецова Игоря Валерьевича" (in the name of Igor Valeryevich Kuznetsov).
 def _cased_names_in_a_sentence(text: str) -> list[Span]:
     """Cyrillic and Greek names inside a sentence, in any case: a capitalised word after a lower-case word, a comma
-    or a Greek article that is a listed given name in some case ("Спросите Марину", "у Тараса", "με τον Νίκο"), with
-    the capitalised words after it that are listed names in some case or a patronymic ("Людмилу Шевцову"); a run of
-    two or three capitalised words that a patronymic ends ("Кузнецова Игоря Валерьевича"); a surname and its
-    initials (:data:`_SURNAME_AND_INITIALS`)."""
+    or a sentence's first word that names no one, that is a listed given name in some case, with the capitalised
+    words after it that are listed names in some case or a patronymic; a run of two or three capitalised words that
+    a patronymic ends; a surname and its initials (:data:`_SURNAME_AND_INITIALS`). See the examples above."""
     spans: list[Span] = []
     if not re.search("[А-ЯЁІЇЄҐΑ-ΩΆ-Ώ]", text):
         return spans
     for script in _CASED:
-        words = [word for word in _WORD_OF[script].finditer(text) if _capitalised(word.group()) and not word.group().isupper()]
+        words = [
+            word
+            for word in _WORD_OF[script].finditer(text)
+            if _capitalised(word.group()) and not word.group().isupper()
+        ]
         index = 0
         while index < len(words):
             word = words[index]
@@ -802,7 +810,9 @@ def _cased_names_in_a_sentence(text: str) -> list[Span]:
                 and (
                     previous.group(1) is None
                     or previous.group(1).islower()
-                    or _opens_a_sentence_and_names_no_one(text, script, word.start() - len(previous.group()), previous.group(1))
+                    or _opens_a_sentence_and_names_no_one(
+                        text, script, word.start() - len(previous.group()), previous.group(1)
+                    )
                 )
                 and not before.endswith(_QUOTE_BEFORE)
                 and word.group() not in _CASED_GIVEN_NAMES_OF_THINGS
@@ -830,9 +840,8 @@ def _opens_a_sentence_and_names_no_one(text: str, script: str, start: int, word:
     """True for a capitalised word at ``start`` that opens its sentence (a verb, as often: "Спросите Марину") and is
     no listed name in any case."""
     return (
-        (start == 0 or _SENTENCE_OPENS_BEFORE.search(text, max(0, start - 3), start) is not None)
-        and not _listed_in_some_case(script, word)
-    )
+        start == 0 or _SENTENCE_OPENS_BEFORE.search(text, max(0, start - 3), start) is not None
+    ) and not _listed_in_some_case(script, word)
 
 
 def _listed_names(text: str) -> list[Span]:
@@ -960,15 +969,20 @@ def _chinese_surname_and_title(text: str) -> list[Span]:
     for match in _CHINESE_SURNAME_AND_TITLE.finditer(text):
         group = "surname" if match.group("surname") is not None else "called"
         surname = match.group(group)
-        if surname in surnames and surname not in _chinese_stop_words() and match.group() not in _WORDS_OF_SMALL_AND_OLD:
+        if (
+            surname in surnames
+            and surname not in _chinese_stop_words()
+            and match.group() not in _WORDS_OF_SMALL_AND_OLD
+        ):
             spans.append((*match.span(group), True))
     return spans
 
 
 # Words "小" (small) and "老" (old) open with a surname's character after them: a teacher, a boss, a husband, an hour.
 _WORDS_OF_SMALL_AND_OLD = frozenset(
-    ("老师", "老師", "老板", "老闆", "老公", "老婆", "老家", "老人", "老大", "老乡", "小姐", "小时", "小時", "小孩", "小心", "小区",
-     "小費", "小费", "小说", "小說", "小学", "小組", "小组", "小票", "小哥", "小弟", "小妹", "小伙", "小米", "小麦", "小鸟")
+    ("老师", "老師", "老板", "老闆", "老公", "老婆", "老家", "老人", "老大", "老乡", "小姐", "小时", "小時", "小孩",
+     "小心", "小区", "小費", "小费", "小说", "小說", "小学", "小組", "小组", "小票", "小哥", "小弟", "小妹", "小伙",
+     "小米", "小麦", "小鸟")
 )  # fmt: skip
 
 

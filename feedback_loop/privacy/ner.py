@@ -61,6 +61,7 @@ from feedback_loop.privacy.names import (
     CAPITALISED_WORD,
     DASH_SIGN_OFF_BEFORE,
     FOREIGN_GREETINGS,
+    GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE,
     LOWER_CASE_WORD_AFTER,
     LOWER_CASE_WORD_BEFORE,
     NAME_ENDS_THE_TEXT,
@@ -1512,6 +1513,24 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
         words.pop(0)
     announced_at = max((cue_end - start for cue_end in strong_cue_ends(entity)), default=0)
     words = [word for word in words if word.start() >= announced_at]
+    # Nor does a name go on past a word in lower case that is no particle of names: "Rosa y llegó" is "Rosa".
+    ends = next(
+        (
+            index
+            for index, word in enumerate(words)
+            if index and word.group()[0].islower() and word.group().lower() not in NAME_PARTICLES
+        ),
+        len(words),
+    )
+    kept = words[:ends]
+    while len(kept) > 1 and kept[-1].group().lower() in NAME_PARTICLES:
+        kept.pop()
+    # The words after what the model read still tell a thing's longer name: "al Reparto Resi e Rimborsi".
+    read_end = end
+    if kept and len(kept) < len(words):
+        end = start + kept[-1].end()
+        entity = text[start:end]
+    words = kept
     if not words or any(word.group().isupper() and len(word.group()) > 1 for word in words):
         return None
     given, surnames = person_name_lists()
@@ -1538,7 +1557,20 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
     # The model reads English: in another language's sentence a name it reads opens with a given name of the lists
     # ("al Giudice di Pace" is a judge).
     language = language_of_the_sentence(text, start + words[0].start(), start + words[-1].end())
-    if language is not None and (words[0].group().lower() in stop_words_of(language) or bare[0] not in given):
+    if language is not None and (
+        words[0].group().lower() in stop_words_of(language)
+        or bare[0] not in given
+        # A given name that is a word of the sentence's language, alone, after no word that takes a person: "una
+        # camiseta Rosa" ("con Rosa" stays a person).
+        or (
+            len(words) == 1
+            and bare[0] in GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE
+            and _PREPOSITION_OF_A_PERSON_BEFORE.search(
+                text, max(0, start + words[0].start() - 8), start + words[0].start()
+            )
+            is None
+        )
+    ):
         return None
     # An English adjective that no name list holds, before English words that are no given names, names a thing:
     # "Custom Fields", "Purple Finch", "Broken Glass". Not a noun: "Scout Finch", "Mahatma Gandhi", "Uncle Tony".
@@ -1567,9 +1599,17 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
     if before is not None and opening and before.group(1) == opening:
         before = None
     after = None if possessive or POSSESSIVE_AFTER.match(text, end) else NEXT_WORD.match(text, end)
-    if any(word and not _greets_or_is_everyday(word.group(1)) for word in (before, after)):
+    after_read = NEXT_WORD.match(text, read_end) if read_end != end else None
+    if any(word and not _greets_or_is_everyday(word.group(1)) for word in (before, after, after_read)):
         return None
     return start, end
+
+
+# Words before a person in other languages: with, to, for, by, at one's place.
+_PREPOSITION_OF_A_PERSON_BEFORE = re.compile(
+    r"(?i)(?<![\w'’-])(?:con|a|para|por|chez|avec|pour|à|mit|für|von|com|per|da|di|met|voor|z|dla|ile|e|y|und"
+    r"|et)[ \t]+$"
+)
 
 
 def _adjective_no_name(word: str) -> bool:
