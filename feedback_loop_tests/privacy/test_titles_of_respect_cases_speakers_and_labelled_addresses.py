@@ -44,6 +44,8 @@ def redactor() -> Redactor:
         ("投诉人：韩梅梅", "投诉人：<PERSON>"),
         ("快递员马志强说下午再送。", "快递员<PERSON>说下午再送。"),
         ("请核对客户郭小峰的收货地址。", "请核对客户<PERSON>的收货地址。"),
+        ("骑手林志远打电话说到楼下了。", "骑手<PERSON>打电话说到楼下了。"),
+        ("客服孙晓雯态度特别好。", "客服<PERSON>态度特别好。"),
         # Japanese: "は ... です", a signature on its own line, "より".
         ("本日の担当は高橋です。", "本日の担当は<PERSON>です。"),
         ("よろしくお願いいたします。\n中村裕子", "よろしくお願いいたします。\n<PERSON>"),
@@ -143,6 +145,8 @@ def test_addresses_of_these_shapes_are_found(redactor: Redactor, text: str, expe
         "老师说明天交作业。",
         "大概一个小时以后到。",
         "我是江苏的用户，运费多少？",
+        "司机师傅很准时，服务态度不错。",
+        "老师傅修得很仔细。",
         # Japanese and Korean look-alikes.
         "今日は晴天です。",
         "よろしくお願いいたします。\n山本建設",
