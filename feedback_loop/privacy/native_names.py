@@ -91,6 +91,8 @@ _NAME_LABELS = (
     r"|ชื่อ(?:[-\s]?(?:นามสกุล|สกุล))?|ชื่อ(?:ผู้รับ|ลูกค้า|ผู้ป่วย)|นามสกุล|ผู้รับ|ลูกค้า|ผู้ป่วย"
     # Hindi and Bengali: "नाम:", "पूरा नाम:", "पिता का नाम:" (father's name), "ग्राहक:" (customer), "নাম:", "গ্রাহক:".
     r"|(?:पूरा\s+|पिता\s+का\s+|माता\s+का\s+|पति\s+का\s+)?नाम|ग्राहक|आवेदक|(?:পুরো\s+|পিতার\s+)?নাম|গ্রাহক|আবেদনকারী"
+    # Amharic: name, full name, customer.
+    r"|(?:ሙሉ\s+)?ስም|ደንበኛ"
     # An account's holder, a nominee: "खाताधारक:", "नामांकित व्यक्ति:", "হিসাবধারী:".
     r"|खाताधारक|खाता\s+धारक|नामांकित(?:\s+व्यक्ति)?|হিসাবধারী|অ্যাকাউন্টধারী"
 )
@@ -184,6 +186,15 @@ _ARABIC_TITLE_OR_ROLE = re.compile(
     r"|الموظف|الموظفة|الممرض|الممرضة|الفني|سائق|پیک|راننده"
     # Titles without the article, as one addresses a person: "مرحباً أستاذ خالد،", "دكتورة سارة".
     r"|أستاذ|أستاذة|استاذ|استاذة|دكتور|دكتورة|مهندس|مهندسة|سيد|سيدة|حاج|حاجة)[ \t]+"
+)
+# What one says one is in Amharic that is no name: very, happy, ready, new, a customer, a student, a worker, here,
+# at home, sorry, angry.
+_AMHARIC_WORDS_OF_WHAT_ONE_IS = frozenset(
+    ("በጣም", "ደስተኛ", "ዝግጁ", "አዲስ", "ደንበኛ", "ተማሪ", "ሰራተኛ", "እዚህ", "ቤት", "አዝናለሁ", "ተናድጃለሁ", "አሁን", "ትንሽ", "ብቻ")
+)
+# Amharic "I am ...": "እኔ ሄኖክ ታደሰ ነኝ", the copula "ነኝ" after the name; and a name's field, "ስም:", "ሙሉ ስም:".
+_AMHARIC_I_AM = re.compile(
+    rf"(?<![\u1200-\u135f])እኔ[ \t]+(?P<name>[{_ETHIOPIC}]+(?:[ \t][{_ETHIOPIC}]+)?)[ \t]+ነኝ(?![\u1200-\u135f])"
 )
 # Hindi and Bengali: "मेरा नाम आदित्य शर्मा है", "আমার নাম সুমাইয়া আক্তার" (my name is), a given name of the lists after it.
 _INDIC_MY_NAME = re.compile(r"(?:मेरा[ \t]+नाम|আমার[ \t]+নাম)[ \t]+")
@@ -1193,9 +1204,11 @@ _UNCASED_GREETINGS = {
     "devanagari": r"(?<![\u0900-\u097f])(?:नमस्ते|नमस्कार|प्रिय|धन्यवाद|शुक्रिया|श्रीमती|श्री|सुश्री|बेटे|बेटा|बेटी|पति|पत्नी"
     r"|भाई|बहन)(?![\u0900-\u097f])",
     "bengali": r"(?<![\u0980-\u09ff])(?:নমস্কার|প্রিয়|ধন্যবাদ|শ্রীমতী|শ্রী)(?![\u0980-\u09ff])",
+    # Amharic: hello, dear, thank you ("ሰላም አበበ፣", "ውድ ትዕግስት፣").
+    "ethiopic": r"(?<![\u1200-\u135f])(?:ሰላም|ውድ|ጤና[ \t]+ይስጥልኝ|አመሰግናለሁ|እናመሰግናለን)(?![\u1200-\u135f])",
 }
 _UNCASED_GREETING_CUES = {
-    script: re.compile(rf"{cue}[ \t]*[,،!:]?[ \t]*\n?[ \t]*") for script, cue in _UNCASED_GREETINGS.items()
+    script: re.compile(rf"{cue}[ \t]*[,،!:፣]?[ \t]*\n?[ \t]*") for script, cue in _UNCASED_GREETINGS.items()
 }
 # Thanks and sign-offs, a comma after them, then one or two words that end the text: a signature though no list holds
 # it ("شكراً، منى", "בברכה, איתי"); not a team, a department or what thanks are for ("مع تحياتي، فريق الدعم", "בברכה,
@@ -1203,9 +1216,11 @@ _UNCASED_GREETING_CUES = {
 _THANKS_AND_A_COMMA = re.compile(
     r"(?:(?<![\u0621-\u06ff])(?:شکریہ|شكريه|شكراً|شكرا|مع[ \t]+(?:التحية|تحياتي)|تحياتي|ممنون)(?![\u0621-\u06ff])"
     r"|(?<![\u05d0-\u05ea])(?:תודה|בברכה)(?![\u05d0-\u05ea])|(?<![\u0900-\u097f])धन्यवाद(?![\u0900-\u097f])"
-    r"|(?<![\u0980-\u09ff])ধন্যবাদ(?![\u0980-\u09ff]))[ \t]*[,،][ \t]*\n?[ \t]*"
+    r"|(?<![\u0980-\u09ff])ধন্যবাদ(?![\u0980-\u09ff])"
+    # Amharic: thank you, with greetings ("ከሰላምታ ጋር፣ ሄኖክ").
+    r"|(?<![\u1200-\u135f])(?:አመሰግናለሁ|እናመሰግናለን|ከሰላምታ[ \t]+ጋር)(?![\u1200-\u135f]))[ \t]*[,،፣][ \t]*\n?[ \t]*"
 )
-_TEXT_ENDS = re.compile(r"[ \t.!۔।]*$")
+_TEXT_ENDS = re.compile(r"[ \t.!۔।።]*$")
 # What thanks and greetings end a text with that is no name: "شكراً جزيلاً" (thanks a lot), "أهلاً وسهلاً" (welcome),
 # "תודה לכולם" (thanks, everyone), "תודה מראש" (in advance), "धन्यवाद आपका".
 _WORDS_AFTER_THANKS = frozenset(
@@ -1266,6 +1281,13 @@ def _greeted_or_signed_in_an_uncased_script(text: str) -> list[Span]:
             ):
                 continue
             spans.append((words[0].start(), words[count - 1].end(), True))
+    for introduced in _AMHARIC_I_AM.finditer(text):
+        # A name and one's father's, as Ethiopia writes names, no stop word: not "እኔ በጣም ደስተኛ ነኝ" (I am very happy).
+        name_words = introduced.group("name").split()
+        if len(name_words) == 2 and not any(
+            _is_no_name_of_the_script("ethiopic", word) or word in _AMHARIC_WORDS_OF_WHAT_ONE_IS for word in name_words
+        ):
+            spans.append((*introduced.span("name"), True))
     for title in _AMHARIC_TITLE.finditer(text):
         words = _words_from(text, title.end(), "ethiopic", 2)
         if words and _ETHIOPIC_CLAUSE_ENDS.match(text, words[0].end()):
@@ -1280,7 +1302,7 @@ def _greeted_or_signed_in_an_uncased_script(text: str) -> list[Span]:
 _RESPECT_AFTER_A_NAME = frozenset(
     ("ভাই", "আপা", "আপু", "দি", "দা", "দিদি", "জি", "স্যার", "जी", "भाई", "दीदी", "सर", "साहब", "صاحب", "بھائی")
 )
-_ENDS_A_GREETING = re.compile(r"[ \t]*(?:[,،!:\n]|$)")
+_ENDS_A_GREETING = re.compile(r"[ \t]*(?:[,،!:\n፣።]|$)")
 
 
 def _greeted_word_alone(text: str, script: str, greeting: re.Match[str], words: list[re.Match[str]]) -> int:
@@ -1307,7 +1329,8 @@ _WORDS_OF_ADDRESS = frozenset(
     ("দাদা", "দিদি", "ভাইয়া", "আপু", "বন্ধু", "বন্ধুরা", "সবাই", "সবাইকে", "ম্যাডাম", "সদস্য", "सर", "मैडम", "भैया",
      "दीदी", "दोस्त", "साथियों", "सभी", "सदस्यों", "ग्राहकों", "پشتیبانی", "همگی", "همه", "دوستان", "قربان", "عزیزان",
      "بالجميع", "الجميع", "أستاذ", "استاذ", "أستاذة", "استاذة", "دكتور", "دكتورة", "آقا", "خانم", "جناب", "مهندس",
-     "دکتر", "سيدي", "سيدتي", "حبيبي", "חברים", "צוות", "לקוח", "לקוחה", "לקוחות", "אדוני", "גברתי")
+     "دکتر", "سيدي", "سيدتي", "حبيبي", "חברים", "צוות", "לקוח", "לקוחה", "לקוחות", "אדוני", "גברתי", "ደንበኛ", "ደንበኞች",
+     "ወዳጆች", "ሁላችሁ", "ለሁላችሁ", "ሁላችሁም", "ጓደኞች", "ቤተሰብ", "ጌታዬ", "እመቤት", "ወንድሜ", "እህቴ", "ቡድን")
 )  # fmt: skip
 
 

@@ -37,6 +37,12 @@ def redactor() -> Redactor:
         ("নমস্কার, আমি সুমন হোসেন বলছি, আমার কার্ড কাজ করছে না।", "নমস্কার, আমি <PERSON> বলছি, আমার কার্ড কাজ করছে না।"),
         ("नमस्ते, मैं विकास मेहता बोल रहा हूँ, मेरा बिल गलत है।", "नमस्ते, मैं <PERSON> बोल रहा हूँ, मेरा बिल गलत है।"),
         ("مرحبا، أنا وسيم قاسم من قسم الحسابات.", "مرحبا، أنا <PERSON> من قسم الحسابات."),
+        # Amharic: a greeting of one word, "I am" with the copula after a name and one's father's, thanks and a
+        # signature, a name's field.
+        ("ሰላም ብሩክ፣ ትዕዛዝህ ተልኳል።", "ሰላም <PERSON>፣ ትዕዛዝህ ተልኳል።"),
+        ("እኔ ሳምራዊት ገብሬ ነኝ፣ ካርዴ አይሰራም።", "እኔ <PERSON> ነኝ፣ ካርዴ አይሰራም።"),
+        ("አመሰግናለሁ፣ ዮናስ", "አመሰግናለሁ፣ <PERSON>"),
+        ("ሙሉ ስም: ፍሬሕይወት አለሙ", "ሙሉ ስም: <PERSON>"),
         # Chinese: a surname and how its bearer is addressed, "小" before a surname, labels, roles, "的".
         ("刘先生您好，您的快递已经到了。", "<PERSON>先生您好，您的快递已经到了。"),
         ("谢谢周经理的帮助。", "谢谢<PERSON>经理的帮助。"),
@@ -139,6 +145,10 @@ def test_addresses_of_these_shapes_are_found(redactor: Redactor, text: str, expe
         "سلام پشتیبانی، رمز عبورم کار نمی‌کند.",
         "שלום חברים, המבצע מתחיל מחר.",
         "नमस्ते, मैं थोड़ा परेशान हूँ क्योंकि पैकेट नहीं आया।",
+        # Amharic: greetings to all, to a customer; what one says one is.
+        "ሰላም ለሁላችሁ፣ ዛሬ ቢሮ ዝግ ነው።",
+        "ውድ ደንበኛ፣ ክፍያዎ ደርሷል።",
+        "እኔ በጣም ደስተኛ ነኝ።",
         # Chinese words after "小" and "老", a title alone, a province after "我是".
         "各位老师好，明天停课。",
         "这位先生您好，请出示会员卡。",
