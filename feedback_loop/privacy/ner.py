@@ -450,9 +450,18 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
         named = [index for index, read_word in enumerate(read_as_name) if read_word]
         if len(named) >= 2 and named == list(range(named[0], named[-1] + 1)) and len(words) > 2:
             found[position].append((words[named[0]][0], words[named[-1]][1]))
-    # "Jadwal praktik dokter gigi hari Sabtu pukul 09.00": everyday words of another language, not a name.
+    # "Jadwal praktik dokter gigi hari Sabtu pukul 09.00": everyday words of another language, not a name; "hola
+    # linda", "ciao bella": a word of endearment greeted.
     return [
-        [span for span in spans if not _everyday_words_of_another_language(text, *span)]
+        [
+            span
+            for span in spans
+            if not _everyday_words_of_another_language(text, *span)
+            and not (
+                text[span[0] : span[1]] in _ENDEARMENTS
+                and _GREETING_BEFORE.search(text, max(0, span[0] - 40), span[0]) is not None
+            )
+        ]
         for text, spans in zip(texts, found, strict=True)
     ]
 
@@ -682,14 +691,12 @@ def _lower_case_name(text: str, run: list[re.Match[str]], everyday: frozenset[st
     # vocabulary knows, where chat writes only a person's name: thanks or a greeting said to it, an introduction
     # ("im", "i'm", "this is") before it, the clause ending after it; or "tell ... i said"; or a given name of the
     # lists after thanks or a greeting in any language ("thx kofi appreciated", "gracias mateo").
-    if (
-        len(run) == 1 == len(words)
-        and _unknown_word(words[0].group(), everyday)
-        and (
-            _only_a_name_fits(text, start, end)
-            or _greeted_given_name(text, start, end)
-            or _name_a_booking_is_under(text, start, end)
+    if len(run) == 1 == len(words) and (
+        (
+            _unknown_word(words[0].group(), everyday)
+            and (_only_a_name_fits(text, start, end) or _name_a_booking_is_under(text, start, end))
         )
+        or _greeted_given_name(text, start, end)
     ):
         return spans
     # "about kenji needing a form", "rekha from legal said", "'text to akira'": one word where a person acts or a
@@ -786,7 +793,13 @@ def _said_right_before(words: str) -> re.Pattern[str]:
     )
 
 
+# What a greeting of another language calls a dear one, which given names spell too: "hola linda", "ciao bella".
+_ENDEARMENTS = frozenset(
+    ("luna", "linda", "reina", "nena", "bonita", "guapa", "guapo", "cielo", "amor", "corazón", "paz", "sol", "bella",
+     "cara", "caro", "tesoro", "schatz", "chérie", "chéri", "querida", "querido", "princesa", "flor", "preciosa")
+)  # fmt: skip
 _VOCATIVE_BEFORE = _said_right_before(_VOCATIVES)
+_FOREIGN_GREETING_BEFORE = _said_right_before(FOREIGN_GREETINGS)
 # The same, or thanks and greetings of other languages ("obrigado ", "merci ", "asante "), whatever follows the word.
 _GREETINGS = f"{_VOCATIVES}|{FOREIGN_GREETINGS}"
 _GREETING_WORDS = re.compile(rf"(?i:(?<![\w'’])(?:{by_first_letter(_GREETINGS)})(?![\w'’-]))")
@@ -976,10 +989,22 @@ def _greeted_given_name(text: str, start: int, end: int) -> bool:
     greeting of any language, whatever follows it ("thx kofi appreciated", "obrigado joão, ..."), and no stop word
     of the other languages: "grazie mille", "obrigado mesmo" thank no one."""
     word = text[start:end]
-    return (
-        _lower_case_given_name(word)
-        and _GREETING_BEFORE.search(text, max(0, start - 40), start) is not None
-        and not any(word in words for words in stop_words_of_other_languages())
+    if any(word in words for words in stop_words_of_other_languages()):
+        return False
+    if _lower_case_given_name(word) and _GREETING_BEFORE.search(text, max(0, start - 40), start) is not None:
+        return True
+    # After another language's greeting the English dictionary says nothing ("hola maria,", "oi joão"): a given name
+    # of that language's locales, or of several, that is no word of the sentence's language.
+    if (
+        _FOREIGN_GREETING_BEFORE.search(text, max(0, start - 40), start) is None
+        or word not in _lower_case_name_words()[1]
+        or word.title() in GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE
+        or word in _ENDEARMENTS
+    ):
+        return False
+    language = language_of_the_sentence(text, start, end)
+    return (language is not None and word in given_names_of_language(language)) or given_name_of_several_locales(
+        word.title()
     )
 
 

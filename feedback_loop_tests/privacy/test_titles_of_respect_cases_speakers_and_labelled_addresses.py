@@ -90,6 +90,8 @@ def redactor() -> Redactor:
             "Buongiorno, sono il marito di <PERSON> e chiamo per il pacco.",
         ),
         ("Die Unterlagen hat mir gestern Ingrid gegeben.", "Die Unterlagen hat mir gestern <PERSON> gegeben."),
+        # A given name in lower case after another language's greeting, though an English dictionary knows it.
+        ("hola maria, mi paquete no llegó", "hola <PERSON>, mi paquete no llegó"),
         # A transcript's speakers; given names that are everyday words where only a person stands.
         (
             "[14:02] Priya (Agent): Hello!\n[14:03] Customer: hi",
@@ -185,6 +187,10 @@ def test_addresses_of_these_shapes_are_found(redactor: Redactor, text: str, expe
         "عنوان: الفصل 3، الصفحة 12",
         "पता: बाद में बताऊँगा, 2-3 दिन में",
         "ঠিকানা: পরে জানাব, ২ দিনের মধ্যে",
+        # Words of endearment after another language's greeting.
+        "hola luna, que tal",
+        "hola linda, gracias por todo",
+        "ciao bella, come stai?",
         # Speakers that are roles, not people; a role's given name that is a brand.
         "[10:43] Customer: hi my data isnt working\n[10:44] Note: escalated",
         "Who is Alexa?",
