@@ -1538,21 +1538,27 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
         words.pop(0)
     announced_at = max((cue_end - start for cue_end in strong_cue_ends(entity)), default=0)
     words = [word for word in words if word.start() >= announced_at]
-    # Nor does a name go on past a word in lower case that is no particle of names: "Rosa y llegó" is "Rosa".
+    # Nor does a name go on past a word in lower case that is no particle of names, in another language's sentence,
+    # which the model reads as English: "Rosa y llegó" is "Rosa" ("Alexander the Great", "Puck's" stay whole).
     ends = next(
         (
             index
             for index, word in enumerate(words)
-            if index and word.group()[0].islower() and word.group().lower() not in NAME_PARTICLES
+            if index
+            and word.group()[0].islower()
+            and len(word.group()) > 1
+            and word.group().lower() not in NAME_PARTICLES
+            and in_another_language(text, start + words[0].start(), start + word.end())
         ),
         len(words),
     )
     kept = words[:ends]
-    while len(kept) > 1 and kept[-1].group().lower() in NAME_PARTICLES:
+    while ends < len(words) and len(kept) > 1 and kept[-1].group().lower() in NAME_PARTICLES:
         kept.pop()
     # The words after what the model read still tell a thing's longer name: "al Reparto Resi e Rimborsi".
-    read_end = end
+    read_end = None
     if kept and len(kept) < len(words):
+        read_end = end
         end = start + kept[-1].end()
         entity = text[start:end]
     words = kept
@@ -1624,7 +1630,7 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
     if before is not None and opening and before.group(1) == opening:
         before = None
     after = None if possessive or POSSESSIVE_AFTER.match(text, end) else NEXT_WORD.match(text, end)
-    after_read = NEXT_WORD.match(text, read_end) if read_end != end else None
+    after_read = NEXT_WORD.match(text, read_end) if read_end is not None else None
     if any(word and not _greets_or_is_everyday(word.group(1)) for word in (before, after, after_read)):
         return None
     return start, end
