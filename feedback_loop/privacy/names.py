@@ -2011,16 +2011,35 @@ def _speakers_of_a_transcript(text: str) -> list[tuple[int, int]]:
 # A given name of the lists where only a person stands, though it is an everyday word too ("Will", "Hope", "Bill",
 # "Joy", "Grant"): after a person's role in lower case ("agent Will:", "the courier Hope said"), asked about ("Who is
 # Will?"), or before the team or the place one works at ("Bill from the warehouse", "Faith at reception").
-_GIVEN_NAME_WHERE_ONLY_A_PERSON_STANDS = re.compile(
-    r"(?<![\w'’-])(?:agent|rep|representative|technician|engineer|driver|courier|rider|colleague|coworker"
-    r"|co-worker|manager|supervisor|advisor|adviser|nurse|doctor|tutor|teacher|landlord|landlady|neighbou?r|cashier"
-    r"|receptionist|operator|specialist)[ \t]+(?P<after_role>[A-Z][a-z]+)"
-    r"(?=[ \t]*(?:[:,.!?)]|$)|[ \t](?:from|at|in|on|said|says|told|called|was|is|has|had|who|and|will|would|did)\b)"
-    r"|(?<![\w'’-])(?i:who[ \t]+is|who['’]s)[ \t]+(?P<asked>[A-Z][a-z]+)[ \t]*\?"
-    r"|(?<![\w'’-])(?P<of_a_team>[A-Z][a-z]+)[ \t]+(?:from|at|in)[ \t]+(?:the[ \t]+|your[ \t]+|our[ \t]+)?"
-    r"(?:warehouse|support|billing|accounts|sales|reception|front[ \t]+desk|help[ \t]?desk|IT|HR|customer[ \t]+service"
-    r"|the[ \t]+office|returns|dispatch|logistics|payroll)\b"
+_ROLES_BEFORE_A_GIVEN_NAME = (
+    r"agent|rep|representative|technician|engineer|driver|courier|rider|colleague|coworker|co-worker|manager"
+    r"|supervisor|advisor|adviser|nurse|doctor|tutor|teacher|landlord|landlady|neighbou?r|cashier|receptionist|operator"
+    r"|specialist"
 )
+_DEPARTMENTS_AFTER_A_GIVEN_NAME = (
+    r"warehouse|support|billing|accounts|sales|reception|front[ \t]+desk|help[ \t]?desk|IT|HR|customer[ \t]+service"
+    r"|the[ \t]+office|returns|dispatch|logistics|payroll"
+)
+_GIVEN_NAME_WHERE_ONLY_A_PERSON_STANDS = (
+    re.compile(
+        rf"(?<![\w'’-])(?:{by_first_letter(_ROLES_BEFORE_A_GIVEN_NAME)})[ \t]+(?P<name>[A-Z][a-z]+)"
+        r"(?=[ \t]*(?:[:,.!?)]|$)|[ \t](?:from|at|in|on|said|says|told|called|was|is|has|had|who|and|will|would|did)\b)"
+    ),
+    re.compile(r"(?<![\w'’-])(?i:who[ \t]+is|who['’]s)[ \t]+(?P<name>[A-Z][a-z]+)[ \t]*\?"),
+    re.compile(
+        r"(?<![\w'’-])(?P<name>[A-Z][a-z]+)[ \t]+(?:from|at|in)[ \t]+(?:the[ \t]+|your[ \t]+|our[ \t]+)?"
+        rf"(?:{_DEPARTMENTS_AFTER_A_GIVEN_NAME})\b"
+    ),
+)
+# What each pattern needs in the text, sought first as plain substrings (a pattern is tried at every position).
+_WORDS_EACH_PATTERN_NEEDS = (
+    ("agent", "rep", "technician", "engineer", "driver", "courier", "rider", "colleague", "co-worker", "coworker",
+     "manager", "supervisor", "advis", "nurse", "doctor", "tutor", "teacher", "landl", "neighbo", "cashier",
+     "receptionist", "operator", "specialist"),
+    ("who", "Who", "WHO"),
+    ("warehouse", "support", "billing", "accounts", "sales", "reception", "desk", "IT", "HR", "service", "office",
+     "returns", "dispatch", "logistics", "payroll"),
+)  # fmt: skip
 
 
 def _given_names_where_only_a_person_stands(text: str) -> list[tuple[int, int]]:
@@ -2028,12 +2047,16 @@ def _given_names_where_only_a_person_stands(text: str) -> list[tuple[int, int]]:
     no brand is ("Who is Alexa?" stays)."""
     given = person_name_lists()[0]
     names = []
-    for match in _GIVEN_NAME_WHERE_ONLY_A_PERSON_STANDS.finditer(text):
-        group = match.lastgroup or ""
+    patterns = [
+        pattern
+        for pattern, needed in zip(_GIVEN_NAME_WHERE_ONLY_A_PERSON_STANDS, _WORDS_EACH_PATTERN_NEEDS, strict=True)
+        if any(word in text for word in needed)
+    ]
+    for match in (match for pattern in patterns for match in pattern.finditer(text)):
         # (the lists leave out given names that are function words, "Will", "May": a locale's own list holds them)
-        name = match.group(group)
+        name = match.group("name")
         if (name in given or _given_names_by_locale()[name] >= 1) and name not in brands():
-            names.append(match.span(group))
+            names.append(match.span("name"))
     return names
 
 
