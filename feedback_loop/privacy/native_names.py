@@ -1122,7 +1122,8 @@ def _cjk_introduced_or_in_a_role(text: str) -> list[Span]:
 # and before a particle ("남편 준호가", my husband Junho), or a given name alone called with "아"/"야" ("지훈아 ...").
 _KOREAN_KIN_OR_CALLED = re.compile(
     rf"(?:(?<![{_HANGUL}])(?:남편|아내|와이프|아들|딸|엄마|아빠|동생|언니|오빠|형|누나|친구|동료)[ \t]+"
-    rf"(?P<name>[{_HANGUL}]{{2,3}}?)(?=(?:이가|에게|한테|[이가은는을를의도랑와과])?(?:[ \t,.!?]|$)))"
+    # (a given name that ends in a consonant takes "이" before its particle: "언니 하은이랑", "아들 도윤이는")
+    rf"(?P<name>[{_HANGUL}]{{2,3}}?)(?=이?(?:이가|에게|한테|이랑|[이가은는을를의도랑와과])?(?:[ \t,.!?]|$)))"
     rf"|(?:(?<![{_HANGUL}])(?P<called>[{_HANGUL}]{{2}})[아야](?=[ \t,.!?]|$))"
 )
 

@@ -59,6 +59,7 @@ def redactor() -> Redactor:
         # Korean: kin before a listed given name and its particle; a given name called with "아".
         ("어제 남편 민수가 주문했어요.", "어제 남편 <PERSON>가 주문했어요."),
         ("서연아 택배 왔어?", "<PERSON>아 택배 왔어?"),
+        ("언니 하은이랑 같이 샀어요.", "언니 <PERSON>이랑 같이 샀어요."),
         # Cyrillic and Greek names in their cases, patronymics and initials.
         ("Передайте, пожалуйста, документы Ольге.", "Передайте, пожалуйста, документы <PERSON>."),
         ("Ключ оставили у Дмитрия на ресепшене.", "Ключ оставили у <PERSON> на ресепшене."),
