@@ -1902,7 +1902,8 @@ def _names_a_booking_is_under(text: str) -> list[tuple[int, int]]:
     return [
         match.span("name")
         for match in _UNDER_A_BOOKING.finditer(text)
-        if (first := match.group("name").split()[0]) in given | surnames and first.lower() not in everyday_words()
+        if ((first := match.group("name").split()[0]) in given or first in surnames)
+        and first.lower() not in everyday_words()
     ]
 
 

@@ -473,33 +473,29 @@ def _words_of_a_listed_name(
 
 
 # Words after a title of respect that name no one: more titles ("خانم دکتر", Mrs Dr), what one calls a group
-# ("آقایان", "خانم‌ها"), and "the president", "the director", "the minister".
-_ARABIC_WORDS_AFTER_A_TITLE = frozenset(("دکتر", "مهندس", "ها", "‌ها", "محترم", "عزيزي", "عزيز", "گرامی", "عزیز"))
-_ARABIC_DEMONSTRATIVES = re.compile(r"(?:این|آن|هذا|هذه|ذلك|تلك|یک|يك)[ \t]+$")
-
-
-# Roles and ranks that follow a title of respect in Persian and Arabic: "آقای راننده" (Mr driver), "خانم فروشنده"
-# (the saleswoman), "جناب سرهنگ" (colonel), "آقای مدیر", "السيد المدير".
-_ROLES_AFTER_A_TITLE = frozenset(
-    ("راننده", "پستچی", "مدیر", "مسئول", "مسؤول", "فروشنده", "مهندس", "دکتر", "سرهنگ", "سرگرد", "کارمند", "پیک",
-     "نگهبان", "همسایه", "معلم", "استاد", "رئیس", "کارشناس", "منشی", "پرستار", "پزشک", "وکیل", "کارگر", "تعمیرکار",
-     "نصاب", "مامور", "مأمور", "سرپرست", "صاحبخانه", "موجر", "مستاجر", "مشاور", "اپراتور", "پشتیبان", "حسابدار",
-     "مدير", "سائق", "مندوب", "موظف", "رئيس", "محامي", "طبيب", "معلم", "مهندس", "دكتور", "مشرف", "جار", "ساعی")
+# ("خانم‌ها"), "respected", "dear"; and roles and ranks ("آقای راننده", Mr driver; "خانم فروشنده", the saleswoman;
+# "جناب سرهنگ", colonel; "آقای مدیر", "السيد المدير").
+_WORDS_AFTER_A_TITLE = frozenset(
+    ("ها", "‌ها", "محترم", "عزيزي", "عزيز", "گرامی", "عزیز", "راننده", "پستچی", "مدیر", "مسئول", "مسؤول", "فروشنده",
+     "مهندس", "دکتر", "سرهنگ", "سرگرد", "کارمند", "پیک", "نگهبان", "همسایه", "معلم", "استاد", "رئیس", "کارشناس",
+     "منشی", "پرستار", "پزشک", "وکیل", "کارگر", "تعمیرکار", "نصاب", "مامور", "مأمور", "سرپرست", "صاحبخانه", "موجر",
+     "مستاجر", "مشاور", "اپراتور", "پشتیبان", "حسابدار", "مدير", "سائق", "مندوب", "موظف", "رئيس", "محامي", "طبيب",
+     "دكتور", "مشرف", "جار", "ساعی")
 )  # fmt: skip
+_ARABIC_DEMONSTRATIVES = re.compile(r"(?:این|آن|هذا|هذه|ذلك|تلك|یک|يك)[ \t]+$")
 
 
 def _surname_after_a_title(text: str, title: re.Match[str], words: list[re.Match[str]]) -> bool:
     """True where the word after a title of respect is a name though no list holds it ("آقای رضایی", "خانم
     حسینی"): not a stop word of the script's languages, a greeting's or a wish's word, a word that opens with the
-    article ("السيد الرئيس", Mr President) or :data:`_ARABIC_WORDS_AFTER_A_TITLE`, nor after a demonstrative ("این
+    article ("السيد الرئيس", Mr President) or one of :data:`_WORDS_AFTER_A_TITLE`, nor after a demonstrative ("این
     خانم گفت", this lady said)."""
     first = words[0].group()
     return (
         words[0].start() == title.end()
         and len(_arabic_as_one(first)) >= 3
         and not first.startswith("ال")
-        and first not in _ARABIC_WORDS_AFTER_A_TITLE
-        and first not in _ROLES_AFTER_A_TITLE
+        and first not in _WORDS_AFTER_A_TITLE
         and not _is_no_name_of_the_script("arabic", first)
         and _ARABIC_DEMONSTRATIVES.search(text, max(0, title.start() - 8), title.start()) is None
     )
@@ -1198,12 +1194,12 @@ _UNCASED_GREETINGS = {
     # or mother: "بزوجي يوسف" (not a double bed's "سرير زوجي").
     # An agent's "معك ..." (with you is ...).
     "arabic": r"(?<![\u0621-\u06ff])(?:يا|شکریہ|شكريه|عزيزي|عزيزتي|مرحباً|مرحبا|أهلاً|أهلا|اهلا|شكراً|شكرا|معك|معاك"
-    r"|بزوجي|(?<!سرير )زوجي|زوجتي|ابني|ابنتي|والدي|والدتي|لزوجي|لابني"
-    r"|مع[ \t]+(?:التحية|تحياتي|خالص[ \t]+التحية)|تحياتي|الأخ|الأخت|أخي|أختي|سلام|درود|ممنون|با[ \t]+تشکر|جناب)"
+    r"|(?P<kin>بزوجي|(?<!سرير )زوجي|زوجتي|ابني|ابنتي|والدي|والدتي|لزوجي|لابني|الأخ|الأخت|أخي|أختي)"
+    r"|مع[ \t]+(?:التحية|تحياتي|خالص[ \t]+التحية)|تحياتي|سلام|درود|ممنون|با[ \t]+تشکر|جناب)"
     r"(?![\u0621-\u06ff])",
     "hebrew": r"(?<![\u05d0-\u05ea])(?:שלום|היי|הי|תודה(?:[ \t]+רבה)?|בברכה|לכבוד|יקר|יקרה)(?![\u05d0-\u05ea])",
-    "devanagari": r"(?<![\u0900-\u097f])(?:नमस्ते|नमस्कार|प्रिय|धन्यवाद|शुक्रिया|श्रीमती|श्री|सुश्री|बेटे|बेटा|बेटी|पति|पत्नी"
-    r"|भाई|बहन)(?![\u0900-\u097f])",
+    "devanagari": r"(?<![\u0900-\u097f])(?:नमस्ते|नमस्कार|प्रिय|धन्यवाद|शुक्रिया|श्रीमती|श्री|सुश्री"
+    r"|(?P<kin>बेटे|बेटा|बेटी|पति|पत्नी|भाई|बहन))(?![\u0900-\u097f])",
     "bengali": r"(?<![\u0980-\u09ff])(?:নমস্কার|প্রিয়|ধন্যবাদ|শ্রীমতী|শ্রী)(?![\u0980-\u09ff])",
     # Amharic: hello, dear, thank you ("ሰላም አበበ፣", "ውድ ትዕግስት፣").
     "ethiopic": r"(?<![\u1200-\u135f])(?:ሰላም|ውድ|ጤና[ \t]+ይስጥልኝ|አመሰግናለሁ|እናመሰግናለን)(?![\u1200-\u135f])",
@@ -1228,8 +1224,13 @@ _WORDS_AFTER_THANKS = frozenset(
     ("جزيلا", "جزيلاً", "جزيل", "لكم", "لك", "للجميع", "مقدما", "مقدماً", "وسهلا", "وسهلاً", "بكم", "بك", "لطفا", "زیاد",
      "לכולם", "מראש", "לך", "לכם", "רבה", "आपका", "आपको", "सबको", "জি", "আপনাকে", "दोस्तों", "मित्रों", "जी", "सर",
      "ग्राहक", "साहब", "সবাইকে", "গ্রাহক", "רב", "עליכם", "عليكم", "دوستان", "فراوان",
-     # Whom a greeting is for that is no one's name: friends, dear, everyone, a team.
-     "صديقي", "صديقتي", "حبيبي", "الجميع", "חברים", "צוות", "दोस्त", "दोस्तों", "टीम", "সবাই", "বন্ধু", "টিম")
+     # Whom a greeting calls that is no one's name: friends, dear, everyone, a team, brother, sister, members, sir,
+     # madam, support, a teacher; plurals of Hindi vocatives ("सदस्यों").
+     "صديقي", "صديقتي", "حبيبي", "الجميع", "بالجميع", "חברים", "צוות", "दोस्त", "दोस्तों", "टीम", "সবাই", "বন্ধু", "টিম",
+     "দাদা", "দিদি", "ভাইয়া", "আপু", "বন্ধুরা", "ম্যাডাম", "সদস্য", "मैडम", "भैया", "दीदी", "साथियों", "सभी",
+     "सदस्यों", "ग्राहकों", "پشتیبانی", "همگی", "همه", "قربان", "عزیزان", "أستاذ", "استاذ", "أستاذة", "استاذة", "دكتور",
+     "دكتورة", "آقا", "خانم", "جناب", "مهندس", "دکتر", "سيدي", "سيدتي", "לקוח", "לקוחה", "לקוחות", "אדוני", "גברתי",
+     "ደንበኛ", "ደንበኞች", "ወዳጆች", "ሁላችሁ", "ለሁላችሁ", "ሁላችሁም", "ጓደኞች", "ቤተሰብ", "ጌታዬ", "እመቤት", "ወንድሜ", "እህቴ", "ቡድን")
 )  # fmt: skip
 # The first words of a team or a department, and the prefixes of "for", "to", "the" and "in" that thanks take
 # ("للمساعدة", "לצוות", "הנהלת").
@@ -1313,32 +1314,15 @@ def _greeted_word_alone(text: str, script: str, greeting: re.Match[str], words: 
     word ("שלום לכולם,", "שלום רב,")."""
     if (
         not words
-        or _KIN_CUE.match(greeting.group())
+        or greeting.groupdict().get("kin") is not None
         or len(words[0].group()) < 2
         or words[0].group().startswith(_PREFIXES_OF_NO_SIGNATURE)
     ):
         return 0
-    if words[0].group() in _RESPECT_AFTER_A_NAME or words[0].group() in _WORDS_OF_ADDRESS:
+    if words[0].group() in _RESPECT_AFTER_A_NAME:
         return 0
     respected = len(words) > 1 and words[1].group() in _RESPECT_AFTER_A_NAME
     return 1 if respected or _ENDS_A_GREETING.match(text, words[0].end()) is not None else 0
-
-
-# What a greeting calls whom it greets that is no name: brother, sister, friends, members, everyone, sir, madam,
-# support, a teacher; and plurals of Hindi vocatives ("सदस्यों", "दोस्तों").
-_WORDS_OF_ADDRESS = frozenset(
-    ("দাদা", "দিদি", "ভাইয়া", "আপু", "বন্ধু", "বন্ধুরা", "সবাই", "সবাইকে", "ম্যাডাম", "সদস্য", "सर", "मैडम", "भैया",
-     "दीदी", "दोस्त", "साथियों", "सभी", "सदस्यों", "ग्राहकों", "پشتیبانی", "همگی", "همه", "دوستان", "قربان", "عزیزان",
-     "بالجميع", "الجميع", "أستاذ", "استاذ", "أستاذة", "استاذة", "دكتور", "دكتورة", "آقا", "خانم", "جناب", "مهندس",
-     "دکتر", "سيدي", "سيدتي", "حبيبي", "חברים", "צוות", "לקוח", "לקוחה", "לקוחות", "אדוני", "גברתי", "ደንበኛ", "ደንበኞች",
-     "ወዳጆች", "ሁላችሁ", "ለሁላችሁ", "ሁላችሁም", "ጓደኞች", "ቤተሰብ", "ጌታዬ", "እመቤት", "ወንድሜ", "እህቴ", "ቡድን")
-)  # fmt: skip
-
-
-# Kin's words among the greeting cues: one's husband, wife, son, daughter, father, mother, brother, sister.
-_KIN_CUE = re.compile(
-    r"(?:بزوجي|زوجي|زوجتي|ابني|ابنتي|والدي|والدتي|لزوجي|لابني|الأخ|الأخت|أخي|أختي|बेटे|बेटा|बेटी|पति|पत्नी|भाई|बहन)"
-)
 
 
 def _is_no_name_of_the_script(script: str, word: str) -> bool:
