@@ -265,6 +265,9 @@ ROMANCE_STREET_WORDS = (
     # Thai road and lane words in Latin letters, before the name as Thai writes them: "45/3 Thanon Phahonyothin",
     # "219 Thnon Charoen Krung", "17/5 Soi Rambuttri, Thanon Chakrabongse, Bangkok 10200".
     r"|thanon|thnon|soi"
+    # Indonesian housing estates, named like streets, the house numbered after a block: "Perumahan Griya Asri Blok C2
+    # No. 9", "Komplek Bumi Indah Blok F/12".
+    r"|perumahan|perum\.|komplek|kompleks|komp\."
 )
 ROMANCE_STREET_WORD = by_first_letter(ROMANCE_STREET_WORDS)
 _ROMANCE_ARTICLE = r"(?:de|del|de la|de l'|d'|d’|du|des|da|do|dos|das|di|della|dei|delle|e)"
@@ -299,7 +302,10 @@ _FRENCH_STREET = (
     r"(?:\s+\d{1,3}[A-Z]?/\d{1,3}[A-Z]?|\s+\d{1,3}(?=,))?(?=[\s,.;)]|$))"
 )
 _SOUTHERN_STREET = (
-    rf"(?i:{ROMANCE_STREET_WORD})\s+{_ROMANCE_STREET_NAME},?\s+(?:(?:[Nn][º°oOrR]?[.:]?|d\.|Kav\.)\s*)?"
+    rf"(?i:{ROMANCE_STREET_WORD})\s+{_ROMANCE_STREET_NAME},?\s+"
+    # Indonesia's block or kilometre before the house's "No.": "Jl. Melati Blok C2 No. 9", "Jl. Kaliurang KM 5,6 No. 21".
+    r"(?:(?:Blok|Blk\.?|KM|Km)\s+[A-Z]?\d{1,3}(?:[,./]\d{1,2}|[A-Z])?,?\s+(?=[Nn]o\.))?"
+    r"(?:(?:[Nn][º°oOrR]?[.:]?|d\.|Kav\.)\s*)?"
     rf"{HOUSE_NUMBER}"
     r"(?![\w-])"
 )
@@ -384,6 +390,13 @@ _HIGHWAY_KILOMETRE = re.compile(
 )
 # The fifteenth round's shapes, each a detector of its own behind a test of the words it cannot match without: one
 # more alternative of _ADDRESS, tried at every word of every text with a digit, cost a third of its time.
+# A Turkish neighbourhood ("Mahallesi", "Mah.") before its street, named or numbered ("7. Sokak", "372 Sok."), and
+# the house's "No": "Bahçelievler Mah. 7. Sokak No: 12 Daire: 3, 06490 Çankaya/Ankara".
+_TURKISH_NEIGHBOURHOOD_ADDRESS = re.compile(
+    rf"(?<![\w/.:-]){_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+(?:Mah\.|Mh\.|Mahallesi),?\s+"
+    rf"(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}|\d{{1,5}}\.?)\s+(?:Sokak|Sokağı|Sok\.|Sk\.|Caddesi|Cad\.|Cd\.|Bulvarı|Blv\.)"
+    rf",?\s+(?:No\s*[:.]?\s*)?{HOUSE_NUMBER}(?![\w-]){_REST_OF_ADDRESS}"
+)
 _GERMAN_DATE_ADDRESS = re.compile(rf"(?<![\w/.:-]){_GERMAN_STREET_OF_A_DATE}{_REST_OF_ADDRESS}")
 _STREET_WORD_BEFORE_THE_NUMBER = re.compile(rf"(?<![\w/.:-]){_NUMBER_AFTER_STREET_WORD}{_REST_OF_ADDRESS}")
 _NAMES_A_STREET_WORD = contains(
@@ -2175,8 +2188,9 @@ _LABELLED_ADDRESS_OF_ANOTHER_SCRIPT = re.compile(
     r"(?P<cue>(?<![^\W\d_])(?i:(?:юридический|фактический|почтовый|юридична|поштова|наша|наш)[ \t]+)?"
     # (Arabic and Persian "عنوان" alone is a heading's title as often)
     r"(?i:адрес|адреса|адресу|адресою|διεύθυνση|כתובת|العنوان[ \t]+(?:البريدي|الكامل)"
-    r"|عنوان[ \t]+(?:المنزل|التوصيل|الشحن)|آدرس|نشانی|پتہ|पता|ঠিকানা|ที่อยู่)"
-    r"(?:[ \t]+[^\W\d_][^\s:：]{2,20}){0,2}[ \t]*[:：][ \t]*)"
+    r"|عنوان[ \t]+(?:المنزل|التوصيل|الشحن)|آدرس|نشانی|پتہ|पता|ঠিকানা|ที่อยู่|አድራሻ(?:ዬ|ችን)?)"
+    # Amharic writes its colons "፡" and "፦".
+    r"(?:[ \t]+[^\W\d_][^\s:：፡፦]{2,20}){0,2}[ \t]*[:：፡፦][ \t]*)"
     r"(?P<value>[^\n<]*?(?:<ADDRESS>[^\n<]*?)?)(?=[ \t]*(?:\n|$|<(?!ADDRESS>)|(?<=\d)\.[ \t]+[^\W\d_]))"
 )
 
@@ -2189,7 +2203,7 @@ def _labelled_address_of_another_script(match: re.Match[str]) -> str | None:
     numbers = len(re.findall(r"\d+(?:[-/.]\d+)*", value)) + 2 * value.count(PLACEHOLDERS["ADDRESS"])
     if (
         numbers < 2
-        or not re.search(r"[,،]", value)
+        or not re.search(r"[,،፣]", value)
         or value.strip() == PLACEHOLDERS["ADDRESS"]
         or _NUMBERING_WORDS_OF_OTHER_SCRIPTS.search(value)
     ):
@@ -2247,6 +2261,11 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
     ),
     Detector("ADDRESS", substitute(_WEAK_ADDRESS, _weak_address), has_digit),
     Detector("ADDRESS", substitute(_HIGHWAY_KILOMETRE, _street), both(has_digit, contains("km", "kilómetro"))),
+    Detector(
+        "ADDRESS",
+        substitute(_TURKISH_NEIGHBOURHOOD_ADDRESS, _street),
+        both(has_digit, contains("mah.", "mh.", "mahallesi")),
+    ),
     Detector("ADDRESS", substitute(_UNNAMED_STREET, _unnamed_street), has_digit),
     Detector("ADDRESS", substitute(_STREET_OF_ITS_OWN_NAME, _street_of_its_own_name), has_digit),
     Detector("ADDRESS", substitute(_INDIAN_ADDRESS, _indian_address), has_digit),
@@ -2287,7 +2306,10 @@ ADDRESS_DETECTORS: tuple[Detector, ...] = (
     Detector(
         "ADDRESS",
         substitute(_LABELLED_ADDRESS_OF_ANOTHER_SCRIPT, _labelled_address_of_another_script),
-        both(has_digit, contains("адрес", "διεύθυνση", "כתובת", "عنوان", "آدرس", "نشانی", "پتہ", "पता", "ঠিকানা", "ที่อยู่")),
+        both(
+            has_digit,
+            contains("адрес", "διεύθυνση", "כתובת", "عنوان", "آدرس", "نشانی", "پتہ", "पता", "ঠিকানা", "ที่อยู่", "አድራሻ"),
+        ),
     ),
     Detector("ADDRESS", substitute(_GHANA_DIGITAL_ADDRESS_ALONE, _ghana_digital_address), number_of(7)),
     Detector("ADDRESS", substitute(_POSTAL_BLOCK_WITH_NO_NUMBER, _postal_block_with_no_number), has_digit),

@@ -828,6 +828,26 @@ NOT_NAMES = frozenset(
         "okay",
         "yes",
         "no",
+        # Interjections of chat, which open a turn as a given name would ("Agent: Ah, the RoboPal Mini!"; "Ah" is a
+        # given name of the lists too).
+        "ah",
+        "oh",
+        "uh",
+        "um",
+        "hmm",
+        "eh",
+        "aha",
+        "ooh",
+        "wow",
+        "meh",
+        "nope",
+        "yep",
+        "yeah",
+        "yup",
+        "nah",
+        "oops",
+        "ugh",
+        "huh",
         "hello",
         "hi",
         "hey",
@@ -1974,12 +1994,38 @@ def _given_names_of_the_sentences_language(text: str) -> list[tuple[int, int]]:
             continue
         end = word.end()
         surname = _LISTED_SURNAME_AFTER.match(text, end)
-        if surname is not None and surname.group(1) in person_name_lists()[1] and surname.group(1) not in cities():
+        if surname is not None and _surname_in_the_sentences_language(surname.group(1), language):
             end = surname.end()
         names.append((word.start(), end))
     return names
 
 
+def _surname_in_the_sentences_language(word: str, language: str) -> bool:
+    """True when ``word``, capitalised after a given name of the sentence's language, is its surname: a surname of
+    the lists, or a word no list of places, cities or brands holds that is no stop word of the language nor an
+    everyday English word ("saya Rahmat Hidayatullah", "jeg hedder Signe Kjærgaard", "sunt Ioana Bălănescu"). A
+    capitalised noun of German after the name is taken too ("dass Annegret Montag kommt"): the name is redacted
+    all the same, and one word more costs the text less than a surname left."""
+    if word in cities():
+        return False
+    if word in person_name_lists()[1]:
+        return True
+    lower = word.lower()
+    return (
+        written_as_a_name(word)
+        and lower not in everyday_words()
+        and lower not in spacy_stop_words(language)
+        and lower not in NOT_NAMES
+        and word not in places()
+        and word not in brands()
+    )
+
+
+# A turn of a transcript, opened by the party's role: "Agent: ...", "Customer: ...", "User: ...".
+_TURN_OF_A_TRANSCRIPT = re.compile(
+    r"(?im)^[ \t]*(?:agent|customer|client|caller|user|support|rep|representative|operator|advis[eo]r|bot|chatbot"
+    r"|assistant|me|guest|staff)[ \t]*:[ \t]*"
+)
 # A chat transcript's speaker at a line's start, a time before allowed: "[10:42] Nadia (Agent): Hi there", "Tomás
 # [support]: ...", "10:43 Priya:" (one or two words; a role in brackets after them, or a given name of the lists
 # alone before the colon: "[10:43] Customer:" stays).
@@ -3006,11 +3052,16 @@ def brands() -> frozenset[str]:
 @functools.lru_cache(maxsize=64)
 def strong_cue_ends(text: str) -> frozenset[int]:
     """Where the form fields and "my name is" phrases of ``text`` end: where a name they announce starts. Kept for
-    the last texts read: the rules ask it about every name of a text, and a scan of a long text costs its length."""
+    the last texts read: the rules ask it about every name of a text, and a scan of a long text costs its length.
+
+    A role's label that opens a turn of a transcript ("Customer: nope thats all" after "Agent: ..." on another line)
+    announces what that party says, not a name: its end is none."""
     lower = text.lower()
-    return (
-        frozenset(_ends(_STRONG_CUE_FORWARD, text)) if any(map(lower.__contains__, _STRONG_CUE_WORDS)) else frozenset()
-    )
+    if not any(map(lower.__contains__, _STRONG_CUE_WORDS)):
+        return frozenset()
+    ends = _ends(_STRONG_CUE_FORWARD, text)
+    turns = _ends(_TURN_OF_A_TRANSCRIPT, text) if "\n" in text else set()
+    return frozenset(ends - turns if len(turns) >= 2 else ends)
 
 
 def _ends(pattern: re.Pattern[str], text: str) -> set[int]:

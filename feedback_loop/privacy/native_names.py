@@ -182,8 +182,9 @@ _ARABIC_TITLE_OR_ROLE = re.compile(
     # (_introduced_or_titled).
     r"(?P<respect>السيد|السيدة|الأستاذ|الأستاذة|الدكتور|الدكتورة|للسيد|للسيدة|للأستاذ|للأستاذة|للدكتور|للدكتورة"
     r"|آقای|خانم|جناب)"
-    r"|المهندس|المهندسة|المندوب|السائق|العميل|العميلة|الزبون|الزبونة|المريض|المريضة"
-    r"|الموظف|الموظفة|الممرض|الممرضة|الفني|سائق|پیک|راننده"
+    # Roles, their article "ال" or, after thanks, "لل" (to the ...): "شكراً للموظفة هالة".
+    r"|(?:ال|لل)(?:مهندس|مهندسة|مندوب|سائق|عميل|عميلة|زبون|زبونة|مريض|مريضة|موظف|موظفة|ممرض|ممرضة|فني)"
+    r"|سائق|پیک|راننده"
     # Titles without the article, as one addresses a person: "مرحباً أستاذ خالد،", "دكتورة سارة".
     r"|أستاذ|أستاذة|استاذ|استاذة|دكتور|دكتورة|مهندس|مهندسة|سيد|سيدة|حاج|حاجة)[ \t]+"
 )
@@ -354,7 +355,32 @@ def find_native_names(text: str) -> list[Span]:
     spans += _greeted_or_signed_in_an_uncased_script(text)
     spans += _cased_given_name_greeting_or_signing(text)
     spans += _signed_on_the_last_line(text)
-    return _merged(spans)
+    return _merged([_with_the_fathers_name(text, span) for span in spans])
+
+
+# An Arabic name's word after it that joins the father's or the family's name to it: "بن" (son of), glued to that
+# name as the Maghreb writes it ("بنعلي", "بوعزيزي"), or alone before it ("بن علي").
+_JOINED_AFTER_AN_ARABIC_NAME = re.compile(
+    rf" (?:(?:بن|ابن|بنت|أبو|ابو|عبد|آل) [{_ARABIC}]{{2,}}|(?:بن|بو)[{_ARABIC}]{{3,}})"
+)
+_ARABIC_JOINING_WORD_ENDS = re.compile(r"(?<![ء-ۿ])(?:بن|ابن|بنت|أبو|ابو|عبد|آل)$")
+
+
+def _with_the_fathers_name(text: str, span: Span) -> Span:
+    """``span`` with the father's or the family's name that a joining word adds after it in Arabic script
+    (:data:`_JOINED_AFTER_AN_ARABIC_NAME`), or that follows a joining word it ends with ("فاطمة الزهراء بن"
+    and "علي")."""
+    start, end, announced = span
+    if _ARABIC_JOINING_WORD_ENDS.search(text, start, end):
+        after = _WORD_OF["arabic"].match(text, end + 1) if text.startswith(" ", end) else None
+        if after is not None:
+            return (start, after.end(), announced)
+    joined = _JOINED_AFTER_AN_ARABIC_NAME.match(text, end)
+    if joined is not None and "ء" <= text[end - 1 : end] <= "ۿ":
+        word = joined.group().split()[-1]
+        if not _is_no_name_of_the_script("arabic", word):
+            return (start, joined.end(), announced)
+    return span
 
 
 def _names_of_a_cjk_field(text: str, start: int) -> list[Span]:
@@ -396,11 +422,20 @@ def _introduced_or_titled(text: str) -> list[Span]:
             opened = respect and _surname_after_a_title(text, match, words)
             # After a surname no list holds, only surnames: "على" (on) is spelled as "علي" (Ali) once made one.
             count = _words_of_a_listed_name(script, words, later=1 if opened else None, opened=opened)
+            adjective = script == "arabic" and _arabic_as_one(words[0].group()) in _ARABIC_NAMES_THAT_ARE_ADJECTIVES
+            # After a title or a role, a listed given name's family name that no list holds: "آقای کامران صدری" (not
+            # after a name that is an adjective too: "الفني ماهر وسريع", the technician is skilled and fast).
+            if (
+                count == 1
+                and cue is _ARABIC_TITLE_OR_ROLE
+                and not adjective
+                and _family_name_no_list_holds(text, script, words)
+            ):
+                count = 2
             if count < 2 and cue in (_ARABIC_I_AM, _INDIC_I_AM) and _greeted_two_words(text, script, match, words):
                 count = 2
             if not count:
                 continue
-            adjective = script == "arabic" and _arabic_as_one(words[0].group()) in _ARABIC_NAMES_THAT_ARE_ADJECTIVES
             if count == 1 and (adjective or cue is _ARABIC_I_AM or cue is _INDIC_I_AM):
                 continue
             spans.append((words[0].start(), words[count - 1].end(), True))
@@ -462,6 +497,9 @@ def _words_of_a_listed_name(
         return 0
     count = 1
     for word in words[1:]:
+        # "خالد على" (Khalid, on ...): a stop word spelled as a name ("على" as "علي") is none.
+        if word.group() in _stop_words_of_script(script):
+            break
         plain = _arabic_as_one(word.group()) if script == "arabic" else word.group()
         family = script == "arabic" and (
             (plain.startswith("ال") and plain not in _ARABIC_WORDS_AFTER_A_NAME) or plain in _ARABIC_JOINED
@@ -498,6 +536,22 @@ def _surname_after_a_title(text: str, title: re.Match[str], words: list[re.Match
         and first not in _WORDS_AFTER_A_TITLE
         and not _is_no_name_of_the_script("arabic", first)
         and _ARABIC_DEMONSTRATIVES.search(text, max(0, title.start() - 8), title.start()) is None
+    )
+
+
+def _family_name_no_list_holds(text: str, script: str, words: list[re.Match[str]]) -> bool:
+    """True where the word after a given name (``words[0]``, after a title or a role) is its family name though no
+    list holds it: next to it, of three letters or more, no stop word, no role nor title
+    (:data:`_WORDS_AFTER_A_TITLE`), nor a word that names no one. A verb after a given name alone is taken too
+    ("الموظف خالد ساعدني"): the name is redacted all the same, and a word more costs the text less than a surname
+    left."""
+    if len(words) < 2 or text[words[0].end() : words[1].start()] != " ":
+        return False
+    word = words[1].group()
+    return (
+        len(_arabic_as_one(word) if script == "arabic" else word) >= 3
+        and word not in _WORDS_AFTER_A_TITLE
+        and not _is_no_name_of_the_script(script, word)
     )
 
 
@@ -1204,6 +1258,8 @@ _UNCASED_GREETINGS = {
     # Amharic: hello, dear, thank you ("ሰላም አበበ፣", "ውድ ትዕግስት፣").
     "ethiopic": r"(?<![\u1200-\u135f])(?:ሰላም|ውድ|ጤና[ \t]+ይስጥልኝ|አመሰግናለሁ|እናመሰግናለን)(?![\u1200-\u135f])",
 }
+# The titles of respect among the greeting cues: Mr, Mrs, Ms; Persian "جناب".
+_TITLES_OF_RESPECT = frozenset(("श्रीमती", "श्री", "सुश्री", "শ্রীমতী", "শ্রী", "جناب"))
 _UNCASED_GREETING_CUES = {
     script: re.compile(rf"{cue}[ \t]*[,،!:፣]?[ \t]*\n?[ \t]*") for script, cue in _UNCASED_GREETINGS.items()
 }
@@ -1282,6 +1338,17 @@ def _greeted_or_signed_in_an_uncased_script(text: str) -> list[Span]:
                 and _arabic_as_one(words[0].group()) in _ARABIC_NAMES_THAT_ARE_ADJECTIVES
             ):
                 continue
+            # After a title or a word of kin, a listed given name's family name that no list holds: "श्रीमती कविता
+            # अय्यर", "मेरी पत्नी अंजलि मेहरा".
+            if (
+                count == 1
+                and (
+                    match.groupdict().get("kin") is not None or match.group().strip(" \t,،!:፣\n") in _TITLES_OF_RESPECT
+                )
+                and _listed(script, words[0].group(), 0)
+                and _family_name_no_list_holds(text, script, words)
+            ):
+                count = 2
             spans.append((words[0].start(), words[count - 1].end(), True))
     for introduced in _AMHARIC_I_AM.finditer(text):
         # A name and one's father's, as Ethiopia writes names, no stop word: not "እኔ በጣም ደስተኛ ነኝ" (I am very happy).
