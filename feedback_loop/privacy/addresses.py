@@ -303,7 +303,8 @@ _FRENCH_STREET = (
 )
 _SOUTHERN_STREET = (
     rf"(?i:{ROMANCE_STREET_WORD})\s+{_ROMANCE_STREET_NAME},?\s+"
-    # Indonesia's block or kilometre before the house's "No.": "Jl. Melati Blok C2 No. 9", "Jl. Kaliurang KM 5,6 No. 21".
+    # Indonesia's block or kilometre before the house's "No.": "Jl. Melati Blok C2 No. 9", "Jl. Kaliurang KM 5,6
+    # No. 21".
     r"(?:(?:Blok|Blk\.?|KM|Km)\s+[A-Z]?\d{1,3}(?:[,./]\d{1,2}|[A-Z])?,?\s+(?=[Nn]o\.))?"
     r"(?:(?:[Nn][º°oOrR]?[.:]?|d\.|Kav\.)\s*)?"
     rf"{HOUSE_NUMBER}"
