@@ -828,6 +828,31 @@ NOT_NAMES = frozenset(
         "okay",
         "yes",
         "no",
+        # Letters' words of address and first-person pronouns of other languages, which a salutation's line puts
+        # where a name would stand ("Madame, Monsieur,\n\nJe souhaite ..."), and the labels of a form's name fields
+        # under a title's field ("Anrede: Frau\nVorname: —").
+        "monsieur",
+        "messieurs",
+        "mesdames",
+        "señores",
+        "señoras",
+        "signori",
+        "je",
+        "yo",
+        "ich",
+        "io",
+        "eu",
+        "ik",
+        "jag",
+        "jeg",
+        "vorname",
+        "nachname",
+        "familienname",
+        "prénom",
+        "apellido",
+        "apellidos",
+        "cognome",
+        "sobrenome",
         # Interjections of chat, which open a turn as a given name would ("Agent: Ah, the RoboPal Mini!"; "Ah" is a
         # given name of the lists too).
         "ah",
@@ -1571,7 +1596,7 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
         if signature is not None and not any(start < signature[1] and signature[0] < end for start, end, _ in spans):
             spans.append((*signature, True))
     # A firm or a board signing as people do: "Kind regards,\nLakeside Lettings", "Sportliche Grüße\nDer Vorstand".
-    spans = [span for span in spans if not _a_firm_or_a_board_by_its_words(text[span[0] : span[1]])]
+    spans = [span for span in spans if not a_firm_or_a_board_by_its_words(text[span[0] : span[1]])]
     # Names in their own script (Cyrillic, Greek, Hebrew, Arabic, Thai, Chinese, Japanese, Korean), which no
     # Latin word above is part of.
     native = find_native_names(text)
@@ -2115,7 +2140,9 @@ GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE = frozenset(
      "Esperança", "Consuelo", "Amparo", "Dolores", "Pilar", "Soledad", "Perla", "Pérola", "Oliva", "Olive", "Marina",
      "Marine", "Mercedes", "Estrella", "Cielo", "Nieves", "Cruz", "Salvador", "Santos", "Reyes", "Amor", "Caridad",
      "Bella", "Grazia", "Graça", "Fortuna", "Speranza", "Stella", "Primavera", "Serena", "Gioia", "Prune", "Claire",
-     "Deniz", "Umut", "Bahar", "Yıldız", "Güneş", "Nur", "Roos", "Natal", "Pascal", "Noël", "Noel")
+     "Deniz", "Umut", "Bahar", "Yıldız", "Güneş", "Nur", "Roos", "Natal", "Pascal", "Noël", "Noel",
+     # Indonesian and Malay: day, team, month, star, light ("promo Hari Kemerdekaan", "Tim Layanan Pelanggan").
+     "Hari", "Tim", "Bulan", "Bintang", "Cahaya")
 )  # fmt: skip
 _INDEFINITE_ARTICLE_BEFORE = re.compile(
     r"(?i)(?<![\w'’])(?:un|una|uno|un['’]|unos|unas|ein|eine|einen|einem|einer|une|een|um|uma|questa|questo|este|esta"
@@ -2388,9 +2415,23 @@ _ARTICLES_OF_OTHER_LANGUAGES = frozenset(
 )  # fmt: skip
 
 
-def _a_firm_or_a_board_by_its_words(name: str) -> bool:
+# What an Indonesian or Malay team ("Tim", "Pasukan") is named by: service, support, sales, finance, the warehouse,
+# shipping, technical, "us" ("Tim Layanan Pelanggan", "Tim Kami"); "Tim Supriyadi" is a person.
+_INDONESIAN_TEAMS_WORDS = frozenset(
+    ("Layanan", "Pelayanan", "Dukungan", "Support", "CS", "Admin", "Penjualan", "Keuangan", "Gudang", "Pengiriman",
+     "Teknis", "Kami", "Customer", "Marketing", "Pemasaran", "Operasional", "IT", "HR", "Khidmat", "Sokongan")
+)  # fmt: skip
+
+
+def a_firm_or_a_board_by_its_words(name: str) -> bool:
+    """True when ``name``'s words name a firm or a board: its last word a firm's ("Lakeside Lettings"), its first an
+    article or a team's word of another language ("Der Vorstand", "Tim Layanan Pelanggan")."""
     words = name.split()
-    return len(words) >= 2 and (words[-1] in _FIRMS_LAST_WORDS or words[0] in _ARTICLES_OF_OTHER_LANGUAGES)
+    return len(words) >= 2 and (
+        words[-1] in _FIRMS_LAST_WORDS
+        or words[0] in _ARTICLES_OF_OTHER_LANGUAGES
+        or (words[0] in ("Tim", "Pasukan") and words[1] in _INDONESIAN_TEAMS_WORDS)
+    )
 
 
 def _given_name_alone_ending_the_message(text: str) -> tuple[int, int] | None:

@@ -81,6 +81,7 @@ from feedback_loop.privacy.names import (
     SERVICE_ROLE_BEFORE,
     SERVICE_ROLES_IN_A_TEXT,
     WORD,
+    a_firm_or_a_board_by_its_words,
     addressed_at_the_end,
     brands,
     brands_folded,
@@ -413,6 +414,8 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
         [texts[position][start:end] for (position, _), (start, end) in zip(asked, sentences, strict=True)]
     )
     found: list[list[Span]] = [[] for _ in texts]
+    # Where a name is found by the words no dictionary knows, not by a cue that introduces it.
+    unannounced: list[set[Span]] = [set() for _ in texts]
     asked_apart = len(candidates)
     for (position, words), (offset, _), spans in zip(
         introduced, sentences[asked_apart:], read[asked_apart:], strict=True
@@ -433,6 +436,7 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
             or (len(words) == 1 and _name_a_booking_is_under(texts[position], *words[0]))
         ):
             found[position].append((words[0][0], words[-1][1]))
+            unannounced[position].add((words[0][0], words[-1][1]))
             continue
         # "my daughter siobhan cant log in": after a word that only a name fits, English words of the lists ("cant",
         # "will") that the model does not read as a name are none of it.
@@ -451,19 +455,33 @@ def _lower_case_names(texts: Sequence[str]) -> list[list[Span]]:
         if len(named) >= 2 and named == list(range(named[0], named[-1] + 1)) and len(words) > 2:
             found[position].append((words[named[0]][0], words[named[-1]][1]))
     # "Jadwal praktik dokter gigi hari Sabtu pukul 09.00": everyday words of another language, not a name; "hola
-    # linda", "ciao bella": a word of endearment greeted.
+    # linda", "ciao bella": a word of endearment greeted. In another language's sentence every word is one no English
+    # dictionary knows: a run found by such words is a name only when the name lists hold all of it ("umut ediyorum
+    # bu sefer düzgün gelir": "düzgün", neat, is none).
     return [
         [
             span
             for span in spans
             if not _everyday_words_of_another_language(text, *span)
+            and not (span in text_unannounced and _words_no_list_holds_in_another_language(text, *span))
             and not (
                 text[span[0] : span[1]] in _ENDEARMENTS
                 and _GREETING_BEFORE.search(text, max(0, span[0] - 40), span[0]) is not None
             )
         ]
-        for text, spans in zip(texts, found, strict=True)
+        for text, spans, text_unannounced in zip(texts, found, unannounced, strict=True)
     ]
+
+
+def _words_no_list_holds_in_another_language(text: str, start: int, end: int) -> bool:
+    """True when the lower-case run ``text[start:end]``, in a sentence of another language than English, holds a word
+    (particles aside) that no name list holds."""
+    if language_of_the_sentence(text, start, start) is None:
+        return False
+    name_words, _ = _lower_case_name_words()
+    return any(
+        word.lower() not in name_words for word in WORD.findall(text, start, end) if word.lower() not in NAME_PARTICLES
+    )
 
 
 def _introduced_in_lower_case(text: str) -> list[list[Span]]:
@@ -1580,7 +1598,7 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
         bare.pop(0)
     else:
         opening = ""
-    if not any(word in given or word in surnames for word in bare):
+    if not any(word in given or word in surnames for word in bare) or a_firm_or_a_board_by_its_words(" ".join(bare)):
         return None
 
     # "la póliza Más Salud": a stop word of the sentence's language, capitalised, opens a plan's or a product's
@@ -1594,12 +1612,19 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
         # A given name that is a word of the sentence's language, alone, after no word that takes a person: "una
         # camiseta Rosa" ("con Rosa" stays a person).
         or (
-            len(words) == 1
-            and bare[0] in GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE
-            and _PREPOSITION_OF_A_PERSON_BEFORE.search(
-                text, max(0, start + words[0].start() - 8), start + words[0].start()
+            bare[0] in GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE
+            and (
+                (
+                    len(words) == 1
+                    and _PREPOSITION_OF_A_PERSON_BEFORE.search(
+                        text, max(0, start + words[0].start() - 8), start + words[0].start()
+                    )
+                    is None
+                )
+                # Before a word no surname list holds it is a word of the language too: "promo Hari Kemerdekaan"
+                # (Independence Day).
+                or (len(words) > 1 and bare[1] not in surnames)
             )
-            is None
         )
     ):
         return None
