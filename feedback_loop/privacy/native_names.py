@@ -988,7 +988,8 @@ def _before_an_honorific(text: str) -> list[Span]:
         if honorific.group("han") is not None:
             # After a particle, which a place or a trade precedes as often ("駅前の花屋さん", "ビルの管理人さん"), and
             # before a Chinese role ("项目经理您好"), only a listed surname of two characters or more, or a full name.
-            strict = (start > 0 and text[start - 1] in _PARTICLES_BEFORE_A_NAME) or honorific.group(
+            # After a verb's kana too ("対応してくださった山本さん", who helped me).
+            strict = (start > 0 and re.match(f"[{_KANA}]", text[start - 1]) is not None) or honorific.group(
                 "honorific"
             ).startswith(_CHINESE_ROLES_AFTER_A_NAME)
             # A Japanese surname of two characters and a given name of two: "田中美咲様" (not a firm's or an office's
@@ -1000,13 +1001,35 @@ def _before_an_honorific(text: str) -> list[Span]:
                 or (strict and len(compact) == 3 and _a_chinese_full_name(compact))
                 or four
                 or (re.search(r"[ \u3000]", name) and name.split()[0] in surnames)
+                or _japanese_surname_by_its_last_character(text, compact, honorific.group("honorific"))
             ):
                 spans.append((start, start + len(name), True))
         elif len(compact) == 3 and _listed_surname_opens("hangul", compact):
             given, _ = native_name_lists()["hangul"]
-            if compact[1:] in given or honorific.group("honorific") == "씨":
+            # "씨" follows only names; "고객님", "회원님" (dear customer, member) a customer's full name
+            # ("박서진 고객님").
+            if compact[1:] in given or honorific.group("honorific") in ("씨", "고객님", "회원님"):
                 spans.append((start, start + len(name), True))
     return spans
+
+
+# The characters that end most Japanese surnames (field, book, river, village, mountain, wisteria, field, well, tree,
+# mouth, plain, island, cape, marsh, valley, bridge, pine, hill, forest, pond, slope, inner, edge, shade ...): "森本",
+# "坂口", "北村" are surnames though the lists hold few; trades before "さん" end otherwise ("花屋", "管理人", "店員",
+# "運転手", "大家").
+_JAPANESE_SURNAMES_LAST_CHARACTERS = frozenset("田本川村山藤野井木口原島嶋崎沢澤谷橋松岡森林池坂部内辺邊瀬浦倉尾槻塚宮浜濱吉永石")
+_JAPANESE_HONORIFICS = frozenset(("さん", "様", "さま", "氏", "くん", "ちゃん"))
+
+
+def _japanese_surname_by_its_last_character(text: str, name: str, honorific: str) -> bool:
+    """True for two or three Han characters before a Japanese honorific (:data:`_JAPANESE_HONORIFICS`) in a text
+    that holds kana, the last one a surname's (:data:`_JAPANESE_SURNAMES_LAST_CHARACTERS`)."""
+    return (
+        honorific in _JAPANESE_HONORIFICS
+        and len(name) in (2, 3)
+        and name[-1] in _JAPANESE_SURNAMES_LAST_CHARACTERS
+        and re.search(f"[{_KANA}]", text) is not None
+    )
 
 
 # A Chinese surname and how one addresses its bearer ("王先生您好", "谢谢张经理", "快递员李师傅把包裹..."), or "小"
@@ -1467,7 +1490,7 @@ _FIRMS_WORDS = frozenset(
 )  # fmt: skip
 _HONORIFIC_AFTER_A_NAME = re.compile(
     # After a particle too, which links a role or a place to the name: "配達員の田中さん".
-    rf"(?P<name>(?P<han>(?:(?<![{_HAN}{_KANA}])|(?<=[{_PARTICLES_BEFORE_A_NAME}]))"
+    rf"(?P<name>(?P<han>(?<![{_HAN}])"
     rf"[{_HAN}]{{1,4}}(?:[ \u3000][{_HAN}{_KANA}]{{1,4}})?)"
     rf"|(?<![{_HANGUL}])[{_HANGUL}](?:[ ]?[{_HANGUL}]{{2}}))[ \u3000]?(?P<honorific>{_HONORIFIC})"
 )
