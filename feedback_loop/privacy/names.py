@@ -629,6 +629,14 @@ _OTHER_LANGUAGES_ROLE_BEFORE = re.compile(
     r"|commess[oa]|tecnico|operat(?:ore|rice)|Fahrer(?:in)?|Mitarbeiter(?:in)?|Techniker(?:in)?|Berater(?:in)?"
     r"|Zusteller(?:in)?|Kurier)[ \t]*,?[ \t]*$"
 )
+# A person in English, a comma before the name in apposition: "a real person, Tendai,", "the guy on the phone, Vikram
+# something,", "this lady at the desk, Nomvula,".
+_PERSON_IN_APPOSITION_BEFORE = re.compile(
+    r"(?i)\b(?:a|an|the|this|that|some|one)[ \t]+(?:(?:real|nice|young|other|older|helpful|rude)[ \t]+)?"
+    r"(?:person|guy|lady|woman|man|gentleman|girl|boy|bloke|fella|chap|dude)"
+    r"(?:[ \t]+(?:on|at|in|from)[ \t]+(?:the|your|ur)[ \t]+[a-z]+)?[ \t]*,[ \t]*$"
+)
+_APPOSITION_ENDS = re.compile(r",|[ \t]+(?:or[ \t]+)?something\b")
 # Thanks to someone, in other languages: "Merci à", "Danke an", "Gracias a", "Obrigado ao", "Grazie a", "Dank aan".
 _THANKS_TO_BEFORE = re.compile(
     r"(?i)\b(?:(?:merci|remerciements)[ \t]+à|danke[ \t]+an|gracias[ \t]+a|obrigad[oa][ \t]+(?:ao|à|a)|grazie[ \t]+a"
@@ -1577,6 +1585,9 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
     listed_names += _names_before_a_japanese_honorific(text)
     listed_names += _names_before_an_indian_honorific(text)
     listed_names += _names_a_booking_is_under(text)
+    if "M. " in text:
+        listed_names += _names_after_monsieur(text)
+    listed_names += _names_before_a_turkish_title(text)
     listed_names += _surnames_at_a_door_or_of_a_profession(text)
     for listed in listed_names:
         if not any(start < listed[1] and listed[0] < end for start, end, _ in spans):
@@ -1601,6 +1612,55 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
     # Latin word above is part of.
     native = find_native_names(text)
     return sorted([*spans, *native]) if native else spans
+
+
+# French "M." (Monsieur) before a surname, and a given name before it: "rappeler M. Kouassi", "à M. Fournier-Duval",
+# "M. Jean Martin".
+_AFTER_MONSIEUR = re.compile(
+    r"(?<![\w.])M\.[ \t]+(?P<name>[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:['’-][A-ZÀ-ÖØ-Þ]?[^\W\d_]+)*"
+    r"(?:[ \t][A-ZÀ-ÖØ-Þ][^\W\d_]+(?:['’-][A-ZÀ-ÖØ-Þ]?[^\W\d_]+)*)?)"
+)
+
+
+def _names_after_monsieur(text: str) -> list[tuple[int, int]]:
+    """The names after :data:`_AFTER_MONSIEUR` in a French sentence, words that no everyday English vocabulary
+    ("M. Black is sold out" is a size) nor a list of places or brands holds."""
+    found = []
+    for match in _AFTER_MONSIEUR.finditer(text):
+        words = match.group("name").split()
+        if language_of_the_sentence(text, *match.span("name")) == "fr" and not any(
+            word.lower() in everyday_words() or word in places() or word in brands() for word in words
+        ):
+            found.append(match.span("name"))
+    return found
+
+
+# Turkish titles of respect after the given name, in either case: "Elif Hanım ile görüştüm", "eşi Zeynep Hanım
+# adına", "burcu hanım çok yardımcı oldu", "Ozan Bey".
+_BEFORE_A_TURKISH_TITLE = re.compile(
+    r"(?<![\w'’-])(?P<name>[^\W\d_]+)[ \t]+(?:[Hh]an[ıi]m(?:efendi)?|[Bb]ey(?:efendi)?)(?![\w'’-])"
+)
+
+
+def _names_before_a_turkish_title(text: str) -> list[tuple[int, int]]:
+    """The given names before :data:`_BEFORE_A_TURKISH_TITLE`'s titles: a given name of the lists, or, in a Turkish
+    sentence, a capitalised word that is no stop word ("Bu Bey" stays)."""
+    if "an" not in text and "ey" not in text:
+        return []
+    found = []
+    given = person_name_lists()[0]
+    for match in _BEFORE_A_TURKISH_TITLE.finditer(text):
+        word = match.group("name")
+        capitalised = word[:1].isupper()
+        listed = word in given if capitalised else word.capitalize() in given
+        if listed or (
+            capitalised
+            and word.lower() not in spacy_stop_words("tr")
+            and word.lower() not in NOT_NAMES
+            and language_of_the_sentence(text, *match.span()) == "tr"
+        ):
+            found.append(match.span("name"))
+    return found
 
 
 # The people a meeting's notes list after their label, one name an item: "Attendance: Ikaika, Malia, Tevita",
@@ -3214,13 +3274,17 @@ def _cued_or_known_name(
                 or _cue_before(_OTHER_LANGUAGES_THIS_IS_BEFORE, text, start)
             )
         )
-        # "o atendente, Rogério, desligou": a given name of the lists, or in apposition one no dictionary knows.
+        # "o atendente, Rogério, desligou", "a real person, Tendai, and", "the guy on the phone, Vikram something,": a
+        # given name of the lists, or in apposition one no dictionary knows.
         or (
             cue_may_end_here
-            and (known_given or (text.startswith(",", end) and no_english_word(word.lower())))
+            and (known_given or (_APPOSITION_ENDS.match(text, end) is not None and no_english_word(word.lower())))
             and word not in places()
             and word not in brands()
-            and _cue_before(_OTHER_LANGUAGES_ROLE_BEFORE, text, start)
+            and (
+                _cue_before(_OTHER_LANGUAGES_ROLE_BEFORE, text, start)
+                or _cue_before(_PERSON_IN_APPOSITION_BEFORE, text, start)
+            )
         )
         # "Merci à Jean-Baptiste Lefèvre de l'agence", "Danke an Jürgen Weber für ...": thanks to a given name the
         # lists know and more words of a name, whatever follows (a given name alone is the model's to judge: "Merci

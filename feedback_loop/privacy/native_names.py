@@ -1017,7 +1017,9 @@ def _before_an_honorific(text: str) -> list[Span]:
 # mouth, plain, island, cape, marsh, valley, bridge, pine, hill, forest, pond, slope, inner, edge, shade ...): "森本",
 # "坂口", "北村" are surnames though the lists hold few; trades before "さん" end otherwise ("花屋", "管理人", "店員",
 # "運転手", "大家").
-_JAPANESE_SURNAMES_LAST_CHARACTERS = frozenset("田本川村山藤野井木口原島嶋崎沢澤谷橋松岡森林池坂部内辺邊瀬浦倉尾槻塚宮浜濱吉永石")
+_JAPANESE_SURNAMES_LAST_CHARACTERS = frozenset(
+    "田本川村山藤野井木口原島嶋崎沢澤谷橋松岡森林池坂部内辺邊瀬浦倉尾槻塚宮浜濱吉永石"
+)
 _JAPANESE_HONORIFICS = frozenset(("さん", "様", "さま", "氏", "くん", "ちゃん"))
 
 
@@ -1274,7 +1276,10 @@ _UNCASED_GREETINGS = {
     r"|(?P<kin>بزوجي|(?<!سرير )زوجي|زوجتي|ابني|ابنتي|والدي|والدتي|لزوجي|لابني|الأخ|الأخت|أخي|أختي)"
     r"|مع[ \t]+(?:التحية|تحياتي|خالص[ \t]+التحية)|تحياتي|سلام|درود|ممنون|با[ \t]+تشکر|جناب)"
     r"(?![\u0621-\u06ff])",
-    "hebrew": r"(?<![\u05d0-\u05ea])(?:שלום|היי|הי|תודה(?:[ \t]+רבה)?|בברכה|לכבוד|יקר|יקרה)(?![\u05d0-\u05ea])",
+    # A customer, an agent (to the agent), a courier, a technician, "by the name", one's wife or husband: "הלקוח אבי
+    # שטרן ביקש", "נציגה בשם אורית", "תודה לנציג אביתר".
+    "hebrew": r"(?<![\u05d0-\u05ea])(?:שלום|היי|הי|תודה(?:[ \t]+רבה)?|בברכה|לכבוד|יקר|יקרה"
+    r"|(?P<kin>הלקוח|הלקוחה|ללקוח|ללקוחה|הנציג|הנציגה|לנציג|לנציגה|השליח|הטכנאי|בשם|אשתי|בעלי))(?![\u05d0-\u05ea])",
     "devanagari": r"(?<![\u0900-\u097f])(?:नमस्ते|नमस्कार|प्रिय|धन्यवाद|शुक्रिया|श्रीमती|श्री|सुश्री"
     r"|(?P<kin>बेटे|बेटा|बेटी|पति|पत्नी|भाई|बहन))(?![\u0900-\u097f])",
     "bengali": r"(?<![\u0980-\u09ff])(?:নমস্কার|প্রিয়|ধন্যবাদ|শ্রীমতী|শ্রী)(?![\u0980-\u09ff])",
@@ -1329,6 +1334,23 @@ _AMHARIC_TITLE = re.compile(r"(?<![\u1200-\u135f])(?:አቶ|ወ/ሮ|ወይዘሮ
 _ETHIOPIC_CLAUSE_ENDS = re.compile(r"[ \t]*(?:[፣።፤,.!?\n]|$)")
 
 
+# Who is said to be "named" ("בשם", also "on behalf of"): a rep, a young man or woman, someone, a customer.
+_HEBREW_PERSON_BEFORE_NAMED = re.compile(r"(?:נציג|נציגה|בחור|בחורה|מישהו|מישהי|לקוח|לקוחה|שליח|טכנאי)[ \t]+בשם[ \t]+$")
+
+
+def _named_after_a_person_in_hebrew(text: str, cue: re.Match[str], words: list[re.Match[str]]) -> int:
+    """1 for a word no list holds after "בשם" (named) after a person's noun ("נציגה בשם אורית", a rep named Orit; not
+    "מתקשר בשם אבא שלי", calling on behalf of my father); 0 elsewhere."""
+    if (
+        not words
+        or cue.groupdict().get("kin") != "בשם"
+        or _HEBREW_PERSON_BEFORE_NAMED.search(text, max(0, cue.start() - 8), cue.end()) is None
+        or _is_no_name_of_the_script("hebrew", words[0].group())
+    ):
+        return 0
+    return 1
+
+
 def _greeted_or_signed_in_an_uncased_script(text: str) -> list[Span]:
     """Names after :data:`_UNCASED_GREETING_CUES` (a listed given name first, then the surnames the lists know, or in
     Arabic script a family's word: "الشمري"), a signature after :data:`_THANKS_AND_A_COMMA`, and the words after an
@@ -1352,7 +1374,11 @@ def _greeted_or_signed_in_an_uncased_script(text: str) -> list[Span]:
         for match in cue.finditer(text):
             words = _words_from(text, match.end(), script, _MAX_WORDS[script])
             # Surnames only after the given name: "على" (on) is spelled as "علي" (Ali) once the letters are made one.
-            count = _words_of_a_listed_name(script, words, later=1) or _greeted_word_alone(text, script, match, words)
+            count = (
+                _words_of_a_listed_name(script, words, later=1)
+                or _greeted_word_alone(text, script, match, words)
+                or _named_after_a_person_in_hebrew(text, match, words)
+            )
             if not count or any(_is_no_name_of_the_script(script, word.group()) for word in words[:count]):
                 continue
             if (
