@@ -2057,6 +2057,10 @@ def _given_names_of_the_sentences_language(text: str) -> list[tuple[int, int]]:
     given = person_name_lists()[0]
     for word in _CAPITALISED_WORD_ALONE.finditer(text):
         name = word.group()
+        nominative = (
+            _polish_nominative(text, word) if name not in given and name[-1] in _POLISH_CASE_LAST_LETTERS else None
+        )
+        name = nominative or name
         if (
             name not in given
             or _INSIDE_A_SENTENCE_BEFORE.search(text, max(0, word.start() - 2), word.start()) is None
@@ -2067,7 +2071,8 @@ def _given_names_of_the_sentences_language(text: str) -> list[tuple[int, int]]:
             or name in brands()
         ):
             continue
-        language = language_of_the_sentence(text, *word.span())
+        # A Polish case of a given name marks its sentence as Polish, though its stop words be few.
+        language = language_of_the_sentence(text, *word.span()) or ("pl" if nominative else None)
         if (
             language is None
             or name.lower() not in given_names_of_language(language)
@@ -2083,6 +2088,32 @@ def _given_names_of_the_sentences_language(text: str) -> list[tuple[int, int]]:
             end = surname.end()
         names.append((word.start(), end))
     return names
+
+
+# Polish given names in their cases, by their endings: feminine genitive, dative, accusative, instrumental, vocative
+# ("Krystyny", "Krystynie", "Krystynę", "Krystyną", "Krystyno" of "Krystyna"); masculine genitive, dative,
+# instrumental, locative ("Tomasza", "Tomaszowi", "Tomaszem", "Tomaszu", "Przemysławie").
+_POLISH_CASE_ENDINGS = (("y", "a"), ("ie", "a"), ("ę", "a"), ("ą", "a"), ("o", "a"), ("i", "a"), ("owi", ""),
+                        ("em", ""), ("a", ""), ("u", ""), ("ie", ""))  # fmt: skip
+_POLISH_CASE_LAST_LETTERS = frozenset(ending[-1] for ending, _ in _POLISH_CASE_ENDINGS)
+_POLISH_LETTER = re.compile(r"[ąęłśżźćńó]", re.IGNORECASE)
+
+
+def _polish_nominative(text: str, word: re.Match[str]) -> str | None:
+    """The Polish given name of the lists that ``word`` is a case of (:data:`_POLISH_CASE_ENDINGS`), in a sentence
+    that Polish letters or stop words mark as Polish: "z Agnieszką Wróblewską", "w imieniu Krystyny Zawadzkiej"."""
+    name = word.group()
+    low, high = sentence_around(text, word.start())
+    if not (_POLISH_LETTER.search(text, low, high) and language_of_the_sentence(text, *word.span()) in (None, "pl")):
+        return None
+    given = person_name_lists()[0]
+    polish = given_names_of_language("pl")
+    for ending, nominative_ending in _POLISH_CASE_ENDINGS:
+        if name.endswith(ending) and len(name) > len(ending) + 2:
+            nominative = name[: -len(ending)] + nominative_ending
+            if nominative in given and nominative.lower() in polish:
+                return nominative
+    return None
 
 
 def _surname_in_the_sentences_language(word: str, language: str) -> bool:

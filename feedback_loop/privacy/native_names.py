@@ -1061,9 +1061,16 @@ def _chinese_surname_and_title(text: str) -> list[Span]:
             and match.group() not in _WORDS_OF_SMALL_AND_OLD
         ):
             spans.append((*match.span(group), True))
+    # A full name after "的" (whose, who) and before a title: "昨天上门的陈晓东师傅" (master Chen Xiaodong, who came).
+    for match in _FULL_NAME_AFTER_DE_BEFORE_A_TITLE.finditer(text):
+        if _a_chinese_full_name(match.group("name")):
+            spans.append((*match.span("name"), True))
     return spans
 
 
+_FULL_NAME_AFTER_DE_BEFORE_A_TITLE = re.compile(
+    rf"的(?P<name>[{_HAN}]{{3}})(?=师傅|師傅|先生|女士|小姐|老师|老師|经理|經理|医生|醫生|律师|律師)"
+)
 # Words "小" (small) and "老" (old) open with a surname's character after them: a teacher, a boss, a husband, an hour.
 _WORDS_OF_SMALL_AND_OLD = frozenset(
     ("老师", "老師", "老板", "老闆", "老公", "老婆", "老家", "老人", "老大", "老乡", "小姐", "小时", "小時", "小孩",
@@ -1115,11 +1122,13 @@ def _surname_signing_off(text: str) -> list[Span]:
 # One's own name and a person named by a role, in Chinese and Japanese, the name glued to the cue ("我是王芳，", "客服
 # 李明已将...", "联系客户经理李晓雯。", "担当の佐々木が", "担当者は中村です"), and Japanese "... と申します" after it.
 _CJK_NAME_CUE = re.compile(
-    r"(?:我是|我叫|本人是|客服|客户经理|客戶經理|经理|經理|主管|专员|專員|顾问|顧問|医生|醫生|护士|護士|老师|老師|同事"
+    r"(?:我是|我叫|本人是|客服人员|客服人員|客服|客户经理|客戶經理|经理|經理|主管|专员|專員|顾问|顧問|医生|醫生|护士|護士|老师|老師|同事"
     r"|师傅|師傅|律师|律師|会计|會計|客户|客戶|顾客|顧客|担当の|担当は|担当者の|担当者は|担当者|担当"
     # A clerk, a courier, a rider, a driver, a (new) employee, a classmate, a shop's manager; a field's label and
     # "是" (is): "联系人是李晓红".
-    r"|营业员|營業員|快递员|快遞員|骑手|騎手|司机|司機|员工|員工|同学|同學|店长|店長|(?:联系人|聯絡人|收件人|负责人)是"
+    r"|营业员|營業員|快递员|快遞員|骑手|騎手|司机|司機|员工|員工|同学|同學|店长|店長|(?:联系人|聯絡人|收件人|负责人)是?"
+    # Whom to tell or notify: "请转告聂永康先生", "告诉王芳".
+    r"|收货人|收貨人|转告|轉告|告诉|告訴|通知|提醒"
     # One's family: "我父亲陈国华上周的...".
     r"|父亲|母亲|儿子|女儿|丈夫|妻子|爱人|老公|老婆|哥哥|姐姐|弟弟|妹妹)[ \t\u3000]?"
 )
@@ -1135,6 +1144,10 @@ _CHINESE_AFTER_A_NAME = re.compile(
     # (and what one does after one's name: "快递员赵宏伟打电话说...", "客服张婷婷态度很好")
     rf"[^{_HAN}]|$|(?:已经|已|将|说|正在|负责|處理|处理|来电|表示|先生|女士|的|打电话|打来|联系|告诉|通知|回复|答应|同意"
     r"|帮忙|态度|服务|非常|跟|给|把|让|帮|问"
+    # (will, says, helps, wants, can, is at, also, still, all, then, and, with, comes: "女儿周小雨会帮他",
+    # "客服人員陳怡君說")
+    # (not "会员", member: "我是黄金会员"; nor "会议", "会计")
+    r"|会(?![员议计])|會(?![員議計])|說|幫|要|想|能|可以|在|是|也|还|還|都|就|和|与|與|讲|講"
     r"|上周|下周|今天|昨天|明天|最近"
     r"|小姐|老师|老師)"
 )
