@@ -2154,6 +2154,14 @@ _SPEAKER_OF_A_TRANSCRIPT = re.compile(
 )
 
 
+# A speaker named in brackets after the role: "Agent (Faisal): Hello", "Support [Maja K.]:".
+_SPEAKER_AFTER_A_ROLE = re.compile(
+    r"(?m)^[ \t]*(?i:agent|support|rep|representative|advisor|adviser|operator|technician|tech|supervisor|manager"
+    r"|specialist|host|driver|courier|staff|admin|moderator|customer|client|caller|user)[ \t]*[(\[]"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:['’-][^\W\d_]+)*(?:[ \t][A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*\.?)?)[)\]][ \t]*:"
+)
+
+
 def _speakers_of_a_transcript(text: str) -> list[tuple[int, int]]:
     """The speakers of :data:`_SPEAKER_OF_A_TRANSCRIPT`: with their role in brackets, any words that are no everyday
     English ones ("Support Bot (agent):" stays); without one, a given name of the lists that is no everyday word,
@@ -2167,6 +2175,14 @@ def _speakers_of_a_transcript(text: str) -> list[tuple[int, int]]:
             continue
         timed = speaker.group().lstrip()[:1].isdigit() or speaker.group().lstrip().startswith("[")
         if speaker.group("role") is not None or (timed and words[0] in given and words[0] not in brands()):
+            names.append(speaker.span("name"))
+    # After the role, a given name of the lists or words no dictionary knows ("Agent (Faisal):"; "Agent (Tier 2):",
+    # "Support (Bot):" stay).
+    for speaker in _SPEAKER_AFTER_A_ROLE.finditer(text):
+        words = [word.rstrip(".") for word in speaker.group("name").split()]
+        if (words[0] in given or no_english_word(words[0].lower())) and not any(
+            word.lower() in NOT_NAMES or word in brands() for word in words
+        ):
             names.append(speaker.span("name"))
     return names
 
@@ -2696,18 +2712,42 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
             ):
                 family.add(surname)
                 given_of_the_family.add(words[0])
-        elif sought_alone(written) and (written in given or written in surnames):
+        elif sought_alone(written) and (
+            written in given
+            or written in surnames
+            # A word no dictionary knows that no brand list holds is a name wherever it is written ("Priyanka").
+            or (no_english_word(written.lower()) and written not in brands() and written.lower() not in brands_folded())
+        ):
             sought.add(written)
     if not sought:
         return []
+    # Chat writes a name again in lower case ("Agent (Faisal): ... Customer: hi faisal"): sought so too where no
+    # dictionary knows the word ("will", "grace" stay).
+    sought |= {
+        word.lower()
+        for word in sought
+        if " " not in word and len(word) > 3 and no_english_word(word.lower()) and word.lower() not in stop_words()
+    }
     pattern = re.compile(
         r"(?<![\w'’@.-])(?:" + "|".join(map(re.escape, sorted(sought, key=len, reverse=True))) + r")(?![\w'’-])"
     )
-    found = [
-        match.span()
-        for match in pattern.finditer(text)
-        if not overlaps(match.span(), names) and not _inside_a_longer_capitalised_run(text, *match.span())
-    ]
+    found = []
+    for match in pattern.finditer(text):
+        if overlaps(match.span(), names):
+            continue
+        if not _inside_a_longer_capitalised_run(text, *match.span()):
+            found.append(match.span())
+            continue
+        # A given name found alone, written again with a surname no dictionary knows: "it's Kaveh. Kaveh Farahani."
+        surname = _SURNAME_AFTER_A_NAME_WRITTEN_AGAIN.match(text, match.end())
+        if (
+            surname is not None
+            and (match.group() in given or no_english_word(match.group().lower()))
+            and no_english_word(surname.group(1).lower())
+            and surname.group(1) not in places()
+            and surname.group(1) not in brands()
+        ):
+            found.append((match.start(), surname.end()))
     if family:
         surnames_alternation = "|".join(map(re.escape, sorted(family)))
         relatives = re.compile(rf"(?<![\w'’@.-])({NAME_WORD})[ \u00a0](?:{surnames_alternation})(?![\w'’-])")
@@ -2730,6 +2770,9 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
             and not overlaps(match.span(), [*names, *found])
         ]
     return sorted(found)
+
+
+_SURNAME_AFTER_A_NAME_WRITTEN_AGAIN = re.compile(r" ([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:-[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+)?)(?![\w'’-])")
 
 
 def _the_same_given_name(word: str, found: str) -> bool:
