@@ -853,6 +853,11 @@ NOT_NAMES = frozenset(
         "ik",
         "jag",
         "jeg",
+        # The German sign-off's greetings: "Mit freundlichen Grüßen".
+        "grüßen",
+        "grüssen",
+        "grüße",
+        "gruß",
         "vorname",
         "nachname",
         "familienname",
@@ -2065,7 +2070,9 @@ def _given_names_of_the_sentences_language(text: str) -> list[tuple[int, int]]:
             name not in given
             or _INSIDE_A_SENTENCE_BEFORE.search(text, max(0, word.start() - 2), word.start()) is None
             or not text[word.start() - 1].isspace()
-            or name in GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE
+            # (a word of the language too, a name only before a listed surname: "Ernst Baumann", not "Der Ernst der
+            # Lage")
+            or (name in GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE and not _a_listed_surname_after(text, word.end()))
             or name in places()
             or name in cities()
             or name in brands()
@@ -2249,8 +2256,18 @@ GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE = frozenset(
      "Bella", "Grazia", "Graça", "Fortuna", "Speranza", "Stella", "Primavera", "Serena", "Gioia", "Prune", "Claire",
      "Deniz", "Umut", "Bahar", "Yıldız", "Güneş", "Nur", "Roos", "Natal", "Pascal", "Noël", "Noel",
      # Indonesian and Malay: day, team, month, star, light ("promo Hari Kemerdekaan", "Tim Layanan Pelanggan").
-     "Hari", "Tim", "Bulan", "Bintang", "Cahaya")
+     "Hari", "Tim", "Bulan", "Bintang", "Cahaya", "Citra",
+     # German seriousness, heather; Italian daisy (and pizza); Polish raspberry, strawberry, viburnum, rose; Turkish
+     # tulip, rose: "Der Ernst der Lage", "Die Erika für den Balkonkasten", "sok Malina i Jagoda", "Lale desenli".
+     "Ernst", "Erika", "Margherita", "Malina", "Jagoda", "Kalina", "Róża", "Lale", "Gül")
 )  # fmt: skip
+
+
+def _a_listed_surname_after(text: str, end: int) -> bool:
+    surname = _LISTED_SURNAME_AFTER.match(text, end)
+    return surname is not None and surname.group(1) in person_name_lists()[1]
+
+
 _INDEFINITE_ARTICLE_BEFORE = re.compile(
     r"(?i)(?<![\w'’])(?:un|una|uno|un['’]|unos|unas|ein|eine|einen|einem|einer|une|een|um|uma|questa|questo|este|esta"
     r"|ese|esa|dieser|diese|dieses|ce|cette|deze|dit)[ \t]+$"
@@ -2512,13 +2529,17 @@ _GREETING_OPENS_THE_MESSAGE = re.compile(
 _FIRMS_LAST_WORDS = frozenset(
     ("Lettings", "Estates", "Properties", "Ltd", "Limited", "Inc", "LLC", "GmbH", "Group", "Services", "Solutions",
      "Agency", "Realty", "Homes", "Associates", "Consulting", "Accountants", "Solicitors", "Motors", "Insurance",
-     "Pharmacy", "Dental", "Clinic", "Surgery", "Travel", "Holidays", "Logistics")
+     "Pharmacy", "Dental", "Clinic", "Surgery", "Travel", "Holidays", "Logistics",
+     # Turkish: the team, the services, the department ("Müşteri Hizmetleri Ekibi").
+     "Ekibi", "Hizmetleri", "Departmanı")
 )  # fmt: skip
 # The articles that open a board's or a team's name in other languages, and their words for an office, a service or
 # a team: "Der Vorstand", "Ufficio Vendite", "Dein Support-Team".
 _ARTICLES_OF_OTHER_LANGUAGES = frozenset(
     ("Der", "Die", "Das", "Le", "La", "Les", "El", "Los", "Las", "Il", "Gli", "Het", "Dein", "Ihr", "Votre", "Ufficio",
-     "Servizio", "Equipo", "Equipe", "Équipe", "Servicio", "Kundenservice", "Kundendienst")
+     "Servizio", "Equipo", "Equipe", "Équipe", "Servicio", "Kundenservice", "Kundendienst",
+     # Polish: the department, the team, the office ("Dział Obsługi Klienta").
+     "Dział", "Zespół", "Biuro")
 )  # fmt: skip
 
 
@@ -2536,7 +2557,9 @@ def a_firm_or_a_board_by_its_words(name: str) -> bool:
     words = name.split()
     return len(words) >= 2 and (
         words[-1] in _FIRMS_LAST_WORDS
-        or words[0] in _ARTICLES_OF_OTHER_LANGUAGES
+        or words[-1].endswith("-Team")
+        # (in lower case too, as a sign-off's line writes it: "Atentamente, el Equipo de Atención al Cliente")
+        or words[0].capitalize() in _ARTICLES_OF_OTHER_LANGUAGES
         or (words[0] in ("Tim", "Pasukan") and words[1] in _INDONESIAN_TEAMS_WORDS)
     )
 
@@ -3987,6 +4010,16 @@ _A_JOURNEY_TO_BEFORE = re.compile(
     r"(?i:\b(?:fly|flying|flew|flight|flights|fares|drive|driving|drove|travel|travelling|traveling|trip|train"
     r"|trains|bus|buses|ferry|heading|moving|relocating)[ \t]+to(?:[ \t]+[A-Z][\w'’-]+[ \t]+(?:or|and))?)[ \t]+$"
 )
+# Where people, offices or goods are, or whence a train leaves, before a city, and a second city joined to the
+# first: "our teams in Charlotte and Austin", "based in Savannah", "the 07:15 from York". A city there is a place,
+# though a given name of many locales too.
+_LOCATED_IN_BEFORE = re.compile(
+    r"(?:(?i:\b(?:based|located|headquartered|teams?|offices?|stores?|shops?|branch(?:es)?|warehouses?|sites?|staff"
+    r"|customers|clients|users|live|lives|living|lived|born|stuck|stranded|hotels?|stations?|depots?)"
+    r"[ \t]+(?:in|at|near))"
+    r"|\b\d{1,2}[:.]\d{2}(?:[ \t]+(?i:train|bus|coach|service|flight))?[ \t]+(?i:from|to))"
+    r"(?:[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?,?[ \t]+(?:and|or|&))?[ \t]+$"
+)
 _INDEFINITE_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:un|una|une|um|uma|uno|ein|eine|een))[ \t]+$")
 
 
@@ -4097,6 +4130,7 @@ def a_place_after_a_word_of_where(text: str, start: int, end: int) -> bool:
         and POSSESSIVE_AFTER.match(text, end) is None
         and (
             _A_JOURNEY_TO_BEFORE.search(text, max(0, start - 40), start) is not None
+            or _LOCATED_IN_BEFORE.search(text, max(0, start - 60), start) is not None
             # A given name of many locales names a person after "in" as often ("Confío en Mauricio", "en Victoria").
             or (
                 _given_names_by_locale()[name] < _LOCALES_OF_A_COMMON_GIVEN_NAME

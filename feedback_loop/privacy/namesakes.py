@@ -2212,6 +2212,20 @@ def _a_colour_of_goods(text: str, start: int, end: int) -> bool:
     )
 
 
+# A colour's label in many languages, what follows it a colour's name however the lists hold it: "colour Celestial
+# Silver", "Cor escolhida: Rosa Quartzo", "la funda color Rosa Palo", "coloris Bleu Céleste", "Farbe Taupe", "màu
+# Hồng", "w kolorze Róża Pustyni", "in Storm Blue or Clay" after "band".
+_COLOUR_LABEL_BEFORE = re.compile(
+    r"(?i:\b(?:colou?rs?|colou?rways?|shades?|cor(?:[ \t]+(?:escolhida|recebida|pedida))?|couleurs?|coloris|farbe"
+    r"|colore|kleur|kolor(?:ze|u)?|màu|цвета?|цвете|renk|renkli|warna|χρώμα)"
+    r"(?:[ \t]+(?:in|en|em|de|di))?)[ \t]*:?[ \t]*$"
+)
+# A variant's noun after a name, which makes it a colour's, a scent's or a print's: "the Lavender and Heather
+# colourways", "the Ivy and Fern print", "Amber and Sienna one".
+_A_VARIANTS_NOUN_AFTER = re.compile(
+    r"[ \t]+(?i:colou?rways?|colou?rs|shades|finish(?:es)?|prints?|patterns?|scents?|flavou?rs?|editions?|variants?"
+    r"|fragrances?|perfumes?|lipsticks?|paints?|swatch(?:es)?)\b"
+)
 _COLOUR_BEFORE = re.compile(r"(?i:\b(?:colou?rs?|shades?|finish|in|the|a))[ \t]*:?[ \t]*$")
 # Words of goods in the colour's sentence: "Merino Crew Neck, Forest Green, size M".
 _GOODS_WORDS = re.compile(r"(?i:\b(?:sizes?|colou?rs?|sku|in[ \t]+stock|qty|quantity|items?|variant|model)\b)")
@@ -2324,6 +2338,8 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
         or _named_like_a_programming_language(text, start, end)
         or _named_like_a_dish_or_a_language(text, start, end)
         or _a_colour_of_goods(text, start, end)
+        or _COLOUR_LABEL_BEFORE.search(text, max(0, start - 24), start) is not None
+        or _A_VARIANTS_NOUN_AFTER.match(text, end) is not None
         or (_COUNT_BEFORE.search(text, max(0, start - 12), start) and _ORDER_GOES_ON.match(text, end))
         or (_MENU_LABEL_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start) and _ORDER_GOES_ON.match(text, end))
     )

@@ -192,6 +192,10 @@ def names_with_the_model(
                 or (not announced and named_like_a_thing(text, start, end))
             ):
                 continue
+            # A given name that is a word of the sentence's language, no cue before it and no listed surname after
+            # it, is that word: "La pizza Margherita era fredda", "Der Ernst der Lage", "sok Malina i Jagoda".
+            if not announced and _a_word_of_the_sentences_language(text, start, end):
+                continue
             # The model reads English: in another language's sentence it takes names of the lists for firms and
             # places ("No, el vuelo no era para Alejandro, era para Camila": Camila an ORG).
             vetoable = (
@@ -274,6 +278,20 @@ def names_with_the_model(
             )
         )
     return names_of_persons
+
+
+def _a_word_of_the_sentences_language(text: str, start: int, end: int) -> bool:
+    """True where ``text[start:end]`` opens with a given name that is a word of its language too
+    (:data:`~feedback_loop.privacy.names.GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE`), in a sentence of another
+    language than English, and no surname of the lists follows it right after ("Der Ernst der Lage": "Lage" is one,
+    after a particle)."""
+    words = text[start:end].split()
+    _, surnames = person_name_lists()
+    return (
+        words[0] in GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE
+        and not (len(words) > 1 and words[1] in surnames)
+        and in_another_language(text, start, end)
+    )
 
 
 def named_like_no_person_here(text: str, start: int, end: int) -> bool:
