@@ -1612,7 +1612,12 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
         if signature is not None and not any(start < signature[1] and signature[0] < end for start, end, _ in spans):
             spans.append((*signature, True))
     # A firm or a board signing as people do: "Kind regards,\nLakeside Lettings", "Sportliche Grüße\nDer Vorstand".
-    spans = [span for span in spans if not a_firm_or_a_board_by_its_words(text[span[0] : span[1]])]
+    spans = [
+        span
+        for span in spans
+        if not a_firm_or_a_board_by_its_words(text[span[0] : span[1]])
+        and not _a_contraction_or_a_gerund(text[span[0] : span[1]])
+    ]
     # Names in their own script (Cyrillic, Greek, Hebrew, Arabic, Thai, Chinese, Japanese, Korean), which no
     # Latin word above is part of.
     native = find_native_names(text)
@@ -2551,6 +2556,29 @@ _INDONESIAN_TEAMS_WORDS = frozenset(
 )  # fmt: skip
 
 
+_CONTRACTION = re.compile(r"(?i)(?:n['’]t|['’](?:re|ll|ve|m|d))$")
+
+
+def _a_contraction_or_a_gerund(name: str) -> bool:
+    """True for one word that is an English contraction ("Isn't") or a verb's "-ing" form that no name list holds
+    ("Cancelling"), as a text in capitals writes them where a cue stands ("IF THE PARCEL ISN'T HERE BY MONDAY I'M
+    CANCELLING")."""
+    if " " in name:
+        return False
+    if _CONTRACTION.search(name):
+        return True
+    given, surnames = person_name_lists()
+    lower = name.lower()
+    verbs = word_classes()[1]
+    # (a doubled consonant before "-ing" too: "cancelling", "travelling")
+    return (
+        lower.endswith("ing")
+        and name not in given
+        and name not in surnames
+        and (verb_form(lower, verbs) or (lower[-4:-3] == lower[-5:-4] and verb_form(lower[:-4] + "ing", verbs)))
+    )
+
+
 def a_firm_or_a_board_by_its_words(name: str) -> bool:
     """True when ``name``'s words name a firm or a board: its last word a firm's ("Lakeside Lettings"), its first an
     article or a team's word of another language ("Der Vorstand", "Tim Layanan Pelanggan")."""
@@ -2709,6 +2737,7 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
         )
 
     sought = set()
+    lower_case_only: set[str] = set()
     # The surname of a full name, no English word, is the family's: another given name before it is another of them
     # ("- Rangi Parata\n- Aroha Parata"), and so is the given name found, spelled another way ("Massimo Ferraro ...
     # Masimo Ferraro") or in part ("Pieter-Jan de Vries" beside "Pieter de Vries").
@@ -2735,31 +2764,36 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
             ):
                 family.add(surname)
                 given_of_the_family.add(words[0])
-        elif sought_alone(written) and (
-            written in given
-            or written in surnames
-            # A word no dictionary knows that no brand list holds is a name wherever it is written ("Priyanka").
-            or (no_english_word(written.lower()) and written not in brands() and written.lower() not in brands_folded())
-        ):
+        elif sought_alone(written) and (written in given or written in surnames):
             sought.add(written)
-    if not sought:
-        return []
+        elif sought_alone(written) and no_english_word(written.lower()) and written.lower() not in brands_folded():
+            # A word no list holds, found as a name, is sought again in lower case only, as chat writes a name
+            # ("my name is Priyanka ... hi priyanka"): capitalised, it may name a service or a figure elsewhere
+            # ("Hulu").
+            lower_case_only.add(written.lower())
     # Chat writes a name again in lower case ("Agent (Faisal): ... Customer: hi faisal"): sought so too where no
     # dictionary knows the word ("will", "grace" stay).
     sought |= {
         word.lower()
-        for word in sought
+        for word in [*sought, *lower_case_only]
         if " " not in word and len(word) > 3 and no_english_word(word.lower()) and word.lower() not in stop_words()
     }
+    if not sought and not lower_case_only:
+        return []
+    # Capitalised, a word no list holds is sought only with a surname after it ("it's Kaveh. Kaveh Farahani.").
+    with_a_surname_only = {word.capitalize() for word in lower_case_only} - sought
     pattern = re.compile(
-        r"(?<![\w'’@.-])(?:" + "|".join(map(re.escape, sorted(sought, key=len, reverse=True))) + r")(?![\w'’-])"
+        r"(?<![\w'’@.-])(?:"
+        + "|".join(map(re.escape, sorted(sought | with_a_surname_only, key=len, reverse=True)))
+        + r")(?![\w'’-])"
     )
     found = []
     for match in pattern.finditer(text):
         if overlaps(match.span(), names):
             continue
         if not _inside_a_longer_capitalised_run(text, *match.span()):
-            found.append(match.span())
+            if match.group() not in with_a_surname_only:
+                found.append(match.span())
             continue
         # A given name found alone, written again with a surname no dictionary knows: "it's Kaveh. Kaveh Farahani."
         surname = _SURNAME_AFTER_A_NAME_WRITTEN_AGAIN.match(text, match.end())

@@ -2220,6 +2220,17 @@ _COLOUR_LABEL_BEFORE = re.compile(
     r"|colore|kleur|kolor(?:ze|u)?|màu|цвета?|цвете|renk|renkli|warna|χρώμα)"
     r"(?:[ \t]+(?:in|en|em|de|di))?)[ \t]*:?[ \t]*$"
 )
+# Goods "in" a colour, a second colour after "or": "boots in Cherry Red", "the Dr. Martens 1460 in Cherry Red, size
+# 7", "band available in Storm Blue or Clay".
+_GOODS_IN_A_COLOUR_BEFORE = re.compile(
+    r"(?i:\b(?:available|comes?|came|boots|shoes|trainers|sneakers|sandals|band|strap|case|cover|hoodie|shirt|dress"
+    r"|jacket|coat|sofa|couch|chair|paint|\d{3,4})[ \t]+in)"
+    r"(?:[ \t]+[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?[ \t]+or)?[ \t]+$"
+)
+# A count of goods, as an order lists them ("3 x Brita filters", "4 x Ingolf chairs"): people are not counted so.
+_TIMES_BEFORE = re.compile(r"(?<![\w.])\d{1,4}[ \t]*[x×][ \t]*$")
+# A font's name, its last word its style: "Gill Sans", "Comic Sans", "Source Serif", "Roboto Mono".
+_A_FONTS_LAST_WORD = re.compile(r"[ \t](?:Sans|Serif|Mono|Slab)$")
 # A variant's noun after a name, which makes it a colour's, a scent's or a print's: "the Lavender and Heather
 # colourways", "the Ivy and Fern print", "Amber and Sienna one".
 _A_VARIANTS_NOUN_AFTER = re.compile(
@@ -2339,6 +2350,9 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
         or _named_like_a_dish_or_a_language(text, start, end)
         or _a_colour_of_goods(text, start, end)
         or _COLOUR_LABEL_BEFORE.search(text, max(0, start - 24), start) is not None
+        or _TIMES_BEFORE.search(text, max(0, start - 8), start) is not None
+        or _GOODS_IN_A_COLOUR_BEFORE.search(text, max(0, start - 60), start) is not None
+        or _A_FONTS_LAST_WORD.search(text, start, end) is not None
         or _A_VARIANTS_NOUN_AFTER.match(text, end) is not None
         or (_COUNT_BEFORE.search(text, max(0, start - 12), start) and _ORDER_GOES_ON.match(text, end))
         or (_MENU_LABEL_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start) and _ORDER_GOES_ON.match(text, end))

@@ -612,6 +612,14 @@ def _after_a_title_or_a_greeting(text: str) -> list[Span]:
                 continue
             words = _words_from(text, match.end(), script, _MAX_WORDS[script])
             words = words[: next((i for i, word in enumerate(words) if not _capitalised(word.group())), len(words))]
+            # After "!" a word and a preposition open a sentence: "Здравствуйте! Вера в вашу службу ..." (faith in),
+            # "Привет! Надежда на ..." (hope for); "Здравствуйте, Вера!" greets her.
+            if (
+                len(words) == 1
+                and "!" in match.group()
+                and _CASED_PREPOSITION_AFTER.match(text, words[0].end()) is not None
+            ):
+                continue
             if words and (not listed_first or _listed_given_or_its_vocative(script, words[0].group())):
                 spans.append((words[0].start(), words[-1].end(), True))
     for title in _THAI_TITLE.finditer(text):
@@ -1347,6 +1355,8 @@ _AMHARIC_TITLE = re.compile(r"(?<![\u1200-\u135f])(?:አቶ|ወ/ሮ|ወይዘሮ
 _ETHIOPIC_CLAUSE_ENDS = re.compile(r"[ \t]*(?:[፣።፤,.!?\n]|$)")
 
 
+_CASED_PREPOSITION_AFTER = re.compile(r"[ \t]+(?:в|во|на|к|ко|с|со|за|от|до|для|у|о|об|σε|στο|στη|στην|για|με)[ \t]")
+_VERB_AFTER_A_WORD = re.compile(r"[ \t]+(?:है|हैं|हूँ|हूं|था|थी|करता|करती|करते|करें|করি|করছি|করে|আছে|ছিল)(?![\u0900-\u09ff])")
 # Who is said to be "named" ("בשם", also "on behalf of"): a rep, a young man or woman, someone, a customer.
 _HEBREW_PERSON_BEFORE_NAMED = re.compile(r"(?:נציג|נציגה|בחור|בחורה|מישהו|מישהי|לקוח|לקוחה|שליח|טכנאי)[ \t]+בשם[ \t]+$")
 
@@ -1393,6 +1403,10 @@ def _greeted_or_signed_in_an_uncased_script(text: str) -> list[Span]:
                 or _named_after_a_person_in_hebrew(text, match, words)
             )
             if not count or any(_is_no_name_of_the_script(script, word.group()) for word in words[:count]):
+                continue
+            # A word after a greeting that a verb follows opens a sentence: "नमस्ते, आशा है कि ..." (I hope that),
+            # "নমস্কার, আশা করি ..." (Asha is a given name, "hope" a word).
+            if count == 1 and _VERB_AFTER_A_WORD.match(text, words[0].end()):
                 continue
             if (
                 script == "arabic"
