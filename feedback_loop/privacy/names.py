@@ -4042,7 +4042,8 @@ INSIDE_A_PLACE_BEFORE = re.compile(
 # Darwin". A city there is the journey's end, though a given name of many locales too ("flying to Charlotte").
 _A_JOURNEY_TO_BEFORE = re.compile(
     r"(?i:\b(?:fly|flying|flew|flight|flights|fares|drive|driving|drove|travel|travelling|traveling|trip|train"
-    r"|trains|bus|buses|ferry|heading|moving|relocating)[ \t]+to(?:[ \t]+[A-Z][\w'’-]+[ \t]+(?:or|and))?)[ \t]+$"
+    r"|trains|bus|buses|ferry|heading|moving|relocating|went|going|ships|shipping|shipped|dispatched)[ \t]+to"
+    r"(?:[ \t]+[A-Z][\w'’-]+[ \t]+(?:or|and))?)[ \t]+$"
 )
 # Where people, offices or goods are, or whence a train leaves, before a city, and a second city joined to the
 # first: "our teams in Charlotte and Austin", "based in Savannah", "the 07:15 from York". A city there is a place,

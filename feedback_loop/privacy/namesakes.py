@@ -2229,11 +2229,15 @@ _GOODS_IN_A_COLOUR_BEFORE = re.compile(
 )
 # A count of goods, as an order lists them ("3 x Brita filters", "4 x Ingolf chairs"): people are not counted so.
 _TIMES_BEFORE = re.compile(r"(?<![\w.])\d{1,4}[ \t]*[x×][ \t]*$")
+# And counted after it, a noun or two between, on its line: "Ivy garland x1", "Holly wreath (large) x2".
+_TIMES_AFTER = re.compile(r"(?:[ \t]+[a-z]+){1,3}(?:[ \t]+\([a-z ]+\))?[ \t]+[x×]\d{1,3}\b")
 # A font's name, its last word its style: "Gill Sans", "Comic Sans", "Source Serif", "Roboto Mono".
 _A_FONTS_LAST_WORD = re.compile(r"[ \t](?:Sans|Serif|Mono|Slab)$")
 # A variant's noun after a name, which makes it a colour's, a scent's or a print's: "the Lavender and Heather
 # colourways", "the Ivy and Fern print", "Amber and Sienna one".
 _A_VARIANTS_NOUN_AFTER = re.compile(
+    # (after another variant's name too: "the Violet and Sage colourways")
+    r"(?:[ \t]+(?:and|or|&)[ \t]+[A-Z][\w'’-]+)?"
     r"[ \t]+(?i:colou?rways?|colou?rs|shades|finish(?:es)?|prints?|patterns?|scents?|flavou?rs?|editions?|variants?"
     r"|fragrances?|perfumes?|lipsticks?|paints?|swatch(?:es)?)\b"
 )
@@ -2351,6 +2355,7 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
         or _a_colour_of_goods(text, start, end)
         or _COLOUR_LABEL_BEFORE.search(text, max(0, start - 24), start) is not None
         or _TIMES_BEFORE.search(text, max(0, start - 8), start) is not None
+        or _TIMES_AFTER.match(text, end) is not None
         or _GOODS_IN_A_COLOUR_BEFORE.search(text, max(0, start - 60), start) is not None
         or _A_FONTS_LAST_WORD.search(text, start, end) is not None
         or _A_VARIANTS_NOUN_AFTER.match(text, end) is not None
@@ -2607,7 +2612,13 @@ _HOLIDAY_WORDS = frozenset(
         "Year",
     }
 )
-_HOLIDAY_AFTER = re.compile(r"['’]s?[ \u00a0](?:Day|Eve|Greetings)\b")
+_HOLIDAY_AFTER = re.compile(
+    r"['’]s?[ \u00a0](?:Day|Eve|Greetings)\b"
+    # A feast's weekday: "Whit Monday", "Shrove Tuesday", "Cyber Monday" (a name's word before a weekday is the day's).
+    r"|(?:(?<=Whit)|(?<=Shrove)|(?<=Cyber)|(?<=Black)|(?<=Maundy)|(?<=Palm)|(?<=Holy)|(?<=Good)|(?<=Easter)|(?<=Ash))"
+    r"[ \u00a0](?:Sunday|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday)\b"
+)
 # Holidays of two words, each of which is a name's too ("Raya", "Yom"); "Dia" ("day") before its holiday in
 # Portuguese and Spanish: "Dia dos Namorados", "Feliz Dia das Mães", "Día del Padre", "Día de los Muertos".
 _HOLIDAY_OF_TWO_WORDS = re.compile(r"\b(?:Hari[ \u00a0]Raya|Yom[ \u00a0]Kippur|Rosh[ \u00a0]Hashanah?)\b")
