@@ -2679,8 +2679,17 @@ def given_name_before(text: str, start: int) -> int | None:
         and lower not in everyday_words()
         # A greeting however chat spells it: "Congradulations Ngozi and Emeka".
         and _GREETING_CUE.fullmatch(word) is None
-        # A word of another script is no English word either: "Вчера Анна Кузнецова" (yesterday) stays.
-        and (word in given or (_LATIN_NAME.fullmatch(word) is not None and (greeting_named or no_english_word(lower))))
+        # A word of another script is no English word either: "Вчера Анна Кузнецова" (yesterday) stays; nor is the
+        # word that opens another language's sentence, where every word is one no English dictionary knows, but a
+        # title: "Dün Elif Hanım ile görüştüm" (yesterday) stays, "Pani Katarzyna Zielińska" is taken whole.
+        and (
+            word in given
+            or (
+                _LATIN_NAME.fullmatch(word) is not None
+                and (greeting_named or no_english_word(lower))
+                and not _opens_another_languages_sentence(text, previous.start(1), word)
+            )
+        )
         and (
             _BEFORE_A_NAMES_START.search(text, max(0, previous.start() - 40), previous.start()) is not None
             or _INTRODUCTION_RIGHT_BEFORE.search(text, max(0, previous.start() - 24), previous.start()) is not None
@@ -2690,6 +2699,27 @@ def given_name_before(text: str, start: int) -> int | None:
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w'’.@-])([^\W\d_]+(?:['’-][^\W\d_]+)*) $")
+# A word in lower case with a letter English does not write ("görüştüm", "gönderecek").
+_LOWER_CASE_WORD_OF_OTHER_LETTERS = re.compile(r"(?<![\w'’-])[a-z]*[à-öø-ÿā-ž][^\W\d_]*")
+
+
+# (Polish, Czech and Slovak "Pani", "Paní", "Pan" too, which the cues read in lower case only)
+_TITLE_OF_OTHER_LANGUAGES = re.compile(rf"(?i:{OTHER_LANGUAGES_TITLES}|pan|pani|panie|paní|pane|pán|pana|panu)")
+
+
+def _opens_another_languages_sentence(text: str, position: int, word: str) -> bool:
+    """True where ``word`` at ``position`` opens a sentence of another language, no title of one: its stop words
+    tell (:func:`language_of_the_sentence`), or two words in lower case with letters English does not write."""
+    if SENTENCE_START.search(text, max(0, position - 3), position) is None and position > 0:
+        return False
+    if _TITLE_OF_OTHER_LANGUAGES.fullmatch(word):
+        return False
+    if language_of_the_sentence(text, position, position) is not None:
+        return True
+    low, high = sentence_around(text, position)
+    return len(_LOWER_CASE_WORD_OF_OTHER_LETTERS.findall(text, low, high)) >= 2
+
+
 _FOREIGN_GREETING = re.compile(rf"(?i:{FOREIGN_GREETINGS})")
 # A word in lower case right before a position, one space apart: the position is inside a sentence.
 LOWER_CASE_WORD_BEFORE = re.compile(r"(?<![\w'’-])[a-z][^\W\d_]*[ \u00a0]$")
