@@ -2826,15 +2826,15 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
                 found.append(match.span())
             continue
         # A given name found alone, written again with a surname no dictionary knows: "it's Kaveh. Kaveh Farahani."
-        surname = _SURNAME_AFTER_A_NAME_WRITTEN_AGAIN.match(text, match.end())
+        written_after = _SURNAME_AFTER_A_NAME_WRITTEN_AGAIN.match(text, match.end())
         if (
-            surname is not None
+            written_after is not None
             and (match.group() in given or no_english_word(match.group().lower()))
-            and no_english_word(surname.group(1).lower())
-            and surname.group(1) not in places()
-            and surname.group(1) not in brands()
+            and no_english_word(written_after.group(1).lower())
+            and written_after.group(1) not in places()
+            and written_after.group(1) not in brands()
         ):
-            found.append((match.start(), surname.end()))
+            found.append((match.start(), written_after.end()))
     if family:
         surnames_alternation = "|".join(map(re.escape, sorted(family)))
         relatives = re.compile(rf"(?<![\w'’@.-])({NAME_WORD})[ \u00a0](?:{surnames_alternation})(?![\w'’-])")
