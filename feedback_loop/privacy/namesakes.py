@@ -2227,6 +2227,21 @@ _GOODS_IN_A_COLOUR_BEFORE = re.compile(
     r"|jacket|coat|sofa|couch|chair|paint|\d{3,4})[ \t]+in)"
     r"(?:[ \t]+[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?[ \t]+or)?[ \t]+$"
 )
+# A French dish or cake named as a person is, what it is made with after it: "la Madeleine au citron", "la Charlotte
+# aux fraises".
+# (an article before it: "rappeler M. Kouadio au sujet du devis" is a person)
+_A_FRENCH_DISH_AFTER = re.compile(r"[ \t]+(?:au|aux|à[ \t]la|à[ \t]l['’])[ \t]+[a-zà-ÿ]")
+_FRENCH_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:la|le|les|une|un|des))[ \t]+$")
+# A release's name after its version: "Ubuntu 22.04 Jammy Jellyfish".
+_VERSION_BEFORE = re.compile(r"(?<![\w.])\d{1,4}(?:\.\d{1,4})+[ \t]+$")
+# The goods a name is the name of, their noun before it, in several languages: "the perfume Chloé Nomade", "la sopa
+# de fideos Maggi", "Η πίτσα Μαργαρίτα", "tiket KAI Argo Bromo", "the font Lato".
+_GOODS_NOUN_BEFORE = re.compile(
+    r"(?i:\b(?:perfume|parfum|profumo|fragrance|cologne|pizza|πίτσα|пицца|soup|sopa|zuppa|fideos|sauce|salsa|tiket"
+    r"|font|cocktail|cóctel|coctel|wine|vino|beer|cerveza|cake|gâteau|torta|pastel|flavou?r|sabor|variety|cultivar"
+    r"|doll|muñeca|poupée|bambola|boneca)"
+    r")[ \t]+$"
+)
 # A count of goods, as an order lists them ("3 x Brita filters", "4 x Ingolf chairs"): people are not counted so.
 _TIMES_BEFORE = re.compile(r"(?<![\w.])\d{1,4}[ \t]*[x×][ \t]*$")
 # And counted after it, a noun or two between, on its line: "Ivy garland x1", "Holly wreath (large) x2".
@@ -2356,6 +2371,12 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
         or _COLOUR_LABEL_BEFORE.search(text, max(0, start - 24), start) is not None
         or _TIMES_BEFORE.search(text, max(0, start - 8), start) is not None
         or _TIMES_AFTER.match(text, end) is not None
+        or (
+            _A_FRENCH_DISH_AFTER.match(text, end) is not None
+            and _FRENCH_ARTICLE_BEFORE.search(text, max(0, start - 6), start) is not None
+        )
+        or _VERSION_BEFORE.search(text, max(0, start - 16), start) is not None
+        or _GOODS_NOUN_BEFORE.search(text, max(0, start - 24), start) is not None
         or _GOODS_IN_A_COLOUR_BEFORE.search(text, max(0, start - 60), start) is not None
         or _A_FONTS_LAST_WORD.search(text, start, end) is not None
         or _A_VARIANTS_NOUN_AFTER.match(text, end) is not None
@@ -2606,6 +2627,14 @@ _HOLIDAY_WORDS = frozenset(
         "Pascua",
         "Pasqua",
         "Ostern",
+        # German New Year's Eve, Whitsun and carnival ("Die Berliner für Silvester"); Greek Sunday and Easter ("πριν
+        # την Κυριακή"; Kyriaki is a given name too).
+        "Silvester",
+        "Pfingsten",
+        "Fasching",
+        "Karneval",
+        "Κυριακή",
+        "Πάσχα",
         "Holidays",
         "Greetings",
         # "Happy New Year": no person is named "Year".
@@ -2622,14 +2651,15 @@ _HOLIDAY_AFTER = re.compile(
 # Holidays of two words, each of which is a name's too ("Raya", "Yom"); "Dia" ("day") before its holiday in
 # Portuguese and Spanish: "Dia dos Namorados", "Feliz Dia das Mães", "Día del Padre", "Día de los Muertos".
 _HOLIDAY_OF_TWO_WORDS = re.compile(r"\b(?:Hari[ \u00a0]Raya|Yom[ \u00a0]Kippur|Rosh[ \u00a0]Hashanah?)\b")
-_DIA_OF_A_HOLIDAY = re.compile(r"D[ií]a[ \u00a0](?:d[oa]s?|del|de[ \u00a0]l[oa]s?)[ \u00a0](\w+)")
+# ("Día de Reyes", Epiphany, its article left out)
+_DIA_OF_A_HOLIDAY = re.compile(r"D[ií]a[ \u00a0](?:d[oa]s?|del|de[ \u00a0]l[oa]s?|de(?=[ \u00a0]Reyes))[ \u00a0](\w+)")
 
 
 def _holiday_opened_by_dia(text: str, start: int) -> bool:
     """True where "Dia" or "Día" at ``start`` opens a holiday, the word after its article no surname of the lists
     ("Dia dos Namorados"; "Dia dos Santos called" is a person)."""
     match = _DIA_OF_A_HOLIDAY.match(text, start)
-    return match is not None and match.group(1) not in person_name_lists()[1]
+    return match is not None and (match.group(1) == "Reyes" or match.group(1) not in person_name_lists()[1])
 
 
 # A range of months, or a month of one: "for Jan-Mar", "Oct–Dec", "Jun" of "Apr–Jun".
