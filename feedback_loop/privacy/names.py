@@ -2149,6 +2149,11 @@ def _surname_in_the_sentences_language(word: str, language: str) -> bool:
     )
 
 
+# A question for one's name: "Can I have the name on the card?", "Who am I speaking with?".
+_ASKS_FOR_A_NAME = re.compile(
+    r"(?i)\b(?:name|speaking[ \t]+(?:with|to)|who[ \t]+(?:is[ \t]+this|am[ \t]+i|are[ \t]+you|is[ \t]+calling)"
+    r"|who['’]s[ \t]+(?:this|calling))\b[^\n]*\?"
+)
 # A turn of a transcript, opened by the party's role: "Agent: ...", "Customer: ...", "User: ...".
 _TURN_OF_A_TRANSCRIPT = re.compile(
     r"(?im)^[ \t]*(?:agent|customer|client|caller|user|support|rep|representative|operator|advis[eo]r|bot|chatbot"
@@ -3322,8 +3327,18 @@ def strong_cue_ends(text: str) -> frozenset[int]:
     if not any(map(lower.__contains__, _STRONG_CUE_WORDS)):
         return frozenset()
     ends = _ends(_STRONG_CUE_FORWARD, text)
-    turns = _ends(_TURN_OF_A_TRANSCRIPT, text) if "\n" in text else set()
-    return frozenset(ends - turns if len(turns) >= 2 else ends)
+    turns = list(_TURN_OF_A_TRANSCRIPT.finditer(text)) if "\n" in text else []
+    if len(turns) < 2:
+        return frozenset(ends)
+    # A turn that answers a question for a name opens with the name: "Agent: and first name?\nCustomer: Remedios".
+    return frozenset(
+        ends
+        - {
+            turn.end()
+            for turn in turns
+            if _ASKS_FOR_A_NAME.search(text, text.rfind("\n", 0, max(0, turn.start() - 1)) + 1, turn.start()) is None
+        }
+    )
 
 
 def _ends(pattern: re.Pattern[str], text: str) -> set[int]:

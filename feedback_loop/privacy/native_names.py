@@ -1026,8 +1026,16 @@ def _before_an_honorific(text: str) -> list[Span]:
 # "坂口", "北村" are surnames though the lists hold few; trades before "さん" end otherwise ("花屋", "管理人", "店員",
 # "運転手", "大家").
 _JAPANESE_SURNAMES_LAST_CHARACTERS = frozenset(
-    "田本川村山藤野井木口原島嶋崎沢澤谷橋松岡森林池坂部内辺邊瀬浦倉尾槻塚宮浜濱吉永石"
+    "田本川村山藤野井木口原島嶋崎沢澤谷橋松岡森林池坂辺邊瀬浦倉尾槻塚宮浜濱吉永石"
 )
+# Everyday words that end so: Japan, a sample, the basis, the counter, the entrance, many, a volcano, the field, the
+# ceiling, a forest, a battery, the surroundings, the end, a jewel, a magnet.
+_JAPANESE_WORDS_ENDING_AS_SURNAMES = frozenset(
+    ("日本", "見本", "基本", "資本", "手本", "原本", "絵本", "脚本", "標本", "台本", "窓口", "入口", "出口", "人口",
+     "利口", "悪口", "河川", "農村", "登山", "沢山", "火山", "分野", "視野", "平野", "天井", "材木", "草原", "高原",
+     "半島", "列島", "渓谷", "鉄橋", "森林", "電池", "周辺", "末尾", "子宮", "神宮", "宝石", "磁石", "水田", "葛藤",
+     "不吉")
+)  # fmt: skip
 _JAPANESE_HONORIFICS = frozenset(("さん", "様", "さま", "氏", "くん", "ちゃん"))
 
 
@@ -1036,9 +1044,16 @@ def _japanese_surname_by_its_last_character(text: str, name: str, honorific: str
     that holds kana, the last one a surname's (:data:`_JAPANESE_SURNAMES_LAST_CHARACTERS`)."""
     return (
         honorific in _JAPANESE_HONORIFICS
-        and len(name) in (2, 3)
-        and name[-1] in _JAPANESE_SURNAMES_LAST_CHARACTERS
+        and _a_japanese_surname_by_its_last_character(name)
         and re.search(f"[{_KANA}]", text) is not None
+    )
+
+
+def _a_japanese_surname_by_its_last_character(name: str) -> bool:
+    return (
+        len(name) in (2, 3)
+        and name[-1] in _JAPANESE_SURNAMES_LAST_CHARACTERS
+        and name[-2:] not in _JAPANESE_WORDS_ENDING_AS_SURNAMES
     )
 
 
@@ -1140,6 +1155,11 @@ _CJK_NAME_CUE = re.compile(
     # One's family: "我父亲陈国华上周的...".
     r"|父亲|母亲|儿子|女儿|丈夫|妻子|爱人|老公|老婆|哥哥|姐姐|弟弟|妹妹)[ \t\u3000]?"
 )
+_JAPANESE_NAME_OPENS_BEFORE_DESU = re.compile(
+    rf"(?:^|(?<=[。！？\n：:]))[ \t\u3000]*"
+    rf"(?P<name>(?P<surname>[{_HAN}]{{2,3}})(?:[ \u3000]?[{_HAN}]{{1,2}}[{_KANA}]?)?)"
+    r"(?:です|でございます|と申します)"
+)
 _JAPANESE_I_AM_CALLED_AFTER = re.compile(r"と(?:申します|申し|いいます|言います)")
 # One's surname after one's firm's "の", before "です": "株式会社ミナト商事の佐藤です。".
 # After "は" too: "追加は山本花子です" (the one added is ...), "担当は鈴木です".
@@ -1199,6 +1219,12 @@ def _cjk_introduced_or_in_a_role(text: str) -> list[Span]:
             and _han_name_end(text, firm.start("name")) == firm.end("name")
         ):
             spans.append((*firm.span("name"), True))
+    # One's name alone opening a sentence before "です" (a business e-mail's "お世話になっております。佐々木 亮介
+    # です。", a transcript's "お客様：北村 健二です。"): a listed surname, or one by its last character.
+    for introduced in _JAPANESE_NAME_OPENS_BEFORE_DESU.finditer(text):
+        surname = introduced.group("surname")
+        if surname in native_name_lists()["han"][1] or _a_japanese_surname_by_its_last_character(surname):
+            spans.append((*introduced.span("name"), True))
     for introduced in _KOREAN_I_AM.finditer(text):
         name = introduced.group("name")
         # The given name listed: "저는 신입생입니다" (I am a freshman) and "구매자입니다" (the buyer) open with a
