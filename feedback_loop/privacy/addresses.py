@@ -266,8 +266,8 @@ ROMANCE_STREET_WORDS = (
     # "219 Thnon Charoen Krung", "17/5 Soi Rambuttri, Thanon Chakrabongse, Bangkok 10200".
     r"|thanon|thnon|soi"
     # Indonesian housing estates, named like streets, the house numbered after a block: "Perumahan Griya Asri Blok C2
-    # No. 9", "Komplek Bumi Indah Blok F/12".
-    r"|perumahan|perum\.|komplek|kompleks|komp\."
+    # No. 9", "Komplek Bumi Indah Blok F/12 No. 3".
+    r"|(?:perumahan|perum\.|komplek|kompleks|komp\.)(?=(?:\s+[^\W\d_]+){1,4}\s+(?:Blok|Blk|No\.))"
 )
 ROMANCE_STREET_WORD = by_first_letter(ROMANCE_STREET_WORDS)
 _ROMANCE_ARTICLE = r"(?:de|del|de la|de l'|d'|d’|du|des|da|do|dos|das|di|della|dei|delle|e)"
@@ -305,7 +305,7 @@ _SOUTHERN_STREET = (
     rf"(?i:{ROMANCE_STREET_WORD})\s+{_ROMANCE_STREET_NAME},?\s+"
     # Indonesia's block or kilometre before the house's "No.": "Jl. Melati Blok C2 No. 9", "Jl. Kaliurang KM 5,6
     # No. 21".
-    r"(?:(?:Blok|Blk\.?|KM|Km)\s+[A-Z]?\d{1,3}(?:[,./]\d{1,2}|[A-Z])?,?\s+(?=[Nn]o\.))?"
+    r"(?:(?:Blok|Blk\.?|KM|Km)\s+(?:[A-Z]{1,2}[/-]?)?\d{1,3}(?:[,./]\d{1,2}|[A-Z])?,?\s+(?=[Nn]o\.))?"
     r"(?:(?:[Nn][º°oOrR]?[.:]?|d\.|Kav\.)\s*)?"
     rf"{HOUSE_NUMBER}"
     r"(?![\w-])"
@@ -392,11 +392,11 @@ _HIGHWAY_KILOMETRE = re.compile(
 # The fifteenth round's shapes, each a detector of its own behind a test of the words it cannot match without: one
 # more alternative of _ADDRESS, tried at every word of every text with a digit, cost a third of its time.
 # A Turkish neighbourhood ("Mahallesi", "Mah.") before its street, named or numbered ("7. Sokak", "372 Sok."), and
-# the house's "No": "Bahçelievler Mah. 7. Sokak No: 12 Daire: 3, 06490 Çankaya/Ankara".
+# the house's "No": "Bahçelievler Mah. 7. Sokak No: 12 Daire: 3, 06490 Çankaya" (a province after "/" stays).
 _TURKISH_NEIGHBOURHOOD_ADDRESS = re.compile(
     rf"(?<![\w/.:-]){_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+(?:Mah\.|Mh\.|Mahallesi),?\s+"
     rf"(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}|\d{{1,5}}\.?)\s+(?:Sokak|Sokağı|Sok\.|Sk\.|Caddesi|Cad\.|Cd\.|Bulvarı|Blv\.)"
-    rf",?\s+(?:No\s*[:.]?\s*)?{HOUSE_NUMBER}(?![\w-]){_REST_OF_ADDRESS}"
+    rf",?\s+No\s*[:.]?\s*{HOUSE_NUMBER}(?![\w-]){_REST_OF_ADDRESS}"
 )
 _GERMAN_DATE_ADDRESS = re.compile(rf"(?<![\w/.:-]){_GERMAN_STREET_OF_A_DATE}{_REST_OF_ADDRESS}")
 _STREET_WORD_BEFORE_THE_NUMBER = re.compile(rf"(?<![\w/.:-]){_NUMBER_AFTER_STREET_WORD}{_REST_OF_ADDRESS}")
@@ -2190,8 +2190,8 @@ _LABELLED_ADDRESS_OF_ANOTHER_SCRIPT = re.compile(
     # (Arabic and Persian "عنوان" alone is a heading's title as often)
     r"(?i:адрес|адреса|адресу|адресою|διεύθυνση|כתובת|العنوان[ \t]+(?:البريدي|الكامل)"
     r"|عنوان[ \t]+(?:المنزل|التوصيل|الشحن)|آدرس|نشانی|پتہ|पता|ঠিকানা|ที่อยู่|አድራሻ(?:ዬ|ችን)?)"
-    # Amharic writes its colons "፡" and "፦".
-    r"(?:[ \t]+[^\W\d_][^\s:：፡፦]{2,20}){0,2}[ \t]*[:：፡፦][ \t]*)"
+    # Amharic writes its colons "፥" and "፦", and "፡" (its word space) as one.
+    r"(?:[ \t]+[^\W\d_][^\s:：፡፥፦]{2,20}){0,2}[ \t]*[:：፡፥፦][ \t]*)"
     r"(?P<value>[^\n<]*?(?:<ADDRESS>[^\n<]*?)?)(?=[ \t]*(?:\n|$|<(?!ADDRESS>)|(?<=\d)\.[ \t]+[^\W\d_]))"
 )
 
@@ -2203,7 +2203,8 @@ def _labelled_address_of_another_script(match: re.Match[str]) -> str | None:
     value = match.group("value")
     numbers = len(re.findall(r"\d+(?:[-/.]\d+)*", value)) + 2 * value.count(PLACEHOLDERS["ADDRESS"])
     if (
-        numbers < 2
+        _AN_EMAIL_OR_A_WEBSITE_BEFORE.search(match.string, max(0, match.start() - 16), match.start())
+        or numbers < 2
         or not re.search(r"[,،፣]", value)
         or value.strip() == PLACEHOLDERS["ADDRESS"]
         or _NUMBERING_WORDS_OF_OTHER_SCRIPTS.search(value)
@@ -2212,6 +2213,11 @@ def _labelled_address_of_another_script(match: re.Match[str]) -> str | None:
     return match.group("cue") + PLACEHOLDERS["ADDRESS"]
 
 
+# An e-mail's or a website's address, its word right before the label: "የኢሜይል አድራሻዬ፦", "የድር አድራሻችን፡", "адрес
+# электронной почты" reads the other way and has no digits to part.
+_AN_EMAIL_OR_A_WEBSITE_BEFORE = re.compile(
+    r"(?i:e-?mail|ኢሜይል|ኢሜል|ድር|ድረ-ገጽ|ईमेल|ইমেইল|ایمیل|אימייל|البريد[ \t]+الإلكتروني|веб|сайт)[ \t]*$"
+)
 _NUMBERING_WORDS_OF_OTHER_SCRIPTS = re.compile(
     r"(?i)(?<![^\W\d_])(?:раздел|пункт|глава|страница|розділ|сторінка|параграф|п\.|الفصل|الصفحة|فصل|صفحه|صفحہ|بند"
     r"|पृष्ठ|अध्याय|পৃষ্ঠা|অধ্যায়|หน้า|κεφάλαιο|σελίδα|עמוד|פרק|סעיף)(?![^\W\d_])"

@@ -372,6 +372,8 @@ OTHER_LANGUAGES_TITLES = (
     # Swahili "Bi." (Bibi, Mrs) and "Bw." (Bwana, Mr), with their full stop: "Asante Bi. Rehema Mwakyusa".
     r"|(?-i:Bi|Bw)|bibi|bwana"
 )
+# Polish, Czech and Slovak "Mr" and "Mrs" in their cases.
+_SLAVIC_TITLES = r"pan|pani|panie|panem|panią|pana|panu|paní|pane|pán|pána|pánovi|pánom"
 # Cues after which a capitalised word is a name unless it is a common word ("Dear Team", "Mr Bean"): words, then
 # (_CUE_BEFORE) the patterns of sign-offs, signatures and notes.
 _CUE_WORDS = (
@@ -392,7 +394,7 @@ _CUE_WORDS = (
     # (Each alternative spelled with the letter it starts with first, "(?=[P])" before the anchors, so that
     # by_first_letter tries it only at a "p": one it cannot tell is tried at every word.)
     # After "Dzień dobry" too, as a letter greets: "Dzień dobry Pani Katarzyno,".
-    r"|pasien|(?-i:pan|pani|panie|panem|panią|pana|panu|paní|pane|pán|pána|pánovi|pánom"
+    rf"|pasien|(?-i:{_SLAVIC_TITLES}"
     r"|(?=[P])(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=dobry ))(?:Pani|Panie|Paní|Pane))"
     # A Polish letter's opening, the given name in the vocative after it: "Szanowny Panie Tomaszu", "Droga Pani Ewo".
     r"|(?:szanown[ya]|drog[ia])\s+pani[e]?"
@@ -1616,7 +1618,11 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
         span
         for span in spans
         if not a_firm_or_a_board_by_its_words(text[span[0] : span[1]])
-        and not _a_contraction_or_a_gerund(text[span[0] : span[1]])
+        # (after a title it is a surname, however it is spelled: "Dear Mr HEMMING")
+        and not (
+            _a_contraction_or_a_gerund(text[span[0] : span[1]])
+            and _PERSONS_TITLE_BEFORE.search(text, max(0, span[0] - 6), span[0]) is None
+        )
     ]
     # Names in their own script (Cyrillic, Greek, Hebrew, Arabic, Thai, Chinese, Japanese, Korean), which no
     # Latin word above is part of.
@@ -1632,37 +1638,57 @@ _AFTER_MONSIEUR = re.compile(
 )
 
 
+# (nor a plan's or a product's letter: "Formule M. Abonnement mensuel")
+_SIZE_M_BEFORE = re.compile(
+    r"(?i:\b(?:en|du|un|le|la|et|ou|taille|size|talla|sizes?|[SL]|XS|XL|formule|forfait|offre|pack|option|modèle"
+    r"|version|plan))[ \t]*[,/]?[ \t]*$"
+)
+
+
 def _names_after_monsieur(text: str) -> list[tuple[int, int]]:
-    """The names after :data:`_AFTER_MONSIEUR` in a French sentence, words that no everyday English vocabulary
-    ("M. Black is sold out" is a size) nor a list of places or brands holds."""
+    """The names after :data:`_AFTER_MONSIEUR` in a French sentence (or one too short to tell), words that no everyday
+    English vocabulary ("M. Black is sold out" is a size) nor a brand list holds."""
     found = []
     for match in _AFTER_MONSIEUR.finditer(text):
+        # Not the size M ending a sentence: "en S et en M. Merci de me dire", "La taille M. Parfait".
+        if _SIZE_M_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue
         words = match.group("name").split()
-        if language_of_the_sentence(text, *match.span("name")) == "fr" and not any(
-            word.lower() in everyday_words() or word in places() or word in brands() for word in words
+        # (a French sentence, or one too short to tell: "Le colis est pour M. Fournier-Duval à Lyon.")
+        if language_of_the_sentence(text, *match.span("name")) in ("fr", None) and not any(
+            word.lower() in everyday_words() or word in brands() for word in words
         ):
             found.append(match.span("name"))
     return found
 
 
 # Turkish titles of respect after the given name, in either case: "Elif Hanım ile görüştüm", "eşi Zeynep Hanım
-# adına", "burcu hanım çok yardımcı oldu", "Ozan Bey".
+# adına", "ayşe hanım çok yardımcı oldu", "Ozan Bey".
 _BEFORE_A_TURKISH_TITLE = re.compile(
     r"(?<![\w'’-])(?P<name>[^\W\d_]+)[ \t]+(?:[Hh]an[ıi]m(?:efendi)?|[Bb]ey(?:efendi)?)(?![\w'’-])"
 )
 
 
+# Whom "Bey" and "Hanım" honour by a trade or a rank, and answers before "hanımefendi": master, courier, manager,
+# technician, waiter, the cargo man, the one in charge, doctor, teacher, driver, officer; yes, all right ("Usta Bey",
+# "Kurye Bey", "Evet hanımefendi").
+_TURKISH_ROLES_AND_ANSWERS_BEFORE_A_TITLE = frozenset(
+    ("Usta", "Kurye", "Müdür", "Teknisyen", "Garson", "Kargocu", "Yetkili", "Doktor", "Hoca", "Şoför", "Memur",
+     "Başkan", "Komşu", "Evet", "Tamam", "Hayır", "Efendim")
+)  # fmt: skip
+
+
 def _names_before_a_turkish_title(text: str) -> list[tuple[int, int]]:
-    """The given names before :data:`_BEFORE_A_TURKISH_TITLE`'s titles: a given name of the lists, or, in a Turkish
-    sentence, a capitalised word that is no stop word ("Bu Bey" stays)."""
-    if "an" not in text and "ey" not in text:
-        return []
+    """The given names before :data:`_BEFORE_A_TURKISH_TITLE`'s titles: a given name of the lists in either case, or,
+    in a Turkish sentence, a capitalised word that is no stop word ("Bu Bey" stays)."""
     found = []
     given = person_name_lists()[0]
     for match in _BEFORE_A_TURKISH_TITLE.finditer(text):
         word = match.group("name")
         capitalised = word[:1].isupper()
         listed = word in given if capitalised else word.capitalize() in given
+        if word.capitalize() in _TURKISH_ROLES_AND_ANSWERS_BEFORE_A_TITLE:
+            continue
         if listed or (
             capitalised
             and word.lower() not in spacy_stop_words("tr")
@@ -2075,9 +2101,7 @@ def _given_names_of_the_sentences_language(text: str) -> list[tuple[int, int]]:
             name not in given
             or _INSIDE_A_SENTENCE_BEFORE.search(text, max(0, word.start() - 2), word.start()) is None
             or not text[word.start() - 1].isspace()
-            # (a word of the language too, a name only before a listed surname: "Ernst Baumann", not "Der Ernst der
-            # Lage")
-            or (name in GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE and not _a_listed_surname_after(text, word.end()))
+            or name in GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE
             or name in places()
             or name in cities()
             or name in brands()
@@ -2087,6 +2111,12 @@ def _given_names_of_the_sentences_language(text: str) -> list[tuple[int, int]]:
         language = language_of_the_sentence(text, *word.span()) or ("pl" if nominative else None)
         if (
             language is None
+            # (a word of the language too, a name only before a listed surname: "Ernst Baumann", not "Der Ernst der
+            # Lage")
+            or (
+                name in GIVEN_NAMES_THAT_ARE_WORDS_BY_LANGUAGE.get(language, ())
+                and not _a_listed_surname_after(text, word.end())
+            )
             or name.lower() not in given_names_of_language(language)
             or name.lower() in spacy_stop_words(language)
         ):
@@ -2130,10 +2160,10 @@ def _polish_nominative(text: str, word: re.Match[str]) -> str | None:
 
 def _surname_in_the_sentences_language(word: str, language: str) -> bool:
     """True when ``word``, capitalised after a given name of the sentence's language, is its surname: a surname of
-    the lists, or a word no list of places, cities or brands holds that is no stop word of the language nor an
-    everyday English word ("saya Rahmat Hidayatullah", "jeg hedder Signe Kjærgaard", "sunt Ioana Bălănescu"). A
-    capitalised noun of German after the name is taken too ("dass Annegret Montag kommt"): the name is redacted
-    all the same, and one word more costs the text less than a surname left."""
+    the lists (:func:`_a_listed_surname_after`), or a word no list of places, cities or brands holds that is no stop
+    word of the language nor an everyday English word ("saya Rahmat Hidayatullah", "jeg hedder Signe Kjærgaard",
+    "sunt Ioana Bălănescu"). A capitalised noun of German after the name is taken too ("dass Annegret Montag
+    kommt"): the name is redacted all the same, and one word more costs the text less than a surname left."""
     if word in cities():
         return False
     if word in person_name_lists()[1]:
@@ -2171,7 +2201,7 @@ _SPEAKER_OF_A_TRANSCRIPT = re.compile(
 )
 
 
-# A speaker named in brackets after the role: "Agent (Faisal): Hello", "Support [Maja K.]:".
+# A speaker named in brackets after the role: "Agent (Amara): Hello", "Support [Maja K.]:".
 _SPEAKER_AFTER_A_ROLE = re.compile(
     r"(?m)^[ \t]*(?i:agent|support|rep|representative|advisor|adviser|operator|technician|tech|supervisor|manager"
     r"|specialist|host|driver|courier|staff|admin|moderator|customer|client|caller|user)[ \t]*[(\[]"
@@ -2193,12 +2223,14 @@ def _speakers_of_a_transcript(text: str) -> list[tuple[int, int]]:
         timed = speaker.group().lstrip()[:1].isdigit() or speaker.group().lstrip().startswith("[")
         if speaker.group("role") is not None or (timed and words[0] in given and words[0] not in brands()):
             names.append(speaker.span("name"))
-    # After the role, a given name of the lists or words no dictionary knows ("Agent (Faisal):"; "Agent (Tier 2):",
-    # "Support (Bot):" stay).
+    # After the role, a given name of the lists that is no everyday word: "Agent (Amara):" (a region, a tier, a
+    # language or a shift is as often there: "Support (EMEA):", "Agent (Tier 2):", "Agent (Deutsch):").
     for speaker in _SPEAKER_AFTER_A_ROLE.finditer(text):
         words = [word.rstrip(".") for word in speaker.group("name").split()]
-        if (words[0] in given or no_english_word(words[0].lower())) and not any(
-            word.lower() in NOT_NAMES or word in brands() for word in words
+        if (
+            words[0] in given
+            and words[0].lower() not in everyday
+            and not any(word.lower() in NOT_NAMES or word in brands() for word in words)
         ):
             names.append(speaker.span("name"))
     return names
@@ -2264,18 +2296,26 @@ GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE = frozenset(
      "Esperança", "Consuelo", "Amparo", "Dolores", "Pilar", "Soledad", "Perla", "Pérola", "Oliva", "Olive", "Marina",
      "Marine", "Mercedes", "Estrella", "Cielo", "Nieves", "Cruz", "Salvador", "Santos", "Reyes", "Amor", "Caridad",
      "Bella", "Grazia", "Graça", "Fortuna", "Speranza", "Stella", "Primavera", "Serena", "Gioia", "Prune", "Claire",
-     "Deniz", "Umut", "Bahar", "Yıldız", "Güneş", "Nur", "Roos", "Natal", "Pascal", "Noël", "Noel",
-     # Indonesian and Malay: day, team, month, star, light ("promo Hari Kemerdekaan", "Tim Layanan Pelanggan").
-     "Hari", "Tim", "Bulan", "Bintang", "Cahaya", "Citra",
-     # German seriousness, heather; Italian daisy (and pizza); Polish raspberry, strawberry, viburnum, rose; Turkish
-     # tulip, rose: "Der Ernst der Lage", "Die Erika für den Balkonkasten", "sok Malina i Jagoda", "Lale desenli".
-     "Ernst", "Erika", "Margherita", "Malina", "Jagoda", "Kalina", "Róża", "Lale", "Gül")
+     "Deniz", "Umut", "Bahar", "Yıldız", "Güneş", "Nur", "Roos", "Natal", "Pascal", "Noël", "Noel")
 )  # fmt: skip
+# Given names that are words of one language, by the language whose sentence makes them its words (the model's
+# names and the lists' there): Indonesian day, team, month, star, light; German seriousness, heather; Italian daisy
+# (and pizza); Polish raspberry, strawberry, viburnum, rose; Turkish tulip, rose ("promo Hari Kemerdekaan", "Der
+# Ernst der Lage", "La pizza Margherita era fredda", "sok Malina i Jagoda", "Lale desenli"). "Tim hat angerufen"
+# keeps its person.
+GIVEN_NAMES_THAT_ARE_WORDS_BY_LANGUAGE = {
+    "id": frozenset(("Hari", "Tim", "Bulan", "Bintang", "Cahaya", "Citra")),
+    "de": frozenset(("Ernst", "Erika")),
+    "it": frozenset(("Margherita",)),
+    "pl": frozenset(("Malina", "Jagoda", "Kalina", "Róża")),
+    "tr": frozenset(("Lale", "Gül", "Bahar", "Umut", "Deniz")),
+}
 
 
 def _a_listed_surname_after(text: str, end: int) -> bool:
+    """True where a surname of the lists, no city, follows ``text[:end]`` after a space."""
     surname = _LISTED_SURNAME_AFTER.match(text, end)
-    return surname is not None and surname.group(1) in person_name_lists()[1]
+    return surname is not None and surname.group(1) in person_name_lists()[1] and surname.group(1) not in cities()
 
 
 _INDEFINITE_ARTICLE_BEFORE = re.compile(
@@ -2561,19 +2601,20 @@ _INDONESIAN_TEAMS_WORDS = frozenset(
 )  # fmt: skip
 
 
-_CONTRACTION = re.compile(r"(?i)(?:n['’]t|['’](?:re|ll|ve|m|d))$")
-
-
 def _a_contraction_or_a_gerund(name: str) -> bool:
     """True for one word that is an English contraction ("Isn't") or a verb's "-ing" form that no name list holds
     ("Cancelling"), as a text in capitals writes them where a cue stands ("IF THE PARCEL ISN'T HERE BY MONDAY I'M
     CANCELLING")."""
     if " " in name:
         return False
-    if _CONTRACTION.search(name):
+    lower = name.lower()
+    parts = re.split(r"['’]", lower)
+    # (a possessive is a name's: "Is this Fatima's phone?")
+    if len(parts) == 2 and (lower.endswith(("n't", "n’t")) or (parts[0] in stop_words() and parts[1] in _CONTRACTIONS)):
         return True
     given, surnames = person_name_lists()
-    lower = name.lower()
+    # (in the lists' case: "Dear Mr HEMMING" is "Hemming")
+    name = name.capitalize() if name.isupper() else name
     verbs = word_classes()[1]
     # (a doubled consonant before "-ing" too: "cancelling", "travelling")
     return (
@@ -2591,8 +2632,13 @@ def a_firm_or_a_board_by_its_words(name: str) -> bool:
     return len(words) >= 2 and (
         words[-1] in _FIRMS_LAST_WORDS
         or words[-1].endswith("-Team")
-        # (in lower case too, as a sign-off's line writes it: "Atentamente, el Equipo de Atención al Cliente")
-        or words[0].capitalize() in _ARTICLES_OF_OTHER_LANGUAGES
+        # (in lower case too, as a sign-off's line writes it: "Atentamente, el Equipo de Atención al Cliente"; not
+        # before a name of the lists: "Le Thi Hoa", "La Van Minh" are Vietnamese names)
+        or (
+            words[0].capitalize() in _ARTICLES_OF_OTHER_LANGUAGES
+            and words[1] not in person_name_lists()[0]
+            and words[1] not in person_name_lists()[1]
+        )
         or (words[0] in ("Tim", "Pasukan") and words[1] in _INDONESIAN_TEAMS_WORDS)
     )
 
@@ -2704,12 +2750,10 @@ def given_name_before(text: str, start: int) -> int | None:
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w'’.@-])([^\W\d_]+(?:['’-][^\W\d_]+)*) $")
-# A word in lower case with a letter English does not write ("görüştüm", "gönderecek").
-_LOWER_CASE_WORD_OF_OTHER_LETTERS = re.compile(r"(?<![\w'’-])[a-z]*[à-öø-ÿā-ž][^\W\d_]*")
 
 
 # (Polish, Czech and Slovak "Pani", "Paní", "Pan" too, which the cues read in lower case only)
-_TITLE_OF_OTHER_LANGUAGES = re.compile(rf"(?i:{OTHER_LANGUAGES_TITLES}|pan|pani|panie|paní|pane|pán|pana|panu)")
+_TITLE_OF_OTHER_LANGUAGES = re.compile(rf"(?i:{OTHER_LANGUAGES_TITLES}|{_SLAVIC_TITLES})")
 
 
 def _opens_another_languages_sentence(text: str, position: int, word: str) -> bool:
@@ -2721,8 +2765,9 @@ def _opens_another_languages_sentence(text: str, position: int, word: str) -> bo
         return False
     if language_of_the_sentence(text, position, position) is not None:
         return True
+    # Two words in lower case with a letter English does not write ("görüştüm", "gönderecek").
     low, high = sentence_around(text, position)
-    return len(_LOWER_CASE_WORD_OF_OTHER_LETTERS.findall(text, low, high)) >= 2
+    return sum(1 for other in WORD.findall(text, low, high) if other.islower() and not other.isascii()) >= 2
 
 
 _FOREIGN_GREETING = re.compile(rf"(?i:{FOREIGN_GREETINGS})")
@@ -2826,11 +2871,20 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
     for match in pattern.finditer(text):
         if overlaps(match.span(), names):
             continue
+        # In lower case, only where a name stands alone in chat: after a greeting or before a mark ("hi faisal, my
+        # card ..."), not as a word of its language or a thing ("las flores que pidió", "the jenkins job", "my zelda
+        # cartridge").
+        if match.group().islower() and not (
+            _GREETING_BEFORE_A_NAME_WRITTEN_AGAIN.search(text, max(0, match.start() - 12), match.start())
+            or _MARK_AFTER_A_NAME_WRITTEN_AGAIN.match(text, match.end())
+        ):
+            continue
         if not _inside_a_longer_capitalised_run(text, *match.span()):
             if match.group() not in with_a_surname_only:
                 found.append(match.span())
             continue
         # A given name found alone, written again with a surname no dictionary knows: "it's Kaveh. Kaveh Farahani."
+        # (not a brand after a determiner: "my Ralph Lauren order")
         written_after = _SURNAME_AFTER_A_NAME_WRITTEN_AGAIN.match(text, match.end())
         if (
             written_after is not None
@@ -2838,6 +2892,9 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
             and no_english_word(written_after.group(1).lower())
             and written_after.group(1) not in places()
             and written_after.group(1) not in brands()
+            and f"{match.group()} {written_after.group(1)}" not in brands()
+            and written_after.group(1) not in given
+            and not ARTICLE_BEFORE.search(text, max(0, match.start() - 8), match.start())
         ):
             found.append((match.start(), written_after.end()))
     if family:
@@ -2864,6 +2921,10 @@ def names_written_again(text: str, names: Sequence[tuple[int, int]]) -> list[tup
     return sorted(found)
 
 
+_GREETING_BEFORE_A_NAME_WRITTEN_AGAIN = re.compile(
+    r"(?i)\b(?:hi|hello|hey|thanks|thank[ \t]+you|thx|dear|ok|okay)[ \t,]+$"
+)
+_MARK_AFTER_A_NAME_WRITTEN_AGAIN = re.compile(r"[ \t]*(?:[,.!?;:)]|$|\n)")
 _SURNAME_AFTER_A_NAME_WRITTEN_AGAIN = re.compile(r" ([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:-[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+)?)(?![\w'’-])")
 
 
@@ -3454,7 +3515,15 @@ def _cued_or_known_name(
         # given name of the lists, or in apposition one no dictionary knows.
         or (
             cue_may_end_here
-            and (known_given or (_APPOSITION_ENDS.match(text, end) is not None and no_english_word(word.lower())))
+            and (
+                known_given
+                or (
+                    _APPOSITION_ENDS.match(text, end) is not None
+                    and no_english_word(word.lower())
+                    # (not thanks of another language: "the man at the desk, Obrigado, he knows")
+                    and _FOREIGN_GREETING.fullmatch(word) is None
+                )
+            )
             and word not in places()
             and word not in brands()
             and (
@@ -4087,17 +4156,18 @@ INSIDE_A_PLACE_BEFORE = re.compile(
 # Darwin". A city there is the journey's end, though a given name of many locales too ("flying to Charlotte").
 _A_JOURNEY_TO_BEFORE = re.compile(
     r"(?i:\b(?:fly|flying|flew|flight|flights|fares|drive|driving|drove|travel|travelling|traveling|trip|train"
-    r"|trains|bus|buses|ferry|heading|moving|relocating|went|going|ships|shipping|shipped|dispatched)[ \t]+to"
+    r"|trains|bus|buses|ferry|heading|moving|relocating|ships|shipping|shipped|dispatched)[ \t]+to"
     r"(?:[ \t]+[A-Z][\w'’-]+[ \t]+(?:or|and))?)[ \t]+$"
 )
 # Where people, offices or goods are, or whence a train leaves, before a city, and a second city joined to the
 # first: "our teams in Charlotte and Austin", "based in Savannah", "the 07:15 from York". A city there is a place,
 # though a given name of many locales too.
 _LOCATED_IN_BEFORE = re.compile(
-    r"(?:(?i:\b(?:based|located|headquartered|teams?|offices?|stores?|shops?|branch(?:es)?|warehouses?|sites?|staff"
-    r"|customers|clients|users|live|lives|living|lived|born|stuck|stranded|hotels?|stations?|depots?)"
-    r"[ \t]+(?:in|at|near))"
-    r"|\b\d{1,2}[:.]\d{2}(?:[ \t]+(?i:train|bus|coach|service|flight))?[ \t]+(?i:from|to))"
+    r"(?:(?i:\b(?:based|located|headquartered|offices?|stores?|shops?|branch(?:es)?|warehouses?|sites?|hotels?"
+    r"|stations?|depots?)[ \t]+(?:in|at|near))"
+    # (teams, not the people in a city: "Our staff in Jackson said" may be Jackson's)
+    r"|(?i:\bteams[ \t]+in)"
+    r"|(?i:\bthe)[ \t]+\d{1,2}[:.]\d{2}(?:[ \t]+(?i:train|bus|coach|service|flight))?[ \t]+(?i:from|to))"
     r"(?:[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?,?[ \t]+(?:and|or|&))?[ \t]+$"
 )
 _INDEFINITE_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:un|una|une|um|uma|uno|ein|eine|een))[ \t]+$")

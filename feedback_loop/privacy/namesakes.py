@@ -2212,19 +2212,21 @@ def _a_colour_of_goods(text: str, start: int, end: int) -> bool:
     )
 
 
-# A colour's label in many languages, what follows it a colour's name however the lists hold it: "colour Celestial
-# Silver", "Cor escolhida: Rosa Quartzo", "la funda color Rosa Palo", "coloris Bleu Céleste", "Farbe Taupe", "màu
-# Hồng", "w kolorze Róża Pustyni", "in Storm Blue or Clay" after "band".
-_COLOUR_LABEL_BEFORE = re.compile(
-    r"(?i:\b(?:colou?rs?|colou?rways?|shades?|cor(?:[ \t]+(?:escolhida|recebida|pedida))?|couleurs?|coloris|farbe"
-    r"|colore|kleur|kolor(?:ze|u)?|màu|цвета?|цвете|renk|renkli|warna|χρώμα)"
-    r"(?:[ \t]+(?:in|en|em|de|di))?)[ \t]*:?[ \t]*$"
+# A colour's label in many languages, what follows it a colour's name however the lists hold it, but before a verb:
+# "colour Celestial Silver", "Cor escolhida: Rosa Quartzo", "la funda color Rosa Palo", "coloris Bleu Céleste",
+# "Farbe Taupe", "màu Hồng", "w kolorze Róża Pustyni" ("the colour Priya picked" is hers).
+_COLOUR_LABELS = (
+    r"colou?r|colou?rway|shade|cor|couleur|coloris|farbe|colore|kleur|kolor(?:ze|u)?|màu|цвета?|цвете|renk|renkli|warna"
+    r"|χρώμα"
 )
-# Goods "in" a colour, a second colour after "or": "boots in Cherry Red", "the Dr. Martens 1460 in Cherry Red, size
-# 7", "band available in Storm Blue or Clay".
+_COLOUR_LABEL_BEFORE = re.compile(
+    rf"(?i:\b(?:{_COLOUR_LABELS})(?:[ \t]+(?:escolhida|recebida|pedida))?(?:[ \t]+(?:in|en|em|de|di))?)[ \t]*:?[ \t]*$"
+)
+# Goods "in" a colour, a second colour after "or": "boots in Cherry Red", "band available in Storm Blue or Clay" (not
+# a person's: "available in Sophie's absence").
 _GOODS_IN_A_COLOUR_BEFORE = re.compile(
     r"(?i:\b(?:available|comes?|came|boots|shoes|trainers|sneakers|sandals|band|strap|case|cover|hoodie|shirt|dress"
-    r"|jacket|coat|sofa|couch|chair|paint|\d{3,4})[ \t]+in)"
+    r"|jacket|coat|sofa|couch|chair|paint)[ \t]+in)"
     r"(?:[ \t]+[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?[ \t]+or)?[ \t]+$"
 )
 # A French dish or cake named as a person is, what it is made with after it: "la Madeleine au citron", "la Charlotte
@@ -2253,10 +2255,19 @@ _A_FONTS_LAST_WORD = re.compile(r"[ \t](?:Sans|Serif|Mono|Slab)$")
 _A_VARIANTS_NOUN_AFTER = re.compile(
     # (after another variant's name too: "the Violet and Sage colourways")
     r"(?:[ \t]+(?:and|or|&)[ \t]+[A-Z][\w'’-]+)?"
-    r"[ \t]+(?i:colou?rways?|colou?rs|shades|finish(?:es)?|prints?|patterns?|scents?|flavou?rs?|editions?|variants?"
-    r"|fragrances?|perfumes?|lipsticks?|paints?|swatch(?:es)?)\b"
+    # (nouns only: "Sarah prints the labels", "Olivia finishes at 5" are what they do)
+    r"[ \t]+(?i:colou?rways?|shades|print|pattern|scents?|flavou?rs?|editions?|variants?|fragrances?|perfumes?"
+    r"|lipsticks?|swatch(?:es)?)\b"
 )
-_COLOUR_BEFORE = re.compile(r"(?i:\b(?:colou?rs?|shades?|finish|in|the|a))[ \t]*:?[ \t]*$")
+_COLOUR_BEFORE = re.compile(rf"(?i:\b(?:{_COLOUR_LABELS}|colou?rs|shades|finish|in|the|a))[ \t]*:?[ \t]*$")
+
+
+def _a_verb_after(text: str, end: int) -> bool:
+    """True where an English verb's form in lower case follows ``text[:end]``: "the colour Priya picked"."""
+    after = LOWER_CASE_WORD_AFTER.match(text, end)
+    return after is not None and verb_form(after.group(1), word_classes()[1])
+
+
 # Words of goods in the colour's sentence: "Merino Crew Neck, Forest Green, size M".
 _GOODS_WORDS = re.compile(r"(?i:\b(?:sizes?|colou?rs?|sku|in[ \t]+stock|qty|quantity|items?|variant|model)\b)")
 
@@ -2368,7 +2379,7 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
         or _named_like_a_programming_language(text, start, end)
         or _named_like_a_dish_or_a_language(text, start, end)
         or _a_colour_of_goods(text, start, end)
-        or _COLOUR_LABEL_BEFORE.search(text, max(0, start - 24), start) is not None
+        or (_COLOUR_LABEL_BEFORE.search(text, max(0, start - 24), start) is not None and not _a_verb_after(text, end))
         or _TIMES_BEFORE.search(text, max(0, start - 8), start) is not None
         or _TIMES_AFTER.match(text, end) is not None
         or (
@@ -2377,7 +2388,11 @@ def named_like_goods_a_club_or_a_language(text: str, start: int, end: int) -> bo
         )
         or _VERSION_BEFORE.search(text, max(0, start - 16), start) is not None
         or _GOODS_NOUN_BEFORE.search(text, max(0, start - 24), start) is not None
-        or _GOODS_IN_A_COLOUR_BEFORE.search(text, max(0, start - 60), start) is not None
+        or (
+            _GOODS_IN_A_COLOUR_BEFORE.search(text, max(0, start - 60), start) is not None
+            and not POSSESSIVE_END.search(text, start, end)
+            and not text.startswith(("'s", "’s"), end)
+        )
         or _A_FONTS_LAST_WORD.search(text, start, end) is not None
         or _A_VARIANTS_NOUN_AFTER.match(text, end) is not None
         or (_COUNT_BEFORE.search(text, max(0, start - 12), start) and _ORDER_GOES_ON.match(text, end))

@@ -493,7 +493,11 @@ def _words_of_a_listed_name(
     a name), then the words the lists know (as names of the kind ``later`` when given: 1, surnames), in Arabic script
     also those that open with "ال" ("العتيبي") or join a name ("بن", "عبد"); 0 where the first is no listed given
     name."""
-    if not words or not (opened or _listed(script, words[0].group(), 0)):
+    if (
+        not words
+        or not (opened or _listed(script, words[0].group(), 0))
+        or words[0].group() in _stop_words_of_script(script)
+    ):
         return 0
     count = 1
     for word in words[1:]:
@@ -982,6 +986,11 @@ def _listed_run(text: str, words: list[re.Match[str]], index: int, script: str) 
     return 0
 
 
+# What ends a word of three syllables before "고객님" that is no name: a verb's "한", "된", "던", "는", "할" (customers
+# "who ordered": "주문한 고객님"), a branch, a pass, a car, a shop ("강남점", "정기권", "전기차", "이마트", "신세계").
+_NOT_A_NAMES_LAST_SYLLABLE = frozenset("한된던는할점권차트계")
+
+
 def _before_an_honorific(text: str) -> list[Span]:
     """Chinese, Japanese and Korean names before an honorific, where no character of the name's script stands
     right before it: in Han characters a listed surname alone of two characters or more ("鈴木様", "田中さん") or
@@ -1016,7 +1025,14 @@ def _before_an_honorific(text: str) -> list[Span]:
             given, _ = native_name_lists()["hangul"]
             # "씨" follows only names; "고객님", "회원님" (dear customer, member) a customer's full name
             # ("박서진 고객님").
-            if compact[1:] in given or honorific.group("honorific") in ("씨", "고객님", "회원님"):
+            if (
+                compact[1:] in given
+                or honorific.group("honorific") == "씨"
+                or (
+                    honorific.group("honorific") in ("고객님", "회원님")
+                    and compact[-1] not in _NOT_A_NAMES_LAST_SYLLABLE
+                )
+            ):
                 spans.append((start, start + len(name), True))
     return spans
 
@@ -1026,7 +1042,7 @@ def _before_an_honorific(text: str) -> list[Span]:
 # "坂口", "北村" are surnames though the lists hold few; trades before "さん" end otherwise ("花屋", "管理人", "店員",
 # "運転手", "大家").
 _JAPANESE_SURNAMES_LAST_CHARACTERS = frozenset(
-    "田本川村山藤野井木口原島嶋崎沢澤谷橋松岡森林池坂辺邊瀬浦倉尾槻塚宮浜濱吉永石"
+    "田本川村山藤野井木口原島嶋崎沢澤谷橋松岡森林池坂辺邊瀬浦倉尾槻塚宮浜濱永石"
 )
 # Everyday words that end so: Japan, a sample, the basis, the counter, the entrance, many, a volcano, the field, the
 # ceiling, a forest, a battery, the surroundings, the end, a jewel, a magnet.
@@ -1086,7 +1102,8 @@ def _chinese_surname_and_title(text: str) -> list[Span]:
             spans.append((*match.span(group), True))
     # A full name after "的" (whose, who) and before a title: "昨天上门的陈晓东师傅" (master Chen Xiaodong, who came).
     for match in _FULL_NAME_AFTER_DE_BEFORE_A_TITLE.finditer(text):
-        if _a_chinese_full_name(match.group("name")):
+        # (not a project's or a region's head: "负责的项目总经理")
+        if _a_chinese_full_name(match.group("name")) and match.group("name")[:2] not in _HAN_WORDS_OPENED_BY_A_SURNAME:
             spans.append((*match.span("name"), True))
     return spans
 
@@ -1181,8 +1198,11 @@ _CHINESE_AFTER_A_NAME = re.compile(
 )
 # Two characters that open with a surname and are everyday words: "高级" (senior), "文件" (file), "方便", "金额".
 _HAN_WORDS_OPENED_BY_A_SURNAME = frozenset(
-    ("高级", "文件", "方便", "金额", "常见", "单号", "白色", "万一", "向您", "易用")
-)
+    ("高级", "文件", "方便", "金额", "常见", "单号", "白色", "万一", "向您", "易用",
+     # times of day and days, a master, everyone, all: "请转告经理明天要来", "请通知司机师傅在门口等"
+     "明天", "明日", "今天", "后天", "昨天", "上午", "下午", "晚上", "早上", "师傅", "師傅", "全体", "全部", "大家",
+     "马上", "信息", "周末", "项目", "安排", "安装")
+)  # fmt: skip
 # Korean: one's own name before "입니다" (I am ...), "이에요", "예요", "(이)라고 합니다": "김민준입니다",
 # "저는 최은영입니다".
 _KOREAN_I_AM = re.compile(
@@ -1300,7 +1320,7 @@ def _a_chinese_full_name(name: str) -> bool:
 
 
 # The last characters of words for kinds of people and for departments.
-_HAN_KINDS_AND_DEPARTMENTS = "人员者生师家户族处部组科室局队办"
+_HAN_KINDS_AND_DEPARTMENTS = "人员者生师家户族处部组科室局队办工区"
 _HAN_PARTICLES = "的了吗呢吧啊么"
 
 
@@ -1323,10 +1343,11 @@ _UNCASED_GREETINGS = {
     r"|(?P<kin>بزوجي|(?<!سرير )زوجي|زوجتي|ابني|ابنتي|والدي|والدتي|لزوجي|لابني|الأخ|الأخت|أخي|أختي)"
     r"|مع[ \t]+(?:التحية|تحياتي|خالص[ \t]+التحية)|تحياتي|سلام|درود|ممنون|با[ \t]+تشکر|جناب)"
     r"(?![\u0621-\u06ff])",
-    # A customer, an agent (to the agent), a courier, a technician, "by the name", one's wife or husband: "הלקוח אבי
-    # שטרן ביקש", "נציגה בשם אורית", "תודה לנציג אביתר".
+    # A customer, an agent (to the agent), a courier, a technician, "by the name", one's wife: "הלקוח אבי שטרן ביקש",
+    # "נציגה בשם אורית", "תודה לנציג אביתר".
     "hebrew": r"(?<![\u05d0-\u05ea])(?:שלום|היי|הי|תודה(?:[ \t]+רבה)?|בברכה|לכבוד|יקר|יקרה"
-    r"|(?P<kin>הלקוח|הלקוחה|ללקוח|ללקוחה|הנציג|הנציגה|לנציג|לנציגה|השליח|הטכנאי|בשם|אשתי|בעלי))(?![\u05d0-\u05ea])",
+    # ("בעלי", my husband, is "owners of" too: "בעלי חיים", animals)
+    r"|(?P<kin>הלקוח|הלקוחה|ללקוח|ללקוחה|הנציג|הנציגה|לנציג|לנציגה|השליח|הטכנאי|בשם|אשתי))(?![\u05d0-\u05ea])",
     "devanagari": r"(?<![\u0900-\u097f])(?:नमस्ते|नमस्कार|प्रिय|धन्यवाद|शुक्रिया|श्रीमती|श्री|सुश्री"
     r"|(?P<kin>बेटे|बेटा|बेटी|पति|पत्नी|भाई|बहन))(?![\u0900-\u097f])",
     "bengali": r"(?<![\u0980-\u09ff])(?:নমস্কার|প্রিয়|ধন্যবাদ|শ্রীমতী|শ্রী)(?![\u0980-\u09ff])",
@@ -1395,6 +1416,8 @@ def _named_after_a_person_in_hebrew(text: str, cue: re.Match[str], words: list[r
         or cue.groupdict().get("kin") != "בשם"
         or _HEBREW_PERSON_BEFORE_NAMED.search(text, max(0, cue.start() - 8), cue.end()) is None
         or _is_no_name_of_the_script("hebrew", words[0].group())
+        # (the article opens a thing: "בשם החברה", on behalf of the company)
+        or words[0].group().startswith("ה")
     ):
         return 0
     return 1
@@ -1444,6 +1467,8 @@ def _greeted_or_signed_in_an_uncased_script(text: str) -> list[Span]:
             # अय्यर", "मेरी पत्नी अंजलि मेहरा".
             if (
                 count == 1
+                # (not in Hebrew, where a verb follows the name as often: "הלקוח חיים ביקש", the customer Chaim asked)
+                and script != "hebrew"
                 and (
                     match.groupdict().get("kin") is not None or match.group().strip(" \t,،!:፣\n") in _TITLES_OF_RESPECT
                 )
@@ -1559,7 +1584,6 @@ def _cased_given_name_greeting_or_signing(text: str) -> list[Span]:
     return spans
 
 
-_PARTICLES_BEFORE_A_NAME = "のはがとにもをへや"
 _CHINESE_ROLES_AFTER_A_NAME = ("经理", "經理", "老师", "老師", "主任", "医生", "醫生", "律师", "律師", "总监", "總監")
 # The last two characters of a Japanese firm's or office's name before "様".
 _FIRMS_WORDS = frozenset(
@@ -1568,7 +1592,8 @@ _FIRMS_WORDS = frozenset(
      "市役", "支店")
 )  # fmt: skip
 _HONORIFIC_AFTER_A_NAME = re.compile(
-    # After a particle too, which links a role or a place to the name: "配達員の田中さん".
+    # After kana too, a particle that links a role or a place to the name or a verb's ending: "配達員の田中さん",
+    # "対応してくださった山本さん" (_before_an_honorific reads it strictly there).
     rf"(?P<name>(?P<han>(?<![{_HAN}])"
     rf"[{_HAN}]{{1,4}}(?:[ \u3000][{_HAN}{_KANA}]{{1,4}})?)"
     rf"|(?<![{_HANGUL}])[{_HANGUL}](?:[ ]?[{_HANGUL}]{{2}}))[ \u3000]?(?P<honorific>{_HONORIFIC})"

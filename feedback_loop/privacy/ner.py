@@ -61,6 +61,7 @@ from feedback_loop.privacy.names import (
     CAPITALISED_WORD,
     DASH_SIGN_OFF_BEFORE,
     FOREIGN_GREETINGS,
+    GIVEN_NAMES_THAT_ARE_WORDS_BY_LANGUAGE,
     GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE,
     LOWER_CASE_WORD_AFTER,
     LOWER_CASE_WORD_BEFORE,
@@ -281,17 +282,35 @@ def names_with_the_model(
 
 
 def _a_word_of_the_sentences_language(text: str, start: int, end: int) -> bool:
-    """True where ``text[start:end]`` opens with a given name that is a word of its language too
-    (:data:`~feedback_loop.privacy.names.GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE`), in a sentence of another
-    language than English, and no surname of the lists follows it right after ("Der Ernst der Lage": "Lage" is one,
-    after a particle)."""
+    """True where ``text[start:end]`` opens with a given name that is a word of the sentence's language too
+    (:data:`~feedback_loop.privacy.names.GIVEN_NAMES_THAT_ARE_WORDS_BY_LANGUAGE`: "La pizza Margherita era fredda"),
+    after no word that takes a person ("con Margherita" stays one), the word after it no surname of the lists ("Der
+    Ernst der Lage": a particle follows; "Lage" is a surname too)."""
     words = text[start:end].split()
-    _, surnames = person_name_lists()
-    return (
-        words[0] in GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE
-        and not (len(words) > 1 and words[1] in surnames)
-        and in_another_language(text, start, end)
+    if not any(words[0] in names for names in GIVEN_NAMES_THAT_ARE_WORDS_BY_LANGUAGE.values()):
+        return False
+    language = language_of_the_sentence(text, start, end)
+    if (
+        language is None
+        or words[0] not in GIVEN_NAMES_THAT_ARE_WORDS_BY_LANGUAGE.get(language, ())
+        or (len(words) > 1 and words[1] in person_name_lists()[1])
+        or _PREPOSITION_OF_A_PERSON_BEFORE.search(text, max(0, start - 8), start) is not None
+    ):
+        return False
+    # After an article, or a word of the language that is no stop word (a noun: "pizza", "sok", "promo"); not
+    # opening the sentence nor after a capitalised word or a conjunction: "Erika war am Telefon", "Ieri Erika mi ha
+    # detto", "dass Erika kommt" are hers.
+    before = _WORD_RIGHT_BEFORE.search(text, max(0, start - 24), start)
+    return before is not None and (
+        before.group(1).lower() in _ARTICLES_BEFORE_A_WORD
+        or (before.group(1).islower() and before.group(1) not in stop_words_of(language))
     )
+
+
+_WORD_RIGHT_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_ARTICLES_BEFORE_A_WORD = frozenset(
+    ("der", "die", "das", "den", "dem", "des", "la", "il", "lo", "le", "una", "un", "el", "los", "las", "i", "gli")
+)
 
 
 def named_like_no_person_here(text: str, start: int, end: int) -> bool:
@@ -1630,7 +1649,10 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
         # A given name that is a word of the sentence's language, alone, after no word that takes a person: "una
         # camiseta Rosa" ("con Rosa" stays a person).
         or (
-            bare[0] in GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE
+            (
+                bare[0] in GIVEN_NAMES_THAT_ARE_WORDS_OF_THEIR_LANGUAGE
+                or bare[0] in GIVEN_NAMES_THAT_ARE_WORDS_BY_LANGUAGE.get(language, ())
+            )
             and (
                 (
                     len(words) == 1
