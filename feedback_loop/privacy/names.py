@@ -1672,7 +1672,7 @@ _BEFORE_A_TURKISH_TITLE = re.compile(
 # Whom "Bey" and "Hanım" honour by a trade or a rank, and answers before "hanımefendi": master, courier, manager,
 # technician, waiter, the cargo man, the one in charge, doctor, teacher, driver, officer; yes, all right ("Usta Bey",
 # "Kurye Bey", "Evet hanımefendi").
-_TURKISH_ROLES_AND_ANSWERS_BEFORE_A_TITLE = frozenset(
+TURKISH_ROLES_AND_ANSWERS_BEFORE_A_TITLE = frozenset(
     ("Usta", "Kurye", "Müdür", "Teknisyen", "Garson", "Kargocu", "Yetkili", "Doktor", "Hoca", "Şoför", "Memur",
      "Başkan", "Komşu", "Evet", "Tamam", "Hayır", "Efendim")
 )  # fmt: skip
@@ -1687,7 +1687,7 @@ def _names_before_a_turkish_title(text: str) -> list[tuple[int, int]]:
         word = match.group("name")
         capitalised = word[:1].isupper()
         listed = word in given if capitalised else word.capitalize() in given
-        if word.capitalize() in _TURKISH_ROLES_AND_ANSWERS_BEFORE_A_TITLE:
+        if word.capitalize() in TURKISH_ROLES_AND_ANSWERS_BEFORE_A_TITLE:
             continue
         if listed or (
             capitalised

@@ -81,6 +81,7 @@ from feedback_loop.privacy.names import (
     SENTENCE_START,
     SERVICE_ROLE_BEFORE,
     SERVICE_ROLES_IN_A_TEXT,
+    TURKISH_ROLES_AND_ANSWERS_BEFORE_A_TITLE,
     WORD,
     a_firm_or_a_board_by_its_words,
     addressed_at_the_end,
@@ -1635,7 +1636,12 @@ def _model_name(text: str, start: int, end: int) -> Span | None:
         bare.pop(0)
     else:
         opening = ""
-    if not any(word in given or word in surnames for word in bare) or a_firm_or_a_board_by_its_words(" ".join(bare)):
+    if (
+        not any(word in given or word in surnames for word in bare)
+        or a_firm_or_a_board_by_its_words(" ".join(bare))
+        # A trade honoured as a person is ("Usta Bey", the master; "Kurye Bey", the courier).
+        or bare[0] in TURKISH_ROLES_AND_ANSWERS_BEFORE_A_TITLE
+    ):
         return None
 
     # "la póliza Más Salud": a stop word of the sentence's language, capitalised, opens a plan's or a product's
