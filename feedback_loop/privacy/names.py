@@ -1630,14 +1630,6 @@ def find_person_names(text: str) -> list[tuple[int, int, bool]]:
     return sorted([*spans, *native]) if native else spans
 
 
-# French "M." (Monsieur) before a surname, and a given name before it: "rappeler M. Kouassi", "à M. Fournier-Duval",
-# "M. Jean Martin".
-_AFTER_MONSIEUR = re.compile(
-    r"(?<![\w.])M\.[ \t]+(?P<name>[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:['’-][A-ZÀ-ÖØ-Þ]?[^\W\d_]+)*"
-    r"(?:[ \t][A-ZÀ-ÖØ-Þ][^\W\d_]+(?:['’-][A-ZÀ-ÖØ-Þ]?[^\W\d_]+)*)?)"
-)
-
-
 # (nor a plan's or a product's letter: "Formule M. Abonnement mensuel")
 _SIZE_M_BEFORE = re.compile(
     r"(?i:\b(?:en|du|un|le|la|et|ou|taille|size|talla|sizes?|[SL]|XS|XL|formule|forfait|offre|pack|option|modèle"
@@ -1922,6 +1914,9 @@ def _names_in_csv_name_columns(text: str) -> list[tuple[int, int]]:
 
 # A capitalised word of letters, hyphens and apostrophes joining its parts ("Babajide", "O'Brien", "Jean-Luc").
 _CAPITALISED_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:['’-][^\W\d_]+)*"
+# French "M." (Monsieur) before a surname, and a given name before it: "rappeler M. Kouassi", "à M. Fournier-Duval",
+# "M. Jean Martin".
+_AFTER_MONSIEUR = re.compile(rf"(?<![\w.])M\.[ \t]+(?P<name>{_CAPITALISED_WORD}(?:[ \t]{_CAPITALISED_WORD})?)")
 # A name in Latin letters with a Japanese honorific joined to it, as guests and colleagues write it: "Sato-san at the
 # reception", "Tanaka-sensei", "Yuki-chan".
 _NAME_BEFORE_A_JAPANESE_HONORIFIC = re.compile(

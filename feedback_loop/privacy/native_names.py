@@ -1341,21 +1341,20 @@ _UNCASED_GREETINGS = {
     # An agent's "معك ..." (with you is ...).
     "arabic": r"(?<![\u0621-\u06ff])(?:يا|شکریہ|شكريه|عزيزي|عزيزتي|مرحباً|مرحبا|أهلاً|أهلا|اهلا|شكراً|شكرا|معك|معاك"
     r"|(?P<kin>بزوجي|(?<!سرير )زوجي|زوجتي|ابني|ابنتي|والدي|والدتي|لزوجي|لابني|الأخ|الأخت|أخي|أختي)"
-    r"|مع[ \t]+(?:التحية|تحياتي|خالص[ \t]+التحية)|تحياتي|سلام|درود|ممنون|با[ \t]+تشکر|جناب)"
+    r"|مع[ \t]+(?:التحية|تحياتي|خالص[ \t]+التحية)|تحياتي|سلام|درود|ممنون|با[ \t]+تشکر|(?P<respect>جناب))"
     r"(?![\u0621-\u06ff])",
     # A customer, an agent (to the agent), a courier, a technician, "by the name", one's wife: "הלקוח אבי שטרן ביקש",
     # "נציגה בשם אורית", "תודה לנציג אביתר".
     "hebrew": r"(?<![\u05d0-\u05ea])(?:שלום|היי|הי|תודה(?:[ \t]+רבה)?|בברכה|לכבוד|יקר|יקרה"
     # ("בעלי", my husband, is "owners of" too: "בעלי חיים", animals)
     r"|(?P<kin>הלקוח|הלקוחה|ללקוח|ללקוחה|הנציג|הנציגה|לנציג|לנציגה|השליח|הטכנאי|בשם|אשתי))(?![\u05d0-\u05ea])",
-    "devanagari": r"(?<![\u0900-\u097f])(?:नमस्ते|नमस्कार|प्रिय|धन्यवाद|शुक्रिया|श्रीमती|श्री|सुश्री"
+    # (titles of respect, Mr, Mrs, Ms, named: a family name may follow the given name after them)
+    "devanagari": r"(?<![\u0900-\u097f])(?:नमस्ते|नमस्कार|प्रिय|धन्यवाद|शुक्रिया|(?P<respect>श्रीमती|श्री|सुश्री)"
     r"|(?P<kin>बेटे|बेटा|बेटी|पति|पत्नी|भाई|बहन))(?![\u0900-\u097f])",
-    "bengali": r"(?<![\u0980-\u09ff])(?:নমস্কার|প্রিয়|ধন্যবাদ|শ্রীমতী|শ্রী)(?![\u0980-\u09ff])",
+    "bengali": r"(?<![\u0980-\u09ff])(?:নমস্কার|প্রিয়|ধন্যবাদ|(?P<respect>শ্রীমতী|শ্রী))(?![\u0980-\u09ff])",
     # Amharic: hello, dear, thank you ("ሰላም አበበ፣", "ውድ ትዕግስት፣").
     "ethiopic": r"(?<![\u1200-\u135f])(?:ሰላም|ውድ|ጤና[ \t]+ይስጥልኝ|አመሰግናለሁ|እናመሰግናለን)(?![\u1200-\u135f])",
 }
-# The titles of respect among the greeting cues: Mr, Mrs, Ms; Persian "جناب".
-_TITLES_OF_RESPECT = frozenset(("श्रीमती", "श्री", "सुश्री", "শ্রীমতী", "শ্রী", "جناب"))
 _UNCASED_GREETING_CUES = {
     script: re.compile(rf"{cue}[ \t]*[,،!:፣]?[ \t]*\n?[ \t]*") for script, cue in _UNCASED_GREETINGS.items()
 }
@@ -1469,9 +1468,7 @@ def _greeted_or_signed_in_an_uncased_script(text: str) -> list[Span]:
                 count == 1
                 # (not in Hebrew, where a verb follows the name as often: "הלקוח חיים ביקש", the customer Chaim asked)
                 and script != "hebrew"
-                and (
-                    match.groupdict().get("kin") is not None or match.group().strip(" \t,،!:፣\n") in _TITLES_OF_RESPECT
-                )
+                and (match.groupdict().get("kin") is not None or match.groupdict().get("respect") is not None)
                 and _listed(script, words[0].group(), 0)
                 and _family_name_no_list_holds(text, script, words)
             ):
